@@ -1,0 +1,9 @@
+# One image for web, worker and beat (see docker-compose.yml).
+FROM python:3.11-slim
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 HRDD_VAR_DIR=/var/lib/hrdd
+WORKDIR /app
+COPY pyproject.toml README.md ./
+COPY . .
+RUN pip install --no-cache-dir . && mkdir -p /var/lib/hrdd
+EXPOSE 8000
+CMD ["gunicorn", "hrdd.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "2"]

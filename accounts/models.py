@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+
+
+class Team(models.Model):
+    """A sales team. A sales rep sees the deals they own and those of their team."""
+
+    name = models.CharField(max_length=120, unique=True)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class User(AbstractUser):
+    """A person who signs in. Their role decides what they may see and do.
+
+    A partner user always belongs to one channel organisation (a distributor, reseller,
+    integrator or agent); vendor staff belong to the vendor organisation.
+    """
+
+    class Role(models.TextChoices):
+        SALES_REP = "sales_rep", "Sales rep"
+        PARTNER_USER = "partner_user", "Partner user"
+        REVIEWER = "reviewer", "Compliance reviewer"
+        SENIOR_REVIEWER = "senior_reviewer", "Senior reviewer / human-rights lead"
+        COMMITTEE = "committee", "Executive committee member"
+        ADMIN = "admin", "Admin"
+
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.SALES_REP)
+    organisation = models.ForeignKey(
+        "partners.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="users",
+        help_text="The organisation this person works for (required for partner users).",
+    )
+    team = models.ForeignKey(
+        Team, null=True, blank=True, on_delete=models.SET_NULL, related_name="members"
+    )
+
+    # Reviewer roles in ascending authority: used by escalation and four-eyes checks.
+    REVIEWER_ROLES = (Role.REVIEWER, Role.SENIOR_REVIEWER, Role.COMMITTEE, Role.ADMIN)
+
+    @property
+    def is_partner_user(self) -> bool:
+        return self.role == self.Role.PARTNER_USER
+
+    @property
+    def is_sales_rep(self) -> bool:
+        return self.role == self.Role.SALES_REP
+
+    @property
+    def is_reviewer(self) -> bool:
+        return self.role in self.REVIEWER_ROLES or self.is_superuser
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == self.Role.ADMIN or self.is_superuser
+
+    @property
+    def sees_all_deals(self) -> bool:
+        return self.is_reviewer

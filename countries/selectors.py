@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+import time
+
+from .models import Country, CountryIndicator
+
+# Indicator codes of the shipped file and the snapshot fields they feed.
+INDICATOR_FIELDS = {
+    "VDEM_CIVLIB": "country.civil_liberties",
+    "VDEM_FREEXP_ALTINF": "country.freedom_of_expression",
+    "VDEM_CLPHY": "country.physical_integrity",
+    "FARISS_HRPS": "country.hr_protection",
+    "WGI_RL_EST": "country.rule_of_law",
+    "WGI_VA_EST": "country.voice_accountability",
+}
+
+
+# Country data changes rarely; each process keeps it for a minute so an admin's change
+# reaches every web and worker process within that time without a shared cache.
+_CACHE_SECONDS = 60
+_cache: dict = {"at": 0.0, "table": None}
+
+
+def _country_table() -> dict[str, dict]:
+    if _cache["table"] is None or time.monotonic() - _cache["at"] > _CACHE_SECONDS:
+        _cache["table"] = _load_country_table()
+        _cache["at"] = time.monotonic()
+    return _cache["table"]
+
+
+def _load_country_table() -> dict[str, dict]:
+    table: dict[str, dict] = {}
+    for c in Country.objects.all():
+        table[c.iso2] = {
+            "country.code": c.iso2,
+            "country.name": c.name,
+            "country.sanctioned": c.sanctioned,
+            "country.armed_conflict": c.armed_conflict,
+            **{field: None for field in INDICATOR_FIELDS.values()},
+            "_indicators": {},
+        }
+    for ind in CountryIndicator.objects.all():
+        row = table.get(ind.country_id)
+        if row is None:
+            continue
+        field = INDICATOR_FIELDS.get(ind.code)
+        if field:
+            row[field] = ind.value
+        row["_indicators"][ind.code] = {"value": ind.value, "year": ind.year, "source": ind.source}
+    return table
+
+
+def country_context_cache_clear() -> None:
+    _cache["table"] = None
+
+
+def country_context(iso2: str) -> dict:
+    """The country-context snapshot fields for one country (indicators may be None)."""
+    row = _country_table().get(iso2)
+    if row is None:
+        return {
+            "country.code": iso2, "country.name": iso2, "country.sanctioned": False,
+            "country.armed_conflict": False, **{f: None for f in INDICATOR_FIELDS.values()},
+        }  # fmt: skip
+    return {k: v for k, v in row.items() if not k.startswith("_")}
+
+
+def country_indicator_sources(iso2: str) -> dict:
+    """Each indicator's value, year and source, for showing reviewers where a figure came from."""
+    row = _country_table().get(iso2)
+    return dict(row["_indicators"]) if row else {}
+
+
+def sanctioned_countries() -> set[str]:
+    return {k for k, v in _country_table().items() if v["country.sanctioned"]}
+
+
+def country_name(iso2: str) -> str:
+    row = _country_table().get(iso2)
+    return row["country.name"] if row else iso2

@@ -1,0 +1,120 @@
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+
+import pycountry
+from django.db import transaction
+
+from .models import Country, CountryIndicator
+
+REQUIRED_COLUMNS = ("iso2", "indicator_code", "indicator_name", "year", "value", "source")
+# Defaults an admin should review: comprehensive embargoes and sanctioned governments,
+# and countries with an active armed conflict. Both lists are editable in the admin.
+DEFAULT_SANCTIONED = {"CU", "IR", "KP", "SY", "RU", "BY"}
+DEFAULT_ARMED_CONFLICT = {
+    "AF", "BF", "CD", "ET", "HT", "IL", "LY", "ML", "MM", "NE", "NG", "PS", "RU", "SD", "SO",
+    "SS", "SY", "UA", "YE",
+}  # fmt: skip
+DEFAULT_NOTE = (
+    "Default flag shipped with the application (November 2026); check it against the "
+    "current OFAC, EU and UN programmes and conflict data, and record the date."
+)
+
+
+class CountryDataError(ValueError):
+    """A country-indicator file that cannot be loaded; nothing was changed."""
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    iso2: str
+    iso3: str
+    country: str
+    code: str
+    name: str
+    year: int
+    value: float
+    source: str
+    licence: str
+
+
+def _all_countries() -> list[tuple[str, str, str]]:
+    rows = [(c.alpha_2, c.alpha_3, getattr(c, "common_name", c.name)) for c in pycountry.countries]
+    rows.append(("XK", "XKX", "Kosovo"))
+    return rows
+
+
+def parse_indicator_file(text: str) -> list[IndicatorRow]:
+    """Read and check a whole indicator file; raise CountryDataError naming the first bad row."""
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
+    if missing:
+        raise CountryDataError(f"missing column(s): {', '.join(missing)}")
+    known = {c[0] for c in _all_countries()}
+    rows: list[IndicatorRow] = []
+    for line, raw in enumerate(reader, start=2):
+        iso2 = (raw["iso2"] or "").strip().upper()  # Namibia is the literal "NA"
+        if iso2 not in known:
+            raise CountryDataError(f"row {line}: unknown country code {iso2!r}")
+        try:
+            year = int(raw["year"])
+            value = float(raw["value"])
+        except (TypeError, ValueError):
+            raise CountryDataError(
+                f"row {line}: year and value must be numbers (got {raw['year']!r}, {raw['value']!r})"
+            ) from None
+        if not raw["indicator_code"].strip():
+            raise CountryDataError(f"row {line}: indicator_code is empty")
+        if not raw["source"].strip():
+            raise CountryDataError(f"row {line}: every figure needs its source")
+        rows.append(
+            IndicatorRow(
+                iso2, (raw.get("iso3") or "").strip(), (raw.get("country") or "").strip(),
+                raw["indicator_code"].strip(), raw["indicator_name"].strip(), year, value,
+                raw["source"].strip(), (raw.get("licence") or "").strip(),
+            )
+        )  # fmt: skip
+    if not rows:
+        raise CountryDataError("the file has no rows")
+    return rows
+
+
+def countries_ensure(*, country_model=Country) -> None:
+    """Create a row for every ISO country, with the default flags, if missing."""
+    existing = set(country_model.objects.values_list("iso2", flat=True))
+    country_model.objects.bulk_create(
+        [
+            country_model(
+                iso2=a2, iso3=a3, name=name,
+                sanctioned=a2 in DEFAULT_SANCTIONED, armed_conflict=a2 in DEFAULT_ARMED_CONFLICT,
+                notes=DEFAULT_NOTE if a2 in DEFAULT_SANCTIONED | DEFAULT_ARMED_CONFLICT else "",
+            )
+            for a2, a3, name in _all_countries()
+            if a2 not in existing
+        ]
+    )  # fmt: skip
+
+
+def country_indicators_import(
+    *, text: str, country_model=Country, indicator_model=CountryIndicator
+) -> int:
+    """Load an indicator file: all rows or none. Each (country, indicator) keeps the
+    newest figure given; indicators the file does not mention stay as they were."""
+    rows = parse_indicator_file(text)
+    with transaction.atomic():
+        countries_ensure(country_model=country_model)
+        for row in rows:
+            indicator_model.objects.update_or_create(
+                country_id=row.iso2,
+                code=row.code,
+                defaults={
+                    "name": row.name, "year": row.year, "value": row.value,
+                    "source": row.source, "licence": row.licence,
+                },
+            )  # fmt: skip
+    from .selectors import country_context_cache_clear
+
+    country_context_cache_clear()
+    return len(rows)

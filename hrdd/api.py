@@ -1,0 +1,62 @@
+"""API plumbing shared by every app: the exception handler and small helpers."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from .errors import ApplicationError
+
+
+def _flatten(detail, prefix: str = "") -> dict[str, str]:
+    """DRF error details as {"field.path": "message"}, so a client sees which field and why."""
+    out: dict[str, str] = {}
+    if isinstance(detail, dict):
+        for key, value in detail.items():
+            if isinstance(key, int):  # a list serializer's errors, keyed by item index
+                path = f"{prefix}[{key}]"
+            elif not prefix:
+                path = key
+            else:
+                path = f"{prefix}.{key}" if key != "non_field_errors" else prefix
+            out.update(_flatten(value, path))
+    elif isinstance(detail, list):
+        if all(not isinstance(d, (dict, list)) for d in detail):
+            out[prefix or "non_field_errors"] = " ".join(str(d) for d in detail)
+        else:
+            for i, value in enumerate(detail):
+                if value:
+                    out.update(_flatten(value, f"{prefix}[{i}]"))
+    else:
+        out[prefix or "non_field_errors"] = str(detail)
+    return out
+
+
+def exception_handler(exc, context):
+    """Every error becomes a 4xx JSON body: {"detail": "...", "errors": {"field": "why"}}."""
+    if isinstance(exc, ApplicationError):
+        return Response({"detail": exc.message, "errors": exc.errors}, status=exc.status_code)
+    if isinstance(exc, DjangoValidationError):
+        exc = exceptions.ValidationError(
+            exc.message_dict if hasattr(exc, "error_dict") else exc.messages
+        )
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    if isinstance(exc, DjangoPermissionDenied):
+        exc = exceptions.PermissionDenied()
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+    if isinstance(exc, exceptions.ValidationError):
+        errors = _flatten(exc.detail)
+        first = next(iter(errors.items()), ("", "invalid input"))
+        field = f"{first[0]}: " if first[0] and first[0] != "non_field_errors" else ""
+        response.data = {"detail": f"Invalid input. {field}{first[1]}", "errors": errors}
+        response.status_code = status.HTTP_400_BAD_REQUEST
+    elif isinstance(response.data, dict) and "detail" in response.data:
+        response.data = {"detail": str(response.data["detail"]), "errors": {}}
+    return response

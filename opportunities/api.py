@@ -1,0 +1,153 @@
+"""REST API v1 for deals: thin views over the same services and selectors as the pages."""
+
+from __future__ import annotations
+
+import django_filters
+from django.http import Http404
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers, status
+from rest_framework.generics import ListAPIView
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from hrdd.errors import ApplicationError
+from partners.selectors import organisation_list
+
+from .models import Opportunity
+from .selectors import opportunities_visible_to, opportunity_get, product_list
+from .serializers import OpportunityOut, OpportunitySummaryOut
+from .services import opportunity_register, opportunity_update
+from .validation import OpportunityIn
+
+
+class OpportunityFilter(django_filters.FilterSet):
+    status = django_filters.ChoiceFilter(choices=Opportunity.Status.choices)
+    tier = django_filters.CharFilter(field_name="current_screening__tier")
+    country = django_filters.CharFilter(field_name="end_customer_country", lookup_expr="iexact")
+    end_user_type = django_filters.CharFilter()
+    external_id = django_filters.CharFilter()
+    search = django_filters.CharFilter(method="filter_search")
+    created_after = django_filters.DateFilter(field_name="created_at", lookup_expr="date__gte")
+    created_before = django_filters.DateFilter(field_name="created_at", lookup_expr="date__lte")
+
+    class Meta:
+        model = Opportunity
+        fields = ["status", "tier", "country", "end_user_type", "external_id"]
+
+    def filter_search(self, qs, name, value):
+        from django.db.models import Q
+
+        return qs.filter(
+            Q(title__icontains=value)
+            | Q(reference__icontains=value)
+            | Q(end_customer_name__icontains=value)
+        )
+
+
+class OpportunityListCreateApi(ListAPIView):
+    """List the deals you may see (paginated, filterable) or register a new one.
+
+    Posting an `external_id` your organisation already used returns the existing deal
+    with 200 instead of creating a duplicate.
+    """
+
+    serializer_class = OpportunitySummaryOut
+    filterset_class = OpportunityFilter
+
+    def get_queryset(self):
+        return opportunities_visible_to(self.request.user).select_related("current_screening")
+
+    @extend_schema(
+        request=OpportunityIn,
+        responses={201: OpportunityOut, 200: OpportunityOut},
+        tags=["opportunities"],
+    )
+    def post(self, request):
+        result = opportunity_register(actor=request.user, data=request.data, source="api")
+        body = OpportunityOut(
+            opportunity_get(user=request.user, pk=result.opportunity.pk),
+            context={"request": request},
+        ).data
+        return Response(
+            body, status=status.HTTP_201_CREATED if result.created else status.HTTP_200_OK
+        )
+
+
+class OpportunityDetailApi(APIView):
+    """One deal with its channel, lines and screening. PUT replaces it and re-screens."""
+
+    @extend_schema(responses={200: OpportunityOut}, tags=["opportunities"])
+    def get(self, request, pk: int):
+        opportunity = opportunity_get(user=request.user, pk=pk)
+        if opportunity is None:
+            raise Http404
+        return Response(OpportunityOut(opportunity, context={"request": request}).data)
+
+    @extend_schema(request=OpportunityIn, responses={200: OpportunityOut}, tags=["opportunities"])
+    def put(self, request, pk: int):
+        opportunity = opportunity_get(user=request.user, pk=pk)
+        if opportunity is None:
+            raise Http404
+        if not (request.user.is_reviewer or opportunity.owner_id == request.user.pk):
+            raise ApplicationError("Only the deal's owner can change it.", status_code=403)
+        opportunity_update(actor=request.user, opportunity=opportunity, data=request.data)
+        fresh = opportunity_get(user=request.user, pk=pk)
+        return Response(OpportunityOut(fresh, context={"request": request}).data)
+
+
+class OrganisationListApi(ListAPIView):
+    """Organisations in the channel (read-only)."""
+
+    class OutputSerializer(serializers.Serializer):
+        id = serializers.IntegerField()
+        name = serializers.CharField()
+        country = serializers.CharField()
+        role = serializers.CharField()
+        hrdd_maturity = serializers.CharField()
+
+    serializer_class = OutputSerializer
+    filter_backends: list = []
+
+    @extend_schema(
+        parameters=[OpenApiParameter("role", str), OpenApiParameter("search", str)],
+        tags=["organisations"],
+    )
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        user = self.request.user
+        qs = organisation_list(
+            role=self.request.query_params.get("role") or None,
+            search=self.request.query_params.get("search", ""),
+        )
+        if user.is_partner_user:
+            # Partners see their own organisation, not the vendor's partner register.
+            qs = qs.filter(pk=user.organisation_id)
+        return qs
+
+
+class ProductListApi(ListAPIView):
+    """The product catalogue with each product's capabilities."""
+
+    class OutputSerializer(serializers.Serializer):
+        sku = serializers.CharField()
+        name = serializers.CharField()
+        vendor = serializers.CharField()
+        capabilities = serializers.ListField(child=serializers.CharField())
+
+    serializer_class = OutputSerializer
+    filter_backends: list = []
+
+    @extend_schema(
+        parameters=[OpenApiParameter("search", str), OpenApiParameter("capability", str)],
+        tags=["products"],
+    )
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return product_list(
+            search=self.request.query_params.get("search", ""),
+            capability=self.request.query_params.get("capability", ""),
+        )

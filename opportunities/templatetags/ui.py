@@ -1,0 +1,26 @@
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def get(mapping, key):
+    """{{ errors|get:"ec_name" }}: look a key up in a dict (None when absent)."""
+    if isinstance(mapping, dict):
+        return mapping.get(key)
+    return None
+
+
+@register.simple_tag
+def row_error(errors, prefix, i, field):
+    return (errors or {}).get(f"{prefix}-{i}-{field}") or ""
+
+
+@register.filter
+def contains(container, item):
+    return item in (container or [])
+
+
+@register.filter
+def tier_class(tier):
+    return f"tier tier-{tier}" if tier else "tier"

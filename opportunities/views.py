@@ -1,0 +1,177 @@
+"""Pages for deals: register, list, detail. Thin: they call the same services as the API."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET
+
+from countries.selectors import country_indicator_sources
+from hrdd.errors import ApplicationError
+from rules.presentation import screening_for_viewer
+from taxonomy import (
+    ASKED_RED_FLAGS,
+    END_USE_STATEMENTS,
+    END_USER_TYPES,
+    INTENDED_USES,
+    INTERMEDIARY_ROLES,
+    PRODUCT_CAPABILITIES,
+    RED_FLAGS,
+)
+from taxonomy.countries import country_choices
+
+from .forms import CHANNEL_ROWS, LINE_ROWS, data_to_form, errors_for_form, form_to_data
+from .models import Opportunity
+from .selectors import opportunity_get, opportunity_list, product_list
+from .services import opportunity_register, opportunity_update
+
+
+def _form_context(values: dict, errors: dict | None = None) -> dict:
+    return {
+        "v": data_to_form(values),
+        "errors": errors_for_form(errors or {}),
+        "countries": country_choices(),
+        "end_user_types": END_USER_TYPES.values(),
+        "intended_uses": INTENDED_USES.values(),
+        "capabilities": PRODUCT_CAPABILITIES.values(),
+        "roles": INTERMEDIARY_ROLES,
+        "end_use_statements": END_USE_STATEMENTS.items(),
+        "asked_red_flags": ASKED_RED_FLAGS.items(),
+        "products": product_list(),
+        "currencies": ["USD", "EUR", "GBP", "CHF", "JPY", "CNY", "AED", "INR", "BRL", "SGD"],
+    }
+
+
+def _default_values(user) -> dict:
+    channel = []
+    if user.is_partner_user and user.organisation_id:
+        org = user.organisation
+        channel = [{"name": org.name, "role": org.role, "country": org.country}]
+    return {"value": {"currency": "USD"}, "end_use_statement": "none", "channel": channel}
+
+
+@login_required
+def opportunity_register_view(request):
+    if request.method == "POST":
+        data = form_to_data(request.POST)
+        try:
+            result = opportunity_register(actor=request.user, data=data, source="web")
+        except ApplicationError as exc:
+            ctx = _form_context(data, exc.errors or {"non_field_errors": exc.message})
+            ctx["error_message"] = exc.message
+            return render(request, "opportunities/register.html", ctx, status=400)
+        if result.created:
+            messages.success(
+                request, f"Deal {result.opportunity.reference} registered and screened."
+            )
+        else:
+            messages.info(
+                request,
+                "This CRM id was already registered by your organisation: here is that deal.",
+            )
+        return redirect("opportunity-detail", pk=result.opportunity.pk)
+    return render(
+        request, "opportunities/register.html", _form_context(_default_values(request.user))
+    )
+
+
+@login_required
+def opportunity_edit_view(request, pk: int):
+    opportunity = opportunity_get(user=request.user, pk=pk)
+    if opportunity is None:
+        raise Http404
+    if not (request.user.is_reviewer or opportunity.owner_id == request.user.pk):
+        messages.error(request, "Only the deal's owner can change it.")
+        return redirect("opportunity-detail", pk=pk)
+    if request.method == "POST":
+        data = form_to_data(request.POST)
+        try:
+            opportunity_update(actor=request.user, opportunity=opportunity, data=data)
+        except ApplicationError as exc:
+            ctx = _form_context(data, exc.errors or {"non_field_errors": exc.message})
+            ctx.update(error_message=exc.message, editing=opportunity)
+            return render(request, "opportunities/register.html", ctx, status=400)
+        messages.success(request, "Deal updated and screened again.")
+        return redirect("opportunity-detail", pk=pk)
+    from .serializers import OpportunityOut
+
+    body = OpportunityOut(opportunity, context={"request": request}).data
+    values = {k: body[k] for k in ("external_id", "title", "end_customer", "delivery_country",
+                                   "channel", "lines", "intended_use", "use_description", "value",
+                                   "expected_close_date", "customization", "red_flags",
+                                   "end_use_statement")}  # fmt: skip
+    ctx = _form_context(values)
+    ctx["editing"] = opportunity
+    return render(request, "opportunities/register.html", ctx)
+
+
+@login_required
+@require_GET
+def channel_row(request):
+    """One more channel row for the form (htmx)."""
+    i = min(int(request.GET.get("i", CHANNEL_ROWS)), 19)
+    ctx = _form_context({})
+    ctx.update(i=i, row={})
+    return render(request, "opportunities/_channel_row.html", ctx)
+
+
+@login_required
+@require_GET
+def line_row(request):
+    """One more product row for the form (htmx)."""
+    i = min(int(request.GET.get("i", LINE_ROWS)), 19)
+    ctx = _form_context({})
+    ctx.update(i=i, row={})
+    return render(request, "opportunities/_line_row.html", ctx)
+
+
+@login_required
+def opportunity_list_view(request):
+    filters = {
+        "search": request.GET.get("search", "").strip(),
+        "status": request.GET.get("status", ""),
+        "tier": request.GET.get("tier", ""),
+        "country": request.GET.get("country", ""),
+        "mine": request.GET.get("mine") == "1",
+    }
+    qs = opportunity_list(user=request.user, **filters)
+    page = Paginator(qs, 25).get_page(request.GET.get("page"))
+    ctx = {
+        "page": page,
+        "filters": filters,
+        "statuses": Opportunity.Status.choices,
+        "tiers": ["low", "medium", "high", "critical", "prohibited"],
+        "countries": country_choices(),
+        "total": page.paginator.count,
+    }
+    template = (
+        "opportunities/_list_rows.html"
+        if request.headers.get("HX-Request")
+        else "opportunities/list.html"
+    )
+    return render(request, template, ctx)
+
+
+@login_required
+def opportunity_detail_view(request, pk: int):
+    opportunity = opportunity_get(user=request.user, pk=pk)
+    if opportunity is None:
+        raise Http404
+    screening = screening_for_viewer(opportunity.current_screening, request.user)
+    ctx = {
+        "o": opportunity,
+        "screening": screening,
+        "red_flag_names": {c: t.name for c, t in RED_FLAGS.items()},
+        "use_names": {c: t.name for c, t in INTENDED_USES.items()},
+        "end_user_type_name": END_USER_TYPES[opportunity.end_user_type].name,
+        "can_edit": request.user.is_reviewer or opportunity.owner_id == request.user.pk,
+    }
+    if request.user.is_reviewer:
+        from audit.selectors import audit_events_for_opportunity
+
+        ctx["history"] = audit_events_for_opportunity(opportunity_id=opportunity.pk)
+        ctx["country_sources"] = country_indicator_sources(opportunity.end_customer_country)
+    return render(request, "opportunities/detail.html", ctx)

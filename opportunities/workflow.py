@@ -1,0 +1,94 @@
+"""The deal's status as an explicit state machine: named transitions, one table.
+
+Only `opportunity_transition` changes a deal's status, with a conditional update so two
+concurrent actors cannot both move it, and an audit event in the same transaction.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from audit.services import audit_record
+from hrdd.errors import Conflict
+
+from .models import Opportunity
+
+S = Opportunity.Status
+OPEN = {S.NEW, S.CLEARED, S.IN_REVIEW, S.ON_HOLD, S.BLOCKED}
+UNDER_REVIEW = {S.IN_REVIEW, S.ON_HOLD, S.BLOCKED}
+DECIDED = {S.APPROVED, S.APPROVED_WITH_CONDITIONS, S.REJECTED}
+
+# transition name -> (allowed from, to)
+TRANSITIONS: dict[str, tuple[set, set]] = {
+    # a screening routes a deal by its tier (fresh, re-screened, or reopened)
+    "route_cleared": ({S.NEW, S.CLEARED}, {S.CLEARED}),
+    "route_review": (OPEN, {S.IN_REVIEW}),
+    "route_hold": (OPEN, {S.ON_HOLD}),
+    "route_block": (OPEN, {S.BLOCKED}),
+    "reopen": (DECIDED, {S.IN_REVIEW, S.ON_HOLD, S.BLOCKED}),
+    "approve": (UNDER_REVIEW, {S.APPROVED}),
+    "approve_with_conditions": (UNDER_REVIEW, {S.APPROVED_WITH_CONDITIONS}),
+    "reject": (UNDER_REVIEW, {S.REJECTED}),
+    "withdraw": (OPEN | DECIDED, {S.WITHDRAWN}),
+}
+
+TIER_STATUS = {
+    "low": S.CLEARED,
+    "medium": S.IN_REVIEW,
+    "high": S.ON_HOLD,
+    "critical": S.ON_HOLD,
+    "prohibited": S.BLOCKED,
+}
+
+
+def status_for_tier(tier: str) -> str:
+    return TIER_STATUS[tier]
+
+
+def opportunity_transition(
+    *, opportunity: Opportunity, transition: str, to: str, actor, comment: str = ""
+) -> Opportunity:
+    """Apply one named transition, or raise Conflict if the deal is no longer where it was."""
+    allowed_from, allowed_to = TRANSITIONS[transition]
+    old = opportunity.status
+    if old not in allowed_from or to not in allowed_to:
+        raise Conflict(f"A deal that is {old!s} cannot be moved to {to!s} ({transition}).")
+    with transaction.atomic():
+        updated = Opportunity.objects.filter(pk=opportunity.pk, status=old).update(status=to)
+        if not updated:
+            raise Conflict("The deal was changed by someone else; reload and try again.")
+        audit_record(
+            actor=actor,
+            action=f"opportunity.{transition}",
+            object_type="opportunity",
+            object_id=opportunity.pk,
+            opportunity_id=opportunity.pk,
+            from_state=old,
+            to_state=to,
+            comment=comment,
+        )
+    opportunity.status = to
+    return opportunity
+
+
+def opportunity_route(*, opportunity: Opportunity, tier: str, actor, reopen: bool = False) -> None:
+    """Move a freshly screened deal to the status its tier calls for."""
+    target = status_for_tier(tier)
+    current = opportunity.status
+    if current == target and not reopen:
+        return
+    if current in DECIDED:
+        if reopen:
+            to = target if target != S.CLEARED else S.IN_REVIEW
+            opportunity_transition(
+                opportunity=opportunity, transition="reopen", to=to, actor=actor,
+                comment="Reopened: the deal changed or its risk rose after the decision",
+            )  # fmt: skip
+        return
+    if current == S.WITHDRAWN:
+        return
+    name = {
+        S.CLEARED: "route_cleared", S.IN_REVIEW: "route_review",
+        S.ON_HOLD: "route_hold", S.BLOCKED: "route_block",
+    }[target]  # fmt: skip
+    opportunity_transition(opportunity=opportunity, transition=name, to=target, actor=actor)

@@ -1,0 +1,69 @@
+"""The HRDD rules engine: safe conditions, criteria, scoring. Plain Python, no Django.
+
+Public API (everything a caller needs is importable from ``rules.engine``):
+
+- ``compile_condition(text, schema=None) -> Condition`` (``.test(snapshot)``, ``.fields``)
+- ``FIELDS``, ``example_snapshot(...)``, ``check_snapshot(snapshot)``
+- ``CriterionSpec``, ``validate_criterion(spec)``, ``compile_criteria(specs, tiers)``
+- ``screen(snapshot, compiled) -> ScreeningResult`` with ``Finding``s
+- ``specs_from_pack(pack)``, ``pack_from_specs(specs, tiers, meta)``, ``read_pack``, ``load_pack``
+- ``TIERS``, ``DEFAULT_TIERS``, ``tier_rank(tier)``, ``DIMENSIONS``, ``OUTCOMES``
+"""
+
+from __future__ import annotations
+
+from .conditions import Condition, ConditionError, compile_condition
+from .fields import FIELDS, check_snapshot, example_snapshot
+from .scoring import (
+    DEFAULT_PACK_PATH,
+    DEFAULT_TIERS,
+    DIMENSIONS,
+    OUTCOMES,
+    TIERS,
+    CompiledCriteria,
+    CompiledCriterion,
+    CriteriaError,
+    CriterionSpec,
+    Finding,
+    ScreeningResult,
+    compile_criteria,
+    format_value,
+    load_pack,
+    pack_from_specs,
+    read_pack,
+    screen,
+    specs_from_pack,
+    tier_rank,
+    validate_criterion,
+    validate_tiers,
+)
+
+__all__ = [
+    "DEFAULT_PACK_PATH",
+    "DEFAULT_TIERS",
+    "DIMENSIONS",
+    "FIELDS",
+    "OUTCOMES",
+    "TIERS",
+    "CompiledCriteria",
+    "CompiledCriterion",
+    "Condition",
+    "ConditionError",
+    "CriteriaError",
+    "CriterionSpec",
+    "Finding",
+    "ScreeningResult",
+    "check_snapshot",
+    "compile_condition",
+    "compile_criteria",
+    "example_snapshot",
+    "format_value",
+    "load_pack",
+    "pack_from_specs",
+    "read_pack",
+    "screen",
+    "specs_from_pack",
+    "tier_rank",
+    "validate_criterion",
+    "validate_tiers",
+]

@@ -1,0 +1,217 @@
+"""The field schema of a deal snapshot: the only names a condition may refer to.
+
+A snapshot is a FLAT dict keyed by the dotted paths below (flat so that evaluating a
+condition is one dict lookup per field). Always true:
+
+- every snapshot given to the engine holds every key of ``FIELDS`` and no value of the
+  wrong type (``check_snapshot`` says what is wrong; ``example_snapshot`` builds a valid one);
+- only ``number?`` fields may be None (missing country data); numbers are int or float,
+  never Decimal (convert before screening);
+- list fields are lists (or tuples) of strings.
+
+Plain Python: nothing here imports Django.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping
+from typing import Any
+
+# Field types understood by the condition compiler.
+BOOL = "bool"
+INT = "int"
+NUMBER = "number"
+STR = "str"
+LIST_STR = "list[str]"
+NULLABLE_NUMBER = "number?"
+
+FIELD_TYPES = (BOOL, INT, NUMBER, STR, LIST_STR, NULLABLE_NUMBER)
+
+FieldSpec = tuple[str, str]  # (type, description)
+
+FIELDS: dict[str, FieldSpec] = {
+    # End user
+    "end_user.name": (STR, "End user's name"),
+    "end_user.type": (STR, "End-user type code (taxonomy END_USER_TYPES)"),
+    "end_user.country": (STR, "End user's country, ISO 3166-1 alpha-2"),
+    "end_user.sector": (STR, "End user's sector, free text or code"),
+    "end_user.is_security_force": (
+        BOOL,
+        "End user is intelligence_agency, police, interior_ministry or military",
+    ),
+    "delivery_country": (STR, "Country the goods are delivered to, ISO alpha-2"),
+    # Product and use
+    "capabilities": (LIST_STR, "Product capability codes of all deal lines"),
+    "capability_severity": (INT, "Highest base severity of the capabilities, 0 if none"),
+    "intended_use": (LIST_STR, "Intended-use codes (taxonomy INTENDED_USES)"),
+    "intended_use_severity": (INT, "Highest severity of the intended uses, 0 if none"),
+    "use_description": (STR, "The rep's description of the use, free text"),
+    "customization": (BOOL, "Custom code, covert modes, disabled logging or integration work"),
+    "end_use_statement": (STR, "End-use statement status: signed, requested, refused or none"),
+    # Channel
+    "red_flags": (LIST_STR, "Declared and derived red-flag codes (taxonomy RED_FLAGS)"),
+    "channel.intermediaries": (INT, "Number of intermediaries between vendor and end customer"),
+    "channel.roles": (LIST_STR, "Channel role codes present in the deal's path"),
+    "channel.countries": (LIST_STR, "Countries of the channel partners, ISO alpha-2"),
+    # Value
+    "value.amount": (NUMBER, "Deal value"),
+    "value.currency": (STR, "Currency of the deal value, ISO 4217"),
+    "quantity.total": (INT, "Total quantity over all lines"),
+    # Country context of the end user's country
+    "country.code": (STR, "End user's country, ISO alpha-2"),
+    "country.name": (STR, "End user's country name"),
+    "country.sanctioned": (BOOL, "End user's country is under a comprehensive embargo"),
+    "country.armed_conflict": (BOOL, "End user's country is in armed conflict or atrocity context"),
+    "country.civil_liberties": (
+        NULLABLE_NUMBER,
+        "V-Dem civil liberties index, 0-1, higher = more liberty; None if no data",
+    ),
+    "country.freedom_of_expression": (
+        NULLABLE_NUMBER,
+        "V-Dem freedom of expression and alternative information, 0-1; None if no data",
+    ),
+    "country.physical_integrity": (
+        NULLABLE_NUMBER,
+        "V-Dem physical violence index, 0-1, higher = less state violence; None if no data",
+    ),
+    "country.hr_protection": (
+        NULLABLE_NUMBER,
+        "Fariss human rights protection score, about -3.5..5.5; None if no data",
+    ),
+    "country.rule_of_law": (
+        NULLABLE_NUMBER,
+        "World Bank WGI rule of law, about -2.5..2.5; None if no data",
+    ),
+    "country.voice_accountability": (
+        NULLABLE_NUMBER,
+        "World Bank WGI voice and accountability, about -2.5..2.5; None if no data",
+    ),
+    "countries.any_sanctioned": (
+        BOOL,
+        "The end user's, the delivery or any channel country is sanctioned",
+    ),
+    # Partners in the channel
+    "partners.without_hrdd_programme": (BOOL, 'A channel partner has HRDD maturity "none"'),
+    "partners.prior_incident": (BOOL, "A channel partner had a prior incident"),
+    "partners.refused_flow_down": (BOOL, "A channel partner refused flow-down clauses or audit"),
+    "partners.untrained": (BOOL, "A channel partner's staff are not trained"),
+    "partners.min_maturity": (
+        INT,
+        "Lowest partner HRDD maturity: 0 none, 1 basic, 2 established, 3 advanced (3 if no partner)",
+    ),
+    # Restricted-party screening
+    "restricted_party.matched": (BOOL, "Some party matched a restricted-party list"),
+    "restricted_party.best_score": (NUMBER, "Best name-match score over all parties, 0-100"),
+    "restricted_party.matches": (LIST_STR, "Human-readable descriptions of matched parties"),
+}
+
+_BENIGN: dict[str, Any] = {
+    "end_user.name": "Fjord Logistics AS",
+    "end_user.type": "private_enterprise",
+    "end_user.country": "NO",
+    "end_user.sector": "logistics",
+    "end_user.is_security_force": False,
+    "delivery_country": "NO",
+    "capabilities": ["networking"],
+    "capability_severity": 1,
+    "intended_use": ["enterprise_it"],
+    "intended_use_severity": 1,
+    "use_description": "Office network refresh",
+    "customization": False,
+    "end_use_statement": "none",
+    "red_flags": [],
+    "channel.intermediaries": 1,
+    "channel.roles": ["vendor", "reseller", "end_customer"],
+    "channel.countries": ["NO"],
+    "value.amount": 48000.0,
+    "value.currency": "EUR",
+    "quantity.total": 40,
+    "country.code": "NO",
+    "country.name": "Norway",
+    "country.sanctioned": False,
+    "country.armed_conflict": False,
+    "country.civil_liberties": 0.933,
+    "country.freedom_of_expression": 0.949,
+    "country.physical_integrity": 0.986,
+    "country.hr_protection": 4.2809,
+    "country.rule_of_law": 1.834,
+    "country.voice_accountability": 1.7773,
+    "countries.any_sanctioned": False,
+    "partners.without_hrdd_programme": False,
+    "partners.prior_incident": False,
+    "partners.refused_flow_down": False,
+    "partners.untrained": False,
+    "partners.min_maturity": 2,
+    "restricted_party.matched": False,
+    "restricted_party.best_score": 0.0,
+    "restricted_party.matches": [],
+}
+assert _BENIGN.keys() == FIELDS.keys()
+
+
+def suggest_field(path: str, schema: Mapping[str, object] | None = None) -> str | None:
+    """The closest known field name to ``path`` (difflib), or None."""
+    names = list(FIELDS if schema is None else schema)
+    close = difflib.get_close_matches(path, names, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def example_snapshot(overrides: Mapping[str, Any] | None = None, /, **kw: Any) -> dict[str, Any]:
+    """A complete, benign snapshot (a private firm in Norway buying networking kit).
+
+    Every field of ``FIELDS`` is present, so a condition that compiles against the schema
+    evaluates on it. Overrides are dotted paths, given as a dict (positional) or as
+    keywords with ``__`` for the dot: ``example_snapshot(end_user__type="police")``.
+    An unknown override raises KeyError naming the closest field.
+    """
+    snap = {k: (list(v) if isinstance(v, list) else v) for k, v in _BENIGN.items()}
+    items = dict(overrides or {})
+    items.update({k.replace("__", "."): v for k, v in kw.items()})
+    for key, value in items.items():
+        if key not in FIELDS:
+            hint = suggest_field(key)
+            raise KeyError(
+                f'unknown field "{key}"' + (f' (did you mean "{hint}"?)' if hint else "")
+            )
+        snap[key] = value
+    return snap
+
+
+def _type_ok(ftype: str, value: Any) -> bool:
+    if ftype == BOOL:
+        return isinstance(value, bool)
+    if ftype == INT:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if ftype == NUMBER:
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if ftype == NULLABLE_NUMBER:
+        return value is None or (isinstance(value, int | float) and not isinstance(value, bool))
+    if ftype == STR:
+        return isinstance(value, str)
+    if ftype == LIST_STR:
+        return isinstance(value, list | tuple) and all(isinstance(v, str) for v in value)
+    return False
+
+
+def check_snapshot(snapshot: Mapping[str, Any]) -> list[str]:
+    """Problems with a snapshot (missing fields, wrong types); empty when it is valid.
+
+    ``screen`` does not call this (speed); the code that builds snapshots should, in tests.
+    """
+    errors: list[str] = []
+    for path, (ftype, _desc) in FIELDS.items():
+        if path not in snapshot:
+            errors.append(f'missing field "{path}"')
+        elif not _type_ok(ftype, snapshot[path]):
+            errors.append(
+                f'field "{path}" should be {ftype}, got {type(snapshot[path]).__name__} '
+                f"{snapshot[path]!r}"
+            )
+    for path in snapshot:
+        if path not in FIELDS:
+            hint = suggest_field(path)
+            errors.append(
+                f'unknown field "{path}"' + (f' (did you mean "{hint}"?)' if hint else "")
+            )
+    return errors

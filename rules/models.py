@@ -1,0 +1,162 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class CriteriaVersion(models.Model):
+    """A set of screening criteria. At most one draft is edited at a time; publishing
+    freezes it as the next numbered version, which is never changed again, so every
+    screening can be traced to the exact criteria that produced it."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    number = models.PositiveIntegerField(null=True, blank=True, unique=True)
+    name = models.CharField(max_length=200, default="Criteria")
+    notes = models.TextField(blank=True, help_text="What changed and why")
+    tiers = models.JSONField(default=dict, help_text="Score thresholds: medium, high, critical")
+    based_on = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-number", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["status"], condition=models.Q(status="draft"), name="one_draft_only"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"v{self.number}" if self.number else "draft"
+
+    @property
+    def label(self) -> str:
+        return f"Version {self.number}" if self.number else "Draft"
+
+
+class Criterion(models.Model):
+    """One high-risk criterion: a condition over the deal and what follows when it fires.
+
+    The condition is admin-written text in the rules engine's safe expression language;
+    it is checked when saved and never executed as Python.
+    """
+
+    class Dimension(models.TextChoices):
+        PRODUCT_CAPABILITY = "product_capability", "Product capability"
+        END_USER = "end_user", "End user"
+        INTENDED_USE = "intended_use", "Intended use"
+        COUNTRY_CONTEXT = "country_context", "Country context"
+        CHANNEL_RED_FLAG = "channel_red_flag", "Channel red flag"
+        PARTNER = "partner", "Partner"
+        RESTRICTED_PARTY = "restricted_party", "Restricted party"
+        COMBINATION = "combination", "Combination"
+
+    class Outcome(models.TextChoices):
+        SCORE = "score", "Adds to the score"
+        HEIGHTENED_DUE_DILIGENCE = "heightened_due_diligence", "Heightened due diligence"
+        COMMITTEE = "committee", "Committee decision"
+        HARD_STOP = "hard_stop", "Hard stop"
+
+    version = models.ForeignKey(CriteriaVersion, on_delete=models.CASCADE, related_name="criteria")
+    code = models.CharField(max_length=40)
+    name = models.CharField(max_length=200)
+    dimension = models.CharField(max_length=30, choices=Dimension.choices)
+    condition = models.TextField(max_length=2000)
+    scale = models.PositiveSmallIntegerField(default=0)
+    scope = models.PositiveSmallIntegerField(default=0)
+    irremediability = models.PositiveSmallIntegerField(default=0)
+    likelihood = models.PositiveSmallIntegerField(default=0)
+    severity_uplift = models.PositiveSmallIntegerField(default=0)
+    outcome = models.CharField(max_length=30, choices=Outcome.choices, default=Outcome.SCORE)
+    explanation = models.CharField(max_length=300)
+    reasoning = models.TextField(blank=True)
+    source = models.TextField(blank=True)
+    ask = models.TextField(blank=True)
+    enabled = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["dimension", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "code"], name="criterion_code_per_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+
+class Screening(models.Model):
+    """The result of screening one deal with one published criteria version.
+
+    Immutable once written: a re-screening adds a new row and the deal points at it.
+    `snapshot` is the deal as the engine saw it, so the result can be reproduced.
+    """
+
+    class Trigger(models.TextChoices):
+        REGISTRATION = "registration", "Registration"
+        UPDATE = "update", "Deal changed"
+        CRITERIA_PUBLISHED = "criteria_published", "Criteria published"
+        IMPORT = "import", "Bulk import"
+        MANUAL = "manual", "Re-screened on request"
+
+    opportunity = models.ForeignKey(
+        "opportunities.Opportunity", on_delete=models.CASCADE, related_name="screenings"
+    )
+    criteria_version = models.ForeignKey(CriteriaVersion, on_delete=models.PROTECT)
+    trigger = models.CharField(max_length=30, choices=Trigger.choices)
+    tier = models.CharField(max_length=12, db_index=True)
+    score = models.PositiveSmallIntegerField()
+    severity = models.PositiveSmallIntegerField()
+    likelihood = models.PositiveSmallIntegerField()
+    findings = models.JSONField(default=list)
+    reasons = models.JSONField(default=list)
+    snapshot = models.JSONField(default=dict)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-id"]
+
+    def __str__(self) -> str:
+        return f"{self.opportunity_id}: {self.tier} ({self.score})"
+
+
+class PreviewRun(models.Model):
+    """A 'what changes' preview: the draft re-scoring past deals in the background."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        RUNNING = "running", "Running"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    draft = models.ForeignKey(CriteriaVersion, on_delete=models.CASCADE, related_name="previews")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    total = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)
+    result = models.JSONField(default=dict)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"preview {self.pk} of {self.draft}: {self.status}"
+
+    @property
+    def percent(self) -> int:
+        return (
+            int(100 * self.done / self.total)
+            if self.total
+            else (100 if self.status == "done" else 0)
+        )

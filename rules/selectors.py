@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+import threading
+
+from django.db.models import QuerySet
+
+from .engine import CriterionSpec, compile_criteria
+from .models import CriteriaVersion, Criterion, Screening
+
+_lock = threading.Lock()
+_compiled: dict[tuple, object] = {}
+
+
+def criterion_spec(c: Criterion) -> CriterionSpec:
+    return CriterionSpec(
+        code=c.code,
+        name=c.name,
+        dimension=c.dimension,
+        condition=c.condition,
+        scale=c.scale,
+        scope=c.scope,
+        irremediability=c.irremediability,
+        likelihood=c.likelihood,
+        severity_uplift=c.severity_uplift,
+        outcome=c.outcome,
+        explanation=c.explanation,
+        reasoning=c.reasoning,
+        source=c.source,
+        ask=c.ask,
+        enabled=c.enabled,
+    )
+
+
+def criteria_specs(version: CriteriaVersion) -> list[CriterionSpec]:
+    return [criterion_spec(c) for c in version.criteria.all()]
+
+
+def criteria_published_current() -> CriteriaVersion | None:
+    return (
+        CriteriaVersion.objects.filter(status=CriteriaVersion.Status.PUBLISHED)
+        .order_by("-number")
+        .first()
+    )
+
+
+def criteria_draft() -> CriteriaVersion | None:
+    return CriteriaVersion.objects.filter(status=CriteriaVersion.Status.DRAFT).first()
+
+
+def criteria_versions() -> QuerySet[CriteriaVersion]:
+    return CriteriaVersion.objects.filter(status=CriteriaVersion.Status.PUBLISHED).order_by(
+        "-number"
+    )
+
+
+def criteria_compiled(version: CriteriaVersion):
+    """Compiled criteria of a published version, cached per process (published versions
+    never change, so the cache never goes stale)."""
+    if version.status != CriteriaVersion.Status.PUBLISHED:
+        return compile_criteria(criteria_specs(version), tiers=version.tiers or None)
+    # Keyed by publication time as well as id: ids can be reused after a rolled-back
+    # transaction, a publication instant cannot.
+    key = (version.pk, version.number, version.published_at)
+    with _lock:
+        compiled = _compiled.get(key)
+    if compiled is None:
+        compiled = compile_criteria(criteria_specs(version), tiers=version.tiers or None)
+        with _lock:
+            _compiled[key] = compiled
+    return compiled
+
+
+def screenings_for_opportunity(opportunity_id: int) -> QuerySet[Screening]:
+    return Screening.objects.filter(opportunity_id=opportunity_id).select_related(
+        "criteria_version"
+    )

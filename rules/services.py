@@ -1,0 +1,395 @@
+"""Services of the rules module: screening deals, editing, previewing and publishing criteria."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from audit.services import audit_record
+from hrdd.errors import ApplicationError, Conflict
+
+from .engine import (
+    DEFAULT_TIERS,
+    CriteriaError,
+    pack_from_specs,
+    screen,
+    specs_from_pack,
+    tier_rank,
+    validate_criterion,
+)
+from .models import CriteriaVersion, Criterion, PreviewRun, Screening
+from .selectors import (
+    criteria_compiled,
+    criteria_draft,
+    criteria_published_current,
+    criteria_specs,
+    criterion_spec,
+)
+from .snapshot import opportunity_snapshot
+
+CRITERION_FIELDS = (
+    "name", "dimension", "condition", "scale", "scope", "irremediability", "likelihood",
+    "severity_uplift", "outcome", "explanation", "reasoning", "source", "ask", "enabled",
+)  # fmt: skip
+
+
+def _jsonable(value):
+    return json.loads(json.dumps(value, default=str))
+
+
+def opportunity_screen(
+    *, opportunity, actor, trigger: str, material_change: bool = False
+) -> Screening:
+    """Screen a deal with the current published criteria and route it by the result.
+
+    Runs inside the caller's transaction, so the deal, its screening, its routing and
+    their audit events commit together or not at all.
+    """
+    from reviews.services import review_route
+
+    version = criteria_published_current()
+    if version is None:
+        raise ApplicationError("No published criteria: an admin must publish a criteria version.")
+    snapshot, _matches = opportunity_snapshot(opportunity)
+    result = screen(snapshot, criteria_compiled(version))
+    previous = opportunity.current_screening
+    with transaction.atomic():
+        screening = Screening.objects.create(
+            opportunity=opportunity,
+            criteria_version=version,
+            trigger=trigger,
+            tier=result.tier,
+            score=result.score,
+            severity=result.severity,
+            likelihood=result.likelihood,
+            findings=_jsonable([asdict(f) for f in result.findings]),
+            reasons=list(result.reasons),
+            snapshot=_jsonable(snapshot),
+        )
+        type(opportunity).objects.filter(pk=opportunity.pk).update(current_screening=screening)
+        opportunity.current_screening = screening
+        audit_record(
+            actor=actor,
+            action="opportunity.screened",
+            object_type="opportunity",
+            object_id=opportunity.pk,
+            opportunity_id=opportunity.pk,
+            to_state=result.tier,
+            changes={
+                "trigger": trigger,
+                "criteria_version": version.number,
+                "score": result.score,
+                "findings": [f.code for f in result.findings],
+                "previous_tier": previous.tier if previous else None,
+            },
+        )
+        review_route(
+            opportunity=opportunity,
+            screening=screening,
+            previous_tier=previous.tier if previous else None,
+            actor=actor,
+            material_change=material_change,
+        )
+    return screening
+
+
+# --- Editing criteria -------------------------------------------------------------
+
+
+def criteria_draft_start(*, actor) -> CriteriaVersion:
+    """Open the draft (a copy of the current published version), or return the open one."""
+    with transaction.atomic():
+        existing = criteria_draft()
+        if existing:
+            return existing
+        base = criteria_published_current()
+        draft = CriteriaVersion.objects.create(
+            status=CriteriaVersion.Status.DRAFT,
+            name=base.name if base else "Criteria",
+            tiers=dict(base.tiers) if base else dict(DEFAULT_TIERS),
+            based_on=base,
+            created_by=actor,
+        )
+        if base:
+            Criterion.objects.bulk_create(
+                [
+                    Criterion(
+                        version=draft, code=c.code, **{f: getattr(c, f) for f in CRITERION_FIELDS}
+                    )
+                    for c in base.criteria.all()
+                ]
+            )
+        audit_record(actor=actor, action="criteria.draft_started", object_type="criteria_version",
+                     object_id=draft.pk, changes={"based_on": base.number if base else None})  # fmt: skip
+    return draft
+
+
+def _require_draft(version: CriteriaVersion) -> None:
+    if version.status != CriteriaVersion.Status.DRAFT:
+        raise Conflict("Published criteria versions never change: start a draft to edit.")
+
+
+def criterion_save(
+    *, actor, draft: CriteriaVersion, code: str, values: dict, create: bool = False
+) -> Criterion:
+    """Create or change one criterion of the draft. The condition and the numbers are
+    checked here, so a broken criterion can never be saved, let alone published."""
+    _require_draft(draft)
+    code = (code or "").strip().upper()
+    if not code:
+        raise ApplicationError("A criterion needs a code.", errors={"code": "Required."})
+    current = draft.criteria.filter(code=code).first()
+    if create and current:
+        raise ApplicationError(
+            f"The draft already has a criterion {code}.", errors={"code": "Already used."}
+        )
+    if not create and current is None:
+        raise ApplicationError(f"The draft has no criterion {code}.", status_code=404)
+    data = {f: getattr(current, f) for f in CRITERION_FIELDS} if current else {}
+    data.update({k: v for k, v in values.items() if k in CRITERION_FIELDS})
+    data.setdefault("enabled", True)
+    for f in ("reasoning", "source", "ask"):
+        data.setdefault(f, "")
+    for f in ("scale", "scope", "irremediability", "likelihood", "severity_uplift"):
+        data.setdefault(f, 0)
+    data.setdefault("outcome", "score")
+    try:
+        spec = criterion_spec(Criterion(code=code, **data))
+    except (TypeError, ValueError) as exc:
+        raise ApplicationError(f"Invalid criterion: {exc}") from exc
+    problems = validate_criterion(spec)
+    if problems:
+        raise ApplicationError(
+            f"Criterion {code} was not saved: " + "; ".join(problems),
+            errors={"condition": "; ".join(problems)},
+        )
+    with transaction.atomic():
+        if current:
+            before = {f: getattr(current, f) for f in CRITERION_FIELDS}
+            for f, v in data.items():
+                setattr(current, f, v)
+            current.save()
+            criterion = current
+            changed = {f: [before[f], data[f]] for f in CRITERION_FIELDS if before[f] != data[f]}
+        else:
+            criterion = Criterion.objects.create(version=draft, code=code, **data)
+            changed = {"created": True}
+        audit_record(actor=actor, action="criteria.criterion_saved", object_type="criteria_version",
+                     object_id=draft.pk, changes=_jsonable({"code": code, **changed}))  # fmt: skip
+    return criterion
+
+
+def criterion_delete(*, actor, draft: CriteriaVersion, code: str) -> None:
+    _require_draft(draft)
+    with transaction.atomic():
+        deleted, _ = draft.criteria.filter(code=code).delete()
+        if not deleted:
+            raise ApplicationError(f"The draft has no criterion {code}.", status_code=404)
+        audit_record(actor=actor, action="criteria.criterion_deleted", object_type="criteria_version",
+                     object_id=draft.pk, changes={"code": code})  # fmt: skip
+
+
+def criteria_draft_discard(*, actor, draft: CriteriaVersion) -> None:
+    _require_draft(draft)
+    with transaction.atomic():
+        audit_record(actor=actor, action="criteria.draft_discarded", object_type="criteria_version",
+                     object_id=draft.pk)  # fmt: skip
+        draft.delete()
+
+
+def criteria_publish(*, actor, draft: CriteriaVersion, notes: str = "") -> CriteriaVersion:
+    """Freeze the draft as the next numbered version, then re-screen open deals in the
+    background (after commit). A draft whose criteria do not compile cannot be published."""
+    _require_draft(draft)
+    try:
+        criteria_compiled(draft)
+    except CriteriaError as exc:
+        raise ApplicationError(f"The draft cannot be published: {exc}") from exc
+    with transaction.atomic():
+        locked = CriteriaVersion.objects.select_for_update().get(pk=draft.pk)
+        _require_draft(locked)
+        number = (CriteriaVersion.objects.aggregate(n=Max("number"))["n"] or 0) + 1
+        locked.status = CriteriaVersion.Status.PUBLISHED
+        locked.number = number
+        locked.notes = notes or locked.notes
+        locked.published_by = actor if getattr(actor, "pk", None) else None
+        locked.published_at = timezone.now()
+        locked.save()
+        audit_record(actor=actor, action="criteria.published", object_type="criteria_version",
+                     object_id=locked.pk, to_state=f"v{number}",
+                     changes={"criteria": locked.criteria.count()}, comment=notes)  # fmt: skip
+        from .tasks import rescreen_open_deals
+
+        transaction.on_commit(lambda: rescreen_open_deals.delay(locked.pk))
+    return locked
+
+
+def criteria_pack_export(version: CriteriaVersion) -> dict:
+    return pack_from_specs(
+        criteria_specs(version),
+        version.tiers or DEFAULT_TIERS,
+        {
+            "name": version.name,
+            "version": version.number,
+            "exported_at": timezone.now().isoformat(),
+        },
+    )
+
+
+def criteria_pack_import(
+    *, actor, pack: dict, publish: bool = False, notes: str = ""
+) -> CriteriaVersion:
+    """Replace the draft's criteria with a pack's (all or nothing)."""
+    try:
+        specs, tiers = specs_from_pack(pack)
+        from .engine import compile_criteria
+
+        compile_criteria(specs, tiers=tiers)
+    except (CriteriaError, ValueError, KeyError, TypeError) as exc:
+        raise ApplicationError(f"The criteria pack was not imported: {exc}") from exc
+    with transaction.atomic():
+        draft = criteria_draft_start(actor=actor)
+        draft.criteria.all().delete()
+        draft.tiers = dict(tiers)
+        draft.name = str(pack.get("name") or draft.name)[:200]
+        draft.save()
+        Criterion.objects.bulk_create(
+            [
+                Criterion(
+                    version=draft, code=s.code, **{f: getattr(s, f) for f in CRITERION_FIELDS}
+                )
+                for s in specs
+            ]
+        )
+        audit_record(actor=actor, action="criteria.pack_imported", object_type="criteria_version",
+                     object_id=draft.pk, changes={"criteria": len(specs), "name": draft.name})  # fmt: skip
+        if publish:
+            return criteria_publish(
+                actor=actor, draft=draft, notes=notes or "Imported criteria pack"
+            )
+    return draft
+
+
+# --- Preview and re-screening -------------------------------------------------------
+
+
+def preview_start(*, actor, draft: CriteriaVersion) -> PreviewRun:
+    _require_draft(draft)
+    try:
+        criteria_compiled(draft)
+    except CriteriaError as exc:
+        raise ApplicationError(f"The draft cannot be previewed: {exc}") from exc
+    with transaction.atomic():
+        run = PreviewRun.objects.create(draft=draft, requested_by=actor)
+        from .tasks import run_preview
+
+        transaction.on_commit(lambda: run_preview.delay(run.pk))
+    return run
+
+
+PREVIEW_CHUNK = 2000
+PREVIEW_LIST_LIMIT = 500
+
+
+def preview_execute(*, run_id: int) -> PreviewRun:
+    """Re-score every deal's latest snapshot with the draft and list the deals whose tier
+    would change, both ways, with counts per criterion.
+
+    The stored snapshot holds the deal, country and restricted-party facts as they were
+    screened, so only the criteria differ between the two results.
+    """
+    from opportunities.models import Opportunity
+
+    claimed = PreviewRun.objects.filter(pk=run_id, status=PreviewRun.Status.QUEUED).update(
+        status=PreviewRun.Status.RUNNING
+    )
+    run = PreviewRun.objects.select_related("draft").get(pk=run_id)
+    if not claimed:
+        return run  # already running or done elsewhere: a re-delivered task changes nothing
+    compiled = criteria_compiled(run.draft)
+    qs = Opportunity.objects.exclude(current_screening=None)
+    total = qs.count()
+    PreviewRun.objects.filter(pk=run_id).update(total=total)
+    up, down = [], []
+    counts = {"up": 0, "down": 0, "same": 0}
+    fired_before: dict[str, int] = {}
+    fired_after: dict[str, int] = {}
+    done = 0
+    rows = qs.values_list(
+        "pk", "reference", "title", "current_screening__tier", "current_screening__findings",
+        "current_screening__snapshot",
+    ).order_by("pk")  # fmt: skip
+    for pk, ref, title, old_tier, old_findings, snapshot in rows.iterator(chunk_size=PREVIEW_CHUNK):
+        result = screen(snapshot, compiled)
+        for f in old_findings:
+            fired_before[f["code"]] = fired_before.get(f["code"], 0) + 1
+        for f in result.findings:
+            fired_after[f.code] = fired_after.get(f.code, 0) + 1
+        delta = tier_rank(result.tier) - tier_rank(old_tier)
+        if delta:
+            key, bucket = ("up", up) if delta > 0 else ("down", down)
+            counts[key] += 1
+            if len(bucket) < PREVIEW_LIST_LIMIT:
+                bucket.append({"id": pk, "reference": ref, "title": title,
+                               "from": old_tier, "to": result.tier, "score": result.score})  # fmt: skip
+        else:
+            counts["same"] += 1
+        done += 1
+        if done % PREVIEW_CHUNK == 0:
+            PreviewRun.objects.filter(pk=run_id).update(done=done)
+    per_criterion = sorted(
+        (
+            {"code": code, "before": fired_before.get(code, 0), "after": fired_after.get(code, 0)}
+            for code in set(fired_before) | set(fired_after)
+            if fired_before.get(code, 0) != fired_after.get(code, 0)
+        ),
+        key=lambda r: -abs(r["after"] - r["before"]),
+    )
+    PreviewRun.objects.filter(pk=run_id).update(
+        done=done,
+        status=PreviewRun.Status.DONE,
+        finished_at=timezone.now(),
+        result={"counts": counts, "up": up, "down": down, "per_criterion": per_criterion},
+    )
+    run.refresh_from_db()
+    return run
+
+
+def open_deals_rescreen(*, version_id: int, batch: int = 200) -> int:
+    """Re-screen every open deal not yet screened with this version (idempotent: a deal
+    already on this version or a newer one is skipped, so a repeated task does nothing)."""
+    from opportunities.models import Opportunity
+    from opportunities.workflow import OPEN
+
+    version = CriteriaVersion.objects.get(pk=version_id)
+    ids = list(
+        Opportunity.objects.filter(status__in=OPEN)
+        .exclude(current_screening__criteria_version__number__gte=version.number)
+        .values_list("pk", flat=True)
+    )
+    for pk in ids:
+        with transaction.atomic():
+            opp = (
+                Opportunity.objects.select_for_update()
+                .select_related("current_screening")
+                .get(pk=pk)
+            )
+            current = opp.current_screening
+            if (
+                current
+                and current.criteria_version.number
+                and current.criteria_version.number >= version.number
+            ):
+                continue
+            opportunity_screen(
+                opportunity=opp, actor=None, trigger=Screening.Trigger.CRITERIA_PUBLISHED
+            )
+    return len(ids)
+
+
+def screening_changed_tier(old: str | None, new: str) -> int:
+    return 0 if old is None else tier_rank(new) - tier_rank(old)

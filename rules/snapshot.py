@@ -1,0 +1,173 @@
+"""Build the flat snapshot the rules engine reads from a deal and its context.
+
+The engine knows nothing of Django; this module is the one bridge between the two.
+"""
+
+from __future__ import annotations
+
+from countries.selectors import country_context, sanctioned_countries
+from taxonomy import (
+    INTENDED_USES,
+    INTERMEDIARY_ROLES,
+    PRODUCT_CAPABILITIES,
+    SECURITY_FORCE_END_USERS,
+)
+
+MATURITY_RANK = {"none": 0, "basic": 1, "established": 2, "advanced": 3}
+
+
+def derived_red_flags(
+    *,
+    end_user_type: str,
+    end_customer_name: str,
+    end_customer_country: str,
+    delivery_country: str,
+    intermediaries: int,
+    customization: bool,
+    end_use_statement: str,
+) -> list[str]:
+    """Red flags that follow from the deal's data and are never asked of the rep."""
+    flags = []
+    if end_user_type == "unknown" or not end_customer_name.strip():
+        flags.append("end_user_undisclosed")
+    if delivery_country and delivery_country != end_customer_country:
+        flags.append("transshipment")
+    if intermediaries > 2:
+        flags.append("long_chain")
+    if customization:
+        flags.append("customization")
+    if end_use_statement == "refused":
+        flags.append("refuses_end_use_statement")
+    return flags
+
+
+def build_snapshot(
+    *,
+    end_customer: dict,
+    delivery_country: str,
+    lines: list[dict],
+    channel: list[dict],
+    intended_use: list[str],
+    use_description: str,
+    value_amount,
+    value_currency: str,
+    customization: bool,
+    end_use_statement: str,
+    declared_red_flags: list[str],
+    partners: list[dict],
+    restricted_party_matches: list,
+) -> dict:
+    """The engine's flat snapshot from plain deal data (used for stored deals and imports).
+
+    `partners` holds each channel organisation's factors: hrdd_maturity, prior_incident,
+    refused_flow_down, staff_trained.
+    """
+    capabilities = sorted({c for line in lines for c in line["capabilities"]})
+    intermediaries = sum(1 for e in channel if e["role"] in INTERMEDIARY_ROLES)
+    red_flags = list(
+        dict.fromkeys(
+            list(declared_red_flags)
+            + derived_red_flags(
+                end_user_type=end_customer["type"],
+                end_customer_name=end_customer["name"],
+                end_customer_country=end_customer["country"],
+                delivery_country=delivery_country,
+                intermediaries=intermediaries,
+                customization=customization,
+                end_use_statement=end_use_statement,
+            )
+        )
+    )
+    sanctioned = sanctioned_countries()
+    all_countries = {end_customer["country"], delivery_country} | {e["country"] for e in channel}
+    best = max((m.score for m in restricted_party_matches), default=0.0)
+    snapshot = {
+        "end_user.name": end_customer["name"],
+        "end_user.type": end_customer["type"],
+        "end_user.country": end_customer["country"],
+        "end_user.sector": end_customer.get("sector", ""),
+        "end_user.is_security_force": end_customer["type"] in SECURITY_FORCE_END_USERS,
+        "delivery_country": delivery_country,
+        "capabilities": capabilities,
+        "capability_severity": max(
+            (PRODUCT_CAPABILITIES[c].severity for c in capabilities), default=0
+        ),
+        "intended_use": list(intended_use),
+        "intended_use_severity": max(
+            (INTENDED_USES[u].severity for u in intended_use if u in INTENDED_USES), default=0
+        ),
+        "use_description": use_description or "",
+        "customization": bool(customization),
+        "end_use_statement": end_use_statement,
+        "red_flags": red_flags,
+        "channel.intermediaries": intermediaries,
+        "channel.roles": [e["role"] for e in channel],
+        "channel.countries": [e["country"] for e in channel],
+        "value.amount": float(value_amount),
+        "value.currency": value_currency,
+        "quantity.total": sum(int(line["quantity"]) for line in lines),
+        **country_context(end_customer["country"]),
+        "countries.any_sanctioned": bool(all_countries & sanctioned),
+        "partners.without_hrdd_programme": any(p["hrdd_maturity"] == "none" for p in partners),
+        "partners.prior_incident": any(p["prior_incident"] for p in partners),
+        "partners.refused_flow_down": any(p["refused_flow_down"] for p in partners),
+        "partners.untrained": any(not p["staff_trained"] for p in partners),
+        "partners.min_maturity": min(
+            (MATURITY_RANK.get(p["hrdd_maturity"], 0) for p in partners), default=3
+        ),
+        "restricted_party.matched": bool(restricted_party_matches),
+        "restricted_party.best_score": float(best),
+        "restricted_party.matches": [
+            f"{m.party_name} ≈ {m.matched_alias} ({m.list_name} {m.source_id}, {m.score:g})"
+            for m in restricted_party_matches
+        ],
+    }
+    return snapshot
+
+
+def restricted_party_matches_for(parties: list[tuple[str, str]]) -> list:
+    from restricted_parties.selectors import parties_screen
+
+    return parties_screen([(n, c) for n, c in parties if n and n.strip()])
+
+
+def opportunity_snapshot(opportunity) -> tuple[dict, list]:
+    """The snapshot of a stored deal, and the restricted-party matches behind it."""
+    channel = list(opportunity.channel.select_related("organisation").all())
+    lines = [
+        {"capabilities": li.capabilities, "quantity": li.quantity} for li in opportunity.lines.all()
+    ]
+    end_customer = {
+        "name": opportunity.end_customer_name,
+        "country": opportunity.end_customer_country,
+        "type": opportunity.end_user_type,
+        "sector": opportunity.end_customer_sector,
+    }
+    parties = [(opportunity.end_customer_name, opportunity.end_customer_country)] + [
+        (e.name, e.country) for e in channel
+    ]
+    matches = restricted_party_matches_for(parties)
+    snapshot = build_snapshot(
+        end_customer=end_customer,
+        delivery_country=opportunity.delivery_country,
+        lines=lines,
+        channel=[{"role": e.role, "country": e.country} for e in channel],
+        intended_use=opportunity.intended_use,
+        use_description=opportunity.use_description,
+        value_amount=opportunity.value_amount,
+        value_currency=opportunity.value_currency,
+        customization=opportunity.customization,
+        end_use_statement=opportunity.end_use_statement,
+        declared_red_flags=opportunity.declared_red_flags,
+        partners=[
+            {
+                "hrdd_maturity": e.organisation.hrdd_maturity,
+                "prior_incident": e.organisation.prior_incident,
+                "refused_flow_down": e.organisation.refused_flow_down,
+                "staff_trained": e.organisation.staff_trained,
+            }
+            for e in channel
+        ],
+        restricted_party_matches=matches,
+    )
+    return snapshot, matches

@@ -1,0 +1,28 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("criteria/", views.criteria_overview, name="criteria-overview"),
+    path("criteria/versions/<int:number>/", views.version_detail, name="criteria-version"),
+    path(
+        "criteria/versions/<int:number>/export.json", views.version_export, name="criteria-export"
+    ),
+    path("criteria/draft/", views.draft_detail, name="criteria-draft"),
+    path("criteria/draft/start/", views.draft_start, name="criteria-draft-start"),
+    path("criteria/draft/discard/", views.draft_discard, name="criteria-draft-discard"),
+    path("criteria/draft/new/", views.criterion_edit, name="criteria-criterion-new"),
+    path(
+        "criteria/draft/criteria/<str:code>/", views.criterion_edit, name="criteria-criterion-edit"
+    ),
+    path(
+        "criteria/draft/criteria/<str:code>/delete/",
+        views.criterion_delete,
+        name="criteria-criterion-delete",
+    ),
+    path("criteria/draft/preview/", views.draft_preview, name="criteria-draft-preview"),
+    path("criteria/draft/publish/", views.draft_publish, name="criteria-draft-publish"),
+    path("criteria/previews/<int:pk>/", views.preview_detail, name="criteria-preview"),
+    path("criteria/import/", views.pack_import, name="criteria-import"),
+    path("criteria/countries/", views.country_data_upload, name="criteria-countries"),
+]

@@ -1,0 +1,127 @@
+"""Personas shared by every test (healthchecks-style): who is acting decides what they see."""
+
+from __future__ import annotations
+
+import pytest
+from rest_framework.test import APIClient
+
+from accounts.models import User
+from tests.factories import OrganisationFactory, ProductFactory, TeamFactory, UserFactory
+
+
+@pytest.fixture
+def vendor(db):
+    return OrganisationFactory(name="Northwind Networks", country="US", role="vendor")
+
+
+@pytest.fixture
+def reseller_a(db):
+    return OrganisationFactory(name="Alpha Systems Integration", country="DE", role="reseller")
+
+
+@pytest.fixture
+def reseller_b(db):
+    return OrganisationFactory(name="Bravo Channel Solutions", country="FR", role="reseller")
+
+
+@pytest.fixture
+def catalogue(db):
+    """A few catalogue products across the capability taxonomy."""
+    return {
+        p.sku: p
+        for p in [
+            ProductFactory(sku="NET-4400", name="Campus switch 4400", capabilities=["networking"]),
+            ProductFactory(
+                sku="DPI-9000",
+                name="Traffic inspector 9000",
+                capabilities=["deep_packet_inspection"],
+            ),
+            ProductFactory(
+                sku="LI-GW-2", name="Interception gateway", capabilities=["lawful_interception"]
+            ),
+            ProductFactory(
+                sku="CAM-VA-1",
+                name="Analytics camera",
+                capabilities=["video_surveillance", "video_analytics"],
+            ),
+            ProductFactory(
+                sku="FACE-1", name="Face matcher", capabilities=["biometric_identification"]
+            ),
+            ProductFactory(sku="SRV-100", name="Rack server", capabilities=["general_compute"]),
+        ]
+    }
+
+
+@pytest.fixture
+def team(db):
+    return TeamFactory(name="EMEA public sector")
+
+
+@pytest.fixture
+def sales_rep(vendor, team):
+    return UserFactory(
+        username="rita_rep", role=User.Role.SALES_REP, organisation=vendor, team=team
+    )
+
+
+@pytest.fixture
+def teammate(vendor, team):
+    return UserFactory(
+        username="tom_teammate", role=User.Role.SALES_REP, organisation=vendor, team=team
+    )
+
+
+@pytest.fixture
+def other_rep(vendor):
+    return UserFactory(username="olga_other_team", role=User.Role.SALES_REP, organisation=vendor)
+
+
+@pytest.fixture
+def partner_a(reseller_a):
+    return UserFactory(
+        username="paula_partner_a", role=User.Role.PARTNER_USER, organisation=reseller_a
+    )
+
+
+@pytest.fixture
+def partner_b(reseller_b):
+    return UserFactory(
+        username="bruno_partner_b", role=User.Role.PARTNER_USER, organisation=reseller_b
+    )
+
+
+@pytest.fixture
+def reviewer(vendor):
+    return UserFactory(username="rob_reviewer", role=User.Role.REVIEWER, organisation=vendor)
+
+
+@pytest.fixture
+def senior_reviewer(vendor):
+    return UserFactory(username="sara_senior", role=User.Role.SENIOR_REVIEWER, organisation=vendor)
+
+
+@pytest.fixture
+def admin_user(vendor):
+    return UserFactory(username="ada_admin", role=User.Role.ADMIN, organisation=vendor)
+
+
+@pytest.fixture
+def outsider(db):
+    """Signed in, but with no role that sees deals (a partner user with no organisation)."""
+    return UserFactory(username="oscar_outsider", role=User.Role.PARTNER_USER, organisation=None)
+
+
+@pytest.fixture
+def api():
+    """An API client; `api.as_user(user)` authenticates with a real token."""
+    from rest_framework.authtoken.models import Token
+
+    client = APIClient()
+
+    def as_user(user):
+        token, _ = Token.objects.get_or_create(user=user)
+        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        return client
+
+    client.as_user = as_user
+    return client
