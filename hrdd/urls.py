@@ -5,7 +5,9 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 api_v1 = [
     path("", include("accounts.api_urls")),
     path("", include("opportunities.api_urls")),
+    path("", include("channel_imports.api_urls")),
     path("", include("restricted_parties.api_urls")),
+    path("", include("reviews.api_urls")),
 ]
 
 urlpatterns = [
@@ -15,6 +17,8 @@ urlpatterns = [
     path("api/v1/", include(api_v1)),
     path("", include("accounts.urls")),
     path("", include("opportunities.urls")),
+    path("", include("channel_imports.urls")),
     path("", include("rules.urls")),
     path("", include("restricted_parties.urls")),
+    path("", include("reviews.urls")),
 ]

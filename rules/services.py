@@ -17,6 +17,7 @@ from .engine import (
     CriteriaError,
     pack_from_specs,
     screen,
+    screen_brief,
     specs_from_pack,
     tier_rank,
     validate_criterion,
@@ -296,11 +297,11 @@ PREVIEW_LIST_LIMIT = 500
 
 
 def preview_execute(*, run_id: int) -> PreviewRun:
-    """Re-score every deal's latest snapshot with the draft and list the deals whose tier
-    would change, both ways, with counts per criterion.
+    """Re-score every deal's latest snapshot with the draft and with the criteria in force,
+    and list the deals whose tier would change, both ways, with counts per criterion.
 
-    The stored snapshot holds the deal, country and restricted-party facts as they were
-    screened, so only the criteria differ between the two results.
+    Both sides read the same stored snapshot (the deal, country and restricted-party facts
+    as they were screened), so the difference is the effect of the draft alone.
     """
     from opportunities.models import Opportunity
 
@@ -310,50 +311,72 @@ def preview_execute(*, run_id: int) -> PreviewRun:
     run = PreviewRun.objects.select_related("draft").get(pk=run_id)
     if not claimed:
         return run  # already running or done elsewhere: a re-delivered task changes nothing
-    compiled = criteria_compiled(run.draft)
+    try:
+        return _preview_compute(run)
+    except Exception as exc:
+        PreviewRun.objects.filter(pk=run_id).update(
+            status=PreviewRun.Status.FAILED, error=str(exc)[:2000], finished_at=timezone.now()
+        )
+        raise
+
+
+def _preview_compute(run: PreviewRun) -> PreviewRun:
+    from opportunities.models import Opportunity
+
+    draft = criteria_compiled(run.draft)
+    in_force_version = criteria_published_current()
+    in_force = criteria_compiled(in_force_version) if in_force_version else None
     qs = Opportunity.objects.exclude(current_screening=None)
     total = qs.count()
-    PreviewRun.objects.filter(pk=run_id).update(total=total)
+    PreviewRun.objects.filter(pk=run.pk).update(total=total)
     up, down = [], []
     counts = {"up": 0, "down": 0, "same": 0}
     fired_before: dict[str, int] = {}
     fired_after: dict[str, int] = {}
     done = 0
     rows = qs.values_list(
-        "pk", "reference", "title", "current_screening__tier", "current_screening__findings",
-        "current_screening__snapshot",
-    ).order_by("pk")  # fmt: skip
-    for pk, ref, title, old_tier, old_findings, snapshot in rows.iterator(chunk_size=PREVIEW_CHUNK):
-        result = screen(snapshot, compiled)
-        for f in old_findings:
-            fired_before[f["code"]] = fired_before.get(f["code"], 0) + 1
-        for f in result.findings:
-            fired_after[f.code] = fired_after.get(f.code, 0) + 1
-        delta = tier_rank(result.tier) - tier_rank(old_tier)
+        "pk", "reference", "title", "current_screening__tier", "current_screening__snapshot"
+    ).order_by("pk")
+    for pk, ref, title, stored_tier, snapshot in rows.iterator(chunk_size=PREVIEW_CHUNK):
+        after_tier, after_score, after_codes = screen_brief(snapshot, draft)
+        before_tier = stored_tier
+        if in_force is not None:
+            before_tier, _, before_codes = screen_brief(snapshot, in_force)
+            for code in before_codes:
+                fired_before[code] = fired_before.get(code, 0) + 1
+        for code in after_codes:
+            fired_after[code] = fired_after.get(code, 0) + 1
+        delta = tier_rank(after_tier) - tier_rank(before_tier)
         if delta:
             key, bucket = ("up", up) if delta > 0 else ("down", down)
             counts[key] += 1
             if len(bucket) < PREVIEW_LIST_LIMIT:
                 bucket.append({"id": pk, "reference": ref, "title": title,
-                               "from": old_tier, "to": result.tier, "score": result.score})  # fmt: skip
+                               "from": before_tier, "to": after_tier, "score": after_score})  # fmt: skip
         else:
             counts["same"] += 1
         done += 1
         if done % PREVIEW_CHUNK == 0:
-            PreviewRun.objects.filter(pk=run_id).update(done=done)
+            PreviewRun.objects.filter(pk=run.pk).update(done=done)
     per_criterion = sorted(
         (
             {"code": code, "before": fired_before.get(code, 0), "after": fired_after.get(code, 0)}
             for code in set(fired_before) | set(fired_after)
             if fired_before.get(code, 0) != fired_after.get(code, 0)
         ),
-        key=lambda r: -abs(r["after"] - r["before"]),
+        key=lambda r: (-abs(r["after"] - r["before"]), r["code"]),
     )
-    PreviewRun.objects.filter(pk=run_id).update(
+    PreviewRun.objects.filter(pk=run.pk).update(
         done=done,
         status=PreviewRun.Status.DONE,
         finished_at=timezone.now(),
-        result={"counts": counts, "up": up, "down": down, "per_criterion": per_criterion},
+        result={
+            "counts": counts,
+            "up": up,
+            "down": down,
+            "per_criterion": per_criterion,
+            "compared_with": in_force_version.number if in_force_version else None,
+        },
     )
     run.refresh_from_db()
     return run

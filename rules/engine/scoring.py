@@ -472,15 +472,24 @@ def _band(tier: str, tiers: Mapping[str, int]) -> str:
     return f"{tiers['critical']} and above"
 
 
-def screen(snapshot: Mapping[str, Any], compiled: CompiledCriteria) -> ScreeningResult:
-    """Screen one deal snapshot (a flat dict holding every field of ``FIELDS``).
+@dataclass(frozen=True)
+class _Assessment:
+    severity: int
+    likelihood: int
+    score: int
+    score_tier: str  # the tier from the score alone
+    tier: str  # after severity-5, heightened due diligence, committee and hard stops
+    base: int
+    base_code: str | None
+    uplift: int
+    points: int
+    hard_stops: tuple[str, ...]
+    committee: tuple[str, ...]
+    hdd: tuple[str, ...]
 
-    Conditions run in pack order; evidence and explanations are built only for the
-    criteria that fire. Raises KeyError if the snapshot lacks a field a condition reads.
-    """
-    fired = [c for test, c in compiled._pairs if test(snapshot)]
-    tiers = compiled.tiers
 
+def _assess(fired: list[CompiledCriterion], tiers: Mapping[str, int]) -> _Assessment:
+    """The scoring rules, once: severity, likelihood, score and the tier they give."""
     base, base_code, uplift, points = 0, None, 0, 0
     hard_stops: list[str] = []
     committee: list[str] = []
@@ -500,48 +509,76 @@ def screen(snapshot: Mapping[str, Any], compiled: CompiledCriteria) -> Screening
     severity = min(MAX_SEVERITY, max(1, base) + uplift)
     likelihood = min(MAX_LIKELIHOOD, 1 + points)
     score = severity * likelihood
+    score_tier = tier = _tier_from_score(score, tiers)
+    if (severity == MAX_SEVERITY or hdd) and tier_rank(tier) < tier_rank("high"):
+        tier = "high"
+    if committee and tier_rank(tier) < tier_rank("critical"):
+        tier = "critical"
+    if hard_stops:
+        tier = "prohibited"
+    return _Assessment(
+        severity, likelihood, score, score_tier, tier, base, base_code, uplift, points,
+        tuple(hard_stops), tuple(committee), tuple(hdd),
+    )  # fmt: skip
 
-    tier = _tier_from_score(score, tiers)
+
+def screen(snapshot: Mapping[str, Any], compiled: CompiledCriteria) -> ScreeningResult:
+    """Screen one deal snapshot (a flat dict holding every field of ``FIELDS``).
+
+    Conditions run in pack order; evidence and explanations are built only for the
+    criteria that fire. Raises KeyError if the snapshot lacks a field a condition reads.
+    """
+    fired = [c for test, c in compiled._pairs if test(snapshot)]
+    tiers = compiled.tiers
+    a = _assess(fired, tiers)
+
     reasons = [
-        f"Score {score} = severity {severity} × likelihood {likelihood}, "
-        f"in the {tier} band ({_band(tier, tiers)})"
+        f"Score {a.score} = severity {a.severity} × likelihood {a.likelihood}, "
+        f"in the {a.score_tier} band ({_band(a.score_tier, tiers)})"
     ]
-    sev_parts = [f"{base} from {base_code}" if base_code else "1 (no criterion sets a severity)"]
+    sev_parts = [
+        f"{a.base} from {a.base_code}" if a.base_code else "1 (no criterion sets a severity)"
+    ]
     sev_parts += [
         f"+{c.spec.severity_uplift} from {c.spec.code}" for c in fired if c.spec.severity_uplift
     ]
-    capped = " (capped at 5)" if max(1, base) + uplift > MAX_SEVERITY else ""
-    reasons.append(f"Severity {severity}: " + ", ".join(sev_parts) + capped)
+    capped = " (capped at 5)" if max(1, a.base) + a.uplift > MAX_SEVERITY else ""
+    reasons.append(f"Severity {a.severity}: " + ", ".join(sev_parts) + capped)
     lik_parts = [f"+{c.spec.likelihood} from {c.spec.code}" for c in fired if c.spec.likelihood]
-    capped = " (capped at 5)" if 1 + points > MAX_LIKELIHOOD else ""
-    reasons.append(f"Likelihood {likelihood}: " + " ".join(["1", *lik_parts]) + capped)
-
-    if severity == MAX_SEVERITY and tier_rank(tier) < tier_rank("high"):
-        tier = "high"
+    capped = " (capped at 5)" if 1 + a.points > MAX_LIKELIHOOD else ""
+    reasons.append(f"Likelihood {a.likelihood}: " + " ".join(["1", *lik_parts]) + capped)
+    if a.severity == MAX_SEVERITY and tier_rank(a.score_tier) < tier_rank("high"):
         reasons.append(
             "Severity 5 puts the deal at heightened due diligence whatever its likelihood"
         )
-    if hdd:
-        if tier_rank(tier) < tier_rank("high"):
-            tier = "high"
-        reasons.append("Heightened due diligence required by " + ", ".join(hdd))
-    if committee:
-        if tier_rank(tier) < tier_rank("critical"):
-            tier = "critical"
-        reasons.append("Committee decision required by " + ", ".join(committee))
-    if hard_stops:
-        tier = "prohibited"
-        reasons.insert(0, "Hard stop: " + ", ".join(hard_stops) + " (deal held until cleared)")
+    if a.hdd:
+        reasons.append("Heightened due diligence required by " + ", ".join(a.hdd))
+    if a.committee:
+        reasons.append("Committee decision required by " + ", ".join(a.committee))
+    if a.hard_stops:
+        reasons.insert(0, "Hard stop: " + ", ".join(a.hard_stops) + " (deal held until cleared)")
 
     return ScreeningResult(
-        severity=severity,
-        likelihood=likelihood,
-        score=score,
-        tier=tier,
-        heightened_due_diligence=tier_rank(tier) >= tier_rank("high"),
+        severity=a.severity,
+        likelihood=a.likelihood,
+        score=a.score,
+        tier=a.tier,
+        heightened_due_diligence=tier_rank(a.tier) >= tier_rank("high"),
         findings=tuple(_finding(c, snapshot) for c in fired),
         reasons=tuple(reasons),
     )
+
+
+def screen_brief(
+    snapshot: Mapping[str, Any], compiled: CompiledCriteria
+) -> tuple[str, int, tuple[str, ...]]:
+    """(tier, score, fired codes) without evidence, explanations or reasons.
+
+    The same rules as ``screen``, for re-scoring many deals at once (the preview).
+    """
+    fired = [c for test, c in compiled._pairs if test(snapshot)]
+    a = _assess(fired, compiled.tiers)
+    return a.tier, a.score, tuple(c.spec.code for c in fired)
 
 
 # -- criteria packs (JSON) ------------------------------------------------------------------
