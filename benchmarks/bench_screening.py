@@ -122,7 +122,7 @@ def bench_submission() -> None:
     say("criteria in force", f"{len(compiled.criteria)}")
     opp = opportunity_register(actor=rep, data={**body, "external_id": "BENCH-0"}).opportunity
     added, register = [], []
-    for i in range(200):
+    for _ in range(200):
         t0 = time.perf_counter()
         snapshot, _ = opportunity_snapshot(opp)  # country context + restricted-party matching
         screen(snapshot, compiled)

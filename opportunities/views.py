@@ -169,6 +169,9 @@ def opportunity_detail_view(request, pk: int):
         "end_user_type_name": END_USER_TYPES[opportunity.end_user_type].name,
         "can_edit": request.user.is_reviewer or opportunity.owner_id == request.user.pk,
     }
+    from reviews.selectors import review_panel_for_deal
+
+    ctx["review"] = review_panel_for_deal(user=request.user, opportunity=opportunity)
     if request.user.is_reviewer:
         from audit.selectors import audit_events_for_opportunity
 

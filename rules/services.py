@@ -303,7 +303,6 @@ def preview_execute(*, run_id: int) -> PreviewRun:
     Both sides read the same stored snapshot (the deal, country and restricted-party facts
     as they were screened), so the difference is the effect of the draft alone.
     """
-    from opportunities.models import Opportunity
 
     claimed = PreviewRun.objects.filter(pk=run_id, status=PreviewRun.Status.QUEUED).update(
         status=PreviewRun.Status.RUNNING
