@@ -9,6 +9,21 @@ from accounts.models import User
 from tests.factories import OrganisationFactory, ProductFactory, TeamFactory, UserFactory
 
 
+def pytest_collection_modifyitems(items):
+    """Transactional tests (live server, real Celery worker) end with a flush that also
+    removes what data migrations seeded (criteria, countries, SLA targets): restore it
+    with Django's serialized rollback."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if (
+            marker
+            and marker.kwargs.get("transaction")
+            and "serialized_rollback" not in marker.kwargs
+        ):
+            kwargs = {**marker.kwargs, "serialized_rollback": True}
+            item.add_marker(pytest.mark.django_db(*marker.args, **kwargs), append=False)
+
+
 @pytest.fixture
 def vendor(db):
     return OrganisationFactory(name="Northwind Networks", country="US", role="vendor")
@@ -125,3 +140,32 @@ def api():
 
     client.as_user = as_user
     return client
+
+
+@pytest.fixture(autouse=True)
+def _audit_triggers_around_flush(request):
+    """Keep the append-only audit triggers in force during every test, but let
+    pytest-django flush the SQLite database after a transactional test (it deletes rows;
+    PostgreSQL truncates, which the row triggers do not block)."""
+    names = request.fixturenames
+    transactional = "transactional_db" in names or "live_server" in names
+    marker = request.node.get_closest_marker("django_db")
+    transactional = transactional or bool(marker and marker.kwargs.get("transaction"))
+    if not transactional:
+        yield
+        return
+    import importlib
+
+    from django.db import connection
+
+    triggers = importlib.import_module("audit.migrations.0002_append_only_triggers")
+    request.getfixturevalue("transactional_db")
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cur:
+            for sql in triggers.SQLITE:
+                cur.execute(sql.replace("CREATE TRIGGER", "CREATE TRIGGER IF NOT EXISTS"))
+    yield
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cur:
+            cur.execute("DROP TRIGGER IF EXISTS audit_event_no_update")
+            cur.execute("DROP TRIGGER IF EXISTS audit_event_no_delete")

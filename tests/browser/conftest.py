@@ -23,9 +23,19 @@ CHROMIUM_ARGS = [
 def browser():
     if not os.path.exists(CHROMIUM):
         pytest.skip("Debian's chromium is not installed (make test installs it where it can)")
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    # Playwright's sync API runs an event loop in this thread, and Django's connection
+    # handler is context-local, so ORM calls now get a new connection object. Give it the
+    # serialized test data the original had, so transactional tests restore seeded rows.
+    saved = {a: getattr(connections[a], "_test_serialized_contents", None) for a in connections}
     with sync_playwright() as p:
+        for alias, contents in saved.items():
+            if contents is not None and not hasattr(
+                connections[alias], "_test_serialized_contents"
+            ):
+                connections[alias]._test_serialized_contents = contents
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield b
         b.close()

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RestrictedPartiesConfig(AppConfig):
+    name = "restricted_parties"
+    verbose_name = "Restricted-party screening"
