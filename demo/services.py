@@ -28,6 +28,8 @@ ORGANISATIONS = [
     ("Cairo Systems", "EG", "integrator", "none", False, False, False),
     ("Meridian Secure Integrators", "TR", "integrator", "basic", True, False, False),
     ("Andes Redes SAS", "CO", "reseller", "basic", False, True, False),
+    # Matches an entry of the fictional sample restricted-party list.
+    ("Gulf Horizon Trading LLC", "AE", "distributor", "none", False, False, False),
 ]
 
 PRODUCTS = [
@@ -181,6 +183,7 @@ SCENARIOS = [
         [2, 3, 7],
         {"red_flags": ["unusual_payment"]},
     ),
+    ("Warehouse Wi-Fi", 9, [("WIFI-6E", 30)], ["enterprise_it"], [9], {}),
 ]
 
 
