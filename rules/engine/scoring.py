@@ -397,13 +397,16 @@ def compile_criteria(
             errors.extend(f"{label}: {p}" for p in problems)
             continue
         if enabled and condition is not None:
+            template = _split_template(spec.explanation)
+            # Evidence: what the condition read, and what the explanation quotes.
+            quoted = {text for is_field, text in template if is_field}
             compiled.append(
                 CompiledCriterion(
                     spec=spec,
                     condition=condition,
                     severity=spec.severity,
-                    evidence_fields=tuple(sorted(condition.fields)),
-                    template=(template := _split_template(spec.explanation)),
+                    evidence_fields=tuple(sorted(condition.fields | quoted)),
+                    template=template,
                     render=_renderer(template),
                     static=_static_finding_fields(spec),
                 )

@@ -491,7 +491,10 @@ def test_a_restricted_party_finding_names_the_match() -> None:
     snap = deal("NO", **{"restricted_party.matched": True, "restricted_party.matches": [RP_HIT]})
     (finding,) = [f for f in screen(snap, PACK).findings if f.code == "RP-MATCH"]
     assert RP_HIT in finding.explanation
-    assert finding.evidence == {"restricted_party.matched": True}
+    assert finding.evidence == {
+        "restricted_party.matched": True,
+        "restricted_party.matches": [RP_HIT],
+    }
 
 
 def test_lawful_interception_reasons_say_severity_outranks_likelihood() -> None:

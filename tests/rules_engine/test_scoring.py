@@ -194,9 +194,12 @@ def test_a_finding_carries_its_code_explanation_and_evidence() -> None:
     assert finding.explanation == (
         "Fjord Logistics AS buys Networking equipment, Storage in Norway (0.933); {not a field}"
     )
+    # Evidence: the fields the condition read, and those the explanation quotes.
     assert finding.evidence == {
         "capabilities": ["networking", "storage"],
         "country.civil_liberties": 0.933,
+        "country.name": "Norway",
+        "end_user.name": "Fjord Logistics AS",
     }
     assert (finding.severity, finding.likelihood, finding.outcome, finding.ask) == (
         3,
@@ -433,7 +436,7 @@ def test_a_finding_equals_one_built_field_by_field() -> None:
         severity_uplift=0,
         outcome="score",
         explanation="in Norway",
-        evidence={},
+        evidence={"country.name": "Norway"},
         reasoning="test",
         source="UN Guiding Principles on Business and Human Rights (2011)",
         ask="a",
