@@ -68,7 +68,7 @@ class Criterion(models.Model):
         HARD_STOP = "hard_stop", "Hard stop"
 
     version = models.ForeignKey(CriteriaVersion, on_delete=models.CASCADE, related_name="criteria")
-    code = models.CharField(max_length=40)
+    code = models.CharField(max_length=60)
     name = models.CharField(max_length=200)
     dimension = models.CharField(max_length=30, choices=Dimension.choices)
     condition = models.TextField(max_length=2000)

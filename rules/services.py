@@ -158,6 +158,16 @@ def criterion_save(
     for f in ("scale", "scope", "irremediability", "likelihood", "severity_uplift"):
         data.setdefault(f, 0)
     data.setdefault("outcome", "score")
+    too_long = {
+        f: f"at most {n} characters"
+        for f, n in (("code", 60), ("name", 200), ("explanation", 300))
+        if len(str(code if f == "code" else data.get(f) or "")) > n
+    }
+    if too_long:
+        raise ApplicationError(
+            "Criterion not saved: " + "; ".join(f"{f} is {m}" for f, m in too_long.items()),
+            errors=too_long,
+        )
     try:
         spec = criterion_spec(Criterion(code=code, **data))
     except (TypeError, ValueError) as exc:
@@ -396,8 +406,8 @@ def open_deals_rescreen(*, version_id: int, batch: int = 200) -> int:
     for pk in ids:
         with transaction.atomic():
             opp = (
-                Opportunity.objects.select_for_update()
-                .select_related("current_screening")
+                Opportunity.objects.select_for_update(of=("self",))
+                .select_related("current_screening__criteria_version")
                 .get(pk=pk)
             )
             current = opp.current_screening

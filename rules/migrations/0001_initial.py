@@ -38,7 +38,7 @@ class Migration(migrations.Migration):
             name='Criterion',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=40)),
+                ('code', models.CharField(max_length=60)),
                 ('name', models.CharField(max_length=200)),
                 ('dimension', models.CharField(choices=[('product_capability', 'Product capability'), ('end_user', 'End user'), ('intended_use', 'Intended use'), ('country_context', 'Country context'), ('channel_red_flag', 'Channel red flag'), ('partner', 'Partner'), ('restricted_party', 'Restricted party'), ('combination', 'Combination')], max_length=30)),
                 ('condition', models.TextField(max_length=2000)),
