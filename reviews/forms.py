@@ -1,0 +1,58 @@
+"""Turning posted form fields into service arguments (the services validate the meaning)."""
+
+from __future__ import annotations
+
+from django import forms
+
+from .models import ReviewCase
+
+CONDITION_ROWS = 4
+
+
+class RequestInformationForm(forms.Form):
+    questions = forms.CharField(max_length=5000, widget=forms.Textarea)
+    addressed_to = forms.IntegerField(required=False)
+
+
+class AnswerForm(forms.Form):
+    answer = forms.CharField(max_length=10000, widget=forms.Textarea)
+    attachment = forms.FileField(required=False)
+
+
+class RecommendForm(forms.Form):
+    outcome = forms.ChoiceField(choices=ReviewCase.Outcome.choices)
+    reasons = forms.CharField(max_length=10000, widget=forms.Textarea)
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(max_length=5000, widget=forms.Textarea)
+
+
+def decision_from_post(post) -> dict:
+    """The decide form's fields: outcome, reasons, feedback, and up to CONDITION_ROWS
+    condition rows (cond-N-mitigation / -owner / -due_date / -details)."""
+    conditions = []
+    for i in range(CONDITION_ROWS):
+        code = (post.get(f"cond-{i}-mitigation") or "").strip()
+        if not code:
+            continue
+        conditions.append(
+            {
+                "mitigation": code,
+                "owner": (post.get(f"cond-{i}-owner") or "").strip(),
+                "due_date": (post.get(f"cond-{i}-due_date") or "").strip() or None,
+                "details": (post.get(f"cond-{i}-details") or "").strip(),
+            }
+        )
+    return {
+        "outcome": (post.get("outcome") or "").strip(),
+        "reasons": post.get("reasons") or "",
+        "feedback": post.get("feedback") or "",
+        "conditions": conditions,
+    }
+
+
+class EscalationPolicyForm(forms.Form):
+    target_business_days = forms.IntegerField(min_value=0, max_value=365, required=False)
+    start_level = forms.IntegerField(min_value=1, max_value=3)
+    level_business_days = forms.IntegerField(min_value=0, max_value=365, required=False)

@@ -1,0 +1,236 @@
+"""Notifications: who hears about which review event, in the inbox and by email.
+
+Runs in a Celery task after the change committed (services queue it with
+`transaction.on_commit`). Idempotent: a notification is unique per (recipient, audit
+event, kind), and each email is claimed by a conditional update before it is sent, so a
+redelivered task neither duplicates inbox rows nor re-sends mail.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.models import User
+from audit.models import AuditEvent
+
+from . import policies
+from .models import CaseCondition, EscalationLevel, InformationRequest, Notification, ReviewCase
+
+LEVEL_ROLES = {1: "reviewer", 2: "senior_reviewer", 3: "committee"}
+
+
+def level_users(level: int, case: ReviewCase | None = None) -> list[User]:
+    """The people who work a level (admins when nobody holds its role), minus the conflicted."""
+    users = list(
+        User.objects.filter(role=LEVEL_ROLES[level], is_active=True).select_related("organisation")
+    )
+    if not users:
+        users = list(
+            User.objects.filter(
+                Q(role="admin") | Q(is_superuser=True), is_active=True
+            ).select_related("organisation")
+        )
+    if case is not None:
+        users = [u for u in users if policies.conflict_of_interest(u, case.opportunity) is None]
+    return users
+
+
+def _deciders(case: ReviewCase) -> list[User]:
+    needed = policies.decision_authority_needed(case)
+    roles = [r for r, a in policies.ROLE_AUTHORITY.items() if a >= needed]
+    users = User.objects.filter(
+        Q(role__in=roles) | Q(is_superuser=True), is_active=True
+    ).select_related("organisation")
+    return [
+        u for u in users
+        if u.pk != case.recommended_by_id and policies.conflict_of_interest(u, case.opportunity) is None
+    ]  # fmt: skip
+
+
+def _case_url(case: ReviewCase) -> str:
+    return reverse("review-case", args=[case.pk])
+
+
+def _deal_url(case: ReviewCase) -> str:
+    return reverse("opportunity-detail", args=[case.opportunity_id])
+
+
+def _one(user_id) -> list[User]:
+    return list(User.objects.filter(pk=user_id, is_active=True)) if user_id else []
+
+
+def _messages(event: AuditEvent, case: ReviewCase) -> list[tuple[list[User], str, str, str]]:
+    """(recipients, title, body, url) for one event. Non-reviewers get the deal's page and
+    words meant for them, never reviewers' internal notes."""
+    ref = case.opportunity.reference
+    title = case.opportunity.title
+    action = event.action.split(".", 1)[1]
+    ch = event.changes or {}
+    assignee_or_level = _one(case.assignee_id) or level_users(case.escalation_level, case)
+    if event.action == "review_case.opened":
+        return [(level_users(case.escalation_level, case), f"New {case.tier} case: {ref}",
+                 f"{ref} {title} needs review ({ch.get('reason', 'flagged')}).", _case_url(case))]  # fmt: skip
+    if action == "escalate":
+        level = EscalationLevel(ch.get("to_level", case.escalation_level)).label
+        return [(level_users(ch.get("to_level", case.escalation_level), case), f"Escalated to you: {ref}",
+                 f"{ref} {title} was escalated to the {level.lower()} level. {event.comment}", _case_url(case))]  # fmt: skip
+    if action == "assign":
+        return [
+            (
+                _one(ch.get("assignee_id")),
+                f"Case assigned to you: {ref}",
+                f"{ref} {title}",
+                _case_url(case),
+            )
+        ]
+    if action == "request_information":
+        return [(_one(ch.get("addressed_to_id")), f"Compliance needs information on {ref}",
+                 "Please answer these questions on the deal's page:\n\n"
+                 + InformationRequest.objects.get(pk=ch["request_id"]).questions, _deal_url(case))]  # fmt: skip
+    if action in ("answer", "answered"):
+        return [
+            (
+                assignee_or_level,
+                f"Answer received on {ref}",
+                f"{ref} {title}: the submitter answered.",
+                _case_url(case),
+            )
+        ]
+    if action == "recommend":
+        return [(_deciders(case), f"Decision needed: {ref}",
+                 f"{ref} {title} ({case.tier}) has a recommendation and needs a second reviewer's decision.",
+                 _case_url(case))]  # fmt: skip
+    if action in ("send_back", "tier_raised", "deal_changed", "hard_stop_cleared"):
+        return [(assignee_or_level, f"{ref}: {event.action.split('.')[1].replace('_', ' ')}",
+                 event.comment or f"{ref} {title} needs another look.", _case_url(case))]  # fmt: skip
+    if action in ("approve", "approve_with_conditions", "reject"):
+        decision = getattr(case, "decision", None)
+        outcome = {
+            "approve": "approved",
+            "approve_with_conditions": "approved with conditions",
+            "reject": "rejected",
+        }[action]
+        submitters = {case.opportunity.owner_id}
+        submitters |= set(
+            InformationRequest.objects.filter(case=case).values_list("addressed_to_id", flat=True)
+        )
+        submitters |= set(
+            CaseCondition.objects.filter(case=case).values_list("owner_id", flat=True)
+        )
+        users = [
+            u for u in User.objects.filter(pk__in=submitters, is_active=True) if not u.is_reviewer
+        ]
+        body = f"{ref} {title} was {outcome}."
+        if decision and decision.feedback:
+            body += f"\n\n{decision.feedback}"
+        if decision and decision.conditions:
+            body += "\n\nConditions:\n" + "\n".join(
+                f"- {c['name']} (owner {c['owner']}, due {c['due_date']})"
+                for c in decision.conditions
+            )
+        out = [(users, f"{ref} {outcome}", body, _deal_url(case))]
+        if decision and decision.recommended_by_id:
+            out.append((_one(decision.recommended_by_id), f"{ref} {outcome}", f"{ref} {title} was {outcome}.",
+                        _case_url(case)))  # fmt: skip
+        return out
+    if event.action.startswith("condition."):
+        condition = (
+            CaseCondition.objects.select_related("mitigation", "case")
+            .filter(pk=ch.get("condition_id"))
+            .first()
+        )
+        if condition is None:
+            return []
+        name = condition.mitigation.name
+        if action == "overdue":
+            level = ch.get("level", 1)
+            decider = getattr(case, "decision", None)
+            people = _one(condition.owner_id) + (_one(decider.decided_by_id) if decider else [])
+            if level >= 2:
+                people += level_users(min(level, 3), case)
+            return [(people, f"Overdue condition on {ref}", event.comment or f"'{name}' is overdue.",
+                     reverse("review-conditions"))]  # fmt: skip
+        if action == "fulfil":
+            decider = getattr(case, "decision", None)
+            people = _one(decider.decided_by_id) if decider else level_users(1, case)
+            return [(people, f"Condition fulfilled on {ref}: please verify", f"'{name}': {condition.evidence_note}",
+                     reverse("review-conditions"))]  # fmt: skip
+        if action in ("verify", "reject_evidence"):
+            verb = "verified" if action == "verify" else "needs more evidence"
+            return [(_one(condition.owner_id), f"Condition {verb} on {ref}", f"'{name}' {verb}. {event.comment}",
+                     reverse("review-conditions"))]  # fmt: skip
+    return []
+
+
+def notifications_send(*, event_ids: Iterable[int]) -> int:
+    """Create inbox notifications for these audit events and email them. Returns how many
+    notifications were created by this call."""
+    created = 0
+    events = AuditEvent.objects.filter(pk__in=list(event_ids), object_type="review_case")
+    cases = {
+        c.pk: c
+        for c in ReviewCase.objects.filter(
+            pk__in=[int(e.object_id) for e in events]
+        ).select_related("opportunity", "opportunity__owner")
+    }
+    for event in events:
+        case = cases.get(int(event.object_id))
+        if case is None:
+            continue
+        for users, title, body, url in _messages(event, case):
+            seen = set()
+            for user in users:
+                if user.pk in seen or user.pk == event.actor_id:
+                    continue
+                seen.add(user.pk)
+                try:
+                    with transaction.atomic():
+                        Notification.objects.create(
+                            recipient=user, event_id=event.pk, kind=event.action, title=title[:200],
+                            body=body, url=url, case=case, created_at=timezone.now(),
+                        )  # fmt: skip
+                    created += 1
+                except IntegrityError:
+                    pass  # already notified by an earlier run of this task
+    notifications_email_pending(event_ids=[e.pk for e in events])
+    return created
+
+
+def notifications_email_pending(*, event_ids: list[int]) -> None:
+    """Email each not-yet-emailed notification once (claimed by conditional update)."""
+    pending = Notification.objects.filter(event_id__in=event_ids, emailed_at=None).select_related(
+        "recipient"
+    )
+    for n in pending:
+        if not Notification.objects.filter(pk=n.pk, emailed_at=None).update(
+            emailed_at=timezone.now()
+        ):
+            continue
+        if not n.recipient.email:
+            continue
+        try:
+            send_mail(
+                subject=f"[HRDD] {n.title}",
+                message=f"{n.body}\n\n{settings.SITE_URL.rstrip('/')}{n.url}",
+                from_email=settings.DEFAULT_FROM_EMAIL,
+                recipient_list=[n.recipient.email],
+            )
+        except Exception:
+            # Give the mail back so the retried task sends it.
+            Notification.objects.filter(pk=n.pk).update(emailed_at=None)
+            raise
+
+
+def notification_mark_read(*, user, notification_id: int | None = None) -> int:
+    """Mark one (or all) of the user's notifications read."""
+    qs = Notification.objects.filter(recipient=user, read_at=None)
+    if notification_id is not None:
+        qs = qs.filter(pk=notification_id)
+    return qs.update(read_at=timezone.now())

@@ -1,0 +1,211 @@
+"""Who may do what on a review case. Read-only rules shared by services, pages and the API.
+
+Each `why_not_*` function returns None when the user may act, or a sentence saying why
+not. Services raise PermissionDenied with that sentence; pages and the API use the same
+functions to decide which actions to offer, so the two can never disagree.
+
+- Authority rises reviewer < senior reviewer < committee < admin. A case at escalation
+  level 2 needs a senior reviewer or above, level 3 a committee member or an admin.
+- Four eyes on high, critical and prohibited deals: a reviewer recommends, a different
+  reviewer with enough authority decides (critical: committee or admin; prohibited:
+  senior reviewer or above, and approval only once the hard stop is cleared).
+- Conflict of interest: nobody reviews a deal they own, or one where their organisation
+  submitted the deal or sits in its channel. The vendor's own organisation does not count:
+  its compliance team is who reviews every deal.
+"""
+
+from __future__ import annotations
+
+from .models import EscalationLevel, ReviewCase
+from .workflow import transition_allowed
+
+ROLE_AUTHORITY = {"reviewer": 1, "senior_reviewer": 2, "committee": 3, "admin": 4}
+LEVEL_AUTHORITY = {
+    EscalationLevel.COMPLIANCE: 1,
+    EscalationLevel.SENIOR: 2,
+    EscalationLevel.COMMITTEE: 3,
+}
+DECISION_AUTHORITY = {"low": 1, "medium": 1, "high": 1, "critical": 3, "prohibited": 2}
+FOUR_EYES_TIERS = frozenset({"high", "critical", "prohibited"})
+AUTHORITY_NAMES = {
+    1: "a compliance reviewer",
+    2: "a senior reviewer",
+    3: "a committee member",
+    4: "an admin",
+}
+TOP_LEVEL = max(EscalationLevel.values)
+
+
+def authority(user) -> int:
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return 0
+    if user.is_superuser:
+        return ROLE_AUTHORITY["admin"]
+    return ROLE_AUTHORITY.get(user.role, 0)
+
+
+def decision_authority_needed(case: ReviewCase) -> int:
+    return max(DECISION_AUTHORITY.get(case.tier, 1), LEVEL_AUTHORITY[case.escalation_level])
+
+
+def needs_four_eyes(case: ReviewCase) -> bool:
+    return case.tier in FOUR_EYES_TIERS
+
+
+def _channel_org_ids(opportunity) -> set[int]:
+    cached = getattr(opportunity, "_channel_org_ids", None)
+    if cached is None:
+        cached = set(opportunity.channel.values_list("organisation_id", flat=True))
+        opportunity._channel_org_ids = cached
+    return cached
+
+
+def conflict_of_interest(user, opportunity) -> str | None:
+    """Why `user` must not review `opportunity`, or None."""
+    if opportunity.owner_id == user.pk:
+        return "You submitted this deal; another reviewer must review it."
+    org_id = user.organisation_id
+    if org_id and user.organisation.role != "vendor":
+        if org_id == opportunity.submitted_by_organisation_id or org_id in _channel_org_ids(
+            opportunity
+        ):
+            return (
+                f"Your organisation ({user.organisation.name}) is in this deal's channel; "
+                "another reviewer must review it."
+            )
+    return None
+
+
+def why_not_work(user, case: ReviewCase) -> str | None:
+    """May `user` work on this case at its current level at all?"""
+    level_needed = LEVEL_AUTHORITY[case.escalation_level]
+    if authority(user) < 1:
+        return "Only compliance reviewers work on review cases."
+    if authority(user) < level_needed:
+        return (
+            f"This case is at the {EscalationLevel(case.escalation_level).label.lower()} level: "
+            f"it needs {AUTHORITY_NAMES[level_needed]} or above."
+        )
+    return conflict_of_interest(user, case.opportunity)
+
+
+def _state(case: ReviewCase, transition: str) -> str | None:
+    if not transition_allowed(transition, case.status):
+        return f"A case that is {case.get_status_display().lower()} cannot be moved that way."
+    return None
+
+
+def why_not_claim(user, case: ReviewCase) -> str | None:
+    return (
+        _state(case, "claim")
+        or why_not_work(user, case)
+        or (
+            f"{case.assignee.username} has already claimed this case." if case.assignee_id else None
+        )
+    )
+
+
+def why_not_assign(actor, case: ReviewCase) -> str | None:
+    if authority(actor) < 2:
+        return "Only senior reviewers, committee members and admins assign cases."
+    return _state(case, "assign") or why_not_work(actor, case)
+
+
+def why_not_assignee(user, case: ReviewCase) -> str | None:
+    reason = why_not_work(user, case)
+    return (
+        f"{user.username} cannot take this case: {reason[0].lower()}{reason[1:]}"
+        if reason
+        else None
+    )
+
+
+def _assignee_only(user, case: ReviewCase) -> str | None:
+    if case.assignee_id != user.pk:
+        return "Only the reviewer who has claimed the case can do that; claim it first."
+    return None
+
+
+def why_not_request_information(user, case: ReviewCase) -> str | None:
+    return (
+        _state(case, "request_information")
+        or why_not_work(user, case)
+        or _assignee_only(user, case)
+    )
+
+
+def why_not_recommend(user, case: ReviewCase) -> str | None:
+    return _state(case, "recommend") or why_not_work(user, case) or _assignee_only(user, case)
+
+
+def why_not_send_back(user, case: ReviewCase) -> str | None:
+    return (
+        _state(case, "send_back")
+        or why_not_work(user, case)
+        or (
+            "Only a reviewer who could decide the case sends a recommendation back."
+            if authority(user) < decision_authority_needed(case)
+            else None
+        )
+    )
+
+
+def why_not_decide(user, case: ReviewCase, outcome: str | None = None) -> str | None:
+    reason = _state(case, outcome or "approve") or why_not_work(user, case)
+    if reason:
+        return reason
+    needed = decision_authority_needed(case)
+    if authority(user) < needed:
+        return f"A {case.tier} case at this level must be decided by {AUTHORITY_NAMES[needed]} or above."
+    if needs_four_eyes(case):
+        if case.status != ReviewCase.Status.RECOMMENDED:
+            return (
+                f"A {case.tier} deal needs four eyes: one reviewer recommends, "
+                "a second reviewer decides."
+            )
+        if case.recommended_by_id == user.pk:
+            return "You recommended this case; a second reviewer must decide it (four eyes)."
+    elif case.status == ReviewCase.Status.IN_REVIEW and case.assignee_id != user.pk:
+        return "Only the reviewer who has claimed the case can decide it now."
+    approving = outcome in ("approve", "approve_with_conditions")
+    if case.tier == "prohibited" and approving and case.hard_stop_cleared_at is None:
+        return "A prohibited deal is released only after a senior reviewer clears the hard stop."
+    return None
+
+
+def why_not_escalate(user, case: ReviewCase) -> str | None:
+    reason = _state(case, "escalate") or why_not_work(user, case)
+    if reason:
+        return reason
+    if case.escalation_level >= TOP_LEVEL:
+        return "The case is already with the executive committee, the top level."
+    return None
+
+
+def why_not_clear_hard_stop(user, case: ReviewCase) -> str | None:
+    if case.tier != "prohibited":
+        return "Only a prohibited deal has a hard stop to clear."
+    if not case.is_open:
+        return "The case is closed."
+    if case.hard_stop_cleared_at:
+        return "The hard stop is already cleared."
+    if authority(user) < 2:
+        return "Only a senior reviewer or above clears a hard stop."
+    return why_not_work(user, case)
+
+
+ACTIONS = {
+    "claim": why_not_claim,
+    "assign": why_not_assign,
+    "request_information": why_not_request_information,
+    "recommend": why_not_recommend,
+    "send_back": why_not_send_back,
+    "decide": why_not_decide,
+    "escalate": why_not_escalate,
+    "clear_hard_stop": why_not_clear_hard_stop,
+}
+
+
+def allowed_actions(user, case: ReviewCase) -> dict[str, bool]:
+    """Which actions to offer `user` on `case` (the services check again when used)."""
+    return {name: check(user, case) is None for name, check in ACTIONS.items()}

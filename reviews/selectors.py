@@ -1,0 +1,338 @@
+"""Reads for the review queue, case pages, conditions and the inbox.
+
+`review_cases_visible_to` is the one scope for cases: only compliance staff (reviewers,
+senior reviewers, committee, admins) see review cases. Reps and partners see what is
+addressed to them through `review_panel_for_deal`, on the deal's own page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, F, Q, QuerySet
+from django.utils import timezone
+
+from .models import (
+    TIER_RANK,
+    CaseCondition,
+    Decision,
+    EscalationPolicy,
+    InformationRequest,
+    Mitigation,
+    Notification,
+    ReviewCase,
+)
+from .workflow import OPEN
+
+TIERS = ["medium", "high", "critical", "prohibited", "low"]
+SORTS = {
+    # severity first, then time left (the SLA or the deal's close date, whichever is sooner)
+    "priority": (F("tier_rank").desc(), F("effective_due_at").asc(nulls_last=True), F("id").asc()),
+    "due": (F("effective_due_at").asc(nulls_last=True), F("id").asc()),
+    "tier": (F("tier_rank").desc(), F("id").asc()),
+    "opened": (F("opened_at").asc(), F("id").asc()),
+    "-opened": (F("opened_at").desc(), F("id").desc()),
+    "country": (
+        F("country").asc(),
+        F("tier_rank").desc(),
+        F("effective_due_at").asc(nulls_last=True),
+    ),
+    # grouped by person (unassigned last; the "Unassigned" filter lists those)
+    "assignee": (
+        F("assignee_id").asc(nulls_last=True),
+        F("tier_rank").desc(),
+        F("effective_due_at").asc(nulls_last=True),
+    ),
+}
+SORT_NAMES = {
+    "priority": "Severity, then time left",
+    "due": "Time left",
+    "tier": "Tier",
+    "opened": "Oldest first",
+    "-opened": "Newest first",
+    "country": "Country",
+    "assignee": "Assignee",
+}
+
+
+@dataclass
+class QueueFilters:
+    tier: str = ""
+    status: str = ""  # a case status, "open" (default) or "closed" / "all"
+    level: int | None = None
+    assignee: str = ""  # "me", "none", or a user id
+    country: str = ""
+    partner: int | None = None  # an organisation id: in the channel or the submitter
+    overdue: bool = False
+    awaiting_decision: bool = False
+    search: str = ""
+    sort: str = "priority"
+
+    @classmethod
+    def from_params(cls, params) -> QueueFilters:
+        def _int(name):
+            value = str(params.get(name, "") or "").strip()
+            return int(value) if value.isdigit() else None
+
+        sort = params.get("sort") or params.get("ordering") or "priority"
+        return cls(
+            tier=str(params.get("tier", "") or "").strip().lower(),
+            status=str(params.get("status", "") or "").strip(),
+            level=_int("level"),
+            assignee=str(params.get("assignee", "") or "").strip(),
+            country=str(params.get("country", "") or "").strip().upper()[:2],
+            partner=_int("partner"),
+            overdue=str(params.get("overdue", "")).lower() in ("1", "true", "yes", "on"),
+            awaiting_decision=str(params.get("awaiting", "")).lower() in ("decision", "1", "true"),
+            search=str(params.get("search", "") or "").strip()[:100],
+            sort=sort if sort in SORTS else "priority",
+        )
+
+
+def review_cases_visible_to(user) -> QuerySet[ReviewCase]:
+    qs = ReviewCase.objects.all()
+    if user is None or not user.is_authenticated or not user.is_active or not user.is_reviewer:
+        return qs.none()
+    return qs
+
+
+def review_queue(*, user, filters: QueueFilters) -> QuerySet[ReviewCase]:
+    """The queue: open cases by default, filtered and in the chosen order."""
+    from opportunities.models import ChannelEntry, Opportunity
+
+    qs = review_cases_visible_to(user).select_related("opportunity", "assignee")
+    f = filters
+    if f.status in ("", "open"):
+        qs = qs.filter(status__in=OPEN)
+    elif f.status == "closed":
+        qs = qs.exclude(status__in=OPEN)
+    elif f.status != "all":
+        qs = qs.filter(status=f.status)
+    if f.tier:
+        # by rank, so the queue index (rank first) serves the filter as a range
+        qs = qs.filter(tier_rank=TIER_RANK[f.tier]) if f.tier in TIER_RANK else qs.none()
+    if f.level:
+        qs = qs.filter(escalation_level=f.level)
+    if f.assignee == "me":
+        qs = qs.filter(assignee=user)
+    elif f.assignee == "none":
+        qs = qs.filter(assignee=None)
+    elif f.assignee.isdigit():
+        qs = qs.filter(assignee_id=int(f.assignee))
+    if f.country:
+        qs = qs.filter(country=f.country)
+    if f.partner:
+        # one small id set (two index scans), not a per-case EXISTS over every open case
+        in_channel = (
+            ChannelEntry.objects.filter(organisation_id=f.partner)
+            .order_by()
+            .values("opportunity_id")
+        )
+        submitted = (
+            Opportunity.objects.filter(submitted_by_organisation_id=f.partner)
+            .order_by()
+            .values("id")
+        )
+        qs = qs.filter(opportunity_id__in=in_channel.union(submitted))
+    if f.overdue:
+        qs = qs.filter(effective_due_at__lte=timezone.now())
+    if f.awaiting_decision:
+        qs = qs.filter(status=ReviewCase.Status.RECOMMENDED)
+    if f.search:
+        qs = qs.filter(search_text__contains=f.search.lower())
+    return qs.order_by(*SORTS.get(f.sort, SORTS["priority"]))
+
+
+def review_queue_counts(qs: QuerySet[ReviewCase], *, user) -> dict:
+    """Counts over the filtered queue, in one query."""
+    now = timezone.now()
+    aggregates = {f"tier_{t}": Count("id", filter=Q(tier=t)) for t in TIERS}
+    aggregates.update(
+        total=Count("id"),
+        overdue=Count("id", filter=Q(effective_due_at__lte=now)),
+        unassigned=Count("id", filter=Q(assignee=None)),
+        mine=Count("id", filter=Q(assignee=user)),
+        awaiting_decision=Count("id", filter=Q(status=ReviewCase.Status.RECOMMENDED)),
+        information_requested=Count("id", filter=Q(status=ReviewCase.Status.INFORMATION_REQUESTED)),
+    )
+    row = qs.order_by().aggregate(**aggregates)
+    row["by_tier"] = [(t, row.pop(f"tier_{t}")) for t in TIERS]
+    return row
+
+
+def review_queue_countries() -> list[tuple[str, str]]:
+    """Every country (the filter needs no query over the cases)."""
+    from taxonomy.countries import country_choices
+
+    return country_choices()
+
+
+def review_queue_partners(*, user, limit: int = 500):
+    from partners.models import Organisation
+
+    if not user.is_reviewer:
+        return Organisation.objects.none().values_list("pk", "name", "country")
+    return (
+        Organisation.objects.filter(role__in=["distributor", "reseller", "integrator", "agent"])
+        .order_by("name")
+        .values_list("pk", "name", "country")[:limit]
+    )
+
+
+def reviewers_list():
+    from accounts.models import User
+
+    return User.objects.filter(
+        Q(role__in=["reviewer", "senior_reviewer", "committee", "admin"]) | Q(is_superuser=True),
+        is_active=True,
+    ).order_by("username")
+
+
+def review_case_get(*, user, pk: int) -> ReviewCase | None:
+    return (
+        review_cases_visible_to(user)
+        .select_related(
+            "opportunity__owner", "opportunity__submitted_by_organisation",
+            "opportunity__current_screening__criteria_version", "screening__criteria_version",
+            "assignee", "recommended_by", "hard_stop_cleared_by", "previous_case",
+        )
+        .prefetch_related("opportunity__lines", "opportunity__channel")
+        .filter(pk=pk)
+        .first()
+    )  # fmt: skip
+
+
+def case_information_requests(case: ReviewCase) -> QuerySet[InformationRequest]:
+    return case.information_requests.select_related("addressed_to", "asked_by", "answered_by")
+
+
+def case_conditions(case: ReviewCase) -> QuerySet[CaseCondition]:
+    return case.conditions.select_related("mitigation", "owner", "fulfilled_by", "verified_by")
+
+
+def deal_cases(opportunity_id: int) -> QuerySet[ReviewCase]:
+    return (
+        ReviewCase.objects.filter(opportunity_id=opportunity_id)
+        .select_related("assignee")
+        .order_by("-opened_at", "-id")
+    )
+
+
+def information_addressees(case: ReviewCase) -> list:
+    """Who a reviewer may put questions to: the deal's owner and partner users of the
+    organisations in its channel (each of whom can see the deal)."""
+    from accounts.models import User
+
+    opp = case.opportunity
+    org_ids = set(opp.channel.values_list("organisation_id", flat=True)) | {
+        opp.submitted_by_organisation_id
+    }
+    partner_users = User.objects.filter(
+        role="partner_user", organisation_id__in=org_ids, is_active=True
+    )
+    people = [opp.owner] + [u for u in partner_users.order_by("username") if u.pk != opp.owner_id]
+    return people
+
+
+def condition_owner_choices(case: ReviewCase) -> list:
+    from accounts.models import User
+
+    return information_addressees(case) + list(
+        User.objects.filter(
+            role__in=["reviewer", "senior_reviewer", "committee"], is_active=True
+        ).order_by("username")
+    )
+
+
+def mitigation_library() -> QuerySet[Mitigation]:
+    return Mitigation.objects.filter(active=True)
+
+
+def escalation_policies() -> QuerySet[EscalationPolicy]:
+    return EscalationPolicy.objects.all()
+
+
+def review_panel_for_deal(*, user, opportunity) -> dict:
+    """What the deal page shows about its review, to this viewer.
+
+    Everyone who can see the deal: the last decision's outcome, the feedback written for
+    the submitter, and the conditions. The addressee (or owner): open questions to answer.
+    Reviewers: also the case itself (a link and its state). Never reviewers' reasons,
+    recommendations or restricted-party details to anyone else.
+    """
+    decision = (
+        Decision.objects.filter(opportunity=opportunity)
+        .select_related("decided_by")
+        .order_by("-decided_at", "-id")
+        .first()
+    )
+    conditions = (
+        CaseCondition.objects.filter(case__decision=decision).select_related("mitigation", "owner")
+        if decision else CaseCondition.objects.none()
+    )  # fmt: skip
+    requests = InformationRequest.objects.filter(case__opportunity=opportunity).select_related(
+        "addressed_to"
+    )
+    open_case = ReviewCase.objects.filter(opportunity=opportunity, status__in=OPEN).first()
+    panel = {
+        "decision": decision,
+        "conditions": list(conditions),
+        "my_requests": [r for r in requests if r.is_open and user.pk in (r.addressed_to_id, opportunity.owner_id)],
+        "answered_requests": [r for r in requests if not r.is_open and (user.is_reviewer or user.pk in (r.addressed_to_id, r.answered_by_id, opportunity.owner_id))],
+        "open_case": open_case,
+        "show_reasons": user.is_reviewer,
+        "cases": list(deal_cases(opportunity.pk)) if user.is_reviewer else [],
+    }  # fmt: skip
+    return panel
+
+
+def information_request_for_user(*, user, pk: int) -> InformationRequest | None:
+    """A request the user may see: reviewers all; others only on deals they can see."""
+    from opportunities.selectors import opportunities_visible_to
+
+    qs = InformationRequest.objects.select_related("case__opportunity__owner", "addressed_to")
+    if not user.is_reviewer:
+        qs = qs.filter(case__opportunity__in=opportunities_visible_to(user))
+    return qs.filter(pk=pk).first()
+
+
+def conditions_list(
+    *, user, status: str = "open", overdue: bool = False, mine: bool = False
+) -> QuerySet[CaseCondition]:
+    """Reviewers see every condition; anyone else only the conditions they own."""
+    qs = CaseCondition.objects.select_related(
+        "mitigation", "owner", "opportunity", "case", "fulfilled_by"
+    )
+    if not user.is_reviewer or mine:
+        qs = qs.filter(owner=user)
+    if status == "open":
+        qs = qs.filter(status__in=[CaseCondition.Status.OPEN, CaseCondition.Status.FULFILLED])
+    elif status in CaseCondition.Status.values:
+        qs = qs.filter(status=status)
+    if overdue:
+        qs = qs.filter(status=CaseCondition.Status.OPEN, due_date__lt=timezone.localdate())
+    return qs.order_by("due_date", "id")
+
+
+def condition_get(*, user, pk: int) -> CaseCondition | None:
+    return conditions_list(user=user, status="all").filter(pk=pk).first()
+
+
+def notifications_for(*, user, unread_only: bool = False) -> QuerySet[Notification]:
+    qs = Notification.objects.filter(recipient=user)
+    if unread_only:
+        qs = qs.filter(read_at=None)
+    return qs.order_by("-created_at", "-id")
+
+
+def notifications_unread_count(*, user) -> int:
+    if user is None or not user.is_authenticated:
+        return 0
+    return Notification.objects.filter(recipient=user, read_at=None).count()
+
+
+def case_history(case: ReviewCase):
+    """The deal's whole history (deal, screenings, every case), oldest first."""
+    from audit.selectors import audit_events_for_opportunity
+
+    return audit_events_for_opportunity(opportunity_id=case.opportunity_id).order_by("id")

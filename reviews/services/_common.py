@@ -1,0 +1,84 @@
+"""Shared by the review services: review targets, due dates, notifications, checks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from django.db import transaction
+from django.utils import timezone
+
+from hrdd.errors import PermissionDenied
+
+from ..business_days import add_business_days
+from ..models import EscalationPolicy, ReviewCase
+
+S = ReviewCase.Status
+# Targets when no policy row exists (the seed migration writes the same values).
+DEFAULT_POLICIES = {
+    "medium": {"target_business_days": 2, "start_level": 1, "level_business_days": 1},
+    "high": {"target_business_days": 10, "start_level": 1, "level_business_days": 5},
+    "critical": {"target_business_days": 15, "start_level": 1, "level_business_days": 5},
+    "prohibited": {"target_business_days": None, "start_level": 2, "level_business_days": 5},
+}
+
+
+@dataclass(frozen=True)
+class Target:
+    target_business_days: int | None
+    start_level: int
+    level_business_days: int | None
+
+
+def escalation_target(tier: str) -> Target:
+    """The policy for a tier; a 'low' case (a deal reopened after a material change that
+    now screens low) is reviewed on the medium target."""
+    row = EscalationPolicy.objects.filter(
+        tier=tier if tier in DEFAULT_POLICIES else "medium"
+    ).first()
+    if row:
+        return Target(row.target_business_days, row.start_level, row.level_business_days)
+    return Target(**DEFAULT_POLICIES.get(tier, DEFAULT_POLICIES["medium"]))
+
+
+def due_after(start: datetime, business_days: int | None) -> datetime | None:
+    if business_days is None:
+        return None
+    return add_business_days(timezone.localtime(start), business_days)
+
+
+def close_date_deadline(close_date: date | None) -> datetime | None:
+    """A deal closing on a day must be decided before that day starts."""
+    if close_date is None:
+        return None
+    return datetime.combine(close_date, time.min, tzinfo=timezone.get_current_timezone())
+
+
+def case_search_text(opportunity) -> str:
+    text = f"{opportunity.reference} {opportunity.title} {opportunity.end_customer_name}"
+    return text.lower()[:700]
+
+
+def effective_due(due_at: datetime | None, close_date: date | None) -> datetime | None:
+    """min(SLA target, expected close date): a deal closing in three days cannot wait ten."""
+    candidates = [d for d in (due_at, close_date_deadline(close_date)) if d is not None]
+    return min(candidates) if candidates else None
+
+
+def _notify(event_ids: Iterable[int]) -> None:
+    ids = [i for i in event_ids if i]
+    if not ids:
+        return
+    from ..tasks import send_notifications
+
+    transaction.on_commit(lambda: send_notifications.delay(ids))
+
+
+def _require(reason: str | None) -> None:
+    if reason:
+        raise PermissionDenied(reason)
+
+
+def _fresh(case: ReviewCase) -> ReviewCase:
+    return ReviewCase.objects.select_related("opportunity", "assignee", "screening").get(pk=case.pk)

@@ -1,0 +1,418 @@
+"""Working a case: claim, assign, questions and answers, recommendation, decision."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from audit.services import audit_record
+from hrdd.errors import ApplicationError, Conflict, PermissionDenied
+
+from .. import policies
+from ..models import CaseCondition, Decision, InformationRequest, Mitigation, ReviewCase
+from ..uploads import evidence_validate
+from ..workflow import OPEN, _transition
+from ._common import S, _fresh, _notify, _require, close_date_deadline
+
+DEAL_STATUS_FOR_OUTCOME = {
+    "approve": "approved",
+    "approve_with_conditions": "approved_with_conditions",
+    "reject": "rejected",
+}
+
+
+def review_claim(*, case: ReviewCase, actor) -> ReviewCase:
+    """Take an unassigned case. Two reviewers claiming at once: exactly one wins (the
+    conditional update on `assignee=None`), the other gets a Conflict naming the winner."""
+    if case.assignee_id and case.assignee_id != actor.pk:
+        raise Conflict(f"{case.assignee.username} has already claimed this case.")
+    if case.assignee_id == actor.pk and case.status == S.IN_REVIEW:
+        return case
+    _require(policies.why_not_work(actor, case))
+    try:
+        _transition(
+            case=case, transition="claim", actor=actor,
+            guard={"assignee": None}, values={"assignee": actor},
+        )  # fmt: skip
+    except Conflict:
+        current = ReviewCase.objects.select_related("assignee").get(pk=case.pk)
+        if current.assignee_id and current.assignee_id != actor.pk:
+            raise Conflict(f"{current.assignee.username} claimed this case first.") from None
+        raise
+    return _fresh(case)
+
+
+def review_assign(*, case: ReviewCase, actor, assignee) -> ReviewCase:
+    """A lead gives the case to a reviewer who may work it at its level."""
+    _require(policies.why_not_assign(actor, case))
+    _require(policies.why_not_assignee(assignee, case))
+    event = _transition(
+        case=case, transition="assign", actor=actor,
+        guard={"assignee_id": case.assignee_id}, values={"assignee": assignee},
+        changes={"assignee_id": assignee.pk, "assignee": assignee.username,
+                 "previous_assignee_id": case.assignee_id},
+    )  # fmt: skip
+    _notify([event.pk])
+    return _fresh(case)
+
+
+def _information_addressee(case: ReviewCase, addressed_to):
+    from opportunities.selectors import opportunities_visible_to
+
+    user = addressed_to or case.opportunity.owner
+    if user.is_reviewer:
+        raise ApplicationError("Questions go to the deal's rep or partner, not to a reviewer.",
+                               errors={"addressed_to": "Choose the rep or a partner user."})  # fmt: skip
+    if not opportunities_visible_to(user).filter(pk=case.opportunity_id).exists():
+        raise ApplicationError(f"{user.username} cannot see this deal.",
+                               errors={"addressed_to": "Choose someone who can see the deal."})  # fmt: skip
+    return user
+
+
+def review_request_information(
+    *, case: ReviewCase, actor, questions: str, addressed_to=None
+) -> InformationRequest:
+    """Ask the rep or a partner specific questions; the case waits for their answer."""
+    _require(policies.why_not_request_information(actor, case))
+    questions = (questions or "").strip()
+    if not questions:
+        raise ApplicationError(
+            "Write the questions you need answered.", errors={"questions": "Required."}
+        )
+    user = _information_addressee(case, addressed_to)
+    with transaction.atomic():
+        request = InformationRequest.objects.create(
+            case=case,
+            addressed_to=user,
+            questions=questions,
+            asked_by=actor,
+            asked_at=timezone.now(),
+        )
+        event = _transition(
+            case=case, transition="request_information", actor=actor, guard={"assignee": actor},
+            changes={"request_id": request.pk, "addressed_to_id": user.pk, "addressed_to": user.username},
+        )  # fmt: skip
+    _notify([event.pk])
+    return request
+
+
+def why_not_answer(user, information_request: InformationRequest) -> str | None:
+    from opportunities.selectors import opportunities_visible_to
+
+    if not information_request.is_open:
+        return "This request has already been answered."
+    opportunity = information_request.case.opportunity
+    if user.pk not in (information_request.addressed_to_id, opportunity.owner_id):
+        return "Only the person asked (or the deal's owner) answers this request."
+    if not opportunities_visible_to(user).filter(pk=opportunity.pk).exists():
+        return "You can no longer see this deal."
+    return None
+
+
+def review_answer(
+    *, information_request: InformationRequest, actor, answer: str, attachment=None
+) -> InformationRequest:
+    """The rep or partner answers a request for information, optionally with an end-use certificate or
+    statement file. The case goes back to its reviewer."""
+    reason = why_not_answer(actor, information_request)
+    if reason and information_request.is_open:
+        raise PermissionDenied(reason)
+    if reason:
+        raise Conflict(reason)
+    answer = (answer or "").strip()
+    if not answer:
+        raise ApplicationError("Write your answer.", errors={"answer": "Required."})
+    if attachment is not None:
+        evidence_validate(attachment)
+    case = information_request.case
+    with transaction.atomic():
+        now = timezone.now()
+        updated = InformationRequest.objects.filter(
+            pk=information_request.pk, answered_at=None
+        ).update(answer=answer, answered_by=actor, answered_at=now)
+        if not updated:
+            raise Conflict("This request has already been answered.")
+        information_request.refresh_from_db()
+        if attachment is not None:
+            original = str(getattr(attachment, "name", "evidence"))[-200:]
+            information_request.attachment.save(original, attachment, save=False)
+            InformationRequest.objects.filter(pk=information_request.pk).update(
+                attachment=information_request.attachment.name, attachment_name=original
+            )
+        changes = {"request_id": information_request.pk, "attachment": attachment is not None}
+        still_open = InformationRequest.objects.filter(case=case, answered_at=None).exists()
+        case.refresh_from_db()
+        if case.status == S.INFORMATION_REQUESTED and not still_open:
+            event = _transition(case=case, transition="answer", actor=actor, changes=changes)
+        else:
+            event = audit_record(
+                actor=actor, action="review_case.answered", object_type="review_case",
+                object_id=case.pk, opportunity_id=case.opportunity_id, changes=changes,
+            )  # fmt: skip
+    _notify([event.pk])
+    information_request.refresh_from_db()
+    return information_request
+
+
+def _outcome(outcome: str) -> str:
+    if outcome not in ReviewCase.Outcome.values:
+        raise ApplicationError(
+            f"Unknown outcome {outcome!r}; choose one of {', '.join(ReviewCase.Outcome.values)}.",
+            errors={"outcome": "Invalid choice."},
+        )
+    return outcome
+
+
+def review_recommend(*, case: ReviewCase, actor, outcome: str, reasons: str) -> ReviewCase:
+    """The assigned reviewer recommends an outcome; on a four-eyes tier another reviewer decides."""
+    _require(policies.why_not_recommend(actor, case))
+    outcome = _outcome(outcome)
+    reasons = (reasons or "").strip()
+    if not reasons:
+        raise ApplicationError(
+            "Give the reasons for your recommendation.", errors={"reasons": "Required."}
+        )
+    event = _transition(
+        case=case, transition="recommend", actor=actor, guard={"assignee": actor},
+        values={"recommended_by": actor, "recommendation": outcome, "recommendation_reasons": reasons},
+        changes={"recommendation": outcome}, comment=reasons,
+    )  # fmt: skip
+    _notify([event.pk])
+    return _fresh(case)
+
+
+def review_send_back(*, case: ReviewCase, actor, reason: str) -> ReviewCase:
+    """A decider returns a recommendation to its reviewer with a reason."""
+    _require(policies.why_not_send_back(actor, case))
+    reason = (reason or "").strip()
+    if not reason:
+        raise ApplicationError("Say what needs another look.", errors={"reason": "Required."})
+    event = _transition(
+        case=case, transition="send_back", actor=actor,
+        guard={"recommended_by_id": case.recommended_by_id},
+        values={"recommended_by": None, "recommendation": "", "recommendation_reasons": ""},
+        comment=reason,
+    )  # fmt: skip
+    _notify([event.pk])
+    return _fresh(case)
+
+
+def review_clear_hard_stop(*, case: ReviewCase, actor, note: str) -> ReviewCase:
+    """A senior reviewer records that the restricted-party match (or sanctions hit) behind
+    a prohibited deal is cleared (a false positive, or a licence). Only then may the deal
+    be approved; the decision itself still needs the usual four eyes."""
+    _require(policies.why_not_clear_hard_stop(actor, case))
+    note = (note or "").strip()
+    if not note:
+        raise ApplicationError("Say why the hard stop is cleared.", errors={"note": "Required."})
+    with transaction.atomic():
+        now = timezone.now()
+        updated = ReviewCase.objects.filter(
+            pk=case.pk, hard_stop_cleared_at=None, status__in=OPEN
+        ).update(
+            hard_stop_cleared_by=actor,
+            hard_stop_cleared_at=now,
+            hard_stop_note=note,
+            updated_at=now,
+        )
+        if not updated:
+            raise Conflict("The case was changed by someone else; reload and try again.")
+        event = audit_record(
+            actor=actor, action="review_case.hard_stop_cleared", object_type="review_case",
+            object_id=case.pk, opportunity_id=case.opportunity_id, comment=note,
+        )  # fmt: skip
+    _notify([event.pk])
+    return _fresh(case)
+
+
+def deal_snapshot(opportunity) -> dict[str, Any]:
+    """The deal as it stands, as a plain dict (what a decision was based on)."""
+    return {
+        "id": opportunity.pk,
+        "reference": opportunity.reference,
+        "title": opportunity.title,
+        "status": opportunity.status,
+        "owner": opportunity.owner.username,
+        "submitted_by": opportunity.submitted_by_organisation.name,
+        "end_customer": {
+            "name": opportunity.end_customer_name,
+            "country": opportunity.end_customer_country,
+            "type": opportunity.end_user_type,
+            "sector": opportunity.end_customer_sector,
+        },
+        "delivery_country": opportunity.delivery_country,
+        "channel": [
+            {
+                "name": e.name,
+                "role": e.role,
+                "country": e.country,
+                "organisation_id": e.organisation_id,
+            }
+            for e in opportunity.channel.all()
+        ],
+        "lines": [
+            {
+                "sku": li.sku,
+                "name": li.name,
+                "capabilities": li.capabilities,
+                "quantity": li.quantity,
+            }
+            for li in opportunity.lines.all()
+        ],
+        "intended_use": list(opportunity.intended_use),
+        "use_description": opportunity.use_description,
+        "value": {"amount": str(opportunity.value_amount), "currency": opportunity.value_currency},
+        "expected_close_date": opportunity.expected_close_date.isoformat()
+        if opportunity.expected_close_date
+        else None,
+        "customization": opportunity.customization,
+        "red_flags": list(opportunity.declared_red_flags),
+        "end_use_statement": opportunity.end_use_statement,
+        "updated_at": opportunity.updated_at.isoformat() if opportunity.updated_at else None,
+    }
+
+
+def _condition_clean(item: dict, *, opportunity, today: date) -> dict:
+    from accounts.models import User
+    from opportunities.selectors import opportunities_visible_to
+
+    code = str(item.get("mitigation") or "").strip()
+    mitigation = Mitigation.objects.filter(code=code, active=True).first()
+    if mitigation is None:
+        raise ApplicationError(
+            f"Unknown mitigation {code!r}.",
+            errors={"conditions.mitigation": "Choose one from the library."},
+        )
+    owner = item.get("owner")
+    if not isinstance(owner, User):
+        owner = (
+            User.objects.filter(pk=owner, is_active=True).first()
+            if str(owner or "").isdigit()
+            else None
+        )
+    if owner is None:
+        raise ApplicationError(
+            "Each condition needs an owner.", errors={"conditions.owner": "Choose a person."}
+        )
+    if not opportunities_visible_to(owner).filter(pk=opportunity.pk).exists():
+        raise ApplicationError(f"{owner.username} cannot see this deal, so cannot own its condition.",
+                               errors={"conditions.owner": "Choose someone who can see the deal."})  # fmt: skip
+    due = item.get("due_date") or (today + timedelta(days=mitigation.default_due_days))
+    if isinstance(due, str):
+        try:
+            due = date.fromisoformat(due)
+        except ValueError:
+            raise ApplicationError(
+                "Due dates are YYYY-MM-DD.", errors={"conditions.due_date": "Invalid date."}
+            ) from None
+    if due < today:
+        raise ApplicationError(
+            "A condition cannot be due in the past.", errors={"conditions.due_date": "In the past."}
+        )
+    return {
+        "mitigation": mitigation,
+        "owner": owner,
+        "due_date": due,
+        "details": str(item.get("details") or "").strip()[:2000],
+    }
+
+
+def review_decide(
+    *,
+    case: ReviewCase,
+    actor,
+    outcome: str,
+    reasons: str,
+    feedback: str = "",
+    conditions: Iterable[dict] = (),
+) -> Decision:
+    """Decide a case: approve, approve with conditions, or reject; the deal moves with it.
+
+    Invariants: the four-eyes, authority and conflict rules of `policies` hold; written
+    reasons always, and feedback the submitter can act on for a rejection or conditions;
+    the Decision row freezes the deal, its screening and criteria version, the reasons
+    and the conditions; case, decision, conditions, deal status and their audit events
+    commit together.
+    """
+    from opportunities.models import Opportunity
+    from opportunities.workflow import opportunity_transition
+
+    outcome = _outcome(outcome)
+    _require(policies.why_not_decide(actor, case, outcome))
+    reasons = (reasons or "").strip()
+    feedback = (feedback or "").strip()
+    conditions = list(conditions or [])
+    errors = {}
+    if not reasons:
+        errors["reasons"] = "Give the reasons for the decision."
+    if outcome in ("reject", "approve_with_conditions") and not feedback:
+        errors["feedback"] = "Tell the submitter why, in words they can act on."
+    if outcome == "approve_with_conditions" and not conditions:
+        errors["conditions"] = "Attach at least one condition."
+    if outcome != "approve_with_conditions" and conditions:
+        errors["conditions"] = "Only an approval with conditions carries conditions."
+    if errors:
+        raise ApplicationError(next(iter(errors.values())), errors=errors)
+    today = timezone.localdate()
+    cleaned = [_condition_clean(c, opportunity=case.opportunity, today=today) for c in conditions]
+    guard: dict[str, Any] = (
+        {"recommended_by_id": case.recommended_by_id}
+        if case.status == S.RECOMMENDED
+        else {"assignee": actor}
+    )
+    with transaction.atomic():
+        now = timezone.now()
+        opportunity = (
+            Opportunity.objects.select_related("owner", "submitted_by_organisation", "current_screening__criteria_version")
+            .prefetch_related("channel", "lines")
+            .get(pk=case.opportunity_id)
+        )  # fmt: skip
+        screening = opportunity.current_screening or case.screening
+        recommended_by, recommendation = case.recommended_by, case.recommendation
+        event = _transition(
+            case=case, transition=outcome, actor=actor, guard=guard, values={"closed_at": now},
+            changes={"outcome": outcome, "conditions": len(cleaned),
+                     "recommended_by": recommended_by.username if recommended_by else None},
+            comment=reasons,
+        )  # fmt: skip
+        decision = Decision.objects.create(
+            case=case,
+            opportunity=opportunity,
+            outcome=outcome,
+            decided_by=actor,
+            decided_at=now,
+            recommended_by=recommended_by,
+            recommendation=recommendation,
+            screening=screening,
+            criteria_version=screening.criteria_version.number,
+            tier=case.tier,
+            escalation_level=case.escalation_level,
+            deal_snapshot=deal_snapshot(opportunity),
+            reasons=reasons,
+            feedback=feedback,
+            conditions=[
+                {"mitigation": c["mitigation"].code, "name": c["mitigation"].name, "details": c["details"],
+                 "owner": c["owner"].username, "due_date": c["due_date"].isoformat()}
+                for c in cleaned
+            ],
+        )  # fmt: skip
+        CaseCondition.objects.bulk_create(
+            [
+                CaseCondition(
+                    case=case, opportunity=opportunity, mitigation=c["mitigation"], details=c["details"],
+                    owner=c["owner"], due_date=c["due_date"], due_at=close_date_deadline(c["due_date"] + timedelta(days=1)),
+                    created_at=now,
+                )
+                for c in cleaned
+            ]
+        )  # fmt: skip
+        opportunity_transition(
+            opportunity=opportunity, transition=outcome, to=DEAL_STATUS_FOR_OUTCOME[outcome],
+            actor=actor, comment=feedback or reasons,
+        )  # fmt: skip
+    _notify([event.pk])
+    return decision

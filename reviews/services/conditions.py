@@ -1,0 +1,112 @@
+"""Conditions after the sale: fulfilled by their owner, verified by a reviewer, flagged when overdue."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from audit.services import audit_record
+from hrdd.errors import ApplicationError, PermissionDenied
+
+from .. import policies
+from ..models import CaseCondition
+from ..workflow import _condition_transition
+from ._common import _notify, _require, due_after
+
+CONDITION_OVERDUE_REPEAT_DAYS = 2
+
+
+def condition_fulfil(*, condition: CaseCondition, actor, evidence_note: str) -> CaseCondition:
+    """The condition's owner says it is done, with a note on the evidence."""
+    if actor.pk != condition.owner_id:
+        raise PermissionDenied("Only the condition's owner marks it fulfilled.")
+    note = (evidence_note or "").strip()
+    if not note:
+        raise ApplicationError(
+            "Describe the evidence that the condition is met.",
+            errors={"evidence_note": "Required."},
+        )
+    event = _condition_transition(
+        condition=condition, transition="fulfil", actor=actor, comment=note,
+        values={"evidence_note": note, "fulfilled_by": actor, "fulfilled_at": timezone.now()},
+    )  # fmt: skip
+    _notify([event.pk])
+    return condition
+
+
+def _why_not_verify(actor, condition: CaseCondition) -> str | None:
+    if policies.authority(actor) < 1:
+        return "Only compliance reviewers verify conditions."
+    if actor.pk in (condition.owner_id, condition.fulfilled_by_id):
+        return "Someone other than the condition's owner verifies it."
+    return policies.conflict_of_interest(actor, condition.opportunity)
+
+
+def condition_verify(*, condition: CaseCondition, actor, note: str = "") -> CaseCondition:
+    """A reviewer confirms the evidence; the condition is closed."""
+    _require(_why_not_verify(actor, condition))
+    event = _condition_transition(
+        condition=condition, transition="verify", actor=actor, comment=(note or "").strip(),
+        values={"verified_by": actor, "verified_at": timezone.now()},
+    )  # fmt: skip
+    _notify([event.pk])
+    return condition
+
+
+def condition_reject_evidence(*, condition: CaseCondition, actor, reason: str) -> CaseCondition:
+    """A reviewer finds the evidence insufficient; the condition is open again."""
+    _require(_why_not_verify(actor, condition))
+    reason = (reason or "").strip()
+    if not reason:
+        raise ApplicationError("Say what is missing.", errors={"reason": "Required."})
+    event = _condition_transition(
+        condition=condition, transition="reject_evidence", actor=actor, comment=reason
+    )
+    _notify([event.pk])
+    return condition
+
+
+def conditions_flag_overdue(*, now: datetime | None = None) -> int:
+    """The conditions sweep: an open condition past its due date escalates one step
+    (owner and decider, then senior reviewers, then the committee), with the same
+    conditional-update claim as cases, so it is idempotent. Returns how many it flagged."""
+    now = now or timezone.now()
+    rows = list(
+        CaseCondition.objects.filter(
+            status=CaseCondition.Status.OPEN, due_at__lte=now, escalation_level__lt=3
+        )
+        .select_related("mitigation")
+        .order_by("due_at", "id")
+    )
+    events = []
+    with transaction.atomic():
+        for c in rows:
+            level = c.escalation_level + 1
+            claimed = CaseCondition.objects.filter(
+                pk=c.pk,
+                status=CaseCondition.Status.OPEN,
+                escalation_level=c.escalation_level,
+                due_at__lte=now,
+            ).update(escalation_level=level, due_at=due_after(now, CONDITION_OVERDUE_REPEAT_DAYS))
+            if not claimed:
+                continue
+            events.append(
+                audit_record(
+                    actor=None,
+                    action="condition.overdue",
+                    object_type="review_case",
+                    object_id=c.case_id,
+                    opportunity_id=c.opportunity_id,
+                    changes={
+                        "condition_id": c.pk,
+                        "mitigation": c.mitigation.code,
+                        "level": level,
+                        "due_date": c.due_date.isoformat(),
+                    },
+                    comment=f"Condition '{c.mitigation.name}' was due on {c.due_date:%Y-%m-%d} and is not fulfilled.",
+                )  # fmt: skip
+            )
+        _notify(e.pk for e in events)
+    return len(events)

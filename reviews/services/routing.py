@@ -1,0 +1,187 @@
+"""Opening and following review cases as deals are screened."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+
+from audit.services import audit_record
+
+from ..models import TIER_RANK, ReviewCase
+from ..workflow import OPEN, _transition
+from ._common import S, _notify, case_search_text, due_after, effective_due, escalation_target
+from .escalation import _escalate
+
+URGENT_TIERS = frozenset({"critical", "prohibited"})
+
+
+def review_route(
+    *, opportunity, screening, previous_tier: str | None, actor, material_change: bool
+) -> None:
+    """Route a freshly screened deal and keep its review case in step, in the screening's
+    transaction.
+
+    - A new deal, a deal whose tier rose, or a material change after a decision is routed
+      as a fresh screening would be (`opportunity_route`, reopening a decided deal).
+    - A deal under review (in review, on hold, blocked) always has exactly one open case:
+      one is opened here when it has none, pointing at the last decided case if any.
+    - On an open case a higher tier raises the case's tier (and its level when the new
+      tier starts higher); a material change is recorded and sends a pending
+      recommendation back. A lower tier leaves the reviewers' work where it is.
+    """
+    from opportunities.workflow import DECIDED, UNDER_REVIEW, opportunity_route
+
+    new_rank = TIER_RANK[screening.tier]
+    rose = previous_tier is None or new_rank > TIER_RANK.get(previous_tier, 0)
+    fell = previous_tier is not None and new_rank < TIER_RANK.get(previous_tier, 0)
+    # A lower tier never routes an undecided deal down: the reviewers' work stays.
+    if rose or (material_change and (opportunity.status in DECIDED or not fell)):
+        opportunity_route(
+            opportunity=opportunity, tier=screening.tier, actor=actor,
+            reopen=previous_tier is not None,
+        )  # fmt: skip
+    case = (
+        ReviewCase.objects.select_for_update()
+        .filter(opportunity_id=opportunity.pk, status__in=OPEN)
+        .first()
+    )
+    if case is not None:
+        _case_follow_deal(
+            case=case, opportunity=opportunity, screening=screening, actor=actor,
+            material_change=material_change,
+        )  # fmt: skip
+        return
+    if opportunity.status in UNDER_REVIEW:
+        previous = (
+            ReviewCase.objects.filter(opportunity_id=opportunity.pk)
+            .order_by("-opened_at", "-id")
+            .first()
+        )
+        if previous is None:
+            reason = "flagged"
+        elif material_change:
+            reason = "material change after the decision"
+        else:
+            reason = "risk rose after the decision"
+        _case_open(
+            opportunity=opportunity,
+            screening=screening,
+            actor=actor,
+            previous=previous,
+            reason=reason,
+        )
+
+
+def _case_open(
+    *, opportunity, screening, actor, previous: ReviewCase | None, reason: str
+) -> ReviewCase:
+    target = escalation_target(screening.tier)
+    now = timezone.now()
+    due = due_after(now, target.target_business_days)
+    case = ReviewCase.objects.create(
+        opportunity=opportunity,
+        screening=screening,
+        previous_case=previous,
+        tier=screening.tier,
+        tier_rank=TIER_RANK[screening.tier],
+        country=opportunity.end_customer_country,
+        search_text=case_search_text(opportunity),
+        status=S.NEW,
+        escalation_level=target.start_level,
+        opened_at=now,
+        due_at=due,
+        effective_due_at=effective_due(due, opportunity.expected_close_date),
+        updated_at=now,
+    )
+    event = audit_record(
+        actor=actor,
+        action="review_case.opened",
+        object_type="review_case",
+        object_id=case.pk,
+        opportunity_id=opportunity.pk,
+        to_state=S.NEW,
+        changes={
+            "tier": screening.tier,
+            "screening_id": screening.pk,
+            "criteria_version": screening.criteria_version.number,
+            "escalation_level": target.start_level,
+            "due_at": due.isoformat() if due else None,
+            "reason": reason,
+            "previous_case_id": previous.pk if previous else None,
+        },
+    )
+    # The queue is where new cases are found; only urgent or reopened ones are pushed to
+    # people (a bulk import must not mail every reviewer once per flagged deal).
+    if screening.tier in URGENT_TIERS or previous is not None:
+        _notify([event.pk])
+    return case
+
+
+def _case_follow_deal(
+    *, case: ReviewCase, opportunity, screening, actor, material_change: bool
+) -> None:
+    events = []
+    new_rank = TIER_RANK[screening.tier]
+    tier_rose = new_rank > case.tier_rank
+    # The deal's close date, country or title may have moved: keep the queue's columns in step.
+    ReviewCase.objects.filter(pk=case.pk).update(
+        country=opportunity.end_customer_country,
+        search_text=case_search_text(opportunity),
+        effective_due_at=effective_due(case.due_at, opportunity.expected_close_date),
+    )
+    case.refresh_from_db()
+    if tier_rose:
+        target = escalation_target(screening.tier)
+        due = due_after(case.opened_at, target.target_business_days)
+        raised = ReviewCase.objects.filter(
+            pk=case.pk, tier_rank__lt=new_rank, status__in=OPEN
+        ).update(
+            tier=screening.tier,
+            tier_rank=new_rank,
+            screening=screening,
+            due_at=due,
+            effective_due_at=effective_due(due, opportunity.expected_close_date),
+            updated_at=timezone.now(),
+        )
+        if raised:
+            events.append(
+                audit_record(
+                    actor=actor,
+                    action="review_case.tier_raised",
+                    object_type="review_case",
+                    object_id=case.pk,
+                    opportunity_id=opportunity.pk,
+                    changes={
+                        "from_tier": case.tier,
+                        "to_tier": screening.tier,
+                        "screening_id": screening.pk,
+                        "due_at": due.isoformat() if due else None,
+                    },
+                )  # fmt: skip
+            )
+            case.refresh_from_db()
+            if target.start_level > case.escalation_level:
+                events.append(_escalate(case=case, actor=actor, to_level=target.start_level,
+                                        reason=f"The deal's tier rose to {screening.tier}."))  # fmt: skip
+    elif material_change:
+        events.append(
+            audit_record(
+                actor=actor,
+                action="review_case.deal_changed",
+                object_type="review_case",
+                object_id=case.pk,
+                opportunity_id=opportunity.pk,
+                changes={"screening_id": screening.pk, "tier": screening.tier},
+                comment="The deal changed materially while under review.",
+            )  # fmt: skip
+        )
+    if (material_change or tier_rose) and case.status == S.RECOMMENDED:
+        events.append(
+            _transition(
+                case=case,
+                transition="send_back",
+                actor=actor,
+                values={"recommended_by": None, "recommendation": "", "recommendation_reasons": ""},
+                comment="The deal changed after the recommendation; review it again.",
+            )  # fmt: skip
+        )
+    _notify(e.pk for e in events)

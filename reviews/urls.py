@@ -1,0 +1,48 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("reviews/", views.queue_view, name="review-queue"),
+    path("reviews/mine/", views.mine_view, name="review-mine"),
+    path("reviews/cases/<int:pk>/", views.case_view, name="review-case"),
+    path("reviews/cases/<int:pk>/history.csv", views.case_history_csv, name="review-case-history"),
+    path("reviews/cases/<int:pk>/claim/", views.claim_view, name="review-claim"),
+    path("reviews/cases/<int:pk>/assign/", views.assign_view, name="review-assign"),
+    path(
+        "reviews/cases/<int:pk>/request-information/",
+        views.request_information_view,
+        name="review-request-information",
+    ),
+    path("reviews/cases/<int:pk>/recommend/", views.recommend_view, name="review-recommend"),
+    path("reviews/cases/<int:pk>/send-back/", views.send_back_view, name="review-send-back"),
+    path("reviews/cases/<int:pk>/decide/", views.decide_view, name="review-decide"),
+    path("reviews/cases/<int:pk>/escalate/", views.escalate_view, name="review-escalate"),
+    path(
+        "reviews/cases/<int:pk>/clear-hard-stop/",
+        views.clear_hard_stop_view,
+        name="review-clear-hard-stop",
+    ),
+    path("reviews/requests/<int:pk>/answer/", views.answer_view, name="review-answer"),
+    path("reviews/requests/<int:pk>/attachment/", views.attachment_view, name="review-attachment"),
+    path("reviews/conditions/", views.conditions_view, name="review-conditions"),
+    path(
+        "reviews/conditions/<int:pk>/fulfil/",
+        views.condition_fulfil_view,
+        name="review-condition-fulfil",
+    ),
+    path(
+        "reviews/conditions/<int:pk>/verify/",
+        views.condition_verify_view,
+        name="review-condition-verify",
+    ),
+    path(
+        "reviews/conditions/<int:pk>/reject/",
+        views.condition_reject_view,
+        name="review-condition-reject",
+    ),
+    path("reviews/settings/targets/", views.sla_view, name="review-sla"),
+    path("inbox/", views.inbox_view, name="inbox"),
+    path("inbox/read/", views.inbox_read_view, name="inbox-read"),
+    path("inbox/<int:pk>/", views.inbox_open_view, name="inbox-open"),
+]

@@ -1,0 +1,489 @@
+"""Review pages: the queue, my cases, the case page, conditions, the inbox. Thin: each
+action parses the form, calls the same service as the API, and shows its message."""
+
+from __future__ import annotations
+
+import csv
+import json
+from html import escape
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_GET, require_POST
+
+from accounts.models import User
+from hrdd.errors import ApplicationError
+from rules.presentation import screening_for_viewer
+
+from . import notifications as notification_services
+from . import policies, selectors, services
+from .forms import (
+    CONDITION_ROWS,
+    AnswerForm,
+    EscalationPolicyForm,
+    ReasonForm,
+    RecommendForm,
+    RequestInformationForm,
+    decision_from_post,
+)
+from .models import EscalationLevel, ReviewCase
+
+
+def _require_reviewer(user) -> None:
+    if not user.is_reviewer:
+        raise PermissionDenied("Only compliance staff work the review queue.")
+
+
+def _is_htmx(request) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+def _options(rows, selected) -> str:
+    """<option> tags for (value, label) rows, escaped, with `selected` marked."""
+    selected = "" if selected is None else str(selected)
+    return mark_safe(  # noqa: S308 - every value and label is escaped here
+        "".join(
+            f'<option value="{escape(str(v))}"{" selected" if str(v) == selected else ""}>{escape(str(label))}</option>'
+            for v, label in rows
+        )
+    )
+
+
+def _queue_context(
+    request, filters: selectors.QueueFilters, *, title: str, mine: bool = False
+) -> dict:
+    qs = selectors.review_queue(user=request.user, filters=filters)
+    counts = selectors.review_queue_counts(qs, user=request.user)
+    paginator = Paginator(qs, 50)
+    paginator.count = counts["total"]  # already counted with the other figures: no second COUNT
+    query = request.GET.copy()
+    query.pop("page", None)
+    ctx = {
+        "title": title,
+        "mine": mine,
+        "page": paginator.get_page(request.GET.get("page")),
+        "counts": counts,
+        "filters": filters,
+        "query": query.urlencode(),
+        "now": timezone.now(),
+    }
+    if _is_htmx(request):
+        return ctx  # the table only
+    ctx.update(
+        tiers=selectors.TIERS,
+        statuses=ReviewCase.Status.choices,
+        levels=EscalationLevel.choices,
+        sorts=selectors.SORT_NAMES.items(),
+        # Hundreds of options: rendered here in one pass rather than tag by tag.
+        country_options=_options(selectors.review_queue_countries(), filters.country),
+        partner_options=_options(
+            ((pk, f"{name} ({country})") for pk, name, country in selectors.review_queue_partners(user=request.user)),
+            filters.partner,
+        ),
+        reviewer_options=_options(selectors.reviewers_list().values_list("pk", "username"), filters.assignee),
+    )  # fmt: skip
+    return ctx
+
+
+@login_required
+@require_GET
+def queue_view(request):
+    _require_reviewer(request.user)
+    filters = selectors.QueueFilters.from_params(request.GET)
+    ctx = _queue_context(request, filters, title="Review queue")
+    template = "reviews/_queue_table.html" if _is_htmx(request) else "reviews/queue.html"
+    return render(request, template, ctx)
+
+
+@login_required
+@require_GET
+def mine_view(request):
+    _require_reviewer(request.user)
+    filters = selectors.QueueFilters.from_params(request.GET)
+    filters.assignee = "me"
+    ctx = _queue_context(request, filters, title="My cases", mine=True)
+    template = "reviews/_queue_table.html" if _is_htmx(request) else "reviews/queue.html"
+    return render(request, template, ctx)
+
+
+def _case_or_404(request, pk: int) -> ReviewCase:
+    case = selectors.review_case_get(user=request.user, pk=pk)
+    if case is None:
+        raise Http404
+    return case
+
+
+@login_required
+@require_GET
+def case_view(request, pk: int):
+    _require_reviewer(request.user)
+    case = _case_or_404(request, pk)
+    opportunity = case.opportunity
+    reasons_not = {name: check(request.user, case) for name, check in policies.ACTIONS.items()}
+    actions = {name: reason is None for name, reason in reasons_not.items()}
+    ctx = {
+        "case": case,
+        "o": opportunity,
+        "screening": screening_for_viewer(opportunity.current_screening, request.user),
+        "actions": actions,
+        "why_not": reasons_not,
+        "conflict": policies.conflict_of_interest(request.user, opportunity),
+        "four_eyes": policies.needs_four_eyes(case),
+        "decision_authority": policies.AUTHORITY_NAMES[policies.decision_authority_needed(case)],
+        "requests": selectors.case_information_requests(case),
+        "addressees": selectors.information_addressees(case)
+        if actions["request_information"]
+        else [],
+        "conditions": selectors.case_conditions(case),
+        "decision": getattr(case, "decision", None) if not case.is_open else None,
+        "other_cases": [c for c in selectors.deal_cases(opportunity.pk) if c.pk != case.pk],
+        "history": selectors.case_history(case),
+        "mitigations": selectors.mitigation_library(),
+        "owner_choices": selectors.condition_owner_choices(case) if actions["decide"] else [],
+        "condition_rows": range(CONDITION_ROWS),
+        "reviewers": selectors.reviewers_list() if actions["assign"] else [],
+        "outcomes": ReviewCase.Outcome.choices,
+    }
+    return render(request, "reviews/case.html", ctx)
+
+
+def _back(request, case: ReviewCase):
+    return redirect("review-case", pk=case.pk)
+
+
+def _run(request, fn, success: str) -> bool:
+    """Call a service; show its refusal as a message. Returns True when it succeeded."""
+    try:
+        fn()
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+        return False
+    messages.success(request, success)
+    return True
+
+
+@login_required
+@require_POST
+def claim_view(request, pk: int):
+    _require_reviewer(request.user)
+    case = _case_or_404(request, pk)
+    error = ""
+    try:
+        case = services.review_claim(case=case, actor=request.user)
+    except ApplicationError as exc:
+        error = exc.message
+        case = _case_or_404(request, pk)
+    if _is_htmx(request):
+        return render(
+            request,
+            "reviews/_queue_row.html",
+            {"c": case, "row_error": error, "row_ok": not error, "now": case.updated_at},
+        )
+    if error:
+        messages.error(request, error)
+        return redirect(_safe_next(request) or reverse("review-queue"))
+    messages.success(request, "Case claimed: it is yours.")
+    return _back(request, case)
+
+
+def _safe_next(request) -> str:
+    nxt = request.POST.get("next") or ""
+    return nxt if url_has_allowed_host_and_scheme(nxt, allowed_hosts={request.get_host()}) else ""
+
+
+@login_required
+@require_POST
+def assign_view(request, pk: int):
+    _require_reviewer(request.user)
+    case = _case_or_404(request, pk)
+    assignee = User.objects.filter(pk=request.POST.get("assignee") or 0, is_active=True).first()
+    if assignee is None:
+        messages.error(request, "Choose a reviewer to assign.")
+        return _back(request, case)
+    _run(request, lambda: services.review_assign(case=case, actor=request.user, assignee=assignee),
+         f"Assigned to {assignee.username}.")  # fmt: skip
+    return _back(request, case)
+
+
+@login_required
+@require_POST
+def request_information_view(request, pk: int):
+    _require_reviewer(request.user)
+    case = _case_or_404(request, pk)
+    form = RequestInformationForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Write the questions you need answered.")
+        return _back(request, case)
+    addressed_to = None
+    if form.cleaned_data.get("addressed_to"):
+        addressed_to = User.objects.filter(
+            pk=form.cleaned_data["addressed_to"], is_active=True
+        ).first()
+    _run(request, lambda: services.review_request_information(
+        case=case, actor=request.user, questions=form.cleaned_data["questions"], addressed_to=addressed_to),
+        "Questions sent; the case waits for the answer.")  # fmt: skip
+    return _back(request, case)
+
+
+@login_required
+@require_POST
+def recommend_view(request, pk: int):
+    _require_reviewer(request.user)
+    case = _case_or_404(request, pk)
+    form = RecommendForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose an outcome and give your reasons.")
+        return _back(request, case)
+    _run(request, lambda: services.review_recommend(
+        case=case, actor=request.user, outcome=form.cleaned_data["outcome"], reasons=form.cleaned_data["reasons"]),
+        "Recommendation recorded; a second reviewer decides.")  # fmt: skip
+    return _back(request, case)
+
+
+@login_required
+@require_POST
+def send_back_view(request, pk: int):
+    _require_reviewer(request.user)
+    case = _case_or_404(request, pk)
+    form = ReasonForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    _run(request, lambda: services.review_send_back(case=case, actor=request.user, reason=reason),
+         "Recommendation sent back to its reviewer.")  # fmt: skip
+    return _back(request, case)
+
+
+@login_required
+@require_POST
+def decide_view(request, pk: int):
+    _require_reviewer(request.user)
+    case = _case_or_404(request, pk)
+    data = decision_from_post(request.POST)
+    _run(request, lambda: services.review_decide(case=case, actor=request.user, **data),
+         "Decision recorded; the deal has moved and the submitter is told.")  # fmt: skip
+    return _back(request, case)
+
+
+@login_required
+@require_POST
+def escalate_view(request, pk: int):
+    _require_reviewer(request.user)
+    case = _case_or_404(request, pk)
+    form = ReasonForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    _run(request, lambda: services.review_escalate(case=case, actor=request.user, reason=reason),
+         "Escalated to the next level.")  # fmt: skip
+    return _back(request, case)
+
+
+@login_required
+@require_POST
+def clear_hard_stop_view(request, pk: int):
+    _require_reviewer(request.user)
+    case = _case_or_404(request, pk)
+    note = (request.POST.get("note") or "").strip()
+    _run(request, lambda: services.review_clear_hard_stop(case=case, actor=request.user, note=note),
+         "Hard stop cleared: the deal may now be decided.")  # fmt: skip
+    return _back(request, case)
+
+
+def _csv_safe(value) -> str:
+    text = "" if value is None else str(value)
+    # A spreadsheet would run a cell starting with these as a formula.
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+@login_required
+@require_GET
+def case_history_csv(request, pk: int):
+    _require_reviewer(request.user)
+    case = _case_or_404(request, pk)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="{case.opportunity.reference}-case-{case.pk}-history.csv"'
+    )
+    writer = csv.writer(response)
+    writer.writerow(["event_id", "when", "actor", "action", "object_type", "object_id", "from_state",
+                     "to_state", "changes", "comment", "hash"])  # fmt: skip
+    for e in selectors.case_history(case):
+        writer.writerow([_csv_safe(v) for v in (
+            e.pk, e.created_at.isoformat(), e.actor_label, e.action, e.object_type, e.object_id,
+            e.from_state, e.to_state, json.dumps(e.changes, sort_keys=True, default=str), e.comment, e.hash,
+        )])  # fmt: skip
+    return response
+
+
+# --- The submitter's side: answering questions --------------------------------------------
+
+
+@login_required
+@require_POST
+def answer_view(request, pk: int):
+    info = selectors.information_request_for_user(user=request.user, pk=pk)
+    if info is None:
+        raise Http404
+    form = AnswerForm(request.POST, request.FILES)
+    deal = redirect("opportunity-detail", pk=info.case.opportunity_id)
+    if not form.is_valid():
+        messages.error(request, "Write your answer (a file is optional: pdf, png or jpg).")
+        return deal
+    try:
+        services.review_answer(information_request=info, actor=request.user, answer=form.cleaned_data["answer"],
+                               attachment=form.cleaned_data.get("attachment"))  # fmt: skip
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+        return deal
+    messages.success(request, "Thank you: your answer went to the compliance reviewer.")
+    return deal
+
+
+@login_required
+@require_GET
+def attachment_view(request, pk: int):
+    info = selectors.information_request_for_user(user=request.user, pk=pk)
+    if info is None or not info.attachment:
+        raise Http404
+    return FileResponse(
+        info.attachment.open("rb"), as_attachment=True, filename=info.attachment_name or "evidence"
+    )
+
+
+# --- Conditions ------------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def conditions_view(request):
+    status = request.GET.get("status", "open")
+    overdue = request.GET.get("overdue") == "1"
+    mine = request.GET.get("mine") == "1"
+    qs = selectors.conditions_list(user=request.user, status=status, overdue=overdue, mine=mine)
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    return render(request, "reviews/conditions.html", {
+        "page": page, "status": status, "overdue": overdue, "mine": mine,
+        "statuses": [("open", "Open or awaiting verification"), ("fulfilled", "Awaiting verification"),
+                     ("verified", "Verified"), ("all", "All")],
+        "today": timezone.localdate(),
+    })  # fmt: skip
+
+
+def _condition_or_404(request, pk: int):
+    condition = selectors.condition_get(user=request.user, pk=pk)
+    if condition is None:
+        raise Http404
+    return condition
+
+
+def _condition_back(request):
+    return redirect(_safe_next(request) or reverse("review-conditions"))
+
+
+@login_required
+@require_POST
+def condition_fulfil_view(request, pk: int):
+    condition = _condition_or_404(request, pk)
+    note = request.POST.get("evidence_note") or ""
+    _run(request, lambda: services.condition_fulfil(condition=condition, actor=request.user, evidence_note=note),
+         "Marked fulfilled; a reviewer will verify it.")  # fmt: skip
+    return _condition_back(request)
+
+
+@login_required
+@require_POST
+def condition_verify_view(request, pk: int):
+    condition = _condition_or_404(request, pk)
+    note = request.POST.get("note") or ""
+    _run(request, lambda: services.condition_verify(condition=condition, actor=request.user, note=note),
+         "Condition verified.")  # fmt: skip
+    return _condition_back(request)
+
+
+@login_required
+@require_POST
+def condition_reject_view(request, pk: int):
+    condition = _condition_or_404(request, pk)
+    reason = request.POST.get("reason") or ""
+    _run(request, lambda: services.condition_reject_evidence(condition=condition, actor=request.user, reason=reason),
+         "Sent back to the owner for more evidence.")  # fmt: skip
+    return _condition_back(request)
+
+
+# --- Inbox ------------------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def inbox_view(request):
+    qs = selectors.notifications_for(
+        user=request.user, unread_only=request.GET.get("unread") == "1"
+    )
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "reviews/inbox.html",
+        {"page": page, "unread_only": request.GET.get("unread") == "1"},
+    )
+
+
+@login_required
+@require_POST
+def inbox_read_view(request):
+    raw = request.POST.get("notification")
+    count = notification_services.notification_mark_read(
+        user=request.user, notification_id=int(raw) if raw and raw.isdigit() else None
+    )
+    if raw is None:
+        messages.success(request, f"{count} notification(s) marked read.")
+    return redirect("inbox")
+
+
+@login_required
+@require_GET
+def inbox_open_view(request, pk: int):
+    n = selectors.notifications_for(user=request.user).filter(pk=pk).first()
+    if n is None:
+        raise Http404
+    notification_services.notification_mark_read(user=request.user, notification_id=n.pk)
+    return redirect(n.url or "inbox")
+
+
+# --- Admin: review targets ---------------------------------------------------------------------
+
+
+@login_required
+def sla_view(request):
+    if not request.user.is_admin:
+        raise PermissionDenied("Only admins change review targets.")
+    if request.method == "POST":
+        tier = request.POST.get("tier", "")
+        form = EscalationPolicyForm(request.POST)
+        if form.is_valid():
+            d = form.cleaned_data
+            try:
+                services.escalation_policy_update(
+                    actor=request.user, tier=tier, target_business_days=d["target_business_days"],
+                    start_level=d["start_level"], level_business_days=d["level_business_days"],
+                )  # fmt: skip
+                messages.success(
+                    request,
+                    f"Target for {tier} deals saved; it applies to cases opened from now on.",
+                )
+            except ApplicationError as exc:
+                messages.error(request, exc.message)
+        else:
+            messages.error(
+                request, "Targets are whole business days between 0 and 365; levels 1 to 3."
+            )
+        return redirect("review-sla")
+    return render(
+        request,
+        "reviews/sla.html",
+        {"policies": selectors.escalation_policies(), "levels": EscalationLevel.choices},
+    )

@@ -1,0 +1,148 @@
+"""The review case's state machine: named transitions, one table, one transition function.
+
+Only `_transition` changes a case's status. It checks the table, applies the change with a
+conditional update (`filter(pk=…, status=old, **guard).update(…)` and the row count), and
+writes the audit event in the same transaction, so two reviewers (or a reviewer and the
+escalation sweep) can never both win.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from audit.services import audit_record
+from hrdd.errors import Conflict
+
+from .models import CaseCondition, ReviewCase
+
+S = ReviewCase.Status
+OPEN = frozenset(ReviewCase.OPEN_STATES)
+DECIDED = frozenset({S.APPROVED, S.APPROVED_WITH_CONDITIONS, S.REJECTED})
+
+# transition name -> (allowed from, to)
+TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
+    "claim": (frozenset({S.NEW, S.ESCALATED}), S.IN_REVIEW),
+    "assign": (frozenset({S.NEW, S.ESCALATED, S.IN_REVIEW}), S.IN_REVIEW),
+    "request_information": (frozenset({S.IN_REVIEW}), S.INFORMATION_REQUESTED),
+    "answer": (frozenset({S.INFORMATION_REQUESTED}), S.IN_REVIEW),
+    "recommend": (frozenset({S.IN_REVIEW}), S.RECOMMENDED),
+    # the decider sends a recommendation back, or the deal changed under it
+    "send_back": (frozenset({S.RECOMMENDED}), S.IN_REVIEW),
+    "approve": (frozenset({S.IN_REVIEW, S.RECOMMENDED}), S.APPROVED),
+    "approve_with_conditions": (
+        frozenset({S.IN_REVIEW, S.RECOMMENDED}),
+        S.APPROVED_WITH_CONDITIONS,
+    ),
+    "reject": (frozenset({S.IN_REVIEW, S.RECOMMENDED}), S.REJECTED),
+    "escalate": (OPEN, S.ESCALATED),
+}
+
+
+def transition_allowed(transition: str, status: str) -> bool:
+    allowed_from, _to = TRANSITIONS[transition]
+    return status in allowed_from
+
+
+def _transition(
+    *,
+    case: ReviewCase,
+    transition: str,
+    actor,
+    guard: dict[str, Any] | None = None,
+    values: dict[str, Any] | None = None,
+    changes: dict | None = None,
+    comment: str = "",
+    conflict_message: str = "",
+    refresh: bool = True,
+):
+    """Apply one named transition to `case`, or raise Conflict.
+
+    `guard` adds conditions the row must still meet (e.g. `assignee=None` for a claim,
+    `escalation_level=2` for the sweep); `values` are the other columns the transition
+    sets. Returns the audit event. `case` is refreshed from the database afterwards
+    (unless `refresh` is off, as in the sweep, which does not read the case again).
+    """
+    allowed_from, to = TRANSITIONS[transition]
+    old = case.status
+    if old not in allowed_from:
+        raise Conflict(
+            f"A case that is {S(old).label.lower()} cannot be moved by '{transition.replace('_', ' ')}'."
+        )
+    now = timezone.now()
+    event = None
+    # No savepoint: nothing is written unless the update matched, and the Conflict is
+    # raised after the block, so a caller's transaction (the sweep's chunk) stays usable.
+    with transaction.atomic(savepoint=False):
+        updated = ReviewCase.objects.filter(pk=case.pk, status=old, **(guard or {})).update(
+            status=to, updated_at=now, **(values or {})
+        )
+        if updated:
+            event = audit_record(
+                actor=actor,
+                action=f"review_case.{transition}",
+                object_type="review_case",
+                object_id=case.pk,
+                opportunity_id=case.opportunity_id,
+                from_state=old,
+                to_state=to,
+                changes=changes or {},
+                comment=comment,
+            )
+    if not updated:
+        raise Conflict(
+            conflict_message or "The case was changed by someone else; reload and try again."
+        )
+    if refresh:
+        case.refresh_from_db()
+    return event
+
+
+# --- Conditions of an approval: their own small table ---------------------------------
+
+C = CaseCondition.Status
+CONDITION_TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
+    "fulfil": (frozenset({C.OPEN}), C.FULFILLED),
+    "verify": (frozenset({C.FULFILLED}), C.VERIFIED),
+    "reject_evidence": (frozenset({C.FULFILLED}), C.OPEN),
+}
+
+
+def _condition_transition(
+    *,
+    condition: CaseCondition,
+    transition: str,
+    actor,
+    values: dict | None = None,
+    comment: str = "",
+):
+    """The same pattern for a condition: table check, conditional update, audit on the case."""
+    allowed_from, to = CONDITION_TRANSITIONS[transition]
+    old = condition.status
+    if old not in allowed_from:
+        raise Conflict(
+            f"A condition that is {C(old).label.lower()} cannot be moved by '{transition.replace('_', ' ')}'."
+        )
+    event = None
+    with transaction.atomic(savepoint=False):
+        updated = CaseCondition.objects.filter(pk=condition.pk, status=old).update(
+            status=to, **(values or {})
+        )
+        if updated:
+            event = audit_record(
+                actor=actor,
+                action=f"condition.{transition}",
+                object_type="review_case",
+                object_id=condition.case_id,
+                opportunity_id=condition.opportunity_id,
+                from_state=old,
+                to_state=to,
+                changes={"condition_id": condition.pk, "mitigation": condition.mitigation.code},
+                comment=comment,
+            )
+    if not updated:
+        raise Conflict("The condition was changed by someone else; reload and try again.")
+    condition.refresh_from_db()
+    return event
