@@ -1,0 +1,232 @@
+"""REST API v1 for channel imports: the same services, selectors and permissions as the pages.
+
+Flow: POST /imports/ (multipart: file, organisation, optional mapping as JSON) -> the
+import, validating straight away when the mapping is complete (given, remembered for
+the partner, or read from the headers); poll GET /imports/{id}/ until `validated`; read
+/imports/{id}/issues/; POST /imports/{id}/accept/ (or /discard/); poll until
+`completed`; read /imports/{id}/lines/?flagged=1 or download /imports/{id}/results.csv.
+"""
+
+from __future__ import annotations
+
+from django.http import Http404
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers, status
+from rest_framework.generics import ListAPIView
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from hrdd.errors import ApplicationError, PermissionDenied
+
+from . import views
+from .rows import mapping_problems
+from .selectors import (
+    import_get,
+    import_issues,
+    import_lines,
+    import_progress,
+    imports_visible_to,
+    organisations_for_upload,
+)
+from .services import import_accept, import_discard, import_map, import_mapping_complete, import_upload
+
+
+class ImportOut(serializers.Serializer):
+    id = serializers.IntegerField()
+    organisation = serializers.SerializerMethodField()
+    uploaded_by = serializers.CharField(source="uploaded_by.username")
+    original_name = serializers.CharField()
+    kind = serializers.CharField()
+    size = serializers.IntegerField()
+    status = serializers.CharField()
+    message = serializers.CharField()
+    headers = serializers.ListField(child=serializers.CharField())
+    mapping = serializers.DictField(child=serializers.CharField())
+    mapping_problems = serializers.SerializerMethodField()
+    total_rows = serializers.IntegerField()
+    valid_rows = serializers.IntegerField()
+    invalid_rows = serializers.IntegerField()
+    issues_total = serializers.IntegerField()
+    lines_total = serializers.IntegerField()
+    duplicate_rows = serializers.IntegerField()
+    progress = serializers.SerializerMethodField()
+    summary = serializers.DictField()
+    created_at = serializers.DateTimeField()
+    validated_at = serializers.DateTimeField()
+    accepted_at = serializers.DateTimeField()
+    completed_at = serializers.DateTimeField()
+
+    def get_organisation(self, obj) -> dict:
+        return {"id": obj.organisation_id, "name": obj.organisation.name, "country": obj.organisation.country}
+
+    def get_mapping_problems(self, obj) -> dict:
+        return mapping_problems(obj.mapping, obj.headers) if obj.status == "uploaded" else {}
+
+    def get_progress(self, obj) -> dict:
+        return import_progress(obj)
+
+
+class ImportIn(serializers.Serializer):
+    file = serializers.FileField()
+    organisation = serializers.IntegerField(required=False, help_text="Required for vendor staff")
+    mapping = serializers.JSONField(
+        required=False, binary=True, help_text='{"expected column": "header in the file"}'
+    )
+
+
+class MappingIn(serializers.Serializer):
+    mapping = serializers.DictField(child=serializers.CharField(allow_blank=True))
+
+
+class IssueOut(serializers.Serializer):
+    line = serializers.IntegerField()
+    column = serializers.CharField()
+    value = serializers.CharField()
+    reason = serializers.CharField()
+
+
+class LineOut(serializers.Serializer):
+    id = serializers.IntegerField()
+    line = serializers.IntegerField(source="line_no")
+    data = serializers.DictField()
+    status = serializers.CharField()
+    tier = serializers.CharField()
+    score = serializers.IntegerField(allow_null=True)
+    severity = serializers.IntegerField(allow_null=True)
+    likelihood = serializers.IntegerField(allow_null=True)
+    findings = serializers.ListField(child=serializers.DictField())
+    deal = serializers.SerializerMethodField()
+    promotion_error = serializers.CharField()
+
+    def get_deal(self, obj) -> dict | None:
+        o = obj.opportunity
+        return {"id": o.pk, "reference": o.reference} if o else None
+
+
+def _visible(request, pk: int):
+    imp = import_get(user=request.user, pk=pk)
+    if imp is None:
+        raise Http404
+    return imp
+
+
+def _out(request, imp, code=status.HTTP_200_OK) -> Response:
+    fresh = import_get(user=request.user, pk=imp.pk)
+    return Response(ImportOut(fresh).data, status=code)
+
+
+class ImportListCreateApi(ListAPIView):
+    """Imports you may see, newest first; POST a CSV or XLSX file to start one."""
+
+    serializer_class = ImportOut
+    parser_classes = [MultiPartParser, FormParser]
+    filter_backends: list = []
+
+    def get_queryset(self):
+        return imports_visible_to(self.request.user)
+
+    @extend_schema(request={"multipart/form-data": ImportIn}, responses={201: ImportOut}, tags=["imports"])
+    def post(self, request):
+        data = ImportIn(data=request.data)
+        data.is_valid(raise_exception=True)
+        v = data.validated_data
+        allowed = organisations_for_upload(request.user)
+        org_id = v.get("organisation") or (request.user.organisation_id if request.user.is_partner_user else None)
+        if org_id is None:
+            raise ApplicationError("Say which partner organisation the file is for.", errors={"organisation": "Required."})
+        organisation = allowed.filter(pk=org_id).first()
+        if organisation is None:
+            raise PermissionDenied("You may upload files only for your own organisation.")
+        imp = import_upload(actor=request.user, organisation=organisation, uploaded_file=v["file"])
+        mapping = v.get("mapping")
+        if mapping is not None and not isinstance(mapping, dict):
+            raise ApplicationError("mapping must be a JSON object.", errors={"mapping": "Expected an object."})
+        if mapping:
+            if not mapping_problems(mapping, imp.headers):
+                import_map(actor=request.user, channel_import=imp, mapping=mapping)
+        elif import_mapping_complete(imp):
+            import_map(actor=request.user, channel_import=imp, mapping=imp.mapping)
+        return _out(request, imp, status.HTTP_201_CREATED)
+
+
+class ImportDetailApi(APIView):
+    """One import: status, counts, live progress and, when completed, its summary."""
+
+    @extend_schema(responses={200: ImportOut}, tags=["imports"])
+    def get(self, request, pk: int):
+        return _out(request, _visible(request, pk))
+
+
+class ImportMappingApi(APIView):
+    """Set the column mapping (remembered for the partner) and start validation."""
+
+    parser_classes = [JSONParser]
+
+    @extend_schema(request=MappingIn, responses={200: ImportOut}, tags=["imports"])
+    def post(self, request, pk: int):
+        imp = _visible(request, pk)
+        data = MappingIn(data=request.data)
+        data.is_valid(raise_exception=True)
+        import_map(actor=request.user, channel_import=imp, mapping=data.validated_data["mapping"])
+        return _out(request, imp)
+
+
+class ImportAcceptApi(APIView):
+    """Import the valid lines and screen them in the background."""
+
+    @extend_schema(request=None, responses={200: ImportOut}, tags=["imports"])
+    def post(self, request, pk: int):
+        imp = _visible(request, pk)
+        import_accept(actor=request.user, channel_import=imp)
+        return _out(request, imp)
+
+
+class ImportDiscardApi(APIView):
+    """Import nothing from this file (to fix it and upload again)."""
+
+    @extend_schema(request=None, responses={200: ImportOut}, tags=["imports"])
+    def post(self, request, pk: int):
+        imp = _visible(request, pk)
+        import_discard(actor=request.user, channel_import=imp)
+        return _out(request, imp)
+
+
+class ImportIssueListApi(ListAPIView):
+    """The validation report: one row per problem (line, column, value, reason)."""
+
+    serializer_class = IssueOut
+    filter_backends: list = []
+
+    @extend_schema(tags=["imports"])
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return import_issues(_visible(self.request, self.kwargs["pk"]))
+
+
+class ImportLineListApi(ListAPIView):
+    """Screened lines with their tier, findings and deal; ?flagged=1 or ?tier=high."""
+
+    serializer_class = LineOut
+    filter_backends: list = []
+
+    @extend_schema(
+        parameters=[OpenApiParameter("tier", str), OpenApiParameter("flagged", bool)], tags=["imports"]
+    )
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        imp = _visible(self.request, self.kwargs["pk"])
+        q = self.request.query_params
+        return import_lines(imp, tier=q.get("tier", ""), flagged=q.get("flagged") in ("1", "true", "yes"))
+
+
+class ImportResultsExportApi(APIView):
+    """Every line with its findings as CSV or XLSX (formulas neutralised)."""
+
+    @extend_schema(responses={(200, "text/csv"): bytes}, tags=["imports"])
+    def get(self, request, pk: int, fmt: str):
+        return views.results_response(_visible(request, pk), fmt)

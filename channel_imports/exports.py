@@ -1,0 +1,106 @@
+"""Files we hand out: screening results, validation reports and the template, as CSV or
+XLSX. Every text cell is neutralised so a spreadsheet never runs partner-supplied text
+as a formula (CSV/formula injection): a cell starting with =, +, -, @, tab or CR gets a
+leading apostrophe."""
+
+from __future__ import annotations
+
+import csv
+import tempfile
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from taxonomy import END_USE_STATEMENTS, END_USER_TYPES, INTENDED_USES, PRODUCT_CAPABILITIES, RED_FLAGS
+
+from .rows import COLUMN_HELP, COLUMNS
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+RESULT_COLUMNS = (
+    "line", *COLUMNS, "tier", "score", "severity", "likelihood",
+    "finding_codes", "finding_explanations", "deal_reference", "promotion_error",
+)  # fmt: skip
+REPORT_COLUMNS = ("line", "column", "value", "reason")
+
+
+def neutralise(value: Any) -> Any:
+    """Text that a spreadsheet would read as a formula, made inert; numbers untouched."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, list):
+        value = ";".join(str(v) for v in value)
+    elif isinstance(value, bool):
+        value = "yes" if value else "no"
+    elif value is None:
+        value = ""
+    return neutralise(value)
+
+
+def result_rows(lines: Iterable[dict]) -> Iterator[list]:
+    """Export rows (header first) from `selectors.import_lines_iter`."""
+    yield list(RESULT_COLUMNS)
+    for line in lines:
+        d = line["data"]
+        findings = line["findings"] or []
+        yield [_cell(v) for v in (
+            line["line_no"], *(d.get(c) for c in COLUMNS), line["tier"], line["score"],
+            line["severity"], line["likelihood"], [f["code"] for f in findings],
+            " | ".join(f"{f['code']}: {f['explanation']}" for f in findings),
+            line["opportunity__reference"] or "", line["promotion_error"],
+        )]  # fmt: skip
+
+
+def report_rows(issues: Iterable) -> Iterator[list]:
+    yield list(REPORT_COLUMNS)
+    for i in issues:
+        yield [i.line, _cell(i.column), _cell(i.value), _cell(i.reason)]
+
+
+def template_rows() -> Iterator[list]:
+    yield list(COLUMNS)
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+def csv_stream(rows: Iterable[list]) -> Iterator[str]:
+    """CSV text, row by row, for a StreamingHttpResponse (UTF-8 BOM so Excel reads it)."""
+    writer = csv.writer(_Echo())
+    yield "\ufeff"
+    for row in rows:
+        yield writer.writerow(row)
+
+
+def xlsx_file(rows: Iterable[list], *, title: str, codes_sheet: bool = False) -> tempfile.SpooledTemporaryFile:
+    """An XLSX written as a stream (openpyxl write-only) to a temporary file."""
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(title[:31])
+    for row in rows:
+        ws.append(row)
+    if codes_sheet:
+        help_ws = wb.create_sheet("Columns and codes")
+        help_ws.append(["column", "meaning"])
+        for col in COLUMNS:
+            help_ws.append([col, COLUMN_HELP.get(col, "")])
+        help_ws.append([])
+        help_ws.append(["list", "code", "name"])
+        for label, vocab in (
+            ("end_user_type", END_USER_TYPES), ("intended_use", INTENDED_USES),
+            ("capabilities", PRODUCT_CAPABILITIES), ("red_flags", RED_FLAGS),
+        ):  # fmt: skip
+            for term in vocab.values():
+                help_ws.append([label, term.code, term.name])
+        for code, name in END_USE_STATEMENTS.items():
+            help_ws.append(["end_use_statement", code, name])
+    out = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115
+    wb.save(out)
+    out.seek(0)
+    return out

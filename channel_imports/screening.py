@@ -1,0 +1,382 @@
+"""Screening an import's lines, one chunk per task, and promoting the flagged ones to deals.
+
+A chunk goes pending -> running (claimed by its screening task) -> screened (its lines
+have their tiers; its promotion task is queued) -> done (flagged lines are deals).
+
+What must always be true, whatever workers die or tasks are delivered twice:
+- a chunk is screened by one task at a time (claimed by conditional update; a
+  redelivered task carries the same claim token, and a claim older than STALE_SECONDS
+  is free);
+- a line is screened once: only `pending` lines are loaded and results are written only
+  over `pending` lines;
+- a flagged line becomes at most one deal: `opportunity_register` is idempotent per
+  (submitting organisation, external_id) and the external_id derives from the line's key;
+- the import completes exactly once, when its last chunk is done (the import row is
+  locked while a chunk finishes, so two last chunks cannot both miss each other).
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections import Counter
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db import IntegrityError, connection, transaction
+from django.db.models import F, Q
+from django.db.models.functions import Lower
+from django.utils import timezone
+
+from hrdd.errors import ApplicationError
+from opportunities.services import opportunity_register
+from partners.models import Organisation
+from rules.engine import screen
+from rules.models import Criterion
+from rules.selectors import criteria_compiled
+from rules.snapshot import build_snapshot
+from taxonomy import INTERMEDIARY_ROLES
+
+from .models import ChannelImport, ImportChunk, ImportLine
+from .selectors import FLAGGED_TIERS
+
+WRITE_BATCH = 500
+TOP_FINDINGS = 10
+NEW_PARTNER_FACTORS = {  # what a new Organisation row starts with (nothing assumed)
+    "hrdd_maturity": "none", "prior_incident": False, "refused_flow_down": False, "staff_trained": False,
+}  # fmt: skip
+
+
+def external_id_for(organisation_id: int, key: str) -> str:
+    """The deal id of a promoted line: scoped to the partner, stable across re-runs."""
+    return f"IMPORT-{organisation_id}-{key}"
+
+
+def channel_for(org: Organisation, data: dict) -> list[dict]:
+    """The deal's channel: the importing partner, then the reseller named on the line."""
+    role = org.role if org.role in INTERMEDIARY_ROLES else "distributor"
+    entries = [{"name": org.name, "role": role, "country": org.country}]
+    if not (data["reseller_name"].casefold() == org.name.casefold() and data["reseller_country"] == org.country):
+        entries.append({"name": data["reseller_name"], "role": "reseller", "country": data["reseller_country"]})
+    return entries
+
+
+def deal_data(imp: ChannelImport, line: ImportLine) -> dict:
+    """A flagged line in the API's shape, for `opportunity_register`."""
+    d = line.data
+    product = d["product_name"] or d["sku"]
+    if d["sku"]:
+        item = {"sku": d["sku"], "quantity": d["quantity"]}
+    else:
+        item = {"name": d["product_name"], "capabilities": d["capabilities"], "quantity": d["quantity"]}
+    customer = d["end_customer_name"] or "undisclosed end customer"
+    ref = f" {d['partner_reference']}" if d["partner_reference"] else ""
+    return {
+        "external_id": external_id_for(imp.organisation_id, line.row_key),
+        "title": f"Import{ref}: {d['quantity']} × {product} for {customer}"[:200],
+        "end_customer": {
+            "name": d["end_customer_name"], "country": d["end_customer_country"],
+            "type": d["end_user_type"], "sector": d["sector"],
+        },  # fmt: skip
+        "delivery_country": d["delivery_country"],
+        "channel": channel_for(imp.organisation, d),
+        "lines": [item],
+        "intended_use": d["intended_use"],
+        "use_description": f"Imported from {imp.original_name}, line {line.line_no} (import {imp.pk}).",
+        "value": {"amount": d["value_amount"], "currency": d["currency"]},
+        "expected_close_date": d["sale_date"] or None,
+        "customization": d["customization"],
+        "red_flags": d["red_flags"],
+        "end_use_statement": d["end_use_statement"],
+    }
+
+
+@dataclass
+class ChunkContext:
+    """What a chunk's lines share: restricted-party results for each distinct
+    (name, country) and the partner factors of each named reseller, each fetched once."""
+
+    imp: ChannelImport
+    matches: dict[tuple[str, str], list]
+    factors: dict[tuple[str, str], dict]
+
+    @classmethod
+    def build(cls, imp: ChannelImport, rows: list[dict]) -> ChunkContext:
+        org = imp.organisation
+        pairs = {(org.name, org.country)}
+        resellers = set()
+        for d in rows:
+            if d["end_customer_name"]:
+                pairs.add((d["end_customer_name"], d["end_customer_country"]))
+            pairs.add((d["reseller_name"], d["reseller_country"]))
+            resellers.add((d["reseller_name"].casefold(), d["reseller_country"]))
+        factors: dict[tuple[str, str], dict] = {}
+        names = {n for n, _ in resellers} | {org.name.casefold()}
+        for o in Organisation.objects.annotate(lname=Lower("name")).filter(lname__in=names):
+            factors[(o.name.casefold(), o.country)] = _factors(o)
+        factors[(org.name.casefold(), org.country)] = _factors(org)
+        return cls(imp=imp, matches=_screen_parties(pairs), factors=factors)
+
+    def snapshot(self, d: dict) -> dict:
+        org = self.imp.organisation
+        channel = channel_for(org, d)
+        partners = [
+            self.factors.get((e["name"].casefold(), e["country"]), NEW_PARTNER_FACTORS) for e in channel
+        ]
+        matches = list(self.matches.get((org.name, org.country), ()))
+        matches += self.matches.get((d["reseller_name"], d["reseller_country"]), ())
+        if d["end_customer_name"]:
+            matches += self.matches.get((d["end_customer_name"], d["end_customer_country"]), ())
+        return build_snapshot(
+            end_customer={
+                "name": d["end_customer_name"], "country": d["end_customer_country"],
+                "type": d["end_user_type"], "sector": d["sector"],
+            },  # fmt: skip
+            delivery_country=d["delivery_country"],
+            lines=[{"capabilities": d["capabilities"], "quantity": d["quantity"]}],
+            channel=[{"role": e["role"], "country": e["country"]} for e in channel],
+            intended_use=d["intended_use"],
+            use_description="",
+            value_amount=d["value_amount"],
+            value_currency=d["currency"],
+            customization=d["customization"],
+            end_use_statement=d["end_use_statement"],
+            declared_red_flags=d["red_flags"],
+            partners=partners,
+            restricted_party_matches=matches,
+        )
+
+
+def _factors(o: Organisation) -> dict:
+    return {
+        "hrdd_maturity": o.hrdd_maturity, "prior_incident": o.prior_incident,
+        "refused_flow_down": o.refused_flow_down, "staff_trained": o.staff_trained,
+    }  # fmt: skip
+
+
+def _screen_parties(pairs: set[tuple[str, str]]) -> dict[tuple[str, str], list]:
+    """One restricted-party screening call for all distinct parties of a chunk."""
+    from restricted_parties.selectors import parties_screen
+
+    ordered = sorted(p for p in pairs if p[0] and p[0].strip())
+    if not ordered:
+        return {}
+    out: dict[tuple[str, str], list] = {}
+    for m in parties_screen(ordered):  # grouped by party, in the order given
+        out.setdefault((m.party_name, m.party_country), []).append(m)
+    return out
+
+
+# --- The chunk task's service ---------------------------------------------------------
+
+
+def import_chunk_screen(*, chunk_id: int, claim_token: str = "") -> bool:
+    """Screen the pending lines of one chunk, then hand its flagged lines to
+    `import_chunk_promote` (a task of its own, so screening never waits on deal
+    registration). Returns False when the chunk was not claimed."""
+    token = claim_token or uuid.uuid4().hex
+    now = timezone.now()
+    stale = now - timedelta(seconds=ImportChunk.STALE_SECONDS)
+    C = ImportChunk.Status
+    claimed = (
+        ImportChunk.objects.filter(pk=chunk_id)
+        .filter(Q(status=C.PENDING) | Q(status=C.RUNNING, claim_token=token) | Q(status=C.RUNNING, claimed_at__lt=stale))
+        .update(status=C.RUNNING, claim_token=token, claimed_at=now, attempts=F("attempts") + 1)
+    )
+    if not claimed:
+        chunk = ImportChunk.objects.filter(pk=chunk_id).first()
+        if chunk and chunk.status == C.SCREENED:  # its promotion task may have been lost
+            import_chunk_promote(chunk_id=chunk.pk)
+        elif chunk and chunk.status == C.DONE:  # finished before, but its import may not be
+            import_complete_if_done(channel_import_id=chunk.channel_import_id)
+        return False
+    chunk = ImportChunk.objects.select_related(
+        "channel_import__organisation", "channel_import__criteria_version"
+    ).get(pk=chunk_id)
+    imp = chunk.channel_import
+    compiled = criteria_compiled(imp.criteria_version)  # once per chunk (cached per process)
+    pending = list(
+        ImportLine.objects.filter(channel_import=imp, chunk_no=chunk.number, status=ImportLine.Status.PENDING)
+        .order_by("id").values_list("id", "data")
+    )  # fmt: skip
+    done = chunk.lines_total - len(pending)
+    if pending:
+        ctx = ChunkContext.build(imp, [d for _, d in pending])
+        batch: list[tuple[int, object]] = []
+        for line_id, data in pending:
+            batch.append((line_id, screen(ctx.snapshot(data), compiled)))
+            if len(batch) >= WRITE_BATCH:
+                done += _store_results(batch)
+                _heartbeat(chunk.pk, token, done)
+                batch = []
+        if batch:
+            done += _store_results(batch)
+            _heartbeat(chunk.pk, token, done)
+    with transaction.atomic():
+        screened = ImportChunk.objects.filter(pk=chunk.pk, claim_token=token, status=C.RUNNING).update(
+            status=C.SCREENED, lines_screened=chunk.lines_total
+        )
+        if screened:
+            from .tasks import promote_chunk
+
+            transaction.on_commit(lambda: promote_chunk.delay(chunk.pk))
+    return True
+
+
+def import_chunk_promote(*, chunk_id: int) -> bool:
+    """Register the chunk's flagged lines as deals, then finish the chunk and, if it was
+    the last, the import. Idempotent: promoted lines are skipped, and registration is
+    idempotent per external_id, so a second run (or a concurrent one) adds nothing."""
+    chunk = ImportChunk.objects.select_related("channel_import__organisation", "channel_import__uploaded_by").filter(pk=chunk_id).first()
+    if chunk is None:
+        return False
+    if chunk.status == ImportChunk.Status.DONE:
+        return import_complete_if_done(channel_import_id=chunk.channel_import_id)
+    if chunk.status != ImportChunk.Status.SCREENED:
+        return False
+    _promote_flagged(chunk.channel_import, chunk.number)
+    _chunk_finish(chunk)
+    return True
+
+
+def _heartbeat(chunk_id: int, token: str, screened: int) -> None:
+    ImportChunk.objects.filter(pk=chunk_id, claim_token=token).update(
+        lines_screened=screened, claimed_at=timezone.now()
+    )
+
+
+def _findings(result) -> list[dict]:
+    return [{"code": f.code, "explanation": f.explanation} for f in result.findings]
+
+
+def _store_results(batch: list[tuple[int, object]]) -> int:
+    """Write screening results over lines still pending (a line is screened once)."""
+    now = timezone.now()
+    if connection.vendor == "postgresql":
+        # One JSON document for the whole batch: far cheaper to send than per-column arrays.
+        payload = json.dumps(
+            [{"id": i, "tier": r.tier, "score": r.score, "severity": r.severity,
+              "likelihood": r.likelihood, "findings": _findings(r)} for i, r in batch],
+            separators=(",", ":"),
+        )  # fmt: skip
+        with connection.cursor() as cur:
+            cur.execute(
+                f"UPDATE {ImportLine._meta.db_table} AS l SET status = 'screened', tier = v.tier, "  # noqa: S608
+                "score = v.score, severity = v.severity, likelihood = v.likelihood, "
+                "findings = v.findings, screened_at = %s "
+                "FROM jsonb_to_recordset(%s::jsonb) AS v(id bigint, tier text, score int, "
+                "severity int, likelihood int, findings jsonb) "
+                "WHERE l.id = v.id AND l.status = 'pending'",
+                [now, payload],
+            )
+        return len(batch)
+    objs = [
+        ImportLine(id=line_id, status=ImportLine.Status.SCREENED, tier=r.tier, score=r.score,
+                   severity=r.severity, likelihood=r.likelihood, findings=_findings(r), screened_at=now)
+        for line_id, r in batch
+    ]  # fmt: skip
+    ImportLine.objects.bulk_update(
+        objs, ["status", "tier", "score", "severity", "likelihood", "findings", "screened_at"], batch_size=WRITE_BATCH
+    )
+    return len(batch)
+
+
+def _promote_flagged(imp: ChannelImport, chunk_no: int) -> None:
+    """Register each flagged, not yet promoted line as a deal, so it enters the review
+    queue like any other deal. A line the deal validator refuses keeps its reason and is
+    not retried."""
+    todo = ImportLine.objects.filter(
+        channel_import=imp, chunk_no=chunk_no, status=ImportLine.Status.SCREENED,
+        tier__in=FLAGGED_TIERS, opportunity__isnull=True, promotion_error="",
+    ).order_by("id")  # fmt: skip
+    for line in todo:
+        try:
+            result = _register(imp, line)
+        except ApplicationError as exc:
+            detail = "; ".join(f"{k}: {v}" for k, v in exc.errors.items())
+            ImportLine.objects.filter(pk=line.pk).update(
+                promotion_error=(exc.message + (f" ({detail})" if detail else ""))[:2000]
+            )
+            continue
+        ImportLine.objects.filter(pk=line.pk).update(opportunity=result.opportunity)
+
+
+def _register(imp: ChannelImport, line: ImportLine, attempts: int = 3):
+    """opportunity_register, tried again when a concurrent registration created the same
+    organisation (end customer or reseller) between its look-up and its insert."""
+    for attempt in range(attempts):
+        try:
+            return opportunity_register(actor=imp.uploaded_by, data=deal_data(imp, line), source="import")
+        except IntegrityError:
+            if attempt == attempts - 1:
+                raise
+
+
+def _chunk_summary(imp_id: int, chunk_no: int) -> dict:
+    tiers: Counter = Counter()
+    codes: Counter = Counter()
+    promoted = errors = 0
+    rows = ImportLine.objects.filter(channel_import_id=imp_id, chunk_no=chunk_no).values_list(
+        "tier", "findings", "opportunity_id", "promotion_error"
+    )
+    for tier, findings, opportunity_id, error in rows.iterator(chunk_size=2000):
+        tiers[tier] += 1
+        codes.update(f["code"] for f in findings)
+        promoted += opportunity_id is not None
+        errors += bool(error)
+    return {"tiers": dict(tiers), "findings": dict(codes), "promoted": promoted, "promotion_errors": errors}
+
+
+def _chunk_finish(chunk: ImportChunk) -> None:
+    summary = _chunk_summary(chunk.channel_import_id, chunk.number)
+    with transaction.atomic():
+        # Lock the import: chunks finishing together take turns, so the last one sees all.
+        list(ChannelImport.objects.select_for_update().filter(pk=chunk.channel_import_id).values_list("pk"))
+        finished = ImportChunk.objects.filter(pk=chunk.pk, status=ImportChunk.Status.SCREENED).update(
+            status=ImportChunk.Status.DONE, summary=summary, finished_at=timezone.now()
+        )
+        if finished:
+            import_complete_if_done(channel_import_id=chunk.channel_import_id)
+
+
+def import_complete_if_done(*, channel_import_id: int) -> bool:
+    """Complete the import once every chunk is done: merge the chunk summaries, record
+    the completion. Safe to call any number of times."""
+    from .services import S, _audit, _transition
+
+    with transaction.atomic():
+        if ImportChunk.objects.filter(channel_import_id=channel_import_id).exclude(status=ImportChunk.Status.DONE).exists():
+            return False
+        imp = ChannelImport.objects.select_related("criteria_version", "organisation").get(pk=channel_import_id)
+        if imp.status != S.SCREENING:
+            return False
+        summary = _merge_summaries(imp)
+        if not _transition(imp.pk, S.COMPLETED, summary=summary, completed_at=timezone.now()):
+            return False
+        _audit(actor=None, imp=imp, action="completed", to_state=S.COMPLETED, changes={
+            "lines": imp.lines_total, "tiers": summary["tiers"], "promoted": summary["promoted"],
+        })  # fmt: skip
+    return True
+
+
+def _merge_summaries(imp: ChannelImport) -> dict:
+    tiers: Counter = Counter()
+    codes: Counter = Counter()
+    promoted = errors = 0
+    for s in ImportChunk.objects.filter(channel_import=imp).values_list("summary", flat=True):
+        tiers.update(s.get("tiers", {}))
+        codes.update(s.get("findings", {}))
+        promoted += s.get("promoted", 0)
+        errors += s.get("promotion_errors", 0)
+    names = {}
+    if imp.criteria_version_id:
+        names = dict(Criterion.objects.filter(version_id=imp.criteria_version_id).values_list("code", "name"))
+    top = [{"code": c, "name": names.get(c, ""), "count": n} for c, n in codes.most_common(TOP_FINDINGS)]
+    return {
+        "tiers": {t: tiers[t] for t in ("low", *FLAGGED_TIERS) if tiers.get(t)},
+        "flagged": sum(tiers.get(t, 0) for t in FLAGGED_TIERS),
+        "findings": top,
+        "promoted": promoted,
+        "promotion_errors": errors,
+        "criteria_version": imp.criteria_version.number if imp.criteria_version_id else None,
+    }

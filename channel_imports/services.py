@@ -1,0 +1,380 @@
+"""Services that change channel imports: upload, map, validate, accept, discard, ingest.
+
+The import's status is a small state machine (TRANSITIONS) changed only by `_transition`,
+a conditional update, so a redelivered task or a double click cannot run a step twice.
+Screening the stored lines is in `screening.py`. Audit: one event per step of an import
+(uploaded, mapped, validated or rejected, accepted, completed), never one per line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import Iterator
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.db import connection, transaction
+from django.db.models import Count
+from django.utils import timezone
+
+from audit.services import audit_record
+from hrdd.errors import ApplicationError, Conflict, PermissionDenied
+from opportunities.models import Product
+from partners.models import Organisation
+from rules.selectors import criteria_published_current
+
+from .files import FileRejected, SheetReader, sniff_upload
+from .models import ChannelImport, ColumnMapping, ImportChunk, ImportLine, ValidationIssue
+from .rows import COLUMNS, RowValidator, mapping_problems, mapping_suggest, row_key
+from .selectors import mapping_remembered, organisations_for_upload
+
+S = ChannelImport.Status
+# target status -> the statuses it may be reached from
+TRANSITIONS: dict[str, set[str]] = {
+    S.VALIDATING: {S.UPLOADED, S.VALIDATED},
+    S.VALIDATED: {S.VALIDATING},
+    S.REJECTED: {S.VALIDATING},
+    S.IMPORTING: {S.VALIDATED},
+    S.SCREENING: {S.IMPORTING},
+    S.COMPLETED: {S.SCREENING},
+    S.DISCARDED: {S.UPLOADED, S.VALIDATED},
+    S.FAILED: {S.IMPORTING},
+}
+
+# Past this many problems the report keeps counting but stores no more (a file that bad
+# is mis-mapped or the wrong file; the first problems say why).
+MAX_STORED_ISSUES = getattr(settings, "CHANNEL_IMPORT_MAX_ISSUES", 100_000)
+INSERT_BATCH = 1000
+
+
+def _transition(pk: int, to: str, **fields) -> bool:
+    """Move an import to `to` if it is in one of the allowed statuses; False otherwise."""
+    return bool(
+        ChannelImport.objects.filter(pk=pk, status__in=TRANSITIONS[to]).update(status=to, **fields)
+    )
+
+
+def _audit(*, actor, imp: ChannelImport, action: str, to_state: str = "", changes: dict | None = None) -> None:
+    audit_record(
+        actor=actor,
+        action=f"channel_import.{action}",
+        object_type="channel_import",
+        object_id=imp.pk,
+        to_state=to_state,
+        changes={"organisation": imp.organisation_id, "file": imp.original_name, **(changes or {})},
+    )
+
+
+def _require_may_act(actor, imp: ChannelImport) -> None:
+    if not organisations_for_upload(actor).filter(pk=imp.organisation_id).exists():
+        raise PermissionDenied("Only the partner's own users and vendor staff may work on this import.")
+
+
+def _queue(task, *args) -> None:
+    transaction.on_commit(lambda: task.delay(*args))
+
+
+# --- Upload and mapping ------------------------------------------------------------
+
+
+def import_upload(*, actor, organisation: Organisation, uploaded_file: UploadedFile) -> ChannelImport:
+    """Store an uploaded file for `organisation` and read its header row.
+
+    Refuses (FileRejected, a 4xx) before storing anything when the file is too large or
+    is not what its name claims. Nothing of its content is imported yet. When the
+    partner's remembered mapping (or the file's own headers) covers every required
+    column, the caller may go straight to `import_map` with `suggested_mapping`.
+    """
+    if not organisations_for_upload(actor).filter(pk=organisation.pk).exists():
+        raise PermissionDenied("You may upload files only for your own organisation.")
+    name = (uploaded_file.name or "upload").rsplit("/", 1)[-1].rsplit("\\", 1)[-1][:200]
+    kind, encoding = sniff_upload(uploaded_file, name, uploaded_file.size)
+    digest = hashlib.sha256()
+    for part in uploaded_file.chunks():
+        digest.update(part)
+    uploaded_file.seek(0)
+    imp = ChannelImport(
+        organisation=organisation,
+        uploaded_by=actor,
+        original_name=name,
+        kind=kind,
+        size=uploaded_file.size,
+        sha256=digest.hexdigest(),
+        encoding=encoding,
+    )
+    imp.file.save(f"{uuid.uuid4().hex}.{kind}", uploaded_file, save=False)
+    try:
+        reader = SheetReader(path=imp.file.path, kind=kind, encoding=encoding or "utf-8")
+        reader.close()
+    except FileRejected:
+        imp.file.delete(save=False)
+        raise
+    headers = reader.headers
+    if not any(headers):
+        imp.file.delete(save=False)
+        raise FileRejected("The first row must hold the column names; it is empty.")
+    imp.headers = headers
+    imp.mapping = mapping_suggest(headers, mapping_remembered(organisation.pk))
+    with transaction.atomic():
+        imp.save()
+        _audit(actor=actor, imp=imp, action="uploaded", to_state=imp.status,
+               changes={"size": imp.size, "sha256": imp.sha256, "kind": kind})  # fmt: skip
+    return imp
+
+
+def import_mapping_complete(imp: ChannelImport) -> bool:
+    return not mapping_problems(imp.mapping, imp.headers)
+
+
+def import_map(*, actor, channel_import: ChannelImport, mapping: dict[str, str]) -> ChannelImport:
+    """Set which file column feeds each expected column, remember it for the partner,
+    and queue validation. Columns mapped to nothing are dropped."""
+    imp = channel_import
+    _require_may_act(actor, imp)
+    clean = {col: str(h) for col, h in (mapping or {}).items() if h and col in COLUMNS}
+    unknown = [col for col in (mapping or {}) if col not in COLUMNS]
+    problems = mapping_problems(clean, imp.headers)
+    problems.update({col: "Not an expected column." for col in unknown})
+    if problems:
+        raise ApplicationError("The column mapping is not complete.", errors=problems)
+    with transaction.atomic():
+        ok = _transition(
+            imp.pk, S.VALIDATING, mapping=clean, total_rows=0, valid_rows=0, invalid_rows=0,
+            issues_total=0, message="",
+        )  # fmt: skip
+        if not ok:
+            raise Conflict("This import is past its mapping step.")
+        ColumnMapping.objects.update_or_create(
+            organisation_id=imp.organisation_id, defaults={"mapping": clean, "updated_by": actor}
+        )
+        imp.refresh_from_db()
+        _audit(actor=actor, imp=imp, action="mapped", to_state=imp.status, changes={"mapping": clean})
+        from .tasks import validate_import
+
+        _queue(validate_import, imp.pk)
+    return imp
+
+
+# --- Reading rows --------------------------------------------------------------------
+
+
+def catalogue_active() -> dict[str, tuple[str, list[str]]]:
+    """Active SKUs with their name and capabilities: one query per file."""
+    return {sku: (name, list(caps)) for sku, name, caps in
+            Product.objects.filter(active=True).values_list("sku", "name", "capabilities")}  # fmt: skip
+
+
+def _checked_rows(imp: ChannelImport) -> Iterator[tuple[int, dict | None, list]]:
+    """(line, normalised row or None, issues) for every non-blank row, streamed.
+
+    The file is opened and the catalogue read here, before the first row is asked for:
+    the rows are consumed inside a PostgreSQL COPY, when the connection runs no query.
+    """
+    reader = SheetReader(
+        path=imp.file.path, kind=imp.kind, encoding=imp.encoding or "utf-8",
+        max_rows=settings.CHANNEL_IMPORT_MAX_ROWS,
+    )  # fmt: skip
+    position = {h: i for i, h in reversed(list(enumerate(reader.headers)))}  # first wins
+    index = [(col, position[h]) for col, h in imp.mapping.items() if h in position]
+    validator = RowValidator(catalogue_active())
+
+    def rows() -> Iterator[tuple[int, dict | None, list]]:
+        for n, cells in reader.rows():
+            width = len(cells)
+            raw = {col: (cells[i] if i < width else None) for col, i in index}
+            row, issues = validator.validate(raw)
+            yield n, row, issues
+
+    return rows()
+
+
+# --- Validation ----------------------------------------------------------------------
+
+
+def import_validate(*, channel_import_id: int) -> ChannelImport | None:
+    """Check every row and store the report; nothing of the rows is saved.
+
+    Runs in a task. Idempotent: it only acts on an import in `validating`, and replaces
+    any report a previous (interrupted) run left.
+    """
+    imp = ChannelImport.objects.select_related("organisation").filter(pk=channel_import_id).first()
+    if imp is None or imp.status != S.VALIDATING:
+        return imp
+    total = valid = invalid = issues_total = 0
+    issues: list[ValidationIssue] = []
+    try:
+        for n, _row, problems in _checked_rows(imp):
+            total += 1
+            if problems:
+                invalid += 1
+                issues_total += len(problems)
+                for column, value, reason in problems:
+                    if len(issues) < MAX_STORED_ISSUES:
+                        issues.append(ValidationIssue(channel_import=imp, line=n, column=column,
+                                                      value=value, reason=reason[:500]))  # fmt: skip
+            else:
+                valid += 1
+            if total % 20_000 == 0:  # progress for the page; not part of the result
+                ChannelImport.objects.filter(pk=imp.pk, status=S.VALIDATING).update(total_rows=total)
+    except FileRejected as exc:
+        return _reject(imp, exc.message, total)
+    if total == 0:
+        return _reject(imp, "The file has a header row but no lines.", 0)
+    with transaction.atomic():
+        ValidationIssue.objects.filter(channel_import=imp).delete()
+        ValidationIssue.objects.bulk_create(issues, batch_size=2000)
+        counts = {"total_rows": total, "valid_rows": valid, "invalid_rows": invalid, "issues_total": issues_total}
+        if _transition(imp.pk, S.VALIDATED, validated_at=timezone.now(), **counts):
+            imp.refresh_from_db()
+            _audit(actor=None, imp=imp, action="validated", to_state=S.VALIDATED, changes=counts)
+    return imp
+
+
+def _reject(imp: ChannelImport, message: str, total: int) -> ChannelImport:
+    with transaction.atomic():
+        if _transition(imp.pk, S.REJECTED, message=message, total_rows=total):
+            imp.refresh_from_db()
+            _audit(actor=None, imp=imp, action="rejected", to_state=S.REJECTED, changes={"message": message})
+    return imp
+
+
+# --- The user's choice ---------------------------------------------------------------
+
+
+def import_accept(*, actor, channel_import: ChannelImport) -> ChannelImport:
+    """Import the valid rows (the invalid ones are left out) and queue their screening."""
+    imp = channel_import
+    _require_may_act(actor, imp)
+    if imp.status == S.VALIDATED and not imp.valid_rows:
+        raise ApplicationError("No row is valid: fix the file and upload it again.")
+    with transaction.atomic():
+        if not _transition(imp.pk, S.IMPORTING, accepted_at=timezone.now()):
+            raise Conflict("This import is not waiting for a decision (already accepted or discarded?).")
+        imp.refresh_from_db()
+        _audit(actor=actor, imp=imp, action="accepted", to_state=S.IMPORTING,
+               changes={"valid_rows": imp.valid_rows, "invalid_rows": imp.invalid_rows})  # fmt: skip
+        from .tasks import ingest_import
+
+        _queue(ingest_import, imp.pk)
+    return imp
+
+
+def import_discard(*, actor, channel_import: ChannelImport) -> ChannelImport:
+    """Drop an upload the user will fix and send again; its stored file is deleted."""
+    imp = channel_import
+    _require_may_act(actor, imp)
+    with transaction.atomic():
+        if not _transition(imp.pk, S.DISCARDED):
+            raise Conflict("Only an import that is not yet accepted can be discarded.")
+        imp.refresh_from_db()
+        _audit(actor=actor, imp=imp, action="discarded", to_state=S.DISCARDED)
+        stored = imp.file.name
+        transaction.on_commit(lambda: imp.file.storage.delete(stored) if stored else None)
+    return imp
+
+
+# --- Ingest: store the valid rows as lines, in one transaction -----------------------
+
+
+def import_ingest(*, channel_import_id: int) -> ChannelImport | None:
+    """Store every valid row as an ImportLine (rows already imported are skipped) and
+    queue the chunks for screening. All lines or none: one transaction.
+
+    Runs in a task. The status change is the claim: a second delivery of the same task
+    waits on the row lock and then finds the import no longer `importing`.
+    """
+    imp = ChannelImport.objects.select_related("organisation").filter(pk=channel_import_id).first()
+    if imp is None or imp.status != S.IMPORTING:
+        return imp
+    version = criteria_published_current()
+    if version is None:
+        _fail(imp, "No published criteria to screen with: an admin must publish a criteria version.")
+        return imp
+    chunk_rows = max(1, settings.CHANNEL_IMPORT_CHUNK_ROWS)
+    try:
+        with transaction.atomic():
+            if not _transition(imp.pk, S.SCREENING, criteria_version=version):
+                return imp
+            checked = _checked_rows(imp)
+            valid = ((n, row) for n, row, problems in checked if not problems)
+            attempted, inserted = _insert_lines(imp, valid, chunk_rows)
+            per_chunk = (
+                ImportLine.objects.filter(channel_import=imp)
+                .values_list("chunk_no").annotate(n=Count("id")).order_by("chunk_no")
+            )  # fmt: skip
+            ImportChunk.objects.bulk_create(
+                [ImportChunk(channel_import=imp, number=no, lines_total=n) for no, n in per_chunk]
+            )
+            chunk_ids = list(ImportChunk.objects.filter(channel_import=imp).values_list("id", flat=True))
+            ChannelImport.objects.filter(pk=imp.pk).update(
+                lines_total=inserted, duplicate_rows=attempted - inserted, chunks_total=len(chunk_ids)
+            )
+            if chunk_ids:
+                from .tasks import screen_chunk
+
+                transaction.on_commit(lambda: [screen_chunk.delay(pk) for pk in chunk_ids])
+            else:
+                from .screening import import_complete_if_done
+
+                import_complete_if_done(channel_import_id=imp.pk)
+    except FileRejected as exc:  # the stored file changed or vanished since validation
+        _fail(imp, exc.message)
+    imp.refresh_from_db()
+    return imp
+
+
+def _fail(imp: ChannelImport, message: str) -> None:
+    with transaction.atomic():
+        if _transition(imp.pk, S.FAILED, message=message):
+            _audit(actor=None, imp=imp, action="failed", to_state=S.FAILED, changes={"message": message})
+
+
+def _insert_lines(imp: ChannelImport, rows, chunk_rows: int) -> tuple[int, int]:
+    """Insert rows, skipping keys the organisation already has. (attempted, inserted)."""
+    if connection.vendor == "postgresql":
+        return _insert_lines_copy(imp, rows, chunk_rows)
+    attempted = 0
+    batch: list[ImportLine] = []
+    for n, row in rows:
+        batch.append(ImportLine(
+            channel_import_id=imp.pk, organisation_id=imp.organisation_id, row_key=row_key(row),
+            line_no=n, chunk_no=attempted // chunk_rows, data=row,
+        ))  # fmt: skip
+        attempted += 1
+        if len(batch) >= INSERT_BATCH:
+            ImportLine.objects.bulk_create(batch, batch_size=INSERT_BATCH, ignore_conflicts=True)
+            batch = []
+    if batch:
+        ImportLine.objects.bulk_create(batch, batch_size=INSERT_BATCH, ignore_conflicts=True)
+    return attempted, ImportLine.objects.filter(channel_import_id=imp.pk).count()
+
+
+def _insert_lines_copy(imp: ChannelImport, rows, chunk_rows: int) -> tuple[int, int]:
+    """PostgreSQL: COPY into a temporary table, then one INSERT ... ON CONFLICT DO NOTHING
+    (COPY itself cannot skip conflicts). About ten times bulk_create's rate."""
+    table = ImportLine._meta.db_table
+    attempted = 0
+    with connection.cursor() as cur:
+        cur.execute(
+            "CREATE TEMP TABLE channel_import_lines_in "
+            "(row_key varchar(80), line_no integer, chunk_no integer, data jsonb) ON COMMIT DROP"
+        )
+        raw = cur.cursor  # psycopg's own cursor, for COPY
+        with raw.copy("COPY channel_import_lines_in (row_key, line_no, chunk_no, data) FROM STDIN") as copy:
+            for n, row in rows:
+                copy.write_row((row_key(row), n, attempted // chunk_rows,
+                                json.dumps(row, separators=(",", ":"))))  # fmt: skip
+                attempted += 1
+        cur.execute(
+            f"INSERT INTO {table} (channel_import_id, organisation_id, row_key, line_no, chunk_no, "  # noqa: S608
+            "data, status, tier, findings, promotion_error) "
+            "SELECT %s, %s, row_key, line_no, chunk_no, data, 'pending', '', '[]'::jsonb, '' "
+            "FROM channel_import_lines_in ORDER BY line_no "
+            "ON CONFLICT (organisation_id, row_key) DO NOTHING",
+            [imp.pk, imp.organisation_id],
+        )
+        inserted = cur.rowcount
+        cur.execute("DROP TABLE channel_import_lines_in")
+    return attempted, inserted

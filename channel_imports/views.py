@@ -1,0 +1,180 @@
+"""Pages for channel imports. Thin: the same services and selectors as the API."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from hrdd.errors import ApplicationError
+
+from . import exports
+from .models import ChannelImport
+from .rows import COLUMN_HELP, COLUMNS, REQUIRED
+from .selectors import (
+    import_flagged_lines,
+    import_get,
+    import_issues,
+    import_lines_iter,
+    import_progress,
+    imports_visible_to,
+    organisations_for_upload,
+)
+from .services import import_accept, import_discard, import_map, import_upload
+
+ISSUES_SHOWN = 100
+
+
+def _get_or_404(request, pk: int) -> ChannelImport:
+    imp = import_get(user=request.user, pk=pk)
+    if imp is None:
+        raise Http404
+    return imp
+
+
+def _status_context(imp: ChannelImport) -> dict:
+    ctx = {"imp": imp, "progress": import_progress(imp)}
+    if imp.status == ChannelImport.Status.VALIDATED:
+        ctx["issues"] = list(import_issues(imp)[:ISSUES_SHOWN])
+    if imp.status == ChannelImport.Status.COMPLETED:
+        ctx["flagged"] = list(import_flagged_lines(imp))
+        ctx["tiers"] = [(t, imp.summary.get("tiers", {}).get(t, 0)) for t in
+                        ("low", "medium", "high", "critical", "prohibited")]  # fmt: skip
+    return ctx
+
+
+@login_required
+def import_list_view(request):
+    orgs = organisations_for_upload(request.user)
+    page = Paginator(imports_visible_to(request.user), 25).get_page(request.GET.get("page"))
+    return render(request, "channel_imports/list.html", {
+        "page": page, "organisations": orgs, "can_upload": orgs.exists(),
+        "columns": [(c, COLUMN_HELP[c], c in REQUIRED) for c in COLUMNS],
+    })  # fmt: skip
+
+
+@login_required
+@require_POST
+def import_upload_view(request):
+    orgs = organisations_for_upload(request.user)
+    org = orgs.filter(pk=request.POST.get("organisation") or request.user.organisation_id or 0).first()
+    upload = request.FILES.get("file")
+    if org is None or upload is None:
+        messages.error(request, "Choose the partner organisation and a CSV or XLSX file.")
+        return redirect("channel-import-list")
+    try:
+        imp = import_upload(actor=request.user, organisation=org, uploaded_file=upload)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+        return redirect("channel-import-list")
+    return redirect("channel-import-mapping", pk=imp.pk)
+
+
+@login_required
+def import_mapping_view(request, pk: int):
+    imp = _get_or_404(request, pk)
+    errors: dict = {}
+    mapping = dict(imp.mapping)
+    if request.method == "POST":
+        mapping = {c: request.POST.get(f"map-{c}", "") for c in COLUMNS}
+        try:
+            import_map(actor=request.user, channel_import=imp, mapping=mapping)
+        except ApplicationError as exc:
+            errors = exc.errors or {"__all__": exc.message}
+            messages.error(request, exc.message)
+        else:
+            return redirect("channel-import-detail", pk=imp.pk)
+    rows = [(c, COLUMN_HELP[c], c in REQUIRED, mapping.get(c, ""), errors.get(c, "")) for c in COLUMNS]
+    return render(request, "channel_imports/mapping.html", {
+        "imp": imp, "rows": rows, "editable": imp.status in ("uploaded", "validated"),
+    }, status=400 if errors else 200)  # fmt: skip
+
+
+@login_required
+def import_detail_view(request, pk: int):
+    imp = _get_or_404(request, pk)
+    return render(request, "channel_imports/detail.html", _status_context(imp))
+
+
+@login_required
+@require_GET
+def import_status_partial(request, pk: int):
+    """The live part of the detail page, polled every second while work is running."""
+    imp = _get_or_404(request, pk)
+    return render(request, "channel_imports/_status.html", _status_context(imp))
+
+
+@login_required
+@require_POST
+def import_accept_view(request, pk: int):
+    imp = _get_or_404(request, pk)
+    try:
+        import_accept(actor=request.user, channel_import=imp)
+        messages.success(request, f"Importing {imp.valid_rows:,} valid rows; screening starts in the background.")
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    return redirect("channel-import-detail", pk=pk)
+
+
+@login_required
+@require_POST
+def import_discard_view(request, pk: int):
+    imp = _get_or_404(request, pk)
+    try:
+        import_discard(actor=request.user, channel_import=imp)
+        messages.info(request, "Upload discarded: nothing was imported. Fix the file and upload it again.")
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    return redirect("channel-import-detail", pk=pk)
+
+
+def _csv_response(rows, filename: str) -> StreamingHttpResponse:
+    response = StreamingHttpResponse(exports.csv_stream(rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _xlsx_response(fh, filename: str) -> FileResponse:
+    return FileResponse(
+        fh, as_attachment=True, filename=filename,
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )  # fmt: skip
+
+
+@login_required
+@require_GET
+def import_report_csv(request, pk: int):
+    imp = _get_or_404(request, pk)
+    return _csv_response(exports.report_rows(import_issues(imp).iterator(chunk_size=2000)),
+                         f"import-{imp.pk}-validation-report.csv")  # fmt: skip
+
+
+def results_response(imp: ChannelImport, fmt: str):
+    """Every line of an import with its findings, as CSV (streamed) or XLSX."""
+    rows = exports.result_rows(import_lines_iter(imp))
+    name = f"import-{imp.pk}-screening"
+    if fmt == "xlsx":
+        return _xlsx_response(exports.xlsx_file(rows, title="Screening"), f"{name}.xlsx")
+    if fmt != "csv":
+        raise Http404
+    return _csv_response(rows, f"{name}.csv")
+
+
+@login_required
+@require_GET
+def import_results_export(request, pk: int, fmt: str):
+    return results_response(_get_or_404(request, pk), fmt)
+
+
+@login_required
+@require_GET
+def import_template(request, fmt: str):
+    if fmt == "xlsx":
+        return _xlsx_response(
+            exports.xlsx_file(exports.template_rows(), title="Lines", codes_sheet=True),
+            "channel-import-template.xlsx",
+        )
+    return _csv_response(exports.template_rows(), "channel-import-template.csv")

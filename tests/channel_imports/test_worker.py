@@ -1,0 +1,30 @@
+"""The pipeline with a real Celery worker on the configured broker (no task called by hand)."""
+
+from __future__ import annotations
+
+import pytest
+
+from channel_imports.models import ImportLine
+from opportunities.models import Opportunity
+
+from .conftest import FLAGGED, csv_upload, row, wait_for
+
+pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+def test_a_real_worker_validates_imports_and_screens_an_upload(live_worker, upload_as, api, partner_a, catalogue, settings):
+    settings.CHANNEL_IMPORT_CHUNK_ROWS = 4  # several chunks, taken one by one
+    rows = [row(partner_reference=f"W-{i}") for i in range(9)] + [row(FLAGGED)]
+    r, imp = upload_as(partner_a, csv_upload(rows))
+    assert r.status_code == 201, r.json()
+    imp = wait_for(imp, {"validated", "rejected"})
+    assert imp.valid_rows == 10, imp.message
+    assert api.post(f"/api/v1/imports/{imp.pk}/accept/").status_code == 200
+    imp = wait_for(imp, {"completed", "failed"})
+    assert imp.status == "completed", imp.message
+    assert imp.chunks_total == 3
+    assert api.get(f"/api/v1/imports/{imp.pk}/").json()["progress"] == {
+        "screened": 10, "total": 10, "percent": 100, "flagged": 1, "promoted": 1,
+    }  # fmt: skip
+    assert not ImportLine.objects.filter(channel_import=imp, status="pending").exists()
+    assert Opportunity.objects.filter(external_id=f"IMPORT-{imp.organisation_id}-r:POS-FLAG-1").count() == 1
