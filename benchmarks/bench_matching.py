@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from restricted_parties.matching import EntryRecord, MatchIndex, name_key  # noqa: E402
 
-DEFAULT_OFAC = Path("/work/shared/data/ofac-sdn")
+DEFAULT_OFAC = Path(__file__).resolve().parents[2] / "shared" / "data" / "ofac-sdn"
 THRESHOLD = 88.0
 SYLLABLES = [c + v for c in "bcdfghjklmnprstvyz" for v in "aeiou"] + [
     c + v + e for c in "bdgklmnrst" for v in "aeiou" for e in "nrs"

@@ -11,7 +11,8 @@ from accounts.models import User
 from partners.models import Organisation
 from restricted_parties.selectors import match_index_invalidate
 
-OFAC_DIR = Path("/work/shared/data/ofac-sdn")
+# shared/ sits beside the repository (as in CI and on every developer machine).
+OFAC_DIR = Path(__file__).resolve().parents[3] / "shared" / "data" / "ofac-sdn"
 
 
 @pytest.fixture(autouse=True)
