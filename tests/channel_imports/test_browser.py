@@ -2,39 +2,25 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-
 import pytest
 
 from .conftest import FLAGGED, csv_bytes, row
-
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's sync API runs a loop in this thread
-
-CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
 
 pytestmark = [pytest.mark.browser, pytest.mark.worker,
               pytest.mark.django_db(transaction=True, serialized_rollback=True)]  # fmt: skip
 
 
 @pytest.fixture
-def chromium_page(live_server):
-    if not os.path.exists(CHROMIUM):
-        pytest.skip("Debian's chromium is not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        context = browser.new_context(base_url=live_server.url)
-        context.set_default_timeout(30_000)
-        yield context.new_page()
-        context.close()
-        browser.close()
+def chromium_page(browser, live_server):
+    context = browser.new_context(base_url=live_server.url)
+    context.set_default_timeout(30_000)
+    yield context.new_page()
+    context.close()
 
 
-def test_a_partner_uploads_a_file_and_sees_it_screened_live(live_worker, chromium_page, partner_a, catalogue):
+def test_a_partner_uploads_a_file_and_sees_it_screened_live(
+    live_worker, chromium_page, partner_a, catalogue
+):
     page = chromium_page
     page.goto("/login/")
     page.fill("input[name=username]", partner_a.username)
@@ -42,10 +28,18 @@ def test_a_partner_uploads_a_file_and_sees_it_screened_live(live_worker, chromiu
     page.click("button[type=submit]")
     page.wait_for_load_state()
     page.click("nav >> text=Imports")
-    rows = [row(partner_reference=f"B-{i}") for i in range(5)] + [row(FLAGGED, partner_reference="B-FLAG")]
-    page.set_input_files("input[name=file]", files=[{"name": "pos-report.csv", "mimeType": "text/csv", "buffer": csv_bytes(rows)}])
+    rows = [row(partner_reference=f"B-{i}") for i in range(5)] + [
+        row(FLAGGED, partner_reference="B-FLAG")
+    ]
+    page.set_input_files(
+        "input[name=file]",
+        files=[{"name": "pos-report.csv", "mimeType": "text/csv", "buffer": csv_bytes(rows)}],
+    )
     page.click("text=Upload and map columns")
-    assert page.locator("select[name=map-end_customer_country]").input_value() == "end_customer_country"
+    assert (
+        page.locator("select[name=map-end_customer_country]").input_value()
+        == "end_customer_country"
+    )
     page.click("text=Save mapping and validate")
     page.wait_for_selector("#accept")  # the worker validated; htmx swapped the report in
     assert "6 of 6 lines are valid" in page.inner_text("#validation")
