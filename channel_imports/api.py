@@ -29,7 +29,13 @@ from .selectors import (
     imports_visible_to,
     organisations_for_upload,
 )
-from .services import import_accept, import_discard, import_map, import_mapping_complete, import_upload
+from .services import (
+    import_accept,
+    import_discard,
+    import_map,
+    import_mapping_complete,
+    import_upload,
+)
 
 
 class ImportOut(serializers.Serializer):
@@ -58,7 +64,11 @@ class ImportOut(serializers.Serializer):
     completed_at = serializers.DateTimeField()
 
     def get_organisation(self, obj) -> dict:
-        return {"id": obj.organisation_id, "name": obj.organisation.name, "country": obj.organisation.country}
+        return {
+            "id": obj.organisation_id,
+            "name": obj.organisation.name,
+            "country": obj.organisation.country,
+        }
 
     def get_mapping_problems(self, obj) -> dict:
         return mapping_problems(obj.mapping, obj.headers) if obj.status == "uploaded" else {}
@@ -75,18 +85,18 @@ class ImportIn(serializers.Serializer):
     )
 
 
-class MappingIn(serializers.Serializer):
+class ImportMappingIn(serializers.Serializer):
     mapping = serializers.DictField(child=serializers.CharField(allow_blank=True))
 
 
-class IssueOut(serializers.Serializer):
+class ImportIssueOut(serializers.Serializer):
     line = serializers.IntegerField()
     column = serializers.CharField()
     value = serializers.CharField()
     reason = serializers.CharField()
 
 
-class LineOut(serializers.Serializer):
+class ImportLineOut(serializers.Serializer):
     id = serializers.IntegerField()
     line = serializers.IntegerField(source="line_no")
     data = serializers.DictField()
@@ -126,22 +136,31 @@ class ImportListCreateApi(ListAPIView):
     def get_queryset(self):
         return imports_visible_to(self.request.user)
 
-    @extend_schema(request={"multipart/form-data": ImportIn}, responses={201: ImportOut}, tags=["imports"])
+    @extend_schema(
+        request={"multipart/form-data": ImportIn}, responses={201: ImportOut}, tags=["imports"]
+    )
     def post(self, request):
         data = ImportIn(data=request.data)
         data.is_valid(raise_exception=True)
         v = data.validated_data
         allowed = organisations_for_upload(request.user)
-        org_id = v.get("organisation") or (request.user.organisation_id if request.user.is_partner_user else None)
+        org_id = v.get("organisation") or (
+            request.user.organisation_id if request.user.is_partner_user else None
+        )
         if org_id is None:
-            raise ApplicationError("Say which partner organisation the file is for.", errors={"organisation": "Required."})
+            raise ApplicationError(
+                "Say which partner organisation the file is for.",
+                errors={"organisation": "Required."},
+            )
         organisation = allowed.filter(pk=org_id).first()
         if organisation is None:
             raise PermissionDenied("You may upload files only for your own organisation.")
         imp = import_upload(actor=request.user, organisation=organisation, uploaded_file=v["file"])
         mapping = v.get("mapping")
         if mapping is not None and not isinstance(mapping, dict):
-            raise ApplicationError("mapping must be a JSON object.", errors={"mapping": "Expected an object."})
+            raise ApplicationError(
+                "mapping must be a JSON object.", errors={"mapping": "Expected an object."}
+            )
         if mapping:
             if not mapping_problems(mapping, imp.headers):
                 import_map(actor=request.user, channel_import=imp, mapping=mapping)
@@ -163,10 +182,10 @@ class ImportMappingApi(APIView):
 
     parser_classes = [JSONParser]
 
-    @extend_schema(request=MappingIn, responses={200: ImportOut}, tags=["imports"])
+    @extend_schema(request=ImportMappingIn, responses={200: ImportOut}, tags=["imports"])
     def post(self, request, pk: int):
         imp = _visible(request, pk)
-        data = MappingIn(data=request.data)
+        data = ImportMappingIn(data=request.data)
         data.is_valid(raise_exception=True)
         import_map(actor=request.user, channel_import=imp, mapping=data.validated_data["mapping"])
         return _out(request, imp)
@@ -195,7 +214,7 @@ class ImportDiscardApi(APIView):
 class ImportIssueListApi(ListAPIView):
     """The validation report: one row per problem (line, column, value, reason)."""
 
-    serializer_class = IssueOut
+    serializer_class = ImportIssueOut
     filter_backends: list = []
 
     @extend_schema(tags=["imports"])
@@ -209,11 +228,12 @@ class ImportIssueListApi(ListAPIView):
 class ImportLineListApi(ListAPIView):
     """Screened lines with their tier, findings and deal; ?flagged=1 or ?tier=high."""
 
-    serializer_class = LineOut
+    serializer_class = ImportLineOut
     filter_backends: list = []
 
     @extend_schema(
-        parameters=[OpenApiParameter("tier", str), OpenApiParameter("flagged", bool)], tags=["imports"]
+        parameters=[OpenApiParameter("tier", str), OpenApiParameter("flagged", bool)],
+        tags=["imports"],
     )
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
@@ -221,7 +241,9 @@ class ImportLineListApi(ListAPIView):
     def get_queryset(self):
         imp = _visible(self.request, self.kwargs["pk"])
         q = self.request.query_params
-        return import_lines(imp, tier=q.get("tier", ""), flagged=q.get("flagged") in ("1", "true", "yes"))
+        return import_lines(
+            imp, tier=q.get("tier", ""), flagged=q.get("flagged") in ("1", "true", "yes")
+        )
 
 
 class ImportResultsExportApi(APIView):

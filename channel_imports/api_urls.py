@@ -10,5 +10,9 @@ urlpatterns = [
     path("imports/<int:pk>/discard/", api.ImportDiscardApi.as_view(), name="api-import-discard"),
     path("imports/<int:pk>/issues/", api.ImportIssueListApi.as_view(), name="api-import-issues"),
     path("imports/<int:pk>/lines/", api.ImportLineListApi.as_view(), name="api-import-lines"),
-    path("imports/<int:pk>/results.<str:fmt>", api.ImportResultsExportApi.as_view(), name="api-import-export"),
+    path(
+        "imports/<int:pk>/results.<str:fmt>",
+        api.ImportResultsExportApi.as_view(),
+        name="api-import-export",
+    ),
 ]

@@ -10,7 +10,13 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from taxonomy import END_USE_STATEMENTS, END_USER_TYPES, INTENDED_USES, PRODUCT_CAPABILITIES, RED_FLAGS
+from taxonomy import (
+    END_USE_STATEMENTS,
+    END_USER_TYPES,
+    INTENDED_USES,
+    PRODUCT_CAPABILITIES,
+    RED_FLAGS,
+)
 
 from .rows import COLUMN_HELP, COLUMNS
 
@@ -77,7 +83,9 @@ def csv_stream(rows: Iterable[list]) -> Iterator[str]:
         yield writer.writerow(row)
 
 
-def xlsx_file(rows: Iterable[list], *, title: str, codes_sheet: bool = False) -> tempfile.SpooledTemporaryFile:
+def xlsx_file(
+    rows: Iterable[list], *, title: str, codes_sheet: bool = False
+) -> tempfile.SpooledTemporaryFile:
     """An XLSX written as a stream (openpyxl write-only) to a temporary file."""
     from openpyxl import Workbook
 

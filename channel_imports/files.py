@@ -45,7 +45,9 @@ def kind_from_name(name: str) -> str:
     if lower.endswith(".xlsx"):
         return "xlsx"
     if lower.endswith(".xls"):
-        raise FileRejected("Old Excel files (.xls) are not supported: save the sheet as .xlsx or CSV.")
+        raise FileRejected(
+            "Old Excel files (.xls) are not supported: save the sheet as .xlsx or CSV."
+        )
     raise FileRejected("Upload a .csv or .xlsx file.")
 
 
@@ -113,7 +115,9 @@ def check_xlsx(fileobj: IO[bytes]) -> None:
             "Split it, or upload CSV."
         )
     for i in infos:
-        if i.file_size > RATIO_CHECK_ABOVE and i.file_size > MAX_COMPRESSION_RATIO * max(i.compress_size, 1):
+        if i.file_size > RATIO_CHECK_ABOVE and i.file_size > MAX_COMPRESSION_RATIO * max(
+            i.compress_size, 1
+        ):
             raise FileRejected(
                 f"This XLSX file is not a normal spreadsheet: its part {i.filename} expands "
                 f"{i.file_size // max(i.compress_size, 1):,} times (a zip bomb?)."
@@ -160,8 +164,7 @@ class SheetReader:
             if head and not any(d in head for d in CSV_DELIMITERS):
                 delimiter = ","
             reader = csv.reader(_chain_first(head, fh), delimiter=delimiter)
-            for n, row in enumerate(reader, start=1):
-                yield n, row
+            yield from enumerate(reader, start=1)
         except UnicodeDecodeError:
             raise FileRejected(
                 "The file is not valid text part-way through: save it as CSV UTF-8."
@@ -229,4 +232,3 @@ def sniff_upload(fileobj: IO[bytes], name: str, size: int) -> tuple[str, str]:
         return kind, csv_encoding(read_head(fileobj))
     check_xlsx(fileobj)
     return kind, ""
-

@@ -46,6 +46,7 @@ class ChannelImport(models.Model):
         REJECTED = "rejected", "Rejected"
         IMPORTING = "importing", "Importing"
         SCREENING = "screening", "Screening"
+        PROMOTING = "promoting", "Registering flagged lines as deals"
         COMPLETED = "completed", "Completed"
         DISCARDED = "discarded", "Discarded"
         FAILED = "failed", "Failed"
@@ -98,13 +99,17 @@ class ChannelImport(models.Model):
     @property
     def is_busy(self) -> bool:
         """Work is queued or running: pages poll for progress."""
-        return self.status in {self.Status.VALIDATING, self.Status.IMPORTING, self.Status.SCREENING}
+        return self.status in {
+            self.Status.VALIDATING, self.Status.IMPORTING, self.Status.SCREENING, self.Status.PROMOTING,
+        }  # fmt: skip
 
 
 class ValidationIssue(models.Model):
     """One problem with one cell (or row) of an uploaded file, for the validation report."""
 
-    channel_import = models.ForeignKey(ChannelImport, on_delete=models.CASCADE, related_name="issues")
+    channel_import = models.ForeignKey(
+        ChannelImport, on_delete=models.CASCADE, related_name="issues"
+    )
     line = models.PositiveIntegerField(help_text="Line in the file (the header is line 1)")
     column = models.CharField(max_length=40)
     value = models.CharField(max_length=200, blank=True)
@@ -112,6 +117,9 @@ class ValidationIssue(models.Model):
 
     class Meta:
         ordering = ["channel_import_id", "line", "id"]
+
+    def __str__(self) -> str:
+        return f"line {self.line} {self.column}: {self.reason}"
 
 
 class ImportChunk(models.Model):
@@ -125,12 +133,13 @@ class ImportChunk(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", "Pending"
         RUNNING = "running", "Screening"
-        SCREENED = "screened", "Screened, promoting flagged lines"
         DONE = "done", "Done"
 
     STALE_SECONDS = 600
 
-    channel_import = models.ForeignKey(ChannelImport, on_delete=models.CASCADE, related_name="chunks")
+    channel_import = models.ForeignKey(
+        ChannelImport, on_delete=models.CASCADE, related_name="chunks"
+    )
     number = models.PositiveIntegerField()
     lines_total = models.PositiveIntegerField(default=0)
     lines_screened = models.PositiveIntegerField(default=0)
@@ -144,8 +153,13 @@ class ImportChunk(models.Model):
     class Meta:
         ordering = ["channel_import_id", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["channel_import", "number"], name="import_chunk_number_uniq")
+            models.UniqueConstraint(
+                fields=["channel_import", "number"], name="import_chunk_number_uniq"
+            )
         ]
+
+    def __str__(self) -> str:
+        return f"chunk {self.number} of import {self.channel_import_id}"
 
 
 class ImportLine(models.Model):
@@ -161,8 +175,13 @@ class ImportLine(models.Model):
         PENDING = "pending", "Waiting for screening"
         SCREENED = "screened", "Screened"
 
-    channel_import = models.ForeignKey(ChannelImport, on_delete=models.CASCADE, related_name="lines")
-    organisation = models.ForeignKey("partners.Organisation", on_delete=models.PROTECT, related_name="+")
+    # Few indexes: a million-line import writes every one of them twice (insert, screen).
+    channel_import = models.ForeignKey(
+        ChannelImport, on_delete=models.CASCADE, related_name="lines", db_index=False
+    )
+    organisation = models.ForeignKey(
+        "partners.Organisation", on_delete=models.PROTECT, related_name="+", db_index=False
+    )
     row_key = models.CharField(max_length=80)
     line_no = models.PositiveIntegerField()
     chunk_no = models.PositiveIntegerField()
@@ -175,16 +194,33 @@ class ImportLine(models.Model):
     findings = models.JSONField(default=list, blank=True)
     screened_at = models.DateTimeField(null=True, blank=True)
     opportunity = models.ForeignKey(
-        "opportunities.Opportunity", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "opportunities.Opportunity",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,
     )
     promotion_error = models.TextField(blank=True)
 
     class Meta:
         ordering = ["channel_import_id", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["organisation", "row_key"], name="import_line_org_key_uniq")
+            models.UniqueConstraint(
+                fields=["organisation", "row_key"], name="import_line_org_key_uniq"
+            )
         ]
         indexes = [
-            models.Index(fields=["channel_import", "chunk_no", "status"]),
-            models.Index(fields=["channel_import", "tier"]),
-        ]
+            models.Index(fields=["channel_import", "chunk_no"], name="import_line_chunk_idx"),
+            models.Index(
+                fields=["channel_import", "tier"], name="import_line_flagged_idx",
+                condition=models.Q(tier__in=["medium", "high", "critical", "prohibited"]),
+            ),
+            models.Index(
+                fields=["opportunity"], name="import_line_deal_idx",
+                condition=models.Q(opportunity__isnull=False),
+            ),
+        ]  # fmt: skip
+
+    def __str__(self) -> str:
+        return f"line {self.line_no} of import {self.channel_import_id}"

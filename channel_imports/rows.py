@@ -17,7 +17,13 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from opportunities.validation import MAX_QUANTITY, MAX_VALUE
-from taxonomy import END_USE_STATEMENTS, END_USER_TYPES, INTENDED_USES, PRODUCT_CAPABILITIES, RED_FLAGS
+from taxonomy import (
+    END_USE_STATEMENTS,
+    END_USER_TYPES,
+    INTENDED_USES,
+    PRODUCT_CAPABILITIES,
+    RED_FLAGS,
+)
 from taxonomy.countries import country_codes, currency_codes
 
 COLUMNS: tuple[str, ...] = (
@@ -120,7 +126,9 @@ def header_key(header: Any) -> str:
     return "_".join(text.strip().lower().replace("-", " ").replace("/", " ").split())
 
 
-def mapping_suggest(headers: list[str], remembered: Mapping[str, str] | None = None) -> dict[str, str]:
+def mapping_suggest(
+    headers: list[str], remembered: Mapping[str, str] | None = None
+) -> dict[str, str]:
     """Expected column -> file header: the partner's remembered mapping where its headers
     are in this file, then headers named like the columns (or a known synonym)."""
     present = [h for h in headers if h]
@@ -166,14 +174,20 @@ def _text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, dt.datetime):
-        return value.date().isoformat() if not (value.hour or value.minute or value.second) else value.isoformat()
+        return (
+            value.date().isoformat()
+            if not (value.hour or value.minute or value.second)
+            else value.isoformat()
+        )
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value).strip()
 
 
 def _codes(text: str) -> list[str]:
-    return list(dict.fromkeys(c.strip().lower() for c in text.replace(",", ";").split(";") if c.strip()))
+    return list(
+        dict.fromkeys(c.strip().lower() for c in text.replace(",", ";").split(";") if c.strip())
+    )
 
 
 class RowValidator:
@@ -183,7 +197,9 @@ class RowValidator:
     (normalised row, []) or (None, [issues]); a row is never half-valid.
     """
 
-    def __init__(self, catalogue: Mapping[str, tuple[str, list[str]]], *, today: dt.date | None = None):
+    def __init__(
+        self, catalogue: Mapping[str, tuple[str, list[str]]], *, today: dt.date | None = None
+    ):
         self.catalogue = catalogue
         self.countries = country_codes()
         self.currencies = currency_codes()
@@ -212,7 +228,12 @@ class RowValidator:
             if not value and col == "delivery_country":
                 value = ""
             elif value not in self.countries:
-                bad(col, f'"{t[col]}" is not an ISO 3166-1 alpha-2 country code (e.g. "EG", "DE").' if t[col] else "Required.")
+                bad(
+                    col,
+                    f'"{t[col]}" is not an ISO 3166-1 alpha-2 country code (e.g. "EG", "DE").'
+                    if t[col]
+                    else "Required.",
+                )
             row[col] = value
         row["delivery_country"] = row["delivery_country"] or row["end_customer_country"]
         if not row["reseller_name"]:
@@ -223,11 +244,18 @@ class RowValidator:
             bad("end_user_type", _code_reason("end-user type", t["end_user_type"], END_USER_TYPES))
         row["end_user_type"] = eut
 
-        row["intended_use"] = self._code_list("intended_use", t, INTENDED_USES, "intended use", issues)
+        row["intended_use"] = self._code_list(
+            "intended_use", t, INTENDED_USES, "intended use", issues
+        )
         if not row["intended_use"] and not any(i[0] == "intended_use" for i in issues):
-            bad("intended_use", "Required: at least one intended-use code (use unspecified if unknown).")
+            bad(
+                "intended_use",
+                "Required: at least one intended-use code (use unspecified if unknown).",
+            )
         row["red_flags"] = self._code_list("red_flags", t, RED_FLAGS, "red flag", issues)
-        declared = self._code_list("capabilities", t, PRODUCT_CAPABILITIES, "product capability", issues)
+        declared = self._code_list(
+            "capabilities", t, PRODUCT_CAPABILITIES, "product capability", issues
+        )
 
         if t["sku"]:
             product = self.catalogue.get(t["sku"])
@@ -236,21 +264,35 @@ class RowValidator:
                 row["capabilities"] = declared
             else:
                 if declared and set(declared) != set(product[1]):
-                    bad("capabilities", "Capabilities of a catalogue product come from the catalogue; leave them out.")
+                    bad(
+                        "capabilities",
+                        "Capabilities of a catalogue product come from the catalogue; leave them out.",
+                    )
                 row["product_name"] = row["product_name"] or product[0]
                 row["capabilities"] = list(product[1])
         else:
             if not row["product_name"]:
-                bad("sku", "Give a catalogue SKU, or a product_name and capabilities for another vendor's product.")
+                bad(
+                    "sku",
+                    "Give a catalogue SKU, or a product_name and capabilities for another vendor's product.",
+                )
             elif not declared and t["capabilities"] == "":
-                bad("capabilities", "A product outside the catalogue needs its declared capabilities.")
+                bad(
+                    "capabilities",
+                    "A product outside the catalogue needs its declared capabilities.",
+                )
             row["capabilities"] = declared
 
         row["quantity"] = self._quantity(t["quantity"], bad)
         row["value_amount"] = self._amount(t["value_amount"], bad)
         currency = t["currency"].upper()
         if currency not in self.currencies:
-            bad("currency", f'"{t["currency"]}" is not an ISO 4217 currency code.' if t["currency"] else "Required.")
+            bad(
+                "currency",
+                f'"{t["currency"]}" is not an ISO 4217 currency code.'
+                if t["currency"]
+                else "Required.",
+            )
         row["currency"] = currency
         row["sale_date"] = self._date(raw.get("sale_date"), t["sale_date"], bad)
 
@@ -263,7 +305,10 @@ class RowValidator:
             bad("customization", 'Use "yes" or "no".')
         eus = t["end_use_statement"].lower() or "none"
         if eus not in END_USE_STATEMENTS:
-            bad("end_use_statement", f'"{t["end_use_statement"]}" is not one of: {", ".join(END_USE_STATEMENTS)}.')
+            bad(
+                "end_use_statement",
+                f'"{t["end_use_statement"]}" is not one of: {", ".join(END_USE_STATEMENTS)}.',
+            )
         row["end_use_statement"] = eus
         if issues:
             return None, issues

@@ -1,7 +1,8 @@
 """Screening an import's lines, one chunk per task, and promoting the flagged ones to deals.
 
-A chunk goes pending -> running (claimed by its screening task) -> screened (its lines
-have their tiers; its promotion task is queued) -> done (flagged lines are deals).
+A chunk goes pending -> running (claimed by its screening task) -> done. When the last
+chunk is done the import goes screening -> promoting, and one task registers its flagged
+lines as deals, then completes it.
 
 What must always be true, whatever workers die or tasks are delivered twice:
 - a chunk is screened by one task at a time (claimed by conditional update; a
@@ -11,7 +12,7 @@ What must always be true, whatever workers die or tasks are delivered twice:
   over `pending` lines;
 - a flagged line becomes at most one deal: `opportunity_register` is idempotent per
   (submitting organisation, external_id) and the external_id derives from the line's key;
-- the import completes exactly once, when its last chunk is done (the import row is
+- the import moves on exactly once, when its last chunk is done (the import row is
   locked while a chunk finishes, so two last chunks cannot both miss each other).
 """
 
@@ -56,8 +57,13 @@ def channel_for(org: Organisation, data: dict) -> list[dict]:
     """The deal's channel: the importing partner, then the reseller named on the line."""
     role = org.role if org.role in INTERMEDIARY_ROLES else "distributor"
     entries = [{"name": org.name, "role": role, "country": org.country}]
-    if not (data["reseller_name"].casefold() == org.name.casefold() and data["reseller_country"] == org.country):
-        entries.append({"name": data["reseller_name"], "role": "reseller", "country": data["reseller_country"]})
+    if not (
+        data["reseller_name"].casefold() == org.name.casefold()
+        and data["reseller_country"] == org.country
+    ):
+        entries.append(
+            {"name": data["reseller_name"], "role": "reseller", "country": data["reseller_country"]}
+        )
     return entries
 
 
@@ -68,15 +74,21 @@ def deal_data(imp: ChannelImport, line: ImportLine) -> dict:
     if d["sku"]:
         item = {"sku": d["sku"], "quantity": d["quantity"]}
     else:
-        item = {"name": d["product_name"], "capabilities": d["capabilities"], "quantity": d["quantity"]}
+        item = {
+            "name": d["product_name"],
+            "capabilities": d["capabilities"],
+            "quantity": d["quantity"],
+        }
     customer = d["end_customer_name"] or "undisclosed end customer"
     ref = f" {d['partner_reference']}" if d["partner_reference"] else ""
     return {
         "external_id": external_id_for(imp.organisation_id, line.row_key),
         "title": f"Import{ref}: {d['quantity']} × {product} for {customer}"[:200],
         "end_customer": {
-            "name": d["end_customer_name"], "country": d["end_customer_country"],
-            "type": d["end_user_type"], "sector": d["sector"],
+            "name": d["end_customer_name"],
+            "country": d["end_customer_country"],
+            "type": d["end_user_type"],
+            "sector": d["sector"],
         },  # fmt: skip
         "delivery_country": d["delivery_country"],
         "channel": channel_for(imp.organisation, d),
@@ -121,7 +133,8 @@ class ChunkContext:
         org = self.imp.organisation
         channel = channel_for(org, d)
         partners = [
-            self.factors.get((e["name"].casefold(), e["country"]), NEW_PARTNER_FACTORS) for e in channel
+            self.factors.get((e["name"].casefold(), e["country"]), NEW_PARTNER_FACTORS)
+            for e in channel
         ]
         matches = list(self.matches.get((org.name, org.country), ()))
         matches += self.matches.get((d["reseller_name"], d["reseller_country"]), ())
@@ -129,8 +142,10 @@ class ChunkContext:
             matches += self.matches.get((d["end_customer_name"], d["end_customer_country"]), ())
         return build_snapshot(
             end_customer={
-                "name": d["end_customer_name"], "country": d["end_customer_country"],
-                "type": d["end_user_type"], "sector": d["sector"],
+                "name": d["end_customer_name"],
+                "country": d["end_customer_country"],
+                "type": d["end_user_type"],
+                "sector": d["sector"],
             },  # fmt: skip
             delivery_country=d["delivery_country"],
             lines=[{"capabilities": d["capabilities"], "quantity": d["quantity"]}],
@@ -167,28 +182,29 @@ def _screen_parties(pairs: set[tuple[str, str]]) -> dict[tuple[str, str], list]:
     return out
 
 
-# --- The chunk task's service ---------------------------------------------------------
+# --- The tasks' services ----------------------------------------------------------------
 
 
 def import_chunk_screen(*, chunk_id: int, claim_token: str = "") -> bool:
-    """Screen the pending lines of one chunk, then hand its flagged lines to
-    `import_chunk_promote` (a task of its own, so screening never waits on deal
-    registration). Returns False when the chunk was not claimed."""
+    """Screen the pending lines of one chunk and finish it; the last chunk to finish
+    hands the import to `import_promote`. Returns False when the chunk was not claimed."""
     token = claim_token or uuid.uuid4().hex
     now = timezone.now()
     stale = now - timedelta(seconds=ImportChunk.STALE_SECONDS)
     C = ImportChunk.Status
     claimed = (
         ImportChunk.objects.filter(pk=chunk_id)
-        .filter(Q(status=C.PENDING) | Q(status=C.RUNNING, claim_token=token) | Q(status=C.RUNNING, claimed_at__lt=stale))
+        .filter(
+            Q(status=C.PENDING)
+            | Q(status=C.RUNNING, claim_token=token)
+            | Q(status=C.RUNNING, claimed_at__lt=stale)
+        )
         .update(status=C.RUNNING, claim_token=token, claimed_at=now, attempts=F("attempts") + 1)
     )
     if not claimed:
         chunk = ImportChunk.objects.filter(pk=chunk_id).first()
-        if chunk and chunk.status == C.SCREENED:  # its promotion task may have been lost
-            import_chunk_promote(chunk_id=chunk.pk)
-        elif chunk and chunk.status == C.DONE:  # finished before, but its import may not be
-            import_complete_if_done(channel_import_id=chunk.channel_import_id)
+        if chunk and chunk.status == C.DONE:  # finished before; its import may not have moved on
+            _after_screening(chunk.channel_import_id)
         return False
     chunk = ImportChunk.objects.select_related(
         "channel_import__organisation", "channel_import__criteria_version"
@@ -212,31 +228,87 @@ def import_chunk_screen(*, chunk_id: int, claim_token: str = "") -> bool:
         if batch:
             done += _store_results(batch)
             _heartbeat(chunk.pk, token, done)
+    summary = _chunk_summary(imp.pk, chunk.number)
     with transaction.atomic():
-        screened = ImportChunk.objects.filter(pk=chunk.pk, claim_token=token, status=C.RUNNING).update(
-            status=C.SCREENED, lines_screened=chunk.lines_total
+        # Lock the import: chunks finishing together take turns, so the last one sees all.
+        list(ChannelImport.objects.select_for_update().filter(pk=imp.pk).values_list("pk"))
+        finished = ImportChunk.objects.filter(
+            pk=chunk.pk, claim_token=token, status=C.RUNNING
+        ).update(
+            status=C.DONE,
+            summary=summary,
+            lines_screened=chunk.lines_total,
+            finished_at=timezone.now(),
         )
-        if screened:
-            from .tasks import promote_chunk
-
-            transaction.on_commit(lambda: promote_chunk.delay(chunk.pk))
+        if finished:
+            _after_screening(imp.pk)
     return True
 
 
-def import_chunk_promote(*, chunk_id: int) -> bool:
-    """Register the chunk's flagged lines as deals, then finish the chunk and, if it was
-    the last, the import. Idempotent: promoted lines are skipped, and registration is
-    idempotent per external_id, so a second run (or a concurrent one) adds nothing."""
-    chunk = ImportChunk.objects.select_related("channel_import__organisation", "channel_import__uploaded_by").filter(pk=chunk_id).first()
-    if chunk is None:
+def _after_screening(channel_import_id: int) -> None:
+    """Once every chunk is screened: hand the flagged lines to one promotion task, or
+    complete the import when there are none."""
+    from .services import S, _transition
+
+    with transaction.atomic():
+        list(
+            ChannelImport.objects.select_for_update().filter(pk=channel_import_id).values_list("pk")
+        )
+        if (
+            ImportChunk.objects.filter(channel_import_id=channel_import_id)
+            .exclude(status=ImportChunk.Status.DONE)
+            .exists()
+        ):
+            return
+        imp = ChannelImport.objects.select_related("criteria_version", "organisation").get(
+            pk=channel_import_id
+        )
+        if imp.status != S.SCREENING:
+            return
+        if _unpromoted(imp.pk).exists():
+            if _transition(imp.pk, S.PROMOTING):
+                from .tasks import promote_import
+
+                transaction.on_commit(lambda: promote_import.delay(imp.pk))
+        else:
+            _complete(imp)
+
+
+def import_promote(*, channel_import_id: int) -> bool:
+    """Register every flagged line of the import as a deal (it enters the review queue
+    like any other deal), then complete the import.
+
+    One task per import, not per chunk: each registration holds the audit chain's lock
+    until it commits, so concurrent registrations only wait on each other. Idempotent:
+    promoted lines are skipped and registration is idempotent per external_id.
+    """
+    from .services import S
+
+    imp = (
+        ChannelImport.objects.select_related("organisation", "uploaded_by", "criteria_version")
+        .filter(pk=channel_import_id)
+        .first()
+    )
+    if imp is None or imp.status != S.PROMOTING:
         return False
-    if chunk.status == ImportChunk.Status.DONE:
-        return import_complete_if_done(channel_import_id=chunk.channel_import_id)
-    if chunk.status != ImportChunk.Status.SCREENED:
-        return False
-    _promote_flagged(chunk.channel_import, chunk.number)
-    _chunk_finish(chunk)
+    ids = list(_unpromoted(imp.pk).order_by("id").values_list("id", flat=True))
+    for start in range(0, len(ids), 500):
+        for line in ImportLine.objects.filter(pk__in=ids[start : start + 500]).order_by("id"):
+            if line.opportunity_id is None and not line.promotion_error:
+                _promote(imp, line)
+    with transaction.atomic():
+        list(ChannelImport.objects.select_for_update().filter(pk=imp.pk).values_list("pk"))
+        imp.refresh_from_db(fields=["status"])
+        if imp.status == S.PROMOTING:
+            _complete(imp)
     return True
+
+
+def _unpromoted(channel_import_id: int):
+    return ImportLine.objects.filter(
+        channel_import_id=channel_import_id, status=ImportLine.Status.SCREENED,
+        tier__in=FLAGGED_TIERS, opportunity__isnull=True, promotion_error="",
+    )  # fmt: skip
 
 
 def _heartbeat(chunk_id: int, token: str, screened: int) -> None:
@@ -276,29 +348,25 @@ def _store_results(batch: list[tuple[int, object]]) -> int:
         for line_id, r in batch
     ]  # fmt: skip
     ImportLine.objects.bulk_update(
-        objs, ["status", "tier", "score", "severity", "likelihood", "findings", "screened_at"], batch_size=WRITE_BATCH
+        objs,
+        ["status", "tier", "score", "severity", "likelihood", "findings", "screened_at"],
+        batch_size=WRITE_BATCH,
     )
     return len(batch)
 
 
-def _promote_flagged(imp: ChannelImport, chunk_no: int) -> None:
-    """Register each flagged, not yet promoted line as a deal, so it enters the review
-    queue like any other deal. A line the deal validator refuses keeps its reason and is
-    not retried."""
-    todo = ImportLine.objects.filter(
-        channel_import=imp, chunk_no=chunk_no, status=ImportLine.Status.SCREENED,
-        tier__in=FLAGGED_TIERS, opportunity__isnull=True, promotion_error="",
-    ).order_by("id")  # fmt: skip
-    for line in todo:
-        try:
-            result = _register(imp, line)
-        except ApplicationError as exc:
-            detail = "; ".join(f"{k}: {v}" for k, v in exc.errors.items())
-            ImportLine.objects.filter(pk=line.pk).update(
-                promotion_error=(exc.message + (f" ({detail})" if detail else ""))[:2000]
-            )
-            continue
-        ImportLine.objects.filter(pk=line.pk).update(opportunity=result.opportunity)
+def _promote(imp: ChannelImport, line: ImportLine) -> None:
+    """Register one flagged line as a deal. A line the deal validator refuses keeps the
+    reason (shown in the summary and the export) and is not retried."""
+    try:
+        result = _register(imp, line)
+    except ApplicationError as exc:
+        detail = "; ".join(f"{k}: {v}" for k, v in exc.errors.items())
+        ImportLine.objects.filter(pk=line.pk).update(
+            promotion_error=(exc.message + (f" ({detail})" if detail else ""))[:2000]
+        )
+        return
+    ImportLine.objects.filter(pk=line.pk).update(opportunity=result.opportunity)
 
 
 def _register(imp: ChannelImport, line: ImportLine, attempts: int = 3):
@@ -306,7 +374,9 @@ def _register(imp: ChannelImport, line: ImportLine, attempts: int = 3):
     organisation (end customer or reseller) between its look-up and its insert."""
     for attempt in range(attempts):
         try:
-            return opportunity_register(actor=imp.uploaded_by, data=deal_data(imp, line), source="import")
+            return opportunity_register(
+                actor=imp.uploaded_by, data=deal_data(imp, line), source="import"
+            )
         except IntegrityError:
             if attempt == attempts - 1:
                 raise
@@ -315,63 +385,45 @@ def _register(imp: ChannelImport, line: ImportLine, attempts: int = 3):
 def _chunk_summary(imp_id: int, chunk_no: int) -> dict:
     tiers: Counter = Counter()
     codes: Counter = Counter()
-    promoted = errors = 0
     rows = ImportLine.objects.filter(channel_import_id=imp_id, chunk_no=chunk_no).values_list(
-        "tier", "findings", "opportunity_id", "promotion_error"
+        "tier", "findings"
     )
-    for tier, findings, opportunity_id, error in rows.iterator(chunk_size=2000):
+    for tier, findings in rows.iterator(chunk_size=2000):
         tiers[tier] += 1
         codes.update(f["code"] for f in findings)
-        promoted += opportunity_id is not None
-        errors += bool(error)
-    return {"tiers": dict(tiers), "findings": dict(codes), "promoted": promoted, "promotion_errors": errors}
+    return {"tiers": dict(tiers), "findings": dict(codes)}
 
 
-def _chunk_finish(chunk: ImportChunk) -> None:
-    summary = _chunk_summary(chunk.channel_import_id, chunk.number)
-    with transaction.atomic():
-        # Lock the import: chunks finishing together take turns, so the last one sees all.
-        list(ChannelImport.objects.select_for_update().filter(pk=chunk.channel_import_id).values_list("pk"))
-        finished = ImportChunk.objects.filter(pk=chunk.pk, status=ImportChunk.Status.SCREENED).update(
-            status=ImportChunk.Status.DONE, summary=summary, finished_at=timezone.now()
-        )
-        if finished:
-            import_complete_if_done(channel_import_id=chunk.channel_import_id)
-
-
-def import_complete_if_done(*, channel_import_id: int) -> bool:
-    """Complete the import once every chunk is done: merge the chunk summaries, record
-    the completion. Safe to call any number of times."""
+def _complete(imp: ChannelImport) -> None:
+    """Merge the chunk summaries, complete the import, record it. The caller holds the
+    import's row lock, in its transaction."""
     from .services import S, _audit, _transition
 
-    with transaction.atomic():
-        if ImportChunk.objects.filter(channel_import_id=channel_import_id).exclude(status=ImportChunk.Status.DONE).exists():
-            return False
-        imp = ChannelImport.objects.select_related("criteria_version", "organisation").get(pk=channel_import_id)
-        if imp.status != S.SCREENING:
-            return False
-        summary = _merge_summaries(imp)
-        if not _transition(imp.pk, S.COMPLETED, summary=summary, completed_at=timezone.now()):
-            return False
+    summary = _merge_summaries(imp)
+    if _transition(imp.pk, S.COMPLETED, summary=summary, completed_at=timezone.now()):
         _audit(actor=None, imp=imp, action="completed", to_state=S.COMPLETED, changes={
             "lines": imp.lines_total, "tiers": summary["tiers"], "promoted": summary["promoted"],
         })  # fmt: skip
-    return True
 
 
 def _merge_summaries(imp: ChannelImport) -> dict:
     tiers: Counter = Counter()
     codes: Counter = Counter()
-    promoted = errors = 0
     for s in ImportChunk.objects.filter(channel_import=imp).values_list("summary", flat=True):
         tiers.update(s.get("tiers", {}))
         codes.update(s.get("findings", {}))
-        promoted += s.get("promoted", 0)
-        errors += s.get("promotion_errors", 0)
+    flagged = ImportLine.objects.filter(channel_import=imp, tier__in=FLAGGED_TIERS)
+    promoted = flagged.exclude(opportunity=None).count()
+    errors = flagged.exclude(promotion_error="").count()
     names = {}
     if imp.criteria_version_id:
-        names = dict(Criterion.objects.filter(version_id=imp.criteria_version_id).values_list("code", "name"))
-    top = [{"code": c, "name": names.get(c, ""), "count": n} for c, n in codes.most_common(TOP_FINDINGS)]
+        names = dict(
+            Criterion.objects.filter(version_id=imp.criteria_version_id).values_list("code", "name")
+        )
+    top = [
+        {"code": c, "name": names.get(c, ""), "count": n}
+        for c, n in codes.most_common(TOP_FINDINGS)
+    ]
     return {
         "tiers": {t: tiers[t] for t in ("low", *FLAGGED_TIERS) if tiers.get(t)},
         "flagged": sum(tiers.get(t, 0) for t in FLAGGED_TIERS),

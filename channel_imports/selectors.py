@@ -16,7 +16,12 @@ FLAGGED_TIERS = ("medium", "high", "critical", "prohibited")
 
 def is_import_staff(user) -> bool:
     """Vendor staff who may import for any partner: sales reps, reviewers and admins."""
-    return bool(user and user.is_authenticated and user.is_active and (user.is_sales_rep or user.is_reviewer))
+    return bool(
+        user
+        and user.is_authenticated
+        and user.is_active
+        and (user.is_sales_rep or user.is_reviewer)
+    )
 
 
 def imports_visible_to(user) -> QuerySet[ChannelImport]:
@@ -61,7 +66,10 @@ def import_progress(channel_import: ChannelImport) -> dict:
     if channel_import.status == ChannelImport.Status.COMPLETED:
         summary = channel_import.summary
         return {**out, "flagged": summary.get("flagged", 0), "promoted": summary.get("promoted", 0)}
-    if channel_import.status != ChannelImport.Status.SCREENING:
+    if channel_import.status not in (
+        ChannelImport.Status.SCREENING,
+        ChannelImport.Status.PROMOTING,
+    ):
         return {**out, "screened": 0, "percent": 0}
     screened = channel_import.chunks.aggregate(n=Sum("lines_screened"))["n"] or 0
     out.update(screened=screened, percent=min(100, int(100 * screened / total)) if total else 100)
@@ -71,7 +79,9 @@ def import_progress(channel_import: ChannelImport) -> dict:
     return out
 
 
-def import_flagged_lines(channel_import: ChannelImport, *, limit: int | None = 200) -> QuerySet[ImportLine]:
+def import_flagged_lines(
+    channel_import: ChannelImport, *, limit: int | None = 200
+) -> QuerySet[ImportLine]:
     qs = (
         ImportLine.objects.filter(channel_import=channel_import, tier__in=FLAGGED_TIERS)
         .select_related("opportunity")
@@ -80,7 +90,9 @@ def import_flagged_lines(channel_import: ChannelImport, *, limit: int | None = 2
     return qs[:limit] if limit else qs
 
 
-def import_lines(channel_import: ChannelImport, *, tier: str = "", flagged: bool = False) -> QuerySet[ImportLine]:
+def import_lines(
+    channel_import: ChannelImport, *, tier: str = "", flagged: bool = False
+) -> QuerySet[ImportLine]:
     qs = ImportLine.objects.filter(channel_import=channel_import).select_related("opportunity")
     if tier:
         qs = qs.filter(tier=tier)
@@ -94,7 +106,16 @@ def import_lines_iter(channel_import: ChannelImport) -> Iterator[dict]:
     return (
         ImportLine.objects.filter(channel_import=channel_import)
         .order_by("line_no", "id")
-        .values("line_no", "data", "tier", "score", "severity", "likelihood", "findings",
-                "opportunity__reference", "promotion_error")  # fmt: skip
+        .values(
+            "line_no",
+            "data",
+            "tier",
+            "score",
+            "severity",
+            "likelihood",
+            "findings",
+            "opportunity__reference",
+            "promotion_error",
+        )  # fmt: skip
         .iterator(chunk_size=2000)
     )

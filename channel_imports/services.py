@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import re
 import uuid
 from collections.abc import Iterator
 
@@ -38,7 +40,8 @@ TRANSITIONS: dict[str, set[str]] = {
     S.REJECTED: {S.VALIDATING},
     S.IMPORTING: {S.VALIDATED},
     S.SCREENING: {S.IMPORTING},
-    S.COMPLETED: {S.SCREENING},
+    S.PROMOTING: {S.SCREENING},
+    S.COMPLETED: {S.SCREENING, S.PROMOTING},
     S.DISCARDED: {S.UPLOADED, S.VALIDATED},
     S.FAILED: {S.IMPORTING},
 }
@@ -56,7 +59,9 @@ def _transition(pk: int, to: str, **fields) -> bool:
     )
 
 
-def _audit(*, actor, imp: ChannelImport, action: str, to_state: str = "", changes: dict | None = None) -> None:
+def _audit(
+    *, actor, imp: ChannelImport, action: str, to_state: str = "", changes: dict | None = None
+) -> None:
     audit_record(
         actor=actor,
         action=f"channel_import.{action}",
@@ -69,7 +74,9 @@ def _audit(*, actor, imp: ChannelImport, action: str, to_state: str = "", change
 
 def _require_may_act(actor, imp: ChannelImport) -> None:
     if not organisations_for_upload(actor).filter(pk=imp.organisation_id).exists():
-        raise PermissionDenied("Only the partner's own users and vendor staff may work on this import.")
+        raise PermissionDenied(
+            "Only the partner's own users and vendor staff may work on this import."
+        )
 
 
 def _queue(task, *args) -> None:
@@ -79,7 +86,9 @@ def _queue(task, *args) -> None:
 # --- Upload and mapping ------------------------------------------------------------
 
 
-def import_upload(*, actor, organisation: Organisation, uploaded_file: UploadedFile) -> ChannelImport:
+def import_upload(
+    *, actor, organisation: Organisation, uploaded_file: UploadedFile
+) -> ChannelImport:
     """Store an uploaded file for `organisation` and read its header row.
 
     Refuses (FileRejected, a 4xx) before storing anything when the file is too large or
@@ -150,7 +159,9 @@ def import_map(*, actor, channel_import: ChannelImport, mapping: dict[str, str])
             organisation_id=imp.organisation_id, defaults={"mapping": clean, "updated_by": actor}
         )
         imp.refresh_from_db()
-        _audit(actor=actor, imp=imp, action="mapped", to_state=imp.status, changes={"mapping": clean})
+        _audit(
+            actor=actor, imp=imp, action="mapped", to_state=imp.status, changes={"mapping": clean}
+        )
         from .tasks import validate_import
 
         _queue(validate_import, imp.pk)
@@ -190,6 +201,48 @@ def _checked_rows(imp: ChannelImport) -> Iterator[tuple[int, dict | None, list]]
     return rows()
 
 
+# --- The valid rows, staged between validation and acceptance --------------------------
+#
+# Validation writes each valid row, normalised and keyed, to a file beside the upload, in
+# PostgreSQL's COPY text format (row_key, line, index among valid rows, JSON). Accepting
+# streams that file into the database without reading the spreadsheet again. It is not
+# saved data: nothing reads it but the ingest, and it goes with the import's file.
+
+_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+_COPY_UNESCAPE = re.compile(r"\\(.)")
+_COPY_UNESCAPES = {"\\": "\\", "t": "\t", "n": "\n", "r": "\r"}
+
+
+def _unescape(value: str) -> str:
+    return _COPY_UNESCAPE.sub(lambda m: _COPY_UNESCAPES[m.group(1)], value)
+
+
+def _staged_path(imp: ChannelImport) -> str:
+    return imp.file.path + ".rows"
+
+
+def _staged_line(row: dict, n: int, index: int) -> str:
+    data = json.dumps(row, separators=(",", ":"), ensure_ascii=False)
+    return (
+        f"{row_key(row).translate(_COPY_ESCAPES)}\t{n}\t{index}\t{data.translate(_COPY_ESCAPES)}\n"
+    )
+
+
+def _staged_rows(imp: ChannelImport) -> Iterator[tuple[str, int, int, dict]]:
+    """(row_key, line, index, row) of each valid row, from the staging file."""
+    with open(_staged_path(imp), encoding="utf-8", newline="\n") as fh:
+        for text in fh:
+            key, n, index, data = text.rstrip("\n").split("\t")
+            yield _unescape(key), int(n), int(index), json.loads(_unescape(data))
+
+
+def _staged_delete(imp: ChannelImport) -> None:
+    try:
+        os.remove(_staged_path(imp))
+    except (OSError, ValueError, NotImplementedError):
+        pass
+
+
 # --- Validation ----------------------------------------------------------------------
 
 
@@ -205,19 +258,24 @@ def import_validate(*, channel_import_id: int) -> ChannelImport | None:
     total = valid = invalid = issues_total = 0
     issues: list[ValidationIssue] = []
     try:
-        for n, _row, problems in _checked_rows(imp):
-            total += 1
-            if problems:
-                invalid += 1
-                issues_total += len(problems)
-                for column, value, reason in problems:
-                    if len(issues) < MAX_STORED_ISSUES:
-                        issues.append(ValidationIssue(channel_import=imp, line=n, column=column,
-                                                      value=value, reason=reason[:500]))  # fmt: skip
-            else:
-                valid += 1
-            if total % 20_000 == 0:  # progress for the page; not part of the result
-                ChannelImport.objects.filter(pk=imp.pk, status=S.VALIDATING).update(total_rows=total)
+        checked = _checked_rows(imp)
+        with open(_staged_path(imp), "w", encoding="utf-8", newline="\n") as staged:
+            for n, row, problems in checked:
+                total += 1
+                if problems:
+                    invalid += 1
+                    issues_total += len(problems)
+                    for column, value, reason in problems:
+                        if len(issues) < MAX_STORED_ISSUES:
+                            issues.append(ValidationIssue(channel_import=imp, line=n, column=column,
+                                                          value=value, reason=reason[:500]))  # fmt: skip
+                else:
+                    staged.write(_staged_line(row, n, valid))
+                    valid += 1
+                if total % 20_000 == 0:  # progress for the page; not part of the result
+                    ChannelImport.objects.filter(pk=imp.pk, status=S.VALIDATING).update(
+                        total_rows=total
+                    )
     except FileRejected as exc:
         return _reject(imp, exc.message, total)
     if total == 0:
@@ -225,7 +283,12 @@ def import_validate(*, channel_import_id: int) -> ChannelImport | None:
     with transaction.atomic():
         ValidationIssue.objects.filter(channel_import=imp).delete()
         ValidationIssue.objects.bulk_create(issues, batch_size=2000)
-        counts = {"total_rows": total, "valid_rows": valid, "invalid_rows": invalid, "issues_total": issues_total}
+        counts = {
+            "total_rows": total,
+            "valid_rows": valid,
+            "invalid_rows": invalid,
+            "issues_total": issues_total,
+        }
         if _transition(imp.pk, S.VALIDATED, validated_at=timezone.now(), **counts):
             imp.refresh_from_db()
             _audit(actor=None, imp=imp, action="validated", to_state=S.VALIDATED, changes=counts)
@@ -236,7 +299,13 @@ def _reject(imp: ChannelImport, message: str, total: int) -> ChannelImport:
     with transaction.atomic():
         if _transition(imp.pk, S.REJECTED, message=message, total_rows=total):
             imp.refresh_from_db()
-            _audit(actor=None, imp=imp, action="rejected", to_state=S.REJECTED, changes={"message": message})
+            _audit(
+                actor=None,
+                imp=imp,
+                action="rejected",
+                to_state=S.REJECTED,
+                changes={"message": message},
+            )
     return imp
 
 
@@ -251,7 +320,9 @@ def import_accept(*, actor, channel_import: ChannelImport) -> ChannelImport:
         raise ApplicationError("No row is valid: fix the file and upload it again.")
     with transaction.atomic():
         if not _transition(imp.pk, S.IMPORTING, accepted_at=timezone.now()):
-            raise Conflict("This import is not waiting for a decision (already accepted or discarded?).")
+            raise Conflict(
+                "This import is not waiting for a decision (already accepted or discarded?)."
+            )
         imp.refresh_from_db()
         _audit(actor=actor, imp=imp, action="accepted", to_state=S.IMPORTING,
                changes={"valid_rows": imp.valid_rows, "invalid_rows": imp.invalid_rows})  # fmt: skip
@@ -271,7 +342,9 @@ def import_discard(*, actor, channel_import: ChannelImport) -> ChannelImport:
         imp.refresh_from_db()
         _audit(actor=actor, imp=imp, action="discarded", to_state=S.DISCARDED)
         stored = imp.file.name
-        transaction.on_commit(lambda: imp.file.storage.delete(stored) if stored else None)
+        transaction.on_commit(
+            lambda: (_staged_delete(imp), imp.file.storage.delete(stored) if stored else None)
+        )
     return imp
 
 
@@ -290,16 +363,18 @@ def import_ingest(*, channel_import_id: int) -> ChannelImport | None:
         return imp
     version = criteria_published_current()
     if version is None:
-        _fail(imp, "No published criteria to screen with: an admin must publish a criteria version.")
+        _fail(
+            imp, "No published criteria to screen with: an admin must publish a criteria version."
+        )
         return imp
     chunk_rows = max(1, settings.CHANNEL_IMPORT_CHUNK_ROWS)
     try:
         with transaction.atomic():
             if not _transition(imp.pk, S.SCREENING, criteria_version=version):
                 return imp
-            checked = _checked_rows(imp)
-            valid = ((n, row) for n, row, problems in checked if not problems)
-            attempted, inserted = _insert_lines(imp, valid, chunk_rows)
+            if not os.path.exists(_staged_path(imp)):
+                raise FileRejected("The validated rows are missing: upload the file again.")
+            attempted, inserted = _insert_lines(imp, chunk_rows)
             per_chunk = (
                 ImportLine.objects.filter(channel_import=imp)
                 .values_list("chunk_no").annotate(n=Count("id")).order_by("chunk_no")
@@ -307,18 +382,23 @@ def import_ingest(*, channel_import_id: int) -> ChannelImport | None:
             ImportChunk.objects.bulk_create(
                 [ImportChunk(channel_import=imp, number=no, lines_total=n) for no, n in per_chunk]
             )
-            chunk_ids = list(ImportChunk.objects.filter(channel_import=imp).values_list("id", flat=True))
-            ChannelImport.objects.filter(pk=imp.pk).update(
-                lines_total=inserted, duplicate_rows=attempted - inserted, chunks_total=len(chunk_ids)
+            chunk_ids = list(
+                ImportChunk.objects.filter(channel_import=imp).values_list("id", flat=True)
             )
+            ChannelImport.objects.filter(pk=imp.pk).update(
+                lines_total=inserted,
+                duplicate_rows=attempted - inserted,
+                chunks_total=len(chunk_ids),
+            )
+            transaction.on_commit(lambda: _staged_delete(imp))
             if chunk_ids:
                 from .tasks import screen_chunk
 
                 transaction.on_commit(lambda: [screen_chunk.delay(pk) for pk in chunk_ids])
             else:
-                from .screening import import_complete_if_done
+                from .screening import _complete
 
-                import_complete_if_done(channel_import_id=imp.pk)
+                _complete(imp)
     except FileRejected as exc:  # the stored file changed or vanished since validation
         _fail(imp, exc.message)
     imp.refresh_from_db()
@@ -328,19 +408,26 @@ def import_ingest(*, channel_import_id: int) -> ChannelImport | None:
 def _fail(imp: ChannelImport, message: str) -> None:
     with transaction.atomic():
         if _transition(imp.pk, S.FAILED, message=message):
-            _audit(actor=None, imp=imp, action="failed", to_state=S.FAILED, changes={"message": message})
+            _audit(
+                actor=None,
+                imp=imp,
+                action="failed",
+                to_state=S.FAILED,
+                changes={"message": message},
+            )
 
 
-def _insert_lines(imp: ChannelImport, rows, chunk_rows: int) -> tuple[int, int]:
-    """Insert rows, skipping keys the organisation already has. (attempted, inserted)."""
+def _insert_lines(imp: ChannelImport, chunk_rows: int) -> tuple[int, int]:
+    """Insert the staged rows, skipping keys the organisation already has.
+    Returns (rows attempted, lines inserted)."""
     if connection.vendor == "postgresql":
-        return _insert_lines_copy(imp, rows, chunk_rows)
+        return _insert_lines_copy(imp, chunk_rows)
     attempted = 0
     batch: list[ImportLine] = []
-    for n, row in rows:
+    for key, n, index, row in _staged_rows(imp):
         batch.append(ImportLine(
-            channel_import_id=imp.pk, organisation_id=imp.organisation_id, row_key=row_key(row),
-            line_no=n, chunk_no=attempted // chunk_rows, data=row,
+            channel_import_id=imp.pk, organisation_id=imp.organisation_id, row_key=key,
+            line_no=n, chunk_no=index // chunk_rows, data=row,
         ))  # fmt: skip
         attempted += 1
         if len(batch) >= INSERT_BATCH:
@@ -351,29 +438,31 @@ def _insert_lines(imp: ChannelImport, rows, chunk_rows: int) -> tuple[int, int]:
     return attempted, ImportLine.objects.filter(channel_import_id=imp.pk).count()
 
 
-def _insert_lines_copy(imp: ChannelImport, rows, chunk_rows: int) -> tuple[int, int]:
-    """PostgreSQL: COPY into a temporary table, then one INSERT ... ON CONFLICT DO NOTHING
-    (COPY itself cannot skip conflicts). About ten times bulk_create's rate."""
+def _insert_lines_copy(imp: ChannelImport, chunk_rows: int) -> tuple[int, int]:
+    """PostgreSQL: COPY the staging file (already in COPY format) into a temporary table,
+    then one INSERT ... ON CONFLICT DO NOTHING (COPY itself cannot skip conflicts)."""
     table = ImportLine._meta.db_table
-    attempted = 0
     with connection.cursor() as cur:
         cur.execute(
             "CREATE TEMP TABLE channel_import_lines_in "
-            "(row_key varchar(80), line_no integer, chunk_no integer, data jsonb) ON COMMIT DROP"
+            "(row_key varchar(80), line_no integer, idx integer, data jsonb) ON COMMIT DROP"
         )
         raw = cur.cursor  # psycopg's own cursor, for COPY
-        with raw.copy("COPY channel_import_lines_in (row_key, line_no, chunk_no, data) FROM STDIN") as copy:
-            for n, row in rows:
-                copy.write_row((row_key(row), n, attempted // chunk_rows,
-                                json.dumps(row, separators=(",", ":"))))  # fmt: skip
-                attempted += 1
+        with raw.copy(
+            "COPY channel_import_lines_in (row_key, line_no, idx, data) FROM STDIN"
+        ) as copy:
+            with open(_staged_path(imp), "rb") as fh:
+                while block := fh.read(1024 * 1024):
+                    copy.write(block)
+        cur.execute("SELECT count(*) FROM channel_import_lines_in")
+        attempted = cur.fetchone()[0]
         cur.execute(
             f"INSERT INTO {table} (channel_import_id, organisation_id, row_key, line_no, chunk_no, "  # noqa: S608
             "data, status, tier, findings, promotion_error) "
-            "SELECT %s, %s, row_key, line_no, chunk_no, data, 'pending', '', '[]'::jsonb, '' "
-            "FROM channel_import_lines_in ORDER BY line_no "
+            "SELECT %s, %s, row_key, line_no, idx / %s, data, 'pending', '', '[]'::jsonb, '' "
+            "FROM channel_import_lines_in ORDER BY idx "
             "ON CONFLICT (organisation_id, row_key) DO NOTHING",
-            [imp.pk, imp.organisation_id],
+            [imp.pk, imp.organisation_id, chunk_rows],
         )
         inserted = cur.rowcount
         cur.execute("DROP TABLE channel_import_lines_in")

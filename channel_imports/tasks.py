@@ -38,5 +38,5 @@ def screen_chunk(self, chunk_id: int) -> None:
 
 
 @shared_task(**RETRY)
-def promote_chunk(chunk_id: int) -> None:
-    screening.import_chunk_promote(chunk_id=chunk_id)
+def promote_import(import_id: int) -> None:
+    screening.import_promote(channel_import_id=import_id)

@@ -12,5 +12,9 @@ urlpatterns = [
     path("imports/<int:pk>/accept/", views.import_accept_view, name="channel-import-accept"),
     path("imports/<int:pk>/discard/", views.import_discard_view, name="channel-import-discard"),
     path("imports/<int:pk>/report.csv", views.import_report_csv, name="channel-import-report"),
-    path("imports/<int:pk>/results.<str:fmt>", views.import_results_export, name="channel-import-export"),
+    path(
+        "imports/<int:pk>/results.<str:fmt>",
+        views.import_results_export,
+        name="channel-import-export",
+    ),
 ]

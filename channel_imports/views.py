@@ -60,7 +60,9 @@ def import_list_view(request):
 @require_POST
 def import_upload_view(request):
     orgs = organisations_for_upload(request.user)
-    org = orgs.filter(pk=request.POST.get("organisation") or request.user.organisation_id or 0).first()
+    org = orgs.filter(
+        pk=request.POST.get("organisation") or request.user.organisation_id or 0
+    ).first()
     upload = request.FILES.get("file")
     if org is None or upload is None:
         messages.error(request, "Choose the partner organisation and a CSV or XLSX file.")
@@ -87,7 +89,9 @@ def import_mapping_view(request, pk: int):
             messages.error(request, exc.message)
         else:
             return redirect("channel-import-detail", pk=imp.pk)
-    rows = [(c, COLUMN_HELP[c], c in REQUIRED, mapping.get(c, ""), errors.get(c, "")) for c in COLUMNS]
+    rows = [
+        (c, COLUMN_HELP[c], c in REQUIRED, mapping.get(c, ""), errors.get(c, "")) for c in COLUMNS
+    ]
     return render(request, "channel_imports/mapping.html", {
         "imp": imp, "rows": rows, "editable": imp.status in ("uploaded", "validated"),
     }, status=400 if errors else 200)  # fmt: skip
@@ -113,7 +117,9 @@ def import_accept_view(request, pk: int):
     imp = _get_or_404(request, pk)
     try:
         import_accept(actor=request.user, channel_import=imp)
-        messages.success(request, f"Importing {imp.valid_rows:,} valid rows; screening starts in the background.")
+        messages.success(
+            request, f"Importing {imp.valid_rows:,} valid rows; screening starts in the background."
+        )
     except ApplicationError as exc:
         messages.error(request, exc.message)
     return redirect("channel-import-detail", pk=pk)
@@ -125,14 +131,18 @@ def import_discard_view(request, pk: int):
     imp = _get_or_404(request, pk)
     try:
         import_discard(actor=request.user, channel_import=imp)
-        messages.info(request, "Upload discarded: nothing was imported. Fix the file and upload it again.")
+        messages.info(
+            request, "Upload discarded: nothing was imported. Fix the file and upload it again."
+        )
     except ApplicationError as exc:
         messages.error(request, exc.message)
     return redirect("channel-import-detail", pk=pk)
 
 
 def _csv_response(rows, filename: str) -> StreamingHttpResponse:
-    response = StreamingHttpResponse(exports.csv_stream(rows), content_type="text/csv; charset=utf-8")
+    response = StreamingHttpResponse(
+        exports.csv_stream(rows), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 

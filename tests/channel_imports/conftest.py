@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from channel_imports.models import ChannelImport, ImportChunk
 from channel_imports.rows import COLUMNS
-from channel_imports.tasks import ingest_import, promote_chunk, screen_chunk, validate_import
+from channel_imports.tasks import ingest_import, promote_import, screen_chunk, validate_import
 
 LOW = {
     "partner_reference": "POS-1",
@@ -112,8 +112,11 @@ def drain(imp: ChannelImport, *, rounds: int = 10) -> ChannelImport:
         elif imp.status == ChannelImport.Status.IMPORTING:
             ingest_import(imp.pk)
         elif imp.status == ChannelImport.Status.SCREENING:
-            for pk, status in ImportChunk.objects.filter(channel_import=imp).exclude(status="done").values_list("pk", "status"):
-                promote_chunk(pk) if status == "screened" else screen_chunk(pk)
+            chunks = ImportChunk.objects.filter(channel_import=imp).exclude(status="done")
+            for pk in chunks.values_list("pk", flat=True):
+                screen_chunk(pk)
+        elif imp.status == ChannelImport.Status.PROMOTING:
+            promote_import(imp.pk)
         else:
             break
     imp.refresh_from_db()
@@ -133,41 +136,18 @@ def upload_as(api):
     def _upload(user, file, **data):
         client = api.as_user(user)
         r = client.post("/api/v1/imports/", {"file": file, **data}, format="multipart")
-        imp = ChannelImport.objects.filter(pk=r.json().get("id")).first() if r.status_code == 201 else None
+        imp = (
+            ChannelImport.objects.filter(pk=r.json().get("id")).first()
+            if r.status_code == 201
+            else None
+        )
         return r, imp
 
     return _upload
 
 
-def _audit_trigger_sql() -> list[str]:
-    import importlib
-
-    return importlib.import_module("audit.migrations.0002_append_only_triggers").SQLITE
-
-
 @pytest.fixture
-def flushable_db(transactional_db):
-    """A transactional test on SQLite whose database can be flushed afterwards.
-
-    The audit triggers refuse DELETE on audit events, and Django flushes SQLite with
-    DELETE (PostgreSQL uses TRUNCATE, which row triggers do not see). The triggers are
-    in force during the test and lifted only for the flush that ends it.
-    """
-    from django.db import connection
-
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cur:
-            for sql in _audit_trigger_sql():
-                cur.execute(sql.replace("CREATE TRIGGER", "CREATE TRIGGER IF NOT EXISTS", 1))
-    yield
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cur:
-            cur.execute("DROP TRIGGER IF EXISTS audit_event_no_update")
-            cur.execute("DROP TRIGGER IF EXISTS audit_event_no_delete")
-
-
-@pytest.fixture
-def live_worker(flushable_db, tmp_path):
+def live_worker(transactional_db, tmp_path):
     """A real Celery worker (solo pool, in a thread) consuming the configured broker.
 
     With the file-system broker (the default), the queue lives in a temporary folder so
@@ -197,7 +177,9 @@ def live_worker(flushable_db, tmp_path):
 
     task_postrun.connect(close_connections, weak=False)
     try:
-        with start_worker(app, pool="solo", perform_ping_check=False, loglevel="WARNING", shutdown_timeout=30):
+        with start_worker(
+            app, pool="solo", perform_ping_check=False, loglevel="WARNING", shutdown_timeout=30
+        ):
             yield app
     finally:
         task_postrun.disconnect(close_connections)
@@ -213,7 +195,7 @@ def _forget_connections(app) -> None:
     app.amqp._producer_pool = None
 
 
-def wait_for(imp: ChannelImport, statuses: set[str], *, timeout: float = 30.0) -> ChannelImport:
+def wait_for(imp: ChannelImport, statuses: set[str], *, timeout: float = 90.0) -> ChannelImport:
     """Poll the import (bounded) until it reaches one of `statuses`."""
     import time
 

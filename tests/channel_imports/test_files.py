@@ -24,7 +24,9 @@ def _refused(upload_as, user, name, content):
 
 def test_a_binary_file_named_csv_is_refused(upload_as, partner_a):
     png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4
-    assert "not a CSV file: it contains binary data" in _refused(upload_as, partner_a, "pos.csv", png)
+    assert "not a CSV file: it contains binary data" in _refused(
+        upload_as, partner_a, "pos.csv", png
+    )
 
 
 def test_an_xlsx_renamed_to_csv_is_refused(upload_as, partner_a, catalogue):
@@ -76,12 +78,20 @@ def test_a_zip_declaring_a_huge_total_size_is_refused(upload_as, partner_a, sett
 
 
 def test_an_old_xls_or_other_file_type_is_refused(upload_as, partner_a):
-    assert ".xls) are not supported" in _refused(upload_as, partner_a, "pos.xls", b"\xd0\xcf\x11\xe0")
+    assert ".xls) are not supported" in _refused(
+        upload_as, partner_a, "pos.xls", b"\xd0\xcf\x11\xe0"
+    )
     assert "Upload a .csv or .xlsx file." == _refused(upload_as, partner_a, "pos.pdf", b"%PDF-1.4")
 
 
 def test_xlsx_formulas_are_read_as_text_never_evaluated(upload_as, partner_a, catalogue):
-    rows = [row(partner_reference="F-1", end_customer_name="=1+1", sector='=HYPERLINK("http://x.test","y")')]
+    rows = [
+        row(
+            partner_reference="F-1",
+            end_customer_name="=1+1",
+            sector='=HYPERLINK("http://x.test","y")',
+        )
+    ]
     r, imp = upload_as(partner_a, SimpleUploadedFile("pos.xlsx", xlsx_bytes(rows)))
     imp = drain(imp)
     assert imp.valid_rows == 1
@@ -95,7 +105,11 @@ def test_xlsx_formulas_are_read_as_text_never_evaluated(upload_as, partner_a, ca
 
 
 def test_windows_1252_and_semicolon_separated_csv_are_read(upload_as, partner_a, catalogue):
-    content = csv_bytes([row(end_customer_name="Société Générale Câbles")], delimiter=";").decode().encode("cp1252")
+    content = (
+        csv_bytes([row(end_customer_name="Société Générale Câbles")], delimiter=";")
+        .decode()
+        .encode("cp1252")
+    )
     r, imp = upload_as(partner_a, SimpleUploadedFile("pos.csv", content))
     assert r.status_code == 201, r.json()
     imp = drain(imp)
@@ -113,7 +127,9 @@ def test_a_file_with_only_a_header_is_rejected(upload_as, partner_a, catalogue):
     assert imp.status == "rejected" and imp.message == "The file has a header row but no lines."
 
 
-def test_blank_lines_are_skipped_and_line_numbers_match_the_spreadsheet(upload_as, partner_a, catalogue):
+def test_blank_lines_are_skipped_and_line_numbers_match_the_spreadsheet(
+    upload_as, partner_a, catalogue
+):
     text = csv_bytes([row(), row(FLAGGED, quantity="-1")]).decode()
     head, first, second = text.strip("\r\n").split("\r\n")
     content = "\r\n".join([head, first, ",,,", "", second]).encode()
@@ -121,3 +137,15 @@ def test_blank_lines_are_skipped_and_line_numbers_match_the_spreadsheet(upload_a
     imp = drain(imp)
     assert (imp.total_rows, imp.invalid_rows) == (2, 1)
     assert imp.issues.get().line == 5
+
+
+def test_tabs_backslashes_and_newlines_in_cells_survive_the_import(upload_as, partner_a, catalogue):
+    from channel_imports.services import import_accept
+
+    rows = [row(partner_reference="R\\1\tb", sector="a\\b\tc\nd \\n")]
+    _, imp = upload_as(partner_a, SimpleUploadedFile("pos.csv", csv_bytes(rows)))
+    import_accept(actor=partner_a, channel_import=drain(imp))
+    assert drain(imp).status == "completed"
+    line = ImportLine.objects.get()
+    assert line.row_key == "r:R\\1\tb"
+    assert line.data["sector"] == "a\\b\tc\nd \\n"

@@ -38,7 +38,9 @@ def test_partner_b_cannot_see_partner_as_import(client, api, partner_b, import_o
     assert import_of_a.status == "validated"
 
 
-def test_the_partner_and_staff_see_it(client, api, partner_a, sales_rep, reviewer, admin_user, import_of_a):
+def test_the_partner_and_staff_see_it(
+    client, api, partner_a, sales_rep, reviewer, admin_user, import_of_a
+):
     for user in (partner_a, sales_rep, reviewer, admin_user):
         client.force_login(user)
         assert client.get(f"/imports/{import_of_a.pk}/").status_code == 200, user

@@ -10,14 +10,13 @@ from django.utils import timezone
 
 from audit.models import AuditEvent
 from channel_imports.models import ChannelImport, ColumnMapping, ImportChunk, ImportLine
-from channel_imports.screening import import_chunk_promote, import_chunk_screen
-from channel_imports.services import import_accept, import_map, import_upload
-from channel_imports.tasks import promote_chunk, screen_chunk
-from channel_imports.screening import deal_data
+from channel_imports.screening import deal_data, import_chunk_screen, import_promote
+from channel_imports.services import import_accept
+from channel_imports.tasks import promote_import, screen_chunk
 from opportunities.models import Opportunity
 from opportunities.services import opportunity_register
 
-from .conftest import FLAGGED, LOW, csv_upload, drain, row, xlsx_upload
+from .conftest import FLAGGED, csv_upload, drain, row, xlsx_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -51,11 +50,16 @@ def test_a_partner_uploads_a_csv_and_gets_every_line_screened(upload_as, partner
 
 
 def test_an_xlsx_with_typed_cells_imports_like_the_csv(upload_as, partner_a, catalogue):
-    r, imp = upload_as(partner_a, xlsx_upload([row(partner_reference="X-1"), row(FLAGGED, partner_reference="X-2")]))
+    r, imp = upload_as(
+        partner_a,
+        xlsx_upload([row(partner_reference="X-1"), row(FLAGGED, partner_reference="X-2")]),
+    )
     assert r.status_code == 201, r.json()
     imp = drain(imp)
     assert imp.kind == "xlsx"
-    assert (imp.valid_rows, imp.invalid_rows) == (2, 0), list(imp.issues.values_list("column", "reason"))
+    assert (imp.valid_rows, imp.invalid_rows) == (2, 0), list(
+        imp.issues.values_list("column", "reason")
+    )
     imp = _accept(imp, partner_a)
     assert imp.status == "completed"
     line = ImportLine.objects.get(channel_import=imp, row_key="r:X-1")
@@ -79,7 +83,9 @@ def _custom_file(refs):
     return csv_upload(rows, columns=[CUSTOM_HEADERS[c] for c in cols])
 
 
-def test_the_column_mapping_is_asked_once_and_remembered_for_the_partner(upload_as, api, partner_a, catalogue):
+def test_the_column_mapping_is_asked_once_and_remembered_for_the_partner(
+    upload_as, api, partner_a, catalogue
+):
     r, first = upload_as(partner_a, _custom_file(["A-1", "A-2"]))
     assert r.status_code == 201
     body = r.json()
@@ -111,10 +117,15 @@ def test_the_web_journey_maps_validates_imports_and_summarises(client, partner_a
     r = client.post("/imports/upload/", {"file": _custom_file(["W-1"])})
     imp = ChannelImport.objects.get()
     assert r.status_code == 302 and r["Location"] == f"/imports/{imp.pk}/mapping/"
-    r = client.post(f"/imports/{imp.pk}/mapping/", {f"map-{c}": h for c, h in {**CUSTOM_HEADERS, "quantity": ""}.items()})
+    r = client.post(
+        f"/imports/{imp.pk}/mapping/",
+        {f"map-{c}": h for c, h in {**CUSTOM_HEADERS, "quantity": ""}.items()},
+    )
     assert r.status_code == 400
     assert "Required: choose the file&#x27;s column for it." in r.content.decode()
-    r = client.post(f"/imports/{imp.pk}/mapping/", {f"map-{c}": h for c, h in CUSTOM_HEADERS.items()})
+    r = client.post(
+        f"/imports/{imp.pk}/mapping/", {f"map-{c}": h for c, h in CUSTOM_HEADERS.items()}
+    )
     assert r.status_code == 302
     assert 'hx-trigger="every 1s"' in client.get(f"/imports/{imp.pk}/").content.decode()
     drain(imp)
@@ -127,13 +138,21 @@ def test_the_web_journey_maps_validates_imports_and_summarises(client, partner_a
     assert 'id="summary"' in status and "every 1s" not in status
 
 
-def test_the_validation_report_names_line_column_value_and_reason(upload_as, api, client, partner_a, catalogue):
+def test_the_validation_report_names_line_column_value_and_reason(
+    upload_as, api, client, partner_a, catalogue
+):
     rows = [
         row(partner_reference="OK-1"),
         row(partner_reference="BAD-1", end_customer_country="XX"),
         row(partner_reference="BAD-2", end_user_type="spies", quantity="0"),
         row(partner_reference="BAD-3", value_amount="1,000.00", sku="NOPE-1"),
-        row(partner_reference="BAD-4", sku="", product_name="Probe", capabilities="", intended_use="world_domination"),
+        row(
+            partner_reference="BAD-4",
+            sku="",
+            product_name="Probe",
+            capabilities="",
+            intended_use="world_domination",
+        ),
     ]
     r, imp = upload_as(partner_a, csv_upload(rows))
     imp = drain(imp)
@@ -155,7 +174,9 @@ def test_the_validation_report_names_line_column_value_and_reason(upload_as, api
     client.force_login(partner_a)
     page = client.get(f"/imports/{imp.pk}/").content.decode()
     assert page.count('class="issue"') == len(issues)
-    report = b"".join(client.get(f"/imports/{imp.pk}/report.csv").streaming_content).decode("utf-8-sig")
+    report = b"".join(client.get(f"/imports/{imp.pk}/report.csv").streaming_content).decode(
+        "utf-8-sig"
+    )
     lines = report.splitlines()
     assert lines[0] == "line,column,value,reason"
     assert lines[1].startswith("3,end_customer_country,XX,")
@@ -163,11 +184,16 @@ def test_the_validation_report_names_line_column_value_and_reason(upload_as, api
 
 
 def test_only_the_valid_rows_are_imported_when_the_user_accepts(upload_as, partner_a, catalogue):
-    rows = [row(partner_reference=f"V-{i}") for i in range(3)] + [row(partner_reference="I-1", currency="EURO"), row(partner_reference="I-2", quantity="ten")]
+    rows = [row(partner_reference=f"V-{i}") for i in range(3)] + [
+        row(partner_reference="I-1", currency="EURO"),
+        row(partner_reference="I-2", quantity="ten"),
+    ]
     _, imp = upload_as(partner_a, csv_upload(rows))
     imp = _accept(drain(imp), partner_a)
     assert imp.status == "completed"
-    assert sorted(ImportLine.objects.filter(channel_import=imp).values_list("row_key", flat=True)) == ["r:V-0", "r:V-1", "r:V-2"]
+    assert sorted(
+        ImportLine.objects.filter(channel_import=imp).values_list("row_key", flat=True)
+    ) == ["r:V-0", "r:V-1", "r:V-2"]
     assert imp.invalid_rows == 2
 
 
@@ -194,7 +220,11 @@ def test_re_uploading_or_overlapping_files_creates_no_duplicates(upload_as, part
     assert again.status == "completed"
     assert (again.lines_total, again.duplicate_rows) == (0, 8)
 
-    overlap = [row(partner_reference=f"P-{i}") for i in range(3, 8)] + no_ref[1:] + [row(partner_reference="", end_customer_name="Shop 9")]
+    overlap = (
+        [row(partner_reference=f"P-{i}") for i in range(3, 8)]
+        + no_ref[1:]
+        + [row(partner_reference="", end_customer_name="Shop 9")]
+    )
     _, third = upload_as(partner_a, csv_upload(overlap))
     third = _accept(drain(third), partner_a)
     assert (third.lines_total, third.duplicate_rows) == (4, 3)  # P-5, P-6, P-7 and Shop 9 are new
@@ -202,7 +232,9 @@ def test_re_uploading_or_overlapping_files_creates_no_duplicates(upload_as, part
     assert Opportunity.objects.count() == deals
 
 
-def test_the_same_reference_from_another_partner_is_another_line(upload_as, partner_a, partner_b, catalogue):
+def test_the_same_reference_from_another_partner_is_another_line(
+    upload_as, partner_a, partner_b, catalogue
+):
     _, a = upload_as(partner_a, csv_upload([row(FLAGGED)]))
     _, b = upload_as(partner_b, csv_upload([row(FLAGGED)]))
     _accept(drain(a), partner_a)
@@ -215,7 +247,9 @@ def test_the_same_reference_from_another_partner_is_another_line(upload_as, part
 def test_a_chunk_run_twice_screens_and_promotes_each_line_once(upload_as, partner_a, catalogue):
     from reviews.models import ReviewCase
 
-    rows = [row(FLAGGED, partner_reference=f"F-{i}") for i in range(3)] + [row(partner_reference=f"L-{i}") for i in range(3)]
+    rows = [row(FLAGGED, partner_reference=f"F-{i}") for i in range(3)] + [
+        row(partner_reference=f"L-{i}") for i in range(3)
+    ]
     _, imp = upload_as(partner_a, csv_upload(rows))
     import_accept(actor=partner_a, channel_import=drain(imp))
     drain(imp, rounds=1)  # ingest only
@@ -224,28 +258,38 @@ def test_a_chunk_run_twice_screens_and_promotes_each_line_once(upload_as, partne
     chunks = list(ImportChunk.objects.filter(channel_import=imp))
     for chunk in chunks:
         screen_chunk(chunk.pk)
-        promote_chunk(chunk.pk)
+    imp.refresh_from_db()
+    assert imp.status == "promoting"
+    promote_import(imp.pk)
     counts = (Opportunity.objects.count(), ReviewCase.objects.count(), AuditEvent.objects.count())
     for chunk in chunks:  # redelivered messages, or duplicates
         screen_chunk(chunk.pk)
         import_chunk_screen(chunk_id=chunk.pk, claim_token="another-task")
-        promote_chunk(chunk.pk)
+    promote_import(imp.pk)
     imp.refresh_from_db()
     assert imp.status == "completed"
-    assert (Opportunity.objects.count(), ReviewCase.objects.count(), AuditEvent.objects.count()) == counts
+    assert (
+        Opportunity.objects.count(),
+        ReviewCase.objects.count(),
+        AuditEvent.objects.count(),
+    ) == counts
     assert counts[0] == 3
     assert not ImportLine.objects.filter(channel_import=imp, status="pending").exists()
 
 
 @override_settings(CHANNEL_IMPORT_CHUNK_ROWS=3)
-def test_a_chunk_whose_worker_died_is_resumed_by_the_redelivered_task(upload_as, partner_a, catalogue):
+def test_a_chunk_whose_worker_died_is_resumed_by_the_redelivered_task(
+    upload_as, partner_a, catalogue
+):
     rows = [row(FLAGGED, partner_reference=f"F-{i}") for i in range(3)]
     _, imp = upload_as(partner_a, csv_upload(rows))
     import_accept(actor=partner_a, channel_import=drain(imp))
     drain(imp, rounds=1)
     chunk = ImportChunk.objects.get(channel_import=imp)
     # The worker claimed the chunk and screened one line, then died.
-    ImportChunk.objects.filter(pk=chunk.pk).update(status="running", claim_token="task-1", claimed_at=timezone.now())
+    ImportChunk.objects.filter(pk=chunk.pk).update(
+        status="running", claim_token="task-1", claimed_at=timezone.now()
+    )
     one = ImportLine.objects.filter(channel_import=imp).order_by("id").first()
     ImportLine.objects.filter(pk=one.pk).update(status="screened", tier="critical", score=25)
     # Another task cannot take a freshly claimed chunk; the redelivered message can.
@@ -257,8 +301,8 @@ def test_a_chunk_whose_worker_died_is_resumed_by_the_redelivered_task(upload_as,
     line = ImportLine.objects.filter(channel_import=imp).order_by("id")[1]
     opportunity_register(actor=partner_a, data=deal_data(imp, line), source="import")
     assert Opportunity.objects.count() == 1
-    assert import_chunk_promote(chunk_id=chunk.pk)
-    import_chunk_promote(chunk_id=chunk.pk)  # once more: nothing new
+    assert import_promote(channel_import_id=imp.pk)
+    assert not import_promote(channel_import_id=imp.pk)  # once more: nothing to do
     imp.refresh_from_db()
     assert imp.status == "completed"
     assert Opportunity.objects.count() == 3
@@ -272,12 +316,16 @@ def test_a_stale_claim_is_taken_over_by_another_task(upload_as, partner_a, catal
     drain(imp, rounds=1)
     chunk = ImportChunk.objects.get(channel_import=imp)
     long_ago = timezone.now() - timedelta(seconds=ImportChunk.STALE_SECONDS + 1)
-    ImportChunk.objects.filter(pk=chunk.pk).update(status="running", claim_token="dead", claimed_at=long_ago)
+    ImportChunk.objects.filter(pk=chunk.pk).update(
+        status="running", claim_token="dead", claimed_at=long_ago
+    )
     assert import_chunk_screen(chunk_id=chunk.pk, claim_token="task-2")
     assert drain(imp).status == "completed"
 
 
-def test_flagged_lines_become_deals_in_the_partners_deal_list(upload_as, client, api, partner_a, partner_b, reviewer, catalogue):
+def test_flagged_lines_become_deals_in_the_partners_deal_list(
+    upload_as, client, api, partner_a, partner_b, reviewer, catalogue
+):
     _, imp = upload_as(partner_a, csv_upload([row(), row(FLAGGED)]))
     _accept(drain(imp), partner_a)
     deal = Opportunity.objects.get()
@@ -287,13 +335,17 @@ def test_flagged_lines_become_deals_in_the_partners_deal_list(upload_as, client,
     assert deal.reference in client.get("/deals/").content.decode()
     summary = client.get(f"/imports/{imp.pk}/").content.decode()
     assert f'href="/deals/{deal.pk}/"' in summary
-    assert [d["id"] for d in api.as_user(reviewer).get("/api/v1/opportunities/").json()["results"]] == [deal.pk]
+    assert [
+        d["id"] for d in api.as_user(reviewer).get("/api/v1/opportunities/").json()["results"]
+    ] == [deal.pk]
     assert api.as_user(partner_b).get("/api/v1/opportunities/").json()["count"] == 0
     lines = api.as_user(partner_a).get(f"/api/v1/imports/{imp.pk}/lines/?flagged=1").json()
     assert lines["count"] == 1 and lines["results"][0]["deal"]["reference"] == deal.reference
 
 
-def test_staff_import_for_a_partner_and_the_deal_names_the_partner(upload_as, sales_rep, reseller_a, catalogue):
+def test_staff_import_for_a_partner_and_the_deal_names_the_partner(
+    upload_as, sales_rep, reseller_a, catalogue
+):
     r, imp = upload_as(sales_rep, csv_upload([row(FLAGGED)]), organisation=reseller_a.pk)
     assert r.status_code == 201, r.json()
     _accept(drain(imp), sales_rep)
@@ -307,7 +359,9 @@ def test_each_import_writes_one_audit_event_per_step_not_per_line(upload_as, par
     _, imp = upload_as(partner_a, csv_upload(rows))
     _accept(drain(imp), partner_a)
     actions = list(
-        AuditEvent.objects.filter(object_type="channel_import", object_id=str(imp.pk)).order_by("id").values_list("action", flat=True)
+        AuditEvent.objects.filter(object_type="channel_import", object_id=str(imp.pk))
+        .order_by("id")
+        .values_list("action", flat=True)
     )
     assert actions == [
         "channel_import.uploaded", "channel_import.mapped", "channel_import.validated",
@@ -315,19 +369,29 @@ def test_each_import_writes_one_audit_event_per_step_not_per_line(upload_as, par
     ]  # fmt: skip
 
 
-def test_an_upload_past_the_row_limit_is_rejected_with_a_clear_message(upload_as, partner_a, catalogue, settings):
+def test_an_upload_past_the_row_limit_is_rejected_with_a_clear_message(
+    upload_as, partner_a, catalogue, settings
+):
     settings.CHANNEL_IMPORT_MAX_ROWS = 3
     _, imp = upload_as(partner_a, csv_upload([row(partner_reference=f"P-{i}") for i in range(4)]))
     imp = drain(imp)
     assert imp.status == "rejected"
-    assert imp.message == "The file has more than 3 lines, the limit per import. Split it into smaller files."
+    assert (
+        imp.message
+        == "The file has more than 3 lines, the limit per import. Split it into smaller files."
+    )
     assert not ImportLine.objects.exists()
 
 
-def test_an_upload_past_the_size_limit_is_refused_before_it_is_stored(upload_as, partner_a, catalogue, settings):
+def test_an_upload_past_the_size_limit_is_refused_before_it_is_stored(
+    upload_as, partner_a, catalogue, settings
+):
     settings.CHANNEL_IMPORT_MAX_BYTES = 1024
     r, imp = upload_as(partner_a, csv_upload([row(partner_reference=f"P-{i}") for i in range(20)]))
     assert r.status_code == 413
     size = r.json()["detail"].split()[3]
-    assert r.json()["detail"] == f"The file is {size} KB; the limit is 1.0 KB. Split it into smaller files."
+    assert (
+        r.json()["detail"]
+        == f"The file is {size} KB; the limit is 1.0 KB. Split it into smaller files."
+    )
     assert not ChannelImport.objects.exists()

@@ -12,7 +12,9 @@ from .conftest import FLAGGED, csv_upload, row, wait_for
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
-def test_a_real_worker_validates_imports_and_screens_an_upload(live_worker, upload_as, api, partner_a, catalogue, settings):
+def test_a_real_worker_validates_imports_and_screens_an_upload(
+    live_worker, upload_as, api, partner_a, catalogue, settings
+):
     settings.CHANNEL_IMPORT_CHUNK_ROWS = 4  # several chunks, taken one by one
     rows = [row(partner_reference=f"W-{i}") for i in range(9)] + [row(FLAGGED)]
     r, imp = upload_as(partner_a, csv_upload(rows))
@@ -27,4 +29,7 @@ def test_a_real_worker_validates_imports_and_screens_an_upload(live_worker, uplo
         "screened": 10, "total": 10, "percent": 100, "flagged": 1, "promoted": 1,
     }  # fmt: skip
     assert not ImportLine.objects.filter(channel_import=imp, status="pending").exists()
-    assert Opportunity.objects.filter(external_id=f"IMPORT-{imp.organisation_id}-r:POS-FLAG-1").count() == 1
+    assert (
+        Opportunity.objects.filter(external_id=f"IMPORT-{imp.organisation_id}-r:POS-FLAG-1").count()
+        == 1
+    )
