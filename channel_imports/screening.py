@@ -342,6 +342,7 @@ def _store_results(batch: list[tuple[int, object]]) -> int:
                 [now, payload],
             )
         return len(batch)
+    # Elsewhere (SQLite: one writer at a time) an unconditional update of the same values.
     objs = [
         ImportLine(id=line_id, status=ImportLine.Status.SCREENED, tier=r.tier, score=r.score,
                    severity=r.severity, likelihood=r.likelihood, findings=_findings(r), screened_at=now)

@@ -180,8 +180,8 @@ def catalogue_active() -> dict[str, tuple[str, list[str]]]:
 def _checked_rows(imp: ChannelImport) -> Iterator[tuple[int, dict | None, list]]:
     """(line, normalised row or None, issues) for every non-blank row, streamed.
 
-    The file is opened and the catalogue read here, before the first row is asked for:
-    the rows are consumed inside a PostgreSQL COPY, when the connection runs no query.
+    The file is opened and the catalogue read here, before the first row is asked for,
+    so a caller may consume the rows while the connection is busy with something else.
     """
     reader = SheetReader(
         path=imp.file.path, kind=imp.kind, encoding=imp.encoding or "utf-8",
