@@ -71,8 +71,13 @@ def country_indicator_sources(iso2: str) -> dict:
     return dict(row["_indicators"]) if row else {}
 
 
-def sanctioned_countries() -> set[str]:
-    return {k for k, v in _country_table().items() if v["country.sanctioned"]}
+def sanctioned_countries() -> frozenset[str]:
+    """Countries under sanctions or embargo; computed once per loaded country table."""
+    table = _country_table()
+    if _cache.get("sanctioned_of") is not table:
+        _cache["sanctioned"] = frozenset(k for k, v in table.items() if v["country.sanctioned"])
+        _cache["sanctioned_of"] = table
+    return _cache["sanctioned"]
 
 
 def country_name(iso2: str) -> str:

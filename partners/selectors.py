@@ -1,12 +1,18 @@
 from __future__ import annotations
 
 from django.db.models import QuerySet
+from django.db.models.functions import Lower
 
 from .models import Organisation
 
 
 def organisation_find(*, name: str, country: str) -> Organisation | None:
-    return Organisation.objects.filter(name__iexact=name.strip(), country=country).first()
+    # Lower(name) matches the unique index on (lower(name), country), so it is a seek.
+    return (
+        Organisation.objects.annotate(name_lower=Lower("name"))
+        .filter(name_lower=name.strip().lower(), country=country)
+        .first()
+    )
 
 
 def organisation_list(*, role: str | None = None, search: str = "") -> QuerySet[Organisation]:
