@@ -199,9 +199,17 @@ def wait_for(imp: ChannelImport, statuses: set[str], *, timeout: float = 90.0) -
     """Poll the import (bounded) until it reaches one of `statuses`."""
     import time
 
+    from django.db import OperationalError
+
     deadline = time.monotonic() + timeout
     while True:
-        imp.refresh_from_db()
+        try:
+            imp.refresh_from_db()
+        except OperationalError as exc:
+            # SQLite's shared in-memory test database locks a table while the worker
+            # thread writes it, and its busy timeout does not cover that: read again.
+            if "locked" not in str(exc):
+                raise
         if imp.status in statuses:
             return imp
         if time.monotonic() > deadline:
