@@ -128,24 +128,5 @@ def approved_condition(make_deal, case_of, reviewer, sales_rep):
 
 @pytest.fixture
 def flushable_audit_trail(transactional_db):
-    """Let a transactional test's flush empty the append-only audit table on SQLite.
-
-    The flush after a `transaction=True` test deletes every row, which the audit triggers
-    rightly refuse on SQLite (PostgreSQL's flush uses TRUNCATE, which row triggers do not
-    see). Set up after the database and torn down before its flush, this lifts the
-    triggers, empties the trail, and puts the same triggers back.
-    """
-    yield
-    from django.db import connection
-
-    if connection.vendor != "sqlite":
-        return
-    import importlib
-
-    triggers = importlib.import_module("audit.migrations.0002_append_only_triggers")
-    with connection.cursor() as cursor:
-        cursor.execute("DROP TRIGGER IF EXISTS audit_event_no_update")
-        cursor.execute("DROP TRIGGER IF EXISTS audit_event_no_delete")
-        cursor.execute("DELETE FROM audit_auditevent")
-        for sql in triggers.SQLITE:
-            cursor.execute(sql)
+    """A transactional database; the root conftest lets its flush empty the audit trail."""
+    return transactional_db
