@@ -13,6 +13,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from audit.models import AuditEvent
 from audit.services import audit_record
 from hrdd.errors import Conflict
 
@@ -41,9 +42,49 @@ TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
 }
 
 
+# how the winner of a conflicting transition is named: "<who> <did> this case first"
+PAST_TENSE = {
+    "claim": "claimed", "assign": "assigned", "request_information": "asked for information on",
+    "answer": "answered", "recommend": "recommended", "send_back": "sent back",
+    "approve": "approved", "approve_with_conditions": "approved with conditions",
+    "reject": "rejected", "escalate": "escalated",
+}  # fmt: skip
+
+
 def transition_allowed(transition: str, status: str) -> bool:
     allowed_from, _to = TRANSITIONS[transition]
     return status in allowed_from
+
+
+def transition_conflict(case: ReviewCase) -> Conflict:
+    """A 409 saying who moved the case last, when, and where it is now.
+
+    Read from the database, not from `case`: the caller's copy is what was stale.
+    """
+    status = ReviewCase.objects.filter(pk=case.pk).values_list("status", flat=True).first()
+    last = (
+        AuditEvent.objects.filter(object_type="review_case", object_id=str(case.pk))
+        .exclude(to_state="")
+        .order_by("-id")
+        .values("actor_label", "action", "created_at")
+        .first()
+    )
+    now_in = S(status).label.lower() if status else "gone"
+    if last is None:
+        return Conflict(f"The case was changed by someone else; it is now {now_in}.")
+    verb = PAST_TENSE.get(last["action"].removeprefix("review_case."), "changed")
+    when = timezone.localtime(last["created_at"]).strftime("%Y-%m-%d %H:%M")
+    return Conflict(f"{last['actor_label']} {verb} this case first ({when}); it is now {now_in}.")
+
+
+def require_transition(case: ReviewCase, transition: str) -> None:
+    """Conflict (409, naming who won) when the case's state no longer allows `transition`.
+
+    Services call this before the permission checks: a case someone else has just
+    moved is a lost race, not a missing right (which would be a 403).
+    """
+    if not transition_allowed(transition, case.status):
+        raise transition_conflict(case)
 
 
 def _transition(
@@ -65,12 +106,9 @@ def _transition(
     sets. Returns the audit event. `case` is refreshed from the database afterwards
     (unless `refresh` is off, as in the sweep, which does not read the case again).
     """
-    allowed_from, to = TRANSITIONS[transition]
+    _allowed_from, to = TRANSITIONS[transition]
     old = case.status
-    if old not in allowed_from:
-        raise Conflict(
-            f"A case that is {S(old).label.lower()} cannot be moved by '{transition.replace('_', ' ')}'."
-        )
+    require_transition(case, transition)
     now = timezone.now()
     event = None
     # No savepoint: nothing is written unless the update matched, and the Conflict is
@@ -92,9 +130,7 @@ def _transition(
                 comment=comment,
             )
     if not updated:
-        raise Conflict(
-            conflict_message or "The case was changed by someone else; reload and try again."
-        )
+        raise Conflict(conflict_message) if conflict_message else transition_conflict(case)
     if refresh:
         case.refresh_from_db()
     return event
