@@ -56,8 +56,11 @@ def _raw_lines(fh: IO[bytes]) -> Iterator[tuple[int, bytes]]:
     """(byte offset, bytes) of each physical line, ending with \\n, \\r\\n or a lone \\r."""
     offset = 0
     for chunk in fh:  # splits on \n only
-        parts = _LONE_CR.split(chunk) if b"\r" in chunk[:-2] else (chunk,)
-        for part in parts:
+        if chunk.find(b"\r", 0, len(chunk) - 2) < 0:
+            yield offset, chunk
+            offset += len(chunk)
+            continue
+        for part in _LONE_CR.split(chunk):
             yield offset, part
             offset += len(part)
 
@@ -88,40 +91,43 @@ def decode_problem(encoding: str, line: int | None, offset: int, data: bytes, ex
 
 
 class _Lines:
-    """Decoded lines for csv.reader, numbered, with the lines of the current record kept
-    so reading can resume after a bad record (bounded by the field limit)."""
+    """Decoded lines for csv.reader, numbered. The lines after the first of the current
+    record are kept (bounded by the field limit) so that reading can resume after a
+    record that swallowed them; `problem` is the first decoding problem in the record."""
 
     def __init__(self, fh: IO[bytes], encoding: str, max_chars: int):
-        self._raw = _raw_lines(fh)
         self._decoder = codecs.getdecoder(_py_codec(encoding))
+        self._decoded = self._decode_all(fh)
         self._encoding = encoding
         self._max_chars = max_chars
         self._replay: deque[tuple[int, str, str]] = deque()
-        self._first = True
         self.line = 0  # the last line handed out
         self.exhausted = False
         self.start_record()
 
     def start_record(self) -> None:
         self.record_line = self.line + 1
-        self.record: list[tuple[int, str, str]] = []  # (line, text, problem)
+        self.record: list[tuple[int, str, str]] = []  # (line, text, problem) after the first
         self.chars = 0
+        self.problem = ""
 
-    def _next_line(self) -> tuple[int, str, str]:
+    def decoded(self) -> tuple[int, str, str]:
+        """The next line as (line number, text, decoding problem); StopIteration at the end."""
         if self._replay:
             return self._replay.popleft()
-        offset, data = next(self._raw)  # StopIteration ends the input
-        if self._first:
-            self._first = False
-            if data.startswith(codecs.BOM_UTF8):
+        return next(self._decoded)
+
+    def _decode_all(self, fh: IO[bytes]) -> Iterator[tuple[int, str, str]]:
+        decode, line = self._decoder, 0
+        for offset, data in _raw_lines(fh):
+            line += 1
+            if offset == 0 and data.startswith(codecs.BOM_UTF8):
                 data, offset = data[3:], 3
-        problem = ""
-        try:
-            text = self._decoder(data)[0]
-        except UnicodeDecodeError as exc:
-            problem = decode_problem(self._encoding, self.line + 1, offset, data, exc)
-            text = data.decode(_py_codec(self._encoding), errors="replace")
-        return self.line + 1, text, problem
+            try:
+                yield line, decode(data)[0], ""
+            except UnicodeDecodeError as exc:
+                problem = decode_problem(self._encoding, line, offset, data, exc)
+                yield line, data.decode(_py_codec(self._encoding), errors="replace"), problem
 
     def __iter__(self) -> _Lines:
         return self
@@ -130,24 +136,24 @@ class _Lines:
         if self.chars > self._max_chars:
             raise _FieldTooLong
         try:
-            item = self._next_line()
+            item = self.decoded()
         except StopIteration:
             self.exhausted = True
             raise
-        self.line = item[0]
-        self.record.append(item)
-        self.chars += len(item[1])
-        return item[1]
+        line, text, problem = item
+        self.line = line
+        if line != self.record_line:  # only lines after a record's first are read again
+            self.record.append(item)
+        if problem and not self.problem:
+            self.problem = problem
+        self.chars += len(text)
+        return text
 
     def resume_after(self, line: int) -> None:
         """Read again, as new records, the lines of the current record after `line`."""
         self._replay.extendleft(reversed([i for i in self.record if i[0] > line]))
         self.line = line
         self.exhausted = False
-
-    @property
-    def problem(self) -> str:
-        return next((p for _, _, p in self.record if p), "")
 
 
 def _py_codec(encoding: str) -> str:
@@ -182,7 +188,7 @@ def read_records(
     lines = _Lines(fh, encoding, limit)
     if delimiter is None:
         try:
-            first = lines._next_line()
+            first = lines.decoded()
         except StopIteration:
             return
         lines._replay.append(first)
@@ -205,7 +211,10 @@ def read_records(
         else:
             if width is None:
                 width = len(cells)
-            opened, problem = _swallowing_quote(lines, cells, width, delimiter)
+            if lines.exhausted or lines.line != lines.record_line:
+                opened, problem = _swallowing_quote(lines, cells, width, delimiter)
+            else:  # one whole line: nothing was swallowed
+                opened, problem = 0, ""
         row += 1
         if not problem:
             yield Record(row, lines.record_line, cells, lines.problem)
