@@ -32,6 +32,7 @@ from .selectors import (
 )
 from .services import (
     import_accept,
+    import_choose_sheet,
     import_discard,
     import_map,
     import_mapping_complete,
@@ -102,6 +103,9 @@ class ImportIn(serializers.Serializer):
 
 class ImportMappingIn(serializers.Serializer):
     mapping = serializers.DictField(child=serializers.CharField(allow_blank=True))
+    sheet = serializers.CharField(
+        required=False, help_text="For a workbook of several sheets uploaded from the pages"
+    )
 
 
 class ImportIssueOut(serializers.Serializer):
@@ -203,6 +207,10 @@ class ImportMappingApi(APIView):
         imp = _visible(request, pk)
         data = ImportMappingIn(data=request.data)
         data.is_valid(raise_exception=True)
+        if data.validated_data.get("sheet"):
+            imp = import_choose_sheet(
+                actor=request.user, channel_import=imp, sheet=data.validated_data["sheet"]
+            )
         import_map(actor=request.user, channel_import=imp, mapping=data.validated_data["mapping"])
         return _out(request, imp)
 

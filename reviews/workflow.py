@@ -51,6 +51,9 @@ PAST_TENSE = {
 }  # fmt: skip
 
 
+_TRANSITION_ACTIONS = [f"review_case.{name}" for name in TRANSITIONS]
+
+
 def transition_allowed(transition: str, status: str) -> bool:
     allowed_from, _to = TRANSITIONS[transition]
     return status in allowed_from
@@ -63,8 +66,9 @@ def transition_conflict(case: ReviewCase) -> Conflict:
     """
     status = ReviewCase.objects.filter(pk=case.pk).values_list("status", flat=True).first()
     last = (
-        AuditEvent.objects.filter(object_type="review_case", object_id=str(case.pk))
-        .exclude(to_state="")
+        AuditEvent.objects.filter(
+            object_type="review_case", object_id=str(case.pk), action__in=_TRANSITION_ACTIONS
+        )
         .order_by("-id")
         .values("actor_label", "action", "created_at")
         .first()

@@ -86,3 +86,18 @@ def test_the_pages_ask_which_sheet_then_map_and_validate_it(client, partner_a, c
     imp = drain(imp)
     assert (imp.status, imp.total_rows) == ("validated", 4)
     assert "sheet “Q2” (of 2)" in client.get(f"/imports/{imp.pk}/").content.decode()
+
+
+def test_the_api_can_choose_the_sheet_of_a_workbook_uploaded_from_the_pages(
+    client, api, partner_a, catalogue
+):
+    client.force_login(partner_a)
+    client.post("/imports/upload/", {"file": _two_sheets()})
+    imp = ChannelImport.objects.get()
+    url = f"/api/v1/imports/{imp.pk}/mapping/"
+    mapping = {c: c for c in COLUMNS}
+    r = api.as_user(partner_a).post(url, {"mapping": mapping}, format="json")
+    assert r.status_code == 400 and "sheet" in r.json()["errors"]
+    r = api.as_user(partner_a).post(url, {"mapping": mapping, "sheet": "Q1"}, format="json")
+    assert r.status_code == 200, r.json()
+    assert (drain(imp).sheet, imp.total_rows) == ("Q1", 1)
