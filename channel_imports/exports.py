@@ -87,7 +87,7 @@ def row_accounting_rows(imp, rows: dict) -> list[list]:
     """Where every row of the file went, for the export's "Rows" sheet."""
     return [
         ["File", _cell(imp.original_name)],
-        ["Sheet", _cell(imp.sheet)] if imp.sheet else [],
+        *([["Sheet", _cell(imp.sheet)]] if imp.sheet else []),
         ["Rows in the file", rows["in_file"]],
         ["Imported", rows["imported"]],
         ["Already imported (skipped)", rows["duplicates"]],
