@@ -2,16 +2,18 @@
 
 Python's csv module does the parsing, fed one physical line at a time by `_Lines`, which
 decodes each line itself (so an encoding error names its line, byte offset and byte) and
-counts lines and characters. Two faults the csv module passes over are caught here:
+counts lines and characters. Three faults the csv module passes over are caught here:
 
 - a quoted field still open at the end of the file: the csv module returns it as one
   last field that has swallowed every later row;
 - a quoted field growing past `max_field_chars`: the limit is checked here, per reader,
-  never by changing the process-wide `csv.field_size_limit`.
+  never by changing the process-wide `csv.field_size_limit`;
+- two stray quotes: the rows between them read as one cell (found by the row's number of
+  cells, or by a multi-line cell holding a whole row's worth of delimiters).
 
-Either is reported as a bad record at the row and line where the quoted field started,
-and reading resumes on the next line, so the rows after it are still read. A line that
-is not valid text is reported as a bad record too (its cells decoded with replacement
+Each is reported as a bad record at the row and line where the quoted field opened, and
+reading resumes on the next line, so the rows after it are still read. A line that is
+not valid text is reported as a bad record too (its cells decoded with replacement
 characters), and the lines after it are read as usual.
 """
 
