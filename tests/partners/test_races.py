@@ -57,7 +57,7 @@ def test_concurrent_registrations_naming_new_end_customers_all_succeed(
 
     token = Token.objects.get_or_create(user=sales_rep)[0].key
     names = [f"Racing Customer {i}" for i in range(8)]
-    threads_n, per_thread = 24, 5  # 120 registrations, 24 at a time
+    threads_n, per_thread = 25, 8  # 200 registrations, 25 at a time
     barrier = threading.Barrier(threads_n)
     statuses: list[int] = []
     failures: list[str] = []
@@ -90,6 +90,6 @@ def test_concurrent_registrations_naming_new_end_customers_all_succeed(
         t.join(timeout=300)
     assert len(statuses) == threads_n * per_thread
     assert not failures, failures[:5]
-    assert Opportunity.objects.filter(external_id__startswith="CONC-").count() == 120
+    assert Opportunity.objects.filter(external_id__startswith="CONC-").count() == 200
     for name in names:
         assert Organisation.objects.filter(name__iexact=name, country="KE").count() == 1
