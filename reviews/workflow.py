@@ -59,12 +59,16 @@ def transition_allowed(transition: str, status: str) -> bool:
     return status in allowed_from
 
 
-def transition_conflict(case: ReviewCase) -> Conflict:
-    """A 409 saying who moved the case last, when, and where it is now.
+def transition_conflict(case: ReviewCase, actor) -> Conflict:
+    """A 409 saying where the case is now and, to compliance staff, who moved it last and
+    when (partners and reps are not told which reviewer decided).
 
     Read from the database, not from `case`: the caller's copy is what was stale.
     """
     status = ReviewCase.objects.filter(pk=case.pk).values_list("status", flat=True).first()
+    now_in = S(status).label.lower() if status else "gone"
+    if not getattr(actor, "is_reviewer", False):
+        return Conflict(f"The case was changed by someone else; it is now {now_in}.")
     last = (
         AuditEvent.objects.filter(
             object_type="review_case", object_id=str(case.pk), action__in=_TRANSITION_ACTIONS
@@ -73,7 +77,6 @@ def transition_conflict(case: ReviewCase) -> Conflict:
         .values("actor_label", "action", "created_at")
         .first()
     )
-    now_in = S(status).label.lower() if status else "gone"
     if last is None:
         return Conflict(f"The case was changed by someone else; it is now {now_in}.")
     verb = PAST_TENSE.get(last["action"].removeprefix("review_case."), "changed")
@@ -81,14 +84,16 @@ def transition_conflict(case: ReviewCase) -> Conflict:
     return Conflict(f"{last['actor_label']} {verb} this case first ({when}); it is now {now_in}.")
 
 
-def require_transition(case: ReviewCase, transition: str) -> None:
-    """Conflict (409, naming who won) when the case's state no longer allows `transition`.
+def require_transition(case: ReviewCase, transition: str, actor) -> None:
+    """Conflict (409, naming who won) when the case's state no longer allows `transition`
+    and `actor` is compliance staff.
 
-    Services call this before the permission checks: a case someone else has just
-    moved is a lost race, not a missing right (which would be a 403).
+    Services call this before the permission checks: a case someone else has just moved
+    is a lost race for a reviewer, not a missing right (a 403). Anyone else goes on to
+    the permission checks, which refuse them as before.
     """
-    if not transition_allowed(transition, case.status):
-        raise transition_conflict(case)
+    if not transition_allowed(transition, case.status) and getattr(actor, "is_reviewer", False):
+        raise transition_conflict(case, actor)
 
 
 def _transition(
@@ -110,9 +115,10 @@ def _transition(
     sets. Returns the audit event. `case` is refreshed from the database afterwards
     (unless `refresh` is off, as in the sweep, which does not read the case again).
     """
-    _allowed_from, to = TRANSITIONS[transition]
+    allowed_from, to = TRANSITIONS[transition]
     old = case.status
-    require_transition(case, transition)
+    if old not in allowed_from:
+        raise transition_conflict(case, actor)
     now = timezone.now()
     event = None
     # No savepoint: nothing is written unless the update matched, and the Conflict is
@@ -134,7 +140,7 @@ def _transition(
                 comment=comment,
             )
     if not updated:
-        raise Conflict(conflict_message) if conflict_message else transition_conflict(case)
+        raise Conflict(conflict_message) if conflict_message else transition_conflict(case, actor)
     if refresh:
         case.refresh_from_db()
     return event

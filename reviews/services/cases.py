@@ -48,7 +48,7 @@ def review_claim(*, case: ReviewCase, actor) -> ReviewCase:
 
 def review_assign(*, case: ReviewCase, actor, assignee) -> ReviewCase:
     """A lead gives the case to a reviewer who may work it at its level."""
-    require_transition(case, "assign")
+    require_transition(case, "assign", actor)
     _require(policies.why_not_assign(actor, case))
     _require(policies.why_not_assignee(assignee, case))
     event = _transition(
@@ -78,7 +78,7 @@ def review_request_information(
     *, case: ReviewCase, actor, questions: str, addressed_to=None
 ) -> InformationRequest:
     """Ask the rep or a partner specific questions; the case waits for their answer."""
-    require_transition(case, "request_information")
+    require_transition(case, "request_information", actor)
     _require(policies.why_not_request_information(actor, case))
     questions = (questions or "").strip()
     if not questions:
@@ -171,7 +171,7 @@ def _outcome(outcome: str) -> str:
 
 def review_recommend(*, case: ReviewCase, actor, outcome: str, reasons: str) -> ReviewCase:
     """The assigned reviewer recommends an outcome; on a four-eyes tier another reviewer decides."""
-    require_transition(case, "recommend")
+    require_transition(case, "recommend", actor)
     _require(policies.why_not_recommend(actor, case))
     outcome = _outcome(outcome)
     reasons = (reasons or "").strip()
@@ -190,7 +190,7 @@ def review_recommend(*, case: ReviewCase, actor, outcome: str, reasons: str) -> 
 
 def review_send_back(*, case: ReviewCase, actor, reason: str) -> ReviewCase:
     """A decider returns a recommendation to its reviewer with a reason."""
-    require_transition(case, "send_back")
+    require_transition(case, "send_back", actor)
     _require(policies.why_not_send_back(actor, case))
     reason = (reason or "").strip()
     if not reason:
@@ -346,7 +346,7 @@ def review_decide(
     from opportunities.workflow import opportunity_transition
 
     outcome = _outcome(outcome)
-    require_transition(case, outcome)
+    require_transition(case, outcome, actor)
     _require(policies.why_not_decide(actor, case, outcome))
     reasons = (reasons or "").strip()
     feedback = (feedback or "").strip()

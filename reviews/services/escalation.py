@@ -69,7 +69,7 @@ def _escalate(
 
 def review_escalate(*, case: ReviewCase, actor, reason: str) -> ReviewCase:
     """Send a case up one level (compliance → senior → committee), unassigned there."""
-    require_transition(case, "escalate")
+    require_transition(case, "escalate", actor)
     _require(policies.why_not_escalate(actor, case))
     reason = (reason or "").strip()
     if not reason:

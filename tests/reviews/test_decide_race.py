@@ -99,3 +99,14 @@ def test_threads_racing_to_decide_produce_one_decision_and_409s(
         )
         case = review_recommend(case=case, actor=reviewer, outcome="approve", reasons="Lawful.")
         url = f"{BASE}/cases/{case.pk}/decide/"
+
+
+@pytest.mark.django_db
+def test_someone_who_may_not_decide_is_refused_without_learning_who_decided(
+    api, recommended_case, second_reviewer, sales_rep
+):
+    url = f"{BASE}/cases/{recommended_case.pk}/decide/"
+    assert api.as_user(second_reviewer).post(url, DECIDE, format="json").status_code == 200
+    r = api.as_user(sales_rep).post(url, DECIDE, format="json")
+    assert r.status_code in (403, 404), r.json()
+    assert "rhea_reviewer" not in r.content.decode()
