@@ -1,0 +1,59 @@
+"""Explanations of criteria shown to partners and reps may only quote partner-safe fields."""
+
+from __future__ import annotations
+
+import pytest
+
+from hrdd.errors import ApplicationError
+from rules import services
+from rules.models import CriteriaVersion
+from rules.selectors import criteria_published_current
+
+pytestmark = pytest.mark.django_db
+
+FORM = {
+    "name": "Country watch", "condition": "country.code == 'NO'", "outcome": "score",
+    "scale": "1", "scope": "0", "irremediability": "0", "likelihood": "1", "severity_uplift": "0",
+    "enabled": "on",
+}  # fmt: skip
+
+
+def test_the_partner_safe_fields_are_an_allow_list_without_restricted_party_data():
+    from rules.engine import FIELDS, PARTNER_SAFE_FIELDS
+
+    assert PARTNER_SAFE_FIELDS < set(FIELDS)
+    assert not {f for f in PARTNER_SAFE_FIELDS if f.startswith("restricted_party.")}
+
+
+@pytest.mark.parametrize("field", ["restricted_party.matches", "restricted_party.best_score"])
+def test_a_partner_facing_explanation_quoting_compliance_data_is_refused(admin_user, client, field):
+    services.criteria_draft_start(actor=admin_user)
+    client.force_login(admin_user)
+    r = client.post("/criteria/draft/new/", {
+        **FORM, "code": "TEST-LEAK", "dimension": "country_context",
+        "explanation": f"Deal in Norway; also {{{field}}}.",
+    })  # fmt: skip
+    assert r.status_code == 400
+    text = r.content.decode()
+    assert field in text and "partners" in text
+    draft = CriteriaVersion.objects.get(status="draft")
+    assert not draft.criteria.filter(code="TEST-LEAK").exists()
+
+
+def test_compliance_data_is_allowed_in_the_compliance_only_dimension(admin_user):
+    draft = services.criteria_draft_start(actor=admin_user)
+    services.criterion_save(actor=admin_user, draft=draft, code="TEST-RP", create=True, values={
+        **FORM, "dimension": "restricted_party", "scale": 1, "scope": 0, "irremediability": 0,
+        "likelihood": 1, "severity_uplift": 0, "enabled": True,
+        "explanation": "Matched {restricted_party.matches}",
+    })  # fmt: skip
+    assert draft.criteria.filter(code="TEST-RP").exists()
+
+
+def test_a_pack_with_a_leaking_explanation_is_refused_whole(admin_user):
+    pack = services.criteria_pack_export(criteria_published_current())
+    first = next(c for c in pack["criteria"] if c["dimension"] != "restricted_party")
+    first["explanation"] += " {restricted_party.matches}"
+    with pytest.raises(ApplicationError) as exc:
+        services.criteria_pack_import(actor=admin_user, pack=pack)
+    assert "restricted_party.matches" in str(exc.value.message) + str(exc.value.errors)
