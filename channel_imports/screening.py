@@ -318,7 +318,7 @@ def _heartbeat(chunk_id: int, token: str, screened: int) -> None:
 
 
 def _findings(result) -> list[dict]:
-    return [{"code": f.code, "explanation": f.explanation} for f in result.findings]
+    return [{"code": f.code, "explanation": f.explanation, "shown": f.shown} for f in result.findings]
 
 
 def _store_results(batch: list[tuple[int, object]]) -> int:
@@ -328,16 +328,19 @@ def _store_results(batch: list[tuple[int, object]]) -> int:
         # One JSON document for the whole batch: far cheaper to send than per-column arrays.
         payload = json.dumps(
             [{"id": i, "tier": r.tier, "score": r.score, "severity": r.severity,
-              "likelihood": r.likelihood, "findings": _findings(r)} for i, r in batch],
+              "likelihood": r.likelihood, "findings": _findings(r), "st": r.shown_tier,
+              "ss": r.shown_score, "sv": r.shown_severity, "sl": r.shown_likelihood}
+             for i, r in batch],
             separators=(",", ":"),
         )  # fmt: skip
         with connection.cursor() as cur:
             cur.execute(
                 f"UPDATE {ImportLine._meta.db_table} AS l SET status = 'screened', tier = v.tier, "  # noqa: S608
                 "score = v.score, severity = v.severity, likelihood = v.likelihood, "
-                "findings = v.findings, screened_at = %s "
+                "findings = v.findings, shown_tier = v.st, shown_score = v.ss, "
+                "shown_severity = v.sv, shown_likelihood = v.sl, screened_at = %s "
                 "FROM jsonb_to_recordset(%s::jsonb) AS v(id bigint, tier text, score int, "
-                "severity int, likelihood int, findings jsonb) "
+                "severity int, likelihood int, findings jsonb, st text, ss int, sv int, sl int) "
                 "WHERE l.id = v.id AND l.status = 'pending'",
                 [now, payload],
             )
@@ -345,14 +348,17 @@ def _store_results(batch: list[tuple[int, object]]) -> int:
     # Elsewhere (SQLite: one writer at a time) an unconditional update of the same values.
     objs = [
         ImportLine(id=line_id, status=ImportLine.Status.SCREENED, tier=r.tier, score=r.score,
-                   severity=r.severity, likelihood=r.likelihood, findings=_findings(r), screened_at=now)
+                   severity=r.severity, likelihood=r.likelihood, findings=_findings(r), screened_at=now,
+                   shown_tier=r.shown_tier, shown_score=r.shown_score, shown_severity=r.shown_severity,
+                   shown_likelihood=r.shown_likelihood)
         for line_id, r in batch
     ]  # fmt: skip
     ImportLine.objects.bulk_update(
         objs,
-        ["status", "tier", "score", "severity", "likelihood", "findings", "screened_at"],
+        ["status", "tier", "score", "severity", "likelihood", "findings", "screened_at",
+         "shown_tier", "shown_score", "shown_severity", "shown_likelihood"],
         batch_size=WRITE_BATCH,
-    )
+    )  # fmt: skip
     return len(batch)
 
 

@@ -70,6 +70,11 @@ def opportunity_screen(
             findings=_jsonable([asdict(f) for f in result.findings]),
             reasons=list(result.reasons),
             snapshot=_jsonable(snapshot),
+            shown_tier=result.shown_tier,
+            shown_score=result.shown_score,
+            shown_severity=result.shown_severity,
+            shown_likelihood=result.shown_likelihood,
+            restricted_party_matched=bool(snapshot.get("restricted_party.matched")),
         )
         type(opportunity).objects.filter(pk=opportunity.pk).update(current_screening=screening)
         opportunity.current_screening = screening
