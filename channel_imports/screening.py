@@ -390,15 +390,21 @@ def _register(imp: ChannelImport, line: ImportLine, attempts: int = 3):
 
 
 def _chunk_summary(imp_id: int, chunk_no: int) -> dict:
+    """Tier and finding counts of a chunk, and the same over what partners may see."""
     tiers: Counter = Counter()
     codes: Counter = Counter()
+    shown_tiers: Counter = Counter()
+    shown_codes: Counter = Counter()
     rows = ImportLine.objects.filter(channel_import_id=imp_id, chunk_no=chunk_no).values_list(
-        "tier", "findings"
+        "tier", "shown_tier", "findings"
     )
-    for tier, findings in rows.iterator(chunk_size=2000):
+    for tier, shown_tier, findings in rows.iterator(chunk_size=2000):
         tiers[tier] += 1
+        shown_tiers[shown_tier] += 1
         codes.update(f["code"] for f in findings)
-    return {"tiers": dict(tiers), "findings": dict(codes)}
+        shown_codes.update(f["code"] for f in findings if f.get("shown"))
+    return {"tiers": dict(tiers), "findings": dict(codes),
+            "shown": {"tiers": dict(shown_tiers), "findings": dict(shown_codes)}}  # fmt: skip
 
 
 def _complete(imp: ChannelImport) -> None:
@@ -416,9 +422,13 @@ def _complete(imp: ChannelImport) -> None:
 def _merge_summaries(imp: ChannelImport) -> dict:
     tiers: Counter = Counter()
     codes: Counter = Counter()
+    shown_tiers: Counter = Counter()
+    shown_codes: Counter = Counter()
     for s in ImportChunk.objects.filter(channel_import=imp).values_list("summary", flat=True):
         tiers.update(s.get("tiers", {}))
         codes.update(s.get("findings", {}))
+        shown_tiers.update(s.get("shown", {}).get("tiers", {}))
+        shown_codes.update(s.get("shown", {}).get("findings", {}))
     flagged = ImportLine.objects.filter(channel_import=imp, tier__in=FLAGGED_TIERS)
     promoted = flagged.exclude(opportunity=None).count()
     errors = flagged.exclude(promotion_error="").count()
@@ -427,15 +437,23 @@ def _merge_summaries(imp: ChannelImport) -> dict:
         names = dict(
             Criterion.objects.filter(version_id=imp.criteria_version_id).values_list("code", "name")
         )
-    top = [
-        {"code": c, "name": names.get(c, ""), "count": n}
-        for c, n in codes.most_common(TOP_FINDINGS)
-    ]
+
+    def top(counter: Counter) -> list[dict]:
+        return [
+            {"code": c, "name": names.get(c, ""), "count": n}
+            for c, n in counter.most_common(TOP_FINDINGS)
+        ]
+
+    def by_tier(counter: Counter) -> dict:
+        return {t: counter[t] for t in ("low", *FLAGGED_TIERS) if counter.get(t)}
+
     return {
-        "tiers": {t: tiers[t] for t in ("low", *FLAGGED_TIERS) if tiers.get(t)},
+        "tiers": by_tier(tiers),
         "flagged": sum(tiers.get(t, 0) for t in FLAGGED_TIERS),
-        "findings": top,
+        "findings": top(codes),
         "promoted": promoted,
         "promotion_errors": errors,
         "criteria_version": imp.criteria_version.number if imp.criteria_version_id else None,
+        # What partners and reps are shown (channel_imports.presenters).
+        "shown": {"tiers": by_tier(shown_tiers), "findings": top(shown_codes)},
     }
