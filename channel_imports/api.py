@@ -18,7 +18,6 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from hrdd.errors import ApplicationError, PermissionDenied
-
 from rules.presentation import sees_everything
 
 from . import views

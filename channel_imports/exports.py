@@ -10,6 +10,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from rules.presentation import sees_everything
 from taxonomy import (
     END_USE_STATEMENTS,
     END_USER_TYPES,
@@ -17,8 +18,6 @@ from taxonomy import (
     PRODUCT_CAPABILITIES,
     RED_FLAGS,
 )
-
-from rules.presentation import sees_everything
 
 from .presenters import findings_for_viewer, line_status_label
 from .rows import COLUMN_HELP, COLUMNS

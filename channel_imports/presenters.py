@@ -20,7 +20,13 @@ SUMMARY_KEYS = ("tiers", "flagged", "findings", "promoted", "promotion_errors", 
 
 
 def line_status_label(
-    user, *, screened: bool, tier: str, shown_tier: str, deal_status: str | None, deal_shown_tier: str
+    user,
+    *,
+    screened: bool,
+    tier: str,
+    shown_tier: str,
+    deal_status: str | None,
+    deal_shown_tier: str,
 ) -> str:
     """How a line's state reads to `user`: the deal's status once it became one, else
     the status its tier calls for (a held line reads as held, without saying why)."""
@@ -52,8 +58,11 @@ def line_for_viewer(line: ImportLine, user) -> dict:
         "data": line.data,
         "status": line.status,
         "status_label": line_status_label(
-            user, screened=line.status == ImportLine.Status.SCREENED, tier=line.tier,
-            shown_tier=line.shown_tier, deal_status=deal.status if deal else None,
+            user,
+            screened=line.status == ImportLine.Status.SCREENED,
+            tier=line.tier,
+            shown_tier=line.shown_tier,
+            deal_status=deal.status if deal else None,
             deal_shown_tier=screening.shown_tier if screening else "",
         ),  # fmt: skip
         "tier": line.tier if full else line.shown_tier,

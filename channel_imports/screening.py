@@ -318,7 +318,9 @@ def _heartbeat(chunk_id: int, token: str, screened: int) -> None:
 
 
 def _findings(result) -> list[dict]:
-    return [{"code": f.code, "explanation": f.explanation, "shown": f.shown} for f in result.findings]
+    return [
+        {"code": f.code, "explanation": f.explanation, "shown": f.shown} for f in result.findings
+    ]
 
 
 def _store_results(batch: list[tuple[int, object]]) -> int:

@@ -111,10 +111,22 @@ def import_lines_iter(channel_import: ChannelImport) -> Iterator[dict]:
         ImportLine.objects.filter(channel_import=channel_import)
         .order_by("line_no", "id")
         .values(
-            "line_no", "data", "status", "tier", "score", "severity", "likelihood", "findings",
-            "shown_tier", "shown_score", "shown_severity", "shown_likelihood",
-            "opportunity__reference", "opportunity__status",
-            "opportunity__current_screening__shown_tier", "promotion_error",
+            "line_no",
+            "data",
+            "status",
+            "tier",
+            "score",
+            "severity",
+            "likelihood",
+            "findings",
+            "shown_tier",
+            "shown_score",
+            "shown_severity",
+            "shown_likelihood",
+            "opportunity__reference",
+            "opportunity__status",
+            "opportunity__current_screening__shown_tier",
+            "promotion_error",
         )  # fmt: skip
         .iterator(chunk_size=2000)
     )

@@ -93,4 +93,3 @@ def status_choices_for_viewer(user) -> list[tuple[str, str]]:
     if sees_everything(user):
         return list(S.choices)
     return [(c, label) for c, label in SHOWN_STATUS_LABELS.items()]
-

@@ -24,7 +24,6 @@ from taxonomy.countries import country_choices
 
 from . import presenters
 from .forms import CHANNEL_ROWS, LINE_ROWS, data_to_form, errors_for_form, form_to_data
-from .models import Opportunity
 from .selectors import opportunity_get, opportunity_list, product_list
 from .services import opportunity_register, opportunity_update
 

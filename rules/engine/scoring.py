@@ -437,8 +437,13 @@ def compile_criteria(
                     static=_static_finding_fields(
                         spec, shown_to_partners(spec.dimension, condition.fields | quoted)
                     ),
-                    facts=(spec.code, spec.severity, spec.severity_uplift, spec.likelihood,
-                           spec.outcome),  # fmt: skip
+                    facts=(
+                        spec.code,
+                        spec.severity,
+                        spec.severity_uplift,
+                        spec.likelihood,
+                        spec.outcome,
+                    ),  # fmt: skip
                 )
             )
     if errors:

@@ -33,7 +33,9 @@ def _shape(value):
     return "list" if isinstance(value, list) else type(value).__name__
 
 
-PRISON = {"end_customer": {"name": "Central Detention", "country": "NO", "type": "prison_detention"}}
+PRISON = {
+    "end_customer": {"name": "Central Detention", "country": "NO", "type": "prison_detention"}
+}
 
 
 @pytest.fixture
@@ -68,8 +70,14 @@ def test_a_listed_party_reads_like_any_other_hold(api, listed, catalogue, who, r
 def test_a_benign_deal_with_a_listed_party_is_held_without_saying_why(
     api, client, partner_a, listed, catalogue
 ):
-    unlisted = _register(api, partner_a, channel=[ALPHA, {"name": "Desert Freight FZE", "role": "distributor", "country": "AE"}])
-    body = _register(api, partner_a, channel=[ALPHA, {"name": LISTED, "role": "distributor", "country": "AE"}])
+    unlisted = _register(
+        api,
+        partner_a,
+        channel=[ALPHA, {"name": "Desert Freight FZE", "role": "distributor", "country": "AE"}],
+    )
+    body = _register(
+        api, partner_a, channel=[ALPHA, {"name": LISTED, "role": "distributor", "country": "AE"}]
+    )
     assert body["status"] == "in_review" and body["status_label"] == "In compliance review"
     for key in ("tier", "score", "severity", "likelihood", "findings", "asks"):
         assert body["screening"][key] == unlisted["screening"][key], key
@@ -90,7 +98,9 @@ def test_a_benign_deal_with_a_listed_party_is_held_without_saying_why(
 
 
 def test_compliance_staff_see_the_block_and_its_reason(api, partner_a, reviewer, listed, catalogue):
-    body = _register(api, partner_a, channel=[ALPHA, {"name": LISTED, "role": "distributor", "country": "AE"}])
+    body = _register(
+        api, partner_a, channel=[ALPHA, {"name": LISTED, "role": "distributor", "country": "AE"}]
+    )
     seen = api.as_user(reviewer).get(f"{URL}{body['id']}/").json()
     assert seen["status"] == "blocked" and seen["screening"]["tier"] == "prohibited"
     assert "RP-MATCH" in {f["code"] for f in seen["screening"]["findings"]}
