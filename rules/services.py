@@ -50,6 +50,7 @@ def opportunity_screen(
     Runs inside the caller's transaction, so the deal, its screening, its routing and
     their audit events commit together or not at all.
     """
+    from reviews.probing import probing_check
     from reviews.services import review_route
 
     version = criteria_published_current()
@@ -100,6 +101,7 @@ def opportunity_screen(
             actor=actor,
             material_change=material_change,
         )
+        probing_check(actor=actor, screening=screening)
     return screening
 
 
