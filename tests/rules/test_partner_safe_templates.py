@@ -57,3 +57,28 @@ def test_a_pack_with_a_leaking_explanation_is_refused_whole(admin_user):
     with pytest.raises(ApplicationError) as exc:
         services.criteria_pack_import(actor=admin_user, pack=pack)
     assert "restricted_party.matches" in str(exc.value.message) + str(exc.value.errors)
+
+
+def test_a_finding_that_read_compliance_data_is_hidden_whatever_its_dimension(
+    admin_user, api, partner_a, reviewer, catalogue
+):
+    """Hiding goes by data: a partner-facing criterion whose condition reads a match
+    fires for compliance staff only, and does not change what the partner is shown."""
+    from restricted_parties.services import sample_list_load
+    from tests.factories import deal_body
+
+    sample_list_load()
+    draft = services.criteria_draft_start(actor=admin_user)
+    services.criterion_save(actor=admin_user, draft=draft, code="COMB-LISTED-ANY", create=True, values={
+        **FORM, "dimension": "combination", "condition": "restricted_party.matched",
+        "explanation": "A listed party in a deal.", "scale": 4, "scope": 0, "irremediability": 0,
+        "likelihood": 3, "severity_uplift": 0, "enabled": True,
+    })  # fmt: skip
+    services.criteria_publish(actor=admin_user, draft=draft)
+    channel = [{"name": "Alpha Systems Integration", "role": "reseller", "country": "DE"},
+               {"name": "Gulf Horizon Trading LLC", "role": "distributor", "country": "AE"}]  # fmt: skip
+    body = api.as_user(partner_a).post("/api/v1/opportunities/", deal_body(channel=channel), format="json").json()
+    assert "COMB-LISTED-ANY" not in str(body)
+    full = api.as_user(reviewer).get(f"/api/v1/opportunities/{body['id']}/").json()["screening"]
+    assert "COMB-LISTED-ANY" in {f["code"] for f in full["findings"]}
+    assert body["screening"]["severity"] < full["severity"]
