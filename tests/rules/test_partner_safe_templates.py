@@ -77,7 +77,11 @@ def test_a_finding_that_read_compliance_data_is_hidden_whatever_its_dimension(
     services.criteria_publish(actor=admin_user, draft=draft)
     channel = [{"name": "Alpha Systems Integration", "role": "reseller", "country": "DE"},
                {"name": "Gulf Horizon Trading LLC", "role": "distributor", "country": "AE"}]  # fmt: skip
-    body = api.as_user(partner_a).post("/api/v1/opportunities/", deal_body(channel=channel), format="json").json()
+    body = (
+        api.as_user(partner_a)
+        .post("/api/v1/opportunities/", deal_body(channel=channel), format="json")
+        .json()
+    )
     assert "COMB-LISTED-ANY" not in str(body)
     full = api.as_user(reviewer).get(f"/api/v1/opportunities/{body['id']}/").json()["screening"]
     assert "COMB-LISTED-ANY" in {f["code"] for f in full["findings"]}
