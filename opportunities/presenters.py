@@ -6,8 +6,10 @@ cause ("In compliance review", or heightened due diligence for a high-risk deal)
 "blocked" or "hard stop" because a party matched a restricted-party list. A block with a
 public cause (a sanctioned country in the deal) is named, since the partner knows it.
 
-Pages, the API, the exports, notifications and emails all take status and screening from
-here (and `rules.presentation`), so a new output cannot show more than this allows.
+Pages, the API and the import exports take status and screening from here (and
+`rules.presentation`), so a new output cannot show more than this allows. Notifications
+and emails to partners and reps carry only what compliance wrote for them: questions,
+the decision and its feedback (`reviews.notifications`).
 """
 
 from __future__ import annotations
@@ -36,7 +38,6 @@ SHOWN_STATUS_LABELS = {
     S.REJECTED: "Rejected",
     S.WITHDRAWN: "Withdrawn",
 }
-SHOWN_TIERS = ("low", "medium", "high", "critical", "prohibited")
 
 
 def shown_status(status: str, shown_tier: str) -> str:
