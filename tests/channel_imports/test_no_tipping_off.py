@@ -58,10 +58,13 @@ def test_the_flagged_lines_api_shows_a_hold_but_not_the_match(api, rp_import, wh
     assert held["deal"] and held["deal"]["reference"].startswith("D-")
     summary = api.as_user(user).get(f"/api/v1/imports/{rp_import.pk}/").json()["summary"]
     assert _leaks(str(summary)) == []
+    probe = api.as_user(user).get(f"/api/v1/imports/{rp_import.pk}/lines/?tier=prohibited")
+    assert probe.json()["count"] == 0, "a tier filter finds only what the viewer is shown"
 
 
 def test_compliance_staff_still_see_the_match_on_the_line(api, rp_import, reviewer):
     held = _lines(api, reviewer, rp_import)[0]
+    assert held["status_label"] == "Blocked (hard stop)"
     assert held["tier"] == "prohibited"
     assert "RP-MATCH" in {f["code"] for f in held["findings"]}
     assert LISTED in str(held["findings"])
