@@ -280,7 +280,9 @@ def shown_to_partners(dimension: str, fields_read: Iterable[str]) -> bool:
     return dimension in PARTNER_DIMENSIONS and set(fields_read) <= PARTNER_SAFE_FIELDS
 
 
-def _validate(spec: Any, *, check_condition: bool) -> tuple[list[str], Condition | None]:
+def _validate(
+    spec: Any, *, check_condition: bool, partner_safe: bool = True
+) -> tuple[list[str], Condition | None]:
     errors: list[str] = []
     if not isinstance(spec, CriterionSpec):
         return [f"not a CriterionSpec: {type(spec).__name__}"], None
@@ -306,7 +308,7 @@ def _validate(spec: Any, *, check_condition: bool) -> tuple[list[str], Condition
         errors.append(f'dimension "{spec.dimension}" is not one of {", ".join(DIMENSIONS)}')
     if spec.outcome not in OUTCOMES:
         errors.append(f'outcome "{spec.outcome}" is not one of {", ".join(OUTCOMES)}')
-    errors.extend(_check_template(spec.explanation, spec.dimension))
+    errors.extend(_check_template(spec.explanation, spec.dimension if partner_safe else ""))
     condition = None
     if check_condition and spec.condition.strip():
         try:
@@ -398,13 +400,19 @@ def format_value(value: Any, path: str | None = None) -> str:
 
 
 def compile_criteria(
-    specs: Iterable[CriterionSpec], tiers: Mapping[str, int] | None = DEFAULT_TIERS
+    specs: Iterable[CriterionSpec],
+    tiers: Mapping[str, int] | None = DEFAULT_TIERS,
+    *,
+    partner_safe: bool = True,
 ) -> CompiledCriteria:
     """Validate every criterion and compile the enabled ones (``tiers=None``: the defaults).
 
     Raises ``CriteriaError`` listing every broken criterion (by code) and bad tiers.
     Disabled criteria are checked for their structure but not for their condition, so an
-    admin can switch a broken one off to publish the rest.
+    admin can switch a broken one off to publish the rest. ``partner_safe=False`` skips
+    only the partner-safe explanation check, for versions published before it existed:
+    they keep screening, and their findings that quote compliance-only fields are hidden
+    from partners (``Finding.shown``) instead.
     """
     specs = tuple(specs)
     if tiers is None:
@@ -415,7 +423,7 @@ def compile_criteria(
     for i, spec in enumerate(specs):
         label = getattr(spec, "code", None) or f"criterion #{i + 1}"
         enabled = getattr(spec, "enabled", True) is True
-        problems, condition = _validate(spec, check_condition=enabled)
+        problems, condition = _validate(spec, check_condition=enabled, partner_safe=partner_safe)
         if isinstance(label, str) and label in seen:
             problems.append("duplicate code")
         seen.add(label if isinstance(label, str) else repr(label))

@@ -86,3 +86,41 @@ def test_a_finding_that_read_compliance_data_is_hidden_whatever_its_dimension(
     full = api.as_user(reviewer).get(f"/api/v1/opportunities/{body['id']}/").json()["screening"]
     assert "COMB-LISTED-ANY" in {f["code"] for f in full["findings"]}
     assert body["screening"]["severity"] < full["severity"]
+
+
+def test_a_version_published_before_the_check_still_screens_and_hides_the_leak(
+    api, partner_a, reviewer, catalogue
+):
+    """Upgrading must not stop screening: a published version holding a partner-facing
+    criterion that quotes match data keeps working; partners never see that finding."""
+    from django.utils import timezone
+
+    from restricted_parties.services import sample_list_load
+    from rules.models import Criterion
+    from tests.factories import deal_body
+
+    sample_list_load()
+    v1 = criteria_published_current()
+    v2 = CriteriaVersion.objects.create(
+        status="published", number=2, published_at=timezone.now(), tiers=v1.tiers, name="old"
+    )
+    for c in v1.criteria.all():
+        c.pk, c.version = None, v2
+        c.save()
+    Criterion.objects.create(
+        version=v2, code="CTRY-OLD-LEAK", name="Old leak", dimension="country_context",
+        condition="restricted_party.best_score > 50", explanation="Close to {restricted_party.matches}",
+        scale=1, likelihood=1,
+    )  # fmt: skip
+    channel = [{"name": "Alpha Systems Integration", "role": "reseller", "country": "DE"},
+               {"name": "Gulf Horizon Trading LLC", "role": "distributor", "country": "AE"}]  # fmt: skip
+    r = api.as_user(partner_a).post(
+        "/api/v1/opportunities/", deal_body(channel=channel), format="json"
+    )
+    assert r.status_code == 201
+    assert "CTRY-OLD-LEAK" not in str(r.json()) and "Gulf Horizon Trading Limited" not in str(
+        r.json()
+    )
+    full = api.as_user(reviewer).get(f"/api/v1/opportunities/{r.json()['id']}/").json()
+    assert full["screening"]["criteria_version"] == 2
+    assert "CTRY-OLD-LEAK" in {f["code"] for f in full["screening"]["findings"]}
