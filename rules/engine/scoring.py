@@ -578,7 +578,9 @@ def screen(snapshot: Mapping[str, Any], compiled: CompiledCriteria) -> Screening
     fired = [c for test, c in compiled._pairs if test(snapshot)]
     tiers = compiled.tiers
     a = _assess([c.facts for c in fired], tiers)
-    shown = _assess([c.facts for c in fired if c.static["shown"]], tiers)
+    # What partners are told differs only when a hidden criterion fired (rare).
+    hidden = [c for c in fired if not c.static["shown"]]
+    shown = _assess([c.facts for c in fired if c.static["shown"]], tiers) if hidden else a
 
     reasons = [
         f"Score {a.score} = severity {a.severity} × likelihood {a.likelihood}, "
