@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('channel_imports', '0002_lines_fewer_indexes_promoting'),
+        ('channel_imports', '0003_shown_to_partners'),
     ]
 
     operations = [
