@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from refdata.cache import CATALOGUE, cached
+
 from .models import ChannelEntry, Opportunity, Product
 
 
@@ -32,6 +34,23 @@ def opportunities_visible_to(user) -> QuerySet[Opportunity]:
     return qs.none()
 
 
+# What a list shows of a deal's screening; its findings, reasons and snapshot (JSON,
+# kilobytes per deal) are left in the database.
+SUMMARY_SCREENING_FIELDS = ("current_screening__tier", "current_screening__score")
+SUMMARY_FIELDS = (
+    "id", "reference", "external_id", "title", "status", "end_customer_name",
+    "end_customer_country", "end_user_type", "value_amount", "value_currency", "created_at",
+    "current_screening",
+)  # fmt: skip
+
+
+def opportunity_summaries(qs: QuerySet[Opportunity]) -> QuerySet[Opportunity]:
+    """A list's rows: the summary columns and the screening's tier and score only."""
+    return qs.select_related("current_screening").only(
+        *SUMMARY_FIELDS, *SUMMARY_SCREENING_FIELDS
+    )
+
+
 def opportunity_list(
     *,
     user,
@@ -41,7 +60,7 @@ def opportunity_list(
     country: str = "",
     mine: bool = False,
 ) -> QuerySet[Opportunity]:
-    qs = opportunities_visible_to(user).select_related("current_screening", "owner")
+    qs = opportunity_summaries(opportunities_visible_to(user))
     if mine:
         qs = qs.filter(owner=user)
     if search:
@@ -64,6 +83,7 @@ def opportunity_get(*, user, pk) -> Opportunity | None:
     return (
         opportunities_visible_to(user)
         .select_related("current_screening__criteria_version", "owner", "submitted_by_organisation")
+        .defer("current_screening__snapshot")
         .prefetch_related("lines", "channel")
         .filter(pk=pk)
         .first()
@@ -86,3 +106,12 @@ def product_list(*, search: str = "", capability: str = "") -> QuerySet[Product]
         # JSON "contains" is not portable to SQLite; the catalogue is small, so filter here.
         qs = qs.filter(pk__in=[p.pk for p in qs if capability in p.capabilities])
     return qs
+
+
+def product_active_by_sku(sku: str) -> Product | None:
+    """An active catalogue product (the catalogue is cached per process until it changes)."""
+    return cached(CATALOGUE, _catalogue_load).get(sku)
+
+
+def _catalogue_load() -> dict[str, Product]:
+    return {p.sku: p for p in Product.objects.filter(active=True)}

@@ -9,7 +9,8 @@ from django.db import IntegrityError, transaction
 from audit.services import audit_record
 from hrdd.errors import ApplicationError
 from partners.models import Organisation
-from partners.services import organisation_get_or_register
+from partners.services import organisations_get_or_register
+from refdata.cache import pinned
 
 from .models import ChannelEntry, Opportunity, OpportunityLine
 from .selectors import opportunity_by_external_id
@@ -33,14 +34,30 @@ def submitting_organisation(user) -> Organisation:
     )
 
 
-def _end_customer_org(data: dict) -> Organisation:
+def _organisations(data: dict) -> tuple[Organisation, list[Organisation]]:
+    """The end customer's organisation and each channel entry's, found in one query."""
     ec = data["end_customer"]
     name = ec["name"].strip() or "Undisclosed end customer"
-    return organisation_get_or_register(name=name, country=ec["country"], role="end_customer")
+    orgs = organisations_get_or_register(
+        [(name, ec["country"], "end_customer")]
+        + [(e["name"], e["country"], e["role"]) for e in data["channel"]]
+    )
+    return orgs[0], orgs[1:]
 
 
-def _write_parts(opportunity: Opportunity, data: dict) -> None:
-    OpportunityLine.objects.bulk_create(
+def remember_parts(opportunity: Opportunity, lines: list, channel: list) -> None:
+    """Keep the lines and channel just written on the instance, as a prefetch would, so
+    the screening and the response read them from memory instead of the database."""
+    cache = opportunity.__dict__.setdefault("_prefetched_objects_cache", {})
+    for name, rows in (("lines", lines), ("channel", channel)):
+        qs = getattr(opportunity, name).get_queryset()
+        qs._result_cache = list(rows)
+        qs._prefetch_done = True
+        cache[name] = qs
+
+
+def _write_parts(opportunity: Opportunity, data: dict, channel_orgs: list[Organisation]) -> None:
+    lines = OpportunityLine.objects.bulk_create(
         [
             OpportunityLine(
                 opportunity=opportunity,
@@ -54,21 +71,20 @@ def _write_parts(opportunity: Opportunity, data: dict) -> None:
             for i, line in enumerate(data["lines"], start=1)
         ]
     )
-    ChannelEntry.objects.bulk_create(
+    channel = ChannelEntry.objects.bulk_create(
         [
             ChannelEntry(
                 opportunity=opportunity,
                 position=i,
-                organisation=organisation_get_or_register(
-                    name=entry["name"], country=entry["country"], role=entry["role"]
-                ),
+                organisation=org,
                 role=entry["role"],
                 name=" ".join(entry["name"].split()),
                 country=entry["country"],
             )
-            for i, entry in enumerate(data["channel"], start=1)
+            for i, (entry, org) in enumerate(zip(data["channel"], channel_orgs), start=1)
         ]
     )
+    remember_parts(opportunity, lines, channel)
 
 
 def _deal_fields(data: dict) -> dict:
@@ -100,6 +116,11 @@ def opportunity_register(
     the same organisation returns the existing deal instead of a duplicate; nothing is
     saved when any part of the input is invalid.
     """
+    with pinned():  # reference data (criteria, catalogue, targets) checked once
+        return _register(actor=actor, data=data, source=source, validated=validated)
+
+
+def _register(*, actor, data: dict, source: str, validated: bool) -> RegistrationResult:
     if not validated:
         clean, errors = opportunity_validate(data, submitter=actor)
         if errors:
@@ -126,17 +147,19 @@ def opportunity_register(
 def _create(*, actor, org: Organisation, data: dict, source: str) -> Opportunity:
     from rules.services import opportunity_screen
 
+    end_customer, channel_orgs = _organisations(data)
+    # The database fills the reference from the id in the INSERT itself (migration 0003):
+    # no second write, and no two uncommitted deals share a unique value to wait on.
     opportunity = Opportunity.objects.create(
         reference="",
         external_id=data["external_id"],
         owner=actor,
         submitted_by_organisation=org,
-        end_customer=_end_customer_org(data),
+        end_customer=end_customer,
         **_deal_fields(data),
     )
-    opportunity.reference = f"D-{opportunity.pk:06d}"
-    Opportunity.objects.filter(pk=opportunity.pk).update(reference=opportunity.reference)
-    _write_parts(opportunity, data)
+    opportunity.reference = Opportunity.reference_for(opportunity.pk)
+    _write_parts(opportunity, data, channel_orgs)
     audit_record(
         actor=actor,
         action="opportunity.registered",
@@ -166,11 +189,11 @@ def opportunity_update(*, actor, opportunity: Opportunity, data: dict) -> Opport
         before_caps = sorted({c for line in locked.lines.all() for c in line.capabilities})
         for field, value in _deal_fields(clean).items():
             setattr(locked, field, value)
-        locked.end_customer = _end_customer_org(clean)
+        locked.end_customer, channel_orgs = _organisations(clean)
         locked.save()
         locked.lines.all().delete()
         locked.channel.all().delete()
-        _write_parts(locked, clean)
+        _write_parts(locked, clean, channel_orgs)
         after_caps = sorted({c for line in clean["lines"] for c in line["capabilities"]})
         changed = {
             f: [str(before[f]), str(getattr(locked, f))]

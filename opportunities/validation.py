@@ -96,10 +96,10 @@ class LineIn(serializers.Serializer):
     quantity = serializers.IntegerField(min_value=1, max_value=MAX_QUANTITY)
 
     def validate(self, attrs):
-        from .models import Product
+        from .selectors import product_active_by_sku
 
         if attrs["sku"]:
-            product = Product.objects.filter(sku=attrs["sku"], active=True).first()
+            product = product_active_by_sku(attrs["sku"])
             if product is None:
                 raise serializers.ValidationError(
                     {"sku": f'No active catalogue product has SKU "{attrs["sku"]}".'}
