@@ -75,8 +75,10 @@ class OpportunityListCreateApi(ListAPIView):
         result = opportunity_register(actor=request.user, data=request.data, source="api")
         # A new deal is answered from what the registration holds in memory; an existing
         # one (a repeated external_id) is read back as the detail view would.
-        deal = result.opportunity if result.created else opportunity_get(
-            user=request.user, pk=result.opportunity.pk
+        deal = (
+            result.opportunity
+            if result.created
+            else opportunity_get(user=request.user, pk=result.opportunity.pk)
         )
         body = opportunity_out(deal, request.user)
         return Response(

@@ -46,9 +46,7 @@ SUMMARY_FIELDS = (
 
 def opportunity_summaries(qs: QuerySet[Opportunity]) -> QuerySet[Opportunity]:
     """A list's rows: the summary columns and the screening's tier and score only."""
-    return qs.select_related("current_screening").only(
-        *SUMMARY_FIELDS, *SUMMARY_SCREENING_FIELDS
-    )
+    return qs.select_related("current_screening").only(*SUMMARY_FIELDS, *SUMMARY_SCREENING_FIELDS)
 
 
 def opportunity_list(

@@ -156,13 +156,21 @@ def opportunity_out(obj, user) -> dict:
         "end_customer": _end_customer(obj),
         "delivery_country": obj.delivery_country,
         "channel": [
-            {"name": e.name, "role": e.role, "country": e.country,
-             "organisation_id": e.organisation_id}
+            {
+                "name": e.name,
+                "role": e.role,
+                "country": e.country,
+                "organisation_id": e.organisation_id,
+            }
             for e in obj.channel.all()
         ],  # fmt: skip
         "lines": [
-            {"sku": li.sku, "name": li.name, "capabilities": list(li.capabilities),
-             "quantity": li.quantity}
+            {
+                "sku": li.sku,
+                "name": li.name,
+                "capabilities": list(li.capabilities),
+                "quantity": li.quantity,
+            }
             for li in obj.lines.all()
         ],  # fmt: skip
         "intended_use": list(obj.intended_use),

@@ -81,7 +81,9 @@ def _write_parts(opportunity: Opportunity, data: dict, channel_orgs: list[Organi
                 name=" ".join(entry["name"].split()),
                 country=entry["country"],
             )
-            for i, (entry, org) in enumerate(zip(data["channel"], channel_orgs), start=1)
+            for i, (entry, org) in enumerate(
+                zip(data["channel"], channel_orgs, strict=True), start=1
+            )
         ]
     )
     remember_parts(opportunity, lines, channel)
