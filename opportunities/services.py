@@ -146,12 +146,12 @@ def _register(*, actor, data: dict, source: str, validated: bool) -> Registratio
     return RegistrationResult(opportunity, created=True)
 
 
-def _create(*, actor, org: Organisation, data: dict, source: str) -> Opportunity:
-    from rules.services import opportunity_screen
-
-    end_customer, channel_orgs = _organisations(data)
-    # The database fills the reference from the id in the INSERT itself (migration 0003):
-    # no second write, and no two uncommitted deals share a unique value to wait on.
+def _deal_insert(
+    *, actor, org: Organisation, end_customer: Organisation, data: dict
+) -> Opportunity:
+    """Insert the deal row. The database fills its reference from the id in the INSERT
+    itself (migration 0003): no second write, and no two uncommitted deals ever share a
+    unique value, so concurrent registrations never wait on each other here."""
     opportunity = Opportunity.objects.create(
         reference="",
         external_id=data["external_id"],
@@ -161,6 +161,14 @@ def _create(*, actor, org: Organisation, data: dict, source: str) -> Opportunity
         **_deal_fields(data),
     )
     opportunity.reference = Opportunity.reference_for(opportunity.pk)
+    return opportunity
+
+
+def _create(*, actor, org: Organisation, data: dict, source: str) -> Opportunity:
+    from rules.services import opportunity_screen
+
+    end_customer, channel_orgs = _organisations(data)
+    opportunity = _deal_insert(actor=actor, org=org, end_customer=end_customer, data=data)
     _write_parts(opportunity, data, channel_orgs)
     audit_record(
         actor=actor,
