@@ -1,0 +1,75 @@
+"""Promotion of flagged lines in batches: many deals per transaction, each still screened,
+routed and recorded, and every line promoted once."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from audit.models import AuditEvent
+from channel_imports.models import ChannelImport, ImportLine
+from channel_imports.screening import import_promote
+from channel_imports.services import import_accept
+from reviews.models import ReviewCase
+from tests.opportunities.test_registration_cost import split_audit
+
+from .conftest import FLAGGED, csv_upload, drain, row
+
+pytestmark = pytest.mark.django_db
+# Besides the audit trail, what a promoted deal may cost: its screening (insert, and the
+# deal pointing at it), its routing (status) and its case; the rest is shared by a batch.
+STATEMENTS_PER_DEAL = 6
+
+
+def _until_promoting(imp):
+    for _ in range(10):
+        imp.refresh_from_db()
+        if imp.status == ChannelImport.Status.PROMOTING:
+            return imp
+        drain(imp, rounds=1)
+    raise AssertionError(f"the import stopped at {imp.status}")
+
+
+def test_flagged_lines_are_promoted_in_batches(upload_as, partner_a, catalogue):
+    rows = [row(FLAGGED, partner_reference=f"B-{i}") for i in range(24)] + [row()]
+    _, imp = upload_as(partner_a, csv_upload(rows))
+    import_accept(actor=partner_a, channel_import=drain(imp))
+    imp = _until_promoting(imp)
+    events_before = AuditEvent.objects.count()
+    with CaptureQueriesContext(connection) as ctx:
+        assert import_promote(channel_import_id=imp.pk)
+    own, _audit = split_audit(ctx.captured_queries)
+    assert len(own) <= STATEMENTS_PER_DEAL * 24, "\n".join(s[:100] for s in own)
+    imp.refresh_from_db()
+    assert imp.status == "completed" and imp.summary["promoted"] == 24
+    promoted = ImportLine.objects.filter(channel_import=imp, opportunity__isnull=False)
+    assert promoted.count() == 24
+    deals = [line.opportunity for line in promoted.select_related("opportunity")]
+    assert len({d.pk for d in deals}) == 24
+    assert all(d.reference == f"D-{d.pk:06d}" and d.current_screening_id for d in deals)
+    assert ReviewCase.objects.filter(opportunity__in=deals).count() == 24
+    # each deal keeps its own trail: registered, screened, routed, case opened
+    registered = AuditEvent.objects.filter(pk__gt=0, action="opportunity.registered")
+    assert registered.count() == 24
+    assert AuditEvent.objects.count() - events_before >= 24 * 4
+    # once more: nothing left, nothing doubled
+    assert not import_promote(channel_import_id=imp.pk)
+    assert ImportLine.objects.filter(channel_import=imp, opportunity__isnull=False).count() == 24
+
+
+def test_a_line_the_validator_refuses_keeps_its_reason_and_the_batch_goes_on(
+    upload_as, partner_a, catalogue
+):
+    rows = [row(FLAGGED, partner_reference=f"V-{i}") for i in range(3)]
+    _, imp = upload_as(partner_a, csv_upload(rows))
+    import_accept(actor=partner_a, channel_import=drain(imp))
+    imp = _until_promoting(imp)
+    # The catalogue product of one line was withdrawn since the file was checked.
+    bad = ImportLine.objects.filter(channel_import=imp).order_by("id").first()
+    data = dict(bad.data, sku="NO-SUCH-SKU")
+    ImportLine.objects.filter(pk=bad.pk).update(data=data)
+    assert import_promote(channel_import_id=imp.pk)
+    bad.refresh_from_db()
+    assert bad.opportunity_id is None and "NO-SUCH-SKU" in bad.promotion_error
+    assert ImportLine.objects.filter(channel_import=imp, opportunity__isnull=False).count() == 2
