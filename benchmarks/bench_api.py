@@ -3,8 +3,8 @@
 Run: python benchmarks/bench_api.py [--seconds S] [--connections C] [--backends postgresql,sqlite]
 
 For each database (PostgreSQL from BENCH_DATABASE_URL or DATABASE_URL, in its own
-databases `hrdd_bench_api` and `hrdd_bench_bare`, dropped and re-created; SQLite in a
-temporary directory), it serves both projects with gunicorn (2 sync workers, DEBUG off)
+database BENCH_API_DB_NAME, default `hrdd_bench_api`, dropped and re-created; SQLite in
+a temporary directory), it serves both projects with gunicorn (2 sync workers, DEBUG off)
 and loads them from this process with C threads (default 8, http.client, one connection
 per request as sync workers close them) for S seconds each (default 8):
 
@@ -80,22 +80,21 @@ def load() -> str:
 # --- Databases and servers ---------------------------------------------------------------
 
 
-def _postgres_urls() -> tuple[str, str] | None:
+def _postgres_url() -> str | None:
+    """BENCH_API_DB_NAME (default hrdd_bench_api) on the server of BENCH_DATABASE_URL or
+    DATABASE_URL, dropped and re-created. Both projects share it (their tables differ)."""
     url = os.environ.get("BENCH_DATABASE_URL") or os.environ.get("DATABASE_URL") or ""
     if not url.startswith(("postgres://", "postgresql://")):
         return None
     import psycopg
 
+    name = os.environ.get("BENCH_API_DB_NAME", "hrdd_bench_api")
     parts = urlparse(url)
     admin = urlunparse(parts._replace(path="/postgres", scheme="postgresql"))
     with psycopg.connect(admin, autocommit=True) as conn:
-        for name in ("hrdd_bench_api", "hrdd_bench_bare"):
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            conn.execute(f'CREATE DATABASE "{name}"')
-    return (
-        urlunparse(parts._replace(path="/hrdd_bench_api")),
-        urlunparse(parts._replace(path="/hrdd_bench_bare")),
-    )
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return urlunparse(parts._replace(path=f"/{name}"))
 
 
 def _env(database_url: str, var_dir: Path, settings: str) -> dict:
@@ -265,7 +264,7 @@ def run_backend(name: str, app_url: str, bare_url: str, tmp: Path, args) -> dict
     print(f"\n  -- {name} ({load()})", flush=True)
     app_env = _env(app_url, tmp / "var", "hrdd.settings")
     bare_env = _env(bare_url, tmp / "var", "benchmarks.bare.settings")
-    (tmp / "var").mkdir(exist_ok=True)
+    (tmp / "var").mkdir(parents=True, exist_ok=True)
     _run([sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"], app_env)
     token = _run([sys.executable, "-c", SETUP_APP], app_env).strip().splitlines()[-1]
     _run([sys.executable, "-m", "django", "migrate", "--run-syncdb", "-v", "0"], bare_env)
@@ -340,13 +339,13 @@ def main() -> int:
     try:
         wanted = args.backends.split(",")
         if "postgresql" in wanted:
-            urls = _postgres_urls()
-            if urls is None:
+            url = _postgres_url()
+            if url is None:
                 say("postgresql", "skipped: set BENCH_DATABASE_URL or DATABASE_URL to postgres://")
             else:
-                results["postgresql"] = run_backend("postgresql", *urls, tmp / "pg", args)
+                results["postgresql"] = run_backend("postgresql", url, url, tmp / "pg", args)
         if "sqlite" in wanted:
-            (tmp / "sqlite").mkdir()
+            (tmp / "sqlite").mkdir(parents=True)
             results["sqlite"] = run_backend(
                 "sqlite", f"sqlite:///{tmp / 'sqlite' / 'app.sqlite3'}",
                 f"sqlite:///{tmp / 'sqlite' / 'bare.sqlite3'}", tmp / "sqlite", args,

@@ -5,6 +5,7 @@ Input is the API's public shape (see README). Errors name the field path and why
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from decimal import Decimal
 
@@ -52,6 +53,14 @@ class CodeListField(serializers.ListField):
         kwargs.setdefault("child", serializers.CharField(max_length=60))
         kwargs.setdefault("max_length", len(vocabulary))
         super().__init__(**kwargs)
+
+    def __deepcopy__(self, memo):
+        # DRF deep-copies every declared field for each serializer it builds; the
+        # vocabulary is a read-only table, shared rather than copied on every request.
+        kwargs = {
+            k: v if k == "vocabulary" else copy.deepcopy(v, memo) for k, v in self._kwargs.items()
+        }
+        return self.__class__(*copy.deepcopy(self._args, memo), **kwargs)
 
     def to_internal_value(self, data):
         values = super().to_internal_value(data)
