@@ -73,3 +73,55 @@ def test_a_line_the_validator_refuses_keeps_its_reason_and_the_batch_goes_on(
     bad.refresh_from_db()
     assert bad.opportunity_id is None and "NO-SUCH-SKU" in bad.promotion_error
     assert ImportLine.objects.filter(channel_import=imp, opportunity__isnull=False).count() == 2
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="real concurrent workers need PostgreSQL"
+)
+def test_two_workers_share_one_promotion_and_promote_each_line_once(
+    upload_as, partner_a, catalogue, settings
+):
+    import threading
+
+    from django.db import connections
+
+    from channel_imports import screening
+
+    settings.CHANNEL_IMPORT_CHUNK_ROWS = 1000
+    # New end customers and resellers on every line: both workers register organisations.
+    rows = [
+        row(FLAGGED, partner_reference=f"W-{i}", end_customer_name=f"New customer {i % 7}",
+            reseller_name=f"New reseller {i % 5}")
+        for i in range(30)
+    ]  # fmt: skip
+    _, imp = upload_as(partner_a, csv_upload(rows))
+    import_accept(actor=partner_a, channel_import=drain(imp))
+    imp = _until_promoting(imp)
+    screening.PROMOTE_BATCH, batch = 4, screening.PROMOTE_BATCH
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(2)
+
+    def work():
+        try:
+            barrier.wait()
+            import_promote(channel_import_id=imp.pk)
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    try:
+        threads = [threading.Thread(target=work) for _ in range(2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=120)
+    finally:
+        screening.PROMOTE_BATCH = batch
+    assert not errors, errors
+    imp.refresh_from_db()
+    assert imp.status == "completed"
+    promoted = ImportLine.objects.filter(channel_import=imp, opportunity__isnull=False)
+    assert promoted.count() == 30
+    assert len(set(promoted.values_list("opportunity_id", flat=True))) == 30
