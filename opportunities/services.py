@@ -169,11 +169,18 @@ def _deal_insert(
 
 
 def _create(*, actor, org: Organisation, data: dict, source: str) -> Opportunity:
-    from rules.services import opportunity_screen
 
     end_customer, channel_orgs = _organisations(data)
     opportunity = _deal_insert(actor=actor, org=org, end_customer=end_customer, data=data)
     _write_parts(opportunity, data, channel_orgs)
+    _record_and_screen(opportunity, actor=actor, data=data, source=source)
+    return opportunity
+
+
+def _record_and_screen(opportunity: Opportunity, *, actor, data: dict, source: str) -> None:
+    """Record the registration and screen the new deal (which routes it)."""
+    from rules.services import opportunity_screen
+
     audit_record(
         actor=actor,
         action="opportunity.registered",
@@ -183,7 +190,6 @@ def _create(*, actor, org: Organisation, data: dict, source: str) -> Opportunity
         changes={"source": source, "external_id": data["external_id"]},
     )
     opportunity_screen(opportunity=opportunity, actor=actor, trigger="registration")
-    return opportunity
 
 
 def opportunity_update(*, actor, opportunity: Opportunity, data: dict) -> Opportunity:
@@ -309,7 +315,6 @@ def _existing_by_external_id(org: Organisation, external_ids: list[str]) -> dict
 def _create_many(*, actor, org: Organisation, items: list[dict], source: str) -> list:
     """`_create` for many deals: organisations found in one query, deals, lines and
     channel entries inserted in bulk, then each deal recorded and screened."""
-    from rules.services import opportunity_screen
 
     if not items:
         return []
@@ -345,10 +350,5 @@ def _create_many(*, actor, org: Organisation, items: list[dict], source: str) ->
     ChannelEntry.objects.bulk_create([row for rows in channel for row in rows])
     for deal, data, deal_lines, deal_channel in zip(deals, items, lines, channel, strict=True):
         remember_parts(deal, deal_lines, deal_channel)
-        audit_record(
-            actor=actor, action="opportunity.registered", object_type="opportunity",
-            object_id=deal.pk, opportunity_id=deal.pk,
-            changes={"source": source, "external_id": data["external_id"]},
-        )  # fmt: skip
-        opportunity_screen(opportunity=deal, actor=actor, trigger="registration")
+        _record_and_screen(deal, actor=actor, data=data, source=source)
     return deals
