@@ -169,7 +169,6 @@ def _deal_insert(
 
 
 def _create(*, actor, org: Organisation, data: dict, source: str) -> Opportunity:
-
     end_customer, channel_orgs = _organisations(data)
     opportunity = _deal_insert(actor=actor, org=org, end_customer=end_customer, data=data)
     _write_parts(opportunity, data, channel_orgs)
@@ -315,7 +314,6 @@ def _existing_by_external_id(org: Organisation, external_ids: list[str]) -> dict
 def _create_many(*, actor, org: Organisation, items: list[dict], source: str) -> list:
     """`_create` for many deals: organisations found in one query, deals, lines and
     channel entries inserted in bulk, then each deal recorded and screened."""
-
     if not items:
         return []
     seen: set[str] = set()
