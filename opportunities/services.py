@@ -248,7 +248,10 @@ def opportunity_register_many(
     rolled back and each item goes the single path instead.
     """
     with pinned():
-        org = submitting_organisation(actor)
+        try:
+            org = submitting_organisation(actor)
+        except ApplicationError as exc:  # refused for every item, as the single path would
+            return [exc] * len(items)
         results: list = [None] * len(items)
         clean_items: list[tuple[int, dict]] = []
         for i, data in enumerate(items):

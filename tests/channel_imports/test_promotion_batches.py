@@ -125,3 +125,16 @@ def test_two_workers_share_one_promotion_and_promote_each_line_once(
     promoted = ImportLine.objects.filter(channel_import=imp, opportunity__isnull=False)
     assert promoted.count() == 30
     assert len(set(promoted.values_list("opportunity_id", flat=True))) == 30
+
+
+def test_lines_of_an_uploader_without_organisation_keep_the_reason(upload_as, partner_a, catalogue):
+    _, imp = upload_as(partner_a, csv_upload([row(FLAGGED, partner_reference="O-1")]))
+    import_accept(actor=partner_a, channel_import=drain(imp))
+    imp = _until_promoting(imp)
+    # The uploader's account lost its organisation before the promotion ran.
+    type(partner_a).objects.filter(pk=partner_a.pk).update(organisation=None)
+    assert import_promote(channel_import_id=imp.pk)
+    line = ImportLine.objects.get(channel_import=imp)
+    assert line.opportunity_id is None and "not linked to an organisation" in line.promotion_error
+    imp.refresh_from_db()
+    assert imp.status == "completed"
