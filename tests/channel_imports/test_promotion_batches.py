@@ -75,29 +75,51 @@ def test_a_line_the_validator_refuses_keeps_its_reason_and_the_batch_goes_on(
     assert ImportLine.objects.filter(channel_import=imp, opportunity__isnull=False).count() == 2
 
 
+def _waiting_for_promotion(partner, lines: int) -> ChannelImport:
+    """An import whose flagged lines wait for promotion, as the last screened chunk
+    leaves it (built directly: with transactional tests the queued tasks would run)."""
+    from rules.selectors import criteria_published_current
+
+    imp = ChannelImport.objects.create(
+        organisation=partner.organisation, uploaded_by=partner, original_name="w.csv",
+        kind="csv", status=ChannelImport.Status.PROMOTING, lines_total=lines,
+        criteria_version=criteria_published_current(),
+    )  # fmt: skip
+    ImportLine.objects.bulk_create(
+        [
+            ImportLine(
+                channel_import=imp, organisation=partner.organisation, row_key=f"r:W-{i}",
+                line_no=i + 2, chunk_no=0, status="screened", tier="high", score=20,
+                data={
+                    "partner_reference": f"W-{i}", "end_customer_name": f"New customer {i % 7}",
+                    "end_customer_country": "EG", "end_user_type": "state_telecom",
+                    "sector": "telecommunications", "delivery_country": "EG", "sku": "DPI-9000",
+                    "product_name": "", "capabilities": ["deep_packet_inspection"], "quantity": 2,
+                    "intended_use": ["network_operations"], "value_amount": "90000.00",
+                    "currency": "USD", "sale_date": "", "reseller_name": f"New reseller {i % 5}",
+                    "reseller_country": "AE", "customization": False, "red_flags": [],
+                    "end_use_statement": "requested",
+                },
+            )
+            for i in range(lines)
+        ]
+    )  # fmt: skip
+    return imp
+
+
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="real concurrent workers need PostgreSQL"
 )
-def test_two_workers_share_one_promotion_and_promote_each_line_once(
-    upload_as, partner_a, catalogue, settings
-):
+def test_two_workers_share_one_promotion_and_promote_each_line_once(partner_a, catalogue):
     import threading
 
     from django.db import connections
 
     from channel_imports import screening
 
-    settings.CHANNEL_IMPORT_CHUNK_ROWS = 1000
     # New end customers and resellers on every line: both workers register organisations.
-    rows = [
-        row(FLAGGED, partner_reference=f"W-{i}", end_customer_name=f"New customer {i % 7}",
-            reseller_name=f"New reseller {i % 5}")
-        for i in range(30)
-    ]  # fmt: skip
-    _, imp = upload_as(partner_a, csv_upload(rows))
-    import_accept(actor=partner_a, channel_import=drain(imp))
-    imp = _until_promoting(imp)
+    imp = _waiting_for_promotion(partner_a, 30)
     screening.PROMOTE_BATCH, batch = 4, screening.PROMOTE_BATCH
     errors: list[BaseException] = []
     barrier = threading.Barrier(2)
