@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "django_celery_beat",
     # The domain, one app per part of it.
     "audit",
+    "refdata",
     "accounts",
     "partners",
     "countries",

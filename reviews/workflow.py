@@ -146,6 +146,49 @@ def _transition(
     return event
 
 
+def _transition_locked_many(
+    *,
+    cases: list[ReviewCase],
+    transition: str,
+    actor,
+    values: dict[str, Any],
+    changes_of,
+    comment_of,
+) -> list:
+    """Apply one transition to many cases with one UPDATE, and one audit event each.
+
+    The caller holds the cases' rows locked (select_for_update, in its transaction), so
+    their status cannot move under it; the update is still conditional on the status
+    the table allows, and raises Conflict if any row escaped. `changes_of(case)` and
+    `comment_of(case)` give each event's details. Returns the audit events.
+    """
+    allowed_from, to = TRANSITIONS[transition]
+    cases = [c for c in cases if c.status in allowed_from]
+    if not cases:
+        return []
+    now = timezone.now()
+    with transaction.atomic(savepoint=False):
+        updated = ReviewCase.objects.filter(
+            pk__in=[c.pk for c in cases], status__in=allowed_from
+        ).update(status=to, updated_at=now, **values)
+        if updated != len(cases):
+            raise Conflict("Cases changed while locked; nothing was applied.")
+        return [
+            audit_record(
+                actor=actor,
+                action=f"review_case.{transition}",
+                object_type="review_case",
+                object_id=c.pk,
+                opportunity_id=c.opportunity_id,
+                from_state=c.status,
+                to_state=to,
+                changes=changes_of(c),
+                comment=comment_of(c),
+            )
+            for c in cases
+        ]
+
+
 # --- Conditions of an approval: their own small table ---------------------------------
 
 C = CaseCondition.Status

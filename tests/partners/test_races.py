@@ -22,17 +22,17 @@ def test_a_registration_that_loses_the_race_for_a_new_organisation_is_still_save
 ):
     """Another request registers the same end customer between this request's look-up
     and its insert (what two registrations at once do on PostgreSQL)."""
-    real_find = partner_services.organisation_find
+    real_lookup = partner_services._organisations_by_key
     raced = []
 
-    def find_then_lose_the_race(*, name, country):
-        found = real_find(name=name, country=country)
-        if found is None and name == "Nile Logistics" and not raced:
-            raced.append(Organisation.objects.create(name="NILE LOGISTICS", country=country,
+    def look_up_then_lose_the_race(keys):
+        found = real_lookup(keys)
+        if ("nile logistics", "EG") in keys and not found and not raced:
+            raced.append(Organisation.objects.create(name="NILE LOGISTICS", country="EG",
                                                      role="end_customer"))  # fmt: skip
         return found
 
-    monkeypatch.setattr(partner_services, "organisation_find", find_then_lose_the_race)
+    monkeypatch.setattr(partner_services, "_organisations_by_key", look_up_then_lose_the_race)
     body = deal_body(external_id="RACE-1",
                      end_customer={"name": "Nile Logistics", "country": "EG",
                                    "type": "private_enterprise", "sector": "logistics"})  # fmt: skip
