@@ -13,21 +13,21 @@ from django.http import Http404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.generics import ListAPIView
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from hrdd.errors import ApplicationError, PermissionDenied
+from hrdd.parsers import JSONParser
 
 from . import views
+from .policies import imports_visible_to, organisations_for_upload
 from .rows import mapping_problems
 from .selectors import (
     import_get,
     import_issues,
     import_lines,
     import_progress,
-    imports_visible_to,
-    organisations_for_upload,
 )
 from .services import (
     import_accept,

@@ -13,6 +13,7 @@ from hrdd.errors import ApplicationError
 
 from . import exports
 from .models import ChannelImport
+from .policies import imports_visible_to, organisations_for_upload
 from .rows import COLUMN_HELP, COLUMNS, REQUIRED
 from .selectors import (
     import_flagged_lines,
@@ -20,8 +21,6 @@ from .selectors import (
     import_issues,
     import_lines_iter,
     import_progress,
-    imports_visible_to,
-    organisations_for_upload,
 )
 from .services import import_accept, import_discard, import_map, import_upload
 

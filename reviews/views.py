@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts.models import User
 from hrdd.errors import ApplicationError
+from hrdd.params import MAX_ID, id_param
 from rules.presentation import screening_for_viewer
 
 from . import notifications as notification_services
@@ -146,7 +147,7 @@ def case_view(request, pk: int):
         "decision": getattr(case, "decision", None) if not case.is_open else None,
         "other_cases": [c for c in selectors.deal_cases(opportunity.pk) if c.pk != case.pk],
         "history": selectors.case_history(case),
-        "mitigations": selectors.mitigation_library(),
+        "mitigations": selectors.mitigation_library(user=request.user),
         "owner_choices": selectors.condition_owner_choices(case) if actions["decide"] else [],
         "condition_rows": range(CONDITION_ROWS),
         "reviewers": selectors.reviewers_list() if actions["assign"] else [],
@@ -204,7 +205,10 @@ def _safe_next(request) -> str:
 def assign_view(request, pk: int):
     _require_reviewer(request.user)
     case = _case_or_404(request, pk)
-    assignee = User.objects.filter(pk=request.POST.get("assignee") or 0, is_active=True).first()
+    raw = request.POST.get("assignee", "")
+    assignee = None
+    if raw.isascii() and raw.isdigit() and int(raw) <= MAX_ID:
+        assignee = User.objects.filter(pk=int(raw), is_active=True).first()
     if assignee is None:
         messages.error(request, "Choose a reviewer to assign.")
         return _back(request, case)
@@ -348,7 +352,7 @@ def answer_view(request, pk: int):
 @require_GET
 def attachment_view(request, pk: int):
     info = selectors.information_request_for_user(user=request.user, pk=pk)
-    if info is None or not info.attachment:
+    if info is None or policies.why_not_download_attachment(request.user, info):
         raise Http404
     return FileResponse(
         info.attachment.open("rb"), as_attachment=True, filename=info.attachment_name or "evidence"
@@ -435,11 +439,11 @@ def inbox_view(request):
 @login_required
 @require_POST
 def inbox_read_view(request):
-    raw = request.POST.get("notification")
+    notification_id = id_param(request.POST, "notification")
     count = notification_services.notification_mark_read(
-        user=request.user, notification_id=int(raw) if raw and raw.isdigit() else None
+        user=request.user, notification_id=notification_id
     )
-    if raw is None:
+    if notification_id is None:
         messages.success(request, f"{count} notification(s) marked read.")
     return redirect("inbox")
 

@@ -100,25 +100,12 @@ def review_request_information(
     return request
 
 
-def why_not_answer(user, information_request: InformationRequest) -> str | None:
-    from opportunities.selectors import opportunities_visible_to
-
-    if not information_request.is_open:
-        return "This request has already been answered."
-    opportunity = information_request.case.opportunity
-    if user.pk not in (information_request.addressed_to_id, opportunity.owner_id):
-        return "Only the person asked (or the deal's owner) answers this request."
-    if not opportunities_visible_to(user).filter(pk=opportunity.pk).exists():
-        return "You can no longer see this deal."
-    return None
-
-
 def review_answer(
     *, information_request: InformationRequest, actor, answer: str, attachment=None
 ) -> InformationRequest:
     """The rep or partner answers a request for information, optionally with an end-use certificate or
     statement file. The case goes back to its reviewer."""
-    reason = why_not_answer(actor, information_request)
+    reason = policies.why_not_answer(actor, information_request)
     if reason and information_request.is_open:
         raise PermissionDenied(reason)
     if reason:
