@@ -180,6 +180,8 @@ def opportunity_detail_view(request, pk: int):
     if request.user.is_reviewer:
         from audit.selectors import audit_events_for_opportunity
 
-        ctx["history"] = audit_events_for_opportunity(opportunity_id=opportunity.pk)
+        ctx["history"] = audit_events_for_opportunity(
+            opportunity_id=opportunity.pk, user=request.user
+        )
         ctx["country_sources"] = country_indicator_sources(opportunity.end_customer_country)
     return render(request, "opportunities/detail.html", ctx)

@@ -152,8 +152,9 @@ class CaseListApi(ListAPIView):
         tags=TAGS,
     )
     def get(self, request, *args, **kwargs):
-        if not request.user.is_reviewer:
-            raise PermissionDenied("Only compliance staff work the review queue.")
+        reason = policies.why_not_work_queue(request.user)
+        if reason:
+            raise PermissionDenied(reason)
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
-from accounts.policies import has_role, is_compliance, is_signed_in
+from accounts.policies import has_role, is_admin, is_compliance, is_signed_in
 from opportunities.policies import opportunities_visible_to
 
 from .models import (
@@ -126,6 +126,18 @@ def mitigations_visible_to(user) -> QuerySet[Mitigation]:
     if not has_role(user):
         return Mitigation.objects.none()
     return Mitigation.objects.filter(active=True)
+
+
+def why_not_work_queue(user) -> str | None:
+    if not is_compliance(user):
+        return "Only compliance staff work the review queue."
+    return None
+
+
+def why_not_set_targets(user) -> str | None:
+    if not is_admin(user):
+        return "Only admins change review targets."
+    return None
 
 
 def authority(user) -> int:

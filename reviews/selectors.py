@@ -339,8 +339,10 @@ def notifications_unread_count(*, user) -> int:
     return Notification.objects.filter(recipient=user, read_at=None).count()
 
 
-def case_history(case: ReviewCase):
+def case_history(case: ReviewCase, *, user):
     """The deal's whole history (deal, screenings, every case), oldest first."""
     from audit.selectors import audit_events_for_opportunity
 
-    return audit_events_for_opportunity(opportunity_id=case.opportunity_id).order_by("id")
+    return audit_events_for_opportunity(opportunity_id=case.opportunity_id, user=user).order_by(
+        "id"
+    )

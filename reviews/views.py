@@ -39,8 +39,9 @@ from .models import EscalationLevel, ReviewCase
 
 
 def _require_reviewer(user) -> None:
-    if not user.is_reviewer:
-        raise PermissionDenied("Only compliance staff work the review queue.")
+    reason = policies.why_not_work_queue(user)
+    if reason:
+        raise PermissionDenied(reason)
 
 
 def _is_htmx(request) -> bool:
@@ -146,7 +147,7 @@ def case_view(request, pk: int):
         "conditions": selectors.case_conditions(case),
         "decision": getattr(case, "decision", None) if not case.is_open else None,
         "other_cases": [c for c in selectors.deal_cases(opportunity.pk) if c.pk != case.pk],
-        "history": selectors.case_history(case),
+        "history": selectors.case_history(case, user=request.user),
         "mitigations": selectors.mitigation_library(user=request.user),
         "owner_choices": selectors.condition_owner_choices(case) if actions["decide"] else [],
         "condition_rows": range(CONDITION_ROWS),
@@ -316,7 +317,7 @@ def case_history_csv(request, pk: int):
     writer = csv.writer(response)
     writer.writerow(["event_id", "when", "actor", "action", "object_type", "object_id", "from_state",
                      "to_state", "changes", "comment", "hash"])  # fmt: skip
-    for e in selectors.case_history(case):
+    for e in selectors.case_history(case, user=request.user):
         writer.writerow([_csv_safe(v) for v in (
             e.pk, e.created_at.isoformat(), e.actor_label, e.action, e.object_type, e.object_id,
             e.from_state, e.to_state, json.dumps(e.changes, sort_keys=True, default=str), e.comment, e.hash,
@@ -463,8 +464,9 @@ def inbox_open_view(request, pk: int):
 
 @login_required
 def sla_view(request):
-    if not request.user.is_admin:
-        raise PermissionDenied("Only admins change review targets.")
+    reason = policies.why_not_set_targets(request.user)
+    if reason:
+        raise PermissionDenied(reason)
     if request.method == "POST":
         tier = request.POST.get("tier", "")
         form = EscalationPolicyForm(request.POST)
