@@ -18,6 +18,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from hrdd.errors import ApplicationError, PermissionDenied
+from hrdd.params import MAX_ID
 from hrdd.parsers import JSONParser
 
 from . import views
@@ -79,7 +80,9 @@ class ImportOut(serializers.Serializer):
 
 class ImportIn(serializers.Serializer):
     file = serializers.FileField()
-    organisation = serializers.IntegerField(required=False, help_text="Required for vendor staff")
+    organisation = serializers.IntegerField(
+        required=False, min_value=1, max_value=MAX_ID, help_text="Required for vendor staff"
+    )
     mapping = serializers.JSONField(
         required=False, binary=True, help_text='{"expected column": "header in the file"}'
     )
@@ -140,10 +143,12 @@ class ImportListCreateApi(ListAPIView):
         request={"multipart/form-data": ImportIn}, responses={201: ImportOut}, tags=["imports"]
     )
     def post(self, request):
+        allowed = organisations_for_upload(request.user)
+        if not allowed.exists():
+            raise PermissionDenied("Your account may not upload deal registrations.")
         data = ImportIn(data=request.data)
         data.is_valid(raise_exception=True)
         v = data.validated_data
-        allowed = organisations_for_upload(request.user)
         org_id = v.get("organisation") or (
             request.user.organisation_id if request.user.is_partner_user else None
         )

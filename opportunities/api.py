@@ -96,14 +96,14 @@ class OrganisationListApi(ListAPIView):
     """Organisations you may see (read-only): compliance staff all, sales reps the channel
     register, partner users their own."""
 
-    class OutputSerializer(serializers.Serializer):
+    class OrganisationOut(serializers.Serializer):
         id = serializers.IntegerField()
         name = serializers.CharField()
         country = serializers.CharField()
         role = serializers.CharField()
         hrdd_maturity = serializers.CharField()
 
-    serializer_class = OutputSerializer
+    serializer_class = OrganisationOut
     filter_backends: list = []
 
     @extend_schema(
@@ -124,13 +124,13 @@ class OrganisationListApi(ListAPIView):
 class ProductListApi(ListAPIView):
     """The product catalogue with each product's capabilities."""
 
-    class OutputSerializer(serializers.Serializer):
+    class ProductOut(serializers.Serializer):
         sku = serializers.CharField()
         name = serializers.CharField()
         vendor = serializers.CharField()
         capabilities = serializers.ListField(child=serializers.CharField())
 
-    serializer_class = OutputSerializer
+    serializer_class = ProductOut
     filter_backends: list = []
 
     @extend_schema(

@@ -111,12 +111,12 @@ def opportunity_register(
     (409) when that deal is one the actor may not see; nothing is saved when any part of
     the input is invalid.
     """
+    org = submitting_organisation(actor)
     if not validated:
         clean, errors = opportunity_validate(data, submitter=actor)
         if errors:
             raise ApplicationError("The opportunity is not valid.", errors=errors)
         data = clean
-    org = submitting_organisation(actor)
     existing = _existing(actor, org, data["external_id"])
     if existing:
         return RegistrationResult(existing, created=False)

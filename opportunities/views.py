@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from countries.selectors import country_indicator_sources
-from hrdd.errors import ApplicationError
+from hrdd.errors import ApplicationError, PermissionDenied
 from hrdd.params import id_param
 from rules.presentation import screening_for_viewer
 from taxonomy import (
@@ -89,8 +89,7 @@ def opportunity_edit_view(request, pk: int):
         raise Http404
     reason = policies.why_not_edit(request.user, opportunity)
     if reason:
-        messages.error(request, reason)
-        return redirect("opportunity-detail", pk=pk)
+        raise PermissionDenied(reason)
     if request.method == "POST":
         data = form_to_data(request.POST)
         try:
