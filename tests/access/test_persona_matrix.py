@@ -16,19 +16,10 @@ import re
 from dataclasses import dataclass, field
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
-from django.utils import timezone
 from drf_spectacular.generators import SchemaGenerator
 
-from reviews.models import Notification
-from reviews.services import (
-    review_answer,
-    review_claim,
-    review_decide,
-    review_request_information,
-)
-from tests.channel_imports.conftest import csv_upload, drain, row
+from tests.channel_imports.conftest import csv_upload, row
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +28,6 @@ STRANGERS = ("anonymous", "nobody", "outsider", "partner_b", "other_rep")
 # Signed in with a role that is not compliance staff.
 NON_COMPLIANCE = (*STRANGERS, "sales_rep", "teammate", "partner_a")
 NON_ADMIN = (*NON_COMPLIANCE, "reviewer", "senior_reviewer")
-PERSONAS = sorted({*NON_ADMIN})
 
 
 @dataclass(frozen=True)
@@ -266,64 +256,6 @@ def test_every_route_has_an_entry():
 def _sample(path: str) -> str:
     """The schema's path with its parameters filled in ({fmt} a format, any other an id)."""
     return re.sub(r"\{(\w+)\}", lambda m: "csv" if m.group(1) == "fmt" else "1", path)
-
-
-@pytest.fixture
-def world(
-    make_deal, case_of, reviewer, senior_reviewer, sales_rep, partner_a, api, catalogue,
-    settings, tmp_path,
-):  # fmt: skip
-    """A flagged deal of the EMEA team with Alpha in its channel: its case, Alpha's answer
-    with a certificate, a condition owned by the rep, Alpha's notification and import."""
-    alpha = [{"name": "Alpha Systems Integration", "role": "reseller", "country": "DE"}]
-    the_deal = make_deal("medium", title="Matrix deal of the EMEA team", channel=alpha)
-    the_case = review_claim(case=case_of(the_deal), actor=reviewer)
-    question = review_request_information(
-        case=the_case, actor=reviewer, questions="End-use certificate?", addressed_to=partner_a
-    )
-    png = SimpleUploadedFile("cert.png", b"\x89PNG\r\n\x1a\n" + b"0" * 32, content_type="image/png")
-    answered = review_answer(
-        information_request=question, actor=partner_a, answer="Attached.", attachment=png
-    )
-    # a second question stays open, so the answer endpoint has something to answer
-    review_request_information(
-        case=the_case, actor=reviewer, questions="Which sites?", addressed_to=partner_a
-    )
-    decided = make_deal("medium", title="Matrix deal approved with a condition")
-    review_decide(
-        case=review_claim(case=case_of(decided), actor=reviewer), actor=reviewer,
-        outcome="approve_with_conditions", reasons="SOE research use.", feedback="Certificate.",
-        conditions=[{"mitigation": "end-use-certificate", "owner": sales_rep.pk,
-                     "due_date": "2030-12-31", "details": "Matrix condition details"}],
-    )  # fmt: skip
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-    r = api.as_user(partner_a).post(
-        "/api/v1/imports/",
-        {"file": csv_upload([row()], name="alpha-matrix-pos.csv")},
-        format="multipart",
-    )
-    api.credentials()
-    from channel_imports.models import ChannelImport
-
-    the_import = drain(ChannelImport.objects.get(pk=r.json()["id"]))
-    note = Notification.objects.create(
-        recipient=partner_a, event_id=0, kind="information_requested", title="Questions for you",
-        url=f"/deals/{the_deal.pk}/", case=the_case, created_at=timezone.now(),
-    )  # fmt: skip
-    return {
-        "deal": the_deal,
-        "case": the_case,
-        "info": answered,
-        "condition": decided.review_cases.get().conditions.get(),
-        "notification": note,
-        "import": the_import,
-    }
-
-
-@pytest.fixture
-def personas(request, nobody):
-    names = [p for p in PERSONAS if p not in ("anonymous", "nobody")]
-    return {"anonymous": None, "nobody": nobody} | {n: request.getfixturevalue(n) for n in names}
 
 
 def _call(client, method: str, url: str, *, api: bool):
