@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 
-from hrdd.params import id_param
+from hrdd.params import MAX_ID, id_param
 
 from .models import (
     TIER_RANK,
@@ -298,6 +298,8 @@ def information_request_for_user(*, user, pk: int) -> InformationRequest | None:
 
 def answerable_request(*, user, case_pk: int, pk: int | None = None) -> InformationRequest | None:
     """The open question on this case the user answers (the given one, or the oldest)."""
+    if case_pk > MAX_ID:  # a foreign-key lookup does not range-check as a primary key does
+        return None
     qs = requests_answerable_by(user).filter(case_id=case_pk)
     if pk is not None:
         qs = qs.filter(pk=pk)

@@ -156,7 +156,8 @@ def test_answering_a_case_you_cannot_answer_looks_like_no_case(
     c = api.as_user(partner_b)
     seen = c.post(f"/api/v1/reviews/cases/{case.pk}/answer/", {"answer": "x"}, format="json")
     missing = c.post("/api/v1/reviews/cases/999999/answer/", {"answer": "x"}, format="json")
-    assert (seen.status_code, missing.status_code) == (404, 404)
+    huge = c.post(f"/api/v1/reviews/cases/{10**20}/answer/", {"answer": "x"}, format="json")
+    assert (seen.status_code, missing.status_code, huge.status_code) == (404, 404, 404)
     assert seen.json() == missing.json()
 
 
