@@ -17,6 +17,7 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.policies import partner_organisation_id
 from hrdd.errors import ApplicationError, PermissionDenied
 from hrdd.params import MAX_ID
 from hrdd.parsers import JSONParser
@@ -149,9 +150,7 @@ class ImportListCreateApi(ListAPIView):
         data = ImportIn(data=request.data)
         data.is_valid(raise_exception=True)
         v = data.validated_data
-        org_id = v.get("organisation") or (
-            request.user.organisation_id if request.user.is_partner_user else None
-        )
+        org_id = v.get("organisation") or partner_organisation_id(request.user)
         if org_id is None:
             raise ApplicationError(
                 "Say which partner organisation the file is for.",
