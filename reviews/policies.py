@@ -67,13 +67,13 @@ def information_requests_visible_to(user) -> QuerySet[InformationRequest]:
 
 
 def requests_answerable_by(user) -> QuerySet[InformationRequest]:
-    """Open questions this user answers: those addressed to them, or on deals they own,
-    on deals they still see. Anyone else finds no question at all (a 404, not a hint
-    that the deal is under review)."""
+    """Questions this user answers (open or answered): those addressed to them, or on
+    deals they own, on deals they still see. Anyone else finds no question at all (a 404,
+    not a hint that the deal is under review)."""
     if not has_role(user):
         return InformationRequest.objects.none()
     return information_requests_visible_to(user).filter(
-        Q(addressed_to=user) | Q(case__opportunity__owner=user), answered_at=None
+        Q(addressed_to=user) | Q(case__opportunity__owner=user)
     )
 
 

@@ -297,13 +297,15 @@ def information_request_for_user(*, user, pk: int) -> InformationRequest | None:
 
 
 def answerable_request(*, user, case_pk: int, pk: int | None = None) -> InformationRequest | None:
-    """The open question on this case the user answers (the given one, or the oldest)."""
+    """The question on this case the user answers (the given one, or the oldest open)."""
     if case_pk > MAX_ID:  # a foreign-key lookup does not range-check as a primary key does
         return None
     qs = requests_answerable_by(user).filter(case_id=case_pk)
     if pk is not None:
         qs = qs.filter(pk=pk)
-    return qs.select_related("case__opportunity").order_by("id").first()
+    # the open one first; an answered one only so its answerer hears "already answered"
+    order = (F("answered_at").asc(nulls_first=True), "id")
+    return qs.select_related("case__opportunity").order_by(*order).first()
 
 
 def conditions_list(

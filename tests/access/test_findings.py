@@ -212,3 +212,13 @@ def test_a_20_digit_opportunity_id_on_a_false_positive_is_a_400(api, client, rev
     client.force_login(reviewer)
     r = client.post("/restricted-parties/false-positives/", body)
     assert r.status_code in (302, 400)
+
+
+def test_the_person_asked_still_hears_that_a_question_is_already_answered(api, partner_a, evidence):
+    r = api.as_user(partner_a).post(
+        f"/api/v1/reviews/cases/{evidence.case_id}/answer/",
+        {"answer": "Again.", "request": evidence.pk},
+        format="json",
+    )
+    assert r.status_code == 409
+    assert "already been answered" in r.json()["detail"]
