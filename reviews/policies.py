@@ -89,8 +89,8 @@ def why_not_answer(user, information_request: InformationRequest) -> str | None:
 
 
 def why_not_download_attachment(user, information_request: InformationRequest) -> str | None:
-    """Compliance staff, the uploader, and colleagues of the uploader's organisation who
-    see the deal."""
+    """Compliance staff, the uploader, and colleagues of the uploader's organisation (the
+    caller found the request through `information_requests_visible_to`)."""
     if not information_request.attachment:
         return "This answer has no file."
     if is_compliance(user):
@@ -101,8 +101,6 @@ def why_not_download_attachment(user, information_request: InformationRequest) -
     )
     if not is_signed_in(user) or not (uploader and (uploader.pk == user.pk or same_org)):
         return "Only compliance staff and the organisation that sent the file may open it."
-    if not information_requests_visible_to(user).filter(pk=information_request.pk).exists():
-        return "You can no longer see this deal."
     return None
 
 

@@ -32,6 +32,7 @@ from .policies import (
     notifications_visible_to,
     requests_answerable_by,
     review_cases_visible_to,
+    why_not_download_attachment,
 )
 from .workflow import OPEN
 
@@ -271,7 +272,7 @@ def review_panel_for_deal(*, user, opportunity) -> dict:
         if decision else CaseCondition.objects.none()
     )  # fmt: skip
     requests = InformationRequest.objects.filter(case__opportunity=opportunity).select_related(
-        "addressed_to"
+        "addressed_to", "answered_by"
     )
     open_case = ReviewCase.objects.filter(opportunity=opportunity, status__in=OPEN).first()
     panel = {
@@ -283,6 +284,8 @@ def review_panel_for_deal(*, user, opportunity) -> dict:
         "show_reasons": user.is_reviewer,
         "cases": list(deal_cases(opportunity.pk)) if user.is_reviewer else [],
     }  # fmt: skip
+    for r in panel["answered_requests"]:
+        r.may_download = why_not_download_attachment(user, r) is None
     return panel
 
 
@@ -291,6 +294,16 @@ def information_request_for_user(*, user, pk: int) -> InformationRequest | None:
     return (
         information_requests_visible_to(user)
         .select_related("case__opportunity__owner", "addressed_to", "answered_by")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def answerable_request_get(*, user, pk: int) -> InformationRequest | None:
+    """A question the user answers, by its id; None for any other (a 404)."""
+    return (
+        requests_answerable_by(user)
+        .select_related("case__opportunity__owner", "addressed_to")
         .filter(pk=pk)
         .first()
     )

@@ -331,7 +331,7 @@ def case_history_csv(request, pk: int):
 @login_required
 @require_POST
 def answer_view(request, pk: int):
-    info = selectors.information_request_for_user(user=request.user, pk=pk)
+    info = selectors.answerable_request_get(user=request.user, pk=pk)
     if info is None:
         raise Http404
     form = AnswerForm(request.POST, request.FILES)

@@ -222,3 +222,16 @@ def test_the_person_asked_still_hears_that_a_question_is_already_answered(api, p
     )
     assert r.status_code == 409
     assert "already been answered" in r.json()["detail"]
+
+
+def test_a_partner_in_the_channel_cannot_answer_anothers_question_through_the_page(
+    client, partner_b, shared_deal, case_of, reviewer, partner_a
+):
+    case = review_claim(case=case_of(shared_deal), actor=reviewer)
+    info = review_request_information(
+        case=case, actor=reviewer, questions="Who is the end user?", addressed_to=partner_a
+    )
+    client.force_login(partner_b)
+    assert client.post(f"/reviews/requests/{info.pk}/answer/", {"answer": "x"}).status_code == 404
+    info.refresh_from_db()
+    assert info.answered_at is None
