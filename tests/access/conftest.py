@@ -34,7 +34,8 @@ def nobody(vendor):
 @pytest.fixture
 def world(request, reviewer, sales_rep, partner_a, api, catalogue, settings, tmp_path):
     """A flagged deal of the EMEA team with Alpha in its channel: its case, Alpha's answer
-    with a certificate, a condition owned by the rep, Alpha's notification and import."""
+    with a certificate, a condition owned by the rep, Alpha's notification and import, and
+    a criteria draft with a preview run."""
     new_deal, case_of_deal = (request.getfixturevalue(f) for f in ("make_deal", "case_of"))
     alpha = [{"name": "Alpha Systems Integration", "role": "reseller", "country": "DE"}]
     the_deal = new_deal("medium", title="Matrix deal of the EMEA team", channel=alpha)
@@ -71,7 +72,11 @@ def world(request, reviewer, sales_rep, partner_a, api, catalogue, settings, tmp
         recipient=partner_a, event_id=0, kind="information_requested", title="Questions for you",
         url=f"/deals/{the_deal.pk}/", case=the_case, created_at=timezone.now(),
     )  # fmt: skip
+    from rules.services import criteria_draft_start, preview_start
+
+    draft = criteria_draft_start(actor=None)
     return {
+        "preview": preview_start(actor=None, draft=draft),
         "deal": the_deal,
         "case": the_case,
         "info": answered,
