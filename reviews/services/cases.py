@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from audit.services import audit_record
 from hrdd.errors import ApplicationError, Conflict, PermissionDenied
+from hrdd.params import MAX_ID
 
 from .. import policies
 from ..models import CaseCondition, Decision, InformationRequest, Mitigation, ReviewCase
@@ -277,8 +278,8 @@ def _condition_clean(item: dict, *, opportunity, today: date) -> dict:
     owner = item.get("owner")
     if not isinstance(owner, User):
         owner = (
-            User.objects.filter(pk=owner, is_active=True).first()
-            if str(owner or "").isdigit()
+            User.objects.filter(pk=int(owner), is_active=True).first()
+            if str(owner or "").isascii() and str(owner).isdigit() and int(owner) <= MAX_ID
             else None
         )
     if owner is None:

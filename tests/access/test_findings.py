@@ -235,3 +235,18 @@ def test_a_partner_in_the_channel_cannot_answer_anothers_question_through_the_pa
     assert client.post(f"/reviews/requests/{info.pk}/answer/", {"answer": "x"}).status_code == 404
     info.refresh_from_db()
     assert info.answered_at is None
+
+
+@pytest.mark.parametrize("owner", ["²", "99999999999999999999", "abc"])
+def test_a_condition_owner_that_is_not_an_id_is_a_clear_refusal(
+    client, reviewer, make_deal, case_of, owner
+):
+    case = review_claim(case=case_of(make_deal("medium")), actor=reviewer)
+    client.force_login(reviewer)
+    r = client.post(f"/reviews/cases/{case.pk}/decide/", {
+        "outcome": "approve_with_conditions", "reasons": "SOE.", "feedback": "Certificate.",
+        "cond-0-mitigation": "end-use-certificate", "cond-0-owner": owner,
+    }, follow=True)  # fmt: skip
+    assert r.status_code == 200 and "Each condition needs an owner" in r.content.decode()
+    case.refresh_from_db()
+    assert case.is_open
