@@ -250,3 +250,13 @@ def test_a_condition_owner_that_is_not_an_id_is_a_clear_refusal(
     assert r.status_code == 200 and "Each condition needs an owner" in r.content.decode()
     case.refresh_from_db()
     assert case.is_open
+
+
+def test_an_ofac_entity_number_in_other_digits_is_refused_with_the_row(tmp_path):
+    from restricted_parties import importers
+
+    row = '²,"Some Name",-0- ,SDGT,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n'
+    for name, text in {"sdn.csv": row, "alt.csv": "", "add.csv": ""}.items():
+        (tmp_path / name).write_bytes(text.encode() + b"\x1a")
+    with pytest.raises(importers.ListImportError, match="sdn.csv, row 1: .*is not a number"):
+        importers.ofac_sdn_parse(tmp_path)
