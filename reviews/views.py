@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts.models import User
 from hrdd.errors import ApplicationError
-from hrdd.params import MAX_ID, id_param
+from hrdd.params import as_id, id_param
 from rules.presentation import screening_for_viewer
 
 from . import notifications as notification_services
@@ -206,10 +206,8 @@ def _safe_next(request) -> str:
 def assign_view(request, pk: int):
     _require_reviewer(request.user)
     case = _case_or_404(request, pk)
-    raw = request.POST.get("assignee", "")
-    assignee = None
-    if raw.isascii() and raw.isdigit() and int(raw) <= MAX_ID:
-        assignee = User.objects.filter(pk=int(raw), is_active=True).first()
+    pk_assignee = as_id(request.POST.get("assignee"))
+    assignee = User.objects.filter(pk=pk_assignee, is_active=True).first() if pk_assignee else None
     if assignee is None:
         messages.error(request, "Choose a reviewer to assign.")
         return _back(request, case)

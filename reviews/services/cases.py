@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from audit.services import audit_record
 from hrdd.errors import ApplicationError, Conflict, PermissionDenied
-from hrdd.params import MAX_ID
+from hrdd.params import as_id
 
 from .. import policies
 from ..models import CaseCondition, Decision, InformationRequest, Mitigation, ReviewCase
@@ -277,11 +277,8 @@ def _condition_clean(item: dict, *, opportunity, today: date) -> dict:
         )
     owner = item.get("owner")
     if not isinstance(owner, User):
-        owner = (
-            User.objects.filter(pk=int(owner), is_active=True).first()
-            if str(owner or "").isascii() and str(owner).isdigit() and int(owner) <= MAX_ID
-            else None
-        )
+        owner_id = as_id(owner)
+        owner = User.objects.filter(pk=owner_id, is_active=True).first() if owner_id else None
     if owner is None:
         raise ApplicationError(
             "Each condition needs an owner.", errors={"conditions.owner": "Choose a person."}
