@@ -13,14 +13,18 @@ from django.http import Http404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.generics import ListAPIView
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.policies import partner_organisation_id
 from hrdd.errors import ApplicationError, PermissionDenied
+from hrdd.params import MAX_ID
+from hrdd.parsers import JSONParser
 from rules.presentation import sees_everything
 
 from . import views
+from .policies import imports_visible_to, organisations_for_upload
 from .presenters import line_for_viewer, summary_for_viewer
 from .rows import mapping_problems
 from .selectors import (
@@ -29,8 +33,6 @@ from .selectors import (
     import_lines,
     import_progress,
     import_rows,
-    imports_visible_to,
-    organisations_for_upload,
 )
 from .services import (
     import_accept,
@@ -95,7 +97,9 @@ class ImportOut(serializers.Serializer):
 
 class ImportIn(serializers.Serializer):
     file = serializers.FileField()
-    organisation = serializers.IntegerField(required=False, help_text="Required for vendor staff")
+    organisation = serializers.IntegerField(
+        required=False, min_value=1, max_value=MAX_ID, help_text="Required for vendor staff"
+    )
     sheet = serializers.CharField(
         required=False,
         allow_blank=True,
@@ -166,13 +170,13 @@ class ImportListCreateApi(ListAPIView):
         request={"multipart/form-data": ImportIn}, responses={201: ImportOut}, tags=["imports"]
     )
     def post(self, request):
+        allowed = organisations_for_upload(request.user)
+        if not allowed.exists():
+            raise PermissionDenied("Your account may not upload deal registrations.")
         data = ImportIn(data=request.data)
         data.is_valid(raise_exception=True)
         v = data.validated_data
-        allowed = organisations_for_upload(request.user)
-        org_id = v.get("organisation") or (
-            request.user.organisation_id if request.user.is_partner_user else None
-        )
+        org_id = v.get("organisation") or partner_organisation_id(request.user)
         if org_id is None:
             raise ApplicationError(
                 "Say which partner organisation the file is for.",

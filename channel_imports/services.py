@@ -27,10 +27,11 @@ from opportunities.models import Product
 from partners.models import Organisation
 from rules.selectors import criteria_published_current
 
+from . import policies
 from .files import FileRejected, SheetReader, sniff_upload, xlsx_sheets
 from .models import ChannelImport, ColumnMapping, ImportChunk, ImportLine, ValidationIssue
 from .rows import COLUMNS, RowValidator, mapping_problems, mapping_suggest, row_key
-from .selectors import mapping_remembered, organisations_for_upload
+from .selectors import mapping_remembered
 
 S = ChannelImport.Status
 # target status -> the statuses it may be reached from
@@ -73,10 +74,9 @@ def _audit(
 
 
 def _require_may_act(actor, imp: ChannelImport) -> None:
-    if not organisations_for_upload(actor).filter(pk=imp.organisation_id).exists():
-        raise PermissionDenied(
-            "Only the partner's own users and vendor staff may work on this import."
-        )
+    reason = policies.why_not_work_on(actor, imp)
+    if reason:
+        raise PermissionDenied(reason)
 
 
 def _queue(task, *args) -> None:
@@ -105,8 +105,9 @@ def import_upload(
     naming its sheets when `sheet_required` (the API), or stored waiting for the user
     to choose one (`import_choose_sheet`, the pages). The sheet read is recorded.
     """
-    if not organisations_for_upload(actor).filter(pk=organisation.pk).exists():
-        raise PermissionDenied("You may upload files only for your own organisation.")
+    reason = policies.why_not_upload(actor, organisation)
+    if reason:
+        raise PermissionDenied(reason)
     name = (uploaded_file.name or "upload").rsplit("/", 1)[-1].rsplit("\\", 1)[-1][:200]
     kind, encoding = sniff_upload(uploaded_file, name, uploaded_file.size)
     digest = hashlib.sha256()

@@ -13,6 +13,7 @@ from hrdd.errors import ApplicationError
 
 from . import exports
 from .models import ChannelImport
+from .policies import imports_visible_to, organisations_for_upload
 from .presenters import line_for_viewer, summary_for_viewer
 from .rows import COLUMN_HELP, COLUMNS, REQUIRED
 from .selectors import (
@@ -22,8 +23,6 @@ from .selectors import (
     import_lines_iter,
     import_progress,
     import_rows,
-    imports_visible_to,
-    organisations_for_upload,
 )
 from .services import (
     import_accept,

@@ -10,7 +10,6 @@ from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from hrdd.errors import ApplicationError
 from partners.selectors import organisation_list
 
 from . import presenters
@@ -62,7 +61,7 @@ class OpportunityListCreateApi(ListAPIView):
     """List the deals you may see (paginated, filterable) or register a new one.
 
     Posting an `external_id` your organisation already used returns the existing deal
-    with 200 instead of creating a duplicate.
+    with 200 instead of creating a duplicate; 409 when that deal is one you may not see.
     """
 
     serializer_class = OpportunitySummaryOut
@@ -106,24 +105,23 @@ class OpportunityDetailApi(APIView):
         opportunity = opportunity_get(user=request.user, pk=pk)
         if opportunity is None:
             raise Http404
-        if not (request.user.is_reviewer or opportunity.owner_id == request.user.pk):
-            raise ApplicationError("Only the deal's owner can change it.", status_code=403)
         opportunity_update(actor=request.user, opportunity=opportunity, data=request.data)
         fresh = opportunity_get(user=request.user, pk=pk)
         return Response(opportunity_out(fresh, request.user))
 
 
 class OrganisationListApi(ListAPIView):
-    """Organisations in the channel (read-only)."""
+    """Organisations you may see (read-only): compliance staff all, sales reps the channel
+    register, partner users their own."""
 
-    class OutputSerializer(serializers.Serializer):
+    class OrganisationOut(serializers.Serializer):
         id = serializers.IntegerField()
         name = serializers.CharField()
         country = serializers.CharField()
         role = serializers.CharField()
         hrdd_maturity = serializers.CharField()
 
-    serializer_class = OutputSerializer
+    serializer_class = OrganisationOut
     filter_backends: list = []
 
     @extend_schema(
@@ -134,27 +132,23 @@ class OrganisationListApi(ListAPIView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        user = self.request.user
-        qs = organisation_list(
+        return organisation_list(
+            user=self.request.user,
             role=self.request.query_params.get("role") or None,
             search=self.request.query_params.get("search", ""),
         )
-        if user.is_partner_user:
-            # Partners see their own organisation, not the vendor's partner register.
-            qs = qs.filter(pk=user.organisation_id)
-        return qs
 
 
 class ProductListApi(ListAPIView):
     """The product catalogue with each product's capabilities."""
 
-    class OutputSerializer(serializers.Serializer):
+    class ProductOut(serializers.Serializer):
         sku = serializers.CharField()
         name = serializers.CharField()
         vendor = serializers.CharField()
         capabilities = serializers.ListField(child=serializers.CharField())
 
-    serializer_class = OutputSerializer
+    serializer_class = ProductOut
     filter_backends: list = []
 
     @extend_schema(
@@ -166,6 +160,7 @@ class ProductListApi(ListAPIView):
 
     def get_queryset(self):
         return product_list(
+            user=self.request.user,
             search=self.request.query_params.get("search", ""),
             capability=self.request.query_params.get("capability", ""),
         )

@@ -1,41 +1,14 @@
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 
 from refdata.cache import CATALOGUE, cached
 
-from .models import ChannelEntry, Opportunity, Product
-
-
-def opportunities_visible_to(user) -> QuerySet[Opportunity]:
-    """Every deal this user may see. The one place visibility is decided: pages, the API
-    and exports all start here.
-
-    - reviewers, senior reviewers, committee members and admins: all deals;
-    - sales reps: the deals they own and those owned by their team;
-    - partner users: deals where their organisation is in the channel or submitted it;
-    - anyone else: none.
-    """
-    qs = Opportunity.objects.all()
-    if user is None or not user.is_authenticated or not user.is_active:
-        return qs.none()
-    if user.sees_all_deals:
-        return qs
-    if user.is_sales_rep:
-        if user.team_id:
-            # The team's members in a subquery: the deal list needs no join to users.
-            from django.contrib.auth import get_user_model
-
-            team = get_user_model().objects.filter(team_id=user.team_id).values("pk")
-            return qs.filter(Q(owner_id=user.pk) | Q(owner_id__in=team))
-        return qs.filter(owner_id=user.pk)
-    if user.is_partner_user and user.organisation_id:
-        in_channel = ChannelEntry.objects.filter(
-            opportunity=OuterRef("pk"), organisation_id=user.organisation_id
-        )
-        return qs.filter(Q(submitted_by_organisation_id=user.organisation_id) | Exists(in_channel))
-    return qs.none()
-
+from .models import Opportunity, Product
+from .policies import (  # noqa: F401 - the scopes, re-exported for readers of this module
+    opportunities_visible_to,
+    products_visible_to,
+)
 
 # What a list shows of a deal's screening; its findings, reasons and snapshot (JSON,
 # kilobytes per deal) are left in the database.
@@ -105,8 +78,8 @@ def opportunity_by_external_id(*, organisation_id: int, external_id: str) -> Opp
     ).first()
 
 
-def product_list(*, search: str = "", capability: str = "") -> QuerySet[Product]:
-    qs = Product.objects.filter(active=True)
+def product_list(*, user, search: str = "", capability: str = "") -> QuerySet[Product]:
+    qs = products_visible_to(user)
     if search:
         qs = qs.filter(Q(sku__icontains=search) | Q(name__icontains=search))
     if capability:

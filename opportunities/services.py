@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 
 from audit.services import audit_record
-from hrdd.errors import ApplicationError
+from hrdd.errors import ApplicationError, Conflict, PermissionDenied
 from partners.models import Organisation
 from partners.services import organisations_get_or_register
 from refdata.cache import pinned
 
+from . import policies
 from .models import ChannelEntry, Opportunity, OpportunityLine
 from .selectors import opportunity_by_external_id
 from .validation import opportunity_validate
@@ -27,11 +28,20 @@ class RegistrationResult:
 
 
 def submitting_organisation(user) -> Organisation:
-    if user.organisation_id:
-        return user.organisation
-    raise ApplicationError(
-        "Your account is not linked to an organisation; ask an admin to set it.", status_code=403
-    )
+    reason = policies.why_not_register(user)
+    if reason:
+        raise PermissionDenied(reason)
+    return user.organisation
+
+
+def _existing(actor, org: Organisation, external_id: str) -> Opportunity | None:
+    """The deal this organisation already registered under `external_id`, if the actor
+    may see it; a Conflict (409) when it belongs to someone the actor may not see."""
+    existing = opportunity_by_external_id(organisation_id=org.pk, external_id=external_id)
+    reason = existing and policies.why_not_reuse_external_id(actor, existing)
+    if reason:
+        raise Conflict(reason, errors={"external_id": "Already used by a deal you cannot see."})
+    return existing
 
 
 def _organisations(data: dict) -> tuple[Organisation, list[Organisation]]:
@@ -119,21 +129,22 @@ def opportunity_register(
     """Register a deal and screen it, all in one transaction.
 
     Invariants: a deal is never saved without its screening; the same `external_id` from
-    the same organisation returns the existing deal instead of a duplicate; nothing is
-    saved when any part of the input is invalid.
+    the same organisation returns the existing deal instead of a duplicate, and is refused
+    (409) when that deal is one the actor may not see; nothing is saved when any part of
+    the input is invalid.
     """
     with pinned():  # reference data (criteria, catalogue, targets) checked once
         return _register(actor=actor, data=data, source=source, validated=validated)
 
 
 def _register(*, actor, data: dict, source: str, validated: bool) -> RegistrationResult:
+    org = submitting_organisation(actor)
     if not validated:
         clean, errors = opportunity_validate(data, submitter=actor)
         if errors:
             raise ApplicationError("The opportunity is not valid.", errors=errors)
         data = clean
-    org = submitting_organisation(actor)
-    existing = opportunity_by_external_id(organisation_id=org.pk, external_id=data["external_id"])
+    existing = _existing(actor, org, data["external_id"])
     if existing:
         return RegistrationResult(existing, created=False)
     try:
@@ -141,9 +152,7 @@ def _register(*, actor, data: dict, source: str, validated: bool) -> Registratio
             opportunity = _create(actor=actor, org=org, data=data, source=source)
     except IntegrityError:
         # Two submissions of the same external_id raced; the first one won.
-        existing = opportunity_by_external_id(
-            organisation_id=org.pk, external_id=data["external_id"]
-        )
+        existing = _existing(actor, org, data["external_id"])
         if existing is None:
             raise
         return RegistrationResult(existing, created=False)
@@ -197,6 +206,9 @@ def opportunity_update(*, actor, opportunity: Opportunity, data: dict) -> Opport
     A material change after a decision (new end user, country or capability) reopens the
     review: the new screening routes the deal as a fresh one would.
     """
+    reason = policies.why_not_edit(actor, opportunity)
+    if reason:
+        raise PermissionDenied(reason)
     clean, errors = opportunity_validate(data, submitter=actor)
     if errors:
         raise ApplicationError("The opportunity is not valid.", errors=errors)
@@ -264,7 +276,12 @@ def opportunity_register_many(
         todo = []
         for i, clean in clean_items:
             found = existing.get(clean["external_id"])
-            if found is not None:
+            reason = found and policies.why_not_reuse_external_id(actor, found)
+            if reason:
+                results[i] = Conflict(
+                    reason, errors={"external_id": "Already used by a deal you cannot see."}
+                )
+            elif found is not None:
                 results[i] = RegistrationResult(found, created=False)
             else:
                 todo.append((i, clean))

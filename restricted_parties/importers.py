@@ -295,7 +295,7 @@ def _ofac_rows(file_name: str, data: bytes) -> Iterator[tuple[int, list[str]]]:
             raise ListImportError(
                 file_name, row, f"expected {expected} columns, found {len(cells)}"
             )
-        if not cells[0].strip().isdigit():
+        if not (cells[0].strip().isascii() and cells[0].strip().isdigit()):
             raise ListImportError(file_name, row, f"ent_num {cells[0].strip()!r} is not a number")
         yield row, [_ofac(c) for c in cells]
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from audit.services import audit_record
 from hrdd.errors import ApplicationError, Conflict, NotFound, PermissionDenied
 
-from . import importers, matching
+from . import importers, matching, policies
 from .models import FalsePositive, RestrictedPartyEntry, RestrictedPartyList
 from .selectors import match_index_invalidate
 
@@ -111,8 +111,9 @@ def restricted_party_list_import(
     `path_or_file`: for "ofac-sdn" a directory or a mapping of sdn.csv / alt.csv / add.csv
     to paths, bytes or files; otherwise a path, bytes or a file.
     """
-    if actor is not None and not getattr(actor, "is_admin", False):
-        raise PermissionDenied("Only admins may import restricted-party lists.")
+    reason = policies.why_not_import_lists(actor)
+    if reason:
+        raise PermissionDenied(reason)
     name = (name or "").strip() or DEFAULT_LIST_NAMES.get(fmt, "")
     if len(name) > 120:
         raise ApplicationError(
@@ -154,8 +155,9 @@ def false_positive_mark(
     Reviewers and admins only; a reason is required. Marking the same pair again returns
     the existing finding unchanged. Audited in the same transaction.
     """
-    if actor is None or not getattr(actor, "is_reviewer", False):
-        raise PermissionDenied("Only reviewers may mark false positives.")
+    refusal = policies.why_not_screen(actor)
+    if refusal:
+        raise PermissionDenied(refusal)
     party_name = (party_name or "").strip()
     reason = (reason or "").strip()
     errors = {}

@@ -11,14 +11,16 @@ from django.views.decorators.http import require_POST
 
 from hrdd.errors import ApplicationError
 
+from . import policies
 from .forms import FalsePositiveForm, ListUploadForm, SearchForm
 from .selectors import active_lists, false_positive_list, restricted_party_search
 from .services import false_positive_mark, restricted_party_list_import
 
 
 def _require_reviewer(user) -> None:
-    if not getattr(user, "is_reviewer", False):
-        raise PermissionDenied
+    reason = policies.why_not_screen(user)
+    if reason:
+        raise PermissionDenied(reason)
 
 
 def _page(request, *, upload_form=None, status=200):
@@ -35,7 +37,7 @@ def _page(request, *, upload_form=None, status=200):
         "false_positives": false_positive_list(20),
         "upload_form": upload_form
         if upload_form is not None
-        else (ListUploadForm() if request.user.is_admin else None),
+        else (ListUploadForm() if policies.why_not_import_lists(request.user) is None else None),
     }
     return render(request, "restricted_parties/index.html", context, status=status)
 
@@ -52,8 +54,9 @@ def restricted_parties_index(request):
 def restricted_parties_upload(request):
     """Import a list file through the same service as the command; on a malformed file
     the row and reason are shown and the previous list stays in force."""
-    if not request.user.is_admin:
-        raise PermissionDenied
+    reason = policies.why_not_import_lists(request.user)
+    if reason:
+        raise PermissionDenied(reason)
     form = ListUploadForm(request.POST, request.FILES)
     if form.is_valid():
         try:

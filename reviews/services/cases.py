@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from audit.services import audit_record
 from hrdd.errors import ApplicationError, Conflict, PermissionDenied
+from hrdd.params import as_id
 
 from .. import policies
 from ..models import CaseCondition, Decision, InformationRequest, Mitigation, ReviewCase
@@ -102,25 +103,12 @@ def review_request_information(
     return request
 
 
-def why_not_answer(user, information_request: InformationRequest) -> str | None:
-    from opportunities.selectors import opportunities_visible_to
-
-    if not information_request.is_open:
-        return "This request has already been answered."
-    opportunity = information_request.case.opportunity
-    if user.pk not in (information_request.addressed_to_id, opportunity.owner_id):
-        return "Only the person asked (or the deal's owner) answers this request."
-    if not opportunities_visible_to(user).filter(pk=opportunity.pk).exists():
-        return "You can no longer see this deal."
-    return None
-
-
 def review_answer(
     *, information_request: InformationRequest, actor, answer: str, attachment=None
 ) -> InformationRequest:
     """The rep or partner answers a request for information, optionally with an end-use certificate or
     statement file. The case goes back to its reviewer."""
-    reason = why_not_answer(actor, information_request)
+    reason = policies.why_not_answer(actor, information_request)
     if reason and information_request.is_open:
         raise PermissionDenied(reason)
     if reason:
@@ -293,11 +281,8 @@ def _condition_clean(item: dict, *, opportunity, today: date) -> dict:
         )
     owner = item.get("owner")
     if not isinstance(owner, User):
-        owner = (
-            User.objects.filter(pk=owner, is_active=True).first()
-            if str(owner or "").isdigit()
-            else None
-        )
+        owner_id = as_id(owner)
+        owner = User.objects.filter(pk=owner_id, is_active=True).first() if owner_id else None
     if owner is None:
         raise ApplicationError(
             "Each condition needs an owner.", errors={"conditions.owner": "Choose a person."}

@@ -10,7 +10,7 @@ from django.db.models import Case, DateTimeField, Value, When
 from django.utils import timezone
 
 from audit.services import audit_record
-from hrdd.errors import ApplicationError, PermissionDenied
+from hrdd.errors import ApplicationError
 from refdata.cache import pinned
 
 from .. import policies
@@ -171,8 +171,7 @@ def escalation_policy_update(
     level_business_days: int | None,
 ) -> EscalationPolicy:
     """An admin changes a tier's review target. Applies to cases opened or escalated later."""
-    if not getattr(actor, "is_admin", False):
-        raise PermissionDenied("Only admins change review targets.")
+    _require(policies.why_not_set_targets(actor))
     if tier not in EscalationPolicy.Tier.values:
         raise ApplicationError(f"Unknown tier {tier!r}.")
     if start_level not in EscalationLevel.values:
