@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from audit.services import audit_record
 from hrdd.errors import ApplicationError, Conflict
+from outbox.services import outbox_enqueue
 
 from .engine import (
     DEFAULT_TIERS,
@@ -233,9 +234,7 @@ def criteria_publish(*, actor, draft: CriteriaVersion, notes: str = "") -> Crite
         audit_record(actor=actor, action="criteria.published", object_type="criteria_version",
                      object_id=locked.pk, to_state=f"v{number}",
                      changes={"criteria": locked.criteria.count()}, comment=notes)  # fmt: skip
-        from .tasks import rescreen_open_deals
-
-        transaction.on_commit(lambda: rescreen_open_deals.delay(locked.pk))
+        outbox_enqueue("rules.tasks.rescreen_open_deals", locked.pk)
     return locked
 
 
@@ -296,9 +295,7 @@ def preview_start(*, actor, draft: CriteriaVersion) -> PreviewRun:
         raise ApplicationError(f"The draft cannot be previewed: {exc}") from exc
     with transaction.atomic():
         run = PreviewRun.objects.create(draft=draft, requested_by=actor)
-        from .tasks import run_preview
-
-        transaction.on_commit(lambda: run_preview.delay(run.pk))
+        outbox_enqueue("rules.tasks.run_preview", run.pk)
     return run
 
 

@@ -1,0 +1,167 @@
+"""Recording, sending, claiming and finishing background work.
+
+`outbox_enqueue` is called inside the transaction that needs the work; everything else
+runs after commit or in a worker. Sending may fail (broker down): the failure is logged,
+never raised, and the reconciler sends the row again.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from datetime import timedelta
+
+from celery import current_app
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from .models import Heartbeat, OutboxMessage
+
+log = logging.getLogger(__name__)
+M = OutboxMessage.Status
+# A broker that refuses connections fails the send at once; one quick retry covers a
+# pooled connection the broker dropped when it restarted.
+PUBLISH_RETRY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
+RECONCILE_BATCH = 500
+
+
+def outbox_enqueue(task: str, *args: int | str) -> OutboxMessage:
+    """Record `task(*args)` in the caller's transaction and send it once that commits.
+
+    Call inside `transaction.atomic()` with the change that needs the work: if the change
+    rolls back, so does the work. The send after commit never raises.
+    """
+    message = OutboxMessage.objects.create(task=task, args=list(args), sent_at=timezone.now())
+    transaction.on_commit(lambda: outbox_send(message))
+    return message
+
+
+def outbox_enqueue_many(task: str, args_list: list[list]) -> list[OutboxMessage]:
+    """`outbox_enqueue` for many units of the same work (one insert)."""
+    now = timezone.now()
+    messages = OutboxMessage.objects.bulk_create(
+        [OutboxMessage(task=task, args=list(args), sent_at=now) for args in args_list]
+    )
+    transaction.on_commit(lambda: [outbox_send(m) for m in messages])
+    return messages
+
+
+def outbox_send(message: OutboxMessage) -> bool:
+    """Put a copy of the message on the broker. False (logged) when the broker refused;
+    the row is then marked unsent so the next reconciler run sends it first."""
+    try:
+        current_app.tasks[message.task].apply_async(
+            args=message.args,
+            kwargs={"outbox_id": message.pk},
+            retry=True,
+            retry_policy=PUBLISH_RETRY,
+        )
+    except Exception as exc:  # any broker error: the row stays, the reconciler re-sends
+        log.warning("Could not queue %s (outbox %s), left for the reconciler: %s",
+                    message.task, message.pk, exc)  # fmt: skip
+        OutboxMessage.objects.filter(pk=message.pk, status=M.PENDING).update(sent_at=None)
+        return False
+    OutboxMessage.objects.filter(pk=message.pk).update(send_count=F("send_count") + 1)
+    return True
+
+
+def outbox_reconcile(*, limit: int = RECONCILE_BATCH) -> int:
+    """Send again what is due: pending work never sent (or sent more than
+    OUTBOX_RESEND_SECONDS ago and still not started), and running work whose lease
+    expired (its worker died). Each row is claimed for sending by a conditional update,
+    so two reconcilers never send the same row twice. Returns how many were sent."""
+    now = timezone.now()
+    resend_before = now - timedelta(seconds=settings.OUTBOX_RESEND_SECONDS)
+    due = (
+        OutboxMessage.objects.filter(
+            Q(status=M.PENDING, available_at__lte=now) | Q(status=M.RUNNING, lease_until__lt=now)
+        )
+        .filter(Q(sent_at__isnull=True) | Q(sent_at__lt=resend_before))
+        .order_by("available_at", "id")[:limit]
+    )
+    sent = 0
+    for message in due:
+        claimed = OutboxMessage.objects.filter(
+            pk=message.pk, status=message.status, sent_at=message.sent_at
+        ).update(sent_at=now)
+        if claimed and outbox_send(message):
+            sent += 1
+    _prune(now)
+    return sent
+
+
+def _prune(now) -> None:
+    """Done work is kept OUTBOX_KEEP_DONE_DAYS for the record, then deleted."""
+    cutoff = now - timedelta(days=settings.OUTBOX_KEEP_DONE_DAYS)
+    old = OutboxMessage.objects.filter(status=M.DONE, done_at__lt=cutoff).values_list("pk")[:5000]
+    OutboxMessage.objects.filter(pk__in=list(old)).delete()
+
+
+def outbox_claim(message_id: int) -> str | None:
+    """Claim the message for one execution: a token when this execution may run it, None
+    when it is done, failed, or held by a live execution (a duplicate delivery)."""
+    token = uuid.uuid4().hex
+    now = timezone.now()
+    claimed = (
+        OutboxMessage.objects.filter(pk=message_id)
+        .filter(Q(status=M.PENDING) | Q(status=M.RUNNING, lease_until__lt=now))
+        .update(
+            status=M.RUNNING,
+            claim_token=token,
+            lease_until=now + timedelta(seconds=settings.OUTBOX_LEASE_SECONDS),
+            attempts=F("attempts") + 1,
+        )
+    )
+    return token if claimed else None
+
+
+def outbox_renew(message_id: int, token: str) -> bool:
+    """Extend the lease of a running execution (called while it works)."""
+    lease = timezone.now() + timedelta(seconds=settings.OUTBOX_LEASE_SECONDS)
+    return bool(
+        OutboxMessage.objects.filter(pk=message_id, claim_token=token, status=M.RUNNING).update(
+            lease_until=lease
+        )
+    )
+
+
+def outbox_done(message_id: int, token: str) -> None:
+    OutboxMessage.objects.filter(pk=message_id, claim_token=token, status=M.RUNNING).update(
+        status=M.DONE, done_at=timezone.now(), lease_until=None, last_error=""
+    )
+
+
+def outbox_failed(message_id: int, token: str, error: str) -> None:
+    """Back to pending with an exponential delay, or failed after OUTBOX_MAX_ATTEMPTS
+    (shown by /health/ and /metrics/; an operator re-queues it after fixing the cause)."""
+    message = OutboxMessage.objects.filter(pk=message_id, claim_token=token).first()
+    if message is None:
+        return
+    delay = min(settings.OUTBOX_LEASE_SECONDS * 2 ** (message.attempts - 1), 3600)
+    final = message.attempts >= settings.OUTBOX_MAX_ATTEMPTS
+    OutboxMessage.objects.filter(pk=message_id, claim_token=token, status=M.RUNNING).update(
+        status=M.FAILED if final else M.PENDING,
+        available_at=timezone.now() + timedelta(seconds=delay),
+        sent_at=None,
+        lease_until=None,
+        last_error=error[:4000],
+    )
+    (log.error if final else log.warning)(
+        "%s (outbox %s) failed, attempt %s: %s", message.task, message_id, message.attempts, error
+    )
+
+
+def outbox_retry_failed(*, task: str = "", ids: list[int] | None = None) -> int:
+    """Put failed work back in the queue (after its cause was fixed)."""
+    failed = OutboxMessage.objects.filter(status=M.FAILED)
+    if task:
+        failed = failed.filter(task=task)
+    if ids is not None:
+        failed = failed.filter(pk__in=ids)
+    return failed.update(status=M.PENDING, attempts=0, available_at=timezone.now(), sent_at=None)
+
+
+def heartbeat_record(name: str) -> None:
+    Heartbeat.objects.update_or_create(name=name, defaults={"seen_at": timezone.now()})
