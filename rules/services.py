@@ -303,15 +303,17 @@ PREVIEW_CHUNK = 2000
 PREVIEW_LIST_LIMIT = 500
 
 
-def preview_execute(*, run_id: int) -> PreviewRun:
+def preview_execute(*, run_id: int, takeover: bool = False) -> PreviewRun:
     """Re-score every deal's latest snapshot with the draft and with the criteria in force,
     and list the deals whose tier would change, both ways, with counts per criterion.
 
     Both sides read the same stored snapshot (the deal, country and restricted-party facts
     as they were screened), so the difference is the effect of the draft alone.
+    `takeover`: the caller knows the run's previous execution is dead (the outbox lease
+    lapsed), so a run left `running` is computed again from the start.
     """
-
-    claimed = PreviewRun.objects.filter(pk=run_id, status=PreviewRun.Status.QUEUED).update(
+    claimable = [PreviewRun.Status.QUEUED] + ([PreviewRun.Status.RUNNING] if takeover else [])
+    claimed = PreviewRun.objects.filter(pk=run_id, status__in=claimable).update(
         status=PreviewRun.Status.RUNNING
     )
     run = PreviewRun.objects.select_related("draft").get(pk=run_id)
