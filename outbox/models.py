@@ -33,10 +33,13 @@ class OutboxMessage(models.Model):
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.PENDING)
     created_at = models.DateTimeField(default=timezone.now)
     available_at = models.DateTimeField(default=timezone.now, help_text="Not sent before this")
-    sent_at = models.DateTimeField(
-        null=True, blank=True, help_text="Last time a copy went to the broker (None: send now)"
+    resend_at = models.DateTimeField(
+        null=True, blank=True,
+        help_text="When the reconciler sends a copy again if no execution claimed it (None: now)",
+    )  # fmt: skip
+    sends_unclaimed = models.PositiveIntegerField(
+        default=0, help_text="Copies sent since an execution last claimed it"
     )
-    send_count = models.PositiveIntegerField(default=0)
     claim_token = models.CharField(max_length=64, blank=True)
     lease_until = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveIntegerField(default=0)

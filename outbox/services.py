@@ -33,16 +33,16 @@ def outbox_enqueue(task: str, *args: int | str) -> OutboxMessage:
     Call inside `transaction.atomic()` with the change that needs the work: if the change
     rolls back, so does the work. The send after commit never raises.
     """
-    message = OutboxMessage.objects.create(task=task, args=list(args), sent_at=timezone.now())
+    message = OutboxMessage.objects.create(task=task, args=list(args), resend_at=_resend_at(0))
     transaction.on_commit(lambda: outbox_send(message))
     return message
 
 
 def outbox_enqueue_many(task: str, args_list: list[list]) -> list[OutboxMessage]:
     """`outbox_enqueue` for many units of the same work (one insert)."""
-    now = timezone.now()
+    resend_at = _resend_at(0)
     messages = OutboxMessage.objects.bulk_create(
-        [OutboxMessage(task=task, args=list(args), sent_at=now) for args in args_list]
+        [OutboxMessage(task=task, args=list(args), resend_at=resend_at) for args in args_list]
     )
     transaction.on_commit(lambda: [outbox_send(m) for m in messages])
     return messages
@@ -61,31 +61,40 @@ def outbox_send(message: OutboxMessage) -> bool:
     except Exception as exc:  # any broker error: the row stays, the reconciler re-sends
         log.warning("Could not queue %s (outbox %s), left for the reconciler: %s",
                     message.task, message.pk, exc)  # fmt: skip
-        OutboxMessage.objects.filter(pk=message.pk, status=M.PENDING).update(sent_at=None)
+        OutboxMessage.objects.filter(pk=message.pk, status=M.PENDING).update(resend_at=None)
         return False
-    OutboxMessage.objects.filter(pk=message.pk).update(send_count=F("send_count") + 1)
     return True
 
 
+def _resend_at(sends_unclaimed: int):
+    """When to send again work that no execution claimed: OUTBOX_RESEND_SECONDS after the
+    first send, then doubling (up to 32 times), so work waiting behind a long queue is not
+    copied again every interval while a lost message is still re-sent within one."""
+    delay = settings.OUTBOX_RESEND_SECONDS * 2 ** min(sends_unclaimed, 5)
+    return timezone.now() + timedelta(seconds=delay)
+
+
 def outbox_reconcile(*, limit: int = RECONCILE_BATCH) -> int:
-    """Send again what is due: pending work never sent (or sent more than
-    OUTBOX_RESEND_SECONDS ago and still not started), and running work whose lease
-    expired (its worker died). Each row is claimed for sending by a conditional update,
-    so two reconcilers never send the same row twice. Returns how many were sent."""
+    """Send again what is due: pending work whose send failed or that no execution claimed
+    by its `resend_at` (its message was lost), and running work whose lease expired (its
+    worker died). Each row is claimed for sending by a conditional update, so two
+    reconcilers never send the same row twice. Returns how many were sent."""
     now = timezone.now()
-    resend_before = now - timedelta(seconds=settings.OUTBOX_RESEND_SECONDS)
     due = (
         OutboxMessage.objects.filter(
             Q(status=M.PENDING, available_at__lte=now) | Q(status=M.RUNNING, lease_until__lt=now)
         )
-        .filter(Q(sent_at__isnull=True) | Q(sent_at__lt=resend_before))
+        .filter(Q(resend_at__isnull=True) | Q(resend_at__lte=now))
         .order_by("available_at", "id")[:limit]
     )
     sent = 0
     for message in due:
         claimed = OutboxMessage.objects.filter(
-            pk=message.pk, status=message.status, sent_at=message.sent_at
-        ).update(sent_at=now)
+            pk=message.pk, status=message.status, resend_at=message.resend_at
+        ).update(
+            resend_at=_resend_at(message.sends_unclaimed + 1),
+            sends_unclaimed=F("sends_unclaimed") + 1,
+        )
         if claimed and outbox_send(message):
             sent += 1
     _prune(now)
@@ -112,6 +121,8 @@ def outbox_claim(message_id: int) -> str | None:
             claim_token=token,
             lease_until=now + timedelta(seconds=settings.OUTBOX_LEASE_SECONDS),
             attempts=F("attempts") + 1,
+            resend_at=None,  # once its lease lapses, the reconciler sends it at once
+            sends_unclaimed=0,
         )
     )
     return token if claimed else None
@@ -144,7 +155,7 @@ def outbox_failed(message_id: int, token: str, error: str) -> None:
     OutboxMessage.objects.filter(pk=message_id, claim_token=token, status=M.RUNNING).update(
         status=M.FAILED if final else M.PENDING,
         available_at=timezone.now() + timedelta(seconds=delay),
-        sent_at=None,
+        resend_at=None,
         lease_until=None,
         last_error=error[:4000],
     )
@@ -160,7 +171,7 @@ def outbox_retry_failed(*, task: str = "", ids: list[int] | None = None) -> int:
         failed = failed.filter(task=task)
     if ids is not None:
         failed = failed.filter(pk__in=ids)
-    return failed.update(status=M.PENDING, attempts=0, available_at=timezone.now(), sent_at=None)
+    return failed.update(status=M.PENDING, attempts=0, available_at=timezone.now(), resend_at=None)
 
 
 def heartbeat_record(name: str) -> None:

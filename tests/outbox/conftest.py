@@ -226,11 +226,13 @@ def until(check, *, timeout: float, tick=None, what: str = "condition"):
         try:
             if result := check():
                 return result
-        except OperationalError as exc:  # SQLite: the worker thread holds the table
+            if tick:
+                tick()
+        except OperationalError as exc:
+            # SQLite's shared in-memory test database locks a table while the worker
+            # thread writes it, without waiting: try again at the next poll.
             if "locked" not in str(exc):
                 raise
         if time.monotonic() > deadline:
             raise AssertionError(f"{what}: not reached within {timeout:.0f} s")
-        if tick:
-            tick()
         time.sleep(0.2)

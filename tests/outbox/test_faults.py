@@ -90,6 +90,7 @@ def test_a_deal_registered_while_the_broker_is_down_is_saved_and_notified_once_i
           tick=reconcile, what="notifications after the broker came back")  # fmt: skip
     assert time.monotonic() - started < RECOVERY_BOUND
     until(lambda: len(mail.outbox) >= 2, timeout=10, what="emails")
+    _settled()
     _assert_notified_once(case, [reviewer, second])
     _assert_audit_chain_intact()
 
@@ -120,6 +121,7 @@ def test_chunks_lost_with_a_broker_restart_are_sent_again_and_screened_once(
     r, imp = upload_as(partner_a, csv_upload(rows))
     imp = until(lambda: _status_in(imp, {"validated"}), timeout=RECOVERY_BOUND, tick=reconcile,
                 what="validated")  # fmt: skip
+    _settled()
     assert api.post(f"/api/v1/imports/{imp.pk}/accept/").status_code == 200
     until(lambda: _status_in(imp, {"screening", "promoting", "completed"}), timeout=30,
           what="screening")  # fmt: skip
@@ -128,6 +130,7 @@ def test_chunks_lost_with_a_broker_restart_are_sent_again_and_screened_once(
     private_redis.start()
     imp = until(lambda: _status_in(imp, {"completed", "failed"}), timeout=RECOVERY_BOUND,
                 tick=reconcile, what="import completed after the broker restart")  # fmt: skip
+    _settled()
 
     _assert_import_whole(imp, lines=20, flagged=2)
 
@@ -149,6 +152,7 @@ def test_the_same_task_delivered_twice_does_its_work_once(
           timeout=RECOVERY_BOUND, what="notification task done")  # fmt: skip
     until(lambda: len(mail.outbox) >= 1, timeout=10, what="email")
     until(lambda: not _broker_has_messages(private_redis), timeout=30, what="queue drained")
+    _settled()
     _assert_notified_once(case, [reviewer])
     _assert_audit_chain_intact()
 
@@ -163,17 +167,23 @@ def test_a_worker_killed_mid_chunk_is_replaced_and_every_line_screened_once(
     assert r.status_code == 201
     imp = until(lambda: _status_in(imp, {"validated"}), timeout=120, what="validated")
     assert api.post(f"/api/v1/imports/{imp.pk}/accept/").status_code == 200
-    until(
+    chunk = until(
         lambda: ImportChunk.objects.filter(channel_import=imp, status="running",
-                                           lines_screened__gt=0).exists(),
+                                           lines_screened__gt=0).first(),
         timeout=120, what="a chunk half screened",
     )  # fmt: skip
     worker_process.kill()
     killed_at = time.monotonic()
+    screened = _chunk_screened(chunk)
+    assert screened < chunk.lines_total  # killed mid-chunk
     worker_process.start(CHANNEL_IMPORT_CHUNK_ROWS=1500)
+    until(lambda: _chunk_screened(chunk) > screened, timeout=RECOVERY_BOUND * 3,
+          what="the killed chunk resumed")  # fmt: skip
+    resumed = time.monotonic() - killed_at
     imp = until(lambda: _status_in(imp, {"completed", "failed"}), timeout=RECOVERY_BOUND * 3,
                 what="import completed after the killed worker")  # fmt: skip
-    print(f"killed mid-chunk; import completed {time.monotonic() - killed_at:.1f} s later")
+    print(f"killed mid-chunk: resumed after {resumed:.1f} s, "
+          f"completed after {time.monotonic() - killed_at:.1f} s")  # fmt: skip
     _assert_import_whole(imp, lines=4500, flagged=3)
 
 
@@ -192,19 +202,42 @@ def test_a_worker_killed_mid_promotion_is_replaced_and_every_flagged_line_is_one
     worker_process.kill()
     assert ChannelImport.objects.get(pk=imp.pk).status == "promoting"
     killed_at = time.monotonic()
+    promoted = _promoted(imp)
     worker_process.start()
+    until(lambda: _promoted(imp) > promoted, timeout=RECOVERY_BOUND * 3, what="promotion resumed")
+    resumed = time.monotonic() - killed_at
     imp = until(lambda: _status_in(imp, {"completed", "failed"}), timeout=RECOVERY_BOUND * 3,
                 what="import completed after the killed worker")  # fmt: skip
-    print(f"killed mid-promotion; import completed {time.monotonic() - killed_at:.1f} s later")
+    print(f"killed mid-promotion: resumed after {resumed:.1f} s, "
+          f"completed after {time.monotonic() - killed_at:.1f} s")  # fmt: skip
     _assert_import_whole(imp, lines=150, flagged=150)
 
 
 # --- helpers ------------------------------------------------------------------------
 
 
+def _settled() -> None:
+    """Wait until no work is left running or pending (SQLite's shared test database
+    refuses reads while the worker thread writes)."""
+    from outbox.models import OutboxMessage
+
+    until(lambda: not OutboxMessage.objects.filter(status__in=["pending", "running"]).exists(),
+          timeout=RECOVERY_BOUND, tick=reconcile, what="every unit of work done")  # fmt: skip
+
+
 def _status_in(imp: ChannelImport, statuses: set[str]):
     imp.refresh_from_db()
     return imp if imp.status in statuses else None
+
+
+def _chunk_screened(chunk: ImportChunk) -> int:
+    return ImportLine.objects.filter(
+        channel_import_id=chunk.channel_import_id, chunk_no=chunk.number, status="screened"
+    ).count()
+
+
+def _promoted(imp: ChannelImport) -> int:
+    return ImportLine.objects.filter(channel_import=imp, opportunity__isnull=False).count()
 
 
 def _broker_has_messages(redis) -> bool:

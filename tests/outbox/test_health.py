@@ -66,7 +66,6 @@ def test_health_answers_503_when_work_waits_too_long(client, worker_alive, setti
     OutboxMessage.objects.create(
         task="channel_imports.tasks.validate_import", args=[1],
         available_at=timezone.now() - timedelta(seconds=settings.HEALTH_MAX_PENDING_SECONDS + 60),
-        sent_at=timezone.now(),
     )  # fmt: skip
 
     r = client.get("/health/")
