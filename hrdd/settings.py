@@ -149,7 +149,8 @@ CELERY_FS_BROKER_DIR = VAR_DIR / "celery-broker"
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     # An unacknowledged message (its worker died) comes back after this; the outbox lease
-    # usually re-sends it sooner. Keep it above the longest task, or it runs twice.
+    # re-sends the work sooner. A copy that comes back while its task still runs finds
+    # the work leased and does nothing.
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=600)
     }

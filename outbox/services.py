@@ -52,7 +52,7 @@ def outbox_send(message: OutboxMessage) -> bool:
     """Put a copy of the message on the broker. False (logged) when the broker refused;
     the row is then marked unsent so the next reconciler run sends it first."""
     try:
-        current_app.tasks[message.task].apply_async(
+        _task(message.task).apply_async(
             args=message.args,
             kwargs={"outbox_id": message.pk},
             retry=True,
@@ -64,6 +64,14 @@ def outbox_send(message: OutboxMessage) -> bool:
         OutboxMessage.objects.filter(pk=message.pk, status=M.PENDING).update(resend_at=None)
         return False
     return True
+
+
+def _task(name: str):
+    """The registered task; a web process has not imported the apps' tasks.py modules
+    (services name their work, they do not import tasks), so discover them once."""
+    if name not in current_app.tasks:
+        current_app.loader.import_default_modules()  # runs the app's autodiscover_tasks
+    return current_app.tasks[name]
 
 
 def _resend_at(sends_unclaimed: int):

@@ -157,6 +157,42 @@ def test_the_same_task_delivered_twice_does_its_work_once(
     _assert_audit_chain_intact()
 
 
+def test_chunks_and_promotion_delivered_twice_screen_and_register_each_line_once(
+    upload_as, api, partner_a, catalogue, private_redis, thread_worker, settings
+):
+    from outbox.models import OutboxMessage
+    from outbox.services import outbox_send
+
+    settings.CHANNEL_IMPORT_CHUNK_ROWS = 3
+    rows = [row(partner_reference=f"T-{i}") for i in range(7)]
+    rows += [row(FLAGGED, partner_reference=f"TF-{i}") for i in range(2)]
+    r, imp = upload_as(partner_a, csv_upload(rows))
+    thread_worker()
+    imp = until(lambda: _status_in(imp, {"validated"}), timeout=RECOVERY_BOUND, what="validated")
+    _settled()
+    assert api.post(f"/api/v1/imports/{imp.pk}/accept/").status_code == 200
+    chunk_work = until(
+        lambda: list(OutboxMessage.objects.filter(task="channel_imports.tasks.screen_chunk")),
+        timeout=30, what="chunks queued",
+    )  # fmt: skip
+    for message in chunk_work:  # a second copy of every chunk's message
+        outbox_send(message)
+    promotion = until(
+        lambda: OutboxMessage.objects.filter(task="channel_imports.tasks.promote_import").first(),
+        timeout=RECOVERY_BOUND, what="promotion queued",
+    )  # fmt: skip
+    outbox_send(promotion)
+    imp = until(lambda: _status_in(imp, {"completed", "failed"}), timeout=RECOVERY_BOUND,
+                what="import completed")  # fmt: skip
+    _settled()
+
+    _assert_import_whole(imp, lines=9, flagged=2)
+    assert len(chunk_work) == 3
+    assert all(
+        m.attempts == 1 for m in OutboxMessage.objects.filter(pk__in=[c.pk for c in chunk_work])
+    )
+
+
 def test_a_worker_killed_mid_chunk_is_replaced_and_every_line_screened_once(
     upload_as, api, partner_a, catalogue, private_redis, worker_process, settings
 ):
