@@ -17,6 +17,7 @@ ORDER = [
     "bench_screening.py",
     "bench_reviews.py",
     "bench_imports.py",
+    "bench_recovery.py",
 ]
 
 

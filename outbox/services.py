@@ -61,7 +61,9 @@ def outbox_send(message: OutboxMessage) -> bool:
     except Exception as exc:  # any broker error: the row stays, the reconciler re-sends
         log.warning("Could not queue %s (outbox %s), left for the reconciler: %s",
                     message.task, message.pk, exc)  # fmt: skip
-        OutboxMessage.objects.filter(pk=message.pk, status=M.PENDING).update(resend_at=None)
+        OutboxMessage.objects.filter(pk=message.pk, status__in=[M.PENDING, M.RUNNING]).update(
+            resend_at=None
+        )
         return False
     return True
 
