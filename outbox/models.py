@@ -33,6 +33,7 @@ class OutboxMessage(models.Model):
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.PENDING)
     created_at = models.DateTimeField(default=timezone.now)
     available_at = models.DateTimeField(default=timezone.now, help_text="Not sent before this")
+    sent_at = models.DateTimeField(null=True, blank=True, help_text="Last copy sent")
     resend_at = models.DateTimeField(
         null=True, blank=True,
         help_text="When the reconciler sends a copy again if no execution claimed it (None: now)",

@@ -33,17 +33,20 @@ def outbox_enqueue(task: str, *args: int | str) -> OutboxMessage:
     Call inside `transaction.atomic()` with the change that needs the work: if the change
     rolls back, so does the work. The send after commit never raises.
     """
-    message = OutboxMessage.objects.create(task=task, args=list(args), resend_at=_resend_at(0))
+    message = OutboxMessage.objects.create(
+        task=task, args=list(args), sent_at=timezone.now(), resend_at=_resend_at(0)
+    )
     transaction.on_commit(lambda: outbox_send(message))
     return message
 
 
 def outbox_enqueue_many(task: str, args_list: list[list]) -> list[OutboxMessage]:
     """`outbox_enqueue` for many units of the same work (one insert)."""
-    resend_at = _resend_at(0)
+    now, resend_at = timezone.now(), _resend_at(0)
     messages = OutboxMessage.objects.bulk_create(
-        [OutboxMessage(task=task, args=list(args), resend_at=resend_at) for args in args_list]
-    )
+        [OutboxMessage(task=task, args=list(args), sent_at=now, resend_at=resend_at)
+         for args in args_list]
+    )  # fmt: skip
     transaction.on_commit(lambda: [outbox_send(m) for m in messages])
     return messages
 
@@ -87,28 +90,48 @@ def _resend_at(sends_unclaimed: int):
 def outbox_reconcile(*, limit: int = RECONCILE_BATCH) -> int:
     """Send again what is due: pending work whose send failed or that no execution claimed
     by its `resend_at` (its message was lost), and running work whose lease expired (its
-    worker died). Each row is claimed for sending by a conditional update, so two
-    reconcilers never send the same row twice. Returns how many were sent."""
+    worker died). When the broker's queue is empty, no copy of unclaimed work can be
+    waiting in it (a restarted broker lost them): everything sent more than
+    OUTBOX_RESEND_SECONDS ago goes out again, whatever its doubled wait. Each row is
+    claimed for sending by a conditional update, so two reconcilers never send the same
+    row twice. Returns how many were sent."""
     now = timezone.now()
+    lost = Q(resend_at__isnull=True) | Q(resend_at__lte=now)
+    if _broker_queue_empty():
+        lost |= Q(sent_at__lte=now - timedelta(seconds=settings.OUTBOX_RESEND_SECONDS))
     due = (
         OutboxMessage.objects.filter(
             Q(status=M.PENDING, available_at__lte=now) | Q(status=M.RUNNING, lease_until__lt=now)
         )
-        .filter(Q(resend_at__isnull=True) | Q(resend_at__lte=now))
+        .filter(lost)
         .order_by("available_at", "id")[:limit]
     )
     sent = 0
     for message in due:
         claimed = OutboxMessage.objects.filter(
-            pk=message.pk, status=message.status, resend_at=message.resend_at
+            pk=message.pk, status=message.status, resend_at=message.resend_at,
+            sent_at=message.sent_at,
         ).update(
+            sent_at=now,
             resend_at=_resend_at(message.sends_unclaimed + 1),
             sends_unclaimed=F("sends_unclaimed") + 1,
-        )
+        )  # fmt: skip
         if claimed and outbox_send(message):
             sent += 1
     _prune(now)
     return sent
+
+
+def _broker_queue_empty() -> bool:
+    """True when the broker answers and holds no message in the default queue; False
+    when it holds some or cannot tell."""
+    try:
+        with current_app.connection_for_read() as conn:
+            conn.ensure_connection(max_retries=1)
+            ok = conn.default_channel.queue_declare(queue=current_app.conf.task_default_queue)
+            return ok.message_count == 0
+    except Exception:
+        return False
 
 
 def _prune(now) -> None:

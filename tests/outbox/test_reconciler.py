@@ -69,3 +69,21 @@ def test_running_work_is_sent_again_only_when_its_lease_lapses(private_redis, se
     with _at(61):
         assert outbox_reconcile() == 1
         assert outbox_claim(message.pk)  # the new execution takes over
+
+
+def test_after_a_broker_restart_work_waiting_a_doubled_wait_is_sent_at_once(
+    private_redis, settings, committed
+):
+    settings.OUTBOX_RESEND_SECONDS = 60
+    with committed():
+        outbox_enqueue("channel_imports.tasks.validate_import", 1)
+    with _at(61):
+        assert outbox_reconcile() == 1  # a copy; the next waits 120 s
+    with _at(61 + 61):
+        assert outbox_reconcile() == 0  # copies still queued: wait
+
+    private_redis.stop()  # a restart loses both queued copies
+    private_redis.start()
+    with _at(61 + 61):
+        assert outbox_reconcile() == 1  # the queue is empty, so nothing waits in it
+    assert _queued(private_redis) == 1
