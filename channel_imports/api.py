@@ -18,19 +18,23 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from hrdd.errors import ApplicationError, PermissionDenied
+from rules.presentation import sees_everything
 
 from . import views
+from .presenters import line_for_viewer, summary_for_viewer
 from .rows import mapping_problems
 from .selectors import (
     import_get,
     import_issues,
     import_lines,
     import_progress,
+    import_rows,
     imports_visible_to,
     organisations_for_upload,
 )
 from .services import (
     import_accept,
+    import_choose_sheet,
     import_discard,
     import_map,
     import_mapping_complete,
@@ -44,6 +48,8 @@ class ImportOut(serializers.Serializer):
     uploaded_by = serializers.CharField(source="uploaded_by.username")
     original_name = serializers.CharField()
     kind = serializers.CharField()
+    sheet = serializers.CharField(help_text="The XLSX sheet read")
+    sheets = serializers.ListField(child=serializers.CharField(), help_text="An XLSX file's sheets")
     size = serializers.IntegerField()
     status = serializers.CharField()
     message = serializers.CharField()
@@ -56,8 +62,12 @@ class ImportOut(serializers.Serializer):
     issues_total = serializers.IntegerField()
     lines_total = serializers.IntegerField()
     duplicate_rows = serializers.IntegerField()
+    rows = serializers.SerializerMethodField(
+        help_text="Every row of the file accounted for: in_file = valid + invalid, and once "
+        "stored, valid = imported + duplicates"
+    )
     progress = serializers.SerializerMethodField()
-    summary = serializers.DictField()
+    summary = serializers.SerializerMethodField()
     created_at = serializers.DateTimeField()
     validated_at = serializers.DateTimeField()
     accepted_at = serializers.DateTimeField()
@@ -73,13 +83,24 @@ class ImportOut(serializers.Serializer):
     def get_mapping_problems(self, obj) -> dict:
         return mapping_problems(obj.mapping, obj.headers) if obj.status == "uploaded" else {}
 
+    def get_rows(self, obj) -> dict:
+        return import_rows(obj)
+
     def get_progress(self, obj) -> dict:
         return import_progress(obj)
+
+    def get_summary(self, obj) -> dict:
+        return summary_for_viewer(obj.summary, self.context["request"].user)
 
 
 class ImportIn(serializers.Serializer):
     file = serializers.FileField()
     organisation = serializers.IntegerField(required=False, help_text="Required for vendor staff")
+    sheet = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        help_text="The sheet to read; required for a workbook of several",
+    )
     mapping = serializers.JSONField(
         required=False, binary=True, help_text='{"expected column": "header in the file"}'
     )
@@ -87,6 +108,9 @@ class ImportIn(serializers.Serializer):
 
 class ImportMappingIn(serializers.Serializer):
     mapping = serializers.DictField(child=serializers.CharField(allow_blank=True))
+    sheet = serializers.CharField(
+        required=False, help_text="For a workbook of several sheets uploaded from the pages"
+    )
 
 
 class ImportIssueOut(serializers.Serializer):
@@ -97,21 +121,23 @@ class ImportIssueOut(serializers.Serializer):
 
 
 class ImportLineOut(serializers.Serializer):
+    """The shape of `presenters.line_for_viewer` (what this viewer may see of a line)."""
+
     id = serializers.IntegerField()
-    line = serializers.IntegerField(source="line_no")
+    line = serializers.IntegerField()
     data = serializers.DictField()
     status = serializers.CharField()
+    status_label = serializers.CharField()
     tier = serializers.CharField()
     score = serializers.IntegerField(allow_null=True)
     severity = serializers.IntegerField(allow_null=True)
     likelihood = serializers.IntegerField(allow_null=True)
     findings = serializers.ListField(child=serializers.DictField())
-    deal = serializers.SerializerMethodField()
+    deal = serializers.DictField(allow_null=True)
     promotion_error = serializers.CharField()
 
-    def get_deal(self, obj) -> dict | None:
-        o = obj.opportunity
-        return {"id": o.pk, "reference": o.reference} if o else None
+    def to_representation(self, instance):
+        return super().to_representation(line_for_viewer(instance, self.context["request"].user))
 
 
 def _visible(request, pk: int):
@@ -123,7 +149,7 @@ def _visible(request, pk: int):
 
 def _out(request, imp, code=status.HTTP_200_OK) -> Response:
     fresh = import_get(user=request.user, pk=imp.pk)
-    return Response(ImportOut(fresh).data, status=code)
+    return Response(ImportOut(fresh, context={"request": request}).data, status=code)
 
 
 class ImportListCreateApi(ListAPIView):
@@ -155,7 +181,8 @@ class ImportListCreateApi(ListAPIView):
         organisation = allowed.filter(pk=org_id).first()
         if organisation is None:
             raise PermissionDenied("You may upload files only for your own organisation.")
-        imp = import_upload(actor=request.user, organisation=organisation, uploaded_file=v["file"])
+        imp = import_upload(actor=request.user, organisation=organisation, uploaded_file=v["file"],
+                            sheet=v.get("sheet", ""), sheet_required=True)  # fmt: skip
         mapping = v.get("mapping")
         if mapping is not None and not isinstance(mapping, dict):
             raise ApplicationError(
@@ -187,6 +214,10 @@ class ImportMappingApi(APIView):
         imp = _visible(request, pk)
         data = ImportMappingIn(data=request.data)
         data.is_valid(raise_exception=True)
+        if data.validated_data.get("sheet"):
+            imp = import_choose_sheet(
+                actor=request.user, channel_import=imp, sheet=data.validated_data["sheet"]
+            )
         import_map(actor=request.user, channel_import=imp, mapping=data.validated_data["mapping"])
         return _out(request, imp)
 
@@ -242,8 +273,9 @@ class ImportLineListApi(ListAPIView):
         imp = _visible(self.request, self.kwargs["pk"])
         q = self.request.query_params
         return import_lines(
-            imp, tier=q.get("tier", ""), flagged=q.get("flagged") in ("1", "true", "yes")
-        )
+            imp, tier=q.get("tier", ""), flagged=q.get("flagged") in ("1", "true", "yes"),
+            full=sees_everything(self.request.user),
+        )  # fmt: skip
 
 
 class ImportResultsExportApi(APIView):
@@ -251,4 +283,4 @@ class ImportResultsExportApi(APIView):
 
     @extend_schema(responses={(200, "text/csv"): bytes}, tags=["imports"])
     def get(self, request, pk: int, fmt: str):
-        return views.results_response(_visible(request, pk), fmt)
+        return views.results_response(_visible(request, pk), fmt, request.user)

@@ -58,6 +58,24 @@ def import_issues(channel_import: ChannelImport) -> QuerySet[ValidationIssue]:
     return ValidationIssue.objects.filter(channel_import=channel_import).order_by("line", "id")
 
 
+def import_rows(channel_import: ChannelImport) -> dict:
+    """Where every row of the file went. `in_file` counts the rows that are not blank;
+    `imported` and `duplicates` (rows imported before, or twice in the file) are None
+    until the valid rows are stored. `accounted_for` checks the sums."""
+    imp = channel_import
+    stored = imp.status in (ChannelImport.Status.SCREENING, ChannelImport.Status.PROMOTING,
+                            ChannelImport.Status.COMPLETED)  # fmt: skip
+    rows = {
+        "in_file": imp.total_rows, "valid": imp.valid_rows, "invalid": imp.invalid_rows,
+        "imported": imp.lines_total if stored else None,
+        "duplicates": imp.duplicate_rows if stored else None,
+    }  # fmt: skip
+    accounted = imp.valid_rows + imp.invalid_rows == imp.total_rows
+    if stored:
+        accounted = accounted and imp.lines_total + imp.duplicate_rows == imp.valid_rows
+    return {**rows, "accounted_for": accounted}
+
+
 def import_progress(channel_import: ChannelImport) -> dict:
     """Lines screened out of lines stored, from the chunks' counters (cheap to poll), and
     once every line is screened, how many flagged lines are registered as deals."""
@@ -84,18 +102,22 @@ def import_flagged_lines(
 ) -> QuerySet[ImportLine]:
     qs = (
         ImportLine.objects.filter(channel_import=channel_import, tier__in=FLAGGED_TIERS)
-        .select_related("opportunity")
+        .select_related("opportunity__current_screening")
         .order_by("-score", "line_no")
     )
     return qs[:limit] if limit else qs
 
 
 def import_lines(
-    channel_import: ChannelImport, *, tier: str = "", flagged: bool = False
+    channel_import: ChannelImport, *, tier: str = "", flagged: bool = False, full: bool = True
 ) -> QuerySet[ImportLine]:
-    qs = ImportLine.objects.filter(channel_import=channel_import).select_related("opportunity")
+    """Lines of an import; `tier` filters on the tier the viewer sees (`full`: compliance
+    staff, the real one; otherwise the one shown to partners and reps)."""
+    qs = ImportLine.objects.filter(channel_import=channel_import).select_related(
+        "opportunity__current_screening"
+    )
     if tier:
-        qs = qs.filter(tier=tier)
+        qs = qs.filter(**{"tier" if full else "shown_tier": tier})
     if flagged:
         qs = qs.filter(tier__in=FLAGGED_TIERS)
     return qs.order_by("line_no", "id")
@@ -109,12 +131,19 @@ def import_lines_iter(channel_import: ChannelImport) -> Iterator[dict]:
         .values(
             "line_no",
             "data",
+            "status",
             "tier",
             "score",
             "severity",
             "likelihood",
             "findings",
+            "shown_tier",
+            "shown_score",
+            "shown_severity",
+            "shown_likelihood",
             "opportunity__reference",
+            "opportunity__status",
+            "opportunity__current_screening__shown_tier",
             "promotion_error",
         )  # fmt: skip
         .iterator(chunk_size=2000)

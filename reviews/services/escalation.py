@@ -13,7 +13,7 @@ from hrdd.errors import ApplicationError, Conflict, PermissionDenied
 
 from .. import policies
 from ..models import EscalationLevel, EscalationPolicy, ReviewCase
-from ..workflow import OPEN, _transition
+from ..workflow import OPEN, _transition, require_transition
 from ._common import (
     DEFAULT_POLICIES,
     Target,
@@ -69,6 +69,7 @@ def _escalate(
 
 def review_escalate(*, case: ReviewCase, actor, reason: str) -> ReviewCase:
     """Send a case up one level (compliance → senior → committee), unassigned there."""
+    require_transition(case, "escalate", actor)
     _require(policies.why_not_escalate(actor, case))
     reason = (reason or "").strip()
     if not reason:
