@@ -124,7 +124,7 @@ def metrics_text() -> str:
         status__in=ReviewCase.OPEN_STATES, effective_due_at__lt=now
     ).count()
     lines += [
-        "# HELP hrdd_outbox_oldest_pending_seconds Age of the oldest due, unfinished work.",
+        "# HELP hrdd_outbox_oldest_pending_seconds Age of the oldest work waiting for a worker (pending, or its lease lapsed).",
         "# TYPE hrdd_outbox_oldest_pending_seconds gauge",
         f"hrdd_outbox_oldest_pending_seconds {outbox_oldest_pending_seconds(now):.1f}",
         "# HELP hrdd_outbox_failed Work that failed OUTBOX_MAX_ATTEMPTS times.",

@@ -9,8 +9,6 @@ from django.utils import timezone
 
 from .models import Heartbeat, OutboxMessage
 
-UNFINISHED = (OutboxMessage.Status.PENDING, OutboxMessage.Status.RUNNING)
-
 
 def outbox_depth() -> dict[tuple[str, str], int]:
     """{(task, status): rows} for work not done (pending, running, failed)."""
@@ -23,12 +21,17 @@ def outbox_depth() -> dict[tuple[str, str], int]:
 
 
 def outbox_oldest_pending_seconds(now: datetime | None = None) -> float:
-    """Age of the oldest work that is due and not finished (0 when there is none).
-    Work waiting for a retry delay counts from when it became due again."""
+    """Age of the oldest work that is due and waiting for a worker (0 when there is none):
+    pending, or running under a lapsed lease (its worker died). Work a live worker holds
+    is not waiting, however long it runs; work waiting for a retry delay counts from when
+    it became due again."""
     now = now or timezone.now()
-    oldest = OutboxMessage.objects.filter(
-        Q(status__in=UNFINISHED), available_at__lte=now
-    ).aggregate(at=Min("available_at"))["at"]
+    waiting = Q(status=OutboxMessage.Status.PENDING) | Q(
+        status=OutboxMessage.Status.RUNNING, lease_until__lt=now
+    )
+    oldest = OutboxMessage.objects.filter(waiting, available_at__lte=now).aggregate(
+        at=Min("available_at")
+    )["at"]
     return max(0.0, (now - oldest).total_seconds()) if oldest else 0.0
 
 
