@@ -25,6 +25,7 @@ ORDER = [
     "bench_imports.py",
     "bench_api.py",
     "bench_promotion.py",
+    "bench_recovery.py",
 ]
 QUICK = {
     "BENCH_DEALS": "100000", "BENCH_CASES": "10000", "BENCH_OVERDUE": "500",

@@ -31,6 +31,7 @@ from django.utils import timezone
 
 from hrdd.errors import ApplicationError
 from opportunities.services import opportunity_register_many
+from outbox.services import outbox_enqueue
 from partners.models import Organisation
 from rules.engine import screen
 from rules.models import Criterion
@@ -267,9 +268,7 @@ def _after_screening(channel_import_id: int) -> None:
             return
         if _unpromoted(imp.pk).exists():
             if _transition(imp.pk, S.PROMOTING):
-                from .tasks import promote_import
-
-                transaction.on_commit(lambda: promote_import.delay(imp.pk))
+                outbox_enqueue("channel_imports.tasks.promote_import", imp.pk)
         else:
             _complete(imp)
 

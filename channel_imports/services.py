@@ -24,6 +24,7 @@ from django.utils import timezone
 from audit.services import audit_record
 from hrdd.errors import ApplicationError, Conflict, PermissionDenied
 from opportunities.models import Product
+from outbox.services import outbox_enqueue, outbox_enqueue_many
 from partners.models import Organisation
 from rules.selectors import criteria_published_current
 
@@ -79,8 +80,9 @@ def _require_may_act(actor, imp: ChannelImport) -> None:
         raise PermissionDenied(reason)
 
 
-def _queue(task, *args) -> None:
-    transaction.on_commit(lambda: task.delay(*args))
+def _queue(task: str, *args) -> None:
+    """Record the work with the change (outbox); it is sent to the broker after commit."""
+    outbox_enqueue(f"channel_imports.tasks.{task}", *args)
 
 
 # --- Upload and mapping ------------------------------------------------------------
@@ -223,9 +225,7 @@ def import_map(*, actor, channel_import: ChannelImport, mapping: dict[str, str])
         _audit(
             actor=actor, imp=imp, action="mapped", to_state=imp.status, changes={"mapping": clean}
         )
-        from .tasks import validate_import
-
-        _queue(validate_import, imp.pk)
+        _queue("validate_import", imp.pk)
     return imp
 
 
@@ -390,9 +390,7 @@ def import_accept(*, actor, channel_import: ChannelImport) -> ChannelImport:
         imp.refresh_from_db()
         _audit(actor=actor, imp=imp, action="accepted", to_state=S.IMPORTING,
                changes={"valid_rows": imp.valid_rows, "invalid_rows": imp.invalid_rows})  # fmt: skip
-        from .tasks import ingest_import
-
-        _queue(ingest_import, imp.pk)
+        _queue("ingest_import", imp.pk)
     return imp
 
 
@@ -456,9 +454,9 @@ def import_ingest(*, channel_import_id: int) -> ChannelImport | None:
             )
             transaction.on_commit(lambda: _staged_delete(imp))
             if chunk_ids:
-                from .tasks import screen_chunk
-
-                transaction.on_commit(lambda: [screen_chunk.delay(pk) for pk in chunk_ids])
+                outbox_enqueue_many(
+                    "channel_imports.tasks.screen_chunk", [[pk] for pk in chunk_ids]
+                )
             else:
                 from .screening import _complete
 

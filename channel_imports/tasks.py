@@ -1,42 +1,34 @@
-"""Thin Celery tasks: take ids, call a service, retry with backoff.
+"""Thin Celery tasks: take ids, call a service.
 
-All are acks_late (settings): a worker that dies mid-task leaves the message to be
-redelivered, and each service is safe to run again (conditional claims, skip-done).
+Each is queued through the outbox (a row written with the change that needs it) and
+claims that row before running, so a lost message is sent again by the reconciler and a
+duplicate delivery does nothing. Every service here is also safe to run again.
 """
 
 from __future__ import annotations
 
-from celery import shared_task
+from outbox.tasks import current_claim_token, outbox_task
 
 from . import screening, services
 
-# Every service here is safe to run again, so any error is retried (with backoff); a
-# retry keeps the task id, which is also the chunk's claim token.
-RETRY = {
-    "acks_late": True,
-    "autoretry_for": (Exception,),
-    "retry_backoff": True,
-    "retry_backoff_max": 60,
-    "max_retries": 5,
-}
 
-
-@shared_task(**RETRY)
+@outbox_task("channel_imports.tasks.validate_import")
 def validate_import(import_id: int) -> None:
     services.import_validate(channel_import_id=import_id)
 
 
-@shared_task(**RETRY)
+@outbox_task("channel_imports.tasks.ingest_import")
 def ingest_import(import_id: int) -> None:
     services.import_ingest(channel_import_id=import_id)
 
 
-@shared_task(bind=True, **RETRY)
-def screen_chunk(self, chunk_id: int) -> None:
-    # The task id is the claim token: a redelivery of this message may resume the chunk.
-    screening.import_chunk_screen(chunk_id=chunk_id, claim_token=self.request.id or "")
+@outbox_task("channel_imports.tasks.screen_chunk")
+def screen_chunk(chunk_id: int) -> None:
+    # The outbox row's token is the chunk's claim token: the execution that takes over
+    # from a killed worker (after its lease lapsed) resumes the chunk where it stopped.
+    screening.import_chunk_screen(chunk_id=chunk_id, claim_token=current_claim_token())
 
 
-@shared_task(**RETRY)
+@outbox_task("channel_imports.tasks.promote_import")
 def promote_import(import_id: int) -> None:
     screening.import_promote(channel_import_id=import_id)

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI served from our own static files, no CDN
     "django_celery_beat",
+    "outbox",  # background work recorded in the database (lowest layer)
     # The domain, one app per part of it.
     "audit",
     "refdata",
@@ -54,6 +55,7 @@ INSTALLED_APPS = [
     "reviews",
     "channel_imports",
     "demo",
+    "operations",  # /health/, /metrics/ and `manage.py health` (top layer: reads every app)
 ]
 
 MIDDLEWARE = [
@@ -148,7 +150,12 @@ REDIS_URL = env.str("REDIS_URL", default="")
 CELERY_FS_BROKER_DIR = VAR_DIR / "celery-broker"
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+    # An unacknowledged message (its worker died) comes back after this; the outbox lease
+    # re-sends the work sooner. A copy that comes back while its task still runs finds
+    # the work leased and does nothing.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=600)
+    }
 else:
     CELERY_BROKER_URL = "filesystem://localhost//"
     for sub in ("queue", "processed", "control"):
@@ -178,7 +185,30 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reviews.tasks.flag_overdue_conditions",
         "schedule": crontab(minute="*/15"),
     },
+    "outbox-reconcile": {
+        "task": "outbox.tasks.reconcile",
+        "schedule": env.int("OUTBOX_RECONCILE_SECONDS", default=15),
+    },
 }
+
+# --- Background work (outbox). A worker holds a lease on the work it runs and renews it
+# every third of the lease; work whose lease lapsed (killed worker) or that waited
+# OUTBOX_RESEND_SECONDS unstarted (lost message) is sent again by the reconciler.
+OUTBOX_LEASE_SECONDS = env.int("OUTBOX_LEASE_SECONDS", default=60)
+OUTBOX_RESEND_SECONDS = env.int("OUTBOX_RESEND_SECONDS", default=60)
+OUTBOX_RECONCILE_SECONDS = env.int("OUTBOX_RECONCILE_SECONDS", default=15)
+OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=8)
+OUTBOX_KEEP_DONE_DAYS = env.int("OUTBOX_KEEP_DONE_DAYS", default=7)
+if min(OUTBOX_LEASE_SECONDS, OUTBOX_RESEND_SECONDS, OUTBOX_RECONCILE_SECONDS) < 1:
+    raise ImproperlyConfigured("OUTBOX_*_SECONDS must be at least 1.")
+# /health/ answers 503 when the oldest due work waits longer than this, or when the
+# reconciler (run by a worker on beat's schedule) has not run for HEALTH_WORKER_STALE_SECONDS.
+HEALTH_MAX_PENDING_SECONDS = env.int("HEALTH_MAX_PENDING_SECONDS", default=600)
+HEALTH_WORKER_STALE_SECONDS = env.int(
+    "HEALTH_WORKER_STALE_SECONDS", default=max(120, 4 * OUTBOX_RECONCILE_SECONDS)
+)
+# /metrics/ (Prometheus text): staff sessions, or `Authorization: Bearer <METRICS_TOKEN>`.
+METRICS_TOKEN = env.str("METRICS_TOKEN", default="")
 
 # --- REST API
 REST_FRAMEWORK = {

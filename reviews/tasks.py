@@ -1,4 +1,5 @@
-"""Thin Celery tasks: take ids, call a service, retry with backoff.
+"""Thin Celery tasks: take ids, call a service. Notifications are queued through the
+outbox (recorded with the event, claimed before sending, retried by the reconciler).
 
 The two sweeps are scheduled in settings.CELERY_BEAT_SCHEDULE. Both are idempotent (rows
 claimed by conditional update), so a redelivered or duplicated run changes nothing.
@@ -7,6 +8,8 @@ claimed by conditional update), so a redelivered or duplicated run changes nothi
 from __future__ import annotations
 
 from celery import shared_task
+
+from outbox.tasks import outbox_task
 
 from . import notifications, services
 
@@ -27,9 +30,6 @@ def flag_overdue_conditions() -> int:
     return services.conditions_flag_overdue()
 
 
-@shared_task(
-    name="reviews.tasks.send_notifications",
-    acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=5,
-)  # fmt: skip
+@outbox_task("reviews.tasks.send_notifications")
 def send_notifications(event_ids: list[int]) -> int:
     return notifications.notifications_send(event_ids=event_ids)

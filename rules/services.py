@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from audit.services import audit_record
 from hrdd.errors import ApplicationError, Conflict, PermissionDenied
+from outbox.services import outbox_enqueue
 
 from . import policies
 from .engine import (
@@ -253,9 +254,7 @@ def criteria_publish(*, actor, draft: CriteriaVersion, notes: str = "") -> Crite
         audit_record(actor=actor, action="criteria.published", object_type="criteria_version",
                      object_id=locked.pk, to_state=f"v{number}",
                      changes={"criteria": locked.criteria.count()}, comment=notes)  # fmt: skip
-        from .tasks import rescreen_open_deals
-
-        transaction.on_commit(lambda: rescreen_open_deals.delay(locked.pk))
+        outbox_enqueue("rules.tasks.rescreen_open_deals", locked.pk)
     return locked
 
 
@@ -318,9 +317,7 @@ def preview_start(*, actor, draft: CriteriaVersion) -> PreviewRun:
         raise ApplicationError(f"The draft cannot be previewed: {exc}") from exc
     with transaction.atomic():
         run = PreviewRun.objects.create(draft=draft, requested_by=actor)
-        from .tasks import run_preview
-
-        transaction.on_commit(lambda: run_preview.delay(run.pk))
+        outbox_enqueue("rules.tasks.run_preview", run.pk)
     return run
 
 
@@ -328,15 +325,17 @@ PREVIEW_CHUNK = 2000
 PREVIEW_LIST_LIMIT = 500
 
 
-def preview_execute(*, run_id: int) -> PreviewRun:
+def preview_execute(*, run_id: int, takeover: bool = False) -> PreviewRun:
     """Re-score every deal's latest snapshot with the draft and with the criteria in force,
     and list the deals whose tier would change, both ways, with counts per criterion.
 
     Both sides read the same stored snapshot (the deal, country and restricted-party facts
     as they were screened), so the difference is the effect of the draft alone.
+    `takeover`: the caller knows the run's previous execution is dead (the outbox lease
+    lapsed), so a run left `running` is computed again from the start.
     """
-
-    claimed = PreviewRun.objects.filter(pk=run_id, status=PreviewRun.Status.QUEUED).update(
+    claimable = [PreviewRun.Status.QUEUED] + ([PreviewRun.Status.RUNNING] if takeover else [])
+    claimed = PreviewRun.objects.filter(pk=run_id, status__in=claimable).update(
         status=PreviewRun.Status.RUNNING
     )
     run = PreviewRun.objects.select_related("draft").get(pk=run_id)

@@ -6,10 +6,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from django.db import transaction
 from django.utils import timezone
 
 from hrdd.errors import PermissionDenied
+from outbox.services import outbox_enqueue
 from refdata.cache import ROUTING, cached
 
 from ..business_days import add_business_days
@@ -77,9 +77,7 @@ def _notify(event_ids: Iterable[int]) -> None:
     ids = [i for i in event_ids if i]
     if not ids:
         return
-    from ..tasks import send_notifications
-
-    transaction.on_commit(lambda: send_notifications.delay(ids))
+    outbox_enqueue("reviews.tasks.send_notifications", ids)
 
 
 def _require(reason: str | None) -> None:

@@ -100,6 +100,10 @@ ROUTES: dict[str, Route] = {
     "api-token": Route(PUBLIC, why="exchanges a password for a token"),
     "schema": Route(PUBLIC, why="the API's description, no data"),
     "api-docs": Route(PUBLIC, why="the API's description, no data"),
+    # operations (anonymous is refused /metrics/ with a 403 for scrapers, tested in
+    # tests/outbox/test_health.py, not sent to the sign-in page)
+    "health": Route(PUBLIC, why="names no host, secret or record"),
+    "metrics": Route(tuple(p for p in NON_ADMIN if p != "anonymous")),
     # deals
     "opportunity-list": Route(STRANGERS, marker=lambda w: w["deal"].title),
     "opportunity-register": Route(SIGNED_IN, methods=GET_POST),

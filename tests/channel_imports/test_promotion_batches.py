@@ -18,8 +18,9 @@ from .conftest import FLAGGED, csv_upload, drain, row
 
 pytestmark = pytest.mark.django_db
 # Besides the audit trail, what a promoted deal may cost: its screening (insert, and the
-# deal pointing at it), its routing (status) and its case; the rest is shared by a batch.
-STATEMENTS_PER_DEAL = 6
+# deal pointing at it), its routing (status), its case and the outbox row of its case's
+# notification; the rest is shared by a batch.
+STATEMENTS_PER_DEAL = 7
 
 
 def _until_promoting(imp):
