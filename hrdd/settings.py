@@ -176,7 +176,23 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reviews.tasks.flag_overdue_conditions",
         "schedule": crontab(minute="*/15"),
     },
+    "audit-checkpoint": {
+        "task": "audit.tasks.publish_audit_checkpoint",
+        "schedule": env.int("AUDIT_CHECKPOINT_SECONDS", default=60),
+    },
 }
+
+# --- Audit trail: events and the chain are signed with HMAC keys held here, never in the
+# database; checkpoints (the chain's length and head, signed) go to a file outside it.
+AUDIT_HMAC_KEY = env.str("AUDIT_HMAC_KEY", default="")
+if not AUDIT_HMAC_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured("AUDIT_HMAC_KEY must be set when DEBUG is off.")
+    AUDIT_HMAC_KEY = "insecure-local-audit-key-do-not-use-in-production"
+AUDIT_HMAC_RETIRED_KEYS = env.list("AUDIT_HMAC_RETIRED_KEYS", default=[])
+AUDIT_CHECKPOINT_DIR = Path(
+    env.str("AUDIT_CHECKPOINT_DIR", default=str(VAR_DIR / "audit-checkpoints"))
+)
 
 # --- REST API
 REST_FRAMEWORK = {

@@ -1,0 +1,44 @@
+"""Changing users: removal (deactivation when the audit trail names them) and API tokens."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from django.db import transaction
+from django.db.models.deletion import ProtectedError, RestrictedError
+
+from audit.services import audit_record
+
+from .models import User
+
+
+def user_delete(*, user: User, actor: User | None) -> Literal["deleted", "deactivated"]:
+    """Delete a user, or deactivate them when records must keep naming them.
+
+    The audit trail is append-only and keeps who did what, so a user it names (or any row
+    that protects its user) is never deleted: they are deactivated, can no longer sign in,
+    and their API tokens are revoked.
+    """
+    try:
+        with transaction.atomic():
+            user.delete()
+        return "deleted"
+    except (ProtectedError, RestrictedError):
+        pass
+    with transaction.atomic():
+        User.objects.filter(pk=user.pk).update(is_active=False)
+        user.is_active = False
+        user_tokens_revoke(user=user)
+        audit_record(
+            actor=actor, action="user.deactivated", object_type="user", object_id=user.pk,
+            comment=f"{user.username} deactivated instead of deleted: the audit trail names them.",
+        )  # fmt: skip
+    return "deactivated"
+
+
+def user_tokens_revoke(*, user: User) -> int:
+    """Revoke every API token of the user; return how many there were."""
+    from rest_framework.authtoken.models import Token
+
+    deleted, _ = Token.objects.filter(user=user).delete()
+    return deleted
