@@ -6,9 +6,12 @@ from typing import Literal
 
 from django.db import transaction
 from django.db.models.deletion import ProtectedError, RestrictedError
+from django.utils import timezone
+from rest_framework.authtoken.models import Token
 
 from audit.services import audit_record
 
+from .authentication import token_expires_at
 from .models import User
 
 
@@ -28,7 +31,7 @@ def user_delete(*, user: User, actor: User | None) -> Literal["deleted", "deacti
     with transaction.atomic():
         User.objects.filter(pk=user.pk).update(is_active=False)
         user.is_active = False
-        user_tokens_revoke(user=user)
+        user_tokens_revoke(user=user, actor=actor, reason="user deactivated")
         audit_record(
             actor=actor, action="user.deactivated", object_type="user", object_id=user.pk,
             comment=f"{user.username} deactivated instead of deleted: the audit trail names them.",
@@ -36,9 +39,23 @@ def user_delete(*, user: User, actor: User | None) -> Literal["deleted", "deacti
     return "deactivated"
 
 
-def user_tokens_revoke(*, user: User) -> int:
-    """Revoke every API token of the user; return how many there were."""
-    from rest_framework.authtoken.models import Token
+def user_token_issue(*, user: User) -> Token:
+    """The user's API token: the current one while it lasts, else a new one."""
+    token = Token.objects.filter(user=user).first()
+    if token is not None and token_expires_at(token.created) > timezone.now():
+        return token
+    with transaction.atomic():
+        Token.objects.filter(user=user).delete()
+        return Token.objects.create(user=user)
 
-    deleted, _ = Token.objects.filter(user=user).delete()
+
+def user_tokens_revoke(*, user: User, actor: User | None = None, reason: str = "") -> int:
+    """Revoke every API token of the user; return how many there were (audited if any)."""
+    with transaction.atomic():
+        deleted, _ = Token.objects.filter(user=user).delete()
+        if deleted:
+            audit_record(
+                actor=actor, action="user.api_token_revoked", object_type="user",
+                object_id=user.pk, comment=reason,
+            )  # fmt: skip
     return deleted

@@ -10,9 +10,11 @@ a signed checkpoint outside the database.
 from __future__ import annotations
 
 import logging
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from . import keys
@@ -21,6 +23,7 @@ from .models import AuditChainHead, AuditEvent, AuditSeal
 
 logger = logging.getLogger("audit")
 SEAL_BATCH = 5000
+RECENT = timedelta(seconds=10)
 
 
 def audit_record(
@@ -56,41 +59,57 @@ def audit_record(
     )
     event.sign()
     event.save()
-    _seal_after_commit()
+    _seal_after_commit(event.pk)
     return event
 
 
-def _seal_after_commit() -> None:
-    """Queue one seal per transaction, however many events it records."""
-    pending = getattr(connection, "run_on_commit", None) or []
-    if not any(callback is _seal_quietly for _, callback, _ in pending):
-        transaction.on_commit(_seal_quietly, robust=True)
+class _SealOnCommit(list):
+    """The ids of the events one transaction recorded; called once, after it commits."""
+
+    def __call__(self) -> None:
+        # The head lock is held for one short transaction; waiting for it costs little,
+        # and whoever holds it also seals the events committed just before.
+        since = timezone.now() - RECENT
+        while audit_chain_seal(event_ids=self, since=since) == SEAL_BATCH:
+            pass
 
 
-def _seal_quietly() -> None:
-    # Another process holding the head lock is sealing already; what it misses, the next
-    # seal (the next commit, or the periodic checkpoint) takes.
-    audit_chain_seal(wait=False)
+def _seal_after_commit(event_id: int) -> None:
+    for _, callback, _ in getattr(connection, "run_on_commit", None) or []:
+        if isinstance(callback, _SealOnCommit):
+            callback.append(event_id)
+            return
+    transaction.on_commit(_SealOnCommit([event_id]), robust=True)
 
 
-def audit_chain_seal(*, wait: bool = True) -> int:
-    """Link every unsealed event onto the chain, in id order; return how many.
+def audit_chain_seal(
+    *, event_ids: list[int] | None = None, since: datetime | None = None
+) -> int:
+    """Link unsealed events onto the chain, in id order; return how many.
 
-    Events whose signature does not verify were not written by the application: they are
-    left out of the chain (and reported by the verifier), never sealed.
+    Which events: those named, plus those recorded `since` then (an index range), or every
+    unsealed event when neither is given (a full scan: the verifier's sweep).
+    An event whose signature does not verify (forged, or altered before it was sealed) is
+    sealed too, so it stays where it is, and `audit_chain_verify` names it.
     """
     with transaction.atomic():
-        AuditChainHead.objects.get_or_create(pk=1)
-        head = AuditChainHead.objects.select_for_update(skip_locked=not wait).filter(pk=1).first()
-        if head is None:
-            return 0
-        pending = list(AuditEvent.objects.filter(seal__isnull=True).order_by("id")[:SEAL_BATCH])
+        head = AuditChainHead.objects.select_for_update().filter(pk=1).first()
+        if head is None:  # only before the very first event (the migration creates it)
+            head, _ = AuditChainHead.objects.get_or_create(pk=1)
+        pending = AuditEvent.objects.filter(seal__isnull=True)
+        if event_ids is not None or since is not None:
+            scope = Q(pk__in=event_ids or [])
+            if since is not None:
+                scope |= Q(created_at__gte=since)
+            pending = pending.filter(scope)
+        pending = list(pending.order_by("id")[:SEAL_BATCH])
         key_id = keys.current_key_id()
         prev, position, seals = head.last_hash, head.sealed_count, []
         for event in pending:
             if not event.signature_ok():
-                logger.error("audit event %s is not signed by a known key; not sealed", event.pk)
-                continue
+                # Sealed like any other, so the chain keeps the evidence; the verifier
+                # reports it on every run from now on.
+                logger.error("audit event %s does not match its signature", event.pk)
             position += 1
             seal = AuditSeal(position=position, event=event, key_id=key_id, prev_hash=prev)
             seal.hash = keys.sign(key_id, seal.link_body(event.hash))
@@ -105,10 +124,10 @@ def audit_chain_seal(*, wait: bool = True) -> int:
     return len(seals)
 
 
-def audit_chain_seal_all() -> int:
-    """Seal everything pending, batch after batch (the verifier and the checkpoint use it)."""
+def audit_chain_seal_all(*, since: datetime | None = None) -> int:
+    """Seal everything pending (recorded `since` then, or at all), batch after batch."""
     total = 0
-    while (sealed := audit_chain_seal()) == SEAL_BATCH:
+    while (sealed := audit_chain_seal(since=since)) == SEAL_BATCH:
         total += sealed
     return total + sealed
 
@@ -116,7 +135,8 @@ def audit_chain_seal_all() -> int:
 def audit_checkpoint_publish() -> dict | None:
     """Seal what is pending, then write the head (count and hash), signed, outside the
     database. Nothing is written when the chain has not grown since the last checkpoint."""
-    audit_chain_seal_all()
+    # A day back covers any transaction that committed late; `verify_audit_chain` sweeps all.
+    audit_chain_seal_all(since=timezone.now() - timedelta(days=1))
     head = AuditChainHead.objects.filter(pk=1).first()
     if head is None or head.sealed_count == 0:
         return None

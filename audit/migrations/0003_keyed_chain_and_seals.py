@@ -64,12 +64,11 @@ def sign_and_seal_existing(apps, schema_editor):
                           prev_hash=prev, hash=link))  # fmt: skip
         prev = link
     Seal.objects.bulk_create(seals, batch_size=2000)
-    if seals:
-        Head.objects.update_or_create(
-            pk=1,
-            defaults={"last_hash": prev, "last_event_id": seals[-1].event_id,
-                      "sealed_count": len(seals)},
-        )  # fmt: skip
+    Head.objects.update_or_create(
+        pk=1,
+        defaults={"last_hash": prev, "last_event_id": seals[-1].event_id if seals else None,
+                  "sealed_count": len(seals)},
+    )  # fmt: skip
     if schema_editor.connection.vendor == "postgresql":
         # fire the deferred foreign-key checks now, so the table can be altered below
         schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")

@@ -142,10 +142,10 @@ def test_a_forged_event_appended_at_the_end_is_detected(trail):
     assert "not written by the application" in message
 
 
-def test_a_forged_event_left_for_the_sealer_is_never_sealed_and_is_reported(trail):
+def test_a_forged_event_left_for_the_sealer_stays_in_the_chain_and_is_reported(trail):
     forged = _forge(trail[-1])
-    assert audit_chain_seal_all() == 0
-    assert not AuditSeal.objects.filter(event=forged).exists()
+    assert audit_chain_seal_all() == 1
+    assert AuditSeal.objects.filter(event=forged).exists()
     verify_fails(f"event {forged.pk} does not match its signature")
 
 
