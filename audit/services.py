@@ -82,9 +82,7 @@ def _seal_after_commit(event_id: int) -> None:
     transaction.on_commit(_SealOnCommit([event_id]), robust=True)
 
 
-def audit_chain_seal(
-    *, event_ids: list[int] | None = None, since: datetime | None = None
-) -> int:
+def audit_chain_seal(*, event_ids: list[int] | None = None, since: datetime | None = None) -> int:
     """Link unsealed events onto the chain, in id order; return how many.
 
     Which events: those named, plus those recorded `since` then (an index range), or every
