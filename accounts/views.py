@@ -81,3 +81,12 @@ def signin_locked_out(request, response=None, credentials=None):
     page = render(request, "registration/locked_out.html", {"message": message}, status=429)
     page["Retry-After"] = headers["Retry-After"]
     return page
+
+
+def csrf_failure(request, reason=""):
+    """A refused form (an expired page, or one posted from elsewhere), in our own page."""
+    message = (
+        "This form has expired or did not come from this site. Go back, reload the page "
+        "and try again."
+    )
+    return render(request, "403.html", {"exception": message}, status=403)

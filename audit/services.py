@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from . import keys
@@ -23,7 +23,6 @@ from .models import AuditChainHead, AuditEvent, AuditSeal
 
 logger = logging.getLogger("audit")
 SEAL_BATCH = 5000
-RECENT = timedelta(seconds=10)
 
 
 def audit_record(
@@ -63,43 +62,52 @@ def audit_record(
     return event
 
 
-class _SealOnCommit(list):
-    """The ids of the events one transaction recorded; called once, after it commits."""
+def _seal_after_commit(event_id: int) -> None:
+    """Seal the events of this transaction just after it commits (one seal per transaction)."""
+    for _, callback, _ in getattr(connection, "run_on_commit", None) or []:
+        if (ids := getattr(callback, "audit_event_ids", None)) is not None:
+            ids.append(event_id)
+            return
+    ids = [event_id]
 
-    def __call__(self) -> None:
-        # The head lock is held for one short transaction; waiting for it costs little,
-        # and whoever holds it also seals the events committed just before.
-        since = timezone.now() - RECENT
-        while audit_chain_seal(event_ids=self, since=since) == SEAL_BATCH:
+    def seal_recorded_events() -> None:
+        # Never queue behind another sealer: one that holds the head seals what committed
+        # before it looked (every event newer than the chain's end), and the next commit's
+        # seal, or the periodic checkpoint at the latest, takes the rest.
+        while audit_chain_seal(event_ids=ids, wait=False) == SEAL_BATCH:
             pass
 
-
-def _seal_after_commit(event_id: int) -> None:
-    for _, callback, _ in getattr(connection, "run_on_commit", None) or []:
-        if isinstance(callback, _SealOnCommit):
-            callback.append(event_id)
-            return
-    transaction.on_commit(_SealOnCommit([event_id]), robust=True)
+    seal_recorded_events.audit_event_ids = ids
+    transaction.on_commit(seal_recorded_events, robust=True)
 
 
-def audit_chain_seal(*, event_ids: list[int] | None = None, since: datetime | None = None) -> int:
+def audit_chain_seal(
+    *, event_ids: list[int] | None = None, since: datetime | None = None, wait: bool = True
+) -> int:
     """Link unsealed events onto the chain, in id order; return how many.
 
-    Which events: those named, plus those recorded `since` then (an index range), or every
-    unsealed event when neither is given (a full scan: the verifier's sweep).
+    Which events: with `event_ids`, those and any newer than the chain's last (two index
+    ranges, however long the trail); with `since`, those recorded since then; with neither,
+    every unsealed event (a full scan: the verifier's sweep).
     An event whose signature does not verify (forged, or altered before it was sealed) is
     sealed too, so it stays where it is, and `audit_chain_verify` names it.
     """
     with transaction.atomic():
-        head = AuditChainHead.objects.select_for_update().filter(pk=1).first()
-        if head is None:  # only before the very first event (the migration creates it)
-            head, _ = AuditChainHead.objects.get_or_create(pk=1)
+        if not wait and connection.vendor == "postgresql":
+            # A seal can always be redone from its events, so it need not wait for the disk:
+            # the head lock is released at once. Checkpoints commit durably first.
+            with connection.cursor() as cur:
+                cur.execute("SET LOCAL synchronous_commit TO OFF")
+        head = AuditChainHead.objects.select_for_update(skip_locked=not wait).filter(pk=1).first()
+        if head is None:
+            if AuditChainHead.objects.filter(pk=1).exists():
+                return 0  # another sealer holds the lock (only when not waiting)
+            head, _ = AuditChainHead.objects.get_or_create(pk=1)  # before the very first seal
         pending = AuditEvent.objects.filter(seal__isnull=True)
-        if event_ids is not None or since is not None:
-            scope = Q(pk__in=event_ids or [])
-            if since is not None:
-                scope |= Q(created_at__gte=since)
-            pending = pending.filter(scope)
+        if event_ids is not None:
+            pending = pending.filter(Q(pk__in=event_ids) | Q(pk__gt=head.last_event_id or 0))
+        if since is not None:
+            pending = pending.filter(created_at__gte=since)
         pending = list(pending.order_by("id")[:SEAL_BATCH])
         key_id = keys.current_key_id()
         prev, position, seals = head.last_hash, head.sealed_count, []
@@ -135,7 +143,11 @@ def audit_checkpoint_publish() -> dict | None:
     database. Nothing is written when the chain has not grown since the last checkpoint."""
     # A day back covers any transaction that committed late; `verify_audit_chain` sweeps all.
     audit_chain_seal_all(since=timezone.now() - timedelta(days=1))
-    head = AuditChainHead.objects.filter(pk=1).first()
+    with transaction.atomic():
+        # A durable write, so every seal before it (some committed without waiting for the
+        # disk) is on disk before the checkpoint vouches for it.
+        AuditChainHead.objects.filter(pk=1).update(sealed_count=F("sealed_count"))
+        head = AuditChainHead.objects.filter(pk=1).first()
     if head is None or head.sealed_count == 0:
         return None
     last = next(reversed(checkpoints_read()), None)

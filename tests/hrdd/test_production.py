@@ -89,6 +89,18 @@ def test_a_refusal_shows_its_reason_in_the_applications_own_page(client, sales_r
     assert 'class="topbar"' in page and "Deals" in page  # our menu, not a bare 403
 
 
+@pytest.mark.django_db
+def test_a_form_without_its_csrf_token_gets_our_page_with_a_reason(sales_rep):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(sales_rep)
+    response = client.post("/account/token/")
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "This form has expired" in page and 'class="topbar"' in page
+
+
 # --- Content security policy ---------------------------------------------------------------
 
 
