@@ -44,9 +44,10 @@ def user_token_issue(*, user: User) -> Token:
     token = Token.objects.filter(user=user).first()
     if token is not None and token_expires_at(token.created) > timezone.now():
         return token
-    with transaction.atomic():
-        Token.objects.filter(user=user).delete()
-        return Token.objects.create(user=user)
+    if token is not None:
+        Token.objects.filter(pk=token.pk).delete()
+    # get_or_create: two requests at once end with the same new token, not an error
+    return Token.objects.get_or_create(user=user)[0]
 
 
 def user_tokens_revoke(*, user: User, actor: User | None = None, reason: str = "") -> int:
