@@ -59,35 +59,14 @@ def audit_chain_verify() -> ChainReport:
         if not cp.genuine:
             return _fail(0, None, f"checkpoint line {cp.line} does not match its signature: "
                          "the checkpoint file was edited")  # fmt: skip
-    wanted = {cp.count for cp in checkpoints}
-    hash_at: dict[int, str] = {}
-
-    prev, position = GENESIS, 0
-    seals = AuditSeal.objects.order_by("position").values_list(
-        "position", "event_id", "key_id", "prev_hash", "hash"
-    )
-    last_event_id = None
-    for chunk in _chunks(seals.iterator(chunk_size=CHUNK)):
-        events = AuditEvent.objects.in_bulk([row[1] for row in chunk])
-        for pos, event_id, key_id, prev_hash, link in chunk:
-            position += 1
-            if pos != position:
-                return _fail(position - 1, None, f"the chain has no link at position {position}: "
-                             "an event and its seal were removed")  # fmt: skip
-            event = events.get(event_id)
-            if event is None:
-                return _fail(pos - 1, event_id, f"event {event_id} (position {pos}) is missing")
-            if fault := _event_fault(event):
-                return _fail(pos - 1, event_id, fault)
-            seal = AuditSeal(position=pos, event_id=event_id, prev_hash=prev_hash)
-            if prev_hash != prev or not keys.signature_ok(key_id, seal.link_body(event.hash), link):
-                return _fail(pos - 1, event_id, f"event {event_id}'s link at position {pos} "
-                             "does not follow from the one before it")  # fmt: skip
-            prev, last_event_id = link, event_id
-            if pos in wanted:
-                hash_at[pos] = link
-
-    head = AuditChainHead.objects.filter(pk=1).first()
+    walk = _Walk(wanted={cp.count for cp in checkpoints})
+    for _ in range(3):  # seals made while this runs are walked too, on the next round
+        if failure := walk.onwards():
+            return failure
+        head = AuditChainHead.objects.filter(pk=1).first()
+        if head is None or head.sealed_count <= walk.position:
+            break
+    position, prev, last_event_id = walk.position, walk.prev, walk.last_event_id
     if head and (head.sealed_count, head.last_hash) != (position, prev):
         if head.sealed_count > position:
             return _fail(position, last_event_id, f"the head records {head.sealed_count} "
@@ -99,7 +78,7 @@ def audit_chain_verify() -> ChainReport:
             return _fail(position, last_event_id, f"the checkpoint of {cp.at} (line {cp.line}) "
                          f"recorded {cp.count} events; the chain has {position}: "
                          f"events {position + 1} to {cp.count} are missing")  # fmt: skip
-        if cp.count and hash_at.get(cp.count) != cp.head:
+        if cp.count and walk.hash_at.get(cp.count) != cp.head:
             return _fail(position, None, f"the chain no longer matches the checkpoint of "
                          f"{cp.at} (line {cp.line}) at position {cp.count}: it was rewritten")  # fmt: skip
 
@@ -109,6 +88,42 @@ def audit_chain_verify() -> ChainReport:
             return _fail(position, event.pk, fault)
         pending += 1
     return ChainReport(True, position, pending=pending, checkpoints=len(checkpoints))
+
+
+class _Walk:
+    """The chain walked from position 1, link by link; `onwards` resumes where it stopped."""
+
+    def __init__(self, wanted: set[int]):
+        self.wanted, self.hash_at = wanted, {}
+        self.prev, self.position, self.last_event_id = GENESIS, 0, None
+
+    def onwards(self) -> ChainReport | None:
+        seals = (
+            AuditSeal.objects.filter(position__gt=self.position)
+            .order_by("position")
+            .values_list("position", "event_id", "key_id", "prev_hash", "hash")
+        )
+        for chunk in _chunks(seals.iterator(chunk_size=CHUNK)):
+            events = AuditEvent.objects.in_bulk([row[1] for row in chunk])
+            for pos, event_id, key_id, prev_hash, link in chunk:
+                done = self.position
+                if pos != done + 1:
+                    return _fail(done, None, f"the chain has no link at position {done + 1}: "
+                                 "an event and its seal were removed")  # fmt: skip
+                event = events.get(event_id)
+                if event is None:
+                    return _fail(done, event_id, f"event {event_id} (position {pos}) is missing")
+                if fault := _event_fault(event):
+                    return _fail(done, event_id, fault)
+                seal = AuditSeal(position=pos, event_id=event_id, prev_hash=prev_hash)
+                body = seal.link_body(event.hash)
+                if prev_hash != self.prev or not keys.signature_ok(key_id, body, link):
+                    return _fail(done, event_id, f"event {event_id}'s link at position {pos} "
+                                 "does not follow from the one before it")  # fmt: skip
+                self.prev, self.position, self.last_event_id = link, pos, event_id
+                if pos in self.wanted:
+                    self.hash_at[pos] = link
+        return None
 
 
 def _chunks(rows):
