@@ -68,6 +68,22 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         return response
 
 
+def signin_client_address(request) -> str | None:
+    """The address failed sign-ins are counted against.
+
+    Behind SIGNIN_TRUSTED_PROXIES reverse proxies, every request comes from a proxy; the
+    client is the address that many entries from the right of X-Forwarded-For (entries
+    further left are whatever the client sent, so never trusted).
+    """
+    proxies = settings.SIGNIN_TRUSTED_PROXIES
+    if proxies:
+        forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        forwarded = [a for a in forwarded if a]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR")
+
+
 def signin_locked_out(request, response=None, credentials=None):
     """What django-axes answers once a username or an address has failed too often."""
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)

@@ -53,6 +53,24 @@ def test_an_address_that_keeps_failing_is_locked_out_for_every_username(
     assert web_login(client, "rita_rep", PASSWORD, address="203.0.113.1").status_code == 302
 
 
+def test_behind_a_trusted_proxy_addresses_come_from_its_forwarded_header(
+    client, sales_rep, settings
+):
+    settings.SIGNIN_TRUSTED_PROXIES = 1
+    proxy = "10.0.0.2"
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post("/login/", {"username": "nobody", "password": "x"}, REMOTE_ADDR=proxy,
+                    HTTP_X_FORWARDED_FOR="6.6.6.6, 198.51.100.66")  # fmt: skip
+    # the noisy client is locked out, whatever it claims further left...
+    locked = client.post("/login/", {"username": "rita_rep", "password": PASSWORD},
+                         REMOTE_ADDR=proxy, HTTP_X_FORWARDED_FOR="1.2.3.4, 198.51.100.66")  # fmt: skip
+    assert locked.status_code == 429
+    # ...and everyone else behind the same proxy is not
+    other = client.post("/login/", {"username": "rita_rep", "password": PASSWORD},
+                        REMOTE_ADDR=proxy, HTTP_X_FORWARDED_FOR="203.0.113.5")  # fmt: skip
+    assert other.status_code == 302
+
+
 def test_token_requests_are_throttled_with_a_json_answer(sales_rep, settings):
     for _ in range(settings.AXES_FAILURE_LIMIT - 1):
         assert api_login("rita_rep", "wrong guess").status_code == 400
