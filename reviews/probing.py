@@ -30,12 +30,13 @@ def probing_check(*, actor, screening: Screening) -> AuditEvent | None:
     often. Runs in the screening's transaction for every registration or change by a
     partner user or rep, matched or not, so the work done does not tell the two apart.
 
-    Once per window: the caller already recorded the screening in the audit chain in this
-    transaction, so it holds the chain's lock and two registrations cannot both miss
-    each other's report.
+    Once per window: the actor's own row is locked for the rest of the transaction, so
+    two registrations by one person take turns here and cannot both miss (or both make)
+    each other's report; other people's registrations do not wait.
     """
     if actor is None or sees_everything(actor) or screening.trigger not in OWN_TRIGGERS:
         return None
+    list(type(actor).objects.select_for_update().filter(pk=actor.pk).values_list("pk"))
     since = timezone.now() - timedelta(hours=settings.RP_PROBING_WINDOW_HOURS)
     hits = list(
         Screening.objects.filter(
