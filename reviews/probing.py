@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 
@@ -36,7 +37,7 @@ def probing_check(*, actor, screening: Screening) -> AuditEvent | None:
     """
     if actor is None or sees_everything(actor) or screening.trigger not in OWN_TRIGGERS:
         return None
-    list(type(actor).objects.select_for_update().filter(pk=actor.pk).values_list("pk"))
+    list(get_user_model().objects.select_for_update().filter(pk=actor.pk).values_list("pk"))
     since = timezone.now() - timedelta(hours=settings.RP_PROBING_WINDOW_HOURS)
     hits = list(
         Screening.objects.filter(
