@@ -28,11 +28,13 @@ from .selectors import (
     import_issues,
     import_lines,
     import_progress,
+    import_rows,
     imports_visible_to,
     organisations_for_upload,
 )
 from .services import (
     import_accept,
+    import_choose_sheet,
     import_discard,
     import_map,
     import_mapping_complete,
@@ -46,6 +48,8 @@ class ImportOut(serializers.Serializer):
     uploaded_by = serializers.CharField(source="uploaded_by.username")
     original_name = serializers.CharField()
     kind = serializers.CharField()
+    sheet = serializers.CharField(help_text="The XLSX sheet read")
+    sheets = serializers.ListField(child=serializers.CharField(), help_text="An XLSX file's sheets")
     size = serializers.IntegerField()
     status = serializers.CharField()
     message = serializers.CharField()
@@ -58,6 +62,10 @@ class ImportOut(serializers.Serializer):
     issues_total = serializers.IntegerField()
     lines_total = serializers.IntegerField()
     duplicate_rows = serializers.IntegerField()
+    rows = serializers.SerializerMethodField(
+        help_text="Every row of the file accounted for: in_file = valid + invalid, and once "
+        "stored, valid = imported + duplicates"
+    )
     progress = serializers.SerializerMethodField()
     summary = serializers.SerializerMethodField()
     created_at = serializers.DateTimeField()
@@ -75,6 +83,9 @@ class ImportOut(serializers.Serializer):
     def get_mapping_problems(self, obj) -> dict:
         return mapping_problems(obj.mapping, obj.headers) if obj.status == "uploaded" else {}
 
+    def get_rows(self, obj) -> dict:
+        return import_rows(obj)
+
     def get_progress(self, obj) -> dict:
         return import_progress(obj)
 
@@ -85,6 +96,11 @@ class ImportOut(serializers.Serializer):
 class ImportIn(serializers.Serializer):
     file = serializers.FileField()
     organisation = serializers.IntegerField(required=False, help_text="Required for vendor staff")
+    sheet = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        help_text="The sheet to read; required for a workbook of several",
+    )
     mapping = serializers.JSONField(
         required=False, binary=True, help_text='{"expected column": "header in the file"}'
     )
@@ -92,6 +108,9 @@ class ImportIn(serializers.Serializer):
 
 class ImportMappingIn(serializers.Serializer):
     mapping = serializers.DictField(child=serializers.CharField(allow_blank=True))
+    sheet = serializers.CharField(
+        required=False, help_text="For a workbook of several sheets uploaded from the pages"
+    )
 
 
 class ImportIssueOut(serializers.Serializer):
@@ -162,7 +181,8 @@ class ImportListCreateApi(ListAPIView):
         organisation = allowed.filter(pk=org_id).first()
         if organisation is None:
             raise PermissionDenied("You may upload files only for your own organisation.")
-        imp = import_upload(actor=request.user, organisation=organisation, uploaded_file=v["file"])
+        imp = import_upload(actor=request.user, organisation=organisation, uploaded_file=v["file"],
+                            sheet=v.get("sheet", ""), sheet_required=True)  # fmt: skip
         mapping = v.get("mapping")
         if mapping is not None and not isinstance(mapping, dict):
             raise ApplicationError(
@@ -194,6 +214,10 @@ class ImportMappingApi(APIView):
         imp = _visible(request, pk)
         data = ImportMappingIn(data=request.data)
         data.is_valid(raise_exception=True)
+        if data.validated_data.get("sheet"):
+            imp = import_choose_sheet(
+                actor=request.user, channel_import=imp, sheet=data.validated_data["sheet"]
+            )
         import_map(actor=request.user, channel_import=imp, mapping=data.validated_data["mapping"])
         return _out(request, imp)
 

@@ -58,6 +58,24 @@ def import_issues(channel_import: ChannelImport) -> QuerySet[ValidationIssue]:
     return ValidationIssue.objects.filter(channel_import=channel_import).order_by("line", "id")
 
 
+def import_rows(channel_import: ChannelImport) -> dict:
+    """Where every row of the file went. `in_file` counts the rows that are not blank;
+    `imported` and `duplicates` (rows imported before, or twice in the file) are None
+    until the valid rows are stored. `accounted_for` checks the sums."""
+    imp = channel_import
+    stored = imp.status in (ChannelImport.Status.SCREENING, ChannelImport.Status.PROMOTING,
+                            ChannelImport.Status.COMPLETED)  # fmt: skip
+    rows = {
+        "in_file": imp.total_rows, "valid": imp.valid_rows, "invalid": imp.invalid_rows,
+        "imported": imp.lines_total if stored else None,
+        "duplicates": imp.duplicate_rows if stored else None,
+    }  # fmt: skip
+    accounted = imp.valid_rows + imp.invalid_rows == imp.total_rows
+    if stored:
+        accounted = accounted and imp.lines_total + imp.duplicate_rows == imp.valid_rows
+    return {**rows, "accounted_for": accounted}
+
+
 def import_progress(channel_import: ChannelImport) -> dict:
     """Lines screened out of lines stored, from the chunks' counters (cheap to poll), and
     once every line is screened, how many flagged lines are registered as deals."""

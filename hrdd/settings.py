@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "axes",  # failed sign-ins, per user and per address
     # The domain, one app per part of it.
     "audit",
+    "refdata",
     "accounts",
     "partners",
     "countries",

@@ -15,8 +15,13 @@ from partners.selectors import organisation_list
 
 from . import presenters
 from .models import Opportunity
-from .selectors import opportunities_visible_to, opportunity_get, product_list
-from .serializers import OpportunityOut, OpportunitySummaryOut
+from .selectors import (
+    opportunities_visible_to,
+    opportunity_get,
+    opportunity_summaries,
+    product_list,
+)
+from .serializers import OpportunityOut, OpportunitySummaryOut, opportunity_out
 from .services import opportunity_register, opportunity_update
 from .validation import OpportunityIn
 
@@ -25,7 +30,8 @@ class OpportunityFilter(django_filters.FilterSet):
     # Status and tier as the requesting user sees them (presenters.filter_status_tier).
     status = django_filters.ChoiceFilter(choices=Opportunity.Status.choices, method="filter_shown")
     tier = django_filters.CharFilter(method="filter_shown")
-    country = django_filters.CharFilter(field_name="end_customer_country", lookup_expr="iexact")
+    # Codes are stored upper-case: an exact match on the upper-cased value uses the index.
+    country = django_filters.CharFilter(method="filter_country")
     end_user_type = django_filters.CharFilter()
     external_id = django_filters.CharFilter()
     search = django_filters.CharFilter(method="filter_search")
@@ -38,6 +44,9 @@ class OpportunityFilter(django_filters.FilterSet):
 
     def filter_shown(self, qs, name, value):
         return presenters.filter_status_tier(qs, self.request.user, **{name: value})
+
+    def filter_country(self, qs, name, value):
+        return qs.filter(end_customer_country=value.strip().upper())
 
     def filter_search(self, qs, name, value):
         from django.db.models import Q
@@ -60,7 +69,7 @@ class OpportunityListCreateApi(ListAPIView):
     filterset_class = OpportunityFilter
 
     def get_queryset(self):
-        return opportunities_visible_to(self.request.user).select_related("current_screening")
+        return opportunity_summaries(opportunities_visible_to(self.request.user))
 
     @extend_schema(
         request=OpportunityIn,
@@ -69,10 +78,14 @@ class OpportunityListCreateApi(ListAPIView):
     )
     def post(self, request):
         result = opportunity_register(actor=request.user, data=request.data, source="api")
-        body = OpportunityOut(
-            opportunity_get(user=request.user, pk=result.opportunity.pk),
-            context={"request": request},
-        ).data
+        # A new deal is answered from what the registration holds in memory; an existing
+        # one (a repeated external_id) is read back as the detail view would.
+        deal = (
+            result.opportunity
+            if result.created
+            else opportunity_get(user=request.user, pk=result.opportunity.pk)
+        )
+        body = opportunity_out(deal, request.user)
         return Response(
             body, status=status.HTTP_201_CREATED if result.created else status.HTTP_200_OK
         )
@@ -86,7 +99,7 @@ class OpportunityDetailApi(APIView):
         opportunity = opportunity_get(user=request.user, pk=pk)
         if opportunity is None:
             raise Http404
-        return Response(OpportunityOut(opportunity, context={"request": request}).data)
+        return Response(opportunity_out(opportunity, request.user))
 
     @extend_schema(request=OpportunityIn, responses={200: OpportunityOut}, tags=["opportunities"])
     def put(self, request, pk: int):
@@ -97,7 +110,7 @@ class OpportunityDetailApi(APIView):
             raise ApplicationError("Only the deal's owner can change it.", status_code=403)
         opportunity_update(actor=request.user, opportunity=opportunity, data=request.data)
         fresh = opportunity_get(user=request.user, pk=pk)
-        return Response(OpportunityOut(fresh, context={"request": request}).data)
+        return Response(opportunity_out(fresh, request.user))
 
 
 class OrganisationListApi(ListAPIView):

@@ -82,6 +82,10 @@ class RestrictedPartyListOut(serializers.Serializer):
         source="imported_by.username", allow_null=True, default=None
     )
     entry_count = serializers.IntegerField()
+    row_counts = serializers.DictField(
+        child=serializers.IntegerField(),
+        help_text="Records in the list file: rows = entries + skipped (not parties or targets)",
+    )
     file_name = serializers.CharField()
     file_sha256 = serializers.CharField()
     warnings = serializers.ListField(child=serializers.CharField())

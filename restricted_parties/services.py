@@ -64,6 +64,7 @@ def _list_store(
                 file_name=parsed.file_name[:500],
                 file_sha256=parsed.sha256,
                 warnings=parsed.warnings,
+                row_counts=parsed.row_counts,
             )
             RestrictedPartyEntry.objects.bulk_create(_entry_rows(parsed, new), batch_size=1000)
             audit_record(
@@ -79,6 +80,7 @@ def _list_store(
                     "file_sha256": new.file_sha256,
                     "replaced_list_id": previous.pk if previous else None,
                     "warnings": len(parsed.warnings),
+                    "rows": parsed.row_counts,
                 },
             )
     except IntegrityError as exc:

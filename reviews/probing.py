@@ -29,13 +29,16 @@ OWN_TRIGGERS = (Screening.Trigger.REGISTRATION, Screening.Trigger.UPDATE)
 def probing_check(*, actor, screening: Screening) -> AuditEvent | None:
     """Report `actor` to compliance if their deals matched restricted-party lists too
     often. Runs in the screening's transaction for every registration or change by a
-    partner user or rep, matched or not, so the work done does not tell the two apart.
+    partner user or rep; only a screening that matched can cross the threshold, so the
+    others cost no query (a matched deal already does more work: its hold and routing).
 
     Once per window: the actor's own row is locked for the rest of the transaction, so
     two registrations by one person take turns here and cannot both miss (or both make)
     each other's report; other people's registrations do not wait.
     """
     if actor is None or sees_everything(actor) or screening.trigger not in OWN_TRIGGERS:
+        return None
+    if not screening.restricted_party_matched:
         return None
     list(get_user_model().objects.select_for_update().filter(pk=actor.pk).values_list("pk"))
     since = timezone.now() - timedelta(hours=settings.RP_PROBING_WINDOW_HOURS)

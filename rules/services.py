@@ -59,7 +59,8 @@ def opportunity_screen(
     snapshot, _matches = opportunity_snapshot(opportunity)
     result = screen(snapshot, criteria_compiled(version))
     previous = opportunity.current_screening
-    with transaction.atomic():
+    # No savepoint: callers run this in their own transaction and roll it back whole.
+    with transaction.atomic(savepoint=False):
         screening = Screening.objects.create(
             opportunity=opportunity,
             criteria_version=version,

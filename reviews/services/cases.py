@@ -15,7 +15,7 @@ from hrdd.errors import ApplicationError, Conflict, PermissionDenied
 from .. import policies
 from ..models import CaseCondition, Decision, InformationRequest, Mitigation, ReviewCase
 from ..uploads import evidence_validate
-from ..workflow import OPEN, _transition
+from ..workflow import OPEN, _transition, require_transition
 from ._common import S, _fresh, _notify, _require, close_date_deadline
 
 DEAL_STATUS_FOR_OUTCOME = {
@@ -48,6 +48,7 @@ def review_claim(*, case: ReviewCase, actor) -> ReviewCase:
 
 def review_assign(*, case: ReviewCase, actor, assignee) -> ReviewCase:
     """A lead gives the case to a reviewer who may work it at its level."""
+    require_transition(case, "assign", actor)
     _require(policies.why_not_assign(actor, case))
     _require(policies.why_not_assignee(assignee, case))
     event = _transition(
@@ -77,6 +78,7 @@ def review_request_information(
     *, case: ReviewCase, actor, questions: str, addressed_to=None
 ) -> InformationRequest:
     """Ask the rep or a partner specific questions; the case waits for their answer."""
+    require_transition(case, "request_information", actor)
     _require(policies.why_not_request_information(actor, case))
     questions = (questions or "").strip()
     if not questions:
@@ -169,6 +171,7 @@ def _outcome(outcome: str) -> str:
 
 def review_recommend(*, case: ReviewCase, actor, outcome: str, reasons: str) -> ReviewCase:
     """The assigned reviewer recommends an outcome; on a four-eyes tier another reviewer decides."""
+    require_transition(case, "recommend", actor)
     _require(policies.why_not_recommend(actor, case))
     outcome = _outcome(outcome)
     reasons = (reasons or "").strip()
@@ -187,6 +190,7 @@ def review_recommend(*, case: ReviewCase, actor, outcome: str, reasons: str) -> 
 
 def review_send_back(*, case: ReviewCase, actor, reason: str) -> ReviewCase:
     """A decider returns a recommendation to its reviewer with a reason."""
+    require_transition(case, "send_back", actor)
     _require(policies.why_not_send_back(actor, case))
     reason = (reason or "").strip()
     if not reason:
@@ -342,6 +346,7 @@ def review_decide(
     from opportunities.workflow import opportunity_transition
 
     outcome = _outcome(outcome)
+    require_transition(case, outcome, actor)
     _require(policies.why_not_decide(actor, case, outcome))
     reasons = (reasons or "").strip()
     feedback = (feedback or "").strip()
