@@ -7,4 +7,8 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("account/", views.account, name="account"),
+    path("account/password/", views.PasswordChangeView.as_view(), name="password-change"),
+    path("account/token/", views.account_token_issue, name="account-token-issue"),
+    path("account/token/revoke/", views.account_token_revoke, name="account-token-revoke"),
 ]

@@ -1,44 +1,64 @@
 from __future__ import annotations
 
-import hashlib
-import json
-
 from django.conf import settings
 from django.db import models
 
+from . import keys
+
+GENESIS = "0" * 64
+
 
 class AuditChainHead(models.Model):
-    """The single row holding the newest event's hash.
+    """The single row holding the chain's length and newest link.
 
-    Appending locks this row, so two writers cannot both chain onto the same event.
+    Only the sealer takes this row's lock, for one short transaction after the change it
+    records has committed, so registrations never queue behind each other on it.
     """
 
-    last_hash = models.CharField(max_length=64, default="0" * 64)
+    last_hash = models.CharField(max_length=64, default=GENESIS)
     last_event_id = models.BigIntegerField(null=True)
+    sealed_count = models.BigIntegerField(default=0)
 
     def __str__(self) -> str:
-        return f"audit chain head at event {self.last_event_id}"
+        return f"audit chain head at position {self.sealed_count}"
 
 
-class AuditEventQuerySet(models.QuerySet):
-    def update(self, **kwargs):  # noqa: D102 - an audit trail is never rewritten
+class AppendOnlyQuerySet(models.QuerySet):
+    def update(self, **kwargs):  # an audit trail is never rewritten
         raise PermissionError("Audit events are append-only.")
 
     def delete(self):
         raise PermissionError("Audit events are append-only.")
 
 
-class AuditEvent(models.Model):
+class AppendOnly(models.Model):
+    """Rows the ORM only inserts; database triggers refuse updates and deletes too."""
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise PermissionError("Audit events are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("Audit events are append-only.")
+
+
+class AuditEvent(AppendOnly):
     """One thing that happened to a deal, its screening or its review case.
 
-    Append-only: the ORM refuses updates and deletes, and database triggers refuse them
-    too. Each event carries the hash of the previous one, so any rewrite breaks the chain
-    and `manage.py verify_audit_chain` names the first broken link.
+    Append-only. `hash` is an HMAC of the event's content with a key held outside the
+    database (`key_id` names it), so nobody without the key can write or alter an event
+    that verifies. The order and completeness of the trail are kept by `AuditSeal`.
     """
 
     created_at = models.DateTimeField(db_index=True)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     actor_label = models.CharField(max_length=150, help_text="Username at the time, or 'system'")
     action = models.CharField(max_length=60)
@@ -49,10 +69,8 @@ class AuditEvent(models.Model):
     to_state = models.CharField(max_length=40, blank=True)
     changes = models.JSONField(default=dict, blank=True)
     comment = models.TextField(blank=True)
-    prev_hash = models.CharField(max_length=64)
+    key_id = models.CharField(max_length=12)
     hash = models.CharField(max_length=64, unique=True)
-
-    objects = AuditEventQuerySet.as_manager()
 
     class Meta:
         ordering = ["id"]
@@ -61,16 +79,8 @@ class AuditEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action}"
 
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise PermissionError("Audit events are append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise PermissionError("Audit events are append-only.")
-
     def payload(self) -> dict:
-        """What the hash covers: every field a reader relies on."""
+        """What the signature covers: every field a reader relies on."""
         return {
             "created_at": self.created_at.isoformat(),
             "actor_id": self.actor_id,
@@ -83,9 +93,36 @@ class AuditEvent(models.Model):
             "to_state": self.to_state,
             "changes": self.changes,
             "comment": self.comment,
-            "prev_hash": self.prev_hash,
+            "key_id": self.key_id,
         }
 
-    def compute_hash(self) -> str:
-        body = json.dumps(self.payload(), sort_keys=True, default=str, separators=(",", ":"))
-        return hashlib.sha256(body.encode()).hexdigest()
+    def sign(self) -> None:
+        self.key_id = keys.current_key_id()
+        self.hash = keys.sign(self.key_id, self.payload())
+
+    def signature_ok(self) -> bool:
+        return keys.signature_ok(self.key_id, self.payload(), self.hash)
+
+
+class AuditSeal(AppendOnly):
+    """The chain: the event at each position, linked to the one before by a keyed hash.
+
+    Positions run 1, 2, 3, … without gaps. Sealing happens just after the event's
+    transaction commits, so the chain's order is the order events were sealed (commit
+    order), and a gap, a removed link or a rewritten one no longer verifies.
+    """
+
+    position = models.BigIntegerField(primary_key=True)
+    event = models.OneToOneField(AuditEvent, on_delete=models.PROTECT, related_name="seal")
+    key_id = models.CharField(max_length=12)
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["position"]
+
+    def __str__(self) -> str:
+        return f"audit seal {self.position} (event {self.event_id})"
+
+    def link_body(self, event_hash: str) -> str:
+        return f"{self.position}|{self.event_id}|{event_hash}|{self.prev_hash}"

@@ -1,11 +1,28 @@
+"""Writing the audit trail: record events, seal them into the chain, publish checkpoints.
+
+Recording is a plain INSERT in the caller's transaction (the event is signed with the
+HMAC key, no lock is taken). Right after that transaction commits, the sealer takes the
+chain head's lock for one short transaction and links every unsealed event onto the chain
+in one bulk insert and one head update. A periodic task seals whatever is left and writes
+a signed checkpoint outside the database.
+"""
+
 from __future__ import annotations
 
+import logging
+from datetime import datetime, timedelta
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import F, Q
 from django.utils import timezone
 
-from .models import AuditChainHead, AuditEvent
+from . import keys
+from .checkpoints import checkpoint_append, checkpoints_read
+from .models import AuditChainHead, AuditEvent, AuditSeal
+
+logger = logging.getLogger("audit")
+SEAL_BATCH = 5000
 
 
 def audit_record(
@@ -20,30 +37,122 @@ def audit_record(
     changes: dict | None = None,
     comment: str = "",
 ) -> AuditEvent:
-    """Append one event to the hash chain, in the caller's transaction.
+    """Append one signed event, in the caller's transaction.
 
     Callers run inside `transaction.atomic`, so the event commits or rolls back with the
-    change it records: there is no change without its audit record.
+    change it records: there is no change without its audit record. It joins the chain
+    just after commit (see `audit_chain_seal`).
+    """
+    event = AuditEvent(
+        created_at=timezone.now(),
+        actor=actor if getattr(actor, "pk", None) else None,
+        actor_label=getattr(actor, "username", None) or "system",
+        action=action,
+        object_type=object_type,
+        object_id=str(object_id),
+        opportunity_id=opportunity_id,
+        from_state=from_state or "",
+        to_state=to_state or "",
+        changes=changes or {},
+        comment=comment or "",
+    )
+    event.sign()
+    event.save()
+    _seal_after_commit(event.pk)
+    return event
+
+
+def _seal_after_commit(event_id: int) -> None:
+    """Seal the events of this transaction just after it commits (one seal per transaction)."""
+    for _, callback, _ in getattr(connection, "run_on_commit", None) or []:
+        if (ids := getattr(callback, "audit_event_ids", None)) is not None:
+            ids.append(event_id)
+            return
+    ids = [event_id]
+
+    def seal_recorded_events() -> None:
+        # Never queue behind another sealer: one that holds the head seals what committed
+        # before it looked (every event newer than the chain's end), and the next commit's
+        # seal, or the periodic checkpoint at the latest, takes the rest.
+        while audit_chain_seal(event_ids=ids, wait=False) == SEAL_BATCH:
+            pass
+
+    seal_recorded_events.audit_event_ids = ids
+    transaction.on_commit(seal_recorded_events, robust=True)
+
+
+def audit_chain_seal(
+    *, event_ids: list[int] | None = None, since: datetime | None = None, wait: bool = True
+) -> int:
+    """Link unsealed events onto the chain, in id order; return how many.
+
+    Which events: with `event_ids`, those and any newer than the chain's last (two index
+    ranges, however long the trail); with `since`, those recorded since then; with neither,
+    every unsealed event (a full scan: the verifier's sweep).
+    An event whose signature does not verify (forged, or altered before it was sealed) is
+    sealed too, so it stays where it is, and `audit_chain_verify` names it.
     """
     with transaction.atomic():
-        head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1)
-        event = AuditEvent(
-            created_at=timezone.now(),
-            actor=actor if getattr(actor, "pk", None) else None,
-            actor_label=getattr(actor, "username", None) or "system",
-            action=action,
-            object_type=object_type,
-            object_id=str(object_id),
-            opportunity_id=opportunity_id,
-            from_state=from_state or "",
-            to_state=to_state or "",
-            changes=changes or {},
-            comment=comment or "",
-            prev_hash=head.last_hash,
+        if not wait and connection.vendor == "postgresql":
+            # A seal can always be redone from its events, so it need not wait for the disk:
+            # the head lock is released at once. Checkpoints commit durably first.
+            with connection.cursor() as cur:
+                cur.execute("SET LOCAL synchronous_commit TO OFF")
+        head = AuditChainHead.objects.select_for_update(skip_locked=not wait).filter(pk=1).first()
+        if head is None:
+            if AuditChainHead.objects.filter(pk=1).exists():
+                return 0  # another sealer holds the lock (only when not waiting)
+            head, _ = AuditChainHead.objects.get_or_create(pk=1)  # before the very first seal
+        pending = AuditEvent.objects.filter(seal__isnull=True)
+        if event_ids is not None:
+            pending = pending.filter(Q(pk__in=event_ids) | Q(pk__gt=head.last_event_id or 0))
+        if since is not None:
+            pending = pending.filter(created_at__gte=since)
+        pending = list(pending.order_by("id")[:SEAL_BATCH])
+        key_id = keys.current_key_id()
+        prev, position, seals = head.last_hash, head.sealed_count, []
+        for event in pending:
+            if not event.signature_ok():
+                # Sealed like any other, so the chain keeps the evidence; the verifier
+                # reports it on every run from now on.
+                logger.error("audit event %s does not match its signature", event.pk)
+            position += 1
+            seal = AuditSeal(position=position, event=event, key_id=key_id, prev_hash=prev)
+            seal.hash = keys.sign(key_id, seal.link_body(event.hash))
+            seals.append(seal)
+            prev = seal.hash
+        if not seals:
+            return 0
+        AuditSeal.objects.bulk_create(seals)
+        AuditChainHead.objects.filter(pk=1).update(
+            last_hash=prev, last_event_id=seals[-1].event_id, sealed_count=position
         )
-        event.hash = event.compute_hash()
-        event.save()
-        AuditChainHead.objects.filter(pk=head.pk).update(
-            last_hash=event.hash, last_event_id=event.pk
-        )
-        return event
+    return len(seals)
+
+
+def audit_chain_seal_all(*, since: datetime | None = None) -> int:
+    """Seal everything pending (recorded `since` then, or at all), batch after batch."""
+    total = 0
+    while (sealed := audit_chain_seal(since=since)) == SEAL_BATCH:
+        total += sealed
+    return total + sealed
+
+
+def audit_checkpoint_publish() -> dict | None:
+    """Seal what is pending, then write the head (count and hash), signed, outside the
+    database. Nothing is written when the chain has not grown since the last checkpoint."""
+    # A day back covers any transaction that committed late; `verify_audit_chain` sweeps all.
+    audit_chain_seal_all(since=timezone.now() - timedelta(days=1))
+    with transaction.atomic():
+        # A durable write, so every seal before it (some committed without waiting for the
+        # disk) is on disk before the checkpoint vouches for it.
+        AuditChainHead.objects.filter(pk=1).update(sealed_count=F("sealed_count"))
+        head = AuditChainHead.objects.filter(pk=1).first()
+    if head is None or head.sealed_count == 0:
+        return None
+    last = next(reversed(checkpoints_read()), None)
+    if last is not None and last.genuine and last.count == head.sealed_count:
+        return None
+    return checkpoint_append(
+        at=timezone.now().isoformat(), count=head.sealed_count, head=head.last_hash
+    )

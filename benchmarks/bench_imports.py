@@ -370,6 +370,7 @@ def main() -> int:
         **os.environ, "DATABASE_URL": bench_db, "REDIS_URL": bench_redis, "MEDIA_ROOT": str(tmp / "media"),
         "HRDD_VAR_DIR": str(tmp / "var"), "DEBUG": "false", "SECRET_KEY": "benchmark-only-secret-key",
         "LOG_LEVEL": "WARNING", "DJANGO_SETTINGS_MODULE": "hrdd.settings",
+        "AUDIT_HMAC_KEY": "benchmark-only-audit-key", "SECURE_SSL_REDIRECT": "false",
     }  # fmt: skip
     os.environ.update(env)
     try:

@@ -113,6 +113,8 @@ def main() -> int:
     # Measured as deployed: DEBUG off (no per-query debug log), a throw-away secret.
     os.environ["DEBUG"] = "false"
     os.environ.setdefault("SECRET_KEY", "benchmark-only-secret-not-for-production")
+    os.environ.setdefault("AUDIT_HMAC_KEY", "benchmark-only-audit-key")
+    os.environ.setdefault("SECURE_SSL_REDIRECT", "false")  # plain HTTP on 127.0.0.1
     import django
 
     django.setup()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
+from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -60,3 +61,14 @@ def exception_handler(exc, context):
     elif isinstance(response.data, dict) and "detail" in response.data:
         response.data = {"detail": str(response.data["detail"]), "errors": {}}
     return response
+
+
+class AutoSchema(SpectacularAutoSchema):
+    """Name nested serializers after their view (`OrganisationListApi.OutputSerializer` →
+    `OrganisationListOutput`), so every view's `OutputSerializer` is its own component."""
+
+    def get_serializer_name(self, serializer, direction):
+        owner, _, name = type(serializer).__qualname__.rpartition(".")
+        if owner and "<locals>" not in owner:
+            return owner.rpartition(".")[2].removesuffix("Api") + name
+        return super().get_serializer_name(serializer, direction)

@@ -6,10 +6,12 @@ DATABASE_URL and REDIS_URL for PostgreSQL and Redis. Bad values fail at start-up
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -43,6 +45,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",  # Swagger UI served from our own static files, no CDN
     "django_celery_beat",
     "outbox",  # background work recorded in the database (lowest layer)
+    "axes",  # failed sign-ins, per user and per address
     # The domain, one app per part of it.
     "audit",
     "refdata",
@@ -69,6 +72,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "hrdd.middleware.ApplicationErrorMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a lock-out into its own response
 ]
 
 ROOT_URLCONF = "hrdd.urls"
@@ -110,10 +115,38 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+CSRF_FAILURE_VIEW = "accounts.views.csrf_failure"
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": env.int("PASSWORD_MIN_LENGTH", default=12)},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Not a rule: Django tells validators when a password changed; this one revokes API tokens.
+    {"NAME": "accounts.passwords.RevokeApiTokensOnPasswordChange"},
 ]
+
+# --- Signing in: failed attempts are counted per username and per address (django-axes,
+# in the database, so every web and worker process agrees); past the limit both the web
+# sign-in and API token requests answer 429 until the lock-out ends.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("SIGNIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("SIGNIN_LOCKOUT_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.views.signin_locked_out"
+AXES_VERBOSE = False
+# Behind reverse proxies, how many of them append to X-Forwarded-For (0: use REMOTE_ADDR).
+SIGNIN_TRUSTED_PROXIES = env.int("SIGNIN_TRUSTED_PROXIES", default=0)
+AXES_CLIENT_IP_CALLABLE = "accounts.views.signin_client_address"
+API_TOKEN_TTL_DAYS = env.int("API_TOKEN_TTL_DAYS", default=30)
+if API_TOKEN_TTL_DAYS < 1:
+    raise ImproperlyConfigured("API_TOKEN_TTL_DAYS must be at least 1.")
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = env.str("TIME_ZONE", default="UTC")
@@ -189,6 +222,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "outbox.tasks.reconcile",
         "schedule": env.int("OUTBOX_RECONCILE_SECONDS", default=15),
     },
+    "audit-checkpoint": {
+        "task": "audit.tasks.publish_audit_checkpoint",
+        "schedule": env.int("AUDIT_CHECKPOINT_SECONDS", default=60),
+    },
 }
 
 # --- Background work (outbox). A worker holds a lease on the work it runs and renews it
@@ -207,13 +244,25 @@ HEALTH_MAX_PENDING_SECONDS = env.int("HEALTH_MAX_PENDING_SECONDS", default=600)
 HEALTH_WORKER_STALE_SECONDS = env.int(
     "HEALTH_WORKER_STALE_SECONDS", default=max(120, 4 * OUTBOX_RECONCILE_SECONDS)
 )
-# /metrics/ (Prometheus text): staff sessions, or `Authorization: Bearer <METRICS_TOKEN>`.
+# /metrics/ (Prometheus text): admins signed in, or `Authorization: Bearer <METRICS_TOKEN>`.
 METRICS_TOKEN = env.str("METRICS_TOKEN", default="")
+
+# --- Audit trail: events and the chain are signed with HMAC keys held here, never in the
+# database; checkpoints (the chain's length and head, signed) go to a file outside it.
+AUDIT_HMAC_KEY = env.str("AUDIT_HMAC_KEY", default="")
+if not AUDIT_HMAC_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured("AUDIT_HMAC_KEY must be set when DEBUG is off.")
+    AUDIT_HMAC_KEY = "insecure-local-audit-key-do-not-use-in-production"
+AUDIT_HMAC_RETIRED_KEYS = env.list("AUDIT_HMAC_RETIRED_KEYS", default=[])
+AUDIT_CHECKPOINT_DIR = Path(
+    env.str("AUDIT_CHECKPOINT_DIR", default=str(VAR_DIR / "audit-checkpoints"))
+)
 
 # --- REST API
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "accounts.authentication.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -221,7 +270,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "hrdd.api.AutoSchema",
     "EXCEPTION_HANDLER": "hrdd.api.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
@@ -257,8 +306,38 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    "loggers": {"axes": {"level": "WARNING"}},  # lock-outs are warnings; every sign-in is not
 }
 
+# --- Content security policy: scripts and styles from our own static files only (no inline
+# code, no eval), so injected markup cannot run. htmx and Swagger UI work within it.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    }
+}
+
+# --- Production (DEBUG off): HTTPS only, with HSTS. Behind a TLS-terminating proxy, set
+# SECURE_PROXY_SSL_HEADER=true so Django trusts its X-Forwarded-Proto header.
 if not DEBUG:
     SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=True)
     CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=True)
+    SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+    SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31_536_000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+    SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
+    if env.bool("SECURE_PROXY_SSL_HEADER", default=False):
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SESSION_COOKIE_HTTPONLY = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"

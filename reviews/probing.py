@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 
@@ -31,14 +32,15 @@ def probing_check(*, actor, screening: Screening) -> AuditEvent | None:
     partner user or rep; only a screening that matched can cross the threshold, so the
     others cost no query (a matched deal already does more work: its hold and routing).
 
-    Once per window: the caller already recorded the screening in the audit chain in this
-    transaction, so it holds the chain's lock and two registrations cannot both miss
-    each other's report.
+    Once per window: the actor's own row is locked for the rest of the transaction, so
+    two registrations by one person take turns here and cannot both miss (or both make)
+    each other's report; other people's registrations do not wait.
     """
     if actor is None or sees_everything(actor) or screening.trigger not in OWN_TRIGGERS:
         return None
     if not screening.restricted_party_matched:
         return None
+    list(get_user_model().objects.select_for_update().filter(pk=actor.pk).values_list("pk"))
     since = timezone.now() - timedelta(hours=settings.RP_PROBING_WINDOW_HOURS)
     hits = list(
         Screening.objects.filter(

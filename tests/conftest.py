@@ -157,26 +157,34 @@ def _audit_triggers_around_flush(request):
     if not transactional:
         yield
         return
-    import importlib
-
     from django.db import connection
 
-    triggers = importlib.import_module("audit.migrations.0002_append_only_triggers")
+    from audit import triggers
+
     request.getfixturevalue("transactional_db")
     if connection.vendor == "sqlite":
         with connection.cursor() as cur:
-            for sql in triggers.SQLITE:
-                cur.execute(sql.replace("CREATE TRIGGER", "CREATE TRIGGER IF NOT EXISTS"))
+            for sql in triggers.SQLITE_CREATE:
+                cur.execute(sql)
     yield
     if connection.vendor == "sqlite":
         # Empty the trail with the triggers lifted, then put them back, so the flush
         # succeeds and later tests still run with the append-only triggers in force.
         with connection.cursor() as cur:
-            cur.execute("DROP TRIGGER IF EXISTS audit_event_no_update")
-            cur.execute("DROP TRIGGER IF EXISTS audit_event_no_delete")
-            cur.execute("DELETE FROM audit_auditevent")
-            for sql in triggers.SQLITE:
+            for sql in triggers.SQLITE_DROP:
                 cur.execute(sql)
+            cur.execute("DELETE FROM audit_auditseal")
+            cur.execute("DELETE FROM audit_auditevent")
+            for sql in triggers.SQLITE_CREATE:
+                cur.execute(sql)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _audit_checkpoints_in_a_temporary_folder(tmp_path_factory):
+    """Checkpoints from `make run` (or another test run) must not meet this run's trail."""
+    from django.conf import settings
+
+    settings.AUDIT_CHECKPOINT_DIR = tmp_path_factory.mktemp("audit-checkpoints")
 
 
 # --- Browser tests: one Chromium for the whole session, shared by every module. --------

@@ -98,6 +98,12 @@ ROUTES: dict[str, Route] = {
     "login": Route(PUBLIC, why="the sign-in page"),
     "logout": Route(PUBLIC, methods=POST, why="signing out"),
     "api-token": Route(PUBLIC, why="exchanges a password for a token"),
+    # one's own account: no object of anyone else's is named, so only anonymous is refused
+    "account": Route(SIGNED_IN),
+    "password-change": Route(SIGNED_IN, methods=GET_POST),
+    "account-token-issue": Route(SIGNED_IN, methods=POST),
+    "account-token-revoke": Route(SIGNED_IN, methods=POST),
+    "api-token-revoke": Route(SIGNED_IN, methods=POST),
     "schema": Route(PUBLIC, why="the API's description, no data"),
     "api-docs": Route(PUBLIC, why="the API's description, no data"),
     # operations (anonymous is refused /metrics/ with a 403 for scrapers, tested in

@@ -1,0 +1,26 @@
+"""API token authentication with an expiry (settings.API_TOKEN_TTL_DAYS)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.utils import timezone
+from rest_framework import exceptions
+from rest_framework.authentication import TokenAuthentication
+
+
+def token_expires_at(created: datetime) -> datetime:
+    return created + timedelta(days=settings.API_TOKEN_TTL_DAYS)
+
+
+class ExpiringTokenAuthentication(TokenAuthentication):
+    """`Authorization: Token <key>`, refused once the token is older than its lifetime."""
+
+    def authenticate_credentials(self, key):
+        user, token = super().authenticate_credentials(key)
+        if token_expires_at(token.created) <= timezone.now():
+            raise exceptions.AuthenticationFailed(
+                "The token has expired. Request a new one at /api/v1/auth/token/."
+            )
+        return user, token

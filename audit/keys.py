@@ -1,0 +1,47 @@
+"""The audit trail's signing keys, held outside the database (settings, from the environment).
+
+Every event, link of the chain and checkpoint records the id of the key that signed it, so
+keys can be rotated: the new key signs from now on, retired keys still verify what they
+signed. A key id is a short digest of the key, never the key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+from functools import cache
+
+from django.conf import settings
+
+
+def key_id_of(key: str) -> str:
+    return hashlib.sha256(b"hrdd-audit-key-id:" + key.encode()).hexdigest()[:12]
+
+
+@cache
+def _keys(current: str, retired: tuple[str, ...]) -> dict[str, bytes]:
+    return {key_id_of(k): k.encode() for k in (*retired, current) if k}
+
+
+def known_keys() -> dict[str, bytes]:
+    return _keys(settings.AUDIT_HMAC_KEY, tuple(settings.AUDIT_HMAC_RETIRED_KEYS))
+
+
+def current_key_id() -> str:
+    return key_id_of(settings.AUDIT_HMAC_KEY)
+
+
+def sign(key_id: str, message: dict | str) -> str | None:
+    """HMAC-SHA256 of a canonical JSON body (or a string); None for an unknown key id."""
+    key = known_keys().get(key_id)
+    if key is None:
+        return None
+    if not isinstance(message, str):
+        message = json.dumps(message, sort_keys=True, default=str, separators=(",", ":"))
+    return hmac.new(key, message.encode(), hashlib.sha256).hexdigest()
+
+
+def signature_ok(key_id: str, message: dict | str, signature: str) -> bool:
+    expected = sign(key_id, message)
+    return expected is not None and hmac.compare_digest(expected, signature or "")
