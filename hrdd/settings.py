@@ -207,6 +207,10 @@ SPECTACULAR_SETTINGS = {
 
 # --- Screening
 RESTRICTED_PARTY_MATCH_THRESHOLD = env.float("RESTRICTED_PARTY_MATCH_THRESHOLD", default=88.0)
+# Defaults until an admin sets the thresholds at /restricted-parties/thresholds/.
+RESTRICTED_PARTY_POSSIBLE_MATCH_THRESHOLD = env.float(
+    "RESTRICTED_PARTY_POSSIBLE_MATCH_THRESHOLD", default=75.0
+)
 COUNTRY_INDICATORS_FILE = BASE_DIR / "countries" / "data" / "country_indicators.csv"
 
 # --- Bulk channel imports

@@ -37,6 +37,7 @@ def _entry_rows(parsed: importers.ParsedList, list_obj: RestrictedPartyList):
             remarks=e.remarks,
             name_key=matching.name_key(e.name),
             alias_keys=[matching.name_key(a) for a in e.aliases],
+            weak_aliases=e.weak_aliases,
         )
 
 
@@ -176,7 +177,7 @@ def false_positive_mark(
         "party_name_key": key,
         "list_name": entry.list.name,
         "source_id": entry.source_id,
-        "entry_name_key": entry.name_key or matching.name_key(entry.name),
+        "entry_name_key": matching.name_key(entry.name),
     }
     existing = FalsePositive.objects.filter(**lookup).first()
     if existing is not None:

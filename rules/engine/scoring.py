@@ -10,6 +10,7 @@ What must always be true:
 - Severity S = max(1, highest fired severity) + fired severity uplifts, capped at 5.
   Likelihood L = 1 + fired likelihood points, capped at 5. Score = S x L.
 - The tier comes from the score and the thresholds, then is raised, never lowered:
+  a review outcome -> at least medium (a reviewer looks, nothing is blocked);
   S = 5 -> at least high; a heightened_due_diligence outcome -> at least high; a
   committee outcome -> at least critical; a hard stop -> prohibited whatever the score.
 - ``heightened_due_diligence`` is True exactly when the tier is high or above.
@@ -43,7 +44,7 @@ DIMENSIONS = (
     "restricted_party",
     "combination",
 )
-OUTCOMES = ("score", "heightened_due_diligence", "committee", "hard_stop")
+OUTCOMES = ("score", "review", "heightened_due_diligence", "committee", "hard_stop")
 TIERS = ("low", "medium", "high", "critical", "prohibited")
 DEFAULT_TIERS: Mapping[str, int] = {"medium": 6, "high": 12, "critical": 20}
 MAX_SEVERITY = 5
@@ -489,6 +490,7 @@ class _Assessment:
     hard_stops: tuple[str, ...]
     committee: tuple[str, ...]
     hdd: tuple[str, ...]
+    review: tuple[str, ...] = ()
 
 
 def _assess(fired: list[CompiledCriterion], tiers: Mapping[str, int]) -> _Assessment:
@@ -497,6 +499,7 @@ def _assess(fired: list[CompiledCriterion], tiers: Mapping[str, int]) -> _Assess
     hard_stops: list[str] = []
     committee: list[str] = []
     hdd: list[str] = []
+    review: list[str] = []
     for c in fired:
         spec = c.spec
         if c.severity > base:
@@ -509,10 +512,14 @@ def _assess(fired: list[CompiledCriterion], tiers: Mapping[str, int]) -> _Assess
             committee.append(spec.code)
         elif spec.outcome == "heightened_due_diligence":
             hdd.append(spec.code)
+        elif spec.outcome == "review":
+            review.append(spec.code)
     severity = min(MAX_SEVERITY, max(1, base) + uplift)
     likelihood = min(MAX_LIKELIHOOD, 1 + points)
     score = severity * likelihood
     score_tier = tier = _tier_from_score(score, tiers)
+    if review and tier_rank(tier) < tier_rank("medium"):
+        tier = "medium"
     if (severity == MAX_SEVERITY or hdd) and tier_rank(tier) < tier_rank("high"):
         tier = "high"
     if committee and tier_rank(tier) < tier_rank("critical"):
@@ -521,7 +528,7 @@ def _assess(fired: list[CompiledCriterion], tiers: Mapping[str, int]) -> _Assess
         tier = "prohibited"
     return _Assessment(
         severity, likelihood, score, score_tier, tier, base, base_code, uplift, points,
-        tuple(hard_stops), tuple(committee), tuple(hdd),
+        tuple(hard_stops), tuple(committee), tuple(hdd), tuple(review),
     )  # fmt: skip
 
 
@@ -554,6 +561,8 @@ def screen(snapshot: Mapping[str, Any], compiled: CompiledCriteria) -> Screening
         reasons.append(
             "Severity 5 puts the deal at heightened due diligence whatever its likelihood"
         )
+    if a.review and tier_rank(a.score_tier) < tier_rank("medium"):
+        reasons.append("Compliance review required by " + ", ".join(a.review))
     if a.hdd:
         reasons.append("Heightened due diligence required by " + ", ".join(a.hdd))
     if a.committee:

@@ -10,7 +10,13 @@ from audit.models import AuditEvent
 from hrdd.errors import ApplicationError, NotFound, PermissionDenied
 from restricted_parties import selectors
 from restricted_parties.models import FalsePositive, RestrictedPartyEntry, RestrictedPartyList
-from restricted_parties.selectors import PartyMatch, parties_screen, restricted_party_search
+from restricted_parties.selectors import (
+    MATCH,
+    POSSIBLE_MATCH,
+    PartyMatch,
+    parties_screen,
+    restricted_party_search,
+)
 from restricted_parties.services import (
     SAMPLE_LIST_NAME,
     SAMPLE_LIST_PATH,
@@ -70,7 +76,7 @@ def test_the_sample_list_matches_variants(sample_list, party, listed):
     ],
 )
 def test_generic_names_do_not_match_the_sample_list(sample_list, party):
-    assert parties_screen([(party, "")]) == []
+    assert [m for m in parties_screen([(party, "")]) if m.band == MATCH] == []
 
 
 def test_results_follow_the_order_of_the_parties(sample_list):
@@ -113,10 +119,14 @@ def test_screening_a_deal_is_fast_against_the_ofac_list(ofac_list):
     assert per_deal < 0.1  # the benchmark measures this properly; this guards gross mistakes
 
 
-def test_the_threshold_setting_applies(sample_list, settings):
+def test_the_threshold_settings_apply(sample_list, settings):
     party = [("Gulf Horizon Tradin LLC", "")]
-    assert parties_screen(party)
+    assert [m.band for m in parties_screen(party)] == [MATCH]
     settings.RESTRICTED_PARTY_MATCH_THRESHOLD = 99.0
+    selectors.match_index_invalidate()
+    assert [m.band for m in parties_screen(party)] == [POSSIBLE_MATCH]
+    settings.RESTRICTED_PARTY_POSSIBLE_MATCH_THRESHOLD = 99.0
+    selectors.match_index_invalidate()
     assert parties_screen(party) == []
 
 
