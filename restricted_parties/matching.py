@@ -150,6 +150,24 @@ def _part_alike(a: str, b: str) -> float:
     return sim
 
 
+class _HashTable:
+    """Rows by the hash of a string, as two sorted numpy arrays (far smaller than a dict
+    of strings at a million rows). Hash collisions only add candidates, which scoring
+    then rejects. Python's string hash is per process, like the index itself."""
+
+    def __init__(self, hashes: list[int]) -> None:
+        values = np.asarray(hashes, dtype=np.int64)
+        order = np.argsort(values, kind="stable")
+        self._hashes = values[order]
+        self._rows = order.astype(np.int32)
+
+    def rows(self, text: str) -> list[int]:
+        h = hash(text)
+        lo = int(np.searchsorted(self._hashes, h, side="left"))
+        hi = int(np.searchsorted(self._hashes, h, side="right"))
+        return self._rows[lo:hi].tolist()
+
+
 def _deletes(word: str) -> list[str]:
     return [word[:i] + word[i + 1 :] for i in range(len(word))]
 
@@ -174,7 +192,8 @@ class MatchIndex:
         owners: list[int] = []
         texts: list[str] = []
         forms: list[tuple[str, ...]] = []
-        exact: dict[str, list[int]] = {}
+        key_hashes: list[int] = []
+        joined_hashes: list[int] = []
         weak: dict[str, list[tuple[int, str]]] = {}
         for pos, entry in enumerate(self.entries):
             seen: set[str] = set()
@@ -189,7 +208,8 @@ class MatchIndex:
                 owners.append(pos)
                 texts.append(text)
                 forms.append(parts.legal_forms)
-                exact.setdefault(key, []).append(row)
+                key_hashes.append(hash(key))
+                joined_hashes.append(hash("".join(parts.parts)))
                 for p in dict.fromkeys(parts.parts):
                     row_tokens.append(vocab.setdefault(p, len(vocab)))
                 row_ptr.append(len(row_tokens))
@@ -202,7 +222,8 @@ class MatchIndex:
         self._owner = np.asarray(owners, dtype=np.int32)
         self._texts = texts
         self._forms = forms
-        self._exact = exact
+        self._keys = _HashTable(key_hashes)
+        self._joined = _HashTable(joined_hashes)
         self._weak = weak
         self._row_ptr = np.asarray(row_ptr, dtype=np.int64)
         self._row_tok = np.asarray(row_tokens, dtype=np.int32)
@@ -269,11 +290,9 @@ class MatchIndex:
     ) -> tuple[np.ndarray, list[dict[int, float]]]:
         """Rows that could reach `need` (0-100, before the country bonus), and each
         part's alike vocabulary tokens."""
-        exact = self._exact.get(key, [])
+        exact = self._keys.rows(key) + self._joined.rows("".join(parts))
         similar = [self._similar_tokens(p) for p in parts]
-        q_weight = [
-            max((float(self._weight[t]) for t in sim), default=self._max_weight) for sim in similar
-        ]
+        q_weight = [self._query_weight(p, sim) for p, sim in zip(parts, similar, strict=True)]
         total_q = sum(q_weight)
         # Parts by weight, heaviest first; the lightest ones whose weight alone could
         # never reach `need` are left out of the postings (the scorer still reads them).
@@ -292,7 +311,9 @@ class MatchIndex:
                 if b - a > MAX_POSTINGS:
                     continue
                 rows_parts.append(self._post_rows[a:b])
-                contrib_parts.append(np.full(b - a, self._weight[t], dtype=np.float32))
+                contrib_parts.append(
+                    np.full(b - a, min(float(self._weight[t]), q_weight[i]), dtype=np.float32)
+                )
                 qw_parts.append(np.full(b - a, q_weight[i], dtype=np.float32))
         if not rows_parts:
             return np.asarray(exact, dtype=np.int64), similar
@@ -311,15 +332,16 @@ class MatchIndex:
 
     # --- scoring ----------------------------------------------------------------------
 
-    def _row_parts(self, row: int) -> list[str]:
-        a, b = self._row_ptr[row], self._row_ptr[row + 1]
-        return [self._words[t] for t in self._row_tok[a:b].tolist()]
-
-    def _part_weight(self, part: str) -> float:
+    def _query_weight(self, part: str, similar: dict[int, float]) -> float:
+        """A party's part weighs what the same word weighs in the list; a word the list
+        does not have weighs what its closest spellings there weigh (a typo of a rare
+        word is rare), or the most when nothing is alike."""
         tid = self._vocab.get(part)
         if tid is not None:
             return float(self._weight[tid])
-        return GENERIC_WEIGHT if part in GENERIC_WORDS else self._max_weight
+        if part in GENERIC_WORDS:
+            return GENERIC_WEIGHT
+        return max((float(self._weight[t]) for t in similar), default=self._max_weight)
 
     def _score(
         self, q_parts: tuple[str, ...], similar: list[dict[int, float]], row: int
@@ -332,6 +354,10 @@ class MatchIndex:
         a, b = self._row_ptr[row], self._row_ptr[row + 1]
         c_tids = self._row_tok[a:b].tolist()
         c_parts = [self._words[t] for t in c_tids]
+        if len(c_parts) != len(q_parts) and "".join(c_parts) == "".join(q_parts):
+            # The same letters, written together or apart ("ALAQSA" / "AL-AQSA").
+            both = " ".join(q_parts), " ".join(c_parts)
+            return 100.0, ((both[0], both[1], 100),), (), ()
         pairs = []
         for i, sim in enumerate(similar):
             for j, t in enumerate(c_tids):
@@ -367,7 +393,7 @@ class MatchIndex:
         num = den = 0.0
         agreed = []
         for s, i, j in chosen:
-            w = float(self._weight[c_tids[j]])
+            w = min(float(self._weight[c_tids[j]]), self._query_weight(q_parts[i], similar[i]))
             if len(q_parts[i]) == 1 or len(c_parts[j]) == 1:  # an initial weighs little
                 w = min(w, GENERIC_WEIGHT)
             num += 2 * w * s
@@ -375,7 +401,11 @@ class MatchIndex:
             agreed.append((q_parts[i], c_parts[j], round(s * 100)))
         party_only = tuple(q for i, q in enumerate(q_parts) if i not in used_q)
         listed_only = tuple(c for j, c in enumerate(c_parts) if j not in used_c)
-        den += sum(self._part_weight(q) for q in party_only)
+        den += sum(
+            self._query_weight(q_parts[i], similar[i])
+            for i in range(len(q_parts))
+            if i not in used_q
+        )
         den += sum(float(self._weight[c_tids[j]]) for j in range(len(c_tids)) if j not in used_c)
         score = 100.0 * num / den if den else 0.0
         return score, tuple(agreed), party_only, listed_only
@@ -433,15 +463,11 @@ class MatchIndex:
                 explanation=expl,
             )
 
-        single_short = len(parts.parts) == 1 and len(parts.parts[0]) < 6
         need = threshold - COUNTRY_BONUS
         rows, similar = self._candidates(parts.parts, parts.key, need)
         for row in rows.tolist():
             pos = int(self._owner[row])
             entry = self.entries[pos]
-            if single_short:  # a short one-word name only matches exactly
-                if self._row_parts(row) != list(parts.parts):
-                    continue
             score, agreed, party_only, listed_only = self._score(parts.parts, similar, row)
             if score < need:
                 continue

@@ -25,9 +25,10 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from unidecode import unidecode
 
@@ -143,6 +144,7 @@ _PHRASES: dict[tuple[str, ...], str] = {
     tuple(s.split(" ")): canon for canon, spellings in LEGAL_FORMS.items() for s in spellings
 }
 _LONGEST_PHRASE = max(len(p) for p in _PHRASES)
+_PHRASE_WORDS = frozenset(w for p in _PHRASES for w in p)
 # Words of the legal forms long enough to be recognised when misspelt by one letter (two
 # for long words): "liabilty", "compnay", "limietd", "croporation".
 _LEGAL_WORDS = sorted({w for p in _PHRASES for w in p if len(w) >= 5})
@@ -175,10 +177,13 @@ def _confusables() -> dict[int, str]:
 
 def text_clean(text: str) -> str:
     """`text` with disguises undone (steps 1 to 3 of the module's docstring)."""
-    text = _RLO_RE.sub(lambda m: m.group(1)[::-1], text or "")
+    text = text or ""
+    if text.isascii():  # no format characters, look-alikes or compatibility forms
+        return text.replace("\x00", " ")
+    text = _RLO_RE.sub(lambda m: m.group(1)[::-1], text)
     text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
     text = unicodedata.normalize("NFKC", text.translate(_SEPARATORS))
-    if not text.isascii() and any("a" <= ch <= "z" or "A" <= ch <= "Z" for ch in text):
+    if any("a" <= ch <= "z" or "A" <= ch <= "Z" for ch in text):
         text = text.translate(_confusables())
     return text
 
@@ -190,17 +195,14 @@ def fold(text: str) -> str:
     return " ".join(_SPLIT_RE.split(text)).strip()
 
 
-@cache
+@lru_cache(maxsize=200_000)
 def _legal_spelling(word: str) -> str | None:
     """The legal-form word `word` is a misspelling of, if any."""
     if len(word) < 5:
         return None
     most = 1 if len(word) < 9 else 2
-    for legal in _LEGAL_WORDS:
-        if abs(len(legal) - len(word)) <= most and legal[0] == word[0]:
-            if OSA.distance(word, legal, score_cutoff=most) <= most:
-                return legal
-    return None
+    found = process.extractOne(word, _LEGAL_WORDS, scorer=OSA.distance, score_cutoff=most)
+    return found[0] if found else None
 
 
 @dataclass(frozen=True)
@@ -219,7 +221,9 @@ class NameParts:
 def _legal_spans(tokens: list[str]) -> list[tuple[int, int, str, str]]:
     """(start, end, canonical form, first word spelt right) of each legal form, longest phrase first, left to
     right; misspelt legal words count when the whole phrase then reads as a legal form."""
-    fixed = [t if (t,) in _PHRASES else (_legal_spelling(t) or t) for t in tokens]
+    fixed = [t if t in _PHRASE_WORDS else (_legal_spelling(t) or t) for t in tokens]
+    if not _PHRASE_WORDS.intersection(fixed):
+        return []
     spans = []
     i = 0
     while i < len(tokens):
@@ -228,7 +232,7 @@ def _legal_spans(tokens: list[str]) -> list[tuple[int, int, str, str]]:
             if canon is None:
                 continue
             exact = tuple(tokens[i : i + size]) in _PHRASES
-            if exact or size > 1 or len(tokens[i]) >= 7:
+            if exact or size > 1 or len(tokens[i]) >= 6:
                 spans.append((i, i + size, canon, fixed[i]))
                 i += size - 1
                 break
