@@ -204,7 +204,6 @@ class MatchIndex:
                 if not key or key in seen:
                     continue
                 seen.add(key)
-                row = len(owners)
                 owners.append(pos)
                 texts.append(text)
                 forms.append(parts.legal_forms)
