@@ -66,7 +66,7 @@ GENERIC_WORDS = frozenset(
 )
 GENERIC_WEIGHT = 1.0
 COUNTRY_BONUS = 3.0
-COUNTRY_PENALTY = 12.0
+COUNTRY_PENALTY = 15.0
 WEAK_ALIAS_SCORE = 80.0
 #: Parts agreeing less than this (0-1) count as not agreeing at all.
 PART_AGREEMENT = 0.75
