@@ -206,7 +206,7 @@ SPECTACULAR_SETTINGS = {
 }
 
 # --- Screening
-RESTRICTED_PARTY_MATCH_THRESHOLD = env.float("RESTRICTED_PARTY_MATCH_THRESHOLD", default=88.0)
+RESTRICTED_PARTY_MATCH_THRESHOLD = env.float("RESTRICTED_PARTY_MATCH_THRESHOLD", default=90.0)
 # Defaults until an admin sets the thresholds at /restricted-parties/thresholds/.
 RESTRICTED_PARTY_POSSIBLE_MATCH_THRESHOLD = env.float(
     "RESTRICTED_PARTY_POSSIBLE_MATCH_THRESHOLD", default=75.0

@@ -73,6 +73,8 @@ PART_AGREEMENT = 0.75
 #: A part is looked up in the postings only when it is held by at most this many names;
 #: a name made of nothing else is still found through the exact-key table.
 MAX_POSTINGS = 50_000
+#: A light part's postings are read (to tighten the bound) when at most this long.
+LIGHT_POSTINGS = 5_000
 MEMO_SIZE = 20_000
 
 
@@ -303,27 +305,33 @@ class MatchIndex:
                 break
             rare.append(i)
             light -= q_weight[i]
-        rows_parts, contrib_parts, qw_parts = [], [], []
-        for i in rare:
-            for t in similar[i]:
-                a, b = self._post_ptr[t], self._post_ptr[t + 1]
-                if b - a > MAX_POSTINGS:
-                    continue
+        # Rows are reached through the heavy parts only; the light parts' postings are
+        # read too when they are short, to tighten the bound, else assumed to agree.
+        rows_parts, contrib_parts, qw_parts, via_rare = [], [], [], []
+        others = 0.0
+        for i in range(len(parts)):
+            spans = [(self._post_ptr[t], self._post_ptr[t + 1], t) for t in similar[i]]
+            spans = [(a, b, t) for a, b, t in spans if b - a <= MAX_POSTINGS]
+            if i not in rare and sum(b - a for a, b, _ in spans) > LIGHT_POSTINGS:
+                others += q_weight[i]
+                continue
+            for a, b, t in spans:
                 rows_parts.append(self._post_rows[a:b])
                 contrib_parts.append(
                     np.full(b - a, min(float(self._weight[t]), q_weight[i]), dtype=np.float32)
                 )
                 qw_parts.append(np.full(b - a, q_weight[i], dtype=np.float32))
+                via_rare.append(np.full(b - a, i in rare, dtype=np.float32))
         if not rows_parts:
             return np.asarray(exact, dtype=np.int64), similar
         rows = np.concatenate(rows_parts)
         uniq, inv = np.unique(rows, return_inverse=True)
         got = np.bincount(inv, weights=np.concatenate(contrib_parts))
         got_q = np.bincount(inv, weights=np.concatenate(qw_parts))
-        others = sum(q_weight[i] for i in range(len(parts)) if i not in rare)
-        rare_total = total_q - others
-        missing = np.maximum(rare_total - got_q, 0.0)
+        reached = np.bincount(inv, weights=np.concatenate(via_rare)) > 0
+        missing = np.maximum(total_q - others - got_q, 0.0)
         bound = 200.0 * (got + others) / (self._row_weight[uniq] + got + missing)
+        bound[~reached] = 0.0
         keep = uniq[bound >= need]
         if exact:
             keep = np.union1d(keep, np.asarray(exact, dtype=np.int64))
@@ -389,6 +397,22 @@ class MatchIndex:
                     used_q.add(i)
                     used_c.add(j)
                     chosen.append((s, i, j))
+        # An initial agrees only beside a distinctive word that agrees ("J. Smith" and
+        # "John Smith", not "Seven Holdings" and "S Holding").
+        anchored = any(
+            len(q_parts[i]) > 1
+            and len(c_parts[j]) > 1
+            and float(self._weight[c_tids[j]]) > GENERIC_WEIGHT
+            for _s, i, j in chosen
+        )
+        if not anchored:
+            dropped = [
+                (i, j) for _s, i, j in chosen if len(q_parts[i]) == 1 or len(c_parts[j]) == 1
+            ]
+            for i, j in dropped:
+                used_q.discard(i)
+                used_c.discard(j)
+            chosen = [c for c in chosen if (c[1], c[2]) not in dropped]
         num = den = 0.0
         agreed = []
         for s, i, j in chosen:

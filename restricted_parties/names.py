@@ -198,7 +198,7 @@ def fold(text: str) -> str:
 @lru_cache(maxsize=200_000)
 def _legal_spelling(word: str) -> str | None:
     """The legal-form word `word` is a misspelling of, if any."""
-    if len(word) < 5:
+    if len(word) < 4:
         return None
     most = 1 if len(word) < 9 else 2
     found = process.extractOne(word, _LEGAL_WORDS, scorer=OSA.distance, score_cutoff=most)

@@ -61,6 +61,7 @@ def test_the_sample_list_matches_variants(sample_list, party, listed):
     m = matches[0]
     assert m.list_name == SAMPLE_LIST_NAME and m.source_id.startswith("fict-")
     assert m.score >= 88.0 and m.score == round(m.score, 1)
+    assert m.band == MATCH, m.explanation
 
 
 @pytest.mark.parametrize(
@@ -221,3 +222,18 @@ def test_only_reviewers_mark_false_positives_and_they_give_a_reason(
     with pytest.raises(NotFound):
         false_positive_mark(actor=reviewer, party_name="Sable Crest", entry_id=999999, reason="x")
     assert FalsePositive.objects.count() == 0
+
+
+def test_a_weak_alias_is_a_possible_match_only_when_typed_exactly(write):
+    sdn = (
+        "306,BANCO NACIONAL DE CUBA,-0- ,CUBA,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,a.k.a. 'BNC'.\x1a"
+    )
+    write("ofac/sdn.csv", sdn)
+    write("ofac/alt.csv", "")
+    path = write("ofac/add.csv", '36,25,-0- ,"Havana","Cuba",-0- \n').parent
+    restricted_party_list_import(actor=None, fmt="ofac-sdn", path_or_file=path)
+    found = parties_screen([("B.N.C.", ""), ("BNK", ""), ("BNC Logistics", "")])
+    assert [(m.party_name, m.name, m.band) for m in found] == [
+        ("B.N.C.", "BANCO NACIONAL DE CUBA", POSSIBLE_MATCH)
+    ]
+    assert "via weak alias 'BNC'" in found[0].explanation

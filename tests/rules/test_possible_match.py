@@ -39,7 +39,7 @@ def test_a_possible_match_routes_the_deal_to_review_without_blocking_it(api, par
     assert ReviewCase.objects.filter(opportunity=deal).exists()
     snap = screening.snapshot
     assert snap["restricted_party.possible_match"] and not snap["restricted_party.matched"]
-    assert snap["restricted_party.match_threshold"] == 88.0
+    assert snap["restricted_party.match_threshold"] == 90.0
     assert snap["restricted_party.possible_match_threshold"] == 75.0
 
 
@@ -77,7 +77,7 @@ def test_an_admin_sets_the_thresholds_and_screenings_record_them(
     row = MatchThresholds.objects.get()
     assert (row.match, row.possible_match) == (84.0, 70.0)
     event = AuditEvent.objects.get(action="restricted_party.thresholds_changed")
-    assert event.changes["match"] == [88.0, 84.0]
+    assert event.changes["match"] == [90.0, 84.0]
     # 100 - 15 for the other country = 85: now at or above the match threshold.
     deal = _register(api, partner_a, NAMESAKE_ELSEWHERE)
     assert "RP-MATCH" in _codes(deal)
