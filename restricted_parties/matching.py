@@ -475,8 +475,12 @@ class MatchIndex:
             score = round(min(max(score, 0.0), 100.0), 1)
             if score < threshold:
                 return
-            if pos in best and best[pos].score >= score:
-                return
+            held = best.get(pos)
+            if held is not None and (held.score, held.explanation.name_score) >= (
+                score,
+                expl.name_score,
+            ):
+                return  # the entry's best name or alias is kept, the closest on a tie
             entry = self.entries[pos]
             best[pos] = Hit(
                 entry=entry,
