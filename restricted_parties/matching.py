@@ -87,9 +87,7 @@ class EntryRecord:
     source_id: str
     name: str
     countries: tuple[str, ...] = ()
-    name_key: str = ""
     aliases: tuple[str, ...] = ()
-    alias_keys: tuple[str, ...] = ()
     weak_aliases: tuple[str, ...] = ()
 
 
@@ -148,8 +146,7 @@ def _part_alike(a: str, b: str) -> float:
         return 0.9 if a[0] == b[0] else 0.0
     if min(len(a), len(b)) <= 3:
         return 0.0
-    sim = OSA.normalized_similarity(a, b, score_cutoff=PART_AGREEMENT)
-    return sim
+    return OSA.normalized_similarity(a, b, score_cutoff=PART_AGREEMENT)
 
 
 class _HashTable:

@@ -190,7 +190,10 @@ def text_clean(text: str) -> str:
 
 def fold(text: str) -> str:
     """Lowercase ASCII words separated by single spaces (steps 1 to 4)."""
-    text = unidecode(text_clean(text)).casefold().replace("&", " and ")
+    text = text_clean(text)
+    if not text.isascii():
+        text = unidecode(text)
+    text = text.casefold().replace("&", " and ")
     text = _DROP_RE.sub("", text)
     return " ".join(_SPLIT_RE.split(text)).strip()
 
