@@ -75,6 +75,8 @@ PART_AGREEMENT = 0.75
 MAX_POSTINGS = 50_000
 #: A light part's postings are read (to tighten the bound) when at most this long.
 LIGHT_POSTINGS = 5_000
+#: Parts of a party's name compared at most (real names have far fewer).
+MAX_PARTS = 24
 MEMO_SIZE = 20_000
 
 
@@ -488,11 +490,14 @@ class MatchIndex:
             )
 
         need = threshold - COUNTRY_BONUS
-        rows, similar = self._candidates(parts.parts, parts.key, need)
+        # Each part once (as in the index), and no more than MAX_PARTS of them: a name
+        # padded with repeated or hundreds of words costs no more than an ordinary one.
+        q_parts = tuple(dict.fromkeys(parts.parts))[:MAX_PARTS]
+        rows, similar = self._candidates(q_parts, parts.key, need)
         for row in rows.tolist():
             pos = int(self._owner[row])
             entry = self.entries[pos]
-            score, agreed, party_only, listed_only = self._score(parts.parts, similar, row)
+            score, agreed, party_only, listed_only = self._score(q_parts, similar, row)
             if score < need:
                 continue
             effect, note = self._country(entry, country)
