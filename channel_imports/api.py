@@ -18,8 +18,10 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from hrdd.errors import ApplicationError, PermissionDenied
+from rules.presentation import sees_everything
 
 from . import views
+from .presenters import line_for_viewer, summary_for_viewer
 from .rows import mapping_problems
 from .selectors import (
     import_get,
@@ -57,7 +59,7 @@ class ImportOut(serializers.Serializer):
     lines_total = serializers.IntegerField()
     duplicate_rows = serializers.IntegerField()
     progress = serializers.SerializerMethodField()
-    summary = serializers.DictField()
+    summary = serializers.SerializerMethodField()
     created_at = serializers.DateTimeField()
     validated_at = serializers.DateTimeField()
     accepted_at = serializers.DateTimeField()
@@ -75,6 +77,9 @@ class ImportOut(serializers.Serializer):
 
     def get_progress(self, obj) -> dict:
         return import_progress(obj)
+
+    def get_summary(self, obj) -> dict:
+        return summary_for_viewer(obj.summary, self.context["request"].user)
 
 
 class ImportIn(serializers.Serializer):
@@ -97,21 +102,23 @@ class ImportIssueOut(serializers.Serializer):
 
 
 class ImportLineOut(serializers.Serializer):
+    """The shape of `presenters.line_for_viewer` (what this viewer may see of a line)."""
+
     id = serializers.IntegerField()
-    line = serializers.IntegerField(source="line_no")
+    line = serializers.IntegerField()
     data = serializers.DictField()
     status = serializers.CharField()
+    status_label = serializers.CharField()
     tier = serializers.CharField()
     score = serializers.IntegerField(allow_null=True)
     severity = serializers.IntegerField(allow_null=True)
     likelihood = serializers.IntegerField(allow_null=True)
     findings = serializers.ListField(child=serializers.DictField())
-    deal = serializers.SerializerMethodField()
+    deal = serializers.DictField(allow_null=True)
     promotion_error = serializers.CharField()
 
-    def get_deal(self, obj) -> dict | None:
-        o = obj.opportunity
-        return {"id": o.pk, "reference": o.reference} if o else None
+    def to_representation(self, instance):
+        return super().to_representation(line_for_viewer(instance, self.context["request"].user))
 
 
 def _visible(request, pk: int):
@@ -123,7 +130,7 @@ def _visible(request, pk: int):
 
 def _out(request, imp, code=status.HTTP_200_OK) -> Response:
     fresh = import_get(user=request.user, pk=imp.pk)
-    return Response(ImportOut(fresh).data, status=code)
+    return Response(ImportOut(fresh, context={"request": request}).data, status=code)
 
 
 class ImportListCreateApi(ListAPIView):
@@ -242,8 +249,9 @@ class ImportLineListApi(ListAPIView):
         imp = _visible(self.request, self.kwargs["pk"])
         q = self.request.query_params
         return import_lines(
-            imp, tier=q.get("tier", ""), flagged=q.get("flagged") in ("1", "true", "yes")
-        )
+            imp, tier=q.get("tier", ""), flagged=q.get("flagged") in ("1", "true", "yes"),
+            full=sees_everything(self.request.user),
+        )  # fmt: skip
 
 
 class ImportResultsExportApi(APIView):
@@ -251,4 +259,4 @@ class ImportResultsExportApi(APIView):
 
     @extend_schema(responses={(200, "text/csv"): bytes}, tags=["imports"])
     def get(self, request, pk: int, fmt: str):
-        return views.results_response(_visible(request, pk), fmt)
+        return views.results_response(_visible(request, pk), fmt, request.user)

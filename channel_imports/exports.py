@@ -10,6 +10,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from rules.presentation import sees_everything
 from taxonomy import (
     END_USE_STATEMENTS,
     END_USER_TYPES,
@@ -18,12 +19,13 @@ from taxonomy import (
     RED_FLAGS,
 )
 
+from .presenters import findings_for_viewer, line_status_label
 from .rows import COLUMN_HELP, COLUMNS
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 RESULT_COLUMNS = (
-    "line", *COLUMNS, "tier", "score", "severity", "likelihood",
+    "line", *COLUMNS, "status", "tier", "score", "severity", "likelihood",
     "finding_codes", "finding_explanations", "deal_reference", "promotion_error",
 )  # fmt: skip
 REPORT_COLUMNS = ("line", "column", "value", "reason")
@@ -46,15 +48,24 @@ def _cell(value: Any) -> Any:
     return neutralise(value)
 
 
-def result_rows(lines: Iterable[dict]) -> Iterator[list]:
-    """Export rows (header first) from `selectors.import_lines_iter`."""
+def result_rows(lines: Iterable[dict], viewer) -> Iterator[list]:
+    """Export rows (header first) from `selectors.import_lines_iter`, as `viewer` may see
+    them (`presenters`: partners and reps get the shown tier, findings and status)."""
+    full = sees_everything(viewer)
+    p = "" if full else "shown_"
     yield list(RESULT_COLUMNS)
     for line in lines:
         d = line["data"]
-        findings = line["findings"] or []
+        findings = findings_for_viewer(line["findings"], viewer)
+        status = line_status_label(
+            viewer, screened=line["status"] == "screened", tier=line["tier"],
+            shown_tier=line["shown_tier"], deal_status=line["opportunity__status"],
+            deal_shown_tier=line["opportunity__current_screening__shown_tier"] or "",
+        )  # fmt: skip
         yield [_cell(v) for v in (
-            line["line_no"], *(d.get(c) for c in COLUMNS), line["tier"], line["score"],
-            line["severity"], line["likelihood"], [f["code"] for f in findings],
+            line["line_no"], *(d.get(c) for c in COLUMNS), status, line[f"{p}tier"],
+            line[f"{p}score"], line[f"{p}severity"], line[f"{p}likelihood"],
+            [f["code"] for f in findings],
             " | ".join(f"{f['code']}: {f['explanation']}" for f in findings),
             line["opportunity__reference"] or "", line["promotion_error"],
         )]  # fmt: skip

@@ -192,6 +192,11 @@ class ImportLine(models.Model):
     severity = models.PositiveSmallIntegerField(null=True, blank=True)
     likelihood = models.PositiveSmallIntegerField(null=True, blank=True)
     findings = models.JSONField(default=list, blank=True)
+    # What the partner and sales reps are told (`rules.engine.shown_to_partners`).
+    shown_tier = models.CharField(max_length=12, blank=True)
+    shown_score = models.PositiveSmallIntegerField(null=True, blank=True)
+    shown_severity = models.PositiveSmallIntegerField(null=True, blank=True)
+    shown_likelihood = models.PositiveSmallIntegerField(null=True, blank=True)
     screened_at = models.DateTimeField(null=True, blank=True)
     opportunity = models.ForeignKey(
         "opportunities.Opportunity",

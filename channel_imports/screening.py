@@ -318,7 +318,9 @@ def _heartbeat(chunk_id: int, token: str, screened: int) -> None:
 
 
 def _findings(result) -> list[dict]:
-    return [{"code": f.code, "explanation": f.explanation} for f in result.findings]
+    return [
+        {"code": f.code, "explanation": f.explanation, "shown": f.shown} for f in result.findings
+    ]
 
 
 def _store_results(batch: list[tuple[int, object]]) -> int:
@@ -328,16 +330,19 @@ def _store_results(batch: list[tuple[int, object]]) -> int:
         # One JSON document for the whole batch: far cheaper to send than per-column arrays.
         payload = json.dumps(
             [{"id": i, "tier": r.tier, "score": r.score, "severity": r.severity,
-              "likelihood": r.likelihood, "findings": _findings(r)} for i, r in batch],
+              "likelihood": r.likelihood, "findings": _findings(r), "st": r.shown_tier,
+              "ss": r.shown_score, "sv": r.shown_severity, "sl": r.shown_likelihood}
+             for i, r in batch],
             separators=(",", ":"),
         )  # fmt: skip
         with connection.cursor() as cur:
             cur.execute(
                 f"UPDATE {ImportLine._meta.db_table} AS l SET status = 'screened', tier = v.tier, "  # noqa: S608
                 "score = v.score, severity = v.severity, likelihood = v.likelihood, "
-                "findings = v.findings, screened_at = %s "
+                "findings = v.findings, shown_tier = v.st, shown_score = v.ss, "
+                "shown_severity = v.sv, shown_likelihood = v.sl, screened_at = %s "
                 "FROM jsonb_to_recordset(%s::jsonb) AS v(id bigint, tier text, score int, "
-                "severity int, likelihood int, findings jsonb) "
+                "severity int, likelihood int, findings jsonb, st text, ss int, sv int, sl int) "
                 "WHERE l.id = v.id AND l.status = 'pending'",
                 [now, payload],
             )
@@ -345,14 +350,17 @@ def _store_results(batch: list[tuple[int, object]]) -> int:
     # Elsewhere (SQLite: one writer at a time) an unconditional update of the same values.
     objs = [
         ImportLine(id=line_id, status=ImportLine.Status.SCREENED, tier=r.tier, score=r.score,
-                   severity=r.severity, likelihood=r.likelihood, findings=_findings(r), screened_at=now)
+                   severity=r.severity, likelihood=r.likelihood, findings=_findings(r), screened_at=now,
+                   shown_tier=r.shown_tier, shown_score=r.shown_score, shown_severity=r.shown_severity,
+                   shown_likelihood=r.shown_likelihood)
         for line_id, r in batch
     ]  # fmt: skip
     ImportLine.objects.bulk_update(
         objs,
-        ["status", "tier", "score", "severity", "likelihood", "findings", "screened_at"],
+        ["status", "tier", "score", "severity", "likelihood", "findings", "screened_at",
+         "shown_tier", "shown_score", "shown_severity", "shown_likelihood"],
         batch_size=WRITE_BATCH,
-    )
+    )  # fmt: skip
     return len(batch)
 
 
@@ -384,15 +392,21 @@ def _register(imp: ChannelImport, line: ImportLine, attempts: int = 3):
 
 
 def _chunk_summary(imp_id: int, chunk_no: int) -> dict:
+    """Tier and finding counts of a chunk, and the same over what partners may see."""
     tiers: Counter = Counter()
     codes: Counter = Counter()
+    shown_tiers: Counter = Counter()
+    shown_codes: Counter = Counter()
     rows = ImportLine.objects.filter(channel_import_id=imp_id, chunk_no=chunk_no).values_list(
-        "tier", "findings"
+        "tier", "shown_tier", "findings"
     )
-    for tier, findings in rows.iterator(chunk_size=2000):
+    for tier, shown_tier, findings in rows.iterator(chunk_size=2000):
         tiers[tier] += 1
+        shown_tiers[shown_tier] += 1
         codes.update(f["code"] for f in findings)
-    return {"tiers": dict(tiers), "findings": dict(codes)}
+        shown_codes.update(f["code"] for f in findings if f.get("shown"))
+    return {"tiers": dict(tiers), "findings": dict(codes),
+            "shown": {"tiers": dict(shown_tiers), "findings": dict(shown_codes)}}  # fmt: skip
 
 
 def _complete(imp: ChannelImport) -> None:
@@ -410,9 +424,13 @@ def _complete(imp: ChannelImport) -> None:
 def _merge_summaries(imp: ChannelImport) -> dict:
     tiers: Counter = Counter()
     codes: Counter = Counter()
+    shown_tiers: Counter = Counter()
+    shown_codes: Counter = Counter()
     for s in ImportChunk.objects.filter(channel_import=imp).values_list("summary", flat=True):
         tiers.update(s.get("tiers", {}))
         codes.update(s.get("findings", {}))
+        shown_tiers.update(s.get("shown", {}).get("tiers", {}))
+        shown_codes.update(s.get("shown", {}).get("findings", {}))
     flagged = ImportLine.objects.filter(channel_import=imp, tier__in=FLAGGED_TIERS)
     promoted = flagged.exclude(opportunity=None).count()
     errors = flagged.exclude(promotion_error="").count()
@@ -421,15 +439,23 @@ def _merge_summaries(imp: ChannelImport) -> dict:
         names = dict(
             Criterion.objects.filter(version_id=imp.criteria_version_id).values_list("code", "name")
         )
-    top = [
-        {"code": c, "name": names.get(c, ""), "count": n}
-        for c, n in codes.most_common(TOP_FINDINGS)
-    ]
+
+    def top(counter: Counter) -> list[dict]:
+        return [
+            {"code": c, "name": names.get(c, ""), "count": n}
+            for c, n in counter.most_common(TOP_FINDINGS)
+        ]
+
+    def by_tier(counter: Counter) -> dict:
+        return {t: counter[t] for t in ("low", *FLAGGED_TIERS) if counter.get(t)}
+
     return {
-        "tiers": {t: tiers[t] for t in ("low", *FLAGGED_TIERS) if tiers.get(t)},
+        "tiers": by_tier(tiers),
         "flagged": sum(tiers.get(t, 0) for t in FLAGGED_TIERS),
-        "findings": top,
+        "findings": top(codes),
         "promoted": promoted,
         "promotion_errors": errors,
         "criteria_version": imp.criteria_version.number if imp.criteria_version_id else None,
+        # What partners and reps are shown (channel_imports.presenters).
+        "shown": {"tiers": by_tier(shown_tiers), "findings": top(shown_codes)},
     }

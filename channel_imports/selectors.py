@@ -84,18 +84,22 @@ def import_flagged_lines(
 ) -> QuerySet[ImportLine]:
     qs = (
         ImportLine.objects.filter(channel_import=channel_import, tier__in=FLAGGED_TIERS)
-        .select_related("opportunity")
+        .select_related("opportunity__current_screening")
         .order_by("-score", "line_no")
     )
     return qs[:limit] if limit else qs
 
 
 def import_lines(
-    channel_import: ChannelImport, *, tier: str = "", flagged: bool = False
+    channel_import: ChannelImport, *, tier: str = "", flagged: bool = False, full: bool = True
 ) -> QuerySet[ImportLine]:
-    qs = ImportLine.objects.filter(channel_import=channel_import).select_related("opportunity")
+    """Lines of an import; `tier` filters on the tier the viewer sees (`full`: compliance
+    staff, the real one; otherwise the one shown to partners and reps)."""
+    qs = ImportLine.objects.filter(channel_import=channel_import).select_related(
+        "opportunity__current_screening"
+    )
     if tier:
-        qs = qs.filter(tier=tier)
+        qs = qs.filter(**{"tier" if full else "shown_tier": tier})
     if flagged:
         qs = qs.filter(tier__in=FLAGGED_TIERS)
     return qs.order_by("line_no", "id")
@@ -109,12 +113,19 @@ def import_lines_iter(channel_import: ChannelImport) -> Iterator[dict]:
         .values(
             "line_no",
             "data",
+            "status",
             "tier",
             "score",
             "severity",
             "likelihood",
             "findings",
+            "shown_tier",
+            "shown_score",
+            "shown_severity",
+            "shown_likelihood",
             "opportunity__reference",
+            "opportunity__status",
+            "opportunity__current_screening__shown_tier",
             "promotion_error",
         )  # fmt: skip
         .iterator(chunk_size=2000)

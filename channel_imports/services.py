@@ -458,8 +458,8 @@ def _insert_lines_copy(imp: ChannelImport, chunk_rows: int) -> tuple[int, int]:
         attempted = cur.fetchone()[0]
         cur.execute(
             f"INSERT INTO {table} (channel_import_id, organisation_id, row_key, line_no, chunk_no, "  # noqa: S608
-            "data, status, tier, findings, promotion_error) "
-            "SELECT %s, %s, row_key, line_no, idx / %s, data, 'pending', '', '[]'::jsonb, '' "
+            "data, status, tier, shown_tier, findings, promotion_error) "
+            "SELECT %s, %s, row_key, line_no, idx / %s, data, 'pending', '', '', '[]'::jsonb, '' "
             "FROM channel_import_lines_in ORDER BY idx "
             "ON CONFLICT (organisation_id, row_key) DO NOTHING",
             [imp.pk, imp.organisation_id, chunk_rows],

@@ -13,6 +13,7 @@ from hrdd.errors import ApplicationError
 
 from . import exports
 from .models import ChannelImport
+from .presenters import line_for_viewer, summary_for_viewer
 from .rows import COLUMN_HELP, COLUMNS, REQUIRED
 from .selectors import (
     import_flagged_lines,
@@ -35,13 +36,15 @@ def _get_or_404(request, pk: int) -> ChannelImport:
     return imp
 
 
-def _status_context(imp: ChannelImport) -> dict:
+def _status_context(imp: ChannelImport, user) -> dict:
     ctx = {"imp": imp, "progress": import_progress(imp)}
     if imp.status == ChannelImport.Status.VALIDATED:
         ctx["issues"] = list(import_issues(imp)[:ISSUES_SHOWN])
     if imp.status == ChannelImport.Status.COMPLETED:
-        ctx["flagged"] = list(import_flagged_lines(imp))
-        ctx["tiers"] = [(t, imp.summary.get("tiers", {}).get(t, 0)) for t in
+        # Lines and summary as this viewer may see them (presenters).
+        ctx["flagged"] = [line_for_viewer(x, user) for x in import_flagged_lines(imp)]
+        summary = ctx["summary"] = summary_for_viewer(imp.summary, user)
+        ctx["tiers"] = [(t, summary.get("tiers", {}).get(t, 0)) for t in
                         ("low", "medium", "high", "critical", "prohibited")]  # fmt: skip
     return ctx
 
@@ -100,7 +103,7 @@ def import_mapping_view(request, pk: int):
 @login_required
 def import_detail_view(request, pk: int):
     imp = _get_or_404(request, pk)
-    return render(request, "channel_imports/detail.html", _status_context(imp))
+    return render(request, "channel_imports/detail.html", _status_context(imp, request.user))
 
 
 @login_required
@@ -108,7 +111,7 @@ def import_detail_view(request, pk: int):
 def import_status_partial(request, pk: int):
     """The live part of the detail page, polled every second while work is running."""
     imp = _get_or_404(request, pk)
-    return render(request, "channel_imports/_status.html", _status_context(imp))
+    return render(request, "channel_imports/_status.html", _status_context(imp, request.user))
 
 
 @login_required
@@ -162,9 +165,10 @@ def import_report_csv(request, pk: int):
                          f"import-{imp.pk}-validation-report.csv")  # fmt: skip
 
 
-def results_response(imp: ChannelImport, fmt: str):
-    """Every line of an import with its findings, as CSV (streamed) or XLSX."""
-    rows = exports.result_rows(import_lines_iter(imp))
+def results_response(imp: ChannelImport, fmt: str, viewer):
+    """Every line of an import with its findings, as CSV (streamed) or XLSX, as `viewer`
+    may see them."""
+    rows = exports.result_rows(import_lines_iter(imp), viewer)
     name = f"import-{imp.pk}-screening"
     if fmt == "xlsx":
         return _xlsx_response(exports.xlsx_file(rows, title="Screening"), f"{name}.xlsx")
@@ -176,7 +180,7 @@ def results_response(imp: ChannelImport, fmt: str):
 @login_required
 @require_GET
 def import_results_export(request, pk: int, fmt: str):
-    return results_response(_get_or_404(request, pk), fmt)
+    return results_response(_get_or_404(request, pk), fmt, request.user)
 
 
 @login_required

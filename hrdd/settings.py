@@ -212,6 +212,12 @@ RESTRICTED_PARTY_POSSIBLE_MATCH_THRESHOLD = env.float(
     "RESTRICTED_PARTY_POSSIBLE_MATCH_THRESHOLD", default=75.0
 )
 COUNTRY_INDICATORS_FILE = BASE_DIR / "countries" / "data" / "country_indicators.csv"
+# A partner user or rep whose deals match restricted-party lists this many times within
+# this many hours is reported to compliance (someone may be probing the lists).
+RP_PROBING_THRESHOLD = env.int("RP_PROBING_THRESHOLD", default=3)
+RP_PROBING_WINDOW_HOURS = env.int("RP_PROBING_WINDOW_HOURS", default=24)
+if RP_PROBING_THRESHOLD < 1 or RP_PROBING_WINDOW_HOURS < 1:
+    raise ImproperlyConfigured("RP_PROBING_THRESHOLD and RP_PROBING_WINDOW_HOURS must be 1 or more")
 
 # --- Bulk channel imports
 CHANNEL_IMPORT_MAX_BYTES = env.int("CHANNEL_IMPORT_MAX_BYTES", default=200 * 1024 * 1024)

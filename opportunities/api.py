@@ -13,6 +13,7 @@ from rest_framework.views import APIView
 from hrdd.errors import ApplicationError
 from partners.selectors import organisation_list
 
+from . import presenters
 from .models import Opportunity
 from .selectors import opportunities_visible_to, opportunity_get, product_list
 from .serializers import OpportunityOut, OpportunitySummaryOut
@@ -21,8 +22,9 @@ from .validation import OpportunityIn
 
 
 class OpportunityFilter(django_filters.FilterSet):
-    status = django_filters.ChoiceFilter(choices=Opportunity.Status.choices)
-    tier = django_filters.CharFilter(field_name="current_screening__tier")
+    # Status and tier as the requesting user sees them (presenters.filter_status_tier).
+    status = django_filters.ChoiceFilter(choices=Opportunity.Status.choices, method="filter_shown")
+    tier = django_filters.CharFilter(method="filter_shown")
     country = django_filters.CharFilter(field_name="end_customer_country", lookup_expr="iexact")
     end_user_type = django_filters.CharFilter()
     external_id = django_filters.CharFilter()
@@ -33,6 +35,9 @@ class OpportunityFilter(django_filters.FilterSet):
     class Meta:
         model = Opportunity
         fields = ["status", "tier", "country", "end_user_type", "external_id"]
+
+    def filter_shown(self, qs, name, value):
+        return presenters.filter_status_tier(qs, self.request.user, **{name: value})
 
     def filter_search(self, qs, name, value):
         from django.db.models import Q

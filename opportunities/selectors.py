@@ -51,10 +51,9 @@ def opportunity_list(
             | Q(end_customer_name__icontains=search)
             | Q(external_id__icontains=search)
         )
-    if status:
-        qs = qs.filter(status=status)
-    if tier:
-        qs = qs.filter(current_screening__tier=tier)
+    from .presenters import filter_status_tier
+
+    qs = filter_status_tier(qs, user, status=status, tier=tier)
     if country:
         qs = qs.filter(end_customer_country=country.upper())
     return qs

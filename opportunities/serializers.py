@@ -1,10 +1,25 @@
-"""Output shapes of a deal, shared by the API and the exports."""
+"""Output shapes of a deal, shared by the API and the exports.
+
+Status, tier and screening come from `presenters`: what partners and reps may see."""
 
 from __future__ import annotations
 
 from rest_framework import serializers
 
-from rules.presentation import screening_for_viewer
+from . import presenters
+
+
+class _ViewerStatus:
+    """`status` and `status_label` as the requesting user may see them."""
+
+    def _viewer(self):
+        return self.context["request"].user
+
+    def get_status(self, obj) -> str:
+        return presenters.status_for_viewer(obj, self._viewer())[0]
+
+    def get_status_label(self, obj) -> str:
+        return presenters.status_for_viewer(obj, self._viewer())[1]
 
 
 class ChannelEntryOut(serializers.Serializer):
@@ -45,12 +60,13 @@ class ScreeningOut(serializers.Serializer):
     findings = FindingOut(many=True)
 
 
-class OpportunityOut(serializers.Serializer):
+class OpportunityOut(_ViewerStatus, serializers.Serializer):
     id = serializers.IntegerField()
     reference = serializers.CharField()
     external_id = serializers.CharField()
     title = serializers.CharField()
-    status = serializers.CharField()
+    status = serializers.SerializerMethodField()
+    status_label = serializers.SerializerMethodField()
     owner = serializers.CharField(source="owner.username")
     submitted_by = serializers.CharField(source="submitted_by_organisation.name")
     end_customer = serializers.SerializerMethodField()
@@ -80,22 +96,29 @@ class OpportunityOut(serializers.Serializer):
         return {"amount": str(obj.value_amount), "currency": obj.value_currency}
 
     def get_screening(self, obj) -> dict | None:
-        return screening_for_viewer(obj.current_screening, self.context["request"].user)
+        return presenters.deal_screening_for_viewer(obj, self._viewer())
 
 
-class OpportunitySummaryOut(serializers.Serializer):
+class OpportunitySummaryOut(_ViewerStatus, serializers.Serializer):
     id = serializers.IntegerField()
     reference = serializers.CharField()
     external_id = serializers.CharField()
     title = serializers.CharField()
-    status = serializers.CharField()
+    status = serializers.SerializerMethodField()
+    status_label = serializers.SerializerMethodField()
     end_customer_name = serializers.CharField()
     end_customer_country = serializers.CharField()
     end_user_type = serializers.CharField()
-    tier = serializers.CharField(source="current_screening.tier", default=None)
-    score = serializers.IntegerField(source="current_screening.score", default=None)
+    tier = serializers.SerializerMethodField()
+    score = serializers.SerializerMethodField()
     value = serializers.SerializerMethodField()
     created_at = serializers.DateTimeField()
+
+    def get_tier(self, obj) -> str | None:
+        return presenters.tier_for_viewer(obj, self._viewer())[0]
+
+    def get_score(self, obj) -> int | None:
+        return presenters.tier_for_viewer(obj, self._viewer())[1]
 
     def get_value(self, obj) -> dict:
         return {"amount": str(obj.value_amount), "currency": obj.value_currency}

@@ -11,7 +11,6 @@ from django.views.decorators.http import require_GET
 
 from countries.selectors import country_indicator_sources
 from hrdd.errors import ApplicationError
-from rules.presentation import screening_for_viewer
 from taxonomy import (
     ASKED_RED_FLAGS,
     END_USE_STATEMENTS,
@@ -23,8 +22,8 @@ from taxonomy import (
 )
 from taxonomy.countries import country_choices
 
+from . import presenters
 from .forms import CHANNEL_ROWS, LINE_ROWS, data_to_form, errors_for_form, form_to_data
-from .models import Opportunity
 from .selectors import opportunity_get, opportunity_list, product_list
 from .services import opportunity_register, opportunity_update
 
@@ -139,10 +138,13 @@ def opportunity_list_view(request):
     }
     qs = opportunity_list(user=request.user, **filters)
     page = Paginator(qs, 25).get_page(request.GET.get("page"))
+    for o in page:  # status and tier as this viewer may see them
+        o.shown_tier = presenters.tier_for_viewer(o, request.user)[0]
+        o.shown_status = presenters.status_for_viewer(o, request.user)[1]
     ctx = {
         "page": page,
         "filters": filters,
-        "statuses": Opportunity.Status.choices,
+        "statuses": presenters.status_choices_for_viewer(request.user),
         "tiers": ["low", "medium", "high", "critical", "prohibited"],
         "countries": country_choices(),
         "total": page.paginator.count,
@@ -160,10 +162,10 @@ def opportunity_detail_view(request, pk: int):
     opportunity = opportunity_get(user=request.user, pk=pk)
     if opportunity is None:
         raise Http404
-    screening = screening_for_viewer(opportunity.current_screening, request.user)
     ctx = {
         "o": opportunity,
-        "screening": screening,
+        "status_label": presenters.status_for_viewer(opportunity, request.user)[1],
+        "screening": presenters.deal_screening_for_viewer(opportunity, request.user),
         "red_flag_names": {c: t.name for c, t in RED_FLAGS.items()},
         "use_names": {c: t.name for c, t in INTENDED_USES.items()},
         "end_user_type_name": END_USER_TYPES[opportunity.end_user_type].name,

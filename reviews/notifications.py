@@ -20,7 +20,7 @@ from django.utils import timezone
 from accounts.models import User
 from audit.models import AuditEvent
 
-from . import policies
+from . import policies, probing
 from .models import CaseCondition, EscalationLevel, InformationRequest, Notification, ReviewCase
 
 LEVEL_ROLES = {1: "reviewer", 2: "senior_reviewer", 3: "committee"}
@@ -173,18 +173,24 @@ def notifications_send(*, event_ids: Iterable[int]) -> int:
     """Create inbox notifications for these audit events and email them. Returns how many
     notifications were created by this call."""
     created = 0
-    events = AuditEvent.objects.filter(pk__in=list(event_ids), object_type="review_case")
+    events = AuditEvent.objects.filter(
+        Q(object_type="review_case") | Q(action=probing.ACTION), pk__in=list(event_ids)
+    )
     cases = {
         c.pk: c
         for c in ReviewCase.objects.filter(
-            pk__in=[int(e.object_id) for e in events]
+            pk__in=[int(e.object_id) for e in events if e.object_type == "review_case"]
         ).select_related("opportunity", "opportunity__owner")
     }
     for event in events:
-        case = cases.get(int(event.object_id))
-        if case is None:
-            continue
-        for users, title, body, url in _messages(event, case):
+        if event.action == probing.ACTION:
+            case, messages = None, probing.probing_messages(event, compliance_staff())
+        else:
+            case = cases.get(int(event.object_id))
+            if case is None:
+                continue
+            messages = _messages(event, case)
+        for users, title, body, url in messages:
             seen = set()
             for user in users:
                 if user.pk in seen or user.pk == event.actor_id:
@@ -201,6 +207,11 @@ def notifications_send(*, event_ids: Iterable[int]) -> int:
                     pass  # already notified by an earlier run of this task
     notifications_email_pending(event_ids=[e.pk for e in events])
     return created
+
+
+def compliance_staff() -> list[User]:
+    """Reviewers and senior reviewers (admins when nobody holds those roles)."""
+    return list({u.pk: u for u in level_users(1) + level_users(2)}.values())
 
 
 def notifications_email_pending(*, event_ids: list[int]) -> None:

@@ -122,9 +122,24 @@ class Screening(models.Model):
     reasons = models.JSONField(default=list)
     snapshot = models.JSONField(default=dict)
     created_at = models.DateTimeField(auto_now_add=True)
+    # What partners and sales reps are told: the same scoring over the findings they may
+    # see (`rules.engine.shown_to_partners`). Stored so their lists filter on it.
+    shown_tier = models.CharField(max_length=12, blank=True, db_index=True)
+    shown_score = models.PositiveSmallIntegerField(default=1)
+    shown_severity = models.PositiveSmallIntegerField(default=1)
+    shown_likelihood = models.PositiveSmallIntegerField(default=1)
+    restricted_party_matched = models.BooleanField(
+        default=False, help_text="Some party matched a restricted-party list (probing watch)"
+    )
 
     class Meta:
         ordering = ["-id"]
+        indexes = [
+            models.Index(
+                fields=["created_at"], name="screening_rp_matched_idx",
+                condition=models.Q(restricted_party_matched=True),
+            )
+        ]  # fmt: skip
 
     def __str__(self) -> str:
         return f"{self.opportunity_id}: {self.tier} ({self.score})"

@@ -1,13 +1,18 @@
 """What each viewer may see of a screening.
 
-Reviewers see everything. Everyone else (sales reps, partner users) sees the tier, the
-findings and what is asked of them, but never restricted-party match details: telling a
-party it matched a sanctions list ("tipping off") can defeat the screening.
+Compliance staff (reviewers, senior reviewers, committee members, admins) see everything.
+Partner users and sales reps see a projection built from an allow-list: the tier, score
+and findings as scored over the findings they may see (`rules.engine.shown_to_partners`:
+a partner-facing dimension and only partner-safe fields), and what is asked of them. They
+never see restricted-party match details, nor a tier or words that only such a match
+would cause: telling a party it matched a sanctions list ("tipping off") defeats the
+screening and in some regimes is an offence.
 """
 
 from __future__ import annotations
 
-HIDDEN_DIMENSIONS = {"restricted_party"}
+from rules.engine import PARTNER_SAFE_FIELDS, shown_to_partners
+
 PLAIN_TIER = {
     "low": "Cleared: standard terms apply.",
     "medium": "Standard review: compliance will check the deal; you may be asked for an end-use statement.",
@@ -15,46 +20,87 @@ PLAIN_TIER = {
     "critical": "On hold for a committee decision: the human-rights committee must approve before the sale.",
     "prohibited": "Blocked pending compliance checks: do not proceed; compliance will contact you.",
 }
+# What partners and reps read, by the status they are shown (opportunities.presenters).
+IN_REVIEW = (
+    "In compliance review: compliance will check the deal and may ask you for information "
+    "(such as an end-use statement). Do not proceed with the sale until it is cleared."
+)
+SHOWN_SUMMARY = {
+    "cleared": PLAIN_TIER["low"],
+    "in_review": IN_REVIEW,
+    "approved": "Compliance has decided: see the decision below.",
+    "approved_with_conditions": "Compliance has decided: see the decision below.",
+    "rejected": "Compliance has decided: see the decision below.",
+}
+# The keys of a finding partners and reps receive; anything else stays with compliance.
+SHOWN_FINDING_KEYS = (
+    "code", "name", "dimension", "explanation", "severity", "likelihood", "outcome", "ask",
+)  # fmt: skip
 
 
-def _visible_evidence(evidence: dict) -> dict:
-    return {k: v for k, v in evidence.items() if not k.startswith("restricted_party.")}
+def sees_everything(user) -> bool:
+    """Compliance staff: the one role check behind every full view of a screening."""
+    return bool(user is not None and getattr(user, "is_reviewer", False))
 
 
-def screening_for_viewer(screening, user) -> dict | None:
+def finding_shown(finding: dict) -> bool:
+    """May partners and reps see this stored finding? (Findings stored before the flag
+    existed are judged by their dimension and the fields their evidence holds.)"""
+    if "shown" in finding:
+        return bool(finding["shown"])
+    return shown_to_partners(finding.get("dimension", ""), finding.get("evidence", {}))
+
+
+def shown_findings(findings: list[dict]) -> list[dict]:
+    """The findings partners and reps may see, each cut to the allow-listed keys."""
+    out = []
+    for f in findings:
+        if not finding_shown(f):
+            continue
+        item = {k: f.get(k, "") for k in SHOWN_FINDING_KEYS}
+        if "evidence" in f:
+            item["evidence"] = {k: v for k, v in f["evidence"].items() if k in PARTNER_SAFE_FIELDS}
+        out.append(item)
+    return out
+
+
+def screening_for_viewer(screening, user, *, shown_status: str = "") -> dict | None:
+    """A screening as `user` may see it. `shown_status` is the deal's status as this
+    viewer is shown it; it picks the plain-words summary for partners and reps."""
     if screening is None:
         return None
-    full = user is not None and getattr(user, "is_reviewer", False)
-    findings = []
-    for f in screening.findings:
-        if not full and f["dimension"] in HIDDEN_DIMENSIONS:
-            continue
-        item = {
-            "code": f["code"],
-            "name": f["name"],
-            "dimension": f["dimension"],
-            "explanation": f["explanation"],
-            "evidence": f["evidence"] if full else _visible_evidence(f["evidence"]),
-            "severity": f["severity"],
-            "likelihood": f["likelihood"],
-            "outcome": f["outcome"],
-            "ask": f.get("ask", ""),
+    if sees_everything(user):
+        findings = []
+        for f in screening.findings:
+            item = {k: f.get(k, "") for k in SHOWN_FINDING_KEYS}
+            item.update(evidence=f["evidence"], reasoning=f.get("reasoning", ""),
+                        source=f.get("source", ""))  # fmt: skip
+            findings.append(item)
+        return {
+            "tier": screening.tier,
+            "score": screening.score,
+            "severity": screening.severity,
+            "likelihood": screening.likelihood,
+            "criteria_version": screening.criteria_version.number,
+            "screened_at": screening.created_at,
+            "summary": PLAIN_TIER.get(screening.tier, ""),
+            "reasons": list(screening.reasons),
+            "asks": list(dict.fromkeys(f["ask"] for f in findings if f.get("ask"))),
+            "findings": findings,
         }
-        if full:
-            item["reasoning"] = f.get("reasoning", "")
-            item["source"] = f.get("source", "")
-        findings.append(item)
-    asks = list(dict.fromkeys(f["ask"] for f in findings if f.get("ask")))
+    findings = shown_findings(screening.findings)
+    tier = screening.shown_tier or "low"
+    summary = SHOWN_SUMMARY.get(shown_status) or PLAIN_TIER.get(tier, "")
     return {
-        "tier": screening.tier,
-        "score": screening.score,
-        "severity": screening.severity,
-        "likelihood": screening.likelihood,
+        "tier": tier,
+        "score": screening.shown_score,
+        "severity": screening.shown_severity,
+        "likelihood": screening.shown_likelihood,
         "criteria_version": screening.criteria_version.number,
         "screened_at": screening.created_at,
-        "summary": PLAIN_TIER.get(screening.tier, ""),
-        "reasons": list(screening.reasons) if full else [PLAIN_TIER.get(screening.tier, "")],
-        "asks": asks,
+        "summary": summary,
+        "reasons": [summary],
+        "asks": list(dict.fromkeys(f["ask"] for f in findings if f.get("ask"))),
         "findings": findings,
     }
 
@@ -63,7 +109,7 @@ def restricted_party_explained(screening, user) -> dict | None:
     """Why each party matched or possibly matched a list entry, and the thresholds the
     screening used: for compliance staff only (None for anyone else, or when nothing
     matched)."""
-    if screening is None or not getattr(user, "is_reviewer", False):
+    if screening is None or not sees_everything(user):
         return None
     snap = screening.snapshot or {}
     lines = snap.get("restricted_party.explanations") or []

@@ -64,7 +64,11 @@ def criteria_compiled(version: CriteriaVersion):
     with _lock:
         compiled = _compiled.get(key)
     if compiled is None:
-        compiled = compile_criteria(criteria_specs(version), tiers=version.tiers or None)
+        # Published versions are in force: one published before the partner-safe check
+        # still screens (its leaking findings are hidden from partners instead).
+        compiled = compile_criteria(
+            criteria_specs(version), tiers=version.tiers or None, partner_safe=False
+        )
         with _lock:
             _compiled[key] = compiled
     return compiled

@@ -50,6 +50,7 @@ def opportunity_screen(
     Runs inside the caller's transaction, so the deal, its screening, its routing and
     their audit events commit together or not at all.
     """
+    from reviews.probing import probing_check
     from reviews.services import review_route
 
     version = criteria_published_current()
@@ -70,6 +71,11 @@ def opportunity_screen(
             findings=_jsonable([asdict(f) for f in result.findings]),
             reasons=list(result.reasons),
             snapshot=_jsonable(snapshot),
+            shown_tier=result.shown_tier,
+            shown_score=result.shown_score,
+            shown_severity=result.shown_severity,
+            shown_likelihood=result.shown_likelihood,
+            restricted_party_matched=bool(snapshot.get("restricted_party.matched")),
         )
         type(opportunity).objects.filter(pk=opportunity.pk).update(current_screening=screening)
         opportunity.current_screening = screening
@@ -95,6 +101,7 @@ def opportunity_screen(
             actor=actor,
             material_change=material_change,
         )
+        probing_check(actor=actor, screening=screening)
     return screening
 
 

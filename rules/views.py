@@ -15,7 +15,7 @@ from countries.services import CountryDataError, country_indicators_import
 from hrdd.errors import ApplicationError
 
 from . import services
-from .engine import FIELDS
+from .engine import FIELDS, PARTNER_SAFE_FIELDS
 from .models import CriteriaVersion, Criterion, PreviewRun
 from .selectors import criteria_draft, criteria_published_current, criteria_versions
 
@@ -163,7 +163,8 @@ def criterion_edit(request, code: str | None = None):
     return render(request, "rules/criterion_form.html", {
         "draft": draft, "criterion": criterion, "v": values, "error": error,
         "dimensions": Criterion.Dimension.choices, "outcomes": Criterion.Outcome.choices,
-        "fields": sorted(FIELDS.items()), "number_fields": NUMBER_FIELDS,
+        "fields": [(n, spec, n in PARTNER_SAFE_FIELDS) for n, spec in sorted(FIELDS.items())],
+        "number_fields": NUMBER_FIELDS,
     }, status=400 if error else 200)  # fmt: skip
 
 

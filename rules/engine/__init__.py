@@ -7,18 +7,21 @@ Public API (everything a caller needs is importable from ``rules.engine``):
 - ``CriterionSpec``, ``validate_criterion(spec)``, ``compile_criteria(specs, tiers)``
 - ``screen(snapshot, compiled) -> ScreeningResult`` with ``Finding``s
 - ``specs_from_pack(pack)``, ``pack_from_specs(specs, tiers, meta)``, ``read_pack``, ``load_pack``
+- ``PARTNER_SAFE_FIELDS``, ``PARTNER_DIMENSIONS``, ``shown_to_partners``, ``assess_shown``:
+  what partners and sales reps may see of a screening
 - ``TIERS``, ``DEFAULT_TIERS``, ``tier_rank(tier)``, ``DIMENSIONS``, ``OUTCOMES``
 """
 
 from __future__ import annotations
 
 from .conditions import Condition, ConditionError, compile_condition
-from .fields import FIELDS, check_snapshot, example_snapshot
+from .fields import FIELDS, PARTNER_SAFE_FIELDS, check_snapshot, example_snapshot
 from .scoring import (
     DEFAULT_PACK_PATH,
     DEFAULT_TIERS,
     DIMENSIONS,
     OUTCOMES,
+    PARTNER_DIMENSIONS,
     TIERS,
     CompiledCriteria,
     CompiledCriterion,
@@ -26,6 +29,7 @@ from .scoring import (
     CriterionSpec,
     Finding,
     ScreeningResult,
+    assess_shown,
     compile_criteria,
     format_value,
     load_pack,
@@ -33,6 +37,7 @@ from .scoring import (
     read_pack,
     screen,
     screen_brief,
+    shown_to_partners,
     specs_from_pack,
     tier_rank,
     validate_criterion,
@@ -45,6 +50,8 @@ __all__ = [
     "DIMENSIONS",
     "FIELDS",
     "OUTCOMES",
+    "PARTNER_DIMENSIONS",
+    "PARTNER_SAFE_FIELDS",
     "TIERS",
     "CompiledCriteria",
     "CompiledCriterion",
@@ -54,6 +61,7 @@ __all__ = [
     "CriterionSpec",
     "Finding",
     "ScreeningResult",
+    "assess_shown",
     "check_snapshot",
     "compile_condition",
     "compile_criteria",
@@ -64,6 +72,7 @@ __all__ = [
     "read_pack",
     "screen",
     "screen_brief",
+    "shown_to_partners",
     "specs_from_pack",
     "tier_rank",
     "validate_criterion",

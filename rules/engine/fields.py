@@ -123,6 +123,28 @@ FIELDS: dict[str, FieldSpec] = {
     ),
 }
 
+# What partners and sales reps may read of a snapshot, in a finding's explanation or
+# evidence: an allow-list, so a field added to FIELDS is for compliance staff only until
+# someone adds it here on purpose. Restricted-party data is never on it: telling a party
+# that it matched a sanctions list ("tipping off") defeats the screening.
+PARTNER_SAFE_FIELDS: frozenset[str] = frozenset(
+    {
+        "end_user.name", "end_user.type", "end_user.country", "end_user.sector",
+        "end_user.is_security_force", "delivery_country",
+        "capabilities", "capability_severity", "intended_use", "intended_use_severity",
+        "use_description", "customization", "end_use_statement",
+        "red_flags", "channel.intermediaries", "channel.roles", "channel.countries",
+        "value.amount", "value.currency", "quantity.total",
+        "country.code", "country.name", "country.sanctioned", "country.armed_conflict",
+        "country.civil_liberties", "country.freedom_of_expression", "country.physical_integrity",
+        "country.hr_protection", "country.rule_of_law", "country.voice_accountability",
+        "countries.any_sanctioned",
+        "partners.without_hrdd_programme", "partners.prior_incident", "partners.refused_flow_down",
+        "partners.untrained", "partners.min_maturity",
+    }
+)  # fmt: skip
+assert PARTNER_SAFE_FIELDS <= FIELDS.keys()
+
 _BENIGN: dict[str, Any] = {
     "end_user.name": "Fjord Logistics AS",
     "end_user.type": "private_enterprise",

@@ -32,7 +32,7 @@ from typing import Any
 from taxonomy import CHANNEL_ROLES, END_USER_TYPES, INTENDED_USES, PRODUCT_CAPABILITIES, RED_FLAGS
 
 from .conditions import Condition, ConditionError, compile_condition
-from .fields import FIELDS, LIST_STR, suggest_field
+from .fields import FIELDS, LIST_STR, PARTNER_SAFE_FIELDS, suggest_field
 
 DIMENSIONS = (
     "product_capability",
@@ -44,6 +44,13 @@ DIMENSIONS = (
     "restricted_party",
     "combination",
 )
+# Dimensions whose findings partners and sales reps may see (an allow-list, as the fields):
+# a finding is shown to them only when its dimension is here AND every field its condition
+# or explanation reads is partner-safe, so hiding goes by data, not by dimension alone.
+PARTNER_DIMENSIONS = frozenset(
+    {"product_capability", "end_user", "intended_use", "country_context", "channel_red_flag",
+     "partner", "combination"}
+)  # fmt: skip
 OUTCOMES = ("score", "review", "heightened_due_diligence", "committee", "hard_stop")
 TIERS = ("low", "medium", "high", "critical", "prohibited")
 DEFAULT_TIERS: Mapping[str, int] = {"medium": 6, "high": 12, "critical": 20}
@@ -139,6 +146,7 @@ class Finding:
     reasoning: str
     source: str
     ask: str
+    shown: bool = True  # partners and sales reps may see it (``shown_to_partners``)
 
 
 @dataclass(frozen=True)
@@ -152,6 +160,11 @@ class ScreeningResult:
     heightened_due_diligence: bool
     findings: tuple[Finding, ...]
     reasons: tuple[str, ...]
+    # The same scoring over the shown findings only: what partners and reps are told.
+    shown_tier: str = "low"
+    shown_score: int = 1
+    shown_severity: int = 1
+    shown_likelihood: int = 1
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -177,6 +190,8 @@ class CompiledCriterion:
     render: Callable[[Mapping[str, Any]], str] = field(repr=False, compare=False, default=str)
     # The Finding fields that do not depend on the snapshot, built once.
     static: Mapping[str, Any] = field(repr=False, compare=False, default_factory=dict)
+    # (code, severity, severity_uplift, likelihood, outcome): what scoring reads.
+    facts: tuple = field(repr=False, compare=False, default=())
 
 
 @dataclass(frozen=True)
@@ -242,7 +257,7 @@ def validate_tiers(tiers: Any) -> list[str]:
     return errors
 
 
-def _check_template(text: str) -> list[str]:
+def _check_template(text: str, dimension: str = "") -> list[str]:
     errors = []
     for m in _PLACEHOLDER_RE.finditer(text):
         name = m.group(1)
@@ -252,10 +267,23 @@ def _check_template(text: str) -> list[str]:
                 f'explanation: unknown placeholder "{{{name}}}"'
                 + (f' (did you mean "{{{hint}}}"?)' if hint else "")
             )
+        elif dimension in PARTNER_DIMENSIONS and name not in PARTNER_SAFE_FIELDS:
+            errors.append(
+                f'explanation: "{{{name}}}" is for compliance staff only, and criteria of the '
+                f"{dimension} dimension are shown to partners and sales reps; quote it only in "
+                "a restricted_party criterion"
+            )
     return errors
 
 
-def _validate(spec: Any, *, check_condition: bool) -> tuple[list[str], Condition | None]:
+def shown_to_partners(dimension: str, fields_read: Iterable[str]) -> bool:
+    """May partners and sales reps see a finding of this dimension that read these fields?"""
+    return dimension in PARTNER_DIMENSIONS and set(fields_read) <= PARTNER_SAFE_FIELDS
+
+
+def _validate(
+    spec: Any, *, check_condition: bool, partner_safe: bool = True
+) -> tuple[list[str], Condition | None]:
     errors: list[str] = []
     if not isinstance(spec, CriterionSpec):
         return [f"not a CriterionSpec: {type(spec).__name__}"], None
@@ -281,7 +309,7 @@ def _validate(spec: Any, *, check_condition: bool) -> tuple[list[str], Condition
         errors.append(f'dimension "{spec.dimension}" is not one of {", ".join(DIMENSIONS)}')
     if spec.outcome not in OUTCOMES:
         errors.append(f'outcome "{spec.outcome}" is not one of {", ".join(OUTCOMES)}')
-    errors.extend(_check_template(spec.explanation))
+    errors.extend(_check_template(spec.explanation, spec.dimension if partner_safe else ""))
     condition = None
     if check_condition and spec.condition.strip():
         try:
@@ -373,13 +401,19 @@ def format_value(value: Any, path: str | None = None) -> str:
 
 
 def compile_criteria(
-    specs: Iterable[CriterionSpec], tiers: Mapping[str, int] | None = DEFAULT_TIERS
+    specs: Iterable[CriterionSpec],
+    tiers: Mapping[str, int] | None = DEFAULT_TIERS,
+    *,
+    partner_safe: bool = True,
 ) -> CompiledCriteria:
     """Validate every criterion and compile the enabled ones (``tiers=None``: the defaults).
 
     Raises ``CriteriaError`` listing every broken criterion (by code) and bad tiers.
     Disabled criteria are checked for their structure but not for their condition, so an
-    admin can switch a broken one off to publish the rest.
+    admin can switch a broken one off to publish the rest. ``partner_safe=False`` skips
+    only the partner-safe explanation check, for versions published before it existed:
+    they keep screening, and their findings that quote compliance-only fields are hidden
+    from partners (``Finding.shown``) instead.
     """
     specs = tuple(specs)
     if tiers is None:
@@ -390,7 +424,7 @@ def compile_criteria(
     for i, spec in enumerate(specs):
         label = getattr(spec, "code", None) or f"criterion #{i + 1}"
         enabled = getattr(spec, "enabled", True) is True
-        problems, condition = _validate(spec, check_condition=enabled)
+        problems, condition = _validate(spec, check_condition=enabled, partner_safe=partner_safe)
         if isinstance(label, str) and label in seen:
             problems.append("duplicate code")
         seen.add(label if isinstance(label, str) else repr(label))
@@ -409,7 +443,16 @@ def compile_criteria(
                     evidence_fields=tuple(sorted(condition.fields | quoted)),
                     template=template,
                     render=_renderer(template),
-                    static=_static_finding_fields(spec),
+                    static=_static_finding_fields(
+                        spec, shown_to_partners(spec.dimension, condition.fields | quoted)
+                    ),
+                    facts=(
+                        spec.code,
+                        spec.severity,
+                        spec.severity_uplift,
+                        spec.likelihood,
+                        spec.outcome,
+                    ),  # fmt: skip
                 )
             )
     if errors:
@@ -428,8 +471,9 @@ def _evidence(snapshot: Mapping[str, Any], paths: tuple[str, ...]) -> dict[str, 
 _new = object.__new__
 
 
-def _static_finding_fields(spec: CriterionSpec) -> dict[str, Any]:
+def _static_finding_fields(spec: CriterionSpec, shown: bool) -> dict[str, Any]:
     return {
+        "shown": shown,
         "code": spec.code,
         "name": spec.name,
         "dimension": spec.dimension,
@@ -447,7 +491,7 @@ def _finding(c: CompiledCriterion, snapshot: Mapping[str, Any]) -> Finding:
     # Fast path (measured 2 us -> 0.5 us a finding): a frozen dataclass keeps its fields
     # in __dict__ and only blocks __setattr__, so filling __dict__ gives the same object
     # as Finding(**fields) without twelve object.__setattr__ calls. Every field is set:
-    # ``static`` holds the ten that do not depend on the snapshot.
+    # ``static`` holds the eleven that do not depend on the snapshot.
     finding = _new(Finding)
     d = finding.__dict__
     d.update(c.static)
@@ -493,27 +537,27 @@ class _Assessment:
     review: tuple[str, ...] = ()
 
 
-def _assess(fired: list[CompiledCriterion], tiers: Mapping[str, int]) -> _Assessment:
-    """The scoring rules, once: severity, likelihood, score and the tier they give."""
+def _assess(fired: Iterable[tuple], tiers: Mapping[str, int]) -> _Assessment:
+    """The scoring rules, once: severity, likelihood, score and the tier they give, from
+    the fired criteria's (code, severity, severity_uplift, likelihood, outcome)."""
     base, base_code, uplift, points = 0, None, 0, 0
     hard_stops: list[str] = []
     committee: list[str] = []
     hdd: list[str] = []
     review: list[str] = []
-    for c in fired:
-        spec = c.spec
-        if c.severity > base:
-            base, base_code = c.severity, spec.code
-        uplift += spec.severity_uplift
-        points += spec.likelihood
-        if spec.outcome == "hard_stop":
-            hard_stops.append(spec.code)
-        elif spec.outcome == "committee":
-            committee.append(spec.code)
-        elif spec.outcome == "heightened_due_diligence":
-            hdd.append(spec.code)
-        elif spec.outcome == "review":
-            review.append(spec.code)
+    for code, c_severity, c_uplift, c_likelihood, outcome in fired:
+        if c_severity > base:
+            base, base_code = c_severity, code
+        uplift += c_uplift
+        points += c_likelihood
+        if outcome == "hard_stop":
+            hard_stops.append(code)
+        elif outcome == "committee":
+            committee.append(code)
+        elif outcome == "heightened_due_diligence":
+            hdd.append(code)
+        elif outcome == "review":
+            review.append(code)
     severity = min(MAX_SEVERITY, max(1, base) + uplift)
     likelihood = min(MAX_LIKELIHOOD, 1 + points)
     score = severity * likelihood
@@ -540,7 +584,10 @@ def screen(snapshot: Mapping[str, Any], compiled: CompiledCriteria) -> Screening
     """
     fired = [c for test, c in compiled._pairs if test(snapshot)]
     tiers = compiled.tiers
-    a = _assess(fired, tiers)
+    a = _assess([c.facts for c in fired], tiers)
+    # What partners are told differs only when a hidden criterion fired (rare).
+    hidden = [c for c in fired if not c.static["shown"]]
+    shown = _assess([c.facts for c in fired if c.static["shown"]], tiers) if hidden else a
 
     reasons = [
         f"Score {a.score} = severity {a.severity} × likelihood {a.likelihood}, "
@@ -578,7 +625,24 @@ def screen(snapshot: Mapping[str, Any], compiled: CompiledCriteria) -> Screening
         heightened_due_diligence=tier_rank(a.tier) >= tier_rank("high"),
         findings=tuple(_finding(c, snapshot) for c in fired),
         reasons=tuple(reasons),
+        shown_tier=shown.tier,
+        shown_score=shown.score,
+        shown_severity=shown.severity,
+        shown_likelihood=shown.likelihood,
     )
+
+
+def assess_shown(findings: Iterable[Mapping[str, Any]], tiers: Mapping[str, int]) -> dict:
+    """Tier, score, severity and likelihood over the stored findings partners may see
+    (a finding dict as ``ScreeningResult.to_dict`` writes it; one stored before the
+    ``shown`` flag existed is judged by its dimension and evidence fields)."""
+    facts = [
+        (f["code"], f["severity"], f.get("severity_uplift", 0), f["likelihood"], f["outcome"])
+        for f in findings
+        if f.get("shown", shown_to_partners(f["dimension"], f.get("evidence", {})))
+    ]
+    a = _assess(facts, tiers)
+    return {"tier": a.tier, "score": a.score, "severity": a.severity, "likelihood": a.likelihood}
 
 
 def screen_brief(
@@ -589,7 +653,7 @@ def screen_brief(
     The same rules as ``screen``, for re-scoring many deals at once (the preview).
     """
     fired = [c for test, c in compiled._pairs if test(snapshot)]
-    a = _assess(fired, compiled.tiers)
+    a = _assess([c.facts for c in fired], compiled.tiers)
     return a.tier, a.score, tuple(c.spec.code for c in fired)
 
 

@@ -1,0 +1,84 @@
+"""Noticing someone probing the restricted-party lists.
+
+Partner users and reps learn nothing from a hold (`opportunities.presenters`), but a
+person could still register name after name to see which are held. When the deals one
+person registered or changed matched a restricted-party list RP_PROBING_THRESHOLD times
+within RP_PROBING_WINDOW_HOURS, compliance staff are told in their inbox (and by email),
+with the deals, once per window; the report is an audit event of its own.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+
+from audit.models import AuditEvent
+from audit.services import audit_record
+from rules.models import Screening
+from rules.presentation import sees_everything
+
+ACTION = "restricted_party.probing_reported"
+# Screenings a person caused; re-screens after criteria are published are not theirs.
+OWN_TRIGGERS = (Screening.Trigger.REGISTRATION, Screening.Trigger.UPDATE)
+
+
+def probing_check(*, actor, screening: Screening) -> AuditEvent | None:
+    """Report `actor` to compliance if their deals matched restricted-party lists too
+    often. Runs in the screening's transaction for every registration or change by a
+    partner user or rep, matched or not, so the work done does not tell the two apart.
+
+    Once per window: the caller already recorded the screening in the audit chain in this
+    transaction, so it holds the chain's lock and two registrations cannot both miss
+    each other's report.
+    """
+    if actor is None or sees_everything(actor) or screening.trigger not in OWN_TRIGGERS:
+        return None
+    since = timezone.now() - timedelta(hours=settings.RP_PROBING_WINDOW_HOURS)
+    hits = list(
+        Screening.objects.filter(
+            restricted_party_matched=True, created_at__gte=since,
+            opportunity__owner=actor, trigger__in=OWN_TRIGGERS,
+        ).order_by("id").values_list("opportunity_id", "opportunity__reference")
+    )  # fmt: skip
+    if len(hits) < settings.RP_PROBING_THRESHOLD:
+        return None
+    if AuditEvent.objects.filter(
+        action=ACTION, object_type="user", object_id=str(actor.pk), created_at__gte=since
+    ).exists():
+        return None
+    deals = dict(hits)  # id -> reference, in the order they matched
+    event = audit_record(
+        actor=None,
+        action=ACTION,
+        object_type="user",
+        object_id=actor.pk,
+        changes={
+            "user": actor.username,
+            "organisation": actor.organisation.name if actor.organisation_id else "",
+            "matches": len(hits),
+            "window_hours": settings.RP_PROBING_WINDOW_HOURS,
+            "deal_ids": list(deals),
+            "deals": list(deals.values()),
+        },
+        comment=f"{len(hits)} restricted-party matches within {settings.RP_PROBING_WINDOW_HOURS} h",
+    )
+    from .services._common import _notify
+
+    _notify([event.pk])
+    return event
+
+
+def probing_messages(event: AuditEvent, staff: list) -> list[tuple[list, str, str, str]]:
+    """The inbox message for compliance staff about one report (see notifications)."""
+    ch = event.changes
+    who = ch["user"] + (f" ({ch['organisation']})" if ch.get("organisation") else "")
+    body = (
+        f"Deals registered or changed by {who} matched restricted-party lists {ch['matches']} "
+        f"times within {ch['window_hours']} hours: {', '.join(ch['deals'])}. Nothing about the "
+        "matches was shown to them. Check whether someone is testing names against the lists."
+    )
+    url = reverse("opportunity-detail", args=[ch["deal_ids"][-1]])
+    return [(staff, f"Possible probing of the restricted-party lists by {ch['user']}", body, url)]
