@@ -58,7 +58,7 @@ class _IndexCache:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._indexes: dict[int, matching.MatchIndex] = {}
+        self._indexes: dict[tuple, matching.MatchIndex] = {}
         self._thresholds: Thresholds | None = None
         self._checked_at = 0.0
 
@@ -72,10 +72,14 @@ class _IndexCache:
         if self._thresholds is not None and time.monotonic() - self._checked_at < INDEX_TTL_SECONDS:
             return list(self._indexes.values()), self._thresholds
         with self._lock:
-            active = list(
-                RestrictedPartyList.objects.filter(is_active=True).values_list("id", flat=True)
+            # A version is its id with its import time and size (ids can be reused after a
+            # database is restored or a test rolls back).
+            active = sorted(
+                RestrictedPartyList.objects.filter(is_active=True).values_list(
+                    "id", "imported_at", "entry_count"
+                )
             )
-            self._indexes = {pk: self._indexes.get(pk) or _index_build(pk) for pk in sorted(active)}
+            self._indexes = {v: self._indexes.get(v) or _index_build(v[0]) for v in active}
             self._thresholds = _thresholds_read()
             self._checked_at = time.monotonic()
             return list(self._indexes.values()), self._thresholds
