@@ -75,7 +75,12 @@ def opportunity_screen(
             shown_score=result.shown_score,
             shown_severity=result.shown_severity,
             shown_likelihood=result.shown_likelihood,
-            restricted_party_matched=bool(snapshot.get("restricted_party.matched")),
+            # A possible match holds the deal for review as a match does, so to someone
+            # probing names it tells as much: both count for the probing watch.
+            restricted_party_matched=bool(
+                snapshot.get("restricted_party.matched")
+                or snapshot.get("restricted_party.possible_match")
+            ),
         )
         type(opportunity).objects.filter(pk=opportunity.pk).update(current_screening=screening)
         opportunity.current_screening = screening
