@@ -222,8 +222,9 @@ class NameParts:
 
 
 def _legal_spans(tokens: list[str]) -> list[tuple[int, int, str, str]]:
-    """(start, end, canonical form, first word spelt right) of each legal form, longest phrase first, left to
-    right; misspelt legal words count when the whole phrase then reads as a legal form."""
+    """(start, end, canonical form, first word spelt right) of each legal form, left to
+    right, longest phrase first. A misspelt legal word counts when the whole phrase then
+    reads as a legal form, or alone when it is six letters or more ("LIMTED")."""
     fixed = [t if t in _PHRASE_WORDS else (_legal_spelling(t) or t) for t in tokens]
     if not _PHRASE_WORDS.intersection(fixed):
         return []
