@@ -30,7 +30,7 @@ from .selectors import (
     criteria_specs,
     criterion_spec,
 )
-from .snapshot import opportunity_snapshot
+from .snapshot import opportunity_snapshot, snapshot_upgraded
 
 CRITERION_FIELDS = (
     "name", "dimension", "condition", "scale", "scope", "irremediability", "likelihood",
@@ -358,7 +358,8 @@ def _preview_compute(run: PreviewRun) -> PreviewRun:
     rows = qs.values_list(
         "pk", "reference", "title", "current_screening__tier", "current_screening__snapshot"
     ).order_by("pk")
-    for pk, ref, title, stored_tier, snapshot in rows.iterator(chunk_size=PREVIEW_CHUNK):
+    for pk, ref, title, stored_tier, stored in rows.iterator(chunk_size=PREVIEW_CHUNK):
+        snapshot = snapshot_upgraded(stored)
         after_tier, after_score, after_codes = screen_brief(snapshot, draft)
         before_tier = stored_tier
         if in_force is not None:

@@ -135,6 +135,25 @@ def build_snapshot(
     return snapshot
 
 
+# Fields added to the snapshot after screenings were first stored, with what an older
+# snapshot meant by their absence, so re-scoring a stored snapshot (the preview) can read
+# them. Older snapshots have no possible-match band: nothing between match and nothing.
+ADDED_FIELDS = {
+    "restricted_party.possible_match": False,
+    "restricted_party.possible_matches": [],
+    "restricted_party.explanations": [],
+    "restricted_party.match_threshold": 88.0,  # the one threshold in force before
+    "restricted_party.possible_match_threshold": 88.0,
+}
+
+
+def snapshot_upgraded(snapshot: dict) -> dict:
+    """A stored snapshot with every later-added field present (see ADDED_FIELDS)."""
+    if all(k in snapshot for k in ADDED_FIELDS):
+        return snapshot
+    return {**ADDED_FIELDS, **snapshot}
+
+
 def _rp_line(m) -> str:
     return f"{m.party_name} ≈ {m.matched_alias} ({m.list_name} {m.source_id}, {m.score:g})"
 

@@ -109,3 +109,18 @@ def test_only_admins_set_the_thresholds(client, reviewer, partner_a):
         r = client.post("/restricted-parties/thresholds/", {"match": "50", "possible_match": "40"})
         assert r.status_code == 403
     assert not MatchThresholds.objects.exists()
+
+
+def test_the_preview_reads_snapshots_stored_before_the_possible_match_band(admin_user, sales_rep):
+    from opportunities.services import opportunity_register
+    from rules import services
+    from rules.models import PreviewRun, Screening
+
+    deal = opportunity_register(actor=sales_rep, data=deal_body()).opportunity
+    old = dict(deal.current_screening.snapshot)
+    for field in ("possible_match", "possible_matches", "explanations", "match_threshold"):
+        old.pop(f"restricted_party.{field}")
+    Screening.objects.filter(pk=deal.current_screening_id).update(snapshot=old)
+    draft = services.criteria_draft_start(actor=admin_user)
+    run = services.preview_execute(run_id=services.preview_start(actor=admin_user, draft=draft).pk)
+    assert run.status == PreviewRun.Status.DONE and run.result["counts"]["same"] == 1
