@@ -345,6 +345,15 @@ def main() -> int:
         f"{statistics.median(times) * 1e3:.3f} ms, mean {statistics.mean(times) * 1e3:.3f} ms, "
         f"p95 {sorted(times)[int(0.95 * (len(times) - 1))] * 1e3:.3f} ms"
     )
+    if (match, possible) != (rec_match, rec_possible):
+        t = figures(pos_h, neg_h, rec_match, rec_possible)
+        print(
+            f"(at the tuning half's thresholds, match >= {rec_match:g} and possible match >= "
+            f"{rec_possible:g}: found {t['recall']:.1%}, every kind >= "
+            f"{min(r for _, r, _m in t['per_kind'].values()):.1%}, blocked "
+            f"{t['recall_match']:.1%}; negatives: false matches {t['false_match']:.2%}, "
+            f"possible matches {t['possible_neg']:.2%})"
+        )
     if args.show:
         misses = [
             (k, q, s)

@@ -406,7 +406,7 @@ class MatchIndex:
         )
         if not anchored:
             dropped = [
-                (i, j) for _s, i, j in chosen if len(q_parts[i]) == 1 or len(c_parts[j]) == 1
+                (i, j) for _s, i, j in chosen if (len(q_parts[i]) == 1) != (len(c_parts[j]) == 1)
             ]
             for i, j in dropped:
                 used_q.discard(i)
