@@ -40,7 +40,7 @@ def test_a_possible_match_routes_the_deal_to_review_without_blocking_it(api, par
     snap = screening.snapshot
     assert snap["restricted_party.possible_match"] and not snap["restricted_party.matched"]
     assert snap["restricted_party.match_threshold"] == 90.0
-    assert snap["restricted_party.possible_match_threshold"] == 75.0
+    assert snap["restricted_party.possible_match_threshold"] == 79.0
 
 
 def test_the_reviewer_sees_why_it_matched_and_the_partner_does_not(
