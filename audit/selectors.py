@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 
 from .models import AuditChainHead, AuditEvent
+from .policies import audit_events_visible_to
 
 
 @dataclass(frozen=True)
@@ -15,8 +16,10 @@ class ChainReport:
     reason: str = ""
 
 
-def audit_events_for_opportunity(*, opportunity_id: int) -> QuerySet[AuditEvent]:
-    return AuditEvent.objects.filter(opportunity_id=opportunity_id).select_related("actor")
+def audit_events_for_opportunity(*, opportunity_id: int, user=None) -> QuerySet[AuditEvent]:
+    """A deal's history; with `user`, only what that user may read (see policies)."""
+    qs = audit_events_visible_to(user) if user is not None else AuditEvent.objects.all()
+    return qs.filter(opportunity_id=opportunity_id).select_related("actor")
 
 
 def audit_chain_verify() -> ChainReport:

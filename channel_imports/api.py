@@ -13,14 +13,18 @@ from django.http import Http404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.generics import ListAPIView
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.policies import partner_organisation_id
 from hrdd.errors import ApplicationError, PermissionDenied
+from hrdd.params import MAX_ID
+from hrdd.parsers import JSONParser
 from rules.presentation import sees_everything
 
 from . import views
+from .policies import imports_visible_to, organisations_for_upload
 from .presenters import line_for_viewer, summary_for_viewer
 from .rows import mapping_problems
 from .selectors import (
@@ -28,11 +32,11 @@ from .selectors import (
     import_issues,
     import_lines,
     import_progress,
-    imports_visible_to,
-    organisations_for_upload,
+    import_rows,
 )
 from .services import (
     import_accept,
+    import_choose_sheet,
     import_discard,
     import_map,
     import_mapping_complete,
@@ -46,6 +50,8 @@ class ImportOut(serializers.Serializer):
     uploaded_by = serializers.CharField(source="uploaded_by.username")
     original_name = serializers.CharField()
     kind = serializers.CharField()
+    sheet = serializers.CharField(help_text="The XLSX sheet read")
+    sheets = serializers.ListField(child=serializers.CharField(), help_text="An XLSX file's sheets")
     size = serializers.IntegerField()
     status = serializers.CharField()
     message = serializers.CharField()
@@ -58,6 +64,10 @@ class ImportOut(serializers.Serializer):
     issues_total = serializers.IntegerField()
     lines_total = serializers.IntegerField()
     duplicate_rows = serializers.IntegerField()
+    rows = serializers.SerializerMethodField(
+        help_text="Every row of the file accounted for: in_file = valid + invalid, and once "
+        "stored, valid = imported + duplicates"
+    )
     progress = serializers.SerializerMethodField()
     summary = serializers.SerializerMethodField()
     created_at = serializers.DateTimeField()
@@ -75,6 +85,9 @@ class ImportOut(serializers.Serializer):
     def get_mapping_problems(self, obj) -> dict:
         return mapping_problems(obj.mapping, obj.headers) if obj.status == "uploaded" else {}
 
+    def get_rows(self, obj) -> dict:
+        return import_rows(obj)
+
     def get_progress(self, obj) -> dict:
         return import_progress(obj)
 
@@ -84,7 +97,14 @@ class ImportOut(serializers.Serializer):
 
 class ImportIn(serializers.Serializer):
     file = serializers.FileField()
-    organisation = serializers.IntegerField(required=False, help_text="Required for vendor staff")
+    organisation = serializers.IntegerField(
+        required=False, min_value=1, max_value=MAX_ID, help_text="Required for vendor staff"
+    )
+    sheet = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        help_text="The sheet to read; required for a workbook of several",
+    )
     mapping = serializers.JSONField(
         required=False, binary=True, help_text='{"expected column": "header in the file"}'
     )
@@ -92,6 +112,9 @@ class ImportIn(serializers.Serializer):
 
 class ImportMappingIn(serializers.Serializer):
     mapping = serializers.DictField(child=serializers.CharField(allow_blank=True))
+    sheet = serializers.CharField(
+        required=False, help_text="For a workbook of several sheets uploaded from the pages"
+    )
 
 
 class ImportIssueOut(serializers.Serializer):
@@ -147,13 +170,13 @@ class ImportListCreateApi(ListAPIView):
         request={"multipart/form-data": ImportIn}, responses={201: ImportOut}, tags=["imports"]
     )
     def post(self, request):
+        allowed = organisations_for_upload(request.user)
+        if not allowed.exists():
+            raise PermissionDenied("Your account may not upload deal registrations.")
         data = ImportIn(data=request.data)
         data.is_valid(raise_exception=True)
         v = data.validated_data
-        allowed = organisations_for_upload(request.user)
-        org_id = v.get("organisation") or (
-            request.user.organisation_id if request.user.is_partner_user else None
-        )
+        org_id = v.get("organisation") or partner_organisation_id(request.user)
         if org_id is None:
             raise ApplicationError(
                 "Say which partner organisation the file is for.",
@@ -162,7 +185,8 @@ class ImportListCreateApi(ListAPIView):
         organisation = allowed.filter(pk=org_id).first()
         if organisation is None:
             raise PermissionDenied("You may upload files only for your own organisation.")
-        imp = import_upload(actor=request.user, organisation=organisation, uploaded_file=v["file"])
+        imp = import_upload(actor=request.user, organisation=organisation, uploaded_file=v["file"],
+                            sheet=v.get("sheet", ""), sheet_required=True)  # fmt: skip
         mapping = v.get("mapping")
         if mapping is not None and not isinstance(mapping, dict):
             raise ApplicationError(
@@ -194,6 +218,10 @@ class ImportMappingApi(APIView):
         imp = _visible(request, pk)
         data = ImportMappingIn(data=request.data)
         data.is_valid(raise_exception=True)
+        if data.validated_data.get("sheet"):
+            imp = import_choose_sheet(
+                actor=request.user, channel_import=imp, sheet=data.validated_data["sheet"]
+            )
         import_map(actor=request.user, channel_import=imp, mapping=data.validated_data["mapping"])
         return _out(request, imp)
 

@@ -94,8 +94,25 @@ def csv_stream(rows: Iterable[list]) -> Iterator[str]:
         yield writer.writerow(row)
 
 
+def row_accounting_rows(imp, rows: dict) -> list[list]:
+    """Where every row of the file went, for the export's "Rows" sheet."""
+    return [
+        ["File", _cell(imp.original_name)],
+        *([["Sheet", _cell(imp.sheet)]] if imp.sheet else []),
+        ["Rows in the file", rows["in_file"]],
+        ["Imported", rows["imported"]],
+        ["Already imported (skipped)", rows["duplicates"]],
+        ["Invalid (left out)", rows["invalid"]],
+        ["All rows accounted for", "yes" if rows["accounted_for"] else "no"],
+    ]
+
+
 def xlsx_file(
-    rows: Iterable[list], *, title: str, codes_sheet: bool = False
+    rows: Iterable[list],
+    *,
+    title: str,
+    codes_sheet: bool = False,
+    extra_sheets: dict[str, list[list]] | None = None,
 ) -> tempfile.SpooledTemporaryFile:
     """An XLSX written as a stream (openpyxl write-only) to a temporary file."""
     from openpyxl import Workbook
@@ -104,6 +121,10 @@ def xlsx_file(
     ws = wb.create_sheet(title[:31])
     for row in rows:
         ws.append(row)
+    for name, sheet_rows in (extra_sheets or {}).items():
+        extra = wb.create_sheet(name[:31])
+        for row in sheet_rows:
+            extra.append(row)
     if codes_sheet:
         help_ws = wb.create_sheet("Columns and codes")
         help_ws.append(["column", "meaning"])

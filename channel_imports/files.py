@@ -11,7 +11,6 @@ read-only (streaming) mode with formulas as text, never evaluated.
 from __future__ import annotations
 
 import codecs
-import csv
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from typing import IO, Any
 
 from django.conf import settings
 
+from hrdd.csvread import read_records
 from hrdd.errors import ApplicationError
 
 SAMPLE_BYTES = 64 * 1024
@@ -27,7 +27,6 @@ MAX_ZIP_ENTRIES = 5_000
 # repetitive rows reach 10-30; zip bombs reach 1,000 and more).
 MAX_COMPRESSION_RATIO = 200
 RATIO_CHECK_ABOVE = 1024 * 1024  # tiny entries may have any ratio
-CSV_DELIMITERS = ",;\t|"
 
 
 class FileRejected(ApplicationError):
@@ -129,50 +128,56 @@ def check_xlsx(fileobj: IO[bytes]) -> None:
 class SheetReader:
     """Rows of an uploaded file as lists of cell values, read as a stream.
 
-    `headers` is the first row; `rows()` yields (line number, cells) for every later row
-    that is not blank, line 1 being the header. Raises FileRejected when the file breaks
-    part-way or holds more than `max_rows` data rows.
+    `headers` is the first row; `rows()` yields (row number, cells, problem) for every
+    later row that is not blank, row 1 being the header, as a spreadsheet numbers them.
+    `problem` is "" for a row read as written, else why it could not be (an unclosed
+    quote, bytes that are not text): such a row is still yielded, so every row of the file
+    is accounted for. Raises FileRejected when the file breaks part-way or holds more
+    than `max_rows` data rows. `sheet` names the worksheet of an XLSX ("" = the first).
     """
 
     path: str
     kind: str
     encoding: str = "utf-8"
     max_rows: int | None = None
+    sheet: str = ""
 
     def __post_init__(self) -> None:
         self._close: list[Any] = []
         self.headers: list[str] = []
+        self.sheets: list[str] = []
         self._it = self._iterate()
-        first = next(self._it, None)
+        try:
+            first = next(self._it, None)
+        except FileRejected:
+            self.close()
+            raise
         if first is None:
             self.close()
             raise FileRejected("The file is empty: it needs a header row and at least one line.")
+        if first[2]:
+            self.close()
+            raise FileRejected(f"The header row cannot be read. {first[2]}")
         self.headers = [("" if h is None else str(h).strip()) for h in first[1]]
 
-    def _iterate(self) -> Iterator[tuple[int, list]]:
+    def _iterate(self) -> Iterator[tuple[int, list, str]]:
         if self.kind == "csv":
             yield from self._csv_rows()
         else:
             yield from self._xlsx_rows()
 
-    def _csv_rows(self) -> Iterator[tuple[int, list]]:
-        fh = open(self.path, encoding=self.encoding, newline="", errors="strict")  # noqa: SIM115
+    def _csv_rows(self) -> Iterator[tuple[int, list, str]]:
+        fh = open(self.path, "rb")  # noqa: SIM115 - closed by close()
         self._close.append(fh)
-        try:
-            head = fh.readline()
-            delimiter = max(CSV_DELIMITERS, key=head.count) if head else ","
-            if head and not any(d in head for d in CSV_DELIMITERS):
-                delimiter = ","
-            reader = csv.reader(_chain_first(head, fh), delimiter=delimiter)
-            yield from enumerate(reader, start=1)
-        except UnicodeDecodeError:
-            raise FileRejected(
-                "The file is not valid text part-way through: save it as CSV UTF-8."
-            ) from None
-        except csv.Error as exc:
-            raise FileRejected(f"The CSV file is malformed ({exc}).") from None
+        for record in read_records(fh, encoding=self.encoding):
+            problem = record.problem
+            if record.resumed:
+                problem += (
+                    " This row is left out; the lines after it are read as rows of their own."
+                )
+            yield record.row, record.cells, problem
 
-    def _xlsx_rows(self) -> Iterator[tuple[int, list]]:
+    def _xlsx_rows(self) -> Iterator[tuple[int, list, str]]:
         import openpyxl
 
         with open(self.path, "rb") as fh:
@@ -182,20 +187,25 @@ class SheetReader:
         except Exception as exc:  # openpyxl raises many types for damaged files
             raise FileRejected(f"This XLSX file cannot be read ({type(exc).__name__}).") from None
         self._close.append(wb)
-        ws = wb.worksheets[0]
+        self.sheets = list(wb.sheetnames)
+        if self.sheet and self.sheet not in self.sheets:
+            raise FileRejected(
+                f'This workbook has no sheet "{self.sheet}" any more; upload it again.'
+            )
+        ws = wb[self.sheet] if self.sheet else wb.worksheets[0]
         try:
             for n, row in enumerate(ws.iter_rows(values_only=True), start=1):
-                yield n, list(row)
+                yield n, list(row), ""
         except FileRejected:
             raise
         except Exception as exc:
             raise FileRejected(f"This XLSX file is damaged ({type(exc).__name__}).") from None
 
-    def rows(self) -> Iterator[tuple[int, list]]:
+    def rows(self) -> Iterator[tuple[int, list, str]]:
         count = 0
         try:
-            for n, cells in self._it:
-                if not any(c is not None and str(c).strip() for c in cells):
+            for n, cells, problem in self._it:
+                if not problem and not any(c is not None and str(c).strip() for c in cells):
                     continue
                 count += 1
                 if self.max_rows is not None and count > self.max_rows:
@@ -203,7 +213,7 @@ class SheetReader:
                         f"The file has more than {self.max_rows:,} lines, the limit per import. "
                         "Split it into smaller files."
                     )
-                yield n, cells
+                yield n, cells, problem
         finally:
             self.close()
 
@@ -212,9 +222,18 @@ class SheetReader:
             self._close.pop().close()
 
 
-def _chain_first(first: str, rest: IO[str]) -> Iterator[str]:
-    yield first
-    yield from rest
+def xlsx_sheets(path: str) -> list[str]:
+    """The worksheet names of a workbook already checked by `check_xlsx`, in order."""
+    import openpyxl
+
+    try:
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    except Exception as exc:  # openpyxl raises many types for damaged files
+        raise FileRejected(f"This XLSX file cannot be read ({type(exc).__name__}).") from None
+    try:
+        return list(wb.sheetnames)
+    finally:
+        wb.close()
 
 
 def read_head(fileobj: IO[bytes], n: int = SAMPLE_BYTES) -> bytes:

@@ -68,6 +68,8 @@ class ChannelImport(models.Model):
     sha256 = models.CharField(max_length=64, blank=True)
     encoding = models.CharField(max_length=20, blank=True)
     headers = models.JSONField(default=list)
+    sheets = models.JSONField(default=list, blank=True, help_text="An XLSX file's sheet names")
+    sheet = models.CharField(max_length=31, blank=True, help_text="The XLSX sheet read")
     mapping = models.JSONField(default=dict)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.UPLOADED)
     message = models.TextField(blank=True, help_text="Why the file was rejected or failed")
@@ -95,6 +97,11 @@ class ChannelImport(models.Model):
 
     def __str__(self) -> str:
         return f"Import {self.pk} {self.original_name}"
+
+    @property
+    def needs_sheet(self) -> bool:
+        """A workbook of several sheets waiting for the user to say which one to read."""
+        return self.kind == self.Kind.XLSX and not self.sheet and len(self.sheets) > 1
 
     @property
     def is_busy(self) -> bool:

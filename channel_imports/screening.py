@@ -24,13 +24,13 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db import IntegrityError, connection, transaction
+from django.db import connection, transaction
 from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
 from hrdd.errors import ApplicationError
-from opportunities.services import opportunity_register
+from opportunities.services import opportunity_register_many
 from partners.models import Organisation
 from rules.engine import screen
 from rules.models import Criterion
@@ -274,13 +274,20 @@ def _after_screening(channel_import_id: int) -> None:
             _complete(imp)
 
 
+PROMOTE_BATCH = 100
+
+
 def import_promote(*, channel_import_id: int) -> bool:
     """Register every flagged line of the import as a deal (it enters the review queue
     like any other deal), then complete the import.
 
-    One task per import, not per chunk: each registration holds the audit chain's lock
-    until it commits, so concurrent registrations only wait on each other. Idempotent:
-    promoted lines are skipped and registration is idempotent per external_id.
+    In batches: each transaction locks up to PROMOTE_BATCH unpromoted lines (skipping
+    lines another worker holds), registers them together (`opportunity_register_many`:
+    bulk inserts, each deal still screened, routed and audited) and marks the lines with
+    their deals, so a line is promoted once, all or nothing with its deal. Several
+    workers may run this for one import and share the lines; whichever finds none left
+    completes it. Idempotent: promoted lines are skipped and registration is idempotent
+    per external_id.
     """
     from .services import S
 
@@ -291,17 +298,41 @@ def import_promote(*, channel_import_id: int) -> bool:
     )
     if imp is None or imp.status != S.PROMOTING:
         return False
-    ids = list(_unpromoted(imp.pk).order_by("id").values_list("id", flat=True))
-    for start in range(0, len(ids), 500):
-        for line in ImportLine.objects.filter(pk__in=ids[start : start + 500]).order_by("id"):
-            if line.opportunity_id is None and not line.promotion_error:
-                _promote(imp, line)
+    while _promote_batch(imp):
+        pass
     with transaction.atomic():
         list(ChannelImport.objects.select_for_update().filter(pk=imp.pk).values_list("pk"))
         imp.refresh_from_db(fields=["status"])
-        if imp.status == S.PROMOTING:
+        if imp.status == S.PROMOTING and not _unpromoted(imp.pk).exists():
             _complete(imp)
     return True
+
+
+def _promote_batch(imp: ChannelImport) -> int:
+    """Promote one batch of lines in one transaction; returns how many were claimed."""
+    with transaction.atomic():
+        lines = list(
+            _unpromoted(imp.pk).order_by("id").select_for_update(skip_locked=True)
+            .only("id", "line_no", "row_key", "data")[:PROMOTE_BATCH]
+        )  # fmt: skip
+        if not lines:
+            return 0
+        results = opportunity_register_many(
+            actor=imp.uploaded_by, items=[deal_data(imp, line) for line in lines],
+            source="import",
+        )  # fmt: skip
+        promoted, refused = [], []
+        for line, result in zip(lines, results, strict=True):
+            if isinstance(result, ApplicationError):
+                detail = "; ".join(f"{k}: {v}" for k, v in result.errors.items())
+                line.promotion_error = (result.message + (f" ({detail})" if detail else ""))[:2000]
+                refused.append(line)
+            else:
+                line.opportunity_id = result.opportunity.pk
+                promoted.append(line)
+        ImportLine.objects.bulk_update(promoted, ["opportunity"], batch_size=PROMOTE_BATCH)
+        ImportLine.objects.bulk_update(refused, ["promotion_error"], batch_size=PROMOTE_BATCH)
+    return len(lines)
 
 
 def _unpromoted(channel_import_id: int):
@@ -362,33 +393,6 @@ def _store_results(batch: list[tuple[int, object]]) -> int:
         batch_size=WRITE_BATCH,
     )  # fmt: skip
     return len(batch)
-
-
-def _promote(imp: ChannelImport, line: ImportLine) -> None:
-    """Register one flagged line as a deal. A line the deal validator refuses keeps the
-    reason (shown in the summary and the export) and is not retried."""
-    try:
-        result = _register(imp, line)
-    except ApplicationError as exc:
-        detail = "; ".join(f"{k}: {v}" for k, v in exc.errors.items())
-        ImportLine.objects.filter(pk=line.pk).update(
-            promotion_error=(exc.message + (f" ({detail})" if detail else ""))[:2000]
-        )
-        return
-    ImportLine.objects.filter(pk=line.pk).update(opportunity=result.opportunity)
-
-
-def _register(imp: ChannelImport, line: ImportLine, attempts: int = 3):
-    """opportunity_register, tried again when a concurrent registration created the same
-    organisation (end customer or reseller) between its look-up and its insert."""
-    for attempt in range(attempts):
-        try:
-            return opportunity_register(
-                actor=imp.uploaded_by, data=deal_data(imp, line), source="import"
-            )
-        except IntegrityError:
-            if attempt == attempts - 1:
-                raise
 
 
 def _chunk_summary(imp_id: int, chunk_no: int) -> dict:

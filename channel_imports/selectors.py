@@ -1,4 +1,4 @@
-"""Reads for channel imports. Visibility is decided here, for pages and the API alike."""
+"""Reads for channel imports, starting from the scope in `policies.py`."""
 
 from __future__ import annotations
 
@@ -6,47 +6,18 @@ from collections.abc import Iterator
 
 from django.db.models import QuerySet, Sum
 
-from partners.models import Organisation
-from taxonomy import INTERMEDIARY_ROLES
-
 from .models import ChannelImport, ColumnMapping, ImportLine, ValidationIssue
+from .policies import (  # noqa: F401 - the scopes, re-exported for readers of this module
+    imports_visible_to,
+    is_import_staff,
+    organisations_for_upload,
+)
 
 FLAGGED_TIERS = ("medium", "high", "critical", "prohibited")
 
 
-def is_import_staff(user) -> bool:
-    """Vendor staff who may import for any partner: sales reps, reviewers and admins."""
-    return bool(
-        user
-        and user.is_authenticated
-        and user.is_active
-        and (user.is_sales_rep or user.is_reviewer)
-    )
-
-
-def imports_visible_to(user) -> QuerySet[ChannelImport]:
-    """Staff see every import; partner users their organisation's; anyone else none."""
-    qs = ChannelImport.objects.select_related("organisation", "uploaded_by")
-    if user is None or not user.is_authenticated or not user.is_active:
-        return qs.none()
-    if is_import_staff(user):
-        return qs
-    if user.is_partner_user and user.organisation_id:
-        return qs.filter(organisation_id=user.organisation_id)
-    return qs.none()
-
-
 def import_get(*, user, pk) -> ChannelImport | None:
     return imports_visible_to(user).filter(pk=pk).first()
-
-
-def organisations_for_upload(user) -> QuerySet[Organisation]:
-    """The organisations this user may upload for."""
-    if is_import_staff(user):
-        return Organisation.objects.filter(role__in=INTERMEDIARY_ROLES)
-    if user.is_authenticated and user.is_partner_user and user.organisation_id:
-        return Organisation.objects.filter(pk=user.organisation_id)
-    return Organisation.objects.none()
 
 
 def mapping_remembered(organisation_id: int) -> dict[str, str]:
@@ -56,6 +27,24 @@ def mapping_remembered(organisation_id: int) -> dict[str, str]:
 
 def import_issues(channel_import: ChannelImport) -> QuerySet[ValidationIssue]:
     return ValidationIssue.objects.filter(channel_import=channel_import).order_by("line", "id")
+
+
+def import_rows(channel_import: ChannelImport) -> dict:
+    """Where every row of the file went. `in_file` counts the rows that are not blank;
+    `imported` and `duplicates` (rows imported before, or twice in the file) are None
+    until the valid rows are stored. `accounted_for` checks the sums."""
+    imp = channel_import
+    stored = imp.status in (ChannelImport.Status.SCREENING, ChannelImport.Status.PROMOTING,
+                            ChannelImport.Status.COMPLETED)  # fmt: skip
+    rows = {
+        "in_file": imp.total_rows, "valid": imp.valid_rows, "invalid": imp.invalid_rows,
+        "imported": imp.lines_total if stored else None,
+        "duplicates": imp.duplicate_rows if stored else None,
+    }  # fmt: skip
+    accounted = imp.valid_rows + imp.invalid_rows == imp.total_rows
+    if stored:
+        accounted = accounted and imp.lines_total + imp.duplicate_rows == imp.valid_rows
+    return {**rows, "accounted_for": accounted}
 
 
 def import_progress(channel_import: ChannelImport) -> dict:

@@ -27,10 +27,11 @@ from opportunities.models import Product
 from partners.models import Organisation
 from rules.selectors import criteria_published_current
 
-from .files import FileRejected, SheetReader, sniff_upload
+from . import policies
+from .files import FileRejected, SheetReader, sniff_upload, xlsx_sheets
 from .models import ChannelImport, ColumnMapping, ImportChunk, ImportLine, ValidationIssue
 from .rows import COLUMNS, RowValidator, mapping_problems, mapping_suggest, row_key
-from .selectors import mapping_remembered, organisations_for_upload
+from .selectors import mapping_remembered
 
 S = ChannelImport.Status
 # target status -> the statuses it may be reached from
@@ -73,10 +74,9 @@ def _audit(
 
 
 def _require_may_act(actor, imp: ChannelImport) -> None:
-    if not organisations_for_upload(actor).filter(pk=imp.organisation_id).exists():
-        raise PermissionDenied(
-            "Only the partner's own users and vendor staff may work on this import."
-        )
+    reason = policies.why_not_work_on(actor, imp)
+    if reason:
+        raise PermissionDenied(reason)
 
 
 def _queue(task, *args) -> None:
@@ -87,7 +87,12 @@ def _queue(task, *args) -> None:
 
 
 def import_upload(
-    *, actor, organisation: Organisation, uploaded_file: UploadedFile
+    *,
+    actor,
+    organisation: Organisation,
+    uploaded_file: UploadedFile,
+    sheet: str = "",
+    sheet_required: bool = False,
 ) -> ChannelImport:
     """Store an uploaded file for `organisation` and read its header row.
 
@@ -95,9 +100,14 @@ def import_upload(
     is not what its name claims. Nothing of its content is imported yet. When the
     partner's remembered mapping (or the file's own headers) covers every required
     column, the caller may go straight to `import_map` with `suggested_mapping`.
+
+    An XLSX of several sheets is never read at a guess: without `sheet`, it is refused
+    naming its sheets when `sheet_required` (the API), or stored waiting for the user
+    to choose one (`import_choose_sheet`, the pages). The sheet read is recorded.
     """
-    if not organisations_for_upload(actor).filter(pk=organisation.pk).exists():
-        raise PermissionDenied("You may upload files only for your own organisation.")
+    reason = policies.why_not_upload(actor, organisation)
+    if reason:
+        raise PermissionDenied(reason)
     name = (uploaded_file.name or "upload").rsplit("/", 1)[-1].rsplit("\\", 1)[-1][:200]
     kind, encoding = sniff_upload(uploaded_file, name, uploaded_file.size)
     digest = hashlib.sha256()
@@ -115,22 +125,69 @@ def import_upload(
     )
     imp.file.save(f"{uuid.uuid4().hex}.{kind}", uploaded_file, save=False)
     try:
-        reader = SheetReader(path=imp.file.path, kind=kind, encoding=encoding or "utf-8")
-        reader.close()
+        if kind == ChannelImport.Kind.XLSX:
+            imp.sheets = xlsx_sheets(imp.file.path)
+            if sheet and sheet not in imp.sheets:
+                raise FileRejected(
+                    f'This workbook has no sheet "{sheet}"; its sheets are {_quoted(imp.sheets)}.',
+                    errors={"sheet": f"One of {_quoted(imp.sheets)}."},
+                )
+            imp.sheet = sheet or (imp.sheets[0] if len(imp.sheets) == 1 else "")
+            if imp.needs_sheet and sheet_required:
+                raise FileRejected(
+                    f"This workbook has {len(imp.sheets)} sheets: {_quoted(imp.sheets)}. "
+                    "Say which one to read (the sheet parameter).",
+                    errors={"sheet": f"One of {_quoted(imp.sheets)}."},
+                )
+        if not imp.needs_sheet:
+            imp.headers = _headers(imp)
+            imp.mapping = mapping_suggest(imp.headers, mapping_remembered(organisation.pk))
     except FileRejected:
         imp.file.delete(save=False)
         raise
-    headers = reader.headers
-    if not any(headers):
-        imp.file.delete(save=False)
-        raise FileRejected("The first row must hold the column names; it is empty.")
-    imp.headers = headers
-    imp.mapping = mapping_suggest(headers, mapping_remembered(organisation.pk))
     with transaction.atomic():
         imp.save()
         _audit(actor=actor, imp=imp, action="uploaded", to_state=imp.status,
-               changes={"size": imp.size, "sha256": imp.sha256, "kind": kind})  # fmt: skip
+               changes={"size": imp.size, "sha256": imp.sha256, "kind": kind, "sheet": imp.sheet,
+                        "sheets": imp.sheets})  # fmt: skip
     return imp
+
+
+def _headers(imp: ChannelImport) -> list[str]:
+    """The header row of the file (of its chosen sheet), which must not be empty."""
+    reader = SheetReader(path=imp.file.path, kind=imp.kind, encoding=imp.encoding or "utf-8",
+                         sheet=imp.sheet)  # fmt: skip
+    reader.close()
+    if not any(reader.headers):
+        raise FileRejected("The first row must hold the column names; it is empty.")
+    return reader.headers
+
+
+def import_choose_sheet(*, actor, channel_import: ChannelImport, sheet: str) -> ChannelImport:
+    """Read the header row of the chosen sheet of a workbook; only before mapping."""
+    imp = channel_import
+    _require_may_act(actor, imp)
+    if imp.kind != ChannelImport.Kind.XLSX or imp.status != S.UPLOADED:
+        raise Conflict("The sheet is chosen right after the upload, before mapping.")
+    if sheet not in imp.sheets:
+        raise ApplicationError(f"Choose one of the sheets {_quoted(imp.sheets)}.",
+                               errors={"sheet": "Not a sheet of this workbook."})  # fmt: skip
+    imp.sheet = sheet
+    headers = _headers(imp)
+    mapping = mapping_suggest(headers, mapping_remembered(imp.organisation_id))
+    with transaction.atomic():
+        if not ChannelImport.objects.filter(pk=imp.pk, status=S.UPLOADED).update(
+            sheet=sheet, headers=headers, mapping=mapping
+        ):
+            raise Conflict("This import is past its mapping step.")
+        imp.refresh_from_db()
+        _audit(actor=actor, imp=imp, action="sheet_chosen", to_state=imp.status,
+               changes={"sheet": sheet})  # fmt: skip
+    return imp
+
+
+def _quoted(names: list[str]) -> str:
+    return ", ".join(f'"{n}"' for n in names)
 
 
 def import_mapping_complete(imp: ChannelImport) -> bool:
@@ -142,6 +199,10 @@ def import_map(*, actor, channel_import: ChannelImport, mapping: dict[str, str])
     and queue validation. Columns mapped to nothing are dropped."""
     imp = channel_import
     _require_may_act(actor, imp)
+    if imp.needs_sheet:
+        raise ApplicationError(
+            f"Choose the sheet to read first: {_quoted(imp.sheets)}.", errors={"sheet": "Required."}
+        )
     clean = {col: str(h) for col, h in (mapping or {}).items() if h and col in COLUMNS}
     unknown = [col for col in (mapping or {}) if col not in COLUMNS]
     problems = mapping_problems(clean, imp.headers)
@@ -185,14 +246,17 @@ def _checked_rows(imp: ChannelImport) -> Iterator[tuple[int, dict | None, list]]
     """
     reader = SheetReader(
         path=imp.file.path, kind=imp.kind, encoding=imp.encoding or "utf-8",
-        max_rows=settings.CHANNEL_IMPORT_MAX_ROWS,
+        max_rows=settings.CHANNEL_IMPORT_MAX_ROWS, sheet=imp.sheet,
     )  # fmt: skip
     position = {h: i for i, h in reversed(list(enumerate(reader.headers)))}  # first wins
     index = [(col, position[h]) for col, h in imp.mapping.items() if h in position]
     validator = RowValidator(catalogue_active())
 
     def rows() -> Iterator[tuple[int, dict | None, list]]:
-        for n, cells in reader.rows():
+        for n, cells, problem in reader.rows():
+            if problem:  # the row cannot be read as written: invalid, with the reason
+                yield n, None, [("", "", problem)]
+                continue
             width = len(cells)
             raw = {col: (cells[i] if i < width else None) for col, i in index}
             row, issues = validator.validate(raw)

@@ -13,6 +13,7 @@ from hrdd.errors import ApplicationError
 
 from . import exports
 from .models import ChannelImport
+from .policies import imports_visible_to, organisations_for_upload
 from .presenters import line_for_viewer, summary_for_viewer
 from .rows import COLUMN_HELP, COLUMNS, REQUIRED
 from .selectors import (
@@ -21,10 +22,15 @@ from .selectors import (
     import_issues,
     import_lines_iter,
     import_progress,
-    imports_visible_to,
-    organisations_for_upload,
+    import_rows,
 )
-from .services import import_accept, import_discard, import_map, import_upload
+from .services import (
+    import_accept,
+    import_choose_sheet,
+    import_discard,
+    import_map,
+    import_upload,
+)
 
 ISSUES_SHOWN = 100
 
@@ -37,7 +43,7 @@ def _get_or_404(request, pk: int) -> ChannelImport:
 
 
 def _status_context(imp: ChannelImport, user) -> dict:
-    ctx = {"imp": imp, "progress": import_progress(imp)}
+    ctx = {"imp": imp, "progress": import_progress(imp), "rows": import_rows(imp)}
     if imp.status == ChannelImport.Status.VALIDATED:
         ctx["issues"] = list(import_issues(imp)[:ISSUES_SHOWN])
     if imp.status == ChannelImport.Status.COMPLETED:
@@ -83,6 +89,12 @@ def import_mapping_view(request, pk: int):
     imp = _get_or_404(request, pk)
     errors: dict = {}
     mapping = dict(imp.mapping)
+    if request.method == "POST" and "sheet" in request.POST:
+        try:
+            import_choose_sheet(actor=request.user, channel_import=imp, sheet=request.POST["sheet"])
+        except ApplicationError as exc:
+            messages.error(request, exc.message)
+        return redirect("channel-import-mapping", pk=imp.pk)
     if request.method == "POST":
         mapping = {c: request.POST.get(f"map-{c}", "") for c in COLUMNS}
         try:
@@ -171,7 +183,10 @@ def results_response(imp: ChannelImport, fmt: str, viewer):
     rows = exports.result_rows(import_lines_iter(imp), viewer)
     name = f"import-{imp.pk}-screening"
     if fmt == "xlsx":
-        return _xlsx_response(exports.xlsx_file(rows, title="Screening"), f"{name}.xlsx")
+        summary = {"Rows": exports.row_accounting_rows(imp, import_rows(imp))}
+        return _xlsx_response(
+            exports.xlsx_file(rows, title="Screening", extra_sheets=summary), f"{name}.xlsx"
+        )
     if fmt != "csv":
         raise Http404
     return _csv_response(rows, f"{name}.csv")

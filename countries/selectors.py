@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-import time
+from refdata.cache import COUNTRIES, bump, cached
 
 from .models import Country, CountryIndicator
 
@@ -15,17 +15,13 @@ INDICATOR_FIELDS = {
 }
 
 
-# Country data changes rarely; each process keeps it for a minute so an admin's change
-# reaches every web and worker process within that time without a shared cache.
-_CACHE_SECONDS = 60
-_cache: dict = {"at": 0.0, "table": None}
+# Country data changes rarely: each process keeps a copy until an admin's change or an
+# indicator import bumps its version (see refdata.cache).
+_cache: dict = {}
 
 
 def _country_table() -> dict[str, dict]:
-    if _cache["table"] is None or time.monotonic() - _cache["at"] > _CACHE_SECONDS:
-        _cache["table"] = _load_country_table()
-        _cache["at"] = time.monotonic()
-    return _cache["table"]
+    return cached(COUNTRIES, _load_country_table)
 
 
 def _load_country_table() -> dict[str, dict]:
@@ -51,7 +47,9 @@ def _load_country_table() -> dict[str, dict]:
 
 
 def country_context_cache_clear() -> None:
-    _cache["table"] = None
+    """Every process reloads the country table on its next look-up (call in the writing
+    transaction)."""
+    bump(COUNTRIES)
 
 
 def country_context(iso2: str) -> dict:

@@ -114,7 +114,8 @@ def country_indicators_import(
                     "source": row.source, "licence": row.licence,
                 },
             )  # fmt: skip
-    from .selectors import country_context_cache_clear
+        if country_model is Country:  # not from a migration, where the cache has no table yet
+            from .selectors import country_context_cache_clear
 
-    country_context_cache_clear()
+            country_context_cache_clear()
     return len(rows)

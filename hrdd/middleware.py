@@ -27,3 +27,28 @@ class ApiBodySizeLimitMiddleware:
                     status=413,
                 )
         return self.get_response(request)
+
+
+class ApplicationErrorMiddleware:
+    """A domain refusal that escapes a page (a bad query parameter, a refused action)
+    becomes its 4xx with the message, not a 500. The API has its own exception handler."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from django.shortcuts import render
+
+        from .errors import ApplicationError
+
+        if isinstance(exception, ApplicationError) and not request.path.startswith("/api/"):
+            return render(
+                request,
+                "application_error.html",
+                {"message": exception.message, "errors": exception.errors},
+                status=exception.status_code,
+            )
+        return None

@@ -10,13 +10,17 @@ from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from hrdd.errors import ApplicationError
 from partners.selectors import organisation_list
 
 from . import presenters
 from .models import Opportunity
-from .selectors import opportunities_visible_to, opportunity_get, product_list
-from .serializers import OpportunityOut, OpportunitySummaryOut
+from .selectors import (
+    opportunities_visible_to,
+    opportunity_get,
+    opportunity_summaries,
+    product_list,
+)
+from .serializers import OpportunityOut, OpportunitySummaryOut, opportunity_out
 from .services import opportunity_register, opportunity_update
 from .validation import OpportunityIn
 
@@ -25,7 +29,8 @@ class OpportunityFilter(django_filters.FilterSet):
     # Status and tier as the requesting user sees them (presenters.filter_status_tier).
     status = django_filters.ChoiceFilter(choices=Opportunity.Status.choices, method="filter_shown")
     tier = django_filters.CharFilter(method="filter_shown")
-    country = django_filters.CharFilter(field_name="end_customer_country", lookup_expr="iexact")
+    # Codes are stored upper-case: an exact match on the upper-cased value uses the index.
+    country = django_filters.CharFilter(method="filter_country")
     end_user_type = django_filters.CharFilter()
     external_id = django_filters.CharFilter()
     search = django_filters.CharFilter(method="filter_search")
@@ -38,6 +43,9 @@ class OpportunityFilter(django_filters.FilterSet):
 
     def filter_shown(self, qs, name, value):
         return presenters.filter_status_tier(qs, self.request.user, **{name: value})
+
+    def filter_country(self, qs, name, value):
+        return qs.filter(end_customer_country=value.strip().upper())
 
     def filter_search(self, qs, name, value):
         from django.db.models import Q
@@ -53,14 +61,14 @@ class OpportunityListCreateApi(ListAPIView):
     """List the deals you may see (paginated, filterable) or register a new one.
 
     Posting an `external_id` your organisation already used returns the existing deal
-    with 200 instead of creating a duplicate.
+    with 200 instead of creating a duplicate; 409 when that deal is one you may not see.
     """
 
     serializer_class = OpportunitySummaryOut
     filterset_class = OpportunityFilter
 
     def get_queryset(self):
-        return opportunities_visible_to(self.request.user).select_related("current_screening")
+        return opportunity_summaries(opportunities_visible_to(self.request.user))
 
     @extend_schema(
         request=OpportunityIn,
@@ -69,10 +77,14 @@ class OpportunityListCreateApi(ListAPIView):
     )
     def post(self, request):
         result = opportunity_register(actor=request.user, data=request.data, source="api")
-        body = OpportunityOut(
-            opportunity_get(user=request.user, pk=result.opportunity.pk),
-            context={"request": request},
-        ).data
+        # A new deal is answered from what the registration holds in memory; an existing
+        # one (a repeated external_id) is read back as the detail view would.
+        deal = (
+            result.opportunity
+            if result.created
+            else opportunity_get(user=request.user, pk=result.opportunity.pk)
+        )
+        body = opportunity_out(deal, request.user)
         return Response(
             body, status=status.HTTP_201_CREATED if result.created else status.HTTP_200_OK
         )
@@ -86,31 +98,30 @@ class OpportunityDetailApi(APIView):
         opportunity = opportunity_get(user=request.user, pk=pk)
         if opportunity is None:
             raise Http404
-        return Response(OpportunityOut(opportunity, context={"request": request}).data)
+        return Response(opportunity_out(opportunity, request.user))
 
     @extend_schema(request=OpportunityIn, responses={200: OpportunityOut}, tags=["opportunities"])
     def put(self, request, pk: int):
         opportunity = opportunity_get(user=request.user, pk=pk)
         if opportunity is None:
             raise Http404
-        if not (request.user.is_reviewer or opportunity.owner_id == request.user.pk):
-            raise ApplicationError("Only the deal's owner can change it.", status_code=403)
         opportunity_update(actor=request.user, opportunity=opportunity, data=request.data)
         fresh = opportunity_get(user=request.user, pk=pk)
-        return Response(OpportunityOut(fresh, context={"request": request}).data)
+        return Response(opportunity_out(fresh, request.user))
 
 
 class OrganisationListApi(ListAPIView):
-    """Organisations in the channel (read-only)."""
+    """Organisations you may see (read-only): compliance staff all, sales reps the channel
+    register, partner users their own."""
 
-    class OutputSerializer(serializers.Serializer):
+    class OrganisationOut(serializers.Serializer):
         id = serializers.IntegerField()
         name = serializers.CharField()
         country = serializers.CharField()
         role = serializers.CharField()
         hrdd_maturity = serializers.CharField()
 
-    serializer_class = OutputSerializer
+    serializer_class = OrganisationOut
     filter_backends: list = []
 
     @extend_schema(
@@ -121,27 +132,23 @@ class OrganisationListApi(ListAPIView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        user = self.request.user
-        qs = organisation_list(
+        return organisation_list(
+            user=self.request.user,
             role=self.request.query_params.get("role") or None,
             search=self.request.query_params.get("search", ""),
         )
-        if user.is_partner_user:
-            # Partners see their own organisation, not the vendor's partner register.
-            qs = qs.filter(pk=user.organisation_id)
-        return qs
 
 
 class ProductListApi(ListAPIView):
     """The product catalogue with each product's capabilities."""
 
-    class OutputSerializer(serializers.Serializer):
+    class ProductOut(serializers.Serializer):
         sku = serializers.CharField()
         name = serializers.CharField()
         vendor = serializers.CharField()
         capabilities = serializers.ListField(child=serializers.CharField())
 
-    serializer_class = OutputSerializer
+    serializer_class = ProductOut
     filter_backends: list = []
 
     @extend_schema(
@@ -153,6 +160,7 @@ class ProductListApi(ListAPIView):
 
     def get_queryset(self):
         return product_list(
+            user=self.request.user,
             search=self.request.query_params.get("search", ""),
             capability=self.request.query_params.get("capability", ""),
         )

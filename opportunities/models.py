@@ -102,10 +102,23 @@ class Opportunity(models.Model):
             models.Index(fields=["status"]),
             models.Index(fields=["owner"]),
             models.Index(fields=["end_customer_country"]),
+            # The lists' order (newest first), alone and under their usual filters.
+            models.Index(fields=["-created_at", "-id"], name="opportunity_newest_idx"),
+            models.Index(fields=["owner", "-created_at"], name="opportunity_owner_new_idx"),
+            models.Index(fields=["status", "-created_at"], name="opportunity_status_new_idx"),
+            models.Index(
+                fields=["submitted_by_organisation", "-created_at"],
+                name="opportunity_submitter_idx",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.reference} {self.title}"
+
+    @staticmethod
+    def reference_for(pk: int) -> str:
+        """The reference the database gives a deal inserted without one (migration 0003)."""
+        return f"D-{pk:06d}"
 
 
 class OpportunityLine(models.Model):

@@ -5,6 +5,7 @@ Input is the API's public shape (see README). Errors name the field path and why
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from decimal import Decimal
 
@@ -53,6 +54,14 @@ class CodeListField(serializers.ListField):
         kwargs.setdefault("max_length", len(vocabulary))
         super().__init__(**kwargs)
 
+    def __deepcopy__(self, memo):
+        # DRF deep-copies every declared field for each serializer it builds; the
+        # vocabulary is a read-only table, shared rather than copied on every request.
+        kwargs = {
+            k: v if k == "vocabulary" else copy.deepcopy(v, memo) for k, v in self._kwargs.items()
+        }
+        return self.__class__(*copy.deepcopy(self._args, memo), **kwargs)
+
     def to_internal_value(self, data):
         values = super().to_internal_value(data)
         for v in values:
@@ -96,10 +105,10 @@ class LineIn(serializers.Serializer):
     quantity = serializers.IntegerField(min_value=1, max_value=MAX_QUANTITY)
 
     def validate(self, attrs):
-        from .models import Product
+        from .selectors import product_active_by_sku
 
         if attrs["sku"]:
-            product = Product.objects.filter(sku=attrs["sku"], active=True).first()
+            product = product_active_by_sku(attrs["sku"])
             if product is None:
                 raise serializers.ValidationError(
                     {"sku": f'No active catalogue product has SKU "{attrs["sku"]}".'}

@@ -10,7 +10,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from countries.selectors import country_indicator_sources
-from hrdd.errors import ApplicationError
+from hrdd.errors import ApplicationError, PermissionDenied
+from hrdd.params import id_param
 from taxonomy import (
     ASKED_RED_FLAGS,
     END_USE_STATEMENTS,
@@ -22,13 +23,13 @@ from taxonomy import (
 )
 from taxonomy.countries import country_choices
 
-from . import presenters
-from .forms import CHANNEL_ROWS, LINE_ROWS, data_to_form, errors_for_form, form_to_data
+from . import policies, presenters
+from .forms import CHANNEL_ROWS, LINE_ROWS, MAX_ROWS, data_to_form, errors_for_form, form_to_data
 from .selectors import opportunity_get, opportunity_list, product_list
 from .services import opportunity_register, opportunity_update
 
 
-def _form_context(values: dict, errors: dict | None = None) -> dict:
+def _form_context(user, values: dict, errors: dict | None = None) -> dict:
     return {
         "v": data_to_form(values),
         "errors": errors_for_form(errors or {}),
@@ -39,7 +40,7 @@ def _form_context(values: dict, errors: dict | None = None) -> dict:
         "roles": INTERMEDIARY_ROLES,
         "end_use_statements": END_USE_STATEMENTS.items(),
         "asked_red_flags": ASKED_RED_FLAGS.items(),
-        "products": product_list(),
+        "products": product_list(user=user),
         "currencies": ["USD", "EUR", "GBP", "CHF", "JPY", "CNY", "AED", "INR", "BRL", "SGD"],
     }
 
@@ -59,9 +60,9 @@ def opportunity_register_view(request):
         try:
             result = opportunity_register(actor=request.user, data=data, source="web")
         except ApplicationError as exc:
-            ctx = _form_context(data, exc.errors or {"non_field_errors": exc.message})
+            ctx = _form_context(request.user, data, exc.errors or {"non_field_errors": exc.message})
             ctx["error_message"] = exc.message
-            return render(request, "opportunities/register.html", ctx, status=400)
+            return render(request, "opportunities/register.html", ctx, status=exc.status_code)
         if result.created:
             messages.success(
                 request, f"Deal {result.opportunity.reference} registered and screened."
@@ -73,7 +74,9 @@ def opportunity_register_view(request):
             )
         return redirect("opportunity-detail", pk=result.opportunity.pk)
     return render(
-        request, "opportunities/register.html", _form_context(_default_values(request.user))
+        request,
+        "opportunities/register.html",
+        _form_context(request.user, _default_values(request.user)),
     )
 
 
@@ -82,17 +85,17 @@ def opportunity_edit_view(request, pk: int):
     opportunity = opportunity_get(user=request.user, pk=pk)
     if opportunity is None:
         raise Http404
-    if not (request.user.is_reviewer or opportunity.owner_id == request.user.pk):
-        messages.error(request, "Only the deal's owner can change it.")
-        return redirect("opportunity-detail", pk=pk)
+    reason = policies.why_not_edit(request.user, opportunity)
+    if reason:
+        raise PermissionDenied(reason)
     if request.method == "POST":
         data = form_to_data(request.POST)
         try:
             opportunity_update(actor=request.user, opportunity=opportunity, data=data)
         except ApplicationError as exc:
-            ctx = _form_context(data, exc.errors or {"non_field_errors": exc.message})
+            ctx = _form_context(request.user, data, exc.errors or {"non_field_errors": exc.message})
             ctx.update(error_message=exc.message, editing=opportunity)
-            return render(request, "opportunities/register.html", ctx, status=400)
+            return render(request, "opportunities/register.html", ctx, status=exc.status_code)
         messages.success(request, "Deal updated and screened again.")
         return redirect("opportunity-detail", pk=pk)
     from .serializers import OpportunityOut
@@ -102,7 +105,7 @@ def opportunity_edit_view(request, pk: int):
                                    "channel", "lines", "intended_use", "use_description", "value",
                                    "expected_close_date", "customization", "red_flags",
                                    "end_use_statement")}  # fmt: skip
-    ctx = _form_context(values)
+    ctx = _form_context(request.user, values)
     ctx["editing"] = opportunity
     return render(request, "opportunities/register.html", ctx)
 
@@ -111,8 +114,8 @@ def opportunity_edit_view(request, pk: int):
 @require_GET
 def channel_row(request):
     """One more channel row for the form (htmx)."""
-    i = min(int(request.GET.get("i", CHANNEL_ROWS)), 19)
-    ctx = _form_context({})
+    i = min(id_param(request.GET, "i") or CHANNEL_ROWS, MAX_ROWS - 1)
+    ctx = _form_context(request.user, {})
     ctx.update(i=i, row={})
     return render(request, "opportunities/_channel_row.html", ctx)
 
@@ -121,8 +124,8 @@ def channel_row(request):
 @require_GET
 def line_row(request):
     """One more product row for the form (htmx)."""
-    i = min(int(request.GET.get("i", LINE_ROWS)), 19)
-    ctx = _form_context({})
+    i = min(id_param(request.GET, "i") or LINE_ROWS, MAX_ROWS - 1)
+    ctx = _form_context(request.user, {})
     ctx.update(i=i, row={})
     return render(request, "opportunities/_line_row.html", ctx)
 
@@ -169,7 +172,7 @@ def opportunity_detail_view(request, pk: int):
         "red_flag_names": {c: t.name for c, t in RED_FLAGS.items()},
         "use_names": {c: t.name for c, t in INTENDED_USES.items()},
         "end_user_type_name": END_USER_TYPES[opportunity.end_user_type].name,
-        "can_edit": request.user.is_reviewer or opportunity.owner_id == request.user.pk,
+        "can_edit": policies.why_not_edit(request.user, opportunity) is None,
     }
     from reviews.selectors import review_panel_for_deal
 
@@ -177,6 +180,8 @@ def opportunity_detail_view(request, pk: int):
     if request.user.is_reviewer:
         from audit.selectors import audit_events_for_opportunity
 
-        ctx["history"] = audit_events_for_opportunity(opportunity_id=opportunity.pk)
+        ctx["history"] = audit_events_for_opportunity(
+            opportunity_id=opportunity.pk, user=request.user
+        )
         ctx["country_sources"] = country_indicator_sources(opportunity.end_customer_country)
     return render(request, "opportunities/detail.html", ctx)

@@ -53,20 +53,23 @@ def opportunity_transition(
     old = opportunity.status
     if old not in allowed_from or to not in allowed_to:
         raise Conflict(f"A deal that is {old!s} cannot be moved to {to!s} ({transition}).")
-    with transaction.atomic():
+    # No savepoint: nothing is written unless the update matched, and the Conflict is
+    # raised after the block, so a caller's transaction stays usable.
+    with transaction.atomic(savepoint=False):
         updated = Opportunity.objects.filter(pk=opportunity.pk, status=old).update(status=to)
-        if not updated:
-            raise Conflict("The deal was changed by someone else; reload and try again.")
-        audit_record(
-            actor=actor,
-            action=f"opportunity.{transition}",
-            object_type="opportunity",
-            object_id=opportunity.pk,
-            opportunity_id=opportunity.pk,
-            from_state=old,
-            to_state=to,
-            comment=comment,
-        )
+        if updated:
+            audit_record(
+                actor=actor,
+                action=f"opportunity.{transition}",
+                object_type="opportunity",
+                object_id=opportunity.pk,
+                opportunity_id=opportunity.pk,
+                from_state=old,
+                to_state=to,
+                comment=comment,
+            )
+    if not updated:
+        raise Conflict("The deal was changed by someone else; reload and try again.")
     opportunity.status = to
     return opportunity
 

@@ -4,6 +4,7 @@ from django.db.models import QuerySet
 from django.db.models.functions import Lower
 
 from .models import Organisation
+from .policies import organisations_visible_to
 
 
 def organisation_find(*, name: str, country: str) -> Organisation | None:
@@ -15,8 +16,8 @@ def organisation_find(*, name: str, country: str) -> Organisation | None:
     )
 
 
-def organisation_list(*, role: str | None = None, search: str = "") -> QuerySet[Organisation]:
-    qs = Organisation.objects.all()
+def organisation_list(*, user, role: str | None = None, search: str = "") -> QuerySet[Organisation]:
+    qs = organisations_visible_to(user).order_by("name", "pk")
     if role:
         qs = qs.filter(role=role)
     if search:

@@ -1,5 +1,9 @@
 from __future__ import annotations
 
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.db.models.functions import Lower
+
 from .models import Organisation
 from .selectors import organisation_find
 
@@ -8,10 +12,64 @@ def organisation_get_or_register(*, name: str, country: str, role: str) -> Organ
     """Return the organisation of that name in that country, registering it if new.
 
     A new organisation starts at the lowest HRDD maturity: nothing is assumed about a
-    partner the vendor has not assessed.
+    partner the vendor has not assessed. Safe under concurrency: when another request
+    registers the same name first (the unique index on lower(name) and country refuses
+    the second insert), the insert is undone in its own savepoint and the winner's row is
+    returned, so the caller's transaction (a deal registration) goes on.
     """
     name = " ".join(name.split())
     found = organisation_find(name=name, country=country)
     if found:
         return found
-    return Organisation.objects.create(name=name, country=country, role=role)
+    try:
+        with transaction.atomic():  # a savepoint inside the caller's transaction
+            return Organisation.objects.create(name=name, country=country, role=role)
+    except IntegrityError:
+        # On PostgreSQL the insert waited for the other transaction to commit; under
+        # READ COMMITTED this new query sees its row.
+        found = organisation_find(name=name, country=country)
+        if found is None:
+            raise
+        return found
+
+
+def organisations_get_or_register(parties: list[tuple[str, str, str]]) -> list[Organisation]:
+    """`organisation_get_or_register` for several (name, country, role) at once: one query
+    for those already known, one insert for the new ones, one query to read them back.
+    Same order as given.
+
+    The new ones are inserted in one statement, sorted, skipping any another transaction
+    inserted first: two batches naming the same new organisations wait for each other
+    instead of deadlocking, and neither fails.
+    """
+    wanted = [(" ".join(n.split()), c, r) for n, c, r in parties]
+    known = _organisations_by_key({(n.lower(), c) for n, c, _ in wanted})
+    missing: dict[tuple[str, str], Organisation] = {}
+    for name, country, role in wanted:
+        key = (name.lower(), country)
+        if key not in known and key not in missing:
+            missing[key] = Organisation(name=name, country=country, role=role)
+    if missing:
+        Organisation.objects.bulk_create(
+            [missing[k] for k in sorted(missing)], ignore_conflicts=True
+        )
+        known.update(_organisations_by_key(set(missing)))
+    out = []
+    for name, country, role in wanted:
+        key = (name.lower(), country)
+        if key not in known:  # the database folds case differently: the single way decides
+            known[key] = organisation_get_or_register(name=name, country=country, role=role)
+        out.append(known[key])
+    return out
+
+
+def _organisations_by_key(keys: set[tuple[str, str]]) -> dict[tuple[str, str], Organisation]:
+    if not keys:
+        return {}
+    match = Q()
+    for lname, country in keys:
+        match |= Q(name_lower=lname, country=country)
+    return {
+        (org.name.lower(), org.country): org
+        for org in Organisation.objects.annotate(name_lower=Lower("name")).filter(match)
+    }

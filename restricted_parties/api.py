@@ -12,15 +12,18 @@ from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from hrdd.params import MAX_ID
+
+from . import policies
 from .selectors import PartyMatch, active_lists, restricted_party_search
 from .services import false_positive_mark
 
 
 class IsReviewer(BasePermission):
-    message = "Only compliance reviewers and admins may use restricted-party screening."
+    message = policies.why_not_screen(None)
 
     def has_permission(self, request, view) -> bool:
-        return bool(getattr(request.user, "is_reviewer", False))
+        return policies.why_not_screen(request.user) is None
 
 
 class RestrictedPartySearchIn(serializers.Serializer):
@@ -58,9 +61,11 @@ class RestrictedPartySearchOut(serializers.Serializer):
 
 class RestrictedPartyFalsePositiveIn(serializers.Serializer):
     party_name = serializers.CharField(max_length=500)
-    entry_id = serializers.IntegerField()
+    entry_id = serializers.IntegerField(max_value=MAX_ID)
     reason = serializers.CharField()
-    opportunity_id = serializers.IntegerField(required=False, allow_null=True, default=None)
+    opportunity_id = serializers.IntegerField(
+        required=False, allow_null=True, default=None, max_value=MAX_ID
+    )
 
 
 class RestrictedPartyFalsePositiveOut(serializers.Serializer):
@@ -84,6 +89,10 @@ class RestrictedPartyListOut(serializers.Serializer):
         source="imported_by.username", allow_null=True, default=None
     )
     entry_count = serializers.IntegerField()
+    row_counts = serializers.DictField(
+        child=serializers.IntegerField(),
+        help_text="Records in the list file: rows = entries + skipped (not parties or targets)",
+    )
     file_name = serializers.CharField()
     file_sha256 = serializers.CharField()
     warnings = serializers.ListField(child=serializers.CharField())

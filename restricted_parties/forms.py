@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from django import forms
 
+from hrdd.params import MAX_ID
+
 from .importers import FORMAT_CSL, FORMAT_OFAC_SDN, FORMAT_OPENSANCTIONS
 
 
@@ -57,9 +59,9 @@ class ListUploadForm(forms.Form):
 
 class FalsePositiveForm(forms.Form):
     party_name = forms.CharField(max_length=500)
-    entry_id = forms.IntegerField()
+    entry_id = forms.IntegerField(max_value=MAX_ID)
     reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}))
-    opportunity_id = forms.IntegerField(required=False)
+    opportunity_id = forms.IntegerField(required=False, max_value=MAX_ID)
 
 
 class ThresholdsForm(forms.Form):

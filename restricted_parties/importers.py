@@ -12,7 +12,6 @@ one, is row 1.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import io
 import json
@@ -25,6 +24,7 @@ from typing import IO, Any
 
 import pycountry
 
+from hrdd.csvread import decode_problem, read_records
 from hrdd.errors import ApplicationError
 
 FORMAT_OFAC_SDN = "ofac-sdn"
@@ -39,7 +39,9 @@ MAX_NAME = 1000
 MAX_SOURCE_ID = 100
 _MAX_LISTED_WARNINGS = 10
 
-csv.field_size_limit(max(csv.field_size_limit(), 16 * 1024 * 1024))
+# A field may be this long (OpenSanctions packs many identifiers or sanctions into one
+# cell); checked per reader, never by changing csv's process-wide field_size_limit.
+MAX_FIELD_CHARS = 131_072
 
 
 class ListImportError(ApplicationError):
@@ -76,11 +78,24 @@ def weak_aliases_from_remarks(remarks: str) -> list[str]:
 
 @dataclass
 class ParsedList:
+    """A whole list file, read and checked. Every record of the (main) file is an entry
+    or counted in `rows_skipped` (entities that are not parties, or not targets)."""
+
     fmt: str
     entries: list[ParsedEntry]
     file_name: str
     sha256: str
     warnings: list[str] = field(default_factory=list)
+    rows_skipped: int = 0
+
+    @property
+    def row_counts(self) -> dict[str, int]:
+        entries = len(self.entries)
+        return {
+            "rows": entries + self.rows_skipped,
+            "entries": entries,
+            "skipped": self.rows_skipped,
+        }
 
 
 Source = str | Path | bytes | IO[bytes] | IO[str]
@@ -108,36 +123,36 @@ def _read(source: Source, default_name: str = "upload") -> tuple[str, bytes]:
     return name, data
 
 
-def _decode(file_name: str, data: bytes) -> str:
-    """UTF-8 text without a BOM or a trailing DOS end-of-file byte (0x1A)."""
+def _check_binary(file_name: str, data: bytes) -> None:
     nul = data.find(b"\x00")
     if nul >= 0:
         row = data.count(b"\n", 0, nul) + 1
         raise ListImportError(file_name, row, "binary content (NUL byte); not a text file")
+
+
+def _decode(file_name: str, data: bytes) -> str:
+    """UTF-8 text without a BOM or a trailing DOS end-of-file byte (0x1A)."""
+    _check_binary(file_name, data)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        row = data.count(b"\n", 0, exc.start) + 1
-        raise ListImportError(
-            file_name, row, f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save it as UTF-8"
-        ) from exc
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise ListImportError(file_name, line, decode_problem("utf-8", None, 0, data, exc)) from exc
     return text.rstrip("\r\n\t \x1a")
 
 
-def _csv_rows(file_name: str, text: str) -> Iterator[tuple[int, list[str]]]:
-    """(row number, cells) of each non-blank CSV record."""
-    reader = csv.reader(io.StringIO(text, newline=""))
-    row = 0
-    while True:
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            raise ListImportError(file_name, row + 1, f"unreadable CSV ({exc})") from exc
-        row += 1
-        if cells and any(c.strip() for c in cells):
-            yield row, cells
+def _csv_rows(
+    file_name: str, text: str, width: int | None = None
+) -> Iterator[tuple[int, list[str]]]:
+    """(row number, cells) of each non-blank CSV record of decoded `text`. A record that
+    cannot be read as written (a quote never closed) refuses the whole file, naming the
+    row and line, so no row is ever silently merged into another."""
+    data = io.BytesIO(text.encode("utf-8"))
+    for record in read_records(data, delimiter=",", max_field_chars=MAX_FIELD_CHARS, width=width):
+        if record.problem:
+            raise ListImportError(file_name, record.row, record.problem)
+        if record.cells and any(c.strip() for c in record.cells):
+            yield record.row, record.cells
 
 
 def _sha256(data: bytes) -> str:
@@ -285,12 +300,12 @@ def _ofac_file(files: Mapping[str, Source], wanted: str) -> tuple[str, bytes]:
 
 def _ofac_rows(file_name: str, data: bytes) -> Iterator[tuple[int, list[str]]]:
     expected = OFAC_COLUMNS[file_name.casefold()]
-    for row, cells in _csv_rows(file_name, _decode(file_name, data)):
+    for row, cells in _csv_rows(file_name, _decode(file_name, data), width=expected):
         if len(cells) != expected:
             raise ListImportError(
                 file_name, row, f"expected {expected} columns, found {len(cells)}"
             )
-        if not cells[0].strip().isdigit():
+        if not (cells[0].strip().isascii() and cells[0].strip().isdigit()):
             raise ListImportError(file_name, row, f"ent_num {cells[0].strip()!r} is not a number")
         yield row, [_ofac(c) for c in cells]
 
@@ -588,13 +603,15 @@ def opensanctions_parse(source: Source) -> ParsedList:
     file_name, data = _read(source, "targets.simple.csv")
     text = _decode(file_name, data)
     if text.lstrip()[:1] in ("{", "["):
-        entries, rows, warnings = _ftm_entries(file_name, text)
+        entries, rows, warnings, skipped = _ftm_entries(file_name, text)
     else:
-        entries, rows, warnings = _os_simple_entries(file_name, text)
+        entries, rows, warnings, skipped = _os_simple_entries(file_name, text)
     if not entries:
         raise ListImportError(file_name, 0, "no entries")
     warnings = _duplicates_warning(entries, rows, file_name) + warnings
-    return ParsedList(FORMAT_OPENSANCTIONS, entries, file_name, _sha256(data), warnings)
+    return ParsedList(
+        FORMAT_OPENSANCTIONS, entries, file_name, _sha256(data), warnings, rows_skipped=skipped
+    )
 
 
 def _os_simple_entries(file_name: str, text: str):
@@ -625,7 +642,7 @@ def _os_simple_entries(file_name: str, text: str):
             )
         )
         rows.append(row)
-    return entries, rows, []
+    return entries, rows, [], 0
 
 
 def _ftm_records(file_name: str, text: str) -> Iterator[tuple[int, Any]]:
@@ -699,7 +716,7 @@ def _ftm_entries(file_name: str, text: str):
         warnings.append(f"{file_name}: {skipped} entities that are not parties were skipped.")
     if not_target:
         warnings.append(f"{file_name}: {not_target} entities marked as not targets were skipped.")
-    return entries, rows, warnings
+    return entries, rows, warnings, skipped + not_target
 
 
 def list_parse(fmt: str, source: Source | Mapping[str, Source]) -> ParsedList:

@@ -33,6 +33,9 @@ class RestrictedPartyList(models.Model):
         related_name="+",
     )
     entry_count = models.PositiveIntegerField(default=0)
+    row_counts = models.JSONField(
+        default=dict, blank=True, help_text="Records in the file: rows = entries + skipped"
+    )
     is_active = models.BooleanField(default=False)
     file_name = models.CharField(max_length=500, blank=True)
     file_sha256 = models.CharField(

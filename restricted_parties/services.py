@@ -11,7 +11,7 @@ from django.utils import timezone
 from audit.services import audit_record
 from hrdd.errors import ApplicationError, Conflict, NotFound, PermissionDenied
 
-from . import importers, matching
+from . import importers, matching, policies
 from .models import FalsePositive, MatchThresholds, RestrictedPartyEntry, RestrictedPartyList
 from .selectors import match_index_invalidate, match_thresholds
 
@@ -65,6 +65,7 @@ def _list_store(
                 file_name=parsed.file_name[:500],
                 file_sha256=parsed.sha256,
                 warnings=parsed.warnings,
+                row_counts=parsed.row_counts,
             )
             RestrictedPartyEntry.objects.bulk_create(_entry_rows(parsed, new), batch_size=1000)
             audit_record(
@@ -80,6 +81,7 @@ def _list_store(
                     "file_sha256": new.file_sha256,
                     "replaced_list_id": previous.pk if previous else None,
                     "warnings": len(parsed.warnings),
+                    "rows": parsed.row_counts,
                 },
             )
     except IntegrityError as exc:
@@ -110,8 +112,9 @@ def restricted_party_list_import(
     `path_or_file`: for "ofac-sdn" a directory or a mapping of sdn.csv / alt.csv / add.csv
     to paths, bytes or files; otherwise a path, bytes or a file.
     """
-    if actor is not None and not getattr(actor, "is_admin", False):
-        raise PermissionDenied("Only admins may import restricted-party lists.")
+    reason = policies.why_not_import_lists(actor)
+    if reason:
+        raise PermissionDenied(reason)
     name = (name or "").strip() or DEFAULT_LIST_NAMES.get(fmt, "")
     if len(name) > 120:
         raise ApplicationError(
@@ -153,8 +156,9 @@ def false_positive_mark(
     Reviewers and admins only; a reason is required. Marking the same pair again returns
     the existing finding unchanged. Audited in the same transaction.
     """
-    if actor is None or not getattr(actor, "is_reviewer", False):
-        raise PermissionDenied("Only reviewers may mark false positives.")
+    refusal = policies.why_not_screen(actor)
+    if refusal:
+        raise PermissionDenied(refusal)
     party_name = (party_name or "").strip()
     reason = (reason or "").strip()
     errors = {}
@@ -219,8 +223,9 @@ def match_thresholds_set(*, actor: Any, match: float, possible_match: float) -> 
     0 <= possible_match <= match <= 100, or nothing changes. Screenings after the commit
     use the new values (other processes within INDEX_TTL_SECONDS) and record them.
     """
-    if actor is None or not getattr(actor, "is_admin", False):
-        raise PermissionDenied("Only admins may change the match thresholds.")
+    reason = policies.why_not_set_thresholds(actor)
+    if reason:
+        raise PermissionDenied(reason)
     errors = {}
     for field, value in (("match", match), ("possible_match", possible_match)):
         if value is None or not 0 <= float(value) <= 100:

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from hrdd.errors import ApplicationError
 
+from . import policies
 from .forms import FalsePositiveForm, ListUploadForm, SearchForm, ThresholdsForm
 from .selectors import (
     active_lists,
@@ -22,8 +23,9 @@ from .services import false_positive_mark, match_thresholds_set, restricted_part
 
 
 def _require_reviewer(user) -> None:
-    if not getattr(user, "is_reviewer", False):
-        raise PermissionDenied
+    reason = policies.why_not_screen(user)
+    if reason:
+        raise PermissionDenied(reason)
 
 
 def _page(request, *, upload_form=None, thresholds_form=None, status=200):
@@ -34,7 +36,7 @@ def _page(request, *, upload_form=None, thresholds_form=None, status=200):
             search_form.cleaned_data["name"], search_form.cleaned_data["country"]
         )
     thresholds = match_thresholds()
-    if thresholds_form is None and request.user.is_admin:
+    if thresholds_form is None and policies.why_not_set_thresholds(request.user) is None:
         thresholds_form = ThresholdsForm(
             initial={"match": thresholds.match, "possible_match": thresholds.possible_match}
         )
@@ -47,7 +49,7 @@ def _page(request, *, upload_form=None, thresholds_form=None, status=200):
         "false_positives": false_positive_list(20),
         "upload_form": upload_form
         if upload_form is not None
-        else (ListUploadForm() if request.user.is_admin else None),
+        else (ListUploadForm() if policies.why_not_import_lists(request.user) is None else None),
     }
     return render(request, "restricted_parties/index.html", context, status=status)
 
@@ -64,8 +66,9 @@ def restricted_parties_index(request):
 def restricted_parties_upload(request):
     """Import a list file through the same service as the command; on a malformed file
     the row and reason are shown and the previous list stays in force."""
-    if not request.user.is_admin:
-        raise PermissionDenied
+    reason = policies.why_not_import_lists(request.user)
+    if reason:
+        raise PermissionDenied(reason)
     form = ListUploadForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -114,8 +117,9 @@ def restricted_parties_false_positive(request):
 @require_POST
 def restricted_parties_thresholds(request):
     """An admin sets the match and possible-match thresholds (audited)."""
-    if not request.user.is_admin:
-        raise PermissionDenied
+    reason = policies.why_not_set_thresholds(request.user)
+    if reason:
+        raise PermissionDenied(reason)
     form = ThresholdsForm(request.POST)
     if form.is_valid():
         try:

@@ -7,12 +7,14 @@ from django.http import Http404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.generics import ListAPIView
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.models import User
 from hrdd.errors import ApplicationError, PermissionDenied
+from hrdd.params import MAX_ID
+from hrdd.parsers import JSONParser
 from rules.presentation import screening_for_viewer
 
 from . import policies, selectors, services
@@ -150,8 +152,9 @@ class CaseListApi(ListAPIView):
         tags=TAGS,
     )
     def get(self, request, *args, **kwargs):
-        if not request.user.is_reviewer:
-            raise PermissionDenied("Only compliance staff work the review queue.")
+        reason = policies.why_not_work_queue(request.user)
+        if reason:
+            raise PermissionDenied(reason)
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
@@ -197,7 +200,7 @@ class CaseAssignApi(APIView):
     """Assign the case to a reviewer (senior reviewers, committee and admins)."""
 
     class AssignIn(serializers.Serializer):
-        assignee = serializers.IntegerField()
+        assignee = serializers.IntegerField(min_value=1, max_value=MAX_ID)
 
     @extend_schema(request=AssignIn, responses={200: CaseDetailOut}, tags=TAGS)
     def post(self, request, pk: int):
@@ -215,7 +218,9 @@ class CaseRequestInformationApi(APIView):
 
     class RequestInformationIn(serializers.Serializer):
         questions = serializers.CharField(max_length=5000)
-        addressed_to = serializers.IntegerField(required=False, allow_null=True)
+        addressed_to = serializers.IntegerField(
+            required=False, allow_null=True, min_value=1, max_value=MAX_ID
+        )
 
     @extend_schema(request=RequestInformationIn, responses={201: InformationRequestOut}, tags=TAGS)
     def post(self, request, pk: int):
@@ -240,7 +245,10 @@ class CaseAnswerApi(APIView):
 
     class AnswerIn(serializers.Serializer):
         request = serializers.IntegerField(
-            required=False, help_text="Which request (default: the open one)"
+            required=False,
+            min_value=1,
+            max_value=MAX_ID,
+            help_text="Which request (default: the open one)",
         )
         answer = serializers.CharField(max_length=10000)
         attachment = serializers.FileField(required=False)
@@ -248,20 +256,11 @@ class CaseAnswerApi(APIView):
     @extend_schema(request=AnswerIn, responses={200: InformationRequestOut}, tags=TAGS)
     def post(self, request, pk: int):
         data = _valid(self.AnswerIn, request)
-        from opportunities.selectors import opportunities_visible_to
-
-        qs = ReviewCase.objects.filter(pk=pk)
-        if not request.user.is_reviewer:
-            qs = qs.filter(opportunity__in=opportunities_visible_to(request.user))
-        case = qs.first()
-        if case is None:
-            raise Http404
-        requests = case.information_requests.filter(answered_at=None)
-        if data.get("request"):
-            requests = case.information_requests.filter(pk=data["request"])
-        info = requests.select_related("case__opportunity").order_by("id").first()
+        # A case with no open question for you is indistinguishable from no case at all:
+        # a 409 here would tell a partner which deals are under review.
+        info = selectors.answerable_request(user=request.user, case_pk=pk, pk=data.get("request"))
         if info is None:
-            raise ApplicationError("There is no open question on this case.", status_code=409)
+            raise Http404
         info = services.review_answer(information_request=info, actor=request.user, answer=data["answer"],
                                       attachment=data.get("attachment"))  # fmt: skip
         return Response(InformationRequestOut(info).data)
@@ -283,7 +282,9 @@ class CaseRecommendApi(APIView):
 
 class ConditionIn(serializers.Serializer):
     mitigation = serializers.CharField(help_text="A mitigation code from the library")
-    owner = serializers.IntegerField(help_text="User id of the person who must fulfil it")
+    owner = serializers.IntegerField(
+        min_value=1, max_value=MAX_ID, help_text="User id of the person who must fulfil it"
+    )
     due_date = serializers.DateField(required=False)
     details = serializers.CharField(required=False, allow_blank=True, max_length=2000)
 
@@ -397,7 +398,9 @@ class MitigationListApi(APIView):
 
     @extend_schema(responses={200: MitigationOut(many=True)}, tags=TAGS)
     def get(self, request):
-        return Response(self.MitigationOut(selectors.mitigation_library(), many=True).data)
+        return Response(
+            self.MitigationOut(selectors.mitigation_library(user=request.user), many=True).data
+        )
 
 
 def _valid(serializer_class, request) -> dict:

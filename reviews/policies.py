@@ -1,4 +1,10 @@
-"""Who may do what on a review case. Read-only rules shared by services, pages and the API.
+"""Who may see and do what in the review workflow. Read-only rules shared by services,
+pages and the API.
+
+Reads (`*_visible_to(user)`): only compliance staff see review cases; the rep and partner
+users see what is addressed to them (questions, conditions, notifications). An evidence
+file is downloaded only by compliance staff and the organisation that uploaded it: a
+partner in the same channel sees the deal, not another partner's certificate.
 
 Each `why_not_*` function returns None when the user may act, or a sentence saying why
 not. Services raise PermissionDenied with that sentence; pages and the API use the same
@@ -16,7 +22,19 @@ functions to decide which actions to offer, so the two can never disagree.
 
 from __future__ import annotations
 
-from .models import EscalationLevel, ReviewCase
+from django.db.models import Q, QuerySet
+
+from accounts.policies import has_role, is_admin, is_compliance, is_signed_in
+from opportunities.policies import opportunities_visible_to
+
+from .models import (
+    CaseCondition,
+    EscalationLevel,
+    InformationRequest,
+    Mitigation,
+    Notification,
+    ReviewCase,
+)
 from .workflow import transition_allowed
 
 ROLE_AUTHORITY = {"reviewer": 1, "senior_reviewer": 2, "committee": 3, "admin": 4}
@@ -34,6 +52,90 @@ AUTHORITY_NAMES = {
     4: "an admin",
 }
 TOP_LEVEL = max(EscalationLevel.values)
+
+
+def review_cases_visible_to(user) -> QuerySet[ReviewCase]:
+    return ReviewCase.objects.all() if is_compliance(user) else ReviewCase.objects.none()
+
+
+def information_requests_visible_to(user) -> QuerySet[InformationRequest]:
+    """Compliance staff: all; others: the questions on deals they see."""
+    qs = InformationRequest.objects.all()
+    if is_compliance(user):
+        return qs
+    return qs.filter(case__opportunity__in=opportunities_visible_to(user))
+
+
+def requests_answerable_by(user) -> QuerySet[InformationRequest]:
+    """Questions this user answers (open or answered): those addressed to them, or on
+    deals they own, on deals they still see. Anyone else finds no question at all (a 404,
+    not a hint that the deal is under review)."""
+    if not has_role(user):
+        return InformationRequest.objects.none()
+    return information_requests_visible_to(user).filter(
+        Q(addressed_to=user) | Q(case__opportunity__owner=user)
+    )
+
+
+def why_not_answer(user, information_request: InformationRequest) -> str | None:
+    if not information_request.is_open:
+        return "This request has already been answered."
+    opportunity = information_request.case.opportunity
+    if user.pk not in (information_request.addressed_to_id, opportunity.owner_id):
+        return "Only the person asked (or the deal's owner) answers this request."
+    if not information_requests_visible_to(user).filter(pk=information_request.pk).exists():
+        return "You can no longer see this deal."
+    return None
+
+
+def why_not_download_attachment(user, information_request: InformationRequest) -> str | None:
+    """Compliance staff, the uploader, and colleagues of the uploader's organisation (the
+    caller found the request through `information_requests_visible_to`)."""
+    if not information_request.attachment:
+        return "This answer has no file."
+    if is_compliance(user):
+        return None
+    uploader = information_request.answered_by
+    same_org = bool(
+        uploader and user.organisation_id and uploader.organisation_id == user.organisation_id
+    )
+    if not is_signed_in(user) or not (uploader and (uploader.pk == user.pk or same_org)):
+        return "Only compliance staff and the organisation that sent the file may open it."
+    return None
+
+
+def conditions_visible_to(user) -> QuerySet[CaseCondition]:
+    """Compliance staff: every condition; anyone else: the conditions they own."""
+    if is_compliance(user):
+        return CaseCondition.objects.all()
+    if not is_signed_in(user):
+        return CaseCondition.objects.none()
+    return CaseCondition.objects.filter(owner=user)
+
+
+def notifications_visible_to(user) -> QuerySet[Notification]:
+    if not is_signed_in(user):
+        return Notification.objects.none()
+    return Notification.objects.filter(recipient=user)
+
+
+def mitigations_visible_to(user) -> QuerySet[Mitigation]:
+    """The mitigation library, for anyone with a role (conditions name its entries)."""
+    if not has_role(user):
+        return Mitigation.objects.none()
+    return Mitigation.objects.filter(active=True)
+
+
+def why_not_work_queue(user) -> str | None:
+    if not is_compliance(user):
+        return "Only compliance staff work the review queue."
+    return None
+
+
+def why_not_set_targets(user) -> str | None:
+    if not is_admin(user):
+        return "Only admins change review targets."
+    return None
 
 
 def authority(user) -> int:

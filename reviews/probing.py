@@ -28,13 +28,16 @@ OWN_TRIGGERS = (Screening.Trigger.REGISTRATION, Screening.Trigger.UPDATE)
 def probing_check(*, actor, screening: Screening) -> AuditEvent | None:
     """Report `actor` to compliance if their deals matched restricted-party lists too
     often. Runs in the screening's transaction for every registration or change by a
-    partner user or rep, matched or not, so the work done does not tell the two apart.
+    partner user or rep; only a screening that matched can cross the threshold, so the
+    others cost no query (a matched deal already does more work: its hold and routing).
 
     Once per window: the caller already recorded the screening in the audit chain in this
     transaction, so it holds the chain's lock and two registrations cannot both miss
     each other's report.
     """
     if actor is None or sees_everything(actor) or screening.trigger not in OWN_TRIGGERS:
+        return None
+    if not screening.restricted_party_matched:
         return None
     since = timezone.now() - timedelta(hours=settings.RP_PROBING_WINDOW_HOURS)
     hits = list(

@@ -1,6 +1,6 @@
 """Reads for the review queue, case pages, conditions and the inbox.
 
-`review_cases_visible_to` is the one scope for cases: only compliance staff (reviewers,
+The scopes live in `policies.py`: `review_cases_visible_to` is the one scope for cases: only compliance staff (reviewers,
 senior reviewers, committee, admins) see review cases. Reps and partners see what is
 addressed to them through `review_panel_for_deal`, on the deal's own page.
 """
@@ -12,15 +12,27 @@ from dataclasses import dataclass
 from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 
+from hrdd.params import MAX_ID, id_param
+
 from .models import (
     TIER_RANK,
     CaseCondition,
     Decision,
+    EscalationLevel,
     EscalationPolicy,
     InformationRequest,
     Mitigation,
     Notification,
     ReviewCase,
+)
+from .policies import (
+    conditions_visible_to,
+    information_requests_visible_to,
+    mitigations_visible_to,
+    notifications_visible_to,
+    requests_answerable_by,
+    review_cases_visible_to,
+    why_not_download_attachment,
 )
 from .workflow import OPEN
 
@@ -70,30 +82,22 @@ class QueueFilters:
 
     @classmethod
     def from_params(cls, params) -> QueueFilters:
-        def _int(name):
-            value = str(params.get(name, "") or "").strip()
-            return int(value) if value.isdigit() else None
-
+        assignee = str(params.get("assignee", "") or "").strip()
+        if assignee not in ("", "me", "none"):
+            id_param(params, "assignee")  # a user id, or a 400 that says so
         sort = params.get("sort") or params.get("ordering") or "priority"
         return cls(
             tier=str(params.get("tier", "") or "").strip().lower(),
             status=str(params.get("status", "") or "").strip(),
-            level=_int("level"),
-            assignee=str(params.get("assignee", "") or "").strip(),
+            level=id_param(params, "level", maximum=max(EscalationLevel.values)),
+            assignee=assignee,
             country=str(params.get("country", "") or "").strip().upper()[:2],
-            partner=_int("partner"),
+            partner=id_param(params, "partner"),
             overdue=str(params.get("overdue", "")).lower() in ("1", "true", "yes", "on"),
             awaiting_decision=str(params.get("awaiting", "")).lower() in ("decision", "1", "true"),
             search=str(params.get("search", "") or "").strip()[:100],
             sort=sort if sort in SORTS else "priority",
         )
-
-
-def review_cases_visible_to(user) -> QuerySet[ReviewCase]:
-    qs = ReviewCase.objects.all()
-    if user is None or not user.is_authenticated or not user.is_active or not user.is_reviewer:
-        return qs.none()
-    return qs
 
 
 def review_queue(*, user, filters: QueueFilters) -> QuerySet[ReviewCase]:
@@ -181,11 +185,9 @@ def review_queue_partners(*, user, limit: int = 500):
 
 def reviewers_list():
     from accounts.models import User
+    from accounts.policies import compliance_staff_q
 
-    return User.objects.filter(
-        Q(role__in=["reviewer", "senior_reviewer", "committee", "admin"]) | Q(is_superuser=True),
-        is_active=True,
-    ).order_by("username")
+    return User.objects.filter(compliance_staff_q(), is_active=True).order_by("username")
 
 
 def review_case_get(*, user, pk: int) -> ReviewCase | None:
@@ -236,16 +238,15 @@ def information_addressees(case: ReviewCase) -> list:
 
 def condition_owner_choices(case: ReviewCase) -> list:
     from accounts.models import User
+    from accounts.policies import CASE_WORKER_ROLES
 
     return information_addressees(case) + list(
-        User.objects.filter(
-            role__in=["reviewer", "senior_reviewer", "committee"], is_active=True
-        ).order_by("username")
+        User.objects.filter(role__in=CASE_WORKER_ROLES, is_active=True).order_by("username")
     )
 
 
-def mitigation_library() -> QuerySet[Mitigation]:
-    return Mitigation.objects.filter(active=True)
+def mitigation_library(*, user) -> QuerySet[Mitigation]:
+    return mitigations_visible_to(user)
 
 
 def escalation_policies() -> QuerySet[EscalationPolicy]:
@@ -271,7 +272,7 @@ def review_panel_for_deal(*, user, opportunity) -> dict:
         if decision else CaseCondition.objects.none()
     )  # fmt: skip
     requests = InformationRequest.objects.filter(case__opportunity=opportunity).select_related(
-        "addressed_to"
+        "addressed_to", "answered_by"
     )
     open_case = ReviewCase.objects.filter(opportunity=opportunity, status__in=OPEN).first()
     panel = {
@@ -283,27 +284,51 @@ def review_panel_for_deal(*, user, opportunity) -> dict:
         "show_reasons": user.is_reviewer,
         "cases": list(deal_cases(opportunity.pk)) if user.is_reviewer else [],
     }  # fmt: skip
+    for r in panel["answered_requests"]:
+        r.may_download = why_not_download_attachment(user, r) is None
     return panel
 
 
 def information_request_for_user(*, user, pk: int) -> InformationRequest | None:
     """A request the user may see: reviewers all; others only on deals they can see."""
-    from opportunities.selectors import opportunities_visible_to
+    return (
+        information_requests_visible_to(user)
+        .select_related("case__opportunity__owner", "addressed_to", "answered_by")
+        .filter(pk=pk)
+        .first()
+    )
 
-    qs = InformationRequest.objects.select_related("case__opportunity__owner", "addressed_to")
-    if not user.is_reviewer:
-        qs = qs.filter(case__opportunity__in=opportunities_visible_to(user))
-    return qs.filter(pk=pk).first()
+
+def answerable_request_get(*, user, pk: int) -> InformationRequest | None:
+    """A question the user answers, by its id; None for any other (a 404)."""
+    return (
+        requests_answerable_by(user)
+        .select_related("case__opportunity__owner", "addressed_to")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def answerable_request(*, user, case_pk: int, pk: int | None = None) -> InformationRequest | None:
+    """The question on this case the user answers (the given one, or the oldest open)."""
+    if case_pk > MAX_ID:  # a foreign-key lookup does not range-check as a primary key does
+        return None
+    qs = requests_answerable_by(user).filter(case_id=case_pk)
+    if pk is not None:
+        qs = qs.filter(pk=pk)
+    # the open one first; an answered one only so its answerer hears "already answered"
+    order = (F("answered_at").asc(nulls_first=True), "id")
+    return qs.select_related("case__opportunity").order_by(*order).first()
 
 
 def conditions_list(
     *, user, status: str = "open", overdue: bool = False, mine: bool = False
 ) -> QuerySet[CaseCondition]:
     """Reviewers see every condition; anyone else only the conditions they own."""
-    qs = CaseCondition.objects.select_related(
+    qs = conditions_visible_to(user).select_related(
         "mitigation", "owner", "opportunity", "case", "fulfilled_by"
     )
-    if not user.is_reviewer or mine:
+    if mine:
         qs = qs.filter(owner=user)
     if status == "open":
         qs = qs.filter(status__in=[CaseCondition.Status.OPEN, CaseCondition.Status.FULFILLED])
@@ -319,7 +344,7 @@ def condition_get(*, user, pk: int) -> CaseCondition | None:
 
 
 def notifications_for(*, user, unread_only: bool = False) -> QuerySet[Notification]:
-    qs = Notification.objects.filter(recipient=user)
+    qs = notifications_visible_to(user)
     if unread_only:
         qs = qs.filter(read_at=None)
     return qs.order_by("-created_at", "-id")
@@ -331,8 +356,10 @@ def notifications_unread_count(*, user) -> int:
     return Notification.objects.filter(recipient=user, read_at=None).count()
 
 
-def case_history(case: ReviewCase):
+def case_history(case: ReviewCase, *, user):
     """The deal's whole history (deal, screenings, every case), oldest first."""
     from audit.selectors import audit_events_for_opportunity
 
-    return audit_events_for_opportunity(opportunity_id=case.opportunity_id).order_by("id")
+    return audit_events_for_opportunity(opportunity_id=case.opportunity_id, user=user).order_by(
+        "id"
+    )

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts.models import User
 from hrdd.errors import ApplicationError
+from hrdd.params import as_id, id_param
 from rules.presentation import restricted_party_explained, screening_for_viewer
 
 from . import notifications as notification_services
@@ -38,8 +39,9 @@ from .models import EscalationLevel, ReviewCase
 
 
 def _require_reviewer(user) -> None:
-    if not user.is_reviewer:
-        raise PermissionDenied("Only compliance staff work the review queue.")
+    reason = policies.why_not_work_queue(user)
+    if reason:
+        raise PermissionDenied(reason)
 
 
 def _is_htmx(request) -> bool:
@@ -146,8 +148,8 @@ def case_view(request, pk: int):
         "conditions": selectors.case_conditions(case),
         "decision": getattr(case, "decision", None) if not case.is_open else None,
         "other_cases": [c for c in selectors.deal_cases(opportunity.pk) if c.pk != case.pk],
-        "history": selectors.case_history(case),
-        "mitigations": selectors.mitigation_library(),
+        "history": selectors.case_history(case, user=request.user),
+        "mitigations": selectors.mitigation_library(user=request.user),
         "owner_choices": selectors.condition_owner_choices(case) if actions["decide"] else [],
         "condition_rows": range(CONDITION_ROWS),
         "reviewers": selectors.reviewers_list() if actions["assign"] else [],
@@ -205,7 +207,8 @@ def _safe_next(request) -> str:
 def assign_view(request, pk: int):
     _require_reviewer(request.user)
     case = _case_or_404(request, pk)
-    assignee = User.objects.filter(pk=request.POST.get("assignee") or 0, is_active=True).first()
+    pk_assignee = as_id(request.POST.get("assignee"))
+    assignee = User.objects.filter(pk=pk_assignee, is_active=True).first() if pk_assignee else None
     if assignee is None:
         messages.error(request, "Choose a reviewer to assign.")
         return _back(request, case)
@@ -313,7 +316,7 @@ def case_history_csv(request, pk: int):
     writer = csv.writer(response)
     writer.writerow(["event_id", "when", "actor", "action", "object_type", "object_id", "from_state",
                      "to_state", "changes", "comment", "hash"])  # fmt: skip
-    for e in selectors.case_history(case):
+    for e in selectors.case_history(case, user=request.user):
         writer.writerow([_csv_safe(v) for v in (
             e.pk, e.created_at.isoformat(), e.actor_label, e.action, e.object_type, e.object_id,
             e.from_state, e.to_state, json.dumps(e.changes, sort_keys=True, default=str), e.comment, e.hash,
@@ -327,7 +330,7 @@ def case_history_csv(request, pk: int):
 @login_required
 @require_POST
 def answer_view(request, pk: int):
-    info = selectors.information_request_for_user(user=request.user, pk=pk)
+    info = selectors.answerable_request_get(user=request.user, pk=pk)
     if info is None:
         raise Http404
     form = AnswerForm(request.POST, request.FILES)
@@ -349,7 +352,7 @@ def answer_view(request, pk: int):
 @require_GET
 def attachment_view(request, pk: int):
     info = selectors.information_request_for_user(user=request.user, pk=pk)
-    if info is None or not info.attachment:
+    if info is None or policies.why_not_download_attachment(request.user, info):
         raise Http404
     return FileResponse(
         info.attachment.open("rb"), as_attachment=True, filename=info.attachment_name or "evidence"
@@ -436,11 +439,11 @@ def inbox_view(request):
 @login_required
 @require_POST
 def inbox_read_view(request):
-    raw = request.POST.get("notification")
+    notification_id = id_param(request.POST, "notification")
     count = notification_services.notification_mark_read(
-        user=request.user, notification_id=int(raw) if raw and raw.isdigit() else None
+        user=request.user, notification_id=notification_id
     )
-    if raw is None:
+    if notification_id is None:
         messages.success(request, f"{count} notification(s) marked read.")
     return redirect("inbox")
 
@@ -460,8 +463,9 @@ def inbox_open_view(request, pk: int):
 
 @login_required
 def sla_view(request):
-    if not request.user.is_admin:
-        raise PermissionDenied("Only admins change review targets.")
+    reason = policies.why_not_set_targets(request.user)
+    if reason:
+        raise PermissionDenied(reason)
     if request.method == "POST":
         tier = request.POST.get("tier", "")
         form = EscalationPolicyForm(request.POST)

@@ -13,6 +13,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from audit.models import AuditEvent
 from audit.services import audit_record
 from hrdd.errors import Conflict
 
@@ -41,9 +42,58 @@ TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
 }
 
 
+# how the winner of a conflicting transition is named: "<who> <did> this case first"
+PAST_TENSE = {
+    "claim": "claimed", "assign": "assigned", "request_information": "asked for information on",
+    "answer": "answered", "recommend": "recommended", "send_back": "sent back",
+    "approve": "approved", "approve_with_conditions": "approved with conditions",
+    "reject": "rejected", "escalate": "escalated",
+}  # fmt: skip
+
+
+_TRANSITION_ACTIONS = [f"review_case.{name}" for name in TRANSITIONS]
+
+
 def transition_allowed(transition: str, status: str) -> bool:
     allowed_from, _to = TRANSITIONS[transition]
     return status in allowed_from
+
+
+def transition_conflict(case: ReviewCase, actor) -> Conflict:
+    """A 409 saying where the case is now and, to compliance staff, who moved it last and
+    when (partners and reps are not told which reviewer decided).
+
+    Read from the database, not from `case`: the caller's copy is what was stale.
+    """
+    status = ReviewCase.objects.filter(pk=case.pk).values_list("status", flat=True).first()
+    now_in = S(status).label.lower() if status else "gone"
+    if not getattr(actor, "is_reviewer", False):
+        return Conflict(f"The case was changed by someone else; it is now {now_in}.")
+    last = (
+        AuditEvent.objects.filter(
+            object_type="review_case", object_id=str(case.pk), action__in=_TRANSITION_ACTIONS
+        )
+        .order_by("-id")
+        .values("actor_label", "action", "created_at")
+        .first()
+    )
+    if last is None:
+        return Conflict(f"The case was changed by someone else; it is now {now_in}.")
+    verb = PAST_TENSE.get(last["action"].removeprefix("review_case."), "changed")
+    when = timezone.localtime(last["created_at"]).strftime("%Y-%m-%d %H:%M")
+    return Conflict(f"{last['actor_label']} {verb} this case first ({when}); it is now {now_in}.")
+
+
+def require_transition(case: ReviewCase, transition: str, actor) -> None:
+    """Conflict (409, naming who won) when the case's state no longer allows `transition`
+    and `actor` is compliance staff.
+
+    Services call this before the permission checks: a case someone else has just moved
+    is a lost race for a reviewer, not a missing right (a 403). Anyone else goes on to
+    the permission checks, which refuse them as before.
+    """
+    if not transition_allowed(transition, case.status) and getattr(actor, "is_reviewer", False):
+        raise transition_conflict(case, actor)
 
 
 def _transition(
@@ -68,9 +118,7 @@ def _transition(
     allowed_from, to = TRANSITIONS[transition]
     old = case.status
     if old not in allowed_from:
-        raise Conflict(
-            f"A case that is {S(old).label.lower()} cannot be moved by '{transition.replace('_', ' ')}'."
-        )
+        raise transition_conflict(case, actor)
     now = timezone.now()
     event = None
     # No savepoint: nothing is written unless the update matched, and the Conflict is
@@ -92,12 +140,53 @@ def _transition(
                 comment=comment,
             )
     if not updated:
-        raise Conflict(
-            conflict_message or "The case was changed by someone else; reload and try again."
-        )
+        raise Conflict(conflict_message) if conflict_message else transition_conflict(case, actor)
     if refresh:
         case.refresh_from_db()
     return event
+
+
+def _transition_locked_many(
+    *,
+    cases: list[ReviewCase],
+    transition: str,
+    actor,
+    values: dict[str, Any],
+    changes_of,
+    comment_of,
+) -> list:
+    """Apply one transition to many cases with one UPDATE, and one audit event each.
+
+    The caller holds the cases' rows locked (select_for_update, in its transaction), so
+    their status cannot move under it; the update is still conditional on the status
+    the table allows, and raises Conflict if any row escaped. `changes_of(case)` and
+    `comment_of(case)` give each event's details. Returns the audit events.
+    """
+    allowed_from, to = TRANSITIONS[transition]
+    cases = [c for c in cases if c.status in allowed_from]
+    if not cases:
+        return []
+    now = timezone.now()
+    with transaction.atomic(savepoint=False):
+        updated = ReviewCase.objects.filter(
+            pk__in=[c.pk for c in cases], status__in=allowed_from
+        ).update(status=to, updated_at=now, **values)
+        if updated != len(cases):
+            raise Conflict("Cases changed while locked; nothing was applied.")
+        return [
+            audit_record(
+                actor=actor,
+                action=f"review_case.{transition}",
+                object_type="review_case",
+                object_id=c.pk,
+                opportunity_id=c.opportunity_id,
+                from_state=c.status,
+                to_state=to,
+                changes=changes_of(c),
+                comment=comment_of(c),
+            )
+            for c in cases
+        ]
 
 
 # --- Conditions of an approval: their own small table ---------------------------------

@@ -11,6 +11,7 @@ screening and in some regimes is an offence.
 
 from __future__ import annotations
 
+from accounts.policies import is_compliance
 from rules.engine import PARTNER_SAFE_FIELDS, shown_to_partners
 
 PLAIN_TIER = {
@@ -40,7 +41,7 @@ SHOWN_FINDING_KEYS = (
 
 def sees_everything(user) -> bool:
     """Compliance staff: the one role check behind every full view of a screening."""
-    return bool(user is not None and getattr(user, "is_reviewer", False))
+    return is_compliance(user)
 
 
 def finding_shown(finding: dict) -> bool:

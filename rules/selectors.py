@@ -4,6 +4,8 @@ import threading
 
 from django.db.models import QuerySet
 
+from refdata.cache import CRITERIA, cached
+
 from .engine import CriterionSpec, compile_criteria
 from .models import CriteriaVersion, Criterion, Screening
 
@@ -36,6 +38,11 @@ def criteria_specs(version: CriteriaVersion) -> list[CriterionSpec]:
 
 
 def criteria_published_current() -> CriteriaVersion | None:
+    """The criteria in force (cached per process until a version is saved)."""
+    return cached(CRITERIA, _criteria_published_load)
+
+
+def _criteria_published_load() -> CriteriaVersion | None:
     return (
         CriteriaVersion.objects.filter(status=CriteriaVersion.Status.PUBLISHED)
         .order_by("-number")

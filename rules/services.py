@@ -10,8 +10,9 @@ from django.db.models import Max
 from django.utils import timezone
 
 from audit.services import audit_record
-from hrdd.errors import ApplicationError, Conflict
+from hrdd.errors import ApplicationError, Conflict, PermissionDenied
 
+from . import policies
 from .engine import (
     DEFAULT_TIERS,
     CriteriaError,
@@ -59,7 +60,8 @@ def opportunity_screen(
     snapshot, _matches = opportunity_snapshot(opportunity)
     result = screen(snapshot, criteria_compiled(version))
     previous = opportunity.current_screening
-    with transaction.atomic():
+    # No savepoint: callers run this in their own transaction and roll it back whole.
+    with transaction.atomic(savepoint=False):
         screening = Screening.objects.create(
             opportunity=opportunity,
             criteria_version=version,
@@ -115,6 +117,7 @@ def opportunity_screen(
 
 def criteria_draft_start(*, actor) -> CriteriaVersion:
     """Open the draft (a copy of the current published version), or return the open one."""
+    _require_editor(actor)
     with transaction.atomic():
         existing = criteria_draft()
         if existing:
@@ -141,6 +144,12 @@ def criteria_draft_start(*, actor) -> CriteriaVersion:
     return draft
 
 
+def _require_editor(actor) -> None:
+    reason = policies.why_not_edit_criteria(actor)
+    if reason:
+        raise PermissionDenied(reason)
+
+
 def _require_draft(version: CriteriaVersion) -> None:
     if version.status != CriteriaVersion.Status.DRAFT:
         raise Conflict("Published criteria versions never change: start a draft to edit.")
@@ -151,6 +160,7 @@ def criterion_save(
 ) -> Criterion:
     """Create or change one criterion of the draft. The condition and the numbers are
     checked here, so a broken criterion can never be saved, let alone published."""
+    _require_editor(actor)
     _require_draft(draft)
     code = (code or "").strip().upper()
     if not code:
@@ -207,6 +217,7 @@ def criterion_save(
 
 
 def criterion_delete(*, actor, draft: CriteriaVersion, code: str) -> None:
+    _require_editor(actor)
     _require_draft(draft)
     with transaction.atomic():
         deleted, _ = draft.criteria.filter(code=code).delete()
@@ -217,6 +228,7 @@ def criterion_delete(*, actor, draft: CriteriaVersion, code: str) -> None:
 
 
 def criteria_draft_discard(*, actor, draft: CriteriaVersion) -> None:
+    _require_editor(actor)
     _require_draft(draft)
     with transaction.atomic():
         audit_record(actor=actor, action="criteria.draft_discarded", object_type="criteria_version",
@@ -227,6 +239,7 @@ def criteria_draft_discard(*, actor, draft: CriteriaVersion) -> None:
 def criteria_publish(*, actor, draft: CriteriaVersion, notes: str = "") -> CriteriaVersion:
     """Freeze the draft as the next numbered version, then re-screen open deals in the
     background (after commit). A draft whose criteria do not compile cannot be published."""
+    _require_editor(actor)
     _require_draft(draft)
     try:
         criteria_compiled(draft)
@@ -267,6 +280,7 @@ def criteria_pack_import(
     *, actor, pack: dict, publish: bool = False, notes: str = ""
 ) -> CriteriaVersion:
     """Replace the draft's criteria with a pack's (all or nothing)."""
+    _require_editor(actor)
     try:
         specs, tiers = specs_from_pack(pack)
         from .engine import compile_criteria
@@ -301,6 +315,7 @@ def criteria_pack_import(
 
 
 def preview_start(*, actor, draft: CriteriaVersion) -> PreviewRun:
+    _require_editor(actor)
     _require_draft(draft)
     try:
         criteria_compiled(draft)

@@ -163,8 +163,14 @@ def restricted_party_matches_for(parties: list[tuple[str, str]]) -> list:
 
 
 def opportunity_snapshot(opportunity) -> tuple[dict, list]:
-    """The snapshot of a stored deal, and the restricted-party matches behind it."""
-    channel = list(opportunity.channel.select_related("organisation").all())
+    """The snapshot of a stored deal, and the restricted-party matches behind it.
+
+    Lines and channel just written by the registration are read from memory (their
+    organisations are attached); otherwise from the database."""
+    if "channel" in getattr(opportunity, "_prefetched_objects_cache", {}):
+        channel = list(opportunity.channel.all())
+    else:
+        channel = list(opportunity.channel.select_related("organisation").all())
     lines = [
         {"capabilities": li.capabilities, "quantity": li.quantity} for li in opportunity.lines.all()
     ]

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from countries.services import CountryDataError, country_indicators_import
 from hrdd.errors import ApplicationError
 
-from . import services
+from . import policies, services
 from .engine import FIELDS, PARTNER_SAFE_FIELDS
 from .models import CriteriaVersion, Criterion, PreviewRun
 from .selectors import criteria_draft, criteria_published_current, criteria_versions
@@ -24,13 +24,15 @@ MAX_PACK_BYTES = 1024 * 1024
 
 
 def _require_admin(user) -> None:
-    if not user.is_admin:
-        raise PermissionDenied("Only admins edit criteria.")
+    reason = policies.why_not_edit_criteria(user)
+    if reason:
+        raise PermissionDenied(reason)
 
 
 def _require_reviewer(user) -> None:
-    if not user.is_reviewer:
-        raise PermissionDenied("Only compliance staff see the criteria.")
+    reason = policies.why_not_read_criteria(user)
+    if reason:
+        raise PermissionDenied(reason)
 
 
 @login_required

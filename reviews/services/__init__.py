@@ -22,7 +22,6 @@ from .cases import (
     review_recommend,
     review_request_information,
     review_send_back,
-    why_not_answer,
 )
 from .conditions import (
     condition_fulfil,
@@ -55,5 +54,4 @@ __all__ = [
     "review_request_information",
     "review_route",
     "review_send_back",
-    "why_not_answer",
 ]

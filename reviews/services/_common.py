@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from hrdd.errors import PermissionDenied
+from refdata.cache import ROUTING, cached
 
 from ..business_days import add_business_days
 from ..models import EscalationPolicy, ReviewCase
@@ -33,13 +34,19 @@ class Target:
 
 def escalation_target(tier: str) -> Target:
     """The policy for a tier; a 'low' case (a deal reopened after a material change that
-    now screens low) is reviewed on the medium target."""
-    row = EscalationPolicy.objects.filter(
-        tier=tier if tier in DEFAULT_POLICIES else "medium"
-    ).first()
-    if row:
-        return Target(row.target_business_days, row.start_level, row.level_business_days)
-    return Target(**DEFAULT_POLICIES.get(tier, DEFAULT_POLICIES["medium"]))
+    now screens low) is reviewed on the medium target. Cached per process until a
+    policy changes (refdata.cache)."""
+    key = tier if tier in DEFAULT_POLICIES else "medium"
+    return cached(ROUTING, _targets_load)[key]
+
+
+def _targets_load() -> dict[str, Target]:
+    targets = {tier: Target(**values) for tier, values in DEFAULT_POLICIES.items()}
+    for row in EscalationPolicy.objects.all():
+        targets[row.tier] = Target(
+            row.target_business_days, row.start_level, row.level_business_days
+        )
+    return targets
 
 
 def due_after(start: datetime, business_days: int | None) -> datetime | None:

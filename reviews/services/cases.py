@@ -11,11 +11,12 @@ from django.utils import timezone
 
 from audit.services import audit_record
 from hrdd.errors import ApplicationError, Conflict, PermissionDenied
+from hrdd.params import as_id
 
 from .. import policies
 from ..models import CaseCondition, Decision, InformationRequest, Mitigation, ReviewCase
 from ..uploads import evidence_validate
-from ..workflow import OPEN, _transition
+from ..workflow import OPEN, _transition, require_transition
 from ._common import S, _fresh, _notify, _require, close_date_deadline
 
 DEAL_STATUS_FOR_OUTCOME = {
@@ -48,6 +49,7 @@ def review_claim(*, case: ReviewCase, actor) -> ReviewCase:
 
 def review_assign(*, case: ReviewCase, actor, assignee) -> ReviewCase:
     """A lead gives the case to a reviewer who may work it at its level."""
+    require_transition(case, "assign", actor)
     _require(policies.why_not_assign(actor, case))
     _require(policies.why_not_assignee(assignee, case))
     event = _transition(
@@ -77,6 +79,7 @@ def review_request_information(
     *, case: ReviewCase, actor, questions: str, addressed_to=None
 ) -> InformationRequest:
     """Ask the rep or a partner specific questions; the case waits for their answer."""
+    require_transition(case, "request_information", actor)
     _require(policies.why_not_request_information(actor, case))
     questions = (questions or "").strip()
     if not questions:
@@ -100,25 +103,12 @@ def review_request_information(
     return request
 
 
-def why_not_answer(user, information_request: InformationRequest) -> str | None:
-    from opportunities.selectors import opportunities_visible_to
-
-    if not information_request.is_open:
-        return "This request has already been answered."
-    opportunity = information_request.case.opportunity
-    if user.pk not in (information_request.addressed_to_id, opportunity.owner_id):
-        return "Only the person asked (or the deal's owner) answers this request."
-    if not opportunities_visible_to(user).filter(pk=opportunity.pk).exists():
-        return "You can no longer see this deal."
-    return None
-
-
 def review_answer(
     *, information_request: InformationRequest, actor, answer: str, attachment=None
 ) -> InformationRequest:
     """The rep or partner answers a request for information, optionally with an end-use certificate or
     statement file. The case goes back to its reviewer."""
-    reason = why_not_answer(actor, information_request)
+    reason = policies.why_not_answer(actor, information_request)
     if reason and information_request.is_open:
         raise PermissionDenied(reason)
     if reason:
@@ -169,6 +159,7 @@ def _outcome(outcome: str) -> str:
 
 def review_recommend(*, case: ReviewCase, actor, outcome: str, reasons: str) -> ReviewCase:
     """The assigned reviewer recommends an outcome; on a four-eyes tier another reviewer decides."""
+    require_transition(case, "recommend", actor)
     _require(policies.why_not_recommend(actor, case))
     outcome = _outcome(outcome)
     reasons = (reasons or "").strip()
@@ -187,6 +178,7 @@ def review_recommend(*, case: ReviewCase, actor, outcome: str, reasons: str) -> 
 
 def review_send_back(*, case: ReviewCase, actor, reason: str) -> ReviewCase:
     """A decider returns a recommendation to its reviewer with a reason."""
+    require_transition(case, "send_back", actor)
     _require(policies.why_not_send_back(actor, case))
     reason = (reason or "").strip()
     if not reason:
@@ -289,11 +281,8 @@ def _condition_clean(item: dict, *, opportunity, today: date) -> dict:
         )
     owner = item.get("owner")
     if not isinstance(owner, User):
-        owner = (
-            User.objects.filter(pk=owner, is_active=True).first()
-            if str(owner or "").isdigit()
-            else None
-        )
+        owner_id = as_id(owner)
+        owner = User.objects.filter(pk=owner_id, is_active=True).first() if owner_id else None
     if owner is None:
         raise ApplicationError(
             "Each condition needs an owner.", errors={"conditions.owner": "Choose a person."}
@@ -342,6 +331,7 @@ def review_decide(
     from opportunities.workflow import opportunity_transition
 
     outcome = _outcome(outcome)
+    require_transition(case, outcome, actor)
     _require(policies.why_not_decide(actor, case, outcome))
     reasons = (reasons or "").strip()
     feedback = (feedback or "").strip()

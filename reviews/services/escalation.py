@@ -6,14 +6,16 @@ from datetime import datetime
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Case, DateTimeField, Value, When
 from django.utils import timezone
 
 from audit.services import audit_record
-from hrdd.errors import ApplicationError, Conflict, PermissionDenied
+from hrdd.errors import ApplicationError
+from refdata.cache import pinned
 
 from .. import policies
 from ..models import EscalationLevel, EscalationPolicy, ReviewCase
-from ..workflow import OPEN, _transition
+from ..workflow import OPEN, _transition, _transition_locked_many, require_transition
 from ._common import (
     DEFAULT_POLICIES,
     Target,
@@ -26,8 +28,8 @@ from ._common import (
 )
 
 # The sweep commits every SWEEP_CHUNK escalations: fewer commits are faster, but each chunk
-# holds the audit chain's head row (every audited write waits for it) until it commits.
-SWEEP_CHUNK = 100
+# holds its cases' rows (and the audit chain's head row) until it commits.
+SWEEP_CHUNK = 500
 # What the sweep reads of each case (no more: it runs over every overdue case).
 SWEEP_FIELDS = (
     "id", "status", "tier", "escalation_level", "due_at", "opportunity_id", "assignee_id",
@@ -69,6 +71,7 @@ def _escalate(
 
 def review_escalate(*, case: ReviewCase, actor, reason: str) -> ReviewCase:
     """Send a case up one level (compliance → senior → committee), unassigned there."""
+    require_transition(case, "escalate", actor)
     _require(policies.why_not_escalate(actor, case))
     reason = (reason or "").strip()
     if not reason:
@@ -81,10 +84,14 @@ def review_escalate(*, case: ReviewCase, actor, reason: str) -> ReviewCase:
 def review_escalate_overdue(*, now: datetime | None = None) -> int:
     """The SLA sweep: every open case past its target goes up one level.
 
-    Idempotent and restart-safe: the timer is the `due_at` column, and each case is
-    claimed by a conditional update on (status, level, due_at <= now), so a second run —
-    or a second worker — finds nothing left to do, and a case that fell due while no
-    worker ran escalates on the next run. Returns how many cases this run escalated.
+    Set-based: each chunk of overdue cases is locked in one query (rows another worker
+    holds are skipped, for the next run), then moved with one UPDATE per (level, tier)
+    group, with one audit event per case and one notification batch per chunk.
+
+    Idempotent and restart-safe: the timer is the `due_at` column and the lock query
+    re-checks (status, due_at <= now, level), so a second run, or a second worker, finds
+    nothing left to do, and a case that fell due while no worker ran escalates on the next
+    run. Returns how many cases this run escalated.
     """
     now = now or timezone.now()
     ids = list(
@@ -95,40 +102,64 @@ def review_escalate_overdue(*, now: datetime | None = None) -> int:
         .values_list("pk", flat=True)
     )
     escalated = 0
-    targets: dict[str, Target] = {}
     for start in range(0, len(ids), SWEEP_CHUNK):
-        chunk = ids[start : start + SWEEP_CHUNK]
-        events = []
-        with transaction.atomic():
-            cases = (
-                ReviewCase.objects.filter(pk__in=chunk)
+        with transaction.atomic(), pinned():
+            cases = list(
+                ReviewCase.objects.filter(
+                    pk__in=ids[start : start + SWEEP_CHUNK], status__in=OPEN, due_at__lte=now,
+                    escalation_level__lt=policies.TOP_LEVEL,
+                )
+                .select_for_update(of=("self",), skip_locked=True)
                 .select_related("opportunity", "assignee")
                 .only(*SWEEP_FIELDS)
-            )
+            )  # fmt: skip
+            groups: dict[tuple[int, str], list[ReviewCase]] = {}
             for case in cases:
-                if not case.is_open or case.due_at is None or case.due_at > now:
-                    continue
-                if case.tier not in targets:
-                    targets[case.tier] = escalation_target(case.tier)
-                level_name = EscalationLevel(case.escalation_level + 1).label.lower()
-                try:
-                    events.append(
-                        _escalate(
-                            case=case,
-                            actor=None,
-                            to_level=case.escalation_level + 1,
-                            now=now,
-                            overdue_only=True,
-                            target=targets[case.tier],
-                            reason=f"Past its {case.tier} target ({timezone.localtime(case.due_at):%Y-%m-%d %H:%M}); "
-                            f"escalated to the {level_name}.",
-                        )  # fmt: skip
-                    )
-                except Conflict:
-                    continue  # someone acted on it first; the next run looks again
+                groups.setdefault((case.escalation_level, case.tier), []).append(case)
+            events = []
+            for (level, tier), group in sorted(groups.items()):
+                events += _escalate_overdue_group(group, level=level, tier=tier, now=now)
             _notify(e.pk for e in events)
         escalated += len(events)
     return escalated
+
+
+def _escalate_overdue_group(cases: list[ReviewCase], *, level: int, tier: str, now: datetime):
+    """One UPDATE for locked overdue cases of one level and tier (same new timer); only
+    a case whose deal closes before that timer gets its own effective due date."""
+    target = escalation_target(tier)
+    due = due_after(now, target.level_business_days)
+    earlier = {}
+    for case in cases:
+        effective = effective_due(due, case.opportunity.expected_close_date)
+        if effective != due:
+            earlier[case.pk] = effective
+    effective_due_at: Any = Value(due, output_field=DateTimeField())
+    if earlier:
+        effective_due_at = Case(
+            *(When(pk=pk, then=Value(at)) for pk, at in earlier.items()),
+            default=effective_due_at, output_field=DateTimeField(),
+        )  # fmt: skip
+    level_name = EscalationLevel(level + 1).label.lower()
+    return _transition_locked_many(
+        cases=cases, transition="escalate", actor=None,
+        values={
+            "escalation_level": level + 1, "assignee": None, "due_at": due,
+            "effective_due_at": effective_due_at, "escalated_at": now, "recommended_by": None,
+            "recommendation": "", "recommendation_reasons": "",
+        },
+        changes_of=lambda c: {
+            "from_level": level, "to_level": level + 1,
+            "previous_assignee": c.assignee.username if c.assignee_id else None,
+            "missed_due_at": c.due_at.isoformat() if c.due_at else None,
+            "due_at": due.isoformat() if due else None,
+            "automatic": True,
+        },
+        comment_of=lambda c: (
+            f"Past its {tier} target ({timezone.localtime(c.due_at):%Y-%m-%d %H:%M}); "
+            f"escalated to the {level_name}."
+        ),
+    )  # fmt: skip
 
 
 def escalation_policy_update(
@@ -140,8 +171,7 @@ def escalation_policy_update(
     level_business_days: int | None,
 ) -> EscalationPolicy:
     """An admin changes a tier's review target. Applies to cases opened or escalated later."""
-    if not getattr(actor, "is_admin", False):
-        raise PermissionDenied("Only admins change review targets.")
+    _require(policies.why_not_set_targets(actor))
     if tier not in EscalationPolicy.Tier.values:
         raise ApplicationError(f"Unknown tier {tier!r}.")
     if start_level not in EscalationLevel.values:

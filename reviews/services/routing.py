@@ -39,11 +39,15 @@ def review_route(
             opportunity=opportunity, tier=screening.tier, actor=actor,
             reopen=previous_tier is not None,
         )  # fmt: skip
-    case = (
-        ReviewCase.objects.select_for_update()
-        .filter(opportunity_id=opportunity.pk, status__in=OPEN)
-        .first()
-    )
+    # A deal screened for the first time has no case yet (cases start from a screening).
+    first = previous_tier is None
+    case = None
+    if not first:
+        case = (
+            ReviewCase.objects.select_for_update()
+            .filter(opportunity_id=opportunity.pk, status__in=OPEN)
+            .first()
+        )
     if case is not None:
         _case_follow_deal(
             case=case, opportunity=opportunity, screening=screening, actor=actor,
@@ -51,11 +55,13 @@ def review_route(
         )  # fmt: skip
         return
     if opportunity.status in UNDER_REVIEW:
-        previous = (
-            ReviewCase.objects.filter(opportunity_id=opportunity.pk)
-            .order_by("-opened_at", "-id")
-            .first()
-        )
+        previous = None
+        if not first:
+            previous = (
+                ReviewCase.objects.filter(opportunity_id=opportunity.pk)
+                .order_by("-opened_at", "-id")
+                .first()
+            )
         if previous is None:
             reason = "flagged"
         elif material_change:

@@ -38,13 +38,17 @@ def test_partner_b_cannot_see_partner_as_import(client, api, partner_b, import_o
     assert import_of_a.status == "validated"
 
 
-def test_the_partner_and_staff_see_it(
+def test_the_partner_and_compliance_see_it(
     client, api, partner_a, sales_rep, reviewer, admin_user, import_of_a
 ):
-    for user in (partner_a, sales_rep, reviewer, admin_user):
+    for user in (partner_a, reviewer, admin_user):
         client.force_login(user)
         assert client.get(f"/imports/{import_of_a.pk}/").status_code == 200, user
         assert api.as_user(user).get("/api/v1/imports/").json()["count"] == 1
+    # a sales rep sees only what they or their team uploaded, not every partner's files
+    client.force_login(sales_rep)
+    assert client.get(f"/imports/{import_of_a.pk}/").status_code == 404
+    assert api.as_user(sales_rep).get("/api/v1/imports/").json()["count"] == 0
 
 
 def test_an_outsider_sees_nothing_and_cannot_upload(client, api, outsider, import_of_a, catalogue):

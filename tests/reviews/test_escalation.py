@@ -171,3 +171,50 @@ def test_a_fulfilled_condition_is_not_flagged(approved_condition, sales_rep):
     )
     with time_machine.travel("2027-02-01 08:00:00+00:00", tick=False):
         assert conditions_flag_overdue() == 0
+
+
+def _sweep_statements(now: str) -> tuple[int, int]:
+    """(statements besides the audit trail, audit statements) of one sweep."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.opportunities.test_registration_cost import split_audit
+
+    with time_machine.travel(now, tick=False):
+        with CaptureQueriesContext(connection) as ctx:
+            escalated = review_escalate_overdue()
+    own, audit = split_audit(ctx.captured_queries)
+    return escalated, len(own)
+
+
+def test_the_sweep_moves_cases_by_the_set_not_one_row_at_a_time(make_deal, case_of):
+    """The statements besides the audit trail do not grow with the number of cases: one
+    lock query and one UPDATE per level and tier, whatever the count."""
+    with time_machine.travel(MONDAY, tick=False):
+        few = [case_of(make_deal("medium")) for _ in range(2)]
+    escalated, statements_for_two = _sweep_statements("2026-03-04 09:00:00+00:00")
+    assert escalated == 2
+    with time_machine.travel("2026-03-05 09:00:00+00:00", tick=False):
+        many = [case_of(make_deal("medium")) for _ in range(8)]
+    # the first two (now at level 2) and the eight new ones (level 1) fall due together
+    escalated, statements_for_ten = _sweep_statements("2026-03-09 09:00:00+00:00")
+    assert escalated == 10
+    assert statements_for_ten <= statements_for_two + 1  # one more level, one more UPDATE
+    levels = dict(ReviewCase.objects.filter(pk__in=[c.pk for c in few + many])
+                  .values_list("pk", "escalation_level"))  # fmt: skip
+    assert {levels[c.pk] for c in few} == {3} and {levels[c.pk] for c in many} == {2}
+    events = AuditEvent.objects.filter(action="review_case.escalate")
+    assert events.count() == 12  # one per case and step, as before
+
+
+def test_a_deal_closing_before_the_new_target_keeps_its_earlier_due_date(make_deal, case_of):
+    with time_machine.travel(MONDAY, tick=False):
+        soon = case_of(make_deal("medium", expected_close_date="2026-03-05"))
+        later = case_of(make_deal("medium"))
+    with time_machine.travel("2026-03-04 10:00:00+00:00", tick=False):
+        assert review_escalate_overdue() == 2
+    soon.refresh_from_db()
+    later.refresh_from_db()
+    assert soon.due_at == later.due_at == datetime(2026, 3, 5, 10, tzinfo=UTC)
+    assert soon.effective_due_at == datetime(2026, 3, 5, 0, tzinfo=UTC)
+    assert later.effective_due_at == later.due_at

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('restricted_parties', '0001_initial'),
+        ('restricted_parties', '0002_list_row_counts'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,0 +1,360 @@
+"""API benchmark: this application's deal endpoints side by side with a bare DRF anchor.
+
+Run: python benchmarks/bench_api.py [--seconds S] [--connections C] [--backends postgresql,sqlite]
+
+For each database (PostgreSQL from BENCH_DATABASE_URL or DATABASE_URL, in its own
+database BENCH_API_DB_NAME, default `hrdd_bench_api`, dropped and re-created; SQLite in
+a temporary directory), it serves both projects with gunicorn (2 sync workers, DEBUG off)
+and loads them from this process with C threads (default 8, http.client, one connection
+per request as sync workers close them) for S seconds each (default 8):
+
+- registration of the README's example deal (token auth, validation, screening, routing,
+  audit) vs the anchor's POST that validates and inserts a 10-field deal (target >= 0.6);
+- the deal list (API, first page) vs the anchor's list, and one deal's detail vs the
+  anchor's detail (target >= 0.8);
+- SQL statements of one registration (besides the audit trail's, counted apart; target
+  <= 15);
+- on PostgreSQL, a burst of registrations from 16 clients, then `verify_audit_chain`.
+
+Each figure is printed with its anchor, measured in the same run, as a ratio, and each
+run with the load average at its start and end. Without PostgreSQL only SQLite runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import itertools
+import json
+import os
+import random
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlparse, urlunparse
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+REGISTRATION_TARGET = 0.6
+READ_TARGET = 0.8
+STATEMENT_TARGET = 15
+EXAMPLE = {
+    "title": "Core network refresh",
+    "end_customer": {"name": "Example Telecom", "country": "EG", "type": "state_telecom",
+                     "sector": "telecommunications"},
+    "delivery_country": "EG",
+    "channel": [{"name": "Gulf Distribution FZE", "role": "distributor", "country": "AE"},
+                {"name": "Cairo Systems", "role": "integrator", "country": "EG"}],
+    "lines": [{"sku": "NET-4400", "quantity": 40},
+              {"name": "Third-party probe", "capabilities": ["deep_packet_inspection"], "quantity": 2}],
+    "intended_use": ["network_operations"],
+    "use_description": "free text",
+    "value": {"amount": "1250000.00", "currency": "USD"},
+    "expected_close_date": "2027-03-31",
+    "customization": False,
+    "red_flags": ["consignee_intermediary"],
+    "end_use_statement": "requested",
+}  # fmt: skip
+BARE_DEAL = {
+    "title": "Core network refresh", "end_customer_name": "Example Telecom",
+    "end_customer_country": "EG", "end_user_type": "state_telecom", "delivery_country": "EG",
+    "value_amount": "1250000.00", "value_currency": "USD", "expected_close_date": "2027-03-31",
+}  # fmt: skip
+
+
+def say(label: str, value: str, extra: str = "") -> None:
+    print(f"  {label:<58} {value}{'   ' + extra if extra else ''}", flush=True)
+
+
+def load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"load {one:.2f} {five:.2f} {fifteen:.2f}"
+
+
+# --- Databases and servers ---------------------------------------------------------------
+
+
+def _postgres_url() -> str | None:
+    """BENCH_API_DB_NAME (default hrdd_bench_api) on the server of BENCH_DATABASE_URL or
+    DATABASE_URL, dropped and re-created. Both projects share it (their tables differ)."""
+    url = os.environ.get("BENCH_DATABASE_URL") or os.environ.get("DATABASE_URL") or ""
+    if not url.startswith(("postgres://", "postgresql://")):
+        return None
+    import psycopg
+
+    name = os.environ.get("BENCH_API_DB_NAME", "hrdd_bench_api")
+    parts = urlparse(url)
+    admin = urlunparse(parts._replace(path="/postgres", scheme="postgresql"))
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return urlunparse(parts._replace(path=f"/{name}"))
+
+
+def _env(database_url: str, var_dir: Path, settings: str) -> dict:
+    env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DJANGO_SETTINGS_MODULE")}
+    env.update(
+        DATABASE_URL=database_url, HRDD_VAR_DIR=str(var_dir), DJANGO_SETTINGS_MODULE=settings,
+        DEBUG="false", SECRET_KEY="benchmark-only-secret-not-for-production", LOG_LEVEL="WARNING",
+        PYTHONPATH=str(ROOT),
+    )  # fmt: skip
+    return env
+
+
+def _run(args: list[str], env: dict) -> str:
+    out = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True)
+    if out.returncode:
+        raise SystemExit(f"{' '.join(args)} failed:\n{out.stdout}\n{out.stderr}")
+    return out.stdout
+
+
+SETUP_APP = """
+import django; django.setup()
+from rest_framework.authtoken.models import Token
+from accounts.models import User
+from opportunities.models import Product
+from partners.models import Organisation
+vendor = Organisation.objects.create(name="Bench Vendor", country="US", role="vendor")
+rep = User.objects.create(username="bench_rep", role="sales_rep", organisation=vendor)
+Product.objects.create(sku="NET-4400", name="Campus switch 4400", capabilities=["networking"])
+print(Token.objects.create(user=rep).key)
+"""
+
+COUNT_STATEMENTS = """
+import django, json; django.setup()
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from accounts.models import User
+from opportunities.services import opportunity_register
+rep = User.objects.get(username="bench_rep")
+body = json.loads(%r)
+opportunity_register(actor=rep, data={**body, "external_id": "COUNT-WARM"})
+with CaptureQueriesContext(connection) as ctx:
+    opportunity_register(actor=rep, data={**body, "external_id": "COUNT-1"})
+sqls = [q["sql"] for q in ctx.captured_queries]
+audit_sp, own, audit = set(), 0, 0
+for i, sql in enumerate(sqls):
+    low = sql.lower()
+    name = sql.split()[-1] if low.startswith(("savepoint", "release savepoint")) else ""
+    if low.startswith("savepoint") and i + 1 < len(sqls) and "audit_" in sqls[i + 1].lower():
+        audit_sp.add(name)
+    if "audit_" in low or (name and name in audit_sp):
+        audit += 1
+    else:
+        own += 1
+print(json.dumps({"own": own, "audit": audit}))
+"""
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """gunicorn, 2 sync workers, on a free port; stopped by `stop()`."""
+
+    def __init__(self, wsgi: str, env: dict, log: Path):
+        self.port = _free_port()
+        self.log = open(log, "ab")  # noqa: SIM115 - closed in stop()
+        self.proc = subprocess.Popen(
+            [str(BIN / "gunicorn"), "-w", "2", "-k", "sync", "-b", f"127.0.0.1:{self.port}",
+             "--log-level", "warning", wsgi],
+            cwd=ROOT, env=env, stdout=self.log, stderr=self.log,
+        )  # fmt: skip
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
+                    return
+            except OSError:
+                time.sleep(0.2)
+        self.stop()
+        raise SystemExit(f"gunicorn {wsgi} did not start; see {log}")
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+        self.log.close()
+
+
+# --- Load -------------------------------------------------------------------------------
+
+
+def hammer(port: int, request, seconds: float, connections: int) -> dict:
+    """`request()` -> (method, path, body bytes or None, headers); C threads for S seconds."""
+    stop = time.monotonic() + seconds
+    latencies: list[float] = []
+    failures: list[str] = []
+    lock = threading.Lock()
+
+    def worker():
+        mine, bad = [], []
+        while time.monotonic() < stop:
+            method, path, body, headers = request()
+            t0 = time.perf_counter()
+            try:
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                conn.request(method, path, body=body, headers=headers)
+                r = conn.getresponse()
+                r.read()
+                conn.close()
+                if r.status >= 400:
+                    bad.append(f"{r.status} {path}")
+                    continue
+            except OSError as exc:
+                bad.append(str(exc))
+                continue
+            mine.append(time.perf_counter() - t0)
+        with lock:
+            latencies.extend(mine)
+            failures.extend(bad)
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=worker) for _ in range(connections)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    took = time.perf_counter() - started
+    latencies.sort()
+    return {
+        "rps": len(latencies) / took,
+        "p50": 1000 * statistics.median(latencies) if latencies else float("nan"),
+        "p95": 1000 * latencies[int(0.95 * (len(latencies) - 1))] if latencies else float("nan"),
+        "ok": len(latencies),
+        "failed": len(failures),
+        "first_failure": failures[0] if failures else "",
+    }
+
+
+def measured(label: str, port: int, request, seconds: float, connections: int) -> dict:
+    # Warm-up, not counted: both workers booted, caches and connections in place.
+    hammer(port, request, max(1.0, seconds / 4), connections)
+    before = load()
+    r = hammer(port, request, seconds, connections)
+    after = load()
+    failed = f", {r['failed']} failed ({r['first_failure']})" if r["failed"] else ""
+    say(label, f"{r['rps']:8.1f} req/s  p50 {r['p50']:6.1f} ms  p95 {r['p95']:6.1f} ms",
+        f"[{before} -> {after}]{failed}")  # fmt: skip
+    return r
+
+
+def ratio(label: str, mine: dict, anchor: dict, target: float) -> float:
+    value = mine["rps"] / anchor["rps"] if anchor["rps"] else 0.0
+    verdict = "meets" if value >= target else "below"
+    say(f"  ratio {label}", f"{value:.2f}", f"(target >= {target}; {verdict})")
+    return value
+
+
+# --- One database -----------------------------------------------------------------------
+
+
+def run_backend(name: str, app_url: str, bare_url: str, tmp: Path, args) -> dict:
+    print(f"\n  -- {name} ({load()})", flush=True)
+    app_env = _env(app_url, tmp / "var", "hrdd.settings")
+    bare_env = _env(bare_url, tmp / "var", "benchmarks.bare.settings")
+    (tmp / "var").mkdir(parents=True, exist_ok=True)
+    _run([sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"], app_env)
+    token = _run([sys.executable, "-c", SETUP_APP], app_env).strip().splitlines()[-1]
+    _run([sys.executable, "-m", "django", "migrate", "--run-syncdb", "-v", "0"], bare_env)
+    app = Server("hrdd.wsgi", app_env, tmp / f"gunicorn-app-{name}.log")
+    bare = Server("benchmarks.bare.wsgi", bare_env, tmp / f"gunicorn-bare-{name}.log")
+    out: dict = {}
+    try:
+        seq = itertools.count(1)
+        auth = {"Authorization": f"Token {token}", "Content-Type": "application/json"}
+        plain = {"Content-Type": "application/json"}
+
+        def app_post():
+            body = json.dumps({**EXAMPLE, "external_id": f"B-{next(seq)}"}).encode()
+            return "POST", "/api/v1/opportunities/", body, auth
+
+        def bare_post():
+            body = json.dumps({**BARE_DEAL, "external_id": f"B-{next(seq)}"}).encode()
+            return "POST", "/deals/", body, plain
+
+        s, c = args.seconds, args.connections
+        bare_w = measured("anchor: bare DRF validate + insert", bare.port, bare_post, s, c)
+        app_w = measured("API registration with screening", app.port, app_post, s, c)
+        out["registration"] = ratio("registration / anchor", app_w, bare_w, REGISTRATION_TARGET)
+        out["registration_rps"], out["bare_insert_rps"] = app_w["rps"], bare_w["rps"]
+        out["registration_p50"] = app_w["p50"]
+        n_app, n_bare = max(app_w["ok"], 1), max(bare_w["ok"], 1)
+
+        bare_l = measured("anchor: bare list (25 a page)", bare.port,
+                          lambda: ("GET", "/deals/", None, {}), s, c)  # fmt: skip
+        app_l = measured("deal list API (25 a page)", app.port,
+                         lambda: ("GET", "/api/v1/opportunities/", None, auth), s, c)  # fmt: skip
+        out["list"] = ratio("list / anchor", app_l, bare_l, READ_TARGET)
+        bare_d = measured("anchor: bare detail", bare.port,
+                          lambda: ("GET", f"/deals/{random.randint(1, n_bare)}/", None, {}), s, c)  # fmt: skip
+        app_d = measured(
+            "deal detail API", app.port,
+            lambda: ("GET", f"/api/v1/opportunities/{random.randint(1, n_app)}/", None, auth), s, c,
+        )  # fmt: skip
+        out["detail"] = ratio("detail / anchor", app_d, bare_d, READ_TARGET)
+        if name == "postgresql" and args.burst:
+            measured("registration burst, 16 clients", app.port, app_post, args.burst, 16)
+    finally:
+        app.stop()
+        bare.stop()
+    counted = json.loads(
+        _run([sys.executable, "-c", COUNT_STATEMENTS.replace("%r", repr(json.dumps(EXAMPLE)))], app_env)
+        .strip().splitlines()[-1]
+    )  # fmt: skip
+    out["statements"] = counted
+    verdict = "meets" if counted["own"] <= STATEMENT_TARGET else "above"
+    say("SQL statements per registration (besides audit)", str(counted["own"]),
+        f"(target <= {STATEMENT_TARGET}; {verdict}); audit trail: {counted['audit']}")  # fmt: skip
+    chain = subprocess.run([sys.executable, "manage.py", "verify_audit_chain"], cwd=ROOT,
+                           env=app_env, capture_output=True, text=True)  # fmt: skip
+    last = (chain.stdout.strip() or chain.stderr.strip()).splitlines()[-1:] or [""]
+    say("audit chain after the run", "verifies" if chain.returncode == 0 else "BROKEN", last[0])
+    out["chain_ok"] = chain.returncode == 0
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument(
+        "--seconds", type=float, default=float(os.environ.get("BENCH_API_SECONDS", 8))
+    )
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--burst", type=float, default=3.0, help="seconds of 16-client burst")
+    parser.add_argument("--backends", default="postgresql,sqlite")
+    args = parser.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="hrdd-bench-api-"))
+    results = {}
+    try:
+        wanted = args.backends.split(",")
+        if "postgresql" in wanted:
+            url = _postgres_url()
+            if url is None:
+                say("postgresql", "skipped: set BENCH_DATABASE_URL or DATABASE_URL to postgres://")
+            else:
+                results["postgresql"] = run_backend("postgresql", url, url, tmp / "pg", args)
+        if "sqlite" in wanted:
+            (tmp / "sqlite").mkdir(parents=True)
+            results["sqlite"] = run_backend(
+                "sqlite", f"sqlite:///{tmp / 'sqlite' / 'app.sqlite3'}",
+                f"sqlite:///{tmp / 'sqlite' / 'bare.sqlite3'}", tmp / "sqlite", args,
+            )  # fmt: skip
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    print(json.dumps(results, default=str))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

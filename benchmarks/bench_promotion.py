@@ -1,0 +1,207 @@
+"""Promotion benchmark: flagged import lines registered as deals by two workers, beside a
+PostgreSQL COPY of as many deal rows (the anchor), measured in the same run.
+
+Run: python benchmarks/bench_promotion.py [--deals N] [--workers W]
+
+Needs PostgreSQL (BENCH_DATABASE_URL or DATABASE_URL); works in its own database
+BENCH_PROMOTION_DB_NAME (default hrdd_bench_promotion, dropped and re-created). Fills an
+import with N flagged lines (default 3,000) waiting for promotion, starts W worker
+processes (default 2) that each run the promotion service on it (they share the lines
+batch by batch, as two Celery workers would), and prints deals per second (target 500),
+the anchor's rows per second, their ratio, and the load average at start and end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlparse, urlunparse
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+TARGET = 500.0
+
+
+def say(label: str, value: str, extra: str = "") -> None:
+    print(f"  {label:<58} {value}{'   ' + extra if extra else ''}", flush=True)
+
+
+def _load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"load {one:.2f} {five:.2f} {fifteen:.2f}"
+
+
+def _setup_django(url: str) -> None:
+    os.environ["DATABASE_URL"] = url
+    os.environ.setdefault("HRDD_VAR_DIR", tempfile.mkdtemp(prefix="hrdd-bench-promotion-"))
+    os.environ.pop("REDIS_URL", None)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "hrdd.settings"
+    os.environ["DEBUG"] = "false"
+    os.environ.setdefault("SECRET_KEY", "benchmark-only-secret-not-for-production")
+    os.environ["LOG_LEVEL"] = "WARNING"
+    import django
+
+    django.setup()
+    from hrdd.celery import app as celery_app
+
+    celery_app.conf.broker_url = "memory://localhost/"  # notifications stay in-process
+
+
+def worker(url: str, import_id: int) -> None:
+    _setup_django(url)
+    from channel_imports.screening import import_promote
+    from restricted_parties.selectors import parties_screen
+
+    parties_screen([("warm up", "")])
+    started = time.time()
+    import_promote(channel_import_id=import_id)
+    print(json.dumps({"started": started, "ended": time.time()}))
+
+
+def fill(n: int) -> int:
+    from django.db import transaction
+
+    from accounts.models import User
+    from channel_imports.models import ChannelImport, ImportLine
+    from opportunities.models import Product
+    from partners.models import Organisation
+    from rules.selectors import criteria_published_current
+
+    with transaction.atomic():
+        partner = Organisation.objects.create(name="Bench Distribution", country="AE",
+                                              role="distributor")  # fmt: skip
+        user = User.objects.create(username="bench_partner", role="partner_user",
+                                   organisation=partner)  # fmt: skip
+        Product.objects.create(sku="DPI-9000", name="Traffic inspector 9000",
+                               capabilities=["deep_packet_inspection"])  # fmt: skip
+        imp = ChannelImport.objects.create(
+            organisation=partner, uploaded_by=user, original_name="bench.csv", kind="csv",
+            status=ChannelImport.Status.PROMOTING, criteria_version=criteria_published_current(),
+            lines_total=n,
+        )  # fmt: skip
+        customers = [(f"End customer {i}", ["EG", "AE", "TR", "IN"][i % 4]) for i in range(500)]
+        ImportLine.objects.bulk_create(
+            [
+                ImportLine(
+                    channel_import=imp, organisation=partner, row_key=f"r:P-{i}", line_no=i + 2,
+                    chunk_no=0, status=ImportLine.Status.SCREENED, tier="high", score=20,
+                    data={
+                        "partner_reference": f"P-{i}", "end_customer_name": customers[i % 500][0],
+                        "end_customer_country": customers[i % 500][1], "end_user_type": "state_telecom",
+                        "sector": "telecommunications", "delivery_country": customers[i % 500][1],
+                        "sku": "DPI-9000", "product_name": "", "capabilities": ["deep_packet_inspection"],
+                        "quantity": 2, "intended_use": ["network_operations"], "value_amount": "90000.00",
+                        "currency": "USD", "sale_date": "", "reseller_name": f"Reseller {i % 50}",
+                        "reseller_country": "AE", "customization": False, "red_flags": [],
+                        "end_use_statement": "requested",
+                    },
+                )
+                for i in range(n)
+            ],
+            batch_size=2000,
+        )  # fmt: skip
+    return imp.pk
+
+
+def copy_anchor(n: int) -> float:
+    """Rows per second of COPY … FROM STDIN into a table shaped like the deals table (its
+    columns, defaults, identity and indexes)."""
+    from django.db import connection
+
+    with connection.cursor() as cur:
+        cur.execute("CREATE TEMP TABLE copy_anchor (LIKE opportunities_opportunity INCLUDING ALL)")
+        cols = ["reference", "external_id", "title", "owner_id", "submitted_by_organisation_id",
+                "end_customer_id", "end_customer_name", "end_customer_country", "end_user_type",
+                "end_customer_sector", "delivery_country", "intended_use", "use_description",
+                "value_amount", "value_currency", "customization", "end_use_statement",
+                "declared_red_flags", "status", "created_at", "updated_at"]  # fmt: skip
+        t0 = time.perf_counter()
+        with cur.copy(f"COPY copy_anchor ({', '.join(cols)}) FROM STDIN") as copy:
+            for i in range(n):
+                copy.write_row((f"C-{i}", f"c-{i}", "Deal", 1, 1, 1, "End customer", "EG",
+                                "state_telecom", "", "EG", '["network_operations"]', "", "90000.00",
+                                "USD", False, "requested", "[]", "on_hold",
+                                "2026-11-30T00:00:00Z", "2026-11-30T00:00:00Z"))  # fmt: skip
+        took = time.perf_counter() - t0
+        cur.execute("DROP TABLE copy_anchor")
+    return n / took
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument(
+        "--deals", type=int, default=int(os.environ.get("BENCH_PROMOTION_DEALS", 3000))
+    )
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--url", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        worker(args.url, args.worker)
+        return 0
+    base = os.environ.get("BENCH_DATABASE_URL") or os.environ.get("DATABASE_URL") or ""
+    if not base.startswith(("postgres://", "postgresql://")):
+        say(
+            "skipped",
+            "the promotion benchmark needs PostgreSQL (BENCH_DATABASE_URL or DATABASE_URL)",
+        )
+        return 0
+    import psycopg
+
+    name = os.environ.get("BENCH_PROMOTION_DB_NAME", "hrdd_bench_promotion")
+    parts = urlparse(base)
+    with psycopg.connect(urlunparse(parts._replace(path="/postgres", scheme="postgresql")),
+                         autocommit=True) as conn:  # fmt: skip
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    url = urlunparse(parts._replace(path=f"/{name}"))
+    _setup_django(url)
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    import_id = fill(args.deals)
+    anchor = copy_anchor(args.deals)
+    before = _load()
+    procs = [
+        subprocess.Popen(
+            [sys.executable, __file__, "--worker", str(import_id), "--url", url],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            text=True,
+        )  # fmt: skip
+        for _ in range(args.workers)
+    ]
+    spans = []
+    for p in procs:
+        out, _ = p.communicate(timeout=3600)
+        if p.returncode:
+            raise SystemExit(f"a promotion worker failed (exit {p.returncode})")
+        spans.append(json.loads(out.strip().splitlines()[-1]))
+    after = _load()
+    took = max(s["ended"] for s in spans) - min(s["started"] for s in spans)
+    from channel_imports.models import ChannelImport, ImportLine
+
+    promoted = ImportLine.objects.filter(
+        channel_import_id=import_id, opportunity__isnull=False
+    ).count()
+    status = ChannelImport.objects.get(pk=import_id).status
+    rate = promoted / took
+    say(f"promotion, {args.workers} workers ({promoted:,} deals, import {status})",
+        f"{rate:8.1f} deals/s", f"({rate / TARGET:.2f}× the target {TARGET:.0f}/s) [{before} -> {after}]")  # fmt: skip
+    say("anchor: COPY of as many deal rows", f"{anchor:8.0f} rows/s")
+    say("  promotion / COPY", f"{rate / anchor:.4f}")
+    chain = subprocess.run([sys.executable, "manage.py", "verify_audit_chain"], cwd=ROOT,
+                           capture_output=True, text=True)  # fmt: skip
+    say("audit chain after the run", "verifies" if chain.returncode == 0 else "BROKEN")
+    print(json.dumps({"deals_per_s": rate, "copy_rows_per_s": anchor, "promoted": promoted}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

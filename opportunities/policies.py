@@ -1,0 +1,68 @@
+"""Who sees which deals and products, and who may register or change a deal. Pages, the
+API, exports and the services all ask here.
+
+Deals:
+- compliance staff (reviewers, senior reviewers, committee members, admins): every deal;
+- sales reps: the deals they own and those owned by members of their team;
+- partner users: deals where their organisation is in the channel or submitted it;
+- anyone else: none. A deal you may not see answers 404, in pages and API alike.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from accounts.policies import has_role, is_compliance, is_sales_rep, partner_organisation_id
+
+from .models import ChannelEntry, Opportunity, Product
+
+
+def opportunities_visible_to(user) -> QuerySet[Opportunity]:
+    qs = Opportunity.objects.all()
+    if is_compliance(user):
+        return qs
+    if is_sales_rep(user):
+        if user.team_id:
+            # The team's members in a subquery: the deal list needs no join to users.
+            from django.contrib.auth import get_user_model
+
+            team = get_user_model().objects.filter(team_id=user.team_id).values("pk")
+            return qs.filter(Q(owner_id=user.pk) | Q(owner_id__in=team))
+        return qs.filter(owner_id=user.pk)
+    org_id = partner_organisation_id(user)
+    if org_id:
+        in_channel = ChannelEntry.objects.filter(opportunity=OuterRef("pk"), organisation_id=org_id)
+        return qs.filter(Q(submitted_by_organisation_id=org_id) | Exists(in_channel))
+    return qs.none()
+
+
+def products_visible_to(user) -> QuerySet[Product]:
+    """The active catalogue, for anyone who registers or reviews deals."""
+    if not has_role(user):
+        return Product.objects.none()
+    return Product.objects.filter(active=True)
+
+
+def why_not_register(user) -> str | None:
+    if not has_role(user) or not user.organisation_id:
+        return "Your account is not linked to an organisation; ask an admin to set it."
+    return None
+
+
+def why_not_edit(user, opportunity: Opportunity) -> str | None:
+    """The owner or compliance staff change a deal's facts (the caller has checked that
+    the user sees the deal)."""
+    if is_compliance(user) or (opportunity.owner_id == user.pk and has_role(user)):
+        return None
+    return "Only the deal's owner can change it."
+
+
+def why_not_reuse_external_id(user, existing: Opportunity) -> str | None:
+    """Registering an external_id the organisation already used returns that deal, but
+    only to someone who may see it: a deal you may not see is never "the existing one"."""
+    if opportunities_visible_to(user).filter(pk=existing.pk).exists():
+        return None
+    return (
+        f"The CRM id {existing.external_id} is already used by another deal of your "
+        "organisation that you cannot see. Use a different external_id for this deal."
+    )

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RefdataConfig(AppConfig):
+    name = "refdata"
+    verbose_name = "Reference data versions"

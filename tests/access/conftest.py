@@ -1,0 +1,97 @@
+"""Fixtures for the access tests: the review fixtures (deals of each tier, eager Celery,
+fast passwords, a private media folder) and the personas of the README."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from reviews.models import Notification
+from reviews.services import (
+    review_answer,
+    review_claim,
+    review_decide,
+    review_request_information,
+)
+from tests.channel_imports.conftest import csv_upload, drain, row
+from tests.factories import UserFactory
+from tests.reviews.conftest import (  # noqa: F401 - fixtures shared with the review tests
+    case_of,
+    eager_celery,
+    fast_passwords,
+    make_deal,
+    media_root,
+)
+
+
+@pytest.fixture
+def nobody(vendor):
+    """Signed in, with no role at all (an account an admin has not finished setting up)."""
+    return UserFactory(username="nina_no_role", role="", organisation=vendor)
+
+
+@pytest.fixture
+def world(request, reviewer, sales_rep, partner_a, api, catalogue, settings, tmp_path):
+    """A flagged deal of the EMEA team with Alpha in its channel: its case, Alpha's answer
+    with a certificate, a condition owned by the rep, Alpha's notification and import, and
+    a criteria draft with a preview run."""
+    new_deal, case_of_deal = (request.getfixturevalue(f) for f in ("make_deal", "case_of"))
+    alpha = [{"name": "Alpha Systems Integration", "role": "reseller", "country": "DE"}]
+    the_deal = new_deal("medium", title="Matrix deal of the EMEA team", channel=alpha)
+    the_case = review_claim(case=case_of_deal(the_deal), actor=reviewer)
+    question = review_request_information(
+        case=the_case, actor=reviewer, questions="End-use certificate?", addressed_to=partner_a
+    )
+    png = SimpleUploadedFile("cert.png", b"\x89PNG\r\n\x1a\n" + b"0" * 32, content_type="image/png")
+    answered = review_answer(
+        information_request=question, actor=partner_a, answer="Attached.", attachment=png
+    )
+    # a second question stays open, so the answer endpoint has something to answer
+    review_request_information(
+        case=the_case, actor=reviewer, questions="Which sites?", addressed_to=partner_a
+    )
+    decided = new_deal("medium", title="Matrix deal approved with a condition")
+    review_decide(
+        case=review_claim(case=case_of_deal(decided), actor=reviewer), actor=reviewer,
+        outcome="approve_with_conditions", reasons="SOE research use.", feedback="Certificate.",
+        conditions=[{"mitigation": "end-use-certificate", "owner": sales_rep.pk,
+                     "due_date": "2030-12-31", "details": "Matrix condition details"}],
+    )  # fmt: skip
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    r = api.as_user(partner_a).post(
+        "/api/v1/imports/",
+        {"file": csv_upload([row()], name="alpha-matrix-pos.csv")},
+        format="multipart",
+    )
+    api.credentials()
+    from channel_imports.models import ChannelImport
+
+    the_import = drain(ChannelImport.objects.get(pk=r.json()["id"]))
+    note = Notification.objects.create(
+        recipient=partner_a, event_id=0, kind="information_requested", title="Questions for you",
+        url=f"/deals/{the_deal.pk}/", case=the_case, created_at=timezone.now(),
+    )  # fmt: skip
+    from rules.services import criteria_draft_start, preview_start
+
+    draft = criteria_draft_start(actor=None)
+    return {
+        "preview": preview_start(actor=None, draft=draft),
+        "deal": the_deal,
+        "case": the_case,
+        "info": answered,
+        "condition": decided.review_cases.get().conditions.get(),
+        "notification": note,
+        "import": the_import,
+    }
+
+
+PERSONAS = ("anonymous", "nobody", "outsider", "partner_a", "partner_b", "sales_rep",
+            "teammate", "other_rep", "reviewer", "senior_reviewer")  # fmt: skip
+
+
+@pytest.fixture
+def personas(request, nobody):
+    """Every persona of the README (and an outsider, a user without a role, anonymous)."""
+    names = [p for p in PERSONAS if p not in ("anonymous", "nobody")]
+    return {"anonymous": None, "nobody": nobody} | {n: request.getfixturevalue(n) for n in names}

@@ -1,0 +1,162 @@
+"""Promotion of flagged lines in batches: many deals per transaction, each still screened,
+routed and recorded, and every line promoted once."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from audit.models import AuditEvent
+from channel_imports.models import ChannelImport, ImportLine
+from channel_imports.screening import import_promote
+from channel_imports.services import import_accept
+from reviews.models import ReviewCase
+from tests.opportunities.test_registration_cost import split_audit
+
+from .conftest import FLAGGED, csv_upload, drain, row
+
+pytestmark = pytest.mark.django_db
+# Besides the audit trail, what a promoted deal may cost: its screening (insert, and the
+# deal pointing at it), its routing (status) and its case; the rest is shared by a batch.
+STATEMENTS_PER_DEAL = 6
+
+
+def _until_promoting(imp):
+    for _ in range(10):
+        imp.refresh_from_db()
+        if imp.status == ChannelImport.Status.PROMOTING:
+            return imp
+        drain(imp, rounds=1)
+    raise AssertionError(f"the import stopped at {imp.status}")
+
+
+def test_flagged_lines_are_promoted_in_batches(upload_as, partner_a, catalogue):
+    rows = [row(FLAGGED, partner_reference=f"B-{i}") for i in range(24)] + [row()]
+    _, imp = upload_as(partner_a, csv_upload(rows))
+    import_accept(actor=partner_a, channel_import=drain(imp))
+    imp = _until_promoting(imp)
+    events_before = AuditEvent.objects.count()
+    with CaptureQueriesContext(connection) as ctx:
+        assert import_promote(channel_import_id=imp.pk)
+    own, _audit = split_audit(ctx.captured_queries)
+    assert len(own) <= STATEMENTS_PER_DEAL * 24, "\n".join(s[:100] for s in own)
+    imp.refresh_from_db()
+    assert imp.status == "completed" and imp.summary["promoted"] == 24
+    promoted = ImportLine.objects.filter(channel_import=imp, opportunity__isnull=False)
+    assert promoted.count() == 24
+    deals = [line.opportunity for line in promoted.select_related("opportunity")]
+    assert len({d.pk for d in deals}) == 24
+    assert all(d.reference == f"D-{d.pk:06d}" and d.current_screening_id for d in deals)
+    assert ReviewCase.objects.filter(opportunity__in=deals).count() == 24
+    # each deal keeps its own trail: registered, screened, routed, case opened
+    registered = AuditEvent.objects.filter(pk__gt=0, action="opportunity.registered")
+    assert registered.count() == 24
+    assert AuditEvent.objects.count() - events_before >= 24 * 4
+    # once more: nothing left, nothing doubled
+    assert not import_promote(channel_import_id=imp.pk)
+    assert ImportLine.objects.filter(channel_import=imp, opportunity__isnull=False).count() == 24
+
+
+def test_a_line_the_validator_refuses_keeps_its_reason_and_the_batch_goes_on(
+    upload_as, partner_a, catalogue
+):
+    rows = [row(FLAGGED, partner_reference=f"V-{i}") for i in range(3)]
+    _, imp = upload_as(partner_a, csv_upload(rows))
+    import_accept(actor=partner_a, channel_import=drain(imp))
+    imp = _until_promoting(imp)
+    # The catalogue product of one line was withdrawn since the file was checked.
+    bad = ImportLine.objects.filter(channel_import=imp).order_by("id").first()
+    data = dict(bad.data, sku="NO-SUCH-SKU")
+    ImportLine.objects.filter(pk=bad.pk).update(data=data)
+    assert import_promote(channel_import_id=imp.pk)
+    bad.refresh_from_db()
+    assert bad.opportunity_id is None and "NO-SUCH-SKU" in bad.promotion_error
+    assert ImportLine.objects.filter(channel_import=imp, opportunity__isnull=False).count() == 2
+
+
+def _waiting_for_promotion(partner, lines: int) -> ChannelImport:
+    """An import whose flagged lines wait for promotion, as the last screened chunk
+    leaves it (built directly: with transactional tests the queued tasks would run)."""
+    from rules.selectors import criteria_published_current
+
+    imp = ChannelImport.objects.create(
+        organisation=partner.organisation, uploaded_by=partner, original_name="w.csv",
+        kind="csv", status=ChannelImport.Status.PROMOTING, lines_total=lines,
+        criteria_version=criteria_published_current(),
+    )  # fmt: skip
+    ImportLine.objects.bulk_create(
+        [
+            ImportLine(
+                channel_import=imp, organisation=partner.organisation, row_key=f"r:W-{i}",
+                line_no=i + 2, chunk_no=0, status="screened", tier="high", score=20,
+                data={
+                    "partner_reference": f"W-{i}", "end_customer_name": f"New customer {i % 7}",
+                    "end_customer_country": "EG", "end_user_type": "state_telecom",
+                    "sector": "telecommunications", "delivery_country": "EG", "sku": "DPI-9000",
+                    "product_name": "", "capabilities": ["deep_packet_inspection"], "quantity": 2,
+                    "intended_use": ["network_operations"], "value_amount": "90000.00",
+                    "currency": "USD", "sale_date": "", "reseller_name": f"New reseller {i % 5}",
+                    "reseller_country": "AE", "customization": False, "red_flags": [],
+                    "end_use_statement": "requested",
+                },
+            )
+            for i in range(lines)
+        ]
+    )  # fmt: skip
+    return imp
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="real concurrent workers need PostgreSQL"
+)
+def test_two_workers_share_one_promotion_and_promote_each_line_once(partner_a, catalogue):
+    import threading
+
+    from django.db import connections
+
+    from channel_imports import screening
+
+    # New end customers and resellers on every line: both workers register organisations.
+    imp = _waiting_for_promotion(partner_a, 30)
+    screening.PROMOTE_BATCH, batch = 4, screening.PROMOTE_BATCH
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(2)
+
+    def work():
+        try:
+            barrier.wait()
+            import_promote(channel_import_id=imp.pk)
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    try:
+        threads = [threading.Thread(target=work) for _ in range(2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=120)
+    finally:
+        screening.PROMOTE_BATCH = batch
+    assert not errors, errors
+    imp.refresh_from_db()
+    assert imp.status == "completed"
+    promoted = ImportLine.objects.filter(channel_import=imp, opportunity__isnull=False)
+    assert promoted.count() == 30
+    assert len(set(promoted.values_list("opportunity_id", flat=True))) == 30
+
+
+def test_lines_of_an_uploader_without_organisation_keep_the_reason(upload_as, partner_a, catalogue):
+    _, imp = upload_as(partner_a, csv_upload([row(FLAGGED, partner_reference="O-1")]))
+    import_accept(actor=partner_a, channel_import=drain(imp))
+    imp = _until_promoting(imp)
+    # The uploader's account lost its organisation before the promotion ran.
+    type(partner_a).objects.filter(pk=partner_a.pk).update(organisation=None)
+    assert import_promote(channel_import_id=imp.pk)
+    line = ImportLine.objects.get(channel_import=imp)
+    assert line.opportunity_id is None and "not linked to an organisation" in line.promotion_error
+    imp.refresh_from_db()
+    assert imp.status == "completed"

@@ -1,0 +1,87 @@
+"""What one registration costs the database: counts of SQL statements, not timings.
+
+The audit trail's statements are counted apart (they belong to the audit chain's own
+design); everything else a registration does must stay within REGISTRATION_STATEMENTS.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from audit.models import AuditEvent
+from opportunities.models import Opportunity
+from tests.opportunities.test_api import ISSUE_EXAMPLE
+
+pytestmark = pytest.mark.django_db
+
+URL = "/api/v1/opportunities/"
+REGISTRATION_STATEMENTS = 15
+
+
+def split_audit(queries: list[dict]) -> tuple[list[str], list[str]]:
+    """(the registration's own statements, the audit trail's), the latter including the
+    savepoints opened around each audit event."""
+    sqls = [q["sql"] for q in queries]
+    audit_savepoints: set[str] = set()
+    own, audit = [], []
+    for i, sql in enumerate(sqls):
+        low = sql.lower()
+        name = sql.split()[-1] if low.startswith(("savepoint", "release savepoint")) else ""
+        if low.startswith("savepoint") and i + 1 < len(sqls) and "audit_" in sqls[i + 1].lower():
+            audit_savepoints.add(name)
+        if "audit_" in low or (name and name in audit_savepoints):
+            audit.append(sql)
+        else:
+            own.append(sql)
+    return own, audit
+
+
+def register(client, body):
+    with CaptureQueriesContext(connection) as ctx:
+        r = client.post(URL, body, format="json")
+    return r, ctx.captured_queries
+
+
+def test_one_registration_takes_at_most_15_statements_besides_the_audit_trail(
+    api, sales_rep, catalogue
+):
+    client = api.as_user(sales_rep)
+    client.post(URL, {**ISSUE_EXAMPLE, "external_id": "WARM-UP"}, format="json")
+    events_before = AuditEvent.objects.count()
+    r, queries = register(client, ISSUE_EXAMPLE)
+    assert r.status_code == 201, r.content
+    own, audit = split_audit(queries)
+    assert len(own) <= REGISTRATION_STATEMENTS, "\n".join(s[:120] for s in own)
+    # Four events (registered, screened, routed, case opened), five statements each with
+    # today's chain (savepoint, head lock, insert, head update, release).
+    events = AuditEvent.objects.count() - events_before
+    assert events == 4
+    assert len(audit) <= 5 * events
+
+
+def test_the_answer_to_a_registration_is_the_deal_as_stored(api, sales_rep, catalogue):
+    """Built from memory, the response must still say what the detail view reads back."""
+    client = api.as_user(sales_rep)
+    created = client.post(URL, ISSUE_EXAMPLE, format="json")
+    assert created.status_code == 201
+    body = created.json()
+    stored = client.get(f"{URL}{body['id']}/").json()
+    assert body == stored
+    deal = Opportunity.objects.get(pk=body["id"])
+    assert body["reference"] == deal.reference == f"D-{deal.pk:06d}"
+    assert body["status"] == "on_hold" and body["screening"]["tier"] in ("high", "critical")
+
+
+def test_the_deal_list_reads_no_screening_json(api, sales_rep, catalogue):
+    client = api.as_user(sales_rep)
+    for i in range(3):
+        client.post(URL, {**ISSUE_EXAMPLE, "external_id": f"L-{i}"}, format="json")
+    with CaptureQueriesContext(connection) as ctx:
+        r = client.get(URL)
+    assert r.status_code == 200 and r.json()["count"] == 3
+    listed = [q["sql"] for q in ctx.captured_queries if "rules_screening" in q["sql"]]
+    assert listed and not any(
+        col in sql for sql in listed for col in ('"snapshot"', '"findings"', '"reasons"')
+    )
