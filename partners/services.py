@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q, Value
+from django.db.models import Q
 from django.db.models.functions import Lower
 
 from .models import Organisation
@@ -43,7 +43,7 @@ def organisations_get_or_register(parties: list[tuple[str, str, str]]) -> list[O
     instead of deadlocking, and neither fails.
     """
     wanted = [(" ".join(n.split()), c, r) for n, c, r in parties]
-    known = _organisations_by_key({(n, c) for n, c, _ in wanted})
+    known = _organisations_by_key({(n.lower(), c) for n, c, _ in wanted})
     missing: dict[tuple[str, str], Organisation] = {}
     for name, country, role in wanted:
         key = (name.lower(), country)
@@ -53,7 +53,7 @@ def organisations_get_or_register(parties: list[tuple[str, str, str]]) -> list[O
         Organisation.objects.bulk_create(
             [missing[k] for k in sorted(missing)], ignore_conflicts=True
         )
-        known.update(_organisations_by_key({(o.name, o.country) for o in missing.values()}))
+        known.update(_organisations_by_key(set(missing)))
     out = []
     for name, country, role in wanted:
         key = (name.lower(), country)
@@ -63,14 +63,12 @@ def organisations_get_or_register(parties: list[tuple[str, str, str]]) -> list[O
     return out
 
 
-def _organisations_by_key(names: set[tuple[str, str]]) -> dict[tuple[str, str], Organisation]:
-    """Organisations by (name.lower(), country) for the given (name, country); the database
-    lowers the names it compares (SQLite's lower() folds ASCII only, Python's all)."""
-    if not names:
+def _organisations_by_key(keys: set[tuple[str, str]]) -> dict[tuple[str, str], Organisation]:
+    if not keys:
         return {}
     match = Q()
-    for name, country in names:
-        match |= Q(name_lower=Lower(Value(name)), country=country)
+    for lname, country in keys:
+        match |= Q(name_lower=lname, country=country)
     return {
         (org.name.lower(), org.country): org
         for org in Organisation.objects.annotate(name_lower=Lower("name")).filter(match)
