@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install run serve test test-browser lint format bench clean
+.PHONY: install run serve test test-browser lint format bench eval-matching clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -45,6 +45,10 @@ format: install
 ## Benchmarks: figures printed as per-second rates and ratios to the targets.
 bench: install
 	$(BIN)/python benchmarks/run_all.py
+
+## Restricted-party matching quality, held out, on ../shared/data/ofac-sdn (README "Matching").
+eval-matching: install
+	$(BIN)/python benchmarks/eval_matching.py
 
 clean:
 	rm -rf $(VENV) var

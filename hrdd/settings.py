@@ -287,7 +287,11 @@ SPECTACULAR_SETTINGS = {
 }
 
 # --- Screening
-RESTRICTED_PARTY_MATCH_THRESHOLD = env.float("RESTRICTED_PARTY_MATCH_THRESHOLD", default=88.0)
+RESTRICTED_PARTY_MATCH_THRESHOLD = env.float("RESTRICTED_PARTY_MATCH_THRESHOLD", default=90.0)
+# Defaults until an admin sets the thresholds at /restricted-parties/thresholds/.
+RESTRICTED_PARTY_POSSIBLE_MATCH_THRESHOLD = env.float(
+    "RESTRICTED_PARTY_POSSIBLE_MATCH_THRESHOLD", default=79.0
+)
 COUNTRY_INDICATORS_FILE = BASE_DIR / "countries" / "data" / "country_indicators.csv"
 # A partner user or rep whose deals match restricted-party lists this many times within
 # this many hours is reported to compliance (someone may be probing the lists).

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import QuerySet, Value
 from django.db.models.functions import Lower
 
 from .models import Organisation
@@ -11,7 +11,8 @@ def organisation_find(*, name: str, country: str) -> Organisation | None:
     # Lower(name) matches the unique index on (lower(name), country), so it is a seek.
     return (
         Organisation.objects.annotate(name_lower=Lower("name"))
-        .filter(name_lower=name.strip().lower(), country=country)
+        # The database lowers both sides: SQLite's lower() folds ASCII only, Python's all.
+        .filter(name_lower=Lower(Value(name.strip())), country=country)
         .first()
     )
 

@@ -48,6 +48,8 @@ class RestrictedPartyMatchOut(serializers.Serializer):
     countries = serializers.ListField(child=serializers.CharField())
     country_match = serializers.BooleanField()
     false_positive = serializers.BooleanField()
+    band = serializers.ChoiceField(choices=["match", "possible_match"])
+    explanation = serializers.CharField()
 
     def get_country(self, obj: PartyMatch) -> str:
         return obj.countries[0] if obj.countries else ""
@@ -105,7 +107,8 @@ class _ReviewerApi(APIView):
 
 
 class RestrictedPartySearchApi(_ReviewerApi):
-    """Search all active lists for a name; matches at or above the threshold, best first."""
+    """Search all active lists for a name: matches and possible matches, best first, each
+    with its band and why it matched."""
 
     @extend_schema(
         request=RestrictedPartySearchIn,

@@ -62,3 +62,14 @@ class FalsePositiveForm(forms.Form):
     entry_id = forms.IntegerField(max_value=MAX_ID)
     reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}))
     opportunity_id = forms.IntegerField(required=False, max_value=MAX_ID)
+
+
+class ThresholdsForm(forms.Form):
+    match = forms.FloatField(
+        min_value=0, max_value=100, help_text="At or above: a match, the deal is held"
+    )
+    possible_match = forms.FloatField(
+        min_value=0,
+        max_value=100,
+        help_text="At or above (and below the match threshold): a possible match, reviewed",
+    )

@@ -64,6 +64,16 @@ class ParsedEntry:
     entity_type: str = "unknown"
     programs: str = ""
     remarks: str = ""
+    weak_aliases: list[str] = field(default_factory=list)
+
+
+# OFAC keeps weak aliases (nicknames, acronyms) in the remarks: "a.k.a. 'BNC'".
+_WEAK_AKA_RE = re.compile(r"\b[afn]\.k\.a\.,?\s*'(.{1,200}?)'(?=[\s.;,)]|$)", re.IGNORECASE)
+
+
+def weak_aliases_from_remarks(remarks: str) -> list[str]:
+    """The quoted names of "a.k.a. 'XYZ'" (also f.k.a., n.k.a.) in OFAC remarks."""
+    return _unique(m.strip() for m in _WEAK_AKA_RE.findall(remarks or ""))
 
 
 @dataclass
@@ -346,6 +356,7 @@ def ofac_sdn_parse(source: Source | Mapping[str, Source]) -> ParsedList:
             entity_type=_OFAC_TYPES.get(sdn_type.casefold(), "unknown"),
             programs="; ".join(_split(program.replace("] [", ";").strip("[]"))),
             remarks=remarks,
+            weak_aliases=weak_aliases_from_remarks(c[11]),
         )
         entries.append(entry)
         rows.append(row)
@@ -696,6 +707,7 @@ def _ftm_entries(file_name: str, text: str):
                 entity_type=_entity_type(obj["schema"]),
                 programs="; ".join(values("program") + values("topics")),
                 remarks=remarks,
+                weak_aliases=_unique(values("weakAlias"), exclude=name),
             )
         )
         rows.append(row)

@@ -89,6 +89,11 @@ class RestrictedPartyEntry(models.Model):
     remarks = models.TextField(blank=True)
     name_key = models.CharField(max_length=1000, blank=True)
     alias_keys = models.JSONField(default=builtins.list, blank=True)
+    weak_aliases = models.JSONField(
+        default=builtins.list,
+        blank=True,
+        help_text="Nicknames and acronyms (OFAC's a.k.a. 'XYZ' remarks): matched only exactly",
+    )
 
     class Meta:
         ordering = ["list_id", "id"]
@@ -135,3 +140,37 @@ class FalsePositive(models.Model):
 
     def __str__(self) -> str:
         return f"{self.party_name} ≠ {self.list_name} {self.source_id}"
+
+
+class MatchThresholds(models.Model):
+    """The two score thresholds of restricted-party screening, edited by admins.
+
+    One row (pk 1). A party scoring at least `match` against a list entry is a match (a
+    hard stop); at least `possible_match` and below `match` a possible match (the deal is
+    routed to review without being blocked). `possible_match` <= `match` always. Each
+    screening records the thresholds it used in its snapshot.
+    """
+
+    match = models.FloatField(help_text="Score (0-100) at or above which a party matches")
+    possible_match = models.FloatField(
+        help_text="Score (0-100) at or above which a party is a possible match"
+    )
+    updated_at = models.DateTimeField(null=True, blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "restricted-party match thresholds"
+        verbose_name_plural = "restricted-party match thresholds"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(possible_match__lte=models.F("match"))
+                & Q(possible_match__gte=0)
+                & Q(match__lte=100),
+                name="match_thresholds_ordered",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"match ≥ {self.match:g}, possible match ≥ {self.possible_match:g}"

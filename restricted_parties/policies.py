@@ -17,3 +17,10 @@ def why_not_import_lists(user) -> str | None:
     if user is not None and not is_admin(user):
         return "Only admins may import restricted-party lists."
     return None
+
+
+def why_not_set_thresholds(user) -> str | None:
+    """Change the match and possible-match thresholds."""
+    if user is None or not is_admin(user):
+        return "Only admins may change the match thresholds."
+    return None

@@ -7,18 +7,23 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count, Max, QuerySet, Sum
+from django.db.models import QuerySet
 
 from . import matching
-from .models import FalsePositive, RestrictedPartyEntry, RestrictedPartyList
+from .models import FalsePositive, MatchThresholds, RestrictedPartyEntry, RestrictedPartyList
 
 #: Seconds between checks of the active lists' fingerprint (one small query).
 INDEX_TTL_SECONDS = 5.0
 
 
+MATCH = "match"
+POSSIBLE_MATCH = "possible_match"
+
+
 @dataclass(frozen=True)
 class PartyMatch:
-    """One party of a deal that matched one list entry at or above the threshold."""
+    """One party of a deal that scored at least the possible-match threshold against one
+    list entry; `band` says whether it is a match (a hard stop) or a possible match."""
 
     party_name: str
     party_country: str
@@ -31,52 +36,66 @@ class PartyMatch:
     countries: tuple[str, ...] = ()
     country_match: bool = False
     false_positive: bool = False
+    band: str = MATCH
+    explanation: str = ""
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    match: float
+    possible_match: float
 
 
 class _IndexCache:
-    """The per-process match index over all active entries.
+    """Per-process match indexes, one per active list version.
 
-    Rebuilt when the fingerprint of the active lists changes; the fingerprint is read at
-    most once per INDEX_TTL_SECONDS, so screening does not query the lists per name.
-    Builds are serialised by a lock; readers use whichever complete index is current.
+    A list version never changes after import, so its index is built once and kept
+    until the version stops being active; importing one list builds only its own index.
+    The set of active versions is read at most once per INDEX_TTL_SECONDS (one small
+    query), so screening does not query the lists per name. Builds are serialised by a
+    lock; readers use whichever complete indexes are current.
     """
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._index: matching.MatchIndex | None = None
-        self._fingerprint: tuple | None = None
+        self._indexes: dict[tuple, matching.MatchIndex] = {}
+        self._thresholds: Thresholds | None = None
         self._checked_at = 0.0
 
     def clear(self) -> None:
         with self._lock:
-            self._index = None
-            self._fingerprint = None
+            self._indexes = {}
+            self._thresholds = None
             self._checked_at = 0.0
 
-    def get(self) -> matching.MatchIndex:
-        now = time.monotonic()
-        index = self._index
-        if index is not None and now - self._checked_at < INDEX_TTL_SECONDS:
-            return index
+    def get(self) -> tuple[list[matching.MatchIndex], Thresholds]:
+        if self._thresholds is not None and time.monotonic() - self._checked_at < INDEX_TTL_SECONDS:
+            return list(self._indexes.values()), self._thresholds
         with self._lock:
-            fingerprint = _active_fingerprint()
-            if self._index is None or fingerprint != self._fingerprint:
-                self._index = _index_build()
-                self._fingerprint = fingerprint
+            # A version is its id with its import time and size (ids can be reused after a
+            # database is restored or a test rolls back).
+            active = sorted(
+                RestrictedPartyList.objects.filter(is_active=True).values_list(
+                    "id", "imported_at", "entry_count"
+                )
+            )
+            self._indexes = {v: self._indexes.get(v) or _index_build(v[0]) for v in active}
+            self._thresholds = _thresholds_read()
             self._checked_at = time.monotonic()
-            return self._index
+            return list(self._indexes.values()), self._thresholds
 
 
-def _active_fingerprint() -> tuple:
-    agg = RestrictedPartyList.objects.filter(is_active=True).aggregate(
-        n=Count("id"), max_id=Max("id"), entries=Sum("entry_count"), latest=Max("imported_at")
-    )
-    return (agg["n"], agg["max_id"], agg["entries"], agg["latest"])
+def _thresholds_read() -> Thresholds:
+    row = MatchThresholds.objects.filter(pk=1).first()
+    if row is not None:
+        return Thresholds(row.match, row.possible_match)
+    match = float(settings.RESTRICTED_PARTY_MATCH_THRESHOLD)
+    return Thresholds(match, min(float(settings.RESTRICTED_PARTY_POSSIBLE_MATCH_THRESHOLD), match))
 
 
-def _index_build() -> matching.MatchIndex:
-    rows = RestrictedPartyEntry.objects.filter(list__is_active=True).values_list(
-        "id", "list__name", "source_id", "name", "countries", "name_key", "aliases", "alias_keys"
+def _index_build(list_id: int) -> matching.MatchIndex:
+    rows = RestrictedPartyEntry.objects.filter(list_id=list_id).values_list(
+        "id", "list__name", "source_id", "name", "countries", "aliases", "weak_aliases"
     )
     return matching.MatchIndex(
         [
@@ -86,11 +105,12 @@ def _index_build() -> matching.MatchIndex:
                 source_id=source_id,
                 name=name,
                 countries=tuple(countries or ()),
-                name_key=name_key,
                 aliases=tuple(aliases or ()),
-                alias_keys=tuple(alias_keys or ()),
+                weak_aliases=tuple(weak or ()),
             )
-            for pk, list_name, source_id, name, countries, name_key, aliases, alias_keys in rows
+            for pk, list_name, source_id, name, countries, aliases, weak in rows.iterator(
+                chunk_size=5000
+            )
         ]
     )
 
@@ -98,13 +118,18 @@ def _index_build() -> matching.MatchIndex:
 _cache = _IndexCache()
 
 
-def match_index_get() -> matching.MatchIndex:
-    """The current index over all active list entries (cached per process)."""
+def match_indexes_get() -> tuple[list[matching.MatchIndex], Thresholds]:
+    """The indexes of the active lists and the thresholds in force (cached per process)."""
     return _cache.get()
 
 
+def match_thresholds() -> Thresholds:
+    """The match and possible-match thresholds in force."""
+    return _cache.get()[1]
+
+
 def match_index_invalidate() -> None:
-    """Make the next screening in this process rebuild the index (after an import)."""
+    """Make the next screening in this process re-read the lists and thresholds."""
     _cache.clear()
 
 
@@ -115,9 +140,13 @@ def active_lists() -> QuerySet[RestrictedPartyList]:
 
 def _screen(parties: list[tuple[str, str]], *, drop_false_positives: bool) -> list[PartyMatch]:
     parties = [(name or "", (country or "").upper()) for name, country in parties]
-    index = match_index_get()
-    threshold = float(settings.RESTRICTED_PARTY_MATCH_THRESHOLD)
-    hits = index.search_many(parties, threshold=threshold) if len(index) else []
+    indexes, thresholds = match_indexes_get()
+    floor = thresholds.possible_match
+    hits: list[list[matching.Hit]] = [[] for _ in parties]
+    for index in indexes:
+        if len(index):
+            for found, more in zip(hits, index.search_many(parties, threshold=floor), strict=True):
+                found.extend(more)
     if not any(hits):
         return []
     party_keys = {
@@ -131,9 +160,10 @@ def _screen(parties: list[tuple[str, str]], *, drop_false_positives: bool) -> li
     out: list[PartyMatch] = []
     for (name, country), found in zip(parties, hits, strict=True):
         key = matching.name_key(name)
+        found.sort(key=lambda h: (-h.score, not h.country_match, h.entry.name, h.entry.entry_id))
         for hit in found:
             e = hit.entry
-            is_fp = (key, e.list_name, e.source_id, e.name_key) in marked
+            is_fp = (key, e.list_name, e.source_id, matching.name_key(e.name)) in marked
             if is_fp and drop_false_positives:
                 continue
             out.append(
@@ -149,14 +179,17 @@ def _screen(parties: list[tuple[str, str]], *, drop_false_positives: bool) -> li
                     countries=e.countries,
                     country_match=hit.country_match,
                     false_positive=is_fp,
+                    band=MATCH if hit.score >= thresholds.match else POSSIBLE_MATCH,
+                    explanation=hit.explanation.text() if hit.explanation else "",
                 )
             )
     return out
 
 
 def parties_screen(parties: list[tuple[str, str]]) -> list[PartyMatch]:
-    """Matches of each (name, ISO2 country or "") at or above
-    settings.RESTRICTED_PARTY_MATCH_THRESHOLD against all active lists.
+    """Matches and possible matches of each (name, ISO2 country or "") against all
+    active lists: every entry scoring at least the possible-match threshold, with its
+    band and the reasons it matched.
 
     Grouped by party in the given order, best score first within a party. Matches a
     reviewer marked as false positives for that party name are left out. Costs one

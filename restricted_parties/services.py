@@ -12,8 +12,8 @@ from audit.services import audit_record
 from hrdd.errors import ApplicationError, Conflict, NotFound, PermissionDenied
 
 from . import importers, matching, policies
-from .models import FalsePositive, RestrictedPartyEntry, RestrictedPartyList
-from .selectors import match_index_invalidate
+from .models import FalsePositive, MatchThresholds, RestrictedPartyEntry, RestrictedPartyList
+from .selectors import match_index_invalidate, match_thresholds
 
 DEFAULT_LIST_NAMES = {
     importers.FORMAT_OFAC_SDN: "OFAC SDN",
@@ -37,6 +37,7 @@ def _entry_rows(parsed: importers.ParsedList, list_obj: RestrictedPartyList):
             remarks=e.remarks,
             name_key=matching.name_key(e.name),
             alias_keys=[matching.name_key(a) for a in e.aliases],
+            weak_aliases=e.weak_aliases,
         )
 
 
@@ -180,7 +181,7 @@ def false_positive_mark(
         "party_name_key": key,
         "list_name": entry.list.name,
         "source_id": entry.source_id,
-        "entry_name_key": entry.name_key or matching.name_key(entry.name),
+        "entry_name_key": matching.name_key(entry.name),
     }
     existing = FalsePositive.objects.filter(**lookup).first()
     if existing is not None:
@@ -214,3 +215,45 @@ def false_positive_mark(
     except IntegrityError:  # marked by someone else a moment ago
         return FalsePositive.objects.get(**lookup)
     return fp
+
+
+def match_thresholds_set(*, actor: Any, match: float, possible_match: float) -> MatchThresholds:
+    """Set the match and possible-match thresholds (admins only), audited.
+
+    0 <= possible_match <= match <= 100, or nothing changes. Screenings after the commit
+    use the new values (other processes within INDEX_TTL_SECONDS) and record them.
+    """
+    reason = policies.why_not_set_thresholds(actor)
+    if reason:
+        raise PermissionDenied(reason)
+    errors = {}
+    for field, value in (("match", match), ("possible_match", possible_match)):
+        if value is None or not 0 <= float(value) <= 100:
+            errors[field] = "A score from 0 to 100."
+    if not errors and float(possible_match) > float(match):
+        errors["possible_match"] = "At most the match threshold."
+    if errors:
+        raise ApplicationError("The thresholds are not valid.", errors=errors)
+    with transaction.atomic():
+        before = match_thresholds()
+        row, _ = MatchThresholds.objects.select_for_update().update_or_create(
+            pk=1,
+            defaults={
+                "match": float(match),
+                "possible_match": float(possible_match),
+                "updated_at": timezone.now(),
+                "updated_by": actor,
+            },
+        )
+        audit_record(
+            actor=actor,
+            action="restricted_party.thresholds_changed",
+            object_type="match_thresholds",
+            object_id=row.pk,
+            changes={
+                "match": [before.match, row.match],
+                "possible_match": [before.possible_match, row.possible_match],
+            },
+        )
+        transaction.on_commit(match_index_invalidate)
+    return row

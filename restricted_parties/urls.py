@@ -14,4 +14,9 @@ urlpatterns = [
         views.restricted_parties_false_positive,
         name="restricted-parties-false-positive",
     ),
+    path(
+        "restricted-parties/thresholds/",
+        views.restricted_parties_thresholds,
+        name="restricted-parties-thresholds",
+    ),
 ]

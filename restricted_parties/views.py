@@ -12,9 +12,14 @@ from django.views.decorators.http import require_POST
 from hrdd.errors import ApplicationError
 
 from . import policies
-from .forms import FalsePositiveForm, ListUploadForm, SearchForm
-from .selectors import active_lists, false_positive_list, restricted_party_search
-from .services import false_positive_mark, restricted_party_list_import
+from .forms import FalsePositiveForm, ListUploadForm, SearchForm, ThresholdsForm
+from .selectors import (
+    active_lists,
+    false_positive_list,
+    match_thresholds,
+    restricted_party_search,
+)
+from .services import false_positive_mark, match_thresholds_set, restricted_party_list_import
 
 
 def _require_reviewer(user) -> None:
@@ -23,14 +28,21 @@ def _require_reviewer(user) -> None:
         raise PermissionDenied(reason)
 
 
-def _page(request, *, upload_form=None, status=200):
+def _page(request, *, upload_form=None, thresholds_form=None, status=200):
     search_form = SearchForm(request.GET or None)
     matches = None
     if search_form.is_valid():
         matches = restricted_party_search(
             search_form.cleaned_data["name"], search_form.cleaned_data["country"]
         )
+    thresholds = match_thresholds()
+    if thresholds_form is None and policies.why_not_set_thresholds(request.user) is None:
+        thresholds_form = ThresholdsForm(
+            initial={"match": thresholds.match, "possible_match": thresholds.possible_match}
+        )
     context = {
+        "thresholds": thresholds,
+        "thresholds_form": thresholds_form,
         "lists": active_lists(),
         "search_form": search_form,
         "matches": matches,
@@ -99,3 +111,23 @@ def restricted_parties_false_positive(request):
             request, f"Marked as a false positive for {form.cleaned_data['party_name']}."
         )
     return redirect(back)
+
+
+@login_required
+@require_POST
+def restricted_parties_thresholds(request):
+    """An admin sets the match and possible-match thresholds (audited)."""
+    reason = policies.why_not_set_thresholds(request.user)
+    if reason:
+        raise PermissionDenied(reason)
+    form = ThresholdsForm(request.POST)
+    if form.is_valid():
+        try:
+            match_thresholds_set(actor=request.user, **form.cleaned_data)
+        except ApplicationError as exc:
+            for field, message in exc.errors.items():
+                form.add_error(field if field in form.fields else None, message)
+        else:
+            messages.success(request, "Thresholds saved; screenings from now on use them.")
+            return redirect("restricted-parties-index")
+    return _page(request, thresholds_form=form, status=400)

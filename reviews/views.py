@@ -22,7 +22,7 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts.models import User
 from hrdd.errors import ApplicationError
 from hrdd.params import as_id, id_param
-from rules.presentation import screening_for_viewer
+from rules.presentation import restricted_party_explained, screening_for_viewer
 
 from . import notifications as notification_services
 from . import policies, selectors, services
@@ -135,6 +135,7 @@ def case_view(request, pk: int):
         "case": case,
         "o": opportunity,
         "screening": screening_for_viewer(opportunity.current_screening, request.user),
+        "rp_explained": restricted_party_explained(opportunity.current_screening, request.user),
         "actions": actions,
         "why_not": reasons_not,
         "conflict": policies.conflict_of_interest(request.user, opportunity),

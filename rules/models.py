@@ -63,6 +63,7 @@ class Criterion(models.Model):
 
     class Outcome(models.TextChoices):
         SCORE = "score", "Adds to the score"
+        REVIEW = "review", "Compliance review (at least medium)"
         HEIGHTENED_DUE_DILIGENCE = "heightened_due_diligence", "Heightened due diligence"
         COMMITTEE = "committee", "Committee decision"
         HARD_STOP = "hard_stop", "Hard stop"

@@ -104,3 +104,20 @@ def screening_for_viewer(screening, user, *, shown_status: str = "") -> dict | N
         "asks": list(dict.fromkeys(f["ask"] for f in findings if f.get("ask"))),
         "findings": findings,
     }
+
+
+def restricted_party_explained(screening, user) -> dict | None:
+    """Why each party matched or possibly matched a list entry, and the thresholds the
+    screening used: for compliance staff only (None for anyone else, or when nothing
+    matched)."""
+    if screening is None or not sees_everything(user):
+        return None
+    snap = screening.snapshot or {}
+    lines = snap.get("restricted_party.explanations") or []
+    if not lines:
+        return None
+    return {
+        "lines": list(lines),
+        "match_threshold": snap.get("restricted_party.match_threshold"),
+        "possible_match_threshold": snap.get("restricted_party.possible_match_threshold"),
+    }

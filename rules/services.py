@@ -32,7 +32,7 @@ from .selectors import (
     criteria_specs,
     criterion_spec,
 )
-from .snapshot import opportunity_snapshot
+from .snapshot import opportunity_snapshot, snapshot_upgraded
 
 CRITERION_FIELDS = (
     "name", "dimension", "condition", "scale", "scope", "irremediability", "likelihood",
@@ -78,7 +78,12 @@ def opportunity_screen(
             shown_score=result.shown_score,
             shown_severity=result.shown_severity,
             shown_likelihood=result.shown_likelihood,
-            restricted_party_matched=bool(snapshot.get("restricted_party.matched")),
+            # A possible match holds the deal for review as a match does, so to someone
+            # probing names it tells as much: both count for the probing watch.
+            restricted_party_matched=bool(
+                snapshot.get("restricted_party.matched")
+                or snapshot.get("restricted_party.possible_match")
+            ),
         )
         type(opportunity).objects.filter(pk=opportunity.pk).update(current_screening=screening)
         opportunity.current_screening = screening
@@ -367,7 +372,8 @@ def _preview_compute(run: PreviewRun) -> PreviewRun:
     rows = qs.values_list(
         "pk", "reference", "title", "current_screening__tier", "current_screening__snapshot"
     ).order_by("pk")
-    for pk, ref, title, stored_tier, snapshot in rows.iterator(chunk_size=PREVIEW_CHUNK):
+    for pk, ref, title, stored_tier, stored in rows.iterator(chunk_size=PREVIEW_CHUNK):
+        snapshot = snapshot_upgraded(stored)
         after_tier, after_score, after_codes = screen_brief(snapshot, draft)
         before_tier = stored_tier
         if in_force is not None:

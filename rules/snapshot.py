@@ -6,6 +6,7 @@ The engine knows nothing of Django; this module is the one bridge between the tw
 from __future__ import annotations
 
 from countries.selectors import country_context, sanctioned_countries
+from restricted_parties.selectors import MATCH, match_thresholds, parties_screen
 from taxonomy import (
     INTENDED_USES,
     INTERMEDIARY_ROLES,
@@ -81,6 +82,9 @@ def build_snapshot(
     sanctioned = sanctioned_countries()
     all_countries = {end_customer["country"], delivery_country} | {e["country"] for e in channel}
     best = max((m.score for m in restricted_party_matches), default=0.0)
+    rp_hits = [m for m in restricted_party_matches if m.band == MATCH]
+    rp_possible = [m for m in restricted_party_matches if m.band != MATCH]
+    thresholds = match_thresholds()
     snapshot = {
         "end_user.name": end_customer["name"],
         "end_user.type": end_customer["type"],
@@ -115,19 +119,46 @@ def build_snapshot(
         "partners.min_maturity": min(
             (MATURITY_RANK.get(p["hrdd_maturity"], 0) for p in partners), default=3
         ),
-        "restricted_party.matched": bool(restricted_party_matches),
+        "restricted_party.matched": bool(rp_hits),
         "restricted_party.best_score": float(best),
-        "restricted_party.matches": [
-            f"{m.party_name} ≈ {m.matched_alias} ({m.list_name} {m.source_id}, {m.score:g})"
+        "restricted_party.matches": [_rp_line(m) for m in rp_hits],
+        "restricted_party.possible_match": bool(rp_possible),
+        "restricted_party.possible_matches": [_rp_line(m) for m in rp_possible],
+        "restricted_party.explanations": [
+            f"{_rp_line(m)}, {'match' if m.band == MATCH else 'possible match'}"
+            f"{' (' + m.party_country + ')' if m.party_country else ''}: {m.explanation}"
             for m in restricted_party_matches
         ],
+        "restricted_party.match_threshold": float(thresholds.match),
+        "restricted_party.possible_match_threshold": float(thresholds.possible_match),
     }
     return snapshot
 
 
-def restricted_party_matches_for(parties: list[tuple[str, str]]) -> list:
-    from restricted_parties.selectors import parties_screen
+# Fields added to the snapshot after screenings were first stored, with what an older
+# snapshot meant by their absence, so re-scoring a stored snapshot (the preview) can read
+# them. Older snapshots have no possible-match band: nothing between match and nothing.
+ADDED_FIELDS = {
+    "restricted_party.possible_match": False,
+    "restricted_party.possible_matches": [],
+    "restricted_party.explanations": [],
+    "restricted_party.match_threshold": 88.0,  # the one threshold in force before
+    "restricted_party.possible_match_threshold": 88.0,
+}
 
+
+def snapshot_upgraded(snapshot: dict) -> dict:
+    """A stored snapshot with every later-added field present (see ADDED_FIELDS)."""
+    if all(k in snapshot for k in ADDED_FIELDS):
+        return snapshot
+    return {**ADDED_FIELDS, **snapshot}
+
+
+def _rp_line(m) -> str:
+    return f"{m.party_name} ≈ {m.matched_alias} ({m.list_name} {m.source_id}, {m.score:g})"
+
+
+def restricted_party_matches_for(parties: list[tuple[str, str]]) -> list:
     return parties_screen([(n, c) for n, c in parties if n and n.strip()])
 
 

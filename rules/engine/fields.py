@@ -104,6 +104,23 @@ FIELDS: dict[str, FieldSpec] = {
     "restricted_party.matched": (BOOL, "Some party matched a restricted-party list"),
     "restricted_party.best_score": (NUMBER, "Best name-match score over all parties, 0-100"),
     "restricted_party.matches": (LIST_STR, "Human-readable descriptions of matched parties"),
+    "restricted_party.possible_match": (
+        BOOL,
+        "Some party is a possible match: at or above the possible-match threshold, below the match threshold",
+    ),
+    "restricted_party.possible_matches": (
+        LIST_STR,
+        "Human-readable descriptions of possible matches",
+    ),
+    "restricted_party.explanations": (
+        LIST_STR,
+        "Why each match and possible match matched: name or alias, parts agreeing, country",
+    ),
+    "restricted_party.match_threshold": (NUMBER, "The match threshold in force, 0-100"),
+    "restricted_party.possible_match_threshold": (
+        NUMBER,
+        "The possible-match threshold in force, 0-100",
+    ),
 }
 
 # What partners and sales reps may read of a snapshot, in a finding's explanation or
@@ -168,6 +185,11 @@ _BENIGN: dict[str, Any] = {
     "restricted_party.matched": False,
     "restricted_party.best_score": 0.0,
     "restricted_party.matches": [],
+    "restricted_party.possible_match": False,
+    "restricted_party.possible_matches": [],
+    "restricted_party.explanations": [],
+    "restricted_party.match_threshold": 90.0,
+    "restricted_party.possible_match_threshold": 79.0,
 }
 assert _BENIGN.keys() == FIELDS.keys()
 

@@ -10,6 +10,7 @@ What must always be true:
 - Severity S = max(1, highest fired severity) + fired severity uplifts, capped at 5.
   Likelihood L = 1 + fired likelihood points, capped at 5. Score = S x L.
 - The tier comes from the score and the thresholds, then is raised, never lowered:
+  a review outcome -> at least medium (a reviewer looks, nothing is blocked);
   S = 5 -> at least high; a heightened_due_diligence outcome -> at least high; a
   committee outcome -> at least critical; a hard stop -> prohibited whatever the score.
 - ``heightened_due_diligence`` is True exactly when the tier is high or above.
@@ -50,7 +51,7 @@ PARTNER_DIMENSIONS = frozenset(
     {"product_capability", "end_user", "intended_use", "country_context", "channel_red_flag",
      "partner", "combination"}
 )  # fmt: skip
-OUTCOMES = ("score", "heightened_due_diligence", "committee", "hard_stop")
+OUTCOMES = ("score", "review", "heightened_due_diligence", "committee", "hard_stop")
 TIERS = ("low", "medium", "high", "critical", "prohibited")
 DEFAULT_TIERS: Mapping[str, int] = {"medium": 6, "high": 12, "critical": 20}
 MAX_SEVERITY = 5
@@ -533,6 +534,7 @@ class _Assessment:
     hard_stops: tuple[str, ...]
     committee: tuple[str, ...]
     hdd: tuple[str, ...]
+    review: tuple[str, ...] = ()
 
 
 def _assess(fired: Iterable[tuple], tiers: Mapping[str, int]) -> _Assessment:
@@ -542,6 +544,7 @@ def _assess(fired: Iterable[tuple], tiers: Mapping[str, int]) -> _Assessment:
     hard_stops: list[str] = []
     committee: list[str] = []
     hdd: list[str] = []
+    review: list[str] = []
     for code, c_severity, c_uplift, c_likelihood, outcome in fired:
         if c_severity > base:
             base, base_code = c_severity, code
@@ -553,10 +556,14 @@ def _assess(fired: Iterable[tuple], tiers: Mapping[str, int]) -> _Assessment:
             committee.append(code)
         elif outcome == "heightened_due_diligence":
             hdd.append(code)
+        elif outcome == "review":
+            review.append(code)
     severity = min(MAX_SEVERITY, max(1, base) + uplift)
     likelihood = min(MAX_LIKELIHOOD, 1 + points)
     score = severity * likelihood
     score_tier = tier = _tier_from_score(score, tiers)
+    if review and tier_rank(tier) < tier_rank("medium"):
+        tier = "medium"
     if (severity == MAX_SEVERITY or hdd) and tier_rank(tier) < tier_rank("high"):
         tier = "high"
     if committee and tier_rank(tier) < tier_rank("critical"):
@@ -565,7 +572,7 @@ def _assess(fired: Iterable[tuple], tiers: Mapping[str, int]) -> _Assessment:
         tier = "prohibited"
     return _Assessment(
         severity, likelihood, score, score_tier, tier, base, base_code, uplift, points,
-        tuple(hard_stops), tuple(committee), tuple(hdd),
+        tuple(hard_stops), tuple(committee), tuple(hdd), tuple(review),
     )  # fmt: skip
 
 
@@ -601,6 +608,8 @@ def screen(snapshot: Mapping[str, Any], compiled: CompiledCriteria) -> Screening
         reasons.append(
             "Severity 5 puts the deal at heightened due diligence whatever its likelihood"
         )
+    if a.review and tier_rank(a.score_tier) < tier_rank("medium"):
+        reasons.append("Compliance review required by " + ", ".join(a.review))
     if a.hdd:
         reasons.append("Heightened due diligence required by " + ", ".join(a.hdd))
     if a.committee:

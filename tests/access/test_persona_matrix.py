@@ -168,6 +168,7 @@ ROUTES: dict[str, Route] = {
     "restricted-parties-index": Route(NON_COMPLIANCE),
     "restricted-parties-upload": Route(NON_ADMIN, methods=POST),
     "restricted-parties-false-positive": Route(NON_COMPLIANCE, methods=POST),
+    "restricted-parties-thresholds": Route(NON_ADMIN, methods=POST),
     "api-restricted-parties-search": Route(NON_COMPLIANCE),
     "api-restricted-parties-false-positives": Route(NON_COMPLIANCE),
     "api-restricted-parties-lists": Route(NON_COMPLIANCE),

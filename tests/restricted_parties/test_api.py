@@ -129,3 +129,13 @@ def test_the_endpoints_are_in_the_openapi_schema(client, admin_user):
     )
     for path in (SEARCH, FALSE_POSITIVES, LISTS):
         assert path in paths
+
+
+def test_a_search_gives_each_hit_its_band_and_why(api, sample_list, reviewer):
+    body = {"name": "Sable Crest Holdings Ltd", "country": "DE"}  # listed in CY
+    [hit] = api.as_user(reviewer).post(SEARCH, body, format="json").json()["matches"]
+    assert hit["band"] == "possible_match" and 79 <= hit["score"] < 90
+    assert "DE differs from the listed CY" in hit["explanation"]
+    body["country"] = "CY"
+    [hit] = api.as_user(reviewer).post(SEARCH, body, format="json").json()["matches"]
+    assert hit["band"] == "match" and "CY agrees" in hit["explanation"]

@@ -314,3 +314,31 @@ def test_the_sample_list_loads_once(admin_user):
     assert first.source_format == "sample"
     assert sample_list_load() == first
     assert RestrictedPartyList.objects.count() == 1
+
+
+# --- Weak aliases -------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_ofac_weak_aliases_come_from_the_remarks_and_are_stored(write):
+    sdn = (
+        "306,BANCO NACIONAL DE CUBA,-0- ,CUBA,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"
+        "a.k.a. 'BNC'.\n"
+        '19829,"ABU MARZOOK, Mousa",individual,SDGT,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,'
+        "\"DOB 1951; a.k.a. 'ABU-'UMAR'; f.k.a. 'SAND SWAN'.\"\n"
+    )
+    path = _ofac(write, sdn, alt="306,12,aka,NATIONAL BANK OF CUBA,-0- \n")
+    parsed = importers.ofac_sdn_parse(path)
+    assert [e.weak_aliases for e in parsed.entries] == [["BNC"], ["ABU-'UMAR", "SAND SWAN"]]
+    assert parsed.entries[0].aliases == ["NATIONAL BANK OF CUBA"]
+    restricted_party_list_import(actor=None, fmt="ofac-sdn", path_or_file=path)
+    assert RestrictedPartyEntry.objects.get(source_id="306").weak_aliases == ["BNC"]
+
+
+def test_followthemoney_weak_aliases_are_kept_apart_from_aliases(write):
+    line = (
+        '{"id":"os-1","schema":"Company","properties":{"name":["Banco Nacional de Cuba"],'
+        '"alias":["National Bank of Cuba"],"weakAlias":["BNC"]}}\n'
+    )
+    entry = importers.opensanctions_parse(write("entities.ftm.json", line)).entries[0]
+    assert entry.aliases == ["National Bank of Cuba"] and entry.weak_aliases == ["BNC"]

@@ -7,9 +7,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from restricted_parties.matching import (
+    COUNTRY_PENALTY,
     EntryRecord,
     MatchIndex,
-    aligned_score,
     name_key,
     name_normalise,
 )
@@ -153,25 +153,30 @@ def test_scores_are_rounded_and_best_per_entry():
     assert hits[0].score == 100.0
 
 
-def test_country_breaks_ties_but_does_not_decide_a_match():
+def test_the_country_raises_or_lowers_the_score_and_says_so():
     entries = [
         EntryRecord(1, "L", "1", "Kestrel Vision Systems", countries=("PA",)),
         EntryRecord(2, "L", "2", "Kestrel Vision Systems", countries=("DE",)),
     ]
     index = MatchIndex(entries)
-    de = index.search("Kestrel Vision Systems", "de", threshold=THRESHOLD)
+    de = index.search("Kestrel Vision Systems", "de", threshold=70.0)
     assert [h.entry.entry_id for h in de] == [2, 1]
     assert de[0].country_match and not de[1].country_match
-    assert len(index.search("Kestrel Vision Systems", "FR", threshold=THRESHOLD)) == 2
+    assert de[0].score == 100.0 and de[1].score == 100.0 - COUNTRY_PENALTY
+    assert "DE agrees" in de[0].explanation.text()
+    assert "DE differs from the listed PA" in de[1].explanation.text()
+    assert len(index.search("Kestrel Vision Systems", threshold=THRESHOLD)) == 2
 
 
-def test_aligned_score_pairs_words_before_comparing():
-    assert aligned_score("banco cuba de nacional", "banco de kuba nacional") > 90
-    assert aligned_score("gulf", "gulf") == 100
+def test_parts_are_paired_before_comparing():
+    hit = INDEX.search("Banco Cuba de Nacional", threshold=THRESHOLD)[0]
+    assert hit.entry.name == "BANCO NACIONAL DE CUBA" and hit.score == 100.0
+    kuba = INDEX.search("Kuba Banco Nacional de", threshold=THRESHOLD)[0]
+    assert ("kuba", "cuba", 75) in kuba.explanation.agreed
 
 
 def test_a_remembered_result_still_checks_the_country_of_each_query():
     index = MatchIndex([EntryRecord(1, "L", "1", "Kestrel Vision Systems", countries=("PA",))])
     assert index.search("Kestrel Vision Systems", "PA", threshold=THRESHOLD)[0].country_match
-    assert not index.search("Kestrel Vision Systems", "DE", threshold=THRESHOLD)[0].country_match
+    assert not index.search("Kestrel Vision Systems", "DE", threshold=70.0)[0].country_match
     assert index.search("Kestrel Vision Systems", threshold=99.9)[0].score == 100.0

@@ -10,7 +10,13 @@ from audit.models import AuditEvent
 from hrdd.errors import ApplicationError, NotFound, PermissionDenied
 from restricted_parties import selectors
 from restricted_parties.models import FalsePositive, RestrictedPartyEntry, RestrictedPartyList
-from restricted_parties.selectors import PartyMatch, parties_screen, restricted_party_search
+from restricted_parties.selectors import (
+    MATCH,
+    POSSIBLE_MATCH,
+    PartyMatch,
+    parties_screen,
+    restricted_party_search,
+)
 from restricted_parties.services import (
     SAMPLE_LIST_NAME,
     SAMPLE_LIST_PATH,
@@ -55,6 +61,7 @@ def test_the_sample_list_matches_variants(sample_list, party, listed):
     m = matches[0]
     assert m.list_name == SAMPLE_LIST_NAME and m.source_id.startswith("fict-")
     assert m.score >= 88.0 and m.score == round(m.score, 1)
+    assert m.band == MATCH, m.explanation
 
 
 @pytest.mark.parametrize(
@@ -70,7 +77,7 @@ def test_the_sample_list_matches_variants(sample_list, party, listed):
     ],
 )
 def test_generic_names_do_not_match_the_sample_list(sample_list, party):
-    assert parties_screen([(party, "")]) == []
+    assert [m for m in parties_screen([(party, "")]) if m.band == MATCH] == []
 
 
 def test_results_follow_the_order_of_the_parties(sample_list):
@@ -113,10 +120,14 @@ def test_screening_a_deal_is_fast_against_the_ofac_list(ofac_list):
     assert per_deal < 0.1  # the benchmark measures this properly; this guards gross mistakes
 
 
-def test_the_threshold_setting_applies(sample_list, settings):
+def test_the_threshold_settings_apply(sample_list, settings):
     party = [("Gulf Horizon Tradin LLC", "")]
-    assert parties_screen(party)
+    assert [m.band for m in parties_screen(party)] == [MATCH]
     settings.RESTRICTED_PARTY_MATCH_THRESHOLD = 99.0
+    selectors.match_index_invalidate()
+    assert [m.band for m in parties_screen(party)] == [POSSIBLE_MATCH]
+    settings.RESTRICTED_PARTY_POSSIBLE_MATCH_THRESHOLD = 99.0
+    selectors.match_index_invalidate()
     assert parties_screen(party) == []
 
 
@@ -211,3 +222,18 @@ def test_only_reviewers_mark_false_positives_and_they_give_a_reason(
     with pytest.raises(NotFound):
         false_positive_mark(actor=reviewer, party_name="Sable Crest", entry_id=999999, reason="x")
     assert FalsePositive.objects.count() == 0
+
+
+def test_a_weak_alias_is_a_possible_match_only_when_typed_exactly(write):
+    sdn = (
+        "306,BANCO NACIONAL DE CUBA,-0- ,CUBA,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,a.k.a. 'BNC'.\x1a"
+    )
+    write("ofac/sdn.csv", sdn)
+    write("ofac/alt.csv", "")
+    path = write("ofac/add.csv", '36,25,-0- ,"Havana","Cuba",-0- \n').parent
+    restricted_party_list_import(actor=None, fmt="ofac-sdn", path_or_file=path)
+    found = parties_screen([("B.N.C.", ""), ("BNK", ""), ("BNC Logistics", "")])
+    assert [(m.party_name, m.name, m.band) for m in found] == [
+        ("B.N.C.", "BANCO NACIONAL DE CUBA", POSSIBLE_MATCH)
+    ]
+    assert "via weak alias 'BNC'" in found[0].explanation

@@ -245,9 +245,16 @@ SCENARIOS = [
         None,
     ),
     (
-        "a-near-miss-name-match-adds-likelihood-only",
-        deal("NO", **{"restricted_party.best_score": 80.0}),
-        "low",
+        "a-possible-name-match-routes-to-review-without-blocking",
+        deal(
+            "NO",
+            **{
+                "restricted_party.possible_match": True,
+                "restricted_party.best_score": 80.0,
+                "restricted_party.possible_matches": [RP_HIT],
+            },
+        ),
+        "medium",
         {"RP-POSSIBLE-MATCH"},
         {"RP-MATCH"},
         1,
