@@ -502,9 +502,15 @@ class MatchIndex:
                 continue
             effect, note = self._country(entry, country)
             text = self._texts[row]
+            shown = score + effect
+            if score >= threshold and effect < 0:
+                # A listed entity's countries are often its branches' addresses: another
+                # country lowers a name that agrees to a possible match for a reviewer to
+                # weigh, never to nothing.
+                shown = max(shown, threshold)
             offer(
                 pos,
-                score + effect,
+                shown,
                 Explanation(
                     matched_name=text,
                     via="name" if text == entry.name else "alias",
