@@ -102,7 +102,7 @@ def _env(database_url: str, var_dir: Path, settings: str) -> dict:
     env.update(
         DATABASE_URL=database_url, HRDD_VAR_DIR=str(var_dir), DJANGO_SETTINGS_MODULE=settings,
         DEBUG="false", SECRET_KEY="benchmark-only-secret-not-for-production", LOG_LEVEL="WARNING",
-        PYTHONPATH=str(ROOT),
+        AUDIT_HMAC_KEY="benchmark-only-audit-key", PYTHONPATH=str(ROOT),
     )  # fmt: skip
     return env
 
