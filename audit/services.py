@@ -10,6 +10,10 @@ a signed checkpoint outside the database.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -23,6 +27,15 @@ from .models import AuditChainHead, AuditEvent, AuditSeal
 
 logger = logging.getLogger("audit")
 SEAL_BATCH = 5000
+
+
+@dataclass
+class _Batch:
+    events: list[AuditEvent] = field(default_factory=list)
+    callbacks: dict[Callable, list[AuditEvent]] = field(default_factory=dict)
+
+
+_batch: ContextVar[_Batch | None] = ContextVar("audit_batch", default=None)
 
 
 def audit_record(
@@ -48,9 +61,55 @@ def audit_record(
         opportunity_id=opportunity_id, from_state=from_state, to_state=to_state,
         changes=changes, comment=comment,
     )  # fmt: skip
+    if (batch := _batch.get()) is not None:
+        batch.events.append(event)  # inserted with the rest of the batch (`audit_batch`)
+        return event
     event.save()
     _seal_after_commit([event.pk])
     return event
+
+
+@contextmanager
+def audit_batch() -> Iterator[None]:
+    """Inside it (and inside the caller's transaction), `audit_record` signs each event at
+    once but inserts them all together at the end, in one INSERT, in the order recorded;
+    `audit_on_insert` callbacks then run once for the whole batch. On an exception nothing
+    is inserted (the caller's transaction rolls back the change they recorded), so code
+    inside must not catch an error from a savepoint it rolled back: its events would stay."""
+    if _batch.get() is not None:  # the outer batch inserts them
+        yield
+        return
+    batch = _Batch()
+    token = _batch.set(batch)
+    try:
+        yield
+        audit_batch_flush()
+    finally:
+        _batch.reset(token)
+    for callback, events in batch.callbacks.items():
+        callback([e.pk for e in events])
+
+
+def audit_batch_flush() -> None:
+    """Insert the events an open batch holds now (before reading the trail back)."""
+    batch = _batch.get()
+    if batch is not None and batch.events:
+        events, batch.events = batch.events, []
+        AuditEvent.objects.bulk_create(events)
+        _seal_after_commit([e.pk for e in events])
+
+
+def audit_on_insert(events: list[AuditEvent], callback: Callable[[list[int]], None]) -> None:
+    """Call `callback(ids)` with the events' ids: at once, or, inside `audit_batch`, once
+    for every event given to it in the batch, after they are inserted."""
+    events = [e for e in events if e is not None]
+    if not events:
+        return
+    batch = _batch.get()
+    if batch is None:
+        callback([e.pk for e in events])
+    else:
+        batch.callbacks.setdefault(callback, []).extend(events)
 
 
 def audit_record_many(*, actor: Any | None, events: list[dict]) -> list[AuditEvent]:
