@@ -87,7 +87,7 @@ def audit_batch() -> Iterator[None]:
     finally:
         _batch.reset(token)
     for callback, events in batch.callbacks.items():
-        callback([e.pk for e in events])
+        callback(_ids(events))
 
 
 def audit_batch_flush() -> None:
@@ -99,17 +99,22 @@ def audit_batch_flush() -> None:
         _seal_after_commit([e.pk for e in events])
 
 
-def audit_on_insert(events: list[AuditEvent], callback: Callable[[list[int]], None]) -> None:
-    """Call `callback(ids)` with the events' ids: at once, or, inside `audit_batch`, once
-    for every event given to it in the batch, after they are inserted."""
-    events = [e for e in events if e is not None]
+def audit_on_insert(events: list[AuditEvent | int], callback: Callable[[list[int]], None]) -> None:
+    """Call `callback(ids)` with the events' ids (events, or ids of saved ones): at once,
+    or, inside `audit_batch`, once for every event given to it in the batch, after they
+    are inserted."""
+    events = [e for e in events if e]
     if not events:
         return
     batch = _batch.get()
     if batch is None:
-        callback([e.pk for e in events])
+        callback(_ids(events))
     else:
         batch.callbacks.setdefault(callback, []).extend(events)
+
+
+def _ids(events: list[AuditEvent | int]) -> list[int]:
+    return [e if isinstance(e, int) else e.pk for e in events]
 
 
 def audit_record_many(*, actor: Any | None, events: list[dict]) -> list[AuditEvent]:
