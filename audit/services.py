@@ -10,6 +10,10 @@ a signed checkpoint outside the database.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -23,6 +27,15 @@ from .models import AuditChainHead, AuditEvent, AuditSeal
 
 logger = logging.getLogger("audit")
 SEAL_BATCH = 5000
+
+
+@dataclass
+class _Batch:
+    events: list[AuditEvent] = field(default_factory=list)
+    callbacks: dict[Callable, list[AuditEvent]] = field(default_factory=dict)
+
+
+_batch: ContextVar[_Batch | None] = ContextVar("audit_batch", default=None)
 
 
 def audit_record(
@@ -43,6 +56,88 @@ def audit_record(
     change it records: there is no change without its audit record. It joins the chain
     just after commit (see `audit_chain_seal`).
     """
+    event = _signed_event(
+        actor=actor, action=action, object_type=object_type, object_id=object_id,
+        opportunity_id=opportunity_id, from_state=from_state, to_state=to_state,
+        changes=changes, comment=comment,
+    )  # fmt: skip
+    if (batch := _batch.get()) is not None:
+        batch.events.append(event)  # inserted with the rest of the batch (`audit_batch`)
+        return event
+    event.save()
+    _seal_after_commit([event.pk])
+    return event
+
+
+@contextmanager
+def audit_batch() -> Iterator[None]:
+    """Inside it (and inside the caller's transaction), `audit_record` signs each event at
+    once but inserts them all together at the end, in one INSERT, in the order recorded;
+    `audit_on_insert` callbacks then run once for the whole batch. On an exception nothing
+    is inserted (the caller's transaction rolls back the change they recorded), so code
+    inside must not catch an error from a savepoint it rolled back: its events would stay."""
+    if _batch.get() is not None:  # the outer batch inserts them
+        yield
+        return
+    batch = _Batch()
+    token = _batch.set(batch)
+    try:
+        yield
+        audit_batch_flush()
+    finally:
+        _batch.reset(token)
+    for callback, events in batch.callbacks.items():
+        callback(_ids(events))
+
+
+def audit_batch_flush() -> None:
+    """Insert the events an open batch holds now (before reading the trail back)."""
+    batch = _batch.get()
+    if batch is not None and batch.events:
+        events, batch.events = batch.events, []
+        AuditEvent.objects.bulk_create(events)
+        _seal_after_commit([e.pk for e in events])
+
+
+def audit_on_insert(events: list[AuditEvent | int], callback: Callable[[list[int]], None]) -> None:
+    """Call `callback(ids)` with the events' ids (events, or ids of saved ones): at once,
+    or, inside `audit_batch`, once for every event given to it in the batch, after they
+    are inserted."""
+    events = [e for e in events if e]
+    if not events:
+        return
+    batch = _batch.get()
+    if batch is None:
+        callback(_ids(events))
+    else:
+        batch.callbacks.setdefault(callback, []).extend(events)
+
+
+def _ids(events: list[AuditEvent | int]) -> list[int]:
+    return [e if isinstance(e, int) else e.pk for e in events]
+
+
+def audit_record_many(*, actor: Any | None, events: list[dict]) -> list[AuditEvent]:
+    """`audit_record` for many events of one actor, in one INSERT (in the given order).
+
+    Each dict holds `audit_record`'s keyword arguments other than `actor`. Every event is
+    signed on its own and commits or rolls back with the caller's transaction, like one
+    recorded alone; the saved events are returned with their ids.
+    """
+    if not events:
+        return []
+    recorded = AuditEvent.objects.bulk_create(
+        [_signed_event(actor=actor, **fields) for fields in events]
+    )
+    _seal_after_commit([e.pk for e in recorded])
+    return recorded
+
+
+def _signed_event(
+    *, actor: Any | None, action: str, object_type: str, object_id: Any,
+    opportunity_id: int | None = None, from_state: str = "", to_state: str = "",
+    changes: dict | None = None, comment: str = "",
+) -> AuditEvent:  # fmt: skip
     event = AuditEvent(
         created_at=timezone.now(),
         actor=actor if getattr(actor, "pk", None) else None,
@@ -57,18 +152,16 @@ def audit_record(
         comment=comment or "",
     )
     event.sign()
-    event.save()
-    _seal_after_commit(event.pk)
     return event
 
 
-def _seal_after_commit(event_id: int) -> None:
+def _seal_after_commit(event_ids: list[int]) -> None:
     """Seal the events of this transaction just after it commits (one seal per transaction)."""
     for _, callback, _ in getattr(connection, "run_on_commit", None) or []:
         if (ids := getattr(callback, "audit_event_ids", None)) is not None:
-            ids.append(event_id)
+            ids.extend(event_ids)
             return
-    ids = [event_id]
+    ids = list(event_ids)
 
     def seal_recorded_events() -> None:
         # Never queue behind another sealer: one that holds the head seals what committed

@@ -44,6 +44,7 @@ def _setup_django(url: str) -> None:
     os.environ["DJANGO_SETTINGS_MODULE"] = "hrdd.settings"
     os.environ["DEBUG"] = "false"
     os.environ.setdefault("SECRET_KEY", "benchmark-only-secret-not-for-production")
+    os.environ.setdefault("AUDIT_HMAC_KEY", "benchmark-only-audit-key")
     os.environ["LOG_LEVEL"] = "WARNING"
     import django
 

@@ -234,8 +234,10 @@ def fill() -> None:
         tiers = rng.choices(TIERS, weights=[t[2] for t in TIERS], k=CASES)
         _copy(cur, "rules_screening",
               ["opportunity_id", "criteria_version_id", "trigger", "tier", "score", "severity", "likelihood",
-               "findings", "reasons", "snapshot", "created_at"],
-              ((d, version.pk, "registration", t[0], 12, 4, 3, "[]", "[]", "{}", now) for d, t in zip(case_deals, tiers, strict=True)))  # fmt: skip
+               "findings", "reasons", "snapshot", "created_at", "shown_tier", "shown_score", "shown_severity",
+               "shown_likelihood", "restricted_party_matched"],
+              ((d, version.pk, "registration", t[0], 12, 4, 3, "[]", "[]", "{}", now, t[0], 12, 4, 3, False)
+               for d, t in zip(case_deals, tiers, strict=True)))  # fmt: skip
         cur.execute(
             "UPDATE opportunities_opportunity o SET current_screening_id = s.id, status = "
             "CASE s.tier WHEN 'medium' THEN 'in_review' WHEN 'prohibited' THEN 'blocked' ELSE 'on_hold' END "

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 
-from audit.services import audit_record
+from audit.services import audit_batch, audit_record
 from hrdd.errors import ApplicationError, Conflict, PermissionDenied
 from partners.models import Organisation
 from partners.services import organisations_get_or_register
@@ -366,7 +366,8 @@ def _create_many(*, actor, org: Organisation, items: list[dict], source: str) ->
         channel.append(_channel_of(deal, data, entry_orgs))
     OpportunityLine.objects.bulk_create([row for rows in lines for row in rows])
     ChannelEntry.objects.bulk_create([row for rows in channel for row in rows])
-    for deal, data, deal_lines, deal_channel in zip(deals, items, lines, channel, strict=True):
-        remember_parts(deal, deal_lines, deal_channel)
-        _record_and_screen(deal, actor=actor, data=data, source=source)
+    with audit_batch():  # the batch's audit events in one INSERT, its notifications in one row
+        for deal, data, deal_lines, deal_channel in zip(deals, items, lines, channel, strict=True):
+            remember_parts(deal, deal_lines, deal_channel)
+            _record_and_screen(deal, actor=actor, data=data, source=source)
     return deals

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from audit.models import AuditEvent
-from audit.services import audit_record
+from audit.services import audit_batch_flush, audit_record
 from rules.models import Screening
 from rules.presentation import sees_everything
 
@@ -50,6 +50,7 @@ def probing_check(*, actor, screening: Screening) -> AuditEvent | None:
     )  # fmt: skip
     if len(hits) < settings.RP_PROBING_THRESHOLD:
         return None
+    audit_batch_flush()  # a report recorded earlier in the same batch counts
     if AuditEvent.objects.filter(
         action=ACTION, object_type="user", object_id=str(actor.pk), created_at__gte=since
     ).exists():
@@ -72,7 +73,7 @@ def probing_check(*, actor, screening: Screening) -> AuditEvent | None:
     )
     from .services._common import _notify
 
-    _notify([event.pk])
+    _notify([event])
     return event
 
 

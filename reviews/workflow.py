@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from audit.models import AuditEvent
-from audit.services import audit_record
+from audit.services import audit_record, audit_record_many
 from hrdd.errors import Conflict
 
 from .models import CaseCondition, ReviewCase
@@ -173,20 +173,18 @@ def _transition_locked_many(
         ).update(status=to, updated_at=now, **values)
         if updated != len(cases):
             raise Conflict("Cases changed while locked; nothing was applied.")
-        return [
-            audit_record(
-                actor=actor,
-                action=f"review_case.{transition}",
-                object_type="review_case",
-                object_id=c.pk,
-                opportunity_id=c.opportunity_id,
-                from_state=c.status,
-                to_state=to,
-                changes=changes_of(c),
-                comment=comment_of(c),
-            )
-            for c in cases
-        ]
+        return audit_record_many(
+            actor=actor,
+            events=[
+                {
+                    "action": f"review_case.{transition}", "object_type": "review_case",
+                    "object_id": c.pk, "opportunity_id": c.opportunity_id,
+                    "from_state": c.status, "to_state": to, "changes": changes_of(c),
+                    "comment": comment_of(c),
+                }
+                for c in cases
+            ],
+        )  # fmt: skip
 
 
 # --- Conditions of an approval: their own small table ---------------------------------

@@ -8,6 +8,7 @@ from datetime import date, datetime, time
 
 from django.utils import timezone
 
+from audit.services import audit_on_insert
 from hrdd.errors import PermissionDenied
 from outbox.services import outbox_enqueue
 from refdata.cache import ROUTING, cached
@@ -73,11 +74,14 @@ def effective_due(due_at: datetime | None, close_date: date | None) -> datetime 
     return min(candidates) if candidates else None
 
 
-def _notify(event_ids: Iterable[int]) -> None:
-    ids = [i for i in event_ids if i]
-    if not ids:
-        return
-    outbox_enqueue("reviews.tasks.send_notifications", ids)
+def _notify(events: Iterable) -> None:
+    """Send the notifications of these audit events (one outbox row; inside an
+    `audit_batch`, one for the whole batch)."""
+    audit_on_insert(list(events), _enqueue_notifications)
+
+
+def _enqueue_notifications(event_ids: list[int]) -> None:
+    outbox_enqueue("reviews.tasks.send_notifications", event_ids)
 
 
 def _require(reason: str | None) -> None:

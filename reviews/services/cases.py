@@ -58,7 +58,7 @@ def review_assign(*, case: ReviewCase, actor, assignee) -> ReviewCase:
         changes={"assignee_id": assignee.pk, "assignee": assignee.username,
                  "previous_assignee_id": case.assignee_id},
     )  # fmt: skip
-    _notify([event.pk])
+    _notify([event])
     return _fresh(case)
 
 
@@ -99,7 +99,7 @@ def review_request_information(
             case=case, transition="request_information", actor=actor, guard={"assignee": actor},
             changes={"request_id": request.pk, "addressed_to_id": user.pk, "addressed_to": user.username},
         )  # fmt: skip
-    _notify([event.pk])
+    _notify([event])
     return request
 
 
@@ -143,7 +143,7 @@ def review_answer(
                 actor=actor, action="review_case.answered", object_type="review_case",
                 object_id=case.pk, opportunity_id=case.opportunity_id, changes=changes,
             )  # fmt: skip
-    _notify([event.pk])
+    _notify([event])
     information_request.refresh_from_db()
     return information_request
 
@@ -172,7 +172,7 @@ def review_recommend(*, case: ReviewCase, actor, outcome: str, reasons: str) -> 
         values={"recommended_by": actor, "recommendation": outcome, "recommendation_reasons": reasons},
         changes={"recommendation": outcome}, comment=reasons,
     )  # fmt: skip
-    _notify([event.pk])
+    _notify([event])
     return _fresh(case)
 
 
@@ -189,7 +189,7 @@ def review_send_back(*, case: ReviewCase, actor, reason: str) -> ReviewCase:
         values={"recommended_by": None, "recommendation": "", "recommendation_reasons": ""},
         comment=reason,
     )  # fmt: skip
-    _notify([event.pk])
+    _notify([event])
     return _fresh(case)
 
 
@@ -217,7 +217,7 @@ def review_clear_hard_stop(*, case: ReviewCase, actor, note: str) -> ReviewCase:
             actor=actor, action="review_case.hard_stop_cleared", object_type="review_case",
             object_id=case.pk, opportunity_id=case.opportunity_id, comment=note,
         )  # fmt: skip
-    _notify([event.pk])
+    _notify([event])
     return _fresh(case)
 
 
@@ -404,5 +404,5 @@ def review_decide(
             opportunity=opportunity, transition=outcome, to=DEAL_STATUS_FOR_OUTCOME[outcome],
             actor=actor, comment=feedback or reasons,
         )  # fmt: skip
-    _notify([event.pk])
+    _notify([event])
     return decision

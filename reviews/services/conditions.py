@@ -32,7 +32,7 @@ def condition_fulfil(*, condition: CaseCondition, actor, evidence_note: str) -> 
         condition=condition, transition="fulfil", actor=actor, comment=note,
         values={"evidence_note": note, "fulfilled_by": actor, "fulfilled_at": timezone.now()},
     )  # fmt: skip
-    _notify([event.pk])
+    _notify([event])
     return condition
 
 
@@ -51,7 +51,7 @@ def condition_verify(*, condition: CaseCondition, actor, note: str = "") -> Case
         condition=condition, transition="verify", actor=actor, comment=(note or "").strip(),
         values={"verified_by": actor, "verified_at": timezone.now()},
     )  # fmt: skip
-    _notify([event.pk])
+    _notify([event])
     return condition
 
 
@@ -64,7 +64,7 @@ def condition_reject_evidence(*, condition: CaseCondition, actor, reason: str) -
     event = _condition_transition(
         condition=condition, transition="reject_evidence", actor=actor, comment=reason
     )
-    _notify([event.pk])
+    _notify([event])
     return condition
 
 
@@ -108,5 +108,5 @@ def conditions_flag_overdue(*, now: datetime | None = None) -> int:
                     comment=f"Condition '{c.mitigation.name}' was due on {c.due_date:%Y-%m-%d} and is not fulfilled.",
                 )  # fmt: skip
             )
-        _notify(e.pk for e in events)
+        _notify(events)
     return len(events)

@@ -77,7 +77,7 @@ def review_escalate(*, case: ReviewCase, actor, reason: str) -> ReviewCase:
     if not reason:
         raise ApplicationError("Say why the case goes up a level.", errors={"reason": "Required."})
     event = _escalate(case=case, actor=actor, to_level=case.escalation_level + 1, reason=reason)
-    _notify([event.pk])
+    _notify([event])
     return _fresh(case)
 
 
@@ -119,7 +119,7 @@ def review_escalate_overdue(*, now: datetime | None = None) -> int:
             events = []
             for (level, tier), group in sorted(groups.items()):
                 events += _escalate_overdue_group(group, level=level, tier=tier, now=now)
-            _notify(e.pk for e in events)
+            _notify(events)
         escalated += len(events)
     return escalated
 

@@ -118,7 +118,7 @@ def _case_open(
     # The queue is where new cases are found; only urgent or reopened ones are pushed to
     # people (a bulk import must not mail every reviewer once per flagged deal).
     if screening.tier in URGENT_TIERS or previous is not None:
-        _notify([event.pk])
+        _notify([event])
     return case
 
 
@@ -190,4 +190,4 @@ def _case_follow_deal(
                 comment="The deal changed after the recommendation; review it again.",
             )  # fmt: skip
         )
-    _notify(e.pk for e in events)
+    _notify(events)

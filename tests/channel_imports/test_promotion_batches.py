@@ -59,6 +59,51 @@ def test_flagged_lines_are_promoted_in_batches(upload_as, partner_a, catalogue):
     assert ImportLine.objects.filter(channel_import=imp, opportunity__isnull=False).count() == 24
 
 
+def test_a_batch_records_its_audit_events_in_one_insert_and_notifies_in_one_message(
+    upload_as, partner_a, catalogue
+):
+    """24 deals promoted in one batch: their 96 audit events inserted together and their
+    notifications in one outbox row, naming every urgent case; each event still signed."""
+    from audit.selectors import audit_chain_verify
+    from audit.services import audit_chain_seal_all
+    from outbox.models import OutboxMessage
+    from reviews.services.routing import URGENT_TIERS
+
+    rows = [row(FLAGGED, partner_reference=f"N-{i}") for i in range(24)]
+    _, imp = upload_as(partner_a, csv_upload(rows))
+    import_accept(actor=partner_a, channel_import=drain(imp))
+    imp = _until_promoting(imp)
+    events_before = AuditEvent.objects.order_by("-id").values_list("id", flat=True).first() or 0
+    messages_before = OutboxMessage.objects.order_by("-id").values_list("id", flat=True).first()
+    with CaptureQueriesContext(connection) as ctx:
+        assert import_promote(channel_import_id=imp.pk)
+    sqls = [q["sql"] for q in ctx.captured_queries]
+    audit_inserts = [s for s in sqls if s.startswith('INSERT INTO "audit_auditevent"')]
+    outbox_inserts = [s for s in sqls if s.startswith('INSERT INTO "outbox_outboxmessage"')]
+    # the batch's events (SQLite splits a bulk insert at its parameter limit) and the
+    # import's completion: not one per event (96 before)
+    assert len(audit_inserts) <= 3, f"{len(audit_inserts)} audit inserts for 24 deals"
+    assert len(outbox_inserts) <= 1, f"{len(outbox_inserts)} outbox rows for 24 deals"
+    new = AuditEvent.objects.filter(pk__gt=events_before)
+    assert new.filter(action="opportunity.registered").count() == 24
+    assert all(e.signature_ok() for e in new)
+    urgent = set(
+        new.filter(action="review_case.opened", to_state="new")
+        .filter(opportunity_id__in=ReviewCase.objects.filter(tier__in=URGENT_TIERS)
+                .values("opportunity_id"))
+        .values_list("pk", flat=True)
+    )  # fmt: skip
+    assert len(urgent) == 24  # the flagged example is urgent: every case is announced
+    notified = [
+        i for m in OutboxMessage.objects.filter(
+            pk__gt=messages_before or 0, task="reviews.tasks.send_notifications")
+        for i in m.args[0]
+    ]  # fmt: skip
+    assert sorted(notified) == sorted(urgent)
+    audit_chain_seal_all()
+    assert audit_chain_verify().ok
+
+
 def test_a_line_the_validator_refuses_keeps_its_reason_and_the_batch_goes_on(
     upload_as, partner_a, catalogue
 ):

@@ -207,6 +207,30 @@ def test_the_sweep_moves_cases_by_the_set_not_one_row_at_a_time(make_deal, case_
     assert events.count() == 12  # one per case and step, as before
 
 
+def test_the_sweep_records_its_audit_events_in_one_insert_not_one_per_case(make_deal, case_of):
+    """Eight overdue cases of one level and tier: one INSERT of their eight events, each
+    signed on its own, and the chain still verifies once they are sealed."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from audit.selectors import audit_chain_verify
+    from audit.services import audit_chain_seal_all
+
+    with time_machine.travel(MONDAY, tick=False):
+        cases = [case_of(make_deal("medium")) for _ in range(8)]
+    with time_machine.travel("2026-03-04 09:00:00+00:00", tick=False):
+        with CaptureQueriesContext(connection) as ctx:
+            assert review_escalate_overdue() == 8
+    inserts = [q["sql"] for q in ctx.captured_queries
+               if q["sql"].startswith('INSERT INTO "audit_auditevent"')]  # fmt: skip
+    assert len(inserts) == 1, f"{len(inserts)} audit inserts for 8 escalations"
+    events = AuditEvent.objects.filter(action="review_case.escalate").order_by("id")
+    assert sorted(int(e.object_id) for e in events) == sorted(c.pk for c in cases)
+    assert all(e.signature_ok() and e.changes["automatic"] for e in events)
+    audit_chain_seal_all()
+    assert audit_chain_verify().ok
+
+
 def test_a_deal_closing_before_the_new_target_keeps_its_earlier_due_date(make_deal, case_of):
     with time_machine.travel(MONDAY, tick=False):
         soon = case_of(make_deal("medium", expected_close_date="2026-03-05"))

@@ -73,3 +73,23 @@ def test_compliance_staff_searching_the_lists_are_not_reported(
     for _ in range(4):
         _probe(api, reviewer, LISTED[0], django_capture_on_commit_callbacks)
     assert not _reports().exists()
+
+
+def test_matches_within_one_batch_of_registrations_are_reported_once(
+    partner_a, reviewer, catalogue, django_capture_on_commit_callbacks
+):
+    """Promotion registers a batch of deals in one transaction with their audit events
+    held until its end: the report of the third match still counts for the fourth."""
+    from opportunities.services import opportunity_register_many
+
+    items = [
+        deal_body(external_id=f"BATCH-{i}",
+                  channel=[{"name": LISTED[i % 2], "role": "distributor", "country": "AE"}])
+        for i in range(5)
+    ]  # fmt: skip
+    with django_capture_on_commit_callbacks(execute=True):
+        results = opportunity_register_many(actor=partner_a, items=items, source="import")
+    assert all(r.created for r in results)
+    (report,) = _reports()
+    assert report.changes["matches"] == 3
+    assert Notification.objects.filter(event_id=report.pk, recipient=reviewer).exists()
