@@ -28,6 +28,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from zlib import adler32, crc32
 
 import numpy as np
 from rapidfuzz.distance import OSA
@@ -151,38 +152,18 @@ def _part_alike(a: str, b: str) -> float:
     return OSA.normalized_similarity(a, b, score_cutoff=PART_AGREEMENT)
 
 
-_FNV_OFFSET, _FNV_PRIME, _MASK = 0xCBF29CE484222325, 0x100000001B3, 2**64 - 1
-
-
 def stable_hash(text: str) -> int:
-    """A 64-bit FNV-1a hash of the code points of `text`, the same in every process
-    (Python's own `hash` is salted per process), so an index saved by one process can be
-    read by another. `stable_hashes` computes the same for many strings at once."""
-    h = _FNV_OFFSET
-    for char in text:
-        h = ((h ^ ord(char)) * _FNV_PRIME) & _MASK
-    return h - 2**64 if h >= 2**63 else h
+    """A 64-bit hash of `text` that is the same in every process (Python's own `hash` is
+    salted per process), so an index saved by one process can be read by another: CRC-32
+    and Adler-32 of its UTF-8 side by side, both computed in C (a cryptographic digest
+    would cost three times as much, per query too). Collisions only add candidates."""
+    data = text.encode()
+    return ((crc32(data) << 32) | adler32(data)) - 2**63
 
 
-def stable_hashes(texts: Sequence[str]) -> np.ndarray:
-    """`stable_hash` of each of `texts`, as int64: column by column over the code points,
-    longest strings first, so the cost is that of the letters, not of the longest one."""
-    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
-    hashes = np.full(len(texts), _FNV_OFFSET, dtype=np.uint64)
-    if not len(texts) or not lengths.max():
-        return hashes.view(np.int64)
-    order = np.argsort(-lengths, kind="stable")
-    points = np.asarray(texts, dtype=str)[order]
-    points = points.view(np.uint32).reshape(len(texts), -1)
-    live = np.searchsorted(-lengths[order], -np.arange(points.shape[1]), side="left")
-    done = hashes[order]
-    prime = np.uint64(_FNV_PRIME)
-    for col, n in enumerate(live.tolist()):
-        h = done[:n]
-        np.bitwise_xor(h, points[:n, col], out=h, casting="unsafe")
-        np.multiply(h, prime, out=h)
-    hashes[order] = done
-    return hashes.view(np.int64)
+def stable_hashes(texts: Iterable[str]) -> np.ndarray:
+    """`stable_hash` of each of `texts`, as an int64 array."""
+    return np.fromiter(map(stable_hash, texts), dtype=np.int64)
 
 
 class _HashTable:
@@ -356,7 +337,7 @@ class MatchIndex:
                 t = self._vocab.get(d)
                 if t is not None and len(d) >= 4:
                     out.setdefault(t, _part_alike(part, d))
-            probes = np.asarray([stable_hash(p) for p in [part, *dels]], dtype=np.int64)
+            probes = stable_hashes([part, *dels])
             lo = np.searchsorted(self._del_hash, probes, side="left")
             hi = np.searchsorted(self._del_hash, probes, side="right")
             for a, b in zip(lo.tolist(), hi.tolist(), strict=True):
