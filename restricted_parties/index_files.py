@@ -26,6 +26,7 @@ import os
 import pickle
 import struct
 import tempfile
+import time
 from collections.abc import Callable, Collection
 from contextlib import contextmanager
 from hashlib import blake2b
@@ -215,7 +216,12 @@ def index_files_prune(directory: Path, keep: Collection[str]) -> list[Path]:
     deleted = []
     for path in Path(directory).glob(f"*{SUFFIX}*"):
         base = path.name.removesuffix(".lock")
-        if base.endswith(SUFFIX) and base not in wanted:
-            path.unlink(missing_ok=True)
-            deleted.append(path)
+        stale = base.endswith(SUFFIX) and base not in wanted
+        try:  # a temporary file left by a process killed while writing
+            stale = stale or (path.suffix == ".tmp" and time.time() - path.stat().st_mtime > 3600)
+            if stale:
+                path.unlink(missing_ok=True)
+                deleted.append(path)
+        except FileNotFoundError:
+            continue
     return deleted

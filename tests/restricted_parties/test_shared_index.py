@@ -183,3 +183,18 @@ def test_a_second_process_loads_the_index_the_first_built_and_finds_the_same(pro
     assert second["hash"] == first["hash"]  # the same hash whatever PYTHONHASHSEED
     after = path.stat()
     assert (after.st_ino, after.st_mtime_ns) == (stat.st_ino, stat.st_mtime_ns)
+
+
+def test_pruning_keeps_active_versions_and_fresh_writes(tmp_path):
+    keep = index_files.index_path(tmp_path, "list-1-v1")
+    gone = index_files.index_path(tmp_path, "list-2-v1")
+    old_code = tmp_path / "list-1-v1-0123456789ab.idx"  # written by other matching code
+    writing = tmp_path / f"{keep.name}.abc.tmp"
+    abandoned = tmp_path / f"{gone.name}.def.tmp"
+    for path in (keep, gone, old_code, writing, abandoned):
+        path.write_bytes(b"x")
+    os.utime(abandoned, (0, 0))
+
+    index_files.index_files_prune(tmp_path, ["list-1-v1"])
+
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([keep.name, writing.name])
