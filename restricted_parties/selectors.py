@@ -76,11 +76,7 @@ class _IndexCache:
         with self._lock:
             # A version is its id with its import time and size (ids can be reused after a
             # database is restored or a test rolls back).
-            active = sorted(
-                RestrictedPartyList.objects.filter(is_active=True).values_list(
-                    "id", "imported_at", "entry_count"
-                )
-            )
+            active = _active_versions()
             self._indexes = {v: self._indexes.get(v) or _index_get(v, active) for v in active}
             self._thresholds = _thresholds_read()
             self._checked_at = time.monotonic()
@@ -93,6 +89,15 @@ def _thresholds_read() -> Thresholds:
         return Thresholds(row.match, row.possible_match)
     match = float(settings.RESTRICTED_PARTY_MATCH_THRESHOLD)
     return Thresholds(match, min(float(settings.RESTRICTED_PARTY_POSSIBLE_MATCH_THRESHOLD), match))
+
+
+def _active_versions() -> list[tuple]:
+    """(id, import time, size) of each active list, by id."""
+    return sorted(
+        RestrictedPartyList.objects.filter(is_active=True).values_list(
+            "id", "imported_at", "entry_count"
+        )
+    )
 
 
 def _index_name(version: tuple) -> str:
@@ -115,11 +120,7 @@ def _index_get(version: tuple, active: list[tuple]) -> matching.MatchIndex:
 def match_index_prepare(list_id: int) -> bool:
     """Make sure the saved index of list `list_id` exists (building it if needed), so
     that no screening waits for it; False when the list is no longer active."""
-    active = list(
-        RestrictedPartyList.objects.filter(is_active=True).values_list(
-            "id", "imported_at", "entry_count"
-        )
-    )
+    active = _active_versions()
     version = next((v for v in active if v[0] == list_id), None)
     if version is None:
         return False

@@ -19,6 +19,7 @@ from restricted_parties.services import (
     sample_list_load,
 )
 from restricted_parties.tasks import build_match_index
+from tests.channel_imports.conftest import live_worker  # noqa: F401 (a fixture)
 
 ROOT = Path(__file__).resolve().parents[2]
 PARTIES = [
@@ -90,6 +91,26 @@ def test_an_import_queues_one_index_build_and_leaves_other_lists_files_alone(
     after = other_file.stat()
     assert (after.st_ino, after.st_mtime_ns) == (other_stat.st_ino, other_stat.st_mtime_ns)
     assert [s for _, s, _ in _found([("Quartz Harbour Shipping", "")])] == ["oth-1"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_worker_builds_the_index_after_the_import_commits(live_worker):  # noqa: F811
+    import time
+
+    built = index_files.counts["built"]
+    sample = sample_list_load()
+    message = OutboxMessage.objects.get(task="restricted_parties.tasks.build_match_index")
+    assert message.args == [sample.pk]
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and message.status != OutboxMessage.Status.DONE:
+        time.sleep(0.2)
+        message.refresh_from_db()
+    assert message.status == OutboxMessage.Status.DONE
+    assert _index_file(sample).exists()
+    assert index_files.counts["built"] == built + 1  # by the worker
+
+    assert [s for _, s, _ in _found()] == ["fict-001", "fict-003", "fict-004"]
+    assert index_files.counts["built"] == built + 1  # screening loaded the worker's file
 
 
 @pytest.mark.django_db
