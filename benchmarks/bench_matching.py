@@ -89,11 +89,13 @@ def bench_load(index: MatchIndex, build_cpu: float, query: str) -> None:
         size = index_save(index, path, secret=b"bench")
         save_cpu = time.process_time() - t0
         root = str(Path(__file__).resolve().parents[1])
-        out = subprocess.run(
+        done = subprocess.run(
             [sys.executable, "-c", LOADER, root, str(path), query],
-            capture_output=True, text=True, check=True,
-        ).stdout  # fmt: skip
-    got = json.loads(out)
+            capture_output=True, text=True,
+        )  # fmt: skip
+    if done.returncode:
+        raise RuntimeError(f"loading the saved index failed: {done.stderr[-2000:]}")
+    got = json.loads(done.stdout)
     print(
         f"  saved index: {size / 2**20:,.0f} MB on disk, saved in {save_cpu:.2f} s CPU; "
         f"loaded by a second process in {got['cpu']:.2f} s CPU ({got['wall']:.2f} s wall) "
