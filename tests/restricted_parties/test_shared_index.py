@@ -138,7 +138,7 @@ def test_a_damaged_index_file_is_rebuilt_and_screening_still_works(damage):
 
 
 @pytest.mark.django_db
-def test_an_index_file_signed_with_another_key_is_not_loaded(tmp_path):
+def test_an_index_file_signed_with_another_key_is_not_loaded():
     sample_list_load()
     _found()
     path = next(Path(settings.RESTRICTED_PARTY_INDEX_DIR).glob("*.idx"))
