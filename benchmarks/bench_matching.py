@@ -10,6 +10,9 @@ typo or its words reordered, the rest unlisted names) and, over the same names i
 run, a plain rapidfuzz brute force (`process.extractOne` with `fuzz.ratio` over every
 name's key) on a sample of the same queries. Prints each figure with its target and as a
 ratio to the brute force, and the index's memory (growth of the process's resident size).
+Then saves the index to a file and loads it in a second process, as a web or worker process
+does: the time to load against the time to build (ratio), the file's size and the second
+process's memory (its private part; the mapped arrays are shared through the page cache).
 Times are CPU time (robust on a shared machine); wall time is printed beside them.
 Always exits 0 unless matching raises.
 """
@@ -18,9 +21,12 @@ from __future__ import annotations
 
 import argparse
 import gc
+import json
 import random
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -29,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from rapidfuzz import fuzz, process  # noqa: E402
 
 from restricted_parties.importers import ofac_sdn_parse  # noqa: E402
+from restricted_parties.index_files import index_save  # noqa: E402
 from restricted_parties.matching import EntryRecord, MatchIndex  # noqa: E402
 from restricted_parties.names import name_key  # noqa: E402
 
@@ -47,6 +54,56 @@ WORDS = ["Trading", "Group", "Holdings", "Technologies", "Logistics", "Systems",
 def _rss_mb() -> float:
     with open("/proc/self/statm") as fh:
         return int(fh.read().split()[1]) * 4096 / 2**20
+
+
+def _memory_mb() -> dict[str, float]:
+    """Resident and private memory of this process, in MB."""
+    with open("/proc/self/smaps_rollup") as fh:
+        kb = {k: int(v.split()[0]) for k, v in (line.split(":", 1) for line in fh if ":" in line)}
+    return {"rss": kb["Rss"] / 1024, "private": (kb["Private_Clean"] + kb["Private_Dirty"]) / 1024}
+
+
+# Run in a second process: load the saved index as a web or worker process would.
+LOADER = """
+import gc, json, sys, time
+sys.path.insert(0, sys.argv[1])
+from benchmarks.bench_matching import _memory_mb
+from restricted_parties.index_files import index_load
+before = _memory_mb()
+t0, w0 = time.process_time(), time.perf_counter()
+index = index_load(sys.argv[2], secret=b"bench")
+cpu, wall = time.process_time() - t0, time.perf_counter() - w0
+index.search(sys.argv[3], threshold=75.0)
+gc.collect()
+after = _memory_mb()
+print(json.dumps({"cpu": cpu, "wall": wall, "rss": after["rss"] - before["rss"],
+                  "private": after["private"] - before["private"]}))
+"""
+
+
+def bench_load(index: MatchIndex, build_cpu: float, query: str) -> None:
+    """Save `index`, load it in a fresh process, and compare with building it."""
+    with tempfile.TemporaryDirectory(prefix="match-index-") as folder:
+        path = Path(folder) / "bench.idx"
+        t0 = time.process_time()
+        size = index_save(index, path, secret=b"bench")
+        save_cpu = time.process_time() - t0
+        root = str(Path(__file__).resolve().parents[1])
+        done = subprocess.run(
+            [sys.executable, "-c", LOADER, root, str(path), query],
+            capture_output=True, text=True,
+        )  # fmt: skip
+    if done.returncode:
+        raise RuntimeError(f"loading the saved index failed: {done.stderr[-2000:]}")
+    got = json.loads(done.stdout)
+    print(
+        f"  saved index: {size / 2**20:,.0f} MB on disk, saved in {save_cpu:.2f} s CPU; "
+        f"loaded by a second process in {got['cpu']:.2f} s CPU ({got['wall']:.2f} s wall) "
+        f"against {build_cpu:.1f} s CPU to build: load / build = "
+        f"{got['cpu'] / build_cpu:.3f} ({build_cpu / got['cpu']:,.0f} times faster); "
+        f"second process +{got['rss']:,.0f} MB resident, of which +{got['private']:,.0f} "
+        "MB its own (the rest shared through the page cache)"
+    )
 
 
 def _synthetic_name(rnd: random.Random) -> str:
@@ -104,9 +161,10 @@ def bench(size: int, n_queries: int, brute_queries: int, ofac: Path, seed: int) 
     entries, listed = entries_for(size, ofac, rnd)
     gc.collect()
     before = _rss_mb()
-    started = time.perf_counter()
+    started, started_cpu = time.perf_counter(), time.process_time()
     index = MatchIndex(entries)
     build_s = time.perf_counter() - started
+    build_cpu = time.process_time() - started_cpu
     gc.collect()
     memory = _rss_mb() - before
     print(
@@ -149,6 +207,7 @@ def bench(size: int, n_queries: int, brute_queries: int, ofac: Path, seed: int) 
         f"median {b_median:.2f} ms; index / brute force = {median / b_median:.4f} "
         f"({b_median / median:,.0f} times faster)"
     )
+    bench_load(index, build_cpu, queries[0])
     del index, entries, keys
     gc.collect()
 

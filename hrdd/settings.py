@@ -292,6 +292,10 @@ RESTRICTED_PARTY_MATCH_THRESHOLD = env.float("RESTRICTED_PARTY_MATCH_THRESHOLD",
 RESTRICTED_PARTY_POSSIBLE_MATCH_THRESHOLD = env.float(
     "RESTRICTED_PARTY_POSSIBLE_MATCH_THRESHOLD", default=79.0
 )
+# Saved match indexes, one file per active list version, shared by the processes of a machine.
+RESTRICTED_PARTY_INDEX_DIR = Path(
+    env.str("RESTRICTED_PARTY_INDEX_DIR", default=str(VAR_DIR / "match-index"))
+)
 COUNTRY_INDICATORS_FILE = BASE_DIR / "countries" / "data" / "country_indicators.csv"
 # A partner user or rep whose deals match restricted-party lists this many times within
 # this many hours is reported to compliance (someone may be probing the lists).

@@ -28,6 +28,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from zlib import adler32, crc32
 
 import numpy as np
 from rapidfuzz.distance import OSA
@@ -151,19 +152,38 @@ def _part_alike(a: str, b: str) -> float:
     return OSA.normalized_similarity(a, b, score_cutoff=PART_AGREEMENT)
 
 
+def stable_hash(text: str) -> int:
+    """A 64-bit hash of `text` that is the same in every process (Python's own `hash` is
+    salted per process), so an index saved by one process can be read by another: CRC-32
+    and Adler-32 of its UTF-8 side by side, both computed in C (a cryptographic digest
+    would cost three times as much, per query too). Collisions only add candidates."""
+    data = text.encode()
+    return ((crc32(data) << 32) | adler32(data)) - 2**63
+
+
+def stable_hashes(texts: Iterable[str]) -> np.ndarray:
+    """`stable_hash` of each of `texts`, as an int64 array."""
+    return np.fromiter(map(stable_hash, texts), dtype=np.int64)
+
+
 class _HashTable:
     """Rows by the hash of a string, as two sorted numpy arrays (far smaller than a dict
     of strings at a million rows). Hash collisions only add candidates, which scoring
-    then rejects. Python's string hash is per process, like the index itself."""
+    then rejects."""
 
-    def __init__(self, hashes: list[int]) -> None:
-        values = np.asarray(hashes, dtype=np.int64)
+    def __init__(self, values: np.ndarray) -> None:
         order = np.argsort(values, kind="stable")
         self._hashes = values[order]
         self._rows = order.astype(np.int32)
 
+    @classmethod
+    def from_arrays(cls, hashes: np.ndarray, rows: np.ndarray) -> _HashTable:
+        table = cls.__new__(cls)
+        table._hashes, table._rows = hashes, rows
+        return table
+
     def rows(self, text: str) -> list[int]:
-        h = hash(text)
+        h = stable_hash(text)
         lo = int(np.searchsorted(self._hashes, h, side="left"))
         hi = int(np.searchsorted(self._hashes, h, side="right"))
         return self._rows[lo:hi].tolist()
@@ -193,8 +213,8 @@ class MatchIndex:
         owners: list[int] = []
         texts: list[str] = []
         forms: list[tuple[str, ...]] = []
-        key_hashes: list[int] = []
-        joined_hashes: list[int] = []
+        key_texts: list[str] = []
+        joined_texts: list[str] = []
         weak: dict[str, list[tuple[int, str]]] = {}
         for pos, entry in enumerate(self.entries):
             seen: set[str] = set()
@@ -208,8 +228,8 @@ class MatchIndex:
                 owners.append(pos)
                 texts.append(text)
                 forms.append(parts.legal_forms)
-                key_hashes.append(hash(key))
-                joined_hashes.append(hash("".join(parts.parts)))
+                key_texts.append(key)
+                joined_texts.append("".join(parts.parts))
                 for p in dict.fromkeys(parts.parts):
                     row_tokens.append(vocab.setdefault(p, len(vocab)))
                 row_ptr.append(len(row_tokens))
@@ -222,8 +242,8 @@ class MatchIndex:
         self._owner = np.asarray(owners, dtype=np.int32)
         self._texts = texts
         self._forms = forms
-        self._keys = _HashTable(key_hashes)
-        self._joined = _HashTable(joined_hashes)
+        self._keys = _HashTable(stable_hashes(key_texts))
+        self._joined = _HashTable(stable_hashes(joined_texts))
         self._weak = weak
         self._row_ptr = np.asarray(row_ptr, dtype=np.int64)
         self._row_tok = np.asarray(row_tokens, dtype=np.int32)
@@ -247,17 +267,58 @@ class MatchIndex:
             else np.zeros(0, np.float32)
         )
         # One-deletion neighbourhood of every part of four letters or more.
-        hashes: list[int] = []
+        deleted: list[str] = []
         tids: list[int] = []
         for word, tid in vocab.items():
             if len(word) >= 4:
-                for d in _deletes(word):
-                    hashes.append(hash(d))
-                    tids.append(tid)
-        del_hash = np.asarray(hashes, dtype=np.int64)
+                deleted.extend(_deletes(word))
+                tids.extend([tid] * len(word))
+        del_hash = stable_hashes(deleted)
         order = np.argsort(del_hash, kind="stable")
         self._del_hash = del_hash[order]
         self._del_tok = np.asarray(tids, dtype=np.int32)[order]
+
+    # --- saving and loading (see index_files.py) ------------------------------------
+
+    _ARRAYS = (
+        "_owner", "_row_ptr", "_row_tok", "_post_rows", "_post_ptr", "_weight", "_df",
+        "_row_weight", "_del_hash", "_del_tok",
+    )  # fmt: skip
+
+    def state(self) -> tuple[dict[str, np.ndarray], dict]:
+        """What `from_state` needs: the numpy arrays (saved so that they can be mapped
+        read-only and shared between processes) and the Python objects (pickled)."""
+        arrays = {name: getattr(self, name) for name in self._ARRAYS}
+        for table in ("_keys", "_joined"):
+            arrays[f"{table}.hashes"] = getattr(self, table)._hashes
+            arrays[f"{table}.rows"] = getattr(self, table)._rows
+        objects = {
+            "entries": list(self.entries),
+            "vocab": self._vocab,
+            "texts": self._texts,
+            "forms": self._forms,
+            "weak": self._weak,
+            "max_weight": self._max_weight,
+        }
+        return arrays, objects
+
+    @classmethod
+    def from_state(cls, arrays: dict[str, np.ndarray], objects: dict) -> MatchIndex:
+        """The index `state()` described, without building anything."""
+        index = cls.__new__(cls)
+        index.entries = objects["entries"]
+        index._vocab = objects["vocab"]
+        index._words = list(index._vocab)
+        index._texts = objects["texts"]
+        index._forms = objects["forms"]
+        index._weak = objects["weak"]
+        index._max_weight = objects["max_weight"]
+        index._memo = {}
+        for name in cls._ARRAYS:
+            setattr(index, name, arrays[name])
+        index._keys = _HashTable.from_arrays(arrays["_keys.hashes"], arrays["_keys.rows"])
+        index._joined = _HashTable.from_arrays(arrays["_joined.hashes"], arrays["_joined.rows"])
+        return index
 
     def __len__(self) -> int:
         return len(self._texts)
@@ -276,7 +337,7 @@ class MatchIndex:
                 t = self._vocab.get(d)
                 if t is not None and len(d) >= 4:
                     out.setdefault(t, _part_alike(part, d))
-            probes = np.asarray([hash(part)] + [hash(d) for d in dels], dtype=np.int64)
+            probes = stable_hashes([part, *dels])
             lo = np.searchsorted(self._del_hash, probes, side="left")
             hi = np.searchsorted(self._del_hash, probes, side="right")
             for a, b in zip(lo.tolist(), hi.tolist(), strict=True):

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db.models import QuerySet
 
-from . import matching
+from . import index_files, matching
 from .models import FalsePositive, MatchThresholds, RestrictedPartyEntry, RestrictedPartyList
 
 #: Seconds between checks of the active lists' fingerprint (one small query).
@@ -49,8 +49,10 @@ class Thresholds:
 class _IndexCache:
     """Per-process match indexes, one per active list version.
 
-    A list version never changes after import, so its index is built once and kept
-    until the version stops being active; importing one list builds only its own index.
+    A list version never changes after import, so its index is built once (by whichever
+    process needs it first, or the task queued by the import), saved to a file in
+    RESTRICTED_PARTY_INDEX_DIR and loaded from there by every other process; importing
+    one list builds only its own index.
     The set of active versions is read at most once per INDEX_TTL_SECONDS (one small
     query), so screening does not query the lists per name. Builds are serialised by a
     lock; readers use whichever complete indexes are current.
@@ -74,12 +76,8 @@ class _IndexCache:
         with self._lock:
             # A version is its id with its import time and size (ids can be reused after a
             # database is restored or a test rolls back).
-            active = sorted(
-                RestrictedPartyList.objects.filter(is_active=True).values_list(
-                    "id", "imported_at", "entry_count"
-                )
-            )
-            self._indexes = {v: self._indexes.get(v) or _index_build(v[0]) for v in active}
+            active = _active_versions()
+            self._indexes = {v: self._indexes.get(v) or _index_get(v, active) for v in active}
             self._thresholds = _thresholds_read()
             self._checked_at = time.monotonic()
             return list(self._indexes.values()), self._thresholds
@@ -91,6 +89,43 @@ def _thresholds_read() -> Thresholds:
         return Thresholds(row.match, row.possible_match)
     match = float(settings.RESTRICTED_PARTY_MATCH_THRESHOLD)
     return Thresholds(match, min(float(settings.RESTRICTED_PARTY_POSSIBLE_MATCH_THRESHOLD), match))
+
+
+def _active_versions() -> list[tuple]:
+    """(id, import time, size) of each active list, by id."""
+    return sorted(
+        RestrictedPartyList.objects.filter(is_active=True).values_list(
+            "id", "imported_at", "entry_count"
+        )
+    )
+
+
+def _index_name(version: tuple) -> str:
+    list_id, imported_at, entry_count = version
+    return f"list-{list_id}-{imported_at:%Y%m%dT%H%M%S%f}-{entry_count}"
+
+
+def _index_get(version: tuple, active: list[tuple]) -> matching.MatchIndex:
+    """The index of one list version (id, import time, size): from its file, else built
+    and saved; files of versions no longer in `active` are deleted."""
+    return index_files.index_load_or_build(
+        settings.RESTRICTED_PARTY_INDEX_DIR,
+        _index_name(version),
+        lambda: _index_build(version[0]),
+        secret=settings.SECRET_KEY.encode(),
+        keep=[_index_name(v) for v in active],
+    )
+
+
+def match_index_prepare(list_id: int) -> bool:
+    """Make sure the saved index of list `list_id` exists (building it if needed), so
+    that no screening waits for it; False when the list is no longer active."""
+    active = _active_versions()
+    version = next((v for v in active if v[0] == list_id), None)
+    if version is None:
+        return False
+    _index_get(version, active)
+    return True
 
 
 def _index_build(list_id: int) -> matching.MatchIndex:

@@ -10,10 +10,11 @@ from django.utils import timezone
 
 from audit.services import audit_record
 from hrdd.errors import ApplicationError, Conflict, NotFound, PermissionDenied
+from outbox.services import outbox_enqueue
 
 from . import importers, matching, policies
 from .models import FalsePositive, MatchThresholds, RestrictedPartyEntry, RestrictedPartyList
-from .selectors import match_index_invalidate, match_thresholds
+from .selectors import match_index_invalidate, match_index_prepare, match_thresholds
 
 DEFAULT_LIST_NAMES = {
     importers.FORMAT_OFAC_SDN: "OFAC SDN",
@@ -68,6 +69,8 @@ def _list_store(
                 row_counts=parsed.row_counts,
             )
             RestrictedPartyEntry.objects.bulk_create(_entry_rows(parsed, new), batch_size=1000)
+            # Built once, by a worker, before the first screening needs it.
+            outbox_enqueue("restricted_parties.tasks.build_match_index", new.pk)
             audit_record(
                 actor=actor,
                 action="restricted_party_list.imported",
@@ -122,6 +125,12 @@ def restricted_party_list_import(
         )
     parsed = importers.list_parse(fmt, path_or_file)
     return _list_store(actor=actor, parsed=parsed, name=name, source_format=fmt)
+
+
+def match_index_build(*, list_id: int) -> bool:
+    """Build and save the match index of list `list_id` unless its file is already there
+    (the outbox queues this after each import). False when the list is not active."""
+    return match_index_prepare(list_id)
 
 
 def sample_list_load(*, actor: Any | None = None) -> RestrictedPartyList:

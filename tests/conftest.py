@@ -187,6 +187,15 @@ def _audit_checkpoints_in_a_temporary_folder(tmp_path_factory):
     settings.AUDIT_CHECKPOINT_DIR = tmp_path_factory.mktemp("audit-checkpoints")
 
 
+@pytest.fixture(autouse=True)
+def _match_indexes_in_a_temporary_folder(tmp_path_factory):
+    """Each test saves its own match indexes: list ids and import times can repeat
+    between tests (rolled back, or a frozen clock)."""
+    from django.conf import settings
+
+    settings.RESTRICTED_PARTY_INDEX_DIR = tmp_path_factory.mktemp("match-index")
+
+
 # --- Browser tests: one Chromium for the whole session, shared by every module. --------
 # Playwright's sync API runs an event loop in this thread; Django refuses ORM calls from
 # a thread with a running loop unless told it is safe (the test owns the thread).
