@@ -109,15 +109,9 @@ class OpportunitySummaryOut(serializers.Serializer):
 
     def to_representation(self, obj) -> dict:
         user = self.context["request"].user
-        status, status_label = presenters.status_for_viewer(obj, user)
         tier, score = presenters.tier_for_viewer(obj, user)
         return {
-            "id": obj.pk,
-            "reference": obj.reference,
-            "external_id": obj.external_id,
-            "title": obj.title,
-            "status": status,
-            "status_label": status_label,
+            **_heading(obj, user),
             "end_customer_name": obj.end_customer_name,
             "end_customer_country": obj.end_customer_country,
             "end_user_type": obj.end_user_type,
@@ -126,6 +120,19 @@ class OpportunitySummaryOut(serializers.Serializer):
             "value": _value(obj),
             "created_at": _datetime(obj.created_at),
         }
+
+
+def _heading(obj, user) -> dict:
+    """What every shape of a deal starts with; status as this viewer may see it."""
+    status, status_label = presenters.status_for_viewer(obj, user)
+    return {
+        "id": obj.pk,
+        "reference": obj.reference,
+        "external_id": obj.external_id,
+        "title": obj.title,
+        "status": status,
+        "status_label": status_label,
+    }
 
 
 def _value(obj) -> dict:
@@ -152,14 +159,9 @@ def _datetime(value):
 def opportunity_out(obj, user) -> dict:
     """One deal in the shape of `OpportunityOut`, for this viewer. Reads the channel and
     lines through `.all()`, so a prefetch (or what the registration just wrote) serves."""
-    status, status_label = presenters.status_for_viewer(obj, user)
+    head = _heading(obj, user)
     return {
-        "id": obj.pk,
-        "reference": obj.reference,
-        "external_id": obj.external_id,
-        "title": obj.title,
-        "status": status,
-        "status_label": status_label,
+        **head,
         "owner": obj.owner.username,
         "submitted_by": obj.submitted_by_organisation.name,
         "end_customer": _end_customer(obj),
@@ -194,6 +196,6 @@ def opportunity_out(obj, user) -> dict:
         "created_at": _datetime(obj.created_at),
         "updated_at": _datetime(obj.updated_at),
         "screening": presenters.screening_for_viewer(
-            obj.current_screening, user, shown_status=status
+            obj.current_screening, user, shown_status=head["status"]
         ),
     }
