@@ -15,7 +15,7 @@ from hrdd.errors import ApplicationError, PermissionDenied
 from opportunities.models import Opportunity
 
 from . import packs, policies
-from .models import RetentionPurge
+from .models import AuthorityNotification, RetentionPurge
 from .retention import purging, retention_ends
 from .selectors import decided_deals
 
@@ -34,6 +34,27 @@ def evidence_pack_build(*, actor, opportunity: Opportunity) -> tuple[str, bytes]
             changes={"file": name, "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)},
         )  # fmt: skip
     return name, data
+
+
+def _record_delete(opportunity: Opportunity) -> dict[str, int]:
+    """Delete the record in an order its protected keys allow (cases hold the screenings
+    they were opened on); evidence files go once the deletion has committed."""
+    from reviews.models import InformationRequest, ReviewCase
+
+    files = [
+        (f.storage, f.name)
+        for f in (r.attachment for r in InformationRequest.objects.filter(case__opportunity=opportunity))
+        if f
+    ]
+    counts: Counter = Counter()
+    for qs in (
+        ReviewCase.objects.filter(opportunity=opportunity),
+        AuthorityNotification.objects.filter(opportunity=opportunity),
+        Opportunity.objects.filter(pk=opportunity.pk),
+    ):
+        counts.update(qs.delete()[1])
+    transaction.on_commit(lambda: [storage.delete(name) for storage, name in files])
+    return dict(counts)
 
 
 def retention_purge(
@@ -55,17 +76,10 @@ def retention_purge(
             f"This record is kept until {ends:%Y-%m-%d}: it cannot be purged yet."
         )
     with transaction.atomic(), purging([opportunity.pk]):
-        from django.db.models.deletion import Collector
-
-        collector = Collector(using="default")
-        collector.collect([opportunity])
-        counts = Counter()
-        for model, rows in collector.data.items():
-            counts[model._meta.label] += len(rows)
-        collector.delete()
+        counts = _record_delete(opportunity)
         purge = RetentionPurge.objects.create(
             opportunity_id=opportunity.pk, reference=opportunity.reference, retention_ended_on=ends,
-            confirmed_by=actor, confirmed_at=timezone.now(), rows_deleted=dict(counts),
+            confirmed_by=actor, confirmed_at=timezone.now(), rows_deleted=counts,
         )  # fmt: skip
         audit_record(
             actor=actor, action="records.retention_purged", object_type="opportunity",
