@@ -38,8 +38,8 @@ TRANSITIONS: dict[str, tuple[set, set]] = {
     "authority_release": ({S.BLOCKED}, set(S) - {S.NEW, S.WITHDRAWN}),
     "authority_prohibit": ({S.BLOCKED}, {S.REJECTED}),
 }
-# The transitions that end an authority hold; every other one waits while a hold stands.
-HOLD_ENDING = {"authority_release", "authority_prohibit"}
+# The transitions that place or end an authority hold; every other one waits while it stands.
+HOLD_TRANSITIONS = {"authority_hold", "authority_release", "authority_prohibit"}
 
 # Apps above the deal register checks that hold a deal where it is (the record of a
 # notification to the competent authority): a check returns why, or None. Registered in
@@ -82,7 +82,7 @@ def opportunity_transition(
     if old not in allowed_from or to not in allowed_to:
         raise Conflict(f"A deal that is {old!s} cannot be moved to {to!s} ({transition}).")
     # A deal just registered cannot be held yet: no query on the registration path.
-    if old != S.NEW and transition not in HOLD_ENDING:
+    if old != S.NEW and transition not in HOLD_TRANSITIONS:
         if reason := opportunity_hold_reason(opportunity.pk):
             raise Conflict(reason)
     # No savepoint: nothing is written unless the update matched, and the Conflict is
