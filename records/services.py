@@ -43,7 +43,9 @@ def _record_delete(opportunity: Opportunity) -> dict[str, int]:
 
     files = [
         (f.storage, f.name)
-        for f in (r.attachment for r in InformationRequest.objects.filter(case__opportunity=opportunity))
+        for f in (
+            r.attachment for r in InformationRequest.objects.filter(case__opportunity=opportunity)
+        )
         if f
     ]
     counts: Counter = Counter()

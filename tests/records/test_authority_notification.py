@@ -54,7 +54,10 @@ def test_the_whole_lifecycle_holds_the_deal_until_the_answer(
     client.force_login(reviewer)
     url = f"/records/authority/{notice.pk}/"
     assert client.get(url).status_code == 200
-    client.post(url, {"authority": "BAFA", "subject": "Art. 5 notification", "body": notice.body + "\nEdited."})
+    client.post(
+        url,
+        {"authority": "BAFA", "subject": "Art. 5 notification", "body": notice.body + "\nEdited."},
+    )
     notice.refresh_from_db()
     assert notice.authority == "BAFA" and notice.body.endswith("Edited.")
     today = timezone.localdate()
@@ -76,10 +79,18 @@ def test_the_whole_lifecycle_holds_the_deal_until_the_answer(
     assert decided_deal.status == S.APPROVED_WITH_CONDITIONS
     actions = list(
         AuditEvent.objects.filter(opportunity_id=decided_deal.pk, action__startswith="authority.")
-        .order_by("id").values_list("action", flat=True)
+        .order_by("id")
+        .values_list("action", flat=True)
     )
-    assert actions == ["authority.awareness_recorded", "authority.edit", "authority.send", "authority.answer"]
-    moves = AuditEvent.objects.filter(opportunity_id=decided_deal.pk, action__startswith="opportunity.authority")
+    assert actions == [
+        "authority.awareness_recorded",
+        "authority.edit",
+        "authority.send",
+        "authority.answer",
+    ]
+    moves = AuditEvent.objects.filter(
+        opportunity_id=decided_deal.pk, action__startswith="opportunity.authority"
+    )
     assert [(e.action, e.to_state) for e in moves.order_by("id")] == [
         ("opportunity.authority_hold", S.BLOCKED),
         ("opportunity.authority_release", S.APPROVED_WITH_CONDITIONS),
@@ -100,7 +111,9 @@ def test_a_held_deal_cannot_be_decided_or_rerouted(reviewer, make_deal, case_of)
 def test_a_prohibition_rejects_the_deal(reviewer, decided_deal):
     notice = authority_awareness_record(actor=reviewer, opportunity=decided_deal, reason=REASON)
     today = timezone.localdate()
-    authority_notification_mark_sent(actor=reviewer, notification=notice, sent_on=today, reference="R-1")
+    authority_notification_mark_sent(
+        actor=reviewer, notification=notice, sent_on=today, reference="R-1"
+    )
     authority_answer_record(actor=reviewer, notification=notice, outcome="prohibited",
                             answer="Authorisation refused.", received_on=today)  # fmt: skip
     decided_deal.refresh_from_db()
@@ -128,7 +141,9 @@ def test_awareness_needs_a_reason(client, reviewer, decided_deal):
 
 
 @pytest.mark.parametrize("persona", ["sales_rep", "teammate", "partner_a", "partner_b", "outsider"])
-def test_partners_and_reps_cannot_record_or_touch_a_notification(client, request, persona, reviewer, decided_deal):
+def test_partners_and_reps_cannot_record_or_touch_a_notification(
+    client, request, persona, reviewer, decided_deal
+):
     user = request.getfixturevalue(persona)
     assert _aware(client, user, decided_deal).status_code in (403, 404)
     assert not AuthorityNotification.objects.exists()

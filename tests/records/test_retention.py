@@ -28,7 +28,11 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def superuser(vendor):
     return UserFactory(
-        username="sam_superuser", role="admin", organisation=vendor, is_staff=True, is_superuser=True
+        username="sam_superuser",
+        role="admin",
+        organisation=vendor,
+        is_staff=True,
+        is_superuser=True,
     )
 
 
@@ -70,7 +74,16 @@ def test_a_regime_or_record_type_can_keep_it_longer(decided_deal, settings):
         lambda d: InformationRequest.objects.filter(case__opportunity=d).delete(),
         lambda d: CaseCondition.objects.filter(opportunity=d).delete(),
     ],
-    ids=["deal", "deal-queryset", "decisions", "decision", "screenings", "cases", "questions", "conditions"],
+    ids=[
+        "deal",
+        "deal-queryset",
+        "decisions",
+        "decision",
+        "screenings",
+        "cases",
+        "questions",
+        "conditions",
+    ],
 )
 def test_the_orm_refuses_every_delete_within_retention(decided_deal, delete):
     before = _record_rows(decided_deal)
@@ -86,7 +99,9 @@ def test_the_admin_page_refuses_it_even_to_a_superuser(client, superuser, decide
     url = f"/admin/opportunities/opportunity/{decided_deal.pk}/delete/"
     assert client.get(url).status_code == 403
     assert client.post(url, {"post": "yes"}).status_code == 403
-    assert client.get(f"/admin/opportunities/opportunity/{decided_deal.pk}/change/").status_code == 200
+    assert (
+        client.get(f"/admin/opportunities/opportunity/{decided_deal.pk}/change/").status_code == 200
+    )
     assert Opportunity.objects.filter(pk=decided_deal.pk).exists()
 
 
@@ -121,7 +136,10 @@ def test_after_retention_the_command_lists_it_and_an_admin_purges_it(
     ends = retention_ends(decided_deal.pk)
     call_command("retention_review")
     assert "0 records may be purged" in capsys.readouterr().out
-    with time_machine.travel(timezone.make_aware(timezone.datetime.combine(ends, timezone.datetime.min.time())) + timedelta(hours=12)):
+    with time_machine.travel(
+        timezone.make_aware(timezone.datetime.combine(ends, timezone.datetime.min.time()))
+        + timedelta(hours=12)
+    ):
         call_command("retention_review")
         listed = capsys.readouterr().out
         assert decided_deal.reference in listed and undecided.reference not in listed
@@ -133,7 +151,9 @@ def test_after_retention_the_command_lists_it_and_an_admin_purges_it(
         # the confirmation is the deal's reference, typed
         client.post("/records/retention/", {"deal": decided_deal.pk, "confirm": "yes"})
         assert Opportunity.objects.filter(pk=decided_deal.pk).exists()
-        client.post("/records/retention/", {"deal": decided_deal.pk, "confirm": decided_deal.reference})
+        client.post(
+            "/records/retention/", {"deal": decided_deal.pk, "confirm": decided_deal.reference}
+        )
     assert not Opportunity.objects.filter(pk=decided_deal.pk).exists()
     assert not Decision.objects.filter(opportunity_id=decided_deal.pk).exists()
     purge = RetentionPurge.objects.get()
