@@ -106,7 +106,15 @@ def test_a_period_with_nothing_renders_zeros(client, reviewer):
 
 
 @pytest.mark.parametrize(
-    "query", ["year=abc", "year=²", "from=2026-05-01&to=2026-01-01", "from=x&to=y"]
+    "query",
+    [
+        "year=abc",
+        "year=²",
+        "year=99999",
+        "from=2026-05-01&to=2026-01-01",
+        "from=x&to=y",
+        "from=0001-01-01&to=9999-12-31",
+    ],
 )
 def test_a_bad_period_is_a_400(client, reviewer, query):
     client.force_login(reviewer)
