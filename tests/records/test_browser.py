@@ -15,6 +15,7 @@ from demo.services import DEMO_PASSWORD, demo_data_load
 from opportunities.models import Opportunity
 from reviews.models import ReviewCase
 from reviews.services import review_claim, review_decide
+from tests.browser.conftest import new_page  # noqa: F401 - the signed-in page fixture
 
 from .test_evidence_pack import _verify_offline
 
@@ -33,9 +34,9 @@ def _decide_two():
     return deals
 
 
-def test_done_when_walked_in_the_browser(new_page, tmp_path, settings):
+def test_done_when_walked_in_the_browser(new_page, tmp_path, settings):  # noqa: F811
     settings.AUDIT_CHECKPOINT_DIR = tmp_path / "checkpoints"
-    demo_data_load(deals=12)
+    demo_data_load(deals=40)
     packed, notified = _decide_two()
 
     page = new_page("reviewer", DEMO_PASSWORD)
