@@ -122,7 +122,8 @@ def statement_build(*, start: date, end: date) -> Statement:
     })  # fmt: skip
     st.sections.append(Section("authority_notifications", "Notifications to the competent authority",
                                _counts(notice_rows, [("aware", "Awareness recorded"), ("sent", "Sent"),
-                                                     *AuthorityNotification.Outcome.choices], k, "notifications")))  # fmt: skip
+                                                     ("no_objection", "No objection"), ("prohibited", "Not authorised")],
+                                      k, "notifications")))  # fmt: skip
     st.sections.append(Section("grievances", "Grievances received, by outcome", [], chart=False,
                                note="Grievances are not yet recorded in this application; none are counted."))  # fmt: skip
     published = CriteriaVersion.objects.filter(published_at__gte=lo, published_at__lt=hi).order_by(
@@ -179,7 +180,7 @@ def _num(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
 
 
-def statement_charts(st: Statement, *, width: int = 420) -> list[dict]:
+def statement_charts(st: Statement, *, width: int = 290) -> list[dict]:
     """Each charted section with its bars' lengths, drawn as SVG by the template."""
     charts = []
     for section in st.sections:
@@ -187,7 +188,7 @@ def statement_charts(st: Statement, *, width: int = 420) -> list[dict]:
         top = max(shown, default=0) or 1
         bars = [
             {"label": r.label, "value": r.value, "text": "" if r.value is None else _num(r.value),
-             "width": 0 if r.value is None else max(1, round(width * r.value / top)), "y": 24 * i}
+             "width": 0 if not r.value else max(1, round(width * r.value / top)), "y": 24 * i}
             for i, r in enumerate(section.rows)
         ]  # fmt: skip
         charts.append({"section": section, "bars": bars, "height": 24 * len(bars) + 4})
