@@ -157,9 +157,14 @@ def _statement_period(request) -> tuple[date, date]:
     params = request.GET
     if params.get("from") or params.get("to"):
         start, end = _date(params.get("from")), _date(params.get("to"))
-        if start is None or end is None or end < start:
+        if (
+            start is None
+            or end is None
+            or end < start
+            or not 2000 <= start.year <= end.year <= 2100
+        ):
             raise ApplicationError(
-                "Give the period as from=YYYY-MM-DD&to=YYYY-MM-DD, from before to."
+                "Give the period as from=YYYY-MM-DD&to=YYYY-MM-DD, from before to, 2000 to 2100."
             )
         return start, end
     raw = params.get("year") or str(timezone.localdate().year)
