@@ -47,52 +47,50 @@ def _ok(keys, key_id: str, message, signature: str) -> bool:
 
 
 def proof_build(opportunity_id: int) -> dict:
-    """The proof for one deal, against the newest checkpoint (published first, so every
-    event sealed so far is covered). Events recorded after it are listed as not covered."""
+    """The proof for one deal, against the first checkpoint after its last sealed event
+    (one is published first, so every event sealed so far is covered): the proof spans the
+    deal's life, not the whole trail since. Events not yet sealed are listed as not covered."""
     from audit.checkpoints import checkpoints_read
-    from audit.models import AuditEvent, AuditSeal
+    from audit.models import AuditEvent
     from audit.services import audit_checkpoint_publish
 
     audit_checkpoint_publish()
-    checkpoint = next((c for c in reversed(checkpoints_read()) if c.genuine), None)
     events = list(
         AuditEvent.objects.filter(opportunity_id=opportunity_id)
         .select_related("seal")
         .order_by("id")
     )
-    if checkpoint is not None:
-        at_head = (
-            AuditSeal.objects.filter(position=checkpoint.count)
-            .values_list("hash", flat=True)
-            .first()
-        )
-        if at_head != checkpoint.head:
-            raise ChainBroken(
-                "The audit chain no longer matches its last checkpoint: run verify_audit_chain."
-            )
-    covered = [
-        e
-        for e in events
-        if hasattr(e, "seal") and checkpoint and e.seal.position <= checkpoint.count
-    ]
+    sealed = [e for e in events if hasattr(e, "seal")]
+    last = max((e.seal.position for e in sealed), default=0)
+    checkpoint = next((c for c in checkpoints_read() if c.genuine and c.count >= last), None)
+    covered = sealed if checkpoint is not None else []
     proof = {"format": FORMAT, "opportunity_id": opportunity_id, "checkpoint": None, "events": [],
              "links": [], "not_covered": [e.pk for e in events if e not in covered]}  # fmt: skip
     if not covered:
         return proof
-    first = min(e.seal.position for e in covered)
     proof["checkpoint"] = _checkpoint_record(checkpoint)
     proof["events"] = [
         {"id": e.pk, "position": e.seal.position, "hash": e.hash, "payload": e.payload()}
         for e in covered
     ]
-    seals = AuditSeal.objects.filter(
-        position__gte=first, position__lte=checkpoint.count
-    ).select_related("event")
-    proof["links"] = [
-        [s.position, s.event_id, s.event.hash, s.prev_hash, s.hash, s.key_id]
-        for s in seals.order_by("position").iterator(chunk_size=5000)
-    ]
+    proof["links"] = _links(min(e.seal.position for e in covered), checkpoint)
     return proof
+
+
+def _links(first: int, checkpoint) -> list[list]:
+    from audit.models import AuditSeal
+
+    seals = AuditSeal.objects.filter(position__gte=first, position__lte=checkpoint.count)
+    links = [
+        [s.position, s.event_id, s.event.hash, s.prev_hash, s.hash, s.key_id]
+        for s in seals.select_related("event").order_by("position").iterator(chunk_size=5000)
+    ]
+    if not links or links[-1][0] != checkpoint.count or links[-1][4] != checkpoint.head:
+        raise ChainBroken(
+            f"The audit chain no longer matches the checkpoint of {checkpoint.at}: "
+            "run verify_audit_chain."
+        )
+    return links
 
 
 def _checkpoint_record(checkpoint) -> dict:

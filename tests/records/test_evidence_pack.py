@@ -165,3 +165,35 @@ def test_the_packs_of_a_period_are_built_by_a_command(reviewer, decided_deal, tm
     call_command("build_evidence_packs", "--from", f"{year + 1}-01-01", "--to", f"{year + 1}-12-31",
                  "--out", str(tmp_path / "next"), "--as", reviewer.username)  # fmt: skip
     assert not list((tmp_path / "next").glob("*.zip"))
+
+
+def test_the_proof_spans_the_deals_life_not_the_whole_trail(
+    client, reviewer, decided_deal, make_deal
+):
+    from audit.models import AuditSeal
+    from audit.services import audit_checkpoint_publish
+
+    _download(client, reviewer, decided_deal)  # itself an event of the deal
+    covering = audit_checkpoint_publish()["count"]
+    make_deal("medium", title="Later business")  # the trail grows after the deal's last event
+    data = _download(client, reviewer, decided_deal)
+    chain = json.loads(zipfile.ZipFile(io.BytesIO(data)).read("chain-proof.json"))
+    assert chain["checkpoint"]["count"] == covering < AuditSeal.objects.count()
+    assert chain["links"][-1][0] == covering
+
+
+def test_no_pack_is_made_when_the_chain_disagrees_with_its_checkpoint(
+    client, reviewer, decided_deal
+):
+    from audit.checkpoints import checkpoint_append
+    from audit.models import AuditSeal
+    from audit.services import audit_chain_seal_all
+
+    audit_chain_seal_all()
+    count = AuditSeal.objects.count()
+    # a signed checkpoint whose head the chain in the database no longer reaches
+    checkpoint_append(at="2026-11-30T00:00:00+00:00", count=count, head="f" * 64)
+    client.force_login(reviewer)
+    response = client.get(f"/records/deals/{decided_deal.pk}/evidence-pack.zip")
+    assert response.status_code == 409
+    assert "verify_audit_chain" in response.content.decode()
