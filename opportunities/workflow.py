@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from django.db import transaction
 
+from accounts.policies import is_compliance
 from audit.services import audit_record
 from hrdd.errors import Conflict
 
@@ -40,6 +41,7 @@ TRANSITIONS: dict[str, tuple[set, set]] = {
 }
 # The transitions that place or end an authority hold; every other one waits while it stands.
 HOLD_TRANSITIONS = {"authority_hold", "authority_release", "authority_prohibit"}
+HELD_NEUTRALLY = "The deal is in compliance review and cannot change now."
 
 # Apps above the deal register checks that hold a deal where it is (the record of a
 # notification to the competent authority): a check returns why, or None. Registered in
@@ -84,7 +86,9 @@ def opportunity_transition(
     # A deal just registered cannot be held yet: no query on the registration path.
     if old != S.NEW and transition not in HOLD_TRANSITIONS:
         if reason := opportunity_hold_reason(opportunity.pk):
-            raise Conflict(reason)
+            # Only compliance staff learn why (a notification to an authority is not news
+            # for the channel); anyone else reads the neutral "in compliance review".
+            raise Conflict(reason if is_compliance(actor) else HELD_NEUTRALLY)
     # No savepoint: nothing is written unless the update matched, and the Conflict is
     # raised after the block, so a caller's transaction stays usable.
     with transaction.atomic(savepoint=False):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from audit.services import audit_record
@@ -116,11 +116,17 @@ def authority_awareness_record(
             raise Conflict("A notification to the authority is already open for this deal.")
         subject, body = authority_draft_text(deal, reason=reason)
         now = timezone.now()
-        notice = AuthorityNotification.objects.create(
-            opportunity=deal, awareness_reason=reason, aware_by=actor, aware_at=now,
-            status_before=deal.status, authority=settings.AUTHORITY_NOTICE_AUTHORITY,
-            subject=subject, body=body, updated_at=now,
-        )  # fmt: skip
+        try:
+            with transaction.atomic():  # the constraint decides between two at once
+                notice = AuthorityNotification.objects.create(
+                    opportunity=deal, awareness_reason=reason, aware_by=actor, aware_at=now,
+                    status_before=deal.status, authority=settings.AUTHORITY_NOTICE_AUTHORITY,
+                    subject=subject, body=body, updated_at=now,
+                )  # fmt: skip
+        except IntegrityError:
+            raise Conflict(
+                "A notification to the authority is already open for this deal."
+            ) from None
         audit_record(
             actor=actor, action="authority.awareness_recorded", object_type="authority_notification",
             object_id=notice.pk, opportunity_id=deal.pk, to_state=N.DRAFT, comment=reason,

@@ -157,3 +157,43 @@ def test_partners_and_reps_cannot_record_or_touch_a_notification(
         assert client.post(url, body).status_code in (403, 404)
     notice.refresh_from_db()
     assert notice.status == "draft" and notice.authority != "x"
+
+
+def test_a_rep_moving_a_held_deal_is_told_nothing_about_the_authority(
+    reviewer, sales_rep, decided_deal
+):
+    from opportunities.workflow import opportunity_transition
+
+    authority_awareness_record(actor=reviewer, opportunity=decided_deal, reason=REASON)
+    decided_deal.refresh_from_db()
+    with pytest.raises(Conflict) as refused:
+        opportunity_transition(
+            opportunity=decided_deal, transition="withdraw", to=S.WITHDRAWN, actor=sales_rep
+        )
+    assert refused.value.message == "The deal is in compliance review and cannot change now."
+    with pytest.raises(Conflict, match="AN-"):
+        opportunity_transition(
+            opportunity=decided_deal, transition="withdraw", to=S.WITHDRAWN, actor=reviewer
+        )
+    decided_deal.refresh_from_db()
+    assert decided_deal.status == S.BLOCKED
+
+
+def test_a_held_deal_edited_by_its_rep_is_rescreened_but_stays_held(
+    reviewer, sales_rep, decided_deal
+):
+    from opportunities.services import opportunity_update
+    from tests.factories import deal_body
+    from tests.reviews.conftest import TIER_DEALS
+
+    from .conftest import ALPHA
+
+    authority_awareness_record(actor=reviewer, opportunity=decided_deal, reason=REASON)
+    screenings = decided_deal.screenings.count()
+    # a material change (a police end user) would reopen a decided deal; held, it stays put
+    body = deal_body(**{**TIER_DEALS["medium"], "channel": ALPHA, "title": "Renamed by the rep"})
+    body["end_customer"] = {**body["end_customer"], "type": "police"}
+    opportunity_update(opportunity=decided_deal, actor=sales_rep, data=body)
+    decided_deal.refresh_from_db()
+    assert decided_deal.status == S.BLOCKED and decided_deal.title == "Renamed by the rep"
+    assert decided_deal.screenings.count() == screenings + 1
