@@ -71,25 +71,33 @@ def _period(start: date, end: date) -> tuple[datetime, datetime]:
     )
 
 
-def statement_build(*, start: date, end: date) -> Statement:
-    """Every figure of the statement for [start, end] (whole days, inclusive)."""
-    lo, hi = _period(start, end)
-    k = settings.STATEMENT_MIN_COUNT
-    st = Statement(start=start, end=end, min_count=k)
-    deals = Opportunity.objects.filter(created_at__gte=lo, created_at__lt=hi)
+def _deal_sections(deals, k: int) -> list[Section]:
+    """Deals screened in the period, by who registered them, region and tier."""
+    sections: list[Section] = []
     by_role = Counter(
         dict(deals.values_list("submitted_by_organisation__role").annotate(n=Count("id")))
     )
     role_labels = [(code, CHANNEL_ROLES[code].name if code in CHANNEL_ROLES else code) for code in
                    ("vendor", "distributor", "reseller", "integrator", "agent")]  # fmt: skip
-    st.sections.append(Section("screened_by_channel", "Deals screened, by who registered them",
-                               _counts(by_role, role_labels, k)))  # fmt: skip
+    sections.append(Section("screened_by_channel", "Deals screened, by who registered them",
+                            _counts(by_role, role_labels, k)))  # fmt: skip
     by_region = Counter(region_of(c) for c in deals.values_list("end_customer_country", flat=True))
-    st.sections.append(Section("screened_by_region", "Deals screened, by the end customer's region",
-                               _counts(by_region, [(r, r) for r in REGIONS], k)))  # fmt: skip
+    sections.append(Section("screened_by_region", "Deals screened, by the end customer's region",
+                            _counts(by_region, [(r, r) for r in REGIONS], k)))  # fmt: skip
     by_tier = Counter(dict(deals.values_list("current_screening__tier").annotate(n=Count("id"))))
-    st.sections.append(Section("screened_by_tier", "Deals screened, by risk tier (medium and above are flagged)",
-                               _counts(by_tier, [(t, t.capitalize()) for t in TIERS], k)))  # fmt: skip
+    sections.append(Section("screened_by_tier", "Deals screened, by risk tier (medium and above are flagged)",
+                            _counts(by_tier, [(t, t.capitalize()) for t in TIERS], k)))  # fmt: skip
+    return sections
+
+
+def statement_build(*, start: date, end: date) -> Statement:
+    """Every figure of the statement for [start, end] (whole days, inclusive)."""
+    lo, hi = _period(start, end)
+    k = settings.STATEMENT_MIN_COUNT
+    st = Statement(start=start, end=end, min_count=k)
+    st.sections += _deal_sections(
+        Opportunity.objects.filter(created_at__gte=lo, created_at__lt=hi), k
+    )
     decisions = Decision.objects.filter(decided_at__gte=lo, decided_at__lt=hi)
     by_outcome = Counter(dict(decisions.values_list("outcome").annotate(n=Count("id"))))
     st.sections.append(
