@@ -82,6 +82,7 @@ def deal_record_view(request, pk: int):
         "o": deal,
         "decided": selectors.decided_deals().filter(pk=deal.pk).exists(),
         "retention_ends": retention_ends(deal.pk),
+        "held": authority.authority_hold_reason(deal.pk),
         "notifications": selectors.deal_notifications(deal),
         "can_record_awareness": policies.why_not_record_awareness(request.user, deal) is None,
         "outcomes": AuthorityNotification.Outcome.choices,

@@ -52,6 +52,8 @@ def test_the_whole_lifecycle_holds_the_deal_until_the_answer(
         assert client.get(f"/records/authority/{notice.pk}/").status_code in (403, 404)
 
     client.force_login(reviewer)
+    record_page = client.get(f"/records/deals/{decided_deal.pk}/").content.decode()
+    assert f"held until the competent authority&#x27;s answer to {notice.reference}" in record_page
     url = f"/records/authority/{notice.pk}/"
     assert client.get(url).status_code == 200
     client.post(
