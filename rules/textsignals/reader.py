@@ -1,0 +1,235 @@
+"""Reading a snapshot's text fields with a compiled lexicon.
+
+What must always be true:
+
+- Every signal is quoted: its category's field holds "<field> (<language>): “<words>”",
+  the words cut from what the rep or partner wrote, so a reviewer sees the evidence and a
+  rep recognises their own words.
+- A phrase preceded (within ``NEGATION_WINDOW`` words, same sentence) by a negation ("we
+  will not track protesters", "sin vigilar a periodistas") raises nothing.
+- A phrase with benign context near it (a ``benign`` entry in the same sentence, within
+  ``WINDOW`` words: "block malware sites") raises nothing; a negated benign phrase ("without
+  a warrant") is no benign context.
+- Reading depends only on the text and the lexicon, never on the detected language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .languages import LANGUAGE_NAMES, tokens, word_keys
+from .lexicon import CATEGORIES, CATEGORY_FIELDS, WINDOW, WORD_GAP, CompiledEntry, CompiledLexicon
+
+# The snapshot fields read, in the order quotes are listed, and how a rep names them.
+TEXT_FIELD_LABELS = {
+    "title": "Title",
+    "use_description": "Use description",
+    "end_user.name": "End customer",
+    "end_user.sector": "End customer's sector",
+    "text.answers": "Answer to an information request",
+}
+TEXT_SOURCE_FIELDS = tuple(TEXT_FIELD_LABELS)
+
+NEGATION_WINDOW = 4
+NEGATIONS = frozenset(
+    # en, fr, es, pt, ru, ar (normalised: alef forms folded)
+    "not no never without nor don't won't cannot ne pas jamais sans aucun ni nunca sin "
+    "tampoco ningun ninguna ningún ninguno não nao nem sem nenhum nenhuma jamais "
+    "не нет ни без никогда нельзя "
+    "لا لن لم ليس ليست بدون دون غير عدم".split()
+)
+# Chinese negations are multi-character; looked for in the characters before a match.
+ZH_NEGATIONS = ("不会", "不得", "不用", "不能", "不可", "不是", "不将", "没有", "绝不", "从不",
+                "禁止", "并非", "不允许", "无需", "不做", "不")  # fmt: skip
+ZH_NEGATION_CHARS = 4
+MAX_QUOTE = 160
+MAX_QUOTES_PER_CATEGORY = 8
+
+Tok = tuple[str, int, int, int]
+
+
+def empty_text_fields() -> dict[str, list[str]]:
+    """The reader's output when there is nothing to read (or no lexicon)."""
+    out: dict[str, list[str]] = {"text.signals": []}
+    for f in CATEGORY_FIELDS.values():
+        out[f] = []
+    return out
+
+
+class _Text:
+    """One text, split and indexed: key -> positions; prefix words looked up lazily."""
+
+    __slots__ = ("raw", "toks", "keys", "index")
+
+    def __init__(self, raw: str) -> None:
+        self.raw = raw
+        self.toks: list[Tok] = tokens(raw)
+        self.keys = [word_keys(t[0]) for t in self.toks]
+        index: dict[str, list[int]] = {}
+        for i, keys in enumerate(self.keys):
+            for key in keys:
+                index.setdefault(key, []).append(i)
+        self.index = index
+
+    def word_at(self, i: int, word: tuple[str, str]) -> int:
+        """The index of the last token of ``word`` if it starts at token i, else -1."""
+        kind, value = word
+        toks = self.toks
+        if kind == "key":
+            return i if value in self.keys[i] else -1
+        if kind == "prefix":
+            return i if toks[i][0].startswith(value) else -1
+        end = i + len(value)
+        if end > len(toks) or "".join(t[0] for t in toks[i:end]) != value:
+            return -1
+        return end - 1
+
+    def starts(self, word: tuple[str, str]) -> list[int]:
+        kind, value = word
+        if kind == "key":
+            return list(self.index.get(value, ()))
+        if kind == "prefix":
+            return [i for i, t in enumerate(self.toks) if t[0].startswith(value)]
+        return [i for i in self.index.get(f"zh:{value[0]}", ()) if self.word_at(i, word) >= 0]
+
+
+def _alternative_spans(text: _Text, alt: tuple) -> list[tuple[int, int]]:
+    """(first, last) token of each occurrence of one alternative's words in order."""
+    spans = []
+    toks = text.toks
+    for i in text.starts(alt[0]):
+        last = text.word_at(i, alt[0])
+        ok = True
+        for word in alt[1:]:
+            found = -1
+            gap = 0 if word[0] == "han" and alt[0][0] == "han" else WORD_GAP
+            for j in range(last + 1, min(len(toks), last + 2 + gap)):
+                if toks[j][3] != toks[i][3]:
+                    break
+                found = text.word_at(j, word)
+                if found >= 0:
+                    break
+            if found < 0:
+                ok = False
+                break
+            last = found
+        if ok:
+            spans.append((i, last))
+    return spans
+
+
+def _entry_spans(text: _Text, entry: CompiledEntry) -> list[tuple[int, int]]:
+    """(first, last) token of each match of an entry: one span from every part, all in
+    one sentence and within WINDOW words (Chinese: 2 x WINDOW characters)."""
+    per_part = []
+    for part in entry.parts:
+        spans = [s for alt in part for s in _alternative_spans(text, alt)]
+        if not spans:
+            return []
+        per_part.append(spans)
+    window = WINDOW * 2 if entry.entry.language == "zh" else WINDOW
+    toks = text.toks
+    matches = []
+    for first in per_part[0]:
+        lo, hi = first
+        sentence = toks[lo][3]
+        for spans in per_part[1:]:
+            best = None
+            for s in spans:
+                if toks[s[0]][3] != sentence:
+                    continue
+                nlo, nhi = min(lo, s[0]), max(hi, s[1])
+                if nhi - nlo <= window and (best is None or nhi - nlo < best[1] - best[0]):
+                    best = (nlo, nhi)
+            if best is None:
+                break
+            lo, hi = best
+        else:
+            matches.append((lo, hi))
+    return matches
+
+
+def _negated(text: _Text, first: int) -> bool:
+    toks = text.toks
+    sentence = toks[first][3]
+    for j in range(first - 1, max(-1, first - 1 - NEGATION_WINDOW), -1):
+        if toks[j][3] != sentence:
+            break
+        if toks[j][0] in NEGATIONS:
+            return True
+    if len(toks[first][0]) == 1 and "\u3400" <= toks[first][0] <= "\u9fff":
+        before = "".join(
+            t[0] for t in toks[max(0, first - ZH_NEGATION_CHARS) : first] if t[3] == sentence
+        )
+        return any(n in before for n in ZH_NEGATIONS)
+    return False
+
+
+def _benign_near(text: _Text, lexicon: CompiledLexicon, span: tuple[int, int]) -> bool:
+    toks = text.toks
+    sentence = toks[span[0]][3]
+    for entry in lexicon.benign:
+        for lo, hi in _entry_spans(text, entry):
+            if toks[lo][3] != sentence or _negated(text, lo):
+                continue
+            if max(hi, span[1]) - min(lo, span[0]) <= WINDOW * 2:
+                return True
+    return False
+
+
+def _candidates(text: _Text, lexicon: CompiledLexicon) -> list[CompiledEntry]:
+    seen: dict[int, CompiledEntry] = {}
+    for key in text.index:
+        for entry in lexicon.by_trigger.get(key, ()):
+            seen[id(entry)] = entry
+    for entry in lexicon.prefixed:
+        if entry.entry.category != "benign":
+            seen[id(entry)] = entry
+    return [e for e in seen.values() if e.entry.category != "benign"]
+
+
+def _quote(text: _Text, span: tuple[int, int]) -> str:
+    start, end = text.toks[span[0]][1], text.toks[span[1]][2]
+    words = " ".join(text.raw[start:end].split())
+    return words if len(words) <= MAX_QUOTE else words[: MAX_QUOTE - 1] + "…"
+
+
+def read_one(raw: str, lexicon: CompiledLexicon) -> list[tuple[str, str, str]]:
+    """(category, language, quote) of each signal in one text, in reading order."""
+    if not raw or not raw.strip() or not lexicon.signals:
+        return []
+    text = _Text(raw)
+    found: list[tuple[int, str, str, str]] = []
+    for entry in _candidates(text, lexicon):
+        for span in _entry_spans(text, entry):
+            if _negated(text, span[0]) or (lexicon.benign and _benign_near(text, lexicon, span)):
+                continue
+            found.append(
+                (span[0], entry.entry.category, entry.entry.language, _quote(text, span))
+            )
+    found.sort()
+    return [(c, lang, q) for _pos, c, lang, q in found]
+
+
+def read_text(snapshot: Mapping[str, Any], lexicon: CompiledLexicon) -> dict[str, list[str]]:
+    """The ``text.*`` fields for a snapshot: ``text.signals`` (categories found, in the
+    order of CATEGORIES) and, per category, its quotes with their field and language."""
+    out = empty_text_fields()
+    if not lexicon.signals:
+        return out
+    quotes: dict[str, dict[str, None]] = {}
+    for path, label in TEXT_FIELD_LABELS.items():
+        value = snapshot.get(path)
+        items = value if isinstance(value, list | tuple) else [value]
+        for item in items:
+            if not isinstance(item, str):
+                continue
+            for category, language, quote in read_one(item, lexicon):
+                line = f"{label} ({LANGUAGE_NAMES[language]}): “{quote}”"
+                quotes.setdefault(category, {})[line] = None
+    for category in CATEGORIES:
+        if category in quotes:
+            out["text.signals"].append(category)
+            out[CATEGORY_FIELDS[category]] = list(quotes[category])[:MAX_QUOTES_PER_CATEGORY]
+    return out
