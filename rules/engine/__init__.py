@@ -10,11 +10,15 @@ Public API (everything a caller needs is importable from ``rules.engine``):
 - ``PARTNER_SAFE_FIELDS``, ``PARTNER_DIMENSIONS``, ``shown_to_partners``, ``assess_shown``:
   what partners and sales reps may see of a screening
 - ``TIERS``, ``DEFAULT_TIERS``, ``tier_rank(tier)``, ``DIMENSIONS``, ``OUTCOMES``
+- ``LexiconEntry``, ``lexicon_from_pack``, ``with_text``: the text signals
+  (``rules.textsignals``) read from a deal's free text by a criteria version's lexicon
 """
 
 from __future__ import annotations
 
 from .conditions import Condition, ConditionError, compile_condition
+from rules.textsignals import LexiconEntry, LexiconError, lexicon_from_pack
+
 from .fields import FIELDS, PARTNER_SAFE_FIELDS, check_snapshot, example_snapshot
 from .scoring import (
     DEFAULT_PACK_PATH,
@@ -42,6 +46,7 @@ from .scoring import (
     tier_rank,
     validate_criterion,
     validate_tiers,
+    with_text,
 )
 
 __all__ = [
@@ -60,6 +65,8 @@ __all__ = [
     "CriteriaError",
     "CriterionSpec",
     "Finding",
+    "LexiconEntry",
+    "LexiconError",
     "ScreeningResult",
     "assess_shown",
     "check_snapshot",
@@ -67,6 +74,7 @@ __all__ = [
     "compile_criteria",
     "example_snapshot",
     "format_value",
+    "lexicon_from_pack",
     "load_pack",
     "pack_from_specs",
     "read_pack",
@@ -77,4 +85,5 @@ __all__ = [
     "tier_rank",
     "validate_criterion",
     "validate_tiers",
+    "with_text",
 ]
