@@ -16,9 +16,9 @@ Public API (everything a caller needs is importable from ``rules.engine``):
 
 from __future__ import annotations
 
-from .conditions import Condition, ConditionError, compile_condition
 from rules.textsignals import LexiconEntry, LexiconError, lexicon_from_pack
 
+from .conditions import Condition, ConditionError, compile_condition
 from .fields import FIELDS, PARTNER_SAFE_FIELDS, check_snapshot, example_snapshot
 from .scoring import (
     DEFAULT_PACK_PATH,

@@ -177,7 +177,7 @@ def detect_language(text: str) -> str:
 
 
 def detected_languages(texts: dict[str, object], labels: dict[str, str]) -> list[str]:
-    """"<field label>: <language>" for each non-empty text field (list fields: each item)."""
+    """ "<field label>: <language>" for each non-empty text field (list fields: each item)."""
     out: list[str] = []
     for path, value in texts.items():
         items = value if isinstance(value, list | tuple) else [value]

@@ -183,9 +183,7 @@ def _triggers(parts: tuple[Part, ...]) -> tuple[tuple[Part, ...], tuple[str, ...
     """
     for k, part in enumerate(parts):
         if all(alt[0][0] != "prefix" for alt in part):
-            keys = [
-                alt[0][1] if alt[0][0] == "key" else f"zh:{alt[0][1][0]}" for alt in part
-            ]
+            keys = [alt[0][1] if alt[0][0] == "key" else f"zh:{alt[0][1][0]}" for alt in part]
             reordered = (part, *parts[:k], *parts[k + 1 :])
             return reordered, tuple(dict.fromkeys(keys))
     return parts, ()

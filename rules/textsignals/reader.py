@@ -205,9 +205,7 @@ def read_one(raw: str, lexicon: CompiledLexicon) -> list[tuple[str, str, str]]:
         for span in _entry_spans(text, entry):
             if _negated(text, span[0]) or (lexicon.benign and _benign_near(text, lexicon, span)):
                 continue
-            found.append(
-                (span[0], entry.entry.category, entry.entry.language, _quote(text, span))
-            )
+            found.append((span[0], entry.entry.category, entry.entry.language, _quote(text, span)))
     found.sort()
     return [(c, lang, q) for _pos, c, lang, q in found]
 
