@@ -17,10 +17,13 @@ from . import policies
 from .engine import (
     DEFAULT_TIERS,
     CriteriaError,
+    LexiconError,
+    lexicon_from_pack,
     pack_from_specs,
     screen,
     screen_brief,
     specs_from_pack,
+    text_read,
     tier_rank,
     validate_criterion,
 )
@@ -28,6 +31,7 @@ from .models import CriteriaVersion, Criterion, PreviewRun, Screening
 from .selectors import (
     criteria_compiled,
     criteria_draft,
+    criteria_lexicon,
     criteria_published_current,
     criteria_specs,
     criterion_spec,
@@ -60,6 +64,7 @@ def opportunity_screen(
         raise ApplicationError("No published criteria: an admin must publish a criteria version.")
     snapshot, _matches = opportunity_snapshot(opportunity)
     result = screen(snapshot, criteria_compiled(version))
+    snapshot.update(result.text)  # the quotes the screening was judged on
     previous = opportunity.current_screening
     # No savepoint: callers run this in their own transaction and roll it back whole.
     with transaction.atomic(savepoint=False):
@@ -132,6 +137,9 @@ def criteria_draft_start(*, actor) -> CriteriaVersion:
             created_by=actor,
         )
         if base:
+            from .lexicon_services import lexicon_replace
+
+            lexicon_replace(draft=draft, entries=criteria_lexicon(base))
             Criterion.objects.bulk_create(
                 [
                     Criterion(
@@ -272,20 +280,24 @@ def criteria_pack_export(version: CriteriaVersion) -> dict:
             "version": version.number,
             "exported_at": timezone.now().isoformat(),
         },
+        criteria_lexicon(version),
     )
 
 
 def criteria_pack_import(
     *, actor, pack: dict, publish: bool = False, notes: str = ""
 ) -> CriteriaVersion:
-    """Replace the draft's criteria with a pack's (all or nothing)."""
+    """Replace the draft's criteria and lexicon with a pack's (all or nothing)."""
+    from .lexicon_services import lexicon_replace
+
     _require_editor(actor)
     try:
         specs, tiers = specs_from_pack(pack)
+        lexicon = lexicon_from_pack(pack)
         from .engine import compile_criteria
 
-        compile_criteria(specs, tiers=tiers)
-    except (CriteriaError, ValueError, KeyError, TypeError) as exc:
+        compile_criteria(specs, tiers=tiers, lexicon=lexicon)
+    except (CriteriaError, LexiconError, ValueError, KeyError, TypeError) as exc:
         raise ApplicationError(f"The criteria pack was not imported: {exc}") from exc
     with transaction.atomic():
         draft = criteria_draft_start(actor=actor)
@@ -301,8 +313,10 @@ def criteria_pack_import(
                 for s in specs
             ]
         )
+        lexicon_replace(draft=draft, entries=lexicon)
         audit_record(actor=actor, action="criteria.pack_imported", object_type="criteria_version",
-                     object_id=draft.pk, changes={"criteria": len(specs), "name": draft.name})  # fmt: skip
+                     object_id=draft.pk, changes={"criteria": len(specs), "name": draft.name,
+                                                  "lexicon": len(lexicon)})  # fmt: skip
         if publish:
             return criteria_publish(
                 actor=actor, draft=draft, notes=notes or "Imported criteria pack"
@@ -372,12 +386,17 @@ def _preview_compute(run: PreviewRun) -> PreviewRun:
     rows = qs.values_list(
         "pk", "reference", "title", "current_screening__tier", "current_screening__snapshot"
     ).order_by("pk")
+    # Reading the text is the costly part: once a deal when both sides share a lexicon.
+    same_lexicon = in_force is not None and in_force.lexicon.entries == draft.lexicon.entries
     for pk, ref, title, stored_tier, stored in rows.iterator(chunk_size=PREVIEW_CHUNK):
         snapshot = snapshot_upgraded(stored)
-        after_tier, after_score, after_codes = screen_brief(snapshot, draft)
+        text = text_read(snapshot, draft)
+        after_tier, after_score, after_codes = screen_brief(snapshot, draft, text)
         before_tier = stored_tier
         if in_force is not None:
-            before_tier, _, before_codes = screen_brief(snapshot, in_force)
+            before_tier, _, before_codes = screen_brief(
+                snapshot, in_force, text if same_lexicon else None
+            )
             for code in before_codes:
                 fired_before[code] = fired_before.get(code, 0) + 1
         for code in after_codes:

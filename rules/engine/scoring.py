@@ -487,6 +487,13 @@ def compile_criteria(
 _NO_TEXT = empty_text_fields()
 
 
+def text_read(snapshot: Mapping[str, Any], compiled: CompiledCriteria) -> dict[str, Any]:
+    """The ``text.*`` fields of a snapshot as ``compiled``'s lexicon reads them."""
+    if compiled.lexicon.signals:
+        return read_text(snapshot, compiled.lexicon)
+    return dict(_NO_TEXT)
+
+
 def with_text(snapshot: Mapping[str, Any], compiled: CompiledCriteria) -> Mapping[str, Any]:
     """The snapshot with its ``text.*`` fields read by ``compiled``'s lexicon.
 
@@ -689,13 +696,17 @@ def assess_shown(findings: Iterable[Mapping[str, Any]], tiers: Mapping[str, int]
 
 
 def screen_brief(
-    snapshot: Mapping[str, Any], compiled: CompiledCriteria
+    snapshot: Mapping[str, Any],
+    compiled: CompiledCriteria,
+    text: Mapping[str, Any] | None = None,
 ) -> tuple[str, int, tuple[str, ...]]:
     """(tier, score, fired codes) without evidence, explanations or reasons.
 
     The same rules as ``screen``, for re-scoring many deals at once (the preview).
+    ``text``: the ``text.*`` fields already read with ``compiled``'s lexicon (the preview
+    reads a deal once when the draft and the version in force share their lexicon).
     """
-    snapshot = with_text(snapshot, compiled)
+    snapshot = {**snapshot, **text} if text is not None else with_text(snapshot, compiled)
     fired = [c for test, c in compiled._pairs if test(snapshot)]
     a = _assess([c.facts for c in fired], compiled.tiers)
     return a.tier, a.score, tuple(c.spec.code for c in fired)

@@ -135,16 +135,21 @@ def _entry_spans(text: _Text, entry: CompiledEntry) -> list[tuple[int, int]]:
         lo, hi = first
         sentence = toks[lo][3]
         for spans in per_part[1:]:
+            # The nearest occurrence of the part, and the longest at that place (the
+            # quote shows "los medios independientes", not just "los medios").
             best = None
             for s in spans:
                 if toks[s[0]][3] != sentence:
                     continue
                 nlo, nhi = min(lo, s[0]), max(hi, s[1])
-                if nhi - nlo <= window and (best is None or nhi - nlo < best[1] - best[0]):
-                    best = (nlo, nhi)
+                if nhi - nlo > window:
+                    continue
+                key = (max(0, s[0] - hi, lo - s[1]), s[0] - s[1])
+                if best is None or key < best[0]:
+                    best = (key, nlo, nhi)
             if best is None:
                 break
-            lo, hi = best
+            _key, lo, hi = best
         else:
             matches.append((lo, hi))
     return matches
@@ -206,8 +211,18 @@ def read_one(raw: str, lexicon: CompiledLexicon) -> list[tuple[str, str, str]]:
             if _negated(text, span[0]) or (lexicon.benign and _benign_near(text, lexicon, span)):
                 continue
             found.append((span[0], entry.entry.category, entry.entry.language, _quote(text, span)))
-    found.sort()
-    return [(c, lang, q) for _pos, c, lang, q in found]
+    # One quote per category and starting word: the longest ("los medios independientes"
+    # rather than also "los medios").
+    longest: dict[tuple[str, int], tuple[str, str]] = {}
+    for pos, category, language, quote in found:
+        kept = longest.get((category, pos))
+        if kept is None or len(quote) > len(kept[1]):
+            longest[(category, pos)] = (language, quote)
+    return [(c, lang, q) for (c, _pos), (lang, q) in sorted(longest.items(), key=_by_position)]
+
+
+def _by_position(item: tuple[tuple[str, int], tuple[str, str]]) -> tuple[int, str]:
+    return item[0][1], item[0][0]
 
 
 def read_text(snapshot: Mapping[str, Any], lexicon: CompiledLexicon) -> dict[str, list[str]]:
