@@ -16,6 +16,7 @@ from outbox.services import outbox_enqueue
 from . import policies
 from .engine import (
     DEFAULT_TIERS,
+    TEXT_DERIVED_FIELDS,
     CriteriaError,
     LexiconError,
     lexicon_from_pack,
@@ -384,19 +385,22 @@ def _preview_compute(run: PreviewRun) -> PreviewRun:
     fired_after: dict[str, int] = {}
     done = 0
     rows = qs.values_list(
-        "pk", "reference", "title", "current_screening__tier", "current_screening__snapshot"
-    ).order_by("pk")
-    # Reading the text is the costly part: once a deal when both sides share a lexicon.
+        "pk", "reference", "title", "current_screening__tier", "current_screening__snapshot",
+        "current_screening__criteria_version_id",
+    ).order_by("pk")  # fmt: skip
+    # Reading the text is the costly part. A deal screened with the version in force holds
+    # what that version's lexicon read; a draft with the same lexicon would read the same.
     same_lexicon = in_force is not None and in_force.lexicon.entries == draft.lexicon.entries
-    for pk, ref, title, stored_tier, stored in rows.iterator(chunk_size=PREVIEW_CHUNK):
+    in_force_id = in_force_version.pk if in_force_version else None
+    for pk, ref, title, stored_tier, stored, version_id in rows.iterator(chunk_size=PREVIEW_CHUNK):
         snapshot = snapshot_upgraded(stored)
-        text = text_read(snapshot, draft)
-        after_tier, after_score, after_codes = screen_brief(snapshot, draft, text)
+        stored_text = _text_of(stored) if version_id == in_force_id else None
+        before_text = stored_text or (text_read(snapshot, in_force) if in_force else None)
+        after_text = before_text if same_lexicon else text_read(snapshot, draft)
+        after_tier, after_score, after_codes = screen_brief(snapshot, draft, after_text)
         before_tier = stored_tier
         if in_force is not None:
-            before_tier, _, before_codes = screen_brief(
-                snapshot, in_force, text if same_lexicon else None
-            )
+            before_tier, _, before_codes = screen_brief(snapshot, in_force, before_text)
             for code in before_codes:
                 fired_before[code] = fired_before.get(code, 0) + 1
         for code in after_codes:
@@ -435,6 +439,13 @@ def _preview_compute(run: PreviewRun) -> PreviewRun:
     )
     run.refresh_from_db()
     return run
+
+
+def _text_of(snapshot: dict) -> dict | None:
+    """The text.* fields a stored screening read, or None if it predates them."""
+    if not all(f in snapshot for f in TEXT_DERIVED_FIELDS):
+        return None
+    return {f: snapshot[f] for f in TEXT_DERIVED_FIELDS}
 
 
 def open_deals_rescreen(*, version_id: int, batch: int = 200) -> int:

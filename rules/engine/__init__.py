@@ -19,7 +19,13 @@ from __future__ import annotations
 from rules.textsignals import LexiconEntry, LexiconError, lexicon_from_pack
 
 from .conditions import Condition, ConditionError, compile_condition
-from .fields import FIELDS, PARTNER_SAFE_FIELDS, check_snapshot, example_snapshot
+from .fields import (
+    FIELDS,
+    PARTNER_SAFE_FIELDS,
+    TEXT_DERIVED_FIELDS,
+    check_snapshot,
+    example_snapshot,
+)
 from .scoring import (
     DEFAULT_PACK_PATH,
     DEFAULT_TIERS,
@@ -58,6 +64,7 @@ __all__ = [
     "OUTCOMES",
     "PARTNER_DIMENSIONS",
     "PARTNER_SAFE_FIELDS",
+    "TEXT_DERIVED_FIELDS",
     "TIERS",
     "CompiledCriteria",
     "CompiledCriterion",

@@ -123,16 +123,22 @@ def tokens(text: str) -> list[tuple[str, int, int, int]]:
     word by word keeps the offsets right (NFKC can change a text's length).
     """
     out: list[tuple[str, int, int, int]] = []
+    norm = _normalise_word
     sentence = 0
     pos = 0
     for m in SENTENCE_END_RE.finditer(text):
         for t in TOKEN_RE.finditer(text, pos, m.start()):
-            out.append((normalise(t.group()), t.start(), t.end(), sentence))
+            out.append((norm(t.group()), t.start(), t.end(), sentence))
         sentence += 1
         pos = m.end()
     for t in TOKEN_RE.finditer(text, pos):
-        out.append((normalise(t.group()), t.start(), t.end(), sentence))
+        out.append((norm(t.group()), t.start(), t.end(), sentence))
     return out
+
+
+@lru_cache(maxsize=65536)
+def _normalise_word(word: str) -> str:
+    return word.lower() if word.isascii() else normalise(word)
 
 
 # -- detection ----------------------------------------------------------------------------

@@ -76,11 +76,56 @@ Part = tuple[Alternative, ...]
 
 
 @dataclass(frozen=True)
+class IndexedPart:
+    """A part's alternatives by the key of their first word (looked up, never scanned), and
+    those starting with a ``word*`` (tried on every text)."""
+
+    by_key: Mapping[str, tuple[Alternative, ...]]
+    scanned: tuple[Alternative, ...]
+    keys: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
 class CompiledEntry:
     entry: LexiconEntry
     parts: tuple[Part, ...]
     # Keys of the first part's first words: the entry is tried only on a text holding one.
     triggers: tuple[str, ...]
+    indexed: tuple[IndexedPart, ...] = ()
+    required: tuple[frozenset[str], ...] = ()
+    order: int = 0  # place in the lexicon: entries are tried in this order
+
+
+def _first_key(alt: Alternative) -> str | None:
+    kind, value = alt[0]
+    if kind == "key":
+        return value
+    if kind == "han":
+        return f"zh:{value[0]}"
+    return None
+
+
+def _indexed(parts: tuple[Part, ...]) -> tuple[IndexedPart, ...]:
+    out = []
+    for part in parts:
+        by_key: dict[str, list[Alternative]] = {}
+        scanned = []
+        for alt in part:
+            key = _first_key(alt)
+            if key is None:
+                scanned.append(alt)
+            else:
+                by_key.setdefault(key, []).append(alt)
+        out.append(
+            IndexedPart({k: tuple(v) for k, v in by_key.items()}, tuple(scanned), frozenset(by_key))
+        )
+    return tuple(out)
+
+
+def _required(indexed: tuple[IndexedPart, ...]) -> tuple[frozenset[str], ...]:
+    """For each part without ``word*`` starts, its keys: a text lacking all of one part's
+    keys cannot match, which a set test tells before any matching."""
+    return tuple(p.keys for p in indexed if not p.scanned)
 
 
 @dataclass(frozen=True)
@@ -92,6 +137,10 @@ class CompiledLexicon:
     benign: tuple[CompiledEntry, ...] = ()
     by_trigger: Mapping[str, tuple[CompiledEntry, ...]] = field(default_factory=dict)
     prefixed: tuple[CompiledEntry, ...] = ()  # entries without trigger keys: always tried
+    trigger_keys: frozenset[str] = frozenset()
+    # What this lexicon read in a text, by text: titles, sectors and customer names repeat
+    # across deals, and the preview reads every past deal. Bounded (cleared when full).
+    reads: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.signals) + len(self.benign)
@@ -213,7 +262,15 @@ def compile_lexicon(entries: Iterable[LexiconEntry]) -> CompiledLexicon:
         if not entry.enabled:
             continue
         parts, keys = _triggers(_parse(entry.phrase, entry.language)[0])
-        compiled = CompiledEntry(entry=entry, parts=parts, triggers=keys)
+        indexed = _indexed(parts)
+        compiled = CompiledEntry(
+            entry=entry,
+            parts=parts,
+            triggers=keys,
+            indexed=indexed,
+            required=_required(indexed),
+            order=i,
+        )
         (benign if entry.category == BENIGN else signals).append(compiled)
         for k in keys:
             by_trigger.setdefault(k, []).append(compiled)
@@ -227,6 +284,7 @@ def compile_lexicon(entries: Iterable[LexiconEntry]) -> CompiledLexicon:
         benign=tuple(benign),
         by_trigger={k: tuple(v) for k, v in by_trigger.items()},
         prefixed=tuple(prefixed),
+        trigger_keys=frozenset(by_trigger),
     )
 
 

@@ -18,8 +18,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .languages import LANGUAGE_NAMES, tokens, word_keys
-from .lexicon import CATEGORIES, CATEGORY_FIELDS, WINDOW, WORD_GAP, CompiledEntry, CompiledLexicon
+from .languages import LANGUAGE_NAMES, LANGUAGES, detect_language, tokens, word_keys
+from .lexicon import (
+    BENIGN,
+    CATEGORIES,
+    CATEGORY_FIELDS,
+    WINDOW,
+    WORD_GAP,
+    CompiledEntry,
+    CompiledLexicon,
+    IndexedPart,
+)
 
 # The snapshot fields read, in the order quotes are listed, and how a rep names them.
 TEXT_FIELD_LABELS = {
@@ -58,9 +67,9 @@ def empty_text_fields() -> dict[str, list[str]]:
 
 
 class _Text:
-    """One text, split and indexed: key -> positions; prefix words looked up lazily."""
+    """One text, split and indexed: key -> positions; prefix words looked up once."""
 
-    __slots__ = ("raw", "toks", "keys", "index")
+    __slots__ = ("raw", "toks", "keys", "index", "keyset", "heads", "_prefixes", "_benign")
 
     def __init__(self, raw: str) -> None:
         self.raw = raw
@@ -71,6 +80,10 @@ class _Text:
             for key in keys:
                 index.setdefault(key, []).append(i)
         self.index = index
+        self.keyset = frozenset(index)
+        self.heads: dict[str, list[int]] | None = None
+        self._prefixes: dict[str, list[int]] = {}
+        self._benign: list[tuple[int, int]] | None = None
 
     def word_at(self, i: int, word: tuple[str, str]) -> int:
         """The index of the last token of ``word`` if it starts at token i, else -1."""
@@ -88,10 +101,31 @@ class _Text:
     def starts(self, word: tuple[str, str]) -> list[int]:
         kind, value = word
         if kind == "key":
-            return list(self.index.get(value, ()))
+            return self.index.get(value, [])
         if kind == "prefix":
-            return [i for i, t in enumerate(self.toks) if t[0].startswith(value)]
+            found = self._prefixes.get(value)
+            if found is None:
+                toks = self.toks
+                if self.heads is None:
+                    # Words by their first three letters: a ``word*`` (four letters or more)
+                    # is looked up among the words sharing its beginning, not by a scan.
+                    heads: dict[str, list[int]] = {}
+                    for i, t in enumerate(toks):
+                        heads.setdefault(t[0][:3], []).append(i)
+                    self.heads = heads
+                found = [i for i in self.heads.get(value[:3], ()) if toks[i][0].startswith(value)]
+                self._prefixes[value] = found
+            return found
         return [i for i in self.index.get(f"zh:{value[0]}", ()) if self.word_at(i, word) >= 0]
+
+    def benign_spans(self, lexicon: CompiledLexicon) -> list[tuple[int, int]]:
+        """Every benign-context match of the text that is not itself negated (once a text)."""
+        if self._benign is None:
+            spans = []
+            for entry in _candidates(self, lexicon, benign=True):
+                spans += [s for s in _entry_spans(self, entry) if not _negated(self, s[0])]
+            self._benign = spans
+        return self._benign
 
 
 def _alternative_spans(text: _Text, alt: tuple) -> list[tuple[int, int]]:
@@ -119,12 +153,23 @@ def _alternative_spans(text: _Text, alt: tuple) -> list[tuple[int, int]]:
     return spans
 
 
+def _part_spans(text: _Text, part: IndexedPart) -> list[tuple[int, int]]:
+    spans = []
+    by_key = part.by_key
+    for key in part.keys & text.keyset:
+        for alt in by_key[key]:
+            spans += _alternative_spans(text, alt)
+    for alt in part.scanned:
+        spans += _alternative_spans(text, alt)
+    return spans
+
+
 def _entry_spans(text: _Text, entry: CompiledEntry) -> list[tuple[int, int]]:
     """(first, last) token of each match of an entry: one span from every part, all in
     one sentence and within WINDOW words (Chinese: 2 x WINDOW characters)."""
     per_part = []
-    for part in entry.parts:
-        spans = [s for alt in part for s in _alternative_spans(text, alt)]
+    for part in entry.indexed:
+        spans = _part_spans(text, part)
         if not spans:
             return []
         per_part.append(spans)
@@ -174,24 +219,29 @@ def _negated(text: _Text, first: int) -> bool:
 def _benign_near(text: _Text, lexicon: CompiledLexicon, span: tuple[int, int]) -> bool:
     toks = text.toks
     sentence = toks[span[0]][3]
-    for entry in lexicon.benign:
-        for lo, hi in _entry_spans(text, entry):
-            if toks[lo][3] != sentence or _negated(text, lo):
-                continue
-            if max(hi, span[1]) - min(lo, span[0]) <= WINDOW * 2:
-                return True
+    for lo, hi in text.benign_spans(lexicon):
+        if toks[lo][3] == sentence and max(hi, span[1]) - min(lo, span[0]) <= WINDOW * 2:
+            return True
     return False
 
 
-def _candidates(text: _Text, lexicon: CompiledLexicon) -> list[CompiledEntry]:
+def _candidates(text: _Text, lexicon: CompiledLexicon, benign: bool = False) -> list:
+    """The entries worth trying on a text: a trigger key of theirs is in it (or they have
+    none), signals or benign context as asked."""
     seen: dict[int, CompiledEntry] = {}
-    for key in text.index:
-        for entry in lexicon.by_trigger.get(key, ()):
+    by_trigger = lexicon.by_trigger
+    for key in lexicon.trigger_keys & text.keyset:
+        for entry in by_trigger[key]:
             seen[id(entry)] = entry
     for entry in lexicon.prefixed:
-        if entry.entry.category != "benign":
-            seen[id(entry)] = entry
-    return [e for e in seen.values() if e.entry.category != "benign"]
+        seen[id(entry)] = entry
+    keyset = text.keyset
+    return [
+        e
+        for e in sorted(seen.values(), key=lambda e: e.order)
+        if (e.entry.category == BENIGN) == benign
+        and not any(keys.isdisjoint(keyset) for keys in e.required)
+    ]
 
 
 def _quote(text: _Text, span: tuple[int, int]) -> str:
@@ -200,10 +250,23 @@ def _quote(text: _Text, span: tuple[int, int]) -> str:
     return words if len(words) <= MAX_QUOTE else words[: MAX_QUOTE - 1] + "…"
 
 
+READ_CACHE_SIZE = 50_000
+
+
 def read_one(raw: str, lexicon: CompiledLexicon) -> list[tuple[str, str, str]]:
     """(category, language, quote) of each signal in one text, in reading order."""
     if not raw or not raw.strip() or not lexicon.signals:
         return []
+    cache = lexicon.reads
+    found = cache.get(raw)
+    if found is None:
+        if len(cache) >= READ_CACHE_SIZE:
+            cache.clear()
+        found = cache[raw] = tuple(_read(raw, lexicon))
+    return list(found)
+
+
+def _read(raw: str, lexicon: CompiledLexicon) -> list[tuple[str, str, str]]:
     text = _Text(raw)
     found: list[tuple[int, str, str, str]] = []
     for entry in _candidates(text, lexicon):
@@ -212,13 +275,24 @@ def read_one(raw: str, lexicon: CompiledLexicon) -> list[tuple[str, str, str]]:
                 continue
             found.append((span[0], entry.entry.category, entry.entry.language, _quote(text, span)))
     # One quote per category and starting word: the longest ("los medios independientes"
-    # rather than also "los medios").
-    longest: dict[tuple[str, int], tuple[str, str]] = {}
+    # rather than also "los medios"); between languages of one script that read the same
+    # words (Spanish and Portuguese "rastrear"), the language the text is in.
+    longest: dict[tuple[str, int], list[tuple[str, str]]] = {}
     for pos, category, language, quote in found:
-        kept = longest.get((category, pos))
-        if kept is None or len(quote) > len(kept[1]):
-            longest[(category, pos)] = (language, quote)
-    return [(c, lang, q) for (c, _pos), (lang, q) in sorted(longest.items(), key=_by_position)]
+        kept = longest.setdefault((category, pos), [])
+        if not kept or len(quote) > len(kept[0][1]):
+            kept[:] = [(language, quote)]
+        elif len(quote) == len(kept[0][1]):
+            kept.append((language, quote))
+    detected: list[str] = []
+    out = []
+    for (category, _pos), choices in sorted(longest.items(), key=_by_position):
+        if len({lang for lang, _q in choices}) > 1:
+            if not detected:
+                detected.append(detect_language(raw))
+            choices.sort(key=lambda c: (c[0] != detected[0], LANGUAGES.index(c[0])))
+        out.append((category, *choices[0]))
+    return out
 
 
 def _by_position(item: tuple[tuple[str, int], tuple[str, str]]) -> tuple[int, str]:
