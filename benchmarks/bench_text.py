@@ -1,6 +1,6 @@
 """Benchmark of reading deal text (rules.textsignals), no Django.
 
-Run: python benchmarks/bench_text.py [--deals N]
+Run: python benchmarks/bench_text.py [--deals N]   (BENCH_QUICK=1: 10,000; BENCH_TEXT_DEALS=N)
 
 1. What reading the text adds to the screening of one deal: the same synthetic snapshots
    (with a title, a use description, a customer name and sector in the seven languages,
@@ -135,7 +135,8 @@ def preview_share(n: int, seed: int) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     quick = bool(os.environ.get("BENCH_QUICK"))
-    parser.add_argument("--deals", type=int, default=int(os.environ.get("BENCH_DEALS", 100_000)))
+    default = os.environ.get("BENCH_TEXT_DEALS") or (10_000 if quick else 100_000)
+    parser.add_argument("--deals", type=int, default=int(default))
     parser.add_argument("--seed", type=int, default=20261130)
     args = parser.parse_args()
     print("Text signals benchmark (one process, one core)")

@@ -49,12 +49,11 @@ from .scoring import (
     screen_brief,
     shown_to_partners,
     specs_from_pack,
-    text_read,
     tier_rank,
     validate_criterion,
     validate_tiers,
-    with_text,
 )
+from .text import text_read, with_text
 
 __all__ = [
     "DEFAULT_PACK_PATH",

@@ -34,15 +34,14 @@ from rules.textsignals import (
     LexiconEntry,
     LexiconError,
     compile_lexicon,
-    empty_text_fields,
     lexicon_from_pack,
     lexicon_to_pack,
-    read_text,
 )
 from taxonomy import CHANNEL_ROLES, END_USER_TYPES, INTENDED_USES, PRODUCT_CAPABILITIES, RED_FLAGS
 
 from .conditions import Condition, ConditionError, compile_condition
 from .fields import FIELDS, LIST_STR, PARTNER_SAFE_FIELDS, TEXT_DERIVED_FIELDS, suggest_field
+from .text import with_text
 
 DIMENSIONS = (
     "product_capability",
@@ -482,29 +481,6 @@ def compile_criteria(
     return CompiledCriteria(
         criteria=tuple(compiled), tiers=dict(tiers), specs=specs, lexicon=compiled_lexicon
     )
-
-
-_NO_TEXT = empty_text_fields()
-
-
-def text_read(snapshot: Mapping[str, Any], compiled: CompiledCriteria) -> dict[str, Any]:
-    """The ``text.*`` fields of a snapshot as ``compiled``'s lexicon reads them."""
-    if compiled.lexicon.signals:
-        return read_text(snapshot, compiled.lexicon)
-    return dict(_NO_TEXT)
-
-
-def with_text(snapshot: Mapping[str, Any], compiled: CompiledCriteria) -> Mapping[str, Any]:
-    """The snapshot with its ``text.*`` fields read by ``compiled``'s lexicon.
-
-    Always recomputed (a stored snapshot's quotes came from another lexicon); the copy is
-    skipped when there is no lexicon and nothing to clear.
-    """
-    if compiled.lexicon.signals:
-        return {**snapshot, **read_text(snapshot, compiled.lexicon)}
-    if any(snapshot.get(f) for f in TEXT_DERIVED_FIELDS):
-        return {**snapshot, **_NO_TEXT}
-    return snapshot
 
 
 def _evidence(snapshot: Mapping[str, Any], paths: tuple[str, ...]) -> dict[str, Any]:
