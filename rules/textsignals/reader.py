@@ -53,6 +53,7 @@ ZH_NEGATIONS = ("不会", "不得", "不用", "不能", "不可", "不是", "不
                 "禁止", "并非", "不允许", "无需", "不做", "不")  # fmt: skip
 ZH_NEGATION_CHARS = 4
 MAX_QUOTE = 160
+MAX_OCCURRENCES = 64  # of one part of a phrase in one sentence (bounds the work per text)
 MAX_QUOTES_PER_CATEGORY = 8
 
 Tok = tuple[str, int, int, int]
@@ -154,14 +155,25 @@ def _alternative_spans(text: _Text, alt: tuple) -> list[tuple[int, int]]:
 
 
 def _part_spans(text: _Text, part: IndexedPart) -> list[tuple[int, int]]:
-    spans = []
+    """Where one part occurs, at most MAX_OCCURRENCES times a sentence: a sentence that
+    repeats a word thousands of times costs no more than one that says it a few dozen
+    times, and does not hide the other sentences."""
+    spans: list[tuple[int, int]] = []
     by_key = part.by_key
-    for key in part.keys & text.keyset:
-        for alt in by_key[key]:
-            spans += _alternative_spans(text, alt)
-    for alt in part.scanned:
+    alts = [alt for key in sorted(part.keys & text.keyset) for alt in by_key[key]]
+    for alt in (*alts, *part.scanned):
         spans += _alternative_spans(text, alt)
-    return spans
+    if len(spans) <= MAX_OCCURRENCES:
+        return spans
+    per_sentence: dict[int, int] = {}
+    kept = []
+    toks = text.toks
+    for span in sorted(spans):
+        n = per_sentence.get(toks[span[0]][3], 0)
+        if n < MAX_OCCURRENCES:
+            per_sentence[toks[span[0]][3]] = n + 1
+            kept.append(span)
+    return kept
 
 
 def _entry_spans(text: _Text, entry: CompiledEntry) -> list[tuple[int, int]]:

@@ -182,6 +182,31 @@ def test_criteria_with_a_broken_lexicon_do_not_compile_and_every_problem_is_list
     assert "lexicon entry 3" in text
 
 
+def test_a_text_repeating_alarming_words_thousands_of_times_still_reads_its_red_flag() -> None:
+    """A rep (or a careless paste) cannot make the reader do unbounded work, nor hide a
+    red flag behind a flood of words: the flood is bounded, the phrase is still found."""
+    flood = "protesters journalists activists " * 600 + ". We will track the protesters."
+    assert categories(flood) == {"targets_dissent", "tracking"}
+    noise = ("track " * 2000) + "parcels"
+    assert categories(noise) == set()
+
+
+def test_partners_answers_stay_with_compliance_but_their_quotes_are_shown() -> None:
+    """text.answers is another party's raw words: a partner-facing criterion may not quote
+    it; the per-category quotes (what the rep or partner wrote, as evidence) may be."""
+    from rules.engine import PARTNER_SAFE_FIELDS, validate_criterion
+
+    assert "text.answers" not in PARTNER_SAFE_FIELDS
+    assert {"text.signals", "text.tracking", "text.languages", "title"} <= PARTNER_SAFE_FIELDS
+    spec = CriterionSpec(
+        code="TXT-ANSWERS", name="n", dimension="intended_use",
+        condition="count(text.answers) > 0", scale=1, scope=1, irremediability=1,
+        likelihood=0, severity_uplift=0, outcome="score",
+        explanation="They answered {text.answers}", reasoning="r", source="s",
+    )  # fmt: skip
+    assert any("compliance staff only" in p for p in validate_criterion(spec))
+
+
 def test_a_disabled_entry_is_checked_but_does_not_read() -> None:
     entry = LexiconEntry("locate ~ protesters", "en", "tracking", "s", enabled=False)
     assert not read_one("locate the protesters", compile_lexicon([entry]))
