@@ -230,8 +230,10 @@ def opportunity_snapshot(opportunity) -> tuple[dict, list]:
 
 
 def _answers(opportunity) -> list[str]:
-    """The partners' answers to information requests on the deal, oldest first."""
-    if not opportunity.pk:
+    """The partners' answers to information requests on the deal, oldest first.
+
+    A deal never screened has no review case, so no request to answer: no query."""
+    if not opportunity.pk or opportunity.current_screening_id is None:
         return []
     from reviews.models import InformationRequest
 

@@ -217,3 +217,31 @@ def test_an_old_snapshot_without_text_fields_is_previewed(api, sales_rep, admin_
     draft = services.criteria_draft_start(actor=admin_user)
     run = services.preview_execute(run_id=services.preview_start(actor=admin_user, draft=draft).pk)
     assert run.status == "done" and run.result["counts"]["same"] == 1
+
+
+def test_a_published_phrase_cannot_be_reached_through_the_draft_pages(client, admin_user):
+    published = criteria_published_current().lexicon.first()
+    services.criteria_draft_start(actor=admin_user)
+    client.force_login(admin_user)
+    assert client.get(f"/criteria/draft/lexicon/{published.pk}/").status_code == 404
+    r = client.post(f"/criteria/draft/lexicon/{published.pk}/delete/")
+    assert r.status_code == 404
+    assert LexiconEntry.objects.filter(pk=published.pk).exists()
+
+
+def test_a_partner_reads_their_own_words_back_without_the_reviewers_reasoning(
+    api, client, partner_a, catalogue
+):
+    body = register(
+        api, partner_a,
+        channel=[{"name": "Alpha Systems Integration", "role": "reseller", "country": "DE"}],
+        use_description="Le client veut localiser les téléphones des manifestants.",
+    )  # fmt: skip
+    client.force_login(partner_a)
+    page = client.get(f"/deals/{body['id']}/").content.decode()
+    assert "Use description (French): “localiser les téléphones des manifestants”" in page
+    assert "Use description: French" in page
+    assert "A/HRC/41/35" not in page and "Reasoning and source" not in page
+    api_view = api.as_user(partner_a).get(f"{URL}{body['id']}/").json()["screening"]
+    assert api_view["tier"] in {"high", "critical"}
+    assert all("reasoning" not in f and "source" not in f for f in api_view["findings"])
