@@ -8,7 +8,9 @@ Run: python benchmarks/bench_text.py [--deals N]   (BENCH_QUICK=1: 10,000; BENCH
    default pack and with the same criteria without a lexicon, deal by deal, in the same
    run; the language detection done when the snapshot is built is counted as reading too.
    Target: at most 1 ms median added per deal.
-2. The preview's share: re-scoring N stored snapshots (default 100,000) with a draft whose
+2. The usual preview (criteria changed, lexicon unchanged): quotes stored with each
+   screening are reused; the ratio to the same loop without the text criteria.
+3. The preview's worst case: re-scoring N stored snapshots (default 100,000) with a draft whose
    lexicon differs from the version in force (text read twice a deal, the worst case),
    as ``preview_execute`` does without its database reads. The whole preview, database
    included, is measured by bench_screening.py. Target: under 30 s per 100,000.
@@ -29,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from rules.engine import (  # noqa: E402
+    TEXT_DERIVED_FIELDS,
     LexiconEntry,
     compile_criteria,
     example_snapshot,
@@ -132,6 +135,39 @@ def preview_share(n: int, seed: int) -> None:
     )
 
 
+def preview_unchanged_lexicon(n: int, seed: int) -> None:
+    """The usual preview (a draft that changes criteria, not the lexicon, over deals screened
+    with the version in force): the stored quotes are reused, nothing is read again. The
+    same loop over the same stored snapshots with the text criteria left out is the anchor."""
+    pack = load_pack()
+    bare = compile_criteria(
+        [s for s in pack.specs if "text." not in s.condition], pack.tiers
+    )  # the criteria before text signals
+    snaps = snapshots(n, seed + 2)
+    stored = [json.dumps({**s, **text_read(s, pack)}) for s in snaps]
+    times: dict[str, list[float]] = {"anchor": [], "text": []}
+    for _ in range(5):
+        t0 = time.perf_counter()
+        for raw in stored:
+            snap = json.loads(raw)
+            screen_brief(snap, bare)
+            screen_brief(snap, bare)
+        times["anchor"].append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        for raw in stored:
+            snap = json.loads(raw)
+            text = {f: snap[f] for f in TEXT_DERIVED_FIELDS}
+            screen_brief(snap, pack, text)
+            screen_brief(snap, pack, text)
+        times["text"].append(time.perf_counter() - t0)
+    a, t = statistics.median(times["anchor"]), statistics.median(times["text"])
+    print(f"preview re-scoring with the lexicon unchanged, {n:,} stored snapshots (median of 5)")
+    print(
+        f"  {t / n * 1e6:.1f} µs/deal against {a / n * 1e6:.1f} µs/deal without text criteria "
+        f"({t / a:.2f}× the anchor)"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     quick = bool(os.environ.get("BENCH_QUICK"))
@@ -141,6 +177,7 @@ def main() -> int:
     args = parser.parse_args()
     print("Text signals benchmark (one process, one core)")
     per_deal_overhead(2_000 if quick else 10_000, args.seed)
+    preview_unchanged_lexicon(5_000, args.seed)
     preview_share(args.deals, args.seed)
     return 0
 
