@@ -28,6 +28,7 @@ from .engine import (
     tier_rank,
     validate_criterion,
 )
+from .engine.preview_text import preview_text_reader
 from .models import CriteriaVersion, Criterion, PreviewRun, Screening
 from .selectors import (
     criteria_compiled,
@@ -389,14 +390,14 @@ def _preview_compute(run: PreviewRun) -> PreviewRun:
         "current_screening__criteria_version_id",
     ).order_by("pk")  # fmt: skip
     # Reading the text is the costly part. A deal screened with the version in force holds
-    # what that version's lexicon read; a draft with the same lexicon would read the same.
-    same_lexicon = in_force is not None and in_force.lexicon.entries == draft.lexicon.entries
+    # what that version's lexicon read: reused, and only what the draft adds is read.
+    read_after = preview_text_reader(draft, in_force)
     in_force_id = in_force_version.pk if in_force_version else None
     for pk, ref, title, stored_tier, stored, version_id in rows.iterator(chunk_size=PREVIEW_CHUNK):
         snapshot = snapshot_upgraded(stored)
         stored_text = _text_of(stored) if version_id == in_force_id else None
         before_text = stored_text or (text_read(snapshot, in_force) if in_force else None)
-        after_text = before_text if same_lexicon else text_read(snapshot, draft)
+        after_text = read_after(snapshot, before_text)
         after_tier, after_score, after_codes = screen_brief(snapshot, draft, after_text)
         before_tier = stored_tier
         if in_force is not None:

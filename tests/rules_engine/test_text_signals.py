@@ -240,3 +240,38 @@ def test_the_pack_lexicon_has_every_language_and_category_with_sources() -> None
 )
 def test_the_language_of_a_field_is_detected(text: str, language: str) -> None:
     assert detect_language(text) == language
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["unchanged", "a phrase added", "a phrase removed", "a benign phrase added", "disabled"],
+)
+def test_the_preview_reads_with_the_draft_what_a_full_reading_would_find(change: str) -> None:
+    """The preview's shortcut (stored quotes + what added phrases read) finds the same
+    categories as reading every text again with the draft's whole lexicon."""
+    from dataclasses import replace
+
+    from rules.engine import text_read
+    from rules.engine.preview_text import preview_text_reader
+
+    entries = list(PACK.lexicon.entries)
+    if change == "a phrase added":
+        entries.append(LexiconEntry("trace ~ unionists", "en", "targets_dissent", "s"))
+    elif change == "a phrase removed":
+        entries = [e for e in entries if "locate|track|trace|follow" not in e.phrase]
+    elif change == "a benign phrase added":
+        entries.append(LexiconEntry("protesters", "en", "benign", "s"))
+    elif change == "disabled":
+        entries = [replace(e, enabled=False) if e.category == "tracking" else e for e in entries]
+    draft = compile_criteria(PACK.specs, PACK.tiers, lexicon=entries)
+    read = preview_text_reader(draft, PACK)
+    for text in (
+        "We will trace the unionists at the port.",
+        "Locate the phones of protesters.",
+        "Block malware sites.",
+        "Office network refresh",
+    ):
+        snap = example_snapshot(use_description=text)
+        stored = text_read(snap, PACK)
+        assert read(snap, stored)["text.signals"] == text_read(snap, draft)["text.signals"], text
+        assert read(snap, None)["text.signals"] == text_read(snap, draft)["text.signals"]
