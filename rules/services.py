@@ -16,18 +16,24 @@ from outbox.services import outbox_enqueue
 from . import policies
 from .engine import (
     DEFAULT_TIERS,
+    TEXT_DERIVED_FIELDS,
     CriteriaError,
+    LexiconError,
+    lexicon_from_pack,
     pack_from_specs,
     screen,
     screen_brief,
     specs_from_pack,
+    text_read,
     tier_rank,
     validate_criterion,
 )
+from .engine.preview_text import preview_text_reader
 from .models import CriteriaVersion, Criterion, PreviewRun, Screening
 from .selectors import (
     criteria_compiled,
     criteria_draft,
+    criteria_lexicon,
     criteria_published_current,
     criteria_specs,
     criterion_spec,
@@ -60,6 +66,7 @@ def opportunity_screen(
         raise ApplicationError("No published criteria: an admin must publish a criteria version.")
     snapshot, _matches = opportunity_snapshot(opportunity)
     result = screen(snapshot, criteria_compiled(version))
+    snapshot.update(result.text)  # the quotes the screening was judged on
     previous = opportunity.current_screening
     # No savepoint: callers run this in their own transaction and roll it back whole.
     with transaction.atomic(savepoint=False):
@@ -132,6 +139,9 @@ def criteria_draft_start(*, actor) -> CriteriaVersion:
             created_by=actor,
         )
         if base:
+            from .lexicon_services import lexicon_replace
+
+            lexicon_replace(draft=draft, entries=criteria_lexicon(base))
             Criterion.objects.bulk_create(
                 [
                     Criterion(
@@ -272,20 +282,24 @@ def criteria_pack_export(version: CriteriaVersion) -> dict:
             "version": version.number,
             "exported_at": timezone.now().isoformat(),
         },
+        criteria_lexicon(version),
     )
 
 
 def criteria_pack_import(
     *, actor, pack: dict, publish: bool = False, notes: str = ""
 ) -> CriteriaVersion:
-    """Replace the draft's criteria with a pack's (all or nothing)."""
+    """Replace the draft's criteria and lexicon with a pack's (all or nothing)."""
+    from .lexicon_services import lexicon_replace
+
     _require_editor(actor)
     try:
         specs, tiers = specs_from_pack(pack)
+        lexicon = lexicon_from_pack(pack)
         from .engine import compile_criteria
 
-        compile_criteria(specs, tiers=tiers)
-    except (CriteriaError, ValueError, KeyError, TypeError) as exc:
+        compile_criteria(specs, tiers=tiers, lexicon=lexicon)
+    except (CriteriaError, LexiconError, ValueError, KeyError, TypeError) as exc:
         raise ApplicationError(f"The criteria pack was not imported: {exc}") from exc
     with transaction.atomic():
         draft = criteria_draft_start(actor=actor)
@@ -301,8 +315,10 @@ def criteria_pack_import(
                 for s in specs
             ]
         )
+        lexicon_replace(draft=draft, entries=lexicon)
         audit_record(actor=actor, action="criteria.pack_imported", object_type="criteria_version",
-                     object_id=draft.pk, changes={"criteria": len(specs), "name": draft.name})  # fmt: skip
+                     object_id=draft.pk, changes={"criteria": len(specs), "name": draft.name,
+                                                  "lexicon": len(lexicon)})  # fmt: skip
         if publish:
             return criteria_publish(
                 actor=actor, draft=draft, notes=notes or "Imported criteria pack"
@@ -370,14 +386,22 @@ def _preview_compute(run: PreviewRun) -> PreviewRun:
     fired_after: dict[str, int] = {}
     done = 0
     rows = qs.values_list(
-        "pk", "reference", "title", "current_screening__tier", "current_screening__snapshot"
-    ).order_by("pk")
-    for pk, ref, title, stored_tier, stored in rows.iterator(chunk_size=PREVIEW_CHUNK):
+        "pk", "reference", "title", "current_screening__tier", "current_screening__snapshot",
+        "current_screening__criteria_version_id",
+    ).order_by("pk")  # fmt: skip
+    # Reading the text is the costly part. A deal screened with the version in force holds
+    # what that version's lexicon read: reused, and only what the draft adds is read.
+    read_after = preview_text_reader(draft, in_force)
+    in_force_id = in_force_version.pk if in_force_version else None
+    for pk, ref, title, stored_tier, stored, version_id in rows.iterator(chunk_size=PREVIEW_CHUNK):
         snapshot = snapshot_upgraded(stored)
-        after_tier, after_score, after_codes = screen_brief(snapshot, draft)
+        stored_text = _text_of(stored) if version_id == in_force_id else None
+        before_text = stored_text or (text_read(snapshot, in_force) if in_force else None)
+        after_text = read_after(snapshot, before_text)
+        after_tier, after_score, after_codes = screen_brief(snapshot, draft, after_text)
         before_tier = stored_tier
         if in_force is not None:
-            before_tier, _, before_codes = screen_brief(snapshot, in_force)
+            before_tier, _, before_codes = screen_brief(snapshot, in_force, before_text)
             for code in before_codes:
                 fired_before[code] = fired_before.get(code, 0) + 1
         for code in after_codes:
@@ -416,6 +440,13 @@ def _preview_compute(run: PreviewRun) -> PreviewRun:
     )
     run.refresh_from_db()
     return run
+
+
+def _text_of(snapshot: dict) -> dict | None:
+    """The text.* fields a stored screening read, or None if it predates them."""
+    if not all(f in snapshot for f in TEXT_DERIVED_FIELDS):
+        return None
+    return {f: snapshot[f] for f in TEXT_DERIVED_FIELDS}
 
 
 def open_deals_rescreen(*, version_id: int, batch: int = 200) -> int:

@@ -24,3 +24,11 @@ def contains(container, item):
 @register.filter
 def tier_class(tier):
     return f"tier tier-{tier}" if tier else "tier"
+
+
+@register.filter
+def evidence(value):
+    """An evidence value as a reader sees it: a list's items joined, not a Python list."""
+    if isinstance(value, list | tuple):
+        return "; ".join(str(v) for v in value) if value else "none"
+    return value

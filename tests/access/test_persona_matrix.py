@@ -83,6 +83,10 @@ def preview(w):
     return {"pk": w["preview"].pk}
 
 
+def lexicon_entry(w):
+    return {"pk": w["preview"].draft.lexicon.first().pk}
+
+
 def csv_fmt(w):
     return {"fmt": "csv"}
 
@@ -177,6 +181,10 @@ ROUTES: dict[str, Route] = {
     "criteria-criterion-edit": Route(NON_ADMIN, criterion, GET_POST),
     "criteria-criterion-delete": Route(NON_ADMIN, criterion, POST),
     "criteria-draft-preview": Route(NON_ADMIN, methods=POST),
+    "criteria-lexicon": Route(NON_ADMIN, methods=GET_POST),
+    "criteria-lexicon-edit": Route(NON_ADMIN, lexicon_entry, GET_POST),
+    "criteria-lexicon-delete": Route(NON_ADMIN, lexicon_entry, POST),
+    "criteria-version-lexicon": Route(NON_COMPLIANCE, version),
     "criteria-draft-publish": Route(NON_ADMIN, methods=POST),
     "criteria-preview": Route(NON_ADMIN, preview),
     "criteria-import": Route(NON_ADMIN, methods=GET_POST),
