@@ -181,7 +181,9 @@ def _create(*, actor, org: Organisation, data: dict, source: str) -> Opportunity
     end_customer, channel_orgs = _organisations(data)
     opportunity = _deal_insert(actor=actor, org=org, end_customer=end_customer, data=data)
     _write_parts(opportunity, data, channel_orgs)
-    _record_and_screen(opportunity, actor=actor, data=data, source=source)
+    # The registration's events (registered, screened, routed, case opened) in one INSERT.
+    with audit_batch():
+        _record_and_screen(opportunity, actor=actor, data=data, source=source)
     return opportunity
 
 
@@ -212,8 +214,6 @@ def opportunity_update(*, actor, opportunity: Opportunity, data: dict) -> Opport
     clean, errors = opportunity_validate(data, submitter=actor)
     if errors:
         raise ApplicationError("The opportunity is not valid.", errors=errors)
-    from rules.services import opportunity_screen
-
     with transaction.atomic():
         locked = Opportunity.objects.select_for_update().get(pk=opportunity.pk)
         before = {f: getattr(locked, f) for f in MATERIAL_FIELDS}
@@ -233,18 +233,25 @@ def opportunity_update(*, actor, opportunity: Opportunity, data: dict) -> Opport
         }
         if set(after_caps) - set(before_caps):
             changed["capabilities"] = [before_caps, after_caps]
+        _record_update_and_screen(locked, actor=actor, changed=changed)
+    return locked
+
+
+def _record_update_and_screen(opportunity: Opportunity, *, actor, changed: dict) -> None:
+    from rules.services import opportunity_screen
+
+    with audit_batch():  # the change's events in one INSERT
         audit_record(
             actor=actor,
             action="opportunity.updated",
             object_type="opportunity",
-            object_id=locked.pk,
-            opportunity_id=locked.pk,
+            object_id=opportunity.pk,
+            opportunity_id=opportunity.pk,
             changes={"material": changed},
         )
         opportunity_screen(
-            opportunity=locked, actor=actor, trigger="update", material_change=bool(changed)
+            opportunity=opportunity, actor=actor, trigger="update", material_change=bool(changed)
         )
-    return locked
 
 
 def opportunity_register_many(

@@ -46,9 +46,19 @@ def status_for_tier(tier: str) -> str:
 
 
 def opportunity_transition(
-    *, opportunity: Opportunity, transition: str, to: str, actor, comment: str = ""
+    *,
+    opportunity: Opportunity,
+    transition: str,
+    to: str,
+    actor,
+    comment: str = "",
+    also: dict | None = None,
 ) -> Opportunity:
-    """Apply one named transition, or raise Conflict if the deal is no longer where it was."""
+    """Apply one named transition, or raise Conflict if the deal is no longer where it was.
+
+    `also`: other columns of the deal written by the same conditional UPDATE (a new
+    deal's first screening), so the deal is written once instead of twice.
+    """
     allowed_from, allowed_to = TRANSITIONS[transition]
     old = opportunity.status
     if old not in allowed_from or to not in allowed_to:
@@ -56,7 +66,9 @@ def opportunity_transition(
     # No savepoint: nothing is written unless the update matched, and the Conflict is
     # raised after the block, so a caller's transaction stays usable.
     with transaction.atomic(savepoint=False):
-        updated = Opportunity.objects.filter(pk=opportunity.pk, status=old).update(status=to)
+        updated = Opportunity.objects.filter(pk=opportunity.pk, status=old).update(
+            status=to, **(also or {})
+        )
         if updated:
             audit_record(
                 actor=actor,
@@ -74,24 +86,32 @@ def opportunity_transition(
     return opportunity
 
 
-def opportunity_route(*, opportunity: Opportunity, tier: str, actor, reopen: bool = False) -> None:
-    """Move a freshly screened deal to the status its tier calls for."""
+def opportunity_route(
+    *, opportunity: Opportunity, tier: str, actor, reopen: bool = False, also: dict | None = None
+) -> bool:
+    """Move a freshly screened deal to the status its tier calls for. Returns whether the
+    deal was written (and with it the columns in `also`)."""
     target = status_for_tier(tier)
     current = opportunity.status
     if current == target and not reopen:
-        return
+        return False
     if current in DECIDED:
         if reopen:
             to = target if target != S.CLEARED else S.IN_REVIEW
             opportunity_transition(
                 opportunity=opportunity, transition="reopen", to=to, actor=actor,
                 comment="Reopened: the deal changed or its risk rose after the decision",
+                also=also,
             )  # fmt: skip
-        return
+            return True
+        return False
     if current == S.WITHDRAWN:
-        return
+        return False
     name = {
         S.CLEARED: "route_cleared", S.IN_REVIEW: "route_review",
         S.ON_HOLD: "route_hold", S.BLOCKED: "route_block",
     }[target]  # fmt: skip
-    opportunity_transition(opportunity=opportunity, transition=name, to=target, actor=actor)
+    opportunity_transition(
+        opportunity=opportunity, transition=name, to=target, actor=actor, also=also
+    )
+    return True

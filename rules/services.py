@@ -85,7 +85,11 @@ def opportunity_screen(
                 or snapshot.get("restricted_party.possible_match")
             ),
         )
-        type(opportunity).objects.filter(pk=opportunity.pk).update(current_screening=screening)
+        # A new deal's first screening is written with its first status (one UPDATE of
+        # the deal, by the transition); any other screening is pointed at here.
+        pointer = {"current_screening": screening}
+        if previous is not None:
+            type(opportunity).objects.filter(pk=opportunity.pk).update(**pointer)
         opportunity.current_screening = screening
         audit_record(
             actor=actor,
@@ -102,13 +106,16 @@ def opportunity_screen(
                 "previous_tier": previous.tier if previous else None,
             },
         )
-        review_route(
+        routed = review_route(
             opportunity=opportunity,
             screening=screening,
             previous_tier=previous.tier if previous else None,
             actor=actor,
             material_change=material_change,
+            deal_fields=pointer if previous is None else None,
         )
+        if previous is None and not routed:
+            type(opportunity).objects.filter(pk=opportunity.pk).update(**pointer)
         probing_check(actor=actor, screening=screening)
     return screening
 

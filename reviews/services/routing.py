@@ -15,8 +15,14 @@ URGENT_TIERS = frozenset({"critical", "prohibited"})
 
 
 def review_route(
-    *, opportunity, screening, previous_tier: str | None, actor, material_change: bool
-) -> None:
+    *,
+    opportunity,
+    screening,
+    previous_tier: str | None,
+    actor,
+    material_change: bool,
+    deal_fields: dict | None = None,
+) -> bool:
     """Route a freshly screened deal and keep its review case in step, in the screening's
     transaction.
 
@@ -27,6 +33,8 @@ def review_route(
     - On an open case a higher tier raises the case's tier (and its level when the new
       tier starts higher); a material change is recorded and sends a pending
       recommendation back. A lower tier leaves the reviewers' work where it is.
+
+    `deal_fields` are written with the deal's status when it moves; returns whether it did.
     """
     from opportunities.workflow import DECIDED, UNDER_REVIEW, opportunity_route
 
@@ -34,10 +42,11 @@ def review_route(
     rose = previous_tier is None or new_rank > TIER_RANK.get(previous_tier, 0)
     fell = previous_tier is not None and new_rank < TIER_RANK.get(previous_tier, 0)
     # A lower tier never routes an undecided deal down: the reviewers' work stays.
+    written = False
     if rose or (material_change and (opportunity.status in DECIDED or not fell)):
-        opportunity_route(
+        written = opportunity_route(
             opportunity=opportunity, tier=screening.tier, actor=actor,
-            reopen=previous_tier is not None,
+            reopen=previous_tier is not None, also=deal_fields,
         )  # fmt: skip
     # A deal screened for the first time has no case yet (cases start from a screening).
     first = previous_tier is None
@@ -53,7 +62,7 @@ def review_route(
             case=case, opportunity=opportunity, screening=screening, actor=actor,
             material_change=material_change,
         )  # fmt: skip
-        return
+        return written
     if opportunity.status in UNDER_REVIEW:
         previous = None
         if not first:
@@ -75,6 +84,7 @@ def review_route(
             previous=previous,
             reason=reason,
         )
+    return written
 
 
 def _case_open(

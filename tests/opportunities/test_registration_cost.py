@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 
 from audit.models import AuditEvent
 from opportunities.models import Opportunity
+from tests.factories import deal_body
 from tests.opportunities.test_api import ISSUE_EXAMPLE
 
 pytestmark = pytest.mark.django_db
@@ -85,3 +86,20 @@ def test_the_deal_list_reads_no_screening_json(api, sales_rep, catalogue):
     assert listed and not any(
         col in sql for sql in listed for col in ('"snapshot"', '"findings"', '"reasons"')
     )
+
+
+@pytest.mark.parametrize("body", [ISSUE_EXAMPLE, deal_body()], ids=["flagged", "low"])
+def test_one_registration_takes_at_most_15_statements_in_all(
+    api, sales_rep, catalogue, body, django_assert_max_num_queries
+):
+    """Everything a registration asks of the database, its audit events included (the
+    transaction's begin and end count too: the test's savepoint stands for them)."""
+    client = api.as_user(sales_rep)
+    client.post(URL, {**body, "external_id": "WARM-UP"}, format="json")
+    events_before = AuditEvent.objects.count()
+    with django_assert_max_num_queries(REGISTRATION_STATEMENTS):
+        r = client.post(URL, {**body, "external_id": "COUNTED"}, format="json")
+    assert r.status_code == 201, r.content
+    assert AuditEvent.objects.count() - events_before >= 3  # nothing left unrecorded
+    deal = Opportunity.objects.get(pk=r.json()["id"])
+    assert deal.current_screening_id is not None and deal.status == r.json()["status"]
