@@ -15,7 +15,7 @@ from refdata.cache import pinned
 from . import policies
 from .models import ChannelEntry, Opportunity, OpportunityLine
 from .selectors import opportunity_by_external_id
-from .validation import opportunity_validate
+from .validation import opportunity_validate, opportunity_validate_many
 
 # A change to any of these after a decision reopens the review (issue: material change).
 MATERIAL_FIELDS = ("end_customer_name", "end_customer_country", "end_user_type", "delivery_country")
@@ -191,6 +191,11 @@ def _record_and_screen(opportunity: Opportunity, *, actor, data: dict, source: s
     """Record the registration and screen the new deal (which routes it)."""
     from rules.services import opportunity_screen
 
+    _record_registered(opportunity, actor=actor, data=data, source=source)
+    opportunity_screen(opportunity=opportunity, actor=actor, trigger="registration")
+
+
+def _record_registered(opportunity: Opportunity, *, actor, data: dict, source: str) -> None:
     audit_record(
         actor=actor,
         action="opportunity.registered",
@@ -199,7 +204,6 @@ def _record_and_screen(opportunity: Opportunity, *, actor, data: dict, source: s
         opportunity_id=opportunity.pk,
         changes={"source": source, "external_id": data["external_id"]},
     )
-    opportunity_screen(opportunity=opportunity, actor=actor, trigger="registration")
 
 
 def opportunity_update(*, actor, opportunity: Opportunity, data: dict) -> Opportunity:
@@ -273,8 +277,8 @@ def opportunity_register_many(
             return [exc] * len(items)
         results: list = [None] * len(items)
         clean_items: list[tuple[int, dict]] = []
-        for i, data in enumerate(items):
-            clean, errors = opportunity_validate(data, submitter=actor)
+        validated = opportunity_validate_many(items, submitter=actor)
+        for i, (clean, errors) in enumerate(validated):
             if errors:
                 results[i] = ApplicationError("The opportunity is not valid.", errors=errors)
             else:
@@ -373,8 +377,12 @@ def _create_many(*, actor, org: Organisation, items: list[dict], source: str) ->
         channel.append(_channel_of(deal, data, entry_orgs))
     OpportunityLine.objects.bulk_create([row for rows in lines for row in rows])
     ChannelEntry.objects.bulk_create([row for rows in channel for row in rows])
+    from rules.batch import opportunities_screen_new
+
     with audit_batch():  # the batch's audit events in one INSERT, its notifications in one row
         for deal, data, deal_lines, deal_channel in zip(deals, items, lines, channel, strict=True):
             remember_parts(deal, deal_lines, deal_channel)
-            _record_and_screen(deal, actor=actor, data=data, source=source)
+            _record_registered(deal, actor=actor, data=data, source=source)
+        # screened and routed together: screenings, statuses and cases written in bulk
+        opportunities_screen_new(opportunities=deals, actor=actor, trigger="registration")
     return deals

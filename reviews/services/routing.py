@@ -87,13 +87,39 @@ def review_route(
     return written
 
 
+def review_route_new(*, opportunities: list, screenings: list, actor) -> None:
+    """`review_route` for deals screened for the first time, together: their statuses
+    (with their screenings) in one conditional UPDATE, their cases in one INSERT, each
+    transition and case with its own audit event."""
+    from opportunities.workflow import UNDER_REVIEW, opportunity_route_new
+
+    opportunity_route_new(routes=list(zip(opportunities, screenings, strict=True)), actor=actor)
+    flagged = [
+        (o, s) for o, s in zip(opportunities, screenings, strict=True) if o.status in UNDER_REVIEW
+    ]
+    rows = [_case_row(opportunity=o, screening=s, previous=None) for o, s in flagged]
+    ReviewCase.objects.bulk_create([case for case, _ in rows])
+    for (opportunity, screening), (case, target) in zip(flagged, rows, strict=True):
+        _case_record(case, opportunity=opportunity, screening=screening, actor=actor,
+                     target=target, previous=None, reason="flagged")  # fmt: skip
+
+
 def _case_open(
     *, opportunity, screening, actor, previous: ReviewCase | None, reason: str
 ) -> ReviewCase:
+    case, target = _case_row(opportunity=opportunity, screening=screening, previous=previous)
+    case.save(force_insert=True)
+    _case_record(case, opportunity=opportunity, screening=screening, actor=actor,
+                 target=target, previous=previous, reason=reason)  # fmt: skip
+    return case
+
+
+def _case_row(*, opportunity, screening, previous: ReviewCase | None):
+    """A new case for the deal's screening (not yet saved), and its escalation target."""
     target = escalation_target(screening.tier)
     now = timezone.now()
     due = due_after(now, target.target_business_days)
-    case = ReviewCase.objects.create(
+    case = ReviewCase(
         opportunity=opportunity,
         screening=screening,
         previous_case=previous,
@@ -108,6 +134,12 @@ def _case_open(
         effective_due_at=effective_due(due, opportunity.expected_close_date),
         updated_at=now,
     )
+    return case, target
+
+
+def _case_record(
+    case: ReviewCase, *, opportunity, screening, actor, target, previous, reason: str
+) -> None:
     event = audit_record(
         actor=actor,
         action="review_case.opened",
@@ -120,7 +152,7 @@ def _case_open(
             "screening_id": screening.pk,
             "criteria_version": screening.criteria_version.number,
             "escalation_level": target.start_level,
-            "due_at": due.isoformat() if due else None,
+            "due_at": case.due_at.isoformat() if case.due_at else None,
             "reason": reason,
             "previous_case_id": previous.pk if previous else None,
         },
@@ -129,7 +161,6 @@ def _case_open(
     # people (a bulk import must not mail every reviewer once per flagged deal).
     if screening.tier in URGENT_TIERS or previous is not None:
         _notify([event])
-    return case
 
 
 def _case_follow_deal(

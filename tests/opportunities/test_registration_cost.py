@@ -103,3 +103,23 @@ def test_one_registration_takes_at_most_15_statements_in_all(
     assert AuditEvent.objects.count() - events_before >= 3  # nothing left unrecorded
     deal = Opportunity.objects.get(pk=r.json()["id"])
     assert deal.current_screening_id is not None and deal.status == r.json()["status"]
+
+
+def test_many_deals_are_validated_as_one_by_one(sales_rep, catalogue):
+    """Promotion validates a batch with one validator: each item gets the same answer and
+    the same messages as on its own."""
+    from opportunities.validation import opportunity_validate, opportunity_validate_many
+
+    items = [
+        ISSUE_EXAMPLE,
+        deal_body(lines=[{"sku": "NO-SUCH-SKU", "quantity": 1}]),
+        "not an object",
+        deal_body(end_customer={"name": "X", "country": "ZZ", "type": "nonsense"}),
+        deal_body(value={"amount": "-1", "currency": "EUR"}, lines=[]),
+        deal_body(),
+    ]
+    together = opportunity_validate_many(items, submitter=sales_rep)
+    alone = [opportunity_validate(item, submitter=sales_rep) for item in items]
+    assert together == alone
+    assert [bool(errors) for _, errors in together] == [False, True, True, True, True, False]
+    assert "lines[0].sku" in together[1][1] and "end_customer.country" in together[3][1]
