@@ -144,14 +144,14 @@ def _register(*, actor, data: dict, source: str, validated: bool) -> Registratio
         if errors:
             raise ApplicationError("The opportunity is not valid.", errors=errors)
         data = clean
-    existing = _existing(actor, org, data["external_id"])
-    if existing:
-        return RegistrationResult(existing, created=False)
+    # No look-up first: the unique index on (organisation, external_id) refuses a repeat,
+    # which then returns the deal already registered (a statement saved on every new
+    # deal; a repeat costs a rolled-back attempt instead).
     try:
         with transaction.atomic():
             opportunity = _create(actor=actor, org=org, data=data, source=source)
     except IntegrityError:
-        # Two submissions of the same external_id raced; the first one won.
+        # Registered before, or two submissions of the same external_id raced.
         existing = _existing(actor, org, data["external_id"])
         if existing is None:
             raise
