@@ -104,3 +104,25 @@ def test_the_chain_verifies_after_sixteen_clients_register_at_once(
     out = capsys.readouterr().out
     assert f"Audit chain intact: {total} events verified, against" in out
     assert "not yet sealed" not in out
+
+
+@pytest.mark.django_db(transaction=False)
+def test_events_a_killed_process_left_unsealed_are_pending_then_sealed_by_the_checkpoint(
+    api, sales_rep, catalogue, settings, tmp_path
+):
+    """The sealer never ran (here: the test's transaction never commits, as a process
+    killed between commit and seal never seals): the events are signed rows, verify
+    counts them as pending, and the periodic checkpoint links them before vouching."""
+    settings.AUDIT_CHECKPOINT_DIR = tmp_path
+    client = api.as_user(sales_rep)
+    response = client.post(URL, deal_body(external_id="KILLED-1"), format="json")
+    assert response.status_code == 201
+    events = AuditEvent.objects.filter(opportunity_id=response.json()["id"])
+    assert events.count() >= 3 and not AuditSeal.objects.filter(event__in=events).exists()
+    report = audit_chain_verify()
+    assert report.ok and report.pending >= events.count()
+    checkpoint = audit_checkpoint_publish()
+    assert checkpoint is not None
+    assert AuditSeal.objects.filter(event__in=events).count() == events.count()
+    report = audit_chain_verify()
+    assert report.ok and report.pending == 0 and report.checkpoints == 1
