@@ -259,6 +259,11 @@ AUDIT_HMAC_RETIRED_KEYS = env.list("AUDIT_HMAC_RETIRED_KEYS", default=[])
 AUDIT_CHECKPOINT_DIR = Path(
     env.str("AUDIT_CHECKPOINT_DIR", default=str(VAR_DIR / "audit-checkpoints"))
 )
+# "background": each process's sealer thread links committed events onto the chain, off
+# the request path; "inline": the committing thread seals them itself after commit.
+AUDIT_SEAL_MODE = env.str("AUDIT_SEAL_MODE", default="background")
+if AUDIT_SEAL_MODE not in ("background", "inline"):
+    raise ImproperlyConfigured("AUDIT_SEAL_MODE must be 'background' or 'inline'.")
 
 # --- Records: retention, evidence packs, the annual statement (see README "Records").
 # Years a decided deal's record is kept after its last decision. Each regime that applies

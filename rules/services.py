@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 
 from django.db import transaction
 from django.db.models import Max
@@ -61,63 +60,88 @@ def opportunity_screen(
     from reviews.probing import probing_check
     from reviews.services import review_route
 
-    version = criteria_published_current()
-    if version is None:
-        raise ApplicationError("No published criteria: an admin must publish a criteria version.")
+    version = criteria_version_in_force()
     snapshot, _matches = opportunity_snapshot(opportunity)
     result = screen(snapshot, criteria_compiled(version))
     snapshot.update(result.text)  # the quotes the screening was judged on
     previous = opportunity.current_screening
     # No savepoint: callers run this in their own transaction and roll it back whole.
     with transaction.atomic(savepoint=False):
-        screening = Screening.objects.create(
-            opportunity=opportunity,
-            criteria_version=version,
-            trigger=trigger,
-            tier=result.tier,
-            score=result.score,
-            severity=result.severity,
-            likelihood=result.likelihood,
-            findings=_jsonable([asdict(f) for f in result.findings]),
-            reasons=list(result.reasons),
-            snapshot=_jsonable(snapshot),
-            shown_tier=result.shown_tier,
-            shown_score=result.shown_score,
-            shown_severity=result.shown_severity,
-            shown_likelihood=result.shown_likelihood,
-            # A possible match holds the deal for review as a match does, so to someone
-            # probing names it tells as much: both count for the probing watch.
-            restricted_party_matched=bool(
-                snapshot.get("restricted_party.matched")
-                or snapshot.get("restricted_party.possible_match")
-            ),
-        )
-        type(opportunity).objects.filter(pk=opportunity.pk).update(current_screening=screening)
+        screening = screening_row(opportunity, version, trigger, result, snapshot)
+        screening.save(force_insert=True)
+        # A new deal's first screening is written with its first status (one UPDATE of
+        # the deal, by the transition); any other screening is pointed at here.
+        pointer = {"current_screening": screening}
+        if previous is not None:
+            type(opportunity).objects.filter(pk=opportunity.pk).update(**pointer)
         opportunity.current_screening = screening
-        audit_record(
-            actor=actor,
-            action="opportunity.screened",
-            object_type="opportunity",
-            object_id=opportunity.pk,
-            opportunity_id=opportunity.pk,
-            to_state=result.tier,
-            changes={
-                "trigger": trigger,
-                "criteria_version": version.number,
-                "score": result.score,
-                "findings": [f.code for f in result.findings],
-                "previous_tier": previous.tier if previous else None,
-            },
-        )
-        review_route(
+        screening_record(opportunity, screening, actor=actor, previous=previous)
+        routed = review_route(
             opportunity=opportunity,
             screening=screening,
             previous_tier=previous.tier if previous else None,
             actor=actor,
             material_change=material_change,
+            deal_fields=pointer if previous is None else None,
         )
+        if previous is None and not routed:
+            type(opportunity).objects.filter(pk=opportunity.pk).update(**pointer)
         probing_check(actor=actor, screening=screening)
     return screening
+
+
+def criteria_version_in_force() -> CriteriaVersion:
+    version = criteria_published_current()
+    if version is None:
+        raise ApplicationError("No published criteria: an admin must publish a criteria version.")
+    return version
+
+
+def screening_row(opportunity, version, trigger: str, result, snapshot: dict) -> Screening:
+    """The screening of `opportunity` by `result`, not yet saved."""
+    return Screening(
+        opportunity=opportunity,
+        criteria_version=version,
+        trigger=trigger,
+        tier=result.tier,
+        score=result.score,
+        severity=result.severity,
+        likelihood=result.likelihood,
+        # vars(), not asdict(): evidence is plain data, and asdict's deep copy was the
+        # costliest step of screening a deal; _jsonable copies it anyway.
+        findings=_jsonable([vars(f) for f in result.findings]),
+        reasons=list(result.reasons),
+        snapshot=_jsonable(snapshot),
+        shown_tier=result.shown_tier,
+        shown_score=result.shown_score,
+        shown_severity=result.shown_severity,
+        shown_likelihood=result.shown_likelihood,
+        # A possible match holds the deal for review as a match does, so to someone
+        # probing names it tells as much: both count for the probing watch.
+        restricted_party_matched=bool(
+            snapshot.get("restricted_party.matched")
+            or snapshot.get("restricted_party.possible_match")
+        ),
+    )
+
+
+def screening_record(opportunity, screening: Screening, *, actor, previous) -> None:
+    """The audit event of a saved screening."""
+    audit_record(
+        actor=actor,
+        action="opportunity.screened",
+        object_type="opportunity",
+        object_id=opportunity.pk,
+        opportunity_id=opportunity.pk,
+        to_state=screening.tier,
+        changes={
+            "trigger": screening.trigger,
+            "criteria_version": screening.criteria_version.number,
+            "score": screening.score,
+            "findings": [f["code"] for f in screening.findings],
+            "previous_tier": previous.tier if previous else None,
+        },
+    )
 
 
 # --- Editing criteria -------------------------------------------------------------
