@@ -44,22 +44,56 @@ def _jsonable(value):
     return json.loads(json.dumps(value, default=str))
 
 
+def screening_basis(version: CriteriaVersion) -> dict:
+    """The versions of everything a screening reads: criteria, each restricted-party
+    list in force and the country data (stored with the screening, shown to reviewers)."""
+    from countries.selectors import country_data_version
+    from restricted_parties.selectors import active_list_versions
+
+    return {
+        "criteria_version": version.number,
+        "country_data_version": country_data_version(),
+        "lists": active_list_versions(),
+    }
+
+
+def screening_evaluate(opportunity) -> tuple[CriteriaVersion, dict, object, dict]:
+    """Screen a deal in memory with the criteria and data in force, writing nothing:
+    (criteria version, snapshot, engine result, basis). `opportunity_screen` records it."""
+    version = criteria_published_current()
+    if version is None:
+        raise ApplicationError("No published criteria: an admin must publish a criteria version.")
+    # The basis is read first: the data it names are never older than the data used.
+    basis = screening_basis(version)
+    snapshot, matches = opportunity_snapshot(opportunity)
+    result = screen(snapshot, criteria_compiled(version))
+    # Which party matched which entry, so a later re-screening can tell a new match.
+    basis["matches"] = sorted(
+        [m.party_name.strip().lower(), m.list_name, m.source_id, m.band] for m in matches
+    )
+    return version, snapshot, result, basis
+
+
 def opportunity_screen(
-    *, opportunity, actor, trigger: str, material_change: bool = False
+    *,
+    opportunity,
+    actor,
+    trigger: str,
+    material_change: bool = False,
+    change_reason: str = "",
+    evaluated: tuple | None = None,
 ) -> Screening:
     """Screen a deal with the current published criteria and route it by the result.
 
     Runs inside the caller's transaction, so the deal, its screening, its routing and
-    their audit events commit together or not at all.
+    their audit events commit together or not at all. `evaluated` is what
+    `screening_evaluate` returned when the caller (a re-screening) compared it first;
+    `change_reason` names what changed the world for the review case it opens or raises.
     """
     from reviews.probing import probing_check
     from reviews.services import review_route
 
-    version = criteria_published_current()
-    if version is None:
-        raise ApplicationError("No published criteria: an admin must publish a criteria version.")
-    snapshot, _matches = opportunity_snapshot(opportunity)
-    result = screen(snapshot, criteria_compiled(version))
+    version, snapshot, result, basis = evaluated or screening_evaluate(opportunity)
     previous = opportunity.current_screening
     # No savepoint: callers run this in their own transaction and roll it back whole.
     with transaction.atomic(savepoint=False):
@@ -84,6 +118,7 @@ def opportunity_screen(
                 snapshot.get("restricted_party.matched")
                 or snapshot.get("restricted_party.possible_match")
             ),
+            basis=_jsonable(basis),
         )
         type(opportunity).objects.filter(pk=opportunity.pk).update(current_screening=screening)
         opportunity.current_screening = screening
@@ -108,6 +143,7 @@ def opportunity_screen(
             previous_tier=previous.tier if previous else None,
             actor=actor,
             material_change=material_change,
+            change_reason=change_reason,
         )
         probing_check(actor=actor, screening=screening)
     return screening
@@ -259,7 +295,14 @@ def criteria_publish(*, actor, draft: CriteriaVersion, notes: str = "") -> Crite
         audit_record(actor=actor, action="criteria.published", object_type="criteria_version",
                      object_id=locked.pk, to_state=f"v{number}",
                      changes={"criteria": locked.criteria.count()}, comment=notes)  # fmt: skip
-        outbox_enqueue("rules.tasks.rescreen_open_deals", locked.pk)
+        # Open deals and recent approvals are re-screened in the background, as a
+        # monitoring run compliance can follow (monitoring.services).
+        from monitoring.services import rescreen_run_start
+
+        rescreen_run_start(
+            actor=actor, trigger="criteria_published", criteria_version_id=locked.pk,
+            label=f"Criteria version {number} of {locked.published_at:%Y-%m-%d}",
+        )  # fmt: skip
     return locked
 
 

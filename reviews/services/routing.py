@@ -15,7 +15,13 @@ URGENT_TIERS = frozenset({"critical", "prohibited"})
 
 
 def review_route(
-    *, opportunity, screening, previous_tier: str | None, actor, material_change: bool
+    *,
+    opportunity,
+    screening,
+    previous_tier: str | None,
+    actor,
+    material_change: bool,
+    change_reason: str = "",
 ) -> None:
     """Route a freshly screened deal and keep its review case in step, in the screening's
     transaction.
@@ -27,6 +33,8 @@ def review_route(
     - On an open case a higher tier raises the case's tier (and its level when the new
       tier starts higher); a material change is recorded and sends a pending
       recommendation back. A lower tier leaves the reviewers' work where it is.
+    - `change_reason` (a re-screening: "OFAC SDN list of 2026-11-20: new match for the end
+      customer") is the reason recorded on the case it opens, raises or updates.
     """
     from opportunities.workflow import DECIDED, UNDER_REVIEW, opportunity_route
 
@@ -51,7 +59,7 @@ def review_route(
     if case is not None:
         _case_follow_deal(
             case=case, opportunity=opportunity, screening=screening, actor=actor,
-            material_change=material_change,
+            material_change=material_change, change_reason=change_reason,
         )  # fmt: skip
         return
     if opportunity.status in UNDER_REVIEW:
@@ -62,7 +70,9 @@ def review_route(
                 .order_by("-opened_at", "-id")
                 .first()
             )
-        if previous is None:
+        if change_reason:
+            reason = change_reason
+        elif previous is None:
             reason = "flagged"
         elif material_change:
             reason = "material change after the decision"
@@ -74,11 +84,12 @@ def review_route(
             actor=actor,
             previous=previous,
             reason=reason,
+            comment=change_reason,
         )
 
 
 def _case_open(
-    *, opportunity, screening, actor, previous: ReviewCase | None, reason: str
+    *, opportunity, screening, actor, previous: ReviewCase | None, reason: str, comment: str = ""
 ) -> ReviewCase:
     target = escalation_target(screening.tier)
     now = timezone.now()
@@ -114,16 +125,17 @@ def _case_open(
             "reason": reason,
             "previous_case_id": previous.pk if previous else None,
         },
+        comment=comment,
     )
     # The queue is where new cases are found; only urgent or reopened ones are pushed to
     # people (a bulk import must not mail every reviewer once per flagged deal).
-    if screening.tier in URGENT_TIERS or previous is not None:
+    if screening.tier in URGENT_TIERS or previous is not None or comment:
         _notify([event])
     return case
 
 
 def _case_follow_deal(
-    *, case: ReviewCase, opportunity, screening, actor, material_change: bool
+    *, case: ReviewCase, opportunity, screening, actor, material_change: bool, change_reason: str
 ) -> None:
     events = []
     new_rank = TIER_RANK[screening.tier]
@@ -162,6 +174,7 @@ def _case_follow_deal(
                         "screening_id": screening.pk,
                         "due_at": due.isoformat() if due else None,
                     },
+                    comment=change_reason,
                 )  # fmt: skip
             )
             case.refresh_from_db()
@@ -177,7 +190,7 @@ def _case_follow_deal(
                 object_id=case.pk,
                 opportunity_id=opportunity.pk,
                 changes={"screening_id": screening.pk, "tier": screening.tier},
-                comment="The deal changed materially while under review.",
+                comment=change_reason or "The deal changed materially while under review.",
             )  # fmt: skip
         )
     if (material_change or tier_rose) and case.status == S.RECOMMENDED:
