@@ -20,6 +20,7 @@ from tests.reviews.conftest import (  # noqa: F401 - fixtures shared with the re
     make_deal,
     media_root,
 )
+from tests.reviews.test_worker import real_worker, worker_thread  # noqa: F401 - a real worker
 
 ROW = (
     "{id},Company,{name},,,{country},,,Fictional sample sanctions programme (FSP),,,"

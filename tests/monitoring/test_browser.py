@@ -16,14 +16,20 @@ from monitoring.models import RescreenChange, RescreenRun
 from opportunities.models import Opportunity
 from reviews.models import CaseCondition, ReviewCase
 from reviews.services import review_claim, review_decide
-from tests.reviews.test_worker import (  # noqa: F401 - the module's worker and its clean-up
-    _flushable,
-    _wait_for,
-    real_worker,
-    worker_thread,
-)
+from tests.reviews.test_worker import _wait_for
 
 from .conftest import write_list
+
+
+@pytest.fixture(autouse=True)
+def _flushable(flushable_audit_trail):
+    yield
+    # Let the worker finish what it started (marking its outbox rows done) before the
+    # database is flushed under it.
+    from outbox.models import OutboxMessage
+
+    _wait_for(lambda: not OutboxMessage.objects.filter(status="running").exists())
+
 
 pytestmark = [
     pytest.mark.browser,
@@ -94,7 +100,9 @@ def test_continuous_due_diligence_in_the_browser(sign_in, tmp_path, real_worker)
     reviewer.goto(f"/deals/{listed.pk}/")
     assert "Blocked" in reviewer.inner_text(".status")
     history = reviewer.inner_text("section.history")
-    assert "Sample list (fictional) list of" in history and "new match for the end customer" in history
+    assert (
+        "Sample list (fictional) list of" in history and "new match for the end customer" in history
+    )
     assert "Basis changed" in reviewer.content()
     reviewer.goto("/monitoring/")
     reviewer.click("table#runs tr[data-trigger=list_update] a")
@@ -115,7 +123,9 @@ def test_continuous_due_diligence_in_the_browser(sign_in, tmp_path, real_worker)
     assert _wait_for(_run_done("country_data")), "the country re-screening did not finish"
     raised = RescreenChange.objects.filter(run__trigger="country_data", direction="up")
     assert raised.exists()
-    after = dict(Opportunity.objects.filter(pk__in=before).values_list("pk", "current_screening__tier"))
+    after = dict(
+        Opportunity.objects.filter(pk__in=before).values_list("pk", "current_screening__tier")
+    )
     assert any(after[pk] != tier for pk, tier in before.items())
     reviewer.goto("/monitoring/")
     reviewer.click("table#runs tr[data-trigger=country_data] a")
@@ -129,11 +139,17 @@ def test_continuous_due_diligence_in_the_browser(sign_in, tmp_path, real_worker)
         due_date=timezone.now().date() - timedelta(days=30)
     )
     celery_app.send_task("monitoring.tasks.reopen_lapsed_conditions")  # as beat sends it
-    assert _wait_for(lambda: Opportunity.objects.get(pk=conditioned.pk).status != "approved_with_conditions")
+    assert _wait_for(
+        lambda: Opportunity.objects.get(pk=conditioned.pk).status != "approved_with_conditions"
+    )
     owner = conditioned.owner.username
     page = sign_in(owner)
     page.goto(f"/deals/{conditioned.pk}/")
     assert "In compliance review" in page.inner_text(".status")
-    assert _wait_for(lambda: conditioned.owner.notifications.filter(title__contains="back in compliance review").exists())
+    assert _wait_for(
+        lambda: conditioned.owner.notifications.filter(
+            title__contains="back in compliance review"
+        ).exists()
+    )
     page.goto("/inbox/")
     assert "back in compliance review" in page.content()

@@ -17,20 +17,28 @@ from opportunities.services import opportunity_register
 from partners.services import organisation_factors_set
 from reviews.models import CaseCondition
 from tests.factories import deal_body
-from tests.reviews.test_worker import (  # noqa: F401 - the module's worker and its clean-up
-    _flushable,
-    _wait_for,
-    real_worker,
-    worker_thread,
-)
+from tests.reviews.test_worker import _wait_for
 
 from .conftest import import_list, write_list
+
+
+@pytest.fixture(autouse=True)
+def _flushable(flushable_audit_trail):
+    yield
+    # Let the worker finish what it started (marking its outbox rows done) before the
+    # database is flushed under it.
+    from outbox.models import OutboxMessage
+
+    _wait_for(lambda: not OutboxMessage.objects.filter(status="running").exists())
+
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def _run_done(trigger: str):
-    return lambda: RescreenRun.objects.filter(trigger=trigger, status="done").order_by("-id").first()
+    return lambda: (
+        RescreenRun.objects.filter(trigger=trigger, status="done").order_by("-id").first()
+    )
 
 
 def _status(deal) -> str:
@@ -49,7 +57,9 @@ def test_a_list_update_reopens_an_approved_deal_on_a_real_worker(
     assert _status(deal) == "blocked"
 
 
-def test_new_country_data_raise_a_deal_on_a_real_worker(sales_rep, admin_user, catalogue, real_worker):
+def test_new_country_data_raise_a_deal_on_a_real_worker(
+    sales_rep, admin_user, catalogue, real_worker
+):
     body = deal_body(title="Oslo inspection", lines=[{"sku": "DPI-9000", "quantity": 1}])
     deal = opportunity_register(actor=sales_rep, data=body).opportunity
     country_indicators_import(
@@ -75,8 +85,12 @@ def test_published_criteria_raise_open_deals_on_a_real_worker(make_deal, admin_u
     assert _status(deal) == "on_hold"
 
 
-def test_a_partners_new_factors_raise_its_deals_on_a_real_worker(make_deal, admin_user, real_worker):
-    deal = make_deal("low", channel=[{"name": "Refusenik AB", "role": "distributor", "country": "SE"}])
+def test_a_partners_new_factors_raise_its_deals_on_a_real_worker(
+    make_deal, admin_user, real_worker
+):
+    deal = make_deal(
+        "low", channel=[{"name": "Refusenik AB", "role": "distributor", "country": "SE"}]
+    )
     organisation_factors_set(actor=admin_user, organisation=deal.channel.get().organisation,
                              refused_flow_down=True, prior_incident=True)  # fmt: skip
     assert _wait_for(_run_done("partner_factors"))
@@ -84,7 +98,9 @@ def test_a_partners_new_factors_raise_its_deals_on_a_real_worker(make_deal, admi
     assert run.total == 1 and run.changed_same_tier + run.raised == 1
 
 
-def test_the_condition_sweep_reopens_a_lapsed_deal_on_a_real_worker(approved_condition, real_worker):
+def test_the_condition_sweep_reopens_a_lapsed_deal_on_a_real_worker(
+    approved_condition, real_worker
+):
     past = timezone.now().date() - timedelta(days=30)
     CaseCondition.objects.filter(pk=approved_condition.pk).update(due_date=past)
     # as beat sends it: by name, twice (the second finds nothing left to reopen)
