@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from opportunities.models import ChannelEntry, Opportunity
 from opportunities.workflow import DECIDED, OPEN, UNDER_REVIEW
+from refdata.cache import pinned
 
 from .compare import Comparison, change_summary, screening_compare
 from .models import BasisChange, RescreenChange, RescreenRun
@@ -41,12 +42,17 @@ def deals_evaluate(run: RescreenRun, ids: list[int]) -> Iterator[tuple]:
         )
         .order_by("pk")
     )
-    for opportunity in qs:
-        current = opportunity.current_screening
-        if opportunity.status not in IN_SCOPE or (current and current.created_at > run.created_at):
-            continue
-        evaluated = screening_evaluate(opportunity)
-        yield opportunity, evaluated, screening_compare(current, evaluated[2], evaluated[3])
+    # Reference data (criteria, countries) checked once for the chunk, as a batch
+    # registration does, instead of once per look-up.
+    with pinned():
+        for opportunity in qs:
+            current = opportunity.current_screening
+            if opportunity.status not in IN_SCOPE or (
+                current and current.created_at > run.created_at
+            ):
+                continue
+            evaluated = screening_evaluate(opportunity)
+            yield opportunity, evaluated, screening_compare(current, evaluated[2], evaluated[3])
 
 
 def deal_rescreen(
