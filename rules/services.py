@@ -461,37 +461,5 @@ def _preview_compute(run: PreviewRun) -> PreviewRun:
     return run
 
 
-def open_deals_rescreen(*, version_id: int, batch: int = 200) -> int:
-    """Re-screen every open deal not yet screened with this version (idempotent: a deal
-    already on this version or a newer one is skipped, so a repeated task does nothing)."""
-    from opportunities.models import Opportunity
-    from opportunities.workflow import OPEN
-
-    version = CriteriaVersion.objects.get(pk=version_id)
-    ids = list(
-        Opportunity.objects.filter(status__in=OPEN)
-        .exclude(current_screening__criteria_version__number__gte=version.number)
-        .values_list("pk", flat=True)
-    )
-    for pk in ids:
-        with transaction.atomic():
-            opp = (
-                Opportunity.objects.select_for_update(of=("self",))
-                .select_related("current_screening__criteria_version")
-                .get(pk=pk)
-            )
-            current = opp.current_screening
-            if (
-                current
-                and current.criteria_version.number
-                and current.criteria_version.number >= version.number
-            ):
-                continue
-            opportunity_screen(
-                opportunity=opp, actor=None, trigger=Screening.Trigger.CRITERIA_PUBLISHED
-            )
-    return len(ids)
-
-
 def screening_changed_tier(old: str | None, new: str) -> int:
     return 0 if old is None else tier_rank(new) - tier_rank(old)
