@@ -102,3 +102,19 @@ def test_a_newly_listed_reseller_is_a_finding_on_its_own_page_and_every_deal_it_
     for deal in deals:
         change = RescreenChange.objects.get(run=run, opportunity=deal)
         assert "new match for the reseller Helix Reseller Ltd" in change.summary
+
+
+def test_a_plan_abandoned_by_a_killed_worker_is_taken_over_and_a_done_run_is_left_alone(
+    sample_list, approved_condition, admin_user, tmp_path
+):
+    from monitoring.models import RescreenRun
+    from monitoring.services import rescreen_plan
+
+    import_list(admin_user, write_list(tmp_path, add=[LISTED], name="v2.csv"))
+    run = RescreenRun.objects.filter(status="queued").latest("id")
+    RescreenRun.objects.filter(pk=run.pk).update(status="running")  # died before planning
+    assert rescreen_plan(run_id=run.pk).chunks_total == 0  # a plain re-delivery: not its run
+    planned = rescreen_plan(run_id=run.pk, takeover=True)  # the outbox's lease lapsed
+    assert planned.chunks_total == 1 and planned.total == 1
+    again = rescreen_plan(run_id=run.pk, takeover=True)
+    assert again.chunks.count() == 1  # planned once

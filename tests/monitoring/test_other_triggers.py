@@ -103,3 +103,28 @@ def test_publishing_criteria_rescreens_open_deals_and_recent_approvals_not_old_o
     old.refresh_from_db()
     assert approved.status == "on_hold" and old.status == "approved"
     assert approved.current_screening.basis["criteria_version"] == run.criteria_version.number
+
+
+def test_an_admin_changing_factors_or_flags_in_the_admin_site_starts_a_rescreening(
+    make_deal, admin_user, client
+):
+    admin_user.is_staff = admin_user.is_superuser = True
+    admin_user.save()
+    deal = make_deal("low")
+    org = deal.channel.get().organisation
+    client.force_login(admin_user)
+    r = client.post(f"/admin/partners/organisation/{org.pk}/change/", {
+        "name": org.name, "country": org.country, "role": org.role, "hrdd_maturity": "none",
+        "prior_incident": "on", "refused_flow_down": "on",
+    })  # fmt: skip
+    assert r.status_code == 302, r.content[:500]
+    org.refresh_from_db()
+    assert org.refused_flow_down and org.prior_incident and not org.staff_trained
+    assert RescreenRun.objects.filter(trigger="partner_factors", organisation_ids=[org.pk]).exists()
+    r = client.post("/admin/countries/country/NO/change/", {
+        "iso2": "NO", "iso3": "NOR", "name": "Norway", "sanctioned": "on", "notes": "Test.",
+        "indicators-TOTAL_FORMS": "0", "indicators-INITIAL_FORMS": "0",
+    })  # fmt: skip
+    assert r.status_code == 302, r.content[:500]
+    run = run_latest("country_data")
+    assert run.countries == ["NO"] and run.raised == 1
