@@ -27,10 +27,12 @@ ORDER = [
     "bench_api.py",
     "bench_promotion.py",
     "bench_recovery.py",
+    "bench_monitoring.py",
 ]
 QUICK = {
     "BENCH_DEALS": "100000", "BENCH_CASES": "10000", "BENCH_OVERDUE": "500",
     "BENCH_DB_NAME": "hrdd_bench_quick", "BENCH_PROMOTION_DEALS": "1000", "BENCH_API_SECONDS": "4",
+    "BENCH_MONITORING_DEALS": "5000",
 }  # fmt: skip
 
 

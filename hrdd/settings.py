@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "reviews",
     "channel_imports",
     "records",  # evidence packs, retention, authority notifications, the annual statement
+    "monitoring",  # continuous due diligence: re-screening when the world changes
     "demo",
     "operations",  # /health/, /metrics/ and `manage.py health` (top layer: reads every app)
 ]
@@ -219,6 +220,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reviews.tasks.flag_overdue_conditions",
         "schedule": crontab(minute="*/15"),
     },
+    "monitoring-conditions-lapsed": {
+        "task": "monitoring.tasks.reopen_lapsed_conditions",
+        "schedule": crontab(minute="*/15"),
+    },
     "outbox-reconcile": {
         "task": "outbox.tasks.reconcile",
         "schedule": env.int("OUTBOX_RECONCILE_SECONDS", default=15),
@@ -228,6 +233,20 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": env.int("AUDIT_CHECKPOINT_SECONDS", default=60),
     },
 }
+
+# --- Continuous due diligence (monitoring): what a re-screening covers and how it runs.
+# Approvals decided within this many months are re-screened with the open deals.
+MONITORING_LOOKBACK_MONTHS = env.int("MONITORING_LOOKBACK_MONTHS", default=24)
+# Deals per re-screening task (one transaction each).
+MONITORING_CHUNK_DEALS = env.int("MONITORING_CHUNK_DEALS", default=500)
+# A list update changing more than this share of the list re-screens every deal in scope.
+MONITORING_FULL_RESCREEN_SHARE = env.float("MONITORING_FULL_RESCREEN_SHARE", default=0.2)
+# Business days after a condition's due date before it reopens its deal for review.
+CONDITION_GRACE_BUSINESS_DAYS = env.int("CONDITION_GRACE_BUSINESS_DAYS", default=5)
+# The largest list file a scheduled import downloads from a URL.
+RESTRICTED_PARTY_FETCH_MAX_BYTES = env.int(
+    "RESTRICTED_PARTY_FETCH_MAX_BYTES", default=500 * 1024 * 1024
+)
 
 # --- Background work (outbox). A worker holds a lease on the work it runs and renews it
 # every third of the lease; work whose lease lapsed (killed worker) or that waited

@@ -8,6 +8,7 @@ api_v1 = [
     path("", include("channel_imports.api_urls")),
     path("", include("restricted_parties.api_urls")),
     path("", include("reviews.api_urls")),
+    path("", include("monitoring.api_urls")),
 ]
 
 urlpatterns = [
@@ -24,4 +25,5 @@ urlpatterns = [
     path("", include("restricted_parties.urls")),
     path("", include("reviews.urls")),
     path("", include("records.urls")),
+    path("", include("monitoring.urls")),
 ]

@@ -177,7 +177,16 @@ def opportunity_detail_view(request, pk: int):
     from reviews.selectors import review_panel_for_deal
 
     ctx["review"] = review_panel_for_deal(user=request.user, opportunity=opportunity)
+    from monitoring.selectors import (
+        basis_changes_open,
+        deal_rescreen_history,
+        screening_basis_for_viewer,
+    )
+
+    ctx["basis"] = screening_basis_for_viewer(opportunity.current_screening, request.user)
     if request.user.is_reviewer:
+        ctx["basis_changes"] = basis_changes_open(opportunity.pk)
+        ctx["rescreen_history"] = deal_rescreen_history(opportunity.pk)
         from audit.selectors import audit_events_for_opportunity
 
         ctx["history"] = audit_events_for_opportunity(

@@ -66,6 +66,30 @@ def _one(user_id) -> list[User]:
     return list(User.objects.filter(pk=user_id, is_active=True)) if user_id else []
 
 
+# Re-screenings started by a change in the world (monitoring), and what submitters read.
+RECHECK_TRIGGERS = ("list_update", "country_data", "partner_factors", "criteria_published")
+RECHECK_TOLD = (
+    "{ref} {title} was checked again after its approval and is back in compliance review. "
+    "Do not proceed with the sale or delivery until compliance clears it; compliance may "
+    "ask you for information on the deal's page."
+)
+
+
+def _submitters(case: ReviewCase) -> list[User]:
+    """The deal's owner, whoever was asked questions on it and the owners of its
+    conditions (on this case or an earlier one of the deal), minus compliance staff."""
+    ids = {case.opportunity.owner_id}
+    ids |= set(
+        InformationRequest.objects.filter(case=case).values_list("addressed_to_id", flat=True)
+    )
+    ids |= set(
+        CaseCondition.objects.filter(opportunity_id=case.opportunity_id).values_list(
+            "owner_id", flat=True
+        )
+    )
+    return [u for u in User.objects.filter(pk__in=ids, is_active=True) if not u.is_reviewer]
+
+
 def _messages(event: AuditEvent, case: ReviewCase) -> list[tuple[list[User], str, str, str]]:
     """(recipients, title, body, url) for one event. Non-reviewers get the deal's page and
     words meant for them, never reviewers' internal notes."""
@@ -75,8 +99,17 @@ def _messages(event: AuditEvent, case: ReviewCase) -> list[tuple[list[User], str
     ch = event.changes or {}
     assignee_or_level = _one(case.assignee_id) or level_users(case.escalation_level, case)
     if event.action == "review_case.opened":
-        return [(level_users(case.escalation_level, case), f"New {case.tier} case: {ref}",
-                 f"{ref} {title} needs review ({ch.get('reason', 'flagged')}).", _case_url(case))]  # fmt: skip
+        out = [(level_users(case.escalation_level, case), f"New {case.tier} case: {ref}",
+                f"{ref} {title} needs review ({ch.get('reason', 'flagged')}).", _case_url(case))]  # fmt: skip
+        if ch.get("previous_case_id") and case.screening.trigger in RECHECK_TRIGGERS:
+            # A decided deal reopened by a re-check: the submitters hear that it is held,
+            # never why (the reason may name a restricted-party list).
+            out.append((_submitters(case), f"{ref} is back in compliance review", RECHECK_TOLD.format(
+                ref=ref, title=title), _deal_url(case)))  # fmt: skip
+        return out
+    if event.action == "review_case.condition_lapsed":
+        return [(_submitters(case), f"{ref} is back in compliance review", event.comment,
+                 _deal_url(case))]  # fmt: skip
     if action == "escalate":
         level = EscalationLevel(ch.get("to_level", case.escalation_level)).label
         return [(level_users(ch.get("to_level", case.escalation_level), case), f"Escalated to you: {ref}",
@@ -117,16 +150,7 @@ def _messages(event: AuditEvent, case: ReviewCase) -> list[tuple[list[User], str
             "approve_with_conditions": "approved with conditions",
             "reject": "rejected",
         }[action]
-        submitters = {case.opportunity.owner_id}
-        submitters |= set(
-            InformationRequest.objects.filter(case=case).values_list("addressed_to_id", flat=True)
-        )
-        submitters |= set(
-            CaseCondition.objects.filter(case=case).values_list("owner_id", flat=True)
-        )
-        users = [
-            u for u in User.objects.filter(pk__in=submitters, is_active=True) if not u.is_reviewer
-        ]
+        users = _submitters(case)
         body = f"{ref} {title} was {outcome}."
         if decision and decision.feedback:
             body += f"\n\n{decision.feedback}"
@@ -180,7 +204,7 @@ def notifications_send(*, event_ids: Iterable[int]) -> int:
         c.pk: c
         for c in ReviewCase.objects.filter(
             pk__in=[int(e.object_id) for e in events if e.object_type == "review_case"]
-        ).select_related("opportunity", "opportunity__owner")
+        ).select_related("opportunity", "opportunity__owner", "screening")
     }
     for event in events:
         if event.action == probing.ACTION:

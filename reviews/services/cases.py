@@ -416,5 +416,9 @@ def review_decide(
             opportunity=opportunity, transition=outcome, to=DEAL_STATUS_FOR_OUTCOME[outcome],
             actor=actor, comment=feedback or reasons,
         )  # fmt: skip
+        # A new decision settles an approval whose basis had changed (monitoring).
+        from monitoring.services import basis_changes_resolve_by_decision
+
+        basis_changes_resolve_by_decision(opportunity_id=opportunity.pk, actor=actor)
     _notify([event])
     return decision

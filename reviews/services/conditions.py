@@ -61,10 +61,24 @@ def condition_reject_evidence(*, condition: CaseCondition, actor, reason: str) -
     reason = (reason or "").strip()
     if not reason:
         raise ApplicationError("Say what is missing.", errors={"reason": "Required."})
-    event = _condition_transition(
-        condition=condition, transition="reject_evidence", actor=actor, comment=reason
-    )
-    _notify([event])
+    from monitoring.conditions import L, condition_lapse_reopen
+
+    name = condition.mitigation.name
+    with transaction.atomic():
+        event = _condition_transition(
+            condition=condition, transition="reject_evidence", actor=actor, comment=reason
+        )
+        _notify([event])
+        # A condition whose evidence fails bites: the approval is reviewed again.
+        condition_lapse_reopen(
+            condition=condition, cause=L.EVIDENCE_REJECTED, actor=actor,
+            reviewer_text=f"The evidence for condition '{name}' was rejected: {reason}",
+            told=(
+                f"The evidence for the condition '{name}' was not accepted ({reason}), so the "
+                "deal is back in compliance review. Provide the missing evidence on the "
+                "Conditions page, and do not deliver until compliance clears the deal again."
+            ),
+        )  # fmt: skip
     return condition
 
 

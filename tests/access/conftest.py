@@ -75,7 +75,15 @@ def world(request, reviewer, sales_rep, partner_a, api, catalogue, settings, tmp
     from rules.services import criteria_draft_start, preview_start
 
     draft = criteria_draft_start(actor=None)
+    from monitoring.services import rescreen_plan, rescreen_run_start
+
+    run = rescreen_run_start(
+        actor=None, trigger="partner_factors", label="Matrix re-screening of Alpha",
+        organisation_ids=[the_deal.channel.get().organisation_id],
+    )  # fmt: skip
     return {
+        "run": rescreen_plan(run_id=run.pk),
+        "organisation": the_deal.end_customer,
         "preview": preview_start(actor=None, draft=draft),
         "deal": the_deal,
         "case": the_case,

@@ -85,6 +85,12 @@ def preview(w):
 
 def lexicon_entry(w):
     return {"pk": w["preview"].draft.lexicon.first().pk}
+def run(w):
+    return {"pk": w["run"].pk}
+
+
+def organisation(w):
+    return {"pk": w["organisation"].pk}
 
 
 def csv_fmt(w):
@@ -252,6 +258,15 @@ ROUTES: dict[str, Route] = {
     "records-statement-csv": Route(NON_COMPLIANCE),
     "records-statement-pdf": Route(NON_COMPLIANCE),
     "records-retention": Route(NON_ADMIN, methods=GET_POST),
+    # continuous due diligence: compliance only (a run names the list update behind a
+    # change; an organisation's page names the entries it matched)
+    "monitoring-index": Route(NON_COMPLIANCE),
+    "monitoring-run": Route(NON_COMPLIANCE, run),
+    "monitoring-organisation": Route(NON_COMPLIANCE, organisation),
+    "monitoring-basis-confirm": Route(NON_COMPLIANCE, deal, POST),
+    "monitoring-basis-revise": Route(NON_COMPLIANCE, deal, POST),
+    "api-monitoring-run-list": Route(NON_COMPLIANCE, marker=lambda w: w["run"].label),
+    "api-monitoring-run-detail": Route(NON_COMPLIANCE, run),
     # the inbox: one's own notifications
     "inbox": Route((*STRANGERS, "sales_rep"), marker=lambda w: f"/inbox/{w['notification'].pk}/"),
     "inbox-read": Route(SIGNED_IN, methods=POST, why="marks the caller's own as read"),
