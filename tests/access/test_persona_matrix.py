@@ -85,6 +85,8 @@ def preview(w):
 
 def lexicon_entry(w):
     return {"pk": w["preview"].draft.lexicon.first().pk}
+
+
 def run(w):
     return {"pk": w["run"].pk}
 
