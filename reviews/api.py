@@ -298,6 +298,10 @@ class CaseDecideApi(APIView):
         reasons = serializers.CharField(max_length=10000)
         feedback = serializers.CharField(required=False, allow_blank=True, max_length=10000)
         conditions = ConditionIn(many=True, required=False)
+        precedent_reason = serializers.CharField(
+            required=False, allow_blank=True, max_length=5000,
+            help_text="Required when the outcome differs from closely similar precedents",
+        )  # fmt: skip
 
     @extend_schema(request=DecideIn, responses={200: CaseDetailOut}, tags=TAGS)
     def post(self, request, pk: int):
@@ -305,6 +309,7 @@ class CaseDecideApi(APIView):
         services.review_decide(
             case=_case(request, pk), actor=request.user, outcome=data["outcome"], reasons=data["reasons"],
             feedback=data.get("feedback", ""), conditions=[dict(c) for c in data.get("conditions", [])],
+            precedent_reason=data.get("precedent_reason", ""),
         )  # fmt: skip
         return _detail(request, pk)
 

@@ -42,6 +42,11 @@ urlpatterns = [
         name="review-condition-reject",
     ),
     path("reviews/settings/targets/", views.sla_view, name="review-sla"),
+    path(
+        "reviews/precedents/inconsistent/",
+        views.inconsistent_decisions_view,
+        name="review-inconsistent-decisions",
+    ),
     path("inbox/", views.inbox_view, name="inbox"),
     path("inbox/read/", views.inbox_read_view, name="inbox-read"),
     path("inbox/<int:pk>/", views.inbox_open_view, name="inbox-open"),

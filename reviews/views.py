@@ -25,7 +25,7 @@ from hrdd.params import as_id, id_param
 from rules.presentation import restricted_party_explained, screening_for_viewer
 
 from . import notifications as notification_services
-from . import policies, selectors, services
+from . import policies, precedents, selectors, services
 from .forms import (
     CONDITION_ROWS,
     AnswerForm,
@@ -35,7 +35,7 @@ from .forms import (
     RequestInformationForm,
     decision_from_post,
 )
-from .models import EscalationLevel, ReviewCase
+from .models import Decision, EscalationLevel, ReviewCase
 
 
 def _require_reviewer(user) -> None:
@@ -154,7 +154,11 @@ def case_view(request, pk: int):
         "condition_rows": range(CONDITION_ROWS),
         "reviewers": selectors.reviewers_list() if actions["assign"] else [],
         "outcomes": ReviewCase.Outcome.choices,
+        "concerns": selectors.case_concerns(opportunity),
+        "close_score": precedents.CLOSE_SCORE,
     }
+    ctx["precedents"], consensus = precedents.precedents_for_case(case)
+    ctx["consensus"] = consensus if actions["decide"] else None
     return render(request, "reviews/case.html", ctx)
 
 
@@ -492,3 +496,19 @@ def sla_view(request):
         "reviews/sla.html",
         {"policies": selectors.escalation_policies(), "levels": EscalationLevel.choices},
     )
+
+
+@login_required
+@require_GET
+def inconsistent_decisions_view(request):
+    reason = policies.why_not_see_inconsistencies(request.user)
+    if reason:
+        raise PermissionDenied(reason)
+    pairs = precedents.inconsistent_pairs()
+    decisions = Decision.objects.in_bulk(
+        [p.first.decision_id for p in pairs] + [p.second.decision_id for p in pairs]
+    )
+    rows = [
+        (p, decisions.get(p.first.decision_id), decisions.get(p.second.decision_id)) for p in pairs
+    ]
+    return render(request, "reviews/inconsistent.html", {"rows": rows})

@@ -78,17 +78,19 @@ def review_route(
 
 
 def _case_open(
-    *, opportunity, screening, actor, previous: ReviewCase | None, reason: str
+    *, opportunity, screening, actor, previous: ReviewCase | None, reason: str, tier: str = ""
 ) -> ReviewCase:
-    target = escalation_target(screening.tier)
+    # `tier` raises the case above its screening's (a credible misuse report).
+    tier = tier or screening.tier
+    target = escalation_target(tier)
     now = timezone.now()
     due = due_after(now, target.target_business_days)
     case = ReviewCase.objects.create(
         opportunity=opportunity,
         screening=screening,
         previous_case=previous,
-        tier=screening.tier,
-        tier_rank=TIER_RANK[screening.tier],
+        tier=tier,
+        tier_rank=TIER_RANK[tier],
         country=opportunity.end_customer_country,
         search_text=case_search_text(opportunity),
         status=S.NEW,
@@ -106,7 +108,7 @@ def _case_open(
         opportunity_id=opportunity.pk,
         to_state=S.NEW,
         changes={
-            "tier": screening.tier,
+            "tier": tier,
             "screening_id": screening.pk,
             "criteria_version": screening.criteria_version.number,
             "escalation_level": target.start_level,
@@ -117,7 +119,7 @@ def _case_open(
     )
     # The queue is where new cases are found; only urgent or reopened ones are pushed to
     # people (a bulk import must not mail every reviewer once per flagged deal).
-    if screening.tier in URGENT_TIERS or previous is not None:
+    if tier in URGENT_TIERS or previous is not None:
         _notify([event])
     return case
 
