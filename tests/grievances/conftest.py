@@ -33,10 +33,10 @@ def no_minimum_fill_time(settings):
 @pytest.fixture
 def approved_deal(request, reviewer, partner_a):
     """A medium deal with Alpha in its channel, approved: the deal a report will concern."""
-    make_deal, case_of = (request.getfixturevalue(f) for f in ("make_deal", "case_of"))
+    new_deal, case_of_deal = (request.getfixturevalue(f) for f in ("make_deal", "case_of"))
     alpha = [{"name": "Alpha Systems Integration", "role": "reseller", "country": "DE"}]
-    deal = make_deal("medium", title="Research cluster for Gulf Research", channel=alpha)
-    review_decide(case=review_claim(case=case_of(deal), actor=reviewer), actor=reviewer,
+    deal = new_deal("medium", title="Research cluster for Gulf Research", channel=alpha)
+    review_decide(case=review_claim(case=case_of_deal(deal), actor=reviewer), actor=reviewer,
                   outcome="approve", reasons="Research use by an SOE.")  # fmt: skip
     deal.refresh_from_db()
     assert deal.status == "approved"
