@@ -5,6 +5,8 @@ riskiest product, the end-user type, the riskiest intended use, the country cont
 the shape of its channel. Each factor that agrees adds its points (a near agreement, such
 as another police-type end user, adds fewer); 100 means every factor agrees. A precedent
 scoring `CLOSE_SCORE` or more is "closely similar": deciding otherwise asks for a reason.
+Any one of capability family, kind of end user or kind of use differing keeps a precedent
+below that line.
 
 Speed: the features of each decided deal are stored once (`Precedent`, written with the
 decision) under two indexed keys; a case reads a bounded, newest-first slice of each key
@@ -80,9 +82,9 @@ CHANNEL_SHAPES = {
 }
 # factor -> (points when equal, points when only the group agrees)
 WEIGHTS = {
-    "capability_family": (30, 0),
+    "capability_family": (25, 0),
     "end_user": (25, 15),
-    "intended_use": (20, 12),
+    "intended_use": (25, 15),
     "country": (15, 10),
     "channel_shape": (10, 0),
 }
