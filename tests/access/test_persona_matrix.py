@@ -94,7 +94,9 @@ def _report(w):
 
         from grievances.services import report_submit
 
-        png = SimpleUploadedFile("r.png", b"\x89PNG\r\n\x1a\n" + b"0" * 32, content_type="image/png")
+        png = SimpleUploadedFile(
+            "r.png", b"\x89PNG\r\n\x1a\n" + b"0" * 32, content_type="image/png"
+        )
         w["report"] = report_submit(data={"what": "Matrix report"}, files=[png])[0]
     return w["report"]
 

@@ -12,6 +12,7 @@ from tests.reviews.conftest import (  # noqa: F401 - fixtures shared with the re
     case_of,
     eager_celery,
     fast_passwords,
+    flushable_audit_trail,
     make_deal,
     media_root,
 )
