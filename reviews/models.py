@@ -453,8 +453,8 @@ class Precedent(models.Model):
     intended_use = models.CharField(max_length=40, help_text="The highest-severity intended use")
     use_group = models.CharField(max_length=30)
     country = models.CharField(max_length=2)
-    country_band = models.CharField(max_length=20)
-    channel_shape = models.CharField(max_length=20)
+    country_band = models.CharField(max_length=30)
+    channel_shape = models.CharField(max_length=40)
     exact_key = models.CharField(max_length=200)
     family_key = models.CharField(max_length=100)
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count
 
 from countries.selectors import country_context, country_name
+from refdata.cache import pinned
 from taxonomy import END_USER_TYPES, INTENDED_USES, INTERMEDIARY_ROLES, PRODUCT_CAPABILITIES
 
 from .models import Decision, Precedent
@@ -179,50 +180,51 @@ def features_for_deal(opportunity) -> Features:
     return features_from_snapshot(deal_snapshot(opportunity))
 
 
-def precedent_score(case: Features, p: Precedent) -> tuple[int, list[str]]:
-    """(score 0–100, the factors that agreed, in words a reviewer reads)."""
-    score, matched = 0, []
-
-    def agree(name: str, exact: bool, group: bool, words_exact: str, words_group: str = ""):
-        nonlocal score
-        full, part = WEIGHTS[name]
+def _agreements(case: Features, p: Precedent) -> tuple[int, list[tuple[str, bool]]]:
+    """(score 0–100, [(factor, exactly equal)] for each factor that earned points).
+    Plain comparisons only: it runs for every candidate."""
+    score, agreed = 0, []
+    pairs = {
+        "capability_family": (p.capability_family == case.capability_family, False),
+        "end_user": (
+            p.end_user_type == case.end_user_type,
+            p.end_user_group == case.end_user_group,
+        ),
+        "intended_use": (p.intended_use == case.intended_use, p.use_group == case.use_group),
+        "country": (p.country == case.country, p.country_band == case.country_band),
+        "channel_shape": (p.channel_shape == case.channel_shape, False),
+    }
+    for factor, (exact, group) in pairs.items():
+        full, part = WEIGHTS[factor]
         if exact:
             score += full
-            matched.append(words_exact)
+            agreed.append((factor, True))
         elif group and part:
             score += part
-            matched.append(words_group)
+            agreed.append((factor, False))
+    return score, agreed
 
-    agree(
-        "capability_family",
-        p.capability_family == case.capability_family,
-        False,
-        f"capability family: {FAMILY_NAMES.get(p.capability_family, p.capability_family)}",
-    )
-    agree(
-        "end_user",
-        p.end_user_type == case.end_user_type,
-        p.end_user_group == case.end_user_group,
-        f"end user: {_term(END_USER_TYPES, p.end_user_type)}",
-        f"end user of the same kind ({p.end_user_group.replace('_', ' ')})",
-    )
-    agree(
-        "intended_use",
-        p.intended_use == case.intended_use,
-        p.use_group == case.use_group,
-        f"intended use: {_term(INTENDED_USES, p.intended_use)}",
-        f"use of the same kind ({p.use_group.replace('_', ' ')})",
-    )
-    agree(
-        "country",
-        p.country == case.country,
-        p.country_band == case.country_band,
-        f"country: {country_name(p.country)}",
-        f"country context: {p.country_band.replace('_', ' ')}",
-    )
-    agree("channel_shape", p.channel_shape == case.channel_shape, False,
-          f"channel: {p.channel_shape}")  # fmt: skip
-    return score, matched
+
+def _words(p: Precedent, factor: str, exact: bool) -> str:
+    """One agreeing factor in a reviewer's words."""
+    if factor == "capability_family":
+        return f"capability family: {FAMILY_NAMES.get(p.capability_family, p.capability_family)}"
+    if factor == "end_user":
+        return (f"end user: {_term(END_USER_TYPES, p.end_user_type)}" if exact
+                else f"end user of the same kind ({p.end_user_group.replace('_', ' ')})")  # fmt: skip
+    if factor == "intended_use":
+        return (f"intended use: {_term(INTENDED_USES, p.intended_use)}" if exact
+                else f"use of the same kind ({p.use_group.replace('_', ' ')})")  # fmt: skip
+    if factor == "country":
+        return (f"country: {country_name(p.country)}" if exact
+                else f"country context: {p.country_band.replace('_', ' ')}")  # fmt: skip
+    return f"channel: {p.channel_shape}"
+
+
+def precedent_score(case: Features, p: Precedent) -> tuple[int, list[str]]:
+    """(score 0–100, the factors that agreed, in words a reviewer reads)."""
+    score, agreed = _agreements(case, p)
+    return score, [_words(p, f, exact) for f, exact in agreed]
 
 
 def _term(table, code: str) -> str:
@@ -233,7 +235,8 @@ def _term(table, code: str) -> str:
 def precedents_for(
     features: Features, *, exclude_opportunity_id: int | None = None, limit: int = SHOWN
 ) -> list[Match]:
-    """The most similar decided deals, best first (two bounded index reads, then scoring)."""
+    """The most similar decided deals, best first (two bounded index reads, then scoring;
+    the words of each match only for those returned)."""
     base = Precedent.objects.all()
     if exclude_opportunity_id is not None:
         base = base.exclude(opportunity_id=exclude_opportunity_id)
@@ -243,15 +246,19 @@ def precedents_for(
     family = list(
         base.filter(family_key=features.family_key).order_by("-decided_at")[:FAMILY_CANDIDATES]
     )  # fmt: skip
-    seen, matches = set(), []
+    seen, scored = set(), []
     for p in exact + family:
         if p.pk in seen:
             continue
         seen.add(p.pk)
-        score, matched = precedent_score(features, p)
-        matches.append(Match(precedent=p, score=score, matched=matched))
-    matches.sort(key=lambda m: (-m.score, -m.precedent.decided_at.timestamp()))
-    return matches[:limit] if limit else matches
+        score, agreed = _agreements(features, p)
+        scored.append((score, p, agreed))
+    scored.sort(key=lambda t: (-t[0], -t[1].decided_at.timestamp()))
+    if limit:
+        scored = scored[:limit]
+    with pinned():  # one read of the reference-data tokens for every country name
+        return [Match(precedent=p, score=score, matched=[_words(p, f, e) for f, e in agreed])
+                for score, p, agreed in scored]  # fmt: skip
 
 
 def precedents_for_case(case, *, limit: int = SHOWN) -> tuple[list[Match], Divergence | None]:
