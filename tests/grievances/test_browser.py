@@ -59,6 +59,10 @@ def test_report_follow_up_reopen_and_the_precedent_question(contexts):
 
     # 1. An anonymous reporter, in Arabic, with a file.
     anon = contexts()
+    blocked = []
+    anon.on(
+        "console", lambda m: blocked.append(m.text) if "Content Security Policy" in m.text else None
+    )
     anon.goto("/report/")
     anon.select_option("#language-select", "ar")
     anon.click("#language-button")
@@ -70,6 +74,7 @@ def test_report_follow_up_reopen_and_the_precedent_question(contexts):
     anon.click("#report-submit")
     code = anon.locator("#receipt-code").inner_text().strip()
     assert re.fullmatch(r"[A-Z2-7]{4}(-[A-Z2-7]{1,4}){6}", code), code
+    assert not blocked, blocked  # the public pages run under the same policy, untouched
 
     # 2. Compliance answers, links the suggested end customer, finds the report credible.
     rob = contexts("reviewer")

@@ -157,3 +157,18 @@ def test_a_closed_report_takes_no_more_information(client, reviewer):
     response = client.post("/report/follow-up/", {"receipt": code, "add": "1", "body": "More."})
     assert response.status_code == 400
     assert "Outside what we can act on" in response.content.decode()
+
+
+def test_a_receipt_code_in_the_address_opens_nothing(client):
+    code = _code(_file(client))
+    response = client.get(f"/report/follow-up/?receipt={code}")
+    assert response.status_code == 200
+    assert "Report R-" not in response.content.decode()  # only the form: codes go in the body
+
+
+def test_one_report_s_code_does_not_open_another(client):
+    first = _code(_file(client, what="First report."))
+    _file(client, what="Second report.")
+    html = client.post("/report/follow-up/", {"receipt": first}).content.decode()
+    assert Report.objects.order_by("pk").first().reference in html
+    assert Report.objects.order_by("pk").last().reference not in html

@@ -147,3 +147,44 @@ def test_an_organisation_id_from_outside_is_refused_politely(client, reviewer):
     assert "Choose an organisation or a deal that exists." in response.content.decode()
     assert not report.links.exists()
     assert Organisation.objects.filter(pk=99999999).count() == 0
+
+
+def test_only_compliance_staff_raise_or_assess(partner_a, sales_rep, approved_deal):
+    from hrdd.errors import PermissionDenied
+    from reviews.services import review_raise_concern
+
+    report = _report()
+    for user in (partner_a, sales_rep, None):
+        with pytest.raises(PermissionDenied):
+            report_record_outcome(report=report, actor=user, outcome="credible", note="x")
+        with pytest.raises(PermissionDenied):
+            review_raise_concern(opportunity=approved_deal, actor=user, source="misuse_report",
+                                 reference="R-1", summary="x")  # fmt: skip
+    approved_deal.refresh_from_db()
+    assert approved_deal.status == "approved"
+
+
+def test_two_staff_recording_an_outcome_at_once_one_wins(reviewer, senior_reviewer):
+    from hrdd.errors import Conflict
+
+    report = _report()
+    stale = Report.objects.get(pk=report.pk)
+    report_record_outcome(report=report, actor=reviewer, outcome="not_substantiated", note="No.")
+    with pytest.raises(Conflict):
+        report_record_outcome(report=stale, actor=senior_reviewer, outcome="credible", note="Yes.")
+    report.refresh_from_db()
+    assert (report.outcome, report.assessed_by) == ("not_substantiated", reviewer)
+
+
+def test_a_withdrawn_deal_is_left_alone(reviewer, approved_deal):
+    from opportunities.workflow import opportunity_transition
+
+    opportunity_transition(
+        opportunity=approved_deal, transition="withdraw", to="withdrawn", actor=None
+    )
+    report = _report()
+    report_link(report=report, actor=reviewer, opportunity=approved_deal)
+    report_record_outcome(report=report, actor=reviewer, outcome="credible", note="Seen.")
+    approved_deal.refresh_from_db()
+    assert approved_deal.status == "withdrawn"
+    assert not Concern.objects.exists()
