@@ -44,7 +44,7 @@ def review_raise_concern(
         raise PermissionDenied("Only compliance staff raise concerns on deals.")
     with transaction.atomic():
         opportunity = (
-            Opportunity.objects.select_for_update()
+            Opportunity.objects.select_for_update(of=("self",))
             .select_related("current_screening")
             .get(pk=opportunity.pk)
         )
