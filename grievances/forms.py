@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import gettext
+from functools import cache
+
+import pycountry
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from taxonomy.countries import country_choices
@@ -30,6 +35,18 @@ def filled_too_fast(token: str) -> bool:
     except signing.SignatureExpired:
         return False  # older than the minimum: a person took their time
     return True
+
+
+@cache
+def localised_countries(language: str) -> list[tuple[str, str]]:
+    """Country names in the reporter's language (pycountry's ISO 3166 translations),
+    sorted in that language; English when it has none."""
+    try:
+        names = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
+    except OSError:
+        return country_choices()
+    return sorted(((code, names.gettext(name)) for code, name in country_choices()),
+                  key=lambda row: row[1].casefold())  # fmt: skip
 
 
 class ReportForm(forms.Form):
@@ -64,7 +81,8 @@ class ReportForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["where_country"].choices = [("", "—"), *country_choices()]
+        language = (get_language() or "en").split("-")[0]
+        self.fields["where_country"].choices = [("", "—"), *localised_countries(language)]
 
 
 class FollowUpForm(forms.Form):

@@ -172,3 +172,10 @@ def test_one_report_s_code_does_not_open_another(client):
     html = client.post("/report/follow-up/", {"receipt": first}).content.decode()
     assert Report.objects.order_by("pk").first().reference in html
     assert Report.objects.order_by("pk").last().reference not in html
+
+
+def test_countries_are_named_in_the_reporter_s_language():
+    html = Client(HTTP_ACCEPT_LANGUAGE="ar").get("/report/").content.decode()
+    assert '<option value="EG">مصر</option>' in html
+    html = Client(HTTP_ACCEPT_LANGUAGE="es").get("/report/").content.decode()
+    assert '<option value="EG">Egipto</option>' in html
