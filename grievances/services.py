@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from audit.services import audit_record
 from hrdd.errors import ApplicationError, PermissionDenied
+from outbox.services import outbox_enqueue
 from reviews.business_days import add_business_days
 from reviews.services import review_raise_concern
 from reviews.uploads import evidence_validate
@@ -121,11 +122,12 @@ def report_submit(*, data: dict, files=(), language: str = "en") -> tuple[Report
         )  # fmt: skip
         _files_store(report, files, now)
         # The audit event names no reporter and no file name.
-        audit_record(
+        event = audit_record(
             actor=None, action="report.received", object_type="report", object_id=report.pk,
             to_state=report.status,
             changes={"files": len(files), "anonymous": anonymous, "language": report.language},
         )  # fmt: skip
+        outbox_enqueue("grievances.tasks.notify_report_received", report.pk, event.pk)
     return report, code
 
 

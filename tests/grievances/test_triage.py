@@ -188,3 +188,19 @@ def test_a_withdrawn_deal_is_left_alone(reviewer, approved_deal):
     approved_deal.refresh_from_db()
     assert approved_deal.status == "withdrawn"
     assert not Concern.objects.exists()
+
+
+def test_compliance_is_told_of_a_new_report_and_nobody_else(
+    reviewer, senior_reviewer, partner_a, sales_rep, django_capture_on_commit_callbacks
+):
+    from reviews.models import Notification
+
+    with django_capture_on_commit_callbacks(execute=True):
+        report = report_submit(data={"what": "x", "anonymous": False, "reporter_name": "Leila"})[0]
+    notes = Notification.objects.filter(kind="report_received")
+    assert set(notes.values_list("recipient__username", flat=True)) == {
+        reviewer.username,
+        senior_reviewer.username,
+    }
+    assert all(report.reference in n.title and "Leila" not in n.body for n in notes)
+    assert not Notification.objects.filter(recipient__in=[partner_a, sales_rep]).exists()
