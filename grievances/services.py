@@ -266,3 +266,13 @@ def report_close(*, report: Report, actor, note: str) -> Report:
     report_transition(report=report, transition="close", actor=actor,
                       values={"closed_at": timezone.now()}, comment=note.strip())  # fmt: skip
     return report
+
+
+def report_identity_disclosed(*, report: Report, actor, what: str) -> None:
+    """Record that the human-rights lead saw a reporter's identity or opened their file:
+    who knows who reported is itself part of the record."""
+    if not policies.can_see_reporter(actor):
+        raise PermissionDenied("Only the human-rights lead sees who reported.")
+    with transaction.atomic():
+        audit_record(actor=actor, action="report.identity_disclosed", object_type="report",
+                     object_id=report.pk, changes={"what": what})  # fmt: skip

@@ -60,6 +60,8 @@ def queue_view(request):
 def detail_view(request, pk: int):
     _require_triage(request.user)
     report = _report_or_404(request, pk)
+    if policies.can_see_reporter(request.user) and not report.anonymous:
+        services.report_identity_disclosed(report=report, actor=request.user, what="identity")
     return render(request, "grievances/detail.html", {
         "r": report, "overdue": selectors.is_overdue(report),
         "see_reporter": policies.can_see_reporter(request.user),
@@ -136,6 +138,7 @@ def file_view(request, pk: int):
     f = policies.report_files_visible_to(request.user).filter(pk=pk).first()
     if f is None:
         raise Http404
+    services.report_identity_disclosed(report=f.report, actor=request.user, what=f"file {f.pk}")
     response = FileResponse(
         f.file.open("rb"), as_attachment=True, filename=f"{f.report.reference}-{f.pk}{_suffix(f)}"
     )

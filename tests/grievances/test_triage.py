@@ -136,6 +136,9 @@ def test_only_the_human_rights_lead_sees_who_reported_and_their_files(
     download = client.get(f"/grievances/files/{file_id}/")
     assert download.status_code == 200
     assert b"".join(download.streaming_content).startswith(b"\x89PNG")
+    seen = AuditEvent.objects.filter(action="report.identity_disclosed", object_id=str(report.pk))
+    assert sorted(e.changes["what"] for e in seen) == ["file " + str(file_id), "identity"]
+    assert {e.actor_id for e in seen} == {senior_reviewer.pk}
 
 
 def test_an_organisation_id_from_outside_is_refused_politely(client, reviewer):
