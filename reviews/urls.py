@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import precedent_views, views
 
 urlpatterns = [
     path("reviews/", views.queue_view, name="review-queue"),
@@ -44,7 +44,7 @@ urlpatterns = [
     path("reviews/settings/targets/", views.sla_view, name="review-sla"),
     path(
         "reviews/precedents/inconsistent/",
-        views.inconsistent_decisions_view,
+        precedent_views.inconsistent_decisions_view,
         name="review-inconsistent-decisions",
     ),
     path("inbox/", views.inbox_view, name="inbox"),

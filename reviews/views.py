@@ -35,7 +35,7 @@ from .forms import (
     RequestInformationForm,
     decision_from_post,
 )
-from .models import Decision, EscalationLevel, ReviewCase
+from .models import EscalationLevel, ReviewCase
 
 
 def _require_reviewer(user) -> None:
@@ -496,19 +496,3 @@ def sla_view(request):
         "reviews/sla.html",
         {"policies": selectors.escalation_policies(), "levels": EscalationLevel.choices},
     )
-
-
-@login_required
-@require_GET
-def inconsistent_decisions_view(request):
-    reason = policies.why_not_see_inconsistencies(request.user)
-    if reason:
-        raise PermissionDenied(reason)
-    pairs = precedents.inconsistent_pairs()
-    decisions = Decision.objects.in_bulk(
-        [p.first.decision_id for p in pairs] + [p.second.decision_id for p in pairs]
-    )
-    rows = [
-        (p, decisions.get(p.first.decision_id), decisions.get(p.second.decision_id)) for p in pairs
-    ]
-    return render(request, "reviews/inconsistent.html", {"rows": rows})
