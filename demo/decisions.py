@@ -14,16 +14,25 @@ WHY_DIFFERENT = "Demo: decided differently from its precedents on purpose, to sh
 
 
 def demo_decisions_load(*, limit: int = 12) -> int:
-    """Decide up to `limit` open demo cases (every third one rejected). Runs once: it
-    does nothing when any decision exists."""
+    """Decide up to `limit` open demo cases (every third one rejected), leaving every
+    other later phase of a scenario open. Runs once: nothing when any decision exists."""
     if Decision.objects.exists():
         return 0
     reviewer = User.objects.get(username="reviewer")
     second = User.objects.get(username="reviewer2")
     cases = ReviewCase.objects.filter(status="new", tier__in=DECIDE_TIERS, escalation_level=1)
     made = 0
-    for n, case in enumerate(cases.select_related("opportunity").order_by("id")[:limit]):
-        outcome = "reject" if n % 3 == 2 else "approve"
+    twins = 0
+    for case in cases.select_related("opportunity").order_by("id"):
+        if made >= limit:
+            break
+        # Every other later phase of a decided deal stays open: its case page shows the
+        # earlier phase as a close precedent.
+        if "(phase" in case.opportunity.title:
+            twins += 1
+            if twins % 2 == 0:
+                continue
+        outcome = "reject" if made % 3 == 2 else "approve"
         feedback = "The end use could not be confirmed." if outcome == "reject" else ""
         case = review_claim(case=case, actor=reviewer)
         decider = reviewer
