@@ -8,6 +8,7 @@ api_v1 = [
     path("", include("channel_imports.api_urls")),
     path("", include("restricted_parties.api_urls")),
     path("", include("reviews.api_urls")),
+    path("", include("grievances.api_urls")),
 ]
 
 urlpatterns = [

@@ -261,8 +261,13 @@ ROUTES: dict[str, Route] = {
             ("grievance-link", POST),
             ("grievance-outcome", POST),
             ("grievance-close", POST),
+            ("api-grievance-report-detail", ()),
+            ("api-grievance-report-answer", ()),
+            ("api-grievance-report-link", ()),
+            ("api-grievance-report-outcome", ()),
         ]
     },
+    "api-grievance-report-list": Route(NON_COMPLIANCE),
     "grievance-file": Route(
         (*NON_COMPLIANCE, "reviewer"), report_file, reachable_by="senior_reviewer"
     ),
@@ -274,7 +279,7 @@ BODY = {
     "answer": "Answer.", "questions": "Why?", "reason": "Reason.", "reasons": "Reasons.",
     "outcome": "approve", "feedback": "Feedback.", "evidence_note": "Done.", "note": "Note.",
     "name": "Sable Crest", "party_name": "Sable Crest", "entry_id": 1,
-    "notification": "", "mapping": {},
+    "notification": "", "mapping": {}, "body": "Answer.",
 }  # fmt: skip
 
 

@@ -207,3 +207,33 @@ def test_compliance_is_told_of_a_new_report_and_nobody_else(
     }
     assert all(report.reference in n.title and "Leila" not in n.body for n in notes)
     assert not Notification.objects.filter(recipient__in=[partner_a, sales_rep]).exists()
+
+
+def test_the_api_triages_as_the_pages_do(api, reviewer, senior_reviewer, partner_a, approved_deal):
+    report = report_submit(data={"what": "x", "anonymous": False, "reporter_name": "Leila"})[0]
+    base = f"/api/v1/grievances/reports/{report.pk}/"
+    api.as_user(partner_a)
+    assert api.get("/api/v1/grievances/reports/").status_code == 403
+    assert api.get(base).status_code == 403
+    api.as_user(reviewer)
+    listed = api.get("/api/v1/grievances/reports/").json()
+    assert [r["reference"] for r in listed["results"]] == [report.reference]
+    assert api.get(base).json()["reporter"] is None  # not the human-rights lead
+    api.post(base + "answer/", {"body": "Looking into it."}, format="json")
+    linked = api.post(
+        base + "link/", {"organisation": approved_deal.end_customer_id}, format="json"
+    )
+    assert (
+        linked.status_code == 200
+        and linked.json()["links"][0]["organisation"] == approved_deal.end_customer_id
+    )
+    assert (
+        api.post(base + "outcome/", {"outcome": "bogus", "note": "x"}, format="json").status_code
+        == 400
+    )
+    done = api.post(base + "outcome/", {"outcome": "credible", "note": "Seen."}, format="json")
+    assert done.json()["status"] == "investigating"
+    approved_deal.refresh_from_db()
+    assert approved_deal.status == "on_hold"
+    api.as_user(senior_reviewer)
+    assert api.get(base).json()["reporter"] == {"name": "Leila", "contact": ""}
