@@ -71,6 +71,9 @@ def test_the_api_asks_the_same_question(make_deal, case_of, reviewer, api):
     _decide(make_deal, case_of, reviewer, "approve", title="First")
     case = review_claim(case=case_of(make_deal("medium", title="Next")), actor=reviewer)
     api.as_user(reviewer)
+    shown = api.get(f"/api/v1/reviews/cases/{case.pk}/").json()["precedents"]
+    assert [(p["score"], p["close"], p["outcome"]) for p in shown] == [(100, True, "approve")]
+    assert "Reasons for First." == shown[0]["reasons"]
     url = f"/api/v1/reviews/cases/{case.pk}/decide/"
     body = {"outcome": "reject", "reasons": "Risky.", "feedback": "No."}
     refused = api.post(url, body, format="json")
