@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("rules.urls")),
     path("", include("restricted_parties.urls")),
     path("", include("reviews.urls")),
+    path("", include("records.urls")),
     path("", include("grievances.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
