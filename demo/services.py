@@ -273,8 +273,4 @@ def demo_data_load(*, deals: int = 40, seed: int = 7) -> dict:
             continue
         opportunity_register(actor=submitter, data=body, source="demo")
         made += 1
-    from demo.decisions import demo_decisions_load
-
-    decided = demo_decisions_load()
-    return {"organisations": len(orgs), "users": len(users), "deals_created": made,
-            "deals_decided": decided}  # fmt: skip
+    return {"organisations": len(orgs), "users": len(users), "deals_created": made}

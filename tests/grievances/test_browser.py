@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+from demo.decisions import demo_decisions_load
 from demo.services import DEMO_PASSWORD, demo_data_load
 from opportunities.models import Opportunity
 from reviews.models import Decision, ReviewCase
@@ -55,6 +56,7 @@ def _approved_twin() -> Opportunity:
 
 def test_report_follow_up_reopen_and_the_precedent_question(contexts):
     demo_data_load()
+    demo_decisions_load()  # as `manage.py load_demo_data` (and so `make run`) does
     deal = _approved_twin()
 
     # 1. An anonymous reporter, in Arabic, with a file.
