@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "channel_imports",
     "records",  # evidence packs, retention, authority notifications, the annual statement
     "monitoring",  # continuous due diligence: re-screening when the world changes
+    "grievances",  # public misuse reports and their triage (above reviews: it opens cases)
     "demo",
     "operations",  # /health/, /metrics/ and `manage.py health` (top layer: reads every app)
 ]
@@ -68,6 +69,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "hrdd.middleware.ApiBodySizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -153,6 +155,15 @@ if API_TOKEN_TTL_DAYS < 1:
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = env.str("TIME_ZONE", default="UTC")
 USE_I18N = True
+LANGUAGES = [("en", "English"), ("fr", "Français"), ("es", "Español"), ("ar", "العربية")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+
+# Public misuse reports (README "Misuse reports and grievances").
+GRIEVANCE_ASSESS_BUSINESS_DAYS = env.int("GRIEVANCE_ASSESS_BUSINESS_DAYS", default=5)
+GRIEVANCE_REPORTS_PER_HOUR = env.int("GRIEVANCE_REPORTS_PER_HOUR", default=5)
+GRIEVANCE_LOOKUPS_PER_HOUR = env.int("GRIEVANCE_LOOKUPS_PER_HOUR", default=30)
+GRIEVANCE_ADDITIONS_PER_HOUR = env.int("GRIEVANCE_ADDITIONS_PER_HOUR", default=10)
+GRIEVANCE_MIN_FILL_SECONDS = env.int("GRIEVANCE_MIN_FILL_SECONDS", default=3)
 USE_TZ = True
 
 STATIC_URL = "static/"

@@ -9,6 +9,7 @@ api_v1 = [
     path("", include("restricted_parties.api_urls")),
     path("", include("reviews.api_urls")),
     path("", include("monitoring.api_urls")),
+    path("", include("grievances.api_urls")),
 ]
 
 urlpatterns = [
@@ -26,4 +27,6 @@ urlpatterns = [
     path("", include("reviews.urls")),
     path("", include("records.urls")),
     path("", include("monitoring.urls")),
+    path("", include("grievances.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
 ]

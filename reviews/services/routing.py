@@ -111,26 +111,37 @@ def review_route_new(*, opportunities: list, screenings: list, actor) -> None:
 
 
 def _case_open(
-    *, opportunity, screening, actor, previous: ReviewCase | None, reason: str, comment: str = ""
+    *,
+    opportunity,
+    screening,
+    actor,
+    previous: ReviewCase | None,
+    reason: str,
+    comment: str = "",
+    tier: str = "",
 ) -> ReviewCase:
-    case, target = _case_row(opportunity=opportunity, screening=screening, previous=previous)
+    case, target = _case_row(
+        opportunity=opportunity, screening=screening, previous=previous, tier=tier
+    )
     case.save(force_insert=True)
     _case_record(case, opportunity=opportunity, screening=screening, actor=actor,
                  target=target, previous=previous, reason=reason, comment=comment)  # fmt: skip
     return case
 
 
-def _case_row(*, opportunity, screening, previous: ReviewCase | None):
-    """A new case for the deal's screening (not yet saved), and its escalation target."""
-    target = escalation_target(screening.tier)
+def _case_row(*, opportunity, screening, previous: ReviewCase | None, tier: str = ""):
+    """A new case for the deal's screening (not yet saved), and its escalation target.
+    `tier` raises the case above its screening's (a credible misuse report)."""
+    tier = tier or screening.tier
+    target = escalation_target(tier)
     now = timezone.now()
     due = due_after(now, target.target_business_days)
     case = ReviewCase(
         opportunity=opportunity,
         screening=screening,
         previous_case=previous,
-        tier=screening.tier,
-        tier_rank=TIER_RANK[screening.tier],
+        tier=tier,
+        tier_rank=TIER_RANK[tier],
         country=opportunity.end_customer_country,
         search_text=case_search_text(opportunity),
         status=S.NEW,
@@ -162,7 +173,7 @@ def _case_record(
         opportunity_id=opportunity.pk,
         to_state=S.NEW,
         changes={
-            "tier": screening.tier,
+            "tier": case.tier,
             "screening_id": screening.pk,
             "criteria_version": screening.criteria_version.number,
             "escalation_level": target.start_level,
@@ -174,7 +185,7 @@ def _case_record(
     )
     # The queue is where new cases are found; only urgent or reopened ones are pushed to
     # people (a bulk import must not mail every reviewer once per flagged deal).
-    if screening.tier in URGENT_TIERS or previous is not None or comment:
+    if case.tier in URGENT_TIERS or previous is not None or comment:
         _notify([event])
 
 

@@ -99,6 +99,32 @@ def csv_fmt(w):
     return {"fmt": "csv"}
 
 
+def _report(w):
+    """A misuse report with a file, filed on the public page (made on first use)."""
+    if "report" not in w:
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        from grievances.services import report_submit
+
+        png = SimpleUploadedFile(
+            "r.png", b"\x89PNG\r\n\x1a\n" + b"0" * 32, content_type="image/png"
+        )
+        w["report"] = report_submit(data={"what": "Matrix report"}, files=[png])[0]
+    return w["report"]
+
+
+def report(w):
+    return {"pk": _report(w).pk}
+
+
+def report_file(w):
+    return {"pk": _report(w).files.get().pk}
+
+
+def end_customer(w):
+    return {"pk": w["deal"].end_customer_id}
+
+
 def decided_deal(w):
     return {"pk": w["condition"].opportunity_id}
 
@@ -273,6 +299,33 @@ ROUTES: dict[str, Route] = {
     "inbox": Route((*STRANGERS, "sales_rep"), marker=lambda w: f"/inbox/{w['notification'].pk}/"),
     "inbox-read": Route(SIGNED_IN, methods=POST, why="marks the caller's own as read"),
     "inbox-open": Route((*STRANGERS, "sales_rep"), notification, reachable_by="partner_a"),
+    # precedents: the inconsistent-pairs report is the human-rights lead's
+    "review-inconsistent-decisions": Route((*NON_COMPLIANCE, "reviewer")),
+    # misuse reports: a public page for anyone; triage for compliance; the reporter's
+    # files for the human-rights lead only
+    "set_language": Route(PUBLIC, methods=POST, why="switches the page's language"),
+    "grievance-report": Route(PUBLIC, why="the public misuse-report page: no account"),
+    "grievance-follow-up": Route(PUBLIC, why="opens a report only with its receipt code"),
+    "grievance-queue": Route(NON_COMPLIANCE),
+    "grievance-organisation": Route(NON_COMPLIANCE, end_customer),
+    **{
+        name: Route(NON_COMPLIANCE, report, methods)
+        for name, methods in [
+            ("grievance-detail", ("GET",)),
+            ("grievance-answer", POST),
+            ("grievance-link", POST),
+            ("grievance-outcome", POST),
+            ("grievance-close", POST),
+            ("api-grievance-report-detail", ()),
+            ("api-grievance-report-answer", ()),
+            ("api-grievance-report-link", ()),
+            ("api-grievance-report-outcome", ()),
+        ]
+    },
+    "api-grievance-report-list": Route(NON_COMPLIANCE),
+    "grievance-file": Route(
+        (*NON_COMPLIANCE, "reviewer"), report_file, reachable_by="senior_reviewer"
+    ),
 }
 
 # Every field any POST or PUT of the application reads, with a plausible value, so a
@@ -281,7 +334,7 @@ BODY = {
     "answer": "Answer.", "questions": "Why?", "reason": "Reason.", "reasons": "Reasons.",
     "outcome": "approve", "feedback": "Feedback.", "evidence_note": "Done.", "note": "Note.",
     "name": "Sable Crest", "party_name": "Sable Crest", "entry_id": 1,
-    "notification": "", "mapping": {},
+    "notification": "", "mapping": {}, "body": "Answer.",
 }  # fmt: skip
 
 
