@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "opportunities",
     "reviews",
     "channel_imports",
+    "webhooks",  # signed event deliveries to CRMs (above reviews: it reads the deal projection)
     "demo",
     "operations",  # /health/, /metrics/ and `manage.py health` (top layer: reads every app)
 ]
@@ -303,6 +304,12 @@ RP_PROBING_THRESHOLD = env.int("RP_PROBING_THRESHOLD", default=3)
 RP_PROBING_WINDOW_HOURS = env.int("RP_PROBING_WINDOW_HOURS", default=24)
 if RP_PROBING_THRESHOLD < 1 or RP_PROBING_WINDOW_HOURS < 1:
     raise ImproperlyConfigured("RP_PROBING_THRESHOLD and RP_PROBING_WINDOW_HOURS must be 1 or more")
+
+# --- Webhooks: receivers on private, loopback or reserved addresses are refused (SSRF)
+# unless allowed (local testing); plain http only when allowed.
+WEBHOOK_ALLOW_PRIVATE_ADDRESSES = env.bool("WEBHOOK_ALLOW_PRIVATE_ADDRESSES", default=False)
+WEBHOOK_ALLOW_HTTP = env.bool("WEBHOOK_ALLOW_HTTP", default=DEBUG)
+WEBHOOK_TIMEOUT_SECONDS = env.float("WEBHOOK_TIMEOUT_SECONDS", default=10.0)
 
 # --- Bulk channel imports
 CHANNEL_IMPORT_MAX_BYTES = env.int("CHANNEL_IMPORT_MAX_BYTES", default=200 * 1024 * 1024)
