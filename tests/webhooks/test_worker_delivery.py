@@ -28,7 +28,12 @@ def _fast(settings, tmp_path, transactional_db):
 
 
 def test_the_crm_gets_a_signed_decision_after_its_first_failure(
-    receiver_factory, thread_worker, admin_user, reviewer, sales_rep, catalogue  # noqa: F811
+    receiver_factory,
+    thread_worker,
+    admin_user,
+    reviewer,
+    sales_rep,
+    catalogue,  # noqa: F811
 ):
     crm = receiver_factory(fail_first=1)
     endpoint = webhook_endpoint_save(
@@ -38,7 +43,8 @@ def test_the_crm_gets_a_signed_decision_after_its_first_failure(
     from opportunities.services import opportunity_register
 
     deal = opportunity_register(
-        actor=sales_rep, data=deal_body(title="GPU cluster for Gulf Research", **TIER_DEALS["medium"])
+        actor=sales_rep,
+        data=deal_body(title="GPU cluster for Gulf Research", **TIER_DEALS["medium"]),
     ).opportunity
     case = review_claim(case=open_case(deal), actor=reviewer)
     review_decide(case=case, actor=reviewer, outcome="approve", reasons="Research use only.")
@@ -51,7 +57,9 @@ def test_the_crm_gets_a_signed_decision_after_its_first_failure(
     for request in (first, second):
         assert request["headers"]["HRDD-Event"] == "case.decided"
         assert signature_verify(
-            secret=endpoint.secret, body=request["body"], header=request["headers"]["HRDD-Signature"]
+            secret=endpoint.secret,
+            body=request["body"],
+            header=request["headers"]["HRDD-Signature"],
         )
     assert not signature_verify(
         secret="whsec_wrong", body=second["body"], header=second["headers"]["HRDD-Signature"]
