@@ -18,6 +18,7 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
     path("api/v1/", include(api_v1)),
     path("", include("accounts.urls")),
+    path("", include("sso.urls")),
     path("", include("opportunities.urls")),
     path("", include("channel_imports.urls")),
     path("", include("rules.urls")),

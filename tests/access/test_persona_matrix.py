@@ -104,6 +104,9 @@ ROUTES: dict[str, Route] = {
     "account-token-issue": Route(SIGNED_IN, methods=POST),
     "account-token-revoke": Route(SIGNED_IN, methods=POST),
     "api-token-revoke": Route(SIGNED_IN, methods=POST),
+    # single sign-on: the redirect to the identity provider and back (404 while it is off)
+    "oidc_authentication_init": Route(PUBLIC, why="starts signing in at the identity provider"),
+    "oidc_authentication_callback": Route(PUBLIC, why="the identity provider's answer"),
     "schema": Route(PUBLIC, why="the API's description, no data"),
     "api-docs": Route(PUBLIC, why="the API's description, no data"),
     # operations (anonymous is refused /metrics/ with a 403 for scrapers, tested in

@@ -8,6 +8,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from tests.outbox.conftest import private_redis, thread_worker  # noqa: F401 - fixtures
 from tests.servers import test_server_port
 
 

@@ -11,7 +11,7 @@ import pytest
 from outbox.services import outbox_reconcile
 from reviews.services import review_claim, review_decide
 from tests.factories import deal_body
-from tests.outbox.conftest import private_redis, thread_worker, until  # noqa: F401 - fixtures
+from tests.outbox.conftest import until
 from tests.reviews.conftest import TIER_DEALS, open_case
 from webhooks.models import WebhookDelivery
 from webhooks.services import webhook_endpoint_save
