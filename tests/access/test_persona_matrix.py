@@ -104,6 +104,7 @@ ROUTES: dict[str, Route] = {
     "account-token-issue": Route(SIGNED_IN, methods=POST),
     "account-token-revoke": Route(SIGNED_IN, methods=POST),
     "api-token-revoke": Route(SIGNED_IN, methods=POST),
+    "set_language": Route(PUBLIC, methods=POST, why="stores the chosen language, no data"),
     # single sign-on: the redirect to the identity provider and back (404 while it is off)
     "oidc_authentication_init": Route(PUBLIC, why="starts signing in at the identity provider"),
     "oidc_authentication_callback": Route(PUBLIC, why="the identity provider's answer"),
