@@ -17,12 +17,23 @@ from django.db import transaction
 from audit.services import audit_record
 from hrdd.errors import ApplicationError, PermissionDenied
 from outbox.services import outbox_enqueue, outbox_enqueue_many
+from refdata.cache import bump, cached
 
 from .addresses import why_not_url
 from .models import Event, WebhookDelivery, WebhookEndpoint
 from .policies import why_not_manage_webhooks
 
 DELIVER_TASK = "webhooks.tasks.deliver"
+ENDPOINTS = "webhook_endpoints"  # refdata kind: every screening reads the list, rarely changed
+
+
+def _active_endpoints() -> list[tuple[int, frozenset[str], int | None]]:
+    """(id, events, organisation id) of the active endpoints, this process's copy: a
+    screening costs no statement for webhooks until an endpoint subscribes to it."""
+    return cached(ENDPOINTS, lambda: [
+        (e.pk, frozenset(e.events), e.organisation_id)
+        for e in WebhookEndpoint.objects.filter(active=True)
+    ])  # fmt: skip
 
 
 def webhook_endpoint_save(
@@ -58,6 +69,7 @@ def webhook_endpoint_save(
         endpoint.name, endpoint.url, endpoint.events = name.strip(), url, events
         endpoint.organisation, endpoint.active = organisation, active
         endpoint.save()
+        bump(ENDPOINTS)
         audit_record(
             actor=actor,
             action="webhook_endpoint.created" if created else "webhook_endpoint.changed",
@@ -97,23 +109,22 @@ def webhooks_emit(
     partners' endpoints, and only to those of organisations that may see the deal (and,
     when given, are among `partner_organisations`, e.g. the one a question is addressed
     to). Returns how many deliveries were queued."""
-    endpoints = [e for e in WebhookEndpoint.objects.filter(active=True) if event in e.events]
+    endpoints = [e for e in _active_endpoints() if event in e[1]]
     if not endpoints:
         return 0
     allowed = set(partner_organisations) if partner_organisations is not None else None
     event_id = f"evt_{uuid.uuid4().hex}"
     deliveries = []
-    for endpoint in endpoints:
-        if endpoint.for_partner:
-            org = endpoint.organisation_id
+    for endpoint_id, _events, org in endpoints:
+        if org is not None:
             if partner_facts is None or (allowed is not None and org not in allowed):
                 continue
             if not _partner_sees(org, opportunity_id):
                 continue
         deliveries.append(
             WebhookDelivery(
-                endpoint=endpoint, event=event, event_id=event_id, opportunity_id=opportunity_id,
-                facts=partner_facts if endpoint.for_partner else facts,
+                endpoint_id=endpoint_id, event=event, event_id=event_id,
+                opportunity_id=opportunity_id, facts=partner_facts if org is not None else facts,
             )
         )  # fmt: skip
     deliveries = WebhookDelivery.objects.bulk_create(deliveries)
