@@ -204,3 +204,37 @@ def test_signatures_refuse_tampering_and_old_timestamps():
     assert not signature_verify(secret="whsec_s", body=body + b" ", header=header, now=1_000_100)
     assert not signature_verify(secret="whsec_s", body=body, header=header, now=1_000_400)
     assert not signature_verify(secret="whsec_s", body=body, header="v1=abc", now=1_000_100)
+
+
+def test_a_tier_change_only_a_hidden_cause_explains_is_not_sent_to_a_partner(
+    receiver_factory, admin_user, partner_a, reseller_a, make_deal
+):
+    """E.g. a restricted-party match raises the real tier while the tier partners are
+    shown stays: the vendor's systems hear of it, the partner's do not (no tipping off)."""
+    from types import SimpleNamespace
+
+    from rules.services import _screening_announce
+
+    vendor_crm, partner_crm = receiver_factory(), receiver_factory()
+    webhook_endpoint_save(actor=admin_user, name="Vendor", url=vendor_crm.url,
+                          events=["deal.tier_changed"])  # fmt: skip
+    webhook_endpoint_save(actor=admin_user, name="Alpha CRM", url=partner_crm.url,
+                          events=["deal.tier_changed"], organisation=reseller_a)  # fmt: skip
+    deal = make_deal("medium", actor=partner_a)
+    version = SimpleNamespace(number=1)
+    before = SimpleNamespace(tier="medium", shown_tier="medium", score=10, criteria_version=version)
+    hidden = SimpleNamespace(
+        tier="prohibited", shown_tier="medium", score=99, criteria_version=version
+    )
+    _screening_announce(deal, hidden, before, trigger="restricted_party_list")
+    send_all()
+    assert partner_crm.requests == []
+    [event] = [json.loads(r["body"]) for r in vendor_crm.requests]
+    assert (event["data"]["previous_tier"], event["data"]["tier"]) == ("medium", "prohibited")
+    # a change partners can see reaches them, in the tier they are shown
+    shown = SimpleNamespace(tier="high", shown_tier="high", score=40, criteria_version=version)
+    _screening_announce(deal, shown, before, trigger="change")
+    send_all()
+    [event] = [json.loads(r["body"]) for r in partner_crm.requests]
+    assert (event["data"]["previous_tier"], event["data"]["tier"]) == ("medium", "high")
+    assert "score" not in event["data"]
