@@ -7,7 +7,6 @@ import os
 import pytest
 
 from opportunities.services import opportunity_register
-from tests.browser.conftest import new_page  # noqa: F401 - fixture
 from tests.factories import deal_body
 
 pytestmark = [
