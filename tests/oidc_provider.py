@@ -20,7 +20,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import jwt
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from tests.servers import test_server_port
+from tests.servers import server_port
 
 
 class OidcProvider:
@@ -48,7 +48,7 @@ class OidcProvider:
             def log_message(self, *args):
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", test_server_port()), Handler)
+        self.server = ThreadingHTTPServer(("127.0.0.1", server_port()), Handler)
         self.issuer = f"http://127.0.0.1:{self.server.server_address[1]}"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 

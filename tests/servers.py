@@ -13,7 +13,7 @@ import socket
 _next = itertools.count()
 
 
-def test_server_port() -> int:
+def server_port() -> int:
     base = os.environ.get("HRDD_TEST_PORT_BASE")
     for _ in range(10):
         port = int(base) + next(_next) % 10 if base else 0

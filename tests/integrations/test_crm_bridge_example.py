@@ -14,7 +14,7 @@ import pytest
 import requests
 from django.conf import settings
 
-from tests.servers import test_server_port
+from tests.servers import server_port
 from webhooks.signing import signature_header
 
 pytestmark = pytest.mark.django_db
@@ -56,7 +56,7 @@ def test_a_salesforce_opportunity_posts_as_a_deal(api, sales_rep, catalogue):
 def test_the_bridge_receiver_checks_our_signature_and_applies_each_event_once():
     bridge = _bridge()
     applied = []
-    server = HTTPServer(("127.0.0.1", test_server_port()),
+    server = HTTPServer(("127.0.0.1", server_port()),
                         bridge.make_handler("whsec_test", set(), lambda e, u: applied.append(u)))  # fmt: skip
     Thread(target=server.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{server.server_address[1]}/hrdd-webhook"

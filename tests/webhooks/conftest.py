@@ -9,7 +9,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from tests.outbox.conftest import private_redis, thread_worker  # noqa: F401 - fixtures
-from tests.servers import test_server_port
+from tests.servers import server_port
 
 
 class Receiver:
@@ -42,7 +42,7 @@ class Receiver:
             def log_message(self, *args):
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", test_server_port()), Handler)
+        self.server = ThreadingHTTPServer(("127.0.0.1", server_port()), Handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hooks/hrdd"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()
