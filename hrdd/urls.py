@@ -14,12 +14,14 @@ api_v1 = [
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),  # the language switcher posts here
     path("", include("operations.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves its start-up script as a file: no inline script under the CSP.
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
     path("api/v1/", include(api_v1)),
     path("", include("accounts.urls")),
+    path("", include("sso.urls")),
     path("", include("opportunities.urls")),
     path("", include("channel_imports.urls")),
     path("", include("rules.urls")),

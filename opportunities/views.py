@@ -12,34 +12,20 @@ from django.views.decorators.http import require_GET
 from countries.selectors import country_indicator_sources
 from hrdd.errors import ApplicationError, PermissionDenied
 from hrdd.params import id_param
-from taxonomy import (
-    ASKED_RED_FLAGS,
-    END_USE_STATEMENTS,
-    END_USER_TYPES,
-    INTENDED_USES,
-    INTERMEDIARY_ROLES,
-    PRODUCT_CAPABILITIES,
-    RED_FLAGS,
-)
 from taxonomy.countries import country_choices
 
 from . import policies, presenters
 from .forms import CHANNEL_ROWS, LINE_ROWS, MAX_ROWS, data_to_form, errors_for_form, form_to_data
 from .selectors import opportunity_get, opportunity_list, product_list
 from .services import opportunity_register, opportunity_update
+from .vocabulary import deal_vocabulary, form_vocabulary
 
 
 def _form_context(user, values: dict, errors: dict | None = None) -> dict:
     return {
         "v": data_to_form(values),
         "errors": errors_for_form(errors or {}),
-        "countries": country_choices(),
-        "end_user_types": END_USER_TYPES.values(),
-        "intended_uses": INTENDED_USES.values(),
-        "capabilities": PRODUCT_CAPABILITIES.values(),
-        "roles": INTERMEDIARY_ROLES,
-        "end_use_statements": END_USE_STATEMENTS.items(),
-        "asked_red_flags": ASKED_RED_FLAGS.items(),
+        **form_vocabulary(),
         "products": product_list(user=user),
         "currencies": ["USD", "EUR", "GBP", "CHF", "JPY", "CNY", "AED", "INR", "BRL", "SGD"],
     }
@@ -169,9 +155,7 @@ def opportunity_detail_view(request, pk: int):
         "o": opportunity,
         "status_label": presenters.status_for_viewer(opportunity, request.user)[1],
         "screening": presenters.deal_screening_for_viewer(opportunity, request.user),
-        "red_flag_names": {c: t.name for c, t in RED_FLAGS.items()},
-        "use_names": {c: t.name for c, t in INTENDED_USES.items()},
-        "end_user_type_name": END_USER_TYPES[opportunity.end_user_type].name,
+        **deal_vocabulary(opportunity),
         "can_edit": policies.why_not_edit(request.user, opportunity) is None,
     }
     from reviews.selectors import review_panel_for_deal

@@ -15,7 +15,8 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from audit.models import AuditEvent
@@ -124,8 +125,8 @@ def _messages(event: AuditEvent, case: ReviewCase) -> list[tuple[list[User], str
             )
         ]
     if action == "request_information":
-        return [(_one(ch.get("addressed_to_id")), f"Compliance needs information on {ref}",
-                 "Please answer these questions on the deal's page:\n\n"
+        return [(_one(ch.get("addressed_to_id")), _("Compliance needs information on %(ref)s") % {"ref": ref},
+                 _("Please answer these questions on the deal's page:") + "\n\n"
                  + InformationRequest.objects.get(pk=ch["request_id"]).questions, _deal_url(case))]  # fmt: skip
     if action in ("answer", "answered"):
         return [
@@ -146,18 +147,29 @@ def _messages(event: AuditEvent, case: ReviewCase) -> list[tuple[list[User], str
     if action in ("approve", "approve_with_conditions", "reject"):
         decision = getattr(case, "decision", None)
         outcome = {
-            "approve": "approved",
-            "approve_with_conditions": "approved with conditions",
-            "reject": "rejected",
+            "approve": _("approved"),
+            "approve_with_conditions": _("approved with conditions"),
+            "reject": _("rejected"),
         }[action]
         users = _submitters(case)
-        body = f"{ref} {title} was {outcome}."
+        body = _("%(ref)s %(title)s was %(outcome)s.") % {
+            "ref": ref,
+            "title": title,
+            "outcome": outcome,
+        }
         if decision and decision.feedback:
             body += f"\n\n{decision.feedback}"
         if decision and decision.conditions:
-            body += "\n\nConditions:\n" + "\n".join(
-                f"- {c['name']} (owner {c['owner']}, due {c['due_date']})"
-                for c in decision.conditions
+            body += (
+                "\n\n"
+                + _("Conditions:")
+                + "\n"
+                + "\n".join(
+                    "- "
+                    + _("%(name)s (owner %(owner)s, due %(due)s)")
+                    % {"name": c["name"], "owner": c["owner"], "due": c["due_date"]}
+                    for c in decision.conditions
+                )
             )
         out = [(users, f"{ref} {outcome}", body, _deal_url(case))]
         if decision and decision.recommended_by_id:
@@ -179,7 +191,9 @@ def _messages(event: AuditEvent, case: ReviewCase) -> list[tuple[list[User], str
             people = _one(condition.owner_id) + (_one(decider.decided_by_id) if decider else [])
             if level >= 2:
                 people += level_users(min(level, 3), case)
-            return [(people, f"Overdue condition on {ref}", event.comment or f"'{name}' is overdue.",
+            return [(people, _("Overdue condition on %(ref)s") % {"ref": ref},
+                     _("Condition '%(name)s' was due on %(due)s and is not fulfilled.")
+                     % {"name": name, "due": condition.due_date.isoformat()},
                      reverse("review-conditions"))]  # fmt: skip
         if action == "fulfil":
             decider = getattr(case, "decision", None)
@@ -187,8 +201,14 @@ def _messages(event: AuditEvent, case: ReviewCase) -> list[tuple[list[User], str
             return [(people, f"Condition fulfilled on {ref}: please verify", f"'{name}': {condition.evidence_note}",
                      reverse("review-conditions"))]  # fmt: skip
         if action in ("verify", "reject_evidence"):
-            verb = "verified" if action == "verify" else "needs more evidence"
-            return [(_one(condition.owner_id), f"Condition {verb} on {ref}", f"'{name}' {verb}. {event.comment}",
+            if action == "verify":
+                title_, body_ = _("Condition verified on %(ref)s"), _("'%(name)s' verified.")
+            else:
+                title_, body_ = (
+                    _("Condition needs more evidence on %(ref)s"),
+                    _("'%(name)s' needs more evidence."),
+                )
+            return [(_one(condition.owner_id), title_ % {"ref": ref}, f"{body_ % {'name': name}} {event.comment}",
                      reverse("review-conditions"))]  # fmt: skip
     return []
 
@@ -213,13 +233,16 @@ def notifications_send(*, event_ids: Iterable[int]) -> int:
             case = cases.get(int(event.object_id))
             if case is None:
                 continue
-            messages = _messages(event, case)
-        for users, title, body, url in messages:
+            with translation.override(settings.LANGUAGE_CODE):  # not the request's language
+                messages = _messages(event, case)
+        in_language = _InLanguage(event, case, messages)
+        for index, (users, _title, _body, url) in enumerate(messages):
             seen = set()
             for user in users:
                 if user.pk in seen or user.pk == event.actor_id:
                     continue
                 seen.add(user.pk)
+                title, body = in_language(user, index)
                 try:
                     with transaction.atomic():
                         Notification.objects.create(
@@ -231,6 +254,27 @@ def notifications_send(*, event_ids: Iterable[int]) -> int:
                     pass  # already notified by an earlier run of this task
     notifications_email_pending(event_ids=[e.pk for e in events])
     return created
+
+
+class _InLanguage:
+    """The title and body of message `index` in the recipient's language (the one they
+    last chose), written once per language. The messages are built again under that
+    language; they are the same list in the same order, only their words differ."""
+
+    def __init__(self, event, case, messages):
+        self.event, self.case = event, case
+        self.by_language = {settings.LANGUAGE_CODE: messages, "": messages}
+
+    def __call__(self, user, index: int) -> tuple[str, str]:
+        language = getattr(user, "language", "") or ""
+        if language not in self.by_language:
+            with translation.override(language):
+                self.by_language[language] = (
+                    _messages(self.event, self.case) if self.case is not None
+                    else self.by_language[""]
+                )  # fmt: skip
+        _users, title, body, _url = self.by_language[language][index]
+        return title, body
 
 
 def compliance_staff() -> list[User]:

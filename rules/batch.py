@@ -6,6 +6,7 @@ from django.db import transaction
 
 from .models import Screening
 from .services import (
+    _screening_announce,
     criteria_version_in_force,
     screening_basis,
     screening_evaluate,
@@ -45,6 +46,7 @@ def opportunities_screen_new(*, opportunities: list, actor, trigger: str) -> lis
         for opportunity, screening in zip(opportunities, screenings, strict=True):
             opportunity.current_screening = screening
             screening_record(opportunity, screening, actor=actor, previous=None)
+            _screening_announce(opportunity, screening, None, trigger=trigger)
         review_route_new(opportunities=opportunities, screenings=screenings, actor=actor)
         ids = [s.pk for s in screenings]
         for i, screening in enumerate(screenings):

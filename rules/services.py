@@ -11,6 +11,7 @@ from django.utils import timezone
 from audit.services import audit_record
 from hrdd.errors import ApplicationError, Conflict, PermissionDenied
 from outbox.services import outbox_enqueue
+from webhooks.services import webhooks_emit
 
 from . import policies
 from .engine import (
@@ -113,6 +114,7 @@ def opportunity_screen(
             type(opportunity).objects.filter(pk=opportunity.pk).update(**pointer)
         opportunity.current_screening = screening
         screening_record(opportunity, screening, actor=actor, previous=previous)
+        _screening_announce(opportunity, screening, previous, trigger=trigger)
         routed = review_route(
             opportunity=opportunity,
             screening=screening,
@@ -183,6 +185,25 @@ def screening_record(opportunity, screening: Screening, *, actor, previous) -> N
             "previous_tier": previous.tier if previous else None,
         },
     )
+
+
+def _screening_announce(opportunity, screening: Screening, previous, *, trigger: str) -> None:
+    """Webhooks of a screening: `deal.screened` always, `deal.tier_changed` when the tier
+    moved. A partner's endpoint hears of a tier change only when the tier partners are
+    shown moved: a hidden cause (a restricted-party match) must not leak through it."""
+    before = previous.tier if previous else None
+    before_shown = (previous.shown_tier or "low") if previous else None
+    shown = screening.shown_tier or "low"
+    facts = {"trigger": trigger, "tier": screening.tier, "score": screening.score,
+             "previous_tier": before, "criteria_version": screening.criteria_version.number}  # fmt: skip
+    partner = {"trigger": trigger, "tier": shown, "previous_tier": before_shown}
+    webhooks_emit(event="deal.screened", opportunity_id=opportunity.pk, facts=facts,
+                  partner_facts=partner)  # fmt: skip
+    if before is not None and before != screening.tier:
+        webhooks_emit(
+            event="deal.tier_changed", opportunity_id=opportunity.pk, facts=facts,
+            partner_facts=partner if before_shown != shown else None,
+        )  # fmt: skip
 
 
 # --- Editing criteria -------------------------------------------------------------

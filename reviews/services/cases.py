@@ -12,6 +12,7 @@ from django.utils import timezone
 from audit.services import audit_record
 from hrdd.errors import ApplicationError, Conflict, PermissionDenied
 from hrdd.params import as_id
+from webhooks.services import webhooks_emit
 
 from .. import policies
 from ..models import CaseCondition, Decision, InformationRequest, Mitigation, ReviewCase
@@ -99,6 +100,15 @@ def review_request_information(
         event = _transition(
             case=case, transition="request_information", actor=actor, guard={"assignee": actor},
             changes={"request_id": request.pk, "addressed_to_id": user.pk, "addressed_to": user.username},
+        )  # fmt: skip
+        webhooks_emit(
+            event="information.requested", opportunity_id=case.opportunity_id,
+            facts={"case_id": case.pk, "request_id": request.pk, "questions": questions,
+                   "addressed_to": user.username},
+            # A partner's systems hear of questions put to that partner, not to the rep.
+            partner_facts={"request_id": request.pk, "questions": questions}
+            if user.is_partner_user else None,
+            partner_organisations=[user.organisation_id],
         )  # fmt: skip
     _notify([event])
     return request
@@ -435,6 +445,7 @@ def review_decide(
 
         basis_changes_resolve_by_decision(opportunity_id=opportunity.pk, actor=actor)
         precedent_record(decision)
+        _decision_announce(decision)
     _notify([event])
     return decision
 
@@ -445,3 +456,16 @@ def _divergence_changes(divergence, reason: str) -> dict:
         return {}
     return {"precedents_usual_outcome": divergence.usual_outcome,
             "diverges_from": divergence.references, "precedent_reason": reason}  # fmt: skip
+
+
+def _decision_announce(decision: Decision) -> None:
+    """The `case.decided` webhook: partners' systems get the outcome and the feedback
+    written for them, never the reasons or the recommendation."""
+    common = {"outcome": decision.outcome, "decided_at": decision.decided_at.isoformat(),
+              "feedback": decision.feedback}  # fmt: skip
+    webhooks_emit(
+        event="case.decided", opportunity_id=decision.opportunity_id,
+        facts={**common, "case_id": decision.case_id, "reasons": decision.reasons,
+               "conditions": decision.conditions, "decided_by": decision.decided_by.username},
+        partner_facts=common,
+    )  # fmt: skip

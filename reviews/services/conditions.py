@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from audit.services import audit_record
 from hrdd.errors import ApplicationError, PermissionDenied
+from webhooks.services import webhooks_emit
 
 from .. import policies
 from ..models import CaseCondition
@@ -91,7 +92,7 @@ def conditions_flag_overdue(*, now: datetime | None = None) -> int:
         CaseCondition.objects.filter(
             status=CaseCondition.Status.OPEN, due_at__lte=now, escalation_level__lt=3
         )
-        .select_related("mitigation")
+        .select_related("mitigation", "owner")
         .order_by("due_at", "id")
     )
     events = []
@@ -122,5 +123,20 @@ def conditions_flag_overdue(*, now: datetime | None = None) -> int:
                     comment=f"Condition '{c.mitigation.name}' was due on {c.due_date:%Y-%m-%d} and is not fulfilled.",
                 )  # fmt: skip
             )
+            _overdue_announce(c, level)
         _notify(events)
     return len(events)
+
+
+def _overdue_announce(condition: CaseCondition, level: int) -> None:
+    """The `condition.overdue` webhook; a partner's systems hear of conditions that
+    partner owns."""
+    facts = {"condition_id": condition.pk, "mitigation": condition.mitigation.code,
+             "name": condition.mitigation.name, "due_date": condition.due_date.isoformat()}  # fmt: skip
+    owner = condition.owner
+    webhooks_emit(
+        event="condition.overdue", opportunity_id=condition.opportunity_id,
+        facts={**facts, "level": level, "owner": owner.username},
+        partner_facts=facts if owner.is_partner_user else None,
+        partner_organisations=[owner.organisation_id],
+    )  # fmt: skip

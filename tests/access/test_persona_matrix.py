@@ -159,6 +159,10 @@ ROUTES: dict[str, Route] = {
     "account-token-issue": Route(SIGNED_IN, methods=POST),
     "account-token-revoke": Route(SIGNED_IN, methods=POST),
     "api-token-revoke": Route(SIGNED_IN, methods=POST),
+    "set_language": Route(PUBLIC, methods=POST, why="stores the chosen language, no data"),
+    # single sign-on: the redirect to the identity provider and back (404 while it is off)
+    "oidc_authentication_init": Route(PUBLIC, why="starts signing in at the identity provider"),
+    "oidc_authentication_callback": Route(PUBLIC, why="the identity provider's answer"),
     "schema": Route(PUBLIC, why="the API's description, no data"),
     "api-docs": Route(PUBLIC, why="the API's description, no data"),
     # operations (anonymous is refused /metrics/ with a 403 for scrapers, tested in
@@ -303,7 +307,6 @@ ROUTES: dict[str, Route] = {
     "review-inconsistent-decisions": Route((*NON_COMPLIANCE, "reviewer")),
     # misuse reports: a public page for anyone; triage for compliance; the reporter's
     # files for the human-rights lead only
-    "set_language": Route(PUBLIC, methods=POST, why="switches the page's language"),
     "grievance-report": Route(PUBLIC, why="the public misuse-report page: no account"),
     "grievance-follow-up": Route(PUBLIC, why="opens a report only with its receipt code"),
     "grievance-queue": Route(NON_COMPLIANCE),
