@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "refdata",
     "accounts",
     "partners",
+    "partner_dd",  # partners' own due diligence: questionnaire, evidence, maturity
     "countries",
     "restricted_parties",
     "rules",
@@ -222,6 +223,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "outbox.tasks.reconcile",
         "schedule": env.int("OUTBOX_RECONCILE_SECONDS", default=15),
     },
+    "partner-dd-questionnaires-due": {
+        "task": "partner_dd.tasks.send_due_questionnaires",
+        "schedule": crontab(minute=17, hour="*/6"),
+    },
     "audit-checkpoint": {
         "task": "audit.tasks.publish_audit_checkpoint",
         "schedule": env.int("AUDIT_CHECKPOINT_SECONDS", default=60),
@@ -236,6 +241,13 @@ OUTBOX_RESEND_SECONDS = env.int("OUTBOX_RESEND_SECONDS", default=60)
 OUTBOX_RECONCILE_SECONDS = env.int("OUTBOX_RECONCILE_SECONDS", default=15)
 OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=8)
 OUTBOX_KEEP_DONE_DAYS = env.int("OUTBOX_KEEP_DONE_DAYS", default=7)
+
+# --- Partners' own due diligence. An accepted questionnaire is asked for again after
+# PARTNER_DD_RENEWAL_DAYS (yearly by default); the partner has PARTNER_DD_ANSWER_DAYS to answer.
+PARTNER_DD_RENEWAL_DAYS = env.int("PARTNER_DD_RENEWAL_DAYS", default=365)
+PARTNER_DD_ANSWER_DAYS = env.int("PARTNER_DD_ANSWER_DAYS", default=30)
+if min(PARTNER_DD_RENEWAL_DAYS, PARTNER_DD_ANSWER_DAYS) < 1:
+    raise ImproperlyConfigured("PARTNER_DD_*_DAYS must be at least 1.")
 if min(OUTBOX_LEASE_SECONDS, OUTBOX_RESEND_SECONDS, OUTBOX_RECONCILE_SECONDS) < 1:
     raise ImproperlyConfigured("OUTBOX_*_SECONDS must be at least 1.")
 # /health/ answers 503 when the oldest due work waits longer than this, or when the

@@ -108,6 +108,7 @@ class Screening(models.Model):
         CRITERIA_PUBLISHED = "criteria_published", "Criteria published"
         IMPORT = "import", "Bulk import"
         MANUAL = "manual", "Re-screened on request"
+        PARTNER_ASSESSED = "partner_assessed", "A channel partner was assessed"
 
     opportunity = models.ForeignKey(
         "opportunities.Opportunity", on_delete=models.CASCADE, related_name="screenings"
