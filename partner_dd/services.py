@@ -271,7 +271,8 @@ def questionnaires_due_send(*, now=None) -> int:
     from opportunities.models import ChannelEntry
     from opportunities.workflow import OPEN
 
-    now = now or timezone.now()
+    started = timezone.now()
+    now = now or started
     stale_before = now - timedelta(days=settings.PARTNER_DD_RENEWAL_DAYS)
     open_orgs = Questionnaire.objects.filter(status__in=OPEN_STATUSES).values("organisation_id")
     unasked = Organisation.objects.filter(
@@ -287,7 +288,7 @@ def questionnaires_due_send(*, now=None) -> int:
     sent = 0
     for org in list(unasked.distinct()) + list(renewals.distinct()):
         q = questionnaire_send(actor=None, organisation=org)
-        sent += int(q.requested_at >= now)
+        sent += int(q.requested_at >= started)  # not one already open
     return sent
 
 
