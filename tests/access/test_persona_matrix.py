@@ -83,6 +83,18 @@ def preview(w):
     return {"pk": w["preview"].pk}
 
 
+def alpha(w):
+    return {"pk": w["questionnaire"].organisation_id}
+
+
+def questionnaire(w):
+    return {"pk": w["questionnaire"].pk}
+
+
+def dd_evidence(w):
+    return {"pk": w["dd_evidence"].pk}
+
+
 def csv_fmt(w):
     return {"fmt": "csv"}
 
@@ -214,6 +226,18 @@ ROUTES: dict[str, Route] = {
     "api-review-mitigations": Route(
         ("anonymous", "nobody", "outsider"), marker=lambda w: "end-use-certificate"
     ),
+    # partners' due diligence: Alpha's questionnaire is Alpha's to answer, compliance's to
+    # review; the profile follows the organisation register (reps see the channel)
+    "partner-list": Route(NON_COMPLIANCE),
+    "partner-profile": Route(("anonymous", "nobody", "outsider", "partner_b"), alpha),
+    "partner-dd-send": Route(NON_COMPLIANCE, alpha, POST),
+    "partner-dd": Route((*STRANGERS, "sales_rep", "teammate"), questionnaire, GET_POST),
+    "partner-dd-evidence-upload": Route((*STRANGERS, "sales_rep", "teammate"), questionnaire, POST),
+    "partner-dd-submit": Route((*STRANGERS, "sales_rep", "teammate"), questionnaire, POST),
+    "partner-dd-decline": Route((*STRANGERS, "sales_rep", "teammate"), questionnaire, POST),
+    "partner-dd-accept": Route(NON_COMPLIANCE, questionnaire, POST),
+    "partner-dd-return": Route(NON_COMPLIANCE, questionnaire, POST),
+    "partner-dd-evidence": Route((*STRANGERS, "sales_rep", "teammate"), dd_evidence),
     # the inbox: one's own notifications
     "inbox": Route((*STRANGERS, "sales_rep"), marker=lambda w: f"/inbox/{w['notification'].pk}/"),
     "inbox-read": Route(SIGNED_IN, methods=POST, why="marks the caller's own as read"),
