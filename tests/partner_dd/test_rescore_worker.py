@@ -24,7 +24,11 @@ def _accept(q, user, reviewer, answers):
 
 
 def test_accepting_re_screens_the_partners_open_deals_in_a_worker(
-    gpu_deal, delta, delta_user, reviewer, thread_worker  # noqa: F811
+    gpu_deal,
+    delta,
+    delta_user,
+    reviewer,
+    thread_worker,  # noqa: F811
 ):
     assert gpu_deal.current_screening.tier == "low"
     thread_worker()
@@ -50,7 +54,11 @@ def test_accepting_re_screens_the_partners_open_deals_in_a_worker(
 
 
 def test_a_good_profile_removes_the_unknown_partner_finding_in_a_worker(
-    gpu_deal, delta, delta_user, reviewer, thread_worker  # noqa: F811
+    gpu_deal,
+    delta,
+    delta_user,
+    reviewer,
+    thread_worker,  # noqa: F811
 ):
     thread_worker()
     q = services.questionnaire_send(actor=reviewer, organisation=delta)
