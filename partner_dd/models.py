@@ -10,6 +10,7 @@ serving several vendors adds rows, not a new profile model.
 from __future__ import annotations
 
 import uuid
+from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
@@ -108,6 +109,11 @@ class Questionnaire(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
+
+    @property
+    def answer_by(self):
+        """When the partner is asked to have answered (PARTNER_DD_ANSWER_DAYS after sending)."""
+        return self.requested_at + timedelta(days=settings.PARTNER_DD_ANSWER_DAYS)
 
     @property
     def answerable(self) -> bool:
