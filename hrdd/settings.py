@@ -248,6 +248,13 @@ PARTNER_DD_RENEWAL_DAYS = env.int("PARTNER_DD_RENEWAL_DAYS", default=365)
 PARTNER_DD_ANSWER_DAYS = env.int("PARTNER_DD_ANSWER_DAYS", default=30)
 if min(PARTNER_DD_RENEWAL_DAYS, PARTNER_DD_ANSWER_DAYS) < 1:
     raise ImproperlyConfigured("PARTNER_DD_*_DAYS must be at least 1.")
+# Signed profile exports (Ed25519): this installation's signing key (base64 of a 32-byte
+# seed; unset with DEBUG on: a local-only key derived from SECRET_KEY; unset with DEBUG
+# off: exports are refused), the name it signs as, and the origins whose exports it
+# imports ("name=base64 public key", comma-separated).
+PARTNER_DD_SIGNING_KEY = env.str("PARTNER_DD_SIGNING_KEY", default="")
+PARTNER_DD_ORIGIN = env.str("PARTNER_DD_ORIGIN", default="hrdd-local")
+PARTNER_DD_TRUSTED_KEYS = env.list("PARTNER_DD_TRUSTED_KEYS", default=[])
 if min(OUTBOX_LEASE_SECONDS, OUTBOX_RESEND_SECONDS, OUTBOX_RECONCILE_SECONDS) < 1:
     raise ImproperlyConfigured("OUTBOX_*_SECONDS must be at least 1.")
 # /health/ answers 503 when the oldest due work waits longer than this, or when the

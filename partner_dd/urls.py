@@ -37,6 +37,14 @@ urlpatterns = [
         name="partner-dd-return",
     ),
     path(
+        "partners/due-diligence/<int:pk>/export.json",
+        views.questionnaire_export_view,
+        name="partner-dd-export",
+    ),
+    path(
+        "partners/due-diligence/import/", views.questionnaire_import_view, name="partner-dd-import"
+    ),
+    path(
         "partners/due-diligence/evidence/<int:pk>/",
         views.evidence_download_view,
         name="partner-dd-evidence",

@@ -3,10 +3,12 @@ partner, reviewed by compliance), evidence files and the vendor's league table."
 
 from __future__ import annotations
 
+import json
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -177,3 +179,61 @@ def evidence_download_view(request, pk: int):
     if ev is None:
         raise Http404
     return FileResponse(ev.file.open("rb"), as_attachment=True, filename=ev.original_name)
+
+
+# --- Answer once, share by consent -----------------------------------------------------------
+
+IMPORT_MAX_BYTES = 20 * 1024 * 1024
+
+
+@login_required
+@require_GET
+def questionnaire_export_view(request, pk: int):
+    q = _questionnaire_or_404(request, pk)
+    try:
+        document = services.questionnaire_export(actor=request.user, questionnaire=q)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+        return redirect("partner-dd", pk=q.pk)
+    response = JsonResponse(document, json_dumps_params={"ensure_ascii": False, "indent": 1})
+    name = f"partner-profile-{q.organisation_id}-{q.pk}.json"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def questionnaire_import_view(request):
+    if not is_compliance(request.user):
+        raise PermissionDenied("Compliance staff only.")
+    if request.method == "POST":
+        upload = request.FILES.get("document")
+        try:
+            if upload is None or upload.size > IMPORT_MAX_BYTES:
+                raise ApplicationError("Choose a profile document (JSON, at most 20 MB).")
+            try:
+                document = json.loads(upload.read().decode("utf-8"))
+            except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+                raise ApplicationError("The file is not a JSON document.") from exc
+            q = services.questionnaire_import(actor=request.user, document=document)
+        except ApplicationError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(
+                request,
+                f"Imported from {q.origin}, signed {q.origin_signed_at:%Y-%m-%d}: review it.",
+            )
+            return redirect("partner-dd", pk=q.pk)
+    from .sharing import public_key_b64
+
+    try:
+        own_key = public_key_b64()
+    except ApplicationError:
+        own_key = ""
+    from django.conf import settings
+
+    return render(
+        request,
+        "partner_dd/import.html",
+        {"own_key": own_key, "origin": settings.PARTNER_DD_ORIGIN},
+    )

@@ -238,6 +238,8 @@ ROUTES: dict[str, Route] = {
     "partner-dd-accept": Route(NON_COMPLIANCE, questionnaire, POST),
     "partner-dd-return": Route(NON_COMPLIANCE, questionnaire, POST),
     "partner-dd-evidence": Route((*STRANGERS, "sales_rep", "teammate"), dd_evidence),
+    "partner-dd-export": Route((*STRANGERS, "sales_rep", "teammate"), questionnaire),
+    "partner-dd-import": Route(NON_COMPLIANCE, methods=GET_POST),
     # the inbox: one's own notifications
     "inbox": Route((*STRANGERS, "sales_rep"), marker=lambda w: f"/inbox/{w['notification'].pk}/"),
     "inbox-read": Route(SIGNED_IN, methods=POST, why="marks the caller's own as read"),
