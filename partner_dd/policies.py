@@ -3,7 +3,11 @@
 - Compliance staff: every questionnaire; they send, return and accept.
 - A partner user: its own organisation's questionnaires only; it answers, attaches
   evidence, submits or declines. Another organisation's ids are a 404, not a 403.
-- Sales reps and everyone else: none. The reviewer's note never reaches a partner (the
+- Partner profiles follow the organisation register (`partners.policies`), and a
+  distributor's users also see the partners below it in the channel of the deals it is
+  in (its leverage: onboarding and checking its resellers): their role, country and
+  assessment, never their users or their answers.
+- Sales reps and everyone else: no questionnaire. The reviewer's note never reaches a partner (the
   partner pages and the export leave it out by an allow-list of fields).
 
 Each `why_not_*` returns None when the user may act, or a sentence saying why not.
@@ -11,9 +15,11 @@ Each `why_not_*` returns None when the user may act, or a sentence saying why no
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 
 from accounts.policies import is_compliance, partner_organisation_id
+from partners.models import Organisation
+from partners.policies import organisations_visible_to
 from taxonomy import INTERMEDIARY_ROLES
 
 from .models import Evidence, Questionnaire
@@ -60,3 +66,23 @@ def why_not_review(user, questionnaire: Questionnaire, transition: str = "accept
 
 def may_see_reviewer_note(user) -> bool:
     return is_compliance(user)
+
+
+def partners_below(organisation_id: int) -> QuerySet[Organisation]:
+    """Intermediaries placed after this distributor in the channel of a deal it is in."""
+    from opportunities.models import ChannelEntry
+
+    below = ChannelEntry.objects.filter(
+        role__in=INTERMEDIARY_ROLES,
+        opportunity__channel__organisation_id=organisation_id,
+        opportunity__channel__role="distributor",
+        position__gt=F("opportunity__channel__position"),
+    ).exclude(organisation_id=organisation_id)
+    return Organisation.objects.filter(pk__in=below.values("organisation_id"))
+
+
+def profiles_visible_to(user) -> QuerySet[Organisation]:
+    org_id = partner_organisation_id(user)
+    if org_id and not is_compliance(user):
+        return Organisation.objects.filter(pk=org_id) | partners_below(org_id)
+    return organisations_visible_to(user)

@@ -9,7 +9,12 @@ from partners.models import Organisation
 from partners.policies import organisations_visible_to
 
 from .models import Evidence, Questionnaire
-from .policies import evidence_visible_to, questionnaires_visible_to
+from .policies import (
+    evidence_visible_to,
+    partners_below,
+    profiles_visible_to,
+    questionnaires_visible_to,
+)
 
 
 def questionnaire_get(*, user, pk) -> Questionnaire | None:
@@ -27,7 +32,7 @@ def evidence_get(*, user, pk) -> Evidence | None:
 
 
 def organisation_profile_get(*, user, pk) -> Organisation | None:
-    return organisations_visible_to(user).filter(pk=pk).first()
+    return profiles_visible_to(user).filter(pk=pk).first()
 
 
 def organisation_profile(*, user, organisation: Organisation) -> dict:
@@ -57,6 +62,7 @@ def organisation_profile(*, user, organisation: Organisation) -> dict:
         "users": list(users),
         "questionnaires": list(questionnaires.prefetch_related("evidence")[:20]),
         "accepted": accepted,
+        "below": list(partners_below(organisation.pk).order_by("name")) if own else [],
         "open": questionnaires.filter(status__in=["sent", "submitted", "returned"]).first(),
     }
 

@@ -1,0 +1,81 @@
+"""Partner profiles: what each persona sees, and a distributor's view of the partners below
+it in its own deals."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from accounts.models import User
+from opportunities.services import opportunity_register
+from tests.factories import OrganisationFactory, UserFactory, deal_body
+
+from .conftest import DELTA
+
+pytestmark = pytest.mark.django_db
+NORDIC = {"name": "Nordic Distribution AB", "role": "distributor", "country": "SE"}
+
+
+@pytest.fixture
+def nordic_user(db):
+    nordic = OrganisationFactory(name=NORDIC["name"], country="SE", role="distributor")
+    return UserFactory(username="nils_nordic", role=User.Role.PARTNER_USER, organisation=nordic)
+
+
+@pytest.fixture
+def nordic_over_delta(nordic_user, delta, sales_rep, catalogue):
+    return opportunity_register(
+        actor=sales_rep, data=deal_body(title="Nordic over Delta", channel=[NORDIC, DELTA])
+    ).opportunity
+
+
+def test_a_distributor_sees_the_reseller_below_it_and_its_assessment(
+    client, nordic_user, nordic_over_delta, delta, delta_user
+):
+    client.force_login(nordic_user)
+    own = client.get(
+        reverse("partner-profile", args=[nordic_user.organisation_id])
+    ).content.decode()
+    assert "Partners below you in your deals" in own and "Delta Local IT" in own
+    r = client.get(reverse("partner-profile", args=[delta.pk]))
+    assert r.status_code == 200
+    body = r.content.decode()
+    assert "Not yet assessed" in body
+    assert nordic_over_delta.reference in body
+    assert delta_user.username not in body  # the reseller's users are its own business
+
+
+def test_a_reseller_does_not_see_the_distributor_above_it(
+    client, nordic_user, nordic_over_delta, delta_user
+):
+    client.force_login(delta_user)
+    assert (
+        client.get(reverse("partner-profile", args=[nordic_user.organisation_id])).status_code
+        == 404
+    )
+
+
+def test_a_distributor_below_the_reseller_in_some_deal_does_not_see_it(
+    client, nordic_user, delta, sales_rep, catalogue
+):
+    opportunity_register(
+        actor=sales_rep, data=deal_body(title="Delta first", channel=[DELTA, NORDIC])
+    )
+    client.force_login(nordic_user)
+    assert client.get(reverse("partner-profile", args=[delta.pk])).status_code == 404
+
+
+def test_another_partner_sees_neither(client, nordic_over_delta, delta, partner_b):
+    client.force_login(partner_b)
+    assert client.get(reverse("partner-profile", args=[delta.pk])).status_code == 404
+
+
+def test_compliance_sees_users_deals_and_the_league_table(
+    client, reviewer, nordic_over_delta, delta, delta_user
+):
+    client.force_login(reviewer)
+    body = client.get(reverse("partner-profile", args=[delta.pk])).content.decode()
+    assert delta_user.get_full_name() in body or delta_user.username in body
+    assert nordic_over_delta.reference in body
+    league = client.get(reverse("partner-list")).content.decode()
+    assert "Delta Local IT" in league and "Not yet assessed" in league
