@@ -225,7 +225,7 @@ CELERY_BEAT_SCHEDULE = {
     },
     "partner-dd-questionnaires-due": {
         "task": "partner_dd.tasks.send_due_questionnaires",
-        "schedule": crontab(minute=17, hour="*/6"),
+        "schedule": crontab(minute=17),
     },
     "audit-checkpoint": {
         "task": "audit.tasks.publish_audit_checkpoint",

@@ -12,7 +12,10 @@ import hashlib
 from datetime import date, timedelta
 from typing import Any
 
+import pycountry
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -109,7 +112,14 @@ def _clean_answers(answers: dict[str, Any]) -> dict[str, Any]:
         raise ApplicationError("Give the training date.", errors={"trained_on": "A date."})
     for name in ("contact_name", "contact_email", "kyc_steps", "incident_details"):
         if name in out:
-            out[name] = str(out[name] or "").strip()[:4000]
+            out[name] = str(out[name] or "").strip()[: 200 if name == "contact_name" else 4000]
+    if out.get("contact_email"):
+        try:
+            validate_email(out["contact_email"])
+        except ValidationError as exc:
+            raise ApplicationError(
+                "Give a valid email address.", errors={"contact_email": "Invalid."}
+            ) from exc
     return out
 
 
@@ -412,6 +422,8 @@ def questionnaire_import(*, actor, document: Any) -> Questionnaire:
     role = org_data.get("role")
     if role not in INTERMEDIARY_ROLES or not str(org_data.get("name") or "").strip():
         raise ApplicationError("The document does not name a channel partner.")
+    if pycountry.countries.get(alpha_2=str(org_data.get("country") or "")) is None:
+        raise ApplicationError("The document's country is not an ISO 3166 code.")
     with transaction.atomic():
         org = organisation_get_or_register(
             name=str(org_data["name"])[:200],

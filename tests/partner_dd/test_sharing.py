@@ -134,3 +134,25 @@ def test_the_import_page_takes_the_file(client, vendor_a_export, senior_reviewer
     junk = SimpleUploadedFile("junk.json", b"\xff\xfe not json", "application/json")
     r = client.post(reverse("partner-dd-import"), {"document": junk}, follow=True)
     assert "not a JSON document" in r.content.decode()
+
+
+def test_a_signed_document_with_bad_content_is_still_refused(
+    settings, vendor_a_export, senior_reviewer
+):
+    """A trusted origin's signature vouches for where a document came from, not that its
+    content is sound: the answers, country and files are checked like a partner's own."""
+    from partner_dd.sharing import sign
+
+    settings.PARTNER_DD_TRUSTED_KEYS = []  # now trust this installation's own key only
+    for change, message in [
+        (lambda d: d["organisation"].update(country="XX"), "ISO 3166"),
+        (lambda d: d["answers"].update(contact_email="not-an-address"), "valid email"),
+        (lambda d: d["answers"].update(staff_trained="yes"), "yes or no"),
+        (lambda d: d["answers"].update(trained_on="last spring"), "not a date"),
+        (lambda d: d["organisation"].update(role="end_customer"), "channel partner"),
+    ]:
+        document = json.loads(json.dumps(vendor_a_export))
+        change(document)
+        document = sign({k: v for k, v in document.items() if k not in ("signature", "public_key")})
+        with pytest.raises(ApplicationError, match=message):
+            services.questionnaire_import(actor=senior_reviewer, document=document)
