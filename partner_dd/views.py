@@ -53,6 +53,10 @@ def partner_profile_view(request, pk: int):
     if org is None:
         raise Http404
     context = selectors.organisation_profile(user=request.user, organisation=org)
+    if is_compliance(request.user):  # never to partners or reps (tipping off)
+        from restricted_parties.selectors import restricted_party_search
+
+        context["rp_matches"] = restricted_party_search(org.name, org.country)
     context.update(
         org=org,
         is_compliance=is_compliance(request.user),

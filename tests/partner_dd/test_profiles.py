@@ -79,3 +79,25 @@ def test_compliance_sees_users_deals_and_the_league_table(
     assert nordic_over_delta.reference in body
     league = client.get(reverse("partner-list")).content.decode()
     assert "Delta Local IT" in league and "Not yet assessed" in league
+
+
+def test_the_restricted_party_status_is_shown_to_compliance_only(
+    client, reviewer, nordic_user, nordic_over_delta, delta, delta_user
+):
+    from restricted_parties.services import sample_list_load
+
+    sample_list_load()
+    gulf = OrganisationFactory(name="Gulf Horizon Trading LLC", country="AE", role="distributor")
+    client.force_login(reviewer)
+    body = client.get(reverse("partner-profile", args=[gulf.pk])).content.decode()
+    assert "Restricted-party status" in body and "<li>match: " in body
+    assert (
+        "No match or possible match."
+        in client.get(reverse("partner-profile", args=[delta.pk])).content.decode()
+    )
+    for user, org in ((delta_user, delta), (nordic_user, delta)):
+        client.force_login(user)
+        assert (
+            "Restricted-party"
+            not in client.get(reverse("partner-profile", args=[org.pk])).content.decode()
+        )
