@@ -165,3 +165,26 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.original_name}"
+
+
+class Affiliation(models.Model):
+    """An ownership link recorded by compliance staff: `organisation` belongs to `parent`.
+
+    One parent per organisation, never itself or its own descendant (the service checks),
+    so the chain up from any organisation ends. Affiliates are organisations that share a
+    parent. A listed affiliate is one of the domain notes' partner factors."""
+
+    organisation = models.OneToOneField(
+        "partners.Organisation", on_delete=models.CASCADE, related_name="affiliation"
+    )
+    parent = models.ForeignKey(
+        "partners.Organisation", on_delete=models.PROTECT, related_name="subsidiaries"
+    )
+    source = models.CharField(max_length=300, blank=True, help_text="Where the link is from")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id} belongs to {self.parent_id}"

@@ -57,7 +57,22 @@ def organisation_profile(*, user, organisation: Organisation) -> dict:
     )
     questionnaires = questionnaires_visible_to(user).filter(organisation=organisation)
     accepted = questionnaires.filter(status=Questionnaire.Status.ACCEPTED).first()
+    from .models import Affiliation
+
+    link = Affiliation.objects.filter(organisation=organisation).select_related("parent").first()
+    parent = link.parent if link else None
+    sees_links = is_compliance(user) or own
     return {
+        "parent": parent if sees_links else None,
+        "parent_link": link if sees_links else None,
+        "subsidiaries": list(Organisation.objects.filter(affiliation__parent=organisation))
+        if sees_links
+        else [],
+        "affiliates": list(
+            Organisation.objects.filter(affiliation__parent=parent).exclude(pk=organisation.pk)
+        )
+        if sees_links and parent
+        else [],
         "deals": list(deals),
         "users": list(users),
         "questionnaires": list(questionnaires.prefetch_related("evidence")[:20]),

@@ -459,3 +459,38 @@ def _parse_time(value: Any):
         return datetime.fromisoformat(str(value)) if value else None
     except ValueError as exc:
         raise ApplicationError("A date in the document is not a date.") from exc
+
+
+def affiliation_record(
+    *, actor, organisation: Organisation, parent: Organisation, source: str = ""
+):
+    """Record (or replace) the organisation's parent. Compliance staff only; refuses a link
+    that would make an organisation its own ancestor."""
+    from .models import Affiliation
+
+    _require(None if is_compliance(actor) else "Only compliance staff record ownership links.")
+    with transaction.atomic():
+        chain, node = set(), parent
+        while node is not None:
+            if node.pk == organisation.pk:
+                raise ApplicationError("That link would make the organisation its own parent.")
+            if node.pk in chain:
+                break
+            chain.add(node.pk)
+            link = Affiliation.objects.select_for_update().filter(organisation=node).first()
+            node = link.parent if link else None
+        before = (
+            Affiliation.objects.filter(organisation=organisation)
+            .values_list("parent_id", flat=True)
+            .first()
+        )
+        Affiliation.objects.update_or_create(
+            organisation=organisation,
+            defaults={"parent": parent, "source": (source or "").strip()[:300], "recorded_by": actor,
+                      "recorded_at": timezone.now()},
+        )  # fmt: skip
+        audit_record(
+            actor=actor, action="organisation.parent_recorded", object_type="organisation",
+            object_id=organisation.pk,
+            changes={"parent_before": before, "parent": parent.pk, "source": source[:300]},
+        )  # fmt: skip

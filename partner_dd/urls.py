@@ -5,6 +5,7 @@ from . import views
 urlpatterns = [
     path("partners/", views.partner_list_view, name="partner-list"),
     path("partners/<int:pk>/", views.partner_profile_view, name="partner-profile"),
+    path("partners/<int:pk>/parent/", views.affiliation_record_view, name="partner-parent"),
     path(
         "partners/<int:pk>/due-diligence/send/",
         views.questionnaire_send_view,

@@ -241,3 +241,29 @@ def questionnaire_import_view(request):
         "partner_dd/import.html",
         {"own_key": own_key, "origin": settings.PARTNER_DD_ORIGIN},
     )
+
+
+@login_required
+@require_POST
+def affiliation_record_view(request, pk: int):
+    org = selectors.organisation_profile_get(user=request.user, pk=pk)
+    if org is None:
+        raise Http404
+    _refuse_unless(None if is_compliance(request.user) else "Compliance staff only.")
+    from partners.selectors import organisation_find
+
+    parent = organisation_find(
+        name=request.POST.get("parent_name", ""),
+        country=request.POST.get("parent_country", "").upper(),
+    )
+    if parent is None:
+        messages.error(request, "No organisation of that name in that country.")
+        return redirect("partner-profile", pk=org.pk)
+    try:
+        services.affiliation_record(actor=request.user, organisation=org, parent=parent,
+                                    source=request.POST.get("source", ""))  # fmt: skip
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, f"Recorded: {org.name} belongs to {parent.name}.")
+    return redirect("partner-profile", pk=org.pk)

@@ -231,6 +231,7 @@ ROUTES: dict[str, Route] = {
     "partner-list": Route(NON_COMPLIANCE),
     "partner-profile": Route(("anonymous", "nobody", "outsider", "partner_b"), alpha),
     "partner-dd-send": Route(NON_COMPLIANCE, alpha, POST),
+    "partner-parent": Route(NON_COMPLIANCE, alpha, POST),
     "partner-dd": Route((*STRANGERS, "sales_rep", "teammate"), questionnaire, GET_POST),
     "partner-dd-evidence-upload": Route((*STRANGERS, "sales_rep", "teammate"), questionnaire, POST),
     "partner-dd-submit": Route((*STRANGERS, "sales_rep", "teammate"), questionnaire, POST),

@@ -101,3 +101,45 @@ def test_the_restricted_party_status_is_shown_to_compliance_only(
             "Restricted-party"
             not in client.get(reverse("partner-profile", args=[org.pk])).content.decode()
         )
+
+
+def test_compliance_records_a_parent_and_the_profile_shows_parent_and_affiliates(
+    client, reviewer, delta, delta_user, partner_b
+):
+    from audit.models import AuditEvent
+    from partner_dd.services import affiliation_record
+
+    holding = OrganisationFactory(name="Delta Holding SE", country="DE", role="distributor")
+    sister = OrganisationFactory(name="Delta Services GmbH", country="AT", role="integrator")
+    affiliation_record(actor=reviewer, organisation=sister, parent=holding)
+    client.force_login(reviewer)
+    r = client.post(reverse("partner-parent", args=[delta.pk]),
+                    {"parent_name": "delta holding se", "parent_country": "de", "source": "Registry"})  # fmt: skip
+    assert r.status_code == 302
+    body = client.get(reverse("partner-profile", args=[delta.pk])).content.decode()
+    assert "Delta Holding SE (DE) · Registry" in body and "Delta Services GmbH (AT)" in body
+    assert AuditEvent.objects.filter(
+        action="organisation.parent_recorded", object_id=str(delta.pk)
+    ).exists()
+    # its own users see it; a partner cannot record links
+    client.force_login(delta_user)
+    assert (
+        "Delta Holding SE"
+        in client.get(reverse("partner-profile", args=[delta.pk])).content.decode()
+    )
+    assert (
+        client.post(reverse("partner-parent", args=[delta.pk]), {"parent_name": "x"}).status_code
+        == 403
+    )
+
+
+def test_a_link_that_would_make_an_organisation_its_own_parent_is_refused(reviewer, delta):
+    from hrdd.errors import ApplicationError
+    from partner_dd.services import affiliation_record
+
+    holding = OrganisationFactory(name="Delta Holding SE", country="DE", role="distributor")
+    affiliation_record(actor=reviewer, organisation=delta, parent=holding)
+    with pytest.raises(ApplicationError, match="its own parent"):
+        affiliation_record(actor=reviewer, organisation=holding, parent=delta)
+    with pytest.raises(ApplicationError, match="its own parent"):
+        affiliation_record(actor=reviewer, organisation=delta, parent=delta)
