@@ -86,3 +86,28 @@ def profiles_visible_to(user) -> QuerySet[Organisation]:
     if org_id and not is_compliance(user):
         return Organisation.objects.filter(pk=org_id) | partners_below(org_id)
     return organisations_visible_to(user)
+
+
+def why_not_invite(user, opportunity, organisation) -> str | None:
+    """A distributor's user may invite the users of a partner below it in this deal."""
+    org_id = partner_organisation_id(user)
+    entries = list(opportunity.channel.all())
+    mine = [e.position for e in entries if e.organisation_id == org_id and e.role == "distributor"]
+    if not org_id or not mine:
+        return "Only a distributor in this deal invites the partners below it."
+    below = {
+        e.organisation_id
+        for e in entries
+        if e.position > min(mine) and e.role in INTERMEDIARY_ROLES
+    }
+    if organisation.pk not in below - {org_id}:
+        return "That partner is not below you in this deal."
+    return None
+
+
+def partners_to_invite(user, opportunity) -> list:
+    """The partners below the viewer's distributor in this deal (empty for anyone else)."""
+    entries = list(opportunity.channel.select_related("organisation"))
+    return [
+        e.organisation for e in entries if why_not_invite(user, opportunity, e.organisation) is None
+    ]

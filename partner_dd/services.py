@@ -42,7 +42,14 @@ def _require(reason: str | None) -> None:
         raise PermissionDenied(reason)
 
 
-def _notify_partner_users(*, organisation: Organisation, event_id: int, title: str, url: str):
+def _notify_partner_users(
+    *,
+    organisation: Organisation,
+    event_id: int,
+    title: str,
+    url: str,
+    kind: str = "partner_questionnaire",
+):
     from accounts.models import User
     from reviews.models import Notification
 
@@ -52,7 +59,7 @@ def _notify_partner_users(*, organisation: Organisation, event_id: int, title: s
             Notification(
                 recipient=u,
                 event_id=event_id,
-                kind="partner_questionnaire",
+                kind=kind,
                 title=title,
                 url=url,
                 created_at=now,
@@ -494,3 +501,34 @@ def affiliation_record(
             object_id=organisation.pk,
             changes={"parent_before": before, "parent": parent.pk, "source": source[:300]},
         )  # fmt: skip
+
+
+def deal_partner_invite(
+    *, actor, opportunity, organisation: Organisation, message: str = ""
+) -> int:
+    """A distributor asks the users of a partner below it to work on a deal (they already
+    see it: visibility follows the channel). Each of them gets an inbox message; no
+    account is created. Returns how many were invited."""
+    from accounts.models import User
+
+    _require(policies.why_not_invite(actor, opportunity, organisation))
+    users = User.objects.filter(
+        organisation=organisation, role=User.Role.PARTNER_USER, is_active=True
+    )
+    if not users.exists():
+        raise ApplicationError(
+            f"{organisation.name} has no users in the application yet: ask the vendor's channel "
+            "team to create their accounts."
+        )
+    with transaction.atomic():
+        event = audit_record(
+            actor=actor, action="opportunity.partner_invited", object_type="opportunity",
+            object_id=opportunity.pk, opportunity_id=opportunity.pk,
+            changes={"organisation_id": organisation.pk, "message": (message or "")[:1000]},
+        )  # fmt: skip
+        _notify_partner_users(
+            organisation=organisation, event_id=event.pk, kind="deal_invitation",
+            title=f"{actor.organisation.name} invites you to deal {opportunity.reference}"[:200],
+            url=f"/deals/{opportunity.pk}/",
+        )  # fmt: skip
+    return users.count()

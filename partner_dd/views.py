@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.policies import is_compliance
 from hrdd.errors import ApplicationError
+from hrdd.params import as_id
 from taxonomy import PARTNER_MATURITY
 
 from . import policies, selectors, services
@@ -267,3 +268,25 @@ def affiliation_record_view(request, pk: int):
     else:
         messages.success(request, f"Recorded: {org.name} belongs to {parent.name}.")
     return redirect("partner-profile", pk=org.pk)
+
+
+@login_required
+@require_POST
+def deal_partner_invite_view(request, pk: int):
+    from opportunities.selectors import opportunity_get
+    from partners.models import Organisation
+
+    opportunity = opportunity_get(user=request.user, pk=pk)
+    if opportunity is None:
+        raise Http404
+    org = Organisation.objects.filter(pk=as_id(request.POST.get("organisation"))).first()
+    if org is None or policies.why_not_invite(request.user, opportunity, org):
+        raise PermissionDenied("Only a distributor in this deal invites the partners below it.")
+    try:
+        n = services.deal_partner_invite(actor=request.user, opportunity=opportunity, organisation=org,
+                                         message=request.POST.get("message", ""))  # fmt: skip
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, f"Invited {n} user(s) of {org.name} to this deal.")
+    return redirect("opportunity-detail", pk=opportunity.pk)

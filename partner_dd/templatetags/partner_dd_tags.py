@@ -23,3 +23,10 @@ def leverage_for(opportunity, screening, user) -> list:
         roles=roles, findings=screening.get("findings", []), tier=screening.get("tier", "low")
     )
     return rows[1:] if own is not None else rows  # partners are not told the vendor's steps
+
+
+@register.simple_tag
+def partners_to_invite(opportunity, user) -> list:
+    from ..policies import partners_to_invite as below
+
+    return below(user, opportunity)

@@ -232,6 +232,8 @@ ROUTES: dict[str, Route] = {
     "partner-profile": Route(("anonymous", "nobody", "outsider", "partner_b"), alpha),
     "partner-dd-send": Route(NON_COMPLIANCE, alpha, POST),
     "partner-parent": Route(NON_COMPLIANCE, alpha, POST),
+    # only a distributor in the deal invites the partners below it (the world has none)
+    "deal-partner-invite": Route(NON_ADMIN, deal, POST),
     "partner-dd": Route((*STRANGERS, "sales_rep", "teammate"), questionnaire, GET_POST),
     "partner-dd-evidence-upload": Route((*STRANGERS, "sales_rep", "teammate"), questionnaire, POST),
     "partner-dd-submit": Route((*STRANGERS, "sales_rep", "teammate"), questionnaire, POST),

@@ -143,3 +143,41 @@ def test_a_link_that_would_make_an_organisation_its_own_parent_is_refused(review
         affiliation_record(actor=reviewer, organisation=holding, parent=delta)
     with pytest.raises(ApplicationError, match="its own parent"):
         affiliation_record(actor=reviewer, organisation=delta, parent=delta)
+
+
+def test_a_distributor_invites_the_users_of_the_reseller_below_it_to_a_deal(
+    client, nordic_user, nordic_over_delta, delta, delta_user, partner_a
+):
+    from audit.models import AuditEvent
+    from reviews.models import Notification
+
+    deal = nordic_over_delta
+    client.force_login(nordic_user)
+    page = client.get(reverse("opportunity-detail", args=[deal.pk])).content.decode()
+    assert 'id="invite-partner"' in page and "Delta Local IT" in page
+    r = client.post(reverse("deal-partner-invite", args=[deal.pk]),
+                    {"organisation": delta.pk, "message": "Who is the end user?"}, follow=True)  # fmt: skip
+    assert "Invited 1 user(s) of Delta Local IT" in r.content.decode(), r.content.decode()[-3000:]
+    note = Notification.objects.get(recipient=delta_user, kind="deal_invitation")
+    assert note.url == f"/deals/{deal.pk}/" and deal.reference in note.title
+    assert AuditEvent.objects.filter(
+        action="opportunity.partner_invited", opportunity_id=deal.pk
+    ).exists()
+    # not an organisation outside the deal, and not upwards
+    r = client.post(reverse("deal-partner-invite", args=[deal.pk]),
+                    {"organisation": partner_a.organisation_id})  # fmt: skip
+    assert r.status_code == 403
+    assert not Notification.objects.filter(recipient=partner_a).exists()
+    client.force_login(delta_user)
+    page = client.get(reverse("opportunity-detail", args=[deal.pk])).content.decode()
+    assert 'id="invite-partner"' not in page
+    r = client.post(reverse("deal-partner-invite", args=[deal.pk]),
+                    {"organisation": nordic_user.organisation_id})  # fmt: skip
+    assert r.status_code == 403
+
+
+def test_inviting_a_reseller_without_users_says_so(client, nordic_user, nordic_over_delta, delta):
+    client.force_login(nordic_user)
+    r = client.post(reverse("deal-partner-invite", args=[nordic_over_delta.pk]),
+                    {"organisation": delta.pk}, follow=True)  # fmt: skip
+    assert "has no users in the application yet" in r.content.decode()
