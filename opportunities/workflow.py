@@ -6,8 +6,11 @@ concurrent actors cannot both move it, and an audit event in the same transactio
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.db import transaction
 
+from accounts.policies import is_compliance
 from audit.services import audit_record
 from hrdd.errors import Conflict
 
@@ -30,7 +33,34 @@ TRANSITIONS: dict[str, tuple[set, set]] = {
     "approve_with_conditions": (UNDER_REVIEW, {S.APPROVED_WITH_CONDITIONS}),
     "reject": (UNDER_REVIEW, {S.REJECTED}),
     "withdraw": (OPEN | DECIDED, {S.WITHDRAWN}),
+    # EU 2021/821 Art. 5: once the company is aware of a use linked to internal repression
+    # or serious violations, the deal waits for the competent authority's answer.
+    "authority_hold": (OPEN | DECIDED, {S.BLOCKED}),
+    "authority_release": ({S.BLOCKED}, set(S) - {S.NEW, S.WITHDRAWN}),
+    "authority_prohibit": ({S.BLOCKED}, {S.REJECTED}),
 }
+# The transitions that place or end an authority hold; every other one waits while it stands.
+HOLD_TRANSITIONS = {"authority_hold", "authority_release", "authority_prohibit"}
+HELD_NEUTRALLY = "The deal is in compliance review and cannot change now."
+
+# Apps above the deal register checks that hold a deal where it is (the record of a
+# notification to the competent authority): a check returns why, or None. Registered in
+# those apps' `ready()`, so this module never imports them.
+_HOLD_CHECKS: list[Callable[[int], str | None]] = []
+
+
+def opportunity_hold_register(check: Callable[[int], str | None]) -> None:
+    if check not in _HOLD_CHECKS:
+        _HOLD_CHECKS.append(check)
+
+
+def opportunity_hold_reason(opportunity_id: int) -> str | None:
+    """Why the deal must stay where it is (None: it may move)."""
+    for check in _HOLD_CHECKS:
+        if reason := check(opportunity_id):
+            return reason
+    return None
+
 
 TIER_STATUS = {
     "low": S.CLEARED,
@@ -53,6 +83,12 @@ def opportunity_transition(
     old = opportunity.status
     if old not in allowed_from or to not in allowed_to:
         raise Conflict(f"A deal that is {old!s} cannot be moved to {to!s} ({transition}).")
+    # A deal just registered cannot be held yet: no query on the registration path.
+    if old != S.NEW and transition not in HOLD_TRANSITIONS:
+        if reason := opportunity_hold_reason(opportunity.pk):
+            # Only compliance staff learn why (a notification to an authority is not news
+            # for the channel); anyone else reads the neutral "in compliance review".
+            raise Conflict(reason if is_compliance(actor) else HELD_NEUTRALLY)
     # No savepoint: nothing is written unless the update matched, and the Conflict is
     # raised after the block, so a caller's transaction stays usable.
     with transaction.atomic(savepoint=False):
@@ -80,6 +116,8 @@ def opportunity_route(*, opportunity: Opportunity, tier: str, actor, reopen: boo
     current = opportunity.status
     if current == target and not reopen:
         return
+    if current != S.NEW and opportunity_hold_reason(opportunity.pk):
+        return  # screened and recorded, but the deal stays held (see `opportunity_hold_register`)
     if current in DECIDED:
         if reopen:
             to = target if target != S.CLEARED else S.IN_REVIEW

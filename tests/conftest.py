@@ -179,9 +179,11 @@ def _audit_triggers_around_flush(request):
                 cur.execute(sql)
 
 
-@pytest.fixture(scope="session", autouse=True)
+@pytest.fixture(autouse=True)
 def _audit_checkpoints_in_a_temporary_folder(tmp_path_factory):
-    """Checkpoints from `make run` (or another test run) must not meet this run's trail."""
+    """Checkpoints from `make run`, another test run or another test must not meet this
+    test's trail: each test's chain starts again at position 1 (it is rolled back), so an
+    earlier test's checkpoint describes a different chain."""
     from django.conf import settings
 
     settings.AUDIT_CHECKPOINT_DIR = tmp_path_factory.mktemp("audit-checkpoints")

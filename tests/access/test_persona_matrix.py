@@ -99,6 +99,23 @@ def csv_fmt(w):
     return {"fmt": "csv"}
 
 
+def decided_deal(w):
+    return {"pk": w["condition"].opportunity_id}
+
+
+def authority_notice(w):
+    """A notification to the authority on the decided deal (made on first use)."""
+    if "authority_notice" not in w:
+        from accounts.models import User
+        from records.authority import authority_awareness_record
+
+        w["authority_notice"] = authority_awareness_record(
+            actor=User.objects.filter(role="reviewer").first(),
+            opportunity=w["condition"].opportunity, reason="Matrix awareness reason",
+        )  # fmt: skip
+    return {"pk": w["authority_notice"].pk}
+
+
 SIGNED_IN = ("anonymous",)  # any signed-in user may open it; its content is scoped
 PUBLIC: tuple[str, ...] = ()
 POST = ("POST",)
@@ -243,6 +260,19 @@ ROUTES: dict[str, Route] = {
     "partner-dd-evidence": Route((*STRANGERS, "sales_rep", "teammate"), dd_evidence),
     "partner-dd-export": Route((*STRANGERS, "sales_rep", "teammate"), questionnaire),
     "partner-dd-import": Route(NON_COMPLIANCE, methods=GET_POST),
+    # records: compliance staff only (evidence, notifications to the authority, the
+    # statement before it is published); the purge is for admins
+    "records-index": Route(NON_COMPLIANCE),
+    "records-deal": Route(NON_COMPLIANCE, decided_deal),
+    "records-evidence-pack": Route(NON_COMPLIANCE, decided_deal),
+    "records-awareness": Route(NON_COMPLIANCE, decided_deal, POST),
+    "records-notification": Route(NON_COMPLIANCE, authority_notice, GET_POST),
+    "records-notification-sent": Route(NON_COMPLIANCE, authority_notice, POST),
+    "records-notification-answer": Route(NON_COMPLIANCE, authority_notice, POST),
+    "records-statement": Route(NON_COMPLIANCE),
+    "records-statement-csv": Route(NON_COMPLIANCE),
+    "records-statement-pdf": Route(NON_COMPLIANCE),
+    "records-retention": Route(NON_ADMIN, methods=GET_POST),
     # the inbox: one's own notifications
     "inbox": Route((*STRANGERS, "sales_rep"), marker=lambda w: f"/inbox/{w['notification'].pk}/"),
     "inbox-read": Route(SIGNED_IN, methods=POST, why="marks the caller's own as read"),
