@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "accounts",
     "partners",
     "sso",  # single sign-on (OpenID Connect): identities and organisation values
+    "partner_dd",  # partners' own due diligence: questionnaire, evidence, maturity
     "countries",
     "restricted_parties",
     "rules",
@@ -272,6 +273,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "outbox.tasks.reconcile",
         "schedule": env.int("OUTBOX_RECONCILE_SECONDS", default=15),
     },
+    "partner-dd-questionnaires-due": {
+        "task": "partner_dd.tasks.send_due_questionnaires",
+        "schedule": crontab(minute=17),
+    },
     "audit-checkpoint": {
         "task": "audit.tasks.publish_audit_checkpoint",
         "schedule": env.int("AUDIT_CHECKPOINT_SECONDS", default=60),
@@ -300,6 +305,20 @@ OUTBOX_RESEND_SECONDS = env.int("OUTBOX_RESEND_SECONDS", default=60)
 OUTBOX_RECONCILE_SECONDS = env.int("OUTBOX_RECONCILE_SECONDS", default=15)
 OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=8)
 OUTBOX_KEEP_DONE_DAYS = env.int("OUTBOX_KEEP_DONE_DAYS", default=7)
+
+# --- Partners' own due diligence. An accepted questionnaire is asked for again after
+# PARTNER_DD_RENEWAL_DAYS (yearly by default); the partner has PARTNER_DD_ANSWER_DAYS to answer.
+PARTNER_DD_RENEWAL_DAYS = env.int("PARTNER_DD_RENEWAL_DAYS", default=365)
+PARTNER_DD_ANSWER_DAYS = env.int("PARTNER_DD_ANSWER_DAYS", default=30)
+if min(PARTNER_DD_RENEWAL_DAYS, PARTNER_DD_ANSWER_DAYS) < 1:
+    raise ImproperlyConfigured("PARTNER_DD_*_DAYS must be at least 1.")
+# Signed profile exports (Ed25519): this installation's signing key (base64 of a 32-byte
+# seed; unset with DEBUG on: a local-only key derived from SECRET_KEY; unset with DEBUG
+# off: exports are refused), the name it signs as, and the origins whose exports it
+# imports ("name=base64 public key", comma-separated).
+PARTNER_DD_SIGNING_KEY = env.str("PARTNER_DD_SIGNING_KEY", default="")
+PARTNER_DD_ORIGIN = env.str("PARTNER_DD_ORIGIN", default="hrdd-local")
+PARTNER_DD_TRUSTED_KEYS = env.list("PARTNER_DD_TRUSTED_KEYS", default=[])
 if min(OUTBOX_LEASE_SECONDS, OUTBOX_RESEND_SECONDS, OUTBOX_RECONCILE_SECONDS) < 1:
     raise ImproperlyConfigured("OUTBOX_*_SECONDS must be at least 1.")
 # /health/ answers 503 when the oldest due work waits longer than this, or when the

@@ -10,11 +10,12 @@ class OrganisationAdmin(admin.ModelAdmin):
         "name",
         "country",
         "role",
+        "dd_status",
         "hrdd_maturity",
         "prior_incident",
         "refused_flow_down",
     )
-    list_filter = ("role", "hrdd_maturity", "country")
+    list_filter = ("role", "dd_status", "hrdd_maturity", "country")
     search_fields = ("name",)
 
     def save_model(self, request, obj, form, change):

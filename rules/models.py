@@ -153,6 +153,7 @@ class Screening(models.Model):
         COUNTRY_DATA = "country_data", "Country data updated"
         PARTNER_FACTORS = "partner_factors", "Channel organisation's factors changed"
         CONDITION_LAPSED = "condition_lapsed", "A condition of the approval lapsed"
+        PARTNER_ASSESSED = "partner_assessed", "A channel partner was assessed"
 
     opportunity = models.ForeignKey(
         "opportunities.Opportunity", on_delete=models.CASCADE, related_name="screenings"

@@ -95,6 +95,18 @@ def organisation(w):
     return {"pk": w["organisation"].pk}
 
 
+def alpha(w):
+    return {"pk": w["questionnaire"].organisation_id}
+
+
+def questionnaire(w):
+    return {"pk": w["questionnaire"].pk}
+
+
+def dd_evidence(w):
+    return {"pk": w["dd_evidence"].pk}
+
+
 def csv_fmt(w):
     return {"fmt": "csv"}
 
@@ -277,6 +289,23 @@ ROUTES: dict[str, Route] = {
     "api-review-mitigations": Route(
         ("anonymous", "nobody", "outsider"), marker=lambda w: "end-use-certificate"
     ),
+    # partners' due diligence: Alpha's questionnaire is Alpha's to answer, compliance's to
+    # review; the profile follows the organisation register (reps see the channel)
+    "partner-list": Route(NON_COMPLIANCE),
+    "partner-profile": Route(("anonymous", "nobody", "outsider", "partner_b"), alpha),
+    "partner-dd-send": Route(NON_COMPLIANCE, alpha, POST),
+    "partner-parent": Route(NON_COMPLIANCE, alpha, POST),
+    # only a distributor in the deal invites the partners below it (the world has none)
+    "deal-partner-invite": Route(NON_ADMIN, deal, POST),
+    "partner-dd": Route((*STRANGERS, "sales_rep", "teammate"), questionnaire, GET_POST),
+    "partner-dd-evidence-upload": Route((*STRANGERS, "sales_rep", "teammate"), questionnaire, POST),
+    "partner-dd-submit": Route((*STRANGERS, "sales_rep", "teammate"), questionnaire, POST),
+    "partner-dd-decline": Route((*STRANGERS, "sales_rep", "teammate"), questionnaire, POST),
+    "partner-dd-accept": Route(NON_COMPLIANCE, questionnaire, POST),
+    "partner-dd-return": Route(NON_COMPLIANCE, questionnaire, POST),
+    "partner-dd-evidence": Route((*STRANGERS, "sales_rep", "teammate"), dd_evidence),
+    "partner-dd-export": Route((*STRANGERS, "sales_rep", "teammate"), questionnaire),
+    "partner-dd-import": Route(NON_COMPLIANCE, methods=GET_POST),
     # records: compliance staff only (evidence, notifications to the authority, the
     # statement before it is published); the purge is for admins
     "records-index": Route(NON_COMPLIANCE),
