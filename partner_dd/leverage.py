@@ -66,7 +66,7 @@ def _vendor(dims: set[str], codes: set[str], elevated: bool) -> list[str]:
     steps = ["Keep the deal registration gate: no discount or support until the deal is cleared."]
     if elevated:
         steps.append(
-            "Attach the flow-down clauses, audit rights and licence or support withdrawal on misuse."
+            "Attach the flow-down clauses, audit rights and licence or support withdrawal if the product is used to harm people."
         )
     return steps
 

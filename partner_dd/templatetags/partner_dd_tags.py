@@ -4,6 +4,7 @@ for the viewer: a partner user sees its own organisation's positions only."""
 from __future__ import annotations
 
 from django import template
+from django.utils.translation import gettext
 
 from accounts.policies import partner_organisation_id
 
@@ -22,7 +23,9 @@ def leverage_for(opportunity, screening, user) -> list:
     rows = leverage_by_position(
         roles=roles, findings=screening.get("findings", []), tier=screening.get("tier", "low")
     )
-    return rows[1:] if own is not None else rows  # partners are not told the vendor's steps
+    rows = rows[1:] if own is not None else rows  # partners are not told the vendor's steps
+    # In the reader's language where the catalogue has the words (positions are role names).
+    return [(gettext(position), [gettext(step) for step in steps]) for position, steps in rows]
 
 
 @register.simple_tag
