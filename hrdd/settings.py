@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "outbox",  # background work recorded in the database (lowest layer)
     "axes",  # failed sign-ins, per user and per address
     # The domain, one app per part of it.
+    "taxonomy",  # the vocabulary, and the {% load words %} filters that name its codes
     "audit",
     "refdata",
     "accounts",

@@ -27,6 +27,7 @@ from . import policies, presenters
 from .forms import CHANNEL_ROWS, LINE_ROWS, MAX_ROWS, data_to_form, errors_for_form, form_to_data
 from .selectors import opportunity_get, opportunity_list, product_list
 from .services import opportunity_register, opportunity_update
+from .standing import deal_standing
 
 
 def _form_context(user, values: dict, errors: dict | None = None) -> dict:
@@ -177,6 +178,9 @@ def opportunity_detail_view(request, pk: int):
     from reviews.selectors import review_panel_for_deal
 
     ctx["review"] = review_panel_for_deal(user=request.user, opportunity=opportunity)
+    ctx["standing"] = deal_standing(
+        opportunity=opportunity, user=request.user, screening=ctx["screening"], review=ctx["review"]
+    )
     if request.user.is_reviewer:
         from audit.selectors import audit_events_for_opportunity
 
