@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from audit.models import AuditEvent
+from taxonomy import words
 
 from . import policies, probing
 from .models import CaseCondition, EscalationLevel, InformationRequest, Notification, ReviewCase
@@ -76,7 +77,7 @@ def _messages(event: AuditEvent, case: ReviewCase) -> list[tuple[list[User], str
     assignee_or_level = _one(case.assignee_id) or level_users(case.escalation_level, case)
     if event.action == "review_case.opened":
         return [(level_users(case.escalation_level, case), f"New {case.tier} case: {ref}",
-                 f"{ref} {title} needs review ({ch.get('reason', 'flagged')}).", _case_url(case))]  # fmt: skip
+                 f"{ref} {title} needs review ({words.humanise(ch.get('reason', 'flagged')).lower()}).", _case_url(case))]  # fmt: skip
     if action == "escalate":
         level = EscalationLevel(ch.get("to_level", case.escalation_level)).label
         return [(level_users(ch.get("to_level", case.escalation_level), case), f"Escalated to you: {ref}",
@@ -132,7 +133,7 @@ def _messages(event: AuditEvent, case: ReviewCase) -> list[tuple[list[User], str
             body += f"\n\n{decision.feedback}"
         if decision and decision.conditions:
             body += "\n\nConditions:\n" + "\n".join(
-                f"- {c['name']} (owner {c['owner']}, due {c['due_date']})"
+                f"- {c['name']} (owner {c['owner']}, due {_due_words(c['due_date'])})"
                 for c in decision.conditions
             )
         out = [(users, f"{ref} {outcome}", body, _deal_url(case))]
@@ -245,3 +246,13 @@ def notification_mark_read(*, user, notification_id: int | None = None) -> int:
     if notification_id is not None:
         qs = qs.filter(pk=notification_id)
     return qs.update(read_at=timezone.now())
+
+
+def _due_words(due: str) -> str:
+    """A condition's due date (stored as ISO text in the decision) in words."""
+    from datetime import date
+
+    try:
+        return words.day(date.fromisoformat(str(due)))
+    except ValueError:
+        return str(due)

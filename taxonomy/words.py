@@ -228,3 +228,12 @@ def day(value: date | datetime | None, language_code: str | None = None) -> str:
     if isinstance(value, datetime):
         value = value.date()
     return format_date(value, format="medium", locale=babel_locale(language_code))
+
+
+def humanise(code: Any) -> str:
+    """Any code in readable words, for codes with no vocabulary (audit actions, states)."""
+    if not code:
+        return ""
+    text = str(code).replace("_", " ")
+    head, dot, tail = text.partition(".")
+    return f"{head.capitalize()}: {tail}" if dot else text.capitalize()

@@ -74,3 +74,10 @@ def file_format_codes(text) -> str:
             lambda m: f'<code class="file-format">{m.group(0)}</code>', str(escape(text))
         )
     )
+
+
+@register.filter
+def humanise(code) -> str:
+    """A code without a vocabulary (an audit action, a state) in readable words:
+    "opportunity.approve_with_conditions" -> "Opportunity: approve with conditions"."""
+    return words.humanise(code)
