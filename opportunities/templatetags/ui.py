@@ -24,3 +24,11 @@ def contains(container, item):
 @register.filter
 def tier_class(tier):
     return f"tier tier-{tier}" if tier else "tier"
+
+
+@register.filter
+def form_label(name: str) -> str:
+    """An error's field in the words of the deal form (never "ec_country")."""
+    from opportunities.forms import field_label
+
+    return field_label(name)
