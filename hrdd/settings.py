@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "opportunities",
     "reviews",
     "channel_imports",
+    "dashboards",  # overviews: compliance and a partner's own (reads other apps)
     "demo",
     "operations",  # /health/, /metrics/ and `manage.py health` (top layer: reads every app)
 ]

@@ -23,4 +23,5 @@ urlpatterns = [
     path("", include("rules.urls")),
     path("", include("restricted_parties.urls")),
     path("", include("reviews.urls")),
+    path("", include("dashboards.urls")),
 ]

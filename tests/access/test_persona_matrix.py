@@ -214,6 +214,11 @@ ROUTES: dict[str, Route] = {
     "api-review-mitigations": Route(
         ("anonymous", "nobody", "outsider"), marker=lambda w: "end-use-certificate"
     ),
+    # overviews: any signed-in user gets their own (compliance: the compliance overview;
+    # others: figures of their own deals only, tested in tests/dashboards)
+    "overview": Route(SIGNED_IN),
+    "overview-data": Route(SIGNED_IN),
+    "overview-csv": Route(SIGNED_IN, lambda w: {"key": "countries"}),
     # the inbox: one's own notifications
     "inbox": Route((*STRANGERS, "sales_rep"), marker=lambda w: f"/inbox/{w['notification'].pk}/"),
     "inbox-read": Route(SIGNED_IN, methods=POST, why="marks the caller's own as read"),
