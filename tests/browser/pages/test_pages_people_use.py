@@ -11,13 +11,6 @@ import pytest
 from playwright.sync_api import expect
 
 from reviews.services import review_claim, review_decide
-from tests.reviews.conftest import (  # noqa: F401 - fixtures shared with the review tests
-    case_of,
-    eager_celery,
-    fast_passwords,
-    make_deal,
-    media_root,
-)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
