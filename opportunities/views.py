@@ -178,6 +178,8 @@ def opportunity_detail_view(request, pk: int):
     from reviews.selectors import review_panel_for_deal
 
     ctx["review"] = review_panel_for_deal(user=request.user, opportunity=opportunity)
+    for r in ctx["review"].get("my_requests") or ():  # an answer refused a moment ago
+        r.draft = request.session.pop(f"answer-draft-{r.pk}", None)
     ctx["standing"] = deal_standing(
         opportunity=opportunity, user=request.user, screening=ctx["screening"], review=ctx["review"]
     )

@@ -152,6 +152,7 @@ def case_view(request, pk: int):
         "mitigations": selectors.mitigation_library(user=request.user),
         "owner_choices": selectors.condition_owner_choices(case) if actions["decide"] else [],
         "condition_rows": range(CONDITION_ROWS),
+        "draft": _decision_draft(request.session.pop(f"decide-draft-{case.pk}", None)),
         "reviewers": selectors.reviewers_list() if actions["assign"] else [],
         "outcomes": ReviewCase.Outcome.choices,
     }
@@ -270,9 +271,23 @@ def decide_view(request, pk: int):
     _require_reviewer(request.user)
     case = _case_or_404(request, pk)
     data = decision_from_post(request.POST)
-    _run(request, lambda: services.review_decide(case=case, actor=request.user, **data),
-         "Decision recorded; the deal has moved and the submitter is told.")  # fmt: skip
+    if not _run(request, lambda: services.review_decide(case=case, actor=request.user, **data),
+                "Decision recorded; the deal has moved and the submitter is told."):  # fmt: skip
+        # a refused decision is not lost: the form comes back as it was typed
+        request.session[f"decide-draft-{case.pk}"] = {
+            k: v[:10000] for k, v in request.POST.items() if k != "csrfmiddlewaretoken"
+        }
     return _back(request, case)
+
+
+def _decision_draft(post: dict | None) -> dict:
+    """The decide form as typed before a refusal: outcome, reasons, feedback, and each
+    condition row's values (empty when there is none)."""
+    post = post or {}
+    rows = [{f: post.get(f"cond-{i}-{f}", "") for f in ("mitigation", "owner", "due_date", "details")}
+            for i in range(CONDITION_ROWS)]  # fmt: skip
+    return {"outcome": post.get("outcome", ""), "reasons": post.get("reasons", ""),
+            "feedback": post.get("feedback", ""), "rows": rows, "kept": bool(post)}  # fmt: skip
 
 
 @login_required
@@ -336,16 +351,28 @@ def answer_view(request, pk: int):
     form = AnswerForm(request.POST, request.FILES)
     deal = redirect("opportunity-detail", pk=info.case.opportunity_id)
     if not form.is_valid():
-        messages.error(request, "Write your answer (a file is optional: pdf, png or jpg).")
-        return deal
+        message = "Write your answer (a file is optional: pdf, png or jpg)."
+        if form.errors.get("attachment"):
+            message = f"The file was not attached: {' '.join(form.errors['attachment'])}"
+        messages.error(request, message)
+        return _keep_answer_draft(request, info, deal, message)
     try:
         services.review_answer(information_request=info, actor=request.user, answer=form.cleaned_data["answer"],
                                attachment=form.cleaned_data.get("attachment"))  # fmt: skip
     except ApplicationError as exc:
         messages.error(request, exc.message)
-        return deal
+        return _keep_answer_draft(request, info, deal, exc.message)
     messages.success(request, "Thank you: your answer went to the compliance reviewer.")
     return deal
+
+
+def _keep_answer_draft(request, info, response, message: str):
+    """A refused answer is not lost: the deal page offers it again, with the reason next
+    to the field (the file must be chosen again: browsers never refill a file input)."""
+    request.session[f"answer-draft-{info.pk}"] = {
+        "answer": (request.POST.get("answer") or "")[:10000], "error": message,
+    }  # fmt: skip
+    return response
 
 
 @login_required

@@ -32,3 +32,12 @@ def form_label(name: str) -> str:
     from opportunities.forms import field_label
 
     return field_label(name)
+
+
+@register.filter
+def index(sequence, i):
+    """{{ rows|index:i }}: the i-th item of a list (None past its end)."""
+    try:
+        return sequence[int(i)]
+    except (IndexError, TypeError, ValueError):
+        return None

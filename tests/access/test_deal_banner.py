@@ -59,3 +59,24 @@ def test_a_cleared_deal_has_nothing_to_do(client, sales_rep, request):
     banner = _banner(client, deal)
     assert "You may proceed" in banner
     assert "What you need to do" not in banner
+
+
+def test_an_answer_with_a_wrong_file_keeps_what_was_typed(world, client, partner_a):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from reviews.models import InformationRequest
+
+    question = InformationRequest.objects.get(addressed_to=partner_a, answered_at__isnull=True)
+    client.force_login(partner_a)
+    program = SimpleUploadedFile("tool.exe", b"MZ\x90\x00" + b"0" * 64,
+                                 content_type="application/octet-stream")  # fmt: skip
+    response = client.post(f"/reviews/requests/{question.pk}/answer/",
+                           {"answer": "Sites in Hamburg and Kiel.", "attachment": program})  # fmt: skip
+    assert response.status_code == 302
+    banner = _banner(client, world["deal"])
+    assert "Sites in Hamburg and Kiel.</textarea>" in banner
+    assert 'aria-invalid="true"' in banner and "choose the file again" in banner
+    question.refresh_from_db()
+    assert question.answered_at is None
+    # shown once: a fresh visit starts from an empty answer
+    assert "Sites in Hamburg and Kiel." not in _banner(client, world["deal"])
