@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "opportunities",
     "reviews",
     "channel_imports",
+    "onboarding",  # `manage.py setup`: the vendor and the first admin of a fresh install
     "dashboards",  # overviews: compliance and a partner's own (reads other apps)
     "demo",
     "operations",  # /health/, /metrics/ and `manage.py health` (top layer: reads every app)

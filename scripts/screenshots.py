@@ -40,6 +40,30 @@ def _first_deal(page, status: str) -> str | None:
     return link.get_attribute("href") if link.count() else None
 
 
+def _decide_one(browser) -> None:
+    """Approve one medium-tier demo case with a condition, so the decided deal's banner
+    can be shown (the demo data has no decision)."""
+    ctx, page = _sign_in(browser, "reviewer", DESKTOP)
+    page.goto("/reviews/?tier=medium")
+    claim = page.locator("button.claim").first
+    if not claim.count():
+        ctx.close()
+        return
+    claim.click()
+    page.locator("tr.case-row .ok a").first.click()
+    page.select_option("#decide select[name=outcome]", "approve_with_conditions")
+    page.fill("#decide textarea[name=reasons]", "Research use confirmed; statement on file.")
+    page.fill(
+        "#decide textarea[name=feedback]",
+        "Approved: have the end user sign the end-use statement before delivery.",
+    )
+    page.select_option("select[name=cond-0-mitigation]", index=1)
+    page.fill("input[name=cond-0-due_date]", "2027-03-31")
+    page.click("#decide-button")
+    page.wait_for_load_state()
+    ctx.close()
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
@@ -53,6 +77,7 @@ def main() -> None:
         page.screenshot(path=OUT / "review-queue.png", full_page=False)
         ctx.close()
 
+        _decide_one(browser)
         ctx, page = _sign_in(browser, "rep", DESKTOP)
         page.goto("/deals/")
         page.screenshot(path=OUT / "deal-list.png")
