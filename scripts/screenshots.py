@@ -9,6 +9,7 @@ Writes PNG files to docs/screenshots/. Signs in as the demo users (README "Demo 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -36,11 +37,11 @@ def _sign_in(browser, username: str, viewport: dict):
 
 def _first_deal(page, status: str) -> str | None:
     page.goto(f"/deals/?status={status}")
-    link = page.locator("#deal-rows tbody tr td:first-child a").first
+    link = page.locator('#deal-rows tbody tr td:first-child a:not([href="/deals/new/"])').first
     return link.get_attribute("href") if link.count() else None
 
 
-def _decide_one(browser) -> None:
+def _decide_one(browser) -> tuple[str, str] | None:
     """Approve one medium-tier demo case with a condition, so the decided deal's banner
     can be shown (the demo data has no decision)."""
     ctx, page = _sign_in(browser, "reviewer", DESKTOP)
@@ -48,7 +49,7 @@ def _decide_one(browser) -> None:
     claim = page.locator("button.claim").first
     if not claim.count():
         ctx.close()
-        return
+        return None
     claim.click()
     page.locator("tr.case-row .ok a").first.click()
     page.select_option("#decide select[name=outcome]", "approve_with_conditions")
@@ -61,7 +62,11 @@ def _decide_one(browser) -> None:
     page.fill("input[name=cond-0-due_date]", "2027-03-31")
     page.click("#decide-button")
     page.wait_for_load_state()
+    deal = page.locator('main a[href^="/deals/"]').first.get_attribute("href")
+    page.goto(deal)
+    owner = re.search(r"owner (\S+)", page.locator("p.status").inner_text())
     ctx.close()
+    return (deal, owner.group(1)) if owner else None
 
 
 def main() -> None:
@@ -77,16 +82,19 @@ def main() -> None:
         page.screenshot(path=OUT / "review-queue.png", full_page=False)
         ctx.close()
 
-        _decide_one(browser)
+        decided = _decide_one(browser)
+        if decided:
+            ctx, page = _sign_in(browser, decided[1], DESKTOP)
+            page.goto(decided[0])
+            page.screenshot(path=OUT / "deal-decided.png")
+            ctx.close()
         ctx, page = _sign_in(browser, "rep", DESKTOP)
         page.goto("/deals/")
         page.screenshot(path=OUT / "deal-list.png")
-        for status, name in (("approved_with_conditions", "deal-decided.png"),
-                             ("on_hold", "deal-in-review.png")):  # fmt: skip
-            href = _first_deal(page, status)
-            if href:
-                page.goto(href)
-                page.screenshot(path=OUT / name)
+        href = _first_deal(page, "on_hold")
+        if href:
+            page.goto(href)
+            page.screenshot(path=OUT / "deal-in-review.png")
         ctx.close()
 
         ctx, page = _sign_in(browser, "partner", DESKTOP)
