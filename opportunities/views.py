@@ -48,6 +48,12 @@ def _form_context(user, values: dict, errors: dict | None = None) -> dict:
     }
 
 
+def _as_typed(request, data: dict) -> dict:
+    """The form's values as typed, for showing it again: "same as the end customer" stays
+    chosen (the API body fills the end customer's country in, which would pin it)."""
+    return {**data, "delivery_country": request.POST.get("delivery_country", "").strip()}
+
+
 def _default_values(user) -> dict:
     channel = []
     if user.is_partner_user and user.organisation_id:
@@ -63,7 +69,11 @@ def opportunity_register_view(request):
         try:
             result = opportunity_register(actor=request.user, data=data, source="web")
         except ApplicationError as exc:
-            ctx = _form_context(request.user, data, exc.errors or {"non_field_errors": exc.message})
+            ctx = _form_context(
+                request.user,
+                _as_typed(request, data),
+                exc.errors or {"non_field_errors": exc.message},
+            )
             ctx["error_message"] = exc.message
             return render(request, "opportunities/register.html", ctx, status=exc.status_code)
         if result.created:
@@ -96,7 +106,11 @@ def opportunity_edit_view(request, pk: int):
         try:
             opportunity_update(actor=request.user, opportunity=opportunity, data=data)
         except ApplicationError as exc:
-            ctx = _form_context(request.user, data, exc.errors or {"non_field_errors": exc.message})
+            ctx = _form_context(
+                request.user,
+                _as_typed(request, data),
+                exc.errors or {"non_field_errors": exc.message},
+            )
             ctx.update(error_message=exc.message, editing=opportunity)
             return render(request, "opportunities/register.html", ctx, status=exc.status_code)
         messages.success(request, "Deal updated and screened again.")

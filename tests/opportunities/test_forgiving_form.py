@@ -73,3 +73,15 @@ def _qd(body: dict):
     for k, v in body.items():
         qd[k] = v
     return qd
+
+
+def test_same_as_the_end_customer_stays_chosen_after_an_error(client, sales_rep, catalogue):
+    """Re-shown with the end customer's country pinned, a later change of the end
+    customer's country would leave the delivery behind (and raise a transshipment flag)."""
+    client.force_login(sales_rep)
+    page = client.post("/deals/new/", _post(title="", delivery_country="")).content.decode()
+    delivery = page.split('name="delivery_country"')[1].split("</select>")[0]
+    assert "selected" not in delivery
+    page = client.post("/deals/new/", _post(title="", delivery_country="SE")).content.decode()
+    delivery = page.split('name="delivery_country"')[1].split("</select>")[0]
+    assert '<option value="SE" selected>' in delivery
