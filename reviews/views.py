@@ -77,9 +77,11 @@ def _queue_context(
         "query": query.urlencode(),
         "now": timezone.now(),
     }
+    ctx["can_assign"] = policies.authority(request.user) >= 2
     if _is_htmx(request):
         return ctx  # the table only
     ctx.update(
+        bulk_reviewers=selectors.reviewers_list() if ctx["can_assign"] else [],
         tiers=selectors.TIERS,
         statuses=ReviewCase.Status.choices,
         levels=EscalationLevel.choices,
@@ -216,6 +218,48 @@ def assign_view(request, pk: int):
     _run(request, lambda: services.review_assign(case=case, actor=request.user, assignee=assignee),
          f"Assigned to {assignee.username}.")  # fmt: skip
     return _back(request, case)
+
+
+MAX_BULK = 100
+
+
+@login_required
+@require_POST
+def bulk_assign_view(request):
+    """Assign the cases ticked in the queue to one reviewer: the single-case service for
+    each, so every check (authority, state, conflicts of interest) applies to each case."""
+    _require_reviewer(request.user)
+    back = redirect(
+        request.POST.get("next") if _is_queue_path(request.POST.get("next")) else "review-queue"
+    )
+    pk_assignee = as_id(request.POST.get("assignee"))
+    assignee = User.objects.filter(pk=pk_assignee, is_active=True).first() if pk_assignee else None
+    ids = [i for i in (as_id(v) for v in request.POST.getlist("case")[:MAX_BULK]) if i]
+    if assignee is None or not ids:
+        messages.error(request, "Tick the cases and choose the reviewer to assign them to.")
+        return back
+    done, refused = [], []
+    for pk in dict.fromkeys(ids):
+        case = selectors.review_case_get(user=request.user, pk=pk)
+        if case is None:
+            continue  # not a case this user may see: say nothing about it
+        try:
+            services.review_assign(case=case, actor=request.user, assignee=assignee)
+            done.append(case.opportunity.reference)
+        except ApplicationError as exc:
+            refused.append(f"{case.opportunity.reference}: {exc.message}")
+    name = assignee.get_full_name() or assignee.username
+    if done:
+        messages.success(
+            request, f"Assigned {len(done)} case{'s' if len(done) != 1 else ''} to {name}."
+        )
+    if refused:
+        messages.error(request, "Not assigned: " + "; ".join(refused))
+    return back
+
+
+def _is_queue_path(path: str | None) -> bool:
+    return bool(path) and path.startswith("/reviews/") and "//" not in path and "\\" not in path
 
 
 @login_required

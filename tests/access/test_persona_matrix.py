@@ -176,6 +176,7 @@ ROUTES: dict[str, Route] = {
     "review-queue": Route(NON_COMPLIANCE),
     "review-mine": Route(NON_COMPLIANCE),
     "review-sla": Route(NON_ADMIN, methods=GET_POST),
+    "review-bulk-assign": Route(NON_COMPLIANCE, methods=POST),
     "api-review-case-list": Route(NON_COMPLIANCE),
     **{
         name: Route(NON_COMPLIANCE, case, methods)
