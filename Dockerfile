@@ -2,6 +2,9 @@
 FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 HRDD_VAR_DIR=/var/lib/hrdd
 WORKDIR /app
+# Pango for WeasyPrint (evidence packs and the annual statement as PDF).
+RUN apt-get update && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 \
+    fonts-dejavu-core && rm -rf /var/lib/apt/lists/*
 COPY pyproject.toml README.md ./
 COPY . .
 RUN pip install --no-cache-dir . && mkdir -p /var/lib/hrdd

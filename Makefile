@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install run serve test test-browser lint format bench eval-matching clean
+.PHONY: install run serve test test-browser lint format bench eval-matching eval-text clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -49,6 +49,11 @@ bench: install
 ## Restricted-party matching quality, held out, on ../shared/data/ofac-sdn (README "Matching").
 eval-matching: install
 	$(BIN)/python benchmarks/eval_matching.py
+
+## Text-signal quality: recall and false positives per language and category, on the
+## reporting half of benchmarks/data/text_eval (README "Text signals").
+eval-text: install
+	$(BIN)/python benchmarks/eval_text.py
 
 clean:
 	rm -rf $(VENV) var

@@ -1,10 +1,11 @@
 """Writing the audit trail: record events, seal them into the chain, publish checkpoints.
 
 Recording is a plain INSERT in the caller's transaction (the event is signed with the
-HMAC key, no lock is taken). Right after that transaction commits, the sealer takes the
-chain head's lock for one short transaction and links every unsealed event onto the chain
-in one bulk insert and one head update. A periodic task seals whatever is left and writes
-a signed checkpoint outside the database.
+HMAC key, no lock is taken). Right after that transaction commits, its events go to the
+process's sealer thread (`audit.sealer`), which takes the chain head's lock for one short
+transaction and links every unsealed event onto the chain in one bulk insert and one head
+update, outside the request. A periodic task seals whatever is left and writes a signed
+checkpoint outside the database.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from django.utils import timezone
 from . import keys
 from .checkpoints import checkpoint_append, checkpoints_read
 from .models import AuditChainHead, AuditEvent, AuditSeal
+from .sealer import seal_after_commit
 
 logger = logging.getLogger("audit")
 SEAL_BATCH = 5000
@@ -156,7 +158,8 @@ def _signed_event(
 
 
 def _seal_after_commit(event_ids: list[int]) -> None:
-    """Seal the events of this transaction just after it commits (one seal per transaction)."""
+    """Hand the events of this transaction to the sealer just after it commits (once per
+    transaction)."""
     for _, callback, _ in getattr(connection, "run_on_commit", None) or []:
         if (ids := getattr(callback, "audit_event_ids", None)) is not None:
             ids.extend(event_ids)
@@ -164,11 +167,8 @@ def _seal_after_commit(event_ids: list[int]) -> None:
     ids = list(event_ids)
 
     def seal_recorded_events() -> None:
-        # Never queue behind another sealer: one that holds the head seals what committed
-        # before it looked (every event newer than the chain's end), and the next commit's
-        # seal, or the periodic checkpoint at the latest, takes the rest.
-        while audit_chain_seal(event_ids=ids, wait=False) == SEAL_BATCH:
-            pass
+        # Off the request path: the process's sealer thread links them (see audit.sealer).
+        seal_after_commit(ids)
 
     seal_recorded_events.audit_event_ids = ids
     transaction.on_commit(seal_recorded_events, robust=True)

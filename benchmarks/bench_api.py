@@ -6,14 +6,14 @@ For each database (PostgreSQL from BENCH_DATABASE_URL or DATABASE_URL, in its ow
 database BENCH_API_DB_NAME, default `hrdd_bench_api`, dropped and re-created; SQLite in
 a temporary directory), it serves both projects with gunicorn (2 sync workers, DEBUG off)
 and loads them from this process with C threads (default 8, http.client, one connection
-per request as sync workers close them) for S seconds each (default 8):
+per request as sync workers close them) for S seconds each (default 8). BENCH_PORTS
+("8170-8179") keeps the servers on the ports given:
 
 - registration of the README's example deal (token auth, validation, screening, routing,
   audit) vs the anchor's POST that validates and inserts a 10-field deal (target >= 0.6);
 - the deal list (API, first page) vs the anchor's list, and one deal's detail vs the
   anchor's detail (target >= 0.8);
-- SQL statements of one registration (besides the audit trail's, counted apart; target
-  <= 15);
+- SQL statements of one registration, its audit events included (target <= 15);
 - on PostgreSQL, a burst of registrations from 16 clients, then `verify_audit_chain`.
 
 Each figure is printed with its anchor, measured in the same run, as a ratio, and each
@@ -154,6 +154,17 @@ print(json.dumps({"own": own, "audit": audit}))
 
 
 def _free_port() -> int:
+    """A free port: from BENCH_PORTS ("8170-8179") when given, else any."""
+    if span := os.environ.get("BENCH_PORTS"):
+        first, last = (int(p) for p in span.split("-"))
+        for port in range(first, last + 1):
+            with socket.socket() as s:
+                try:
+                    s.bind(("127.0.0.1", port))
+                except OSError:
+                    continue
+                return port
+        raise SystemExit(f"no free port in BENCH_PORTS={span}")
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -315,14 +326,19 @@ def run_backend(name: str, app_url: str, bare_url: str, tmp: Path, args) -> dict
         .strip().splitlines()[-1]
     )  # fmt: skip
     out["statements"] = counted
-    verdict = "meets" if counted["own"] <= STATEMENT_TARGET else "above"
-    say("SQL statements per registration (besides audit)", str(counted["own"]),
-        f"(target <= {STATEMENT_TARGET}; {verdict}); audit trail: {counted['audit']}")  # fmt: skip
-    chain = subprocess.run([sys.executable, "manage.py", "verify_audit_chain"], cwd=ROOT,
-                           env=app_env, capture_output=True, text=True)  # fmt: skip
-    last = (chain.stdout.strip() or chain.stderr.strip()).splitlines()[-1:] or [""]
-    say("audit chain after the run", "verifies" if chain.returncode == 0 else "BROKEN", last[0])
-    out["chain_ok"] = chain.returncode == 0
+    total = counted["own"] + counted["audit"]
+    verdict = "meets" if total <= STATEMENT_TARGET else "above"
+    say("SQL statements per registration, audit trail included", str(total),
+        f"(target <= {STATEMENT_TARGET}; {verdict}); of them audit: {counted['audit']}")  # fmt: skip
+    # First as the servers left it (read only: events the stopped workers' sealers had not
+    # linked yet show as pending), then as an operator runs it (sealing what is pending).
+    for label, extra in (("audit chain after the run, read only", ["--no-seal"]),
+                         ("audit chain after the run", [])):  # fmt: skip
+        chain = subprocess.run([sys.executable, "manage.py", "verify_audit_chain", *extra],
+                               cwd=ROOT, env=app_env, capture_output=True, text=True)  # fmt: skip
+        last = (chain.stdout.strip() or chain.stderr.strip()).splitlines()[-1:] or [""]
+        say(label, "verifies" if chain.returncode == 0 else "BROKEN", last[0])
+        out["chain_ok"] = out.get("chain_ok", True) and chain.returncode == 0
     return out
 
 

@@ -21,6 +21,7 @@ ORDER = [
     "bench_engine.py",
     "bench_matching.py",
     "bench_screening.py",
+    "bench_text.py",
     "bench_reviews.py",
     "bench_imports.py",
     "bench_api.py",

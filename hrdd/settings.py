@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "channel_imports",
     "onboarding",  # `manage.py setup`: the vendor and the first admin of a fresh install
     "dashboards",  # overviews: compliance and a partner's own (reads other apps)
+    "records",  # evidence packs, retention, authority notifications, the annual statement
     "demo",
     "operations",  # /health/, /metrics/ and `manage.py health` (top layer: reads every app)
 ]
@@ -260,6 +261,30 @@ if not AUDIT_HMAC_KEY:
 AUDIT_HMAC_RETIRED_KEYS = env.list("AUDIT_HMAC_RETIRED_KEYS", default=[])
 AUDIT_CHECKPOINT_DIR = Path(
     env.str("AUDIT_CHECKPOINT_DIR", default=str(VAR_DIR / "audit-checkpoints"))
+)
+# "background": each process's sealer thread links committed events onto the chain, off
+# the request path; "inline": the committing thread seals them itself after commit.
+AUDIT_SEAL_MODE = env.str("AUDIT_SEAL_MODE", default="background")
+if AUDIT_SEAL_MODE not in ("background", "inline"):
+    raise ImproperlyConfigured("AUDIT_SEAL_MODE must be 'background' or 'inline'.")
+
+# --- Records: retention, evidence packs, the annual statement (see README "Records").
+# Years a decided deal's record is kept after its last decision. Each regime that applies
+# (RECORD_RETENTION_REGIMES) has a period; a record type may have its own within a regime
+# ("regime.record_type=years" in RECORD_RETENTION_YEARS); the longest that applies wins.
+RECORD_RETENTION_DEFAULT_YEARS = env.int("RECORD_RETENTION_DEFAULT_YEARS", default=10)
+RECORD_RETENTION_REGIMES = env.list("RECORD_RETENTION_REGIMES", default=["ofac"])
+RECORD_RETENTION_YEARS = {
+    "ofac": 10,  # 31 CFR 501.601, ten years since 2025
+    "eu_dual_use": 5,  # Regulation (EU) 2021/821 Art. 27(3): at least five years
+    **{k: int(v) for k, v in env.dict("RECORD_RETENTION_YEARS", default={}).items()},
+}
+# The annual statement is published: a count below this is shown as "fewer than N".
+STATEMENT_MIN_COUNT = env.int("STATEMENT_MIN_COUNT", default=3)
+# The exporter named in a notification to the competent authority.
+AUTHORITY_NOTICE_EXPORTER = env.str("AUTHORITY_NOTICE_EXPORTER", default="Northwind Networks")
+AUTHORITY_NOTICE_AUTHORITY = env.str(
+    "AUTHORITY_NOTICE_AUTHORITY", default="the competent authority of the Member State"
 )
 
 # --- REST API

@@ -24,4 +24,5 @@ urlpatterns = [
     path("", include("restricted_parties.urls")),
     path("", include("reviews.urls")),
     path("", include("dashboards.urls")),
+    path("", include("records.urls")),
 ]

@@ -50,6 +50,11 @@ class ScreeningOut(serializers.Serializer):
     reasons = serializers.ListField(child=serializers.CharField())
     asks = serializers.ListField(child=serializers.CharField())
     findings = FindingOut(many=True)
+    languages = serializers.ListField(
+        child=serializers.CharField(),
+        required=False,
+        help_text='Language detected in each text field read for red flags ("Title: Spanish")',
+    )
 
 
 class OpportunityOut(serializers.Serializer):

@@ -15,7 +15,7 @@ from refdata.cache import pinned
 from . import policies
 from .models import ChannelEntry, Opportunity, OpportunityLine
 from .selectors import opportunity_by_external_id
-from .validation import opportunity_validate
+from .validation import opportunity_validate, opportunity_validate_many
 
 # A change to any of these after a decision reopens the review (issue: material change).
 MATERIAL_FIELDS = ("end_customer_name", "end_customer_country", "end_user_type", "delivery_country")
@@ -144,14 +144,14 @@ def _register(*, actor, data: dict, source: str, validated: bool) -> Registratio
         if errors:
             raise ApplicationError("The opportunity is not valid.", errors=errors)
         data = clean
-    existing = _existing(actor, org, data["external_id"])
-    if existing:
-        return RegistrationResult(existing, created=False)
+    # No look-up first: the unique index on (organisation, external_id) refuses a repeat,
+    # which then returns the deal already registered (a statement saved on every new
+    # deal; a repeat costs a rolled-back attempt instead).
     try:
         with transaction.atomic():
             opportunity = _create(actor=actor, org=org, data=data, source=source)
     except IntegrityError:
-        # Two submissions of the same external_id raced; the first one won.
+        # Registered before, or two submissions of the same external_id raced.
         existing = _existing(actor, org, data["external_id"])
         if existing is None:
             raise
@@ -181,7 +181,9 @@ def _create(*, actor, org: Organisation, data: dict, source: str) -> Opportunity
     end_customer, channel_orgs = _organisations(data)
     opportunity = _deal_insert(actor=actor, org=org, end_customer=end_customer, data=data)
     _write_parts(opportunity, data, channel_orgs)
-    _record_and_screen(opportunity, actor=actor, data=data, source=source)
+    # The registration's events (registered, screened, routed, case opened) in one INSERT.
+    with audit_batch():
+        _record_and_screen(opportunity, actor=actor, data=data, source=source)
     return opportunity
 
 
@@ -189,6 +191,11 @@ def _record_and_screen(opportunity: Opportunity, *, actor, data: dict, source: s
     """Record the registration and screen the new deal (which routes it)."""
     from rules.services import opportunity_screen
 
+    _record_registered(opportunity, actor=actor, data=data, source=source)
+    opportunity_screen(opportunity=opportunity, actor=actor, trigger="registration")
+
+
+def _record_registered(opportunity: Opportunity, *, actor, data: dict, source: str) -> None:
     audit_record(
         actor=actor,
         action="opportunity.registered",
@@ -197,7 +204,6 @@ def _record_and_screen(opportunity: Opportunity, *, actor, data: dict, source: s
         opportunity_id=opportunity.pk,
         changes={"source": source, "external_id": data["external_id"]},
     )
-    opportunity_screen(opportunity=opportunity, actor=actor, trigger="registration")
 
 
 def opportunity_update(*, actor, opportunity: Opportunity, data: dict) -> Opportunity:
@@ -212,8 +218,6 @@ def opportunity_update(*, actor, opportunity: Opportunity, data: dict) -> Opport
     clean, errors = opportunity_validate(data, submitter=actor)
     if errors:
         raise ApplicationError("The opportunity is not valid.", errors=errors)
-    from rules.services import opportunity_screen
-
     with transaction.atomic():
         locked = Opportunity.objects.select_for_update().get(pk=opportunity.pk)
         before = {f: getattr(locked, f) for f in MATERIAL_FIELDS}
@@ -233,18 +237,25 @@ def opportunity_update(*, actor, opportunity: Opportunity, data: dict) -> Opport
         }
         if set(after_caps) - set(before_caps):
             changed["capabilities"] = [before_caps, after_caps]
+        _record_update_and_screen(locked, actor=actor, changed=changed)
+    return locked
+
+
+def _record_update_and_screen(opportunity: Opportunity, *, actor, changed: dict) -> None:
+    from rules.services import opportunity_screen
+
+    with audit_batch():  # the change's events in one INSERT
         audit_record(
             actor=actor,
             action="opportunity.updated",
             object_type="opportunity",
-            object_id=locked.pk,
-            opportunity_id=locked.pk,
+            object_id=opportunity.pk,
+            opportunity_id=opportunity.pk,
             changes={"material": changed},
         )
         opportunity_screen(
-            opportunity=locked, actor=actor, trigger="update", material_change=bool(changed)
+            opportunity=opportunity, actor=actor, trigger="update", material_change=bool(changed)
         )
-    return locked
 
 
 def opportunity_register_many(
@@ -266,8 +277,8 @@ def opportunity_register_many(
             return [exc] * len(items)
         results: list = [None] * len(items)
         clean_items: list[tuple[int, dict]] = []
-        for i, data in enumerate(items):
-            clean, errors = opportunity_validate(data, submitter=actor)
+        validated = opportunity_validate_many(items, submitter=actor)
+        for i, (clean, errors) in enumerate(validated):
             if errors:
                 results[i] = ApplicationError("The opportunity is not valid.", errors=errors)
             else:
@@ -366,8 +377,12 @@ def _create_many(*, actor, org: Organisation, items: list[dict], source: str) ->
         channel.append(_channel_of(deal, data, entry_orgs))
     OpportunityLine.objects.bulk_create([row for rows in lines for row in rows])
     ChannelEntry.objects.bulk_create([row for rows in channel for row in rows])
+    from rules.batch import opportunities_screen_new
+
     with audit_batch():  # the batch's audit events in one INSERT, its notifications in one row
         for deal, data, deal_lines, deal_channel in zip(deals, items, lines, channel, strict=True):
             remember_parts(deal, deal_lines, deal_channel)
-            _record_and_screen(deal, actor=actor, data=data, source=source)
+            _record_registered(deal, actor=actor, data=data, source=source)
+        # screened and routed together: screenings, statuses and cases written in bulk
+        opportunities_screen_new(opportunities=deals, actor=actor, trigger="registration")
     return deals

@@ -196,11 +196,26 @@ class OpportunityIn(serializers.Serializer):
 
 def opportunity_validate(data, *, submitter=None) -> tuple[dict | None, dict]:
     """Validate API-shaped input. Returns (clean data, {}) or (None, {field path: message})."""
+    return opportunity_validate_many([data], submitter=submitter)[0]
+
+
+def opportunity_validate_many(items: list, *, submitter=None) -> list[tuple[dict | None, dict]]:
+    """`opportunity_validate` for each of many inputs, with one validator built for all
+    of them (building one copies every declared field, which costs more than checking a
+    deal): the same rules, the same messages, item by item."""
     from hrdd.api import _flatten
 
-    if not isinstance(data, dict):
-        return None, {"non_field_errors": "Expected a JSON object describing one opportunity."}
-    ser = OpportunityIn(data=data, context={"submitter": submitter})
-    if ser.is_valid():
-        return ser.validated_data, {}
-    return None, _flatten(ser.errors)
+    validator = OpportunityIn(context={"submitter": submitter})
+    results: list[tuple[dict | None, dict]] = []
+    for data in items:
+        if not isinstance(data, dict):
+            results.append(
+                (None, {"non_field_errors": "Expected a JSON object describing one opportunity."})
+            )
+            continue
+        try:
+            # what `is_valid()` runs, without the per-instance state it keeps
+            results.append((validator.run_validation(data), {}))
+        except serializers.ValidationError as exc:
+            results.append((None, _flatten(exc.detail)))
+    return results

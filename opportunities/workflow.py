@@ -1,13 +1,19 @@
 """The deal's status as an explicit state machine: named transitions, one table.
 
-Only `opportunity_transition` changes a deal's status, with a conditional update so two
-concurrent actors cannot both move it, and an audit event in the same transaction.
+Only `opportunity_transition` (and, for many new deals at once, `opportunity_route_new`)
+changes a deal's status, with a conditional update so two concurrent actors cannot both
+move it, and an audit event in the same transaction.
 """
 
 from __future__ import annotations
 
-from django.db import transaction
+from collections.abc import Callable
+from typing import Any
 
+from django.db import connection, models, transaction
+from django.db.models import Case, Value, When
+
+from accounts.policies import is_compliance
 from audit.services import audit_record
 from hrdd.errors import Conflict
 
@@ -30,7 +36,34 @@ TRANSITIONS: dict[str, tuple[set, set]] = {
     "approve_with_conditions": (UNDER_REVIEW, {S.APPROVED_WITH_CONDITIONS}),
     "reject": (UNDER_REVIEW, {S.REJECTED}),
     "withdraw": (OPEN | DECIDED, {S.WITHDRAWN}),
+    # EU 2021/821 Art. 5: once the company is aware of a use linked to internal repression
+    # or serious violations, the deal waits for the competent authority's answer.
+    "authority_hold": (OPEN | DECIDED, {S.BLOCKED}),
+    "authority_release": ({S.BLOCKED}, set(S) - {S.NEW, S.WITHDRAWN}),
+    "authority_prohibit": ({S.BLOCKED}, {S.REJECTED}),
 }
+# The transitions that place or end an authority hold; every other one waits while it stands.
+HOLD_TRANSITIONS = {"authority_hold", "authority_release", "authority_prohibit"}
+HELD_NEUTRALLY = "The deal is in compliance review and cannot change now."
+
+# Apps above the deal register checks that hold a deal where it is (the record of a
+# notification to the competent authority): a check returns why, or None. Registered in
+# those apps' `ready()`, so this module never imports them.
+_HOLD_CHECKS: list[Callable[[int], str | None]] = []
+
+
+def opportunity_hold_register(check: Callable[[int], str | None]) -> None:
+    if check not in _HOLD_CHECKS:
+        _HOLD_CHECKS.append(check)
+
+
+def opportunity_hold_reason(opportunity_id: int) -> str | None:
+    """Why the deal must stay where it is (None: it may move)."""
+    for check in _HOLD_CHECKS:
+        if reason := check(opportunity_id):
+            return reason
+    return None
+
 
 TIER_STATUS = {
     "low": S.CLEARED,
@@ -41,22 +74,46 @@ TIER_STATUS = {
 }
 
 
+ROUTE_TRANSITION = {
+    S.CLEARED: "route_cleared", S.IN_REVIEW: "route_review",
+    S.ON_HOLD: "route_hold", S.BLOCKED: "route_block",
+}  # fmt: skip
+
+
 def status_for_tier(tier: str) -> str:
     return TIER_STATUS[tier]
 
 
 def opportunity_transition(
-    *, opportunity: Opportunity, transition: str, to: str, actor, comment: str = ""
+    *,
+    opportunity: Opportunity,
+    transition: str,
+    to: str,
+    actor,
+    comment: str = "",
+    also: dict | None = None,
 ) -> Opportunity:
-    """Apply one named transition, or raise Conflict if the deal is no longer where it was."""
+    """Apply one named transition, or raise Conflict if the deal is no longer where it was.
+
+    `also`: other columns of the deal written by the same conditional UPDATE (a new
+    deal's first screening), so the deal is written once instead of twice.
+    """
     allowed_from, allowed_to = TRANSITIONS[transition]
     old = opportunity.status
     if old not in allowed_from or to not in allowed_to:
         raise Conflict(f"A deal that is {old!s} cannot be moved to {to!s} ({transition}).")
+    # A deal just registered cannot be held yet: no query on the registration path.
+    if old != S.NEW and transition not in HOLD_TRANSITIONS:
+        if reason := opportunity_hold_reason(opportunity.pk):
+            # Only compliance staff learn why (a notification to an authority is not news
+            # for the channel); anyone else reads the neutral "in compliance review".
+            raise Conflict(reason if is_compliance(actor) else HELD_NEUTRALLY)
     # No savepoint: nothing is written unless the update matched, and the Conflict is
     # raised after the block, so a caller's transaction stays usable.
     with transaction.atomic(savepoint=False):
-        updated = Opportunity.objects.filter(pk=opportunity.pk, status=old).update(status=to)
+        updated = Opportunity.objects.filter(pk=opportunity.pk, status=old).update(
+            status=to, **(also or {})
+        )
         if updated:
             audit_record(
                 actor=actor,
@@ -74,24 +131,80 @@ def opportunity_transition(
     return opportunity
 
 
-def opportunity_route(*, opportunity: Opportunity, tier: str, actor, reopen: bool = False) -> None:
-    """Move a freshly screened deal to the status its tier calls for."""
+def opportunity_route(
+    *, opportunity: Opportunity, tier: str, actor, reopen: bool = False, also: dict | None = None
+) -> bool:
+    """Move a freshly screened deal to the status its tier calls for. Returns whether the
+    deal was written (and with it the columns in `also`)."""
     target = status_for_tier(tier)
     current = opportunity.status
     if current == target and not reopen:
-        return
+        return False
+    if current != S.NEW and opportunity_hold_reason(opportunity.pk):
+        return False  # screened and recorded, but the deal stays held (see `opportunity_hold_register`)
     if current in DECIDED:
         if reopen:
             to = target if target != S.CLEARED else S.IN_REVIEW
             opportunity_transition(
                 opportunity=opportunity, transition="reopen", to=to, actor=actor,
                 comment="Reopened: the deal changed or its risk rose after the decision",
+                also=also,
             )  # fmt: skip
-        return
+            return True
+        return False
     if current == S.WITHDRAWN:
+        return False
+    name = ROUTE_TRANSITION[target]
+    opportunity_transition(
+        opportunity=opportunity, transition=name, to=target, actor=actor, also=also
+    )
+    return True
+
+
+def opportunity_route_new(*, routes: list[tuple[Opportunity, Any]], actor) -> None:
+    """`opportunity_route` for many deals still new (registered in this transaction), each
+    given with its first screening: one conditional UPDATE writes every deal's status
+    and screening, one audit event records each transition. Raises Conflict if any of
+    them is no longer new (the caller's transaction then rolls back whole)."""
+    if not routes:
         return
-    name = {
-        S.CLEARED: "route_cleared", S.IN_REVIEW: "route_review",
-        S.ON_HOLD: "route_hold", S.BLOCKED: "route_block",
-    }[target]  # fmt: skip
-    opportunity_transition(opportunity=opportunity, transition=name, to=target, actor=actor)
+    if any(o.status != S.NEW for o, _ in routes):
+        raise Conflict("Only new deals are routed together.")
+    rows = [(o.pk, status_for_tier(s.tier), s.pk) for o, s in routes]
+    assert all(S.NEW in TRANSITIONS[ROUTE_TRANSITION[to]][0] for _, to, _ in rows)
+    with transaction.atomic(savepoint=False):
+        if _route_rows(rows) != len(rows):
+            raise Conflict("A deal was changed by someone else; reload and try again.")
+        for (opportunity, _), (_, to, _) in zip(routes, rows, strict=True):
+            audit_record(
+                actor=actor,
+                action=f"opportunity.{ROUTE_TRANSITION[to]}",
+                object_type="opportunity",
+                object_id=opportunity.pk,
+                opportunity_id=opportunity.pk,
+                from_state=S.NEW,
+                to_state=to,
+            )
+            opportunity.status = to
+
+
+def _route_rows(rows: list[tuple[int, str, int]]) -> int:
+    """Set (deal id, status, screening id) on deals still new; returns how many matched."""
+    if connection.vendor == "postgresql":
+        # Three arrays instead of a CASE per row: the statement's size and planning stay flat.
+        table = Opportunity._meta.db_table
+        with connection.cursor() as cur:
+            cur.execute(
+                f"UPDATE {table} AS o SET status = v.status, current_screening_id = v.sid "  # noqa: S608
+                "FROM unnest(%s::bigint[], %s::text[], %s::bigint[]) AS v(id, status, sid) "
+                "WHERE o.id = v.id AND o.status = %s",
+                [[r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows], S.NEW],
+            )
+            return cur.rowcount
+    return Opportunity.objects.filter(pk__in=[r[0] for r in rows], status=S.NEW).update(
+        status=Case(*(When(pk=i, then=Value(to)) for i, to, _ in rows)),
+        current_screening=Case(
+            *(When(pk=i, then=Value(sid)) for i, _, sid in rows),
+            output_field=models.BigIntegerField(),
+        ),
+    )

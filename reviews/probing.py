@@ -26,7 +26,9 @@ ACTION = "restricted_party.probing_reported"
 OWN_TRIGGERS = (Screening.Trigger.REGISTRATION, Screening.Trigger.UPDATE)
 
 
-def probing_check(*, actor, screening: Screening) -> AuditEvent | None:
+def probing_check(
+    *, actor, screening: Screening, not_yet: list[int] | None = None
+) -> AuditEvent | None:
     """Report `actor` to compliance if their deals matched restricted-party lists too
     often. Runs in the screening's transaction for every registration or change by a
     partner user or rep; only a screening that matched can cross the threshold, so the
@@ -35,6 +37,9 @@ def probing_check(*, actor, screening: Screening) -> AuditEvent | None:
     Once per window: the actor's own row is locked for the rest of the transaction, so
     two registrations by one person take turns here and cannot both miss (or both make)
     each other's report; other people's registrations do not wait.
+
+    `not_yet`: screenings inserted with this one (a batch) that count only from their own
+    check on, so a batch is reported at the same match as one deal after another.
     """
     if actor is None or sees_everything(actor) or screening.trigger not in OWN_TRIGGERS:
         return None
@@ -46,7 +51,8 @@ def probing_check(*, actor, screening: Screening) -> AuditEvent | None:
         Screening.objects.filter(
             restricted_party_matched=True, created_at__gte=since,
             opportunity__owner=actor, trigger__in=OWN_TRIGGERS,
-        ).order_by("id").values_list("opportunity_id", "opportunity__reference")
+        ).exclude(pk__in=not_yet or [])
+        .order_by("id").values_list("opportunity_id", "opportunity__reference")
     )  # fmt: skip
     if len(hits) < settings.RP_PROBING_THRESHOLD:
         return None

@@ -95,6 +95,47 @@ class Criterion(models.Model):
         return f"{self.code} {self.name}"
 
 
+class LexiconEntry(models.Model):
+    """One phrase of a criteria version's text-signal lexicon (``rules.textsignals``).
+
+    Part of the version like its criteria: copied into a draft, frozen when published,
+    exported in criteria packs. The phrase is admin-written text in the lexicon's small
+    pattern language; it is checked when saved and never run as code or as a regex.
+    """
+
+    class Category(models.TextChoices):
+        TARGETS_DISSENT = "targets_dissent", "Targets dissent"
+        PROFILING = "profiling", "Ethnic or religious profiling"
+        CENSORSHIP = "censorship", "Censorship and blocking"
+        INTERCEPTION = "interception", "Interception or retention without oversight"
+        TRACKING = "tracking", "Tracking of people"
+        SECURITY_SERVICES = "security_services", "Security or intelligence services"
+        DETENTION = "detention", "Detention"
+        BENIGN = "benign", "Benign context (cancels a nearby signal)"
+
+    class Language(models.TextChoices):
+        EN = "en", "English"
+        FR = "fr", "French"
+        ES = "es", "Spanish"
+        PT = "pt", "Portuguese"
+        AR = "ar", "Arabic"
+        RU = "ru", "Russian"
+        ZH = "zh", "Chinese"
+
+    version = models.ForeignKey(CriteriaVersion, on_delete=models.CASCADE, related_name="lexicon")
+    phrase = models.TextField(max_length=1000)
+    language = models.CharField(max_length=2, choices=Language.choices)
+    category = models.CharField(max_length=20, choices=Category.choices)
+    source = models.TextField(help_text="Where the phrase comes from, or why it signals a risk")
+    enabled = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["language", "category", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.language} {self.category}: {self.phrase[:40]}"
+
+
 class Screening(models.Model):
     """The result of screening one deal with one published criteria version.
 

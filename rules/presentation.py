@@ -88,6 +88,7 @@ def screening_for_viewer(screening, user, *, shown_status: str = "") -> dict | N
             "reasons": list(screening.reasons),
             "asks": list(dict.fromkeys(f["ask"] for f in findings if f.get("ask"))),
             "findings": findings,
+            "languages": text_languages(screening),
         }
     findings = shown_findings(screening.findings)
     tier = screening.shown_tier or "low"
@@ -103,7 +104,14 @@ def screening_for_viewer(screening, user, *, shown_status: str = "") -> dict | N
         "reasons": [summary],
         "asks": list(dict.fromkeys(f["ask"] for f in findings if f.get("ask"))),
         "findings": findings,
+        "languages": text_languages(screening),
     }
+
+
+def text_languages(screening) -> list[str]:
+    """The language detected in each text field of the deal ("Use description: Spanish"):
+    partner-safe (``text.languages``), shown to everyone who sees the screening."""
+    return list((screening.snapshot or {}).get("text.languages") or [])
 
 
 def restricted_party_explained(screening, user) -> dict | None:

@@ -6,8 +6,9 @@ from django.db.models import QuerySet
 
 from refdata.cache import CRITERIA, cached
 
-from .engine import CriterionSpec, compile_criteria
+from .engine import CriterionSpec, LexiconEntry, compile_criteria
 from .models import CriteriaVersion, Criterion, Screening
+from .models import LexiconEntry as LexiconEntryRow
 
 _lock = threading.Lock()
 _compiled: dict[tuple, object] = {}
@@ -37,6 +38,21 @@ def criteria_specs(version: CriteriaVersion) -> list[CriterionSpec]:
     return [criterion_spec(c) for c in version.criteria.all()]
 
 
+def lexicon_entry(row: LexiconEntryRow) -> LexiconEntry:
+    return LexiconEntry(
+        phrase=row.phrase,
+        language=row.language,
+        category=row.category,
+        source=row.source,
+        enabled=row.enabled,
+    )
+
+
+def criteria_lexicon(version: CriteriaVersion) -> list[LexiconEntry]:
+    """The version's text-signal lexicon, in a stable order (language, category, id)."""
+    return [lexicon_entry(r) for r in version.lexicon.all()]
+
+
 def criteria_published_current() -> CriteriaVersion | None:
     """The criteria in force (cached per process until a version is saved)."""
     return cached(CRITERIA, _criteria_published_load)
@@ -64,7 +80,9 @@ def criteria_compiled(version: CriteriaVersion):
     """Compiled criteria of a published version, cached per process (published versions
     never change, so the cache never goes stale)."""
     if version.status != CriteriaVersion.Status.PUBLISHED:
-        return compile_criteria(criteria_specs(version), tiers=version.tiers or None)
+        return compile_criteria(
+            criteria_specs(version), tiers=version.tiers or None, lexicon=criteria_lexicon(version)
+        )
     # Keyed by publication time as well as id: ids can be reused after a rolled-back
     # transaction, a publication instant cannot.
     key = (version.pk, version.number, version.published_at)
@@ -74,7 +92,10 @@ def criteria_compiled(version: CriteriaVersion):
         # Published versions are in force: one published before the partner-safe check
         # still screens (its leaking findings are hidden from partners instead).
         compiled = compile_criteria(
-            criteria_specs(version), tiers=version.tiers or None, partner_safe=False
+            criteria_specs(version),
+            tiers=version.tiers or None,
+            partner_safe=False,
+            lexicon=criteria_lexicon(version),
         )
         with _lock:
             _compiled[key] = compiled

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 
 from django.db import transaction
 from django.db.models import Max
@@ -16,18 +15,24 @@ from outbox.services import outbox_enqueue
 from . import policies
 from .engine import (
     DEFAULT_TIERS,
+    TEXT_DERIVED_FIELDS,
     CriteriaError,
+    LexiconError,
+    lexicon_from_pack,
     pack_from_specs,
     screen,
     screen_brief,
     specs_from_pack,
+    text_read,
     tier_rank,
     validate_criterion,
 )
+from .engine.preview_text import preview_text_reader
 from .models import CriteriaVersion, Criterion, PreviewRun, Screening
 from .selectors import (
     criteria_compiled,
     criteria_draft,
+    criteria_lexicon,
     criteria_published_current,
     criteria_specs,
     criterion_spec,
@@ -55,62 +60,88 @@ def opportunity_screen(
     from reviews.probing import probing_check
     from reviews.services import review_route
 
-    version = criteria_published_current()
-    if version is None:
-        raise ApplicationError("No published criteria: an admin must publish a criteria version.")
+    version = criteria_version_in_force()
     snapshot, _matches = opportunity_snapshot(opportunity)
     result = screen(snapshot, criteria_compiled(version))
+    snapshot.update(result.text)  # the quotes the screening was judged on
     previous = opportunity.current_screening
     # No savepoint: callers run this in their own transaction and roll it back whole.
     with transaction.atomic(savepoint=False):
-        screening = Screening.objects.create(
-            opportunity=opportunity,
-            criteria_version=version,
-            trigger=trigger,
-            tier=result.tier,
-            score=result.score,
-            severity=result.severity,
-            likelihood=result.likelihood,
-            findings=_jsonable([asdict(f) for f in result.findings]),
-            reasons=list(result.reasons),
-            snapshot=_jsonable(snapshot),
-            shown_tier=result.shown_tier,
-            shown_score=result.shown_score,
-            shown_severity=result.shown_severity,
-            shown_likelihood=result.shown_likelihood,
-            # A possible match holds the deal for review as a match does, so to someone
-            # probing names it tells as much: both count for the probing watch.
-            restricted_party_matched=bool(
-                snapshot.get("restricted_party.matched")
-                or snapshot.get("restricted_party.possible_match")
-            ),
-        )
-        type(opportunity).objects.filter(pk=opportunity.pk).update(current_screening=screening)
+        screening = screening_row(opportunity, version, trigger, result, snapshot)
+        screening.save(force_insert=True)
+        # A new deal's first screening is written with its first status (one UPDATE of
+        # the deal, by the transition); any other screening is pointed at here.
+        pointer = {"current_screening": screening}
+        if previous is not None:
+            type(opportunity).objects.filter(pk=opportunity.pk).update(**pointer)
         opportunity.current_screening = screening
-        audit_record(
-            actor=actor,
-            action="opportunity.screened",
-            object_type="opportunity",
-            object_id=opportunity.pk,
-            opportunity_id=opportunity.pk,
-            to_state=result.tier,
-            changes={
-                "trigger": trigger,
-                "criteria_version": version.number,
-                "score": result.score,
-                "findings": [f.code for f in result.findings],
-                "previous_tier": previous.tier if previous else None,
-            },
-        )
-        review_route(
+        screening_record(opportunity, screening, actor=actor, previous=previous)
+        routed = review_route(
             opportunity=opportunity,
             screening=screening,
             previous_tier=previous.tier if previous else None,
             actor=actor,
             material_change=material_change,
+            deal_fields=pointer if previous is None else None,
         )
+        if previous is None and not routed:
+            type(opportunity).objects.filter(pk=opportunity.pk).update(**pointer)
         probing_check(actor=actor, screening=screening)
     return screening
+
+
+def criteria_version_in_force() -> CriteriaVersion:
+    version = criteria_published_current()
+    if version is None:
+        raise ApplicationError("No published criteria: an admin must publish a criteria version.")
+    return version
+
+
+def screening_row(opportunity, version, trigger: str, result, snapshot: dict) -> Screening:
+    """The screening of `opportunity` by `result`, not yet saved."""
+    return Screening(
+        opportunity=opportunity,
+        criteria_version=version,
+        trigger=trigger,
+        tier=result.tier,
+        score=result.score,
+        severity=result.severity,
+        likelihood=result.likelihood,
+        # vars(), not asdict(): evidence is plain data, and asdict's deep copy was the
+        # costliest step of screening a deal; _jsonable copies it anyway.
+        findings=_jsonable([vars(f) for f in result.findings]),
+        reasons=list(result.reasons),
+        snapshot=_jsonable(snapshot),
+        shown_tier=result.shown_tier,
+        shown_score=result.shown_score,
+        shown_severity=result.shown_severity,
+        shown_likelihood=result.shown_likelihood,
+        # A possible match holds the deal for review as a match does, so to someone
+        # probing names it tells as much: both count for the probing watch.
+        restricted_party_matched=bool(
+            snapshot.get("restricted_party.matched")
+            or snapshot.get("restricted_party.possible_match")
+        ),
+    )
+
+
+def screening_record(opportunity, screening: Screening, *, actor, previous) -> None:
+    """The audit event of a saved screening."""
+    audit_record(
+        actor=actor,
+        action="opportunity.screened",
+        object_type="opportunity",
+        object_id=opportunity.pk,
+        opportunity_id=opportunity.pk,
+        to_state=screening.tier,
+        changes={
+            "trigger": screening.trigger,
+            "criteria_version": screening.criteria_version.number,
+            "score": screening.score,
+            "findings": [f["code"] for f in screening.findings],
+            "previous_tier": previous.tier if previous else None,
+        },
+    )
 
 
 # --- Editing criteria -------------------------------------------------------------
@@ -132,6 +163,9 @@ def criteria_draft_start(*, actor) -> CriteriaVersion:
             created_by=actor,
         )
         if base:
+            from .lexicon_services import lexicon_replace
+
+            lexicon_replace(draft=draft, entries=criteria_lexicon(base))
             Criterion.objects.bulk_create(
                 [
                     Criterion(
@@ -272,20 +306,24 @@ def criteria_pack_export(version: CriteriaVersion) -> dict:
             "version": version.number,
             "exported_at": timezone.now().isoformat(),
         },
+        criteria_lexicon(version),
     )
 
 
 def criteria_pack_import(
     *, actor, pack: dict, publish: bool = False, notes: str = ""
 ) -> CriteriaVersion:
-    """Replace the draft's criteria with a pack's (all or nothing)."""
+    """Replace the draft's criteria and lexicon with a pack's (all or nothing)."""
+    from .lexicon_services import lexicon_replace
+
     _require_editor(actor)
     try:
         specs, tiers = specs_from_pack(pack)
+        lexicon = lexicon_from_pack(pack)
         from .engine import compile_criteria
 
-        compile_criteria(specs, tiers=tiers)
-    except (CriteriaError, ValueError, KeyError, TypeError) as exc:
+        compile_criteria(specs, tiers=tiers, lexicon=lexicon)
+    except (CriteriaError, LexiconError, ValueError, KeyError, TypeError) as exc:
         raise ApplicationError(f"The criteria pack was not imported: {exc}") from exc
     with transaction.atomic():
         draft = criteria_draft_start(actor=actor)
@@ -301,8 +339,10 @@ def criteria_pack_import(
                 for s in specs
             ]
         )
+        lexicon_replace(draft=draft, entries=lexicon)
         audit_record(actor=actor, action="criteria.pack_imported", object_type="criteria_version",
-                     object_id=draft.pk, changes={"criteria": len(specs), "name": draft.name})  # fmt: skip
+                     object_id=draft.pk, changes={"criteria": len(specs), "name": draft.name,
+                                                  "lexicon": len(lexicon)})  # fmt: skip
         if publish:
             return criteria_publish(
                 actor=actor, draft=draft, notes=notes or "Imported criteria pack"
@@ -370,14 +410,22 @@ def _preview_compute(run: PreviewRun) -> PreviewRun:
     fired_after: dict[str, int] = {}
     done = 0
     rows = qs.values_list(
-        "pk", "reference", "title", "current_screening__tier", "current_screening__snapshot"
-    ).order_by("pk")
-    for pk, ref, title, stored_tier, stored in rows.iterator(chunk_size=PREVIEW_CHUNK):
+        "pk", "reference", "title", "current_screening__tier", "current_screening__snapshot",
+        "current_screening__criteria_version_id",
+    ).order_by("pk")  # fmt: skip
+    # Reading the text is the costly part. A deal screened with the version in force holds
+    # what that version's lexicon read: reused, and only what the draft adds is read.
+    read_after = preview_text_reader(draft, in_force)
+    in_force_id = in_force_version.pk if in_force_version else None
+    for pk, ref, title, stored_tier, stored, version_id in rows.iterator(chunk_size=PREVIEW_CHUNK):
         snapshot = snapshot_upgraded(stored)
-        after_tier, after_score, after_codes = screen_brief(snapshot, draft)
+        stored_text = _text_of(stored) if version_id == in_force_id else None
+        before_text = stored_text or (text_read(snapshot, in_force) if in_force else None)
+        after_text = read_after(snapshot, before_text)
+        after_tier, after_score, after_codes = screen_brief(snapshot, draft, after_text)
         before_tier = stored_tier
         if in_force is not None:
-            before_tier, _, before_codes = screen_brief(snapshot, in_force)
+            before_tier, _, before_codes = screen_brief(snapshot, in_force, before_text)
             for code in before_codes:
                 fired_before[code] = fired_before.get(code, 0) + 1
         for code in after_codes:
@@ -416,6 +464,13 @@ def _preview_compute(run: PreviewRun) -> PreviewRun:
     )
     run.refresh_from_db()
     return run
+
+
+def _text_of(snapshot: dict) -> dict | None:
+    """The text.* fields a stored screening read, or None if it predates them."""
+    if not all(f in snapshot for f in TEXT_DERIVED_FIELDS):
+        return None
+    return {f: snapshot[f] for f in TEXT_DERIVED_FIELDS}
 
 
 def open_deals_rescreen(*, version_id: int, batch: int = 200) -> int:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from countries.selectors import country_context, sanctioned_countries
 from restricted_parties.selectors import MATCH, match_thresholds, parties_screen
+from rules.textsignals import TEXT_FIELD_LABELS, detected_languages, empty_text_fields
 from taxonomy import (
     INTENDED_USES,
     INTERMEDIARY_ROLES,
@@ -57,11 +58,16 @@ def build_snapshot(
     declared_red_flags: list[str],
     partners: list[dict],
     restricted_party_matches: list,
+    title: str = "",
+    answers: list[str] | tuple[str, ...] = (),
 ) -> dict:
     """The engine's flat snapshot from plain deal data (used for stored deals and imports).
 
     `partners` holds each channel organisation's factors: hrdd_maturity, prior_incident,
-    refused_flow_down, staff_trained.
+    refused_flow_down, staff_trained. `answers`: the partners' answers to information
+    requests on the deal. The text signals themselves are read when the deal is screened,
+    by the lexicon of the criteria version in force (``rules.engine.screen``); the language
+    of each text field is detected here, once, to be shown to reviewers.
     """
     capabilities = sorted({c for line in lines for c in line["capabilities"]})
     intermediaries = sum(1 for e in channel if e["role"] in INTERMEDIARY_ROLES)
@@ -131,7 +137,13 @@ def build_snapshot(
         ],
         "restricted_party.match_threshold": float(thresholds.match),
         "restricted_party.possible_match_threshold": float(thresholds.possible_match),
+        "title": title or "",
+        "text.answers": [a for a in answers if a and a.strip()],
+        **empty_text_fields(),
     }
+    snapshot["text.languages"] = detected_languages(
+        {path: snapshot[path] for path in TEXT_FIELD_LABELS}, TEXT_FIELD_LABELS
+    )
     return snapshot
 
 
@@ -144,6 +156,11 @@ ADDED_FIELDS = {
     "restricted_party.explanations": [],
     "restricted_party.match_threshold": 88.0,  # the one threshold in force before
     "restricted_party.possible_match_threshold": 88.0,
+    # Before deal text was read: the text fields the snapshot did not hold read as empty.
+    "title": "",
+    "text.answers": [],
+    "text.languages": [],
+    **empty_text_fields(),
 }
 
 
@@ -206,5 +223,23 @@ def opportunity_snapshot(opportunity) -> tuple[dict, list]:
             for e in channel
         ],
         restricted_party_matches=matches,
+        title=opportunity.title,
+        answers=_answers(opportunity),
     )
     return snapshot, matches
+
+
+def _answers(opportunity) -> list[str]:
+    """The partners' answers to information requests on the deal, oldest first.
+
+    A deal never screened has no review case, so no request to answer: no query."""
+    if not opportunity.pk or opportunity.current_screening_id is None:
+        return []
+    from reviews.models import InformationRequest
+
+    return list(
+        InformationRequest.objects.filter(case__opportunity_id=opportunity.pk)
+        .exclude(answer="")
+        .order_by("answered_at", "id")
+        .values_list("answer", flat=True)
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import lexicon_views, views
 
 urlpatterns = [
     path("criteria/", views.criteria_overview, name="criteria-overview"),
@@ -19,6 +19,20 @@ urlpatterns = [
         "criteria/draft/criteria/<str:code>/delete/",
         views.criterion_delete,
         name="criteria-criterion-delete",
+    ),
+    path("criteria/draft/lexicon/", lexicon_views.draft_lexicon, name="criteria-lexicon"),
+    path(
+        "criteria/draft/lexicon/<int:pk>/", lexicon_views.lexicon_edit, name="criteria-lexicon-edit"
+    ),
+    path(
+        "criteria/draft/lexicon/<int:pk>/delete/",
+        lexicon_views.lexicon_delete,
+        name="criteria-lexicon-delete",
+    ),
+    path(
+        "criteria/versions/<int:number>/lexicon/",
+        lexicon_views.version_lexicon,
+        name="criteria-version-lexicon",
     ),
     path("criteria/draft/preview/", views.draft_preview, name="criteria-draft-preview"),
     path("criteria/draft/publish/", views.draft_publish, name="criteria-draft-publish"),

@@ -179,12 +179,17 @@ def _audit_triggers_around_flush(request):
                 cur.execute(sql)
 
 
-@pytest.fixture(scope="session", autouse=True)
+@pytest.fixture(autouse=True)
 def _audit_checkpoints_in_a_temporary_folder(tmp_path_factory):
-    """Checkpoints from `make run` (or another test run) must not meet this run's trail."""
+    """Checkpoints from `make run`, another test run or another test must not meet this
+    test's trail: each test's chain starts again at position 1 (it is rolled back), so an
+    earlier test's checkpoint describes a different chain."""
     from django.conf import settings
 
     settings.AUDIT_CHECKPOINT_DIR = tmp_path_factory.mktemp("audit-checkpoints")
+    # Seal in the committing thread: a sealer thread of its own would outlive a test's
+    # database (tests of the background sealer switch it on themselves).
+    settings.AUDIT_SEAL_MODE = "inline"
 
 
 @pytest.fixture(autouse=True)
@@ -200,6 +205,7 @@ def _match_indexes_in_a_temporary_folder(tmp_path_factory):
 # Playwright's sync API runs an event loop in this thread; Django refuses ORM calls from
 # a thread with a running loop unless told it is safe (the test owns the thread).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+os.environ.setdefault("AUDIT_SEAL_MODE", "inline")  # for workers started as processes
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [

@@ -41,3 +41,11 @@ def index(sequence, i):
         return sequence[int(i)]
     except (IndexError, TypeError, ValueError):
         return None
+
+
+@register.filter
+def evidence(value):
+    """An evidence value as a reader sees it: a list's items joined, not a Python list."""
+    if isinstance(value, list | tuple):
+        return "; ".join(str(v) for v in value) if value else "none"
+    return value

@@ -143,9 +143,21 @@ def review_answer(
                 actor=actor, action="review_case.answered", object_type="review_case",
                 object_id=case.pk, opportunity_id=case.opportunity_id, changes=changes,
             )  # fmt: skip
+        _rescreen_with_answer(case, actor)
     _notify([event])
     information_request.refresh_from_db()
     return information_request
+
+
+def _rescreen_with_answer(case: ReviewCase, actor) -> None:
+    """An answer is read for red flags like the rest of the deal's text: the deal is screened
+    again in the answer's transaction (a higher tier raises the open case's tier)."""
+    from opportunities.models import Opportunity
+    from rules.models import Screening
+    from rules.services import opportunity_screen
+
+    opportunity = Opportunity.objects.select_for_update(of=("self",)).get(pk=case.opportunity_id)
+    opportunity_screen(opportunity=opportunity, actor=actor, trigger=Screening.Trigger.UPDATE)
 
 
 def _outcome(outcome: str) -> str:

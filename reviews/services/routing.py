@@ -15,8 +15,14 @@ URGENT_TIERS = frozenset({"critical", "prohibited"})
 
 
 def review_route(
-    *, opportunity, screening, previous_tier: str | None, actor, material_change: bool
-) -> None:
+    *,
+    opportunity,
+    screening,
+    previous_tier: str | None,
+    actor,
+    material_change: bool,
+    deal_fields: dict | None = None,
+) -> bool:
     """Route a freshly screened deal and keep its review case in step, in the screening's
     transaction.
 
@@ -27,6 +33,8 @@ def review_route(
     - On an open case a higher tier raises the case's tier (and its level when the new
       tier starts higher); a material change is recorded and sends a pending
       recommendation back. A lower tier leaves the reviewers' work where it is.
+
+    `deal_fields` are written with the deal's status when it moves; returns whether it did.
     """
     from opportunities.workflow import DECIDED, UNDER_REVIEW, opportunity_route
 
@@ -34,10 +42,11 @@ def review_route(
     rose = previous_tier is None or new_rank > TIER_RANK.get(previous_tier, 0)
     fell = previous_tier is not None and new_rank < TIER_RANK.get(previous_tier, 0)
     # A lower tier never routes an undecided deal down: the reviewers' work stays.
+    written = False
     if rose or (material_change and (opportunity.status in DECIDED or not fell)):
-        opportunity_route(
+        written = opportunity_route(
             opportunity=opportunity, tier=screening.tier, actor=actor,
-            reopen=previous_tier is not None,
+            reopen=previous_tier is not None, also=deal_fields,
         )  # fmt: skip
     # A deal screened for the first time has no case yet (cases start from a screening).
     first = previous_tier is None
@@ -53,7 +62,7 @@ def review_route(
             case=case, opportunity=opportunity, screening=screening, actor=actor,
             material_change=material_change,
         )  # fmt: skip
-        return
+        return written
     if opportunity.status in UNDER_REVIEW:
         previous = None
         if not first:
@@ -75,15 +84,42 @@ def review_route(
             previous=previous,
             reason=reason,
         )
+    return written
+
+
+def review_route_new(*, opportunities: list, screenings: list, actor) -> None:
+    """`review_route` for deals screened for the first time, together: their statuses
+    (with their screenings) in one conditional UPDATE, their cases in one INSERT, each
+    transition and case with its own audit event."""
+    from opportunities.workflow import UNDER_REVIEW, opportunity_route_new
+
+    opportunity_route_new(routes=list(zip(opportunities, screenings, strict=True)), actor=actor)
+    flagged = [
+        (o, s) for o, s in zip(opportunities, screenings, strict=True) if o.status in UNDER_REVIEW
+    ]
+    rows = [_case_row(opportunity=o, screening=s, previous=None) for o, s in flagged]
+    ReviewCase.objects.bulk_create([case for case, _ in rows])
+    for (opportunity, screening), (case, target) in zip(flagged, rows, strict=True):
+        _case_record(case, opportunity=opportunity, screening=screening, actor=actor,
+                     target=target, previous=None, reason="flagged")  # fmt: skip
 
 
 def _case_open(
     *, opportunity, screening, actor, previous: ReviewCase | None, reason: str
 ) -> ReviewCase:
+    case, target = _case_row(opportunity=opportunity, screening=screening, previous=previous)
+    case.save(force_insert=True)
+    _case_record(case, opportunity=opportunity, screening=screening, actor=actor,
+                 target=target, previous=previous, reason=reason)  # fmt: skip
+    return case
+
+
+def _case_row(*, opportunity, screening, previous: ReviewCase | None):
+    """A new case for the deal's screening (not yet saved), and its escalation target."""
     target = escalation_target(screening.tier)
     now = timezone.now()
     due = due_after(now, target.target_business_days)
-    case = ReviewCase.objects.create(
+    case = ReviewCase(
         opportunity=opportunity,
         screening=screening,
         previous_case=previous,
@@ -98,6 +134,12 @@ def _case_open(
         effective_due_at=effective_due(due, opportunity.expected_close_date),
         updated_at=now,
     )
+    return case, target
+
+
+def _case_record(
+    case: ReviewCase, *, opportunity, screening, actor, target, previous, reason: str
+) -> None:
     event = audit_record(
         actor=actor,
         action="review_case.opened",
@@ -110,7 +152,7 @@ def _case_open(
             "screening_id": screening.pk,
             "criteria_version": screening.criteria_version.number,
             "escalation_level": target.start_level,
-            "due_at": due.isoformat() if due else None,
+            "due_at": case.due_at.isoformat() if case.due_at else None,
             "reason": reason,
             "previous_case_id": previous.pk if previous else None,
         },
@@ -119,7 +161,6 @@ def _case_open(
     # people (a bulk import must not mail every reviewer once per flagged deal).
     if screening.tier in URGENT_TIERS or previous is not None:
         _notify([event])
-    return case
 
 
 def _case_follow_deal(

@@ -10,12 +10,22 @@ Public API (everything a caller needs is importable from ``rules.engine``):
 - ``PARTNER_SAFE_FIELDS``, ``PARTNER_DIMENSIONS``, ``shown_to_partners``, ``assess_shown``:
   what partners and sales reps may see of a screening
 - ``TIERS``, ``DEFAULT_TIERS``, ``tier_rank(tier)``, ``DIMENSIONS``, ``OUTCOMES``
+- ``LexiconEntry``, ``lexicon_from_pack``, ``with_text``: the text signals
+  (``rules.textsignals``) read from a deal's free text by a criteria version's lexicon
 """
 
 from __future__ import annotations
 
+from rules.textsignals import LexiconEntry, LexiconError, lexicon_from_pack
+
 from .conditions import Condition, ConditionError, compile_condition
-from .fields import FIELDS, PARTNER_SAFE_FIELDS, check_snapshot, example_snapshot
+from .fields import (
+    FIELDS,
+    PARTNER_SAFE_FIELDS,
+    TEXT_DERIVED_FIELDS,
+    check_snapshot,
+    example_snapshot,
+)
 from .scoring import (
     DEFAULT_PACK_PATH,
     DEFAULT_TIERS,
@@ -43,6 +53,7 @@ from .scoring import (
     validate_criterion,
     validate_tiers,
 )
+from .text import text_read, with_text
 
 __all__ = [
     "DEFAULT_PACK_PATH",
@@ -52,6 +63,7 @@ __all__ = [
     "OUTCOMES",
     "PARTNER_DIMENSIONS",
     "PARTNER_SAFE_FIELDS",
+    "TEXT_DERIVED_FIELDS",
     "TIERS",
     "CompiledCriteria",
     "CompiledCriterion",
@@ -60,6 +72,8 @@ __all__ = [
     "CriteriaError",
     "CriterionSpec",
     "Finding",
+    "LexiconEntry",
+    "LexiconError",
     "ScreeningResult",
     "assess_shown",
     "check_snapshot",
@@ -67,6 +81,7 @@ __all__ = [
     "compile_criteria",
     "example_snapshot",
     "format_value",
+    "lexicon_from_pack",
     "load_pack",
     "pack_from_specs",
     "read_pack",
@@ -74,7 +89,9 @@ __all__ = [
     "screen_brief",
     "shown_to_partners",
     "specs_from_pack",
+    "text_read",
     "tier_rank",
     "validate_criterion",
     "validate_tiers",
+    "with_text",
 ]

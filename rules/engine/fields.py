@@ -9,6 +9,10 @@ condition is one dict lookup per field). Always true:
   never Decimal (convert before screening);
 - list fields are lists (or tuples) of strings.
 
+The ``text.*`` fields come from the deal's free text: ``title``, ``use_description``,
+``end_user.name``, ``end_user.sector`` and ``text.answers`` are read by the criteria
+version's lexicon when the deal is screened (``scoring.screen``).
+
 Plain Python: nothing here imports Django.
 """
 
@@ -17,6 +21,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Mapping
 from typing import Any
+
+from rules.textsignals import CATEGORIES, CATEGORY_FIELDS
 
 # Field types understood by the condition compiler.
 BOOL = "bool"
@@ -121,7 +127,24 @@ FIELDS: dict[str, FieldSpec] = {
         NUMBER,
         "The possible-match threshold in force, 0-100",
     ),
+    # What the rep and partners wrote, and what the criteria version's lexicon read in it
+    # (``rules.textsignals``): filled by ``screen`` from the text fields, never by hand.
+    "title": (STR, "The deal's title, free text"),
+    "text.answers": (LIST_STR, "Partners' answers to information requests on the deal"),
+    "text.languages": (LIST_STR, 'Language detected in each text field, as "Field: Language"'),
+    "text.signals": (
+        LIST_STR,
+        "Red-flag categories read in the deal's text: "
+        + ", ".join(CATEGORIES)
+        + " (lexicon of the criteria version)",
+    ),
+    **{
+        path: (LIST_STR, f"{CATEGORIES[category]}: the phrases read, quoted with their field")
+        for category, path in CATEGORY_FIELDS.items()
+    },
 }
+# Filled by the text reader at screening time from the lexicon, whatever the snapshot held.
+TEXT_DERIVED_FIELDS = ("text.signals", *CATEGORY_FIELDS.values())
 
 # What partners and sales reps may read of a snapshot, in a finding's explanation or
 # evidence: an allow-list, so a field added to FIELDS is for compliance staff only until
@@ -141,6 +164,9 @@ PARTNER_SAFE_FIELDS: frozenset[str] = frozenset(
         "countries.any_sanctioned",
         "partners.without_hrdd_programme", "partners.prior_incident", "partners.refused_flow_down",
         "partners.untrained", "partners.min_maturity",
+        # The deal's own words, quoted back to those who wrote them: no list data, no
+        # reviewer's judgement. Partners' answers stay with compliance (another party's words).
+        "title", "text.languages", *TEXT_DERIVED_FIELDS,
     }
 )  # fmt: skip
 assert PARTNER_SAFE_FIELDS <= FIELDS.keys()
@@ -190,6 +216,10 @@ _BENIGN: dict[str, Any] = {
     "restricted_party.explanations": [],
     "restricted_party.match_threshold": 90.0,
     "restricted_party.possible_match_threshold": 79.0,
+    "title": "Office network refresh",
+    "text.answers": [],
+    "text.languages": [],
+    **dict.fromkeys(TEXT_DERIVED_FIELDS, []),
 }
 assert _BENIGN.keys() == FIELDS.keys()
 

@@ -29,10 +29,19 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from rules.textsignals import (
+    CompiledLexicon,
+    LexiconEntry,
+    LexiconError,
+    compile_lexicon,
+    lexicon_from_pack,
+    lexicon_to_pack,
+)
 from taxonomy import CHANNEL_ROLES, END_USER_TYPES, INTENDED_USES, PRODUCT_CAPABILITIES, RED_FLAGS
 
 from .conditions import Condition, ConditionError, compile_condition
-from .fields import FIELDS, LIST_STR, PARTNER_SAFE_FIELDS, suggest_field
+from .fields import FIELDS, LIST_STR, PARTNER_SAFE_FIELDS, TEXT_DERIVED_FIELDS, suggest_field
+from .text import with_text
 
 DIMENSIONS = (
     "product_capability",
@@ -165,6 +174,9 @@ class ScreeningResult:
     shown_score: int = 1
     shown_severity: int = 1
     shown_likelihood: int = 1
+    # The text.* fields read from the deal's text with the version's lexicon: stored with
+    # the snapshot, so a screening shows the quotes it was judged on.
+    text: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -201,6 +213,7 @@ class CompiledCriteria:
     criteria: tuple[CompiledCriterion, ...]
     tiers: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_TIERS))
     specs: tuple[CriterionSpec, ...] = ()
+    lexicon: CompiledLexicon = field(default_factory=CompiledLexicon)
     _pairs: tuple[tuple[Callable[[Mapping[str, Any]], bool], CompiledCriterion], ...] = field(
         init=False, repr=False, compare=False, default=()
     )
@@ -405,10 +418,13 @@ def compile_criteria(
     tiers: Mapping[str, int] | None = DEFAULT_TIERS,
     *,
     partner_safe: bool = True,
+    lexicon: Iterable[LexiconEntry] = (),
 ) -> CompiledCriteria:
     """Validate every criterion and compile the enabled ones (``tiers=None``: the defaults).
 
-    Raises ``CriteriaError`` listing every broken criterion (by code) and bad tiers.
+    ``lexicon``: the version's text-signal phrases, checked and compiled with the criteria.
+    Raises ``CriteriaError`` listing every broken criterion (by code), bad tiers and every
+    broken lexicon entry.
     Disabled criteria are checked for their structure but not for their condition, so an
     admin can switch a broken one off to publish the rest. ``partner_safe=False`` skips
     only the partner-safe explanation check, for versions published before it existed:
@@ -455,9 +471,16 @@ def compile_criteria(
                     ),  # fmt: skip
                 )
             )
+    compiled_lexicon = CompiledLexicon()
+    try:
+        compiled_lexicon = compile_lexicon(lexicon)
+    except LexiconError as exc:
+        errors.extend(exc.errors)
     if errors:
         raise CriteriaError(errors)
-    return CompiledCriteria(criteria=tuple(compiled), tiers=dict(tiers), specs=specs)
+    return CompiledCriteria(
+        criteria=tuple(compiled), tiers=dict(tiers), specs=specs, lexicon=compiled_lexicon
+    )
 
 
 def _evidence(snapshot: Mapping[str, Any], paths: tuple[str, ...]) -> dict[str, Any]:
@@ -581,7 +604,9 @@ def screen(snapshot: Mapping[str, Any], compiled: CompiledCriteria) -> Screening
 
     Conditions run in pack order; evidence and explanations are built only for the
     criteria that fire. Raises KeyError if the snapshot lacks a field a condition reads.
+    The ``text.*`` fields are read from the snapshot's text first (``with_text``).
     """
+    snapshot = with_text(snapshot, compiled)
     fired = [c for test, c in compiled._pairs if test(snapshot)]
     tiers = compiled.tiers
     a = _assess([c.facts for c in fired], tiers)
@@ -629,6 +654,7 @@ def screen(snapshot: Mapping[str, Any], compiled: CompiledCriteria) -> Screening
         shown_score=shown.score,
         shown_severity=shown.severity,
         shown_likelihood=shown.likelihood,
+        text={f: snapshot[f] for f in TEXT_DERIVED_FIELDS if f in snapshot},
     )
 
 
@@ -646,12 +672,17 @@ def assess_shown(findings: Iterable[Mapping[str, Any]], tiers: Mapping[str, int]
 
 
 def screen_brief(
-    snapshot: Mapping[str, Any], compiled: CompiledCriteria
+    snapshot: Mapping[str, Any],
+    compiled: CompiledCriteria,
+    text: Mapping[str, Any] | None = None,
 ) -> tuple[str, int, tuple[str, ...]]:
     """(tier, score, fired codes) without evidence, explanations or reasons.
 
     The same rules as ``screen``, for re-scoring many deals at once (the preview).
+    ``text``: the ``text.*`` fields already read with ``compiled``'s lexicon (the preview
+    reads a deal once when the draft and the version in force share their lexicon).
     """
+    snapshot = {**snapshot, **text} if text is not None else with_text(snapshot, compiled)
     fired = [c for test, c in compiled._pairs if test(snapshot)]
     a = _assess([c.facts for c in fired], compiled.tiers)
     return a.tier, a.score, tuple(c.spec.code for c in fired)
@@ -714,10 +745,12 @@ def pack_from_specs(
     specs: Iterable[CriterionSpec],
     tiers: Mapping[str, int] = DEFAULT_TIERS,
     meta: Mapping[str, Any] | None = None,
+    lexicon: Iterable[LexiconEntry] = (),
 ) -> dict[str, Any]:
     """A criteria pack dict (JSON-ready) for ``specs``; ``meta`` supplies name and extras.
 
-    ``specs_from_pack(pack_from_specs(s, t, m))`` gives back ``(list(s), dict(t))``.
+    ``specs_from_pack(pack_from_specs(s, t, m))`` gives back ``(list(s), dict(t))``, and
+    ``lexicon_from_pack`` the lexicon.
     """
     meta = dict(meta or {})
     pack: dict[str, Any] = {
@@ -725,11 +758,12 @@ def pack_from_specs(
         "version": PACK_VERSION,
         "name": meta.pop("name", "Unnamed criteria pack"),
     }
-    for reserved in ("format", "version", "tiers", "criteria"):
+    for reserved in ("format", "version", "tiers", "criteria", "lexicon"):
         meta.pop(reserved, None)
     pack.update(meta)
     pack["tiers"] = dict(tiers)
     pack["criteria"] = [asdict(s) for s in specs]
+    pack["lexicon"] = lexicon_to_pack(lexicon)
     return pack
 
 
@@ -744,5 +778,10 @@ def read_pack(path: str | Path = DEFAULT_PACK_PATH) -> dict[str, Any]:
 
 def load_pack(path: str | Path = DEFAULT_PACK_PATH) -> CompiledCriteria:
     """Read, validate and compile a pack file (the default pack unless told otherwise)."""
-    specs, tiers = specs_from_pack(read_pack(path))
-    return compile_criteria(specs, tiers)
+    pack = read_pack(path)
+    specs, tiers = specs_from_pack(pack)
+    try:
+        lexicon = lexicon_from_pack(pack)
+    except LexiconError as exc:
+        raise CriteriaError(exc.errors) from None
+    return compile_criteria(specs, tiers, lexicon=lexicon)

@@ -38,7 +38,8 @@ def country(code) -> str:
 
 
 @register.filter
-def evidence(values) -> list[tuple[str, str]]:
+def evidence_lines(values) -> list[tuple[str, str]]:
+    """A finding's evidence as (label, value in words) pairs."""
     return words.evidence(values)
 
 

@@ -83,8 +83,29 @@ def preview(w):
     return {"pk": w["preview"].pk}
 
 
+def lexicon_entry(w):
+    return {"pk": w["preview"].draft.lexicon.first().pk}
+
+
 def csv_fmt(w):
     return {"fmt": "csv"}
+
+
+def decided_deal(w):
+    return {"pk": w["condition"].opportunity_id}
+
+
+def authority_notice(w):
+    """A notification to the authority on the decided deal (made on first use)."""
+    if "authority_notice" not in w:
+        from accounts.models import User
+        from records.authority import authority_awareness_record
+
+        w["authority_notice"] = authority_awareness_record(
+            actor=User.objects.filter(role="reviewer").first(),
+            opportunity=w["condition"].opportunity, reason="Matrix awareness reason",
+        )  # fmt: skip
+    return {"pk": w["authority_notice"].pk}
 
 
 SIGNED_IN = ("anonymous",)  # any signed-in user may open it; its content is scoped
@@ -160,6 +181,10 @@ ROUTES: dict[str, Route] = {
     "criteria-criterion-edit": Route(NON_ADMIN, criterion, GET_POST),
     "criteria-criterion-delete": Route(NON_ADMIN, criterion, POST),
     "criteria-draft-preview": Route(NON_ADMIN, methods=POST),
+    "criteria-lexicon": Route(NON_ADMIN, methods=GET_POST),
+    "criteria-lexicon-edit": Route(NON_ADMIN, lexicon_entry, GET_POST),
+    "criteria-lexicon-delete": Route(NON_ADMIN, lexicon_entry, POST),
+    "criteria-version-lexicon": Route(NON_COMPLIANCE, version),
     "criteria-draft-publish": Route(NON_ADMIN, methods=POST),
     "criteria-preview": Route(NON_ADMIN, preview),
     "criteria-import": Route(NON_ADMIN, methods=GET_POST),
@@ -220,6 +245,19 @@ ROUTES: dict[str, Route] = {
     "overview": Route(SIGNED_IN),
     "overview-data": Route(SIGNED_IN),
     "overview-csv": Route(SIGNED_IN, lambda w: {"key": "countries"}),
+    # records: compliance staff only (evidence, notifications to the authority, the
+    # statement before it is published); the purge is for admins
+    "records-index": Route(NON_COMPLIANCE),
+    "records-deal": Route(NON_COMPLIANCE, decided_deal),
+    "records-evidence-pack": Route(NON_COMPLIANCE, decided_deal),
+    "records-awareness": Route(NON_COMPLIANCE, decided_deal, POST),
+    "records-notification": Route(NON_COMPLIANCE, authority_notice, GET_POST),
+    "records-notification-sent": Route(NON_COMPLIANCE, authority_notice, POST),
+    "records-notification-answer": Route(NON_COMPLIANCE, authority_notice, POST),
+    "records-statement": Route(NON_COMPLIANCE),
+    "records-statement-csv": Route(NON_COMPLIANCE),
+    "records-statement-pdf": Route(NON_COMPLIANCE),
+    "records-retention": Route(NON_ADMIN, methods=GET_POST),
     # the inbox: one's own notifications
     "inbox": Route((*STRANGERS, "sales_rep"), marker=lambda w: f"/inbox/{w['notification'].pk}/"),
     "inbox-read": Route(SIGNED_IN, methods=POST, why="marks the caller's own as read"),

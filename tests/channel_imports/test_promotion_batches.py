@@ -206,3 +206,50 @@ def test_lines_of_an_uploader_without_organisation_keep_the_reason(upload_as, pa
     assert line.opportunity_id is None and "not linked to an organisation" in line.promotion_error
     imp.refresh_from_db()
     assert imp.status == "completed"
+
+
+# What promoting one batch costs besides the audit trail, however many deals it holds:
+# lock the lines, look up external ids and organisations, insert deals, lines, channel,
+# screenings and cases once each, one UPDATE of the deals, the outbox row, mark the lines;
+# then the import's completion (its summary) and reference data read once per process.
+# 12 deals took 36, and so must 48 (before batching the writes: about 4 more a deal).
+STATEMENTS_PER_BATCH = 40
+
+
+@pytest.mark.parametrize("deals", [12, 48])
+def test_a_batch_costs_the_same_statements_for_12_deals_as_for_48(
+    upload_as, partner_a, catalogue, deals
+):
+    rows = [row(FLAGGED, partner_reference=f"S-{i}") for i in range(deals)]
+    _, imp = upload_as(partner_a, csv_upload(rows))
+    import_accept(actor=partner_a, channel_import=drain(imp))
+    imp = _until_promoting(imp)
+    events_before = AuditEvent.objects.order_by("-id").values_list("id", flat=True).first() or 0
+    with CaptureQueriesContext(connection) as ctx:
+        assert import_promote(channel_import_id=imp.pk)
+    own, audit = split_audit(ctx.captured_queries)
+    print(f"\n{deals} deals: {len(own)} statements besides {len(audit)} of the audit trail")
+    assert len(own) <= STATEMENTS_PER_BATCH, "\n".join(s[:100] for s in own)
+    deal_updates = [s for s in own if s.startswith(('UPDATE "opportunities_opportunity"',
+                                                    "UPDATE opportunities_opportunity"))]  # fmt: skip
+    assert len(deal_updates) == 1  # statuses and screenings of the whole batch together
+    # Every deal keeps every guarantee of a deal registered alone.
+    promoted = ImportLine.objects.filter(channel_import=imp, opportunity__isnull=False)
+    assert promoted.count() == deals
+    for line in promoted.select_related("opportunity__current_screening"):
+        deal = line.opportunity
+        screening = deal.current_screening
+        assert screening is not None and screening.opportunity_id == deal.pk
+        assert deal.status == "on_hold" and screening.tier in ("high", "critical")
+        case = ReviewCase.objects.get(opportunity=deal)
+        assert case.screening_id == screening.pk and case.status == "new"
+        trail = list(
+            AuditEvent.objects.filter(pk__gt=events_before, opportunity_id=deal.pk)
+            .order_by("id").values_list("action", "from_state", "to_state")
+        )  # fmt: skip
+        assert trail == [
+            ("opportunity.registered", "", ""),
+            ("opportunity.screened", "", screening.tier),
+            ("opportunity.route_hold", "new", "on_hold"),
+            ("review_case.opened", "", "new"),
+        ]

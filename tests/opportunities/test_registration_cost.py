@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 
 from audit.models import AuditEvent
 from opportunities.models import Opportunity
+from tests.factories import deal_body
 from tests.opportunities.test_api import ISSUE_EXAMPLE
 
 pytestmark = pytest.mark.django_db
@@ -85,3 +86,40 @@ def test_the_deal_list_reads_no_screening_json(api, sales_rep, catalogue):
     assert listed and not any(
         col in sql for sql in listed for col in ('"snapshot"', '"findings"', '"reasons"')
     )
+
+
+@pytest.mark.parametrize("body", [ISSUE_EXAMPLE, deal_body()], ids=["flagged", "low"])
+def test_one_registration_takes_at_most_15_statements_in_all(
+    api, sales_rep, catalogue, body, django_assert_max_num_queries
+):
+    """Everything a registration asks of the database, its audit events included (the
+    transaction's begin and end count too: the test's savepoint stands for them)."""
+    client = api.as_user(sales_rep)
+    client.post(URL, {**body, "external_id": "WARM-UP"}, format="json")
+    events_before = AuditEvent.objects.count()
+    with django_assert_max_num_queries(REGISTRATION_STATEMENTS):
+        r = client.post(URL, {**body, "external_id": "COUNTED"}, format="json")
+    assert r.status_code == 201, r.content
+    assert AuditEvent.objects.count() - events_before >= 3  # nothing left unrecorded
+    deal = Opportunity.objects.get(pk=r.json()["id"])
+    assert deal.current_screening_id is not None and deal.status == r.json()["status"]
+
+
+def test_many_deals_are_validated_as_one_by_one(sales_rep, catalogue):
+    """Promotion validates a batch with one validator: each item gets the same answer and
+    the same messages as on its own."""
+    from opportunities.validation import opportunity_validate, opportunity_validate_many
+
+    items = [
+        ISSUE_EXAMPLE,
+        deal_body(lines=[{"sku": "NO-SUCH-SKU", "quantity": 1}]),
+        "not an object",
+        deal_body(end_customer={"name": "X", "country": "ZZ", "type": "nonsense"}),
+        deal_body(value={"amount": "-1", "currency": "EUR"}, lines=[]),
+        deal_body(),
+    ]
+    together = opportunity_validate_many(items, submitter=sales_rep)
+    alone = [opportunity_validate(item, submitter=sales_rep) for item in items]
+    assert together == alone
+    assert [bool(errors) for _, errors in together] == [False, True, True, True, True, False]
+    assert "lines[0].sku" in together[1][1] and "end_customer.country" in together[3][1]

@@ -18,6 +18,7 @@ from rules.engine import (
     check_snapshot,
     compile_condition,
     example_snapshot,
+    lexicon_from_pack,
     load_pack,
     pack_from_specs,
     read_pack,
@@ -451,6 +452,130 @@ SCENARIOS = [
         {"CTRY-FREEXP-SURVEILLANCE"},
         2,
     ),
+    # Text signals: ordinary codes, and the danger only in what the rep or partner wrote.
+    (
+        "ordinary-codes-and-a-description-about-tracking-protesters-is-high",
+        deal(
+            "NO",
+            "private_enterprise",
+            ("networking",),
+            ("network_operations",),
+            use_description="Customer wants to pinpoint the phones of protesters at the rally.",
+        ),
+        "high",
+        {"TXT-TARGETING-DISSENT", "TXT-TRACKING"},
+        {"COMB-TEXT-SIGNAL-REPRESSIVE"},
+        5,
+    ),
+    (
+        "a-french-description-of-faces-of-a-minority-is-high",
+        deal(
+            "DE",
+            "private_enterprise",
+            ("video_surveillance",),
+            ("public_services",),
+            use_description="Les caméras signaleront les visages des Ouïghours à l'entrée.",
+        ),
+        "high",
+        {"TXT-PROFILING"},
+        {"TXT-CENSORSHIP", "COMB-TEXT-SIGNAL-REPRESSIVE"},
+        5,
+    ),
+    (
+        "a-spanish-title-about-blocking-independent-media-for-a-state-telecom-is-critical",
+        deal(
+            "MX",
+            "state_telecom",
+            ("networking",),
+            ("network_operations",),
+            title="Bloqueo de medios independientes antes de la elección",
+        ),
+        "critical",
+        {"TXT-CENSORSHIP"},
+        {"TXT-TARGETING-DISSENT"},
+        None,
+    ),
+    (
+        "a-russian-description-of-interception-without-a-court-is-high",
+        deal(
+            "DE",
+            "private_telecom",
+            ("storage",),
+            ("network_operations",),
+            use_description="Будем перехватывать звонки абонентов без решения суда.",
+        ),
+        "high",
+        {"TXT-INTERCEPTION"},
+        set(),
+        None,
+    ),
+    (
+        "an-arabic-sector-naming-the-intelligence-service-of-a-private-firm-is-high",
+        deal(
+            "NO",
+            "private_enterprise",
+            ("storage",),
+            ("enterprise_it",),
+            **{"end_user.sector": "المخابرات العامة"},
+        ),
+        "high",
+        {"TXT-SECURITY-SERVICE", "TXT-SECURITY-SERVICE-UNDECLARED"},
+        set(),
+        None,
+    ),
+    (
+        "a-chinese-partner-answer-about-interrogation-rooms-is-high",
+        deal(
+            "NO",
+            "private_enterprise",
+            ("video_surveillance",),
+            ("public_services",),
+            **{"text.answers": ["设备用于看守所的审讯室。"]},
+        ),
+        "high",
+        {"TXT-DETENTION"},
+        set(),
+        5,
+    ),
+    (
+        "a-text-red-flag-with-biometrics-for-police-in-china-goes-to-the-committee",
+        deal(
+            "CN",
+            "police",
+            ("biometric_identification",),
+            ("public_services",),
+            use_description="Identify Uyghurs at checkpoints from their faces.",
+        ),
+        "critical",
+        {"TXT-PROFILING", "COMB-TEXT-SIGNAL-REPRESSIVE"},
+        set(),
+        5,
+    ),
+    (
+        "alarming-words-in-a-benign-description-raise-nothing",
+        deal(
+            "NO",
+            "private_enterprise",
+            ("cybersecurity",),
+            ("cybersecurity_defense",),
+            use_description="Block malware sites; monitor the network for attacks; detect "
+            "intruders in the warehouse. It will never be used to track protesters.",
+        ),
+        "low",
+        set(),
+        {
+            "TXT-TARGETING-DISSENT",
+            "TXT-PROFILING",
+            "TXT-CENSORSHIP",
+            "TXT-INTERCEPTION",
+            "TXT-TRACKING",
+            "TXT-SECURITY-SERVICE",
+            "TXT-SECURITY-SERVICE-UNDECLARED",
+            "TXT-DETENTION",
+            "COMB-TEXT-SIGNAL-REPRESSIVE",
+        },
+        None,
+    ),
 ]
 
 
@@ -608,8 +733,8 @@ def test_hard_stops_and_committee_criteria_are_where_the_domain_notes_put_them()
 
 def test_the_pack_file_round_trips_through_the_pack_functions() -> None:
     raw = json.loads(DEFAULT_PACK_PATH.read_text(encoding="utf-8"))
-    meta = {k: v for k, v in raw.items() if k not in ("criteria", "tiers")}
-    assert pack_from_specs(SPECS, TIERS_, meta) == raw
+    meta = {k: v for k, v in raw.items() if k not in ("criteria", "tiers", "lexicon")}
+    assert pack_from_specs(SPECS, TIERS_, meta, lexicon_from_pack(raw)) == raw
 
 
 def test_explanation_placeholders_name_real_fields() -> None:

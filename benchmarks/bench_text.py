@@ -1,0 +1,187 @@
+"""Benchmark of reading deal text (rules.textsignals), no Django.
+
+Run: python benchmarks/bench_text.py [--deals N]   (BENCH_QUICK=1: 10,000; BENCH_TEXT_DEALS=N)
+
+1. What reading the text adds to the screening of one deal: the same synthetic snapshots
+   (with a title, a use description, a customer name and sector in the seven languages,
+   drawn from the labelled evaluation set and ordinary phrases) are screened with the
+   default pack and with the same criteria without a lexicon, deal by deal, in the same
+   run; the language detection done when the snapshot is built is counted as reading too.
+   Target: at most 1 ms median added per deal.
+2. The usual preview (criteria changed, lexicon unchanged): quotes stored with each
+   screening are reused; the ratio to the same loop without the text criteria.
+3. The preview with a lexicon change, as ``preview_execute`` reads text: adding a phrase
+   reads only the added phrase; removing one reads every text again (the worst case).
+   N stored snapshots (default 100,000; BENCH_QUICK 10,000), without the database reads
+   (the whole preview, database included, is bench_screening.py's). Target: under 30 s
+   per 100,000.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from rules.engine import (  # noqa: E402
+    TEXT_DERIVED_FIELDS,
+    LexiconEntry,
+    compile_criteria,
+    example_snapshot,
+    load_pack,
+    screen,
+    screen_brief,
+    text_read,
+)
+from rules.engine.preview_text import preview_text_reader  # noqa: E402
+from rules.textsignals import TEXT_FIELD_LABELS, detected_languages  # noqa: E402
+
+DATA = ROOT / "benchmarks" / "data" / "text_eval"
+ORDINARY = [
+    "Office network refresh for three sites",
+    "Campus Wi-Fi upgrade and switches for the new building",
+    "Renouvellement du réseau du siège",
+    "Renovación de la red de oficinas",
+    "Atualização da rede do escritório",
+    "Обновление сети офиса",
+    "تحديث شبكة المكتب",
+    "办公室网络升级",
+]
+SECTORS = ["logistics", "retail", "telecom", "banca", "santé", "государственный сектор", "物流"]
+
+
+def texts() -> list[str]:
+    out = list(ORDINARY)
+    for path in sorted(DATA.glob("*.jsonl")):
+        out += [json.loads(line)["text"] for line in path.read_text("utf-8").splitlines() if line]
+    return out
+
+
+def snapshots(n: int, seed: int) -> list[dict]:
+    rng = random.Random(seed)
+    pool = texts()
+    # Every description is a text of its own (a reference number makes it so), so no deal
+    # is read from the lexicon's cache; titles and sectors repeat, as they do in real deals.
+    return [
+        example_snapshot(
+            title=rng.choice(ORDINARY),
+            use_description=" ".join(rng.sample(pool, rng.choice((1, 1, 2, 3))))
+            + f" Ref {rng.randrange(10**9)}.",
+            **{
+                "end_user.name": f"Customer {rng.randrange(10_000)}",
+                "end_user.sector": rng.choice(SECTORS),
+            },
+        )  # fmt: skip
+        for _ in range(n)
+    ]
+
+
+def per_deal_overhead(n: int, seed: int) -> None:
+    pack = load_pack()
+    bare = compile_criteria(pack.specs, pack.tiers)  # the same criteria, no lexicon
+    snaps = snapshots(n, seed)
+    for s in snaps[:50]:  # warm caches (stemmers, detector model) as a running server has
+        screen(s, pack)
+        detected_languages({p: s[p] for p in TEXT_FIELD_LABELS}, TEXT_FIELD_LABELS)
+    without, added = [], []
+    for s in snaps:
+        t0 = time.perf_counter()
+        screen(s, bare)
+        t1 = time.perf_counter()
+        detected_languages({p: s[p] for p in TEXT_FIELD_LABELS}, TEXT_FIELD_LABELS)
+        screen(s, pack)
+        t2 = time.perf_counter()
+        without.append((t1 - t0) * 1e3)
+        added.append((t2 - t1) * 1e3 - (t1 - t0) * 1e3)
+    base, extra = statistics.median(without), statistics.median(added)
+    p95 = statistics.quantiles(added, n=20)[-1]
+    print(f"per-deal overhead, {n:,} deals in seven languages ({len(pack.lexicon)} phrases)")
+    print(f"  screening without reading text, median   : {base:.3f} ms")
+    print(
+        f"  added by reading text (detect + read), median: {extra:.3f} ms  "
+        f"({extra / base:.1f}× the screening without it; {extra / 1.0:.2f}× the 1 ms target)"
+    )
+    print(f"  added, p95                                : {p95:.3f} ms")
+
+
+def preview_share(n: int, seed: int) -> None:
+    """The preview when the draft changes the lexicon, as ``preview_execute`` reads text:
+    stored quotes of the version in force, then the draft's reading. Adding a phrase reads
+    only the added phrases; removing one reads every text again (the worst case)."""
+    pack = load_pack()
+    added = [*pack.lexicon.entries, LexiconEntry("trace ~ unionists", "en", "targets_dissent", "b")]
+    removed = [e for e in pack.lexicon.entries if e.category != "detention"]
+    snaps = snapshots(n, seed + 1)
+    stored = [text_read(s, pack) for s in snaps]
+    for label, entries in (("a phrase added to", added), ("phrases removed from", removed)):
+        draft = compile_criteria(pack.specs, pack.tiers, lexicon=entries)
+        read = preview_text_reader(draft, pack)
+        t0 = time.perf_counter()
+        for s, before in zip(snaps, stored, strict=True):
+            screen_brief(s, draft, read(s, before))
+            screen_brief(s, pack, before)
+        took = time.perf_counter() - t0
+        print(f"preview re-scoring, {label} the lexicon, {n:,} stored snapshots")
+        print(
+            f"  {took:.1f} s ({n / took:,.0f} deals/s); "
+            f"{took / 30 * 100_000 / n:.2f}× the target of 30 s per 100,000 (<1 is better)"
+        )
+
+
+def preview_unchanged_lexicon(n: int, seed: int) -> None:
+    """The usual preview (a draft that changes criteria, not the lexicon, over deals screened
+    with the version in force): the stored quotes are reused, nothing is read again. The
+    same loop over the same stored snapshots with the text criteria left out is the anchor."""
+    pack = load_pack()
+    bare = compile_criteria(
+        [s for s in pack.specs if "text." not in s.condition], pack.tiers
+    )  # the criteria before text signals
+    snaps = snapshots(n, seed + 2)
+    stored = [json.dumps({**s, **text_read(s, pack)}) for s in snaps]
+    times: dict[str, list[float]] = {"anchor": [], "text": []}
+    for _ in range(5):
+        t0 = time.perf_counter()
+        for raw in stored:
+            snap = json.loads(raw)
+            screen_brief(snap, bare)
+            screen_brief(snap, bare)
+        times["anchor"].append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        for raw in stored:
+            snap = json.loads(raw)
+            text = {f: snap[f] for f in TEXT_DERIVED_FIELDS}
+            screen_brief(snap, pack, text)
+            screen_brief(snap, pack, text)
+        times["text"].append(time.perf_counter() - t0)
+    a, t = statistics.median(times["anchor"]), statistics.median(times["text"])
+    print(f"preview re-scoring with the lexicon unchanged, {n:,} stored snapshots (median of 5)")
+    print(
+        f"  {t / n * 1e6:.1f} µs/deal against {a / n * 1e6:.1f} µs/deal without text criteria "
+        f"({t / a:.2f}× the anchor)"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    quick = bool(os.environ.get("BENCH_QUICK"))
+    default = os.environ.get("BENCH_TEXT_DEALS") or (10_000 if quick else 100_000)
+    parser.add_argument("--deals", type=int, default=int(default))
+    parser.add_argument("--seed", type=int, default=20261130)
+    args = parser.parse_args()
+    print("Text signals benchmark (one process, one core)")
+    per_deal_overhead(2_000 if quick else 10_000, args.seed)
+    preview_unchanged_lexicon(5_000, args.seed)
+    preview_share(args.deals, args.seed)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,144 @@
+"""Text-signal quality, held out: recall and false positives per language and category.
+
+The labelled deal descriptions live in ``benchmarks/data/text_eval/<language>.jsonl``
+(one object a line: id, label, text; label is a category of the lexicon or "benign").
+They are split once and for all into a tuning half and a reporting half: within each
+(language, label) group the items are ordered by the SHA-1 of their id and alternate, so
+every category of every language is in both halves and the split never changes.
+
+    python benchmarks/eval_text.py                 # the reporting half (what the README quotes)
+    python benchmarks/eval_text.py --half tuning   # the half the lexicon may be tuned on
+    python benchmarks/eval_text.py --show-misses   # list what was missed (tuning half only)
+
+A dangerous description counts as found when its labelled category is among the signals
+read from it; a benign one is a false positive when any signal is read from it. The
+lexicon is the default criteria pack's (``rules/criteria_packs/default.json``), unless
+``--pack`` names another.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from rules.engine import DEFAULT_PACK_PATH, read_pack  # noqa: E402
+from rules.textsignals import CATEGORIES, LANGUAGES, compile_lexicon, lexicon_from_pack  # noqa: E402
+from rules.textsignals.reader import read_one  # noqa: E402
+
+DATA = ROOT / "benchmarks" / "data" / "text_eval"
+RECALL_TARGET = 0.95
+FP_TARGET = 0.05
+
+
+def load_items() -> list[dict]:
+    items = []
+    for lang in LANGUAGES:
+        path = DATA / f"{lang}.jsonl"
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.strip():
+                item = json.loads(line)
+                if item["label"] not in CATEGORIES and item["label"] != "benign":
+                    raise SystemExit(f"{path}:{n}: unknown label {item['label']!r}")
+                items.append({**item, "lang": lang})
+    return items
+
+
+def split(items: list[dict]) -> dict[str, list[dict]]:
+    """{"tuning": [...], "reporting": [...]}: deterministic, balanced per language and label."""
+    groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for item in items:
+        groups[(item["lang"], item["label"])].append(item)
+    halves: dict[str, list[dict]] = {"tuning": [], "reporting": []}
+    for key in sorted(groups):
+        ordered = sorted(groups[key], key=lambda i: hashlib.sha1(i["id"].encode()).hexdigest())
+        for n, item in enumerate(ordered):
+            halves["tuning" if n % 2 == 0 else "reporting"].append(item)
+    return halves
+
+
+def evaluate(items: list[dict], lexicon) -> dict:
+    """Counts per language and per category, and the misses."""
+    per_lang = defaultdict(lambda: {"pos": 0, "found": 0, "neg": 0, "fp": 0})
+    per_cat = defaultdict(lambda: {"pos": 0, "found": 0})
+    misses = []
+    for item in items:
+        signals = {c for c, _lang, _q in read_one(item["text"], lexicon)}
+        row = per_lang[item["lang"]]
+        if item["label"] == "benign":
+            row["neg"] += 1
+            if signals:
+                row["fp"] += 1
+                misses.append(("false positive", item, sorted(signals)))
+        else:
+            row["pos"] += 1
+            per_cat[item["label"]]["pos"] += 1
+            if item["label"] in signals:
+                row["found"] += 1
+                per_cat[item["label"]]["found"] += 1
+            else:
+                misses.append(("missed", item, sorted(signals)))
+    return {"per_lang": per_lang, "per_cat": per_cat, "misses": misses}
+
+
+def _pct(a: int, b: int) -> str:
+    return f"{100 * a / b:5.1f}%" if b else "   - "
+
+
+def report(result: dict, half: str, n_items: int) -> bool:
+    print(f"Text signals on the {half} half ({n_items} descriptions)\n")
+    print(f"{'language':<10} {'recall':>8} {'found':>7} {'FP rate':>8} {'FP':>6}  target")
+    ok = True
+    tot = {"pos": 0, "found": 0, "neg": 0, "fp": 0}
+    for lang in LANGUAGES:
+        r = result["per_lang"][lang]
+        for k in tot:
+            tot[k] += r[k]
+        good = (r["found"] >= RECALL_TARGET * r["pos"]) and (r["fp"] <= FP_TARGET * r["neg"])
+        ok &= good
+        print(
+            f"{lang:<10} {_pct(r['found'], r['pos']):>8} {r['found']:>3}/{r['pos']:<3} "
+            f"{_pct(r['fp'], r['neg']):>8} {r['fp']:>2}/{r['neg']:<3}  {'met' if good else 'NOT MET'}"
+        )
+    print(
+        f"{'all':<10} {_pct(tot['found'], tot['pos']):>8} {tot['found']:>3}/{tot['pos']:<3} "
+        f"{_pct(tot['fp'], tot['neg']):>8} {tot['fp']:>2}/{tot['neg']:<3}"
+    )
+    print(f"\n{'category':<18} {'recall':>8} {'found':>7}")
+    for cat in CATEGORIES:
+        r = result["per_cat"][cat]
+        print(f"{cat:<18} {_pct(r['found'], r['pos']):>8} {r['found']:>3}/{r['pos']:<3}")
+    print(
+        f"\nTargets: recall >= {RECALL_TARGET:.0%} and false positives <= {FP_TARGET:.0%} "
+        f"for every language: {'met' if ok else 'NOT MET'}"
+    )
+    return ok
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--half", choices=("reporting", "tuning"), default="reporting")
+    parser.add_argument("--pack", default=str(DEFAULT_PACK_PATH))
+    parser.add_argument("--show-misses", action="store_true")
+    args = parser.parse_args(argv)
+    lexicon = compile_lexicon(lexicon_from_pack(read_pack(args.pack)))
+    items = split(load_items())[args.half]
+    result = evaluate(items, lexicon)
+    ok = report(result, args.half, len(items))
+    if args.show_misses:
+        if args.half != "tuning":
+            print("\n(misses are listed for the tuning half only: the reporting half stays unseen)")
+        else:
+            for kind, item, signals in result["misses"]:
+                print(f"  {kind}: {item['id']} [{item['label']}] got {signals}: {item['text']}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

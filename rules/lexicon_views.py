@@ -1,0 +1,118 @@
+"""Lexicon pages: admins edit the draft's text-signal phrases and try them on a sentence;
+reviewers read the lexicon of any published version."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from hrdd.errors import ApplicationError
+
+from .lexicon_services import lexicon_entry_delete, lexicon_entry_save
+from .models import CriteriaVersion, LexiconEntry
+from .selectors import criteria_draft, criteria_lexicon
+from .textsignals import LANGUAGE_NAMES, compile_lexicon, detect_language
+from .textsignals.reader import read_one
+from .views import _require_admin, _require_reviewer
+
+MAX_TRY = 2000
+
+
+def _values(post) -> dict:
+    return {
+        "phrase": post.get("phrase", "").strip(),
+        "language": post.get("language", "").strip(),
+        "category": post.get("category", "").strip(),
+        "source": post.get("source", "").strip(),
+        "enabled": post.get("enabled") == "on",
+    }
+
+
+def _tried(version: CriteriaVersion, text: str) -> dict | None:
+    """What the version's lexicon reads in a sentence an admin typed (nothing stored)."""
+    text = text[:MAX_TRY]
+    if not text.strip():
+        return None
+    lexicon = compile_lexicon(criteria_lexicon(version))
+    return {
+        "text": text,
+        "language": LANGUAGE_NAMES.get(detect_language(text), "too short to tell"),
+        "signals": [
+            {"category": LexiconEntry.Category(c).label, "language": LANGUAGE_NAMES[lang],
+             "quote": q}
+            for c, lang, q in read_one(text, lexicon)
+        ],
+    }  # fmt: skip
+
+
+def _page(request, version, *, editable: bool, error=None, v=None, status=200):
+    return render(request, "rules/lexicon.html", {
+        "version": version, "editable": editable, "entries": version.lexicon.all(),
+        "languages": LexiconEntry.Language.choices, "categories": LexiconEntry.Category.choices,
+        "tried": _tried(version, request.GET.get("try", "")), "error": error,
+        "v": v or {"enabled": True, "language": "en", "category": "targets_dissent"},
+    }, status=status)  # fmt: skip
+
+
+@login_required
+def draft_lexicon(request):
+    """The draft's lexicon: the list, a form to add a phrase, and a box to try a sentence."""
+    _require_admin(request.user)
+    draft = criteria_draft()
+    if draft is None:
+        messages.error(request, "Start a draft first.")
+        return redirect("criteria-overview")
+    if request.method == "POST":
+        values = _values(request.POST)
+        try:
+            lexicon_entry_save(actor=request.user, draft=draft, values=values)
+        except ApplicationError as exc:
+            return _page(request, draft, editable=True, error=exc.message, v=values, status=400)
+        messages.success(request, "Phrase added to the draft's lexicon.")
+        return redirect("criteria-lexicon")
+    return _page(request, draft, editable=True)
+
+
+@login_required
+def lexicon_edit(request, pk: int):
+    _require_admin(request.user)
+    draft = criteria_draft()
+    if draft is None:
+        raise Http404
+    entry = get_object_or_404(draft.lexicon, pk=pk)
+    error, status = None, 200
+    values = {f: getattr(entry, f) for f in ("phrase", "language", "category", "source", "enabled")}
+    if request.method == "POST":
+        values = _values(request.POST)
+        try:
+            lexicon_entry_save(actor=request.user, draft=draft, values=values, entry_id=pk)
+            messages.success(request, "Phrase saved in the draft's lexicon.")
+            return redirect("criteria-lexicon")
+        except ApplicationError as exc:
+            error, status = exc.message, 400
+    return render(request, "rules/lexicon_form.html", {
+        "entry": entry, "v": values, "error": error,
+        "languages": LexiconEntry.Language.choices, "categories": LexiconEntry.Category.choices,
+    }, status=status)  # fmt: skip
+
+
+@login_required
+@require_POST
+def lexicon_delete(request, pk: int):
+    _require_admin(request.user)
+    draft = criteria_draft()
+    if draft is None:
+        raise Http404
+    lexicon_entry_delete(actor=request.user, draft=draft, entry_id=pk)
+    messages.info(request, "Phrase removed from the draft's lexicon.")
+    return redirect("criteria-lexicon")
+
+
+@login_required
+def version_lexicon(request, number: int):
+    _require_reviewer(request.user)
+    version = get_object_or_404(CriteriaVersion, number=number)
+    return _page(request, version, editable=False)

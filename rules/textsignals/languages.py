@@ -1,0 +1,196 @@
+"""Languages of the reader: normalising, splitting into words, stemming, detecting.
+
+What must always be true:
+
+- A lexicon phrase and a deal's text go through the same ``normalise`` and the same
+  stemmer of the phrase's language, so an inflected form in the text ("protesters",
+  "manifestantes", "протестующих", "المتظاهرين") meets the stem of the phrase.
+- Matching does not depend on detection: a word is stemmed in every language of its
+  script (Latin: English, French, Spanish, Portuguese), because short fields are often
+  misdetected. Detection is shown to reviewers, so they know what they are reading.
+- Chinese is not stemmed: each Han character is a token, and a Chinese phrase matches
+  its characters in sequence (a substring), which needs no word segmentation.
+- Stemmers (Snowball, via PyStemmer) and the detector's model (py3langid) ship in their
+  packages: nothing is downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from functools import lru_cache
+
+import Stemmer
+
+LANGUAGES = ("en", "fr", "es", "pt", "ar", "ru", "zh")
+LANGUAGE_NAMES = {
+    "en": "English",
+    "fr": "French",
+    "es": "Spanish",
+    "pt": "Portuguese",
+    "ar": "Arabic",
+    "ru": "Russian",
+    "zh": "Chinese",
+}
+_SNOWBALL = {
+    "en": "english",
+    "fr": "french",
+    "es": "spanish",
+    "pt": "portuguese",
+    "ar": "arabic",
+    "ru": "russian",
+}
+LATIN = ("en", "fr", "es", "pt")
+
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# A word is a run of letters (no digits, no underscore); each Han character stands alone.
+TOKEN_RE = re.compile(rf"[{_HAN}]|[^\W\d_{_HAN}]+")
+SENTENCE_END_RE = re.compile(r"[.!?;:\n\u3002\uff01\uff1f\uff1b\u061f\u061b]+")
+_ARABIC_MARKS_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
+
+_stemmers = threading.local()
+
+
+def normalise(text: str) -> str:
+    """NFKC, case-folded; Arabic vowel marks and tatweel dropped, alef forms folded; ё → е."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    if any("\u0600" <= ch <= "\u06ff" for ch in text):
+        text = _ARABIC_MARKS_RE.sub("", text).translate(_ARABIC_FOLD)
+    return text.replace("ё", "е")
+
+
+def strip_accents(word: str) -> str:
+    """Latin accents dropped (after stemming), so "manifestacion" meets "manifestación"."""
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFD", word)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def script_of(token: str) -> str:
+    """'latin', 'arabic', 'cyrillic' or 'han' for a token (by its first character)."""
+    ch = token[0]
+    if "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f":
+        return "arabic"
+    if "\u0400" <= ch <= "\u04ff":
+        return "cyrillic"
+    if "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff":
+        return "han"
+    return "latin"
+
+
+SCRIPT_LANGUAGES = {"latin": LATIN, "arabic": ("ar",), "cyrillic": ("ru",), "han": ("zh",)}
+
+
+def _stemmer(language: str):
+    cache = getattr(_stemmers, "by_language", None)
+    if cache is None:
+        cache = _stemmers.by_language = {}
+    stemmer = cache.get(language)
+    if stemmer is None:
+        stemmer = cache[language] = Stemmer.Stemmer(_SNOWBALL[language])
+    return stemmer
+
+
+def stem(word: str, language: str) -> str:
+    """The stem of one normalised word in ``language`` (Chinese: the word itself)."""
+    if language == "zh":
+        return word
+    return strip_accents(_stemmer(language).stemWord(word))
+
+
+# Arabic writes conjunctions and prepositions onto the word ("لتحديد": "to identify");
+# the Snowball stemmer leaves some of them, so a word is also read without one.
+_ARABIC_CLITICS = ("و", "ف", "ب", "ل", "ك")
+
+
+@lru_cache(maxsize=65536)
+def word_keys(word: str) -> tuple[str, ...]:
+    """Every ``language:stem`` key a normalised word of the text can match (cached: a
+    deal's vocabulary repeats across deals)."""
+    keys = [f"{lang}:{stem(word, lang)}" for lang in SCRIPT_LANGUAGES[script_of(word)]]
+    if word[0] in _ARABIC_CLITICS and len(word) > 4 and script_of(word) == "arabic":
+        keys.append(f"ar:{stem(word[1:], 'ar')}")
+    return tuple(dict.fromkeys(keys))
+
+
+def tokens(text: str) -> list[tuple[str, int, int, int]]:
+    """(normalised word, start, end, sentence number) of each word, offsets into ``text``.
+
+    Offsets index the original text, so a quote shows what the rep wrote. Normalising
+    word by word keeps the offsets right (NFKC can change a text's length).
+    """
+    out: list[tuple[str, int, int, int]] = []
+    norm = _normalise_word
+    sentence = 0
+    pos = 0
+    for m in SENTENCE_END_RE.finditer(text):
+        for t in TOKEN_RE.finditer(text, pos, m.start()):
+            out.append((norm(t.group()), t.start(), t.end(), sentence))
+        sentence += 1
+        pos = m.end()
+    for t in TOKEN_RE.finditer(text, pos):
+        out.append((norm(t.group()), t.start(), t.end(), sentence))
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _normalise_word(word: str) -> str:
+    return word.lower() if word.isascii() else normalise(word)
+
+
+# -- detection ----------------------------------------------------------------------------
+
+_detector_lock = threading.Lock()
+_detector = None
+MIN_WORDS_TO_DETECT = 3
+
+
+def _latin_detector():
+    global _detector
+    with _detector_lock:
+        if _detector is None:
+            from py3langid import langid
+
+            ident = langid.LanguageIdentifier.from_modelpath(
+                langid.MODEL_DIR / langid.MODEL_FILE, norm_probs=True
+            )
+            ident.set_languages(list(LATIN))
+            _detector = ident
+    return _detector
+
+
+def detect_language(text: str) -> str:
+    """The language code of ``text`` among LANGUAGES, or "" when it cannot be told.
+
+    The script decides Arabic, Russian and Chinese; among the Latin-script languages the
+    py3langid model (restricted to en, fr, es, pt) decides, from three words up.
+    """
+    counts = {"latin": 0, "arabic": 0, "cyrillic": 0, "han": 0}
+    words = TOKEN_RE.findall(text)
+    for w in words:
+        counts[script_of(w)] += len(w)
+    script = max(counts, key=counts.__getitem__)
+    if not counts[script]:
+        return ""
+    if script != "latin":
+        return SCRIPT_LANGUAGES[script][0]
+    if len(words) < MIN_WORDS_TO_DETECT:
+        return ""
+    return _latin_detector().classify(text)[0]
+
+
+def detected_languages(texts: dict[str, object], labels: dict[str, str]) -> list[str]:
+    """ "<field label>: <language>" for each non-empty text field (list fields: each item)."""
+    out: list[str] = []
+    for path, value in texts.items():
+        items = value if isinstance(value, list | tuple) else [value]
+        for i, item in enumerate(items):
+            if not isinstance(item, str) or not item.strip():
+                continue
+            code = detect_language(item)
+            label = labels.get(path, path) + (f" {i + 1}" if len(items) > 1 else "")
+            out.append(f"{label}: {LANGUAGE_NAMES.get(code, 'too short to tell')}")
+    return out

@@ -1,0 +1,322 @@
+"""The lexicon: admin-written phrases, their language and category, and their checking.
+
+A phrase is written in a tiny pattern language (never a regular expression, never code):
+
+- ``track protesters``: words in this order, each at most ``WORD_GAP`` words after the
+  previous one ("track the protesters" matches);
+- ``track|locate|follow``: any one of the alternatives;
+- ``track|locate ~ protesters|activists``: every ``~`` part somewhere in the same sentence,
+  within ``WINDOW`` words of each other, in any order;
+- ``detain*``: a word starting with "detain" (no stemming), for forms a stemmer misses.
+
+Words are stemmed in the entry's language when the lexicon is compiled. Chinese words are
+matched as strings of characters (a Chinese alternative is one "word").
+
+What must always be true: ``compile_lexicon`` refuses a lexicon with any invalid entry and
+lists every problem, as ``compile_criteria`` does for conditions, so an admin cannot save
+or publish a phrase that would never match or that matches everything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+from .languages import LANGUAGE_NAMES, LANGUAGES, TOKEN_RE, normalise, stem
+
+CATEGORIES: dict[str, str] = {
+    "targets_dissent": "Targets dissent: activists, journalists, opposition, protesters, "
+    "human-rights defenders",
+    "profiling": "Ethnic or religious profiling",
+    "censorship": "Censorship and blocking",
+    "interception": "Interception or retention of communications without judicial oversight",
+    "tracking": "Tracking of people",
+    "security_services": "Request by security or intelligence services",
+    "detention": "Detention",
+}
+BENIGN = "benign"
+ALL_CATEGORIES = (*CATEGORIES, BENIGN)
+# The snapshot field holding each category's quotes.
+CATEGORY_FIELDS = {c: f"text.{c}" for c in CATEGORIES}
+
+WORD_GAP = 2  # words allowed between two words of one alternative
+WINDOW = 12  # words spanned by all the parts of one match (Chinese: characters x 2)
+MAX_PHRASE = 1000
+MAX_PARTS = 4
+MAX_ALTERNATIVES = 40
+MIN_PREFIX = 4  # "det*" would match far too much
+
+
+class LexiconError(ValueError):
+    """A lexicon that cannot be used; ``errors`` lists every problem."""
+
+    def __init__(self, errors: list[str]) -> None:
+        self.errors = list(errors)
+        super().__init__("; ".join(self.errors) if self.errors else "invalid lexicon")
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    """One admin-owned phrase: what it is, in which language, what it signals, and why."""
+
+    phrase: str
+    language: str
+    category: str
+    source: str
+    enabled: bool = True
+
+
+ENTRY_FIELDS = tuple(f.name for f in fields(LexiconEntry))
+
+# A compiled word: ("key", "es:manifest") or ("prefix", "detain") or ("han", "抗议者").
+Word = tuple[str, str]
+Alternative = tuple[Word, ...]
+Part = tuple[Alternative, ...]
+
+
+@dataclass(frozen=True)
+class IndexedPart:
+    """A part's alternatives by the key of their first word (looked up, never scanned), and
+    those starting with a ``word*`` (tried on every text)."""
+
+    by_key: Mapping[str, tuple[Alternative, ...]]
+    scanned: tuple[Alternative, ...]
+    keys: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class CompiledEntry:
+    entry: LexiconEntry
+    parts: tuple[Part, ...]
+    # Keys of the first part's first words: the entry is tried only on a text holding one.
+    triggers: tuple[str, ...]
+    indexed: tuple[IndexedPart, ...] = ()
+    required: tuple[frozenset[str], ...] = ()
+    order: int = 0  # place in the lexicon: entries are tried in this order
+
+
+def _first_key(alt: Alternative) -> str | None:
+    kind, value = alt[0]
+    if kind == "key":
+        return value
+    if kind == "han":
+        return f"zh:{value[0]}"
+    return None
+
+
+def _indexed(parts: tuple[Part, ...]) -> tuple[IndexedPart, ...]:
+    out = []
+    for part in parts:
+        by_key: dict[str, list[Alternative]] = {}
+        scanned = []
+        for alt in part:
+            key = _first_key(alt)
+            if key is None:
+                scanned.append(alt)
+            else:
+                by_key.setdefault(key, []).append(alt)
+        out.append(
+            IndexedPart({k: tuple(v) for k, v in by_key.items()}, tuple(scanned), frozenset(by_key))
+        )
+    return tuple(out)
+
+
+def _required(indexed: tuple[IndexedPart, ...]) -> tuple[frozenset[str], ...]:
+    """For each part without ``word*`` starts, its keys: a text lacking all of one part's
+    keys cannot match, which a set test tells before any matching."""
+    return tuple(p.keys for p in indexed if not p.scanned)
+
+
+@dataclass(frozen=True)
+class CompiledLexicon:
+    """A checked lexicon, indexed for reading: signals and benign context apart."""
+
+    entries: tuple[LexiconEntry, ...] = ()
+    signals: tuple[CompiledEntry, ...] = ()
+    benign: tuple[CompiledEntry, ...] = ()
+    by_trigger: Mapping[str, tuple[CompiledEntry, ...]] = field(default_factory=dict)
+    prefixed: tuple[CompiledEntry, ...] = ()  # entries without trigger keys: always tried
+    trigger_keys: frozenset[str] = frozenset()
+    # What this lexicon read in a text, by text: titles, sectors and customer names repeat
+    # across deals, and the preview reads every past deal. Bounded (cleared when full).
+    reads: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def __len__(self) -> int:
+        return len(self.signals) + len(self.benign)
+
+
+def _compile_word(raw: str, language: str) -> tuple[Word | None, str | None]:
+    word = normalise(raw)
+    if language == "zh":
+        if not all(len(t) == 1 for t in TOKEN_RE.findall(word)) or not word:
+            return None, f'"{raw}": a Chinese word is written in Han characters'
+        return ("han", word), None
+    prefix = word.endswith("*")
+    core = word.rstrip("*")
+    found = TOKEN_RE.findall(core)
+    if len(found) != 1 or found[0] != core:
+        return None, f'"{raw}": a word is letters only (write "a b" for two words)'
+    if prefix:
+        if len(core) < MIN_PREFIX:
+            return None, f'"{raw}": a word ending in * needs at least {MIN_PREFIX} letters'
+        return ("prefix", core), None
+    return ("key", f"{language}:{stem(core, language)}"), None
+
+
+def _parse(phrase: str, language: str) -> tuple[tuple[Part, ...], list[str]]:
+    errors: list[str] = []
+    parts: list[Part] = []
+    raw_parts = phrase.split("~")
+    if len(raw_parts) > MAX_PARTS:
+        errors.append(f"at most {MAX_PARTS} parts joined by ~")
+    for raw_part in raw_parts:
+        alternatives: list[Alternative] = []
+        raw_alts = raw_part.split("|")
+        if len(raw_alts) > MAX_ALTERNATIVES:
+            errors.append(f"at most {MAX_ALTERNATIVES} alternatives joined by | in one part")
+        for raw_alt in raw_alts:
+            words = raw_alt.split()
+            if not words:
+                errors.append("an empty alternative or part (check the | and ~)")
+                continue
+            compiled: list[Word] = []
+            for w in words:
+                word, problem = _compile_word(w, language)
+                if problem:
+                    errors.append(problem)
+                elif word:
+                    compiled.append(word)
+            if len(compiled) == len(words):
+                alternatives.append(tuple(compiled))
+        parts.append(tuple(alternatives))
+    return tuple(parts), errors
+
+
+def validate_entry(entry: Any) -> list[str]:
+    """Every problem with one entry (for the criteria editor); empty when it is valid."""
+    if not isinstance(entry, LexiconEntry):
+        return [f"not a lexicon entry: {type(entry).__name__}"]
+    errors: list[str] = []
+    for name in ("phrase", "language", "category", "source"):
+        if not isinstance(getattr(entry, name), str):
+            errors.append(f"{name} must be text")
+    if not isinstance(entry.enabled, bool):
+        errors.append("enabled must be true or false")
+    if errors:
+        return errors
+    if entry.language not in LANGUAGES:
+        errors.append(
+            f'language "{entry.language}" is not one of '
+            + ", ".join(f"{c} ({n})" for c, n in LANGUAGE_NAMES.items())
+        )
+    if entry.category not in ALL_CATEGORIES:
+        errors.append(f'category "{entry.category}" is not one of {", ".join(ALL_CATEGORIES)}')
+    if not entry.source.strip():
+        errors.append("source must say where the phrase comes from or why it signals a risk")
+    if not entry.phrase.strip():
+        errors.append("phrase must not be empty")
+    elif len(entry.phrase) > MAX_PHRASE:
+        errors.append(f"phrase is at most {MAX_PHRASE} characters")
+    elif entry.language in LANGUAGES:
+        errors.extend(_parse(entry.phrase, entry.language)[1])
+    return errors
+
+
+def _triggers(parts: tuple[Part, ...]) -> tuple[tuple[Part, ...], tuple[str, ...]]:
+    """The parts reordered so that the first can be looked up by key, and its keys.
+
+    A part whose every alternative starts with a stemmed (or Chinese) word is a trigger:
+    a text holding none of its keys cannot match, so the entry is skipped without a scan.
+    No such part (every part has a ``word*`` start): no keys, and the entry is always tried.
+    """
+    for k, part in enumerate(parts):
+        if all(alt[0][0] != "prefix" for alt in part):
+            keys = [alt[0][1] if alt[0][0] == "key" else f"zh:{alt[0][1][0]}" for alt in part]
+            reordered = (part, *parts[:k], *parts[k + 1 :])
+            return reordered, tuple(dict.fromkeys(keys))
+    return parts, ()
+
+
+def compile_lexicon(entries: Iterable[LexiconEntry]) -> CompiledLexicon:
+    """Check every entry and compile the enabled ones; ``LexiconError`` lists every problem."""
+    entries = tuple(entries)
+    errors: list[str] = []
+    seen: set[tuple[str, str]] = set()
+    signals: list[CompiledEntry] = []
+    benign: list[CompiledEntry] = []
+    by_trigger: dict[str, list[CompiledEntry]] = {}
+    prefixed: list[CompiledEntry] = []
+    for i, entry in enumerate(entries):
+        label = f"lexicon entry {i + 1}"
+        problems = validate_entry(entry)
+        if not problems:
+            label += f' ({entry.language} "{entry.phrase}")'
+            key = (entry.language, " ".join(normalise(entry.phrase).split()))
+            if key in seen:
+                problems.append("the same phrase is already in the lexicon for this language")
+            seen.add(key)
+        if problems:
+            errors.extend(f"{label}: {p}" for p in problems)
+            continue
+        if not entry.enabled:
+            continue
+        parts, keys = _triggers(_parse(entry.phrase, entry.language)[0])
+        indexed = _indexed(parts)
+        compiled = CompiledEntry(
+            entry=entry,
+            parts=parts,
+            triggers=keys,
+            indexed=indexed,
+            required=_required(indexed),
+            order=i,
+        )
+        (benign if entry.category == BENIGN else signals).append(compiled)
+        for k in keys:
+            by_trigger.setdefault(k, []).append(compiled)
+        if not keys:
+            prefixed.append(compiled)
+    if errors:
+        raise LexiconError(errors)
+    return CompiledLexicon(
+        entries=entries,
+        signals=tuple(signals),
+        benign=tuple(benign),
+        by_trigger={k: tuple(v) for k, v in by_trigger.items()},
+        prefixed=tuple(prefixed),
+        trigger_keys=frozenset(by_trigger),
+    )
+
+
+def lexicon_from_pack(pack: Mapping[str, Any]) -> list[LexiconEntry]:
+    """The ``lexicon`` list of a criteria pack (absent: empty); ``LexiconError`` on bad shape."""
+    raw = pack.get("lexicon", [])
+    if not isinstance(raw, list):
+        raise LexiconError(["lexicon must be a list"])
+    errors: list[str] = []
+    out: list[LexiconEntry] = []
+    required = [n for n in ENTRY_FIELDS if n != "enabled"]
+    for i, item in enumerate(raw):
+        label = f"lexicon[{i}]"
+        if not isinstance(item, Mapping):
+            errors.append(f"{label}: must be an object")
+            continue
+        unknown = sorted(str(k) for k in item if k not in ENTRY_FIELDS)
+        missing = [k for k in required if k not in item]
+        if unknown or missing:
+            errors.append(
+                f"{label}: "
+                + "; ".join(
+                    ([f"unknown keys {', '.join(unknown)}"] if unknown else [])
+                    + ([f"missing keys {', '.join(missing)}"] if missing else [])
+                )
+            )
+            continue
+        out.append(LexiconEntry(**{k: item[k] for k in ENTRY_FIELDS if k in item}))
+    if errors:
+        raise LexiconError(errors)
+    return out
+
+
+def lexicon_to_pack(entries: Iterable[LexiconEntry]) -> list[dict[str, Any]]:
+    return [asdict(e) for e in entries]

@@ -1,0 +1,334 @@
+"""Reading a snapshot's text fields with a compiled lexicon.
+
+What must always be true:
+
+- Every signal is quoted: its category's field holds "<field> (<language>): “<words>”",
+  the words cut from what the rep or partner wrote, so a reviewer sees the evidence and a
+  rep recognises their own words.
+- A phrase preceded (within ``NEGATION_WINDOW`` words, same sentence) by a negation ("we
+  will not track protesters", "sin vigilar a periodistas") raises nothing.
+- A phrase with benign context near it (a ``benign`` entry in the same sentence, within
+  ``WINDOW`` words: "block malware sites") raises nothing; a negated benign phrase ("without
+  a warrant") is no benign context.
+- Reading depends only on the text and the lexicon, never on the detected language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .languages import LANGUAGE_NAMES, LANGUAGES, detect_language, tokens, word_keys
+from .lexicon import (
+    BENIGN,
+    CATEGORIES,
+    CATEGORY_FIELDS,
+    WINDOW,
+    WORD_GAP,
+    CompiledEntry,
+    CompiledLexicon,
+    IndexedPart,
+)
+
+# The snapshot fields read, in the order quotes are listed, and how a rep names them.
+TEXT_FIELD_LABELS = {
+    "title": "Title",
+    "use_description": "Use description",
+    "end_user.name": "End customer",
+    "end_user.sector": "End customer's sector",
+    "text.answers": "Answer to an information request",
+}
+TEXT_SOURCE_FIELDS = tuple(TEXT_FIELD_LABELS)
+
+NEGATION_WINDOW = 4
+NEGATIONS = frozenset(
+    # en, fr, es, pt, ru, ar (normalised: alef forms folded)
+    "not no never without nor don't won't cannot ne pas jamais sans aucun ni nunca sin "
+    "tampoco ningun ninguna ningún ninguno não nao nem sem nenhum nenhuma jamais "
+    "не нет ни без никогда нельзя "
+    "لا لن لم ليس ليست بدون دون غير عدم".split()
+)
+# Chinese negations are multi-character; looked for in the characters before a match.
+ZH_NEGATIONS = ("不会", "不得", "不用", "不能", "不可", "不是", "不将", "没有", "绝不", "从不",
+                "禁止", "并非", "不允许", "无需", "不做", "不")  # fmt: skip
+ZH_NEGATION_CHARS = 4
+MAX_QUOTE = 160
+MAX_OCCURRENCES = 64  # of one part of a phrase in one sentence (bounds the work per text)
+MAX_QUOTES_PER_CATEGORY = 8
+
+Tok = tuple[str, int, int, int]
+
+
+def empty_text_fields() -> dict[str, list[str]]:
+    """The reader's output when there is nothing to read (or no lexicon)."""
+    out: dict[str, list[str]] = {"text.signals": []}
+    for f in CATEGORY_FIELDS.values():
+        out[f] = []
+    return out
+
+
+class _Text:
+    """One text, split and indexed: key -> positions; prefix words looked up once."""
+
+    __slots__ = ("raw", "toks", "keys", "index", "keyset", "heads", "_prefixes", "_benign")
+
+    def __init__(self, raw: str) -> None:
+        self.raw = raw
+        self.toks: list[Tok] = tokens(raw)
+        self.keys = [word_keys(t[0]) for t in self.toks]
+        index: dict[str, list[int]] = {}
+        for i, keys in enumerate(self.keys):
+            for key in keys:
+                index.setdefault(key, []).append(i)
+        self.index = index
+        self.keyset = frozenset(index)
+        self.heads: dict[str, list[int]] | None = None
+        self._prefixes: dict[str, list[int]] = {}
+        self._benign: list[tuple[int, int]] | None = None
+
+    def word_at(self, i: int, word: tuple[str, str]) -> int:
+        """The index of the last token of ``word`` if it starts at token i, else -1."""
+        kind, value = word
+        toks = self.toks
+        if kind == "key":
+            return i if value in self.keys[i] else -1
+        if kind == "prefix":
+            return i if toks[i][0].startswith(value) else -1
+        end = i + len(value)
+        if end > len(toks) or "".join(t[0] for t in toks[i:end]) != value:
+            return -1
+        return end - 1
+
+    def starts(self, word: tuple[str, str]) -> list[int]:
+        kind, value = word
+        if kind == "key":
+            return self.index.get(value, [])
+        if kind == "prefix":
+            found = self._prefixes.get(value)
+            if found is None:
+                toks = self.toks
+                if self.heads is None:
+                    # Words by their first three letters: a ``word*`` (four letters or more)
+                    # is looked up among the words sharing its beginning, not by a scan.
+                    heads: dict[str, list[int]] = {}
+                    for i, t in enumerate(toks):
+                        heads.setdefault(t[0][:3], []).append(i)
+                    self.heads = heads
+                found = [i for i in self.heads.get(value[:3], ()) if toks[i][0].startswith(value)]
+                self._prefixes[value] = found
+            return found
+        return [i for i in self.index.get(f"zh:{value[0]}", ()) if self.word_at(i, word) >= 0]
+
+    def benign_spans(self, lexicon: CompiledLexicon) -> list[tuple[int, int]]:
+        """Every benign-context match of the text that is not itself negated (once a text)."""
+        if self._benign is None:
+            spans = []
+            for entry in _candidates(self, lexicon, benign=True):
+                spans += [s for s in _entry_spans(self, entry) if not _negated(self, s[0])]
+            self._benign = spans
+        return self._benign
+
+
+def _alternative_spans(text: _Text, alt: tuple) -> list[tuple[int, int]]:
+    """(first, last) token of each occurrence of one alternative's words in order."""
+    spans = []
+    toks = text.toks
+    for i in text.starts(alt[0]):
+        last = text.word_at(i, alt[0])
+        ok = True
+        for word in alt[1:]:
+            found = -1
+            gap = 0 if word[0] == "han" and alt[0][0] == "han" else WORD_GAP
+            for j in range(last + 1, min(len(toks), last + 2 + gap)):
+                if toks[j][3] != toks[i][3]:
+                    break
+                found = text.word_at(j, word)
+                if found >= 0:
+                    break
+            if found < 0:
+                ok = False
+                break
+            last = found
+        if ok:
+            spans.append((i, last))
+    return spans
+
+
+def _part_spans(text: _Text, part: IndexedPart) -> list[tuple[int, int]]:
+    """Where one part occurs, at most MAX_OCCURRENCES times a sentence: a sentence that
+    repeats a word thousands of times costs no more than one that says it a few dozen
+    times, and does not hide the other sentences."""
+    spans: list[tuple[int, int]] = []
+    by_key = part.by_key
+    alts = [alt for key in sorted(part.keys & text.keyset) for alt in by_key[key]]
+    for alt in (*alts, *part.scanned):
+        spans += _alternative_spans(text, alt)
+    if len(spans) <= MAX_OCCURRENCES:
+        return spans
+    per_sentence: dict[int, int] = {}
+    kept = []
+    toks = text.toks
+    for span in sorted(spans):
+        n = per_sentence.get(toks[span[0]][3], 0)
+        if n < MAX_OCCURRENCES:
+            per_sentence[toks[span[0]][3]] = n + 1
+            kept.append(span)
+    return kept
+
+
+def _entry_spans(text: _Text, entry: CompiledEntry) -> list[tuple[int, int]]:
+    """(first, last) token of each match of an entry: one span from every part, all in
+    one sentence and within WINDOW words (Chinese: 2 x WINDOW characters)."""
+    per_part = []
+    for part in entry.indexed:
+        spans = _part_spans(text, part)
+        if not spans:
+            return []
+        per_part.append(spans)
+    window = WINDOW * 2 if entry.entry.language == "zh" else WINDOW
+    toks = text.toks
+    matches = []
+    for first in per_part[0]:
+        lo, hi = first
+        sentence = toks[lo][3]
+        for spans in per_part[1:]:
+            # The nearest occurrence of the part, and the longest at that place (the
+            # quote shows "los medios independientes", not just "los medios").
+            best = None
+            for s in spans:
+                if toks[s[0]][3] != sentence:
+                    continue
+                nlo, nhi = min(lo, s[0]), max(hi, s[1])
+                if nhi - nlo > window:
+                    continue
+                key = (max(0, s[0] - hi, lo - s[1]), s[0] - s[1])
+                if best is None or key < best[0]:
+                    best = (key, nlo, nhi)
+            if best is None:
+                break
+            _key, lo, hi = best
+        else:
+            matches.append((lo, hi))
+    return matches
+
+
+def _negated(text: _Text, first: int) -> bool:
+    toks = text.toks
+    sentence = toks[first][3]
+    for j in range(first - 1, max(-1, first - 1 - NEGATION_WINDOW), -1):
+        if toks[j][3] != sentence:
+            break
+        if toks[j][0] in NEGATIONS:
+            return True
+    if len(toks[first][0]) == 1 and "\u3400" <= toks[first][0] <= "\u9fff":
+        before = "".join(
+            t[0] for t in toks[max(0, first - ZH_NEGATION_CHARS) : first] if t[3] == sentence
+        )
+        return any(n in before for n in ZH_NEGATIONS)
+    return False
+
+
+def _benign_near(text: _Text, lexicon: CompiledLexicon, span: tuple[int, int]) -> bool:
+    toks = text.toks
+    sentence = toks[span[0]][3]
+    for lo, hi in text.benign_spans(lexicon):
+        if toks[lo][3] == sentence and max(hi, span[1]) - min(lo, span[0]) <= WINDOW * 2:
+            return True
+    return False
+
+
+def _candidates(text: _Text, lexicon: CompiledLexicon, benign: bool = False) -> list:
+    """The entries worth trying on a text: a trigger key of theirs is in it (or they have
+    none), signals or benign context as asked."""
+    seen: dict[int, CompiledEntry] = {}
+    by_trigger = lexicon.by_trigger
+    for key in lexicon.trigger_keys & text.keyset:
+        for entry in by_trigger[key]:
+            seen[id(entry)] = entry
+    for entry in lexicon.prefixed:
+        seen[id(entry)] = entry
+    keyset = text.keyset
+    return [
+        e
+        for e in sorted(seen.values(), key=lambda e: e.order)
+        if (e.entry.category == BENIGN) == benign
+        and not any(keys.isdisjoint(keyset) for keys in e.required)
+    ]
+
+
+def _quote(text: _Text, span: tuple[int, int]) -> str:
+    start, end = text.toks[span[0]][1], text.toks[span[1]][2]
+    words = " ".join(text.raw[start:end].split())
+    return words if len(words) <= MAX_QUOTE else words[: MAX_QUOTE - 1] + "…"
+
+
+READ_CACHE_SIZE = 50_000
+
+
+def read_one(raw: str, lexicon: CompiledLexicon) -> list[tuple[str, str, str]]:
+    """(category, language, quote) of each signal in one text, in reading order."""
+    if not raw or not raw.strip() or not lexicon.signals:
+        return []
+    cache = lexicon.reads
+    found = cache.get(raw)
+    if found is None:
+        if len(cache) >= READ_CACHE_SIZE:
+            cache.clear()
+        found = cache[raw] = tuple(_read(raw, lexicon))
+    return list(found)
+
+
+def _read(raw: str, lexicon: CompiledLexicon) -> list[tuple[str, str, str]]:
+    text = _Text(raw)
+    found: list[tuple[int, str, str, str]] = []
+    for entry in _candidates(text, lexicon):
+        for span in _entry_spans(text, entry):
+            if _negated(text, span[0]) or (lexicon.benign and _benign_near(text, lexicon, span)):
+                continue
+            found.append((span[0], entry.entry.category, entry.entry.language, _quote(text, span)))
+    # One quote per category and starting word: the longest ("los medios independientes"
+    # rather than also "los medios"); between languages of one script that read the same
+    # words (Spanish and Portuguese "rastrear"), the language the text is in.
+    longest: dict[tuple[str, int], list[tuple[str, str]]] = {}
+    for pos, category, language, quote in found:
+        kept = longest.setdefault((category, pos), [])
+        if not kept or len(quote) > len(kept[0][1]):
+            kept[:] = [(language, quote)]
+        elif len(quote) == len(kept[0][1]):
+            kept.append((language, quote))
+    detected: list[str] = []
+    out = []
+    for (category, _pos), choices in sorted(longest.items(), key=_by_position):
+        if len({lang for lang, _q in choices}) > 1:
+            if not detected:
+                detected.append(detect_language(raw))
+            choices.sort(key=lambda c: (c[0] != detected[0], LANGUAGES.index(c[0])))
+        out.append((category, *choices[0]))
+    return out
+
+
+def _by_position(item: tuple[tuple[str, int], tuple[str, str]]) -> tuple[int, str]:
+    return item[0][1], item[0][0]
+
+
+def read_text(snapshot: Mapping[str, Any], lexicon: CompiledLexicon) -> dict[str, list[str]]:
+    """The ``text.*`` fields for a snapshot: ``text.signals`` (categories found, in the
+    order of CATEGORIES) and, per category, its quotes with their field and language."""
+    out = empty_text_fields()
+    if not lexicon.signals:
+        return out
+    quotes: dict[str, dict[str, None]] = {}
+    for path, label in TEXT_FIELD_LABELS.items():
+        value = snapshot.get(path)
+        items = value if isinstance(value, list | tuple) else [value]
+        for item in items:
+            if not isinstance(item, str):
+                continue
+            for category, language, quote in read_one(item, lexicon):
+                line = f"{label} ({LANGUAGE_NAMES[language]}): “{quote}”"
+                quotes.setdefault(category, {})[line] = None
+    for category in CATEGORIES:
+        if category in quotes:
+            out["text.signals"].append(category)
+            out[CATEGORY_FIELDS[category]] = list(quotes[category])[:MAX_QUOTES_PER_CATEGORY]
+    return out

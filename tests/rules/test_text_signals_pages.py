@@ -1,0 +1,247 @@
+"""Red flags in what the rep wrote, end to end: registered through the API, screened with
+the published lexicon, shown to the reviewer as quoted evidence and to the rep in words."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from audit.models import AuditEvent
+from hrdd.errors import ApplicationError, Conflict
+from opportunities.models import Opportunity
+from rules import lexicon_services, services
+from rules.models import CriteriaVersion, LexiconEntry
+from rules.selectors import criteria_published_current
+from tests.factories import deal_body
+
+pytestmark = pytest.mark.django_db
+
+URL = "/api/v1/opportunities/"
+PROTESTERS = "The city wants to locate the phones of protesters near the central square."
+QUOTE = "Use description (English): “locate the phones of protesters”"
+
+
+def register(api, user, **change):
+    r = api.as_user(user).post(URL, deal_body(**change), format="json")
+    assert r.status_code == 201, r.json()
+    return r.json()
+
+
+def test_ordinary_codes_and_a_description_about_tracking_protesters_land_high(
+    api, client, sales_rep, reviewer, catalogue
+):
+    body = register(api, sales_rep, intended_use=["network_operations"], use_description=PROTESTERS)
+    screening = body["screening"]
+    assert screening["tier"] in {"high", "critical", "prohibited"}
+    assert body["status"] == "on_hold"
+    codes = {f["code"] for f in screening["findings"]}
+    assert {"TXT-TARGETING-DISSENT", "TXT-TRACKING"} <= codes
+
+    # The reviewer's page quotes the phrase with its field, and names the language.
+    client.force_login(reviewer)
+    page = client.get(f"/deals/{body['id']}/").content.decode()
+    assert "TXT-TARGETING-DISSENT" in page
+    assert "text.targets_dissent" in page and QUOTE in page
+    assert "Use description: English" in page
+
+    # The rep reads the same words in the explanation, without the reviewers' reasoning.
+    client.force_login(sales_rep)
+    page = client.get(f"/deals/{body['id']}/").content.decode()
+    assert QUOTE in page
+    assert "speaks of following or locating people" in page
+    assert "Reasoning and source" not in page
+    assert "A/HRC/41/35" not in page
+
+
+def test_a_benign_description_with_alarming_words_is_cleared(api, sales_rep, catalogue):
+    body = register(
+        api, sales_rep,
+        title="Firewalls for the head office",
+        use_description="Block malware sites and monitor the network for attacks; thermal "
+        "cameras detect intruders in the warehouse.",
+    )  # fmt: skip
+    assert body["screening"]["tier"] == "low"
+    assert body["status"] == "cleared"
+
+
+def test_a_spanish_title_and_an_arabic_sector_are_read_and_their_languages_shown(
+    api, client, sales_rep, reviewer, catalogue
+):
+    body = register(
+        api, sales_rep,
+        title="Bloquear los medios independientes durante la elección",
+        end_customer={"name": "Nile Data", "country": "NO", "type": "private_enterprise",
+                      "sector": "المخابرات العامة"},
+    )  # fmt: skip
+    codes = {f["code"] for f in body["screening"]["findings"]}
+    assert {"TXT-CENSORSHIP", "TXT-SECURITY-SERVICE-UNDECLARED"} <= codes
+    opp = Opportunity.objects.get(pk=body["id"])
+    snapshot = opp.current_screening.snapshot
+    assert "Title: Spanish" in snapshot["text.languages"]
+    assert "End customer's sector: Arabic" in snapshot["text.languages"]
+    assert snapshot["text.censorship"] == ["Title (Spanish): “Bloquear los medios independientes”"]
+
+
+def test_a_partner_answer_is_read_when_it_is_given(api, sales_rep, reviewer, catalogue):
+    from reviews.models import ReviewCase
+    from reviews.services import review_answer, review_claim, review_request_information
+
+    body = register(api, sales_rep, intended_use=["network_operations"],
+                    use_description="Video walls for a control room.",
+                    lines=[{"sku": "CAM-VA-1", "quantity": 5}])  # fmt: skip
+    opp = Opportunity.objects.get(pk=body["id"])
+    case = ReviewCase.objects.filter(opportunity=opp).first()
+    if case is None:
+        pytest.skip("deal was not routed to review")
+    case = review_claim(case=case, actor=reviewer)
+    request = review_request_information(case=case, actor=reviewer, questions="Who operates it?")
+    before = opp.current_screening.tier
+    review_answer(
+        information_request=request, actor=sales_rep,
+        answer="The interior ministry will use it to identify journalists at the rallies.",
+    )  # fmt: skip
+    opp.refresh_from_db()
+    snap = opp.current_screening.snapshot
+    assert snap["text.targets_dissent"] == [
+        "Answer to an information request (English): “identify journalists”"
+    ]
+    assert opp.current_screening.tier in {"high", "critical"} and before != "prohibited"
+
+
+# -- the lexicon is part of the criteria version ------------------------------------------------
+
+
+def test_the_published_default_version_carries_the_lexicon_in_every_language():
+    version = criteria_published_current()
+    languages = set(version.lexicon.values_list("language", flat=True))
+    assert languages == {"en", "fr", "es", "pt", "ar", "ru", "zh"}
+
+
+def test_an_admin_adds_a_phrase_to_the_draft_and_a_broken_one_is_refused(client, admin_user):
+    draft = services.criteria_draft_start(actor=admin_user)
+    client.force_login(admin_user)
+    n = draft.lexicon.count()
+    bad = client.post("/criteria/draft/lexicon/", {
+        "phrase": "trace ~ ~ unionists", "language": "en", "category": "targets_dissent",
+        "source": "Case 12", "enabled": "on",
+    })  # fmt: skip
+    assert bad.status_code == 400
+    assert "empty alternative" in bad.content.decode()
+    assert draft.lexicon.count() == n
+    ok = client.post("/criteria/draft/lexicon/", {
+        "phrase": "trace ~ unionists", "language": "en", "category": "targets_dissent",
+        "source": "Case 12: port unions", "enabled": "on",
+    })  # fmt: skip
+    assert ok.status_code == 302
+    assert draft.lexicon.filter(phrase="trace ~ unionists").exists()
+    assert AuditEvent.objects.filter(action="criteria.lexicon_saved").exists()
+    page = client.get("/criteria/draft/lexicon/", {"try": "We will trace the unionists."})
+    assert "trace the unionists" in page.content.decode()
+    # the same phrase twice in one language is refused
+    with pytest.raises(ApplicationError, match="already in the lexicon"):
+        lexicon_services.lexicon_entry_save(
+            actor=admin_user, draft=draft,
+            values={"phrase": "Trace ~ Unionists", "language": "en",
+                    "category": "tracking", "source": "x"},
+        )  # fmt: skip
+
+
+def test_a_published_lexicon_never_changes(admin_user):
+    version = criteria_published_current()
+    with pytest.raises(Conflict):
+        lexicon_services.lexicon_entry_save(
+            actor=admin_user, draft=version,
+            values={"phrase": "x ~ y", "language": "en", "category": "tracking", "source": "s"},
+        )  # fmt: skip
+
+
+def test_a_reviewer_cannot_edit_the_lexicon(reviewer, admin_user):
+    draft = services.criteria_draft_start(actor=admin_user)
+    with pytest.raises(Exception) as exc:
+        lexicon_services.lexicon_entry_save(
+            actor=reviewer, draft=draft,
+            values={"phrase": "x ~ y", "language": "en", "category": "tracking", "source": "s"},
+        )  # fmt: skip
+    assert "permission" in type(exc.value).__name__.lower() or "denied" in str(exc.value).lower()
+
+
+def test_the_lexicon_travels_in_criteria_packs_and_a_bad_one_is_not_imported(admin_user):
+    pack = services.criteria_pack_export(criteria_published_current())
+    assert len(pack["lexicon"]) == criteria_published_current().lexicon.count() > 100
+    pack["lexicon"].append(
+        {"phrase": "seguir ~ sindicalistas", "language": "es", "category": "targets_dissent",
+         "source": "Caso 7", "enabled": True}
+    )  # fmt: skip
+    draft = services.criteria_pack_import(actor=admin_user, pack=json.loads(json.dumps(pack)))
+    assert draft.lexicon.filter(phrase="seguir ~ sindicalistas").exists()
+    pack["lexicon"].append({"phrase": "x*", "language": "xx", "category": "tracking",
+                            "source": "s"})  # fmt: skip
+    with pytest.raises(ApplicationError, match="lexicon entry"):
+        services.criteria_pack_import(actor=admin_user, pack=pack)
+    assert not draft.lexicon.filter(phrase="x*").exists()
+
+
+def test_a_draft_phrase_is_previewed_on_past_deals_and_published(
+    api, sales_rep, admin_user, catalogue
+):
+    body = register(api, sales_rep, use_description="Port network; we will trace the unionists.")
+    assert body["screening"]["tier"] == "low"
+    draft = services.criteria_draft_start(actor=admin_user)
+    lexicon_services.lexicon_entry_save(
+        actor=admin_user, draft=draft,
+        values={"phrase": "trace ~ unionists", "language": "en",
+                "category": "targets_dissent", "source": "Case 12"},
+    )  # fmt: skip
+    run = services.preview_start(actor=admin_user, draft=draft)
+    run = services.preview_execute(run_id=run.pk)
+    assert run.status == "done"
+    assert [d["reference"] for d in run.result["up"]] == [body["reference"]]
+    assert {"code": "TXT-TARGETING-DISSENT", "before": 0, "after": 1} in run.result["per_criterion"]
+    version = services.criteria_publish(actor=admin_user, draft=draft, notes="unions")
+    assert version.lexicon.filter(phrase="trace ~ unionists").exists()
+    assert (
+        CriteriaVersion.objects.get(number=1).lexicon.filter(phrase="trace ~ unionists").count()
+        == 0
+    )
+    assert LexiconEntry.objects.filter(phrase="trace ~ unionists").count() == 1
+
+
+def test_an_old_snapshot_without_text_fields_is_previewed(api, sales_rep, admin_user, catalogue):
+    body = register(api, sales_rep, use_description="locate the phones of protesters")
+    opp = Opportunity.objects.get(pk=body["id"])
+    snap = dict(opp.current_screening.snapshot)
+    for key in [k for k in snap if k.startswith("text.") or k == "title"]:
+        del snap[key]
+    type(opp.current_screening).objects.filter(pk=opp.current_screening_id).update(snapshot=snap)
+    draft = services.criteria_draft_start(actor=admin_user)
+    run = services.preview_execute(run_id=services.preview_start(actor=admin_user, draft=draft).pk)
+    assert run.status == "done" and run.result["counts"]["same"] == 1
+
+
+def test_a_published_phrase_cannot_be_reached_through_the_draft_pages(client, admin_user):
+    published = criteria_published_current().lexicon.first()
+    services.criteria_draft_start(actor=admin_user)
+    client.force_login(admin_user)
+    assert client.get(f"/criteria/draft/lexicon/{published.pk}/").status_code == 404
+    r = client.post(f"/criteria/draft/lexicon/{published.pk}/delete/")
+    assert r.status_code == 404
+    assert LexiconEntry.objects.filter(pk=published.pk).exists()
+
+
+def test_a_partner_reads_their_own_words_back_without_the_reviewers_reasoning(
+    api, client, partner_a, catalogue
+):
+    body = register(
+        api, partner_a,
+        channel=[{"name": "Alpha Systems Integration", "role": "reseller", "country": "DE"}],
+        use_description="Le client veut localiser les téléphones des manifestants.",
+    )  # fmt: skip
+    client.force_login(partner_a)
+    page = client.get(f"/deals/{body['id']}/").content.decode()
+    assert "Use description (French): “localiser les téléphones des manifestants”" in page
+    assert "Use description: French" in page
+    assert "A/HRC/41/35" not in page and "Reasoning and source" not in page
+    api_view = api.as_user(partner_a).get(f"{URL}{body['id']}/").json()["screening"]
+    assert api_view["tier"] in {"high", "critical"}
+    assert all("reasoning" not in f and "source" not in f for f in api_view["findings"])
