@@ -107,6 +107,17 @@ FIELD_WORDS: dict[str, tuple[str, str]] = {
     "partners.refused_flow_down": ("A partner refused flow-down clauses or audit", "yes_no"),
     "partners.untrained": ("A partner's staff are not trained", "yes_no"),
     "partners.min_maturity": ("Lowest partner HRDD maturity", "maturity_level"),
+    "title": ("Deal title", ""),
+    "text.answers": ("Partners' answers to questions", ""),
+    "text.languages": ("Languages of the deal's text", ""),
+    "text.signals": ("Red flags read in the deal's text", "text_signal"),
+    "text.targets_dissent": ("Phrases about targeting dissent", ""),
+    "text.profiling": ("Phrases about ethnic or religious profiling", ""),
+    "text.censorship": ("Phrases about censorship and blocking", ""),
+    "text.interception": ("Phrases about interception without oversight", ""),
+    "text.tracking": ("Phrases about tracking people", ""),
+    "text.security_services": ("Phrases about security or intelligence services", ""),
+    "text.detention": ("Phrases about detention", ""),
     "restricted_party.matched": ("A party matched a restricted-party list", "yes_no"),
     "restricted_party.best_score": ("Best name-match score (of 100)", ""),
     "restricted_party.matches": ("Matched parties", ""),
@@ -160,6 +171,11 @@ def value_words(path: str, value: Any) -> str:
         return "no data"
     if kind in VOCABULARIES:
         return terms(value, kind) if isinstance(value, list | tuple) else term(value, kind)
+    if kind == "text_signal":
+        from rules.textsignals import CATEGORIES  # (rules imports taxonomy: read late)
+
+        names = [CATEGORIES.get(v, term(v, "")) for v in value or ()]
+        return "; ".join(names) if names else "none"
     if kind == "country":
         return country(value)
     if kind == "countries":

@@ -126,3 +126,10 @@ def test_tier_badges_meet_wcag_aa_contrast():
     assert set(colours) == {"low", "medium", "high", "critical", "prohibited"}
     for tier, colour in colours.items():
         assert _contrast("#ffffff", colour) >= 4.5, f"the {tier} badge is {colour}"
+
+
+def test_red_flags_read_in_the_text_are_named():
+    assert words.evidence({"text.signals": ["targets_dissent"]}) == [
+        ("Red flags read in the deal's text",
+         "Targets dissent: activists, journalists, opposition, protesters, human-rights defenders")
+    ]  # fmt: skip
