@@ -199,10 +199,15 @@ def value_words(path: str, value: Any) -> str:
 
 def evidence(evidence_values: dict[str, Any] | None) -> list[tuple[str, str]]:
     """A finding's evidence as (label, value in words) pairs, in the schema's order."""
+    return [(label, value) for label, value, _ in evidence_with_paths(evidence_values)]
+
+
+def evidence_with_paths(evidence_values: dict[str, Any] | None) -> list[tuple[str, str, str]]:
+    """(label, value in words, field path): the path is for compliance staff's code tag."""
     items = evidence_values or {}
     order = {p: i for i, p in enumerate(FIELD_WORDS)}
     paths = sorted(items, key=lambda p: order.get(p, len(order)))
-    return [(field_label(p), value_words(p, items[p])) for p in paths]
+    return [(field_label(p), value_words(p, items[p]), p) for p in paths]
 
 
 def babel_locale(language_code: str | None) -> str:

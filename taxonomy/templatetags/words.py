@@ -38,9 +38,10 @@ def country(code) -> str:
 
 
 @register.filter
-def evidence_lines(values) -> list[tuple[str, str]]:
-    """A finding's evidence as (label, value in words) pairs."""
-    return words.evidence(values)
+def evidence_lines(values) -> list[tuple[str, str, str]]:
+    """A finding's evidence as (label, value in words, field path) triples; templates show
+    the path only to compliance staff, as a small code tag."""
+    return words.evidence_with_paths(values)
 
 
 @register.filter
