@@ -40,6 +40,10 @@ class User(AbstractUser):
     team = models.ForeignKey(
         Team, null=True, blank=True, on_delete=models.SET_NULL, related_name="members"
     )
+    language = models.CharField(
+        max_length=10, blank=True, default="",
+        help_text="The language this person last chose (emails and notifications use it).",
+    )  # fmt: skip
 
     # Reviewer roles in ascending authority: used by escalation and four-eyes checks.
     REVIEWER_ROLES = (Role.REVIEWER, Role.SENIOR_REVIEWER, Role.COMMITTEE, Role.ADMIN)

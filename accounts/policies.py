@@ -49,3 +49,9 @@ def has_role(user) -> bool:
 def compliance_staff_q() -> Q:
     """Compliance staff as a filter on users."""
     return Q(role__in=COMPLIANCE_ROLES) | Q(is_superuser=True)
+
+
+def is_human_rights_lead(user) -> bool:
+    """The senior reviewer role: the human-rights lead, who alone sees who reported
+    misuse and what they sent (reporters' safety comes first)."""
+    return is_signed_in(user) and user.role == User.Role.SENIOR_REVIEWER

@@ -58,6 +58,26 @@ def account_token_revoke(request):
     return redirect("account")
 
 
+class SignInView(auth_views.LoginView):
+    """The sign-in page: the single sign-on button when it is configured, the password
+    form unless PASSWORD_SIGNIN_ENABLED is off (then a posted password is refused before
+    any check, so it neither signs in nor counts as a failure)."""
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "sso_enabled": settings.OIDC_ENABLED,
+            "sso_name": settings.OIDC_PROVIDER_NAME,
+            "password_enabled": settings.PASSWORD_SIGNIN_ENABLED,
+        }
+
+    def post(self, request, *args, **kwargs):
+        if not settings.PASSWORD_SIGNIN_ENABLED:
+            messages.error(request, "Password sign-in is off here: use single sign-on.")
+            return self.render_to_response(self.get_context_data(), status=403)
+        return super().post(request, *args, **kwargs)
+
+
 class PasswordChangeView(auth_views.PasswordChangeView):
     template_name = "accounts/password_change.html"
     success_url = reverse_lazy("account")

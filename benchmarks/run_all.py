@@ -6,7 +6,7 @@ at its start and end (other work on the machine shows in every figure).
 
 `make bench BENCH_QUICK=1` (or `python benchmarks/run_all.py --quick`) runs smaller sizes:
 100,000 deals and 10,000 cases in the review queue, 1,000 promoted deals, 4 s per API
-load run.
+load run, 100,000 decided deals behind the precedents.
 """
 
 from __future__ import annotations
@@ -26,11 +26,15 @@ ORDER = [
     "bench_imports.py",
     "bench_api.py",
     "bench_promotion.py",
+    "bench_precedents.py",
     "bench_recovery.py",
+    "bench_monitoring.py",
 ]
 QUICK = {
     "BENCH_DEALS": "100000", "BENCH_CASES": "10000", "BENCH_OVERDUE": "500",
     "BENCH_DB_NAME": "hrdd_bench_quick", "BENCH_PROMOTION_DEALS": "1000", "BENCH_API_SECONDS": "4",
+    "BENCH_MONITORING_DEALS": "5000",
+    "BENCH_PRECEDENTS": "100000",
 }  # fmt: skip
 
 

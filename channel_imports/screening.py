@@ -46,6 +46,7 @@ WRITE_BATCH = 500
 TOP_FINDINGS = 10
 NEW_PARTNER_FACTORS = {  # what a new Organisation row starts with (nothing assumed)
     "hrdd_maturity": "none", "prior_incident": False, "refused_flow_down": False, "staff_trained": False,
+    "dd_status": "not_assessed",
 }  # fmt: skip
 
 
@@ -167,6 +168,7 @@ def _factors(o: Organisation) -> dict:
     return {
         "hrdd_maturity": o.hrdd_maturity, "prior_incident": o.prior_incident,
         "refused_flow_down": o.refused_flow_down, "staff_trained": o.staff_trained,
+        "dd_status": o.dd_status,
     }  # fmt: skip
 
 

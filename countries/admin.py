@@ -18,7 +18,15 @@ class CountryAdmin(admin.ModelAdmin):
     inlines = [IndicatorInline]
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        from .selectors import country_context_cache_clear
+        # The flags go through the service: a change is versioned, audited and re-screens
+        # the deals that touch the country. The name and codes are saved as they are.
+        from .services import country_flags_set
 
-        country_context_cache_clear()
+        if not change:
+            super().save_model(request, obj, form, change)
+        else:
+            type(obj).objects.filter(pk=obj.pk).update(name=obj.name, iso3=obj.iso3)
+        country_flags_set(
+            actor=request.user, country=obj, sanctioned=obj.sanctioned,
+            armed_conflict=obj.armed_conflict, notes=obj.notes,
+        )  # fmt: skip

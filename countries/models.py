@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 
 
@@ -49,3 +50,24 @@ class CountryIndicator(models.Model):
 
     def __str__(self) -> str:
         return f"{self.country_id} {self.code}={self.value} ({self.year})"
+
+
+class CountryDataVersion(models.Model):
+    """One change of the country data (an indicator file loaded, a flag changed by an
+    admin). Every screening records the number in force, so a result can be traced to
+    the country figures it used; version 0 is the data as shipped. Never changed."""
+
+    number = models.PositiveIntegerField(unique=True)
+    created_at = models.DateTimeField()
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    source = models.CharField(max_length=200, help_text="What changed the data")
+    countries = models.JSONField(default=list, help_text="ISO2 codes whose data changed")
+    summary = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-number"]
+
+    def __str__(self) -> str:
+        return f"country data v{self.number} ({self.created_at:%Y-%m-%d})"

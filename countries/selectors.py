@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from refdata.cache import COUNTRIES, bump, cached
 
-from .models import Country, CountryIndicator
+from .models import Country, CountryDataVersion, CountryIndicator
 
 # Indicator codes of the shipped file and the snapshot fields they feed.
 INDICATOR_FIELDS = {
@@ -81,3 +81,14 @@ def sanctioned_countries() -> frozenset[str]:
 def country_name(iso2: str) -> str:
     row = _country_table().get(iso2)
     return row["country.name"] if row else iso2
+
+
+def country_data_version() -> int:
+    """The number of the country data in force (0: as shipped); read once per loaded
+    country table, which every change reloads."""
+    table = _country_table()
+    if _cache.get("version_of") is not table:
+        latest = CountryDataVersion.objects.order_by("-number").values_list("number", flat=True)
+        _cache["version"] = latest.first() or 0
+        _cache["version_of"] = table
+    return _cache["version"]

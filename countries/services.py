@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pycountry
 from django.db import transaction
 
-from .models import Country, CountryIndicator
+from .models import Country, CountryDataVersion, CountryIndicator
 
 REQUIRED_COLUMNS = ("iso2", "indicator_code", "indicator_name", "year", "value", "source")
 # Defaults an admin should review: comprehensive embargoes and sanctioned governments,
@@ -98,13 +98,20 @@ def countries_ensure(*, country_model=Country) -> None:
 
 
 def country_indicators_import(
-    *, text: str, country_model=Country, indicator_model=CountryIndicator
+    *, text: str, actor=None, country_model=Country, indicator_model=CountryIndicator
 ) -> int:
     """Load an indicator file: all rows or none. Each (country, indicator) keeps the
-    newest figure given; indicators the file does not mention stay as they were."""
+    newest figure given; indicators the file does not mention stay as they were.
+
+    When a figure changed, the country data get a new version (audited) and the deals of
+    those countries are re-screened in the background."""
     rows = parse_indicator_file(text)
     with transaction.atomic():
         countries_ensure(country_model=country_model)
+        before = {
+            (c, code): value
+            for c, code, value in indicator_model.objects.values_list("country_id", "code", "value")
+        }
         for row in rows:
             indicator_model.objects.update_or_create(
                 country_id=row.iso2,
@@ -115,7 +122,74 @@ def country_indicators_import(
                 },
             )  # fmt: skip
         if country_model is Country:  # not from a migration, where the cache has no table yet
+            changed = sorted({r.iso2 for r in rows if before.get((r.iso2, r.code)) != r.value})
+            if changed:
+                country_data_version_record(
+                    actor=actor, source="indicator file", countries=changed,
+                    summary=f"Indicator figures changed for {', '.join(changed[:20])}"
+                    + (f" and {len(changed) - 20} more" if len(changed) > 20 else ""),
+                )  # fmt: skip
             from .selectors import country_context_cache_clear
 
             country_context_cache_clear()
     return len(rows)
+
+
+def country_flags_set(
+    *, actor, country: Country, sanctioned: bool, armed_conflict: bool, notes: str | None = None
+) -> Country:
+    """Set a country's sanctioned and armed-conflict flags (admins, through the admin
+    site). A change records a new country-data version and re-screens the deals that
+    touch the country."""
+    with transaction.atomic():
+        locked = Country.objects.select_for_update().get(pk=country.pk)
+        changes = {
+            f: [getattr(locked, f), v]
+            for f, v in (("sanctioned", sanctioned), ("armed_conflict", armed_conflict))
+            if getattr(locked, f) != v
+        }
+        locked.sanctioned, locked.armed_conflict = sanctioned, armed_conflict
+        if notes is not None:
+            locked.notes = notes
+        locked.save()
+        if changes:
+            country_data_version_record(
+                actor=actor, source="country flags", countries=[locked.iso2],
+                summary=f"{locked.name}: "
+                + ", ".join(f"{f.replace('_', ' ')} {'set' if new else 'cleared'}"
+                            for f, (_, new) in changes.items()),
+            )  # fmt: skip
+        from .selectors import country_context_cache_clear
+
+        country_context_cache_clear()
+    return locked
+
+
+def country_data_version_record(
+    *, actor, source: str, countries: list[str], summary: str
+) -> CountryDataVersion:
+    """Record the next country-data version in the caller's transaction, with an audit
+    event, and start the re-screening of the deals these countries touch (after commit).
+    """
+    from django.db.models import Max
+    from django.utils import timezone
+
+    from audit.services import audit_record
+    from monitoring.services import rescreen_run_start
+
+    number = (CountryDataVersion.objects.aggregate(n=Max("number"))["n"] or 0) + 1
+    version = CountryDataVersion.objects.create(
+        number=number, created_at=timezone.now(), actor=actor if getattr(actor, "pk", None) else None,
+        source=source, countries=list(countries), summary=summary[:2000],
+    )  # fmt: skip
+    audit_record(
+        actor=actor, action="country_data.changed", object_type="country_data_version",
+        object_id=version.pk, to_state=f"v{number}",
+        changes={"source": source, "countries": list(countries)}, comment=summary,
+    )  # fmt: skip
+    rescreen_run_start(
+        actor=actor, trigger="country_data",
+        label=f"Country data v{number} of {version.created_at:%Y-%m-%d} ({summary[:150]})",
+        countries=list(countries), country_data_version=number,
+    )  # fmt: skip
+    return version

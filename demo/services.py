@@ -30,7 +30,12 @@ ORGANISATIONS = [
     ("Andes Redes SAS", "CO", "reseller", "basic", False, True, False),
     # Matches an entry of the fictional sample restricted-party list.
     ("Gulf Horizon Trading LLC", "AE", "distributor", "none", False, False, False),
+    # A new local reseller nobody has assessed yet (see NOT_ASSESSED).
+    ("Delta Local IT", "DE", "reseller", "none", False, False, False),
 ]
+# Organisations whose due diligence is not yet assessed: their factors above are
+# defaults, not findings, until their questionnaire is accepted.
+NOT_ASSESSED = {"Delta Local IT"}
 
 PRODUCTS = [
     ("NET-4400", "Campus switch 4400", ["networking"]),
@@ -60,6 +65,7 @@ USERS = [
     ("partner", "Paula", "Peters", "partner_user", "Alpha Systems Integration", None),
     ("partner2", "Bruno", "Blanc", "partner_user", "Bravo Channel Solutions", None),
     ("distributor", "Dana", "Darwish", "partner_user", "Gulf Distribution FZE", None),
+    ("delta", "Dieter", "Dahl", "partner_user", "Delta Local IT", None),
     ("reviewer", "Rob", "Reyes", "reviewer", "Northwind Networks", None),
     ("reviewer2", "Rae", "Rossi", "reviewer", "Northwind Networks", None),
     ("senior", "Sara", "Svensson", "senior_reviewer", "Northwind Networks", None),
@@ -193,7 +199,8 @@ def _orgs() -> dict[str, Organisation]:
         org, _ = Organisation.objects.update_or_create(
             name=name, country=country,
             defaults={"role": role, "hrdd_maturity": maturity, "prior_incident": incident,
-                      "refused_flow_down": refused, "staff_trained": trained},
+                      "refused_flow_down": refused, "staff_trained": trained,
+                      "dd_status": "not_assessed" if name in NOT_ASSESSED else "assessed"},
         )  # fmt: skip
         out[name] = org
     return out
@@ -273,4 +280,42 @@ def demo_data_load(*, deals: int = 40, seed: int = 7) -> dict:
             continue
         opportunity_register(actor=submitter, data=body, source="demo")
         made += 1
+    made += _unassessed_partner_deals(users["rep"])
     return {"organisations": len(orgs), "users": len(users), "deals_created": made}
+
+
+# Ordinary deals through the unassessed reseller: low by their own facts, each asking for
+# the partner's due-diligence profile (the questionnaire journey of the README).
+UNASSESSED_PARTNER_DEALS = [
+    ("DEMO-DD-0001", "University GPU servers",
+     ("Technische Hochschule Nordhafen", "DE", "education_research", "university"),
+     [("GPU-H8", 4), ("SRV-R760", 8)], ["research_education"]),
+    ("DEMO-DD-0002", "Traffic department cameras",
+     ("Stadt Nordhafen Verkehrsamt", "DE", "municipal", "traffic management"),
+     [("CAM-2MP", 60)], ["public_services"]),
+]  # fmt: skip
+
+
+def _unassessed_partner_deals(rep: User) -> int:
+    made = 0
+    for external_id, title, (
+        name,
+        country,
+        eu_type,
+        sector,
+    ), lines, uses in UNASSESSED_PARTNER_DEALS:
+        if Opportunity.objects.filter(external_id=external_id).exists():
+            continue
+        body = {
+            "external_id": external_id, "title": title,
+            "end_customer": {"name": name, "country": country, "type": eu_type, "sector": sector},
+            "delivery_country": country,
+            "channel": [{"name": "Delta Local IT", "role": "reseller", "country": "DE"}],
+            "lines": [{"sku": sku, "quantity": q} for sku, q in lines],
+            "intended_use": uses, "use_description": "", "end_use_statement": "none",
+            "value": {"amount": "180000.00", "currency": "EUR"},
+            "expected_close_date": "2027-06-30",
+        }  # fmt: skip
+        opportunity_register(actor=rep, data=body, source="demo")
+        made += 1
+    return made

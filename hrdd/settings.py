@@ -14,6 +14,8 @@ from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from sso.claims import parse_role_map
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(environ.Env().str("HRDD_VAR_DIR", default=str(BASE_DIR / "var")))
 
@@ -52,6 +54,8 @@ INSTALLED_APPS = [
     "refdata",
     "accounts",
     "partners",
+    "sso",  # single sign-on (OpenID Connect): identities and organisation values
+    "partner_dd",  # partners' own due diligence: questionnaire, evidence, maturity
     "countries",
     "restricted_parties",
     "rules",
@@ -61,6 +65,9 @@ INSTALLED_APPS = [
     "onboarding",  # `manage.py setup`: the vendor and the first admin of a fresh install
     "dashboards",  # overviews: compliance and a partner's own (reads other apps)
     "records",  # evidence packs, retention, authority notifications, the annual statement
+    "monitoring",  # continuous due diligence: re-screening when the world changes
+    "grievances",  # public misuse reports and their triage (above reviews: it opens cases)
+    "webhooks",  # signed event deliveries to CRMs (above reviews: it reads the deal projection)
     "demo",
     "operations",  # /health/, /metrics/ and `manage.py health` (top layer: reads every app)
 ]
@@ -70,9 +77,11 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "hrdd.middleware.ApiBodySizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",  # the page's language: chosen, or the browser's
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "accounts.middleware.RememberLanguageMiddleware",  # for emails written by workers
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "hrdd.middleware.ApplicationErrorMiddleware",
@@ -91,6 +100,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "accounts.context_processors.roles",
@@ -137,7 +147,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # sign-in and API token requests answer 429 until the lock-out ends.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "sso.backends.PasswordBackend",  # Django's, unless PASSWORD_SIGNIN_ENABLED is off
+    "sso.backends.OidcBackend",  # single sign-on, when OIDC_ISSUER and OIDC_CLIENT_ID are set
 ]
 AXES_FAILURE_LIMIT = env.int("SIGNIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("SIGNIN_LOCKOUT_MINUTES", default=15))
@@ -148,13 +159,48 @@ AXES_VERBOSE = False
 # Behind reverse proxies, how many of them append to X-Forwarded-For (0: use REMOTE_ADDR).
 SIGNIN_TRUSTED_PROXIES = env.int("SIGNIN_TRUSTED_PROXIES", default=0)
 AXES_CLIENT_IP_CALLABLE = "accounts.views.signin_client_address"
+# --- Single sign-on (OpenID Connect, mozilla-django-oidc): on when OIDC_ISSUER and
+# OIDC_CLIENT_ID are set. Endpoints come from the issuer's discovery document unless set.
+OIDC_ISSUER = env.str("OIDC_ISSUER", default="")
+OIDC_RP_CLIENT_ID = env.str("OIDC_CLIENT_ID", default="")
+OIDC_RP_CLIENT_SECRET = env.str("OIDC_CLIENT_SECRET", default="")
+OIDC_ENABLED = bool(OIDC_ISSUER and OIDC_RP_CLIENT_ID)
+OIDC_PROVIDER_NAME = env.str("OIDC_PROVIDER_NAME", default="single sign-on")
+OIDC_RP_SIGN_ALGO = env.str("OIDC_SIGN_ALGORITHM", default="RS256")
+OIDC_RP_SCOPES = env.str("OIDC_SCOPES", default="openid email profile")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env.str("OIDC_AUTHORIZATION_ENDPOINT", default="")
+OIDC_OP_TOKEN_ENDPOINT = env.str("OIDC_TOKEN_ENDPOINT", default="")
+OIDC_OP_USER_ENDPOINT = env.str("OIDC_USERINFO_ENDPOINT", default="")
+OIDC_OP_JWKS_ENDPOINT = env.str("OIDC_JWKS_ENDPOINT", default="")
+OIDC_ROLE_CLAIM = env.str("OIDC_ROLE_CLAIM", default="groups")
+OIDC_ROLE_MAP = parse_role_map(env.str("OIDC_ROLE_MAP", default=""))
+OIDC_ORGANISATION_CLAIM = env.str("OIDC_ORGANISATION_CLAIM", default="organisation")
+OIDC_CREATE_USERS = env.bool("OIDC_CREATE_USERS", default=True)
+OIDC_TIMEOUT = env.float("OIDC_TIMEOUT_SECONDS", default=10.0)
+OIDC_USE_NONCE = True
+OIDC_USE_PKCE = True
+OIDC_VERIFY_KID = True
+PASSWORD_SIGNIN_ENABLED = env.bool("PASSWORD_SIGNIN_ENABLED", default=True)
+if not PASSWORD_SIGNIN_ENABLED and not OIDC_ENABLED:
+    raise ImproperlyConfigured("PASSWORD_SIGNIN_ENABLED=false needs single sign-on (OIDC_ISSUER).")
+
 API_TOKEN_TTL_DAYS = env.int("API_TOKEN_TTL_DAYS", default=30)
 if API_TOKEN_TTL_DAYS < 1:
     raise ImproperlyConfigured("API_TOKEN_TTL_DAYS must be at least 1.")
 
 LANGUAGE_CODE = "en-gb"
+# Languages of the channel: partner-facing pages, the deal form and page, partner emails.
+LANGUAGES = [("en", "English"), ("fr", "Français"), ("es", "Español"), ("ar", "العربية")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env.str("TIME_ZONE", default="UTC")
 USE_I18N = True
+
+# Public misuse reports (README "Misuse reports and grievances").
+GRIEVANCE_ASSESS_BUSINESS_DAYS = env.int("GRIEVANCE_ASSESS_BUSINESS_DAYS", default=5)
+GRIEVANCE_REPORTS_PER_HOUR = env.int("GRIEVANCE_REPORTS_PER_HOUR", default=5)
+GRIEVANCE_LOOKUPS_PER_HOUR = env.int("GRIEVANCE_LOOKUPS_PER_HOUR", default=30)
+GRIEVANCE_ADDITIONS_PER_HOUR = env.int("GRIEVANCE_ADDITIONS_PER_HOUR", default=10)
+GRIEVANCE_MIN_FILL_SECONDS = env.int("GRIEVANCE_MIN_FILL_SECONDS", default=3)
 USE_TZ = True
 
 STATIC_URL = "static/"
@@ -222,15 +268,37 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reviews.tasks.flag_overdue_conditions",
         "schedule": crontab(minute="*/15"),
     },
+    "monitoring-conditions-lapsed": {
+        "task": "monitoring.tasks.reopen_lapsed_conditions",
+        "schedule": crontab(minute="*/15"),
+    },
     "outbox-reconcile": {
         "task": "outbox.tasks.reconcile",
         "schedule": env.int("OUTBOX_RECONCILE_SECONDS", default=15),
+    },
+    "partner-dd-questionnaires-due": {
+        "task": "partner_dd.tasks.send_due_questionnaires",
+        "schedule": crontab(minute=17),
     },
     "audit-checkpoint": {
         "task": "audit.tasks.publish_audit_checkpoint",
         "schedule": env.int("AUDIT_CHECKPOINT_SECONDS", default=60),
     },
 }
+
+# --- Continuous due diligence (monitoring): what a re-screening covers and how it runs.
+# Approvals decided within this many months are re-screened with the open deals.
+MONITORING_LOOKBACK_MONTHS = env.int("MONITORING_LOOKBACK_MONTHS", default=24)
+# Deals per re-screening task (one transaction each).
+MONITORING_CHUNK_DEALS = env.int("MONITORING_CHUNK_DEALS", default=500)
+# A list update changing more than this share of the list re-screens every deal in scope.
+MONITORING_FULL_RESCREEN_SHARE = env.float("MONITORING_FULL_RESCREEN_SHARE", default=0.2)
+# Business days after a condition's due date before it reopens its deal for review.
+CONDITION_GRACE_BUSINESS_DAYS = env.int("CONDITION_GRACE_BUSINESS_DAYS", default=5)
+# The largest list file a scheduled import downloads from a URL.
+RESTRICTED_PARTY_FETCH_MAX_BYTES = env.int(
+    "RESTRICTED_PARTY_FETCH_MAX_BYTES", default=500 * 1024 * 1024
+)
 
 # --- Background work (outbox). A worker holds a lease on the work it runs and renews it
 # every third of the lease; work whose lease lapsed (killed worker) or that waited
@@ -240,6 +308,20 @@ OUTBOX_RESEND_SECONDS = env.int("OUTBOX_RESEND_SECONDS", default=60)
 OUTBOX_RECONCILE_SECONDS = env.int("OUTBOX_RECONCILE_SECONDS", default=15)
 OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=8)
 OUTBOX_KEEP_DONE_DAYS = env.int("OUTBOX_KEEP_DONE_DAYS", default=7)
+
+# --- Partners' own due diligence. An accepted questionnaire is asked for again after
+# PARTNER_DD_RENEWAL_DAYS (yearly by default); the partner has PARTNER_DD_ANSWER_DAYS to answer.
+PARTNER_DD_RENEWAL_DAYS = env.int("PARTNER_DD_RENEWAL_DAYS", default=365)
+PARTNER_DD_ANSWER_DAYS = env.int("PARTNER_DD_ANSWER_DAYS", default=30)
+if min(PARTNER_DD_RENEWAL_DAYS, PARTNER_DD_ANSWER_DAYS) < 1:
+    raise ImproperlyConfigured("PARTNER_DD_*_DAYS must be at least 1.")
+# Signed profile exports (Ed25519): this installation's signing key (base64 of a 32-byte
+# seed; unset with DEBUG on: a local-only key derived from SECRET_KEY; unset with DEBUG
+# off: exports are refused), the name it signs as, and the origins whose exports it
+# imports ("name=base64 public key", comma-separated).
+PARTNER_DD_SIGNING_KEY = env.str("PARTNER_DD_SIGNING_KEY", default="")
+PARTNER_DD_ORIGIN = env.str("PARTNER_DD_ORIGIN", default="hrdd-local")
+PARTNER_DD_TRUSTED_KEYS = env.list("PARTNER_DD_TRUSTED_KEYS", default=[])
 if min(OUTBOX_LEASE_SECONDS, OUTBOX_RESEND_SECONDS, OUTBOX_RECONCILE_SECONDS) < 1:
     raise ImproperlyConfigured("OUTBOX_*_SECONDS must be at least 1.")
 # /health/ answers 503 when the oldest due work waits longer than this, or when the
@@ -331,6 +413,12 @@ RP_PROBING_THRESHOLD = env.int("RP_PROBING_THRESHOLD", default=3)
 RP_PROBING_WINDOW_HOURS = env.int("RP_PROBING_WINDOW_HOURS", default=24)
 if RP_PROBING_THRESHOLD < 1 or RP_PROBING_WINDOW_HOURS < 1:
     raise ImproperlyConfigured("RP_PROBING_THRESHOLD and RP_PROBING_WINDOW_HOURS must be 1 or more")
+
+# --- Webhooks: receivers on private, loopback or reserved addresses are refused (SSRF)
+# unless allowed (local testing); plain http only when allowed.
+WEBHOOK_ALLOW_PRIVATE_ADDRESSES = env.bool("WEBHOOK_ALLOW_PRIVATE_ADDRESSES", default=False)
+WEBHOOK_ALLOW_HTTP = env.bool("WEBHOOK_ALLOW_HTTP", default=DEBUG)
+WEBHOOK_TIMEOUT_SECONDS = env.float("WEBHOOK_TIMEOUT_SECONDS", default=10.0)
 
 # --- Bulk channel imports
 CHANNEL_IMPORT_MAX_BYTES = env.int("CHANNEL_IMPORT_MAX_BYTES", default=200 * 1024 * 1024)

@@ -8,21 +8,29 @@ api_v1 = [
     path("", include("channel_imports.api_urls")),
     path("", include("restricted_parties.api_urls")),
     path("", include("reviews.api_urls")),
+    path("", include("monitoring.api_urls")),
+    path("", include("grievances.api_urls")),
 ]
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),  # the language switcher posts here
     path("", include("operations.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves its start-up script as a file: no inline script under the CSP.
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
     path("api/v1/", include(api_v1)),
     path("", include("accounts.urls")),
+    path("", include("sso.urls")),
     path("", include("opportunities.urls")),
     path("", include("channel_imports.urls")),
     path("", include("rules.urls")),
     path("", include("restricted_parties.urls")),
     path("", include("reviews.urls")),
     path("", include("dashboards.urls")),
+    path("", include("partner_dd.urls")),
     path("", include("records.urls")),
+    path("", include("monitoring.urls")),
+    path("", include("grievances.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
 ]

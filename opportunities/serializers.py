@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from monitoring.selectors import screening_basis_for_viewer
+
 from . import presenters
 
 
@@ -80,6 +82,11 @@ class OpportunityOut(serializers.Serializer):
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
     screening = serializers.SerializerMethodField()
+    screening_basis = serializers.DictField(
+        allow_null=True,
+        help_text="Versions the screening used: criteria, country data, and (compliance "
+        "only) each restricted-party list",
+    )
 
     def get_end_customer(self, obj) -> dict:
         return _end_customer(obj)
@@ -203,4 +210,5 @@ def opportunity_out(obj, user) -> dict:
         "screening": presenters.screening_for_viewer(
             obj.current_screening, user, shown_status=head["status"]
         ),
+        "screening_basis": screening_basis_for_viewer(obj.current_screening, user),
     }

@@ -12,15 +12,6 @@ from django.views.decorators.http import require_GET
 from countries.selectors import country_indicator_sources
 from hrdd.errors import ApplicationError, PermissionDenied
 from hrdd.params import id_param
-from taxonomy import (
-    ASKED_RED_FLAGS,
-    END_USE_STATEMENTS,
-    END_USER_TYPES,
-    INTENDED_USES,
-    INTERMEDIARY_ROLES,
-    PRODUCT_CAPABILITIES,
-    RED_FLAGS,
-)
 from taxonomy.countries import country_choices
 
 from . import policies, presenters
@@ -30,19 +21,14 @@ from .policies import opportunities_visible_to
 from .selectors import opportunity_get, opportunity_summaries, product_list
 from .services import opportunity_register, opportunity_update
 from .standing import deal_standing
+from .vocabulary import deal_vocabulary, form_vocabulary
 
 
 def _form_context(user, values: dict, errors: dict | None = None) -> dict:
     return {
         "v": data_to_form(values),
         "errors": errors_for_form(errors or {}),
-        "countries": country_choices(),
-        "end_user_types": END_USER_TYPES.values(),
-        "intended_uses": INTENDED_USES.values(),
-        "capabilities": PRODUCT_CAPABILITIES.values(),
-        "roles": INTERMEDIARY_ROLES,
-        "end_use_statements": END_USE_STATEMENTS.items(),
-        "asked_red_flags": ASKED_RED_FLAGS.items(),
+        **form_vocabulary(),
         "products": product_list(user=user),
         "currencies": ["USD", "EUR", "GBP", "CHF", "JPY", "CNY", "AED", "INR", "BRL", "SGD"],
     }
@@ -226,9 +212,7 @@ def opportunity_detail_view(request, pk: int):
         "o": opportunity,
         "status_label": presenters.status_for_viewer(opportunity, request.user)[1],
         "screening": presenters.deal_screening_for_viewer(opportunity, request.user),
-        "red_flag_names": {c: t.name for c, t in RED_FLAGS.items()},
-        "use_names": {c: t.name for c, t in INTENDED_USES.items()},
-        "end_user_type_name": END_USER_TYPES[opportunity.end_user_type].name,
+        **deal_vocabulary(opportunity),
         "can_edit": policies.why_not_edit(request.user, opportunity) is None,
     }
     from reviews.selectors import review_panel_for_deal
@@ -239,7 +223,16 @@ def opportunity_detail_view(request, pk: int):
     ctx["standing"] = deal_standing(
         opportunity=opportunity, user=request.user, screening=ctx["screening"], review=ctx["review"]
     )
+    from monitoring.selectors import (
+        basis_changes_open,
+        deal_rescreen_history,
+        screening_basis_for_viewer,
+    )
+
+    ctx["basis"] = screening_basis_for_viewer(opportunity.current_screening, request.user)
     if request.user.is_reviewer:
+        ctx["basis_changes"] = basis_changes_open(opportunity.pk)
+        ctx["rescreen_history"] = deal_rescreen_history(opportunity.pk)
         from audit.selectors import audit_events_for_opportunity
 
         ctx["history"] = audit_events_for_opportunity(

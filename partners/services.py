@@ -73,3 +73,39 @@ def _organisations_by_key(keys: set[tuple[str, str]]) -> dict[tuple[str, str], O
         (org.name.lower(), org.country): org
         for org in Organisation.objects.annotate(name_lower=Lower("name")).filter(match)
     }
+
+
+FACTOR_FIELDS = ("hrdd_maturity", "prior_incident", "refused_flow_down", "staff_trained")
+
+
+def organisation_factors_set(*, actor, organisation: Organisation, **factors) -> Organisation:
+    """Change a channel organisation's partner factors (maturity, prior incident, refusal
+    of flow-down, training), audited. A change re-screens, in the background, the deals
+    the organisation is in (`monitoring`), so a partner found to have refused flow-down
+    clauses raises every deal it is in."""
+    from audit.services import audit_record
+    from monitoring.services import rescreen_run_start
+
+    unknown = set(factors) - set(FACTOR_FIELDS)
+    if unknown:
+        raise ValueError(f"not partner factors: {sorted(unknown)}")
+    with transaction.atomic():
+        locked = Organisation.objects.select_for_update().get(pk=organisation.pk)
+        changes = {
+            f: [getattr(locked, f), v] for f, v in factors.items() if getattr(locked, f) != v
+        }
+        if not changes:
+            return locked
+        Organisation.objects.filter(pk=locked.pk).update(**{f: v for f, (_, v) in changes.items()})
+        locked.refresh_from_db()
+        audit_record(
+            actor=actor, action="organisation.factors_changed", object_type="organisation",
+            object_id=locked.pk, changes=changes,
+        )  # fmt: skip
+        rescreen_run_start(
+            actor=actor, trigger="partner_factors",
+            label=f"{locked.name} ({locked.country}): "
+            + ", ".join(f"{f.replace('_', ' ')} {old} → {new}" for f, (old, new) in changes.items()),
+            organisation_ids=[locked.pk],
+        )  # fmt: skip
+    return locked

@@ -63,6 +63,7 @@ class _IndexCache:
         self._indexes: dict[tuple, matching.MatchIndex] = {}
         self._thresholds: Thresholds | None = None
         self._checked_at = 0.0
+        self._names: dict[int, str] = {}
 
     def clear(self) -> None:
         with self._lock:
@@ -71,16 +72,31 @@ class _IndexCache:
             self._checked_at = 0.0
 
     def get(self) -> tuple[list[matching.MatchIndex], Thresholds]:
+        return self.get_with_versions()[:2]
+
+    def get_with_versions(self) -> tuple[list[matching.MatchIndex], Thresholds, list[dict]]:
+        """The indexes, the thresholds, and the list versions those indexes are of."""
         if self._thresholds is not None and time.monotonic() - self._checked_at < INDEX_TTL_SECONDS:
-            return list(self._indexes.values()), self._thresholds
+            return list(self._indexes.values()), self._thresholds, self._versions()
         with self._lock:
             # A version is its id with its import time and size (ids can be reused after a
             # database is restored or a test rolls back).
             active = _active_versions()
+            self._names = dict(
+                RestrictedPartyList.objects.filter(pk__in=[v[0] for v in active]).values_list(
+                    "id", "name"
+                )
+            )
             self._indexes = {v: self._indexes.get(v) or _index_get(v, active) for v in active}
             self._thresholds = _thresholds_read()
             self._checked_at = time.monotonic()
-            return list(self._indexes.values()), self._thresholds
+            return list(self._indexes.values()), self._thresholds, self._versions()
+
+    def _versions(self) -> list[dict]:
+        return [
+            {"id": v[0], "name": self._names.get(v[0], ""), "imported_at": v[1].isoformat()}
+            for v in self._indexes
+        ]
 
 
 def _thresholds_read() -> Thresholds:
@@ -156,6 +172,12 @@ _cache = _IndexCache()
 def match_indexes_get() -> tuple[list[matching.MatchIndex], Thresholds]:
     """The indexes of the active lists and the thresholds in force (cached per process)."""
     return _cache.get()
+
+
+def active_list_versions() -> list[dict]:
+    """The list versions screening uses now ({"id", "name", "imported_at"}), the same
+    ones as `match_indexes_get` (cached per process)."""
+    return _cache.get_with_versions()[2]
 
 
 def match_thresholds() -> Thresholds:

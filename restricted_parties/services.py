@@ -71,6 +71,7 @@ def _list_store(
             RestrictedPartyEntry.objects.bulk_create(_entry_rows(parsed, new), batch_size=1000)
             # Built once, by a worker, before the first screening needs it.
             outbox_enqueue("restricted_parties.tasks.build_match_index", new.pk)
+            _rescreen_after_import(actor=actor, new=new, previous=previous)
             audit_record(
                 actor=actor,
                 action="restricted_party_list.imported",
@@ -95,6 +96,22 @@ def _list_store(
         match_index_invalidate()
     transaction.on_commit(match_index_invalidate)
     return new
+
+
+def _rescreen_after_import(
+    *, actor: Any | None, new: RestrictedPartyList, previous: RestrictedPartyList | None
+) -> None:
+    """Deals and organisations are re-screened against the new version in the background
+    (`monitoring`), limited to what its changes can affect."""
+    from monitoring.services import rescreen_run_start
+
+    rescreen_run_start(
+        actor=actor,
+        trigger="list_update",
+        label=f"{new.name} list of {new.imported_at:%Y-%m-%d}",
+        list_id=new.pk,
+        previous_list_id=previous.pk if previous else None,
+    )
 
 
 def restricted_party_list_import(

@@ -4,7 +4,7 @@ services, selectors and permission rules as the pages."""
 from __future__ import annotations
 
 from django.http import Http404
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.generics import ListAPIView
 from rest_framework.parsers import FormParser, MultiPartParser
@@ -17,7 +17,7 @@ from hrdd.params import MAX_ID
 from hrdd.parsers import JSONParser
 from rules.presentation import screening_for_viewer
 
-from . import policies, selectors, services
+from . import policies, precedents, selectors, services
 from .models import CaseCondition, ReviewCase
 
 TAGS = ["reviews"]
@@ -95,6 +95,18 @@ class DecisionOut(serializers.Serializer):
     deal_snapshot = serializers.DictField()
 
 
+class PrecedentOut(serializers.Serializer):
+    reference = serializers.CharField(source="precedent.reference")
+    opportunity = serializers.IntegerField(source="precedent.opportunity_id")
+    decided_at = serializers.DateTimeField(source="precedent.decided_at")
+    score = serializers.IntegerField(help_text="Similarity out of 100 (80 or more: close)")
+    close = serializers.BooleanField()
+    matched = serializers.ListField(child=serializers.CharField())
+    outcome = serializers.CharField(source="precedent.outcome")
+    reasons = serializers.CharField(source="decision.reasons", default="")
+    conditions = serializers.ListField(source="decision.conditions", default=list)
+
+
 class CaseDetailOut(CaseOut):
     recommendation_reasons = serializers.CharField()
     hard_stop_cleared_at = serializers.DateTimeField(allow_null=True)
@@ -104,6 +116,8 @@ class CaseDetailOut(CaseOut):
     conditions = serializers.SerializerMethodField()
     decision = serializers.SerializerMethodField()
     allowed_actions = serializers.SerializerMethodField()
+    concerns = serializers.SerializerMethodField()
+    precedents = serializers.SerializerMethodField()
 
     def get_screening(self, obj) -> dict | None:
         return screening_for_viewer(obj.opportunity.current_screening, self.context["request"].user)
@@ -120,6 +134,14 @@ class CaseDetailOut(CaseOut):
 
     def get_allowed_actions(self, obj) -> dict[str, bool]:
         return policies.allowed_actions(self.context["request"].user, obj)
+
+    def get_concerns(self, obj) -> list[str]:
+        return [c.summary for c in selectors.case_concerns(obj.opportunity)]
+
+    @extend_schema_field(PrecedentOut(many=True))
+    def get_precedents(self, obj):
+        shown, _consensus = precedents.precedents_for_case(obj)
+        return PrecedentOut(shown, many=True).data
 
 
 # --- Reading ------------------------------------------------------------------------------
@@ -298,6 +320,10 @@ class CaseDecideApi(APIView):
         reasons = serializers.CharField(max_length=10000)
         feedback = serializers.CharField(required=False, allow_blank=True, max_length=10000)
         conditions = ConditionIn(many=True, required=False)
+        precedent_reason = serializers.CharField(
+            required=False, allow_blank=True, max_length=5000,
+            help_text="Required when the outcome differs from closely similar precedents",
+        )  # fmt: skip
 
     @extend_schema(request=DecideIn, responses={200: CaseDetailOut}, tags=TAGS)
     def post(self, request, pk: int):
@@ -305,6 +331,7 @@ class CaseDecideApi(APIView):
         services.review_decide(
             case=_case(request, pk), actor=request.user, outcome=data["outcome"], reasons=data["reasons"],
             feedback=data.get("feedback", ""), conditions=[dict(c) for c in data.get("conditions", [])],
+            precedent_reason=data.get("precedent_reason", ""),
         )  # fmt: skip
         return _detail(request, pk)
 

@@ -49,6 +49,7 @@ def decision_from_post(post) -> dict:
         "reasons": post.get("reasons") or "",
         "feedback": post.get("feedback") or "",
         "conditions": conditions,
+        "precedent_reason": post.get("precedent_reason") or "",
     }
 
 

@@ -264,6 +264,13 @@ class Decision(models.Model):
         blank=True, help_text="What the submitter is told, in words they can act on"
     )
     conditions = models.JSONField(default=list)
+    precedent_reason = models.TextField(
+        blank=True,
+        help_text="Why the decision differs from closely similar precedents (when it does)",
+    )
+    diverges_from = models.JSONField(
+        default=list, blank=True, help_text="References of the close precedents decided otherwise"
+    )
 
     OUTCOME_LABELS = {
         "approve": "Approved",
@@ -381,3 +388,84 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class Concern(models.Model):
+    """A finding raised on a deal from outside its screening (a credible misuse report).
+
+    It opens or reopens the deal's review (`reviews.services.review_raise_concern`) and is
+    shown to compliance staff only: partners and reps never learn that one exists. One row
+    per deal and source reference; never edited once raised (the audit trail records it).
+    """
+
+    opportunity = models.ForeignKey(
+        "opportunities.Opportunity", on_delete=models.CASCADE, related_name="review_concerns"
+    )
+    source = models.CharField(max_length=30, help_text="e.g. misuse_report")
+    reference = models.CharField(max_length=30, help_text="e.g. R-000012")
+    summary = models.CharField(max_length=300)
+    raised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    raised_at = models.DateTimeField()
+    case = models.ForeignKey(
+        ReviewCase, null=True, blank=True, on_delete=models.SET_NULL, related_name="concerns"
+    )
+
+    class Meta:
+        ordering = ["-raised_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["opportunity", "source", "reference"], name="concern_once_per_deal"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference}: {self.summary}"
+
+
+class Precedent(models.Model):
+    """The comparable features of one decided deal, so later cases can find it fast.
+
+    Derived from the decision's frozen deal snapshot (rebuildable with `manage.py
+    precedents_rebuild`), written in the decision's transaction. `exact_key` joins every
+    factor (capability family, end-user type, primary intended use, country context band,
+    channel shape); `family_key` only the first three in their coarse groups. A case's
+    candidates are found by these indexed keys, newest first and bounded, then scored, so
+    the look-up costs the same with ten thousand past deals or a million.
+
+    The decision and deal are not foreign keys with constraints: the table is a derived
+    index that benchmarks fill with synthetic rows and that `precedents_rebuild` refills.
+    """
+
+    decision = models.OneToOneField(
+        Decision, on_delete=models.CASCADE, related_name="precedent", db_constraint=False
+    )
+    opportunity = models.ForeignKey(
+        "opportunities.Opportunity", on_delete=models.CASCADE, related_name="+", db_constraint=False
+    )
+    reference = models.CharField(max_length=20)
+    outcome = models.CharField(max_length=30)
+    decided_at = models.DateTimeField()
+    capability_family = models.CharField(max_length=30)
+    end_user_type = models.CharField(max_length=30)
+    end_user_group = models.CharField(max_length=30)
+    intended_use = models.CharField(max_length=40, help_text="The highest-severity intended use")
+    use_group = models.CharField(max_length=30)
+    country = models.CharField(max_length=2)
+    country_band = models.CharField(max_length=30)
+    channel_shape = models.CharField(max_length=40)
+    exact_key = models.CharField(max_length=200)
+    family_key = models.CharField(max_length=100)
+
+    class Meta:
+        ordering = ["-decided_at", "-id"]
+        indexes = [
+            models.Index(F("exact_key").asc(), F("decided_at").desc(), name="precedent_exact_idx"),
+            models.Index(
+                F("family_key").asc(), F("decided_at").desc(), name="precedent_family_idx"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference} {self.outcome}"

@@ -15,7 +15,8 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from audit.models import AuditEvent
@@ -67,6 +68,30 @@ def _one(user_id) -> list[User]:
     return list(User.objects.filter(pk=user_id, is_active=True)) if user_id else []
 
 
+# Re-screenings started by a change in the world (monitoring), and what submitters read.
+RECHECK_TRIGGERS = ("list_update", "country_data", "partner_factors", "criteria_published")
+RECHECK_TOLD = (
+    "{ref} {title} was checked again after its approval and is back in compliance review. "
+    "Do not proceed with the sale or delivery until compliance clears it; compliance may "
+    "ask you for information on the deal's page."
+)
+
+
+def _submitters(case: ReviewCase) -> list[User]:
+    """The deal's owner, whoever was asked questions on it and the owners of its
+    conditions (on this case or an earlier one of the deal), minus compliance staff."""
+    ids = {case.opportunity.owner_id}
+    ids |= set(
+        InformationRequest.objects.filter(case=case).values_list("addressed_to_id", flat=True)
+    )
+    ids |= set(
+        CaseCondition.objects.filter(opportunity_id=case.opportunity_id).values_list(
+            "owner_id", flat=True
+        )
+    )
+    return [u for u in User.objects.filter(pk__in=ids, is_active=True) if not u.is_reviewer]
+
+
 def _messages(event: AuditEvent, case: ReviewCase) -> list[tuple[list[User], str, str, str]]:
     """(recipients, title, body, url) for one event. Non-reviewers get the deal's page and
     words meant for them, never reviewers' internal notes."""
@@ -76,8 +101,17 @@ def _messages(event: AuditEvent, case: ReviewCase) -> list[tuple[list[User], str
     ch = event.changes or {}
     assignee_or_level = _one(case.assignee_id) or level_users(case.escalation_level, case)
     if event.action == "review_case.opened":
-        return [(level_users(case.escalation_level, case), f"New {case.tier} case: {ref}",
-                 f"{ref} {title} needs review ({words.humanise(ch.get('reason', 'flagged')).lower()}).", _case_url(case))]  # fmt: skip
+        out = [(level_users(case.escalation_level, case), f"New {case.tier} case: {ref}",
+                f"{ref} {title} needs review ({words.humanise(ch.get('reason', 'flagged')).lower()}).", _case_url(case))]  # fmt: skip
+        if ch.get("previous_case_id") and case.screening.trigger in RECHECK_TRIGGERS:
+            # A decided deal reopened by a re-check: the submitters hear that it is held,
+            # never why (the reason may name a restricted-party list).
+            out.append((_submitters(case), f"{ref} is back in compliance review", RECHECK_TOLD.format(
+                ref=ref, title=title), _deal_url(case)))  # fmt: skip
+        return out
+    if event.action == "review_case.condition_lapsed":
+        return [(_submitters(case), f"{ref} is back in compliance review", event.comment,
+                 _deal_url(case))]  # fmt: skip
     if action == "escalate":
         level = EscalationLevel(ch.get("to_level", case.escalation_level)).label
         return [(level_users(ch.get("to_level", case.escalation_level), case), f"Escalated to you: {ref}",
@@ -92,8 +126,8 @@ def _messages(event: AuditEvent, case: ReviewCase) -> list[tuple[list[User], str
             )
         ]
     if action == "request_information":
-        return [(_one(ch.get("addressed_to_id")), f"Compliance needs information on {ref}",
-                 "Please answer these questions on the deal's page:\n\n"
+        return [(_one(ch.get("addressed_to_id")), _("Compliance needs information on %(ref)s") % {"ref": ref},
+                 _("Please answer these questions on the deal's page:") + "\n\n"
                  + InformationRequest.objects.get(pk=ch["request_id"]).questions, _deal_url(case))]  # fmt: skip
     if action in ("answer", "answered"):
         return [
@@ -114,27 +148,29 @@ def _messages(event: AuditEvent, case: ReviewCase) -> list[tuple[list[User], str
     if action in ("approve", "approve_with_conditions", "reject"):
         decision = getattr(case, "decision", None)
         outcome = {
-            "approve": "approved",
-            "approve_with_conditions": "approved with conditions",
-            "reject": "rejected",
+            "approve": _("approved"),
+            "approve_with_conditions": _("approved with conditions"),
+            "reject": _("rejected"),
         }[action]
-        submitters = {case.opportunity.owner_id}
-        submitters |= set(
-            InformationRequest.objects.filter(case=case).values_list("addressed_to_id", flat=True)
-        )
-        submitters |= set(
-            CaseCondition.objects.filter(case=case).values_list("owner_id", flat=True)
-        )
-        users = [
-            u for u in User.objects.filter(pk__in=submitters, is_active=True) if not u.is_reviewer
-        ]
-        body = f"{ref} {title} was {outcome}."
+        users = _submitters(case)
+        body = _("%(ref)s %(title)s was %(outcome)s.") % {
+            "ref": ref,
+            "title": title,
+            "outcome": outcome,
+        }
         if decision and decision.feedback:
             body += f"\n\n{decision.feedback}"
         if decision and decision.conditions:
-            body += "\n\nConditions:\n" + "\n".join(
-                f"- {c['name']} (owner {c['owner']}, due {_due_words(c['due_date'])})"
-                for c in decision.conditions
+            body += (
+                "\n\n"
+                + _("Conditions:")
+                + "\n"
+                + "\n".join(
+                    "- "
+                    + _("%(name)s (owner %(owner)s, due %(due)s)")
+                    % {"name": c["name"], "owner": c["owner"], "due": _due_words(c["due_date"])}
+                    for c in decision.conditions
+                )
             )
         out = [(users, f"{ref} {outcome}", body, _deal_url(case))]
         if decision and decision.recommended_by_id:
@@ -156,7 +192,9 @@ def _messages(event: AuditEvent, case: ReviewCase) -> list[tuple[list[User], str
             people = _one(condition.owner_id) + (_one(decider.decided_by_id) if decider else [])
             if level >= 2:
                 people += level_users(min(level, 3), case)
-            return [(people, f"Overdue condition on {ref}", event.comment or f"'{name}' is overdue.",
+            return [(people, _("Overdue condition on %(ref)s") % {"ref": ref},
+                     _("Condition '%(name)s' was due on %(due)s and is not fulfilled.")
+                     % {"name": name, "due": condition.due_date.isoformat()},
                      reverse("review-conditions"))]  # fmt: skip
         if action == "fulfil":
             decider = getattr(case, "decision", None)
@@ -164,8 +202,14 @@ def _messages(event: AuditEvent, case: ReviewCase) -> list[tuple[list[User], str
             return [(people, f"Condition fulfilled on {ref}: please verify", f"'{name}': {condition.evidence_note}",
                      reverse("review-conditions"))]  # fmt: skip
         if action in ("verify", "reject_evidence"):
-            verb = "verified" if action == "verify" else "needs more evidence"
-            return [(_one(condition.owner_id), f"Condition {verb} on {ref}", f"'{name}' {verb}. {event.comment}",
+            if action == "verify":
+                title_, body_ = _("Condition verified on %(ref)s"), _("'%(name)s' verified.")
+            else:
+                title_, body_ = (
+                    _("Condition needs more evidence on %(ref)s"),
+                    _("'%(name)s' needs more evidence."),
+                )
+            return [(_one(condition.owner_id), title_ % {"ref": ref}, f"{body_ % {'name': name}} {event.comment}",
                      reverse("review-conditions"))]  # fmt: skip
     return []
 
@@ -181,7 +225,7 @@ def notifications_send(*, event_ids: Iterable[int]) -> int:
         c.pk: c
         for c in ReviewCase.objects.filter(
             pk__in=[int(e.object_id) for e in events if e.object_type == "review_case"]
-        ).select_related("opportunity", "opportunity__owner")
+        ).select_related("opportunity", "opportunity__owner", "screening")
     }
     for event in events:
         if event.action == probing.ACTION:
@@ -190,13 +234,16 @@ def notifications_send(*, event_ids: Iterable[int]) -> int:
             case = cases.get(int(event.object_id))
             if case is None:
                 continue
-            messages = _messages(event, case)
-        for users, title, body, url in messages:
+            with translation.override(settings.LANGUAGE_CODE):  # not the request's language
+                messages = _messages(event, case)
+        in_language = _InLanguage(event, case, messages)
+        for index, (users, _title, _body, url) in enumerate(messages):
             seen = set()
             for user in users:
                 if user.pk in seen or user.pk == event.actor_id:
                     continue
                 seen.add(user.pk)
+                title, body = in_language(user, index)
                 try:
                     with transaction.atomic():
                         Notification.objects.create(
@@ -208,6 +255,27 @@ def notifications_send(*, event_ids: Iterable[int]) -> int:
                     pass  # already notified by an earlier run of this task
     notifications_email_pending(event_ids=[e.pk for e in events])
     return created
+
+
+class _InLanguage:
+    """The title and body of message `index` in the recipient's language (the one they
+    last chose), written once per language. The messages are built again under that
+    language; they are the same list in the same order, only their words differ."""
+
+    def __init__(self, event, case, messages):
+        self.event, self.case = event, case
+        self.by_language = {settings.LANGUAGE_CODE: messages, "": messages}
+
+    def __call__(self, user, index: int) -> tuple[str, str]:
+        language = getattr(user, "language", "") or ""
+        if language not in self.by_language:
+            with translation.override(language):
+                self.by_language[language] = (
+                    _messages(self.event, self.case) if self.case is not None
+                    else self.by_language[""]
+                )  # fmt: skip
+        _users, title, body, _url = self.by_language[language][index]
+        return title, body
 
 
 def compliance_staff() -> list[User]:

@@ -311,3 +311,12 @@ ACTIONS = {
 def allowed_actions(user, case: ReviewCase) -> dict[str, bool]:
     """Which actions to offer `user` on `case` (the services check again when used)."""
     return {name: check(user, case) is None for name, check in ACTIONS.items()}
+
+
+def why_not_see_inconsistencies(user) -> str | None:
+    """The report of like deals decided unlike is for the human-rights lead and above."""
+    if authority(user) < 2:
+        return (
+            "Only the human-rights lead (senior reviewers and above) sees inconsistent decisions."
+        )
+    return None

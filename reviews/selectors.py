@@ -363,3 +363,10 @@ def case_history(case: ReviewCase, *, user):
     return audit_events_for_opportunity(opportunity_id=case.opportunity_id, user=user).order_by(
         "id"
     )
+
+
+def case_concerns(opportunity) -> list:
+    """Concerns raised on a deal from outside its screening (compliance staff only)."""
+    from .models import Concern
+
+    return list(Concern.objects.filter(opportunity=opportunity).select_related("raised_by"))

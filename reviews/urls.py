@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import precedent_views, views
 
 urlpatterns = [
     path("reviews/", views.queue_view, name="review-queue"),
@@ -43,6 +43,11 @@ urlpatterns = [
         name="review-condition-reject",
     ),
     path("reviews/settings/targets/", views.sla_view, name="review-sla"),
+    path(
+        "reviews/precedents/inconsistent/",
+        precedent_views.inconsistent_decisions_view,
+        name="review-inconsistent-decisions",
+    ),
     path("inbox/", views.inbox_view, name="inbox"),
     path("inbox/read/", views.inbox_read_view, name="inbox-read"),
     path("inbox/<int:pk>/", views.inbox_open_view, name="inbox-open"),

@@ -25,7 +25,7 @@ from hrdd.params import as_id, id_param
 from rules.presentation import restricted_party_explained, screening_for_viewer
 
 from . import notifications as notification_services
-from . import policies, selectors, services
+from . import policies, precedents, selectors, services
 from .forms import (
     CONDITION_ROWS,
     AnswerForm,
@@ -157,7 +157,11 @@ def case_view(request, pk: int):
         "draft": _decision_draft(request.session.pop(f"decide-draft-{case.pk}", None)),
         "reviewers": selectors.reviewers_list() if actions["assign"] else [],
         "outcomes": ReviewCase.Outcome.choices,
+        "concerns": selectors.case_concerns(opportunity),
+        "close_score": precedents.CLOSE_SCORE,
     }
+    ctx["precedents"], consensus = precedents.precedents_for_case(case)
+    ctx["consensus"] = consensus if actions["decide"] else None
     return render(request, "reviews/case.html", ctx)
 
 

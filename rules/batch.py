@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from .engine import screen
 from .models import Screening
-from .selectors import criteria_compiled
-from .services import criteria_version_in_force, screening_record, screening_row
-from .snapshot import opportunity_snapshot
+from .services import (
+    _screening_announce,
+    criteria_version_in_force,
+    screening_basis,
+    screening_evaluate,
+    screening_record,
+    screening_row,
+)
 
 
 def opportunities_screen_new(*, opportunities: list, actor, trigger: str) -> list[Screening]:
@@ -28,18 +32,21 @@ def opportunities_screen_new(*, opportunities: list, actor, trigger: str) -> lis
     if any(o.current_screening_id is not None for o in opportunities):
         raise ValueError("opportunities_screen_new screens deals never screened before")
     version = criteria_version_in_force()
-    compiled = criteria_compiled(version)
+    basis = screening_basis(version)
     screenings = []
     for opportunity in opportunities:
-        snapshot, _matches = opportunity_snapshot(opportunity)
+        _, snapshot, result, deal_basis = screening_evaluate(
+            opportunity, version=version, basis=basis
+        )
         screenings.append(
-            screening_row(opportunity, version, trigger, screen(snapshot, compiled), snapshot)
+            screening_row(opportunity, version, trigger, result, snapshot, deal_basis)
         )
     with transaction.atomic(savepoint=False):
         Screening.objects.bulk_create(screenings)
         for opportunity, screening in zip(opportunities, screenings, strict=True):
             opportunity.current_screening = screening
             screening_record(opportunity, screening, actor=actor, previous=None)
+            _screening_announce(opportunity, screening, None, trigger=trigger)
         review_route_new(opportunities=opportunities, screenings=screenings, actor=actor)
         ids = [s.pk for s in screenings]
         for i, screening in enumerate(screenings):

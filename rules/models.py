@@ -149,6 +149,11 @@ class Screening(models.Model):
         CRITERIA_PUBLISHED = "criteria_published", "Criteria published"
         IMPORT = "import", "Bulk import"
         MANUAL = "manual", "Re-screened on request"
+        LIST_UPDATE = "list_update", "Restricted-party list updated"
+        COUNTRY_DATA = "country_data", "Country data updated"
+        PARTNER_FACTORS = "partner_factors", "Channel organisation's factors changed"
+        CONDITION_LAPSED = "condition_lapsed", "A condition of the approval lapsed"
+        PARTNER_ASSESSED = "partner_assessed", "A channel partner was assessed"
 
     opportunity = models.ForeignKey(
         "opportunities.Opportunity", on_delete=models.CASCADE, related_name="screenings"
@@ -172,6 +177,10 @@ class Screening(models.Model):
     restricted_party_matched = models.BooleanField(
         default=False, help_text="Some party matched a restricted-party list (probing watch)"
     )
+    # The world the screening saw: {"criteria_version": n, "country_data_version": n,
+    # "lists": [{"id", "name", "imported_at"}]}. Screenings stored before this existed
+    # have {} (their criteria version is still the foreign key above).
+    basis = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["-id"]

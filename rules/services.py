@@ -11,6 +11,7 @@ from django.utils import timezone
 from audit.services import audit_record
 from hrdd.errors import ApplicationError, Conflict, PermissionDenied
 from outbox.services import outbox_enqueue
+from webhooks.services import webhooks_emit
 
 from . import policies
 from .engine import (
@@ -49,25 +50,62 @@ def _jsonable(value):
     return json.loads(json.dumps(value, default=str))
 
 
+def screening_basis(version: CriteriaVersion) -> dict:
+    """The versions of everything a screening reads: criteria, each restricted-party
+    list in force and the country data (stored with the screening, shown to reviewers)."""
+    from countries.selectors import country_data_version
+    from restricted_parties.selectors import active_list_versions
+
+    return {
+        "criteria_version": version.number,
+        "country_data_version": country_data_version(),
+        "lists": active_list_versions(),
+    }
+
+
+def screening_evaluate(
+    opportunity, *, version: CriteriaVersion | None = None, basis: dict | None = None
+) -> tuple[CriteriaVersion, dict, object, dict]:
+    """Screen a deal in memory with the criteria and data in force, writing nothing:
+    (criteria version, snapshot, engine result, basis). `opportunity_screen` records it;
+    a batch passes the version and basis it read once for all its deals."""
+    version = version or criteria_version_in_force()
+    # The basis is read first: the data it names are never older than the data used.
+    basis = dict(basis) if basis is not None else screening_basis(version)
+    snapshot, matches = opportunity_snapshot(opportunity)
+    result = screen(snapshot, criteria_compiled(version))
+    snapshot.update(result.text)  # the quotes the screening was judged on
+    # Which party matched which entry, so a later re-screening can tell a new match.
+    basis["matches"] = sorted(
+        [m.party_name.strip().lower(), m.list_name, m.source_id, m.band] for m in matches
+    )
+    return version, snapshot, result, basis
+
+
 def opportunity_screen(
-    *, opportunity, actor, trigger: str, material_change: bool = False
+    *,
+    opportunity,
+    actor,
+    trigger: str,
+    material_change: bool = False,
+    change_reason: str = "",
+    evaluated: tuple | None = None,
 ) -> Screening:
     """Screen a deal with the current published criteria and route it by the result.
 
     Runs inside the caller's transaction, so the deal, its screening, its routing and
-    their audit events commit together or not at all.
+    their audit events commit together or not at all. `evaluated` is what
+    `screening_evaluate` returned when the caller (a re-screening) compared it first;
+    `change_reason` names what changed the world for the review case it opens or raises.
     """
     from reviews.probing import probing_check
     from reviews.services import review_route
 
-    version = criteria_version_in_force()
-    snapshot, _matches = opportunity_snapshot(opportunity)
-    result = screen(snapshot, criteria_compiled(version))
-    snapshot.update(result.text)  # the quotes the screening was judged on
+    version, snapshot, result, basis = evaluated or screening_evaluate(opportunity)
     previous = opportunity.current_screening
     # No savepoint: callers run this in their own transaction and roll it back whole.
     with transaction.atomic(savepoint=False):
-        screening = screening_row(opportunity, version, trigger, result, snapshot)
+        screening = screening_row(opportunity, version, trigger, result, snapshot, basis)
         screening.save(force_insert=True)
         # A new deal's first screening is written with its first status (one UPDATE of
         # the deal, by the transition); any other screening is pointed at here.
@@ -76,6 +114,7 @@ def opportunity_screen(
             type(opportunity).objects.filter(pk=opportunity.pk).update(**pointer)
         opportunity.current_screening = screening
         screening_record(opportunity, screening, actor=actor, previous=previous)
+        _screening_announce(opportunity, screening, previous, trigger=trigger)
         routed = review_route(
             opportunity=opportunity,
             screening=screening,
@@ -83,6 +122,7 @@ def opportunity_screen(
             actor=actor,
             material_change=material_change,
             deal_fields=pointer if previous is None else None,
+            change_reason=change_reason,
         )
         if previous is None and not routed:
             type(opportunity).objects.filter(pk=opportunity.pk).update(**pointer)
@@ -97,9 +137,12 @@ def criteria_version_in_force() -> CriteriaVersion:
     return version
 
 
-def screening_row(opportunity, version, trigger: str, result, snapshot: dict) -> Screening:
+def screening_row(
+    opportunity, version, trigger: str, result, snapshot: dict, basis: dict
+) -> Screening:
     """The screening of `opportunity` by `result`, not yet saved."""
     return Screening(
+        basis=_jsonable(basis),
         opportunity=opportunity,
         criteria_version=version,
         trigger=trigger,
@@ -142,6 +185,25 @@ def screening_record(opportunity, screening: Screening, *, actor, previous) -> N
             "previous_tier": previous.tier if previous else None,
         },
     )
+
+
+def _screening_announce(opportunity, screening: Screening, previous, *, trigger: str) -> None:
+    """Webhooks of a screening: `deal.screened` always, `deal.tier_changed` when the tier
+    moved. A partner's endpoint hears of a tier change only when the tier partners are
+    shown moved: a hidden cause (a restricted-party match) must not leak through it."""
+    before = previous.tier if previous else None
+    before_shown = (previous.shown_tier or "low") if previous else None
+    shown = screening.shown_tier or "low"
+    facts = {"trigger": trigger, "tier": screening.tier, "score": screening.score,
+             "previous_tier": before, "criteria_version": screening.criteria_version.number}  # fmt: skip
+    partner = {"trigger": trigger, "tier": shown, "previous_tier": before_shown}
+    webhooks_emit(event="deal.screened", opportunity_id=opportunity.pk, facts=facts,
+                  partner_facts=partner)  # fmt: skip
+    if before is not None and before != screening.tier:
+        webhooks_emit(
+            event="deal.tier_changed", opportunity_id=opportunity.pk, facts=facts,
+            partner_facts=partner if before_shown != shown else None,
+        )  # fmt: skip
 
 
 # --- Editing criteria -------------------------------------------------------------
@@ -293,7 +355,14 @@ def criteria_publish(*, actor, draft: CriteriaVersion, notes: str = "") -> Crite
         audit_record(actor=actor, action="criteria.published", object_type="criteria_version",
                      object_id=locked.pk, to_state=f"v{number}",
                      changes={"criteria": locked.criteria.count()}, comment=notes)  # fmt: skip
-        outbox_enqueue("rules.tasks.rescreen_open_deals", locked.pk)
+        # Open deals and recent approvals are re-screened in the background, as a
+        # monitoring run compliance can follow (monitoring.services).
+        from monitoring.services import rescreen_run_start
+
+        rescreen_run_start(
+            actor=actor, trigger="criteria_published", criteria_version_id=locked.pk,
+            label=f"Criteria version {number} of {locked.published_at:%Y-%m-%d}",
+        )  # fmt: skip
     return locked
 
 
@@ -471,38 +540,6 @@ def _text_of(snapshot: dict) -> dict | None:
     if not all(f in snapshot for f in TEXT_DERIVED_FIELDS):
         return None
     return {f: snapshot[f] for f in TEXT_DERIVED_FIELDS}
-
-
-def open_deals_rescreen(*, version_id: int, batch: int = 200) -> int:
-    """Re-screen every open deal not yet screened with this version (idempotent: a deal
-    already on this version or a newer one is skipped, so a repeated task does nothing)."""
-    from opportunities.models import Opportunity
-    from opportunities.workflow import OPEN
-
-    version = CriteriaVersion.objects.get(pk=version_id)
-    ids = list(
-        Opportunity.objects.filter(status__in=OPEN)
-        .exclude(current_screening__criteria_version__number__gte=version.number)
-        .values_list("pk", flat=True)
-    )
-    for pk in ids:
-        with transaction.atomic():
-            opp = (
-                Opportunity.objects.select_for_update(of=("self",))
-                .select_related("current_screening__criteria_version")
-                .get(pk=pk)
-            )
-            current = opp.current_screening
-            if (
-                current
-                and current.criteria_version.number
-                and current.criteria_version.number >= version.number
-            ):
-                continue
-            opportunity_screen(
-                opportunity=opp, actor=None, trigger=Screening.Trigger.CRITERIA_PUBLISHED
-            )
-    return len(ids)
 
 
 def screening_changed_tier(old: str | None, new: str) -> int:

@@ -64,10 +64,11 @@ def build_snapshot(
     """The engine's flat snapshot from plain deal data (used for stored deals and imports).
 
     `partners` holds each channel organisation's factors: hrdd_maturity, prior_incident,
-    refused_flow_down, staff_trained. `answers`: the partners' answers to information
-    requests on the deal. The text signals themselves are read when the deal is screened,
-    by the lexicon of the criteria version in force (``rules.engine.screen``); the language
-    of each text field is detected here, once, to be shown to reviewers.
+    refused_flow_down, staff_trained, and dd_status (whether they were assessed; missing
+    means assessed, as before assessments were recorded). `answers`: the partners' answers
+    to information requests on the deal. The text signals themselves are read when the deal
+    is screened, by the lexicon of the criteria version in force (``rules.engine.screen``);
+    the language of each text field is detected here, once, to be shown to reviewers.
     """
     capabilities = sorted({c for line in lines for c in line["capabilities"]})
     intermediaries = sum(1 for e in channel if e["role"] in INTERMEDIARY_ROLES)
@@ -122,6 +123,7 @@ def build_snapshot(
         "partners.prior_incident": any(p["prior_incident"] for p in partners),
         "partners.refused_flow_down": any(p["refused_flow_down"] for p in partners),
         "partners.untrained": any(not p["staff_trained"] for p in partners),
+        **_assessment_fields(partners),
         "partners.min_maturity": min(
             (MATURITY_RANK.get(p["hrdd_maturity"], 0) for p in partners), default=3
         ),
@@ -164,11 +166,47 @@ ADDED_FIELDS = {
 }
 
 
+def _assessment_fields(partners: list[dict]) -> dict:
+    """Unknown scored as unknown: a partner nobody assessed counts as "not assessed",
+    never as "no programme" or "untrained"; only assessed partners feed those two."""
+    status = [p.get("dd_status", "assessed") for p in partners]
+    assessed = [p for p, s in zip(partners, status, strict=True) if s == "assessed"]
+    return {
+        "partners.not_assessed": "not_assessed" in status,
+        "partners.refused_assessment": "refused" in status,
+        "partners.assessed_without_programme": any(p["hrdd_maturity"] == "none" for p in assessed),
+        "partners.assessed_untrained": any(not p["staff_trained"] for p in assessed),
+    }
+
+
+ASSESSMENT_FIELDS = (
+    "partners.not_assessed",
+    "partners.refused_assessment",
+    "partners.assessed_without_programme",
+    "partners.assessed_untrained",
+)
+
+
 def snapshot_upgraded(snapshot: dict) -> dict:
-    """A stored snapshot with every later-added field present (see ADDED_FIELDS)."""
-    if all(k in snapshot for k in ADDED_FIELDS):
+    """A stored snapshot with every later-added field present (see ADDED_FIELDS).
+
+    A snapshot taken before assessments were recorded counted every partner as assessed,
+    so its assessed_* fields are what it said of all partners."""
+    if all(k in snapshot for k in ADDED_FIELDS) and all(k in snapshot for k in ASSESSMENT_FIELDS):
         return snapshot
-    return {**ADDED_FIELDS, **snapshot}
+    out = {**ADDED_FIELDS, **snapshot}
+    if "partners.not_assessed" not in out:
+        out.update(
+            {
+                "partners.not_assessed": False,
+                "partners.refused_assessment": False,
+                "partners.assessed_without_programme": bool(
+                    out.get("partners.without_hrdd_programme", False)
+                ),
+                "partners.assessed_untrained": bool(out.get("partners.untrained", False)),
+            }
+        )
+    return out
 
 
 def _rp_line(m) -> str:
@@ -219,6 +257,7 @@ def opportunity_snapshot(opportunity) -> tuple[dict, list]:
                 "prior_incident": e.organisation.prior_incident,
                 "refused_flow_down": e.organisation.refused_flow_down,
                 "staff_trained": e.organisation.staff_trained,
+                "dd_status": e.organisation.dd_status,
             }
             for e in channel
         ],

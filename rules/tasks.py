@@ -16,4 +16,14 @@ def run_preview(run_id: int) -> None:
 
 @outbox_task("rules.tasks.rescreen_open_deals")
 def rescreen_open_deals(version_id: int) -> int:
-    return services.open_deals_rescreen(version_id=version_id)
+    """Work queued by a publication before re-screening moved to `monitoring`: it runs as
+    a monitoring run now (one path)."""
+    from monitoring.services import rescreen_plan, rescreen_run_start
+    from rules.models import CriteriaVersion
+
+    version = CriteriaVersion.objects.get(pk=version_id)
+    run = rescreen_run_start(
+        actor=None, trigger="criteria_published", criteria_version_id=version.pk,
+        label=f"Criteria version {version.number}",
+    )  # fmt: skip
+    return rescreen_plan(run_id=run.pk).total

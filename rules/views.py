@@ -265,7 +265,9 @@ def country_data_upload(request):
             error = "Choose an indicator file (.csv)."
         else:
             try:
-                count = country_indicators_import(text=upload.read().decode("utf-8"))
+                count = country_indicators_import(
+                    text=upload.read().decode("utf-8"), actor=request.user
+                )
                 messages.success(request, f"Loaded {count} country indicator figures.")
                 return redirect("criteria-countries")
             except UnicodeDecodeError:

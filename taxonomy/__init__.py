@@ -175,6 +175,14 @@ PARTNER_MATURITY = {
     "advanced": "Audited programmes, flows clauses down, reports incidents",
 }
 
+# Whether a partner's due diligence is known. Unknown is not the same as none: a partner
+# nobody has assessed is asked for its profile, not scored as having no programme.
+PARTNER_ASSESSMENT = {
+    "not_assessed": "Not yet assessed",
+    "assessed": "Assessed",
+    "refused": "Refused to be assessed",
+}
+
 
 def choices(terms: dict[str, Term]) -> list[tuple[str, str]]:
     return [(t.code, t.name) for t in terms.values()]

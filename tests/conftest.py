@@ -199,6 +199,12 @@ def _match_indexes_in_a_temporary_folder(tmp_path_factory):
     from django.conf import settings
 
     settings.RESTRICTED_PARTY_INDEX_DIR = tmp_path_factory.mktemp("match-index")
+    yield
+    # A list a test imported is rolled back with its database; the process's cache of
+    # indexes (checked every few seconds) must not carry it into the next test.
+    from restricted_parties.selectors import match_index_invalidate
+
+    match_index_invalidate()
 
 
 # --- Browser tests: one Chromium for the whole session, shared by every module. --------

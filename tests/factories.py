@@ -19,6 +19,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     role = "reseller"
     hrdd_maturity = "established"
     staff_trained = True
+    dd_status = "assessed"
 
 
 class TeamFactory(factory.django.DjangoModelFactory):

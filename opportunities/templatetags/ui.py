@@ -49,3 +49,54 @@ def evidence(value):
     if isinstance(value, list | tuple):
         return "; ".join(str(v) for v in value) if value else "none"
     return value
+
+
+# --- The reader's language (opportunities.vocabulary) -------------------------------------
+@register.filter
+def country_name(code):
+    from opportunities.vocabulary import country_name as name
+
+    return name(code) if code else ""
+
+
+@register.filter
+def role_name(code):
+    from django.utils.translation import gettext
+
+    from taxonomy import CHANNEL_ROLES
+
+    term = CHANNEL_ROLES.get(code)
+    return gettext(term.name) if term else code
+
+
+@register.filter
+def capability_name(code):
+    from django.utils.translation import gettext
+
+    from taxonomy import PRODUCT_CAPABILITIES
+
+    term = PRODUCT_CAPABILITIES.get(code)
+    return gettext(term.name) if term else code
+
+
+@register.filter
+def tier_name(tier):
+    from django.utils.translation import gettext
+
+    return gettext(tier) if tier else ""
+
+
+@register.filter
+def translated(text):
+    """A stored English text (a status label, a summary) in the reader's language, when
+    the catalogue has it."""
+    from django.utils.translation import gettext
+
+    return gettext(text) if text else text
+
+
+@register.simple_tag
+def money(amount, currency):
+    from opportunities.vocabulary import money as fmt
+
+    return fmt(amount, currency)

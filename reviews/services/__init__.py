@@ -8,6 +8,7 @@ the same transaction) and queues notifications with `transaction.on_commit`.
 - `cases`: claim, assign, request information, answer, recommend, send back, clear a
   hard stop, decide
 - `escalation`: escalate by hand, the SLA sweep, the review targets
+- `concerns`: a finding from outside the screening (a credible misuse report) reopens
 - `conditions`: fulfil, verify, reject evidence, the overdue sweep
 """
 
@@ -23,6 +24,7 @@ from .cases import (
     review_request_information,
     review_send_back,
 )
+from .concerns import review_raise_concern
 from .conditions import (
     condition_fulfil,
     condition_reject_evidence,
@@ -50,6 +52,7 @@ __all__ = [
     "review_decide",
     "review_escalate",
     "review_escalate_overdue",
+    "review_raise_concern",
     "review_recommend",
     "review_request_information",
     "review_route",

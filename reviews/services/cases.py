@@ -12,9 +12,11 @@ from django.utils import timezone
 from audit.services import audit_record
 from hrdd.errors import ApplicationError, Conflict, PermissionDenied
 from hrdd.params import as_id
+from webhooks.services import webhooks_emit
 
 from .. import policies
 from ..models import CaseCondition, Decision, InformationRequest, Mitigation, ReviewCase
+from ..precedents import precedent_divergence, precedent_record
 from ..uploads import evidence_validate
 from ..workflow import OPEN, _transition, require_transition
 from ._common import S, _fresh, _notify, _require, close_date_deadline
@@ -98,6 +100,15 @@ def review_request_information(
         event = _transition(
             case=case, transition="request_information", actor=actor, guard={"assignee": actor},
             changes={"request_id": request.pk, "addressed_to_id": user.pk, "addressed_to": user.username},
+        )  # fmt: skip
+        webhooks_emit(
+            event="information.requested", opportunity_id=case.opportunity_id,
+            facts={"case_id": case.pk, "request_id": request.pk, "questions": questions,
+                   "addressed_to": user.username},
+            # A partner's systems hear of questions put to that partner, not to the rep.
+            partner_facts={"request_id": request.pk, "questions": questions}
+            if user.is_partner_user else None,
+            partner_organisations=[user.organisation_id],
         )  # fmt: skip
     _notify([event])
     return request
@@ -330,6 +341,7 @@ def review_decide(
     reasons: str,
     feedback: str = "",
     conditions: Iterable[dict] = (),
+    precedent_reason: str = "",
 ) -> Decision:
     """Decide a case: approve, approve with conditions, or reject; the deal moves with it.
 
@@ -359,6 +371,15 @@ def review_decide(
         errors["conditions"] = "Only an approval with conditions carries conditions."
     if errors:
         raise ApplicationError(next(iter(errors.values())), errors=errors)
+    precedent_reason = (precedent_reason or "").strip()
+    divergence = precedent_divergence(case.opportunity, outcome)
+    if divergence is not None and not precedent_reason:
+        refs = ", ".join(divergence.references[:5])
+        raise ApplicationError(
+            f"Closely similar deals ({refs}) were {divergence.usual_label.lower()}; "
+            "say why this decision differs.",
+            errors={"precedent_reason": "Why does this decision differ from its precedents?"},
+        )
     today = timezone.localdate()
     cleaned = [_condition_clean(c, opportunity=case.opportunity, today=today) for c in conditions]
     guard: dict[str, Any] = (
@@ -378,7 +399,8 @@ def review_decide(
         event = _transition(
             case=case, transition=outcome, actor=actor, guard=guard, values={"closed_at": now},
             changes={"outcome": outcome, "conditions": len(cleaned),
-                     "recommended_by": recommended_by.username if recommended_by else None},
+                     "recommended_by": recommended_by.username if recommended_by else None,
+                     **_divergence_changes(divergence, precedent_reason)},
             comment=reasons,
         )  # fmt: skip
         decision = Decision.objects.create(
@@ -396,6 +418,8 @@ def review_decide(
             deal_snapshot=deal_snapshot(opportunity),
             reasons=reasons,
             feedback=feedback,
+            precedent_reason=precedent_reason if divergence else "",
+            diverges_from=divergence.references if divergence else [],
             conditions=[
                 {"mitigation": c["mitigation"].code, "name": c["mitigation"].name, "details": c["details"],
                  "owner": c["owner"].username, "due_date": c["due_date"].isoformat()}
@@ -416,5 +440,32 @@ def review_decide(
             opportunity=opportunity, transition=outcome, to=DEAL_STATUS_FOR_OUTCOME[outcome],
             actor=actor, comment=feedback or reasons,
         )  # fmt: skip
+        # A new decision settles an approval whose basis had changed (monitoring).
+        from monitoring.services import basis_changes_resolve_by_decision
+
+        basis_changes_resolve_by_decision(opportunity_id=opportunity.pk, actor=actor)
+        precedent_record(decision)
+        _decision_announce(decision)
     _notify([event])
     return decision
+
+
+def _divergence_changes(divergence, reason: str) -> dict:
+    """What the decision's audit event keeps about precedents it departs from."""
+    if divergence is None:
+        return {}
+    return {"precedents_usual_outcome": divergence.usual_outcome,
+            "diverges_from": divergence.references, "precedent_reason": reason}  # fmt: skip
+
+
+def _decision_announce(decision: Decision) -> None:
+    """The `case.decided` webhook: partners' systems get the outcome and the feedback
+    written for them, never the reasons or the recommendation."""
+    common = {"outcome": decision.outcome, "decided_at": decision.decided_at.isoformat(),
+              "feedback": decision.feedback}  # fmt: skip
+    webhooks_emit(
+        event="case.decided", opportunity_id=decision.opportunity_id,
+        facts={**common, "case_id": decision.case_id, "reasons": decision.reasons,
+               "conditions": decision.conditions, "decided_by": decision.decided_by.username},
+        partner_facts=common,
+    )  # fmt: skip

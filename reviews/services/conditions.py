@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from audit.services import audit_record
 from hrdd.errors import ApplicationError, PermissionDenied
+from webhooks.services import webhooks_emit
 
 from .. import policies
 from ..models import CaseCondition
@@ -61,10 +62,24 @@ def condition_reject_evidence(*, condition: CaseCondition, actor, reason: str) -
     reason = (reason or "").strip()
     if not reason:
         raise ApplicationError("Say what is missing.", errors={"reason": "Required."})
-    event = _condition_transition(
-        condition=condition, transition="reject_evidence", actor=actor, comment=reason
-    )
-    _notify([event])
+    from monitoring.conditions import L, condition_lapse_reopen
+
+    name = condition.mitigation.name
+    with transaction.atomic():
+        event = _condition_transition(
+            condition=condition, transition="reject_evidence", actor=actor, comment=reason
+        )
+        _notify([event])
+        # A condition whose evidence fails bites: the approval is reviewed again.
+        condition_lapse_reopen(
+            condition=condition, cause=L.EVIDENCE_REJECTED, actor=actor,
+            reviewer_text=f"The evidence for condition '{name}' was rejected: {reason}",
+            told=(
+                f"The evidence for the condition '{name}' was not accepted ({reason}), so the "
+                "deal is back in compliance review. Provide the missing evidence on the "
+                "Conditions page, and do not deliver until compliance clears the deal again."
+            ),
+        )  # fmt: skip
     return condition
 
 
@@ -77,7 +92,7 @@ def conditions_flag_overdue(*, now: datetime | None = None) -> int:
         CaseCondition.objects.filter(
             status=CaseCondition.Status.OPEN, due_at__lte=now, escalation_level__lt=3
         )
-        .select_related("mitigation")
+        .select_related("mitigation", "owner")
         .order_by("due_at", "id")
     )
     events = []
@@ -108,5 +123,20 @@ def conditions_flag_overdue(*, now: datetime | None = None) -> int:
                     comment=f"Condition '{c.mitigation.name}' was due on {c.due_date:%Y-%m-%d} and is not fulfilled.",
                 )  # fmt: skip
             )
+            _overdue_announce(c, level)
         _notify(events)
     return len(events)
+
+
+def _overdue_announce(condition: CaseCondition, level: int) -> None:
+    """The `condition.overdue` webhook; a partner's systems hear of conditions that
+    partner owns."""
+    facts = {"condition_id": condition.pk, "mitigation": condition.mitigation.code,
+             "name": condition.mitigation.name, "due_date": condition.due_date.isoformat()}  # fmt: skip
+    owner = condition.owner
+    webhooks_emit(
+        event="condition.overdue", opportunity_id=condition.opportunity_id,
+        facts={**facts, "level": level, "owner": owner.username},
+        partner_facts=facts if owner.is_partner_user else None,
+        partner_organisations=[owner.organisation_id],
+    )  # fmt: skip

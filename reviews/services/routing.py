@@ -22,6 +22,7 @@ def review_route(
     actor,
     material_change: bool,
     deal_fields: dict | None = None,
+    change_reason: str = "",
 ) -> bool:
     """Route a freshly screened deal and keep its review case in step, in the screening's
     transaction.
@@ -33,6 +34,8 @@ def review_route(
     - On an open case a higher tier raises the case's tier (and its level when the new
       tier starts higher); a material change is recorded and sends a pending
       recommendation back. A lower tier leaves the reviewers' work where it is.
+    - `change_reason` (a re-screening: "OFAC SDN list of 2026-11-20: new match for the end
+      customer") is the reason recorded on the case it opens, raises or updates.
 
     `deal_fields` are written with the deal's status when it moves; returns whether it did.
     """
@@ -60,7 +63,7 @@ def review_route(
     if case is not None:
         _case_follow_deal(
             case=case, opportunity=opportunity, screening=screening, actor=actor,
-            material_change=material_change,
+            material_change=material_change, change_reason=change_reason,
         )  # fmt: skip
         return written
     if opportunity.status in UNDER_REVIEW:
@@ -71,7 +74,9 @@ def review_route(
                 .order_by("-opened_at", "-id")
                 .first()
             )
-        if previous is None:
+        if change_reason:
+            reason = change_reason
+        elif previous is None:
             reason = "flagged"
         elif material_change:
             reason = "material change after the decision"
@@ -83,6 +88,7 @@ def review_route(
             actor=actor,
             previous=previous,
             reason=reason,
+            comment=change_reason,
         )
     return written
 
@@ -105,26 +111,37 @@ def review_route_new(*, opportunities: list, screenings: list, actor) -> None:
 
 
 def _case_open(
-    *, opportunity, screening, actor, previous: ReviewCase | None, reason: str
+    *,
+    opportunity,
+    screening,
+    actor,
+    previous: ReviewCase | None,
+    reason: str,
+    comment: str = "",
+    tier: str = "",
 ) -> ReviewCase:
-    case, target = _case_row(opportunity=opportunity, screening=screening, previous=previous)
+    case, target = _case_row(
+        opportunity=opportunity, screening=screening, previous=previous, tier=tier
+    )
     case.save(force_insert=True)
     _case_record(case, opportunity=opportunity, screening=screening, actor=actor,
-                 target=target, previous=previous, reason=reason)  # fmt: skip
+                 target=target, previous=previous, reason=reason, comment=comment)  # fmt: skip
     return case
 
 
-def _case_row(*, opportunity, screening, previous: ReviewCase | None):
-    """A new case for the deal's screening (not yet saved), and its escalation target."""
-    target = escalation_target(screening.tier)
+def _case_row(*, opportunity, screening, previous: ReviewCase | None, tier: str = ""):
+    """A new case for the deal's screening (not yet saved), and its escalation target.
+    `tier` raises the case above its screening's (a credible misuse report)."""
+    tier = tier or screening.tier
+    target = escalation_target(tier)
     now = timezone.now()
     due = due_after(now, target.target_business_days)
     case = ReviewCase(
         opportunity=opportunity,
         screening=screening,
         previous_case=previous,
-        tier=screening.tier,
-        tier_rank=TIER_RANK[screening.tier],
+        tier=tier,
+        tier_rank=TIER_RANK[tier],
         country=opportunity.end_customer_country,
         search_text=case_search_text(opportunity),
         status=S.NEW,
@@ -138,7 +155,15 @@ def _case_row(*, opportunity, screening, previous: ReviewCase | None):
 
 
 def _case_record(
-    case: ReviewCase, *, opportunity, screening, actor, target, previous, reason: str
+    case: ReviewCase,
+    *,
+    opportunity,
+    screening,
+    actor,
+    target,
+    previous,
+    reason: str,
+    comment: str = "",
 ) -> None:
     event = audit_record(
         actor=actor,
@@ -148,7 +173,7 @@ def _case_record(
         opportunity_id=opportunity.pk,
         to_state=S.NEW,
         changes={
-            "tier": screening.tier,
+            "tier": case.tier,
             "screening_id": screening.pk,
             "criteria_version": screening.criteria_version.number,
             "escalation_level": target.start_level,
@@ -156,15 +181,16 @@ def _case_record(
             "reason": reason,
             "previous_case_id": previous.pk if previous else None,
         },
+        comment=comment,
     )
     # The queue is where new cases are found; only urgent or reopened ones are pushed to
     # people (a bulk import must not mail every reviewer once per flagged deal).
-    if screening.tier in URGENT_TIERS or previous is not None:
+    if case.tier in URGENT_TIERS or previous is not None or comment:
         _notify([event])
 
 
 def _case_follow_deal(
-    *, case: ReviewCase, opportunity, screening, actor, material_change: bool
+    *, case: ReviewCase, opportunity, screening, actor, material_change: bool, change_reason: str
 ) -> None:
     events = []
     new_rank = TIER_RANK[screening.tier]
@@ -203,6 +229,7 @@ def _case_follow_deal(
                         "screening_id": screening.pk,
                         "due_at": due.isoformat() if due else None,
                     },
+                    comment=change_reason,
                 )  # fmt: skip
             )
             case.refresh_from_db()
@@ -218,7 +245,7 @@ def _case_follow_deal(
                 object_id=case.pk,
                 opportunity_id=opportunity.pk,
                 changes={"screening_id": screening.pk, "tier": screening.tier},
-                comment="The deal changed materially while under review.",
+                comment=change_reason or "The deal changed materially while under review.",
             )  # fmt: skip
         )
     if (material_change or tier_rose) and case.status == S.RECOMMENDED:

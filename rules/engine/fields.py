@@ -98,10 +98,32 @@ FIELDS: dict[str, FieldSpec] = {
         "The end user's, the delivery or any channel country is sanctioned",
     ),
     # Partners in the channel
-    "partners.without_hrdd_programme": (BOOL, 'A channel partner has HRDD maturity "none"'),
+    "partners.without_hrdd_programme": (
+        BOOL,
+        'A channel partner has HRDD maturity "none", assessed or not (use partners.assessed_without_programme)',
+    ),
     "partners.prior_incident": (BOOL, "A channel partner had a prior incident"),
     "partners.refused_flow_down": (BOOL, "A channel partner refused flow-down clauses or audit"),
-    "partners.untrained": (BOOL, "A channel partner's staff are not trained"),
+    "partners.untrained": (
+        BOOL,
+        "A channel partner's staff are not known to be trained, assessed or not (use partners.assessed_untrained)",
+    ),
+    "partners.not_assessed": (
+        BOOL,
+        "A channel partner's due diligence is not yet assessed (unknown, not none)",
+    ),
+    "partners.refused_assessment": (
+        BOOL,
+        "A channel partner refused to answer the due-diligence questionnaire",
+    ),
+    "partners.assessed_without_programme": (
+        BOOL,
+        "An assessed channel partner has no HRDD or export-compliance programme",
+    ),
+    "partners.assessed_untrained": (
+        BOOL,
+        "An assessed channel partner's staff are not trained (or not within two years)",
+    ),
     "partners.min_maturity": (
         INT,
         "Lowest partner HRDD maturity: 0 none, 1 basic, 2 established, 3 advanced (3 if no partner)",
@@ -163,7 +185,9 @@ PARTNER_SAFE_FIELDS: frozenset[str] = frozenset(
         "country.hr_protection", "country.rule_of_law", "country.voice_accountability",
         "countries.any_sanctioned",
         "partners.without_hrdd_programme", "partners.prior_incident", "partners.refused_flow_down",
-        "partners.untrained", "partners.min_maturity",
+        "partners.untrained", "partners.min_maturity", "partners.not_assessed",
+        "partners.refused_assessment", "partners.assessed_without_programme",
+        "partners.assessed_untrained",
         # The deal's own words, quoted back to those who wrote them: no list data, no
         # reviewer's judgement. Partners' answers stay with compliance (another party's words).
         "title", "text.languages", *TEXT_DERIVED_FIELDS,
@@ -207,6 +231,10 @@ _BENIGN: dict[str, Any] = {
     "partners.prior_incident": False,
     "partners.refused_flow_down": False,
     "partners.untrained": False,
+    "partners.not_assessed": False,
+    "partners.refused_assessment": False,
+    "partners.assessed_without_programme": False,
+    "partners.assessed_untrained": False,
     "partners.min_maturity": 2,
     "restricted_party.matched": False,
     "restricted_party.best_score": 0.0,

@@ -75,7 +75,24 @@ def world(request, reviewer, sales_rep, partner_a, api, catalogue, settings, tmp
     from rules.services import criteria_draft_start, preview_start
 
     draft = criteria_draft_start(actor=None)
+    from monitoring.services import rescreen_plan, rescreen_run_start
+    from partner_dd.services import evidence_attach, questionnaire_send
+
+    run = rescreen_run_start(
+        actor=None, trigger="partner_factors", label="Matrix re-screening of Alpha",
+        organisation_ids=[the_deal.channel.get().organisation_id],
+    )  # fmt: skip
+    questionnaire = questionnaire_send(actor=reviewer, organisation=partner_a.organisation)
+    policy = SimpleUploadedFile(
+        "policy.pdf", b"%PDF-1.4\n" + b"0" * 32, content_type="application/pdf"
+    )
+    dd_evidence = evidence_attach(actor=partner_a, questionnaire=questionnaire, kind="policy",
+                                  upload=policy)  # fmt: skip
     return {
+        "run": rescreen_plan(run_id=run.pk),
+        "organisation": the_deal.end_customer,
+        "questionnaire": questionnaire,
+        "dd_evidence": dd_evidence,
         "preview": preview_start(actor=None, draft=draft),
         "deal": the_deal,
         "case": the_case,

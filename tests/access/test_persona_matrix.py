@@ -87,8 +87,54 @@ def lexicon_entry(w):
     return {"pk": w["preview"].draft.lexicon.first().pk}
 
 
+def run(w):
+    return {"pk": w["run"].pk}
+
+
+def organisation(w):
+    return {"pk": w["organisation"].pk}
+
+
+def alpha(w):
+    return {"pk": w["questionnaire"].organisation_id}
+
+
+def questionnaire(w):
+    return {"pk": w["questionnaire"].pk}
+
+
+def dd_evidence(w):
+    return {"pk": w["dd_evidence"].pk}
+
+
 def csv_fmt(w):
     return {"fmt": "csv"}
+
+
+def _report(w):
+    """A misuse report with a file, filed on the public page (made on first use)."""
+    if "report" not in w:
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        from grievances.services import report_submit
+
+        png = SimpleUploadedFile(
+            "r.png", b"\x89PNG\r\n\x1a\n" + b"0" * 32, content_type="image/png"
+        )
+        w["report"] = report_submit(data={"what": "Matrix report"}, files=[png])[0]
+    return w["report"]
+
+
+def report(w):
+    return {"pk": _report(w).pk}
+
+
+def report_file(w):
+    return {"pk": _report(w).files.get().pk}
+
+
+def end_customer(w):
+    return {"pk": w["deal"].end_customer_id}
 
 
 def decided_deal(w):
@@ -125,6 +171,10 @@ ROUTES: dict[str, Route] = {
     "account-token-issue": Route(SIGNED_IN, methods=POST),
     "account-token-revoke": Route(SIGNED_IN, methods=POST),
     "api-token-revoke": Route(SIGNED_IN, methods=POST),
+    "set_language": Route(PUBLIC, methods=POST, why="stores the chosen language, no data"),
+    # single sign-on: the redirect to the identity provider and back (404 while it is off)
+    "oidc_authentication_init": Route(PUBLIC, why="starts signing in at the identity provider"),
+    "oidc_authentication_callback": Route(PUBLIC, why="the identity provider's answer"),
     "schema": Route(PUBLIC, why="the API's description, no data"),
     "api-docs": Route(PUBLIC, why="the API's description, no data"),
     # operations (anonymous is refused /metrics/ with a 403 for scrapers, tested in
@@ -245,6 +295,23 @@ ROUTES: dict[str, Route] = {
     "overview": Route(SIGNED_IN),
     "overview-data": Route(SIGNED_IN),
     "overview-csv": Route(SIGNED_IN, lambda w: {"key": "countries"}),
+    # partners' due diligence: Alpha's questionnaire is Alpha's to answer, compliance's to
+    # review; the profile follows the organisation register (reps see the channel)
+    "partner-list": Route(NON_COMPLIANCE),
+    "partner-profile": Route(("anonymous", "nobody", "outsider", "partner_b"), alpha),
+    "partner-dd-send": Route(NON_COMPLIANCE, alpha, POST),
+    "partner-parent": Route(NON_COMPLIANCE, alpha, POST),
+    # only a distributor in the deal invites the partners below it (the world has none)
+    "deal-partner-invite": Route(NON_ADMIN, deal, POST),
+    "partner-dd": Route((*STRANGERS, "sales_rep", "teammate"), questionnaire, GET_POST),
+    "partner-dd-evidence-upload": Route((*STRANGERS, "sales_rep", "teammate"), questionnaire, POST),
+    "partner-dd-submit": Route((*STRANGERS, "sales_rep", "teammate"), questionnaire, POST),
+    "partner-dd-decline": Route((*STRANGERS, "sales_rep", "teammate"), questionnaire, POST),
+    "partner-dd-accept": Route(NON_COMPLIANCE, questionnaire, POST),
+    "partner-dd-return": Route(NON_COMPLIANCE, questionnaire, POST),
+    "partner-dd-evidence": Route((*STRANGERS, "sales_rep", "teammate"), dd_evidence),
+    "partner-dd-export": Route((*STRANGERS, "sales_rep", "teammate"), questionnaire),
+    "partner-dd-import": Route(NON_COMPLIANCE, methods=GET_POST),
     # records: compliance staff only (evidence, notifications to the authority, the
     # statement before it is published); the purge is for admins
     "records-index": Route(NON_COMPLIANCE),
@@ -258,10 +325,45 @@ ROUTES: dict[str, Route] = {
     "records-statement-csv": Route(NON_COMPLIANCE),
     "records-statement-pdf": Route(NON_COMPLIANCE),
     "records-retention": Route(NON_ADMIN, methods=GET_POST),
+    # continuous due diligence: compliance only (a run names the list update behind a
+    # change; an organisation's page names the entries it matched)
+    "monitoring-index": Route(NON_COMPLIANCE),
+    "monitoring-run": Route(NON_COMPLIANCE, run),
+    "monitoring-organisation": Route(NON_COMPLIANCE, organisation),
+    "monitoring-basis-confirm": Route(NON_COMPLIANCE, deal, POST),
+    "monitoring-basis-revise": Route(NON_COMPLIANCE, deal, POST),
+    "api-monitoring-run-list": Route(NON_COMPLIANCE, marker=lambda w: w["run"].label),
+    "api-monitoring-run-detail": Route(NON_COMPLIANCE, run),
     # the inbox: one's own notifications
     "inbox": Route((*STRANGERS, "sales_rep"), marker=lambda w: f"/inbox/{w['notification'].pk}/"),
     "inbox-read": Route(SIGNED_IN, methods=POST, why="marks the caller's own as read"),
     "inbox-open": Route((*STRANGERS, "sales_rep"), notification, reachable_by="partner_a"),
+    # precedents: the inconsistent-pairs report is the human-rights lead's
+    "review-inconsistent-decisions": Route((*NON_COMPLIANCE, "reviewer")),
+    # misuse reports: a public page for anyone; triage for compliance; the reporter's
+    # files for the human-rights lead only
+    "grievance-report": Route(PUBLIC, why="the public misuse-report page: no account"),
+    "grievance-follow-up": Route(PUBLIC, why="opens a report only with its receipt code"),
+    "grievance-queue": Route(NON_COMPLIANCE),
+    "grievance-organisation": Route(NON_COMPLIANCE, end_customer),
+    **{
+        name: Route(NON_COMPLIANCE, report, methods)
+        for name, methods in [
+            ("grievance-detail", ("GET",)),
+            ("grievance-answer", POST),
+            ("grievance-link", POST),
+            ("grievance-outcome", POST),
+            ("grievance-close", POST),
+            ("api-grievance-report-detail", ()),
+            ("api-grievance-report-answer", ()),
+            ("api-grievance-report-link", ()),
+            ("api-grievance-report-outcome", ()),
+        ]
+    },
+    "api-grievance-report-list": Route(NON_COMPLIANCE),
+    "grievance-file": Route(
+        (*NON_COMPLIANCE, "reviewer"), report_file, reachable_by="senior_reviewer"
+    ),
 }
 
 # Every field any POST or PUT of the application reads, with a plausible value, so a
@@ -270,7 +372,7 @@ BODY = {
     "answer": "Answer.", "questions": "Why?", "reason": "Reason.", "reasons": "Reasons.",
     "outcome": "approve", "feedback": "Feedback.", "evidence_note": "Done.", "note": "Note.",
     "name": "Sable Crest", "party_name": "Sable Crest", "entry_id": 1,
-    "notification": "", "mapping": {},
+    "notification": "", "mapping": {}, "body": "Answer.",
 }  # fmt: skip
 
 

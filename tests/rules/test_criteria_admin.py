@@ -139,13 +139,21 @@ def test_publishing_rescreens_open_deals_and_routes_those_whose_tier_rose(
         "outcome": "heightened_due_diligence", "explanation": "Test", "scale": 0,
     })  # fmt: skip
     version = services.criteria_publish(actor=admin_user, draft=draft, notes="raise")
-    assert services.open_deals_rescreen(version_id=version.pk) == 1
+    # Publishing queued a re-screening run (monitoring); run it as the worker would.
+    from monitoring.models import RescreenRun
+    from monitoring.services import rescreen_chunk, rescreen_plan
+
+    run = rescreen_plan(run_id=RescreenRun.objects.get(criteria_version=version).pk)
+    assert run.total == 1
+    assert rescreen_chunk(run_id=run.pk, index=0) == 1
     deal.refresh_from_db()
     assert deal.current_screening.criteria_version == version
     assert deal.current_screening.tier == "high"
     assert deal.status == "on_hold"
-    # Idempotent: a second run finds nothing left to re-screen.
-    assert services.open_deals_rescreen(version_id=version.pk) == 0
+    # Idempotent: a second delivery finds nothing left to re-screen.
+    assert rescreen_plan(run_id=run.pk).total == 1
+    assert rescreen_chunk(run_id=run.pk, index=0) == 0
+    assert deal.screenings.count() == 2
 
 
 def test_a_criteria_pack_exports_and_imports_round_trip(admin_user, client):

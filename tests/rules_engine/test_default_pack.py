@@ -353,13 +353,91 @@ SCENARIOS = [
             **{
                 "partners.without_hrdd_programme": True,
                 "partners.untrained": True,
+                "partners.assessed_without_programme": True,
+                "partners.assessed_untrained": True,
                 "partners.prior_incident": True,
                 "partners.min_maturity": 0,
             },
         ),
         "medium",
         {"PTR-NO-HRDD", "PTR-UNTRAINED", "PTR-PRIOR-INCIDENT"},
-        set(),
+        {"PTR-NOT-ASSESSED"},
+        2,
+    ),
+    (
+        # Unknown is not none: a new local reseller nobody has assessed is asked for its
+        # profile; the GPU servers for a university stay low by their own facts.
+        "gpu-servers-for-a-university-through-an-unassessed-reseller-stay-low",
+        deal(
+            "DE",
+            "education_research",
+            ("hpc_accelerators",),
+            ("research_education",),
+            **{
+                "partners.without_hrdd_programme": True,
+                "partners.untrained": True,
+                "partners.not_assessed": True,
+                "partners.min_maturity": 0,
+            },
+        ),
+        "low",
+        {"PTR-NOT-ASSESSED"},
+        {"PTR-NO-HRDD", "PTR-UNTRAINED"},
+        2,
+    ),
+    (
+        "city-traffic-cameras-through-an-unassessed-reseller-stay-low",
+        deal(
+            "NO",
+            "municipal",
+            ("video_surveillance",),
+            ("public_services",),
+            **{
+                "partners.without_hrdd_programme": True,
+                "partners.untrained": True,
+                "partners.not_assessed": True,
+                "partners.min_maturity": 0,
+            },
+        ),
+        "low",
+        {"PTR-NOT-ASSESSED"},
+        {"PTR-NO-HRDD", "PTR-UNTRAINED"},
+        2,
+    ),
+    (
+        # The same cameras through a partner assessed as having no programme and no
+        # training: measured weaknesses add likelihood, as before.
+        "city-traffic-cameras-through-a-partner-assessed-without-programme-go-to-review",
+        deal(
+            "NO",
+            "municipal",
+            ("video_surveillance",),
+            ("public_services",),
+            **{
+                "partners.without_hrdd_programme": True,
+                "partners.untrained": True,
+                "partners.assessed_without_programme": True,
+                "partners.assessed_untrained": True,
+                "partners.min_maturity": 0,
+            },
+        ),
+        "medium",
+        {"PTR-NO-HRDD", "PTR-UNTRAINED"},
+        {"PTR-NOT-ASSESSED"},
+        2,
+    ),
+    (
+        "a-partner-that-refused-due-diligence-sends-the-deal-to-review",
+        deal(
+            "NO",
+            "municipal",
+            ("video_surveillance",),
+            ("public_services",),
+            **{"partners.refused_assessment": True, "partners.min_maturity": 0},
+        ),
+        "medium",
+        {"PTR-REFUSED-ASSESSMENT"},
+        {"PTR-NOT-ASSESSED", "PTR-NO-HRDD"},
         2,
     ),
     (

@@ -1,0 +1,348 @@
+"""Continuous due diligence benchmark: a restricted-party list update that touches 1% of
+the list's names, re-screened against N deals and N/10 organisations in PostgreSQL by two
+worker processes; then a full re-screen of every deal. Prints deals per second, the time
+to finish, the peak resident memory of the workers, and an anchor measured in the same
+run (a PostgreSQL scan of the deals table) for the ratio.
+
+Run: python benchmarks/bench_monitoring.py [--deals N] [--entries L] [--workers W]
+
+Needs PostgreSQL (BENCH_DATABASE_URL or DATABASE_URL); works in its own database
+BENCH_MONITORING_DB_NAME (default hrdd_bench_monitoring, dropped and re-created).
+Deals are filled in bulk as copies of one deal registered through the service (each with
+its own end customer, so names differ), with N/10 organisations; the list has L fictional
+entries (default 20,000). The new version changes 0.5% of entries, removes 0.25% and
+adds 0.25%, the added ones naming existing end customers (so their deals change).
+The workers run the same chunk service as the Celery task, taking chunks round-robin as
+two Celery workers would. `BENCH_QUICK=1` runs 5,000 deals.
+
+The issue's size is 1,000,000 deals and 100,000 organisations: pass --deals 1000000 when
+the machine has the time (the fill alone takes several minutes); the README gives the
+figures measured and how they extrapolate.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlparse, urlunparse
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+TARGET_SECONDS = 600.0  # a 1% list update against 1,000,000 deals within 10 minutes
+A = ["Ar", "Bel", "Cor", "Dan", "Eri", "Fal", "Gor", "Hal", "Ist", "Jor", "Kel", "Lum", "Mar",
+     "Nor", "Oss", "Pel", "Quin", "Ros", "Sal", "Tor", "Ul", "Vel", "Wen", "Xan", "Yor", "Zel"]  # fmt: skip
+B = ["ava", "eno", "ira", "ode", "une", "ast", "eth", "ion", "ark", "ulo", "ine", "osa", "emo",
+     "ari", "ulm", "ent", "orn", "ide", "ova", "ush"]  # fmt: skip
+C = ["Logistics", "Holdings", "Trading", "Systems", "Networks", "Industries", "Partners",
+     "Engineering", "Analytics", "Foods", "Textiles", "Mining", "Shipping", "Energy"]  # fmt: skip
+
+
+def say(label: str, value: str, extra: str = "") -> None:
+    print(f"  {label:<60} {value}{'   ' + extra if extra else ''}", flush=True)
+
+
+def _load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"load {one:.2f} {five:.2f} {fifteen:.2f}"
+
+
+# Listed names come from other words, so a list entry resembles no organisation unless
+# it names one on purpose.
+P = ["Qadir", "Voss", "Ystad", "Khalon", "Tzvet", "Ombru", "Fjarn", "Ruzhik", "Zhemov",
+     "Wuldra", "Pryce", "Ghent"]  # fmt: skip
+Q = ["Import Export", "Maritime", "Aerospace", "Petrochem", "Metals", "Precision",
+     "Electronics", "Chemicals", "Ordnance", "Avionics"]  # fmt: skip
+
+
+def listed_name(i: int) -> str:
+    p, rest = P[i % len(P)], i // len(P)
+    q, rest = Q[rest % len(Q)], rest // len(Q)
+    return f"{p} {q} Bureau {rest:05d}"
+
+
+def name(i: int, salt: str = "") -> str:
+    """A distinct, pronounceable company name for each i (and salt)."""
+    a, rest = A[i % len(A)], i // len(A)
+    b, rest = B[rest % len(B)], rest // len(B)
+    c, rest = C[rest % len(C)], rest // len(C)
+    d = A[(rest + 7) % len(A)] + B[(rest // len(A)) % len(B)]
+    return f"{a}{b} {d}{salt} {c}"
+
+
+def _setup_django(url: str) -> None:
+    os.environ["DATABASE_URL"] = url
+    os.environ.setdefault("HRDD_VAR_DIR", tempfile.mkdtemp(prefix="hrdd-bench-monitoring-"))
+    os.environ.pop("REDIS_URL", None)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "hrdd.settings"
+    os.environ["DEBUG"] = "false"
+    os.environ.setdefault("SECRET_KEY", "benchmark-only-secret-not-for-production")
+    os.environ.setdefault("AUDIT_HMAC_KEY", "benchmark-only-audit-key")
+    os.environ["LOG_LEVEL"] = "WARNING"
+    import django
+
+    django.setup()
+    from hrdd.celery import app as celery_app
+
+    celery_app.conf.broker_url = "memory://localhost/"  # tasks are run by the workers below
+
+
+def worker(url: str, run_id: int, slot: int, workers: int) -> None:
+    """Re-screen every chunk whose index falls to this slot, as a Celery worker would."""
+    _setup_django(url)
+    from monitoring.models import RescreenChunk
+    from monitoring.services import rescreen_chunk
+    from restricted_parties.selectors import parties_screen
+
+    parties_screen([("warm up", "")])
+    started = time.time()
+    indexes = RescreenChunk.objects.filter(run_id=run_id, done=False).values_list(
+        "index", flat=True
+    )
+    for index in sorted(i for i in indexes if i % workers == slot):
+        rescreen_chunk(run_id=run_id, index=index)
+    rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"started": started, "ended": time.time(), "rss_mb": rss_kb / 1024}))
+
+
+def write_list(path: Path, names: list[tuple[str, str, str]]) -> None:
+    header = ("id,schema,name,aliases,birth_date,countries,addresses,identifiers,sanctions,"
+              "phones,emails,dataset,first_seen,last_seen,last_change")  # fmt: skip
+    rows = [f"{sid},Company,{n},{alias},,ae,,,Benchmark programme,,,bench,2026-01-01,2026-11-20,2026-11-20"
+            for sid, n, alias in names]  # fmt: skip
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+
+
+def fill(n_deals: int, n_orgs: int) -> None:
+    """Deals as copies of one registered deal, each with its own end customer."""
+    from django.db import connection, transaction
+
+    from accounts.models import User
+    from opportunities.models import ChannelEntry, Opportunity, OpportunityLine, Product
+    from opportunities.services import opportunity_register
+    from partners.models import Organisation
+    from rules.models import Screening
+    from tests.factories import deal_body
+
+    vendor = Organisation.objects.create(name="Bench Vendor", country="US", role="vendor")
+    rep = User.objects.create(username="bench_rep", role="sales_rep", organisation=vendor)
+    Product.objects.create(sku="NET-4400", name="Campus switch", capabilities=["networking"])
+    template = opportunity_register(actor=rep, data=deal_body()).opportunity
+    screening = template.current_screening
+    distributors = Organisation.objects.bulk_create(
+        [Organisation(name=f"{name(i, 'dist')} Distribution", country="SE", role="distributor",
+                      hrdd_maturity="established", staff_trained=True) for i in range(100)]
+    )  # fmt: skip
+    batch = 20_000
+    for start in range(0, n_orgs, batch):
+        Organisation.objects.bulk_create(
+            [Organisation(name=name(i), country="NO", role="end_customer")
+             for i in range(start, min(n_orgs, start + batch))]
+        )  # fmt: skip
+    customers = list(
+        Organisation.objects.filter(role="end_customer").order_by("pk").values_list("pk", "name")
+    )
+    fields = {f: getattr(template, f) for f in (
+        "title", "end_user_type", "end_customer_sector", "delivery_country", "intended_use",
+        "use_description", "value_amount", "value_currency", "expected_close_date",
+        "customization", "end_use_statement", "declared_red_flags", "status")}  # fmt: skip
+    copy = {f: getattr(screening, f) for f in (
+        "criteria_version_id", "trigger", "tier", "score", "severity", "likelihood", "findings",
+        "reasons", "snapshot", "shown_tier", "shown_score", "shown_severity", "shown_likelihood",
+        "basis")}  # fmt: skip
+    for start in range(0, n_deals, batch):
+        with transaction.atomic():
+            rows = range(start, min(n_deals, start + batch))
+            deals = Opportunity.objects.bulk_create([
+                Opportunity(reference="", external_id=f"B-{i}", owner=rep,
+                            submitted_by_organisation=vendor, end_customer_id=customers[i % len(customers)][0],
+                            end_customer_name=customers[i % len(customers)][1],
+                            end_customer_country="NO", **fields)
+                for i in rows
+            ])  # fmt: skip
+            OpportunityLine.objects.bulk_create([
+                OpportunityLine(opportunity=d, position=1, sku="NET-4400", name="Campus switch",
+                                capabilities=["networking"], quantity=10) for d in deals
+            ])  # fmt: skip
+            ChannelEntry.objects.bulk_create([
+                ChannelEntry(opportunity=d, position=1, organisation=distributors[k % 100],
+                             role="distributor", name=distributors[k % 100].name, country="SE")
+                for k, d in enumerate(deals)
+            ])  # fmt: skip
+            Screening.objects.bulk_create([Screening(opportunity=d, **copy) for d in deals])
+    with connection.cursor() as cur:
+        cur.execute(
+            "UPDATE opportunities_opportunity o SET current_screening_id = s.id "
+            "FROM rules_screening s WHERE s.opportunity_id = o.id AND o.current_screening_id IS NULL"
+        )
+        cur.execute("ANALYZE")
+
+
+def anchor_scan() -> float:
+    """Deals per second of a PostgreSQL scan reading every deal with its screening."""
+    from django.db import connection
+
+    with connection.cursor() as cur:
+        t0 = time.perf_counter()
+        cur.execute(
+            "SELECT count(*), sum(length(s.snapshot::text)) FROM opportunities_opportunity o "
+            "JOIN rules_screening s ON s.id = o.current_screening_id"
+        )
+        n = cur.fetchone()[0]
+        return n / (time.perf_counter() - t0)
+
+
+def run_workers(url: str, run_id: int, workers: int) -> tuple[float, float]:
+    procs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                __file__,
+                "--worker",
+                str(run_id),
+                "--slot",
+                str(k),
+                "--workers",
+                str(workers),
+                "--url",
+                url,
+            ],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            text=True,
+        )  # fmt: skip
+        for k in range(workers)
+    ]
+    spans = []
+    for p in procs:
+        out, _ = p.communicate(timeout=7200)
+        if p.returncode:
+            raise SystemExit(f"a re-screening worker failed (exit {p.returncode})")
+        spans.append(json.loads(out.strip().splitlines()[-1]))
+    took = max(s["ended"] for s in spans) - min(s["started"] for s in spans)
+    return took, max(s["rss_mb"] for s in spans)
+
+
+def measure(url: str, label: str, start_run, workers: int) -> dict:
+    from monitoring.models import RescreenRun
+    from monitoring.services import rescreen_plan
+
+    run_id = start_run()
+    before = _load()
+    t0 = time.perf_counter()
+    run = rescreen_plan(run_id=run_id)
+    plan = time.perf_counter() - t0
+    took, rss = run_workers(url, run_id, workers)
+    run = RescreenRun.objects.get(pk=run_id)
+    total = plan + took
+    rate = run.total / took if took else 0.0
+    say(f"{label}: plan (choose deals, screen organisations)", f"{plan:8.1f} s",
+        f"{run.scope}")  # fmt: skip
+    say(f"{label}: {run.total:,} deals in scope, {workers} workers", f"{rate:8.1f} deals/s",
+        f"chunks {took:.1f} s; total {total:.1f} s; raised {run.raised}, reopened {run.reopened}; "
+        f"status {run.status} [{before} -> {_load()}]")  # fmt: skip
+    say(f"{label}: peak worker memory", f"{rss:8.0f} MB")
+    return {"plan_s": plan, "chunks_s": took, "deals": run.total, "deals_per_s": rate,
+            "rss_mb": rss, "raised": run.raised}  # fmt: skip
+
+
+def main() -> int:
+    quick = bool(os.environ.get("BENCH_QUICK"))
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--deals", type=int,
+                        default=int(os.environ.get("BENCH_MONITORING_DEALS", 5000 if quick else 100_000)))  # fmt: skip
+    parser.add_argument(
+        "--entries", type=int, default=int(os.environ.get("BENCH_MONITORING_ENTRIES", 20_000))
+    )
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--slot", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--url", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        worker(args.url, args.worker, args.slot, args.workers)
+        return 0
+    base = os.environ.get("BENCH_DATABASE_URL") or os.environ.get("DATABASE_URL") or ""
+    if not base.startswith(("postgres://", "postgresql://")):
+        say(
+            "skipped",
+            "the monitoring benchmark needs PostgreSQL (BENCH_DATABASE_URL or DATABASE_URL)",
+        )
+        return 0
+    import psycopg
+
+    db = os.environ.get("BENCH_MONITORING_DB_NAME", "hrdd_bench_monitoring")
+    parts = urlparse(base)
+    with psycopg.connect(urlunparse(parts._replace(path="/postgres", scheme="postgresql")),
+                         autocommit=True) as conn:  # fmt: skip
+        conn.execute(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{db}"')
+    url = urlunparse(parts._replace(path=f"/{db}"))
+    _setup_django(url)
+    from django.core.management import call_command
+    from django.db import transaction
+
+    call_command("migrate", verbosity=0)
+    from monitoring.models import RescreenRun
+    from monitoring.services import rescreen_run_start
+    from restricted_parties.services import restricted_party_list_import
+    from rules.selectors import criteria_published_current
+
+    n_orgs = max(args.deals // 10, 10)
+    folder = Path(tempfile.mkdtemp(prefix="hrdd-bench-lists-"))
+    entries = [(f"b-{i}", listed_name(i), "") for i in range(args.entries)]
+    write_list(folder / "v1.csv", entries)
+    restricted_party_list_import(actor=None, fmt="opensanctions", path_or_file=folder / "v1.csv",
+                                 name="Bench list")  # fmt: skip
+    RescreenRun.objects.update(status="done")
+    t0 = time.perf_counter()
+    fill(args.deals, n_orgs)
+    say(
+        f"fill: {args.deals:,} deals, {n_orgs:,} organisations",
+        f"{time.perf_counter() - t0:8.1f} s",
+    )
+    anchor = anchor_scan()
+    say("anchor: PostgreSQL scan of every deal with its screening", f"{anchor:8.0f} deals/s")
+    # The new version: 0.5% changed, 0.25% removed, 0.25% added (naming end customers).
+    k = max(args.entries // 400, 1)
+    v2 = [
+        (sid, n, "alias " + n if i < 2 * k else "")
+        for i, (sid, n, _) in enumerate(entries[3 * k :])
+    ]
+    from partners.models import Organisation
+
+    listed = list(Organisation.objects.filter(role="end_customer").order_by("pk")
+                  .values_list("name", flat=True)[: k])  # fmt: skip
+    v2 += [(f"n-{i}", nm, "") for i, nm in enumerate(listed)]
+    write_list(folder / "v2.csv", v2)
+
+    def list_update() -> int:
+        restricted_party_list_import(actor=None, fmt="opensanctions", path_or_file=folder / "v2.csv",
+                                     name="Bench list")  # fmt: skip
+        return RescreenRun.objects.filter(status="queued").latest("id").pk
+
+    delta = measure(url, "1% list update", list_update, args.workers)
+
+    def full() -> int:
+        with transaction.atomic():
+            version = criteria_published_current()
+            return rescreen_run_start(actor=None, trigger="criteria_published", label="Full re-screen",
+                                      criteria_version_id=version.pk).pk  # fmt: skip
+
+    whole = measure(url, "full re-screen", full, args.workers)
+    total = delta["plan_s"] + delta["chunks_s"]
+    say("1% list update, whole run / 10-minute target", f"{total / TARGET_SECONDS:.3f}")
+    say("full re-screen rate / anchor scan rate", f"{whole['deals_per_s'] / anchor:.5f}")
+    print(json.dumps({"deals": args.deals, "organisations": n_orgs, "entries": args.entries,
+                      "delta": delta, "full": whole, "anchor_deals_per_s": anchor}))  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

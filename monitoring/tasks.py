@@ -1,0 +1,37 @@
+"""Thin Celery tasks: take ids, call a service. Re-screening is queued through the outbox
+(recorded with the change that caused it); the sweep and scheduled imports by beat."""
+
+from __future__ import annotations
+
+from celery import shared_task
+
+from outbox.tasks import current_claim_token, outbox_task
+
+from . import conditions, schedules, services
+
+
+@outbox_task("monitoring.tasks.rescreen_plan")
+def rescreen_plan(run_id: int) -> None:
+    # Under the outbox, a run left `running` without chunks was abandoned mid-plan.
+    services.rescreen_plan(run_id=run_id, takeover=bool(current_claim_token()))
+
+
+@outbox_task("monitoring.tasks.rescreen_chunk")
+def rescreen_chunk(run_id: int, index: int) -> int:
+    return services.rescreen_chunk(run_id=run_id, index=index)
+
+
+@shared_task(
+    name="monitoring.tasks.reopen_lapsed_conditions",
+    acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=5,
+)  # fmt: skip
+def reopen_lapsed_conditions() -> int:
+    return conditions.conditions_reopen_lapsed()
+
+
+@shared_task(
+    name="monitoring.tasks.scheduled_list_import",
+    acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=3,
+)  # fmt: skip
+def scheduled_list_import(schedule_id: int) -> str:
+    return schedules.list_import_scheduled_run(schedule_id=schedule_id)

@@ -1,0 +1,183 @@
+"""Partner profiles: what each persona sees, and a distributor's view of the partners below
+it in its own deals."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from accounts.models import User
+from opportunities.services import opportunity_register
+from tests.factories import OrganisationFactory, UserFactory, deal_body
+
+from .conftest import DELTA
+
+pytestmark = pytest.mark.django_db
+NORDIC = {"name": "Nordic Distribution AB", "role": "distributor", "country": "SE"}
+
+
+@pytest.fixture
+def nordic_user(db):
+    nordic = OrganisationFactory(name=NORDIC["name"], country="SE", role="distributor")
+    return UserFactory(username="nils_nordic", role=User.Role.PARTNER_USER, organisation=nordic)
+
+
+@pytest.fixture
+def nordic_over_delta(nordic_user, delta, sales_rep, catalogue):
+    return opportunity_register(
+        actor=sales_rep, data=deal_body(title="Nordic over Delta", channel=[NORDIC, DELTA])
+    ).opportunity
+
+
+def test_a_distributor_sees_the_reseller_below_it_and_its_assessment(
+    client, nordic_user, nordic_over_delta, delta, delta_user
+):
+    client.force_login(nordic_user)
+    own = client.get(
+        reverse("partner-profile", args=[nordic_user.organisation_id])
+    ).content.decode()
+    assert "Partners below you in your deals" in own and "Delta Local IT" in own
+    r = client.get(reverse("partner-profile", args=[delta.pk]))
+    assert r.status_code == 200
+    body = r.content.decode()
+    assert "Not yet assessed" in body
+    assert nordic_over_delta.reference in body
+    assert delta_user.username not in body  # the reseller's users are its own business
+
+
+def test_a_reseller_does_not_see_the_distributor_above_it(
+    client, nordic_user, nordic_over_delta, delta_user
+):
+    client.force_login(delta_user)
+    assert (
+        client.get(reverse("partner-profile", args=[nordic_user.organisation_id])).status_code
+        == 404
+    )
+
+
+def test_a_distributor_below_the_reseller_in_some_deal_does_not_see_it(
+    client, nordic_user, delta, sales_rep, catalogue
+):
+    opportunity_register(
+        actor=sales_rep, data=deal_body(title="Delta first", channel=[DELTA, NORDIC])
+    )
+    client.force_login(nordic_user)
+    assert client.get(reverse("partner-profile", args=[delta.pk])).status_code == 404
+
+
+def test_another_partner_sees_neither(client, nordic_over_delta, delta, partner_b):
+    client.force_login(partner_b)
+    assert client.get(reverse("partner-profile", args=[delta.pk])).status_code == 404
+
+
+def test_compliance_sees_users_deals_and_the_league_table(
+    client, reviewer, nordic_over_delta, delta, delta_user
+):
+    client.force_login(reviewer)
+    body = client.get(reverse("partner-profile", args=[delta.pk])).content.decode()
+    assert delta_user.get_full_name() in body or delta_user.username in body
+    assert nordic_over_delta.reference in body
+    league = client.get(reverse("partner-list")).content.decode()
+    assert "Delta Local IT" in league and "Not yet assessed" in league
+
+
+def test_the_restricted_party_status_is_shown_to_compliance_only(
+    client, reviewer, nordic_user, nordic_over_delta, delta, delta_user
+):
+    from restricted_parties.services import sample_list_load
+
+    sample_list_load()
+    gulf = OrganisationFactory(name="Gulf Horizon Trading LLC", country="AE", role="distributor")
+    client.force_login(reviewer)
+    body = client.get(reverse("partner-profile", args=[gulf.pk])).content.decode()
+    assert "Restricted-party status" in body and "<li>match: " in body
+    assert (
+        "No match or possible match."
+        in client.get(reverse("partner-profile", args=[delta.pk])).content.decode()
+    )
+    for user, org in ((delta_user, delta), (nordic_user, delta)):
+        client.force_login(user)
+        assert (
+            "Restricted-party"
+            not in client.get(reverse("partner-profile", args=[org.pk])).content.decode()
+        )
+
+
+def test_compliance_records_a_parent_and_the_profile_shows_parent_and_affiliates(
+    client, reviewer, delta, delta_user, partner_b
+):
+    from audit.models import AuditEvent
+    from partner_dd.services import affiliation_record
+
+    holding = OrganisationFactory(name="Delta Holding SE", country="DE", role="distributor")
+    sister = OrganisationFactory(name="Delta Services GmbH", country="AT", role="integrator")
+    affiliation_record(actor=reviewer, organisation=sister, parent=holding)
+    client.force_login(reviewer)
+    r = client.post(reverse("partner-parent", args=[delta.pk]),
+                    {"parent_name": "delta holding se", "parent_country": "de", "source": "Registry"})  # fmt: skip
+    assert r.status_code == 302
+    body = client.get(reverse("partner-profile", args=[delta.pk])).content.decode()
+    assert "Delta Holding SE (DE) · Registry" in body and "Delta Services GmbH (AT)" in body
+    assert AuditEvent.objects.filter(
+        action="organisation.parent_recorded", object_id=str(delta.pk)
+    ).exists()
+    # its own users see it; a partner cannot record links
+    client.force_login(delta_user)
+    assert (
+        "Delta Holding SE"
+        in client.get(reverse("partner-profile", args=[delta.pk])).content.decode()
+    )
+    assert (
+        client.post(reverse("partner-parent", args=[delta.pk]), {"parent_name": "x"}).status_code
+        == 403
+    )
+
+
+def test_a_link_that_would_make_an_organisation_its_own_parent_is_refused(reviewer, delta):
+    from hrdd.errors import ApplicationError
+    from partner_dd.services import affiliation_record
+
+    holding = OrganisationFactory(name="Delta Holding SE", country="DE", role="distributor")
+    affiliation_record(actor=reviewer, organisation=delta, parent=holding)
+    with pytest.raises(ApplicationError, match="its own parent"):
+        affiliation_record(actor=reviewer, organisation=holding, parent=delta)
+    with pytest.raises(ApplicationError, match="its own parent"):
+        affiliation_record(actor=reviewer, organisation=delta, parent=delta)
+
+
+def test_a_distributor_invites_the_users_of_the_reseller_below_it_to_a_deal(
+    client, nordic_user, nordic_over_delta, delta, delta_user, partner_a
+):
+    from audit.models import AuditEvent
+    from reviews.models import Notification
+
+    deal = nordic_over_delta
+    client.force_login(nordic_user)
+    page = client.get(reverse("opportunity-detail", args=[deal.pk])).content.decode()
+    assert 'id="invite-partner"' in page and "Delta Local IT" in page
+    r = client.post(reverse("deal-partner-invite", args=[deal.pk]),
+                    {"organisation": delta.pk, "message": "Who is the end user?"}, follow=True)  # fmt: skip
+    assert "Invited 1 user(s) of Delta Local IT" in r.content.decode(), r.content.decode()[-3000:]
+    note = Notification.objects.get(recipient=delta_user, kind="deal_invitation")
+    assert note.url == f"/deals/{deal.pk}/" and deal.reference in note.title
+    assert AuditEvent.objects.filter(
+        action="opportunity.partner_invited", opportunity_id=deal.pk
+    ).exists()
+    # not an organisation outside the deal, and not upwards
+    r = client.post(reverse("deal-partner-invite", args=[deal.pk]),
+                    {"organisation": partner_a.organisation_id})  # fmt: skip
+    assert r.status_code == 403
+    assert not Notification.objects.filter(recipient=partner_a).exists()
+    client.force_login(delta_user)
+    page = client.get(reverse("opportunity-detail", args=[deal.pk])).content.decode()
+    assert 'id="invite-partner"' not in page
+    r = client.post(reverse("deal-partner-invite", args=[deal.pk]),
+                    {"organisation": nordic_user.organisation_id})  # fmt: skip
+    assert r.status_code == 403
+
+
+def test_inviting_a_reseller_without_users_says_so(client, nordic_user, nordic_over_delta, delta):
+    client.force_login(nordic_user)
+    r = client.post(reverse("deal-partner-invite", args=[nordic_over_delta.pk]),
+                    {"organisation": delta.pk}, follow=True)  # fmt: skip
+    assert "has no users in the application yet" in r.content.decode()
