@@ -106,6 +106,13 @@ FIELD_WORDS: dict[str, tuple[str, str]] = {
     "partners.prior_incident": ("A partner had a prior incident", "yes_no"),
     "partners.refused_flow_down": ("A partner refused flow-down clauses or audit", "yes_no"),
     "partners.untrained": ("A partner's staff are not trained", "yes_no"),
+    "partners.not_assessed": ("A partner's due diligence is not yet assessed", "yes_no"),
+    "partners.refused_assessment": ("A partner refused the due-diligence questionnaire", "yes_no"),
+    "partners.assessed_without_programme": (
+        "An assessed partner has no HRDD or export-compliance programme",
+        "yes_no",
+    ),
+    "partners.assessed_untrained": ("An assessed partner's staff are not trained", "yes_no"),
     "partners.min_maturity": ("Lowest partner HRDD maturity", "maturity_level"),
     "title": ("Deal title", ""),
     "text.answers": ("Partners' answers to questions", ""),
