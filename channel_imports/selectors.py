@@ -119,3 +119,29 @@ def import_lines_iter(channel_import: ChannelImport) -> Iterator[dict]:
         )  # fmt: skip
         .iterator(chunk_size=2000)
     )
+
+
+def import_sample_values(channel_import: ChannelImport, n: int = 3) -> list[tuple[str, list[str]]]:
+    """Each header of the file with its first `n` values, so the mapping step shows what a
+    column holds and not only its name (empty when the file cannot be read any more)."""
+    from .files import FileRejected, SheetReader
+
+    imp = channel_import
+    if not imp.file or not imp.headers:
+        return []
+    samples: list[list[str]] = [[] for _ in imp.headers]
+    try:
+        reader = SheetReader(path=imp.file.path, kind=imp.kind, encoding=imp.encoding or "utf-8",
+                             sheet=imp.sheet)  # fmt: skip
+        try:
+            for i, (_, cells, problem) in enumerate(reader.rows()):
+                if i >= n:
+                    break
+                for j, cell in enumerate(cells[: len(samples)]):
+                    if not problem and cell not in (None, ""):
+                        samples[j].append(str(cell)[:60])
+        finally:
+            reader.close()
+    except (FileRejected, OSError, ValueError):
+        return []
+    return [(h, s) for h, s in zip(imp.headers, samples, strict=False) if h]

@@ -23,6 +23,7 @@ from .selectors import (
     import_lines_iter,
     import_progress,
     import_rows,
+    import_sample_values,
 )
 from .services import (
     import_accept,
@@ -107,8 +108,10 @@ def import_mapping_view(request, pk: int):
     rows = [
         (c, COLUMN_HELP[c], c in REQUIRED, mapping.get(c, ""), errors.get(c, "")) for c in COLUMNS
     ]
+    editable = imp.status in ("uploaded", "validated")
     return render(request, "channel_imports/mapping.html", {
-        "imp": imp, "rows": rows, "editable": imp.status in ("uploaded", "validated"),
+        "imp": imp, "rows": rows, "editable": editable,
+        "samples": import_sample_values(imp) if editable and not imp.needs_sheet else [],
     }, status=400 if errors else 200)  # fmt: skip
 
 

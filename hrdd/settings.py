@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "outbox",  # background work recorded in the database (lowest layer)
     "axes",  # failed sign-ins, per user and per address
     # The domain, one app per part of it.
+    "taxonomy",  # the vocabulary, and the {% load words %} filters that name its codes
     "audit",
     "refdata",
     "accounts",
@@ -61,6 +62,8 @@ INSTALLED_APPS = [
     "opportunities",
     "reviews",
     "channel_imports",
+    "onboarding",  # `manage.py setup`: the vendor and the first admin of a fresh install
+    "dashboards",  # overviews: compliance and a partner's own (reads other apps)
     "records",  # evidence packs, retention, authority notifications, the annual statement
     "monitoring",  # continuous due diligence: re-screening when the world changes
     "grievances",  # public misuse reports and their triage (above reviews: it opens cases)

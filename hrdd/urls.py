@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("rules.urls")),
     path("", include("restricted_parties.urls")),
     path("", include("reviews.urls")),
+    path("", include("dashboards.urls")),
     path("", include("partner_dd.urls")),
     path("", include("records.urls")),
     path("", include("monitoring.urls")),

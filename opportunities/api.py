@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import django_filters
 from django.http import Http404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
@@ -12,8 +11,7 @@ from rest_framework.views import APIView
 
 from partners.selectors import organisation_list
 
-from . import presenters
-from .models import Opportunity
+from .filters import OpportunityFilter
 from .selectors import (
     opportunities_visible_to,
     opportunity_get,
@@ -23,38 +21,6 @@ from .selectors import (
 from .serializers import OpportunityOut, OpportunitySummaryOut, opportunity_out
 from .services import opportunity_register, opportunity_update
 from .validation import OpportunityIn
-
-
-class OpportunityFilter(django_filters.FilterSet):
-    # Status and tier as the requesting user sees them (presenters.filter_status_tier).
-    status = django_filters.ChoiceFilter(choices=Opportunity.Status.choices, method="filter_shown")
-    tier = django_filters.CharFilter(method="filter_shown")
-    # Codes are stored upper-case: an exact match on the upper-cased value uses the index.
-    country = django_filters.CharFilter(method="filter_country")
-    end_user_type = django_filters.CharFilter()
-    external_id = django_filters.CharFilter()
-    search = django_filters.CharFilter(method="filter_search")
-    created_after = django_filters.DateFilter(field_name="created_at", lookup_expr="date__gte")
-    created_before = django_filters.DateFilter(field_name="created_at", lookup_expr="date__lte")
-
-    class Meta:
-        model = Opportunity
-        fields = ["status", "tier", "country", "end_user_type", "external_id"]
-
-    def filter_shown(self, qs, name, value):
-        return presenters.filter_status_tier(qs, self.request.user, **{name: value})
-
-    def filter_country(self, qs, name, value):
-        return qs.filter(end_customer_country=value.strip().upper())
-
-    def filter_search(self, qs, name, value):
-        from django.db.models import Q
-
-        return qs.filter(
-            Q(title__icontains=value)
-            | Q(reference__icontains=value)
-            | Q(end_customer_name__icontains=value)
-        )
 
 
 class OpportunityListCreateApi(ListAPIView):

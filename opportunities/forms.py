@@ -8,6 +8,11 @@ from __future__ import annotations
 
 import re
 
+from babel.numbers import NumberFormatError, parse_decimal
+from django.utils import translation
+
+from taxonomy.words import babel_locale
+
 CHANNEL_ROWS = 3
 LINE_ROWS = 4
 MAX_ROWS = 20
@@ -32,7 +37,7 @@ def form_to_data(post) -> dict:
         caps = post.getlist(f"line-{i}-capabilities")
         qty = post.get(f"line-{i}-quantity", "").strip()
         if sku or name:
-            line = {"sku": sku, "name": name, "quantity": qty or None}
+            line = {"sku": sku, "name": name, "quantity": _number(qty) or None}
             if not sku:
                 line["capabilities"] = caps
             lines.append(line)
@@ -52,7 +57,7 @@ def form_to_data(post) -> dict:
         "intended_use": post.getlist("intended_use"),
         "use_description": post.get("use_description", ""),
         "value": {
-            "amount": post.get("value_amount", "").strip(),
+            "amount": _number(post.get("value_amount", "")),
             "currency": post.get("value_currency", "").strip(),
         },
         "expected_close_date": post.get("expected_close_date") or None,
@@ -60,6 +65,22 @@ def form_to_data(post) -> dict:
         "red_flags": post.getlist("red_flags"),
         "end_use_statement": post.get("end_use_statement", "none"),
     }
+
+
+def _number(text: str) -> str:
+    """A typed number as the validator reads it: "250,000" (or "250 000", or "250.000,50"
+    in a German-speaking locale) becomes "250000". Anything not a well-grouped number in
+    the reader's locale nor in English is passed on as typed, for the validator to
+    name the problem."""
+    text = (text or "").strip().replace("\u00a0", " ").replace("\u202f", " ")
+    if not text or re.fullmatch(r"-?\d+(\.\d+)?", text):
+        return text
+    for locale in dict.fromkeys((babel_locale(translation.get_language()), "en")):
+        try:
+            return str(parse_decimal(text.replace(" ", ""), locale=locale, strict=True))
+        except NumberFormatError:
+            continue
+    return text
 
 
 def data_to_form(data: dict) -> dict:
@@ -90,5 +111,51 @@ def errors_for_form(errors: dict) -> dict:
             name,
         )
         name = name.replace("value.", "value_").rstrip("-")
-        out[name] = message
+        out[name] = _in_form_words(name, str(message))
     return out
+
+
+# What a row of the form is called, for messages that name the field.
+_ROW_KINDS = {"channel": "Channel partner", "line": "Product"}
+FIELD_LABELS = {
+    "title": "Title", "external_id": "CRM id", "value_amount": "Value",
+    "value_currency": "Currency", "expected_close_date": "Expected close date",
+    "ec_name": "End customer's name", "ec_country": "End customer's country",
+    "ec_type": "End-user type", "ec_sector": "Sector", "delivery_country": "Country of delivery",
+    "channel": "Channel path", "lines": "Products", "intended_use": "Intended use",
+    "use_description": "Describe the use", "customization": "Custom development",
+    "red_flags": "Red flags", "end_use_statement": "End-use statement",
+    "non_field_errors": "The deal", "name": "Name", "role": "Role", "country": "Country",
+    "sku": "Catalogue product", "quantity": "Quantity", "capabilities": "Capabilities",
+}  # fmt: skip
+# Framework messages in the words of the form.
+_PLAIN = [
+    (re.compile(r"^Ensure this field has at least 1 elements?\.$"), "Add at least one."),
+    (re.compile(r"^(This field is required|This field may not be (blank|null))\.$"),
+     "Please fill this in."),
+    (re.compile(r"^A valid (number|integer) is required\.$"),
+     "Enter a number, such as 250,000 or 250000."),
+    (re.compile(r"^Ensure that there are no more than (\d+) digits in total\.$"),
+     "That number is too long."),
+    (re.compile(r"^Date has wrong format.*"), "Enter a date, such as 2026-12-31."),
+]  # fmt: skip
+
+
+def _in_form_words(name: str, message: str) -> str:
+    for pattern, plain in _PLAIN:
+        if pattern.match(message):
+            if plain == "Add at least one." and name in FIELD_LABELS:
+                return f"Add at least one: {FIELD_LABELS[name].lower()}."
+            return plain
+    return message
+
+
+def field_label(name: str) -> str:
+    """A form field's name as the form labels it: "ec_country" -> "End customer's country",
+    "line-1-quantity" -> "Product 2: quantity"."""
+    match = re.fullmatch(r"(channel|line)-(\d+)(?:-(\w+))?", name)
+    if match:
+        kind, i, field = match.groups()
+        row = f"{_ROW_KINDS[kind]} {int(i) + 1}"
+        return f"{row}: {FIELD_LABELS.get(field, field).lower()}" if field else row
+    return FIELD_LABELS.get(name) or name.replace("_", " ").capitalize()

@@ -15,9 +15,12 @@ from hrdd.params import id_param
 from taxonomy.countries import country_choices
 
 from . import policies, presenters
+from .filters import SORTABLE, OpportunityFilter
 from .forms import CHANNEL_ROWS, LINE_ROWS, MAX_ROWS, data_to_form, errors_for_form, form_to_data
-from .selectors import opportunity_get, opportunity_list, product_list
+from .policies import opportunities_visible_to
+from .selectors import opportunity_get, opportunity_summaries, product_list
 from .services import opportunity_register, opportunity_update
+from .standing import deal_standing
 from .vocabulary import deal_vocabulary, form_vocabulary
 
 
@@ -29,6 +32,12 @@ def _form_context(user, values: dict, errors: dict | None = None) -> dict:
         "products": product_list(user=user),
         "currencies": ["USD", "EUR", "GBP", "CHF", "JPY", "CNY", "AED", "INR", "BRL", "SGD"],
     }
+
+
+def _as_typed(request, data: dict) -> dict:
+    """The form's values as typed, for showing it again: "same as the end customer" stays
+    chosen (the API body fills the end customer's country in, which would pin it)."""
+    return {**data, "delivery_country": request.POST.get("delivery_country", "").strip()}
 
 
 def _default_values(user) -> dict:
@@ -46,7 +55,11 @@ def opportunity_register_view(request):
         try:
             result = opportunity_register(actor=request.user, data=data, source="web")
         except ApplicationError as exc:
-            ctx = _form_context(request.user, data, exc.errors or {"non_field_errors": exc.message})
+            ctx = _form_context(
+                request.user,
+                _as_typed(request, data),
+                exc.errors or {"non_field_errors": exc.message},
+            )
             ctx["error_message"] = exc.message
             return render(request, "opportunities/register.html", ctx, status=exc.status_code)
         if result.created:
@@ -79,7 +92,11 @@ def opportunity_edit_view(request, pk: int):
         try:
             opportunity_update(actor=request.user, opportunity=opportunity, data=data)
         except ApplicationError as exc:
-            ctx = _form_context(request.user, data, exc.errors or {"non_field_errors": exc.message})
+            ctx = _form_context(
+                request.user,
+                _as_typed(request, data),
+                exc.errors or {"non_field_errors": exc.message},
+            )
             ctx.update(error_message=exc.message, editing=opportunity)
             return render(request, "opportunities/register.html", ctx, status=exc.status_code)
         messages.success(request, "Deal updated and screened again.")
@@ -118,25 +135,41 @@ def line_row(request):
 
 @login_required
 def opportunity_list_view(request):
+    """The deal list: the API's filterset (`filters.OpportunityFilter`), sortable columns
+    and page numbers with counts."""
+    params = request.GET.copy()
+    if params.get("mine") == "1":
+        params["mine"] = "true"
+    filterset = OpportunityFilter(
+        params, queryset=opportunity_summaries(opportunities_visible_to(request.user)),
+        request=request,
+    )  # fmt: skip
+    qs = filterset.qs if filterset.is_valid() else filterset.queryset.none()
+    page = Paginator(qs, 25).get_page(request.GET.get("page"))
+    for o in page:  # status and tier as this viewer may see them
+        o.shown_tier = presenters.tier_for_viewer(o, request.user)[0]
+        o.shown_status = presenters.status_for_viewer(o, request.user)[1]
     filters = {
         "search": request.GET.get("search", "").strip(),
         "status": request.GET.get("status", ""),
         "tier": request.GET.get("tier", ""),
         "country": request.GET.get("country", ""),
-        "mine": request.GET.get("mine") == "1",
+        "mine": request.GET.get("mine") in ("1", "true"),
     }
-    qs = opportunity_list(user=request.user, **filters)
-    page = Paginator(qs, 25).get_page(request.GET.get("page"))
-    for o in page:  # status and tier as this viewer may see them
-        o.shown_tier = presenters.tier_for_viewer(o, request.user)[0]
-        o.shown_status = presenters.status_for_viewer(o, request.user)[1]
+    ordering = request.GET.get("ordering", "")
     ctx = {
         "page": page,
         "filters": filters,
+        "ordering": ordering,
+        "columns": _sort_columns(request, ordering),
+        "filter_errors": filterset.errors,
         "statuses": presenters.status_choices_for_viewer(request.user),
         "tiers": ["low", "medium", "high", "critical", "prohibited"],
         "countries": country_choices(),
         "total": page.paginator.count,
+        "query": _query_without_page(request),
+        "first": page.start_index(),
+        "last": page.end_index(),
     }
     template = (
         "opportunities/_list_rows.html"
@@ -144,6 +177,30 @@ def opportunity_list_view(request):
         else "opportunities/list.html"
     )
     return render(request, template, ctx)
+
+
+def _query_without_page(request) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+SORT_LABELS = {"reference": "Reference", "title": "Title", "end_customer": "End customer",
+               "country": "Country", "value": "Value", "registered": "Registered"}  # fmt: skip
+
+
+def _sort_columns(request, ordering: str) -> dict[str, dict]:
+    """Each sortable column's link (the current filters, this column's order, page 1),
+    and its aria-sort state."""
+    out = {}
+    for param, _ in SORTABLE:
+        query = request.GET.copy()
+        query.pop("page", None)
+        ascending = ordering == param
+        query["ordering"] = f"-{param}" if ascending else param
+        state = "ascending" if ascending else "descending" if ordering == f"-{param}" else "none"
+        out[param] = {"url": f"?{query.urlencode()}", "sort": state, "label": SORT_LABELS[param]}
+    return out
 
 
 @login_required
@@ -161,6 +218,11 @@ def opportunity_detail_view(request, pk: int):
     from reviews.selectors import review_panel_for_deal
 
     ctx["review"] = review_panel_for_deal(user=request.user, opportunity=opportunity)
+    for r in ctx["review"].get("my_requests") or ():  # an answer refused a moment ago
+        r.draft = request.session.pop(f"answer-draft-{r.pk}", None)
+    ctx["standing"] = deal_standing(
+        opportunity=opportunity, user=request.user, screening=ctx["screening"], review=ctx["review"]
+    )
     from monitoring.selectors import (
         basis_changes_open,
         deal_rescreen_history,

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from audit.models import AuditEvent
+from taxonomy import words
 
 from . import policies, probing
 from .models import CaseCondition, EscalationLevel, InformationRequest, Notification, ReviewCase
@@ -101,7 +102,7 @@ def _messages(event: AuditEvent, case: ReviewCase) -> list[tuple[list[User], str
     assignee_or_level = _one(case.assignee_id) or level_users(case.escalation_level, case)
     if event.action == "review_case.opened":
         out = [(level_users(case.escalation_level, case), f"New {case.tier} case: {ref}",
-                f"{ref} {title} needs review ({ch.get('reason', 'flagged')}).", _case_url(case))]  # fmt: skip
+                f"{ref} {title} needs review ({words.humanise(ch.get('reason', 'flagged')).lower()}).", _case_url(case))]  # fmt: skip
         if ch.get("previous_case_id") and case.screening.trigger in RECHECK_TRIGGERS:
             # A decided deal reopened by a re-check: the submitters hear that it is held,
             # never why (the reason may name a restricted-party list).
@@ -167,7 +168,7 @@ def _messages(event: AuditEvent, case: ReviewCase) -> list[tuple[list[User], str
                 + "\n".join(
                     "- "
                     + _("%(name)s (owner %(owner)s, due %(due)s)")
-                    % {"name": c["name"], "owner": c["owner"], "due": c["due_date"]}
+                    % {"name": c["name"], "owner": c["owner"], "due": _due_words(c["due_date"])}
                     for c in decision.conditions
                 )
             )
@@ -313,3 +314,13 @@ def notification_mark_read(*, user, notification_id: int | None = None) -> int:
     if notification_id is not None:
         qs = qs.filter(pk=notification_id)
     return qs.update(read_at=timezone.now())
+
+
+def _due_words(due: str) -> str:
+    """A condition's due date (stored as ISO text in the decision) in words."""
+    from datetime import date
+
+    try:
+        return words.day(date.fromisoformat(str(due)))
+    except ValueError:
+        return str(due)

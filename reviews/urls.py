@@ -9,6 +9,7 @@ urlpatterns = [
     path("reviews/cases/<int:pk>/history.csv", views.case_history_csv, name="review-case-history"),
     path("reviews/cases/<int:pk>/claim/", views.claim_view, name="review-claim"),
     path("reviews/cases/<int:pk>/assign/", views.assign_view, name="review-assign"),
+    path("reviews/assign/", views.bulk_assign_view, name="review-bulk-assign"),
     path(
         "reviews/cases/<int:pk>/request-information/",
         views.request_information_view,

@@ -77,9 +77,11 @@ def _queue_context(
         "query": query.urlencode(),
         "now": timezone.now(),
     }
+    ctx["can_assign"] = policies.authority(request.user) >= 2
     if _is_htmx(request):
         return ctx  # the table only
     ctx.update(
+        bulk_reviewers=selectors.reviewers_list() if ctx["can_assign"] else [],
         tiers=selectors.TIERS,
         statuses=ReviewCase.Status.choices,
         levels=EscalationLevel.choices,
@@ -152,6 +154,7 @@ def case_view(request, pk: int):
         "mitigations": selectors.mitigation_library(user=request.user),
         "owner_choices": selectors.condition_owner_choices(case) if actions["decide"] else [],
         "condition_rows": range(CONDITION_ROWS),
+        "draft": _decision_draft(request.session.pop(f"decide-draft-{case.pk}", None)),
         "reviewers": selectors.reviewers_list() if actions["assign"] else [],
         "outcomes": ReviewCase.Outcome.choices,
         "concerns": selectors.case_concerns(opportunity),
@@ -221,6 +224,48 @@ def assign_view(request, pk: int):
     return _back(request, case)
 
 
+MAX_BULK = 100
+
+
+@login_required
+@require_POST
+def bulk_assign_view(request):
+    """Assign the cases ticked in the queue to one reviewer: the single-case service for
+    each, so every check (authority, state, conflicts of interest) applies to each case."""
+    _require_reviewer(request.user)
+    back = redirect(
+        request.POST.get("next") if _is_queue_path(request.POST.get("next")) else "review-queue"
+    )
+    pk_assignee = as_id(request.POST.get("assignee"))
+    assignee = User.objects.filter(pk=pk_assignee, is_active=True).first() if pk_assignee else None
+    ids = [i for i in (as_id(v) for v in request.POST.getlist("case")[:MAX_BULK]) if i]
+    if assignee is None or not ids:
+        messages.error(request, "Tick the cases and choose the reviewer to assign them to.")
+        return back
+    done, refused = [], []
+    for pk in dict.fromkeys(ids):
+        case = selectors.review_case_get(user=request.user, pk=pk)
+        if case is None:
+            continue  # not a case this user may see: say nothing about it
+        try:
+            services.review_assign(case=case, actor=request.user, assignee=assignee)
+            done.append(case.opportunity.reference)
+        except ApplicationError as exc:
+            refused.append(f"{case.opportunity.reference}: {exc.message}")
+    name = assignee.get_full_name() or assignee.username
+    if done:
+        messages.success(
+            request, f"Assigned {len(done)} case{'s' if len(done) != 1 else ''} to {name}."
+        )
+    if refused:
+        messages.error(request, "Not assigned: " + "; ".join(refused))
+    return back
+
+
+def _is_queue_path(path: str | None) -> bool:
+    return bool(path) and path.startswith("/reviews/") and "//" not in path and "\\" not in path
+
+
 @login_required
 @require_POST
 def request_information_view(request, pk: int):
@@ -274,9 +319,23 @@ def decide_view(request, pk: int):
     _require_reviewer(request.user)
     case = _case_or_404(request, pk)
     data = decision_from_post(request.POST)
-    _run(request, lambda: services.review_decide(case=case, actor=request.user, **data),
-         "Decision recorded; the deal has moved and the submitter is told.")  # fmt: skip
+    if not _run(request, lambda: services.review_decide(case=case, actor=request.user, **data),
+                "Decision recorded; the deal has moved and the submitter is told."):  # fmt: skip
+        # a refused decision is not lost: the form comes back as it was typed
+        request.session[f"decide-draft-{case.pk}"] = {
+            k: v[:10000] for k, v in request.POST.items() if k != "csrfmiddlewaretoken"
+        }
     return _back(request, case)
+
+
+def _decision_draft(post: dict | None) -> dict:
+    """The decide form as typed before a refusal: outcome, reasons, feedback, and each
+    condition row's values (empty when there is none)."""
+    post = post or {}
+    rows = [{f: post.get(f"cond-{i}-{f}", "") for f in ("mitigation", "owner", "due_date", "details")}
+            for i in range(CONDITION_ROWS)]  # fmt: skip
+    return {"outcome": post.get("outcome", ""), "reasons": post.get("reasons", ""),
+            "feedback": post.get("feedback", ""), "rows": rows, "kept": bool(post)}  # fmt: skip
 
 
 @login_required
@@ -340,16 +399,28 @@ def answer_view(request, pk: int):
     form = AnswerForm(request.POST, request.FILES)
     deal = redirect("opportunity-detail", pk=info.case.opportunity_id)
     if not form.is_valid():
-        messages.error(request, "Write your answer (a file is optional: pdf, png or jpg).")
-        return deal
+        message = "Write your answer (a file is optional: pdf, png or jpg)."
+        if form.errors.get("attachment"):
+            message = f"The file was not attached: {' '.join(form.errors['attachment'])}"
+        messages.error(request, message)
+        return _keep_answer_draft(request, info, deal, message)
     try:
         services.review_answer(information_request=info, actor=request.user, answer=form.cleaned_data["answer"],
                                attachment=form.cleaned_data.get("attachment"))  # fmt: skip
     except ApplicationError as exc:
         messages.error(request, exc.message)
-        return deal
+        return _keep_answer_draft(request, info, deal, exc.message)
     messages.success(request, "Thank you: your answer went to the compliance reviewer.")
     return deal
+
+
+def _keep_answer_draft(request, info, response, message: str):
+    """A refused answer is not lost: the deal page offers it again, with the reason next
+    to the field (the file must be chosen again: browsers never refill a file input)."""
+    request.session[f"answer-draft-{info.pk}"] = {
+        "answer": (request.POST.get("answer") or "")[:10000], "error": message,
+    }  # fmt: skip
+    return response
 
 
 @login_required

@@ -29,9 +29,9 @@ IN_REVIEW = (
 SHOWN_SUMMARY = {
     "cleared": PLAIN_TIER["low"],
     "in_review": IN_REVIEW,
-    "approved": "Compliance has decided: see the decision below.",
-    "approved_with_conditions": "Compliance has decided: see the decision below.",
-    "rejected": "Compliance has decided: see the decision below.",
+    "approved": "Compliance has decided: see the decision and its feedback.",
+    "approved_with_conditions": "Compliance has decided: see the decision and its feedback.",
+    "rejected": "Compliance has decided: see the decision and its feedback.",
 }
 # The keys of a finding partners and reps receive; anything else stays with compliance.
 SHOWN_FINDING_KEYS = (

@@ -27,6 +27,23 @@ def tier_class(tier):
 
 
 @register.filter
+def form_label(name: str) -> str:
+    """An error's field in the words of the deal form (never "ec_country")."""
+    from opportunities.forms import field_label
+
+    return field_label(name)
+
+
+@register.filter
+def index(sequence, i):
+    """{{ rows|index:i }}: the i-th item of a list (None past its end)."""
+    try:
+        return sequence[int(i)]
+    except (IndexError, TypeError, ValueError):
+        return None
+
+
+@register.filter
 def evidence(value):
     """An evidence value as a reader sees it: a list's items joined, not a Python list."""
     if isinstance(value, list | tuple):

@@ -18,6 +18,28 @@
     var selector = event.detail.elt.dataset && event.detail.elt.dataset.rowCount;
     if (selector) event.detail.parameters.i = document.querySelectorAll(selector).length;
   });
-  document.addEventListener("DOMContentLoaded", function () { paint(document); });
+  // The phone menu: the button opens and closes the collapsed navigation.
+  document.addEventListener("click", function (event) {
+    var toggle = event.target.closest(".menu-toggle");
+    if (!toggle) return;
+    var bar = toggle.closest(".topbar");
+    var open = bar.classList.toggle("open");
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+  });
+  // Forms that forgive: after a failed submission, focus goes to the first field in error
+  // (marked aria-invalid by the server), so a keyboard or screen-reader user lands on it.
+  function focusFirstError(root) {
+    // A summary of errors lists each field it names (data-field): mark those fields
+    // invalid and point them at their message.
+    root.querySelectorAll(".error-box [data-field]").forEach(function (item) {
+      var input = root.querySelector('[name="' + item.dataset.field + '"]');
+      if (!input) return;
+      input.setAttribute("aria-invalid", "true");
+      input.setAttribute("aria-describedby", item.id);
+    });
+    var field = root.querySelector("[aria-invalid=true]");
+    if (field && typeof field.focus === "function") field.focus();
+  }
+  document.addEventListener("DOMContentLoaded", function () { paint(document); focusFirstError(document); });
   document.addEventListener("htmx:load", function (event) { paint(event.detail.elt); });
 })();

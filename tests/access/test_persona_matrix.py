@@ -251,6 +251,7 @@ ROUTES: dict[str, Route] = {
     "review-queue": Route(NON_COMPLIANCE),
     "review-mine": Route(NON_COMPLIANCE),
     "review-sla": Route(NON_ADMIN, methods=GET_POST),
+    "review-bulk-assign": Route(NON_COMPLIANCE, methods=POST),
     "api-review-case-list": Route(NON_COMPLIANCE),
     **{
         name: Route(NON_COMPLIANCE, case, methods)
@@ -289,6 +290,11 @@ ROUTES: dict[str, Route] = {
     "api-review-mitigations": Route(
         ("anonymous", "nobody", "outsider"), marker=lambda w: "end-use-certificate"
     ),
+    # overviews: any signed-in user gets their own (compliance: the compliance overview;
+    # others: figures of their own deals only, tested in tests/dashboards)
+    "overview": Route(SIGNED_IN),
+    "overview-data": Route(SIGNED_IN),
+    "overview-csv": Route(SIGNED_IN, lambda w: {"key": "countries"}),
     # partners' due diligence: Alpha's questionnaire is Alpha's to answer, compliance's to
     # review; the profile follows the organisation register (reps see the channel)
     "partner-list": Route(NON_COMPLIANCE),

@@ -1,0 +1,85 @@
+"""Template filters that turn codes into words: {% load words %}.
+
+    {{ o.end_user_type|term:"end_user_type" }}   {{ o.intended_use|terms:"intended_use" }}
+    {{ o.end_customer_country|country }}         {{ o.value_amount|money:o.value_currency }}
+    {{ f.evidence|evidence }} (label, value pairs)  {{ due|day }}  {{ delta|duration }}
+
+All of them defer to `taxonomy.words`; money, dates and durations follow the active
+language (the reader's locale).
+"""
+
+from __future__ import annotations
+
+import re
+
+from django import template
+from django.utils import translation
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from taxonomy import words
+
+register = template.Library()
+
+
+@register.filter
+def term(code, vocabulary: str) -> str:
+    return words.term(code, vocabulary)
+
+
+@register.filter
+def terms(codes, vocabulary: str) -> str:
+    return words.terms(codes, vocabulary)
+
+
+@register.filter
+def country(code) -> str:
+    return words.country(code)
+
+
+@register.filter
+def evidence_lines(values) -> list[tuple[str, str, str]]:
+    """A finding's evidence as (label, value in words, field path) triples; templates show
+    the path only to compliance staff, as a small code tag."""
+    return words.evidence_with_paths(values)
+
+
+@register.filter
+def field_label(path: str) -> str:
+    return words.field_label(path)
+
+
+@register.filter
+def money(amount, currency: str = "") -> str:
+    return words.money(amount, currency or "", translation.get_language())
+
+
+@register.filter
+def duration(delta) -> str:
+    return words.duration(delta, translation.get_language()) if delta is not None else ""
+
+
+@register.filter
+def day(value) -> str:
+    return words.day(value, translation.get_language())
+
+
+_FILE_CODE = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b")
+
+
+@register.filter
+def file_format_codes(text) -> str:
+    """Help text about a file format, with the codes one types into the file marked up as
+    such (`<code class="file-format">`): there, and only there, codes are the words."""
+    return mark_safe(  # noqa: S308 - the text is escaped first; only our tags are added
+        _FILE_CODE.sub(
+            lambda m: f'<code class="file-format">{m.group(0)}</code>', str(escape(text))
+        )
+    )
+
+
+@register.filter
+def humanise(code) -> str:
+    """A code without a vocabulary (an audit action, a state) in readable words:
+    "opportunity.approve_with_conditions" -> "Opportunity: approve with conditions"."""
+    return words.humanise(code)

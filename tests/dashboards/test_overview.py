@@ -1,0 +1,92 @@
+"""The overviews: compliance staff see the compliance figures drawn from real cases and
+deals; a partner sees only their own deals and open questions; each chart has its table
+and a CSV with the same rows."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from reviews.services import review_claim, review_decide, review_request_information
+
+pytestmark = pytest.mark.django_db
+
+
+def _charts(client) -> dict:
+    return {c["key"]: c for c in client.get("/overview/data.json").json()["charts"]}
+
+
+def test_the_compliance_overview_counts_open_cases_by_tier_and_level(client, reviewer, make_deal):
+    make_deal("medium", title="One medium")
+    make_deal("medium", title="Another medium")
+    make_deal("high", title="One high")
+    client.force_login(reviewer)
+    charts = _charts(client)
+    rows = {r[0]: sum(r[1:]) for r in charts["open-cases"]["rows"]}
+    assert rows["Medium"] == 2 and rows["High"] == 1
+    assert {"open-cases", "decisions", "countries", "criteria", "false-positives"} <= set(charts)
+    page = client.get("/overview/").content.decode()
+    assert "Compliance overview" in page and 'data-chart="open-cases"' in page
+
+
+def test_decisions_and_their_time_are_counted_in_the_week_they_were_made(
+    client, reviewer, make_deal, case_of
+):
+    deal = make_deal("medium", title="Decided quickly")
+    case = review_claim(case=case_of(deal), actor=reviewer)
+    review_decide(case=case, actor=reviewer, outcome="approve", reasons="Fine.", feedback="Go.")
+    client.force_login(reviewer)
+    this_week = _charts(client)["decisions"]["rows"][-1]
+    assert this_week[1] == 1 and this_week[2] == 0  # one decision, within its target
+    assert this_week[3] is not None and this_week[3] < 1  # decided the same day
+
+
+def test_criteria_and_countries_read_as_names(client, reviewer, make_deal):
+    make_deal("high", title="Inspection for a state operator")
+    client.force_login(reviewer)
+    charts = _charts(client)
+    countries = [r[0] for r in charts["countries"]["rows"]]
+    assert countries and all(len(c) > 2 for c in countries), countries  # names, not codes
+    assert charts["criteria"]["rows"], "the criteria that fired are counted"
+    name, code, n = charts["criteria"]["rows"][0]
+    assert n >= 1 and name != code
+
+
+def test_a_partner_sees_only_their_own_deals_and_questions(
+    client, partner_a, partner_b, reviewer, make_deal, case_of
+):
+    alpha = [{"name": "Alpha Systems Integration", "role": "reseller", "country": "DE"}]
+    bravo = [{"name": "Bravo Channel Solutions", "role": "reseller", "country": "FR"}]
+    mine = make_deal("medium", actor=partner_a, title="Alpha's deal", channel=alpha)
+    make_deal("medium", actor=partner_b, title="Bravo's deal", channel=bravo)
+    make_deal("high", actor=partner_b, title="Bravo's other deal", channel=bravo)
+    case = review_claim(case=case_of(mine), actor=reviewer)
+    review_request_information(
+        case=case, actor=reviewer, questions="Who operates it?", addressed_to=partner_a
+    )
+    client.force_login(partner_a)
+    charts = _charts(client)
+    assert set(charts) == {"my-deals", "countries"}  # no compliance figures
+    assert sum(r[1] for r in charts["my-deals"]["rows"]) == 1
+    page = client.get("/overview/").content.decode()
+    assert "My overview" in page and "Who operates it?" not in page  # the link, not the text
+    assert f"/deals/{mine.pk}/#request-" in page
+    assert "Bravo" not in page
+
+
+def test_the_csv_holds_the_charts_rows(client, reviewer, make_deal):
+    make_deal("medium", title="A medium deal")
+    client.force_login(reviewer)
+    chart = _charts(client)["countries"]
+    response = client.get("/overview/countries.csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0] == chart["columns"]
+    assert rows[1:] == [[str(v) for v in r] for r in chart["rows"]]
+    assert client.get("/overview/no-such-chart.csv").status_code == 404
+
+
+def test_a_partner_cannot_export_a_compliance_chart(client, partner_a):
+    client.force_login(partner_a)
+    assert client.get("/overview/open-cases.csv").status_code == 404
