@@ -82,7 +82,8 @@ def organisation_factors_set(*, actor, organisation: Organisation, **factors) ->
     """Change a channel organisation's partner factors (maturity, prior incident, refusal
     of flow-down, training), audited. A change re-screens, in the background, the deals
     the organisation is in (`monitoring`), so a partner found to have refused flow-down
-    clauses raises every deal it is in."""
+    clauses raises every deal it is in. A change also records a partner not yet assessed
+    as assessed (in the same audit event), as accepting its questionnaire would."""
     from audit.services import audit_record
     from monitoring.services import rescreen_run_start
 
@@ -96,6 +97,11 @@ def organisation_factors_set(*, actor, organisation: Organisation, **factors) ->
         }
         if not changes:
             return locked
+        # Compliance setting the factors by hand is an assessment: from now on the rules read
+        # them as measured, not as the defaults of an unknown partner. A partner that refused
+        # the questionnaire stays recorded as having refused (a finding of its own).
+        if locked.dd_status == Organisation.Assessment.NOT_ASSESSED:
+            changes["dd_status"] = [locked.dd_status, Organisation.Assessment.ASSESSED.value]
         Organisation.objects.filter(pk=locked.pk).update(**{f: v for f, (_, v) in changes.items()})
         locked.refresh_from_db()
         audit_record(

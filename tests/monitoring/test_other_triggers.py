@@ -26,8 +26,12 @@ def test_a_lower_civil_liberties_score_raises_the_deals_of_that_country_only(
     make_deal, admin_user, sales_rep
 ):
     from opportunities.services import opportunity_register
-    from tests.factories import deal_body
+    from tests.factories import OrganisationFactory, deal_body
 
+    # The distributor has been assessed and has no programme and no trained staff: that,
+    # not its being unknown (which now only asks for its profile), makes the DPI deal high.
+    OrganisationFactory(name="Nordic Distribution AB", country="SE", role="distributor",
+                        hrdd_maturity="none", staff_trained=False, dd_status="assessed")  # fmt: skip
     body = deal_body(title="Oslo inspection", lines=[{"sku": "DPI-9000", "quantity": 1}])
     norway = opportunity_register(actor=sales_rep, data=body).opportunity
     assert norway.current_screening.tier == "high"
@@ -89,7 +93,9 @@ def test_publishing_criteria_rescreens_open_deals_and_recent_approvals_not_old_o
     approved = approved_condition.opportunity
     old = make_deal("medium", title="Approved long ago")
     case = review_claim(case=ReviewCase.objects.get(opportunity=old), actor=reviewer)
-    review_decide(case=case, actor=reviewer, outcome="approve", reasons="Fine.")
+    # A close precedent was approved with conditions, so the reviewer says why not here.
+    review_decide(case=case, actor=reviewer, outcome="approve", reasons="Fine.",
+                  precedent_reason="The end user already signed an end-use certificate.")  # fmt: skip
     Decision.objects.filter(opportunity=old).update(decided_at="2020-01-01T00:00:00Z")
     draft = rules.criteria_draft_start(actor=admin_user)
     rules.criterion_save(actor=admin_user, draft=draft, code="RAISE-ALL", create=True, values={

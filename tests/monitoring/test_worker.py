@@ -16,7 +16,7 @@ from opportunities.models import Opportunity
 from opportunities.services import opportunity_register
 from partners.services import organisation_factors_set
 from reviews.models import CaseCondition
-from tests.factories import deal_body
+from tests.factories import OrganisationFactory, deal_body
 from tests.reviews.test_worker import _wait_for
 
 from .conftest import import_list, write_list
@@ -60,8 +60,13 @@ def test_a_list_update_reopens_an_approved_deal_on_a_real_worker(
 def test_new_country_data_raise_a_deal_on_a_real_worker(
     sales_rep, admin_user, catalogue, real_worker
 ):
+    # An assessed distributor with no programme and no trained staff makes the DPI deal
+    # high to start with (an unknown one would only be asked for its profile).
+    OrganisationFactory(name="Nordic Distribution AB", country="SE", role="distributor",
+                        hrdd_maturity="none", staff_trained=False, dd_status="assessed")  # fmt: skip
     body = deal_body(title="Oslo inspection", lines=[{"sku": "DPI-9000", "quantity": 1}])
     deal = opportunity_register(actor=sales_rep, data=body).opportunity
+    assert deal.current_screening.tier == "high"
     country_indicators_import(
         text="iso2,indicator_code,indicator_name,year,value,source\n"
         "NO,VDEM_CIVLIB,Civil liberties,2026,0.1,V-Dem test figure\n",
