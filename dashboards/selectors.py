@@ -95,9 +95,13 @@ def open_cases_overdue(user, now=None) -> int:
 
 
 def deals_by_country(user, limit: int = 15) -> Chart:
+    # Partners and reps count by the tier they are shown: the real tier also moves on
+    # hidden causes (a restricted-party match), and a "flagged" count on a country whose
+    # deals all show low would tip them off.
+    field = "current_screening__tier" if sees_everything(user) else "current_screening__shown_tier"
     counts = (
         opportunities_visible_to(user).values("end_customer_country")
-        .annotate(n=Count("id"), flagged=Count("id", filter=~Q(current_screening__tier="low")))
+        .annotate(n=Count("id"), flagged=Count("id", filter=~Q(**{f"{field}__in": ("low", "")})))
         .order_by("-n", "end_customer_country")[:limit]
     )  # fmt: skip
     rows = [[words.country(c["end_customer_country"]), c["n"], c["flagged"]] for c in counts]

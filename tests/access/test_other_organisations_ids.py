@@ -380,3 +380,37 @@ def test_webhook_pages_are_admin_only(personas, admin_user, who):
     for url in WEBHOOK_ADMIN_PAGES:
         assert control.get(url).status_code == 200, url
         assert c.get(url).status_code in (302, 403, 404), url
+
+
+# --- Overview: figures by a hidden fact -------------------------------------------------------
+
+
+@pytest.mark.parametrize("who", ["partner_a", "sales_rep"])
+def test_overview_country_chart_counts_flagged_by_the_shown_tier(make_deal, personas, who):
+    """A hidden cause (e.g. a restricted-party match on the end customer) raises a deal's real
+    tier while the tier partners and reps are shown stays low. The overview's "flagged"
+    count per country must follow the shown tier, or it tells them the match exists."""
+    alpha = [{"name": "Alpha Systems Integration", "role": "reseller", "country": "DE"}]
+    deal = make_deal("low", title="Quietly matched deal", channel=alpha)
+    screening = deal.current_screening
+    # the state a hidden restricted-party finding leaves: real tier up, shown tier low
+    type(screening).objects.filter(pk=screening.pk).update(tier="prohibited", shown_tier="low")
+    user = personas[who]
+    r = client_for(user).get(reverse("overview-csv", kwargs={"key": "countries"}))
+    assert r.status_code == 200
+    rows = [line.split(",") for line in r.content.decode().strip().splitlines()[1:]]
+    assert rows, "the viewer's deal is counted (control)"
+    assert all(row[-1].strip() == "0" for row in rows), rows
+    data = client_for(user).get(reverse("overview-data")).json()
+    [chart] = [c for c in data["charts"] if c.get("key") == "countries"]
+    assert "Quietly" not in str(data)
+    assert all(row[-1] == 0 for row in chart.get("rows", [])), chart
+
+
+def test_overview_country_chart_still_counts_the_real_tier_for_compliance(make_deal, reviewer):
+    deal = make_deal("low", title="Quietly matched deal")
+    s = deal.current_screening
+    type(s).objects.filter(pk=s.pk).update(tier="prohibited", shown_tier="low")
+    r = client_for(reviewer).get(reverse("overview-csv", kwargs={"key": "countries"}))
+    rows = [line.split(",") for line in r.content.decode().strip().splitlines()[1:]]
+    assert any(row[-1].strip() == "1" for row in rows), rows
