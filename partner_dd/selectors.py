@@ -73,13 +73,24 @@ def organisation_profile(*, user, organisation: Organisation) -> dict:
         )
         if sees_links and parent
         else [],
-        "deals": list(deals),
+        "deals": _with_shown_status(list(deals), user),
         "users": list(users),
         "questionnaires": list(questionnaires.prefetch_related("evidence")[:20]),
         "accepted": accepted,
         "below": list(partners_below(organisation.pk).order_by("name")) if own else [],
         "open": questionnaires.filter(status__in=["sent", "submitted", "returned"]).first(),
     }
+
+
+def _with_shown_status(deals: list, user) -> list:
+    """Each deal's status as this viewer may see it (the partner projection): a partner's
+    or rep's profile page must not read "Blocked (hard stop)" where their deal page reads
+    "In compliance review"."""
+    from opportunities.presenters import status_for_viewer
+
+    for d in deals:
+        d.status_label = status_for_viewer(d, user)[1]
+    return deals
 
 
 def partner_league_table(*, user) -> QuerySet[Organisation]:

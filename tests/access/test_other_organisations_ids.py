@@ -414,3 +414,42 @@ def test_overview_country_chart_still_counts_the_real_tier_for_compliance(make_d
     r = client_for(reviewer).get(reverse("overview-csv", kwargs={"key": "countries"}))
     rows = [line.split(",") for line in r.content.decode().strip().splitlines()[1:]]
     assert any(row[-1].strip() == "1" for row in rows), rows
+
+
+# --- Partner profile: a deal's status as the viewer may see it --------------------------------
+
+
+@pytest.fixture
+def quietly_blocked(make_deal):
+    """A deal with Alpha in its channel held by a hidden cause: the state a restricted-party
+    hard stop leaves (real status blocked, real tier prohibited, shown tier low)."""
+    from opportunities.models import Opportunity
+
+    alpha = [{"name": "Alpha Systems Integration", "role": "reseller", "country": "DE"}]
+    deal = make_deal("low", title="Quietly blocked deal", channel=alpha)
+    s = deal.current_screening
+    type(s).objects.filter(pk=s.pk).update(tier="prohibited", shown_tier="low")
+    Opportunity.objects.filter(pk=deal.pk).update(status=Opportunity.Status.BLOCKED)
+    return deal
+
+
+@pytest.mark.parametrize("who", ["partner_a", "sales_rep"])
+def test_partner_profile_shows_the_status_the_viewer_is_shown(quietly_blocked, personas, who):
+    alpha = quietly_blocked.channel.get().organisation
+    r = client_for(personas[who]).get(reverse("partner-profile", kwargs={"pk": alpha.pk}))
+    if r.status_code == 404:
+        return  # the profile is not theirs to see at all
+    page = r.content.decode()
+    assert quietly_blocked.reference in page  # control: the deal is listed
+    assert "Blocked" not in page and "hard stop" not in page
+    assert "In compliance review" in page
+    detail = client_for(personas[who]).get(
+        reverse("opportunity-detail", kwargs={"pk": quietly_blocked.pk})
+    )
+    assert "hard stop" not in detail.content.decode()
+
+
+def test_partner_profile_shows_compliance_the_real_status(quietly_blocked, reviewer):
+    alpha = quietly_blocked.channel.get().organisation
+    page = client_for(reviewer).get(reverse("partner-profile", kwargs={"pk": alpha.pk}))
+    assert "Blocked (hard stop)" in page.content.decode()
