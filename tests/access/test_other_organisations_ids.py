@@ -453,3 +453,30 @@ def test_partner_profile_shows_compliance_the_real_status(quietly_blocked, revie
     alpha = quietly_blocked.channel.get().organisation
     page = client_for(reviewer).get(reverse("partner-profile", kwargs={"pk": alpha.pk}))
     assert "Blocked (hard stop)" in page.content.decode()
+
+
+@pytest.mark.parametrize("who", ["partner_a", "sales_rep"])
+def test_deal_filters_do_not_find_a_quiet_block(quietly_blocked, personas, api, who):
+    """Filtering by the real status or tier of a deal blocked by a hidden cause finds
+    nothing; filtering by what the viewer is shown finds it (the control)."""
+    c = api.as_user(personas[who])
+    ref = quietly_blocked.reference
+    for params in ({"status": "blocked"}, {"tier": "prohibited"}, {"status": "on_hold"}):
+        assert ref not in (_refs(c, params) or []), params
+        page = client_for(personas[who]).get("/deals/", params).content.decode()
+        assert ref not in page, params
+    assert ref in _refs(c, {"status": "in_review"})
+    assert ref in _refs(c, {"tier": "low"})
+
+
+@pytest.mark.parametrize("who", ["partner_a", "sales_rep"])
+def test_deal_api_and_overview_do_not_tell_a_quiet_block(quietly_blocked, personas, api, who):
+    c = api.as_user(personas[who])
+    r = c.get(f"/api/v1/opportunities/{quietly_blocked.pk}/")
+    assert r.status_code == 200
+    body = r.content.decode()
+    assert '"blocked"' not in body and "prohibited" not in body and "hard stop" not in body
+    listing = c.get("/api/v1/opportunities/", {"search": "Quietly"}).content.decode()
+    assert '"blocked"' not in listing and "prohibited" not in listing
+    overview = client_for(personas[who]).get(reverse("overview-data")).content.decode()
+    assert "Blocked" not in overview and "hard stop" not in overview
