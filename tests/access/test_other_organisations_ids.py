@@ -480,3 +480,19 @@ def test_deal_api_and_overview_do_not_tell_a_quiet_block(quietly_blocked, person
     assert '"blocked"' not in listing and "prohibited" not in listing
     overview = client_for(personas[who]).get(reverse("overview-data")).content.decode()
     assert "Blocked" not in overview and "hard stop" not in overview
+
+
+@pytest.mark.parametrize("key", ["open-cases", "decisions", "criteria", "false-positives"])
+@pytest.mark.parametrize("who", ["partner_a", "partner_b", "sales_rep", "nobody"])
+def test_compliance_charts_are_not_found_by_key(world, personas, key, who):
+    """The CSV key is in the address: guessing a compliance chart's key finds nothing."""
+    r = client_for(personas[who]).get(reverse("overview-csv", kwargs={"key": key}))
+    assert r.status_code == 404
+    data = client_for(personas[who]).get(reverse("overview-data")).json()
+    assert key not in [c["key"] for c in data["charts"]]
+
+
+def test_compliance_charts_reach_a_reviewer(world, reviewer):
+    for key in ("open-cases", "criteria", "false-positives"):
+        r = client_for(reviewer).get(reverse("overview-csv", kwargs={"key": key}))
+        assert r.status_code == 200, key
