@@ -496,3 +496,24 @@ def test_compliance_charts_reach_a_reviewer(world, reviewer):
     for key in ("open-cases", "criteria", "false-positives"):
         r = client_for(reviewer).get(reverse("overview-csv", kwargs={"key": key}))
         assert r.status_code == 200, key
+
+
+@pytest.mark.parametrize("who", ["reviewer", "senior_reviewer", "sales_rep", "partner_a"])
+def test_only_an_admin_purges_a_deals_records(world, personas, who):
+    from opportunities.models import Opportunity
+
+    deal = world["condition"].case.opportunity  # a decided deal
+    r = client_for(personas[who]).post(
+        reverse("records-retention"), {"deal": deal.pk, "confirm": deal.reference}
+    )
+    assert r.status_code == 403
+    assert Opportunity.objects.filter(pk=deal.pk).exists()
+
+
+@pytest.mark.parametrize("name", ["records-deal", "records-evidence-pack"])
+@pytest.mark.parametrize("who", ["partner_a", "partner_b", "sales_rep"])
+def test_records_and_evidence_packs_are_compliance_only(world, personas, name, who):
+    """Even the deal's own partner and rep: the pack holds reviewers' notes and matches."""
+    r = client_for(personas[who]).get(reverse(name, kwargs={"pk": world["deal"].pk}))
+    assert r.status_code in (403, 404)
+    assert not r.get("Content-Disposition")
