@@ -517,3 +517,18 @@ def test_records_and_evidence_packs_are_compliance_only(world, personas, name, w
     r = client_for(personas[who]).get(reverse(name, kwargs={"pk": world["deal"].pk}))
     assert r.status_code in (403, 404)
     assert not r.get("Content-Disposition")
+
+
+@pytest.mark.parametrize("who", ["sales_rep", "reviewer", "other_rep"])
+def test_only_a_distributor_invites_partners(distributor_deal, reseller_a, personas, who):
+    """The deal's own rep, a reviewer and another team's rep post the same form: refused."""
+    deal, _ = distributor_deal
+    assert _invite(personas[who], deal, reseller_a).status_code in (403, 404)
+
+
+def test_invite_with_a_made_up_or_malformed_organisation_id(distributor_deal):
+    deal, dan = distributor_deal
+    c = client_for(dan)
+    url = reverse("deal-partner-invite", kwargs={"pk": deal.pk})
+    for value in ("999999", "-1", "1 OR 1=1", "", "[]", "0x10"):
+        assert c.post(url, {"organisation": value}).status_code == 403, value
