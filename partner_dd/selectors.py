@@ -73,13 +73,24 @@ def organisation_profile(*, user, organisation: Organisation) -> dict:
         )
         if sees_links and parent
         else [],
-        "deals": list(deals),
+        "deals": _with_shown_status(deals, user),
         "users": list(users),
         "questionnaires": list(questionnaires.prefetch_related("evidence")[:20]),
         "accepted": accepted,
         "below": list(partners_below(organisation.pk).order_by("name")) if own else [],
         "open": questionnaires.filter(status__in=["sent", "submitted", "returned"]).first(),
     }
+
+
+def _with_shown_status(deals, user) -> list:
+    """Each deal with the status this viewer may see (the partner projection: a
+    restricted-party hold reads as any other compliance review)."""
+    from opportunities.presenters import status_for_viewer
+
+    out = list(deals)
+    for d in out:
+        d.shown_status = status_for_viewer(d, user)[1]
+    return out
 
 
 def partner_league_table(*, user) -> QuerySet[Organisation]:

@@ -33,6 +33,16 @@ SHOWN_SUMMARY = {
     "approved_with_conditions": "Compliance has decided: see the decision and its feedback.",
     "rejected": "Compliance has decided: see the decision and its feedback.",
 }
+# Why a deal was screened, as partners and reps may hear it: their own acts by name; any
+# re-check in the vendor's world as one word, since "list_update" on a deal that then goes
+# back into review says that a party matched a restricted-party list (tipping off).
+TRIGGERS_PARTNERS_KNOW = ("registration", "update", "import", "condition_lapsed")
+
+
+def trigger_for_partners(trigger: str) -> str:
+    return trigger if trigger in TRIGGERS_PARTNERS_KNOW else "recheck"
+
+
 # The keys of a finding partners and reps receive; anything else stays with compliance.
 SHOWN_FINDING_KEYS = (
     "code", "name", "dimension", "explanation", "severity", "likelihood", "outcome", "ask",

@@ -1,0 +1,258 @@
+"""Hostile walks across features: a partner user and a sales rep must not learn of
+screening intelligence (a list match, a misuse report, a notification to the authority)
+from any page, banner, inbox, webhook, overview or API they can reach, nor tell one
+compliance hold from another by its wording."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from audit.models import AuditEvent
+from reviews.notifications import notifications_send
+from reviews.services import review_claim, review_decide
+from tests.monitoring.conftest import import_list, run_latest, sample_list, write_list  # noqa: F401
+from webhooks.models import WebhookDelivery
+from webhooks.services import webhook_endpoint_save
+
+pytestmark = pytest.mark.django_db
+
+ALL_EVENTS = ["deal.screened", "deal.tier_changed", "case.decided", "information.requested",
+              "condition.overdue"]  # fmt: skip
+ALPHA = [{"name": "Alpha Systems Integration", "role": "reseller", "country": "DE"}]
+# Words that name screening intelligence (case-insensitive).
+TELLS = ("list_update", "list update", "restricted", "sample list", "fict-", "sanction list",
+         "match", "misuse", "grievance", "concern", "authority", "hard stop", "R-0", "AN-",
+         'data-tier="prohibited"', '"tier": "prohibited"', '"tier":"prohibited"')  # fmt: skip
+# ("prohibited" alone is a tier filter's option on every deal list; a sanctioned country's
+# block is named to partners, since they know the country.)
+
+
+def _tells(text: str) -> list[str]:
+    low = text.lower()
+    return [t for t in TELLS if t.lower() in low]
+
+
+@pytest.fixture(autouse=True)
+def _no_broker(monkeypatch):
+    """Deliveries stay pending for the test to read (no broker)."""
+    monkeypatch.setattr("outbox.services.outbox_send", lambda message: True)
+
+
+@pytest.fixture(autouse=True)
+def _loopback_receivers(settings):
+    """Endpoints on loopback (nothing is sent: the test reads the queued deliveries)."""
+    settings.WEBHOOK_ALLOW_PRIVATE_ADDRESSES = True
+    settings.WEBHOOK_ALLOW_HTTP = True
+
+
+@pytest.fixture
+def alpha_crm(admin_user, reseller_a):
+    return webhook_endpoint_save(actor=admin_user, name="Alpha CRM", url="http://127.0.0.1:8200/h",
+                                 events=ALL_EVENTS, organisation=reseller_a)  # fmt: skip
+
+
+def _partner_payloads(reseller) -> str:
+    rows = WebhookDelivery.objects.filter(endpoint__organisation=reseller).order_by("id")
+    return json.dumps([{"event": d.event, **d.facts} for d in rows], default=str)
+
+
+def _approved(make_deal, case_of, reviewer, **kw):
+    deal = make_deal("medium", channel=ALPHA, **kw)
+    review_decide(case=review_claim(case=case_of(deal), actor=reviewer), actor=reviewer,
+                  outcome="approve", reasons="INTERNAL: SOE research checked.")  # fmt: skip
+    deal.refresh_from_db()
+    assert deal.status == "approved"
+    return deal
+
+
+def _banner(html: str) -> str:
+    """The deal page's banner (the standing block)."""
+    m = re.search(r'<section[^>]*class="[^"]*standing[^"]*".*?</section>', html, re.S)
+    return m.group(0) if m else ""
+
+
+def _walk(client, api, user, deal) -> dict[str, str]:
+    client.force_login(user)
+    api.as_user(user)
+    seen = {}
+    for url in (f"/deals/{deal.pk}/", "/deals/", "/inbox/", "/overview/", "/overview/data.json"):
+        r = client.get(url)
+        assert r.status_code == 200, url
+        seen[url] = r.content.decode()
+    for url in (f"/api/v1/opportunities/{deal.pk}/", "/api/v1/opportunities/"):
+        r = api.get(url)
+        assert r.status_code == 200, url
+        seen[url] = r.content.decode()
+    seen["notifications"] = " ".join(
+        f"{n.title} {n.body} {n.url}" for n in user.notifications.all()
+    )
+    return seen
+
+
+# --- 1. A deal reopened by a list update ------------------------------------------------
+
+
+@pytest.fixture
+def reopened_by_list(sample_list, make_deal, case_of, reviewer, admin_user, alpha_crm, tmp_path):
+    deal = _approved(make_deal, case_of, reviewer)
+    WebhookDelivery.objects.all().delete()  # only what the list update causes
+    import_list(admin_user, write_list(tmp_path, add=[("fict-900", "Gulf Research Co", "AE")],
+                                       name="v2.csv"))  # fmt: skip
+    run_latest("list_update")
+    deal.refresh_from_db()
+    assert deal.status not in ("approved", "approved_with_conditions")
+    notifications_send(event_ids=list(AuditEvent.objects.values_list("pk", flat=True)))
+    return deal
+
+
+def test_a_partners_webhooks_do_not_say_a_list_update_reopened_the_deal(
+    reopened_by_list, reseller_a
+):
+    payloads = _partner_payloads(reseller_a)
+    assert "deal.screened" in payloads, "the partner hears that its deal was screened again"
+    assert _tells(payloads) == [], payloads
+
+
+def test_the_vendors_webhooks_still_say_why(reopened_by_list, admin_user):
+    vendor = webhook_endpoint_save(actor=admin_user, name="Vendor", url="http://127.0.0.1:8201/h",
+                                   events=ALL_EVENTS)  # fmt: skip
+    from rules.services import _screening_announce
+
+    s = reopened_by_list.current_screening
+    _screening_announce(reopened_by_list, s, None, trigger=s.trigger)
+    facts = WebhookDelivery.objects.filter(endpoint=vendor).get().facts
+    assert facts["trigger"] == "list_update"
+
+
+@pytest.mark.parametrize("persona", ["partner_a", "sales_rep"])
+def test_pages_banner_inbox_overview_and_api_of_a_list_reopened_deal_say_only_review(
+    request, persona, reopened_by_list, client, api
+):
+    user = request.getfixturevalue(persona)
+    seen = _walk(client, api, user, reopened_by_list)
+    for where, text in seen.items():
+        assert _tells(text) == [], f"{where}: {_tells(text)}"
+    assert "In compliance review" in seen[f"/deals/{reopened_by_list.pk}/"]
+    if persona == "sales_rep":  # the deal's submitter hears that it is held again
+        assert "back in compliance review" in seen["notifications"]
+
+
+# --- 2. A credible misuse report ------------------------------------------------------
+
+
+@pytest.fixture
+def reported(make_deal, case_of, reviewer, alpha_crm):
+    from grievances.services import report_link, report_record_outcome, report_submit
+
+    deal = _approved(make_deal, case_of, reviewer)
+    WebhookDelivery.objects.all().delete()
+    report = report_submit(data={"what": "The cluster tracks protesters."})[0]
+    report_link(report=report, actor=reviewer, organisation=deal.end_customer)
+    report_record_outcome(report=report, actor=reviewer, outcome="credible", note="Photos match.")
+    deal.refresh_from_db()
+    assert deal.status == "on_hold"
+    notifications_send(event_ids=list(AuditEvent.objects.values_list("pk", flat=True)))
+    return deal
+
+
+@pytest.mark.parametrize("persona", ["partner_a", "sales_rep"])
+def test_a_credible_misuse_report_is_named_nowhere_they_reach(
+    request, persona, reported, client, api, reseller_a
+):
+    user = request.getfixturevalue(persona)
+    seen = _walk(client, api, user, reported)
+    seen["webhooks"] = _partner_payloads(reseller_a)
+    for where, text in seen.items():
+        assert _tells(text) == [], f"{where}: {_tells(text)}"
+        assert "protesters" not in text and "Photos" not in text, where
+
+
+# --- 3. A deal held for the authority -------------------------------------------------
+
+
+@pytest.fixture
+def held_for_authority(make_deal, case_of, reviewer, alpha_crm):
+    from records.authority import authority_awareness_record
+
+    deal = _approved(make_deal, case_of, reviewer)
+    WebhookDelivery.objects.all().delete()
+    authority_awareness_record(actor=reviewer, opportunity=deal,
+                               reason="Press report: INTERNAL the cluster tracks journalists.")  # fmt: skip
+    deal.refresh_from_db()
+    assert deal.status == "blocked"
+    notifications_send(event_ids=list(AuditEvent.objects.values_list("pk", flat=True)))
+    return deal
+
+
+@pytest.mark.parametrize("persona", ["partner_a", "sales_rep"])
+def test_an_authority_hold_reads_as_a_plain_review(
+    request, persona, held_for_authority, client, api, reseller_a
+):
+    user = request.getfixturevalue(persona)
+    seen = _walk(client, api, user, held_for_authority)
+    seen["webhooks"] = _partner_payloads(reseller_a)
+    for where, text in seen.items():
+        assert _tells(text) == [], f"{where}: {_tells(text)}"
+        assert "journalists" not in text, where
+    # ("Blocked: a country … under sanctions" is a status filter's option on the list)
+    for where in (f"/deals/{held_for_authority.pk}/", f"/api/v1/opportunities/{held_for_authority.pk}/"):
+        assert "Blocked" not in _banner(seen[where]) and '"blocked"' not in seen[where], where
+    assert "In compliance review" in seen[f"/deals/{held_for_authority.pk}/"]
+
+
+# --- 4. The same words for every hidden hold ------------------------------------------
+
+
+def test_every_hidden_hold_reads_the_same_to_the_partner(
+    request, make_deal, case_of, reviewer, admin_user, partner_a, client, tmp_path, sample_list
+):
+    """A list reopen, a misuse report and an authority hold of equal deals: the partner's
+    status label, banner and leverage steps are the same words (the deal's own
+    reference and title aside)."""
+    from grievances.services import report_link, report_record_outcome, report_submit
+    from records.authority import authority_awareness_record
+
+    listed = _approved(make_deal, case_of, reviewer, title="Deal one")
+    reported = _approved(make_deal, case_of, reviewer, title="Deal two",
+                         end_customer={"name": "Harbour Lab", "country": "AE",
+                                       "type": "state_owned_enterprise", "sector": "research"})  # fmt: skip
+    held = _approved(make_deal, case_of, reviewer, title="Deal three",
+                     end_customer={"name": "Coral Institute", "country": "AE",
+                                   "type": "state_owned_enterprise", "sector": "research"})  # fmt: skip
+    import_list(admin_user, write_list(tmp_path, add=[("fict-900", "Gulf Research Co", "AE")],
+                                       name="v2.csv"))  # fmt: skip
+    run_latest("list_update")
+    report = report_submit(data={"what": "Tracks protesters."})[0]
+    report_link(report=report, actor=reviewer, organisation=reported.end_customer)
+    report_record_outcome(report=report, actor=reviewer, outcome="credible", note="Photos.")
+    authority_awareness_record(actor=reviewer, opportunity=held, reason="Press report.")
+    client.force_login(partner_a)
+    texts = []
+    for deal in (listed, reported, held):
+        deal.refresh_from_db()
+        html = client.get(f"/deals/{deal.pk}/").content.decode()
+        banner = _banner(html) or html
+        banner = banner.replace(deal.reference, "REF").replace(deal.title, "TITLE")
+        texts.append(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", banner)).strip())
+    assert texts[0] == texts[1] == texts[2], texts
+
+
+# --- 5. A listed partner's own profile ------------------------------------------------
+
+
+def test_a_listed_partner_reading_its_own_profile_learns_nothing(
+    sample_list, admin_user, partner_a, reseller_a, make_deal, client, api, tmp_path
+):
+    make_deal("medium", channel=ALPHA, actor=partner_a, title="Deal through Alpha")
+    import_list(admin_user, write_list(tmp_path, add=[("fict-901", reseller_a.name, "DE")],
+                                       name="v2.csv"))  # fmt: skip
+    run_latest("list_update")
+    client.force_login(partner_a)
+    for url in (f"/partners/{reseller_a.pk}/", "/partners/", "/overview/"):
+        r = client.get(url)
+        assert r.status_code in (200, 403), url
+        if r.status_code == 200:
+            assert _tells(r.content.decode()) == [], f"{url}: {_tells(r.content.decode())}"
