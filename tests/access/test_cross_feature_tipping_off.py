@@ -9,11 +9,12 @@ import json
 import re
 
 import pytest
+from django.core import mail
 
 from audit.models import AuditEvent
 from reviews.notifications import notifications_send
 from reviews.services import review_claim, review_decide
-from tests.monitoring.conftest import import_list, run_latest, sample_list, write_list  # noqa: F401
+from tests.monitoring.conftest import import_list, run_latest, write_list
 from webhooks.models import WebhookDelivery
 from webhooks.services import webhook_endpoint_save
 
@@ -46,6 +47,14 @@ def _loopback_receivers(settings):
     """Endpoints on loopback (nothing is sent: the test reads the queued deliveries)."""
     settings.WEBHOOK_ALLOW_PRIVATE_ADDRESSES = True
     settings.WEBHOOK_ALLOW_HTTP = True
+
+
+@pytest.fixture
+def list_in_force(admin_user, tmp_path):
+    """The sample list in force (a first version imported, its run finished)."""
+    imported = import_list(admin_user, write_list(tmp_path, name="v1.csv"))
+    run_latest("list_update")
+    return imported
 
 
 @pytest.fixture
@@ -89,6 +98,9 @@ def _walk(client, api, user, deal) -> dict[str, str]:
     seen["notifications"] = " ".join(
         f"{n.title} {n.body} {n.url}" for n in user.notifications.all()
     )
+    seen["emails"] = " ".join(
+        f"{m.subject} {m.body}" for m in mail.outbox if user.email in m.to
+    )
     return seen
 
 
@@ -96,7 +108,7 @@ def _walk(client, api, user, deal) -> dict[str, str]:
 
 
 @pytest.fixture
-def reopened_by_list(sample_list, make_deal, case_of, reviewer, admin_user, alpha_crm, tmp_path):
+def reopened_by_list(list_in_force, make_deal, case_of, reviewer, admin_user, alpha_crm, tmp_path):
     deal = _approved(make_deal, case_of, reviewer)
     WebhookDelivery.objects.all().delete()  # only what the list update causes
     import_list(admin_user, write_list(tmp_path, add=[("fict-900", "Gulf Research Co", "AE")],
@@ -138,6 +150,29 @@ def test_pages_banner_inbox_overview_and_api_of_a_list_reopened_deal_say_only_re
     assert "In compliance review" in seen[f"/deals/{reopened_by_list.pk}/"]
     if persona == "sales_rep":  # the deal's submitter hears that it is held again
         assert "back in compliance review" in seen["notifications"]
+        assert "back in compliance review" in seen["emails"]
+
+
+@pytest.mark.parametrize("persona", ["partner_a", "sales_rep"])
+def test_filters_and_the_organisation_list_find_a_list_reopened_deal_only_as_a_review(
+    request, persona, reopened_by_list, api
+):
+    user = request.getfixturevalue(persona)
+    api.as_user(user)
+    pk = reopened_by_list.pk
+
+    def ids(query: str) -> list[int]:
+        r = api.get(f"/api/v1/opportunities/?{query}")
+        assert r.status_code == 200, query
+        return [d["id"] for d in r.json()["results"]]
+
+    assert pk in ids("status=in_review")
+    for probe in ("status=blocked", "status=on_hold", "tier=prohibited", "tier=critical"):
+        assert pk not in ids(probe), probe
+    orgs = api.get("/api/v1/organisations/").content.decode()
+    assert _tells(orgs) == [], _tells(orgs)
+    cases = api.get("/api/v1/reviews/cases/")
+    assert cases.status_code == 403 or _tells(cases.content.decode()) == []
 
 
 # --- 2. A credible misuse report ------------------------------------------------------
@@ -198,7 +233,10 @@ def test_an_authority_hold_reads_as_a_plain_review(
         assert _tells(text) == [], f"{where}: {_tells(text)}"
         assert "journalists" not in text, where
     # ("Blocked: a country … under sanctions" is a status filter's option on the list)
-    for where in (f"/deals/{held_for_authority.pk}/", f"/api/v1/opportunities/{held_for_authority.pk}/"):
+    for where in (
+        f"/deals/{held_for_authority.pk}/",
+        f"/api/v1/opportunities/{held_for_authority.pk}/",
+    ):
         assert "Blocked" not in _banner(seen[where]) and '"blocked"' not in seen[where], where
     assert "In compliance review" in seen[f"/deals/{held_for_authority.pk}/"]
 
@@ -207,7 +245,7 @@ def test_an_authority_hold_reads_as_a_plain_review(
 
 
 def test_every_hidden_hold_reads_the_same_to_the_partner(
-    request, make_deal, case_of, reviewer, admin_user, partner_a, client, tmp_path, sample_list
+    request, make_deal, case_of, reviewer, admin_user, partner_a, client, tmp_path, list_in_force
 ):
     """A list reopen, a misuse report and an authority hold of equal deals: the partner's
     status label, banner and leverage steps are the same words (the deal's own
@@ -240,11 +278,38 @@ def test_every_hidden_hold_reads_the_same_to_the_partner(
     assert texts[0] == texts[1] == texts[2], texts
 
 
+def test_a_deal_held_for_a_hidden_cause_tells_the_partner_to_hold_like_any_review(
+    admin_user, partner_a, make_deal, client, tmp_path
+):
+    """A low-risk deal whose end customer matches a list is held, but the tier partners
+    are shown stays low: the leverage steps must still say "do not deploy until
+    compliance has decided", as every other deal in review does, or the partner is told
+    less than the banner says (and reads the hold as something odd)."""
+    import_list(admin_user, write_list(tmp_path, add=[("fict-902", "Fjord Logistics AS", "NO")],
+                                       name="v1.csv"))  # fmt: skip
+    run_latest("list_update")
+    from opportunities.services import opportunity_register
+    from tests.factories import deal_body
+
+    body = deal_body(title="Held quietly", channel=ALPHA)
+    deal = opportunity_register(actor=partner_a, data=body).opportunity
+    deal.refresh_from_db()
+    assert deal.current_screening.shown_tier == "low"
+    assert deal.status in ("in_review", "on_hold", "blocked")
+    client.force_login(partner_a)
+    html = client.get(f"/deals/{deal.pk}/").content.decode()
+    assert "In compliance review" in html and _tells(html) == []
+    assert "Do not deploy until compliance has decided" in html
+    medium = make_deal("medium", channel=ALPHA, actor=partner_a, title="Plain review")
+    plain = client.get(f"/deals/{medium.pk}/").content.decode()
+    assert "Do not deploy until compliance has decided" in plain
+
+
 # --- 5. A listed partner's own profile ------------------------------------------------
 
 
 def test_a_listed_partner_reading_its_own_profile_learns_nothing(
-    sample_list, admin_user, partner_a, reseller_a, make_deal, client, api, tmp_path
+    list_in_force, admin_user, partner_a, reseller_a, make_deal, client, api, tmp_path
 ):
     make_deal("medium", channel=ALPHA, actor=partner_a, title="Deal through Alpha")
     import_list(admin_user, write_list(tmp_path, add=[("fict-901", reseller_a.name, "DE")],
