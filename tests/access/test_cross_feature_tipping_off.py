@@ -98,9 +98,7 @@ def _walk(client, api, user, deal) -> dict[str, str]:
     seen["notifications"] = " ".join(
         f"{n.title} {n.body} {n.url}" for n in user.notifications.all()
     )
-    seen["emails"] = " ".join(
-        f"{m.subject} {m.body}" for m in mail.outbox if user.email in m.to
-    )
+    seen["emails"] = " ".join(f"{m.subject} {m.body}" for m in mail.outbox if user.email in m.to)
     return seen
 
 
@@ -305,19 +303,38 @@ def test_a_deal_held_for_a_hidden_cause_tells_the_partner_to_hold_like_any_revie
     assert "Do not deploy until compliance has decided" in plain
 
 
-# --- 5. A listed partner's own profile ------------------------------------------------
+# --- 5. A listed partner's profile: itself, the rep, the distributor above it ---------
 
 
-def test_a_listed_partner_reading_its_own_profile_learns_nothing(
-    list_in_force, admin_user, partner_a, reseller_a, make_deal, client, api, tmp_path
+@pytest.fixture
+def distributor_user(db):
+    from accounts.models import User
+    from tests.factories import OrganisationFactory, UserFactory
+
+    nordic = OrganisationFactory(name="Nordic Distribution AB", country="SE", role="distributor")
+    return UserFactory(username="dora_distributor", role=User.Role.PARTNER_USER,
+                       organisation=nordic)  # fmt: skip
+
+
+@pytest.mark.parametrize("persona", ["partner_a", "sales_rep", "distributor_user"])
+def test_a_listed_partners_profile_learns_nothing_whoever_reads_it(
+    request, persona, list_in_force, admin_user, reseller_a, make_deal, client, tmp_path
 ):
-    make_deal("medium", channel=ALPHA, actor=partner_a, title="Deal through Alpha")
+    channel = [{"name": "Nordic Distribution AB", "role": "distributor", "country": "SE"}, *ALPHA]
+    deal = make_deal("medium", channel=channel, title="Deal through Nordic and Alpha")
     import_list(admin_user, write_list(tmp_path, add=[("fict-901", reseller_a.name, "DE")],
                                        name="v2.csv"))  # fmt: skip
     run_latest("list_update")
-    client.force_login(partner_a)
-    for url in (f"/partners/{reseller_a.pk}/", "/partners/", "/overview/"):
-        r = client.get(url)
-        assert r.status_code in (200, 403), url
-        if r.status_code == 200:
-            assert _tells(r.content.decode()) == [], f"{url}: {_tells(r.content.decode())}"
+    deal.refresh_from_db()
+    assert deal.status == "blocked", "the listed reseller holds the deal"
+    user = request.getfixturevalue(persona)
+    client.force_login(user)
+    page = client.get(f"/partners/{reseller_a.pk}/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert deal.reference in html, "the deal is listed on the profile"
+    assert _tells(html) == [], _tells(html)
+    assert "Blocked" not in html and "In compliance review" in html
+    if persona == "distributor_user":
+        own = client.get(f"/partners/{user.organisation_id}/").content.decode()
+        assert reseller_a.name in own and _tells(own) == [], _tells(own)
