@@ -338,3 +338,34 @@ def test_a_listed_partners_profile_learns_nothing_whoever_reads_it(
     if persona == "distributor_user":
         own = client.get(f"/partners/{user.organisation_id}/").content.decode()
         assert reseller_a.name in own and _tells(own) == [], _tells(own)
+
+
+# --- 6. Text red flags quoting another party's answer ---------------------------------
+
+
+def test_a_partners_answer_quoted_by_a_red_flag_is_not_shown_to_the_rep(
+    make_deal, case_of, reviewer, partner_a, sales_rep, client, api
+):
+    """The red flags quote the deal's text back to those who wrote it; a partner's answer
+    to compliance is another party's words, for compliance staff (and that partner)."""
+    from reviews.services import review_answer, review_request_information
+
+    deal = make_deal("medium", channel=ALPHA, title="Cluster through Alpha")
+    case = review_claim(case=case_of(deal), actor=reviewer)
+    question = review_request_information(case=case, actor=reviewer, questions="Who uses it?",
+                                          addressed_to=partner_a)  # fmt: skip
+    review_answer(information_request=question, actor=partner_a,
+                  answer="The interior ministry will use it to identify journalists.")  # fmt: skip
+    deal.refresh_from_db()
+    assert "identify journalists" in json.dumps(deal.current_screening.snapshot, ensure_ascii=False)
+    client.force_login(reviewer)
+    assert "identify journalists" in client.get(f"/deals/{deal.pk}/").content.decode()
+    client.force_login(sales_rep)
+    page = client.get(f"/deals/{deal.pk}/").content.decode()
+    body = api.as_user(sales_rep).get(f"/api/v1/opportunities/{deal.pk}/").content.decode()
+    findings = re.search(r'<table class="findings">.*?</table>', page, re.S).group(0)
+    assert "TXT-TARGETING-DISSENT" in findings, "the red flag itself is shown"
+    assert "journalists" not in findings.replace("speaks of journalists", "")
+    assert "words for compliance only" in findings
+    screening = json.loads(body)["screening"]
+    assert "identify journalists" not in json.dumps(screening, ensure_ascii=False)
