@@ -344,10 +344,12 @@ def test_a_listed_partners_profile_learns_nothing_whoever_reads_it(
 
 
 def test_a_partners_answer_quoted_by_a_red_flag_is_not_shown_to_the_rep(
-    make_deal, case_of, reviewer, partner_a, sales_rep, client, api
+    make_deal, case_of, reviewer, partner_a, teammate, client, api
 ):
     """The red flags quote the deal's text back to those who wrote it; a partner's answer
-    to compliance is another party's words, for compliance staff (and that partner)."""
+    to compliance is another party's words, for compliance staff and the people the
+    answers panel shows it to (the deal's owner). A teammate who sees the deal reads that
+    a red flag was read in an answer, not the words."""
     from reviews.services import review_answer, review_request_information
 
     deal = make_deal("medium", channel=ALPHA, title="Cluster through Alpha")
@@ -360,9 +362,10 @@ def test_a_partners_answer_quoted_by_a_red_flag_is_not_shown_to_the_rep(
     assert "identify journalists" in json.dumps(deal.current_screening.snapshot, ensure_ascii=False)
     client.force_login(reviewer)
     assert "identify journalists" in client.get(f"/deals/{deal.pk}/").content.decode()
-    client.force_login(sales_rep)
+    client.force_login(teammate)
     page = client.get(f"/deals/{deal.pk}/").content.decode()
-    body = api.as_user(sales_rep).get(f"/api/v1/opportunities/{deal.pk}/").content.decode()
+    assert "identify journalists" not in page
+    body = api.as_user(teammate).get(f"/api/v1/opportunities/{deal.pk}/").content.decode()
     findings = re.search(r'<table class="findings">.*?</table>', page, re.S).group(0)
     assert "TXT-TARGETING-DISSENT" in findings, "the red flag itself is shown"
     assert "journalists" not in findings.replace("speaks of journalists", "")
