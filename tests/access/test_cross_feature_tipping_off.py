@@ -372,3 +372,12 @@ def test_a_partners_answer_quoted_by_a_red_flag_is_not_shown_to_the_rep(
     assert "words for compliance only" in findings
     screening = json.loads(body)["screening"]
     assert "identify journalists" not in json.dumps(screening, ensure_ascii=False)
+
+
+def test_a_rep_is_told_of_a_reopen_by_a_misuse_report_as_of_one_by_a_list_update(
+    reported, sales_rep
+):
+    """Told for a list update and silent for a misuse report would tell the two apart (and
+    leave the rep selling a deal that is back in review)."""
+    told = " ".join(f"{n.title} {n.body}" for n in sales_rep.notifications.all())
+    assert "back in compliance review" in told
