@@ -76,12 +76,14 @@ _STEPS = {"vendor": _vendor, "distributor": _distributor, "reseller": _reseller,
 
 
 def leverage_by_position(
-    *, roles: Iterable[str], findings: Iterable[Mapping[str, Any]], tier: str
+    *, roles: Iterable[str], findings: Iterable[Mapping[str, Any]], tier: str, held: bool = False
 ) -> list[tuple[str, list[str]]]:
-    """(position name, steps) for each position present in the deal, vendor first."""
+    """(position name, steps) for each position present in the deal, vendor first. `held`:
+    the deal is in compliance review as the viewer is shown it, whatever the tier they
+    are shown (a hidden cause, such as a list match, holds a low-tier deal too)."""
     findings = list(findings)
     dims = {f.get("dimension", "") for f in findings}
     codes = {f.get("code", "") for f in findings}
-    elevated = tier in ("medium", "high", "critical", "prohibited")
+    elevated = held or tier in ("medium", "high", "critical", "prohibited")
     present = ["vendor", *dict.fromkeys(r for r in roles if r in _STEPS and r != "vendor")]
     return [(POSITION_NAMES[r], _STEPS[r](dims, codes, elevated)) for r in present]

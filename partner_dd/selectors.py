@@ -73,7 +73,7 @@ def organisation_profile(*, user, organisation: Organisation) -> dict:
         )
         if sees_links and parent
         else [],
-        "deals": _with_shown_status(list(deals), user),
+        "deals": _with_shown_status(deals, user),
         "users": list(users),
         "questionnaires": list(questionnaires.prefetch_related("evidence")[:20]),
         "accepted": accepted,
@@ -82,15 +82,15 @@ def organisation_profile(*, user, organisation: Organisation) -> dict:
     }
 
 
-def _with_shown_status(deals: list, user) -> list:
-    """Each deal's status as this viewer may see it (the partner projection): a partner's
-    or rep's profile page must not read "Blocked (hard stop)" where their deal page reads
-    "In compliance review"."""
+def _with_shown_status(deals, user) -> list:
+    """Each deal with the status this viewer may see (the partner projection: a
+    restricted-party hold reads as any other compliance review)."""
     from opportunities.presenters import status_for_viewer
 
-    for d in deals:
-        d.status_label = status_for_viewer(d, user)[1]
-    return deals
+    out = list(deals)
+    for d in out:
+        d.shown_status = status_for_viewer(d, user)[1]
+    return out
 
 
 def partner_league_table(*, user) -> QuerySet[Organisation]:

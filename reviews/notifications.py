@@ -103,9 +103,12 @@ def _messages(event: AuditEvent, case: ReviewCase) -> list[tuple[list[User], str
     if event.action == "review_case.opened":
         out = [(level_users(case.escalation_level, case), f"New {case.tier} case: {ref}",
                 f"{ref} {title} needs review ({words.humanise(ch.get('reason', 'flagged')).lower()}).", _case_url(case))]  # fmt: skip
-        if ch.get("previous_case_id") and case.screening.trigger in RECHECK_TRIGGERS:
-            # A decided deal reopened by a re-check: the submitters hear that it is held,
-            # never why (the reason may name a restricted-party list).
+        if ch.get("previous_case_id") and (
+            case.screening.trigger in RECHECK_TRIGGERS or case.concerns.exists()
+        ):
+            # A decided deal reopened by a re-check or a concern (a misuse report): the
+            # submitters hear that it is held, in the same words whatever the cause (silence
+            # for one cause would tell it apart), never why.
             out.append((_submitters(case), f"{ref} is back in compliance review", RECHECK_TOLD.format(
                 ref=ref, title=title), _deal_url(case)))  # fmt: skip
         return out

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from accounts.policies import is_compliance
 from rules.engine import PARTNER_SAFE_FIELDS, shown_to_partners
+from rules.textsignals.reader import TEXT_FIELD_LABELS
 
 PLAIN_TIER = {
     "low": "Cleared: standard terms apply.",
@@ -33,6 +34,16 @@ SHOWN_SUMMARY = {
     "approved_with_conditions": "Compliance has decided: see the decision and its feedback.",
     "rejected": "Compliance has decided: see the decision and its feedback.",
 }
+# Why a deal was screened, as partners and reps may hear it: their own acts by name; any
+# re-check in the vendor's world as one word, since "list_update" on a deal that then goes
+# back into review says that a party matched a restricted-party list (tipping off).
+TRIGGERS_PARTNERS_KNOW = ("registration", "update", "import", "condition_lapsed")
+
+
+def trigger_for_partners(trigger: str) -> str:
+    return trigger if trigger in TRIGGERS_PARTNERS_KNOW else "recheck"
+
+
 # The keys of a finding partners and reps receive; anything else stays with compliance.
 SHOWN_FINDING_KEYS = (
     "code", "name", "dimension", "explanation", "severity", "likelihood", "outcome", "ask",
@@ -52,6 +63,28 @@ def finding_shown(finding: dict) -> bool:
     return shown_to_partners(finding.get("dimension", ""), finding.get("evidence", {}))
 
 
+# A red flag quotes the deal's text back to those who wrote it; a quote from an answer to
+# an information request is another party's words to compliance (a partner's, read by the
+# rep or another partner), so partners and reps see where the flag was read, not the words.
+ANSWER_QUOTE = TEXT_FIELD_LABELS["text.answers"] + " ("
+ANSWER_WITHHELD = TEXT_FIELD_LABELS["text.answers"] + " (words for compliance only)"
+
+
+def _answers_withheld(item: dict) -> dict:
+    evidence = item.get("evidence") or {}
+    quoted = [q for v in evidence.values() if isinstance(v, list) for q in v
+              if isinstance(q, str) and q.startswith(ANSWER_QUOTE)]  # fmt: skip
+    if not quoted:
+        return item
+    for quote in quoted:
+        item["explanation"] = str(item.get("explanation", "")).replace(quote, ANSWER_WITHHELD)
+    item["evidence"] = {
+        k: [ANSWER_WITHHELD if q in quoted else q for q in v] if isinstance(v, list) else v
+        for k, v in evidence.items()
+    }
+    return item
+
+
 def shown_findings(findings: list[dict]) -> list[dict]:
     """The findings partners and reps may see, each cut to the allow-listed keys."""
     out = []
@@ -61,7 +94,7 @@ def shown_findings(findings: list[dict]) -> list[dict]:
         item = {k: f.get(k, "") for k in SHOWN_FINDING_KEYS}
         if "evidence" in f:
             item["evidence"] = {k: v for k, v in f["evidence"].items() if k in PARTNER_SAFE_FIELDS}
-        out.append(item)
+        out.append(_answers_withheld(item))
     return out
 
 

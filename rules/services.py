@@ -30,6 +30,7 @@ from .engine import (
 )
 from .engine.preview_text import preview_text_reader
 from .models import CriteriaVersion, Criterion, PreviewRun, Screening
+from .presentation import trigger_for_partners
 from .selectors import (
     criteria_compiled,
     criteria_draft,
@@ -196,7 +197,8 @@ def _screening_announce(opportunity, screening: Screening, previous, *, trigger:
     shown = screening.shown_tier or "low"
     facts = {"trigger": trigger, "tier": screening.tier, "score": screening.score,
              "previous_tier": before, "criteria_version": screening.criteria_version.number}  # fmt: skip
-    partner = {"trigger": trigger, "tier": shown, "previous_tier": before_shown}
+    partner = {"trigger": trigger_for_partners(trigger), "tier": shown,
+               "previous_tier": before_shown}  # fmt: skip
     webhooks_emit(event="deal.screened", opportunity_id=opportunity.pk, facts=facts,
                   partner_facts=partner)  # fmt: skip
     if before is not None and before != screening.tier:

@@ -7,6 +7,7 @@ from django import template
 from django.utils.translation import gettext
 
 from accounts.policies import partner_organisation_id
+from opportunities.presenters import HELD, status_for_viewer
 
 from ..leverage import leverage_by_position
 
@@ -20,8 +21,13 @@ def leverage_for(opportunity, screening, user) -> list:
     entries = list(opportunity.channel.all())
     own = partner_organisation_id(user)
     roles = [e.role for e in entries if own is None or e.organisation_id == own]
+    # The hold as the viewer is shown it (the projection), so the steps agree with the banner.
+    held = status_for_viewer(opportunity, user)[0] in HELD
     rows = leverage_by_position(
-        roles=roles, findings=screening.get("findings", []), tier=screening.get("tier", "low")
+        roles=roles,
+        findings=screening.get("findings", []),
+        tier=screening.get("tier", "low"),
+        held=held,
     )
     rows = rows[1:] if own is not None else rows  # partners are not told the vendor's steps
     # In the reader's language where the catalogue has the words (positions are role names).
