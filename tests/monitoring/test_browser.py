@@ -74,6 +74,16 @@ def _run_done(trigger: str):
     return lambda: RescreenRun.objects.filter(trigger=trigger, status="done").exists()
 
 
+def _let_the_worker_finish() -> None:
+    """Wait (bounded) until the worker has sent what the run queued after it (notifications):
+    on SQLite the worker thread and the test server share one in-memory database, which
+    refuses a sign-in outright ("table is locked") while the worker writes."""
+    from outbox.models import OutboxMessage
+
+    busy = (OutboxMessage.Status.PENDING, OutboxMessage.Status.RUNNING)
+    _wait_for(lambda: not OutboxMessage.objects.filter(status__in=busy).exists())
+
+
 def test_continuous_due_diligence_in_the_browser(sign_in, tmp_path, real_worker):
     celery_app.conf.task_always_eager = True  # the demo loads as `make run` would
     demo_data_load(deals=len(SCENARIOS))
@@ -96,6 +106,7 @@ def test_continuous_due_diligence_in_the_browser(sign_in, tmp_path, real_worker)
     admin.click("form[enctype] button[type=submit], form[enctype] button")
     admin.wait_for_load_state()
     assert _wait_for(_run_done("list_update")), "the list re-screening did not finish"
+    _let_the_worker_finish()
     reviewer = sign_in("reviewer")
     reviewer.goto(f"/deals/{listed.pk}/")
     assert "Blocked" in reviewer.inner_text(".status")
@@ -121,6 +132,7 @@ def test_continuous_due_diligence_in_the_browser(sign_in, tmp_path, real_worker)
     admin.click("form[enctype] button")
     admin.wait_for_load_state()
     assert _wait_for(_run_done("country_data")), "the country re-screening did not finish"
+    _let_the_worker_finish()
     raised = RescreenChange.objects.filter(run__trigger="country_data", direction="up")
     assert raised.exists()
     after = dict(
@@ -143,6 +155,7 @@ def test_continuous_due_diligence_in_the_browser(sign_in, tmp_path, real_worker)
         lambda: Opportunity.objects.get(pk=conditioned.pk).status != "approved_with_conditions"
     )
     owner = conditioned.owner.username
+    _let_the_worker_finish()
     page = sign_in(owner)
     page.goto(f"/deals/{conditioned.pk}/")
     assert "In compliance review" in page.inner_text(".status")
