@@ -31,10 +31,12 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlparse, urlunparse
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from pg_bench import django_setup, fresh_database  # noqa: E402
+
 TARGET_SECONDS = 600.0  # a 1% list update against 1,000,000 deals within 10 minutes
 A = ["Ar", "Bel", "Cor", "Dan", "Eri", "Fal", "Gor", "Hal", "Ist", "Jor", "Kel", "Lum", "Mar",
      "Nor", "Oss", "Pel", "Quin", "Ros", "Sal", "Tor", "Ul", "Vel", "Wen", "Xan", "Yor", "Zel"]  # fmt: skip
@@ -77,20 +79,7 @@ def name(i: int, salt: str = "") -> str:
 
 
 def _setup_django(url: str) -> None:
-    os.environ["DATABASE_URL"] = url
-    os.environ.setdefault("HRDD_VAR_DIR", tempfile.mkdtemp(prefix="hrdd-bench-monitoring-"))
-    os.environ.pop("REDIS_URL", None)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "hrdd.settings"
-    os.environ["DEBUG"] = "false"
-    os.environ.setdefault("SECRET_KEY", "benchmark-only-secret-not-for-production")
-    os.environ.setdefault("AUDIT_HMAC_KEY", "benchmark-only-audit-key")
-    os.environ["LOG_LEVEL"] = "WARNING"
-    import django
-
-    django.setup()
-    from hrdd.celery import app as celery_app
-
-    celery_app.conf.broker_url = "memory://localhost/"  # tasks are run by the workers below
+    django_setup(url, prefix="hrdd-bench-monitoring-")
 
 
 def worker(url: str, run_id: int, slot: int, workers: int) -> None:
@@ -275,15 +264,7 @@ def main() -> int:
             "the monitoring benchmark needs PostgreSQL (BENCH_DATABASE_URL or DATABASE_URL)",
         )
         return 0
-    import psycopg
-
-    db = os.environ.get("BENCH_MONITORING_DB_NAME", "hrdd_bench_monitoring")
-    parts = urlparse(base)
-    with psycopg.connect(urlunparse(parts._replace(path="/postgres", scheme="postgresql")),
-                         autocommit=True) as conn:  # fmt: skip
-        conn.execute(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{db}"')
-    url = urlunparse(parts._replace(path=f"/{db}"))
+    url = fresh_database(base, os.environ.get("BENCH_MONITORING_DB_NAME", "hrdd_bench_monitoring"))
     _setup_django(url)
     from django.core.management import call_command
     from django.db import transaction

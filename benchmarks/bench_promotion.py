@@ -18,13 +18,14 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlparse, urlunparse
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from pg_bench import django_setup, fresh_database  # noqa: E402
+
 TARGET = 500.0
 
 
@@ -38,20 +39,7 @@ def _load() -> str:
 
 
 def _setup_django(url: str) -> None:
-    os.environ["DATABASE_URL"] = url
-    os.environ.setdefault("HRDD_VAR_DIR", tempfile.mkdtemp(prefix="hrdd-bench-promotion-"))
-    os.environ.pop("REDIS_URL", None)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "hrdd.settings"
-    os.environ["DEBUG"] = "false"
-    os.environ.setdefault("SECRET_KEY", "benchmark-only-secret-not-for-production")
-    os.environ.setdefault("AUDIT_HMAC_KEY", "benchmark-only-audit-key")
-    os.environ["LOG_LEVEL"] = "WARNING"
-    import django
-
-    django.setup()
-    from hrdd.celery import app as celery_app
-
-    celery_app.conf.broker_url = "memory://localhost/"  # notifications stay in-process
+    django_setup(url, prefix="hrdd-bench-promotion-")
 
 
 def worker(url: str, import_id: int) -> None:
@@ -153,15 +141,7 @@ def main() -> int:
             "the promotion benchmark needs PostgreSQL (BENCH_DATABASE_URL or DATABASE_URL)",
         )
         return 0
-    import psycopg
-
-    name = os.environ.get("BENCH_PROMOTION_DB_NAME", "hrdd_bench_promotion")
-    parts = urlparse(base)
-    with psycopg.connect(urlunparse(parts._replace(path="/postgres", scheme="postgresql")),
-                         autocommit=True) as conn:  # fmt: skip
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
-    url = urlunparse(parts._replace(path=f"/{name}"))
+    url = fresh_database(base, os.environ.get("BENCH_PROMOTION_DB_NAME", "hrdd_bench_promotion"))
     _setup_django(url)
     from django.core.management import call_command
 
