@@ -152,12 +152,6 @@ def rescreen_chunk(*, run_id: int, index: int) -> int:
     return counts["raised"] + counts["lowered"] + counts["changed_same_tier"]
 
 
-def rescreen_run_failed(*, run_id: int, error: str) -> None:
-    RescreenRun.objects.filter(pk=run_id).exclude(status=R.DONE).update(
-        status=R.FAILED, error=error[:2000], finished_at=timezone.now()
-    )
-
-
 # --- Approvals whose basis changed -----------------------------------------------------
 
 

@@ -42,23 +42,6 @@ class FindingOut(serializers.Serializer):
     ask = serializers.CharField(required=False)
 
 
-class ScreeningOut(serializers.Serializer):
-    tier = serializers.CharField()
-    score = serializers.IntegerField()
-    severity = serializers.IntegerField()
-    likelihood = serializers.IntegerField()
-    criteria_version = serializers.IntegerField()
-    screened_at = serializers.DateTimeField()
-    reasons = serializers.ListField(child=serializers.CharField())
-    asks = serializers.ListField(child=serializers.CharField())
-    findings = FindingOut(many=True)
-    languages = serializers.ListField(
-        child=serializers.CharField(),
-        required=False,
-        help_text='Language detected in each text field read for red flags ("Title: Spanish")',
-    )
-
-
 class OpportunityOut(serializers.Serializer):
     id = serializers.IntegerField()
     reference = serializers.CharField()

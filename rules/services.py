@@ -542,7 +542,3 @@ def _text_of(snapshot: dict) -> dict | None:
     if not all(f in snapshot for f in TEXT_DERIVED_FIELDS):
         return None
     return {f: snapshot[f] for f in TEXT_DERIVED_FIELDS}
-
-
-def screening_changed_tier(old: str | None, new: str) -> int:
-    return 0 if old is None else tier_rank(new) - tier_rank(old)

@@ -58,5 +58,3 @@ def translated(text):
     from django.utils.translation import gettext
 
     return gettext(text) if text else text
-
-
