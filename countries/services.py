@@ -1,11 +1,12 @@
 from __future__ import annotations
 
-import csv
 import io
 from dataclasses import dataclass
 
 import pycountry
 from django.db import transaction
+
+from hrdd.csvread import read_records
 
 from .models import Country, CountryDataVersion, CountryIndicator
 
@@ -46,15 +47,32 @@ def _all_countries() -> list[tuple[str, str, str]]:
     return rows
 
 
-def parse_indicator_file(text: str) -> list[IndicatorRow]:
-    """Read and check a whole indicator file; raise CountryDataError naming the first bad row."""
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
+def _indicator_records(text: str):
+    """(row number, cells by column) of an indicator file, read as strictly as a deal
+    file: a quote left open is an error naming its row, never rows swallowed."""
+    records = read_records(io.BytesIO(text.lstrip("\ufeff").encode("utf-8")), delimiter=",")
+    header = next(records, None)
+    columns = [c.strip() for c in (header.cells if header else [])]
+    missing = [c for c in REQUIRED_COLUMNS if c not in columns]
     if missing:
         raise CountryDataError(f"missing column(s): {', '.join(missing)}")
+    for record in records:
+        if record.problem:
+            raise CountryDataError(f"row {record.row}: {record.problem}")
+        if not any(c.strip() for c in record.cells):
+            continue
+        if len(record.cells) != len(columns):
+            raise CountryDataError(
+                f"row {record.row}: {len(record.cells)} cells where the header has {len(columns)}"
+            )
+        yield record.row, dict(zip(columns, record.cells, strict=True))
+
+
+def parse_indicator_file(text: str) -> list[IndicatorRow]:
+    """Read and check a whole indicator file; raise CountryDataError naming the first bad row."""
     known = {c[0] for c in _all_countries()}
     rows: list[IndicatorRow] = []
-    for line, raw in enumerate(reader, start=2):
+    for line, raw in _indicator_records(text):
         iso2 = (raw["iso2"] or "").strip().upper()  # Namibia is the literal "NA"
         if iso2 not in known:
             raise CountryDataError(f"row {line}: unknown country code {iso2!r}")

@@ -9,6 +9,7 @@ import copy
 import datetime as dt
 from decimal import Decimal
 
+from django.utils import timezone
 from rest_framework import serializers
 
 from taxonomy import (
@@ -175,7 +176,7 @@ class OpportunityIn(serializers.Serializer):
 
     def validate_expected_close_date(self, value):
         if value and not (
-            dt.date(2000, 1, 1) <= value <= dt.date.today() + dt.timedelta(days=3650)
+            dt.date(2000, 1, 1) <= value <= timezone.localdate() + dt.timedelta(days=3650)
         ):
             raise serializers.ValidationError("The expected close date must be within ten years.")
         return value
