@@ -270,7 +270,7 @@ def _after_screening(channel_import_id: int) -> None:
             return
         if _unpromoted(imp.pk).exists():
             if _transition(imp.pk, S.PROMOTING):
-                outbox_enqueue("channel_imports.tasks.promote_import", imp.pk)
+                outbox_enqueue("channel_imports.tasks.import_promote", imp.pk)
         else:
             _complete(imp)
 

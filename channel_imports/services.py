@@ -455,7 +455,7 @@ def import_ingest(*, channel_import_id: int) -> ChannelImport | None:
             transaction.on_commit(lambda: _staged_delete(imp))
             if chunk_ids:
                 outbox_enqueue_many(
-                    "channel_imports.tasks.screen_chunk", [[pk] for pk in chunk_ids]
+                    "channel_imports.tasks.import_chunk_screen", [[pk] for pk in chunk_ids]
                 )
             else:
                 from .screening import _complete

@@ -127,7 +127,7 @@ def report_submit(*, data: dict, files=(), language: str = "en") -> tuple[Report
             to_state=report.status,
             changes={"files": len(files), "anonymous": anonymous, "language": report.language},
         )  # fmt: skip
-        outbox_enqueue("grievances.tasks.notify_report_received", report.pk, event.pk)
+        outbox_enqueue("grievances.tasks.report_received_notify", report.pk, event.pk)
     return report, code
 
 

@@ -19,7 +19,7 @@ from hrdd.errors import ApplicationError
 
 from .models import ListImportSchedule
 
-TASK = "monitoring.tasks.scheduled_list_import"
+TASK = "monitoring.tasks.list_import_scheduled_run"
 
 
 def list_import_schedule_save(*, actor, schedule: ListImportSchedule) -> ListImportSchedule:

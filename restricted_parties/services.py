@@ -70,7 +70,7 @@ def _list_store(
             )
             RestrictedPartyEntry.objects.bulk_create(_entry_rows(parsed, new), batch_size=1000)
             # Built once, by a worker, before the first screening needs it.
-            outbox_enqueue("restricted_parties.tasks.build_match_index", new.pk)
+            outbox_enqueue("restricted_parties.tasks.match_index_build", new.pk)
             _rescreen_after_import(actor=actor, new=new, previous=previous)
             audit_record(
                 actor=actor,

@@ -433,7 +433,7 @@ def preview_start(*, actor, draft: CriteriaVersion) -> PreviewRun:
         raise ApplicationError(f"The draft cannot be previewed: {exc}") from exc
     with transaction.atomic():
         run = PreviewRun.objects.create(draft=draft, requested_by=actor)
-        outbox_enqueue("rules.tasks.run_preview", run.pk)
+        outbox_enqueue("rules.tasks.preview_execute", run.pk)
     return run
 
 

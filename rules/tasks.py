@@ -8,8 +8,8 @@ from outbox.tasks import current_claim_token, outbox_task
 from . import services
 
 
-@outbox_task("rules.tasks.run_preview")
-def run_preview(run_id: int) -> None:
+@outbox_task("rules.tasks.preview_execute", formerly_named=("rules.tasks.run_preview",))
+def preview_execute(run_id: int) -> None:
     # Under the outbox, a run left `running` was abandoned by a killed worker: take it over.
     services.preview_execute(run_id=run_id, takeover=bool(current_claim_token()))
 

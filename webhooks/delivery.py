@@ -1,6 +1,6 @@
 """Sending one delivery: build its body once, sign it, POST it, log the answer.
 
-Runs in a worker (`webhooks.tasks.deliver`). A refusal or an error raises, so the outbox
+Runs in a worker (`webhooks.tasks.webhook_deliver`). A refusal or an error raises, so the outbox
 tries again later with a growing delay (OUTBOX_LEASE_SECONDS doubled per attempt, up to an
 hour) until OUTBOX_MAX_ATTEMPTS; then the delivery is marked failed and an admin can
 replay it. Redirects are not followed (they could lead to an internal address).

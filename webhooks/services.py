@@ -23,7 +23,7 @@ from .addresses import why_not_url
 from .models import Event, WebhookDelivery, WebhookEndpoint
 from .policies import why_not_manage_webhooks
 
-DELIVER_TASK = "webhooks.tasks.deliver"
+DELIVER_TASK = "webhooks.tasks.webhook_deliver"
 ENDPOINTS = "webhook_endpoints"  # refdata kind: every screening reads the list, rarely changed
 
 

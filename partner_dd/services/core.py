@@ -27,7 +27,7 @@ from ..models import ANSWER_FIELDS, OPEN_STATUSES, Evidence, Questionnaire
 from ..scoring import EVIDENCE_KINDS, PROGRAMMES, MaturityScore, maturity_score
 from ..workflow import questionnaire_transition
 
-RESCREEN_TASK = "partner_dd.tasks.rescreen_partner_deals"
+RESCREEN_TASK = "partner_dd.tasks.partner_deals_rescreen"
 YES_NO = ("staff_trained", "screens_end_users", "flows_down_clauses", "prior_incident",
           "accepts_audits", "accepts_flow_down")  # fmt: skip
 

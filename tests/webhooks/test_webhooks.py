@@ -168,7 +168,9 @@ def test_a_receiver_that_keeps_failing_ends_failed_and_can_be_replayed(
     assert list(delivery.log.values_list("status_code", flat=True)) == [503, 503, 503]
 
     copy = webhook_delivery_replay(actor=admin_user, delivery=delivery)
-    assert OutboxMessage.objects.filter(task="webhooks.tasks.deliver", args=[copy.pk]).exists()
+    assert OutboxMessage.objects.filter(
+        task="webhooks.tasks.webhook_deliver", args=[copy.pk]
+    ).exists()
     webhook_deliver(delivery_id=copy.pk)
     copy.refresh_from_db()
     assert copy.status == "delivered"
