@@ -37,8 +37,9 @@ from hrdd.errors import Conflict
 from .models import AuditEvent
 from .services import audit_record, audit_record_many
 
-# A transition table: name -> (states it may start from, the state or states it leads to).
-Table = Mapping[str, tuple[Collection[str], str | Collection[str]]]
+# A transition table: name -> (the state or states it may start from, the state or states
+# it leads to).
+Table = Mapping[str, tuple[str | Collection[str], str | Collection[str]]]
 # How a workflow words its own conflicts, when its messages say more than the state:
 # (row, actor) -> Conflict (reading the row's state again, which the caller's copy is not).
 ConflictOf = Callable[[Any, Any], Conflict]
@@ -70,10 +71,7 @@ class Workflow:
     )
 
     def __post_init__(self) -> None:
-        edges = {
-            name: (frozenset(src), frozenset({dst}) if isinstance(dst, str) else frozenset(dst))
-            for name, (src, dst) in self.table.items()
-        }
+        edges = {name: (_states(src), _states(dst)) for name, (src, dst) in self.table.items()}
         valid = {value for value, _ in self.model._meta.get_field(self.field).choices}
         for name, (src, dst) in edges.items():
             if not dst or (src | dst) - valid:
@@ -241,6 +239,10 @@ def transition_apply_many(
     for obj, _, to in moves:
         setattr(obj, wf.field, to)
     return recorded
+
+
+def _states(states: str | Collection[str]) -> frozenset[str]:
+    return frozenset({states}) if isinstance(states, str) else frozenset(states)
 
 
 def _from_state(sources: frozenset[str], old: str, from_any: bool) -> str:
