@@ -269,7 +269,7 @@ def _after_screening(channel_import_id: int) -> None:
         if imp.status != S.SCREENING:
             return
         if _unpromoted(imp.pk).exists():
-            if _transition(imp.pk, S.PROMOTING):
+            if _transition(imp, "promoting"):
                 outbox_enqueue("channel_imports.tasks.promote_import", imp.pk)
         else:
             _complete(imp)
@@ -417,13 +417,14 @@ def _chunk_summary(imp_id: int, chunk_no: int) -> dict:
 def _complete(imp: ChannelImport) -> None:
     """Merge the chunk summaries, complete the import, record it. The caller holds the
     import's row lock, in its transaction."""
-    from .services import S, _audit, _transition
+    from .services import _transition
 
     summary = _merge_summaries(imp)
-    if _transition(imp.pk, S.COMPLETED, summary=summary, completed_at=timezone.now()):
-        _audit(actor=None, imp=imp, action="completed", to_state=S.COMPLETED, changes={
-            "lines": imp.lines_total, "tiers": summary["tiers"], "promoted": summary["promoted"],
-        })  # fmt: skip
+    _transition(
+        imp, "completed", values={"summary": summary, "completed_at": timezone.now()},
+        changes={"lines": imp.lines_total, "tiers": summary["tiers"],
+                 "promoted": summary["promoted"]},
+    )  # fmt: skip
 
 
 def _merge_summaries(imp: ChannelImport) -> dict:
