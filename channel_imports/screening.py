@@ -195,6 +195,8 @@ def import_chunk_screen(*, chunk_id: int, claim_token: str = "") -> bool:
     now = timezone.now()
     stale = now - timedelta(seconds=ImportChunk.STALE_SECONDS)
     C = ImportChunk.Status
+    # A job claim, not a workflow state (`audit.transitions`): chunks are leased by token
+    # and taken over when stale; the import's own steps carry the audit events.
     claimed = (
         ImportChunk.objects.filter(pk=chunk_id)
         .filter(
