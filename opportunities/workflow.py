@@ -47,6 +47,9 @@ TRANSITIONS: dict[str, tuple[set, set]] = {
 DEALS = Workflow(
     model=Opportunity, table=TRANSITIONS, object_type="opportunity", noun="deal",
     refused="A deal that is {state} cannot be moved to {to}.",
+    # A held deal's status reads differently to partners and reps (`presenters`), so the
+    # loser of a race is not told the state: the page it reloads shows it in their words.
+    moved="The deal was changed by someone else; reload and try again.",
 )  # fmt: skip
 # The transitions that place or end an authority hold; every other one waits while it stands.
 HOLD_TRANSITIONS = {"authority_hold", "authority_release", "authority_prohibit"}
