@@ -217,7 +217,10 @@ def transition_apply_many(
         if write is not None:
             updated = write(moves)
         else:
-            (to,) = {to for _, _, to in moves}
+            targets = {to for _, _, to in moves}
+            if len(targets) != 1:
+                raise ValueError("moves to several states need their own `write`")
+            (to,) = targets
             sources = frozenset().union(*(wf.sources(t) for _, t, _ in moves))
             stamp = {wf.stamp: timezone.now()} if wf.stamp else {}
             updated = wf.model.objects.filter(
