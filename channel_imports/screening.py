@@ -195,6 +195,8 @@ def import_chunk_screen(*, chunk_id: int, claim_token: str = "") -> bool:
     now = timezone.now()
     stale = now - timedelta(seconds=ImportChunk.STALE_SECONDS)
     C = ImportChunk.Status
+    # A job claim, not a workflow state (`audit.transitions`): chunks are leased by token
+    # and taken over when stale; the import's own steps carry the audit events.
     claimed = (
         ImportChunk.objects.filter(pk=chunk_id)
         .filter(
@@ -269,7 +271,7 @@ def _after_screening(channel_import_id: int) -> None:
         if imp.status != S.SCREENING:
             return
         if _unpromoted(imp.pk).exists():
-            if _transition(imp.pk, S.PROMOTING):
+            if _transition(imp, "promoting"):
                 outbox_enqueue("channel_imports.tasks.import_promote", imp.pk)
         else:
             _complete(imp)
@@ -417,13 +419,14 @@ def _chunk_summary(imp_id: int, chunk_no: int) -> dict:
 def _complete(imp: ChannelImport) -> None:
     """Merge the chunk summaries, complete the import, record it. The caller holds the
     import's row lock, in its transaction."""
-    from .services import S, _audit, _transition
+    from .services import _transition
 
     summary = _merge_summaries(imp)
-    if _transition(imp.pk, S.COMPLETED, summary=summary, completed_at=timezone.now()):
-        _audit(actor=None, imp=imp, action="completed", to_state=S.COMPLETED, changes={
-            "lines": imp.lines_total, "tiers": summary["tiers"], "promoted": summary["promoted"],
-        })  # fmt: skip
+    _transition(
+        imp, "completed", values={"summary": summary, "completed_at": timezone.now()},
+        changes={"lines": imp.lines_total, "tiers": summary["tiers"],
+                 "promoted": summary["promoted"]},
+    )  # fmt: skip
 
 
 def _merge_summaries(imp: ChannelImport) -> dict:

@@ -141,6 +141,9 @@ def rescreen_chunk(*, run_id: int, index: int) -> int:
             done=F("done") + len(chunk.deal_ids), chunks_done=F("chunks_done") + 1,
             **{k: F(k) + v for k, v in counts.items()},
         )  # fmt: skip
+        # The last chunk's worker finishes the run: a job's progress, claimed by this
+        # counter-guarded update rather than a workflow transition (`audit.transitions`);
+        # the deals it moves go through their own workflow.
         finished = RescreenRun.objects.filter(
             pk=run_id, status=R.RUNNING, chunks_done__gte=F("chunks_total")
         ).update(status=R.DONE, finished_at=timezone.now())
