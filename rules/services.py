@@ -485,7 +485,8 @@ def _preview_compute(run: PreviewRun) -> PreviewRun:
         "current_screening__criteria_version_id",
     ).order_by("pk")  # fmt: skip
     # Reading the text is the costly part. A deal screened with the version in force holds
-    # what that version's lexicon read: reused, and only what the draft adds is read.
+    # what that version's lexicon read: reused, and read again only if a phrase the draft
+    # adds, removes or changes can match in its text.
     read_after = preview_text_reader(draft, in_force)
     in_force_id = in_force_version.pk if in_force_version else None
     for pk, ref, title, stored_tier, stored, version_id in rows.iterator(chunk_size=PREVIEW_CHUNK):
