@@ -102,9 +102,7 @@ def test_closed_cases_leave_the_queue_but_can_be_listed(queue, reviewer, case_of
     case = review_claim(case=case_of(queue["medium-late"]), actor=reviewer)
     review_decide(case=case, actor=reviewer, outcome="approve", reasons="ok")
     assert "medium-late" not in _refs(review_queue(user=reviewer, params={}))
-    assert _refs(review_queue(user=reviewer, params={"status": "closed"})) == [
-        "medium-late"
-    ]
+    assert _refs(review_queue(user=reviewer, params={"status": "closed"})) == ["medium-late"]
 
 
 def test_only_reviewers_have_a_queue(queue, sales_rep, partner_a):
