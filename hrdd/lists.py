@@ -113,11 +113,6 @@ class ListFilterSet(django_filters.FilterSet):
                     data[key] = value
         super().__init__(data, *args, **kwargs)
 
-    @classmethod
-    def accepted(cls) -> frozenset[str]:
-        """The parameters this list understands (what a saved view may store)."""
-        return frozenset(cls.base_filters)
-
 
 def filtered(filterset: django_filters.FilterSet):
     """The filtered queryset, or a 400 naming each parameter that was not understood."""
