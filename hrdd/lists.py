@@ -15,6 +15,8 @@ import django_filters
 from django import forms
 from django.core.paginator import Paginator
 from django.db.models import F, OrderBy
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from .errors import ApplicationError
 from .params import MAX_ID, as_id
@@ -71,6 +73,7 @@ class FlagField(forms.Field):
         return True if str(value or "").strip().lower() in self.truthy else None
 
 
+@extend_schema_field(OpenApiTypes.BOOL)
 class FlagFilter(django_filters.Filter):
     field_class = FlagField
 
@@ -91,6 +94,7 @@ class IdField(forms.Field):
         return number
 
 
+@extend_schema_field(OpenApiTypes.INT)
 class IdFilter(django_filters.Filter):
     field_class = IdField
 

@@ -24,6 +24,9 @@ def saved_view_params(*, user, list_name: str, params) -> dict[str, list[str]]:
     spec = LISTS.get(list_name)
     if spec is None:
         raise ApplicationError("There is no such list.", errors={"list": "Unknown list."})
+    reason = spec.why_not_open(user) if spec.why_not_open else None
+    if reason:
+        raise ApplicationError(reason, errors={"list": reason})
     if isinstance(params, QueryDict):
         items = {k: params.getlist(k) for k in params}
     else:
