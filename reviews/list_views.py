@@ -63,7 +63,7 @@ def _queue_context(request, *, title: str, mine: bool = False) -> dict:
         # already counted with the other figures: no second COUNT
         **list_page(request, qs, per_page=50, count=counts["total"]),
         "counts": counts,
-        "chosen": _chosen(request, status="open"),
+        "chosen": _chosen(request, status="open", ordering=request.GET.get("sort", "")),
         "columns": sort_links(request, filters.CASE_COLUMNS),
         "now": timezone.now(),
         "can_assign": policies.authority(request.user) >= 2,
