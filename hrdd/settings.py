@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "reviews",
     "channel_imports",
     "onboarding",  # `manage.py setup`: the vendor and the first admin of a fresh install
+    "saved_views",  # a user's named filters of a list (reads each list's filterset)
     "dashboards",  # overviews: compliance and a partner's own (reads other apps)
     "records",  # evidence packs, retention, authority notifications, the annual statement
     "monitoring",  # continuous due diligence: re-screening when the world changes

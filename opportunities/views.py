@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from countries.selectors import country_indicator_sources
 from hrdd.errors import ApplicationError, PermissionDenied
+from hrdd.lists import list_page
 from hrdd.params import id_param
 from taxonomy.countries import country_choices
 
@@ -145,7 +145,8 @@ def opportunity_list_view(request):
         request=request,
     )  # fmt: skip
     qs = filterset.qs if filterset.is_valid() else filterset.queryset.none()
-    page = Paginator(qs, 25).get_page(request.GET.get("page"))
+    listed = list_page(request, qs, per_page=25)
+    page = listed["page"]
     for o in page:  # status and tier as this viewer may see them
         o.shown_tier = presenters.tier_for_viewer(o, request.user)[0]
         o.shown_status = presenters.status_for_viewer(o, request.user)[1]
@@ -158,7 +159,8 @@ def opportunity_list_view(request):
     }
     ordering = request.GET.get("ordering", "")
     ctx = {
-        "page": page,
+        **listed,
+        "list_name": "deals",
         "filters": filters,
         "ordering": ordering,
         "columns": _sort_columns(request, ordering),
@@ -166,10 +168,6 @@ def opportunity_list_view(request):
         "statuses": presenters.status_choices_for_viewer(request.user),
         "tiers": ["low", "medium", "high", "critical", "prohibited"],
         "countries": country_choices(),
-        "total": page.paginator.count,
-        "query": _query_without_page(request),
-        "first": page.start_index(),
-        "last": page.end_index(),
     }
     template = (
         "opportunities/_list_rows.html"
@@ -177,12 +175,6 @@ def opportunity_list_view(request):
         else "opportunities/list.html"
     )
     return render(request, template, ctx)
-
-
-def _query_without_page(request) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
 
 
 SORT_LABELS = {"reference": "Reference", "title": "Title", "end_customer": "End customer",
