@@ -1,5 +1,7 @@
 from django import template
 
+from taxonomy import CHANNEL_ROLES, PRODUCT_CAPABILITIES
+
 register = template.Library()
 
 
@@ -63,8 +65,6 @@ def country_name(code):
 def role_name(code):
     from django.utils.translation import gettext
 
-    from taxonomy import CHANNEL_ROLES
-
     term = CHANNEL_ROLES.get(code)
     return gettext(term.name) if term else code
 
@@ -72,8 +72,6 @@ def role_name(code):
 @register.filter
 def capability_name(code):
     from django.utils.translation import gettext
-
-    from taxonomy import PRODUCT_CAPABILITIES
 
     term = PRODUCT_CAPABILITIES.get(code)
     return gettext(term.name) if term else code
