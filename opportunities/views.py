@@ -20,6 +20,7 @@ from monitoring.selectors import (
     screening_basis_for_viewer,
 )
 from reviews.selectors import review_panel_for_deal
+from rules.presentation import deal_screening_for_viewer
 from taxonomy.countries import country_choices
 
 from . import policies, presenters
@@ -218,7 +219,7 @@ def opportunity_detail_view(request, pk: int):
     ctx = {
         "o": opportunity,
         "status_label": presenters.status_for_viewer(opportunity, request.user)[1],
-        "screening": presenters.deal_screening_for_viewer(opportunity, request.user),
+        "screening": deal_screening_for_viewer(opportunity, request.user),
         **deal_vocabulary(opportunity),
         "can_edit": policies.why_not_edit(request.user, opportunity) is None,
     }
