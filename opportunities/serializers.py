@@ -208,8 +208,6 @@ def opportunity_out(obj, user) -> dict:
         "end_use_statement": obj.end_use_statement,
         "created_at": _datetime(obj.created_at),
         "updated_at": _datetime(obj.updated_at),
-        "screening": screening_for_viewer(
-            obj.current_screening, user, shown_status=head["status"]
-        ),
+        "screening": screening_for_viewer(obj.current_screening, user, shown_status=head["status"]),
         "screening_basis": screening_basis_for_viewer(obj.current_screening, user),
     }
