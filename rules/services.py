@@ -1,4 +1,8 @@
-"""Services of the rules module: screening deals, editing, previewing and publishing criteria."""
+"""Services of the rules module: screening deals and storing the screening, editing,
+previewing and publishing criteria.
+
+Screening here neither routes the deal nor announces it: `lifecycle.services` composes
+the screening with the routing (reviews) and the webhooks."""
 
 from __future__ import annotations
 
