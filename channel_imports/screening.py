@@ -30,9 +30,10 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from hrdd.errors import ApplicationError
-from opportunities.services import opportunity_register_many
+from lifecycle.services import opportunity_register_many
 from outbox.services import outbox_enqueue
 from partners.models import Organisation
+from restricted_parties.selectors import parties_screen
 from rules.engine import screen
 from rules.models import Criterion
 from rules.selectors import criteria_compiled
@@ -174,8 +175,6 @@ def _factors(o: Organisation) -> dict:
 
 def _screen_parties(pairs: set[tuple[str, str]]) -> dict[tuple[str, str], list]:
     """One restricted-party screening call for all distinct parties of a chunk."""
-    from restricted_parties.selectors import parties_screen
-
     ordered = sorted(p for p in pairs if p[0] and p[0].strip())
     if not ordered:
         return {}

@@ -5,10 +5,14 @@ from dataclasses import dataclass
 
 import pycountry
 from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
 
+from audit.services import audit_record
 from hrdd.csvread import read_records
 
 from .models import Country, CountryDataVersion, CountryIndicator
+from .signals import country_data_changed
 
 REQUIRED_COLUMNS = ("iso2", "indicator_code", "indicator_name", "year", "value", "source")
 # Defaults an admin should review: comprehensive embargoes and sanctioned governments,
@@ -187,14 +191,9 @@ def country_data_version_record(
     *, actor, source: str, countries: list[str], summary: str
 ) -> CountryDataVersion:
     """Record the next country-data version in the caller's transaction, with an audit
-    event, and start the re-screening of the deals these countries touch (after commit).
+    event; the apps above re-screen the deals these countries touch (`country_data_changed`,
+    in this transaction, so the re-screening is queued with the change or not at all).
     """
-    from django.db.models import Max
-    from django.utils import timezone
-
-    from audit.services import audit_record
-    from monitoring.services import rescreen_run_start
-
     number = (CountryDataVersion.objects.aggregate(n=Max("number"))["n"] or 0) + 1
     version = CountryDataVersion.objects.create(
         number=number, created_at=timezone.now(), actor=actor if getattr(actor, "pk", None) else None,
@@ -205,9 +204,8 @@ def country_data_version_record(
         object_id=version.pk, to_state=f"v{number}",
         changes={"source": source, "countries": list(countries)}, comment=summary,
     )  # fmt: skip
-    rescreen_run_start(
-        actor=actor, trigger="country_data",
-        label=f"Country data v{number} of {version.created_at:%Y-%m-%d} ({summary[:150]})",
-        countries=list(countries), country_data_version=number,
+    country_data_changed.send(
+        sender=CountryDataVersion, actor=actor, version=version, countries=list(countries),
+        summary=summary,
     )  # fmt: skip
     return version

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "rules",
     "opportunities",
     "reviews",
+    "lifecycle",  # a deal's life composed once: register, screen, route, announce
     "channel_imports",
     "onboarding",  # `manage.py setup`: the vendor and the first admin of a fresh install
     "saved_views",  # a user's named filters of a list (reads each list's filterset)

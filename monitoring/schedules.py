@@ -16,6 +16,7 @@ from django_celery_beat.models import IntervalSchedule, PeriodicTask
 
 from audit.services import audit_record
 from hrdd.errors import ApplicationError
+from restricted_parties.services import restricted_party_list_import
 
 from .models import ListImportSchedule
 
@@ -71,8 +72,6 @@ def _fetch(location: str) -> tuple[object, str]:
 def list_import_scheduled_run(*, schedule_id: int) -> str:
     """Run one scheduled import: skipped when disabled or the content is unchanged;
     otherwise imported as the system. The outcome is kept on the schedule."""
-    from restricted_parties.services import restricted_party_list_import
-
     schedule = ListImportSchedule.objects.filter(pk=schedule_id).first()
     if schedule is None or not schedule.enabled:
         return "disabled"

@@ -12,6 +12,7 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from monitoring.selectors import screening_basis_for_viewer
+from rules.presentation import deal_screening_for_viewer, screening_for_viewer
 
 from . import presenters
 
@@ -78,7 +79,7 @@ class OpportunityOut(serializers.Serializer):
         return _value(obj)
 
     def get_screening(self, obj) -> dict | None:
-        return presenters.deal_screening_for_viewer(obj, self.context["request"].user)
+        return deal_screening_for_viewer(obj, self.context["request"].user)
 
     def to_representation(self, obj) -> dict:
         return opportunity_out(obj, self.context["request"].user)
@@ -190,8 +191,6 @@ def opportunity_out(obj, user) -> dict:
         "end_use_statement": obj.end_use_statement,
         "created_at": _datetime(obj.created_at),
         "updated_at": _datetime(obj.updated_at),
-        "screening": presenters.screening_for_viewer(
-            obj.current_screening, user, shown_status=head["status"]
-        ),
+        "screening": screening_for_viewer(obj.current_screening, user, shown_status=head["status"]),
         "screening_basis": screening_basis_for_viewer(obj.current_screening, user),
     }

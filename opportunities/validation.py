@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.utils import timezone
 from rest_framework import serializers
 
+from hrdd.api import _flatten
 from taxonomy import (
     END_USE_STATEMENTS,
     END_USER_TYPES,
@@ -204,8 +205,6 @@ def opportunity_validate_many(items: list, *, submitter=None) -> list[tuple[dict
     """`opportunity_validate` for each of many inputs, with one validator built for all
     of them (building one copies every declared field, which costs more than checking a
     deal): the same rules, the same messages, item by item."""
-    from hrdd.api import _flatten
-
     validator = OpportunityIn(context={"submitter": submitter})
     results: list[tuple[dict | None, dict]] = []
     for data in items:

@@ -8,10 +8,19 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
+from audit.selectors import audit_events_for_opportunity
 from countries.selectors import country_indicator_sources
 from hrdd.errors import ApplicationError, PermissionDenied
 from hrdd.lists import list_page
 from hrdd.params import id_param
+from lifecycle.services import opportunity_register, opportunity_update
+from monitoring.selectors import (
+    basis_changes_open,
+    deal_rescreen_history,
+    screening_basis_for_viewer,
+)
+from reviews.selectors import review_panel_for_deal
+from rules.presentation import deal_screening_for_viewer
 from taxonomy.countries import country_choices
 
 from . import policies, presenters
@@ -19,7 +28,6 @@ from .filters import SORTABLE, OpportunityFilter
 from .forms import CHANNEL_ROWS, LINE_ROWS, MAX_ROWS, data_to_form, errors_for_form, form_to_data
 from .policies import opportunities_visible_to
 from .selectors import opportunity_get, opportunity_summaries, product_list
-from .services import opportunity_register, opportunity_update
 from .standing import deal_standing
 from .vocabulary import deal_vocabulary, form_vocabulary
 
@@ -203,11 +211,10 @@ def opportunity_detail_view(request, pk: int):
     ctx = {
         "o": opportunity,
         "status_label": presenters.status_for_viewer(opportunity, request.user)[1],
-        "screening": presenters.deal_screening_for_viewer(opportunity, request.user),
+        "screening": deal_screening_for_viewer(opportunity, request.user),
         **deal_vocabulary(opportunity),
         "can_edit": policies.why_not_edit(request.user, opportunity) is None,
     }
-    from reviews.selectors import review_panel_for_deal
 
     ctx["review"] = review_panel_for_deal(user=request.user, opportunity=opportunity)
     for r in ctx["review"].get("my_requests") or ():  # an answer refused a moment ago
@@ -215,17 +222,11 @@ def opportunity_detail_view(request, pk: int):
     ctx["standing"] = deal_standing(
         opportunity=opportunity, user=request.user, screening=ctx["screening"], review=ctx["review"]
     )
-    from monitoring.selectors import (
-        basis_changes_open,
-        deal_rescreen_history,
-        screening_basis_for_viewer,
-    )
 
     ctx["basis"] = screening_basis_for_viewer(opportunity.current_screening, request.user)
     if request.user.is_reviewer:
         ctx["basis_changes"] = basis_changes_open(opportunity.pk)
         ctx["rescreen_history"] = deal_rescreen_history(opportunity.pk)
-        from audit.selectors import audit_events_for_opportunity
 
         ctx["history"] = audit_events_for_opportunity(
             opportunity_id=opportunity.pk, user=request.user

@@ -15,6 +15,7 @@ from accounts.models import User
 from hrdd.errors import ApplicationError, PermissionDenied
 from hrdd.params import MAX_ID
 from hrdd.parsers import JSONParser
+from lifecycle.services import review_answer
 from rules.presentation import screening_for_viewer
 
 from . import filters, policies, precedents, selectors, services
@@ -265,7 +266,7 @@ class CaseAnswerApi(APIView):
         info = selectors.answerable_request(user=request.user, case_pk=pk, pk=data.get("request"))
         if info is None:
             raise Http404
-        info = services.review_answer(information_request=info, actor=request.user, answer=data["answer"],
+        info = review_answer(information_request=info, actor=request.user, answer=data["answer"],
                                       attachment=data.get("attachment"))  # fmt: skip
         return Response(InformationRequestOut(info).data)
 

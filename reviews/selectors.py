@@ -10,8 +10,13 @@ from __future__ import annotations
 from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 
+from accounts.models import User
+from accounts.policies import CASE_WORKER_ROLES, compliance_staff_q
+from audit.selectors import audit_events_for_opportunity
 from hrdd.lists import Viewer, filtered
 from hrdd.params import MAX_ID
+from partners.models import Organisation
+from taxonomy.countries import country_choices
 
 from . import filters
 from .models import (
@@ -75,14 +80,10 @@ def review_queue_counts(qs: QuerySet[ReviewCase], *, user) -> dict:
 
 def review_queue_countries() -> list[tuple[str, str]]:
     """Every country (the filter needs no query over the cases)."""
-    from taxonomy.countries import country_choices
-
     return country_choices()
 
 
 def review_queue_partners(*, user, limit: int = 500):
-    from partners.models import Organisation
-
     if not user.is_reviewer:
         return Organisation.objects.none().values_list("pk", "name", "country")
     return (
@@ -93,9 +94,6 @@ def review_queue_partners(*, user, limit: int = 500):
 
 
 def reviewers_list():
-    from accounts.models import User
-    from accounts.policies import compliance_staff_q
-
     return User.objects.filter(compliance_staff_q(), is_active=True).order_by("username")
 
 
@@ -132,8 +130,6 @@ def deal_cases(opportunity_id: int) -> QuerySet[ReviewCase]:
 def information_addressees(case: ReviewCase) -> list:
     """Who a reviewer may put questions to: the deal's owner and partner users of the
     organisations in its channel (each of whom can see the deal)."""
-    from accounts.models import User
-
     opp = case.opportunity
     org_ids = set(opp.channel.values_list("organisation_id", flat=True)) | {
         opp.submitted_by_organisation_id
@@ -146,9 +142,6 @@ def information_addressees(case: ReviewCase) -> list:
 
 
 def condition_owner_choices(case: ReviewCase) -> list:
-    from accounts.models import User
-    from accounts.policies import CASE_WORKER_ROLES
-
     return information_addressees(case) + list(
         User.objects.filter(role__in=CASE_WORKER_ROLES, is_active=True).order_by("username")
     )
@@ -273,8 +266,6 @@ def notifications_unread_count(*, user) -> int:
 
 def case_history(case: ReviewCase, *, user):
     """The deal's whole history (deal, screenings, every case), oldest first."""
-    from audit.selectors import audit_events_for_opportunity
-
     return audit_events_for_opportunity(opportunity_id=case.opportunity_id, user=user).order_by(
         "id"
     )
@@ -285,3 +276,18 @@ def case_concerns(opportunity) -> list:
     from .models import Concern
 
     return list(Concern.objects.filter(opportunity=opportunity).select_related("raised_by"))
+
+
+def information_answers(opportunity) -> list[str]:
+    """The partners' answers to information requests on the deal, oldest first: the
+    screening reads them with the rest of the deal's text.
+
+    A deal never screened has no review case, so no request to answer: no query."""
+    if not opportunity.pk or opportunity.current_screening_id is None:
+        return []
+    return list(
+        InformationRequest.objects.filter(case__opportunity_id=opportunity.pk)
+        .exclude(answer="")
+        .order_by("answered_at", "id")
+        .values_list("answer", flat=True)
+    )

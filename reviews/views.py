@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts.models import User
 from hrdd.errors import ApplicationError
 from hrdd.params import as_id, id_param
+from lifecycle.services import review_answer
 from rules.presentation import restricted_party_explained, screening_for_viewer
 
 from . import notifications as notification_services
@@ -331,7 +332,7 @@ def answer_view(request, pk: int):
         messages.error(request, message)
         return _keep_answer_draft(request, info, deal, message)
     try:
-        services.review_answer(information_request=info, actor=request.user, answer=form.cleaned_data["answer"],
+        review_answer(information_request=info, actor=request.user, answer=form.cleaned_data["answer"],
                                attachment=form.cleaned_data.get("attachment"))  # fmt: skip
     except ApplicationError as exc:
         messages.error(request, exc.message)

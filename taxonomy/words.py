@@ -29,6 +29,7 @@ from . import (
     PARTNER_MATURITY,
     PRODUCT_CAPABILITIES,
     RED_FLAGS,
+    TEXT_SIGNAL_CATEGORIES,
 )
 from .countries import country_choices
 
@@ -206,9 +207,7 @@ def value_words(path: str, value: Any) -> str:
     if kind in VOCABULARIES:
         return terms(value, kind) if isinstance(value, list | tuple) else term(value, kind)
     if kind == "text_signal":
-        from rules.textsignals import CATEGORIES  # (rules imports taxonomy: read late)
-
-        names = [CATEGORIES.get(v, term(v, "")) for v in value or ()]
+        names = [TEXT_SIGNAL_CATEGORIES.get(v, term(v, "")) for v in value or ()]
         return "; ".join(names) if names else "none"
     if kind == "country":
         return country(value)

@@ -13,8 +13,8 @@ from channel_imports import tasks
 from channel_imports.models import ChannelImport, ColumnMapping, ImportChunk, ImportLine
 from channel_imports.screening import deal_data, import_chunk_screen, import_promote
 from channel_imports.services import import_accept
+from lifecycle.services import opportunity_register
 from opportunities.models import Opportunity
-from opportunities.services import opportunity_register
 
 from .conftest import FLAGGED, csv_upload, drain, row, xlsx_upload
 

@@ -11,9 +11,9 @@ from django.utils import timezone
 
 from countries.services import country_indicators_import
 from hrdd.celery import app as celery_app
+from lifecycle.services import opportunity_register
 from monitoring.models import RescreenRun
 from opportunities.models import Opportunity
-from opportunities.services import opportunity_register
 from partners.services import organisation_factors_set
 from reviews.models import CaseCondition
 from tests.factories import OrganisationFactory, deal_body

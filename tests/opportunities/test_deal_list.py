@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from opportunities.services import opportunity_register
+from lifecycle.services import opportunity_register
 from tests.factories import deal_body
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import time_machine
 
-from opportunities.services import opportunity_register
+from lifecycle.services import opportunity_register
 from reviews.selectors import review_queue, review_queue_counts
 from reviews.services import review_claim, review_recommend
 from tests.factories import deal_body

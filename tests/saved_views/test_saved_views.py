@@ -82,7 +82,7 @@ def test_a_partner_cannot_save_another_organisations_filter(client, partner_a, r
 def test_a_saved_view_never_widens_what_its_owner_sees(client, partner_a, partner_b, catalogue):
     """The view's filters run over the owner's scope: a partner's search for another
     organisation's deal finds nothing, however it was saved."""
-    from opportunities.services import opportunity_register
+    from lifecycle.services import opportunity_register
     from tests.factories import deal_body
 
     bravo = [{"name": "Bravo Channel Solutions", "role": "reseller", "country": "FR"}]
