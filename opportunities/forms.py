@@ -1,7 +1,7 @@
 """The deal registration form: web POST data to and from the API's shape.
 
 Validation itself is `validation.opportunity_validate`, shared with the API, so the form
-and the API accept and refuse exactly the same deals.
+and the API accept and refuse exactly the same deals, in the words of `input_rules`.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ from babel.numbers import NumberFormatError, parse_decimal
 from django.utils import translation
 
 from taxonomy.words import babel_locale
+
+from .input_rules import MESSAGES
 
 CHANNEL_ROWS = 3
 LINE_ROWS = 4
@@ -132,12 +134,12 @@ FIELD_LABELS = {
 _PLAIN = [
     (re.compile(r"^Ensure this field has at least 1 elements?\.$"), "Add at least one."),
     (re.compile(r"^(This field is required|This field may not be (blank|null))\.$"),
-     "Please fill this in."),
-    (re.compile(r"^A valid (number|integer) is required\.$"),
-     "Enter a number, such as 250,000 or 250000."),
+     MESSAGES["required"]),
+    (re.compile(r"^A valid (number|integer) is required\.$"), MESSAGES["number_in_form"]),
+    (re.compile(rf"^{re.escape(MESSAGES['number'])}$"), MESSAGES["number_in_form"]),
     (re.compile(r"^Ensure that there are no more than (\d+) digits in total\.$"),
      "That number is too long."),
-    (re.compile(r"^Date has wrong format.*"), "Enter a date, such as 2026-12-31."),
+    (re.compile(r"^Date has wrong format.*"), MESSAGES["date"]),
 ]  # fmt: skip
 
 

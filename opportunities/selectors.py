@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db.models import Q, QuerySet
 
 from refdata.cache import CATALOGUE, cached
@@ -61,9 +63,15 @@ def product_list(*, user, search: str = "", capability: str = "") -> QuerySet[Pr
     return qs
 
 
-def product_active_by_sku(sku: str) -> Product | None:
-    """An active catalogue product (the catalogue is cached per process until it changes)."""
-    return cached(CATALOGUE, _catalogue_load).get(sku)
+def products_active_by_sku(skus: Iterable[str]) -> dict[str, Product]:
+    """The active catalogue products among `skus`, for all the lines of a deal or a batch
+    at once: the catalogue is cached per process until it changes, so this is one check
+    of its version (none within `refdata.cache.pinned`), never one query per line."""
+    skus = set(skus)
+    if not skus:
+        return {}
+    catalogue = cached(CATALOGUE, _catalogue_load)
+    return {sku: catalogue[sku] for sku in skus if sku in catalogue}
 
 
 def _catalogue_load() -> dict[str, Product]:

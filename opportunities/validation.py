@@ -6,10 +6,7 @@ Input is the API's public shape (see README). Errors name the field path and why
 from __future__ import annotations
 
 import copy
-import datetime as dt
-from decimal import Decimal
 
-from django.utils import timezone
 from rest_framework import serializers
 
 from hrdd.api import _flatten
@@ -17,42 +14,88 @@ from taxonomy import (
     END_USE_STATEMENTS,
     END_USER_TYPES,
     INTENDED_USES,
-    INTERMEDIARY_ROLES,
     PRODUCT_CAPABILITIES,
     RED_FLAGS,
 )
-from taxonomy.countries import country_codes, currency_codes
 
-MAX_VALUE = Decimal("100000000000")  # 100 billion: anything above is a typing error
-MAX_QUANTITY = 10_000_000
-MAX_CHANNEL = 10
-MAX_LINES = 200
+from . import input_rules as rules
+from .input_rules import MAX_CHANNEL, MAX_LINES, MAX_QUANTITY, MAX_VALUE, MESSAGES
+from .selectors import products_active_by_sku
 
-
-def _code_error(kind: str, code: str, allowed) -> str:
-    return f'"{code}" is not a known {kind} code. Use one of: {", ".join(sorted(allowed))}.'
+__all__ = ["MAX_QUANTITY", "MAX_VALUE", "opportunity_validate", "opportunity_validate_many"]
 
 
-class CountryField(serializers.CharField):
+def _checked(result: rules.Checked):
+    value, problem = result
+    if problem:
+        raise serializers.ValidationError(problem)
+    return value
+
+
+class _FormWords:
+    """The framework's own checks (missing, blank, too long) in the rules' words."""
+
+    default_error_messages = {
+        "required": MESSAGES["required"],
+        "null": MESSAGES["required"],
+        "blank": MESSAGES["required"],
+        "max_length": MESSAGES["too_long"],
+    }
+
+
+class Text(_FormWords, serializers.CharField):
+    pass
+
+
+class _Ruled(_FormWords):
+    """A field whose value is read by one of `input_rules` (the declared DRF type stays
+    for the API schema)."""
+
+    rule = None
+
+    def to_internal_value(self, data):
+        return _checked(type(self).rule(data))
+
+
+class CountryField(_Ruled, serializers.CharField):
+    rule = staticmethod(rules.country)
+
     def __init__(self, **kwargs):
         kwargs.setdefault("max_length", 2)
         super().__init__(**kwargs)
 
+
+class CurrencyField(_Ruled, serializers.CharField):
+    rule = staticmethod(rules.currency)
+
+
+class QuantityField(_Ruled, serializers.IntegerField):
+    rule = staticmethod(rules.quantity)
+
+
+class AmountField(_Ruled, serializers.DecimalField):
+    rule = staticmethod(rules.amount)
+
+
+class EndUseStatementField(_Ruled, serializers.ChoiceField):
+    rule = staticmethod(rules.end_use_statement)
+
+
+class DateField(_FormWords, serializers.DateField):
+    default_error_messages = {"invalid": MESSAGES["date"], "datetime": MESSAGES["date"]}
+
     def to_internal_value(self, data):
-        value = super().to_internal_value(data).strip().upper()
-        if value not in country_codes():
-            raise serializers.ValidationError(
-                f'"{data}" is not an ISO 3166-1 alpha-2 country code (e.g. "EG", "DE").'
-            )
-        return value
+        return _checked(rules.date_in_window(super().to_internal_value(data)))
 
 
-class CodeListField(serializers.ListField):
+class CodeListField(_FormWords, serializers.ListField):
     """A list of taxonomy codes, each checked against its vocabulary."""
 
-    def __init__(self, *, vocabulary: dict, kind: str, **kwargs):
-        self.vocabulary, self.kind = vocabulary, kind
-        kwargs.setdefault("child", serializers.CharField(max_length=60))
+    default_error_messages = {"max_length": MESSAGES["too_many_codes"]}
+
+    def __init__(self, *, vocabulary: dict, kind: str, required_message: str = "", **kwargs):
+        self.vocabulary, self.kind, self.required_message = vocabulary, kind, required_message
+        kwargs.setdefault("child", Text(max_length=60))
         kwargs.setdefault("max_length", len(vocabulary))
         super().__init__(**kwargs)
 
@@ -66,121 +109,73 @@ class CodeListField(serializers.ListField):
 
     def to_internal_value(self, data):
         values = super().to_internal_value(data)
-        for v in values:
-            if v not in self.vocabulary:
-                raise serializers.ValidationError(_code_error(self.kind, v, self.vocabulary))
-        return list(dict.fromkeys(values))  # keep order, drop repeats
+        return _checked(
+            rules.codes(self.kind, values, self.vocabulary, required=self.required_message)
+        )
 
 
 class EndCustomerIn(serializers.Serializer):
-    name = serializers.CharField(max_length=200, allow_blank=True, required=False, default="")
+    name = Text(max_length=200, allow_blank=True, required=False, default="")
     country = CountryField()
-    type = serializers.CharField(max_length=30)
-    sector = serializers.CharField(max_length=120, allow_blank=True, required=False, default="")
+    type = Text(max_length=30)
+    sector = Text(max_length=120, allow_blank=True, required=False, default="")
 
     def validate_type(self, value):
-        if value not in END_USER_TYPES:
-            raise serializers.ValidationError(_code_error("end-user type", value, END_USER_TYPES))
-        return value
+        return _checked(rules.code("end-user type", value, END_USER_TYPES))
 
 
 class ChannelEntryIn(serializers.Serializer):
-    name = serializers.CharField(max_length=200)
-    role = serializers.CharField(max_length=20)
+    name = Text(max_length=200)
+    role = Text(max_length=20)
     country = CountryField()
 
     def validate_role(self, value):
-        if value not in INTERMEDIARY_ROLES:
-            raise serializers.ValidationError(
-                _code_error("channel role", value, INTERMEDIARY_ROLES)
-                + " The vendor and the end customer are not channel entries."
-            )
-        return value
+        return _checked(rules.channel_role(value))
 
 
 class LineIn(serializers.Serializer):
-    sku = serializers.CharField(max_length=60, required=False, allow_blank=True, default="")
-    name = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    sku = Text(max_length=60, required=False, allow_blank=True, default="")
+    name = Text(max_length=200, required=False, allow_blank=True, default="")
     capabilities = CodeListField(
         vocabulary=PRODUCT_CAPABILITIES, kind="product capability", required=False, default=list
     )
-    quantity = serializers.IntegerField(min_value=1, max_value=MAX_QUANTITY)
+    quantity = QuantityField()
 
     def validate(self, attrs):
-        from .selectors import product_active_by_sku
-
-        if attrs["sku"]:
-            product = product_active_by_sku(attrs["sku"])
-            if product is None:
-                raise serializers.ValidationError(
-                    {"sku": f'No active catalogue product has SKU "{attrs["sku"]}".'}
-                )
-            if attrs["capabilities"] and set(attrs["capabilities"]) != set(product.capabilities):
-                raise serializers.ValidationError(
-                    {
-                        "capabilities": "Capabilities of a catalogue product come from the catalogue; leave them out."
-                    }
-                )
-            attrs["product"] = product
-            attrs["name"] = attrs["name"] or product.name
-            attrs["capabilities"] = list(product.capabilities)
-        else:
-            if not attrs["name"]:
-                raise serializers.ValidationError(
-                    {
-                        "sku": "Give a catalogue SKU, or a name and capabilities for another vendor's product."
-                    }
-                )
-            if not attrs["capabilities"]:
-                raise serializers.ValidationError(
-                    {
-                        "capabilities": "A product outside the catalogue needs its declared capabilities."
-                    }
-                )
-            attrs["product"] = None
-        return attrs
+        # The products of every line of the batch were looked up before validation began.
+        product, problems = rules.product_line(
+            sku=attrs["sku"], name=attrs["name"], capabilities=attrs["capabilities"],
+            catalogue=self.context["catalogue"],
+        )  # fmt: skip
+        if problems:
+            raise serializers.ValidationError(problems)
+        return {**attrs, **product}
 
 
 class ValueIn(serializers.Serializer):
-    amount = serializers.DecimalField(
-        max_digits=14, decimal_places=2, min_value=Decimal("0"), max_value=MAX_VALUE
-    )
-    currency = serializers.CharField(max_length=3)
-
-    def validate_currency(self, value):
-        value = value.upper()
-        if value not in currency_codes():
-            raise serializers.ValidationError(f'"{value}" is not an ISO 4217 currency code.')
-        return value
+    amount = AmountField(max_digits=14, decimal_places=2)
+    currency = CurrencyField()
 
 
 class OpportunityIn(serializers.Serializer):
-    external_id = serializers.CharField(
-        max_length=100, required=False, allow_blank=True, default=""
-    )
-    title = serializers.CharField(max_length=200)
+    external_id = Text(max_length=100, required=False, allow_blank=True, default="")
+    title = Text(max_length=200)
     end_customer = EndCustomerIn()
     delivery_country = CountryField(required=False)
     channel = ChannelEntryIn(many=True, required=False, default=list, max_length=MAX_CHANNEL)
     lines = LineIn(many=True, min_length=1, max_length=MAX_LINES)
-    intended_use = CodeListField(vocabulary=INTENDED_USES, kind="intended use", min_length=1)
-    use_description = serializers.CharField(
-        max_length=5000, required=False, allow_blank=True, default=""
-    )
+    intended_use = CodeListField(
+        vocabulary=INTENDED_USES, kind="intended use",
+        required_message=MESSAGES["intended_use_required"],
+    )  # fmt: skip
+    use_description = Text(max_length=5000, required=False, allow_blank=True, default="")
     value = ValueIn()
-    expected_close_date = serializers.DateField(required=False, allow_null=True, default=None)
+    expected_close_date = DateField(required=False, allow_null=True, default=None)
     customization = serializers.BooleanField(required=False, default=False)
     red_flags = CodeListField(vocabulary=RED_FLAGS, kind="red flag", required=False, default=list)
-    end_use_statement = serializers.ChoiceField(
+    end_use_statement = EndUseStatementField(
         choices=list(END_USE_STATEMENTS), required=False, default="none"
     )
-
-    def validate_expected_close_date(self, value):
-        if value and not (
-            dt.date(2000, 1, 1) <= value <= timezone.localdate() + dt.timedelta(days=3650)
-        ):
-            raise serializers.ValidationError("The expected close date must be within ten years.")
-        return value
 
     def validate(self, attrs):
         attrs.setdefault("delivery_country", attrs["end_customer"]["country"])
@@ -188,11 +183,7 @@ class OpportunityIn(serializers.Serializer):
             attrs["delivery_country"] = attrs["end_customer"]["country"]
         submitter = self.context.get("submitter")
         if submitter is not None and submitter.is_partner_user and not attrs["channel"]:
-            raise serializers.ValidationError(
-                {
-                    "channel": "A deal registered by a partner must name its channel: at least your own organisation."
-                }
-            )
+            raise serializers.ValidationError({"channel": MESSAGES["partner_channel"]})
         return attrs
 
 
@@ -205,7 +196,9 @@ def opportunity_validate_many(items: list, *, submitter=None) -> list[tuple[dict
     """`opportunity_validate` for each of many inputs, with one validator built for all
     of them (building one copies every declared field, which costs more than checking a
     deal): the same rules, the same messages, item by item."""
-    validator = OpportunityIn(context={"submitter": submitter})
+    # One look-up for the products of every line of every item, not one per line.
+    catalogue = products_active_by_sku(rules.skus_in(items))
+    validator = OpportunityIn(context={"submitter": submitter, "catalogue": catalogue})
     results: list[tuple[dict | None, dict]] = []
     for data in items:
         if not isinstance(data, dict):
