@@ -1,10 +1,11 @@
 """The expected columns of a channel file and the plain-Python check of one row.
 
-The vocabulary and the rules are those of `opportunities.validation` (the API's one
-validator): the same taxonomy codes, country and currency codes, quantity and amount
-limits, date window and catalogue rules. A DRF serializer per row is ~50 times slower,
-which matters at a million rows, so rows are checked here with set look-ups instead; a
-flagged row is validated once more by the serializer when it is promoted to a deal.
+The rules and their messages are `opportunities.input_rules`, the ones the API's
+serializer and the deal form use: the same taxonomy codes, country and currency codes,
+quantity and amount limits, date window and catalogue rules. Rows call them directly
+rather than through a DRF serializer per row (~50 times slower, which matters at a
+million rows); a flagged row is validated once more by the serializer when it is
+promoted to a deal.
 """
 
 from __future__ import annotations
@@ -12,21 +13,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
-from decimal import Decimal, InvalidOperation
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from django.utils import timezone
 
-from opportunities.validation import MAX_QUANTITY, MAX_VALUE
-from taxonomy import (
-    END_USE_STATEMENTS,
-    END_USER_TYPES,
-    INTENDED_USES,
-    PRODUCT_CAPABILITIES,
-    RED_FLAGS,
-)
-from taxonomy.countries import country_codes, currency_codes
+from opportunities import input_rules as rules
+from taxonomy import END_USER_TYPES, INTENDED_USES, PRODUCT_CAPABILITIES, RED_FLAGS
 
 COLUMNS: tuple[str, ...] = (
     "partner_reference",
@@ -114,11 +107,6 @@ MAX_LENGTHS = {
     "reseller_name": 200,
     "end_use_statement": 10,
 }
-MIN_DATE = dt.date(2000, 1, 1)
-CENTS = Decimal("0.01")
-TRUE_WORDS = {"yes", "y", "true", "1", "x"}
-FALSE_WORDS = {"no", "n", "false", "0", ""}
-
 Issue = tuple[str, str, str]  # (column, value, reason)
 
 
@@ -193,201 +181,149 @@ def _codes(text: str) -> list[str]:
 
 
 class RowValidator:
-    """Checks rows against the vocabulary and a catalogue loaded once.
+    """Checks rows with the deal input rules (`opportunities.input_rules`) against a
+    catalogue looked up once for the file.
 
-    `catalogue` maps each active SKU to (product name, capabilities). `validate` returns
-    (normalised row, []) or (None, [issues]); a row is never half-valid.
+    `catalogue` maps each active SKU to its product (anything with `name` and
+    `capabilities`). `validate` returns (normalised row, []) or (None, [issues]); a row
+    is never half-valid.
     """
 
     def __init__(
-        self, catalogue: Mapping[str, tuple[str, list[str]]], *, today: dt.date | None = None
+        self, catalogue: Mapping[str, rules.CatalogueProduct], *, today: dt.date | None = None
     ):
         self.catalogue = catalogue
-        self.countries = country_codes()
-        self.currencies = currency_codes()
-        self.max_date = (today or timezone.localdate()) + dt.timedelta(days=3650)
+        self.today = today or timezone.localdate()
 
     def validate(self, raw: Mapping[str, Any]) -> tuple[dict | None, list[Issue]]:
-        issues: list[Issue] = []
-        t = {col: _text(raw.get(col)) for col in COLUMNS}
-
-        def bad(col: str, reason: str) -> None:
-            issues.append((col, t[col][:200], reason))
-
-        for col, limit in MAX_LENGTHS.items():
-            if len(t[col]) > limit:
-                bad(col, f"Longer than {limit} characters.")
-        row: dict[str, Any] = {
-            "partner_reference": t["partner_reference"],
-            "end_customer_name": " ".join(t["end_customer_name"].split()),
-            "sector": t["sector"],
-            "sku": t["sku"],
-            "product_name": " ".join(t["product_name"].split()),
-            "reseller_name": " ".join(t["reseller_name"].split()),
+        """The row's parties, product, figures and declarations, each checked in turn;
+        every problem of the row is reported, not only the first."""
+        check = _RowCheck(raw)
+        row = {
+            "partner_reference": check.text["partner_reference"],
+            "sector": check.text["sector"],
+            "sku": check.text["sku"],
+            **self._parties(check),
+            **self._uses(check),
+            **self._product(check),
+            **self._figures(check),
+            **self._declarations(check),
         }
-        for col in ("end_customer_country", "delivery_country", "reseller_country"):
-            value = t[col].upper()
-            if not value and col == "delivery_country":
-                value = ""
-            elif value not in self.countries:
-                bad(
-                    col,
-                    f'"{t[col]}" is not an ISO 3166-1 alpha-2 country code (e.g. "EG", "DE").'
-                    if t[col]
-                    else "Required.",
-                )
-            row[col] = value
-        row["delivery_country"] = row["delivery_country"] or row["end_customer_country"]
-        if not row["reseller_name"]:
-            bad("reseller_name", "Required: the reseller that sold to the end customer.")
-
-        eut = t["end_user_type"].lower()
-        if eut not in END_USER_TYPES:
-            bad("end_user_type", _code_reason("end-user type", t["end_user_type"], END_USER_TYPES))
-        row["end_user_type"] = eut
-
-        row["intended_use"] = self._code_list(
-            "intended_use", t, INTENDED_USES, "intended use", issues
-        )
-        if not row["intended_use"] and not any(i[0] == "intended_use" for i in issues):
-            bad(
-                "intended_use",
-                "Required: at least one intended-use code (use unspecified if unknown).",
-            )
-        row["red_flags"] = self._code_list("red_flags", t, RED_FLAGS, "red flag", issues)
-        declared = self._code_list(
-            "capabilities", t, PRODUCT_CAPABILITIES, "product capability", issues
-        )
-
-        if t["sku"]:
-            product = self.catalogue.get(t["sku"])
-            if product is None:
-                bad("sku", f'No active catalogue product has SKU "{t["sku"]}".')
-                row["capabilities"] = declared
-            else:
-                if declared and set(declared) != set(product[1]):
-                    bad(
-                        "capabilities",
-                        "Capabilities of a catalogue product come from the catalogue; leave them out.",
-                    )
-                row["product_name"] = row["product_name"] or product[0]
-                row["capabilities"] = list(product[1])
-        else:
-            if not row["product_name"]:
-                bad(
-                    "sku",
-                    "Give a catalogue SKU, or a product_name and capabilities for another vendor's product.",
-                )
-            elif not declared and t["capabilities"] == "":
-                bad(
-                    "capabilities",
-                    "A product outside the catalogue needs its declared capabilities.",
-                )
-            row["capabilities"] = declared
-
-        row["quantity"] = self._quantity(t["quantity"], bad)
-        row["value_amount"] = self._amount(t["value_amount"], bad)
-        currency = t["currency"].upper()
-        if currency not in self.currencies:
-            bad(
-                "currency",
-                f'"{t["currency"]}" is not an ISO 4217 currency code.'
-                if t["currency"]
-                else "Required.",
-            )
-        row["currency"] = currency
-        row["sale_date"] = self._date(raw.get("sale_date"), t["sale_date"], bad)
-
-        flag = t["customization"].lower()
-        if flag in TRUE_WORDS:
-            row["customization"] = True
-        elif flag in FALSE_WORDS:
-            row["customization"] = False
-        else:
-            bad("customization", 'Use "yes" or "no".')
-        eus = t["end_use_statement"].lower() or "none"
-        if eus not in END_USE_STATEMENTS:
-            bad(
-                "end_use_statement",
-                f'"{t["end_use_statement"]}" is not one of: {", ".join(END_USE_STATEMENTS)}.',
-            )
-        row["end_use_statement"] = eus
-        if issues:
-            return None, issues
+        if check.issues:
+            return None, check.issues
         return row, []
 
     @staticmethod
-    def _code_list(col, t, vocabulary, kind, issues) -> list[str]:
-        codes = _codes(t[col])
-        unknown = [c for c in codes if c not in vocabulary]
-        if unknown:
-            issues.append((col, t[col][:200], _code_reason(kind, unknown[0], vocabulary)))
-        return codes
+    def _parties(check: _RowCheck) -> dict[str, Any]:
+        """End customer, delivery country and reseller."""
+        t = check.text
+        end_customer_country = check.rule("end_customer_country", rules.country) or ""
+        # the end customer's country when left empty
+        delivery_country = t["delivery_country"] and check.rule("delivery_country", rules.country)
+        row = {
+            "end_customer_name": " ".join(t["end_customer_name"].split()),
+            "end_customer_country": end_customer_country,
+            "delivery_country": delivery_country or end_customer_country,
+            "reseller_country": check.rule("reseller_country", rules.country) or "",
+            "reseller_name": " ".join(t["reseller_name"].split()),
+        }
+        if not row["reseller_name"]:
+            check.bad("reseller_name", rules.MESSAGES["reseller_required"])
+        row["end_user_type"] = t["end_user_type"].lower()
+        check.rule(
+            "end_user_type", lambda v: rules.code("end-user type", v.lower(), END_USER_TYPES)
+        )
+        return row
 
     @staticmethod
-    def _quantity(text: str, bad) -> int | None:
-        if not text:
-            bad("quantity", "Required.")
-            return None
-        try:
-            number = Decimal(text)
-            if number != number.to_integral_value():
-                raise InvalidOperation
-            quantity = int(number)
-        except (InvalidOperation, ValueError):
-            bad("quantity", "Not a whole number.")
-            return None
-        if not 1 <= quantity <= MAX_QUANTITY:
-            bad("quantity", f"Must be between 1 and {MAX_QUANTITY:,}.")
-            return None
-        return quantity
+    def _uses(check: _RowCheck) -> dict[str, Any]:
+        """Intended use and the red flags the partner declared."""
+        intended_use = check.codes(
+            "intended_use", "intended use", INTENDED_USES,
+            required=rules.MESSAGES["intended_use_required"],
+        )  # fmt: skip
+        red_flags = check.codes("red_flags", "red flag", RED_FLAGS)
+        return {
+            "intended_use": _codes(check.text["intended_use"])
+            if intended_use is None
+            else intended_use,
+            "red_flags": _codes(check.text["red_flags"]) if red_flags is None else red_flags,
+        }
+
+    def _product(self, check: _RowCheck) -> dict[str, Any]:
+        """The catalogue product of `sku`, or another vendor's product named and declared."""
+        t = check.text
+        name = " ".join(t["product_name"].split())
+        declared = check.codes("capabilities", "product capability", PRODUCT_CAPABILITIES)
+        reported = declared is None  # an unknown capability code, already reported
+        if reported:
+            declared = _codes(t["capabilities"])
+        line, problems = rules.product_line(
+            sku=t["sku"], name=name, capabilities=declared, catalogue=self.catalogue
+        )
+        for field, message in problems.items():
+            if not (reported and field == "capabilities"):
+                check.bad(field, message)
+        return {
+            "product_name": line.get("name", name),
+            "capabilities": line.get("capabilities", declared),
+        }
+
+    def _figures(self, check: _RowCheck) -> dict[str, Any]:
+        """Quantity, value, currency and the date of the sale."""
+        quantity = check.rule("quantity", rules.quantity)
+        amount = check.rule("value_amount", rules.amount)
+        currency = check.rule("currency", rules.currency)
+        sale_date = check.text["sale_date"] and check.rule(
+            "sale_date", lambda _: rules.date_text(check.raw.get("sale_date"), today=self.today)
+        )
+        return {
+            "quantity": quantity,
+            "value_amount": None if amount is None else str(amount),
+            "currency": currency or check.text["currency"].upper(),
+            "sale_date": sale_date.isoformat() if sale_date else "",
+        }
 
     @staticmethod
-    def _amount(text: str, bad) -> str | None:
-        if not text:
-            bad("value_amount", "Required.")
-            return None
-        try:
-            amount = Decimal(text)
-            if not amount.is_finite():
-                raise InvalidOperation
-        except InvalidOperation:
-            bad("value_amount", "Not a number: use a dot for decimals and no thousands separators.")
-            return None
-        if amount < 0 or amount > MAX_VALUE:
-            bad("value_amount", f"Must be between 0 and {MAX_VALUE:,}.")
-            return None
-        if amount != amount.quantize(CENTS):
-            bad("value_amount", "At most two decimal places.")
-            return None
-        return str(amount.quantize(CENTS))
-
-    def _date(self, raw: Any, text: str, bad) -> str:
-        if not text:
-            return ""
-        if isinstance(raw, dt.datetime):
-            value = raw.date()
-        elif isinstance(raw, dt.date):
-            value = raw
-        else:
-            try:
-                value = dt.date.fromisoformat(text)
-            except ValueError:
-                try:
-                    value = dt.datetime.fromisoformat(text).date()
-                except ValueError:
-                    bad("sale_date", "Not a date: use YYYY-MM-DD.")
-                    return ""
-        if not MIN_DATE <= value <= self.max_date:
-            bad("sale_date", "The date must be within ten years.")
-            return ""
-        return value.isoformat()
+    def _declarations(check: _RowCheck) -> dict[str, Any]:
+        """Custom development and the end-use statement."""
+        statement = check.text["end_use_statement"].lower() or "none"
+        return {
+            "customization": check.rule("customization", rules.yes_no),
+            "end_use_statement": check.rule(
+                "end_use_statement", lambda _: rules.end_use_statement(statement)
+            )
+            or statement,
+        }
 
 
-def _code_reason(kind: str, code: str, allowed: Iterable[str]) -> str:
-    if not code:
-        return f"Required: a {kind} code."
-    return f'"{code}" is not a known {kind} code. Use one of: {", ".join(sorted(allowed))}.'
+class _RowCheck:
+    """One row's cells as text and the issues found in it so far."""
+
+    def __init__(self, raw: Mapping[str, Any]):
+        self.raw = raw
+        self.text = {col: _text(raw.get(col)) for col in COLUMNS}
+        self.issues: list[Issue] = []
+        for col, limit in MAX_LENGTHS.items():
+            if len(self.text[col]) > limit:
+                self.bad(col, rules.too_long(self.text[col], limit))
+
+    def bad(self, col: str, reason: str) -> None:
+        self.issues.append((col, self.text[col][:200], reason))
+
+    def rule(self, col: str, rule: Callable[[str], rules.Checked]) -> Any:
+        """The column's clean value by `rule`, or None with the rule's message reported."""
+        value, problem = rule(self.text[col])
+        if problem:
+            self.bad(col, problem)
+        return value
+
+    def codes(self, col: str, kind: str, vocabulary, *, required: str = "") -> list[str] | None:
+        """The column's codes (separated by ';'), or None with the first unknown reported."""
+        values, problem = rules.codes(kind, _codes(self.text[col]), vocabulary, required=required)
+        if problem:
+            self.bad(col, problem)
+        return values
 
 
 def row_key(row: Mapping[str, Any]) -> str:

@@ -253,10 +253,11 @@ def import_map(*, actor, channel_import: ChannelImport, mapping: dict[str, str])
 # --- Reading rows --------------------------------------------------------------------
 
 
-def catalogue_active() -> dict[str, tuple[str, list[str]]]:
-    """Active SKUs with their name and capabilities: one query per file."""
-    return {sku: (name, list(caps)) for sku, name, caps in
-            Product.objects.filter(active=True).values_list("sku", "name", "capabilities")}  # fmt: skip
+def catalogue_active() -> dict[str, Product]:
+    """Active products by SKU, with their name and capabilities: one query per file."""
+    return {
+        p.sku: p for p in Product.objects.filter(active=True).only("sku", "name", "capabilities")
+    }
 
 
 def _checked_rows(imp: ChannelImport) -> Iterator[tuple[int, dict | None, list]]:
