@@ -3,6 +3,8 @@ from __future__ import annotations
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
+from .roles import COMPLIANCE_ROLES, Role
+
 
 class Team(models.Model):
     """A sales team. A sales rep sees the deals they own and those of their team."""
@@ -20,13 +22,7 @@ class User(AbstractUser):
     integrator or agent); vendor staff belong to the vendor organisation.
     """
 
-    class Role(models.TextChoices):
-        SALES_REP = "sales_rep", "Sales rep"
-        PARTNER_USER = "partner_user", "Partner user"
-        REVIEWER = "reviewer", "Compliance reviewer"
-        SENIOR_REVIEWER = "senior_reviewer", "Senior reviewer / human-rights lead"
-        COMMITTEE = "committee", "Executive committee member"
-        ADMIN = "admin", "Admin"
+    Role = Role
 
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.SALES_REP)
     organisation = models.ForeignKey(
@@ -45,8 +41,7 @@ class User(AbstractUser):
         help_text="The language this person last chose (emails and notifications use it).",
     )  # fmt: skip
 
-    # Reviewer roles in ascending authority: used by escalation and four-eyes checks.
-    REVIEWER_ROLES = (Role.REVIEWER, Role.SENIOR_REVIEWER, Role.COMMITTEE, Role.ADMIN)
+    REVIEWER_ROLES = COMPLIANCE_ROLES
 
     @property
     def is_partner_user(self) -> bool:

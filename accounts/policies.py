@@ -10,11 +10,7 @@ from __future__ import annotations
 
 from django.db.models import Q
 
-from .models import User
-
-# Compliance staff in ascending authority (escalation and four eyes rank them further).
-COMPLIANCE_ROLES = User.REVIEWER_ROLES
-CASE_WORKER_ROLES = (User.Role.REVIEWER, User.Role.SENIOR_REVIEWER, User.Role.COMMITTEE)
+from .roles import CASE_WORKER_ROLES, COMPLIANCE_ROLES, Role  # noqa: F401 - re-exported
 
 
 def is_signed_in(user) -> bool:
@@ -54,4 +50,4 @@ def compliance_staff_q() -> Q:
 def is_human_rights_lead(user) -> bool:
     """The senior reviewer role: the human-rights lead, who alone sees who reported
     misuse and what they sent (reporters' safety comes first)."""
-    return is_signed_in(user) and user.role == User.Role.SENIOR_REVIEWER
+    return is_signed_in(user) and user.role == Role.SENIOR_REVIEWER

@@ -11,6 +11,7 @@ import random
 from django.db import transaction
 
 from accounts.models import Team, User
+from accounts.roles import Role
 from lifecycle.services import opportunity_register
 from opportunities.models import Opportunity, Product
 from partners.models import Organisation
@@ -60,18 +61,18 @@ PRODUCTS = [
 
 USERS = [
     # username, first, last, role, organisation, team
-    ("rep", "Rita", "Ramos", "sales_rep", "Northwind Networks", "EMEA"),
-    ("rep2", "Tom", "Tanaka", "sales_rep", "Northwind Networks", "EMEA"),
-    ("rep3", "Olga", "Ortiz", "sales_rep", "Northwind Networks", "Americas"),
-    ("partner", "Paula", "Peters", "partner_user", "Alpha Systems Integration", None),
-    ("partner2", "Bruno", "Blanc", "partner_user", "Bravo Channel Solutions", None),
-    ("distributor", "Dana", "Darwish", "partner_user", "Gulf Distribution FZE", None),
-    ("delta", "Dieter", "Dahl", "partner_user", "Delta Local IT", None),
-    ("reviewer", "Rob", "Reyes", "reviewer", "Northwind Networks", None),
-    ("reviewer2", "Rae", "Rossi", "reviewer", "Northwind Networks", None),
-    ("senior", "Sara", "Svensson", "senior_reviewer", "Northwind Networks", None),
-    ("committee", "Chidi", "Cole", "committee", "Northwind Networks", None),
-    ("admin", "Ada", "Adams", "admin", "Northwind Networks", None),
+    ("rep", "Rita", "Ramos", Role.SALES_REP, "Northwind Networks", "EMEA"),
+    ("rep2", "Tom", "Tanaka", Role.SALES_REP, "Northwind Networks", "EMEA"),
+    ("rep3", "Olga", "Ortiz", Role.SALES_REP, "Northwind Networks", "Americas"),
+    ("partner", "Paula", "Peters", Role.PARTNER_USER, "Alpha Systems Integration", None),
+    ("partner2", "Bruno", "Blanc", Role.PARTNER_USER, "Bravo Channel Solutions", None),
+    ("distributor", "Dana", "Darwish", Role.PARTNER_USER, "Gulf Distribution FZE", None),
+    ("delta", "Dieter", "Dahl", Role.PARTNER_USER, "Delta Local IT", None),
+    ("reviewer", "Rob", "Reyes", Role.REVIEWER, "Northwind Networks", None),
+    ("reviewer2", "Rae", "Rossi", Role.REVIEWER, "Northwind Networks", None),
+    ("senior", "Sara", "Svensson", Role.SENIOR_REVIEWER, "Northwind Networks", None),
+    ("committee", "Chidi", "Cole", Role.COMMITTEE, "Northwind Networks", None),
+    ("admin", "Ada", "Adams", Role.ADMIN, "Northwind Networks", None),
 ]
 
 # End customers: name, country, end-user type, sector (all fictional)
@@ -215,7 +216,7 @@ def _users(orgs) -> dict[str, User]:
         user.first_name, user.last_name, user.role = first, last, role
         user.organisation, user.team = orgs[org_name], team
         user.email = f"{username}@demo.example"
-        user.is_staff = user.is_superuser = role == "admin"
+        user.is_staff = user.is_superuser = role == Role.ADMIN
         user.set_password(DEMO_PASSWORD)
         user.save()
         out[username] = user

@@ -20,13 +20,12 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from accounts.roles import LEVEL_ROLES, Role
 from audit.models import AuditEvent
 from taxonomy import words
 
 from . import policies, probing
 from .models import CaseCondition, EscalationLevel, InformationRequest, Notification, ReviewCase
-
-LEVEL_ROLES = {1: "reviewer", 2: "senior_reviewer", 3: "committee"}
 
 
 def level_users(level: int, case: ReviewCase | None = None) -> list[User]:
@@ -37,7 +36,7 @@ def level_users(level: int, case: ReviewCase | None = None) -> list[User]:
     if not users:
         users = list(
             User.objects.filter(
-                Q(role="admin") | Q(is_superuser=True), is_active=True
+                Q(role=Role.ADMIN) | Q(is_superuser=True), is_active=True
             ).select_related("organisation")
         )
     if case is not None:

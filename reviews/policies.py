@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
+from accounts import roles
 from accounts.policies import has_role, is_admin, is_compliance, is_signed_in
 from opportunities.policies import opportunities_visible_to
 
@@ -37,7 +38,7 @@ from .models import (
 )
 from .workflow import transition_allowed
 
-ROLE_AUTHORITY = {"reviewer": 1, "senior_reviewer": 2, "committee": 3, "admin": 4}
+ROLE_AUTHORITY = roles.AUTHORITY
 LEVEL_AUTHORITY = {
     EscalationLevel.COMPLIANCE: 1,
     EscalationLevel.SENIOR: 2,
@@ -142,7 +143,7 @@ def authority(user) -> int:
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         return 0
     if user.is_superuser:
-        return ROLE_AUTHORITY["admin"]
+        return ROLE_AUTHORITY[roles.Role.ADMIN]
     return ROLE_AUTHORITY.get(user.role, 0)
 
 

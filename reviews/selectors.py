@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.policies import CASE_WORKER_ROLES, compliance_staff_q
+from accounts.roles import PARTNER_ROLE
 from audit.selectors import audit_events_for_opportunity
 from hrdd.lists import Viewer, filtered
 from hrdd.params import MAX_ID
@@ -135,7 +136,7 @@ def information_addressees(case: ReviewCase) -> list:
         opp.submitted_by_organisation_id
     }
     partner_users = User.objects.filter(
-        role="partner_user", organisation_id__in=org_ids, is_active=True
+        role=PARTNER_ROLE, organisation_id__in=org_ids, is_active=True
     )
     people = [opp.owner] + [u for u in partner_users.order_by("username") if u.pk != opp.owner_id]
     return people

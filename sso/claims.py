@@ -8,9 +8,7 @@ claim whose value an admin maps to an organisation (SsoOrganisation).
 
 from __future__ import annotations
 
-# Highest authority first: a person in two groups gets the higher vendor role.
-VENDOR_ROLES = ("admin", "committee", "senior_reviewer", "reviewer", "sales_rep")
-PARTNER_ROLE = "partner_user"
+from accounts.roles import PARTNER_ROLE, VENDOR_ROLES  # noqa: F401 - used by sso.services
 
 
 class SsoRefused(Exception):
