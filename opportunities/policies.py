@@ -50,9 +50,16 @@ def why_not_register(user) -> str | None:
 
 
 def why_not_edit(user, opportunity: Opportunity) -> str | None:
-    """The owner or compliance staff change a deal's facts (the caller has checked that
-    the user sees the deal)."""
-    if is_compliance(user) or (opportunity.owner_id == user.pk and has_role(user)):
+    """Compliance staff, or the deal's owner while they still act for it: a sales rep, or
+    a partner user of the organisation that submitted it (one who has moved to another
+    organisation no longer speaks for the deal). Complete on its own, so the form, the
+    API and `opportunity_update` itself all decide with it."""
+    if is_compliance(user):
+        return None
+    if opportunity.owner_id == user.pk and (
+        is_sales_rep(user)
+        or partner_organisation_id(user) == opportunity.submitted_by_organisation_id
+    ):
         return None
     return "Only the deal's owner can change it."
 
