@@ -1,11 +1,14 @@
-"""The one validator of a deal, shared by the web form, the API and bulk imports.
+"""The one validator of a deal in the API's public shape (see README), shared by the web
+form, the API and the promotion of imported lines. Errors name the field path and why.
 
-Input is the API's public shape (see README). Errors name the field path and why.
+The rules and their words are `input_rules`, which a channel file's rows use too; the
+serializer declares the shape (and the API schema) and reads each value with a rule.
 """
 
 from __future__ import annotations
 
 import copy
+from decimal import Decimal
 
 from rest_framework import serializers
 
@@ -19,10 +22,8 @@ from taxonomy import (
 )
 
 from . import input_rules as rules
-from .input_rules import MAX_CHANNEL, MAX_LINES, MAX_QUANTITY, MAX_VALUE, MESSAGES
+from .input_rules import MAX_CHANNEL, MAX_LINES, MESSAGES
 from .selectors import products_active_by_sku
-
-__all__ = ["MAX_QUANTITY", "MAX_VALUE", "opportunity_validate", "opportunity_validate_many"]
 
 
 def _checked(result: rules.Checked):
@@ -93,8 +94,8 @@ class CodeListField(_FormWords, serializers.ListField):
 
     default_error_messages = {"max_length": MESSAGES["too_many_codes"]}
 
-    def __init__(self, *, vocabulary: dict, kind: str, required_message: str = "", **kwargs):
-        self.vocabulary, self.kind, self.required_message = vocabulary, kind, required_message
+    def __init__(self, *, vocabulary: dict, kind: str, **kwargs):
+        self.vocabulary, self.kind = vocabulary, kind
         kwargs.setdefault("child", Text(max_length=60))
         kwargs.setdefault("max_length", len(vocabulary))
         super().__init__(**kwargs)
@@ -109,9 +110,7 @@ class CodeListField(_FormWords, serializers.ListField):
 
     def to_internal_value(self, data):
         values = super().to_internal_value(data)
-        return _checked(
-            rules.codes(self.kind, values, self.vocabulary, required=self.required_message)
-        )
+        return _checked(rules.codes(self.kind, values, self.vocabulary))
 
 
 class EndCustomerIn(serializers.Serializer):
@@ -139,7 +138,8 @@ class LineIn(serializers.Serializer):
     capabilities = CodeListField(
         vocabulary=PRODUCT_CAPABILITIES, kind="product capability", required=False, default=list
     )
-    quantity = QuantityField()
+    # The bounds are the rule's, declared again for the API schema.
+    quantity = QuantityField(min_value=1, max_value=rules.MAX_QUANTITY)
 
     def validate(self, attrs):
         # The products of every line of the batch were looked up before validation began.
@@ -153,8 +153,10 @@ class LineIn(serializers.Serializer):
 
 
 class ValueIn(serializers.Serializer):
-    amount = AmountField(max_digits=14, decimal_places=2)
-    currency = CurrencyField()
+    amount = AmountField(
+        max_digits=14, decimal_places=2, min_value=Decimal("0"), max_value=rules.MAX_VALUE
+    )
+    currency = CurrencyField(max_length=3)
 
 
 class OpportunityIn(serializers.Serializer):
@@ -165,8 +167,8 @@ class OpportunityIn(serializers.Serializer):
     channel = ChannelEntryIn(many=True, required=False, default=list, max_length=MAX_CHANNEL)
     lines = LineIn(many=True, min_length=1, max_length=MAX_LINES)
     intended_use = CodeListField(
-        vocabulary=INTENDED_USES, kind="intended use",
-        required_message=MESSAGES["intended_use_required"],
+        vocabulary=INTENDED_USES, kind="intended use", min_length=1,
+        error_messages={"min_length": MESSAGES["intended_use_required"]},
     )  # fmt: skip
     use_description = Text(max_length=5000, required=False, allow_blank=True, default="")
     value = ValueIn()
