@@ -41,7 +41,7 @@ class User(AbstractUser):
         help_text="The language this person last chose (emails and notifications use it).",
     )  # fmt: skip
 
-    REVIEWER_ROLES = COMPLIANCE_ROLES
+    REVIEWER_ROLES = COMPLIANCE_ROLES  # the group `is_reviewer` checks (accounts.roles)
 
     @property
     def is_partner_user(self) -> bool:

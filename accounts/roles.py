@@ -1,7 +1,7 @@
 """The roles a person can hold, and the named groups of them that every app uses.
 
-Plain Python (no models): the user model, the policies of every app, review routing and
-single sign-on all take roles from here instead of typing role names of their own.
+No model and no query here: the user model, every app's policies, review routing and
+single sign-on take roles from this module instead of typing role names of their own.
 """
 
 from __future__ import annotations

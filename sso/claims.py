@@ -8,7 +8,7 @@ claim whose value an admin maps to an organisation (SsoOrganisation).
 
 from __future__ import annotations
 
-from accounts.roles import PARTNER_ROLE, VENDOR_ROLES  # noqa: F401 - used by sso.services
+from accounts.roles import PARTNER_ROLE, VENDOR_ROLES
 
 
 class SsoRefused(Exception):
