@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from hrdd.errors import PermissionDenied
+from lifecycle.services import opportunity_register, opportunity_update
 from opportunities.models import Opportunity
-from opportunities.services import opportunity_register, opportunity_update
 from tests.factories import deal_body
 
 pytestmark = pytest.mark.django_db
