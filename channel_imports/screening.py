@@ -70,7 +70,7 @@ def channel_for(org: Organisation, data: dict) -> list[dict]:
     return entries
 
 
-def deal_data(imp: ChannelImport, line: ImportLine) -> dict:
+def opportunity_data(imp: ChannelImport, line: ImportLine) -> dict:
     """A flagged line in the API's shape, for `opportunity_register`."""
     d = line.data
     product = d["product_name"] or d["sku"]
@@ -320,7 +320,7 @@ def _promote_batch(imp: ChannelImport) -> int:
         if not lines:
             return 0
         results = opportunity_register_many(
-            actor=imp.uploaded_by, items=[deal_data(imp, line) for line in lines],
+            actor=imp.uploaded_by, items=[opportunity_data(imp, line) for line in lines],
             source="import",
         )  # fmt: skip
         promoted, refused = [], []

@@ -94,7 +94,7 @@ def open_cases_overdue(user, now=None) -> int:
     )  # fmt: skip
 
 
-def deals_by_country(user, limit: int = 15) -> Chart:
+def opportunities_by_country(user, limit: int = 15) -> Chart:
     # Partners and reps count by the tier they are shown: the real tier also moves on
     # hidden causes (a restricted-party match), and a "flagged" count on a country whose
     # deals all show low would tip them off.
@@ -155,7 +155,7 @@ def imports_in_progress(user) -> list:
     )  # fmt: skip
 
 
-def deals_by_status_for_viewer(user) -> Chart:
+def opportunities_by_status_for_viewer(user) -> Chart:
     """A partner's or rep's own deals by the status they are shown (the projection)."""
     qs = opportunities_visible_to(user).select_related("current_screening")
     counter: Counter = Counter()
@@ -179,12 +179,12 @@ def overview_for(user) -> dict:
     if sees_everything(user):
         charts = [
             open_cases_by_tier_and_level(user), sla_and_time_to_decision(user),
-            deals_by_country(user), criteria_firing_most(user),
+            opportunities_by_country(user), criteria_firing_most(user),
             restricted_party_false_positives(user),
         ]  # fmt: skip
         return {"compliance": True, "charts": charts, "overdue": open_cases_overdue(user),
                 "imports": imports_in_progress(user)}  # fmt: skip
-    charts = [deals_by_status_for_viewer(user), deals_by_country(user)]
+    charts = [opportunities_by_status_for_viewer(user), opportunities_by_country(user)]
     return {"compliance": False, "charts": charts, "requests": open_requests_for(user),
             "imports": imports_in_progress(user)}  # fmt: skip
 

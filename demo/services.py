@@ -280,7 +280,7 @@ def demo_data_load(*, deals: int = 40, seed: int = 7) -> dict:
             continue
         opportunity_register(actor=submitter, data=body, source="demo")
         made += 1
-    made += _unassessed_partner_deals(users["rep"])
+    made += _unassessed_partner_opportunities(users["rep"])
     return {"organisations": len(orgs), "users": len(users), "deals_created": made}
 
 
@@ -296,7 +296,7 @@ UNASSESSED_PARTNER_DEALS = [
 ]  # fmt: skip
 
 
-def _unassessed_partner_deals(rep: User) -> int:
+def _unassessed_partner_opportunities(rep: User) -> int:
     made = 0
     for external_id, title, (
         name,

@@ -87,7 +87,7 @@ def link_suggestions(report: Report) -> list[Suggestion]:
             best[pk] = max(best.get(pk, 0), int(score))
     ranked = sorted((pk for pk in best if pk not in linked), key=lambda pk: -best[pk])[:SUGGESTIONS]
     by_pk = Organisation.objects.in_bulk(ranked)
-    deals = _deals_of(ranked)
+    deals = _opportunities_of(ranked)
     return [Suggestion(by_pk[pk], best[pk], deals.get(pk, [])) for pk in ranked if pk in by_pk]
 
 
@@ -110,7 +110,7 @@ def _organisation_keys() -> dict[int, str]:
         return {pk: key for pk, (_name, key) in current.items()}
 
 
-def _deals_of(org_ids: list[int]) -> dict[int, list]:
+def _opportunities_of(org_ids: list[int]) -> dict[int, list]:
     out: dict[int, list] = {}
     if not org_ids:
         return out

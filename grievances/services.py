@@ -205,7 +205,7 @@ def report_link(*, report: Report, actor, organisation=None, opportunity=None) -
     return link
 
 
-def report_deals(links) -> list:
+def report_opportunities(links) -> list:
     """The deals a report's links concern: the deals linked, and the deals whose end
     customer is a linked organisation (a channel partner's other deals are not touched:
     link them one by one). Withdrawn deals are left alone."""
@@ -224,7 +224,7 @@ def concern_summary(report: Report) -> str:
 
 def _raise_concerns(*, report: Report, actor, links) -> int:
     raised = 0
-    for deal in report_deals(links):
+    for deal in report_opportunities(links):
         if review_raise_concern(
             opportunity=deal, actor=actor, source=CONCERN_SOURCE, reference=report.reference,
             summary=concern_summary(report),

@@ -29,7 +29,7 @@ class Outcome:
     reopened: bool
 
 
-def deals_evaluate(run: RescreenRun, ids: list[int]) -> Iterator[tuple]:
+def opportunities_evaluate(run: RescreenRun, ids: list[int]) -> Iterator[tuple]:
     """(deal, evaluation, comparison) for each deal of `ids` still in scope and not
     screened since the run's trigger (a later screening already saw the new world)."""
     qs = (
@@ -54,7 +54,7 @@ def deals_evaluate(run: RescreenRun, ids: list[int]) -> Iterator[tuple]:
             yield opportunity, evaluated, screening_compare(current, evaluated[2], evaluated[3])
 
 
-def deal_rescreen(
+def opportunity_rescreen(
     run: RescreenRun, opportunity: Opportunity, evaluated: tuple, comparison: Comparison
 ) -> Outcome | None:
     """Record a changed result and let the review workflow act on it; an unchanged deal

@@ -33,7 +33,7 @@ def lookback_start(now: datetime | None = None) -> datetime:
     return (now or timezone.now()) - timedelta(days=round(months * 30.44))
 
 
-def deals_in_scope(now: datetime | None = None) -> QuerySet[Opportunity]:
+def opportunities_in_scope(now: datetime | None = None) -> QuerySet[Opportunity]:
     """Open deals, and approvals decided within the look-back window."""
     recent = Decision.objects.filter(
         opportunity=OuterRef("pk"), decided_at__gte=lookback_start(now)
@@ -43,14 +43,14 @@ def deals_in_scope(now: datetime | None = None) -> QuerySet[Opportunity]:
     )
 
 
-def deals_of_organisations(qs: QuerySet[Opportunity], org_ids) -> QuerySet[Opportunity]:
+def opportunities_of_organisations(qs: QuerySet[Opportunity], org_ids) -> QuerySet[Opportunity]:
     in_channel = ChannelEntry.objects.filter(
         opportunity=OuterRef("pk"), organisation_id__in=org_ids
     )
     return qs.filter(Q(end_customer_id__in=org_ids) | Exists(in_channel))
 
 
-def deals_of_countries(qs: QuerySet[Opportunity], countries) -> QuerySet[Opportunity]:
+def opportunities_of_countries(qs: QuerySet[Opportunity], countries) -> QuerySet[Opportunity]:
     in_channel = ChannelEntry.objects.filter(opportunity=OuterRef("pk"), country__in=countries)
     return qs.filter(
         Q(end_customer_country__in=countries)
@@ -148,7 +148,7 @@ def list_update_scope(run: RescreenRun, base: QuerySet[Opportunity]):
         notes["limited_to_delta"] = False
         return base, hits, notes
     already = base.filter(current_screening__restricted_party_matched=True)
-    deals = deals_of_organisations(base, list(hits)) | already
+    deals = opportunities_of_organisations(base, list(hits)) | already
     notes["limited_to_delta"] = True
     notes["organisations_hit"] = len(hits)
     return deals, hits, notes

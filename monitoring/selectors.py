@@ -31,7 +31,7 @@ def basis_changes_open(opportunity_id: int) -> list[BasisChange]:
     )
 
 
-def deal_rescreen_history(opportunity_id: int, limit: int = 10) -> list[RescreenChange]:
+def opportunity_rescreen_history(opportunity_id: int, limit: int = 10) -> list[RescreenChange]:
     return list(
         RescreenChange.objects.filter(opportunity_id=opportunity_id)
         .select_related("run")

@@ -54,15 +54,15 @@ def rescreen_run_start(
     return run
 
 
-def _scoped_deals(run: RescreenRun):
+def _scoped_opportunities(run: RescreenRun):
     """(deal ids, organisation matches, notes) the run covers."""
-    base = scope.deals_in_scope(run.created_at)
+    base = scope.opportunities_in_scope(run.created_at)
     notes = {"lookback_months": settings.MONITORING_LOOKBACK_MONTHS}
     hits: dict = {}
     if run.trigger == RescreenRun.Trigger.COUNTRY_DATA:
-        deals = scope.deals_of_countries(base, run.countries)
+        deals = scope.opportunities_of_countries(base, run.countries)
     elif run.trigger == RescreenRun.Trigger.PARTNER_FACTORS:
-        deals = scope.deals_of_organisations(base, run.organisation_ids)
+        deals = scope.opportunities_of_organisations(base, run.organisation_ids)
     elif run.trigger == RescreenRun.Trigger.LIST_UPDATE and run.restricted_party_list_id:
         deals, hits, more = scope.list_update_scope(run, base)
         notes.update(more)
@@ -82,7 +82,7 @@ def rescreen_plan(*, run_id: int, takeover: bool = False) -> RescreenRun:
         if run.status not in claimable or (run.status == R.RUNNING and run.chunks_total):
             return run
         match_index_invalidate()  # a list imported a moment ago by another process
-        ids, hits, notes = _scoped_deals(run)
+        ids, hits, notes = _scoped_opportunities(run)
         found = _party_findings_record(run, hits)
         size = settings.MONITORING_CHUNK_DEALS
         chunks = RescreenChunk.objects.bulk_create(
@@ -118,7 +118,7 @@ def rescreen_chunk(*, run_id: int, index: int) -> int:
     """Re-screen one chunk of a run's deals in one transaction: the chunk row is locked
     and marked done with the run's counters, so a re-delivered or retried task either
     finds it done or redoes it whole. Returns how many deals changed."""
-    from .rescreen import deal_rescreen, deals_evaluate
+    from .rescreen import opportunities_evaluate, opportunity_rescreen
 
     with transaction.atomic():
         chunk = (
@@ -131,8 +131,8 @@ def rescreen_chunk(*, run_id: int, index: int) -> int:
             return 0
         run = chunk.run
         counts = {"raised": 0, "lowered": 0, "changed_same_tier": 0, "reopened": 0}
-        for opportunity, evaluated, comparison in deals_evaluate(run, chunk.deal_ids):
-            outcome = deal_rescreen(run, opportunity, evaluated, comparison)
+        for opportunity, evaluated, comparison in opportunities_evaluate(run, chunk.deal_ids):
+            outcome = opportunity_rescreen(run, opportunity, evaluated, comparison)
             if outcome is None:
                 continue
             key = {"up": "raised", "down": "lowered"}.get(outcome.direction, "changed_same_tier")

@@ -16,7 +16,7 @@ from opportunities.selectors import opportunity_get
 from partners.policies import organisations_visible_to
 
 from . import policies
-from .scope import deals_of_organisations
+from .scope import opportunities_of_organisations
 from .selectors import party_findings_of, rescreen_changes, rescreen_runs_visible_to
 from .services import basis_change_confirm, basis_change_revise
 
@@ -55,7 +55,9 @@ def monitoring_organisation(request, pk: int):
     _require_monitor(request.user)
     org = get_object_or_404(organisations_visible_to(request.user), pk=pk)
 
-    deals = deals_of_organisations(Opportunity.objects.all(), [org.pk]).order_by("-created_at")
+    deals = opportunities_of_organisations(Opportunity.objects.all(), [org.pk]).order_by(
+        "-created_at"
+    )
     return render(
         request,
         "monitoring/organisation.html",
@@ -63,7 +65,7 @@ def monitoring_organisation(request, pk: int):
     )
 
 
-def _deal_or_404(request, pk: int):
+def _opportunity_or_404(request, pk: int):
     opportunity = opportunity_get(user=request.user, pk=pk)
     if opportunity is None:
         raise Http404
@@ -73,7 +75,7 @@ def _deal_or_404(request, pk: int):
 @login_required
 @require_POST
 def monitoring_basis_confirm(request, pk: int):
-    opportunity = _deal_or_404(request, pk)
+    opportunity = _opportunity_or_404(request, pk)
     _require_monitor(request.user)
     try:
         basis_change_confirm(actor=request.user, opportunity=opportunity,
@@ -88,7 +90,7 @@ def monitoring_basis_confirm(request, pk: int):
 @login_required
 @require_POST
 def monitoring_basis_revise(request, pk: int):
-    opportunity = _deal_or_404(request, pk)
+    opportunity = _opportunity_or_404(request, pk)
     _require_monitor(request.user)
     try:
         basis_change_revise(actor=request.user, opportunity=opportunity,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from monitoring.selectors import screening_basis_for_viewer
-from rules.presentation import deal_screening_for_viewer, screening_for_viewer
+from rules.presentation import opportunity_screening_for_viewer, screening_for_viewer
 
 from . import presenters
 
@@ -79,7 +79,7 @@ class OpportunityOut(serializers.Serializer):
         return _value(obj)
 
     def get_screening(self, obj) -> dict | None:
-        return deal_screening_for_viewer(obj, self.context["request"].user)
+        return opportunity_screening_for_viewer(obj, self.context["request"].user)
 
     def to_representation(self, obj) -> dict:
         return opportunity_out(obj, self.context["request"].user)

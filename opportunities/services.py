@@ -98,7 +98,7 @@ def _write_parts(opportunity: Opportunity, data: dict, channel_orgs: list[Organi
     remember_parts(opportunity, lines, channel)
 
 
-def _deal_fields(data: dict) -> dict:
+def _opportunity_fields(data: dict) -> dict:
     ec = data["end_customer"]
     return {
         "title": data["title"],
@@ -118,7 +118,7 @@ def _deal_fields(data: dict) -> dict:
     }
 
 
-def _deal_insert(
+def _opportunity_insert(
     *, actor, org: Organisation, end_customer: Organisation, data: dict
 ) -> Opportunity:
     """Insert the deal row. The database fills its reference from the id in the INSERT
@@ -130,7 +130,7 @@ def _deal_insert(
         owner=actor,
         submitted_by_organisation=org,
         end_customer=end_customer,
-        **_deal_fields(data),
+        **_opportunity_fields(data),
     )
     opportunity.reference = Opportunity.reference_for(opportunity.pk)
     return opportunity
@@ -140,7 +140,7 @@ def opportunity_insert(*, actor, org: Organisation, data: dict) -> Opportunity:
     """Insert a new deal of `org` from validated `data`, with its lines and channel (kept
     on the instance for the screening). Not screened: see `lifecycle.services`."""
     end_customer, channel_orgs = _organisations(data)
-    opportunity = _deal_insert(actor=actor, org=org, end_customer=end_customer, data=data)
+    opportunity = _opportunity_insert(actor=actor, org=org, end_customer=end_customer, data=data)
     _write_parts(opportunity, data, channel_orgs)
     return opportunity
 
@@ -175,7 +175,7 @@ def opportunity_facts_replace(locked: Opportunity, clean: dict) -> dict:
     reopens the review."""
     before = {f: getattr(locked, f) for f in MATERIAL_FIELDS}
     before_caps = sorted({c for line in locked.lines.all() for c in line.capabilities})
-    for field, value in _deal_fields(clean).items():
+    for field, value in _opportunity_fields(clean).items():
         setattr(locked, field, value)
     locked.end_customer, channel_orgs = _organisations(clean)
     locked.save()
@@ -242,7 +242,7 @@ def opportunities_insert_many(*, actor, org: Organisation, items: list[dict]) ->
         deals.append(
             Opportunity(
                 reference="", external_id=data["external_id"], owner=actor,
-                submitted_by_organisation=org, end_customer=end_customer, **_deal_fields(data),
+                submitted_by_organisation=org, end_customer=end_customer, **_opportunity_fields(data),
             )
         )  # fmt: skip
     deals = Opportunity.objects.bulk_create(deals)  # references filled by the database

@@ -60,7 +60,7 @@ class Standing:
         return bool(self.open_requests or self.asks or self.my_conditions)
 
 
-def deal_standing(*, opportunity: Opportunity, user, screening: dict | None, review: dict):
+def opportunity_standing(*, opportunity: Opportunity, user, screening: dict | None, review: dict):
     """The banner's content for `user`, from what the page already loaded for them (the
     screening as `rules.presentation` projects it, and `reviews.selectors`' panel)."""
     status, label = status_for_viewer(opportunity, user)

@@ -16,11 +16,11 @@ from hrdd.params import id_param
 from lifecycle.services import opportunity_register, opportunity_update
 from monitoring.selectors import (
     basis_changes_open,
-    deal_rescreen_history,
+    opportunity_rescreen_history,
     screening_basis_for_viewer,
 )
-from reviews.selectors import review_panel_for_deal
-from rules.presentation import deal_screening_for_viewer
+from reviews.selectors import review_panel_for_opportunity
+from rules.presentation import opportunity_screening_for_viewer
 from taxonomy.countries import country_choices
 
 from . import policies, presenters
@@ -28,8 +28,8 @@ from .filters import SORTABLE, OpportunityFilter
 from .forms import CHANNEL_ROWS, LINE_ROWS, MAX_ROWS, data_to_form, errors_for_form, form_to_data
 from .policies import opportunities_visible_to
 from .selectors import opportunity_get, opportunity_summaries, product_list
-from .standing import deal_standing
-from .vocabulary import deal_vocabulary, form_vocabulary
+from .standing import opportunity_standing
+from .vocabulary import form_vocabulary, opportunity_vocabulary
 
 
 def _form_context(user, values: dict, errors: dict | None = None) -> dict:
@@ -211,22 +211,22 @@ def opportunity_detail_view(request, pk: int):
     ctx = {
         "o": opportunity,
         "status_label": presenters.status_for_viewer(opportunity, request.user)[1],
-        "screening": deal_screening_for_viewer(opportunity, request.user),
-        **deal_vocabulary(opportunity),
+        "screening": opportunity_screening_for_viewer(opportunity, request.user),
+        **opportunity_vocabulary(opportunity),
         "can_edit": policies.why_not_edit(request.user, opportunity) is None,
     }
 
-    ctx["review"] = review_panel_for_deal(user=request.user, opportunity=opportunity)
+    ctx["review"] = review_panel_for_opportunity(user=request.user, opportunity=opportunity)
     for r in ctx["review"].get("my_requests") or ():  # an answer refused a moment ago
         r.draft = request.session.pop(f"answer-draft-{r.pk}", None)
-    ctx["standing"] = deal_standing(
+    ctx["standing"] = opportunity_standing(
         opportunity=opportunity, user=request.user, screening=ctx["screening"], review=ctx["review"]
     )
 
     ctx["basis"] = screening_basis_for_viewer(opportunity.current_screening, request.user)
     if request.user.is_reviewer:
         ctx["basis_changes"] = basis_changes_open(opportunity.pk)
-        ctx["rescreen_history"] = deal_rescreen_history(opportunity.pk)
+        ctx["rescreen_history"] = opportunity_rescreen_history(opportunity.pk)
 
         ctx["history"] = audit_events_for_opportunity(
             opportunity_id=opportunity.pk, user=request.user

@@ -41,7 +41,7 @@ def form_vocabulary() -> dict:
     }
 
 
-def deal_vocabulary(opportunity) -> dict:
+def opportunity_vocabulary(opportunity) -> dict:
     """The deal page's names for the deal's codes."""
     return {
         "red_flag_names": {c: gettext(t.name) for c, t in RED_FLAGS.items()},

@@ -9,11 +9,13 @@ from . import services
 
 
 @outbox_task(
-    "partner_dd.tasks.partner_deals_rescreen",
+    "partner_dd.tasks.partner_opportunities_rescreen",
     formerly_named=("partner_dd.tasks.rescreen_partner_deals",),
 )
-def partner_deals_rescreen(organisation_id: int, assessed_at: str) -> int:
-    return services.partner_deals_rescreen(organisation_id=organisation_id, assessed_at=assessed_at)
+def partner_opportunities_rescreen(organisation_id: int, assessed_at: str) -> int:
+    return services.partner_opportunities_rescreen(
+        organisation_id=organisation_id, assessed_at=assessed_at
+    )
 
 
 @task_named(

@@ -6,7 +6,9 @@ urlpatterns = [
     path("partners/", views.partner_list_view, name="partner-list"),
     path("partners/<int:pk>/", views.partner_profile_view, name="partner-profile"),
     path(
-        "deals/<int:pk>/invite-partner/", views.deal_partner_invite_view, name="deal-partner-invite"
+        "deals/<int:pk>/invite-partner/",
+        views.opportunity_partner_invite_view,
+        name="deal-partner-invite",
     ),
     path("partners/<int:pk>/parent/", views.affiliation_record_view, name="partner-parent"),
     path(

@@ -273,7 +273,7 @@ def affiliation_record_view(request, pk: int):
 
 @login_required
 @require_POST
-def deal_partner_invite_view(request, pk: int):
+def opportunity_partner_invite_view(request, pk: int):
     opportunity = opportunity_get(user=request.user, pk=pk)
     if opportunity is None:
         raise Http404
@@ -281,7 +281,7 @@ def deal_partner_invite_view(request, pk: int):
     if org is None or policies.why_not_invite(request.user, opportunity, org):
         raise PermissionDenied("Only a distributor in this deal invites the partners below it.")
     try:
-        n = services.deal_partner_invite(actor=request.user, opportunity=opportunity, organisation=org,
+        n = services.opportunity_partner_invite(actor=request.user, opportunity=opportunity, organisation=org,
                                          message=request.POST.get("message", ""))  # fmt: skip
     except ApplicationError as exc:
         messages.error(request, exc.message)

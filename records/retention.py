@@ -131,7 +131,7 @@ def retention_refusal(opportunity_id: int | None, record_type: str) -> str | Non
     )
 
 
-def _deal_id(instance, path: str) -> int | None:
+def _opportunity_id(instance, path: str) -> int | None:
     value = instance
     for part in path.split("."):
         value = getattr(value, part, None)
@@ -144,7 +144,7 @@ def guards_connect() -> None:
     for record_type, (app, model, path) in RECORD_TYPES.items():
 
         def refuse(sender, instance, record_type=record_type, path=path, **kwargs):
-            if reason := retention_refusal(_deal_id(instance, path), record_type):
+            if reason := retention_refusal(_opportunity_id(instance, path), record_type):
                 raise RecordRetained(reason)
 
         pre_delete.connect(

@@ -15,12 +15,12 @@ from .models import AuthorityNotification
 from .retention import record_closed_at, retention_end_from
 
 
-def decided_deals() -> QuerySet[Opportunity]:
+def decided_opportunities() -> QuerySet[Opportunity]:
     """Deals with at least one decision: they have a record and an evidence pack."""
     return Opportunity.objects.filter(review_decisions__isnull=False).distinct()
 
 
-def deal_record_get(*, user, pk: int) -> Opportunity | None:
+def opportunity_record_get(*, user, pk: int) -> Opportunity | None:
     return (
         policies.records_visible_to(user)
         .select_related("current_screening", "owner", "submitted_by_organisation")
@@ -29,7 +29,7 @@ def deal_record_get(*, user, pk: int) -> Opportunity | None:
     )
 
 
-def deal_notifications(opportunity: Opportunity) -> QuerySet[AuthorityNotification]:
+def opportunity_notifications(opportunity: Opportunity) -> QuerySet[AuthorityNotification]:
     return AuthorityNotification.objects.filter(opportunity=opportunity).select_related(
         "aware_by", "sent_by", "answered_by"
     )
@@ -52,7 +52,7 @@ def open_notifications(*, user) -> QuerySet[AuthorityNotification]:
     )
 
 
-def deals_decided_between(start: datetime, end: datetime) -> QuerySet[Opportunity]:
+def opportunities_decided_between(start: datetime, end: datetime) -> QuerySet[Opportunity]:
     """Deals with a decision in [start, end): the packs of a period."""
     return (
         Opportunity.objects.filter(
@@ -73,7 +73,7 @@ class PurgeCandidate:
 def retention_due(*, today: date | None = None) -> list[PurgeCandidate]:
     """Decided deals whose every record type's retention has ended by `today`."""
     today = today or timezone.localdate()
-    deals = list(decided_deals().order_by("id"))
+    deals = list(decided_opportunities().order_by("id"))
     closed = record_closed_at([d.pk for d in deals])
     out = []
     for deal in deals:

@@ -18,14 +18,14 @@ from reviews.models import InformationRequest, ReviewCase
 from . import packs, policies
 from .models import AuthorityNotification, RetentionPurge
 from .retention import purging, retention_ends
-from .selectors import decided_deals
+from .selectors import decided_opportunities
 
 
 def evidence_pack_build(*, actor, opportunity: Opportunity) -> tuple[str, bytes]:
     """Build a decided deal's evidence pack; the trail records who took it and its manifest."""
     if reason := policies.why_not_open_records(actor):
         raise PermissionDenied(reason)
-    if not decided_deals().filter(pk=opportunity.pk).exists():
+    if not decided_opportunities().filter(pk=opportunity.pk).exists():
         raise ApplicationError("Only a decided deal has an evidence pack.", status_code=404)
     name, data = packs.pack_build(opportunity)
     with transaction.atomic():

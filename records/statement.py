@@ -71,7 +71,7 @@ def _period(start: date, end: date) -> tuple[datetime, datetime]:
     )
 
 
-def _deal_sections(deals, k: int) -> list[Section]:
+def _opportunity_sections(deals, k: int) -> list[Section]:
     """Deals screened in the period, by who registered them, region and tier."""
     sections: list[Section] = []
     by_role = Counter(
@@ -95,7 +95,7 @@ def statement_build(*, start: date, end: date) -> Statement:
     lo, hi = _period(start, end)
     k = settings.STATEMENT_MIN_COUNT
     st = Statement(start=start, end=end, min_count=k)
-    st.sections += _deal_sections(
+    st.sections += _opportunity_sections(
         Opportunity.objects.filter(created_at__gte=lo, created_at__lt=hi), k
     )
     decisions = Decision.objects.filter(decided_at__gte=lo, decided_at__lt=hi)

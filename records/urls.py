@@ -4,7 +4,7 @@ from . import views
 
 urlpatterns = [
     path("records/", views.index_view, name="records-index"),
-    path("records/deals/<int:pk>/", views.deal_record_view, name="records-deal"),
+    path("records/deals/<int:pk>/", views.opportunity_record_view, name="records-deal"),
     path(
         "records/deals/<int:pk>/evidence-pack.zip",
         views.evidence_pack_view,

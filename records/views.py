@@ -30,9 +30,9 @@ def _require(reason: str | None) -> None:
         raise PermissionDenied(reason)
 
 
-def _deal_or_404(request, pk: int):
+def _opportunity_or_404(request, pk: int):
     _require(policies.why_not_open_records(request.user))
-    deal = selectors.deal_record_get(user=request.user, pk=pk)
+    deal = selectors.opportunity_record_get(user=request.user, pk=pk)
     if deal is None:
         raise Http404
     return deal
@@ -69,21 +69,21 @@ def index_view(request):
     _require(policies.why_not_open_records(request.user))
     return render(request, "records/index.html", {
         "open_notifications": selectors.open_notifications(user=request.user),
-        "decided": selectors.decided_deals().order_by("-id")[:50],
+        "decided": selectors.decided_opportunities().order_by("-id")[:50],
         "year": timezone.localdate().year,
     })  # fmt: skip
 
 
 @login_required
 @require_GET
-def deal_record_view(request, pk: int):
-    deal = _deal_or_404(request, pk)
+def opportunity_record_view(request, pk: int):
+    deal = _opportunity_or_404(request, pk)
     return render(request, "records/deal.html", {
         "o": deal,
-        "decided": selectors.decided_deals().filter(pk=deal.pk).exists(),
+        "decided": selectors.decided_opportunities().filter(pk=deal.pk).exists(),
         "retention_ends": retention_ends(deal.pk),
         "held": authority.authority_hold_reason(deal.pk),
-        "notifications": selectors.deal_notifications(deal),
+        "notifications": selectors.opportunity_notifications(deal),
         "can_record_awareness": policies.why_not_record_awareness(request.user, deal) is None,
         "outcomes": AuthorityNotification.Outcome.choices,
         "today": timezone.localdate(),
@@ -93,7 +93,7 @@ def deal_record_view(request, pk: int):
 @login_required
 @require_GET
 def evidence_pack_view(request, pk: int):
-    deal = _deal_or_404(request, pk)
+    deal = _opportunity_or_404(request, pk)
     try:
         name, data = services.evidence_pack_build(actor=request.user, opportunity=deal)
     except ApplicationError as exc:
@@ -108,7 +108,7 @@ def evidence_pack_view(request, pk: int):
 @login_required
 @require_POST
 def awareness_view(request, pk: int):
-    deal = _deal_or_404(request, pk)
+    deal = _opportunity_or_404(request, pk)
     _run(request, lambda: authority.authority_awareness_record(
         actor=request.user, opportunity=deal, reason=request.POST.get("reason", "")),
         "Awareness recorded; the deal is held and the notification drafted.")  # fmt: skip
@@ -221,7 +221,7 @@ def statement_pdf_view(request):
 def retention_view(request):
     _require(policies.why_not_purge(request.user))
     if request.method == "POST":
-        deal = selectors.decided_deals().filter(pk=request.POST.get("deal") or 0).first() if (
+        deal = selectors.decided_opportunities().filter(pk=request.POST.get("deal") or 0).first() if (
             str(request.POST.get("deal", "")).isdigit()) else None  # fmt: skip
         if deal is None:
             messages.error(request, "Choose a deal from the list.")

@@ -26,7 +26,7 @@ TAGS = ["reviews"]
 # --- Output shapes -------------------------------------------------------------------------
 
 
-class DealRefOut(serializers.Serializer):
+class OpportunityRefOut(serializers.Serializer):
     id = serializers.IntegerField()
     reference = serializers.CharField()
     title = serializers.CharField()
@@ -38,7 +38,7 @@ class DealRefOut(serializers.Serializer):
 
 class CaseOut(serializers.Serializer):
     id = serializers.IntegerField()
-    opportunity = DealRefOut()
+    opportunity = OpportunityRefOut()
     tier = serializers.CharField()
     status = serializers.CharField()
     escalation_level = serializers.IntegerField()

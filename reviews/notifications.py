@@ -60,7 +60,7 @@ def _case_url(case: ReviewCase) -> str:
     return reverse("review-case", args=[case.pk])
 
 
-def _deal_url(case: ReviewCase) -> str:
+def _opportunity_url(case: ReviewCase) -> str:
     return reverse("opportunity-detail", args=[case.opportunity_id])
 
 
@@ -138,13 +138,13 @@ def _opened(a: _About) -> list[Message]:
         # submitters hear that it is held, in the same words whatever the cause (silence
         # for one cause would tell it apart), never why.
         out.append((_submitters(case), f"{a.ref} is back in compliance review",
-                    RECHECK_TOLD.format(ref=a.ref, title=a.title), _deal_url(case)))  # fmt: skip
+                    RECHECK_TOLD.format(ref=a.ref, title=a.title), _opportunity_url(case)))  # fmt: skip
     return out
 
 
 def _condition_lapsed(a: _About) -> list[Message]:
     return [(_submitters(a.case), f"{a.ref} is back in compliance review", a.event.comment,
-             _deal_url(a.case))]  # fmt: skip
+             _opportunity_url(a.case))]  # fmt: skip
 
 
 def _escalated(a: _About) -> list[Message]:
@@ -165,7 +165,7 @@ def _information_requested(a: _About) -> list[Message]:
     return [(_one(a.changes.get("addressed_to_id")),
              _("Compliance needs information on %(ref)s") % {"ref": a.ref},
              _("Please answer these questions on the deal's page:") + "\n\n" + questions,
-             _deal_url(a.case))]  # fmt: skip
+             _opportunity_url(a.case))]  # fmt: skip
 
 
 def _answered(a: _About) -> list[Message]:
@@ -205,7 +205,7 @@ def _decided(a: _About) -> list[Message]:
             % {"name": c["name"], "owner": c["owner"], "due": _due_words(c["due_date"])}
             for c in decision.conditions
         )  # fmt: skip
-    out = [(_submitters(a.case), f"{a.ref} {outcome}", body, _deal_url(a.case))]
+    out = [(_submitters(a.case), f"{a.ref} {outcome}", body, _opportunity_url(a.case))]
     if decision and decision.recommended_by_id:
         out.append((_one(decision.recommended_by_id), f"{a.ref} {outcome}",
                     f"{a.ref} {a.title} was {outcome}.", _case_url(a.case)))  # fmt: skip

@@ -174,7 +174,7 @@ def features_from_snapshot(snapshot: dict) -> Features:
     )
 
 
-def features_for_deal(opportunity) -> Features:
+def features_for_opportunity(opportunity) -> Features:
     from .services import deal_snapshot
 
     return features_from_snapshot(deal_snapshot(opportunity))
@@ -265,7 +265,9 @@ def precedents_for_case(case, *, limit: int = SHOWN) -> tuple[list[Match], Diver
     """The best precedents for a case's deal, each with its decision (outcome, conditions,
     reasons), and the usual outcome of all its close precedents (as the decide check sees)."""
     matches = precedents_for(
-        features_for_deal(case.opportunity), exclude_opportunity_id=case.opportunity_id, limit=0
+        features_for_opportunity(case.opportunity),
+        exclude_opportunity_id=case.opportunity_id,
+        limit=0,
     )
     shown = matches[:limit]
     decisions = Decision.objects.in_bulk([m.precedent.decision_id for m in shown])
@@ -306,7 +308,7 @@ def precedent_consensus(matches: list[Match]) -> Divergence | None:
 def precedent_divergence(opportunity, outcome: str) -> Divergence | None:
     """Non-None when `outcome` differs from the usual outcome of close precedents."""
     matches = precedents_for(
-        features_for_deal(opportunity), exclude_opportunity_id=opportunity.pk, limit=0
+        features_for_opportunity(opportunity), exclude_opportunity_id=opportunity.pk, limit=0
     )
     consensus = precedent_consensus(matches)
     if consensus is None or consensus.usual_outcome == outcome:

@@ -2,7 +2,7 @@
 
 The scopes live in `policies.py`: `review_cases_visible_to` is the one scope for cases: only compliance staff (reviewers,
 senior reviewers, committee, admins) see review cases. Reps and partners see what is
-addressed to them through `review_panel_for_deal`, on the deal's own page.
+addressed to them through `review_panel_for_opportunity`, on the deal's own page.
 """
 
 from __future__ import annotations
@@ -120,7 +120,7 @@ def case_conditions(case: ReviewCase) -> QuerySet[CaseCondition]:
     return case.conditions.select_related("mitigation", "owner", "fulfilled_by", "verified_by")
 
 
-def deal_cases(opportunity_id: int) -> QuerySet[ReviewCase]:
+def opportunity_cases(opportunity_id: int) -> QuerySet[ReviewCase]:
     return (
         ReviewCase.objects.filter(opportunity_id=opportunity_id)
         .select_related("assignee")
@@ -156,7 +156,7 @@ def escalation_policies() -> QuerySet[EscalationPolicy]:
     return EscalationPolicy.objects.all()
 
 
-def review_panel_for_deal(*, user, opportunity) -> dict:
+def review_panel_for_opportunity(*, user, opportunity) -> dict:
     """What the deal page shows about its review, to this viewer.
 
     Everyone who can see the deal: the last decision's outcome, the feedback written for
@@ -185,7 +185,7 @@ def review_panel_for_deal(*, user, opportunity) -> dict:
         "answered_requests": [r for r in requests if not r.is_open and (user.is_reviewer or user.pk in (r.addressed_to_id, r.answered_by_id, opportunity.owner_id))],
         "open_case": open_case,
         "show_reasons": user.is_reviewer,
-        "cases": list(deal_cases(opportunity.pk)) if user.is_reviewer else [],
+        "cases": list(opportunity_cases(opportunity.pk)) if user.is_reviewer else [],
     }  # fmt: skip
     for r in panel["answered_requests"]:
         r.may_download = why_not_download_attachment(user, r) is None

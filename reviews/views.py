@@ -76,7 +76,7 @@ def case_view(request, pk: int):
         else [],
         "conditions": selectors.case_conditions(case),
         "decision": getattr(case, "decision", None) if not case.is_open else None,
-        "other_cases": [c for c in selectors.deal_cases(opportunity.pk) if c.pk != case.pk],
+        "other_cases": [c for c in selectors.opportunity_cases(opportunity.pk) if c.pk != case.pk],
         "history": selectors.case_history(case, user=request.user),
         "mitigations": selectors.mitigation_library(user=request.user),
         "owner_choices": selectors.condition_owner_choices(case) if actions["decide"] else [],

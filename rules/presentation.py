@@ -165,7 +165,7 @@ def restricted_party_explained(screening, user) -> dict | None:
     }
 
 
-def deal_screening_for_viewer(opportunity, user) -> dict | None:
+def opportunity_screening_for_viewer(opportunity, user) -> dict | None:
     """A deal's current screening as `user` may see it, with the status they are shown."""
     code, _ = status_for_viewer(opportunity, user)
     return screening_for_viewer(opportunity.current_screening, user, shown_status=code)

@@ -83,7 +83,7 @@ def salesforce_to_hrdd(opp: dict) -> dict:
     }
 
 
-def post_deals(base_url: str, token: str, opportunities: list[dict]) -> list[dict]:
+def post_opportunities(base_url: str, token: str, opportunities: list[dict]) -> list[dict]:
     """POST each deal; returns the API's answers (status and tier as you may see them)."""
     answers = []
     for opp in opportunities:
@@ -179,7 +179,7 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     if args.command == "post":
         with open(args.file, encoding="utf-8") as f:
-            post_deals(os.environ["HRDD_URL"], os.environ["HRDD_TOKEN"], json.load(f))
+            post_opportunities(os.environ["HRDD_URL"], os.environ["HRDD_TOKEN"], json.load(f))
         return 0
     server = HTTPServer(
         (args.host, args.port), make_handler(os.environ["HRDD_WEBHOOK_SECRET"], set())

@@ -35,7 +35,7 @@ def _sign_in(browser, username: str, viewport: dict):
     return ctx, page
 
 
-def _first_deal(page, status: str) -> str | None:
+def _first_opportunity(page, status: str) -> str | None:
     page.goto(f"/deals/?status={status}")
     link = page.locator('#deal-rows tbody tr td:first-child a:not([href="/deals/new/"])').first
     return link.get_attribute("href") if link.count() else None
@@ -91,7 +91,7 @@ def main() -> None:
         ctx, page = _sign_in(browser, "rep", DESKTOP)
         page.goto("/deals/")
         page.screenshot(path=OUT / "deal-list.png")
-        href = _first_deal(page, "on_hold")
+        href = _first_opportunity(page, "on_hold")
         if href:
             page.goto(href)
             page.screenshot(path=OUT / "deal-in-review.png")

@@ -51,7 +51,7 @@ def affiliation_record(
         )  # fmt: skip
 
 
-def deal_partner_invite(
+def opportunity_partner_invite(
     *, actor, opportunity, organisation: Organisation, message: str = ""
 ) -> int:
     """A distributor asks the users of a partner below it to work on a deal (they already

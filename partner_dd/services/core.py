@@ -33,7 +33,7 @@ from ..models import ANSWER_FIELDS, OPEN_STATUSES, Evidence, Questionnaire
 from ..scoring import EVIDENCE_KINDS, PROGRAMMES, MaturityScore, maturity_score
 from ..workflow import questionnaire_transition
 
-RESCREEN_TASK = "partner_dd.tasks.partner_deals_rescreen"
+RESCREEN_TASK = "partner_dd.tasks.partner_opportunities_rescreen"
 YES_NO = ("staff_trained", "screens_end_users", "flows_down_clauses", "prior_incident",
           "accepts_audits", "accepts_flow_down")  # fmt: skip
 
@@ -308,7 +308,7 @@ def questionnaires_due_send(*, now=None) -> int:
     return sent
 
 
-def partner_deals_rescreen(*, organisation_id: int, assessed_at: str) -> int:
+def partner_opportunities_rescreen(*, organisation_id: int, assessed_at: str) -> int:
     """Re-screen the partner's open deals screened before its assessment, one transaction
     per deal (as a criteria publish does). Idempotent: a deal screened at or after
     `assessed_at` is skipped, so a re-delivered task does nothing twice."""

@@ -60,7 +60,7 @@ def review_route(
             .first()
         )
     if case is not None:
-        _case_follow_deal(
+        _case_follow_opportunity(
             case=case, opportunity=opportunity, screening=screening, actor=actor,
             material_change=material_change, change_reason=change_reason,
         )  # fmt: skip
@@ -186,7 +186,7 @@ def _case_record(
         _notify([event])
 
 
-def _case_follow_deal(
+def _case_follow_opportunity(
     *, case: ReviewCase, opportunity, screening, actor, material_change: bool, change_reason: str
 ) -> None:
     events = []

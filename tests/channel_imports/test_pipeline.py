@@ -11,7 +11,7 @@ from django.utils import timezone
 from audit.models import AuditEvent
 from channel_imports import tasks
 from channel_imports.models import ChannelImport, ColumnMapping, ImportChunk, ImportLine
-from channel_imports.screening import deal_data, import_chunk_screen, import_promote
+from channel_imports.screening import import_chunk_screen, import_promote, opportunity_data
 from channel_imports.services import import_accept
 from lifecycle.services import opportunity_register
 from opportunities.models import Opportunity
@@ -299,7 +299,7 @@ def test_a_chunk_whose_worker_died_is_resumed_by_the_redelivered_task(
     assert one.score == 25  # screened lines are not screened again
     # The promotion dies after registering one deal: the rerun finds it and adds the rest.
     line = ImportLine.objects.filter(channel_import=imp).order_by("id")[1]
-    opportunity_register(actor=partner_a, data=deal_data(imp, line), source="import")
+    opportunity_register(actor=partner_a, data=opportunity_data(imp, line), source="import")
     assert Opportunity.objects.count() == 1
     assert import_promote(channel_import_id=imp.pk)
     assert not import_promote(channel_import_id=imp.pk)  # once more: nothing to do

@@ -8,7 +8,7 @@ import pytest
 from django.db import connection, connections, transaction
 
 from opportunities.models import Opportunity
-from opportunities.services import _deal_insert
+from opportunities.services import _opportunity_insert
 from opportunities.validation import opportunity_validate
 from tests.factories import OrganisationFactory, deal_body
 
@@ -18,7 +18,7 @@ def test_every_deal_gets_the_reference_of_its_id(sales_rep, vendor, catalogue):
     customer = OrganisationFactory(name="Fjord Logistics AS", country="NO", role="end_customer")
     clean, _ = opportunity_validate(deal_body(), submitter=sales_rep)
     deals = [
-        _deal_insert(actor=sales_rep, org=vendor, end_customer=customer, data=clean)
+        _opportunity_insert(actor=sales_rep, org=vendor, end_customer=customer, data=clean)
         for _ in range(3)
     ]
     for deal in deals:
@@ -50,7 +50,7 @@ def test_a_registration_does_not_wait_for_another_still_uncommitted(sales_rep, v
     def first():
         try:
             with transaction.atomic():
-                _deal_insert(actor=sales_rep, org=vendor, end_customer=customer, data=clean)
+                _opportunity_insert(actor=sales_rep, org=vendor, end_customer=customer, data=clean)
                 first_inserted.set()
                 second_done.wait(timeout=10)  # still uncommitted while the second inserts
         finally:
@@ -62,7 +62,7 @@ def test_a_registration_does_not_wait_for_another_still_uncommitted(sales_rep, v
             with transaction.atomic():
                 with connection.cursor() as cur:
                     cur.execute("SET LOCAL lock_timeout = '2s'")
-                _deal_insert(actor=sales_rep, org=vendor, end_customer=customer, data=clean)
+                _opportunity_insert(actor=sales_rep, org=vendor, end_customer=customer, data=clean)
             outcome["second"] = "inserted"
         except Exception as exc:  # a lock timeout: it waited on the first transaction
             outcome["second"] = f"waited: {exc}"

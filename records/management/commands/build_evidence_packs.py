@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from accounts.models import User
-from records.selectors import deals_decided_between
+from records.selectors import opportunities_decided_between
 from records.services import evidence_pack_build
 from records.statement import _period
 
@@ -35,7 +35,7 @@ class Command(BaseCommand):
             raise CommandError(f"No active user {username!r}.")
         out.mkdir(parents=True, exist_ok=True)
         count = 0
-        for deal in deals_decided_between(lo, hi).iterator():
+        for deal in opportunities_decided_between(lo, hi).iterator():
             name, data = evidence_pack_build(actor=actor, opportunity=deal)
             (out / name).write_bytes(data)
             count += 1
