@@ -33,6 +33,7 @@ from .forms import (
     ReasonForm,
     RecommendForm,
     RequestInformationForm,
+    decision_errors_for_form,
     decision_from_post,
 )
 from .models import EscalationLevel, ReviewCase
@@ -319,12 +320,20 @@ def decide_view(request, pk: int):
     _require_reviewer(request.user)
     case = _case_or_404(request, pk)
     data = decision_from_post(request.POST)
-    if not _run(request, lambda: services.review_decide(case=case, actor=request.user, **data),
-                "Decision recorded; the deal has moved and the submitter is told."):  # fmt: skip
-        # a refused decision is not lost: the form comes back as it was typed
+    try:
+        services.review_decide(case=case, actor=request.user, **data)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+        # a refused decision is not lost: the form comes back as it was typed, each
+        # error beside its field
         request.session[f"decide-draft-{case.pk}"] = {
-            k: v[:10000] for k, v in request.POST.items() if k != "csrfmiddlewaretoken"
+            **{k: v[:10000] for k, v in request.POST.items() if k != "csrfmiddlewaretoken"},
+            "_errors": decision_errors_for_form(exc.errors, request.POST),
         }
+    else:
+        messages.success(
+            request, "Decision recorded; the deal has moved and the submitter is told."
+        )
     return _back(request, case)
 
 
@@ -335,7 +344,9 @@ def _decision_draft(post: dict | None) -> dict:
     rows = [{f: post.get(f"cond-{i}-{f}", "") for f in ("mitigation", "owner", "due_date", "details")}
             for i in range(CONDITION_ROWS)]  # fmt: skip
     return {"outcome": post.get("outcome", ""), "reasons": post.get("reasons", ""),
-            "feedback": post.get("feedback", ""), "rows": rows, "kept": bool(post)}  # fmt: skip
+            "feedback": post.get("feedback", ""), "rows": rows, "kept": bool(post),
+            "precedent_reason": post.get("precedent_reason", ""),
+            "errors": post.get("_errors") or {}}  # fmt: skip
 
 
 @login_required
@@ -399,26 +410,29 @@ def answer_view(request, pk: int):
     form = AnswerForm(request.POST, request.FILES)
     deal = redirect("opportunity-detail", pk=info.case.opportunity_id)
     if not form.is_valid():
-        message = "Write your answer (a file is optional: pdf, png or jpg)."
+        message, field = "Write your answer (a file is optional: pdf, png or jpg).", "answer"
         if form.errors.get("attachment"):
             message = f"The file was not attached: {' '.join(form.errors['attachment'])}"
+            field = "attachment"
         messages.error(request, message)
-        return _keep_answer_draft(request, info, deal, message)
+        return _keep_answer_draft(request, info, deal, message, field)
     try:
         services.review_answer(information_request=info, actor=request.user, answer=form.cleaned_data["answer"],
                                attachment=form.cleaned_data.get("attachment"))  # fmt: skip
     except ApplicationError as exc:
         messages.error(request, exc.message)
-        return _keep_answer_draft(request, info, deal, exc.message)
+        field = "attachment" if "attachment" in exc.errors else "answer"
+        return _keep_answer_draft(request, info, deal, exc.message, field)
     messages.success(request, "Thank you: your answer went to the compliance reviewer.")
     return deal
 
 
-def _keep_answer_draft(request, info, response, message: str):
+def _keep_answer_draft(request, info, response, message: str, field: str = "answer"):
     """A refused answer is not lost: the deal page offers it again, with the reason next
-    to the field (the file must be chosen again: browsers never refill a file input)."""
+    to the field it concerns (the file must be chosen again: browsers never refill a
+    file input)."""
     request.session[f"answer-draft-{info.pk}"] = {
-        "answer": (request.POST.get("answer") or "")[:10000], "error": message,
+        "answer": (request.POST.get("answer") or "")[:10000], "error": message, "field": field,
     }  # fmt: skip
     return response
 

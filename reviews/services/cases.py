@@ -319,11 +319,13 @@ def _condition_clean(item: dict, *, opportunity, today: date) -> dict:
             due = date.fromisoformat(due)
         except ValueError:
             raise ApplicationError(
-                "Due dates are YYYY-MM-DD.", errors={"conditions.due_date": "Invalid date."}
+                "Due dates are YYYY-MM-DD.",
+                errors={"conditions.due_date": "Enter a date, such as 2026-12-31."},
             ) from None
     if due < today:
         raise ApplicationError(
-            "A condition cannot be due in the past.", errors={"conditions.due_date": "In the past."}
+            "A condition cannot be due in the past.",
+            errors={"conditions.due_date": "Choose a date from today on."},
         )
     return {
         "mitigation": mitigation,
@@ -381,7 +383,15 @@ def review_decide(
             errors={"precedent_reason": "Why does this decision differ from its precedents?"},
         )
     today = timezone.localdate()
-    cleaned = [_condition_clean(c, opportunity=case.opportunity, today=today) for c in conditions]
+    cleaned = []
+    for i, item in enumerate(conditions):
+        try:
+            cleaned.append(_condition_clean(item, opportunity=case.opportunity, today=today))
+        except ApplicationError as exc:  # name the condition the fault lies in
+            errors = {
+                k.replace("conditions.", f"conditions[{i}].", 1): v for k, v in exc.errors.items()
+            }
+            raise ApplicationError(exc.message, errors=errors) from None
     guard: dict[str, Any] = (
         {"recommended_by_id": case.recommended_by_id}
         if case.status == S.RECOMMENDED

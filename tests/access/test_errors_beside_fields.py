@@ -46,3 +46,61 @@ def test_a_deal_without_products_points_the_first_product_at_the_message(
     fields = invalid_fields(response.content.decode())
     assert fields["line-0-sku"] == "Add at least one: products."
     assert fields["intended_use"].startswith("Add at least one")
+
+
+def _claimed(make_deal, case_of, reviewer):
+    from reviews.services import review_claim
+
+    return review_claim(case=case_of(make_deal("medium")), actor=reviewer)
+
+
+def test_a_refused_decision_shows_each_error_beside_its_field(client, reviewer, make_deal, case_of):
+    case = _claimed(make_deal, case_of, reviewer)
+    client.force_login(reviewer)
+    client.post(f"/reviews/cases/{case.pk}/decide/",
+                {"outcome": "reject", "reasons": "", "feedback": ""})  # fmt: skip
+    fields = invalid_fields(client.get(f"/reviews/cases/{case.pk}/").content.decode())
+    assert fields["reasons"] == "Give the reasons for the decision."
+    assert fields["feedback"] == "Tell the submitter why, in words they can act on."
+    assert "outcome" not in fields
+
+
+def test_a_condition_due_in_the_past_is_marked_on_its_own_row(
+    client, reviewer, sales_rep, make_deal, case_of
+):
+    from reviews.models import Mitigation
+
+    case = _claimed(make_deal, case_of, reviewer)
+    code = Mitigation.objects.filter(active=True).first().code
+    client.force_login(reviewer)
+    client.post(f"/reviews/cases/{case.pk}/decide/", {
+        "outcome": "approve_with_conditions", "reasons": "Research use.", "feedback": "Sign it.",
+        "cond-1-mitigation": code, "cond-1-owner": str(sales_rep.pk), "cond-1-due_date": "2030-01-01",
+        "cond-2-mitigation": code, "cond-2-owner": str(sales_rep.pk), "cond-2-due_date": "2001-01-01",
+    })  # fmt: skip
+    fields = invalid_fields(client.get(f"/reviews/cases/{case.pk}/").content.decode())
+    assert fields == {"cond-2-due_date": "Choose a date from today on."}
+
+
+def _answer_fields(client, world, partner_a, body):
+    from reviews.models import InformationRequest
+
+    question = InformationRequest.objects.get(addressed_to=partner_a, answered_at__isnull=True)
+    client.force_login(partner_a)
+    client.post(f"/reviews/requests/{question.pk}/answer/", body)
+    return invalid_fields(client.get(f"/deals/{world['deal'].pk}/").content.decode())
+
+
+def test_a_refused_file_is_marked_on_the_file_field_not_on_the_answer(world, client, partner_a):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    program = SimpleUploadedFile("tool.exe", b"MZ\x90\x00" + b"0" * 64,
+                                 content_type="application/octet-stream")  # fmt: skip
+    fields = _answer_fields(client, world, partner_a, {"answer": "Kiel.", "attachment": program})
+    assert list(fields) == ["attachment"]
+    assert "choose the file again" in fields["attachment"]
+
+
+def test_an_empty_answer_is_marked_on_the_answer(world, client, partner_a):
+    fields = _answer_fields(client, world, partner_a, {"answer": "  "})
+    assert list(fields) == ["answer"] and fields["answer"].startswith("Write your answer")
