@@ -63,6 +63,8 @@ def import_list_view(request):
     return render(request, "channel_imports/list.html", {
         "page": page, "organisations": orgs, "can_upload": orgs.exists(),
         "columns": [(c, COLUMN_HELP[c], c in REQUIRED) for c in COLUMNS],
+        # a refused upload, shown once beside the field it concerns
+        "upload_errors": request.session.pop("import-upload-errors", None) or {},
     })  # fmt: skip
 
 
@@ -76,11 +78,16 @@ def import_upload_view(request):
     upload = request.FILES.get("file")
     if org is None or upload is None:
         messages.error(request, "Choose the partner organisation and a CSV or XLSX file.")
+        errors = {"organisation": "Choose the partner organisation."} if org is None else {}
+        if upload is None:
+            errors["file"] = "Choose a CSV or XLSX file."
+        request.session["import-upload-errors"] = errors
         return redirect("channel-import-list")
     try:
         imp = import_upload(actor=request.user, organisation=org, uploaded_file=upload)
     except ApplicationError as exc:
         messages.error(request, exc.message)
+        request.session["import-upload-errors"] = {"file": exc.message}
         return redirect("channel-import-list")
     return redirect("channel-import-mapping", pk=imp.pk)
 

@@ -104,3 +104,30 @@ def test_a_refused_file_is_marked_on_the_file_field_not_on_the_answer(world, cli
 def test_an_empty_answer_is_marked_on_the_answer(world, client, partner_a):
     fields = _answer_fields(client, world, partner_a, {"answer": "  "})
     assert list(fields) == ["answer"] and fields["answer"].startswith("Write your answer")
+
+
+def test_a_refused_upload_is_marked_on_the_file_field(client, partner_a):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(partner_a)
+    program = SimpleUploadedFile("pos.csv", b"MZ\x90\x00\x00" + bytes(range(256)) * 4,
+                                 content_type="text/csv")  # fmt: skip
+    page = client.post("/imports/upload/", {"file": program}, follow=True).content.decode()
+    fields = invalid_fields(page)
+    assert list(fields) == ["file"] and fields["file"]
+    assert "file" not in invalid_fields(client.get("/imports/").content.decode())  # shown once
+
+
+def test_an_incomplete_mapping_marks_each_column_left_out(client, partner_a, catalogue):
+    from channel_imports.models import ChannelImport
+    from tests.channel_imports.conftest import csv_upload, row
+
+    client.force_login(partner_a)
+    client.post("/imports/upload/", {"file": csv_upload([row()], name="pos.csv")})
+    imp = ChannelImport.objects.get()
+    mapping = {f"map-{col}": header for col, header in imp.mapping.items()}
+    mapping["map-quantity"] = ""
+    r = client.post(f"/imports/{imp.pk}/mapping/", mapping)
+    assert r.status_code == 400
+    fields = invalid_fields(r.content.decode())
+    assert fields == {"map-quantity": "Required: choose the file's column for it."}
