@@ -14,6 +14,7 @@ CONDITION_ROWS = 4
 class RequestInformationForm(forms.Form):
     questions = forms.CharField(max_length=5000, widget=forms.Textarea)
     addressed_to = forms.IntegerField(required=False)
+    due_date = forms.DateField(required=False)
 
 
 class AnswerForm(forms.Form):

@@ -129,9 +129,14 @@ def _messages(event: AuditEvent, case: ReviewCase) -> list[tuple[list[User], str
             )
         ]
     if action == "request_information":
+        info = InformationRequest.objects.get(pk=ch["request_id"])
+        ask = _("Please answer these questions on the deal's page:")
+        if info.due_date:
+            ask = _("Please answer by %(day)s, on the deal's page:") % {
+                "day": words.day(info.due_date)
+            }
         return [(_one(ch.get("addressed_to_id")), _("Compliance needs information on %(ref)s") % {"ref": ref},
-                 _("Please answer these questions on the deal's page:") + "\n\n"
-                 + InformationRequest.objects.get(pk=ch["request_id"]).questions, _deal_url(case))]  # fmt: skip
+                 ask + "\n\n" + info.questions, f"{_deal_url(case)}#question-{info.pk}")]  # fmt: skip
     if action in ("answer", "answered"):
         return [
             (

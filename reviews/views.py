@@ -148,6 +148,7 @@ def case_view(request, pk: int):
         "addressees": selectors.information_addressees(case)
         if actions["request_information"]
         else [],
+        "information_due": services.information_due_default(),
         "conditions": selectors.case_conditions(case),
         "decision": getattr(case, "decision", None) if not case.is_open else None,
         "other_cases": [c for c in selectors.deal_cases(opportunity.pk) if c.pk != case.pk],
@@ -274,7 +275,8 @@ def request_information_view(request, pk: int):
     case = _case_or_404(request, pk)
     form = RequestInformationForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Write the questions you need answered.")
+        messages.error(request, "Write the questions you need answered, and the date the "
+                                "answer is due by (such as 2026-12-31).")  # fmt: skip
         return _back(request, case)
     addressed_to = None
     if form.cleaned_data.get("addressed_to"):
@@ -282,7 +284,8 @@ def request_information_view(request, pk: int):
             pk=form.cleaned_data["addressed_to"], is_active=True
         ).first()
     _run(request, lambda: services.review_request_information(
-        case=case, actor=request.user, questions=form.cleaned_data["questions"], addressed_to=addressed_to),
+        case=case, actor=request.user, questions=form.cleaned_data["questions"], addressed_to=addressed_to,
+        due_date=form.cleaned_data.get("due_date")),
         "Questions sent; the case waits for the answer.")  # fmt: skip
     return _back(request, case)
 

@@ -15,6 +15,7 @@ the same transaction) and queues notifications with `transaction.on_commit`.
 from ._common import DEFAULT_POLICIES, Target, effective_due, escalation_target
 from .cases import (
     deal_snapshot,
+    information_due_default,
     review_answer,
     review_assign,
     review_claim,
@@ -45,6 +46,7 @@ __all__ = [
     "effective_due",
     "escalation_policy_update",
     "escalation_target",
+    "information_due_default",
     "review_answer",
     "review_assign",
     "review_claim",
