@@ -7,6 +7,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.html import format_html
 from django.views.decorators.http import require_GET, require_POST
 
 from hrdd.errors import ApplicationError
@@ -15,7 +17,7 @@ from . import exports
 from .models import ChannelImport
 from .policies import imports_visible_to, organisations_for_upload
 from .presenters import line_for_viewer, summary_for_viewer
-from .rows import COLUMN_HELP, COLUMNS, REQUIRED
+from .rows import COLUMN_HELP, COLUMNS, REQUIRED, headers_all_named
 from .selectors import (
     import_flagged_lines,
     import_get,
@@ -89,7 +91,26 @@ def import_upload_view(request):
         messages.error(request, exc.message)
         request.session["import-upload-errors"] = {"file": exc.message}
         return redirect("channel-import-list")
-    return redirect("channel-import-mapping", pk=imp.pk)
+    return _mapped_for_you(request, imp) or redirect("channel-import-mapping", pk=imp.pk)
+
+
+def _mapped_for_you(request, imp: ChannelImport):
+    """A file whose every header names an expected column needs no mapping step: it goes
+    straight to validation, and the page says so with a way back to the mapping."""
+    if imp.status != ChannelImport.Status.UPLOADED or imp.needs_sheet:
+        return None
+    if not headers_all_named(imp.headers, imp.mapping):
+        return None
+    try:
+        import_map(actor=request.user, channel_import=imp, mapping=imp.mapping)
+    except ApplicationError:
+        return None  # the mapping step says what is wrong
+    messages.info(request, format_html(
+        'Every column of your file has the name of an expected column, so the columns were '
+        'matched for you and the file is being checked. <a href="{}">Change the mapping</a>',
+        reverse("channel-import-mapping", args=[imp.pk]),
+    ))  # fmt: skip
+    return redirect("channel-import-detail", pk=imp.pk)
 
 
 @login_required

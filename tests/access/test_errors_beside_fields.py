@@ -123,7 +123,9 @@ def test_an_incomplete_mapping_marks_each_column_left_out(client, partner_a, cat
     from tests.channel_imports.conftest import csv_upload, row
 
     client.force_login(partner_a)
-    client.post("/imports/upload/", {"file": csv_upload([row()], name="pos.csv")})
+    from channel_imports.rows import COLUMNS
+
+    client.post("/imports/upload/", {"file": csv_upload([row()], columns=[*COLUMNS, "Notes"])})
     imp = ChannelImport.objects.get()
     mapping = {f"map-{col}": header for col, header in imp.mapping.items()}
     mapping["map-quantity"] = ""
