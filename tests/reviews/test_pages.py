@@ -252,14 +252,14 @@ def test_the_inbox_counts_unread_and_marks_read(
 ):
     case = review_claim(case=case_of(make_deal("medium")), actor=reviewer)
     with django_capture_on_commit_callbacks(execute=True):
-        review_request_information(case=case, actor=reviewer, questions="Who uses it?")
+        question = review_request_information(case=case, actor=reviewer, questions="Who uses it?")
     note = Notification.objects.get(recipient=sales_rep)
     c = as_user(sales_rep)
     html = c.get("/deals/").content.decode()
     assert 'id="unread-count"' in html
     assert "Compliance needs information" in c.get("/inbox/").content.decode()
     r = c.get(f"/inbox/{note.pk}/")
-    assert r.status_code == 302 and r.url == f"/deals/{case.opportunity_id}/"
+    assert r.status_code == 302 and r.url == f"/deals/{case.opportunity_id}/#question-{question.pk}"
     note.refresh_from_db()
     assert note.read_at is not None
     assert 'id="unread-count"' not in c.get("/deals/").content.decode()
