@@ -12,6 +12,7 @@ from django.utils.html import format_html
 from django.views.decorators.http import require_GET, require_POST
 
 from hrdd.errors import ApplicationError
+from opportunities.models import Product
 
 from . import exports
 from .models import ChannelImport
@@ -51,7 +52,10 @@ def _status_context(imp: ChannelImport, user) -> dict:
         ctx["issues"] = list(import_issues(imp)[:ISSUES_SHOWN])
     if imp.status == ChannelImport.Status.COMPLETED:
         # Lines and summary as this viewer may see them (presenters).
-        ctx["flagged"] = [line_for_viewer(x, user) for x in import_flagged_lines(imp)]
+        lines = list(import_flagged_lines(imp))
+        skus = {x.data.get("sku") for x in lines} - {"", None}
+        products = dict(Product.objects.filter(sku__in=skus).values_list("sku", "name"))
+        ctx["flagged"] = [line_for_viewer(x, user, products) for x in lines]
         summary = ctx["summary"] = summary_for_viewer(imp.summary, user)
         ctx["tiers"] = [(t, summary.get("tiers", {}).get(t, 0)) for t in
                         ("low", "medium", "high", "critical", "prohibited")]  # fmt: skip
