@@ -83,3 +83,58 @@ def condition_caret(text: str) -> dict | None:
             "message": exc.message,
         }
     return None
+
+
+def _shown(criterion, field: str) -> str:
+    """A criterion's value as the editor shows it (names of choices, yes or no)."""
+    if field == "dimension":
+        return criterion.get_dimension_display()
+    if field == "outcome":
+        return criterion.get_outcome_display()
+    if field == "enabled":
+        return "yes" if criterion.enabled else "no"
+    value = getattr(criterion, field)
+    return str(value) if value not in (None, "") else "(empty)"
+
+
+def criteria_diff(draft, published) -> dict:
+    """What the draft changes against the version in force: criteria added, removed, and
+    changed field by field (before and after, in the editor's words)."""
+    from .services import CRITERION_FIELDS
+
+    before = {c.code: c for c in published.criteria.all()} if published else {}
+    after = {c.code: c for c in draft.criteria.all()}
+    changed = []
+    for code in sorted(after.keys() & before.keys()):
+        old, new = before[code], after[code]
+        fields = [(FIELD_WORDS[f], _shown(old, f), _shown(new, f))
+                  for f in CRITERION_FIELDS if getattr(old, f) != getattr(new, f)]  # fmt: skip
+        if fields:
+            changed.append({"code": code, "name": new.name, "fields": fields})
+    added = [after[code] for code in sorted(after.keys() - before.keys())]
+    removed = [before[code] for code in sorted(before.keys() - after.keys())]
+    marks = {c.code: "added" for c in added} | {c["code"]: "changed" for c in changed}
+    return {
+        "version": published, "added": added, "removed": removed, "changed": changed,
+        "marks": marks, "count": len(added) + len(removed) + len(changed),
+    }  # fmt: skip
+
+
+def preview_for_publishing(draft) -> dict:
+    """The draft's latest finished preview, and whether the draft changed since it ran
+    (then its figures no longer describe what would be published)."""
+    from audit.models import AuditEvent
+
+    run = draft.previews.filter(status="done").order_by("-id").first()
+    if run is None:
+        return {"run": None, "stale": False}
+    last_change = (
+        AuditEvent.objects.filter(object_type="criteria_version", object_id=str(draft.pk))
+        .exclude(action__startswith="criteria.preview")
+        .order_by("-id")
+        .values_list("created_at", flat=True)
+        .first()
+    )
+    stale = last_change is not None and last_change > run.created_at
+    counts = (run.result or {}).get("counts", {})
+    return {"run": run, "stale": stale, "moving": counts.get("up", 0) + counts.get("down", 0)}

@@ -15,7 +15,13 @@ from countries.services import CountryDataError, country_indicators_import
 from hrdd.errors import ApplicationError
 
 from . import policies, services
-from .editor import FIELD_WORDS, condition_caret, criterion_errors
+from .editor import (
+    FIELD_WORDS,
+    condition_caret,
+    criteria_diff,
+    criterion_errors,
+    preview_for_publishing,
+)
 from .engine import FIELDS, PARTNER_SAFE_FIELDS
 from .models import CriteriaVersion, Criterion, PreviewRun
 from .selectors import criteria_draft, criteria_published_current, criteria_versions
@@ -73,11 +79,27 @@ def draft_detail(request):
     if draft is None:
         return redirect("criteria-overview")
     previews = draft.previews.order_by("-id")[:5]
+    diff = criteria_diff(draft, criteria_published_current())
     return render(
         request,
         "rules/draft.html",
-        {"draft": draft, "criteria": draft.criteria.all(), "previews": previews},
-    )
+        {"draft": draft, "criteria": draft.criteria.all(), "previews": previews, "diff": diff,
+         "marks": diff["marks"]},
+    )  # fmt: skip
+
+
+@login_required
+def draft_publish_confirm(request):
+    """Before publishing: what the draft changes against the version in force, and what
+    its latest preview found (how many deals change tier)."""
+    _require_admin(request.user)
+    draft = criteria_draft()
+    if draft is None:
+        return redirect("criteria-overview")
+    return render(request, "rules/publish_confirm.html", {
+        "draft": draft, "diff": criteria_diff(draft, criteria_published_current()),
+        **preview_for_publishing(draft),
+    })  # fmt: skip
 
 
 @login_required

@@ -236,6 +236,7 @@ ROUTES: dict[str, Route] = {
     "criteria-lexicon-delete": Route(NON_ADMIN, lexicon_entry, POST),
     "criteria-version-lexicon": Route(NON_COMPLIANCE, version),
     "criteria-draft-publish": Route(NON_ADMIN, methods=POST),
+    "criteria-draft-publish-confirm": Route(NON_ADMIN),
     "criteria-preview": Route(NON_ADMIN, preview),
     "criteria-import": Route(NON_ADMIN, methods=GET_POST),
     "criteria-countries": Route(NON_ADMIN, methods=GET_POST),
