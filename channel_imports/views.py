@@ -208,14 +208,21 @@ def _xlsx_response(fh, filename: str) -> FileResponse:
 @require_GET
 def import_report_csv(request, pk: int):
     imp = _get_or_404(request, pk)
-    return _csv_response(exports.report_rows(import_issues(imp).iterator(chunk_size=2000)),
+    return _csv_response(exports.report_rows(import_issues(imp).iterator(chunk_size=2000),
+                                             codes=header_codes(request, default=False)),
                          f"import-{imp.pk}-validation-report.csv")  # fmt: skip
 
 
-def results_response(imp: ChannelImport, fmt: str, viewer):
+def header_codes(request, *, default: bool) -> bool:
+    """`?headers=codes` (or `=words`): the header row a program or a person reads."""
+    asked = request.GET.get("headers", "")
+    return asked == "codes" if asked in ("codes", "words") else default
+
+
+def results_response(imp: ChannelImport, fmt: str, viewer, *, codes: bool = False):
     """Every line of an import with its findings, as CSV (streamed) or XLSX, as `viewer`
-    may see them."""
-    rows = exports.result_rows(import_lines_iter(imp), viewer)
+    may see them; the header in words, or in codes for programs."""
+    rows = exports.result_rows(import_lines_iter(imp), viewer, codes=codes)
     name = f"import-{imp.pk}-screening"
     if fmt == "xlsx":
         summary = {"Rows": exports.row_accounting_rows(imp, import_rows(imp))}
@@ -230,7 +237,8 @@ def results_response(imp: ChannelImport, fmt: str, viewer):
 @login_required
 @require_GET
 def import_results_export(request, pk: int, fmt: str):
-    return results_response(_get_or_404(request, pk), fmt, request.user)
+    return results_response(_get_or_404(request, pk), fmt, request.user,
+                            codes=header_codes(request, default=False))  # fmt: skip
 
 
 @login_required

@@ -391,8 +391,12 @@ def case_history_csv(request, pk: int):
         f'attachment; filename="{case.opportunity.reference}-case-{case.pk}-history.csv"'
     )
     writer = csv.writer(response)
-    writer.writerow(["event_id", "when", "actor", "action", "object_type", "object_id", "from_state",
-                     "to_state", "changes", "comment", "hash"])  # fmt: skip
+    codes = ["event_id", "when", "actor", "action", "object_type", "object_id", "from_state",
+             "to_state", "changes", "comment", "hash"]  # fmt: skip
+    # the header in words for people; ?headers=codes for programs
+    words = ["Event", "When", "Who", "What", "Object type", "Object", "From", "To", "Changes",
+             "Comment", "Hash"]  # fmt: skip
+    writer.writerow(codes if request.GET.get("headers") == "codes" else words)
     for e in selectors.case_history(case, user=request.user):
         writer.writerow([_csv_safe(v) for v in (
             e.pk, e.created_at.isoformat(), e.actor_label, e.action, e.object_type, e.object_id,

@@ -214,7 +214,15 @@ def test_the_submitter_never_sees_internal_notes(
 
 def test_the_history_exports_as_csv(as_user, make_deal, case_of, reviewer):
     case = review_claim(case=case_of(make_deal("medium")), actor=reviewer)
-    r = as_user(reviewer).get(f"/reviews/cases/{case.pk}/history.csv")
+    reader = as_user(reviewer)
+    assert (
+        reader.get(f"/reviews/cases/{case.pk}/history.csv")
+        .content.decode()
+        .startswith(
+            "Event,When,Who,What,Object type"  # the header in words; codes for programs:
+        )
+    )
+    r = reader.get(f"/reviews/cases/{case.pk}/history.csv?headers=codes")
     assert r.status_code == 200 and r["Content-Type"].startswith("text/csv")
     rows = r.content.decode().splitlines()
     assert rows[0].startswith("event_id,when,actor,action")
