@@ -63,7 +63,3 @@ class User(AbstractUser):
     @property
     def is_admin(self) -> bool:
         return self.role == self.Role.ADMIN or self.is_superuser
-
-    @property
-    def sees_all_deals(self) -> bool:
-        return self.is_reviewer

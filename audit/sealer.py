@@ -8,7 +8,7 @@ one seal instead of each paying for its own.
 
 Nothing is lost if the process dies first: an unsealed event is a signed row like any
 other (the verifier checks its signature and counts it as pending), and the periodic
-checkpoint (`audit.tasks.publish_audit_checkpoint`) seals whatever is left before it
+checkpoint (`audit.tasks.audit_checkpoint_publish`) seals whatever is left before it
 vouches for the chain.
 
 AUDIT_SEAL_MODE=inline seals in the committing thread instead (the tests' default, where

@@ -124,13 +124,16 @@ def audit_record_many(*, actor: Any | None, events: list[dict]) -> list[AuditEve
 
     Each dict holds `audit_record`'s keyword arguments other than `actor`. Every event is
     signed on its own and commits or rolls back with the caller's transaction, like one
-    recorded alone; the saved events are returned with their ids.
+    recorded alone; the saved events are returned with their ids. Inside `audit_batch`
+    they join the batch's INSERT instead (and have no id until it is flushed).
     """
     if not events:
         return []
-    recorded = AuditEvent.objects.bulk_create(
-        [_signed_event(actor=actor, **fields) for fields in events]
-    )
+    signed = [_signed_event(actor=actor, **fields) for fields in events]
+    if (batch := _batch.get()) is not None:
+        batch.events.extend(signed)
+        return signed
+    recorded = AuditEvent.objects.bulk_create(signed)
     _seal_after_commit([e.pk for e in recorded])
     return recorded
 

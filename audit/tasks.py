@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from celery import shared_task
+from outbox.tasks import task_named
 
-from .services import audit_checkpoint_publish
+from . import services
 
 
-@shared_task(ignore_result=True)
-def publish_audit_checkpoint() -> None:
+@task_named(
+    "audit.tasks.audit_checkpoint_publish",
+    formerly_named=("audit.tasks.publish_audit_checkpoint",),
+    ignore_result=True,
+)
+def audit_checkpoint_publish() -> None:
     """Seal pending events and write a signed checkpoint outside the database. Idempotent:
     a run with nothing new writes nothing."""
-    audit_checkpoint_publish()
+    services.audit_checkpoint_publish()

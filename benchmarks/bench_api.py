@@ -132,7 +132,7 @@ import django, json; django.setup()
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from accounts.models import User
-from opportunities.services import opportunity_register
+from lifecycle.services import opportunity_register
 rep = User.objects.get(username="bench_rep")
 body = json.loads(%r)
 opportunity_register(actor=rep, data={**body, "external_id": "COUNT-WARM"})

@@ -113,8 +113,8 @@ def fill(n_deals: int, n_orgs: int) -> None:
     from django.db import connection, transaction
 
     from accounts.models import User
+    from lifecycle.services import opportunity_register
     from opportunities.models import ChannelEntry, Opportunity, OpportunityLine, Product
-    from opportunities.services import opportunity_register
     from partners.models import Organisation
     from rules.models import Screening
     from tests.factories import deal_body

@@ -98,7 +98,7 @@ def setup_base():
 
 def bench_submission() -> None:
     from accounts.models import User
-    from opportunities.services import opportunity_register
+    from lifecycle.services import opportunity_register
     from restricted_parties.selectors import parties_screen
     from rules.engine import screen
     from rules.selectors import criteria_compiled, criteria_published_current

@@ -1,10 +1,13 @@
 """Text-signal quality, held out: recall and false positives per language and category.
 
 The labelled deal descriptions live in ``benchmarks/data/text_eval/<language>.jsonl``
-(one object a line: id, label, text; label is a category of the lexicon or "benign").
-They are split once and for all into a tuning half and a reporting half: within each
-(language, label) group the items are ordered by the SHA-1 of their id and alternate, so
-every category of every language is in both halves and the split never changes.
+(one object a line: id, label, text, and ``set``, the round of writing it was added in,
+1 when absent; label is a category of the lexicon or "benign"). They are split once and
+for all into a tuning half and a reporting half: within each (language, label, set)
+group the items are ordered by the SHA-1 of their id and alternate, the first going to
+the tuning half. So every category of every language is in both halves, and a new round
+of texts is split on its own: adding texts never moves an earlier one between halves
+(a text the lexicon was tuned on never lands in the reporting half).
 
     python benchmarks/eval_text.py                 # the reporting half (what the README quotes)
     python benchmarks/eval_text.py --half tuning   # the half the lexicon may be tuned on
@@ -51,10 +54,11 @@ def load_items() -> list[dict]:
 
 
 def split(items: list[dict]) -> dict[str, list[dict]]:
-    """{"tuning": [...], "reporting": [...]}: deterministic, balanced per language and label."""
-    groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    """{"tuning": [...], "reporting": [...]}: deterministic, balanced per language and
+    label, each round of writing (``set``) split on its own."""
+    groups: dict[tuple[str, str, int], list[dict]] = defaultdict(list)
     for item in items:
-        groups[(item["lang"], item["label"])].append(item)
+        groups[(item["lang"], item["label"], int(item.get("set", 1)))].append(item)
     halves: dict[str, list[dict]] = {"tuning": [], "reporting": []}
     for key in sorted(groups):
         ordered = sorted(groups[key], key=lambda i: hashlib.sha1(i["id"].encode()).hexdigest())

@@ -24,6 +24,7 @@ from hrdd.parsers import JSONParser
 from rules.presentation import sees_everything
 
 from . import views
+from .filters import ImportFilter
 from .policies import imports_visible_to, organisations_for_upload
 from .presenters import line_for_viewer, summary_for_viewer
 from .rows import mapping_problems
@@ -157,11 +158,12 @@ def _out(request, imp, code=status.HTTP_200_OK) -> Response:
 
 
 class ImportListCreateApi(ListAPIView):
-    """Imports you may see, newest first; POST a CSV or XLSX file to start one."""
+    """Imports you may see, newest first; POST a CSV or XLSX file to start one. The
+    filters are the import page's (`filters.ImportFilter`)."""
 
     serializer_class = ImportOut
     parser_classes = [MultiPartParser, FormParser]
-    filter_backends: list = []
+    filterset_class = ImportFilter
 
     def get_queryset(self):
         return imports_visible_to(self.request.user)

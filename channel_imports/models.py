@@ -36,7 +36,7 @@ class ChannelImport(models.Model):
 
     Invariants: nothing but the file and its validation report is stored until the user
     accepts; accepting stores every valid row (or none) in one transaction; the status
-    changes only through `services._transition` (a conditional update).
+    changes only through `services._transition` (the transition helper).
     """
 
     class Status(models.TextChoices):

@@ -16,6 +16,8 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.utils import timezone
+
 from opportunities.validation import MAX_QUANTITY, MAX_VALUE
 from taxonomy import (
     END_USE_STATEMENTS,
@@ -218,7 +220,7 @@ class RowValidator:
         self.catalogue = catalogue
         self.countries = country_codes()
         self.currencies = currency_codes()
-        self.max_date = (today or dt.date.today()) + dt.timedelta(days=3650)
+        self.max_date = (today or timezone.localdate()) + dt.timedelta(days=3650)
 
     def validate(self, raw: Mapping[str, Any]) -> tuple[dict | None, list[Issue]]:
         issues: list[Issue] = []

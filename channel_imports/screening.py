@@ -30,10 +30,11 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from hrdd.errors import ApplicationError
+from lifecycle.services import opportunity_register_many
 from opportunities.models import Product
-from opportunities.services import opportunity_register_many
 from outbox.services import outbox_enqueue
 from partners.models import Organisation
+from restricted_parties.selectors import parties_screen
 from rules.engine import screen
 from rules.models import Criterion
 from rules.selectors import criteria_compiled
@@ -202,8 +203,6 @@ def _factors(o: Organisation) -> dict:
 
 def _screen_parties(pairs: set[tuple[str, str]]) -> dict[tuple[str, str], list]:
     """One restricted-party screening call for all distinct parties of a chunk."""
-    from restricted_parties.selectors import parties_screen
-
     ordered = sorted(p for p in pairs if p[0] and p[0].strip())
     if not ordered:
         return {}
@@ -223,6 +222,8 @@ def import_chunk_screen(*, chunk_id: int, claim_token: str = "") -> bool:
     now = timezone.now()
     stale = now - timedelta(seconds=ImportChunk.STALE_SECONDS)
     C = ImportChunk.Status
+    # A job claim, not a workflow state (`audit.transitions`): chunks are leased by token
+    # and taken over when stale; the import's own steps carry the audit events.
     claimed = (
         ImportChunk.objects.filter(pk=chunk_id)
         .filter(
@@ -297,8 +298,8 @@ def _after_screening(channel_import_id: int) -> None:
         if imp.status != S.SCREENING:
             return
         if _unpromoted(imp.pk).exists():
-            if _transition(imp.pk, S.PROMOTING):
-                outbox_enqueue("channel_imports.tasks.promote_import", imp.pk)
+            if _transition(imp, "promoting"):
+                outbox_enqueue("channel_imports.tasks.import_promote", imp.pk)
         else:
             _complete(imp)
 
@@ -447,13 +448,14 @@ def _chunk_summary(imp_id: int, chunk_no: int) -> dict:
 def _complete(imp: ChannelImport) -> None:
     """Merge the chunk summaries, complete the import, record it. The caller holds the
     import's row lock, in its transaction."""
-    from .services import S, _audit, _transition
+    from .services import _transition
 
     summary = _merge_summaries(imp)
-    if _transition(imp.pk, S.COMPLETED, summary=summary, completed_at=timezone.now()):
-        _audit(actor=None, imp=imp, action="completed", to_state=S.COMPLETED, changes={
-            "lines": imp.lines_total, "tiers": summary["tiers"], "promoted": summary["promoted"],
-        })  # fmt: skip
+    _transition(
+        imp, "completed", values={"summary": summary, "completed_at": timezone.now()},
+        changes={"lines": imp.lines_total, "tiers": summary["tiers"],
+                 "promoted": summary["promoted"]},
+    )  # fmt: skip
 
 
 def _merge_summaries(imp: ChannelImport) -> dict:

@@ -1,7 +1,8 @@
 """Services that change channel imports: upload, map, validate, accept, discard, ingest.
 
 The import's status is a small state machine (TRANSITIONS) changed only by `_transition`,
-a conditional update, so a redelivered task or a double click cannot run a step twice.
+through the one transition helper (`audit.transitions`): a conditional update, so a
+redelivered task or a double click cannot run a step twice, and the step's audit event.
 Screening the stored lines is in `screening.py`. Audit: one event per step of an import
 (uploaded, mapped, validated or rejected, accepted, completed), never one per line.
 """
@@ -22,6 +23,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from audit.services import audit_record
+from audit.transitions import Workflow, transition_apply
 from hrdd.errors import ApplicationError, Conflict, PermissionDenied
 from opportunities.models import Product
 from outbox.services import outbox_enqueue, outbox_enqueue_many
@@ -35,18 +37,23 @@ from .rows import COLUMNS, RowValidator, mapping_problems, mapping_suggest, row_
 from .selectors import mapping_remembered
 
 S = ChannelImport.Status
-# target status -> the statuses it may be reached from
-TRANSITIONS: dict[str, set[str]] = {
-    S.VALIDATING: {S.UPLOADED, S.VALIDATED},
-    S.VALIDATED: {S.VALIDATING},
-    S.REJECTED: {S.VALIDATING},
-    S.IMPORTING: {S.VALIDATED},
-    S.SCREENING: {S.IMPORTING},
-    S.PROMOTING: {S.SCREENING},
-    S.COMPLETED: {S.SCREENING, S.PROMOTING},
-    S.DISCARDED: {S.UPLOADED, S.VALIDATED},
-    S.FAILED: {S.IMPORTING},
+# step (named as its audit event) -> (the statuses it may start from, the status it leads to)
+TRANSITIONS: dict[str, tuple[set[str], str]] = {
+    "mapped": ({S.UPLOADED, S.VALIDATED}, S.VALIDATING),
+    "validated": ({S.VALIDATING}, S.VALIDATED),
+    "rejected": ({S.VALIDATING}, S.REJECTED),
+    "accepted": ({S.VALIDATED}, S.IMPORTING),
+    "screening": ({S.IMPORTING}, S.SCREENING),
+    "promoting": ({S.SCREENING}, S.PROMOTING),
+    "completed": ({S.SCREENING, S.PROMOTING}, S.COMPLETED),
+    "discarded": ({S.UPLOADED, S.VALIDATED}, S.DISCARDED),
+    "failed": ({S.IMPORTING}, S.FAILED),
 }
+# One audit event per step of an import, not per stage of its own background work.
+IMPORTS = Workflow(
+    model=ChannelImport, table=TRANSITIONS, object_type="channel_import", noun="import",
+    unaudited=frozenset({"screening", "promoting"}),
+)  # fmt: skip
 
 # Past this many problems the report keeps counting but stores no more (a file that bad
 # is mis-mapped or the wrong file; the first problems say why).
@@ -54,11 +61,27 @@ MAX_STORED_ISSUES = getattr(settings, "CHANNEL_IMPORT_MAX_ISSUES", 100_000)
 INSERT_BATCH = 1000
 
 
-def _transition(pk: int, to: str, **fields) -> bool:
-    """Move an import to `to` if it is in one of the allowed statuses; False otherwise."""
-    return bool(
-        ChannelImport.objects.filter(pk=pk, status__in=TRANSITIONS[to]).update(status=to, **fields)
-    )
+class _Moved(Conflict):
+    pass
+
+
+def _transition(
+    imp: ChannelImport, step: str, *, actor=None, values: dict | None = None,
+    changes: dict | None = None,
+) -> bool:  # fmt: skip
+    """Take `step` if the import's row is in a status it starts from (a task's copy of the
+    import may be older than the row); False when it is not (the step was taken already,
+    or the import went another way), and nothing is written."""
+    try:
+        transition_apply(
+            IMPORTS, imp, step, actor=actor, values=values, from_any=True,
+            changes={"organisation": imp.organisation_id, "file": imp.original_name,
+                     **(changes or {})},
+            conflict=lambda *_: _Moved(""),  # the caller words it (or a task stops quietly)
+        )  # fmt: skip
+    except _Moved:
+        return False
+    return True
 
 
 def _audit(
@@ -213,8 +236,9 @@ def import_map(*, actor, channel_import: ChannelImport, mapping: dict[str, str])
         raise ApplicationError("The column mapping is not complete.", errors=problems)
     with transaction.atomic():
         ok = _transition(
-            imp.pk, S.VALIDATING, mapping=clean, total_rows=0, valid_rows=0, invalid_rows=0,
-            issues_total=0, message="",
+            imp, "mapped", actor=actor, changes={"mapping": clean},
+            values={"mapping": clean, "total_rows": 0, "valid_rows": 0, "invalid_rows": 0,
+                    "issues_total": 0, "message": ""},
         )  # fmt: skip
         if not ok:
             raise Conflict("This import is past its mapping step.")
@@ -222,9 +246,6 @@ def import_map(*, actor, channel_import: ChannelImport, mapping: dict[str, str])
             organisation_id=imp.organisation_id, defaults={"mapping": clean, "updated_by": actor}
         )
         imp.refresh_from_db()
-        _audit(
-            actor=actor, imp=imp, action="mapped", to_state=imp.status, changes={"mapping": clean}
-        )
         _queue("validate_import", imp.pk)
     return imp
 
@@ -353,23 +374,20 @@ def import_validate(*, channel_import_id: int) -> ChannelImport | None:
             "invalid_rows": invalid,
             "issues_total": issues_total,
         }
-        if _transition(imp.pk, S.VALIDATED, validated_at=timezone.now(), **counts):
+        if _transition(
+            imp, "validated", values={"validated_at": timezone.now(), **counts}, changes=counts
+        ):
             imp.refresh_from_db()
-            _audit(actor=None, imp=imp, action="validated", to_state=S.VALIDATED, changes=counts)
     return imp
 
 
 def _reject(imp: ChannelImport, message: str, total: int) -> ChannelImport:
     with transaction.atomic():
-        if _transition(imp.pk, S.REJECTED, message=message, total_rows=total):
+        if _transition(
+            imp, "rejected", values={"message": message, "total_rows": total},
+            changes={"message": message},
+        ):  # fmt: skip
             imp.refresh_from_db()
-            _audit(
-                actor=None,
-                imp=imp,
-                action="rejected",
-                to_state=S.REJECTED,
-                changes={"message": message},
-            )
     return imp
 
 
@@ -383,13 +401,16 @@ def import_accept(*, actor, channel_import: ChannelImport) -> ChannelImport:
     if imp.status == S.VALIDATED and not imp.valid_rows:
         raise ApplicationError("No row is valid: fix the file and upload it again.")
     with transaction.atomic():
-        if not _transition(imp.pk, S.IMPORTING, accepted_at=timezone.now()):
+        imp.refresh_from_db()  # the counts the event records are the row's, not the page's
+        now = timezone.now()
+        if not _transition(
+            imp, "accepted", actor=actor, values={"accepted_at": now},
+            changes={"valid_rows": imp.valid_rows, "invalid_rows": imp.invalid_rows},
+        ):  # fmt: skip
             raise Conflict(
                 "This import is not waiting for a decision (already accepted or discarded?)."
             )
-        imp.refresh_from_db()
-        _audit(actor=actor, imp=imp, action="accepted", to_state=S.IMPORTING,
-               changes={"valid_rows": imp.valid_rows, "invalid_rows": imp.invalid_rows})  # fmt: skip
+        imp.accepted_at = now
         _queue("ingest_import", imp.pk)
     return imp
 
@@ -399,10 +420,8 @@ def import_discard(*, actor, channel_import: ChannelImport) -> ChannelImport:
     imp = channel_import
     _require_may_act(actor, imp)
     with transaction.atomic():
-        if not _transition(imp.pk, S.DISCARDED):
+        if not _transition(imp, "discarded", actor=actor):
             raise Conflict("Only an import that is not yet accepted can be discarded.")
-        imp.refresh_from_db()
-        _audit(actor=actor, imp=imp, action="discarded", to_state=S.DISCARDED)
         stored = imp.file.name
         transaction.on_commit(
             lambda: (_staged_delete(imp), imp.file.storage.delete(stored) if stored else None)
@@ -432,7 +451,7 @@ def import_ingest(*, channel_import_id: int) -> ChannelImport | None:
     chunk_rows = max(1, settings.CHANNEL_IMPORT_CHUNK_ROWS)
     try:
         with transaction.atomic():
-            if not _transition(imp.pk, S.SCREENING, criteria_version=version):
+            if not _transition(imp, "screening", values={"criteria_version": version}):
                 return imp
             if not os.path.exists(_staged_path(imp)):
                 raise FileRejected("The validated rows are missing: upload the file again.")
@@ -455,7 +474,7 @@ def import_ingest(*, channel_import_id: int) -> ChannelImport | None:
             transaction.on_commit(lambda: _staged_delete(imp))
             if chunk_ids:
                 outbox_enqueue_many(
-                    "channel_imports.tasks.screen_chunk", [[pk] for pk in chunk_ids]
+                    "channel_imports.tasks.import_chunk_screen", [[pk] for pk in chunk_ids]
                 )
             else:
                 from .screening import _complete
@@ -469,14 +488,7 @@ def import_ingest(*, channel_import_id: int) -> ChannelImport | None:
 
 def _fail(imp: ChannelImport, message: str) -> None:
     with transaction.atomic():
-        if _transition(imp.pk, S.FAILED, message=message):
-            _audit(
-                actor=None,
-                imp=imp,
-                action="failed",
-                to_state=S.FAILED,
-                changes={"message": message},
-            )
+        _transition(imp, "failed", values={"message": message}, changes={"message": message})
 
 
 def _insert_lines(imp: ChannelImport, chunk_rows: int) -> tuple[int, int]:

@@ -12,23 +12,33 @@ from outbox.tasks import current_claim_token, outbox_task
 from . import screening, services
 
 
-@outbox_task("channel_imports.tasks.validate_import")
-def validate_import(import_id: int) -> None:
+@outbox_task(
+    "channel_imports.tasks.import_validate",
+    formerly_named=("channel_imports.tasks.validate_import",),
+)
+def import_validate(import_id: int) -> None:
     services.import_validate(channel_import_id=import_id)
 
 
-@outbox_task("channel_imports.tasks.ingest_import")
-def ingest_import(import_id: int) -> None:
+@outbox_task(
+    "channel_imports.tasks.import_ingest", formerly_named=("channel_imports.tasks.ingest_import",)
+)
+def import_ingest(import_id: int) -> None:
     services.import_ingest(channel_import_id=import_id)
 
 
-@outbox_task("channel_imports.tasks.screen_chunk")
-def screen_chunk(chunk_id: int) -> None:
+@outbox_task(
+    "channel_imports.tasks.import_chunk_screen",
+    formerly_named=("channel_imports.tasks.screen_chunk",),
+)
+def import_chunk_screen(chunk_id: int) -> None:
     # The outbox row's token is the chunk's claim token: the execution that takes over
     # from a killed worker (after its lease lapsed) resumes the chunk where it stopped.
     screening.import_chunk_screen(chunk_id=chunk_id, claim_token=current_claim_token())
 
 
-@outbox_task("channel_imports.tasks.promote_import")
-def promote_import(import_id: int) -> None:
+@outbox_task(
+    "channel_imports.tasks.import_promote", formerly_named=("channel_imports.tasks.promote_import",)
+)
+def import_promote(import_id: int) -> None:
     screening.import_promote(channel_import_id=import_id)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -12,9 +11,12 @@ from django.utils.html import format_html
 from django.views.decorators.http import require_GET, require_POST
 
 from hrdd.errors import ApplicationError
+from hrdd.lists import filtered, list_page, sort_links
 from opportunities.models import Product
 
 from . import exports
+from .filters import COLUMNS as LIST_COLUMNS
+from .filters import ImportFilter
 from .models import ChannelImport
 from .policies import imports_visible_to, organisations_for_upload
 from .presenters import line_for_viewer, summary_for_viewer
@@ -64,14 +66,26 @@ def _status_context(imp: ChannelImport, user) -> dict:
 
 @login_required
 def import_list_view(request):
+    """Imports the user may see: the API's filterset (`filters.ImportFilter`), sortable
+    columns and page numbers with counts."""
     orgs = organisations_for_upload(request.user)
-    page = Paginator(imports_visible_to(request.user), 25).get_page(request.GET.get("page"))
-    return render(request, "channel_imports/list.html", {
-        "page": page, "organisations": orgs, "can_upload": orgs.exists(),
-        "columns": [(c, COLUMN_HELP[c], c in REQUIRED) for c in COLUMNS],
+    filterset = ImportFilter(
+        request.GET, queryset=imports_visible_to(request.user), request=request
+    )
+    ctx = {
+        **list_page(request, filtered(filterset), per_page=25),
+        "list_name": "imports",
+        "chosen": {k: v.strip() for k, v in request.GET.items()},
+        "columns": sort_links(request, LIST_COLUMNS),
+        "statuses": ChannelImport.Status.choices,
+        "organisations": orgs, "can_upload": orgs.exists(),
+        "columns_expected": [(c, COLUMN_HELP[c], c in REQUIRED) for c in COLUMNS],
         # a refused upload, shown once beside the field it concerns
         "upload_errors": request.session.pop("import-upload-errors", None) or {},
-    })  # fmt: skip
+    }  # fmt: skip
+    if request.headers.get("HX-Request") == "true":
+        return render(request, "channel_imports/_list_table.html", ctx)
+    return render(request, "channel_imports/list.html", ctx)
 
 
 @login_required

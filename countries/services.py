@@ -1,13 +1,18 @@
 from __future__ import annotations
 
-import csv
 import io
 from dataclasses import dataclass
 
 import pycountry
 from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from audit.services import audit_record
+from hrdd.csvread import read_records
 
 from .models import Country, CountryDataVersion, CountryIndicator
+from .signals import country_data_changed
 
 REQUIRED_COLUMNS = ("iso2", "indicator_code", "indicator_name", "year", "value", "source")
 # Defaults an admin should review: comprehensive embargoes and sanctioned governments,
@@ -46,15 +51,32 @@ def _all_countries() -> list[tuple[str, str, str]]:
     return rows
 
 
-def parse_indicator_file(text: str) -> list[IndicatorRow]:
-    """Read and check a whole indicator file; raise CountryDataError naming the first bad row."""
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
+def _indicator_records(text: str):
+    """(row number, cells by column) of an indicator file, read as strictly as a deal
+    file: a quote left open is an error naming its row, never rows swallowed."""
+    records = read_records(io.BytesIO(text.lstrip("\ufeff").encode("utf-8")), delimiter=",")
+    header = next(records, None)
+    columns = [c.strip() for c in (header.cells if header else [])]
+    missing = [c for c in REQUIRED_COLUMNS if c not in columns]
     if missing:
         raise CountryDataError(f"missing column(s): {', '.join(missing)}")
+    for record in records:
+        if record.problem:
+            raise CountryDataError(f"row {record.row}: {record.problem}")
+        if not any(c.strip() for c in record.cells):
+            continue
+        if len(record.cells) != len(columns):
+            raise CountryDataError(
+                f"row {record.row}: {len(record.cells)} cells where the header has {len(columns)}"
+            )
+        yield record.row, dict(zip(columns, record.cells, strict=True))
+
+
+def parse_indicator_file(text: str) -> list[IndicatorRow]:
+    """Read and check a whole indicator file; raise CountryDataError naming the first bad row."""
     known = {c[0] for c in _all_countries()}
     rows: list[IndicatorRow] = []
-    for line, raw in enumerate(reader, start=2):
+    for line, raw in _indicator_records(text):
         iso2 = (raw["iso2"] or "").strip().upper()  # Namibia is the literal "NA"
         if iso2 not in known:
             raise CountryDataError(f"row {line}: unknown country code {iso2!r}")
@@ -169,14 +191,9 @@ def country_data_version_record(
     *, actor, source: str, countries: list[str], summary: str
 ) -> CountryDataVersion:
     """Record the next country-data version in the caller's transaction, with an audit
-    event, and start the re-screening of the deals these countries touch (after commit).
+    event; the apps above re-screen the deals these countries touch (`country_data_changed`,
+    in this transaction, so the re-screening is queued with the change or not at all).
     """
-    from django.db.models import Max
-    from django.utils import timezone
-
-    from audit.services import audit_record
-    from monitoring.services import rescreen_run_start
-
     number = (CountryDataVersion.objects.aggregate(n=Max("number"))["n"] or 0) + 1
     version = CountryDataVersion.objects.create(
         number=number, created_at=timezone.now(), actor=actor if getattr(actor, "pk", None) else None,
@@ -187,9 +204,8 @@ def country_data_version_record(
         object_id=version.pk, to_state=f"v{number}",
         changes={"source": source, "countries": list(countries)}, comment=summary,
     )  # fmt: skip
-    rescreen_run_start(
-        actor=actor, trigger="country_data",
-        label=f"Country data v{number} of {version.created_at:%Y-%m-%d} ({summary[:150]})",
-        countries=list(countries), country_data_version=number,
+    country_data_changed.send(
+        sender=CountryDataVersion, actor=actor, version=version, countries=list(countries),
+        summary=summary,
     )  # fmt: skip
     return version

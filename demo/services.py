@@ -11,9 +11,10 @@ import random
 from django.db import transaction
 
 from accounts.models import Team, User
+from lifecycle.services import opportunity_register
 from opportunities.models import Opportunity, Product
-from opportunities.services import opportunity_register
 from partners.models import Organisation
+from restricted_parties.services import sample_list_load
 
 DEMO_PASSWORD = "demo-pass-2026"
 
@@ -233,8 +234,6 @@ def demo_data_load(*, deals: int = 40, seed: int = 7) -> dict:
             )
         users = _users(orgs)
     try:
-        from restricted_parties.services import sample_list_load
-
         sample_list_load()
     except ImportError:  # restricted-party screening not installed
         pass

@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from audit.services import audit_record
 from hrdd.errors import ApplicationError, PermissionDenied
+from opportunities.models import Opportunity
 from outbox.services import outbox_enqueue
 from reviews.business_days import add_business_days
 from reviews.services import review_raise_concern
@@ -127,7 +128,7 @@ def report_submit(*, data: dict, files=(), language: str = "en") -> tuple[Report
             to_state=report.status,
             changes={"files": len(files), "anonymous": anonymous, "language": report.language},
         )  # fmt: skip
-        outbox_enqueue("grievances.tasks.notify_report_received", report.pk, event.pk)
+        outbox_enqueue("grievances.tasks.report_received_notify", report.pk, event.pk)
     return report, code
 
 
@@ -208,8 +209,6 @@ def report_deals(links) -> list:
     """The deals a report's links concern: the deals linked, and the deals whose end
     customer is a linked organisation (a channel partner's other deals are not touched:
     link them one by one). Withdrawn deals are left alone."""
-    from opportunities.models import Opportunity
-
     deal_ids = {lk.opportunity_id for lk in links if lk.opportunity_id}
     org_ids = {lk.organisation_id for lk in links if lk.organisation_id}
     qs = Opportunity.objects.exclude(status="withdrawn")

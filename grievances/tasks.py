@@ -8,6 +8,9 @@ from outbox.tasks import outbox_task
 from . import notifications
 
 
-@outbox_task("grievances.tasks.notify_report_received")
-def notify_report_received(report_id: int, event_id: int) -> int:
+@outbox_task(
+    "grievances.tasks.report_received_notify",
+    formerly_named=("grievances.tasks.notify_report_received",),
+)
+def report_received_notify(report_id: int, event_id: int) -> int:
     return notifications.report_received_notify(report_id=report_id, event_id=event_id)

@@ -61,8 +61,10 @@ INSTALLED_APPS = [
     "rules",
     "opportunities",
     "reviews",
+    "lifecycle",  # a deal's life composed once: register, screen, route, announce
     "channel_imports",
     "onboarding",  # `manage.py setup`: the vendor and the first admin of a fresh install
+    "saved_views",  # a user's named filters of a list (reads each list's filterset)
     "dashboards",  # overviews: compliance and a partner's own (reads other apps)
     "records",  # evidence packs, retention, authority notifications, the annual statement
     "monitoring",  # continuous due diligence: re-screening when the world changes
@@ -261,15 +263,15 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # Every periodic job, in one place. Each is idempotent: it claims rows by conditional update.
 CELERY_BEAT_SCHEDULE = {
     "reviews-escalate-overdue": {
-        "task": "reviews.tasks.escalate_overdue_cases",
+        "task": "reviews.tasks.review_escalate_overdue",
         "schedule": env.int("ESCALATION_SWEEP_SECONDS", default=60),
     },
     "reviews-conditions-overdue": {
-        "task": "reviews.tasks.flag_overdue_conditions",
+        "task": "reviews.tasks.conditions_flag_overdue",
         "schedule": crontab(minute="*/15"),
     },
     "monitoring-conditions-lapsed": {
-        "task": "monitoring.tasks.reopen_lapsed_conditions",
+        "task": "monitoring.tasks.conditions_reopen_lapsed",
         "schedule": crontab(minute="*/15"),
     },
     "outbox-reconcile": {
@@ -277,11 +279,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": env.int("OUTBOX_RECONCILE_SECONDS", default=15),
     },
     "partner-dd-questionnaires-due": {
-        "task": "partner_dd.tasks.send_due_questionnaires",
+        "task": "partner_dd.tasks.questionnaires_due_send",
         "schedule": crontab(minute=17),
     },
     "audit-checkpoint": {
-        "task": "audit.tasks.publish_audit_checkpoint",
+        "task": "audit.tasks.audit_checkpoint_publish",
         "schedule": env.int("AUDIT_CHECKPOINT_SECONDS", default=60),
     },
 }

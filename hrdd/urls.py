@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("restricted_parties.urls")),
     path("", include("reviews.urls")),
     path("", include("dashboards.urls")),
+    path("", include("saved_views.urls")),
     path("", include("partner_dd.urls")),
     path("", include("records.urls")),
     path("", include("monitoring.urls")),

@@ -11,8 +11,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from audit.services import audit_record
+from lifecycle.services import opportunity_screen
+from opportunities.models import Opportunity
+from opportunities.workflow import DECIDED
 from reviews.business_days import add_business_days
 from reviews.models import CaseCondition, ReviewCase
+from reviews.services._common import _notify
 
 from .models import ConditionLapse
 
@@ -27,8 +31,6 @@ def grace_ends(condition: CaseCondition) -> datetime:
 def conditions_reopen_lapsed(*, now: datetime | None = None) -> int:
     """The sweep (beat): every open condition past its due date and grace period reopens
     its approved deal, once per condition. Idempotent. Returns how many deals reopened."""
-    from opportunities.workflow import DECIDED
-
     now = now or timezone.now()
     # Business days are never fewer than calendar days: a cheap bound, then the exact test.
     latest_due = (now - timedelta(days=settings.CONDITION_GRACE_BUSINESS_DAYS)).date()
@@ -71,11 +73,6 @@ def condition_lapse_reopen(
     """Reopen the condition's deal for review (screened again and routed by the one
     screening path, so the reopen is the workflow's audited transition and a new case
     opens), and tell the submitters. False when the deal is no longer decided."""
-    from opportunities.models import Opportunity
-    from opportunities.workflow import DECIDED
-    from reviews.services._common import _notify
-    from rules.services import opportunity_screen
-
     try:
         with transaction.atomic():
             ConditionLapse.objects.create(

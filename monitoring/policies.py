@@ -5,6 +5,7 @@ partners and sales reps must never learn (tipping-off)."""
 from __future__ import annotations
 
 from accounts.policies import is_compliance
+from reviews import policies as review_policies
 
 
 def why_not_monitor(user) -> str | None:
@@ -17,8 +18,6 @@ def why_not_monitor(user) -> str | None:
 def why_not_resolve_basis(user, opportunity) -> str | None:
     """Confirm or revise an approval whose basis changed: a case worker without a
     conflict of interest on the deal (the review workflow's own rule)."""
-    from reviews import policies as review_policies
-
     if review_policies.authority(user) < 1:
         return "Only compliance reviewers confirm or revise an approval."
     return review_policies.conflict_of_interest(user, opportunity)

@@ -1,6 +1,6 @@
 """Re-screening one deal of a run: evaluate in memory, compare with its last screening,
-and write only what changed (through `rules.services.opportunity_screen`, the one path
-that screens and routes a deal)."""
+and write only what changed (through `lifecycle.services.opportunity_screen`, the one
+path that screens and routes a deal)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from lifecycle.services import opportunity_evaluate, opportunity_screen
 from opportunities.models import ChannelEntry, Opportunity
 from opportunities.workflow import DECIDED, OPEN, UNDER_REVIEW
 from refdata.cache import pinned
@@ -31,8 +32,6 @@ class Outcome:
 def deals_evaluate(run: RescreenRun, ids: list[int]) -> Iterator[tuple]:
     """(deal, evaluation, comparison) for each deal of `ids` still in scope and not
     screened since the run's trigger (a later screening already saw the new world)."""
-    from rules.services import screening_evaluate
-
     qs = (
         Opportunity.objects.filter(pk__in=ids)
         .select_related("current_screening")
@@ -51,7 +50,7 @@ def deals_evaluate(run: RescreenRun, ids: list[int]) -> Iterator[tuple]:
                 current and current.created_at > run.created_at
             ):
                 continue
-            evaluated = screening_evaluate(opportunity)
+            evaluated = opportunity_evaluate(opportunity)
             yield opportunity, evaluated, screening_compare(current, evaluated[2], evaluated[3])
 
 
@@ -61,8 +60,6 @@ def deal_rescreen(
     """Record a changed result and let the review workflow act on it; an unchanged deal
     gets nothing (a new criteria version alone is recorded silently). Runs inside the
     chunk's transaction."""
-    from rules.services import opportunity_screen
-
     version = evaluated[0]
     current = opportunity.current_screening
     new_criteria = current is None or current.criteria_version_id != version.pk

@@ -16,10 +16,11 @@ from django_celery_beat.models import IntervalSchedule, PeriodicTask
 
 from audit.services import audit_record
 from hrdd.errors import ApplicationError
+from restricted_parties.services import restricted_party_list_import
 
 from .models import ListImportSchedule
 
-TASK = "monitoring.tasks.scheduled_list_import"
+TASK = "monitoring.tasks.list_import_scheduled_run"
 
 
 def list_import_schedule_save(*, actor, schedule: ListImportSchedule) -> ListImportSchedule:
@@ -71,8 +72,6 @@ def _fetch(location: str) -> tuple[object, str]:
 def list_import_scheduled_run(*, schedule_id: int) -> str:
     """Run one scheduled import: skipped when disabled or the content is unchanged;
     otherwise imported as the system. The outcome is kept on the schedule."""
-    from restricted_parties.services import restricted_party_list_import
-
     schedule = ListImportSchedule.objects.filter(pk=schedule_id).first()
     if schedule is None or not schedule.enabled:
         return "disabled"

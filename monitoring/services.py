@@ -9,8 +9,12 @@ from django.db.models import F
 from django.utils import timezone
 
 from audit.services import audit_record
-from hrdd.errors import Conflict, PermissionDenied
+from hrdd.errors import ApplicationError, Conflict, PermissionDenied
+from lifecycle.services import opportunity_screen
+from opportunities.models import Opportunity
+from opportunities.workflow import DECIDED
 from outbox.services import outbox_enqueue, outbox_enqueue_many
+from restricted_parties.selectors import match_index_invalidate
 
 from . import policies, scope
 from .models import BasisChange, PartyFinding, RescreenChunk, RescreenRun
@@ -72,8 +76,6 @@ def rescreen_plan(*, run_id: int, takeover: bool = False) -> RescreenRun:
     """Choose the run's deals, record the organisations found on a list, split the deals
     into chunks and queue one task per chunk. A re-delivered task finds the run planned
     and does nothing (`takeover`: a previous execution died mid-plan: plan again)."""
-    from restricted_parties.selectors import match_index_invalidate
-
     claimable = [R.QUEUED] + ([R.RUNNING] if takeover else [])
     with transaction.atomic():
         run = RescreenRun.objects.select_for_update().get(pk=run_id)
@@ -141,6 +143,9 @@ def rescreen_chunk(*, run_id: int, index: int) -> int:
             done=F("done") + len(chunk.deal_ids), chunks_done=F("chunks_done") + 1,
             **{k: F(k) + v for k, v in counts.items()},
         )  # fmt: skip
+        # The last chunk's worker finishes the run: a job's progress, claimed by this
+        # counter-guarded update rather than a workflow transition (`audit.transitions`);
+        # the deals it moves go through their own workflow.
         finished = RescreenRun.objects.filter(
             pk=run_id, status=R.RUNNING, chunks_done__gte=F("chunks_total")
         ).update(status=R.DONE, finished_at=timezone.now())
@@ -150,12 +155,6 @@ def rescreen_chunk(*, run_id: int, index: int) -> int:
                 object_id=run_id, to_state=R.DONE,
             )  # fmt: skip
     return counts["raised"] + counts["lowered"] + counts["changed_same_tier"]
-
-
-def rescreen_run_failed(*, run_id: int, error: str) -> None:
-    RescreenRun.objects.filter(pk=run_id).exclude(status=R.DONE).update(
-        status=R.FAILED, error=error[:2000], finished_at=timezone.now()
-    )
 
 
 # --- Approvals whose basis changed -----------------------------------------------------
@@ -171,8 +170,6 @@ def basis_change_confirm(*, actor, opportunity, note: str) -> int:
     _require(policies.why_not_resolve_basis(actor, opportunity))
     note = (note or "").strip()
     if not note:
-        from hrdd.errors import ApplicationError
-
         raise ApplicationError("Say why the approval stands.", errors={"note": "Required."})
     with transaction.atomic():
         resolved = BasisChange.objects.filter(opportunity=opportunity, resolved_at=None).update(
@@ -191,10 +188,6 @@ def basis_change_confirm(*, actor, opportunity, note: str) -> int:
 def basis_change_revise(*, actor, opportunity, note: str):
     """A reviewer revises an approval whose basis changed: the deal is screened again
     and reopened for review (the workflow's reopen transition), with a new case."""
-    from opportunities.models import Opportunity
-    from opportunities.workflow import DECIDED
-    from rules.services import opportunity_screen
-
     _require(policies.why_not_resolve_basis(actor, opportunity))
     note = (note or "").strip() or "Approval revised after its basis changed"
     with transaction.atomic():

@@ -3,9 +3,7 @@
 
 from __future__ import annotations
 
-from celery import shared_task
-
-from outbox.tasks import current_claim_token, outbox_task
+from outbox.tasks import current_claim_token, outbox_task, task_named
 
 from . import conditions, schedules, services
 
@@ -21,17 +19,19 @@ def rescreen_chunk(run_id: int, index: int) -> int:
     return services.rescreen_chunk(run_id=run_id, index=index)
 
 
-@shared_task(
-    name="monitoring.tasks.reopen_lapsed_conditions",
+@task_named(
+    "monitoring.tasks.conditions_reopen_lapsed",
+    formerly_named=("monitoring.tasks.reopen_lapsed_conditions",),
     acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=5,
 )  # fmt: skip
-def reopen_lapsed_conditions() -> int:
+def conditions_reopen_lapsed() -> int:
     return conditions.conditions_reopen_lapsed()
 
 
-@shared_task(
-    name="monitoring.tasks.scheduled_list_import",
+@task_named(
+    "monitoring.tasks.list_import_scheduled_run",
+    formerly_named=("monitoring.tasks.scheduled_list_import",),
     acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=3,
 )  # fmt: skip
-def scheduled_list_import(schedule_id: int) -> str:
+def list_import_scheduled_run(schedule_id: int) -> str:
     return schedules.list_import_scheduled_run(schedule_id=schedule_id)

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from hrdd.errors import ApplicationError
+from opportunities.models import Opportunity
 from opportunities.selectors import opportunity_get
 from partners.policies import organisations_visible_to
 
@@ -53,7 +54,6 @@ def monitoring_organisation(request, pk: int):
     on it, and the deals it is in."""
     _require_monitor(request.user)
     org = get_object_or_404(organisations_visible_to(request.user), pk=pk)
-    from opportunities.models import Opportunity
 
     deals = deals_of_organisations(Opportunity.objects.all(), [org.pk]).order_by("-created_at")
     return render(

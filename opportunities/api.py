@@ -9,6 +9,7 @@ from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from lifecycle.services import opportunity_register, opportunity_update
 from partners.selectors import organisation_list
 
 from .filters import OpportunityFilter
@@ -19,7 +20,6 @@ from .selectors import (
     product_list,
 )
 from .serializers import OpportunityOut, OpportunitySummaryOut, opportunity_out
-from .services import opportunity_register, opportunity_update
 from .validation import OpportunityIn
 
 

@@ -31,33 +31,6 @@ def opportunity_summaries(qs: QuerySet[Opportunity]) -> QuerySet[Opportunity]:
     return qs.select_related("current_screening").only(*SUMMARY_FIELDS, *SUMMARY_SCREENING_FIELDS)
 
 
-def opportunity_list(
-    *,
-    user,
-    search: str = "",
-    status: str = "",
-    tier: str = "",
-    country: str = "",
-    mine: bool = False,
-) -> QuerySet[Opportunity]:
-    qs = opportunity_summaries(opportunities_visible_to(user))
-    if mine:
-        qs = qs.filter(owner=user)
-    if search:
-        qs = qs.filter(
-            Q(title__icontains=search)
-            | Q(reference__icontains=search)
-            | Q(end_customer_name__icontains=search)
-            | Q(external_id__icontains=search)
-        )
-    from .presenters import filter_status_tier
-
-    qs = filter_status_tier(qs, user, status=status, tier=tier)
-    if country:
-        qs = qs.filter(end_customer_country=country.upper())
-    return qs
-
-
 def opportunity_get(*, user, pk) -> Opportunity | None:
     found = (
         opportunities_visible_to(user)

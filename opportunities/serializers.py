@@ -12,6 +12,7 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from monitoring.selectors import screening_basis_for_viewer
+from rules.presentation import deal_screening_for_viewer, screening_for_viewer
 
 from . import presenters
 
@@ -40,23 +41,6 @@ class FindingOut(serializers.Serializer):
     likelihood = serializers.IntegerField(required=False)
     outcome = serializers.CharField(required=False)
     ask = serializers.CharField(required=False)
-
-
-class ScreeningOut(serializers.Serializer):
-    tier = serializers.CharField()
-    score = serializers.IntegerField()
-    severity = serializers.IntegerField()
-    likelihood = serializers.IntegerField()
-    criteria_version = serializers.IntegerField()
-    screened_at = serializers.DateTimeField()
-    reasons = serializers.ListField(child=serializers.CharField())
-    asks = serializers.ListField(child=serializers.CharField())
-    findings = FindingOut(many=True)
-    languages = serializers.ListField(
-        child=serializers.CharField(),
-        required=False,
-        help_text='Language detected in each text field read for red flags ("Title: Spanish")',
-    )
 
 
 class OpportunityOut(serializers.Serializer):
@@ -95,7 +79,7 @@ class OpportunityOut(serializers.Serializer):
         return _value(obj)
 
     def get_screening(self, obj) -> dict | None:
-        return presenters.deal_screening_for_viewer(obj, self.context["request"].user)
+        return deal_screening_for_viewer(obj, self.context["request"].user)
 
     def to_representation(self, obj) -> dict:
         return opportunity_out(obj, self.context["request"].user)
@@ -207,8 +191,6 @@ def opportunity_out(obj, user) -> dict:
         "end_use_statement": obj.end_use_statement,
         "created_at": _datetime(obj.created_at),
         "updated_at": _datetime(obj.updated_at),
-        "screening": presenters.screening_for_viewer(
-            obj.current_screening, user, shown_status=head["status"]
-        ),
+        "screening": screening_for_viewer(obj.current_screening, user, shown_status=head["status"]),
         "screening_basis": screening_basis_for_viewer(obj.current_screening, user),
     }

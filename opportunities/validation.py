@@ -9,8 +9,10 @@ import copy
 import datetime as dt
 from decimal import Decimal
 
+from django.utils import timezone
 from rest_framework import serializers
 
+from hrdd.api import _flatten
 from taxonomy import (
     END_USE_STATEMENTS,
     END_USER_TYPES,
@@ -175,7 +177,7 @@ class OpportunityIn(serializers.Serializer):
 
     def validate_expected_close_date(self, value):
         if value and not (
-            dt.date(2000, 1, 1) <= value <= dt.date.today() + dt.timedelta(days=3650)
+            dt.date(2000, 1, 1) <= value <= timezone.localdate() + dt.timedelta(days=3650)
         ):
             raise serializers.ValidationError("The expected close date must be within ten years.")
         return value
@@ -203,8 +205,6 @@ def opportunity_validate_many(items: list, *, submitter=None) -> list[tuple[dict
     """`opportunity_validate` for each of many inputs, with one validator built for all
     of them (building one copies every declared field, which costs more than checking a
     deal): the same rules, the same messages, item by item."""
-    from hrdd.api import _flatten
-
     validator = OpportunityIn(context={"submitter": submitter})
     results: list[tuple[dict | None, dict]] = []
     for data in items:

@@ -4,14 +4,23 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
+from audit.selectors import audit_events_for_opportunity
 from countries.selectors import country_indicator_sources
 from hrdd.errors import ApplicationError, PermissionDenied
+from hrdd.lists import list_page
 from hrdd.params import id_param
+from lifecycle.services import opportunity_register, opportunity_update
+from monitoring.selectors import (
+    basis_changes_open,
+    deal_rescreen_history,
+    screening_basis_for_viewer,
+)
+from reviews.selectors import review_panel_for_deal
+from rules.presentation import deal_screening_for_viewer
 from taxonomy.countries import country_choices
 
 from . import policies, presenters
@@ -19,7 +28,6 @@ from .filters import SORTABLE, OpportunityFilter
 from .forms import CHANNEL_ROWS, LINE_ROWS, MAX_ROWS, data_to_form, errors_for_form, form_to_data
 from .policies import opportunities_visible_to
 from .selectors import opportunity_get, opportunity_summaries, product_list
-from .services import opportunity_register, opportunity_update
 from .standing import deal_standing
 from .vocabulary import deal_vocabulary, form_vocabulary
 
@@ -145,7 +153,8 @@ def opportunity_list_view(request):
         request=request,
     )  # fmt: skip
     qs = filterset.qs if filterset.is_valid() else filterset.queryset.none()
-    page = Paginator(qs, 25).get_page(request.GET.get("page"))
+    listed = list_page(request, qs, per_page=25)
+    page = listed["page"]
     for o in page:  # status and tier as this viewer may see them
         o.shown_tier = presenters.tier_for_viewer(o, request.user)[0]
         o.shown_status = presenters.status_for_viewer(o, request.user)[1]
@@ -158,7 +167,8 @@ def opportunity_list_view(request):
     }
     ordering = request.GET.get("ordering", "")
     ctx = {
-        "page": page,
+        **listed,
+        "list_name": "deals",
         "filters": filters,
         "ordering": ordering,
         "columns": _sort_columns(request, ordering),
@@ -166,10 +176,6 @@ def opportunity_list_view(request):
         "statuses": presenters.status_choices_for_viewer(request.user),
         "tiers": ["low", "medium", "high", "critical", "prohibited"],
         "countries": country_choices(),
-        "total": page.paginator.count,
-        "query": _query_without_page(request),
-        "first": page.start_index(),
-        "last": page.end_index(),
     }
     template = (
         "opportunities/_list_rows.html"
@@ -177,12 +183,6 @@ def opportunity_list_view(request):
         else "opportunities/list.html"
     )
     return render(request, template, ctx)
-
-
-def _query_without_page(request) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
 
 
 SORT_LABELS = {"reference": "Reference", "title": "Title", "end_customer": "End customer",
@@ -211,11 +211,10 @@ def opportunity_detail_view(request, pk: int):
     ctx = {
         "o": opportunity,
         "status_label": presenters.status_for_viewer(opportunity, request.user)[1],
-        "screening": presenters.deal_screening_for_viewer(opportunity, request.user),
+        "screening": deal_screening_for_viewer(opportunity, request.user),
         **deal_vocabulary(opportunity),
         "can_edit": policies.why_not_edit(request.user, opportunity) is None,
     }
-    from reviews.selectors import review_panel_for_deal
 
     ctx["review"] = review_panel_for_deal(user=request.user, opportunity=opportunity)
     for r in ctx["review"].get("my_requests") or ():  # an answer refused a moment ago
@@ -223,17 +222,11 @@ def opportunity_detail_view(request, pk: int):
     ctx["standing"] = deal_standing(
         opportunity=opportunity, user=request.user, screening=ctx["screening"], review=ctx["review"]
     )
-    from monitoring.selectors import (
-        basis_changes_open,
-        deal_rescreen_history,
-        screening_basis_for_viewer,
-    )
 
     ctx["basis"] = screening_basis_for_viewer(opportunity.current_screening, request.user)
     if request.user.is_reviewer:
         ctx["basis_changes"] = basis_changes_open(opportunity.pk)
         ctx["rescreen_history"] = deal_rescreen_history(opportunity.pk)
-        from audit.selectors import audit_events_for_opportunity
 
         ctx["history"] = audit_events_for_opportunity(
             opportunity_id=opportunity.pk, user=request.user

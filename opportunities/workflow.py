@@ -1,8 +1,10 @@
 """The deal's status as an explicit state machine: named transitions, one table.
 
 Only `opportunity_transition` (and, for many new deals at once, `opportunity_route_new`)
-changes a deal's status, with a conditional update so two concurrent actors cannot both
-move it, and an audit event in the same transaction.
+changes a deal's status, through the one transition helper (`audit.transitions`): a
+conditional update so two concurrent actors cannot both move it, and an audit event in
+the same transaction. What is particular to deals is the authority hold (checked once,
+before the update) and the batched routing of new deals.
 """
 
 from __future__ import annotations
@@ -10,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.db import connection, models, transaction
+from django.db import connection, models
 from django.db.models import Case, Value, When
 
 from accounts.policies import is_compliance
-from audit.services import audit_record
+from audit.transitions import Workflow, transition_apply, transition_apply_many
 from hrdd.errors import Conflict
 
 from .models import Opportunity
@@ -42,6 +44,13 @@ TRANSITIONS: dict[str, tuple[set, set]] = {
     "authority_release": ({S.BLOCKED}, set(S) - {S.NEW, S.WITHDRAWN}),
     "authority_prohibit": ({S.BLOCKED}, {S.REJECTED}),
 }
+DEALS = Workflow(
+    model=Opportunity, table=TRANSITIONS, object_type="opportunity", noun="deal",
+    refused="A deal that is {state} cannot be moved to {to}.",
+    # A held deal's status reads differently to partners and reps (`presenters`), so the
+    # loser of a race is not told the state: the page it reloads shows it in their words.
+    moved="The deal was changed by someone else; reload and try again.",
+)  # fmt: skip
 # The transitions that place or end an authority hold; every other one waits while it stands.
 HOLD_TRANSITIONS = {"authority_hold", "authority_release", "authority_prohibit"}
 HELD_NEUTRALLY = "The deal is in compliance review and cannot change now."
@@ -93,41 +102,35 @@ def opportunity_transition(
     comment: str = "",
     also: dict | None = None,
 ) -> Opportunity:
-    """Apply one named transition, or raise Conflict if the deal is no longer where it was.
+    """Apply one named transition, or raise Conflict if the table does not allow it, an
+    authority hold keeps the deal where it is, or the deal is no longer where it was.
 
     `also`: other columns of the deal written by the same conditional UPDATE (a new
     deal's first screening), so the deal is written once instead of twice.
     """
-    allowed_from, allowed_to = TRANSITIONS[transition]
-    old = opportunity.status
-    if old not in allowed_from or to not in allowed_to:
-        raise Conflict(f"A deal that is {old!s} cannot be moved to {to!s} ({transition}).")
+    if DEALS.allows(transition, opportunity.status, to):  # else the helper says why not
+        _require_not_held(opportunity, transition, actor)
+    return _move(opportunity, transition, to, actor=actor, comment=comment, also=also)
+
+
+def _require_not_held(opportunity: Opportunity, transition: str, actor) -> None:
     # A deal just registered cannot be held yet: no query on the registration path.
-    if old != S.NEW and transition not in HOLD_TRANSITIONS:
-        if reason := opportunity_hold_reason(opportunity.pk):
-            # Only compliance staff learn why (a notification to an authority is not news
-            # for the channel); anyone else reads the neutral "in compliance review".
-            raise Conflict(reason if is_compliance(actor) else HELD_NEUTRALLY)
-    # No savepoint: nothing is written unless the update matched, and the Conflict is
-    # raised after the block, so a caller's transaction stays usable.
-    with transaction.atomic(savepoint=False):
-        updated = Opportunity.objects.filter(pk=opportunity.pk, status=old).update(
-            status=to, **(also or {})
-        )
-        if updated:
-            audit_record(
-                actor=actor,
-                action=f"opportunity.{transition}",
-                object_type="opportunity",
-                object_id=opportunity.pk,
-                opportunity_id=opportunity.pk,
-                from_state=old,
-                to_state=to,
-                comment=comment,
-            )
-    if not updated:
-        raise Conflict("The deal was changed by someone else; reload and try again.")
-    opportunity.status = to
+    if opportunity.status == S.NEW or transition in HOLD_TRANSITIONS:
+        return
+    if reason := opportunity_hold_reason(opportunity.pk):
+        # Only compliance staff learn why (a notification to an authority is not news
+        # for the channel); anyone else reads the neutral "in compliance review".
+        raise Conflict(reason if is_compliance(actor) else HELD_NEUTRALLY)
+
+
+def _move(
+    opportunity: Opportunity, transition: str, to: str, *, actor, comment: str, also: dict | None
+) -> Opportunity:
+    """The transition itself, once the hold is checked (`audit.transitions`)."""
+    transition_apply(
+        DEALS, opportunity, transition, actor=actor, to=to, values=also, comment=comment,
+        opportunity_id=opportunity.pk,
+    )  # fmt: skip
     return opportunity
 
 
@@ -142,11 +145,12 @@ def opportunity_route(
         return False
     if current != S.NEW and opportunity_hold_reason(opportunity.pk):
         return False  # screened and recorded, but the deal stays held (see `opportunity_hold_register`)
+    # The hold is checked above (a held deal stays quietly): `_move`, not `opportunity_transition`.
     if current in DECIDED:
         if reopen:
             to = target if target != S.CLEARED else S.IN_REVIEW
-            opportunity_transition(
-                opportunity=opportunity, transition="reopen", to=to, actor=actor,
+            _move(
+                opportunity, "reopen", to, actor=actor,
                 comment="Reopened: the deal changed or its risk rose after the decision",
                 also=also,
             )  # fmt: skip
@@ -154,38 +158,29 @@ def opportunity_route(
         return False
     if current == S.WITHDRAWN:
         return False
-    name = ROUTE_TRANSITION[target]
-    opportunity_transition(
-        opportunity=opportunity, transition=name, to=target, actor=actor, also=also
-    )
+    _move(opportunity, ROUTE_TRANSITION[target], target, actor=actor, comment="", also=also)
     return True
 
 
 def opportunity_route_new(*, routes: list[tuple[Opportunity, Any]], actor) -> None:
     """`opportunity_route` for many deals still new (registered in this transaction), each
     given with its first screening: one conditional UPDATE writes every deal's status
-    and screening, one audit event records each transition. Raises Conflict if any of
-    them is no longer new (the caller's transaction then rolls back whole)."""
+    and screening, one audit event records each transition (in one INSERT). Raises
+    Conflict if any of them is no longer new (the caller's transaction then rolls back
+    whole)."""
     if not routes:
         return
     if any(o.status != S.NEW for o, _ in routes):
         raise Conflict("Only new deals are routed together.")
     rows = [(o.pk, status_for_tier(s.tier), s.pk) for o, s in routes]
-    assert all(S.NEW in TRANSITIONS[ROUTE_TRANSITION[to]][0] for _, to, _ in rows)
-    with transaction.atomic(savepoint=False):
-        if _route_rows(rows) != len(rows):
-            raise Conflict("A deal was changed by someone else; reload and try again.")
-        for (opportunity, _), (_, to, _) in zip(routes, rows, strict=True):
-            audit_record(
-                actor=actor,
-                action=f"opportunity.{ROUTE_TRANSITION[to]}",
-                object_type="opportunity",
-                object_id=opportunity.pk,
-                opportunity_id=opportunity.pk,
-                from_state=S.NEW,
-                to_state=to,
-            )
-            opportunity.status = to
+    transition_apply_many(
+        DEALS,
+        [(o, ROUTE_TRANSITION[to], to) for (o, _), (_, to, _) in zip(routes, rows, strict=True)],
+        actor=actor,
+        write=lambda _moves: _route_rows(rows),
+        event_of=lambda o: {"opportunity_id": o.pk},
+        moved="A deal was changed by someone else; reload and try again.",
+    )
 
 
 def _route_rows(rows: list[tuple[int, str, int]]) -> int:

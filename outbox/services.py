@@ -146,6 +146,8 @@ def outbox_claim(message_id: int) -> str | None:
     when it is done, failed, or held by a live execution (a duplicate delivery)."""
     token = uuid.uuid4().hex
     now = timezone.now()
+    # A job claim, not a workflow state (`audit.transitions`): a lease by token that lapses
+    # and is retried, no decision anyone takes, so no audit event per claim.
     claimed = (
         OutboxMessage.objects.filter(pk=message_id)
         .filter(Q(status=M.PENDING) | Q(status=M.RUNNING, lease_until__lt=now))

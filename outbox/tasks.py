@@ -34,34 +34,53 @@ def current_claim_token() -> str:
     return _work_key.get()
 
 
-def outbox_task(name: str):
-    def wrap(fn):
-        @shared_task(name=name, **OPTIONS)
-        @functools.wraps(fn)
-        def run(*args, outbox_id: int | None = None):
-            if outbox_id is None:
-                return fn(*args)
-            token = services.outbox_claim(outbox_id)
-            if token is None:
-                log.info("%s (outbox %s): done or held elsewhere; skipped", name, outbox_id)
-                return None
-            keeper = _LeaseKeeper(outbox_id, token)
-            keeper.start()
-            key = _work_key.set(f"outbox-{outbox_id}")
-            try:
-                result = fn(*args)
-            except Exception as exc:
-                services.outbox_failed(outbox_id, token, f"{type(exc).__name__}: {exc}")
-                raise
-            finally:
-                _work_key.reset(key)
-                keeper.stop()
-            services.outbox_done(outbox_id, token)
-            return result
+def task_named(name: str, *, formerly_named: tuple[str, ...] = (), **options):
+    """`shared_task(name=…)` that also answers to the names the task had before a rename:
+    rows of the outbox and messages on the broker written by an older release carry the
+    old name. For tasks beat schedules; queued work uses `outbox_task`."""
 
-        return run
+    def wrap(fn):
+        for old in formerly_named:
+            shared_task(name=old, **options)(fn)
+        return shared_task(name=name, **options)(fn)
 
     return wrap
+
+
+def outbox_task(name: str, *, formerly_named: tuple[str, ...] = ()):
+    def wrap(fn):
+        run = _claimed(fn, name)
+        return task_named(name, formerly_named=formerly_named, **OPTIONS)(run)
+
+    return wrap
+
+
+def _claimed(fn, name: str):
+    """`fn` run only by the execution that claims its outbox row (see the module's doc)."""
+
+    @functools.wraps(fn)
+    def run(*args, outbox_id: int | None = None):
+        if outbox_id is None:
+            return fn(*args)
+        token = services.outbox_claim(outbox_id)
+        if token is None:
+            log.info("%s (outbox %s): done or held elsewhere; skipped", name, outbox_id)
+            return None
+        keeper = _LeaseKeeper(outbox_id, token)
+        keeper.start()
+        key = _work_key.set(f"outbox-{outbox_id}")
+        try:
+            result = fn(*args)
+        except Exception as exc:
+            services.outbox_failed(outbox_id, token, f"{type(exc).__name__}: {exc}")
+            raise
+        finally:
+            _work_key.reset(key)
+            keeper.stop()
+        services.outbox_done(outbox_id, token)
+        return result
+
+    return run
 
 
 class _LeaseKeeper(threading.Thread):

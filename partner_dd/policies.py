@@ -18,6 +18,7 @@ from __future__ import annotations
 from django.db.models import F, QuerySet
 
 from accounts.policies import is_compliance, partner_organisation_id
+from opportunities.models import ChannelEntry
 from partners.models import Organisation
 from partners.policies import organisations_visible_to
 from taxonomy import INTERMEDIARY_ROLES
@@ -70,8 +71,6 @@ def may_see_reviewer_note(user) -> bool:
 
 def partners_below(organisation_id: int) -> QuerySet[Organisation]:
     """Intermediaries placed after this distributor in the channel of a deal it is in."""
-    from opportunities.models import ChannelEntry
-
     below = ChannelEntry.objects.filter(
         role__in=INTERMEDIARY_ROLES,
         opportunity__channel__organisation_id=organisation_id,

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from django.db.models import Count, Q, QuerySet
 
+from accounts.models import User
 from accounts.policies import is_compliance
+from opportunities.policies import opportunities_visible_to
+from opportunities.presenters import status_for_viewer
+from opportunities.workflow import OPEN
 from partners.models import Organisation
 from partners.policies import organisations_visible_to
 
@@ -39,9 +43,6 @@ def organisation_profile(*, user, organisation: Organisation) -> dict:
     """What the profile page shows, each part from its own scope: the deals the
     organisation is in that the viewer may see, its users (compliance and its own users),
     and its questionnaires (compliance and its own users)."""
-    from accounts.models import User
-    from opportunities.policies import opportunities_visible_to
-
     deals = (
         opportunities_visible_to(user)
         .filter(channel__organisation=organisation)
@@ -85,8 +86,6 @@ def organisation_profile(*, user, organisation: Organisation) -> dict:
 def _with_shown_status(deals, user) -> list:
     """Each deal with the status this viewer may see (the partner projection: a
     restricted-party hold reads as any other compliance review)."""
-    from opportunities.presenters import status_for_viewer
-
     out = list(deals)
     for d in out:
         d.shown_status = status_for_viewer(d, user)[1]
@@ -96,8 +95,6 @@ def _with_shown_status(deals, user) -> list:
 def partner_league_table(*, user) -> QuerySet[Organisation]:
     """Channel partners by maturity with their open conditions and flagged-deal rate
     (compliance staff only: the caller checks)."""
-    from opportunities.workflow import OPEN
-
     flagged = ~Q(channel_entries__opportunity__current_screening__tier="low")
     return (
         organisations_visible_to(user)

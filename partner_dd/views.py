@@ -15,6 +15,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.policies import is_compliance
 from hrdd.errors import ApplicationError
 from hrdd.params import as_id
+from opportunities.selectors import opportunity_get
+from partners.models import Organisation
+from partners.selectors import organisation_find
+from restricted_parties.selectors import restricted_party_search
 from taxonomy import PARTNER_MATURITY
 
 from . import policies, selectors, services
@@ -55,8 +59,6 @@ def partner_profile_view(request, pk: int):
         raise Http404
     context = selectors.organisation_profile(user=request.user, organisation=org)
     if is_compliance(request.user):  # never to partners or reps (tipping off)
-        from restricted_parties.selectors import restricted_party_search
-
         context["rp_matches"] = restricted_party_search(org.name, org.country)
     context.update(
         org=org,
@@ -251,7 +253,6 @@ def affiliation_record_view(request, pk: int):
     if org is None:
         raise Http404
     _refuse_unless(None if is_compliance(request.user) else "Compliance staff only.")
-    from partners.selectors import organisation_find
 
     parent = organisation_find(
         name=request.POST.get("parent_name", ""),
@@ -273,9 +274,6 @@ def affiliation_record_view(request, pk: int):
 @login_required
 @require_POST
 def deal_partner_invite_view(request, pk: int):
-    from opportunities.selectors import opportunity_get
-    from partners.models import Organisation
-
     opportunity = opportunity_get(user=request.user, pk=pk)
     if opportunity is None:
         raise Http404

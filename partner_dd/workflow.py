@@ -1,7 +1,7 @@
 """The questionnaire's state machine: named transitions, one table, one transition function.
 
-Only `questionnaire_transition` changes a questionnaire's status: it checks the table,
-applies the change with a conditional update (and the row count), and writes the audit
+Only `questionnaire_transition` changes a questionnaire's status, through the one
+transition helper (`audit.transitions`): the table, a conditional update and the audit
 event in the same transaction, so a reviewer accepting and a partner re-editing, or two
 reviewers, can never both win (the loser gets a 409).
 """
@@ -10,9 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
-
-from audit.services import audit_record
+from audit.transitions import Workflow, transition_apply
 from hrdd.errors import Conflict
 
 from .models import Questionnaire
@@ -28,8 +26,23 @@ TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
 }
 
 
+QUESTIONNAIRES = Workflow(
+    model=Questionnaire, table=TRANSITIONS, object_type="partner_questionnaire",
+    noun="questionnaire",
+)  # fmt: skip
+
+
+def _moved(questionnaire: Questionnaire, _actor) -> Conflict:
+    # The policies refuse a move the table does not allow before this runs, so either
+    # refusal here means the caller's copy is stale: both name the state in the database.
+    now = QUESTIONNAIRES.state_now(questionnaire.pk)
+    return Conflict(
+        f"The questionnaire was changed by someone else; it is now {QUESTIONNAIRES.words(now)}."
+    )
+
+
 def transition_allowed(transition: str, status: str) -> bool:
-    return status in TRANSITIONS[transition][0]
+    return QUESTIONNAIRES.allows(transition, status)
 
 
 def questionnaire_transition(
@@ -40,24 +53,12 @@ def questionnaire_transition(
     values: dict[str, Any] | None = None,
     changes: dict[str, Any] | None = None,
 ) -> Questionnaire:
-    """Move the questionnaire along `transition`, or raise Conflict if someone moved it first."""
-    allowed_from, to = TRANSITIONS[transition]
-    with transaction.atomic():
-        updated = Questionnaire.objects.filter(pk=questionnaire.pk, status__in=allowed_from).update(
-            status=to, **(values or {})
-        )
-        if not updated:
-            now = Questionnaire.objects.filter(pk=questionnaire.pk).values_list("status", flat=True)
-            label = S(now[0]).label.lower() if now else "gone"
-            raise Conflict(f"The questionnaire was changed by someone else; it is now {label}.")
-        audit_record(
-            actor=actor,
-            action=f"partner_questionnaire.{transition}",
-            object_type="partner_questionnaire",
-            object_id=questionnaire.pk,
-            from_state=questionnaire.status,
-            to_state=to,
-            changes={"organisation_id": questionnaire.organisation_id, **(changes or {})},
-        )
+    """Move the questionnaire along `transition` (`audit.transitions`), or raise Conflict
+    if someone moved it first."""
+    transition_apply(
+        QUESTIONNAIRES, questionnaire, transition, actor=actor, values=values,
+        changes={"organisation_id": questionnaire.organisation_id, **(changes or {})},
+        conflict=_moved,
+    )  # fmt: skip
     questionnaire.refresh_from_db()
     return questionnaire

@@ -53,7 +53,3 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.country})"
-
-    @property
-    def maturity_rank(self) -> int:
-        return list(PARTNER_MATURITY).index(self.hrdd_maturity)

@@ -4,8 +4,11 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.db.models.functions import Lower
 
+from audit.services import audit_record
+
 from .models import Organisation
 from .selectors import organisation_find
+from .signals import partner_factors_changed
 
 
 def organisation_get_or_register(*, name: str, country: str, role: str) -> Organisation:
@@ -84,9 +87,6 @@ def organisation_factors_set(*, actor, organisation: Organisation, **factors) ->
     the organisation is in (`monitoring`), so a partner found to have refused flow-down
     clauses raises every deal it is in. A change also records a partner not yet assessed
     as assessed (in the same audit event), as accepting its questionnaire would."""
-    from audit.services import audit_record
-    from monitoring.services import rescreen_run_start
-
     unknown = set(factors) - set(FACTOR_FIELDS)
     if unknown:
         raise ValueError(f"not partner factors: {sorted(unknown)}")
@@ -108,10 +108,7 @@ def organisation_factors_set(*, actor, organisation: Organisation, **factors) ->
             actor=actor, action="organisation.factors_changed", object_type="organisation",
             object_id=locked.pk, changes=changes,
         )  # fmt: skip
-        rescreen_run_start(
-            actor=actor, trigger="partner_factors",
-            label=f"{locked.name} ({locked.country}): "
-            + ", ".join(f"{f.replace('_', ' ')} {old} → {new}" for f, (old, new) in changes.items()),
-            organisation_ids=[locked.pk],
-        )  # fmt: skip
+        partner_factors_changed.send(
+            sender=Organisation, actor=actor, organisation=locked, changes=changes
+        )
     return locked

@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from audit.services import audit_record
+from audit.transitions import Workflow, transition_apply
 from hrdd.errors import ApplicationError, Conflict, PermissionDenied
 from opportunities.models import Opportunity
 from opportunities.workflow import opportunity_transition
@@ -31,6 +32,12 @@ TRANSITIONS = {
     "send": (N.DRAFT, N.SENT),
     "answer": (N.SENT, N.ANSWERED),
 }
+NOTIFICATIONS = Workflow(
+    model=AuthorityNotification, table=TRANSITIONS, object_type="authority_notification",
+    action_prefix="authority", noun="notification", stamp="updated_at",
+    refused="This notification is {state}; reload the page.",
+    moved="Someone else changed this notification first; it is now {state}.",
+)  # fmt: skip
 
 
 def authority_hold_reason(opportunity_id: int) -> str | None:
@@ -148,24 +155,12 @@ def _move(
     changes: dict,
     comment: str = "",
 ) -> None:
-    """The notification's one transition helper: conditional update, audit event, 409."""
-    old, new = TRANSITIONS[step]
-    if notice.status != old:
-        raise Conflict(
-            f"This notification is {notice.get_status_display().lower()}; reload the page."
-        )
-    now = timezone.now()
-    updated = AuthorityNotification.objects.filter(pk=notice.pk, status=old).update(
-        status=new, updated_at=now, **values
-    )
-    if not updated:
-        raise Conflict("Someone else changed this notification first; reload the page.")
-    audit_record(
-        actor=actor, action=f"authority.{step}", object_type="authority_notification",
-        object_id=notice.pk, opportunity_id=notice.opportunity_id, from_state=old, to_state=new,
-        changes=changes, comment=comment,
+    """One step of the notification (`audit.transitions`: conditional update, audit event, 409)."""
+    transition_apply(
+        NOTIFICATIONS, notice, step, actor=actor, values=values, changes=changes,
+        comment=comment, opportunity_id=notice.opportunity_id,
     )  # fmt: skip
-    for k, v in {"status": new, "updated_at": now, **values}.items():
+    for k, v in values.items():
         setattr(notice, k, v)
 
 

@@ -20,6 +20,12 @@ from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from audit import keys
+from countries.models import Country
+from restricted_parties.models import RestrictedPartyList
+from reviews.models import ReviewCase
+from reviews.services import deal_snapshot
+
 from . import proof
 from .models import AuthorityNotification
 from .retention import retention_ends, retention_years
@@ -50,9 +56,6 @@ def _screenings(opportunity) -> list[dict]:
 
 def _reference_data(opportunity, screenings: list[dict]) -> dict:
     """The criteria, list and country data the screenings used."""
-    from countries.models import Country
-    from restricted_parties.models import RestrictedPartyList
-
     first = opportunity.screenings.order_by("id").first()
     lists = RestrictedPartyList.objects.order_by("name", "imported_at")
     # The version of each list in force at a screening is the newest imported before it.
@@ -83,8 +86,6 @@ def _reference_data(opportunity, screenings: list[dict]) -> dict:
 
 
 def _cases(opportunity) -> list[dict]:
-    from reviews.models import ReviewCase
-
     cases = ReviewCase.objects.filter(opportunity=opportunity).select_related(
         "assignee", "recommended_by", "hard_stop_cleared_by", "decision__decided_by", "decision__recommended_by"
     ).prefetch_related("information_requests__addressed_to", "information_requests__asked_by",
@@ -148,8 +149,6 @@ def _notifications(opportunity) -> list[dict]:
 
 def pack_record(opportunity) -> dict:
     """The record of a decided deal, as plain data (what `record.json` holds)."""
-    from reviews.services import deal_snapshot
-
     screenings = _screenings(opportunity)
     return {
         "format": PACK_FORMAT,
@@ -187,8 +186,6 @@ def _zip(members: list[tuple[str, bytes]]) -> bytes:
 def pack_build(opportunity) -> tuple[str, bytes]:
     """(file name, ZIP bytes) of the deal's evidence pack."""
     from weasyprint import HTML
-
-    from audit import keys
 
     record = pack_record(opportunity)
     chain = proof.proof_build(opportunity.pk)

@@ -16,6 +16,9 @@ import hmac
 import json
 from collections.abc import Mapping
 
+from audit.checkpoints import _path, checkpoints_read
+from audit.models import AuditEvent, AuditSeal
+from audit.services import audit_checkpoint_publish
 from hrdd.errors import ApplicationError
 
 FORMAT = "hrdd-chain-proof/1"
@@ -50,10 +53,6 @@ def proof_build(opportunity_id: int) -> dict:
     """The proof for one deal, against the first checkpoint after its last sealed event
     (one is published first, so every event sealed so far is covered): the proof spans the
     deal's life, not the whole trail since. Events not yet sealed are listed as not covered."""
-    from audit.checkpoints import checkpoints_read
-    from audit.models import AuditEvent
-    from audit.services import audit_checkpoint_publish
-
     audit_checkpoint_publish()
     events = list(
         AuditEvent.objects.filter(opportunity_id=opportunity_id)
@@ -78,8 +77,6 @@ def proof_build(opportunity_id: int) -> dict:
 
 
 def _links(first: int, checkpoint) -> list[list]:
-    from audit.models import AuditSeal
-
     seals = AuditSeal.objects.filter(position__gte=first, position__lte=checkpoint.count)
     links = [
         [s.position, s.event_id, s.event.hash, s.prev_hash, s.hash, s.key_id]
@@ -94,8 +91,6 @@ def _links(first: int, checkpoint) -> list[list]:
 
 
 def _checkpoint_record(checkpoint) -> dict:
-    from audit.checkpoints import _path
-
     with _path().open(encoding="utf-8") as fh:
         for number, raw in enumerate(fh, start=1):
             if number == checkpoint.line:

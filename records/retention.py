@@ -29,6 +29,7 @@ from django.db.models.signals import pre_delete
 from django.utils import timezone
 
 from hrdd.errors import ApplicationError
+from reviews.models import Decision
 
 # record type -> (app label, model name, how to reach the deal's id from a row)
 RECORD_TYPES: dict[str, tuple[str, str, str]] = {
@@ -73,7 +74,6 @@ def record_closed_at(opportunity_ids: list[int]) -> dict[int, datetime]:
     """When each decided deal's record was last added to: its last decision, or the
     authority's answer when later. Deals without a decision are absent."""
     from records.models import AuthorityNotification
-    from reviews.models import Decision
 
     closed = dict(
         Decision.objects.filter(opportunity_id__in=opportunity_ids)

@@ -13,6 +13,7 @@ from django.utils import timezone
 from audit.services import audit_record
 from hrdd.errors import ApplicationError, PermissionDenied
 from opportunities.models import Opportunity
+from reviews.models import InformationRequest, ReviewCase
 
 from . import packs, policies
 from .models import AuthorityNotification, RetentionPurge
@@ -39,8 +40,6 @@ def evidence_pack_build(*, actor, opportunity: Opportunity) -> tuple[str, bytes]
 def _record_delete(opportunity: Opportunity) -> dict[str, int]:
     """Delete the record in an order its protected keys allow (cases hold the screenings
     they were opened on); evidence files go once the deletion has committed."""
-    from reviews.models import InformationRequest, ReviewCase
-
     files = [
         (f.storage, f.name)
         for f in (

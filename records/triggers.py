@@ -22,6 +22,7 @@ TABLES = {
 
 
 def _function(table: str, deal: str) -> str:
+    # Table names and expressions come from TABLES above, never from input.
     return f"""CREATE OR REPLACE FUNCTION {table}_retained() RETURNS trigger AS $$
        BEGIN
          IF coalesce(current_setting('hrdd.retention_purge', true), '') <> 'on'
@@ -29,7 +30,7 @@ def _function(table: str, deal: str) -> str:
            RAISE EXCEPTION 'part of a decided deal''s record: kept for its retention period';
          END IF;
          RETURN OLD;
-       END; $$ LANGUAGE plpgsql;"""
+       END; $$ LANGUAGE plpgsql;"""  # noqa: S608
 
 
 POSTGRES_CREATE = [

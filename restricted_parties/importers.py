@@ -318,79 +318,13 @@ def ofac_sdn_parse(source: Source | Mapping[str, Source]) -> ParsedList:
     No header rows; "-0-" means empty; a trailing 0x1A byte is ignored. source_id is the
     ent_num; aliases (aka, fka, nka) and address countries are attached by ent_num.
     """
-    if isinstance(source, Mapping):
-        files: Mapping[str, Source] = source
-    else:
-        directory = Path(source)  # type: ignore[arg-type]
-        if not directory.is_dir():
-            raise ListImportError(
-                directory.name, 0, "not a directory holding sdn.csv, alt.csv, add.csv"
-            )
-        files = {p.name: p for p in directory.iterdir() if p.is_file()}
-
-    loaded = {wanted: _ofac_file(files, wanted) for wanted in OFAC_FILES}
-    warnings: list[str] = []
-
-    entries: list[ParsedEntry] = []
-    rows: list[int] = []
-    by_id: dict[str, ParsedEntry] = {}
-    sdn_name, sdn_data = loaded["sdn.csv"]
-    for row, c in _ofac_rows("sdn.csv", sdn_data):
-        ent_num, name, sdn_type, program = c[0], c[1], c[2], c[3]
-        _check_entry(sdn_name, row, ent_num, name)
-        remarks = "; ".join(
-            p
-            for p in [
-                f"Title: {c[4]}" if c[4] else "",
-                f"Call sign: {c[5]}" if c[5] else "",
-                f"Vessel type: {c[6]}" if c[6] else "",
-                f"Vessel flag: {c[9]}" if c[9] else "",
-                f"Vessel owner: {c[10]}" if c[10] else "",
-                c[11],
-            ]
-            if p
-        )
-        entry = ParsedEntry(
-            source_id=ent_num,
-            name=name,
-            entity_type=_OFAC_TYPES.get(sdn_type.casefold(), "unknown"),
-            programs="; ".join(_split(program.replace("] [", ";").strip("[]"))),
-            remarks=remarks,
-            weak_aliases=weak_aliases_from_remarks(c[11]),
-        )
-        entries.append(entry)
-        rows.append(row)
-        by_id.setdefault(ent_num, entry)  # a duplicated ent_num: attach to the first row
-    warnings += _duplicates_warning(entries, rows, sdn_name)
-    if any(True for e in entries if by_id[e.source_id] is not e):
-        warnings.append(
-            f"{sdn_name}: aliases and addresses of a duplicated ent_num were attached to its "
-            "first row only."
-        )
-
-    orphans: dict[str, list[str]] = {"alt.csv": [], "add.csv": []}
-    alt_name, alt_data = loaded["alt.csv"]
-    for row, c in _ofac_rows("alt.csv", alt_data):
-        ent_num, alt = c[0], c[3]
-        if not alt:
-            raise ListImportError(alt_name, row, "empty name")
-        entry = by_id.get(ent_num)
-        if entry is None:
-            orphans["alt.csv"].append(f"{ent_num} (row {row})")
-        elif alt.casefold() != entry.name.casefold() and alt not in entry.aliases:
-            entry.aliases.append(alt)
-
-    add_name, add_data = loaded["add.csv"]
-    unmapped: set[str] = set()
-    for row, c in _ofac_rows("add.csv", add_data):
-        ent_num, country = c[0], c[4]
-        entry = by_id.get(ent_num)
-        if entry is None:
-            orphans["add.csv"].append(f"{ent_num} (row {row})")
-        elif country:
-            for code in _countries([country], unmapped):
-                if code not in entry.countries:
-                    entry.countries.append(code)
+    loaded = {wanted: _ofac_file(_ofac_files(source), wanted) for wanted in OFAC_FILES}
+    entries, by_id, warnings = _ofac_entries(*loaded["sdn.csv"])
+    unmapped: set[str] = set()  # address countries with no ISO code
+    orphans = {  # rows naming an ent_num that sdn.csv does not have
+        "alt.csv": _ofac_attach_aliases(by_id, *loaded["alt.csv"]),
+        "add.csv": _ofac_attach_countries(by_id, loaded["add.csv"][1], unmapped),
+    }
     for file_name, missing in orphans.items():
         if missing:
             warnings.append(
@@ -399,7 +333,7 @@ def ofac_sdn_parse(source: Source | Mapping[str, Source]) -> ParsedList:
     if unmapped:
         warnings.append(f"add.csv: countries not mapped to ISO codes: {_listed(sorted(unmapped))}.")
     if not entries:
-        raise ListImportError(sdn_name, 0, "no entries")
+        raise ListImportError(loaded["sdn.csv"][0], 0, "no entries")
 
     digest = _sha256("\n".join(f"{f}:{_sha256(loaded[f][1])}" for f in OFAC_FILES).encode())
     return ParsedList(
@@ -409,6 +343,94 @@ def ofac_sdn_parse(source: Source | Mapping[str, Source]) -> ParsedList:
         sha256=digest,
         warnings=warnings,
     )
+
+
+def _ofac_files(source: Source | Mapping[str, Source]) -> Mapping[str, Source]:
+    if isinstance(source, Mapping):
+        return source
+    directory = Path(source)  # type: ignore[arg-type]
+    if not directory.is_dir():
+        raise ListImportError(
+            directory.name, 0, "not a directory holding sdn.csv, alt.csv, add.csv"
+        )
+    return {p.name: p for p in directory.iterdir() if p.is_file()}
+
+
+def _ofac_remarks(c: list[str]) -> str:
+    parts = [
+        f"Title: {c[4]}" if c[4] else "",
+        f"Call sign: {c[5]}" if c[5] else "",
+        f"Vessel type: {c[6]}" if c[6] else "",
+        f"Vessel flag: {c[9]}" if c[9] else "",
+        f"Vessel owner: {c[10]}" if c[10] else "",
+        c[11],
+    ]
+    return "; ".join(p for p in parts if p)
+
+
+def _ofac_entries(
+    sdn_name: str, sdn_data: bytes
+) -> tuple[list[ParsedEntry], dict[str, ParsedEntry], list[str]]:
+    """sdn.csv's entries, the entry of each ent_num, and the warnings about them."""
+    entries: list[ParsedEntry] = []
+    rows: list[int] = []
+    by_id: dict[str, ParsedEntry] = {}
+    for row, c in _ofac_rows("sdn.csv", sdn_data):
+        ent_num, name, sdn_type, program = c[0], c[1], c[2], c[3]
+        _check_entry(sdn_name, row, ent_num, name)
+        entry = ParsedEntry(
+            source_id=ent_num,
+            name=name,
+            entity_type=_OFAC_TYPES.get(sdn_type.casefold(), "unknown"),
+            programs="; ".join(_split(program.replace("] [", ";").strip("[]"))),
+            remarks=_ofac_remarks(c),
+            weak_aliases=weak_aliases_from_remarks(c[11]),
+        )
+        entries.append(entry)
+        rows.append(row)
+        by_id.setdefault(ent_num, entry)  # a duplicated ent_num: attach to the first row
+    warnings = list(_duplicates_warning(entries, rows, sdn_name))
+    if any(True for e in entries if by_id[e.source_id] is not e):
+        warnings.append(
+            f"{sdn_name}: aliases and addresses of a duplicated ent_num were attached to its "
+            "first row only."
+        )
+    return entries, by_id, warnings
+
+
+def _ofac_attach_aliases(
+    by_id: dict[str, ParsedEntry], alt_name: str, alt_data: bytes
+) -> list[str]:
+    """alt.csv's names as aliases of their entries; returns the rows of unknown ent_nums."""
+    orphans: list[str] = []
+    for row, c in _ofac_rows("alt.csv", alt_data):
+        ent_num, alt = c[0], c[3]
+        if not alt:
+            raise ListImportError(alt_name, row, "empty name")
+        entry = by_id.get(ent_num)
+        if entry is None:
+            orphans.append(f"{ent_num} (row {row})")
+        elif alt.casefold() != entry.name.casefold() and alt not in entry.aliases:
+            entry.aliases.append(alt)
+    return orphans
+
+
+def _ofac_attach_countries(
+    by_id: dict[str, ParsedEntry], add_data: bytes, unmapped: set[str]
+) -> list[str]:
+    """add.csv's address countries on their entries; returns the rows of unknown ent_nums
+    and adds the country names with no ISO code to `unmapped`."""
+    orphans: list[str] = []
+    for row, c in _ofac_rows("add.csv", add_data):
+        ent_num, country = c[0], c[4]
+        entry = by_id.get(ent_num)
+        if entry is None:
+            orphans.append(f"{ent_num} (row {row})")
+        elif country:
+            for code in _countries([country], unmapped):
+                if code not in entry.countries:
+                    entry.countries.append(code)
+    return orphans
 
 
 # --- header-based CSV ----------------------------------------------------------------

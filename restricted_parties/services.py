@@ -15,6 +15,7 @@ from outbox.services import outbox_enqueue
 from . import importers, matching, policies
 from .models import FalsePositive, MatchThresholds, RestrictedPartyEntry, RestrictedPartyList
 from .selectors import match_index_invalidate, match_index_prepare, match_thresholds
+from .signals import restricted_party_list_imported
 
 DEFAULT_LIST_NAMES = {
     importers.FORMAT_OFAC_SDN: "OFAC SDN",
@@ -70,7 +71,7 @@ def _list_store(
             )
             RestrictedPartyEntry.objects.bulk_create(_entry_rows(parsed, new), batch_size=1000)
             # Built once, by a worker, before the first screening needs it.
-            outbox_enqueue("restricted_parties.tasks.build_match_index", new.pk)
+            outbox_enqueue("restricted_parties.tasks.match_index_build", new.pk)
             _rescreen_after_import(actor=actor, new=new, previous=previous)
             audit_record(
                 actor=actor,
@@ -102,15 +103,10 @@ def _rescreen_after_import(
     *, actor: Any | None, new: RestrictedPartyList, previous: RestrictedPartyList | None
 ) -> None:
     """Deals and organisations are re-screened against the new version in the background
-    (`monitoring`), limited to what its changes can affect."""
-    from monitoring.services import rescreen_run_start
-
-    rescreen_run_start(
-        actor=actor,
-        trigger="list_update",
-        label=f"{new.name} list of {new.imported_at:%Y-%m-%d}",
-        list_id=new.pk,
-        previous_list_id=previous.pk if previous else None,
+    (`monitoring`, on `restricted_party_list_imported`), limited to what its changes can
+    affect; the signal is sent in the import's transaction."""
+    restricted_party_list_imported.send(
+        sender=RestrictedPartyList, actor=actor, new=new, previous=previous
     )
 
 

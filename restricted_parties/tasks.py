@@ -7,6 +7,9 @@ from outbox.tasks import outbox_task
 from . import services
 
 
-@outbox_task("restricted_parties.tasks.build_match_index")
-def build_match_index(list_id: int) -> bool:
+@outbox_task(
+    "restricted_parties.tasks.match_index_build",
+    formerly_named=("restricted_parties.tasks.build_match_index",),
+)
+def match_index_build(list_id: int) -> bool:
     return services.match_index_build(list_id=list_id)

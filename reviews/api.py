@@ -4,7 +4,7 @@ services, selectors and permission rules as the pages."""
 from __future__ import annotations
 
 from django.http import Http404
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.generics import ListAPIView
 from rest_framework.parsers import FormParser, MultiPartParser
@@ -15,9 +15,10 @@ from accounts.models import User
 from hrdd.errors import ApplicationError, PermissionDenied
 from hrdd.params import MAX_ID
 from hrdd.parsers import JSONParser
+from lifecycle.services import review_answer
 from rules.presentation import screening_for_viewer
 
-from . import policies, precedents, selectors, services
+from . import filters, policies, precedents, selectors, services
 from .models import CaseCondition, ReviewCase
 
 TAGS = ["reviews"]
@@ -150,30 +151,13 @@ class CaseDetailOut(CaseOut):
 
 class CaseListApi(ListAPIView):
     """The review queue: open cases by default, most severe first, then least time left
-    (the SLA target or the deal's expected close date, whichever is sooner)."""
+    (the SLA target or the deal's expected close date, whichever is sooner). The filters
+    are the queue page's (`filters.ReviewCaseFilter`): its query string works here."""
 
     serializer_class = CaseOut
-    filter_backends: list = []
+    filterset_class = filters.ReviewCaseFilter
 
-    @extend_schema(
-        parameters=[
-            OpenApiParameter("tier", str, description="medium, high, critical, prohibited"),
-            OpenApiParameter(
-                "status", str, description="a case status, or open (default), closed, all"
-            ),
-            OpenApiParameter("level", int, description="escalation level 1-3"),
-            OpenApiParameter("assignee", str, description="me, none, or a user id"),
-            OpenApiParameter("country", str, description="end customer's ISO country code"),
-            OpenApiParameter(
-                "partner", int, description="organisation id in the channel or submitting"
-            ),
-            OpenApiParameter("overdue", bool),
-            OpenApiParameter("awaiting", str, description="decision: recommended cases only"),
-            OpenApiParameter("search", str),
-            OpenApiParameter("ordering", str, enum=list(selectors.SORTS)),
-        ],
-        tags=TAGS,
-    )
+    @extend_schema(tags=TAGS)
     def get(self, request, *args, **kwargs):
         reason = policies.why_not_work_queue(request.user)
         if reason:
@@ -181,8 +165,7 @@ class CaseListApi(ListAPIView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        filters = selectors.QueueFilters.from_params(self.request.query_params)
-        return selectors.review_queue(user=self.request.user, filters=filters)
+        return selectors.review_queue_scope(self.request.user)
 
 
 def _case(request, pk: int) -> ReviewCase:
@@ -288,7 +271,7 @@ class CaseAnswerApi(APIView):
         info = selectors.answerable_request(user=request.user, case_pk=pk, pk=data.get("request"))
         if info is None:
             raise Http404
-        info = services.review_answer(information_request=info, actor=request.user, answer=data["answer"],
+        info = review_answer(information_request=info, actor=request.user, answer=data["answer"],
                                       attachment=data.get("attachment"))  # fmt: skip
         return Response(InformationRequestOut(info).data)
 
@@ -358,29 +341,42 @@ class CaseEscalateApi(APIView):
 
 
 class ConditionListApi(ListAPIView):
-    """Conditions of approvals: reviewers see all, anyone else the ones they own."""
+    """Conditions of approvals: reviewers see all, anyone else the ones they own. The
+    filters are the conditions page's (`filters.ConditionFilter`)."""
 
     serializer_class = ConditionOut
-    filter_backends: list = []
+    filterset_class = filters.ConditionFilter
 
-    @extend_schema(
-        parameters=[
-            OpenApiParameter("status", str, enum=["open", "fulfilled", "verified", "all"]),
-            OpenApiParameter("overdue", bool),
-            OpenApiParameter("mine", bool),
-        ],
-        tags=TAGS,
-    )
+    @extend_schema(tags=TAGS)
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        p = self.request.query_params
-        truthy = ("1", "true", "yes")
-        return selectors.conditions_list(
-            user=self.request.user, status=p.get("status", "open"),
-            overdue=p.get("overdue", "").lower() in truthy, mine=p.get("mine", "").lower() in truthy,
-        )  # fmt: skip
+        return selectors.conditions_scope(self.request.user)
+
+
+class NotificationOut(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    body = serializers.CharField()
+    url = serializers.CharField()
+    created_at = serializers.DateTimeField()
+    read_at = serializers.DateTimeField(allow_null=True)
+
+
+class NotificationListApi(ListAPIView):
+    """Your inbox: the notifications addressed to you, newest first. The filters are the
+    inbox page's (`filters.NotificationFilter`)."""
+
+    serializer_class = NotificationOut
+    filterset_class = filters.NotificationFilter
+
+    @extend_schema(tags=["inbox"])
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return selectors.notifications_scope(self.request.user)
 
 
 def _condition(request, pk: int) -> CaseCondition:

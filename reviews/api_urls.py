@@ -35,5 +35,6 @@ urlpatterns = [
         api.ConditionVerifyApi.as_view(),
         name="api-review-condition-verify",
     ),
+    path("inbox/", api.NotificationListApi.as_view(), name="api-inbox"),
     path("reviews/mitigations/", api.MitigationListApi.as_view(), name="api-review-mitigations"),
 ]

@@ -9,6 +9,7 @@ redelivered task neither duplicates inbox rows nor re-sends mail.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -92,134 +93,184 @@ def _submitters(case: ReviewCase) -> list[User]:
     return [u for u in User.objects.filter(pk__in=ids, is_active=True) if not u.is_reviewer]
 
 
-def _messages(event: AuditEvent, case: ReviewCase) -> list[tuple[list[User], str, str, str]]:
+Message = tuple[list[User], str, str, str]  # (recipients, title, body, url)
+
+
+@dataclass(frozen=True)
+class _About:
+    """What every message of one event is written from."""
+
+    event: AuditEvent
+    case: ReviewCase
+    action: str  # the verb after the dot: "escalate", "approve", "overdue"…
+    changes: dict
+
+    @property
+    def ref(self) -> str:
+        return self.case.opportunity.reference
+
+    @property
+    def title(self) -> str:
+        return self.case.opportunity.title
+
+    def assignee_or_level(self) -> list[User]:
+        return _one(self.case.assignee_id) or level_users(self.case.escalation_level, self.case)
+
+
+def _messages(event: AuditEvent, case: ReviewCase) -> list[Message]:
     """(recipients, title, body, url) for one event. Non-reviewers get the deal's page and
     words meant for them, never reviewers' internal notes."""
-    ref = case.opportunity.reference
-    title = case.opportunity.title
-    action = event.action.split(".", 1)[1]
-    ch = event.changes or {}
-    assignee_or_level = _one(case.assignee_id) or level_users(case.escalation_level, case)
-    if event.action == "review_case.opened":
-        out = [(level_users(case.escalation_level, case), f"New {case.tier} case: {ref}",
-                f"{ref} {title} needs review ({words.humanise(ch.get('reason', 'flagged')).lower()}).", _case_url(case))]  # fmt: skip
-        if ch.get("previous_case_id") and (
-            case.screening.trigger in RECHECK_TRIGGERS or case.concerns.exists()
-        ):
-            # A decided deal reopened by a re-check or a concern (a misuse report): the
-            # submitters hear that it is held, in the same words whatever the cause (silence
-            # for one cause would tell it apart), never why.
-            out.append((_submitters(case), f"{ref} is back in compliance review", RECHECK_TOLD.format(
-                ref=ref, title=title), _deal_url(case)))  # fmt: skip
-        return out
-    if event.action == "review_case.condition_lapsed":
-        return [(_submitters(case), f"{ref} is back in compliance review", event.comment,
-                 _deal_url(case))]  # fmt: skip
-    if action == "escalate":
-        level = EscalationLevel(ch.get("to_level", case.escalation_level)).label
-        return [(level_users(ch.get("to_level", case.escalation_level), case), f"Escalated to you: {ref}",
-                 f"{ref} {title} was escalated to the {level.lower()} level. {event.comment}", _case_url(case))]  # fmt: skip
-    if action == "assign":
-        return [
-            (
-                _one(ch.get("assignee_id")),
-                f"Case assigned to you: {ref}",
-                f"{ref} {title}",
-                _case_url(case),
-            )
-        ]
-    if action == "request_information":
-        info = InformationRequest.objects.get(pk=ch["request_id"])
-        ask = _("Please answer these questions on the deal's page:")
-        if info.due_date:
-            ask = _("Please answer by %(day)s, on the deal's page:") % {
-                "day": words.day(info.due_date)
-            }
-        return [(_one(ch.get("addressed_to_id")), _("Compliance needs information on %(ref)s") % {"ref": ref},
-                 ask + "\n\n" + info.questions, f"{_deal_url(case)}#question-{info.pk}")]  # fmt: skip
-    if action in ("answer", "answered"):
-        return [
-            (
-                assignee_or_level,
-                f"Answer received on {ref}",
-                f"{ref} {title}: the submitter answered.",
-                _case_url(case),
-            )
-        ]
-    if action == "recommend":
-        return [(_deciders(case), f"Decision needed: {ref}",
-                 f"{ref} {title} ({case.tier}) has a recommendation and needs a second reviewer's decision.",
-                 _case_url(case))]  # fmt: skip
-    if action in ("send_back", "tier_raised", "deal_changed", "hard_stop_cleared"):
-        return [(assignee_or_level, f"{ref}: {event.action.split('.')[1].replace('_', ' ')}",
-                 event.comment or f"{ref} {title} needs another look.", _case_url(case))]  # fmt: skip
-    if action in ("approve", "approve_with_conditions", "reject"):
-        decision = getattr(case, "decision", None)
-        outcome = {
-            "approve": _("approved"),
-            "approve_with_conditions": _("approved with conditions"),
-            "reject": _("rejected"),
-        }[action]
-        users = _submitters(case)
-        body = _("%(ref)s %(title)s was %(outcome)s.") % {
-            "ref": ref,
-            "title": title,
-            "outcome": outcome,
-        }
-        if decision and decision.feedback:
-            body += f"\n\n{decision.feedback}"
-        if decision and decision.conditions:
-            body += (
-                "\n\n"
-                + _("Conditions:")
-                + "\n"
-                + "\n".join(
-                    "- "
-                    + _("%(name)s (owner %(owner)s, due %(due)s)")
-                    % {"name": c["name"], "owner": c["owner"], "due": _due_words(c["due_date"])}
-                    for c in decision.conditions
-                )
-            )
-        out = [(users, f"{ref} {outcome}", body, _deal_url(case))]
-        if decision and decision.recommended_by_id:
-            out.append((_one(decision.recommended_by_id), f"{ref} {outcome}", f"{ref} {title} was {outcome}.",
-                        _case_url(case)))  # fmt: skip
-        return out
+    about = _About(event, case, event.action.split(".", 1)[1], event.changes or {})
     if event.action.startswith("condition."):
-        condition = (
-            CaseCondition.objects.select_related("mitigation", "case")
-            .filter(pk=ch.get("condition_id"))
-            .first()
+        return _condition_messages(about)
+    write = _BY_ACTION.get(event.action) or _BY_VERB.get(about.action)
+    return write(about) if write else []
+
+
+def _opened(a: _About) -> list[Message]:
+    case, ch = a.case, a.changes
+    reason = words.humanise(ch.get("reason", "flagged")).lower()
+    out = [(level_users(case.escalation_level, case), f"New {case.tier} case: {a.ref}",
+            f"{a.ref} {a.title} needs review ({reason}).", _case_url(case))]  # fmt: skip
+    if ch.get("previous_case_id") and (
+        case.screening.trigger in RECHECK_TRIGGERS or case.concerns.exists()
+    ):
+        # A decided deal reopened by a re-check or a concern (a misuse report): the
+        # submitters hear that it is held, in the same words whatever the cause (silence
+        # for one cause would tell it apart), never why.
+        out.append((_submitters(case), f"{a.ref} is back in compliance review",
+                    RECHECK_TOLD.format(ref=a.ref, title=a.title), _deal_url(case)))  # fmt: skip
+    return out
+
+
+def _condition_lapsed(a: _About) -> list[Message]:
+    return [(_submitters(a.case), f"{a.ref} is back in compliance review", a.event.comment,
+             _deal_url(a.case))]  # fmt: skip
+
+
+def _escalated(a: _About) -> list[Message]:
+    to_level = a.changes.get("to_level", a.case.escalation_level)
+    level = EscalationLevel(to_level).label
+    return [(level_users(to_level, a.case), f"Escalated to you: {a.ref}",
+             f"{a.ref} {a.title} was escalated to the {level.lower()} level. {a.event.comment}",
+             _case_url(a.case))]  # fmt: skip
+
+
+def _assigned(a: _About) -> list[Message]:
+    return [(_one(a.changes.get("assignee_id")), f"Case assigned to you: {a.ref}",
+             f"{a.ref} {a.title}", _case_url(a.case))]  # fmt: skip
+
+
+def _information_requested(a: _About) -> list[Message]:
+    info = InformationRequest.objects.get(pk=a.changes["request_id"])
+    ask = _("Please answer these questions on the deal's page:")
+    if info.due_date:
+        ask = _("Please answer by %(day)s, on the deal's page:") % {"day": words.day(info.due_date)}
+    return [(_one(a.changes.get("addressed_to_id")),
+             _("Compliance needs information on %(ref)s") % {"ref": a.ref},
+             ask + "\n\n" + info.questions,
+             f"{_deal_url(a.case)}#question-{info.pk}")]  # fmt: skip
+
+
+def _answered(a: _About) -> list[Message]:
+    return [(a.assignee_or_level(), f"Answer received on {a.ref}",
+             f"{a.ref} {a.title}: the submitter answered.", _case_url(a.case))]  # fmt: skip
+
+
+def _recommended(a: _About) -> list[Message]:
+    return [(_deciders(a.case), f"Decision needed: {a.ref}",
+             f"{a.ref} {a.title} ({a.case.tier}) has a recommendation and needs a second "
+             "reviewer's decision.", _case_url(a.case))]  # fmt: skip
+
+
+def _another_look(a: _About) -> list[Message]:
+    return [(a.assignee_or_level(), f"{a.ref}: {a.action.replace('_', ' ')}",
+             a.event.comment or f"{a.ref} {a.title} needs another look.",
+             _case_url(a.case))]  # fmt: skip
+
+
+def _decided(a: _About) -> list[Message]:
+    decision = getattr(a.case, "decision", None)
+    outcome = {
+        "approve": _("approved"),
+        "approve_with_conditions": _("approved with conditions"),
+        "reject": _("rejected"),
+    }[a.action]
+    body = _("%(ref)s %(title)s was %(outcome)s.") % {
+        "ref": a.ref,
+        "title": a.title,
+        "outcome": outcome,
+    }
+    if decision and decision.feedback:
+        body += f"\n\n{decision.feedback}"
+    if decision and decision.conditions:
+        body += "\n\n" + _("Conditions:") + "\n" + "\n".join(
+            "- " + _("%(name)s (owner %(owner)s, due %(due)s)")
+            % {"name": c["name"], "owner": c["owner"], "due": _due_words(c["due_date"])}
+            for c in decision.conditions
+        )  # fmt: skip
+    out = [(_submitters(a.case), f"{a.ref} {outcome}", body, _deal_url(a.case))]
+    if decision and decision.recommended_by_id:
+        out.append((_one(decision.recommended_by_id), f"{a.ref} {outcome}",
+                    f"{a.ref} {a.title} was {outcome}.", _case_url(a.case)))  # fmt: skip
+    return out
+
+
+def _condition_messages(a: _About) -> list[Message]:
+    condition = (
+        CaseCondition.objects.select_related("mitigation", "case")
+        .filter(pk=a.changes.get("condition_id"))
+        .first()
+    )
+    if condition is None:
+        return []
+    name, decider = condition.mitigation.name, getattr(a.case, "decision", None)
+    if a.action == "overdue":
+        level = a.changes.get("level", 1)
+        people = _one(condition.owner_id) + (_one(decider.decided_by_id) if decider else [])
+        if level >= 2:
+            people += level_users(min(level, 3), a.case)
+        return [(people, _("Overdue condition on %(ref)s") % {"ref": a.ref},
+                 _("Condition '%(name)s' was due on %(due)s and is not fulfilled.")
+                 % {"name": name, "due": condition.due_date.isoformat()},
+                 reverse("review-conditions"))]  # fmt: skip
+    if a.action == "fulfil":
+        people = _one(decider.decided_by_id) if decider else level_users(1, a.case)
+        return [(people, f"Condition fulfilled on {a.ref}: please verify",
+                 f"'{name}': {condition.evidence_note}", reverse("review-conditions"))]  # fmt: skip
+    if a.action == "verify":
+        title, body = _("Condition verified on %(ref)s"), _("'%(name)s' verified.")
+    elif a.action == "reject_evidence":
+        title, body = (
+            _("Condition needs more evidence on %(ref)s"),
+            _("'%(name)s' needs more evidence."),
         )
-        if condition is None:
-            return []
-        name = condition.mitigation.name
-        if action == "overdue":
-            level = ch.get("level", 1)
-            decider = getattr(case, "decision", None)
-            people = _one(condition.owner_id) + (_one(decider.decided_by_id) if decider else [])
-            if level >= 2:
-                people += level_users(min(level, 3), case)
-            return [(people, _("Overdue condition on %(ref)s") % {"ref": ref},
-                     _("Condition '%(name)s' was due on %(due)s and is not fulfilled.")
-                     % {"name": name, "due": condition.due_date.isoformat()},
-                     reverse("review-conditions"))]  # fmt: skip
-        if action == "fulfil":
-            decider = getattr(case, "decision", None)
-            people = _one(decider.decided_by_id) if decider else level_users(1, case)
-            return [(people, f"Condition fulfilled on {ref}: please verify", f"'{name}': {condition.evidence_note}",
-                     reverse("review-conditions"))]  # fmt: skip
-        if action in ("verify", "reject_evidence"):
-            if action == "verify":
-                title_, body_ = _("Condition verified on %(ref)s"), _("'%(name)s' verified.")
-            else:
-                title_, body_ = (
-                    _("Condition needs more evidence on %(ref)s"),
-                    _("'%(name)s' needs more evidence."),
-                )
-            return [(_one(condition.owner_id), title_ % {"ref": ref}, f"{body_ % {'name': name}} {event.comment}",
-                     reverse("review-conditions"))]  # fmt: skip
-    return []
+    else:
+        return []
+    return [(_one(condition.owner_id), title % {"ref": a.ref},
+             f"{body % {'name': name}} {a.event.comment}", reverse("review-conditions"))]  # fmt: skip
+
+
+# Who hears of which event: by its whole action first, then by its verb.
+_BY_ACTION = {
+    "review_case.opened": _opened,
+    "review_case.condition_lapsed": _condition_lapsed,
+}
+_BY_VERB = {
+    "escalate": _escalated,
+    "assign": _assigned,
+    "request_information": _information_requested,
+    "answer": _answered,
+    "answered": _answered,
+    "recommend": _recommended,
+    "send_back": _another_look,
+    "tier_raised": _another_look,
+    "deal_changed": _another_look,
+    "hard_stop_cleared": _another_look,
+    "approve": _decided,
+    "approve_with_conditions": _decided,
+    "reject": _decided,
+}
 
 
 def notifications_send(*, event_ids: Iterable[int]) -> int:

@@ -7,18 +7,21 @@ addressed to them through `review_panel_for_deal`, on the deal's own page.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 
-from hrdd.params import MAX_ID, id_param
+from accounts.models import User
+from accounts.policies import CASE_WORKER_ROLES, compliance_staff_q
+from audit.selectors import audit_events_for_opportunity
+from hrdd.lists import Viewer, filtered
+from hrdd.params import MAX_ID
+from partners.models import Organisation
+from taxonomy.countries import country_choices
 
+from . import filters
 from .models import (
-    TIER_RANK,
     CaseCondition,
     Decision,
-    EscalationLevel,
     EscalationPolicy,
     InformationRequest,
     Mitigation,
@@ -37,114 +40,25 @@ from .policies import (
 from .workflow import OPEN
 
 TIERS = ["medium", "high", "critical", "prohibited", "low"]
-SORTS = {
-    # severity first, then time left (the SLA or the deal's close date, whichever is sooner)
-    "priority": (F("tier_rank").desc(), F("effective_due_at").asc(nulls_last=True), F("id").asc()),
-    "due": (F("effective_due_at").asc(nulls_last=True), F("id").asc()),
-    "tier": (F("tier_rank").desc(), F("id").asc()),
-    "opened": (F("opened_at").asc(), F("id").asc()),
-    "-opened": (F("opened_at").desc(), F("id").desc()),
-    "country": (
-        F("country").asc(),
-        F("tier_rank").desc(),
-        F("effective_due_at").asc(nulls_last=True),
-    ),
-    # grouped by person (unassigned last; the "Unassigned" filter lists those)
-    "assignee": (
-        F("assignee_id").asc(nulls_last=True),
-        F("tier_rank").desc(),
-        F("effective_due_at").asc(nulls_last=True),
-    ),
-}
-SORT_NAMES = {
-    "priority": "Severity, then time left",
-    "due": "Time left",
-    "tier": "Tier",
-    "opened": "Oldest first",
-    "-opened": "Newest first",
-    "country": "Country",
-    "assignee": "Assignee",
-}
 
 
-@dataclass
-class QueueFilters:
-    tier: str = ""
-    status: str = ""  # a case status, "open" (default) or "closed" / "all"
-    level: int | None = None
-    assignee: str = ""  # "me", "none", or a user id
-    country: str = ""
-    partner: int | None = None  # an organisation id: in the channel or the submitter
-    overdue: bool = False
-    awaiting_decision: bool = False
-    search: str = ""
-    sort: str = "priority"
-
-    @classmethod
-    def from_params(cls, params) -> QueueFilters:
-        assignee = str(params.get("assignee", "") or "").strip()
-        if assignee not in ("", "me", "none"):
-            id_param(params, "assignee")  # a user id, or a 400 that says so
-        sort = params.get("sort") or params.get("ordering") or "priority"
-        return cls(
-            tier=str(params.get("tier", "") or "").strip().lower(),
-            status=str(params.get("status", "") or "").strip(),
-            level=id_param(params, "level", maximum=max(EscalationLevel.values)),
-            assignee=assignee,
-            country=str(params.get("country", "") or "").strip().upper()[:2],
-            partner=id_param(params, "partner"),
-            overdue=str(params.get("overdue", "")).lower() in ("1", "true", "yes", "on"),
-            awaiting_decision=str(params.get("awaiting", "")).lower() in ("decision", "1", "true"),
-            search=str(params.get("search", "") or "").strip()[:100],
-            sort=sort if sort in SORTS else "priority",
-        )
+def review_queue_scope(user) -> QuerySet[ReviewCase]:
+    """The cases a user's queue lists from (none unless compliance staff), in priority
+    order; `filters.ReviewCaseFilter` narrows and sorts it, for the page and the API."""
+    return (
+        review_cases_visible_to(user)
+        .select_related("opportunity", "assignee")
+        .order_by(*filters.PRIORITY)
+    )
 
 
-def review_queue(*, user, filters: QueueFilters) -> QuerySet[ReviewCase]:
-    """The queue: open cases by default, filtered and in the chosen order."""
-    from opportunities.models import ChannelEntry, Opportunity
-
-    qs = review_cases_visible_to(user).select_related("opportunity", "assignee")
-    f = filters
-    if f.status in ("", "open"):
-        qs = qs.filter(status__in=OPEN)
-    elif f.status == "closed":
-        qs = qs.exclude(status__in=OPEN)
-    elif f.status != "all":
-        qs = qs.filter(status=f.status)
-    if f.tier:
-        # by rank, so the queue index (rank first) serves the filter as a range
-        qs = qs.filter(tier_rank=TIER_RANK[f.tier]) if f.tier in TIER_RANK else qs.none()
-    if f.level:
-        qs = qs.filter(escalation_level=f.level)
-    if f.assignee == "me":
-        qs = qs.filter(assignee=user)
-    elif f.assignee == "none":
-        qs = qs.filter(assignee=None)
-    elif f.assignee.isdigit():
-        qs = qs.filter(assignee_id=int(f.assignee))
-    if f.country:
-        qs = qs.filter(country=f.country)
-    if f.partner:
-        # one small id set (two index scans), not a per-case EXISTS over every open case
-        in_channel = (
-            ChannelEntry.objects.filter(organisation_id=f.partner)
-            .order_by()
-            .values("opportunity_id")
-        )
-        submitted = (
-            Opportunity.objects.filter(submitted_by_organisation_id=f.partner)
-            .order_by()
-            .values("id")
-        )
-        qs = qs.filter(opportunity_id__in=in_channel.union(submitted))
-    if f.overdue:
-        qs = qs.filter(effective_due_at__lte=timezone.now())
-    if f.awaiting_decision:
-        qs = qs.filter(status=ReviewCase.Status.RECOMMENDED)
-    if f.search:
-        qs = qs.filter(search_text__contains=f.search.lower())
-    return qs.order_by(*SORTS.get(f.sort, SORTS["priority"]))
+def review_queue(*, user, params=None) -> QuerySet[ReviewCase]:
+    """The queue as the page and the API list it: open cases by default, filtered by
+    `params` (a query string's parameters) and in the chosen order."""
+    filterset = filters.ReviewCaseFilter(
+        params or {}, queryset=review_queue_scope(user), request=Viewer(user)
+    )
+    return filtered(filterset)
 
 
 def review_queue_counts(qs: QuerySet[ReviewCase], *, user) -> dict:
@@ -166,14 +80,10 @@ def review_queue_counts(qs: QuerySet[ReviewCase], *, user) -> dict:
 
 def review_queue_countries() -> list[tuple[str, str]]:
     """Every country (the filter needs no query over the cases)."""
-    from taxonomy.countries import country_choices
-
     return country_choices()
 
 
 def review_queue_partners(*, user, limit: int = 500):
-    from partners.models import Organisation
-
     if not user.is_reviewer:
         return Organisation.objects.none().values_list("pk", "name", "country")
     return (
@@ -184,9 +94,6 @@ def review_queue_partners(*, user, limit: int = 500):
 
 
 def reviewers_list():
-    from accounts.models import User
-    from accounts.policies import compliance_staff_q
-
     return User.objects.filter(compliance_staff_q(), is_active=True).order_by("username")
 
 
@@ -223,8 +130,6 @@ def deal_cases(opportunity_id: int) -> QuerySet[ReviewCase]:
 def information_addressees(case: ReviewCase) -> list:
     """Who a reviewer may put questions to: the deal's owner and partner users of the
     organisations in its channel (each of whom can see the deal)."""
-    from accounts.models import User
-
     opp = case.opportunity
     org_ids = set(opp.channel.values_list("organisation_id", flat=True)) | {
         opp.submitted_by_organisation_id
@@ -237,9 +142,6 @@ def information_addressees(case: ReviewCase) -> list:
 
 
 def condition_owner_choices(case: ReviewCase) -> list:
-    from accounts.models import User
-    from accounts.policies import CASE_WORKER_ROLES
-
     return information_addressees(case) + list(
         User.objects.filter(role__in=CASE_WORKER_ROLES, is_active=True).order_by("username")
     )
@@ -321,33 +223,39 @@ def answerable_request(*, user, case_pk: int, pk: int | None = None) -> Informat
     return qs.select_related("case__opportunity").order_by(*order).first()
 
 
-def conditions_list(
-    *, user, status: str = "open", overdue: bool = False, mine: bool = False
-) -> QuerySet[CaseCondition]:
-    """Reviewers see every condition; anyone else only the conditions they own."""
-    qs = conditions_visible_to(user).select_related(
-        "mitigation", "owner", "opportunity", "case", "fulfilled_by"
+def conditions_scope(user) -> QuerySet[CaseCondition]:
+    """Reviewers see every condition; anyone else only the conditions they own.
+    `filters.ConditionFilter` narrows and sorts it, for the page and the API."""
+    return (
+        conditions_visible_to(user)
+        .select_related("mitigation", "owner", "opportunity", "case", "fulfilled_by")
+        .order_by("due_date", "id")
     )
-    if mine:
-        qs = qs.filter(owner=user)
-    if status == "open":
-        qs = qs.filter(status__in=[CaseCondition.Status.OPEN, CaseCondition.Status.FULFILLED])
-    elif status in CaseCondition.Status.values:
-        qs = qs.filter(status=status)
-    if overdue:
-        qs = qs.filter(status=CaseCondition.Status.OPEN, due_date__lt=timezone.localdate())
-    return qs.order_by("due_date", "id")
+
+
+def conditions_list(*, user, params=None) -> QuerySet[CaseCondition]:
+    """Conditions as the page and the API list them (open ones by default)."""
+    filterset = filters.ConditionFilter(
+        params or {}, queryset=conditions_scope(user), request=Viewer(user)
+    )
+    return filtered(filterset)
 
 
 def condition_get(*, user, pk: int) -> CaseCondition | None:
-    return conditions_list(user=user, status="all").filter(pk=pk).first()
+    return conditions_scope(user).filter(pk=pk).first()
 
 
-def notifications_for(*, user, unread_only: bool = False) -> QuerySet[Notification]:
-    qs = notifications_visible_to(user)
-    if unread_only:
-        qs = qs.filter(read_at=None)
-    return qs.order_by("-created_at", "-id")
+def notifications_scope(user) -> QuerySet[Notification]:
+    """One's own notifications, newest first (`filters.NotificationFilter` narrows them)."""
+    return notifications_visible_to(user).order_by("-created_at", "-id")
+
+
+def notifications_for(*, user, params=None) -> QuerySet[Notification]:
+    """The inbox as the page and the API list it."""
+    filterset = filters.NotificationFilter(
+        params or {}, queryset=notifications_scope(user), request=Viewer(user)
+    )
+    return filtered(filterset)
 
 
 def notifications_unread_count(*, user) -> int:
@@ -358,8 +266,6 @@ def notifications_unread_count(*, user) -> int:
 
 def case_history(case: ReviewCase, *, user):
     """The deal's whole history (deal, screenings, every case), oldest first."""
-    from audit.selectors import audit_events_for_opportunity
-
     return audit_events_for_opportunity(opportunity_id=case.opportunity_id, user=user).order_by(
         "id"
     )
@@ -370,3 +276,18 @@ def case_concerns(opportunity) -> list:
     from .models import Concern
 
     return list(Concern.objects.filter(opportunity=opportunity).select_related("raised_by"))
+
+
+def information_answers(opportunity) -> list[str]:
+    """The partners' answers to information requests on the deal, oldest first: the
+    screening reads them with the rest of the deal's text.
+
+    A deal never screened has no review case, so no request to answer: no query."""
+    if not opportunity.pk or opportunity.current_screening_id is None:
+        return []
+    return list(
+        InformationRequest.objects.filter(case__opportunity_id=opportunity.pk)
+        .exclude(answer="")
+        .order_by("answered_at", "id")
+        .values_list("answer", flat=True)
+    )

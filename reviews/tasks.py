@@ -7,29 +7,31 @@ claimed by conditional update), so a redelivered or duplicated run changes nothi
 
 from __future__ import annotations
 
-from celery import shared_task
-
-from outbox.tasks import outbox_task
+from outbox.tasks import outbox_task, task_named
 
 from . import notifications, services
 
 
-@shared_task(
-    name="reviews.tasks.escalate_overdue_cases",
+@task_named(
+    "reviews.tasks.review_escalate_overdue",
+    formerly_named=("reviews.tasks.escalate_overdue_cases",),
     acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=5,
 )  # fmt: skip
-def escalate_overdue_cases() -> int:
+def review_escalate_overdue() -> int:
     return services.review_escalate_overdue()
 
 
-@shared_task(
-    name="reviews.tasks.flag_overdue_conditions",
+@task_named(
+    "reviews.tasks.conditions_flag_overdue",
+    formerly_named=("reviews.tasks.flag_overdue_conditions",),
     acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=5,
 )  # fmt: skip
-def flag_overdue_conditions() -> int:
+def conditions_flag_overdue() -> int:
     return services.conditions_flag_overdue()
 
 
-@outbox_task("reviews.tasks.send_notifications")
-def send_notifications(event_ids: list[int]) -> int:
+@outbox_task(
+    "reviews.tasks.notifications_send", formerly_named=("reviews.tasks.send_notifications",)
+)
+def notifications_send(event_ids: list[int]) -> int:
     return notifications.notifications_send(event_ids=event_ids)

@@ -1,10 +1,10 @@
 from django.urls import path
 
-from . import precedent_views, views
+from . import list_views, precedent_views, views
 
 urlpatterns = [
-    path("reviews/", views.queue_view, name="review-queue"),
-    path("reviews/mine/", views.mine_view, name="review-mine"),
+    path("reviews/", list_views.queue_view, name="review-queue"),
+    path("reviews/mine/", list_views.mine_view, name="review-mine"),
     path("reviews/cases/<int:pk>/", views.case_view, name="review-case"),
     path("reviews/cases/<int:pk>/history.csv", views.case_history_csv, name="review-case-history"),
     path("reviews/cases/<int:pk>/claim/", views.claim_view, name="review-claim"),
@@ -26,7 +26,7 @@ urlpatterns = [
     ),
     path("reviews/requests/<int:pk>/answer/", views.answer_view, name="review-answer"),
     path("reviews/requests/<int:pk>/attachment/", views.attachment_view, name="review-attachment"),
-    path("reviews/conditions/", views.conditions_view, name="review-conditions"),
+    path("reviews/conditions/", list_views.conditions_view, name="review-conditions"),
     path(
         "reviews/conditions/<int:pk>/fulfil/",
         views.condition_fulfil_view,
@@ -48,7 +48,7 @@ urlpatterns = [
         precedent_views.inconsistent_decisions_view,
         name="review-inconsistent-decisions",
     ),
-    path("inbox/", views.inbox_view, name="inbox"),
+    path("inbox/", list_views.inbox_view, name="inbox"),
     path("inbox/read/", views.inbox_read_view, name="inbox-read"),
     path("inbox/<int:pk>/", views.inbox_open_view, name="inbox-open"),
 ]

@@ -5,23 +5,20 @@ from __future__ import annotations
 
 import csv
 import json
-from html import escape
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.models import User
 from hrdd.errors import ApplicationError
 from hrdd.params import as_id, id_param
+from lifecycle.services import review_answer
 from rules.presentation import restricted_party_explained, screening_for_viewer
 
 from . import notifications as notification_services
@@ -47,76 +44,6 @@ def _require_reviewer(user) -> None:
 
 def _is_htmx(request) -> bool:
     return request.headers.get("HX-Request") == "true"
-
-
-def _options(rows, selected) -> str:
-    """<option> tags for (value, label) rows, escaped, with `selected` marked."""
-    selected = "" if selected is None else str(selected)
-    return mark_safe(  # noqa: S308 - every value and label is escaped here
-        "".join(
-            f'<option value="{escape(str(v))}"{" selected" if str(v) == selected else ""}>{escape(str(label))}</option>'
-            for v, label in rows
-        )
-    )
-
-
-def _queue_context(
-    request, filters: selectors.QueueFilters, *, title: str, mine: bool = False
-) -> dict:
-    qs = selectors.review_queue(user=request.user, filters=filters)
-    counts = selectors.review_queue_counts(qs, user=request.user)
-    paginator = Paginator(qs, 50)
-    paginator.count = counts["total"]  # already counted with the other figures: no second COUNT
-    query = request.GET.copy()
-    query.pop("page", None)
-    ctx = {
-        "title": title,
-        "mine": mine,
-        "page": paginator.get_page(request.GET.get("page")),
-        "counts": counts,
-        "filters": filters,
-        "query": query.urlencode(),
-        "now": timezone.now(),
-    }
-    ctx["can_assign"] = policies.authority(request.user) >= 2
-    if _is_htmx(request):
-        return ctx  # the table only
-    ctx.update(
-        bulk_reviewers=selectors.reviewers_list() if ctx["can_assign"] else [],
-        tiers=selectors.TIERS,
-        statuses=ReviewCase.Status.choices,
-        levels=EscalationLevel.choices,
-        sorts=selectors.SORT_NAMES.items(),
-        # Hundreds of options: rendered here in one pass rather than tag by tag.
-        country_options=_options(selectors.review_queue_countries(), filters.country),
-        partner_options=_options(
-            ((pk, f"{name} ({country})") for pk, name, country in selectors.review_queue_partners(user=request.user)),
-            filters.partner,
-        ),
-        reviewer_options=_options(selectors.reviewers_list().values_list("pk", "username"), filters.assignee),
-    )  # fmt: skip
-    return ctx
-
-
-@login_required
-@require_GET
-def queue_view(request):
-    _require_reviewer(request.user)
-    filters = selectors.QueueFilters.from_params(request.GET)
-    ctx = _queue_context(request, filters, title="Review queue")
-    template = "reviews/_queue_table.html" if _is_htmx(request) else "reviews/queue.html"
-    return render(request, template, ctx)
-
-
-@login_required
-@require_GET
-def mine_view(request):
-    _require_reviewer(request.user)
-    filters = selectors.QueueFilters.from_params(request.GET)
-    filters.assignee = "me"
-    ctx = _queue_context(request, filters, title="My cases", mine=True)
-    template = "reviews/_queue_table.html" if _is_htmx(request) else "reviews/queue.html"
-    return render(request, template, ctx)
 
 
 def _case_or_404(request, pk: int) -> ReviewCase:
@@ -424,7 +351,7 @@ def answer_view(request, pk: int):
         messages.error(request, message)
         return _keep_answer_draft(request, info, deal, message, field)
     try:
-        services.review_answer(information_request=info, actor=request.user, answer=form.cleaned_data["answer"],
+        review_answer(information_request=info, actor=request.user, answer=form.cleaned_data["answer"],
                                attachment=form.cleaned_data.get("attachment"))  # fmt: skip
     except ApplicationError as exc:
         messages.error(request, exc.message)
@@ -456,22 +383,6 @@ def attachment_view(request, pk: int):
 
 
 # --- Conditions ------------------------------------------------------------------------------
-
-
-@login_required
-@require_GET
-def conditions_view(request):
-    status = request.GET.get("status", "open")
-    overdue = request.GET.get("overdue") == "1"
-    mine = request.GET.get("mine") == "1"
-    qs = selectors.conditions_list(user=request.user, status=status, overdue=overdue, mine=mine)
-    page = Paginator(qs, 50).get_page(request.GET.get("page"))
-    return render(request, "reviews/conditions.html", {
-        "page": page, "status": status, "overdue": overdue, "mine": mine,
-        "statuses": [("open", "Open or awaiting verification"), ("fulfilled", "Awaiting verification"),
-                     ("verified", "Verified"), ("all", "All")],
-        "today": timezone.localdate(),
-    })  # fmt: skip
 
 
 def _condition_or_404(request, pk: int):
@@ -519,20 +430,6 @@ def condition_reject_view(request, pk: int):
 
 
 @login_required
-@require_GET
-def inbox_view(request):
-    qs = selectors.notifications_for(
-        user=request.user, unread_only=request.GET.get("unread") == "1"
-    )
-    page = Paginator(qs, 50).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "reviews/inbox.html",
-        {"page": page, "unread_only": request.GET.get("unread") == "1"},
-    )
-
-
-@login_required
 @require_POST
 def inbox_read_view(request):
     notification_id = id_param(request.POST, "notification")
@@ -547,7 +444,7 @@ def inbox_read_view(request):
 @login_required
 @require_GET
 def inbox_open_view(request, pk: int):
-    n = selectors.notifications_for(user=request.user).filter(pk=pk).first()
+    n = selectors.notifications_scope(request.user).filter(pk=pk).first()
     if n is None:
         raise Http404
     notification_services.notification_mark_read(user=request.user, notification_id=n.pk)

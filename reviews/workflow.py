@@ -1,20 +1,20 @@
 """The review case's state machine: named transitions, one table, one transition function.
 
-Only `_transition` changes a case's status. It checks the table, applies the change with a
-conditional update (`filter(pk=…, status=old, **guard).update(…)` and the row count), and
-writes the audit event in the same transaction, so two reviewers (or a reviewer and the
-escalation sweep) can never both win.
+Only `_transition` changes a case's status, through the one transition helper
+(`audit.transitions`): the table, a conditional update (`status=old` and the `guard`),
+the audit event in the same transaction, so two reviewers (or a reviewer and the
+escalation sweep) can never both win. What is particular to cases is how a loser is
+told: who moved the case first, when, and where it is now (`transition_conflict`).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
 from django.utils import timezone
 
 from audit.models import AuditEvent
-from audit.services import audit_record, audit_record_many
+from audit.transitions import Workflow, transition_apply, transition_apply_many
 from hrdd.errors import Conflict
 
 from .models import CaseCondition, ReviewCase
@@ -40,7 +40,10 @@ TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
     "reject": (frozenset({S.IN_REVIEW, S.RECOMMENDED}), S.REJECTED),
     "escalate": (OPEN, S.ESCALATED),
 }
-
+CASES = Workflow(
+    model=ReviewCase, table=TRANSITIONS, object_type="review_case", noun="case",
+    stamp="updated_at",
+)  # fmt: skip
 
 # how the winner of a conflicting transition is named: "<who> <did> this case first"
 PAST_TENSE = {
@@ -55,8 +58,7 @@ _TRANSITION_ACTIONS = [f"review_case.{name}" for name in TRANSITIONS]
 
 
 def transition_allowed(transition: str, status: str) -> bool:
-    allowed_from, _to = TRANSITIONS[transition]
-    return status in allowed_from
+    return CASES.allows(transition, status)
 
 
 def transition_conflict(case: ReviewCase, actor) -> Conflict:
@@ -65,8 +67,7 @@ def transition_conflict(case: ReviewCase, actor) -> Conflict:
 
     Read from the database, not from `case`: the caller's copy is what was stale.
     """
-    status = ReviewCase.objects.filter(pk=case.pk).values_list("status", flat=True).first()
-    now_in = S(status).label.lower() if status else "gone"
+    now_in = CASES.words(CASES.state_now(case.pk))
     if not getattr(actor, "is_reviewer", False):
         return Conflict(f"The case was changed by someone else; it is now {now_in}.")
     last = (
@@ -105,42 +106,21 @@ def _transition(
     values: dict[str, Any] | None = None,
     changes: dict | None = None,
     comment: str = "",
-    conflict_message: str = "",
     refresh: bool = True,
 ):
-    """Apply one named transition to `case`, or raise Conflict.
+    """Apply one named transition to `case` (`audit.transitions.transition_apply`), or
+    raise Conflict naming who moved it first.
 
     `guard` adds conditions the row must still meet (e.g. `assignee=None` for a claim,
     `escalation_level=2` for the sweep); `values` are the other columns the transition
     sets. Returns the audit event. `case` is refreshed from the database afterwards
     (unless `refresh` is off, as in the sweep, which does not read the case again).
     """
-    allowed_from, to = TRANSITIONS[transition]
-    old = case.status
-    if old not in allowed_from:
-        raise transition_conflict(case, actor)
-    now = timezone.now()
-    event = None
-    # No savepoint: nothing is written unless the update matched, and the Conflict is
-    # raised after the block, so a caller's transaction (the sweep's chunk) stays usable.
-    with transaction.atomic(savepoint=False):
-        updated = ReviewCase.objects.filter(pk=case.pk, status=old, **(guard or {})).update(
-            status=to, updated_at=now, **(values or {})
-        )
-        if updated:
-            event = audit_record(
-                actor=actor,
-                action=f"review_case.{transition}",
-                object_type="review_case",
-                object_id=case.pk,
-                opportunity_id=case.opportunity_id,
-                from_state=old,
-                to_state=to,
-                changes=changes or {},
-                comment=comment,
-            )
-    if not updated:
-        raise Conflict(conflict_message) if conflict_message else transition_conflict(case, actor)
+    event = transition_apply(
+        CASES, case, transition, actor=actor, guard=guard, values=values, changes=changes,
+        comment=comment, opportunity_id=case.opportunity_id,
+        conflict=transition_conflict,
+    )  # fmt: skip
     if refresh:
         case.refresh_from_db()
     return event
@@ -158,33 +138,19 @@ def _transition_locked_many(
     """Apply one transition to many cases with one UPDATE, and one audit event each.
 
     The caller holds the cases' rows locked (select_for_update, in its transaction), so
-    their status cannot move under it; the update is still conditional on the status
-    the table allows, and raises Conflict if any row escaped. `changes_of(case)` and
+    their status cannot move under it; cases the table does not allow it from are left
+    out, and Conflict is raised if any other row escaped. `changes_of(case)` and
     `comment_of(case)` give each event's details. Returns the audit events.
     """
-    allowed_from, to = TRANSITIONS[transition]
-    cases = [c for c in cases if c.status in allowed_from]
-    if not cases:
-        return []
-    now = timezone.now()
-    with transaction.atomic(savepoint=False):
-        updated = ReviewCase.objects.filter(
-            pk__in=[c.pk for c in cases], status__in=allowed_from
-        ).update(status=to, updated_at=now, **values)
-        if updated != len(cases):
-            raise Conflict("Cases changed while locked; nothing was applied.")
-        return audit_record_many(
-            actor=actor,
-            events=[
-                {
-                    "action": f"review_case.{transition}", "object_type": "review_case",
-                    "object_id": c.pk, "opportunity_id": c.opportunity_id,
-                    "from_state": c.status, "to_state": to, "changes": changes_of(c),
-                    "comment": comment_of(c),
-                }
-                for c in cases
-            ],
-        )  # fmt: skip
+    to = CASES.target(transition)
+    return transition_apply_many(
+        CASES,
+        [(c, transition, to) for c in cases if transition_allowed(transition, c.status)],
+        actor=actor, values=values,
+        event_of=lambda c: {"opportunity_id": c.opportunity_id, "changes": changes_of(c),
+                            "comment": comment_of(c)},
+        moved="Cases changed while locked; nothing was applied.",
+    )  # fmt: skip
 
 
 # --- Conditions of an approval: their own small table ---------------------------------
@@ -197,6 +163,12 @@ CONDITION_TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
 }
 
 
+CONDITIONS = Workflow(
+    model=CaseCondition, table=CONDITION_TRANSITIONS, object_type="review_case",
+    action_prefix="condition", noun="condition",
+)  # fmt: skip
+
+
 def _condition_transition(
     *,
     condition: CaseCondition,
@@ -205,31 +177,11 @@ def _condition_transition(
     values: dict | None = None,
     comment: str = "",
 ):
-    """The same pattern for a condition: table check, conditional update, audit on the case."""
-    allowed_from, to = CONDITION_TRANSITIONS[transition]
-    old = condition.status
-    if old not in allowed_from:
-        raise Conflict(
-            f"A condition that is {C(old).label.lower()} cannot be moved by '{transition.replace('_', ' ')}'."
-        )
-    event = None
-    with transaction.atomic(savepoint=False):
-        updated = CaseCondition.objects.filter(pk=condition.pk, status=old).update(
-            status=to, **(values or {})
-        )
-        if updated:
-            event = audit_record(
-                actor=actor,
-                action=f"condition.{transition}",
-                object_type="review_case",
-                object_id=condition.case_id,
-                opportunity_id=condition.opportunity_id,
-                from_state=old,
-                to_state=to,
-                changes={"condition_id": condition.pk, "mitigation": condition.mitigation.code},
-                comment=comment,
-            )
-    if not updated:
-        raise Conflict("The condition was changed by someone else; reload and try again.")
+    """A condition's transition; its audit event is recorded on the case."""
+    event = transition_apply(
+        CONDITIONS, condition, transition, actor=actor, values=values, comment=comment,
+        object_id=condition.case_id, opportunity_id=condition.opportunity_id,
+        changes={"condition_id": condition.pk, "mitigation": condition.mitigation.code},
+    )  # fmt: skip
     condition.refresh_from_db()
     return event

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from django.db import transaction
-
 from .models import Screening
 from .services import (
-    _screening_announce,
     criteria_version_in_force,
     screening_basis,
     screening_evaluate,
@@ -15,40 +12,27 @@ from .services import (
 )
 
 
-def opportunities_screen_new(*, opportunities: list, actor, trigger: str) -> list[Screening]:
-    """Screen and route deals registered in the caller's transaction and never screened,
-    each exactly as `opportunity_screen` would (its own screening, status, case and audit
-    events, its notification, the probing watch), with the writes shared: one INSERT of
-    the screenings, one UPDATE of the deals (status and screening), one INSERT of the cases.
-
-    A deal is never left without its screening: everything runs in the caller's
-    transaction, and the deals' UPDATE is conditional on each still being new.
-    """
-    from reviews.probing import probing_check
-    from reviews.services.routing import review_route_new
-
-    if not opportunities:
-        return []
+def screenings_store_new(*, opportunities: list, actor, trigger: str) -> list[Screening]:
+    """Screen deals registered in the caller's transaction and never screened, each as
+    `screening_store` would (its own screening and audit event), with the criteria and
+    the basis read once and the screenings written in one INSERT. Each deal's
+    `current_screening` is set in memory; the caller writes it with the deal's first
+    status (`lifecycle.services.opportunities_screen_new`)."""
     if any(o.current_screening_id is not None for o in opportunities):
-        raise ValueError("opportunities_screen_new screens deals never screened before")
+        raise ValueError("screenings_store_new screens deals never screened before")
     version = criteria_version_in_force()
     basis = screening_basis(version)
     screenings = []
     for opportunity in opportunities:
+        # A deal never screened has no case, so no answers to read.
         _, snapshot, result, deal_basis = screening_evaluate(
             opportunity, version=version, basis=basis
         )
         screenings.append(
             screening_row(opportunity, version, trigger, result, snapshot, deal_basis)
         )
-    with transaction.atomic(savepoint=False):
-        Screening.objects.bulk_create(screenings)
-        for opportunity, screening in zip(opportunities, screenings, strict=True):
-            opportunity.current_screening = screening
-            screening_record(opportunity, screening, actor=actor, previous=None)
-            _screening_announce(opportunity, screening, None, trigger=trigger)
-        review_route_new(opportunities=opportunities, screenings=screenings, actor=actor)
-        ids = [s.pk for s in screenings]
-        for i, screening in enumerate(screenings):
-            probing_check(actor=actor, screening=screening, not_yet=ids[i + 1 :])
+    Screening.objects.bulk_create(screenings)
+    for opportunity, screening in zip(opportunities, screenings, strict=True):
+        opportunity.current_screening = screening
+        screening_record(opportunity, screening, actor=actor, previous=None)
     return screenings

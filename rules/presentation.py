@@ -12,6 +12,7 @@ screening and in some regimes is an offence.
 from __future__ import annotations
 
 from accounts.policies import is_compliance
+from opportunities.presenters import status_for_viewer
 from rules.engine import PARTNER_SAFE_FIELDS, shown_to_partners
 from rules.textsignals.reader import TEXT_FIELD_LABELS
 
@@ -162,3 +163,9 @@ def restricted_party_explained(screening, user) -> dict | None:
         "match_threshold": snap.get("restricted_party.match_threshold"),
         "possible_match_threshold": snap.get("restricted_party.possible_match_threshold"),
     }
+
+
+def deal_screening_for_viewer(opportunity, user) -> dict | None:
+    """A deal's current screening as `user` may see it, with the status they are shown."""
+    code, _ = status_for_viewer(opportunity, user)
+    return screening_for_viewer(opportunity.current_screening, user, shown_status=code)

@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 from refdata.cache import CRITERIA, cached
 
 from .engine import CriterionSpec, LexiconEntry, compile_criteria
-from .models import CriteriaVersion, Criterion, Screening
+from .models import CriteriaVersion, Criterion
 from .models import LexiconEntry as LexiconEntryRow
 
 _lock = threading.Lock()
@@ -100,9 +100,3 @@ def criteria_compiled(version: CriteriaVersion):
         with _lock:
             _compiled[key] = compiled
     return compiled
-
-
-def screenings_for_opportunity(opportunity_id: int) -> QuerySet[Screening]:
-    return Screening.objects.filter(opportunity_id=opportunity_id).select_related(
-        "criteria_version"
-    )

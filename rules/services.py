@@ -1,4 +1,8 @@
-"""Services of the rules module: screening deals, editing, previewing and publishing criteria."""
+"""Services of the rules module: screening deals and storing the screening, editing,
+previewing and publishing criteria.
+
+Screening here neither routes the deal nor announces it: `lifecycle.services` composes
+the screening with the routing (reviews) and the webhooks."""
 
 from __future__ import annotations
 
@@ -9,9 +13,11 @@ from django.db.models import Max
 from django.utils import timezone
 
 from audit.services import audit_record
+from countries.selectors import country_data_version
 from hrdd.errors import ApplicationError, Conflict, PermissionDenied
+from opportunities.models import Opportunity
 from outbox.services import outbox_enqueue
-from webhooks.services import webhooks_emit
+from restricted_parties.selectors import active_list_versions
 
 from . import policies
 from .engine import (
@@ -30,7 +36,6 @@ from .engine import (
 )
 from .engine.preview_text import preview_text_reader
 from .models import CriteriaVersion, Criterion, PreviewRun, Screening
-from .presentation import trigger_for_partners
 from .selectors import (
     criteria_compiled,
     criteria_draft,
@@ -39,6 +44,7 @@ from .selectors import (
     criteria_specs,
     criterion_spec,
 )
+from .signals import criteria_published
 from .snapshot import opportunity_snapshot, snapshot_upgraded
 
 CRITERION_FIELDS = (
@@ -54,9 +60,6 @@ def _jsonable(value):
 def screening_basis(version: CriteriaVersion) -> dict:
     """The versions of everything a screening reads: criteria, each restricted-party
     list in force and the country data (stored with the screening, shown to reviewers)."""
-    from countries.selectors import country_data_version
-    from restricted_parties.selectors import active_list_versions
-
     return {
         "criteria_version": version.number,
         "country_data_version": country_data_version(),
@@ -65,15 +68,21 @@ def screening_basis(version: CriteriaVersion) -> dict:
 
 
 def screening_evaluate(
-    opportunity, *, version: CriteriaVersion | None = None, basis: dict | None = None
+    opportunity,
+    *,
+    answers: list[str] | tuple[str, ...] = (),
+    version: CriteriaVersion | None = None,
+    basis: dict | None = None,
 ) -> tuple[CriteriaVersion, dict, object, dict]:
     """Screen a deal in memory with the criteria and data in force, writing nothing:
-    (criteria version, snapshot, engine result, basis). `opportunity_screen` records it;
-    a batch passes the version and basis it read once for all its deals."""
+    (criteria version, snapshot, engine result, basis). `screening_store` records it;
+    a batch passes the version and basis it read once for all its deals. `answers`: the
+    partners' answers to information requests on the deal (read with the deal's text;
+    the review app holds them, so the caller passes them in)."""
     version = version or criteria_version_in_force()
     # The basis is read first: the data it names are never older than the data used.
     basis = dict(basis) if basis is not None else screening_basis(version)
-    snapshot, matches = opportunity_snapshot(opportunity)
+    snapshot, matches = opportunity_snapshot(opportunity, answers=answers)
     result = screen(snapshot, criteria_compiled(version))
     snapshot.update(result.text)  # the quotes the screening was judged on
     # Which party matched which entry, so a later re-screening can tell a new match.
@@ -83,51 +92,16 @@ def screening_evaluate(
     return version, snapshot, result, basis
 
 
-def opportunity_screen(
-    *,
-    opportunity,
-    actor,
-    trigger: str,
-    material_change: bool = False,
-    change_reason: str = "",
-    evaluated: tuple | None = None,
+def screening_store(
+    *, opportunity, actor, trigger: str, evaluated: tuple, previous: Screening | None
 ) -> Screening:
-    """Screen a deal with the current published criteria and route it by the result.
-
-    Runs inside the caller's transaction, so the deal, its screening, its routing and
-    their audit events commit together or not at all. `evaluated` is what
-    `screening_evaluate` returned when the caller (a re-screening) compared it first;
-    `change_reason` names what changed the world for the review case it opens or raises.
-    """
-    from reviews.probing import probing_check
-    from reviews.services import review_route
-
-    version, snapshot, result, basis = evaluated or screening_evaluate(opportunity)
-    previous = opportunity.current_screening
-    # No savepoint: callers run this in their own transaction and roll it back whole.
-    with transaction.atomic(savepoint=False):
-        screening = screening_row(opportunity, version, trigger, result, snapshot, basis)
-        screening.save(force_insert=True)
-        # A new deal's first screening is written with its first status (one UPDATE of
-        # the deal, by the transition); any other screening is pointed at here.
-        pointer = {"current_screening": screening}
-        if previous is not None:
-            type(opportunity).objects.filter(pk=opportunity.pk).update(**pointer)
-        opportunity.current_screening = screening
-        screening_record(opportunity, screening, actor=actor, previous=previous)
-        _screening_announce(opportunity, screening, previous, trigger=trigger)
-        routed = review_route(
-            opportunity=opportunity,
-            screening=screening,
-            previous_tier=previous.tier if previous else None,
-            actor=actor,
-            material_change=material_change,
-            deal_fields=pointer if previous is None else None,
-            change_reason=change_reason,
-        )
-        if previous is None and not routed:
-            type(opportunity).objects.filter(pk=opportunity.pk).update(**pointer)
-        probing_check(actor=actor, screening=screening)
+    """Save the screening `evaluated` (what `screening_evaluate` returned) of `opportunity`
+    with its audit event, in the caller's transaction. Only screens and stores: the deal's
+    pointer, its routing and the webhooks are the caller's (`lifecycle.services`)."""
+    version, snapshot, result, basis = evaluated
+    screening = screening_row(opportunity, version, trigger, result, snapshot, basis)
+    screening.save(force_insert=True)
+    screening_record(opportunity, screening, actor=actor, previous=previous)
     return screening
 
 
@@ -186,26 +160,6 @@ def screening_record(opportunity, screening: Screening, *, actor, previous) -> N
             "previous_tier": previous.tier if previous else None,
         },
     )
-
-
-def _screening_announce(opportunity, screening: Screening, previous, *, trigger: str) -> None:
-    """Webhooks of a screening: `deal.screened` always, `deal.tier_changed` when the tier
-    moved. A partner's endpoint hears of a tier change only when the tier partners are
-    shown moved: a hidden cause (a restricted-party match) must not leak through it."""
-    before = previous.tier if previous else None
-    before_shown = (previous.shown_tier or "low") if previous else None
-    shown = screening.shown_tier or "low"
-    facts = {"trigger": trigger, "tier": screening.tier, "score": screening.score,
-             "previous_tier": before, "criteria_version": screening.criteria_version.number}  # fmt: skip
-    partner = {"trigger": trigger_for_partners(trigger), "tier": shown,
-               "previous_tier": before_shown}  # fmt: skip
-    webhooks_emit(event="deal.screened", opportunity_id=opportunity.pk, facts=facts,
-                  partner_facts=partner)  # fmt: skip
-    if before is not None and before != screening.tier:
-        webhooks_emit(
-            event="deal.tier_changed", opportunity_id=opportunity.pk, facts=facts,
-            partner_facts=partner if before_shown != shown else None,
-        )  # fmt: skip
 
 
 # --- Editing criteria -------------------------------------------------------------
@@ -358,13 +312,8 @@ def criteria_publish(*, actor, draft: CriteriaVersion, notes: str = "") -> Crite
                      object_id=locked.pk, to_state=f"v{number}",
                      changes={"criteria": locked.criteria.count()}, comment=notes)  # fmt: skip
         # Open deals and recent approvals are re-screened in the background, as a
-        # monitoring run compliance can follow (monitoring.services).
-        from monitoring.services import rescreen_run_start
-
-        rescreen_run_start(
-            actor=actor, trigger="criteria_published", criteria_version_id=locked.pk,
-            label=f"Criteria version {number} of {locked.published_at:%Y-%m-%d}",
-        )  # fmt: skip
+        # monitoring run compliance can follow (its receiver queues it in this transaction).
+        criteria_published.send(sender=CriteriaVersion, actor=actor, version=locked)
     return locked
 
 
@@ -433,7 +382,7 @@ def preview_start(*, actor, draft: CriteriaVersion) -> PreviewRun:
         raise ApplicationError(f"The draft cannot be previewed: {exc}") from exc
     with transaction.atomic():
         run = PreviewRun.objects.create(draft=draft, requested_by=actor)
-        outbox_enqueue("rules.tasks.run_preview", run.pk)
+        outbox_enqueue("rules.tasks.preview_execute", run.pk)
     return run
 
 
@@ -467,8 +416,6 @@ def preview_execute(*, run_id: int, takeover: bool = False) -> PreviewRun:
 
 
 def _preview_compute(run: PreviewRun) -> PreviewRun:
-    from opportunities.models import Opportunity
-
     draft = criteria_compiled(run.draft)
     in_force_version = criteria_published_current()
     in_force = criteria_compiled(in_force_version) if in_force_version else None
@@ -485,7 +432,8 @@ def _preview_compute(run: PreviewRun) -> PreviewRun:
         "current_screening__criteria_version_id",
     ).order_by("pk")  # fmt: skip
     # Reading the text is the costly part. A deal screened with the version in force holds
-    # what that version's lexicon read: reused, and only what the draft adds is read.
+    # what that version's lexicon read: reused, and read again only if a phrase the draft
+    # adds, removes or changes can match in its text.
     read_after = preview_text_reader(draft, in_force)
     in_force_id = in_force_version.pk if in_force_version else None
     for pk, ref, title, stored_tier, stored, version_id in rows.iterator(chunk_size=PREVIEW_CHUNK):
@@ -542,7 +490,3 @@ def _text_of(snapshot: dict) -> dict | None:
     if not all(f in snapshot for f in TEXT_DERIVED_FIELDS):
         return None
     return {f: snapshot[f] for f in TEXT_DERIVED_FIELDS}
-
-
-def screening_changed_tier(old: str | None, new: str) -> int:
-    return 0 if old is None else tier_rank(new) - tier_rank(old)

@@ -217,8 +217,11 @@ def restricted_party_matches_for(parties: list[tuple[str, str]]) -> list:
     return parties_screen([(n, c) for n, c in parties if n and n.strip()])
 
 
-def opportunity_snapshot(opportunity) -> tuple[dict, list]:
+def opportunity_snapshot(
+    opportunity, *, answers: list[str] | tuple[str, ...] = ()
+) -> tuple[dict, list]:
     """The snapshot of a stored deal, and the restricted-party matches behind it.
+    `answers`: the partners' answers to information requests on the deal, oldest first.
 
     Lines and channel just written by the registration are read from memory (their
     organisations are attached); otherwise from the database."""
@@ -263,22 +266,6 @@ def opportunity_snapshot(opportunity) -> tuple[dict, list]:
         ],
         restricted_party_matches=matches,
         title=opportunity.title,
-        answers=_answers(opportunity),
+        answers=answers,
     )
     return snapshot, matches
-
-
-def _answers(opportunity) -> list[str]:
-    """The partners' answers to information requests on the deal, oldest first.
-
-    A deal never screened has no review case, so no request to answer: no query."""
-    if not opportunity.pk or opportunity.current_screening_id is None:
-        return []
-    from reviews.models import InformationRequest
-
-    return list(
-        InformationRequest.objects.filter(case__opportunity_id=opportunity.pk)
-        .exclude(answer="")
-        .order_by("answered_at", "id")
-        .values_list("answer", flat=True)
-    )

@@ -11,6 +11,7 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from countries.models import Country
 from countries.services import CountryDataError, country_indicators_import
 from hrdd.errors import ApplicationError
 
@@ -303,7 +304,6 @@ def country_data_upload(request):
                 error = "The file is not UTF-8 text."
             except CountryDataError as exc:
                 error = f"Nothing was changed: {exc}"
-    from countries.models import Country
 
     flagged = Country.objects.filter(sanctioned=True) | Country.objects.filter(armed_conflict=True)
     return render(

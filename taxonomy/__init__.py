@@ -186,3 +186,16 @@ PARTNER_ASSESSMENT = {
 
 def choices(terms: dict[str, Term]) -> list[tuple[str, str]]:
     return [(t.code, t.name) for t in terms.values()]
+
+
+# Red-flag categories a phrase in a deal's text can raise (rules.textsignals reads them).
+TEXT_SIGNAL_CATEGORIES: dict[str, str] = {
+    "targets_dissent": "Targets dissent: activists, journalists, opposition, protesters, "
+    "human-rights defenders",
+    "profiling": "Ethnic or religious profiling",
+    "censorship": "Censorship and blocking",
+    "interception": "Interception or retention of communications without judicial oversight",
+    "tracking": "Tracking of people",
+    "security_services": "Request by security or intelligence services",
+    "detention": "Detention",
+}

@@ -9,14 +9,17 @@ Codes stay in the API. Plain Python (pycountry and babel): no Django.
 
 from __future__ import annotations
 
+import gettext as gettext_module
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any
 
+import pycountry
 from babel.dates import format_date, format_timedelta
 from babel.numbers import format_currency, format_decimal
+from unidecode import unidecode
 
 from . import (
     CHANNEL_ROLES,
@@ -26,7 +29,9 @@ from . import (
     PARTNER_MATURITY,
     PRODUCT_CAPABILITIES,
     RED_FLAGS,
+    TEXT_SIGNAL_CATEGORIES,
 )
+from .countries import country_choices
 
 DIMENSIONS = {
     "product_capability": "Product capability",
@@ -153,17 +158,40 @@ def terms(codes: Iterable[Any] | None, vocabulary: str) -> str:
 
 
 @cache
-def _country_names() -> dict[str, str]:
-    from .countries import country_choices
+def _country_translation(language: str):
+    return gettext_module.translation(
+        "iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True
+    )
 
-    return dict(country_choices())
+
+@cache
+def _countries(language: str) -> tuple[tuple[str, str], ...]:
+    tr = _country_translation(language)
+    rows = [(code, tr.gettext(name)) for code, name in country_choices()]
+    return tuple(sorted(rows, key=lambda r: unidecode(r[1]).casefold()))
 
 
-def country(code: Any) -> str:
-    """A country's common name from its ISO alpha-2 code (the code when unknown)."""
+@cache
+def _country_names(language: str) -> dict[str, str]:
+    return dict(_countries(language))
+
+
+def countries(language_code: str | None = None) -> list[tuple[str, str]]:
+    """(code, name) of every country, named and sorted as the reader reads them
+    (pycountry's own translations)."""
+    return list(_countries(_language(language_code)))
+
+
+def country(code: Any, language_code: str | None = None) -> str:
+    """A country's common name from its ISO alpha-2 code, in the reader's language (the
+    code when unknown)."""
     if not code:
         return ""
-    return _country_names().get(str(code).upper(), str(code))
+    return _country_names(_language(language_code)).get(str(code).upper(), str(code))
+
+
+def _language(language_code: str | None) -> str:
+    return (language_code or "en").replace("_", "-").split("-")[0].lower()
 
 
 def field_label(path: str) -> str:
@@ -179,9 +207,7 @@ def value_words(path: str, value: Any) -> str:
     if kind in VOCABULARIES:
         return terms(value, kind) if isinstance(value, list | tuple) else term(value, kind)
     if kind == "text_signal":
-        from rules.textsignals import CATEGORIES  # (rules imports taxonomy: read late)
-
-        names = [CATEGORIES.get(v, term(v, "")) for v in value or ()]
+        names = [TEXT_SIGNAL_CATEGORIES.get(v, term(v, "")) for v in value or ()]
         return "; ".join(names) if names else "none"
     if kind == "country":
         return country(value)

@@ -1,6 +1,6 @@
 """Sending one delivery: build its body once, sign it, POST it, log the answer.
 
-Runs in a worker (`webhooks.tasks.deliver`). A refusal or an error raises, so the outbox
+Runs in a worker (`webhooks.tasks.webhook_deliver`). A refusal or an error raises, so the outbox
 tries again later with a growing delay (OUTBOX_LEASE_SECONDS doubled per attempt, up to an
 hour) until OUTBOX_MAX_ATTEMPTS; then the delivery is marked failed and an admin can
 replay it. Redirects are not followed (they could lead to an internal address).
@@ -16,6 +16,10 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.models import User
+from opportunities.selectors import opportunity_get
+from opportunities.serializers import opportunity_out
+
 from .addresses import why_not_url
 from .models import WebhookAttempt, WebhookDelivery
 from .services import _partner_viewer
@@ -30,17 +34,12 @@ class DeliveryFailed(Exception):
 
 def _vendor_viewer():
     """Compliance staff, not saved: the vendor's own systems get the whole deal."""
-    from accounts.models import User
-
     return User(role=User.Role.REVIEWER, is_active=True)
 
 
 def delivery_body(delivery: WebhookDelivery) -> str:
     """The JSON sent: the event, its facts, and the deal as the endpoint's audience may
     see it (for a partner, the same projection as its API answers)."""
-    from opportunities.selectors import opportunity_get
-    from opportunities.serializers import opportunity_out
-
     endpoint = delivery.endpoint
     viewer = _partner_viewer(endpoint.organisation_id) if endpoint.for_partner else _vendor_viewer()
     opportunity = opportunity_get(user=viewer, pk=delivery.opportunity_id)

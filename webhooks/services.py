@@ -14,8 +14,10 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
+from accounts.models import User
 from audit.services import audit_record
 from hrdd.errors import ApplicationError, PermissionDenied
+from opportunities.policies import opportunities_visible_to
 from outbox.services import outbox_enqueue, outbox_enqueue_many
 from refdata.cache import bump, cached
 
@@ -23,7 +25,7 @@ from .addresses import why_not_url
 from .models import Event, WebhookDelivery, WebhookEndpoint
 from .policies import why_not_manage_webhooks
 
-DELIVER_TASK = "webhooks.tasks.deliver"
+DELIVER_TASK = "webhooks.tasks.webhook_deliver"
 ENDPOINTS = "webhook_endpoints"  # refdata kind: every screening reads the list, rarely changed
 
 
@@ -84,14 +86,10 @@ def webhook_endpoint_save(
 def _partner_viewer(organisation_id: int):
     """A partner user of this organisation, not saved: the partner projection and the
     partner read scope are decided for it exactly as for a real one."""
-    from accounts.models import User
-
     return User(role=User.Role.PARTNER_USER, organisation_id=organisation_id, is_active=True)
 
 
 def _partner_sees(organisation_id: int, opportunity_id: int) -> bool:
-    from opportunities.policies import opportunities_visible_to
-
     viewer = _partner_viewer(organisation_id)
     return opportunities_visible_to(viewer).filter(pk=opportunity_id).exists()
 

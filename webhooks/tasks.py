@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from outbox.tasks import outbox_task
 
-from .delivery import webhook_deliver
+from . import delivery
 
 
-@outbox_task("webhooks.tasks.deliver")
-def deliver(delivery_id: int) -> str:
-    return webhook_deliver(delivery_id=delivery_id).status
+@outbox_task("webhooks.tasks.webhook_deliver", formerly_named=("webhooks.tasks.deliver",))
+def webhook_deliver(delivery_id: int) -> str:
+    return delivery.webhook_deliver(delivery_id=delivery_id).status

@@ -44,42 +44,7 @@ def index(sequence, i):
         return None
 
 
-@register.filter
-def evidence(value):
-    """An evidence value as a reader sees it: a list's items joined, not a Python list."""
-    if isinstance(value, list | tuple):
-        return "; ".join(str(v) for v in value) if value else "none"
-    return value
-
-
-# --- The reader's language (opportunities.vocabulary) -------------------------------------
-@register.filter
-def country_name(code):
-    from opportunities.vocabulary import country_name as name
-
-    return name(code) if code else ""
-
-
-@register.filter
-def role_name(code):
-    from django.utils.translation import gettext
-
-    from taxonomy import CHANNEL_ROLES
-
-    term = CHANNEL_ROLES.get(code)
-    return gettext(term.name) if term else code
-
-
-@register.filter
-def capability_name(code):
-    from django.utils.translation import gettext
-
-    from taxonomy import PRODUCT_CAPABILITIES
-
-    term = PRODUCT_CAPABILITIES.get(code)
-    return gettext(term.name) if term else code
-
-
+# --- The reader's language (codes in words: taxonomy's `words` filters) -----------------
 @register.filter
 def tier_name(tier):
     from django.utils.translation import gettext
@@ -94,13 +59,6 @@ def translated(text):
     from django.utils.translation import gettext
 
     return gettext(text) if text else text
-
-
-@register.simple_tag
-def money(amount, currency):
-    from opportunities.vocabulary import money as fmt
-
-    return fmt(amount, currency)
 
 
 # --- Errors beside their fields -------------------------------------------------------------

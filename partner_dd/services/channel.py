@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.models import User
 from accounts.policies import is_compliance
 from audit.services import audit_record
 from hrdd.errors import ApplicationError
@@ -56,8 +57,6 @@ def deal_partner_invite(
     """A distributor asks the users of a partner below it to work on a deal (they already
     see it: visibility follows the channel). Each of them gets an inbox message; no
     account is created. Returns how many were invited."""
-    from accounts.models import User
-
     _require(policies.why_not_invite(actor, opportunity, organisation))
     users = User.objects.filter(
         organisation=organisation, role=User.Role.PARTNER_USER, is_active=True

@@ -7,7 +7,7 @@ transaction with its audit event, and queues follow-up work through the outbox.
 from __future__ import annotations
 
 import hashlib
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -16,18 +16,24 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from accounts.models import User
 from audit.services import audit_record
 from hrdd.errors import ApplicationError, Conflict, PermissionDenied
+from lifecycle.services import opportunity_screen
+from opportunities.models import ChannelEntry, Opportunity
+from opportunities.workflow import OPEN
 from outbox.services import outbox_enqueue
 from partners.models import Organisation
+from reviews.models import Notification
 from reviews.uploads import evidence_validate
+from rules.models import Screening
 
 from .. import policies
 from ..models import ANSWER_FIELDS, OPEN_STATUSES, Evidence, Questionnaire
 from ..scoring import EVIDENCE_KINDS, PROGRAMMES, MaturityScore, maturity_score
 from ..workflow import questionnaire_transition
 
-RESCREEN_TASK = "partner_dd.tasks.rescreen_partner_deals"
+RESCREEN_TASK = "partner_dd.tasks.partner_deals_rescreen"
 YES_NO = ("staff_trained", "screens_end_users", "flows_down_clauses", "prior_incident",
           "accepts_audits", "accepts_flow_down")  # fmt: skip
 
@@ -45,9 +51,6 @@ def _notify_partner_users(
     url: str,
     kind: str = "partner_questionnaire",
 ):
-    from accounts.models import User
-    from reviews.models import Notification
-
     now = timezone.now()
     Notification.objects.bulk_create(
         [
@@ -284,9 +287,6 @@ def questionnaires_due_send(*, now=None) -> int:
     """The cycle (beat): send the questionnaire to partners not yet assessed that sit in
     an open deal and were never asked, and again to those whose last accepted answers are
     older than PARTNER_DD_RENEWAL_DAYS. Idempotent: a partner with an open round is skipped."""
-    from opportunities.models import ChannelEntry
-    from opportunities.workflow import OPEN
-
     started = timezone.now()
     now = now or started
     stale_before = now - timedelta(days=settings.PARTNER_DD_RENEWAL_DAYS)
@@ -312,13 +312,6 @@ def partner_deals_rescreen(*, organisation_id: int, assessed_at: str) -> int:
     """Re-screen the partner's open deals screened before its assessment, one transaction
     per deal (as a criteria publish does). Idempotent: a deal screened at or after
     `assessed_at` is skipped, so a re-delivered task does nothing twice."""
-    from datetime import datetime
-
-    from opportunities.models import Opportunity
-    from opportunities.workflow import OPEN
-    from rules.models import Screening
-    from rules.services import opportunity_screen
-
     since = datetime.fromisoformat(assessed_at)
     ids = list(
         Opportunity.objects.filter(status__in=OPEN, channel__organisation_id=organisation_id)

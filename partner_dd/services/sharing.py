@@ -15,6 +15,7 @@ from django.utils import timezone
 from accounts.policies import is_compliance
 from audit.services import audit_record
 from hrdd.errors import ApplicationError, Conflict
+from partners.services import organisation_get_or_register
 from reviews.uploads import evidence_validate
 from taxonomy import INTERMEDIARY_ROLES
 
@@ -74,8 +75,6 @@ def questionnaire_import(*, actor, document: Any) -> Questionnaire:
     waiting for this vendor's review (its origin and signing date shown). Compliance only;
     refused whole if the signature, an answer or a file does not check out."""
     from django.core.files.uploadedfile import SimpleUploadedFile
-
-    from partners.services import organisation_get_or_register
 
     from ..sharing import verify
 

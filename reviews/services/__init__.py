@@ -4,8 +4,10 @@ Each service takes the acting user (None for the system), checks `reviews.polici
 changes state through `reviews.workflow._transition` (conditional update + audit event in
 the same transaction) and queues notifications with `transaction.on_commit`.
 
-- `routing`: `review_route`, called by the screening (opens, raises and reopens cases)
-- `cases`: claim, assign, request information, answer, recommend, send back, clear a
+- `routing`: `review_route`, called by `lifecycle.services` after each screening (opens,
+  raises and reopens cases)
+- `cases`: claim, assign, request information, record an answer (the deal's re-screening
+  with it is `lifecycle.services.review_answer`), recommend, send back, clear a
   hard stop, decide
 - `escalation`: escalate by hand, the SLA sweep, the review targets
 - `concerns`: a finding from outside the screening (a credible misuse report) reopens
@@ -16,7 +18,7 @@ from ._common import DEFAULT_POLICIES, Target, effective_due, escalation_target
 from .cases import (
     deal_snapshot,
     information_due_default,
-    review_answer,
+    review_answer_record,
     review_assign,
     review_claim,
     review_clear_hard_stop,
@@ -47,7 +49,7 @@ __all__ = [
     "escalation_policy_update",
     "escalation_target",
     "information_due_default",
-    "review_answer",
+    "review_answer_record",
     "review_assign",
     "review_claim",
     "review_clear_hard_stop",

@@ -81,7 +81,7 @@ def _notify(events: Iterable) -> None:
 
 
 def _enqueue_notifications(event_ids: list[int]) -> None:
-    outbox_enqueue("reviews.tasks.send_notifications", event_ids)
+    outbox_enqueue("reviews.tasks.notifications_send", event_ids)
 
 
 def _require(reason: str | None) -> None:

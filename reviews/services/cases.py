@@ -9,14 +9,19 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.models import User
 from audit.services import audit_record
 from hrdd.errors import ApplicationError, Conflict, PermissionDenied
 from hrdd.params import as_id
+from opportunities.models import Opportunity
+from opportunities.selectors import opportunities_visible_to
+from opportunities.workflow import opportunity_transition
 from webhooks.services import webhooks_emit
 
 from .. import policies
 from ..models import CaseCondition, Decision, InformationRequest, Mitigation, ReviewCase
 from ..precedents import precedent_divergence, precedent_record
+from ..signals import case_decided
 from ..uploads import evidence_validate
 from ..workflow import OPEN, _transition, require_transition
 from ._common import S, _fresh, _notify, _require, close_date_deadline
@@ -65,8 +70,6 @@ def review_assign(*, case: ReviewCase, actor, assignee) -> ReviewCase:
 
 
 def _information_addressee(case: ReviewCase, addressed_to):
-    from opportunities.selectors import opportunities_visible_to
-
     user = addressed_to or case.opportunity.owner
     if user.is_reviewer:
         raise ApplicationError("Questions go to the deal's rep or partner, not to a reviewer.",
@@ -133,11 +136,12 @@ def review_request_information(
     return request
 
 
-def review_answer(
+def review_answer_record(
     *, information_request: InformationRequest, actor, answer: str, attachment=None
 ) -> InformationRequest:
     """The rep or partner answers a request for information, optionally with an end-use certificate or
-    statement file. The case goes back to its reviewer."""
+    statement file. The case goes back to its reviewer. The deal is screened again with
+    the answer by the caller, `lifecycle.services.review_answer`, in one transaction."""
     reason = policies.why_not_answer(actor, information_request)
     if reason and information_request.is_open:
         raise PermissionDenied(reason)
@@ -173,21 +177,9 @@ def review_answer(
                 actor=actor, action="review_case.answered", object_type="review_case",
                 object_id=case.pk, opportunity_id=case.opportunity_id, changes=changes,
             )  # fmt: skip
-        _rescreen_with_answer(case, actor)
     _notify([event])
     information_request.refresh_from_db()
     return information_request
-
-
-def _rescreen_with_answer(case: ReviewCase, actor) -> None:
-    """An answer is read for red flags like the rest of the deal's text: the deal is screened
-    again in the answer's transaction (a higher tier raises the open case's tier)."""
-    from opportunities.models import Opportunity
-    from rules.models import Screening
-    from rules.services import opportunity_screen
-
-    opportunity = Opportunity.objects.select_for_update(of=("self",)).get(pk=case.opportunity_id)
-    opportunity_screen(opportunity=opportunity, actor=actor, trigger=Screening.Trigger.UPDATE)
 
 
 def _outcome(outcome: str) -> str:
@@ -311,9 +303,6 @@ def deal_snapshot(opportunity) -> dict[str, Any]:
 
 
 def _condition_clean(item: dict, *, opportunity, today: date) -> dict:
-    from accounts.models import User
-    from opportunities.selectors import opportunities_visible_to
-
     code = str(item.get("mitigation") or "").strip()
     mitigation = Mitigation.objects.filter(code=code, active=True).first()
     if mitigation is None:
@@ -372,9 +361,6 @@ def review_decide(
     and the conditions; case, decision, conditions, deal status and their audit events
     commit together.
     """
-    from opportunities.models import Opportunity
-    from opportunities.workflow import opportunity_transition
-
     outcome = _outcome(outcome)
     require_transition(case, outcome, actor)
     _require(policies.why_not_decide(actor, case, outcome))
@@ -470,9 +456,7 @@ def review_decide(
             actor=actor, comment=feedback or reasons,
         )  # fmt: skip
         # A new decision settles an approval whose basis had changed (monitoring).
-        from monitoring.services import basis_changes_resolve_by_decision
-
-        basis_changes_resolve_by_decision(opportunity_id=opportunity.pk, actor=actor)
+        case_decided.send(sender=ReviewCase, actor=actor, opportunity_id=opportunity.pk)
         precedent_record(decision)
         _decision_announce(decision)
     _notify([event])

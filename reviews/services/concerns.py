@@ -13,6 +13,8 @@ from django.utils import timezone
 
 from audit.services import audit_record
 from hrdd.errors import PermissionDenied
+from opportunities.models import Opportunity
+from opportunities.workflow import opportunity_transition, status_for_tier
 
 from .. import policies
 from ..models import TIER_RANK, Concern, ReviewCase
@@ -37,9 +39,6 @@ def review_raise_concern(
     Idempotent per (deal, source, reference): raising the same concern twice returns None
     the second time and changes nothing. Only compliance staff raise concerns.
     """
-    from opportunities.models import Opportunity
-    from opportunities.workflow import opportunity_transition, status_for_tier
-
     if not policies.is_compliance(actor):
         raise PermissionDenied("Only compliance staff raise concerns on deals.")
     with transaction.atomic():
@@ -91,8 +90,6 @@ def _verb(status: str) -> str:
 
 
 def _concern_on_open_case(*, case, opportunity, actor, tier: str, target: str, reason: str):
-    from opportunities.workflow import opportunity_transition
-
     events = []
     rank = TIER_RANK[tier]
     if ReviewCase.objects.filter(pk=case.pk, tier_rank__lt=rank, status__in=OPEN).update(

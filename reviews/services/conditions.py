@@ -13,6 +13,7 @@ from webhooks.services import webhooks_emit
 
 from .. import policies
 from ..models import CaseCondition
+from ..signals import condition_evidence_rejected
 from ..workflow import _condition_transition
 from ._common import _notify, _require, due_after
 
@@ -62,24 +63,16 @@ def condition_reject_evidence(*, condition: CaseCondition, actor, reason: str) -
     reason = (reason or "").strip()
     if not reason:
         raise ApplicationError("Say what is missing.", errors={"reason": "Required."})
-    from monitoring.conditions import L, condition_lapse_reopen
-
-    name = condition.mitigation.name
     with transaction.atomic():
         event = _condition_transition(
             condition=condition, transition="reject_evidence", actor=actor, comment=reason
         )
         _notify([event])
-        # A condition whose evidence fails bites: the approval is reviewed again.
-        condition_lapse_reopen(
-            condition=condition, cause=L.EVIDENCE_REJECTED, actor=actor,
-            reviewer_text=f"The evidence for condition '{name}' was rejected: {reason}",
-            told=(
-                f"The evidence for the condition '{name}' was not accepted ({reason}), so the "
-                "deal is back in compliance review. Provide the missing evidence on the "
-                "Conditions page, and do not deliver until compliance clears the deal again."
-            ),
-        )  # fmt: skip
+        # A condition whose evidence fails bites: the approval is reviewed again
+        # (monitoring reopens it, in this transaction).
+        condition_evidence_rejected.send(
+            sender=CaseCondition, actor=actor, condition=condition, reason=reason
+        )
     return condition
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.utils import timezone
 
 from audit.services import audit_record
+from opportunities.workflow import DECIDED, UNDER_REVIEW, opportunity_route, opportunity_route_new
 
 from ..models import TIER_RANK, ReviewCase
 from ..workflow import OPEN, _transition
@@ -39,8 +40,6 @@ def review_route(
 
     `deal_fields` are written with the deal's status when it moves; returns whether it did.
     """
-    from opportunities.workflow import DECIDED, UNDER_REVIEW, opportunity_route
-
     new_rank = TIER_RANK[screening.tier]
     rose = previous_tier is None or new_rank > TIER_RANK.get(previous_tier, 0)
     fell = previous_tier is not None and new_rank < TIER_RANK.get(previous_tier, 0)
@@ -97,8 +96,6 @@ def review_route_new(*, opportunities: list, screenings: list, actor) -> None:
     """`review_route` for deals screened for the first time, together: their statuses
     (with their screenings) in one conditional UPDATE, their cases in one INSERT, each
     transition and case with its own audit event."""
-    from opportunities.workflow import UNDER_REVIEW, opportunity_route_new
-
     opportunity_route_new(routes=list(zip(opportunities, screenings, strict=True)), actor=actor)
     flagged = [
         (o, s) for o, s in zip(opportunities, screenings, strict=True) if o.status in UNDER_REVIEW

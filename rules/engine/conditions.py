@@ -474,61 +474,81 @@ class _Compiler:
     def compare_pair(
         self, op: ast.cmpop, left: _Node, right: _Node, la: ast.AST, ra: ast.AST, whole: ast.Compare
     ) -> Fn:
-        lt, rt = left.type, right.type
-        seg = self.segment(whole)
         if isinstance(op, ast.Is | ast.IsNot):
             word = "==" if isinstance(op, ast.Is) else "!="
-            raise self.error(whole, f'"is" not allowed, use {word} instead: `{seg}`')
-        if type(op) in _ORDERED:
-            sym, opf = _ORDERED[type(op)]
-            for t, a in ((lt, la), (rt, ra)):
-                if t == STR:
-                    raise self.error(
-                        a, f"text cannot be ordered with {sym}: `{seg}` (use == , != or in)"
-                    )
-                if t not in NUMERIC:
-                    other = rt if a is la else lt
-                    raise self.error(
-                        a,
-                        f"cannot compare {_describe_type(t)} `{self.segment(a)}` with "
-                        f"{_describe_type(other)} using {sym}: `{seg}`"
-                        + (" (use count(...) for the length of a list)" if _is_list(t) else ""),
-                    )
-            return self._comparison(op, opf, left, right)
-        if type(op) in _EQUALITY:
-            sym, opf = _EQUALITY[type(op)]
-            if NONE in (lt, rt):
-                other, other_ast = (right, ra) if lt == NONE else (left, la)
-                if other.type == NONE:
-                    raise self.error(whole, f"comparing None with None: `{seg}`")
-                if other.type != NULLABLE_NUMBER:
-                    raise self.error(
-                        whole,
-                        f"`{self.segment(other_ast)}` is never missing, so comparing it with None is always "
-                        f"{'False' if sym == '==' else 'True'}: `{seg}`",
-                    )
-                g = other.fn
-                if sym == "==":
-                    return lambda s: g(s) is None
-                return lambda s: g(s) is not None
-            compatible = (
-                (lt in NUMERIC and rt in NUMERIC)
-                or (lt == rt and lt in (STR, BOOL))
-                or (_is_list(lt) and _is_list(rt) and _lists_compatible(lt, rt))
+            raise self.error(
+                whole, f'"is" not allowed, use {word} instead: `{self.segment(whole)}`'
             )
-            if not compatible:
+        if type(op) in _ORDERED:
+            return self._compare_ordered(op, left, right, la, ra, whole)
+        if type(op) in _EQUALITY:
+            return self._compare_equal(op, left, right, la, ra, whole)
+        return self._compare_membership(op, left, right, la, ra, whole)
+
+    def _compare_ordered(
+        self, op: ast.cmpop, left: _Node, right: _Node, la: ast.AST, ra: ast.AST, whole: ast.Compare
+    ) -> Fn:
+        """<, <=, >, >=: numbers only."""
+        lt, rt, seg = left.type, right.type, self.segment(whole)
+        sym, opf = _ORDERED[type(op)]
+        for t, a in ((lt, la), (rt, ra)):
+            if t == STR:
+                raise self.error(
+                    a, f"text cannot be ordered with {sym}: `{seg}` (use == , != or in)"
+                )
+            if t not in NUMERIC:
+                other = rt if a is la else lt
+                raise self.error(
+                    a,
+                    f"cannot compare {_describe_type(t)} `{self.segment(a)}` with "
+                    f"{_describe_type(other)} using {sym}: `{seg}`"
+                    + (" (use count(...) for the length of a list)" if _is_list(t) else ""),
+                )
+        return self._comparison(op, opf, left, right)
+
+    def _compare_equal(
+        self, op: ast.cmpop, left: _Node, right: _Node, la: ast.AST, ra: ast.AST, whole: ast.Compare
+    ) -> Fn:
+        """== and !=: like with like, or a nullable number with None."""
+        lt, rt, seg = left.type, right.type, self.segment(whole)
+        sym, opf = _EQUALITY[type(op)]
+        if NONE in (lt, rt):
+            other, other_ast = (right, ra) if lt == NONE else (left, la)
+            if other.type == NONE:
+                raise self.error(whole, f"comparing None with None: `{seg}`")
+            if other.type != NULLABLE_NUMBER:
                 raise self.error(
                     whole,
-                    f"cannot compare {_describe_type(lt)} `{self.segment(la)}` with "
-                    f"{_describe_type(rt)} `{self.segment(ra)}`: `{seg}`",
+                    f"`{self.segment(other_ast)}` is never missing, so comparing it with None is always "
+                    f"{'False' if sym == '==' else 'True'}: `{seg}`",
                 )
-            if _is_list(lt):
-                lf, rf = left.fn, right.fn
-                if sym == "==":
-                    return lambda s: list(lf(s)) == list(rf(s))
-                return lambda s: list(lf(s)) != list(rf(s))
-            return self._comparison(op, opf, left, right)
-        # in / not in
+            g = other.fn
+            if sym == "==":
+                return lambda s: g(s) is None
+            return lambda s: g(s) is not None
+        compatible = (
+            (lt in NUMERIC and rt in NUMERIC)
+            or (lt == rt and lt in (STR, BOOL))
+            or (_is_list(lt) and _is_list(rt) and _lists_compatible(lt, rt))
+        )
+        if not compatible:
+            raise self.error(
+                whole,
+                f"cannot compare {_describe_type(lt)} `{self.segment(la)}` with "
+                f"{_describe_type(rt)} `{self.segment(ra)}`: `{seg}`",
+            )
+        if _is_list(lt):
+            lf, rf = left.fn, right.fn
+            if sym == "==":
+                return lambda s: list(lf(s)) == list(rf(s))
+            return lambda s: list(lf(s)) != list(rf(s))
+        return self._comparison(op, opf, left, right)
+
+    def _compare_membership(
+        self, op: ast.cmpop, left: _Node, right: _Node, la: ast.AST, ra: ast.AST, whole: ast.Compare
+    ) -> Fn:
+        """in / not in: a value in a list, or text in text."""
+        lt, rt, seg = left.type, right.type, self.segment(whole)
         negate = isinstance(op, ast.NotIn)
         word = "not in" if negate else "in"
         if rt == STR:

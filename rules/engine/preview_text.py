@@ -3,64 +3,191 @@
 Plain Python: nothing here imports Django.
 
 A past deal screened with the version in force holds what that version's lexicon read
-(its ``text.*`` fields). With that in hand:
+(its ``text.*`` fields). The draft's lexicon differs from it by the phrases added, removed,
+changed, enabled or disabled (a changed phrase is one removed and one added). What a text
+reads depends only on the phrases that match somewhere in it (signals and benign context
+alike: a phrase with no match in a text adds nothing to its reading and cancels nothing),
+so a text that none of the differing phrases can match reads the same with both lexicons.
+Hence, for each deal:
 
-- the draft has the same enabled phrases: the stored fields are the draft's reading too;
-- the draft only adds phrases that raise signals (no phrase removed, changed or disabled,
-  no benign context added): a phrase can only add signals, so the draft's reading is the
-  stored one plus what the added phrases read (with the draft's benign context);
-- anything else: the text is read again with the whole draft lexicon.
+- the draft has the same enabled phrases: the stored fields are the draft's reading;
+- no text of the deal holds the words a differing phrase needs (for each of its ``~``
+  parts, every word of one alternative: its stem, or a word starting with its ``word*``):
+  the stored fields are the draft's reading, without matching a single phrase;
+- otherwise the deal's text is read again with the whole draft lexicon.
 
-The preview compares tiers, which depend on which categories were found, not on how many
-quotes; a quote read by both an old and an added phrase may appear twice in a preview's
-fields, never in a screening's.
+The test reads the same words and stems as the reader and asks only for what every match
+needs, so it can never skip a deal the draft would read differently; the fields
+returned are exactly a full re-read's (``tests/rules_engine/test_preview_text.py``
+compares them on generated deals and lexicon changes).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from rules.textsignals import BENIGN, CATEGORIES, CATEGORY_FIELDS, compile_lexicon, read_text
+from rules.textsignals import TEXT_SOURCE_FIELDS, compile_lexicon
+from rules.textsignals.languages import TOKEN_RE, normalise, normalise_token, word_keys, word_set
+from rules.textsignals.lexicon import CompiledEntry, LexiconEntry
 
 from .scoring import CompiledCriteria
 from .text import text_read
 
 TextReader = Callable[[Mapping[str, Any], Mapping[str, Any] | None], dict[str, Any]]
 
+# Texts already tested in one preview (titles, sectors and customers repeat across deals).
+TOUCH_CACHE_SIZE = 50_000
+ANCHOR_CACHE_SIZE = 200_000  # words of the deals' vocabulary
 
-def _enabled(compiled: CompiledCriteria) -> frozenset:
-    return frozenset(e for e in compiled.lexicon.entries if e.enabled)
+
+def _enabled(compiled: CompiledCriteria) -> frozenset[tuple[str, str, str]]:
+    """(phrase, language, category) of each enabled phrase: what reading depends on (an
+    edited source or the place of a phrase in the list changes no reading)."""
+    return frozenset(
+        (e.phrase, e.language, e.category) for e in compiled.lexicon.entries if e.enabled
+    )
+
+
+class ChangeProbe:
+    """Tells whether any of some lexicon entries could match somewhere in a text.
+
+    Necessary for a match (``reader._entry_spans``): every ``~`` part of the entry has an
+    occurrence of one of its alternatives, so the text holds every word of that
+    alternative: its stem key (Chinese: each of its characters), or, for a ``word*``, a
+    word starting so. A part none of whose alternatives has all its words in the text: the
+    entry cannot match. Words are the reader's own (``word_set``, ``word_keys``).
+    """
+
+    def __init__(self, phrases: Iterable[tuple[str, str, str]]) -> None:
+        # Compiled with the reader's own compiler, so the keys are the reader's keys; a
+        # phrase whose category changed is in twice, and its words are tested once.
+        unique: dict[tuple[str, str], LexiconEntry] = {}
+        for phrase, language, category in sorted(phrases):
+            key = (language, " ".join(normalise(phrase).split()))
+            unique.setdefault(key, LexiconEntry(phrase, language, category, "preview"))
+        compiled = compile_lexicon(unique.values())
+        self.entries: tuple[CompiledEntry, ...] = (*compiled.signals, *compiled.benign)
+        # Per entry, per part, per alternative: (stem keys it needs, prefixes it needs).
+        self._entries = [
+            [[_needs(alt) for alt in part] for part in entry.parts] for entry in self.entries
+        ]
+        # One word each alternative needs (its longest stem, else its first ``word*``),
+        # and the parts it stands for: a text holding no such word for some part of every
+        # entry is not touched. What a word of the text stands for is remembered by word,
+        # so most texts are rejected by splitting them and a dictionary look-up a word.
+        self._parts_of_entry: list[frozenset[int]] = []
+        self._key_parts: dict[str, set[int]] = {}
+        self._prefix_parts: dict[str, set[int]] = {}
+        n = 0
+        for parts in self._entries:
+            ids = []
+            for part in parts:
+                for need_keys, need_prefixes in part:
+                    if need_keys:
+                        self._key_parts.setdefault(max(need_keys, key=len), set()).add(n)
+                    else:
+                        self._prefix_parts.setdefault(need_prefixes[0], set()).add(n)
+                ids.append(n)
+                n += 1
+            self._parts_of_entry.append(frozenset(ids))
+        self._anchor_words: dict[str, frozenset[int]] = {}
+        self._cache: dict[str, bool] = {}
+
+    def touches(self, raw: str) -> bool:
+        """Whether one of the entries could match in ``raw`` (False: it surely cannot)."""
+        if not raw or not self.entries:
+            return False
+        found = self._cache.get(raw)
+        if found is None:
+            if len(self._cache) >= TOUCH_CACHE_SIZE:
+                self._cache.clear()
+            found = self._cache[raw] = self._touches(raw)
+        return found
+
+    def _parts_anchored(self, token: str) -> frozenset[int]:
+        word = normalise_token(token)
+        found: set[int] = set()
+        for key in word_keys(word):
+            found.update(self._key_parts.get(key, ()))
+        for prefix, parts in self._prefix_parts.items():
+            if word.startswith(prefix):
+                found.update(parts)
+        return frozenset(found)
+
+    def _touches(self, raw: str) -> bool:
+        known = self._anchor_words
+        hit: set[int] = set()
+        for token in TOKEN_RE.findall(raw):
+            parts = known.get(token)
+            if parts is None:
+                if len(known) >= ANCHOR_CACHE_SIZE:
+                    known.clear()
+                parts = known[token] = self._parts_anchored(token)
+            if parts:
+                hit.update(parts)
+        maybe = [
+            entry
+            for entry, parts in zip(self._entries, self._parts_of_entry, strict=True)
+            if parts <= hit
+        ]
+        if not maybe:
+            return False
+        words = word_set(raw)
+        keys = set().union(*map(word_keys, words))
+        for parts in maybe:
+            if all(
+                any(
+                    need_keys <= keys
+                    and all(any(w.startswith(p) for w in words) for p in need_prefixes)
+                    for need_keys, need_prefixes in part
+                )
+                for part in parts
+            ):
+                return True
+        return False
+
+    def touches_snapshot(self, snapshot: Mapping[str, Any]) -> bool:
+        for path in TEXT_SOURCE_FIELDS:
+            value = snapshot.get(path)
+            for item in value if isinstance(value, list | tuple) else (value,):
+                if isinstance(item, str) and self.touches(item):
+                    return True
+        return False
+
+
+def _needs(alt: tuple) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The stem keys and the word beginnings a text must hold for ``alt`` to occur."""
+    keys: set[str] = set()
+    prefixes: list[str] = []
+    for kind, value in alt:
+        if kind == "key":
+            keys.add(value)
+        elif kind == "han":
+            keys.update(f"zh:{ch}" for ch in value)
+        else:
+            prefixes.append(value)
+    return frozenset(keys), tuple(prefixes)
 
 
 def preview_text_reader(draft: CompiledCriteria, in_force: CompiledCriteria | None) -> TextReader:
-    """A function (snapshot, stored text fields or None) -> the draft's text fields."""
+    """A function (snapshot, stored text fields or None) -> the draft's text fields.
+
+    ``stored`` must be what ``in_force``'s lexicon read in that snapshot (the fields of a
+    screening by the version in force), or None when there is no such reading.
+    """
     if in_force is None:
         return lambda snapshot, stored: text_read(snapshot, draft)
-    before, after = _enabled(in_force), _enabled(draft)
-    added, removed = after - before, before - after
-    if not added and not removed:
+    changed = _enabled(in_force) ^ _enabled(draft)
+    if not changed:
         return lambda snapshot, stored: stored if stored is not None else text_read(snapshot, draft)
-    if removed or any(e.category == BENIGN for e in added):
-        return lambda snapshot, stored: text_read(snapshot, draft)
-    benign = [e for e in after if e.category == BENIGN]
-    extra = compile_lexicon([*sorted(added, key=_order), *sorted(benign, key=_order)])
+    if not draft.lexicon.signals:
+        return lambda snapshot, stored: text_read(snapshot, draft)  # nothing to read: cheap
+    probe = ChangeProbe(changed)
 
     def read(snapshot: Mapping[str, Any], stored: Mapping[str, Any] | None) -> dict[str, Any]:
-        if stored is None:
+        if stored is None or probe.touches_snapshot(snapshot):
             return text_read(snapshot, draft)
-        return _merged(stored, read_text(snapshot, extra))
+        return dict(stored)
 
     return read
-
-
-def _order(entry) -> tuple:
-    return (entry.language, entry.category, entry.phrase)
-
-
-def _merged(stored: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for field in CATEGORY_FIELDS.values():
-        out[field] = list(stored.get(field, [])) + list(new.get(field, []))
-    out["text.signals"] = [c for c in CATEGORIES if out[CATEGORY_FIELDS[c]]]
-    return out

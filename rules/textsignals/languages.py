@@ -141,6 +141,17 @@ def _normalise_word(word: str) -> str:
     return word.lower() if word.isascii() else normalise(word)
 
 
+# One word as ``tokens`` normalises it (for callers that split a text themselves).
+normalise_token = _normalise_word
+
+
+def word_set(text: str) -> set[str]:
+    """The distinct normalised words of ``text``: those ``tokens`` yields, without their
+    places (no sentence ends to find, no offsets to keep)."""
+    norm = _normalise_word
+    return {norm(w) for w in TOKEN_RE.findall(text)}
+
+
 # -- detection ----------------------------------------------------------------------------
 
 _detector_lock = threading.Lock()

@@ -23,18 +23,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
+from taxonomy import TEXT_SIGNAL_CATEGORIES
+
 from .languages import LANGUAGE_NAMES, LANGUAGES, TOKEN_RE, normalise, stem
 
-CATEGORIES: dict[str, str] = {
-    "targets_dissent": "Targets dissent: activists, journalists, opposition, protesters, "
-    "human-rights defenders",
-    "profiling": "Ethnic or religious profiling",
-    "censorship": "Censorship and blocking",
-    "interception": "Interception or retention of communications without judicial oversight",
-    "tracking": "Tracking of people",
-    "security_services": "Request by security or intelligence services",
-    "detention": "Detention",
-}
+# The categories and their names are vocabulary (taxonomy): pages name them too.
+CATEGORIES: dict[str, str] = TEXT_SIGNAL_CATEGORIES
 BENIGN = "benign"
 ALL_CATEGORIES = (*CATEGORIES, BENIGN)
 # The snapshot field holding each category's quotes.

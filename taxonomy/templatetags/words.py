@@ -24,17 +24,20 @@ register = template.Library()
 
 @register.filter
 def term(code, vocabulary: str) -> str:
-    return words.term(code, vocabulary)
+    """A code's name in the reader's language (the catalogue holds the taxonomy's names)."""
+    name = words.term(code, vocabulary)
+    return translation.gettext(name) if name else name
 
 
 @register.filter
 def terms(codes, vocabulary: str) -> str:
-    return words.terms(codes, vocabulary)
+    names = [term(c, vocabulary) for c in codes or ()]
+    return ", ".join(names) if names else translation.gettext("none")
 
 
 @register.filter
 def country(code) -> str:
-    return words.country(code)
+    return words.country(code, translation.get_language())
 
 
 @register.filter

@@ -7,9 +7,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from lifecycle.services import review_answer
 from reviews.models import Notification
 from reviews.services import (
-    review_answer,
     review_claim,
     review_decide,
     review_request_information,

@@ -129,10 +129,10 @@ def test_a_partners_webhooks_do_not_say_a_list_update_reopened_the_deal(
 def test_the_vendors_webhooks_still_say_why(reopened_by_list, admin_user):
     vendor = webhook_endpoint_save(actor=admin_user, name="Vendor", url="http://127.0.0.1:8201/h",
                                    events=ALL_EVENTS)  # fmt: skip
-    from rules.services import _screening_announce
+    from lifecycle.announce import screening_announce
 
     s = reopened_by_list.current_screening
-    _screening_announce(reopened_by_list, s, None, trigger=s.trigger)
+    screening_announce(reopened_by_list, s, None, trigger=s.trigger)
     facts = WebhookDelivery.objects.filter(endpoint=vendor).get().facts
     assert facts["trigger"] == "list_update"
 
@@ -286,7 +286,7 @@ def test_a_deal_held_for_a_hidden_cause_tells_the_partner_to_hold_like_any_revie
     import_list(admin_user, write_list(tmp_path, add=[("fict-902", "Fjord Logistics AS", "NO")],
                                        name="v1.csv"))  # fmt: skip
     run_latest("list_update")
-    from opportunities.services import opportunity_register
+    from lifecycle.services import opportunity_register
     from tests.factories import deal_body
 
     body = deal_body(title="Held quietly", channel=ALPHA)
@@ -350,7 +350,8 @@ def test_a_partners_answer_quoted_by_a_red_flag_is_not_shown_to_the_rep(
     to compliance is another party's words, for compliance staff and the people the
     answers panel shows it to (the deal's owner). A teammate who sees the deal reads that
     a red flag was read in an answer, not the words."""
-    from reviews.services import review_answer, review_request_information
+    from lifecycle.services import review_answer
+    from reviews.services import review_request_information
 
     deal = make_deal("medium", channel=ALPHA, title="Cluster through Alpha")
     case = review_claim(case=case_of(deal), actor=reviewer)

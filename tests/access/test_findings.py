@@ -8,10 +8,10 @@ import json
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from lifecycle.services import opportunity_register, review_answer
 from opportunities.models import Opportunity
-from opportunities.services import opportunity_register
 from partners.models import Organisation
-from reviews.services import review_answer, review_claim, review_request_information
+from reviews.services import review_claim, review_request_information
 from tests.channel_imports.conftest import csv_upload, row
 from tests.factories import deal_body
 

@@ -19,6 +19,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from drf_spectacular.generators import SchemaGenerator
 
+from tests.access.conftest import PERSONAS
 from tests.channel_imports.conftest import csv_upload, row
 
 pytestmark = pytest.mark.django_db
@@ -69,6 +70,19 @@ def condition(w):
 
 def notification(w):
     return {"pk": w["notification"].pk}
+
+
+def saved_view(w):
+    """Alpha's partner user's saved view of the inbox (made on first use)."""
+    if "saved_view" not in w:
+        from accounts.models import User
+        from saved_views.services import saved_view_save
+
+        owner = User.objects.get(pk=w["notification"].recipient_id)
+        w["saved_view"] = saved_view_save(
+            actor=owner, list_name="inbox", name="Matrix unread", params={"unread": "1"}
+        )
+    return {"pk": w["saved_view"].pk}
 
 
 def version(w):
@@ -346,6 +360,19 @@ ROUTES: dict[str, Route] = {
     "inbox": Route((*STRANGERS, "sales_rep"), marker=lambda w: f"/inbox/{w['notification'].pk}/"),
     "inbox-read": Route(SIGNED_IN, methods=POST, why="marks the caller's own as read"),
     "inbox-open": Route((*STRANGERS, "sales_rep"), notification, reachable_by="partner_a"),
+    "api-inbox": Route((*STRANGERS, "sales_rep"), marker=lambda w: f'"id":{w["notification"].pk},'),
+    # saved views: only their owner (Alpha's partner user) sees, opens or deletes one;
+    # compliance staff included, another user's view is a 404
+    "saved-view-save": Route(SIGNED_IN, methods=POST, why="saves the caller's own view"),
+    **{
+        name: Route(
+            tuple(p for p in PERSONAS if p != "partner_a"),
+            saved_view,
+            methods,
+            reachable_by="partner_a",
+        )  # fmt: skip
+        for name, methods in [("saved-view-open", ("GET",)), ("saved-view-delete", POST)]
+    },
     # precedents: the inconsistent-pairs report is the human-rights lead's
     "review-inconsistent-decisions": Route((*NON_COMPLIANCE, "reviewer")),
     # misuse reports: a public page for anyone; triage for compliance; the reporter's

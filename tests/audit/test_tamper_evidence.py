@@ -193,10 +193,10 @@ def test_the_key_can_be_rotated_and_old_events_still_verify(trail, settings, cap
 def test_the_periodic_task_seals_pending_events_and_publishes_a_signed_checkpoint(
     checkpoint_dir, caplog, settings
 ):
-    from audit.tasks import publish_audit_checkpoint
+    from audit.tasks import audit_checkpoint_publish
 
     assert (
-        settings.CELERY_BEAT_SCHEDULE["audit-checkpoint"]["task"] == publish_audit_checkpoint.name
+        settings.CELERY_BEAT_SCHEDULE["audit-checkpoint"]["task"] == audit_checkpoint_publish.name
     )
     events = [
         audit_record(actor=None, action="test.pending", object_type="opportunity", object_id=i)
@@ -204,7 +204,7 @@ def test_the_periodic_task_seals_pending_events_and_publishes_a_signed_checkpoin
     ]  # in the test's transaction their on-commit seal never runs: they are pending
     assert not AuditSeal.objects.filter(event__in=events).exists()
     with caplog.at_level("INFO", logger="audit.checkpoint"):
-        publish_audit_checkpoint()
+        audit_checkpoint_publish()
     assert AuditSeal.objects.filter(event__in=events).count() == 3
     line = (checkpoint_dir / "checkpoints.jsonl").read_text().strip()
     assert '"count":3' in line and '"signature":' in line

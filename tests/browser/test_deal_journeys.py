@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from lifecycle.services import opportunity_register
 from opportunities.models import Opportunity
-from opportunities.services import opportunity_register
 from tests.factories import deal_body
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -11,7 +11,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from channel_imports.models import ChannelImport, ImportChunk
 from channel_imports.rows import COLUMNS
-from channel_imports.tasks import ingest_import, promote_import, screen_chunk, validate_import
+from channel_imports.tasks import (
+    import_chunk_screen,
+    import_ingest,
+    import_promote,
+    import_validate,
+)
 
 LOW = {
     "partner_reference": "POS-1",
@@ -108,15 +113,15 @@ def drain(imp: ChannelImport, *, rounds: int = 10) -> ChannelImport:
     for _ in range(rounds):
         imp.refresh_from_db()
         if imp.status == ChannelImport.Status.VALIDATING:
-            validate_import(imp.pk)
+            import_validate(imp.pk)
         elif imp.status == ChannelImport.Status.IMPORTING:
-            ingest_import(imp.pk)
+            import_ingest(imp.pk)
         elif imp.status == ChannelImport.Status.SCREENING:
             chunks = ImportChunk.objects.filter(channel_import=imp).exclude(status="done")
             for pk in chunks.values_list("pk", flat=True):
-                screen_chunk(pk)
+                import_chunk_screen(pk)
         elif imp.status == ChannelImport.Status.PROMOTING:
-            promote_import(imp.pk)
+            import_promote(imp.pk)
         else:
             break
     imp.refresh_from_db()

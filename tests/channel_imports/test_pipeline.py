@@ -9,12 +9,12 @@ from django.test import override_settings
 from django.utils import timezone
 
 from audit.models import AuditEvent
+from channel_imports import tasks
 from channel_imports.models import ChannelImport, ColumnMapping, ImportChunk, ImportLine
 from channel_imports.screening import deal_data, import_chunk_screen, import_promote
 from channel_imports.services import import_accept
-from channel_imports.tasks import promote_import, screen_chunk
+from lifecycle.services import opportunity_register
 from opportunities.models import Opportunity
-from opportunities.services import opportunity_register
 
 from .conftest import FLAGGED, csv_upload, drain, row, xlsx_upload
 
@@ -259,15 +259,15 @@ def test_a_chunk_run_twice_screens_and_promotes_each_line_once(upload_as, partne
     assert imp.status == "screening" and imp.chunks_total == 3
     chunks = list(ImportChunk.objects.filter(channel_import=imp))
     for chunk in chunks:
-        screen_chunk(chunk.pk)
+        tasks.import_chunk_screen(chunk.pk)
     imp.refresh_from_db()
     assert imp.status == "promoting"
-    promote_import(imp.pk)
+    tasks.import_promote(imp.pk)
     counts = (Opportunity.objects.count(), ReviewCase.objects.count(), AuditEvent.objects.count())
     for chunk in chunks:  # redelivered messages, or duplicates
-        screen_chunk(chunk.pk)
+        tasks.import_chunk_screen(chunk.pk)
         import_chunk_screen(chunk_id=chunk.pk, claim_token="another-task")
-    promote_import(imp.pk)
+    tasks.import_promote(imp.pk)
     imp.refresh_from_db()
     assert imp.status == "completed"
     assert (

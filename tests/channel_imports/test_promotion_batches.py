@@ -96,7 +96,7 @@ def test_a_batch_records_its_audit_events_in_one_insert_and_notifies_in_one_mess
     assert len(urgent) == 24  # the flagged example is urgent: every case is announced
     notified = [
         i for m in OutboxMessage.objects.filter(
-            pk__gt=messages_before or 0, task="reviews.tasks.send_notifications")
+            pk__gt=messages_before or 0, task="reviews.tasks.notifications_send")
         for i in m.args[0]
     ]  # fmt: skip
     assert sorted(notified) == sorted(urgent)

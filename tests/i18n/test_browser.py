@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from opportunities.services import opportunity_register
+from lifecycle.services import opportunity_register
 from tests.factories import deal_body
 
 pytestmark = [

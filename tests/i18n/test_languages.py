@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from lifecycle.services import opportunity_register
 from opportunities.models import Opportunity
-from opportunities.services import opportunity_register
 from tests.factories import deal_body
 
 pytestmark = pytest.mark.django_db

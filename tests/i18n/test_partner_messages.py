@@ -36,7 +36,7 @@ def test_the_language_switcher_is_remembered_for_later_messages(client, partner_
 def test_a_french_partner_gets_the_question_and_the_decision_in_french(
     partner_a, sales_rep, reviewer, catalogue
 ):
-    from opportunities.services import opportunity_register
+    from lifecycle.services import opportunity_register
     from tests.factories import deal_body
     from tests.reviews.conftest import TIER_DEALS
 
@@ -59,7 +59,7 @@ def test_a_french_partner_gets_the_question_and_the_decision_in_french(
         m.subject.endswith(asked.title) and "paula@alpha.example" in m.to for m in mail.outbox
     )
 
-    from reviews.services import review_answer
+    from lifecycle.services import review_answer
 
     review_answer(
         information_request=case.information_requests.get(), actor=partner_a, answer="Le port."

@@ -150,7 +150,7 @@ def test_continuous_due_diligence_in_the_browser(sign_in, tmp_path, real_worker)
     CaseCondition.objects.filter(opportunity=conditioned).update(
         due_date=timezone.now().date() - timedelta(days=30)
     )
-    celery_app.send_task("monitoring.tasks.reopen_lapsed_conditions")  # as beat sends it
+    celery_app.send_task("monitoring.tasks.conditions_reopen_lapsed")  # as beat sends it
     assert _wait_for(
         lambda: Opportunity.objects.get(pk=conditioned.pk).status != "approved_with_conditions"
     )

@@ -14,7 +14,12 @@ from monitoring.services import basis_change_confirm, basis_change_revise
 from opportunities.presenters import status_for_viewer
 from reviews.models import CaseCondition, ReviewCase
 from reviews.notifications import notifications_send
-from reviews.services import condition_fulfil, condition_reject_evidence
+from reviews.services import (
+    condition_fulfil,
+    condition_reject_evidence,
+    review_claim,
+    review_decide,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -120,3 +125,22 @@ def test_partners_and_reps_can_neither_see_nor_resolve_a_changed_basis(
     assert client.post(f"/deals/{deal.pk}/basis/confirm/", {"note": "x"}).status_code == 403
     with pytest.raises(Exception, match="compliance reviewers"):
         basis_change_confirm(actor=sales_rep, opportunity=deal, note="x")
+
+
+def test_a_new_decision_settles_an_approval_whose_basis_changed(
+    approved_condition, sales_rep, senior_reviewer
+):
+    deal = approved_condition.opportunity
+    _mark(deal)
+    condition_fulfil(condition=approved_condition, actor=sales_rep, evidence_note="Signed.")
+    approved_condition.refresh_from_db()
+    condition_reject_evidence(condition=approved_condition, actor=senior_reviewer,
+                              reason="The certificate is unsigned.")  # fmt: skip
+    assert BasisChange.objects.get(opportunity=deal).resolved_at is None
+    case = ReviewCase.objects.get(opportunity=deal, status__in=ReviewCase.OPEN_STATES)
+    case = review_claim(case=case, actor=senior_reviewer)
+    review_decide(case=case, actor=senior_reviewer, outcome="approve",
+                  reasons="The signed certificate arrived.")  # fmt: skip
+    change = BasisChange.objects.get(opportunity=deal)
+    assert change.resolution == BasisChange.Resolution.DECIDED_AGAIN
+    assert change.resolved_by == senior_reviewer

@@ -25,7 +25,7 @@ def civil_liberties(iso2: str, value: float) -> str:
 def test_a_lower_civil_liberties_score_raises_the_deals_of_that_country_only(
     make_deal, admin_user, sales_rep
 ):
-    from opportunities.services import opportunity_register
+    from lifecycle.services import opportunity_register
     from tests.factories import OrganisationFactory, deal_body
 
     # The distributor has been assessed and has no programme and no trained staff: that,

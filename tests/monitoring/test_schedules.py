@@ -23,7 +23,7 @@ def test_a_scheduled_import_reads_the_file_once_per_change(admin_user, tmp_path)
         list_name="Nightly feed", source_format="opensanctions", location=str(path), every_hours=6,
     ))  # fmt: skip
     task = PeriodicTask.objects.get(pk=schedule.periodic_task_id)
-    assert task.task == "monitoring.tasks.scheduled_list_import"
+    assert task.task == "monitoring.tasks.list_import_scheduled_run"
     assert json.loads(task.args) == [schedule.pk] and task.interval.every == 6
     assert list_import_scheduled_run(schedule_id=schedule.pk).startswith("imported 20 entries")
     assert list_import_scheduled_run(schedule_id=schedule.pk) == "unchanged: not imported"

@@ -11,9 +11,9 @@ from django.utils import timezone
 
 from countries.services import country_indicators_import
 from hrdd.celery import app as celery_app
+from lifecycle.services import opportunity_register
 from monitoring.models import RescreenRun
 from opportunities.models import Opportunity
-from opportunities.services import opportunity_register
 from partners.services import organisation_factors_set
 from reviews.models import CaseCondition
 from tests.factories import OrganisationFactory, deal_body
@@ -109,8 +109,8 @@ def test_the_condition_sweep_reopens_a_lapsed_deal_on_a_real_worker(
     past = timezone.now().date() - timedelta(days=30)
     CaseCondition.objects.filter(pk=approved_condition.pk).update(due_date=past)
     # as beat sends it: by name, twice (the second finds nothing left to reopen)
-    celery_app.send_task("monitoring.tasks.reopen_lapsed_conditions")
-    celery_app.send_task("monitoring.tasks.reopen_lapsed_conditions")
+    celery_app.send_task("monitoring.tasks.conditions_reopen_lapsed")
+    celery_app.send_task("monitoring.tasks.conditions_reopen_lapsed")
     deal = approved_condition.opportunity
     assert _wait_for(lambda: _status(deal) in ("in_review", "on_hold"))
     assert deal.review_cases.filter(status="new").count() == 1

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from opportunities.services import opportunity_register
+from lifecycle.services import opportunity_register
 from tests.factories import deal_body
 
 pytestmark = pytest.mark.django_db
@@ -72,3 +72,18 @@ def test_a_sort_by_anything_else_is_refused_not_obeyed(client, sales_rep, deals)
     see; only the listed columns sort."""
     client.force_login(sales_rep)
     assert _page_titles(client, "ordering=current_screening__score") == []
+
+
+@pytest.mark.parametrize("ordering", ["current_screening__tier", "-current_screening__score",
+                                      "tier", "score", "shown_tier"])  # fmt: skip
+def test_a_partner_cannot_order_deals_by_their_screening(
+    client, api, partner_a, catalogue, ordering
+):
+    """The order of a list would tell a partner the tiers and scores they may not see."""
+    alpha = [{"name": "Alpha Systems Integration", "role": "reseller", "country": "DE"}]
+    opportunity_register(actor=partner_a, data=deal_body(title="Alpha campus", channel=alpha))
+    client.force_login(partner_a)
+    assert _page_titles(client, "ordering=title") == ["Alpha campus"]
+    assert _page_titles(client, f"ordering={ordering}") == []
+    r = api.as_user(partner_a).get(f"/api/v1/opportunities/?ordering={ordering}")
+    assert r.status_code == 400 and "ordering" in r.json()["errors"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from opportunities.services import opportunity_register
+from lifecycle.services import opportunity_register
 from tests.factories import deal_body
 
 pytestmark = pytest.mark.django_db

@@ -144,7 +144,7 @@ def test_the_same_task_delivered_twice_does_its_work_once(
     r = api.as_user(sales_rep).post("/api/v1/opportunities/", _critical_deal(), format="json")
     assert r.status_code == 201
     case = ReviewCase.objects.get(opportunity_id=r.json()["id"])
-    message = OutboxMessage.objects.get(task="reviews.tasks.send_notifications")
+    message = OutboxMessage.objects.get(task="reviews.tasks.notifications_send")
     outbox_send(message)  # a second copy of the message already queued on commit
     thread_worker()
 
@@ -172,13 +172,13 @@ def test_chunks_and_promotion_delivered_twice_screen_and_register_each_line_once
     _settled()
     assert api.post(f"/api/v1/imports/{imp.pk}/accept/").status_code == 200
     chunk_work = until(
-        lambda: list(OutboxMessage.objects.filter(task="channel_imports.tasks.screen_chunk")),
+        lambda: list(OutboxMessage.objects.filter(task="channel_imports.tasks.import_chunk_screen")),
         timeout=30, what="chunks queued",
     )  # fmt: skip
     for message in chunk_work:  # a second copy of every chunk's message
         outbox_send(message)
     promotion = until(
-        lambda: OutboxMessage.objects.filter(task="channel_imports.tasks.promote_import").first(),
+        lambda: OutboxMessage.objects.filter(task="channel_imports.tasks.import_promote").first(),
         timeout=RECOVERY_BOUND, what="promotion queued",
     )  # fmt: skip
     outbox_send(promotion)
@@ -301,3 +301,36 @@ def _assert_import_whole(imp: ChannelImport, *, lines: int, flagged: int) -> Non
     completed = AuditEvent.objects.filter(action="channel_import.completed", object_id=imp.pk)
     assert completed.count() == 1
     _assert_audit_chain_intact()
+
+
+def test_work_queued_by_an_older_release_under_a_task_s_former_name_still_runs(
+    api, sales_rep, reviewer, private_redis, thread_worker
+):
+    """Tasks were renamed after their services (send_notifications → notifications_send);
+    an outbox row an older release wrote still names the old task, and must not be lost."""
+    from outbox.models import OutboxMessage
+    from outbox.services import outbox_send
+
+    r = api.as_user(sales_rep).post("/api/v1/opportunities/", _critical_deal(), format="json")
+    assert r.status_code == 201
+    case = ReviewCase.objects.get(opportunity_id=r.json()["id"])
+    message = OutboxMessage.objects.get(task="reviews.tasks.notifications_send")
+    # As the older release wrote it, and before its first send reached a worker.
+    OutboxMessage.objects.filter(pk=message.pk).update(task="reviews.tasks.send_notifications")
+    _drain(private_redis)
+    message.refresh_from_db()
+    outbox_send(message)
+    thread_worker()
+
+    until(lambda: OutboxMessage.objects.filter(pk=message.pk, status="done").exists(),
+          timeout=RECOVERY_BOUND, what="notification task done")  # fmt: skip
+    until(lambda: len(mail.outbox) >= 1, timeout=10, what="email")
+    _settled()
+    _assert_notified_once(case, [reviewer])
+
+
+def _drain(redis) -> None:
+    """Drop every message waiting on the broker (as if lost with a broker restart)."""
+    import redis as redis_lib
+
+    redis_lib.Redis.from_url(redis.url).delete("celery")

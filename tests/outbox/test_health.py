@@ -64,7 +64,7 @@ def test_health_answers_503_when_no_worker_runs_the_reconciler(client, private_r
 
 def test_health_answers_503_when_work_waits_too_long(client, worker_alive, settings):
     OutboxMessage.objects.create(
-        task="channel_imports.tasks.validate_import", args=[1],
+        task="channel_imports.tasks.import_validate", args=[1],
         available_at=timezone.now() - timedelta(seconds=settings.HEALTH_MAX_PENDING_SECONDS + 60),
     )  # fmt: skip
 
@@ -113,7 +113,7 @@ def test_metrics_count_waiting_work_imports_and_sla_breaches(
         text = client.get("/metrics/", HTTP_AUTHORIZATION="Bearer scrape-me").content.decode()
 
     assert (
-        'hrdd_outbox_messages{task="reviews.tasks.send_notifications",status="pending"} 1' in text
+        'hrdd_outbox_messages{task="reviews.tasks.notifications_send",status="pending"} 1' in text
     )
     age = float(re.search(r"^hrdd_outbox_oldest_pending_seconds (\S+)$", text, re.M).group(1))
     assert age >= 60 * 86400 - 60

@@ -33,7 +33,7 @@ def _queued(redis) -> int:
 def test_unstarted_work_is_sent_again_with_a_doubling_wait(private_redis, settings, committed):
     settings.OUTBOX_RESEND_SECONDS = 60
     with committed():
-        outbox_enqueue("channel_imports.tasks.validate_import", 1)
+        outbox_enqueue("channel_imports.tasks.import_validate", 1)
     assert _queued(private_redis) == 1  # sent on commit
 
     assert outbox_reconcile() == 0  # not yet due
@@ -49,7 +49,7 @@ def test_unstarted_work_is_sent_again_with_a_doubling_wait(private_redis, settin
 def test_work_that_could_not_be_sent_goes_out_at_the_next_run(private_redis, committed):
     private_redis.stop()
     with committed():
-        message = outbox_enqueue("reviews.tasks.send_notifications", [1, 2])
+        message = outbox_enqueue("reviews.tasks.notifications_send", [1, 2])
     private_redis.start()
 
     assert OutboxMessage.objects.get(pk=message.pk).resend_at is None
@@ -60,7 +60,7 @@ def test_work_that_could_not_be_sent_goes_out_at_the_next_run(private_redis, com
 def test_running_work_is_sent_again_only_when_its_lease_lapses(private_redis, settings, committed):
     settings.OUTBOX_LEASE_SECONDS = 60
     with committed():
-        message = outbox_enqueue("channel_imports.tasks.promote_import", 7)
+        message = outbox_enqueue("channel_imports.tasks.import_promote", 7)
     assert outbox_claim(message.pk)  # a worker took it (and was then killed)
     assert outbox_claim(message.pk) is None  # a duplicate delivery finds it leased
 
@@ -76,7 +76,7 @@ def test_after_a_broker_restart_work_waiting_a_doubled_wait_is_sent_at_once(
 ):
     settings.OUTBOX_RESEND_SECONDS = 60
     with committed():
-        outbox_enqueue("channel_imports.tasks.validate_import", 1)
+        outbox_enqueue("channel_imports.tasks.import_validate", 1)
     with _at(61):
         assert outbox_reconcile() == 1  # a copy; the next waits 120 s
     with _at(61 + 61):

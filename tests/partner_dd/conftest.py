@@ -8,7 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accounts.models import User
-from opportunities.services import opportunity_register
+from lifecycle.services import opportunity_register
 from tests.factories import OrganisationFactory, UserFactory, deal_body
 
 PDF = b"%PDF-1.4\n% partner policy\n" + b"0" * 64

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from opportunities.services import opportunity_register
+from lifecycle.services import opportunity_register
 from partner_dd.leverage import leverage_by_position
 from tests.factories import deal_body
 

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import User
-from opportunities.services import opportunity_register
+from lifecycle.services import opportunity_register
 from tests.factories import OrganisationFactory, UserFactory, deal_body
 
 from .conftest import DELTA

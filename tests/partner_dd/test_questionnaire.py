@@ -15,7 +15,7 @@ from audit.models import AuditEvent
 from hrdd.errors import ApplicationError, Conflict, PermissionDenied
 from partner_dd import services
 from partner_dd.models import Questionnaire
-from partner_dd.tasks import rescreen_partner_deals
+from partner_dd.tasks import partner_deals_rescreen
 from partners.models import Organisation
 
 from .conftest import GOOD_ANSWERS, POOR_ANSWERS, policy_pdf
@@ -53,7 +53,7 @@ def test_the_same_deal_through_a_partner_assessed_without_a_programme_goes_to_re
         False,
     )
 
-    assert rescreen_partner_deals(delta.pk, timezone.now().isoformat()) == 1
+    assert partner_deals_rescreen(delta.pk, timezone.now().isoformat()) == 1
 
     gpu_deal.refresh_from_db()
     screening = gpu_deal.current_screening
@@ -140,7 +140,7 @@ def test_a_declining_partner_is_recorded_as_refusing_and_its_deals_go_to_review(
     delta.refresh_from_db()
     assert delta.dd_status == "refused"
 
-    rescreen_partner_deals(delta.pk, timezone.now().isoformat())
+    partner_deals_rescreen(delta.pk, timezone.now().isoformat())
 
     gpu_deal.refresh_from_db()
     assert "PTR-REFUSED-ASSESSMENT" in {f["code"] for f in gpu_deal.current_screening.findings}
@@ -152,8 +152,8 @@ def test_the_rescreen_is_idempotent(gpu_deal, delta, delta_user, reviewer):
     _answered(q, delta_user)
     services.questionnaire_accept(actor=reviewer, questionnaire=q)
     at = timezone.now().isoformat()
-    assert rescreen_partner_deals(delta.pk, at) == 1
-    assert rescreen_partner_deals(delta.pk, at) == 0  # a re-delivered task does nothing
+    assert partner_deals_rescreen(delta.pk, at) == 1
+    assert partner_deals_rescreen(delta.pk, at) == 0  # a re-delivered task does nothing
     assert gpu_deal.screenings.count() == 2
 
 

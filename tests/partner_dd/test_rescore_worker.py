@@ -36,7 +36,7 @@ def test_accepting_re_screens_the_partners_open_deals_in_a_worker(
 
     _accept(q, delta_user, reviewer, POOR_ANSWERS)
 
-    message = OutboxMessage.objects.get(task="partner_dd.tasks.rescreen_partner_deals")
+    message = OutboxMessage.objects.get(task="partner_dd.tasks.partner_deals_rescreen")
     assert message.args[0] == delta.pk
     until(
         lambda: OutboxMessage.objects.filter(pk=message.pk, status="done").exists(),

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from audit.models import AuditEvent
-from opportunities.services import opportunity_register
+from lifecycle.services import opportunity_register
 from partners.models import Organisation
 from partners.services import organisation_factors_set
 from tests.factories import deal_body

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from lifecycle.services import review_answer
 from reviews.services import (
     condition_fulfil,
-    review_answer,
     review_claim,
     review_decide,
     review_request_information,

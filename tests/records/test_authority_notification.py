@@ -184,7 +184,7 @@ def test_a_rep_moving_a_held_deal_is_told_nothing_about_the_authority(
 def test_a_held_deal_edited_by_its_rep_is_rescreened_but_stays_held(
     reviewer, sales_rep, decided_deal
 ):
-    from opportunities.services import opportunity_update
+    from lifecycle.services import opportunity_update
     from tests.factories import deal_body
     from tests.reviews.conftest import TIER_DEALS
 

@@ -7,7 +7,7 @@ import pytest
 
 from countries.models import Country
 from countries.selectors import country_context
-from opportunities.services import opportunity_register
+from lifecycle.services import opportunity_register
 from refdata.models import RefdataVersion
 from reviews.services import escalation_policy_update, escalation_target
 from tests.factories import ProductFactory, deal_body

@@ -18,7 +18,7 @@ from restricted_parties.services import (
     restricted_party_list_import,
     sample_list_load,
 )
-from restricted_parties.tasks import build_match_index
+from restricted_parties.tasks import match_index_build
 from tests.channel_imports.conftest import live_worker  # noqa: F401 (a fixture)
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -49,8 +49,8 @@ def _index_file(list_obj) -> Path:
 def _run_queued_index_builds() -> list[int]:
     """What a worker does with the index builds the imports queued."""
     ids = []
-    for message in OutboxMessage.objects.filter(task="restricted_parties.tasks.build_match_index"):
-        build_match_index(*message.args)
+    for message in OutboxMessage.objects.filter(task="restricted_parties.tasks.match_index_build"):
+        match_index_build(*message.args)
         ids.extend(message.args)
         message.delete()
     return ids
@@ -99,7 +99,7 @@ def test_a_worker_builds_the_index_after_the_import_commits(live_worker):  # noq
 
     built = index_files.counts["built"]
     sample = sample_list_load()
-    message = OutboxMessage.objects.get(task="restricted_parties.tasks.build_match_index")
+    message = OutboxMessage.objects.get(task="restricted_parties.tasks.match_index_build")
     assert message.args == [sample.pk]
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and message.status != OutboxMessage.Status.DONE:

@@ -10,7 +10,7 @@ import pytest
 
 from accounts.models import User
 from hrdd.celery import app as celery_app
-from opportunities.services import opportunity_register
+from lifecycle.services import opportunity_register
 from reviews.models import ReviewCase
 from tests.factories import UserFactory, deal_body
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from lifecycle.services import opportunity_register
 from opportunities.models import Opportunity
-from opportunities.services import opportunity_register
 from reviews.models import InformationRequest
 from tests.factories import deal_body
 from tests.reviews.conftest import TIER_DEALS

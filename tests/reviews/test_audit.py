@@ -8,10 +8,10 @@ from django.db import DatabaseError, connection, transaction
 
 from audit.models import AuditEvent
 from audit.selectors import audit_chain_verify
+from lifecycle.services import review_answer
 from reviews.services import (
     condition_fulfil,
     condition_verify,
-    review_answer,
     review_claim,
     review_decide,
     review_recommend,

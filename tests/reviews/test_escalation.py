@@ -11,10 +11,10 @@ from django.core import mail
 
 from audit.models import AuditEvent
 from hrdd.errors import Conflict
+from reviews import tasks
 from reviews.models import CaseCondition, Notification, ReviewCase
 from reviews.services import conditions_flag_overdue, review_claim, review_escalate_overdue
 from reviews.services.escalation import _escalate
-from reviews.tasks import escalate_overdue_cases, flag_overdue_conditions
 from tests.reviews.conftest import MONDAY
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +40,7 @@ def test_it_escalates_a_case_past_its_sla(
 ):
     with time_machine.travel("2026-03-04 09:00:00+00:00", tick=False):
         with django_capture_on_commit_callbacks(execute=True):
-            assert escalate_overdue_cases() == 1  # the beat task, run inline
+            assert tasks.review_escalate_overdue() == 1  # the beat task, run inline
     case = ReviewCase.objects.get(pk=medium_case.pk)
     assert (case.escalation_level, case.status, case.assignee_id) == (2, "escalated", None)
     assert case.due_at == datetime(
@@ -145,8 +145,8 @@ def test_an_overdue_condition_notifies_and_escalates_idempotently(
         assert conditions_flag_overdue() == 0  # due today is not overdue yet
     with time_machine.travel("2027-01-01 08:00:00+00:00", tick=False):  # a Friday
         with django_capture_on_commit_callbacks(execute=True):
-            assert flag_overdue_conditions() == 1
-            assert flag_overdue_conditions() == 0
+            assert tasks.conditions_flag_overdue() == 1
+            assert tasks.conditions_flag_overdue() == 0
     condition = CaseCondition.objects.get(pk=approved_condition.pk)
     assert condition.escalation_level == 1
     first = AuditEvent.objects.get(action="condition.overdue")

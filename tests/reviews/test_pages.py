@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from opportunities.services import opportunity_register
+from lifecycle.services import opportunity_register
 from reviews.models import Notification
 from reviews.services import (
     review_claim,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from hrdd.errors import Conflict, PermissionDenied
+from lifecycle.services import opportunity_register
 from opportunities.models import Opportunity
-from opportunities.services import opportunity_register
 from reviews.models import Decision
 from reviews.services import (
     review_assign,

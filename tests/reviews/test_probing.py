@@ -80,7 +80,7 @@ def test_matches_within_one_batch_of_registrations_are_reported_once(
 ):
     """Promotion registers a batch of deals in one transaction with their audit events
     held until its end: the report of the third match still counts for the fourth."""
-    from opportunities.services import opportunity_register_many
+    from lifecycle.services import opportunity_register_many
 
     items = [
         deal_body(external_id=f"BATCH-{i}",

@@ -10,8 +10,8 @@ import time_machine
 from django.db import IntegrityError, transaction
 
 from audit.models import AuditEvent
+from lifecycle.services import opportunity_update
 from opportunities.models import Opportunity
-from opportunities.services import opportunity_update
 from reviews.models import ReviewCase
 from reviews.services import review_claim, review_decide, review_recommend
 from rules.models import Screening
@@ -52,7 +52,7 @@ def test_a_flagged_deal_gets_one_case_with_its_tier_target(
 
 def test_the_case_is_created_in_the_screenings_transaction(sales_rep, catalogue):
     """If anything after the screening fails, neither the deal, the screening nor the case exist."""
-    from opportunities.services import opportunity_register
+    from lifecycle.services import opportunity_register
 
     body = deal_body(title="rolled back", **TIER_DEALS["high"])
     with pytest.raises(RuntimeError), transaction.atomic():

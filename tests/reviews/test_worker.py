@@ -85,8 +85,8 @@ def test_a_real_worker_escalates_an_overdue_case_once(
         )  # due Wednesday 09:00
     with time_machine.travel("2026-03-04 10:00:00+00:00", tick=True):
         # as beat would: by name, twice (a duplicate delivery changes nothing)
-        celery_app.send_task("reviews.tasks.escalate_overdue_cases")
-        celery_app.send_task("reviews.tasks.escalate_overdue_cases")
+        celery_app.send_task("reviews.tasks.review_escalate_overdue")
+        celery_app.send_task("reviews.tasks.review_escalate_overdue")
         assert _wait_for(lambda: ReviewCase.objects.filter(pk=case.pk, escalation_level=2).exists())
         event = AuditEvent.objects.get(action="review_case.escalate", object_id=str(case.pk))
         # the notification task was queued on commit and ran on the same worker
@@ -103,7 +103,7 @@ def test_a_real_worker_escalates_an_overdue_case_once(
 
 def test_a_real_worker_flags_an_overdue_condition(approved_condition, sales_rep, real_worker):
     with time_machine.travel("2027-01-01 08:00:00+00:00", tick=True):
-        reviews.tasks.flag_overdue_conditions.delay()
+        reviews.tasks.conditions_flag_overdue.delay()
         assert _wait_for(
             lambda: CaseCondition.objects.filter(
                 pk=approved_condition.pk, escalation_level=1

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from audit.models import AuditEvent
-from opportunities.services import opportunity_register
+from lifecycle.services import opportunity_register
 from rules import services
 from rules.models import CriteriaVersion, PreviewRun
 from rules.selectors import criteria_published_current

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from opportunities.services import opportunity_register
+from lifecycle.services import opportunity_register
 from rules import services
 from rules.models import PreviewRun
 from rules.selectors import criteria_published_current

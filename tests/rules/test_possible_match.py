@@ -112,7 +112,7 @@ def test_only_admins_set_the_thresholds(client, reviewer, partner_a):
 
 
 def test_the_preview_reads_snapshots_stored_before_the_possible_match_band(admin_user, sales_rep):
-    from opportunities.services import opportunity_register
+    from lifecycle.services import opportunity_register
     from rules import services
     from rules.models import PreviewRun, Screening
 

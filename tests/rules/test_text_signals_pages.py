@@ -84,8 +84,9 @@ def test_a_spanish_title_and_an_arabic_sector_are_read_and_their_languages_shown
 
 
 def test_a_partner_answer_is_read_when_it_is_given(api, sales_rep, reviewer, catalogue):
+    from lifecycle.services import review_answer
     from reviews.models import ReviewCase
-    from reviews.services import review_answer, review_claim, review_request_information
+    from reviews.services import review_claim, review_request_information
 
     body = register(api, sales_rep, intended_use=["network_operations"],
                     use_description="Video walls for a control room.",

@@ -44,7 +44,7 @@ def test_a_reviewer_signs_in_and_is_created_with_the_role_from_groups(client, pr
 def test_a_partner_user_signs_in_into_their_organisation(
     client, provider, alpha_tenant, reseller_a, sales_rep, catalogue
 ):
-    from opportunities.services import opportunity_register
+    from lifecycle.services import opportunity_register
     from tests.factories import deal_body
 
     hidden = opportunity_register(

@@ -42,7 +42,7 @@ def send_all(**kwargs) -> list[WebhookDelivery]:
 
 @pytest.fixture
 def make_deal(sales_rep, catalogue):
-    from opportunities.services import opportunity_register
+    from lifecycle.services import opportunity_register
     from tests.factories import deal_body
     from tests.reviews.conftest import TIER_DEALS
 
@@ -168,7 +168,9 @@ def test_a_receiver_that_keeps_failing_ends_failed_and_can_be_replayed(
     assert list(delivery.log.values_list("status_code", flat=True)) == [503, 503, 503]
 
     copy = webhook_delivery_replay(actor=admin_user, delivery=delivery)
-    assert OutboxMessage.objects.filter(task="webhooks.tasks.deliver", args=[copy.pk]).exists()
+    assert OutboxMessage.objects.filter(
+        task="webhooks.tasks.webhook_deliver", args=[copy.pk]
+    ).exists()
     webhook_deliver(delivery_id=copy.pk)
     copy.refresh_from_db()
     assert copy.status == "delivered"
@@ -213,7 +215,7 @@ def test_a_tier_change_only_a_hidden_cause_explains_is_not_sent_to_a_partner(
     shown stays: the vendor's systems hear of it, the partner's do not (no tipping off)."""
     from types import SimpleNamespace
 
-    from rules.services import _screening_announce
+    from lifecycle.announce import screening_announce
 
     vendor_crm, partner_crm = receiver_factory(), receiver_factory()
     webhook_endpoint_save(actor=admin_user, name="Vendor", url=vendor_crm.url,
@@ -226,14 +228,14 @@ def test_a_tier_change_only_a_hidden_cause_explains_is_not_sent_to_a_partner(
     hidden = SimpleNamespace(
         tier="prohibited", shown_tier="medium", score=99, criteria_version=version
     )
-    _screening_announce(deal, hidden, before, trigger="restricted_party_list")
+    screening_announce(deal, hidden, before, trigger="restricted_party_list")
     send_all()
     assert partner_crm.requests == []
     [event] = [json.loads(r["body"]) for r in vendor_crm.requests]
     assert (event["data"]["previous_tier"], event["data"]["tier"]) == ("medium", "prohibited")
     # a change partners can see reaches them, in the tier they are shown
     shown = SimpleNamespace(tier="high", shown_tier="high", score=40, criteria_version=version)
-    _screening_announce(deal, shown, before, trigger="change")
+    screening_announce(deal, shown, before, trigger="change")
     send_all()
     [event] = [json.loads(r["body"]) for r in partner_crm.requests]
     assert (event["data"]["previous_tier"], event["data"]["tier"]) == ("medium", "high")

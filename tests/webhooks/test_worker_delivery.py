@@ -40,7 +40,7 @@ def test_the_crm_gets_a_signed_decision_after_its_first_failure(
         actor=admin_user, name="Salesforce", url=crm.url, events=["case.decided"]
     )
     thread_worker()
-    from opportunities.services import opportunity_register
+    from lifecycle.services import opportunity_register
 
     deal = opportunity_register(
         actor=sales_rep,

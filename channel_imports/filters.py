@@ -1,0 +1,45 @@
+"""The import list's filters, one filterset for the page and `/api/v1/imports/`.
+
+It narrows `policies.imports_visible_to(user)`; the partner filter offers only the
+organisations the user may upload for (a partner: their own), so another organisation's
+id is refused rather than answered with an empty list that confirms it exists. The
+screening summary (tiers, flagged lines) is not a sort key: partners see a projection.
+"""
+
+from __future__ import annotations
+
+import django_filters
+from django.db.models import F
+
+from hrdd.lists import Column, ListFilterSet, OrderingFilter
+
+from .models import ChannelImport
+from .policies import organisations_for_upload
+
+COLUMNS = {
+    "number": Column("#", (F("id").asc(),)),
+    "file": Column("File", (F("original_name").asc(), F("id").asc())),
+    "partner": Column("Partner", (F("organisation__name").asc(), F("id").desc())),
+    "uploaded": Column("Uploaded", (F("created_at").asc(), F("id").asc())),
+    "status": Column("Status", (F("status").asc(), F("id").desc())),
+    "lines": Column("Lines", (F("total_rows").asc(), F("id").desc())),
+}
+
+
+def _organisations(request):
+    return organisations_for_upload(request.user if request else None)
+
+
+class ImportFilter(ListFilterSet):
+    search = django_filters.CharFilter(
+        field_name="original_name", lookup_expr="icontains", max_length=100
+    )
+    status = django_filters.ChoiceFilter(choices=ChannelImport.Status.choices)
+    organisation = django_filters.ModelChoiceFilter(queryset=_organisations)
+    uploaded_after = django_filters.DateFilter(field_name="created_at", lookup_expr="date__gte")
+    uploaded_before = django_filters.DateFilter(field_name="created_at", lookup_expr="date__lte")
+    ordering = OrderingFilter(COLUMNS)
+
+    class Meta:
+        model = ChannelImport
+        fields: list[str] = []
