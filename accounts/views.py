@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
@@ -11,13 +12,19 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 from rest_framework.authtoken.models import Token
 
+from onboarding.services import installation_has_no_user
+
 from .authentication import token_expires_at
 from .services import user_token_issue, user_tokens_revoke
 
 
-@login_required
 def home(request):
-    """Reviewers land on their queue, everyone else on their deals."""
+    """Reviewers land on their queue, everyone else on their deals; the first visit of a
+    fresh installation (nobody has an account) lands on its set-up."""
+    if not request.user.is_authenticated:
+        if installation_has_no_user():
+            return redirect("installation-setup")
+        return redirect_to_login(request.get_full_path())
     if request.user.is_reviewer:
         try:
             return redirect("review-queue")
@@ -64,8 +71,10 @@ class SignInView(auth_views.LoginView):
     any check, so it neither signs in nor counts as a failure)."""
 
     def get_context_data(self, **kwargs):
+
         return {
             **super().get_context_data(**kwargs),
+            "fresh_installation": installation_has_no_user(),  # offer the set-up
             "sso_enabled": settings.OIDC_ENABLED,
             "sso_name": settings.OIDC_PROVIDER_NAME,
             "password_enabled": settings.PASSWORD_SIGNIN_ENABLED,

@@ -285,8 +285,10 @@ class ImportLineListApi(ListAPIView):
 
 
 class ImportResultsExportApi(APIView):
-    """Every line with its findings as CSV or XLSX (formulas neutralised)."""
+    """Every line with its findings as CSV or XLSX (formulas neutralised). The header row
+    holds the column codes, stable for programs (`?headers=words` for people)."""
 
     @extend_schema(responses={(200, "text/csv"): bytes}, tags=["imports"])
     def get(self, request, pk: int, fmt: str):
-        return views.results_response(_visible(request, pk), fmt, request.user)
+        codes = views.header_codes(request, default=True)
+        return views.results_response(_visible(request, pk), fmt, request.user, codes=codes)

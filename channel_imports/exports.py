@@ -29,6 +29,27 @@ RESULT_COLUMNS = (
     "finding_codes", "finding_explanations", "deal_reference", "promotion_error",
 )  # fmt: skip
 REPORT_COLUMNS = ("line", "column", "value", "reason")
+# Header rows in words for people; `?headers=codes` keeps the column codes for programs
+# (and for a results file fed back into an import).
+HEADER_WORDS = {
+    "line": "Line", "partner_reference": "Partner reference", "end_customer_name": "End customer",
+    "end_customer_country": "End customer's country", "end_user_type": "End-user type",
+    "sector": "Sector", "delivery_country": "Country of delivery", "sku": "Catalogue product (SKU)",
+    "product_name": "Product name", "capabilities": "Capabilities", "quantity": "Quantity",
+    "intended_use": "Intended use", "value_amount": "Value", "currency": "Currency",
+    "sale_date": "Sale date", "reseller_name": "Reseller", "reseller_country": "Reseller's country",
+    "red_flags": "Red flags", "customization": "Custom development",
+    "end_use_statement": "End-use statement", "status": "Status", "tier": "Tier", "score": "Score",
+    "severity": "Severity", "likelihood": "Likelihood", "finding_codes": "Criteria that fired",
+    "finding_explanations": "Why they fired", "deal_reference": "Deal",
+    "promotion_error": "Why no deal was registered", "column": "Column", "value": "Value",
+    "reason": "Problem",
+}  # fmt: skip
+
+
+def header(columns: Iterable[str], codes: bool = False) -> list[str]:
+    """A header row: the columns' names in words, or their codes when asked for."""
+    return list(columns) if codes else [HEADER_WORDS[c] for c in columns]
 
 
 def neutralise(value: Any) -> Any:
@@ -48,12 +69,13 @@ def _cell(value: Any) -> Any:
     return neutralise(value)
 
 
-def result_rows(lines: Iterable[dict], viewer) -> Iterator[list]:
-    """Export rows (header first) from `selectors.import_lines_iter`, as `viewer` may see
-    them (`presenters`: partners and reps get the shown tier, findings and status)."""
+def result_rows(lines: Iterable[dict], viewer, *, codes: bool = False) -> Iterator[list]:
+    """Export rows (header first, in words unless `codes`) from `selectors.import_lines_iter`,
+    as `viewer` may see them (`presenters`: partners and reps get the shown tier, findings
+    and status)."""
     full = sees_everything(viewer)
     p = "" if full else "shown_"
-    yield list(RESULT_COLUMNS)
+    yield header(RESULT_COLUMNS, codes)
     for line in lines:
         d = line["data"]
         findings = findings_for_viewer(line["findings"], viewer)
@@ -71,8 +93,8 @@ def result_rows(lines: Iterable[dict], viewer) -> Iterator[list]:
         )]  # fmt: skip
 
 
-def report_rows(issues: Iterable) -> Iterator[list]:
-    yield list(REPORT_COLUMNS)
+def report_rows(issues: Iterable, *, codes: bool = False) -> Iterator[list]:
+    yield header(REPORT_COLUMNS, codes)
     for i in issues:
         yield [i.line, _cell(i.column), _cell(i.value), _cell(i.reason)]
 

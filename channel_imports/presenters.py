@@ -47,8 +47,9 @@ def findings_for_viewer(findings: list[dict], user) -> list[dict]:
     ]
 
 
-def line_for_viewer(line: ImportLine, user) -> dict:
-    """One screened line (with `opportunity__current_screening` loaded) as `user` may see it."""
+def line_for_viewer(line: ImportLine, user, products: dict[str, str] | None = None) -> dict:
+    """One screened line (with `opportunity__current_screening` loaded) as `user` may see it;
+    `products` names the catalogue's SKUs, so the line reads with its product's name."""
     full = sees_everything(user)
     deal = line.opportunity
     screening = deal.current_screening if deal else None
@@ -56,6 +57,9 @@ def line_for_viewer(line: ImportLine, user) -> dict:
         "id": line.pk,
         "line": line.line_no,
         "data": line.data,
+        "product": line.data.get("product_name")
+        or (products or {}).get(line.data.get("sku", ""))
+        or line.data.get("sku", ""),
         "status": line.status,
         "status_label": line_status_label(
             user,

@@ -138,6 +138,21 @@ def mapping_suggest(
     return out
 
 
+def headers_all_named(headers: list[str], mapping: Mapping[str, str]) -> bool:
+    """Does every header of the file name an expected column (or a known synonym), each
+    once, and does `mapping` use them all, completely? Then there is nothing to map."""
+    present = [h for h in headers if h]
+    if not present or len(set(present)) != len(present):
+        return False
+    named = {h: header_key(h) if header_key(h) in COLUMNS else SYNONYMS.get(header_key(h))
+             for h in present}  # fmt: skip
+    return (
+        all(named.values())
+        and all(mapping.get(col) == h for h, col in named.items())
+        and not mapping_problems(mapping, headers)
+    )
+
+
 def mapping_problems(mapping: Mapping[str, str], headers: list[str]) -> dict[str, str]:
     """Why a mapping cannot be used, by expected column; empty when it can."""
     problems: dict[str, str] = {}

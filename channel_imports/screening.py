@@ -22,7 +22,7 @@ import json
 import uuid
 from collections import Counter
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.db import connection, transaction
 from django.db.models import F, Q
@@ -31,6 +31,7 @@ from django.utils import timezone
 
 from hrdd.errors import ApplicationError
 from lifecycle.services import opportunity_register_many
+from opportunities.models import Product
 from outbox.services import outbox_enqueue
 from partners.models import Organisation
 from restricted_parties.selectors import parties_screen
@@ -38,7 +39,7 @@ from rules.engine import screen
 from rules.models import Criterion
 from rules.selectors import criteria_compiled
 from rules.snapshot import build_snapshot
-from taxonomy import INTERMEDIARY_ROLES
+from taxonomy import INTERMEDIARY_ROLES, words
 
 from .models import ChannelImport, ImportChunk, ImportLine
 from .selectors import FLAGGED_TIERS
@@ -70,10 +71,37 @@ def channel_for(org: Organisation, data: dict) -> list[dict]:
     return entries
 
 
-def opportunity_data(imp: ChannelImport, line: ImportLine) -> dict:
-    """A flagged line in the API's shape, for `opportunity_register`."""
+def line_title(data: dict, products: dict[str, str] | None = None) -> str:
+    """A line as a reader names it: "2 × Deep Packet Inspector for Nile State
+    Telecom (Egypt), partner ref. POS-7" — the catalogue's product name, the country in
+    words, never a row number or a bare code."""
+    sku = data.get("sku") or ""
+    name = data.get("product_name") or (products or {}).get(sku, "")
+    product = name or sku
+    customer = data.get("end_customer_name") or "an undisclosed end customer"
+    country = words.country(data.get("end_customer_country"))
+    title = f"{data.get('quantity')} × {product} for {customer}" + (
+        f" ({country})" if country else ""
+    )
+    if data.get("partner_reference"):
+        title += f", partner ref. {data['partner_reference']}"
+    return title[:200]
+
+
+def sold_on(data: dict) -> str | None:
+    """The sale date of a point-of-sale line already made (None for a sale still to come,
+    which is the deal's expected close date instead)."""
+    sale = data.get("sale_date") or ""
+    return sale if sale and sale <= timezone.localdate().isoformat() else None
+
+
+def opportunity_data(
+    imp: ChannelImport, line: ImportLine, products: dict[str, str] | None = None
+) -> dict:
+    """A flagged line in the API's shape, for `opportunity_register`. A sale already made
+    is no close date to decide before: its case gets its review target from the import,
+    not "overdue" on arrival; the sale date is kept in the description."""
     d = line.data
-    product = d["product_name"] or d["sku"]
     if d["sku"]:
         item = {"sku": d["sku"], "quantity": d["quantity"]}
     else:
@@ -82,11 +110,13 @@ def opportunity_data(imp: ChannelImport, line: ImportLine) -> dict:
             "capabilities": d["capabilities"],
             "quantity": d["quantity"],
         }
-    customer = d["end_customer_name"] or "undisclosed end customer"
-    ref = f" {d['partner_reference']}" if d["partner_reference"] else ""
+    sold = sold_on(d)
+    described = f"Imported from {imp.original_name}, line {line.line_no} (import {imp.pk})."
+    if sold:
+        described += f" Sold on {words.day(date.fromisoformat(sold))}."
     return {
         "external_id": external_id_for(imp.organisation_id, line.row_key),
-        "title": f"Import{ref}: {d['quantity']} × {product} for {customer}"[:200],
+        "title": line_title(d, products),
         "end_customer": {
             "name": d["end_customer_name"],
             "country": d["end_customer_country"],
@@ -97,9 +127,9 @@ def opportunity_data(imp: ChannelImport, line: ImportLine) -> dict:
         "channel": channel_for(imp.organisation, d),
         "lines": [item],
         "intended_use": d["intended_use"],
-        "use_description": f"Imported from {imp.original_name}, line {line.line_no} (import {imp.pk}).",
+        "use_description": described,
         "value": {"amount": d["value_amount"], "currency": d["currency"]},
-        "expected_close_date": d["sale_date"] or None,
+        "expected_close_date": None if sold else d["sale_date"] or None,
         "customization": d["customization"],
         "red_flags": d["red_flags"],
         "end_use_statement": d["end_use_statement"],
@@ -319,8 +349,10 @@ def _promote_batch(imp: ChannelImport) -> int:
         )  # fmt: skip
         if not lines:
             return 0
+        skus = {line.data.get("sku") for line in lines} - {""}
+        products = dict(Product.objects.filter(sku__in=skus).values_list("sku", "name"))
         results = opportunity_register_many(
-            actor=imp.uploaded_by, items=[opportunity_data(imp, line) for line in lines],
+            actor=imp.uploaded_by, items=[opportunity_data(imp, line, products) for line in lines],
             source="import",
         )  # fmt: skip
         promoted, refused = [], []

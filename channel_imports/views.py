@@ -6,10 +6,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.html import format_html
 from django.views.decorators.http import require_GET, require_POST
 
 from hrdd.errors import ApplicationError
 from hrdd.lists import filtered, list_page, sort_links
+from opportunities.models import Product
 
 from . import exports
 from .filters import COLUMNS as LIST_COLUMNS
@@ -17,7 +20,7 @@ from .filters import ImportFilter
 from .models import ChannelImport
 from .policies import imports_visible_to, organisations_for_upload
 from .presenters import line_for_viewer, summary_for_viewer
-from .rows import COLUMN_HELP, COLUMNS, REQUIRED
+from .rows import COLUMN_HELP, COLUMNS, REQUIRED, headers_all_named
 from .selectors import (
     import_flagged_lines,
     import_get,
@@ -51,7 +54,10 @@ def _status_context(imp: ChannelImport, user) -> dict:
         ctx["issues"] = list(import_issues(imp)[:ISSUES_SHOWN])
     if imp.status == ChannelImport.Status.COMPLETED:
         # Lines and summary as this viewer may see them (presenters).
-        ctx["flagged"] = [line_for_viewer(x, user) for x in import_flagged_lines(imp)]
+        lines = list(import_flagged_lines(imp))
+        skus = {x.data.get("sku") for x in lines} - {"", None}
+        products = dict(Product.objects.filter(sku__in=skus).values_list("sku", "name"))
+        ctx["flagged"] = [line_for_viewer(x, user, products) for x in lines]
         summary = ctx["summary"] = summary_for_viewer(imp.summary, user)
         ctx["tiers"] = [(t, summary.get("tiers", {}).get(t, 0)) for t in
                         ("low", "medium", "high", "critical", "prohibited")]  # fmt: skip
@@ -74,6 +80,8 @@ def import_list_view(request):
         "statuses": ChannelImport.Status.choices,
         "organisations": orgs, "can_upload": orgs.exists(),
         "columns_expected": [(c, COLUMN_HELP[c], c in REQUIRED) for c in COLUMNS],
+        # a refused upload, shown once beside the field it concerns
+        "upload_errors": request.session.pop("import-upload-errors", None) or {},
     }  # fmt: skip
     if request.headers.get("HX-Request") == "true":
         return render(request, "channel_imports/_list_table.html", ctx)
@@ -90,13 +98,37 @@ def import_upload_view(request):
     upload = request.FILES.get("file")
     if org is None or upload is None:
         messages.error(request, "Choose the partner organisation and a CSV or XLSX file.")
+        errors = {"organisation": "Choose the partner organisation."} if org is None else {}
+        if upload is None:
+            errors["file"] = "Choose a CSV or XLSX file."
+        request.session["import-upload-errors"] = errors
         return redirect("channel-import-list")
     try:
         imp = import_upload(actor=request.user, organisation=org, uploaded_file=upload)
     except ApplicationError as exc:
         messages.error(request, exc.message)
+        request.session["import-upload-errors"] = {"file": exc.message}
         return redirect("channel-import-list")
-    return redirect("channel-import-mapping", pk=imp.pk)
+    return _mapped_for_you(request, imp) or redirect("channel-import-mapping", pk=imp.pk)
+
+
+def _mapped_for_you(request, imp: ChannelImport):
+    """A file whose every header names an expected column needs no mapping step: it goes
+    straight to validation, and the page says so with a way back to the mapping."""
+    if imp.status != ChannelImport.Status.UPLOADED or imp.needs_sheet:
+        return None
+    if not headers_all_named(imp.headers, imp.mapping):
+        return None
+    try:
+        import_map(actor=request.user, channel_import=imp, mapping=imp.mapping)
+    except ApplicationError:
+        return None  # the mapping step says what is wrong
+    messages.info(request, format_html(
+        'Every column of your file has the name of an expected column, so the columns were '
+        'matched for you and the file is being checked. <a href="{}">Change the mapping</a>',
+        reverse("channel-import-mapping", args=[imp.pk]),
+    ))  # fmt: skip
+    return redirect("channel-import-detail", pk=imp.pk)
 
 
 @login_required
@@ -190,14 +222,21 @@ def _xlsx_response(fh, filename: str) -> FileResponse:
 @require_GET
 def import_report_csv(request, pk: int):
     imp = _get_or_404(request, pk)
-    return _csv_response(exports.report_rows(import_issues(imp).iterator(chunk_size=2000)),
+    return _csv_response(exports.report_rows(import_issues(imp).iterator(chunk_size=2000),
+                                             codes=header_codes(request, default=False)),
                          f"import-{imp.pk}-validation-report.csv")  # fmt: skip
 
 
-def results_response(imp: ChannelImport, fmt: str, viewer):
+def header_codes(request, *, default: bool) -> bool:
+    """`?headers=codes` (or `=words`): the header row a program or a person reads."""
+    asked = request.GET.get("headers", "")
+    return asked == "codes" if asked in ("codes", "words") else default
+
+
+def results_response(imp: ChannelImport, fmt: str, viewer, *, codes: bool = False):
     """Every line of an import with its findings, as CSV (streamed) or XLSX, as `viewer`
-    may see them."""
-    rows = exports.result_rows(import_lines_iter(imp), viewer)
+    may see them; the header in words, or in codes for programs."""
+    rows = exports.result_rows(import_lines_iter(imp), viewer, codes=codes)
     name = f"import-{imp.pk}-screening"
     if fmt == "xlsx":
         summary = {"Rows": exports.row_accounting_rows(imp, import_rows(imp))}
@@ -212,7 +251,8 @@ def results_response(imp: ChannelImport, fmt: str, viewer):
 @login_required
 @require_GET
 def import_results_export(request, pk: int, fmt: str):
-    return results_response(_get_or_404(request, pk), fmt, request.user)
+    return results_response(_get_or_404(request, pk), fmt, request.user,
+                            codes=header_codes(request, default=False))  # fmt: skip
 
 
 @login_required

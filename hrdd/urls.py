@@ -20,6 +20,7 @@ urlpatterns = [
     # The split view serves its start-up script as a file: no inline script under the CSP.
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
     path("api/v1/", include(api_v1)),
+    path("", include("onboarding.urls")),  # the first visit of a fresh installation
     path("", include("accounts.urls")),
     path("", include("sso.urls")),
     path("", include("opportunities.urls")),

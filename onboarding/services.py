@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from accounts.models import User
 from audit.services import audit_record
@@ -13,20 +13,29 @@ from hrdd.errors import ApplicationError
 from partners.services import organisation_get_or_register
 from taxonomy.countries import country_codes
 
+from .models import InstallationSetup
+
 
 def installation_is_fresh() -> bool:
     """No admin yet: the installation still needs its set-up."""
     return not User.objects.filter(role=User.Role.ADMIN, is_active=True).exists()
 
 
+def installation_has_no_user() -> bool:
+    """Nobody has an account yet: the only state in which the set-up page is offered."""
+    return not User.objects.exists()
+
+
 def installation_setup(
     *, vendor_name: str, vendor_country: str, username: str, email: str, password: str,
-    first_name: str = "", last_name: str = "",
+    first_name: str = "", last_name: str = "", via: str = "command",
 ) -> User:  # fmt: skip
     """Register the vendor organisation and its first admin, once.
 
     Refused when an admin already exists (set-up is not a back door to a second admin
     account), for an unknown country code, or for a password Django's validators refuse.
+    From the web (`via="web"`) it is refused as soon as any user exists. Two set-ups at
+    once: both insert the one `InstallationSetup` row, so one wins and the other is refused.
     """
     country = (vendor_country or "").strip().upper()
     errors = {}
@@ -42,10 +51,12 @@ def installation_setup(
         errors["password"] = " ".join(exc.messages)
     if errors:
         raise ApplicationError("The set-up needs a few corrections.", errors=errors)
+    already = ApplicationError("This installation is already set up: it has an admin.",
+                               status_code=409)  # fmt: skip
     with transaction.atomic():
-        if not installation_is_fresh():
-            raise ApplicationError("This installation is already set up: it has an admin.",
-                                   status_code=409)  # fmt: skip
+        if not installation_is_fresh() or (via == "web" and not installation_has_no_user()):
+            raise already
+        _claim_setup(via, already)
         vendor = organisation_get_or_register(name=vendor_name, country=country, role="vendor")
         admin = User.objects.create_user(
             username=username.strip(), email=email.strip(), password=password,
@@ -54,6 +65,22 @@ def installation_setup(
         )  # fmt: skip
         audit_record(
             actor=None, action="installation.set_up", object_type="user", object_id=admin.pk,
-            changes={"vendor": vendor.name, "country": country, "admin": admin.username},
+            changes={"vendor": vendor.name, "country": country, "admin": admin.username,
+                     "via": via},
         )  # fmt: skip
     return admin
+
+
+def _claim_setup(via: str, already: ApplicationError) -> None:
+    """Insert the one set-up row; a racing set-up's insert waits for this transaction and
+    then fails. The command may run again on an installation left without an admin (its
+    row stays); the web page never."""
+    try:
+        with transaction.atomic():
+            if (
+                via == "web"
+                or not InstallationSetup.objects.select_for_update().filter(pk=1).exists()
+            ):
+                InstallationSetup.objects.create(pk=1, via=via)
+    except IntegrityError:
+        raise already from None

@@ -57,6 +57,7 @@ class InformationRequestOut(serializers.Serializer):
     questions = serializers.CharField()
     asked_by = serializers.CharField(source="asked_by.username")
     asked_at = serializers.DateTimeField()
+    due_date = serializers.DateField(allow_null=True)
     answer = serializers.CharField()
     answered_by = serializers.CharField(source="answered_by.username", default=None)
     answered_at = serializers.DateTimeField(allow_null=True)
@@ -226,6 +227,9 @@ class CaseRequestInformationApi(APIView):
         addressed_to = serializers.IntegerField(
             required=False, allow_null=True, min_value=1, max_value=MAX_ID
         )
+        due_date = serializers.DateField(
+            required=False, allow_null=True, help_text="Default: five business days on"
+        )
 
     @extend_schema(request=RequestInformationIn, responses={201: InformationRequestOut}, tags=TAGS)
     def post(self, request, pk: int):
@@ -237,8 +241,9 @@ class CaseRequestInformationApi(APIView):
             if addressed_to is None:
                 raise ApplicationError("No such user.", errors={"addressed_to": "Unknown user."})
         info = services.review_request_information(
-            case=case, actor=request.user, questions=data["questions"], addressed_to=addressed_to
-        )
+            case=case, actor=request.user, questions=data["questions"], addressed_to=addressed_to,
+            due_date=data.get("due_date"),
+        )  # fmt: skip
         return Response(InformationRequestOut(info).data, status=status.HTTP_201_CREATED)
 
 

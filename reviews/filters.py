@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from hrdd.lists import Column, FlagFilter, IdFilter, ListFilterSet, OrderingFilter
 from hrdd.params import as_id
+from opportunities.models import ChannelEntry, Opportunity
 
 from .models import TIER_RANK, CaseCondition, EscalationLevel, Notification, ReviewCase
 from .workflow import OPEN
@@ -112,7 +113,6 @@ class ReviewCaseFilter(ListFilterSet):
         return qs.filter(country=value.strip().upper()[:2])
 
     def filter_partner(self, qs, name, value):
-        from opportunities.models import ChannelEntry, Opportunity
 
         # one small id set (two index scans), not a per-case EXISTS over every open case
         in_channel = (

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django import forms
 
 from .models import ReviewCase
@@ -12,6 +14,7 @@ CONDITION_ROWS = 4
 class RequestInformationForm(forms.Form):
     questions = forms.CharField(max_length=5000, widget=forms.Textarea)
     addressed_to = forms.IntegerField(required=False)
+    due_date = forms.DateField(required=False)
 
 
 class AnswerForm(forms.Form):
@@ -57,3 +60,20 @@ class EscalationPolicyForm(forms.Form):
     target_business_days = forms.IntegerField(min_value=0, max_value=365, required=False)
     start_level = forms.IntegerField(min_value=1, max_value=3)
     level_business_days = forms.IntegerField(min_value=0, max_value=365, required=False)
+
+
+def decision_errors_for_form(errors: dict, post) -> dict:
+    """The decision's errors by the decide form's field names: "conditions[1].owner" is
+    the owner of the second row that names a mitigation (blank rows are not sent), and
+    an error of the conditions as a whole goes to the first row's mitigation."""
+    rows = [i for i in range(CONDITION_ROWS) if (post.get(f"cond-{i}-mitigation") or "").strip()]
+    out = {}
+    for path, message in (errors or {}).items():
+        match = re.fullmatch(r"conditions\[(\d+)\]\.(\w+)", path)
+        if match and int(match.group(1)) < len(rows):
+            out[f"cond-{rows[int(match.group(1))]}-{match.group(2)}"] = str(message)
+        elif path == "conditions":
+            out["cond-0-mitigation"] = str(message)
+        else:
+            out[path] = str(message)
+    return out

@@ -214,6 +214,9 @@ class InformationRequest(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     asked_at = models.DateTimeField()
+    # The day the answer is expected by, told to the addressee (null: asked before due
+    # dates were recorded).
+    due_date = models.DateField(null=True, blank=True)
     answer = models.TextField(blank=True, max_length=10000)
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"

@@ -161,11 +161,14 @@ def _assigned(a: _About) -> list[Message]:
 
 
 def _information_requested(a: _About) -> list[Message]:
-    questions = InformationRequest.objects.get(pk=a.changes["request_id"]).questions
+    info = InformationRequest.objects.get(pk=a.changes["request_id"])
+    ask = _("Please answer these questions on the deal's page:")
+    if info.due_date:
+        ask = _("Please answer by %(day)s, on the deal's page:") % {"day": words.day(info.due_date)}
     return [(_one(a.changes.get("addressed_to_id")),
              _("Compliance needs information on %(ref)s") % {"ref": a.ref},
-             _("Please answer these questions on the deal's page:") + "\n\n" + questions,
-             _opportunity_url(a.case))]  # fmt: skip
+             ask + "\n\n" + info.questions,
+             f"{_opportunity_url(a.case)}#question-{info.pk}")]  # fmt: skip
 
 
 def _answered(a: _About) -> list[Message]:

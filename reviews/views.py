@@ -30,6 +30,7 @@ from .forms import (
     ReasonForm,
     RecommendForm,
     RequestInformationForm,
+    decision_errors_for_form,
     decision_from_post,
 )
 from .models import EscalationLevel, ReviewCase
@@ -74,6 +75,7 @@ def case_view(request, pk: int):
         "addressees": selectors.information_addressees(case)
         if actions["request_information"]
         else [],
+        "information_due": services.information_due_default(),
         "conditions": selectors.case_conditions(case),
         "decision": getattr(case, "decision", None) if not case.is_open else None,
         "other_cases": [c for c in selectors.opportunity_cases(opportunity.pk) if c.pk != case.pk],
@@ -200,7 +202,8 @@ def request_information_view(request, pk: int):
     case = _case_or_404(request, pk)
     form = RequestInformationForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Write the questions you need answered.")
+        messages.error(request, "Write the questions you need answered, and the date the "
+                                "answer is due by (such as 2026-12-31).")  # fmt: skip
         return _back(request, case)
     addressed_to = None
     if form.cleaned_data.get("addressed_to"):
@@ -208,7 +211,8 @@ def request_information_view(request, pk: int):
             pk=form.cleaned_data["addressed_to"], is_active=True
         ).first()
     _run(request, lambda: services.review_request_information(
-        case=case, actor=request.user, questions=form.cleaned_data["questions"], addressed_to=addressed_to),
+        case=case, actor=request.user, questions=form.cleaned_data["questions"], addressed_to=addressed_to,
+        due_date=form.cleaned_data.get("due_date")),
         "Questions sent; the case waits for the answer.")  # fmt: skip
     return _back(request, case)
 
@@ -246,12 +250,20 @@ def decide_view(request, pk: int):
     _require_reviewer(request.user)
     case = _case_or_404(request, pk)
     data = decision_from_post(request.POST)
-    if not _run(request, lambda: services.review_decide(case=case, actor=request.user, **data),
-                "Decision recorded; the deal has moved and the submitter is told."):  # fmt: skip
-        # a refused decision is not lost: the form comes back as it was typed
+    try:
+        services.review_decide(case=case, actor=request.user, **data)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+        # a refused decision is not lost: the form comes back as it was typed, each
+        # error beside its field
         request.session[f"decide-draft-{case.pk}"] = {
-            k: v[:10000] for k, v in request.POST.items() if k != "csrfmiddlewaretoken"
+            **{k: v[:10000] for k, v in request.POST.items() if k != "csrfmiddlewaretoken"},
+            "_errors": decision_errors_for_form(exc.errors, request.POST),
         }
+    else:
+        messages.success(
+            request, "Decision recorded; the deal has moved and the submitter is told."
+        )
     return _back(request, case)
 
 
@@ -262,7 +274,9 @@ def _decision_draft(post: dict | None) -> dict:
     rows = [{f: post.get(f"cond-{i}-{f}", "") for f in ("mitigation", "owner", "due_date", "details")}
             for i in range(CONDITION_ROWS)]  # fmt: skip
     return {"outcome": post.get("outcome", ""), "reasons": post.get("reasons", ""),
-            "feedback": post.get("feedback", ""), "rows": rows, "kept": bool(post)}  # fmt: skip
+            "feedback": post.get("feedback", ""), "rows": rows, "kept": bool(post),
+            "precedent_reason": post.get("precedent_reason", ""),
+            "errors": post.get("_errors") or {}}  # fmt: skip
 
 
 @login_required
@@ -304,8 +318,12 @@ def case_history_csv(request, pk: int):
         f'attachment; filename="{case.opportunity.reference}-case-{case.pk}-history.csv"'
     )
     writer = csv.writer(response)
-    writer.writerow(["event_id", "when", "actor", "action", "object_type", "object_id", "from_state",
-                     "to_state", "changes", "comment", "hash"])  # fmt: skip
+    codes = ["event_id", "when", "actor", "action", "object_type", "object_id", "from_state",
+             "to_state", "changes", "comment", "hash"]  # fmt: skip
+    # the header in words for people; ?headers=codes for programs
+    words = ["Event", "When", "Who", "What", "Object type", "Object", "From", "To", "Changes",
+             "Comment", "Hash"]  # fmt: skip
+    writer.writerow(codes if request.GET.get("headers") == "codes" else words)
     for e in selectors.case_history(case, user=request.user):
         writer.writerow([_csv_safe(v) for v in (
             e.pk, e.created_at.isoformat(), e.actor_label, e.action, e.object_type, e.object_id,
@@ -326,26 +344,29 @@ def answer_view(request, pk: int):
     form = AnswerForm(request.POST, request.FILES)
     deal = redirect("opportunity-detail", pk=info.case.opportunity_id)
     if not form.is_valid():
-        message = "Write your answer (a file is optional: pdf, png or jpg)."
+        message, field = "Write your answer (a file is optional: pdf, png or jpg).", "answer"
         if form.errors.get("attachment"):
             message = f"The file was not attached: {' '.join(form.errors['attachment'])}"
+            field = "attachment"
         messages.error(request, message)
-        return _keep_answer_draft(request, info, deal, message)
+        return _keep_answer_draft(request, info, deal, message, field)
     try:
         review_answer(information_request=info, actor=request.user, answer=form.cleaned_data["answer"],
                                attachment=form.cleaned_data.get("attachment"))  # fmt: skip
     except ApplicationError as exc:
         messages.error(request, exc.message)
-        return _keep_answer_draft(request, info, deal, exc.message)
+        field = "attachment" if "attachment" in exc.errors else "answer"
+        return _keep_answer_draft(request, info, deal, exc.message, field)
     messages.success(request, "Thank you: your answer went to the compliance reviewer.")
     return deal
 
 
-def _keep_answer_draft(request, info, response, message: str):
+def _keep_answer_draft(request, info, response, message: str, field: str = "answer"):
     """A refused answer is not lost: the deal page offers it again, with the reason next
-    to the field (the file must be chosen again: browsers never refill a file input)."""
+    to the field it concerns (the file must be chosen again: browsers never refill a
+    file input)."""
     request.session[f"answer-draft-{info.pk}"] = {
-        "answer": (request.POST.get("answer") or "")[:10000], "error": message,
+        "answer": (request.POST.get("answer") or "")[:10000], "error": message, "field": field,
     }  # fmt: skip
     return response
 

@@ -36,6 +36,11 @@ urlpatterns = [
     ),
     path("criteria/draft/preview/", views.draft_preview, name="criteria-draft-preview"),
     path("criteria/draft/publish/", views.draft_publish, name="criteria-draft-publish"),
+    path(
+        "criteria/draft/publish/confirm/",
+        views.draft_publish_confirm,
+        name="criteria-draft-publish-confirm",
+    ),
     path("criteria/previews/<int:pk>/", views.preview_detail, name="criteria-preview"),
     path("criteria/import/", views.pack_import, name="criteria-import"),
     path("criteria/countries/", views.country_data_upload, name="criteria-countries"),

@@ -16,6 +16,13 @@ from countries.services import CountryDataError, country_indicators_import
 from hrdd.errors import ApplicationError
 
 from . import policies, services
+from .editor import (
+    FIELD_WORDS,
+    condition_caret,
+    criteria_diff,
+    criterion_errors,
+    preview_for_publishing,
+)
 from .engine import FIELDS, PARTNER_SAFE_FIELDS
 from .models import CriteriaVersion, Criterion, PreviewRun
 from .selectors import criteria_draft, criteria_published_current, criteria_versions
@@ -73,11 +80,27 @@ def draft_detail(request):
     if draft is None:
         return redirect("criteria-overview")
     previews = draft.previews.order_by("-id")[:5]
+    diff = criteria_diff(draft, criteria_published_current())
     return render(
         request,
         "rules/draft.html",
-        {"draft": draft, "criteria": draft.criteria.all(), "previews": previews},
-    )
+        {"draft": draft, "criteria": draft.criteria.all(), "previews": previews, "diff": diff,
+         "marks": diff["marks"]},
+    )  # fmt: skip
+
+
+@login_required
+def draft_publish_confirm(request):
+    """Before publishing: what the draft changes against the version in force, and what
+    its latest preview found (how many deals change tier)."""
+    _require_admin(request.user)
+    draft = criteria_draft()
+    if draft is None:
+        return redirect("criteria-overview")
+    return render(request, "rules/publish_confirm.html", {
+        "draft": draft, "diff": criteria_diff(draft, criteria_published_current()),
+        **preview_for_publishing(draft),
+    })  # fmt: skip
 
 
 @login_required
@@ -117,7 +140,7 @@ def _criterion_values(post) -> tuple[dict, dict]:
         try:
             values[f] = int(raw)
         except ValueError:
-            errors[f] = f"{f} must be a whole number."
+            errors[f] = "Enter a whole number from 0 to 5."
     values["enabled"] = post.get("enabled") == "on"
     return values, errors
 
@@ -132,12 +155,13 @@ def criterion_edit(request, code: str | None = None):
     criterion = draft.criteria.filter(code=code).first() if code else None
     if code and criterion is None:
         raise Http404
-    error, values = None, None
+    error, values, errors, caret = None, None, {}, None
     if request.method == "POST":
         values, field_errors = _criterion_values(request.POST)
         new_code = code or request.POST.get("code", "")
         if field_errors:
-            error = " ".join(field_errors.values())
+            error = "The criterion was not saved: correct the fields marked below."
+            errors = field_errors
         else:
             try:
                 services.criterion_save(
@@ -151,6 +175,9 @@ def criterion_edit(request, code: str | None = None):
                 return redirect("criteria-draft")
             except ApplicationError as exc:
                 error = exc.message
+                errors = criterion_errors(exc.errors)
+                if "condition" in errors:
+                    caret = condition_caret(values["condition"])
         values["code"] = new_code
     elif criterion:
         values = {f: getattr(criterion, f) for f in services.CRITERION_FIELDS} | {
@@ -164,10 +191,12 @@ def criterion_edit(request, code: str | None = None):
             **dict.fromkeys(NUMBER_FIELDS, 0),
         }
     return render(request, "rules/criterion_form.html", {
-        "draft": draft, "criterion": criterion, "v": values, "error": error,
-        "dimensions": Criterion.Dimension.choices, "outcomes": Criterion.Outcome.choices,
+        "draft": draft, "criterion": criterion, "v": values, "error": error, "errors": errors,
+        "caret": caret, "dimensions": Criterion.Dimension.choices,
+        "outcomes": Criterion.Outcome.choices,
         "fields": [(n, spec, n in PARTNER_SAFE_FIELDS) for n, spec in sorted(FIELDS.items())],
-        "number_fields": NUMBER_FIELDS,
+        "number_fields": [(f, FIELD_WORDS[f], values.get(f, request.POST.get(f, 0)))
+                          for f in NUMBER_FIELDS],
     }, status=400 if error else 200)  # fmt: skip
 
 

@@ -1,4 +1,5 @@
 from django import template
+from django.utils.html import format_html
 
 register = template.Library()
 
@@ -58,3 +59,47 @@ def translated(text):
     from django.utils.translation import gettext
 
     return gettext(text) if text else text
+
+
+# --- Errors beside their fields -------------------------------------------------------------
+def _error_id(name: str, key) -> str:
+    return f"{key or name}-error"
+
+
+@register.simple_tag
+def invalid(errors, name, key=None):
+    """` aria-invalid="true" aria-describedby="<name>-error"` on a field whose value was
+    refused, so assistive technology reads the error with the field, without scripts."""
+    if not (errors or {}).get(name):
+        return ""
+    return format_html(' aria-invalid="true" aria-describedby="{}"', _error_id(name, key))
+
+
+@register.simple_tag
+def field_error(errors, name, key=None, prefix=""):
+    """The error of one field, to be placed right after it (the id its aria-describedby
+    names). `prefix` is the field's label when the message reads better with it."""
+    message = (errors or {}).get(name)
+    if not message:
+        return ""
+    text = f"{prefix}: {message}" if prefix else message
+    return format_html(
+        '<span class="error field-error" id="{}">{}</span>', _error_id(name, key), text
+    )
+
+
+@register.simple_tag
+def row_invalid(errors, prefix, i, field, group=None):
+    """`invalid` for a field of a repeated row ("line-2-quantity"); the first row's field
+    also carries the error of the whole group (e.g. "add at least one product")."""
+    name = f"{prefix}-{i}-{field}"
+    if (errors or {}).get(name):
+        return invalid(errors, name)
+    if group and str(i) == "0" and (errors or {}).get(group):
+        return invalid(errors, group)
+    return ""
+
+
+@register.simple_tag
+def row_field_error(errors, prefix, i, field):
+    return field_error(errors, f"{prefix}-{i}-{field}")

@@ -17,6 +17,7 @@ the same transaction) and queues notifications with `transaction.on_commit`.
 from ._common import DEFAULT_POLICIES, Target, effective_due, escalation_target
 from .cases import (
     deal_snapshot,
+    information_due_default,
     review_answer_record,
     review_assign,
     review_claim,
@@ -47,6 +48,7 @@ __all__ = [
     "effective_due",
     "escalation_policy_update",
     "escalation_target",
+    "information_due_default",
     "review_answer_record",
     "review_assign",
     "review_claim",

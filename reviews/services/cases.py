@@ -80,10 +80,21 @@ def _information_addressee(case: ReviewCase, addressed_to):
     return user
 
 
+INFORMATION_DUE_BUSINESS_DAYS = 5
+
+
+def information_due_default() -> date:
+    """The answer's due date when the reviewer names none: five business days on."""
+    from ..business_days import add_business_days
+
+    return add_business_days(timezone.localtime(), INFORMATION_DUE_BUSINESS_DAYS).date()
+
+
 def review_request_information(
-    *, case: ReviewCase, actor, questions: str, addressed_to=None
+    *, case: ReviewCase, actor, questions: str, addressed_to=None, due_date: date | None = None
 ) -> InformationRequest:
-    """Ask the rep or a partner specific questions; the case waits for their answer."""
+    """Ask the rep or a partner specific questions, to be answered by `due_date` (five
+    business days on when not given; never in the past); the case waits for the answer."""
     require_transition(case, "request_information", actor)
     _require(policies.why_not_request_information(actor, case))
     questions = (questions or "").strip()
@@ -91,6 +102,11 @@ def review_request_information(
         raise ApplicationError(
             "Write the questions you need answered.", errors={"questions": "Required."}
         )
+    today = timezone.localdate()
+    due_date = due_date or information_due_default()
+    if due_date < today:
+        raise ApplicationError("The answer cannot be due in the past.",
+                               errors={"due_date": "Choose a date from today on."})  # fmt: skip
     user = _information_addressee(case, addressed_to)
     with transaction.atomic():
         request = InformationRequest.objects.create(
@@ -99,17 +115,20 @@ def review_request_information(
             questions=questions,
             asked_by=actor,
             asked_at=timezone.now(),
+            due_date=due_date,
         )
         event = _transition(
             case=case, transition="request_information", actor=actor, guard={"assignee": actor},
-            changes={"request_id": request.pk, "addressed_to_id": user.pk, "addressed_to": user.username},
+            changes={"request_id": request.pk, "addressed_to_id": user.pk, "addressed_to": user.username,
+                     "due_date": due_date.isoformat()},
         )  # fmt: skip
         webhooks_emit(
             event="information.requested", opportunity_id=case.opportunity_id,
             facts={"case_id": case.pk, "request_id": request.pk, "questions": questions,
-                   "addressed_to": user.username},
+                   "addressed_to": user.username, "due_date": due_date.isoformat()},
             # A partner's systems hear of questions put to that partner, not to the rep.
-            partner_facts={"request_id": request.pk, "questions": questions}
+            partner_facts={"request_id": request.pk, "questions": questions,
+                           "due_date": due_date.isoformat()}
             if user.is_partner_user else None,
             partner_organisations=[user.organisation_id],
         )  # fmt: skip
@@ -308,11 +327,13 @@ def _condition_clean(item: dict, *, opportunity, today: date) -> dict:
             due = date.fromisoformat(due)
         except ValueError:
             raise ApplicationError(
-                "Due dates are YYYY-MM-DD.", errors={"conditions.due_date": "Invalid date."}
+                "Due dates are YYYY-MM-DD.",
+                errors={"conditions.due_date": "Enter a date, such as 2026-12-31."},
             ) from None
     if due < today:
         raise ApplicationError(
-            "A condition cannot be due in the past.", errors={"conditions.due_date": "In the past."}
+            "A condition cannot be due in the past.",
+            errors={"conditions.due_date": "Choose a date from today on."},
         )
     return {
         "mitigation": mitigation,
@@ -367,7 +388,15 @@ def review_decide(
             errors={"precedent_reason": "Why does this decision differ from its precedents?"},
         )
     today = timezone.localdate()
-    cleaned = [_condition_clean(c, opportunity=case.opportunity, today=today) for c in conditions]
+    cleaned = []
+    for i, item in enumerate(conditions):
+        try:
+            cleaned.append(_condition_clean(item, opportunity=case.opportunity, today=today))
+        except ApplicationError as exc:  # name the condition the fault lies in
+            errors = {
+                k.replace("conditions.", f"conditions[{i}].", 1): v for k, v in exc.errors.items()
+            }
+            raise ApplicationError(exc.message, errors=errors) from None
     guard: dict[str, Any] = (
         {"recommended_by_id": case.recommended_by_id}
         if case.status == S.RECOMMENDED

@@ -758,20 +758,23 @@ def _parse(text: str) -> tuple[ast.Expression, str, int, int]:
         return ast.parse(stripped, mode="eval"), stripped, 0, lead
     except SyntaxError as first:
         if "\n" not in stripped:
-            raise _syntax_error(first, 0, lead) from None
+            raise _syntax_error(first, 0, lead, stripped) from None
         # A condition written over several lines: parse it as one parenthesised expression.
         wrapped = "(\n" + stripped + "\n)"
         try:
             return ast.parse(wrapped, mode="eval"), wrapped, 2, lead
-        except SyntaxError:
-            raise _syntax_error(first, 0, lead) from None
+        except SyntaxError as second:  # where the parenthesised reading stopped
+            raise _syntax_error(second, 2, lead, wrapped) from None
 
 
-def _syntax_error(exc: SyntaxError, shift: int, lead: int) -> ConditionError:
+def _syntax_error(exc: SyntaxError, shift: int, lead: int, source: str) -> ConditionError:
     msg = exc.msg or "invalid syntax"
     position = None
-    if exc.offset is not None and exc.lineno == 1:
-        position = max(0, exc.offset - 1 - shift) + lead
+    lines = source.split("\n")
+    if exc.offset is not None and exc.lineno is not None and 1 <= exc.lineno <= len(lines):
+        line_start = sum(len(line) + 1 for line in lines[: exc.lineno - 1])
+        column = min(max(0, exc.offset - 1), len(lines[exc.lineno - 1]))
+        position = max(0, line_start + column - shift) + lead
     return ConditionError(f"syntax error: {msg}", position)
 
 
@@ -794,6 +797,8 @@ def compile_condition(text: str, schema: Mapping[str, Any] | None = None) -> Con
         tree, source, shift, lead = _parse(text)
     except (RecursionError, MemoryError):
         raise ConditionError("the condition is nested too deeply") from None
+    except ConditionError:  # a syntax error, with its position
+        raise
     except ValueError as exc:  # e.g. null bytes
         raise ConditionError(f"syntax error: {exc}") from None
     compiler = _Compiler(text, resolved, source, shift, lead)

@@ -29,11 +29,11 @@
   // Forms that forgive: after a failed submission, focus goes to the first field in error
   // (marked aria-invalid by the server), so a keyboard or screen-reader user lands on it.
   function focusFirstError(root) {
-    // A summary of errors lists each field it names (data-field): mark those fields
-    // invalid and point them at their message.
+    // A summary of errors lists each field it names (data-field): mark those fields the
+    // server has not already marked (it points them at the message beside them).
     root.querySelectorAll(".error-box [data-field]").forEach(function (item) {
       var input = root.querySelector('[name="' + item.dataset.field + '"]');
-      if (!input) return;
+      if (!input || input.hasAttribute("aria-invalid")) return;
       input.setAttribute("aria-invalid", "true");
       input.setAttribute("aria-describedby", item.id);
     });

@@ -177,6 +177,13 @@ ROUTES: dict[str, Route] = {
     # accounts
     "home": Route(SIGNED_IN),
     "login": Route(PUBLIC, why="the sign-in page"),
+    # not found for everyone once any account exists (the world has accounts); anonymous
+    # included, tested in tests/onboarding/test_first_visit.py
+    "installation-setup": Route(
+        tuple(p for p in NON_ADMIN if p != "anonymous"),
+        methods=GET_POST,
+        why="the first visit of a fresh installation, before any account exists",
+    ),
     "logout": Route(PUBLIC, methods=POST, why="signing out"),
     "api-token": Route(PUBLIC, why="exchanges a password for a token"),
     # one's own account: no object of anyone else's is named, so only anonymous is refused
@@ -250,6 +257,7 @@ ROUTES: dict[str, Route] = {
     "criteria-lexicon-delete": Route(NON_ADMIN, lexicon_entry, POST),
     "criteria-version-lexicon": Route(NON_COMPLIANCE, version),
     "criteria-draft-publish": Route(NON_ADMIN, methods=POST),
+    "criteria-draft-publish-confirm": Route(NON_ADMIN),
     "criteria-preview": Route(NON_ADMIN, preview),
     "criteria-import": Route(NON_ADMIN, methods=GET_POST),
     "criteria-countries": Route(NON_ADMIN, methods=GET_POST),

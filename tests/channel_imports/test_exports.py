@@ -46,7 +46,7 @@ def completed(upload_as, partner_a, catalogue):
 
 def test_the_csv_export_has_findings_per_line_and_no_live_formulas(client, partner_a, completed):
     client.force_login(partner_a)
-    r = client.get(f"/imports/{completed.pk}/results.csv")
+    r = client.get(f"/imports/{completed.pk}/results.csv?headers=codes")
     assert r["Content-Type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(b"".join(r.streaming_content).decode("utf-8-sig"))))
     assert len(rows) == 2
@@ -65,7 +65,7 @@ def test_the_csv_export_has_findings_per_line_and_no_live_formulas(client, partn
 
 def test_the_xlsx_export_writes_text_cells_not_formulas(client, partner_a, completed):
     client.force_login(partner_a)
-    r = client.get(f"/imports/{completed.pk}/results.xlsx")
+    r = client.get(f"/imports/{completed.pk}/results.xlsx?headers=codes")
     wb = load_workbook(io.BytesIO(b"".join(r.streaming_content)))
     ws = wb.active
     header = [c.value for c in ws[1]]
@@ -93,3 +93,18 @@ def test_templates_list_the_expected_columns(client, partner_a):
     assert [c.value for c in wb["Lines"][1]] == list(COLUMNS)
     codes = [(r_[0], r_[1]) for r_ in wb["Columns and codes"].iter_rows(values_only=True)]
     assert ("end_user_type", "state_telecom") in codes
+
+
+def test_people_read_the_header_in_words_programs_get_codes(client, api, partner_a, completed):
+    client.force_login(partner_a)
+    r = client.get(f"/imports/{completed.pk}/results.csv")
+    header = next(csv.reader(io.StringIO(b"".join(r.streaming_content).decode("utf-8-sig"))))
+    assert header[:4] == ["Line", "Partner reference", "End customer", "End customer's country"]
+    assert "Criteria that fired" in header and not [h for h in header if "_" in h]
+    wb = load_workbook(io.BytesIO(b"".join(client.get(
+        f"/imports/{completed.pk}/results.xlsx").streaming_content)))  # fmt: skip
+    assert [c.value for c in wb.active[1]][:2] == ["Line", "Partner reference"]
+    # the API keeps the codes, stable for programs
+    r = api.as_user(partner_a).get(f"/api/v1/imports/{completed.pk}/results.csv")
+    text = b"".join(r.streaming_content).decode("utf-8-sig")
+    assert text.startswith(",".join(["line", *COLUMNS]))

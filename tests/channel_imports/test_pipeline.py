@@ -174,11 +174,13 @@ def test_the_validation_report_names_line_column_value_and_reason(
     client.force_login(partner_a)
     page = client.get(f"/imports/{imp.pk}/").content.decode()
     assert page.count('class="issue"') == len(issues)
-    report = b"".join(client.get(f"/imports/{imp.pk}/report.csv").streaming_content).decode(
-        "utf-8-sig"
-    )
+    report = b"".join(
+        client.get(f"/imports/{imp.pk}/report.csv?headers=codes").streaming_content
+    ).decode("utf-8-sig")
     lines = report.splitlines()
     assert lines[0] == "line,column,value,reason"
+    worded = client.get(f"/imports/{imp.pk}/report.csv").streaming_content
+    assert b"".join(worded).decode("utf-8-sig").startswith("Line,Column,Value,Problem")
     assert lines[1].startswith("3,end_customer_country,XX,")
     assert len(lines) == 1 + len(issues)
 

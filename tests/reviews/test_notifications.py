@@ -40,9 +40,13 @@ def test_questions_reach_the_addressee_by_inbox_and_mail(
 ):
     case = review_claim(case=case_of(make_deal("medium")), actor=reviewer)
     with django_capture_on_commit_callbacks(execute=True):
-        review_request_information(case=case, actor=reviewer, questions="Who operates the cluster?")
+        question = review_request_information(
+            case=case, actor=reviewer, questions="Who operates the cluster?"
+        )
     note = Notification.objects.get(recipient=sales_rep)
-    assert note.url == f"/deals/{case.opportunity_id}/"
+    assert (
+        note.url == f"/deals/{case.opportunity_id}/#question-{question.pk}"
+    )  # the question itself
     assert [m.to for m in mail.outbox] == [[sales_rep.email]]
     assert "Who operates the cluster?" in mail.outbox[0].body
 

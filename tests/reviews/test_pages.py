@@ -214,7 +214,15 @@ def test_the_submitter_never_sees_internal_notes(
 
 def test_the_history_exports_as_csv(as_user, make_deal, case_of, reviewer):
     case = review_claim(case=case_of(make_deal("medium")), actor=reviewer)
-    r = as_user(reviewer).get(f"/reviews/cases/{case.pk}/history.csv")
+    reader = as_user(reviewer)
+    assert (
+        reader.get(f"/reviews/cases/{case.pk}/history.csv")
+        .content.decode()
+        .startswith(
+            "Event,When,Who,What,Object type"  # the header in words; codes for programs:
+        )
+    )
+    r = reader.get(f"/reviews/cases/{case.pk}/history.csv?headers=codes")
     assert r.status_code == 200 and r["Content-Type"].startswith("text/csv")
     rows = r.content.decode().splitlines()
     assert rows[0].startswith("event_id,when,actor,action")
@@ -252,14 +260,14 @@ def test_the_inbox_counts_unread_and_marks_read(
 ):
     case = review_claim(case=case_of(make_deal("medium")), actor=reviewer)
     with django_capture_on_commit_callbacks(execute=True):
-        review_request_information(case=case, actor=reviewer, questions="Who uses it?")
+        question = review_request_information(case=case, actor=reviewer, questions="Who uses it?")
     note = Notification.objects.get(recipient=sales_rep)
     c = as_user(sales_rep)
     html = c.get("/deals/").content.decode()
     assert 'id="unread-count"' in html
     assert "Compliance needs information" in c.get("/inbox/").content.decode()
     r = c.get(f"/inbox/{note.pk}/")
-    assert r.status_code == 302 and r.url == f"/deals/{case.opportunity_id}/"
+    assert r.status_code == 302 and r.url == f"/deals/{case.opportunity_id}/#question-{question.pk}"
     note.refresh_from_db()
     assert note.read_at is not None
     assert 'id="unread-count"' not in c.get("/deals/").content.decode()
