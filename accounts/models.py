@@ -37,9 +37,11 @@ class User(AbstractUser):
         Team, null=True, blank=True, on_delete=models.SET_NULL, related_name="members"
     )
     language = models.CharField(
-        max_length=10, blank=True, default="",
+        max_length=10,
+        blank=True,
+        default="",
         help_text="The language this person last chose (emails and notifications use it).",
-    )  # fmt: skip
+    )
 
     REVIEWER_ROLES = COMPLIANCE_ROLES  # the group `is_reviewer` checks (accounts.roles)
 

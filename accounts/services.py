@@ -33,9 +33,12 @@ def user_delete(*, user: User, actor: User | None) -> Literal["deleted", "deacti
         user.is_active = False
         user_tokens_revoke(user=user, actor=actor, reason="user deactivated")
         audit_record(
-            actor=actor, action="user.deactivated", object_type="user", object_id=user.pk,
+            actor=actor,
+            action="user.deactivated",
+            object_type="user",
+            object_id=user.pk,
             comment=f"{user.username} deactivated instead of deleted: the audit trail names them.",
-        )  # fmt: skip
+        )
     return "deactivated"
 
 
@@ -56,7 +59,10 @@ def user_tokens_revoke(*, user: User, actor: User | None = None, reason: str = "
         deleted, _ = Token.objects.filter(user=user).delete()
         if deleted:
             audit_record(
-                actor=actor, action="user.api_token_revoked", object_type="user",
-                object_id=user.pk, comment=reason,
-            )  # fmt: skip
+                actor=actor,
+                action="user.api_token_revoked",
+                object_type="user",
+                object_id=user.pk,
+                comment=reason,
+            )
     return deleted

@@ -37,11 +37,16 @@ def home(request):
 def account(request):
     """The signed-in user's page: who they are, their API token, their password."""
     token = Token.objects.filter(user=request.user).first()
-    return render(request, "accounts/account.html", {
-        "token": token, "token_expires_at": token and token_expires_at(token.created),
-        "token_expired": bool(token) and token_expires_at(token.created) <= timezone.now(),
-        "new_token": request.session.pop("new_api_token", None),
-    })  # fmt: skip
+    return render(
+        request,
+        "accounts/account.html",
+        {
+            "token": token,
+            "token_expires_at": token and token_expires_at(token.created),
+            "token_expired": bool(token) and token_expires_at(token.created) <= timezone.now(),
+            "new_token": request.session.pop("new_api_token", None),
+        },
+    )
 
 
 @login_required

@@ -30,11 +30,15 @@ def audit_events_for_opportunity(*, opportunity_id: int, user=None) -> QuerySet[
 
 def _event_fault(event: AuditEvent) -> str | None:
     if event.key_id not in keys.known_keys():
-        return (f"event {event.pk} is signed with key {event.key_id!r}, which is not configured "
-                "(AUDIT_HMAC_KEY or AUDIT_HMAC_RETIRED_KEYS)")  # fmt: skip
+        return (
+            f"event {event.pk} is signed with key {event.key_id!r}, which is not configured "
+            "(AUDIT_HMAC_KEY or AUDIT_HMAC_RETIRED_KEYS)"
+        )
     if not event.signature_ok():
-        return (f"event {event.pk} does not match its signature: it was altered, "
-                "or not written by the application")  # fmt: skip
+        return (
+            f"event {event.pk} does not match its signature: it was altered, "
+            "or not written by the application"
+        )
     return None
 
 
@@ -57,11 +61,19 @@ def audit_chain_verify() -> ChainReport:
     checkpoints = checkpoints_read()
     for cp in checkpoints:
         if cp.key_id not in keys.known_keys():
-            return _fail(0, None, f"checkpoint line {cp.line} is signed with key {cp.key_id!r}, "
-                         "which is not configured")  # fmt: skip
+            return _fail(
+                0,
+                None,
+                f"checkpoint line {cp.line} is signed with key {cp.key_id!r}, "
+                "which is not configured",
+            )
         if not cp.genuine:
-            return _fail(0, None, f"checkpoint line {cp.line} does not match its signature: "
-                         "the checkpoint file was edited")  # fmt: skip
+            return _fail(
+                0,
+                None,
+                f"checkpoint line {cp.line} does not match its signature: "
+                "the checkpoint file was edited",
+            )
     walk = _Walk(wanted={cp.count for cp in checkpoints})
     for _ in range(3):  # seals made while this runs are walked too, on the next round
         if failure := walk.onwards():
@@ -72,18 +84,30 @@ def audit_chain_verify() -> ChainReport:
     position, prev, last_event_id = walk.position, walk.prev, walk.last_event_id
     if head and (head.sealed_count, head.last_hash) != (position, prev):
         if head.sealed_count > position:
-            return _fail(position, last_event_id, f"the head records {head.sealed_count} "
-                         f"events, the chain has {position}: events after this one are missing")  # fmt: skip
+            return _fail(
+                position,
+                last_event_id,
+                f"the head records {head.sealed_count} "
+                f"events, the chain has {position}: events after this one are missing",
+            )
         return _fail(position, last_event_id, "the head does not match the end of the chain")
 
     for cp in checkpoints:
         if cp.count > position:
-            return _fail(position, last_event_id, f"the checkpoint of {cp.at} (line {cp.line}) "
-                         f"recorded {cp.count} events; the chain has {position}: "
-                         f"events {position + 1} to {cp.count} are missing")  # fmt: skip
+            return _fail(
+                position,
+                last_event_id,
+                f"the checkpoint of {cp.at} (line {cp.line}) "
+                f"recorded {cp.count} events; the chain has {position}: "
+                f"events {position + 1} to {cp.count} are missing",
+            )
         if cp.count and walk.hash_at.get(cp.count) != cp.head:
-            return _fail(position, None, f"the chain no longer matches the checkpoint of "
-                         f"{cp.at} (line {cp.line}) at position {cp.count}: it was rewritten")  # fmt: skip
+            return _fail(
+                position,
+                None,
+                f"the chain no longer matches the checkpoint of "
+                f"{cp.at} (line {cp.line}) at position {cp.count}: it was rewritten",
+            )
 
     pending = 0
     for event in AuditEvent.objects.filter(seal__isnull=True).order_by("id").iterator(CHUNK):
@@ -111,8 +135,12 @@ class _Walk:
             for pos, event_id, key_id, prev_hash, link in chunk:
                 done = self.position
                 if pos != done + 1:
-                    return _fail(done, None, f"the chain has no link at position {done + 1}: "
-                                 "an event and its seal were removed")  # fmt: skip
+                    return _fail(
+                        done,
+                        None,
+                        f"the chain has no link at position {done + 1}: "
+                        "an event and its seal were removed",
+                    )
                 event = events.get(event_id)
                 if event is None:
                     return _fail(done, event_id, f"event {event_id} (position {pos}) is missing")
@@ -121,8 +149,12 @@ class _Walk:
                 seal = AuditSeal(position=pos, event_id=event_id, prev_hash=prev_hash)
                 body = seal.link_body(event.hash)
                 if prev_hash != self.prev or not keys.signature_ok(key_id, body, link):
-                    return _fail(done, event_id, f"event {event_id}'s link at position {pos} "
-                                 "does not follow from the one before it")  # fmt: skip
+                    return _fail(
+                        done,
+                        event_id,
+                        f"event {event_id}'s link at position {pos} "
+                        "does not follow from the one before it",
+                    )
                 self.prev, self.position, self.last_event_id = link, pos, event_id
                 if pos in self.wanted:
                     self.hash_at[pos] = link

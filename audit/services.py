@@ -59,10 +59,16 @@ def audit_record(
     just after commit (see `audit_chain_seal`).
     """
     event = _signed_event(
-        actor=actor, action=action, object_type=object_type, object_id=object_id,
-        opportunity_id=opportunity_id, from_state=from_state, to_state=to_state,
-        changes=changes, comment=comment,
-    )  # fmt: skip
+        actor=actor,
+        action=action,
+        object_type=object_type,
+        object_id=object_id,
+        opportunity_id=opportunity_id,
+        from_state=from_state,
+        to_state=to_state,
+        changes=changes,
+        comment=comment,
+    )
     if (batch := _batch.get()) is not None:
         batch.events.append(event)  # inserted with the rest of the batch (`audit_batch`)
         return event
@@ -139,10 +145,17 @@ def audit_record_many(*, actor: Any | None, events: list[dict]) -> list[AuditEve
 
 
 def _signed_event(
-    *, actor: Any | None, action: str, object_type: str, object_id: Any,
-    opportunity_id: int | None = None, from_state: str = "", to_state: str = "",
-    changes: dict | None = None, comment: str = "",
-) -> AuditEvent:  # fmt: skip
+    *,
+    actor: Any | None,
+    action: str,
+    object_type: str,
+    object_id: Any,
+    opportunity_id: int | None = None,
+    from_state: str = "",
+    to_state: str = "",
+    changes: dict | None = None,
+    comment: str = "",
+) -> AuditEvent:
     event = AuditEvent(
         created_at=timezone.now(),
         actor=actor if getattr(actor, "pk", None) else None,

@@ -113,9 +113,11 @@ class Workflow:
 
     def _message(self, template: str, transition: str, state: str | None, to: str = "") -> str:
         return template.format(
-            noun=self.noun, state=self.words(state), to=self.words(to) if to else "",
+            noun=self.noun,
+            state=self.words(state),
+            to=self.words(to) if to else "",
             transition=transition.replace("_", " "),
-        )  # fmt: skip
+        )
 
 
 def transition_apply(
@@ -232,12 +234,16 @@ def transition_apply_many(
             )
         events = [
             {
-                "action": wf.action(transition), "object_type": wf.object_type,
-                "object_id": obj.pk, "from_state": getattr(obj, wf.field), "to_state": to,
+                "action": wf.action(transition),
+                "object_type": wf.object_type,
+                "object_id": obj.pk,
+                "from_state": getattr(obj, wf.field),
+                "to_state": to,
                 **(event_of(obj) if event_of else {}),
             }
-            for obj, transition, to in moves if transition not in wf.unaudited
-        ]  # fmt: skip
+            for obj, transition, to in moves
+            if transition not in wf.unaudited
+        ]
         recorded = audit_record_many(actor=actor, events=events)
     for obj, _, to in moves:
         setattr(obj, wf.field, to)

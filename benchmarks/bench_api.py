@@ -46,13 +46,21 @@ READ_TARGET = 0.8
 STATEMENT_TARGET = 15
 EXAMPLE = {
     "title": "Core network refresh",
-    "end_customer": {"name": "Example Telecom", "country": "EG", "type": "state_telecom",
-                     "sector": "telecommunications"},
+    "end_customer": {
+        "name": "Example Telecom",
+        "country": "EG",
+        "type": "state_telecom",
+        "sector": "telecommunications",
+    },
     "delivery_country": "EG",
-    "channel": [{"name": "Gulf Distribution FZE", "role": "distributor", "country": "AE"},
-                {"name": "Cairo Systems", "role": "integrator", "country": "EG"}],
-    "lines": [{"sku": "NET-4400", "quantity": 40},
-              {"name": "Third-party probe", "capabilities": ["deep_packet_inspection"], "quantity": 2}],
+    "channel": [
+        {"name": "Gulf Distribution FZE", "role": "distributor", "country": "AE"},
+        {"name": "Cairo Systems", "role": "integrator", "country": "EG"},
+    ],
+    "lines": [
+        {"sku": "NET-4400", "quantity": 40},
+        {"name": "Third-party probe", "capabilities": ["deep_packet_inspection"], "quantity": 2},
+    ],
     "intended_use": ["network_operations"],
     "use_description": "free text",
     "value": {"amount": "1250000.00", "currency": "USD"},
@@ -60,12 +68,17 @@ EXAMPLE = {
     "customization": False,
     "red_flags": ["consignee_intermediary"],
     "end_use_statement": "requested",
-}  # fmt: skip
+}
 BARE_DEAL = {
-    "title": "Core network refresh", "end_customer_name": "Example Telecom",
-    "end_customer_country": "EG", "end_user_type": "state_telecom", "delivery_country": "EG",
-    "value_amount": "1250000.00", "value_currency": "USD", "expected_close_date": "2027-03-31",
-}  # fmt: skip
+    "title": "Core network refresh",
+    "end_customer_name": "Example Telecom",
+    "end_customer_country": "EG",
+    "end_user_type": "state_telecom",
+    "delivery_country": "EG",
+    "value_amount": "1250000.00",
+    "value_currency": "USD",
+    "expected_close_date": "2027-03-31",
+}
 
 
 def say(label: str, value: str, extra: str = "") -> None:
@@ -100,11 +113,16 @@ def _postgres_url() -> str | None:
 def _env(database_url: str, var_dir: Path, settings: str) -> dict:
     env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DJANGO_SETTINGS_MODULE")}
     env.update(
-        DATABASE_URL=database_url, HRDD_VAR_DIR=str(var_dir), DJANGO_SETTINGS_MODULE=settings,
-        DEBUG="false", SECRET_KEY="benchmark-only-secret-not-for-production", LOG_LEVEL="WARNING",
-        AUDIT_HMAC_KEY="benchmark-only-audit-key", PYTHONPATH=str(ROOT),
+        DATABASE_URL=database_url,
+        HRDD_VAR_DIR=str(var_dir),
+        DJANGO_SETTINGS_MODULE=settings,
+        DEBUG="false",
+        SECRET_KEY="benchmark-only-secret-not-for-production",
+        LOG_LEVEL="WARNING",
+        AUDIT_HMAC_KEY="benchmark-only-audit-key",
+        PYTHONPATH=str(ROOT),
         SECURE_SSL_REDIRECT="false",  # plain HTTP on 127.0.0.1
-    )  # fmt: skip
+    )
     return env
 
 
@@ -177,10 +195,23 @@ class Server:
         self.port = _free_port()
         self.log = open(log, "ab")  # noqa: SIM115 - closed in stop()
         self.proc = subprocess.Popen(
-            [str(BIN / "gunicorn"), "-w", "2", "-k", "sync", "-b", f"127.0.0.1:{self.port}",
-             "--log-level", "warning", wsgi],
-            cwd=ROOT, env=env, stdout=self.log, stderr=self.log,
-        )  # fmt: skip
+            [
+                str(BIN / "gunicorn"),
+                "-w",
+                "2",
+                "-k",
+                "sync",
+                "-b",
+                f"127.0.0.1:{self.port}",
+                "--log-level",
+                "warning",
+                wsgi,
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=self.log,
+            stderr=self.log,
+        )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:
@@ -257,8 +288,11 @@ def measured(label: str, port: int, request, seconds: float, connections: int) -
     r = hammer(port, request, seconds, connections)
     after = load()
     failed = f", {r['failed']} failed ({r['first_failure']})" if r["failed"] else ""
-    say(label, f"{r['rps']:8.1f} req/s  p50 {r['p50']:6.1f} ms  p95 {r['p95']:6.1f} ms",
-        f"[{before} -> {after}]{failed}")  # fmt: skip
+    say(
+        label,
+        f"{r['rps']:8.1f} req/s  p50 {r['p50']:6.1f} ms  p95 {r['p95']:6.1f} ms",
+        f"[{before} -> {after}]{failed}",
+    )
     return r
 
 
@@ -304,17 +338,31 @@ def run_backend(name: str, app_url: str, bare_url: str, tmp: Path, args) -> dict
         out["registration_p50"] = app_w["p50"]
         n_app, n_bare = max(app_w["ok"], 1), max(bare_w["ok"], 1)
 
-        bare_l = measured("anchor: bare list (25 a page)", bare.port,
-                          lambda: ("GET", "/deals/", None, {}), s, c)  # fmt: skip
-        app_l = measured("deal list API (25 a page)", app.port,
-                         lambda: ("GET", "/api/v1/opportunities/", None, auth), s, c)  # fmt: skip
+        bare_l = measured(
+            "anchor: bare list (25 a page)", bare.port, lambda: ("GET", "/deals/", None, {}), s, c
+        )
+        app_l = measured(
+            "deal list API (25 a page)",
+            app.port,
+            lambda: ("GET", "/api/v1/opportunities/", None, auth),
+            s,
+            c,
+        )
         out["list"] = ratio("list / anchor", app_l, bare_l, READ_TARGET)
-        bare_d = measured("anchor: bare detail", bare.port,
-                          lambda: ("GET", f"/deals/{random.randint(1, n_bare)}/", None, {}), s, c)  # fmt: skip
+        bare_d = measured(
+            "anchor: bare detail",
+            bare.port,
+            lambda: ("GET", f"/deals/{random.randint(1, n_bare)}/", None, {}),
+            s,
+            c,
+        )
         app_d = measured(
-            "deal detail API", app.port,
-            lambda: ("GET", f"/api/v1/opportunities/{random.randint(1, n_app)}/", None, auth), s, c,
-        )  # fmt: skip
+            "deal detail API",
+            app.port,
+            lambda: ("GET", f"/api/v1/opportunities/{random.randint(1, n_app)}/", None, auth),
+            s,
+            c,
+        )
         out["detail"] = ratio("detail / anchor", app_d, bare_d, READ_TARGET)
         if name == "postgresql" and args.burst:
             measured("registration burst, 16 clients", app.port, app_post, args.burst, 16)
@@ -322,20 +370,34 @@ def run_backend(name: str, app_url: str, bare_url: str, tmp: Path, args) -> dict
         app.stop()
         bare.stop()
     counted = json.loads(
-        _run([sys.executable, "-c", COUNT_STATEMENTS.replace("%r", repr(json.dumps(EXAMPLE)))], app_env)
-        .strip().splitlines()[-1]
-    )  # fmt: skip
+        _run(
+            [sys.executable, "-c", COUNT_STATEMENTS.replace("%r", repr(json.dumps(EXAMPLE)))],
+            app_env,
+        )
+        .strip()
+        .splitlines()[-1]
+    )
     out["statements"] = counted
     total = counted["own"] + counted["audit"]
     verdict = "meets" if total <= STATEMENT_TARGET else "above"
-    say("SQL statements per registration, audit trail included", str(total),
-        f"(target <= {STATEMENT_TARGET}; {verdict}); of them audit: {counted['audit']}")  # fmt: skip
+    say(
+        "SQL statements per registration, audit trail included",
+        str(total),
+        f"(target <= {STATEMENT_TARGET}; {verdict}); of them audit: {counted['audit']}",
+    )
     # First as the servers left it (read only: events the stopped workers' sealers had not
     # linked yet show as pending), then as an operator runs it (sealing what is pending).
-    for label, extra in (("audit chain after the run, read only", ["--no-seal"]),
-                         ("audit chain after the run", [])):  # fmt: skip
-        chain = subprocess.run([sys.executable, "manage.py", "verify_audit_chain", *extra],
-                               cwd=ROOT, env=app_env, capture_output=True, text=True)  # fmt: skip
+    for label, extra in (
+        ("audit chain after the run, read only", ["--no-seal"]),
+        ("audit chain after the run", []),
+    ):
+        chain = subprocess.run(
+            [sys.executable, "manage.py", "verify_audit_chain", *extra],
+            cwd=ROOT,
+            env=app_env,
+            capture_output=True,
+            text=True,
+        )
         last = (chain.stdout.strip() or chain.stderr.strip()).splitlines()[-1:] or [""]
         say(label, "verifies" if chain.returncode == 0 else "BROKEN", last[0])
         out["chain_ok"] = out.get("chain_ok", True) and chain.returncode == 0
@@ -364,9 +426,12 @@ def main() -> int:
         if "sqlite" in wanted:
             (tmp / "sqlite").mkdir(parents=True)
             results["sqlite"] = run_backend(
-                "sqlite", f"sqlite:///{tmp / 'sqlite' / 'app.sqlite3'}",
-                f"sqlite:///{tmp / 'sqlite' / 'bare.sqlite3'}", tmp / "sqlite", args,
-            )  # fmt: skip
+                "sqlite",
+                f"sqlite:///{tmp / 'sqlite' / 'app.sqlite3'}",
+                f"sqlite:///{tmp / 'sqlite' / 'bare.sqlite3'}",
+                tmp / "sqlite",
+                args,
+            )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     print(json.dumps(results, default=str))

@@ -74,8 +74,14 @@ def plain(n: int) -> None:
 
 def keyed(n: int) -> None:
     for action in EVENTS:
-        audit_record(actor=None, action=action, object_type="opportunity", object_id=n,
-                     opportunity_id=n, to_state="screened")  # fmt: skip
+        audit_record(
+            actor=None,
+            action=action,
+            object_type="opportunity",
+            object_id=n,
+            opportunity_id=n,
+            to_state="screened",
+        )
 
 
 def head_locked_to_commit(n: int) -> None:
@@ -83,8 +89,14 @@ def head_locked_to_commit(n: int) -> None:
     # its own head row, so the real chain stays intact
     head = AuditChainHead.objects.select_for_update().get(pk=2)
     for action in EVENTS:
-        event = AuditEvent(created_at=timezone.now(), actor_label="system", action=action,
-                           object_type="opportunity", object_id=str(n), opportunity_id=n)  # fmt: skip
+        event = AuditEvent(
+            created_at=timezone.now(),
+            actor_label="system",
+            action=action,
+            object_type="opportunity",
+            object_id=str(n),
+            opportunity_id=n,
+        )
         event.sign()
         event.save()
         AuditChainHead.objects.filter(pk=head.pk).update(last_hash=event.hash)
@@ -128,8 +140,16 @@ def seal_lock_us() -> float:
     times = []
     for n in range(50):
         with transaction.atomic():  # signed events without the on-commit seal, to time it alone
-            events = [AuditEvent(created_at=timezone.now(), actor_label="system", action=a,
-                                 object_type="opportunity", object_id=str(n)) for a in EVENTS]  # fmt: skip
+            events = [
+                AuditEvent(
+                    created_at=timezone.now(),
+                    actor_label="system",
+                    action=a,
+                    object_type="opportunity",
+                    object_id=str(n),
+                )
+                for a in EVENTS
+            ]
             for event in events:
                 event.sign()
                 event.save()
@@ -158,8 +178,12 @@ def main() -> int:
         base = concurrent_per_s(plain)
         say(f"{THREADS} writers, {WORK_MS:g} ms work each: plain inserts", f"{base:.0f} txn/s")
         new = concurrent_per_s(keyed)
-        say(f"{THREADS} writers: signed events, sealed after commit", f"{new:.0f} txn/s", new / base,
-            "plain")  # fmt: skip
+        say(
+            f"{THREADS} writers: signed events, sealed after commit",
+            f"{new:.0f} txn/s",
+            new / base,
+            "plain",
+        )
         old = concurrent_per_s(head_locked_to_commit)
         say(f"{THREADS} writers: previous design", f"{old:.0f} txn/s", old / base, "plain")
     else:

@@ -76,8 +76,16 @@ COUNTRIES = [
     "AE",
     "SG",
 ]
-TYPES = ["private_enterprise", "private_enterprise", "private_enterprise", "education_research",
-         "healthcare", "financial_institution", "municipal", "other_government"]  # fmt: skip
+TYPES = [
+    "private_enterprise",
+    "private_enterprise",
+    "private_enterprise",
+    "education_research",
+    "healthcare",
+    "financial_institution",
+    "municipal",
+    "other_government",
+]
 USES = [
     "enterprise_it",
     "network_operations",
@@ -85,9 +93,34 @@ USES = [
     "retail_commerce",
     "manufacturing",
 ]
-WORDS = ["Nordic", "Alpine", "Atlas", "Blue", "Cedar", "Delta", "Ember", "Falcon", "Granite", "Harbor",
-         "Iris", "Juniper", "Kestrel", "Lumen", "Meridian", "Nova", "Orion", "Pioneer", "Quartz", "Ridge",
-         "Summit", "Tidal", "Union", "Vertex", "Willow", "Zenith"]  # fmt: skip
+WORDS = [
+    "Nordic",
+    "Alpine",
+    "Atlas",
+    "Blue",
+    "Cedar",
+    "Delta",
+    "Ember",
+    "Falcon",
+    "Granite",
+    "Harbor",
+    "Iris",
+    "Juniper",
+    "Kestrel",
+    "Lumen",
+    "Meridian",
+    "Nova",
+    "Orion",
+    "Pioneer",
+    "Quartz",
+    "Ridge",
+    "Summit",
+    "Tidal",
+    "Union",
+    "Vertex",
+    "Willow",
+    "Zenith",
+]
 SUFFIXES = [
     "Logistics",
     "Retail",
@@ -102,10 +135,27 @@ SUFFIXES = [
 ]
 FORMS = ["GmbH", "SA", "AB", "Ltd", "BV", "S.r.l.", "Inc"]
 
-COLUMNS = ["partner_reference", "end_customer_name", "end_customer_country", "end_user_type", "sector",
-           "delivery_country", "sku", "product_name", "capabilities", "quantity", "intended_use",
-           "value_amount", "currency", "sale_date", "reseller_name", "reseller_country", "red_flags",
-           "customization", "end_use_statement"]  # fmt: skip
+COLUMNS = [
+    "partner_reference",
+    "end_customer_name",
+    "end_customer_country",
+    "end_user_type",
+    "sector",
+    "delivery_country",
+    "sku",
+    "product_name",
+    "capabilities",
+    "quantity",
+    "intended_use",
+    "value_amount",
+    "currency",
+    "sale_date",
+    "reseller_name",
+    "reseller_country",
+    "red_flags",
+    "customization",
+    "end_use_statement",
+]
 
 
 def write_pos_file(path: Path, lines: int, *, risky_share: float = 0.01, seed: int = 7) -> int:
@@ -141,15 +191,53 @@ def write_pos_file(path: Path, lines: int, *, risky_share: float = 0.01, seed: i
                 reseller, rcountry = ress[i]
                 if rnd.random() < risky_share:
                     risky += 1
-                    w.writerow([f"POS-{k:08d}", f"National Telecom {country}", "EG", "state_telecom", "telecom", "EG",
-                                rnd.choice(RISKY_SKUS), "", "", rnd.randint(1, 5), "network_operations",
-                                f"{rnd.randint(50_000, 900_000)}.00", "USD", "2026-01-15", reseller, rcountry,
-                                "", "no", "requested"])  # fmt: skip
+                    w.writerow(
+                        [
+                            f"POS-{k:08d}",
+                            f"National Telecom {country}",
+                            "EG",
+                            "state_telecom",
+                            "telecom",
+                            "EG",
+                            rnd.choice(RISKY_SKUS),
+                            "",
+                            "",
+                            rnd.randint(1, 5),
+                            "network_operations",
+                            f"{rnd.randint(50_000, 900_000)}.00",
+                            "USD",
+                            "2026-01-15",
+                            reseller,
+                            rcountry,
+                            "",
+                            "no",
+                            "requested",
+                        ]
+                    )
                 else:
-                    w.writerow([f"POS-{k:08d}", name, country, rnd.choice(TYPES), "", country,
-                                rnd.choice(ORDINARY_SKUS), "", "", rnd.randint(1, 50), rnd.choice(USES),
-                                f"{rnd.randint(100, 90_000)}.{rnd.randint(0, 99):02d}", "EUR",
-                                f"2026-01-{rnd.randint(1, 28):02d}", reseller, rcountry, "", "no", "signed"])  # fmt: skip
+                    w.writerow(
+                        [
+                            f"POS-{k:08d}",
+                            name,
+                            country,
+                            rnd.choice(TYPES),
+                            "",
+                            country,
+                            rnd.choice(ORDINARY_SKUS),
+                            "",
+                            "",
+                            rnd.randint(1, 50),
+                            rnd.choice(USES),
+                            f"{rnd.randint(100, 90_000)}.{rnd.randint(0, 99):02d}",
+                            "EUR",
+                            f"2026-01-{rnd.randint(1, 28):02d}",
+                            reseller,
+                            rcountry,
+                            "",
+                            "no",
+                            "signed",
+                        ]
+                    )
             done += n
     return risky
 
@@ -215,11 +303,27 @@ def _start_workers(n: int, env: dict, log) -> list[subprocess.Popen]:
     celery = str(Path(sys.executable).with_name("celery"))
     procs = []
     for i in range(n):
-        procs.append(subprocess.Popen(
-            [celery, "-A", "hrdd", "worker", "--concurrency=1", "--loglevel=WARNING",
-             "--without-gossip", "--without-mingle", "-n", f"bench{i}@%h"],
-            cwd=ROOT, env=env, start_new_session=True, stdout=subprocess.DEVNULL, stderr=log,
-        ))  # fmt: skip
+        procs.append(
+            subprocess.Popen(
+                [
+                    celery,
+                    "-A",
+                    "hrdd",
+                    "worker",
+                    "--concurrency=1",
+                    "--loglevel=WARNING",
+                    "--without-gossip",
+                    "--without-mingle",
+                    "-n",
+                    f"bench{i}@%h",
+                ],
+                cwd=ROOT,
+                env=env,
+                start_new_session=True,
+                stdout=subprocess.DEVNULL,
+                stderr=log,
+            )
+        )
     return procs
 
 
@@ -320,12 +424,25 @@ def run(lines: int, workers: int, tmp: Path, env: dict, setup_data, risky_share:
         log.close()
     imp = ChannelImport.objects.get(pk=imp.pk)
     return {
-        "lines": lines, "risky_written": risky, "status": imp.status, "stored": imp.lines_total,
-        "flagged": imp.summary.get("flagged"), "promoted": imp.summary.get("promoted"),
-        "tiers": imp.summary.get("tiers"), "generate_s": gen_s, "upload_s": upload_s,
-        "validate_s": validate_s, "ingest_s": ingest_s, "screen_s": screen_s, "total_s": total_s,
-        "screened_s": screened_s, "promote_s": promote_s, "rate": lines / screened_s, "peak_worker_rss": peak, "file_mb": path.stat().st_size / 1e6,
-    }  # fmt: skip
+        "lines": lines,
+        "risky_written": risky,
+        "status": imp.status,
+        "stored": imp.lines_total,
+        "flagged": imp.summary.get("flagged"),
+        "promoted": imp.summary.get("promoted"),
+        "tiers": imp.summary.get("tiers"),
+        "generate_s": gen_s,
+        "upload_s": upload_s,
+        "validate_s": validate_s,
+        "ingest_s": ingest_s,
+        "screen_s": screen_s,
+        "total_s": total_s,
+        "screened_s": screened_s,
+        "promote_s": promote_s,
+        "rate": lines / screened_s,
+        "peak_worker_rss": peak,
+        "file_mb": path.stat().st_size / 1e6,
+    }
 
 
 def report(r: dict, workers: int) -> None:
@@ -333,15 +450,23 @@ def report(r: dict, workers: int) -> None:
     print(
         f"\n== {r['lines']:,} POS lines ({r['file_mb']:.0f} MB CSV), {workers} workers: {r['status']}"
     )
-    print(f"   stored {r['stored']:,} lines; tiers {r['tiers']}; flagged {r['flagged']:,} "
-          f"(written high-risk {r['risky_written']:,}); promoted to deals {r['promoted']:,}")  # fmt: skip
-    print(f"   upload {r['upload_s']:.1f} s · validate {r['validate_s']:.1f} s · store {r['ingest_s']:.1f} s · "
-          f"screen {r['screen_s']:.1f} s -> every line validated, saved and screened in {r['screened_s']:.1f} s")  # fmt: skip
-    print(f"   then registering the {r['flagged']:,} flagged lines as deals took {r['promote_s']:.1f} s more "
-          f"({r['flagged'] / max(r['promote_s'], 0.001):,.0f} deals/s); import completed after {r['total_s']:.1f} s")  # fmt: skip
-    print(f"   throughput {r['rate']:,.0f} lines/s (validated, saved and screened) = {r['rate'] / TARGET_RATE:.2f}x "
-          f"the target ({TARGET_RATE:,.0f} lines/s: {TARGET_LINES:,} in {TARGET_SECONDS:.0f} s); "
-          f"{r['lines'] / r['total_s']:,.0f} lines/s including deal registration")  # fmt: skip
+    print(
+        f"   stored {r['stored']:,} lines; tiers {r['tiers']}; flagged {r['flagged']:,} "
+        f"(written high-risk {r['risky_written']:,}); promoted to deals {r['promoted']:,}"
+    )
+    print(
+        f"   upload {r['upload_s']:.1f} s · validate {r['validate_s']:.1f} s · store {r['ingest_s']:.1f} s · "
+        f"screen {r['screen_s']:.1f} s -> every line validated, saved and screened in {r['screened_s']:.1f} s"
+    )
+    print(
+        f"   then registering the {r['flagged']:,} flagged lines as deals took {r['promote_s']:.1f} s more "
+        f"({r['flagged'] / max(r['promote_s'], 0.001):,.0f} deals/s); import completed after {r['total_s']:.1f} s"
+    )
+    print(
+        f"   throughput {r['rate']:,.0f} lines/s (validated, saved and screened) = {r['rate'] / TARGET_RATE:.2f}x "
+        f"the target ({TARGET_RATE:,.0f} lines/s: {TARGET_LINES:,} in {TARGET_SECONDS:.0f} s); "
+        f"{r['lines'] / r['total_s']:,.0f} lines/s including deal registration"
+    )
     print(
         f"   peak worker memory {mb:,.0f} MB = {r['peak_worker_rss'] / MEMORY_LIMIT:.2f} of the 1 GB limit"
     )
@@ -361,17 +486,26 @@ def main() -> int:
     if not os.environ.get("DATABASE_URL", "").startswith(
         ("postgres", "postgresql")
     ) or not os.environ.get("REDIS_URL"):
-        print("bench_imports needs PostgreSQL and Redis: set DATABASE_URL=postgres://... and "
-              "REDIS_URL=redis://... (it uses its own database and Redis db). Skipped.")  # fmt: skip
+        print(
+            "bench_imports needs PostgreSQL and Redis: set DATABASE_URL=postgres://... and "
+            "REDIS_URL=redis://... (it uses its own database and Redis db). Skipped."
+        )
         return 0
     bench_db, admin_db, bench_redis, name = _bench_urls()
     tmp = Path(tempfile.mkdtemp(prefix="bench-imports-"))
     env = {
-        **os.environ, "DATABASE_URL": bench_db, "REDIS_URL": bench_redis, "MEDIA_ROOT": str(tmp / "media"),
-        "HRDD_VAR_DIR": str(tmp / "var"), "DEBUG": "false", "SECRET_KEY": "benchmark-only-secret-key",
-        "LOG_LEVEL": "WARNING", "DJANGO_SETTINGS_MODULE": "hrdd.settings",
-        "AUDIT_HMAC_KEY": "benchmark-only-audit-key", "SECURE_SSL_REDIRECT": "false",
-    }  # fmt: skip
+        **os.environ,
+        "DATABASE_URL": bench_db,
+        "REDIS_URL": bench_redis,
+        "MEDIA_ROOT": str(tmp / "media"),
+        "HRDD_VAR_DIR": str(tmp / "var"),
+        "DEBUG": "false",
+        "SECRET_KEY": "benchmark-only-secret-key",
+        "LOG_LEVEL": "WARNING",
+        "DJANGO_SETTINGS_MODULE": "hrdd.settings",
+        "AUDIT_HMAC_KEY": "benchmark-only-audit-key",
+        "SECURE_SSL_REDIRECT": "false",
+    }
     os.environ.update(env)
     try:
         _recreate_database(admin_db, name)
@@ -385,8 +519,10 @@ def main() -> int:
         from hrdd.celery import app
 
         app.control.purge()
-        print(f"bench_imports: database {name}, Redis {bench_redis}, chunk "
-              f"{os.environ.get('CHANNEL_IMPORT_CHUNK_ROWS', '2000 (default)')} lines")  # fmt: skip
+        print(
+            f"bench_imports: database {name}, Redis {bench_redis}, chunk "
+            f"{os.environ.get('CHANNEL_IMPORT_CHUNK_ROWS', '2000 (default)')} lines"
+        )
         # The million-line run is about memory; its high-risk share is 0.1% so that deal
         # registration (about 15 deals/s, see the README) does not dominate its time.
         runs = [(args.lines, args.risky_share)]
@@ -414,8 +550,13 @@ def _setup():
     from opportunities.models import Product
     from partners.models import Organisation
 
-    org = Organisation.objects.create(name="Benchmark Distribution GmbH", country="DE", role="distributor",
-                                      hrdd_maturity="established", staff_trained=True)  # fmt: skip
+    org = Organisation.objects.create(
+        name="Benchmark Distribution GmbH",
+        country="DE",
+        role="distributor",
+        hrdd_maturity="established",
+        staff_trained=True,
+    )
     user = User.objects.create_user("bench_partner", role=User.Role.PARTNER_USER, organisation=org)
     for sku, pname, caps in CATALOGUE:
         Product.objects.create(sku=sku, name=pname, vendor="Northwind Networks", capabilities=caps)

@@ -91,8 +91,9 @@ def bench_load(index: MatchIndex, build_cpu: float, query: str) -> None:
         root = str(Path(__file__).resolve().parents[1])
         done = subprocess.run(
             [sys.executable, "-c", LOADER, root, str(path), query],
-            capture_output=True, text=True,
-        )  # fmt: skip
+            capture_output=True,
+            text=True,
+        )
     if done.returncode:
         raise RuntimeError(f"loading the saved index failed: {done.stderr[-2000:]}")
     got = json.loads(done.stdout)
@@ -129,10 +130,15 @@ def entries_for(size: int, ofac: Path, rnd: random.Random) -> tuple[list[EntryRe
             aliases = tuple(e.aliases[: max(0, size - total - 1)])
             entries.append(
                 EntryRecord(
-                    len(entries), "OFAC SDN", e.source_id, e.name, tuple(e.countries),
-                    aliases=aliases, weak_aliases=tuple(e.weak_aliases),
+                    len(entries),
+                    "OFAC SDN",
+                    e.source_id,
+                    e.name,
+                    tuple(e.countries),
+                    aliases=aliases,
+                    weak_aliases=tuple(e.weak_aliases),
                 )
-            )  # fmt: skip
+            )
             total += 1 + len(aliases)
     listed = total
     while total < size:

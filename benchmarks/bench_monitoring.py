@@ -38,12 +38,72 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from pg_bench import django_setup, fresh_database  # noqa: E402
 
 TARGET_SECONDS = 600.0  # a 1% list update against 1,000,000 deals within 10 minutes
-A = ["Ar", "Bel", "Cor", "Dan", "Eri", "Fal", "Gor", "Hal", "Ist", "Jor", "Kel", "Lum", "Mar",
-     "Nor", "Oss", "Pel", "Quin", "Ros", "Sal", "Tor", "Ul", "Vel", "Wen", "Xan", "Yor", "Zel"]  # fmt: skip
-B = ["ava", "eno", "ira", "ode", "une", "ast", "eth", "ion", "ark", "ulo", "ine", "osa", "emo",
-     "ari", "ulm", "ent", "orn", "ide", "ova", "ush"]  # fmt: skip
-C = ["Logistics", "Holdings", "Trading", "Systems", "Networks", "Industries", "Partners",
-     "Engineering", "Analytics", "Foods", "Textiles", "Mining", "Shipping", "Energy"]  # fmt: skip
+A = [
+    "Ar",
+    "Bel",
+    "Cor",
+    "Dan",
+    "Eri",
+    "Fal",
+    "Gor",
+    "Hal",
+    "Ist",
+    "Jor",
+    "Kel",
+    "Lum",
+    "Mar",
+    "Nor",
+    "Oss",
+    "Pel",
+    "Quin",
+    "Ros",
+    "Sal",
+    "Tor",
+    "Ul",
+    "Vel",
+    "Wen",
+    "Xan",
+    "Yor",
+    "Zel",
+]
+B = [
+    "ava",
+    "eno",
+    "ira",
+    "ode",
+    "une",
+    "ast",
+    "eth",
+    "ion",
+    "ark",
+    "ulo",
+    "ine",
+    "osa",
+    "emo",
+    "ari",
+    "ulm",
+    "ent",
+    "orn",
+    "ide",
+    "ova",
+    "ush",
+]
+C = [
+    "Logistics",
+    "Holdings",
+    "Trading",
+    "Systems",
+    "Networks",
+    "Industries",
+    "Partners",
+    "Engineering",
+    "Analytics",
+    "Foods",
+    "Textiles",
+    "Mining",
+    "Shipping",
+    "Energy",
+]
 
 
 def say(label: str, value: str, extra: str = "") -> None:
@@ -57,10 +117,32 @@ def _load() -> str:
 
 # Listed names come from other words, so a list entry resembles no organisation unless
 # it names one on purpose.
-P = ["Qadir", "Voss", "Ystad", "Khalon", "Tzvet", "Ombru", "Fjarn", "Ruzhik", "Zhemov",
-     "Wuldra", "Pryce", "Ghent"]  # fmt: skip
-Q = ["Import Export", "Maritime", "Aerospace", "Petrochem", "Metals", "Precision",
-     "Electronics", "Chemicals", "Ordnance", "Avionics"]  # fmt: skip
+P = [
+    "Qadir",
+    "Voss",
+    "Ystad",
+    "Khalon",
+    "Tzvet",
+    "Ombru",
+    "Fjarn",
+    "Ruzhik",
+    "Zhemov",
+    "Wuldra",
+    "Pryce",
+    "Ghent",
+]
+Q = [
+    "Import Export",
+    "Maritime",
+    "Aerospace",
+    "Petrochem",
+    "Metals",
+    "Precision",
+    "Electronics",
+    "Chemicals",
+    "Ordnance",
+    "Avionics",
+]
 
 
 def listed_name(i: int) -> str:
@@ -101,10 +183,14 @@ def worker(url: str, run_id: int, slot: int, workers: int) -> None:
 
 
 def write_list(path: Path, names: list[tuple[str, str, str]]) -> None:
-    header = ("id,schema,name,aliases,birth_date,countries,addresses,identifiers,sanctions,"
-              "phones,emails,dataset,first_seen,last_seen,last_change")  # fmt: skip
-    rows = [f"{sid},Company,{n},{alias},,ae,,,Benchmark programme,,,bench,2026-01-01,2026-11-20,2026-11-20"
-            for sid, n, alias in names]  # fmt: skip
+    header = (
+        "id,schema,name,aliases,birth_date,countries,addresses,identifiers,sanctions,"
+        "phones,emails,dataset,first_seen,last_seen,last_change"
+    )
+    rows = [
+        f"{sid},Company,{n},{alias},,ae,,,Benchmark programme,,,bench,2026-01-01,2026-11-20,2026-11-20"
+        for sid, n, alias in names
+    ]
     path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
 
 
@@ -125,45 +211,109 @@ def fill(n_deals: int, n_orgs: int) -> None:
     template = opportunity_register(actor=rep, data=deal_body()).opportunity
     screening = template.current_screening
     distributors = Organisation.objects.bulk_create(
-        [Organisation(name=f"{name(i, 'dist')} Distribution", country="SE", role="distributor",
-                      hrdd_maturity="established", staff_trained=True) for i in range(100)]
-    )  # fmt: skip
+        [
+            Organisation(
+                name=f"{name(i, 'dist')} Distribution",
+                country="SE",
+                role="distributor",
+                hrdd_maturity="established",
+                staff_trained=True,
+            )
+            for i in range(100)
+        ]
+    )
     batch = 20_000
     for start in range(0, n_orgs, batch):
         Organisation.objects.bulk_create(
-            [Organisation(name=name(i), country="NO", role="end_customer")
-             for i in range(start, min(n_orgs, start + batch))]
-        )  # fmt: skip
+            [
+                Organisation(name=name(i), country="NO", role="end_customer")
+                for i in range(start, min(n_orgs, start + batch))
+            ]
+        )
     customers = list(
         Organisation.objects.filter(role="end_customer").order_by("pk").values_list("pk", "name")
     )
-    fields = {f: getattr(template, f) for f in (
-        "title", "end_user_type", "end_customer_sector", "delivery_country", "intended_use",
-        "use_description", "value_amount", "value_currency", "expected_close_date",
-        "customization", "end_use_statement", "declared_red_flags", "status")}  # fmt: skip
-    copy = {f: getattr(screening, f) for f in (
-        "criteria_version_id", "trigger", "tier", "score", "severity", "likelihood", "findings",
-        "reasons", "snapshot", "shown_tier", "shown_score", "shown_severity", "shown_likelihood",
-        "basis")}  # fmt: skip
+    fields = {
+        f: getattr(template, f)
+        for f in (
+            "title",
+            "end_user_type",
+            "end_customer_sector",
+            "delivery_country",
+            "intended_use",
+            "use_description",
+            "value_amount",
+            "value_currency",
+            "expected_close_date",
+            "customization",
+            "end_use_statement",
+            "declared_red_flags",
+            "status",
+        )
+    }
+    copy = {
+        f: getattr(screening, f)
+        for f in (
+            "criteria_version_id",
+            "trigger",
+            "tier",
+            "score",
+            "severity",
+            "likelihood",
+            "findings",
+            "reasons",
+            "snapshot",
+            "shown_tier",
+            "shown_score",
+            "shown_severity",
+            "shown_likelihood",
+            "basis",
+        )
+    }
     for start in range(0, n_deals, batch):
         with transaction.atomic():
             rows = range(start, min(n_deals, start + batch))
-            deals = Opportunity.objects.bulk_create([
-                Opportunity(reference="", external_id=f"B-{i}", owner=rep,
-                            submitted_by_organisation=vendor, end_customer_id=customers[i % len(customers)][0],
-                            end_customer_name=customers[i % len(customers)][1],
-                            end_customer_country="NO", **fields)
-                for i in rows
-            ])  # fmt: skip
-            OpportunityLine.objects.bulk_create([
-                OpportunityLine(opportunity=d, position=1, sku="NET-4400", name="Campus switch",
-                                capabilities=["networking"], quantity=10) for d in deals
-            ])  # fmt: skip
-            ChannelEntry.objects.bulk_create([
-                ChannelEntry(opportunity=d, position=1, organisation=distributors[k % 100],
-                             role="distributor", name=distributors[k % 100].name, country="SE")
-                for k, d in enumerate(deals)
-            ])  # fmt: skip
+            deals = Opportunity.objects.bulk_create(
+                [
+                    Opportunity(
+                        reference="",
+                        external_id=f"B-{i}",
+                        owner=rep,
+                        submitted_by_organisation=vendor,
+                        end_customer_id=customers[i % len(customers)][0],
+                        end_customer_name=customers[i % len(customers)][1],
+                        end_customer_country="NO",
+                        **fields,
+                    )
+                    for i in rows
+                ]
+            )
+            OpportunityLine.objects.bulk_create(
+                [
+                    OpportunityLine(
+                        opportunity=d,
+                        position=1,
+                        sku="NET-4400",
+                        name="Campus switch",
+                        capabilities=["networking"],
+                        quantity=10,
+                    )
+                    for d in deals
+                ]
+            )
+            ChannelEntry.objects.bulk_create(
+                [
+                    ChannelEntry(
+                        opportunity=d,
+                        position=1,
+                        organisation=distributors[k % 100],
+                        role="distributor",
+                        name=distributors[k % 100].name,
+                        country="SE",
+                    )
+                    for k, d in enumerate(deals)
+                ]
+            )
             Screening.objects.bulk_create([Screening(opportunity=d, **copy) for d in deals])
     with connection.cursor() as cur:
         cur.execute(
@@ -205,7 +355,7 @@ def run_workers(url: str, run_id: int, workers: int) -> tuple[float, float]:
             cwd=ROOT,
             stdout=subprocess.PIPE,
             text=True,
-        )  # fmt: skip
+        )
         for k in range(workers)
     ]
     spans = []
@@ -231,21 +381,32 @@ def measure(url: str, label: str, start_run, workers: int) -> dict:
     run = RescreenRun.objects.get(pk=run_id)
     total = plan + took
     rate = run.total / took if took else 0.0
-    say(f"{label}: plan (choose deals, screen organisations)", f"{plan:8.1f} s",
-        f"{run.scope}")  # fmt: skip
-    say(f"{label}: {run.total:,} deals in scope, {workers} workers", f"{rate:8.1f} deals/s",
+    say(f"{label}: plan (choose deals, screen organisations)", f"{plan:8.1f} s", f"{run.scope}")
+    say(
+        f"{label}: {run.total:,} deals in scope, {workers} workers",
+        f"{rate:8.1f} deals/s",
         f"chunks {took:.1f} s; total {total:.1f} s; raised {run.raised}, reopened {run.reopened}; "
-        f"status {run.status} [{before} -> {_load()}]")  # fmt: skip
+        f"status {run.status} [{before} -> {_load()}]",
+    )
     say(f"{label}: peak worker memory", f"{rss:8.0f} MB")
-    return {"plan_s": plan, "chunks_s": took, "deals": run.total, "deals_per_s": rate,
-            "rss_mb": rss, "raised": run.raised}  # fmt: skip
+    return {
+        "plan_s": plan,
+        "chunks_s": took,
+        "deals": run.total,
+        "deals_per_s": rate,
+        "rss_mb": rss,
+        "raised": run.raised,
+    }
 
 
 def main() -> int:
     quick = bool(os.environ.get("BENCH_QUICK"))
     parser = argparse.ArgumentParser()
-    parser.add_argument("--deals", type=int,
-                        default=int(os.environ.get("BENCH_MONITORING_DEALS", 5000 if quick else 100_000)))  # fmt: skip
+    parser.add_argument(
+        "--deals",
+        type=int,
+        default=int(os.environ.get("BENCH_MONITORING_DEALS", 5000 if quick else 100_000)),
+    )
     parser.add_argument(
         "--entries", type=int, default=int(os.environ.get("BENCH_MONITORING_ENTRIES", 20_000))
     )
@@ -279,8 +440,9 @@ def main() -> int:
     folder = Path(tempfile.mkdtemp(prefix="hrdd-bench-lists-"))
     entries = [(f"b-{i}", listed_name(i), "") for i in range(args.entries)]
     write_list(folder / "v1.csv", entries)
-    restricted_party_list_import(actor=None, fmt="opensanctions", path_or_file=folder / "v1.csv",
-                                 name="Bench list")  # fmt: skip
+    restricted_party_list_import(
+        actor=None, fmt="opensanctions", path_or_file=folder / "v1.csv", name="Bench list"
+    )
     RescreenRun.objects.update(status="done")
     t0 = time.perf_counter()
     fill(args.deals, n_orgs)
@@ -298,14 +460,18 @@ def main() -> int:
     ]
     from partners.models import Organisation
 
-    listed = list(Organisation.objects.filter(role="end_customer").order_by("pk")
-                  .values_list("name", flat=True)[: k])  # fmt: skip
+    listed = list(
+        Organisation.objects.filter(role="end_customer")
+        .order_by("pk")
+        .values_list("name", flat=True)[:k]
+    )
     v2 += [(f"n-{i}", nm, "") for i, nm in enumerate(listed)]
     write_list(folder / "v2.csv", v2)
 
     def list_update() -> int:
-        restricted_party_list_import(actor=None, fmt="opensanctions", path_or_file=folder / "v2.csv",
-                                     name="Bench list")  # fmt: skip
+        restricted_party_list_import(
+            actor=None, fmt="opensanctions", path_or_file=folder / "v2.csv", name="Bench list"
+        )
         return RescreenRun.objects.filter(status="queued").latest("id").pk
 
     delta = measure(url, "1% list update", list_update, args.workers)
@@ -313,15 +479,29 @@ def main() -> int:
     def full() -> int:
         with transaction.atomic():
             version = criteria_published_current()
-            return rescreen_run_start(actor=None, trigger="criteria_published", label="Full re-screen",
-                                      criteria_version_id=version.pk).pk  # fmt: skip
+            return rescreen_run_start(
+                actor=None,
+                trigger="criteria_published",
+                label="Full re-screen",
+                criteria_version_id=version.pk,
+            ).pk
 
     whole = measure(url, "full re-screen", full, args.workers)
     total = delta["plan_s"] + delta["chunks_s"]
     say("1% list update, whole run / 10-minute target", f"{total / TARGET_SECONDS:.3f}")
     say("full re-screen rate / anchor scan rate", f"{whole['deals_per_s'] / anchor:.5f}")
-    print(json.dumps({"deals": args.deals, "organisations": n_orgs, "entries": args.entries,
-                      "delta": delta, "full": whole, "anchor_deals_per_s": anchor}))  # fmt: skip
+    print(
+        json.dumps(
+            {
+                "deals": args.deals,
+                "organisations": n_orgs,
+                "entries": args.entries,
+                "delta": delta,
+                "full": whole,
+                "anchor_deals_per_s": anchor,
+            }
+        )
+    )
     return 0
 
 

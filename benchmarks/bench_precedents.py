@@ -43,8 +43,28 @@ def _size(flag: str, env: str, default: str) -> int:
 PRECEDENTS = _size("--precedents", "BENCH_PRECEDENTS", "1000000")
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "200"))
 TARGET_MS = 200.0
-COUNTRIES = ["DE", "FR", "AE", "EG", "IN", "BR", "MX", "CN", "RU", "SG", "TR", "NG", "KE",
-             "ID", "VN", "US", "BY", "IR", "SA", "CO"]  # fmt: skip
+COUNTRIES = [
+    "DE",
+    "FR",
+    "AE",
+    "EG",
+    "IN",
+    "BR",
+    "MX",
+    "CN",
+    "RU",
+    "SG",
+    "TR",
+    "NG",
+    "KE",
+    "ID",
+    "VN",
+    "US",
+    "BY",
+    "IR",
+    "SA",
+    "CO",
+]
 BANDS = ["open", "restricted", "repressive", "armed_conflict", "sanctioned", "unknown"]
 SHAPES = ["direct", "one intermediary", "two intermediaries", "three or more intermediaries"]
 OUTCOMES = [("approve", 0.55), ("approve_with_conditions", 0.30), ("reject", 0.15)]
@@ -53,8 +73,10 @@ OUTCOMES = [("approve", 0.55), ("approve_with_conditions", 0.30), ("reject", 0.1
 def main() -> int:
     url = bench_database_url()
     if url is None:
-        print("  skipped: the precedents benchmark needs PostgreSQL "
-              "(set BENCH_DATABASE_URL or DATABASE_URL to a postgres:// URL)")  # fmt: skip
+        print(
+            "  skipped: the precedents benchmark needs PostgreSQL "
+            "(set BENCH_DATABASE_URL or DATABASE_URL to a postgres:// URL)"
+        )
         return 0
     ensure_database(url, refill="--refill" in sys.argv)
     os.environ["DATABASE_URL"] = url
@@ -89,11 +111,15 @@ def _features(rng: random.Random):
     eu_type = rng.choice(list(END_USER_TYPES))
     use = rng.choice(list(INTENDED_USES))
     return Features(
-        capability_family=rng.choice(families), end_user_type=eu_type,
-        end_user_group=END_USER_GROUPS.get(eu_type, "unknown"), intended_use=use,
+        capability_family=rng.choice(families),
+        end_user_type=eu_type,
+        end_user_group=END_USER_GROUPS.get(eu_type, "unknown"),
+        intended_use=use,
         use_group=USE_GROUPS.get(use, "civil" if use != "unspecified" else "unspecified"),
-        country=rng.choice(COUNTRIES), country_band=rng.choice(BANDS), channel_shape=rng.choice(SHAPES),
-    )  # fmt: skip
+        country=rng.choice(COUNTRIES),
+        country_band=rng.choice(BANDS),
+        channel_shape=rng.choice(SHAPES),
+    )
 
 
 def fill() -> None:
@@ -110,9 +136,23 @@ def fill() -> None:
     now = timezone.now()
     outcomes, weights = zip(*OUTCOMES, strict=True)
     started = time.perf_counter()
-    columns = ["decision_id", "opportunity_id", "reference", "outcome", "decided_at",
-               "capability_family", "end_user_type", "end_user_group", "intended_use", "use_group",
-               "country", "country_band", "channel_shape", "exact_key", "family_key"]  # fmt: skip
+    columns = [
+        "decision_id",
+        "opportunity_id",
+        "reference",
+        "outcome",
+        "decided_at",
+        "capability_family",
+        "end_user_type",
+        "end_user_group",
+        "intended_use",
+        "use_group",
+        "country",
+        "country_band",
+        "channel_shape",
+        "exact_key",
+        "family_key",
+    ]
     with connection.cursor() as cur:
         cur.execute("SELECT COALESCE(MAX(decision_id), 0) FROM reviews_precedent")
         base = cur.fetchone()[0]
@@ -126,10 +166,25 @@ def fill() -> None:
                     else rng.randrange(len(shapes))
                 ]
                 n = base + i
-                copy.write_row((n, n, f"D-{n:07d}", rng.choices(outcomes, weights)[0],
-                                now - timedelta(minutes=i % 2_000_000), f.capability_family, f.end_user_type,
-                                f.end_user_group, f.intended_use, f.use_group, f.country, f.country_band,
-                                f.channel_shape, f.exact_key, f.family_key))  # fmt: skip
+                copy.write_row(
+                    (
+                        n,
+                        n,
+                        f"D-{n:07d}",
+                        rng.choices(outcomes, weights)[0],
+                        now - timedelta(minutes=i % 2_000_000),
+                        f.capability_family,
+                        f.end_user_type,
+                        f.end_user_group,
+                        f.intended_use,
+                        f.use_group,
+                        f.country,
+                        f.country_band,
+                        f.channel_shape,
+                        f.exact_key,
+                        f.family_key,
+                    )
+                )
         cur.execute("ANALYZE reviews_precedent")
     say("filled", f"{PRECEDENTS - have:,} precedents in {time.perf_counter() - started:.0f} s")
 
@@ -178,8 +233,16 @@ def measure() -> None:
 def _as_features(p):
     from reviews.precedents import Features
 
-    return Features(p.capability_family, p.end_user_type, p.end_user_group, p.intended_use,
-                    p.use_group, p.country, p.country_band, p.channel_shape)  # fmt: skip
+    return Features(
+        p.capability_family,
+        p.end_user_type,
+        p.end_user_group,
+        p.intended_use,
+        p.use_group,
+        p.country,
+        p.country_band,
+        p.channel_shape,
+    )
 
 
 if __name__ == "__main__":

@@ -63,38 +63,62 @@ def fill(n: int) -> int:
     from rules.selectors import criteria_published_current
 
     with transaction.atomic():
-        partner = Organisation.objects.create(name="Bench Distribution", country="AE",
-                                              role="distributor")  # fmt: skip
-        user = User.objects.create(username="bench_partner", role="partner_user",
-                                   organisation=partner)  # fmt: skip
-        Product.objects.create(sku="DPI-9000", name="Traffic inspector 9000",
-                               capabilities=["deep_packet_inspection"])  # fmt: skip
+        partner = Organisation.objects.create(
+            name="Bench Distribution", country="AE", role="distributor"
+        )
+        user = User.objects.create(
+            username="bench_partner", role="partner_user", organisation=partner
+        )
+        Product.objects.create(
+            sku="DPI-9000", name="Traffic inspector 9000", capabilities=["deep_packet_inspection"]
+        )
         imp = ChannelImport.objects.create(
-            organisation=partner, uploaded_by=user, original_name="bench.csv", kind="csv",
-            status=ChannelImport.Status.PROMOTING, criteria_version=criteria_published_current(),
+            organisation=partner,
+            uploaded_by=user,
+            original_name="bench.csv",
+            kind="csv",
+            status=ChannelImport.Status.PROMOTING,
+            criteria_version=criteria_published_current(),
             lines_total=n,
-        )  # fmt: skip
+        )
         customers = [(f"End customer {i}", ["EG", "AE", "TR", "IN"][i % 4]) for i in range(500)]
         ImportLine.objects.bulk_create(
             [
                 ImportLine(
-                    channel_import=imp, organisation=partner, row_key=f"r:P-{i}", line_no=i + 2,
-                    chunk_no=0, status=ImportLine.Status.SCREENED, tier="high", score=20,
+                    channel_import=imp,
+                    organisation=partner,
+                    row_key=f"r:P-{i}",
+                    line_no=i + 2,
+                    chunk_no=0,
+                    status=ImportLine.Status.SCREENED,
+                    tier="high",
+                    score=20,
                     data={
-                        "partner_reference": f"P-{i}", "end_customer_name": customers[i % 500][0],
-                        "end_customer_country": customers[i % 500][1], "end_user_type": "state_telecom",
-                        "sector": "telecommunications", "delivery_country": customers[i % 500][1],
-                        "sku": "DPI-9000", "product_name": "", "capabilities": ["deep_packet_inspection"],
-                        "quantity": 2, "intended_use": ["network_operations"], "value_amount": "90000.00",
-                        "currency": "USD", "sale_date": "", "reseller_name": f"Reseller {i % 50}",
-                        "reseller_country": "AE", "customization": False, "red_flags": [],
+                        "partner_reference": f"P-{i}",
+                        "end_customer_name": customers[i % 500][0],
+                        "end_customer_country": customers[i % 500][1],
+                        "end_user_type": "state_telecom",
+                        "sector": "telecommunications",
+                        "delivery_country": customers[i % 500][1],
+                        "sku": "DPI-9000",
+                        "product_name": "",
+                        "capabilities": ["deep_packet_inspection"],
+                        "quantity": 2,
+                        "intended_use": ["network_operations"],
+                        "value_amount": "90000.00",
+                        "currency": "USD",
+                        "sale_date": "",
+                        "reseller_name": f"Reseller {i % 50}",
+                        "reseller_country": "AE",
+                        "customization": False,
+                        "red_flags": [],
                         "end_use_statement": "requested",
                     },
                 )
                 for i in range(n)
             ],
             batch_size=2000,
-        )  # fmt: skip
+        )
     return imp.pk
 
 
@@ -105,18 +129,57 @@ def copy_anchor(n: int) -> float:
 
     with connection.cursor() as cur:
         cur.execute("CREATE TEMP TABLE copy_anchor (LIKE opportunities_opportunity INCLUDING ALL)")
-        cols = ["reference", "external_id", "title", "owner_id", "submitted_by_organisation_id",
-                "end_customer_id", "end_customer_name", "end_customer_country", "end_user_type",
-                "end_customer_sector", "delivery_country", "intended_use", "use_description",
-                "value_amount", "value_currency", "customization", "end_use_statement",
-                "declared_red_flags", "status", "created_at", "updated_at"]  # fmt: skip
+        cols = [
+            "reference",
+            "external_id",
+            "title",
+            "owner_id",
+            "submitted_by_organisation_id",
+            "end_customer_id",
+            "end_customer_name",
+            "end_customer_country",
+            "end_user_type",
+            "end_customer_sector",
+            "delivery_country",
+            "intended_use",
+            "use_description",
+            "value_amount",
+            "value_currency",
+            "customization",
+            "end_use_statement",
+            "declared_red_flags",
+            "status",
+            "created_at",
+            "updated_at",
+        ]
         t0 = time.perf_counter()
         with cur.copy(f"COPY copy_anchor ({', '.join(cols)}) FROM STDIN") as copy:
             for i in range(n):
-                copy.write_row((f"C-{i}", f"c-{i}", "Deal", 1, 1, 1, "End customer", "EG",
-                                "state_telecom", "", "EG", '["network_operations"]', "", "90000.00",
-                                "USD", False, "requested", "[]", "on_hold",
-                                "2026-11-30T00:00:00Z", "2026-11-30T00:00:00Z"))  # fmt: skip
+                copy.write_row(
+                    (
+                        f"C-{i}",
+                        f"c-{i}",
+                        "Deal",
+                        1,
+                        1,
+                        1,
+                        "End customer",
+                        "EG",
+                        "state_telecom",
+                        "",
+                        "EG",
+                        '["network_operations"]',
+                        "",
+                        "90000.00",
+                        "USD",
+                        False,
+                        "requested",
+                        "[]",
+                        "on_hold",
+                        "2026-11-30T00:00:00Z",
+                        "2026-11-30T00:00:00Z",
+                    )
+                )
         took = time.perf_counter() - t0
         cur.execute("DROP TABLE copy_anchor")
     return n / took
@@ -155,7 +218,7 @@ def main() -> int:
             cwd=ROOT,
             stdout=subprocess.PIPE,
             text=True,
-        )  # fmt: skip
+        )
         for _ in range(args.workers)
     ]
     spans = []
@@ -173,12 +236,19 @@ def main() -> int:
     ).count()
     status = ChannelImport.objects.get(pk=import_id).status
     rate = promoted / took
-    say(f"promotion, {args.workers} workers ({promoted:,} deals, import {status})",
-        f"{rate:8.1f} deals/s", f"({rate / TARGET:.2f}× the target {TARGET:.0f}/s) [{before} -> {after}]")  # fmt: skip
+    say(
+        f"promotion, {args.workers} workers ({promoted:,} deals, import {status})",
+        f"{rate:8.1f} deals/s",
+        f"({rate / TARGET:.2f}× the target {TARGET:.0f}/s) [{before} -> {after}]",
+    )
     say("anchor: COPY of as many deal rows", f"{anchor:8.0f} rows/s")
     say("  promotion / COPY", f"{rate / anchor:.4f}")
-    chain = subprocess.run([sys.executable, "manage.py", "verify_audit_chain"], cwd=ROOT,
-                           capture_output=True, text=True)  # fmt: skip
+    chain = subprocess.run(
+        [sys.executable, "manage.py", "verify_audit_chain"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     say("audit chain after the run", "verifies" if chain.returncode == 0 else "BROKEN")
     print(json.dumps({"deals_per_s": rate, "copy_rows_per_s": anchor, "promoted": promoted}))
     return 0

@@ -26,27 +26,46 @@ BOUND_SECONDS = 60 + 15  # OUTBOX_LEASE_SECONDS + OUTBOX_RECONCILE_SECONDS defau
 def main() -> int:
     db = os.environ.get("BENCH_DATABASE_URL") or os.environ.get("DATABASE_URL", "")
     if not db.startswith(("postgres://", "postgresql://")):
-        print("bench_recovery needs PostgreSQL (a worker process shares the test database): "
-              "set DATABASE_URL=postgres://...; skipped")  # fmt: skip
+        print(
+            "bench_recovery needs PostgreSQL (a worker process shares the test database): "
+            "set DATABASE_URL=postgres://...; skipped"
+        )
         return 0
     env = {**os.environ, "DATABASE_URL": db, "FAULT_TESTS_DEFAULT_INTERVALS": "1"}
     for name in ("OUTBOX_LEASE_SECONDS", "OUTBOX_RESEND_SECONDS", "OUTBOX_RECONCILE_SECONDS"):
         env.pop(name, None)
     run = subprocess.run(
-        [sys.executable, "-m", "pytest", "tests/outbox/test_faults.py", "-k", "killed", "-s",
-         "-q", "-p", "no:randomly", "--create-db"],
-        cwd=ROOT, env=env, capture_output=True, text=True,
-    )  # fmt: skip
-    found = re.findall(r"killed (mid-\w+): resumed after ([\d.]+) s, completed after ([\d.]+) s",
-                       run.stdout)  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "tests/outbox/test_faults.py",
+            "-k",
+            "killed",
+            "-s",
+            "-q",
+            "-p",
+            "no:randomly",
+            "--create-db",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    found = re.findall(
+        r"killed (mid-\w+): resumed after ([\d.]+) s, completed after ([\d.]+) s", run.stdout
+    )
     if run.returncode or len(found) != 2:
         print(run.stdout[-4000:], run.stderr[-2000:], file=sys.stderr)
         return 1
     for where, resumed, completed in found:
         r = float(resumed)
-        print(f"   worker killed {where}: work resumed after {r:.1f} s "
-              f"= {r / TARGET_SECONDS:.2f}x the 2-minute target, {r / BOUND_SECONDS:.2f}x the "
-              f"{BOUND_SECONDS} s bound of the settings (finished after {float(completed):.1f} s)")  # fmt: skip
+        print(
+            f"   worker killed {where}: work resumed after {r:.1f} s "
+            f"= {r / TARGET_SECONDS:.2f}x the 2-minute target, {r / BOUND_SECONDS:.2f}x the "
+            f"{BOUND_SECONDS} s bound of the settings (finished after {float(completed):.1f} s)"
+        )
     return 0
 
 

@@ -55,14 +55,21 @@ def ensure_database(url: str) -> None:
 def body(run: str, n: int) -> dict:
     k = n % NEW_NAMES
     return {
-        "external_id": f"BENCH-{run}-{n}", "title": "Campus network refresh",
-        "end_customer": {"name": f"New Customer {run} {k}", "country": "KE",
-                         "type": "private_enterprise", "sector": "retail"},
+        "external_id": f"BENCH-{run}-{n}",
+        "title": "Campus network refresh",
+        "end_customer": {
+            "name": f"New Customer {run} {k}",
+            "country": "KE",
+            "type": "private_enterprise",
+            "sector": "retail",
+        },
         "delivery_country": "KE",
         "channel": [{"name": f"New Reseller {run} {k}", "role": "reseller", "country": "KE"}],
-        "lines": [{"sku": "BENCH-NET-1", "quantity": 10}], "intended_use": ["enterprise_it"],
-        "value": {"amount": "120000.00", "currency": "EUR"}, "end_use_statement": "signed",
-    }  # fmt: skip
+        "lines": [{"sku": "BENCH-NET-1", "quantity": 10}],
+        "intended_use": ["enterprise_it"],
+        "value": {"amount": "120000.00", "currency": "EUR"},
+        "end_use_statement": "signed",
+    }
 
 
 def register_all(token: str, threads: int) -> tuple[float, dict[int, int]]:
@@ -101,8 +108,10 @@ def register_all(token: str, threads: int) -> tuple[float, dict[int, int]]:
 def main() -> int:
     url = bench_database_url()
     if url is None:
-        print("  skipped: concurrent registrations need PostgreSQL "
-              "(set BENCH_DATABASE_URL or DATABASE_URL to a postgres:// URL)")  # fmt: skip
+        print(
+            "  skipped: concurrent registrations need PostgreSQL "
+            "(set BENCH_DATABASE_URL or DATABASE_URL to a postgres:// URL)"
+        )
         return 0
     ensure_database(url)
     os.environ["DATABASE_URL"] = url
@@ -138,8 +147,11 @@ def main() -> int:
     )
     token = Token.objects.get_or_create(user=rep)[0].key
 
-    print(f"  {REGISTRATIONS} registrations naming {NEW_NAMES} new end customers and "
-          f"{NEW_NAMES} new resellers", flush=True)  # fmt: skip
+    print(
+        f"  {REGISTRATIONS} registrations naming {NEW_NAMES} new end customers and "
+        f"{NEW_NAMES} new resellers",
+        flush=True,
+    )
     sequential_s, sequential = register_all(token, 1)
     concurrent_s, concurrent = register_all(token, THREADS)
     errors = sum(n for code, n in concurrent.items() if code >= 500)
@@ -149,10 +161,16 @@ def main() -> int:
     )
     say(f"{THREADS} at once: 5xx answers", f"{errors}", "   (target 0)")
     say(f"{THREADS} at once: registrations/s", f"{REGISTRATIONS / concurrent_s:,.1f}")
-    say("anchor, one at a time: registrations/s", f"{REGISTRATIONS / sequential_s:,.1f}",
-        f"   (answers {', '.join(f'{n} × {c}' for c, n in sorted(sequential.items()))})")  # fmt: skip
-    say("time at once / time one at a time", f"{concurrent_s / sequential_s:.2f}",
-        "   (<1: concurrency helps)")  # fmt: skip
+    say(
+        "anchor, one at a time: registrations/s",
+        f"{REGISTRATIONS / sequential_s:,.1f}",
+        f"   (answers {', '.join(f'{n} × {c}' for c, n in sorted(sequential.items()))})",
+    )
+    say(
+        "time at once / time one at a time",
+        f"{concurrent_s / sequential_s:.2f}",
+        "   (<1: concurrency helps)",
+    )
     return 1 if errors else 0
 
 

@@ -66,8 +66,13 @@ COUNTRIES = [
     "US",
 ]
 TIERS = [("medium", 1, 0.55), ("high", 2, 0.30), ("critical", 3, 0.12), ("prohibited", 4, 0.03)]
-OPEN_STATES = [("new", 0.35), ("in_review", 0.30), ("information_requested", 0.12),
-               ("recommended", 0.10), ("escalated", 0.13)]  # fmt: skip
+OPEN_STATES = [
+    ("new", 0.35),
+    ("in_review", 0.30),
+    ("information_requested", 0.12),
+    ("recommended", 0.10),
+    ("escalated", 0.13),
+]
 
 
 def say(label: str, value: str, ratio: float | None = None, target: str = "") -> None:
@@ -100,8 +105,10 @@ def ensure_database(url: str, *, refill: bool) -> None:
 def main() -> int:
     url = bench_database_url()
     if url is None:
-        print("  skipped: the review-queue benchmark needs PostgreSQL "
-              "(set BENCH_DATABASE_URL or DATABASE_URL to a postgres:// URL)")  # fmt: skip
+        print(
+            "  skipped: the review-queue benchmark needs PostgreSQL "
+            "(set BENCH_DATABASE_URL or DATABASE_URL to a postgres:// URL)"
+        )
         return 0
     refill = "--refill" in sys.argv
     ensure_database(url, refill=refill)
@@ -167,15 +174,33 @@ def fill() -> None:
         vendor = Organisation.objects.create(name="Bench Vendor", country="US", role="vendor")
         rep = User.objects.create(username="bench_rep", role="sales_rep", organisation=vendor)
         User.objects.bulk_create(
-            [User(username=f"bench_reviewer_{i}", role="reviewer", organisation=vendor) for i in range(REVIEWERS)]
-            + [User(username="bench_senior", role="senior_reviewer", organisation=vendor),
-               User(username="bench_committee", role="committee", organisation=vendor)]
-        )  # fmt: skip
+            [
+                User(username=f"bench_reviewer_{i}", role="reviewer", organisation=vendor)
+                for i in range(REVIEWERS)
+            ]
+            + [
+                User(username="bench_senior", role="senior_reviewer", organisation=vendor),
+                User(username="bench_committee", role="committee", organisation=vendor),
+            ]
+        )
         Organisation.objects.bulk_create(
-            [Organisation(name=f"Partner {i}", country=rng.choice(COUNTRIES), role=rng.choice(["distributor", "reseller", "integrator"]))
-             for i in range(PARTNERS)]
-            + [Organisation(name=f"End customer {i}", country=COUNTRIES[i % len(COUNTRIES)], role="end_customer") for i in range(5000)]
-        )  # fmt: skip
+            [
+                Organisation(
+                    name=f"Partner {i}",
+                    country=rng.choice(COUNTRIES),
+                    role=rng.choice(["distributor", "reseller", "integrator"]),
+                )
+                for i in range(PARTNERS)
+            ]
+            + [
+                Organisation(
+                    name=f"End customer {i}",
+                    country=COUNTRIES[i % len(COUNTRIES)],
+                    role="end_customer",
+                )
+                for i in range(5000)
+            ]
+        )
     partners = list(
         Organisation.objects.filter(name__startswith="Partner ").values_list(
             "pk", "name", "country", "role"
@@ -197,16 +222,60 @@ def fill() -> None:
                 c = customers[i % len(customers)]
                 created = now - timedelta(minutes=i % 500_000)
                 close = (now + timedelta(days=(i % 120) - 10)).date() if i % 3 else None
-                yield (f"D-{base + i:07d}", f"bench-{i}", f"Deal {i}", rep.pk, vendor.pk, c[0], c[1], c[2],
-                       "private_enterprise", "", c[2], '["enterprise_it"]', "", "1000.00", "USD", close, False,
-                       "signed", "[]", "cleared", created, created)  # fmt: skip
+                yield (
+                    f"D-{base + i:07d}",
+                    f"bench-{i}",
+                    f"Deal {i}",
+                    rep.pk,
+                    vendor.pk,
+                    c[0],
+                    c[1],
+                    c[2],
+                    "private_enterprise",
+                    "",
+                    c[2],
+                    '["enterprise_it"]',
+                    "",
+                    "1000.00",
+                    "USD",
+                    close,
+                    False,
+                    "signed",
+                    "[]",
+                    "cleared",
+                    created,
+                    created,
+                )
 
-        _copy(cur, "opportunities_opportunity",
-              ["reference", "external_id", "title", "owner_id", "submitted_by_organisation_id", "end_customer_id",
-               "end_customer_name", "end_customer_country", "end_user_type", "end_customer_sector",
-               "delivery_country", "intended_use", "use_description", "value_amount", "value_currency",
-               "expected_close_date", "customization", "end_use_statement", "declared_red_flags", "status",
-               "created_at", "updated_at"], deals())  # fmt: skip
+        _copy(
+            cur,
+            "opportunities_opportunity",
+            [
+                "reference",
+                "external_id",
+                "title",
+                "owner_id",
+                "submitted_by_organisation_id",
+                "end_customer_id",
+                "end_customer_name",
+                "end_customer_country",
+                "end_user_type",
+                "end_customer_sector",
+                "delivery_country",
+                "intended_use",
+                "use_description",
+                "value_amount",
+                "value_currency",
+                "expected_close_date",
+                "customization",
+                "end_use_statement",
+                "declared_red_flags",
+                "status",
+                "created_at",
+                "updated_at",
+            ],
+            deals(),
+        )
         say("COPY deals", f"{DEALS:,} in {time.perf_counter() - t0:.1f} s")
         cur.execute(
             "SELECT MIN(id) FROM opportunities_opportunity WHERE external_id LIKE 'bench-%%'"
@@ -232,12 +301,49 @@ def fill() -> None:
         t0 = time.perf_counter()
         case_deals = sorted(rng.sample(range(first_id, first_id + DEALS), CASES))
         tiers = rng.choices(TIERS, weights=[t[2] for t in TIERS], k=CASES)
-        _copy(cur, "rules_screening",
-              ["opportunity_id", "criteria_version_id", "trigger", "tier", "score", "severity", "likelihood",
-               "findings", "reasons", "snapshot", "created_at", "shown_tier", "shown_score", "shown_severity",
-               "shown_likelihood", "restricted_party_matched"],
-              ((d, version.pk, "registration", t[0], 12, 4, 3, "[]", "[]", "{}", now, t[0], 12, 4, 3, False)
-               for d, t in zip(case_deals, tiers, strict=True)))  # fmt: skip
+        _copy(
+            cur,
+            "rules_screening",
+            [
+                "opportunity_id",
+                "criteria_version_id",
+                "trigger",
+                "tier",
+                "score",
+                "severity",
+                "likelihood",
+                "findings",
+                "reasons",
+                "snapshot",
+                "created_at",
+                "shown_tier",
+                "shown_score",
+                "shown_severity",
+                "shown_likelihood",
+                "restricted_party_matched",
+            ],
+            (
+                (
+                    d,
+                    version.pk,
+                    "registration",
+                    t[0],
+                    12,
+                    4,
+                    3,
+                    "[]",
+                    "[]",
+                    "{}",
+                    now,
+                    t[0],
+                    12,
+                    4,
+                    3,
+                    False,
+                )
+                for d, t in zip(case_deals, tiers, strict=True)
+            ),
+        )
         cur.execute(
             "UPDATE opportunities_opportunity o SET current_screening_id = s.id, status = "
             "CASE s.tier WHEN 'medium' THEN 'in_review' WHEN 'prohibited' THEN 'blocked' ELSE 'on_hold' END "
@@ -271,13 +377,48 @@ def fill() -> None:
                     timezone.make_aware(datetime.combine(close, clock.min)) if close else None
                 )
                 effective = min([d for d in (due, close_dt) if d is not None], default=None)
-                yield (deal_id, screening_of[deal_id], tier[0], tier[1], country, search_text, status, level, assignee,
-                       opened, due, effective, "", "", "", now)  # fmt: skip
+                yield (
+                    deal_id,
+                    screening_of[deal_id],
+                    tier[0],
+                    tier[1],
+                    country,
+                    search_text,
+                    status,
+                    level,
+                    assignee,
+                    opened,
+                    due,
+                    effective,
+                    "",
+                    "",
+                    "",
+                    now,
+                )
 
-        _copy(cur, "reviews_reviewcase",
-              ["opportunity_id", "screening_id", "tier", "tier_rank", "country", "search_text", "status", "escalation_level",
-               "assignee_id", "opened_at", "due_at", "effective_due_at", "recommendation",
-               "recommendation_reasons", "hard_stop_note", "updated_at"], cases())  # fmt: skip
+        _copy(
+            cur,
+            "reviews_reviewcase",
+            [
+                "opportunity_id",
+                "screening_id",
+                "tier",
+                "tier_rank",
+                "country",
+                "search_text",
+                "status",
+                "escalation_level",
+                "assignee_id",
+                "opened_at",
+                "due_at",
+                "effective_due_at",
+                "recommendation",
+                "recommendation_reasons",
+                "hard_stop_note",
+                "updated_at",
+            ],
+            cases(),
+        )
         say("COPY screenings and open cases", f"{CASES:,} in {time.perf_counter() - t0:.1f} s")
         cur.execute("ANALYZE")
     say("fill", f"{time.perf_counter() - started:.1f} s")
@@ -310,10 +451,23 @@ def measure() -> None:
     open_cases = ReviewCase.objects.filter(status__in=ReviewCase.OPEN_STATES).count()
     say("open cases", f"{open_cases:,}")
     variants = [
-        "", "?tier=high", "?tier=critical&sort=due", "?country=DE", "?assignee=me", "?assignee=none",
-        "?overdue=1", "?level=2", "?status=recommended", f"?partner={partner.pk if partner else ''}",
-        "?sort=due", "?sort=-opened", "?sort=assignee", "?page=3", "?search=deal 12", "?awaiting=decision&tier=high",
-    ]  # fmt: skip
+        "",
+        "?tier=high",
+        "?tier=critical&sort=due",
+        "?country=DE",
+        "?assignee=me",
+        "?assignee=none",
+        "?overdue=1",
+        "?level=2",
+        "?status=recommended",
+        f"?partner={partner.pk if partner else ''}",
+        "?sort=due",
+        "?sort=-opened",
+        "?sort=assignee",
+        "?page=3",
+        "?search=deal 12",
+        "?awaiting=decision&tier=high",
+    ]
     client = Client()
     client.force_login(reviewer)
     for kind, base in (("queue page", "/reviews/"), ("queue API", "/api/v1/reviews/cases/")):
@@ -332,8 +486,12 @@ def measure() -> None:
             if i >= 10:  # warm-up
                 times.append(elapsed)
         p95 = _p(times, 0.95)
-        say(f"{kind} p50 / p95 over {len(times)} requests", f"{statistics.median(times):.1f} / {p95:.1f} ms",
-            p95 / PAGE_TARGET_MS, f"{PAGE_TARGET_MS:.0f} ms p95")  # fmt: skip
+        say(
+            f"{kind} p50 / p95 over {len(times)} requests",
+            f"{statistics.median(times):.1f} / {p95:.1f} ms",
+            p95 / PAGE_TARGET_MS,
+            f"{PAGE_TARGET_MS:.0f} ms p95",
+        )
 
     # One escalation sweep over the overdue cases, then put them back for the next run.
     from reviews.services import review_escalate_overdue
@@ -364,10 +522,13 @@ def measure() -> None:
     t0 = time.perf_counter()
     escalated = review_escalate_overdue(now=now)
     took = time.perf_counter() - t0
-    say(f"escalation sweep ({escalated:,} of {len(due):,} overdue escalated)", f"{took:.2f} s",
-        took / SWEEP_TARGET_S, f"{SWEEP_TARGET_S:.0f} s")  # fmt: skip
-    say("  sweep / anchor", f"{took / anchor if anchor else 0:.1f}×",
-        None, "")  # fmt: skip
+    say(
+        f"escalation sweep ({escalated:,} of {len(due):,} overdue escalated)",
+        f"{took:.2f} s",
+        took / SWEEP_TARGET_S,
+        f"{SWEEP_TARGET_S:.0f} s",
+    )
+    say("  sweep / anchor", f"{took / anchor if anchor else 0:.1f}×", None, "")
     print(f"  load at the sweep's end: {_load()}", flush=True)
     t0 = time.perf_counter()
     again = review_escalate_overdue(now=now)
@@ -379,7 +540,7 @@ def measure() -> None:
         cur.executemany(
             "UPDATE reviews_reviewcase SET status=%s, escalation_level=%s, assignee_id=%s, due_at=%s, effective_due_at=%s WHERE id=%s",
             [(s, lvl, a, d, e, pk) for pk, s, lvl, a, d, e in due],
-        )  # fmt: skip
+        )
     print(
         json.dumps(
             {"open_cases": open_cases, "sweep_seconds": round(took, 3), "escalated": escalated}

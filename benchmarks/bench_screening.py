@@ -49,8 +49,26 @@ def say(label: str, value: str, ratio: float | None = None, target: str = "") ->
 
 def synthetic_list(path: Path, n: int) -> None:
     rng = random.Random(1)
-    words = ["Alpha", "Delta", "Orion", "Vector", "Nova", "Kestrel", "Granite", "Harbor", "Summit",
-             "Atlas", "Meridian", "Polar", "Crescent", "Falcon", "Zenith", "Cobalt", "Ember", "Lumen"]  # fmt: skip
+    words = [
+        "Alpha",
+        "Delta",
+        "Orion",
+        "Vector",
+        "Nova",
+        "Kestrel",
+        "Granite",
+        "Harbor",
+        "Summit",
+        "Atlas",
+        "Meridian",
+        "Polar",
+        "Crescent",
+        "Falcon",
+        "Zenith",
+        "Cobalt",
+        "Ember",
+        "Lumen",
+    ]
     kinds = [
         "Trading",
         "Logistics",
@@ -63,12 +81,46 @@ def synthetic_list(path: Path, n: int) -> None:
     suffixes = ["LLC", "Ltd", "JSC", "FZE", "GmbH", "Co., Ltd.", "S.A.", ""]
     with path.open("w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
-        w.writerow(["id", "schema", "name", "aliases", "birth_date", "countries", "addresses", "identifiers",
-                    "sanctions", "phones", "emails", "dataset", "first_seen", "last_seen", "last_change"])  # fmt: skip
+        w.writerow(
+            [
+                "id",
+                "schema",
+                "name",
+                "aliases",
+                "birth_date",
+                "countries",
+                "addresses",
+                "identifiers",
+                "sanctions",
+                "phones",
+                "emails",
+                "dataset",
+                "first_seen",
+                "last_seen",
+                "last_change",
+            ]
+        )
         for i in range(n):
             name = f"{rng.choice(words)} {rng.choice(words)}{i} {rng.choice(kinds)} {rng.choice(suffixes)}".strip()
-            w.writerow([f"syn-{i}", "Company", name, "", "", rng.choice(["ru", "ir", "cn", "ae", "tr"]), "", "",
-                        "", "", "", "synthetic", "", "", ""])  # fmt: skip
+            w.writerow(
+                [
+                    f"syn-{i}",
+                    "Company",
+                    name,
+                    "",
+                    "",
+                    rng.choice(["ru", "ir", "cn", "ae", "tr"]),
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "synthetic",
+                    "",
+                    "",
+                    "",
+                ]
+            )
 
 
 def setup_base():
@@ -107,15 +159,30 @@ def bench_submission() -> None:
     rep = User.objects.get(username="rep")
     body = {
         "title": "Core network refresh",
-        "end_customer": {"name": "Example Telecom", "country": "EG", "type": "state_telecom", "sector": "telecom"},
+        "end_customer": {
+            "name": "Example Telecom",
+            "country": "EG",
+            "type": "state_telecom",
+            "sector": "telecom",
+        },
         "delivery_country": "EG",
-        "channel": [{"name": "Gulf Distribution FZE", "role": "distributor", "country": "AE"},
-                    {"name": "Cairo Systems", "role": "integrator", "country": "EG"}],
-        "lines": [{"sku": "NET-4400", "quantity": 40},
-                  {"name": "Third-party probe", "capabilities": ["deep_packet_inspection"], "quantity": 2}],
-        "intended_use": ["network_operations"], "value": {"amount": "1250000.00", "currency": "USD"},
-        "red_flags": ["consignee_intermediary"], "end_use_statement": "requested",
-    }  # fmt: skip
+        "channel": [
+            {"name": "Gulf Distribution FZE", "role": "distributor", "country": "AE"},
+            {"name": "Cairo Systems", "role": "integrator", "country": "EG"},
+        ],
+        "lines": [
+            {"sku": "NET-4400", "quantity": 40},
+            {
+                "name": "Third-party probe",
+                "capabilities": ["deep_packet_inspection"],
+                "quantity": 2,
+            },
+        ],
+        "intended_use": ["network_operations"],
+        "value": {"amount": "1250000.00", "currency": "USD"},
+        "red_flags": ["consignee_intermediary"],
+        "end_use_statement": "requested",
+    }
     parties_screen([("warm up", "")])  # build the match index once, as a running server has
     version = criteria_published_current()
     compiled = criteria_compiled(version)
@@ -175,22 +242,52 @@ def bench_preview() -> None:
     while made < PREVIEW_DEALS:
         n = min(batch, PREVIEW_DEALS - made)
         with transaction.atomic():
-            opps = Opportunity.objects.bulk_create([
-                Opportunity(reference=f"P-{made + i:07d}", title="Preview deal", owner=rep, submitted_by_organisation=org,
-                            end_customer=ec, end_customer_name="X", end_customer_country="EG", end_user_type="police",
-                            delivery_country="EG", value_amount=1000, value_currency="USD", status="in_review")
-                for i in range(n)
-            ], batch_size=1000)  # fmt: skip
+            opps = Opportunity.objects.bulk_create(
+                [
+                    Opportunity(
+                        reference=f"P-{made + i:07d}",
+                        title="Preview deal",
+                        owner=rep,
+                        submitted_by_organisation=org,
+                        end_customer=ec,
+                        end_customer_name="X",
+                        end_customer_country="EG",
+                        end_user_type="police",
+                        delivery_country="EG",
+                        value_amount=1000,
+                        value_currency="USD",
+                        status="in_review",
+                    )
+                    for i in range(n)
+                ],
+                batch_size=1000,
+            )
             scr = []
             for o in opps:
                 s = dict(snapshot)
                 s["capabilities"] = rng.choice(caps)
                 s["end_user.type"] = rng.choice(types)
                 s["end_user.is_security_force"] = s["end_user.type"] in ("police", "military")
-                s["capability_severity"] = {"networking": 1, "general_compute": 1, "video_analytics": 3,
-                                            "deep_packet_inspection": 4, "intrusion_spyware": 5}[s["capabilities"][0]]  # fmt: skip
-                scr.append(Screening(opportunity=o, criteria_version_id=version_id, trigger="registration", tier=tier,
-                                     score=1, severity=1, likelihood=1, findings=findings, snapshot=s))  # fmt: skip
+                s["capability_severity"] = {
+                    "networking": 1,
+                    "general_compute": 1,
+                    "video_analytics": 3,
+                    "deep_packet_inspection": 4,
+                    "intrusion_spyware": 5,
+                }[s["capabilities"][0]]
+                scr.append(
+                    Screening(
+                        opportunity=o,
+                        criteria_version_id=version_id,
+                        trigger="registration",
+                        tier=tier,
+                        score=1,
+                        severity=1,
+                        likelihood=1,
+                        findings=findings,
+                        snapshot=s,
+                    )
+                )
             Screening.objects.bulk_create(scr, batch_size=1000)
         made += n
     with connection.cursor() as cur:
@@ -200,9 +297,21 @@ def bench_preview() -> None:
         )
     say("past deals created for the preview", f"{made:,} in {time.perf_counter() - t:.1f} s")
     draft = services.criteria_draft_start(actor=None)
-    services.criterion_save(actor=None, draft=draft, code="BENCH-POLICE-HIGH", create=True, values={
-        "name": "Police deals are high", "dimension": "end_user", "condition": 'end_user.type == "police"',
-        "outcome": "heightened_due_diligence", "explanation": "Police end user", "scale": 0, "source": "bench"})  # fmt: skip
+    services.criterion_save(
+        actor=None,
+        draft=draft,
+        code="BENCH-POLICE-HIGH",
+        create=True,
+        values={
+            "name": "Police deals are high",
+            "dimension": "end_user",
+            "condition": 'end_user.type == "police"',
+            "outcome": "heightened_due_diligence",
+            "explanation": "Police end user",
+            "scale": 0,
+            "source": "bench",
+        },
+    )
     from rules.models import PreviewRun
 
     run = PreviewRun.objects.create(draft=draft)

@@ -82,7 +82,7 @@ def snapshots(n: int, seed: int) -> list[dict]:
                 "end_user.name": f"Customer {rng.randrange(10_000)}",
                 "end_user.sector": rng.choice(SECTORS),
             },
-        )  # fmt: skip
+        )
         for _ in range(n)
     ]
 
@@ -206,9 +206,11 @@ def main() -> int:
     parser.add_argument("--deals", type=int, default=int(default))
     parser.add_argument("--seed", type=int, default=20261130)
     parser.add_argument(
-        "--part", choices=("all", "overhead", "preview"), default="all",
+        "--part",
+        choices=("all", "overhead", "preview"),
+        default="all",
         help="overhead: what reading adds to a screening; preview: the two preview figures",
-    )  # fmt: skip
+    )
     args = parser.parse_args()
     print("Text signals benchmark (one process, one core)")
     if args.part in ("all", "overhead"):

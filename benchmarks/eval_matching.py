@@ -53,18 +53,39 @@ TARGET_RECALL_PER_KIND = 0.90
 TARGET_FALSE_MATCHES = 0.005
 
 SHORT_FORM = {
-    "llc": "LLC", "coltd": "Co., Ltd.", "jsc": "JSC", "gmbh": "GmbH", "fze": "FZE",
-    "inc": "Inc.", "corp": "Corp.", "ltd": "Ltd.", "sa": "S.A.", "plc": "PLC", "ag": "AG",
-    "bv": "B.V.", "srl": "S.R.L.", "bhd": "Bhd.", "est": "Est.", "co": "Co.",
-}  # fmt: skip
+    "llc": "LLC",
+    "coltd": "Co., Ltd.",
+    "jsc": "JSC",
+    "gmbh": "GmbH",
+    "fze": "FZE",
+    "inc": "Inc.",
+    "corp": "Corp.",
+    "ltd": "Ltd.",
+    "sa": "S.A.",
+    "plc": "PLC",
+    "ag": "AG",
+    "bv": "B.V.",
+    "srl": "S.R.L.",
+    "bhd": "Bhd.",
+    "est": "Est.",
+    "co": "Co.",
+}
 LONG_FORM = {
-    "llc": "Limited Liability Company", "coltd": "Company Limited",
-    "jsc": "Joint Stock Company", "gmbh": "Gesellschaft mit beschränkter Haftung",
-    "fze": "Free Zone Establishment", "inc": "Incorporated", "corp": "Corporation",
-    "ltd": "Limited", "sa": "Sociedad Anonima", "plc": "Public Limited Company",
-    "ag": "Aktiengesellschaft", "bv": "Besloten Vennootschap", "co": "Company",
+    "llc": "Limited Liability Company",
+    "coltd": "Company Limited",
+    "jsc": "Joint Stock Company",
+    "gmbh": "Gesellschaft mit beschränkter Haftung",
+    "fze": "Free Zone Establishment",
+    "inc": "Incorporated",
+    "corp": "Corporation",
+    "ltd": "Limited",
+    "sa": "Sociedad Anonima",
+    "plc": "Public Limited Company",
+    "ag": "Aktiengesellschaft",
+    "bv": "Besloten Vennootschap",
+    "co": "Company",
     "est": "Establishment",
-}  # fmt: skip
+}
 HOMOGLYPHS = {"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х", "i": "і", "s": "ѕ"}
 KINDS = (
     "transposed_letter",

@@ -13,8 +13,9 @@ def fresh_database(base: str, name: str) -> str:
     import psycopg
 
     parts = urlparse(base)
-    with psycopg.connect(urlunparse(parts._replace(path="/postgres", scheme="postgresql")),
-                         autocommit=True) as conn:  # fmt: skip
+    with psycopg.connect(
+        urlunparse(parts._replace(path="/postgres", scheme="postgresql")), autocommit=True
+    ) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{name}"')
     return urlunparse(parts._replace(path=f"/{name}"))

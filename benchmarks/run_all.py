@@ -31,11 +31,15 @@ ORDER = [
     "bench_monitoring.py",
 ]
 QUICK = {
-    "BENCH_DEALS": "100000", "BENCH_CASES": "10000", "BENCH_OVERDUE": "500",
-    "BENCH_DB_NAME": "hrdd_bench_quick", "BENCH_PROMOTION_DEALS": "1000", "BENCH_API_SECONDS": "4",
+    "BENCH_DEALS": "100000",
+    "BENCH_CASES": "10000",
+    "BENCH_OVERDUE": "500",
+    "BENCH_DB_NAME": "hrdd_bench_quick",
+    "BENCH_PROMOTION_DEALS": "1000",
+    "BENCH_API_SECONDS": "4",
     "BENCH_MONITORING_DEALS": "5000",
     "BENCH_PRECEDENTS": "100000",
-}  # fmt: skip
+}
 
 
 def _load() -> str:

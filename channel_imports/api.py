@@ -187,8 +187,13 @@ class ImportListCreateApi(ListAPIView):
         organisation = allowed.filter(pk=org_id).first()
         if organisation is None:
             raise PermissionDenied("You may upload files only for your own organisation.")
-        imp = import_upload(actor=request.user, organisation=organisation, uploaded_file=v["file"],
-                            sheet=v.get("sheet", ""), sheet_required=True)  # fmt: skip
+        imp = import_upload(
+            actor=request.user,
+            organisation=organisation,
+            uploaded_file=v["file"],
+            sheet=v.get("sheet", ""),
+            sheet_required=True,
+        )
         mapping = v.get("mapping")
         if mapping is not None and not isinstance(mapping, dict):
             raise ApplicationError(
@@ -279,9 +284,11 @@ class ImportLineListApi(ListAPIView):
         imp = _visible(self.request, self.kwargs["pk"])
         q = self.request.query_params
         return import_lines(
-            imp, tier=q.get("tier", ""), flagged=q.get("flagged") in ("1", "true", "yes"),
+            imp,
+            tier=q.get("tier", ""),
+            flagged=q.get("flagged") in ("1", "true", "yes"),
             full=sees_everything(self.request.user),
-        )  # fmt: skip
+        )
 
 
 class ImportResultsExportApi(APIView):

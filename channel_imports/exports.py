@@ -25,26 +25,55 @@ from .rows import COLUMN_HELP, COLUMNS
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 RESULT_COLUMNS = (
-    "line", *COLUMNS, "status", "tier", "score", "severity", "likelihood",
-    "finding_codes", "finding_explanations", "deal_reference", "promotion_error",
-)  # fmt: skip
+    "line",
+    *COLUMNS,
+    "status",
+    "tier",
+    "score",
+    "severity",
+    "likelihood",
+    "finding_codes",
+    "finding_explanations",
+    "deal_reference",
+    "promotion_error",
+)
 REPORT_COLUMNS = ("line", "column", "value", "reason")
 # Header rows in words for people; `?headers=codes` keeps the column codes for programs
 # (and for a results file fed back into an import).
 HEADER_WORDS = {
-    "line": "Line", "partner_reference": "Partner reference", "end_customer_name": "End customer",
-    "end_customer_country": "End customer's country", "end_user_type": "End-user type",
-    "sector": "Sector", "delivery_country": "Country of delivery", "sku": "Catalogue product (SKU)",
-    "product_name": "Product name", "capabilities": "Capabilities", "quantity": "Quantity",
-    "intended_use": "Intended use", "value_amount": "Value", "currency": "Currency",
-    "sale_date": "Sale date", "reseller_name": "Reseller", "reseller_country": "Reseller's country",
-    "red_flags": "Red flags", "customization": "Custom development",
-    "end_use_statement": "End-use statement", "status": "Status", "tier": "Tier", "score": "Score",
-    "severity": "Severity", "likelihood": "Likelihood", "finding_codes": "Criteria that fired",
-    "finding_explanations": "Why they fired", "deal_reference": "Deal",
-    "promotion_error": "Why no deal was registered", "column": "Column", "value": "Value",
+    "line": "Line",
+    "partner_reference": "Partner reference",
+    "end_customer_name": "End customer",
+    "end_customer_country": "End customer's country",
+    "end_user_type": "End-user type",
+    "sector": "Sector",
+    "delivery_country": "Country of delivery",
+    "sku": "Catalogue product (SKU)",
+    "product_name": "Product name",
+    "capabilities": "Capabilities",
+    "quantity": "Quantity",
+    "intended_use": "Intended use",
+    "value_amount": "Value",
+    "currency": "Currency",
+    "sale_date": "Sale date",
+    "reseller_name": "Reseller",
+    "reseller_country": "Reseller's country",
+    "red_flags": "Red flags",
+    "customization": "Custom development",
+    "end_use_statement": "End-use statement",
+    "status": "Status",
+    "tier": "Tier",
+    "score": "Score",
+    "severity": "Severity",
+    "likelihood": "Likelihood",
+    "finding_codes": "Criteria that fired",
+    "finding_explanations": "Why they fired",
+    "deal_reference": "Deal",
+    "promotion_error": "Why no deal was registered",
+    "column": "Column",
+    "value": "Value",
     "reason": "Problem",
-}  # fmt: skip
+}
 
 
 def header(columns: Iterable[str], codes: bool = False) -> list[str]:
@@ -80,17 +109,29 @@ def result_rows(lines: Iterable[dict], viewer, *, codes: bool = False) -> Iterat
         d = line["data"]
         findings = findings_for_viewer(line["findings"], viewer)
         status = line_status_label(
-            viewer, screened=line["status"] == "screened", tier=line["tier"],
-            shown_tier=line["shown_tier"], deal_status=line["opportunity__status"],
+            viewer,
+            screened=line["status"] == "screened",
+            tier=line["tier"],
+            shown_tier=line["shown_tier"],
+            deal_status=line["opportunity__status"],
             deal_shown_tier=line["opportunity__current_screening__shown_tier"] or "",
-        )  # fmt: skip
-        yield [_cell(v) for v in (
-            line["line_no"], *(d.get(c) for c in COLUMNS), status, line[f"{p}tier"],
-            line[f"{p}score"], line[f"{p}severity"], line[f"{p}likelihood"],
-            [f["code"] for f in findings],
-            " | ".join(f"{f['code']}: {f['explanation']}" for f in findings),
-            line["opportunity__reference"] or "", line["promotion_error"],
-        )]  # fmt: skip
+        )
+        yield [
+            _cell(v)
+            for v in (
+                line["line_no"],
+                *(d.get(c) for c in COLUMNS),
+                status,
+                line[f"{p}tier"],
+                line[f"{p}score"],
+                line[f"{p}severity"],
+                line[f"{p}likelihood"],
+                [f["code"] for f in findings],
+                " | ".join(f"{f['code']}: {f['explanation']}" for f in findings),
+                line["opportunity__reference"] or "",
+                line["promotion_error"],
+            )
+        ]
 
 
 def report_rows(issues: Iterable, *, codes: bool = False) -> Iterator[list]:
@@ -155,9 +196,11 @@ def xlsx_file(
         help_ws.append([])
         help_ws.append(["list", "code", "name"])
         for label, vocab in (
-            ("end_user_type", END_USER_TYPES), ("intended_use", INTENDED_USES),
-            ("capabilities", PRODUCT_CAPABILITIES), ("red_flags", RED_FLAGS),
-        ):  # fmt: skip
+            ("end_user_type", END_USER_TYPES),
+            ("intended_use", INTENDED_USES),
+            ("capabilities", PRODUCT_CAPABILITIES),
+            ("red_flags", RED_FLAGS),
+        ):
             for term in vocab.values():
                 help_ws.append([label, term.code, term.name])
         for code, name in END_USE_STATEMENTS.items():

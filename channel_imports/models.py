@@ -107,8 +107,11 @@ class ChannelImport(models.Model):
     def is_busy(self) -> bool:
         """Work is queued or running: pages poll for progress."""
         return self.status in {
-            self.Status.VALIDATING, self.Status.IMPORTING, self.Status.SCREENING, self.Status.PROMOTING,
-        }  # fmt: skip
+            self.Status.VALIDATING,
+            self.Status.IMPORTING,
+            self.Status.SCREENING,
+            self.Status.PROMOTING,
+        }
 
 
 class ValidationIssue(models.Model):
@@ -225,14 +228,16 @@ class ImportLine(models.Model):
         indexes = [
             models.Index(fields=["channel_import", "chunk_no"], name="import_line_chunk_idx"),
             models.Index(
-                fields=["channel_import", "tier"], name="import_line_flagged_idx",
+                fields=["channel_import", "tier"],
+                name="import_line_flagged_idx",
                 condition=models.Q(tier__in=["medium", "high", "critical", "prohibited"]),
             ),
             models.Index(
-                fields=["opportunity"], name="import_line_deal_idx",
+                fields=["opportunity"],
+                name="import_line_deal_idx",
                 condition=models.Q(opportunity__isnull=False),
             ),
-        ]  # fmt: skip
+        ]
 
     def __str__(self) -> str:
         return f"line {self.line_no} of import {self.channel_import_id}"

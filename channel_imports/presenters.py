@@ -68,7 +68,7 @@ def line_for_viewer(line: ImportLine, user, products: dict[str, str] | None = No
             shown_tier=line.shown_tier,
             deal_status=deal.status if deal else None,
             deal_shown_tier=screening.shown_tier if screening else "",
-        ),  # fmt: skip
+        ),
         "tier": line.tier if full else line.shown_tier,
         "score": line.score if full else line.shown_score,
         "severity": line.severity if full else line.shown_severity,

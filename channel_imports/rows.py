@@ -144,8 +144,10 @@ def headers_all_named(headers: list[str], mapping: Mapping[str, str]) -> bool:
     present = [h for h in headers if h]
     if not present or len(set(present)) != len(present):
         return False
-    named = {h: header_key(h) if header_key(h) in COLUMNS else SYNONYMS.get(header_key(h))
-             for h in present}  # fmt: skip
+    named = {
+        h: header_key(h) if header_key(h) in COLUMNS else SYNONYMS.get(header_key(h))
+        for h in present
+    }
     return (
         all(named.values())
         and all(mapping.get(col) == h for h, col in named.items())
@@ -254,9 +256,11 @@ class RowValidator:
     def _uses(check: _RowCheck) -> dict[str, Any]:
         """Intended use and the red flags the partner declared."""
         intended_use = check.codes(
-            "intended_use", "intended use", INTENDED_USES,
+            "intended_use",
+            "intended use",
+            INTENDED_USES,
             required=rules.MESSAGES["intended_use_required"],
-        )  # fmt: skip
+        )
         red_flags = check.codes("red_flags", "red flag", RED_FLAGS)
         return {
             "intended_use": _codes(check.text["intended_use"])

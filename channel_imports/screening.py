@@ -47,9 +47,12 @@ from .selectors import FLAGGED_TIERS
 WRITE_BATCH = 500
 TOP_FINDINGS = 10
 NEW_PARTNER_FACTORS = {  # what a new Organisation row starts with (nothing assumed)
-    "hrdd_maturity": "none", "prior_incident": False, "refused_flow_down": False, "staff_trained": False,
+    "hrdd_maturity": "none",
+    "prior_incident": False,
+    "refused_flow_down": False,
+    "staff_trained": False,
     "dd_status": "not_assessed",
-}  # fmt: skip
+}
 
 
 def external_id_for(organisation_id: int, key: str) -> str:
@@ -122,7 +125,7 @@ def opportunity_data(
             "country": d["end_customer_country"],
             "type": d["end_user_type"],
             "sector": d["sector"],
-        },  # fmt: skip
+        },
         "delivery_country": d["delivery_country"],
         "channel": channel_for(imp.organisation, d),
         "lines": [item],
@@ -179,7 +182,7 @@ class ChunkContext:
                 "country": d["end_customer_country"],
                 "type": d["end_user_type"],
                 "sector": d["sector"],
-            },  # fmt: skip
+            },
             delivery_country=d["delivery_country"],
             lines=[{"capabilities": d["capabilities"], "quantity": d["quantity"]}],
             channel=[{"role": e["role"], "country": e["country"]} for e in channel],
@@ -197,10 +200,12 @@ class ChunkContext:
 
 def _factors(o: Organisation) -> dict:
     return {
-        "hrdd_maturity": o.hrdd_maturity, "prior_incident": o.prior_incident,
-        "refused_flow_down": o.refused_flow_down, "staff_trained": o.staff_trained,
+        "hrdd_maturity": o.hrdd_maturity,
+        "prior_incident": o.prior_incident,
+        "refused_flow_down": o.refused_flow_down,
+        "staff_trained": o.staff_trained,
         "dd_status": o.dd_status,
-    }  # fmt: skip
+    }
 
 
 def _screen_parties(pairs: set[tuple[str, str]]) -> dict[tuple[str, str], list]:
@@ -246,9 +251,12 @@ def import_chunk_screen(*, chunk_id: int, claim_token: str = "") -> bool:
     imp = chunk.channel_import
     compiled = criteria_compiled(imp.criteria_version)  # once per chunk (cached per process)
     pending = list(
-        ImportLine.objects.filter(channel_import=imp, chunk_no=chunk.number, status=ImportLine.Status.PENDING)
-        .order_by("id").values_list("id", "data")
-    )  # fmt: skip
+        ImportLine.objects.filter(
+            channel_import=imp, chunk_no=chunk.number, status=ImportLine.Status.PENDING
+        )
+        .order_by("id")
+        .values_list("id", "data")
+    )
     done = chunk.lines_total - len(pending)
     if pending:
         ctx = ChunkContext.build(imp, [d for _, d in pending])
@@ -344,17 +352,20 @@ def _promote_batch(imp: ChannelImport) -> int:
     """Promote one batch of lines in one transaction; returns how many were claimed."""
     with transaction.atomic():
         lines = list(
-            _unpromoted(imp.pk).order_by("id").select_for_update(skip_locked=True)
+            _unpromoted(imp.pk)
+            .order_by("id")
+            .select_for_update(skip_locked=True)
             .only("id", "line_no", "row_key", "data")[:PROMOTE_BATCH]
-        )  # fmt: skip
+        )
         if not lines:
             return 0
         skus = {line.data.get("sku") for line in lines} - {""}
         products = dict(Product.objects.filter(sku__in=skus).values_list("sku", "name"))
         results = opportunity_register_many(
-            actor=imp.uploaded_by, items=[opportunity_data(imp, line, products) for line in lines],
+            actor=imp.uploaded_by,
+            items=[opportunity_data(imp, line, products) for line in lines],
             source="import",
-        )  # fmt: skip
+        )
         promoted, refused = [], []
         for line, result in zip(lines, results, strict=True):
             if isinstance(result, ApplicationError):
@@ -371,9 +382,12 @@ def _promote_batch(imp: ChannelImport) -> int:
 
 def _unpromoted(channel_import_id: int):
     return ImportLine.objects.filter(
-        channel_import_id=channel_import_id, status=ImportLine.Status.SCREENED,
-        tier__in=FLAGGED_TIERS, opportunity__isnull=True, promotion_error="",
-    )  # fmt: skip
+        channel_import_id=channel_import_id,
+        status=ImportLine.Status.SCREENED,
+        tier__in=FLAGGED_TIERS,
+        opportunity__isnull=True,
+        promotion_error="",
+    )
 
 
 def _heartbeat(chunk_id: int, token: str, screened: int) -> None:
@@ -394,12 +408,23 @@ def _store_results(batch: list[tuple[int, object]]) -> int:
     if connection.vendor == "postgresql":
         # One JSON document for the whole batch: far cheaper to send than per-column arrays.
         payload = json.dumps(
-            [{"id": i, "tier": r.tier, "score": r.score, "severity": r.severity,
-              "likelihood": r.likelihood, "findings": _findings(r), "st": r.shown_tier,
-              "ss": r.shown_score, "sv": r.shown_severity, "sl": r.shown_likelihood}
-             for i, r in batch],
+            [
+                {
+                    "id": i,
+                    "tier": r.tier,
+                    "score": r.score,
+                    "severity": r.severity,
+                    "likelihood": r.likelihood,
+                    "findings": _findings(r),
+                    "st": r.shown_tier,
+                    "ss": r.shown_score,
+                    "sv": r.shown_severity,
+                    "sl": r.shown_likelihood,
+                }
+                for i, r in batch
+            ],
             separators=(",", ":"),
-        )  # fmt: skip
+        )
         with connection.cursor() as cur:
             cur.execute(
                 f"UPDATE {ImportLine._meta.db_table} AS l SET status = 'screened', tier = v.tier, "  # noqa: S608
@@ -414,18 +439,39 @@ def _store_results(batch: list[tuple[int, object]]) -> int:
         return len(batch)
     # Elsewhere (SQLite: one writer at a time) an unconditional update of the same values.
     objs = [
-        ImportLine(id=line_id, status=ImportLine.Status.SCREENED, tier=r.tier, score=r.score,
-                   severity=r.severity, likelihood=r.likelihood, findings=_findings(r), screened_at=now,
-                   shown_tier=r.shown_tier, shown_score=r.shown_score, shown_severity=r.shown_severity,
-                   shown_likelihood=r.shown_likelihood)
+        ImportLine(
+            id=line_id,
+            status=ImportLine.Status.SCREENED,
+            tier=r.tier,
+            score=r.score,
+            severity=r.severity,
+            likelihood=r.likelihood,
+            findings=_findings(r),
+            screened_at=now,
+            shown_tier=r.shown_tier,
+            shown_score=r.shown_score,
+            shown_severity=r.shown_severity,
+            shown_likelihood=r.shown_likelihood,
+        )
         for line_id, r in batch
-    ]  # fmt: skip
+    ]
     ImportLine.objects.bulk_update(
         objs,
-        ["status", "tier", "score", "severity", "likelihood", "findings", "screened_at",
-         "shown_tier", "shown_score", "shown_severity", "shown_likelihood"],
+        [
+            "status",
+            "tier",
+            "score",
+            "severity",
+            "likelihood",
+            "findings",
+            "screened_at",
+            "shown_tier",
+            "shown_score",
+            "shown_severity",
+            "shown_likelihood",
+        ],
         batch_size=WRITE_BATCH,
-    )  # fmt: skip
+    )
     return len(batch)
 
 
@@ -443,8 +489,11 @@ def _chunk_summary(imp_id: int, chunk_no: int) -> dict:
         shown_tiers[shown_tier] += 1
         codes.update(f["code"] for f in findings)
         shown_codes.update(f["code"] for f in findings if f.get("shown"))
-    return {"tiers": dict(tiers), "findings": dict(codes),
-            "shown": {"tiers": dict(shown_tiers), "findings": dict(shown_codes)}}  # fmt: skip
+    return {
+        "tiers": dict(tiers),
+        "findings": dict(codes),
+        "shown": {"tiers": dict(shown_tiers), "findings": dict(shown_codes)},
+    }
 
 
 def _complete(imp: ChannelImport) -> None:
@@ -454,10 +503,15 @@ def _complete(imp: ChannelImport) -> None:
 
     summary = _merge_summaries(imp)
     _transition(
-        imp, "completed", values={"summary": summary, "completed_at": timezone.now()},
-        changes={"lines": imp.lines_total, "tiers": summary["tiers"],
-                 "promoted": summary["promoted"]},
-    )  # fmt: skip
+        imp,
+        "completed",
+        values={"summary": summary, "completed_at": timezone.now()},
+        changes={
+            "lines": imp.lines_total,
+            "tiers": summary["tiers"],
+            "promoted": summary["promoted"],
+        },
+    )
 
 
 def _merge_summaries(imp: ChannelImport) -> dict:

@@ -34,13 +34,18 @@ def import_rows(channel_import: ChannelImport) -> dict:
     `imported` and `duplicates` (rows imported before, or twice in the file) are None
     until the valid rows are stored. `accounted_for` checks the sums."""
     imp = channel_import
-    stored = imp.status in (ChannelImport.Status.SCREENING, ChannelImport.Status.PROMOTING,
-                            ChannelImport.Status.COMPLETED)  # fmt: skip
+    stored = imp.status in (
+        ChannelImport.Status.SCREENING,
+        ChannelImport.Status.PROMOTING,
+        ChannelImport.Status.COMPLETED,
+    )
     rows = {
-        "in_file": imp.total_rows, "valid": imp.valid_rows, "invalid": imp.invalid_rows,
+        "in_file": imp.total_rows,
+        "valid": imp.valid_rows,
+        "invalid": imp.invalid_rows,
         "imported": imp.lines_total if stored else None,
         "duplicates": imp.duplicate_rows if stored else None,
-    }  # fmt: skip
+    }
     accounted = imp.valid_rows + imp.invalid_rows == imp.total_rows
     if stored:
         accounted = accounted and imp.lines_total + imp.duplicate_rows == imp.valid_rows
@@ -116,7 +121,7 @@ def import_lines_iter(channel_import: ChannelImport) -> Iterator[dict]:
             "opportunity__status",
             "opportunity__current_screening__shown_tier",
             "promotion_error",
-        )  # fmt: skip
+        )
         .iterator(chunk_size=2000)
     )
 
@@ -131,8 +136,9 @@ def import_sample_values(channel_import: ChannelImport, n: int = 3) -> list[tupl
         return []
     samples: list[list[str]] = [[] for _ in imp.headers]
     try:
-        reader = SheetReader(path=imp.file.path, kind=imp.kind, encoding=imp.encoding or "utf-8",
-                             sheet=imp.sheet)  # fmt: skip
+        reader = SheetReader(
+            path=imp.file.path, kind=imp.kind, encoding=imp.encoding or "utf-8", sheet=imp.sheet
+        )
         try:
             for i, (_, cells, problem) in enumerate(reader.rows()):
                 if i >= n:

@@ -51,9 +51,12 @@ TRANSITIONS: dict[str, tuple[set[str], str]] = {
 }
 # One audit event per step of an import, not per stage of its own background work.
 IMPORTS = Workflow(
-    model=ChannelImport, table=TRANSITIONS, object_type="channel_import", noun="import",
+    model=ChannelImport,
+    table=TRANSITIONS,
+    object_type="channel_import",
+    noun="import",
     unaudited=frozenset({"screening", "promoting"}),
-)  # fmt: skip
+)
 
 # Past this many problems the report keeps counting but stores no more (a file that bad
 # is mis-mapped or the wrong file; the first problems say why).
@@ -66,19 +69,31 @@ class _Moved(Conflict):
 
 
 def _transition(
-    imp: ChannelImport, step: str, *, actor=None, values: dict | None = None,
+    imp: ChannelImport,
+    step: str,
+    *,
+    actor=None,
+    values: dict | None = None,
     changes: dict | None = None,
-) -> bool:  # fmt: skip
+) -> bool:
     """Take `step` if the import's row is in a status it starts from (a task's copy of the
     import may be older than the row); False when it is not (the step was taken already,
     or the import went another way), and nothing is written."""
     try:
         transition_apply(
-            IMPORTS, imp, step, actor=actor, values=values, from_any=True,
-            changes={"organisation": imp.organisation_id, "file": imp.original_name,
-                     **(changes or {})},
+            IMPORTS,
+            imp,
+            step,
+            actor=actor,
+            values=values,
+            from_any=True,
+            changes={
+                "organisation": imp.organisation_id,
+                "file": imp.original_name,
+                **(changes or {}),
+            },
             conflict=lambda *_: _Moved(""),  # the caller words it (or a task stops quietly)
-        )  # fmt: skip
+        )
     except _Moved:
         return False
     return True
@@ -172,16 +187,27 @@ def import_upload(
         raise
     with transaction.atomic():
         imp.save()
-        _audit(actor=actor, imp=imp, action="uploaded", to_state=imp.status,
-               changes={"size": imp.size, "sha256": imp.sha256, "kind": kind, "sheet": imp.sheet,
-                        "sheets": imp.sheets})  # fmt: skip
+        _audit(
+            actor=actor,
+            imp=imp,
+            action="uploaded",
+            to_state=imp.status,
+            changes={
+                "size": imp.size,
+                "sha256": imp.sha256,
+                "kind": kind,
+                "sheet": imp.sheet,
+                "sheets": imp.sheets,
+            },
+        )
     return imp
 
 
 def _headers(imp: ChannelImport) -> list[str]:
     """The header row of the file (of its chosen sheet), which must not be empty."""
-    reader = SheetReader(path=imp.file.path, kind=imp.kind, encoding=imp.encoding or "utf-8",
-                         sheet=imp.sheet)  # fmt: skip
+    reader = SheetReader(
+        path=imp.file.path, kind=imp.kind, encoding=imp.encoding or "utf-8", sheet=imp.sheet
+    )
     reader.close()
     if not any(reader.headers):
         raise FileRejected("The first row must hold the column names; it is empty.")
@@ -195,8 +221,10 @@ def import_choose_sheet(*, actor, channel_import: ChannelImport, sheet: str) -> 
     if imp.kind != ChannelImport.Kind.XLSX or imp.status != S.UPLOADED:
         raise Conflict("The sheet is chosen right after the upload, before mapping.")
     if sheet not in imp.sheets:
-        raise ApplicationError(f"Choose one of the sheets {_quoted(imp.sheets)}.",
-                               errors={"sheet": "Not a sheet of this workbook."})  # fmt: skip
+        raise ApplicationError(
+            f"Choose one of the sheets {_quoted(imp.sheets)}.",
+            errors={"sheet": "Not a sheet of this workbook."},
+        )
     imp.sheet = sheet
     headers = _headers(imp)
     mapping = mapping_suggest(headers, mapping_remembered(imp.organisation_id))
@@ -206,8 +234,13 @@ def import_choose_sheet(*, actor, channel_import: ChannelImport, sheet: str) -> 
         ):
             raise Conflict("This import is past its mapping step.")
         imp.refresh_from_db()
-        _audit(actor=actor, imp=imp, action="sheet_chosen", to_state=imp.status,
-               changes={"sheet": sheet})  # fmt: skip
+        _audit(
+            actor=actor,
+            imp=imp,
+            action="sheet_chosen",
+            to_state=imp.status,
+            changes={"sheet": sheet},
+        )
     return imp
 
 
@@ -236,10 +269,19 @@ def import_map(*, actor, channel_import: ChannelImport, mapping: dict[str, str])
         raise ApplicationError("The column mapping is not complete.", errors=problems)
     with transaction.atomic():
         ok = _transition(
-            imp, "mapped", actor=actor, changes={"mapping": clean},
-            values={"mapping": clean, "total_rows": 0, "valid_rows": 0, "invalid_rows": 0,
-                    "issues_total": 0, "message": ""},
-        )  # fmt: skip
+            imp,
+            "mapped",
+            actor=actor,
+            changes={"mapping": clean},
+            values={
+                "mapping": clean,
+                "total_rows": 0,
+                "valid_rows": 0,
+                "invalid_rows": 0,
+                "issues_total": 0,
+                "message": "",
+            },
+        )
         if not ok:
             raise Conflict("This import is past its mapping step.")
         ColumnMapping.objects.update_or_create(
@@ -267,9 +309,12 @@ def _checked_rows(imp: ChannelImport) -> Iterator[tuple[int, dict | None, list]]
     so a caller may consume the rows while the connection is busy with something else.
     """
     reader = SheetReader(
-        path=imp.file.path, kind=imp.kind, encoding=imp.encoding or "utf-8",
-        max_rows=settings.CHANNEL_IMPORT_MAX_ROWS, sheet=imp.sheet,
-    )  # fmt: skip
+        path=imp.file.path,
+        kind=imp.kind,
+        encoding=imp.encoding or "utf-8",
+        max_rows=settings.CHANNEL_IMPORT_MAX_ROWS,
+        sheet=imp.sheet,
+    )
     position = {h: i for i, h in reversed(list(enumerate(reader.headers)))}  # first wins
     index = [(col, position[h]) for col, h in imp.mapping.items() if h in position]
     validator = RowValidator(catalogue_active())
@@ -353,8 +398,15 @@ def import_validate(*, channel_import_id: int) -> ChannelImport | None:
                     issues_total += len(problems)
                     for column, value, reason in problems:
                         if len(issues) < MAX_STORED_ISSUES:
-                            issues.append(ValidationIssue(channel_import=imp, line=n, column=column,
-                                                          value=value, reason=reason[:500]))  # fmt: skip
+                            issues.append(
+                                ValidationIssue(
+                                    channel_import=imp,
+                                    line=n,
+                                    column=column,
+                                    value=value,
+                                    reason=reason[:500],
+                                )
+                            )
                 else:
                     staged.write(_staged_line(row, n, valid))
                     valid += 1
@@ -385,9 +437,11 @@ def import_validate(*, channel_import_id: int) -> ChannelImport | None:
 def _reject(imp: ChannelImport, message: str, total: int) -> ChannelImport:
     with transaction.atomic():
         if _transition(
-            imp, "rejected", values={"message": message, "total_rows": total},
+            imp,
+            "rejected",
+            values={"message": message, "total_rows": total},
             changes={"message": message},
-        ):  # fmt: skip
+        ):
             imp.refresh_from_db()
     return imp
 
@@ -405,9 +459,12 @@ def import_accept(*, actor, channel_import: ChannelImport) -> ChannelImport:
         imp.refresh_from_db()  # the counts the event records are the row's, not the page's
         now = timezone.now()
         if not _transition(
-            imp, "accepted", actor=actor, values={"accepted_at": now},
+            imp,
+            "accepted",
+            actor=actor,
+            values={"accepted_at": now},
             changes={"valid_rows": imp.valid_rows, "invalid_rows": imp.invalid_rows},
-        ):  # fmt: skip
+        ):
             raise Conflict(
                 "This import is not waiting for a decision (already accepted or discarded?)."
             )
@@ -459,8 +516,10 @@ def import_ingest(*, channel_import_id: int) -> ChannelImport | None:
             attempted, inserted = _insert_lines(imp, chunk_rows)
             per_chunk = (
                 ImportLine.objects.filter(channel_import=imp)
-                .values_list("chunk_no").annotate(n=Count("id")).order_by("chunk_no")
-            )  # fmt: skip
+                .values_list("chunk_no")
+                .annotate(n=Count("id"))
+                .order_by("chunk_no")
+            )
             ImportChunk.objects.bulk_create(
                 [ImportChunk(channel_import=imp, number=no, lines_total=n) for no, n in per_chunk]
             )
@@ -500,10 +559,16 @@ def _insert_lines(imp: ChannelImport, chunk_rows: int) -> tuple[int, int]:
     attempted = 0
     batch: list[ImportLine] = []
     for key, n, index, row in _staged_rows(imp):
-        batch.append(ImportLine(
-            channel_import_id=imp.pk, organisation_id=imp.organisation_id, row_key=key,
-            line_no=n, chunk_no=index // chunk_rows, data=row,
-        ))  # fmt: skip
+        batch.append(
+            ImportLine(
+                channel_import_id=imp.pk,
+                organisation_id=imp.organisation_id,
+                row_key=key,
+                line_no=n,
+                chunk_no=index // chunk_rows,
+                data=row,
+            )
+        )
         attempted += 1
         if len(batch) >= INSERT_BATCH:
             ImportLine.objects.bulk_create(batch, batch_size=INSERT_BATCH, ignore_conflicts=True)

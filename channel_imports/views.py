@@ -59,8 +59,10 @@ def _status_context(imp: ChannelImport, user) -> dict:
         products = dict(Product.objects.filter(sku__in=skus).values_list("sku", "name"))
         ctx["flagged"] = [line_for_viewer(x, user, products) for x in lines]
         summary = ctx["summary"] = summary_for_viewer(imp.summary, user)
-        ctx["tiers"] = [(t, summary.get("tiers", {}).get(t, 0)) for t in
-                        ("low", "medium", "high", "critical", "prohibited")]  # fmt: skip
+        ctx["tiers"] = [
+            (t, summary.get("tiers", {}).get(t, 0))
+            for t in ("low", "medium", "high", "critical", "prohibited")
+        ]
     return ctx
 
 
@@ -78,11 +80,12 @@ def import_list_view(request):
         "chosen": {k: v.strip() for k, v in request.GET.items()},
         "columns": sort_links(request, LIST_COLUMNS),
         "statuses": ChannelImport.Status.choices,
-        "organisations": orgs, "can_upload": orgs.exists(),
+        "organisations": orgs,
+        "can_upload": orgs.exists(),
         "columns_expected": [(c, COLUMN_HELP[c], c in REQUIRED) for c in COLUMNS],
         # a refused upload, shown once beside the field it concerns
         "upload_errors": request.session.pop("import-upload-errors", None) or {},
-    }  # fmt: skip
+    }
     if request.headers.get("HX-Request") == "true":
         return render(request, "channel_imports/_list_table.html", ctx)
     return render(request, "channel_imports/list.html", ctx)
@@ -123,11 +126,14 @@ def _mapped_for_you(request, imp: ChannelImport):
         import_map(actor=request.user, channel_import=imp, mapping=imp.mapping)
     except ApplicationError:
         return None  # the mapping step says what is wrong
-    messages.info(request, format_html(
-        'Every column of your file has the name of an expected column, so the columns were '
-        'matched for you and the file is being checked. <a href="{}">Change the mapping</a>',
-        reverse("channel-import-mapping", args=[imp.pk]),
-    ))  # fmt: skip
+    messages.info(
+        request,
+        format_html(
+            "Every column of your file has the name of an expected column, so the columns were "
+            'matched for you and the file is being checked. <a href="{}">Change the mapping</a>',
+            reverse("channel-import-mapping", args=[imp.pk]),
+        ),
+    )
     return redirect("channel-import-detail", pk=imp.pk)
 
 
@@ -155,10 +161,17 @@ def import_mapping_view(request, pk: int):
         (c, COLUMN_HELP[c], c in REQUIRED, mapping.get(c, ""), errors.get(c, "")) for c in COLUMNS
     ]
     editable = imp.status in ("uploaded", "validated")
-    return render(request, "channel_imports/mapping.html", {
-        "imp": imp, "rows": rows, "editable": editable,
-        "samples": import_sample_values(imp) if editable and not imp.needs_sheet else [],
-    }, status=400 if errors else 200)  # fmt: skip
+    return render(
+        request,
+        "channel_imports/mapping.html",
+        {
+            "imp": imp,
+            "rows": rows,
+            "editable": editable,
+            "samples": import_sample_values(imp) if editable and not imp.needs_sheet else [],
+        },
+        status=400 if errors else 200,
+    )
 
 
 @login_required
@@ -213,18 +226,23 @@ def _csv_response(rows, filename: str) -> StreamingHttpResponse:
 
 def _xlsx_response(fh, filename: str) -> FileResponse:
     return FileResponse(
-        fh, as_attachment=True, filename=filename,
+        fh,
+        as_attachment=True,
+        filename=filename,
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )  # fmt: skip
+    )
 
 
 @login_required
 @require_GET
 def import_report_csv(request, pk: int):
     imp = _get_or_404(request, pk)
-    return _csv_response(exports.report_rows(import_issues(imp).iterator(chunk_size=2000),
-                                             codes=header_codes(request, default=False)),
-                         f"import-{imp.pk}-validation-report.csv")  # fmt: skip
+    return _csv_response(
+        exports.report_rows(
+            import_issues(imp).iterator(chunk_size=2000), codes=header_codes(request, default=False)
+        ),
+        f"import-{imp.pk}-validation-report.csv",
+    )
 
 
 def header_codes(request, *, default: bool) -> bool:
@@ -251,8 +269,9 @@ def results_response(imp: ChannelImport, fmt: str, viewer, *, codes: bool = Fals
 @login_required
 @require_GET
 def import_results_export(request, pk: int, fmt: str):
-    return results_response(_get_or_404(request, pk), fmt, request.user,
-                            codes=header_codes(request, default=False))  # fmt: skip
+    return results_response(
+        _get_or_404(request, pk), fmt, request.user, codes=header_codes(request, default=False)
+    )
 
 
 @login_required

@@ -27,6 +27,9 @@ class CountryAdmin(admin.ModelAdmin):
         else:
             type(obj).objects.filter(pk=obj.pk).update(name=obj.name, iso3=obj.iso3)
         country_flags_set(
-            actor=request.user, country=obj, sanctioned=obj.sanctioned,
-            armed_conflict=obj.armed_conflict, notes=obj.notes,
-        )  # fmt: skip
+            actor=request.user,
+            country=obj,
+            sanctioned=obj.sanctioned,
+            armed_conflict=obj.armed_conflict,
+            notes=obj.notes,
+        )

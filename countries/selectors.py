@@ -57,9 +57,12 @@ def country_context(iso2: str) -> dict:
     row = _country_table().get(iso2)
     if row is None:
         return {
-            "country.code": iso2, "country.name": iso2, "country.sanctioned": False,
-            "country.armed_conflict": False, **{f: None for f in INDICATOR_FIELDS.values()},
-        }  # fmt: skip
+            "country.code": iso2,
+            "country.name": iso2,
+            "country.sanctioned": False,
+            "country.armed_conflict": False,
+            **{f: None for f in INDICATOR_FIELDS.values()},
+        }
     return {k: v for k, v in row.items() if not k.startswith("_")}
 
 

@@ -19,9 +19,26 @@ REQUIRED_COLUMNS = ("iso2", "indicator_code", "indicator_name", "year", "value",
 # and countries with an active armed conflict. Both lists are editable in the admin.
 DEFAULT_SANCTIONED = {"CU", "IR", "KP", "SY", "RU", "BY"}
 DEFAULT_ARMED_CONFLICT = {
-    "AF", "BF", "CD", "ET", "HT", "IL", "LY", "ML", "MM", "NE", "NG", "PS", "RU", "SD", "SO",
-    "SS", "SY", "UA", "YE",
-}  # fmt: skip
+    "AF",
+    "BF",
+    "CD",
+    "ET",
+    "HT",
+    "IL",
+    "LY",
+    "ML",
+    "MM",
+    "NE",
+    "NG",
+    "PS",
+    "RU",
+    "SD",
+    "SO",
+    "SS",
+    "SY",
+    "UA",
+    "YE",
+}
 DEFAULT_NOTE = (
     "Default flag shipped with the application (November 2026); check it against the "
     "current OFAC, EU and UN programmes and conflict data, and record the date."
@@ -93,11 +110,17 @@ def parse_indicator_file(text: str) -> list[IndicatorRow]:
             raise CountryDataError(f"row {line}: every figure needs its source")
         rows.append(
             IndicatorRow(
-                iso2, (raw.get("iso3") or "").strip(), (raw.get("country") or "").strip(),
-                raw["indicator_code"].strip(), raw["indicator_name"].strip(), year, value,
-                raw["source"].strip(), (raw.get("licence") or "").strip(),
+                iso2,
+                (raw.get("iso3") or "").strip(),
+                (raw.get("country") or "").strip(),
+                raw["indicator_code"].strip(),
+                raw["indicator_name"].strip(),
+                year,
+                value,
+                raw["source"].strip(),
+                (raw.get("licence") or "").strip(),
             )
-        )  # fmt: skip
+        )
     if not rows:
         raise CountryDataError("the file has no rows")
     return rows
@@ -109,14 +132,17 @@ def countries_ensure(*, country_model=Country) -> None:
     country_model.objects.bulk_create(
         [
             country_model(
-                iso2=a2, iso3=a3, name=name,
-                sanctioned=a2 in DEFAULT_SANCTIONED, armed_conflict=a2 in DEFAULT_ARMED_CONFLICT,
+                iso2=a2,
+                iso3=a3,
+                name=name,
+                sanctioned=a2 in DEFAULT_SANCTIONED,
+                armed_conflict=a2 in DEFAULT_ARMED_CONFLICT,
                 notes=DEFAULT_NOTE if a2 in DEFAULT_SANCTIONED | DEFAULT_ARMED_CONFLICT else "",
             )
             for a2, a3, name in _all_countries()
             if a2 not in existing
         ]
-    )  # fmt: skip
+    )
 
 
 def country_indicators_import(
@@ -139,18 +165,23 @@ def country_indicators_import(
                 country_id=row.iso2,
                 code=row.code,
                 defaults={
-                    "name": row.name, "year": row.year, "value": row.value,
-                    "source": row.source, "licence": row.licence,
+                    "name": row.name,
+                    "year": row.year,
+                    "value": row.value,
+                    "source": row.source,
+                    "licence": row.licence,
                 },
-            )  # fmt: skip
+            )
         if country_model is Country:  # not from a migration, where the cache has no table yet
             changed = sorted({r.iso2 for r in rows if before.get((r.iso2, r.code)) != r.value})
             if changed:
                 country_data_version_record(
-                    actor=actor, source="indicator file", countries=changed,
+                    actor=actor,
+                    source="indicator file",
+                    countries=changed,
                     summary=f"Indicator figures changed for {', '.join(changed[:20])}"
                     + (f" and {len(changed) - 20} more" if len(changed) > 20 else ""),
-                )  # fmt: skip
+                )
             from .selectors import country_context_cache_clear
 
             country_context_cache_clear()
@@ -176,11 +207,15 @@ def country_flags_set(
         locked.save()
         if changes:
             country_data_version_record(
-                actor=actor, source="country flags", countries=[locked.iso2],
+                actor=actor,
+                source="country flags",
+                countries=[locked.iso2],
                 summary=f"{locked.name}: "
-                + ", ".join(f"{f.replace('_', ' ')} {'set' if new else 'cleared'}"
-                            for f, (_, new) in changes.items()),
-            )  # fmt: skip
+                + ", ".join(
+                    f"{f.replace('_', ' ')} {'set' if new else 'cleared'}"
+                    for f, (_, new) in changes.items()
+                ),
+            )
         from .selectors import country_context_cache_clear
 
         country_context_cache_clear()
@@ -196,16 +231,27 @@ def country_data_version_record(
     """
     number = (CountryDataVersion.objects.aggregate(n=Max("number"))["n"] or 0) + 1
     version = CountryDataVersion.objects.create(
-        number=number, created_at=timezone.now(), actor=actor if getattr(actor, "pk", None) else None,
-        source=source, countries=list(countries), summary=summary[:2000],
-    )  # fmt: skip
+        number=number,
+        created_at=timezone.now(),
+        actor=actor if getattr(actor, "pk", None) else None,
+        source=source,
+        countries=list(countries),
+        summary=summary[:2000],
+    )
     audit_record(
-        actor=actor, action="country_data.changed", object_type="country_data_version",
-        object_id=version.pk, to_state=f"v{number}",
-        changes={"source": source, "countries": list(countries)}, comment=summary,
-    )  # fmt: skip
+        actor=actor,
+        action="country_data.changed",
+        object_type="country_data_version",
+        object_id=version.pk,
+        to_state=f"v{number}",
+        changes={"source": source, "countries": list(countries)},
+        comment=summary,
+    )
     country_data_changed.send(
-        sender=CountryDataVersion, actor=actor, version=version, countries=list(countries),
+        sender=CountryDataVersion,
+        actor=actor,
+        version=version,
+        countries=list(countries),
         summary=summary,
-    )  # fmt: skip
+    )
     return version

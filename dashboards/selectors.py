@@ -39,26 +39,39 @@ class Chart:
     note: str = ""
 
     def as_json(self) -> dict:
-        return {"key": self.key, "title": self.title, "kind": self.kind,
-                "columns": self.columns, "rows": self.rows}  # fmt: skip
+        return {
+            "key": self.key,
+            "title": self.title,
+            "kind": self.kind,
+            "columns": self.columns,
+            "rows": self.rows,
+        }
 
 
 def _week_starts(now) -> list:
-    monday = (now - timedelta(days=now.weekday())).replace(hour=0, minute=0, second=0,
-                                                             microsecond=0)  # fmt: skip
+    monday = (now - timedelta(days=now.weekday())).replace(
+        hour=0, minute=0, second=0, microsecond=0
+    )
     return [monday - timedelta(weeks=i) for i in range(WEEKS - 1, -1, -1)]
 
 
 def open_cases_by_tier_and_level(user) -> Chart:
     counts = (
-        review_cases_visible_to(user).filter(status__in=ReviewCase.OPEN_STATES)
-        .values("tier", "escalation_level").annotate(n=Count("id"))
-    )  # fmt: skip
+        review_cases_visible_to(user)
+        .filter(status__in=ReviewCase.OPEN_STATES)
+        .values("tier", "escalation_level")
+        .annotate(n=Count("id"))
+    )
     levels = dict(ReviewCase._meta.get_field("escalation_level").choices)
     table = {(c["tier"], c["escalation_level"]): c["n"] for c in counts}
     rows = [[words.term(t, "tier"), *(table.get((t, lv), 0) for lv in levels)] for t in TIER_ORDER]
-    return Chart("open-cases", "Open cases by tier and escalation level", "stacked",
-                 ["Tier", *levels.values()], rows)  # fmt: skip
+    return Chart(
+        "open-cases",
+        "Open cases by tier and escalation level",
+        "stacked",
+        ["Tier", *levels.values()],
+        rows,
+    )
 
 
 def sla_and_time_to_decision(user, now=None) -> Chart:
@@ -66,10 +79,9 @@ def sla_and_time_to_decision(user, now=None) -> Chart:
     breaches), and the median days from opening the case to its decision."""
     now = now or timezone.now()
     starts = _week_starts(now)
-    decisions = (
-        Decision.objects.filter(case__in=review_cases_visible_to(user), decided_at__gte=starts[0])
-        .values_list("decided_at", "case__opened_at", "case__effective_due_at")
-    )  # fmt: skip
+    decisions = Decision.objects.filter(
+        case__in=review_cases_visible_to(user), decided_at__gte=starts[0]
+    ).values_list("decided_at", "case__opened_at", "case__effective_due_at")
     per_week: dict[int, list] = {i: [] for i in range(WEEKS)}
     for decided_at, opened_at, due_at in decisions:
         i = min(max((decided_at - starts[0]).days // 7, 0), WEEKS - 1)
@@ -79,19 +91,25 @@ def sla_and_time_to_decision(user, now=None) -> Chart:
         week = per_week[i]
         late = sum(1 for d, _, due in week if due and d > due)
         days = [(d - o).total_seconds() / 86400 for d, o, _ in week]
-        rows.append([start.date().isoformat(), len(week), late,
-                     round(median(days), 1) if days else None])  # fmt: skip
-    return Chart("decisions", "Decisions, SLA breaches and time to decision by week", "line",
-                 ["Week from", "Decisions", "After the target (SLA breach)",
-                  "Median days to decision"], rows)  # fmt: skip
+        rows.append(
+            [start.date().isoformat(), len(week), late, round(median(days), 1) if days else None]
+        )
+    return Chart(
+        "decisions",
+        "Decisions, SLA breaches and time to decision by week",
+        "line",
+        ["Week from", "Decisions", "After the target (SLA breach)", "Median days to decision"],
+        rows,
+    )
 
 
 def open_cases_overdue(user, now=None) -> int:
     now = now or timezone.now()
     return (
         review_cases_visible_to(user)
-        .filter(status__in=ReviewCase.OPEN_STATES, effective_due_at__lt=now).count()
-    )  # fmt: skip
+        .filter(status__in=ReviewCase.OPEN_STATES, effective_due_at__lt=now)
+        .count()
+    )
 
 
 def opportunities_by_country(user, limit: int = 15) -> Chart:
@@ -100,13 +118,19 @@ def opportunities_by_country(user, limit: int = 15) -> Chart:
     # deals all show low would tip them off.
     field = "current_screening__tier" if sees_everything(user) else "current_screening__shown_tier"
     counts = (
-        opportunities_visible_to(user).values("end_customer_country")
+        opportunities_visible_to(user)
+        .values("end_customer_country")
         .annotate(n=Count("id"), flagged=Count("id", filter=~Q(**{f"{field}__in": ("low", "")})))
         .order_by("-n", "end_customer_country")[:limit]
-    )  # fmt: skip
+    )
     rows = [[words.country(c["end_customer_country"]), c["n"], c["flagged"]] for c in counts]
-    return Chart("countries", "Deals by end customer's country", "bar",
-                 ["Country", "Deals", "Flagged (not low)"], rows)  # fmt: skip
+    return Chart(
+        "countries",
+        "Deals by end customer's country",
+        "bar",
+        ["Country", "Deals", "Flagged (not low)"],
+        rows,
+    )
 
 
 def criteria_firing_most(user, now=None, limit: int = 12, days: int = 90) -> Chart:
@@ -124,8 +148,13 @@ def criteria_firing_most(user, now=None, limit: int = 12, days: int = 90) -> Cha
             counter[f["code"]] += 1
             names.setdefault(f["code"], f.get("name") or f["code"])
     rows = [[names[c], c, n] for c, n in counter.most_common(limit)]
-    return Chart("criteria", f"Criteria that fired most (current screenings, last {days} days)",
-                 "bar", ["Criterion", "Code", "Deals"], rows)  # fmt: skip
+    return Chart(
+        "criteria",
+        f"Criteria that fired most (current screenings, last {days} days)",
+        "bar",
+        ["Criterion", "Code", "Deals"],
+        rows,
+    )
 
 
 def restricted_party_false_positives(user) -> Chart:
@@ -133,26 +162,36 @@ def restricted_party_false_positives(user) -> Chart:
     deals still held by one: the share of hits that were not the listed party."""
     findings = opportunities_visible_to(user).values_list("current_screening__findings", flat=True)
     held = sum(
-        1 for fired in findings.iterator(chunk_size=2000)
+        1
+        for fired in findings.iterator(chunk_size=2000)
         if any(f.get("dimension") == "restricted_party" for f in fired or ())
-    )  # fmt: skip
+    )
     cleared = FalsePositive.objects.count()
     total = held + cleared
     rate = round(100 * cleared / total, 1) if total else None
-    chart = Chart("false-positives", "Restricted-party hits: false positives", "bar",
-                  ["Hits", "Count"],
-                  [["Cleared as false positives", cleared], ["Deals held by a hit", held]])  # fmt: skip
-    chart.note = (f"{rate}% of restricted-party hits were false positives." if rate is not None
-                  else "No restricted-party hits yet.")  # fmt: skip
+    chart = Chart(
+        "false-positives",
+        "Restricted-party hits: false positives",
+        "bar",
+        ["Hits", "Count"],
+        [["Cleared as false positives", cleared], ["Deals held by a hit", held]],
+    )
+    chart.note = (
+        f"{rate}% of restricted-party hits were false positives."
+        if rate is not None
+        else "No restricted-party hits yet."
+    )
     return chart
 
 
 def imports_in_progress(user) -> list:
     busy = ("validating", "importing", "screening", "promoting")
     return list(
-        imports_visible_to(user).filter(status__in=busy)
-        .select_related("organisation").order_by("-created_at")[:20]
-    )  # fmt: skip
+        imports_visible_to(user)
+        .filter(status__in=busy)
+        .select_related("organisation")
+        .order_by("-created_at")[:20]
+    )
 
 
 def opportunities_by_status_for_viewer(user) -> Chart:
@@ -161,16 +200,21 @@ def opportunities_by_status_for_viewer(user) -> Chart:
     counter: Counter = Counter()
     for o in qs.only("id", "status", "current_screening__shown_tier").iterator(chunk_size=2000):
         counter[presenters.status_for_viewer(o, user)[1]] += 1
-    rows = [[label, counter[label]] for label in dict.fromkeys(
-        label for _, label in presenters.status_choices_for_viewer(user)) if counter[label]]  # fmt: skip
+    rows = [
+        [label, counter[label]]
+        for label in dict.fromkeys(label for _, label in presenters.status_choices_for_viewer(user))
+        if counter[label]
+    ]
     return Chart("my-deals", "Deals by status", "bar", ["Status", "Deals"], rows)
 
 
 def open_requests_for(user) -> list:
     return list(
-        requests_answerable_by(user).filter(answered_at__isnull=True)
-        .select_related("case__opportunity").order_by("asked_at")[:50]
-    )  # fmt: skip
+        requests_answerable_by(user)
+        .filter(answered_at__isnull=True)
+        .select_related("case__opportunity")
+        .order_by("asked_at")[:50]
+    )
 
 
 def overview_for(user) -> dict:
@@ -178,15 +222,25 @@ def overview_for(user) -> dict:
     else their own (never a figure about other organisations' deals)."""
     if sees_everything(user):
         charts = [
-            open_cases_by_tier_and_level(user), sla_and_time_to_decision(user),
-            opportunities_by_country(user), criteria_firing_most(user),
+            open_cases_by_tier_and_level(user),
+            sla_and_time_to_decision(user),
+            opportunities_by_country(user),
+            criteria_firing_most(user),
             restricted_party_false_positives(user),
-        ]  # fmt: skip
-        return {"compliance": True, "charts": charts, "overdue": open_cases_overdue(user),
-                "imports": imports_in_progress(user)}  # fmt: skip
+        ]
+        return {
+            "compliance": True,
+            "charts": charts,
+            "overdue": open_cases_overdue(user),
+            "imports": imports_in_progress(user),
+        }
     charts = [opportunities_by_status_for_viewer(user), opportunities_by_country(user)]
-    return {"compliance": False, "charts": charts, "requests": open_requests_for(user),
-            "imports": imports_in_progress(user)}  # fmt: skip
+    return {
+        "compliance": False,
+        "charts": charts,
+        "requests": open_requests_for(user),
+        "imports": imports_in_progress(user),
+    }
 
 
 def chart_for(user, key: str) -> Chart | None:

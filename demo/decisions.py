@@ -37,10 +37,17 @@ def demo_decisions_load(*, limit: int = 12) -> int:
         case = review_claim(case=case, actor=reviewer)
         decider = reviewer
         if case.tier == "high":
-            case = review_recommend(case=case, actor=reviewer, outcome=outcome,
-                                    reasons="Demo recommendation.")  # fmt: skip
+            case = review_recommend(
+                case=case, actor=reviewer, outcome=outcome, reasons="Demo recommendation."
+            )
             decider = second
-        review_decide(case=case, actor=decider, outcome=outcome, feedback=feedback,
-                      reasons=f"Demo decision ({case.tier}).", precedent_reason=WHY_DIFFERENT)  # fmt: skip
+        review_decide(
+            case=case,
+            actor=decider,
+            outcome=outcome,
+            feedback=feedback,
+            reasons=f"Demo decision ({case.tier}).",
+            precedent_reason=WHY_DIFFERENT,
+        )
         made += 1
     return made

@@ -199,11 +199,17 @@ def _orgs() -> dict[str, Organisation]:
     out = {}
     for name, country, role, maturity, incident, refused, trained in ORGANISATIONS:
         org, _ = Organisation.objects.update_or_create(
-            name=name, country=country,
-            defaults={"role": role, "hrdd_maturity": maturity, "prior_incident": incident,
-                      "refused_flow_down": refused, "staff_trained": trained,
-                      "dd_status": "not_assessed" if name in NOT_ASSESSED else "assessed"},
-        )  # fmt: skip
+            name=name,
+            country=country,
+            defaults={
+                "role": role,
+                "hrdd_maturity": maturity,
+                "prior_incident": incident,
+                "refused_flow_down": refused,
+                "staff_trained": trained,
+                "dd_status": "not_assessed" if name in NOT_ASSESSED else "assessed",
+            },
+        )
         out[name] = org
     return out
 
@@ -287,13 +293,21 @@ def demo_data_load(*, deals: int = 40, seed: int = 7) -> dict:
 # Ordinary deals through the unassessed reseller: low by their own facts, each asking for
 # the partner's due-diligence profile (the questionnaire journey of the README).
 UNASSESSED_PARTNER_DEALS = [
-    ("DEMO-DD-0001", "University GPU servers",
-     ("Technische Hochschule Nordhafen", "DE", "education_research", "university"),
-     [("GPU-H8", 4), ("SRV-R760", 8)], ["research_education"]),
-    ("DEMO-DD-0002", "Traffic department cameras",
-     ("Stadt Nordhafen Verkehrsamt", "DE", "municipal", "traffic management"),
-     [("CAM-2MP", 60)], ["public_services"]),
-]  # fmt: skip
+    (
+        "DEMO-DD-0001",
+        "University GPU servers",
+        ("Technische Hochschule Nordhafen", "DE", "education_research", "university"),
+        [("GPU-H8", 4), ("SRV-R760", 8)],
+        ["research_education"],
+    ),
+    (
+        "DEMO-DD-0002",
+        "Traffic department cameras",
+        ("Stadt Nordhafen Verkehrsamt", "DE", "municipal", "traffic management"),
+        [("CAM-2MP", 60)],
+        ["public_services"],
+    ),
+]
 
 
 def _unassessed_partner_opportunities(rep: User) -> int:
@@ -307,15 +321,18 @@ def _unassessed_partner_opportunities(rep: User) -> int:
         if Opportunity.objects.filter(external_id=external_id).exists():
             continue
         body = {
-            "external_id": external_id, "title": title,
+            "external_id": external_id,
+            "title": title,
             "end_customer": {"name": name, "country": country, "type": eu_type, "sector": sector},
             "delivery_country": country,
             "channel": [{"name": "Delta Local IT", "role": "reseller", "country": "DE"}],
             "lines": [{"sku": sku, "quantity": q} for sku, q in lines],
-            "intended_use": uses, "use_description": "", "end_use_statement": "none",
+            "intended_use": uses,
+            "use_description": "",
+            "end_use_statement": "none",
             "value": {"amount": "180000.00", "currency": "EUR"},
             "expected_close_date": "2027-06-30",
-        }  # fmt: skip
+        }
         opportunity_register(actor=rep, data=body, source="demo")
         made += 1
     return made

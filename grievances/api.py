@@ -108,9 +108,11 @@ class ReportListApi(ListAPIView):
     filter_backends: list = []
 
     @extend_schema(
-        parameters=[OpenApiParameter("status", str, description="open (default), all, or a status")],
+        parameters=[
+            OpenApiParameter("status", str, description="open (default), all, or a status")
+        ],
         tags=TAGS,
-    )  # fmt: skip
+    )
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 

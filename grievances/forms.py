@@ -45,29 +45,35 @@ def localised_countries(language: str) -> list[tuple[str, str]]:
         names = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
     except OSError:
         return country_choices()
-    return sorted(((code, names.gettext(name)) for code, name in country_choices()),
-                  key=lambda row: row[1].casefold())  # fmt: skip
+    return sorted(
+        ((code, names.gettext(name)) for code, name in country_choices()),
+        key=lambda row: row[1].casefold(),
+    )
 
 
 class ReportForm(forms.Form):
     what = forms.CharField(
-        label=_("What happened?"), max_length=10000, widget=forms.Textarea(attrs={"rows": 6}),
+        label=_("What happened?"),
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Describe how the technology was used and who was harmed, as far as you know."),
-    )  # fmt: skip
+    )
     where_country = forms.ChoiceField(label=_("Country"), required=False)
     where_place = forms.CharField(
         label=_("Place (city, region, facility)"), max_length=200, required=False
     )
     about_organisation = forms.CharField(
         label=_("Which organisation? (the user of the technology, a seller, an installer)"),
-        max_length=300, required=False,
-    )  # fmt: skip
+        max_length=300,
+        required=False,
+    )
     about_product = forms.CharField(
         label=_("Which product or system?"), max_length=300, required=False
     )
     attachment = forms.FileField(
-        label=_("Evidence (PDF, PNG or JPG, up to 5 MB)"), required=False,
-    )  # fmt: skip
+        label=_("Evidence (PDF, PNG or JPG, up to 5 MB)"),
+        required=False,
+    )
     anonymous = forms.BooleanField(
         label=_("Stay anonymous (we will not ask who you are)"), required=False, initial=True
     )
@@ -92,9 +98,11 @@ class FollowUpForm(forms.Form):
 class AddInformationForm(forms.Form):
     receipt = forms.CharField(widget=forms.HiddenInput, max_length=64)
     body = forms.CharField(
-        label=_("More information"), max_length=10000, required=False,
+        label=_("More information"),
+        max_length=10000,
+        required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-    )  # fmt: skip
+    )
     attachment = forms.FileField(label=_("Evidence (PDF, PNG or JPG, up to 5 MB)"), required=False)
 
 

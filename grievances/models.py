@@ -123,13 +123,19 @@ class ReportLink(models.Model):
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="links")
     organisation = models.ForeignKey(
-        "partners.Organisation", null=True, blank=True, on_delete=models.PROTECT,
+        "partners.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="report_links",
-    )  # fmt: skip
+    )
     opportunity = models.ForeignKey(
-        "opportunities.Opportunity", null=True, blank=True, on_delete=models.CASCADE,
+        "opportunities.Opportunity",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
         related_name="report_links",
-    )  # fmt: skip
+    )
     linked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -143,14 +149,16 @@ class ReportLink(models.Model):
                 name="reportlink_names_something",
             ),
             models.UniqueConstraint(
-                fields=["report", "organisation"], condition=Q(organisation__isnull=False),
+                fields=["report", "organisation"],
+                condition=Q(organisation__isnull=False),
                 name="reportlink_org_once",
             ),
             models.UniqueConstraint(
-                fields=["report", "opportunity"], condition=Q(opportunity__isnull=False),
+                fields=["report", "opportunity"],
+                condition=Q(opportunity__isnull=False),
                 name="reportlink_deal_once",
             ),
-        ]  # fmt: skip
+        ]
 
     def __str__(self) -> str:
         return f"{self.report} → {self.organisation or self.opportunity}"

@@ -30,7 +30,7 @@ def report_received_notify(*, report_id: int, event_id: int) -> int:
             body=f"A misuse report was received; assess it by {due}.",
             url=reverse("grievance-detail", args=[report.pk]),
             created_at=timezone.now(),
-        )  # fmt: skip
+        )
         for user in staff
     ]
     return len(Notification.objects.bulk_create(rows, ignore_conflicts=True))

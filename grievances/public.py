@@ -25,11 +25,14 @@ def _address_key(request) -> str:
 
 def _too_many(request):
     return render(
-        request, "grievances/public_message.html",
-        {"title": _("Too many attempts"),
-         "message": _("Too many attempts from your connection. Please try again in an hour.")},
+        request,
+        "grievances/public_message.html",
+        {
+            "title": _("Too many attempts"),
+            "message": _("Too many attempts from your connection. Please try again in an hour."),
+        },
         status=429,
-    )  # fmt: skip
+    )
 
 
 def _form_page(request, form, *, status: int = 200, error: str = ""):
@@ -52,8 +55,12 @@ def report_view(request):
         # is kept and a fresh stamp given, so a person only sends it again.
         data = request.POST.copy()
         data["started"], data["website"] = started_token(), ""
-        return _form_page(request, ReportForm(data), status=400,
-                          error=_("Please check the form and send it again."))  # fmt: skip
+        return _form_page(
+            request,
+            ReportForm(data),
+            status=400,
+            error=_("Please check the form and send it again."),
+        )
     form = ReportForm(request.POST, request.FILES)
     if not form.is_valid():
         return _form_page(request, form, status=400, error=_("Please correct the fields below."))
@@ -90,25 +97,34 @@ def follow_up_view(request):
         selectors.report_by_receipt(request.POST.get("receipt", "")) if form.is_valid() else None
     )
     if report is None:
-        return render(request, "grievances/follow_up.html",
-                      {"form": form, "error": _("No report has this receipt code.")}, status=404)  # fmt: skip
+        return render(
+            request,
+            "grievances/follow_up.html",
+            {"form": form, "error": _("No report has this receipt code.")},
+            status=404,
+        )
     error = ""
     if "add" in request.POST:
         error = _add_information(request, report)
     return render(
-        request, "grievances/status.html",
-        {"r": selectors.reporter_view(report), "error": error,
-         "added": "add" in request.POST and not error,
-         "form": AddInformationForm(initial={"receipt": request.POST.get("receipt", "")})},
+        request,
+        "grievances/status.html",
+        {
+            "r": selectors.reporter_view(report),
+            "error": error,
+            "added": "add" in request.POST and not error,
+            "form": AddInformationForm(initial={"receipt": request.POST.get("receipt", "")}),
+        },
         status=400 if error else 200,
-    )  # fmt: skip
+    )
 
 
 def _add_information(request, report) -> str:
     if not services.public_attempt_allow(
-        kind="add", source=services.source_key(f"report:{report.pk}"),
+        kind="add",
+        source=services.source_key(f"report:{report.pk}"),
         limit=settings.GRIEVANCE_ADDITIONS_PER_HOUR,
-    ):  # fmt: skip
+    ):
         return _("Too many additions to this report. Please try again in an hour.")
     form = AddInformationForm(request.POST, request.FILES)
     if not form.is_valid():

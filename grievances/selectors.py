@@ -115,12 +115,14 @@ def _opportunities_of(org_ids: list[int]) -> dict[int, list]:
     if not org_ids:
         return out
     qs = (
-        Opportunity.objects.filter(Q(end_customer_id__in=org_ids) | Q(channel__organisation_id__in=org_ids))
+        Opportunity.objects.filter(
+            Q(end_customer_id__in=org_ids) | Q(channel__organisation_id__in=org_ids)
+        )
         .exclude(status__in=["withdrawn", "new"])
         .distinct()
         .prefetch_related("channel")
         .order_by("-created_at")[:100]
-    )  # fmt: skip
+    )
     for deal in qs:
         ids = {deal.end_customer_id} | {c.organisation_id for c in deal.channel.all()}
         for org_id in ids & set(org_ids):

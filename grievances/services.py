@@ -111,23 +111,32 @@ def report_submit(*, data: dict, files=(), language: str = "en") -> tuple[Report
     due = add_business_days(timezone.localtime(now), settings.GRIEVANCE_ASSESS_BUSINESS_DAYS)
     with transaction.atomic():
         report = Report.objects.create(
-            receipt_hash=receipt_hash(code), what=what[:10000],
+            receipt_hash=receipt_hash(code),
+            what=what[:10000],
             where_country=(data.get("where_country") or "").upper()[:2],
             where_place=(data.get("where_place") or "").strip()[:200],
             about_organisation=(data.get("about_organisation") or "").strip()[:300],
             about_product=(data.get("about_product") or "").strip()[:300],
-            language=language[:8], anonymous=anonymous,
+            language=language[:8],
+            anonymous=anonymous,
             reporter_name="" if anonymous else (data.get("reporter_name") or "").strip()[:200],
-            reporter_contact="" if anonymous else (data.get("reporter_contact") or "").strip()[:300],
-            received_at=now, triage_due_at=due, updated_at=now,
-        )  # fmt: skip
+            reporter_contact=""
+            if anonymous
+            else (data.get("reporter_contact") or "").strip()[:300],
+            received_at=now,
+            triage_due_at=due,
+            updated_at=now,
+        )
         _files_store(report, files, now)
         # The audit event names no reporter and no file name.
         event = audit_record(
-            actor=None, action="report.received", object_type="report", object_id=report.pk,
+            actor=None,
+            action="report.received",
+            object_type="report",
+            object_id=report.pk,
             to_state=report.status,
             changes={"files": len(files), "anonymous": anonymous, "language": report.language},
-        )  # fmt: skip
+        )
         outbox_enqueue("grievances.tasks.report_received_notify", report.pk, event.pk)
     return report, code
 
@@ -143,13 +152,20 @@ def report_add_information(*, report: Report, body: str, files=()) -> ReportMess
     now = timezone.now()
     with transaction.atomic():
         message = ReportMessage.objects.create(
-            report=report, from_reporter=True, body=body[:10000] or "(file attached)",
+            report=report,
+            from_reporter=True,
+            body=body[:10000] or "(file attached)",
             created_at=now,
-        )  # fmt: skip
+        )
         _files_store(report, files, now)
         Report.objects.filter(pk=report.pk).update(updated_at=now)
-        audit_record(actor=None, action="report.information_added", object_type="report",
-                     object_id=report.pk, changes={"message_id": message.pk, "files": len(files)})  # fmt: skip
+        audit_record(
+            actor=None,
+            action="report.information_added",
+            object_type="report",
+            object_id=report.pk,
+            changes={"message_id": message.pk, "files": len(files)},
+        )
     return message
 
 
@@ -170,11 +186,19 @@ def report_answer(*, report: Report, actor, body: str) -> ReportMessage:
         raise ApplicationError("Write the answer.", errors={"body": "Required."})
     with transaction.atomic():
         message = ReportMessage.objects.create(
-            report=report, from_reporter=False, author=actor, body=body[:10000],
+            report=report,
+            from_reporter=False,
+            author=actor,
+            body=body[:10000],
             created_at=timezone.now(),
-        )  # fmt: skip
-        audit_record(actor=actor, action="report.answered", object_type="report",
-                     object_id=report.pk, changes={"message_id": message.pk})  # fmt: skip
+        )
+        audit_record(
+            actor=actor,
+            action="report.answered",
+            object_type="report",
+            object_id=report.pk,
+            changes={"message_id": message.pk},
+        )
         if report.status == Report.Status.RECEIVED:
             report_transition(report=report, transition="assess", actor=actor)
     return message
@@ -193,11 +217,16 @@ def report_link(*, report: Report, actor, organisation=None, opportunity=None) -
         )
         if created:
             audit_record(
-                actor=actor, action="report.linked", object_type="report", object_id=report.pk,
+                actor=actor,
+                action="report.linked",
+                object_type="report",
+                object_id=report.pk,
                 opportunity_id=opportunity.pk if opportunity else None,
-                changes={"organisation_id": organisation.pk if organisation else None,
-                         "opportunity_id": opportunity.pk if opportunity else None},
-            )  # fmt: skip
+                changes={
+                    "organisation_id": organisation.pk if organisation else None,
+                    "opportunity_id": opportunity.pk if opportunity else None,
+                },
+            )
             if report.status == Report.Status.RECEIVED:
                 report_transition(report=report, transition="assess", actor=actor)
             if report.outcome == Report.Outcome.CREDIBLE:
@@ -226,9 +255,12 @@ def _raise_concerns(*, report: Report, actor, links) -> int:
     raised = 0
     for deal in report_opportunities(links):
         if review_raise_concern(
-            opportunity=deal, actor=actor, source=CONCERN_SOURCE, reference=report.reference,
+            opportunity=deal,
+            actor=actor,
+            source=CONCERN_SOURCE,
+            reference=report.reference,
             summary=concern_summary(report),
-        ):  # fmt: skip
+        ):
             raised += 1
     return raised
 
@@ -243,17 +275,33 @@ def report_record_outcome(*, report: Report, actor, outcome: str, note: str = ""
     note = (note or "").strip()
     if not note:
         raise ApplicationError("Say why (kept with the report).", errors={"note": "Required."})
-    values = {"outcome": outcome, "outcome_note": note[:5000], "assessed_by": actor,
-              "assessed_at": timezone.now()}  # fmt: skip
+    values = {
+        "outcome": outcome,
+        "outcome_note": note[:5000],
+        "assessed_by": actor,
+        "assessed_at": timezone.now(),
+    }
     with transaction.atomic():
         if outcome == Report.Outcome.CREDIBLE:
-            report_transition(report=report, transition="investigate", actor=actor,
-                              values=values, changes={"outcome": outcome}, comment=note)  # fmt: skip
+            report_transition(
+                report=report,
+                transition="investigate",
+                actor=actor,
+                values=values,
+                changes={"outcome": outcome},
+                comment=note,
+            )
             _raise_concerns(report=report, actor=actor, links=list(report.links.all()))
         else:
             values["closed_at"] = timezone.now()
-            report_transition(report=report, transition="close", actor=actor, values=values,
-                              changes={"outcome": outcome}, comment=note)  # fmt: skip
+            report_transition(
+                report=report,
+                transition="close",
+                actor=actor,
+                values=values,
+                changes={"outcome": outcome},
+                comment=note,
+            )
     return report
 
 
@@ -262,8 +310,13 @@ def report_close(*, report: Report, actor, note: str) -> Report:
     _require(policies.why_not_triage(actor))
     if not (note or "").strip():
         raise ApplicationError("Say how it ended.", errors={"note": "Required."})
-    report_transition(report=report, transition="close", actor=actor,
-                      values={"closed_at": timezone.now()}, comment=note.strip())  # fmt: skip
+    report_transition(
+        report=report,
+        transition="close",
+        actor=actor,
+        values={"closed_at": timezone.now()},
+        comment=note.strip(),
+    )
     return report
 
 
@@ -273,5 +326,10 @@ def report_identity_disclosed(*, report: Report, actor, what: str) -> None:
     if not policies.can_see_reporter(actor):
         raise PermissionDenied("Only the human-rights lead sees who reported.")
     with transaction.atomic():
-        audit_record(actor=actor, action="report.identity_disclosed", object_type="report",
-                     object_id=report.pk, changes={"what": what})  # fmt: skip
+        audit_record(
+            actor=actor,
+            action="report.identity_disclosed",
+            object_type="report",
+            object_id=report.pk,
+            changes={"what": what},
+        )

@@ -50,9 +50,16 @@ def queue_view(request):
     status = request.GET.get("status", "open")
     reports = list(selectors.triage_queue(user=request.user, status=status)[:200])
     rows = [(r, selectors.is_overdue(r)) for r in reports]
-    return render(request, "grievances/queue.html", {
-        "rows": rows, "status": status, "statuses": Report.Status.choices, "now": timezone.now(),
-    })  # fmt: skip
+    return render(
+        request,
+        "grievances/queue.html",
+        {
+            "rows": rows,
+            "status": status,
+            "statuses": Report.Status.choices,
+            "now": timezone.now(),
+        },
+    )
 
 
 @login_required
@@ -62,16 +69,21 @@ def detail_view(request, pk: int):
     report = _report_or_404(request, pk)
     if policies.can_see_reporter(request.user) and not report.anonymous:
         services.report_identity_disclosed(report=report, actor=request.user, what="identity")
-    return render(request, "grievances/detail.html", {
-        "r": report, "overdue": selectors.is_overdue(report),
-        "see_reporter": policies.can_see_reporter(request.user),
-        "files": policies.report_files_visible_to(request.user).filter(report=report),
-        "file_count": report.files.count(),
-        "messages_list": report.messages.select_related("author"),
-        "links": selectors.report_links(report),
-        "suggestions": selectors.link_suggestions(report) if report.is_open else [],
-        "outcomes": Report.Outcome.choices,
-    })  # fmt: skip
+    return render(
+        request,
+        "grievances/detail.html",
+        {
+            "r": report,
+            "overdue": selectors.is_overdue(report),
+            "see_reporter": policies.can_see_reporter(request.user),
+            "files": policies.report_files_visible_to(request.user).filter(report=report),
+            "file_count": report.files.count(),
+            "messages_list": report.messages.select_related("author"),
+            "links": selectors.report_links(report),
+            "suggestions": selectors.link_suggestions(report) if report.is_open else [],
+            "outcomes": Report.Outcome.choices,
+        },
+    )
 
 
 @login_required
@@ -81,8 +93,11 @@ def answer_view(request, pk: int):
     report = _report_or_404(request, pk)
     form = AnswerForm(request.POST)
     body = form.cleaned_data["body"] if form.is_valid() else ""
-    _run(request, lambda: services.report_answer(report=report, actor=request.user, body=body),
-         "Answer saved: the reporter reads it with their receipt code.")  # fmt: skip
+    _run(
+        request,
+        lambda: services.report_answer(report=report, actor=request.user, body=body),
+        "Answer saved: the reporter reads it with their receipt code.",
+    )
     return redirect("grievance-detail", pk=report.pk)
 
 
@@ -102,9 +117,13 @@ def link_view(request, pk: int):
     if organisation is None and deal is None:
         messages.error(request, "Choose an organisation or a deal that exists.")
         return redirect("grievance-detail", pk=report.pk)
-    _run(request, lambda: services.report_link(report=report, actor=request.user,
-                                               organisation=organisation, opportunity=deal),
-         f"Linked to {organisation.name if organisation else deal.reference}.")  # fmt: skip
+    _run(
+        request,
+        lambda: services.report_link(
+            report=report, actor=request.user, organisation=organisation, opportunity=deal
+        ),
+        f"Linked to {organisation.name if organisation else deal.reference}.",
+    )
     return redirect("grievance-detail", pk=report.pk)
 
 
@@ -115,8 +134,11 @@ def outcome_view(request, pk: int):
     report = _report_or_404(request, pk)
     form = OutcomeForm(request.POST)
     data = form.cleaned_data if form.is_valid() else {"outcome": "", "note": ""}
-    _run(request, lambda: services.report_record_outcome(report=report, actor=request.user, **data),
-         "Outcome recorded.")  # fmt: skip
+    _run(
+        request,
+        lambda: services.report_record_outcome(report=report, actor=request.user, **data),
+        "Outcome recorded.",
+    )
     return redirect("grievance-detail", pk=report.pk)
 
 
@@ -126,8 +148,11 @@ def close_view(request, pk: int):
     _require_triage(request.user)
     report = _report_or_404(request, pk)
     note = (request.POST.get("note") or "").strip()
-    _run(request, lambda: services.report_close(report=report, actor=request.user, note=note),
-         "Report closed.")  # fmt: skip
+    _run(
+        request,
+        lambda: services.report_close(report=report, actor=request.user, note=note),
+        "Report closed.",
+    )
     return redirect("grievance-detail", pk=report.pk)
 
 
@@ -159,7 +184,11 @@ def organisation_view(request, pk: int):
     organisation = organisations_visible_to(request.user).filter(pk=pk).first()
     if organisation is None:
         raise Http404
-    return render(request, "grievances/organisation.html", {
-        "org": organisation,
-        "reports": selectors.organisation_reports(user=request.user, organisation=organisation),
-    })  # fmt: skip
+    return render(
+        request,
+        "grievances/organisation.html",
+        {
+            "org": organisation,
+            "reports": selectors.organisation_reports(user=request.user, organisation=organisation),
+        },
+    )

@@ -24,15 +24,24 @@ TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
 
 
 REPORTS = Workflow(
-    model=Report, table=TRANSITIONS, object_type="report", noun="report", stamp="updated_at",
+    model=Report,
+    table=TRANSITIONS,
+    object_type="report",
+    noun="report",
+    stamp="updated_at",
     refused="A report that is {state} cannot be moved that way.",
-)  # fmt: skip
+)
 
 
 def report_transition(
-    *, report: Report, transition: str, actor, values: dict[str, Any] | None = None,
-    changes: dict | None = None, comment: str = "",
-) -> None:  # fmt: skip
+    *,
+    report: Report,
+    transition: str,
+    actor,
+    values: dict[str, Any] | None = None,
+    changes: dict | None = None,
+    comment: str = "",
+) -> None:
     """Apply one named transition to `report` (`audit.transitions`), or raise Conflict (409)."""
     transition_apply(
         REPORTS, report, transition, actor=actor, values=values, changes=changes, comment=comment

@@ -206,8 +206,10 @@ def read_records(
         except (_FieldTooLong, csv.Error) as exc:
             cells, opened = [], lines.record_line
             if isinstance(exc, _FieldTooLong) or "field larger than field limit" in str(exc):
-                problem = (f"A quote (\") opens a cell on line {opened:,} that runs past "
-                           f"{limit:,} characters: the quote is probably never closed.")  # fmt: skip
+                problem = (
+                    f'A quote (") opens a cell on line {opened:,} that runs past '
+                    f"{limit:,} characters: the quote is probably never closed."
+                )
             else:
                 problem = f"Line {opened:,} is not readable CSV ({exc})."
         else:
@@ -230,8 +232,10 @@ def _swallowing_quote(lines: _Lines, cells: list[str], width: int, delimiter: st
     """(line where a quoted cell opened, why it swallowed later rows) or (0, "")."""
     if lines.exhausted:  # the reader met the end of the file inside quotes
         opened = _opened_line(lines, cells[-1] if cells else "")
-        return opened, (f"A quote (\") opens a cell on line {opened:,} and is never closed, "
-                        "so every later line would have been read into that one cell.")  # fmt: skip
+        return opened, (
+            f'A quote (") opens a cell on line {opened:,} and is never closed, '
+            "so every later line would have been read into that one cell."
+        )
     if lines.line == lines.record_line or width < 3:
         return 0, ""  # one line, or too few columns to tell rows from text
     breaks_before = 0
@@ -241,11 +245,14 @@ def _swallowing_quote(lines: _Lines, cells: list[str], width: int, delimiter: st
             opened = lines.record_line + breaks_before
             last = opened + breaks
             return opened, (
-                f"A quote (\") opens a cell on line {opened:,} and closes only on line "
+                f'A quote (") opens a cell on line {opened:,} and closes only on line '
                 f"{last:,}, so the lines between were read as one cell"
-                + (f" and the row has {len(cells)} cells instead of {width}."
-                   if len(cells) != width else ".")
-            )  # fmt: skip
+                + (
+                    f" and the row has {len(cells)} cells instead of {width}."
+                    if len(cells) != width
+                    else "."
+                )
+            )
         breaks_before += breaks
     return 0, ""
 

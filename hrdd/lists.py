@@ -48,8 +48,9 @@ class OrderingFilter(django_filters.ChoiceFilter):
     """`?ordering=<column>` or `-<column>` (the other way), from a fixed table of columns
     and, optionally, named orders that are no column (a queue's "priority")."""
 
-    def __init__(self, columns: dict[str, Column], *, orders: dict[str, tuple] | None = None,
-                 **kwargs):  # fmt: skip
+    def __init__(
+        self, columns: dict[str, Column], *, orders: dict[str, tuple] | None = None, **kwargs
+    ):
         self.columns = columns
         self.orders = dict(orders or {})
         for key, column in columns.items():
@@ -138,10 +139,13 @@ def list_page(request, qs, *, per_page: int, count: int | None = None) -> dict:
     query.pop("page", None)
     prefix = f"?{query.urlencode()}&page=" if query else "?page="
     links = [
-        {"number": n, "url": None if n == Paginator.ELLIPSIS else f"{prefix}{n}",
-         "current": n == page.number}
+        {
+            "number": n,
+            "url": None if n == Paginator.ELLIPSIS else f"{prefix}{n}",
+            "current": n == page.number,
+        }
         for n in paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
-    ]  # fmt: skip
+    ]
     return {
         "page": page,
         "total": paginator.count,

@@ -15,14 +15,25 @@ def screening_announce(opportunity, screening: Screening, previous, *, trigger: 
     before = previous.tier if previous else None
     before_shown = (previous.shown_tier or "low") if previous else None
     shown = screening.shown_tier or "low"
-    facts = {"trigger": trigger, "tier": screening.tier, "score": screening.score,
-             "previous_tier": before, "criteria_version": screening.criteria_version.number}  # fmt: skip
-    partner = {"trigger": trigger_for_partners(trigger), "tier": shown,
-               "previous_tier": before_shown}  # fmt: skip
-    webhooks_emit(event="deal.screened", opportunity_id=opportunity.pk, facts=facts,
-                  partner_facts=partner)  # fmt: skip
+    facts = {
+        "trigger": trigger,
+        "tier": screening.tier,
+        "score": screening.score,
+        "previous_tier": before,
+        "criteria_version": screening.criteria_version.number,
+    }
+    partner = {
+        "trigger": trigger_for_partners(trigger),
+        "tier": shown,
+        "previous_tier": before_shown,
+    }
+    webhooks_emit(
+        event="deal.screened", opportunity_id=opportunity.pk, facts=facts, partner_facts=partner
+    )
     if before is not None and before != screening.tier:
         webhooks_emit(
-            event="deal.tier_changed", opportunity_id=opportunity.pk, facts=facts,
+            event="deal.tier_changed",
+            opportunity_id=opportunity.pk,
+            facts=facts,
             partner_facts=partner if before_shown != shown else None,
-        )  # fmt: skip
+        )

@@ -86,9 +86,12 @@ def opportunity_screen(
     # No savepoint: callers run this in their own transaction and roll it back whole.
     with transaction.atomic(savepoint=False):
         screening = screening_store(
-            opportunity=opportunity, actor=actor, trigger=trigger, evaluated=evaluated,
+            opportunity=opportunity,
+            actor=actor,
+            trigger=trigger,
+            evaluated=evaluated,
             previous=previous,
-        )  # fmt: skip
+        )
         # A new deal's first screening is written with its first status (one UPDATE of
         # the deal, by the transition); any other screening is pointed at here.
         pointer = {"current_screening": screening}
@@ -285,9 +288,11 @@ def review_answer(
     opportunity_id = information_request.case.opportunity_id
     with transaction.atomic():
         answered = review_answer_record(
-            information_request=information_request, actor=actor, answer=answer,
+            information_request=information_request,
+            actor=actor,
+            answer=answer,
             attachment=attachment,
-        )  # fmt: skip
+        )
         opportunity = Opportunity.objects.select_for_update(of=("self",)).get(pk=opportunity_id)
         opportunity_screen(opportunity=opportunity, actor=actor, trigger=Screening.Trigger.UPDATE)
     return answered

@@ -8,8 +8,15 @@ from .schedules import list_import_schedule_save
 class ListImportScheduleAdmin(admin.ModelAdmin):
     """Admins schedule a list import from a path or URL; the beat entry follows."""
 
-    list_display = ("list_name", "source_format", "location", "every_hours", "enabled",
-                    "last_checked_at", "last_result")  # fmt: skip
+    list_display = (
+        "list_name",
+        "source_format",
+        "location",
+        "every_hours",
+        "enabled",
+        "last_checked_at",
+        "last_result",
+    )
     readonly_fields = ("periodic_task", "last_checked_at", "last_result", "last_sha256")
 
     def save_model(self, request, obj, form, change):

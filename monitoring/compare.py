@@ -34,9 +34,12 @@ class Comparison:
     @property
     def changed(self) -> bool:
         return bool(
-            self.delta or self.new_findings or self.removed_findings
-            or self.new_matches or self.removed_matches
-        )  # fmt: skip
+            self.delta
+            or self.new_findings
+            or self.removed_findings
+            or self.new_matches
+            or self.removed_matches
+        )
 
     @property
     def escalates(self) -> bool:
@@ -56,8 +59,10 @@ def match_keys_of_screening(screening) -> set[MatchKey]:
         return {MatchKey(p, ln, sid, band) for p, ln, sid, band in stored}
     snap = screening.snapshot or {}
     out = set()
-    for key, band in (("restricted_party.matches", "match"),
-                      ("restricted_party.possible_matches", "possible_match")):  # fmt: skip
+    for key, band in (
+        ("restricted_party.matches", "match"),
+        ("restricted_party.possible_matches", "possible_match"),
+    ):
         for line in snap.get(key) or []:
             # "<party> ≈ <alias> (<list name> <source_id>, <score>)"
             party, _, rest = line.partition(" ≈ ")

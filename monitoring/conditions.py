@@ -39,7 +39,7 @@ def conditions_reopen_lapsed(*, now: datetime | None = None) -> int:
             status=CaseCondition.Status.OPEN,
             due_date__lte=latest_due,
             opportunity__status__in=DECIDED,
-        )  # fmt: skip
+        )
         .exclude(pk__in=ConditionLapse.objects.filter(cause=L.OVERDUE).values("condition_id"))
         .select_related("mitigation", "opportunity")
         .order_by("due_date", "id")
@@ -61,9 +61,12 @@ def conditions_reopen_lapsed(*, now: datetime | None = None) -> int:
             "Conditions page, and do not deliver until compliance clears the deal again."
         )
         reopened += condition_lapse_reopen(
-            condition=condition, cause=L.OVERDUE, actor=None,
-            reviewer_text=reviewer_text, told=told,
-        )  # fmt: skip
+            condition=condition,
+            cause=L.OVERDUE,
+            actor=None,
+            reviewer_text=reviewer_text,
+            told=told,
+        )
     return reopened
 
 
@@ -86,21 +89,34 @@ def condition_lapse_reopen(
             if deal.status not in DECIDED:
                 return False
             opportunity_screen(
-                opportunity=deal, actor=actor, trigger="condition_lapsed", material_change=True,
+                opportunity=deal,
+                actor=actor,
+                trigger="condition_lapsed",
+                material_change=True,
                 change_reason=reviewer_text,
-            )  # fmt: skip
+            )
             case = ReviewCase.objects.filter(
                 opportunity_id=deal.pk, status__in=ReviewCase.OPEN_STATES
             ).first()
             ConditionLapse.objects.filter(condition=condition, cause=cause).update(reopened=True)
             if case is not None:
-                _notify([audit_record(
-                    actor=actor, action="review_case.condition_lapsed", object_type="review_case",
-                    object_id=case.pk, opportunity_id=deal.pk,
-                    changes={"condition_id": condition.pk, "cause": cause,
-                             "mitigation": condition.mitigation.code},
-                    comment=told,
-                )])  # fmt: skip
+                _notify(
+                    [
+                        audit_record(
+                            actor=actor,
+                            action="review_case.condition_lapsed",
+                            object_type="review_case",
+                            object_id=case.pk,
+                            opportunity_id=deal.pk,
+                            changes={
+                                "condition_id": condition.pk,
+                                "cause": cause,
+                                "mitigation": condition.mitigation.code,
+                            },
+                            comment=told,
+                        )
+                    ]
+                )
     except IntegrityError:
         return False  # this lapse was handled by another run of the sweep
     return True

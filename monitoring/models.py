@@ -38,13 +38,19 @@ class RescreenRun(models.Model):
     )
     # What changed: one of these, by trigger.
     restricted_party_list = models.ForeignKey(
-        "restricted_parties.RestrictedPartyList", null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        "restricted_parties.RestrictedPartyList",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     previous_list = models.ForeignKey(
-        "restricted_parties.RestrictedPartyList", null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        "restricted_parties.RestrictedPartyList",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     criteria_version = models.ForeignKey(
         "rules.CriteriaVersion", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -147,9 +153,12 @@ class ListDelta(models.Model):
         "restricted_parties.RestrictedPartyList", on_delete=models.CASCADE, related_name="delta"
     )
     previous = models.ForeignKey(
-        "restricted_parties.RestrictedPartyList", null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        "restricted_parties.RestrictedPartyList",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     added = models.JSONField(default=list, help_text="[source_id, name] of new entries")
     changed = models.JSONField(default=list, help_text="[source_id, name] of changed entries")
     removed = models.JSONField(default=list, help_text="[source_id, name] of removed entries")
@@ -272,9 +281,12 @@ class ListImportSchedule(models.Model):
     every_hours = models.PositiveIntegerField(default=24)
     enabled = models.BooleanField(default=True)
     periodic_task = models.OneToOneField(
-        "django_celery_beat.PeriodicTask", null=True, blank=True, on_delete=models.SET_NULL,
+        "django_celery_beat.PeriodicTask",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
-    )  # fmt: skip
+    )
     last_checked_at = models.DateTimeField(null=True, blank=True)
     last_result = models.TextField(blank=True)
     last_sha256 = models.CharField(max_length=64, blank=True)

@@ -13,19 +13,22 @@ from .services import basis_changes_resolve_by_decision, rescreen_run_start
 
 def on_country_data_changed(sender, *, actor, version, countries, summary, **kwargs) -> None:
     rescreen_run_start(
-        actor=actor, trigger="country_data",
+        actor=actor,
+        trigger="country_data",
         label=f"Country data v{version.number} of {version.created_at:%Y-%m-%d} ({summary[:150]})",
-        countries=list(countries), country_data_version=version.number,
-    )  # fmt: skip
+        countries=list(countries),
+        country_data_version=version.number,
+    )
 
 
 def on_partner_factors_changed(sender, *, actor, organisation, changes, **kwargs) -> None:
     rescreen_run_start(
-        actor=actor, trigger="partner_factors",
+        actor=actor,
+        trigger="partner_factors",
         label=f"{organisation.name} ({organisation.country}): "
         + ", ".join(f"{f.replace('_', ' ')} {old} → {new}" for f, (old, new) in changes.items()),
         organisation_ids=[organisation.pk],
-    )  # fmt: skip
+    )
 
 
 def on_restricted_party_list_imported(sender, *, actor, new, previous, **kwargs) -> None:
@@ -40,9 +43,11 @@ def on_restricted_party_list_imported(sender, *, actor, new, previous, **kwargs)
 
 def on_criteria_published(sender, *, actor, version, **kwargs) -> None:
     rescreen_run_start(
-        actor=actor, trigger="criteria_published", criteria_version_id=version.pk,
+        actor=actor,
+        trigger="criteria_published",
+        criteria_version_id=version.pk,
         label=f"Criteria version {version.number} of {version.published_at:%Y-%m-%d}",
-    )  # fmt: skip
+    )
 
 
 def on_case_decided(sender, *, actor, opportunity_id, **kwargs) -> None:
@@ -52,11 +57,13 @@ def on_case_decided(sender, *, actor, opportunity_id, **kwargs) -> None:
 def on_condition_evidence_rejected(sender, *, actor, condition, reason, **kwargs) -> None:
     name = condition.mitigation.name
     condition_lapse_reopen(
-        condition=condition, cause=L.EVIDENCE_REJECTED, actor=actor,
+        condition=condition,
+        cause=L.EVIDENCE_REJECTED,
+        actor=actor,
         reviewer_text=f"The evidence for condition '{name}' was rejected: {reason}",
         told=(
             f"The evidence for the condition '{name}' was not accepted ({reason}), so the "
             "deal is back in compliance review. Provide the missing evidence on the "
             "Conditions page, and do not deliver until compliance clears the deal again."
         ),
-    )  # fmt: skip
+    )

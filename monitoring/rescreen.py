@@ -80,19 +80,31 @@ def opportunity_rescreen(
     material = comparison.escalates and (reopen or locked.status in UNDER_REVIEW)
     summary = change_summary(run.label, comparison, opportunity)
     screening = opportunity_screen(
-        opportunity=locked, actor=None, trigger=run.trigger, material_change=material,
-        change_reason=summary if comparison.escalates else "", evaluated=evaluated,
-    )  # fmt: skip
+        opportunity=locked,
+        actor=None,
+        trigger=run.trigger,
+        material_change=material,
+        change_reason=summary if comparison.escalates else "",
+        evaluated=evaluated,
+    )
     reopened = decided and locked.status not in DECIDED
     now = timezone.now()
     if opportunity.status in APPROVED and comparison.escalates:
         BasisChange.objects.create(
-            opportunity=locked, run=run, created_at=now,
+            opportunity=locked,
+            run=run,
+            created_at=now,
             reason=summary + (" (reopened for review)" if reopened else ""),
-        )  # fmt: skip
+        )
     RescreenChange.objects.create(
-        run=run, opportunity=locked, screening=screening, from_tier=comparison.from_tier,
-        to_tier=comparison.to_tier, direction=comparison.direction, summary=summary,
-        reopened=reopened, created_at=now,
-    )  # fmt: skip
+        run=run,
+        opportunity=locked,
+        screening=screening,
+        from_tier=comparison.from_tier,
+        to_tier=comparison.to_tier,
+        direction=comparison.direction,
+        summary=summary,
+        reopened=reopened,
+        created_at=now,
+    )
     return Outcome(comparison.direction, reopened)

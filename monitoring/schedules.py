@@ -30,8 +30,12 @@ def list_import_schedule_save(*, actor, schedule: ListImportSchedule) -> ListImp
         every, _ = IntervalSchedule.objects.get_or_create(
             every=max(int(schedule.every_hours), 1), period=IntervalSchedule.HOURS
         )
-        values = {"interval": every, "task": TASK, "args": json.dumps([schedule.pk]),
-                  "enabled": schedule.enabled}  # fmt: skip
+        values = {
+            "interval": every,
+            "task": TASK,
+            "args": json.dumps([schedule.pk]),
+            "enabled": schedule.enabled,
+        }
         task = schedule.periodic_task
         if task is None:
             task = PeriodicTask.objects.create(
@@ -43,11 +47,17 @@ def list_import_schedule_save(*, actor, schedule: ListImportSchedule) -> ListImp
         else:
             PeriodicTask.objects.filter(pk=task.pk).update(**values)
         audit_record(
-            actor=actor, action="list_import_schedule.saved", object_type="list_import_schedule",
+            actor=actor,
+            action="list_import_schedule.saved",
+            object_type="list_import_schedule",
             object_id=schedule.pk,
-            changes={"list_name": schedule.list_name, "location": schedule.location,
-                     "every_hours": schedule.every_hours, "enabled": schedule.enabled},
-        )  # fmt: skip
+            changes={
+                "list_name": schedule.list_name,
+                "location": schedule.location,
+                "every_hours": schedule.every_hours,
+                "enabled": schedule.enabled,
+            },
+        )
     return schedule
 
 
@@ -81,9 +91,11 @@ def list_import_scheduled_run(*, schedule_id: int) -> str:
             result = "unchanged: not imported"
         else:
             imported = restricted_party_list_import(
-                actor=None, fmt=schedule.source_format, path_or_file=source,
+                actor=None,
+                fmt=schedule.source_format,
+                path_or_file=source,
                 name=schedule.list_name,
-            )  # fmt: skip
+            )
             result = f"imported {imported.entry_count} entries"
             ListImportSchedule.objects.filter(pk=schedule.pk).update(last_sha256=sha)
     except (ApplicationError, OSError, ValueError) as exc:

@@ -77,8 +77,9 @@ def list_delta_record(run: RescreenRun) -> ListDelta | None:
         out: dict[str, list] = {}
         for sid, name, aliases, countries, weak in rows.iterator(chunk_size=5000):
             # OFAC-style lists may repeat an id (one row per program): merge them.
-            out.setdefault(sid, []).append((name, sorted(aliases or []), sorted(countries or []),
-                                            sorted(weak or [])))  # fmt: skip
+            out.setdefault(sid, []).append(
+                (name, sorted(aliases or []), sorted(countries or []), sorted(weak or []))
+            )
         return {k: sorted(v) for k, v in out.items()}
 
     before, after = entries(run.previous_list_id), entries(new.pk)
@@ -89,10 +90,14 @@ def list_delta_record(run: RescreenRun) -> ListDelta | None:
     ]
     delta, _ = ListDelta.objects.get_or_create(
         restricted_party_list=new,
-        defaults={"previous_id": run.previous_list_id, "added": sorted(added),
-                  "changed": sorted(changed), "removed": sorted(removed),
-                  "created_at": timezone.now()},
-    )  # fmt: skip
+        defaults={
+            "previous_id": run.previous_list_id,
+            "added": sorted(added),
+            "changed": sorted(changed),
+            "removed": sorted(removed),
+            "created_at": timezone.now(),
+        },
+    )
     return delta
 
 
@@ -141,8 +146,11 @@ def list_update_scope(run: RescreenRun, base: QuerySet[Opportunity]):
     new: RestrictedPartyList = run.restricted_party_list
     size = max(new.entry_count, 1)
     touched = len(delta.added) + len(delta.changed) + len(delta.removed)
-    notes = {"added": len(delta.added), "changed": len(delta.changed),
-             "removed": len(delta.removed)}  # fmt: skip
+    notes = {
+        "added": len(delta.added),
+        "changed": len(delta.changed),
+        "removed": len(delta.removed),
+    }
     hits = organisations_hit_by(delta, new.name)
     if run.previous_list_id is None or touched / size > settings.MONITORING_FULL_RESCREEN_SHARE:
         notes["limited_to_delta"] = False

@@ -39,17 +39,25 @@ def rescreen_run_start(
     together or not at all."""
     with transaction.atomic(savepoint=False):
         run = RescreenRun.objects.create(
-            trigger=trigger, label=label[:300], created_at=timezone.now(),
+            trigger=trigger,
+            label=label[:300],
+            created_at=timezone.now(),
             requested_by=actor if getattr(actor, "pk", None) else None,
-            restricted_party_list_id=list_id, previous_list_id=previous_list_id,
-            criteria_version_id=criteria_version_id, countries=list(countries or []),
+            restricted_party_list_id=list_id,
+            previous_list_id=previous_list_id,
+            criteria_version_id=criteria_version_id,
+            countries=list(countries or []),
             country_data_version=country_data_version,
             organisation_ids=list(organisation_ids or []),
-        )  # fmt: skip
+        )
         audit_record(
-            actor=actor, action="rescreen_run.queued", object_type="rescreen_run",
-            object_id=run.pk, to_state=R.QUEUED, changes={"trigger": trigger, "label": run.label},
-        )  # fmt: skip
+            actor=actor,
+            action="rescreen_run.queued",
+            object_type="rescreen_run",
+            object_id=run.pk,
+            to_state=R.QUEUED,
+            changes={"trigger": trigger, "label": run.label},
+        )
         outbox_enqueue("monitoring.tasks.rescreen_plan", run.pk)
     return run
 
@@ -86,15 +94,21 @@ def rescreen_plan(*, run_id: int, takeover: bool = False) -> RescreenRun:
         found = _party_findings_record(run, hits)
         size = settings.MONITORING_CHUNK_DEALS
         chunks = RescreenChunk.objects.bulk_create(
-            [RescreenChunk(run=run, index=i, deal_ids=ids[at : at + size])
-             for i, at in enumerate(range(0, len(ids), size))]
-        )  # fmt: skip
+            [
+                RescreenChunk(run=run, index=i, deal_ids=ids[at : at + size])
+                for i, at in enumerate(range(0, len(ids), size))
+            ]
+        )
         now = timezone.now()
         RescreenRun.objects.filter(pk=run.pk).update(
-            status=R.RUNNING if chunks else R.DONE, started_at=now, total=len(ids),
-            chunks_total=len(chunks), scope=notes, organisations_matched=found,
+            status=R.RUNNING if chunks else R.DONE,
+            started_at=now,
+            total=len(ids),
+            chunks_total=len(chunks),
+            scope=notes,
+            organisations_matched=found,
             finished_at=None if chunks else now,
-        )  # fmt: skip
+        )
         outbox_enqueue_many("monitoring.tasks.rescreen_chunk", [[run.pk, c.index] for c in chunks])
     run.refresh_from_db()
     return run
@@ -105,10 +119,19 @@ def _party_findings_record(run: RescreenRun, hits: dict) -> int:
     list entry."""
     now = timezone.now()
     rows = [
-        PartyFinding(organisation_id=org_id, run=run, list_name=m.list_name, source_id=m.source_id,
-                     entry_name=m.name[:1000], band=m.band, score=m.score, found_at=now)
-        for org_id, matches in hits.items() for m in matches
-    ]  # fmt: skip
+        PartyFinding(
+            organisation_id=org_id,
+            run=run,
+            list_name=m.list_name,
+            source_id=m.source_id,
+            entry_name=m.name[:1000],
+            band=m.band,
+            score=m.score,
+            found_at=now,
+        )
+        for org_id, matches in hits.items()
+        for m in matches
+    ]
     before = PartyFinding.objects.count()
     PartyFinding.objects.bulk_create(rows, ignore_conflicts=True)
     return PartyFinding.objects.count() - before
@@ -140,9 +163,10 @@ def rescreen_chunk(*, run_id: int, index: int) -> int:
             counts["reopened"] += int(outcome.reopened)
         RescreenChunk.objects.filter(pk=chunk.pk).update(done=True)
         RescreenRun.objects.filter(pk=run_id).update(
-            done=F("done") + len(chunk.deal_ids), chunks_done=F("chunks_done") + 1,
+            done=F("done") + len(chunk.deal_ids),
+            chunks_done=F("chunks_done") + 1,
             **{k: F(k) + v for k, v in counts.items()},
-        )  # fmt: skip
+        )
         # The last chunk's worker finishes the run: a job's progress, claimed by this
         # counter-guarded update rather than a workflow transition (`audit.transitions`);
         # the deals it moves go through their own workflow.
@@ -151,9 +175,12 @@ def rescreen_chunk(*, run_id: int, index: int) -> int:
         ).update(status=R.DONE, finished_at=timezone.now())
         if finished:
             audit_record(
-                actor=None, action="rescreen_run.finished", object_type="rescreen_run",
-                object_id=run_id, to_state=R.DONE,
-            )  # fmt: skip
+                actor=None,
+                action="rescreen_run.finished",
+                object_type="rescreen_run",
+                object_id=run_id,
+                to_state=R.DONE,
+            )
     return counts["raised"] + counts["lowered"] + counts["changed_same_tier"]
 
 
@@ -173,15 +200,21 @@ def basis_change_confirm(*, actor, opportunity, note: str) -> int:
         raise ApplicationError("Say why the approval stands.", errors={"note": "Required."})
     with transaction.atomic():
         resolved = BasisChange.objects.filter(opportunity=opportunity, resolved_at=None).update(
-            resolved_at=timezone.now(), resolved_by=actor,
-            resolution=BasisChange.Resolution.CONFIRMED, note=note,
-        )  # fmt: skip
+            resolved_at=timezone.now(),
+            resolved_by=actor,
+            resolution=BasisChange.Resolution.CONFIRMED,
+            note=note,
+        )
         if not resolved:
             raise Conflict("Nothing to confirm: the approval's basis is not marked as changed.")
         audit_record(
-            actor=actor, action="opportunity.basis_confirmed", object_type="opportunity",
-            object_id=opportunity.pk, opportunity_id=opportunity.pk, comment=note,
-        )  # fmt: skip
+            actor=actor,
+            action="opportunity.basis_confirmed",
+            object_type="opportunity",
+            object_id=opportunity.pk,
+            opportunity_id=opportunity.pk,
+            comment=note,
+        )
     return resolved
 
 
@@ -199,19 +232,25 @@ def basis_change_revise(*, actor, opportunity, note: str):
         if locked.status not in DECIDED:
             raise Conflict("The deal is not decided: it is already under review.")
         BasisChange.objects.filter(opportunity=locked, resolved_at=None).update(
-            resolved_at=timezone.now(), resolved_by=actor,
-            resolution=BasisChange.Resolution.REVISED, note=note,
-        )  # fmt: skip
+            resolved_at=timezone.now(),
+            resolved_by=actor,
+            resolution=BasisChange.Resolution.REVISED,
+            note=note,
+        )
         opportunity_screen(
-            opportunity=locked, actor=actor, trigger="manual", material_change=True,
+            opportunity=locked,
+            actor=actor,
+            trigger="manual",
+            material_change=True,
             change_reason=f"Approval revised: {note}",
-        )  # fmt: skip
+        )
     return locked
 
 
 def basis_changes_resolve_by_decision(*, opportunity_id: int, actor) -> None:
     """A new decision on the deal settles any open change of basis."""
     BasisChange.objects.filter(opportunity_id=opportunity_id, resolved_at=None).update(
-        resolved_at=timezone.now(), resolved_by=actor if getattr(actor, "pk", None) else None,
+        resolved_at=timezone.now(),
+        resolved_by=actor if getattr(actor, "pk", None) else None,
         resolution=BasisChange.Resolution.DECIDED_AGAIN,
-    )  # fmt: skip
+    )

@@ -22,8 +22,11 @@ def rescreen_chunk(run_id: int, index: int) -> int:
 @task_named(
     "monitoring.tasks.conditions_reopen_lapsed",
     formerly_named=("monitoring.tasks.reopen_lapsed_conditions",),
-    acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=5,
-)  # fmt: skip
+    acks_late=True,
+    autoretry_for=(Exception,),
+    retry_backoff=True,
+    max_retries=5,
+)
 def conditions_reopen_lapsed() -> int:
     return conditions.conditions_reopen_lapsed()
 
@@ -31,7 +34,10 @@ def conditions_reopen_lapsed() -> int:
 @task_named(
     "monitoring.tasks.list_import_scheduled_run",
     formerly_named=("monitoring.tasks.scheduled_list_import",),
-    acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=3,
-)  # fmt: skip
+    acks_late=True,
+    autoretry_for=(OSError,),
+    retry_backoff=True,
+    max_retries=3,
+)
 def list_import_scheduled_run(schedule_id: int) -> str:
     return schedules.list_import_scheduled_run(schedule_id=schedule_id)

@@ -78,8 +78,9 @@ def monitoring_basis_confirm(request, pk: int):
     opportunity = _opportunity_or_404(request, pk)
     _require_monitor(request.user)
     try:
-        basis_change_confirm(actor=request.user, opportunity=opportunity,
-                             note=request.POST.get("note", ""))  # fmt: skip
+        basis_change_confirm(
+            actor=request.user, opportunity=opportunity, note=request.POST.get("note", "")
+        )
     except ApplicationError as exc:
         messages.error(request, exc.message)
     else:
@@ -93,8 +94,9 @@ def monitoring_basis_revise(request, pk: int):
     opportunity = _opportunity_or_404(request, pk)
     _require_monitor(request.user)
     try:
-        basis_change_revise(actor=request.user, opportunity=opportunity,
-                            note=request.POST.get("note", ""))  # fmt: skip
+        basis_change_revise(
+            actor=request.user, opportunity=opportunity, note=request.POST.get("note", "")
+        )
     except ApplicationError as exc:
         messages.error(request, exc.message)
     else:

@@ -27,9 +27,16 @@ def installation_has_no_user() -> bool:
 
 
 def installation_setup(
-    *, vendor_name: str, vendor_country: str, username: str, email: str, password: str,
-    first_name: str = "", last_name: str = "", via: str = "command",
-) -> User:  # fmt: skip
+    *,
+    vendor_name: str,
+    vendor_country: str,
+    username: str,
+    email: str,
+    password: str,
+    first_name: str = "",
+    last_name: str = "",
+    via: str = "command",
+) -> User:
     """Register the vendor organisation and its first admin, once.
 
     Refused when an admin already exists (set-up is not a back door to a second admin
@@ -51,23 +58,36 @@ def installation_setup(
         errors["password"] = " ".join(exc.messages)
     if errors:
         raise ApplicationError("The set-up needs a few corrections.", errors=errors)
-    already = ApplicationError("This installation is already set up: it has an admin.",
-                               status_code=409)  # fmt: skip
+    already = ApplicationError(
+        "This installation is already set up: it has an admin.", status_code=409
+    )
     with transaction.atomic():
         if not installation_is_fresh() or (via == "web" and not installation_has_no_user()):
             raise already
         _claim_setup(via, already)
         vendor = organisation_get_or_register(name=vendor_name, country=country, role="vendor")
         admin = User.objects.create_user(
-            username=username.strip(), email=email.strip(), password=password,
-            first_name=first_name, last_name=last_name, role=User.Role.ADMIN,
-            organisation=vendor, is_staff=True,
-        )  # fmt: skip
+            username=username.strip(),
+            email=email.strip(),
+            password=password,
+            first_name=first_name,
+            last_name=last_name,
+            role=User.Role.ADMIN,
+            organisation=vendor,
+            is_staff=True,
+        )
         audit_record(
-            actor=None, action="installation.set_up", object_type="user", object_id=admin.pk,
-            changes={"vendor": vendor.name, "country": country, "admin": admin.username,
-                     "via": via},
-        )  # fmt: skip
+            actor=None,
+            action="installation.set_up",
+            object_type="user",
+            object_id=admin.pk,
+            changes={
+                "vendor": vendor.name,
+                "country": country,
+                "admin": admin.username,
+                "via": via,
+            },
+        )
     return admin
 
 

@@ -29,15 +29,23 @@ def setup_view(request):
         else:
             try:
                 admin = installation_setup(
-                    vendor_name=values["vendor_name"], vendor_country=values["vendor_country"],
-                    username=values["username"], email=values["email"], password=password,
-                    first_name=values["first_name"], last_name=values["last_name"], via="web",
-                )  # fmt: skip
+                    vendor_name=values["vendor_name"],
+                    vendor_country=values["vendor_country"],
+                    username=values["username"],
+                    email=values["email"],
+                    password=password,
+                    first_name=values["first_name"],
+                    last_name=values["last_name"],
+                    via="web",
+                )
             except ApplicationError as exc:
                 if exc.status_code == 409:  # someone else set it up a moment ago
                     raise Http404 from None
-                errors = {**exc.errors, "vendor_country": exc.errors.get("vendor_country")
-                          and "Choose the vendor's country."}  # fmt: skip
+                errors = {
+                    **exc.errors,
+                    "vendor_country": exc.errors.get("vendor_country")
+                    and "Choose the vendor's country.",
+                }
                 errors = {k: v for k, v in errors.items() if v}
             else:
                 messages.success(
@@ -46,6 +54,13 @@ def setup_view(request):
                     "invite your colleagues and partners.",
                 )
                 return redirect("login")
-    return render(request, "onboarding/setup.html", {
-        "v": values, "errors": errors, "countries": country_choices(),
-    }, status=400 if errors else 200)  # fmt: skip
+    return render(
+        request,
+        "onboarding/setup.html",
+        {
+            "v": values,
+            "errors": errors,
+            "countries": country_choices(),
+        },
+        status=400 if errors else 200,
+    )

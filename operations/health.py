@@ -47,10 +47,14 @@ class HealthReport:
         return {
             "status": "ok" if self.ok else "failing",
             "checks": {
-                name: {"ok": c.ok, "detail": c.detail, **({} if c.value is None else {"value": c.value})}
+                name: {
+                    "ok": c.ok,
+                    "detail": c.detail,
+                    **({} if c.value is None else {"value": c.value}),
+                }
                 for name, c in self.checks.items()
             },
-        }  # fmt: skip
+        }
 
 
 def check_database() -> Check:
@@ -135,9 +139,12 @@ def metrics_text() -> str:
         f"hrdd_reconciler_last_run_seconds {'NaN' if age is None else f'{age:.1f}'}",
         "# HELP hrdd_imports_in_progress Bulk imports being validated, imported, screened or promoted.",
         "# TYPE hrdd_imports_in_progress gauge",
-        *(f'hrdd_imports_in_progress{{status="{s}"}} {imports.get(s, 0)}' for s in IMPORTS_IN_PROGRESS),
+        *(
+            f'hrdd_imports_in_progress{{status="{s}"}} {imports.get(s, 0)}'
+            for s in IMPORTS_IN_PROGRESS
+        ),
         "# HELP hrdd_review_sla_breaches Open review cases past their due time.",
         "# TYPE hrdd_review_sla_breaches gauge",
         f"hrdd_review_sla_breaches {breaches}",
-    ]  # fmt: skip
+    ]
     return "\n".join(lines) + "\n"

@@ -120,27 +120,46 @@ def errors_for_form(errors: dict) -> dict:
 # What a row of the form is called, for messages that name the field.
 _ROW_KINDS = {"channel": "Channel partner", "line": "Product"}
 FIELD_LABELS = {
-    "title": "Title", "external_id": "CRM id", "value_amount": "Value",
-    "value_currency": "Currency", "expected_close_date": "Expected close date",
-    "ec_name": "End customer's name", "ec_country": "End customer's country",
-    "ec_type": "End-user type", "ec_sector": "Sector", "delivery_country": "Country of delivery",
-    "channel": "Channel path", "lines": "Products", "intended_use": "Intended use",
-    "use_description": "Describe the use", "customization": "Custom development",
-    "red_flags": "Red flags", "end_use_statement": "End-use statement",
-    "non_field_errors": "The deal", "name": "Name", "role": "Role", "country": "Country",
-    "sku": "Catalogue product", "quantity": "Quantity", "capabilities": "Capabilities",
-}  # fmt: skip
+    "title": "Title",
+    "external_id": "CRM id",
+    "value_amount": "Value",
+    "value_currency": "Currency",
+    "expected_close_date": "Expected close date",
+    "ec_name": "End customer's name",
+    "ec_country": "End customer's country",
+    "ec_type": "End-user type",
+    "ec_sector": "Sector",
+    "delivery_country": "Country of delivery",
+    "channel": "Channel path",
+    "lines": "Products",
+    "intended_use": "Intended use",
+    "use_description": "Describe the use",
+    "customization": "Custom development",
+    "red_flags": "Red flags",
+    "end_use_statement": "End-use statement",
+    "non_field_errors": "The deal",
+    "name": "Name",
+    "role": "Role",
+    "country": "Country",
+    "sku": "Catalogue product",
+    "quantity": "Quantity",
+    "capabilities": "Capabilities",
+}
 # Framework messages in the words of the form.
 _PLAIN = [
     (re.compile(r"^Ensure this field has at least 1 elements?\.$"), "Add at least one."),
-    (re.compile(r"^(This field is required|This field may not be (blank|null))\.$"),
-     MESSAGES["required"]),
+    (
+        re.compile(r"^(This field is required|This field may not be (blank|null))\.$"),
+        MESSAGES["required"],
+    ),
     (re.compile(r"^A valid (number|integer) is required\.$"), MESSAGES["number_in_form"]),
     (re.compile(rf"^{re.escape(MESSAGES['number'])}$"), MESSAGES["number_in_form"]),
-    (re.compile(r"^Ensure that there are no more than (\d+) digits in total\.$"),
-     "That number is too long."),
+    (
+        re.compile(r"^Ensure that there are no more than (\d+) digits in total\.$"),
+        "That number is too long.",
+    ),
     (re.compile(r"^Date has wrong format.*"), MESSAGES["date"]),
-]  # fmt: skip
+]
 
 
 def _in_form_words(name: str, message: str) -> str:

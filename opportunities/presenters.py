@@ -28,9 +28,12 @@ S = Opportunity.Status
 HELD = (S.IN_REVIEW, S.ON_HOLD, S.BLOCKED)
 # A held deal's status as partners and reps see it, from the tier they are shown.
 HELD_STATUS_FOR_SHOWN_TIER = {
-    "low": S.IN_REVIEW, "medium": S.IN_REVIEW, "high": S.ON_HOLD, "critical": S.ON_HOLD,
+    "low": S.IN_REVIEW,
+    "medium": S.IN_REVIEW,
+    "high": S.ON_HOLD,
+    "critical": S.ON_HOLD,
     "prohibited": S.BLOCKED,
-}  # fmt: skip
+}
 SHOWN_STATUS_LABELS = {
     S.NEW: "Registered, not yet screened",
     S.CLEARED: "Cleared",

@@ -22,10 +22,19 @@ SUMMARY_SCREENING_FIELDS = (
     "current_screening__shown_score",
 )
 SUMMARY_FIELDS = (
-    "id", "reference", "external_id", "title", "status", "end_customer_name",
-    "end_customer_country", "end_user_type", "value_amount", "value_currency", "created_at",
+    "id",
+    "reference",
+    "external_id",
+    "title",
+    "status",
+    "end_customer_name",
+    "end_customer_country",
+    "end_user_type",
+    "value_amount",
+    "value_currency",
+    "created_at",
     "current_screening",
-)  # fmt: skip
+)
 
 
 def opportunity_summaries(qs: QuerySet[Opportunity]) -> QuerySet[Opportunity]:

@@ -170,7 +170,7 @@ def opportunity_out(obj, user) -> dict:
                 "organisation_id": e.organisation_id,
             }
             for e in obj.channel.all()
-        ],  # fmt: skip
+        ],
         "lines": [
             {
                 "sku": li.sku,
@@ -179,7 +179,7 @@ def opportunity_out(obj, user) -> dict:
                 "quantity": li.quantity,
             }
             for li in obj.lines.all()
-        ],  # fmt: skip
+        ],
         "intended_use": list(obj.intended_use),
         "use_description": obj.use_description,
         "value": _value(obj),

@@ -231,8 +231,9 @@ def opportunities_insert_many(*, actor, org: Organisation, items: list[dict]) ->
     parties: list[tuple[str, str, str]] = []
     for data in items:
         ec = data["end_customer"]
-        parties.append((ec["name"].strip() or "Undisclosed end customer", ec["country"],
-                        "end_customer"))  # fmt: skip
+        parties.append(
+            (ec["name"].strip() or "Undisclosed end customer", ec["country"], "end_customer")
+        )
         parties += [(e["name"], e["country"], e["role"]) for e in data["channel"]]
     orgs = iter(organisations_get_or_register(parties))
     deals, channel_orgs = [], []
@@ -241,10 +242,14 @@ def opportunities_insert_many(*, actor, org: Organisation, items: list[dict]) ->
         channel_orgs.append([next(orgs) for _ in data["channel"]])
         deals.append(
             Opportunity(
-                reference="", external_id=data["external_id"], owner=actor,
-                submitted_by_organisation=org, end_customer=end_customer, **_opportunity_fields(data),
+                reference="",
+                external_id=data["external_id"],
+                owner=actor,
+                submitted_by_organisation=org,
+                end_customer=end_customer,
+                **_opportunity_fields(data),
             )
-        )  # fmt: skip
+        )
     deals = Opportunity.objects.bulk_create(deals)  # references filled by the database
     lines, channel = [], []
     for deal, data, entry_orgs in zip(deals, items, channel_orgs, strict=True):

@@ -144,9 +144,11 @@ class LineIn(serializers.Serializer):
     def validate(self, attrs):
         # The products of every line of the batch were looked up before validation began.
         product, problems = rules.product_line(
-            sku=attrs["sku"], name=attrs["name"], capabilities=attrs["capabilities"],
+            sku=attrs["sku"],
+            name=attrs["name"],
+            capabilities=attrs["capabilities"],
             catalogue=self.context["catalogue"],
-        )  # fmt: skip
+        )
         if problems:
             raise serializers.ValidationError(problems)
         return {**attrs, **product}
@@ -167,9 +169,11 @@ class OpportunityIn(serializers.Serializer):
     channel = ChannelEntryIn(many=True, required=False, default=list, max_length=MAX_CHANNEL)
     lines = LineIn(many=True, min_length=1, max_length=MAX_LINES)
     intended_use = CodeListField(
-        vocabulary=INTENDED_USES, kind="intended use", min_length=1,
+        vocabulary=INTENDED_USES,
+        kind="intended use",
+        min_length=1,
         error_messages={"min_length": MESSAGES["intended_use_required"]},
-    )  # fmt: skip
+    )
     use_description = Text(max_length=5000, required=False, allow_blank=True, default="")
     value = ValueIn()
     expected_close_date = DateField(required=False, allow_null=True, default=None)

@@ -112,10 +112,24 @@ def opportunity_edit_view(request, pk: int):
     from .serializers import OpportunityOut
 
     body = OpportunityOut(opportunity, context={"request": request}).data
-    values = {k: body[k] for k in ("external_id", "title", "end_customer", "delivery_country",
-                                   "channel", "lines", "intended_use", "use_description", "value",
-                                   "expected_close_date", "customization", "red_flags",
-                                   "end_use_statement")}  # fmt: skip
+    values = {
+        k: body[k]
+        for k in (
+            "external_id",
+            "title",
+            "end_customer",
+            "delivery_country",
+            "channel",
+            "lines",
+            "intended_use",
+            "use_description",
+            "value",
+            "expected_close_date",
+            "customization",
+            "red_flags",
+            "end_use_statement",
+        )
+    }
     ctx = _form_context(request.user, values)
     ctx["editing"] = opportunity
     return render(request, "opportunities/register.html", ctx)
@@ -149,9 +163,10 @@ def opportunity_list_view(request):
     if params.get("mine") == "1":
         params["mine"] = "true"
     filterset = OpportunityFilter(
-        params, queryset=opportunity_summaries(opportunities_visible_to(request.user)),
+        params,
+        queryset=opportunity_summaries(opportunities_visible_to(request.user)),
         request=request,
-    )  # fmt: skip
+    )
     qs = filterset.qs if filterset.is_valid() else filterset.queryset.none()
     listed = list_page(request, qs, per_page=25)
     page = listed["page"]
@@ -185,8 +200,14 @@ def opportunity_list_view(request):
     return render(request, template, ctx)
 
 
-SORT_LABELS = {"reference": "Reference", "title": "Title", "end_customer": "End customer",
-               "country": "Country", "value": "Value", "registered": "Registered"}  # fmt: skip
+SORT_LABELS = {
+    "reference": "Reference",
+    "title": "Title",
+    "end_customer": "End customer",
+    "country": "Country",
+    "value": "Value",
+    "registered": "Registered",
+}
 
 
 def _sort_columns(request, ordering: str) -> dict[str, dict]:

@@ -45,12 +45,15 @@ TRANSITIONS: dict[str, tuple[set, set]] = {
     "authority_prohibit": ({S.BLOCKED}, {S.REJECTED}),
 }
 DEALS = Workflow(
-    model=Opportunity, table=TRANSITIONS, object_type="opportunity", noun="deal",
+    model=Opportunity,
+    table=TRANSITIONS,
+    object_type="opportunity",
+    noun="deal",
     refused="A deal that is {state} cannot be moved to {to}.",
     # A held deal's status reads differently to partners and reps (`presenters`), so the
     # loser of a race is not told the state: the page it reloads shows it in their words.
     moved="The deal was changed by someone else; reload and try again.",
-)  # fmt: skip
+)
 # The transitions that place or end an authority hold; every other one waits while it stands.
 HOLD_TRANSITIONS = {"authority_hold", "authority_release", "authority_prohibit"}
 HELD_NEUTRALLY = "The deal is in compliance review and cannot change now."
@@ -84,9 +87,11 @@ TIER_STATUS = {
 
 
 ROUTE_TRANSITION = {
-    S.CLEARED: "route_cleared", S.IN_REVIEW: "route_review",
-    S.ON_HOLD: "route_hold", S.BLOCKED: "route_block",
-}  # fmt: skip
+    S.CLEARED: "route_cleared",
+    S.IN_REVIEW: "route_review",
+    S.ON_HOLD: "route_hold",
+    S.BLOCKED: "route_block",
+}
 
 
 def status_for_tier(tier: str) -> str:
@@ -128,9 +133,15 @@ def _move(
 ) -> Opportunity:
     """The transition itself, once the hold is checked (`audit.transitions`)."""
     transition_apply(
-        DEALS, opportunity, transition, actor=actor, to=to, values=also, comment=comment,
+        DEALS,
+        opportunity,
+        transition,
+        actor=actor,
+        to=to,
+        values=also,
+        comment=comment,
         opportunity_id=opportunity.pk,
-    )  # fmt: skip
+    )
     return opportunity
 
 
@@ -150,10 +161,13 @@ def opportunity_route(
         if reopen:
             to = target if target != S.CLEARED else S.IN_REVIEW
             _move(
-                opportunity, "reopen", to, actor=actor,
+                opportunity,
+                "reopen",
+                to,
+                actor=actor,
                 comment="Reopened: the deal changed or its risk rose after the decision",
                 also=also,
-            )  # fmt: skip
+            )
             return True
         return False
     if current == S.WITHDRAWN:

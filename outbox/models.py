@@ -35,9 +35,10 @@ class OutboxMessage(models.Model):
     available_at = models.DateTimeField(default=timezone.now, help_text="Not sent before this")
     sent_at = models.DateTimeField(null=True, blank=True, help_text="Last copy sent")
     resend_at = models.DateTimeField(
-        null=True, blank=True,
+        null=True,
+        blank=True,
         help_text="When the reconciler sends a copy again if no execution claimed it (None: now)",
-    )  # fmt: skip
+    )
     sends_unclaimed = models.PositiveIntegerField(
         default=0, help_text="Copies sent since an execution last claimed it"
     )

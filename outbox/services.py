@@ -44,9 +44,11 @@ def outbox_enqueue_many(task: str, args_list: list[list]) -> list[OutboxMessage]
     """`outbox_enqueue` for many units of the same work (one insert)."""
     now, resend_at = timezone.now(), _resend_at(0)
     messages = OutboxMessage.objects.bulk_create(
-        [OutboxMessage(task=task, args=list(args), sent_at=now, resend_at=resend_at)
-         for args in args_list]
-    )  # fmt: skip
+        [
+            OutboxMessage(task=task, args=list(args), sent_at=now, resend_at=resend_at)
+            for args in args_list
+        ]
+    )
     transaction.on_commit(lambda: [outbox_send(m) for m in messages])
     return messages
 
@@ -62,8 +64,12 @@ def outbox_send(message: OutboxMessage) -> bool:
             retry_policy=PUBLISH_RETRY,
         )
     except Exception as exc:  # any broker error: the row stays, the reconciler re-sends
-        log.warning("Could not queue %s (outbox %s), left for the reconciler: %s",
-                    message.task, message.pk, exc)  # fmt: skip
+        log.warning(
+            "Could not queue %s (outbox %s), left for the reconciler: %s",
+            message.task,
+            message.pk,
+            exc,
+        )
         OutboxMessage.objects.filter(pk=message.pk, status__in=[M.PENDING, M.RUNNING]).update(
             resend_at=None
         )
@@ -109,13 +115,15 @@ def outbox_reconcile(*, limit: int = RECONCILE_BATCH) -> int:
     sent = 0
     for message in due:
         claimed = OutboxMessage.objects.filter(
-            pk=message.pk, status=message.status, resend_at=message.resend_at,
+            pk=message.pk,
+            status=message.status,
+            resend_at=message.resend_at,
             sent_at=message.sent_at,
         ).update(
             sent_at=now,
             resend_at=_resend_at(message.sends_unclaimed + 1),
             sends_unclaimed=F("sends_unclaimed") + 1,
-        )  # fmt: skip
+        )
         if claimed and outbox_send(message):
             sent += 1
     _prune(now)

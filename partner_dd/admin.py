@@ -7,8 +7,15 @@ from .models import Questionnaire
 class QuestionnaireAdmin(admin.ModelAdmin):
     """Read-only: questionnaires change through their pages (services, audited)."""
 
-    list_display = ("organisation", "status", "requested_at", "submitted_at", "reviewed_at",
-                    "maturity", "origin")  # fmt: skip
+    list_display = (
+        "organisation",
+        "status",
+        "requested_at",
+        "submitted_at",
+        "reviewed_at",
+        "maturity",
+        "origin",
+    )
     list_filter = ("status", "maturity")
     search_fields = ("organisation__name",)
 

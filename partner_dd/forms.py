@@ -39,7 +39,7 @@ class AnswersForm(forms.ModelForm):
                     "prior_incident",
                     "accepts_audits",
                     "accepts_flow_down",
-                )  # fmt: skip
+                )
             },
         }
 

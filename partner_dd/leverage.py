@@ -71,8 +71,13 @@ def _vendor(dims: set[str], codes: set[str], elevated: bool) -> list[str]:
     return steps
 
 
-_STEPS = {"vendor": _vendor, "distributor": _distributor, "reseller": _reseller,
-          "integrator": _reseller, "agent": _agent}  # fmt: skip
+_STEPS = {
+    "vendor": _vendor,
+    "distributor": _distributor,
+    "reseller": _reseller,
+    "integrator": _reseller,
+    "agent": _agent,
+}
 
 
 def leverage_by_position(

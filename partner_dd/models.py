@@ -126,10 +126,19 @@ OPEN_STATUSES = (
     Questionnaire.Status.RETURNED,
 )
 ANSWER_FIELDS = (
-    "programme", "contact_name", "contact_email", "staff_trained", "trained_on",
-    "screens_end_users", "kyc_steps", "flows_down_clauses", "prior_incident",
-    "incident_details", "accepts_audits", "accepts_flow_down",
-)  # fmt: skip
+    "programme",
+    "contact_name",
+    "contact_email",
+    "staff_trained",
+    "trained_on",
+    "screens_end_users",
+    "kyc_steps",
+    "flows_down_clauses",
+    "prior_incident",
+    "incident_details",
+    "accepts_audits",
+    "accepts_flow_down",
+)
 
 
 def _evidence_path(instance: Evidence, filename: str) -> str:

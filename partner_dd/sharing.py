@@ -86,8 +86,10 @@ def verify(document: Any) -> None:
         raise ApplicationError(f'The document is not signed with the key of "{origin}".')
     try:
         pub = Ed25519PublicKey.from_public_bytes(base64.b64decode(expected, validate=True))
-        pub.verify(base64.b64decode(str(document.get("signature") or ""), validate=True),
-                   canonical(document))  # fmt: skip
+        pub.verify(
+            base64.b64decode(str(document.get("signature") or ""), validate=True),
+            canonical(document),
+        )
     except (InvalidSignature, ValueError, binascii.Error) as exc:
         raise ApplicationError("The signature does not match: the document was changed.") from exc
 

@@ -102,13 +102,21 @@ def questionnaire_view(request, pk: int):
                 messages.success(request, "Your answers are saved.")
                 return redirect("partner-dd", pk=q.pk)
     score = services.questionnaire_score(q) if is_compliance(request.user) else None
-    return render(request, "partner_dd/questionnaire.html", {
-        "q": q, "form": form, "may_answer": may_answer,
-        "evidence_form": EvidenceForm(), "decline_form": DeclineForm(),
-        "review_form": ReviewForm(), "score": score,
-        "may_review": policies.why_not_review(request.user, q) is None,
-        "show_note": policies.may_see_reviewer_note(request.user),
-    })  # fmt: skip
+    return render(
+        request,
+        "partner_dd/questionnaire.html",
+        {
+            "q": q,
+            "form": form,
+            "may_answer": may_answer,
+            "evidence_form": EvidenceForm(),
+            "decline_form": DeclineForm(),
+            "review_form": ReviewForm(),
+            "score": score,
+            "may_review": policies.why_not_review(request.user, q) is None,
+            "show_note": policies.may_see_reviewer_note(request.user),
+        },
+    )
 
 
 def _act(request, q, action, success: str):
@@ -130,9 +138,17 @@ def evidence_upload_view(request, pk: int):
     if not form.is_valid():
         messages.error(request, "Choose a file (pdf, png or jpg) and say what it is.")
         return redirect("partner-dd", pk=q.pk)
-    return _act(request, q, lambda: services.evidence_attach(
-        actor=request.user, questionnaire=q, kind=form.cleaned_data["kind"],
-        upload=form.cleaned_data["file"]), "The file is attached.")  # fmt: skip
+    return _act(
+        request,
+        q,
+        lambda: services.evidence_attach(
+            actor=request.user,
+            questionnaire=q,
+            kind=form.cleaned_data["kind"],
+            upload=form.cleaned_data["file"],
+        ),
+        "The file is attached.",
+    )
 
 
 @login_required
@@ -140,8 +156,12 @@ def evidence_upload_view(request, pk: int):
 def questionnaire_submit_view(request, pk: int):
     q = _questionnaire_or_404(request, pk)
     _refuse_unless(policies.why_not_answer(request.user, q))
-    return _act(request, q, lambda: services.questionnaire_submit(actor=request.user, questionnaire=q),
-                "Thank you: your answers went to the vendor's compliance team.")  # fmt: skip
+    return _act(
+        request,
+        q,
+        lambda: services.questionnaire_submit(actor=request.user, questionnaire=q),
+        "Thank you: your answers went to the vendor's compliance team.",
+    )
 
 
 @login_required
@@ -151,8 +171,12 @@ def questionnaire_decline_view(request, pk: int):
     _refuse_unless(policies.why_not_answer(request.user, q))
     form = DeclineForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
-    return _act(request, q, lambda: services.questionnaire_decline(
-        actor=request.user, questionnaire=q, reason=reason), "You declined the questionnaire.")  # fmt: skip
+    return _act(
+        request,
+        q,
+        lambda: services.questionnaire_decline(actor=request.user, questionnaire=q, reason=reason),
+        "You declined the questionnaire.",
+    )
 
 
 @login_required
@@ -162,9 +186,12 @@ def questionnaire_accept_view(request, pk: int):
     _refuse_unless(None if is_compliance(request.user) else "Compliance staff only.")
     form = ReviewForm(request.POST)
     note = form.cleaned_data["note"] if form.is_valid() else ""
-    return _act(request, q, lambda: services.questionnaire_accept(
-        actor=request.user, questionnaire=q, note=note),
-        "Accepted: the partner's maturity is recorded and its open deals are being re-screened.")  # fmt: skip
+    return _act(
+        request,
+        q,
+        lambda: services.questionnaire_accept(actor=request.user, questionnaire=q, note=note),
+        "Accepted: the partner's maturity is recorded and its open deals are being re-screened.",
+    )
 
 
 @login_required
@@ -174,9 +201,14 @@ def questionnaire_return_view(request, pk: int):
     _refuse_unless(None if is_compliance(request.user) else "Compliance staff only.")
     form = ReviewForm(request.POST)
     data = form.cleaned_data if form.is_valid() else {"message": "", "note": ""}
-    return _act(request, q, lambda: services.questionnaire_return(
-        actor=request.user, questionnaire=q, message=data["message"], note=data["note"]),
-        "Returned to the partner.")  # fmt: skip
+    return _act(
+        request,
+        q,
+        lambda: services.questionnaire_return(
+            actor=request.user, questionnaire=q, message=data["message"], note=data["note"]
+        ),
+        "Returned to the partner.",
+    )
 
 
 @login_required
@@ -262,8 +294,12 @@ def affiliation_record_view(request, pk: int):
         messages.error(request, "No organisation of that name in that country.")
         return redirect("partner-profile", pk=org.pk)
     try:
-        services.affiliation_record(actor=request.user, organisation=org, parent=parent,
-                                    source=request.POST.get("source", ""))  # fmt: skip
+        services.affiliation_record(
+            actor=request.user,
+            organisation=org,
+            parent=parent,
+            source=request.POST.get("source", ""),
+        )
     except ApplicationError as exc:
         messages.error(request, exc.message)
     else:
@@ -281,8 +317,12 @@ def opportunity_partner_invite_view(request, pk: int):
     if org is None or policies.why_not_invite(request.user, opportunity, org):
         raise PermissionDenied("Only a distributor in this deal invites the partners below it.")
     try:
-        n = services.opportunity_partner_invite(actor=request.user, opportunity=opportunity, organisation=org,
-                                         message=request.POST.get("message", ""))  # fmt: skip
+        n = services.opportunity_partner_invite(
+            actor=request.user,
+            opportunity=opportunity,
+            organisation=org,
+            message=request.POST.get("message", ""),
+        )
     except ApplicationError as exc:
         messages.error(request, exc.message)
     else:

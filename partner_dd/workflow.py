@@ -27,9 +27,11 @@ TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
 
 
 QUESTIONNAIRES = Workflow(
-    model=Questionnaire, table=TRANSITIONS, object_type="partner_questionnaire",
+    model=Questionnaire,
+    table=TRANSITIONS,
+    object_type="partner_questionnaire",
     noun="questionnaire",
-)  # fmt: skip
+)
 
 
 def _moved(questionnaire: Questionnaire, _actor) -> Conflict:
@@ -56,9 +58,13 @@ def questionnaire_transition(
     """Move the questionnaire along `transition` (`audit.transitions`), or raise Conflict
     if someone moved it first."""
     transition_apply(
-        QUESTIONNAIRES, questionnaire, transition, actor=actor, values=values,
+        QUESTIONNAIRES,
+        questionnaire,
+        transition,
+        actor=actor,
+        values=values,
         changes={"organisation_id": questionnaire.organisation_id, **(changes or {})},
         conflict=_moved,
-    )  # fmt: skip
+    )
     questionnaire.refresh_from_db()
     return questionnaire

@@ -105,9 +105,12 @@ def organisation_factors_set(*, actor, organisation: Organisation, **factors) ->
         Organisation.objects.filter(pk=locked.pk).update(**{f: v for f, (_, v) in changes.items()})
         locked.refresh_from_db()
         audit_record(
-            actor=actor, action="organisation.factors_changed", object_type="organisation",
-            object_id=locked.pk, changes=changes,
-        )  # fmt: skip
+            actor=actor,
+            action="organisation.factors_changed",
+            object_type="organisation",
+            object_id=locked.pk,
+            changes=changes,
+        )
         partner_factors_changed.send(
             sender=Organisation, actor=actor, organisation=locked, changes=changes
         )

@@ -33,11 +33,15 @@ TRANSITIONS = {
     "answer": (N.SENT, N.ANSWERED),
 }
 NOTIFICATIONS = Workflow(
-    model=AuthorityNotification, table=TRANSITIONS, object_type="authority_notification",
-    action_prefix="authority", noun="notification", stamp="updated_at",
+    model=AuthorityNotification,
+    table=TRANSITIONS,
+    object_type="authority_notification",
+    action_prefix="authority",
+    noun="notification",
+    stamp="updated_at",
     refused="This notification is {state}; reload the page.",
     moved="Someone else changed this notification first; it is now {state}.",
-)  # fmt: skip
+)
 
 
 def authority_hold_reason(opportunity_id: int) -> str | None:
@@ -83,29 +87,34 @@ def authority_draft_text(opportunity: Opportunity, *, reason: str) -> tuple[str,
     subject = (
         f"Notification under Article 5 of Regulation (EU) 2021/821: deal {opportunity.reference}"
     )
-    body = "\n".join([
-        f"To: {settings.AUTHORITY_NOTICE_AUTHORITY}",
-        "",
-        f"Exporter: {settings.AUTHORITY_NOTICE_EXPORTER}",
-        f"Deal: {opportunity.reference} {opportunity.title}",
-        "",
-        "Items:", lines or "- none recorded",
-        "",
-        f"End user: {opportunity.end_customer_name} ({opportunity.get_end_user_type_display()}, "
-        f"{opportunity.end_customer_sector or 'sector not given'}), {opportunity.end_customer_country}",
-        f"Where: delivery to {opportunity.delivery_country}",
-        "Channel:", channel or "- direct",
-        "",
-        f"End use declared: {', '.join(opportunity.intended_use) or 'none'}",
-        opportunity.use_description or "",
-        "",
-        "What we know:",
-        reason,
-        "",
-        "Screening findings:", findings or "- none",
-        "",
-        "The sale is suspended until we receive your answer.",
-    ])  # fmt: skip
+    body = "\n".join(
+        [
+            f"To: {settings.AUTHORITY_NOTICE_AUTHORITY}",
+            "",
+            f"Exporter: {settings.AUTHORITY_NOTICE_EXPORTER}",
+            f"Deal: {opportunity.reference} {opportunity.title}",
+            "",
+            "Items:",
+            lines or "- none recorded",
+            "",
+            f"End user: {opportunity.end_customer_name} ({opportunity.get_end_user_type_display()}, "
+            f"{opportunity.end_customer_sector or 'sector not given'}), {opportunity.end_customer_country}",
+            f"Where: delivery to {opportunity.delivery_country}",
+            "Channel:",
+            channel or "- direct",
+            "",
+            f"End use declared: {', '.join(opportunity.intended_use) or 'none'}",
+            opportunity.use_description or "",
+            "",
+            "What we know:",
+            reason,
+            "",
+            "Screening findings:",
+            findings or "- none",
+            "",
+            "The sale is suspended until we receive your answer.",
+        ]
+    )
     return subject, body
 
 
@@ -126,23 +135,37 @@ def authority_awareness_record(
         try:
             with transaction.atomic():  # the constraint decides between two at once
                 notice = AuthorityNotification.objects.create(
-                    opportunity=deal, awareness_reason=reason, aware_by=actor, aware_at=now,
-                    status_before=deal.status, authority=settings.AUTHORITY_NOTICE_AUTHORITY,
-                    subject=subject, body=body, updated_at=now,
-                )  # fmt: skip
+                    opportunity=deal,
+                    awareness_reason=reason,
+                    aware_by=actor,
+                    aware_at=now,
+                    status_before=deal.status,
+                    authority=settings.AUTHORITY_NOTICE_AUTHORITY,
+                    subject=subject,
+                    body=body,
+                    updated_at=now,
+                )
         except IntegrityError:
             raise Conflict(
                 "A notification to the authority is already open for this deal."
             ) from None
         audit_record(
-            actor=actor, action="authority.awareness_recorded", object_type="authority_notification",
-            object_id=notice.pk, opportunity_id=deal.pk, to_state=N.DRAFT, comment=reason,
-        )  # fmt: skip
+            actor=actor,
+            action="authority.awareness_recorded",
+            object_type="authority_notification",
+            object_id=notice.pk,
+            opportunity_id=deal.pk,
+            to_state=N.DRAFT,
+            comment=reason,
+        )
         if deal.status != Opportunity.Status.BLOCKED:
             opportunity_transition(
-                opportunity=deal, transition="authority_hold", to=Opportunity.Status.BLOCKED,
-                actor=actor, comment=f"Held until the authority answers {notice.reference}",
-            )  # fmt: skip
+                opportunity=deal,
+                transition="authority_hold",
+                to=Opportunity.Status.BLOCKED,
+                actor=actor,
+                comment=f"Held until the authority answers {notice.reference}",
+            )
     return notice
 
 
@@ -157,9 +180,15 @@ def _move(
 ) -> None:
     """One step of the notification (`audit.transitions`: conditional update, audit event, 409)."""
     transition_apply(
-        NOTIFICATIONS, notice, step, actor=actor, values=values, changes=changes,
-        comment=comment, opportunity_id=notice.opportunity_id,
-    )  # fmt: skip
+        NOTIFICATIONS,
+        notice,
+        step,
+        actor=actor,
+        values=values,
+        changes=changes,
+        comment=comment,
+        opportunity_id=notice.opportunity_id,
+    )
     for k, v in values.items():
         setattr(notice, k, v)
 
@@ -191,9 +220,13 @@ def authority_notification_mark_sent(
             "Give the day it was sent (not in the future).", errors={"sent_on": "Invalid date."}
         )
     with transaction.atomic():
-        _move(notification, "send", actor=actor,
-              values={"sent_on": sent_on, "sent_reference": reference[:200], "sent_by": actor},
-              changes={"sent_on": sent_on.isoformat(), "reference": reference[:200]})  # fmt: skip
+        _move(
+            notification,
+            "send",
+            actor=actor,
+            values={"sent_on": sent_on, "sent_reference": reference[:200], "sent_by": actor},
+            changes={"sent_on": sent_on.isoformat(), "reference": reference[:200]},
+        )
     return notification
 
 
@@ -211,13 +244,24 @@ def authority_answer_record(
         or received_on > timezone.localdate()
         or (notification.sent_on and received_on < notification.sent_on)
     ):
-        raise ApplicationError("Give the day the answer arrived (after sending, not in the future).",
-                               errors={"received_on": "Invalid date."})  # fmt: skip
+        raise ApplicationError(
+            "Give the day the answer arrived (after sending, not in the future).",
+            errors={"received_on": "Invalid date."},
+        )
     with transaction.atomic():
-        _move(notification, "answer", actor=actor,
-              values={"answer_outcome": outcome, "answer_text": answer, "answer_received_on": received_on,
-                      "answered_by": actor},
-              changes={"outcome": outcome, "received_on": received_on.isoformat()}, comment=answer)  # fmt: skip
+        _move(
+            notification,
+            "answer",
+            actor=actor,
+            values={
+                "answer_outcome": outcome,
+                "answer_text": answer,
+                "answer_received_on": received_on,
+                "answered_by": actor,
+            },
+            changes={"outcome": outcome, "received_on": received_on.isoformat()},
+            comment=answer,
+        )
         deal = Opportunity.objects.get(pk=notification.opportunity_id)
         if outcome == AuthorityNotification.Outcome.PROHIBITED:
             transition, to = "authority_prohibit", Opportunity.Status.REJECTED
@@ -225,7 +269,10 @@ def authority_answer_record(
             transition, to = "authority_release", notification.status_before
         if deal.status != to:
             opportunity_transition(
-                opportunity=deal, transition=transition, to=to, actor=actor,
+                opportunity=deal,
+                transition=transition,
+                to=to,
+                actor=actor,
                 comment=f"The authority answered {notification.reference}",
-            )  # fmt: skip
+            )
     return notification

@@ -45,13 +45,25 @@ def _iso(value) -> str | None:
 
 def _screenings(opportunity) -> list[dict]:
     return [
-        {"id": s.pk, "created_at": _iso(s.created_at), "trigger": s.trigger, "tier": s.tier,
-         "score": s.score, "severity": s.severity, "likelihood": s.likelihood,
-         "criteria_version": {"number": s.criteria_version.number, "name": s.criteria_version.name,
-                              "published_at": _iso(s.criteria_version.published_at)},
-         "findings": s.findings, "reasons": s.reasons, "snapshot": s.snapshot}
+        {
+            "id": s.pk,
+            "created_at": _iso(s.created_at),
+            "trigger": s.trigger,
+            "tier": s.tier,
+            "score": s.score,
+            "severity": s.severity,
+            "likelihood": s.likelihood,
+            "criteria_version": {
+                "number": s.criteria_version.number,
+                "name": s.criteria_version.name,
+                "published_at": _iso(s.criteria_version.published_at),
+            },
+            "findings": s.findings,
+            "reasons": s.reasons,
+            "snapshot": s.snapshot,
+        }
         for s in opportunity.screenings.select_related("criteria_version").order_by("id")
-    ]  # fmt: skip
+    ]
 
 
 def _reference_data(opportunity, screenings: list[dict]) -> dict:
@@ -64,67 +76,141 @@ def _reference_data(opportunity, screenings: list[dict]) -> dict:
         for lst in lists:
             if lst.imported_at <= s.created_at:
                 in_force[(s.pk, lst.name)] = lst
-    countries = {opportunity.end_customer_country, opportunity.delivery_country,
-                 *(e.country for e in opportunity.channel.all())}  # fmt: skip
+    countries = {
+        opportunity.end_customer_country,
+        opportunity.delivery_country,
+        *(e.country for e in opportunity.channel.all()),
+    }
     return {
-        "criteria_versions": sorted({s["criteria_version"]["number"] for s in screenings if s["criteria_version"]["number"]}),
+        "criteria_versions": sorted(
+            {s["criteria_version"]["number"] for s in screenings if s["criteria_version"]["number"]}
+        ),
         "restricted_party_lists": [
-            {"screening": sid, "name": lst.name, "imported_at": _iso(lst.imported_at),
-             "file_sha256": lst.file_sha256, "entries": lst.entry_count}
+            {
+                "screening": sid,
+                "name": lst.name,
+                "imported_at": _iso(lst.imported_at),
+                "file_sha256": lst.file_sha256,
+                "entries": lst.entry_count,
+            }
             for (sid, _), lst in sorted(in_force.items())
         ],
         "countries": [
-            {"iso2": c.iso2, "name": c.name, "sanctioned": c.sanctioned, "armed_conflict": c.armed_conflict,
-             "notes": c.notes,
-             "indicators": [{"code": i.code, "year": i.year, "value": i.value, "source": i.source,
-                             "updated_at": _iso(i.updated_at)} for i in c.indicators.all()]}
+            {
+                "iso2": c.iso2,
+                "name": c.name,
+                "sanctioned": c.sanctioned,
+                "armed_conflict": c.armed_conflict,
+                "notes": c.notes,
+                "indicators": [
+                    {
+                        "code": i.code,
+                        "year": i.year,
+                        "value": i.value,
+                        "source": i.source,
+                        "updated_at": _iso(i.updated_at),
+                    }
+                    for i in c.indicators.all()
+                ],
+            }
             for c in Country.objects.filter(iso2__in=countries).prefetch_related("indicators")
         ],
         "note": "Country rows are as they stand when the pack was built; each screening's snapshot "
-                "holds the values it scored." if first else "",
-    }  # fmt: skip
+        "holds the values it scored."
+        if first
+        else "",
+    }
 
 
 def _cases(opportunity) -> list[dict]:
-    cases = ReviewCase.objects.filter(opportunity=opportunity).select_related(
-        "assignee", "recommended_by", "hard_stop_cleared_by", "decision__decided_by", "decision__recommended_by"
-    ).prefetch_related("information_requests__addressed_to", "information_requests__asked_by",
-                       "information_requests__answered_by",
-                       Prefetch("conditions__owner"), "conditions__mitigation", "conditions__verified_by",
-                       "conditions__fulfilled_by").order_by("id")  # fmt: skip
+    cases = (
+        ReviewCase.objects.filter(opportunity=opportunity)
+        .select_related(
+            "assignee",
+            "recommended_by",
+            "hard_stop_cleared_by",
+            "decision__decided_by",
+            "decision__recommended_by",
+        )
+        .prefetch_related(
+            "information_requests__addressed_to",
+            "information_requests__asked_by",
+            "information_requests__answered_by",
+            Prefetch("conditions__owner"),
+            "conditions__mitigation",
+            "conditions__verified_by",
+            "conditions__fulfilled_by",
+        )
+        .order_by("id")
+    )
     out = []
     for c in cases:
         d = getattr(c, "decision", None)
-        out.append({
-            "id": c.pk, "tier": c.tier, "status": c.status, "opened_at": _iso(c.opened_at),
-            "due_at": _iso(c.due_at), "closed_at": _iso(c.closed_at), "escalation_level": c.escalation_level,
-            "escalated_at": _iso(c.escalated_at), "assignee": _user(c.assignee),
-            "recommended_by": _user(c.recommended_by), "recommendation": c.recommendation,
-            "recommendation_reasons": c.recommendation_reasons,
-            "hard_stop_cleared_by": _user(c.hard_stop_cleared_by), "hard_stop_note": c.hard_stop_note,
-            "decision": None if d is None else {
-                "outcome": d.outcome, "decided_by": _user(d.decided_by), "decided_at": _iso(d.decided_at),
-                "recommended_by": _user(d.recommended_by), "recommendation": d.recommendation,
-                "screening_id": d.screening_id, "criteria_version": d.criteria_version, "tier": d.tier,
-                "escalation_level": d.escalation_level, "reasons": d.reasons, "feedback": d.feedback,
-                "conditions": d.conditions, "deal_as_it_stood": d.deal_snapshot,
-            },
-            "information_exchanged": [
-                {"id": r.pk, "asked_by": _user(r.asked_by), "asked_at": _iso(r.asked_at),
-                 "addressed_to": _user(r.addressed_to), "questions": r.questions, "answer": r.answer,
-                 "answered_by": _user(r.answered_by), "answered_at": _iso(r.answered_at),
-                 "evidence_file": _evidence_name(r) if r.attachment else None}
-                for r in c.information_requests.all()
-            ],
-            "conditions": [
-                {"mitigation": k.mitigation.code, "name": k.mitigation.name, "details": k.details,
-                 "owner": _user(k.owner), "due_date": _iso(k.due_date), "status": k.status,
-                 "evidence_note": k.evidence_note, "fulfilled_by": _user(k.fulfilled_by),
-                 "fulfilled_at": _iso(k.fulfilled_at), "verified_by": _user(k.verified_by),
-                 "verified_at": _iso(k.verified_at)}
-                for k in c.conditions.all()
-            ],
-        })  # fmt: skip
+        out.append(
+            {
+                "id": c.pk,
+                "tier": c.tier,
+                "status": c.status,
+                "opened_at": _iso(c.opened_at),
+                "due_at": _iso(c.due_at),
+                "closed_at": _iso(c.closed_at),
+                "escalation_level": c.escalation_level,
+                "escalated_at": _iso(c.escalated_at),
+                "assignee": _user(c.assignee),
+                "recommended_by": _user(c.recommended_by),
+                "recommendation": c.recommendation,
+                "recommendation_reasons": c.recommendation_reasons,
+                "hard_stop_cleared_by": _user(c.hard_stop_cleared_by),
+                "hard_stop_note": c.hard_stop_note,
+                "decision": None
+                if d is None
+                else {
+                    "outcome": d.outcome,
+                    "decided_by": _user(d.decided_by),
+                    "decided_at": _iso(d.decided_at),
+                    "recommended_by": _user(d.recommended_by),
+                    "recommendation": d.recommendation,
+                    "screening_id": d.screening_id,
+                    "criteria_version": d.criteria_version,
+                    "tier": d.tier,
+                    "escalation_level": d.escalation_level,
+                    "reasons": d.reasons,
+                    "feedback": d.feedback,
+                    "conditions": d.conditions,
+                    "deal_as_it_stood": d.deal_snapshot,
+                },
+                "information_exchanged": [
+                    {
+                        "id": r.pk,
+                        "asked_by": _user(r.asked_by),
+                        "asked_at": _iso(r.asked_at),
+                        "addressed_to": _user(r.addressed_to),
+                        "questions": r.questions,
+                        "answer": r.answer,
+                        "answered_by": _user(r.answered_by),
+                        "answered_at": _iso(r.answered_at),
+                        "evidence_file": _evidence_name(r) if r.attachment else None,
+                    }
+                    for r in c.information_requests.all()
+                ],
+                "conditions": [
+                    {
+                        "mitigation": k.mitigation.code,
+                        "name": k.mitigation.name,
+                        "details": k.details,
+                        "owner": _user(k.owner),
+                        "due_date": _iso(k.due_date),
+                        "status": k.status,
+                        "evidence_note": k.evidence_note,
+                        "fulfilled_by": _user(k.fulfilled_by),
+                        "fulfilled_at": _iso(k.fulfilled_at),
+                        "verified_by": _user(k.verified_by),
+                        "verified_at": _iso(k.verified_at),
+                    }
+                    for k in c.conditions.all()
+                ],
+            }
+        )
     return out
 
 
@@ -137,14 +223,27 @@ def _evidence_name(info) -> str:
 
 def _notifications(opportunity) -> list[dict]:
     return [
-        {"reference": n.reference, "status": n.status, "awareness_reason": n.awareness_reason,
-         "aware_by": _user(n.aware_by), "aware_at": _iso(n.aware_at), "authority": n.authority,
-         "subject": n.subject, "body": n.body, "sent_on": _iso(n.sent_on), "sent_reference": n.sent_reference,
-         "sent_by": _user(n.sent_by), "answer_outcome": n.answer_outcome, "answer_text": n.answer_text,
-         "answer_received_on": _iso(n.answer_received_on), "answered_by": _user(n.answered_by)}
+        {
+            "reference": n.reference,
+            "status": n.status,
+            "awareness_reason": n.awareness_reason,
+            "aware_by": _user(n.aware_by),
+            "aware_at": _iso(n.aware_at),
+            "authority": n.authority,
+            "subject": n.subject,
+            "body": n.body,
+            "sent_on": _iso(n.sent_on),
+            "sent_reference": n.sent_reference,
+            "sent_by": _user(n.sent_by),
+            "answer_outcome": n.answer_outcome,
+            "answer_text": n.answer_text,
+            "answer_received_on": _iso(n.answer_received_on),
+            "answered_by": _user(n.answered_by),
+        }
         for n in AuthorityNotification.objects.filter(opportunity=opportunity)
-        .select_related("aware_by", "sent_by", "answered_by").order_by("id")
-    ]  # fmt: skip
+        .select_related("aware_by", "sent_by", "answered_by")
+        .order_by("id")
+    ]
 
 
 def pack_record(opportunity) -> dict:
@@ -204,9 +303,13 @@ def pack_build(opportunity) -> tuple[str, bytes]:
             if info.attachment:
                 with info.attachment.open("rb") as fh:
                     members.append((_evidence_name(info), fh.read()))
-    body = {"format": PACK_FORMAT, "deal": opportunity.reference, "built_at": record["built_at"],
-            "files": {name: hashlib.sha256(data).hexdigest() for name, data in members},
-            "key_id": keys.current_key_id()}  # fmt: skip
+    body = {
+        "format": PACK_FORMAT,
+        "deal": opportunity.reference,
+        "built_at": record["built_at"],
+        "files": {name: hashlib.sha256(data).hexdigest() for name, data in members},
+        "key_id": keys.current_key_id(),
+    }
     manifest = {**body, "signature": keys.sign(body["key_id"], body)}
     members.append((MANIFEST, json.dumps(manifest, indent=2, sort_keys=True).encode()))
     return f"evidence-pack-{opportunity.reference}.zip", _zip(members)
@@ -250,6 +353,11 @@ def pack_verify(
     faults += proof.proof_verify(chain, keys=keys, checkpoints=checkpoints)
     if not faults and _zip(members) != data:
         faults.append("the ZIP's framing was altered (its files are intact)")
-    summary = {"deal": body["deal"], "built_at": body["built_at"], "events": len(chain.get("events") or []),
-               "links": len(chain.get("links") or []), "checkpoint": (chain.get("checkpoint") or {}).get("at")}  # fmt: skip
+    summary = {
+        "deal": body["deal"],
+        "built_at": body["built_at"],
+        "events": len(chain.get("events") or []),
+        "links": len(chain.get("links") or []),
+        "checkpoint": (chain.get("checkpoint") or {}).get("at"),
+    }
     return faults, summary

@@ -63,8 +63,14 @@ def proof_build(opportunity_id: int) -> dict:
     last = max((e.seal.position for e in sealed), default=0)
     checkpoint = next((c for c in checkpoints_read() if c.genuine and c.count >= last), None)
     covered = sealed if checkpoint is not None else []
-    proof = {"format": FORMAT, "opportunity_id": opportunity_id, "checkpoint": None, "events": [],
-             "links": [], "not_covered": [e.pk for e in events if e not in covered]}  # fmt: skip
+    proof = {
+        "format": FORMAT,
+        "opportunity_id": opportunity_id,
+        "checkpoint": None,
+        "events": [],
+        "links": [],
+        "not_covered": [e.pk for e in events if e not in covered],
+    }
     if not covered:
         return proof
     proof["checkpoint"] = _checkpoint_record(checkpoint)
@@ -123,8 +129,10 @@ def proof_verify(proof: dict, *, keys: Mapping[str, bytes], checkpoints: list[di
         faults.append(
             "the checkpoint in the proof does not match its signature (or its key is not configured)"
         )
-    if not any(line.get("signature") == cp.get("signature") and line.get("head") == cp.get("head")
-               for line in checkpoints):  # fmt: skip
+    if not any(
+        line.get("signature") == cp.get("signature") and line.get("head") == cp.get("head")
+        for line in checkpoints
+    ):
         faults.append(f"the checkpoint of {cp.get('at')} is not in the checkpoint file given")
     by_position = {}
     prev_hash = None

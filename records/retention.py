@@ -148,9 +148,11 @@ def guards_connect() -> None:
                 raise RecordRetained(reason)
 
         pre_delete.connect(
-            refuse, sender=apps.get_model(app, model), weak=False,
+            refuse,
+            sender=apps.get_model(app, model),
+            weak=False,
             dispatch_uid=f"records-retention-{record_type}",
-        )  # fmt: skip
+        )
 
 
 @contextmanager

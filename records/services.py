@@ -30,10 +30,13 @@ def evidence_pack_build(*, actor, opportunity: Opportunity) -> tuple[str, bytes]
     name, data = packs.pack_build(opportunity)
     with transaction.atomic():
         audit_record(
-            actor=actor, action="records.evidence_pack_built", object_type="opportunity",
-            object_id=opportunity.pk, opportunity_id=opportunity.pk,
+            actor=actor,
+            action="records.evidence_pack_built",
+            object_type="opportunity",
+            object_id=opportunity.pk,
+            opportunity_id=opportunity.pk,
             changes={"file": name, "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)},
-        )  # fmt: skip
+        )
     return name, data
 
 
@@ -79,13 +82,23 @@ def retention_purge(
     with transaction.atomic(), purging([opportunity.pk]):
         counts = _record_delete(opportunity)
         purge = RetentionPurge.objects.create(
-            opportunity_id=opportunity.pk, reference=opportunity.reference, retention_ended_on=ends,
-            confirmed_by=actor, confirmed_at=timezone.now(), rows_deleted=counts,
-        )  # fmt: skip
+            opportunity_id=opportunity.pk,
+            reference=opportunity.reference,
+            retention_ended_on=ends,
+            confirmed_by=actor,
+            confirmed_at=timezone.now(),
+            rows_deleted=counts,
+        )
         audit_record(
-            actor=actor, action="records.retention_purged", object_type="opportunity",
-            object_id=purge.opportunity_id, opportunity_id=purge.opportunity_id,
-            changes={"reference": purge.reference, "retention_ended_on": ends.isoformat(),
-                     "rows_deleted": purge.rows_deleted},
-        )  # fmt: skip
+            actor=actor,
+            action="records.retention_purged",
+            object_type="opportunity",
+            object_id=purge.opportunity_id,
+            opportunity_id=purge.opportunity_id,
+            changes={
+                "reference": purge.reference,
+                "retention_ended_on": ends.isoformat(),
+                "rows_deleted": purge.rows_deleted,
+            },
+        )
     return purge

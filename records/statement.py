@@ -77,16 +77,33 @@ def _opportunity_sections(deals, k: int) -> list[Section]:
     by_role = Counter(
         dict(deals.values_list("submitted_by_organisation__role").annotate(n=Count("id")))
     )
-    role_labels = [(code, CHANNEL_ROLES[code].name if code in CHANNEL_ROLES else code) for code in
-                   ("vendor", "distributor", "reseller", "integrator", "agent")]  # fmt: skip
-    sections.append(Section("screened_by_channel", "Deals screened, by who registered them",
-                            _counts(by_role, role_labels, k)))  # fmt: skip
+    role_labels = [
+        (code, CHANNEL_ROLES[code].name if code in CHANNEL_ROLES else code)
+        for code in ("vendor", "distributor", "reseller", "integrator", "agent")
+    ]
+    sections.append(
+        Section(
+            "screened_by_channel",
+            "Deals screened, by who registered them",
+            _counts(by_role, role_labels, k),
+        )
+    )
     by_region = Counter(region_of(c) for c in deals.values_list("end_customer_country", flat=True))
-    sections.append(Section("screened_by_region", "Deals screened, by the end customer's region",
-                            _counts(by_region, [(r, r) for r in REGIONS], k)))  # fmt: skip
+    sections.append(
+        Section(
+            "screened_by_region",
+            "Deals screened, by the end customer's region",
+            _counts(by_region, [(r, r) for r in REGIONS], k),
+        )
+    )
     by_tier = Counter(dict(deals.values_list("current_screening__tier").annotate(n=Count("id"))))
-    sections.append(Section("screened_by_tier", "Deals screened, by risk tier (medium and above are flagged)",
-                            _counts(by_tier, [(t, t.capitalize()) for t in TIERS], k)))  # fmt: skip
+    sections.append(
+        Section(
+            "screened_by_tier",
+            "Deals screened, by risk tier (medium and above are flagged)",
+            _counts(by_tier, [(t, t.capitalize()) for t in TIERS], k),
+        )
+    )
     return sections
 
 
@@ -105,8 +122,13 @@ def statement_build(*, start: date, end: date) -> Statement:
     )
     conditions = CaseCondition.objects.filter(created_at__gte=lo, created_at__lt=hi)
     by_status = Counter(dict(conditions.values_list("status").annotate(n=Count("id"))))
-    st.sections.append(Section("conditions", "Conditions attached, by where they stand now",
-                               _counts(by_status, CaseCondition.Status.choices, k, "conditions")))  # fmt: skip
+    st.sections.append(
+        Section(
+            "conditions",
+            "Conditions attached, by where they stand now",
+            _counts(by_status, CaseCondition.Status.choices, k, "conditions"),
+        )
+    )
     st.sections.append(_time_to_decision(decisions, k))
     st.sections.append(_sla(lo, hi, k))
     rescreens = Screening.objects.filter(created_at__gte=lo, created_at__lt=hi).exclude(
@@ -124,23 +146,55 @@ def statement_build(*, start: date, end: date) -> Statement:
         )
     )
     notices = AuthorityNotification.objects.filter(aware_at__gte=lo, aware_at__lt=hi)
-    notice_rows = Counter({
-        "aware": notices.count(), "sent": notices.exclude(sent_on=None).count(),
-        **dict(notices.exclude(answer_outcome="").values_list("answer_outcome").annotate(n=Count("id"))),
-    })  # fmt: skip
-    st.sections.append(Section("authority_notifications", "Notifications to the competent authority",
-                               _counts(notice_rows, [("aware", "Awareness recorded"), ("sent", "Sent"),
-                                                     ("no_objection", "No objection"), ("prohibited", "Not authorised")],
-                                      k, "notifications")))  # fmt: skip
-    st.sections.append(Section("grievances", "Grievances received, by outcome", [], chart=False,
-                               note="Grievances are not yet recorded in this application; none are counted."))  # fmt: skip
+    notice_rows = Counter(
+        {
+            "aware": notices.count(),
+            "sent": notices.exclude(sent_on=None).count(),
+            **dict(
+                notices.exclude(answer_outcome="")
+                .values_list("answer_outcome")
+                .annotate(n=Count("id"))
+            ),
+        }
+    )
+    st.sections.append(
+        Section(
+            "authority_notifications",
+            "Notifications to the competent authority",
+            _counts(
+                notice_rows,
+                [
+                    ("aware", "Awareness recorded"),
+                    ("sent", "Sent"),
+                    ("no_objection", "No objection"),
+                    ("prohibited", "Not authorised"),
+                ],
+                k,
+                "notifications",
+            ),
+        )
+    )
+    st.sections.append(
+        Section(
+            "grievances",
+            "Grievances received, by outcome",
+            [],
+            chart=False,
+            note="Grievances are not yet recorded in this application; none are counted.",
+        )
+    )
     published = CriteriaVersion.objects.filter(published_at__gte=lo, published_at__lt=hi).order_by(
         "number"
     )
-    st.sections.append(Section(
-        "criteria_changes", "Criteria versions published", [Row("Versions published", published.count(), "versions")],
-        chart=False, note=", ".join(f"version {v.number} ({v.published_at:%Y-%m-%d})" for v in published),
-    ))  # fmt: skip
+    st.sections.append(
+        Section(
+            "criteria_changes",
+            "Criteria versions published",
+            [Row("Versions published", published.count(), "versions")],
+            chart=False,
+            note=", ".join(f"version {v.number} ({v.published_at:%Y-%m-%d})" for v in published),
+        )
+    )
     return st
 
 
@@ -155,22 +209,29 @@ def _time_to_decision(decisions, k: int) -> Section:
         for t, v in days.items()
         if v
     ]
-    return Section("time_to_decision", "Time from flag to decision, by tier", rows,
-                   note=f"A median over fewer than {k} decisions is not shown.")  # fmt: skip
+    return Section(
+        "time_to_decision",
+        "Time from flag to decision, by tier",
+        rows,
+        note=f"A median over fewer than {k} decisions is not shown.",
+    )
 
 
 def _sla(lo: datetime, hi: datetime, k: int) -> Section:
-    late = ReviewCase.objects.filter(closed_at__gte=lo, closed_at__lt=hi, due_at__isnull=False,
-                                     closed_at__gt=F("due_at")).count()  # fmt: skip
+    late = ReviewCase.objects.filter(
+        closed_at__gte=lo, closed_at__lt=hi, due_at__isnull=False, closed_at__gt=F("due_at")
+    ).count()
     open_overdue = ReviewCase.objects.filter(
         Q(closed_at__isnull=True) | Q(closed_at__gte=hi),
         opened_at__lt=hi,
         due_at__lt=min(hi, timezone.now()),
     ).count()
     escalated = ReviewCase.objects.filter(escalated_at__gte=lo, escalated_at__lt=hi).count()
-    rows = [Row("Decided after the target", _suppress(late, k), "cases"),
-            Row("Still open past the target at the period's end", _suppress(open_overdue, k), "cases"),
-            Row("Escalated", _suppress(escalated, k), "cases")]  # fmt: skip
+    rows = [
+        Row("Decided after the target", _suppress(late, k), "cases"),
+        Row("Still open past the target at the period's end", _suppress(open_overdue, k), "cases"),
+        Row("Escalated", _suppress(escalated, k), "cases"),
+    ]
     return Section("sla_breaches", "Review targets (SLA) missed", rows)
 
 
@@ -195,9 +256,14 @@ def statement_charts(st: Statement, *, width: int = 290) -> list[dict]:
         shown = [r.value for r in section.rows if r.value is not None]
         top = max(shown, default=0) or 1
         bars = [
-            {"label": r.label, "value": r.value, "text": "" if r.value is None else _num(r.value),
-             "width": 0 if not r.value else max(1, round(width * r.value / top)), "y": 24 * i}
+            {
+                "label": r.label,
+                "value": r.value,
+                "text": "" if r.value is None else _num(r.value),
+                "width": 0 if not r.value else max(1, round(width * r.value / top)),
+                "y": 24 * i,
+            }
             for i, r in enumerate(section.rows)
-        ]  # fmt: skip
+        ]
         charts.append({"section": section, "bars": bars, "height": 24 * len(bars) + 4})
     return charts

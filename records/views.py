@@ -67,27 +67,35 @@ def _date(value: str | None) -> date | None:
 @require_GET
 def index_view(request):
     _require(policies.why_not_open_records(request.user))
-    return render(request, "records/index.html", {
-        "open_notifications": selectors.open_notifications(user=request.user),
-        "decided": selectors.decided_opportunities().order_by("-id")[:50],
-        "year": timezone.localdate().year,
-    })  # fmt: skip
+    return render(
+        request,
+        "records/index.html",
+        {
+            "open_notifications": selectors.open_notifications(user=request.user),
+            "decided": selectors.decided_opportunities().order_by("-id")[:50],
+            "year": timezone.localdate().year,
+        },
+    )
 
 
 @login_required
 @require_GET
 def opportunity_record_view(request, pk: int):
     deal = _opportunity_or_404(request, pk)
-    return render(request, "records/deal.html", {
-        "o": deal,
-        "decided": selectors.decided_opportunities().filter(pk=deal.pk).exists(),
-        "retention_ends": retention_ends(deal.pk),
-        "held": authority.authority_hold_reason(deal.pk),
-        "notifications": selectors.opportunity_notifications(deal),
-        "can_record_awareness": policies.why_not_record_awareness(request.user, deal) is None,
-        "outcomes": AuthorityNotification.Outcome.choices,
-        "today": timezone.localdate(),
-    })  # fmt: skip
+    return render(
+        request,
+        "records/deal.html",
+        {
+            "o": deal,
+            "decided": selectors.decided_opportunities().filter(pk=deal.pk).exists(),
+            "retention_ends": retention_ends(deal.pk),
+            "held": authority.authority_hold_reason(deal.pk),
+            "notifications": selectors.opportunity_notifications(deal),
+            "can_record_awareness": policies.why_not_record_awareness(request.user, deal) is None,
+            "outcomes": AuthorityNotification.Outcome.choices,
+            "today": timezone.localdate(),
+        },
+    )
 
 
 @login_required
@@ -109,9 +117,13 @@ def evidence_pack_view(request, pk: int):
 @require_POST
 def awareness_view(request, pk: int):
     deal = _opportunity_or_404(request, pk)
-    _run(request, lambda: authority.authority_awareness_record(
-        actor=request.user, opportunity=deal, reason=request.POST.get("reason", "")),
-        "Awareness recorded; the deal is held and the notification drafted.")  # fmt: skip
+    _run(
+        request,
+        lambda: authority.authority_awareness_record(
+            actor=request.user, opportunity=deal, reason=request.POST.get("reason", "")
+        ),
+        "Awareness recorded; the deal is held and the notification drafted.",
+    )
     return redirect("records-deal", pk=deal.pk)
 
 
@@ -120,25 +132,45 @@ def awareness_view(request, pk: int):
 def notification_view(request, pk: int):
     notice = _notification_or_404(request, pk)
     if request.method == "POST":
-        ok = _run(request, lambda: authority.authority_notification_edit(
-            actor=request.user, notification=notice, authority=request.POST.get("authority", ""),
-            subject=request.POST.get("subject", ""), body=request.POST.get("body", "")),
-            "Draft saved.")  # fmt: skip
+        ok = _run(
+            request,
+            lambda: authority.authority_notification_edit(
+                actor=request.user,
+                notification=notice,
+                authority=request.POST.get("authority", ""),
+                subject=request.POST.get("subject", ""),
+                body=request.POST.get("body", ""),
+            ),
+            "Draft saved.",
+        )
         if ok:
             return redirect("records-notification", pk=notice.pk)
-    return render(request, "records/notification.html", {
-        "n": notice, "o": notice.opportunity, "outcomes": AuthorityNotification.Outcome.choices,
-        "today": timezone.localdate(),
-    })  # fmt: skip
+    return render(
+        request,
+        "records/notification.html",
+        {
+            "n": notice,
+            "o": notice.opportunity,
+            "outcomes": AuthorityNotification.Outcome.choices,
+            "today": timezone.localdate(),
+        },
+    )
 
 
 @login_required
 @require_POST
 def notification_sent_view(request, pk: int):
     notice = _notification_or_404(request, pk)
-    _run(request, lambda: authority.authority_notification_mark_sent(
-        actor=request.user, notification=notice, sent_on=_date(request.POST.get("sent_on")),
-        reference=request.POST.get("reference", "")), "Marked as sent.")  # fmt: skip
+    _run(
+        request,
+        lambda: authority.authority_notification_mark_sent(
+            actor=request.user,
+            notification=notice,
+            sent_on=_date(request.POST.get("sent_on")),
+            reference=request.POST.get("reference", ""),
+        ),
+        "Marked as sent.",
+    )
     return redirect("records-notification", pk=notice.pk)
 
 
@@ -146,10 +178,17 @@ def notification_sent_view(request, pk: int):
 @require_POST
 def notification_answer_view(request, pk: int):
     notice = _notification_or_404(request, pk)
-    _run(request, lambda: authority.authority_answer_record(
-        actor=request.user, notification=notice, outcome=request.POST.get("outcome", ""),
-        answer=request.POST.get("answer", ""), received_on=_date(request.POST.get("received_on"))),
-        "The authority's answer is recorded; the hold on the deal is lifted.")  # fmt: skip
+    _run(
+        request,
+        lambda: authority.authority_answer_record(
+            actor=request.user,
+            notification=notice,
+            outcome=request.POST.get("outcome", ""),
+            answer=request.POST.get("answer", ""),
+            received_on=_date(request.POST.get("received_on")),
+        ),
+        "The authority's answer is recorded; the hold on the deal is lifted.",
+    )
     return redirect("records-notification", pk=notice.pk)
 
 
@@ -184,9 +223,15 @@ def _statement(request):
 @require_GET
 def statement_view(request):
     st = _statement(request)
-    return render(request, "records/statement.html", {
-        "st": st, "charts": statement_charts(st), "query": request.GET.urlencode(),
-    })  # fmt: skip
+    return render(
+        request,
+        "records/statement.html",
+        {
+            "st": st,
+            "charts": statement_charts(st),
+            "query": request.GET.urlencode(),
+        },
+    )
 
 
 @login_required
@@ -221,8 +266,11 @@ def statement_pdf_view(request):
 def retention_view(request):
     _require(policies.why_not_purge(request.user))
     if request.method == "POST":
-        deal = selectors.decided_opportunities().filter(pk=request.POST.get("deal") or 0).first() if (
-            str(request.POST.get("deal", "")).isdigit()) else None  # fmt: skip
+        deal = (
+            selectors.decided_opportunities().filter(pk=request.POST.get("deal") or 0).first()
+            if (str(request.POST.get("deal", "")).isdigit())
+            else None
+        )
         if deal is None:
             messages.error(request, "Choose a deal from the list.")
         elif request.POST.get("confirm") != deal.reference:
@@ -230,7 +278,10 @@ def retention_view(request):
                 request, f"Type the deal's reference ({deal.reference}) to confirm the purge."
             )
         else:
-            _run(request, lambda: services.retention_purge(actor=request.user, opportunity=deal),
-                 f"{deal.reference} purged; the audit trail records it.")  # fmt: skip
+            _run(
+                request,
+                lambda: services.retention_purge(actor=request.user, opportunity=deal),
+                f"{deal.reference} purged; the audit trail records it.",
+            )
         return redirect("records-retention")
     return render(request, "records/retention.html", {"due": selectors.retention_due()})

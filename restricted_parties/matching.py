@@ -281,9 +281,17 @@ class MatchIndex:
     # --- saving and loading (see index_files.py) ------------------------------------
 
     _ARRAYS = (
-        "_owner", "_row_ptr", "_row_tok", "_post_rows", "_post_ptr", "_weight", "_df",
-        "_row_weight", "_del_hash", "_del_tok",
-    )  # fmt: skip
+        "_owner",
+        "_row_ptr",
+        "_row_tok",
+        "_post_rows",
+        "_post_ptr",
+        "_weight",
+        "_df",
+        "_row_weight",
+        "_del_hash",
+        "_del_tok",
+    )
 
     def state(self) -> tuple[dict[str, np.ndarray], dict]:
         """What `from_state` needs: the numpy arrays (saved so that they can be mapped

@@ -19,9 +19,12 @@ class EscalationPolicyAdmin(admin.ModelAdmin):
         from .services import escalation_policy_update
 
         escalation_policy_update(
-            actor=request.user, tier=obj.tier, target_business_days=obj.target_business_days,
-            start_level=obj.start_level, level_business_days=obj.level_business_days,
-        )  # fmt: skip
+            actor=request.user,
+            tier=obj.tier,
+            target_business_days=obj.target_business_days,
+            start_level=obj.start_level,
+            level_business_days=obj.level_business_days,
+        )
 
 
 @admin.register(Mitigation)

@@ -241,9 +241,12 @@ class CaseRequestInformationApi(APIView):
             if addressed_to is None:
                 raise ApplicationError("No such user.", errors={"addressed_to": "Unknown user."})
         info = services.review_request_information(
-            case=case, actor=request.user, questions=data["questions"], addressed_to=addressed_to,
+            case=case,
+            actor=request.user,
+            questions=data["questions"],
+            addressed_to=addressed_to,
             due_date=data.get("due_date"),
-        )  # fmt: skip
+        )
         return Response(InformationRequestOut(info).data, status=status.HTTP_201_CREATED)
 
 
@@ -271,8 +274,12 @@ class CaseAnswerApi(APIView):
         info = selectors.answerable_request(user=request.user, case_pk=pk, pk=data.get("request"))
         if info is None:
             raise Http404
-        info = review_answer(information_request=info, actor=request.user, answer=data["answer"],
-                                      attachment=data.get("attachment"))  # fmt: skip
+        info = review_answer(
+            information_request=info,
+            actor=request.user,
+            answer=data["answer"],
+            attachment=data.get("attachment"),
+        )
         return Response(InformationRequestOut(info).data)
 
 
@@ -309,18 +316,24 @@ class CaseDecideApi(APIView):
         feedback = serializers.CharField(required=False, allow_blank=True, max_length=10000)
         conditions = ConditionIn(many=True, required=False)
         precedent_reason = serializers.CharField(
-            required=False, allow_blank=True, max_length=5000,
+            required=False,
+            allow_blank=True,
+            max_length=5000,
             help_text="Required when the outcome differs from closely similar precedents",
-        )  # fmt: skip
+        )
 
     @extend_schema(request=DecideIn, responses={200: CaseDetailOut}, tags=TAGS)
     def post(self, request, pk: int):
         data = _valid(self.DecideIn, request)
         services.review_decide(
-            case=_case(request, pk), actor=request.user, outcome=data["outcome"], reasons=data["reasons"],
-            feedback=data.get("feedback", ""), conditions=[dict(c) for c in data.get("conditions", [])],
+            case=_case(request, pk),
+            actor=request.user,
+            outcome=data["outcome"],
+            reasons=data["reasons"],
+            feedback=data.get("feedback", ""),
+            conditions=[dict(c) for c in data.get("conditions", [])],
             precedent_reason=data.get("precedent_reason", ""),
-        )  # fmt: skip
+        )
         return _detail(request, pk)
 
 
@@ -410,8 +423,9 @@ class ConditionVerifyApi(APIView):
     @extend_schema(request=VerifyIn, responses={200: ConditionOut}, tags=TAGS)
     def post(self, request, pk: int):
         data = _valid(self.VerifyIn, request)
-        condition = services.condition_verify(condition=_condition(request, pk), actor=request.user,
-                                              note=data.get("note", ""))  # fmt: skip
+        condition = services.condition_verify(
+            condition=_condition(request, pk), actor=request.user, note=data.get("note", "")
+        )
         return Response(ConditionOut(condition).data)
 
 

@@ -78,13 +78,20 @@ def _queue_context(request, *, title: str, mine: bool = False) -> dict:
         levels=EscalationLevel.choices,
         sorts=_sorts(chosen.get("ordering", "")),
         # Hundreds of options: rendered here in one pass rather than tag by tag.
-        country_options=_options(selectors.review_queue_countries(), chosen.get("country", "").upper()),
+        country_options=_options(
+            selectors.review_queue_countries(), chosen.get("country", "").upper()
+        ),
         partner_options=_options(
-            ((pk, f"{name} ({country})") for pk, name, country in selectors.review_queue_partners(user=request.user)),
+            (
+                (pk, f"{name} ({country})")
+                for pk, name, country in selectors.review_queue_partners(user=request.user)
+            ),
             chosen.get("partner"),
         ),
-        reviewer_options=_options(selectors.reviewers_list().values_list("pk", "username"), chosen.get("assignee")),
-    )  # fmt: skip
+        reviewer_options=_options(
+            selectors.reviewers_list().values_list("pk", "username"), chosen.get("assignee")
+        ),
+    )
     return ctx
 
 

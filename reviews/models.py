@@ -89,9 +89,11 @@ class ReviewCase(models.Model):
         "opportunities.Opportunity", on_delete=models.CASCADE, related_name="review_cases"
     )
     screening = models.ForeignKey(
-        "rules.Screening", on_delete=models.PROTECT, related_name="+",
+        "rules.Screening",
+        on_delete=models.PROTECT,
+        related_name="+",
         help_text="The screening that opened the case or last raised its tier",
-    )  # fmt: skip
+    )
     previous_case = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -151,36 +153,95 @@ class ReviewCase(models.Model):
         indexes = [
             # The queue's default order (severity, then time left) over open cases only.
             models.Index(
-                F("tier_rank").desc(), F("effective_due_at").asc(), F("id").asc(),
+                F("tier_rank").desc(),
+                F("effective_due_at").asc(),
+                F("id").asc(),
                 name="reviewcase_queue_idx",
-                condition=Q(status__in=["new", "in_review", "information_requested", "recommended", "escalated"]),
-            ),  # fmt: skip
+                condition=Q(
+                    status__in=[
+                        "new",
+                        "in_review",
+                        "information_requested",
+                        "recommended",
+                        "escalated",
+                    ]
+                ),
+            ),
             # The escalation sweep: open cases whose timer has run out.
             models.Index(
                 fields=["due_at"],
                 name="reviewcase_sweep_idx",
-                condition=Q(status__in=["new", "in_review", "information_requested", "recommended", "escalated"]),
+                condition=Q(
+                    status__in=[
+                        "new",
+                        "in_review",
+                        "information_requested",
+                        "recommended",
+                        "escalated",
+                    ]
+                ),
             ),
             # "My cases", the assignee filter and the by-assignee order.
             models.Index(
-                F("assignee_id").asc(), F("tier_rank").desc(), F("effective_due_at").asc(),
+                F("assignee_id").asc(),
+                F("tier_rank").desc(),
+                F("effective_due_at").asc(),
                 name="reviewcase_assignee_idx",
-                condition=Q(status__in=["new", "in_review", "information_requested", "recommended", "escalated"]),
+                condition=Q(
+                    status__in=[
+                        "new",
+                        "in_review",
+                        "information_requested",
+                        "recommended",
+                        "escalated",
+                    ]
+                ),
             ),
             # The other sort orders and the country filter, each over open cases.
             models.Index(
-                F("effective_due_at").asc(), F("id").asc(), name="reviewcase_due_idx",
-                condition=Q(status__in=["new", "in_review", "information_requested", "recommended", "escalated"]),
+                F("effective_due_at").asc(),
+                F("id").asc(),
+                name="reviewcase_due_idx",
+                condition=Q(
+                    status__in=[
+                        "new",
+                        "in_review",
+                        "information_requested",
+                        "recommended",
+                        "escalated",
+                    ]
+                ),
             ),
             models.Index(
-                F("opened_at").asc(), F("id").asc(), name="reviewcase_opened_idx",
-                condition=Q(status__in=["new", "in_review", "information_requested", "recommended", "escalated"]),
+                F("opened_at").asc(),
+                F("id").asc(),
+                name="reviewcase_opened_idx",
+                condition=Q(
+                    status__in=[
+                        "new",
+                        "in_review",
+                        "information_requested",
+                        "recommended",
+                        "escalated",
+                    ]
+                ),
             ),
             models.Index(
-                F("country").asc(), F("tier_rank").desc(), F("effective_due_at").asc(), name="reviewcase_country_idx",
-                condition=Q(status__in=["new", "in_review", "information_requested", "recommended", "escalated"]),
+                F("country").asc(),
+                F("tier_rank").desc(),
+                F("effective_due_at").asc(),
+                name="reviewcase_country_idx",
+                condition=Q(
+                    status__in=[
+                        "new",
+                        "in_review",
+                        "information_requested",
+                        "recommended",
+                        "escalated",
+                    ]
+                ),
             ),
-        ]  # fmt: skip
+        ]
 
     def __str__(self) -> str:
         return f"Case {self.pk} ({self.tier}, {self.status})"

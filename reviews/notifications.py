@@ -51,9 +51,11 @@ def _deciders(case: ReviewCase) -> list[User]:
         Q(role__in=roles) | Q(is_superuser=True), is_active=True
     ).select_related("organisation")
     return [
-        u for u in users
-        if u.pk != case.recommended_by_id and policies.conflict_of_interest(u, case.opportunity) is None
-    ]  # fmt: skip
+        u
+        for u in users
+        if u.pk != case.recommended_by_id
+        and policies.conflict_of_interest(u, case.opportunity) is None
+    ]
 
 
 def _case_url(case: ReviewCase) -> str:
@@ -129,35 +131,64 @@ def _messages(event: AuditEvent, case: ReviewCase) -> list[Message]:
 def _opened(a: _About) -> list[Message]:
     case, ch = a.case, a.changes
     reason = words.humanise(ch.get("reason", "flagged")).lower()
-    out = [(level_users(case.escalation_level, case), f"New {case.tier} case: {a.ref}",
-            f"{a.ref} {a.title} needs review ({reason}).", _case_url(case))]  # fmt: skip
+    out = [
+        (
+            level_users(case.escalation_level, case),
+            f"New {case.tier} case: {a.ref}",
+            f"{a.ref} {a.title} needs review ({reason}).",
+            _case_url(case),
+        )
+    ]
     if ch.get("previous_case_id") and (
         case.screening.trigger in RECHECK_TRIGGERS or case.concerns.exists()
     ):
         # A decided deal reopened by a re-check or a concern (a misuse report): the
         # submitters hear that it is held, in the same words whatever the cause (silence
         # for one cause would tell it apart), never why.
-        out.append((_submitters(case), f"{a.ref} is back in compliance review",
-                    RECHECK_TOLD.format(ref=a.ref, title=a.title), _opportunity_url(case)))  # fmt: skip
+        out.append(
+            (
+                _submitters(case),
+                f"{a.ref} is back in compliance review",
+                RECHECK_TOLD.format(ref=a.ref, title=a.title),
+                _opportunity_url(case),
+            )
+        )
     return out
 
 
 def _condition_lapsed(a: _About) -> list[Message]:
-    return [(_submitters(a.case), f"{a.ref} is back in compliance review", a.event.comment,
-             _opportunity_url(a.case))]  # fmt: skip
+    return [
+        (
+            _submitters(a.case),
+            f"{a.ref} is back in compliance review",
+            a.event.comment,
+            _opportunity_url(a.case),
+        )
+    ]
 
 
 def _escalated(a: _About) -> list[Message]:
     to_level = a.changes.get("to_level", a.case.escalation_level)
     level = EscalationLevel(to_level).label
-    return [(level_users(to_level, a.case), f"Escalated to you: {a.ref}",
-             f"{a.ref} {a.title} was escalated to the {level.lower()} level. {a.event.comment}",
-             _case_url(a.case))]  # fmt: skip
+    return [
+        (
+            level_users(to_level, a.case),
+            f"Escalated to you: {a.ref}",
+            f"{a.ref} {a.title} was escalated to the {level.lower()} level. {a.event.comment}",
+            _case_url(a.case),
+        )
+    ]
 
 
 def _assigned(a: _About) -> list[Message]:
-    return [(_one(a.changes.get("assignee_id")), f"Case assigned to you: {a.ref}",
-             f"{a.ref} {a.title}", _case_url(a.case))]  # fmt: skip
+    return [
+        (
+            _one(a.changes.get("assignee_id")),
+            f"Case assigned to you: {a.ref}",
+            f"{a.ref} {a.title}",
+            _case_url(a.case),
+        )
+    ]
 
 
 def _information_requested(a: _About) -> list[Message]:
@@ -165,27 +196,48 @@ def _information_requested(a: _About) -> list[Message]:
     ask = _("Please answer these questions on the deal's page:")
     if info.due_date:
         ask = _("Please answer by %(day)s, on the deal's page:") % {"day": words.day(info.due_date)}
-    return [(_one(a.changes.get("addressed_to_id")),
-             _("Compliance needs information on %(ref)s") % {"ref": a.ref},
-             ask + "\n\n" + info.questions,
-             f"{_opportunity_url(a.case)}#question-{info.pk}")]  # fmt: skip
+    return [
+        (
+            _one(a.changes.get("addressed_to_id")),
+            _("Compliance needs information on %(ref)s") % {"ref": a.ref},
+            ask + "\n\n" + info.questions,
+            f"{_opportunity_url(a.case)}#question-{info.pk}",
+        )
+    ]
 
 
 def _answered(a: _About) -> list[Message]:
-    return [(a.assignee_or_level(), f"Answer received on {a.ref}",
-             f"{a.ref} {a.title}: the submitter answered.", _case_url(a.case))]  # fmt: skip
+    return [
+        (
+            a.assignee_or_level(),
+            f"Answer received on {a.ref}",
+            f"{a.ref} {a.title}: the submitter answered.",
+            _case_url(a.case),
+        )
+    ]
 
 
 def _recommended(a: _About) -> list[Message]:
-    return [(_deciders(a.case), f"Decision needed: {a.ref}",
-             f"{a.ref} {a.title} ({a.case.tier}) has a recommendation and needs a second "
-             "reviewer's decision.", _case_url(a.case))]  # fmt: skip
+    return [
+        (
+            _deciders(a.case),
+            f"Decision needed: {a.ref}",
+            f"{a.ref} {a.title} ({a.case.tier}) has a recommendation and needs a second "
+            "reviewer's decision.",
+            _case_url(a.case),
+        )
+    ]
 
 
 def _another_look(a: _About) -> list[Message]:
-    return [(a.assignee_or_level(), f"{a.ref}: {a.action.replace('_', ' ')}",
-             a.event.comment or f"{a.ref} {a.title} needs another look.",
-             _case_url(a.case))]  # fmt: skip
+    return [
+        (
+            a.assignee_or_level(),
+            f"{a.ref}: {a.action.replace('_', ' ')}",
+            a.event.comment or f"{a.ref} {a.title} needs another look.",
+            _case_url(a.case),
+        )
+    ]
 
 
 def _decided(a: _About) -> list[Message]:
@@ -203,15 +255,27 @@ def _decided(a: _About) -> list[Message]:
     if decision and decision.feedback:
         body += f"\n\n{decision.feedback}"
     if decision and decision.conditions:
-        body += "\n\n" + _("Conditions:") + "\n" + "\n".join(
-            "- " + _("%(name)s (owner %(owner)s, due %(due)s)")
-            % {"name": c["name"], "owner": c["owner"], "due": _due_words(c["due_date"])}
-            for c in decision.conditions
-        )  # fmt: skip
+        body += (
+            "\n\n"
+            + _("Conditions:")
+            + "\n"
+            + "\n".join(
+                "- "
+                + _("%(name)s (owner %(owner)s, due %(due)s)")
+                % {"name": c["name"], "owner": c["owner"], "due": _due_words(c["due_date"])}
+                for c in decision.conditions
+            )
+        )
     out = [(_submitters(a.case), f"{a.ref} {outcome}", body, _opportunity_url(a.case))]
     if decision and decision.recommended_by_id:
-        out.append((_one(decision.recommended_by_id), f"{a.ref} {outcome}",
-                    f"{a.ref} {a.title} was {outcome}.", _case_url(a.case)))  # fmt: skip
+        out.append(
+            (
+                _one(decision.recommended_by_id),
+                f"{a.ref} {outcome}",
+                f"{a.ref} {a.title} was {outcome}.",
+                _case_url(a.case),
+            )
+        )
     return out
 
 
@@ -229,14 +293,25 @@ def _condition_messages(a: _About) -> list[Message]:
         people = _one(condition.owner_id) + (_one(decider.decided_by_id) if decider else [])
         if level >= 2:
             people += level_users(min(level, 3), a.case)
-        return [(people, _("Overdue condition on %(ref)s") % {"ref": a.ref},
-                 _("Condition '%(name)s' was due on %(due)s and is not fulfilled.")
-                 % {"name": name, "due": condition.due_date.isoformat()},
-                 reverse("review-conditions"))]  # fmt: skip
+        return [
+            (
+                people,
+                _("Overdue condition on %(ref)s") % {"ref": a.ref},
+                _("Condition '%(name)s' was due on %(due)s and is not fulfilled.")
+                % {"name": name, "due": condition.due_date.isoformat()},
+                reverse("review-conditions"),
+            )
+        ]
     if a.action == "fulfil":
         people = _one(decider.decided_by_id) if decider else level_users(1, a.case)
-        return [(people, f"Condition fulfilled on {a.ref}: please verify",
-                 f"'{name}': {condition.evidence_note}", reverse("review-conditions"))]  # fmt: skip
+        return [
+            (
+                people,
+                f"Condition fulfilled on {a.ref}: please verify",
+                f"'{name}': {condition.evidence_note}",
+                reverse("review-conditions"),
+            )
+        ]
     if a.action == "verify":
         title, body = _("Condition verified on %(ref)s"), _("'%(name)s' verified.")
     elif a.action == "reject_evidence":
@@ -246,8 +321,14 @@ def _condition_messages(a: _About) -> list[Message]:
         )
     else:
         return []
-    return [(_one(condition.owner_id), title % {"ref": a.ref},
-             f"{body % {'name': name}} {a.event.comment}", reverse("review-conditions"))]  # fmt: skip
+    return [
+        (
+            _one(condition.owner_id),
+            title % {"ref": a.ref},
+            f"{body % {'name': name}} {a.event.comment}",
+            reverse("review-conditions"),
+        )
+    ]
 
 
 # Who hears of which event: by its whole action first, then by its verb.
@@ -305,9 +386,15 @@ def notifications_send(*, event_ids: Iterable[int]) -> int:
                 try:
                     with transaction.atomic():
                         Notification.objects.create(
-                            recipient=user, event_id=event.pk, kind=event.action, title=title[:200],
-                            body=body, url=url, case=case, created_at=timezone.now(),
-                        )  # fmt: skip
+                            recipient=user,
+                            event_id=event.pk,
+                            kind=event.action,
+                            title=title[:200],
+                            body=body,
+                            url=url,
+                            case=case,
+                            created_at=timezone.now(),
+                        )
                     created += 1
                 except IntegrityError:
                     pass  # already notified by an earlier run of this task
@@ -329,9 +416,10 @@ class _InLanguage:
         if language not in self.by_language:
             with translation.override(language):
                 self.by_language[language] = (
-                    _messages(self.event, self.case) if self.case is not None
+                    _messages(self.event, self.case)
+                    if self.case is not None
                     else self.by_language[""]
-                )  # fmt: skip
+                )
         _users, title, body, _url = self.by_language[language][index]
         return title, body
 

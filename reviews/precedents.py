@@ -59,15 +59,31 @@ FAMILY_NAMES = {
 }
 END_USER_GROUPS = {
     **dict.fromkeys(
-        ("intelligence_agency", "police", "interior_ministry", "military", "border_control",
-         "prison_detention"), "security_forces"),
+        (
+            "intelligence_agency",
+            "police",
+            "interior_ministry",
+            "military",
+            "border_control",
+            "prison_detention",
+        ),
+        "security_forces",
+    ),
     **dict.fromkeys(
         ("state_telecom", "other_government", "municipal", "state_owned_enterprise"), "state"
     ),
     **dict.fromkeys(
-        ("private_telecom", "private_enterprise", "financial_institution", "healthcare",
-         "education_research", "ngo_civil_society"), "private_or_civil"),
-}  # fmt: skip
+        (
+            "private_telecom",
+            "private_enterprise",
+            "financial_institution",
+            "healthcare",
+            "education_research",
+            "ngo_civil_society",
+        ),
+        "private_or_civil",
+    ),
+}
 USE_GROUPS = {
     **dict.fromkeys(
         ("population_monitoring", "targeting_dissent", "ethnic_religious_profiling"), "repression"
@@ -106,8 +122,15 @@ class Features:
 
     @property
     def exact_key(self) -> str:
-        return "|".join((self.capability_family, self.end_user_type, self.intended_use,
-                         self.country_band, self.channel_shape))  # fmt: skip
+        return "|".join(
+            (
+                self.capability_family,
+                self.end_user_type,
+                self.intended_use,
+                self.country_band,
+                self.channel_shape,
+            )
+        )
 
     @property
     def family_key(self) -> str:
@@ -210,14 +233,23 @@ def _words(p: Precedent, factor: str, exact: bool) -> str:
     if factor == "capability_family":
         return f"capability family: {FAMILY_NAMES.get(p.capability_family, p.capability_family)}"
     if factor == "end_user":
-        return (f"end user: {_term(END_USER_TYPES, p.end_user_type)}" if exact
-                else f"end user of the same kind ({p.end_user_group.replace('_', ' ')})")  # fmt: skip
+        return (
+            f"end user: {_term(END_USER_TYPES, p.end_user_type)}"
+            if exact
+            else f"end user of the same kind ({p.end_user_group.replace('_', ' ')})"
+        )
     if factor == "intended_use":
-        return (f"intended use: {_term(INTENDED_USES, p.intended_use)}" if exact
-                else f"use of the same kind ({p.use_group.replace('_', ' ')})")  # fmt: skip
+        return (
+            f"intended use: {_term(INTENDED_USES, p.intended_use)}"
+            if exact
+            else f"use of the same kind ({p.use_group.replace('_', ' ')})"
+        )
     if factor == "country":
-        return (f"country: {country_name(p.country)}" if exact
-                else f"country context: {p.country_band.replace('_', ' ')}")  # fmt: skip
+        return (
+            f"country: {country_name(p.country)}"
+            if exact
+            else f"country context: {p.country_band.replace('_', ' ')}"
+        )
     return f"channel: {p.channel_shape}"
 
 
@@ -245,7 +277,7 @@ def precedents_for(
     )
     family = list(
         base.filter(family_key=features.family_key).order_by("-decided_at")[:FAMILY_CANDIDATES]
-    )  # fmt: skip
+    )
     seen, scored = set(), []
     for p in exact + family:
         if p.pk in seen:
@@ -257,8 +289,10 @@ def precedents_for(
     if limit:
         scored = scored[:limit]
     with pinned():  # one read of the reference-data tokens for every country name
-        return [Match(precedent=p, score=score, matched=[_words(p, f, e) for f, e in agreed])
-                for score, p, agreed in scored]  # fmt: skip
+        return [
+            Match(precedent=p, score=score, matched=[_words(p, f, e) for f, e in agreed])
+            for score, p, agreed in scored
+        ]
 
 
 def precedents_for_case(case, *, limit: int = SHOWN) -> tuple[list[Match], Divergence | None]:
@@ -322,14 +356,22 @@ def precedent_record(decision: Decision) -> Precedent:
     return Precedent.objects.update_or_create(
         decision=decision,
         defaults=dict(
-            opportunity_id=decision.opportunity_id, reference=decision.deal_snapshot.get("reference", ""),
-            outcome=decision.outcome, decided_at=decision.decided_at,
-            capability_family=f.capability_family, end_user_type=f.end_user_type,
-            end_user_group=f.end_user_group, intended_use=f.intended_use, use_group=f.use_group,
-            country=f.country, country_band=f.country_band, channel_shape=f.channel_shape,
-            exact_key=f.exact_key, family_key=f.family_key,
+            opportunity_id=decision.opportunity_id,
+            reference=decision.deal_snapshot.get("reference", ""),
+            outcome=decision.outcome,
+            decided_at=decision.decided_at,
+            capability_family=f.capability_family,
+            end_user_type=f.end_user_type,
+            end_user_group=f.end_user_group,
+            intended_use=f.intended_use,
+            use_group=f.use_group,
+            country=f.country,
+            country_band=f.country_band,
+            channel_shape=f.channel_shape,
+            exact_key=f.exact_key,
+            family_key=f.family_key,
         ),
-    )[0]  # fmt: skip
+    )[0]
 
 
 @dataclass

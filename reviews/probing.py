@@ -49,11 +49,15 @@ def probing_check(
     since = timezone.now() - timedelta(hours=settings.RP_PROBING_WINDOW_HOURS)
     hits = list(
         Screening.objects.filter(
-            restricted_party_matched=True, created_at__gte=since,
-            opportunity__owner=actor, trigger__in=OWN_TRIGGERS,
-        ).exclude(pk__in=not_yet or [])
-        .order_by("id").values_list("opportunity_id", "opportunity__reference")
-    )  # fmt: skip
+            restricted_party_matched=True,
+            created_at__gte=since,
+            opportunity__owner=actor,
+            trigger__in=OWN_TRIGGERS,
+        )
+        .exclude(pk__in=not_yet or [])
+        .order_by("id")
+        .values_list("opportunity_id", "opportunity__reference")
+    )
     if len(hits) < settings.RP_PROBING_THRESHOLD:
         return None
     audit_batch_flush()  # a report recorded earlier in the same batch counts

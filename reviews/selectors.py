@@ -102,14 +102,19 @@ def review_case_get(*, user, pk: int) -> ReviewCase | None:
     return (
         review_cases_visible_to(user)
         .select_related(
-            "opportunity__owner", "opportunity__submitted_by_organisation",
-            "opportunity__current_screening__criteria_version", "screening__criteria_version",
-            "assignee", "recommended_by", "hard_stop_cleared_by", "previous_case",
+            "opportunity__owner",
+            "opportunity__submitted_by_organisation",
+            "opportunity__current_screening__criteria_version",
+            "screening__criteria_version",
+            "assignee",
+            "recommended_by",
+            "hard_stop_cleared_by",
+            "previous_case",
         )
         .prefetch_related("opportunity__lines", "opportunity__channel")
         .filter(pk=pk)
         .first()
-    )  # fmt: skip
+    )
 
 
 def case_information_requests(case: ReviewCase) -> QuerySet[InformationRequest]:
@@ -172,8 +177,9 @@ def review_panel_for_opportunity(*, user, opportunity) -> dict:
     )
     conditions = (
         CaseCondition.objects.filter(case__decision=decision).select_related("mitigation", "owner")
-        if decision else CaseCondition.objects.none()
-    )  # fmt: skip
+        if decision
+        else CaseCondition.objects.none()
+    )
     requests = InformationRequest.objects.filter(case__opportunity=opportunity).select_related(
         "addressed_to", "answered_by"
     )
@@ -181,12 +187,24 @@ def review_panel_for_opportunity(*, user, opportunity) -> dict:
     panel = {
         "decision": decision,
         "conditions": list(conditions),
-        "my_requests": [r for r in requests if r.is_open and user.pk in (r.addressed_to_id, opportunity.owner_id)],
-        "answered_requests": [r for r in requests if not r.is_open and (user.is_reviewer or user.pk in (r.addressed_to_id, r.answered_by_id, opportunity.owner_id))],
+        "my_requests": [
+            r
+            for r in requests
+            if r.is_open and user.pk in (r.addressed_to_id, opportunity.owner_id)
+        ],
+        "answered_requests": [
+            r
+            for r in requests
+            if not r.is_open
+            and (
+                user.is_reviewer
+                or user.pk in (r.addressed_to_id, r.answered_by_id, opportunity.owner_id)
+            )
+        ],
         "open_case": open_case,
         "show_reasons": user.is_reviewer,
         "cases": list(opportunity_cases(opportunity.pk)) if user.is_reviewer else [],
-    }  # fmt: skip
+    }
     for r in panel["answered_requests"]:
         r.may_download = why_not_download_attachment(user, r) is None
     return panel

@@ -15,8 +15,11 @@ from . import notifications, services
 @task_named(
     "reviews.tasks.review_escalate_overdue",
     formerly_named=("reviews.tasks.escalate_overdue_cases",),
-    acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=5,
-)  # fmt: skip
+    acks_late=True,
+    autoretry_for=(Exception,),
+    retry_backoff=True,
+    max_retries=5,
+)
 def review_escalate_overdue() -> int:
     return services.review_escalate_overdue()
 
@@ -24,8 +27,11 @@ def review_escalate_overdue() -> int:
 @task_named(
     "reviews.tasks.conditions_flag_overdue",
     formerly_named=("reviews.tasks.flag_overdue_conditions",),
-    acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=5,
-)  # fmt: skip
+    acks_late=True,
+    autoretry_for=(Exception,),
+    retry_backoff=True,
+    max_retries=5,
+)
 def conditions_flag_overdue() -> int:
     return services.conditions_flag_overdue()
 

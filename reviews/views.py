@@ -148,8 +148,11 @@ def assign_view(request, pk: int):
     if assignee is None:
         messages.error(request, "Choose a reviewer to assign.")
         return _back(request, case)
-    _run(request, lambda: services.review_assign(case=case, actor=request.user, assignee=assignee),
-         f"Assigned to {assignee.username}.")  # fmt: skip
+    _run(
+        request,
+        lambda: services.review_assign(case=case, actor=request.user, assignee=assignee),
+        f"Assigned to {assignee.username}.",
+    )
     return _back(request, case)
 
 
@@ -202,18 +205,28 @@ def request_information_view(request, pk: int):
     case = _case_or_404(request, pk)
     form = RequestInformationForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Write the questions you need answered, and the date the "
-                                "answer is due by (such as 2026-12-31).")  # fmt: skip
+        messages.error(
+            request,
+            "Write the questions you need answered, and the date the "
+            "answer is due by (such as 2026-12-31).",
+        )
         return _back(request, case)
     addressed_to = None
     if form.cleaned_data.get("addressed_to"):
         addressed_to = User.objects.filter(
             pk=form.cleaned_data["addressed_to"], is_active=True
         ).first()
-    _run(request, lambda: services.review_request_information(
-        case=case, actor=request.user, questions=form.cleaned_data["questions"], addressed_to=addressed_to,
-        due_date=form.cleaned_data.get("due_date")),
-        "Questions sent; the case waits for the answer.")  # fmt: skip
+    _run(
+        request,
+        lambda: services.review_request_information(
+            case=case,
+            actor=request.user,
+            questions=form.cleaned_data["questions"],
+            addressed_to=addressed_to,
+            due_date=form.cleaned_data.get("due_date"),
+        ),
+        "Questions sent; the case waits for the answer.",
+    )
     return _back(request, case)
 
 
@@ -226,9 +239,16 @@ def recommend_view(request, pk: int):
     if not form.is_valid():
         messages.error(request, "Choose an outcome and give your reasons.")
         return _back(request, case)
-    _run(request, lambda: services.review_recommend(
-        case=case, actor=request.user, outcome=form.cleaned_data["outcome"], reasons=form.cleaned_data["reasons"]),
-        "Recommendation recorded; a second reviewer decides.")  # fmt: skip
+    _run(
+        request,
+        lambda: services.review_recommend(
+            case=case,
+            actor=request.user,
+            outcome=form.cleaned_data["outcome"],
+            reasons=form.cleaned_data["reasons"],
+        ),
+        "Recommendation recorded; a second reviewer decides.",
+    )
     return _back(request, case)
 
 
@@ -239,8 +259,11 @@ def send_back_view(request, pk: int):
     case = _case_or_404(request, pk)
     form = ReasonForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
-    _run(request, lambda: services.review_send_back(case=case, actor=request.user, reason=reason),
-         "Recommendation sent back to its reviewer.")  # fmt: skip
+    _run(
+        request,
+        lambda: services.review_send_back(case=case, actor=request.user, reason=reason),
+        "Recommendation sent back to its reviewer.",
+    )
     return _back(request, case)
 
 
@@ -271,12 +294,19 @@ def _decision_draft(post: dict | None) -> dict:
     """The decide form as typed before a refusal: outcome, reasons, feedback, and each
     condition row's values (empty when there is none)."""
     post = post or {}
-    rows = [{f: post.get(f"cond-{i}-{f}", "") for f in ("mitigation", "owner", "due_date", "details")}
-            for i in range(CONDITION_ROWS)]  # fmt: skip
-    return {"outcome": post.get("outcome", ""), "reasons": post.get("reasons", ""),
-            "feedback": post.get("feedback", ""), "rows": rows, "kept": bool(post),
-            "precedent_reason": post.get("precedent_reason", ""),
-            "errors": post.get("_errors") or {}}  # fmt: skip
+    rows = [
+        {f: post.get(f"cond-{i}-{f}", "") for f in ("mitigation", "owner", "due_date", "details")}
+        for i in range(CONDITION_ROWS)
+    ]
+    return {
+        "outcome": post.get("outcome", ""),
+        "reasons": post.get("reasons", ""),
+        "feedback": post.get("feedback", ""),
+        "rows": rows,
+        "kept": bool(post),
+        "precedent_reason": post.get("precedent_reason", ""),
+        "errors": post.get("_errors") or {},
+    }
 
 
 @login_required
@@ -286,8 +316,11 @@ def escalate_view(request, pk: int):
     case = _case_or_404(request, pk)
     form = ReasonForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
-    _run(request, lambda: services.review_escalate(case=case, actor=request.user, reason=reason),
-         "Escalated to the next level.")  # fmt: skip
+    _run(
+        request,
+        lambda: services.review_escalate(case=case, actor=request.user, reason=reason),
+        "Escalated to the next level.",
+    )
     return _back(request, case)
 
 
@@ -297,8 +330,11 @@ def clear_hard_stop_view(request, pk: int):
     _require_reviewer(request.user)
     case = _case_or_404(request, pk)
     note = (request.POST.get("note") or "").strip()
-    _run(request, lambda: services.review_clear_hard_stop(case=case, actor=request.user, note=note),
-         "Hard stop cleared: the deal may now be decided.")  # fmt: skip
+    _run(
+        request,
+        lambda: services.review_clear_hard_stop(case=case, actor=request.user, note=note),
+        "Hard stop cleared: the deal may now be decided.",
+    )
     return _back(request, case)
 
 
@@ -318,17 +354,53 @@ def case_history_csv(request, pk: int):
         f'attachment; filename="{case.opportunity.reference}-case-{case.pk}-history.csv"'
     )
     writer = csv.writer(response)
-    codes = ["event_id", "when", "actor", "action", "object_type", "object_id", "from_state",
-             "to_state", "changes", "comment", "hash"]  # fmt: skip
+    codes = [
+        "event_id",
+        "when",
+        "actor",
+        "action",
+        "object_type",
+        "object_id",
+        "from_state",
+        "to_state",
+        "changes",
+        "comment",
+        "hash",
+    ]
     # the header in words for people; ?headers=codes for programs
-    words = ["Event", "When", "Who", "What", "Object type", "Object", "From", "To", "Changes",
-             "Comment", "Hash"]  # fmt: skip
+    words = [
+        "Event",
+        "When",
+        "Who",
+        "What",
+        "Object type",
+        "Object",
+        "From",
+        "To",
+        "Changes",
+        "Comment",
+        "Hash",
+    ]
     writer.writerow(codes if request.GET.get("headers") == "codes" else words)
     for e in selectors.case_history(case, user=request.user):
-        writer.writerow([_csv_safe(v) for v in (
-            e.pk, e.created_at.isoformat(), e.actor_label, e.action, e.object_type, e.object_id,
-            e.from_state, e.to_state, json.dumps(e.changes, sort_keys=True, default=str), e.comment, e.hash,
-        )])  # fmt: skip
+        writer.writerow(
+            [
+                _csv_safe(v)
+                for v in (
+                    e.pk,
+                    e.created_at.isoformat(),
+                    e.actor_label,
+                    e.action,
+                    e.object_type,
+                    e.object_id,
+                    e.from_state,
+                    e.to_state,
+                    json.dumps(e.changes, sort_keys=True, default=str),
+                    e.comment,
+                    e.hash,
+                )
+            ]
+        )
     return response
 
 
@@ -351,8 +423,12 @@ def answer_view(request, pk: int):
         messages.error(request, message)
         return _keep_answer_draft(request, info, deal, message, field)
     try:
-        review_answer(information_request=info, actor=request.user, answer=form.cleaned_data["answer"],
-                               attachment=form.cleaned_data.get("attachment"))  # fmt: skip
+        review_answer(
+            information_request=info,
+            actor=request.user,
+            answer=form.cleaned_data["answer"],
+            attachment=form.cleaned_data.get("attachment"),
+        )
     except ApplicationError as exc:
         messages.error(request, exc.message)
         field = "attachment" if "attachment" in exc.errors else "answer"
@@ -366,8 +442,10 @@ def _keep_answer_draft(request, info, response, message: str, field: str = "answ
     to the field it concerns (the file must be chosen again: browsers never refill a
     file input)."""
     request.session[f"answer-draft-{info.pk}"] = {
-        "answer": (request.POST.get("answer") or "")[:10000], "error": message, "field": field,
-    }  # fmt: skip
+        "answer": (request.POST.get("answer") or "")[:10000],
+        "error": message,
+        "field": field,
+    }
     return response
 
 
@@ -401,8 +479,13 @@ def _condition_back(request):
 def condition_fulfil_view(request, pk: int):
     condition = _condition_or_404(request, pk)
     note = request.POST.get("evidence_note") or ""
-    _run(request, lambda: services.condition_fulfil(condition=condition, actor=request.user, evidence_note=note),
-         "Marked fulfilled; a reviewer will verify it.")  # fmt: skip
+    _run(
+        request,
+        lambda: services.condition_fulfil(
+            condition=condition, actor=request.user, evidence_note=note
+        ),
+        "Marked fulfilled; a reviewer will verify it.",
+    )
     return _condition_back(request)
 
 
@@ -411,8 +494,11 @@ def condition_fulfil_view(request, pk: int):
 def condition_verify_view(request, pk: int):
     condition = _condition_or_404(request, pk)
     note = request.POST.get("note") or ""
-    _run(request, lambda: services.condition_verify(condition=condition, actor=request.user, note=note),
-         "Condition verified.")  # fmt: skip
+    _run(
+        request,
+        lambda: services.condition_verify(condition=condition, actor=request.user, note=note),
+        "Condition verified.",
+    )
     return _condition_back(request)
 
 
@@ -421,8 +507,13 @@ def condition_verify_view(request, pk: int):
 def condition_reject_view(request, pk: int):
     condition = _condition_or_404(request, pk)
     reason = request.POST.get("reason") or ""
-    _run(request, lambda: services.condition_reject_evidence(condition=condition, actor=request.user, reason=reason),
-         "Sent back to the owner for more evidence.")  # fmt: skip
+    _run(
+        request,
+        lambda: services.condition_reject_evidence(
+            condition=condition, actor=request.user, reason=reason
+        ),
+        "Sent back to the owner for more evidence.",
+    )
     return _condition_back(request)
 
 
@@ -466,9 +557,12 @@ def sla_view(request):
             d = form.cleaned_data
             try:
                 services.escalation_policy_update(
-                    actor=request.user, tier=tier, target_business_days=d["target_business_days"],
-                    start_level=d["start_level"], level_business_days=d["level_business_days"],
-                )  # fmt: skip
+                    actor=request.user,
+                    tier=tier,
+                    target_business_days=d["target_business_days"],
+                    start_level=d["start_level"],
+                    level_business_days=d["level_business_days"],
+                )
                 messages.success(
                     request,
                     f"Target for {tier} deals saved; it applies to cases opened from now on.",

@@ -41,17 +41,26 @@ TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
     "escalate": (OPEN, S.ESCALATED),
 }
 CASES = Workflow(
-    model=ReviewCase, table=TRANSITIONS, object_type="review_case", noun="case",
+    model=ReviewCase,
+    table=TRANSITIONS,
+    object_type="review_case",
+    noun="case",
     stamp="updated_at",
-)  # fmt: skip
+)
 
 # how the winner of a conflicting transition is named: "<who> <did> this case first"
 PAST_TENSE = {
-    "claim": "claimed", "assign": "assigned", "request_information": "asked for information on",
-    "answer": "answered", "recommend": "recommended", "send_back": "sent back",
-    "approve": "approved", "approve_with_conditions": "approved with conditions",
-    "reject": "rejected", "escalate": "escalated",
-}  # fmt: skip
+    "claim": "claimed",
+    "assign": "assigned",
+    "request_information": "asked for information on",
+    "answer": "answered",
+    "recommend": "recommended",
+    "send_back": "sent back",
+    "approve": "approved",
+    "approve_with_conditions": "approved with conditions",
+    "reject": "rejected",
+    "escalate": "escalated",
+}
 
 
 _TRANSITION_ACTIONS = [f"review_case.{name}" for name in TRANSITIONS]
@@ -117,10 +126,17 @@ def _transition(
     (unless `refresh` is off, as in the sweep, which does not read the case again).
     """
     event = transition_apply(
-        CASES, case, transition, actor=actor, guard=guard, values=values, changes=changes,
-        comment=comment, opportunity_id=case.opportunity_id,
+        CASES,
+        case,
+        transition,
+        actor=actor,
+        guard=guard,
+        values=values,
+        changes=changes,
+        comment=comment,
+        opportunity_id=case.opportunity_id,
         conflict=transition_conflict,
-    )  # fmt: skip
+    )
     if refresh:
         case.refresh_from_db()
     return event
@@ -146,11 +162,15 @@ def _transition_locked_many(
     return transition_apply_many(
         CASES,
         [(c, transition, to) for c in cases if transition_allowed(transition, c.status)],
-        actor=actor, values=values,
-        event_of=lambda c: {"opportunity_id": c.opportunity_id, "changes": changes_of(c),
-                            "comment": comment_of(c)},
+        actor=actor,
+        values=values,
+        event_of=lambda c: {
+            "opportunity_id": c.opportunity_id,
+            "changes": changes_of(c),
+            "comment": comment_of(c),
+        },
         moved="Cases changed while locked; nothing was applied.",
-    )  # fmt: skip
+    )
 
 
 # --- Conditions of an approval: their own small table ---------------------------------
@@ -164,9 +184,12 @@ CONDITION_TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
 
 
 CONDITIONS = Workflow(
-    model=CaseCondition, table=CONDITION_TRANSITIONS, object_type="review_case",
-    action_prefix="condition", noun="condition",
-)  # fmt: skip
+    model=CaseCondition,
+    table=CONDITION_TRANSITIONS,
+    object_type="review_case",
+    action_prefix="condition",
+    noun="condition",
+)
 
 
 def _condition_transition(
@@ -179,9 +202,15 @@ def _condition_transition(
 ):
     """A condition's transition; its audit event is recorded on the case."""
     event = transition_apply(
-        CONDITIONS, condition, transition, actor=actor, values=values, comment=comment,
-        object_id=condition.case_id, opportunity_id=condition.opportunity_id,
+        CONDITIONS,
+        condition,
+        transition,
+        actor=actor,
+        values=values,
+        comment=comment,
+        object_id=condition.case_id,
+        opportunity_id=condition.opportunity_id,
         changes={"condition_id": condition.pk, "mitigation": condition.mitigation.code},
-    )  # fmt: skip
+    )
     condition.refresh_from_db()
     return event

@@ -11,12 +11,22 @@ from .engine import ConditionError, compile_condition
 
 # The editor's fields, as a problem of the engine names them, and as the editor labels them.
 FIELD_WORDS = {
-    "code": "Code", "name": "Name", "dimension": "Dimension", "outcome": "Outcome",
-    "condition": "Condition", "explanation": "Explanation", "reasoning": "Reasoning",
-    "source": "Source", "ask": "What is asked", "scale": "Scale", "scope": "Scope",
-    "irremediability": "Irremediability", "likelihood": "Likelihood",
-    "severity_uplift": "Severity uplift", "enabled": "Enabled",
-}  # fmt: skip
+    "code": "Code",
+    "name": "Name",
+    "dimension": "Dimension",
+    "outcome": "Outcome",
+    "condition": "Condition",
+    "explanation": "Explanation",
+    "reasoning": "Reasoning",
+    "source": "Source",
+    "ask": "What is asked",
+    "scale": "Scale",
+    "scope": "Scope",
+    "irremediability": "Irremediability",
+    "likelihood": "Likelihood",
+    "severity_uplift": "Severity uplift",
+    "enabled": "Enabled",
+}
 _NAMES = "|".join(sorted(FIELD_WORDS, key=len, reverse=True))
 _LEADING_FIELD = re.compile(rf"^({_NAMES})\b:?\s*")
 
@@ -109,17 +119,24 @@ def criteria_diff(draft, published) -> dict:
     changed = []
     for code in sorted(after.keys() & before.keys()):
         old, new = before[code], after[code]
-        fields = [(FIELD_WORDS[f], _shown(old, f), _shown(new, f))
-                  for f in CRITERION_FIELDS if getattr(old, f) != getattr(new, f)]  # fmt: skip
+        fields = [
+            (FIELD_WORDS[f], _shown(old, f), _shown(new, f))
+            for f in CRITERION_FIELDS
+            if getattr(old, f) != getattr(new, f)
+        ]
         if fields:
             changed.append({"code": code, "name": new.name, "fields": fields})
     added = [after[code] for code in sorted(after.keys() - before.keys())]
     removed = [before[code] for code in sorted(before.keys() - after.keys())]
     marks = {c.code: "added" for c in added} | {c["code"]: "changed" for c in changed}
     return {
-        "version": published, "added": added, "removed": removed, "changed": changed,
-        "marks": marks, "count": len(added) + len(removed) + len(changed),
-    }  # fmt: skip
+        "version": published,
+        "added": added,
+        "removed": removed,
+        "changed": changed,
+        "marks": marks,
+        "count": len(added) + len(removed) + len(changed),
+    }
 
 
 def preview_for_publishing(draft) -> dict:

@@ -65,8 +65,13 @@ def lexicon_entry_save(
         else:
             row = LexiconEntryRow.objects.create(version=draft, **data)
             changed = {"created": True, **{f: data[f] for f in ENTRY_FIELDS}}
-        audit_record(actor=actor, action="criteria.lexicon_saved", object_type="criteria_version",
-                     object_id=draft.pk, changes={"entry": row.pk, **changed})  # fmt: skip
+        audit_record(
+            actor=actor,
+            action="criteria.lexicon_saved",
+            object_type="criteria_version",
+            object_id=draft.pk,
+            changes={"entry": row.pk, **changed},
+        )
     return row
 
 
@@ -81,8 +86,13 @@ def lexicon_entry_delete(*, actor, draft: CriteriaVersion, entry_id: int) -> Non
             raise ApplicationError("The draft has no such phrase.", status_code=404)
         phrase = {f: getattr(row, f) for f in ENTRY_FIELDS}
         row.delete()
-        audit_record(actor=actor, action="criteria.lexicon_deleted", object_type="criteria_version",
-                     object_id=draft.pk, changes={"entry": entry_id, **phrase})  # fmt: skip
+        audit_record(
+            actor=actor,
+            action="criteria.lexicon_deleted",
+            object_type="criteria_version",
+            object_id=draft.pk,
+            changes={"entry": entry_id, **phrase},
+        )
 
 
 def lexicon_replace(*, draft: CriteriaVersion, entries: list[LexiconEntry]) -> None:

@@ -41,20 +41,32 @@ def _tried(version: CriteriaVersion, text: str) -> dict | None:
         "text": text,
         "language": LANGUAGE_NAMES.get(detect_language(text), "too short to tell"),
         "signals": [
-            {"category": LexiconEntry.Category(c).label, "language": LANGUAGE_NAMES[lang],
-             "quote": q}
+            {
+                "category": LexiconEntry.Category(c).label,
+                "language": LANGUAGE_NAMES[lang],
+                "quote": q,
+            }
             for c, lang, q in read_one(text, lexicon)
         ],
-    }  # fmt: skip
+    }
 
 
 def _page(request, version, *, editable: bool, error=None, v=None, status=200):
-    return render(request, "rules/lexicon.html", {
-        "version": version, "editable": editable, "entries": version.lexicon.all(),
-        "languages": LexiconEntry.Language.choices, "categories": LexiconEntry.Category.choices,
-        "tried": _tried(version, request.GET.get("try", "")), "error": error,
-        "v": v or {"enabled": True, "language": "en", "category": "targets_dissent"},
-    }, status=status)  # fmt: skip
+    return render(
+        request,
+        "rules/lexicon.html",
+        {
+            "version": version,
+            "editable": editable,
+            "entries": version.lexicon.all(),
+            "languages": LexiconEntry.Language.choices,
+            "categories": LexiconEntry.Category.choices,
+            "tried": _tried(version, request.GET.get("try", "")),
+            "error": error,
+            "v": v or {"enabled": True, "language": "en", "category": "targets_dissent"},
+        },
+        status=status,
+    )
 
 
 @login_required
@@ -93,10 +105,18 @@ def lexicon_edit(request, pk: int):
             return redirect("criteria-lexicon")
         except ApplicationError as exc:
             error, status = exc.message, 400
-    return render(request, "rules/lexicon_form.html", {
-        "entry": entry, "v": values, "error": error,
-        "languages": LexiconEntry.Language.choices, "categories": LexiconEntry.Category.choices,
-    }, status=status)  # fmt: skip
+    return render(
+        request,
+        "rules/lexicon_form.html",
+        {
+            "entry": entry,
+            "v": values,
+            "error": error,
+            "languages": LexiconEntry.Language.choices,
+            "categories": LexiconEntry.Category.choices,
+        },
+        status=status,
+    )
 
 
 @login_required

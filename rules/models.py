@@ -186,10 +186,11 @@ class Screening(models.Model):
         ordering = ["-id"]
         indexes = [
             models.Index(
-                fields=["created_at"], name="screening_rp_matched_idx",
+                fields=["created_at"],
+                name="screening_rp_matched_idx",
                 condition=models.Q(restricted_party_matched=True),
             )
-        ]  # fmt: skip
+        ]
 
     def __str__(self) -> str:
         return f"{self.opportunity_id}: {self.tier} ({self.score})"

@@ -47,8 +47,15 @@ def trigger_for_partners(trigger: str) -> str:
 
 # The keys of a finding partners and reps receive; anything else stays with compliance.
 SHOWN_FINDING_KEYS = (
-    "code", "name", "dimension", "explanation", "severity", "likelihood", "outcome", "ask",
-)  # fmt: skip
+    "code",
+    "name",
+    "dimension",
+    "explanation",
+    "severity",
+    "likelihood",
+    "outcome",
+    "ask",
+)
 
 
 def sees_everything(user) -> bool:
@@ -73,8 +80,13 @@ ANSWER_WITHHELD = TEXT_FIELD_LABELS["text.answers"] + " (words for compliance on
 
 def _answers_withheld(item: dict) -> dict:
     evidence = item.get("evidence") or {}
-    quoted = [q for v in evidence.values() if isinstance(v, list) for q in v
-              if isinstance(q, str) and q.startswith(ANSWER_QUOTE)]  # fmt: skip
+    quoted = [
+        q
+        for v in evidence.values()
+        if isinstance(v, list)
+        for q in v
+        if isinstance(q, str) and q.startswith(ANSWER_QUOTE)
+    ]
     if not quoted:
         return item
     for quote in quoted:
@@ -108,8 +120,9 @@ def screening_for_viewer(screening, user, *, shown_status: str = "") -> dict | N
         findings = []
         for f in screening.findings:
             item = {k: f.get(k, "") for k in SHOWN_FINDING_KEYS}
-            item.update(evidence=f["evidence"], reasoning=f.get("reasoning", ""),
-                        source=f.get("source", ""))  # fmt: skip
+            item.update(
+                evidence=f["evidence"], reasoning=f.get("reasoning", ""), source=f.get("source", "")
+            )
             findings.append(item)
         return {
             "tier": screening.tier,

@@ -48,9 +48,21 @@ from .signals import criteria_published
 from .snapshot import opportunity_snapshot, snapshot_upgraded
 
 CRITERION_FIELDS = (
-    "name", "dimension", "condition", "scale", "scope", "irremediability", "likelihood",
-    "severity_uplift", "outcome", "explanation", "reasoning", "source", "ask", "enabled",
-)  # fmt: skip
+    "name",
+    "dimension",
+    "condition",
+    "scale",
+    "scope",
+    "irremediability",
+    "likelihood",
+    "severity_uplift",
+    "outcome",
+    "explanation",
+    "reasoning",
+    "source",
+    "ask",
+    "enabled",
+)
 
 
 def _jsonable(value):
@@ -192,8 +204,13 @@ def criteria_draft_start(*, actor) -> CriteriaVersion:
                     for c in base.criteria.all()
                 ]
             )
-        audit_record(actor=actor, action="criteria.draft_started", object_type="criteria_version",
-                     object_id=draft.pk, changes={"based_on": base.number if base else None})  # fmt: skip
+        audit_record(
+            actor=actor,
+            action="criteria.draft_started",
+            object_type="criteria_version",
+            object_id=draft.pk,
+            changes={"based_on": base.number if base else None},
+        )
     return draft
 
 
@@ -264,8 +281,13 @@ def criterion_save(
         else:
             criterion = Criterion.objects.create(version=draft, code=code, **data)
             changed = {"created": True}
-        audit_record(actor=actor, action="criteria.criterion_saved", object_type="criteria_version",
-                     object_id=draft.pk, changes=_jsonable({"code": code, **changed}))  # fmt: skip
+        audit_record(
+            actor=actor,
+            action="criteria.criterion_saved",
+            object_type="criteria_version",
+            object_id=draft.pk,
+            changes=_jsonable({"code": code, **changed}),
+        )
     return criterion
 
 
@@ -276,16 +298,25 @@ def criterion_delete(*, actor, draft: CriteriaVersion, code: str) -> None:
         deleted, _ = draft.criteria.filter(code=code).delete()
         if not deleted:
             raise ApplicationError(f"The draft has no criterion {code}.", status_code=404)
-        audit_record(actor=actor, action="criteria.criterion_deleted", object_type="criteria_version",
-                     object_id=draft.pk, changes={"code": code})  # fmt: skip
+        audit_record(
+            actor=actor,
+            action="criteria.criterion_deleted",
+            object_type="criteria_version",
+            object_id=draft.pk,
+            changes={"code": code},
+        )
 
 
 def criteria_draft_discard(*, actor, draft: CriteriaVersion) -> None:
     _require_editor(actor)
     _require_draft(draft)
     with transaction.atomic():
-        audit_record(actor=actor, action="criteria.draft_discarded", object_type="criteria_version",
-                     object_id=draft.pk)  # fmt: skip
+        audit_record(
+            actor=actor,
+            action="criteria.draft_discarded",
+            object_type="criteria_version",
+            object_id=draft.pk,
+        )
         draft.delete()
 
 
@@ -308,9 +339,15 @@ def criteria_publish(*, actor, draft: CriteriaVersion, notes: str = "") -> Crite
         locked.published_by = actor if getattr(actor, "pk", None) else None
         locked.published_at = timezone.now()
         locked.save()
-        audit_record(actor=actor, action="criteria.published", object_type="criteria_version",
-                     object_id=locked.pk, to_state=f"v{number}",
-                     changes={"criteria": locked.criteria.count()}, comment=notes)  # fmt: skip
+        audit_record(
+            actor=actor,
+            action="criteria.published",
+            object_type="criteria_version",
+            object_id=locked.pk,
+            to_state=f"v{number}",
+            changes={"criteria": locked.criteria.count()},
+            comment=notes,
+        )
         # Open deals and recent approvals are re-screened in the background, as a
         # monitoring run compliance can follow (its receiver queues it in this transaction).
         criteria_published.send(sender=CriteriaVersion, actor=actor, version=locked)
@@ -360,9 +397,13 @@ def criteria_pack_import(
             ]
         )
         lexicon_replace(draft=draft, entries=lexicon)
-        audit_record(actor=actor, action="criteria.pack_imported", object_type="criteria_version",
-                     object_id=draft.pk, changes={"criteria": len(specs), "name": draft.name,
-                                                  "lexicon": len(lexicon)})  # fmt: skip
+        audit_record(
+            actor=actor,
+            action="criteria.pack_imported",
+            object_type="criteria_version",
+            object_id=draft.pk,
+            changes={"criteria": len(specs), "name": draft.name, "lexicon": len(lexicon)},
+        )
         if publish:
             return criteria_publish(
                 actor=actor, draft=draft, notes=notes or "Imported criteria pack"
@@ -428,9 +469,13 @@ def _preview_compute(run: PreviewRun) -> PreviewRun:
     fired_after: dict[str, int] = {}
     done = 0
     rows = qs.values_list(
-        "pk", "reference", "title", "current_screening__tier", "current_screening__snapshot",
+        "pk",
+        "reference",
+        "title",
+        "current_screening__tier",
+        "current_screening__snapshot",
         "current_screening__criteria_version_id",
-    ).order_by("pk")  # fmt: skip
+    ).order_by("pk")
     # Reading the text is the costly part. A deal screened with the version in force holds
     # what that version's lexicon read: reused, and read again only if a phrase the draft
     # adds, removes or changes can match in its text.
@@ -454,8 +499,16 @@ def _preview_compute(run: PreviewRun) -> PreviewRun:
             key, bucket = ("up", up) if delta > 0 else ("down", down)
             counts[key] += 1
             if len(bucket) < PREVIEW_LIST_LIMIT:
-                bucket.append({"id": pk, "reference": ref, "title": title,
-                               "from": before_tier, "to": after_tier, "score": after_score})  # fmt: skip
+                bucket.append(
+                    {
+                        "id": pk,
+                        "reference": ref,
+                        "title": title,
+                        "from": before_tier,
+                        "to": after_tier,
+                        "score": after_score,
+                    }
+                )
         else:
             counts["same"] += 1
         done += 1

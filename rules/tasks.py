@@ -22,7 +22,9 @@ def rescreen_open_deals(version_id: int) -> int:
     a monitoring run now (one path)."""
     version = CriteriaVersion.objects.get(pk=version_id)
     run = rescreen_run_start(
-        actor=None, trigger="criteria_published", criteria_version_id=version.pk,
+        actor=None,
+        trigger="criteria_published",
+        criteria_version_id=version.pk,
         label=f"Criteria version {version.number}",
-    )  # fmt: skip
+    )
     return rescreen_plan(run_id=run.pk).total

@@ -47,12 +47,16 @@ def _require_reviewer(user) -> None:
 def criteria_overview(request):
     _require_reviewer(request.user)
     current = criteria_published_current()
-    return render(request, "rules/overview.html", {
-        "current": current,
-        "criteria": current.criteria.all() if current else [],
-        "draft": criteria_draft(),
-        "versions": criteria_versions(),
-    })  # fmt: skip
+    return render(
+        request,
+        "rules/overview.html",
+        {
+            "current": current,
+            "criteria": current.criteria.all() if current else [],
+            "draft": criteria_draft(),
+            "versions": criteria_versions(),
+        },
+    )
 
 
 @login_required
@@ -84,9 +88,14 @@ def draft_detail(request):
     return render(
         request,
         "rules/draft.html",
-        {"draft": draft, "criteria": draft.criteria.all(), "previews": previews, "diff": diff,
-         "marks": diff["marks"]},
-    )  # fmt: skip
+        {
+            "draft": draft,
+            "criteria": draft.criteria.all(),
+            "previews": previews,
+            "diff": diff,
+            "marks": diff["marks"],
+        },
+    )
 
 
 @login_required
@@ -97,10 +106,15 @@ def draft_publish_confirm(request):
     draft = criteria_draft()
     if draft is None:
         return redirect("criteria-overview")
-    return render(request, "rules/publish_confirm.html", {
-        "draft": draft, "diff": criteria_diff(draft, criteria_published_current()),
-        **preview_for_publishing(draft),
-    })  # fmt: skip
+    return render(
+        request,
+        "rules/publish_confirm.html",
+        {
+            "draft": draft,
+            "diff": criteria_diff(draft, criteria_published_current()),
+            **preview_for_publishing(draft),
+        },
+    )
 
 
 @login_required
@@ -190,14 +204,25 @@ def criterion_edit(request, code: str | None = None):
             "dimension": "product_capability",
             **dict.fromkeys(NUMBER_FIELDS, 0),
         }
-    return render(request, "rules/criterion_form.html", {
-        "draft": draft, "criterion": criterion, "v": values, "error": error, "errors": errors,
-        "caret": caret, "dimensions": Criterion.Dimension.choices,
-        "outcomes": Criterion.Outcome.choices,
-        "fields": [(n, spec, n in PARTNER_SAFE_FIELDS) for n, spec in sorted(FIELDS.items())],
-        "number_fields": [(f, FIELD_WORDS[f], values.get(f, request.POST.get(f, 0)))
-                          for f in NUMBER_FIELDS],
-    }, status=400 if error else 200)  # fmt: skip
+    return render(
+        request,
+        "rules/criterion_form.html",
+        {
+            "draft": draft,
+            "criterion": criterion,
+            "v": values,
+            "error": error,
+            "errors": errors,
+            "caret": caret,
+            "dimensions": Criterion.Dimension.choices,
+            "outcomes": Criterion.Outcome.choices,
+            "fields": [(n, spec, n in PARTNER_SAFE_FIELDS) for n, spec in sorted(FIELDS.items())],
+            "number_fields": [
+                (f, FIELD_WORDS[f], values.get(f, request.POST.get(f, 0))) for f in NUMBER_FIELDS
+            ],
+        },
+        status=400 if error else 200,
+    )
 
 
 @login_required

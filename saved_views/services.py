@@ -88,10 +88,13 @@ def saved_view_save(*, actor, list_name: str, name: str, params) -> SavedView:
             view.save(update_fields=["params", "updated_at"])
             action = "saved_view.replaced"
         audit_record(
-            actor=actor, action=action, object_type="saved_view", object_id=view.pk,
+            actor=actor,
+            action=action,
+            object_type="saved_view",
+            object_id=view.pk,
             changes={"list": list_name, "name": name, "params": kept}
             | ({"was": old} if existing is not None else {}),
-        )  # fmt: skip
+        )
     return view
 
 
@@ -102,8 +105,14 @@ def saved_view_delete(*, actor, saved_view: SavedView) -> None:
     with transaction.atomic():
         pk = saved_view.pk
         audit_record(
-            actor=actor, action="saved_view.deleted", object_type="saved_view", object_id=pk,
-            changes={"list": saved_view.list_name, "name": saved_view.name,
-                     "params": saved_view.params},
-        )  # fmt: skip
+            actor=actor,
+            action="saved_view.deleted",
+            object_type="saved_view",
+            object_id=pk,
+            changes={
+                "list": saved_view.list_name,
+                "name": saved_view.name,
+                "params": saved_view.params,
+            },
+        )
         saved_view.delete()

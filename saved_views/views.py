@@ -30,9 +30,11 @@ def saved_view_save_view(request):
     query = request.POST.get("query", "")[:2000]
     try:
         view = saved_view_save(
-            actor=request.user, list_name=list_name, name=request.POST.get("name", ""),
+            actor=request.user,
+            list_name=list_name,
+            name=request.POST.get("name", ""),
             params=QueryDict(query),
-        )  # fmt: skip
+        )
     except ApplicationError as exc:
         messages.error(request, exc.message)
         return redirect(_list_url(list_name, query))

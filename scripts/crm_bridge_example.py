@@ -31,14 +31,25 @@ TOLERANCE_SECONDS = 300
 
 # CRM picklist values -> the screening vocabulary (codes in README "Registering deals").
 END_USER_TYPE = {
-    "Government - Police": "police", "Government - Intelligence": "intelligence_agency",
-    "Government - Defence": "military", "Government - Civil": "other_government",
-    "Telecom - State": "state_telecom", "Telecom - Private": "private_telecom",
-    "Enterprise": "private_enterprise", "Financial Services": "financial_institution",
-    "Healthcare": "healthcare", "Education": "education_research", "NGO": "ngo_civil_society", "State-owned Enterprise": "state_owned_enterprise",
-}  # fmt: skip
-PARTNER_ROLE = {"Distributor": "distributor", "Reseller": "reseller",
-                "System Integrator": "integrator", "Agent": "agent"}  # fmt: skip
+    "Government - Police": "police",
+    "Government - Intelligence": "intelligence_agency",
+    "Government - Defence": "military",
+    "Government - Civil": "other_government",
+    "Telecom - State": "state_telecom",
+    "Telecom - Private": "private_telecom",
+    "Enterprise": "private_enterprise",
+    "Financial Services": "financial_institution",
+    "Healthcare": "healthcare",
+    "Education": "education_research",
+    "NGO": "ngo_civil_society",
+    "State-owned Enterprise": "state_owned_enterprise",
+}
+PARTNER_ROLE = {
+    "Distributor": "distributor",
+    "Reseller": "reseller",
+    "System Integrator": "integrator",
+    "Agent": "agent",
+}
 END_USE_STATEMENT = {"Signed": "signed", "Requested": "requested", "Refused": "refused"}
 
 
@@ -64,7 +75,7 @@ def salesforce_to_hrdd(opp: dict) -> dict:
                 "country": p["AccountTo"].get("BillingCountryCode", ""),
             }
             for p in (opp.get("OpportunityPartnersFrom") or {}).get("records", [])
-        ],  # fmt: skip
+        ],
         "lines": [
             {"sku": li["ProductCode"], "quantity": int(li["Quantity"])}
             for li in (opp.get("OpportunityLineItems") or {}).get("records", [])
@@ -123,8 +134,10 @@ def salesforce_update(event: dict) -> tuple[str, dict] | None:
         return None
     fields = {"HRDD_Deal_Id__c": deal["id"], "HRDD_Status__c": deal["status_label"]}
     if event["type"] == "case.decided":
-        fields |= {"HRDD_Decision__c": event["data"]["outcome"],
-                   "HRDD_Feedback__c": event["data"].get("feedback", "")}  # fmt: skip
+        fields |= {
+            "HRDD_Decision__c": event["data"]["outcome"],
+            "HRDD_Feedback__c": event["data"].get("feedback", ""),
+        }
     if event["type"] in ("deal.screened", "deal.tier_changed"):
         fields["HRDD_Tier__c"] = event["data"]["tier"]
     return deal["external_id"], fields
@@ -162,9 +175,11 @@ def _apply(event: dict, update: tuple[str, dict] | None) -> None:
         print(f"{event['type']}: would PATCH {url or crm_id} {json.dumps(fields)}")
         return
     request = urllib.request.Request(
-        url, data=json.dumps(fields).encode(), method="PATCH",
+        url,
+        data=json.dumps(fields).encode(),
+        method="PATCH",
         headers={"Authorization": f"Bearer {access}", "Content-Type": "application/json"},
-    )  # fmt: skip
+    )
     urllib.request.urlopen(request, timeout=30).close()
 
 

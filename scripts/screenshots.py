@@ -72,8 +72,11 @@ def _decide_one(browser) -> tuple[str, str] | None:
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                    args=["--no-sandbox", "--disable-dev-shm-usage"])  # fmt: skip
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=["--no-sandbox", "--disable-dev-shm-usage"],
+        )
         ctx, page = _sign_in(browser, "reviewer", DESKTOP)
         page.goto("/overview/")
         page.wait_for_selector("#charts[data-ready=true]")

@@ -56,8 +56,13 @@ class OidcBackend(OIDCAuthenticationBackend):
             return super().authenticate(request, **kwargs)
         except SsoRefused as exc:
             request.sso_refusal = str(exc)
-        except (SuspiciousOperation, jwt.PyJWTError, requests.RequestException, KeyError,
-                ValueError) as exc:  # fmt: skip
+        except (
+            SuspiciousOperation,
+            jwt.PyJWTError,
+            requests.RequestException,
+            KeyError,
+            ValueError,
+        ) as exc:
             log.warning("Single sign-on refused: %s: %s", type(exc).__name__, exc)
             request.sso_refusal = "The identity provider's answer could not be verified."
         return None
@@ -67,10 +72,14 @@ class OidcBackend(OIDCAuthenticationBackend):
         if header.get("alg") != self.OIDC_RP_SIGN_ALGO:
             raise SuspiciousOperation("The id_token is not signed with the expected algorithm.")
         return jwt.decode(
-            payload, key, algorithms=[self.OIDC_RP_SIGN_ALGO], audience=self.OIDC_RP_CLIENT_ID,
-            issuer=settings.OIDC_ISSUER, leeway=LEEWAY_SECONDS,
+            payload,
+            key,
+            algorithms=[self.OIDC_RP_SIGN_ALGO],
+            audience=self.OIDC_RP_CLIENT_ID,
+            issuer=settings.OIDC_ISSUER,
+            leeway=LEEWAY_SECONDS,
             options={"require": ["exp", "iat", "iss", "aud", "sub"]},
-        )  # fmt: skip
+        )
 
     def verify_token(self, token, **kwargs):
         if not kwargs.get("nonce"):

@@ -64,10 +64,17 @@ def _username(claims: dict) -> str:
 
 def _refusal_record(reason: str, *, issuer: str, claims: dict, user: User | None = None):
     audit_record(
-        actor=user, action="sso.refused", object_type="user", object_id=user.pk if user else "",
-        changes={"issuer": issuer, "subject": str(claims.get("sub", ""))[:200],
-                 "email": str(claims.get("email", ""))[:200], "reason": reason},
-    )  # fmt: skip
+        actor=user,
+        action="sso.refused",
+        object_type="user",
+        object_id=user.pk if user else "",
+        changes={
+            "issuer": issuer,
+            "subject": str(claims.get("sub", ""))[:200],
+            "email": str(claims.get("email", ""))[:200],
+            "reason": reason,
+        },
+    )
 
 
 def sso_user_resolve(*, issuer: str, claims: dict) -> User:
@@ -108,12 +115,22 @@ def _resolve(*, issuer: str, claims: dict) -> User:
     if changes:
         User.objects.filter(pk=user.pk).update(role=role, organisation=org)
         user.role, user.organisation = role, org
-        audit_record(actor=None, action="user.changed_by_sso", object_type="user",
-                     object_id=user.pk, changes=changes)  # fmt: skip
+        audit_record(
+            actor=None,
+            action="user.changed_by_sso",
+            object_type="user",
+            object_id=user.pk,
+            changes=changes,
+        )
     if identity is None:
         SsoIdentity.objects.create(issuer=issuer, subject=subject, user=user)
-        audit_record(actor=None, action="user.sso_linked", object_type="user", object_id=user.pk,
-                     changes={"issuer": issuer, "subject": subject})  # fmt: skip
+        audit_record(
+            actor=None,
+            action="user.sso_linked",
+            object_type="user",
+            object_id=user.pk,
+            changes={"issuer": issuer, "subject": subject},
+        )
     else:
         SsoIdentity.objects.filter(pk=identity.pk).update(last_seen_at=timezone.now())
     return user
@@ -141,14 +158,21 @@ def _create(*, issuer: str, subject: str, claims: dict, role: str, org: Organisa
         raise SsoRefused("You have no account here yet; ask the vendor's admins for one.")
     email = _verified_email(claims)
     user = User(
-        username=_username(claims), email=email, role=role, organisation=org,
+        username=_username(claims),
+        email=email,
+        role=role,
+        organisation=org,
         first_name=str(claims.get("given_name", ""))[:150],
         last_name=str(claims.get("family_name", ""))[:150],
-    )  # fmt: skip
+    )
     user.set_unusable_password()  # signs in through the provider only
     user.save()
     SsoIdentity.objects.create(issuer=issuer, subject=subject, user=user)
-    audit_record(actor=None, action="user.created_by_sso", object_type="user", object_id=user.pk,
-                 changes={"issuer": issuer, "subject": subject, "role": role,
-                          "organisation_id": org.pk})  # fmt: skip
+    audit_record(
+        actor=None,
+        action="user.created_by_sso",
+        object_type="user",
+        object_id=user.pk,
+        changes={"issuer": issuer, "subject": subject, "role": role, "organisation_id": org.pk},
+    )
     return user

@@ -6,8 +6,21 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 CONTROLS = {"input", "select", "textarea"}
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-        "track", "wbr"}  # fmt: skip
+VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
 
 
 class _Form(HTMLParser):

@@ -70,17 +70,21 @@ class OidcProvider:
         url = urlsplit(h.path)
         query = {k: v[0] for k, v in parse_qs(url.query).items()}
         if url.path == "/.well-known/openid-configuration":
-            return self._json(h, 200, {
-                "issuer": self.issuer,
-                "authorization_endpoint": f"{self.issuer}/authorize",
-                "token_endpoint": f"{self.issuer}/token",
-                "userinfo_endpoint": f"{self.issuer}/userinfo",
-                "jwks_uri": f"{self.issuer}/jwks",
-                "response_types_supported": ["code"],
-                "subject_types_supported": ["public"],
-                "id_token_signing_alg_values_supported": ["RS256"],
-                "code_challenge_methods_supported": ["S256"],
-            })  # fmt: skip
+            return self._json(
+                h,
+                200,
+                {
+                    "issuer": self.issuer,
+                    "authorization_endpoint": f"{self.issuer}/authorize",
+                    "token_endpoint": f"{self.issuer}/token",
+                    "userinfo_endpoint": f"{self.issuer}/userinfo",
+                    "jwks_uri": f"{self.issuer}/jwks",
+                    "response_types_supported": ["code"],
+                    "subject_types_supported": ["public"],
+                    "id_token_signing_alg_values_supported": ["RS256"],
+                    "code_challenge_methods_supported": ["S256"],
+                },
+            )
         if url.path == "/jwks":
             jwk = json.loads(jwt.algorithms.RSAAlgorithm.to_jwk(self.key.public_key()))
             return self._json(
@@ -125,16 +129,32 @@ class OidcProvider:
             return self._json(h, 400, {"error": "invalid_grant", "error_description": "PKCE"})
         now = int(time.time())
         claims = grant["claims"]
-        id_claims = {"iss": self.issuer, "aud": self.client_id, "iat": now, "exp": now + 300,
-                     "nonce": grant.get("nonce"), **claims}  # fmt: skip
+        id_claims = {
+            "iss": self.issuer,
+            "aud": self.client_id,
+            "iat": now,
+            "exp": now + 300,
+            "nonce": grant.get("nonce"),
+            **claims,
+        }
         id_token = jwt.encode(
-            _changed(id_claims, self.id_token_changes), self.signing_key, algorithm="RS256",
+            _changed(id_claims, self.id_token_changes),
+            self.signing_key,
+            algorithm="RS256",
             headers={"kid": self.kid},
-        )  # fmt: skip
+        )
         access = secrets.token_urlsafe(16)
         self.tokens[access] = claims
-        return self._json(h, 200, {"access_token": access, "token_type": "Bearer",
-                                   "expires_in": 300, "id_token": id_token})  # fmt: skip
+        return self._json(
+            h,
+            200,
+            {
+                "access_token": access,
+                "token_type": "Bearer",
+                "expires_in": 300,
+                "id_token": id_token,
+            },
+        )
 
 
 def _changed(claims: dict, changes: dict) -> dict:

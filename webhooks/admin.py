@@ -61,10 +61,14 @@ class WebhookEndpointAdmin(_AdminsOnly, admin.ModelAdmin):
         data = form.cleaned_data
         try:
             webhook_endpoint_save(
-                actor=request.user, endpoint=obj, name=data["name"], url=data["url"],
-                events=data["events"], organisation=data.get("organisation"),
+                actor=request.user,
+                endpoint=obj,
+                name=data["name"],
+                url=data["url"],
+                events=data["events"],
+                organisation=data.get("organisation"),
                 active=data.get("active", True),
-            )  # fmt: skip
+            )
         except ApplicationError as exc:
             messages.error(request, str(exc))
 

@@ -100,9 +100,12 @@ def _post(delivery: WebhookDelivery) -> tuple[WebhookAttempt, bool]:
     start = time.monotonic()
     try:
         response = requests.post(
-            endpoint.url, data=body, headers=headers, allow_redirects=False,
+            endpoint.url,
+            data=body,
+            headers=headers,
+            allow_redirects=False,
             timeout=settings.WEBHOOK_TIMEOUT_SECONDS,
-        )  # fmt: skip
+        )
     except requests.RequestException as exc:
         attempt.error = f"{type(exc).__name__}: {exc}"[:2000]
         ok = False

@@ -32,10 +32,13 @@ ENDPOINTS = "webhook_endpoints"  # refdata kind: every screening reads the list,
 def _active_endpoints() -> list[tuple[int, frozenset[str], int | None]]:
     """(id, events, organisation id) of the active endpoints, this process's copy: a
     screening costs no statement for webhooks until an endpoint subscribes to it."""
-    return cached(ENDPOINTS, lambda: [
-        (e.pk, frozenset(e.events), e.organisation_id)
-        for e in WebhookEndpoint.objects.filter(active=True)
-    ])  # fmt: skip
+    return cached(
+        ENDPOINTS,
+        lambda: [
+            (e.pk, frozenset(e.events), e.organisation_id)
+            for e in WebhookEndpoint.objects.filter(active=True)
+        ],
+    )
 
 
 def webhook_endpoint_save(
@@ -77,9 +80,13 @@ def webhook_endpoint_save(
             action="webhook_endpoint.created" if created else "webhook_endpoint.changed",
             object_type="webhook_endpoint",
             object_id=endpoint.pk,
-            changes={"url": url, "events": events, "active": active,
-                     "organisation_id": organisation.pk if organisation else None},
-        )  # fmt: skip
+            changes={
+                "url": url,
+                "events": events,
+                "active": active,
+                "organisation_id": organisation.pk if organisation else None,
+            },
+        )
     return endpoint
 
 
@@ -121,10 +128,13 @@ def webhooks_emit(
                 continue
         deliveries.append(
             WebhookDelivery(
-                endpoint_id=endpoint_id, event=event, event_id=event_id,
-                opportunity_id=opportunity_id, facts=partner_facts if org is not None else facts,
+                endpoint_id=endpoint_id,
+                event=event,
+                event_id=event_id,
+                opportunity_id=opportunity_id,
+                facts=partner_facts if org is not None else facts,
             )
-        )  # fmt: skip
+        )
     deliveries = WebhookDelivery.objects.bulk_create(deliveries)
     outbox_enqueue_many(DELIVER_TASK, [[d.pk] for d in deliveries])
     return len(deliveries)
@@ -137,10 +147,14 @@ def webhook_delivery_replay(*, actor, delivery: WebhookDelivery) -> WebhookDeliv
         raise PermissionDenied(reason)
     with transaction.atomic():
         copy = WebhookDelivery.objects.create(
-            endpoint=delivery.endpoint, event=delivery.event, event_id=delivery.event_id,
-            opportunity_id=delivery.opportunity_id, facts=delivery.facts, body=delivery.body,
+            endpoint=delivery.endpoint,
+            event=delivery.event,
+            event_id=delivery.event_id,
+            opportunity_id=delivery.opportunity_id,
+            facts=delivery.facts,
+            body=delivery.body,
             replay_of=delivery,
-        )  # fmt: skip
+        )
         audit_record(
             actor=actor,
             action="webhook_delivery.replayed",

@@ -61,14 +61,14 @@ def sign_and_seal_existing(apps, schema_editor):
         Event.objects.filter(pk=row["id"]).update(key_id=key_id, hash=mac)
         link = keys.sign(key_id, f"{position}|{row['id']}|{mac}|{prev}")
         seals.append(Seal(position=position, event_id=row["id"], key_id=key_id,
-                          prev_hash=prev, hash=link))  # fmt: skip
+                          prev_hash=prev, hash=link))
         prev = link
     Seal.objects.bulk_create(seals, batch_size=2000)
     Head.objects.update_or_create(
         pk=1,
         defaults={"last_hash": prev, "last_event_id": seals[-1].event_id if seals else None,
                   "sealed_count": len(seals)},
-    )  # fmt: skip
+    )
     if schema_editor.connection.vendor == "postgresql":
         # fire the deferred foreign-key checks now, so the table can be altered below
         schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")

@@ -12,10 +12,18 @@ class DealSerializer(serializers.ModelSerializer):
     class Meta:
         model = Deal
         fields = [
-            "id", "external_id", "title", "end_customer_name", "end_customer_country",
-            "end_user_type", "delivery_country", "value_amount", "value_currency",
-            "expected_close_date", "created_at",
-        ]  # fmt: skip
+            "id",
+            "external_id",
+            "title",
+            "end_customer_name",
+            "end_customer_country",
+            "end_user_type",
+            "delivery_country",
+            "value_amount",
+            "value_currency",
+            "expected_close_date",
+            "created_at",
+        ]
 
 
 class DealList(generics.ListCreateAPIView):

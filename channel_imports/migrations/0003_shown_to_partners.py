@@ -38,7 +38,7 @@ def backfill(apps, schema_editor):
                 "dimension": c.dimension, "outcome": c.outcome, "likelihood": c.likelihood,
                 "severity": max(c.scale, c.scope, c.irremediability),
                 "severity_uplift": c.severity_uplift, "shown": shown_to_partners(c.dimension, read),
-            }  # fmt: skip
+            }
         tiers = imp.criteria_version.tiers or DEFAULT_TIERS
         shown_tiers: Counter = Counter()
         shown_codes: Counter = Counter()
@@ -46,7 +46,7 @@ def backfill(apps, schema_editor):
         lines = ImportLine.objects.filter(channel_import=imp, status="screened").order_by("pk")
         for line in lines.iterator(chunk_size=2000):
             hidden = {"shown": False, "dimension": "restricted_party", "severity": 0, "likelihood": 0,
-                      "severity_uplift": 0, "outcome": "score"}  # fmt: skip
+                      "severity_uplift": 0, "outcome": "score"}
             full = [{**f, **facts.get(f["code"], hidden)} for f in line.findings]
             shown = assess_shown(full, tiers)
             line.shown_tier, line.shown_score = shown["tier"], shown["score"]

@@ -41,14 +41,20 @@ def affiliation_record(
         )
         Affiliation.objects.update_or_create(
             organisation=organisation,
-            defaults={"parent": parent, "source": (source or "").strip()[:300], "recorded_by": actor,
-                      "recorded_at": timezone.now()},
-        )  # fmt: skip
+            defaults={
+                "parent": parent,
+                "source": (source or "").strip()[:300],
+                "recorded_by": actor,
+                "recorded_at": timezone.now(),
+            },
+        )
         audit_record(
-            actor=actor, action="organisation.parent_recorded", object_type="organisation",
+            actor=actor,
+            action="organisation.parent_recorded",
+            object_type="organisation",
             object_id=organisation.pk,
             changes={"parent_before": before, "parent": parent.pk, "source": source[:300]},
-        )  # fmt: skip
+        )
 
 
 def opportunity_partner_invite(
@@ -68,13 +74,18 @@ def opportunity_partner_invite(
         )
     with transaction.atomic():
         event = audit_record(
-            actor=actor, action="opportunity.partner_invited", object_type="opportunity",
-            object_id=opportunity.pk, opportunity_id=opportunity.pk,
+            actor=actor,
+            action="opportunity.partner_invited",
+            object_type="opportunity",
+            object_id=opportunity.pk,
+            opportunity_id=opportunity.pk,
             changes={"organisation_id": organisation.pk, "message": (message or "")[:1000]},
-        )  # fmt: skip
+        )
         _notify_partner_users(
-            organisation=organisation, event_id=event.pk, kind="deal_invitation",
+            organisation=organisation,
+            event_id=event.pk,
+            kind="deal_invitation",
             title=f"{actor.organisation.name} invites you to deal {opportunity.reference}"[:200],
             url=f"/deals/{opportunity.pk}/",
-        )  # fmt: skip
+        )
     return users.count()

@@ -34,8 +34,14 @@ from ..scoring import EVIDENCE_KINDS, PROGRAMMES, MaturityScore, maturity_score
 from ..workflow import questionnaire_transition
 
 RESCREEN_TASK = "partner_dd.tasks.partner_opportunities_rescreen"
-YES_NO = ("staff_trained", "screens_end_users", "flows_down_clauses", "prior_incident",
-          "accepts_audits", "accepts_flow_down")  # fmt: skip
+YES_NO = (
+    "staff_trained",
+    "screens_end_users",
+    "flows_down_clauses",
+    "prior_incident",
+    "accepts_audits",
+    "accepts_flow_down",
+)
 
 
 def _require(reason: str | None) -> None:
@@ -61,7 +67,7 @@ def _notify_partner_users(
                 title=title,
                 url=url,
                 created_at=now,
-            )  # fmt: skip
+            )
             for u in User.objects.filter(
                 organisation=organisation, role=User.Role.PARTNER_USER, is_active=True
             )
@@ -84,14 +90,19 @@ def questionnaire_send(*, actor, organisation: Organisation) -> Questionnaire:
                 organisation=organisation, requested_by=actor, requested_at=timezone.now()
             )
             event = audit_record(
-                actor=actor, action="partner_questionnaire.sent",
-                object_type="partner_questionnaire", object_id=q.pk, to_state=q.status,
+                actor=actor,
+                action="partner_questionnaire.sent",
+                object_type="partner_questionnaire",
+                object_id=q.pk,
+                to_state=q.status,
                 changes={"organisation_id": organisation.pk},
-            )  # fmt: skip
+            )
             _notify_partner_users(
-                organisation=organisation, event_id=event.pk,
-                title="Due-diligence questionnaire to answer", url=f"/partners/due-diligence/{q.pk}/",
-            )  # fmt: skip
+                organisation=organisation,
+                event_id=event.pk,
+                title="Due-diligence questionnaire to answer",
+                url=f"/partners/due-diligence/{q.pk}/",
+            )
     except IntegrityError:  # another request opened one first: that one is the answer
         open_one = organisation.dd_questionnaires.filter(status__in=OPEN_STATUSES).first()
         if open_one is None:
@@ -144,10 +155,12 @@ def questionnaire_answers_save(
         if not updated:
             raise Conflict("This questionnaire is no longer open for answers.")
         audit_record(
-            actor=actor, action="partner_questionnaire.answered",
-            object_type="partner_questionnaire", object_id=questionnaire.pk,
+            actor=actor,
+            action="partner_questionnaire.answered",
+            object_type="partner_questionnaire",
+            object_id=questionnaire.pk,
             changes={"fields": sorted(values)},
-        )  # fmt: skip
+        )
     questionnaire.refresh_from_db()
     return questionnaire
 
@@ -167,14 +180,22 @@ def evidence_attach(*, actor, questionnaire: Questionnaire, kind: str, upload) -
         locked = Questionnaire.objects.select_for_update().get(pk=questionnaire.pk)
         if not locked.answerable:
             raise Conflict("This questionnaire is no longer open for answers.")
-        ev = Evidence(questionnaire=locked, kind=kind, original_name=original,
-                      sha256=digest.hexdigest(), uploaded_by=actor, uploaded_at=timezone.now())  # fmt: skip
+        ev = Evidence(
+            questionnaire=locked,
+            kind=kind,
+            original_name=original,
+            sha256=digest.hexdigest(),
+            uploaded_by=actor,
+            uploaded_at=timezone.now(),
+        )
         ev.file.save(original, upload, save=True)
         audit_record(
-            actor=actor, action="partner_questionnaire.evidence_attached",
-            object_type="partner_questionnaire", object_id=questionnaire.pk,
+            actor=actor,
+            action="partner_questionnaire.evidence_attached",
+            object_type="partner_questionnaire",
+            object_id=questionnaire.pk,
             changes={"evidence_id": ev.pk, "kind": kind, "sha256": ev.sha256},
-        )  # fmt: skip
+        )
     return ev
 
 
@@ -200,9 +221,11 @@ def questionnaire_submit(*, actor, questionnaire: Questionnaire) -> Questionnair
     if missing:
         raise ApplicationError("Answer every question before submitting.", errors=missing)
     q = questionnaire_transition(
-        questionnaire=questionnaire, transition="submit", actor=actor,
+        questionnaire=questionnaire,
+        transition="submit",
+        actor=actor,
         values={"submitted_by": actor, "submitted_at": timezone.now()},
-    )  # fmt: skip
+    )
     return q
 
 
@@ -215,10 +238,16 @@ def questionnaire_return(
     if not message:
         raise ApplicationError("Say what the partner should add.", errors={"message": "Required."})
     return questionnaire_transition(
-        questionnaire=questionnaire, transition="return", actor=actor,
-        values={"message_to_partner": message[:4000], "reviewer_note": (note or "")[:4000],
-                "reviewed_by": actor, "reviewed_at": timezone.now()},
-    )  # fmt: skip
+        questionnaire=questionnaire,
+        transition="return",
+        actor=actor,
+        values={
+            "message_to_partner": message[:4000],
+            "reviewer_note": (note or "")[:4000],
+            "reviewed_by": actor,
+            "reviewed_at": timezone.now(),
+        },
+    )
 
 
 def questionnaire_score(
@@ -233,11 +262,14 @@ def _organisation_assess(*, actor, organisation: Organisation, values: dict, sou
     before = {k: getattr(organisation, k) for k in values}
     Organisation.objects.filter(pk=organisation.pk).update(**values)
     audit_record(
-        actor=actor, action="organisation.assessed", object_type="organisation",
-        object_id=organisation.pk, from_state=before.get("dd_status", ""),
+        actor=actor,
+        action="organisation.assessed",
+        object_type="organisation",
+        object_id=organisation.pk,
+        from_state=before.get("dd_status", ""),
         to_state=values.get("dd_status", ""),
         changes={"before": before, "after": values, "source": source},
-    )  # fmt: skip
+    )
     # The partner's open deals are screened again with what is now known of it.
     outbox_enqueue(RESCREEN_TASK, organisation.pk, timezone.now().isoformat())
 
@@ -249,17 +281,25 @@ def questionnaire_accept(*, actor, questionnaire: Questionnaire, note: str = "")
     score = questionnaire_score(questionnaire)
     with transaction.atomic():
         q = questionnaire_transition(
-            questionnaire=questionnaire, transition="accept", actor=actor,
-            values={"maturity": score.maturity, "reasons": list(score.reasons),
-                    "reviewer_note": (note or "")[:4000], "reviewed_by": actor,
-                    "reviewed_at": timezone.now(), "message_to_partner": ""},
+            questionnaire=questionnaire,
+            transition="accept",
+            actor=actor,
+            values={
+                "maturity": score.maturity,
+                "reasons": list(score.reasons),
+                "reviewer_note": (note or "")[:4000],
+                "reviewed_by": actor,
+                "reviewed_at": timezone.now(),
+                "message_to_partner": "",
+            },
             changes={"maturity": score.maturity, **score.factors()},
-        )  # fmt: skip
+        )
         _organisation_assess(
-            actor=actor, organisation=q.organisation,
+            actor=actor,
+            organisation=q.organisation,
             values={**score.factors(), "dd_status": Organisation.Assessment.ASSESSED},
             source=f"questionnaire {q.pk}",
-        )  # fmt: skip
+        )
     return q
 
 
@@ -271,15 +311,21 @@ def questionnaire_decline(*, actor, questionnaire: Questionnaire, reason: str) -
         raise ApplicationError("Say why you decline.", errors={"reason": "Required."})
     with transaction.atomic():
         q = questionnaire_transition(
-            questionnaire=questionnaire, transition="decline", actor=actor,
-            values={"decline_reason": reason[:4000], "submitted_by": actor,
-                    "submitted_at": timezone.now()},
-        )  # fmt: skip
+            questionnaire=questionnaire,
+            transition="decline",
+            actor=actor,
+            values={
+                "decline_reason": reason[:4000],
+                "submitted_by": actor,
+                "submitted_at": timezone.now(),
+            },
+        )
         _organisation_assess(
-            actor=actor, organisation=q.organisation,
+            actor=actor,
+            organisation=q.organisation,
             values={"dd_status": Organisation.Assessment.REFUSED},
             source=f"questionnaire {q.pk} declined",
-        )  # fmt: skip
+        )
     return q
 
 

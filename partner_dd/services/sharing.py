@@ -39,21 +39,28 @@ def questionnaire_export(*, actor, questionnaire: Questionnaire) -> dict:
             "sha256": e.sha256,
             "uploaded_at": e.uploaded_at.isoformat(),
             "content": base64.b64encode(e.file.open("rb").read()).decode(),
-        }  # fmt: skip
+        }
         for e in questionnaire.evidence.all()
     ]
-    document = sign({
-        "format": FORMAT, "version": VERSION, "signed_at": timezone.now().isoformat(),
-        "organisation": {"name": org.name, "country": org.country, "role": org.role},
-        "answers": {f: jsonable(getattr(questionnaire, f)) for f in ANSWER_FIELDS},
-        "submitted_at": jsonable(questionnaire.submitted_at), "evidence": evidence,
-    })  # fmt: skip
+    document = sign(
+        {
+            "format": FORMAT,
+            "version": VERSION,
+            "signed_at": timezone.now().isoformat(),
+            "organisation": {"name": org.name, "country": org.country, "role": org.role},
+            "answers": {f: jsonable(getattr(questionnaire, f)) for f in ANSWER_FIELDS},
+            "submitted_at": jsonable(questionnaire.submitted_at),
+            "evidence": evidence,
+        }
+    )
     with transaction.atomic():
         audit_record(
-            actor=actor, action="partner_questionnaire.exported",
-            object_type="partner_questionnaire", object_id=questionnaire.pk,
+            actor=actor,
+            action="partner_questionnaire.exported",
+            object_type="partner_questionnaire",
+            object_id=questionnaire.pk,
             changes={"origin": document["origin"], "signed_at": document["signed_at"]},
-        )  # fmt: skip
+        )
     return document
 
 
@@ -110,21 +117,38 @@ def questionnaire_import(*, actor, document: Any) -> Questionnaire:
             raise Conflict(f"{org.name} has a questionnaire open: finish or review it first.")
         now = timezone.now()
         q = Questionnaire.objects.create(
-            organisation=org, status=Questionnaire.Status.SUBMITTED, requested_by=actor,
-            requested_at=now, submitted_at=_parse_time(document.get("submitted_at")) or now,
-            origin=str(document["origin"])[:200], origin_signed_at=_parse_time(document.get("signed_at")),
+            organisation=org,
+            status=Questionnaire.Status.SUBMITTED,
+            requested_by=actor,
+            requested_at=now,
+            submitted_at=_parse_time(document.get("submitted_at")) or now,
+            origin=str(document["origin"])[:200],
+            origin_signed_at=_parse_time(document.get("signed_at")),
             **answers,
-        )  # fmt: skip
+        )
         for kind, upload, digest in files:
-            ev = Evidence(questionnaire=q, kind=kind, original_name=upload.name, sha256=digest,
-                          uploaded_by=None, uploaded_at=now)  # fmt: skip
+            ev = Evidence(
+                questionnaire=q,
+                kind=kind,
+                original_name=upload.name,
+                sha256=digest,
+                uploaded_by=None,
+                uploaded_at=now,
+            )
             ev.file.save(upload.name, upload, save=True)
         audit_record(
-            actor=actor, action="partner_questionnaire.imported", object_type="partner_questionnaire",
-            object_id=q.pk, to_state=q.status,
-            changes={"organisation_id": org.pk, "origin": q.origin, "signed_at": document.get("signed_at"),
-                     "evidence": [d for _, _, d in files]},
-        )  # fmt: skip
+            actor=actor,
+            action="partner_questionnaire.imported",
+            object_type="partner_questionnaire",
+            object_id=q.pk,
+            to_state=q.status,
+            changes={
+                "organisation_id": org.pk,
+                "origin": q.origin,
+                "signed_at": document.get("signed_at"),
+                "evidence": [d for _, _, d in files],
+            },
+        )
     return q
 
 

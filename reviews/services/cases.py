@@ -43,9 +43,12 @@ def review_claim(*, case: ReviewCase, actor) -> ReviewCase:
     _require(policies.why_not_work(actor, case))
     try:
         _transition(
-            case=case, transition="claim", actor=actor,
-            guard={"assignee": None}, values={"assignee": actor},
-        )  # fmt: skip
+            case=case,
+            transition="claim",
+            actor=actor,
+            guard={"assignee": None},
+            values={"assignee": actor},
+        )
     except Conflict:
         current = ReviewCase.objects.select_related("assignee").get(pk=case.pk)
         if current.assignee_id and current.assignee_id != actor.pk:
@@ -60,11 +63,17 @@ def review_assign(*, case: ReviewCase, actor, assignee) -> ReviewCase:
     _require(policies.why_not_assign(actor, case))
     _require(policies.why_not_assignee(assignee, case))
     event = _transition(
-        case=case, transition="assign", actor=actor,
-        guard={"assignee_id": case.assignee_id}, values={"assignee": assignee},
-        changes={"assignee_id": assignee.pk, "assignee": assignee.username,
-                 "previous_assignee_id": case.assignee_id},
-    )  # fmt: skip
+        case=case,
+        transition="assign",
+        actor=actor,
+        guard={"assignee_id": case.assignee_id},
+        values={"assignee": assignee},
+        changes={
+            "assignee_id": assignee.pk,
+            "assignee": assignee.username,
+            "previous_assignee_id": case.assignee_id,
+        },
+    )
     _notify([event])
     return _fresh(case)
 
@@ -72,11 +81,15 @@ def review_assign(*, case: ReviewCase, actor, assignee) -> ReviewCase:
 def _information_addressee(case: ReviewCase, addressed_to):
     user = addressed_to or case.opportunity.owner
     if user.is_reviewer:
-        raise ApplicationError("Questions go to the deal's rep or partner, not to a reviewer.",
-                               errors={"addressed_to": "Choose the rep or a partner user."})  # fmt: skip
+        raise ApplicationError(
+            "Questions go to the deal's rep or partner, not to a reviewer.",
+            errors={"addressed_to": "Choose the rep or a partner user."},
+        )
     if not opportunities_visible_to(user).filter(pk=case.opportunity_id).exists():
-        raise ApplicationError(f"{user.username} cannot see this deal.",
-                               errors={"addressed_to": "Choose someone who can see the deal."})  # fmt: skip
+        raise ApplicationError(
+            f"{user.username} cannot see this deal.",
+            errors={"addressed_to": "Choose someone who can see the deal."},
+        )
     return user
 
 
@@ -105,8 +118,10 @@ def review_request_information(
     today = timezone.localdate()
     due_date = due_date or information_due_default()
     if due_date < today:
-        raise ApplicationError("The answer cannot be due in the past.",
-                               errors={"due_date": "Choose a date from today on."})  # fmt: skip
+        raise ApplicationError(
+            "The answer cannot be due in the past.",
+            errors={"due_date": "Choose a date from today on."},
+        )
     user = _information_addressee(case, addressed_to)
     with transaction.atomic():
         request = InformationRequest.objects.create(
@@ -118,20 +133,37 @@ def review_request_information(
             due_date=due_date,
         )
         event = _transition(
-            case=case, transition="request_information", actor=actor, guard={"assignee": actor},
-            changes={"request_id": request.pk, "addressed_to_id": user.pk, "addressed_to": user.username,
-                     "due_date": due_date.isoformat()},
-        )  # fmt: skip
+            case=case,
+            transition="request_information",
+            actor=actor,
+            guard={"assignee": actor},
+            changes={
+                "request_id": request.pk,
+                "addressed_to_id": user.pk,
+                "addressed_to": user.username,
+                "due_date": due_date.isoformat(),
+            },
+        )
         webhooks_emit(
-            event="information.requested", opportunity_id=case.opportunity_id,
-            facts={"case_id": case.pk, "request_id": request.pk, "questions": questions,
-                   "addressed_to": user.username, "due_date": due_date.isoformat()},
+            event="information.requested",
+            opportunity_id=case.opportunity_id,
+            facts={
+                "case_id": case.pk,
+                "request_id": request.pk,
+                "questions": questions,
+                "addressed_to": user.username,
+                "due_date": due_date.isoformat(),
+            },
             # A partner's systems hear of questions put to that partner, not to the rep.
-            partner_facts={"request_id": request.pk, "questions": questions,
-                           "due_date": due_date.isoformat()}
-            if user.is_partner_user else None,
+            partner_facts={
+                "request_id": request.pk,
+                "questions": questions,
+                "due_date": due_date.isoformat(),
+            }
+            if user.is_partner_user
+            else None,
             partner_organisations=[user.organisation_id],
-        )  # fmt: skip
+        )
     _notify([event])
     return request
 
@@ -174,9 +206,13 @@ def review_answer_record(
             event = _transition(case=case, transition="answer", actor=actor, changes=changes)
         else:
             event = audit_record(
-                actor=actor, action="review_case.answered", object_type="review_case",
-                object_id=case.pk, opportunity_id=case.opportunity_id, changes=changes,
-            )  # fmt: skip
+                actor=actor,
+                action="review_case.answered",
+                object_type="review_case",
+                object_id=case.pk,
+                opportunity_id=case.opportunity_id,
+                changes=changes,
+            )
     _notify([event])
     information_request.refresh_from_db()
     return information_request
@@ -202,10 +238,18 @@ def review_recommend(*, case: ReviewCase, actor, outcome: str, reasons: str) -> 
             "Give the reasons for your recommendation.", errors={"reasons": "Required."}
         )
     event = _transition(
-        case=case, transition="recommend", actor=actor, guard={"assignee": actor},
-        values={"recommended_by": actor, "recommendation": outcome, "recommendation_reasons": reasons},
-        changes={"recommendation": outcome}, comment=reasons,
-    )  # fmt: skip
+        case=case,
+        transition="recommend",
+        actor=actor,
+        guard={"assignee": actor},
+        values={
+            "recommended_by": actor,
+            "recommendation": outcome,
+            "recommendation_reasons": reasons,
+        },
+        changes={"recommendation": outcome},
+        comment=reasons,
+    )
     _notify([event])
     return _fresh(case)
 
@@ -218,11 +262,13 @@ def review_send_back(*, case: ReviewCase, actor, reason: str) -> ReviewCase:
     if not reason:
         raise ApplicationError("Say what needs another look.", errors={"reason": "Required."})
     event = _transition(
-        case=case, transition="send_back", actor=actor,
+        case=case,
+        transition="send_back",
+        actor=actor,
         guard={"recommended_by_id": case.recommended_by_id},
         values={"recommended_by": None, "recommendation": "", "recommendation_reasons": ""},
         comment=reason,
-    )  # fmt: skip
+    )
     _notify([event])
     return _fresh(case)
 
@@ -248,9 +294,13 @@ def review_clear_hard_stop(*, case: ReviewCase, actor, note: str) -> ReviewCase:
         if not updated:
             raise Conflict("The case was changed by someone else; reload and try again.")
         event = audit_record(
-            actor=actor, action="review_case.hard_stop_cleared", object_type="review_case",
-            object_id=case.pk, opportunity_id=case.opportunity_id, comment=note,
-        )  # fmt: skip
+            actor=actor,
+            action="review_case.hard_stop_cleared",
+            object_type="review_case",
+            object_id=case.pk,
+            opportunity_id=case.opportunity_id,
+            comment=note,
+        )
     _notify([event])
     return _fresh(case)
 
@@ -319,8 +369,10 @@ def _condition_clean(item: dict, *, opportunity, today: date) -> dict:
             "Each condition needs an owner.", errors={"conditions.owner": "Choose a person."}
         )
     if not opportunities_visible_to(owner).filter(pk=opportunity.pk).exists():
-        raise ApplicationError(f"{owner.username} cannot see this deal, so cannot own its condition.",
-                               errors={"conditions.owner": "Choose someone who can see the deal."})  # fmt: skip
+        raise ApplicationError(
+            f"{owner.username} cannot see this deal, so cannot own its condition.",
+            errors={"conditions.owner": "Choose someone who can see the deal."},
+        )
     due = item.get("due_date") or (today + timedelta(days=mitigation.default_due_days))
     if isinstance(due, str):
         try:
@@ -405,19 +457,28 @@ def review_decide(
     with transaction.atomic():
         now = timezone.now()
         opportunity = (
-            Opportunity.objects.select_related("owner", "submitted_by_organisation", "current_screening__criteria_version")
+            Opportunity.objects.select_related(
+                "owner", "submitted_by_organisation", "current_screening__criteria_version"
+            )
             .prefetch_related("channel", "lines")
             .get(pk=case.opportunity_id)
-        )  # fmt: skip
+        )
         screening = opportunity.current_screening or case.screening
         recommended_by, recommendation = case.recommended_by, case.recommendation
         event = _transition(
-            case=case, transition=outcome, actor=actor, guard=guard, values={"closed_at": now},
-            changes={"outcome": outcome, "conditions": len(cleaned),
-                     "recommended_by": recommended_by.username if recommended_by else None,
-                     **_divergence_changes(divergence, precedent_reason)},
+            case=case,
+            transition=outcome,
+            actor=actor,
+            guard=guard,
+            values={"closed_at": now},
+            changes={
+                "outcome": outcome,
+                "conditions": len(cleaned),
+                "recommended_by": recommended_by.username if recommended_by else None,
+                **_divergence_changes(divergence, precedent_reason),
+            },
             comment=reasons,
-        )  # fmt: skip
+        )
         decision = Decision.objects.create(
             case=case,
             opportunity=opportunity,
@@ -436,25 +497,38 @@ def review_decide(
             precedent_reason=precedent_reason if divergence else "",
             diverges_from=divergence.references if divergence else [],
             conditions=[
-                {"mitigation": c["mitigation"].code, "name": c["mitigation"].name, "details": c["details"],
-                 "owner": c["owner"].username, "due_date": c["due_date"].isoformat()}
+                {
+                    "mitigation": c["mitigation"].code,
+                    "name": c["mitigation"].name,
+                    "details": c["details"],
+                    "owner": c["owner"].username,
+                    "due_date": c["due_date"].isoformat(),
+                }
                 for c in cleaned
             ],
-        )  # fmt: skip
+        )
         CaseCondition.objects.bulk_create(
             [
                 CaseCondition(
-                    case=case, opportunity=opportunity, mitigation=c["mitigation"], details=c["details"],
-                    owner=c["owner"], due_date=c["due_date"], due_at=close_date_deadline(c["due_date"] + timedelta(days=1)),
+                    case=case,
+                    opportunity=opportunity,
+                    mitigation=c["mitigation"],
+                    details=c["details"],
+                    owner=c["owner"],
+                    due_date=c["due_date"],
+                    due_at=close_date_deadline(c["due_date"] + timedelta(days=1)),
                     created_at=now,
                 )
                 for c in cleaned
             ]
-        )  # fmt: skip
+        )
         opportunity_transition(
-            opportunity=opportunity, transition=outcome, to=DEAL_STATUS_FOR_OUTCOME[outcome],
-            actor=actor, comment=feedback or reasons,
-        )  # fmt: skip
+            opportunity=opportunity,
+            transition=outcome,
+            to=DEAL_STATUS_FOR_OUTCOME[outcome],
+            actor=actor,
+            comment=feedback or reasons,
+        )
         # A new decision settles an approval whose basis had changed (monitoring).
         case_decided.send(sender=ReviewCase, actor=actor, opportunity_id=opportunity.pk)
         precedent_record(decision)
@@ -467,18 +541,30 @@ def _divergence_changes(divergence, reason: str) -> dict:
     """What the decision's audit event keeps about precedents it departs from."""
     if divergence is None:
         return {}
-    return {"precedents_usual_outcome": divergence.usual_outcome,
-            "diverges_from": divergence.references, "precedent_reason": reason}  # fmt: skip
+    return {
+        "precedents_usual_outcome": divergence.usual_outcome,
+        "diverges_from": divergence.references,
+        "precedent_reason": reason,
+    }
 
 
 def _decision_announce(decision: Decision) -> None:
     """The `case.decided` webhook: partners' systems get the outcome and the feedback
     written for them, never the reasons or the recommendation."""
-    common = {"outcome": decision.outcome, "decided_at": decision.decided_at.isoformat(),
-              "feedback": decision.feedback}  # fmt: skip
+    common = {
+        "outcome": decision.outcome,
+        "decided_at": decision.decided_at.isoformat(),
+        "feedback": decision.feedback,
+    }
     webhooks_emit(
-        event="case.decided", opportunity_id=decision.opportunity_id,
-        facts={**common, "case_id": decision.case_id, "reasons": decision.reasons,
-               "conditions": decision.conditions, "decided_by": decision.decided_by.username},
+        event="case.decided",
+        opportunity_id=decision.opportunity_id,
+        facts={
+            **common,
+            "case_id": decision.case_id,
+            "reasons": decision.reasons,
+            "conditions": decision.conditions,
+            "decided_by": decision.decided_by.username,
+        },
         partner_facts=common,
-    )  # fmt: skip
+    )

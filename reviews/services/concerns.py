@@ -60,28 +60,59 @@ def review_raise_concern(
         )
         reason = f"{summary} ({reference})"
         if case is not None:
-            _concern_on_open_case(case=case, opportunity=opportunity, actor=actor, tier=tier,
-                                  target=target, reason=reason)  # fmt: skip
+            _concern_on_open_case(
+                case=case,
+                opportunity=opportunity,
+                actor=actor,
+                tier=tier,
+                target=target,
+                reason=reason,
+            )
         elif opportunity.status in REOPENABLE or opportunity.status == "cleared":
             # Partners see the status move, as for any hold; the comment is for compliance.
             transition = "reopen" if opportunity.status in REOPENABLE else f"route_{_verb(target)}"
-            opportunity_transition(opportunity=opportunity, transition=transition, to=target,
-                                   actor=actor, comment="Reopened for compliance review")  # fmt: skip
+            opportunity_transition(
+                opportunity=opportunity,
+                transition=transition,
+                to=target,
+                actor=actor,
+                comment="Reopened for compliance review",
+            )
             previous = (
-                ReviewCase.objects.filter(opportunity=opportunity).order_by("-opened_at", "-id").first()
-            )  # fmt: skip
-            case = _case_open(opportunity=opportunity, screening=opportunity.current_screening,
-                              actor=actor, previous=previous, reason=reason, tier=tier)  # fmt: skip
+                ReviewCase.objects.filter(opportunity=opportunity)
+                .order_by("-opened_at", "-id")
+                .first()
+            )
+            case = _case_open(
+                opportunity=opportunity,
+                screening=opportunity.current_screening,
+                actor=actor,
+                previous=previous,
+                reason=reason,
+                tier=tier,
+            )
         concern = Concern.objects.create(
-            opportunity=opportunity, source=source, reference=reference, summary=summary[:300],
-            raised_by=actor, raised_at=timezone.now(), case=case,
-        )  # fmt: skip
+            opportunity=opportunity,
+            source=source,
+            reference=reference,
+            summary=summary[:300],
+            raised_by=actor,
+            raised_at=timezone.now(),
+            case=case,
+        )
         audit_record(
-            actor=actor, action="review_concern.raised", object_type="opportunity",
-            object_id=opportunity.pk, opportunity_id=opportunity.pk,
-            changes={"source": source, "reference": reference, "case_id": case.pk if case else None},
+            actor=actor,
+            action="review_concern.raised",
+            object_type="opportunity",
+            object_id=opportunity.pk,
+            opportunity_id=opportunity.pk,
+            changes={
+                "source": source,
+                "reference": reference,
+                "case_id": case.pk if case else None,
+            },
             comment=summary,
-        )  # fmt: skip
+        )
     return concern
 
 
@@ -95,30 +126,51 @@ def _concern_on_open_case(*, case, opportunity, actor, tier: str, target: str, r
     if ReviewCase.objects.filter(pk=case.pk, tier_rank__lt=rank, status__in=OPEN).update(
         tier=tier, tier_rank=rank, updated_at=timezone.now()
     ):
-        events.append(audit_record(
-            actor=actor, action="review_case.tier_raised", object_type="review_case",
-            object_id=case.pk, opportunity_id=opportunity.pk,
-            changes={"from_tier": case.tier, "to_tier": tier}, comment=reason,
-        ))  # fmt: skip
+        events.append(
+            audit_record(
+                actor=actor,
+                action="review_case.tier_raised",
+                object_type="review_case",
+                object_id=case.pk,
+                opportunity_id=opportunity.pk,
+                changes={"from_tier": case.tier, "to_tier": tier},
+                comment=reason,
+            )
+        )
         case.refresh_from_db()
     if (
         TIER_RANK.get(_status_tier(opportunity.status), 0) < rank
         and opportunity.status == "in_review"
     ):
-        opportunity_transition(opportunity=opportunity, transition=f"route_{_verb(target)}",
-                               to=target, actor=actor, comment="Held for compliance review")  # fmt: skip
+        opportunity_transition(
+            opportunity=opportunity,
+            transition=f"route_{_verb(target)}",
+            to=target,
+            actor=actor,
+            comment="Held for compliance review",
+        )
     if case.status == S.RECOMMENDED:
-        events.append(_transition(
-            case=case, transition="send_back", actor=actor,
-            values={"recommended_by": None, "recommendation": "", "recommendation_reasons": ""},
-            comment=f"A concern was raised after the recommendation: {reason}",
-        ))  # fmt: skip
+        events.append(
+            _transition(
+                case=case,
+                transition="send_back",
+                actor=actor,
+                values={"recommended_by": None, "recommendation": "", "recommendation_reasons": ""},
+                comment=f"A concern was raised after the recommendation: {reason}",
+            )
+        )
     else:
-        events.append(audit_record(
-            actor=actor, action="review_case.deal_changed", object_type="review_case",
-            object_id=case.pk, opportunity_id=opportunity.pk, changes={"concern": reason},
-            comment=f"Concern raised while under review: {reason}",
-        ))  # fmt: skip
+        events.append(
+            audit_record(
+                actor=actor,
+                action="review_case.deal_changed",
+                object_type="review_case",
+                object_id=case.pk,
+                opportunity_id=opportunity.pk,
+                changes={"concern": reason},
+                comment=f"Concern raised while under review: {reason}",
+            )
+        )
     _notify(events)
 
 

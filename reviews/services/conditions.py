@@ -31,9 +31,12 @@ def condition_fulfil(*, condition: CaseCondition, actor, evidence_note: str) -> 
             errors={"evidence_note": "Required."},
         )
     event = _condition_transition(
-        condition=condition, transition="fulfil", actor=actor, comment=note,
+        condition=condition,
+        transition="fulfil",
+        actor=actor,
+        comment=note,
         values={"evidence_note": note, "fulfilled_by": actor, "fulfilled_at": timezone.now()},
-    )  # fmt: skip
+    )
     _notify([event])
     return condition
 
@@ -50,9 +53,12 @@ def condition_verify(*, condition: CaseCondition, actor, note: str = "") -> Case
     """A reviewer confirms the evidence; the condition is closed."""
     _require(_why_not_verify(actor, condition))
     event = _condition_transition(
-        condition=condition, transition="verify", actor=actor, comment=(note or "").strip(),
+        condition=condition,
+        transition="verify",
+        actor=actor,
+        comment=(note or "").strip(),
         values={"verified_by": actor, "verified_at": timezone.now()},
-    )  # fmt: skip
+    )
     _notify([event])
     return condition
 
@@ -114,7 +120,7 @@ def conditions_flag_overdue(*, now: datetime | None = None) -> int:
                         "due_date": c.due_date.isoformat(),
                     },
                     comment=f"Condition '{c.mitigation.name}' was due on {c.due_date:%Y-%m-%d} and is not fulfilled.",
-                )  # fmt: skip
+                )
             )
             _overdue_announce(c, level)
         _notify(events)
@@ -124,12 +130,17 @@ def conditions_flag_overdue(*, now: datetime | None = None) -> int:
 def _overdue_announce(condition: CaseCondition, level: int) -> None:
     """The `condition.overdue` webhook; a partner's systems hear of conditions that
     partner owns."""
-    facts = {"condition_id": condition.pk, "mitigation": condition.mitigation.code,
-             "name": condition.mitigation.name, "due_date": condition.due_date.isoformat()}  # fmt: skip
+    facts = {
+        "condition_id": condition.pk,
+        "mitigation": condition.mitigation.code,
+        "name": condition.mitigation.name,
+        "due_date": condition.due_date.isoformat(),
+    }
     owner = condition.owner
     webhooks_emit(
-        event="condition.overdue", opportunity_id=condition.opportunity_id,
+        event="condition.overdue",
+        opportunity_id=condition.opportunity_id,
         facts={**facts, "level": level, "owner": owner.username},
         partner_facts=facts if owner.is_partner_user else None,
         partner_organisations=[owner.organisation_id],
-    )  # fmt: skip
+    )

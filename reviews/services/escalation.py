@@ -32,15 +32,28 @@ from ._common import (
 SWEEP_CHUNK = 500
 # What the sweep reads of each case (no more: it runs over every overdue case).
 SWEEP_FIELDS = (
-    "id", "status", "tier", "escalation_level", "due_at", "opportunity_id", "assignee_id",
-    "opportunity__expected_close_date", "assignee__username",
-)  # fmt: skip
+    "id",
+    "status",
+    "tier",
+    "escalation_level",
+    "due_at",
+    "opportunity_id",
+    "assignee_id",
+    "opportunity__expected_close_date",
+    "assignee__username",
+)
 
 
 def _escalate(
-    *, case: ReviewCase, actor, to_level: int, reason: str, now: datetime | None = None,
-    overdue_only: bool = False, target: Target | None = None,
-):  # fmt: skip
+    *,
+    case: ReviewCase,
+    actor,
+    to_level: int,
+    reason: str,
+    now: datetime | None = None,
+    overdue_only: bool = False,
+    target: Target | None = None,
+):
     """Move a case up to `to_level`, unassigned, with the new level's timer. With
     `overdue_only` the row must still be past its target (the sweep's claim)."""
     now = now or timezone.now()
@@ -50,15 +63,23 @@ def _escalate(
     if overdue_only:
         guard["due_at__lte"] = now
     return _transition(
-        case=case, transition="escalate", actor=actor, guard=guard,
+        case=case,
+        transition="escalate",
+        actor=actor,
+        guard=guard,
         values={
-            "escalation_level": to_level, "assignee": None, "due_at": due,
+            "escalation_level": to_level,
+            "assignee": None,
+            "due_at": due,
             "effective_due_at": effective_due(due, case.opportunity.expected_close_date),
-            "escalated_at": now, "recommended_by": None, "recommendation": "",
+            "escalated_at": now,
+            "recommended_by": None,
+            "recommendation": "",
             "recommendation_reasons": "",
         },
         changes={
-            "from_level": case.escalation_level, "to_level": to_level,
+            "from_level": case.escalation_level,
+            "to_level": to_level,
             "previous_assignee": case.assignee.username if case.assignee_id else None,
             "missed_due_at": case.due_at.isoformat() if overdue_only and case.due_at else None,
             "due_at": due.isoformat() if due else None,
@@ -66,7 +87,7 @@ def _escalate(
         },
         comment=reason,
         refresh=not overdue_only,
-    )  # fmt: skip
+    )
 
 
 def review_escalate(*, case: ReviewCase, actor, reason: str) -> ReviewCase:
@@ -106,13 +127,15 @@ def review_escalate_overdue(*, now: datetime | None = None) -> int:
         with transaction.atomic(), pinned():
             cases = list(
                 ReviewCase.objects.filter(
-                    pk__in=ids[start : start + SWEEP_CHUNK], status__in=OPEN, due_at__lte=now,
+                    pk__in=ids[start : start + SWEEP_CHUNK],
+                    status__in=OPEN,
+                    due_at__lte=now,
                     escalation_level__lt=policies.TOP_LEVEL,
                 )
                 .select_for_update(of=("self",), skip_locked=True)
                 .select_related("opportunity", "assignee")
                 .only(*SWEEP_FIELDS)
-            )  # fmt: skip
+            )
             groups: dict[tuple[int, str], list[ReviewCase]] = {}
             for case in cases:
                 groups.setdefault((case.escalation_level, case.tier), []).append(case)
@@ -138,18 +161,27 @@ def _escalate_overdue_group(cases: list[ReviewCase], *, level: int, tier: str, n
     if earlier:
         effective_due_at = Case(
             *(When(pk=pk, then=Value(at)) for pk, at in earlier.items()),
-            default=effective_due_at, output_field=DateTimeField(),
-        )  # fmt: skip
+            default=effective_due_at,
+            output_field=DateTimeField(),
+        )
     level_name = EscalationLevel(level + 1).label.lower()
     return _transition_locked_many(
-        cases=cases, transition="escalate", actor=None,
+        cases=cases,
+        transition="escalate",
+        actor=None,
         values={
-            "escalation_level": level + 1, "assignee": None, "due_at": due,
-            "effective_due_at": effective_due_at, "escalated_at": now, "recommended_by": None,
-            "recommendation": "", "recommendation_reasons": "",
+            "escalation_level": level + 1,
+            "assignee": None,
+            "due_at": due,
+            "effective_due_at": effective_due_at,
+            "escalated_at": now,
+            "recommended_by": None,
+            "recommendation": "",
+            "recommendation_reasons": "",
         },
         changes_of=lambda c: {
-            "from_level": level, "to_level": level + 1,
+            "from_level": level,
+            "to_level": level + 1,
             "previous_assignee": c.assignee.username if c.assignee_id else None,
             "missed_due_at": c.due_at.isoformat() if c.due_at else None,
             "due_at": due.isoformat() if due else None,
@@ -159,7 +191,7 @@ def _escalate_overdue_group(cases: list[ReviewCase], *, level: int, tier: str, n
             f"Past its {tier} target ({timezone.localtime(c.due_at):%Y-%m-%d %H:%M}); "
             f"escalated to the {level_name}."
         ),
-    )  # fmt: skip
+    )
 
 
 def escalation_policy_update(
@@ -194,13 +226,19 @@ def escalation_policy_update(
             f: getattr(policy, f)
             for f in ("target_business_days", "start_level", "level_business_days")
         }
-        after = {"target_business_days": target_business_days, "start_level": start_level,
-                 "level_business_days": level_business_days}  # fmt: skip
+        after = {
+            "target_business_days": target_business_days,
+            "start_level": start_level,
+            "level_business_days": level_business_days,
+        }
         for f, v in after.items():
             setattr(policy, f, v)
         policy.save()
         audit_record(
-            actor=actor, action="escalation_policy.updated", object_type="escalation_policy",
-            object_id=policy.pk, changes={f: [before[f], after[f]] for f in after if before[f] != after[f]},
-        )  # fmt: skip
+            actor=actor,
+            action="escalation_policy.updated",
+            object_type="escalation_policy",
+            object_id=policy.pk,
+            changes={f: [before[f], after[f]] for f in after if before[f] != after[f]},
+        )
     return policy

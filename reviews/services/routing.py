@@ -47,9 +47,12 @@ def review_route(
     written = False
     if rose or (material_change and (opportunity.status in DECIDED or not fell)):
         written = opportunity_route(
-            opportunity=opportunity, tier=screening.tier, actor=actor,
-            reopen=previous_tier is not None, also=deal_fields,
-        )  # fmt: skip
+            opportunity=opportunity,
+            tier=screening.tier,
+            actor=actor,
+            reopen=previous_tier is not None,
+            also=deal_fields,
+        )
     # A deal screened for the first time has no case yet (cases start from a screening).
     first = previous_tier is None
     case = None
@@ -61,9 +64,13 @@ def review_route(
         )
     if case is not None:
         _case_follow_opportunity(
-            case=case, opportunity=opportunity, screening=screening, actor=actor,
-            material_change=material_change, change_reason=change_reason,
-        )  # fmt: skip
+            case=case,
+            opportunity=opportunity,
+            screening=screening,
+            actor=actor,
+            material_change=material_change,
+            change_reason=change_reason,
+        )
         return written
     if opportunity.status in UNDER_REVIEW:
         previous = None
@@ -103,8 +110,15 @@ def review_route_new(*, opportunities: list, screenings: list, actor) -> None:
     rows = [_case_row(opportunity=o, screening=s, previous=None) for o, s in flagged]
     ReviewCase.objects.bulk_create([case for case, _ in rows])
     for (opportunity, screening), (case, target) in zip(flagged, rows, strict=True):
-        _case_record(case, opportunity=opportunity, screening=screening, actor=actor,
-                     target=target, previous=None, reason="flagged")  # fmt: skip
+        _case_record(
+            case,
+            opportunity=opportunity,
+            screening=screening,
+            actor=actor,
+            target=target,
+            previous=None,
+            reason="flagged",
+        )
 
 
 def _case_open(
@@ -121,8 +135,16 @@ def _case_open(
         opportunity=opportunity, screening=screening, previous=previous, tier=tier
     )
     case.save(force_insert=True)
-    _case_record(case, opportunity=opportunity, screening=screening, actor=actor,
-                 target=target, previous=previous, reason=reason, comment=comment)  # fmt: skip
+    _case_record(
+        case,
+        opportunity=opportunity,
+        screening=screening,
+        actor=actor,
+        target=target,
+        previous=previous,
+        reason=reason,
+        comment=comment,
+    )
     return case
 
 
@@ -227,12 +249,18 @@ def _case_follow_opportunity(
                         "due_at": due.isoformat() if due else None,
                     },
                     comment=change_reason,
-                )  # fmt: skip
+                )
             )
             case.refresh_from_db()
             if target.start_level > case.escalation_level:
-                events.append(_escalate(case=case, actor=actor, to_level=target.start_level,
-                                        reason=f"The deal's tier rose to {screening.tier}."))  # fmt: skip
+                events.append(
+                    _escalate(
+                        case=case,
+                        actor=actor,
+                        to_level=target.start_level,
+                        reason=f"The deal's tier rose to {screening.tier}.",
+                    )
+                )
     elif material_change:
         events.append(
             audit_record(
@@ -243,7 +271,7 @@ def _case_follow_opportunity(
                 opportunity_id=opportunity.pk,
                 changes={"screening_id": screening.pk, "tier": screening.tier},
                 comment=change_reason or "The deal changed materially while under review.",
-            )  # fmt: skip
+            )
         )
     if (material_change or tier_rose) and case.status == S.RECOMMENDED:
         events.append(
@@ -253,6 +281,6 @@ def _case_follow_opportunity(
                 actor=actor,
                 values={"recommended_by": None, "recommendation": "", "recommendation_reasons": ""},
                 comment="The deal changed after the recommendation; review it again.",
-            )  # fmt: skip
+            )
         )
     _notify(events)

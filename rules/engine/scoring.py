@@ -57,9 +57,16 @@ DIMENSIONS = (
 # a finding is shown to them only when its dimension is here AND every field its condition
 # or explanation reads is partner-safe, so hiding goes by data, not by dimension alone.
 PARTNER_DIMENSIONS = frozenset(
-    {"product_capability", "end_user", "intended_use", "country_context", "channel_red_flag",
-     "partner", "combination"}
-)  # fmt: skip
+    {
+        "product_capability",
+        "end_user",
+        "intended_use",
+        "country_context",
+        "channel_red_flag",
+        "partner",
+        "combination",
+    }
+)
 OUTCOMES = ("score", "review", "heightened_due_diligence", "committee", "hard_stop")
 TIERS = ("low", "medium", "high", "critical", "prohibited")
 DEFAULT_TIERS: Mapping[str, int] = {"medium": 6, "high": 12, "critical": 20}
@@ -468,7 +475,7 @@ def compile_criteria(
                         spec.severity_uplift,
                         spec.likelihood,
                         spec.outcome,
-                    ),  # fmt: skip
+                    ),
                 )
             )
     compiled_lexicon = CompiledLexicon()
@@ -594,9 +601,20 @@ def _assess(fired: Iterable[tuple], tiers: Mapping[str, int]) -> _Assessment:
     if hard_stops:
         tier = "prohibited"
     return _Assessment(
-        severity, likelihood, score, score_tier, tier, base, base_code, uplift, points,
-        tuple(hard_stops), tuple(committee), tuple(hdd), tuple(review),
-    )  # fmt: skip
+        severity,
+        likelihood,
+        score,
+        score_tier,
+        tier,
+        base,
+        base_code,
+        uplift,
+        points,
+        tuple(hard_stops),
+        tuple(committee),
+        tuple(hdd),
+        tuple(review),
+    )
 
 
 def screen(snapshot: Mapping[str, Any], compiled: CompiledCriteria) -> ScreeningResult:

@@ -49,8 +49,24 @@ NEGATIONS = frozenset(
     "لا لن لم ليس ليست بدون دون غير عدم".split()
 )
 # Chinese negations are multi-character; looked for in the characters before a match.
-ZH_NEGATIONS = ("不会", "不得", "不用", "不能", "不可", "不是", "不将", "没有", "绝不", "从不",
-                "禁止", "并非", "不允许", "无需", "不做", "不")  # fmt: skip
+ZH_NEGATIONS = (
+    "不会",
+    "不得",
+    "不用",
+    "不能",
+    "不可",
+    "不是",
+    "不将",
+    "没有",
+    "绝不",
+    "从不",
+    "禁止",
+    "并非",
+    "不允许",
+    "无需",
+    "不做",
+    "不",
+)
 ZH_NEGATION_CHARS = 4
 MAX_QUOTE = 160
 MAX_OCCURRENCES = 64  # of one part of a phrase in one sentence (bounds the work per text)

@@ -53,11 +53,20 @@ def world(request, reviewer, sales_rep, partner_a, api, catalogue, settings, tmp
     )
     decided = new_deal("medium", title="Matrix deal approved with a condition")
     review_decide(
-        case=review_claim(case=case_of_deal(decided), actor=reviewer), actor=reviewer,
-        outcome="approve_with_conditions", reasons="SOE research use.", feedback="Certificate.",
-        conditions=[{"mitigation": "end-use-certificate", "owner": sales_rep.pk,
-                     "due_date": "2030-12-31", "details": "Matrix condition details"}],
-    )  # fmt: skip
+        case=review_claim(case=case_of_deal(decided), actor=reviewer),
+        actor=reviewer,
+        outcome="approve_with_conditions",
+        reasons="SOE research use.",
+        feedback="Certificate.",
+        conditions=[
+            {
+                "mitigation": "end-use-certificate",
+                "owner": sales_rep.pk,
+                "due_date": "2030-12-31",
+                "details": "Matrix condition details",
+            }
+        ],
+    )
     settings.MEDIA_ROOT = str(tmp_path / "media")
     r = api.as_user(partner_a).post(
         "/api/v1/imports/",
@@ -69,9 +78,14 @@ def world(request, reviewer, sales_rep, partner_a, api, catalogue, settings, tmp
 
     the_import = drain(ChannelImport.objects.get(pk=r.json()["id"]))
     note = Notification.objects.create(
-        recipient=partner_a, event_id=0, kind="information_requested", title="Questions for you",
-        url=f"/deals/{the_deal.pk}/", case=the_case, created_at=timezone.now(),
-    )  # fmt: skip
+        recipient=partner_a,
+        event_id=0,
+        kind="information_requested",
+        title="Questions for you",
+        url=f"/deals/{the_deal.pk}/",
+        case=the_case,
+        created_at=timezone.now(),
+    )
     from rules.services import criteria_draft_start, preview_start
 
     draft = criteria_draft_start(actor=None)
@@ -79,15 +93,18 @@ def world(request, reviewer, sales_rep, partner_a, api, catalogue, settings, tmp
     from partner_dd.services import evidence_attach, questionnaire_send
 
     run = rescreen_run_start(
-        actor=None, trigger="partner_factors", label="Matrix re-screening of Alpha",
+        actor=None,
+        trigger="partner_factors",
+        label="Matrix re-screening of Alpha",
         organisation_ids=[the_deal.channel.get().organisation_id],
-    )  # fmt: skip
+    )
     questionnaire = questionnaire_send(actor=reviewer, organisation=partner_a.organisation)
     policy = SimpleUploadedFile(
         "policy.pdf", b"%PDF-1.4\n" + b"0" * 32, content_type="application/pdf"
     )
-    dd_evidence = evidence_attach(actor=partner_a, questionnaire=questionnaire, kind="policy",
-                                  upload=policy)  # fmt: skip
+    dd_evidence = evidence_attach(
+        actor=partner_a, questionnaire=questionnaire, kind="policy", upload=policy
+    )
     return {
         "run": rescreen_plan(run_id=run.pk),
         "organisation": the_deal.end_customer,
@@ -103,8 +120,18 @@ def world(request, reviewer, sales_rep, partner_a, api, catalogue, settings, tmp
     }
 
 
-PERSONAS = ("anonymous", "nobody", "outsider", "partner_a", "partner_b", "sales_rep",
-            "teammate", "other_rep", "reviewer", "senior_reviewer")  # fmt: skip
+PERSONAS = (
+    "anonymous",
+    "nobody",
+    "outsider",
+    "partner_a",
+    "partner_b",
+    "sales_rep",
+    "teammate",
+    "other_rep",
+    "reviewer",
+    "senior_reviewer",
+)
 
 
 @pytest.fixture

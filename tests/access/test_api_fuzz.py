@@ -55,9 +55,13 @@ def _fuzz(schema, user) -> list[str]:
     for operation in operations:
 
         @settings(
-            max_examples=EXAMPLES, deadline=None, database=None, derandomize=SEED is None,
-            phases=[Phase.explicit, Phase.generate], suppress_health_check=list(HealthCheck),
-        )  # fmt: skip
+            max_examples=EXAMPLES,
+            deadline=None,
+            database=None,
+            derandomize=SEED is None,
+            phases=[Phase.explicit, Phase.generate],
+            suppress_health_check=list(HealthCheck),
+        )
         @given(case=operation.as_strategy())
         def run(case):
             response = case.call(headers=headers)

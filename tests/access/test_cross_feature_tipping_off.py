@@ -20,13 +20,34 @@ from webhooks.services import webhook_endpoint_save
 
 pytestmark = pytest.mark.django_db
 
-ALL_EVENTS = ["deal.screened", "deal.tier_changed", "case.decided", "information.requested",
-              "condition.overdue"]  # fmt: skip
+ALL_EVENTS = [
+    "deal.screened",
+    "deal.tier_changed",
+    "case.decided",
+    "information.requested",
+    "condition.overdue",
+]
 ALPHA = [{"name": "Alpha Systems Integration", "role": "reseller", "country": "DE"}]
 # Words that name screening intelligence (case-insensitive).
-TELLS = ("list_update", "list update", "restricted", "sample list", "fict-", "sanction list",
-         "match", "misuse", "grievance", "concern", "authority", "hard stop", "R-0", "AN-",
-         'data-tier="prohibited"', '"tier": "prohibited"', '"tier":"prohibited"')  # fmt: skip
+TELLS = (
+    "list_update",
+    "list update",
+    "restricted",
+    "sample list",
+    "fict-",
+    "sanction list",
+    "match",
+    "misuse",
+    "grievance",
+    "concern",
+    "authority",
+    "hard stop",
+    "R-0",
+    "AN-",
+    'data-tier="prohibited"',
+    '"tier": "prohibited"',
+    '"tier":"prohibited"',
+)
 # ("prohibited" alone is a tier filter's option on every deal list; a sanctioned country's
 # block is named to partners, since they know the country.)
 
@@ -59,8 +80,13 @@ def list_in_force(admin_user, tmp_path):
 
 @pytest.fixture
 def alpha_crm(admin_user, reseller_a):
-    return webhook_endpoint_save(actor=admin_user, name="Alpha CRM", url="http://127.0.0.1:8200/h",
-                                 events=ALL_EVENTS, organisation=reseller_a)  # fmt: skip
+    return webhook_endpoint_save(
+        actor=admin_user,
+        name="Alpha CRM",
+        url="http://127.0.0.1:8200/h",
+        events=ALL_EVENTS,
+        organisation=reseller_a,
+    )
 
 
 def _partner_payloads(reseller) -> str:
@@ -70,8 +96,12 @@ def _partner_payloads(reseller) -> str:
 
 def _approved(make_deal, case_of, reviewer, **kw):
     deal = make_deal("medium", channel=ALPHA, **kw)
-    review_decide(case=review_claim(case=case_of(deal), actor=reviewer), actor=reviewer,
-                  outcome="approve", reasons="INTERNAL: SOE research checked.")  # fmt: skip
+    review_decide(
+        case=review_claim(case=case_of(deal), actor=reviewer),
+        actor=reviewer,
+        outcome="approve",
+        reasons="INTERNAL: SOE research checked.",
+    )
     deal.refresh_from_db()
     assert deal.status == "approved"
     return deal
@@ -109,8 +139,10 @@ def _walk(client, api, user, deal) -> dict[str, str]:
 def reopened_by_list(list_in_force, make_deal, case_of, reviewer, admin_user, alpha_crm, tmp_path):
     deal = _approved(make_deal, case_of, reviewer)
     WebhookDelivery.objects.all().delete()  # only what the list update causes
-    import_list(admin_user, write_list(tmp_path, add=[("fict-900", "Gulf Research Co", "AE")],
-                                       name="v2.csv"))  # fmt: skip
+    import_list(
+        admin_user,
+        write_list(tmp_path, add=[("fict-900", "Gulf Research Co", "AE")], name="v2.csv"),
+    )
     run_latest("list_update")
     deal.refresh_from_db()
     assert deal.status not in ("approved", "approved_with_conditions")
@@ -127,8 +159,9 @@ def test_a_partners_webhooks_do_not_say_a_list_update_reopened_the_deal(
 
 
 def test_the_vendors_webhooks_still_say_why(reopened_by_list, admin_user):
-    vendor = webhook_endpoint_save(actor=admin_user, name="Vendor", url="http://127.0.0.1:8201/h",
-                                   events=ALL_EVENTS)  # fmt: skip
+    vendor = webhook_endpoint_save(
+        actor=admin_user, name="Vendor", url="http://127.0.0.1:8201/h", events=ALL_EVENTS
+    )
     from lifecycle.announce import screening_announce
 
     s = reopened_by_list.current_screening
@@ -212,8 +245,11 @@ def held_for_authority(make_deal, case_of, reviewer, alpha_crm):
 
     deal = _approved(make_deal, case_of, reviewer)
     WebhookDelivery.objects.all().delete()
-    authority_awareness_record(actor=reviewer, opportunity=deal,
-                               reason="Press report: INTERNAL the cluster tracks journalists.")  # fmt: skip
+    authority_awareness_record(
+        actor=reviewer,
+        opportunity=deal,
+        reason="Press report: INTERNAL the cluster tracks journalists.",
+    )
     deal.refresh_from_db()
     assert deal.status == "blocked"
     notifications_send(event_ids=list(AuditEvent.objects.values_list("pk", flat=True)))
@@ -252,14 +288,34 @@ def test_every_hidden_hold_reads_the_same_to_the_partner(
     from records.authority import authority_awareness_record
 
     listed = _approved(make_deal, case_of, reviewer, title="Deal one")
-    reported = _approved(make_deal, case_of, reviewer, title="Deal two",
-                         end_customer={"name": "Harbour Lab", "country": "AE",
-                                       "type": "state_owned_enterprise", "sector": "research"})  # fmt: skip
-    held = _approved(make_deal, case_of, reviewer, title="Deal three",
-                     end_customer={"name": "Coral Institute", "country": "AE",
-                                   "type": "state_owned_enterprise", "sector": "research"})  # fmt: skip
-    import_list(admin_user, write_list(tmp_path, add=[("fict-900", "Gulf Research Co", "AE")],
-                                       name="v2.csv"))  # fmt: skip
+    reported = _approved(
+        make_deal,
+        case_of,
+        reviewer,
+        title="Deal two",
+        end_customer={
+            "name": "Harbour Lab",
+            "country": "AE",
+            "type": "state_owned_enterprise",
+            "sector": "research",
+        },
+    )
+    held = _approved(
+        make_deal,
+        case_of,
+        reviewer,
+        title="Deal three",
+        end_customer={
+            "name": "Coral Institute",
+            "country": "AE",
+            "type": "state_owned_enterprise",
+            "sector": "research",
+        },
+    )
+    import_list(
+        admin_user,
+        write_list(tmp_path, add=[("fict-900", "Gulf Research Co", "AE")], name="v2.csv"),
+    )
     run_latest("list_update")
     report = report_submit(data={"what": "Tracks protesters."})[0]
     report_link(report=report, actor=reviewer, organisation=reported.end_customer)
@@ -283,8 +339,10 @@ def test_a_deal_held_for_a_hidden_cause_tells_the_partner_to_hold_like_any_revie
     are shown stays low: the leverage steps must still say "do not deploy until
     compliance has decided", as every other deal in review does, or the partner is told
     less than the banner says (and reads the hold as something odd)."""
-    import_list(admin_user, write_list(tmp_path, add=[("fict-902", "Fjord Logistics AS", "NO")],
-                                       name="v1.csv"))  # fmt: skip
+    import_list(
+        admin_user,
+        write_list(tmp_path, add=[("fict-902", "Fjord Logistics AS", "NO")], name="v1.csv"),
+    )
     run_latest("list_update")
     from lifecycle.services import opportunity_register
     from tests.factories import deal_body
@@ -312,8 +370,9 @@ def distributor_user(db):
     from tests.factories import OrganisationFactory, UserFactory
 
     nordic = OrganisationFactory(name="Nordic Distribution AB", country="SE", role="distributor")
-    return UserFactory(username="dora_distributor", role=User.Role.PARTNER_USER,
-                       organisation=nordic)  # fmt: skip
+    return UserFactory(
+        username="dora_distributor", role=User.Role.PARTNER_USER, organisation=nordic
+    )
 
 
 @pytest.mark.parametrize("persona", ["partner_a", "sales_rep", "distributor_user"])
@@ -322,8 +381,9 @@ def test_a_listed_partners_profile_learns_nothing_whoever_reads_it(
 ):
     channel = [{"name": "Nordic Distribution AB", "role": "distributor", "country": "SE"}, *ALPHA]
     deal = make_deal("medium", channel=channel, title="Deal through Nordic and Alpha")
-    import_list(admin_user, write_list(tmp_path, add=[("fict-901", reseller_a.name, "DE")],
-                                       name="v2.csv"))  # fmt: skip
+    import_list(
+        admin_user, write_list(tmp_path, add=[("fict-901", reseller_a.name, "DE")], name="v2.csv")
+    )
     run_latest("list_update")
     deal.refresh_from_db()
     assert deal.status == "blocked", "the listed reseller holds the deal"
@@ -355,10 +415,14 @@ def test_a_partners_answer_quoted_by_a_red_flag_is_not_shown_to_the_rep(
 
     deal = make_deal("medium", channel=ALPHA, title="Cluster through Alpha")
     case = review_claim(case=case_of(deal), actor=reviewer)
-    question = review_request_information(case=case, actor=reviewer, questions="Who uses it?",
-                                          addressed_to=partner_a)  # fmt: skip
-    review_answer(information_request=question, actor=partner_a,
-                  answer="The interior ministry will use it to identify journalists.")  # fmt: skip
+    question = review_request_information(
+        case=case, actor=reviewer, questions="Who uses it?", addressed_to=partner_a
+    )
+    review_answer(
+        information_request=question,
+        actor=partner_a,
+        answer="The interior ministry will use it to identify journalists.",
+    )
     deal.refresh_from_db()
     assert "identify journalists" in json.dumps(deal.current_screening.snapshot, ensure_ascii=False)
     client.force_login(reviewer)

@@ -68,10 +68,13 @@ def test_an_answer_with_a_wrong_file_keeps_what_was_typed(world, client, partner
 
     question = InformationRequest.objects.get(addressed_to=partner_a, answered_at__isnull=True)
     client.force_login(partner_a)
-    program = SimpleUploadedFile("tool.exe", b"MZ\x90\x00" + b"0" * 64,
-                                 content_type="application/octet-stream")  # fmt: skip
-    response = client.post(f"/reviews/requests/{question.pk}/answer/",
-                           {"answer": "Sites in Hamburg and Kiel.", "attachment": program})  # fmt: skip
+    program = SimpleUploadedFile(
+        "tool.exe", b"MZ\x90\x00" + b"0" * 64, content_type="application/octet-stream"
+    )
+    response = client.post(
+        f"/reviews/requests/{question.pk}/answer/",
+        {"answer": "Sites in Hamburg and Kiel.", "attachment": program},
+    )
     assert response.status_code == 302
     banner = _banner(client, world["deal"])
     assert "Sites in Hamburg and Kiel.</textarea>" in banner

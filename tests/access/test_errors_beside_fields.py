@@ -12,11 +12,17 @@ pytestmark = pytest.mark.django_db
 
 def _deal(**overrides):
     body = {
-        "title": "Campus refresh", "ec_name": "Fjord Logistics AS", "ec_country": "NO",
-        "ec_type": "private_enterprise", "line-0-sku": "NET-4400", "line-0-quantity": "12",
-        "intended_use": "enterprise_it", "value_amount": "250000", "value_currency": "USD",
+        "title": "Campus refresh",
+        "ec_name": "Fjord Logistics AS",
+        "ec_country": "NO",
+        "ec_type": "private_enterprise",
+        "line-0-sku": "NET-4400",
+        "line-0-quantity": "12",
+        "intended_use": "enterprise_it",
+        "value_amount": "250000",
+        "value_currency": "USD",
         "end_use_statement": "none",
-    }  # fmt: skip
+    }
     body.update(overrides)
     return body
 
@@ -25,8 +31,10 @@ def test_the_deal_form_marks_each_refused_field_and_says_why_beside_it(
     client, sales_rep, catalogue
 ):
     client.force_login(sales_rep)
-    response = client.post("/deals/new/", _deal(title="", ec_country="", value_amount="lots",
-                                                **{"line-0-quantity": "0"}))  # fmt: skip
+    response = client.post(
+        "/deals/new/",
+        _deal(title="", ec_country="", value_amount="lots", **{"line-0-quantity": "0"}),
+    )
     assert response.status_code == 400
     fields = invalid_fields(response.content.decode())
     assert fields["title"] == "Please fill this in."
@@ -57,8 +65,9 @@ def _claimed(make_deal, case_of, reviewer):
 def test_a_refused_decision_shows_each_error_beside_its_field(client, reviewer, make_deal, case_of):
     case = _claimed(make_deal, case_of, reviewer)
     client.force_login(reviewer)
-    client.post(f"/reviews/cases/{case.pk}/decide/",
-                {"outcome": "reject", "reasons": "", "feedback": ""})  # fmt: skip
+    client.post(
+        f"/reviews/cases/{case.pk}/decide/", {"outcome": "reject", "reasons": "", "feedback": ""}
+    )
     fields = invalid_fields(client.get(f"/reviews/cases/{case.pk}/").content.decode())
     assert fields["reasons"] == "Give the reasons for the decision."
     assert fields["feedback"] == "Tell the submitter why, in words they can act on."
@@ -73,11 +82,20 @@ def test_a_condition_due_in_the_past_is_marked_on_its_own_row(
     case = _claimed(make_deal, case_of, reviewer)
     code = Mitigation.objects.filter(active=True).first().code
     client.force_login(reviewer)
-    client.post(f"/reviews/cases/{case.pk}/decide/", {
-        "outcome": "approve_with_conditions", "reasons": "Research use.", "feedback": "Sign it.",
-        "cond-1-mitigation": code, "cond-1-owner": str(sales_rep.pk), "cond-1-due_date": "2030-01-01",
-        "cond-2-mitigation": code, "cond-2-owner": str(sales_rep.pk), "cond-2-due_date": "2001-01-01",
-    })  # fmt: skip
+    client.post(
+        f"/reviews/cases/{case.pk}/decide/",
+        {
+            "outcome": "approve_with_conditions",
+            "reasons": "Research use.",
+            "feedback": "Sign it.",
+            "cond-1-mitigation": code,
+            "cond-1-owner": str(sales_rep.pk),
+            "cond-1-due_date": "2030-01-01",
+            "cond-2-mitigation": code,
+            "cond-2-owner": str(sales_rep.pk),
+            "cond-2-due_date": "2001-01-01",
+        },
+    )
     fields = invalid_fields(client.get(f"/reviews/cases/{case.pk}/").content.decode())
     assert fields == {"cond-2-due_date": "Choose a date from today on."}
 
@@ -94,8 +112,9 @@ def _answer_fields(client, world, partner_a, body):
 def test_a_refused_file_is_marked_on_the_file_field_not_on_the_answer(world, client, partner_a):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    program = SimpleUploadedFile("tool.exe", b"MZ\x90\x00" + b"0" * 64,
-                                 content_type="application/octet-stream")  # fmt: skip
+    program = SimpleUploadedFile(
+        "tool.exe", b"MZ\x90\x00" + b"0" * 64, content_type="application/octet-stream"
+    )
     fields = _answer_fields(client, world, partner_a, {"answer": "Kiel.", "attachment": program})
     assert list(fields) == ["attachment"]
     assert "choose the file again" in fields["attachment"]
@@ -110,8 +129,9 @@ def test_a_refused_upload_is_marked_on_the_file_field(client, partner_a):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     client.force_login(partner_a)
-    program = SimpleUploadedFile("pos.csv", b"MZ\x90\x00\x00" + bytes(range(256)) * 4,
-                                 content_type="text/csv")  # fmt: skip
+    program = SimpleUploadedFile(
+        "pos.csv", b"MZ\x90\x00\x00" + bytes(range(256)) * 4, content_type="text/csv"
+    )
     page = client.post("/imports/upload/", {"file": program}, follow=True).content.decode()
     fields = invalid_fields(page)
     assert list(fields) == ["file"] and fields["file"]

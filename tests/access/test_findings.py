@@ -25,13 +25,20 @@ def shared_deal(partner_a, catalogue):
     """A flagged deal Alpha submitted with Bravo also in its channel: both partners see it."""
     body = deal_body(
         title="Lawful intercept for a telecom",
-        end_customer={"name": "Deutsche Netz AG", "country": "DE", "type": "private_telecom", "sector": "telecom"},
+        end_customer={
+            "name": "Deutsche Netz AG",
+            "country": "DE",
+            "type": "private_telecom",
+            "sector": "telecom",
+        },
         delivery_country="DE",
-        channel=[{"name": "Alpha Systems Integration", "role": "reseller", "country": "DE"},
-                 {"name": "Bravo Channel Solutions", "role": "reseller", "country": "FR"}],
+        channel=[
+            {"name": "Alpha Systems Integration", "role": "reseller", "country": "DE"},
+            {"name": "Bravo Channel Solutions", "role": "reseller", "country": "FR"},
+        ],
         lines=[{"sku": "LI-GW-2", "quantity": 1}],
         intended_use=["lawful_intercept_compliance"],
-    )  # fmt: skip
+    )
     return opportunity_register(actor=partner_a, data=body).opportunity
 
 
@@ -135,13 +142,23 @@ def test_the_form_does_not_send_a_rep_to_another_teams_deal(
     theirs = opportunity_register(actor=sales_rep, data=deal_body(external_id="CRM-8")).opportunity
     client.force_login(other_rep)
     form = {
-        "external_id": "CRM-8", "title": "Mine", "ec_name": "Fjord Logistics AS", "ec_country": "NO",
-        "ec_type": "private_enterprise", "ec_sector": "logistics", "delivery_country": "NO",
-        "channel-0-name": "Nordic Distribution AB", "channel-0-role": "distributor",
-        "channel-0-country": "SE", "line-0-sku": "NET-4400", "line-0-quantity": "10",
-        "intended_use": "enterprise_it", "value_amount": "1000", "value_currency": "EUR",
+        "external_id": "CRM-8",
+        "title": "Mine",
+        "ec_name": "Fjord Logistics AS",
+        "ec_country": "NO",
+        "ec_type": "private_enterprise",
+        "ec_sector": "logistics",
+        "delivery_country": "NO",
+        "channel-0-name": "Nordic Distribution AB",
+        "channel-0-role": "distributor",
+        "channel-0-country": "SE",
+        "line-0-sku": "NET-4400",
+        "line-0-quantity": "10",
+        "intended_use": "enterprise_it",
+        "value_amount": "1000",
+        "value_currency": "EUR",
         "end_use_statement": "signed",
-    }  # fmt: skip
+    }
     r = client.post("/deals/new/", form)
     assert f"/deals/{theirs.pk}/" not in r.get("Location", "")
     assert r.status_code == 409
@@ -168,15 +185,29 @@ def test_deeply_nested_json_to_the_token_endpoint_is_a_400(client):
     assert "JSON" in r.json()["detail"]
 
 
-@pytest.mark.parametrize("path", ["/deals/new/channel-row/?i=abc", "/deals/new/line-row/?i=abc",
-                                  "/deals/new/line-row/?i=%C2%B2"])  # fmt: skip
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/deals/new/channel-row/?i=abc",
+        "/deals/new/line-row/?i=abc",
+        "/deals/new/line-row/?i=%C2%B2",
+    ],
+)
 def test_form_row_endpoints_refuse_a_bad_index(client, sales_rep, catalogue, path):
     client.force_login(sales_rep)
     assert client.get(path).status_code == 400
 
 
-@pytest.mark.parametrize("query", ["level=%C2%B2", "partner=%C2%B2", "assignee=%C2%B2",
-                                   "partner=99999999999999999999", "level=abc"])  # fmt: skip
+@pytest.mark.parametrize(
+    "query",
+    [
+        "level=%C2%B2",
+        "partner=%C2%B2",
+        "assignee=%C2%B2",
+        "partner=99999999999999999999",
+        "level=abc",
+    ],
+)
 def test_queue_filters_refuse_bad_numbers(client, api, reviewer, query):
     client.force_login(reviewer)
     for url in (f"/reviews/?{query}", f"/reviews/mine/?{query}", f"/api/v1/reviews/cases/?{query}"):
@@ -202,8 +233,12 @@ def test_a_20_digit_opportunity_id_on_a_false_positive_is_a_400(api, client, rev
     from restricted_parties.models import RestrictedPartyEntry
 
     entry = RestrictedPartyEntry.objects.first()
-    body = {"party_name": "Some Name", "entry_id": entry.pk if entry else 1, "reason": "Different company.",
-            "opportunity_id": 10**19}  # fmt: skip
+    body = {
+        "party_name": "Some Name",
+        "entry_id": entry.pk if entry else 1,
+        "reason": "Different company.",
+        "opportunity_id": 10**19,
+    }
     r = api.as_user(reviewer).post(
         "/api/v1/restricted-parties/false-positives/", body, format="json"
     )
@@ -243,10 +278,17 @@ def test_a_condition_owner_that_is_not_an_id_is_a_clear_refusal(
 ):
     case = review_claim(case=case_of(make_deal("medium")), actor=reviewer)
     client.force_login(reviewer)
-    r = client.post(f"/reviews/cases/{case.pk}/decide/", {
-        "outcome": "approve_with_conditions", "reasons": "SOE.", "feedback": "Certificate.",
-        "cond-0-mitigation": "end-use-certificate", "cond-0-owner": owner,
-    }, follow=True)  # fmt: skip
+    r = client.post(
+        f"/reviews/cases/{case.pk}/decide/",
+        {
+            "outcome": "approve_with_conditions",
+            "reasons": "SOE.",
+            "feedback": "Certificate.",
+            "cond-0-mitigation": "end-use-certificate",
+            "cond-0-owner": owner,
+        },
+        follow=True,
+    )
     assert r.status_code == 200 and "Each condition needs an owner" in r.content.decode()
     case.refresh_from_db()
     assert case.is_open

@@ -218,8 +218,10 @@ def _refs(client, params):
 def alpha_deals(make_deal, reviewer):
     """Deals of every tier with Alpha in the channel."""
     alpha = [{"name": "Alpha Systems Integration", "role": "reseller", "country": "DE"}]
-    return {t: make_deal(t, title=f"Alpha {t}", channel=alpha) for t in
-            ("low", "medium", "high", "critical", "prohibited")}  # fmt: skip
+    return {
+        t: make_deal(t, title=f"Alpha {t}", channel=alpha)
+        for t in ("low", "medium", "high", "critical", "prohibited")
+    }
 
 
 @pytest.mark.parametrize(
@@ -307,11 +309,20 @@ def test_condition_owner_must_see_the_deal(make_deal, case_of, reviewer, persona
     case = review_claim(case=case_of(deal), actor=reviewer)
     with pytest.raises(ApplicationError):
         review_decide(
-            case=case, actor=reviewer, outcome="approve_with_conditions", reasons="r",
-            feedback="f", conditions=[{"mitigation": "end-use-certificate",
-                                       "owner": personas[owner].pk, "due_date": "2030-12-31",
-                                       "details": "d"}],
-        )  # fmt: skip
+            case=case,
+            actor=reviewer,
+            outcome="approve_with_conditions",
+            reasons="r",
+            feedback="f",
+            conditions=[
+                {
+                    "mitigation": "end-use-certificate",
+                    "owner": personas[owner].pk,
+                    "due_date": "2030-12-31",
+                    "details": "d",
+                }
+            ],
+        )
 
 
 # --- Grievance follow-up: anonymous, by receipt code -----------------------------------------
@@ -333,10 +344,13 @@ def test_forged_forwarded_for_does_not_reset_the_lookup_limit(settings, world):
     settings.SIGNIN_TRUSTED_PROXIES = 0
     c = Client(REMOTE_ADDR="203.0.113.10")
     statuses = [
-        c.post(reverse("grievance-follow-up"), {"receipt": f"G-{i}"},
-               HTTP_X_FORWARDED_FOR=f"198.51.100.{i}").status_code
+        c.post(
+            reverse("grievance-follow-up"),
+            {"receipt": f"G-{i}"},
+            HTTP_X_FORWARDED_FOR=f"198.51.100.{i}",
+        ).status_code
         for i in range(5)
-    ]  # fmt: skip
+    ]
     assert statuses[-1] == 429
 
 

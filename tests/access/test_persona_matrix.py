@@ -163,8 +163,9 @@ def authority_notice(w):
 
         w["authority_notice"] = authority_awareness_record(
             actor=User.objects.filter(role="reviewer").first(),
-            opportunity=w["condition"].opportunity, reason="Matrix awareness reason",
-        )  # fmt: skip
+            opportunity=w["condition"].opportunity,
+            reason="Matrix awareness reason",
+        )
     return {"pk": w["authority_notice"].pk}
 
 
@@ -370,7 +371,7 @@ ROUTES: dict[str, Route] = {
             saved_view,
             methods,
             reachable_by="partner_a",
-        )  # fmt: skip
+        )
         for name, methods in [("saved-view-open", ("GET",)), ("saved-view-delete", POST)]
     },
     # precedents: the inconsistent-pairs report is the human-rights lead's
@@ -404,11 +405,21 @@ ROUTES: dict[str, Route] = {
 # Every field any POST or PUT of the application reads, with a plausible value, so a
 # refusal is a refusal and not a complaint about the body.
 BODY = {
-    "answer": "Answer.", "questions": "Why?", "reason": "Reason.", "reasons": "Reasons.",
-    "outcome": "approve", "feedback": "Feedback.", "evidence_note": "Done.", "note": "Note.",
-    "name": "Sable Crest", "party_name": "Sable Crest", "entry_id": 1,
-    "notification": "", "mapping": {}, "body": "Answer.",
-}  # fmt: skip
+    "answer": "Answer.",
+    "questions": "Why?",
+    "reason": "Reason.",
+    "reasons": "Reasons.",
+    "outcome": "approve",
+    "feedback": "Feedback.",
+    "evidence_note": "Done.",
+    "note": "Note.",
+    "name": "Sable Crest",
+    "party_name": "Sable Crest",
+    "entry_id": 1,
+    "notification": "",
+    "mapping": {},
+    "body": "Answer.",
+}
 
 
 def walk_urlconf(patterns=None, prefix: str = "", namespace: str = ""):

@@ -59,15 +59,27 @@ def test_behind_a_trusted_proxy_addresses_come_from_its_forwarded_header(
     settings.SIGNIN_TRUSTED_PROXIES = 1
     proxy = "10.0.0.2"
     for _ in range(settings.AXES_FAILURE_LIMIT):
-        client.post("/login/", {"username": "nobody", "password": "x"}, REMOTE_ADDR=proxy,
-                    HTTP_X_FORWARDED_FOR="6.6.6.6, 198.51.100.66")  # fmt: skip
+        client.post(
+            "/login/",
+            {"username": "nobody", "password": "x"},
+            REMOTE_ADDR=proxy,
+            HTTP_X_FORWARDED_FOR="6.6.6.6, 198.51.100.66",
+        )
     # the noisy client is locked out, whatever it claims further left...
-    locked = client.post("/login/", {"username": "rita_rep", "password": PASSWORD},
-                         REMOTE_ADDR=proxy, HTTP_X_FORWARDED_FOR="1.2.3.4, 198.51.100.66")  # fmt: skip
+    locked = client.post(
+        "/login/",
+        {"username": "rita_rep", "password": PASSWORD},
+        REMOTE_ADDR=proxy,
+        HTTP_X_FORWARDED_FOR="1.2.3.4, 198.51.100.66",
+    )
     assert locked.status_code == 429
     # ...and everyone else behind the same proxy is not
-    other = client.post("/login/", {"username": "rita_rep", "password": PASSWORD},
-                        REMOTE_ADDR=proxy, HTTP_X_FORWARDED_FOR="203.0.113.5")  # fmt: skip
+    other = client.post(
+        "/login/",
+        {"username": "rita_rep", "password": PASSWORD},
+        REMOTE_ADDR=proxy,
+        HTTP_X_FORWARDED_FOR="203.0.113.5",
+    )
     assert other.status_code == 302
 
 
@@ -162,10 +174,13 @@ def test_changing_the_password_on_the_account_page_revokes_the_token(client, sal
     client.force_login(sales_rep)
     response = client.post(
         "/account/password/",
-        {"old_password": PASSWORD, "new_password1": "a-longer-Better-phrase-9",
-         "new_password2": "a-longer-Better-phrase-9"},
+        {
+            "old_password": PASSWORD,
+            "new_password1": "a-longer-Better-phrase-9",
+            "new_password2": "a-longer-Better-phrase-9",
+        },
         follow=True,
-    )  # fmt: skip
+    )
     assert "Password changed" in response.content.decode()
     api = APIClient()
     api.credentials(HTTP_AUTHORIZATION=f"Token {token}")

@@ -16,15 +16,23 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def superuser(vendor):
     return UserFactory(
-        username="sam_superuser", role=User.Role.ADMIN, organisation=vendor,
-        is_staff=True, is_superuser=True,
-    )  # fmt: skip
+        username="sam_superuser",
+        role=User.Role.ADMIN,
+        organisation=vendor,
+        is_staff=True,
+        is_superuser=True,
+    )
 
 
 @pytest.fixture
 def audited_rep(sales_rep):
-    audit_record(actor=sales_rep, action="opportunity.registered", object_type="opportunity",
-                 object_id=1, opportunity_id=1)  # fmt: skip
+    audit_record(
+        actor=sales_rep,
+        action="opportunity.registered",
+        object_type="opportunity",
+        object_id=1,
+        opportunity_id=1,
+    )
     return sales_rep
 
 
@@ -53,9 +61,13 @@ def test_the_admin_bulk_delete_action_deactivates_audited_users_and_deletes_the_
     client.force_login(superuser)
     response = client.post(
         "/admin/accounts/user/",
-        {"action": "delete_selected", "_selected_action": [audited_rep.pk, partner_a.pk], "post": "yes"},
+        {
+            "action": "delete_selected",
+            "_selected_action": [audited_rep.pk, partner_a.pk],
+            "post": "yes",
+        },
         follow=True,
-    )  # fmt: skip
+    )
     assert response.status_code == 200
     assert User.objects.filter(pk=audited_rep.pk, is_active=False).exists()
     assert not User.objects.filter(pk=partner_a.pk).exists()

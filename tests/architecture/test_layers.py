@@ -15,7 +15,10 @@ def test_no_app_imports_an_app_above_it():
     lint_imports = Path(sys.executable).with_name("lint-imports")
     done = subprocess.run(
         [str(lint_imports), "--no-cache", "--no-logo"],
-        cwd=ROOT, capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "0 broken" in done.stdout

@@ -29,8 +29,12 @@ def test_concurrent_writers_leave_one_unbroken_chain(caplog, settings, tmp_path,
             for t in range(TRANSACTIONS):
                 with transaction.atomic():
                     for e in range(EVENTS):
-                        audit_record(actor=None, action=f"test.{e}", object_type="opportunity",
-                                     object_id=f"{w}-{t}")  # fmt: skip
+                        audit_record(
+                            actor=None,
+                            action=f"test.{e}",
+                            object_type="opportunity",
+                            object_id=f"{w}-{t}",
+                        )
         except BaseException as exc:  # noqa: BLE001 - reported below
             errors.append(exc)
         finally:

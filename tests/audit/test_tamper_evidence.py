@@ -76,11 +76,16 @@ def checkpoint_dir(settings, tmp_path):
 def trail():
     events = [
         audit_record(
-            actor=None, action=f"test.step{i}", object_type="opportunity", object_id=i,
-            opportunity_id=i, to_state="screened", comment=f"step {i}",
+            actor=None,
+            action=f"test.step{i}",
+            object_type="opportunity",
+            object_id=i,
+            opportunity_id=i,
+            to_state="screened",
+            comment=f"step {i}",
         )
         for i in range(1, 7)
-    ]  # fmt: skip
+    ]
     audit_chain_seal_all()  # as the commit of each event's transaction would
     return events
 
@@ -119,10 +124,18 @@ def test_dropping_the_last_events_and_moving_the_head_is_detected(trail):
 
 def _forge(after: AuditEvent) -> AuditEvent:
     forged = AuditEvent(
-        created_at=after.created_at, actor=None, actor_label="system", action="review_case.approve",
-        object_type="review_case", object_id="1", opportunity_id=1, to_state="decided",
-        changes={}, comment="Approved.", key_id=after.key_id,
-    )  # fmt: skip
+        created_at=after.created_at,
+        actor=None,
+        actor_label="system",
+        action="review_case.approve",
+        object_type="review_case",
+        object_id="1",
+        opportunity_id=1,
+        to_state="decided",
+        changes={},
+        comment="Approved.",
+        key_id=after.key_id,
+    )
     forged.hash = unkeyed(forged.payload())
     forged.save()
     return forged
@@ -131,8 +144,9 @@ def _forge(after: AuditEvent) -> AuditEvent:
 def test_a_forged_event_appended_at_the_end_is_detected(trail):
     last = AuditSeal.objects.order_by("-position").first()
     forged = _forge(last.event)
-    seal = AuditSeal(position=last.position + 1, event=forged, key_id=last.key_id,
-                     prev_hash=last.hash)  # fmt: skip
+    seal = AuditSeal(
+        position=last.position + 1, event=forged, key_id=last.key_id, prev_hash=last.hash
+    )
     seal.hash = unkeyed(seal.link_body(forged.hash))
     seal.save()
     AuditChainHead.objects.filter(pk=1).update(

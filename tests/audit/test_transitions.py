@@ -37,9 +37,13 @@ TRIAGE = Workflow(
 def a_report(n: int = 0, status: str = S.RECEIVED) -> Report:
     now = timezone.now()
     return Report.objects.create(
-        receipt_hash=f"{n:064d}", what="Cameras at the camp.", status=status,
-        received_at=now, triage_due_at=now, updated_at=now,
-    )  # fmt: skip
+        receipt_hash=f"{n:064d}",
+        what="Cameras at the camp.",
+        status=status,
+        received_at=now,
+        triage_due_at=now,
+        updated_at=now,
+    )
 
 
 def events(report: Report):
@@ -51,9 +55,14 @@ def test_a_transition_moves_the_row_and_records_from_and_to_in_one_update():
     report = a_report()
     with CaptureQueriesContext(connection) as ctx:
         event = transition_apply(
-            TRIAGE, report, "assess", actor=None, values={"outcome": "credible"},
-            changes={"why": "named a customer"}, comment="Looks real",
-        )  # fmt: skip
+            TRIAGE,
+            report,
+            "assess",
+            actor=None,
+            values={"outcome": "credible"},
+            changes={"why": "named a customer"},
+            comment="Looks real",
+        )
     writes = [q["sql"] for q in ctx.captured_queries if q["sql"].startswith("UPDATE")]
     assert len(writes) == 1  # status, stamp and the other columns together
     report.refresh_from_db()
@@ -148,9 +157,11 @@ def test_a_batch_is_one_update_and_one_insert_and_all_or_nothing():
     reports = [a_report(n) for n in range(5)]
     with CaptureQueriesContext(connection) as ctx:
         recorded = transition_apply_many(
-            TRIAGE, [(r, "assess", S.IN_TRIAGE) for r in reports], actor=None,
+            TRIAGE,
+            [(r, "assess", S.IN_TRIAGE) for r in reports],
+            actor=None,
             event_of=lambda r: {"comment": f"report {r.pk}"},
-        )  # fmt: skip
+        )
     sqls = [q["sql"] for q in ctx.captured_queries]
     assert len([s for s in sqls if s.startswith("UPDATE")]) == 1
     assert len([s for s in sqls if s.startswith('INSERT INTO "audit_auditevent"')]) == 1

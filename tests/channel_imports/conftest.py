@@ -103,9 +103,10 @@ def xlsx_bytes(rows: list[dict], columns=COLUMNS, *, typed: bool = True) -> byte
 
 def xlsx_upload(rows: list[dict], name: str = "pos.xlsx", **kwargs) -> SimpleUploadedFile:
     return SimpleUploadedFile(
-        name, xlsx_bytes(rows, **kwargs),
+        name,
+        xlsx_bytes(rows, **kwargs),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )  # fmt: skip
+    )
 
 
 def drain(imp: ChannelImport, *, rounds: int = 10) -> ChannelImport:
@@ -169,10 +170,12 @@ def live_worker(transactional_db, tmp_path):
         for sub in ("queue", "processed", "control"):
             (folder / sub).mkdir(parents=True)
         app.conf.broker_transport_options = {
-            "data_folder_in": str(folder / "queue"), "data_folder_out": str(folder / "queue"),
-            "processed_folder": str(folder / "processed"), "store_processed": False,
+            "data_folder_in": str(folder / "queue"),
+            "data_folder_out": str(folder / "queue"),
+            "processed_folder": str(folder / "processed"),
+            "store_processed": False,
             "control_folder": str(folder / "control"),
-        }  # fmt: skip
+        }
         _forget_connections(app)
     from celery.signals import task_postrun
     from django.db import connections

@@ -54,8 +54,11 @@ def test_every_row_is_accounted_for_on_the_page_in_the_api_and_in_the_export(
     drain(imp)
     # 3 rows imported before, 2 new, 1 twice in this file, 1 with an unclosed quote,
     # 1 invalid: 8 rows in the file
-    rows = _rows(5) + [row(partner_reference="POS-5"), row(partner_reference="POS-Q"),
-                       row(partner_reference="POS-BAD", quantity="-1")]  # fmt: skip
+    rows = _rows(5) + [
+        row(partner_reference="POS-5"),
+        row(partner_reference="POS-Q"),
+        row(partner_reference="POS-BAD", quantity="-1"),
+    ]
     content = csv_bytes(rows)
     quoted = content.decode().split("\r\n")[7].replace("Fjord", '"Fjord', 1)
     content = _with_line_replaced(content, 8, quoted)
@@ -68,8 +71,14 @@ def test_every_row_is_accounted_for_on_the_page_in_the_api_and_in_the_export(
     assert (imp.lines_total, imp.duplicate_rows, imp.invalid_rows) == (2, 4, 2)
 
     body = api.as_user(partner_a).get(f"/api/v1/imports/{imp.pk}/").json()
-    assert body["rows"] == {"in_file": 8, "valid": 6, "imported": 2, "duplicates": 4,
-                            "invalid": 2, "accounted_for": True}  # fmt: skip
+    assert body["rows"] == {
+        "in_file": 8,
+        "valid": 6,
+        "imported": 2,
+        "duplicates": 4,
+        "invalid": 2,
+        "accounted_for": True,
+    }
 
     page = api.as_user(partner_a)
     page.force_login(partner_a)
@@ -83,8 +92,12 @@ def test_every_row_is_accounted_for_on_the_page_in_the_api_and_in_the_export(
     xlsx = page.get(f"/imports/{imp.pk}/results.xlsx")
     wb = load_workbook(io.BytesIO(b"".join(xlsx.streaming_content)), read_only=True)
     summary = {r[0]: r[1] for r in wb["Rows"].iter_rows(values_only=True) if r and r[0]}
-    assert (summary["Rows in the file"], summary["Imported"], summary["Already imported (skipped)"],
-            summary["Invalid (left out)"]) == (8, 2, 4, 2)  # fmt: skip
+    assert (
+        summary["Rows in the file"],
+        summary["Imported"],
+        summary["Already imported (skipped)"],
+        summary["Invalid (left out)"],
+    ) == (8, 2, 4, 2)
 
 
 def test_a_utf8_file_with_windows_1252_bytes_names_the_line_offset_and_byte(
@@ -114,8 +127,14 @@ def test_reading_files_leaves_the_process_wide_csv_field_limit_alone():
         "print(default, csv.field_size_limit())"
     )
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "hrdd.settings"}
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         env=env, check=True, cwd=settings.BASE_DIR)  # fmt: skip
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        cwd=settings.BASE_DIR,
+    )
     default, after = out.stdout.split()
     assert after == default
 

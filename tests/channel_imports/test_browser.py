@@ -6,8 +6,11 @@ import pytest
 
 from .conftest import FLAGGED, csv_bytes, row
 
-pytestmark = [pytest.mark.browser, pytest.mark.worker,
-              pytest.mark.django_db(transaction=True, serialized_rollback=True)]  # fmt: skip
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.worker,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 @pytest.fixture

@@ -26,17 +26,33 @@ NASTY = {
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("=1+1", "'=1+1"), ("+1", "'+1"), ("-1", "'-1"), ("@x", "'@x"), ("\tx", "'\tx"), ("\rx", "'\rx"),
-     ("plain", "plain"), ("a=b", "a=b"), (12, 12), ("", "")],
-)  # fmt: skip
+    [
+        ("=1+1", "'=1+1"),
+        ("+1", "'+1"),
+        ("-1", "'-1"),
+        ("@x", "'@x"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("plain", "plain"),
+        ("a=b", "a=b"),
+        (12, 12),
+        ("", ""),
+    ],
+)
 def test_neutralise_prefixes_an_apostrophe_to_formula_like_text(value, expected):
     assert neutralise(value) == expected
 
 
 @pytest.fixture
 def completed(upload_as, partner_a, catalogue):
-    rows = [row(partner_reference="@REF-1", end_customer_name=NASTY["end_customer_name"], sector=NASTY["sector"]),
-            row(FLAGGED, sku="", product_name="-2+3", capabilities="deep_packet_inspection")]  # fmt: skip
+    rows = [
+        row(
+            partner_reference="@REF-1",
+            end_customer_name=NASTY["end_customer_name"],
+            sector=NASTY["sector"],
+        ),
+        row(FLAGGED, sku="", product_name="-2+3", capabilities="deep_packet_inspection"),
+    ]
     _, imp = upload_as(partner_a, csv_upload(rows))
     import_accept(actor=partner_a, channel_import=drain(imp))
     imp = drain(imp)
@@ -101,8 +117,9 @@ def test_people_read_the_header_in_words_programs_get_codes(client, api, partner
     header = next(csv.reader(io.StringIO(b"".join(r.streaming_content).decode("utf-8-sig"))))
     assert header[:4] == ["Line", "Partner reference", "End customer", "End customer's country"]
     assert "Criteria that fired" in header and not [h for h in header if "_" in h]
-    wb = load_workbook(io.BytesIO(b"".join(client.get(
-        f"/imports/{completed.pk}/results.xlsx").streaming_content)))  # fmt: skip
+    wb = load_workbook(
+        io.BytesIO(b"".join(client.get(f"/imports/{completed.pk}/results.xlsx").streaming_content))
+    )
     assert [c.value for c in wb.active[1]][:2] == ["Line", "Partner reference"]
     # the API keeps the codes, stable for programs
     r = api.as_user(partner_a).get(f"/api/v1/imports/{completed.pk}/results.csv")

@@ -15,8 +15,11 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def imports(upload_as, partner_a, partner_b, sales_rep, reseller_a, catalogue):
     made = {}
-    for user, name in [(partner_a, "alpha-march.csv"), (partner_a, "alpha-april.csv"),
-                       (partner_b, "bravo-march.csv")]:  # fmt: skip
+    for user, name in [
+        (partner_a, "alpha-march.csv"),
+        (partner_a, "alpha-april.csv"),
+        (partner_b, "bravo-march.csv"),
+    ]:
         r, imp = upload_as(user, csv_upload([row()], name=name))
         assert r.status_code == 201, r.content
         made[name] = imp

@@ -17,8 +17,13 @@ pytestmark = pytest.mark.django_db
 
 def test_the_mapping_step_shows_the_first_values_of_each_column(client, partner_a, catalogue):
     client.force_login(partner_a)
-    upload = csv_upload([row(partner_reference="POS-7", end_customer_name="Hanse Klinikum"),
-                         row(partner_reference="POS-8")], columns=OWN_COLUMN)  # fmt: skip
+    upload = csv_upload(
+        [
+            row(partner_reference="POS-7", end_customer_name="Hanse Klinikum"),
+            row(partner_reference="POS-8"),
+        ],
+        columns=OWN_COLUMN,
+    )
     r = client.post("/imports/upload/", {"file": upload}, follow=True)
     imp = ChannelImport.objects.get()
     page = r.content.decode()

@@ -20,8 +20,17 @@ from .conftest import csv_upload, drain, row
 pytestmark = pytest.mark.django_db
 
 LISTED = "Sable Crest Holdings Limited"  # fict-008 on the fictional sample list
-TELLS = ("RP-MATCH", "RP-POSSIBLE", "Sample list", "fict-008", "restricted", "prohibited",
-         "hard stop", "blocked", "≈")  # fmt: skip
+TELLS = (
+    "RP-MATCH",
+    "RP-POSSIBLE",
+    "Sample list",
+    "fict-008",
+    "restricted",
+    "prohibited",
+    "hard stop",
+    "blocked",
+    "≈",
+)
 
 
 def _leaks(text: str) -> list[str]:
@@ -31,8 +40,10 @@ def _leaks(text: str) -> list[str]:
 
 def _rp_import(upload_as, user, **data):
     sample_list_load()
-    rows = [row(partner_reference="POS-OK"),
-            row(partner_reference="POS-RP", reseller_name=LISTED, reseller_country="CY")]  # fmt: skip
+    rows = [
+        row(partner_reference="POS-OK"),
+        row(partner_reference="POS-RP", reseller_name=LISTED, reseller_country="CY"),
+    ]
     _, imp = upload_as(user, csv_upload(rows), **data)
     import_accept(actor=user, channel_import=drain(imp))
     imp = drain(imp)

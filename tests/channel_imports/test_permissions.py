@@ -17,10 +17,19 @@ def import_of_a(upload_as, partner_a, catalogue):
     return drain(imp)
 
 
-PAGES = ["/imports/{pk}/", "/imports/{pk}/status/", "/imports/{pk}/mapping/", "/imports/{pk}/report.csv",
-         "/imports/{pk}/results.csv"]  # fmt: skip
-APIS = ["/api/v1/imports/{pk}/", "/api/v1/imports/{pk}/issues/", "/api/v1/imports/{pk}/lines/",
-        "/api/v1/imports/{pk}/results.csv"]  # fmt: skip
+PAGES = [
+    "/imports/{pk}/",
+    "/imports/{pk}/status/",
+    "/imports/{pk}/mapping/",
+    "/imports/{pk}/report.csv",
+    "/imports/{pk}/results.csv",
+]
+APIS = [
+    "/api/v1/imports/{pk}/",
+    "/api/v1/imports/{pk}/issues/",
+    "/api/v1/imports/{pk}/lines/",
+    "/api/v1/imports/{pk}/results.csv",
+]
 
 
 def test_partner_b_cannot_see_partner_as_import(client, api, partner_b, import_of_a):

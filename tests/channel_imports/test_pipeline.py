@@ -69,12 +69,23 @@ def test_an_xlsx_with_typed_cells_imports_like_the_csv(upload_as, partner_a, cat
 
 
 CUSTOM_HEADERS = {
-    "partner_reference": "Invoice No", "end_customer_name": "Customer", "end_customer_country": "Cust Ctry",
-    "end_user_type": "Customer type", "sector": "Industry", "delivery_country": "Ship to",
-    "sku": "Article", "quantity": "Units", "intended_use": "Use", "value_amount": "Net value",
-    "currency": "Cur", "sale_date": "Invoice date", "reseller_name": "Dealer", "reseller_country": "Dealer ctry",
-    "customization": "Custom?", "end_use_statement": "EUS",
-}  # fmt: skip
+    "partner_reference": "Invoice No",
+    "end_customer_name": "Customer",
+    "end_customer_country": "Cust Ctry",
+    "end_user_type": "Customer type",
+    "sector": "Industry",
+    "delivery_country": "Ship to",
+    "sku": "Article",
+    "quantity": "Units",
+    "intended_use": "Use",
+    "value_amount": "Net value",
+    "currency": "Cur",
+    "sale_date": "Invoice date",
+    "reseller_name": "Dealer",
+    "reseller_country": "Dealer ctry",
+    "customization": "Custom?",
+    "end_use_statement": "EUS",
+}
 
 
 def _custom_file(refs):
@@ -169,8 +180,12 @@ def test_the_validation_report_names_line_column_value_and_reason(
 
     body = api.get(f"/api/v1/imports/{imp.pk}/issues/").json()
     assert body["count"] == len(issues)
-    assert body["results"][0] == {"line": 3, "column": "end_customer_country", "value": "XX",
-                                  "reason": issues[(3, "end_customer_country")].reason}  # fmt: skip
+    assert body["results"][0] == {
+        "line": 3,
+        "column": "end_customer_country",
+        "value": "XX",
+        "reason": issues[(3, "end_customer_country")].reason,
+    }
     client.force_login(partner_a)
     page = client.get(f"/imports/{imp.pk}/").content.decode()
     assert page.count('class="issue"') == len(issues)
@@ -366,9 +381,12 @@ def test_each_import_writes_one_audit_event_per_step_not_per_line(upload_as, par
         .values_list("action", flat=True)
     )
     assert actions == [
-        "channel_import.uploaded", "channel_import.mapped", "channel_import.validated",
-        "channel_import.accepted", "channel_import.completed",
-    ]  # fmt: skip
+        "channel_import.uploaded",
+        "channel_import.mapped",
+        "channel_import.validated",
+        "channel_import.accepted",
+        "channel_import.completed",
+    ]
 
 
 def test_an_upload_past_the_row_limit_is_rejected_with_a_clear_message(

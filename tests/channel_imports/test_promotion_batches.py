@@ -89,16 +89,21 @@ def test_a_batch_records_its_audit_events_in_one_insert_and_notifies_in_one_mess
     assert all(e.signature_ok() for e in new)
     urgent = set(
         new.filter(action="review_case.opened", to_state="new")
-        .filter(opportunity_id__in=ReviewCase.objects.filter(tier__in=URGENT_TIERS)
-                .values("opportunity_id"))
+        .filter(
+            opportunity_id__in=ReviewCase.objects.filter(tier__in=URGENT_TIERS).values(
+                "opportunity_id"
+            )
+        )
         .values_list("pk", flat=True)
-    )  # fmt: skip
+    )
     assert len(urgent) == 24  # the flagged example is urgent: every case is announced
     notified = [
-        i for m in OutboxMessage.objects.filter(
-            pk__gt=messages_before or 0, task="reviews.tasks.notifications_send")
+        i
+        for m in OutboxMessage.objects.filter(
+            pk__gt=messages_before or 0, task="reviews.tasks.notifications_send"
+        )
         for i in m.args[0]
-    ]  # fmt: skip
+    ]
     assert sorted(notified) == sorted(urgent)
     audit_chain_seal_all()
     assert audit_chain_verify().ok
@@ -127,29 +132,50 @@ def _waiting_for_promotion(partner, lines: int) -> ChannelImport:
     from rules.selectors import criteria_published_current
 
     imp = ChannelImport.objects.create(
-        organisation=partner.organisation, uploaded_by=partner, original_name="w.csv",
-        kind="csv", status=ChannelImport.Status.PROMOTING, lines_total=lines,
+        organisation=partner.organisation,
+        uploaded_by=partner,
+        original_name="w.csv",
+        kind="csv",
+        status=ChannelImport.Status.PROMOTING,
+        lines_total=lines,
         criteria_version=criteria_published_current(),
-    )  # fmt: skip
+    )
     ImportLine.objects.bulk_create(
         [
             ImportLine(
-                channel_import=imp, organisation=partner.organisation, row_key=f"r:W-{i}",
-                line_no=i + 2, chunk_no=0, status="screened", tier="high", score=20,
+                channel_import=imp,
+                organisation=partner.organisation,
+                row_key=f"r:W-{i}",
+                line_no=i + 2,
+                chunk_no=0,
+                status="screened",
+                tier="high",
+                score=20,
                 data={
-                    "partner_reference": f"W-{i}", "end_customer_name": f"New customer {i % 7}",
-                    "end_customer_country": "EG", "end_user_type": "state_telecom",
-                    "sector": "telecommunications", "delivery_country": "EG", "sku": "DPI-9000",
-                    "product_name": "", "capabilities": ["deep_packet_inspection"], "quantity": 2,
-                    "intended_use": ["network_operations"], "value_amount": "90000.00",
-                    "currency": "USD", "sale_date": "", "reseller_name": f"New reseller {i % 5}",
-                    "reseller_country": "AE", "customization": False, "red_flags": [],
+                    "partner_reference": f"W-{i}",
+                    "end_customer_name": f"New customer {i % 7}",
+                    "end_customer_country": "EG",
+                    "end_user_type": "state_telecom",
+                    "sector": "telecommunications",
+                    "delivery_country": "EG",
+                    "sku": "DPI-9000",
+                    "product_name": "",
+                    "capabilities": ["deep_packet_inspection"],
+                    "quantity": 2,
+                    "intended_use": ["network_operations"],
+                    "value_amount": "90000.00",
+                    "currency": "USD",
+                    "sale_date": "",
+                    "reseller_name": f"New reseller {i % 5}",
+                    "reseller_country": "AE",
+                    "customization": False,
+                    "red_flags": [],
                     "end_use_statement": "requested",
                 },
             )
             for i in range(lines)
         ]
-    )  # fmt: skip
+    )
     return imp
 
 
@@ -230,8 +256,11 @@ def test_a_batch_costs_the_same_statements_for_12_deals_as_for_48(
     own, audit = split_audit(ctx.captured_queries)
     print(f"\n{deals} deals: {len(own)} statements besides {len(audit)} of the audit trail")
     assert len(own) <= STATEMENTS_PER_BATCH, "\n".join(s[:100] for s in own)
-    deal_updates = [s for s in own if s.startswith(('UPDATE "opportunities_opportunity"',
-                                                    "UPDATE opportunities_opportunity"))]  # fmt: skip
+    deal_updates = [
+        s
+        for s in own
+        if s.startswith(('UPDATE "opportunities_opportunity"', "UPDATE opportunities_opportunity"))
+    ]
     assert len(deal_updates) == 1  # statuses and screenings of the whole batch together
     # Every deal keeps every guarantee of a deal registered alone.
     promoted = ImportLine.objects.filter(channel_import=imp, opportunity__isnull=False)
@@ -245,8 +274,9 @@ def test_a_batch_costs_the_same_statements_for_12_deals_as_for_48(
         assert case.screening_id == screening.pk and case.status == "new"
         trail = list(
             AuditEvent.objects.filter(pk__gt=events_before, opportunity_id=deal.pk)
-            .order_by("id").values_list("action", "from_state", "to_state")
-        )  # fmt: skip
+            .order_by("id")
+            .values_list("action", "from_state", "to_state")
+        )
         assert trail == [
             ("opportunity.registered", "", ""),
             ("opportunity.screened", "", screening.tier),

@@ -19,10 +19,12 @@ kinds = st.sampled_from(["valid", "valid", "valid", "invalid", "stray_quote"])
 references = st.sampled_from([f"PROP-{i}" for i in range(12)])  # few: duplicates happen
 
 
-@settings(max_examples=20, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])  # fmt: skip
-@given(rows=st.lists(st.tuples(kinds, references), min_size=1, max_size=12),
-       crlf=st.booleans())  # fmt: skip
+@settings(
+    max_examples=20,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(rows=st.lists(st.tuples(kinds, references), min_size=1, max_size=12), crlf=st.booleans())
 def test_every_row_is_imported_skipped_as_a_duplicate_or_reported(rows, crlf, partner_a, catalogue):
     lines = [",".join(COLUMNS)]
     for kind, ref in rows:

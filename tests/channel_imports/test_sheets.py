@@ -31,10 +31,12 @@ def _workbook(sheets: dict[str, list[dict]]) -> SimpleUploadedFile:
 
 
 def _two_sheets() -> SimpleUploadedFile:
-    return _workbook({
-        "Q1": [row(partner_reference="Q1-1")],
-        "Q2": [row(partner_reference=f"Q2-{i}") for i in range(3)] + [row(FLAGGED)],
-    })  # fmt: skip
+    return _workbook(
+        {
+            "Q1": [row(partner_reference="Q1-1")],
+            "Q2": [row(partner_reference=f"Q2-{i}") for i in range(3)] + [row(FLAGGED)],
+        }
+    )
 
 
 def test_the_api_refuses_a_workbook_of_several_sheets_without_a_sheet_naming_them(

@@ -26,8 +26,12 @@ def test_a_real_worker_validates_imports_and_screens_an_upload(
     assert imp.status == "completed", imp.message
     assert imp.chunks_total == 3
     assert api.get(f"/api/v1/imports/{imp.pk}/").json()["progress"] == {
-        "screened": 10, "total": 10, "percent": 100, "flagged": 1, "promoted": 1,
-    }  # fmt: skip
+        "screened": 10,
+        "total": 10,
+        "percent": 100,
+        "flagged": 1,
+        "promoted": 1,
+    }
     assert not ImportLine.objects.filter(channel_import=imp, status="pending").exists()
     assert (
         Opportunity.objects.filter(external_id=f"IMPORT-{imp.organisation_id}-r:POS-FLAG-1").count()

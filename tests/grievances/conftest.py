@@ -37,8 +37,12 @@ def approved_deal(request, reviewer, partner_a):
     new_deal, case_of_deal = (request.getfixturevalue(f) for f in ("make_deal", "case_of"))
     alpha = [{"name": "Alpha Systems Integration", "role": "reseller", "country": "DE"}]
     deal = new_deal("medium", title="Research cluster for Gulf Research", channel=alpha)
-    review_decide(case=review_claim(case=case_of_deal(deal), actor=reviewer), actor=reviewer,
-                  outcome="approve", reasons="Research use by an SOE.")  # fmt: skip
+    review_decide(
+        case=review_claim(case=case_of_deal(deal), actor=reviewer),
+        actor=reviewer,
+        outcome="approve",
+        reasons="Research use by an SOE.",
+    )
     deal.refresh_from_db()
     assert deal.status == "approved"
     return deal
@@ -49,8 +53,13 @@ def report_form(**overrides) -> dict:
 
     data = {
         "what": "Cameras and GPU servers are used to track students at the protest camp.",
-        "where_country": "AE", "where_place": "Abu Dhabi", "about_organisation": "Gulf Research Co",
-        "about_product": "GPU cluster", "anonymous": "on", "website": "", "started": started_token(),
-    }  # fmt: skip
+        "where_country": "AE",
+        "where_place": "Abu Dhabi",
+        "about_organisation": "Gulf Research Co",
+        "about_product": "GPU cluster",
+        "anonymous": "on",
+        "website": "",
+        "started": started_token(),
+    }
     data.update(overrides)
     return data

@@ -71,8 +71,9 @@ def test_report_follow_up_reopen_and_the_precedent_question(contexts):
     assert anon.locator("html").get_attribute("dir") == "rtl"
     anon.fill("textarea[name=what]", "الكاميرات تُستخدم لتعقب الصحفيين في المدينة.")
     anon.fill("input[name=about_organisation]", deal.end_customer_name)
-    anon.set_input_files("input[name=attachment]",
-                         {"name": "photo.png", "mimeType": "image/png", "buffer": PNG})  # fmt: skip
+    anon.set_input_files(
+        "input[name=attachment]", {"name": "photo.png", "mimeType": "image/png", "buffer": PNG}
+    )
     anon.click("#report-submit")
     code = anon.locator("#receipt-code").inner_text().strip()
     assert re.fullmatch(r"[A-Z2-7]{4}(-[A-Z2-7]{1,4}){6}", code), code

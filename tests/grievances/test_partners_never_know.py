@@ -35,8 +35,14 @@ def test_nothing_they_can_reach_names_the_report(request, persona, reported, cli
     client.force_login(user)
     api.as_user(user)
     pk = reported.pk
-    pages = [f"/deals/{pk}/", "/deals/", "/deals/?status=in_review", "/inbox/",
-             "/reviews/conditions/", "/imports/"]  # fmt: skip
+    pages = [
+        f"/deals/{pk}/",
+        "/deals/",
+        "/deals/?status=in_review",
+        "/inbox/",
+        "/reviews/conditions/",
+        "/imports/",
+    ]
     for url in pages:
         response = client.get(url)
         assert response.status_code == 200, url

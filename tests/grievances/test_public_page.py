@@ -60,8 +60,10 @@ def test_an_anonymous_reporter_files_in_arabic_with_a_file_and_reads_the_answer(
     assert "We are looking into the cameras you named." in html
     assert "قيد التقييم" in html  # "Being assessed"
 
-    added = client.post("/report/follow-up/", {"receipt": code, "add": "1", "body": "Another site.",
-                                                 "attachment": png("second.png")})  # fmt: skip
+    added = client.post(
+        "/report/follow-up/",
+        {"receipt": code, "add": "1", "body": "Another site.", "attachment": png("second.png")},
+    )
     assert added.status_code == 200
     assert "Another site." in added.content.decode()
     assert report.files.count() == 2
@@ -69,9 +71,13 @@ def test_an_anonymous_reporter_files_in_arabic_with_a_file_and_reads_the_answer(
 
 @pytest.mark.parametrize(
     ("language", "words"),
-    [("en", "Report misuse or harm"), ("fr", "Signaler un usage abusif"),
-     ("es", "Denunciar un uso indebido"), ("ar", "الإبلاغ عن إساءة")],
-)  # fmt: skip
+    [
+        ("en", "Report misuse or harm"),
+        ("fr", "Signaler un usage abusif"),
+        ("es", "Denunciar un uso indebido"),
+        ("ar", "الإبلاغ عن إساءة"),
+    ],
+)
 def test_the_page_speaks_each_language_and_lays_arabic_out_right_to_left(language, words):
     client = Client(HTTP_ACCEPT_LANGUAGE=language)
     html = client.get("/report/").content.decode()
@@ -152,8 +158,9 @@ def test_a_closed_report_takes_no_more_information(client, reviewer):
     code = _code(_file(client))
     from grievances.services import report_record_outcome
 
-    report_record_outcome(report=Report.objects.get(), actor=reviewer, outcome="out_of_scope",
-                          note="Not our product.")  # fmt: skip
+    report_record_outcome(
+        report=Report.objects.get(), actor=reviewer, outcome="out_of_scope", note="Not our product."
+    )
     response = client.post("/report/follow-up/", {"receipt": code, "add": "1", "body": "More."})
     assert response.status_code == 400
     assert "Outside what we can act on" in response.content.decode()

@@ -71,8 +71,12 @@ def test_a_concern_on_a_case_under_review_raises_it_and_sends_a_recommendation_b
     from reviews.services import review_claim, review_recommend
 
     deal = make_deal("medium", title="Pending deal")
-    case = review_recommend(case=review_claim(case=case_of(deal), actor=reviewer), actor=reviewer,
-                            outcome="approve", reasons="Fine.")  # fmt: skip
+    case = review_recommend(
+        case=review_claim(case=case_of(deal), actor=reviewer),
+        actor=reviewer,
+        outcome="approve",
+        reasons="Fine.",
+    )
     assert case.status == "recommended"
     report = _report()
     report_link(report=report, actor=reviewer, opportunity=deal)
@@ -120,10 +124,14 @@ def test_only_the_human_rights_lead_sees_who_reported_and_their_files(
     client, reviewer, senior_reviewer, admin_user
 ):
     report = report_submit(
-        data={"what": "x", "anonymous": False, "reporter_name": "Leila Haddad",
-              "reporter_contact": "leila@example.org"},
+        data={
+            "what": "x",
+            "anonymous": False,
+            "reporter_name": "Leila Haddad",
+            "reporter_contact": "leila@example.org",
+        },
         files=[png("my-own-name.png")],
-    )[0]  # fmt: skip
+    )[0]
     file_id = report.files.get().pk
     for user in (reviewer, admin_user):
         client.force_login(user)
@@ -161,8 +169,13 @@ def test_only_compliance_staff_raise_or_assess(partner_a, sales_rep, approved_de
         with pytest.raises(PermissionDenied):
             report_record_outcome(report=report, actor=user, outcome="credible", note="x")
         with pytest.raises(PermissionDenied):
-            review_raise_concern(opportunity=approved_deal, actor=user, source="misuse_report",
-                                 reference="R-1", summary="x")  # fmt: skip
+            review_raise_concern(
+                opportunity=approved_deal,
+                actor=user,
+                source="misuse_report",
+                reference="R-1",
+                summary="x",
+            )
     approved_deal.refresh_from_db()
     assert approved_deal.status == "approved"
 

@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 from hrdd.csvread import read_records
 
 # Any text a spreadsheet cell may hold, quotes, delimiters and line breaks included.
-cell = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
-               max_size=12)  # fmt: skip
+cell = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=12
+)
 plain_cell = st.text(alphabet="abcXYZ019 .-;é", max_size=8)
 
 
@@ -38,8 +39,11 @@ def test_a_well_formed_file_is_read_back_row_for_row(width, data, delimiter, ter
         rows = [
             [c.replace("\r", "") for c in r] for r in rows if any(c.replace("\r", "") for c in r)
         ]
-    records = list(read_records(io.BytesIO(_write([header, *rows], delimiter, terminator)),
-                                delimiter=delimiter))  # fmt: skip
+    records = list(
+        read_records(
+            io.BytesIO(_write([header, *rows], delimiter, terminator)), delimiter=delimiter
+        )
+    )
     assert [r.problem for r in records] == [""] * (len(rows) + 1)
     assert [r.cells for r in records] == [header, *rows]
     assert [r.row for r in records] == list(range(1, len(rows) + 2))
@@ -55,8 +59,13 @@ def test_stray_quotes_cost_exactly_their_own_rows_and_every_other_row_is_read(
     width, data, terminator
 ):
     header = [f"col{i}" for i in range(width)]
-    rows = data.draw(st.lists(st.lists(plain_cell.filter(bool), min_size=width, max_size=width),
-                              min_size=1, max_size=25))  # fmt: skip
+    rows = data.draw(
+        st.lists(
+            st.lists(plain_cell.filter(bool), min_size=width, max_size=width),
+            min_size=1,
+            max_size=25,
+        )
+    )
     broken = data.draw(st.sets(st.integers(0, len(rows) - 1), max_size=4))
     lines = [",".join(header)]
     for i, r in enumerate(rows):

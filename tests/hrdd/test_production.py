@@ -19,18 +19,25 @@ def production_env(tmp_path, **overrides) -> dict:
     skip = ("DATABASE_URL", "REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")  # the test run's own
     env = {k: v for k, v in os.environ.items() if k not in skip}
     env.update(
-        DEBUG="false", SECRET_KEY=secrets.token_urlsafe(50), AUDIT_HMAC_KEY=secrets.token_urlsafe(32),
-        ALLOWED_HOSTS="hrdd.example.org", HRDD_VAR_DIR=str(tmp_path),
-    )  # fmt: skip
+        DEBUG="false",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        AUDIT_HMAC_KEY=secrets.token_urlsafe(32),
+        ALLOWED_HOSTS="hrdd.example.org",
+        HRDD_VAR_DIR=str(tmp_path),
+    )
     env.update(overrides)
     return {k: v for k, v in env.items() if v is not None}
 
 
 def manage(env, *args) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True,
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
         timeout=300,
-    )  # fmt: skip
+    )
 
 
 def test_the_deploy_check_is_clean_with_production_settings(tmp_path):

@@ -68,10 +68,11 @@ def english_left(html: str) -> list[str]:
 @pytest.fixture
 def deal(partner_a, catalogue):
     body = deal_body(
-        title="Caméras pour le port", value={"amount": "1234567.50", "currency": "EUR"},
+        title="Caméras pour le port",
+        value={"amount": "1234567.50", "currency": "EUR"},
         expected_close_date="2026-12-31",
         channel=[{"name": partner_a.organisation.name, "role": "reseller", "country": "DE"}],
-    )  # fmt: skip
+    )
     return opportunity_register(actor=partner_a, data=body).opportunity
 
 
@@ -80,9 +81,16 @@ def test_the_deal_form_renders_in_french(client, partner_a):
     page = client.get("/deals/new/", **FRENCH)
     html = page.content.decode()
     assert page.status_code == 200 and '<html lang="fr" dir="ltr">' in html
-    for french in ("Enregistrer une affaire", "Client final", "Chaîne de distribution",
-                   "Usage prévu", "Enregistrer et évaluer", "Ajouter un produit",
-                   "Service de renseignement / de sûreté de l'État", "Revendeur"):  # fmt: skip
+    for french in (
+        "Enregistrer une affaire",
+        "Client final",
+        "Chaîne de distribution",
+        "Usage prévu",
+        "Enregistrer et évaluer",
+        "Ajouter un produit",
+        "Service de renseignement / de sûreté de l'État",
+        "Revendeur",
+    ):
         assert french in html.replace("&#x27;", "'"), french
     assert "Allemagne" in html and "Émirats arabes unis" in html  # country names in French
     assert english_left(html) == []

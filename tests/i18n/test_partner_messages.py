@@ -49,8 +49,9 @@ def test_a_french_partner_gets_the_question_and_the_decision_in_french(
         actor=sales_rep, data=deal_body(title="Caméras", channel=channel, **TIER_DEALS["medium"])
     ).opportunity
     case = review_claim(case=open_case(deal), actor=reviewer)
-    review_request_information(case=case, actor=reviewer, questions="Qui exploite le système ?",
-                               addressed_to=partner_a)  # fmt: skip
+    review_request_information(
+        case=case, actor=reviewer, questions="Qui exploite le système ?", addressed_to=partner_a
+    )
     _deliver("review_case.request_information")
     asked = Notification.objects.get(recipient=partner_a, kind="review_case.request_information")
     assert asked.title == f"L'équipe conformité a besoin d'informations sur {deal.reference}"
@@ -65,8 +66,9 @@ def test_a_french_partner_gets_the_question_and_the_decision_in_french(
         information_request=case.information_requests.get(), actor=partner_a, answer="Le port."
     )
     case = open_case(deal)
-    review_decide(case=case, actor=reviewer, outcome="reject", reasons="Internal.",
-                  feedback="Use is unclear.")  # fmt: skip
+    review_decide(
+        case=case, actor=reviewer, outcome="reject", reasons="Internal.", feedback="Use is unclear."
+    )
     _deliver("review_case.reject")
     french = Notification.objects.get(recipient=partner_a, kind="review_case.reject")
     english = Notification.objects.get(recipient=sales_rep, kind="review_case.reject")

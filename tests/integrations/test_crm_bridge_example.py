@@ -29,15 +29,27 @@ def _bridge():
 
 
 SF_OPPORTUNITY = {
-    "Id": "0065g00000XyZ12AAB", "Name": "Port cameras", "Amount": 250000.0,
-    "CurrencyIsoCode": "EUR", "CloseDate": "2027-02-28", "Description": "Quay safety",
-    "Intended_Use__c": "public_services", "End_Use_Statement__c": "Signed",
-    "Account": {"Name": "Port of Rotterdam Authority", "ShippingCountryCode": "NL",
-                "Type": "State-owned Enterprise", "Industry": "Logistics"},
-    "OpportunityPartnersFrom": {"records": [
-        {"Role": "Reseller", "AccountTo": {"Name": "Alpha Systems", "BillingCountryCode": "DE"}}]},
+    "Id": "0065g00000XyZ12AAB",
+    "Name": "Port cameras",
+    "Amount": 250000.0,
+    "CurrencyIsoCode": "EUR",
+    "CloseDate": "2027-02-28",
+    "Description": "Quay safety",
+    "Intended_Use__c": "public_services",
+    "End_Use_Statement__c": "Signed",
+    "Account": {
+        "Name": "Port of Rotterdam Authority",
+        "ShippingCountryCode": "NL",
+        "Type": "State-owned Enterprise",
+        "Industry": "Logistics",
+    },
+    "OpportunityPartnersFrom": {
+        "records": [
+            {"Role": "Reseller", "AccountTo": {"Name": "Alpha Systems", "BillingCountryCode": "DE"}}
+        ]
+    },
     "OpportunityLineItems": {"records": [{"ProductCode": "NET-4400", "Quantity": 3.0}]},
-}  # fmt: skip
+}
 
 
 def test_a_salesforce_opportunity_posts_as_a_deal(api, sales_rep, catalogue):
@@ -56,13 +68,21 @@ def test_a_salesforce_opportunity_posts_as_a_deal(api, sales_rep, catalogue):
 def test_the_bridge_receiver_checks_our_signature_and_applies_each_event_once():
     bridge = _bridge()
     applied = []
-    server = HTTPServer(("127.0.0.1", server_port()),
-                        bridge.make_handler("whsec_test", set(), lambda e, u: applied.append(u)))  # fmt: skip
+    server = HTTPServer(
+        ("127.0.0.1", server_port()),
+        bridge.make_handler("whsec_test", set(), lambda e, u: applied.append(u)),
+    )
     Thread(target=server.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{server.server_address[1]}/hrdd-webhook"
-    event = {"id": "evt_1", "type": "case.decided",
-             "data": {"outcome": "approve", "feedback": "Go ahead.",
-                      "deal": {"id": 7, "external_id": "0065g00000XyZ12AAB", "status_label": "Approved"}}}  # fmt: skip
+    event = {
+        "id": "evt_1",
+        "type": "case.decided",
+        "data": {
+            "outcome": "approve",
+            "feedback": "Go ahead.",
+            "deal": {"id": 7, "external_id": "0065g00000XyZ12AAB", "status_label": "Approved"},
+        },
+    }
     body = json.dumps(event).encode()
     try:
         signed = {"HRDD-Signature": signature_header(secret="whsec_test", body=body)}
@@ -75,5 +95,14 @@ def test_the_bridge_receiver_checks_our_signature_and_applies_each_event_once():
     finally:
         server.shutdown()
         server.server_close()
-    assert applied == [("0065g00000XyZ12AAB", {"HRDD_Deal_Id__c": 7, "HRDD_Status__c": "Approved",
-                                               "HRDD_Decision__c": "approve", "HRDD_Feedback__c": "Go ahead."})]  # fmt: skip
+    assert applied == [
+        (
+            "0065g00000XyZ12AAB",
+            {
+                "HRDD_Deal_Id__c": 7,
+                "HRDD_Status__c": "Approved",
+                "HRDD_Decision__c": "approve",
+                "HRDD_Feedback__c": "Go ahead.",
+            },
+        )
+    ]

@@ -65,9 +65,13 @@ def _approve(deal: Opportunity, *, conditions=()) -> None:
     senior = User.objects.get(username="senior")
     case = review_claim(case=ReviewCase.objects.get(opportunity=deal, status="new"), actor=senior)
     review_decide(
-        case=case, actor=senior, reasons="Research use, checked.", feedback="Go ahead.",
-        outcome="approve_with_conditions" if conditions else "approve", conditions=list(conditions),
-    )  # fmt: skip
+        case=case,
+        actor=senior,
+        reasons="Research use, checked.",
+        feedback="Go ahead.",
+        outcome="approve_with_conditions" if conditions else "approve",
+        conditions=list(conditions),
+    )
 
 
 def _run_done(trigger: str):
@@ -90,8 +94,16 @@ def test_continuous_due_diligence_in_the_browser(sign_in, tmp_path, real_worker)
     in_review = Opportunity.objects.filter(status="in_review", current_screening__tier="medium")
     listed, conditioned = in_review.order_by("pk")[:2]
     _approve(listed)
-    _approve(conditioned, conditions=[{"mitigation": "end-use-certificate", "owner": conditioned.owner_id,
-                                       "due_date": (timezone.now().date() + timedelta(days=30)).isoformat()}])  # fmt: skip
+    _approve(
+        conditioned,
+        conditions=[
+            {
+                "mitigation": "end-use-certificate",
+                "owner": conditioned.owner_id,
+                "due_date": (timezone.now().date() + timedelta(days=30)).isoformat(),
+            }
+        ],
+    )
     RescreenRun.objects.update(status="done")  # the demo's own runs are not under test
     celery_app.conf.task_always_eager = False  # from here, the worker does the work
 
@@ -122,11 +134,16 @@ def test_continuous_due_diligence_in_the_browser(sign_in, tmp_path, real_worker)
 
     # 2. A demo country's civil-liberties score is lowered: its deals change tier.
     country = "CO"
-    before = dict(Opportunity.objects.filter(end_customer_country=country)
-                  .values_list("pk", "current_screening__tier"))  # fmt: skip
+    before = dict(
+        Opportunity.objects.filter(end_customer_country=country).values_list(
+            "pk", "current_screening__tier"
+        )
+    )
     figures = tmp_path / "indicators.csv"
-    figures.write_text("iso2,indicator_code,indicator_name,year,value,source\n"
-                       f"{country},VDEM_CIVLIB,Civil liberties index,2026,0.05,V-Dem (test figure)\n")  # fmt: skip
+    figures.write_text(
+        "iso2,indicator_code,indicator_name,year,value,source\n"
+        f"{country},VDEM_CIVLIB,Civil liberties index,2026,0.05,V-Dem (test figure)\n"
+    )
     admin.goto("/criteria/countries/")
     admin.set_input_files("input[name=file]", str(figures))
     admin.click("form[enctype] button")

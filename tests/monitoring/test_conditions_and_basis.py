@@ -61,8 +61,9 @@ def test_a_condition_overdue_past_its_grace_reopens_the_deal_once_and_tells_the_
 def test_rejected_evidence_reopens_the_deal(approved_condition, sales_rep, senior_reviewer):
     condition_fulfil(condition=approved_condition, actor=sales_rep, evidence_note="Signed.")
     approved_condition.refresh_from_db()
-    condition_reject_evidence(condition=approved_condition, actor=senior_reviewer,
-                              reason="The certificate is unsigned.")  # fmt: skip
+    condition_reject_evidence(
+        condition=approved_condition, actor=senior_reviewer, reason="The certificate is unsigned."
+    )
     deal = approved_condition.opportunity
     deal.refresh_from_db()
     assert deal.status in ("in_review", "on_hold")
@@ -87,8 +88,9 @@ def test_a_deal_already_reopened_is_not_reopened_again_by_the_sweep(
 
 
 def _mark(deal) -> BasisChange:
-    return BasisChange.objects.create(opportunity=deal, reason="Country data v2: new finding X",
-                                      created_at=timezone.now())  # fmt: skip
+    return BasisChange.objects.create(
+        opportunity=deal, reason="Country data v2: new finding X", created_at=timezone.now()
+    )
 
 
 def test_a_reviewer_confirms_an_approval_whose_basis_changed(
@@ -134,13 +136,18 @@ def test_a_new_decision_settles_an_approval_whose_basis_changed(
     _mark(deal)
     condition_fulfil(condition=approved_condition, actor=sales_rep, evidence_note="Signed.")
     approved_condition.refresh_from_db()
-    condition_reject_evidence(condition=approved_condition, actor=senior_reviewer,
-                              reason="The certificate is unsigned.")  # fmt: skip
+    condition_reject_evidence(
+        condition=approved_condition, actor=senior_reviewer, reason="The certificate is unsigned."
+    )
     assert BasisChange.objects.get(opportunity=deal).resolved_at is None
     case = ReviewCase.objects.get(opportunity=deal, status__in=ReviewCase.OPEN_STATES)
     case = review_claim(case=case, actor=senior_reviewer)
-    review_decide(case=case, actor=senior_reviewer, outcome="approve",
-                  reasons="The signed certificate arrived.")  # fmt: skip
+    review_decide(
+        case=case,
+        actor=senior_reviewer,
+        outcome="approve",
+        reasons="The signed certificate arrived.",
+    )
     change = BasisChange.objects.get(opportunity=deal)
     assert change.resolution == BasisChange.Resolution.DECIDED_AGAIN
     assert change.resolved_by == senior_reviewer

@@ -47,8 +47,10 @@ def test_deals_the_delta_cannot_affect_are_not_rescreened_and_create_nothing(
     quiet = make_deal("low")
     listed = make_deal("medium")
     screenings, events = Screening.objects.count(), AuditEvent.objects.count()
-    import_list(admin_user, write_list(tmp_path, add=[("fict-901", "Unrelated Widget GmbH", "DE")],
-                                       name="v2.csv"))  # fmt: skip
+    import_list(
+        admin_user,
+        write_list(tmp_path, add=[("fict-901", "Unrelated Widget GmbH", "DE")], name="v2.csv"),
+    )
     run = run_latest("list_update")
     delta = ListDelta.objects.get(restricted_party_list=run.restricted_party_list)
     assert [sid for sid, _ in delta.added] == ["fict-901"] and not delta.removed
@@ -61,8 +63,10 @@ def test_deals_the_delta_cannot_affect_are_not_rescreened_and_create_nothing(
     # Only the import and the run itself were recorded: no screening, no case event.
     new_events = AuditEvent.objects.order_by("id")[events:]
     assert {e.action for e in new_events} <= {
-        "restricted_party_list.imported", "rescreen_run.queued", "rescreen_run.finished",
-    }  # fmt: skip
+        "restricted_party_list.imported",
+        "rescreen_run.queued",
+        "rescreen_run.finished",
+    }
 
 
 def test_a_delisted_party_lowers_the_deal_and_a_second_delivery_changes_nothing(
@@ -70,9 +74,16 @@ def test_a_delisted_party_lowers_the_deal_and_a_second_delivery_changes_nothing(
 ):
     import_list(admin_user, write_list(tmp_path, add=[LISTED], name="v1.csv"))
     run_latest("list_update")
-    deal = make_deal("prohibited", end_customer={"name": "Gulf Research Co", "country": "AE",
-                                                 "type": "state_owned_enterprise", "sector": "research"},
-                     delivery_country="AE")  # fmt: skip
+    deal = make_deal(
+        "prohibited",
+        end_customer={
+            "name": "Gulf Research Co",
+            "country": "AE",
+            "type": "state_owned_enterprise",
+            "sector": "research",
+        },
+        delivery_country="AE",
+    )
     import_list(admin_user, write_list(tmp_path, name="v2.csv"))
     run = run_latest("list_update")
     assert run.total == 1 and run.lowered == 1
@@ -91,8 +102,10 @@ def test_a_newly_listed_reseller_is_a_finding_on_its_own_page_and_every_deal_it_
 ):
     channel = [{"name": "Helix Reseller Ltd", "role": "reseller", "country": "GB"}]
     deals = [make_deal("low", title=f"Helix deal {i}", channel=channel) for i in range(2)]
-    import_list(admin_user, write_list(tmp_path, add=[("fict-902", "Helix Reseller Ltd", "GB")],
-                                       name="v2.csv"))  # fmt: skip
+    import_list(
+        admin_user,
+        write_list(tmp_path, add=[("fict-902", "Helix Reseller Ltd", "GB")], name="v2.csv"),
+    )
     run = run_latest("list_update")
     assert run.raised == 2 and run.organisations_matched == 1
     org = deals[0].channel.get().organisation

@@ -19,9 +19,15 @@ pytestmark = pytest.mark.django_db
 
 def test_a_scheduled_import_reads_the_file_once_per_change(admin_user, tmp_path):
     path = write_list(tmp_path, name="feed.csv")
-    schedule = list_import_schedule_save(actor=admin_user, schedule=ListImportSchedule(
-        list_name="Nightly feed", source_format="opensanctions", location=str(path), every_hours=6,
-    ))  # fmt: skip
+    schedule = list_import_schedule_save(
+        actor=admin_user,
+        schedule=ListImportSchedule(
+            list_name="Nightly feed",
+            source_format="opensanctions",
+            location=str(path),
+            every_hours=6,
+        ),
+    )
     task = PeriodicTask.objects.get(pk=schedule.periodic_task_id)
     assert task.task == "monitoring.tasks.list_import_scheduled_run"
     assert json.loads(task.args) == [schedule.pk] and task.interval.every == 6
@@ -40,9 +46,14 @@ def test_a_scheduled_import_reads_the_file_once_per_change(admin_user, tmp_path)
 
 def test_a_bad_scheduled_file_is_refused_and_the_list_stays(admin_user, tmp_path):
     path = write_list(tmp_path, name="feed.csv")
-    schedule = list_import_schedule_save(actor=admin_user, schedule=ListImportSchedule(
-        list_name="Nightly feed", source_format="opensanctions", location=f"file://{path}",
-    ))  # fmt: skip
+    schedule = list_import_schedule_save(
+        actor=admin_user,
+        schedule=ListImportSchedule(
+            list_name="Nightly feed",
+            source_format="opensanctions",
+            location=f"file://{path}",
+        ),
+    )
     list_import_scheduled_run(schedule_id=schedule.pk)
     path.write_text("not,a,list\n1,2,3\n", encoding="utf-8")
     result = list_import_scheduled_run(schedule_id=schedule.pk)

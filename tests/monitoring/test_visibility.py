@@ -19,9 +19,12 @@ def test_the_deal_page_and_api_show_the_versions_used_lists_to_compliance_only(
     deal = make_deal("low")
     basis = deal.current_screening.basis
     assert basis["lists"] == [
-        {"id": sample_list.pk, "name": "Sample list (fictional)",
-         "imported_at": sample_list.imported_at.isoformat()}
-    ]  # fmt: skip
+        {
+            "id": sample_list.pk,
+            "name": "Sample list (fictional)",
+            "imported_at": sample_list.imported_at.isoformat(),
+        }
+    ]
     staff = api.as_user(reviewer).get(f"/api/v1/opportunities/{deal.pk}/").json()
     assert staff["screening_basis"]["lists"][0]["name"] == "Sample list (fictional)"
     assert (
@@ -48,8 +51,10 @@ def test_a_partner_whose_deal_is_reopened_by_a_list_update_reads_a_plain_hold(
     deal = make_deal("medium", actor=partner_a, title="Partner deal")
     case = review_claim(case=case_of(deal), actor=reviewer)
     review_decide(case=case, actor=reviewer, outcome="approve", reasons="SOE research.")
-    import_list(admin_user, write_list(tmp_path, add=[("fict-900", "Gulf Research Co", "AE")],
-                                       name="v2.csv"))  # fmt: skip
+    import_list(
+        admin_user,
+        write_list(tmp_path, add=[("fict-900", "Gulf Research Co", "AE")], name="v2.csv"),
+    )
     run_latest("list_update")
     deal.refresh_from_db()
     assert deal.status == "blocked"
@@ -68,8 +73,10 @@ def test_a_partner_whose_deal_is_reopened_by_a_list_update_reads_a_plain_hold(
 def test_the_monitoring_page_and_api_list_runs_with_counts_and_links(
     sample_list, approved_condition, admin_user, reviewer, client, api, tmp_path
 ):
-    import_list(admin_user, write_list(tmp_path, add=[("fict-900", "Gulf Research Co", "AE")],
-                                       name="v2.csv"))  # fmt: skip
+    import_list(
+        admin_user,
+        write_list(tmp_path, add=[("fict-900", "Gulf Research Co", "AE")], name="v2.csv"),
+    )
     run = run_latest("list_update")
     client.force_login(reviewer)
     page = client.get("/monitoring/").content.decode()

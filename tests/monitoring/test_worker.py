@@ -62,8 +62,14 @@ def test_new_country_data_raise_a_deal_on_a_real_worker(
 ):
     # An assessed distributor with no programme and no trained staff makes the DPI deal
     # high to start with (an unknown one would only be asked for its profile).
-    OrganisationFactory(name="Nordic Distribution AB", country="SE", role="distributor",
-                        hrdd_maturity="none", staff_trained=False, dd_status="assessed")  # fmt: skip
+    OrganisationFactory(
+        name="Nordic Distribution AB",
+        country="SE",
+        role="distributor",
+        hrdd_maturity="none",
+        staff_trained=False,
+        dd_status="assessed",
+    )
     body = deal_body(title="Oslo inspection", lines=[{"sku": "DPI-9000", "quantity": 1}])
     deal = opportunity_register(actor=sales_rep, data=body).opportunity
     assert deal.current_screening.tier == "high"
@@ -81,10 +87,20 @@ def test_published_criteria_raise_open_deals_on_a_real_worker(make_deal, admin_u
 
     deal = make_deal("low")
     draft = rules.criteria_draft_start(actor=admin_user)
-    rules.criterion_save(actor=admin_user, draft=draft, code="RAISE-ALL", create=True, values={
-        "name": "Everything is high", "dimension": "combination", "condition": "capability_severity >= 0",
-        "outcome": "heightened_due_diligence", "explanation": "Test", "scale": 0,
-    })  # fmt: skip
+    rules.criterion_save(
+        actor=admin_user,
+        draft=draft,
+        code="RAISE-ALL",
+        create=True,
+        values={
+            "name": "Everything is high",
+            "dimension": "combination",
+            "condition": "capability_severity >= 0",
+            "outcome": "heightened_due_diligence",
+            "explanation": "Test",
+            "scale": 0,
+        },
+    )
     rules.criteria_publish(actor=admin_user, draft=draft)
     assert _wait_for(_run_done("criteria_published"))
     assert _status(deal) == "on_hold"
@@ -96,8 +112,12 @@ def test_a_partners_new_factors_raise_its_deals_on_a_real_worker(
     deal = make_deal(
         "low", channel=[{"name": "Refusenik AB", "role": "distributor", "country": "SE"}]
     )
-    organisation_factors_set(actor=admin_user, organisation=deal.channel.get().organisation,
-                             refused_flow_down=True, prior_incident=True)  # fmt: skip
+    organisation_factors_set(
+        actor=admin_user,
+        organisation=deal.channel.get().organisation,
+        refused_flow_down=True,
+        prior_incident=True,
+    )
     assert _wait_for(_run_done("partner_factors"))
     run = _run_done("partner_factors")()
     assert run.total == 1 and run.changed_same_tier + run.raised == 1

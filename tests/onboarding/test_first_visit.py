@@ -20,8 +20,14 @@ PASSWORD = "a long and unusual passphrase 42"
 
 
 def _form(**overrides) -> dict:
-    body = {"vendor_name": "Acme Routers GmbH", "vendor_country": "DE", "username": "ada",
-            "email": "ada@acme.example", "password": PASSWORD, "password_again": PASSWORD}  # fmt: skip
+    body = {
+        "vendor_name": "Acme Routers GmbH",
+        "vendor_country": "DE",
+        "username": "ada",
+        "email": "ada@acme.example",
+        "password": PASSWORD,
+        "password_again": PASSWORD,
+    }
     return {**body, **overrides}
 
 
@@ -71,8 +77,14 @@ def test_a_set_up_that_lost_the_race_is_refused():
     """The second of two set-ups started together finds the row the first inserted."""
     InstallationSetup.objects.create(pk=1, via="web")  # the winner's, not yet with its admin
     with pytest.raises(Exception, match="already set up"):
-        installation_setup(vendor_name="Second", vendor_country="FR", username="eve",
-                           email="", password=PASSWORD, via="web")  # fmt: skip
+        installation_setup(
+            vendor_name="Second",
+            vendor_country="FR",
+            username="eve",
+            email="",
+            password=PASSWORD,
+            via="web",
+        )
     assert not User.objects.exists()
 
 

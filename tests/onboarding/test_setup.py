@@ -15,8 +15,14 @@ pytestmark = pytest.mark.django_db
 
 def test_setup_registers_the_vendor_and_the_first_admin(monkeypatch):
     monkeypatch.setenv("FIRST_ADMIN_PASSWORD", "a long and unusual passphrase 42")
-    call_command("setup", vendor="Acme Routers GmbH", country="de", username="ada",
-                 email="ada@acme.example", password_from_env="FIRST_ADMIN_PASSWORD")  # fmt: skip
+    call_command(
+        "setup",
+        vendor="Acme Routers GmbH",
+        country="de",
+        username="ada",
+        email="ada@acme.example",
+        password_from_env="FIRST_ADMIN_PASSWORD",
+    )
     admin = User.objects.get(username="ada")
     assert admin.role == User.Role.ADMIN and admin.check_password(
         "a long and unusual passphrase 42"
@@ -28,8 +34,9 @@ def test_setup_registers_the_vendor_and_the_first_admin(monkeypatch):
 
 def test_setup_runs_once(monkeypatch, admin_user):
     monkeypatch.setenv("P", "a long and unusual passphrase 42")
-    call_command("setup", vendor="Second Vendor", country="FR", username="mallory",
-                 password_from_env="P")  # fmt: skip
+    call_command(
+        "setup", vendor="Second Vendor", country="FR", username="mallory", password_from_env="P"
+    )
     assert not User.objects.filter(username="mallory").exists()
 
 
@@ -40,6 +47,5 @@ def test_setup_runs_once(monkeypatch, admin_user):
 def test_setup_refuses_a_bad_country_or_a_weak_password(monkeypatch, country, password, problem):
     monkeypatch.setenv("P", password)
     with pytest.raises(CommandError, match=problem):
-        call_command("setup", vendor="Acme", country=country, username="ada",
-                     password_from_env="P")  # fmt: skip
+        call_command("setup", vendor="Acme", country=country, username="ada", password_from_env="P")
     assert not User.objects.filter(username="ada").exists()

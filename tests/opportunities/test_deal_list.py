@@ -16,8 +16,11 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def deals(sales_rep, catalogue):
     made = {}
-    for title, country, amount in [("Bravo campus", "NO", 900), ("Alpha campus", "DE", 50_000),
-                                   ("Charlie campus", "NO", 7_000)]:  # fmt: skip
+    for title, country, amount in [
+        ("Bravo campus", "NO", 900),
+        ("Alpha campus", "DE", 50_000),
+        ("Charlie campus", "NO", 7_000),
+    ]:
         body = deal_body(title=title, value={"amount": amount, "currency": "EUR"})
         body["end_customer"]["country"] = country
         made[title] = opportunity_register(actor=sales_rep, data=body).opportunity
@@ -74,8 +77,10 @@ def test_a_sort_by_anything_else_is_refused_not_obeyed(client, sales_rep, deals)
     assert _page_titles(client, "ordering=current_screening__score") == []
 
 
-@pytest.mark.parametrize("ordering", ["current_screening__tier", "-current_screening__score",
-                                      "tier", "score", "shown_tier"])  # fmt: skip
+@pytest.mark.parametrize(
+    "ordering",
+    ["current_screening__tier", "-current_screening__score", "tier", "score", "shown_tier"],
+)
 def test_a_partner_cannot_order_deals_by_their_screening(
     client, api, partner_a, catalogue, ordering
 ):

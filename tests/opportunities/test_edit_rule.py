@@ -21,8 +21,9 @@ def _partner_deal(partner) -> Opportunity:
 
 def _retitled(deal: Opportunity, actor, title: str = "Renamed by someone") -> Opportunity:
     org = deal.submitted_by_organisation
-    body = deal_body(title=title, channel=[{"name": org.name, "role": org.role,
-                                           "country": org.country}])  # fmt: skip
+    body = deal_body(
+        title=title, channel=[{"name": org.name, "role": org.role, "country": org.country}]
+    )
     return opportunity_update(actor=actor, opportunity=deal, data=body)
 
 

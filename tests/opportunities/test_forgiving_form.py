@@ -15,11 +15,17 @@ pytestmark = pytest.mark.django_db
 
 def _post(**overrides):
     body = {
-        "title": "Campus refresh", "ec_name": "Fjord Logistics AS", "ec_country": "NO",
-        "ec_type": "private_enterprise", "line-0-sku": "NET-4400", "line-0-quantity": "1,200",
-        "intended_use": "enterprise_it", "value_amount": "250,000", "value_currency": "USD",
+        "title": "Campus refresh",
+        "ec_name": "Fjord Logistics AS",
+        "ec_country": "NO",
+        "ec_type": "private_enterprise",
+        "line-0-sku": "NET-4400",
+        "line-0-quantity": "1,200",
+        "intended_use": "enterprise_it",
+        "value_amount": "250,000",
+        "value_currency": "USD",
         "end_use_statement": "none",
-    }  # fmt: skip
+    }
     body.update(overrides)
     return body
 
@@ -51,11 +57,13 @@ def test_a_badly_grouped_number_is_refused_in_the_forms_words(client, sales_rep,
 
 
 def test_errors_name_the_field_as_the_form_labels_it():
-    errors = errors_for_form({
-        "end_customer.country": "This field may not be blank.",
-        "lines": "Ensure this field has at least 1 elements.",
-        "lines[1].quantity": "A valid integer is required.",
-    })  # fmt: skip
+    errors = errors_for_form(
+        {
+            "end_customer.country": "This field may not be blank.",
+            "lines": "Ensure this field has at least 1 elements.",
+            "lines[1].quantity": "A valid integer is required.",
+        }
+    )
     assert errors == {
         "ec_country": "Please fill this in.",
         "lines": "Add at least one: products.",

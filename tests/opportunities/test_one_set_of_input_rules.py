@@ -16,101 +16,148 @@ from tests.factories import ProductFactory, deal_body
 pytestmark = pytest.mark.django_db
 
 FORM = {
-    "title": "Campus refresh", "ec_name": "Fjord Logistics AS", "ec_country": "NO",
-    "ec_type": "private_enterprise", "line-0-sku": "NET-4400", "line-0-quantity": "12",
-    "intended_use": "enterprise_it", "value_amount": "250000", "value_currency": "USD",
+    "title": "Campus refresh",
+    "ec_name": "Fjord Logistics AS",
+    "ec_country": "NO",
+    "ec_type": "private_enterprise",
+    "line-0-sku": "NET-4400",
+    "line-0-quantity": "12",
+    "intended_use": "enterprise_it",
+    "value_amount": "250000",
+    "value_currency": "USD",
     "end_use_statement": "none",
-}  # fmt: skip
+}
 ROW = {
-    "partner_reference": "POS-1", "end_customer_name": "Fjord Logistics AS",
-    "end_customer_country": "NO", "end_user_type": "private_enterprise", "sector": "logistics",
-    "delivery_country": "NO", "sku": "NET-4400", "product_name": "", "capabilities": "",
-    "quantity": "10", "intended_use": "enterprise_it", "value_amount": "12000.00",
-    "currency": "EUR", "sale_date": "2026-01-15", "reseller_name": "Nordic Resale AB",
-    "reseller_country": "SE", "red_flags": "", "customization": "no",
+    "partner_reference": "POS-1",
+    "end_customer_name": "Fjord Logistics AS",
+    "end_customer_country": "NO",
+    "end_user_type": "private_enterprise",
+    "sector": "logistics",
+    "delivery_country": "NO",
+    "sku": "NET-4400",
+    "product_name": "",
+    "capabilities": "",
+    "quantity": "10",
+    "intended_use": "enterprise_it",
+    "value_amount": "12000.00",
+    "currency": "EUR",
+    "sale_date": "2026-01-15",
+    "reseller_name": "Nordic Resale AB",
+    "reseller_country": "SE",
+    "red_flags": "",
+    "customization": "no",
     "end_use_statement": "signed",
-}  # fmt: skip
+}
 
 # The same bad input as each path takes it: (form fields, API change, API error path,
 # row change, row column).
 CASES = {
     "quantity below one": (
         {"line-0-quantity": "0"},
-        {"lines": [{"sku": "NET-4400", "quantity": 0}]}, "lines[0].quantity",
-        {"quantity": "0"}, "quantity",
+        {"lines": [{"sku": "NET-4400", "quantity": 0}]},
+        "lines[0].quantity",
+        {"quantity": "0"},
+        "quantity",
     ),
     "quantity too large": (
         {"line-0-quantity": "20000000"},
-        {"lines": [{"sku": "NET-4400", "quantity": 20_000_000}]}, "lines[0].quantity",
-        {"quantity": "20000000"}, "quantity",
+        {"lines": [{"sku": "NET-4400", "quantity": 20_000_000}]},
+        "lines[0].quantity",
+        {"quantity": "20000000"},
+        "quantity",
     ),
     "quantity not whole": (
         {"line-0-quantity": "2.5"},
-        {"lines": [{"sku": "NET-4400", "quantity": "2.5"}]}, "lines[0].quantity",
-        {"quantity": "2.5"}, "quantity",
+        {"lines": [{"sku": "NET-4400", "quantity": "2.5"}]},
+        "lines[0].quantity",
+        {"quantity": "2.5"},
+        "quantity",
     ),
     "three decimals": (
         {"value_amount": "100.125"},
-        {"value": {"amount": "100.125", "currency": "EUR"}}, "value.amount",
-        {"value_amount": "100.125"}, "value_amount",
+        {"value": {"amount": "100.125", "currency": "EUR"}},
+        "value.amount",
+        {"value_amount": "100.125"},
+        "value_amount",
     ),
     "negative amount": (
         {"value_amount": "-5"},
-        {"value": {"amount": "-5", "currency": "EUR"}}, "value.amount",
-        {"value_amount": "-5"}, "value_amount",
+        {"value": {"amount": "-5", "currency": "EUR"}},
+        "value.amount",
+        {"value_amount": "-5"},
+        "value_amount",
     ),
     "unknown currency in lower case": (
         {"value_currency": "xxq"},
-        {"value": {"amount": "100", "currency": "xxq"}}, "value.currency",
-        {"currency": "xxq"}, "currency",
+        {"value": {"amount": "100", "currency": "xxq"}},
+        "value.currency",
+        {"currency": "xxq"},
+        "currency",
     ),
     "unknown end-use statement": (
         {"end_use_statement": "maybe"},
-        {"end_use_statement": "maybe"}, "end_use_statement",
-        {"end_use_statement": "maybe"}, "end_use_statement",
+        {"end_use_statement": "maybe"},
+        "end_use_statement",
+        {"end_use_statement": "maybe"},
+        "end_use_statement",
     ),
     "no intended use": (
         {"intended_use": []},
-        {"intended_use": []}, "intended_use",
-        {"intended_use": ""}, "intended_use",
+        {"intended_use": []},
+        "intended_use",
+        {"intended_use": ""},
+        "intended_use",
     ),
     "unknown end-user type": (
         {"ec_type": "spies"},
-        {"end_customer": {"name": "X", "country": "NO", "type": "spies"}}, "end_customer.type",
-        {"end_user_type": "spies"}, "end_user_type",
+        {"end_customer": {"name": "X", "country": "NO", "type": "spies"}},
+        "end_customer.type",
+        {"end_user_type": "spies"},
+        "end_user_type",
     ),
     "no end-user type": (
         {"ec_type": ""},
-        {"end_customer": {"name": "X", "country": "NO", "type": ""}}, "end_customer.type",
-        {"end_user_type": ""}, "end_user_type",
+        {"end_customer": {"name": "X", "country": "NO", "type": ""}},
+        "end_customer.type",
+        {"end_user_type": ""},
+        "end_user_type",
     ),
     "no end customer country": (
         {"ec_country": ""},
-        {"end_customer": {"name": "X", "country": "", "type": "police"}}, "end_customer.country",
-        {"end_customer_country": "", "delivery_country": "NO"}, "end_customer_country",
+        {"end_customer": {"name": "X", "country": "", "type": "police"}},
+        "end_customer.country",
+        {"end_customer_country": "", "delivery_country": "NO"},
+        "end_customer_country",
     ),
     "unknown country": (
         {"ec_country": "ZZ"},
-        {"end_customer": {"name": "X", "country": "ZZ", "type": "police"}}, "end_customer.country",
-        {"end_customer_country": "ZZ"}, "end_customer_country",
+        {"end_customer": {"name": "X", "country": "ZZ", "type": "police"}},
+        "end_customer.country",
+        {"end_customer_country": "ZZ"},
+        "end_customer_country",
     ),
     "unknown sku": (
         {"line-0-sku": "NOPE-1"},
-        {"lines": [{"sku": "NOPE-1", "quantity": 1}]}, "lines[0].sku",
-        {"sku": "NOPE-1"}, "sku",
+        {"lines": [{"sku": "NOPE-1", "quantity": 1}]},
+        "lines[0].sku",
+        {"sku": "NOPE-1"},
+        "sku",
     ),
     "catalogue product with other capabilities": (
         {"line-0-sku": "NET-4400"},  # the form sends no capabilities for a catalogue line
         {"lines": [{"sku": "NET-4400", "capabilities": ["general_compute"], "quantity": 1}]},
         "lines[0].capabilities",
-        {"sku": "NET-4400", "capabilities": "general_compute"}, "capabilities",
+        {"sku": "NET-4400", "capabilities": "general_compute"},
+        "capabilities",
     ),
     "other vendor's product without capabilities": (
         {"line-0-sku": "", "line-0-name": "Mystery box"},
-        {"lines": [{"name": "Mystery box", "quantity": 1}]}, "lines[0].capabilities",
-        {"sku": "", "product_name": "Mystery box"}, "capabilities",
+        {"lines": [{"name": "Mystery box", "quantity": 1}]},
+        "lines[0].capabilities",
+        {"sku": "", "product_name": "Mystery box"},
+        "capabilities",
     ),
-}  # fmt: skip
+}
 
 
 def _row_message(catalogue, change: dict, column: str) -> str:
@@ -125,8 +172,9 @@ def test_the_form_the_api_and_a_file_row_refuse_bad_input_in_the_same_words(
     case, client, api, sales_rep, catalogue
 ):
     form_change, api_change, path, row_change, column = CASES[case]
-    r = api.as_user(sales_rep).post("/api/v1/opportunities/", deal_body(**api_change),
-                                    format="json")  # fmt: skip
+    r = api.as_user(sales_rep).post(
+        "/api/v1/opportunities/", deal_body(**api_change), format="json"
+    )
     assert r.status_code == 400, r.content
     api_message = r.json()["errors"][path]
     row_message = _row_message(catalogue_active(), row_change, column)

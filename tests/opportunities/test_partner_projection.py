@@ -49,13 +49,17 @@ def test_a_listed_party_reads_like_any_other_hold(api, listed, catalogue, who, r
     channel = [ALPHA] if who == "partner_a" else []
     # The same deal twice, through a distributor in the same country: one of them listed.
     other_hold = _register(
-        api, user, channel=[*channel, {"name": "Desert Freight FZE", "role": "distributor", "country": "AE"}],
+        api,
+        user,
+        channel=[*channel, {"name": "Desert Freight FZE", "role": "distributor", "country": "AE"}],
         **PRISON,
-    )  # fmt: skip
+    )
     with_listed = _register(
-        api, user, channel=[*channel, {"name": LISTED, "role": "distributor", "country": "AE"}],
+        api,
+        user,
+        channel=[*channel, {"name": LISTED, "role": "distributor", "country": "AE"}],
         **PRISON,
-    )  # fmt: skip
+    )
     assert with_listed["status"] == other_hold["status"] == "on_hold"
     assert with_listed["status_label"] == other_hold["status_label"]
     assert with_listed["status_label"].startswith("In compliance review")
@@ -109,8 +113,11 @@ def test_compliance_staff_see_the_block_and_its_reason(api, partner_a, reviewer,
 
 def test_a_sanctioned_destination_is_a_public_cause_and_is_named(api, partner_a, catalogue):
     body = _register(
-        api, partner_a, channel=[ALPHA], delivery_country="IR",
+        api,
+        partner_a,
+        channel=[ALPHA],
+        delivery_country="IR",
         end_customer={"name": "Tehran Metro", "country": "IR", "type": "private_enterprise"},
-    )  # fmt: skip
+    )
     assert body["status"] == "blocked" and body["screening"]["tier"] == "prohibited"
     assert "CTRY-SANCTIONED" in {f["code"] for f in body["screening"]["findings"]}

@@ -26,11 +26,28 @@ def test_every_deal_gets_the_reference_of_its_id(sales_rep, vendor, catalogue):
         assert deal.reference == f"D-{deal.pk:06d}"
     # Inserted together (as a bulk promotion does), each still gets its own.
     rows = Opportunity.objects.bulk_create(
-        [Opportunity(**{f: getattr(deals[0], f) for f in ("title", "owner_id",
-          "submitted_by_organisation_id", "end_customer_id", "end_customer_name",
-          "end_customer_country", "end_user_type", "delivery_country", "value_amount",
-          "value_currency")}, reference="") for _ in range(3)]
-    )  # fmt: skip
+        [
+            Opportunity(
+                **{
+                    f: getattr(deals[0], f)
+                    for f in (
+                        "title",
+                        "owner_id",
+                        "submitted_by_organisation_id",
+                        "end_customer_id",
+                        "end_customer_name",
+                        "end_customer_country",
+                        "end_user_type",
+                        "delivery_country",
+                        "value_amount",
+                        "value_currency",
+                    )
+                },
+                reference="",
+            )
+            for _ in range(3)
+        ]
+    )
     stored = dict(
         Opportunity.objects.filter(pk__in=[r.pk for r in rows]).values_list("pk", "reference")
     )

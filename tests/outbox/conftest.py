@@ -51,10 +51,22 @@ class PrivateRedis:
 
     def start(self) -> None:
         self.proc = subprocess.Popen(
-            ["redis-server", "--bind", "127.0.0.1", "--port", str(self.port), "--save", "",
-             "--appendonly", "no", "--dir", str(self.folder)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
+            [
+                "redis-server",
+                "--bind",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(self.folder),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
             try:
@@ -87,8 +99,11 @@ def private_redis(tmp_path, settings):
         pytest.skip("redis-server is not installed")
     redis = PrivateRedis(tmp_path)
     redis.start()
-    saved = (celery_app.conf.broker_url, celery_app.conf.broker_transport_options,
-             celery_app.conf.task_always_eager)  # fmt: skip
+    saved = (
+        celery_app.conf.broker_url,
+        celery_app.conf.broker_transport_options,
+        celery_app.conf.task_always_eager,
+    )
     celery_app.conf.broker_url = redis.url
     celery_app.conf.broker_transport_options = {"visibility_timeout": 5}
     celery_app.conf.task_always_eager = False
@@ -99,8 +114,11 @@ def private_redis(tmp_path, settings):
         yield redis
     finally:
         redis.stop()
-        (celery_app.conf.broker_url, celery_app.conf.broker_transport_options,
-         celery_app.conf.task_always_eager) = saved  # fmt: skip
+        (
+            celery_app.conf.broker_url,
+            celery_app.conf.broker_transport_options,
+            celery_app.conf.task_always_eager,
+        ) = saved
         forget_broker_connections()
 
 
@@ -119,9 +137,12 @@ def thread_worker(private_redis):
     def start():
         task_postrun.connect(close_connections, weak=False)
         ctx = start_worker(
-            celery_app, pool="solo", perform_ping_check=False, loglevel="WARNING",
+            celery_app,
+            pool="solo",
+            perform_ping_check=False,
+            loglevel="WARNING",
             shutdown_timeout=30,
-        )  # fmt: skip
+        )
         ctx.__enter__()
         started.append(ctx)
 
@@ -161,13 +182,19 @@ class WorkerProcess:
         with open(self.log, "ab") as out:
             self.proc = subprocess.Popen(
                 [*celery, "worker", "--pool", "solo", "--loglevel", "INFO"],
-                cwd=BASE_DIR, env=env, stdout=out, stderr=subprocess.STDOUT,
-            )  # fmt: skip
+                cwd=BASE_DIR,
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+            )
             if self.beat is None:
                 self.beat = subprocess.Popen(
                     [*celery, "beat", "--loglevel", "INFO"],
-                    cwd=BASE_DIR, env=env, stdout=out, stderr=subprocess.STDOUT,
-                )  # fmt: skip
+                    cwd=BASE_DIR,
+                    env=env,
+                    stdout=out,
+                    stderr=subprocess.STDOUT,
+                )
 
     def kill(self) -> None:
         """SIGKILL the worker: no shutdown, no acknowledgement, no clean-up."""

@@ -86,8 +86,12 @@ def test_a_deal_registered_while_the_broker_is_down_is_saved_and_notified_once_i
     private_redis.start()
     thread_worker()
     started = time.monotonic()
-    until(lambda: Notification.objects.filter(case=case).count() >= 2, timeout=RECOVERY_BOUND,
-          tick=reconcile, what="notifications after the broker came back")  # fmt: skip
+    until(
+        lambda: Notification.objects.filter(case=case).count() >= 2,
+        timeout=RECOVERY_BOUND,
+        tick=reconcile,
+        what="notifications after the broker came back",
+    )
     assert time.monotonic() - started < RECOVERY_BOUND
     until(lambda: len(mail.outbox) >= 2, timeout=10, what="emails")
     _settled()
@@ -106,8 +110,12 @@ def test_an_upload_while_the_broker_is_down_is_saved_and_validated_once_it_retur
     assert imp.status == "validating"
     private_redis.start()
     thread_worker()
-    imp = until(lambda: _status_in(imp, {"validated", "rejected"}), timeout=RECOVERY_BOUND,
-                tick=reconcile, what="validation after the broker came back")  # fmt: skip
+    imp = until(
+        lambda: _status_in(imp, {"validated", "rejected"}),
+        timeout=RECOVERY_BOUND,
+        tick=reconcile,
+        what="validation after the broker came back",
+    )
     assert imp.status == "validated" and imp.valid_rows == 5
 
 
@@ -119,17 +127,28 @@ def test_chunks_lost_with_a_broker_restart_are_sent_again_and_screened_once(
     rows += [row(FLAGGED, partner_reference=f"F-{i}") for i in range(2)]
     thread_worker()
     r, imp = upload_as(partner_a, csv_upload(rows))
-    imp = until(lambda: _status_in(imp, {"validated"}), timeout=RECOVERY_BOUND, tick=reconcile,
-                what="validated")  # fmt: skip
+    imp = until(
+        lambda: _status_in(imp, {"validated"}),
+        timeout=RECOVERY_BOUND,
+        tick=reconcile,
+        what="validated",
+    )
     _settled()
     assert api.post(f"/api/v1/imports/{imp.pk}/accept/").status_code == 200
-    until(lambda: _status_in(imp, {"screening", "promoting", "completed"}), timeout=30,
-          what="screening")  # fmt: skip
+    until(
+        lambda: _status_in(imp, {"screening", "promoting", "completed"}),
+        timeout=30,
+        what="screening",
+    )
 
     private_redis.stop()  # the queued chunk messages die with it
     private_redis.start()
-    imp = until(lambda: _status_in(imp, {"completed", "failed"}), timeout=RECOVERY_BOUND,
-                tick=reconcile, what="import completed after the broker restart")  # fmt: skip
+    imp = until(
+        lambda: _status_in(imp, {"completed", "failed"}),
+        timeout=RECOVERY_BOUND,
+        tick=reconcile,
+        what="import completed after the broker restart",
+    )
     _settled()
 
     _assert_import_whole(imp, lines=20, flagged=2)
@@ -148,8 +167,11 @@ def test_the_same_task_delivered_twice_does_its_work_once(
     outbox_send(message)  # a second copy of the message already queued on commit
     thread_worker()
 
-    until(lambda: OutboxMessage.objects.filter(pk=message.pk, status="done").exists(),
-          timeout=RECOVERY_BOUND, what="notification task done")  # fmt: skip
+    until(
+        lambda: OutboxMessage.objects.filter(pk=message.pk, status="done").exists(),
+        timeout=RECOVERY_BOUND,
+        what="notification task done",
+    )
     until(lambda: len(mail.outbox) >= 1, timeout=10, what="email")
     until(lambda: not _broker_has_messages(private_redis), timeout=30, what="queue drained")
     _settled()
@@ -172,18 +194,25 @@ def test_chunks_and_promotion_delivered_twice_screen_and_register_each_line_once
     _settled()
     assert api.post(f"/api/v1/imports/{imp.pk}/accept/").status_code == 200
     chunk_work = until(
-        lambda: list(OutboxMessage.objects.filter(task="channel_imports.tasks.import_chunk_screen")),
-        timeout=30, what="chunks queued",
-    )  # fmt: skip
+        lambda: list(
+            OutboxMessage.objects.filter(task="channel_imports.tasks.import_chunk_screen")
+        ),
+        timeout=30,
+        what="chunks queued",
+    )
     for message in chunk_work:  # a second copy of every chunk's message
         outbox_send(message)
     promotion = until(
         lambda: OutboxMessage.objects.filter(task="channel_imports.tasks.import_promote").first(),
-        timeout=RECOVERY_BOUND, what="promotion queued",
-    )  # fmt: skip
+        timeout=RECOVERY_BOUND,
+        what="promotion queued",
+    )
     outbox_send(promotion)
-    imp = until(lambda: _status_in(imp, {"completed", "failed"}), timeout=RECOVERY_BOUND,
-                what="import completed")  # fmt: skip
+    imp = until(
+        lambda: _status_in(imp, {"completed", "failed"}),
+        timeout=RECOVERY_BOUND,
+        what="import completed",
+    )
     _settled()
 
     _assert_import_whole(imp, lines=9, flagged=2)
@@ -204,22 +233,32 @@ def test_a_worker_killed_mid_chunk_is_replaced_and_every_line_screened_once(
     imp = until(lambda: _status_in(imp, {"validated"}), timeout=120, what="validated")
     assert api.post(f"/api/v1/imports/{imp.pk}/accept/").status_code == 200
     chunk = until(
-        lambda: ImportChunk.objects.filter(channel_import=imp, status="running",
-                                           lines_screened__gt=0).first(),
-        timeout=120, what="a chunk half screened",
-    )  # fmt: skip
+        lambda: ImportChunk.objects.filter(
+            channel_import=imp, status="running", lines_screened__gt=0
+        ).first(),
+        timeout=120,
+        what="a chunk half screened",
+    )
     worker_process.kill()
     killed_at = time.monotonic()
     screened = _chunk_screened(chunk)
     assert screened < chunk.lines_total  # killed mid-chunk
     worker_process.start(CHANNEL_IMPORT_CHUNK_ROWS=1500)
-    until(lambda: _chunk_screened(chunk) > screened, timeout=RECOVERY_BOUND * 3,
-          what="the killed chunk resumed")  # fmt: skip
+    until(
+        lambda: _chunk_screened(chunk) > screened,
+        timeout=RECOVERY_BOUND * 3,
+        what="the killed chunk resumed",
+    )
     resumed = time.monotonic() - killed_at
-    imp = until(lambda: _status_in(imp, {"completed", "failed"}), timeout=RECOVERY_BOUND * 3,
-                what="import completed after the killed worker")  # fmt: skip
-    print(f"killed mid-chunk: resumed after {resumed:.1f} s, "
-          f"completed after {time.monotonic() - killed_at:.1f} s")  # fmt: skip
+    imp = until(
+        lambda: _status_in(imp, {"completed", "failed"}),
+        timeout=RECOVERY_BOUND * 3,
+        what="import completed after the killed worker",
+    )
+    print(
+        f"killed mid-chunk: resumed after {resumed:.1f} s, "
+        f"completed after {time.monotonic() - killed_at:.1f} s"
+    )
     _assert_import_whole(imp, lines=4500, flagged=3)
 
 
@@ -233,8 +272,9 @@ def test_a_worker_killed_mid_promotion_is_replaced_and_every_flagged_line_is_one
     assert api.post(f"/api/v1/imports/{imp.pk}/accept/").status_code == 200
     until(
         lambda: ImportLine.objects.filter(channel_import=imp, opportunity__isnull=False).exists(),
-        timeout=120, what="promotion under way",
-    )  # fmt: skip
+        timeout=120,
+        what="promotion under way",
+    )
     worker_process.kill()
     assert ChannelImport.objects.get(pk=imp.pk).status == "promoting"
     killed_at = time.monotonic()
@@ -242,10 +282,15 @@ def test_a_worker_killed_mid_promotion_is_replaced_and_every_flagged_line_is_one
     worker_process.start()
     until(lambda: _promoted(imp) > promoted, timeout=RECOVERY_BOUND * 3, what="promotion resumed")
     resumed = time.monotonic() - killed_at
-    imp = until(lambda: _status_in(imp, {"completed", "failed"}), timeout=RECOVERY_BOUND * 3,
-                what="import completed after the killed worker")  # fmt: skip
-    print(f"killed mid-promotion: resumed after {resumed:.1f} s, "
-          f"completed after {time.monotonic() - killed_at:.1f} s")  # fmt: skip
+    imp = until(
+        lambda: _status_in(imp, {"completed", "failed"}),
+        timeout=RECOVERY_BOUND * 3,
+        what="import completed after the killed worker",
+    )
+    print(
+        f"killed mid-promotion: resumed after {resumed:.1f} s, "
+        f"completed after {time.monotonic() - killed_at:.1f} s"
+    )
     _assert_import_whole(imp, lines=150, flagged=150)
 
 
@@ -257,8 +302,12 @@ def _settled() -> None:
     refuses reads while the worker thread writes)."""
     from outbox.models import OutboxMessage
 
-    until(lambda: not OutboxMessage.objects.filter(status__in=["pending", "running"]).exists(),
-          timeout=RECOVERY_BOUND, tick=reconcile, what="every unit of work done")  # fmt: skip
+    until(
+        lambda: not OutboxMessage.objects.filter(status__in=["pending", "running"]).exists(),
+        timeout=RECOVERY_BOUND,
+        tick=reconcile,
+        what="every unit of work done",
+    )
 
 
 def _status_in(imp: ChannelImport, statuses: set[str]):
@@ -293,9 +342,10 @@ def _assert_import_whole(imp: ChannelImport, *, lines: int, flagged: int) -> Non
     promoted = lines_qs.filter(tier__in=("medium", "high", "critical", "prohibited"))
     assert promoted.filter(opportunity=None).count() == 0
     ext_ids = Counter(
-        Opportunity.objects.filter(external_id__startswith=f"IMPORT-{imp.organisation_id}-")
-        .values_list("external_id", flat=True)
-    )  # fmt: skip
+        Opportunity.objects.filter(
+            external_id__startswith=f"IMPORT-{imp.organisation_id}-"
+        ).values_list("external_id", flat=True)
+    )
     assert len(ext_ids) == flagged and max(ext_ids.values()) == 1
     assert ReviewCase.objects.filter(opportunity__external_id__in=ext_ids).count() == flagged
     completed = AuditEvent.objects.filter(action="channel_import.completed", object_id=imp.pk)
@@ -322,8 +372,11 @@ def test_work_queued_by_an_older_release_under_a_task_s_former_name_still_runs(
     outbox_send(message)
     thread_worker()
 
-    until(lambda: OutboxMessage.objects.filter(pk=message.pk, status="done").exists(),
-          timeout=RECOVERY_BOUND, what="notification task done")  # fmt: skip
+    until(
+        lambda: OutboxMessage.objects.filter(pk=message.pk, status="done").exists(),
+        timeout=RECOVERY_BOUND,
+        what="notification task done",
+    )
     until(lambda: len(mail.outbox) >= 1, timeout=10, what="email")
     _settled()
     _assert_notified_once(case, [reviewer])

@@ -64,9 +64,10 @@ def test_health_answers_503_when_no_worker_runs_the_reconciler(client, private_r
 
 def test_health_answers_503_when_work_waits_too_long(client, worker_alive, settings):
     OutboxMessage.objects.create(
-        task="channel_imports.tasks.import_validate", args=[1],
+        task="channel_imports.tasks.import_validate",
+        args=[1],
         available_at=timezone.now() - timedelta(seconds=settings.HEALTH_MAX_PENDING_SECONDS + 60),
-    )  # fmt: skip
+    )
 
     r = client.get("/health/")
 

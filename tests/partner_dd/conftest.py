@@ -51,9 +51,13 @@ def _media(settings, tmp_path):
 def delta(db):
     """A new local reseller, as typed into a deal: nothing known of it."""
     return OrganisationFactory(
-        name=DELTA["name"], country="DE", role="reseller", hrdd_maturity="none",
-        staff_trained=False, dd_status="not_assessed",
-    )  # fmt: skip
+        name=DELTA["name"],
+        country="DE",
+        role="reseller",
+        hrdd_maturity="none",
+        staff_trained=False,
+        dd_status="not_assessed",
+    )
 
 
 @pytest.fixture
@@ -66,11 +70,15 @@ def gpu_deal(delta, sales_rep, catalogue):
     """GPU servers for a German university through Delta: an ordinary low-capability sale."""
     body = deal_body(
         title="University GPU servers",
-        end_customer={"name": "Technische Hochschule Nord", "country": "DE",
-                      "type": "education_research", "sector": "university"},
+        end_customer={
+            "name": "Technische Hochschule Nord",
+            "country": "DE",
+            "type": "education_research",
+            "sector": "university",
+        },
         delivery_country="DE",
         channel=[DELTA],
         lines=[{"name": "GPU server", "capabilities": ["hpc_accelerators"], "quantity": 4}],
         intended_use=["research_education"],
-    )  # fmt: skip
+    )
     return opportunity_register(actor=sales_rep, data=body).opportunity

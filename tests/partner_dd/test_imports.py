@@ -13,8 +13,14 @@ pytestmark = pytest.mark.django_db
 
 
 def test_an_import_through_unassessed_resellers_is_not_flagged_for_it(api, partner_a, catalogue):
-    rows = [row(partner_reference=f"POS-{i}", reseller_name=f"Kleinhandel {i} GmbH",
-                reseller_country="DE") for i in range(20)]  # fmt: skip
+    rows = [
+        row(
+            partner_reference=f"POS-{i}",
+            reseller_name=f"Kleinhandel {i} GmbH",
+            reseller_country="DE",
+        )
+        for i in range(20)
+    ]
     r = api.as_user(partner_a).post(
         "/api/v1/imports/", {"file": csv_upload(rows)}, format="multipart"
     )

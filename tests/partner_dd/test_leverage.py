@@ -16,8 +16,10 @@ def _steps(rows, position):
 
 
 def test_a_distributor_is_told_to_check_its_reseller_and_a_reseller_to_ask_the_end_user():
-    findings = [{"code": "EU-POLICE", "dimension": "end_user"},
-                {"code": "PTR-NOT-ASSESSED", "dimension": "partner"}]  # fmt: skip
+    findings = [
+        {"code": "EU-POLICE", "dimension": "end_user"},
+        {"code": "PTR-NOT-ASSESSED", "dimension": "partner"},
+    ]
     rows = leverage_by_position(roles=["distributor", "reseller"], findings=findings, tier="medium")
     assert [name for name, _ in rows] == [
         "Vendor (you, the account team)",
@@ -34,9 +36,10 @@ def test_a_distributor_is_told_to_check_its_reseller_and_a_reseller_to_ask_the_e
 
 def test_customisation_tells_the_integrator_to_stay_within_scope_and_a_low_deal_holds_nothing():
     rows = leverage_by_position(
-        roles=["integrator"], findings=[{"code": "RF-CUSTOMIZATION", "dimension": "channel_red_flag"}],
+        roles=["integrator"],
+        findings=[{"code": "RF-CUSTOMIZATION", "dimension": "channel_red_flag"}],
         tier="low",
-    )  # fmt: skip
+    )
     steps = _steps(rows, "System integrator")
     assert "customisation beyond the approved scope" in steps
     assert "Do not deploy" not in steps
@@ -46,11 +49,13 @@ def test_customisation_tells_the_integrator_to_stay_within_scope_and_a_low_deal_
 def test_a_partner_sees_the_steps_of_its_own_position_only(client, partner_a, reviewer, catalogue):
     deal = opportunity_register(
         actor=partner_a,
-        data=deal_body(channel=[
-            {"name": "Nordic Distribution AB", "role": "distributor", "country": "SE"},
-            {"name": "Alpha Systems Integration", "role": "reseller", "country": "DE"},
-        ]),
-    ).opportunity  # fmt: skip
+        data=deal_body(
+            channel=[
+                {"name": "Nordic Distribution AB", "role": "distributor", "country": "SE"},
+                {"name": "Alpha Systems Integration", "role": "reseller", "country": "DE"},
+            ]
+        ),
+    ).opportunity
     client.force_login(partner_a)
     body = client.get(reverse("opportunity-detail", args=[deal.pk])).content.decode()
     assert "Where each party" in body

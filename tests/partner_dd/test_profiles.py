@@ -113,8 +113,10 @@ def test_compliance_records_a_parent_and_the_profile_shows_parent_and_affiliates
     sister = OrganisationFactory(name="Delta Services GmbH", country="AT", role="integrator")
     affiliation_record(actor=reviewer, organisation=sister, parent=holding)
     client.force_login(reviewer)
-    r = client.post(reverse("partner-parent", args=[delta.pk]),
-                    {"parent_name": "delta holding se", "parent_country": "de", "source": "Registry"})  # fmt: skip
+    r = client.post(
+        reverse("partner-parent", args=[delta.pk]),
+        {"parent_name": "delta holding se", "parent_country": "de", "source": "Registry"},
+    )
     assert r.status_code == 302
     body = client.get(reverse("partner-profile", args=[delta.pk])).content.decode()
     assert "Delta Holding SE (DE) · Registry" in body and "Delta Services GmbH (AT)" in body
@@ -155,8 +157,11 @@ def test_a_distributor_invites_the_users_of_the_reseller_below_it_to_a_deal(
     client.force_login(nordic_user)
     page = client.get(reverse("opportunity-detail", args=[deal.pk])).content.decode()
     assert 'id="invite-partner"' in page and "Delta Local IT" in page
-    r = client.post(reverse("deal-partner-invite", args=[deal.pk]),
-                    {"organisation": delta.pk, "message": "Who is the end user?"}, follow=True)  # fmt: skip
+    r = client.post(
+        reverse("deal-partner-invite", args=[deal.pk]),
+        {"organisation": delta.pk, "message": "Who is the end user?"},
+        follow=True,
+    )
     assert "Invited 1 user(s) of Delta Local IT" in r.content.decode(), r.content.decode()[-3000:]
     note = Notification.objects.get(recipient=delta_user, kind="deal_invitation")
     assert note.url == f"/deals/{deal.pk}/" and deal.reference in note.title
@@ -164,20 +169,26 @@ def test_a_distributor_invites_the_users_of_the_reseller_below_it_to_a_deal(
         action="opportunity.partner_invited", opportunity_id=deal.pk
     ).exists()
     # not an organisation outside the deal, and not upwards
-    r = client.post(reverse("deal-partner-invite", args=[deal.pk]),
-                    {"organisation": partner_a.organisation_id})  # fmt: skip
+    r = client.post(
+        reverse("deal-partner-invite", args=[deal.pk]), {"organisation": partner_a.organisation_id}
+    )
     assert r.status_code == 403
     assert not Notification.objects.filter(recipient=partner_a).exists()
     client.force_login(delta_user)
     page = client.get(reverse("opportunity-detail", args=[deal.pk])).content.decode()
     assert 'id="invite-partner"' not in page
-    r = client.post(reverse("deal-partner-invite", args=[deal.pk]),
-                    {"organisation": nordic_user.organisation_id})  # fmt: skip
+    r = client.post(
+        reverse("deal-partner-invite", args=[deal.pk]),
+        {"organisation": nordic_user.organisation_id},
+    )
     assert r.status_code == 403
 
 
 def test_inviting_a_reseller_without_users_says_so(client, nordic_user, nordic_over_delta, delta):
     client.force_login(nordic_user)
-    r = client.post(reverse("deal-partner-invite", args=[nordic_over_delta.pk]),
-                    {"organisation": delta.pk}, follow=True)  # fmt: skip
+    r = client.post(
+        reverse("deal-partner-invite", args=[nordic_over_delta.pk]),
+        {"organisation": delta.pk},
+        follow=True,
+    )
     assert "has no users in the application yet" in r.content.decode()

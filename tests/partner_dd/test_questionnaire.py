@@ -76,8 +76,10 @@ def test_a_partner_answers_with_its_policy_and_acceptance_records_its_maturity(
     assert q.status == "accepted" and q.maturity == "advanced"
     assert "Maturity: advanced." in q.reasons
     assert (delta.dd_status, delta.hrdd_maturity, delta.staff_trained) == (
-        "assessed", "advanced", True,
-    )  # fmt: skip
+        "assessed",
+        "advanced",
+        True,
+    )
     actions = list(
         AuditEvent.objects.filter(object_type="partner_questionnaire", object_id=str(q.pk))
         .order_by("id")
@@ -172,9 +174,11 @@ def test_a_returned_questionnaire_goes_back_to_the_partner_with_the_message_only
     q = services.questionnaire_send(actor=reviewer, organisation=delta)
     q = _answered(q, delta_user)
     services.questionnaire_return(
-        actor=reviewer, questionnaire=q, message="Attach the signed policy.",
+        actor=reviewer,
+        questionnaire=q,
+        message="Attach the signed policy.",
         note="INTERNAL: their website says otherwise",
-    )  # fmt: skip
+    )
     client.force_login(delta_user)
     body = client.get(reverse("partner-dd", args=[q.pk])).content.decode()
     assert "Attach the signed policy." in body
@@ -186,18 +190,25 @@ def test_a_returned_questionnaire_goes_back_to_the_partner_with_the_message_only
 # --- Boundaries, with the personas ---------------------------------------------------------
 
 
-def test_another_partners_questionnaire_is_not_found(client, delta, delta_user, reviewer,
-                                                     partner_a, partner_b):  # fmt: skip
+def test_another_partners_questionnaire_is_not_found(
+    client, delta, delta_user, reviewer, partner_a, partner_b
+):
     q = services.questionnaire_send(actor=reviewer, organisation=delta)
-    ev = services.evidence_attach(actor=delta_user, questionnaire=q, kind="policy",
-                                  upload=policy_pdf())  # fmt: skip
+    ev = services.evidence_attach(
+        actor=delta_user, questionnaire=q, kind="policy", upload=policy_pdf()
+    )
     for user in (partner_a, partner_b):
         client.force_login(user)
         assert client.get(reverse("partner-dd", args=[q.pk])).status_code == 404
         assert client.get(reverse("partner-dd-evidence", args=[ev.pk])).status_code == 404
         assert client.get(reverse("partner-profile", args=[delta.pk])).status_code == 404
-        for name in ("partner-dd", "partner-dd-submit", "partner-dd-decline",
-                     "partner-dd-accept", "partner-dd-evidence-upload"):  # fmt: skip
+        for name in (
+            "partner-dd",
+            "partner-dd-submit",
+            "partner-dd-decline",
+            "partner-dd-accept",
+            "partner-dd-evidence-upload",
+        ):
             r = client.post(reverse(name, args=[q.pk]), {"programme": "none", "reason": "x"})
             assert r.status_code == 404, name
     q.refresh_from_db()

@@ -60,9 +60,16 @@ def test_the_admin_site_cannot_change_the_assessment_status_alone(
     client.force_login(admin_user)
     url = f"/admin/partners/organisation/{org.pk}/change/"
     assert 'name="dd_status"' not in client.get(url).content.decode()
-    r = client.post(url, {"name": "Nordic Distribution AB (renamed)", "country": org.country,
-                          "role": org.role, "hrdd_maturity": org.hrdd_maturity,
-                          "dd_status": "assessed"})  # fmt: skip
+    r = client.post(
+        url,
+        {
+            "name": "Nordic Distribution AB (renamed)",
+            "country": org.country,
+            "role": org.role,
+            "hrdd_maturity": org.hrdd_maturity,
+            "dd_status": "assessed",
+        },
+    )
     assert r.status_code == 302, r.content[:500]
     org.refresh_from_db()
     # Renaming it is not an assessment; a posted status is ignored.

@@ -28,14 +28,23 @@ def test_a_registration_that_loses_the_race_for_a_new_organisation_is_still_save
     def look_up_then_lose_the_race(keys):
         found = real_lookup(keys)
         if ("nile logistics", "EG") in keys and not found and not raced:
-            raced.append(Organisation.objects.create(name="NILE LOGISTICS", country="EG",
-                                                     role="end_customer"))  # fmt: skip
+            raced.append(
+                Organisation.objects.create(
+                    name="NILE LOGISTICS", country="EG", role="end_customer"
+                )
+            )
         return found
 
     monkeypatch.setattr(partner_services, "_organisations_by_key", look_up_then_lose_the_race)
-    body = deal_body(external_id="RACE-1",
-                     end_customer={"name": "Nile Logistics", "country": "EG",
-                                   "type": "private_enterprise", "sector": "logistics"})  # fmt: skip
+    body = deal_body(
+        external_id="RACE-1",
+        end_customer={
+            "name": "Nile Logistics",
+            "country": "EG",
+            "type": "private_enterprise",
+            "sector": "logistics",
+        },
+    )
     r = api.as_user(sales_rep).post(URL, body, format="json")
     assert r.status_code == 201, r.content
     assert raced, "the race was not staged"
@@ -71,9 +80,13 @@ def test_concurrent_registrations_naming_new_end_customers_all_succeed(
                 n = t * per_thread + k
                 body = deal_body(
                     external_id=f"CONC-{n}",
-                    end_customer={"name": names[n % len(names)], "country": "KE",
-                                  "type": "private_enterprise", "sector": "retail"},
-                )  # fmt: skip
+                    end_customer={
+                        "name": names[n % len(names)],
+                        "country": "KE",
+                        "type": "private_enterprise",
+                        "sector": "retail",
+                    },
+                )
                 r = client.post(URL, body, format="json")
                 statuses.append(r.status_code)
                 if r.status_code != 201:

@@ -22,8 +22,14 @@ pytestmark = pytest.mark.django_db
 def _decide(make_deal, case_of, reviewer, outcome, *, title, precedent_reason="", **deal):
     case = review_claim(case=case_of(make_deal("medium", title=title, **deal)), actor=reviewer)
     feedback = "Not with this end user." if outcome == "reject" else ""
-    return review_decide(case=case, actor=reviewer, outcome=outcome, reasons=f"Reasons for {title}.",
-                         feedback=feedback, precedent_reason=precedent_reason)  # fmt: skip
+    return review_decide(
+        case=case,
+        actor=reviewer,
+        outcome=outcome,
+        reasons=f"Reasons for {title}.",
+        feedback=feedback,
+        precedent_reason=precedent_reason,
+    )
 
 
 def test_a_reviewer_deciding_against_close_precedents_is_asked_why(
@@ -41,15 +47,24 @@ def test_a_reviewer_deciding_against_close_precedents_is_asked_why(
     assert "capability family: Compute and infrastructure" in page
     assert "Reasons for Research cluster 1." in page
 
-    refused = client.post(f"/reviews/cases/{case.pk}/decide/",
-                          {"outcome": "reject", "reasons": "Too risky.", "feedback": "No."}, follow=True)  # fmt: skip
+    refused = client.post(
+        f"/reviews/cases/{case.pk}/decide/",
+        {"outcome": "reject", "reasons": "Too risky.", "feedback": "No."},
+        follow=True,
+    )
     assert "say why this decision differs" in refused.content.decode()
     case.refresh_from_db()
     assert case.status == "in_review"
 
-    client.post(f"/reviews/cases/{case.pk}/decide/",
-                {"outcome": "reject", "reasons": "Too risky.", "feedback": "No.",
-                 "precedent_reason": "The customer's lab now works for the security service."})  # fmt: skip
+    client.post(
+        f"/reviews/cases/{case.pk}/decide/",
+        {
+            "outcome": "reject",
+            "reasons": "Too risky.",
+            "feedback": "No.",
+            "precedent_reason": "The customer's lab now works for the security service.",
+        },
+    )
     decision = Decision.objects.get(case=case)
     assert decision.outcome == "reject"
     assert decision.precedent_reason.startswith("The customer's lab")
@@ -91,8 +106,16 @@ def test_a_different_kind_of_deal_is_not_a_close_precedent(make_deal, case_of, r
     assert decision.diverges_from == []  # another capability family: no question asked
 
 
-BASE = Features("compute_and_infrastructure", "police", "security_forces", "criminal_investigation",
-                "law_enforcement", "EG", "repressive", "one intermediary")  # fmt: skip
+BASE = Features(
+    "compute_and_infrastructure",
+    "police",
+    "security_forces",
+    "criminal_investigation",
+    "law_enforcement",
+    "EG",
+    "repressive",
+    "one intermediary",
+)
 
 
 def _precedent(**changes) -> Precedent:
@@ -112,7 +135,7 @@ def _precedent(**changes) -> Precedent:
         ({"intended_use": "lawful_intercept_compliance"}, 90, 5),  # same kind of use
         ({"intended_use": "enterprise_it", "use_group": "civil"}, 75, 4),
     ],
-)  # fmt: skip
+)
 def test_similarity_counts_the_factors_a_reviewer_reads(changes, score, agreeing):
     got, matched = precedent_score(BASE, _precedent(**changes))
     assert got == score

@@ -44,15 +44,26 @@ def decided_deal(request, reviewer, sales_rep, partner_a, reseller_a):
         case=case, actor=reviewer, questions="Who operates the cluster?", addressed_to=partner_a
     )
     review_answer(
-        information_request=question, actor=partner_a, answer="The university's IT team.",
+        information_request=question,
+        actor=partner_a,
+        answer="The university's IT team.",
         attachment=SimpleUploadedFile("end-use.png", PNG, content_type="image/png"),
-    )  # fmt: skip
+    )
     decision = review_decide(
-        case=case, actor=reviewer, outcome="approve_with_conditions", reasons="SOE research use; certificate given.",
+        case=case,
+        actor=reviewer,
+        outcome="approve_with_conditions",
+        reasons="SOE research use; certificate given.",
         feedback="Approved with a site-visit condition.",
-        conditions=[{"mitigation": "end-use-certificate", "owner": sales_rep.pk, "due_date": "2030-12-31",
-                     "details": "Original signed certificate"}],
-    )  # fmt: skip
+        conditions=[
+            {
+                "mitigation": "end-use-certificate",
+                "owner": sales_rep.pk,
+                "due_date": "2030-12-31",
+                "details": "Original signed certificate",
+            }
+        ],
+    )
     condition_fulfil(
         condition=decision.case.conditions.get(), actor=sales_rep, evidence_note="Posted."
     )

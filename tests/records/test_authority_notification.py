@@ -39,8 +39,14 @@ def test_the_whole_lifecycle_holds_the_deal_until_the_answer(
     assert decided_deal.status == S.BLOCKED
     assert notice.status == "draft" and notice.status_before == S.APPROVED_WITH_CONDITIONS
     # drafted from the case: exporter, items, end user, end use, where, what is known
-    for expected in ("Exporter: Northwind Networks", "GPU cluster", "Gulf Research Co",
-                     "research_education", "delivery to AE", REASON):  # fmt: skip
+    for expected in (
+        "Exporter: Northwind Networks",
+        "GPU cluster",
+        "Gulf Research Co",
+        "research_education",
+        "delivery to AE",
+        REASON,
+    ):
         assert expected in notice.body
 
     # partners and reps see neutral wording, never the notification
@@ -73,8 +79,14 @@ def test_the_whole_lifecycle_holds_the_deal_until_the_answer(
     decided_deal.refresh_from_db()
     assert decided_deal.status == S.BLOCKED
 
-    client.post(f"{url}answer/", {"outcome": "no_objection", "received_on": today.isoformat(),
-                                  "answer": "No objection to the export."})  # fmt: skip
+    client.post(
+        f"{url}answer/",
+        {
+            "outcome": "no_objection",
+            "received_on": today.isoformat(),
+            "answer": "No objection to the export.",
+        },
+    )
     notice.refresh_from_db()
     decided_deal.refresh_from_db()
     assert notice.status == "answered" and notice.answered_by == reviewer
@@ -116,8 +128,13 @@ def test_a_prohibition_rejects_the_deal(reviewer, decided_deal):
     authority_notification_mark_sent(
         actor=reviewer, notification=notice, sent_on=today, reference="R-1"
     )
-    authority_answer_record(actor=reviewer, notification=notice, outcome="prohibited",
-                            answer="Authorisation refused.", received_on=today)  # fmt: skip
+    authority_answer_record(
+        actor=reviewer,
+        notification=notice,
+        outcome="prohibited",
+        answer="Authorisation refused.",
+        received_on=today,
+    )
     decided_deal.refresh_from_db()
     assert decided_deal.status == S.REJECTED
 
@@ -126,11 +143,17 @@ def test_the_answer_waits_for_the_sending_and_dates_are_checked(reviewer, decide
     notice = authority_awareness_record(actor=reviewer, opportunity=decided_deal, reason=REASON)
     today = timezone.localdate()
     with pytest.raises(Conflict):
-        authority_answer_record(actor=reviewer, notification=notice, outcome="no_objection",
-                                answer="Early.", received_on=today)  # fmt: skip
+        authority_answer_record(
+            actor=reviewer,
+            notification=notice,
+            outcome="no_objection",
+            answer="Early.",
+            received_on=today,
+        )
     with pytest.raises(Exception, match="not in the future"):
-        authority_notification_mark_sent(actor=reviewer, notification=notice,
-                                         sent_on=today + timedelta(days=1), reference="R")  # fmt: skip
+        authority_notification_mark_sent(
+            actor=reviewer, notification=notice, sent_on=today + timedelta(days=1), reference="R"
+        )
     with pytest.raises(Conflict, match="already open"):
         authority_awareness_record(actor=reviewer, opportunity=decided_deal, reason="Again.")
 
@@ -153,9 +176,11 @@ def test_partners_and_reps_cannot_record_or_touch_a_notification(
         authority_awareness_record(actor=user, opportunity=decided_deal, reason=REASON)
     notice = authority_awareness_record(actor=reviewer, opportunity=decided_deal, reason=REASON)
     client.force_login(user)
-    for url, body in [(f"/records/authority/{notice.pk}/", {"authority": "x", "subject": "y", "body": "z"}),
-                      (f"/records/authority/{notice.pk}/sent/", {"sent_on": "2026-01-01", "reference": "r"}),
-                      (f"/records/authority/{notice.pk}/answer/", {"outcome": "no_objection"})]:  # fmt: skip
+    for url, body in [
+        (f"/records/authority/{notice.pk}/", {"authority": "x", "subject": "y", "body": "z"}),
+        (f"/records/authority/{notice.pk}/sent/", {"sent_on": "2026-01-01", "reference": "r"}),
+        (f"/records/authority/{notice.pk}/answer/", {"outcome": "no_objection"}),
+    ]:
         assert client.post(url, body).status_code in (403, 404)
     notice.refresh_from_db()
     assert notice.status == "draft" and notice.authority != "x"

@@ -28,8 +28,12 @@ def _decide_two():
     reviewer = User.objects.get(username="reviewer")
     deals = []
     for case in ReviewCase.objects.filter(tier="medium").select_related("opportunity")[:2]:
-        review_decide(case=review_claim(case=case, actor=reviewer), actor=reviewer,
-                      outcome="approve", reasons="Demo: research use confirmed.")  # fmt: skip
+        review_decide(
+            case=review_claim(case=case, actor=reviewer),
+            actor=reviewer,
+            outcome="approve",
+            reasons="Demo: research use confirmed.",
+        )
         deals.append(Opportunity.objects.get(pk=case.opportunity_id))
     return deals
 
@@ -86,8 +90,12 @@ def test_done_when_walked_in_the_browser(new_page, tmp_path, settings):  # noqa:
     year = timezone.localdate().year
     page.goto(f"/records/statement/?year={year}")
     bars = page.locator("g.bar")
-    charted = {(b.get_attribute("data-section"), b.get_attribute("data-label")): b.get_attribute("data-value")
-               for b in bars.all()}  # fmt: skip
+    charted = {
+        (b.get_attribute("data-section"), b.get_attribute("data-label")): b.get_attribute(
+            "data-value"
+        )
+        for b in bars.all()
+    }
     assert len(charted) > 20
     with page.expect_download() as download:
         page.click("#statement-csv")

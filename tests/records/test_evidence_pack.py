@@ -157,13 +157,31 @@ def test_partners_and_reps_never_get_a_pack(client, request, persona, decided_de
 
 def test_the_packs_of_a_period_are_built_by_a_command(reviewer, decided_deal, tmp_path, capsys):
     year = decided_deal.review_decisions.get().decided_at.year
-    call_command("build_evidence_packs", "--from", f"{year}-01-01", "--to", f"{year}-12-31",
-                 "--out", str(tmp_path), "--as", reviewer.username)  # fmt: skip
+    call_command(
+        "build_evidence_packs",
+        "--from",
+        f"{year}-01-01",
+        "--to",
+        f"{year}-12-31",
+        "--out",
+        str(tmp_path),
+        "--as",
+        reviewer.username,
+    )
     written = list(tmp_path.glob("evidence-pack-*.zip"))
     assert [p.name for p in written] == [f"evidence-pack-{decided_deal.reference}.zip"]
     assert _verify_offline(written[0]).returncode == 0
-    call_command("build_evidence_packs", "--from", f"{year + 1}-01-01", "--to", f"{year + 1}-12-31",
-                 "--out", str(tmp_path / "next"), "--as", reviewer.username)  # fmt: skip
+    call_command(
+        "build_evidence_packs",
+        "--from",
+        f"{year + 1}-01-01",
+        "--to",
+        f"{year + 1}-12-31",
+        "--out",
+        str(tmp_path / "next"),
+        "--as",
+        reviewer.username,
+    )
     assert not list((tmp_path / "next").glob("*.zip"))
 
 

@@ -121,8 +121,11 @@ def test_the_purge_service_refuses_within_retention_even_for_an_admin(admin_user
 def test_postgresql_refuses_a_raw_delete_of_the_record(decided_deal):
     from django.db.utils import DatabaseError
 
-    for table, column in [("reviews_decision", "opportunity_id"), ("rules_screening", "opportunity_id"),
-                          ("opportunities_opportunity", "id")]:  # fmt: skip
+    for table, column in [
+        ("reviews_decision", "opportunity_id"),
+        ("rules_screening", "opportunity_id"),
+        ("opportunities_opportunity", "id"),
+    ]:
         with pytest.raises(DatabaseError, match="retention"):
             with transaction.atomic(), connection.cursor() as cur:
                 cur.execute(f"DELETE FROM {table} WHERE {column} = %s", [decided_deal.pk])  # noqa: S608

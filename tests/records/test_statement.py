@@ -63,8 +63,14 @@ def test_the_statement_for_the_demo_year_renders_and_its_csv_matches_its_charts(
     assert page.status_code == 200
     html = page.content.decode()
     bars = _bars(html)
-    assert {s for s, _ in bars} >= {"screened_by_channel", "screened_by_region", "screened_by_tier",
-                                    "decisions", "sla_breaches", "rescreenings"}  # fmt: skip
+    assert {s for s, _ in bars} >= {
+        "screened_by_channel",
+        "screened_by_region",
+        "screened_by_tier",
+        "decisions",
+        "sla_breaches",
+        "rescreenings",
+    }
     figures = _csv(client.get(f"/records/statement.csv?year={demo_year}").content)
     charted = {k: v for k, v in figures.items() if k in bars}
     assert bars == charted  # every bar is a CSV line with the same number

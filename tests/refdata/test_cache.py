@@ -39,9 +39,12 @@ def test_a_country_flag_changed_elsewhere_is_seen_after_its_version_moves(db):
 def test_a_changed_review_target_applies_to_the_next_case(admin_user):
     assert escalation_target("high").target_business_days == 10
     escalation_policy_update(
-        actor=admin_user, tier="high", target_business_days=3, start_level=1,
+        actor=admin_user,
+        tier="high",
+        target_business_days=3,
+        start_level=1,
         level_business_days=2,
-    )  # fmt: skip
+    )
     assert escalation_target("high").target_business_days == 3
 
 

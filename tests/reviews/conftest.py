@@ -20,30 +20,50 @@ MONDAY = "2026-03-02 09:00:00+00:00"
 TIER_DEALS = {
     "low": {},
     "medium": dict(
-        end_customer={"name": "Gulf Research Co", "country": "AE", "type": "state_owned_enterprise", "sector": "research"},
+        end_customer={
+            "name": "Gulf Research Co",
+            "country": "AE",
+            "type": "state_owned_enterprise",
+            "sector": "research",
+        },
         delivery_country="AE",
         lines=[{"name": "GPU cluster", "capabilities": ["hpc_accelerators"], "quantity": 2}],
         intended_use=["research_education"],
     ),
     "high": dict(
-        end_customer={"name": "Deutsche Netz AG", "country": "DE", "type": "private_telecom", "sector": "telecom"},
+        end_customer={
+            "name": "Deutsche Netz AG",
+            "country": "DE",
+            "type": "private_telecom",
+            "sector": "telecom",
+        },
         delivery_country="DE",
         lines=[{"sku": "LI-GW-2", "quantity": 1}],
         intended_use=["lawful_intercept_compliance"],
     ),
     "critical": dict(
-        end_customer={"name": "Stadt Musterhausen", "country": "DE", "type": "municipal", "sector": "city"},
+        end_customer={
+            "name": "Stadt Musterhausen",
+            "country": "DE",
+            "type": "municipal",
+            "sector": "city",
+        },
         delivery_country="DE",
         lines=[{"name": "Analytics suite", "capabilities": ["data_analytics"], "quantity": 1}],
         intended_use=["population_monitoring"],
     ),
     "prohibited": dict(
-        end_customer={"name": "Tehran Trading", "country": "IR", "type": "private_enterprise", "sector": "trade"},
+        end_customer={
+            "name": "Tehran Trading",
+            "country": "IR",
+            "type": "private_enterprise",
+            "sector": "trade",
+        },
         delivery_country="IR",
         lines=[{"sku": "SRV-100", "quantity": 1}],
         intended_use=["enterprise_it"],
     ),
-}  # fmt: skip
+}
 
 
 @pytest.fixture(autouse=True)
@@ -119,10 +139,15 @@ def approved_condition(make_deal, case_of, reviewer, sales_rep):
     case = case_of(make_deal("medium"))
     case = review_claim(case=case, actor=reviewer)
     decision = review_decide(
-        case=case, actor=reviewer, outcome="approve_with_conditions", reasons="Research use, SOE.",
+        case=case,
+        actor=reviewer,
+        outcome="approve_with_conditions",
+        reasons="Research use, SOE.",
         feedback="Approved if the end user signs the end-use certificate.",
-        conditions=[{"mitigation": "end-use-certificate", "owner": sales_rep.pk, "due_date": "2026-12-31"}],
-    )  # fmt: skip
+        conditions=[
+            {"mitigation": "end-use-certificate", "owner": sales_rep.pk, "due_date": "2026-12-31"}
+        ],
+    )
     return decision.case.conditions.get()
 
 

@@ -18,8 +18,11 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 @pytest.fixture
 def partner_deal(partner_a, catalogue):
-    body = deal_body(title="Partner LI deal", channel=[{"name": "Alpha Systems Integration", "role": "reseller", "country": "DE"}],
-                     **TIER_DEALS["high"])  # fmt: skip
+    body = deal_body(
+        title="Partner LI deal",
+        channel=[{"name": "Alpha Systems Integration", "role": "reseller", "country": "DE"}],
+        **TIER_DEALS["high"],
+    )
     return opportunity_register(actor=partner_a, data=body).opportunity
 
 
@@ -101,8 +104,11 @@ def test_the_full_journey_through_the_api(
     case = case_of(partner_deal)
     rob = api.as_user(reviewer)
     assert rob.post(f"{BASE}/cases/{case.pk}/claim/").status_code == 200
-    r = rob.post(f"{BASE}/cases/{case.pk}/request-information/",
-                 {"questions": "Which authority orders the interceptions?", "addressed_to": partner_a.pk}, format="json")  # fmt: skip
+    r = rob.post(
+        f"{BASE}/cases/{case.pk}/request-information/",
+        {"questions": "Which authority orders the interceptions?", "addressed_to": partner_a.pk},
+        format="json",
+    )
     assert r.status_code == 201, r.json()
     # another partner cannot even find the case
     r = api.as_user(partner_b).post(
@@ -111,8 +117,11 @@ def test_the_full_journey_through_the_api(
     assert r.status_code == 404
     # the partner answers with a certificate (multipart)
     upload = SimpleUploadedFile("certificate.pdf", PDF, content_type="application/pdf")
-    r = api.as_user(partner_a).post(f"{BASE}/cases/{case.pk}/answer/",
-                                    {"answer": "The federal court, under the TKG.", "attachment": upload}, format="multipart")  # fmt: skip
+    r = api.as_user(partner_a).post(
+        f"{BASE}/cases/{case.pk}/answer/",
+        {"answer": "The federal court, under the TKG.", "attachment": upload},
+        format="multipart",
+    )
     assert r.status_code == 200, r.json()
     assert r.json()["has_attachment"] is True
     rob = api.as_user(reviewer)
@@ -125,10 +134,13 @@ def test_the_full_journey_through_the_api(
     assert r.status_code == 200 and r.json()["status"] == "recommended"
     # the recommender cannot decide
     decide = {
-        "outcome": "approve_with_conditions", "reasons": "Court-ordered LI for a licensed operator.",
+        "outcome": "approve_with_conditions",
+        "reasons": "Court-ordered LI for a licensed operator.",
         "feedback": "Approved: the operator must sign the end-use certificate.",
-        "conditions": [{"mitigation": "end-use-certificate", "owner": partner_a.pk, "due_date": "2030-01-31"}],
-    }  # fmt: skip
+        "conditions": [
+            {"mitigation": "end-use-certificate", "owner": partner_a.pk, "due_date": "2030-01-31"}
+        ],
+    }
     assert rob.post(f"{BASE}/cases/{case.pk}/decide/", decide, format="json").status_code == 403
     r = api.as_user(second_reviewer).post(f"{BASE}/cases/{case.pk}/decide/", decide, format="json")
     assert r.status_code == 200, r.json()
@@ -193,8 +205,11 @@ def test_uploads_must_be_real_pdf_png_or_jpg(
         {"questions": "Signed statement?"},
         format="json",
     )
-    r = api.as_user(sales_rep).post(f"{BASE}/cases/{case.pk}/answer/",
-                                    {"answer": "Attached", "attachment": SimpleUploadedFile(name, content)}, format="multipart")  # fmt: skip
+    r = api.as_user(sales_rep).post(
+        f"{BASE}/cases/{case.pk}/answer/",
+        {"answer": "Attached", "attachment": SimpleUploadedFile(name, content)},
+        format="multipart",
+    )
     assert r.status_code == 400
     assert message in r.json()["detail"]
     assert InformationRequest.objects.get().answered_at is None  # nothing was saved
@@ -239,8 +254,15 @@ def test_escalate_through_the_api(api, make_deal, case_of, reviewer):
 
 def test_the_mitigation_library_is_seeded(api, reviewer):
     codes = {m["code"] for m in api.as_user(reviewer).get(f"{BASE}/mitigations/").json()}
-    assert {"end-use-certificate", "human-rights-clause", "no-custom-development", "audit-inspection-right",
-            "end-user-training", "named-site-delivery", "post-sale-check-in"} <= codes  # fmt: skip
+    assert {
+        "end-use-certificate",
+        "human-rights-clause",
+        "no-custom-development",
+        "audit-inspection-right",
+        "end-user-training",
+        "named-site-delivery",
+        "post-sale-check-in",
+    } <= codes
 
 
 def test_the_review_endpoints_are_in_the_schema(api, reviewer):
@@ -251,7 +273,12 @@ def test_the_review_endpoints_are_in_the_schema(api, reviewer):
         if r.headers["Content-Type"].startswith("application/json")
         else r.content.decode()
     )
-    for p in ("/api/v1/reviews/cases/", "/api/v1/reviews/cases/{id}/claim/", "/api/v1/reviews/cases/{id}/decide/",
-              "/api/v1/reviews/cases/{id}/request-information/", "/api/v1/reviews/cases/{id}/answer/",
-              "/api/v1/reviews/conditions/{id}/fulfil/"):  # fmt: skip
+    for p in (
+        "/api/v1/reviews/cases/",
+        "/api/v1/reviews/cases/{id}/claim/",
+        "/api/v1/reviews/cases/{id}/decide/",
+        "/api/v1/reviews/cases/{id}/request-information/",
+        "/api/v1/reviews/cases/{id}/answer/",
+        "/api/v1/reviews/conditions/{id}/fulfil/",
+    ):
         assert p in paths

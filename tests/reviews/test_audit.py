@@ -35,10 +35,13 @@ def journey(make_deal, case_of, reviewer, second_reviewer, sales_rep):
         case=case, actor=reviewer, outcome="approve_with_conditions", reasons="Lawful."
     )
     decision = review_decide(
-        case=case, actor=second_reviewer, outcome="approve_with_conditions", reasons="Lawful, licensed.",
+        case=case,
+        actor=second_reviewer,
+        outcome="approve_with_conditions",
+        reasons="Lawful, licensed.",
         feedback="Approved once the end-use certificate is signed.",
         conditions=[{"mitigation": "end-use-certificate", "owner": sales_rep.pk}],
-    )  # fmt: skip
+    )
     condition = decision.case.conditions.get()
     condition_fulfil(condition=condition, actor=sales_rep, evidence_note="Signed.")
     condition_verify(condition=condition, actor=reviewer)
@@ -52,9 +55,15 @@ def test_every_step_of_the_journey_is_audited_on_the_case(journey):
         )
     )
     assert actions == [
-        "review_case.opened", "review_case.claim", "review_case.request_information", "review_case.answer",
-        "review_case.recommend", "review_case.approve_with_conditions", "condition.fulfil", "condition.verify",
-    ]  # fmt: skip
+        "review_case.opened",
+        "review_case.claim",
+        "review_case.request_information",
+        "review_case.answer",
+        "review_case.recommend",
+        "review_case.approve_with_conditions",
+        "condition.fulfil",
+        "condition.verify",
+    ]
     assert all(
         e.opportunity_id == journey.opportunity_id
         for e in AuditEvent.objects.filter(object_type="review_case", object_id=str(journey.pk))

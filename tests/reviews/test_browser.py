@@ -42,9 +42,11 @@ def sign_in(browser, live_server, flushable_audit_trail):
 
 
 def test_a_reviewers_day(sign_in, partner_a, reviewer, second_reviewer, catalogue):
-    body = deal_body(title="Lawful intercept for Deutsche Netz",
-                     channel=[{"name": "Alpha Systems Integration", "role": "reseller", "country": "DE"}],
-                     **TIER_DEALS["high"])  # fmt: skip
+    body = deal_body(
+        title="Lawful intercept for Deutsche Netz",
+        channel=[{"name": "Alpha Systems Integration", "role": "reseller", "country": "DE"}],
+        **TIER_DEALS["high"],
+    )
     deal = opportunity_register(actor=partner_a, data=body).opportunity
     case = ReviewCase.objects.get(opportunity=deal)
 
@@ -82,8 +84,10 @@ def test_a_reviewers_day(sign_in, partner_a, reviewer, second_reviewer, catalogu
         "#questions-for-you textarea[name=answer]",
         "Federal courts order them under the German TKG.",
     )
-    paula.set_input_files("#questions-for-you input[name=attachment]",
-                          files=[{"name": "end-use-certificate.pdf", "mimeType": "application/pdf", "buffer": PDF}])  # fmt: skip
+    paula.set_input_files(
+        "#questions-for-you input[name=attachment]",
+        files=[{"name": "end-use-certificate.pdf", "mimeType": "application/pdf", "buffer": PDF}],
+    )
     paula.click("#send-answer")
     paula.wait_for_selector("text=your answer went to the compliance reviewer")
 

@@ -45,8 +45,12 @@ def test_weekend_days_are_not_business_days():
 
 @pytest.mark.parametrize(
     ("start", "end", "expected"),
-    [("2026-03-02", "2026-03-02", 0), ("2026-03-02", "2026-03-09", 5), ("2026-03-06", "2026-03-09", 1),
-     ("2026-03-09", "2026-03-06", -1)],
-)  # fmt: skip
+    [
+        ("2026-03-02", "2026-03-02", 0),
+        ("2026-03-02", "2026-03-09", 5),
+        ("2026-03-06", "2026-03-09", 1),
+        ("2026-03-09", "2026-03-06", -1),
+    ],
+)
 def test_it_counts_business_days_between_dates(start, end, expected):
     assert business_days_between(date.fromisoformat(start), date.fromisoformat(end)) == expected

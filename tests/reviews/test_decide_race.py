@@ -56,9 +56,15 @@ def test_a_decider_holding_a_stale_case_gets_a_conflict_naming_who_sent_it_back(
     connection.vendor != "postgresql", reason="real concurrent writers need PostgreSQL"
 )
 def test_threads_racing_to_decide_produce_one_decision_and_409s(
-    api, make_deal, case_of, reviewer, second_reviewer, senior_reviewer, committee_member,
+    api,
+    make_deal,
+    case_of,
+    reviewer,
+    second_reviewer,
+    senior_reviewer,
+    committee_member,
     flushable_audit_trail,
-):  # fmt: skip
+):
     from rest_framework.authtoken.models import Token
     from rest_framework.test import APIClient
 

@@ -200,8 +200,11 @@ def test_the_sweep_moves_cases_by_the_set_not_one_row_at_a_time(make_deal, case_
     escalated, statements_for_ten = _sweep_statements("2026-03-09 09:00:00+00:00")
     assert escalated == 10
     assert statements_for_ten <= statements_for_two + 1  # one more level, one more UPDATE
-    levels = dict(ReviewCase.objects.filter(pk__in=[c.pk for c in few + many])
-                  .values_list("pk", "escalation_level"))  # fmt: skip
+    levels = dict(
+        ReviewCase.objects.filter(pk__in=[c.pk for c in few + many]).values_list(
+            "pk", "escalation_level"
+        )
+    )
     assert {levels[c.pk] for c in few} == {3} and {levels[c.pk] for c in many} == {2}
     events = AuditEvent.objects.filter(action="review_case.escalate")
     assert events.count() == 12  # one per case and step, as before
@@ -221,8 +224,11 @@ def test_the_sweep_records_its_audit_events_in_one_insert_not_one_per_case(make_
     with time_machine.travel("2026-03-04 09:00:00+00:00", tick=False):
         with CaptureQueriesContext(connection) as ctx:
             assert review_escalate_overdue() == 8
-    inserts = [q["sql"] for q in ctx.captured_queries
-               if q["sql"].startswith('INSERT INTO "audit_auditevent"')]  # fmt: skip
+    inserts = [
+        q["sql"]
+        for q in ctx.captured_queries
+        if q["sql"].startswith('INSERT INTO "audit_auditevent"')
+    ]
     assert len(inserts) == 1, f"{len(inserts)} audit inserts for 8 escalations"
     events = AuditEvent.objects.filter(action="review_case.escalate").order_by("id")
     assert sorted(int(e.object_id) for e in events) == sorted(c.pk for c in cases)

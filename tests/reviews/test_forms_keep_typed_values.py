@@ -14,12 +14,18 @@ def test_a_refused_decision_comes_back_as_typed(client, reviewer, sales_rep, mak
     case = review_claim(case=case_of(make_deal("medium")), actor=reviewer)
     mitigation = Mitigation.objects.filter(active=True).first()
     client.force_login(reviewer)
-    response = client.post(f"/reviews/cases/{case.pk}/decide/", {
-        "outcome": "approve_with_conditions", "reasons": "Research use; statement on file.",
-        "feedback": "",  # required with conditions: the decision is refused
-        "cond-0-mitigation": mitigation.code, "cond-0-owner": str(sales_rep.pk),
-        "cond-0-due_date": "2030-06-30", "cond-0-details": "Sign before delivery",
-    })  # fmt: skip
+    response = client.post(
+        f"/reviews/cases/{case.pk}/decide/",
+        {
+            "outcome": "approve_with_conditions",
+            "reasons": "Research use; statement on file.",
+            "feedback": "",  # required with conditions: the decision is refused
+            "cond-0-mitigation": mitigation.code,
+            "cond-0-owner": str(sales_rep.pk),
+            "cond-0-due_date": "2030-06-30",
+            "cond-0-details": "Sign before delivery",
+        },
+    )
     assert response.status_code == 302
     case.refresh_from_db()
     assert case.is_open

@@ -24,8 +24,11 @@ def _ask(client, reviewer, case, **extra):
 
 
 def _claimed(make_deal, case_of, reviewer, partner_a):
-    deal = make_deal("medium", actor=partner_a, channel=[
-        {"name": "Alpha Systems Integration", "role": "reseller", "country": "DE"}])  # fmt: skip
+    deal = make_deal(
+        "medium",
+        actor=partner_a,
+        channel=[{"name": "Alpha Systems Integration", "role": "reseller", "country": "DE"}],
+    )
     return review_claim(case=case_of(deal), actor=reviewer)
 
 
@@ -45,8 +48,10 @@ def test_the_partner_and_the_rep_read_when_the_answer_is_due(
         assert re.search(rf'id="question-{question.pk}"[^>]*>Which sites will run it\?', banner)
         assert f"Please answer by <strong>{day}</strong>" in banner
     client.force_login(reviewer)
-    assert f"answer due by <span class=\"due-date\">{day}</span>" in client.get(
-        f"/reviews/cases/{case.pk}/").content.decode()  # fmt: skip
+    assert (
+        f'answer due by <span class="due-date">{day}</span>'
+        in client.get(f"/reviews/cases/{case.pk}/").content.decode()
+    )
 
 
 def test_the_inbox_item_names_the_due_date_and_opens_the_question(

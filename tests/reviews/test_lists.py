@@ -86,11 +86,24 @@ def test_lists_refuse_an_order_they_do_not_name(client, api, reviewer, sales_rep
 def test_page_numbers_and_counts_over_many_messages(client, api, partner_a, partner_b):
     now = timezone.now()
     Notification.objects.bulk_create(
-        [Notification(recipient=partner_a, event_id=i, kind="k", title=f"Message {i:03}",
-                      created_at=now, read_at=now if i % 2 else None) for i in range(120)]
-        + [Notification(recipient=partner_b, event_id=i, kind="k", title=f"Bravo {i}",
-                        created_at=now) for i in range(7)]
-    )  # fmt: skip
+        [
+            Notification(
+                recipient=partner_a,
+                event_id=i,
+                kind="k",
+                title=f"Message {i:03}",
+                created_at=now,
+                read_at=now if i % 2 else None,
+            )
+            for i in range(120)
+        ]
+        + [
+            Notification(
+                recipient=partner_b, event_id=i, kind="k", title=f"Bravo {i}", created_at=now
+            )
+            for i in range(7)
+        ]
+    )
     client.force_login(partner_a)
     page = client.get("/inbox/?ordering=title&page=2").content.decode()
     assert "51–100 of 120 messages" in page

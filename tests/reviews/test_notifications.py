@@ -59,8 +59,13 @@ def test_the_submitter_hears_the_feedback_never_the_reasons(
         case=case, actor=reviewer, outcome="reject", reasons="INTERNAL-RECOMMENDATION"
     )
     with django_capture_on_commit_callbacks(execute=True):
-        review_decide(case=case, actor=second_reviewer, outcome="reject", reasons="INTERNAL-REASONS",
-                      feedback="Interception gateways need a court-order regime we can verify.")  # fmt: skip
+        review_decide(
+            case=case,
+            actor=second_reviewer,
+            outcome="reject",
+            reasons="INTERNAL-REASONS",
+            feedback="Interception gateways need a court-order regime we can verify.",
+        )
     to_rep = Notification.objects.get(recipient=sales_rep)
     assert "court-order regime" in to_rep.body
     assert "INTERNAL" not in to_rep.body + to_rep.title

@@ -31,8 +31,11 @@ def as_user(client):
 
 @pytest.fixture
 def partner_deal(partner_a, catalogue):
-    body = deal_body(title="Partner LI deal", channel=[{"name": "Alpha Systems Integration", "role": "reseller", "country": "DE"}],
-                     **TIER_DEALS["high"])  # fmt: skip
+    body = deal_body(
+        title="Partner LI deal",
+        channel=[{"name": "Alpha Systems Integration", "role": "reseller", "country": "DE"}],
+        **TIER_DEALS["high"],
+    )
     return opportunity_register(actor=partner_a, data=body).opportunity
 
 
@@ -133,8 +136,11 @@ def test_a_reviewer_works_a_case_through_the_pages(
     case = case_of(make_deal("medium"))
     c = as_user(reviewer)
     c.post(f"/reviews/cases/{case.pk}/claim/")
-    r = c.post(f"/reviews/cases/{case.pk}/request-information/",
-               {"questions": "What will the cluster compute?", "addressed_to": sales_rep.pk}, follow=True)  # fmt: skip
+    r = c.post(
+        f"/reviews/cases/{case.pk}/request-information/",
+        {"questions": "What will the cluster compute?", "addressed_to": sales_rep.pk},
+        follow=True,
+    )
     assert "Questions sent" in r.content.decode()
     case.refresh_from_db()
     assert case.status == "information_requested"
@@ -160,11 +166,18 @@ def test_a_reviewer_works_a_case_through_the_pages(
     c.logout()
     c = as_user(reviewer)
     assert "statement.png" in c.get(f"/reviews/cases/{case.pk}/").content.decode()
-    r = c.post(f"/reviews/cases/{case.pk}/decide/", {
-        "outcome": "approve_with_conditions", "reasons": "INTERNAL: SOE, but civil research.",
-        "feedback": "Approved on condition of a post-sale check-in.",
-        "cond-0-mitigation": "post-sale-check-in", "cond-0-owner": sales_rep.pk, "cond-0-due_date": "2030-06-30",
-    }, follow=True)  # fmt: skip
+    r = c.post(
+        f"/reviews/cases/{case.pk}/decide/",
+        {
+            "outcome": "approve_with_conditions",
+            "reasons": "INTERNAL: SOE, but civil research.",
+            "feedback": "Approved on condition of a post-sale check-in.",
+            "cond-0-mitigation": "post-sale-check-in",
+            "cond-0-owner": sales_rep.pk,
+            "cond-0-due_date": "2030-06-30",
+        },
+        follow=True,
+    )
     assert "Decision recorded" in r.content.decode(), r.content.decode()[:3000]
     c.logout()
     deal_page = as_user(sales_rep).get(f"/deals/{case.opportunity_id}/").content.decode()
@@ -204,8 +217,13 @@ def test_the_submitter_never_sees_internal_notes(
     case = review_recommend(
         case=case, actor=reviewer, outcome="reject", reasons="SECRET-RECOMMENDATION"
     )
-    review_decide(case=case, actor=second_reviewer, outcome="reject", reasons="SECRET-REASONS",
-                  feedback="We cannot supply interception gateways without a court-order regime.")  # fmt: skip
+    review_decide(
+        case=case,
+        actor=second_reviewer,
+        outcome="reject",
+        reasons="SECRET-REASONS",
+        feedback="We cannot supply interception gateways without a court-order regime.",
+    )
     html = as_user(partner_a).get(f"/deals/{partner_deal.pk}/").content.decode()
     assert "We cannot supply interception gateways" in html
     assert "SECRET" not in html

@@ -81,8 +81,13 @@ def test_a_critical_case_is_decided_by_the_committee_or_an_admin(
     case = _recommended(case_of(make_deal("critical")), reviewer)
     user = request.getfixturevalue(decider)
     if allowed:
-        review_decide(case=case, actor=user, outcome="reject", reasons="Population monitoring.",
-                      feedback="We cannot supply analytics for population monitoring.")  # fmt: skip
+        review_decide(
+            case=case,
+            actor=user,
+            outcome="reject",
+            reasons="Population monitoring.",
+            feedback="We cannot supply analytics for population monitoring.",
+        )
         assert Opportunity.objects.get(pk=case.opportunity_id).status == "rejected"
     else:
         with pytest.raises(PermissionDenied, match="committee member"):
@@ -114,8 +119,13 @@ def test_a_prohibited_case_can_be_rejected_without_clearing(
     make_deal, case_of, senior_reviewer, committee_member
 ):
     case = _recommended(case_of(make_deal("prohibited")), senior_reviewer, outcome="reject")
-    review_decide(case=case, actor=committee_member, outcome="reject", reasons="Sanctioned.",
-                  feedback="Sales to Iran are embargoed; do not pursue this deal.")  # fmt: skip
+    review_decide(
+        case=case,
+        actor=committee_member,
+        outcome="reject",
+        reasons="Sanctioned.",
+        feedback="Sales to Iran are embargoed; do not pursue this deal.",
+    )
     assert Opportunity.objects.get(pk=case.opportunity_id).status == "rejected"
 
 
@@ -208,8 +218,20 @@ def test_a_decision_needs_reasons_and_actionable_feedback(make_deal, case_of, re
             case=case, actor=reviewer, outcome="approve_with_conditions", reasons="r", feedback="f"
         )
     with pytest.raises(ApplicationError, match="past"):
-        review_decide(case=case, actor=reviewer, outcome="approve_with_conditions", reasons="r", feedback="f",
-                      conditions=[{"mitigation": "end-use-certificate", "owner": sales_rep.pk, "due_date": "2001-01-01"}])  # fmt: skip
+        review_decide(
+            case=case,
+            actor=reviewer,
+            outcome="approve_with_conditions",
+            reasons="r",
+            feedback="f",
+            conditions=[
+                {
+                    "mitigation": "end-use-certificate",
+                    "owner": sales_rep.pk,
+                    "due_date": "2001-01-01",
+                }
+            ],
+        )
     assert not Decision.objects.exists()
 
 
@@ -219,13 +241,21 @@ def test_a_decision_freezes_what_it_was_based_on(
     deal = make_deal("high")
     case = _recommended(case_of(deal), reviewer, outcome="approve_with_conditions")
     decision = review_decide(
-        case=case, actor=second_reviewer, outcome="approve_with_conditions", reasons="Licensed operator, LI duties.",
+        case=case,
+        actor=second_reviewer,
+        outcome="approve_with_conditions",
+        reasons="Licensed operator, LI duties.",
         feedback="Approved: get the end-use certificate signed before delivery.",
         conditions=[
-            {"mitigation": "end-use-certificate", "owner": sales_rep.pk, "due_date": "2027-01-31", "details": "Signed by the CTO"},
+            {
+                "mitigation": "end-use-certificate",
+                "owner": sales_rep.pk,
+                "due_date": "2027-01-31",
+                "details": "Signed by the CTO",
+            },
             {"mitigation": "audit-inspection-right", "owner": sales_rep.pk},
         ],
-    )  # fmt: skip
+    )
     deal.refresh_from_db()
     assert deal.status == "approved_with_conditions"
     assert decision.screening_id == deal.current_screening_id

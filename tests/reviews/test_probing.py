@@ -46,8 +46,11 @@ def test_repeated_matches_are_reported_to_compliance_once_per_window(
 ):
     user = request.getfixturevalue(who)
     capture = django_capture_on_commit_callbacks
-    refs = [_probe(api, user, LISTED[0], capture), _probe(api, user, "Fjord Freight AS", capture),
-            _probe(api, user, LISTED[1], capture)]  # fmt: skip
+    refs = [
+        _probe(api, user, LISTED[0], capture),
+        _probe(api, user, "Fjord Freight AS", capture),
+        _probe(api, user, LISTED[1], capture),
+    ]
     assert not _reports().exists(), "two matches and a harmless name are not yet a pattern"
     refs.append(_probe(api, user, LISTED[0] + " ", capture))
     (report,) = _reports()
@@ -83,10 +86,12 @@ def test_matches_within_one_batch_of_registrations_are_reported_once(
     from lifecycle.services import opportunity_register_many
 
     items = [
-        deal_body(external_id=f"BATCH-{i}",
-                  channel=[{"name": LISTED[i % 2], "role": "distributor", "country": "AE"}])
+        deal_body(
+            external_id=f"BATCH-{i}",
+            channel=[{"name": LISTED[i % 2], "role": "distributor", "country": "AE"}],
+        )
         for i in range(5)
-    ]  # fmt: skip
+    ]
     with django_capture_on_commit_callbacks(execute=True):
         results = opportunity_register_many(actor=partner_a, items=items, source="import")
     assert all(r.created for r in results)

@@ -42,8 +42,13 @@ def queue(make_deal):
 def test_the_default_order_is_severity_then_time_left(queue, reviewer):
     qs = review_queue(user=reviewer, params={})
     assert _refs(qs) == [
-        "prohibited", "critical", "high-closing-thursday", "high-late", "medium-closing-soon", "medium-late",
-    ]  # fmt: skip
+        "prohibited",
+        "critical",
+        "high-closing-thursday",
+        "high-late",
+        "medium-closing-soon",
+        "medium-late",
+    ]
 
 
 def test_sorting_by_time_left_puts_the_soonest_effective_due_first(queue, reviewer):
@@ -56,9 +61,16 @@ def test_sorting_by_time_left_puts_the_soonest_effective_due_first(queue, review
 def test_filters_narrow_the_queue(queue, reviewer, second_reviewer, partner_a, catalogue, case_of):
     review_claim(case=case_of(queue["high-late"]), actor=reviewer)
     with time_machine.travel(MONDAY, tick=False):
-        partner_deal = opportunity_register(actor=partner_a, data=deal_body(
-            title="partner-deal", channel=[{"name": "Alpha Systems Integration", "role": "reseller", "country": "DE"}],
-            **TIER_DEALS["medium"])).opportunity  # fmt: skip
+        partner_deal = opportunity_register(
+            actor=partner_a,
+            data=deal_body(
+                title="partner-deal",
+                channel=[
+                    {"name": "Alpha Systems Integration", "role": "reseller", "country": "DE"}
+                ],
+                **TIER_DEALS["medium"],
+            ),
+        ).opportunity
 
     def titles(**kw):
         params = {k: "1" if v is True else str(v) for k, v in kw.items()}

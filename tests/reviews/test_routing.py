@@ -68,9 +68,14 @@ def test_the_database_refuses_a_second_open_case_for_a_deal(make_deal, case_of):
     case = case_of(make_deal("medium"))
     with pytest.raises(IntegrityError), transaction.atomic():
         ReviewCase.objects.create(
-            opportunity=case.opportunity, screening=case.screening, tier="medium", tier_rank=1, country="AE",
-            opened_at=case.opened_at, updated_at=case.opened_at,
-        )  # fmt: skip
+            opportunity=case.opportunity,
+            screening=case.screening,
+            tier="medium",
+            tier_rank=1,
+            country="AE",
+            opened_at=case.opened_at,
+            updated_at=case.opened_at,
+        )
 
 
 def test_a_tier_rise_on_an_open_case_raises_the_cases_tier(make_deal, case_of, sales_rep):
@@ -150,12 +155,35 @@ def _decide_medium(deal, reviewer, case_of):
 @pytest.mark.parametrize(
     "change",
     [
-        {"end_customer": {"name": "Another Research Co", "country": "AE", "type": "state_owned_enterprise", "sector": "research"}},
-        {"end_customer": {"name": "Gulf Research Co", "country": "QA", "type": "state_owned_enterprise", "sector": "research"}, "delivery_country": "QA"},
-        {"lines": [{"name": "GPU cluster", "capabilities": ["hpc_accelerators", "video_analytics"], "quantity": 2}]},
+        {
+            "end_customer": {
+                "name": "Another Research Co",
+                "country": "AE",
+                "type": "state_owned_enterprise",
+                "sector": "research",
+            }
+        },
+        {
+            "end_customer": {
+                "name": "Gulf Research Co",
+                "country": "QA",
+                "type": "state_owned_enterprise",
+                "sector": "research",
+            },
+            "delivery_country": "QA",
+        },
+        {
+            "lines": [
+                {
+                    "name": "GPU cluster",
+                    "capabilities": ["hpc_accelerators", "video_analytics"],
+                    "quantity": 2,
+                }
+            ]
+        },
     ],
     ids=["new-end-user", "new-country", "new-capability"],
-)  # fmt: skip
+)
 def test_a_material_change_after_a_decision_reopens_a_new_case(
     make_deal, case_of, sales_rep, reviewer, change
 ):
@@ -190,8 +218,11 @@ def test_a_non_material_edit_after_a_decision_does_not_reopen(
     deal = make_deal("medium")
     _decide_medium(deal, reviewer, case_of)
     deal.refresh_from_db()
-    opportunity_update(actor=sales_rep, opportunity=deal,
-                       data=deal_body(title="Renamed deal", use_description="Lab cluster", **TIER_DEALS["medium"]))  # fmt: skip
+    opportunity_update(
+        actor=sales_rep,
+        opportunity=deal,
+        data=deal_body(title="Renamed deal", use_description="Lab cluster", **TIER_DEALS["medium"]),
+    )
     deal.refresh_from_db()
     assert deal.status == "approved"
     assert not ReviewCase.objects.filter(
@@ -209,6 +240,9 @@ def test_the_close_date_caps_the_effective_due_date(make_deal, case_of, sales_re
     assert case.effective_due_at == datetime(2026, 3, 5, 0, tzinfo=UTC)
     # moving the close date moves the effective due date with it
     deal.refresh_from_db()
-    opportunity_update(actor=sales_rep, opportunity=deal,
-                       data=deal_body(title=deal.title, expected_close_date="2026-03-10", **TIER_DEALS["high"]))  # fmt: skip
+    opportunity_update(
+        actor=sales_rep,
+        opportunity=deal,
+        data=deal_body(title=deal.title, expected_close_date="2026-03-10", **TIER_DEALS["high"]),
+    )
     assert case_of(deal).effective_due_at == datetime(2026, 3, 10, 0, tzinfo=UTC)

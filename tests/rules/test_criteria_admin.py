@@ -22,8 +22,15 @@ def test_the_default_criteria_are_published_as_version_one_on_first_migration():
     criteria = list(current.criteria.all())
     assert len(criteria) >= 30
     dims = {c.dimension for c in criteria}
-    assert {"product_capability", "end_user", "intended_use", "country_context",
-            "channel_red_flag", "partner", "restricted_party"} <= dims  # fmt: skip
+    assert {
+        "product_capability",
+        "end_user",
+        "intended_use",
+        "country_context",
+        "channel_red_flag",
+        "partner",
+        "restricted_party",
+    } <= dims
     assert all(c.source for c in criteria), "every default criterion cites its source"
 
 
@@ -42,11 +49,23 @@ def test_a_broken_condition_is_refused_when_saved_with_the_reason(
 ):
     services.criteria_draft_start(actor=admin_user)
     client.force_login(admin_user)
-    r = client.post("/criteria/draft/new/", {
-        "code": "TEST-BROKEN", "name": "Broken", "dimension": "product_capability",
-        "condition": condition, "outcome": "score", "explanation": "x", "scale": "3",
-        "scope": "0", "irremediability": "0", "likelihood": "0", "severity_uplift": "0", "enabled": "on",
-    })  # fmt: skip
+    r = client.post(
+        "/criteria/draft/new/",
+        {
+            "code": "TEST-BROKEN",
+            "name": "Broken",
+            "dimension": "product_capability",
+            "condition": condition,
+            "outcome": "score",
+            "explanation": "x",
+            "scale": "3",
+            "scope": "0",
+            "irremediability": "0",
+            "likelihood": "0",
+            "severity_uplift": "0",
+            "enabled": "on",
+        },
+    )
     assert r.status_code == 400
     assert words in r.content.decode()
     assert (
@@ -67,12 +86,26 @@ def test_publishing_a_draft_makes_new_deals_scored_by_the_new_version(
 ):
     client.force_login(admin_user)
     client.post("/criteria/draft/start/")
-    r = client.post("/criteria/draft/new/", {
-        "code": "CUST-NORWAY-WATCH", "name": "Deals in Norway get a second look", "dimension": "country_context",
-        "condition": 'country.code == "NO"', "outcome": "score", "explanation": "The end user is in {country.name}.",
-        "scale": "0", "scope": "0", "irremediability": "0", "likelihood": "5", "severity_uplift": "0",
-        "enabled": "on", "source": "Internal policy", "reasoning": "test", "ask": "",
-    })  # fmt: skip
+    r = client.post(
+        "/criteria/draft/new/",
+        {
+            "code": "CUST-NORWAY-WATCH",
+            "name": "Deals in Norway get a second look",
+            "dimension": "country_context",
+            "condition": 'country.code == "NO"',
+            "outcome": "score",
+            "explanation": "The end user is in {country.name}.",
+            "scale": "0",
+            "scope": "0",
+            "irremediability": "0",
+            "likelihood": "5",
+            "severity_uplift": "0",
+            "enabled": "on",
+            "source": "Internal policy",
+            "reasoning": "test",
+            "ask": "",
+        },
+    )
     assert r.status_code == 302, r.content.decode()[:2000]
     before = opportunity_register(actor=sales_rep, data=deal_body(title="Before")).opportunity
     assert "CUST-NORWAY-WATCH" not in [f["code"] for f in before.current_screening.findings]
@@ -102,10 +135,20 @@ def test_the_preview_lists_deals_whose_tier_would_change_both_ways(
     low = opportunity_register(actor=sales_rep, data=deal_body(title="Low one")).opportunity
     assert low.current_screening.tier == "low"
     draft = services.criteria_draft_start(actor=admin_user)
-    services.criterion_save(actor=admin_user, draft=draft, code="RAISE-ALL", create=True, values={
-        "name": "Everything is high", "dimension": "combination", "condition": "capability_severity >= 0",
-        "outcome": "heightened_due_diligence", "explanation": "Test", "scale": 0,
-    })  # fmt: skip
+    services.criterion_save(
+        actor=admin_user,
+        draft=draft,
+        code="RAISE-ALL",
+        create=True,
+        values={
+            "name": "Everything is high",
+            "dimension": "combination",
+            "condition": "capability_severity >= 0",
+            "outcome": "heightened_due_diligence",
+            "explanation": "Test",
+            "scale": 0,
+        },
+    )
     run = services.preview_start(actor=admin_user, draft=draft)
     run = services.preview_execute(run_id=run.pk)
     assert run.status == PreviewRun.Status.DONE
@@ -134,10 +177,20 @@ def test_publishing_rescreens_open_deals_and_routes_those_whose_tier_rose(
     deal = opportunity_register(actor=sales_rep, data=deal_body(title="Was low")).opportunity
     assert deal.status == "cleared"
     draft = services.criteria_draft_start(actor=admin_user)
-    services.criterion_save(actor=admin_user, draft=draft, code="RAISE-ALL", create=True, values={
-        "name": "Everything is high", "dimension": "combination", "condition": "capability_severity >= 0",
-        "outcome": "heightened_due_diligence", "explanation": "Test", "scale": 0,
-    })  # fmt: skip
+    services.criterion_save(
+        actor=admin_user,
+        draft=draft,
+        code="RAISE-ALL",
+        create=True,
+        values={
+            "name": "Everything is high",
+            "dimension": "combination",
+            "condition": "capability_severity >= 0",
+            "outcome": "heightened_due_diligence",
+            "explanation": "Test",
+            "scale": 0,
+        },
+    )
     version = services.criteria_publish(actor=admin_user, draft=draft, notes="raise")
     # Publishing queued a re-screening run (monitoring); run it as the worker would.
     from monitoring.models import RescreenRun

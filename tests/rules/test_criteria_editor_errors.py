@@ -16,11 +16,19 @@ pytestmark = pytest.mark.django_db
 
 def _criterion(**overrides) -> dict:
     body = {
-        "code": "TEST-EDITOR", "name": "Editor test", "dimension": "product_capability",
-        "condition": "capability_severity >= 3", "outcome": "score", "explanation": "x",
-        "scale": "3", "scope": "0", "irremediability": "0", "likelihood": "0",
-        "severity_uplift": "0", "enabled": "on",
-    }  # fmt: skip
+        "code": "TEST-EDITOR",
+        "name": "Editor test",
+        "dimension": "product_capability",
+        "condition": "capability_severity >= 3",
+        "outcome": "score",
+        "explanation": "x",
+        "scale": "3",
+        "scope": "0",
+        "irremediability": "0",
+        "likelihood": "0",
+        "severity_uplift": "0",
+        "enabled": "on",
+    }
     body.update(overrides)
     return body
 
@@ -33,8 +41,10 @@ def editor(admin_user, client):
 
 
 def test_each_refused_field_is_marked_with_its_own_message(editor):
-    r = editor.post("/criteria/draft/new/", _criterion(name="", severity_uplift="lots",
-                                                       explanation="In {contry.name}."))  # fmt: skip
+    r = editor.post(
+        "/criteria/draft/new/",
+        _criterion(name="", severity_uplift="lots", explanation="In {contry.name}."),
+    )
     assert r.status_code == 400
     fields = invalid_fields(r.content.decode())
     assert fields == {"severity_uplift": "Enter a whole number from 0 to 5."}

@@ -22,14 +22,29 @@ def draft(admin_user):
     draft = services.criteria_draft_start(actor=admin_user)
     criteria = list(draft.criteria.order_by("code"))
     changed, removed = criteria[0], criteria[1]
-    services.criterion_save(actor=admin_user, draft=draft, code=changed.code,
-                            values={"likelihood": 5 if changed.likelihood != 5 else 4,
-                                    "outcome": "heightened_due_diligence"})  # fmt: skip
+    services.criterion_save(
+        actor=admin_user,
+        draft=draft,
+        code=changed.code,
+        values={
+            "likelihood": 5 if changed.likelihood != 5 else 4,
+            "outcome": "heightened_due_diligence",
+        },
+    )
     services.criterion_delete(actor=admin_user, draft=draft, code=removed.code)
-    services.criterion_save(actor=admin_user, draft=draft, code="RAISE-ALL", create=True, values={
-        "name": "Everything is high", "dimension": "combination", "condition": "capability_severity >= 0",
-        "outcome": "heightened_due_diligence", "explanation": "Test",
-    })  # fmt: skip
+    services.criterion_save(
+        actor=admin_user,
+        draft=draft,
+        code="RAISE-ALL",
+        create=True,
+        values={
+            "name": "Everything is high",
+            "dimension": "combination",
+            "condition": "capability_severity >= 0",
+            "outcome": "heightened_due_diligence",
+            "explanation": "Test",
+        },
+    )
     draft.changed, draft.removed = changed, removed
     return draft
 

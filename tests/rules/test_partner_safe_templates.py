@@ -12,10 +12,16 @@ from rules.selectors import criteria_published_current
 pytestmark = pytest.mark.django_db
 
 FORM = {
-    "name": "Country watch", "condition": "country.code == 'NO'", "outcome": "score",
-    "scale": "1", "scope": "0", "irremediability": "0", "likelihood": "1", "severity_uplift": "0",
+    "name": "Country watch",
+    "condition": "country.code == 'NO'",
+    "outcome": "score",
+    "scale": "1",
+    "scope": "0",
+    "irremediability": "0",
+    "likelihood": "1",
+    "severity_uplift": "0",
     "enabled": "on",
-}  # fmt: skip
+}
 
 
 def test_the_partner_safe_fields_are_an_allow_list_without_restricted_party_data():
@@ -29,10 +35,15 @@ def test_the_partner_safe_fields_are_an_allow_list_without_restricted_party_data
 def test_a_partner_facing_explanation_quoting_compliance_data_is_refused(admin_user, client, field):
     services.criteria_draft_start(actor=admin_user)
     client.force_login(admin_user)
-    r = client.post("/criteria/draft/new/", {
-        **FORM, "code": "TEST-LEAK", "dimension": "country_context",
-        "explanation": f"Deal in Norway; also {{{field}}}.",
-    })  # fmt: skip
+    r = client.post(
+        "/criteria/draft/new/",
+        {
+            **FORM,
+            "code": "TEST-LEAK",
+            "dimension": "country_context",
+            "explanation": f"Deal in Norway; also {{{field}}}.",
+        },
+    )
     assert r.status_code == 400
     text = r.content.decode()
     assert field in text and "partners" in text
@@ -42,11 +53,23 @@ def test_a_partner_facing_explanation_quoting_compliance_data_is_refused(admin_u
 
 def test_compliance_data_is_allowed_in_the_compliance_only_dimension(admin_user):
     draft = services.criteria_draft_start(actor=admin_user)
-    services.criterion_save(actor=admin_user, draft=draft, code="TEST-RP", create=True, values={
-        **FORM, "dimension": "restricted_party", "scale": 1, "scope": 0, "irremediability": 0,
-        "likelihood": 1, "severity_uplift": 0, "enabled": True,
-        "explanation": "Matched {restricted_party.matches}",
-    })  # fmt: skip
+    services.criterion_save(
+        actor=admin_user,
+        draft=draft,
+        code="TEST-RP",
+        create=True,
+        values={
+            **FORM,
+            "dimension": "restricted_party",
+            "scale": 1,
+            "scope": 0,
+            "irremediability": 0,
+            "likelihood": 1,
+            "severity_uplift": 0,
+            "enabled": True,
+            "explanation": "Matched {restricted_party.matches}",
+        },
+    )
     assert draft.criteria.filter(code="TEST-RP").exists()
 
 
@@ -69,14 +92,29 @@ def test_a_finding_that_read_compliance_data_is_hidden_whatever_its_dimension(
 
     sample_list_load()
     draft = services.criteria_draft_start(actor=admin_user)
-    services.criterion_save(actor=admin_user, draft=draft, code="COMB-LISTED-ANY", create=True, values={
-        **FORM, "dimension": "combination", "condition": "restricted_party.matched",
-        "explanation": "A listed party in a deal.", "scale": 4, "scope": 0, "irremediability": 0,
-        "likelihood": 3, "severity_uplift": 0, "enabled": True,
-    })  # fmt: skip
+    services.criterion_save(
+        actor=admin_user,
+        draft=draft,
+        code="COMB-LISTED-ANY",
+        create=True,
+        values={
+            **FORM,
+            "dimension": "combination",
+            "condition": "restricted_party.matched",
+            "explanation": "A listed party in a deal.",
+            "scale": 4,
+            "scope": 0,
+            "irremediability": 0,
+            "likelihood": 3,
+            "severity_uplift": 0,
+            "enabled": True,
+        },
+    )
     services.criteria_publish(actor=admin_user, draft=draft)
-    channel = [{"name": "Alpha Systems Integration", "role": "reseller", "country": "DE"},
-               {"name": "Gulf Horizon Trading LLC", "role": "distributor", "country": "AE"}]  # fmt: skip
+    channel = [
+        {"name": "Alpha Systems Integration", "role": "reseller", "country": "DE"},
+        {"name": "Gulf Horizon Trading LLC", "role": "distributor", "country": "AE"},
+    ]
     body = (
         api.as_user(partner_a)
         .post("/api/v1/opportunities/", deal_body(channel=channel), format="json")
@@ -108,12 +146,19 @@ def test_a_version_published_before_the_check_still_screens_and_hides_the_leak(
         c.pk, c.version = None, v2
         c.save()
     Criterion.objects.create(
-        version=v2, code="CTRY-OLD-LEAK", name="Old leak", dimension="country_context",
-        condition="restricted_party.best_score > 50", explanation="Close to {restricted_party.matches}",
-        scale=1, likelihood=1,
-    )  # fmt: skip
-    channel = [{"name": "Alpha Systems Integration", "role": "reseller", "country": "DE"},
-               {"name": "Gulf Horizon Trading LLC", "role": "distributor", "country": "AE"}]  # fmt: skip
+        version=v2,
+        code="CTRY-OLD-LEAK",
+        name="Old leak",
+        dimension="country_context",
+        condition="restricted_party.best_score > 50",
+        explanation="Close to {restricted_party.matches}",
+        scale=1,
+        likelihood=1,
+    )
+    channel = [
+        {"name": "Alpha Systems Integration", "role": "reseller", "country": "DE"},
+        {"name": "Gulf Horizon Trading LLC", "role": "distributor", "country": "AE"},
+    ]
     r = api.as_user(partner_a).post(
         "/api/v1/opportunities/", deal_body(channel=channel), format="json"
     )

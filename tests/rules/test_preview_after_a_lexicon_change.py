@@ -59,10 +59,15 @@ def test_removing_changing_and_adding_phrases_previews_as_a_full_re_read(
         actor=admin_user, draft=draft, entry_id=face.pk, values={"category": "benign"}
     )
     lexicon_services.lexicon_entry_save(
-        actor=admin_user, draft=draft,
-        values={"phrase": "central square", "language": "en", "category": "benign",
-                "source": "test"},
-    )  # fmt: skip
+        actor=admin_user,
+        draft=draft,
+        values={
+            "phrase": "central square",
+            "language": "en",
+            "category": "benign",
+            "source": "test",
+        },
+    )
 
     run = services.preview_execute(run_id=services.preview_start(actor=admin_user, draft=draft).pk)
 

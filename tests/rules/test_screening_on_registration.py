@@ -35,12 +35,17 @@ def test_spyware_for_an_intelligence_agency_in_a_repressive_country_goes_to_the_
     api, sales_rep, catalogue
 ):
     body = register(
-        api, sales_rep,
-        end_customer={"name": "State Security Bureau", "country": "CN", "type": "intelligence_agency"},
+        api,
+        sales_rep,
+        end_customer={
+            "name": "State Security Bureau",
+            "country": "CN",
+            "type": "intelligence_agency",
+        },
         delivery_country="CN",
         lines=[{"name": "Implant platform", "capabilities": ["intrusion_spyware"], "quantity": 1}],
         intended_use=["targeting_dissent"],
-    )  # fmt: skip
+    )
     s = body["screening"]
     assert s["tier"] == "critical" and s["severity"] == 5
     assert {
@@ -62,10 +67,13 @@ def test_any_deal_touching_a_sanctioned_country_is_a_hard_stop(api, sales_rep, c
 
 def test_dpi_for_a_state_telecom_is_scored_as_a_national_gateway(api, sales_rep, catalogue):
     body = register(
-        api, sales_rep,
+        api,
+        sales_rep,
         end_customer={"name": "Nile Telecom", "country": "EG", "type": "state_telecom"},
-        delivery_country="EG", lines=[{"sku": "DPI-9000", "quantity": 2}], intended_use=["network_operations"],
-    )  # fmt: skip
+        delivery_country="EG",
+        lines=[{"sku": "DPI-9000", "quantity": 2}],
+        intended_use=["network_operations"],
+    )
     assert body["screening"]["severity"] == 5
     assert "CAP-DPI-NATIONAL-GATEWAY" in codes(body)
     assert body["screening"]["tier"] in {"high", "critical"}
@@ -73,15 +81,25 @@ def test_dpi_for_a_state_telecom_is_scored_as_a_national_gateway(api, sales_rep,
 
 def test_derived_red_flags_fire_without_being_asked(api, sales_rep, catalogue):
     body = register(
-        api, sales_rep,
-        end_customer={"name": "", "country": "KZ", "type": "unknown"}, delivery_country="AE",
+        api,
+        sales_rep,
+        end_customer={"name": "", "country": "KZ", "type": "unknown"},
+        delivery_country="AE",
         channel=[{"name": f"Hop {i}", "role": "distributor", "country": "AE"} for i in range(3)],
-        lines=[{"sku": "CAM-VA-1", "quantity": 50}], intended_use=["unspecified"], customization=True,
+        lines=[{"sku": "CAM-VA-1", "quantity": 50}],
+        intended_use=["unspecified"],
+        customization=True,
         end_use_statement="refused",
-    )  # fmt: skip
+    )
     fired = codes(body)
-    assert {"RF-END-USER-UNDISCLOSED", "RF-TRANSSHIPMENT", "RF-LONG-CHAIN", "RF-CUSTOMIZATION-HIGH-CAP",
-            "RF-REFUSES-END-USE-STATEMENT", "USE-UNSPECIFIED-HIGH-CAP"} <= fired  # fmt: skip
+    assert {
+        "RF-END-USER-UNDISCLOSED",
+        "RF-TRANSSHIPMENT",
+        "RF-LONG-CHAIN",
+        "RF-CUSTOMIZATION-HIGH-CAP",
+        "RF-REFUSES-END-USE-STATEMENT",
+        "USE-UNSPECIFIED-HIGH-CAP",
+    } <= fired
     assert body["screening"]["tier"] in {"high", "critical"}
     evidence = next(f for f in body["screening"]["findings"] if f["code"] == "RF-LONG-CHAIN")[
         "evidence"
@@ -115,9 +133,11 @@ def test_a_prison_end_user_is_heightened_due_diligence_whatever_the_product(
 
 def test_an_armed_conflict_context_calls_for_heightened_due_diligence(api, sales_rep, catalogue):
     body = register(
-        api, sales_rep, end_customer={"name": "Kyiv Grid Operator", "country": "UA", "type": "private_enterprise"},
+        api,
+        sales_rep,
+        end_customer={"name": "Kyiv Grid Operator", "country": "UA", "type": "private_enterprise"},
         delivery_country="UA",
-    )  # fmt: skip
+    )
     assert "CTRY-ARMED-CONFLICT" in codes(body)
     assert body["screening"]["tier"] in {"high", "critical"}
 
@@ -125,9 +145,11 @@ def test_an_armed_conflict_context_calls_for_heightened_due_diligence(api, sales
 def test_changing_a_deal_rescreens_it_and_keeps_every_screening(api, sales_rep, catalogue):
     body = register(api, sales_rep)
     changed = deal_body(
-        end_customer={"name": "Metro Police", "country": "EG", "type": "police"}, delivery_country="EG",
-        lines=[{"sku": "FACE-1", "quantity": 3}], intended_use=["public_space_surveillance"],
-    )  # fmt: skip
+        end_customer={"name": "Metro Police", "country": "EG", "type": "police"},
+        delivery_country="EG",
+        lines=[{"sku": "FACE-1", "quantity": 3}],
+        intended_use=["public_space_surveillance"],
+    )
     r = api.as_user(sales_rep).put(f"{URL}{body['id']}/", changed, format="json")
     assert r.status_code == 200, r.json()
     assert r.json()["screening"]["tier"] != "low"
@@ -138,12 +160,15 @@ def test_a_partner_sees_the_tier_and_what_is_asked_but_not_reviewer_reasoning(
     api, partner_a, reviewer, catalogue
 ):
     body = register(
-        api, partner_a,
+        api,
+        partner_a,
         channel=[{"name": "Alpha Systems Integration", "role": "reseller", "country": "DE"}],
-        end_customer={"name": "Metro Police", "country": "EG", "type": "police"}, delivery_country="EG",
-        lines=[{"sku": "FACE-1", "quantity": 3}], intended_use=["public_space_surveillance"],
+        end_customer={"name": "Metro Police", "country": "EG", "type": "police"},
+        delivery_country="EG",
+        lines=[{"sku": "FACE-1", "quantity": 3}],
+        intended_use=["public_space_surveillance"],
         end_use_statement="none",
-    )  # fmt: skip
+    )
     seen = body["screening"]
     assert seen["tier"] in {"high", "critical"}
     assert seen["asks"], "the partner is told what to provide"

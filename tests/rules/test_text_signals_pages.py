@@ -56,11 +56,12 @@ def test_ordinary_codes_and_a_description_about_tracking_protesters_land_high(
 
 def test_a_benign_description_with_alarming_words_is_cleared(api, sales_rep, catalogue):
     body = register(
-        api, sales_rep,
+        api,
+        sales_rep,
         title="Firewalls for the head office",
         use_description="Block malware sites and monitor the network for attacks; thermal "
         "cameras detect intruders in the warehouse.",
-    )  # fmt: skip
+    )
     assert body["screening"]["tier"] == "low"
     assert body["status"] == "cleared"
 
@@ -69,11 +70,16 @@ def test_a_spanish_title_and_an_arabic_sector_are_read_and_their_languages_shown
     api, client, sales_rep, reviewer, catalogue
 ):
     body = register(
-        api, sales_rep,
+        api,
+        sales_rep,
         title="Bloquear los medios independientes durante la elección",
-        end_customer={"name": "Nile Data", "country": "NO", "type": "private_enterprise",
-                      "sector": "المخابرات العامة"},
-    )  # fmt: skip
+        end_customer={
+            "name": "Nile Data",
+            "country": "NO",
+            "type": "private_enterprise",
+            "sector": "المخابرات العامة",
+        },
+    )
     codes = {f["code"] for f in body["screening"]["findings"]}
     assert {"TXT-CENSORSHIP", "TXT-SECURITY-SERVICE-UNDECLARED"} <= codes
     opp = Opportunity.objects.get(pk=body["id"])
@@ -88,9 +94,13 @@ def test_a_partner_answer_is_read_when_it_is_given(api, sales_rep, reviewer, cat
     from reviews.models import ReviewCase
     from reviews.services import review_claim, review_request_information
 
-    body = register(api, sales_rep, intended_use=["network_operations"],
-                    use_description="Video walls for a control room.",
-                    lines=[{"sku": "CAM-VA-1", "quantity": 5}])  # fmt: skip
+    body = register(
+        api,
+        sales_rep,
+        intended_use=["network_operations"],
+        use_description="Video walls for a control room.",
+        lines=[{"sku": "CAM-VA-1", "quantity": 5}],
+    )
     opp = Opportunity.objects.get(pk=body["id"])
     case = ReviewCase.objects.filter(opportunity=opp).first()
     if case is None:
@@ -99,9 +109,10 @@ def test_a_partner_answer_is_read_when_it_is_given(api, sales_rep, reviewer, cat
     request = review_request_information(case=case, actor=reviewer, questions="Who operates it?")
     before = opp.current_screening.tier
     review_answer(
-        information_request=request, actor=sales_rep,
+        information_request=request,
+        actor=sales_rep,
         answer="The interior ministry will use it to identify journalists at the rallies.",
-    )  # fmt: skip
+    )
     opp.refresh_from_db()
     snap = opp.current_screening.snapshot
     assert snap["text.targets_dissent"] == [
@@ -123,17 +134,29 @@ def test_an_admin_adds_a_phrase_to_the_draft_and_a_broken_one_is_refused(client,
     draft = services.criteria_draft_start(actor=admin_user)
     client.force_login(admin_user)
     n = draft.lexicon.count()
-    bad = client.post("/criteria/draft/lexicon/", {
-        "phrase": "trace ~ ~ unionists", "language": "en", "category": "targets_dissent",
-        "source": "Case 12", "enabled": "on",
-    })  # fmt: skip
+    bad = client.post(
+        "/criteria/draft/lexicon/",
+        {
+            "phrase": "trace ~ ~ unionists",
+            "language": "en",
+            "category": "targets_dissent",
+            "source": "Case 12",
+            "enabled": "on",
+        },
+    )
     assert bad.status_code == 400
     assert "empty alternative" in bad.content.decode()
     assert draft.lexicon.count() == n
-    ok = client.post("/criteria/draft/lexicon/", {
-        "phrase": "trace ~ unionists", "language": "en", "category": "targets_dissent",
-        "source": "Case 12: port unions", "enabled": "on",
-    })  # fmt: skip
+    ok = client.post(
+        "/criteria/draft/lexicon/",
+        {
+            "phrase": "trace ~ unionists",
+            "language": "en",
+            "category": "targets_dissent",
+            "source": "Case 12: port unions",
+            "enabled": "on",
+        },
+    )
     assert ok.status_code == 302
     assert draft.lexicon.filter(phrase="trace ~ unionists").exists()
     assert AuditEvent.objects.filter(action="criteria.lexicon_saved").exists()
@@ -142,28 +165,35 @@ def test_an_admin_adds_a_phrase_to_the_draft_and_a_broken_one_is_refused(client,
     # the same phrase twice in one language is refused
     with pytest.raises(ApplicationError, match="already in the lexicon"):
         lexicon_services.lexicon_entry_save(
-            actor=admin_user, draft=draft,
-            values={"phrase": "Trace ~ Unionists", "language": "en",
-                    "category": "tracking", "source": "x"},
-        )  # fmt: skip
+            actor=admin_user,
+            draft=draft,
+            values={
+                "phrase": "Trace ~ Unionists",
+                "language": "en",
+                "category": "tracking",
+                "source": "x",
+            },
+        )
 
 
 def test_a_published_lexicon_never_changes(admin_user):
     version = criteria_published_current()
     with pytest.raises(Conflict):
         lexicon_services.lexicon_entry_save(
-            actor=admin_user, draft=version,
+            actor=admin_user,
+            draft=version,
             values={"phrase": "x ~ y", "language": "en", "category": "tracking", "source": "s"},
-        )  # fmt: skip
+        )
 
 
 def test_a_reviewer_cannot_edit_the_lexicon(reviewer, admin_user):
     draft = services.criteria_draft_start(actor=admin_user)
     with pytest.raises(Exception) as exc:
         lexicon_services.lexicon_entry_save(
-            actor=reviewer, draft=draft,
+            actor=reviewer,
+            draft=draft,
             values={"phrase": "x ~ y", "language": "en", "category": "tracking", "source": "s"},
-        )  # fmt: skip
+        )
     assert "permission" in type(exc.value).__name__.lower() or "denied" in str(exc.value).lower()
 
 
@@ -171,13 +201,19 @@ def test_the_lexicon_travels_in_criteria_packs_and_a_bad_one_is_not_imported(adm
     pack = services.criteria_pack_export(criteria_published_current())
     assert len(pack["lexicon"]) == criteria_published_current().lexicon.count() > 100
     pack["lexicon"].append(
-        {"phrase": "seguir ~ sindicalistas", "language": "es", "category": "targets_dissent",
-         "source": "Caso 7", "enabled": True}
-    )  # fmt: skip
+        {
+            "phrase": "seguir ~ sindicalistas",
+            "language": "es",
+            "category": "targets_dissent",
+            "source": "Caso 7",
+            "enabled": True,
+        }
+    )
     draft = services.criteria_pack_import(actor=admin_user, pack=json.loads(json.dumps(pack)))
     assert draft.lexicon.filter(phrase="seguir ~ sindicalistas").exists()
-    pack["lexicon"].append({"phrase": "x*", "language": "xx", "category": "tracking",
-                            "source": "s"})  # fmt: skip
+    pack["lexicon"].append(
+        {"phrase": "x*", "language": "xx", "category": "tracking", "source": "s"}
+    )
     with pytest.raises(ApplicationError, match="lexicon entry"):
         services.criteria_pack_import(actor=admin_user, pack=pack)
     assert not draft.lexicon.filter(phrase="x*").exists()
@@ -190,10 +226,15 @@ def test_a_draft_phrase_is_previewed_on_past_deals_and_published(
     assert body["screening"]["tier"] == "low"
     draft = services.criteria_draft_start(actor=admin_user)
     lexicon_services.lexicon_entry_save(
-        actor=admin_user, draft=draft,
-        values={"phrase": "trace ~ unionists", "language": "en",
-                "category": "targets_dissent", "source": "Case 12"},
-    )  # fmt: skip
+        actor=admin_user,
+        draft=draft,
+        values={
+            "phrase": "trace ~ unionists",
+            "language": "en",
+            "category": "targets_dissent",
+            "source": "Case 12",
+        },
+    )
     run = services.preview_start(actor=admin_user, draft=draft)
     run = services.preview_execute(run_id=run.pk)
     assert run.status == "done"
@@ -234,10 +275,11 @@ def test_a_partner_reads_their_own_words_back_without_the_reviewers_reasoning(
     api, client, partner_a, catalogue
 ):
     body = register(
-        api, partner_a,
+        api,
+        partner_a,
         channel=[{"name": "Alpha Systems Integration", "role": "reseller", "country": "DE"}],
         use_description="Le client veut localiser les téléphones des manifestants.",
-    )  # fmt: skip
+    )
     client.force_login(partner_a)
     page = client.get(f"/deals/{body['id']}/").content.decode()
     assert "Use description (French): “localiser les téléphones des manifestants”" in page

@@ -126,12 +126,20 @@ def test_stored_signals_are_read_again_with_the_lexicon_being_screened() -> None
 def test_an_admin_phrase_joins_the_reading_and_a_condition_can_combine_it() -> None:
     entry = LexiconEntry("seguimiento ~ sindicalistas", "es", "targets_dissent", "Caso 2024")
     spec = CriterionSpec(
-        code="TXT-UNIONS-LOW-LIBERTIES", name="Unions", dimension="combination",
+        code="TXT-UNIONS-LOW-LIBERTIES",
+        name="Unions",
+        dimension="combination",
         condition='has_any(text.signals, ["targets_dissent"]) and country.civil_liberties < 0.5',
-        scale=4, scope=3, irremediability=4, likelihood=1, severity_uplift=0,
-        outcome="committee", explanation="Text: {text.targets_dissent}", reasoning="r",
+        scale=4,
+        scope=3,
+        irremediability=4,
+        likelihood=1,
+        severity_uplift=0,
+        outcome="committee",
+        explanation="Text: {text.targets_dissent}",
+        reasoning="r",
         source="s",
-    )  # fmt: skip
+    )
     compiled = compile_criteria([spec], lexicon=[entry])
     snap = example_snapshot(
         use_description="Seguimiento de los sindicalistas del puerto.",
@@ -199,11 +207,20 @@ def test_partners_answers_stay_with_compliance_but_their_quotes_are_shown() -> N
     assert "text.answers" not in PARTNER_SAFE_FIELDS
     assert {"text.signals", "text.tracking", "text.languages", "title"} <= PARTNER_SAFE_FIELDS
     spec = CriterionSpec(
-        code="TXT-ANSWERS", name="n", dimension="intended_use",
-        condition="count(text.answers) > 0", scale=1, scope=1, irremediability=1,
-        likelihood=0, severity_uplift=0, outcome="score",
-        explanation="They answered {text.answers}", reasoning="r", source="s",
-    )  # fmt: skip
+        code="TXT-ANSWERS",
+        name="n",
+        dimension="intended_use",
+        condition="count(text.answers) > 0",
+        scale=1,
+        scope=1,
+        irremediability=1,
+        likelihood=0,
+        severity_uplift=0,
+        outcome="score",
+        explanation="They answered {text.answers}",
+        reasoning="r",
+        source="s",
+    )
     assert any("compliance staff only" in p for p in validate_criterion(spec))
 
 
@@ -217,9 +234,15 @@ def test_the_pack_lexicon_has_every_language_and_category_with_sources() -> None
     pairs = {(e.language, e.category) for e in entries}
     for language in ("en", "fr", "es", "pt", "ar", "ru", "zh"):
         for category in (
-            "targets_dissent", "profiling", "censorship", "interception", "tracking",
-            "security_services", "detention", "benign",
-        ):  # fmt: skip
+            "targets_dissent",
+            "profiling",
+            "censorship",
+            "interception",
+            "tracking",
+            "security_services",
+            "detention",
+            "benign",
+        ):
             assert (language, category) in pairs
     assert all(e.source.strip() for e in entries)
 

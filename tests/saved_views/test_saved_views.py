@@ -34,8 +34,9 @@ def test_save_see_open_and_delete_a_view(client, sales_rep, catalogue):
     assert not SavedView.objects.filter(pk=view.pk).exists()
     actions = list(
         AuditEvent.objects.filter(object_type="saved_view", object_id=str(view.pk))
-        .order_by("id").values_list("action", flat=True)
-    )  # fmt: skip
+        .order_by("id")
+        .values_list("action", flat=True)
+    )
     assert actions == ["saved_view.created", "saved_view.replaced", "saved_view.deleted"]
 
 

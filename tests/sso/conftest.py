@@ -20,8 +20,11 @@ def provider(settings):
     settings.OIDC_RP_CLIENT_SECRET = p.client_secret
     settings.OIDC_ENABLED = True
     settings.OIDC_ROLE_CLAIM = "groups"
-    settings.OIDC_ROLE_MAP = {"hrdd-reviewers": "reviewer", "hrdd-partners": "partner_user",
-                              "hrdd-sales": "sales_rep"}  # fmt: skip
+    settings.OIDC_ROLE_MAP = {
+        "hrdd-reviewers": "reviewer",
+        "hrdd-partners": "partner_user",
+        "hrdd-sales": "sales_rep",
+    }
     settings.OIDC_ORGANISATION_CLAIM = "organisation"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     discovery._cache.clear()
@@ -41,8 +44,14 @@ def bravo_tenant(reseller_b):
 
 
 def identity(sub: str, email: str, groups: list[str], organisation: str | None = None, **more):
-    claims = {"sub": sub, "email": email, "email_verified": True, "groups": groups,
-              "preferred_username": email.split("@")[0], **more}  # fmt: skip
+    claims = {
+        "sub": sub,
+        "email": email,
+        "email_verified": True,
+        "groups": groups,
+        "preferred_username": email.split("@")[0],
+        **more,
+    }
     if organisation:
         claims["organisation"] = organisation
     return claims

@@ -51,10 +51,11 @@ def test_a_partner_user_signs_in_into_their_organisation(
         actor=sales_rep, data=deal_body(title="Not Alpha's deal")
     ).opportunity
     r = sso_sign_in(
-        client, provider,
+        client,
+        provider,
         identity("alpha-77", "paul@alpha.example", ["hrdd-partners"], organisation="alpha-tenant"),
         next_url="/deals/",
-    )  # fmt: skip
+    )
     assert r.status_code == 302 and r["Location"] == "/deals/"
     user = signed_in_user(client)
     assert (user.role, user.organisation) == ("partner_user", reseller_a)

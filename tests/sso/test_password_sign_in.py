@@ -48,8 +48,9 @@ def test_with_password_sign_in_off_only_single_sign_on_signs_in(
     assert refused.status_code == 403 and signed_in_user(client) is None
     assert "Password sign-in is off" in refused.content.decode()
     api = APIClient()
-    assert api.post("/api/v1/auth/token/", {"username": "rita_rep", "password": PASSWORD},
-                    format="json").status_code in (400, 401, 403)  # fmt: skip
+    assert api.post(
+        "/api/v1/auth/token/", {"username": "rita_rep", "password": PASSWORD}, format="json"
+    ).status_code in (400, 401, 403)
     sso_sign_in(client, provider, identity("sub-r", "reva@northwind.example", ["hrdd-reviewers"]))
     assert signed_in_user(client).role == "reviewer"
 

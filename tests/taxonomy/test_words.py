@@ -15,14 +15,16 @@ from taxonomy import words
 
 
 def test_evidence_reads_as_labelled_values_not_paths_lists_or_booleans():
-    items = words.evidence({
-        "end_user.type": "state_telecom",
-        "capabilities": ["deep_packet_inspection"],
-        "customization": True,
-        "country.freedom_of_expression": 0.2213,
-        "end_user.country": "EG",
-        "channel.countries": ["AE", "DE"],
-    })  # fmt: skip
+    items = words.evidence(
+        {
+            "end_user.type": "state_telecom",
+            "capabilities": ["deep_packet_inspection"],
+            "customization": True,
+            "country.freedom_of_expression": 0.2213,
+            "end_user.country": "EG",
+            "channel.countries": ["AE", "DE"],
+        }
+    )
     assert ("End-user type", "State-owned telecom operator / national IXP") in items
     assert ("Product capabilities", "Deep packet inspection, URL filtering and blocking") in items
     assert ("Custom development or integration", "yes") in items
@@ -130,6 +132,8 @@ def test_tier_badges_meet_wcag_aa_contrast():
 
 def test_red_flags_read_in_the_text_are_named():
     assert words.evidence({"text.signals": ["targets_dissent"]}) == [
-        ("Red flags read in the deal's text",
-         "Targets dissent: activists, journalists, opposition, protesters, human-rights defenders")
-    ]  # fmt: skip
+        (
+            "Red flags read in the deal's text",
+            "Targets dissent: activists, journalists, opposition, protesters, human-rights defenders",
+        )
+    ]

@@ -21,8 +21,13 @@ def staff_admin(admin_user):
 
 
 def _form(url: str) -> dict:
-    return {"name": "Salesforce", "url": url, "events": ["case.decided", "deal.screened"],
-            "organisation": "", "active": "on"}  # fmt: skip
+    return {
+        "name": "Salesforce",
+        "url": url,
+        "events": ["case.decided", "deal.screened"],
+        "organisation": "",
+        "active": "on",
+    }
 
 
 def test_an_admin_registers_an_endpoint_and_it_is_audited(client, staff_admin):
@@ -57,14 +62,21 @@ def test_staff_without_the_admin_role_cannot_see_webhooks(client, reviewer):
 def test_the_replay_action_queues_a_copy(client, staff_admin, settings, monkeypatch):
     monkeypatch.setattr("outbox.services.outbox_send", lambda message: True)
     settings.WEBHOOK_ALLOW_PRIVATE_ADDRESSES = True
-    endpoint = webhook_endpoint_save(actor=staff_admin, name="CRM", url="https://10.0.0.5/h",
-                                     events=["deal.screened"])  # fmt: skip
-    original = WebhookDelivery.objects.create(endpoint=endpoint, event="deal.screened",
-                                              event_id="evt_x", opportunity_id=1, body="{}",
-                                              status="failed")  # fmt: skip
+    endpoint = webhook_endpoint_save(
+        actor=staff_admin, name="CRM", url="https://10.0.0.5/h", events=["deal.screened"]
+    )
+    original = WebhookDelivery.objects.create(
+        endpoint=endpoint,
+        event="deal.screened",
+        event_id="evt_x",
+        opportunity_id=1,
+        body="{}",
+        status="failed",
+    )
     client.force_login(staff_admin)
-    r = client.post("/admin/webhooks/webhookdelivery/",
-                    {"action": "replay", "_selected_action": [original.pk]})  # fmt: skip
+    r = client.post(
+        "/admin/webhooks/webhookdelivery/", {"action": "replay", "_selected_action": [original.pk]}
+    )
     assert r.status_code == 302
     copy = WebhookDelivery.objects.exclude(pk=original.pk).get()
     assert (copy.replay_of, copy.event_id, copy.body, copy.status) == (

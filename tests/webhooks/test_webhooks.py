@@ -19,8 +19,13 @@ from webhooks.signing import signature_header, signature_verify
 
 pytestmark = pytest.mark.django_db
 
-ALL_EVENTS = ["deal.screened", "deal.tier_changed", "case.decided", "information.requested",
-              "condition.overdue"]  # fmt: skip
+ALL_EVENTS = [
+    "deal.screened",
+    "deal.tier_changed",
+    "case.decided",
+    "information.requested",
+    "condition.overdue",
+]
 
 
 @pytest.fixture(autouse=True)
@@ -58,14 +63,29 @@ def test_a_partners_endpoint_gets_only_the_partner_projection(
 ):
     vendor_crm, partner_crm, other_crm = receiver_factory(), receiver_factory(), receiver_factory()
     webhook_endpoint_save(actor=admin_user, name="Vendor", url=vendor_crm.url, events=ALL_EVENTS)
-    webhook_endpoint_save(actor=admin_user, name="Alpha CRM", url=partner_crm.url,
-                          events=ALL_EVENTS, organisation=reseller_a)  # fmt: skip
-    webhook_endpoint_save(actor=admin_user, name="Bravo CRM", url=other_crm.url,
-                          events=ALL_EVENTS, organisation=reseller_b)  # fmt: skip
+    webhook_endpoint_save(
+        actor=admin_user,
+        name="Alpha CRM",
+        url=partner_crm.url,
+        events=ALL_EVENTS,
+        organisation=reseller_a,
+    )
+    webhook_endpoint_save(
+        actor=admin_user,
+        name="Bravo CRM",
+        url=other_crm.url,
+        events=ALL_EVENTS,
+        organisation=reseller_b,
+    )
     deal = make_deal("medium", actor=partner_a)
     case = review_claim(case=open_case(deal), actor=reviewer)
-    review_decide(case=case, actor=reviewer, outcome="approve", reasons="INTERNAL: SOE checked.",
-                  feedback="Go ahead.")  # fmt: skip
+    review_decide(
+        case=case,
+        actor=reviewer,
+        outcome="approve",
+        reasons="INTERNAL: SOE checked.",
+        feedback="Go ahead.",
+    )
     send_all()
 
     partner_events = [json.loads(r["body"]) for r in partner_crm.requests]
@@ -91,18 +111,25 @@ def test_a_question_to_the_rep_does_not_reach_the_partners_systems(
     receiver_factory, admin_user, reviewer, sales_rep, partner_a, reseller_a, make_deal
 ):
     partner_crm = receiver_factory()
-    webhook_endpoint_save(actor=admin_user, name="Alpha CRM", url=partner_crm.url,
-                          events=["information.requested"], organisation=reseller_a)  # fmt: skip
+    webhook_endpoint_save(
+        actor=admin_user,
+        name="Alpha CRM",
+        url=partner_crm.url,
+        events=["information.requested"],
+        organisation=reseller_a,
+    )
     channel = [{"name": reseller_a.name, "role": "reseller", "country": reseller_a.country}]
     deal = make_deal("medium", channel=channel)  # the rep's deal, the partner in its channel
     case = review_claim(case=open_case(deal), actor=reviewer)
-    review_request_information(case=case, actor=reviewer, questions="Who operates it?",
-                               addressed_to=sales_rep)  # fmt: skip
+    review_request_information(
+        case=case, actor=reviewer, questions="Who operates it?", addressed_to=sales_rep
+    )
     send_all()
     assert partner_crm.requests == []
     case = review_claim(case=open_case(make_deal("medium", channel=channel)), actor=reviewer)
-    review_request_information(case=case, actor=reviewer, questions="Your site visit notes?",
-                               addressed_to=partner_a)  # fmt: skip
+    review_request_information(
+        case=case, actor=reviewer, questions="Your site visit notes?", addressed_to=partner_a
+    )
     send_all()
     [asked] = [json.loads(r["body"]) for r in partner_crm.requests]
     assert asked["data"]["questions"] == "Your site visit notes?"
@@ -134,8 +161,9 @@ def test_a_receiver_moved_to_a_private_address_is_refused_at_send_time(
     receiver_factory, admin_user, reviewer, make_deal, settings
 ):
     crm = receiver_factory()
-    endpoint = webhook_endpoint_save(actor=admin_user, name="CRM", url=crm.url,
-                                     events=["deal.screened"])  # fmt: skip
+    endpoint = webhook_endpoint_save(
+        actor=admin_user, name="CRM", url=crm.url, events=["deal.screened"]
+    )
     make_deal("low")
     settings.WEBHOOK_ALLOW_PRIVATE_ADDRESSES = False  # e.g. its name now resolves inside
     [delivery] = send_all(endpoint=endpoint)
@@ -146,8 +174,9 @@ def test_a_receiver_moved_to_a_private_address_is_refused_at_send_time(
 def test_only_admins_register_endpoints(reviewer, partner_a):
     for user in (reviewer, partner_a):
         with pytest.raises(PermissionDenied):
-            webhook_endpoint_save(actor=user, name="x", url="https://crm.example.com/h",
-                                  events=["case.decided"])  # fmt: skip
+            webhook_endpoint_save(
+                actor=user, name="x", url="https://crm.example.com/h", events=["case.decided"]
+            )
 
 
 def test_a_receiver_that_keeps_failing_ends_failed_and_can_be_replayed(
@@ -218,10 +247,16 @@ def test_a_tier_change_only_a_hidden_cause_explains_is_not_sent_to_a_partner(
     from lifecycle.announce import screening_announce
 
     vendor_crm, partner_crm = receiver_factory(), receiver_factory()
-    webhook_endpoint_save(actor=admin_user, name="Vendor", url=vendor_crm.url,
-                          events=["deal.tier_changed"])  # fmt: skip
-    webhook_endpoint_save(actor=admin_user, name="Alpha CRM", url=partner_crm.url,
-                          events=["deal.tier_changed"], organisation=reseller_a)  # fmt: skip
+    webhook_endpoint_save(
+        actor=admin_user, name="Vendor", url=vendor_crm.url, events=["deal.tier_changed"]
+    )
+    webhook_endpoint_save(
+        actor=admin_user,
+        name="Alpha CRM",
+        url=partner_crm.url,
+        events=["deal.tier_changed"],
+        organisation=reseller_a,
+    )
     deal = make_deal("medium", actor=partner_a)
     version = SimpleNamespace(number=1)
     before = SimpleNamespace(tier="medium", shown_tier="medium", score=10, criteria_version=version)

@@ -50,8 +50,9 @@ def test_the_crm_gets_a_signed_decision_after_its_first_failure(
     review_decide(case=case, actor=reviewer, outcome="approve", reasons="Research use only.")
 
     # beat runs the reconciler; the outbox sends the delivery again after its delay
-    until(lambda: len(crm.requests) >= 2, timeout=90, tick=outbox_reconcile,
-          what="the second attempt")  # fmt: skip
+    until(
+        lambda: len(crm.requests) >= 2, timeout=90, tick=outbox_reconcile, what="the second attempt"
+    )
     first, second = crm.requests[:2]
     assert first["body"] == second["body"]
     for request in (first, second):
@@ -73,8 +74,9 @@ def test_the_crm_gets_a_signed_decision_after_its_first_failure(
 
     delivery = until(
         lambda: WebhookDelivery.objects.filter(endpoint=endpoint, status="delivered").first(),
-        timeout=30, what="the delivery marked delivered",
-    )  # fmt: skip
+        timeout=30,
+        what="the delivery marked delivered",
+    )
     assert delivery.attempts == 2
     log = list(delivery.log.values_list("status_code", "response_body"))
     assert log == [(503, "busy, try later"), (200, "thanks")]

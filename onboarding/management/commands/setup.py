@@ -20,9 +20,10 @@ class Command(BaseCommand):
         parser.add_argument("--username", help="The first admin's user name")
         parser.add_argument("--email", default="", help="The first admin's e-mail address")
         parser.add_argument(
-            "--password-from-env", metavar="VARIABLE",
+            "--password-from-env",
+            metavar="VARIABLE",
             help="Read the admin's password from this environment variable (no prompt)",
-        )  # fmt: skip
+        )
 
     def handle(self, *args, **options):
         import os
@@ -44,14 +45,21 @@ class Command(BaseCommand):
             if password != getpass.getpass("Password again: "):
                 raise CommandError("The passwords differ.")
         try:
-            admin = installation_setup(vendor_name=vendor, vendor_country=country,
-                                       username=username, email=email, password=password)  # fmt: skip
+            admin = installation_setup(
+                vendor_name=vendor,
+                vendor_country=country,
+                username=username,
+                email=email,
+                password=password,
+            )
         except ApplicationError as exc:
             details = "; ".join(f"{k}: {v}" for k, v in (exc.errors or {}).items())
             raise CommandError(f"{exc.message} {details}".strip()) from exc
-        self.stdout.write(self.style.SUCCESS(
-            f"Set up: {admin.organisation.name} and its admin {admin.username}. Sign in at /login/."
-        ))  # fmt: skip
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Set up: {admin.organisation.name} and its admin {admin.username}. Sign in at /login/."
+            )
+        )
 
     def _ask(self, prompt: str, required: bool = True) -> str:
         while True:

@@ -21,9 +21,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("pack", type=Path)
         parser.add_argument(
-            "--checkpoints", type=Path, default=None,
+            "--checkpoints",
+            type=Path,
+            default=None,
             help="the checkpoint file (default: AUDIT_CHECKPOINT_DIR/checkpoints.jsonl)",
-        )  # fmt: skip
+        )
         parser.add_argument(
             "--key-env",
             default="",
@@ -36,8 +38,11 @@ class Command(BaseCommand):
             raise CommandError(f"{pack}: no such file")
         if not checkpoints.is_file():
             raise CommandError(f"{checkpoints}: no checkpoint file (give --checkpoints)")
-        secrets = [os.environ.get(key_env, "")] if key_env else [
-            settings.AUDIT_HMAC_KEY, *settings.AUDIT_HMAC_RETIRED_KEYS]  # fmt: skip
+        secrets = (
+            [os.environ.get(key_env, "")]
+            if key_env
+            else [settings.AUDIT_HMAC_KEY, *settings.AUDIT_HMAC_RETIRED_KEYS]
+        )
         keys = {key_id_of(k): k.encode() for k in secrets if k}
         faults, summary = pack_verify(
             pack.read_bytes(),

@@ -43,8 +43,13 @@ def open_as(browser, live_server):
 def _decided_deal(make_deal, case_of, reviewer):
     deal = make_deal("medium", title="Campus network for a state university")
     case = review_claim(case=case_of(deal), actor=reviewer)
-    review_decide(case=case, actor=reviewer, outcome="approve", reasons="Internal: fine.",
-                  feedback="Go ahead; keep the end-use statement on file.")  # fmt: skip
+    review_decide(
+        case=case,
+        actor=reviewer,
+        outcome="approve",
+        reasons="Internal: fine.",
+        feedback="Go ahead; keep the end-use statement on file.",
+    )
     return deal
 
 
