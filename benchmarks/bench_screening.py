@@ -215,7 +215,7 @@ def bench_preview() -> None:
     from accounts.models import User
     from opportunities.models import Opportunity
     from partners.models import Organisation
-    from rules import services
+    from rules import preview, services
     from rules.models import Screening
 
     rep = User.objects.get(username="rep")
@@ -316,7 +316,7 @@ def bench_preview() -> None:
 
     run = PreviewRun.objects.create(draft=draft)
     t = time.perf_counter()
-    run = services.preview_execute(run_id=run.pk)
+    run = preview.preview_execute(run_id=run.pk)
     took = time.perf_counter() - t
     total = run.total
     say(

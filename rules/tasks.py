@@ -6,14 +6,14 @@ from __future__ import annotations
 from monitoring.services import rescreen_plan, rescreen_run_start
 from outbox.tasks import current_claim_token, outbox_task
 
-from . import services
+from . import preview
 from .models import CriteriaVersion
 
 
 @outbox_task("rules.tasks.preview_execute", formerly_named=("rules.tasks.run_preview",))
 def preview_execute(run_id: int) -> None:
     # Under the outbox, a run left `running` was abandoned by a killed worker: take it over.
-    services.preview_execute(run_id=run_id, takeover=bool(current_claim_token()))
+    preview.preview_execute(run_id=run_id, takeover=bool(current_claim_token()))
 
 
 @outbox_task("rules.tasks.rescreen_open_deals")

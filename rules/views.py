@@ -15,7 +15,7 @@ from countries.models import Country
 from countries.services import CountryDataError, country_indicators_import
 from hrdd.errors import ApplicationError
 
-from . import policies, services
+from . import policies, preview, services
 from .editor import (
     FIELD_WORDS,
     condition_caret,
@@ -245,7 +245,7 @@ def draft_preview(request):
     if draft is None:
         raise Http404
     try:
-        run = services.preview_start(actor=request.user, draft=draft)
+        run = preview.preview_start(actor=request.user, draft=draft)
     except ApplicationError as exc:
         messages.error(request, exc.message)
         return redirect("criteria-draft")

@@ -16,13 +16,11 @@ the same transaction) and queues notifications with `transaction.on_commit`.
 
 from ._common import DEFAULT_POLICIES, Target, effective_due, escalation_target
 from .cases import (
-    deal_snapshot,
     information_due_default,
     review_answer_record,
     review_assign,
     review_claim,
     review_clear_hard_stop,
-    review_decide,
     review_recommend,
     review_request_information,
     review_send_back,
@@ -34,6 +32,7 @@ from .conditions import (
     condition_verify,
     conditions_flag_overdue,
 )
+from .decisions import deal_snapshot, review_decide
 from .escalation import escalation_policy_update, review_escalate, review_escalate_overdue
 from .routing import review_route
 

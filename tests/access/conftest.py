@@ -86,7 +86,8 @@ def world(request, reviewer, sales_rep, partner_a, api, catalogue, settings, tmp
         case=the_case,
         created_at=timezone.now(),
     )
-    from rules.services import criteria_draft_start, preview_start
+    from rules.preview import preview_start
+    from rules.services import criteria_draft_start
 
     draft = criteria_draft_start(actor=None)
     from monitoring.services import rescreen_plan, rescreen_run_start

@@ -8,7 +8,7 @@ import pytest
 
 from audit.models import AuditEvent
 from lifecycle.services import opportunity_register
-from rules import services
+from rules import preview, services
 from rules.models import CriteriaVersion, PreviewRun
 from rules.selectors import criteria_published_current
 from tests.factories import deal_body
@@ -149,15 +149,15 @@ def test_the_preview_lists_deals_whose_tier_would_change_both_ways(
             "scale": 0,
         },
     )
-    run = services.preview_start(actor=admin_user, draft=draft)
-    run = services.preview_execute(run_id=run.pk)
+    run = preview.preview_start(actor=admin_user, draft=draft)
+    run = preview.preview_execute(run_id=run.pk)
     assert run.status == PreviewRun.Status.DONE
     assert run.result["counts"]["up"] == 1
     assert run.result["up"][0]["reference"] == low.reference
     assert run.result["up"][0]["to"] == "high"
     assert {"code": "RAISE-ALL", "before": 0, "after": 1} in run.result["per_criterion"]
     # Running the same preview task again changes nothing (a re-delivered task).
-    assert services.preview_execute(run_id=run.pk).result == run.result
+    assert preview.preview_execute(run_id=run.pk).result == run.result
 
 
 def test_the_preview_page_shows_a_progress_bar_until_done(admin_user, client):
@@ -168,7 +168,7 @@ def test_the_preview_page_shows_a_progress_bar_until_done(admin_user, client):
     client.force_login(admin_user)
     html = client.get(f"/criteria/previews/{run.pk}/").content.decode()
     assert 'role="progressbar"' in html and 'aria-valuenow="40"' in html
-    services.preview_execute(run_id=PreviewRun.objects.create(draft=draft).pk)
+    preview.preview_execute(run_id=PreviewRun.objects.create(draft=draft).pk)
 
 
 def test_publishing_rescreens_open_deals_and_routes_those_whose_tier_rose(

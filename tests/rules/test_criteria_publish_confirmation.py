@@ -9,7 +9,7 @@ import re
 import pytest
 
 from lifecycle.services import opportunity_register
-from rules import services
+from rules import preview, services
 from rules.models import PreviewRun
 from rules.selectors import criteria_published_current
 from tests.factories import deal_body
@@ -81,7 +81,7 @@ def test_the_confirmation_names_how_many_deals_change_tier(
     draft, admin_user, sales_rep, catalogue, client
 ):
     opportunity_register(actor=sales_rep, data=deal_body(title="Low one"))
-    run = services.preview_execute(run_id=services.preview_start(actor=admin_user, draft=draft).pk)
+    run = preview.preview_execute(run_id=preview.preview_start(actor=admin_user, draft=draft).pk)
     assert run.status == PreviewRun.Status.DONE and run.result["counts"]["up"] == 1
     client.force_login(admin_user)
     assert (

@@ -113,7 +113,7 @@ def test_only_admins_set_the_thresholds(client, reviewer, partner_a):
 
 def test_the_preview_reads_snapshots_stored_before_the_possible_match_band(admin_user, sales_rep):
     from lifecycle.services import opportunity_register
-    from rules import services
+    from rules import preview, services
     from rules.models import PreviewRun, Screening
 
     deal = opportunity_register(actor=sales_rep, data=deal_body()).opportunity
@@ -122,5 +122,5 @@ def test_the_preview_reads_snapshots_stored_before_the_possible_match_band(admin
         old.pop(f"restricted_party.{field}")
     Screening.objects.filter(pk=deal.current_screening_id).update(snapshot=old)
     draft = services.criteria_draft_start(actor=admin_user)
-    run = services.preview_execute(run_id=services.preview_start(actor=admin_user, draft=draft).pk)
+    run = preview.preview_execute(run_id=preview.preview_start(actor=admin_user, draft=draft).pk)
     assert run.status == PreviewRun.Status.DONE and run.result["counts"]["same"] == 1

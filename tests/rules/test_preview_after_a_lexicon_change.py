@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from opportunities.models import Opportunity
-from rules import lexicon_services, services
+from rules import lexicon_services, preview, services
 from rules.engine import screen_brief, text_read, tier_rank
 from rules.selectors import criteria_compiled, criteria_published_current
 from rules.snapshot import snapshot_upgraded
@@ -69,7 +69,7 @@ def test_removing_changing_and_adding_phrases_previews_as_a_full_re_read(
         },
     )
 
-    run = services.preview_execute(run_id=services.preview_start(actor=admin_user, draft=draft).pk)
+    run = preview.preview_execute(run_id=preview.preview_start(actor=admin_user, draft=draft).pk)
 
     assert run.status == "done"
     expected = full_recompute(draft)

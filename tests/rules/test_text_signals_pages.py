@@ -10,7 +10,7 @@ import pytest
 from audit.models import AuditEvent
 from hrdd.errors import ApplicationError, Conflict
 from opportunities.models import Opportunity
-from rules import lexicon_services, services
+from rules import lexicon_services, preview, services
 from rules.models import CriteriaVersion, LexiconEntry
 from rules.selectors import criteria_published_current
 from tests.factories import deal_body
@@ -235,8 +235,8 @@ def test_a_draft_phrase_is_previewed_on_past_deals_and_published(
             "source": "Case 12",
         },
     )
-    run = services.preview_start(actor=admin_user, draft=draft)
-    run = services.preview_execute(run_id=run.pk)
+    run = preview.preview_start(actor=admin_user, draft=draft)
+    run = preview.preview_execute(run_id=run.pk)
     assert run.status == "done"
     assert [d["reference"] for d in run.result["up"]] == [body["reference"]]
     assert {"code": "TXT-TARGETING-DISSENT", "before": 0, "after": 1} in run.result["per_criterion"]
@@ -257,7 +257,7 @@ def test_an_old_snapshot_without_text_fields_is_previewed(api, sales_rep, admin_
         del snap[key]
     type(opp.current_screening).objects.filter(pk=opp.current_screening_id).update(snapshot=snap)
     draft = services.criteria_draft_start(actor=admin_user)
-    run = services.preview_execute(run_id=services.preview_start(actor=admin_user, draft=draft).pk)
+    run = preview.preview_execute(run_id=preview.preview_start(actor=admin_user, draft=draft).pk)
     assert run.status == "done" and run.result["counts"]["same"] == 1
 
 
