@@ -14,6 +14,9 @@ from django.db import models
 from django.db.models import F, Q
 
 TIER_RANK = {"low": 0, "medium": 1, "high": 2, "critical": 3, "prohibited": 4}
+# A case is open in these statuses; the queue's partial indexes cover only them.
+OPEN_CASE_STATES = ("new", "in_review", "information_requested", "recommended", "escalated")
+_OPEN_CASES = Q(status__in=list(OPEN_CASE_STATES))
 
 
 class EscalationLevel(models.IntegerChoices):
@@ -78,7 +81,7 @@ class ReviewCase(models.Model):
         APPROVED_WITH_CONDITIONS = "approved_with_conditions", "Approved with conditions"
         REJECTED = "rejected", "Rejected"
 
-    OPEN_STATES = ("new", "in_review", "information_requested", "recommended", "escalated")
+    OPEN_STATES = OPEN_CASE_STATES
 
     class Outcome(models.TextChoices):
         APPROVE = "approve", "Approve"
@@ -138,15 +141,7 @@ class ReviewCase(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["opportunity"],
-                condition=Q(
-                    status__in=[
-                        "new",
-                        "in_review",
-                        "information_requested",
-                        "recommended",
-                        "escalated",
-                    ]
-                ),
+                condition=_OPEN_CASES,
                 name="reviewcase_one_open_case_per_deal",
             )
         ]
@@ -157,29 +152,13 @@ class ReviewCase(models.Model):
                 F("effective_due_at").asc(),
                 F("id").asc(),
                 name="reviewcase_queue_idx",
-                condition=Q(
-                    status__in=[
-                        "new",
-                        "in_review",
-                        "information_requested",
-                        "recommended",
-                        "escalated",
-                    ]
-                ),
+                condition=_OPEN_CASES,
             ),
             # The escalation sweep: open cases whose timer has run out.
             models.Index(
                 fields=["due_at"],
                 name="reviewcase_sweep_idx",
-                condition=Q(
-                    status__in=[
-                        "new",
-                        "in_review",
-                        "information_requested",
-                        "recommended",
-                        "escalated",
-                    ]
-                ),
+                condition=_OPEN_CASES,
             ),
             # "My cases", the assignee filter and the by-assignee order.
             models.Index(
@@ -187,59 +166,27 @@ class ReviewCase(models.Model):
                 F("tier_rank").desc(),
                 F("effective_due_at").asc(),
                 name="reviewcase_assignee_idx",
-                condition=Q(
-                    status__in=[
-                        "new",
-                        "in_review",
-                        "information_requested",
-                        "recommended",
-                        "escalated",
-                    ]
-                ),
+                condition=_OPEN_CASES,
             ),
             # The other sort orders and the country filter, each over open cases.
             models.Index(
                 F("effective_due_at").asc(),
                 F("id").asc(),
                 name="reviewcase_due_idx",
-                condition=Q(
-                    status__in=[
-                        "new",
-                        "in_review",
-                        "information_requested",
-                        "recommended",
-                        "escalated",
-                    ]
-                ),
+                condition=_OPEN_CASES,
             ),
             models.Index(
                 F("opened_at").asc(),
                 F("id").asc(),
                 name="reviewcase_opened_idx",
-                condition=Q(
-                    status__in=[
-                        "new",
-                        "in_review",
-                        "information_requested",
-                        "recommended",
-                        "escalated",
-                    ]
-                ),
+                condition=_OPEN_CASES,
             ),
             models.Index(
                 F("country").asc(),
                 F("tier_rank").desc(),
                 F("effective_due_at").asc(),
                 name="reviewcase_country_idx",
-                condition=Q(
-                    status__in=[
-                        "new",
-                        "in_review",
-                        "information_requested",
-                        "recommended",
-                        "escalated",
-                    ]
-                ),
+                condition=_OPEN_CASES,
             ),
         ]
 
