@@ -10,15 +10,13 @@ Screening the stored lines is in `screening.py`. Audit: one event per step of an
 from __future__ import annotations
 
 import hashlib
-import json
 import os
-import re
 import uuid
 from collections.abc import Iterator
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
@@ -30,10 +28,10 @@ from outbox.services import outbox_enqueue, outbox_enqueue_many
 from partners.models import Organisation
 from rules.selectors import criteria_published_current
 
-from . import policies
+from . import policies, staging
 from .files import FileRejected, SheetReader, sniff_upload, xlsx_sheets
 from .models import ChannelImport, ColumnMapping, ImportChunk, ImportLine, ValidationIssue
-from .rows import COLUMNS, RowValidator, mapping_problems, mapping_suggest, row_key
+from .rows import COLUMNS, RowValidator, mapping_problems, mapping_suggest
 from .selectors import mapping_remembered
 
 S = ChannelImport.Status
@@ -61,7 +59,6 @@ IMPORTS = Workflow(
 # Past this many problems the report keeps counting but stores no more (a file that bad
 # is mis-mapped or the wrong file; the first problems say why).
 MAX_STORED_ISSUES = getattr(settings, "CHANNEL_IMPORT_MAX_ISSUES", 100_000)
-INSERT_BATCH = 1000
 
 
 class _Moved(Conflict):
@@ -332,48 +329,6 @@ def _checked_rows(imp: ChannelImport) -> Iterator[tuple[int, dict | None, list]]
     return rows()
 
 
-# --- The valid rows, staged between validation and acceptance --------------------------
-#
-# Validation writes each valid row, normalised and keyed, to a file beside the upload, in
-# PostgreSQL's COPY text format (row_key, line, index among valid rows, JSON). Accepting
-# streams that file into the database without reading the spreadsheet again. It is not
-# saved data: nothing reads it but the ingest, and it goes with the import's file.
-
-_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
-_COPY_UNESCAPE = re.compile(r"\\(.)")
-_COPY_UNESCAPES = {"\\": "\\", "t": "\t", "n": "\n", "r": "\r"}
-
-
-def _unescape(value: str) -> str:
-    return _COPY_UNESCAPE.sub(lambda m: _COPY_UNESCAPES[m.group(1)], value)
-
-
-def _staged_path(imp: ChannelImport) -> str:
-    return imp.file.path + ".rows"
-
-
-def _staged_line(row: dict, n: int, index: int) -> str:
-    data = json.dumps(row, separators=(",", ":"), ensure_ascii=False)
-    return (
-        f"{row_key(row).translate(_COPY_ESCAPES)}\t{n}\t{index}\t{data.translate(_COPY_ESCAPES)}\n"
-    )
-
-
-def _staged_rows(imp: ChannelImport) -> Iterator[tuple[str, int, int, dict]]:
-    """(row_key, line, index, row) of each valid row, from the staging file."""
-    with open(_staged_path(imp), encoding="utf-8", newline="\n") as fh:
-        for text in fh:
-            key, n, index, data = text.rstrip("\n").split("\t")
-            yield _unescape(key), int(n), int(index), json.loads(_unescape(data))
-
-
-def _staged_delete(imp: ChannelImport) -> None:
-    try:
-        os.remove(_staged_path(imp))
-    except (OSError, ValueError, NotImplementedError):
-        pass
-
-
 # --- Validation ----------------------------------------------------------------------
 
 
@@ -390,7 +345,7 @@ def import_validate(*, channel_import_id: int) -> ChannelImport | None:
     issues: list[ValidationIssue] = []
     try:
         checked = _checked_rows(imp)
-        with open(_staged_path(imp), "w", encoding="utf-8", newline="\n") as staged:
+        with open(staging.staged_path(imp), "w", encoding="utf-8", newline="\n") as staged:
             for n, row, problems in checked:
                 total += 1
                 if problems:
@@ -408,7 +363,7 @@ def import_validate(*, channel_import_id: int) -> ChannelImport | None:
                                 )
                             )
                 else:
-                    staged.write(_staged_line(row, n, valid))
+                    staged.write(staging.staged_line(row, n, valid))
                     valid += 1
                 if total % 20_000 == 0:  # progress for the page; not part of the result
                     ChannelImport.objects.filter(pk=imp.pk, status=S.VALIDATING).update(
@@ -482,7 +437,10 @@ def import_discard(*, actor, channel_import: ChannelImport) -> ChannelImport:
             raise Conflict("Only an import that is not yet accepted can be discarded.")
         stored = imp.file.name
         transaction.on_commit(
-            lambda: (_staged_delete(imp), imp.file.storage.delete(stored) if stored else None)
+            lambda: (
+                staging.staged_delete(imp),
+                imp.file.storage.delete(stored) if stored else None,
+            )
         )
     return imp
 
@@ -511,9 +469,9 @@ def import_ingest(*, channel_import_id: int) -> ChannelImport | None:
         with transaction.atomic():
             if not _transition(imp, "screening", values={"criteria_version": version}):
                 return imp
-            if not os.path.exists(_staged_path(imp)):
+            if not os.path.exists(staging.staged_path(imp)):
                 raise FileRejected("The validated rows are missing: upload the file again.")
-            attempted, inserted = _insert_lines(imp, chunk_rows)
+            attempted, inserted = staging.lines_insert(imp, chunk_rows)
             per_chunk = (
                 ImportLine.objects.filter(channel_import=imp)
                 .values_list("chunk_no")
@@ -531,7 +489,7 @@ def import_ingest(*, channel_import_id: int) -> ChannelImport | None:
                 duplicate_rows=attempted - inserted,
                 chunks_total=len(chunk_ids),
             )
-            transaction.on_commit(lambda: _staged_delete(imp))
+            transaction.on_commit(lambda: staging.staged_delete(imp))
             if chunk_ids:
                 outbox_enqueue_many(
                     "channel_imports.tasks.import_chunk_screen", [[pk] for pk in chunk_ids]
@@ -549,61 +507,3 @@ def import_ingest(*, channel_import_id: int) -> ChannelImport | None:
 def _fail(imp: ChannelImport, message: str) -> None:
     with transaction.atomic():
         _transition(imp, "failed", values={"message": message}, changes={"message": message})
-
-
-def _insert_lines(imp: ChannelImport, chunk_rows: int) -> tuple[int, int]:
-    """Insert the staged rows, skipping keys the organisation already has.
-    Returns (rows attempted, lines inserted)."""
-    if connection.vendor == "postgresql":
-        return _insert_lines_copy(imp, chunk_rows)
-    attempted = 0
-    batch: list[ImportLine] = []
-    for key, n, index, row in _staged_rows(imp):
-        batch.append(
-            ImportLine(
-                channel_import_id=imp.pk,
-                organisation_id=imp.organisation_id,
-                row_key=key,
-                line_no=n,
-                chunk_no=index // chunk_rows,
-                data=row,
-            )
-        )
-        attempted += 1
-        if len(batch) >= INSERT_BATCH:
-            ImportLine.objects.bulk_create(batch, batch_size=INSERT_BATCH, ignore_conflicts=True)
-            batch = []
-    if batch:
-        ImportLine.objects.bulk_create(batch, batch_size=INSERT_BATCH, ignore_conflicts=True)
-    return attempted, ImportLine.objects.filter(channel_import_id=imp.pk).count()
-
-
-def _insert_lines_copy(imp: ChannelImport, chunk_rows: int) -> tuple[int, int]:
-    """PostgreSQL: COPY the staging file (already in COPY format) into a temporary table,
-    then one INSERT ... ON CONFLICT DO NOTHING (COPY itself cannot skip conflicts)."""
-    table = ImportLine._meta.db_table
-    with connection.cursor() as cur:
-        cur.execute(
-            "CREATE TEMP TABLE channel_import_lines_in "
-            "(row_key varchar(80), line_no integer, idx integer, data jsonb) ON COMMIT DROP"
-        )
-        raw = cur.cursor  # psycopg's own cursor, for COPY
-        with raw.copy(
-            "COPY channel_import_lines_in (row_key, line_no, idx, data) FROM STDIN"
-        ) as copy:
-            with open(_staged_path(imp), "rb") as fh:
-                while block := fh.read(1024 * 1024):
-                    copy.write(block)
-        cur.execute("SELECT count(*) FROM channel_import_lines_in")
-        attempted = cur.fetchone()[0]
-        cur.execute(
-            f"INSERT INTO {table} (channel_import_id, organisation_id, row_key, line_no, chunk_no, "  # noqa: S608
-            "data, status, tier, shown_tier, findings, promotion_error) "
-            "SELECT %s, %s, row_key, line_no, idx / %s, data, 'pending', '', '', '[]'::jsonb, '' "
-            "FROM channel_import_lines_in ORDER BY idx "
-            "ON CONFLICT (organisation_id, row_key) DO NOTHING",
-            [imp.pk, imp.organisation_id, chunk_rows],
-        )
-        inserted = cur.rowcount
-        cur.execute("DROP TABLE channel_import_lines_in")
-    return attempted, inserted
