@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import list_views, precedent_views, views
+from . import condition_views, list_views, precedent_views, views
 
 urlpatterns = [
     path("reviews/", list_views.queue_view, name="review-queue"),
@@ -29,17 +29,17 @@ urlpatterns = [
     path("reviews/conditions/", list_views.conditions_view, name="review-conditions"),
     path(
         "reviews/conditions/<int:pk>/fulfil/",
-        views.condition_fulfil_view,
+        condition_views.condition_fulfil_view,
         name="review-condition-fulfil",
     ),
     path(
         "reviews/conditions/<int:pk>/verify/",
-        views.condition_verify_view,
+        condition_views.condition_verify_view,
         name="review-condition-verify",
     ),
     path(
         "reviews/conditions/<int:pk>/reject/",
-        views.condition_reject_view,
+        condition_views.condition_reject_view,
         name="review-condition-reject",
     ),
     path("reviews/settings/targets/", views.sla_view, name="review-sla"),
@@ -49,6 +49,6 @@ urlpatterns = [
         name="review-inconsistent-decisions",
     ),
     path("inbox/", list_views.inbox_view, name="inbox"),
-    path("inbox/read/", views.inbox_read_view, name="inbox-read"),
-    path("inbox/<int:pk>/", views.inbox_open_view, name="inbox-open"),
+    path("inbox/read/", condition_views.inbox_read_view, name="inbox-read"),
+    path("inbox/<int:pk>/", condition_views.inbox_open_view, name="inbox-open"),
 ]

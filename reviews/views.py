@@ -1,4 +1,5 @@
-"""Review pages: the queue, my cases, the case page, conditions, the inbox. Thin: each
+"""Review pages: the case page and its actions, answers, review targets (lists in
+`list_views`, conditions and the inbox's actions in `condition_views`). Thin: each
 action parses the form, calls the same service as the API, and shows its message."""
 
 from __future__ import annotations
@@ -17,11 +18,10 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts.models import User
 from hrdd.errors import ApplicationError
-from hrdd.params import as_id, id_param
+from hrdd.params import as_id
 from lifecycle.services import review_answer
 from rules.presentation import restricted_party_explained, screening_for_viewer
 
-from . import notifications as notification_services
 from . import policies, precedents, selectors, services
 from .forms import (
     CONDITION_ROWS,
@@ -458,88 +458,6 @@ def attachment_view(request, pk: int):
     return FileResponse(
         info.attachment.open("rb"), as_attachment=True, filename=info.attachment_name or "evidence"
     )
-
-
-# --- Conditions ------------------------------------------------------------------------------
-
-
-def _condition_or_404(request, pk: int):
-    condition = selectors.condition_get(user=request.user, pk=pk)
-    if condition is None:
-        raise Http404
-    return condition
-
-
-def _condition_back(request):
-    return redirect(_safe_next(request) or reverse("review-conditions"))
-
-
-@login_required
-@require_POST
-def condition_fulfil_view(request, pk: int):
-    condition = _condition_or_404(request, pk)
-    note = request.POST.get("evidence_note") or ""
-    _run(
-        request,
-        lambda: services.condition_fulfil(
-            condition=condition, actor=request.user, evidence_note=note
-        ),
-        "Marked fulfilled; a reviewer will verify it.",
-    )
-    return _condition_back(request)
-
-
-@login_required
-@require_POST
-def condition_verify_view(request, pk: int):
-    condition = _condition_or_404(request, pk)
-    note = request.POST.get("note") or ""
-    _run(
-        request,
-        lambda: services.condition_verify(condition=condition, actor=request.user, note=note),
-        "Condition verified.",
-    )
-    return _condition_back(request)
-
-
-@login_required
-@require_POST
-def condition_reject_view(request, pk: int):
-    condition = _condition_or_404(request, pk)
-    reason = request.POST.get("reason") or ""
-    _run(
-        request,
-        lambda: services.condition_reject_evidence(
-            condition=condition, actor=request.user, reason=reason
-        ),
-        "Sent back to the owner for more evidence.",
-    )
-    return _condition_back(request)
-
-
-# --- Inbox ------------------------------------------------------------------------------------
-
-
-@login_required
-@require_POST
-def inbox_read_view(request):
-    notification_id = id_param(request.POST, "notification")
-    count = notification_services.notification_mark_read(
-        user=request.user, notification_id=notification_id
-    )
-    if notification_id is None:
-        messages.success(request, f"{count} notification(s) marked read.")
-    return redirect("inbox")
-
-
-@login_required
-@require_GET
-def inbox_open_view(request, pk: int):
-    n = selectors.notifications_scope(request.user).filter(pk=pk).first()
-    if n is None:
-        raise Http404
-    notification_services.notification_mark_read(user=request.user, notification_id=n.pk)
-    return redirect(n.url or "inbox")
 
 
 # --- Admin: review targets ---------------------------------------------------------------------
