@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from statistics import median
 
+import pycountry
 from django.db.models import Count, Q
 from django.utils import timezone
 
@@ -33,7 +34,7 @@ TIER_ORDER = ("medium", "high", "critical", "prohibited")
 class Chart:
     key: str
     title: str
-    kind: str  # "bar", "stacked", "line"
+    kind: str  # "bar", "stacked", "line", "map"
     columns: list[str]
     rows: list[list] = field(default_factory=list)
     note: str = ""
@@ -133,6 +134,30 @@ def opportunities_by_country(user, limit: int = 15) -> Chart:
     )
 
 
+def opportunities_by_country_map(user) -> Chart:
+    """Every country with deals, keyed by its ISO 3166 numeric code: the vendored
+    world-atlas map identifies its shapes by that code, not by alpha-2."""
+    counts = (
+        opportunities_visible_to(user)
+        .values("end_customer_country")
+        .annotate(n=Count("id"))
+        .order_by("-n", "end_customer_country")
+    )
+    rows = []
+    for c in counts:
+        code = c["end_customer_country"]
+        found = pycountry.countries.get(alpha_2=code) if code else None
+        # A code with no ISO numeric (none stored today) stays in the table, off the map.
+        rows.append([words.country(code), found.numeric if found else "", c["n"]])
+    return Chart(
+        "country-map",
+        "Deals by end customer's country: map",
+        "map",
+        ["Country", "ISO numeric", "Deals"],
+        rows,
+    )
+
+
 def criteria_firing_most(user, now=None, limit: int = 12, days: int = 90) -> Chart:
     """The criteria that fired in the deals' current screenings of the last `days` days."""
     now = now or timezone.now()
@@ -225,6 +250,7 @@ def overview_for(user) -> dict:
             open_cases_by_tier_and_level(user),
             sla_and_time_to_decision(user),
             opportunities_by_country(user),
+            opportunities_by_country_map(user),
             criteria_firing_most(user),
             restricted_party_false_positives(user),
         ]

@@ -32,17 +32,52 @@
     return instance;
   }
 
+  // The map: a choropleth of deals per country over the vendored world-atlas shapes, which
+  // are keyed by ISO numeric code (the data's second column). Countries without deals are
+  // drawn with a zero so the whole world shows.
+  function drawMap(canvas, chart, atlasUrl) {
+    if (!window.ChartGeo || !atlasUrl) return;
+    var counts = {};
+    chart.rows.forEach(function (r) { if (r[1]) counts[r[1]] = r[2]; });
+    return fetch(atlasUrl, { credentials: "same-origin" })
+      .then(function (r) { return r.json(); })
+      .then(function (atlas) {
+        var shapes = window.ChartGeo.topojson.feature(atlas, atlas.objects.countries).features
+          .filter(function (f) { return f.properties.name !== "Antarctica"; });
+        var data = shapes.map(function (f) { return { feature: f, value: counts[f.id] || 0 }; });
+        new window.Chart(canvas, {
+          type: "choropleth",
+          data: { labels: shapes.map(function (f) { return f.properties.name; }),
+                  datasets: [{ label: "Deals", data: data, outline: shapes,
+                               borderColor: "#5b6475", borderWidth: 0.5 }] },
+          options: { responsive: true, maintainAspectRatio: false, animation: false,
+                     showOutline: true,
+                     plugins: { legend: { display: false } },
+                     scales: { projection: { axis: "x", projection: "equalEarth" },
+                               // whole deals on the legend, not 0.4 of one
+                               color: { axis: "x", interpolate: "blues", missing: "#eef0f3",
+                                        ticks: { precision: 0 },
+                                        legend: { position: "bottom-left", align: "right" } } } }
+        });
+        canvas.dataset.drawn = String(data.filter(function (d) { return d.value; }).length);
+      });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     var root = document.getElementById("charts");
     if (!root || !window.Chart) return;
     fetch(root.dataset.source, { credentials: "same-origin" })
       .then(function (r) { return r.json(); })
       .then(function (body) {
+        var pending = [];
         body.charts.forEach(function (chart) {
           var canvas = root.querySelector('canvas[data-chart="' + chart.key + '"]');
-          if (canvas) draw(canvas, chart);
+          if (!canvas) return;
+          if (chart.kind === "map") pending.push(drawMap(canvas, chart, root.dataset.atlas));
+          else draw(canvas, chart);
         });
-        root.dataset.ready = "true";
-      });
+        return Promise.all(pending);
+      })
+      .then(function () { root.dataset.ready = "true"; });
   });
 })();

@@ -6,12 +6,16 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 
 import pytest
+from django.conf import settings
 
 from reviews.services import review_claim, review_decide, review_request_information
 
 pytestmark = pytest.mark.django_db
+
+ATLAS = "vendor/world-atlas/countries-110m.json"
 
 
 def _charts(client) -> dict:
@@ -90,3 +94,42 @@ def test_the_csv_holds_the_charts_rows(client, reviewer, make_deal):
 def test_a_partner_cannot_export_a_compliance_chart(client, partner_a):
     client.force_login(partner_a)
     assert client.get("/overview/open-cases.csv").status_code == 404
+
+
+def _atlas_ids() -> dict:
+    """The country shapes' ids in the vendored world atlas the map draws (ISO numeric)."""
+    atlas = json.loads((settings.BASE_DIR / "static" / ATLAS).read_text())
+    return {
+        g.get("id"): g["properties"]["name"] for g in atlas["objects"]["countries"]["geometries"]
+    }
+
+
+def test_the_map_gets_each_country_with_its_count_as_the_atlas_ids(client, reviewer, make_deal):
+    make_deal("medium", title="Gulf one")
+    make_deal("medium", title="Gulf two")
+    make_deal("high", title="German one")
+    make_deal("low", title="Norwegian one")
+    client.force_login(reviewer)
+    chart = _charts(client)["country-map"]
+    assert chart["kind"] == "map"
+    by_id = {numeric: (name, n) for name, numeric, n in chart["rows"]}
+    atlas = _atlas_ids()
+    # United Arab Emirates, Germany, Norway: counted, and each id is a shape on the map
+    assert by_id["784"] == ("United Arab Emirates", 2)
+    assert by_id["276"] == ("Germany", 1) and by_id["578"] == ("Norway", 1)
+    assert atlas["784"] == "United Arab Emirates" and atlas["276"] == "Germany"
+    assert atlas["578"] == "Norway"
+    page = client.get("/overview/").content.decode()
+    assert 'data-chart="country-map"' in page and ATLAS in page
+    assert "chartjs-chart-geo" in page
+    rows = list(csv.reader(io.StringIO(client.get("/overview/country-map.csv").content.decode())))
+    assert rows[0] == ["Country", "ISO numeric", "Deals"] and ["Germany", "276", "1"] in rows
+
+
+def test_a_partner_gets_no_map_of_everyone_s_deals(client, partner_a, make_deal):
+    make_deal("high", title="German one")
+    client.force_login(partner_a)
+    assert "country-map" not in _charts(client)
+    page = client.get("/overview/").content.decode()
+    assert "country-map" not in page and ATLAS not in page and "chartjs-chart-geo" not in page
+    assert client.get("/overview/country-map.csv").status_code == 404

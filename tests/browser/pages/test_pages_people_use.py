@@ -142,3 +142,29 @@ def test_the_first_field_in_error_gets_the_focus(open_as, sales_rep, catalogue):
     assert focused.get_attribute("aria-invalid") == "true"
     assert page.input_value("input[name=title]") == "Kept after the error"
     assert "ec_" not in page.locator(".error-box").inner_text()
+
+
+# Pixels on the map canvas that are painted (not transparent): shapes, outlines, legend.
+PAINTED = """c => { const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n; }"""
+
+
+def test_the_overview_draws_deals_by_country_on_a_map_at_both_widths(open_as, reviewer, make_deal):
+    make_deal("medium", title="Gulf one")
+    make_deal("high", title="German one")
+    errors: list[str] = []
+    for viewport in (DESKTOP, PHONE):
+        page = open_as("rob_reviewer", viewport)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto("/overview/")
+        expect(page.locator("#charts[data-ready=true]")).to_have_count(1)
+        canvas = page.locator('canvas[data-chart="country-map"]')
+        assert canvas.get_attribute("data-drawn") == "2"  # two countries coloured
+        box = canvas.bounding_box()
+        assert 0 < box["width"] <= viewport["width"] and box["height"] > 0
+        painted = canvas.evaluate(PAINTED)
+        total = canvas.evaluate("c => c.width * c.height")
+        assert painted > total // 10, (viewport, painted, total)  # a world, not a blank
+        table = page.locator("#chart-country-map table").text_content()
+        assert "Germany" in table and "United Arab Emirates" in table
+        assert errors == []
