@@ -236,12 +236,13 @@ def _sla(lo: datetime, hi: datetime, k: int) -> Section:
 
 
 def statement_csv_rows(st: Statement) -> list[list[str]]:
-    """The CSV: one line per figure, the same figures the charts draw."""
-    out = [["section", "figure", "value", "unit"]]
+    """The CSV: one line per figure, the same figures the charts draw, headed in words;
+    the last column is the section's stable id, for whoever compares years by machine."""
+    out = [["Section", "Figure", "Value", "Unit", "Section id"]]
     for section in st.sections:
         for row in section.rows:
             value = "suppressed" if row.value is None else _num(row.value)
-            out.append([section.key, row.label, value, row.unit])
+            out.append([section.title, row.label, value, row.unit, section.key])
     return out
 
 

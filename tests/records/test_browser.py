@@ -100,5 +100,6 @@ def test_done_when_walked_in_the_browser(new_page, tmp_path, settings):  # noqa:
     with page.expect_download() as download:
         page.click("#statement-csv")
     rows = list(csv.reader(io.StringIO(open(download.value.path(), encoding="utf-8").read())))
-    figures = {(r[0], r[1]): r[2] for r in rows[1:]}
+    assert rows[0] == ["Section", "Figure", "Value", "Unit", "Section id"]
+    figures = {(r[4], r[1]): r[2] for r in rows[1:]}
     assert {k: figures[k] for k in charted} == charted

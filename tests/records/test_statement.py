@@ -33,8 +33,9 @@ def _bars(html: str) -> dict[tuple[str, str], str]:
 
 def _csv(content: bytes) -> dict[tuple[str, str], str]:
     rows = list(csv.reader(io.StringIO(content.decode("utf-8"))))
-    assert rows[0] == ["section", "figure", "value", "unit"]
-    return {(r[0], r[1]): r[2] for r in rows[1:]}
+    assert rows[0] == ["Section", "Figure", "Value", "Unit", "Section id"]
+    assert all(r[0] and "_" not in r[0] for r in rows[1:])  # sections named in words
+    return {(r[4], r[1]): r[2] for r in rows[1:]}
 
 
 @pytest.fixture
