@@ -142,12 +142,9 @@ def upload_as(api):
     def _upload(user, file, **data):
         client = api.as_user(user)
         r = client.post("/api/v1/imports/", {"file": file, **data}, format="multipart")
-        imp = (
-            ChannelImport.objects.filter(pk=r.json().get("id")).first()
-            if r.status_code == 201
-            else None
-        )
-        return r, imp
+        if r.status_code != 201:
+            return r, None
+        return r, read_unlocked(lambda: ChannelImport.objects.filter(pk=r.json()["id"]).first())
 
     return _upload
 
@@ -201,6 +198,23 @@ def _forget_connections(app) -> None:
     as Celery itself does after a fork. Pools are shared per options: never closed here."""
     app._pool = None
     app.amqp._producer_pool = None
+
+
+def read_unlocked(read, *, timeout: float = 30.0):
+    """`read()`, again while SQLite's shared in-memory test database is locked by a worker
+    thread's write (its busy timeout does not cover that)."""
+    import time
+
+    from django.db import OperationalError
+
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            return read()
+        except OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+        time.sleep(0.1)
 
 
 def wait_for(imp: ChannelImport, statuses: set[str], *, timeout: float = 90.0) -> ChannelImport:

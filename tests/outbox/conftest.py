@@ -235,10 +235,13 @@ def upload_as(api):
 
     def _upload(user, file):
         r = api.as_user(user).post("/api/v1/imports/", {"file": file}, format="multipart")
-        imp = (
-            ChannelImport.objects.filter(pk=r.json().get("id")).first()
-            if r.status_code == 201
-            else None
+        if r.status_code != 201:
+            return r, None
+        # The worker may already be validating it, holding SQLite's shared test database.
+        imp = until(
+            lambda: ChannelImport.objects.filter(pk=r.json()["id"]).first(),
+            timeout=30,
+            what="the uploaded import readable",
         )
         return r, imp
 
