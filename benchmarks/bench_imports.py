@@ -135,31 +135,11 @@ SUFFIXES = [
 ]
 FORMS = ["GmbH", "SA", "AB", "Ltd", "BV", "S.r.l.", "Inc"]
 
-COLUMNS = [
-    "partner_reference",
-    "end_customer_name",
-    "end_customer_country",
-    "end_user_type",
-    "sector",
-    "delivery_country",
-    "sku",
-    "product_name",
-    "capabilities",
-    "quantity",
-    "intended_use",
-    "value_amount",
-    "currency",
-    "sale_date",
-    "reseller_name",
-    "reseller_country",
-    "red_flags",
-    "customization",
-    "end_use_statement",
-]
-
 
 def write_pos_file(path: Path, lines: int, *, risky_share: float = 0.01, seed: int = 7) -> int:
     """A synthetic POS report; returns the number of high-risk lines written."""
+    from channel_imports.rows import COLUMNS  # the headers the importer expects
+
     rnd = random.Random(seed)
     customers = [
         (
