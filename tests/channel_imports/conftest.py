@@ -217,15 +217,23 @@ def read_unlocked(read, *, timeout: float = 30.0):
         time.sleep(0.1)
 
 
-def wait_for(imp: ChannelImport, statuses: set[str], *, timeout: float = 90.0) -> ChannelImport:
-    """Poll the import (bounded) until it reaches one of `statuses`."""
+def wait_for(
+    imp: ChannelImport, statuses: set[str], *, timeout: float = 90.0, reconcile: bool = False
+) -> ChannelImport:
+    """Poll the import (bounded) until it reaches one of `statuses`. `reconcile`: run the
+    outbox's reconciler between polls, as beat would, so work that failed an attempt (on
+    SQLite, a worker thread's write meeting the test's read) is sent again."""
     import time
 
     from django.db import OperationalError
 
+    from outbox.services import outbox_reconcile
+
     deadline = time.monotonic() + timeout
     while True:
         try:
+            if reconcile:
+                outbox_reconcile()
             imp.refresh_from_db()
         except OperationalError as exc:
             # SQLite's shared in-memory test database locks a table while the worker

@@ -16,13 +16,16 @@ def test_a_real_worker_validates_imports_and_screens_an_upload(
     live_worker, upload_as, api, partner_a, catalogue, settings
 ):
     settings.CHANNEL_IMPORT_CHUNK_ROWS = 4  # several chunks, taken one by one
+    # A failed attempt is retried within seconds (the lease), as the reconciler would.
+    settings.OUTBOX_LEASE_SECONDS = 2
+    settings.OUTBOX_RESEND_SECONDS = 2
     rows = [row(partner_reference=f"W-{i}") for i in range(9)] + [row(FLAGGED)]
     r, imp = upload_as(partner_a, csv_upload(rows))
     assert r.status_code == 201, r.json()
-    imp = wait_for(imp, {"validated", "rejected"})
+    imp = wait_for(imp, {"validated", "rejected"}, reconcile=True)
     assert imp.valid_rows == 10, imp.message
     assert api.post(f"/api/v1/imports/{imp.pk}/accept/").status_code == 200
-    imp = wait_for(imp, {"completed", "failed"})
+    imp = wait_for(imp, {"completed", "failed"}, reconcile=True)
     assert imp.status == "completed", imp.message
     assert imp.chunks_total == 3
     assert api.get(f"/api/v1/imports/{imp.pk}/").json()["progress"] == {
