@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from statistics import median
 
-import pycountry
 from django.db.models import Count, Q
 from django.utils import timezone
 
@@ -25,6 +24,8 @@ from reviews.models import Decision, ReviewCase
 from reviews.policies import requests_answerable_by, review_cases_visible_to
 from rules.presentation import sees_everything
 from taxonomy import words
+
+from . import atlas
 
 WEEKS = 12
 TIER_ORDER = ("medium", "high", "critical", "prohibited")
@@ -38,6 +39,8 @@ class Chart:
     columns: list[str]
     rows: list[list] = field(default_factory=list)
     note: str = ""
+    # A map's countries with deals that it has no shape for, as "Singapore (12 deals)".
+    off_map: list[str] = field(default_factory=list)
 
     def as_json(self) -> dict:
         return {
@@ -46,6 +49,7 @@ class Chart:
             "kind": self.kind,
             "columns": self.columns,
             "rows": self.rows,
+            "off_map": self.off_map,
         }
 
 
@@ -136,25 +140,30 @@ def opportunities_by_country(user, limit: int = 15) -> Chart:
 
 def opportunities_by_country_map(user) -> Chart:
     """Every country with deals, keyed by its ISO 3166 numeric code: the vendored
-    world-atlas map identifies its shapes by that code, not by alpha-2."""
+    world-atlas map identifies its shapes by that code, not by alpha-2. Countries the
+    atlas has no shape for at its scale are named under the map (`off_map`), so their
+    deals never vanish from it; they stay in the table too."""
     counts = (
         opportunities_visible_to(user)
         .values("end_customer_country")
         .annotate(n=Count("id"))
         .order_by("-n", "end_customer_country")
     )
-    rows = []
+    rows, off_map = [], []
     for c in counts:
-        code = c["end_customer_country"]
-        found = pycountry.countries.get(alpha_2=code) if code else None
-        # A code with no ISO numeric (none stored today) stays in the table, off the map.
-        rows.append([words.country(code), found.numeric if found else "", c["n"]])
+        code, n = c["end_customer_country"], c["n"]
+        name = words.country(code)
+        # Kosovo has no ISO numeric: its row keeps "" and the map matches it by name.
+        rows.append([name, atlas.iso_numeric(code), n])
+        if code and not atlas.drawn_on_map(code, name):
+            off_map.append(f"{name} ({n} deal{'' if n == 1 else 's'})")
     return Chart(
         "country-map",
         "Deals by end customer's country: map",
         "map",
         ["Country", "ISO numeric", "Deals"],
         rows,
+        off_map=off_map,
     )
 
 

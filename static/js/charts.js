@@ -33,19 +33,23 @@
   }
 
   // The map: a choropleth of deals per country over the vendored world-atlas shapes, which
-  // are keyed by ISO numeric code (the data's second column). Countries without deals are
-  // drawn with a zero so the whole world shows.
+  // are keyed by ISO numeric code (the data's second column; Kosovo has none and is matched
+  // by its name). Countries without deals are drawn with a zero so the whole world shows.
+  // Its colour key is the HTML legend under the canvas, not Chart.js's own, which sat on
+  // the shapes at phone width.
   function drawMap(canvas, chart, atlasUrl) {
     if (!window.ChartGeo || !atlasUrl) return;
     var counts = {};
-    chart.rows.forEach(function (r) { if (r[1]) counts[r[1]] = r[2]; });
+    chart.rows.forEach(function (r) { counts[r[1] || r[0]] = r[2]; });
     return fetch(atlasUrl, { credentials: "same-origin" })
       .then(function (r) { return r.json(); })
       .then(function (atlas) {
         var shapes = window.ChartGeo.topojson.feature(atlas, atlas.objects.countries).features
           .filter(function (f) { return f.properties.name !== "Antarctica"; });
-        var data = shapes.map(function (f) { return { feature: f, value: counts[f.id] || 0 }; });
-        new window.Chart(canvas, {
+        var data = shapes.map(function (f) {
+          return { feature: f, value: counts[f.id || f.properties.name] || 0 };
+        });
+        var instance = new window.Chart(canvas, {
           type: "choropleth",
           data: { labels: shapes.map(function (f) { return f.properties.name; }),
                   datasets: [{ label: "Deals", data: data, outline: shapes,
@@ -54,13 +58,29 @@
                      showOutline: true,
                      plugins: { legend: { display: false } },
                      scales: { projection: { axis: "x", projection: "equalEarth" },
-                               // whole deals on the legend, not 0.4 of one
                                color: { axis: "x", interpolate: "blues", missing: "#eef0f3",
-                                        ticks: { precision: 0 },
-                                        legend: { position: "bottom-left", align: "right" } } } }
+                                        display: false } } }
         });
+        mapLegend(canvas, instance, data);
         canvas.dataset.drawn = String(data.filter(function (d) { return d.value; }).length);
       });
+  }
+
+  // The colour ramp from none to the most deals, sampled from the map's own colour scale
+  // (set through the CSSOM, which the content-security policy allows; a style attribute
+  // it would refuse).
+  function mapLegend(canvas, instance, data) {
+    var legend = document.querySelector('[data-legend="' + canvas.dataset.chart + '"]');
+    var scale = instance.scales.color;
+    if (!legend || !scale) return;
+    var most = data.reduce(function (m, d) { return Math.max(m, d.value); }, 0);
+    var stops = [0, 0.25, 0.5, 0.75, 1].map(function (t) {
+      return scale.getColorForValue(t * most) + " " + (t * 100) + "%";
+    });
+    legend.querySelector(".ramp").style.backgroundImage =
+      "linear-gradient(to right, " + stops.join(", ") + ")";
+    legend.querySelector(".high").textContent = String(most);
+    legend.hidden = false;
   }
 
   document.addEventListener("DOMContentLoaded", function () {

@@ -133,3 +133,45 @@ def test_a_partner_gets_no_map_of_everyone_s_deals(client, partner_a, make_deal)
     page = client.get("/overview/").content.decode()
     assert "country-map" not in page and ATLAS not in page and "chartjs-chart-geo" not in page
     assert client.get("/overview/country-map.csv").status_code == 404
+
+
+def _in(country: str) -> dict:
+    end_customer = {
+        "name": f"Customer in {country}",
+        "country": country,
+        "type": "private_enterprise",
+        "sector": "logistics",
+    }
+    return {"end_customer": end_customer, "delivery_country": country}
+
+
+def test_countries_too_small_for_the_map_are_named_under_it(client, reviewer, make_deal):
+    """Singapore, Bahrain and Malta have no shape in the 1:110m atlas: their deals are named
+    under the map with their counts (and stay in the table); Kosovo has a shape without an
+    ISO numeric code and is drawn, matched by name."""
+    for country in ("SG", "SG", "BH", "XK", "NO"):
+        make_deal("low", title=f"Deal in {country}", **_in(country))
+    client.force_login(reviewer)
+    chart = _charts(client)["country-map"]
+    assert chart["off_map"] == ["Singapore (2 deals)", "Bahrain (1 deal)"]
+    assert ["Singapore", "702", 2] in chart["rows"] and ["Kosovo", "", 1] in chart["rows"]
+    assert "702" not in _atlas_ids() and "Kosovo" in _atlas_ids().values()
+    page = client.get("/overview/").content.decode()
+    assert "Not drawn at this scale: Singapore (2 deals), Bahrain (1 deal)." in page
+
+
+def test_every_country_is_either_drawn_or_named_under_the_map():
+    """Over the whole reference list of countries: no country can have deals that neither
+    colour a shape nor appear in the list under the map."""
+    from dashboards.atlas import drawn_on_map, iso_numeric
+    from taxonomy import words
+    from taxonomy.countries import country_codes
+
+    atlas = _atlas_ids()
+    for code in country_codes():
+        name = words.country(code)
+        drawn = drawn_on_map(code, name)
+        shape = iso_numeric(code) or name
+        assert drawn == (shape in atlas or shape in atlas.values()), code
+    assert not drawn_on_map("SG", "Singapore") and not drawn_on_map("MT", "Malta")
+    assert drawn_on_map("XK", "Kosovo") and drawn_on_map("DE", "Germany")

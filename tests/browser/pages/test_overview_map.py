@@ -1,0 +1,82 @@
+"""The overview's map of deals by country on a phone (390 px): its colour key sits under
+the map, not on it, nothing runs past the screen's width, and a deal in a country too small
+for the map's scale (Singapore) is still named on the page."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PHONE = {"width": 390, "height": 844}
+SINGAPORE = {
+    "name": "Lion City Logistics Pte",
+    "country": "SG",
+    "type": "private_enterprise",
+    "sector": "logistics",
+}
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    return (
+        a["x"] < b["x"] + b["width"]
+        and b["x"] < a["x"] + a["width"]
+        and a["y"] < b["y"] + b["height"]
+        and b["y"] < a["y"] + a["height"]
+    )
+
+
+@pytest.fixture
+def phone(browser, live_server, reviewer):
+    ctx = browser.new_context(base_url=live_server.url, viewport=PHONE)
+    ctx.set_default_timeout(15_000)
+    page = ctx.new_page()
+    page.goto("/login/")
+    page.fill("input[name=username]", "rob_reviewer")
+    page.fill("input[name=password]", "correct horse battery")
+    page.click("button[type=submit]")
+    page.wait_for_load_state()
+    yield page
+    ctx.close()
+
+
+def test_on_a_phone_the_map_s_key_sits_under_the_map_within_the_screen(phone, reviewer, make_deal):
+    make_deal("medium", title="Gulf one")
+    make_deal("high", title="German one")
+    phone.goto("/overview/")
+    expect(phone.locator("#charts[data-ready=true]")).to_have_count(1)
+    canvas = phone.locator('canvas[data-chart="country-map"]')
+    assert canvas.get_attribute("data-drawn") == "2"
+    # the drawing area: the chart's own area on the canvas, in page pixels
+    area = canvas.evaluate(
+        """c => { const a = Chart.getChart(c).chartArea, r = c.getBoundingClientRect();
+        return {x: r.x + a.left, y: r.y + a.top, width: a.right - a.left,
+                height: a.bottom - a.top}; }"""
+    )
+    legend = phone.locator('[data-legend="country-map"]')
+    expect(legend).to_be_visible()
+    expect(legend).to_contain_text("deals")
+    key = legend.bounding_box()
+    assert not _overlap(key, area), (key, area)
+    assert key["y"] >= area["y"] + area["height"], "the key is under the map"
+    # Chart.js draws no second key of its own on the shapes
+    assert canvas.evaluate("c => Chart.getChart(c).scales.color._isVisible()") is False
+    for box in (key, area, canvas.bounding_box()):
+        assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    # the table behind the chart is still there
+    assert "Germany" in phone.locator("#chart-country-map table").text_content()
+
+
+def test_a_deal_in_a_country_too_small_for_the_map_is_named_under_it(phone, reviewer, make_deal):
+    make_deal("low", title="Singapore one", end_customer=SINGAPORE, delivery_country="SG")
+    make_deal("high", title="German one")
+    phone.goto("/overview/")
+    expect(phone.locator("#charts[data-ready=true]")).to_have_count(1)
+    off_map = phone.locator("#off-map-country-map")
+    expect(off_map).to_be_visible()
+    expect(off_map).to_have_text("Not drawn at this scale: Singapore (1 deal).")
+    assert off_map.bounding_box()["x"] + off_map.bounding_box()["width"] <= PHONE["width"]
+    # Germany has a shape: coloured, not listed
+    assert phone.locator('canvas[data-chart="country-map"]').get_attribute("data-drawn") == "1"
