@@ -432,7 +432,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},  # lock-outs are warnings; every sign-in is not
+    "loggers": {
+        "axes": {"level": "WARNING"},  # lock-outs are warnings; every sign-in is not
+        "onboarding": {"level": "INFO"},  # a fresh install's setup code, whatever LOG_LEVEL
+    },
 }
 
 # --- Content security policy: scripts and styles from our own static files only (no inline

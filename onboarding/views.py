@@ -1,5 +1,6 @@
 """The first visit of a fresh installation: a page that sets up the vendor organisation and
-the first admin, offered only while nobody has an account (afterwards: not found)."""
+the first admin, offered only while nobody has an account (afterwards: not found), and only
+to whoever can read the server's log: its first visit prints a one-time setup code there."""
 
 from __future__ import annotations
 
@@ -11,9 +12,17 @@ from django.views.decorators.csrf import csrf_protect
 from hrdd.errors import ApplicationError
 from taxonomy.countries import country_choices
 
-from .services import installation_has_no_user, installation_setup
+from .services import installation_has_no_user, installation_setup, setup_code_issue
 
-FIELDS = ("vendor_name", "vendor_country", "username", "email", "first_name", "last_name")
+FIELDS = (
+    "setup_code",
+    "vendor_name",
+    "vendor_country",
+    "username",
+    "email",
+    "first_name",
+    "last_name",
+)
 
 
 @csrf_protect
@@ -22,7 +31,10 @@ def setup_view(request):
         raise Http404
     values = {f: (request.POST.get(f) or "").strip() for f in FIELDS}
     errors: dict[str, str] = {}
-    if request.method == "POST":
+    status = 400  # a refused form; 429 past the wrong codes' limit
+    if request.method != "POST":
+        setup_code_issue(url=request.build_absolute_uri(), only_if_none=True)
+    else:
         password = request.POST.get("password") or ""
         if password != (request.POST.get("password_again") or ""):
             errors["password_again"] = "The two passwords differ."
@@ -37,10 +49,12 @@ def setup_view(request):
                     first_name=values["first_name"],
                     last_name=values["last_name"],
                     via="web",
+                    setup_code=values["setup_code"],
                 )
             except ApplicationError as exc:
                 if exc.status_code == 409:  # someone else set it up a moment ago
                     raise Http404 from None
+                status = exc.status_code
                 errors = {
                     **exc.errors,
                     "vendor_country": exc.errors.get("vendor_country")
@@ -62,5 +76,5 @@ def setup_view(request):
             "errors": errors,
             "countries": country_choices(),
         },
-        status=400 if errors else 200,
+        status=status if errors else 200,
     )

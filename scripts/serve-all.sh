@@ -9,4 +9,6 @@ trap 'trap - EXIT INT TERM; kill 0 2>/dev/null || true' EXIT INT TERM
 $BIN/celery -A hrdd worker --loglevel=INFO --concurrency="${CELERY_CONCURRENCY:-2}" &
 $BIN/celery -A hrdd beat --loglevel=INFO &
 echo "Serving on http://$HOST:$PORT/ (worker and beat running; Ctrl-C stops everything)"
+# A fresh installation (nobody has an account) prints its one-time setup code for /setup/.
+$BIN/python manage.py setup_code --url "http://$HOST:$PORT/setup/"
 $BIN/python manage.py runserver "$HOST:$PORT" --noreload
