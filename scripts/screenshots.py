@@ -4,6 +4,8 @@
     .venv/bin/python scripts/screenshots.py [http://127.0.0.1:8000]
 
 Writes PNG files to docs/screenshots/. Signs in as the demo users (README "Demo data").
+It decides one medium-tier case to show a decided deal, so run it against freshly loaded
+demo data (a second run finds no case left to claim and keeps the old deal-decided.png).
 """
 
 from __future__ import annotations
@@ -62,6 +64,12 @@ def _decide_one(browser) -> tuple[str, str] | None:
     page.fill("input[name=cond-0-due_date]", "2027-03-31")
     page.click("#decide-button")
     page.wait_for_load_state()
+    departs = page.locator("textarea[name=precedent_reason]")
+    if departs.count() and page.locator("#decide-button").count():
+        # closely similar deals were decided otherwise: the decision says why
+        departs.fill("The end user is a university lab, unlike the precedent's undisclosed one.")
+        page.click("#decide-button")
+        page.wait_for_load_state()
     deal = page.locator('main a[href^="/deals/"]').first.get_attribute("href")
     page.goto(deal)
     owner = re.search(r"owner (\S+)", page.locator("p.status").inner_text())
@@ -109,6 +117,11 @@ def main() -> None:
         ctx, page = _sign_in(browser, "reviewer", PHONE)
         page.goto("/reviews/")
         page.screenshot(path=OUT / "phone-queue.png")
+        ctx.close()
+        ctx, page = _sign_in(browser, "reviewer", PHONE)
+        page.goto("/overview/")
+        page.wait_for_selector("#charts[data-ready=true]")
+        page.locator("#chart-country-map").screenshot(path=OUT / "phone-overview-map.png")
         ctx.close()
         ctx, page = _sign_in(browser, "rep", PHONE)
         page.goto("/deals/new/")
