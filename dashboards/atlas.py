@@ -2,19 +2,23 @@
 (Natural Earth 1:110m via world-atlas), keyed by ISO 3166 numeric code.
 
 At that scale small countries (Singapore, Bahrain, Malta, most island states) have no
-shape at all, so a deal there would silently vanish from the map; the overview lists them
-under it instead. Kosovo has a shape but no ISO numeric code, so it is matched by name.
+shape at all, so a deal there would silently vanish from the map: the map draws them as
+dots at a point from `data/small_countries.json` (made by scripts/small_countries.py from
+the 1:10m atlas) and names them under it. Kosovo has a shape but no ISO numeric code, so it
+is matched by name.
 """
 
 from __future__ import annotations
 
 import json
 from functools import cache
+from pathlib import Path
 
 import pycountry
 from django.contrib.staticfiles import finders
 
 ATLAS = "vendor/world-atlas/countries-110m.json"
+POINTS = Path(__file__).resolve().parent / "data" / "small_countries.json"
 
 
 @cache
@@ -40,3 +44,14 @@ def drawn_on_map(code: str, name: str) -> bool:
     ids, unnamed = _shapes()
     numeric = iso_numeric(code)
     return numeric in ids if numeric else name in unnamed
+
+
+@cache
+def _points() -> dict[str, tuple[float, float]]:
+    with POINTS.open(encoding="utf-8") as f:
+        return {code: (lon, lat) for code, (lon, lat) in json.load(f)["points"].items()}
+
+
+def dot_for(code: str) -> tuple[float, float] | None:
+    """(longitude, latitude) to draw a country without a shape as a dot; None if unknown."""
+    return _points().get(code)

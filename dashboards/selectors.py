@@ -39,7 +39,11 @@ class Chart:
     columns: list[str]
     rows: list[list] = field(default_factory=list)
     note: str = ""
-    # A map's countries with deals that it has no shape for, as "Singapore (12 deals)".
+    # A map's countries with deals that it has no shape for: drawn as dots at `points`
+    # ([name, longitude, latitude, deals]) and named in `dots` as "Singapore (12 deals)",
+    # or, with no point known, named in `off_map`.
+    points: list[list] = field(default_factory=list)
+    dots: list[str] = field(default_factory=list)
     off_map: list[str] = field(default_factory=list)
 
     def as_json(self) -> dict:
@@ -49,7 +53,7 @@ class Chart:
             "kind": self.kind,
             "columns": self.columns,
             "rows": self.rows,
-            "off_map": self.off_map,
+            "points": self.points,
         }
 
 
@@ -140,31 +144,37 @@ def opportunities_by_country(user, limit: int = 15) -> Chart:
 
 def opportunities_by_country_map(user) -> Chart:
     """Every country with deals, keyed by its ISO 3166 numeric code: the vendored
-    world-atlas map identifies its shapes by that code, not by alpha-2. Countries the
-    atlas has no shape for at its scale are named under the map (`off_map`), so their
-    deals never vanish from it; they stay in the table too."""
+    world-atlas map identifies its shapes by that code, not by alpha-2. A country the
+    atlas has no shape for at its scale is drawn as a dot (`points`) where a point is
+    known, and is named under the map either way (`dots`, `off_map`), so its deals never
+    vanish from it; every country stays in the table too."""
     counts = (
         opportunities_visible_to(user)
         .values("end_customer_country")
         .annotate(n=Count("id"))
         .order_by("-n", "end_customer_country")
     )
-    rows, off_map = [], []
-    for c in counts:
-        code, n = c["end_customer_country"], c["n"]
-        name = words.country(code)
-        # Kosovo has no ISO numeric: its row keeps "" and the map matches it by name.
-        rows.append([name, atlas.iso_numeric(code), n])
-        if code and not atlas.drawn_on_map(code, name):
-            off_map.append(f"{name} ({n} deal{'' if n == 1 else 's'})")
-    return Chart(
+    chart = Chart(
         "country-map",
         "Deals by end customer's country: map",
         "map",
         ["Country", "ISO numeric", "Deals"],
-        rows,
-        off_map=off_map,
     )
+    for c in counts:
+        code, n = c["end_customer_country"], c["n"]
+        name = words.country(code)
+        # Kosovo has no ISO numeric: its row keeps "" and the map matches it by name.
+        chart.rows.append([name, atlas.iso_numeric(code), n])
+        if not code or atlas.drawn_on_map(code, name):
+            continue
+        label = f"{name} ({n} deal{'' if n == 1 else 's'})"
+        dot = atlas.dot_for(code)
+        if dot:
+            chart.points.append([name, *dot, n])
+            chart.dots.append(label)
+        else:
+            chart.off_map.append(label)
+    return chart
 
 
 def criteria_firing_most(user, now=None, limit: int = 12, days: int = 90) -> Chart:

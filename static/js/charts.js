@@ -49,8 +49,11 @@
         var data = shapes.map(function (f) {
           return { feature: f, value: counts[f.id || f.properties.name] || 0 };
         });
+        // the dots' deals count in the colour scale too, or a big one would be clamped
+        var most = chart.rows.reduce(function (m, r) { return Math.max(m, r[2]); }, 0);
         var instance = new window.Chart(canvas, {
           type: "choropleth",
+          plugins: [dots(chart.points || [])],
           data: { labels: shapes.map(function (f) { return f.properties.name; }),
                   datasets: [{ label: "Deals", data: data, outline: shapes,
                                borderColor: "#5b6475", borderWidth: 0.5 }] },
@@ -59,21 +62,48 @@
                      plugins: { legend: { display: false } },
                      scales: { projection: { axis: "x", projection: "equalEarth" },
                                color: { axis: "x", interpolate: "blues", missing: "#eef0f3",
-                                        display: false } } }
+                                        min: 0, max: Math.max(most, 1), display: false } } }
         });
-        mapLegend(canvas, instance, data);
+        mapLegend(canvas, instance, most);
         canvas.dataset.drawn = String(data.filter(function (d) { return d.value; }).length);
       });
+  }
+
+  // Countries too small to have a shape at the atlas's scale (Singapore, Malta): a dot at
+  // their point ([name, longitude, latitude, deals]), coloured like a shape with as many
+  // deals and ringed so a pale one still shows.
+  function dots(points) {
+    return {
+      id: "smallCountries",
+      afterDatasetsDraw: function (instance) {
+        var projection = instance.scales.projection, colour = instance.scales.color;
+        var ctx = instance.ctx, drawn = 0;
+        points.forEach(function (p) {
+          var xy = projection.projection([p[1], p[2]]);
+          if (!xy) return;
+          ctx.save();
+          ctx.beginPath();
+          ctx.arc(xy[0], xy[1], 4, 0, 2 * Math.PI);
+          ctx.fillStyle = colour.getColorForValue(p[3]);
+          ctx.strokeStyle = "#1d2330";
+          ctx.lineWidth = 1.5;
+          ctx.fill();
+          ctx.stroke();
+          ctx.restore();
+          drawn++;
+        });
+        instance.canvas.dataset.dots = String(drawn);
+      }
+    };
   }
 
   // The colour ramp from none to the most deals, sampled from the map's own colour scale
   // (set through the CSSOM, which the content-security policy allows; a style attribute
   // it would refuse).
-  function mapLegend(canvas, instance, data) {
+  function mapLegend(canvas, instance, most) {
     var legend = document.querySelector('[data-legend="' + canvas.dataset.chart + '"]');
     var scale = instance.scales.color;
     if (!legend || !scale) return;
-    var most = data.reduce(function (m, d) { return Math.max(m, d.value); }, 0);
     var stops = [0, 0.25, 0.5, 0.75, 1].map(function (t) {
       return scale.getColorForValue(t * most) + " " + (t * 100) + "%";
     });

@@ -145,25 +145,30 @@ def _in(country: str) -> dict:
     return {"end_customer": end_customer, "delivery_country": country}
 
 
-def test_countries_too_small_for_the_map_are_named_under_it(client, reviewer, make_deal):
-    """Singapore, Bahrain and Malta have no shape in the 1:110m atlas: their deals are named
-    under the map with their counts (and stay in the table); Kosovo has a shape without an
-    ISO numeric code and is drawn, matched by name."""
-    for country in ("SG", "SG", "BH", "XK", "NO"):
+def test_countries_too_small_for_the_map_are_dots_and_named_under_it(client, reviewer, make_deal):
+    """Singapore and Bahrain have no shape in the 1:110m atlas: the map gets a point for
+    each, with its count, and the page names them; Réunion has no point either and is named
+    as not drawn; Kosovo has a shape without an ISO numeric code and is drawn, matched by
+    name. All stay in the table."""
+    for country in ("SG", "SG", "BH", "RE", "XK", "NO"):
         make_deal("low", title=f"Deal in {country}", **_in(country))
     client.force_login(reviewer)
     chart = _charts(client)["country-map"]
-    assert chart["off_map"] == ["Singapore (2 deals)", "Bahrain (1 deal)"]
+    assert chart["points"] == [["Singapore", 103.81, 1.36, 2], ["Bahrain", 50.55, 26.05, 1]]
     assert ["Singapore", "702", 2] in chart["rows"] and ["Kosovo", "", 1] in chart["rows"]
     assert "702" not in _atlas_ids() and "Kosovo" in _atlas_ids().values()
     page = client.get("/overview/").content.decode()
-    assert "Not drawn at this scale: Singapore (2 deals), Bahrain (1 deal)." in page
+    assert (
+        "Drawn as dots, too small for this map's scale: Singapore (2 deals), "
+        "Bahrain (1 deal)." in page
+    )
+    assert "Not drawn at this scale: Réunion (1 deal)." in page
 
 
 def test_every_country_is_either_drawn_or_named_under_the_map():
     """Over the whole reference list of countries: no country can have deals that neither
     colour a shape nor appear in the list under the map."""
-    from dashboards.atlas import drawn_on_map, iso_numeric
+    from dashboards.atlas import POINTS, drawn_on_map, iso_numeric
     from taxonomy import words
     from taxonomy.countries import country_codes
 
@@ -175,3 +180,7 @@ def test_every_country_is_either_drawn_or_named_under_the_map():
         assert drawn == (shape in atlas or shape in atlas.values()), code
     assert not drawn_on_map("SG", "Singapore") and not drawn_on_map("MT", "Malta")
     assert drawn_on_map("XK", "Kosovo") and drawn_on_map("DE", "Germany")
+    # the dots are for countries without a shape, each point on the globe
+    for code, (lon, lat) in json.loads(POINTS.read_text())["points"].items():
+        assert not drawn_on_map(code, words.country(code)), code
+        assert -180 <= lon <= 180 and -90 <= lat <= 90, code

@@ -69,14 +69,28 @@ def test_on_a_phone_the_map_s_key_sits_under_the_map_within_the_screen(phone, re
     assert "Germany" in phone.locator("#chart-country-map table").text_content()
 
 
-def test_a_deal_in_a_country_too_small_for_the_map_is_named_under_it(phone, reviewer, make_deal):
+# The colour of the canvas's pixel at Singapore's point, in device pixels.
+PIXEL_AT_SINGAPORE = """c => { const chart = Chart.getChart(c), r = window.devicePixelRatio;
+  const [x, y] = chart.scales.projection.projection([103.81, 1.36]);
+  return Array.from(c.getContext('2d').getImageData(Math.round(x * r),
+                    Math.round(y * r), 1, 1).data); }"""
+
+
+def test_a_deal_in_a_country_too_small_for_the_map_is_a_dot_named_under_it(
+    phone, reviewer, make_deal
+):
     make_deal("low", title="Singapore one", end_customer=SINGAPORE, delivery_country="SG")
     make_deal("high", title="German one")
     phone.goto("/overview/")
     expect(phone.locator("#charts[data-ready=true]")).to_have_count(1)
-    off_map = phone.locator("#off-map-country-map")
-    expect(off_map).to_be_visible()
-    expect(off_map).to_have_text("Not drawn at this scale: Singapore (1 deal).")
-    assert off_map.bounding_box()["x"] + off_map.bounding_box()["width"] <= PHONE["width"]
+    named = phone.locator("#dots-country-map")
+    expect(named).to_be_visible()
+    expect(named).to_have_text("Drawn as dots, too small for this map's scale: Singapore (1 deal).")
+    assert named.bounding_box()["x"] + named.bounding_box()["width"] <= PHONE["width"]
+    canvas = phone.locator('canvas[data-chart="country-map"]')
+    assert canvas.get_attribute("data-dots") == "1"
     # Germany has a shape: coloured, not listed
-    assert phone.locator('canvas[data-chart="country-map"]').get_attribute("data-drawn") == "1"
+    assert canvas.get_attribute("data-drawn") == "1"
+    # the dot is painted there: opaque, and not the sea (transparent) or a pale shape
+    red, green, blue, alpha = canvas.evaluate(PIXEL_AT_SINGAPORE)
+    assert alpha == 255 and red + green + blue < 3 * 200, (red, green, blue, alpha)
