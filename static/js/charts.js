@@ -18,14 +18,24 @@
     });
     if (chart.key === "criteria") series = [series[1]];  // the code column is not a value
     var stacked = chart.kind === "stacked";
+    var horizontal = chart.key === "countries" || chart.key === "criteria";
     var scales = { x: { stacked: stacked }, y: { stacked: stacked, beginAtZero: true } };
+    if (horizontal) {
+      // every row named (Chart.js would skip every other label), long names cut with an
+      // ellipsis (the tooltip and the table keep them whole), and the box as tall as its rows
+      scales.y.ticks = { autoSkip: false, callback: function (value) {
+        var name = String(this.getLabelForValue(value));
+        return name.length > 34 ? name.slice(0, 33) + "\u2026" : name;
+      } };
+      canvas.parentNode.style.height = Math.max(260, labels.length * 18 * series.length + 60) + "px";
+    }
     if (chart.kind === "line") scales.days = { position: "right", beginAtZero: true,
                                                grid: { drawOnChartArea: false } };
     var instance = new window.Chart(canvas, {
       type: chart.kind === "line" ? "line" : "bar",
       data: { labels: labels, datasets: series },
       options: { responsive: true, maintainAspectRatio: false, animation: false,
-                 indexAxis: chart.key === "countries" || chart.key === "criteria" ? "y" : "x",
+                 indexAxis: horizontal ? "y" : "x",
                  scales: scales }
     });
     canvas.dataset.drawn = String(series.reduce(function (n, s) { return n + s.data.length; }, 0));

@@ -94,3 +94,25 @@ def test_a_deal_in_a_country_too_small_for_the_map_is_a_dot_named_under_it(
     # the dot is painted there: opaque, and not the sea (transparent) or a pale shape
     red, green, blue, alpha = canvas.evaluate(PIXEL_AT_SINGAPORE)
     assert alpha == 255 and red + green + blue < 3 * 200, (red, green, blue, alpha)
+
+
+COUNTRIES = "FR IT ES PL NL BE AT SE PT DK FI IE CZ HU RO GR BG HR SK SI".split()
+
+
+def test_the_bar_charts_name_every_row_and_cut_long_names(phone, reviewer, make_deal):
+    """Chart.js skips every other label when rows are tight; a reviewer reading the chart
+    would not know which bar is which country or criterion."""
+    for code in COUNTRIES:
+        customer = {**SINGAPORE, "name": f"Customer in {code}", "country": code}
+        make_deal("low", title=f"Deal {code}", end_customer=customer, delivery_country=code)
+    make_deal("high", title="German one")
+    phone.goto("/overview/")
+    expect(phone.locator("#charts[data-ready=true]")).to_have_count(1)
+    for key in ("countries", "criteria"):
+        rows = phone.locator(f"#chart-{key} table tbody tr").count()
+        labels = phone.locator(f'canvas[data-chart="{key}"]').evaluate(
+            "c => Chart.getChart(c).scales.y.ticks.map(t => t.label)"
+        )
+        assert rows >= 1 and len(labels) == rows, (key, rows, labels)
+        assert all(len(label) <= 34 for label in labels), labels
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
