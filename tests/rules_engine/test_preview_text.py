@@ -146,7 +146,7 @@ def _keys(entries) -> frozenset[str]:
     return frozenset(phrase_key(e.language, e.phrase) for e in entries)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     removed=st.sets(st.integers(0, len(ENTRIES) - 1), min_size=1, max_size=40),
     whole=st.sets(st.sampled_from(list(CATEGORIES)), max_size=2),
