@@ -7,7 +7,11 @@ for all into a tuning half and a reporting half: within each (language, label, s
 group the items are ordered by the SHA-1 of their id and alternate, the first going to
 the tuning half. So every category of every language is in both halves, and a new round
 of texts is split on its own: adding texts never moves an earlier one between halves
-(a text the lexicon was tuned on never lands in the reporting half).
+(a text the lexicon was tuned on never lands in the reporting half). From round 3 on, a
+round says the same things in every language (en-d45 and fr-d45 are one description), so
+the split is by that number rather than by id: within each (label, round) the numbers are
+ordered by their SHA-1 and alternate, and a description and all its translations fall in
+the same half.
 
     python benchmarks/eval_text.py                 # the reporting half (what the README quotes)
     python benchmarks/eval_text.py --half tuning   # the half the lexicon may be tuned on
@@ -38,6 +42,7 @@ from rules.textsignals.reader import read_one  # noqa: E402
 DATA = ROOT / "benchmarks" / "data" / "text_eval"
 RECALL_TARGET = 0.95
 FP_TARGET = 0.05
+CONCEPT_ROUND = 3  # rounds from this one are written in parallel across the languages
 
 
 def load_items() -> list[dict]:
@@ -57,14 +62,35 @@ def split(items: list[dict]) -> dict[str, list[dict]]:
     """{"tuning": [...], "reporting": [...]}: deterministic, balanced per language and
     label, each round of writing (``set``) split on its own."""
     groups: dict[tuple[str, str, int], list[dict]] = defaultdict(list)
+    concepts: dict[tuple[str, int], set[str]] = defaultdict(set)
     for item in items:
-        groups[(item["lang"], item["label"], int(item.get("set", 1)))].append(item)
+        round_ = int(item.get("set", 1))
+        groups[(item["lang"], item["label"], round_)].append(item)
+        if round_ >= CONCEPT_ROUND:
+            concepts[(item["label"], round_)].add(_concept(item))
+    # From CONCEPT_ROUND on, the texts of a round say the same things in every language
+    # (en-d45, fr-d45...): they are split by that number, so a text and its translations
+    # are always in the same half (tuning on the English never tunes the French of a
+    # reporting text).
+    concept_half = {}
+    for key, names in concepts.items():
+        for n, name in enumerate(sorted(names, key=lambda c: hashlib.sha1(c.encode()).hexdigest())):
+            concept_half[(*key, name)] = "tuning" if n % 2 == 0 else "reporting"
     halves: dict[str, list[dict]] = {"tuning": [], "reporting": []}
     for key in sorted(groups):
+        if key[2] >= CONCEPT_ROUND:
+            for item in groups[key]:
+                halves[concept_half[(key[1], key[2], _concept(item))]].append(item)
+            continue
         ordered = sorted(groups[key], key=lambda i: hashlib.sha1(i["id"].encode()).hexdigest())
         for n, item in enumerate(ordered):
             halves["tuning" if n % 2 == 0 else "reporting"].append(item)
     return halves
+
+
+def _concept(item: dict) -> str:
+    """The number a text shares with its translations: "d45" for en-d45, fr-d45..."""
+    return item["id"].split("-", 1)[1]
 
 
 def evaluate(items: list[dict], lexicon) -> dict:

@@ -11,7 +11,14 @@ from hrdd.errors import ApplicationError
 from opportunities.models import Opportunity
 from outbox.services import outbox_enqueue
 
-from .engine import TEXT_DERIVED_FIELDS, CriteriaError, screen_brief, text_read, tier_rank
+from .engine import (
+    TEXT_DERIVED_FIELDS,
+    TEXT_READ_FIELDS,
+    CriteriaError,
+    screen_brief,
+    text_read,
+    tier_rank,
+)
 from .engine.preview_text import preview_text_reader
 from .models import CriteriaVersion, PreviewRun
 from .selectors import criteria_compiled, criteria_published_current
@@ -144,7 +151,8 @@ def _preview_compute(run: PreviewRun) -> PreviewRun:
 
 
 def _text_of(snapshot: dict) -> dict | None:
-    """The text.* fields a stored screening read, or None if it predates them."""
+    """The text.* fields a stored screening read, or None if it predates them (with the
+    phrases behind each quote when the screening recorded them)."""
     if not all(f in snapshot for f in TEXT_DERIVED_FIELDS):
         return None
-    return {f: snapshot[f] for f in TEXT_DERIVED_FIELDS}
+    return {f: snapshot[f] for f in TEXT_READ_FIELDS if f in snapshot}

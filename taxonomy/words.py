@@ -130,6 +130,7 @@ FIELD_WORDS: dict[str, tuple[str, str]] = {
     "text.tracking": ("Phrases about tracking people", ""),
     "text.security_services": ("Phrases about security or intelligence services", ""),
     "text.detention": ("Phrases about detention", ""),
+    "text.phrases": ("Lexicon phrases behind each quote", ""),
     "restricted_party.matched": ("A party matched a restricted-party list", "yes_no"),
     "restricted_party.best_score": ("Best name-match score (of 100)", ""),
     "restricted_party.matches": ("Matched parties", ""),

@@ -23,6 +23,7 @@ from .fields import (
     FIELDS,
     PARTNER_SAFE_FIELDS,
     TEXT_DERIVED_FIELDS,
+    TEXT_READ_FIELDS,
     check_snapshot,
     example_snapshot,
 )
@@ -64,6 +65,7 @@ __all__ = [
     "PARTNER_DIMENSIONS",
     "PARTNER_SAFE_FIELDS",
     "TEXT_DERIVED_FIELDS",
+    "TEXT_READ_FIELDS",
     "TIERS",
     "CompiledCriteria",
     "CompiledCriterion",

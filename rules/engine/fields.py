@@ -23,6 +23,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from rules.textsignals import CATEGORIES, CATEGORY_FIELDS
+from rules.textsignals.reader import PHRASES_FIELD
 
 # Field types understood by the condition compiler.
 BOOL = "bool"
@@ -164,9 +165,17 @@ FIELDS: dict[str, FieldSpec] = {
         path: (LIST_STR, f"{CATEGORIES[category]}: the phrases read, quoted with their field")
         for category, path in CATEGORY_FIELDS.items()
     },
+    PHRASES_FIELD: (
+        LIST_STR,
+        "Which lexicon phrases read each quote (by key): lets a preview that removes phrases "
+        "drop their quotes without reading the text again",
+    ),
 }
 # Filled by the text reader at screening time from the lexicon, whatever the snapshot held.
 TEXT_DERIVED_FIELDS = ("text.signals", *CATEGORY_FIELDS.values())
+# What a screening stores of its reading: the fields above and the phrases behind each quote
+# (absent from screenings stored before it was recorded).
+TEXT_READ_FIELDS = (*TEXT_DERIVED_FIELDS, PHRASES_FIELD)
 
 # What partners and sales reps may read of a snapshot, in a finding's explanation or
 # evidence: an allow-list, so a field added to FIELDS is for compliance staff only until
@@ -275,7 +284,7 @@ _BENIGN: dict[str, Any] = {
     "title": "Office network refresh",
     "text.answers": [],
     "text.languages": [],
-    **dict.fromkeys(TEXT_DERIVED_FIELDS, []),
+    **dict.fromkeys(TEXT_READ_FIELDS, []),
 }
 assert _BENIGN.keys() == FIELDS.keys()
 

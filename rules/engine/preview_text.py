@@ -11,13 +11,22 @@ so a text that none of the differing phrases can match reads the same with both 
 Hence, for each deal:
 
 - the draft has the same enabled phrases: the stored fields are the draft's reading;
-- no text of the deal holds the words a differing phrase needs (for each of its ``~``
-  parts, every word of one alternative: its stem, or a word starting with its ``word*``):
-  the stored fields are the draft's reading, without matching a single phrase;
+- phrases the draft adds (or changes), and benign context it removes, are looked for by
+  their words: no text of the deal holds the words such a phrase needs (for each of its
+  ``~`` parts, every word of one alternative: its stem, or a word starting with its
+  ``word*``), so it adds nothing and cancels nothing; otherwise the deal is read again;
+- signal phrases the draft removes are looked up in the stored reading's record of the
+  phrases behind each quote (``text.phrases``): a quote read by a phrase that stays is
+  kept, a quote read only by removed phrases, with no other phrase matching at its place,
+  is dropped (and the quotes are renumbered, in the order a re-read would give them); a
+  quote whose phrases all go while another phrase matched at its place (that match was
+  hidden behind it), or a category with more quotes than its field keeps, needs the deal
+  read again. A screening stored before the record existed falls back on the words test;
 - otherwise the deal's text is read again with the whole draft lexicon.
 
-The test reads the same words and stems as the reader and asks only for what every match
-needs, so it can never skip a deal the draft would read differently; the fields
+The words test reads the same words and stems as the reader and asks only for what every
+match needs, so it can never skip a deal the draft would read differently; removal drops
+only what the reader's own record says the removed phrases alone produced. The fields
 returned are exactly a full re-read's (``tests/rules_engine/test_preview_text.py``
 compares them on generated deals and lexicon changes).
 """
@@ -27,9 +36,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from rules.textsignals import TEXT_SOURCE_FIELDS, compile_lexicon
+from rules.textsignals import (
+    BENIGN,
+    CATEGORIES,
+    CATEGORY_FIELDS,
+    TEXT_SOURCE_FIELDS,
+    compile_lexicon,
+)
 from rules.textsignals.languages import TOKEN_RE, normalise, normalise_token, word_keys, word_set
-from rules.textsignals.lexicon import CompiledEntry, LexiconEntry
+from rules.textsignals.lexicon import CompiledEntry, LexiconEntry, phrase_key
+from rules.textsignals.reader import PHRASES_FIELD, TRUNCATED, phrase_line
 
 from .scoring import CompiledCriteria
 from .text import text_read
@@ -178,16 +194,76 @@ def preview_text_reader(draft: CompiledCriteria, in_force: CompiledCriteria | No
     """
     if in_force is None:
         return lambda snapshot, stored: text_read(snapshot, draft)
-    changed = _enabled(in_force) ^ _enabled(draft)
+    before, after = _enabled(in_force), _enabled(draft)
+    changed = before ^ after
     if not changed:
         return lambda snapshot, stored: stored if stored is not None else text_read(snapshot, draft)
     if not draft.lexicon.signals:
         return lambda snapshot, stored: text_read(snapshot, draft)  # nothing to read: cheap
     probe = ChangeProbe(changed)
+    # Signal phrases removed: dropped by the record of each quote's phrases. The rest (added,
+    # changed, benign context removed): the words test.
+    removed = {p for p in before - after if p[2] != BENIGN}
+    rest = ChangeProbe(changed - removed)
+    keys = frozenset(phrase_key(language, phrase) for phrase, language, _c in removed)
+    categories = frozenset(category for _p, _l, category in removed)
 
     def read(snapshot: Mapping[str, Any], stored: Mapping[str, Any] | None) -> dict[str, Any]:
-        if stored is None or probe.touches_snapshot(snapshot):
+        if stored is None:
             return text_read(snapshot, draft)
-        return dict(stored)
+        recorded = stored.get(PHRASES_FIELD)
+        if recorded is None:  # stored before quotes recorded their phrases
+            return text_read(snapshot, draft) if probe.touches_snapshot(snapshot) else dict(stored)
+        if rest.touches_snapshot(snapshot):
+            return text_read(snapshot, draft)
+        kept = without_phrases(stored, recorded, keys, categories)
+        return kept if kept is not None else text_read(snapshot, draft)
 
     return read
+
+
+def without_phrases(
+    stored: Mapping[str, Any], recorded: list[str], keys: frozenset[str], categories: frozenset[str]
+) -> dict[str, Any] | None:
+    """The stored reading without what the phrases ``keys`` (of ``categories``) read, or None
+    when that cannot be told without reading the text again (see the module's notes)."""
+    occurrences = []
+    truncated = set()
+    changed = False
+    for line in recorded:
+        category, n, *rest = line.split(":")
+        if n == TRUNCATED:
+            truncated.add(category)
+            continue
+        winners = rest[0].split(",") if rest[0] else []
+        others = rest[1].split(",") if rest[1] else []
+        if category in categories and not (keys.isdisjoint(winners) and keys.isdisjoint(others)):
+            changed = True
+            winners = [k for k in winners if k not in keys]
+            others = [k for k in others if k not in keys]
+            if not winners:
+                if others:
+                    return None  # another phrase matched here and lost to a removed one
+                continue
+        occurrences.append((category, int(n), winners, others))
+    if truncated & categories:
+        return None  # the field kept only some quotes: those left out may change too
+    if not changed:
+        return dict(stored)
+    out: dict[str, Any] = {"text.signals": []}
+    places: dict[str, dict[int, int]] = {}
+    phrases = []
+    for category, n, winners, others in occurrences:
+        renumbered = places.setdefault(category, {})
+        phrases.append(
+            phrase_line(category, renumbered.setdefault(n, len(renumbered)), winners, others)
+        )
+    for category in CATEGORIES:
+        field = CATEGORY_FIELDS[category]
+        lines = stored.get(field) or []
+        out[field] = [lines[n] for n in places.get(category, ())]
+        if out[field]:
+            out["text.signals"].append(category)
+    phrases += [f"{c}:{TRUNCATED}" for c in CATEGORIES if c in truncated]
+    out[PHRASES_FIELD] = phrases
+    return out

@@ -40,7 +40,7 @@ from rules.textsignals import (
 from taxonomy import CHANNEL_ROLES, END_USER_TYPES, INTENDED_USES, PRODUCT_CAPABILITIES, RED_FLAGS
 
 from .conditions import Condition, ConditionError, compile_condition
-from .fields import FIELDS, LIST_STR, PARTNER_SAFE_FIELDS, TEXT_DERIVED_FIELDS, suggest_field
+from .fields import FIELDS, LIST_STR, PARTNER_SAFE_FIELDS, TEXT_READ_FIELDS, suggest_field
 from .text import with_text
 
 DIMENSIONS = (
@@ -672,7 +672,7 @@ def screen(snapshot: Mapping[str, Any], compiled: CompiledCriteria) -> Screening
         shown_score=shown.score,
         shown_severity=shown.severity,
         shown_likelihood=shown.likelihood,
-        text={f: snapshot[f] for f in TEXT_DERIVED_FIELDS if f in snapshot},
+        text={f: snapshot[f] for f in TEXT_READ_FIELDS if f in snapshot},
     )
 
 

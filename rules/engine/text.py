@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from rules.textsignals import empty_text_fields, read_text
 
-from .fields import TEXT_DERIVED_FIELDS
+from .fields import TEXT_READ_FIELDS
 
 if TYPE_CHECKING:
     from .scoring import CompiledCriteria
@@ -33,6 +33,6 @@ def with_text(snapshot: Mapping[str, Any], compiled: CompiledCriteria) -> Mappin
     """
     if compiled.lexicon.signals:
         return {**snapshot, **read_text(snapshot, compiled.lexicon)}
-    if any(snapshot.get(f) for f in TEXT_DERIVED_FIELDS):
+    if any(snapshot.get(f) for f in TEXT_READ_FIELDS):
         return {**snapshot, **_NO_TEXT}
     return snapshot

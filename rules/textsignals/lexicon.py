@@ -19,6 +19,7 @@ or publish a phrase that would never match or that matches everything.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
@@ -88,6 +89,15 @@ class CompiledEntry:
     indexed: tuple[IndexedPart, ...] = ()
     required: tuple[frozenset[str], ...] = ()
     order: int = 0  # place in the lexicon: entries are tried in this order
+    key: str = ""  # ``phrase_key``: what a stored quote records of the phrase behind it
+
+
+def phrase_key(language: str, phrase: str) -> str:
+    """A short, stable name of a phrase (its language and its normalised words), recorded
+    with each quote it produced: the lexicon refuses two phrases with the same key, and a
+    preview that removes a phrase drops the quotes recorded with its key."""
+    words = " ".join(normalise(phrase).split())
+    return hashlib.sha1(f"{language} {words}".encode()).hexdigest()[:10]
 
 
 def _first_key(alt: Alternative) -> str | None:
@@ -264,6 +274,7 @@ def compile_lexicon(entries: Iterable[LexiconEntry]) -> CompiledLexicon:
             indexed=indexed,
             required=_required(indexed),
             order=i,
+            key=phrase_key(entry.language, entry.phrase),
         )
         (benign if entry.category == BENIGN else signals).append(compiled)
         for k in keys:

@@ -11,6 +11,12 @@ What must always be true:
   ``WINDOW`` words: "block malware sites") raises nothing; a negated benign phrase ("without
   a warrant") is no benign context.
 - Reading depends only on the text and the lexicon, never on the detected language.
+- Every quote records the phrases behind it (``text.phrases``): those that read exactly
+  its words, and the others that matched at the same place and lost to it (a shorter
+  match, or the same words in another language). Removing phrases that are not among the
+  winners changes nothing; removing all the winners and all the others drops the quote;
+  only a quote whose winners all go while another phrase stays needs the text read again
+  (``rules.engine.preview_text``).
 """
 
 from __future__ import annotations
@@ -75,12 +81,23 @@ MAX_QUOTES_PER_CATEGORY = 8
 Tok = tuple[str, int, int, int]
 
 
+PHRASES_FIELD = "text.phrases"
+TRUNCATED = "+"
+
+
 def empty_text_fields() -> dict[str, list[str]]:
     """The reader's output when there is nothing to read (or no lexicon)."""
     out: dict[str, list[str]] = {"text.signals": []}
     for f in CATEGORY_FIELDS.values():
         out[f] = []
+    out[PHRASES_FIELD] = []
     return out
+
+
+def phrase_line(category: str, line: int, winners: tuple, others: tuple) -> str:
+    """One occurrence of a quote in ``text.phrases``: "<category>:<n>:<winners>:<others>",
+    n the quote's place in its category's field, phrases by ``phrase_key``, comma-separated."""
+    return f"{category}:{line}:{','.join(winners)}:{','.join(others)}"
 
 
 class _Text:
@@ -281,49 +298,60 @@ def _quote(text: _Text, span: tuple[int, int]) -> str:
 READ_CACHE_SIZE = 50_000
 
 
+Read = tuple[str, str, str, tuple[str, ...], tuple[str, ...]]
+
+
 def read_one(raw: str, lexicon: CompiledLexicon) -> list[tuple[str, str, str]]:
     """(category, language, quote) of each signal in one text, in reading order."""
+    return [r[:3] for r in read_one_sourced(raw, lexicon)]
+
+
+def read_one_sourced(raw: str, lexicon: CompiledLexicon) -> tuple[Read, ...]:
+    """(category, language, quote, winners, others) of each signal in one text, in reading
+    order: winners are the phrases (``phrase_key``) that read the quote, others those that
+    matched at the same place and lost to it."""
     if not raw or not raw.strip() or not lexicon.signals:
-        return []
+        return ()
     cache = lexicon.reads
     found = cache.get(raw)
     if found is None:
         if len(cache) >= READ_CACHE_SIZE:
             cache.clear()
         found = cache[raw] = tuple(_read(raw, lexicon))
-    return list(found)
+    return found
 
 
-def _read(raw: str, lexicon: CompiledLexicon) -> list[tuple[str, str, str]]:
+def _read(raw: str, lexicon: CompiledLexicon) -> list[Read]:
     text = _Text(raw)
-    found: list[tuple[int, str, str, str]] = []
+    # (category, first word) -> [(language, quote, phrase key)] in the order found
+    places: dict[tuple[str, int], list[tuple[str, str, str]]] = {}
     for entry in _candidates(text, lexicon):
         for span in _entry_spans(text, entry):
             if _negated(text, span[0]) or (lexicon.benign and _benign_near(text, lexicon, span)):
                 continue
-            found.append((span[0], entry.entry.category, entry.entry.language, _quote(text, span)))
+            places.setdefault((entry.entry.category, span[0]), []).append(
+                (entry.entry.language, _quote(text, span), entry.key)
+            )
     # One quote per category and starting word: the longest ("los medios independientes"
     # rather than also "los medios"); between languages of one script that read the same
     # words (Spanish and Portuguese "rastrear"), the language the text is in.
-    longest: dict[tuple[str, int], list[tuple[str, str]]] = {}
-    for pos, category, language, quote in found:
-        kept = longest.setdefault((category, pos), [])
-        if not kept or len(quote) > len(kept[0][1]):
-            kept[:] = [(language, quote)]
-        elif len(quote) == len(kept[0][1]):
-            kept.append((language, quote))
     detected: list[str] = []
     out = []
-    for (category, _pos), choices in sorted(longest.items(), key=_by_position):
+    for (category, _pos), matches in sorted(places.items(), key=_by_position):
+        size = max(len(q) for _lang, q, _key in matches)
+        choices = [(lang, q) for lang, q, _key in matches if len(q) == size]
         if len({lang for lang, _q in choices}) > 1:
             if not detected:
                 detected.append(detect_language(raw))
             choices.sort(key=lambda c: (c[0] != detected[0], LANGUAGES.index(c[0])))
-        out.append((category, *choices[0]))
+        language, quote = choices[0]
+        winners = {k for lang, q, k in matches if lang == language and q == quote}
+        others = {k for _lang, _q, k in matches} - winners
+        out.append((category, language, quote, tuple(sorted(winners)), tuple(sorted(others))))
     return out
 
 
-def _by_position(item: tuple[tuple[str, int], tuple[str, str]]) -> tuple[int, str]:
+def _by_position(item: tuple[tuple[str, int], list]) -> tuple[int, str]:
     return item[0][1], item[0][0]
 
 
@@ -333,18 +361,24 @@ def read_text(snapshot: Mapping[str, Any], lexicon: CompiledLexicon) -> dict[str
     out = empty_text_fields()
     if not lexicon.signals:
         return out
-    quotes: dict[str, dict[str, None]] = {}
+    quotes: dict[str, dict[str, int]] = {}  # line -> its place in the category's field
+    phrases = out[PHRASES_FIELD]
     for path, label in TEXT_FIELD_LABELS.items():
         value = snapshot.get(path)
         items = value if isinstance(value, list | tuple) else [value]
         for item in items:
             if not isinstance(item, str):
                 continue
-            for category, language, quote in read_one(item, lexicon):
+            for category, language, quote, winners, others in read_one_sourced(item, lexicon):
                 line = f"{label} ({LANGUAGE_NAMES[language]}): “{quote}”"
-                quotes.setdefault(category, {})[line] = None
+                lines = quotes.setdefault(category, {})
+                n = lines.setdefault(line, len(lines))
+                if n < MAX_QUOTES_PER_CATEGORY:
+                    phrases.append(phrase_line(category, n, winners, others))
     for category in CATEGORIES:
         if category in quotes:
             out["text.signals"].append(category)
             out[CATEGORY_FIELDS[category]] = list(quotes[category])[:MAX_QUOTES_PER_CATEGORY]
+            if len(quotes[category]) > MAX_QUOTES_PER_CATEGORY:
+                phrases.append(f"{category}:{TRUNCATED}")  # more quotes than the field keeps
     return out

@@ -78,3 +78,29 @@ def test_removing_changing_and_adding_phrases_previews_as_a_full_re_read(
     assert [d["reference"] for d in run.result["down"]] == expected["down"]
     # The change is felt: the deals about protesters and Uyghur faces move down.
     assert expected["counts"]["down"] >= 2
+
+
+def test_removing_every_tracking_phrase_previews_from_the_stored_quotes_as_a_full_re_read(
+    api, sales_rep, admin_user, catalogue
+):
+    """Each screening stores the phrases behind its quotes; removing phrases drops their
+    quotes from that record, and the preview still says what a full re-read says."""
+    for text in DESCRIPTIONS:
+        r = api.as_user(sales_rep).post(URL, deal_body(use_description=text), format="json")
+        assert r.status_code == 201, r.json()
+    stored = [
+        o.current_screening.snapshot for o in Opportunity.objects.exclude(current_screening=None)
+    ]
+    assert all("text.phrases" in s for s in stored)
+    assert any(line.startswith("tracking:") for s in stored for line in s["text.phrases"])
+    draft = services.criteria_draft_start(actor=admin_user)
+    for row in list(draft.lexicon.filter(category="tracking")):
+        lexicon_services.lexicon_entry_delete(actor=admin_user, draft=draft, entry_id=row.pk)
+
+    run = preview.preview_execute(run_id=preview.preview_start(actor=admin_user, draft=draft).pk)
+
+    assert run.status == "done"
+    expected = full_recompute(draft)
+    assert run.result["counts"] == expected["counts"]
+    assert [d["reference"] for d in run.result["up"]] == expected["up"]
+    assert [d["reference"] for d in run.result["down"]] == expected["down"]

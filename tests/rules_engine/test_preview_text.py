@@ -14,9 +14,16 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rules.engine import compile_criteria, example_snapshot, load_pack, text_read
-from rules.engine.preview_text import ChangeProbe, preview_text_reader
+from rules.engine import (
+    TEXT_DERIVED_FIELDS,
+    compile_criteria,
+    example_snapshot,
+    load_pack,
+    text_read,
+)
+from rules.engine.preview_text import ChangeProbe, preview_text_reader, without_phrases
 from rules.textsignals import CATEGORIES, LexiconEntry
+from rules.textsignals.lexicon import phrase_key
 
 PACK = load_pack()
 ENTRIES = list(PACK.lexicon.entries)
@@ -127,3 +134,88 @@ def test_a_text_without_the_words_of_a_removed_phrase_is_not_read_again() -> Non
     prefix = ChangeProbe([("detain*", "en", "detention")])
     assert prefix.touches("Lists of detainees")
     assert not prefix.touches("Office network refresh")
+
+
+# -- phrases removed: the stored record of each quote's phrases ------------------------------
+
+LABELLED = [example_snapshot(use_description=t) for t in TEXTS]
+STORED = [text_read(s, PACK) for s in LABELLED]
+
+
+def _keys(entries) -> frozenset[str]:
+    return frozenset(phrase_key(e.language, e.phrase) for e in entries)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    removed=st.sets(st.integers(0, len(ENTRIES) - 1), min_size=1, max_size=40),
+    whole=st.sets(st.sampled_from(list(CATEGORIES)), max_size=2),
+)
+def test_removing_phrases_drops_their_quotes_as_a_full_re_read_would(removed, whole) -> None:
+    """Random removals (single phrases and whole categories, signals and benign context)
+    over every labelled text: the preview's reading equals the draft's full reading."""
+    gone = [e for i, e in enumerate(ENTRIES) if i in removed or e.category in whole]
+    draft = compile_criteria(PACK.specs, PACK.tiers, lexicon=[e for e in ENTRIES if e not in gone])
+    read = preview_text_reader(draft, PACK)
+    for snap, before in zip(LABELLED, STORED, strict=True):
+        assert read(snap, before) == text_read(snap, draft), (gone, snap["use_description"])
+
+
+def test_a_deal_whose_quote_came_from_a_removed_phrase_is_not_read_again() -> None:
+    """Every detention phrase removed: the deals where they read something are answered from
+    the stored record alone, as the draft would read them (not one of them re-read)."""
+    detention = [e for e in ENTRIES if e.category == "detention"]
+    draft = compile_criteria(
+        PACK.specs, PACK.tiers, lexicon=[e for e in ENTRIES if e.category != "detention"]
+    )
+    answered = 0
+    for snap, before in zip(LABELLED, STORED, strict=True):
+        if not before["text.detention"]:
+            continue
+        kept = without_phrases(before, before["text.phrases"], _keys(detention), {"detention"})
+        assert kept == text_read(snap, draft)
+        assert kept["text.detention"] == [] and "detention" not in kept["text.signals"]
+        answered += 1
+    assert answered >= 40
+
+
+def test_a_match_hidden_behind_a_removed_phrase_is_read_again() -> None:
+    """A longer match wins its place; when its phrase goes, the shorter one it hid appears."""
+    long = LexiconEntry("track the protesters downtown", "en", "tracking", "s")
+    short = LexiconEntry("track ~ protesters", "en", "tracking", "s")
+    in_force = compile_criteria(PACK.specs, PACK.tiers, lexicon=[long, short])
+    draft = compile_criteria(PACK.specs, PACK.tiers, lexicon=[short])
+    snap = example_snapshot(use_description="They will track the protesters downtown.")
+    stored = text_read(snap, in_force)
+    assert stored["text.tracking"] == ["Use description (English): “track the protesters downtown”"]
+    assert without_phrases(stored, stored["text.phrases"], _keys([long]), {"tracking"}) is None
+    after = preview_text_reader(draft, in_force)(snap, stored)
+    assert after["text.tracking"] == ["Use description (English): “track the protesters”"]
+    assert after == text_read(snap, draft)
+
+
+def test_quotes_left_keep_the_order_a_re_read_gives_them() -> None:
+    """A quote said first by a removed phrase and again later by a kept one moves back."""
+    a = LexiconEntry("protesters", "en", "targets_dissent", "s")
+    b = LexiconEntry("journalists", "en", "targets_dissent", "s")
+    c = LexiconEntry("protesters ~ square", "en", "targets_dissent", "s")
+    in_force = compile_criteria(PACK.specs, PACK.tiers, lexicon=[a, b, c])
+    draft = compile_criteria(PACK.specs, PACK.tiers, lexicon=[b, c])
+    snap = example_snapshot(
+        title="Protesters", use_description="Journalists. Protesters in the square."
+    )
+    stored = text_read(snap, in_force)
+    after = preview_text_reader(draft, in_force)(snap, stored)
+    assert after == text_read(snap, draft)
+    assert after["text.targets_dissent"][0].startswith("Use description")
+
+
+def test_a_screening_stored_before_quotes_recorded_their_phrases_is_still_read_right() -> None:
+    draft = compile_criteria(
+        PACK.specs, PACK.tiers, lexicon=[e for e in ENTRIES if e.category != "tracking"]
+    )
+    read = preview_text_reader(draft, PACK)
+    for snap, before in zip(LABELLED[:200], STORED[:200], strict=True):
+        legacy = {k: v for k, v in before.items() if k != "text.phrases"}
+        full, got = text_read(snap, draft), read(snap, legacy)
+        assert {k: got[k] for k in TEXT_DERIVED_FIELDS} == {k: full[k] for k in TEXT_DERIVED_FIELDS}
