@@ -47,7 +47,8 @@ def case_form_submit(
             call()
         except ApplicationError as exc:
             messages.error(request, exc.message)
-            _keep(request, case, name, (errors_for_form or dict)(exc.errors))
+            errors = errors_for_form(exc.errors) if errors_for_form else exc.errors
+            _keep(request, case, name, errors)
         else:
             messages.success(request, success)
     return redirect("review-case", pk=case.pk)
