@@ -11,10 +11,28 @@ from .models import ReviewCase
 CONDITION_ROWS = 4
 
 
+def _words(required: str = "", **more: str) -> dict:
+    """A field's error messages in the form's words: what to write, not "This field is
+    required."."""
+    return {**({"required": required} if required else {}), **more}
+
+
+DATE = "Enter a date, such as 2026-12-31."
+
+
 class RequestInformationForm(forms.Form):
-    questions = forms.CharField(max_length=5000, widget=forms.Textarea)
-    addressed_to = forms.IntegerField(required=False)
-    due_date = forms.DateField(required=False)
+    questions = forms.CharField(
+        max_length=5000,
+        widget=forms.Textarea,
+        error_messages=_words(
+            "Write the questions you need answered.",
+            max_length="Keep the questions under 5,000 characters.",
+        ),
+    )
+    addressed_to = forms.IntegerField(
+        required=False, error_messages=_words(invalid="Choose the rep or a partner user.")
+    )
+    due_date = forms.DateField(required=False, error_messages=_words(invalid=DATE))
 
 
 class AnswerForm(forms.Form):
@@ -23,12 +41,43 @@ class AnswerForm(forms.Form):
 
 
 class RecommendForm(forms.Form):
-    outcome = forms.ChoiceField(choices=ReviewCase.Outcome.choices)
-    reasons = forms.CharField(max_length=10000, widget=forms.Textarea)
+    outcome = forms.ChoiceField(
+        choices=ReviewCase.Outcome.choices,
+        error_messages=_words("Choose an outcome.", invalid_choice="Choose one of the outcomes."),
+    )
+    reasons = forms.CharField(
+        max_length=10000,
+        widget=forms.Textarea,
+        error_messages=_words(
+            "Give the reasons for your recommendation.",
+            max_length="Keep the reasons under 10,000 characters.",
+        ),
+    )
 
 
-class ReasonForm(forms.Form):
-    reason = forms.CharField(max_length=5000, widget=forms.Textarea)
+def _reason(required: str) -> forms.CharField:
+    return forms.CharField(
+        max_length=5000,
+        widget=forms.Textarea,
+        error_messages=_words(required, max_length="Keep it under 5,000 characters."),
+    )
+
+
+class SendBackForm(forms.Form):
+    reason = _reason("Say what needs another look.")
+
+
+class EscalateForm(forms.Form):
+    reason = _reason("Say why the case goes up a level.")
+
+
+class ClearHardStopForm(forms.Form):
+    note = _reason("Say why the hard stop is cleared.")
+
+
+def form_errors(form: forms.Form) -> dict[str, str]:
+    """{field name: its first error} of a bound, invalid form."""
+    return {name: str(errors[0]) for name, errors in form.errors.items()}
 
 
 def decision_from_post(post) -> dict:

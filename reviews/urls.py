@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import condition_views, list_views, precedent_views, views
+from . import case_action_views, condition_views, list_views, precedent_views, views
 
 urlpatterns = [
     path("reviews/", list_views.queue_view, name="review-queue"),
@@ -12,16 +12,26 @@ urlpatterns = [
     path("reviews/assign/", views.bulk_assign_view, name="review-bulk-assign"),
     path(
         "reviews/cases/<int:pk>/request-information/",
-        views.request_information_view,
+        case_action_views.request_information_view,
         name="review-request-information",
     ),
-    path("reviews/cases/<int:pk>/recommend/", views.recommend_view, name="review-recommend"),
-    path("reviews/cases/<int:pk>/send-back/", views.send_back_view, name="review-send-back"),
-    path("reviews/cases/<int:pk>/decide/", views.decide_view, name="review-decide"),
-    path("reviews/cases/<int:pk>/escalate/", views.escalate_view, name="review-escalate"),
+    path(
+        "reviews/cases/<int:pk>/recommend/",
+        case_action_views.recommend_view,
+        name="review-recommend",
+    ),
+    path(
+        "reviews/cases/<int:pk>/send-back/",
+        case_action_views.send_back_view,
+        name="review-send-back",
+    ),
+    path("reviews/cases/<int:pk>/decide/", case_action_views.decide_view, name="review-decide"),
+    path(
+        "reviews/cases/<int:pk>/escalate/", case_action_views.escalate_view, name="review-escalate"
+    ),
     path(
         "reviews/cases/<int:pk>/clear-hard-stop/",
-        views.clear_hard_stop_view,
+        case_action_views.clear_hard_stop_view,
         name="review-clear-hard-stop",
     ),
     path("reviews/requests/<int:pk>/answer/", views.answer_view, name="review-answer"),

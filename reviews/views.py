@@ -1,6 +1,7 @@
-"""Review pages: the case page and its actions, answers, review targets (lists in
-`list_views`, conditions and the inbox's actions in `condition_views`). Thin: each
-action parses the form, calls the same service as the API, and shows its message."""
+"""Review pages: the case page, claiming and assigning, answers, review targets (the case
+page's reviewer forms in `case_action_views`, lists in `list_views`, conditions and the
+inbox's actions in `condition_views`). Thin: each action parses the form, calls the same
+service as the API, and shows its message."""
 
 from __future__ import annotations
 
@@ -23,16 +24,8 @@ from lifecycle.services import review_answer
 from rules.presentation import restricted_party_explained, screening_for_viewer
 
 from . import policies, precedents, selectors, services
-from .forms import (
-    CONDITION_ROWS,
-    AnswerForm,
-    EscalationPolicyForm,
-    ReasonForm,
-    RecommendForm,
-    RequestInformationForm,
-    decision_errors_for_form,
-    decision_from_post,
-)
+from .case_drafts import decision_draft, drafts_take
+from .forms import CONDITION_ROWS, AnswerForm, EscalationPolicyForm
 from .models import EscalationLevel, ReviewCase
 
 
@@ -59,6 +52,7 @@ def case_view(request, pk: int):
     _require_reviewer(request.user)
     case = _case_or_404(request, pk)
     opportunity = case.opportunity
+    drafts = drafts_take(request, case)  # a form refused just before, as it was typed
     reasons_not = {name: check(request.user, case) for name, check in policies.ACTIONS.items()}
     actions = {name: reason is None for name, reason in reasons_not.items()}
     ctx = {
@@ -83,7 +77,8 @@ def case_view(request, pk: int):
         "mitigations": selectors.mitigation_library(user=request.user),
         "owner_choices": selectors.condition_owner_choices(case) if actions["decide"] else [],
         "condition_rows": range(CONDITION_ROWS),
-        "draft": _decision_draft(request.session.pop(f"decide-draft-{case.pk}", None)),
+        "draft": decision_draft(drafts.get("decide")),
+        "drafts": drafts,
         "reviewers": selectors.reviewers_list() if actions["assign"] else [],
         "outcomes": ReviewCase.Outcome.choices,
         "concerns": selectors.case_concerns(opportunity),
@@ -196,146 +191,6 @@ def bulk_assign_view(request):
 
 def _is_queue_path(path: str | None) -> bool:
     return bool(path) and path.startswith("/reviews/") and "//" not in path and "\\" not in path
-
-
-@login_required
-@require_POST
-def request_information_view(request, pk: int):
-    _require_reviewer(request.user)
-    case = _case_or_404(request, pk)
-    form = RequestInformationForm(request.POST)
-    if not form.is_valid():
-        messages.error(
-            request,
-            "Write the questions you need answered, and the date the "
-            "answer is due by (such as 2026-12-31).",
-        )
-        return _back(request, case)
-    addressed_to = None
-    if form.cleaned_data.get("addressed_to"):
-        addressed_to = User.objects.filter(
-            pk=form.cleaned_data["addressed_to"], is_active=True
-        ).first()
-    _run(
-        request,
-        lambda: services.review_request_information(
-            case=case,
-            actor=request.user,
-            questions=form.cleaned_data["questions"],
-            addressed_to=addressed_to,
-            due_date=form.cleaned_data.get("due_date"),
-        ),
-        "Questions sent; the case waits for the answer.",
-    )
-    return _back(request, case)
-
-
-@login_required
-@require_POST
-def recommend_view(request, pk: int):
-    _require_reviewer(request.user)
-    case = _case_or_404(request, pk)
-    form = RecommendForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "Choose an outcome and give your reasons.")
-        return _back(request, case)
-    _run(
-        request,
-        lambda: services.review_recommend(
-            case=case,
-            actor=request.user,
-            outcome=form.cleaned_data["outcome"],
-            reasons=form.cleaned_data["reasons"],
-        ),
-        "Recommendation recorded; a second reviewer decides.",
-    )
-    return _back(request, case)
-
-
-@login_required
-@require_POST
-def send_back_view(request, pk: int):
-    _require_reviewer(request.user)
-    case = _case_or_404(request, pk)
-    form = ReasonForm(request.POST)
-    reason = form.cleaned_data["reason"] if form.is_valid() else ""
-    _run(
-        request,
-        lambda: services.review_send_back(case=case, actor=request.user, reason=reason),
-        "Recommendation sent back to its reviewer.",
-    )
-    return _back(request, case)
-
-
-@login_required
-@require_POST
-def decide_view(request, pk: int):
-    _require_reviewer(request.user)
-    case = _case_or_404(request, pk)
-    data = decision_from_post(request.POST)
-    try:
-        services.review_decide(case=case, actor=request.user, **data)
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-        # a refused decision is not lost: the form comes back as it was typed, each
-        # error beside its field
-        request.session[f"decide-draft-{case.pk}"] = {
-            **{k: v[:10000] for k, v in request.POST.items() if k != "csrfmiddlewaretoken"},
-            "_errors": decision_errors_for_form(exc.errors, request.POST),
-        }
-    else:
-        messages.success(
-            request, "Decision recorded; the deal has moved and the submitter is told."
-        )
-    return _back(request, case)
-
-
-def _decision_draft(post: dict | None) -> dict:
-    """The decide form as typed before a refusal: outcome, reasons, feedback, and each
-    condition row's values (empty when there is none)."""
-    post = post or {}
-    rows = [
-        {f: post.get(f"cond-{i}-{f}", "") for f in ("mitigation", "owner", "due_date", "details")}
-        for i in range(CONDITION_ROWS)
-    ]
-    return {
-        "outcome": post.get("outcome", ""),
-        "reasons": post.get("reasons", ""),
-        "feedback": post.get("feedback", ""),
-        "rows": rows,
-        "kept": bool(post),
-        "precedent_reason": post.get("precedent_reason", ""),
-        "errors": post.get("_errors") or {},
-    }
-
-
-@login_required
-@require_POST
-def escalate_view(request, pk: int):
-    _require_reviewer(request.user)
-    case = _case_or_404(request, pk)
-    form = ReasonForm(request.POST)
-    reason = form.cleaned_data["reason"] if form.is_valid() else ""
-    _run(
-        request,
-        lambda: services.review_escalate(case=case, actor=request.user, reason=reason),
-        "Escalated to the next level.",
-    )
-    return _back(request, case)
-
-
-@login_required
-@require_POST
-def clear_hard_stop_view(request, pk: int):
-    _require_reviewer(request.user)
-    case = _case_or_404(request, pk)
-    note = (request.POST.get("note") or "").strip()
-    _run(
-        request,
-        lambda: services.review_clear_hard_stop(case=case, actor=request.user, note=note),
-        "Hard stop cleared: the deal may now be decided.",
-    )
-    return _back(request, case)
 
 
 def _csv_safe(value) -> str:

@@ -99,9 +99,8 @@ def review_request_information(
     _require(policies.why_not_request_information(actor, case))
     questions = (questions or "").strip()
     if not questions:
-        raise ApplicationError(
-            "Write the questions you need answered.", errors={"questions": "Required."}
-        )
+        message = "Write the questions you need answered."
+        raise ApplicationError(message, errors={"questions": message})
     today = timezone.localdate()
     due_date = due_date or information_due_default()
     if due_date < today:
@@ -209,7 +208,7 @@ def _outcome(outcome: str) -> str:
     if outcome not in ReviewCase.Outcome.values:
         raise ApplicationError(
             f"Unknown outcome {outcome!r}; choose one of {', '.join(ReviewCase.Outcome.values)}.",
-            errors={"outcome": "Invalid choice."},
+            errors={"outcome": "Choose one of the outcomes."},
         )
     return outcome
 
@@ -221,9 +220,8 @@ def review_recommend(*, case: ReviewCase, actor, outcome: str, reasons: str) -> 
     outcome = _outcome(outcome)
     reasons = (reasons or "").strip()
     if not reasons:
-        raise ApplicationError(
-            "Give the reasons for your recommendation.", errors={"reasons": "Required."}
-        )
+        message = "Give the reasons for your recommendation."
+        raise ApplicationError(message, errors={"reasons": message})
     event = _transition(
         case=case,
         transition="recommend",
@@ -247,7 +245,8 @@ def review_send_back(*, case: ReviewCase, actor, reason: str) -> ReviewCase:
     _require(policies.why_not_send_back(actor, case))
     reason = (reason or "").strip()
     if not reason:
-        raise ApplicationError("Say what needs another look.", errors={"reason": "Required."})
+        message = "Say what needs another look."
+        raise ApplicationError(message, errors={"reason": message})
     event = _transition(
         case=case,
         transition="send_back",
@@ -267,7 +266,8 @@ def review_clear_hard_stop(*, case: ReviewCase, actor, note: str) -> ReviewCase:
     _require(policies.why_not_clear_hard_stop(actor, case))
     note = (note or "").strip()
     if not note:
-        raise ApplicationError("Say why the hard stop is cleared.", errors={"note": "Required."})
+        message = "Say why the hard stop is cleared."
+        raise ApplicationError(message, errors={"note": message})
     with transaction.atomic():
         now = timezone.now()
         updated = ReviewCase.objects.filter(

@@ -96,7 +96,8 @@ def review_escalate(*, case: ReviewCase, actor, reason: str) -> ReviewCase:
     _require(policies.why_not_escalate(actor, case))
     reason = (reason or "").strip()
     if not reason:
-        raise ApplicationError("Say why the case goes up a level.", errors={"reason": "Required."})
+        message = "Say why the case goes up a level."
+        raise ApplicationError(message, errors={"reason": message})
     event = _escalate(case=case, actor=actor, to_level=case.escalation_level + 1, reason=reason)
     _notify([event])
     return _fresh(case)

@@ -93,3 +93,16 @@ def test_same_as_the_end_customer_stays_chosen_after_an_error(client, sales_rep,
     page = client.post("/deals/new/", _post(title="", delivery_country="SE")).content.decode()
     delivery = page.split('name="delivery_country"')[1].split("</select>")[0]
     assert '<option value="SE" selected>' in delivery
+
+
+def test_a_partners_refused_deal_comes_back_with_every_value_typed(client, partner_a, catalogue):
+    client.force_login(partner_a)
+    body = _post(title="", value_currency="EUR", use_description="Warehouse wi-fi")
+    page = client.post("/deals/new/", body).content.decode()
+    currency = page.split('name="value_currency"')[1].split("</select>")[0]
+    assert "<option selected>EUR</option>" in currency
+    assert 'value="Fjord Logistics AS"' in page
+    assert 'value="1200"' in page and 'value="250000"' in page  # as numbers, grouping gone
+    assert 'value="NO" selected' in page and 'value="private_enterprise" selected' in page
+    assert 'value="NET-4400" selected' in page and 'value="enterprise_it" checked' in page
+    assert ">Warehouse wi-fi</textarea>" in page

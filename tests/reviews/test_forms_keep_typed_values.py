@@ -1,4 +1,5 @@
-"""A refused decision keeps what the reviewer typed: outcome, reasons and the conditions."""
+"""A refused form keeps what was typed: the reviewer's decision (outcome, reasons, the
+conditions), and the partner's answer to a question."""
 
 from __future__ import annotations
 
@@ -40,3 +41,31 @@ def test_a_refused_decision_comes_back_as_typed(client, reviewer, sales_rep, mak
         "Research use; statement on file."
         not in client.get(f"/reviews/cases/{case.pk}/").content.decode()
     )
+
+
+def test_a_refused_answer_comes_back_as_typed(client, make_deal, case_of, reviewer, partner_a):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from reviews.services import review_request_information
+    from tests.fielderrors import invalid_fields
+
+    deal = make_deal(
+        "medium",
+        actor=partner_a,
+        channel=[{"name": "Alpha Systems Integration", "role": "reseller", "country": "DE"}],
+    )
+    case = review_claim(case=case_of(deal), actor=reviewer)
+    question = review_request_information(
+        case=case, actor=reviewer, questions="Which sites?", addressed_to=partner_a
+    )
+    program = SimpleUploadedFile("tool.exe", b"MZ\x90\x00" + b"0" * 64)
+    client.force_login(partner_a)
+    client.post(
+        f"/reviews/requests/{question.pk}/answer/",
+        {"answer": "Kiel and Aarhus; statement attached.", "attachment": program},
+    )
+    page = client.get(f"/deals/{deal.pk}/").content.decode()
+    assert ">Kiel and Aarhus; statement attached.</textarea>" in page
+    assert list(invalid_fields(page)) == ["attachment"]
+    question.refresh_from_db()
+    assert question.answered_at is None

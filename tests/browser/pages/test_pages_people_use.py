@@ -1,7 +1,7 @@
 """Pages people want to use, in a real browser at desktop and phone width (390 px):
 the queue fits the phone as cards, the menu collapses, the deal form stacks, the decided
-deal leads with its decision, the overview draws its charts from real data, and a rep
-reads words, not codes."""
+deal leads with its decision, the overview draws its charts from real data, a refused
+question comes back as typed with the focus on its error, and a rep reads words, not codes."""
 
 from __future__ import annotations
 
@@ -142,6 +142,36 @@ def test_the_first_field_in_error_gets_the_focus(open_as, sales_rep, catalogue):
     assert focused.get_attribute("aria-invalid") == "true"
     assert page.input_value("input[name=title]") == "Kept after the error"
     assert "ec_" not in page.locator(".error-box").inner_text()
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_questions_due_in_the_past_come_back_as_typed_with_the_date_in_focus(
+    open_as, viewport, make_deal, case_of, reviewer, partner_a
+):
+    alpha = [{"name": "Alpha Systems Integration", "role": "reseller", "country": "DE"}]
+    deal = make_deal("medium", actor=partner_a, channel=alpha)
+    case = review_claim(case=case_of(deal), actor=reviewer)
+    page = open_as("rob_reviewer", viewport)
+    page.goto(f"/reviews/cases/{case.pk}/")
+    page.click("#request-information summary")
+    form = page.locator("#request-information form")
+    form.locator("select[name=addressed_to]").select_option(str(partner_a.pk))
+    form.locator("textarea[name=questions]").fill("Which sites will run it?")
+    form.locator("input[name=due_date]").fill("2001-01-01")
+    form.locator("button").click()
+    page.wait_for_load_state()
+    due = form.locator("input[name=due_date]")
+    expect(due).to_be_focused()
+    expect(due).to_have_attribute("aria-invalid", "true")
+    expect(due).to_have_value("2001-01-01")
+    expect(form.locator("textarea[name=questions]")).to_have_value("Which sites will run it?")
+    expect(form.locator("select[name=addressed_to]")).to_have_value(str(partner_a.pk))
+    message = page.locator("#" + due.get_attribute("aria-describedby"))
+    expect(message).to_have_text("Choose a date from today on.")
+    # beside the field: right under it, on the screen at this width
+    field, said = due.bounding_box(), message.bounding_box()
+    assert 0 <= said["y"] - (field["y"] + field["height"]) < 24, (field, said)
+    assert said["x"] >= 0 and said["x"] + said["width"] <= viewport["width"], said
 
 
 # Pixels on the map canvas that are painted (not transparent): shapes, outlines, legend.
