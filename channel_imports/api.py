@@ -182,7 +182,7 @@ class ImportListCreateApi(ListAPIView):
         if org_id is None:
             raise ApplicationError(
                 "Say which partner organisation the file is for.",
-                errors={"organisation": "Required."},
+                errors={"organisation": "Say which partner organisation the file is for."},
             )
         organisation = allowed.filter(pk=org_id).first()
         if organisation is None:

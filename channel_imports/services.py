@@ -256,7 +256,8 @@ def import_map(*, actor, channel_import: ChannelImport, mapping: dict[str, str])
     _require_may_act(actor, imp)
     if imp.needs_sheet:
         raise ApplicationError(
-            f"Choose the sheet to read first: {_quoted(imp.sheets)}.", errors={"sheet": "Required."}
+            f"Choose the sheet to read first: {_quoted(imp.sheets)}.",
+            errors={"sheet": "Choose the sheet to read."},
         )
     clean = {col: str(h) for col, h in (mapping or {}).items() if h and col in COLUMNS}
     unknown = [col for col in (mapping or {}) if col not in COLUMNS]

@@ -103,7 +103,7 @@ def report_submit(*, data: dict, files=(), language: str = "en") -> tuple[Report
     """
     what = (data.get("what") or "").strip()
     if not what:
-        raise ApplicationError("Say what happened.", errors={"what": "Required."})
+        raise ApplicationError("Say what happened.", errors={"what": "Say what happened."})
     files = _files_check(files)
     anonymous = bool(data.get("anonymous", True))
     code = receipt_code_new()
@@ -146,7 +146,10 @@ def report_add_information(*, report: Report, body: str, files=()) -> ReportMess
     body = (body or "").strip()
     files = _files_check(files)
     if not body and not files:
-        raise ApplicationError("Write something or attach a file.", errors={"body": "Required."})
+        raise ApplicationError(
+            "Write something or attach a file.",
+            errors={"body": "Write something or attach a file."},
+        )
     if not report.is_open:
         raise ApplicationError("This report is closed; file a new report to tell us more.")
     now = timezone.now()
@@ -183,7 +186,7 @@ def report_answer(*, report: Report, actor, body: str) -> ReportMessage:
     _require(policies.why_not_triage(actor))
     body = (body or "").strip()
     if not body:
-        raise ApplicationError("Write the answer.", errors={"body": "Required."})
+        raise ApplicationError("Write the answer.", errors={"body": "Write the answer."})
     with transaction.atomic():
         message = ReportMessage.objects.create(
             report=report,
@@ -274,7 +277,9 @@ def report_record_outcome(*, report: Report, actor, outcome: str, note: str = ""
         raise ApplicationError("Choose an outcome.", errors={"outcome": "Unknown outcome."})
     note = (note or "").strip()
     if not note:
-        raise ApplicationError("Say why (kept with the report).", errors={"note": "Required."})
+        raise ApplicationError(
+            "Say why (kept with the report).", errors={"note": "Say why (kept with the report)."}
+        )
     values = {
         "outcome": outcome,
         "outcome_note": note[:5000],
@@ -309,7 +314,7 @@ def report_close(*, report: Report, actor, note: str) -> Report:
     """Close an investigated report (the deals' reviews go on in their own cases)."""
     _require(policies.why_not_triage(actor))
     if not (note or "").strip():
-        raise ApplicationError("Say how it ended.", errors={"note": "Required."})
+        raise ApplicationError("Say how it ended.", errors={"note": "Say how it ended."})
     report_transition(
         report=report,
         transition="close",

@@ -197,7 +197,9 @@ def basis_change_confirm(*, actor, opportunity, note: str) -> int:
     _require(policies.why_not_resolve_basis(actor, opportunity))
     note = (note or "").strip()
     if not note:
-        raise ApplicationError("Say why the approval stands.", errors={"note": "Required."})
+        raise ApplicationError(
+            "Say why the approval stands.", errors={"note": "Say why the approval stands."}
+        )
     with transaction.atomic():
         resolved = BasisChange.objects.filter(opportunity=opportunity, resolved_at=None).update(
             resolved_at=timezone.now(),

@@ -227,7 +227,9 @@ def criterion_save(
     _require_draft(draft)
     code = (code or "").strip().upper()
     if not code:
-        raise ApplicationError("A criterion needs a code.", errors={"code": "Required."})
+        raise ApplicationError(
+            "A criterion needs a code.", errors={"code": "A criterion needs a code."}
+        )
     current = draft.criteria.filter(code=code).first()
     if create and current:
         raise ApplicationError(

@@ -236,7 +236,10 @@ def questionnaire_return(
     _require(policies.why_not_review(actor, questionnaire, "return"))
     message = (message or "").strip()
     if not message:
-        raise ApplicationError("Say what the partner should add.", errors={"message": "Required."})
+        raise ApplicationError(
+            "Say what the partner should add.",
+            errors={"message": "Say what the partner should add."},
+        )
     return questionnaire_transition(
         questionnaire=questionnaire,
         transition="return",
@@ -308,7 +311,7 @@ def questionnaire_decline(*, actor, questionnaire: Questionnaire, reason: str) -
     _require(policies.why_not_answer(actor, questionnaire))
     reason = (reason or "").strip()
     if not reason:
-        raise ApplicationError("Say why you decline.", errors={"reason": "Required."})
+        raise ApplicationError("Say why you decline.", errors={"reason": "Say why you decline."})
     with transaction.atomic():
         q = questionnaire_transition(
             questionnaire=questionnaire,

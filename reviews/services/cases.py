@@ -167,7 +167,7 @@ def review_answer_record(
         raise Conflict(reason)
     answer = (answer or "").strip()
     if not answer:
-        raise ApplicationError("Write your answer.", errors={"answer": "Required."})
+        raise ApplicationError("Write your answer.", errors={"answer": "Write your answer."})
     if attachment is not None:
         evidence_validate(attachment)
     case = information_request.case

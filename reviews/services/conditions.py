@@ -28,7 +28,7 @@ def condition_fulfil(*, condition: CaseCondition, actor, evidence_note: str) -> 
     if not note:
         raise ApplicationError(
             "Describe the evidence that the condition is met.",
-            errors={"evidence_note": "Required."},
+            errors={"evidence_note": "Describe the evidence that the condition is met."},
         )
     event = _condition_transition(
         condition=condition,
@@ -68,7 +68,7 @@ def condition_reject_evidence(*, condition: CaseCondition, actor, reason: str) -
     _require(_why_not_verify(actor, condition))
     reason = (reason or "").strip()
     if not reason:
-        raise ApplicationError("Say what is missing.", errors={"reason": "Required."})
+        raise ApplicationError("Say what is missing.", errors={"reason": "Say what is missing."})
     with transaction.atomic():
         event = _condition_transition(
             condition=condition, transition="reject_evidence", actor=actor, comment=reason

@@ -78,7 +78,9 @@ def test_a_partner_cannot_upload_for_another_partner(upload_as, partner_a, resel
 
 def test_staff_must_say_which_partner_the_file_is_for(upload_as, reviewer, reseller_b, catalogue):
     r, _ = upload_as(reviewer, csv_upload([row()]))
-    assert r.status_code == 400 and r.json()["errors"] == {"organisation": "Required."}
+    assert r.status_code == 400 and r.json()["errors"] == {
+        "organisation": "Say which partner organisation the file is for."
+    }
     r, imp = upload_as(reviewer, csv_upload([row()]), organisation=reseller_b.pk)
     assert r.status_code == 201 and imp.organisation == reseller_b
 
