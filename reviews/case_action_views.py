@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.views.decorators.http import require_POST
 
 from accounts.models import User
+from hrdd.errors import ApplicationError
 
 from . import services
 from .case_drafts import case_form_submit
@@ -40,6 +41,13 @@ def request_information_view(request, pk: int):
         addressed_to = (
             User.objects.filter(pk=pk_addressee, is_active=True).first() if pk_addressee else None
         )
+        if pk_addressee and addressed_to is None:
+            # a stale choice (the user was deactivated meanwhile) must not fall back to the
+            # deal's owner without a word
+            raise ApplicationError(
+                "Choose someone from the list.",
+                errors={"addressed_to": "Choose someone from the list."},
+            )
         services.review_request_information(
             case=case,
             actor=request.user,

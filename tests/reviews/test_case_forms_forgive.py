@@ -126,3 +126,16 @@ def test_a_reason_left_out_or_too_long_is_marked_and_kept(
     assert f">{TOO_LONG}</textarea>" in page
     case.refresh_from_db()
     assert (case.status, case.escalation_level, case.hard_stop_cleared_at) == before
+
+
+def test_a_question_to_someone_no_longer_active_is_marked_not_sent_to_the_owner(
+    client, make_deal, case_of, reviewer, partner_a
+):
+    case = _partner_case(make_deal, case_of, reviewer, partner_a)
+    partner_a.is_active = False
+    partner_a.save(update_fields=["is_active"])
+    body = {"questions": "Which sites?", "addressed_to": partner_a.pk, "due_date": ""}
+    page = _refused(client, reviewer, case, "request-information", body)
+    assert not InformationRequest.objects.exists()
+    assert invalid_fields(page) == {"addressed_to": "Choose someone from the list."}
+    assert ">Which sites?</textarea>" in page
