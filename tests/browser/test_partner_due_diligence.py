@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from demo.services import DEMO_PASSWORD, demo_data_load
 from opportunities.models import Opportunity
 from partners.models import Organisation
+from taxonomy import PARTNER_MATURITY
 from tests.outbox.conftest import private_redis, thread_worker, until  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.worker, pytest.mark.django_db(transaction=True)]
@@ -78,14 +79,14 @@ def test_compliance_sends_the_partner_answers_compliance_accepts_and_deals_are_r
 
     # Compliance reviews: the preview shows the maturity the answers give, then accepts.
     reviewer.reload()
-    expect(reviewer.locator("#dd-preview-maturity")).to_have_text("advanced")
+    expect(reviewer.locator("#dd-preview-maturity")).to_have_text(PARTNER_MATURITY["advanced"])
     expect(reviewer.locator("#dd-evidence")).to_contain_text("delta-hrdd-policy.pdf")
     reviewer.fill("form:has(#dd-accept) textarea[name=note]", "Policy signed by the board.")
     reviewer.click("#dd-accept")
-    expect(reviewer.locator("#dd-q-maturity")).to_have_text("Advanced")
+    expect(reviewer.locator("#dd-q-maturity")).to_have_text(PARTNER_MATURITY["advanced"])
     reviewer.click(f"a[href='/partners/{delta.pk}/']")
     expect(reviewer.locator("#dd-status")).to_have_text("Assessed")
-    expect(reviewer.locator("#dd-maturity")).to_contain_text("Advanced")
+    expect(reviewer.locator("#dd-maturity")).to_contain_text(PARTNER_MATURITY["advanced"])
     expect(reviewer.locator("#dd-reasons")).to_contain_text("policy attached")
 
     # The worker re-screens the reseller's open deals: the unknown-partner finding is gone.
@@ -100,5 +101,5 @@ def test_compliance_sends_the_partner_answers_compliance_accepts_and_deals_are_r
 
     # The partner sees its maturity, never the reviewer's note.
     partner.goto(f"/partners/{delta.pk}/")
-    expect(partner.locator("#dd-maturity")).to_contain_text("Advanced")
+    expect(partner.locator("#dd-maturity")).to_contain_text(PARTNER_MATURITY["advanced"])
     assert "Policy signed by the board." not in partner.content()

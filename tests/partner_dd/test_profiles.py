@@ -119,7 +119,7 @@ def test_compliance_records_a_parent_and_the_profile_shows_parent_and_affiliates
     )
     assert r.status_code == 302
     body = client.get(reverse("partner-profile", args=[delta.pk])).content.decode()
-    assert "Delta Holding SE (DE) · Registry" in body and "Delta Services GmbH (AT)" in body
+    assert "Delta Holding SE (Germany) · Registry" in body and "Delta Services GmbH (Austria)" in body
     assert AuditEvent.objects.filter(
         action="organisation.parent_recorded", object_id=str(delta.pk)
     ).exists()
@@ -192,3 +192,21 @@ def test_inviting_a_reseller_without_users_says_so(client, nordic_user, nordic_o
         follow=True,
     )
     assert "has no users in the application yet" in r.content.decode()
+
+
+def test_a_distributor_reads_countries_and_maturity_in_words_not_codes(
+    client, reviewer, nordic_user, nordic_over_delta, delta
+):
+    """"SE", "DE" and a maturity of "None" read like codes and a blank; the profile, the
+    partners below and the league table name the country and the level."""
+    delta.dd_status = "assessed"
+    delta.save(update_fields=["dd_status"])
+    client.force_login(nordic_user)
+    own = client.get(reverse("partner-profile", args=[nordic_user.organisation_id]))
+    text = own.content.decode()
+    assert "<dd>Sweden</dd>" in text and "<td>Germany</td>" in text
+    assert "No HRDD or export-compliance programme" in text and "<td>None</td>" not in text
+    client.force_login(reviewer)
+    league = client.get(reverse("partner-list")).content.decode()
+    assert "<td>Germany</td>" in league and "<td>DE</td>" not in league
+    assert "<td>None</td>" not in league
