@@ -119,7 +119,9 @@ def test_compliance_records_a_parent_and_the_profile_shows_parent_and_affiliates
     )
     assert r.status_code == 302
     body = client.get(reverse("partner-profile", args=[delta.pk])).content.decode()
-    assert "Delta Holding SE (Germany) · Registry" in body and "Delta Services GmbH (Austria)" in body
+    assert (
+        "Delta Holding SE (Germany) · Registry" in body and "Delta Services GmbH (Austria)" in body
+    )
     assert AuditEvent.objects.filter(
         action="organisation.parent_recorded", object_id=str(delta.pk)
     ).exists()
@@ -197,7 +199,7 @@ def test_inviting_a_reseller_without_users_says_so(client, nordic_user, nordic_o
 def test_a_distributor_reads_countries_and_maturity_in_words_not_codes(
     client, reviewer, nordic_user, nordic_over_delta, delta
 ):
-    """"SE", "DE" and a maturity of "None" read like codes and a blank; the profile, the
+    """ "SE", "DE" and a maturity of "None" read like codes and a blank; the profile, the
     partners below and the league table name the country and the level."""
     delta.dd_status = "assessed"
     delta.save(update_fields=["dd_status"])

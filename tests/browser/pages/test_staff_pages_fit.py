@@ -1,0 +1,69 @@
+"""Compliance staff's pages at desktop and phone width: menu entries wrap whole, and on a
+390 px phone the queue's bulk assignment and the wide tables (partners, re-screenings)
+stay within the screen instead of widening the whole page."""
+
+from __future__ import annotations
+
+import pytest
+
+from accounts.models import User
+from tests.factories import UserFactory
+
+from .test_pages_people_use import DESKTOP, PHONE
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def open_as(browser, live_server):
+    contexts = []
+
+    def sign_in(username: str, viewport: dict):
+        ctx = browser.new_context(base_url=live_server.url, viewport=viewport)
+        ctx.set_default_timeout(15_000)
+        contexts.append(ctx)
+        page = ctx.new_page()
+        page.goto("/login/")
+        page.fill("input[name=username]", username)
+        page.fill("input[name=password]", "correct horse battery")
+        page.click("button[type=submit]")
+        page.wait_for_load_state()
+        return page
+
+    yield sign_in
+    for ctx in contexts:
+        ctx.close()
+
+
+def test_a_reviewers_menu_entries_never_break_inside_their_label(open_as, reviewer, make_deal):
+    reviewer.first_name, reviewer.last_name = "Roberta", "Reyes-Villanueva"
+    reviewer.save()
+    make_deal("high")
+    page = open_as("rob_reviewer", DESKTOP)
+    page.goto("/reviews/")
+    line = page.evaluate(
+        "parseFloat(getComputedStyle(document.querySelector('#main-nav a')).lineHeight)"
+    )
+    for link in page.locator("#main-nav a").all():
+        box = link.bounding_box()
+        assert box["height"] < 1.5 * line, (link.inner_text(), box)  # one line each
+
+
+def test_the_staff_lists_fit_a_phone(open_as, admin_user, reviewer, reseller_a, make_deal):
+    UserFactory(
+        username="long_named_reviewer",
+        first_name="Maximiliane-Theodora",
+        last_name="von Hohenberg-Schwarzenfeld",
+        role=User.Role.SENIOR_REVIEWER,
+        organisation=admin_user.organisation,
+    )
+    alpha = [{"name": reseller_a.name, "role": "reseller", "country": "DE"}]
+    make_deal("medium", channel=alpha)
+    page = open_as("ada_admin", PHONE)
+    for url in ("/reviews/", "/partners/", "/monitoring/"):
+        page.goto(url)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= PHONE["width"], (url, width)
+    page.goto("/reviews/")
+    box = page.locator("form.bulk-assign select").bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box
