@@ -61,3 +61,24 @@ def screening_basis_for_viewer(screening, user) -> dict | None:
             for v in basis.get("lists", [])
         ]
     return out
+
+
+def rescreen_scope_in_words(scope: dict) -> list[str]:
+    """How a run chose its deals, as sentences (the run keeps the figures as a dict)."""
+    out = []
+    if "lookback_months" in scope:
+        out.append(f"Deals registered or changed in the last {scope['lookback_months']} months")
+    if {"added", "changed", "removed"} <= scope.keys():
+        out.append(
+            f"the list added {scope['added']}, changed {scope['changed']} and removed "
+            f"{scope['removed']} entries"
+        )
+    if scope.get("limited_to_delta") is True:
+        hit = scope.get("organisations_hit", 0)
+        out.append(
+            f"only deals with one of the {hit} organisations those entries touch, or "
+            "already matched, were checked"
+        )
+    elif scope.get("limited_to_delta") is False:
+        out.append("every deal in scope was checked (no earlier list, or too many changes)")
+    return out

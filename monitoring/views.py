@@ -17,7 +17,12 @@ from partners.policies import organisations_visible_to
 
 from . import policies
 from .scope import opportunities_of_organisations
-from .selectors import party_findings_of, rescreen_changes, rescreen_runs_visible_to
+from .selectors import (
+    party_findings_of,
+    rescreen_changes,
+    rescreen_runs_visible_to,
+    rescreen_scope_in_words,
+)
 from .services import basis_change_confirm, basis_change_revise
 
 
@@ -44,7 +49,14 @@ def monitoring_run(request, pk: int):
         direction = ""
     changes = rescreen_changes(run, direction=direction)[:500]
     return render(
-        request, "monitoring/run.html", {"run": run, "changes": changes, "direction": direction}
+        request,
+        "monitoring/run.html",
+        {
+            "run": run,
+            "changes": changes,
+            "direction": direction,
+            "scope_words": rescreen_scope_in_words(run.scope or {}),
+        },
     )
 
 

@@ -4,6 +4,7 @@ only what changed reaches people."""
 from __future__ import annotations
 
 import pytest
+from django.urls import reverse
 
 from audit.models import AuditEvent
 from monitoring.models import BasisChange, ListDelta, PartyFinding, RescreenChange
@@ -131,3 +132,19 @@ def test_a_plan_abandoned_by_a_killed_worker_is_taken_over_and_a_done_run_is_lef
     assert planned.chunks_total == 1 and planned.total == 1
     again = rescreen_plan(run_id=run.pk, takeover=True)
     assert again.chunks.count() == 1  # planned once
+
+
+def test_the_run_page_says_how_its_deals_were_chosen_in_words(
+    client, sample_list, make_deal, admin_user, reviewer, tmp_path
+):
+    make_deal("low")
+    import_list(
+        admin_user,
+        write_list(tmp_path, add=[("fict-901", "Unrelated Widget GmbH", "DE")], name="v2.csv"),
+    )
+    run = run_latest("list_update")
+    client.force_login(reviewer)
+    page = client.get(reverse("monitoring-run", args=[run.pk])).content.decode()
+    assert "limited_to_delta" not in page and "lookback_months" not in page
+    assert "False" not in page and "True" not in page
+    assert "Deals registered or changed in the last 24 months; the list added 1" in page
