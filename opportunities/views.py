@@ -6,6 +6,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
 from audit.selectors import audit_events_for_opportunity
@@ -56,6 +58,13 @@ def _default_values(user) -> dict:
     return {"value": {"currency": "USD"}, "end_use_statement": "none", "channel": channel}
 
 
+def _form_error_message(exc: ApplicationError) -> str:
+    """The form's own words above its field errors (the service's says "opportunity")."""
+    if exc.errors:
+        return gettext("The deal was not saved: correct the fields marked below.")
+    return exc.message
+
+
 @login_required
 def opportunity_register_view(request):
     if request.method == "POST":
@@ -68,7 +77,7 @@ def opportunity_register_view(request):
                 _as_typed(request, data),
                 exc.errors or {"non_field_errors": exc.message},
             )
-            ctx["error_message"] = exc.message
+            ctx["error_message"] = _form_error_message(exc)
             return render(request, "opportunities/register.html", ctx, status=exc.status_code)
         if result.created:
             messages.success(
@@ -105,7 +114,7 @@ def opportunity_edit_view(request, pk: int):
                 _as_typed(request, data),
                 exc.errors or {"non_field_errors": exc.message},
             )
-            ctx.update(error_message=exc.message, editing=opportunity)
+            ctx.update(error_message=_form_error_message(exc), editing=opportunity)
             return render(request, "opportunities/register.html", ctx, status=exc.status_code)
         messages.success(request, "Deal updated and screened again.")
         return redirect("opportunity-detail", pk=pk)
@@ -224,6 +233,16 @@ def _sort_columns(request, ordering: str) -> dict[str, dict]:
     return out
 
 
+def _basis_for_page(screening, user) -> dict | None:
+    """The API's screening basis with its moments as dates the page formats in words."""
+    basis = screening_basis_for_viewer(screening, user)
+    if basis:
+        basis["screened_at"] = screening.created_at
+        for lst in basis.get("lists") or ():
+            lst["imported_at"] = parse_datetime(lst["imported_at"] or "")
+    return basis
+
+
 @login_required
 def opportunity_detail_view(request, pk: int):
     opportunity = opportunity_get(user=request.user, pk=pk)
@@ -244,7 +263,7 @@ def opportunity_detail_view(request, pk: int):
         opportunity=opportunity, user=request.user, screening=ctx["screening"], review=ctx["review"]
     )
 
-    ctx["basis"] = screening_basis_for_viewer(opportunity.current_screening, request.user)
+    ctx["basis"] = _basis_for_page(opportunity.current_screening, request.user)
     if request.user.is_reviewer:
         ctx["basis_changes"] = basis_changes_open(opportunity.pk)
         ctx["rescreen_history"] = opportunity_rescreen_history(opportunity.pk)
