@@ -9,9 +9,7 @@ import pytest
 from django.urls import reverse
 
 from reviews.services import review_claim, review_decide
-from tests.reviews.conftest import case_of, eager_celery, make_deal  # noqa: F401 - shared fixtures
-
-from .test_forgiving_form import _post
+from tests.opportunities.test_forgiving_form import _post
 
 pytestmark = pytest.mark.django_db
 ISO_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
