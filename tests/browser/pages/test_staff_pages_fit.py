@@ -67,3 +67,25 @@ def test_the_staff_lists_fit_a_phone(open_as, admin_user, reviewer, reseller_a, 
     page.goto("/reviews/")
     box = page.locator("form.bulk-assign select").bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box
+
+
+def test_the_column_mapping_is_readable_on_a_phone(open_as, partner_a, catalogue):
+    page = open_as("paula_partner_a", PHONE)
+    page.goto("/imports/")
+    page.set_input_files(
+        "input[name=file]",
+        files=[
+            {
+                "name": "own-headers.csv",
+                "mimeType": "text/csv",
+                "buffer": b"Deal,Customer Name,Land,Amount\nX-1,Acme,DE,100\n",
+            }
+        ],
+    )
+    page.click("text=Upload and map columns")
+    page.wait_for_selector("#mapping")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    for select in page.locator("#mapping select").all()[:5]:
+        box = select.bounding_box()
+        # wide enough to read "(not in my file)" or a header, and on the screen
+        assert box["width"] >= 150 and box["x"] + box["width"] <= PHONE["width"], box
