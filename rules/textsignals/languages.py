@@ -111,9 +111,27 @@ def word_keys(word: str) -> tuple[str, ...]:
     """Every ``language:stem`` key a normalised word of the text can match (cached: a
     deal's vocabulary repeats across deals)."""
     keys = [f"{lang}:{stem(word, lang)}" for lang in SCRIPT_LANGUAGES[script_of(word)]]
-    if word[0] in _ARABIC_CLITICS and len(word) > 4 and script_of(word) == "arabic":
-        keys.append(f"ar:{stem(word[1:], 'ar')}")
+    if script_of(word) == "arabic":
+        bare = word[1:] if word[0] in _ARABIC_CLITICS and len(word) > 4 else word
+        keys.append(f"ar:{stem(bare, 'ar')}")
+        keys.append(f"ar:{stem(_without_article(word), 'ar')}")
+        keys.append(f"ar:{stem(_without_article(bare), 'ar')}")
     return tuple(dict.fromkeys(keys))
+
+
+def _without_article(word: str) -> str:
+    """An Arabic word without its article: the Snowball stemmer reads the definite and the
+    bare forms of some words apart ("المراقبة", "مراقبة"), so both are read without it."""
+    # "لل" is the preposition ل written onto the article, whose alef drops ("للأجهزة").
+    return word[2:] if word.startswith(("ال", "لل")) and len(word) > 4 else word
+
+
+def phrase_stem(word: str, language: str) -> str:
+    """The stem a lexicon word is matched on: a text word yields it among its keys
+    (``word_keys``); an Arabic word is stemmed without its article."""
+    if language == "ar":
+        return stem(_without_article(word), language)
+    return stem(word, language)
 
 
 def tokens(text: str) -> list[tuple[str, int, int, int]]:

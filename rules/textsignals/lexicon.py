@@ -6,7 +6,9 @@ A phrase is written in a tiny pattern language (never a regular expression, neve
   previous one ("track the protesters" matches);
 - ``track|locate|follow``: any one of the alternatives;
 - ``track|locate ~ protesters|activists``: every ``~`` part somewhere in the same sentence,
-  within ``WINDOW`` words of each other, in any order;
+  within ``WINDOW`` words of each other, in any order, each on words of its own (an act
+  near its target: the "Composed" entries of the default lexicon pair a list of acts with
+  a list of targets);
 - ``detain*``: a word starting with "detain" (no stemming), for forms a stemmer misses.
 
 Words are stemmed in the entry's language when the lexicon is compiled. Chinese words are
@@ -26,7 +28,7 @@ from typing import Any
 
 from taxonomy import TEXT_SIGNAL_CATEGORIES
 
-from .languages import LANGUAGE_NAMES, LANGUAGES, TOKEN_RE, normalise, stem
+from .languages import LANGUAGE_NAMES, LANGUAGES, TOKEN_RE, normalise, phrase_stem
 
 # The categories and their names are vocabulary (taxonomy): pages name them too.
 CATEGORIES: dict[str, str] = TEXT_SIGNAL_CATEGORIES
@@ -165,7 +167,7 @@ def _compile_word(raw: str, language: str) -> tuple[Word | None, str | None]:
         if len(core) < MIN_PREFIX:
             return None, f'"{raw}": a word ending in * needs at least {MIN_PREFIX} letters'
         return ("prefix", core), None
-    return ("key", f"{language}:{stem(core, language)}"), None
+    return ("key", f"{language}:{phrase_stem(core, language)}"), None
 
 
 def _parse(phrase: str, language: str) -> tuple[tuple[Part, ...], list[str]]:

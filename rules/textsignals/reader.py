@@ -224,22 +224,25 @@ def _entry_spans(text: _Text, entry: CompiledEntry) -> list[tuple[int, int]]:
     for first in per_part[0]:
         lo, hi = first
         sentence = toks[lo][3]
+        taken = [first]
         for spans in per_part[1:]:
             # The nearest occurrence of the part, and the longest at that place (the
-            # quote shows "los medios independientes", not just "los medios").
+            # quote shows "los medios independientes", not just "los medios"). Parts
+            # read different words: "locate" is no action near a "location".
             best = None
             for s in spans:
-                if toks[s[0]][3] != sentence:
+                if toks[s[0]][3] != sentence or any(s[0] <= t[1] and t[0] <= s[1] for t in taken):
                     continue
                 nlo, nhi = min(lo, s[0]), max(hi, s[1])
                 if nhi - nlo > window:
                     continue
                 key = (max(0, s[0] - hi, lo - s[1]), s[0] - s[1])
                 if best is None or key < best[0]:
-                    best = (key, nlo, nhi)
+                    best = (key, nlo, nhi, s)
             if best is None:
                 break
-            _key, lo, hi = best
+            _key, lo, hi, _s = best
+            taken.append(best[3])
         else:
             matches.append((lo, hi))
     return matches
