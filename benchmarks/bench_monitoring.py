@@ -194,9 +194,53 @@ def write_list(path: Path, names: list[tuple[str, str, str]]) -> None:
     path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
 
 
+def _copy_rows(cur, model, template, overrides, rows) -> int:
+    """COPY rows of `model` FROM STDIN: each row is `template`'s column values with the
+    columns named in `overrides` taken from the row (a tuple in that order)."""
+    import json as _json
+
+    from django.db import connection
+    from django.db.models import JSONField
+
+    # The primary key is left to its sequence unless the rows give it.
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key or "id" in overrides]
+    columns = [f.column for f in fields]
+    base = []
+    for f in fields:
+        value = getattr(template, f.attname)
+        if isinstance(f, JSONField):
+            base.append(None if value is None else _json.dumps(value))
+        else:
+            base.append(f.get_db_prep_value(value, connection, prepared=False))
+    at = [columns.index(c) for c in overrides]
+    n = 0
+    with cur.copy(f"COPY {model._meta.db_table} ({', '.join(columns)}) FROM STDIN") as copy:
+        for row in rows:
+            values = list(base)
+            for i, v in zip(at, row, strict=True):
+                values[i] = v
+            copy.write_row(values)
+            n += 1
+    return n
+
+
+def _next_id(cur, table: str) -> int:
+    cur.execute(f"SELECT COALESCE(MAX(id), 0) FROM {table}")
+    return cur.fetchone()[0] + 1
+
+
+def _sequence_catch_up(cur, table: str) -> None:
+    cur.execute(
+        f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))"
+    )
+
+
 def fill(n_deals: int, n_orgs: int) -> None:
-    """Deals as copies of one registered deal, each with its own end customer."""
+    """Deals as copies of one deal registered through the service (its lines, channel
+    entry and screening), each with its own end customer, written with COPY … FROM STDIN
+    (ids chosen here, so each deal points at its screening without an UPDATE)."""
     from django.db import connection, transaction
+    from django.utils import timezone
 
     from accounts.models import User
     from lifecycle.services import opportunity_register
@@ -210,6 +254,8 @@ def fill(n_deals: int, n_orgs: int) -> None:
     Product.objects.create(sku="NET-4400", name="Campus switch", capabilities=["networking"])
     template = opportunity_register(actor=rep, data=deal_body()).opportunity
     screening = template.current_screening
+    line = template.lines.get()
+    entry = template.channel.get()
     distributors = Organisation.objects.bulk_create(
         [
             Organisation(
@@ -222,104 +268,70 @@ def fill(n_deals: int, n_orgs: int) -> None:
             for i in range(100)
         ]
     )
-    batch = 20_000
-    for start in range(0, n_orgs, batch):
-        Organisation.objects.bulk_create(
-            [
-                Organisation(name=name(i), country="NO", role="end_customer")
-                for i in range(start, min(n_orgs, start + batch))
-            ]
+    org_table = Organisation._meta.db_table
+    deal_table = Opportunity._meta.db_table
+    screening_table = Screening._meta.db_table
+    with transaction.atomic(), connection.cursor() as cur:
+        first_org = _next_id(cur, org_table)
+        _copy_rows(
+            cur.cursor,
+            Organisation,
+            Organisation(name="", country="NO", role="end_customer", created_at=timezone.now()),
+            ("id", "name"),
+            ((first_org + i, name(i)) for i in range(n_orgs)),
         )
-    customers = list(
-        Organisation.objects.filter(role="end_customer").order_by("pk").values_list("pk", "name")
-    )
-    fields = {
-        f: getattr(template, f)
-        for f in (
-            "title",
-            "end_user_type",
-            "end_customer_sector",
-            "delivery_country",
-            "intended_use",
-            "use_description",
-            "value_amount",
-            "value_currency",
-            "expected_close_date",
-            "customization",
-            "end_use_statement",
-            "declared_red_flags",
-            "status",
+        first_deal, first_screening = _next_id(cur, deal_table), _next_id(cur, screening_table)
+
+        def customer(i: int) -> tuple[int, str]:
+            k = i % n_orgs
+            return first_org + k, name(k)
+
+        # Foreign keys are checked at commit, so a deal may point at its screening
+        # before the screening is written.
+        _copy_rows(
+            cur.cursor,
+            Opportunity,
+            template,
+            (
+                "id",
+                "reference",
+                "external_id",
+                "end_customer_id",
+                "end_customer_name",
+                "current_screening_id",
+            ),
+            (
+                (first_deal + i, f"B-{i:08d}", f"B-{i}", *customer(i), first_screening + i)
+                for i in range(n_deals)
+            ),
         )
-    }
-    copy = {
-        f: getattr(screening, f)
-        for f in (
-            "criteria_version_id",
-            "trigger",
-            "tier",
-            "score",
-            "severity",
-            "likelihood",
-            "findings",
-            "reasons",
-            "snapshot",
-            "shown_tier",
-            "shown_score",
-            "shown_severity",
-            "shown_likelihood",
-            "basis",
+        _copy_rows(
+            cur.cursor,
+            Screening,
+            screening,
+            ("id", "opportunity_id"),
+            ((first_screening + i, first_deal + i) for i in range(n_deals)),
         )
-    }
-    for start in range(0, n_deals, batch):
-        with transaction.atomic():
-            rows = range(start, min(n_deals, start + batch))
-            deals = Opportunity.objects.bulk_create(
-                [
-                    Opportunity(
-                        reference="",
-                        external_id=f"B-{i}",
-                        owner=rep,
-                        submitted_by_organisation=vendor,
-                        end_customer_id=customers[i % len(customers)][0],
-                        end_customer_name=customers[i % len(customers)][1],
-                        end_customer_country="NO",
-                        **fields,
-                    )
-                    for i in rows
-                ]
-            )
-            OpportunityLine.objects.bulk_create(
-                [
-                    OpportunityLine(
-                        opportunity=d,
-                        position=1,
-                        sku="NET-4400",
-                        name="Campus switch",
-                        capabilities=["networking"],
-                        quantity=10,
-                    )
-                    for d in deals
-                ]
-            )
-            ChannelEntry.objects.bulk_create(
-                [
-                    ChannelEntry(
-                        opportunity=d,
-                        position=1,
-                        organisation=distributors[k % 100],
-                        role="distributor",
-                        name=distributors[k % 100].name,
-                        country="SE",
-                    )
-                    for k, d in enumerate(deals)
-                ]
-            )
-            Screening.objects.bulk_create([Screening(opportunity=d, **copy) for d in deals])
+        _copy_rows(
+            cur.cursor,
+            OpportunityLine,
+            line,
+            ("opportunity_id",),
+            ((first_deal + i,) for i in range(n_deals)),
+        )
+        _copy_rows(
+            cur.cursor,
+            ChannelEntry,
+            entry,
+            ("opportunity_id", "organisation_id", "name"),
+            (
+                (first_deal + i, distributors[i % 100].pk, distributors[i % 100].name)
+                for i in range(n_deals)
+            ),
+        )
+        for table in (org_table, deal_table, screening_table):
+            _sequence_catch_up(cur, table)
     with connection.cursor() as cur:
-        cur.execute(
-            "UPDATE opportunities_opportunity o SET current_screening_id = s.id "
-            "FROM rules_screening s WHERE s.opportunity_id = o.id AND o.current_screening_id IS NULL"
-        )
         cur.execute("ANALYZE")
 
 
