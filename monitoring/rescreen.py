@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from lifecycle.services import opportunity_evaluate, opportunity_screen
+from lifecycle.services import opportunities_evaluate, opportunity_screen
 from opportunities.models import ChannelEntry, Opportunity
 from opportunities.workflow import DECIDED, OPEN, UNDER_REVIEW
 from refdata.cache import pinned
@@ -29,12 +29,15 @@ class Outcome:
     reopened: bool
 
 
-def opportunities_evaluate(run: RescreenRun, ids: list[int]) -> Iterator[tuple]:
+def opportunities_rescreen_evaluate(run: RescreenRun, ids: list[int]) -> Iterator[tuple]:
     """(deal, evaluation, comparison) for each deal of `ids` still in scope and not
     screened since the run's trigger (a later screening already saw the new world)."""
     qs = (
         Opportunity.objects.filter(pk__in=ids)
         .select_related("current_screening")
+        # The comparison reads the last screening's tier, findings and basis; its
+        # snapshot (the largest column) only for screenings stored before the basis.
+        .defer("current_screening__snapshot", "current_screening__reasons")
         .prefetch_related(
             "lines",
             Prefetch("channel", queryset=ChannelEntry.objects.select_related("organisation")),
@@ -42,15 +45,17 @@ def opportunities_evaluate(run: RescreenRun, ids: list[int]) -> Iterator[tuple]:
         .order_by("pk")
     )
     # Reference data (criteria, countries) checked once for the chunk, as a batch
-    # registration does, instead of once per look-up.
+    # registration does, instead of once per look-up; the deals evaluated together (the
+    # answers, the basis and each distinct party read once).
     with pinned():
-        for opportunity in qs:
+        kept = [
+            o
+            for o in qs
+            if o.status in IN_SCOPE
+            and not (o.current_screening and o.current_screening.created_at > run.created_at)
+        ]
+        for opportunity, evaluated in zip(kept, opportunities_evaluate(kept), strict=True):
             current = opportunity.current_screening
-            if opportunity.status not in IN_SCOPE or (
-                current and current.created_at > run.created_at
-            ):
-                continue
-            evaluated = opportunity_evaluate(opportunity)
             yield opportunity, evaluated, screening_compare(current, evaluated[2], evaluated[3])
 
 

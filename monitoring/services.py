@@ -141,7 +141,7 @@ def rescreen_chunk(*, run_id: int, index: int) -> int:
     """Re-screen one chunk of a run's deals in one transaction: the chunk row is locked
     and marked done with the run's counters, so a re-delivered or retried task either
     finds it done or redoes it whole. Returns how many deals changed."""
-    from .rescreen import opportunities_evaluate, opportunity_rescreen
+    from .rescreen import opportunities_rescreen_evaluate, opportunity_rescreen
 
     with transaction.atomic():
         chunk = (
@@ -154,7 +154,9 @@ def rescreen_chunk(*, run_id: int, index: int) -> int:
             return 0
         run = chunk.run
         counts = {"raised": 0, "lowered": 0, "changed_same_tier": 0, "reopened": 0}
-        for opportunity, evaluated, comparison in opportunities_evaluate(run, chunk.deal_ids):
+        for opportunity, evaluated, comparison in opportunities_rescreen_evaluate(
+            run, chunk.deal_ids
+        ):
             outcome = opportunity_rescreen(run, opportunity, evaluated, comparison)
             if outcome is None:
                 continue
