@@ -51,6 +51,8 @@ from rules.services import (
     criteria_version_in_force,
     screening_basis,
     screening_evaluate,
+    screening_record,
+    screening_row,
     screening_store,
 )
 
@@ -138,6 +140,35 @@ def opportunity_screen(
             Opportunity.objects.filter(pk=opportunity.pk).update(**pointer)
         probing_check(actor=actor, screening=screening)
     return screening
+
+
+def opportunities_screen_unchanged(*, items: list[tuple], trigger: str) -> list[Screening]:
+    """Store new screenings of deals whose result did not change (a re-screening under new
+    criteria found the same tier, findings and matches), each as `opportunity_screen`
+    would (its screening and audit event, its notification, the deal pointed at it), with
+    the writes shared: one INSERT of the screenings, one of the audit events, one UPDATE
+    of the deals. `items`: (deal, what `opportunity_evaluate` returned).
+
+    Nothing is routed: the same tier with no material change leaves the deal and its open
+    case where they are. The caller passes only deals with an open case or not under
+    review (any other goes through `opportunity_screen`, which opens the missing case)."""
+    if not items:
+        return []
+    with transaction.atomic(savepoint=False), audit_batch():
+        screenings = [
+            screening_row(opportunity, version, trigger, result, snapshot, basis)
+            for opportunity, (version, snapshot, result, basis) in items
+        ]
+        Screening.objects.bulk_create(screenings)
+        deals = []
+        for (opportunity, _), screening in zip(items, screenings, strict=True):
+            previous = opportunity.current_screening
+            screening_record(opportunity, screening, actor=None, previous=previous)
+            opportunity.current_screening = screening
+            screening_announce(opportunity, screening, previous, trigger=trigger)
+            deals.append(opportunity)
+        Opportunity.objects.bulk_update(deals, ["current_screening"])
+    return screenings
 
 
 def opportunities_screen_new(*, opportunities: list, actor, trigger: str) -> list[Screening]:

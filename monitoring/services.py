@@ -14,6 +14,7 @@ from lifecycle.services import opportunity_screen
 from opportunities.models import Opportunity
 from opportunities.workflow import DECIDED
 from outbox.services import outbox_enqueue, outbox_enqueue_many
+from refdata.cache import pinned
 from restricted_parties.selectors import active_list_versions, match_index_invalidate
 
 from . import policies, scope
@@ -233,9 +234,15 @@ def rescreen_chunk(*, run_id: int, index: int) -> int:
     """Re-screen one chunk of a run's deals in one transaction: the chunk row is locked
     and marked done with the run's counters, so a re-delivered or retried task either
     finds it done or redoes it whole. Returns how many deals changed."""
-    from .rescreen import opportunities_rescreen_evaluate, opportunity_rescreen
+    from .rescreen import (
+        new_criteria_only,
+        opportunities_rescreen_evaluate,
+        opportunities_rescreen_unchanged,
+        opportunity_rescreen,
+    )
 
-    with transaction.atomic():
+    # Reference data (criteria, countries, webhooks) checked once for the whole chunk.
+    with transaction.atomic(), pinned():
         chunk = (
             RescreenChunk.objects.select_for_update()
             .select_related("run")
@@ -247,9 +254,18 @@ def rescreen_chunk(*, run_id: int, index: int) -> int:
         run = chunk.run
         _lists_in_force_for(run)
         counts = {"raised": 0, "lowered": 0, "changed_same_tier": 0, "reopened": 0}
+        silent, changed = [], []
         for opportunity, evaluated, comparison in opportunities_rescreen_evaluate(
             run, chunk.deal_ids
         ):
+            item = (opportunity, evaluated, comparison)
+            if new_criteria_only(opportunity, evaluated, comparison):
+                silent.append(item)
+            elif comparison.changed or opportunity.current_screening_id is None:
+                changed.append(item)
+        # The same result under new criteria is recorded in bulk; what changed, one by one.
+        changed += opportunities_rescreen_unchanged(run, silent)
+        for opportunity, evaluated, comparison in changed:
             outcome = opportunity_rescreen(run, opportunity, evaluated, comparison)
             if outcome is None:
                 continue
