@@ -77,8 +77,9 @@ def new_criteria_only(opportunity: Opportunity, evaluated: tuple, comparison: Co
 def opportunities_rescreen_unchanged(run: RescreenRun, items: list[tuple]) -> list[tuple]:
     """Record silently, in bulk, the new screenings of deals whose result is the same under
     new criteria (`lifecycle.services.opportunities_screen_unchanged`); `items`: (deal,
-    evaluation, comparison). Returns the items left to the one-by-one path: a deal under review without its open case (that path
-    opens it). A deal screened again meanwhile (an edit) is left alone."""
+    evaluation, comparison). Returns the items left to the one-by-one path: a deal under
+    review without its open case (that path opens it). A deal screened again meanwhile
+    (an edit) is left alone."""
     if not items:
         return []
     ids = [item[0].pk for item in items]
