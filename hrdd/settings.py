@@ -293,6 +293,8 @@ CELERY_BEAT_SCHEDULE = {
 MONITORING_LOOKBACK_MONTHS = env.int("MONITORING_LOOKBACK_MONTHS", default=24)
 # Deals per re-screening task (one transaction each).
 MONITORING_CHUNK_DEALS = env.int("MONITORING_CHUNK_DEALS", default=500)
+# Organisations per task when a list update screens them against its changes.
+MONITORING_CHUNK_ORGANISATIONS = env.int("MONITORING_CHUNK_ORGANISATIONS", default=2000)
 # A list update changing more than this share of the list re-screens every deal in scope.
 MONITORING_FULL_RESCREEN_SHARE = env.float("MONITORING_FULL_RESCREEN_SHARE", default=0.2)
 # Business days after a condition's due date before it reopens its deal for review.

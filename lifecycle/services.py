@@ -39,14 +39,22 @@ from opportunities.services import (
 )
 from opportunities.validation import opportunity_validate, opportunity_validate_many
 from refdata.cache import pinned
+from restricted_parties.selectors import parties_screened
 from reviews.models import InformationRequest
 from reviews.probing import probing_check
-from reviews.selectors import information_answers
+from reviews.selectors import information_answers, information_answers_many
 from reviews.services import review_answer_record, review_route
 from reviews.services.routing import review_route_new
 from rules.batch import screenings_store_new
 from rules.models import Screening
-from rules.services import screening_evaluate, screening_store
+from rules.services import (
+    criteria_version_in_force,
+    screening_basis,
+    screening_evaluate,
+    screening_record,
+    screening_row,
+    screening_store,
+)
 
 from .announce import screening_announce
 
@@ -62,6 +70,26 @@ def opportunity_evaluate(opportunity: Opportunity) -> tuple:
     with its text). A re-screening compares this with the last screening and passes it
     to `opportunity_screen` when something changed."""
     return screening_evaluate(opportunity, answers=information_answers(opportunity))
+
+
+def opportunities_evaluate(opportunities: list[Opportunity]) -> list[tuple]:
+    """`opportunity_evaluate` of many stored deals (their lines and channel with its
+    organisations prefetched), with the shared reads done once: the partners' answers in
+    one query, the criteria and the basis read once, and each distinct party screened
+    once against the lists."""
+    if not opportunities:
+        return []
+    answers = information_answers_many([o.pk for o in opportunities])
+    version = criteria_version_in_force()
+    basis = screening_basis(version)
+    parties = [(p.end_customer_name, p.end_customer_country) for p in opportunities] + [
+        (e.name, e.country) for p in opportunities for e in p.channel.all()
+    ]
+    with parties_screened([(n, c) for n, c in parties if n and n.strip()]):
+        return [
+            screening_evaluate(o, answers=answers.get(o.pk, []), version=version, basis=basis)
+            for o in opportunities
+        ]
 
 
 def opportunity_screen(
@@ -112,6 +140,35 @@ def opportunity_screen(
             Opportunity.objects.filter(pk=opportunity.pk).update(**pointer)
         probing_check(actor=actor, screening=screening)
     return screening
+
+
+def opportunities_screen_unchanged(*, items: list[tuple], trigger: str) -> list[Screening]:
+    """Store new screenings of deals whose result did not change (a re-screening under new
+    criteria found the same tier, findings and matches), each as `opportunity_screen`
+    would (its screening and audit event, its notification, the deal pointed at it), with
+    the writes shared: one INSERT of the screenings, one of the audit events, one UPDATE
+    of the deals. `items`: (deal, what `opportunity_evaluate` returned).
+
+    Nothing is routed: the same tier with no material change leaves the deal and its open
+    case where they are. The caller passes only deals with an open case or not under
+    review (any other goes through `opportunity_screen`, which opens the missing case)."""
+    if not items:
+        return []
+    with transaction.atomic(savepoint=False), audit_batch():
+        screenings = [
+            screening_row(opportunity, version, trigger, result, snapshot, basis)
+            for opportunity, (version, snapshot, result, basis) in items
+        ]
+        Screening.objects.bulk_create(screenings)
+        deals = []
+        for (opportunity, _), screening in zip(items, screenings, strict=True):
+            previous = opportunity.current_screening
+            screening_record(opportunity, screening, actor=None, previous=previous)
+            opportunity.current_screening = screening
+            screening_announce(opportunity, screening, previous, trigger=trigger)
+            deals.append(opportunity)
+        Opportunity.objects.bulk_update(deals, ["current_screening"])
+    return screenings
 
 
 def opportunities_screen_new(*, opportunities: list, actor, trigger: str) -> list[Screening]:

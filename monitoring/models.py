@@ -111,6 +111,31 @@ class RescreenChunk(models.Model):
         return f"chunk {self.index} of run {self.run_id}"
 
 
+class RescreenOrganisationChunk(models.Model):
+    """A slice of the organisations a list update screens against what its new version
+    added or changed, by one task in one transaction; `hits` keeps the organisations
+    found, whose deals the run then re-screens."""
+
+    run = models.ForeignKey(
+        RescreenRun, on_delete=models.CASCADE, related_name="organisation_chunks"
+    )
+    index = models.PositiveIntegerField()
+    organisation_ids = models.JSONField(default=list)
+    hits = models.JSONField(default=list, blank=True)
+    done = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["run_id", "index"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["run", "index"], name="rescreen_organisation_chunk_once_per_run"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"organisation chunk {self.index} of run {self.run_id}"
+
+
 class RescreenChange(models.Model):
     """A deal whose screening changed in a run: its tier before and after, and what changed,
     in reviewers' words (it may name restricted-party matches: compliance only)."""

@@ -101,18 +101,31 @@ def list_delta_record(run: RescreenRun) -> ListDelta | None:
     return delta
 
 
-def organisations_hit_by(delta: ListDelta, list_name: str) -> dict[int, list]:
-    """Organisations that score at least the possible-match threshold against an entry
-    the delta added or changed, screened with the full active lists (so every score is
-    the one a deal's screening would give): {organisation id: [PartyMatch, ...]}."""
+def organisations_to_screen(delta: ListDelta) -> list[int]:
+    """Every organisation, when the delta added or changed an entry (any could score
+    against it); none otherwise."""
+    if not (delta.added or delta.changed):
+        return []
+    return list(Organisation.objects.order_by("pk").values_list("pk", flat=True))
+
+
+def organisations_hit_by(
+    delta: ListDelta, list_name: str, organisation_ids: list[int]
+) -> dict[int, list]:
+    """Organisations of `organisation_ids` that score at least the possible-match
+    threshold against an entry the delta added or changed, screened with the full active
+    lists (so every score is the one a deal's screening would give):
+    {organisation id: [PartyMatch, ...]}."""
     touched = {sid for sid, _ in delta.added} | {sid for sid, _ in delta.changed}
     if not touched:
         return {}
     out: dict[int, list] = {}
-    orgs = Organisation.objects.order_by("pk").values_list("pk", "name", "country")
-    batch: list[tuple[int, str, str]] = []
-
-    def flush():
+    for at in range(0, len(organisation_ids), ORG_SCREEN_BATCH):
+        batch = list(
+            Organisation.objects.filter(pk__in=organisation_ids[at : at + ORG_SCREEN_BATCH])
+            .order_by("pk")
+            .values_list("pk", "name", "country")
+        )
         matches = parties_screen([(name, country) for _, name, country in batch])
         by_party: dict[tuple[str, str], list] = {}
         for m in matches:
@@ -122,26 +135,14 @@ def organisations_hit_by(delta: ListDelta, list_name: str) -> dict[int, list]:
             found = by_party.get((name or "", (country or "").upper()))
             if found:
                 out[pk] = found
-        batch.clear()
-
-    for row in orgs.iterator(chunk_size=ORG_SCREEN_BATCH):
-        batch.append(row)
-        if len(batch) >= ORG_SCREEN_BATCH:
-            flush()
-    if batch:
-        flush()
     return out
 
 
-def list_update_scope(run: RescreenRun, base: QuerySet[Opportunity]):
-    """(deals, organisation matches, scope notes) of a list update.
-
-    Sound limit: a deal's result can change only if one of its parties scores against an
-    entry the delta added or changed (found by screening every organisation against the
-    new lists), or it already had a match or possible match (a removed or changed entry
-    may drop it). Without a previous version, or when the delta is more than
-    MONITORING_FULL_RESCREEN_SHARE of the list, every deal in scope is re-screened.
-    """
+def list_update_delta(run: RescreenRun) -> tuple[ListDelta, dict]:
+    """The run's list delta and the scope notes: what it added, changed and removed, and
+    whether the re-screening can be limited to the deals it can affect (not without a
+    previous version, nor when the delta is more than MONITORING_FULL_RESCREEN_SHARE of
+    the list)."""
     delta = list_delta_record(run)
     new: RestrictedPartyList = run.restricted_party_list
     size = max(new.entry_count, 1)
@@ -150,13 +151,23 @@ def list_update_scope(run: RescreenRun, base: QuerySet[Opportunity]):
         "added": len(delta.added),
         "changed": len(delta.changed),
         "removed": len(delta.removed),
+        "limited_to_delta": run.previous_list_id is not None
+        and touched / size <= settings.MONITORING_FULL_RESCREEN_SHARE,
     }
-    hits = organisations_hit_by(delta, new.name)
-    if run.previous_list_id is None or touched / size > settings.MONITORING_FULL_RESCREEN_SHARE:
-        notes["limited_to_delta"] = False
-        return base, hits, notes
+    return delta, notes
+
+
+def list_update_deals(
+    base: QuerySet[Opportunity], notes: dict, hit_ids: list[int]
+) -> QuerySet[Opportunity]:
+    """The deals of a list update (`notes` from `list_update_delta`).
+
+    Sound limit: a deal's result can change only if one of its parties scores against an
+    entry the delta added or changed (`hit_ids`, found by screening every organisation
+    against the new lists), or it already had a match or possible match (a removed or
+    changed entry may drop it)."""
+    if not notes["limited_to_delta"]:
+        return base
+    notes["organisations_hit"] = len(hit_ids)
     already = base.filter(current_screening__restricted_party_matched=True)
-    deals = opportunities_of_organisations(base, list(hits)) | already
-    notes["limited_to_delta"] = True
-    notes["organisations_hit"] = len(hits)
-    return deals, hits, notes
+    return opportunities_of_organisations(base, hit_ids) | already

@@ -14,10 +14,18 @@ from lifecycle.services import opportunity_screen
 from opportunities.models import Opportunity
 from opportunities.workflow import DECIDED
 from outbox.services import outbox_enqueue, outbox_enqueue_many
-from restricted_parties.selectors import match_index_invalidate
+from refdata.cache import pinned
+from restricted_parties.selectors import active_list_versions, match_index_invalidate
 
 from . import policies, scope
-from .models import BasisChange, PartyFinding, RescreenChunk, RescreenRun
+from .models import (
+    BasisChange,
+    ListDelta,
+    PartyFinding,
+    RescreenChunk,
+    RescreenOrganisationChunk,
+    RescreenRun,
+)
 
 R = RescreenRun.Status
 
@@ -63,60 +71,145 @@ def rescreen_run_start(
 
 
 def _scoped_opportunities(run: RescreenRun):
-    """(deal ids, organisation matches, notes) the run covers."""
+    """The deals a run covers, other than a list update's."""
     base = scope.opportunities_in_scope(run.created_at)
-    notes = {"lookback_months": settings.MONITORING_LOOKBACK_MONTHS}
-    hits: dict = {}
     if run.trigger == RescreenRun.Trigger.COUNTRY_DATA:
-        deals = scope.opportunities_of_countries(base, run.countries)
-    elif run.trigger == RescreenRun.Trigger.PARTNER_FACTORS:
-        deals = scope.opportunities_of_organisations(base, run.organisation_ids)
-    elif run.trigger == RescreenRun.Trigger.LIST_UPDATE and run.restricted_party_list_id:
-        deals, hits, more = scope.list_update_scope(run, base)
-        notes.update(more)
-    else:
-        deals = base
-    ids = sorted(set(deals.values_list("pk", flat=True)))
-    return ids, hits, notes
+        return scope.opportunities_of_countries(base, run.countries)
+    if run.trigger == RescreenRun.Trigger.PARTNER_FACTORS:
+        return scope.opportunities_of_organisations(base, run.organisation_ids)
+    return base
+
+
+def _is_list_update(run: RescreenRun) -> bool:
+    return run.trigger == RescreenRun.Trigger.LIST_UPDATE and bool(run.restricted_party_list_id)
 
 
 def rescreen_plan(*, run_id: int, takeover: bool = False) -> RescreenRun:
-    """Choose the run's deals, record the organisations found on a list, split the deals
-    into chunks and queue one task per chunk. A re-delivered task finds the run planned
-    and does nothing (`takeover`: a previous execution died mid-plan: plan again)."""
+    """Choose the run's deals, split them into chunks and queue one task per chunk. A list
+    update first screens every organisation against what its new version added or
+    changed: in the plan when they fit in one chunk of MONITORING_CHUNK_ORGANISATIONS,
+    otherwise as chunks of their own (`rescreen_organisations`), the last of which
+    chooses the deals. A re-delivered task finds the run planned and does nothing
+    (`takeover`: a previous execution died mid-plan: plan again)."""
     claimable = [R.QUEUED] + ([R.RUNNING] if takeover else [])
     with transaction.atomic():
         run = RescreenRun.objects.select_for_update().get(pk=run_id)
-        if run.status not in claimable or (run.status == R.RUNNING and run.chunks_total):
+        planned = run.chunks_total or run.organisation_chunks.exists()
+        if run.status not in claimable or (run.status == R.RUNNING and planned):
             return run
         match_index_invalidate()  # a list imported a moment ago by another process
-        ids, hits, notes = _scoped_opportunities(run)
-        found = _party_findings_record(run, hits)
-        size = settings.MONITORING_CHUNK_DEALS
-        chunks = RescreenChunk.objects.bulk_create(
-            [
-                RescreenChunk(run=run, index=i, deal_ids=ids[at : at + size])
-                for i, at in enumerate(range(0, len(ids), size))
-            ]
-        )
-        now = timezone.now()
-        RescreenRun.objects.filter(pk=run.pk).update(
-            status=R.RUNNING if chunks else R.DONE,
-            started_at=now,
-            total=len(ids),
-            chunks_total=len(chunks),
-            scope=notes,
-            organisations_matched=found,
-            finished_at=None if chunks else now,
-        )
-        outbox_enqueue_many("monitoring.tasks.rescreen_chunk", [[run.pk, c.index] for c in chunks])
+        notes = {"lookback_months": settings.MONITORING_LOOKBACK_MONTHS}
+        RescreenRun.objects.filter(pk=run.pk).update(status=R.RUNNING, started_at=timezone.now())
+        if not _is_list_update(run):
+            _deal_chunks_queue(run, _scoped_opportunities(run), notes)
+        else:
+            delta, more = scope.list_update_delta(run)
+            notes.update(more)
+            org_ids = scope.organisations_to_screen(delta)
+            size = settings.MONITORING_CHUNK_ORGANISATIONS
+            if len(org_ids) > size:
+                _organisation_chunks_queue(run, org_ids, size, notes)
+            else:
+                name = run.restricted_party_list.name
+                hits = scope.organisations_hit_by(delta, name, org_ids)
+                base = scope.opportunities_in_scope(run.created_at)
+                deals = scope.list_update_deals(base, notes, sorted(hits))
+                _deal_chunks_queue(run, deals, notes, found=_party_findings_record(run, hits))
     run.refresh_from_db()
     return run
 
 
+def _organisation_chunks_queue(run: RescreenRun, org_ids: list[int], size: int, notes: dict):
+    chunks = RescreenOrganisationChunk.objects.bulk_create(
+        [
+            RescreenOrganisationChunk(run=run, index=i, organisation_ids=org_ids[at : at + size])
+            for i, at in enumerate(range(0, len(org_ids), size))
+        ]
+    )
+    notes["organisations_screened"] = len(org_ids)
+    RescreenRun.objects.filter(pk=run.pk).update(scope=notes)
+    outbox_enqueue_many(
+        "monitoring.tasks.rescreen_organisations", [[run.pk, c.index] for c in chunks]
+    )
+
+
+def _deal_chunks_queue(run: RescreenRun, deals, notes: dict, found: int | None = None) -> None:
+    """Split the chosen deals into chunks and queue them (the run is done at once when
+    there are none). `found`: organisations newly found on a list, when counted here."""
+    ids = sorted(set(deals.values_list("pk", flat=True)))
+    size = settings.MONITORING_CHUNK_DEALS
+    chunks = RescreenChunk.objects.bulk_create(
+        [
+            RescreenChunk(run=run, index=i, deal_ids=ids[at : at + size])
+            for i, at in enumerate(range(0, len(ids), size))
+        ]
+    )
+    more = {} if found is None else {"organisations_matched": found}
+    RescreenRun.objects.filter(pk=run.pk).update(
+        status=R.RUNNING if chunks else R.DONE,
+        total=len(ids),
+        chunks_total=len(chunks),
+        scope=notes,
+        finished_at=None if chunks else timezone.now(),
+        **more,
+    )
+    outbox_enqueue_many("monitoring.tasks.rescreen_chunk", [[run.pk, c.index] for c in chunks])
+
+
+def _lists_in_force_for(run: RescreenRun) -> None:
+    """A list update's chunk screens with the run's list version: re-read the lists when
+    this process still holds older ones (they are checked only every few seconds)."""
+    if _is_list_update(run):
+        ids = {v["id"] for v in active_list_versions()}
+        if run.restricted_party_list_id not in ids:
+            match_index_invalidate()
+
+
+def rescreen_organisations(*, run_id: int, index: int) -> int:
+    """Screen one chunk of a list update's organisations against what the new version
+    added or changed, in one transaction: record those found (on themselves, and on the
+    chunk for the run's deals). The last chunk done chooses the run's deals and queues
+    them. Returns how many organisations were found."""
+    with transaction.atomic():
+        chunk = (
+            RescreenOrganisationChunk.objects.select_for_update(of=("self",))
+            .select_related("run", "run__restricted_party_list")
+            .filter(run_id=run_id, index=index)
+            .first()
+        )
+        if chunk is None or chunk.done:
+            return 0
+        run = chunk.run
+        _lists_in_force_for(run)
+        delta = ListDelta.objects.get(restricted_party_list_id=run.restricted_party_list_id)
+        hits = scope.organisations_hit_by(
+            delta, run.restricted_party_list.name, chunk.organisation_ids
+        )
+        found = _party_findings_record(run, hits)
+        RescreenOrganisationChunk.objects.filter(pk=chunk.pk).update(done=True, hits=sorted(hits))
+        # Taken in turn: the chunk that sees every other one done is the last, and plans.
+        run = RescreenRun.objects.select_for_update().get(pk=run_id)
+        RescreenRun.objects.filter(pk=run_id).update(
+            organisations_matched=F("organisations_matched") + found
+        )
+        pending = run.organisation_chunks.filter(done=False).exists()
+        if not pending and run.status == R.RUNNING and not run.chunks_total:
+            hit_ids = sorted(
+                {
+                    pk
+                    for hits_of in run.organisation_chunks.values_list("hits", flat=True)
+                    for pk in hits_of
+                }
+            )
+            notes = dict(run.scope)
+            base = scope.opportunities_in_scope(run.created_at)
+            _deal_chunks_queue(run, scope.list_update_deals(base, notes, hit_ids), notes)
+    return found
+
+
 def _party_findings_record(run: RescreenRun, hits: dict) -> int:
     """A newly listed organisation is a finding on itself (shown on its page), once per
-    list entry."""
+    list entry. Returns how many organisations were newly found."""
     now = timezone.now()
     rows = [
         PartyFinding(
@@ -132,18 +225,24 @@ def _party_findings_record(run: RescreenRun, hits: dict) -> int:
         for org_id, matches in hits.items()
         for m in matches
     ]
-    before = PartyFinding.objects.count()
     PartyFinding.objects.bulk_create(rows, ignore_conflicts=True)
-    return PartyFinding.objects.count() - before
+    # Counted by the run and these organisations: other chunks insert meanwhile.
+    return PartyFinding.objects.filter(run=run, organisation_id__in=list(hits)).count()
 
 
 def rescreen_chunk(*, run_id: int, index: int) -> int:
     """Re-screen one chunk of a run's deals in one transaction: the chunk row is locked
     and marked done with the run's counters, so a re-delivered or retried task either
     finds it done or redoes it whole. Returns how many deals changed."""
-    from .rescreen import opportunities_evaluate, opportunity_rescreen
+    from .rescreen import (
+        new_criteria_only,
+        opportunities_rescreen_evaluate,
+        opportunities_rescreen_unchanged,
+        opportunity_rescreen,
+    )
 
-    with transaction.atomic():
+    # Reference data (criteria, countries, webhooks) checked once for the whole chunk.
+    with transaction.atomic(), pinned():
         chunk = (
             RescreenChunk.objects.select_for_update()
             .select_related("run")
@@ -153,8 +252,20 @@ def rescreen_chunk(*, run_id: int, index: int) -> int:
         if chunk is None or chunk.done:
             return 0
         run = chunk.run
+        _lists_in_force_for(run)
         counts = {"raised": 0, "lowered": 0, "changed_same_tier": 0, "reopened": 0}
-        for opportunity, evaluated, comparison in opportunities_evaluate(run, chunk.deal_ids):
+        silent, changed = [], []
+        for opportunity, evaluated, comparison in opportunities_rescreen_evaluate(
+            run, chunk.deal_ids
+        ):
+            item = (opportunity, evaluated, comparison)
+            if new_criteria_only(opportunity, evaluated, comparison):
+                silent.append(item)
+            elif comparison.changed or opportunity.current_screening_id is None:
+                changed.append(item)
+        # The same result under new criteria is recorded in bulk; what changed, one by one.
+        changed += opportunities_rescreen_unchanged(run, silent)
+        for opportunity, evaluated, comparison in changed:
             outcome = opportunity_rescreen(run, opportunity, evaluated, comparison)
             if outcome is None:
                 continue

@@ -10,8 +10,13 @@ from . import conditions, schedules, services
 
 @outbox_task("monitoring.tasks.rescreen_plan")
 def rescreen_plan(run_id: int) -> None:
-    # Under the outbox, a run left `running` without chunks was abandoned mid-plan.
+    # Under the outbox, a run left `running` without any chunks was abandoned mid-plan.
     services.rescreen_plan(run_id=run_id, takeover=bool(current_claim_token()))
+
+
+@outbox_task("monitoring.tasks.rescreen_organisations")
+def rescreen_organisations(run_id: int, index: int) -> int:
+    return services.rescreen_organisations(run_id=run_id, index=index)
 
 
 @outbox_task("monitoring.tasks.rescreen_chunk")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -243,6 +245,26 @@ def _screen(parties: list[tuple[str, str]], *, drop_false_positives: bool) -> li
     return out
 
 
+_screened = threading.local()
+
+
+@contextmanager
+def parties_screened(parties: list[tuple[str, str]]) -> Iterator[None]:
+    """Screen many parties at once (one search pass, one false-positive query) and
+    answer `parties_screen` from that result for those parties until the block ends,
+    in this thread: a batch (a re-screening chunk) screens each distinct party once."""
+    keys = list(dict.fromkeys((name or "", (country or "").upper()) for name, country in parties))
+    found: dict[tuple[str, str], list[PartyMatch]] = {key: [] for key in keys}
+    for m in _screen(keys, drop_false_positives=True):
+        found[(m.party_name, m.party_country)].append(m)
+    outer = getattr(_screened, "found", None)
+    _screened.found = found
+    try:
+        yield
+    finally:
+        _screened.found = outer
+
+
 def parties_screen(parties: list[tuple[str, str]]) -> list[PartyMatch]:
     """Matches and possible matches of each (name, ISO2 country or "") against all
     active lists: every entry scoring at least the possible-match threshold, with its
@@ -251,8 +273,13 @@ def parties_screen(parties: list[tuple[str, str]]) -> list[PartyMatch]:
     Grouped by party in the given order, best score first within a party. Matches a
     reviewer marked as false positives for that party name are left out. Costs one
     query (false positives) when something matched, plus an index rebuild after a list
-    import.
+    import; nothing inside `parties_screened` for the parties it screened.
     """
+    found = getattr(_screened, "found", None)
+    if found is not None:
+        keys = [(name or "", (country or "").upper()) for name, country in parties]
+        if all(key in found for key in keys):
+            return [m for key in keys for m in found[key]]
     return _screen(parties, drop_false_positives=True)
 
 

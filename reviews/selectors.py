@@ -310,3 +310,18 @@ def information_answers(opportunity) -> list[str]:
         .order_by("answered_at", "id")
         .values_list("answer", flat=True)
     )
+
+
+def information_answers_many(opportunity_ids: list[int]) -> dict[int, list[str]]:
+    """`information_answers` of many deals in one query: {deal id: answers, oldest
+    first} (a deal without answers is absent)."""
+    out: dict[int, list[str]] = {}
+    rows = (
+        InformationRequest.objects.filter(case__opportunity_id__in=opportunity_ids)
+        .exclude(answer="")
+        .order_by("answered_at", "id")
+        .values_list("case__opportunity_id", "answer")
+    )
+    for opportunity_id, answer in rows:
+        out.setdefault(opportunity_id, []).append(answer)
+    return out

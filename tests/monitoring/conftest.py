@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from monitoring.models import RescreenRun
-from monitoring.services import rescreen_chunk, rescreen_plan
+from monitoring.services import rescreen_chunk, rescreen_organisations, rescreen_plan
 from restricted_parties.services import SAMPLE_LIST_NAME, SAMPLE_LIST_PATH
 from tests.reviews.conftest import (  # noqa: F401 - fixtures shared with the review tests
     approved_condition,
@@ -53,6 +53,8 @@ def run_latest(trigger: str | None = None) -> RescreenRun:
         qs = qs.filter(trigger=trigger)
     run = qs.latest("id")
     run = rescreen_plan(run_id=run.pk)
+    for index in run.organisation_chunks.filter(done=False).values_list("index", flat=True):
+        rescreen_organisations(run_id=run.pk, index=index)
     for index in run.chunks.filter(done=False).values_list("index", flat=True):
         rescreen_chunk(run_id=run.pk, index=index)
     run.refresh_from_db()

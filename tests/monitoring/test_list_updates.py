@@ -148,3 +148,32 @@ def test_the_run_page_says_how_its_deals_were_chosen_in_words(
     assert "limited_to_delta" not in page and "lookback_months" not in page
     assert "False" not in page and "True" not in page
     assert "Deals registered or changed in the last 24 months; the list added 1" in page
+
+
+def test_organisations_screened_in_chunks_find_the_listed_customer_once_in_any_order(
+    sample_list, approved_condition, admin_user, tmp_path, settings
+):
+    from monitoring.models import RescreenRun
+    from monitoring.services import rescreen_chunk, rescreen_organisations, rescreen_plan
+    from partners.models import Organisation
+
+    settings.MONITORING_CHUNK_ORGANISATIONS = 1  # each organisation its own task
+    deal = approved_condition.opportunity
+    import_list(admin_user, write_list(tmp_path, add=[LISTED], name="v2.csv"))
+    run = rescreen_plan(run_id=RescreenRun.objects.filter(status="queued").latest("id").pk)
+    chunks = list(run.organisation_chunks.values_list("index", flat=True))
+    assert len(chunks) == Organisation.objects.count() > 1
+    assert run.chunks_total == 0  # the deals are chosen once every organisation is screened
+    for index in reversed(chunks):
+        rescreen_organisations(run_id=run.pk, index=index)
+        assert rescreen_organisations(run_id=run.pk, index=index) == 0  # re-delivered
+    run.refresh_from_db()
+    assert run.organisations_matched == 1
+    assert run.total == 1 and run.scope["organisations_hit"] == 1
+    for index in run.chunks.values_list("index", flat=True):
+        rescreen_chunk(run_id=run.pk, index=index)
+    run.refresh_from_db()
+    assert run.status == "done" and run.raised == 1 and run.reopened == 1
+    deal.refresh_from_db()
+    assert deal.status == "blocked"
+    assert PartyFinding.objects.get(organisation=deal.end_customer).source_id == "fict-900"

@@ -49,6 +49,7 @@ def test_a_list_update_reopens_an_approved_deal_on_a_real_worker(
     approved_condition, admin_user, tmp_path, settings, real_worker
 ):
     settings.MONITORING_CHUNK_DEALS = 1  # several chunks, taken one by one
+    settings.MONITORING_CHUNK_ORGANISATIONS = 1  # the organisations screened in chunks too
     deal = approved_condition.opportunity
     import_list(admin_user, write_list(tmp_path, add=[("fict-900", "Gulf Research Co", "AE")]))
     run = _wait_for(_run_done("list_update")) and _run_done("list_update")()
