@@ -6,7 +6,6 @@ from django.db.models import Q, QuerySet
 from django.db.models.fields.json import KeyTransform
 
 from refdata.cache import CATALOGUE, cached
-from rules.presentation import TEXT_LANGUAGES
 
 from .models import Opportunity, Product
 from .policies import (  # noqa: F401 - the scopes, re-exported for readers of this module
@@ -42,6 +41,11 @@ SUMMARY_FIELDS = (
 def opportunity_summaries(qs: QuerySet[Opportunity]) -> QuerySet[Opportunity]:
     """A list's rows: the summary columns and the screening's tier and score only."""
     return qs.select_related("current_screening").only(*SUMMARY_FIELDS, *SUMMARY_SCREENING_FIELDS)
+
+
+# The snapshot's key the detail shows (rules.presentation.TEXT_LANGUAGES; rules sits
+# above this app, so the name is repeated here).
+TEXT_LANGUAGES = "text.languages"
 
 
 def opportunity_get(*, user, pk) -> Opportunity | None:
