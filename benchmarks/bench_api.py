@@ -339,10 +339,10 @@ def run_backend(name: str, app_url: str, bare_url: str, tmp: Path, args) -> dict
         n_app, n_bare = max(app_w["ok"], 1), max(bare_w["ok"], 1)
 
         bare_l = measured(
-            "anchor: bare list (25 a page)", bare.port, lambda: ("GET", "/deals/", None, {}), s, c
+            "anchor: bare list (50 a page)", bare.port, lambda: ("GET", "/deals/", None, {}), s, c
         )
         app_l = measured(
-            "deal list API (25 a page)",
+            "deal list API (50 a page)",
             app.port,
             lambda: ("GET", "/api/v1/opportunities/", None, auth),
             s,

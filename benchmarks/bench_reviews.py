@@ -321,6 +321,7 @@ def fill() -> None:
                 "shown_severity",
                 "shown_likelihood",
                 "restricted_party_matched",
+                "basis",
             ],
             (
                 (
@@ -340,6 +341,7 @@ def fill() -> None:
                     4,
                     3,
                     False,
+                    "{}",
                 )
                 for d, t in zip(case_deals, tiers, strict=True)
             ),

@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db.models import Q, QuerySet
+from django.db.models.fields.json import KeyTransform
 
 from refdata.cache import CATALOGUE, cached
 
@@ -42,16 +43,29 @@ def opportunity_summaries(qs: QuerySet[Opportunity]) -> QuerySet[Opportunity]:
     return qs.select_related("current_screening").only(*SUMMARY_FIELDS, *SUMMARY_SCREENING_FIELDS)
 
 
+# The snapshot's key the detail shows (rules.presentation.TEXT_LANGUAGES; rules sits
+# above this app, so the name is repeated here).
+TEXT_LANGUAGES = "text.languages"
+
+
 def opportunity_get(*, user, pk) -> Opportunity | None:
     found = (
         opportunities_visible_to(user)
         .select_related("current_screening__criteria_version", "owner", "submitted_by_organisation")
+        # The snapshot (the engine's whole input) stays in the database; the one key the
+        # detail shows of it comes with the row, not in a second query that loads it all.
         .defer("current_screening__snapshot")
+        .annotate(
+            screening_text_languages=KeyTransform(TEXT_LANGUAGES, "current_screening__snapshot")
+        )
         .prefetch_related("lines", "channel")
         .filter(pk=pk)
         .order_by()[:1]  # one row by its key: no ORDER BY to build or run
     )
-    return next(iter(found), None)
+    opportunity = next(iter(found), None)
+    if opportunity is not None and opportunity.current_screening is not None:
+        opportunity.current_screening.text_languages_read = opportunity.screening_text_languages
+    return opportunity
 
 
 def opportunity_by_external_id(*, organisation_id: int, external_id: str) -> Opportunity | None:

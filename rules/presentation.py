@@ -74,6 +74,8 @@ def finding_shown(finding: dict) -> bool:
 # A red flag quotes the deal's text back to those who wrote it; a quote from an answer to
 # an information request is another party's words to compliance (a partner's, read by the
 # rep or another partner), so partners and reps see where the flag was read, not the words.
+# The snapshot's key with the language detected in each text field (shown to everyone).
+TEXT_LANGUAGES = "text.languages"
 ANSWER_QUOTE = TEXT_FIELD_LABELS["text.answers"] + " ("
 ANSWER_WITHHELD = TEXT_FIELD_LABELS["text.answers"] + " (words for compliance only)"
 
@@ -157,8 +159,11 @@ def screening_for_viewer(screening, user, *, shown_status: str = "") -> dict | N
 
 def text_languages(screening) -> list[str]:
     """The language detected in each text field of the deal ("Use description: Spanish"):
-    partner-safe (``text.languages``), shown to everyone who sees the screening."""
-    return list((screening.snapshot or {}).get("text.languages") or [])
+    partner-safe (``text.languages``), shown to everyone who sees the screening. A reader
+    that left the snapshot in the database sets `text_languages_read` from that one key."""
+    if hasattr(screening, "text_languages_read"):
+        return list(screening.text_languages_read or [])
+    return list((screening.snapshot or {}).get(TEXT_LANGUAGES) or [])
 
 
 def restricted_party_explained(screening, user) -> dict | None:

@@ -1,4 +1,4 @@
-"""POST /deals/ validates and inserts; GET /deals/ lists 25; GET /deals/<id>/ shows one."""
+"""POST /deals/ validates and inserts; GET /deals/ lists 50 a page; GET /deals/<id>/ shows one."""
 
 from __future__ import annotations
 

@@ -123,3 +123,26 @@ def test_many_deals_are_validated_as_one_by_one(sales_rep, catalogue):
     assert together == alone
     assert [bool(errors) for _, errors in together] == [False, True, True, True, True, False]
     assert "lines[0].sku" in together[1][1] and "end_customer.country" in together[3][1]
+
+
+def test_a_deal_is_read_in_one_row_and_its_two_lists_without_loading_the_snapshot(
+    api, sales_rep, reviewer, catalogue
+):
+    """The detail shows one key of the screening's snapshot (the languages of the text):
+    read with the deal's row, not by a second query that decodes the whole snapshot."""
+    body = {
+        **ISSUE_EXAMPLE,
+        "title": "Bloquear los medios independientes durante la elección",
+        "use_description": "Block malware sites and monitor the network for attacks.",
+    }
+    created = api.as_user(sales_rep).post(URL, body, format="json").json()
+    for user in (sales_rep, reviewer):
+        client = api.as_user(user)
+        with CaptureQueriesContext(connection) as ctx:
+            r = client.get(f"{URL}{created['id']}/")
+        assert r.status_code == 200
+        shown = r.json()["screening"]["languages"]
+        assert "Title: Spanish" in shown and "Use description: English" in shown
+        # the token with its user, the deal with its screening, its lines, its channel
+        assert len(ctx.captured_queries) == 4, [q["sql"][:90] for q in ctx.captured_queries]
+    assert created["screening"]["languages"] == shown
