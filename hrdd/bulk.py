@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import functools
 import json
 import uuid
 
@@ -67,6 +68,24 @@ def _db_type(field: models.Field) -> str:
     return (field.target_field if field.is_relation else field).db_type(connection)
 
 
+@functools.cache
+def _insert_statement(model: type[models.Model]) -> tuple[list, str]:
+    """The INSERT of `model`'s rows from one JSON document, and how to read each column's
+    value (built once per model: a registration inserts rows of three models)."""
+    opts = model._meta
+    fields = [f for f in opts.local_concrete_fields if f is not opts.auto_field and not f.generated]
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(f.column) for f in fields)
+    names = ", ".join(f"v.{quote(f.attname)}" for f in fields)
+    types = ", ".join(f"{quote(f.attname)} {_db_type(f)}" for f in fields)
+    # Identifiers come from the model's options, never from input.
+    sql = (
+        f"INSERT INTO {quote(opts.db_table)} ({columns}) SELECT {names} "  # noqa: S608
+        f"FROM jsonb_to_recordset(%s::jsonb) AS v({types}) RETURNING {quote(opts.pk.column)}"
+    )
+    return [(f, f.attname, _reader(f)) for f in fields], sql
+
+
 def bulk_insert(model: type[models.Model], objs: list) -> list:
     """Insert unsaved `objs` of `model` in one statement (in their order) and set their
     primary keys; returns `objs`. Elsewhere than PostgreSQL, `bulk_create`."""
@@ -75,8 +94,7 @@ def bulk_insert(model: type[models.Model], objs: list) -> list:
     opts = model._meta
     if connection.vendor != "postgresql" or opts.parents:
         return model.objects.bulk_create(objs)
-    fields = [f for f in opts.local_concrete_fields if f is not opts.auto_field and not f.generated]
-    readers = [(f, f.attname, _reader(f)) for f in fields]
+    readers, sql = _insert_statement(model)
     rows = []
     for obj in objs:
         obj._prepare_related_fields_for_save(operation_name="bulk_insert")
@@ -85,16 +103,7 @@ def bulk_insert(model: type[models.Model], objs: list) -> list:
             value = f.pre_save(obj, True)
             row[name] = value if prepare is None else prepare.get_db_prep_save(value, connection)
         rows.append(row)
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(f.column) for f in fields)
-    names = ", ".join(f"v.{quote(f.attname)}" for f in fields)
-    types = ", ".join(f"{quote(f.attname)} {_db_type(f)}" for f in fields)
     pk = opts.pk
-    # Identifiers come from the model's options, never from input.
-    sql = (
-        f"INSERT INTO {quote(opts.db_table)} ({columns}) SELECT {names} "  # noqa: S608
-        f"FROM jsonb_to_recordset(%s::jsonb) AS v({types}) RETURNING {quote(pk.column)}"
-    )
     with connection.cursor() as cur:
         cur.execute(sql, [_document(rows)])
         ids = [r[0] for r in cur.fetchall()]
