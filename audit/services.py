@@ -22,6 +22,8 @@ from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from hrdd.bulk import bulk_insert
+
 from . import keys
 from .checkpoints import checkpoint_append, checkpoints_read
 from .models import AuditChainHead, AuditEvent, AuditSeal
@@ -103,7 +105,7 @@ def audit_batch_flush() -> None:
     batch = _batch.get()
     if batch is not None and batch.events:
         events, batch.events = batch.events, []
-        AuditEvent.objects.bulk_create(events)
+        bulk_insert(AuditEvent, events)
         _seal_after_commit([e.pk for e in events])
 
 
@@ -139,7 +141,7 @@ def audit_record_many(*, actor: Any | None, events: list[dict]) -> list[AuditEve
     if (batch := _batch.get()) is not None:
         batch.events.extend(signed)
         return signed
-    recorded = AuditEvent.objects.bulk_create(signed)
+    recorded = bulk_insert(AuditEvent, signed)
     _seal_after_commit([e.pk for e in recorded])
     return recorded
 

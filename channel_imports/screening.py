@@ -29,6 +29,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from hrdd.bulk import bulk_set
 from hrdd.errors import ApplicationError
 from lifecycle.services import opportunity_register_many
 from opportunities.models import Product
@@ -375,8 +376,8 @@ def _promote_batch(imp: ChannelImport) -> int:
             else:
                 line.opportunity_id = result.opportunity.pk
                 promoted.append(line)
-        ImportLine.objects.bulk_update(promoted, ["opportunity"], batch_size=PROMOTE_BATCH)
-        ImportLine.objects.bulk_update(refused, ["promotion_error"], batch_size=PROMOTE_BATCH)
+        bulk_set(ImportLine, promoted, ["opportunity"])
+        bulk_set(ImportLine, refused, ["promotion_error"])
     return len(lines)
 
 

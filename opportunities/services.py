@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.db import IntegrityError
 
 from audit.services import audit_record
+from hrdd.bulk import bulk_insert
 from hrdd.errors import ApplicationError, Conflict, PermissionDenied
 from partners.models import Organisation
 from partners.services import organisations_get_or_register
@@ -93,8 +94,8 @@ def _channel_of(
 
 
 def _write_parts(opportunity: Opportunity, data: dict, channel_orgs: list[Organisation]) -> None:
-    lines = OpportunityLine.objects.bulk_create(_lines_of(opportunity, data))
-    channel = ChannelEntry.objects.bulk_create(_channel_of(opportunity, data, channel_orgs))
+    lines = bulk_insert(OpportunityLine, _lines_of(opportunity, data))
+    channel = bulk_insert(ChannelEntry, _channel_of(opportunity, data, channel_orgs))
     remember_parts(opportunity, lines, channel)
 
 
@@ -250,14 +251,14 @@ def opportunities_insert_many(*, actor, org: Organisation, items: list[dict]) ->
                 **_opportunity_fields(data),
             )
         )
-    deals = Opportunity.objects.bulk_create(deals)  # references filled by the database
+    deals = bulk_insert(Opportunity, deals)  # references filled by the database
     lines, channel = [], []
     for deal, data, entry_orgs in zip(deals, items, channel_orgs, strict=True):
         deal.reference = Opportunity.reference_for(deal.pk)
         lines.append(_lines_of(deal, data))
         channel.append(_channel_of(deal, data, entry_orgs))
-    OpportunityLine.objects.bulk_create([row for rows in lines for row in rows])
-    ChannelEntry.objects.bulk_create([row for rows in channel for row in rows])
+    bulk_insert(OpportunityLine, [row for rows in lines for row in rows])
+    bulk_insert(ChannelEntry, [row for rows in channel for row in rows])
     for deal, deal_lines, deal_channel in zip(deals, lines, channel, strict=True):
         remember_parts(deal, deal_lines, deal_channel)
     return deals

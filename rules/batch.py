@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from hrdd.bulk import bulk_insert
+
 from .models import Screening
 from .services import (
     criteria_version_in_force,
@@ -31,7 +33,7 @@ def screenings_store_new(*, opportunities: list, actor, trigger: str) -> list[Sc
         screenings.append(
             screening_row(opportunity, version, trigger, result, snapshot, deal_basis)
         )
-    Screening.objects.bulk_create(screenings)
+    bulk_insert(Screening, screenings)
     for opportunity, screening in zip(opportunities, screenings, strict=True):
         opportunity.current_screening = screening
         screening_record(opportunity, screening, actor=actor, previous=None)

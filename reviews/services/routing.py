@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.utils import timezone
 
 from audit.services import audit_record
+from hrdd.bulk import bulk_insert
 from opportunities.workflow import DECIDED, UNDER_REVIEW, opportunity_route, opportunity_route_new
 
 from ..models import TIER_RANK, ReviewCase
@@ -108,7 +109,7 @@ def review_route_new(*, opportunities: list, screenings: list, actor) -> None:
         (o, s) for o, s in zip(opportunities, screenings, strict=True) if o.status in UNDER_REVIEW
     ]
     rows = [_case_row(opportunity=o, screening=s, previous=None) for o, s in flagged]
-    ReviewCase.objects.bulk_create([case for case, _ in rows])
+    bulk_insert(ReviewCase, [case for case, _ in rows])
     for (opportunity, screening), (case, target) in zip(flagged, rows, strict=True):
         _case_record(
             case,

@@ -191,6 +191,7 @@ def _latin_detector():
     return _detector
 
 
+@lru_cache(maxsize=20_000)  # names, products and statements recur from deal to deal
 def detect_language(text: str) -> str:
     """The language code of ``text`` among LANGUAGES, or "" when it cannot be told.
 

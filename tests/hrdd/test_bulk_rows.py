@@ -1,0 +1,80 @@
+"""Deals registered in a batch are stored exactly as given: their rows go to the database
+in one statement per table (on PostgreSQL as one JSON document), and what comes back is
+what was written, quotes, backslashes, other scripts and amounts included."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from audit.models import AuditEvent
+from hrdd.bulk import bulk_set
+from lifecycle.services import opportunity_register_many
+from opportunities.models import Opportunity
+from reviews.models import ReviewCase
+from rules.models import Screening
+from tests.factories import deal_body
+
+pytestmark = pytest.mark.django_db
+
+AWKWARD = [
+    'Core "refresh" for C:\\sites\\cairo',
+    "Réseau de l’État — مشروع شبكة — 网络",
+    "Tab\there, a new line\nand a {brace}, [bracket] and 'quote'",
+]
+
+
+def test_a_batch_of_deals_reads_back_as_registered(sales_rep, catalogue):
+    items = [
+        deal_body(
+            external_id=f"BULK-{i}",
+            title=title,
+            use_description=title,
+            value={"amount": "1234567.89", "currency": "EUR"},
+        )
+        for i, title in enumerate(AWKWARD)
+    ]
+    items[-1].update(  # flagged: a state telecom buying traffic inspection
+        end_customer={"name": "Nile State Telecom", "country": "EG", "type": "state_telecom"},
+        delivery_country="EG",
+        lines=[{"sku": "DPI-9000", "quantity": 2}],
+    )
+    results = opportunity_register_many(actor=sales_rep, items=items, source="api")
+    deals = [r.opportunity for r in results]
+    assert [d.pk for d in deals] == sorted(d.pk for d in deals)  # in the order given
+    for deal, title in zip(deals, AWKWARD, strict=True):
+        stored = Opportunity.objects.get(pk=deal.pk)
+        assert (stored.title, stored.use_description) == (title, title)
+        assert stored.value_amount == Decimal("1234567.89")
+        assert stored.intended_use == ["enterprise_it"]
+        assert [line.sku for line in stored.lines.all()] == [deal.lines.get().sku]
+        assert stored.lines.get().capabilities == deal.lines.get().capabilities
+        assert [e.name for e in stored.channel.all()] == ["Nordic Distribution AB"]
+        screening = Screening.objects.get(pk=deal.current_screening_id)
+        assert screening.snapshot == deal.current_screening.snapshot
+        assert screening.findings == deal.current_screening.findings
+        assert screening.basis == deal.current_screening.basis
+    events = AuditEvent.objects.filter(opportunity_id__in=[d.pk for d in deals])
+    recorded = {(e.opportunity_id, e.action) for e in events}
+    for deal in deals:
+        assert {(deal.pk, "opportunity.registered"), (deal.pk, "opportunity.screened")} <= recorded
+    # the flagged one opened its case, stored with the batch's cases
+    assert ReviewCase.objects.get(opportunity=deals[-1]).tier == deals[-1].current_screening.tier
+    # Signed over their content: any change on the way (a timestamp, a character) fails.
+    assert all(e.signature_ok() for e in events)
+
+
+def test_lines_marked_in_one_statement_keep_each_their_own_value(sales_rep, catalogue):
+    results = opportunity_register_many(
+        actor=sales_rep,
+        items=[deal_body(external_id=f"MARK-{i}", title=t) for i, t in enumerate(AWKWARD)],
+    )
+    deals = [r.opportunity for r in results]
+    for deal, title in zip(deals, reversed(AWKWARD), strict=True):
+        deal.title = title
+    assert bulk_set(Opportunity, deals, ["title"]) == len(deals)
+    stored = dict(
+        Opportunity.objects.filter(pk__in=[d.pk for d in deals]).values_list("pk", "title")
+    )
+    assert [stored[d.pk] for d in deals] == list(reversed(AWKWARD))
