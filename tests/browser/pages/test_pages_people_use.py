@@ -19,27 +19,6 @@ DESKTOP = {"width": 1280, "height": 900}
 SNAKE_CASE = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b")
 
 
-@pytest.fixture
-def open_as(browser, live_server):
-    contexts = []
-
-    def sign_in(username: str, viewport: dict):
-        ctx = browser.new_context(base_url=live_server.url, viewport=viewport)
-        ctx.set_default_timeout(15_000)
-        contexts.append(ctx)
-        page = ctx.new_page()
-        page.goto("/login/")
-        page.fill("input[name=username]", username)
-        page.fill("input[name=password]", "correct horse battery")
-        page.click("button[type=submit]")
-        page.wait_for_load_state()
-        return page
-
-    yield sign_in
-    for ctx in contexts:
-        ctx.close()
-
-
 def _decided_deal(make_deal, case_of, reviewer):
     deal = make_deal("medium", title="Campus network for a state university")
     case = review_claim(case=case_of(deal), actor=reviewer)

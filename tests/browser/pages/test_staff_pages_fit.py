@@ -14,27 +14,6 @@ from .test_pages_people_use import DESKTOP, PHONE
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def open_as(browser, live_server):
-    contexts = []
-
-    def sign_in(username: str, viewport: dict):
-        ctx = browser.new_context(base_url=live_server.url, viewport=viewport)
-        ctx.set_default_timeout(15_000)
-        contexts.append(ctx)
-        page = ctx.new_page()
-        page.goto("/login/")
-        page.fill("input[name=username]", username)
-        page.fill("input[name=password]", "correct horse battery")
-        page.click("button[type=submit]")
-        page.wait_for_load_state()
-        return page
-
-    yield sign_in
-    for ctx in contexts:
-        ctx.close()
-
-
 def test_a_reviewers_menu_entries_never_break_inside_their_label(open_as, reviewer, make_deal):
     reviewer.first_name, reviewer.last_name = "Roberta", "Reyes-Villanueva"
     reviewer.save()
