@@ -103,7 +103,7 @@ def party_role(opportunity, party_key: str) -> str:
 
 
 def change_summary(label: str, comparison: Comparison, opportunity) -> str:
-    """ "OFAC SDN, version of 20 Nov 2026: new match for the end customer; tier Low →
+    """ "OFAC SDN, version of Nov 20, 2026: new match for the end customer; tier Low →
     Prohibited" (compliance's words: it may name a list and a party)."""
     parts = []
     for k in comparison.new_matches:

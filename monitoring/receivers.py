@@ -7,8 +7,6 @@ the outbox) commit with the change or not at all: nothing is lost on a crash.
 
 from __future__ import annotations
 
-from django.conf import settings
-
 from taxonomy import words
 
 from .conditions import L, condition_lapse_reopen
@@ -16,8 +14,8 @@ from .services import basis_changes_resolve_by_decision, rescreen_run_start
 
 
 def _day(value) -> str:
-    # the label is stored and read by every reviewer: the installation's own date words
-    return words.day(value, settings.LANGUAGE_CODE)
+    # the label is stored English text: its date is written as the English pages write one
+    return words.day(value)
 
 
 def on_country_data_changed(sender, *, actor, version, countries, summary, **kwargs) -> None:

@@ -38,3 +38,10 @@ def test_a_partner_or_rep_reads_the_owner_s_name_and_the_findings_in_words(
     for value in severities + likelihoods:
         assert re.fullmatch(r"—|[1-5]", value), (severities, likelihoods)
     assert "—" in severities + likelihoods  # a criterion that adds only likelihood, say
+
+
+def test_the_close_date_is_written_like_the_page_s_other_dates(client, sales_rep, make_deal):
+    deal = make_deal("low")
+    client.force_login(sales_rep)
+    page = client.get(f"/deals/{deal.pk}/").content.decode()
+    assert "closes Mar 31, 2027" in page and "Mar. 31" not in page
