@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from tests.reviews.conftest import make_deal  # noqa: F401 - the shared fixture
+from tests.reviews.conftest import make_deal  # noqa: F401, F811 - the shared fixture
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,10 @@ def _cells(page: str, column: int) -> list[str]:
 
 @pytest.mark.parametrize("who", ["partner_a", "sales_rep"])
 def test_a_partner_or_rep_reads_the_owner_s_name_and_the_findings_in_words(
-    who, request, client, make_deal
+    who,
+    request,
+    client,
+    make_deal,  # noqa: F811
 ):
     user = request.getfixturevalue(who)
     user.first_name, user.last_name = "Pat", "Owner"
@@ -40,7 +43,11 @@ def test_a_partner_or_rep_reads_the_owner_s_name_and_the_findings_in_words(
     assert "—" in severities + likelihoods  # a criterion that adds only likelihood, say
 
 
-def test_the_close_date_is_written_like_the_page_s_other_dates(client, sales_rep, make_deal):
+def test_the_close_date_is_written_like_the_page_s_other_dates(
+    client,
+    sales_rep,
+    make_deal,  # noqa: F811
+):
     deal = make_deal("low")
     client.force_login(sales_rep)
     page = client.get(f"/deals/{deal.pk}/").content.decode()
