@@ -1,5 +1,7 @@
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 api_v1 = [
@@ -14,6 +16,12 @@ api_v1 = [
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # browsers ask for /favicon.ico whatever the page links: send them to the icon
+    path(
+        "favicon.ico",
+        RedirectView.as_view(url=static("favicon.svg"), permanent=True),
+        name="favicon",
+    ),
     path("i18n/", include("django.conf.urls.i18n")),  # the language switcher posts here
     path("", include("operations.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),

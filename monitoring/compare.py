@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from reviews.models import TIER_RANK
+from taxonomy import words
 
 
 @dataclass(frozen=True)
@@ -102,8 +103,8 @@ def party_role(opportunity, party_key: str) -> str:
 
 
 def change_summary(label: str, comparison: Comparison, opportunity) -> str:
-    """ "OFAC SDN list of 2026-11-20: new match for the end customer; tier low → prohibited"
-    (compliance's words: it may name a list and a party)."""
+    """ "OFAC SDN, version of Nov 20, 2026: new match for the end customer; tier Low →
+    Prohibited" (compliance's words: it may name a list and a party)."""
     parts = []
     for k in comparison.new_matches:
         kind = "match" if k.band == "match" else "possible match"
@@ -115,7 +116,10 @@ def change_summary(label: str, comparison: Comparison, opportunity) -> str:
             f"{party_role(opportunity, k.party)} no longer matches {k.list_name} {k.source_id}"
         )
     if comparison.delta:
-        parts.append(f"tier {comparison.from_tier} → {comparison.to_tier}")
+        parts.append(
+            f"tier {words.term(comparison.from_tier, 'tier')} → "
+            f"{words.term(comparison.to_tier, 'tier')}"
+        )
     for code, name in comparison.new_findings:
         parts.append(f"new finding {code} ({name})")
     if comparison.removed_findings:

@@ -16,7 +16,7 @@ from django.db.models import Q
 class RescreenRun(models.Model):
     """One background re-screening, started in the transaction of the change that caused
     it. Counts say how many deals were checked and how many changed tier each way;
-    `label` names the trigger as reviewers read it ("OFAC SDN list of 2026-11-20")."""
+    `label` names the trigger as reviewers read it ("OFAC SDN, version of Nov 20, 2026")."""
 
     class Trigger(models.TextChoices):
         LIST_UPDATE = "list_update", "Restricted-party list imported or updated"

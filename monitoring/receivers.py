@@ -7,15 +7,22 @@ the outbox) commit with the change or not at all: nothing is lost on a crash.
 
 from __future__ import annotations
 
+from taxonomy import words
+
 from .conditions import L, condition_lapse_reopen
 from .services import basis_changes_resolve_by_decision, rescreen_run_start
+
+
+def _day(value) -> str:
+    # the label is stored English text: its date is written as the English pages write one
+    return words.day(value)
 
 
 def on_country_data_changed(sender, *, actor, version, countries, summary, **kwargs) -> None:
     rescreen_run_start(
         actor=actor,
         trigger="country_data",
-        label=f"Country data v{version.number} of {version.created_at:%Y-%m-%d} ({summary[:150]})",
+        label=f"Country data version {version.number} of {_day(version.created_at)} ({summary[:150]})",
         countries=list(countries),
         country_data_version=version.number,
     )
@@ -35,7 +42,7 @@ def on_restricted_party_list_imported(sender, *, actor, new, previous, **kwargs)
     rescreen_run_start(
         actor=actor,
         trigger="list_update",
-        label=f"{new.name} list of {new.imported_at:%Y-%m-%d}",
+        label=f"{new.name}, version of {_day(new.imported_at)}",
         list_id=new.pk,
         previous_list_id=previous.pk if previous else None,
     )
@@ -46,7 +53,7 @@ def on_criteria_published(sender, *, actor, version, **kwargs) -> None:
         actor=actor,
         trigger="criteria_published",
         criteria_version_id=version.pk,
-        label=f"Criteria version {version.number} of {version.published_at:%Y-%m-%d}",
+        label=f"Criteria version {version.number} of {_day(version.published_at)}",
     )
 
 

@@ -145,6 +145,11 @@ FIELD_LABELS = {
     "quantity": "Quantity",
     "capabilities": "Capabilities",
 }
+# A list left empty, said as a person would ask for it.
+AT_LEAST_ONE = {
+    "lines": MESSAGES["product_required"],
+    "intended_use": MESSAGES["intended_use_required"],
+}
 # Framework messages in the words of the form.
 _PLAIN = [
     (re.compile(r"^Ensure this field has at least 1 elements?\.$"), "Add at least one."),
@@ -165,6 +170,8 @@ _PLAIN = [
 def _in_form_words(name: str, message: str) -> str:
     for pattern, plain in _PLAIN:
         if pattern.match(message):
+            if plain == "Add at least one." and name in AT_LEAST_ONE:
+                return AT_LEAST_ONE[name]
             if plain == "Add at least one." and name in FIELD_LABELS:
                 return f"Add at least one: {FIELD_LABELS[name].lower()}."
             return plain

@@ -39,7 +39,10 @@ MESSAGES: dict[str, str] = {
     "currency": '"{value}" is not an ISO 4217 currency code.',
     "code": '"{value}" is not a known {kind} code. Use one of: {allowed}.',
     "channel_role": " The vendor and the end customer are not channel entries.",
-    "intended_use_required": "Add at least one: intended use (unspecified if not known).",
+    "intended_use_required": (
+        "Choose at least one intended use (or “unspecified” if you do not know)."
+    ),
+    "product_required": "Choose at least one product.",
     "whole_number": "Enter a whole number, such as 1200.",
     "quantity_below": f"Must be between 1 and {MAX_QUANTITY:,} (greater than or equal to 1).",
     "quantity_above": f"Must be between 1 and {MAX_QUANTITY:,}.",

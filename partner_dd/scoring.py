@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from taxonomy.words import day
+
 TRAINING_VALID_DAYS = 730  # training older than two years no longer counts
 
 PROGRAMMES = {
@@ -61,10 +63,10 @@ def _trained(answers: Mapping[str, Any], today: date) -> tuple[bool, str]:
     if not isinstance(trained_on, date):
         return False, "Training is claimed without a date: not counted."
     if trained_on > today:
-        return False, f"Training is dated in the future ({trained_on.isoformat()}): not counted."
+        return False, f"Training is dated in the future ({day(trained_on)}): not counted."
     if (today - trained_on).days > TRAINING_VALID_DAYS:
-        return False, f"Last training on {trained_on.isoformat()}, more than two years ago."
-    return True, f"Staff trained on {trained_on.isoformat()}."
+        return False, f"Last training on {day(trained_on)}, more than two years ago."
+    return True, f"Staff trained on {day(trained_on)}."
 
 
 def _programme(answers: Mapping[str, Any], evidence_kinds: set[str]) -> tuple[str, str]:

@@ -72,9 +72,25 @@ def _decide_one(browser) -> tuple[str, str] | None:
         page.wait_for_load_state()
     deal = page.locator('main a[href^="/deals/"]').first.get_attribute("href")
     page.goto(deal)
-    owner = re.search(r"owner (\S+)", page.locator("p.status").inner_text())
+    owner = re.search(r"owner (.+?) · submitted by", page.locator("p.status").inner_text())
     ctx.close()
-    return (deal, owner.group(1)) if owner else None
+    return (deal, _username_of(browser, owner.group(1))) if owner else None
+
+
+# The demo's users who can own a deal (README "Demo data").
+OWNERS = ("rep", "rep2", "rep3", "partner", "partner2", "distributor", "delta")
+
+
+def _username_of(browser, name: str) -> str:
+    """The demo user the deal page names (it shows a person's name, not the username):
+    the one whose own pages greet them by that name."""
+    for username in OWNERS:
+        ctx, page = _sign_in(browser, username, DESKTOP)
+        greeted = page.locator("header.topbar").inner_text()
+        ctx.close()
+        if f"{name} ·" in greeted:
+            return username
+    return name
 
 
 def main() -> None:

@@ -20,6 +20,8 @@
     var stacked = chart.kind === "stacked";
     var horizontal = chart.key === "countries" || chart.key === "criteria";
     var scales = { x: { stacked: stacked }, y: { stacked: stacked, beginAtZero: true } };
+    // the value axis counts deals, cases or hits: whole numbers only (no "0.5 deals")
+    scales[horizontal ? "x" : "y"].ticks = { precision: 0 };
     if (horizontal) {
       // every row named (Chart.js would skip every other label), long names cut with an
       // ellipsis (the tooltip and the table keep them whole), and the box as tall as its rows

@@ -11,9 +11,10 @@ language (the reader's locale).
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 from django import template
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -64,6 +65,9 @@ def duration(delta) -> str:
 
 @register.filter
 def day(value) -> str:
+    # a moment's day where the reader is (the installation's time zone), not in UTC
+    if isinstance(value, datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
     return words.day(value, translation.get_language())
 
 

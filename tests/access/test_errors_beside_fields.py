@@ -52,8 +52,10 @@ def test_a_deal_without_products_points_the_first_product_at_the_message(
     del body["intended_use"]
     response = client.post("/deals/new/", body)
     fields = invalid_fields(response.content.decode())
-    assert fields["line-0-sku"] == "Add at least one: products."
-    assert fields["intended_use"].startswith("Add at least one")
+    assert fields["line-0-sku"] == "Choose at least one product."
+    assert fields["intended_use"] == (
+        "Choose at least one intended use (or “unspecified” if you do not know)."
+    )
 
 
 def _claimed(make_deal, case_of, reviewer):

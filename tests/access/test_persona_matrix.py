@@ -202,6 +202,7 @@ ROUTES: dict[str, Route] = {
     # operations (anonymous is refused /metrics/ with a 403 for scrapers, tested in
     # tests/outbox/test_health.py, not sent to the sign-in page)
     "health": Route(PUBLIC, why="names no host, secret or record"),
+    "favicon": Route(PUBLIC, why="the site's icon, asked for by every browser"),
     "metrics": Route(tuple(p for p in NON_ADMIN if p != "anonymous")),
     # deals
     "opportunity-list": Route(STRANGERS, marker=lambda w: w["deal"].title),

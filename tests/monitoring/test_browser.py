@@ -124,7 +124,8 @@ def test_continuous_due_diligence_in_the_browser(sign_in, tmp_path, real_worker)
     assert "Blocked" in reviewer.inner_text(".status")
     history = reviewer.inner_text("section.history")
     assert (
-        "Sample list (fictional) list of" in history and "new match for the end customer" in history
+        "Sample list (fictional), version of" in history
+        and "new match for the end customer" in history
     )
     assert "Basis changed" in reviewer.content()
     reviewer.goto("/monitoring/")

@@ -31,7 +31,10 @@ def test_a_newly_listed_end_customer_reopens_the_approved_deal_with_a_case_namin
     assert deal.status == "blocked"
     case = ReviewCase.objects.get(opportunity=deal, status__in=ReviewCase.OPEN_STATES)
     opened = AuditEvent.objects.get(action="review_case.opened", object_id=str(case.pk))
-    expected = f"Sample list (fictional) list of {new.imported_at:%Y-%m-%d}: new match for the end customer"
+    expected = (
+        f"Sample list (fictional), version of {new.imported_at:%b %-d, %Y}: "
+        "new match for the end customer"
+    )
     assert opened.comment.startswith(expected), opened.comment
     change = RescreenChange.objects.get(run=run, opportunity=deal)
     assert change.direction == "up" and change.reopened
@@ -40,6 +43,21 @@ def test_a_newly_listed_end_customer_reopens_the_approved_deal_with_a_case_namin
     assert (finding.source_id, finding.band) == ("fict-900", "match")
     # The rep who owns the deal reads a plain hold, never the list.
     assert status_for_viewer(deal, sales_rep)[1] == "In compliance review"
+
+
+def test_the_re_screening_page_names_the_list_once_and_the_tiers_in_words(
+    sample_list, approved_condition, admin_user, reviewer, client, tmp_path
+):
+    import_list(admin_user, write_list(tmp_path, add=[LISTED], name="v2.csv"))
+    run = run_latest("list_update")
+    client.force_login(reviewer)
+    page = client.get(reverse("monitoring-run", args=[run.pk])).content.decode()
+    assert "Sample list (fictional), version of " in page and "list list" not in page
+    assert "list of 20" not in page  # no machine date (2026-11-30) in the title
+    assert "<td>Medium → Prohibited</td>" in page, page
+    assert "tier Medium → Prohibited" in page
+    deal_page = client.get(f"/deals/{approved_condition.opportunity.pk}/").content.decode()
+    assert "(Medium → Prohibited" in deal_page
 
 
 def test_deals_the_delta_cannot_affect_are_not_rescreened_and_create_nothing(

@@ -38,7 +38,7 @@ def test_a_scheduled_import_reads_the_file_once_per_change(admin_user, tmp_path)
     assert list_import_scheduled_run(schedule_id=schedule.pk).startswith("imported 21 entries")
     assert (
         RescreenRun.objects.filter(
-            trigger="list_update", label__startswith="Nightly feed list of"
+            trigger="list_update", label__startswith="Nightly feed, version of"
         ).count()
         == 2
     )

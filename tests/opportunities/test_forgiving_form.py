@@ -66,7 +66,7 @@ def test_errors_name_the_field_as_the_form_labels_it():
     )
     assert errors == {
         "ec_country": "Please fill this in.",
-        "lines": "Add at least one: products.",
+        "lines": "Choose at least one product.",
         "line-1-quantity": "Enter a number, such as 250,000 or 250000.",
     }
     assert field_label("line-1-quantity") == "Product 2: quantity"

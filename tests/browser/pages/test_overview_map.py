@@ -116,3 +116,32 @@ def test_the_bar_charts_name_every_row_and_cut_long_names(phone, reviewer, make_
         assert rows >= 1 and len(labels) == rows, (key, rows, labels)
         assert all(len(label) <= 34 for label in labels), labels
     assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+INTEGER_TICKS = "c => Chart.getChart(c).scales.{axis}.ticks.map(t => t.value)"
+
+
+def test_the_charts_count_in_whole_numbers(browser, live_server, partner_a, reviewer, make_deal):
+    """With one or two deals Chart.js would step its count axis by halves ("0.5 deals")."""
+    make_deal("low", actor=partner_a, title="Partner's one")
+    make_deal("high", title="German one")
+    for username, charts in (
+        ("paula_partner_a", {"my-deals": "y"}),
+        ("rob_reviewer", {"countries": "x", "open-cases": "y", "false-positives": "y"}),
+    ):
+        ctx = browser.new_context(base_url=live_server.url, viewport=PHONE)
+        ctx.set_default_timeout(15_000)
+        page = ctx.new_page()
+        page.goto("/login/")
+        page.fill("input[name=username]", username)
+        page.fill("input[name=password]", "correct horse battery")
+        page.click("button[type=submit]")
+        page.wait_for_load_state()
+        page.goto("/overview/")
+        expect(page.locator("#charts[data-ready=true]")).to_have_count(1)
+        for key, axis in charts.items():
+            values = page.locator(f'canvas[data-chart="{key}"]').evaluate(
+                INTEGER_TICKS.format(axis=axis)
+            )
+            assert len(values) >= 2 and all(v == int(v) for v in values), (username, key, values)
+        ctx.close()
