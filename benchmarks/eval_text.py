@@ -16,6 +16,8 @@ the same half.
     python benchmarks/eval_text.py                 # the reporting half (what the README quotes)
     python benchmarks/eval_text.py --half tuning   # the half the lexicon may be tuned on
     python benchmarks/eval_text.py --show-misses   # list what was missed (tuning half only)
+    python benchmarks/eval_text.py --round 4       # one round of writing only (e.g. the newest,
+                                                   # written blind before the lexicon saw it)
 
 A dangerous description counts as found when its labelled category is among the signals
 read from it; a benign one is a false positive when any signal is read from it. The
@@ -122,7 +124,7 @@ def _pct(a: int, b: int) -> str:
 
 
 def report(result: dict, half: str, n_items: int) -> bool:
-    print(f"Text signals on the {half} half ({n_items} descriptions)\n")
+    print(f"Text signals on the {half} ({n_items} descriptions)\n")
     print(f"{'language':<10} {'recall':>8} {'found':>7} {'FP rate':>8} {'FP':>6}  target")
     ok = True
     tot = {"pos": 0, "found": 0, "neg": 0, "fp": 0}
@@ -156,11 +158,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--half", choices=("reporting", "tuning"), default="reporting")
     parser.add_argument("--pack", default=str(DEFAULT_PACK_PATH))
     parser.add_argument("--show-misses", action="store_true")
+    parser.add_argument("--round", type=int, help="only the texts of this round of writing (set)")
     args = parser.parse_args(argv)
     lexicon = compile_lexicon(lexicon_from_pack(read_pack(args.pack)))
     items = split(load_items())[args.half]
+    if args.round is not None:
+        items = [i for i in items if int(i.get("set", 1)) == args.round]
+        if not items:
+            print(f"no texts of round {args.round}", file=sys.stderr)
+            return 2
     result = evaluate(items, lexicon)
-    ok = report(result, args.half, len(items))
+    label = f"{args.half} half" + (f", round {args.round} only" if args.round else "")
+    ok = report(result, label, len(items))
     if args.show_misses:
         if args.half != "tuning":
             print("\n(misses are listed for the tuning half only: the reporting half stays unseen)")
