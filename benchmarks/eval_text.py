@@ -168,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"no texts of round {args.round}", file=sys.stderr)
             return 2
     result = evaluate(items, lexicon)
-    label = f"{args.half} half" + (f", round {args.round} only" if args.round else "")
+    label = f"{args.half} half" + (f", round {args.round} only" if args.round is not None else "")
     ok = report(result, label, len(items))
     if args.show_misses:
         if args.half != "tuning":
