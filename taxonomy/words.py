@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 import pycountry
-from babel.dates import format_date, format_timedelta
+from babel.dates import format_date, format_time, format_timedelta, get_datetime_format
 from babel.numbers import format_currency, format_decimal
 from unidecode import unidecode
 
@@ -245,10 +245,24 @@ def evidence_with_paths(evidence_values: dict[str, Any] | None) -> list[tuple[st
 
 
 def babel_locale(language_code: str | None) -> str:
-    """Django's language code ("en-gb") as babel's locale name ("en_GB")."""
+    """Django's language code ("en-gb") as babel's locale name ("en_GB").
+
+    Django activates the bare "en" of LANGUAGES even where the installation writes British
+    English (LANGUAGE_CODE "en-gb"); babel's bare "en" is American ("Nov 30, 2026, 2:05 PM"),
+    so English takes the region of LANGUAGE_CODE."""
     code = (language_code or "en").replace("-", "_")
     lang, _, region = code.partition("_")
+    if not region and lang == "en":
+        region = _installation_english_region()
     return f"{lang}_{region.upper()}" if region else lang
+
+
+@cache
+def _installation_english_region() -> str:
+    from django.conf import settings
+
+    lang, _, region = settings.LANGUAGE_CODE.replace("-", "_").partition("_")
+    return region if lang == "en" else ""
 
 
 def money(amount: Any, currency: str, language_code: str | None = None) -> str:
@@ -289,6 +303,24 @@ def day(value: date | datetime | None, language_code: str | None = None) -> str:
 def _day(value: date, locale: str) -> str:
     # A list shows the same few dates on many rows; babel takes ~0.1 ms for each.
     return format_date(value, format="medium", locale=locale)
+
+
+def day_time(value: datetime | None, language_code: str | None = None) -> str:
+    """A moment to the minute in words ("30 Nov 2026, 14:05" in British English), as the
+    reader's locale writes it; the caller gives it in the reader's time zone."""
+    if not value:
+        return ""
+    return _day_time(
+        value.replace(second=0, microsecond=0, tzinfo=None), babel_locale(language_code)
+    )
+
+
+@lru_cache(maxsize=4096)
+def _day_time(value: datetime, locale: str) -> str:
+    pattern = get_datetime_format("medium", locale=locale)
+    return pattern.replace("{1}", _day(value.date(), locale)).replace(
+        "{0}", format_time(value, format="short", locale=locale)
+    )
 
 
 def humanise(code: Any) -> str:

@@ -2,7 +2,7 @@
 
     {{ o.end_user_type|term:"end_user_type" }}   {{ o.intended_use|terms:"intended_use" }}
     {{ o.end_customer_country|country }}         {{ o.value_amount|money:o.value_currency }}
-    {{ f.evidence|evidence }} (label, value pairs)  {{ due|day }}  {{ delta|duration }}
+    {{ f.evidence|evidence }} (label, value pairs)  {{ due|day }}  {{ moment|day_time }}  {{ delta|duration }}
 
 All of them defer to `taxonomy.words`; money, dates and durations follow the active
 language (the reader's locale).
@@ -69,6 +69,16 @@ def day(value) -> str:
     if isinstance(value, datetime) and timezone.is_aware(value):
         value = timezone.localtime(value)
     return words.day(value, translation.get_language())
+
+
+@register.filter
+def day_time(value) -> str:
+    """A moment to the minute, in the installation's time zone and the reader's words."""
+    if not isinstance(value, datetime):
+        return words.day(value, translation.get_language())
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return words.day_time(value, translation.get_language())
 
 
 _FILE_CODE = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b")

@@ -1,4 +1,4 @@
-"""A partner's profile and questionnaire give their dates as the other pages do ("Nov 30,
+"""A partner's profile and questionnaire give their dates as the other pages do ("30 Nov
 2026"), not as a machine writes them (2026-11-30)."""
 
 from __future__ import annotations
