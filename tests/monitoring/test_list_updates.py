@@ -32,7 +32,7 @@ def test_a_newly_listed_end_customer_reopens_the_approved_deal_with_a_case_namin
     case = ReviewCase.objects.get(opportunity=deal, status__in=ReviewCase.OPEN_STATES)
     opened = AuditEvent.objects.get(action="review_case.opened", object_id=str(case.pk))
     expected = (
-        f"Sample list (fictional), version of {new.imported_at:%b %-d, %Y}: "
+        f"Sample list (fictional), version of {new.imported_at:%-d %b %Y}: "
         "new match for the end customer"
     )
     assert opened.comment.startswith(expected), opened.comment

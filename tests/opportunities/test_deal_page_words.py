@@ -51,4 +51,4 @@ def test_the_close_date_is_written_like_the_page_s_other_dates(
     deal = make_deal("low")
     client.force_login(sales_rep)
     page = client.get(f"/deals/{deal.pk}/").content.decode()
-    assert "closes Mar 31, 2027" in page and "Mar. 31" not in page
+    assert "closes 31 Mar 2027" in page and "Mar. 31" not in page
