@@ -24,7 +24,7 @@ class Comparison:
     from_tier: str
     to_tier: str
     new_findings: list[tuple[str, str]] = field(default_factory=list)  # (code, name)
-    removed_findings: list[str] = field(default_factory=list)
+    removed_findings: list[tuple[str, str]] = field(default_factory=list)  # (code, name)
     new_matches: list[MatchKey] = field(default_factory=list)
     removed_matches: list[MatchKey] = field(default_factory=list)
 
@@ -76,15 +76,18 @@ def match_keys_of_screening(screening) -> set[MatchKey]:
 
 def screening_compare(previous, result, basis: dict) -> Comparison:
     """Compare the deal's last screening with a fresh engine result and its basis."""
-    old_codes = {f.get("code") for f in (previous.findings if previous else [])}
+    old = {
+        f.get("code"): f.get("name") or f.get("code")
+        for f in (previous.findings if previous else [])
+    }
     new = {f.code: f.name for f in result.findings}
     old_keys = match_keys_of_screening(previous) if previous else set()
     new_keys = {MatchKey(*row) for row in basis.get("matches", [])}
     return Comparison(
         from_tier=previous.tier if previous else "low",
         to_tier=result.tier,
-        new_findings=sorted((c, n) for c, n in new.items() if c not in old_codes),
-        removed_findings=sorted(c for c in old_codes if c not in new),
+        new_findings=sorted((c, n) for c, n in new.items() if c not in old),
+        removed_findings=sorted((c, n) for c, n in old.items() if c not in new),
         new_matches=sorted(new_keys - old_keys, key=lambda k: (k.party, k.list_name, k.source_id)),
         removed_matches=sorted(
             old_keys - new_keys, key=lambda k: (k.party, k.list_name, k.source_id)
@@ -120,8 +123,11 @@ def change_summary(label: str, comparison: Comparison, opportunity) -> str:
             f"tier {words.term(comparison.from_tier, 'tier')} → "
             f"{words.term(comparison.to_tier, 'tier')}"
         )
-    for code, name in comparison.new_findings:
-        parts.append(f"new finding {code} ({name})")
+    # findings by name: this comment is read in the deal's history, where codes mean nothing
+    for _code, name in comparison.new_findings:
+        parts.append(f"new finding “{name}”")
     if comparison.removed_findings:
-        parts.append("no longer found: " + ", ".join(comparison.removed_findings))
+        parts.append(
+            "no longer found: " + ", ".join(f"“{n}”" for _c, n in comparison.removed_findings)
+        )
     return f"{label}: " + ("; ".join(parts) if parts else "re-screened")

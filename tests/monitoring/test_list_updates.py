@@ -36,6 +36,8 @@ def test_a_newly_listed_end_customer_reopens_the_approved_deal_with_a_case_namin
         "new match for the end customer"
     )
     assert opened.comment.startswith(expected), opened.comment
+    assert "new finding “Restricted-party match”" in opened.comment, opened.comment
+    assert "RP-MATCH" not in opened.comment
     change = RescreenChange.objects.get(run=run, opportunity=deal)
     assert change.direction == "up" and change.reopened
     assert BasisChange.objects.filter(opportunity=deal, resolved_at=None).exists()
