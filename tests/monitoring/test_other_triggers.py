@@ -59,7 +59,7 @@ def test_a_lower_civil_liberties_score_raises_the_deals_of_that_country_only(
     norway.refresh_from_db()
     elsewhere.refresh_from_db()
     assert norway.current_screening.tier == "critical"
-    assert "CTRY-CIVLIB-VERY-LOW" in RescreenChange.objects.get(run=run).summary
+    assert "new finding “Very low civil liberties”" in RescreenChange.objects.get(run=run).summary
     assert norway.current_screening.basis["country_data_version"] == version.number
     assert elsewhere.current_screening.trigger == "registration"
     # Loading the same figure again changes nothing: no version, no run.
