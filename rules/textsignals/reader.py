@@ -24,7 +24,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .languages import LANGUAGE_NAMES, LANGUAGES, detect_language, tokens, word_keys
+from .languages import (
+    LANGUAGE_NAMES,
+    LANGUAGES,
+    bare_word,
+    detect_language,
+    tokens,
+    word_keys,
+)
 from .lexicon import (
     BENIGN,
     CATEGORIES,
@@ -54,6 +61,8 @@ NEGATIONS = frozenset(
     "не нет ни без никогда нельзя "
     "لا لن لم ليس ليست بدون دون غير عدم".split()
 )
+# Compared without Latin accents: "nao", "ningun", "jamas" typed without them negate too.
+NEGATIONS = frozenset(bare_word(w) for w in NEGATIONS) | frozenset({"jamas"})
 # Chinese negations are multi-character; looked for in the characters before a match.
 ZH_NEGATIONS = (
     "不会",
@@ -126,7 +135,7 @@ class _Text:
         if kind == "key":
             return i if value in self.keys[i] else -1
         if kind == "prefix":
-            return i if toks[i][0].startswith(value) else -1
+            return i if bare_word(toks[i][0]).startswith(value) else -1
         end = i + len(value)
         if end > len(toks) or "".join(t[0] for t in toks[i:end]) != value:
             return -1
@@ -145,9 +154,13 @@ class _Text:
                     # is looked up among the words sharing its beginning, not by a scan.
                     heads: dict[str, list[int]] = {}
                     for i, t in enumerate(toks):
-                        heads.setdefault(t[0][:3], []).append(i)
+                        heads.setdefault(bare_word(t[0])[:3], []).append(i)
                     self.heads = heads
-                found = [i for i in self.heads.get(value[:3], ()) if toks[i][0].startswith(value)]
+                found = [
+                    i
+                    for i in self.heads.get(value[:3], ())
+                    if bare_word(toks[i][0]).startswith(value)
+                ]
                 self._prefixes[value] = found
             return found
         return [i for i in self.index.get(f"zh:{value[0]}", ()) if self.word_at(i, word) >= 0]
@@ -254,7 +267,7 @@ def _negated(text: _Text, first: int) -> bool:
     for j in range(first - 1, max(-1, first - 1 - NEGATION_WINDOW), -1):
         if toks[j][3] != sentence:
             break
-        if toks[j][0] in NEGATIONS:
+        if bare_word(toks[j][0]) in NEGATIONS:
             return True
     if len(toks[first][0]) == 1 and "\u3400" <= toks[first][0] <= "\u9fff":
         before = "".join(
