@@ -56,7 +56,8 @@ TEXT_SOURCE_FIELDS = tuple(TEXT_FIELD_LABELS)
 NEGATION_WINDOW = 4
 NEGATIONS = frozenset(
     # en, fr, es, pt, ru, ar (normalised: alef forms folded)
-    "not no never without nor don't won't cannot ne pas jamais sans aucun ni nunca sin "
+    "not no never without nor don't won't cannot nothing nobody "
+    "ne pas jamais sans aucun ni rien nunca sin nada nadie ninguém "
     "tampoco ningun ninguna ningún ninguno não nao nem sem nenhum nenhuma jamais "
     "не нет ни без никогда нельзя "
     "لا لن لم ليس ليست بدون دون غير عدم".split()
