@@ -81,6 +81,8 @@ class IndexedPart:
     by_key: Mapping[str, tuple[Alternative, ...]]
     scanned: tuple[Alternative, ...]
     keys: frozenset[str] = frozenset()
+    # The first three letters of each ``word*`` starting a scanned alternative.
+    scan_heads: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -124,7 +126,12 @@ def _indexed(parts: tuple[Part, ...]) -> tuple[IndexedPart, ...]:
             else:
                 by_key.setdefault(key, []).append(alt)
         out.append(
-            IndexedPart({k: tuple(v) for k, v in by_key.items()}, tuple(scanned), frozenset(by_key))
+            IndexedPart(
+                {k: tuple(v) for k, v in by_key.items()},
+                tuple(scanned),
+                frozenset(by_key),
+                frozenset(alt[0][1][:3] for alt in scanned),
+            )
         )
     return tuple(out)
 

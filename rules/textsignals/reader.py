@@ -150,21 +150,24 @@ class _Text:
             found = self._prefixes.get(value)
             if found is None:
                 toks = self.toks
-                if self.heads is None:
-                    # Words by their first three letters: a ``word*`` (four letters or more)
-                    # is looked up among the words sharing its beginning, not by a scan.
-                    heads: dict[str, list[int]] = {}
-                    for i, t in enumerate(toks):
-                        heads.setdefault(bare_word(t[0])[:3], []).append(i)
-                    self.heads = heads
                 found = [
                     i
-                    for i in self.heads.get(value[:3], ())
+                    for i in self.word_heads().get(value[:3], ())
                     if bare_word(toks[i][0]).startswith(value)
                 ]
                 self._prefixes[value] = found
             return found
         return [i for i in self.index.get(f"zh:{value[0]}", ()) if self.word_at(i, word) >= 0]
+
+    def word_heads(self) -> dict[str, list[int]]:
+        """Words by their first three letters (accents dropped): a ``word*`` (four letters
+        or more) is looked up among the words sharing its beginning, not by a scan."""
+        if self.heads is None:
+            heads: dict[str, list[int]] = {}
+            for i, t in enumerate(self.toks):
+                heads.setdefault(bare_word(t[0])[:3], []).append(i)
+            self.heads = heads
+        return self.heads
 
     def benign_spans(self, lexicon: CompiledLexicon) -> list[tuple[int, int]]:
         """Every benign-context match of the text that is not itself negated (once a text)."""
@@ -295,9 +298,17 @@ def _candidates(text: _Text, lexicon: CompiledLexicon, benign: bool = False) -> 
     for key in lexicon.trigger_keys & text.keyset:
         for entry in by_trigger[key]:
             seen[id(entry)] = entry
-    for entry in lexicon.prefixed:
-        seen[id(entry)] = entry
     keyset = text.keyset
+    if lexicon.prefixed:
+        # An entry without trigger keys (a ``word*`` in every part) is tried only when each
+        # of its parts has a key in the text or a ``word*`` whose first letters are there.
+        heads = text.word_heads()
+        for entry in lexicon.prefixed:
+            if all(
+                not part.keys.isdisjoint(keyset) or any(h in heads for h in part.scan_heads)
+                for part in entry.indexed
+            ):
+                seen[id(entry)] = entry
     return [
         e
         for e in sorted(seen.values(), key=lambda e: e.order)
