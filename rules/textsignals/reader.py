@@ -113,7 +113,18 @@ def phrase_line(category: str, line: int, winners: tuple, others: tuple) -> str:
 class _Text:
     """One text, split and indexed: key -> positions; prefix words looked up once."""
 
-    __slots__ = ("raw", "toks", "keys", "index", "keyset", "heads", "_prefixes", "_benign")
+    __slots__ = (
+        "raw",
+        "toks",
+        "keys",
+        "index",
+        "keyset",
+        "heads",
+        "_prefixes",
+        "_benign",
+        "_candidates",
+        "_head_set",
+    )
 
     def __init__(self, raw: str) -> None:
         self.raw = raw
@@ -128,6 +139,8 @@ class _Text:
         self.heads: dict[str, list[int]] | None = None
         self._prefixes: dict[str, list[int]] = {}
         self._benign: list[tuple[int, int]] | None = None
+        self._candidates: tuple[list, list] | None = None
+        self._head_set: frozenset[str] | None = None
 
     def word_at(self, i: int, word: tuple[str, str]) -> int:
         """The index of the last token of ``word`` if it starts at token i, else -1."""
@@ -168,6 +181,11 @@ class _Text:
                 heads.setdefault(bare_word(t[0])[:3], []).append(i)
             self.heads = heads
         return self.heads
+
+    def head_set(self) -> frozenset[str]:
+        if self._head_set is None:
+            self._head_set = frozenset(self.word_heads())
+        return self._head_set
 
     def benign_spans(self, lexicon: CompiledLexicon) -> list[tuple[int, int]]:
         """Every benign-context match of the text that is not itself negated (once a text)."""
@@ -292,29 +310,38 @@ def _benign_near(text: _Text, lexicon: CompiledLexicon, span: tuple[int, int]) -
 
 def _candidates(text: _Text, lexicon: CompiledLexicon, benign: bool = False) -> list:
     """The entries worth trying on a text: a trigger key of theirs is in it (or they have
-    none), signals or benign context as asked."""
+    none), signals or benign context as asked (worked out once a text)."""
+    if text._candidates is None:
+        text._candidates = _all_candidates(text, lexicon)
+    return text._candidates[1 if benign else 0]
+
+
+def _all_candidates(text: _Text, lexicon: CompiledLexicon) -> tuple[list, list]:
     seen: dict[int, CompiledEntry] = {}
     by_trigger = lexicon.by_trigger
-    for key in lexicon.trigger_keys & text.keyset:
+    keyset = text.keyset
+    for key in lexicon.trigger_keys & keyset:
         for entry in by_trigger[key]:
             seen[id(entry)] = entry
-    keyset = text.keyset
     if lexicon.prefixed:
         # An entry without trigger keys (a ``word*`` in every part) is tried only when each
         # of its parts has a key in the text or a ``word*`` whose first letters are there.
-        heads = text.word_heads()
+        heads = text.head_set()
         for entry in lexicon.prefixed:
-            if all(
-                not part.keys.isdisjoint(keyset) or any(h in heads for h in part.scan_heads)
-                for part in entry.indexed
-            ):
+            for part in entry.indexed:
+                if part.keys.isdisjoint(keyset) and part.scan_heads.isdisjoint(heads):
+                    break
+            else:
                 seen[id(entry)] = entry
-    return [
-        e
-        for e in sorted(seen.values(), key=lambda e: e.order)
-        if (e.entry.category == BENIGN) == benign
-        and not any(keys.isdisjoint(keyset) for keys in e.required)
-    ]
+    signals: list[CompiledEntry] = []
+    benign: list[CompiledEntry] = []
+    for e in sorted(seen.values(), key=lambda e: e.order):
+        for keys in e.required:
+            if keys.isdisjoint(keyset):
+                break
+        else:
+            (benign if e.entry.category == BENIGN else signals).append(e)
+    return signals, benign
 
 
 def _quote(text: _Text, span: tuple[int, int]) -> str:
