@@ -43,7 +43,14 @@ from rules.textsignals import (
     TEXT_SOURCE_FIELDS,
     compile_lexicon,
 )
-from rules.textsignals.languages import TOKEN_RE, normalise, normalise_token, word_keys, word_set
+from rules.textsignals.languages import (
+    TOKEN_RE,
+    bare_word,
+    normalise,
+    normalise_token,
+    word_keys,
+    word_set,
+)
 from rules.textsignals.lexicon import CompiledEntry, LexiconEntry, phrase_key
 from rules.textsignals.reader import PHRASES_FIELD, TRUNCATED, phrase_line
 
@@ -126,8 +133,9 @@ class ChangeProbe:
         found: set[int] = set()
         for key in word_keys(word):
             found.update(self._key_parts.get(key, ()))
+        bare = bare_word(word)
         for prefix, parts in self._prefix_parts.items():
-            if word.startswith(prefix):
+            if bare.startswith(prefix):
                 found.update(parts)
         return frozenset(found)
 
@@ -155,7 +163,7 @@ class ChangeProbe:
             if all(
                 any(
                     need_keys <= keys
-                    and all(any(w.startswith(p) for w in words) for p in need_prefixes)
+                    and all(any(bare_word(w).startswith(p) for w in words) for p in need_prefixes)
                     for need_keys, need_prefixes in part
                 )
                 for part in parts

@@ -111,6 +111,11 @@ def word_keys(word: str) -> tuple[str, ...]:
     """Every ``language:stem`` key a normalised word of the text can match (cached: a
     deal's vocabulary repeats across deals)."""
     keys = [f"{lang}:{stem(word, lang)}" for lang in SCRIPT_LANGUAGES[script_of(word)]]
+    if not word.isascii() and script_of(word) == "latin":
+        # Also stemmed without its accents, as a rep who types none would write it: the
+        # stemmers read some accented endings apart ("sécurité", "securite").
+        bare = strip_accents(word)
+        keys += [f"{lang}:{stem(bare, lang)}" for lang in LATIN]
     if script_of(word) == "arabic":
         bare = word[1:] if word[0] in _ARABIC_CLITICS and len(word) > 4 else word
         keys.append(f"ar:{stem(bare, 'ar')}")
@@ -132,6 +137,23 @@ def phrase_stem(word: str, language: str) -> str:
     if language == "ar":
         return stem(_without_article(word), language)
     return stem(word, language)
+
+
+def phrase_stems(word: str, language: str) -> tuple[str, ...]:
+    """The stems a lexicon word is matched on: ``phrase_stem``, and for an accented Latin
+    word also the stem of the word without its accents, which is what a text typed
+    without them yields ("localizacao" stems apart from "localização")."""
+    first = phrase_stem(word, language)
+    if language not in LATIN or word.isascii():
+        return (first,)
+    return tuple(dict.fromkeys((first, stem(strip_accents(word), language))))
+
+
+@lru_cache(maxsize=65536)
+def bare_word(word: str) -> str:
+    """A normalised word without its Latin accents: what ``word*`` beginnings and
+    negations are compared on."""
+    return strip_accents(word)
 
 
 def tokens(text: str) -> list[tuple[str, int, int, int]]:

@@ -22,13 +22,14 @@ or publish a phrase that would never match or that matches everything.
 from __future__ import annotations
 
 import hashlib
+import itertools
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from taxonomy import TEXT_SIGNAL_CATEGORIES
 
-from .languages import LANGUAGE_NAMES, LANGUAGES, TOKEN_RE, normalise, phrase_stem
+from .languages import LANGUAGE_NAMES, LANGUAGES, TOKEN_RE, bare_word, normalise, phrase_stems
 
 # The categories and their names are vocabulary (taxonomy): pages name them too.
 CATEGORIES: dict[str, str] = TEXT_SIGNAL_CATEGORIES
@@ -80,6 +81,8 @@ class IndexedPart:
     by_key: Mapping[str, tuple[Alternative, ...]]
     scanned: tuple[Alternative, ...]
     keys: frozenset[str] = frozenset()
+    # The first three letters of each ``word*`` starting a scanned alternative.
+    scan_heads: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -123,7 +126,12 @@ def _indexed(parts: tuple[Part, ...]) -> tuple[IndexedPart, ...]:
             else:
                 by_key.setdefault(key, []).append(alt)
         out.append(
-            IndexedPart({k: tuple(v) for k, v in by_key.items()}, tuple(scanned), frozenset(by_key))
+            IndexedPart(
+                {k: tuple(v) for k, v in by_key.items()},
+                tuple(scanned),
+                frozenset(by_key),
+                frozenset(alt[0][1][:3] for alt in scanned),
+            )
         )
     return tuple(out)
 
@@ -152,22 +160,24 @@ class CompiledLexicon:
         return len(self.signals) + len(self.benign)
 
 
-def _compile_word(raw: str, language: str) -> tuple[Word | None, str | None]:
+def _compile_word(raw: str, language: str) -> tuple[tuple[Word, ...], str | None]:
+    """The forms one lexicon word matches (an accented Latin word: also as typed without
+    its accents), or the problem with it."""
     word = normalise(raw)
     if language == "zh":
         if not all(len(t) == 1 for t in TOKEN_RE.findall(word)) or not word:
-            return None, f'"{raw}": a Chinese word is written in Han characters'
-        return ("han", word), None
+            return (), f'"{raw}": a Chinese word is written in Han characters'
+        return (("han", word),), None
     prefix = word.endswith("*")
     core = word.rstrip("*")
     found = TOKEN_RE.findall(core)
     if len(found) != 1 or found[0] != core:
-        return None, f'"{raw}": a word is letters only (write "a b" for two words)'
+        return (), f'"{raw}": a word is letters only (write "a b" for two words)'
     if prefix:
         if len(core) < MIN_PREFIX:
-            return None, f'"{raw}": a word ending in * needs at least {MIN_PREFIX} letters'
-        return ("prefix", core), None
-    return ("key", f"{language}:{phrase_stem(core, language)}"), None
+            return (), f'"{raw}": a word ending in * needs at least {MIN_PREFIX} letters'
+        return (("prefix", bare_word(core)),), None
+    return tuple(("key", f"{language}:{s}") for s in phrase_stems(core, language)), None
 
 
 def _parse(phrase: str, language: str) -> tuple[tuple[Part, ...], list[str]]:
@@ -186,15 +196,18 @@ def _parse(phrase: str, language: str) -> tuple[tuple[Part, ...], list[str]]:
             if not words:
                 errors.append("an empty alternative or part (check the | and ~)")
                 continue
-            compiled: list[Word] = []
+            compiled: list[tuple[Word, ...]] = []
             for w in words:
-                word, problem = _compile_word(w, language)
+                forms, problem = _compile_word(w, language)
                 if problem:
                     errors.append(problem)
-                elif word:
-                    compiled.append(word)
+                elif forms:
+                    compiled.append(forms)
             if len(compiled) == len(words):
-                alternatives.append(tuple(compiled))
+                # One alternative per choice of forms (accented words: with and without).
+                for alt in itertools.product(*compiled):
+                    if alt not in alternatives:
+                        alternatives.append(alt)
         parts.append(tuple(alternatives))
     return tuple(parts), errors
 

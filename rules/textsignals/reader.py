@@ -24,7 +24,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .languages import LANGUAGE_NAMES, LANGUAGES, detect_language, tokens, word_keys
+from .languages import (
+    LANGUAGE_NAMES,
+    LANGUAGES,
+    bare_word,
+    detect_language,
+    tokens,
+    word_keys,
+)
 from .lexicon import (
     BENIGN,
     CATEGORIES,
@@ -49,11 +56,14 @@ TEXT_SOURCE_FIELDS = tuple(TEXT_FIELD_LABELS)
 NEGATION_WINDOW = 4
 NEGATIONS = frozenset(
     # en, fr, es, pt, ru, ar (normalised: alef forms folded)
-    "not no never without nor don't won't cannot ne pas jamais sans aucun ni nunca sin "
+    "not no never without nor don't won't cannot nothing nobody "
+    "ne pas jamais sans aucun ni rien nunca sin nada nadie ninguém "
     "tampoco ningun ninguna ningún ninguno não nao nem sem nenhum nenhuma jamais "
     "не нет ни без никогда нельзя "
     "لا لن لم ليس ليست بدون دون غير عدم".split()
 )
+# Compared without Latin accents: "nao", "ningun", "jamas" typed without them negate too.
+NEGATIONS = frozenset(bare_word(w) for w in NEGATIONS) | frozenset({"jamas"})
 # Chinese negations are multi-character; looked for in the characters before a match.
 ZH_NEGATIONS = (
     "不会",
@@ -103,7 +113,18 @@ def phrase_line(category: str, line: int, winners: tuple, others: tuple) -> str:
 class _Text:
     """One text, split and indexed: key -> positions; prefix words looked up once."""
 
-    __slots__ = ("raw", "toks", "keys", "index", "keyset", "heads", "_prefixes", "_benign")
+    __slots__ = (
+        "raw",
+        "toks",
+        "keys",
+        "index",
+        "keyset",
+        "heads",
+        "_prefixes",
+        "_benign",
+        "_candidates",
+        "_head_set",
+    )
 
     def __init__(self, raw: str) -> None:
         self.raw = raw
@@ -118,6 +139,8 @@ class _Text:
         self.heads: dict[str, list[int]] | None = None
         self._prefixes: dict[str, list[int]] = {}
         self._benign: list[tuple[int, int]] | None = None
+        self._candidates: tuple[list, list] | None = None
+        self._head_set: frozenset[str] | None = None
 
     def word_at(self, i: int, word: tuple[str, str]) -> int:
         """The index of the last token of ``word`` if it starts at token i, else -1."""
@@ -126,7 +149,7 @@ class _Text:
         if kind == "key":
             return i if value in self.keys[i] else -1
         if kind == "prefix":
-            return i if toks[i][0].startswith(value) else -1
+            return i if bare_word(toks[i][0]).startswith(value) else -1
         end = i + len(value)
         if end > len(toks) or "".join(t[0] for t in toks[i:end]) != value:
             return -1
@@ -140,17 +163,29 @@ class _Text:
             found = self._prefixes.get(value)
             if found is None:
                 toks = self.toks
-                if self.heads is None:
-                    # Words by their first three letters: a ``word*`` (four letters or more)
-                    # is looked up among the words sharing its beginning, not by a scan.
-                    heads: dict[str, list[int]] = {}
-                    for i, t in enumerate(toks):
-                        heads.setdefault(t[0][:3], []).append(i)
-                    self.heads = heads
-                found = [i for i in self.heads.get(value[:3], ()) if toks[i][0].startswith(value)]
+                found = [
+                    i
+                    for i in self.word_heads().get(value[:3], ())
+                    if bare_word(toks[i][0]).startswith(value)
+                ]
                 self._prefixes[value] = found
             return found
         return [i for i in self.index.get(f"zh:{value[0]}", ()) if self.word_at(i, word) >= 0]
+
+    def word_heads(self) -> dict[str, list[int]]:
+        """Words by their first three letters (accents dropped): a ``word*`` (four letters
+        or more) is looked up among the words sharing its beginning, not by a scan."""
+        if self.heads is None:
+            heads: dict[str, list[int]] = {}
+            for i, t in enumerate(self.toks):
+                heads.setdefault(bare_word(t[0])[:3], []).append(i)
+            self.heads = heads
+        return self.heads
+
+    def head_set(self) -> frozenset[str]:
+        if self._head_set is None:
+            self._head_set = frozenset(self.word_heads())
+        return self._head_set
 
     def benign_spans(self, lexicon: CompiledLexicon) -> list[tuple[int, int]]:
         """Every benign-context match of the text that is not itself negated (once a text)."""
@@ -254,7 +289,7 @@ def _negated(text: _Text, first: int) -> bool:
     for j in range(first - 1, max(-1, first - 1 - NEGATION_WINDOW), -1):
         if toks[j][3] != sentence:
             break
-        if toks[j][0] in NEGATIONS:
+        if bare_word(toks[j][0]) in NEGATIONS:
             return True
     if len(toks[first][0]) == 1 and "\u3400" <= toks[first][0] <= "\u9fff":
         before = "".join(
@@ -275,21 +310,38 @@ def _benign_near(text: _Text, lexicon: CompiledLexicon, span: tuple[int, int]) -
 
 def _candidates(text: _Text, lexicon: CompiledLexicon, benign: bool = False) -> list:
     """The entries worth trying on a text: a trigger key of theirs is in it (or they have
-    none), signals or benign context as asked."""
+    none), signals or benign context as asked (worked out once a text)."""
+    if text._candidates is None:
+        text._candidates = _all_candidates(text, lexicon)
+    return text._candidates[1 if benign else 0]
+
+
+def _all_candidates(text: _Text, lexicon: CompiledLexicon) -> tuple[list, list]:
     seen: dict[int, CompiledEntry] = {}
     by_trigger = lexicon.by_trigger
-    for key in lexicon.trigger_keys & text.keyset:
+    keyset = text.keyset
+    for key in lexicon.trigger_keys & keyset:
         for entry in by_trigger[key]:
             seen[id(entry)] = entry
-    for entry in lexicon.prefixed:
-        seen[id(entry)] = entry
-    keyset = text.keyset
-    return [
-        e
-        for e in sorted(seen.values(), key=lambda e: e.order)
-        if (e.entry.category == BENIGN) == benign
-        and not any(keys.isdisjoint(keyset) for keys in e.required)
-    ]
+    if lexicon.prefixed:
+        # An entry without trigger keys (a ``word*`` in every part) is tried only when each
+        # of its parts has a key in the text or a ``word*`` whose first letters are there.
+        heads = text.head_set()
+        for entry in lexicon.prefixed:
+            for part in entry.indexed:
+                if part.keys.isdisjoint(keyset) and part.scan_heads.isdisjoint(heads):
+                    break
+            else:
+                seen[id(entry)] = entry
+    signals: list[CompiledEntry] = []
+    benign: list[CompiledEntry] = []
+    for e in sorted(seen.values(), key=lambda e: e.order):
+        for keys in e.required:
+            if keys.isdisjoint(keyset):
+                break
+        else:
+            (benign if e.entry.category == BENIGN else signals).append(e)
+    return signals, benign
 
 
 def _quote(text: _Text, span: tuple[int, int]) -> str:
