@@ -93,13 +93,17 @@ def arabic_light_stem(word: str) -> str:
     else:
         w = _drop_prefix(w, _CONJUNCTIONS, MIN_ARABIC_STEM + 1)
         if w.startswith("س") and len(w) > 4 and w[1] in "يتن":
-            w = w[2:] if w[1] == "ن" else w[1:]  # the future: "سيراقب", "سنراقب"
+            # the future: "سيراقب", "سنراقب" (not "سنوات", years: four letters kept)
+            w = w[2:] if w[1] == "ن" and len(w) > 5 else w[1:]
         elif w.startswith(("لل", "ال")):
             w = _drop_prefix(w, ("لل", "ال"), MIN_ARABIC_STEM)
         else:
             w = _drop_prefix(w, _PREPOSITIONS, MIN_ARABIC_STEM + 1)
     w = _drop_prefix(w, _IMPERFECT, MIN_ARABIC_STEM + 1)
-    w = _drop_suffix(w, _PRONOUNS, MIN_ARABIC_STEM)
+    bare = _drop_suffix(w, _PRONOUNS, MIN_ARABIC_STEM)
+    if bare != w and bare.endswith("ت"):
+        bare = bare[:-1] + "ه"  # ة before a pronoun is written ت: "مراقبتهم"
+    w = bare
     w = _drop_suffix(w, _ENDINGS, MIN_ARABIC_STEM)
     return w
 
