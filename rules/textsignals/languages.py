@@ -23,7 +23,7 @@ from functools import lru_cache
 
 import Stemmer
 
-from .morphology import arabic_light_stem, russian_lemmas, simplified
+from .morphology import arabic_light_stem, arabic_text_stems, russian_lemmas, simplified
 
 LANGUAGES = ("en", "fr", "es", "pt", "ar", "ru", "zh")
 LANGUAGE_NAMES = {
@@ -120,7 +120,7 @@ def word_keys(word: str) -> tuple[str, ...]:
     if script == "cyrillic":
         keys += [f"ru:{stem(lemma, 'ru')}" for lemma in russian_lemmas(word)]
     elif script == "arabic":
-        keys.append(f"ar:{arabic_light_stem(word)}")
+        keys += [f"ar:{light}" for light in arabic_text_stems(word)]
     if script == "arabic":
         bare = word[1:] if word[0] in _ARABIC_CLITICS and len(word) > 4 else word
         keys.append(f"ar:{stem(bare, 'ar')}")

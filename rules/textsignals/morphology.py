@@ -94,7 +94,10 @@ def arabic_light_stem(word: str) -> str:
         w = _drop_prefix(w, _CONJUNCTIONS, MIN_ARABIC_STEM + 1)
         if w.startswith("س") and len(w) > 4 and w[1] in "يتن":
             # the future: "سيراقب", "سنراقب" (not "سنوات", years: four letters kept)
-            w = w[2:] if w[1] == "ن" and len(w) > 5 else w[1:]
+            if w[1] != "ن":
+                w = w[1:]
+            elif len(w) > 5:
+                w = w[2:]
         elif w.startswith(("لل", "ال")):
             w = _drop_prefix(w, ("لل", "ال"), MIN_ARABIC_STEM)
         else:
@@ -104,8 +107,19 @@ def arabic_light_stem(word: str) -> str:
     if bare != w and bare.endswith("ت"):
         bare = bare[:-1] + "ه"  # ة before a pronoun is written ت: "مراقبتهم"
     w = bare
-    w = _drop_suffix(w, _ENDINGS, MIN_ARABIC_STEM)
+    for _ in range(2):  # a nisba before a plural or pronoun ending: "صحفيي", "صحفيين"
+        w = _drop_suffix(w, _ENDINGS, MIN_ARABIC_STEM)
     return w
+
+
+def arabic_text_stems(word: str) -> tuple[str, ...]:
+    """The light stems a text word can meet: its own, and for a four-letter word starting
+    with ب, ل or ك, the stem without it too ("لرصد": "to monitor"), which the phrase's
+    own stem cannot drop (many short words start with those letters)."""
+    own = arabic_light_stem(word)
+    if len(word) == 4 and word[0] in _PREPOSITIONS:
+        return (own, arabic_light_stem(word[1:]))
+    return (own,)
 
 
 # -- Chinese ------------------------------------------------------------------------------
