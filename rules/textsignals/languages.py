@@ -23,6 +23,8 @@ from functools import lru_cache
 
 import Stemmer
 
+from .morphology import arabic_light_stem, arabic_text_stems, russian_lemmas, simplified
+
 LANGUAGES = ("en", "fr", "es", "pt", "ar", "ru", "zh")
 LANGUAGE_NAMES = {
     "en": "English",
@@ -46,6 +48,7 @@ LATIN = ("en", "fr", "es", "pt")
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # A word is a run of letters (no digits, no underscore); each Han character stands alone.
 TOKEN_RE = re.compile(rf"[{_HAN}]|[^\W\d_{_HAN}]+")
+_HAN_RE = re.compile(rf"[{_HAN}]")
 SENTENCE_END_RE = re.compile(r"[.!?;:\n\u3002\uff01\uff1f\uff1b\u061f\u061b]+")
 _ARABIC_MARKS_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
@@ -58,6 +61,8 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
     if any("\u0600" <= ch <= "\u06ff" for ch in text):
         text = _ARABIC_MARKS_RE.sub("", text).translate(_ARABIC_FOLD)
+    if _HAN_RE.search(text):
+        text = _HAN_RE.sub(lambda m: simplified(m.group()), text)
     return text.replace("ё", "е")
 
 
@@ -111,12 +116,17 @@ def word_keys(word: str) -> tuple[str, ...]:
     """Every ``language:stem`` key a normalised word of the text can match (cached: a
     deal's vocabulary repeats across deals)."""
     keys = [f"{lang}:{stem(word, lang)}" for lang in SCRIPT_LANGUAGES[script_of(word)]]
-    if not word.isascii() and script_of(word) == "latin":
+    script = script_of(word)
+    if not word.isascii() and script == "latin":
         # Also stemmed without its accents, as a rep who types none would write it: the
         # stemmers read some accented endings apart ("sécurité", "securite").
         bare = strip_accents(word)
         keys += [f"{lang}:{stem(bare, lang)}" for lang in LATIN]
-    if script_of(word) == "arabic":
+    elif script == "cyrillic":
+        keys += [f"ru:{stem(lemma, 'ru')}" for lemma in russian_lemmas(word)]
+    elif script == "arabic":
+        keys += [f"ar:{light}" for light in arabic_text_stems(word)]
+    if script == "arabic":
         bare = word[1:] if word[0] in _ARABIC_CLITICS and len(word) > 4 else word
         keys.append(f"ar:{stem(bare, 'ar')}")
         keys.append(f"ar:{stem(_without_article(word), 'ar')}")
@@ -135,7 +145,7 @@ def phrase_stem(word: str, language: str) -> str:
     """The stem a lexicon word is matched on: a text word yields it among its keys
     (``word_keys``); an Arabic word is stemmed without its article."""
     if language == "ar":
-        return stem(_without_article(word), language)
+        return arabic_light_stem(word)
     return stem(word, language)
 
 

@@ -21,6 +21,7 @@ What must always be true:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -289,14 +290,37 @@ def _negated(text: _Text, first: int) -> bool:
     for j in range(first - 1, max(-1, first - 1 - NEGATION_WINDOW), -1):
         if toks[j][3] != sentence:
             break
-        if bare_word(toks[j][0]) in NEGATIONS:
+        if bare_word(toks[j][0]) in NEGATIONS and not _negation_idiom(toks, j):
             return True
     if len(toks[first][0]) == 1 and "\u3400" <= toks[first][0] <= "\u9fff":
         before = "".join(
             t[0] for t in toks[max(0, first - ZH_NEGATION_CHARS) : first] if t[3] == sentence
         )
+        before = ZH_NOT_NEGATING_RE.sub("", before)
         return any(n in before for n in ZH_NEGATIONS)
     return False
+
+
+# A negation word that negates nothing in these idioms: "не только" (not only), "не менее"
+# (at least), "لا سيما" (especially), "لا يزال" (still), "غير قانوني" (illegal)...
+NOT_NEGATING_NEXT = {
+    "не": frozenset("только менее более раз позднее позже реже исключено".split()),
+    "ни": frozenset("один одного одной разу".split()),
+    "لا": frozenset("سيما سيّما يقتصر تقتصر يزال تزال زال بد".split()),
+    "غير": frozenset(
+        "قانوني قانونيه قانونيا مشروع مشروعه مشروعا معلن معلنه رسمي رسميه مرخص مرخصه "
+        "حكوميه الحكوميه الحكومية مصرح المصرح محدد محدده محدود محدوده".split()
+    ),
+}
+# Chinese words that start with 不 without negating: 不断 (continually), 不同 (different),
+# 不仅 (not only), 不少 (many), 不法 (unlawful), 不稳定 (unstable), 不满 (discontent)...
+ZH_NOT_NEGATING_RE = re.compile("不[断同仅只少法良稳满久足停论管光但]")
+
+
+def _negation_idiom(toks: list[Tok], j: int) -> bool:
+    """Whether the negation word at j is part of an idiom that negates nothing."""
+    following = NOT_NEGATING_NEXT.get(toks[j][0])
+    return bool(following) and j + 1 < len(toks) and toks[j + 1][0] in following
 
 
 def _benign_near(text: _Text, lexicon: CompiledLexicon, span: tuple[int, int]) -> bool:

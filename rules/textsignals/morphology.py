@@ -1,0 +1,132 @@
+"""Morphology for Arabic, Russian and Chinese: the forms a stemmer alone does not join.
+
+What must always be true:
+
+- Russian: a text word is also read as its dictionary forms (pymorphy3 with the
+  OpenCorpora dictionary shipped in ``pymorphy3-dicts-ru``), so "отследят", "задержат" or
+  "разведкой" meet a phrase written "отследить", "задержать", "разведка". A phrase's own
+  key is unchanged: what matched before still matches.
+- Arabic: one rule-based light stem, the same for a phrase and a text, drops the clitics
+  written onto a word (و ف, ب ل ك, the article, the future س), the imperfect prefix of a
+  verb (ي ت ن) and the plural, feminine and pronoun endings (ات ون ين ان ه ها هم ...),
+  so "وسيراقبون", "تراقب" and "يراقب" meet, and so do "بالصحفيين" and "صحفي". A stem
+  keeps at least three letters.
+- Chinese: traditional characters are read as simplified (OpenCC tables in
+  ``opencc-purepy``), one character for one character, so quotes keep what was written.
+- Everything ships in the packages: nothing is downloaded at run time. The dictionaries
+  load once, on the first word that needs them.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+
+_lock = threading.Lock()
+_loaded: dict[str, object] = {}
+
+
+def _analyser(name: str):
+    found = _loaded.get(name)
+    if found is None:
+        with _lock:
+            found = _loaded.get(name)
+            if found is None:
+                if name == "ru":
+                    import pymorphy3
+
+                    found = pymorphy3.MorphAnalyzer(lang="ru")
+                else:
+                    from opencc_purepy import OpenCC
+
+                    found = OpenCC("t2s")
+                _loaded[name] = found
+    return found
+
+
+# -- Russian ------------------------------------------------------------------------------
+
+MAX_LEMMAS = 3  # parses of one word read (the likeliest first): enough for homonyms
+
+
+@lru_cache(maxsize=65536)
+def russian_lemmas(word: str) -> tuple[str, ...]:
+    """The dictionary forms of a normalised Russian word, likeliest first (ё read as е)."""
+    lemmas = [p.normal_form.replace("ё", "е") for p in _analyser("ru").parse(word)[:MAX_LEMMAS]]
+    return tuple(dict.fromkeys(lemma for lemma in lemmas if lemma != word))
+
+
+# -- Arabic -------------------------------------------------------------------------------
+
+MIN_ARABIC_STEM = 3
+_CONJUNCTIONS = ("و", "ف")
+_ARTICLES = ("وال", "فال", "بال", "كال", "لل", "ال")
+_PREPOSITIONS = ("ب", "ل", "ك")
+_IMPERFECT = ("ي", "ت")  # "ن" too after the future only: many nouns start with it
+# Longest first; ة is folded to ه and ى to ي by ``normalise``.
+_PRONOUNS = ("هما", "كما", "هم", "هن", "كم", "كن", "نا", "ها")
+_ENDINGS = ("يات", "يين", "يون", "ات", "ون", "ين", "ان", "وا", "يه", "ه", "ي")
+
+
+def _drop_prefix(word: str, prefixes: tuple[str, ...], keep: int) -> str:
+    for p in prefixes:
+        if word.startswith(p) and len(word) - len(p) >= keep:
+            return word[len(p) :]
+    return word
+
+
+def _drop_suffix(word: str, suffixes: tuple[str, ...], keep: int) -> str:
+    """The longest ending dropped, or none: never a shorter one in its place ("الآلية"
+    keeps its "ية" rather than becoming "إلى")."""
+    for s in suffixes:
+        if word.endswith(s):
+            return word[: -len(s)] if len(word) - len(s) >= keep else word
+    return word
+
+
+@lru_cache(maxsize=65536)
+def arabic_light_stem(word: str) -> str:
+    """A normalised Arabic word without its clitics, verb prefix and endings."""
+    w = word
+    if w.startswith(_ARTICLES[:4]) and len(w) - 3 >= MIN_ARABIC_STEM:
+        w = w[3:]  # conjunction or preposition with the article: "وال", "بال"...
+    else:
+        w = _drop_prefix(w, _CONJUNCTIONS, MIN_ARABIC_STEM + 1)
+        if w.startswith("س") and len(w) > 4 and w[1] in "يتن":
+            # the future: "سيراقب", "سنراقب" (not "سنوات", years: four letters kept)
+            if w[1] != "ن":
+                w = w[1:]
+            elif len(w) > 5:
+                w = w[2:]
+        elif w.startswith(("لل", "ال")):
+            w = _drop_prefix(w, ("لل", "ال"), MIN_ARABIC_STEM)
+        else:
+            w = _drop_prefix(w, _PREPOSITIONS, MIN_ARABIC_STEM + 1)
+    w = _drop_prefix(w, _IMPERFECT, MIN_ARABIC_STEM + 1)
+    bare = _drop_suffix(w, _PRONOUNS, MIN_ARABIC_STEM)
+    if bare != w and bare.endswith("ت"):
+        bare = bare[:-1] + "ه"  # ة before a pronoun is written ت: "مراقبتهم"
+    w = bare
+    for _ in range(2):  # a nisba before a plural or pronoun ending: "صحفيي", "صحفيين"
+        w = _drop_suffix(w, _ENDINGS, MIN_ARABIC_STEM)
+    return w
+
+
+def arabic_text_stems(word: str) -> tuple[str, ...]:
+    """The light stems a text word can meet: its own, and for a four-letter word starting
+    with ب, ل or ك, the stem without it too ("لرصد": "to monitor"), which the phrase's
+    own stem cannot drop (many short words start with those letters)."""
+    own = arabic_light_stem(word)
+    if len(word) == 4 and word[0] in _PREPOSITIONS:
+        return (own, arabic_light_stem(word[1:]))
+    return (own,)
+
+
+# -- Chinese ------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=65536)
+def simplified(char: str) -> str:
+    """One Han character as simplified Chinese writes it (itself when it already is)."""
+    out = _analyser("zh").convert(char)
+    return out if len(out) == len(char) else char
