@@ -55,3 +55,92 @@ def test_outside_compliance_no_one_reads_partner_findings_or_their_tier(
         assert words not in page, words
     listing = client.get("/deals/?tier=medium").content.decode()
     assert "Shared campus refresh" not in listing
+
+
+def _stored_as_before(deal) -> None:
+    """The screening as stored before partner findings were hidden: shown, and counted."""
+    s = deal.current_screening
+    s.findings = [{**f, "shown": True} for f in s.findings]
+    s.shown_tier, s.shown_score = s.tier, s.score
+    s.shown_severity, s.shown_likelihood = s.severity, s.likelihood
+    s.save()
+
+
+def test_screenings_stored_before_are_recomputed_for_partners(client, partner_a, shared_deal):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    _stored_as_before(shared_deal)
+    client.force_login(partner_a)
+    assert "Shared campus refresh" in client.get("/deals/?tier=medium").content.decode()
+    migration = import_module("rules.migrations.0008_partner_findings_hidden")
+    migration.BATCH = 1  # several batches, as on a large database
+    migration.hide_partner_findings(apps, None)
+    assert "Shared campus refresh" not in client.get("/deals/?tier=medium").content.decode()
+    assert "Shared campus refresh" in client.get("/deals/?tier=low").content.decode()
+    shared_deal.current_screening.refresh_from_db()
+    hidden = [f for f in shared_deal.current_screening.findings if f["code"].startswith("PTR")]
+    assert hidden and not any(f["shown"] for f in hidden)
+
+
+def test_import_lines_stored_before_are_recomputed_for_partners(
+    api, partner_a, partner_b, catalogue, settings, tmp_path
+):
+    """Alpha (a distributor here) imports its sales through Bravo: Alpha's lines say
+    nothing of Bravo's due diligence once the stored lines are recomputed."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from channel_imports.models import ChannelImport, ImportChunk, ImportLine
+    from channel_imports.services import import_accept
+    from tests.channel_imports.conftest import csv_upload, drain, row
+
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    Organisation.objects.filter(pk=partner_b.organisation_id).update(
+        prior_incident=True, dd_status="refused"
+    )
+    sale = row(reseller_name="Bravo Channel Solutions", reseller_country="FR")
+    r = api.as_user(partner_a).post(
+        "/api/v1/imports/", {"file": csv_upload([sale])}, format="multipart"
+    )
+    imp = drain(ChannelImport.objects.get(pk=r.json()["id"]))
+    imp = drain(import_accept(actor=partner_a, channel_import=imp))
+    line = ImportLine.objects.get(channel_import=imp)
+    assert {"PTR-PRIOR-INCIDENT", "PTR-REFUSED-ASSESSMENT"} <= {f["code"] for f in line.findings}
+    # stored as before: shown, counted in the tier and in the shown summaries
+    line.findings = [{**f, "shown": True} for f in line.findings]
+    line.shown_tier, line.shown_score = line.tier, line.score
+    line.shown_severity, line.shown_likelihood = line.severity, line.likelihood
+    line.save()
+    codes = {f["code"]: 1 for f in line.findings}
+    ImportChunk.objects.filter(channel_import=imp).update(
+        summary={
+            "tiers": {line.tier: 1},
+            "findings": codes,
+            "shown": {"tiers": {line.tier: 1}, "findings": codes},
+        }
+    )
+    imp.summary["shown"] = {
+        "tiers": {line.tier: 1},
+        "findings": [{"code": c, "name": "", "count": 1} for c in codes],
+    }
+    imp.save()
+    lines_url = f"/api/v1/imports/{imp.pk}/lines/"
+
+    def seen():
+        api.as_user(partner_a)
+        body = api.get(lines_url).json()
+        shown = body["results"][0] if "results" in body else body[0]
+        summary = api.get(f"/api/v1/imports/{imp.pk}/").json()["summary"]
+        return shown["tier"], summary
+
+    tier, summary = seen()
+    assert tier != "low"
+    migration = import_module("channel_imports.migrations.0005_partner_findings_hidden")
+    migration.hide_partner_findings(apps, None)
+    tier, summary = seen()
+    assert tier == "low"
+    assert not [f for f in summary["findings"] if f["code"].startswith("PTR")]
+    assert set(summary["tiers"]) == {"low"}
