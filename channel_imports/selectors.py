@@ -84,7 +84,7 @@ def import_flagged_lines(
     qs = (
         ImportLine.objects.filter(channel_import=channel_import, **flagged)
         .select_related("opportunity__current_screening")
-        .order_by("-score", "line_no")
+        .order_by("-score" if full else "-shown_score", "line_no")
     )
     return qs[:limit] if limit else qs
 
