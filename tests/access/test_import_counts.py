@@ -79,3 +79,45 @@ def test_while_held_lines_become_deals_the_partner_reads_a_neutral_status(
     client.force_login(reviewer)
     page = client.get(f"/imports/{held_import.pk}/").content.decode()
     assert "Registering the flagged lines" in page
+
+
+def test_flagged_lines_are_ordered_by_the_score_the_partner_is_shown(
+    api, client, partner_a, partner_b, catalogue, settings, tmp_path
+):
+    """Two lines the partner is shown alike: a hidden finding on the second must not move
+    it up the partner's list of flagged lines."""
+    medium = row(
+        end_customer_name="Gulf Research Co",
+        end_customer_country="AE",
+        end_user_type="state_owned_enterprise",
+        sector="research",
+        delivery_country="AE",
+        sku="",
+        product_name="GPU cluster",
+        capabilities="hpc_accelerators",
+        quantity="2",
+        intended_use="research_education",
+    )
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    Organisation.objects.filter(pk=partner_b.organisation_id).update(dd_status="refused")
+    rows = [
+        row(medium, partner_reference="POS-FIRST"),
+        row(
+            medium,
+            partner_reference="POS-SECOND",
+            reseller_name="Bravo Channel Solutions",
+            reseller_country="FR",
+        ),
+    ]
+    r = api.as_user(partner_a).post(
+        "/api/v1/imports/", {"file": csv_upload(rows, name="two.csv")}, format="multipart"
+    )
+    imp = drain(ChannelImport.objects.get(pk=r.json()["id"]))
+    imp = drain(import_accept(actor=partner_a, channel_import=imp))
+    lines = {x.data["partner_reference"]: x for x in imp.lines.all()}
+    assert lines["POS-FIRST"].shown_tier == "medium", lines["POS-FIRST"].findings
+    assert lines["POS-SECOND"].score > lines["POS-FIRST"].score
+    assert lines["POS-SECOND"].shown_score == lines["POS-FIRST"].shown_score
+    client.force_login(partner_a)
+    page = client.get(f"/imports/{imp.pk}/").content.decode()
+    assert page.index("POS-FIRST") < page.index("POS-SECOND")
