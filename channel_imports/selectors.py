@@ -79,10 +79,11 @@ def import_progress(channel_import: ChannelImport, *, counts: bool = True) -> di
 def import_flagged_lines(
     channel_import: ChannelImport, *, limit: int | None = 200, full: bool = True
 ) -> QuerySet[ImportLine]:
-    """Flagged lines by the tier the viewer sees (`full`: compliance, the real one)."""
-    flagged = {"tier__in" if full else "shown_tier__in": FLAGGED_TIERS}
+    """Lines held for review, as the partner must be told to hold them whatever the cause,
+    ordered by the score the viewer sees (`full`: compliance, the real one), so a hidden
+    finding does not move a line up."""
     qs = (
-        ImportLine.objects.filter(channel_import=channel_import, **flagged)
+        ImportLine.objects.filter(channel_import=channel_import, tier__in=FLAGGED_TIERS)
         .select_related("opportunity__current_screening")
         .order_by("-score" if full else "-shown_score", "line_no")
     )
@@ -99,8 +100,8 @@ def import_lines(
     )
     if tier:
         qs = qs.filter(**{"tier" if full else "shown_tier": tier})
-    if flagged:
-        qs = qs.filter(**{"tier__in" if full else "shown_tier__in": FLAGGED_TIERS})
+    if flagged:  # held lines: the hold itself is told (the status), never its cause
+        qs = qs.filter(tier__in=FLAGGED_TIERS)
     return qs.order_by("line_no", "id")
 
 
