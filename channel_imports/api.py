@@ -25,8 +25,8 @@ from rules.presentation import sees_everything
 
 from . import views
 from .filters import ImportFilter
-from .policies import imports_visible_to, organisations_for_upload
-from .presenters import line_for_viewer, summary_for_viewer
+from .policies import imports_visible_to, organisations_for_upload, sees_import_counts
+from .presenters import import_status_for_viewer, line_for_viewer, summary_for_viewer
 from .rows import mapping_problems
 from .selectors import (
     import_get,
@@ -54,7 +54,9 @@ class ImportOut(serializers.Serializer):
     sheet = serializers.CharField(help_text="The XLSX sheet read")
     sheets = serializers.ListField(child=serializers.CharField(), help_text="An XLSX file's sheets")
     size = serializers.IntegerField()
-    status = serializers.CharField()
+    status = serializers.SerializerMethodField(
+        help_text="While held lines become deals, compliance reads promoting, others screening"
+    )
     message = serializers.CharField()
     headers = serializers.ListField(child=serializers.CharField())
     mapping = serializers.DictField(child=serializers.CharField())
@@ -89,8 +91,11 @@ class ImportOut(serializers.Serializer):
     def get_rows(self, obj) -> dict:
         return import_rows(obj)
 
+    def get_status(self, obj) -> str:
+        return import_status_for_viewer(obj, self.context["request"].user)[0]
+
     def get_progress(self, obj) -> dict:
-        return import_progress(obj)
+        return import_progress(obj, counts=sees_import_counts(self.context["request"].user))
 
     def get_summary(self, obj) -> dict:
         return summary_for_viewer(obj.summary, self.context["request"].user)

@@ -19,6 +19,7 @@ from taxonomy import (
     RED_FLAGS,
 )
 
+from .policies import sees_import_counts
 from .presenters import findings_for_viewer, line_status_label
 from .rows import COLUMN_HELP, COLUMNS
 
@@ -103,6 +104,7 @@ def result_rows(lines: Iterable[dict], viewer, *, codes: bool = False) -> Iterat
     as `viewer` may see them (`presenters`: partners and reps get the shown tier, findings
     and status)."""
     full = sees_everything(viewer)
+    counts = sees_import_counts(viewer)
     p = "" if full else "shown_"
     yield header(RESULT_COLUMNS, codes)
     for line in lines:
@@ -129,7 +131,7 @@ def result_rows(lines: Iterable[dict], viewer, *, codes: bool = False) -> Iterat
                 [f["code"] for f in findings],
                 " | ".join(f"{f['code']}: {f['explanation']}" for f in findings),
                 line["opportunity__reference"] or "",
-                line["promotion_error"],
+                line["promotion_error"] if counts else "",
             )
         ]
 

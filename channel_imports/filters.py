@@ -15,6 +15,7 @@ from hrdd.lists import Column, ListFilterSet, OrderingFilter
 
 from .models import ChannelImport
 from .policies import organisations_for_upload
+from .presenters import import_status_choices, statuses_behind
 
 COLUMNS = {
     "number": Column("#", (F("id").asc(),)),
@@ -34,7 +35,8 @@ class ImportFilter(ListFilterSet):
     search = django_filters.CharFilter(
         field_name="original_name", lookup_expr="icontains", max_length=100
     )
-    status = django_filters.ChoiceFilter(choices=ChannelImport.Status.choices)
+    # Choices and meaning per viewer: a partner neither picks nor finds "promoting".
+    status = django_filters.ChoiceFilter(choices=ChannelImport.Status.choices, method="by_status")
     organisation = django_filters.ModelChoiceFilter(queryset=_organisations)
     uploaded_after = django_filters.DateFilter(field_name="created_at", lookup_expr="date__gte")
     uploaded_before = django_filters.DateFilter(field_name="created_at", lookup_expr="date__lte")
@@ -43,3 +45,12 @@ class ImportFilter(ListFilterSet):
     class Meta:
         model = ChannelImport
         fields: list[str] = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = self.request.user if self.request else None
+        self.filters["status"].extra["choices"] = import_status_choices(user)
+
+    def by_status(self, queryset, name, value):
+        user = self.request.user if self.request else None
+        return queryset.filter(status__in=statuses_behind(value, user))

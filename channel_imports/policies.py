@@ -5,6 +5,11 @@ ask here.
 - Sales reps: imports they or members of their team uploaded (for any partner).
 - Partner users: their own organisation's imports, whoever uploaded them.
 - Anyone else: none.
+
+How many lines were flagged or held for review, which lines could not become deals, and a
+status that says lines are being registered for review are screening intelligence: for
+compliance staff only (`sees_import_counts`); everyone else reads the tiers of their lines
+as they are shown them.
 """
 
 from __future__ import annotations
@@ -21,6 +26,12 @@ from .models import ChannelImport
 def is_import_staff(user) -> bool:
     """Vendor staff who may import for any partner: sales reps and compliance staff."""
     return is_sales_rep(user) or is_compliance(user)
+
+
+def sees_import_counts(user) -> bool:
+    """May this user read how many lines were flagged or held, and why a held line did not
+    become a deal? The one decision behind the pages, the API, the exports and filters."""
+    return is_compliance(user)
 
 
 def imports_visible_to(user) -> QuerySet[ChannelImport]:

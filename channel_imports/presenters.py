@@ -13,10 +13,37 @@ from opportunities.presenters import SHOWN_STATUS_LABELS, shown_status
 from opportunities.workflow import status_for_tier
 from rules.presentation import finding_shown, sees_everything
 
-from .models import ImportLine
+from .models import ChannelImport, ImportLine
+from .policies import sees_import_counts
 
 PENDING_LABEL = "Waiting for screening"
 SUMMARY_KEYS = ("tiers", "flagged", "findings", "promoted", "promotion_errors", "criteria_version")
+# What everyone else reads of a summary: the tiers and findings they are shown.
+SHOWN_SUMMARY_KEYS = ("criteria_version",)
+# While held lines become deals, everyone but compliance reads that the import is still
+# being screened: "registering flagged lines" would say that some were held.
+_NEUTRAL_STATUS = {ChannelImport.Status.PROMOTING: ChannelImport.Status.SCREENING}
+
+
+def import_status_for_viewer(channel_import: ChannelImport, user) -> tuple[str, str]:
+    """(status code, label) of an import as `user` may see it."""
+    status = ChannelImport.Status(channel_import.status)
+    if not sees_import_counts(user):
+        status = _NEUTRAL_STATUS.get(status, status)
+    return status.value, status.label
+
+
+def import_status_choices(user) -> list[tuple[str, str]]:
+    """The statuses `user` may filter imports by."""
+    hidden = set() if sees_import_counts(user) else set(_NEUTRAL_STATUS)
+    return [(c, label) for c, label in ChannelImport.Status.choices if c not in hidden]
+
+
+def statuses_behind(status: str, user) -> list[str]:
+    """The stored statuses a status `user` filters by stands for."""
+    if sees_import_counts(user):
+        return [status]
+    return [status, *(s.value for s, shown in _NEUTRAL_STATUS.items() if shown == status)]
 
 
 def line_status_label(
@@ -75,7 +102,7 @@ def line_for_viewer(line: ImportLine, user, products: dict[str, str] | None = No
         "likelihood": line.likelihood if full else line.shown_likelihood,
         "findings": findings_for_viewer(line.findings, user),
         "deal": {"id": deal.pk, "reference": deal.reference} if deal else None,
-        "promotion_error": line.promotion_error,
+        "promotion_error": line.promotion_error if sees_import_counts(user) else "",
     }
 
 
@@ -84,9 +111,9 @@ def summary_for_viewer(summary: dict, user) -> dict:
     (tier counts and top findings over what partners may see)."""
     if not summary:
         return {}
-    if sees_everything(user):
+    if sees_everything(user) and sees_import_counts(user):
         return {k: summary[k] for k in SUMMARY_KEYS if k in summary}
     shown = summary.get("shown") or {"tiers": {}, "findings": []}
-    out = {k: summary[k] for k in SUMMARY_KEYS if k in summary}
+    out = {k: summary[k] for k in SHOWN_SUMMARY_KEYS if k in summary}
     out.update(tiers=shown["tiers"], findings=shown["findings"])
     return out

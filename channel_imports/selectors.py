@@ -52,12 +52,15 @@ def import_rows(channel_import: ChannelImport) -> dict:
     return {**rows, "accounted_for": accounted}
 
 
-def import_progress(channel_import: ChannelImport) -> dict:
+def import_progress(channel_import: ChannelImport, *, counts: bool = True) -> dict:
     """Lines screened out of lines stored, from the chunks' counters (cheap to poll), and
-    once every line is screened, how many flagged lines are registered as deals."""
+    once every line is screened, how many flagged lines are registered as deals (only
+    with `counts`: `policies.sees_import_counts`; None otherwise)."""
     total = channel_import.lines_total
     out = {"screened": total, "total": total, "percent": 100, "flagged": None, "promoted": None}
     if channel_import.status == ChannelImport.Status.COMPLETED:
+        if not counts:
+            return out
         summary = channel_import.summary
         return {**out, "flagged": summary.get("flagged", 0), "promoted": summary.get("promoted", 0)}
     if channel_import.status not in (
@@ -67,19 +70,22 @@ def import_progress(channel_import: ChannelImport) -> dict:
         return {**out, "screened": 0, "percent": 0}
     screened = channel_import.chunks.aggregate(n=Sum("lines_screened"))["n"] or 0
     out.update(screened=screened, percent=min(100, int(100 * screened / total)) if total else 100)
-    if total and screened >= total:
+    if counts and total and screened >= total:
         flagged = ImportLine.objects.filter(channel_import=channel_import, tier__in=FLAGGED_TIERS)
         out.update(flagged=flagged.count(), promoted=flagged.exclude(opportunity=None).count())
     return out
 
 
 def import_flagged_lines(
-    channel_import: ChannelImport, *, limit: int | None = 200
+    channel_import: ChannelImport, *, limit: int | None = 200, full: bool = True
 ) -> QuerySet[ImportLine]:
+    """Lines held for review, as the partner must be told to hold them whatever the cause,
+    ordered by the score the viewer sees (`full`: compliance, the real one), so a hidden
+    finding does not move a line up."""
     qs = (
         ImportLine.objects.filter(channel_import=channel_import, tier__in=FLAGGED_TIERS)
         .select_related("opportunity__current_screening")
-        .order_by("-score", "line_no")
+        .order_by("-score" if full else "-shown_score", "line_no")
     )
     return qs[:limit] if limit else qs
 
@@ -94,7 +100,7 @@ def import_lines(
     )
     if tier:
         qs = qs.filter(**{"tier" if full else "shown_tier": tier})
-    if flagged:
+    if flagged:  # held lines: the hold itself is told (the status), never its cause
         qs = qs.filter(tier__in=FLAGGED_TIERS)
     return qs.order_by("line_no", "id")
 

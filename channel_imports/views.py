@@ -18,8 +18,8 @@ from . import exports
 from .filters import COLUMNS as LIST_COLUMNS
 from .filters import ImportFilter
 from .models import ChannelImport
-from .policies import imports_visible_to, organisations_for_upload
-from .presenters import line_for_viewer, summary_for_viewer
+from .policies import imports_visible_to, organisations_for_upload, sees_import_counts
+from .presenters import import_status_choices, line_for_viewer, summary_for_viewer
 from .rows import COLUMN_HELP, COLUMNS, REQUIRED, headers_all_named
 from .selectors import (
     import_flagged_lines,
@@ -49,12 +49,18 @@ def _get_or_404(request, pk: int) -> ChannelImport:
 
 
 def _status_context(imp: ChannelImport, user) -> dict:
-    ctx = {"imp": imp, "progress": import_progress(imp), "rows": import_rows(imp)}
+    counts = sees_import_counts(user)
+    ctx = {
+        "imp": imp,
+        "progress": import_progress(imp, counts=counts),
+        "rows": import_rows(imp),
+        "sees_counts": counts,
+    }
     if imp.status == ChannelImport.Status.VALIDATED:
         ctx["issues"] = list(import_issues(imp)[:ISSUES_SHOWN])
     if imp.status == ChannelImport.Status.COMPLETED:
         # Lines and summary as this viewer may see them (presenters).
-        lines = list(import_flagged_lines(imp))
+        lines = list(import_flagged_lines(imp, full=counts))
         skus = {x.data.get("sku") for x in lines} - {"", None}
         products = dict(Product.objects.filter(sku__in=skus).values_list("sku", "name"))
         ctx["flagged"] = [line_for_viewer(x, user, products) for x in lines]
@@ -79,7 +85,8 @@ def import_list_view(request):
         "list_name": "imports",
         "chosen": {k: v.strip() for k, v in request.GET.items()},
         "columns": sort_links(request, LIST_COLUMNS),
-        "statuses": ChannelImport.Status.choices,
+        "statuses": import_status_choices(request.user),
+        "sees_counts": sees_import_counts(request.user),
         "organisations": orgs,
         "can_upload": orgs.exists(),
         "columns_expected": [(c, COLUMN_HELP[c], c in REQUIRED) for c in COLUMNS],

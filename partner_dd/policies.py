@@ -3,10 +3,11 @@
 - Compliance staff: every questionnaire; they send, return and accept.
 - A partner user: its own organisation's questionnaires only; it answers, attaches
   evidence, submits or declines. Another organisation's ids are a 404, not a 403.
-- Partner profiles follow the organisation register (`partners.policies`), and a
-  distributor's users also see the partners below it in the channel of the deals it is
-  in (its leverage: onboarding and checking its resellers): their role, country and
-  assessment, never their users or their answers.
+- Partner profiles follow the organisation register (`partners.policies`): a partner
+  user opens its own organisation's profile only, another's is a 404. A distributor's
+  users see the names, roles and countries of the partners below it in its deals (to
+  invite them), never their assessment: a partner's due diligence reaches another
+  partner only in the export it signs and hands over itself.
 - Sales reps and everyone else: no questionnaire. The reviewer's note never reaches a partner (the
   partner pages and the export leave it out by an allow-list of fields).
 
@@ -81,9 +82,6 @@ def partners_below(organisation_id: int) -> QuerySet[Organisation]:
 
 
 def profiles_visible_to(user) -> QuerySet[Organisation]:
-    org_id = partner_organisation_id(user)
-    if org_id and not is_compliance(user):
-        return Organisation.objects.filter(pk=org_id) | partners_below(org_id)
     return organisations_visible_to(user)
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from accounts.policies import is_compliance
 from opportunities.presenters import status_for_viewer
-from rules.engine import PARTNER_SAFE_FIELDS, shown_to_partners
+from rules.engine import PARTNER_SAFE_FIELDS, about_partners, shown_to_partners
 from rules.textsignals.reader import TEXT_FIELD_LABELS
 
 PLAIN_TIER = {
@@ -65,7 +65,10 @@ def sees_everything(user) -> bool:
 
 def finding_shown(finding: dict) -> bool:
     """May partners and reps see this stored finding? (Findings stored before the flag
-    existed are judged by their dimension and the fields their evidence holds.)"""
+    existed are judged by their dimension and the fields their evidence holds; one about
+    the channel partners' due diligence never is, whatever was stored.)"""
+    if about_partners(finding):
+        return False
     if "shown" in finding:
         return bool(finding["shown"])
     return shown_to_partners(finding.get("dimension", ""), finding.get("evidence", {}))

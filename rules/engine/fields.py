@@ -180,7 +180,8 @@ TEXT_READ_FIELDS = (*TEXT_DERIVED_FIELDS, PHRASES_FIELD)
 # What partners and sales reps may read of a snapshot, in a finding's explanation or
 # evidence: an allow-list, so a field added to FIELDS is for compliance staff only until
 # someone adds it here on purpose. Restricted-party data is never on it: telling a party
-# that it matched a sanctions list ("tipping off") defeats the screening.
+# that it matched a sanctions list ("tipping off") defeats the screening. Nor are the
+# partners.* fields: they are other channel partners' due diligence.
 PARTNER_SAFE_FIELDS: frozenset[str] = frozenset(
     {
         "end_user.name",
@@ -214,15 +215,6 @@ PARTNER_SAFE_FIELDS: frozenset[str] = frozenset(
         "country.rule_of_law",
         "country.voice_accountability",
         "countries.any_sanctioned",
-        "partners.without_hrdd_programme",
-        "partners.prior_incident",
-        "partners.refused_flow_down",
-        "partners.untrained",
-        "partners.min_maturity",
-        "partners.not_assessed",
-        "partners.refused_assessment",
-        "partners.assessed_without_programme",
-        "partners.assessed_untrained",
         # The deal's own words, quoted back to those who wrote them: no list data, no
         # reviewer's judgement. Partners' answers stay with compliance (another party's words).
         "title",

@@ -56,6 +56,9 @@ DIMENSIONS = (
 # Dimensions whose findings partners and sales reps may see (an allow-list, as the fields):
 # a finding is shown to them only when its dimension is here AND every field its condition
 # or explanation reads is partner-safe, so hiding goes by data, not by dimension alone.
+# Not "partner": a channel partner's due diligence (maturity, incidents, refusals) is what
+# compliance knows of one organisation, and a deal is seen by the other organisations in
+# its channel; a finding about it, or a tier it raised, would tell them.
 PARTNER_DIMENSIONS = frozenset(
     {
         "product_capability",
@@ -63,7 +66,6 @@ PARTNER_DIMENSIONS = frozenset(
         "intended_use",
         "country_context",
         "channel_red_flag",
-        "partner",
         "combination",
     }
 )
@@ -294,6 +296,16 @@ def _check_template(text: str, dimension: str = "") -> list[str]:
                 "a restricted_party criterion"
             )
     return errors
+
+
+def about_partners(finding: Mapping[str, Any]) -> bool:
+    """Is this stored finding about the channel partners' due diligence? (Findings stored
+    while such findings were shown carry ``shown: True``; this overrides it.)"""
+    return (
+        finding.get("dimension") == "partner"
+        or str(finding.get("code", "")).startswith("PTR")
+        or any(str(k).startswith("partners.") for k in finding.get("evidence", {}) or {})
+    )
 
 
 def shown_to_partners(dimension: str, fields_read: Iterable[str]) -> bool:
@@ -684,6 +696,7 @@ def assess_shown(findings: Iterable[Mapping[str, Any]], tiers: Mapping[str, int]
         (f["code"], f["severity"], f.get("severity_uplift", 0), f["likelihood"], f["outcome"])
         for f in findings
         if f.get("shown", shown_to_partners(f["dimension"], f.get("evidence", {})))
+        and not about_partners(f)
     ]
     a = _assess(facts, tiers)
     return {"tier": a.tier, "score": a.score, "severity": a.severity, "likelihood": a.likelihood}

@@ -31,13 +31,33 @@ def nobody(vendor):
     return UserFactory(username="nina_no_role", role="", organisation=vendor)
 
 
+# A distributor placed above Alpha in the channel of the world's deal: it sees the deal,
+# and nothing that is Alpha's (its imports, answers, files, due diligence, notifications).
+DISTRIBUTOR = {"name": "Danube Distribution GmbH", "role": "distributor", "country": "AT"}
+
+
+@pytest.fixture
+def distributor_above_alpha(db):
+    from accounts.models import User
+    from partners.models import Organisation
+
+    org, _ = Organisation.objects.get_or_create(
+        name=DISTRIBUTOR["name"], country=DISTRIBUTOR["country"], defaults={"role": "distributor"}
+    )
+    return UserFactory(username="dario_distributor", role=User.Role.PARTNER_USER, organisation=org)
+
+
 @pytest.fixture
 def world(request, reviewer, sales_rep, partner_a, api, catalogue, settings, tmp_path):
-    """A flagged deal of the EMEA team with Alpha in its channel: its case, Alpha's answer
+    """A flagged deal of the EMEA team with a distributor above Alpha in its channel: its
+    case, Alpha's answer
     with a certificate, a condition owned by the rep, Alpha's notification and import, and
     a criteria draft with a preview run."""
     new_deal, case_of_deal = (request.getfixturevalue(f) for f in ("make_deal", "case_of"))
-    alpha = [{"name": "Alpha Systems Integration", "role": "reseller", "country": "DE"}]
+    alpha = [
+        DISTRIBUTOR,
+        {"name": "Alpha Systems Integration", "role": "reseller", "country": "DE"},
+    ]
     the_deal = new_deal("medium", title="Matrix deal of the EMEA team", channel=alpha)
     the_case = review_claim(case=case_of_deal(the_deal), actor=reviewer)
     question = review_request_information(
@@ -97,7 +117,7 @@ def world(request, reviewer, sales_rep, partner_a, api, catalogue, settings, tmp
         actor=None,
         trigger="partner_factors",
         label="Matrix re-screening of Alpha",
-        organisation_ids=[the_deal.channel.get().organisation_id],
+        organisation_ids=[the_deal.channel.get(role="reseller").organisation_id],
     )
     questionnaire = questionnaire_send(actor=reviewer, organisation=partner_a.organisation)
     policy = SimpleUploadedFile(
@@ -127,6 +147,7 @@ PERSONAS = (
     "outsider",
     "partner_a",
     "partner_b",
+    "distributor_above_alpha",
     "sales_rep",
     "teammate",
     "other_rep",

@@ -390,14 +390,16 @@ def test_a_listed_partners_profile_learns_nothing_whoever_reads_it(
     user = request.getfixturevalue(persona)
     client.force_login(user)
     page = client.get(f"/partners/{reseller_a.pk}/")
+    if persona == "distributor_user":  # another organisation's profile: not found
+        assert page.status_code == 404
+        own = client.get(f"/partners/{user.organisation_id}/").content.decode()
+        assert reseller_a.name in own and _tells(own) == [], _tells(own)
+        return
     assert page.status_code == 200
     html = page.content.decode()
     assert deal.reference in html, "the deal is listed on the profile"
     assert _tells(html) == [], _tells(html)
     assert "Blocked" not in html and "In compliance review" in html
-    if persona == "distributor_user":
-        own = client.get(f"/partners/{user.organisation_id}/").content.decode()
-        assert reseller_a.name in own and _tells(own) == [], _tells(own)
 
 
 # --- 6. Text red flags quoting another party's answer ---------------------------------

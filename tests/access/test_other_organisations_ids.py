@@ -102,14 +102,13 @@ def test_guessed_questionnaire_ids_show_bravo_only_its_own(world, personas, revi
     assert seen == [own.pk]
 
 
-def test_partner_profile_of_another_organisation_is_not_found(world, personas):
+@pytest.mark.parametrize("who", ["partner_b", "distributor_above_alpha"])
+def test_partner_profile_of_another_organisation_is_not_found(world, personas, who):
+    """404, not 403: a refusal would confirm the organisation and that it has a profile."""
     alpha = world["questionnaire"].organisation_id
-    assert (
-        client_for(personas["partner_b"])
-        .get(reverse("partner-profile", kwargs={"pk": alpha}))
-        .status_code
-        == 404
-    )
+    c = client_for(personas[who])
+    assert c.get(reverse("partner-profile", kwargs={"pk": alpha})).status_code == 404
+    assert c.get(reverse("partner-profile", kwargs={"pk": 10**6})).status_code == 404
 
 
 def test_bravo_cannot_record_a_parent_for_alpha(world, personas):
@@ -176,15 +175,17 @@ def test_distributor_invites_the_reseller_below_it(distributor_deal, reseller_a,
     assert _invite(dan, deal, reseller_a).status_code == 302
 
 
-def test_distributor_sees_its_reseller_profile_but_not_its_questionnaire(
+def test_distributor_finds_neither_its_resellers_profile_nor_its_questionnaire(
     distributor_deal, reseller_a, reviewer
 ):
+    """The reseller's due diligence reaches its distributor only as the export the
+    reseller signs and hands over: the profile is as not found as any other's."""
     from partner_dd.services import questionnaire_send
 
     deal, dan = distributor_deal
     q = questionnaire_send(actor=reviewer, organisation=reseller_a)
     c = client_for(dan)
-    assert c.get(reverse("partner-profile", kwargs={"pk": reseller_a.pk})).status_code == 200
+    assert c.get(reverse("partner-profile", kwargs={"pk": reseller_a.pk})).status_code == 404
     for name in QUESTIONNAIRE_GETS:
         assert c.get(reverse(name, kwargs={"pk": q.pk})).status_code == 404, name
 

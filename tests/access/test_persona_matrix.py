@@ -27,7 +27,9 @@ pytestmark = pytest.mark.django_db
 # Outsiders to the world: nobody of theirs owns, submitted or is in the channel of anything.
 STRANGERS = ("anonymous", "nobody", "outsider", "partner_b", "other_rep")
 # Signed in with a role that is not compliance staff.
-NON_COMPLIANCE = (*STRANGERS, "sales_rep", "teammate", "partner_a")
+NON_COMPLIANCE = (*STRANGERS, "sales_rep", "teammate", "partner_a", "distributor_above_alpha")
+# Above Alpha in the deal's channel: it sees the deal, nothing that is Alpha's own.
+DIST = "distributor_above_alpha"
 NON_ADMIN = (*NON_COMPLIANCE, "reviewer", "senior_reviewer")
 
 
@@ -210,19 +212,19 @@ ROUTES: dict[str, Route] = {
     "opportunity-channel-row": Route(SIGNED_IN),
     "opportunity-line-row": Route(SIGNED_IN),
     "opportunity-detail": Route(STRANGERS, deal),
-    "opportunity-edit": Route((*STRANGERS, "partner_a"), deal, GET_POST),
+    "opportunity-edit": Route((*STRANGERS, "partner_a", DIST), deal, GET_POST),
     "api-opportunity-list": Route(STRANGERS, marker=lambda w: w["deal"].title),
     "api-opportunity-detail": Route(STRANGERS, deal),
     "api-organisation-list": Route(NON_COMPLIANCE, marker=lambda w: w["deal"].end_customer_name),
     "api-product-list": Route(("anonymous", "nobody", "outsider"), marker=lambda w: "NET-4400"),
     # bulk imports: Alpha's, uploaded by Alpha
     "channel-import-list": Route(
-        (*STRANGERS, "sales_rep"), marker=lambda w: w["import"].original_name
+        (*STRANGERS, "sales_rep", DIST), marker=lambda w: w["import"].original_name
     ),
     "channel-import-upload": Route(SIGNED_IN, methods=POST),
     "channel-import-template": Route(SIGNED_IN, csv_fmt),
     **{
-        name: Route((*STRANGERS, "sales_rep", "teammate"), kw, methods)
+        name: Route((*STRANGERS, "sales_rep", "teammate", DIST), kw, methods)
         for name, kw, methods in [
             ("channel-import-detail", imp, ("GET",)),
             ("channel-import-mapping", imp, GET_POST),
@@ -241,7 +243,7 @@ ROUTES: dict[str, Route] = {
         ]
     },
     "api-import-list": Route(
-        (*STRANGERS, "sales_rep", "teammate"), marker=lambda w: w["import"].original_name
+        (*STRANGERS, "sales_rep", "teammate", DIST), marker=lambda w: w["import"].original_name
     ),
     # criteria: compliance reads, admins edit
     "criteria-overview": Route(NON_COMPLIANCE),
@@ -300,17 +302,17 @@ ROUTES: dict[str, Route] = {
         ]
     },
     # the question is Alpha's to answer, the certificate Alpha's file
-    "review-answer": Route(STRANGERS, info, POST),
-    "review-attachment": Route((*STRANGERS, "sales_rep", "teammate"), info),
-    "api-review-answer": Route((*STRANGERS, "teammate"), case),
+    "review-answer": Route((*STRANGERS, DIST), info, POST),
+    "review-attachment": Route((*STRANGERS, "sales_rep", "teammate", DIST), info),
+    "api-review-answer": Route((*STRANGERS, "teammate", DIST), case),
     # conditions: the owner (the rep) and compliance
-    "review-conditions": Route(STRANGERS, marker=lambda w: w["condition"].details),
-    "api-review-condition-list": Route(STRANGERS, marker=lambda w: w["condition"].details),
-    "review-condition-fulfil": Route((*STRANGERS, "partner_a"), condition, POST),
-    "review-condition-verify": Route((*STRANGERS, "partner_a"), condition, POST),
-    "review-condition-reject": Route((*STRANGERS, "partner_a"), condition, POST),
-    "api-review-condition-fulfil": Route((*STRANGERS, "partner_a"), condition),
-    "api-review-condition-verify": Route((*STRANGERS, "partner_a"), condition),
+    "review-conditions": Route((*STRANGERS, DIST), marker=lambda w: w["condition"].details),
+    "api-review-condition-list": Route((*STRANGERS, DIST), marker=lambda w: w["condition"].details),
+    "review-condition-fulfil": Route((*STRANGERS, "partner_a", DIST), condition, POST),
+    "review-condition-verify": Route((*STRANGERS, "partner_a", DIST), condition, POST),
+    "review-condition-reject": Route((*STRANGERS, "partner_a", DIST), condition, POST),
+    "api-review-condition-fulfil": Route((*STRANGERS, "partner_a", DIST), condition),
+    "api-review-condition-verify": Route((*STRANGERS, "partner_a", DIST), condition),
     "api-review-mitigations": Route(
         ("anonymous", "nobody", "outsider"), marker=lambda w: "end-use-certificate"
     ),
@@ -322,19 +324,21 @@ ROUTES: dict[str, Route] = {
     # partners' due diligence: Alpha's questionnaire is Alpha's to answer, compliance's to
     # review; the profile follows the organisation register (reps see the channel)
     "partner-list": Route(NON_COMPLIANCE),
-    "partner-profile": Route(("anonymous", "nobody", "outsider", "partner_b"), alpha),
+    "partner-profile": Route(("anonymous", "nobody", "outsider", "partner_b", DIST), alpha),
     "partner-dd-send": Route(NON_COMPLIANCE, alpha, POST),
     "partner-parent": Route(NON_COMPLIANCE, alpha, POST),
-    # only a distributor in the deal invites the partners below it (the world has none)
-    "deal-partner-invite": Route(NON_ADMIN, deal, POST),
-    "partner-dd": Route((*STRANGERS, "sales_rep", "teammate"), questionnaire, GET_POST),
-    "partner-dd-evidence-upload": Route((*STRANGERS, "sales_rep", "teammate"), questionnaire, POST),
-    "partner-dd-submit": Route((*STRANGERS, "sales_rep", "teammate"), questionnaire, POST),
-    "partner-dd-decline": Route((*STRANGERS, "sales_rep", "teammate"), questionnaire, POST),
+    # only a distributor in the deal invites the partners below it (the world's, Alpha)
+    "deal-partner-invite": Route(tuple(p for p in NON_ADMIN if p != DIST), deal, POST),
+    "partner-dd": Route((*STRANGERS, "sales_rep", "teammate", DIST), questionnaire, GET_POST),
+    "partner-dd-evidence-upload": Route(
+        (*STRANGERS, "sales_rep", "teammate", DIST), questionnaire, POST
+    ),
+    "partner-dd-submit": Route((*STRANGERS, "sales_rep", "teammate", DIST), questionnaire, POST),
+    "partner-dd-decline": Route((*STRANGERS, "sales_rep", "teammate", DIST), questionnaire, POST),
     "partner-dd-accept": Route(NON_COMPLIANCE, questionnaire, POST),
     "partner-dd-return": Route(NON_COMPLIANCE, questionnaire, POST),
-    "partner-dd-evidence": Route((*STRANGERS, "sales_rep", "teammate"), dd_evidence),
-    "partner-dd-export": Route((*STRANGERS, "sales_rep", "teammate"), questionnaire),
+    "partner-dd-evidence": Route((*STRANGERS, "sales_rep", "teammate", DIST), dd_evidence),
+    "partner-dd-export": Route((*STRANGERS, "sales_rep", "teammate", DIST), questionnaire),
     "partner-dd-import": Route(NON_COMPLIANCE, methods=GET_POST),
     # records: compliance staff only (evidence, notifications to the authority, the
     # statement before it is published); the purge is for admins
@@ -359,10 +363,14 @@ ROUTES: dict[str, Route] = {
     "api-monitoring-run-list": Route(NON_COMPLIANCE, marker=lambda w: w["run"].label),
     "api-monitoring-run-detail": Route(NON_COMPLIANCE, run),
     # the inbox: one's own notifications
-    "inbox": Route((*STRANGERS, "sales_rep"), marker=lambda w: f"/inbox/{w['notification'].pk}/"),
+    "inbox": Route(
+        (*STRANGERS, "sales_rep", DIST), marker=lambda w: f"/inbox/{w['notification'].pk}/"
+    ),
     "inbox-read": Route(SIGNED_IN, methods=POST, why="marks the caller's own as read"),
-    "inbox-open": Route((*STRANGERS, "sales_rep"), notification, reachable_by="partner_a"),
-    "api-inbox": Route((*STRANGERS, "sales_rep"), marker=lambda w: f'"id":{w["notification"].pk},'),
+    "inbox-open": Route((*STRANGERS, "sales_rep", DIST), notification, reachable_by="partner_a"),
+    "api-inbox": Route(
+        (*STRANGERS, "sales_rep", DIST), marker=lambda w: f'"id":{w["notification"].pk},'
+    ),
     # saved views: only their owner (Alpha's partner user) sees, opens or deletes one;
     # compliance staff included, another user's view is a 404
     "saved-view-save": Route(SIGNED_IN, methods=POST, why="saves the caller's own view"),

@@ -29,20 +29,21 @@ def nordic_over_delta(nordic_user, delta, sales_rep, catalogue):
     ).opportunity
 
 
-def test_a_distributor_sees_the_reseller_below_it_and_its_assessment(
+def test_a_distributor_lists_the_reseller_below_it_but_never_opens_its_profile(
     client, nordic_user, nordic_over_delta, delta, delta_user
 ):
+    """The reseller's due diligence is its own and compliance's: the distributor reads it
+    only in the export the reseller signs and hands over."""
+    delta.dd_status = "refused"
+    delta.save(update_fields=["dd_status"])
     client.force_login(nordic_user)
     own = client.get(
         reverse("partner-profile", args=[nordic_user.organisation_id])
     ).content.decode()
     assert "Partners below you in your deals" in own and "Delta Local IT" in own
-    r = client.get(reverse("partner-profile", args=[delta.pk]))
-    assert r.status_code == 200
-    body = r.content.decode()
-    assert "Not yet assessed" in body
-    assert nordic_over_delta.reference in body
-    assert delta_user.username not in body  # the reseller's users are its own business
+    assert "Refused to be assessed" not in own
+    assert reverse("partner-profile", args=[delta.pk]) not in own
+    assert client.get(reverse("partner-profile", args=[delta.pk])).status_code == 404
 
 
 def test_a_reseller_does_not_see_the_distributor_above_it(
@@ -200,15 +201,18 @@ def test_a_distributor_reads_countries_and_maturity_in_words_not_codes(
     client, reviewer, nordic_user, nordic_over_delta, delta
 ):
     """ "SE", "DE" and a maturity of "None" read like codes and a blank; the profile, the
-    partners below and the league table name the country and the level."""
+    partners below and the league table name the country and the level (the level of a
+    partner below is for compliance, not the distributor)."""
     delta.dd_status = "assessed"
     delta.save(update_fields=["dd_status"])
     client.force_login(nordic_user)
     own = client.get(reverse("partner-profile", args=[nordic_user.organisation_id]))
     text = own.content.decode()
     assert "<dd>Sweden</dd>" in text and "<td>Germany</td>" in text
-    assert "No HRDD or export-compliance programme" in text and "<td>None</td>" not in text
+    assert "No HRDD or export-compliance programme" not in text  # Delta's, not Nordic's
     client.force_login(reviewer)
+    profile = client.get(reverse("partner-profile", args=[delta.pk])).content.decode()
+    assert "No HRDD or export-compliance programme" in profile and "<td>None</td>" not in profile
     league = client.get(reverse("partner-list")).content.decode()
     assert "<td>Germany</td>" in league and "<td>DE</td>" not in league
     assert "<td>None</td>" not in league

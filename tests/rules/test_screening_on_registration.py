@@ -109,14 +109,18 @@ def test_derived_red_flags_fire_without_being_asked(api, sales_rep, catalogue):
     )
 
 
-def test_a_partner_with_a_prior_incident_raises_likelihood(api, sales_rep, catalogue):
+def test_a_partner_with_a_prior_incident_raises_likelihood(api, sales_rep, reviewer, catalogue):
+    """Compliance reads the finding; the rep does not (a partner's due diligence is for
+    compliance: tests/access/test_other_partners_findings.py)."""
     Organisation.objects.create(
         name="Shady Resale Ltd", country="DE", role="reseller", prior_incident=True
     )
     body = register(
         api, sales_rep, channel=[{"name": "Shady Resale Ltd", "role": "reseller", "country": "DE"}]
     )
-    assert "PTR-PRIOR-INCIDENT" in codes(body)
+    assert "PTR-PRIOR-INCIDENT" not in codes(body)
+    full = api.as_user(reviewer).get(f"{URL}{body['id']}/").json()
+    assert "PTR-PRIOR-INCIDENT" in codes(full)
 
 
 def test_a_prison_end_user_is_heightened_due_diligence_whatever_the_product(
