@@ -39,7 +39,9 @@ class CountedPaginator(Paginator):
         if "count" not in self.__dict__:
             total = Subquery(self.object_list.order_by().values_list(_Count()))
             bottom = (number - 1) * self.per_page
-            rows = list(self.object_list.annotate(**{TOTAL: total})[bottom : bottom + self.per_page])
+            rows = list(
+                self.object_list.annotate(**{TOTAL: total})[bottom : bottom + self.per_page]
+            )
             if rows:
                 self.__dict__["count"] = rows[0][TOTAL]
                 for row in rows:

@@ -181,7 +181,12 @@ def _lines(obj) -> list[dict]:
     if hasattr(obj, "lines_read"):
         return obj.lines_read
     return [
-        {"sku": li.sku, "name": li.name, "capabilities": list(li.capabilities), "quantity": li.quantity}
+        {
+            "sku": li.sku,
+            "name": li.name,
+            "capabilities": list(li.capabilities),
+            "quantity": li.quantity,
+        }
         for li in obj.lines.all()
     ]
 
