@@ -54,7 +54,7 @@ def _sql(vendor: str, model, parent_field: str, fields: tuple[str, ...], parent_
         )
     )
     # Names from the models' metadata, quoted; no value from a request.
-    return (  # noqa: S608
-        f"SELECT {agg}({row}({', '.join(columns)})) FROM {quote(meta.db_table)} c "
+    return (
+        f"SELECT {agg}({row}({', '.join(columns)})) FROM {quote(meta.db_table)} c "  # noqa: S608
         f"WHERE c.{quote(fk.column)} = {outer}.{quote(fk.target_field.column)}"
     )
