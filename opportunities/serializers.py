@@ -86,6 +86,9 @@ class OpportunityOut(serializers.Serializer):
 
 
 class OpportunitySummaryOut(serializers.Serializer):
+    """The shape of a list row, for the schema; the rows themselves are built by
+    `summary_out` from values, never through this class's fields."""
+
     id = serializers.IntegerField()
     reference = serializers.CharField()
     external_id = serializers.CharField()
