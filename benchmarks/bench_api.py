@@ -1,6 +1,7 @@
 """API benchmark: this application's deal endpoints side by side with a bare DRF anchor.
 
 Run: python benchmarks/bench_api.py [--seconds S] [--connections C] [--backends postgresql,sqlite]
+     [--only reads]
 
 For each database (PostgreSQL from BENCH_DATABASE_URL or DATABASE_URL, in its own
 database BENCH_API_DB_NAME, default `hrdd_bench_api`, dropped and re-created; SQLite in
@@ -17,7 +18,11 @@ per request as sync workers close them) for S seconds each (default 8). BENCH_PO
 - on PostgreSQL, a burst of registrations from 16 clients, then `verify_audit_chain`.
 
 Each figure is printed with its anchor, measured in the same run, as a ratio, and each
-run with the load average at its start and end. Without PostgreSQL only SQLite runs.
+run with the load average at its start and end and the gunicorn workers' CPU time per
+request (user + system, both workers). Without PostgreSQL only SQLite runs.
+
+`--only reads` runs the list and detail pairs alone, on deals registered through each
+API before the clock starts (READ_SEED_DEALS of them).
 """
 
 from __future__ import annotations
@@ -44,6 +49,7 @@ BIN = Path(sys.executable).parent
 REGISTRATION_TARGET = 0.6
 READ_TARGET = 0.8
 STATEMENT_TARGET = 15
+READ_SEED_DEALS = 120  # more than a page (50), so the list pages and counts
 EXAMPLE = {
     "title": "Core network refresh",
     "end_customer": {
@@ -222,6 +228,22 @@ class Server:
         self.stop()
         raise SystemExit(f"gunicorn {wsgi} did not start; see {log}")
 
+    def cpu_seconds(self) -> float:
+        """User + system CPU of the workers (the master's children), from /proc."""
+        total = 0.0
+        tick = os.sysconf("SC_CLK_TCK")
+        try:
+            children = Path(f"/proc/{self.proc.pid}/task/{self.proc.pid}/children").read_text()
+        except OSError:
+            return float("nan")
+        for pid in children.split():
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            total += (int(fields[11]) + int(fields[12])) / tick
+        return total
+
     def stop(self) -> None:
         self.proc.terminate()
         try:
@@ -281,16 +303,35 @@ def hammer(port: int, request, seconds: float, connections: int) -> dict:
     }
 
 
-def measured(label: str, port: int, request, seconds: float, connections: int) -> dict:
+def _seed(port: int, request, count: int) -> int:
+    """`count` deals posted one after another (not timed); the last id, as deals number
+    from 1 in a fresh database."""
+    last = 0
+    for _ in range(count):
+        method, path, body, headers = request()
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        conn.request(method, path, body=body, headers=headers)
+        r = conn.getresponse()
+        answer = r.read()
+        conn.close()
+        if r.status >= 300:
+            raise SystemExit(f"seeding {path}: {r.status} {answer[:300]!r}")
+        last = max(last, json.loads(answer)["id"])
+    return last
+
+
+def measured(label: str, server: Server, request, seconds: float, connections: int) -> dict:
     # Warm-up, not counted: both workers booted, caches and connections in place.
-    hammer(port, request, max(1.0, seconds / 4), connections)
-    before = load()
-    r = hammer(port, request, seconds, connections)
+    hammer(server.port, request, max(1.0, seconds / 4), connections)
+    before, cpu_before = load(), server.cpu_seconds()
+    r = hammer(server.port, request, seconds, connections)
     after = load()
+    r["cpu_ms"] = 1000 * (server.cpu_seconds() - cpu_before) / max(r["ok"], 1)
     failed = f", {r['failed']} failed ({r['first_failure']})" if r["failed"] else ""
     say(
         label,
-        f"{r['rps']:8.1f} req/s  p50 {r['p50']:6.1f} ms  p95 {r['p95']:6.1f} ms",
+        f"{r['rps']:8.1f} req/s  p50 {r['p50']:6.1f} ms  p95 {r['p95']:6.1f} ms"
+        f"  worker CPU {r['cpu_ms']:5.2f} ms/req",
         f"[{before} -> {after}]{failed}",
     )
     return r
@@ -331,19 +372,24 @@ def run_backend(name: str, app_url: str, bare_url: str, tmp: Path, args) -> dict
             return "POST", "/deals/", body, plain
 
         s, c = args.seconds, args.connections
-        bare_w = measured("anchor: bare DRF validate + insert", bare.port, bare_post, s, c)
-        app_w = measured("API registration with screening", app.port, app_post, s, c)
-        out["registration"] = ratio("registration / anchor", app_w, bare_w, REGISTRATION_TARGET)
-        out["registration_rps"], out["bare_insert_rps"] = app_w["rps"], bare_w["rps"]
-        out["registration_p50"] = app_w["p50"]
-        n_app, n_bare = max(app_w["ok"], 1), max(bare_w["ok"], 1)
+        reads_only = args.only == "reads"
+        if reads_only:
+            n_app = _seed(app.port, app_post, READ_SEED_DEALS)
+            n_bare = _seed(bare.port, bare_post, READ_SEED_DEALS)
+        else:
+            bare_w = measured("anchor: bare DRF validate + insert", bare, bare_post, s, c)
+            app_w = measured("API registration with screening", app, app_post, s, c)
+            out["registration"] = ratio("registration / anchor", app_w, bare_w, REGISTRATION_TARGET)
+            out["registration_rps"], out["bare_insert_rps"] = app_w["rps"], bare_w["rps"]
+            out["registration_p50"] = app_w["p50"]
+            n_app, n_bare = max(app_w["ok"], 1), max(bare_w["ok"], 1)
 
         bare_l = measured(
-            "anchor: bare list (50 a page)", bare.port, lambda: ("GET", "/deals/", None, {}), s, c
+            "anchor: bare list (50 a page)", bare, lambda: ("GET", "/deals/", None, {}), s, c
         )
         app_l = measured(
             "deal list API (50 a page)",
-            app.port,
+            app,
             lambda: ("GET", "/api/v1/opportunities/", None, auth),
             s,
             c,
@@ -351,24 +397,29 @@ def run_backend(name: str, app_url: str, bare_url: str, tmp: Path, args) -> dict
         out["list"] = ratio("list / anchor", app_l, bare_l, READ_TARGET)
         bare_d = measured(
             "anchor: bare detail",
-            bare.port,
+            bare,
             lambda: ("GET", f"/deals/{random.randint(1, n_bare)}/", None, {}),
             s,
             c,
         )
         app_d = measured(
             "deal detail API",
-            app.port,
+            app,
             lambda: ("GET", f"/api/v1/opportunities/{random.randint(1, n_app)}/", None, auth),
             s,
             c,
         )
         out["detail"] = ratio("detail / anchor", app_d, bare_d, READ_TARGET)
-        if name == "postgresql" and args.burst:
-            measured("registration burst, 16 clients", app.port, app_post, args.burst, 16)
+        for key, r in (("list", app_l), ("bare_list", bare_l), ("detail", app_d)):
+            out[f"{key}_cpu_ms"] = r["cpu_ms"]
+        out["bare_detail_cpu_ms"] = bare_d["cpu_ms"]
+        if name == "postgresql" and args.burst and not reads_only:
+            measured("registration burst, 16 clients", app, app_post, args.burst, 16)
     finally:
         app.stop()
         bare.stop()
+    if args.only == "reads":
+        return out
     counted = json.loads(
         _run(
             [sys.executable, "-c", COUNT_STATEMENTS.replace("%r", repr(json.dumps(EXAMPLE)))],
@@ -412,6 +463,7 @@ def main() -> int:
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--burst", type=float, default=3.0, help="seconds of 16-client burst")
     parser.add_argument("--backends", default="postgresql,sqlite")
+    parser.add_argument("--only", choices=["reads"], help="reads: the list and detail pairs only")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="hrdd-bench-api-"))
     results = {}

@@ -125,6 +125,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+    # Opt-in: psycopg binds values on the server and prepares a statement the Nth time a
+    # connection runs it, so repeated reads (a token, a deal, a list page) skip parsing
+    # and planning. Off by default: a pooler in transaction mode (PgBouncer before 1.21)
+    # loses prepared statements between transactions.
+    if env.bool("DATABASE_PREPARED_STATEMENTS", default=False):
+        DATABASES["default"].setdefault("OPTIONS", {}).update(
+            server_side_binding=True,
+            prepare_threshold=env.int("DATABASE_PREPARE_THRESHOLD", default=5),
+        )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

@@ -9,17 +9,20 @@ from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from hrdd.pagination import CountedPagination
 from lifecycle.services import opportunity_register, opportunity_update
 from partners.selectors import organisation_list
 
+from . import presenters
 from .filters import OpportunityFilter
 from .selectors import (
     opportunities_visible_to,
     opportunity_get,
-    opportunity_summaries,
+    opportunity_read,
+    opportunity_rows,
     product_list,
 )
-from .serializers import OpportunityOut, OpportunitySummaryOut, opportunity_out
+from .serializers import OpportunityOut, OpportunitySummaryOut, opportunity_out, summary_out
 from .validation import OpportunityIn
 
 
@@ -32,9 +35,20 @@ class OpportunityListCreateApi(ListAPIView):
 
     serializer_class = OpportunitySummaryOut
     filterset_class = OpportunityFilter
+    pagination_class = CountedPagination
 
     def get_queryset(self):
-        return opportunity_summaries(opportunities_visible_to(self.request.user))
+        return opportunities_visible_to(self.request.user)
+
+    def list(self, request, *args, **kwargs):
+        # Rows as values, words mapped here: a page of model objects through a nested
+        # serializer cost more than the rest of the request.
+        everything = presenters.sees_everything(request.user)
+        qs = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(
+            opportunity_rows(qs, tier_fields=presenters.tier_fields(everything))
+        )
+        return self.get_paginated_response([summary_out(row, everything) for row in page])
 
     def filter_queryset(self, queryset):
         # With none of its parameters given the filterset returns the list as it is; it
@@ -68,7 +82,7 @@ class OpportunityDetailApi(APIView):
 
     @extend_schema(responses={200: OpportunityOut}, tags=["opportunities"])
     def get(self, request, pk: int):
-        opportunity = opportunity_get(user=request.user, pk=pk)
+        opportunity = opportunity_read(user=request.user, pk=pk)
         if opportunity is None:
             raise Http404
         return Response(opportunity_out(opportunity, request.user))

@@ -56,11 +56,22 @@ def shown_status(status: str, shown_tier: str) -> str:
 
 def status_for_viewer(opportunity: Opportunity, user) -> tuple[str, str]:
     """(status code, label) of a deal as `user` may see it."""
-    if sees_everything(user):
-        return opportunity.status, opportunity.get_status_display()
     screening = opportunity.current_screening
-    code = shown_status(opportunity.status, screening.shown_tier if screening else "")
+    return status_words(
+        opportunity.status, screening.shown_tier if screening else "", sees_everything(user)
+    )
+
+
+def status_words(status: str, shown_tier: str, everything: bool) -> tuple[str, str]:
+    """(status code, label) from the stored status and the shown tier: for a list's rows
+    read as values, which have no deal object. `everything`: `sees_everything(viewer)`."""
+    if everything:
+        return status, STATUS_LABELS.get(status, status)
+    code = shown_status(status, shown_tier)
     return code, SHOWN_STATUS_LABELS[code]
+
+
+STATUS_LABELS = dict(S.choices)
 
 
 def tier_for_viewer(opportunity: Opportunity, user) -> tuple[str | None, int | None]:
@@ -71,6 +82,14 @@ def tier_for_viewer(opportunity: Opportunity, user) -> tuple[str | None, int | N
     if sees_everything(user):
         return s.tier, s.score
     return s.shown_tier or "low", s.shown_score
+
+
+def tier_fields(everything: bool) -> tuple[str, str]:
+    """The screening's (tier, score) fields a list reads for this viewer: the shown ones
+    for partners and reps, so the real ones never leave the database for them."""
+    if everything:
+        return "current_screening__tier", "current_screening__score"
+    return "current_screening__shown_tier", "current_screening__shown_score"
 
 
 def filter_status_tier(qs: QuerySet[Opportunity], user, *, status: str = "", tier: str = ""):

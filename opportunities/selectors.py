@@ -5,9 +5,10 @@ from collections.abc import Iterable
 from django.db.models import Q, QuerySet
 from django.db.models.fields.json import KeyTransform
 
+from hrdd.jsonrows import json_rows
 from refdata.cache import CATALOGUE, cached
 
-from .models import Opportunity, Product
+from .models import ChannelEntry, Opportunity, OpportunityLine, Product
 from .policies import (  # noqa: F401 - the scopes, re-exported for readers of this module
     opportunities_visible_to,
     products_visible_to,
@@ -43,6 +44,13 @@ def opportunity_summaries(qs: QuerySet[Opportunity]) -> QuerySet[Opportunity]:
     return qs.select_related("current_screening").only(*SUMMARY_FIELDS, *SUMMARY_SCREENING_FIELDS)
 
 
+def opportunity_rows(qs: QuerySet[Opportunity], *, tier_fields: tuple[str, str]) -> QuerySet:
+    """A list's rows as dicts: SUMMARY_FIELDS, the screening's shown tier and the two
+    `tier_fields` this viewer may see (`presenters.tier_fields`); no screening JSON."""
+    shown = "current_screening__shown_tier"
+    return qs.values(*SUMMARY_FIELDS, *dict.fromkeys((shown, *tier_fields)))
+
+
 # The snapshot's key the detail shows (rules.presentation.TEXT_LANGUAGES; rules sits
 # above this app, so the name is repeated here).
 TEXT_LANGUAGES = "text.languages"
@@ -66,6 +74,45 @@ def opportunity_get(*, user, pk) -> Opportunity | None:
     if opportunity is not None and opportunity.current_screening is not None:
         opportunity.current_screening.text_languages_read = opportunity.screening_text_languages
     return opportunity
+
+
+LINE_FIELDS = ("position", "sku", "name", "capabilities", "quantity")
+CHANNEL_FIELDS = ("position", "name", "role", "country", "organisation_id")
+
+
+def opportunity_read(*, user, pk) -> Opportunity | None:
+    """A deal `user` may see, for showing it: its lines and channel come in its own row
+    as JSON (`lines_read`, `channel_read`: dicts in position order), so reading a deal is
+    one statement. Not for changing it: the lines are no model objects."""
+    found = (
+        opportunities_visible_to(user)
+        .select_related("current_screening__criteria_version", "owner", "submitted_by_organisation")
+        .defer("current_screening__snapshot")
+        .annotate(
+            screening_text_languages=KeyTransform(TEXT_LANGUAGES, "current_screening__snapshot"),
+            lines_json=json_rows(OpportunityLine, "opportunity", *LINE_FIELDS),
+            channel_json=json_rows(ChannelEntry, "opportunity", *CHANNEL_FIELDS),
+        )
+        .filter(pk=pk)
+        .order_by()[:1]
+    )
+    opportunity = next(iter(found), None)
+    if opportunity is None:
+        return None
+    if opportunity.current_screening is not None:
+        opportunity.current_screening.text_languages_read = opportunity.screening_text_languages
+    opportunity.lines_read = _in_order(opportunity.lines_json, LINE_FIELDS)
+    opportunity.channel_read = _in_order(opportunity.channel_json, CHANNEL_FIELDS)
+    return opportunity
+
+
+def _in_order(rows: list | None, fields: tuple[str, ...]) -> list[dict]:
+    """JSON rows (lists of `fields`, position first) as dicts in position order."""
+    return [dict(zip(fields[1:], row[1:], strict=True)) for row in sorted(rows or [], key=_first)]
+
+
+def _first(row: list):
+    return row[0]
 
 
 def opportunity_by_external_id(*, organisation_id: int, external_id: str) -> Opportunity | None:

@@ -86,6 +86,9 @@ class OpportunityOut(serializers.Serializer):
 
 
 class OpportunitySummaryOut(serializers.Serializer):
+    """The shape of a list row, for the schema; the rows themselves are built by
+    `summary_out` from values, never through this class's fields."""
+
     id = serializers.IntegerField()
     reference = serializers.CharField()
     external_id = serializers.CharField()
@@ -103,19 +106,35 @@ class OpportunitySummaryOut(serializers.Serializer):
     def get_value(self, obj) -> dict:
         return _value(obj)
 
-    def to_representation(self, obj) -> dict:
-        user = self.context["request"].user
-        tier, score = presenters.tier_for_viewer(obj, user)
-        return {
-            **_heading(obj, user),
-            "end_customer_name": obj.end_customer_name,
-            "end_customer_country": obj.end_customer_country,
-            "end_user_type": obj.end_user_type,
-            "tier": tier,
-            "score": score,
-            "value": _value(obj),
-            "created_at": _datetime(obj.created_at),
-        }
+
+def summary_out(row: dict, everything: bool) -> dict:
+    """A list row (`selectors.opportunity_rows`) in the shape of `OpportunitySummaryOut`;
+    `everything`: the viewer sees deals as they are (`presenters.sees_everything`)."""
+    status, status_label = presenters.status_words(
+        row["status"], row["current_screening__shown_tier"] or "", everything
+    )
+    tier_field, score_field = presenters.tier_fields(everything)
+    if row["current_screening"] is None:
+        tier = score = None
+    else:
+        tier, score = row[tier_field], row[score_field]
+        if not everything:
+            tier = tier or "low"
+    return {
+        "id": row["id"],
+        "reference": row["reference"],
+        "external_id": row["external_id"],
+        "title": row["title"],
+        "status": status,
+        "status_label": status_label,
+        "end_customer_name": row["end_customer_name"],
+        "end_customer_country": row["end_customer_country"],
+        "end_user_type": row["end_user_type"],
+        "tier": tier,
+        "score": score,
+        "value": {"amount": str(row["value_amount"]), "currency": row["value_currency"]},
+        "created_at": _datetime(row["created_at"]),
+    }
 
 
 def _heading(obj, user) -> dict:
@@ -152,9 +171,33 @@ def _datetime(value):
     return _DATETIME.to_representation(value) if value is not None else None
 
 
+def _channel(obj) -> list[dict]:
+    if hasattr(obj, "channel_read"):  # read as JSON with the deal (selectors.opportunity_read)
+        return obj.channel_read
+    return [
+        {"name": e.name, "role": e.role, "country": e.country, "organisation_id": e.organisation_id}
+        for e in obj.channel.all()
+    ]
+
+
+def _lines(obj) -> list[dict]:
+    if hasattr(obj, "lines_read"):
+        return obj.lines_read
+    return [
+        {
+            "sku": li.sku,
+            "name": li.name,
+            "capabilities": list(li.capabilities),
+            "quantity": li.quantity,
+        }
+        for li in obj.lines.all()
+    ]
+
+
 def opportunity_out(obj, user) -> dict:
-    """One deal in the shape of `OpportunityOut`, for this viewer. Reads the channel and
-    lines through `.all()`, so a prefetch (or what the registration just wrote) serves."""
+    """One deal in the shape of `OpportunityOut`, for this viewer. The channel and lines
+    come from `opportunity_read`'s JSON when the deal was read so, else through `.all()`
+    (a prefetch, or what the registration just wrote)."""
     head = _heading(obj, user)
     return {
         **head,
@@ -162,24 +205,8 @@ def opportunity_out(obj, user) -> dict:
         "submitted_by": obj.submitted_by_organisation.name,
         "end_customer": _end_customer(obj),
         "delivery_country": obj.delivery_country,
-        "channel": [
-            {
-                "name": e.name,
-                "role": e.role,
-                "country": e.country,
-                "organisation_id": e.organisation_id,
-            }
-            for e in obj.channel.all()
-        ],
-        "lines": [
-            {
-                "sku": li.sku,
-                "name": li.name,
-                "capabilities": list(li.capabilities),
-                "quantity": li.quantity,
-            }
-            for li in obj.lines.all()
-        ],
+        "channel": _channel(obj),
+        "lines": _lines(obj),
         "intended_use": list(obj.intended_use),
         "use_description": obj.use_description,
         "value": _value(obj),
