@@ -1,6 +1,7 @@
 """API benchmark: this application's deal endpoints side by side with a bare DRF anchor.
 
 Run: python benchmarks/bench_api.py [--seconds S] [--connections C] [--backends postgresql,sqlite]
+[--registration-only]
 
 For each database (PostgreSQL from BENCH_DATABASE_URL or DATABASE_URL, in its own
 database BENCH_API_DB_NAME, default `hrdd_bench_api`, dropped and re-created; SQLite in
@@ -337,38 +338,50 @@ def run_backend(name: str, app_url: str, bare_url: str, tmp: Path, args) -> dict
         out["registration_rps"], out["bare_insert_rps"] = app_w["rps"], bare_w["rps"]
         out["registration_p50"] = app_w["p50"]
         n_app, n_bare = max(app_w["ok"], 1), max(bare_w["ok"], 1)
-
-        bare_l = measured(
-            "anchor: bare list (50 a page)", bare.port, lambda: ("GET", "/deals/", None, {}), s, c
-        )
-        app_l = measured(
-            "deal list API (50 a page)",
-            app.port,
-            lambda: ("GET", "/api/v1/opportunities/", None, auth),
-            s,
-            c,
-        )
-        out["list"] = ratio("list / anchor", app_l, bare_l, READ_TARGET)
-        bare_d = measured(
-            "anchor: bare detail",
-            bare.port,
-            lambda: ("GET", f"/deals/{random.randint(1, n_bare)}/", None, {}),
-            s,
-            c,
-        )
-        app_d = measured(
-            "deal detail API",
-            app.port,
-            lambda: ("GET", f"/api/v1/opportunities/{random.randint(1, n_app)}/", None, auth),
-            s,
-            c,
-        )
-        out["detail"] = ratio("detail / anchor", app_d, bare_d, READ_TARGET)
+        if not args.registration_only:
+            reads(out, app.port, bare.port, auth, (n_app, n_bare), args)
         if name == "postgresql" and args.burst:
             measured("registration burst, 16 clients", app.port, app_post, args.burst, 16)
     finally:
         app.stop()
         bare.stop()
+    return _after_run(out, app_env)
+
+
+def reads(out: dict, app_port: int, bare_port: int, auth: dict, counts: tuple, args) -> None:
+    """The deal list and one deal's detail, each beside the anchor's."""
+    s, c = args.seconds, args.connections
+    n_app, n_bare = counts
+    bare_l = measured(
+        "anchor: bare list (50 a page)", bare_port, lambda: ("GET", "/deals/", None, {}), s, c
+    )
+    app_l = measured(
+        "deal list API (50 a page)",
+        app_port,
+        lambda: ("GET", "/api/v1/opportunities/", None, auth),
+        s,
+        c,
+    )
+    out["list"] = ratio("list / anchor", app_l, bare_l, READ_TARGET)
+    bare_d = measured(
+        "anchor: bare detail",
+        bare_port,
+        lambda: ("GET", f"/deals/{random.randint(1, n_bare)}/", None, {}),
+        s,
+        c,
+    )
+    app_d = measured(
+        "deal detail API",
+        app_port,
+        lambda: ("GET", f"/api/v1/opportunities/{random.randint(1, n_app)}/", None, auth),
+        s,
+        c,
+    )
+    out["detail"] = ratio("detail / anchor", app_d, bare_d, READ_TARGET)
+
+
+def _after_run(out: dict, app_env: dict) -> dict:
+    """Statements of one registration, then the audit chain as the run left it."""
     counted = json.loads(
         _run(
             [sys.executable, "-c", COUNT_STATEMENTS.replace("%r", repr(json.dumps(EXAMPLE)))],
@@ -412,6 +425,11 @@ def main() -> int:
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--burst", type=float, default=3.0, help="seconds of 16-client burst")
     parser.add_argument("--backends", default="postgresql,sqlite")
+    parser.add_argument(
+        "--registration-only",
+        action="store_true",
+        help="only registration beside the bare insert (and the burst), not the reads",
+    )
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="hrdd-bench-api-"))
     results = {}
