@@ -76,7 +76,11 @@ def main() -> int:
         finally:
             sys.stdout = stdout
         token = out.getvalue().strip().splitlines()[-1]
-        path, headers, body = "/api/v1/opportunities/", {"HTTP_AUTHORIZATION": f"Token {token}"}, EXAMPLE
+        path, headers, body = (
+            "/api/v1/opportunities/",
+            {"HTTP_AUTHORIZATION": f"Token {token}"},
+            EXAMPLE,
+        )
     client = Client(**headers)
 
     def post(i: int) -> None:
