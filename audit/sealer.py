@@ -4,7 +4,7 @@ A transaction that recorded events hands their ids, once it has committed, to th
 process's sealer thread and returns at once: the response does not wait for the chain.
 The thread links everything handed to it since its last round in one short transaction
 (one head lock, one bulk insert, one head update). Having been handed a commit's events it
-lingers (AUDIT_SEAL_LINGER, 50 ms by default) before sealing, so the registrations of that
+lingers (AUDIT_SEAL_LINGER, 200 ms by default) before sealing, so the registrations of that
 moment share one seal instead of each paying for its own, even one at a time.
 
 Nothing is lost if the process dies first: an unsealed event is a signed row like any
