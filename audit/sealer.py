@@ -3,8 +3,9 @@
 A transaction that recorded events hands their ids, once it has committed, to this
 process's sealer thread and returns at once: the response does not wait for the chain.
 The thread links everything handed to it since its last round in one short transaction
-(one head lock, one bulk insert, one head update), so under load many registrations share
-one seal instead of each paying for its own.
+(one head lock, one bulk insert, one head update). Having been handed a commit's events it
+lingers (AUDIT_SEAL_LINGER, 200 ms by default) before sealing, so the registrations of that
+moment share one seal instead of each paying for its own, even one at a time.
 
 Nothing is lost if the process dies first: an unsealed event is a signed row like any
 other (the verifier checks its signature and counts it as pending), and the periodic
@@ -73,6 +74,10 @@ class _Sealer:
                     self._wake.wait_for(lambda: bool(self._ids) or self._stopping)
                     if not self._ids:
                         return
+                    if settings.AUDIT_SEAL_LINGER > 0:
+                        # Commits handed over meanwhile join this round; stopping ends
+                        # the wait at once.
+                        self._wake.wait_for(lambda: self._stopping, settings.AUDIT_SEAL_LINGER)
                     ids, self._ids, self._busy = self._ids, [], True
                 try:
                     seal_events(ids)

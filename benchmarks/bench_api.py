@@ -1,7 +1,7 @@
 """API benchmark: this application's deal endpoints side by side with a bare DRF anchor.
 
 Run: python benchmarks/bench_api.py [--seconds S] [--connections C] [--backends postgresql,sqlite]
-     [--only reads]
+     [--only reads|registration] [--registration-only]
 
 For each database (PostgreSQL from BENCH_DATABASE_URL or DATABASE_URL, in its own
 database BENCH_API_DB_NAME, default `hrdd_bench_api`, dropped and re-created; SQLite in
@@ -384,35 +384,36 @@ def run_backend(name: str, app_url: str, bare_url: str, tmp: Path, args) -> dict
             out["registration_p50"] = app_w["p50"]
             n_app, n_bare = max(app_w["ok"], 1), max(bare_w["ok"], 1)
 
-        bare_l = measured(
-            "anchor: bare list (50 a page)", bare, lambda: ("GET", "/deals/", None, {}), s, c
-        )
-        app_l = measured(
-            "deal list API (50 a page)",
-            app,
-            lambda: ("GET", "/api/v1/opportunities/", None, auth),
-            s,
-            c,
-        )
-        out["list"] = ratio("list / anchor", app_l, bare_l, READ_TARGET)
-        bare_d = measured(
-            "anchor: bare detail",
-            bare,
-            lambda: ("GET", f"/deals/{random.randint(1, n_bare)}/", None, {}),
-            s,
-            c,
-        )
-        app_d = measured(
-            "deal detail API",
-            app,
-            lambda: ("GET", f"/api/v1/opportunities/{random.randint(1, n_app)}/", None, auth),
-            s,
-            c,
-        )
-        out["detail"] = ratio("detail / anchor", app_d, bare_d, READ_TARGET)
-        for key, r in (("list", app_l), ("bare_list", bare_l), ("detail", app_d)):
-            out[f"{key}_cpu_ms"] = r["cpu_ms"]
-        out["bare_detail_cpu_ms"] = bare_d["cpu_ms"]
+        if args.only != "registration":
+            bare_l = measured(
+                "anchor: bare list (50 a page)", bare, lambda: ("GET", "/deals/", None, {}), s, c
+            )
+            app_l = measured(
+                "deal list API (50 a page)",
+                app,
+                lambda: ("GET", "/api/v1/opportunities/", None, auth),
+                s,
+                c,
+            )
+            out["list"] = ratio("list / anchor", app_l, bare_l, READ_TARGET)
+            bare_d = measured(
+                "anchor: bare detail",
+                bare,
+                lambda: ("GET", f"/deals/{random.randint(1, n_bare)}/", None, {}),
+                s,
+                c,
+            )
+            app_d = measured(
+                "deal detail API",
+                app,
+                lambda: ("GET", f"/api/v1/opportunities/{random.randint(1, n_app)}/", None, auth),
+                s,
+                c,
+            )
+            out["detail"] = ratio("detail / anchor", app_d, bare_d, READ_TARGET)
+            for key, r in (("list", app_l), ("bare_list", bare_l), ("detail", app_d)):
+                out[f"{key}_cpu_ms"] = r["cpu_ms"]
+            out["bare_detail_cpu_ms"] = bare_d["cpu_ms"]
         if name == "postgresql" and args.burst and not reads_only:
             measured("registration burst, 16 clients", app, app_post, args.burst, 16)
     finally:
@@ -463,7 +464,14 @@ def main() -> int:
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--burst", type=float, default=3.0, help="seconds of 16-client burst")
     parser.add_argument("--backends", default="postgresql,sqlite")
-    parser.add_argument("--only", choices=["reads"], help="reads: the list and detail pairs only")
+    parser.add_argument(
+        "--only",
+        choices=["reads", "registration"],
+        help="reads: the list and detail pairs only; registration: registration and the burst",
+    )
+    parser.add_argument(
+        "--registration-only", action="store_const", dest="only", const="registration"
+    )
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="hrdd-bench-api-"))
     results = {}

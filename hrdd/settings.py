@@ -362,6 +362,12 @@ AUDIT_CHECKPOINT_DIR = Path(
 AUDIT_SEAL_MODE = env.str("AUDIT_SEAL_MODE", default="background")
 if AUDIT_SEAL_MODE not in ("background", "inline"):
     raise ImproperlyConfigured("AUDIT_SEAL_MODE must be 'background' or 'inline'.")
+# Seconds the sealer thread waits after the first commit it is handed, so that one seal
+# (one head lock, one insert, one update) takes the events of every commit meanwhile: a
+# sync worker serving a registration every 100-150 ms would otherwise seal each alone.
+AUDIT_SEAL_LINGER = env.float("AUDIT_SEAL_LINGER", default=0.2)
+if not 0 <= AUDIT_SEAL_LINGER <= 5:
+    raise ImproperlyConfigured("AUDIT_SEAL_LINGER must be between 0 and 5 seconds.")
 
 # --- Records: retention, evidence packs, the annual statement (see README "Records").
 # Years a decided deal's record is kept after its last decision. Each regime that applies

@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.db import IntegrityError
 
 from audit.services import audit_record
-from hrdd.bulk import bulk_insert
+from hrdd.bulk import bulk_insert, insert_with_children
 from hrdd.errors import ApplicationError, Conflict, PermissionDenied
 from partners.models import Organisation
 from partners.services import organisations_get_or_register
@@ -119,13 +119,16 @@ def _opportunity_fields(data: dict) -> dict:
     }
 
 
-def _opportunity_insert(
-    *, actor, org: Organisation, end_customer: Organisation, data: dict
-) -> Opportunity:
-    """Insert the deal row. The database fills its reference from the id in the INSERT
-    itself (migration 0003): no second write, and no two uncommitted deals ever share a
-    unique value, so concurrent registrations never wait on each other here."""
-    opportunity = Opportunity.objects.create(
+def opportunity_insert(*, actor, org: Organisation, data: dict) -> Opportunity:
+    """Insert a new deal of `org` from validated `data`, with its lines and channel (kept
+    on the instance for the screening). Not screened: see `lifecycle.services`.
+
+    On PostgreSQL the deal, its lines and its channel go in one statement. The database
+    fills the reference from the id in the INSERT itself (migration 0003): no second
+    write, and no two uncommitted deals ever share a unique value, so concurrent
+    registrations never wait on each other here."""
+    end_customer, channel_orgs = _organisations(data)
+    opportunity = Opportunity(
         reference="",
         external_id=data["external_id"],
         owner=actor,
@@ -133,16 +136,11 @@ def _opportunity_insert(
         end_customer=end_customer,
         **_opportunity_fields(data),
     )
+    lines = _lines_of(opportunity, data)
+    channel = _channel_of(opportunity, data, channel_orgs)
+    insert_with_children(opportunity, [("opportunity_id", lines), ("opportunity_id", channel)])
     opportunity.reference = Opportunity.reference_for(opportunity.pk)
-    return opportunity
-
-
-def opportunity_insert(*, actor, org: Organisation, data: dict) -> Opportunity:
-    """Insert a new deal of `org` from validated `data`, with its lines and channel (kept
-    on the instance for the screening). Not screened: see `lifecycle.services`."""
-    end_customer, channel_orgs = _organisations(data)
-    opportunity = _opportunity_insert(actor=actor, org=org, end_customer=end_customer, data=data)
-    _write_parts(opportunity, data, channel_orgs)
+    remember_parts(opportunity, lines, channel)
     return opportunity
 
 

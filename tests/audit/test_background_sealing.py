@@ -23,6 +23,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 URL = "/api/v1/opportunities/"
 CLIENTS, DEALS_EACH = 16, 3
+REGISTRATIONS_IN_A_ROW = 5
 
 
 @pytest.fixture
@@ -104,6 +105,30 @@ def test_the_chain_verifies_after_sixteen_clients_register_at_once(
     out = capsys.readouterr().out
     assert f"Audit chain intact: {total} events verified, against" in out
     assert "not yet sealed" not in out
+
+
+def test_registrations_in_a_row_share_one_seal(
+    api, sales_rep, catalogue, background_sealing, settings
+):
+    """While the sealer lingers (AUDIT_SEAL_LINGER), the events of every registration
+    committed meanwhile are linked in the same short transaction: one head lock for
+    several registrations instead of one each."""
+    if connection.vendor != "postgresql":
+        pytest.skip("counting the chain's write transactions needs PostgreSQL (DATABASE_URL)")
+    settings.AUDIT_SEAL_LINGER = 2.0
+    client = api.as_user(sales_rep)
+    for i in range(REGISTRATIONS_IN_A_ROW):
+        response = client.post(URL, deal_body(external_id=f"ROW-{i}"), format="json")
+        assert response.status_code == 201, response.content
+    assert sealer_wait_idle()
+    with connection.cursor() as cur:
+        # rows written by one transaction share its id (xmin)
+        cur.execute("SELECT count(*), count(DISTINCT xmin::text) FROM audit_auditseal")
+        links, transactions = cur.fetchone()
+    assert links == AuditEvent.objects.count() >= 3 * REGISTRATIONS_IN_A_ROW
+    assert transactions <= 2, f"{REGISTRATIONS_IN_A_ROW} registrations sealed in {transactions}"
+    report = audit_chain_verify()
+    assert report.ok and report.pending == 0, report
 
 
 @pytest.mark.django_db(transaction=False)

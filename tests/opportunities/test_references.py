@@ -8,22 +8,22 @@ import pytest
 from django.db import connection, connections, transaction
 
 from opportunities.models import Opportunity
-from opportunities.services import _opportunity_insert
+from opportunities.services import opportunity_insert
 from opportunities.validation import opportunity_validate
-from tests.factories import OrganisationFactory, deal_body
+from tests.factories import deal_body
 
 
 @pytest.mark.django_db
 def test_every_deal_gets_the_reference_of_its_id(sales_rep, vendor, catalogue):
-    customer = OrganisationFactory(name="Fjord Logistics AS", country="NO", role="end_customer")
     clean, _ = opportunity_validate(deal_body(), submitter=sales_rep)
-    deals = [
-        _opportunity_insert(actor=sales_rep, org=vendor, end_customer=customer, data=clean)
-        for _ in range(3)
-    ]
+    deals = [opportunity_insert(actor=sales_rep, org=vendor, data=clean) for _ in range(3)]
     for deal in deals:
+        assert deal.reference == f"D-{deal.pk:06d}"
         deal.refresh_from_db()
         assert deal.reference == f"D-{deal.pk:06d}"
+        assert [line.position for line in deal.lines.all()] == list(
+            range(1, len(clean["lines"]) + 1)
+        )
     # Inserted together (as a bulk promotion does), each still gets its own.
     rows = Opportunity.objects.bulk_create(
         [
@@ -59,15 +59,15 @@ def test_every_deal_gets_the_reference_of_its_id(sales_rep, vendor, catalogue):
     connection.vendor != "postgresql", reason="real concurrent writers need PostgreSQL"
 )
 def test_a_registration_does_not_wait_for_another_still_uncommitted(sales_rep, vendor, catalogue):
-    customer = OrganisationFactory(name="Fjord Logistics AS", country="NO", role="end_customer")
     clean, _ = opportunity_validate(deal_body(), submitter=sales_rep)
+    opportunity_insert(actor=sales_rep, org=vendor, data=clean)  # its organisations committed
     first_inserted, second_done = threading.Event(), threading.Event()
     outcome: dict[str, str] = {}
 
     def first():
         try:
             with transaction.atomic():
-                _opportunity_insert(actor=sales_rep, org=vendor, end_customer=customer, data=clean)
+                opportunity_insert(actor=sales_rep, org=vendor, data=clean)
                 first_inserted.set()
                 second_done.wait(timeout=10)  # still uncommitted while the second inserts
         finally:
@@ -79,7 +79,7 @@ def test_a_registration_does_not_wait_for_another_still_uncommitted(sales_rep, v
             with transaction.atomic():
                 with connection.cursor() as cur:
                     cur.execute("SET LOCAL lock_timeout = '2s'")
-                _opportunity_insert(actor=sales_rep, org=vendor, end_customer=customer, data=clean)
+                opportunity_insert(actor=sales_rep, org=vendor, data=clean)
             outcome["second"] = "inserted"
         except Exception as exc:  # a lock timeout: it waited on the first transaction
             outcome["second"] = f"waited: {exc}"
@@ -93,4 +93,4 @@ def test_a_registration_does_not_wait_for_another_still_uncommitted(sales_rep, v
     for t in threads:
         t.join(timeout=30)
     assert outcome == {"second": "inserted"}
-    assert Opportunity.objects.count() == 2
+    assert Opportunity.objects.count() == 3  # the first deal, then the two at once

@@ -62,6 +62,32 @@ def test_one_registration_takes_at_most_15_statements_besides_the_audit_trail(
     assert len(audit) <= 5 * events
 
 
+def test_a_deal_its_lines_and_its_channel_are_written_in_one_statement(api, sales_rep, catalogue):
+    """On PostgreSQL one round trip writes the deal with its parts (WITH … INSERT); what
+    is stored is what was sent, in order."""
+    if connection.vendor != "postgresql":
+        pytest.skip("one statement on PostgreSQL; SQLite inserts the parts apart")
+    client = api.as_user(sales_rep)
+    r, queries = register(client, ISSUE_EXAMPLE)
+    assert r.status_code == 201, r.content
+    writes = [
+        q["sql"]
+        for q in queries
+        if q["sql"].lstrip().upper().startswith(("INSERT", "WITH")) and "opportunities_" in q["sql"]
+    ]
+    assert len(writes) == 1, [w[:80] for w in writes]
+    deal = Opportunity.objects.get(pk=r.json()["id"])
+    assert [(line.position, line.sku or line.name) for line in deal.lines.order_by("position")] == [
+        (1, "NET-4400"),
+        (2, "Third-party probe"),
+    ]
+    assert [(c.position, c.name, c.role) for c in deal.channel.order_by("position")] == [
+        (1, "Gulf Distribution FZE", "distributor"),
+        (2, "Cairo Systems", "integrator"),
+    ]
+    assert r.json() == client.get(f"{URL}{deal.pk}/").json()
+
+
 def test_the_answer_to_a_registration_is_the_deal_as_stored(api, sales_rep, catalogue):
     """Built from memory, the response must still say what the detail view reads back."""
     client = api.as_user(sales_rep)
