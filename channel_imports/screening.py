@@ -33,6 +33,7 @@ from hrdd.bulk import bulk_set
 from hrdd.errors import ApplicationError
 from lifecycle.services import opportunity_register_many
 from opportunities.models import Product
+from opportunities.validation import opportunity_validate_many
 from outbox.services import outbox_enqueue
 from partners.models import Organisation
 from restricted_parties.selectors import parties_screen
@@ -99,12 +100,24 @@ def sold_on(data: dict) -> str | None:
     return sale if sale and sale <= timezone.localdate().isoformat() else None
 
 
+def line_provenance(imp: ChannelImport, line: ImportLine) -> str:
+    """Where a promoted deal came from: the file, its line and the import, and the sale
+    date of a sale already made. Kept as the deal's provenance, never in its description:
+    the description is read for red flags, and a file's name is no statement of use."""
+    told = f"Imported from {imp.original_name}, line {line.line_no} (import {imp.pk})."
+    sold = sold_on(line.data)
+    if sold:
+        told += f" Sold on {words.day(date.fromisoformat(sold))}."
+    return told
+
+
 def opportunity_data(
     imp: ChannelImport, line: ImportLine, products: dict[str, str] | None = None
 ) -> dict:
     """A flagged line in the API's shape, for `opportunity_register`. A sale already made
     is no close date to decide before: its case gets its review target from the import,
-    not "overdue" on arrival; the sale date is kept in the description."""
+    not "overdue" on arrival; the sale date is kept in the deal's provenance
+    (`line_provenance`), which the API's shape has no field for."""
     d = line.data
     if d["sku"]:
         item = {"sku": d["sku"], "quantity": d["quantity"]}
@@ -115,9 +128,6 @@ def opportunity_data(
             "quantity": d["quantity"],
         }
     sold = sold_on(d)
-    described = f"Imported from {imp.original_name}, line {line.line_no} (import {imp.pk})."
-    if sold:
-        described += f" Sold on {words.day(date.fromisoformat(sold))}."
     return {
         "external_id": external_id_for(imp.organisation_id, line.row_key),
         "title": line_title(d, products),
@@ -131,7 +141,7 @@ def opportunity_data(
         "channel": channel_for(imp.organisation, d),
         "lines": [item],
         "intended_use": d["intended_use"],
-        "use_description": described,
+        "use_description": "",
         "value": {"amount": d["value_amount"], "currency": d["currency"]},
         "expected_close_date": None if sold else d["sale_date"] or None,
         "customization": d["customization"],
@@ -362,11 +372,28 @@ def _promote_batch(imp: ChannelImport) -> int:
             return 0
         skus = {line.data.get("sku") for line in lines} - {""}
         products = dict(Product.objects.filter(sku__in=skus).values_list("sku", "name"))
-        results = opportunity_register_many(
-            actor=imp.uploaded_by,
-            items=[opportunity_data(imp, line, products) for line in lines],
-            source="import",
+        checked = opportunity_validate_many(
+            [opportunity_data(imp, line, products) for line in lines], submitter=imp.uploaded_by
         )
+        valid = [
+            (line, {**clean, "provenance": line_provenance(imp, line)})
+            for line, (clean, _) in zip(lines, checked, strict=True)
+            if clean is not None
+        ]
+        registered = iter(
+            opportunity_register_many(
+                actor=imp.uploaded_by,
+                items=[clean for _, clean in valid],
+                source="import",
+                validated=True,
+            )
+        )
+        results = [
+            next(registered)
+            if clean is not None
+            else ApplicationError("The opportunity is not valid.", errors=errors)
+            for clean, errors in checked
+        ]
         promoted, refused = [], []
         for line, result in zip(lines, results, strict=True):
             if isinstance(result, ApplicationError):

@@ -128,6 +128,7 @@ def _opportunity_insert(
     opportunity = Opportunity.objects.create(
         reference="",
         external_id=data["external_id"],
+        provenance=data.get("provenance", ""),
         owner=actor,
         submitted_by_organisation=org,
         end_customer=end_customer,
@@ -245,6 +246,7 @@ def opportunities_insert_many(*, actor, org: Organisation, items: list[dict]) ->
             Opportunity(
                 reference="",
                 external_id=data["external_id"],
+                provenance=data.get("provenance", ""),
                 owner=actor,
                 submitted_by_organisation=org,
                 end_customer=end_customer,
