@@ -32,8 +32,8 @@ from django.utils import timezone
 from hrdd.bulk import bulk_set
 from hrdd.errors import ApplicationError
 from lifecycle.services import opportunity_register_many
-from opportunities.models import Product
-from opportunities.validation import opportunity_validate_many
+from opportunities.selectors import products_active_by_sku
+from opportunities.validation import opportunity_clean_direct, opportunity_validate_many
 from outbox.services import outbox_enqueue
 from partners.models import Organisation
 from restricted_parties.selectors import parties_screen
@@ -370,11 +370,7 @@ def _promote_batch(imp: ChannelImport) -> int:
         )
         if not lines:
             return 0
-        skus = {line.data.get("sku") for line in lines} - {""}
-        products = dict(Product.objects.filter(sku__in=skus).values_list("sku", "name"))
-        checked = opportunity_validate_many(
-            [opportunity_data(imp, line, products) for line in lines], submitter=imp.uploaded_by
-        )
+        checked = _lines_checked(imp, lines)
         valid = [
             (line, {**clean, "provenance": line_provenance(imp, line)})
             for line, (clean, _) in zip(lines, checked, strict=True)
@@ -406,6 +402,30 @@ def _promote_batch(imp: ChannelImport) -> int:
         bulk_set(ImportLine, promoted, ["opportunity"])
         bulk_set(ImportLine, refused, ["promotion_error"])
     return len(lines)
+
+
+def _lines_checked(imp: ChannelImport, lines: list[ImportLine]) -> list[tuple]:
+    """Each line as `opportunity_validate` would return it: (clean data, {}) or (None,
+    errors). The lines passed the same input rules when they were read, so their clean
+    data is built directly (`opportunity_clean_direct`); only a line it will not vouch
+    for (a product withdrawn since, a value out of shape) goes through the validator,
+    whose messages are kept."""
+    catalogue = products_active_by_sku({line.data.get("sku") for line in lines} - {""})
+    names = {sku: p.name for sku, p in catalogue.items()}
+    data = [opportunity_data(imp, line, names) for line in lines]
+    direct = [
+        opportunity_clean_direct(d, catalogue=catalogue, submitter=imp.uploaded_by) for d in data
+    ]
+    slow = [i for i, clean in enumerate(direct) if clean is None]
+    checked: list[tuple] = [(clean, {}) for clean in direct]
+    if slow:
+        for i, result in zip(
+            slow,
+            opportunity_validate_many([data[i] for i in slow], submitter=imp.uploaded_by),
+            strict=True,
+        ):
+            checked[i] = result
+    return checked
 
 
 def _unpromoted(channel_import_id: int):

@@ -27,7 +27,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="opportunity",
             name="provenance",
-            field=models.TextField(blank=True, default="", max_length=1000),
+            field=models.TextField(blank=True, default="", db_default="", max_length=1000),
         ),
         migrations.RunPython(reference_trigger_again, migrations.RunPython.noop),
     ]
