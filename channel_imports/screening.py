@@ -36,6 +36,7 @@ from opportunities.selectors import products_active_by_sku
 from opportunities.validation import opportunity_clean_direct, opportunity_validate_many
 from outbox.services import outbox_enqueue
 from partners.models import Organisation
+from partners.services import organisations_get_or_register
 from restricted_parties.selectors import parties_screen
 from rules.engine import screen
 from rules.models import Criterion
@@ -326,6 +327,7 @@ def _after_screening(channel_import_id: int) -> None:
 
 
 PROMOTE_BATCH = 100
+PREREGISTER_BATCH = 5000
 
 
 def import_promote(*, channel_import_id: int) -> bool:
@@ -349,6 +351,7 @@ def import_promote(*, channel_import_id: int) -> bool:
     )
     if imp is None or imp.status != S.PROMOTING:
         return False
+    _organisations_preregister(imp)
     while _promote_batch(imp):
         pass
     with transaction.atomic():
@@ -357,6 +360,24 @@ def import_promote(*, channel_import_id: int) -> bool:
         if imp.status == S.PROMOTING and not _unpromoted(imp.pk).exists():
             _complete(imp)
     return True
+
+
+def _organisations_preregister(imp: ChannelImport) -> None:
+    """Register the organisations the import's unpromoted lines name (end customers,
+    resellers, the partner) before its batches: new ones in one INSERT per few thousand
+    names, committed at once. Batches then only look them up, and two workers' batches
+    never wait on each other's uncommitted insert of the same new name. An organisation
+    whose line is then refused stays registered, as a name known to the registry."""
+    rows = _unpromoted(imp.pk).values_list("data", flat=True).iterator(chunk_size=2000)
+    parties: dict[tuple[str, str], str] = {}
+    for d in rows:
+        name = d["end_customer_name"].strip() or "Undisclosed end customer"
+        parties.setdefault((name, d["end_customer_country"]), "end_customer")
+        for entry in channel_for(imp.organisation, d):
+            parties.setdefault((entry["name"], entry["country"]), entry["role"])
+    wanted = [(n, c, r) for (n, c), r in parties.items()]
+    for start in range(0, len(wanted), PREREGISTER_BATCH):
+        organisations_get_or_register(wanted[start : start + PREREGISTER_BATCH])
 
 
 def _promote_batch(imp: ChannelImport) -> int:
