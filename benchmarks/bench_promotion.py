@@ -52,9 +52,32 @@ def worker(url: str, import_id: int) -> None:
     # index and the language model (the model alone takes 0.7 s to load, once per process).
     parties_screen([("warm up", "")])
     detect_language("warm up the language model")
-    started = time.time()
-    import_promote(channel_import_id=import_id)
-    print(json.dumps({"started": started, "ended": time.time()}))
+    from django.db import connection
+
+    db = {"statements": 0, "seconds": 0.0}
+
+    def timed(execute, sql, params, many, context):
+        t0 = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            db["seconds"] += time.perf_counter() - t0
+            db["statements"] += 1
+
+    started, cpu = time.time(), time.process_time()
+    with connection.execute_wrapper(timed):
+        import_promote(channel_import_id=import_id)
+    print(
+        json.dumps(
+            {
+                "started": started,
+                "ended": time.time(),
+                "cpu": time.process_time() - cpu,
+                "db_seconds": db["seconds"],
+                "statements": db["statements"],
+            }
+        )
+    )
 
 
 def fill(n: int) -> int:
@@ -245,6 +268,14 @@ def main() -> int:
         f"{rate:8.1f} deals/s",
         f"({rate / TARGET:.2f}× the target {TARGET:.0f}/s) [{before} -> {after}]",
     )
+    if promoted:
+        cpu = sum(s["cpu"] for s in spans) / promoted * 1000
+        waited = sum(s["db_seconds"] for s in spans) / promoted * 1000
+        statements = sum(s["statements"] for s in spans) / promoted
+        say(
+            "  per deal: worker CPU / waiting on PostgreSQL / statements",
+            f"{cpu:.2f} ms / {waited:.2f} ms / {statements:.2f}",
+        )
     say("anchor: COPY of as many deal rows", f"{anchor:8.0f} rows/s")
     say("  promotion / COPY", f"{rate / anchor:.4f}")
     chain = subprocess.run(

@@ -32,9 +32,11 @@ from django.utils import timezone
 from hrdd.bulk import bulk_set
 from hrdd.errors import ApplicationError
 from lifecycle.services import opportunity_register_many
-from opportunities.models import Product
+from opportunities.selectors import products_active_by_sku
+from opportunities.validation import opportunity_clean_direct, opportunity_validate_many
 from outbox.services import outbox_enqueue
 from partners.models import Organisation
+from partners.services import organisations_get_or_register
 from restricted_parties.selectors import parties_screen
 from rules.engine import screen
 from rules.models import Criterion
@@ -99,12 +101,24 @@ def sold_on(data: dict) -> str | None:
     return sale if sale and sale <= timezone.localdate().isoformat() else None
 
 
+def line_provenance(imp: ChannelImport, line: ImportLine) -> str:
+    """Where a promoted deal came from: the file, its line and the import, and the sale
+    date of a sale already made. Kept as the deal's provenance, never in its description:
+    the description is read for red flags, and a file's name is no statement of use."""
+    told = f"Imported from {imp.original_name}, line {line.line_no} (import {imp.pk})."
+    sold = sold_on(line.data)
+    if sold:
+        told += f" Sold on {words.day(date.fromisoformat(sold))}."
+    return told
+
+
 def opportunity_data(
     imp: ChannelImport, line: ImportLine, products: dict[str, str] | None = None
 ) -> dict:
     """A flagged line in the API's shape, for `opportunity_register`. A sale already made
     is no close date to decide before: its case gets its review target from the import,
-    not "overdue" on arrival; the sale date is kept in the description."""
+    not "overdue" on arrival; the sale date is kept in the deal's provenance
+    (`line_provenance`), which the API's shape has no field for."""
     d = line.data
     if d["sku"]:
         item = {"sku": d["sku"], "quantity": d["quantity"]}
@@ -115,9 +129,6 @@ def opportunity_data(
             "quantity": d["quantity"],
         }
     sold = sold_on(d)
-    described = f"Imported from {imp.original_name}, line {line.line_no} (import {imp.pk})."
-    if sold:
-        described += f" Sold on {words.day(date.fromisoformat(sold))}."
     return {
         "external_id": external_id_for(imp.organisation_id, line.row_key),
         "title": line_title(d, products),
@@ -131,7 +142,7 @@ def opportunity_data(
         "channel": channel_for(imp.organisation, d),
         "lines": [item],
         "intended_use": d["intended_use"],
-        "use_description": described,
+        "use_description": "",
         "value": {"amount": d["value_amount"], "currency": d["currency"]},
         "expected_close_date": None if sold else d["sale_date"] or None,
         "customization": d["customization"],
@@ -316,6 +327,7 @@ def _after_screening(channel_import_id: int) -> None:
 
 
 PROMOTE_BATCH = 100
+PREREGISTER_BATCH = 5000
 
 
 def import_promote(*, channel_import_id: int) -> bool:
@@ -339,6 +351,7 @@ def import_promote(*, channel_import_id: int) -> bool:
     )
     if imp is None or imp.status != S.PROMOTING:
         return False
+    _organisations_preregister(imp)
     while _promote_batch(imp):
         pass
     with transaction.atomic():
@@ -347,6 +360,24 @@ def import_promote(*, channel_import_id: int) -> bool:
         if imp.status == S.PROMOTING and not _unpromoted(imp.pk).exists():
             _complete(imp)
     return True
+
+
+def _organisations_preregister(imp: ChannelImport) -> None:
+    """Register the organisations the import's unpromoted lines name (end customers,
+    resellers, the partner) before its batches: new ones in one INSERT per few thousand
+    names, committed at once. Batches then only look them up, and two workers' batches
+    never wait on each other's uncommitted insert of the same new name. An organisation
+    whose line is then refused stays registered, as a name known to the registry."""
+    rows = _unpromoted(imp.pk).values_list("data", flat=True).iterator(chunk_size=2000)
+    parties: dict[tuple[str, str], str] = {}
+    for d in rows:
+        name = d["end_customer_name"].strip() or "Undisclosed end customer"
+        parties.setdefault((name, d["end_customer_country"]), "end_customer")
+        for entry in channel_for(imp.organisation, d):
+            parties.setdefault((entry["name"], entry["country"]), entry["role"])
+    wanted = [(n, c, r) for (n, c), r in parties.items()]
+    for start in range(0, len(wanted), PREREGISTER_BATCH):
+        organisations_get_or_register(wanted[start : start + PREREGISTER_BATCH])
 
 
 def _promote_batch(imp: ChannelImport) -> int:
@@ -360,13 +391,26 @@ def _promote_batch(imp: ChannelImport) -> int:
         )
         if not lines:
             return 0
-        skus = {line.data.get("sku") for line in lines} - {""}
-        products = dict(Product.objects.filter(sku__in=skus).values_list("sku", "name"))
-        results = opportunity_register_many(
-            actor=imp.uploaded_by,
-            items=[opportunity_data(imp, line, products) for line in lines],
-            source="import",
+        checked = _lines_checked(imp, lines)
+        valid = [
+            (line, {**clean, "provenance": line_provenance(imp, line)})
+            for line, (clean, _) in zip(lines, checked, strict=True)
+            if clean is not None
+        ]
+        registered = iter(
+            opportunity_register_many(
+                actor=imp.uploaded_by,
+                items=[clean for _, clean in valid],
+                source="import",
+                validated=True,
+            )
         )
+        results = [
+            next(registered)
+            if clean is not None
+            else ApplicationError("The opportunity is not valid.", errors=errors)
+            for clean, errors in checked
+        ]
         promoted, refused = [], []
         for line, result in zip(lines, results, strict=True):
             if isinstance(result, ApplicationError):
@@ -379,6 +423,30 @@ def _promote_batch(imp: ChannelImport) -> int:
         bulk_set(ImportLine, promoted, ["opportunity"])
         bulk_set(ImportLine, refused, ["promotion_error"])
     return len(lines)
+
+
+def _lines_checked(imp: ChannelImport, lines: list[ImportLine]) -> list[tuple]:
+    """Each line as `opportunity_validate` would return it: (clean data, {}) or (None,
+    errors). The lines passed the same input rules when they were read, so their clean
+    data is built directly (`opportunity_clean_direct`); only a line it will not vouch
+    for (a product withdrawn since, a value out of shape) goes through the validator,
+    whose messages are kept."""
+    catalogue = products_active_by_sku({line.data.get("sku") for line in lines} - {""})
+    names = {sku: p.name for sku, p in catalogue.items()}
+    data = [opportunity_data(imp, line, names) for line in lines]
+    direct = [
+        opportunity_clean_direct(d, catalogue=catalogue, submitter=imp.uploaded_by) for d in data
+    ]
+    slow = [i for i, clean in enumerate(direct) if clean is None]
+    checked: list[tuple] = [(clean, {}) for clean in direct]
+    if slow:
+        for i, result in zip(
+            slow,
+            opportunity_validate_many([data[i] for i in slow], submitter=imp.uploaded_by),
+            strict=True,
+        ):
+            checked[i] = result
+    return checked
 
 
 def _unpromoted(channel_import_id: int):

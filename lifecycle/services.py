@@ -253,12 +253,16 @@ def opportunity_update(*, actor, opportunity: Opportunity, data: dict) -> Opport
 
 
 def opportunity_register_many(
-    *, actor, items: list[dict], source: str = "import"
+    *, actor, items: list[dict], source: str = "import", validated: bool = False
 ) -> list[RegistrationResult | ApplicationError]:
     """Register many deals of one submitter in one transaction, each screened and
     routed as `opportunity_register` would (its own screening, case and audit events);
     the rows are inserted in bulk. Returns, in order, each item's result or the error
     that refused it (nothing is saved for a refused item; the others are).
+
+    `validated`: the items are already what `opportunity_validate` returns (the bulk
+    importer builds them from lines checked by the same input rules); they may carry a
+    `provenance`, which the API's input never does.
 
     Idempotent per external_id like the single path. If the batch hits a concurrent
     insert (the same external_id or a new organisation registered meanwhile), it is
@@ -271,8 +275,12 @@ def opportunity_register_many(
             return [exc] * len(items)
         results: list = [None] * len(items)
         clean_items: list[tuple[int, dict]] = []
-        validated = opportunity_validate_many(items, submitter=actor)
-        for i, (clean, errors) in enumerate(validated):
+        checked = (
+            [(item, {}) for item in items]
+            if validated
+            else opportunity_validate_many(items, submitter=actor)
+        )
+        for i, (clean, errors) in enumerate(checked):
             if errors:
                 results[i] = ApplicationError("The opportunity is not valid.", errors=errors)
             else:

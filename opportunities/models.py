@@ -71,6 +71,11 @@ class Opportunity(models.Model):
     delivery_country = models.CharField(max_length=2)
     intended_use = models.JSONField(default=list)
     use_description = models.TextField(blank=True, max_length=5000)
+    # Where the deal came from when no person typed it (an import's file, line and sale
+    # date). Shown as the deal's origin and never read for red flags: a file named
+    # "protesters.xlsx" says nothing about the deal's use.
+    # A database default too, so rows written without it (COPY, bulk loaders) are valid.
+    provenance = models.TextField(blank=True, default="", db_default="", max_length=1000)
     value_amount = models.DecimalField(max_digits=14, decimal_places=2)
     value_currency = models.CharField(max_length=3)
     expected_close_date = models.DateField(null=True, blank=True)

@@ -131,6 +131,7 @@ def opportunity_insert(*, actor, org: Organisation, data: dict) -> Opportunity:
     opportunity = Opportunity(
         reference="",
         external_id=data["external_id"],
+        provenance=data.get("provenance", ""),
         owner=actor,
         submitted_by_organisation=org,
         end_customer=end_customer,
@@ -243,6 +244,7 @@ def opportunities_insert_many(*, actor, org: Organisation, items: list[dict]) ->
             Opportunity(
                 reference="",
                 external_id=data["external_id"],
+                provenance=data.get("provenance", ""),
                 owner=actor,
                 submitted_by_organisation=org,
                 end_customer=end_customer,

@@ -8,7 +8,9 @@ serializer declares the shape (and the API schema) and reads each value with a r
 from __future__ import annotations
 
 import copy
+import re
 import threading
+from datetime import date
 from decimal import Decimal
 
 from rest_framework import serializers
@@ -233,3 +235,129 @@ def opportunity_validate_many(items: list, *, submitter=None) -> list[tuple[dict
         except serializers.ValidationError as exc:
             results.append((None, _flatten(exc.detail)))
     return results
+
+
+class _Refused(Exception):
+    """Anything `opportunity_clean_direct` will not vouch for: the validator decides."""
+
+
+def _ok(result: rules.Checked):
+    value, problem = result
+    if problem:
+        raise _Refused
+    return value
+
+
+# What DRF's text fields refuse besides length: NUL characters and lone surrogates.
+_PROHIBITED = re.compile("[\x00\ud800-\udfff]")
+
+
+def _text(value, limit: int, *, blank: bool = True) -> str:
+    # What a `Text` field does: a string, trimmed, not too long, blank only where allowed.
+    if not isinstance(value, str):
+        raise _Refused
+    value = value.strip()
+    if len(value) > limit or not (value or blank) or _PROHIBITED.search(value):
+        raise _Refused
+    return value
+
+
+def _code_list(values, kind: str, vocabulary: dict, *, least: int = 0) -> list[str]:
+    if not isinstance(values, list):
+        raise _Refused
+    codes = _ok(rules.codes(kind, [_text(v, 60, blank=False) for v in values], vocabulary))
+    if not least <= len(codes) <= len(vocabulary):
+        raise _Refused
+    return codes
+
+
+def _line_direct(line: dict, catalogue: dict) -> dict:
+    sku = _text(line.get("sku", ""), 60)
+    name = _text(line.get("name", ""), 200)
+    capabilities = _code_list(
+        line.get("capabilities", []), "product capability", PRODUCT_CAPABILITIES
+    )
+    quantity = _ok(rules.quantity(line["quantity"]))
+    product, problems = rules.product_line(
+        sku=sku, name=name, capabilities=capabilities, catalogue=catalogue
+    )
+    if problems:
+        raise _Refused
+    return {"sku": sku, "name": name, "capabilities": capabilities, "quantity": quantity, **product}
+
+
+def _close_date(value):
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise _Refused
+    try:
+        day = date.fromisoformat(value)
+    except ValueError as exc:
+        raise _Refused from exc
+    return _ok(rules.date_in_window(day))
+
+
+def opportunity_clean_direct(data: dict, *, catalogue: dict, submitter=None) -> dict | None:
+    """What `opportunity_validate(data)` returns as clean data, computed with the same
+    input rules but without the serializer's machinery, for input built by code in the
+    API's shape and types (a promoted import line): a few percent of the validator's cost.
+    None whenever anything is off, and then the caller runs the validator, whose words
+    it keeps; `tests/channel_imports/test_promotion_clean.py` holds the two equal.
+    `catalogue`: the active products of the SKUs named (`products_active_by_sku`)."""
+    try:
+        ec = data["end_customer"]
+        end_customer = {
+            "name": _text(ec.get("name", ""), 200),
+            "country": _ok(rules.country(ec["country"])),
+            "type": _ok(rules.code("end-user type", _text(ec["type"], 30), END_USER_TYPES)),
+            "sector": _text(ec.get("sector", ""), 120),
+        }
+        channel = data.get("channel", [])
+        if not isinstance(channel, list) or len(channel) > MAX_CHANNEL:
+            raise _Refused
+        lines = data["lines"]
+        if not isinstance(lines, list) or not 1 <= len(lines) <= MAX_LINES:
+            raise _Refused
+        value = data["value"]
+        customization = data.get("customization", False)
+        if not isinstance(customization, bool):
+            raise _Refused
+        clean = {
+            "external_id": _text(data.get("external_id", ""), 100),
+            "title": _text(data["title"], 200, blank=False),
+            "end_customer": end_customer,
+            "delivery_country": (
+                _ok(rules.country(data["delivery_country"]))
+                if "delivery_country" in data
+                else end_customer["country"]
+            ),
+            "channel": [
+                {
+                    "name": _text(e["name"], 200, blank=False),
+                    "role": _ok(rules.channel_role(_text(e["role"], 20))),
+                    "country": _ok(rules.country(e["country"])),
+                }
+                for e in channel
+            ],
+            "lines": [_line_direct(line, catalogue) for line in lines],
+            "intended_use": _code_list(
+                data["intended_use"], "intended use", INTENDED_USES, least=1
+            ),
+            "use_description": _text(data.get("use_description", ""), 5000),
+            "value": {
+                "amount": _ok(rules.amount(value["amount"])),
+                "currency": _ok(rules.currency(value["currency"])),
+            },
+            "expected_close_date": _close_date(data.get("expected_close_date")),
+            "customization": customization,
+            "red_flags": _code_list(data.get("red_flags", []), "red flag", RED_FLAGS),
+            "end_use_statement": _ok(
+                rules.end_use_statement(data.get("end_use_statement", "none"))
+            ),
+        }
+    except (_Refused, KeyError, TypeError, AttributeError):
+        return None
+    if submitter is not None and submitter.is_partner_user and not clean["channel"]:
+        return None
+    return clean

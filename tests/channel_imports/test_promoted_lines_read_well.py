@@ -43,7 +43,7 @@ def test_a_sale_already_made_gets_its_review_target_from_the_import(
     case = ReviewCase.objects.get(opportunity=deal)
     assert deal.expected_close_date is None
     assert case.effective_due_at == case.due_at > timezone.now()
-    assert "Sold on" in deal.use_description
+    assert "Sold on" in deal.provenance
     client.force_login(reviewer)
     queue = client.get("/reviews/").content.decode()
     row_html = queue.split(deal.reference)[1].split("</tr>")[0]

@@ -283,3 +283,31 @@ def test_a_batch_costs_the_same_statements_for_12_deals_as_for_48(
             ("opportunity.route_hold", "new", "on_hold"),
             ("review_case.opened", "", "new"),
         ]
+
+
+def test_new_organisations_are_registered_once_before_the_batches(
+    upload_as, partner_a, catalogue, monkeypatch
+):
+    """24 lines naming 24 new end customers, promoted 10 at a time: every new
+    organisation in one INSERT before the first deal, none inside a batch."""
+    from channel_imports import screening
+    from partners.models import Organisation
+
+    monkeypatch.setattr(screening, "PROMOTE_BATCH", 10)
+    rows = [
+        row(FLAGGED, partner_reference=f"O-{i}", end_customer_name=f"Fresh Telecom {i}")
+        for i in range(24)
+    ]
+    _, imp = upload_as(partner_a, csv_upload(rows))
+    import_accept(actor=partner_a, channel_import=drain(imp))
+    imp = _until_promoting(imp)
+    with CaptureQueriesContext(connection) as ctx:
+        assert import_promote(channel_import_id=imp.pk)
+    sqls = [q["sql"] for q in ctx.captured_queries]
+    org_inserts = [
+        i for i, q in enumerate(sqls) if q.startswith("INSERT") and '"partners_organisation"' in q
+    ]
+    deal_inserts = [i for i, q in enumerate(sqls) if 'INTO "opportunities_opportunity"' in q]
+    assert len(org_inserts) == 1 and org_inserts[0] < deal_inserts[0], org_inserts
+    assert Organisation.objects.filter(name__startswith="Fresh Telecom").count() == 24
+    assert ImportLine.objects.filter(channel_import=imp, opportunity__isnull=False).count() == 24
