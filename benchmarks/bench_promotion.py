@@ -44,7 +44,7 @@ def _setup_django(url: str) -> None:
 
 def worker(url: str, import_id: int) -> None:
     _setup_django(url)
-    from channel_imports.screening import import_promote
+    from channel_imports.promotion import import_promote
     from restricted_parties.selectors import parties_screen
     from rules.textsignals.languages import detect_language
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from outbox.tasks import current_claim_token, outbox_task
 
-from . import screening, services
+from . import promotion, screening, services
 
 
 @outbox_task(
@@ -41,4 +41,4 @@ def import_chunk_screen(chunk_id: int) -> None:
     "channel_imports.tasks.import_promote", formerly_named=("channel_imports.tasks.promote_import",)
 )
 def import_promote(import_id: int) -> None:
-    screening.import_promote(channel_import_id=import_id)
+    promotion.import_promote(channel_import_id=import_id)

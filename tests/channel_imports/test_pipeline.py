@@ -11,7 +11,8 @@ from django.utils import timezone
 from audit.models import AuditEvent
 from channel_imports import tasks
 from channel_imports.models import ChannelImport, ColumnMapping, ImportChunk, ImportLine
-from channel_imports.screening import import_chunk_screen, import_promote, opportunity_data
+from channel_imports.promotion import import_promote, opportunity_data
+from channel_imports.screening import import_chunk_screen
 from channel_imports.services import import_accept
 from lifecycle.services import opportunity_register
 from opportunities.models import Opportunity

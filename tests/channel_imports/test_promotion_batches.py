@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from audit.models import AuditEvent
 from channel_imports.models import ChannelImport, ImportLine
-from channel_imports.screening import import_promote
+from channel_imports.promotion import import_promote
 from channel_imports.services import import_accept
 from reviews.models import ReviewCase
 from tests.opportunities.test_registration_cost import split_audit
@@ -188,11 +188,11 @@ def test_two_workers_share_one_promotion_and_promote_each_line_once(partner_a, c
 
     from django.db import connections
 
-    from channel_imports import screening
+    from channel_imports import promotion
 
     # New end customers and resellers on every line: both workers register organisations.
     imp = _waiting_for_promotion(partner_a, 30)
-    screening.PROMOTE_BATCH, batch = 4, screening.PROMOTE_BATCH
+    promotion.PROMOTE_BATCH, batch = 4, promotion.PROMOTE_BATCH
     errors: list[BaseException] = []
     barrier = threading.Barrier(2)
 
@@ -212,7 +212,7 @@ def test_two_workers_share_one_promotion_and_promote_each_line_once(partner_a, c
         for t in threads:
             t.join(timeout=120)
     finally:
-        screening.PROMOTE_BATCH = batch
+        promotion.PROMOTE_BATCH = batch
     assert not errors, errors
     imp.refresh_from_db()
     assert imp.status == "completed"
@@ -290,10 +290,10 @@ def test_new_organisations_are_registered_once_before_the_batches(
 ):
     """24 lines naming 24 new end customers, promoted 10 at a time: every new
     organisation in one INSERT before the first deal, none inside a batch."""
-    from channel_imports import screening
+    from channel_imports import promotion
     from partners.models import Organisation
 
-    monkeypatch.setattr(screening, "PROMOTE_BATCH", 10)
+    monkeypatch.setattr(promotion, "PROMOTE_BATCH", 10)
     rows = [
         row(FLAGGED, partner_reference=f"O-{i}", end_customer_name=f"Fresh Telecom {i}")
         for i in range(24)

@@ -11,7 +11,7 @@ import pytest
 from django.utils import timezone
 
 from channel_imports.models import ImportLine
-from channel_imports.screening import opportunity_data
+from channel_imports.promotion import opportunity_data
 from opportunities.selectors import products_active_by_sku
 from opportunities.validation import opportunity_clean_direct, opportunity_validate
 
