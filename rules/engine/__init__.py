@@ -18,16 +18,9 @@ from __future__ import annotations
 
 from rules.textsignals import LexiconEntry, LexiconError, lexicon_from_pack
 
+from .compiling import compile_criteria, validate_criterion
 from .conditions import Condition, ConditionError, compile_condition
-from .fields import (
-    FIELDS,
-    PARTNER_SAFE_FIELDS,
-    TEXT_DERIVED_FIELDS,
-    TEXT_READ_FIELDS,
-    check_snapshot,
-    example_snapshot,
-)
-from .scoring import (
+from .criteria import (
     DEFAULT_PACK_PATH,
     DEFAULT_TIERS,
     DIMENSIONS,
@@ -41,20 +34,21 @@ from .scoring import (
     Finding,
     ScreeningResult,
     about_partners,
-    assess_shown,
-    compile_criteria,
-    format_value,
-    load_pack,
-    pack_from_specs,
-    read_pack,
-    screen,
-    screen_brief,
     shown_to_partners,
-    specs_from_pack,
     tier_rank,
-    validate_criterion,
     validate_tiers,
 )
+from .explanations import format_value
+from .fields import (
+    FIELDS,
+    PARTNER_SAFE_FIELDS,
+    TEXT_DERIVED_FIELDS,
+    TEXT_READ_FIELDS,
+    check_snapshot,
+    example_snapshot,
+)
+from .packs import load_pack, pack_from_specs, read_pack, specs_from_pack
+from .scoring import assess_shown, screen, screen_brief
 from .text import text_read, with_text
 
 __all__ = [

@@ -54,7 +54,7 @@ from rules.textsignals.languages import (
 from rules.textsignals.lexicon import CompiledEntry, LexiconEntry, phrase_key
 from rules.textsignals.reader import PHRASES_FIELD, TRUNCATED, phrase_line
 
-from .scoring import CompiledCriteria
+from .criteria import CompiledCriteria
 from .text import text_read
 
 TextReader = Callable[[Mapping[str, Any], Mapping[str, Any] | None], dict[str, Any]]

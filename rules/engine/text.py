@@ -13,7 +13,7 @@ from rules.textsignals import empty_text_fields, read_text
 from .fields import TEXT_READ_FIELDS
 
 if TYPE_CHECKING:
-    from .scoring import CompiledCriteria
+    from .criteria import CompiledCriteria
 
 _NO_TEXT = empty_text_fields()
 

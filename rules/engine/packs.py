@@ -1,0 +1,128 @@
+"""Criteria packs: a criteria version as JSON (criteria, tiers, lexicon), read and written. Plain Python: nothing here imports Django."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from rules.textsignals import (
+    LexiconEntry,
+    LexiconError,
+    lexicon_from_pack,
+    lexicon_to_pack,
+)
+
+from .compiling import compile_criteria
+from .criteria import (
+    _INT_FIELDS,
+    _REQUIRED_SPEC_FIELDS,
+    _STR_FIELDS,
+    DEFAULT_PACK_PATH,
+    DEFAULT_TIERS,
+    PACK_FORMAT,
+    PACK_VERSION,
+    SPEC_FIELDS,
+    CompiledCriteria,
+    CriteriaError,
+    CriterionSpec,
+    validate_tiers,
+)
+
+
+def specs_from_pack(pack: Any) -> tuple[list[CriterionSpec], dict[str, int]]:
+    """Read a criteria pack dict into specs and tiers; ``CriteriaError`` on a bad pack.
+
+    Checks the pack's shape and each criterion's keys and value types; the full check
+    (conditions, ranges, codes) is ``compile_criteria``'s.
+    """
+    if not isinstance(pack, Mapping):
+        raise CriteriaError(["a criteria pack must be a JSON object"])
+    errors: list[str] = []
+    if pack.get("format") != PACK_FORMAT:
+        errors.append(f'format must be "{PACK_FORMAT}", got {pack.get("format")!r}')
+    if pack.get("version") != PACK_VERSION:
+        errors.append(f"version must be {PACK_VERSION}, got {pack.get('version')!r}")
+    if not isinstance(pack.get("name"), str) or not pack.get("name", "").strip():
+        errors.append("name must be non-empty text")
+    tiers = pack.get("tiers", dict(DEFAULT_TIERS))
+    errors.extend(validate_tiers(tiers))
+    raw = pack.get("criteria")
+    if not isinstance(raw, list) or not raw:
+        errors.append("criteria must be a non-empty list")
+        raise CriteriaError(errors)
+    specs: list[CriterionSpec] = []
+    for i, item in enumerate(raw):
+        label = f"criteria[{i}]"
+        if not isinstance(item, Mapping):
+            errors.append(f"{label}: must be an object")
+            continue
+        if isinstance(item.get("code"), str):
+            label += f" ({item['code']})"
+        unknown = sorted(str(k) for k in item if k not in SPEC_FIELDS)
+        missing = [k for k in _REQUIRED_SPEC_FIELDS if k not in item]
+        if unknown:
+            errors.append(f"{label}: unknown keys {', '.join(unknown)}")
+        if missing:
+            errors.append(f"{label}: missing keys {', '.join(missing)}")
+        if unknown or missing:
+            continue
+        bad = [k for k in _STR_FIELDS if k in item and not isinstance(item[k], str)]
+        bad += [k for k in _INT_FIELDS if not isinstance(item[k], int) or isinstance(item[k], bool)]
+        if "enabled" in item and not isinstance(item["enabled"], bool):
+            bad.append("enabled")
+        if bad:
+            errors.append(f"{label}: wrong type for {', '.join(bad)}")
+            continue
+        specs.append(CriterionSpec(**{k: item[k] for k in SPEC_FIELDS if k in item}))
+    if errors:
+        raise CriteriaError(errors)
+    return specs, dict(tiers)
+
+
+def pack_from_specs(
+    specs: Iterable[CriterionSpec],
+    tiers: Mapping[str, int] = DEFAULT_TIERS,
+    meta: Mapping[str, Any] | None = None,
+    lexicon: Iterable[LexiconEntry] = (),
+) -> dict[str, Any]:
+    """A criteria pack dict (JSON-ready) for ``specs``; ``meta`` supplies name and extras.
+
+    ``specs_from_pack(pack_from_specs(s, t, m))`` gives back ``(list(s), dict(t))``, and
+    ``lexicon_from_pack`` the lexicon.
+    """
+    meta = dict(meta or {})
+    pack: dict[str, Any] = {
+        "format": PACK_FORMAT,
+        "version": PACK_VERSION,
+        "name": meta.pop("name", "Unnamed criteria pack"),
+    }
+    for reserved in ("format", "version", "tiers", "criteria", "lexicon"):
+        meta.pop(reserved, None)
+    pack.update(meta)
+    pack["tiers"] = dict(tiers)
+    pack["criteria"] = [asdict(s) for s in specs]
+    pack["lexicon"] = lexicon_to_pack(lexicon)
+    return pack
+
+
+def read_pack(path: str | Path = DEFAULT_PACK_PATH) -> dict[str, Any]:
+    """Load a pack file as a dict (``CriteriaError`` if it is not valid JSON)."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return json.load(fh)
+    except json.JSONDecodeError as exc:
+        raise CriteriaError([f"{path}: not valid JSON: {exc}"]) from None
+
+
+def load_pack(path: str | Path = DEFAULT_PACK_PATH) -> CompiledCriteria:
+    """Read, validate and compile a pack file (the default pack unless told otherwise)."""
+    pack = read_pack(path)
+    specs, tiers = specs_from_pack(pack)
+    try:
+        lexicon = lexicon_from_pack(pack)
+    except LexiconError as exc:
+        raise CriteriaError(exc.errors) from None
+    return compile_criteria(specs, tiers, lexicon=lexicon)
