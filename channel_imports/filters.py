@@ -49,7 +49,11 @@ class ImportFilter(ListFilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         user = self.request.user if self.request else None
-        self.filters["status"].extra["choices"] = import_status_choices(user)
+        status = self.filters["status"]
+        status.extra["choices"] = import_status_choices(user)
+        # The form field is cached on the filter, and deep-copied with it once anything
+        # (the API schema) built it on the class's filter: build it again with these choices.
+        status.__dict__.pop("_field", None)
 
     def by_status(self, queryset, name, value):
         user = self.request.user if self.request else None

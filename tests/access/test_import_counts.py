@@ -123,3 +123,19 @@ def test_flagged_lines_are_ordered_by_the_score_the_partner_is_shown(
     client.force_login(partner_a)
     page = client.get(f"/imports/{imp.pk}/").content.decode()
     assert page.index("POS-FIRST") < page.index("POS-SECOND")
+
+
+def test_the_status_filter_refuses_promoting_to_a_partner_once_the_schema_was_built(
+    api, partner_a, held_import
+):
+    """The API schema builds each filter's form field on the class; a partner's request
+    must still get the partner's choices, not those the schema cached."""
+    from channel_imports.filters import ImportFilter
+
+    status = ImportFilter.base_filters["status"]
+    assert "promoting" in dict(status.field.choices)  # as the schema generation does
+    try:
+        api.as_user(partner_a)
+        assert api.get("/api/v1/imports/?status=promoting").status_code == 400
+    finally:
+        status.__dict__.pop("_field", None)
