@@ -139,17 +139,27 @@ def _run(args: list[str], env: dict) -> str:
     return out.stdout
 
 
-SETUP_APP = """
-import django; django.setup()
-from rest_framework.authtoken.models import Token
-from accounts.models import User
-from opportunities.models import Product
-from partners.models import Organisation
-vendor = Organisation.objects.create(name="Bench Vendor", country="US", role="vendor")
-rep = User.objects.create(username="bench_rep", role="sales_rep", organisation=vendor)
-Product.objects.create(sku="NET-4400", name="Campus switch 4400", capabilities=["networking"])
-print(Token.objects.create(user=rep).key)
-"""
+def setup_app() -> str:
+    """The benchmark's vendor, sales rep and product, in a migrated database (Django set
+    up); returns the rep's API token."""
+    from rest_framework.authtoken.models import Token
+
+    from accounts.models import User
+    from opportunities.models import Product
+    from partners.models import Organisation
+
+    vendor = Organisation.objects.create(name="Bench Vendor", country="US", role="vendor")
+    rep = User.objects.create(username="bench_rep", role="sales_rep", organisation=vendor)
+    Product.objects.create(sku="NET-4400", name="Campus switch 4400", capabilities=["networking"])
+    return Token.objects.create(user=rep).key
+
+
+# Run by the application's interpreter, in the application's environment.
+SETUP_APP = (
+    "import django; django.setup()\n"
+    "from benchmarks.bench_api import setup_app\n"
+    "print(setup_app())\n"
+)
 
 COUNT_STATEMENTS = """
 import django, json; django.setup()

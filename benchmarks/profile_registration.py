@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import io
 import json
 import os
 import pstats
@@ -26,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.bench_api import BARE_DEAL, EXAMPLE, SETUP_APP, _postgres_url  # noqa: E402
+from benchmarks.bench_api import BARE_DEAL, EXAMPLE, _postgres_url, setup_app  # noqa: E402
 
 
 def _prepare(bare: bool) -> None:
@@ -68,14 +67,7 @@ def main() -> int:
     if args.bare:
         path, headers, body = "/deals/", {}, BARE_DEAL
     else:
-        namespace: dict = {}
-        out = io.StringIO()
-        stdout, sys.stdout = sys.stdout, out
-        try:
-            exec(SETUP_APP.replace("import django; django.setup()", ""), namespace)  # noqa: S102
-        finally:
-            sys.stdout = stdout
-        token = out.getvalue().strip().splitlines()[-1]
+        token = setup_app()
         path, headers, body = (
             "/api/v1/opportunities/",
             {"HTTP_AUTHORIZATION": f"Token {token}"},
