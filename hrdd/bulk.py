@@ -68,22 +68,49 @@ def _db_type(field: models.Field) -> str:
     return (field.target_field if field.is_relation else field).db_type(connection)
 
 
+def _readers(model: type[models.Model], skip: str = "") -> list[tuple]:
+    """(field, attname, how to read its value) for each column an INSERT of `model` writes
+    (all but the auto primary key, generated columns and `skip`)."""
+    opts = model._meta
+    return [
+        (f, f.attname, _reader(f))
+        for f in opts.local_concrete_fields
+        if f is not opts.auto_field and not f.generated and f.attname != skip
+    ]
+
+
+def _values(obj, readers: list[tuple]) -> dict:
+    row = {}
+    for f, name, prepare in readers:
+        value = f.pre_save(obj, True)
+        row[name] = value if prepare is None else prepare.get_db_prep_save(value, connection)
+    return row
+
+
+def _recordset(readers: list[tuple]) -> tuple[str, str, str]:
+    """The column list, the `v.` selections and the `jsonb_to_recordset` column types."""
+    quote = connection.ops.quote_name
+    return (
+        ", ".join(quote(f.column) for f, _, _ in readers),
+        ", ".join(f"v.{quote(name)}" for _, name, _ in readers),
+        ", ".join(f"{quote(name)} {_db_type(f)}" for f, name, _ in readers),
+    )
+
+
 @functools.cache
 def _insert_statement(model: type[models.Model]) -> tuple[list, str]:
     """The INSERT of `model`'s rows from one JSON document, and how to read each column's
     value (built once per model: a registration inserts rows of three models)."""
     opts = model._meta
-    fields = [f for f in opts.local_concrete_fields if f is not opts.auto_field and not f.generated]
+    readers = _readers(model)
+    columns, names, types = _recordset(readers)
     quote = connection.ops.quote_name
-    columns = ", ".join(quote(f.column) for f in fields)
-    names = ", ".join(f"v.{quote(f.attname)}" for f in fields)
-    types = ", ".join(f"{quote(f.attname)} {_db_type(f)}" for f in fields)
     # Identifiers come from the model's options, never from input.
     sql = (
         f"INSERT INTO {quote(opts.db_table)} ({columns}) SELECT {names} "  # noqa: S608
         f"FROM jsonb_to_recordset(%s::jsonb) AS v({types}) RETURNING {quote(opts.pk.column)}"
     )
-    return [(f, f.attname, _reader(f)) for f in fields], sql
+    return readers, sql
 
 
 def bulk_insert(model: type[models.Model], objs: list) -> list:
@@ -98,11 +125,7 @@ def bulk_insert(model: type[models.Model], objs: list) -> list:
     rows = []
     for obj in objs:
         obj._prepare_related_fields_for_save(operation_name="bulk_insert")
-        row = {}
-        for f, name, prepare in readers:
-            value = f.pre_save(obj, True)
-            row[name] = value if prepare is None else prepare.get_db_prep_save(value, connection)
-        rows.append(row)
+        rows.append(_values(obj, readers))
     pk = opts.pk
     with connection.cursor() as cur:
         cur.execute(sql, [_document(rows)])
@@ -146,22 +169,40 @@ def bulk_set(model: type[models.Model], objs: list, fields: list[str]) -> int:
         return cur.rowcount
 
 
-def _columns(model: type[models.Model], skip: str = "") -> list[models.Field]:
-    opts = model._meta
-    return [
-        f
-        for f in opts.local_concrete_fields
-        if f is not opts.auto_field and not f.generated and f.attname != skip
+@functools.cache
+def _with_children_statement(
+    model: type[models.Model], children: tuple[tuple[str, type[models.Model]], ...]
+) -> tuple[list, list[list], str]:
+    """The `WITH … INSERT` of a `model` row and of its children's rows (`(foreign key
+    attname, child model)` each, in order), one JSON document each; built once per shape.
+    Returns the parent's readers, each child's readers and the statement, whose rows are
+    (child number, 0 for the parent, position, primary key)."""
+    quote = connection.ops.quote_name
+    parent_pk = quote(model._meta.pk.column)
+    readers = _readers(model)
+    columns, names, types = _recordset(readers)
+    # Identifiers come from the models' options, never from input.
+    ctes = [
+        f"p AS (INSERT INTO {quote(model._meta.db_table)} ({columns}) "  # noqa: S608
+        f"SELECT {names} FROM jsonb_to_recordset(%s::jsonb) AS v({types}) "
+        f"RETURNING {parent_pk})"
     ]
-
-
-def _row(obj, fields: list[models.Field]) -> dict:
-    row = {}
-    for f in fields:
-        value = f.pre_save(obj, True)
-        prepare = _reader(f)
-        row[f.attname] = value if prepare is None else prepare.get_db_prep_save(value, connection)
-    return row
+    picks = [f"SELECT 0, 0, {parent_pk} FROM p"]  # noqa: S608
+    child_readers = []
+    for i, (fk, child) in enumerate(children, start=1):
+        cols = _readers(child, skip=fk)
+        child_readers.append(cols)
+        columns, names, types = _recordset(cols)
+        fk_column = quote(child._meta.get_field(fk.removesuffix("_id")).column)
+        ctes.append(
+            f"c{i} AS (INSERT INTO {quote(child._meta.db_table)} "  # noqa: S608
+            f"({fk_column}, {columns}) SELECT p.{parent_pk}, {names} "
+            f"FROM p, jsonb_to_recordset(%s::jsonb) AS v({types}) "
+            f"RETURNING {quote(child._meta.pk.column)}, {quote('position')})"
+        )
+        child_pk = quote(child._meta.pk.column)
+        picks.append(f"SELECT {i}, {quote('position')}, {child_pk} FROM c{i}")  # noqa: S608
+    return readers, child_readers, f"WITH {', '.join(ctes)} {' UNION ALL '.join(picks)}"
 
 
 def insert_with_children(parent, children: list[tuple[str, list]]) -> None:
@@ -177,44 +218,20 @@ def insert_with_children(parent, children: list[tuple[str, list]]) -> None:
             if objs:
                 type(objs[0]).objects.bulk_create(objs)
         return
-    quote = connection.ops.quote_name
     parent._prepare_related_fields_for_save(operation_name="insert_with_children")
-    model = type(parent)
-    fields = _columns(model)
-    params = [_document([_row(parent, fields)])]
-    # Identifiers come from the models' options, never from input.
-    ctes = [
-        f"p AS (INSERT INTO {quote(model._meta.db_table)} "  # noqa: S608
-        f"({', '.join(quote(f.column) for f in fields)}) "
-        f"SELECT {', '.join('v.' + quote(f.attname) for f in fields)} FROM jsonb_to_recordset("
-        f"%s::jsonb) AS v({', '.join(quote(f.attname) + ' ' + _db_type(f) for f in fields)}) "
-        f"RETURNING {quote(model._meta.pk.column)})"
-    ]
-    picks = [f"SELECT 0, 0, {quote(model._meta.pk.column)} FROM p"]  # noqa: S608
-    for i, (fk, objs) in enumerate(children, start=1):
-        if not objs:
-            continue
-        child = type(objs[0])
-        cols = _columns(child, skip=fk)
-        fk_column = child._meta.get_field(fk.removesuffix("_id")).column
-        params.append(_document([_row(obj, cols) for obj in objs]))
-        ctes.append(
-            f"c{i} AS (INSERT INTO {quote(child._meta.db_table)} "  # noqa: S608
-            f"({quote(fk_column)}, {', '.join(quote(f.column) for f in cols)}) "
-            f"SELECT p.{quote(model._meta.pk.column)}, "
-            f"{', '.join('v.' + quote(f.attname) for f in cols)} FROM p, jsonb_to_recordset("
-            f"%s::jsonb) AS v({', '.join(quote(f.attname) + ' ' + _db_type(f) for f in cols)}) "
-            f"RETURNING {quote(child._meta.pk.column)}, {quote('position')})"
-        )
-        pk_column = quote(child._meta.pk.column)
-        picks.append(f"SELECT {i}, {quote('position')}, {pk_column} FROM c{i}")  # noqa: S608
-    sql = f"WITH {', '.join(ctes)} {' UNION ALL '.join(picks)}"
+    present = [(fk, objs) for fk, objs in children if objs]
+    readers, child_readers, sql = _with_children_statement(
+        type(parent), tuple((fk, type(objs[0])) for fk, objs in present)
+    )
+    params = [_document([_values(parent, readers)])]
+    for cols, (_, objs) in zip(child_readers, present, strict=True):
+        params.append(_document([_values(obj, cols) for obj in objs]))
     with connection.cursor() as cur:
         cur.execute(sql, params)
         ids = {(kind, position): pk for kind, position, pk in cur.fetchall()}
     parent.pk = ids[(0, 0)]
     parent._state.adding, parent._state.db = False, connection.alias
-    for i, (fk, objs) in enumerate(children, start=1):
+    for i, (fk, objs) in enumerate(present, start=1):
         for obj in objs:
             setattr(obj, fk, parent.pk)
             obj.pk = ids[(i, obj.position)]

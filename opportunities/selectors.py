@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, prefetch_related_objects
 from django.db.models.fields.json import KeyTransform
 
 from hrdd.jsonrows import json_rows
@@ -56,7 +56,8 @@ def opportunity_rows(qs: QuerySet[Opportunity], *, tier_fields: tuple[str, str])
 TEXT_LANGUAGES = "text.languages"
 
 
-def opportunity_get(*, user, pk) -> Opportunity | None:
+def _deal_shown(user, pk, **annotations) -> Opportunity | None:
+    """A deal `user` may see, as its page and the API show it, with `annotations`."""
     found = (
         opportunities_visible_to(user)
         .select_related("current_screening__criteria_version", "owner", "submitted_by_organisation")
@@ -64,15 +65,22 @@ def opportunity_get(*, user, pk) -> Opportunity | None:
         # detail shows of it comes with the row, not in a second query that loads it all.
         .defer("current_screening__snapshot")
         .annotate(
-            screening_text_languages=KeyTransform(TEXT_LANGUAGES, "current_screening__snapshot")
+            screening_text_languages=KeyTransform(TEXT_LANGUAGES, "current_screening__snapshot"),
+            **annotations,
         )
-        .prefetch_related("lines", "channel")
         .filter(pk=pk)
         .order_by()[:1]  # one row by its key: no ORDER BY to build or run
     )
     opportunity = next(iter(found), None)
     if opportunity is not None and opportunity.current_screening is not None:
         opportunity.current_screening.text_languages_read = opportunity.screening_text_languages
+    return opportunity
+
+
+def opportunity_get(*, user, pk) -> Opportunity | None:
+    opportunity = _deal_shown(user, pk)
+    if opportunity is not None:
+        prefetch_related_objects([opportunity], "lines", "channel")
     return opportunity
 
 
@@ -84,23 +92,14 @@ def opportunity_read(*, user, pk) -> Opportunity | None:
     """A deal `user` may see, for showing it: its lines and channel come in its own row
     as JSON (`lines_read`, `channel_read`: dicts in position order), so reading a deal is
     one statement. Not for changing it: the lines are no model objects."""
-    found = (
-        opportunities_visible_to(user)
-        .select_related("current_screening__criteria_version", "owner", "submitted_by_organisation")
-        .defer("current_screening__snapshot")
-        .annotate(
-            screening_text_languages=KeyTransform(TEXT_LANGUAGES, "current_screening__snapshot"),
-            lines_json=json_rows(OpportunityLine, "opportunity", *LINE_FIELDS),
-            channel_json=json_rows(ChannelEntry, "opportunity", *CHANNEL_FIELDS),
-        )
-        .filter(pk=pk)
-        .order_by()[:1]
+    opportunity = _deal_shown(
+        user,
+        pk,
+        lines_json=json_rows(OpportunityLine, "opportunity", *LINE_FIELDS),
+        channel_json=json_rows(ChannelEntry, "opportunity", *CHANNEL_FIELDS),
     )
-    opportunity = next(iter(found), None)
     if opportunity is None:
         return None
-    if opportunity.current_screening is not None:
-        opportunity.current_screening.text_languages_read = opportunity.screening_text_languages
     opportunity.lines_read = _in_order(opportunity.lines_json, LINE_FIELDS)
     opportunity.channel_read = _in_order(opportunity.channel_json, CHANNEL_FIELDS)
     return opportunity

@@ -115,8 +115,8 @@ _ARABIC_CLITICS = ("و", "ف", "ب", "ل", "ك")
 def word_keys(word: str) -> tuple[str, ...]:
     """Every ``language:stem`` key a normalised word of the text can match (cached: a
     deal's vocabulary repeats across deals)."""
-    keys = [f"{lang}:{stem(word, lang)}" for lang in SCRIPT_LANGUAGES[script_of(word)]]
     script = script_of(word)
+    keys = [f"{lang}:{stem(word, lang)}" for lang in SCRIPT_LANGUAGES[script]]
     if not word.isascii() and script == "latin":
         # Also stemmed without its accents, as a rep who types none would write it: the
         # stemmers read some accented endings apart ("sécurité", "securite").
@@ -126,7 +126,6 @@ def word_keys(word: str) -> tuple[str, ...]:
         keys += [f"ru:{stem(lemma, 'ru')}" for lemma in russian_lemmas(word)]
     elif script == "arabic":
         keys += [f"ar:{light}" for light in arabic_text_stems(word)]
-    if script == "arabic":
         bare = word[1:] if word[0] in _ARABIC_CLITICS and len(word) > 4 else word
         keys.append(f"ar:{stem(bare, 'ar')}")
         keys.append(f"ar:{stem(_without_article(word), 'ar')}")
