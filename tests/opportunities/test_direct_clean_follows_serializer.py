@@ -13,9 +13,13 @@ from rest_framework import serializers
 
 from opportunities import input_rules as rules
 from opportunities.input_rules import MESSAGES
-from opportunities.input_shape import OpportunityIn, Text
 from opportunities.selectors import products_active_by_sku
-from opportunities.validation import opportunity_clean_direct, opportunity_validate
+from opportunities.validation import (
+    OpportunityIn,
+    Text,
+    opportunity_clean_direct,
+    opportunity_validate,
+)
 from tests.factories import deal_body
 
 pytestmark = pytest.mark.django_db
