@@ -1,7 +1,7 @@
 """Bulk channel-data imports: a partner's spreadsheet of deal registrations or POS lines.
 
 An import moves through explicit states (see `ChannelImport.Status` and
-`services.TRANSITIONS`); each accepted row becomes one `ImportLine`, screened in chunks
+`workflow.TRANSITIONS`); each accepted row becomes one `ImportLine`, screened in chunks
 (`ImportChunk`) by Celery workers in parallel.
 """
 
@@ -36,7 +36,7 @@ class ChannelImport(models.Model):
 
     Invariants: nothing but the file and its validation report is stored until the user
     accepts; accepting stores every valid row (or none) in one transaction; the status
-    changes only through `services._transition` (the transition helper).
+    changes only through `workflow.import_step_take` (the transition helper).
     """
 
     class Status(models.TextChoices):

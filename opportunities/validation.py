@@ -14,6 +14,7 @@ from datetime import date
 from decimal import Decimal
 
 from rest_framework import serializers
+from rest_framework.fields import empty
 
 from hrdd.api import _flatten
 from taxonomy import (
@@ -241,6 +242,32 @@ class _Refused(Exception):
     """Anything `opportunity_clean_direct` will not vouch for: the validator decides."""
 
 
+def _fields(fields) -> dict[str, serializers.Field]:
+    """A serializer's fields as a plain dict (its own table is slow to index, call by
+    call). A text field the direct path cannot read as the serializer does stops the
+    application at start-up, rather than letting the two paths take different input."""
+    for field in fields.values():
+        for text in (field, getattr(field, "child", None)):
+            if isinstance(text, Text) and (
+                type(text) is not Text
+                or text.allow_null
+                or text.min_length is not None
+                or not text.trim_whitespace
+                or text.max_length is None
+            ):
+                raise TypeError(f"{text.field_name!r}: the direct path reads only bounded Text")
+    return dict(fields)
+
+
+# The serializer's own fields, read by the direct path for their limits, blank-ness,
+# defaults and bounds, so that the two paths cannot drift apart.
+_DEAL = _fields(OpportunityIn().fields)
+_END_CUSTOMER = _fields(_DEAL["end_customer"].fields)
+_CHANNEL_ENTRY = _fields(_DEAL["channel"].child.fields)
+_LINE = _fields(_DEAL["lines"].child.fields)
+_VALUE = _fields(_DEAL["value"].fields)
+
+
 def _ok(result: rules.Checked):
     value, problem = result
     if problem:
@@ -248,36 +275,61 @@ def _ok(result: rules.Checked):
     return value
 
 
+def _given(data, field: serializers.Field):
+    """The value given for `field`, else its default; a required field missing, or
+    `data` not an object, is for the validator to word."""
+    try:
+        return data[field.field_name]  # a list or text in place of an object: TypeError
+    except KeyError:
+        if field.default is empty:
+            raise _Refused from None
+        return field.default() if callable(field.default) else field.default
+
+
 # What DRF's text fields refuse besides length: NUL characters and lone surrogates.
 _PROHIBITED = re.compile("[\x00\ud800-\udfff]")
 
 
-def _text(value, limit: int, *, blank: bool = True) -> str:
+def _text(value, field: Text) -> str:
     # What a `Text` field does: a string, trimmed, not too long, blank only where allowed.
     if not isinstance(value, str):
         raise _Refused
     value = value.strip()
-    if len(value) > limit or not (value or blank) or _PROHIBITED.search(value):
+    if len(value) > field.max_length or not (value or field.allow_blank):
+        raise _Refused
+    if _PROHIBITED.search(value):
         raise _Refused
     return value
 
 
-def _code_list(values, kind: str, vocabulary: dict, *, least: int = 0) -> list[str]:
+def _text_in(data, field: Text) -> str:
+    return _text(_given(data, field), field)
+
+
+def _sized(items, field) -> list:
+    """`items` if it is a list of as many items as the list `field` takes."""
+    if not isinstance(items, list) or not (items or field.allow_empty):
+        raise _Refused
+    if len(items) < (field.min_length or 0):
+        raise _Refused
+    if field.max_length is not None and len(items) > field.max_length:
+        raise _Refused
+    return items
+
+
+def _codes_in(data, field: CodeListField) -> list[str]:
+    values = _given(data, field)
     if not isinstance(values, list):
         raise _Refused
-    codes = _ok(rules.codes(kind, [_text(v, 60, blank=False) for v in values], vocabulary))
-    if not least <= len(codes) <= len(vocabulary):
-        raise _Refused
-    return codes
+    codes = _ok(rules.codes(field.kind, [_text(v, field.child) for v in values], field.vocabulary))
+    return _sized(codes, field)  # counted as the validator counts them: a repeat is one
 
 
-def _line_direct(line: dict, catalogue: dict) -> dict:
-    sku = _text(line.get("sku", ""), 60)
-    name = _text(line.get("name", ""), 200)
-    capabilities = _code_list(
-        line.get("capabilities", []), "product capability", PRODUCT_CAPABILITIES
-    )
-    quantity = _ok(rules.quantity(line["quantity"]))
+def _line_direct(line, catalogue: dict) -> dict:
+    sku = _text_in(line, _LINE["sku"])
+    name = _text_in(line, _LINE["name"])
+    capabilities = _codes_in(line, _LINE["capabilities"])
+    quantity = _ok(rules.quantity(_given(line, _LINE["quantity"])))
     product, problems = rules.product_line(
         sku=sku, name=name, capabilities=capabilities, catalogue=catalogue
     )
@@ -303,29 +355,29 @@ def opportunity_clean_direct(data: dict, *, catalogue: dict, submitter=None) -> 
     input rules but without the serializer's machinery, for input built by code in the
     API's shape and types (a promoted import line): a few percent of the validator's cost.
     None whenever anything is off, and then the caller runs the validator, whose words
-    it keeps; `tests/channel_imports/test_promotion_clean.py` holds the two equal.
+    it keeps. Its limits, defaults and bounds are the serializer's fields' own;
+    `tests/channel_imports/test_promotion_clean.py` and
+    `tests/opportunities/test_direct_clean_follows_serializer.py` hold the two equal.
     `catalogue`: the active products of the SKUs named (`products_active_by_sku`)."""
     try:
-        ec = data["end_customer"]
+        ec = _given(data, _DEAL["end_customer"])
         end_customer = {
-            "name": _text(ec.get("name", ""), 200),
-            "country": _ok(rules.country(ec["country"])),
-            "type": _ok(rules.code("end-user type", _text(ec["type"], 30), END_USER_TYPES)),
-            "sector": _text(ec.get("sector", ""), 120),
+            "name": _text_in(ec, _END_CUSTOMER["name"]),
+            "country": _ok(rules.country(_given(ec, _END_CUSTOMER["country"]))),
+            "type": _ok(
+                rules.code("end-user type", _text_in(ec, _END_CUSTOMER["type"]), END_USER_TYPES)
+            ),
+            "sector": _text_in(ec, _END_CUSTOMER["sector"]),
         }
-        channel = data.get("channel", [])
-        if not isinstance(channel, list) or len(channel) > MAX_CHANNEL:
-            raise _Refused
-        lines = data["lines"]
-        if not isinstance(lines, list) or not 1 <= len(lines) <= MAX_LINES:
-            raise _Refused
-        value = data["value"]
-        customization = data.get("customization", False)
+        channel = _sized(_given(data, _DEAL["channel"]), _DEAL["channel"])
+        lines = _sized(_given(data, _DEAL["lines"]), _DEAL["lines"])
+        value = _given(data, _DEAL["value"])
+        customization = _given(data, _DEAL["customization"])
         if not isinstance(customization, bool):
             raise _Refused
         clean = {
-            "external_id": _text(data.get("external_id", ""), 100),
-            "title": _text(data["title"], 200, blank=False),
+            "external_id": _text_in(data, _DEAL["external_id"]),
+            "title": _text_in(data, _DEAL["title"]),
             "end_customer": end_customer,
             "delivery_country": (
                 _ok(rules.country(data["delivery_country"]))
@@ -334,26 +386,24 @@ def opportunity_clean_direct(data: dict, *, catalogue: dict, submitter=None) -> 
             ),
             "channel": [
                 {
-                    "name": _text(e["name"], 200, blank=False),
-                    "role": _ok(rules.channel_role(_text(e["role"], 20))),
-                    "country": _ok(rules.country(e["country"])),
+                    "name": _text_in(e, _CHANNEL_ENTRY["name"]),
+                    "role": _ok(rules.channel_role(_text_in(e, _CHANNEL_ENTRY["role"]))),
+                    "country": _ok(rules.country(_given(e, _CHANNEL_ENTRY["country"]))),
                 }
                 for e in channel
             ],
             "lines": [_line_direct(line, catalogue) for line in lines],
-            "intended_use": _code_list(
-                data["intended_use"], "intended use", INTENDED_USES, least=1
-            ),
-            "use_description": _text(data.get("use_description", ""), 5000),
+            "intended_use": _codes_in(data, _DEAL["intended_use"]),
+            "use_description": _text_in(data, _DEAL["use_description"]),
             "value": {
-                "amount": _ok(rules.amount(value["amount"])),
-                "currency": _ok(rules.currency(value["currency"])),
+                "amount": _ok(rules.amount(_given(value, _VALUE["amount"]))),
+                "currency": _ok(rules.currency(_given(value, _VALUE["currency"]))),
             },
-            "expected_close_date": _close_date(data.get("expected_close_date")),
+            "expected_close_date": _close_date(_given(data, _DEAL["expected_close_date"])),
             "customization": customization,
-            "red_flags": _code_list(data.get("red_flags", []), "red flag", RED_FLAGS),
+            "red_flags": _codes_in(data, _DEAL["red_flags"]),
             "end_use_statement": _ok(
-                rules.end_use_statement(data.get("end_use_statement", "none"))
+                rules.end_use_statement(_given(data, _DEAL["end_use_statement"]))
             ),
         }
     except (_Refused, KeyError, TypeError, AttributeError):

@@ -47,9 +47,10 @@ counts = {"built": 0, "loaded": 0}
 
 def _matcher_version() -> str:
     digest = blake2b(np.__version__.encode(), digest_size=6)
-    for module in (matching, names):
-        digest.update(Path(module.__file__).read_bytes())
-    digest.update(Path(__file__).read_bytes())
+    # Every module of the matching package: a change to any of them changes the index.
+    sources = sorted(Path(matching.__file__).parent.glob("*.py"))
+    for source in [*sources, Path(names.__file__), Path(__file__)]:
+        digest.update(source.read_bytes())
     return digest.hexdigest()
 
 

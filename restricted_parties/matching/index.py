@@ -1,76 +1,27 @@
-"""Name matching for restricted-party screening: plain Python and numpy, no Django.
-
-How a party is compared with a list (see `names.py` for how a name becomes its parts):
-
-- **Distinctive parts carry the score.** Each part has a weight from how rare it is in the
-  list (inverse document frequency), and common words of company names (international,
-  technologies, group, holdings, trading, energy, ...) never weigh more than
-  `GENERIC_WEIGHT`. Parts are paired across the two names in any order (so "VOLKOV,
-  Dmitri" is "Dmitri Volkov"), a part agreeing exactly, within one letter (two in long
-  words) or as an initial ("J." for "John"); parts of three letters or fewer only agree
-  exactly. The name score is the weighted share of agreeing parts over both names' parts,
-  0-100; legal forms are set aside and do not count.
-- **Country.** When the party's country is known and the entry has countries, agreeing
-  adds `COUNTRY_BONUS`, disagreeing takes `COUNTRY_PENALTY` off; the explanation says so.
-- **Weak aliases** (OFAC's `a.k.a. 'XYZ'` remarks, OpenSanctions' weakAlias) match only
-  when the normalised party name equals them exactly, and then score `WEAK_ALIAS_SCORE`
-  (before the country), so they can reach "possible match" but never a match on their own.
-
-The index (`MatchIndex`) finds candidates without scanning every name: an exact-key table,
-postings from each part to the names holding it, and a one-deletion neighbourhood of every
-part (so a part typed with a letter dropped, added, changed or transposed still finds its
-names); only names that could still reach the threshold, given the weights of the parts
-they share with the query, are scored. Built once per list version; read-only afterwards.
-"""
+"""The match index: every name and alias of a set of entries, arranged so that a party's
+name finds the few that could match it without scanning them all."""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from zlib import adler32, crc32
 
 import numpy as np
-from rapidfuzz.distance import OSA
 
-from .names import NameParts, fold, name_key, name_parts
-
-__all__ = [
-    "EntryRecord",
-    "Hit",
-    "MatchIndex",
-    "Explanation",
-    "name_key",
-    "name_normalise",
-    "name_parts",
-]
-
-name_normalise = name_parts
-
-#: Common words of company names: their weight is capped whatever the list says, so a
-#: small list cannot make "trading" distinctive.
-GENERIC_WORDS = frozenset(
-    """
-    international global general group holding holdings trading trade technologies
-    technology tech communications communication management energy services service
-    solutions systems system industries industrial industry enterprises enterprise
-    company corporation partners investment investments capital finance financial bank
-    national development engineering logistics shipping marine petroleum oil gas
-    import export imports exports products product resources network networks digital
-    electronics electric electronic power construction consulting consultants
-    associates agency institute center centre office foundation commercial united new
-    world first american china chinese russian iran iranian middle east west north south
-    de la el al bin ibn abu los las del y of for pharmaceutical pharmaceuticals
-    healthcare health medical insurance motors motor automotive airlines air aviation
-    transport transportation chemical chemicals materials mining metals steel
-    """.split()
+from ..names import NameParts, fold, name_parts
+from .hashing import HashTable, deletes, stable_hashes
+from .records import EntryRecord, Explanation, Hit
+from .scoring import (
+    COUNTRY_BONUS,
+    GENERIC_WEIGHT,
+    GENERIC_WORDS,
+    PART_AGREEMENT,
+    WEAK_ALIAS_SCORE,
+    NameScoring,
+    part_alike,
 )
-GENERIC_WEIGHT = 1.0
-COUNTRY_BONUS = 3.0
-COUNTRY_PENALTY = 15.0
-WEAK_ALIAS_SCORE = 80.0
-#: Parts agreeing less than this (0-1) count as not agreeing at all.
-PART_AGREEMENT = 0.75
+
 #: A part is looked up in the postings only when it is held by at most this many names;
 #: a name made of nothing else is still found through the exact-key table.
 MAX_POSTINGS = 50_000
@@ -81,120 +32,8 @@ MAX_PARTS = 24
 MEMO_SIZE = 20_000
 
 
-@dataclass(frozen=True)
-class EntryRecord:
-    """What the index knows of one list entry (no database objects)."""
-
-    entry_id: int
-    list_name: str
-    source_id: str
-    name: str
-    countries: tuple[str, ...] = ()
-    aliases: tuple[str, ...] = ()
-    weak_aliases: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Explanation:
-    """Why a party matched an entry, in terms a reviewer can check."""
-
-    matched_name: str
-    via: str  # "name", "alias" or "weak alias"
-    agreed: tuple[tuple[str, str, int], ...] = ()  # (party's part, listed part, % alike)
-    party_only: tuple[str, ...] = ()
-    listed_only: tuple[str, ...] = ()
-    party_legal_forms: tuple[str, ...] = ()
-    listed_legal_forms: tuple[str, ...] = ()
-    name_score: float = 0.0
-    country_effect: float = 0.0
-    country_note: str = ""
-
-    def text(self) -> str:
-        agreed = (
-            ", ".join(a if a == b else f"{a}≈{b} ({pct}%)" for a, b, pct in self.agreed) or "none"
-        )
-        out = [f"via {self.via} {self.matched_name!r}", f"parts agreeing: {agreed}"]
-        if self.party_only:
-            out.append("only in the party's name: " + ", ".join(self.party_only))
-        if self.listed_only:
-            out.append("only in the listed name: " + ", ".join(self.listed_only))
-        if self.party_legal_forms or self.listed_legal_forms:
-            out.append(
-                "legal forms set aside: "
-                + (", ".join(self.party_legal_forms) or "none")
-                + " / "
-                + (", ".join(self.listed_legal_forms) or "none")
-            )
-        out.append(f"name score {self.name_score:g}")
-        out.append(self.country_note or "country: not compared")
-        return "; ".join(out)
-
-
-@dataclass(frozen=True)
-class Hit:
-    """One entry matched by one query, through its best-scoring name or alias."""
-
-    entry: EntryRecord
-    matched_name: str
-    score: float
-    country_match: bool = False
-    explanation: Explanation | None = None
-
-
-def _part_alike(a: str, b: str) -> float:
-    """How alike two parts are, 0-1; 0 below PART_AGREEMENT."""
-    if a == b:
-        return 1.0
-    if len(a) == 1 or len(b) == 1:  # an initial
-        return 0.9 if a[0] == b[0] else 0.0
-    if min(len(a), len(b)) <= 3:
-        return 0.0
-    return OSA.normalized_similarity(a, b, score_cutoff=PART_AGREEMENT)
-
-
-def stable_hash(text: str) -> int:
-    """A 64-bit hash of `text` that is the same in every process (Python's own `hash` is
-    salted per process), so an index saved by one process can be read by another: CRC-32
-    and Adler-32 of its UTF-8 side by side, both computed in C (a cryptographic digest
-    would cost three times as much, per query too). Collisions only add candidates."""
-    data = text.encode()
-    return ((crc32(data) << 32) | adler32(data)) - 2**63
-
-
-def stable_hashes(texts: Iterable[str]) -> np.ndarray:
-    """`stable_hash` of each of `texts`, as an int64 array."""
-    return np.fromiter(map(stable_hash, texts), dtype=np.int64)
-
-
-class _HashTable:
-    """Rows by the hash of a string, as two sorted numpy arrays (far smaller than a dict
-    of strings at a million rows). Hash collisions only add candidates, which scoring
-    then rejects."""
-
-    def __init__(self, values: np.ndarray) -> None:
-        order = np.argsort(values, kind="stable")
-        self._hashes = values[order]
-        self._rows = order.astype(np.int32)
-
-    @classmethod
-    def from_arrays(cls, hashes: np.ndarray, rows: np.ndarray) -> _HashTable:
-        table = cls.__new__(cls)
-        table._hashes, table._rows = hashes, rows
-        return table
-
-    def rows(self, text: str) -> list[int]:
-        h = stable_hash(text)
-        lo = int(np.searchsorted(self._hashes, h, side="left"))
-        hi = int(np.searchsorted(self._hashes, h, side="right"))
-        return self._rows[lo:hi].tolist()
-
-
-def _deletes(word: str) -> list[str]:
-    return [word[:i] + word[i + 1 :] for i in range(len(word))]
-
-
 @dataclass
-class MatchIndex:
+class MatchIndex(NameScoring):
     """All names and aliases of a set of entries (one list version, or a few).
 
     Immutable after `__post_init__` except the memo of recent results, which is cleared
@@ -242,8 +81,8 @@ class MatchIndex:
         self._owner = np.asarray(owners, dtype=np.int32)
         self._texts = texts
         self._forms = forms
-        self._keys = _HashTable(stable_hashes(key_texts))
-        self._joined = _HashTable(stable_hashes(joined_texts))
+        self._keys = HashTable(stable_hashes(key_texts))
+        self._joined = HashTable(stable_hashes(joined_texts))
         self._weak = weak
         self._row_ptr = np.asarray(row_ptr, dtype=np.int64)
         self._row_tok = np.asarray(row_tokens, dtype=np.int32)
@@ -271,7 +110,7 @@ class MatchIndex:
         tids: list[int] = []
         for word, tid in vocab.items():
             if len(word) >= 4:
-                deleted.extend(_deletes(word))
+                deleted.extend(deletes(word))
                 tids.extend([tid] * len(word))
         del_hash = stable_hashes(deleted)
         order = np.argsort(del_hash, kind="stable")
@@ -324,8 +163,8 @@ class MatchIndex:
         index._memo = {}
         for name in cls._ARRAYS:
             setattr(index, name, arrays[name])
-        index._keys = _HashTable.from_arrays(arrays["_keys.hashes"], arrays["_keys.rows"])
-        index._joined = _HashTable.from_arrays(arrays["_joined.hashes"], arrays["_joined.rows"])
+        index._keys = HashTable.from_arrays(arrays["_keys.hashes"], arrays["_keys.rows"])
+        index._joined = HashTable.from_arrays(arrays["_joined.hashes"], arrays["_joined.rows"])
         return index
 
     def __len__(self) -> int:
@@ -340,18 +179,18 @@ class MatchIndex:
         if tid is not None:
             out[tid] = 1.0
         if len(part) >= 4:
-            dels = _deletes(part)
+            dels = deletes(part)
             for d in dels:  # the query has a letter too many
                 t = self._vocab.get(d)
                 if t is not None and len(d) >= 4:
-                    out.setdefault(t, _part_alike(part, d))
+                    out.setdefault(t, part_alike(part, d))
             probes = stable_hashes([part, *dels])
             lo = np.searchsorted(self._del_hash, probes, side="left")
             hi = np.searchsorted(self._del_hash, probes, side="right")
             for a, b in zip(lo.tolist(), hi.tolist(), strict=True):
                 for t in self._del_tok[a:b].tolist():
                     if t not in out:
-                        out[t] = _part_alike(part, self._words[t])
+                        out[t] = part_alike(part, self._words[t])
         return {t: s for t, s in out.items() if s >= PART_AGREEMENT}
 
     def _candidates(
@@ -404,118 +243,6 @@ class MatchIndex:
         if exact:
             keep = np.union1d(keep, np.asarray(exact, dtype=np.int64))
         return keep, similar
-
-    # --- scoring ----------------------------------------------------------------------
-
-    def _query_weight(self, part: str, similar: dict[int, float]) -> float:
-        """A party's part weighs what the same word weighs in the list; a word the list
-        does not have weighs what its closest spellings there weigh (a typo of a rare
-        word is rare), or the most when nothing is alike."""
-        tid = self._vocab.get(part)
-        if tid is not None:
-            return float(self._weight[tid])
-        if part in GENERIC_WORDS:
-            return GENERIC_WEIGHT
-        return max((float(self._weight[t]) for t in similar), default=self._max_weight)
-
-    def _score(
-        self, q_parts: tuple[str, ...], similar: list[dict[int, float]], row: int
-    ) -> tuple[float, tuple, tuple, tuple]:
-        """(name score 0-100, agreed pairs, party-only parts, listed-only parts).
-
-        Pairs come from the parts' neighbourhoods found for the candidates; parts left
-        over on both sides are compared directly (two letters apart in long words).
-        """
-        a, b = self._row_ptr[row], self._row_ptr[row + 1]
-        c_tids = self._row_tok[a:b].tolist()
-        c_parts = [self._words[t] for t in c_tids]
-        if len(c_parts) != len(q_parts) and "".join(c_parts) == "".join(q_parts):
-            # The same letters, written together or apart ("ALAQSA" / "AL-AQSA").
-            both = " ".join(q_parts), " ".join(c_parts)
-            return 100.0, ((both[0], both[1], 100),), (), ()
-        pairs = []
-        for i, sim in enumerate(similar):
-            for j, t in enumerate(c_tids):
-                s = sim.get(t)
-                if s is not None:
-                    pairs.append((s, i, j))
-        pairs.sort(reverse=True)
-        used_q: set[int] = set()
-        used_c: set[int] = set()
-        chosen = []
-        for s, i, j in pairs:
-            if i not in used_q and j not in used_c:
-                used_q.add(i)
-                used_c.add(j)
-                chosen.append((s, i, j))
-        rest_q = [i for i in range(len(q_parts)) if i not in used_q]
-        rest_c = [j for j in range(len(c_parts)) if j not in used_c]
-        if rest_q and rest_c:
-            extra = sorted(
-                (
-                    (s, i, j)
-                    for i in rest_q
-                    for j in rest_c
-                    if (s := _part_alike(q_parts[i], c_parts[j])) >= PART_AGREEMENT
-                ),
-                reverse=True,
-            )
-            for s, i, j in extra:
-                if i not in used_q and j not in used_c:
-                    used_q.add(i)
-                    used_c.add(j)
-                    chosen.append((s, i, j))
-        # An initial agrees only beside a distinctive word that agrees ("J. Smith" and
-        # "John Smith", not "Seven Holdings" and "S Holding").
-        anchored = any(
-            len(q_parts[i]) > 1
-            and len(c_parts[j]) > 1
-            and float(self._weight[c_tids[j]]) > GENERIC_WEIGHT
-            for _s, i, j in chosen
-        )
-        if not anchored:
-            dropped = [
-                (i, j) for _s, i, j in chosen if (len(q_parts[i]) == 1) != (len(c_parts[j]) == 1)
-            ]
-            for i, j in dropped:
-                used_q.discard(i)
-                used_c.discard(j)
-            chosen = [c for c in chosen if (c[1], c[2]) not in dropped]
-        num = den = 0.0
-        agreed = []
-        for s, i, j in chosen:
-            w = min(float(self._weight[c_tids[j]]), self._query_weight(q_parts[i], similar[i]))
-            if len(q_parts[i]) == 1 or len(c_parts[j]) == 1:  # an initial weighs little
-                w = min(w, GENERIC_WEIGHT)
-            num += 2 * w * s
-            den += 2 * w
-            agreed.append((q_parts[i], c_parts[j], round(s * 100)))
-        party_only = tuple(q for i, q in enumerate(q_parts) if i not in used_q)
-        listed_only = tuple(c for j, c in enumerate(c_parts) if j not in used_c)
-        den += sum(
-            self._query_weight(q_parts[i], similar[i])
-            for i in range(len(q_parts))
-            if i not in used_q
-        )
-        den += sum(float(self._weight[c_tids[j]]) for j in range(len(c_tids)) if j not in used_c)
-        score = 100.0 * num / den if den else 0.0
-        return score, tuple(agreed), party_only, listed_only
-
-    def _country(self, entry: EntryRecord, country: str) -> tuple[float, str]:
-        if not country:
-            return 0.0, "country: the party's country is not known"
-        if not entry.countries:
-            return 0.0, "country: the listed entry has none"
-        listed = ", ".join(entry.countries)
-        if country in entry.countries:
-            return (
-                COUNTRY_BONUS,
-                f"country: {country} agrees with the listed {listed} (+{COUNTRY_BONUS:g})",
-            )
-        return (
-            -COUNTRY_PENALTY,
-            f"country: {country} differs from the listed {listed} (−{COUNTRY_PENALTY:g})",
-        )
 
     def search(self, name: str, country: str = "", *, threshold: float = 88.0) -> list[Hit]:
         """Entries scoring at least `threshold` against `name` (and `country`).
