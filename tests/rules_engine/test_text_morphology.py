@@ -102,3 +102,28 @@ def test_idioms_that_look_like_negations_negate_nothing(
 )
 def test_a_real_negation_still_raises_nothing(language: str, phrase: str, text: str) -> None:
     assert not read(text, language, "tracking", phrase)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "text"),
+    [
+        # A shadda or a damma inside a word is part of the word: "التنصّت", "منظّمي", "يُجمع".
+        ("تنصت ~ مكالمات", "الوزارة تريد التنصّت على مكالمات المشتركين."),
+        ("قوائم ~ منظمي", "يريدون تحديث قوائم منظّمي الإضراب."),
+        ("يجمع ~ بيانات المعارضين", "النظام يُجمع بيانات المعارضين كل يوم."),
+    ],
+)
+def test_arabic_vowel_marks_inside_a_word_do_not_split_it(phrase: str, text: str) -> None:
+    assert read(text, "ar", "targets_dissent", phrase)
+
+
+def test_a_word_typed_with_decomposed_latin_accents_is_one_word() -> None:
+    # "détenir" typed as "e" + a combining acute accent (as some keyboards send it)
+    text = "Le client veut de\u0301tenir les journalistes."
+    assert read(text, "fr", "detention", "détenir ~ journalistes")
+
+
+def test_an_arabic_indefinite_accusative_meets_the_bare_word() -> None:
+    # "سجلاً" / "سجلا" (a register, accusative): the tanween alef is no part of the word
+    assert read("العميل يريد سجلاً بالعائلات البهائية.", "ar", "profiling", "سجل ~ البهائيين")
+    assert read("العميل يريد سجلا بالعائلات البهائية.", "ar", "profiling", "سجل ~ البهائيين")
