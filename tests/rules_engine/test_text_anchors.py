@@ -24,26 +24,56 @@ def categories(text: str) -> set[str]:
     ("text", "expected"),
     [
         # a shutdown for a region or timed to a date of protest
-        ("Operator must be able to switch off mobile internet in three provinces on election day.", "censorship"),
-        ("L'opérateur doit pouvoir couper l'internet mobile dans trois provinces le jour du scrutin.", "censorship"),
+        (
+            "Operator must be able to switch off mobile internet in three provinces on election day.",
+            "censorship",
+        ),
+        (
+            "L'opérateur doit pouvoir couper l'internet mobile dans trois provinces le jour du scrutin.",
+            "censorship",
+        ),
         ("运营商要能在选举当天切断三个省份的移动网络。", "censorship"),
         # exiles' channels and mirrors blocked from inside
         ("Filter the exiled journalists' mirror sites for domestic users.", "censorship"),
         ("Bloquear los espejos de los medios del exilio para los usuarios locales.", "censorship"),
         # taps that leave no trace in the operator's logs
-        ("Wiretaps placed by the agency should leave no trace in the operator's logs.", "interception"),
-        ("Прослушка, которую ставит ведомство, не должна оставлять следов в журналах оператора.", "interception"),
+        (
+            "Wiretaps placed by the agency should leave no trace in the operator's logs.",
+            "interception",
+        ),
+        (
+            "Прослушка, которую ставит ведомство, не должна оставлять следов в журналах оператора.",
+            "interception",
+        ),
         # calls copied to a listening room
-        ("Route all calls from the border region to the customer's listening room.", "interception"),
+        (
+            "Route all calls from the border region to the customer's listening room.",
+            "interception",
+        ),
         # a register of a faith's families
-        ("Compile a roster of Ahmadi households in the province from utility records.", "profiling"),
-        ("Montar um cadastro das famílias ciganas do município a partir das contas de luz.", "profiling"),
+        (
+            "Compile a roster of Ahmadi households in the province from utility records.",
+            "profiling",
+        ),
+        (
+            "Montar um cadastro das famílias ciganas do município a partir das contas de luz.",
+            "profiling",
+        ),
         ("从水电缴费数据中汇总一份维吾尔家庭名册。", "profiling"),
         # ethnicity inferred from names
-        ("The model should deduce each caller's ethnic origin from the way they speak.", "profiling"),
+        (
+            "The model should deduce each caller's ethnic origin from the way they speak.",
+            "profiling",
+        ),
         # unions, strikes, petitions and the people behind them
-        ("Keep tabs on the trade union's group chats and whoever is running the boycott.", "targets_dissent"),
-        ("Vigilar los chats del sindicato y a quienes organizan la huelga del puerto.", "targets_dissent"),
+        (
+            "Keep tabs on the trade union's group chats and whoever is running the boycott.",
+            "targets_dissent",
+        ),
+        (
+            "Vigilar los chats del sindicato y a quienes organizan la huelga del puerto.",
+            "targets_dissent",
+        ),
         # secret detention, families not told
         ("Case files for people held at secret sites, without informing families.", "detention"),
         ("الوزارة تريد ملفات للأشخاص في مواقع احتجاز سرية دون إبلاغ الأسر.", "detention"),

@@ -127,3 +127,40 @@ def test_an_arabic_indefinite_accusative_meets_the_bare_word() -> None:
     # "سجلاً" / "سجلا" (a register, accusative): the tanween alef is no part of the word
     assert read("العميل يريد سجلاً بالعائلات البهائية.", "ar", "profiling", "سجل ~ البهائيين")
     assert read("العميل يريد سجلا بالعائلات البهائية.", "ar", "profiling", "سجل ~ البهائيين")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        # the safeguard is negated a few words before it: no benign context
+        ("es", "Quieren escuchar ciertos números sin tener que pasar por un juez."),
+        ("ru", "Они хотят слушать номера, не обращаясь каждый раз к судье."),
+        ("en", "They want to listen to numbers without having to go through a judge."),
+    ],
+)
+def test_a_safeguard_negated_six_words_before_it_is_no_benign_context(
+    language: str, text: str
+) -> None:
+    phrase = {
+        "es": "escuchar ~ números",
+        "ru": "слушать ~ номер",
+        "en": "listen ~ numbers",
+    }[language]
+    judge = {"es": "juez", "ru": "судья", "en": "judge"}[language]
+    lexicon = compile_lexicon(
+        [
+            LexiconEntry(phrase, language, "interception", "test"),
+            LexiconEntry(judge, language, "benign", "test"),
+        ]
+    )
+    assert read_one(text, lexicon)
+
+
+def test_a_safeguard_not_negated_is_still_benign_context() -> None:
+    lexicon = compile_lexicon(
+        [
+            LexiconEntry("listen ~ numbers", "en", "interception", "test"),
+            LexiconEntry("judge", "en", "benign", "test"),
+        ]
+    )
+    assert not read_one("They will listen to the numbers a judge has approved.", lexicon)
