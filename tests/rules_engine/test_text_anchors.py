@@ -85,6 +85,17 @@ def categories(text: str) -> set[str]:
         # intelligence organs named by their guard or their site
         ("Deliveries go to the republican guard's compound.", "security_services"),
         ("Оборудование поставят в разведуправление округа.", "security_services"),
+        # apps and VPNs switched off for a region (a Latin name inside a Russian phrase)
+        ("Нужно уметь отключать Telegram в южных областях во время протестов.", "censorship"),
+        ("Block Signal and all VPNs nationwide before the anniversary.", "censorship"),
+        # whom to bring in, decided by a score
+        ("The scores tell the officers who to pick up for questioning.", "detention"),
+        # listening at will
+        ("The agency wants to tap these lines at any time it likes.", "interception"),
+        # funders and spokespeople of protest committees
+        ("Trace who funds the strike committees and who speaks for them.", "targets_dissent"),
+        # covert trackers on people's cars
+        ("Fit hidden GPS trackers to the cars of the opposition candidates.", "tracking"),
     ],
 )
 def test_a_scheme_described_in_general_words_raises_its_category(text: str, expected: str) -> None:
@@ -119,6 +130,13 @@ def test_a_scheme_described_in_general_words_raises_its_category(text: str, expe
         "The operator will cut mobile data in the northern region during planned maintenance.",
         "工会会员名单用于从工资中扣除会费。",
         "The music app's catalogue includes protest songs from the sixties.",
+        # company e-mail archiving, fleet trackers, alumni events, an ordinary witness
+        "Copy each mailbox to a central archive for e-discovery, searchable by keyword.",
+        "GPS trackers on the company's delivery vans, with routes drawn on a map.",
+        "The university wants to identify participants in the alumni gatherings.",
+        "Police will bring in witnesses for questioning after the robbery.",
+        "Hotel wants to switch off WhatsApp on the reception PCs.",
+        "A bank's compliance team records traders' calls as market-abuse rules require.",
     ],
 )
 def test_ordinary_uses_of_the_same_words_raise_nothing(text: str) -> None:

@@ -164,3 +164,18 @@ def test_a_safeguard_not_negated_is_still_benign_context() -> None:
         ]
     )
     assert not read_one("They will listen to the numbers a judge has approved.", lexicon)
+
+
+@pytest.mark.parametrize(
+    ("language", "phrase", "text"),
+    [
+        # brand and technical names are written in Latin letters inside Arabic and
+        # Russian text: a phrase of those languages that names them must meet them
+        ("ru", "отключать ~ whatsapp", "Заказчик хочет отключать WhatsApp в восточных областях."),
+        ("ar", "قطع ~ vpn", "العميل يريد قطع حركة VPN على مستوى الدولة."),
+    ],
+)
+def test_a_latin_word_in_an_arabic_or_russian_phrase_meets_the_text(
+    language: str, phrase: str, text: str
+) -> None:
+    assert read(text, language, "censorship", phrase)
