@@ -46,8 +46,11 @@ _SNOWBALL = {
 LATIN = ("en", "fr", "es", "pt")
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Combining marks written inside a word: Latin accents typed decomposed, Arabic vowel
+# marks and shadda ("التنصّت"); they belong to the word, not between two words.
+_MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
 # A word is a run of letters (no digits, no underscore); each Han character stands alone.
-TOKEN_RE = re.compile(rf"[{_HAN}]|[^\W\d_{_HAN}]+")
+TOKEN_RE = re.compile(rf"[{_HAN}]|[^\W\d_{_HAN}](?:[^\W\d_{_HAN}]|[{_MARKS}])*")
 _HAN_RE = re.compile(rf"[{_HAN}]")
 SENTENCE_END_RE = re.compile(r"[.!?;:\n\u3002\uff01\uff1f\uff1b\u061f\u061b]+")
 _ARABIC_MARKS_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
@@ -106,16 +109,15 @@ def stem(word: str, language: str) -> str:
     return strip_accents(_stemmer(language).stemWord(word))
 
 
-# Arabic writes conjunctions and prepositions onto the word ("لتحديد": "to identify");
-# the Snowball stemmer leaves some of them, so a word is also read without one.
-_ARABIC_CLITICS = ("و", "ف", "ب", "ل", "ك")
-
-
 @lru_cache(maxsize=65536)
 def word_keys(word: str) -> tuple[str, ...]:
     """Every ``language:stem`` key a normalised word of the text can match (cached: a
     deal's vocabulary repeats across deals)."""
     script = script_of(word)
+    if script == "arabic":
+        # Arabic phrases are keyed by their light stem only (``phrase_stem``): a Snowball
+        # stem of a text word could only meet one by chance.
+        return tuple(dict.fromkeys(f"ar:{light}" for light in arabic_text_stems(word)))
     keys = [f"{lang}:{stem(word, lang)}" for lang in SCRIPT_LANGUAGES[script]]
     if not word.isascii() and script == "latin":
         # Also stemmed without its accents, as a rep who types none would write it: the
@@ -124,20 +126,7 @@ def word_keys(word: str) -> tuple[str, ...]:
         keys += [f"{lang}:{stem(bare, lang)}" for lang in LATIN]
     elif script == "cyrillic":
         keys += [f"ru:{stem(lemma, 'ru')}" for lemma in russian_lemmas(word)]
-    elif script == "arabic":
-        keys += [f"ar:{light}" for light in arabic_text_stems(word)]
-        bare = word[1:] if word[0] in _ARABIC_CLITICS and len(word) > 4 else word
-        keys.append(f"ar:{stem(bare, 'ar')}")
-        keys.append(f"ar:{stem(_without_article(word), 'ar')}")
-        keys.append(f"ar:{stem(_without_article(bare), 'ar')}")
     return tuple(dict.fromkeys(keys))
-
-
-def _without_article(word: str) -> str:
-    """An Arabic word without its article: the Snowball stemmer reads the definite and the
-    bare forms of some words apart ("المراقبة", "مراقبة"), so both are read without it."""
-    # "لل" is the preposition ل written onto the article, whose alef drops ("للأجهزة").
-    return word[2:] if word.startswith(("ال", "لل")) and len(word) > 4 else word
 
 
 def phrase_stem(word: str, language: str) -> str:

@@ -29,7 +29,17 @@ from typing import Any
 
 from taxonomy import TEXT_SIGNAL_CATEGORIES
 
-from .languages import LANGUAGE_NAMES, LANGUAGES, TOKEN_RE, bare_word, normalise, phrase_stems
+from .languages import (
+    LANGUAGE_NAMES,
+    LANGUAGES,
+    LATIN,
+    TOKEN_RE,
+    bare_word,
+    normalise,
+    phrase_stems,
+    script_of,
+    stem,
+)
 
 # The categories and their names are vocabulary (taxonomy): pages name them too.
 CATEGORIES: dict[str, str] = TEXT_SIGNAL_CATEGORIES
@@ -177,6 +187,10 @@ def _compile_word(raw: str, language: str) -> tuple[tuple[Word, ...], str | None
         if len(core) < MIN_PREFIX:
             return (), f'"{raw}": a word ending in * needs at least {MIN_PREFIX} letters'
         return (("prefix", bare_word(core)),), None
+    if language not in LATIN and script_of(core) == "latin":
+        # "WhatsApp", "VPN" in an Arabic or Russian phrase: the text's Latin word is
+        # stemmed as the Latin languages are, so the phrase keeps its English stem.
+        return (("key", f"en:{stem(core, 'en')}"),), None
     return tuple(("key", f"{language}:{s}") for s in phrase_stems(core, language)), None
 
 

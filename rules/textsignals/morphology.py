@@ -113,13 +113,17 @@ def arabic_light_stem(word: str) -> str:
 
 
 def arabic_text_stems(word: str) -> tuple[str, ...]:
-    """The light stems a text word can meet: its own, and for a four-letter word starting
+    """The light stems a text word can meet: its own; for a four-letter word starting
     with ب, ل or ك, the stem without it too ("لرصد": "to monitor"), which the phrase's
-    own stem cannot drop (many short words start with those letters)."""
-    own = arabic_light_stem(word)
+    own stem cannot drop (many short words start with those letters); and for a word
+    ending in ا, the stem without it: the indefinite accusative ("سجلاً", "نظاماً",
+    written with or without its tanween) is the word itself."""
+    stems = [arabic_light_stem(word)]
     if len(word) == 4 and word[0] in _PREPOSITIONS:
-        return (own, arabic_light_stem(word[1:]))
-    return (own,)
+        stems.append(arabic_light_stem(word[1:]))
+    if word.endswith("ا") and len(word) > MIN_ARABIC_STEM:
+        stems.append(arabic_light_stem(word[:-1]))
+    return tuple(dict.fromkeys(stems))
 
 
 # -- Chinese ------------------------------------------------------------------------------

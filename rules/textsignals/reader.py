@@ -55,6 +55,9 @@ TEXT_FIELD_LABELS = {
 TEXT_SOURCE_FIELDS = tuple(TEXT_FIELD_LABELS)
 
 NEGATION_WINDOW = 4
+# A safeguard (benign context: "judge", "court order") is negated from further away: "sin
+# tener que pasar por un juez", "without having to go through a judge".
+BENIGN_NEGATION_WINDOW = 6
 NEGATIONS = frozenset(
     # en, fr, es, pt, ru, ar (normalised: alef forms folded)
     "not no never without nor don't won't cannot nothing nobody "
@@ -193,7 +196,11 @@ class _Text:
         if self._benign is None:
             spans = []
             for entry in _candidates(self, lexicon, benign=True):
-                spans += [s for s in _entry_spans(self, entry) if not _negated(self, s[0])]
+                spans += [
+                    s
+                    for s in _entry_spans(self, entry)
+                    if not _negated(self, s[0], BENIGN_NEGATION_WINDOW)
+                ]
             self._benign = spans
         return self._benign
 
@@ -284,10 +291,10 @@ def _entry_spans(text: _Text, entry: CompiledEntry) -> list[tuple[int, int]]:
     return matches
 
 
-def _negated(text: _Text, first: int) -> bool:
+def _negated(text: _Text, first: int, window: int = NEGATION_WINDOW) -> bool:
     toks = text.toks
     sentence = toks[first][3]
-    for j in range(first - 1, max(-1, first - 1 - NEGATION_WINDOW), -1):
+    for j in range(first - 1, max(-1, first - 1 - window), -1):
         if toks[j][3] != sentence:
             break
         if bare_word(toks[j][0]) in NEGATIONS and not _negation_idiom(toks, j):

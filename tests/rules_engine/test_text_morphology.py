@@ -102,3 +102,80 @@ def test_idioms_that_look_like_negations_negate_nothing(
 )
 def test_a_real_negation_still_raises_nothing(language: str, phrase: str, text: str) -> None:
     assert not read(text, language, "tracking", phrase)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "text"),
+    [
+        # A shadda or a damma inside a word is part of the word: "التنصّت", "منظّمي", "يُجمع".
+        ("تنصت ~ مكالمات", "الوزارة تريد التنصّت على مكالمات المشتركين."),
+        ("قوائم ~ منظمي", "يريدون تحديث قوائم منظّمي الإضراب."),
+        ("يجمع ~ بيانات المعارضين", "النظام يُجمع بيانات المعارضين كل يوم."),
+    ],
+)
+def test_arabic_vowel_marks_inside_a_word_do_not_split_it(phrase: str, text: str) -> None:
+    assert read(text, "ar", "targets_dissent", phrase)
+
+
+def test_a_word_typed_with_decomposed_latin_accents_is_one_word() -> None:
+    # "détenir" typed as "e" + a combining acute accent (as some keyboards send it)
+    text = "Le client veut de\u0301tenir les journalistes."
+    assert read(text, "fr", "detention", "détenir ~ journalistes")
+
+
+def test_an_arabic_indefinite_accusative_meets_the_bare_word() -> None:
+    # "سجلاً" / "سجلا" (a register, accusative): the tanween alef is no part of the word
+    assert read("العميل يريد سجلاً بالعائلات البهائية.", "ar", "profiling", "سجل ~ البهائيين")
+    assert read("العميل يريد سجلا بالعائلات البهائية.", "ar", "profiling", "سجل ~ البهائيين")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        # the safeguard is negated a few words before it: no benign context
+        ("es", "Quieren escuchar ciertos números sin tener que pasar por un juez."),
+        ("ru", "Они хотят слушать номера, не обращаясь каждый раз к судье."),
+        ("en", "They want to listen to numbers without having to go through a judge."),
+    ],
+)
+def test_a_safeguard_negated_six_words_before_it_is_no_benign_context(
+    language: str, text: str
+) -> None:
+    phrase = {
+        "es": "escuchar ~ números",
+        "ru": "слушать ~ номер",
+        "en": "listen ~ numbers",
+    }[language]
+    judge = {"es": "juez", "ru": "судья", "en": "judge"}[language]
+    lexicon = compile_lexicon(
+        [
+            LexiconEntry(phrase, language, "interception", "test"),
+            LexiconEntry(judge, language, "benign", "test"),
+        ]
+    )
+    assert read_one(text, lexicon)
+
+
+def test_a_safeguard_not_negated_is_still_benign_context() -> None:
+    lexicon = compile_lexicon(
+        [
+            LexiconEntry("listen ~ numbers", "en", "interception", "test"),
+            LexiconEntry("judge", "en", "benign", "test"),
+        ]
+    )
+    assert not read_one("They will listen to the numbers a judge has approved.", lexicon)
+
+
+@pytest.mark.parametrize(
+    ("language", "phrase", "text"),
+    [
+        # brand and technical names are written in Latin letters inside Arabic and
+        # Russian text: a phrase of those languages that names them must meet them
+        ("ru", "отключать ~ whatsapp", "Заказчик хочет отключать WhatsApp в восточных областях."),
+        ("ar", "قطع ~ vpn", "العميل يريد قطع حركة VPN على مستوى الدولة."),
+    ],
+)
+def test_a_latin_word_in_an_arabic_or_russian_phrase_meets_the_text(
+    language: str, phrase: str, text: str
+) -> None:
+    assert read(text, language, "censorship", phrase)
