@@ -381,6 +381,8 @@ def notifications_send(*, event_ids: Iterable[int]) -> int:
             for user in users:
                 if user.pk in seen or user.pk == event.actor_id:
                     continue
+                if case is not None and not policies.may_hear_of(user, case.opportunity):
+                    continue
                 seen.add(user.pk)
                 title, body = in_language(user, index)
                 try:
