@@ -451,17 +451,24 @@ def test_a_rep_is_told_of_a_reopen_by_a_misuse_report_as_of_one_by_a_list_update
 
 
 def test_a_list_update_that_changes_nothing_a_partner_reads_is_not_announced_to_it(
-    list_in_force, make_deal, admin_user, alpha_crm, reseller_a, tmp_path
+    list_in_force, make_deal, admin_user, alpha_crm, reseller_a, tmp_path, api, partner_a, reviewer
 ):
     """A deal already in review whose end customer a new list entry names reads the same
-    to the partner (in compliance review, its tier); its systems are not told that the deal
-    was screened again, since only the deals near a new entry are (tipping off)."""
+    to the partner (in compliance review, its tier); neither its systems nor the deal's
+    "screened on" tell it that the deal was screened again, since only the deals near a
+    new entry are (tipping off)."""
     vendor = webhook_endpoint_save(
         actor=admin_user, name="Vendor", url="http://127.0.0.1:8201/h", events=ALL_EVENTS
     )
     held = make_deal("medium", channel=ALPHA, title="Campus GPUs")
     shown_before = (held.status, held.current_screening.shown_tier)
     WebhookDelivery.objects.all().delete()
+
+    def screened_at(user) -> str:
+        api.as_user(user)
+        return api.get(f"/api/v1/opportunities/{held.pk}/").json()["screening_basis"]["screened_at"]
+
+    partner_read = screened_at(partner_a)
 
     import_list(
         admin_user,
@@ -477,5 +484,7 @@ def test_a_list_update_that_changes_nothing_a_partner_reads_is_not_announced_to_
         *shown_before
     )
     assert _partner_payloads(reseller_a) == "[]"
+    assert screened_at(partner_a) == partner_read
+    assert screened_at(reviewer) != partner_read  # compliance reads the re-check
     told_vendor = WebhookDelivery.objects.filter(endpoint=vendor, event="deal.screened")
     assert told_vendor.get().facts["trigger"] == "list_update"
