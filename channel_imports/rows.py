@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from opportunities import input_rules as rules
 from taxonomy import END_USER_TYPES, INTENDED_USES, PRODUCT_CAPABILITIES, RED_FLAGS
+from taxonomy.visible import name_as_read
 
 COLUMNS: tuple[str, ...] = (
     "partner_reference",
@@ -238,11 +239,11 @@ class RowValidator:
         # the end customer's country when left empty
         delivery_country = t["delivery_country"] and check.rule("delivery_country", rules.country)
         row = {
-            "end_customer_name": " ".join(t["end_customer_name"].split()),
+            "end_customer_name": name_as_read(t["end_customer_name"]),
             "end_customer_country": end_customer_country,
             "delivery_country": delivery_country or end_customer_country,
             "reseller_country": check.rule("reseller_country", rules.country) or "",
-            "reseller_name": " ".join(t["reseller_name"].split()),
+            "reseller_name": name_as_read(t["reseller_name"]),
         }
         if not row["reseller_name"]:
             check.bad("reseller_name", rules.MESSAGES["reseller_required"])
@@ -272,7 +273,7 @@ class RowValidator:
     def _product(self, check: _RowCheck) -> dict[str, Any]:
         """The catalogue product of `sku`, or another vendor's product named and declared."""
         t = check.text
-        name = " ".join(t["product_name"].split())
+        name = name_as_read(t["product_name"])
         declared = check.codes("capabilities", "product capability", PRODUCT_CAPABILITIES)
         reported = declared is None  # an unknown capability code, already reported
         if reported:

@@ -26,6 +26,7 @@ from audit.services import audit_batch
 from hrdd.errors import ApplicationError, Conflict
 from opportunities import policies as opportunity_policies
 from opportunities.models import Opportunity
+from opportunities.presenters import shown_status
 from opportunities.services import (
     opportunities_existing,
     opportunities_insert_many,
@@ -126,7 +127,7 @@ def opportunity_screen(
         if previous is not None:
             Opportunity.objects.filter(pk=opportunity.pk).update(**pointer)
         opportunity.current_screening = screening
-        screening_announce(opportunity, screening, previous, trigger=trigger)
+        shown_before = shown_status(opportunity.status, previous.shown_tier) if previous else None
         routed = review_route(
             opportunity=opportunity,
             screening=screening,
@@ -138,6 +139,15 @@ def opportunity_screen(
         )
         if previous is None and not routed:
             Opportunity.objects.filter(pk=opportunity.pk).update(**pointer)
+        # After routing, so partners hear of a re-check that moved the status they read.
+        shown_after = shown_status(opportunity.status, screening.shown_tier)
+        screening_announce(
+            opportunity,
+            screening,
+            previous,
+            trigger=trigger,
+            status_shown_moved=shown_before != shown_after,
+        )
         probing_check(actor=actor, screening=screening)
     return screening
 

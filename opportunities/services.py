@@ -13,6 +13,7 @@ from hrdd.bulk import bulk_insert, insert_with_children
 from hrdd.errors import ApplicationError, Conflict, PermissionDenied
 from partners.models import Organisation
 from partners.services import organisations_get_or_register
+from taxonomy.visible import name_as_read
 
 from . import policies
 from .models import ChannelEntry, Opportunity, OpportunityLine
@@ -86,7 +87,7 @@ def _channel_of(
             position=i,
             organisation=org,
             role=entry["role"],
-            name=" ".join(entry["name"].split()),
+            name=name_as_read(entry["name"]),
             country=entry["country"],
         )
         for i, (entry, org) in enumerate(zip(data["channel"], channel_orgs, strict=True), start=1)

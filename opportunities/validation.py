@@ -24,6 +24,7 @@ from taxonomy import (
     PRODUCT_CAPABILITIES,
     RED_FLAGS,
 )
+from taxonomy.visible import name_as_read
 
 from . import input_rules as rules
 from .input_rules import MAX_CHANNEL, MAX_LINES, MESSAGES
@@ -50,6 +51,16 @@ class _FormWords:
 
 class Text(_FormWords, serializers.CharField):
     pass
+
+
+class Name(Text):
+    """A name reviewers read: invisible characters and direction controls are undone
+    before it is checked, so a name of nothing else is refused as missing."""
+
+    def run_validation(self, data=serializers.empty):
+        if isinstance(data, str):
+            data = name_as_read(data)
+        return super().run_validation(data)
 
 
 class _Ruled(_FormWords):
@@ -118,7 +129,7 @@ class CodeListField(_FormWords, serializers.ListField):
 
 
 class EndCustomerIn(serializers.Serializer):
-    name = Text(max_length=200, allow_blank=True, required=False, default="")
+    name = Name(max_length=200, allow_blank=True, required=False, default="")
     country = CountryField()
     type = Text(max_length=30)
     sector = Text(max_length=120, allow_blank=True, required=False, default="")
@@ -128,7 +139,7 @@ class EndCustomerIn(serializers.Serializer):
 
 
 class ChannelEntryIn(serializers.Serializer):
-    name = Text(max_length=200)
+    name = Name(max_length=200)
     role = Text(max_length=20)
     country = CountryField()
 
@@ -138,7 +149,7 @@ class ChannelEntryIn(serializers.Serializer):
 
 class LineIn(serializers.Serializer):
     sku = Text(max_length=60, required=False, allow_blank=True, default="")
-    name = Text(max_length=200, required=False, allow_blank=True, default="")
+    name = Name(max_length=200, required=False, allow_blank=True, default="")
     capabilities = CodeListField(
         vocabulary=PRODUCT_CAPABILITIES, kind="product capability", required=False, default=list
     )
@@ -249,7 +260,7 @@ def _fields(fields) -> dict[str, serializers.Field]:
     for field in fields.values():
         for text in (field, getattr(field, "child", None)):
             if isinstance(text, Text) and (
-                type(text) is not Text
+                type(text) not in (Text, Name)
                 or text.allow_null
                 or text.min_length is not None
                 or not text.trim_whitespace
@@ -294,6 +305,8 @@ def _text(value, field: Text) -> str:
     # What a `Text` field does: a string, trimmed, not too long, blank only where allowed.
     if not isinstance(value, str):
         raise _Refused
+    if isinstance(field, Name):
+        value = name_as_read(value)
     value = value.strip()
     if len(value) > field.max_length or not (value or field.allow_blank):
         raise _Refused

@@ -3,6 +3,8 @@ from __future__ import annotations
 from django.db.models import QuerySet, Value
 from django.db.models.functions import Lower
 
+from taxonomy.visible import name_as_read
+
 from .models import Organisation
 from .policies import organisations_visible_to
 
@@ -12,7 +14,7 @@ def organisation_find(*, name: str, country: str) -> Organisation | None:
     return (
         Organisation.objects.annotate(name_lower=Lower("name"))
         # The database lowers both sides: SQLite's lower() folds ASCII only, Python's all.
-        .filter(name_lower=Lower(Value(name.strip())), country=country)
+        .filter(name_lower=Lower(Value(name_as_read(name))), country=country)
         .first()
     )
 

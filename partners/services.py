@@ -4,6 +4,7 @@ from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
 
 from audit.services import audit_record
+from taxonomy.visible import name_as_read
 
 from .models import Organisation
 from .selectors import organisation_find
@@ -19,7 +20,7 @@ def organisation_get_or_register(*, name: str, country: str, role: str) -> Organ
     the second insert), the insert is undone in its own savepoint and the winner's row is
     returned, so the caller's transaction (a deal registration) goes on.
     """
-    name = " ".join(name.split())
+    name = name_as_read(name)
     found = organisation_find(name=name, country=country)
     if found:
         return found
@@ -44,7 +45,7 @@ def organisations_get_or_register(parties: list[tuple[str, str, str]]) -> list[O
     inserted first: two batches naming the same new organisations wait for each other
     instead of deadlocking, and neither fails.
     """
-    wanted = [(" ".join(n.split()), c, r) for n, c, r in parties]
+    wanted = [(name_as_read(n), c, r) for n, c, r in parties]
     known = _organisations_by_key({(n.lower(), c) for n, c, _ in wanted})
     missing: dict[tuple[str, str], Organisation] = {}
     for name, country, role in wanted:

@@ -32,6 +32,8 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from unidecode import unidecode
 
+from taxonomy.visible import disguises_undone
+
 # Canonical legal form -> its spellings (after punctuation is stripped and lowercased).
 LEGAL_FORMS: dict[str, tuple[str, ...]] = {
     "llc": (
@@ -151,8 +153,6 @@ _LEGAL_WORDS = sorted({w for p in _PHRASES for w in p if len(w) >= 5})
 
 _DROP_RE = re.compile(r"['\u2019`.]")  # removed without a gap: "L.L.C." -> "llc", "O'Brien"
 _SPLIT_RE = re.compile(r"[^a-z0-9]+")
-_RLO_RE = re.compile("\u202e([^\u202c]*)\u202c?")
-_SEPARATORS = dict.fromkeys(map(ord, "\u2028\u2029\x85\x00"), " ")
 
 
 @cache
@@ -180,9 +180,7 @@ def text_clean(text: str) -> str:
     text = text or ""
     if text.isascii():  # no format characters, look-alikes or compatibility forms
         return text.replace("\x00", " ")
-    text = _RLO_RE.sub(lambda m: m.group(1)[::-1], text)
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
-    text = unicodedata.normalize("NFKC", text.translate(_SEPARATORS))
+    text = unicodedata.normalize("NFKC", disguises_undone(text))
     if any("a" <= ch <= "z" or "A" <= ch <= "Z" for ch in text):
         text = text.translate(_confusables())
     return text

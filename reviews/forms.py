@@ -35,8 +35,11 @@ class RequestInformationForm(forms.Form):
     due_date = forms.DateField(required=False, error_messages=_words(invalid=DATE))
 
 
+ANSWER_MAX_LENGTH = 10000
+
+
 class AnswerForm(forms.Form):
-    answer = forms.CharField(max_length=10000, widget=forms.Textarea)
+    answer = forms.CharField(max_length=ANSWER_MAX_LENGTH, widget=forms.Textarea)
     attachment = forms.FileField(required=False)
 
 

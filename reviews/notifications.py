@@ -91,7 +91,9 @@ def _submitters(case: ReviewCase) -> list[User]:
             "owner_id", flat=True
         )
     )
-    return [u for u in User.objects.filter(pk__in=ids, is_active=True) if not u.is_reviewer]
+    # In a fixed order: messages are built again, by index, in each recipient's language.
+    users = User.objects.filter(pk__in=ids, is_active=True).order_by("pk")
+    return [u for u in users if not u.is_reviewer]
 
 
 Message = tuple[list[User], str, str, str]  # (recipients, title, body, url)
@@ -157,13 +159,24 @@ def _opened(a: _About) -> list[Message]:
 
 
 def _condition_lapsed(a: _About) -> list[Message]:
+    """The lapsed condition's owner reads which condition and what to do; the other
+    submitters that the deal is held, in a re-check's words (the condition is not theirs
+    to read: see `_conditions_owned`)."""
+    owner_id = (
+        CaseCondition.objects.filter(pk=a.changes.get("condition_id"))
+        .values_list("owner_id", flat=True)
+        .first()
+    )
+    people = _submitters(a.case)
+    title, url = f"{a.ref} is back in compliance review", _opportunity_url(a.case)
     return [
+        ([u for u in people if u.pk == owner_id], title, a.event.comment, url),
         (
-            _submitters(a.case),
-            f"{a.ref} is back in compliance review",
-            a.event.comment,
-            _opportunity_url(a.case),
-        )
+            [u for u in people if u.pk != owner_id],
+            title,
+            RECHECK_TOLD.format(ref=a.ref, title=a.title),
+            url,
+        ),
     ]
 
 
@@ -254,19 +267,17 @@ def _decided(a: _About) -> list[Message]:
     }
     if decision and decision.feedback:
         body += f"\n\n{decision.feedback}"
-    if decision and decision.conditions:
-        body += (
-            "\n\n"
-            + _("Conditions:")
-            + "\n"
-            + "\n".join(
-                "- "
-                + _("%(name)s (owner %(owner)s, due %(due)s)")
-                % {"name": c["name"], "owner": c["owner"], "due": _due_words(c["due_date"])}
-                for c in decision.conditions
-            )
+    # Each submitter reads the conditions they own, as on the deal's page: a condition put
+    # on one partner says what compliance found about it, which the others must not learn.
+    out = [
+        (
+            [user],
+            f"{a.ref} {outcome}",
+            body + _conditions_owned(decision, user),
+            _opportunity_url(a.case),
         )
-    out = [(_submitters(a.case), f"{a.ref} {outcome}", body, _opportunity_url(a.case))]
+        for user in _submitters(a.case)
+    ]
     if decision and decision.recommended_by_id:
         out.append(
             (
@@ -277,6 +288,24 @@ def _decided(a: _About) -> list[Message]:
             )
         )
     return out
+
+
+def _conditions_owned(decision, user) -> str:
+    """The decision's conditions that `user` owns, as lines of a message ("" if none)."""
+    owned = [c for c in (decision.conditions if decision else []) if c["owner"] == user.username]
+    if not owned:
+        return ""
+    return (
+        "\n\n"
+        + _("Conditions:")
+        + "\n"
+        + "\n".join(
+            "- "
+            + _("%(name)s (owner %(owner)s, due %(due)s)")
+            % {"name": c["name"], "owner": c["owner"], "due": _due_words(c["due_date"])}
+            for c in owned
+        )
+    )
 
 
 def _condition_messages(a: _About) -> list[Message]:
@@ -380,6 +409,8 @@ def notifications_send(*, event_ids: Iterable[int]) -> int:
             seen = set()
             for user in users:
                 if user.pk in seen or user.pk == event.actor_id:
+                    continue
+                if case is not None and not policies.may_hear_of(user, case.opportunity):
                     continue
                 seen.add(user.pk)
                 title, body = in_language(user, index)

@@ -120,6 +120,15 @@ def notifications_visible_to(user) -> QuerySet[Notification]:
     return Notification.objects.filter(recipient=user)
 
 
+def may_hear_of(user, opportunity) -> bool:
+    """May a message about this deal (inbox, email) reach `user` now? Only someone who
+    still sees the deal: a partner dropped from its channel, asked a question or given a
+    condition before, hears nothing more of it (not the decision nor its feedback)."""
+    if is_compliance(user):
+        return True
+    return opportunities_visible_to(user).filter(pk=opportunity.pk).exists()
+
+
 def mitigations_visible_to(user) -> QuerySet[Mitigation]:
     """The mitigation library, for anyone with a role (conditions name its entries)."""
     if not has_role(user):

@@ -164,8 +164,10 @@ def escalation_policies() -> QuerySet[EscalationPolicy]:
 def review_panel_for_opportunity(*, user, opportunity) -> dict:
     """What the deal page shows about its review, to this viewer.
 
-    Everyone who can see the deal: the last decision's outcome, the feedback written for
-    the submitter, and the conditions. The addressee (or owner): open questions to answer.
+    Everyone who can see the deal: the last decision's outcome and the feedback written
+    for the submitter; the conditions the viewer may see (`conditions_visible_to`: partners
+    and reps their own, as a condition put on one partner says what compliance found about
+    it). The addressee (or owner): open questions to answer.
     Reviewers: also the case itself (a link and its state). Never reviewers' reasons,
     recommendations or restricted-party details to anyone else.
     """
@@ -176,7 +178,9 @@ def review_panel_for_opportunity(*, user, opportunity) -> dict:
         .first()
     )
     conditions = (
-        CaseCondition.objects.filter(case__decision=decision).select_related("mitigation", "owner")
+        conditions_visible_to(user)
+        .filter(case__decision=decision)
+        .select_related("mitigation", "owner")
         if decision
         else CaseCondition.objects.none()
     )

@@ -25,7 +25,7 @@ from rules.presentation import restricted_party_explained, screening_for_viewer
 
 from . import policies, precedents, selectors, services
 from .case_drafts import decision_draft, drafts_take
-from .forms import CONDITION_ROWS, AnswerForm, EscalationPolicyForm
+from .forms import ANSWER_MAX_LENGTH, CONDITION_ROWS, AnswerForm, EscalationPolicyForm
 from .models import EscalationLevel, ReviewCase
 
 
@@ -272,9 +272,15 @@ def answer_view(request, pk: int):
     deal = redirect("opportunity-detail", pk=info.case.opportunity_id)
     if not form.is_valid():
         message, field = "Write your answer (a file is optional: pdf, png or jpg).", "answer"
+        typed = len((request.POST.get("answer") or "").strip())
         if form.errors.get("attachment"):
             message = f"The file was not attached: {' '.join(form.errors['attachment'])}"
             field = "attachment"
+        elif typed > ANSWER_MAX_LENGTH:
+            message = (
+                f"Your answer is {typed:,} characters long; the most is {ANSWER_MAX_LENGTH:,}. "
+                "Shorten it and send it again (or attach it as a file)."
+            )
         messages.error(request, message)
         return _keep_answer_draft(request, info, deal, message, field)
     try:
@@ -297,7 +303,8 @@ def _keep_answer_draft(request, info, response, message: str, field: str = "answ
     to the field it concerns (the file must be chosen again: browsers never refill a
     file input)."""
     request.session[f"answer-draft-{info.pk}"] = {
-        "answer": (request.POST.get("answer") or "")[:10000],
+        # Whole: the request's size limit (DATA_UPLOAD_MAX_MEMORY_SIZE) already bounds it.
+        "answer": request.POST.get("answer") or "",
         "error": message,
         "field": field,
     }

@@ -448,3 +448,43 @@ def test_a_rep_is_told_of_a_reopen_by_a_misuse_report_as_of_one_by_a_list_update
     leave the rep selling a deal that is back in review)."""
     told = " ".join(f"{n.title} {n.body}" for n in sales_rep.notifications.all())
     assert "back in compliance review" in told
+
+
+def test_a_list_update_that_changes_nothing_a_partner_reads_is_not_announced_to_it(
+    list_in_force, make_deal, admin_user, alpha_crm, reseller_a, tmp_path, api, partner_a, reviewer
+):
+    """A deal already in review whose end customer a new list entry names reads the same
+    to the partner (in compliance review, its tier); neither its systems nor the deal's
+    "screened on" tell it that the deal was screened again, since only the deals near a
+    new entry are (tipping off)."""
+    vendor = webhook_endpoint_save(
+        actor=admin_user, name="Vendor", url="http://127.0.0.1:8201/h", events=ALL_EVENTS
+    )
+    held = make_deal("medium", channel=ALPHA, title="Campus GPUs")
+    shown_before = (held.status, held.current_screening.shown_tier)
+    WebhookDelivery.objects.all().delete()
+
+    def screened_at(user) -> str:
+        api.as_user(user)
+        return api.get(f"/api/v1/opportunities/{held.pk}/").json()["screening_basis"]["screened_at"]
+
+    partner_read = screened_at(partner_a)
+
+    import_list(
+        admin_user,
+        write_list(tmp_path, add=[("fict-900", "Gulf Research Co", "AE")], name="v2.csv"),
+    )
+    run_latest("list_update")
+
+    held.refresh_from_db()
+    assert held.current_screening.trigger == "list_update"  # screened again: a new match
+    from opportunities.presenters import shown_status
+
+    assert shown_status(held.status, held.current_screening.shown_tier) == shown_status(
+        *shown_before
+    )
+    assert _partner_payloads(reseller_a) == "[]"
+    assert screened_at(partner_a) == partner_read
+    assert screened_at(reviewer) != partner_read  # compliance reads the re-check
+    told_vendor = WebhookDelivery.objects.filter(endpoint=vendor, event="deal.screened")
+    assert told_vendor.get().facts["trigger"] == "list_update"

@@ -155,3 +155,17 @@ def test_an_incomplete_mapping_marks_each_column_left_out(client, partner_a, cat
     assert r.status_code == 400
     fields = invalid_fields(r.content.decode())
     assert fields == {"map-quantity": "Required: choose the file's column for it."}
+
+
+def test_an_answer_too_long_says_so_beside_it_and_keeps_every_word(world, client, partner_a):
+    from reviews.models import InformationRequest
+
+    question = InformationRequest.objects.get(addressed_to=partner_a, answered_at__isnull=True)
+    answer = "The sites are listed below. " * 400 + "Last site: Kiel harbour."  # 11,224 characters
+    client.force_login(partner_a)
+    client.post(f"/reviews/requests/{question.pk}/answer/", {"answer": answer})
+    page = client.get(f"/deals/{world['deal'].pk}/").content.decode()
+    fields = invalid_fields(page)
+    assert list(fields) == ["answer"]
+    assert "10,000" in fields["answer"] and "11,224" in fields["answer"], fields["answer"]
+    assert "Last site: Kiel harbour." in page  # nothing typed is lost

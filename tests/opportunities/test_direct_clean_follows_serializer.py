@@ -15,6 +15,7 @@ from opportunities import input_rules as rules
 from opportunities.input_rules import MESSAGES
 from opportunities.selectors import products_active_by_sku
 from opportunities.validation import (
+    Name,
     OpportunityIn,
     Text,
     opportunity_clean_direct,
@@ -165,3 +166,29 @@ def test_a_field_left_out_is_refused_or_defaulted_as_the_serializer_says(
     clean, errors = _agree(_drop(_base(path), path), sales_rep)
     if required:
         assert errors
+
+
+NAMES = [
+    pytest.param(path, field.allow_blank, id=_label(path))
+    for path, field in FIELDS
+    if isinstance(field, Name)
+]
+
+
+@pytest.mark.parametrize(("path", "blank_allowed"), NAMES)
+def test_a_disguised_name_is_read_as_the_serializer_reads_it(
+    path, blank_allowed, sales_rep, catalogue
+):
+    """A name with a zero-width space, a soft hyphen and a right-to-left override is
+    undone the same way on both paths; one made of nothing else is blank on both (refused
+    where a blank name is)."""
+    assert NAMES, "the serializer has name fields"
+    disguised = _put(_base(path), path, "  Alpha\u200b Sys\u00adtems \u202eOC\u202c ")
+    clean, errors = _agree(disguised, sales_rep)
+    assert not errors
+    holder = clean
+    for step in path[:-1]:
+        holder = holder[step]
+    assert holder[path[-1]] == "Alpha Systems CO"
+    _, errors = _agree(_put(_base(path), path, "\u200b\u200d\u202e"), sales_rep)
+    assert bool(errors) is not blank_allowed

@@ -1,0 +1,30 @@
+"""Text as a reader sees it. Names typed by partners and reps are read by reviewers, so
+nothing in them may be invisible or read differently from what it says: a right-to-left
+override shows "OC HCRAESER" as "RESEARCH CO", a zero-width space makes a second "Alpha
+Systems Integration" that reads exactly like the first. Plain Python, no Django."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_RLO_RE = re.compile("\u202e([^\u202c]*)\u202c?")
+_SEPARATORS = dict.fromkeys(map(ord, "\u2028\u2029\x85\x00"), " ")
+
+
+def disguises_undone(text: str) -> str:
+    """`text` with the text behind a right-to-left override put back in the order it is
+    read, every Unicode format character (zero-width spaces and joiners, the byte-order
+    mark, soft hyphens, direction controls) dropped, and line and paragraph separators
+    made spaces."""
+    if text.isascii():  # no format characters
+        return text.replace("\x00", " ")
+    text = _RLO_RE.sub(lambda m: m.group(1)[::-1], text)
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    return text.translate(_SEPARATORS)
+
+
+def name_as_read(text: str) -> str:
+    """A name as it reads: disguises undone, runs of white space one space, no space at
+    either end."""
+    return " ".join(disguises_undone(text or "").split())

@@ -1,0 +1,154 @@
+"""Messages about a deal reach only people who may still see it: a partner dropped from
+the deal's channel after it was asked a question hears nothing more of the deal (not the
+decision, nor the feedback written for the submitters), in the inbox or by email."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from audit.models import AuditEvent
+from lifecycle.services import opportunity_update, review_answer
+from monitoring.conditions import conditions_reopen_lapsed
+from opportunities.policies import opportunities_visible_to
+from reviews.models import CaseCondition, Notification
+from reviews.notifications import notifications_send
+from reviews.services import review_claim, review_decide, review_request_information
+from tests.factories import deal_body
+from tests.reviews.conftest import TIER_DEALS
+
+pytestmark = pytest.mark.django_db
+
+ALPHA = [{"name": "Alpha Systems Integration", "role": "reseller", "country": "DE"}]
+ZETA = [{"name": "Zeta Reseller GmbH", "role": "reseller", "country": "DE"}]
+FEEDBACK = "Zeta must not resell to the ministry's surveillance unit."
+
+
+def _send_all() -> None:
+    notifications_send(event_ids=AuditEvent.objects.values_list("pk", flat=True))
+
+
+def _heard(user, after: int = 0) -> str:
+    """What `user` was told (inbox and email), in notifications after the id `after`."""
+    inbox = " ".join(
+        f"{t} {b}"
+        for t, b in Notification.objects.filter(recipient=user, pk__gt=after).values_list(
+            "title", "body"
+        )
+    )
+    emails = " ".join(f"{m.subject} {m.body}" for m in mail.outbox if user.email in m.to)
+    return f"{inbox} {emails}"
+
+
+def test_a_partner_dropped_from_the_channel_hears_nothing_of_the_decision(
+    make_deal, case_of, reviewer, sales_rep, partner_a
+):
+    deal = make_deal("medium", title="Campus GPUs", channel=ALPHA)
+    case = review_claim(case=case_of(deal), actor=reviewer)
+    question = review_request_information(
+        case=case, actor=reviewer, questions="Who uses the cluster?", addressed_to=partner_a
+    )
+    review_answer(information_request=question, actor=partner_a, answer="The university.")
+    # The rep moves the deal to another reseller: Alpha no longer sees it.
+    body = deal_body(title="Campus GPUs", **{**TIER_DEALS["medium"], "channel": ZETA})
+    opportunity_update(actor=sales_rep, opportunity=deal, data=body)
+    assert not opportunities_visible_to(partner_a).filter(pk=deal.pk).exists()
+    _send_all()
+    mail.outbox.clear()
+
+    review_decide(
+        case=case_of(deal),
+        actor=reviewer,
+        outcome="reject",
+        reasons="Mass surveillance risk.",
+        feedback=FEEDBACK,
+    )
+    _send_all()
+
+    assert FEEDBACK not in _heard(partner_a)
+    assert not Notification.objects.filter(recipient=partner_a, kind="review_case.reject").exists()
+    # The rep, who still sees the deal, is told (the control).
+    assert FEEDBACK in _heard(sales_rep)
+
+
+BRAVO_AND_ALPHA = [
+    {"name": "Alpha Systems Integration", "role": "reseller", "country": "DE"},
+    {"name": "Bravo Channel Solutions", "role": "reseller", "country": "FR"},
+]
+ALPHAS_CONDITION = "The sales staff of Alpha have had no export-compliance training"
+
+
+@pytest.fixture
+def two_partners_conditions(make_deal, case_of, reviewer, partner_a, partner_b):
+    """A deal approved with one condition on Alpha and one on Bravo, which was asked a
+    question before (so it hears of the deal)."""
+    deal = make_deal("medium", title="Campus GPUs", channel=BRAVO_AND_ALPHA)
+    case = review_claim(case=case_of(deal), actor=reviewer)
+    question = review_request_information(
+        case=case, actor=reviewer, questions="Who installs it?", addressed_to=partner_b
+    )
+    review_answer(information_request=question, actor=partner_b, answer="We do.")
+    _send_all()
+    mail.outbox.clear()
+    review_decide(
+        case=case_of(deal),
+        actor=reviewer,
+        outcome="approve_with_conditions",
+        reasons="Research use.",
+        feedback="Approved once the conditions below are met.",
+        conditions=[
+            {
+                "mitigation": "partner-training",
+                "owner": partner_a.pk,
+                "due_date": "2030-06-30",
+                "details": ALPHAS_CONDITION,
+            },
+            {"mitigation": "end-use-certificate", "owner": partner_b.pk, "due_date": "2030-06-30"},
+        ],
+    )
+    _send_all()
+    return deal
+
+
+def test_a_partner_reads_only_its_own_conditions_of_a_decision(
+    two_partners_conditions, sales_rep, partner_a, partner_b, client
+):
+    """A condition put on one partner says what compliance found about that partner; the
+    other partners of the deal read the decision and their own conditions, not its."""
+    deal = two_partners_conditions
+
+    client.force_login(partner_b)
+    page = client.get(f"/deals/{deal.pk}/").content.decode()
+    assert "End-use and end-user certificate" in page  # Bravo's own condition
+    assert "Approved once the conditions below are met." in page
+    for told in (page, _heard(partner_b), _heard(sales_rep)):
+        assert "Partner training" not in told
+        assert ALPHAS_CONDITION not in told
+    assert "End-use and end-user certificate" in _heard(partner_b)
+    # Alpha reads its own condition, on the page and in its message.
+    client.force_login(partner_a)
+    assert ALPHAS_CONDITION in client.get(f"/deals/{deal.pk}/").content.decode()
+    assert "Partner training" in _heard(partner_a)
+    assert "End-use and end-user certificate" not in _heard(partner_a)
+
+
+def test_a_lapsed_condition_is_named_only_to_its_owner(
+    two_partners_conditions, sales_rep, partner_a, partner_b
+):
+    alphas = CaseCondition.objects.get(opportunity=two_partners_conditions, owner=partner_a)
+    day = timezone.now().date() - timedelta(days=30)
+    CaseCondition.objects.filter(pk=alphas.pk).update(due_date=day)
+    before = Notification.objects.order_by("-pk").values_list("pk", flat=True).first()
+    mail.outbox.clear()
+
+    assert conditions_reopen_lapsed() == 1
+    _send_all()
+
+    assert "Partner training" in _heard(partner_a, before)
+    for other in (partner_b, sales_rep):
+        heard = _heard(other, before)
+        assert "back in compliance review" in heard  # the hold is told
+        assert "Partner training" not in heard and "condition" not in heard.lower()
