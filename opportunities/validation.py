@@ -210,9 +210,7 @@ def _validator(context: dict) -> OpportunityIn:
     return validator
 
 
-def opportunity_validate(
-    data, *, submitter=None, direct: bool = True
-) -> tuple[dict | None, dict]:
+def opportunity_validate(data, *, submitter=None, direct: bool = True) -> tuple[dict | None, dict]:
     """Validate API-shaped input. Returns (clean data, {}) or (None, {field path: message}).
     `direct=False` always runs the serializer (tests compare the two readings)."""
     return opportunity_validate_many([data], submitter=submitter, direct=direct)[0]
