@@ -21,8 +21,8 @@ from django.db.models.query import get_related_populators
 
 
 class Compiled:
-    """`queryset` compiled once; `run({placeholder: value})` gives its instances with
-    each placeholder replaced. Placeholders are distinct strings used as the queryset's
+    """`queryset` compiled once; `run({placeholder: value})` gives its instances (or, for
+    `values_list()`, its rows as tuples) with each placeholder replaced. Placeholders are distinct strings used as the queryset's
     filter values."""
 
     def __init__(self, queryset: QuerySet, placeholders: list[str]):
@@ -35,6 +35,9 @@ class Compiled:
         self.compiler = compiler
         select, info = compiler.select, compiler.klass_info
         self.converters = compiler.get_converters([column[0] for column in select])
+        self.model = None
+        if info is None:  # `values_list()`: the rows as tuples
+            return
         first, last = info["select_fields"][0], info["select_fields"][-1] + 1
         self.fields = slice(first, last)
         self.names = [column[0].target.attname for column in select[first:last]]
@@ -48,6 +51,8 @@ class Compiled:
             rows = cursor.fetchall()
         if self.converters:
             rows = self.compiler.apply_converters(rows, self.converters)
+        if self.model is None:
+            return [tuple(row) for row in rows]
         out = []
         for row in rows:
             obj = self.model.from_db(self.alias, self.names, row[self.fields])
