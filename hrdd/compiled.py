@@ -17,7 +17,7 @@ from typing import Any
 
 from django.db import connections
 from django.db.models import QuerySet
-from django.db.models.query import get_related_populators
+from django.db.models.query import ModelIterable, ValuesListIterable, get_related_populators
 
 
 class Compiled:
@@ -36,7 +36,9 @@ class Compiled:
         select, info = compiler.select, compiler.klass_info
         self.converters = compiler.get_converters([column[0] for column in select])
         self.model = None
-        if info is None:  # `values_list()`: the rows as tuples
+        if queryset._iterable_class is not ModelIterable:  # `values_list()`: rows as tuples
+            if queryset._iterable_class is not ValuesListIterable or queryset._fields is None:
+                raise ValueError("only model instances or values_list() rows are compiled")
             return
         first, last = info["select_fields"][0], info["select_fields"][-1] + 1
         self.fields = slice(first, last)
