@@ -207,7 +207,9 @@ def date_text(value: Any, *, today: dt.date | None = None) -> Checked:
 
 
 def end_use_statement(value: Any) -> Checked:
-    if value not in END_USE_STATEMENTS:
+    # Checked as text first: a list or an object sent as the statement is refused, not
+    # looked up (a look-up of an unhashable value raised, and the client got a 500).
+    if not isinstance(value, str) or value not in END_USE_STATEMENTS:
         allowed = ", ".join(END_USE_STATEMENTS)
         return None, MESSAGES["end_use_statement"].format(value=_shown(value), allowed=allowed)
     return value, None

@@ -4,6 +4,7 @@ from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
 
 from audit.services import audit_record
+from hrdd.compiled import compiled
 from taxonomy.visible import name_as_read
 
 from .models import Organisation
@@ -71,10 +72,29 @@ def _organisations_by_key(keys: set[tuple[str, str]]) -> dict[tuple[str, str], O
         return {}
     # Two lists instead of an OR of pairs (a batch names hundreds): the few extra pairs
     # the cross product may bring are harmless, callers look up the keys they want.
-    found = Organisation.objects.annotate(name_lower=Lower("name")).filter(
-        name_lower__in={n for n, _ in keys}, country__in={c for _, c in keys}
-    )
+    names, countries = sorted({n for n, _ in keys}), sorted({c for _, c in keys})
+    if len(names) > COMPILED_UP_TO or len(countries) > COMPILED_UP_TO:
+        found = _organisations_named(names, countries)
+    else:  # one deal's few parties: a statement compiled once per shape (`hrdd.compiled`)
+        slots = [f"\x00name {i}" for i in range(len(names))]
+        slots += [f"\x00country {i}" for i in range(len(countries))]
+        query = compiled(
+            ("organisations by key", len(names), len(countries)),
+            lambda: (_organisations_named(slots[: len(names)], slots[len(names) :]), slots),
+        )
+        found = query.run(dict(zip(slots, names + countries, strict=True)))
     return {(org.name.lower(), org.country): org for org in found}
+
+
+# A registration names a handful of organisations; a batch's hundreds are compiled as
+# they come (each size its own statement, not worth keeping).
+COMPILED_UP_TO = 16
+
+
+def _organisations_named(names: list[str], countries: list[str]):
+    return Organisation.objects.annotate(name_lower=Lower("name")).filter(
+        name_lower__in=names, country__in=countries
+    )
 
 
 FACTOR_FIELDS = ("hrdd_maturity", "prior_incident", "refused_flow_down", "staff_trained")

@@ -20,6 +20,8 @@ from typing import Any
 
 from django.db import transaction
 
+from hrdd.compiled import compiled
+
 from .models import RefdataVersion
 
 CRITERIA = "criteria"
@@ -36,7 +38,11 @@ def _tokens() -> dict[str, str]:
     pinned = getattr(_local, "pinned", None)
     if pinned is not None and pinned.get("tokens") is not None:
         return pinned["tokens"]
-    tokens = dict(RefdataVersion.objects.values_list("kind", "token"))
+    # Read on every registration: compiled once per thread (`hrdd.compiled`), run each time.
+    query = compiled(
+        ("refdata tokens",), lambda: (RefdataVersion.objects.values_list("kind", "token"), [])
+    )
+    tokens = dict(query.run({}))
     if pinned is not None:
         pinned["tokens"] = tokens
     return tokens

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 def _both(data, partner):
     catalogue = products_active_by_sku({li.get("sku", "") for li in data["lines"]} - {""})
     direct = opportunity_clean_direct(data, catalogue=catalogue, submitter=partner)
-    return direct, opportunity_validate(data, submitter=partner)
+    return direct, opportunity_validate(data, submitter=partner, direct=False)
 
 
 def _lines(upload_as, partner, rows):
