@@ -22,7 +22,13 @@ from .selectors import (
     opportunity_rows,
     product_list,
 )
-from .serializers import OpportunityOut, OpportunitySummaryOut, opportunity_out, summary_out
+from .serializers import (
+    OpportunityOut,
+    OpportunitySummaryOut,
+    opportunity_out,
+    output_zone,
+    summary_out,
+)
 from .validation import OpportunityIn
 
 
@@ -48,7 +54,8 @@ class OpportunityListCreateApi(ListAPIView):
         page = self.paginate_queryset(
             opportunity_rows(qs, tier_fields=presenters.tier_fields(everything))
         )
-        return self.get_paginated_response([summary_out(row, everything) for row in page])
+        zone = output_zone()
+        return self.get_paginated_response([summary_out(row, everything, zone) for row in page])
 
     def filter_queryset(self, queryset):
         # With none of its parameters given the filterset returns the list as it is; it

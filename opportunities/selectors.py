@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from django.db.models import Q, QuerySet, prefetch_related_objects
 from django.db.models.fields.json import KeyTransform
 
+from hrdd.compiled import CompiledRead
 from hrdd.jsonrows import json_rows
 from refdata.cache import CATALOGUE, cached
 
@@ -56,11 +57,12 @@ def opportunity_rows(qs: QuerySet[Opportunity], *, tier_fields: tuple[str, str])
 TEXT_LANGUAGES = "text.languages"
 
 
-def _deal_shown(user, pk, **annotations) -> Opportunity | None:
-    """A deal `user` may see, as its page and the API show it, with `annotations`."""
-    found = (
-        opportunities_visible_to(user)
-        .select_related("current_screening__criteria_version", "owner", "submitted_by_organisation")
+def _shown(scope: QuerySet[Opportunity], **annotations) -> QuerySet[Opportunity]:
+    """A deal as its page and the API show it, with `annotations`, from its `scope`."""
+    return (
+        scope.select_related(
+            "current_screening__criteria_version", "owner", "submitted_by_organisation"
+        )
         # The snapshot (the engine's whole input) stays in the database; the one key the
         # detail shows of it comes with the row, not in a second query that loads it all.
         .defer("current_screening__snapshot")
@@ -68,36 +70,45 @@ def _deal_shown(user, pk, **annotations) -> Opportunity | None:
             screening_text_languages=KeyTransform(TEXT_LANGUAGES, "current_screening__snapshot"),
             **annotations,
         )
-        .filter(pk=pk)
         .order_by()[:1]  # one row by its key: no ORDER BY to build or run
     )
-    opportunity = next(iter(found), None)
+
+
+LINE_FIELDS = ("position", "sku", "name", "capabilities", "quantity")
+CHANNEL_FIELDS = ("position", "name", "role", "country", "organisation_id")
+
+# Compiled once per shape of the visibility filter (`hrdd.compiled`); the filter itself is
+# built by the policy on every request, so its values are always this viewer's.
+_DEAL_SHOWN = CompiledRead(_shown)
+_DEAL_READ = CompiledRead(
+    lambda scope: _shown(
+        scope,
+        lines_json=json_rows(OpportunityLine, "opportunity", *LINE_FIELDS),
+        channel_json=json_rows(ChannelEntry, "opportunity", *CHANNEL_FIELDS),
+    )
+)
+
+
+def _deal_shown(user, pk, read: CompiledRead) -> Opportunity | None:
+    """A deal `user` may see, as `read` reads it."""
+    opportunity = read.first(opportunities_visible_to(user).filter(pk=pk))
     if opportunity is not None and opportunity.current_screening is not None:
         opportunity.current_screening.text_languages_read = opportunity.screening_text_languages
     return opportunity
 
 
 def opportunity_get(*, user, pk) -> Opportunity | None:
-    opportunity = _deal_shown(user, pk)
+    opportunity = _deal_shown(user, pk, _DEAL_SHOWN)
     if opportunity is not None:
         prefetch_related_objects([opportunity], "lines", "channel")
     return opportunity
-
-
-LINE_FIELDS = ("position", "sku", "name", "capabilities", "quantity")
-CHANNEL_FIELDS = ("position", "name", "role", "country", "organisation_id")
 
 
 def opportunity_read(*, user, pk) -> Opportunity | None:
     """A deal `user` may see, for showing it: its lines and channel come in its own row
     as JSON (`lines_read`, `channel_read`: dicts in position order), so reading a deal is
     one statement. Not for changing it: the lines are no model objects."""
-    opportunity = _deal_shown(
-        user,
-        pk,
-        lines_json=json_rows(OpportunityLine, "opportunity", *LINE_FIELDS),
-        channel_json=json_rows(ChannelEntry, "opportunity", *CHANNEL_FIELDS),
-    )
+    opportunity = _deal_shown(user, pk, _DEAL_READ)
     if opportunity is None:
         return None
     opportunity.lines_read = _in_order(opportunity.lines_json, LINE_FIELDS)

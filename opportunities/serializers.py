@@ -9,6 +9,8 @@ Status, tier and screening come from `presenters`: what partners and reps may se
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.utils import timezone
 from rest_framework import serializers
 
 from monitoring.selectors import screening_basis_for_viewer
@@ -107,9 +109,10 @@ class OpportunitySummaryOut(serializers.Serializer):
         return _value(obj)
 
 
-def summary_out(row: dict, everything: bool) -> dict:
+def summary_out(row: dict, everything: bool, zone=None) -> dict:
     """A list row (`selectors.opportunity_rows`) in the shape of `OpportunitySummaryOut`;
-    `everything`: the viewer sees deals as they are (`presenters.sees_everything`)."""
+    `everything`: the viewer sees deals as they are (`presenters.sees_everything`);
+    `zone`: `output_zone()`, looked up once for a page's rows."""
     status, status_label = presenters.status_words(
         row["status"], row["current_screening__shown_tier"] or "", everything
     )
@@ -133,7 +136,7 @@ def summary_out(row: dict, everything: bool) -> dict:
         "tier": tier,
         "score": score,
         "value": {"amount": str(row["value_amount"]), "currency": row["value_currency"]},
-        "created_at": _datetime(row["created_at"]),
+        "created_at": _datetime(row["created_at"], zone),
     }
 
 
@@ -167,8 +170,20 @@ _DATETIME = serializers.DateTimeField()
 _DATE = serializers.DateField()
 
 
-def _datetime(value):
-    return _DATETIME.to_representation(value) if value is not None else None
+def output_zone():
+    """The time zone DRF writes date-times in (the current one), for `_datetime`."""
+    return timezone.get_current_timezone() if settings.USE_TZ else None
+
+
+def _datetime(value, zone=None):
+    """What DRF's DateTimeField writes; given the `zone` (a list's rows), without looking
+    it up and checking the field's options again for every row."""
+    if value is None:
+        return None
+    if zone is None or timezone.is_naive(value):
+        return _DATETIME.to_representation(value)
+    text = value.astimezone(zone).isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
 def _channel(obj) -> list[dict]:

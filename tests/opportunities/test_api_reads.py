@@ -158,3 +158,15 @@ def test_a_deal_registered_then_read_shows_its_lines_and_channel_in_order(
     assert [line["quantity"] for line in shown["lines"]] == [40, 2]
     assert [e["name"] for e in shown["channel"]] == ["Gulf Distribution FZE", "Cairo Systems"]
     assert shown["lines"] == created["lines"] and shown["channel"] == created["channel"]
+
+
+@pytest.mark.parametrize("zone", ["UTC", "Asia/Tokyo"])
+def test_a_list_row_s_date_is_written_as_the_detail_writes_it(api, demo, zone, settings):
+    """Rows format their dates with the time zone looked up once a page."""
+    settings.TIME_ZONE = zone
+    user = User.objects.get(username="reviewer")
+    client = api.as_user(user)
+    rows = client.get(URL).json()["results"]
+    for row in rows[:5]:
+        assert row["created_at"] == client.get(f"{URL}{row['id']}/").json()["created_at"]
+    assert rows[0]["created_at"].endswith("Z" if zone == "UTC" else "+09:00")
