@@ -21,6 +21,7 @@ from opportunities.selectors import products_active_by_sku
 from opportunities.validation import opportunity_clean_direct, opportunity_validate_many
 from partners.models import Organisation
 from partners.services import organisations_get_or_register
+from refdata.cache import pinned
 from taxonomy import INTERMEDIARY_ROLES, words
 
 from .models import ChannelImport, ImportLine
@@ -176,8 +177,9 @@ def _organisations_preregister(imp: ChannelImport) -> None:
 
 
 def _promote_batch(imp: ChannelImport) -> int:
-    """Promote one batch of lines in one transaction; returns how many were claimed."""
-    with transaction.atomic():
+    """Promote one batch of lines in one transaction; returns how many were claimed.
+    Reference data (catalogue, criteria) are checked once for the batch."""
+    with transaction.atomic(), pinned():
         lines = list(
             unpromoted_lines(imp.pk)
             .order_by("id")
