@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from rules.models import Screening
-from rules.presentation import trigger_for_partners
+from rules.presentation import screened_at_shown
 
 from .models import BasisChange, PartyFinding, RescreenChange, RescreenRun
 from .policies import why_not_monitor
@@ -67,24 +67,11 @@ def screening_basis_for_viewer(screening, user) -> dict | None:
 
 
 def _screened_at_for_viewer(screening, user):
-    """When the deal was last screened, as this viewer may learn it. Compliance staff: the
-    current screening. Anyone else: the last screening they could tell from the one before
-    (their own act, or a re-check that moved the tier they are shown), since a re-check
-    after a list update reaches only the deals near a new entry, and a new "screened on"
-    on a deal that reads the same would say that one of its parties is (tipping off)."""
-    if not why_not_monitor(user) or trigger_for_partners(screening.trigger) != "recheck":
-        return screening.created_at  # no query: the deal's page reads it in one statement
-    rows = list(
-        Screening.objects.filter(opportunity_id=screening.opportunity_id, pk__lte=screening.pk)
-        .order_by("-pk")
-        .values_list("trigger", "shown_tier", "created_at")[:50]
-    )
-    for (trigger, shown, at), earlier in zip(rows, [*rows[1:], None], strict=True):
-        if trigger_for_partners(trigger) != "recheck" or earlier is None:
-            return at
-        if (earlier[1] or "low") != (shown or "low"):
-            return at
-    return rows[-1][2]
+    """When the deal was last screened, as this viewer may learn it: compliance staff the
+    current screening, anyone else `screened_at_shown` (no tipping off)."""
+    if not why_not_monitor(user):
+        return screening.created_at
+    return screened_at_shown(screening)
 
 
 def rescreen_scope_in_words(scope: dict) -> list[str]:

@@ -237,7 +237,7 @@ def _basis_for_page(screening, user) -> dict | None:
     """The API's screening basis with its moments as dates the page formats in words."""
     basis = screening_basis_for_viewer(screening, user)
     if basis:
-        basis["screened_at"] = screening.created_at
+        basis["screened_at"] = parse_datetime(basis["screened_at"])
         for lst in basis.get("lists") or ():
             lst["imported_at"] = parse_datetime(lst["imported_at"] or "")
     return basis

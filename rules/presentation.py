@@ -151,13 +151,43 @@ def screening_for_viewer(screening, user, *, shown_status: str = "") -> dict | N
         "severity": screening.shown_severity,
         "likelihood": screening.shown_likelihood,
         "criteria_version": screening.criteria_version.number,
-        "screened_at": screening.created_at,
+        "screened_at": screened_at_shown(screening),
         "summary": summary,
         "reasons": [summary],
         "asks": list(dict.fromkeys(f["ask"] for f in findings if f.get("ask"))),
         "findings": findings,
         "languages": text_languages(screening),
     }
+
+
+def screened_at_shown(screening):
+    """When the deal was last screened, as a partner or rep may learn it: the last
+    screening they could tell from the one before (their own act, or a re-check that moved
+    the tier they are shown). A re-check after a list update reaches only the deals near a
+    new entry, so a new "screened on" on a deal that reads the same would say that one of
+    its parties is (tipping off)."""
+    if trigger_for_partners(screening.trigger) != "recheck":
+        return screening.created_at  # no query: the deal's page reads it in one statement
+    from .models import Screening
+
+    later = None  # (trigger, shown tier, moment) of the screening after the page's rows
+    below = screening.pk + 1
+    while True:
+        rows = list(
+            Screening.objects.filter(opportunity_id=screening.opportunity_id, pk__lt=below)
+            .order_by("-pk")
+            .values_list("pk", "trigger", "shown_tier", "created_at")[:50]
+        )
+        if not rows:  # never expected: a deal's first screening is never a re-check
+            return later[3] if later else screening.created_at
+        for row in rows:
+            if later is not None and (
+                trigger_for_partners(later[1]) != "recheck"
+                or (row[2] or "low") != (later[2] or "low")
+            ):
+                return later[3]
+            later = row
+        below = rows[-1][0]
 
 
 def text_languages(screening) -> list[str]:

@@ -5,10 +5,13 @@ compliance hold from another by its wording."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import json
 import re
 
 import pytest
+import time_machine
 from django.core import mail
 
 from audit.models import AuditEvent
@@ -488,3 +491,39 @@ def test_a_list_update_that_changes_nothing_a_partner_reads_is_not_announced_to_
     assert screened_at(reviewer) != partner_read  # compliance reads the re-check
     told_vendor = WebhookDelivery.objects.filter(endpoint=vendor, event="deal.screened")
     assert told_vendor.get().facts["trigger"] == "list_update"
+
+
+def test_a_list_update_a_day_later_moves_no_screened_on_date_a_partner_reads(
+    list_in_force, make_deal, admin_user, reseller_a, tmp_path, api, client, partner_a, reviewer
+):
+    """The re-check's date is nowhere a partner reads: not in the API's screening basis,
+    not in its screening block, not on the deal's page."""
+    from django.utils import timezone
+
+    held = make_deal("medium", channel=ALPHA, title="Campus GPUs")
+
+    def reads(user) -> tuple[str, str, str]:
+        body = api.as_user(user).get(f"/api/v1/opportunities/{held.pk}/").json()
+        client.force_login(user)
+        page = client.get(f"/deals/{held.pk}/").content.decode()
+        basis = re.search(r'class="screening-basis".*?</section>', page, re.S)
+        return (
+            body["screening_basis"]["screened_at"],
+            body["screening"]["screened_at"],
+            basis.group(0) if basis else page,
+        )
+
+    before = reads(partner_a)
+    with time_machine.travel(timezone.now() + timedelta(days=1, hours=3), tick=False):
+        import_list(
+            admin_user,
+            write_list(tmp_path, add=[("fict-900", "Gulf Research Co", "AE")], name="v2.csv"),
+        )
+        run_latest("list_update")
+    held.refresh_from_db()
+    assert held.current_screening.trigger == "list_update"
+    after = reads(partner_a)
+    assert after[0] == before[0]
+    assert after[1] == before[1]
+    assert after[2] == before[2]
+    assert reads(reviewer)[1] != before[1], "compliance reads the re-check's date"
