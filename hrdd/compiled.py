@@ -177,6 +177,8 @@ class CompiledRead:
         """The reading's SQL with this scope's WHERE clause at a known place among its
         parameters; None (read through the ORM) when the two cannot be told apart."""
         qs = self._reading(scope)
+        if qs._prefetch_related_lookups:  # run after the rows, not by this statement
+            return None
         compiler = qs.query.get_compiler(qs.db)
         sql, all_params = compiler.as_sql()
         own_where, own_params = compiler.compile(compiler.where) if where else ("", [])
@@ -214,12 +216,21 @@ def _only_filters(query) -> bool:
         or query.high_mark is not None
         or query.group_by is not None
         or query.deferred_loading != (frozenset(), True)
+        or query._filtered_relations  # their ON conditions' values sit outside WHERE
+        or query.select_for_update
     )
 
 
 def _joins(query) -> tuple:
     """The scope's tables and how they are joined (filters across a relation join)."""
     return tuple(
-        (alias, j.table_name, getattr(j, "join_type", None), getattr(j, "parent_alias", None))
+        (
+            alias,
+            j.table_name,
+            getattr(j, "join_type", None),
+            getattr(j, "parent_alias", None),
+            # Which relation: two foreign keys to one table join it on different columns.
+            getattr(getattr(j, "join_field", None), "name", None),
+        )
         for alias, j in query.alias_map.items()
     )

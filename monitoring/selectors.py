@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from rules.models import Screening
 from rules.presentation import screened_at_shown
 
 from .models import BasisChange, PartyFinding, RescreenChange, RescreenRun

@@ -5,10 +5,9 @@ compliance hold from another by its wording."""
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import json
 import re
+from datetime import timedelta
 
 import pytest
 import time_machine

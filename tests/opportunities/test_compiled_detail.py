@@ -129,3 +129,40 @@ def test_a_scope_with_more_than_filters_is_read_through_the_orm(deals, reviewer)
     before = selectors._DEAL_SHOWN.shapes()
     assert selectors._DEAL_SHOWN.first(scope).title == "Partner A deal"
     assert selectors._DEAL_SHOWN.shapes() == before
+
+
+def test_a_scope_through_another_relation_to_the_same_table_is_its_own_shape(deals):
+    """Filters on two foreign keys to one table (the submitting organisation, the end
+    customer) with the same values compile to the same WHERE text; they are two shapes,
+    or the second would read the first's rows."""
+    from hrdd.compiled import CompiledRead
+    from opportunities.models import Opportunity
+
+    deal = deals["a"]
+    name = deal.submitted_by_organisation.name
+    assert deal.end_customer.name != name
+    read = CompiledRead(lambda scope: scope)
+    deal_only = Opportunity.objects.filter(pk=deal.pk)
+    by_submitter = deal_only.filter(submitted_by_organisation__name=name)
+    by_customer = deal_only.filter(end_customer__name=name)
+    assert read.first(by_submitter).pk == deal.pk
+    assert read.first(by_customer) is None
+    assert by_customer.first() is None
+
+
+def test_a_scope_with_a_filtered_relation_is_read_through_the_orm(deals):
+    from django.db.models import FilteredRelation, Q
+
+    from hrdd.compiled import CompiledRead
+    from opportunities.models import Opportunity
+
+    deal = deals["a"]
+    read = CompiledRead(lambda scope: scope)
+    for name, found in ((deal.submitted_by_organisation.name, True), ("Nobody Ltd", False)):
+        scope = Opportunity.objects.annotate(
+            by=FilteredRelation(
+                "submitted_by_organisation", condition=Q(submitted_by_organisation__name=name)
+            )
+        ).filter(by__isnull=False, pk=deal.pk)
+        assert (read.first(scope) is not None) is found
+    assert read.shapes() == 0
