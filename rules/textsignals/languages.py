@@ -40,7 +40,6 @@ _SNOWBALL = {
     "fr": "french",
     "es": "spanish",
     "pt": "portuguese",
-    "ar": "arabic",
     "ru": "russian",
 }
 LATIN = ("en", "fr", "es", "pt")
