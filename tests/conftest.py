@@ -27,6 +27,22 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.django_db(*marker.args, **kwargs), append=False)
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """On SQLite, the test database is a file, as `make run`'s is, not Django's shared
+    in-memory one. In memory, SQLite locks whole tables across the threads of a run (a
+    real worker, the live server) and refuses a second writer or a reader at once ("table
+    is locked"), where a file in WAL mode lets readers through and makes a writer wait its
+    busy timeout: the in-memory database made the worker and browser tests flaky under
+    load."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        folder = tmp_path_factory.mktemp("database")
+        database.setdefault("TEST", {})["NAME"] = str(folder / "test.sqlite3")
+
+
 @pytest.fixture
 def vendor(db):
     return OrganisationFactory(name="Northwind Networks", country="US", role="vendor")
