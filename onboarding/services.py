@@ -67,6 +67,13 @@ def installation_setup(
             code_hash = setup_code_check(setup_code)
         except ApplicationError as exc:
             code_refused = exc
+    already = ApplicationError(
+        "This installation is already set up: it has an admin.", status_code=409
+    )
+    if code_refused and not installation_is_fresh():
+        # The code was used up by a set-up that finished while this one waited (SQLite
+        # takes writers one at a time): this one came second, not with a wrong code.
+        raise already
     country = (vendor_country or "").strip().upper()
     errors = {}
     if not vendor_name.strip():
@@ -86,9 +93,6 @@ def installation_setup(
         raise ApplicationError(
             "The set-up needs a few corrections.", errors=errors, status_code=status
         )
-    already = ApplicationError(
-        "This installation is already set up: it has an admin.", status_code=409
-    )
     with transaction.atomic():
         if not installation_is_fresh() or (via == "web" and not installation_has_no_user()):
             raise already

@@ -198,7 +198,7 @@ def test_a_table_naming_a_state_the_model_does_not_have_is_refused_at_import():
 @pytest.mark.django_db(transaction=True)
 def test_two_connections_racing_for_one_transition_leave_one_winner_and_one_event():
     if connection.vendor != "postgresql":
-        # the test run's in-memory SQLite locks whole tables across threads, with no wait
+        # it watches the other connection wait on the row lock in pg_stat_activity
         pytest.skip("a race between two connections needs PostgreSQL (DATABASE_URL)")
     report = a_report()
     ready = threading.Barrier(2)

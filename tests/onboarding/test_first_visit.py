@@ -12,7 +12,7 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.core.management import call_command
-from django.db import connection, connections
+from django.db import connections
 from django.test import Client
 from django.utils import timezone
 
@@ -168,9 +168,6 @@ def test_a_set_up_that_lost_the_race_is_refused():
 
 @pytest.mark.django_db(transaction=True)
 def test_two_set_ups_at_once_create_one_admin():
-    if connection.vendor != "postgresql":
-        # the test run's in-memory SQLite locks whole tables across threads, with no wait
-        pytest.skip("concurrent set-ups need PostgreSQL (DATABASE_URL)")
     code = setup_code_issue()
     start = threading.Barrier(4)
     codes: list[int] = []
