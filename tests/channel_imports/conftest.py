@@ -201,8 +201,8 @@ def _forget_connections(app) -> None:
 
 
 def read_unlocked(read, *, timeout: float = 30.0):
-    """`read()`, again while SQLite's shared in-memory test database is locked by a worker
-    thread's write (its busy timeout does not cover that)."""
+    """`read()`, again while SQLite is still locked by a worker thread's write past its
+    busy timeout (a loaded machine)."""
     import time
 
     from django.db import OperationalError
@@ -236,8 +236,8 @@ def wait_for(
                 outbox_reconcile()
             imp.refresh_from_db()
         except OperationalError as exc:
-            # SQLite's shared in-memory test database locks a table while the worker
-            # thread writes it, and its busy timeout does not cover that: read again.
+            # SQLite still locked past its busy timeout by the worker thread's write
+            # (a loaded machine): read again.
             if "locked" not in str(exc):
                 raise
         if imp.status in statuses:

@@ -16,9 +16,8 @@ pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True, serial
 def test_a_real_worker_validates_imports_and_screens_an_upload(
     live_worker, upload_as, api, partner_a, reviewer, catalogue, settings
 ):
-    # The reviewer's API token is made before the worker runs: the test database is an
-    # in-memory SQLite shared with the worker's thread, where a write meeting the
-    # worker's open transaction fails at once ("table is locked") instead of waiting.
+    # The reviewer's API token is made before the worker runs, so the test's own write
+    # never waits on the worker's transaction.
     Token.objects.get_or_create(user=reviewer)
     settings.CHANNEL_IMPORT_CHUNK_ROWS = 4  # several chunks, taken one by one
     # A failed attempt is retried within seconds (the lease), as the reconciler would.

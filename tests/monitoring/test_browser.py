@@ -79,9 +79,8 @@ def _run_done(trigger: str):
 
 
 def _let_the_worker_finish() -> None:
-    """Wait (bounded) until the worker has sent what the run queued after it (notifications):
-    on SQLite the worker thread and the test server share one in-memory database, which
-    refuses a sign-in outright ("table is locked") while the worker writes."""
+    """Wait (bounded) until the worker has sent what the run queued after it (notifications),
+    so what the pages show next is settled."""
     from outbox.models import OutboxMessage
 
     busy = (OutboxMessage.Status.PENDING, OutboxMessage.Status.RUNNING)

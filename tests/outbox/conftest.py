@@ -259,8 +259,8 @@ def until(check, *, timeout: float, tick=None, what: str = "condition"):
             if tick:
                 tick()
         except OperationalError as exc:
-            # SQLite's shared in-memory test database locks a table while the worker
-            # thread writes it, without waiting: try again at the next poll.
+            # SQLite still locked past its busy timeout by the worker thread's write
+            # (a loaded machine): try again at the next poll.
             if "locked" not in str(exc):
                 raise
         if time.monotonic() > deadline:
