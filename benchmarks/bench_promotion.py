@@ -44,14 +44,19 @@ def _setup_django(url: str) -> None:
 
 def worker(url: str, import_id: int) -> None:
     _setup_django(url)
+    from celery import current_app
+
     from channel_imports.promotion import import_promote
     from restricted_parties.selectors import parties_screen
     from rules.selectors import criteria_compiled, criteria_published_current
     from rules.textsignals.languages import detect_language
 
     # What a long-running worker has loaded before its first batch: the list's match
-    # index, the language model (the model alone takes 0.7 s to load, once per process)
-    # and the criteria in force compiled with their lexicon (0.8 s, once per version).
+    # index, the language model (the model alone takes 0.7 s to load, once per process),
+    # the criteria in force compiled with their lexicon (0.8 s, once per version) and the
+    # registered tasks (a Celery worker imports them at start; here the first batch's
+    # notification would, running the system checks: 1-2 s, once per process).
+    current_app.loader.import_default_modules()
     parties_screen([("warm up", "")])
     detect_language("warm up the language model")
     criteria_compiled(criteria_published_current())

@@ -64,6 +64,41 @@ def _document(rows: list[dict]) -> str:
     return json.dumps(rows, default=_jsonable, separators=(",", ":"))
 
 
+# Where an instance keeps the JSON text of values set by `json_value` (attname: text).
+_ENCODED = "_bulk_encoded_json"
+
+
+def json_value(obj, attname: str, value) -> None:
+    """Set JSON field `attname` of unsaved `obj` to `value` as the database gives it back
+    (encoded, non-JSON values as `str`, and decoded again: lists for tuples, text for
+    amounts), keeping the encoded text so that `bulk_insert` sends it as it is instead of
+    encoding the value a second time. Set it last: a value changed after this call would
+    be inserted as it was when set. `save()` reads the value, not the text."""
+    text = json.dumps(value, default=str, separators=(",", ":"))
+    obj.__dict__.setdefault(_ENCODED, {})[attname] = text
+    setattr(obj, attname, json.loads(text))
+
+
+def _row_text(row: dict, encoded: dict[str, str]) -> str:
+    """One row of the document: `row` encoded, with the already encoded JSON values
+    (`json_value`) written in as they are."""
+    text = json.dumps(row, default=_jsonable, separators=(",", ":"))
+    extra = ",".join(f"{json.dumps(name)}:{value}" for name, value in encoded.items())
+    return text[:-1] + ("," if row else "") + extra + "}"
+
+
+def _document_of(rows: list[dict], encoded: list[dict | None]) -> str:
+    if not any(encoded):
+        return _document(rows)
+    return (
+        "["
+        + ",".join(
+            _row_text(r, e) if e else _document(r) for r, e in zip(rows, encoded, strict=True)
+        )
+        + "]"
+    )
+
+
 def _db_type(field: models.Field) -> str:
     return (field.target_field if field.is_relation else field).db_type(connection)
 
@@ -79,9 +114,11 @@ def _readers(model: type[models.Model], skip: str = "") -> list[tuple]:
     ]
 
 
-def _values(obj, readers: list[tuple]) -> dict:
+def _values(obj, readers: list[tuple], skip=()) -> dict:
     row = {}
     for f, name, prepare in readers:
+        if name in skip:
+            continue
         value = f.pre_save(obj, True)
         row[name] = value if prepare is None else prepare.get_db_prep_save(value, connection)
     return row
@@ -122,13 +159,15 @@ def bulk_insert(model: type[models.Model], objs: list) -> list:
     if connection.vendor != "postgresql" or opts.parents:
         return model.objects.bulk_create(objs)
     readers, sql = _insert_statement(model)
-    rows = []
+    rows, encoded = [], []
     for obj in objs:
         obj._prepare_related_fields_for_save(operation_name="bulk_insert")
-        rows.append(_values(obj, readers))
+        texts = obj.__dict__.pop(_ENCODED, None)
+        rows.append(_values(obj, readers, skip=texts or ()))
+        encoded.append(texts)
     pk = opts.pk
     with connection.cursor() as cur:
-        cur.execute(sql, [_document(rows)])
+        cur.execute(sql, [_document_of(rows, encoded)])
         ids = [r[0] for r in cur.fetchall()]
     for obj, pk_value in zip(objs, ids, strict=True):
         setattr(obj, pk.attname, pk_value)

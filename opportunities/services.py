@@ -56,11 +56,24 @@ def remember_parts(opportunity: Opportunity, lines: list, channel: list) -> None
     """Keep the lines and channel just written on the instance, as a prefetch would, so
     the screening and the response read them from memory instead of the database."""
     cache = opportunity.__dict__.setdefault("_prefetched_objects_cache", {})
-    for name, rows in (("lines", lines), ("channel", channel)):
-        qs = getattr(opportunity, name).get_queryset()
-        qs._result_cache = list(rows)
-        qs._prefetch_done = True
-        cache[name] = qs
+    cache["lines"] = _prefetched(opportunity, OpportunityLine, lines)
+    cache["channel"] = _prefetched(opportunity, ChannelEntry, channel)
+
+
+def _prefetched(opportunity: Opportunity, model: type, rows: list):
+    """The queryset a prefetch leaves for `opportunity.<related>`: holding `rows`, with the
+    related manager's filter, hints and known parent, the filter deferred as the manager
+    defers it. Built here rather than through the manager: its `get_queryset()` clones a
+    queryset per call, which cost a promoted batch about 0.2 ms a deal."""
+    qs = model._default_manager.get_queryset()
+    qs._add_hints(instance=opportunity)
+    qs._deferred_filter = (False, (), {"opportunity": opportunity})
+    qs._known_related_objects = {
+        model._meta.get_field("opportunity"): {opportunity.pk: opportunity}
+    }
+    qs._result_cache = list(rows)
+    qs._prefetch_done = True
+    return qs
 
 
 def _lines_of(opportunity: Opportunity, data: dict) -> list[OpportunityLine]:

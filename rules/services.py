@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from audit.services import audit_record
 from countries.selectors import country_data_version
+from hrdd.bulk import json_value
 from hrdd.errors import ApplicationError, Conflict, PermissionDenied
 from restricted_parties.selectors import active_list_versions
 
@@ -120,9 +121,10 @@ def criteria_version_in_force() -> CriteriaVersion:
 def screening_row(
     opportunity, version, trigger: str, result, snapshot: dict, basis: dict
 ) -> Screening:
-    """The screening of `opportunity` by `result`, not yet saved."""
-    return Screening(
-        basis=_jsonable(basis),
+    """The screening of `opportunity` by `result`, not yet saved. Its basis, findings and
+    snapshot are held as the database gives them back, each encoded once (`json_value`:
+    a bulk insert sends that text rather than encoding them again)."""
+    screening = Screening(
         opportunity=opportunity,
         criteria_version=version,
         trigger=trigger,
@@ -130,11 +132,7 @@ def screening_row(
         score=result.score,
         severity=result.severity,
         likelihood=result.likelihood,
-        # vars(), not asdict(): evidence is plain data, and asdict's deep copy was the
-        # costliest step of screening a deal; _jsonable copies it anyway.
-        findings=_jsonable([vars(f) for f in result.findings]),
         reasons=list(result.reasons),
-        snapshot=_jsonable(snapshot),
         shown_tier=result.shown_tier,
         shown_score=result.shown_score,
         shown_severity=result.shown_severity,
@@ -146,6 +144,12 @@ def screening_row(
             or snapshot.get("restricted_party.possible_match")
         ),
     )
+    json_value(screening, "basis", basis)
+    # vars(), not asdict(): evidence is plain data, and asdict's deep copy was the
+    # costliest step of screening a deal; json_value copies it anyway.
+    json_value(screening, "findings", [vars(f) for f in result.findings])
+    json_value(screening, "snapshot", snapshot)
+    return screening
 
 
 def screening_record(opportunity, screening: Screening, *, actor, previous) -> None:
