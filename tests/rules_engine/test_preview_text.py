@@ -64,7 +64,9 @@ def _side(draw) -> list[LexiconEntry]:
         if i in removed:
             continue
         if i in recategorised:
-            e = replace(e, category=recategorised[i])
+            # A family moved to benign context becomes a phrase (benign has no families).
+            benign = recategorised[i] == "benign"
+            e = replace(e, category=recategorised[i], family="" if benign else e.family)
         if i in disabled:
             e = replace(e, enabled=False)
         out.append(e)
