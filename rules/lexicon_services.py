@@ -18,7 +18,7 @@ from .models import LexiconEntry as LexiconEntryRow
 from .selectors import lexicon_entry
 from .textsignals import compile_lexicon
 
-ENTRY_FIELDS = ("phrase", "language", "category", "source", "enabled")
+ENTRY_FIELDS = ("phrase", "language", "category", "source", "enabled", "family")
 
 
 def _checked(draft: CriteriaVersion, entry: LexiconEntry, replacing: int | None) -> None:
@@ -50,7 +50,7 @@ def lexicon_entry_save(
             raise ApplicationError("The draft has no such phrase.", status_code=404)
     data = {f: getattr(current, f) for f in ENTRY_FIELDS} if current else {"enabled": True}
     data.update({k: v for k, v in values.items() if k in ENTRY_FIELDS})
-    for f in ("phrase", "language", "category", "source"):
+    for f in ("phrase", "language", "category", "source", "family"):
         data.setdefault(f, "")
     entry = LexiconEntry(**data)
     _checked(draft, entry, current.pk if current else None)

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from hrdd.errors import ApplicationError
 
-from .lexicon_services import lexicon_entry_delete, lexicon_entry_save
+from .lexicon_services import ENTRY_FIELDS, lexicon_entry_delete, lexicon_entry_save
 from .models import CriteriaVersion, LexiconEntry
 from .selectors import criteria_draft, criteria_lexicon
 from .textsignals import LANGUAGE_NAMES, compile_lexicon, detect_language
@@ -28,6 +28,7 @@ def _values(post) -> dict:
         "category": post.get("category", "").strip(),
         "source": post.get("source", "").strip(),
         "enabled": post.get("enabled") == "on",
+        "family": post.get("family", "").strip(),
     }
 
 
@@ -61,9 +62,11 @@ def _page(request, version, *, editable: bool, error=None, v=None, status=200):
             "entries": version.lexicon.all(),
             "languages": LexiconEntry.Language.choices,
             "categories": LexiconEntry.Category.choices,
+            "families": LexiconEntry.Family.choices,
             "tried": _tried(version, request.GET.get("try", "")),
             "error": error,
-            "v": v or {"enabled": True, "language": "en", "category": "targets_dissent"},
+            "v": v
+            or {"enabled": True, "language": "en", "category": "targets_dissent", "family": ""},
         },
         status=status,
     )
@@ -96,7 +99,7 @@ def lexicon_edit(request, pk: int):
         raise Http404
     entry = get_object_or_404(draft.lexicon, pk=pk)
     error, status = None, 200
-    values = {f: getattr(entry, f) for f in ("phrase", "language", "category", "source", "enabled")}
+    values = {f: getattr(entry, f) for f in ENTRY_FIELDS}
     if request.method == "POST":
         values = _values(request.POST)
         try:
@@ -114,6 +117,7 @@ def lexicon_edit(request, pk: int):
             "error": error,
             "languages": LexiconEntry.Language.choices,
             "categories": LexiconEntry.Category.choices,
+            "families": LexiconEntry.Family.choices,
         },
         status=status,
     )

@@ -126,8 +126,17 @@ class LexiconEntry(models.Model):
     phrase = models.TextField(max_length=1000)
     language = models.CharField(max_length=2, choices=Language.choices)
     category = models.CharField(max_length=20, choices=Category.choices)
+
+    class Family(models.TextChoices):
+        PHRASE = "", "Phrase"
+        ACT = "act", "Family of acts"
+        TARGET = "target", "Family of targets"
+
     source = models.TextField(help_text="Where the phrase comes from, or why it signals a risk")
     enabled = models.BooleanField(default=True)
+    # A family entry raises nothing alone: the reader joins a category's acts with its
+    # targets (``rules.textsignals.lexicon.family_phrases``).
+    family = models.CharField(max_length=6, choices=Family.choices, blank=True, default="")
 
     class Meta:
         ordering = ["language", "category", "id"]

@@ -45,6 +45,7 @@ def lexicon_entry(row: LexiconEntryRow) -> LexiconEntry:
         category=row.category,
         source=row.source,
         enabled=row.enabled,
+        family=row.family,
     )
 
 

@@ -41,7 +41,6 @@ from rules.textsignals import (
     CATEGORIES,
     CATEGORY_FIELDS,
     TEXT_SOURCE_FIELDS,
-    compile_lexicon,
 )
 from rules.textsignals.languages import (
     TOKEN_RE,
@@ -51,7 +50,7 @@ from rules.textsignals.languages import (
     word_keys,
     word_set,
 )
-from rules.textsignals.lexicon import CompiledEntry, LexiconEntry, phrase_key
+from rules.textsignals.lexicon import CompiledEntry, LexiconEntry, compiled_entry, phrase_key
 from rules.textsignals.reader import PHRASES_FIELD, TRUNCATED, phrase_line
 
 from .criteria import CompiledCriteria
@@ -65,11 +64,10 @@ ANCHOR_CACHE_SIZE = 200_000  # words of the deals' vocabulary
 
 
 def _enabled(compiled: CompiledCriteria) -> frozenset[tuple[str, str, str]]:
-    """(phrase, language, category) of each enabled phrase: what reading depends on (an
-    edited source or the place of a phrase in the list changes no reading)."""
-    return frozenset(
-        (e.phrase, e.language, e.category) for e in compiled.lexicon.entries if e.enabled
-    )
+    """(phrase, language, category) of each enabled phrase, a category's families read as
+    the one phrase they compose: what reading depends on (an edited source or the place of
+    a phrase in the list changes no reading; a family changed changes its phrase)."""
+    return frozenset((e.phrase, e.language, e.category) for e in compiled.lexicon.effective)
 
 
 class ChangeProbe:
@@ -85,12 +83,13 @@ class ChangeProbe:
     def __init__(self, phrases: Iterable[tuple[str, str, str]]) -> None:
         # Compiled with the reader's own compiler, so the keys are the reader's keys; a
         # phrase whose category changed is in twice, and its words are tested once.
+        # Family phrases go past the limits of one written phrase: compiled unchecked (every
+        # phrase here was checked when its lexicon was compiled).
         unique: dict[tuple[str, str], LexiconEntry] = {}
         for phrase, language, category in sorted(phrases):
             key = (language, " ".join(normalise(phrase).split()))
             unique.setdefault(key, LexiconEntry(phrase, language, category, "preview"))
-        compiled = compile_lexicon(unique.values())
-        self.entries: tuple[CompiledEntry, ...] = (*compiled.signals, *compiled.benign)
+        self.entries: tuple[CompiledEntry, ...] = tuple(map(compiled_entry, unique.values()))
         # Per entry, per part, per alternative: (stem keys it needs, prefixes it needs).
         self._entries = [
             [[_needs(alt) for alt in part] for part in entry.parts] for entry in self.entries

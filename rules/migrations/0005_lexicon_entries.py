@@ -17,7 +17,8 @@ def attach_default_lexicon(apps, schema_editor):
 
     CriteriaVersion = apps.get_model("rules", "CriteriaVersion")
     LexiconEntry = apps.get_model("rules", "LexiconEntry")
-    entries = lexicon_from_pack(read_pack())
+    # Families come with their column (0009), which adds them to the versions made here.
+    entries = [e for e in lexicon_from_pack(read_pack()) if not e.family]
     versions = CriteriaVersion.objects.filter(
         criteria__code="TXT-TARGETING-DISSENT", lexicon__isnull=True
     ).distinct()

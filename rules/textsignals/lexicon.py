@@ -11,6 +11,13 @@ A phrase is written in a tiny pattern language (never a regular expression, neve
   a list of targets);
 - ``detain*``: a word starting with "detain" (no stemming), for forms a stemmer misses.
 
+A *family* entry (``family`` "act" or "target") is a list of alternatives without ``~``:
+the acts of a category (``track|locate|geolocate|tail|…``) or its targets
+(``protesters|activists|journalists|…``). It raises nothing alone; the compiled lexicon
+joins, per language and category, every enabled act entry with every enabled target entry
+into one ``acts ~ targets`` phrase (``family_phrases``), so a new act meets every target
+already listed, which single phrases never did: the red flag is composed, not enumerated.
+
 Words are stemmed in the entry's language when the lexicon is compiled. Chinese words are
 matched as strings of characters (a Chinese alternative is one "word").
 
@@ -54,6 +61,10 @@ MAX_PHRASE = 1000
 MAX_PARTS = 4
 MAX_ALTERNATIVES = 40
 MIN_PREFIX = 4  # "det*" would match far too much
+# What an entry is: a phrase (raises its category when it matches), or one half of its
+# category's families (raises it only with the other half nearby).
+FAMILIES: dict[str, str] = {"": "phrase", "act": "family of acts", "target": "family of targets"}
+FAMILY_SOURCE = "Families"
 
 
 class LexiconError(ValueError):
@@ -73,6 +84,7 @@ class LexiconEntry:
     category: str
     source: str
     enabled: bool = True
+    family: str = ""  # "" a phrase; "act" or "target": one half of the category's families
 
 
 ENTRY_FIELDS = tuple(f.name for f in fields(LexiconEntry))
@@ -157,6 +169,8 @@ class CompiledLexicon:
     """A checked lexicon, indexed for reading: signals and benign context apart."""
 
     entries: tuple[LexiconEntry, ...] = ()
+    # What reading depends on: the enabled phrases, and each category's family phrase.
+    effective: tuple[LexiconEntry, ...] = ()
     signals: tuple[CompiledEntry, ...] = ()
     benign: tuple[CompiledEntry, ...] = ()
     by_trigger: Mapping[str, tuple[CompiledEntry, ...]] = field(default_factory=dict)
@@ -236,8 +250,23 @@ def validate_entry(entry: Any) -> list[str]:
             errors.append(f"{name} must be text")
     if not isinstance(entry.enabled, bool):
         errors.append("enabled must be true or false")
+    if not isinstance(entry.family, str):
+        errors.append("family must be text")
     if errors:
         return errors
+    if entry.family not in FAMILIES:
+        errors.append(
+            f'family "{entry.family}" is not one of "act" (a family of acts), '
+            '"target" (a family of targets) or empty (a phrase)'
+        )
+    elif entry.family:
+        if "~" in entry.phrase:
+            errors.append(
+                "a family lists words or phrases joined by |, without ~ (the acts and the "
+                "targets of a category are joined by the reader)"
+            )
+        if entry.category == BENIGN:
+            errors.append("benign context is written as phrases, not as a family")
     if entry.language not in LANGUAGES:
         errors.append(
             f'language "{entry.language}" is not one of '
@@ -271,6 +300,58 @@ def _triggers(parts: tuple[Part, ...]) -> tuple[tuple[Part, ...], tuple[str, ...
     return parts, ()
 
 
+def compiled_entry(entry: LexiconEntry, order: int = 0) -> CompiledEntry:
+    """One entry compiled for reading (checked by the caller: a family phrase may exceed
+    the limits of one admin-written phrase, each of its entries having been checked)."""
+    parts, keys = _triggers(_parse(entry.phrase, entry.language)[0])
+    indexed = _indexed(parts)
+    return CompiledEntry(
+        entry=entry,
+        parts=parts,
+        triggers=keys,
+        indexed=indexed,
+        required=_required(indexed),
+        order=order,
+        key=phrase_key(entry.language, entry.phrase),
+    )
+
+
+def _place(
+    compiled: CompiledEntry, signals: list, benign: list, by_trigger: dict, prefixed: list
+) -> None:
+    (benign if compiled.entry.category == BENIGN else signals).append(compiled)
+    for k in compiled.triggers:
+        by_trigger.setdefault(k, []).append(compiled)
+    if not compiled.triggers:
+        prefixed.append(compiled)
+
+
+def family_phrases(entries: Iterable[LexiconEntry]) -> list[LexiconEntry]:
+    """Per language and category with enabled acts and targets, the phrase they compose:
+    every act alternative ``~`` every target alternative, each written once, in the order of
+    the entries. A half without the other raises nothing (a draft being written)."""
+    halves: dict[tuple[str, str], dict[str, dict[str, None]]] = {}
+    for e in entries:
+        if e.enabled and e.family in ("act", "target"):
+            alts = halves.setdefault((e.language, e.category), {"act": {}, "target": {}})
+            for alt in e.phrase.split("|"):
+                words = " ".join(normalise(alt).split())
+                if words:
+                    alts[e.family].setdefault(words, None)
+    out = []
+    for (language, category), alts in halves.items():
+        if alts["act"] and alts["target"]:
+            out.append(
+                LexiconEntry(
+                    phrase=f"{'|'.join(alts['act'])} ~ {'|'.join(alts['target'])}",
+                    language=language,
+                    category=category,
+                    source=f"{FAMILY_SOURCE}: acts ~ targets",
+                )
+            )
+    return out
+
+
 def compile_lexicon(entries: Iterable[LexiconEntry]) -> CompiledLexicon:
     """Check every entry and compile the enabled ones; ``LexiconError`` lists every problem."""
     entries = tuple(entries)
@@ -294,26 +375,25 @@ def compile_lexicon(entries: Iterable[LexiconEntry]) -> CompiledLexicon:
             continue
         if not entry.enabled:
             continue
-        parts, keys = _triggers(_parse(entry.phrase, entry.language)[0])
-        indexed = _indexed(parts)
-        compiled = CompiledEntry(
-            entry=entry,
-            parts=parts,
-            triggers=keys,
-            indexed=indexed,
-            required=_required(indexed),
-            order=i,
-            key=phrase_key(entry.language, entry.phrase),
-        )
-        (benign if entry.category == BENIGN else signals).append(compiled)
-        for k in keys:
-            by_trigger.setdefault(k, []).append(compiled)
-        if not keys:
-            prefixed.append(compiled)
+        compiled = compiled_entry(entry, order=i)
+        if entry.family:
+            continue  # read through its category's family phrase, below
+        _place(compiled, signals, benign, by_trigger, prefixed)
     if errors:
         raise LexiconError(errors)
+    effective = [e for e in entries if e.enabled and not e.family]
+    for entry in family_phrases(entries):
+        effective.append(entry)
+        _place(
+            compiled_entry(entry, order=len(entries) + len(effective)),
+            signals,
+            benign,
+            by_trigger,
+            prefixed,
+        )
     return CompiledLexicon(
         entries=entries,
+        effective=tuple(effective),
         signals=tuple(signals),
         benign=tuple(benign),
         by_trigger={k: tuple(v) for k, v in by_trigger.items()},
@@ -329,7 +409,7 @@ def lexicon_from_pack(pack: Mapping[str, Any]) -> list[LexiconEntry]:
         raise LexiconError(["lexicon must be a list"])
     errors: list[str] = []
     out: list[LexiconEntry] = []
-    required = [n for n in ENTRY_FIELDS if n != "enabled"]
+    required = [n for n in ENTRY_FIELDS if n not in ("enabled", "family")]
     for i, item in enumerate(raw):
         label = f"lexicon[{i}]"
         if not isinstance(item, Mapping):
@@ -353,4 +433,5 @@ def lexicon_from_pack(pack: Mapping[str, Any]) -> list[LexiconEntry]:
 
 
 def lexicon_to_pack(entries: Iterable[LexiconEntry]) -> list[dict[str, Any]]:
-    return [asdict(e) for e in entries]
+    """The pack's ``lexicon`` list: a phrase without its empty ``family``."""
+    return [{k: v for k, v in asdict(e).items() if k != "family" or v} for e in entries]

@@ -30,6 +30,8 @@ from .languages import (
     LANGUAGES,
     bare_word,
     detect_language,
+    normalise,
+    phrase_stems,
     tokens,
     word_keys,
 )
@@ -291,6 +293,42 @@ def _entry_spans(text: _Text, entry: CompiledEntry) -> list[tuple[int, int]]:
     return matches
 
 
+# Chinese characters that start a negation: a phrase starting with one reads a negated state.
+ZH_NEGATION_STARTS = frozenset("不没无未别勿禁")
+_OWN_NEGATIONS: dict[str, frozenset[str]] = {}
+
+
+def _own_negations(entry: CompiledEntry) -> frozenset[str]:
+    """The keys of the negation words an entry's alternatives start with ("not accessible",
+    "pas accessibles", "无法访问"): such a phrase reads a negated state itself."""
+    found = _OWN_NEGATIONS.get(entry.key)
+    if found is None:
+        language = entry.entry.language
+        keys: set[str] = set()
+        for raw in entry.entry.phrase.replace("~", "|").split("|"):
+            words = normalise(raw).split()
+            if not words:
+                continue
+            if language == "zh":
+                if words[0][0] in ZH_NEGATION_STARTS:
+                    keys.add(f"zh:{words[0][0]}")
+            elif bare_word(words[0]) in NEGATIONS:
+                keys.update(f"{language}:{s}" for s in phrase_stems(words[0], language))
+        found = _OWN_NEGATIONS[entry.key] = frozenset(keys)
+    return found
+
+
+def _negated_at(text: _Text, entry: CompiledEntry, first: int) -> bool:
+    """Whether a match of ``entry`` starting at ``first`` is negated. A match starting on a
+    negation word is a negated state when the phrase wrote that negation ("ne soient pas
+    accessibles": its "ne" is the phrase's own), and is negated when it only read the word
+    as another ("not" read as the French "noter")."""
+    word = text.toks[first][0]
+    if bare_word(word) in NEGATIONS or word in ZH_NEGATION_STARTS:
+        return _own_negations(entry).isdisjoint(text.keys[first])
+    return _negated(text, first)
+
+
 def _negated(text: _Text, first: int, window: int = NEGATION_WINDOW) -> bool:
     toks = text.toks
     sentence = toks[first][3]
@@ -413,7 +451,9 @@ def _read(raw: str, lexicon: CompiledLexicon) -> list[Read]:
     places: dict[tuple[str, int], list[tuple[str, str, str]]] = {}
     for entry in _candidates(text, lexicon):
         for span in _entry_spans(text, entry):
-            if _negated(text, span[0]) or (lexicon.benign and _benign_near(text, lexicon, span)):
+            if _negated_at(text, entry, span[0]) or (
+                lexicon.benign and _benign_near(text, lexicon, span)
+            ):
                 continue
             places.setdefault((entry.entry.category, span[0]), []).append(
                 (entry.entry.language, _quote(text, span), entry.key)

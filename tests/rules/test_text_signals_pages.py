@@ -222,14 +222,15 @@ def test_the_lexicon_travels_in_criteria_packs_and_a_bad_one_is_not_imported(adm
 def test_a_draft_phrase_is_previewed_on_past_deals_and_published(
     api, sales_rep, admin_user, catalogue
 ):
-    body = register(api, sales_rep, use_description="Port network; we will trace the unionists.")
+    # Stevedores are in no family of targets (unionists now are: families read those).
+    body = register(api, sales_rep, use_description="Port network; we will trace the stevedores.")
     assert body["screening"]["tier"] == "low"
     draft = services.criteria_draft_start(actor=admin_user)
     lexicon_services.lexicon_entry_save(
         actor=admin_user,
         draft=draft,
         values={
-            "phrase": "trace ~ unionists",
+            "phrase": "trace ~ stevedores",
             "language": "en",
             "category": "targets_dissent",
             "source": "Case 12",
@@ -241,12 +242,12 @@ def test_a_draft_phrase_is_previewed_on_past_deals_and_published(
     assert [d["reference"] for d in run.result["up"]] == [body["reference"]]
     assert {"code": "TXT-TARGETING-DISSENT", "before": 0, "after": 1} in run.result["per_criterion"]
     version = services.criteria_publish(actor=admin_user, draft=draft, notes="unions")
-    assert version.lexicon.filter(phrase="trace ~ unionists").exists()
+    assert version.lexicon.filter(phrase="trace ~ stevedores").exists()
     assert (
-        CriteriaVersion.objects.get(number=1).lexicon.filter(phrase="trace ~ unionists").count()
+        CriteriaVersion.objects.get(number=1).lexicon.filter(phrase="trace ~ stevedores").count()
         == 0
     )
-    assert LexiconEntry.objects.filter(phrase="trace ~ unionists").count() == 1
+    assert LexiconEntry.objects.filter(phrase="trace ~ stevedores").count() == 1
 
 
 def test_an_old_snapshot_without_text_fields_is_previewed(api, sales_rep, admin_user, catalogue):
