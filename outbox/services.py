@@ -17,6 +17,8 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from hrdd.bulk import bulk_insert
+
 from .models import Heartbeat, OutboxMessage
 
 log = logging.getLogger(__name__)
@@ -33,9 +35,10 @@ def outbox_enqueue(task: str, *args: int | str) -> OutboxMessage:
     Call inside `transaction.atomic()` with the change that needs the work: if the change
     rolls back, so does the work. The send after commit never raises.
     """
-    message = OutboxMessage.objects.create(
+    message = OutboxMessage(
         task=task, args=list(args), sent_at=timezone.now(), resend_at=_resend_at(0)
     )
+    bulk_insert(OutboxMessage, [message])  # its INSERT built once per process (PostgreSQL)
     transaction.on_commit(lambda: outbox_send(message))
     return message
 
