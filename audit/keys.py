@@ -32,13 +32,18 @@ def current_key_id() -> str:
     return key_id_of(settings.AUDIT_HMAC_KEY)
 
 
+def canonical(message: dict) -> str:
+    """The JSON a signature covers: keys sorted, no spaces, other values as text."""
+    return json.dumps(message, sort_keys=True, default=str, separators=(",", ":"))
+
+
 def sign(key_id: str, message: dict | str) -> str | None:
     """HMAC-SHA256 of a canonical JSON body (or a string); None for an unknown key id."""
     key = known_keys().get(key_id)
     if key is None:
         return None
     if not isinstance(message, str):
-        message = json.dumps(message, sort_keys=True, default=str, separators=(",", ":"))
+        message = canonical(message)
     return hmac.new(key, message.encode(), hashlib.sha256).hexdigest()
 
 

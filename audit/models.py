@@ -98,7 +98,14 @@ class AuditEvent(AppendOnly):
 
     def sign(self) -> None:
         self.key_id = keys.current_key_id()
-        self.hash = keys.sign(self.key_id, self.payload())
+        self.signed_body = keys.canonical(self.payload())
+        self.hash = keys.sign(self.key_id, self.signed_body)
+
+    def row_document(self) -> str:
+        """The event as its INSERT stores it, in JSON: the signed body (every column but
+        the hash and the id, by attribute name) and the hash, encoded once for both. What
+        is stored is then exactly what was signed."""
+        return f'{self.signed_body[:-1]},"hash":"{self.hash}"}}'
 
     def signature_ok(self) -> bool:
         return keys.signature_ok(self.key_id, self.payload(), self.hash)

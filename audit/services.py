@@ -105,7 +105,7 @@ def audit_batch_flush() -> None:
     batch = _batch.get()
     if batch is not None and batch.events:
         events, batch.events = batch.events, []
-        bulk_insert(AuditEvent, events)
+        bulk_insert(AuditEvent, events, documents=[e.row_document() for e in events])
         _seal_after_commit([e.pk for e in events])
 
 
@@ -141,7 +141,7 @@ def audit_record_many(*, actor: Any | None, events: list[dict]) -> list[AuditEve
     if (batch := _batch.get()) is not None:
         batch.events.extend(signed)
         return signed
-    recorded = bulk_insert(AuditEvent, signed)
+    recorded = bulk_insert(AuditEvent, signed, documents=[e.row_document() for e in signed])
     _seal_after_commit([e.pk for e in recorded])
     return recorded
 

@@ -150,24 +150,32 @@ def _insert_statement(model: type[models.Model]) -> tuple[list, str]:
     return readers, sql
 
 
-def bulk_insert(model: type[models.Model], objs: list) -> list:
+def bulk_insert(model: type[models.Model], objs: list, documents: list[str] | None = None) -> list:
     """Insert unsaved `objs` of `model` in one statement (in their order) and set their
-    primary keys; returns `objs`. Elsewhere than PostgreSQL, `bulk_create`."""
+    primary keys; returns `objs`. Elsewhere than PostgreSQL, `bulk_create`.
+
+    `documents`, when the caller has encoded the rows already (an audit event's signed
+    body): each object's row as a JSON object, every inserted column by attribute name
+    and already prepared; used as they are on PostgreSQL, not read from `objs`."""
     if not objs:
         return objs
     opts = model._meta
     if connection.vendor != "postgresql" or opts.parents:
         return model.objects.bulk_create(objs)
     readers, sql = _insert_statement(model)
-    rows, encoded = [], []
-    for obj in objs:
-        obj._prepare_related_fields_for_save(operation_name="bulk_insert")
-        texts = obj.__dict__.pop(_ENCODED, None)
-        rows.append(_values(obj, readers, skip=texts or ()))
-        encoded.append(texts)
+    if documents is not None:
+        document = f"[{','.join(documents)}]"
+    else:
+        rows, encoded = [], []
+        for obj in objs:
+            obj._prepare_related_fields_for_save(operation_name="bulk_insert")
+            texts = obj.__dict__.pop(_ENCODED, None)
+            rows.append(_values(obj, readers, skip=texts or ()))
+            encoded.append(texts)
+        document = _document_of(rows, encoded)
     pk = opts.pk
     with connection.cursor() as cur:
-        cur.execute(sql, [_document_of(rows, encoded)])
+        cur.execute(sql, [document])
         ids = [r[0] for r in cur.fetchall()]
     for obj, pk_value in zip(objs, ids, strict=True):
         setattr(obj, pk.attname, pk_value)

@@ -78,16 +78,17 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "hrdd.middleware.ApiBodySizeLimitMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    # Session, user and messages: Django's, skipped for token-authenticated API calls.
+    "hrdd.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",  # the page's language: chosen, or the browser's
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "hrdd.middleware.AuthenticationMiddleware",
     "accounts.middleware.RememberLanguageMiddleware",  # for emails written by workers
-    "django.contrib.messages.middleware.MessageMiddleware",
+    "hrdd.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "hrdd.middleware.ApplicationErrorMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "hrdd.middleware.CSPMiddleware",  # django-csp's, its header built once
     "axes.middleware.AxesMiddleware",  # last: turns a lock-out into its own response
 ]
 

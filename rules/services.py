@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from audit.services import audit_record
 from countries.selectors import country_data_version
-from hrdd.bulk import json_value
+from hrdd.bulk import bulk_insert, json_value
 from hrdd.errors import ApplicationError, Conflict, PermissionDenied
 from restricted_parties.selectors import active_list_versions
 
@@ -106,7 +106,8 @@ def screening_store(
     pointer, its routing and the webhooks are the caller's (`lifecycle.services`)."""
     version, snapshot, result, basis = evaluated
     screening = screening_row(opportunity, version, trigger, result, snapshot, basis)
-    screening.save(force_insert=True)
+    # Its INSERT built once per process (on PostgreSQL), not compiled by the ORM each time.
+    bulk_insert(Screening, [screening])
     screening_record(opportunity, screening, actor=actor, previous=previous)
     return screening
 

@@ -135,7 +135,7 @@ def _case_open(
     case, target = _case_row(
         opportunity=opportunity, screening=screening, previous=previous, tier=tier
     )
-    case.save(force_insert=True)
+    bulk_insert(ReviewCase, [case])  # its INSERT built once per process (PostgreSQL)
     _case_record(
         case,
         opportunity=opportunity,
