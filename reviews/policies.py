@@ -106,12 +106,25 @@ def why_not_download_attachment(user, information_request: InformationRequest) -
 
 
 def conditions_visible_to(user) -> QuerySet[CaseCondition]:
-    """Compliance staff: every condition; anyone else: the conditions they own."""
+    """Compliance staff: every condition; anyone else: the conditions they own on deals
+    they still see (a partner dropped from a deal's channel loses its conditions with the
+    deal: the deal's visibility decides, as for its questions)."""
     if is_compliance(user):
         return CaseCondition.objects.all()
     if not is_signed_in(user):
         return CaseCondition.objects.none()
-    return CaseCondition.objects.filter(owner=user)
+    return CaseCondition.objects.filter(
+        owner=user, opportunity__in=opportunities_visible_to(user).values("pk")
+    )
+
+
+def why_not_fulfil(user, condition: CaseCondition) -> str | None:
+    """Only the condition's owner, and only while it still sees the condition's deal."""
+    if user.pk != condition.owner_id:
+        return "Only the condition's owner marks it fulfilled."
+    if not conditions_visible_to(user).filter(pk=condition.pk).exists():
+        return "You can no longer see this deal."
+    return None
 
 
 def notifications_visible_to(user) -> QuerySet[Notification]:
