@@ -269,11 +269,12 @@ def _decided(a: _About) -> list[Message]:
         body += f"\n\n{decision.feedback}"
     # Each submitter reads the conditions they own, as on the deal's page: a condition put
     # on one partner says what compliance found about it, which the others must not learn.
+    conditions = _decision_conditions(a.case) if decision else []
     out = [
         (
             [user],
             f"{a.ref} {outcome}",
-            body + _conditions_owned(decision, user),
+            body + _conditions_owned(conditions, user),
             _opportunity_url(a.case),
         )
         for user in _submitters(a.case)
@@ -290,9 +291,16 @@ def _decided(a: _About) -> list[Message]:
     return out
 
 
-def _conditions_owned(decision, user) -> str:
-    """The decision's conditions that `user` owns, as lines of a message ("" if none)."""
-    owned = [c for c in (decision.conditions if decision else []) if c["owner"] == user.username]
+def _decision_conditions(case: ReviewCase) -> list[CaseCondition]:
+    """The decided case's conditions, in the order the reviewer gave them."""
+    return list(case.conditions.select_related("mitigation", "owner").order_by("id"))
+
+
+def _conditions_owned(conditions: list[CaseCondition], user) -> str:
+    """The conditions that `user` owns, as lines of a message ("" if none). Matched by
+    the owner's id, not the name frozen in the decision: a user renamed since, or another
+    given the old name, must not read someone else's condition."""
+    owned = [c for c in conditions if c.owner_id == user.pk]
     if not owned:
         return ""
     return (
@@ -302,7 +310,7 @@ def _conditions_owned(decision, user) -> str:
         + "\n".join(
             "- "
             + _("%(name)s (owner %(owner)s, due %(due)s)")
-            % {"name": c["name"], "owner": c["owner"], "due": _due_words(c["due_date"])}
+            % {"name": c.mitigation.name, "owner": c.owner.username, "due": words.day(c.due_date)}
             for c in owned
         )
     )
@@ -491,13 +499,3 @@ def notification_mark_read(*, user, notification_id: int | None = None) -> int:
     if notification_id is not None:
         qs = qs.filter(pk=notification_id)
     return qs.update(read_at=timezone.now())
-
-
-def _due_words(due: str) -> str:
-    """A condition's due date (stored as ISO text in the decision) in words."""
-    from datetime import date
-
-    try:
-        return words.day(date.fromisoformat(str(due)))
-    except ValueError:
-        return str(due)

@@ -206,3 +206,44 @@ def test_a_partner_dropped_from_the_channel_no_longer_sees_nor_fulfils_its_condi
         format="json",
     )
     assert r.status_code == 200
+
+
+def test_the_decision_message_finds_a_condition_owner_by_who_they_are_not_by_name(
+    make_deal, case_of, reviewer, partner_a, partner_b
+):
+    """Alpha's user is renamed and Bravo's takes its old name before the message goes out:
+    Alpha still reads its condition, and Bravo does not read it under the re-used name."""
+    deal = make_deal("medium", title="Campus GPUs", channel=BRAVO_AND_ALPHA)
+    case = review_claim(case=case_of(deal), actor=reviewer)
+    question = review_request_information(
+        case=case, actor=reviewer, questions="Who installs it?", addressed_to=partner_b
+    )
+    review_answer(information_request=question, actor=partner_b, answer="We do.")
+    _send_all()
+    review_decide(
+        case=case_of(deal),
+        actor=reviewer,
+        outcome="approve_with_conditions",
+        reasons="Research use.",
+        feedback="Approved once the condition below is met.",
+        conditions=[
+            {
+                "mitigation": "partner-training",
+                "owner": partner_a.pk,
+                "due_date": "2030-06-30",
+                "details": ALPHAS_CONDITION,
+            }
+        ],
+    )
+    old_name = partner_a.username
+    partner_a.username = "paula_alpha_renamed"
+    partner_a.save(update_fields=["username"])
+    partner_b.username = old_name
+    partner_b.save(update_fields=["username"])
+    mail.outbox.clear()
+
+    _send_all()
+
+    assert "Approved once the condition below is met." in _heard(partner_b)
+    assert "Partner training" not in _heard(partner_b)
+    assert "Partner training" in _heard(partner_a)
