@@ -413,12 +413,19 @@ def notifications_send(*, event_ids: Iterable[int]) -> int:
             with translation.override(settings.LANGUAGE_CODE):  # not the request's language
                 messages = _messages(event, case)
         in_language = _InLanguage(event, case, messages)
+        hearing = (
+            policies.who_may_hear_of(
+                case.opportunity, list({u.pk: u for m in messages for u in m[0]}.values())
+            )
+            if case is not None
+            else None
+        )
         for index, (users, _title, _body, url) in enumerate(messages):
             seen = set()
             for user in users:
                 if user.pk in seen or user.pk == event.actor_id:
                     continue
-                if case is not None and not policies.may_hear_of(user, case.opportunity):
+                if hearing is not None and user.pk not in hearing:
                     continue
                 seen.add(user.pk)
                 title, body = in_language(user, index)
