@@ -58,8 +58,7 @@ def opportunity_seen_by(opportunity_id: int, users: Sequence) -> list[bool]:
     if not tests:
         return [False] * len(asked)
     row = (
-        Opportunity.objects.filter(pk=opportunity_id).annotate(**tests).values(*tests).first()
-        or {}
+        Opportunity.objects.filter(pk=opportunity_id).annotate(**tests).values(*tests).first() or {}
     )
     return [bool(name and row.get(name)) for name in asked]
 
