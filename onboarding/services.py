@@ -19,6 +19,7 @@ from audit.services import audit_record
 from hrdd.errors import ApplicationError
 from partners.services import organisation_get_or_register
 from taxonomy.countries import country_codes
+from taxonomy.visible import name_as_read
 
 from .models import InstallationSetup, SetupCode
 
@@ -76,7 +77,7 @@ def installation_setup(
         raise already
     country = (vendor_country or "").strip().upper()
     errors = {}
-    if not vendor_name.strip():
+    if not name_as_read(vendor_name):
         errors["vendor_name"] = "Name the vendor organisation."
     if country not in country_codes():
         errors["vendor_country"] = f'"{vendor_country}" is not an ISO country code (e.g. "DE").'

@@ -10,6 +10,8 @@ Deals:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from accounts.policies import has_role, is_compliance, is_sales_rep, partner_organisation_id
@@ -34,6 +36,31 @@ def opportunities_visible_to(user) -> QuerySet[Opportunity]:
         in_channel = ChannelEntry.objects.filter(opportunity=OuterRef("pk"), organisation_id=org_id)
         return qs.filter(Q(submitted_by_organisation_id=org_id) | Exists(in_channel))
     return qs.none()
+
+
+def opportunity_seen_by(opportunity_id: int, users: Sequence) -> list[bool]:
+    """For each of `users` (saved or not), may they see this deal now? The decision of
+    `opportunities_visible_to`, asked for many people in one query: each distinct read
+    scope is one EXISTS test, so the colleagues of one partner, or all compliance staff,
+    share a test, and a message to fifty people costs one read, not fifty."""
+    names: dict[tuple, str] = {}
+    tests: dict[str, Exists] = {}
+    asked: list[str | None] = []
+    for user in users:
+        scope = opportunities_visible_to(user)
+        if scope.query.is_empty():
+            asked.append(None)
+            continue
+        sql, params = scope.query.sql_with_params()
+        name = names.setdefault((sql, tuple(params)), f"seen_{len(names)}")
+        tests.setdefault(name, Exists(scope.filter(pk=OuterRef("pk"))))
+        asked.append(name)
+    if not tests:
+        return [False] * len(asked)
+    row = (
+        Opportunity.objects.filter(pk=opportunity_id).annotate(**tests).values(*tests).first() or {}
+    )
+    return [bool(name and row.get(name)) for name in asked]
 
 
 def products_visible_to(user) -> QuerySet[Product]:

@@ -1,11 +1,30 @@
+from django import forms
 from django.contrib import admin
+
+from taxonomy.visible import name_as_read
 
 from .models import Organisation
 from .services import FACTOR_FIELDS, organisation_factors_set
 
 
+class OrganisationForm(forms.ModelForm):
+    """The name as deals and imports store it: invisible and blank-looking characters
+    undone, and refused when nothing visible is left. (The admin supplies the model and
+    its fields.)"""
+
+    def clean_name(self) -> str:
+        name = name_as_read(self.cleaned_data.get("name") or "")
+        if not name:
+            raise forms.ValidationError(
+                "This name shows as nothing (only invisible or blank characters): "
+                "type the organisation's name."
+            )
+        return name
+
+
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
+    form = OrganisationForm
     list_display = (
         "name",
         "country",

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
 
@@ -134,3 +136,53 @@ def organisation_factors_set(*, actor, organisation: Organisation, **factors) ->
             sender=Organisation, actor=actor, organisation=locked, changes=changes
         )
     return locked
+
+
+@dataclass(frozen=True)
+class NamesCleaned:
+    """What `organisation_names_clean` did: how many names it cleaned, and the
+    organisations it left for a person, as (id, name as stored, why)."""
+
+    cleaned: int
+    left: list[tuple[int, str, str]]
+
+
+def organisation_names_clean(*, actor=None) -> NamesCleaned:
+    """Clean the names of organisations stored before names were read at input: each
+    becomes its name as read (`name_as_read`: invisible characters, direction controls and
+    blank-looking characters undone), one audited `organisation.name_cleaned` event per
+    changed row, in the row's own transaction.
+
+    The update is conditional on the name as read, so a name changed by hand meanwhile is
+    left alone. Two kinds are left as they are, and listed: a name that reads as nothing
+    (a person must name it), and one whose cleaned name another organisation of that
+    country already has (the look-alike and the real partner are one: a person merges
+    them; the unique index decides). Nothing is screened again: the restricted-party
+    matcher already read names with these characters undone. Run again, it finds nothing
+    more to do.
+    """
+    cleaned, left = 0, []
+    for org in Organisation.objects.only("pk", "name", "country").order_by("pk").iterator():
+        name = name_as_read(org.name)
+        if name == org.name:
+            continue
+        if not name:
+            left.append((org.pk, org.name, "its name reads as nothing"))
+            continue
+        try:
+            with transaction.atomic():
+                if not Organisation.objects.filter(pk=org.pk, name=org.name).update(name=name):
+                    continue
+                audit_record(
+                    actor=actor,
+                    action="organisation.name_cleaned",
+                    object_type="organisation",
+                    object_id=org.pk,
+                    changes={"name": [org.name, name]},
+                    comment="Invisible or blank-looking characters removed from the name.",
+                )
+        except IntegrityError:
+            left.append((org.pk, org.name, f"another organisation in {org.country} is {name}"))
+            continue
+        cleaned += 1
+    return NamesCleaned(cleaned=cleaned, left=left)

@@ -22,11 +22,13 @@ functions to decide which actions to offer, so the two can never disagree.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django.db.models import Q, QuerySet
 
 from accounts import roles
 from accounts.policies import has_role, is_admin, is_compliance, is_signed_in
-from opportunities.policies import opportunities_visible_to
+from opportunities.policies import opportunities_visible_to, opportunity_seen_by
 
 from .models import (
     CaseCondition,
@@ -106,12 +108,25 @@ def why_not_download_attachment(user, information_request: InformationRequest) -
 
 
 def conditions_visible_to(user) -> QuerySet[CaseCondition]:
-    """Compliance staff: every condition; anyone else: the conditions they own."""
+    """Compliance staff: every condition; anyone else: the conditions they own on deals
+    they still see (a partner dropped from a deal's channel loses its conditions with the
+    deal: the deal's visibility decides, as for its questions)."""
     if is_compliance(user):
         return CaseCondition.objects.all()
     if not is_signed_in(user):
         return CaseCondition.objects.none()
-    return CaseCondition.objects.filter(owner=user)
+    return CaseCondition.objects.filter(
+        owner=user, opportunity__in=opportunities_visible_to(user).values("pk")
+    )
+
+
+def why_not_fulfil(user, condition: CaseCondition) -> str | None:
+    """Only the condition's owner, and only while it still sees the condition's deal."""
+    if user.pk != condition.owner_id:
+        return "Only the condition's owner marks it fulfilled."
+    if not conditions_visible_to(user).filter(pk=condition.pk).exists():
+        return "You can no longer see this deal."
+    return None
 
 
 def notifications_visible_to(user) -> QuerySet[Notification]:
@@ -120,13 +135,17 @@ def notifications_visible_to(user) -> QuerySet[Notification]:
     return Notification.objects.filter(recipient=user)
 
 
-def may_hear_of(user, opportunity) -> bool:
-    """May a message about this deal (inbox, email) reach `user` now? Only someone who
-    still sees the deal: a partner dropped from its channel, asked a question or given a
-    condition before, hears nothing more of it (not the decision nor its feedback)."""
-    if is_compliance(user):
-        return True
-    return opportunities_visible_to(user).filter(pk=opportunity.pk).exists()
+def who_may_hear_of(opportunity, users: Sequence) -> set[int]:
+    """The ids of those of `users` a message about this deal (inbox, email) may reach
+    now: only those who still see the deal, as `opportunities_visible_to` decides (a
+    partner dropped from its channel, asked a question or given a condition before, hears
+    nothing more of it: not the decision nor its feedback). One query for all of them."""
+    users = list(users)
+    return {
+        u.pk
+        for u, seen in zip(users, opportunity_seen_by(opportunity.pk, users), strict=True)
+        if seen
+    }
 
 
 def mitigations_visible_to(user) -> QuerySet[Mitigation]:

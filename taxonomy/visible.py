@@ -9,14 +9,18 @@ import re
 import unicodedata
 
 _RLO_RE = re.compile("\u202e([^\u202c]*)\u202c?")
-_SEPARATORS = dict.fromkeys(map(ord, "\u2028\u2029\x85\x00"), " ")
+# Drawn as blank space though they are letters or symbols, not spaces: the Hangul fillers
+# (U+3164, its half-width form U+FFA0, the conjoining U+115F and U+1160) and the braille
+# blank (U+2800). A name of nothing else looks empty.
+BLANK_LOOKING = "\u3164\uffa0\u115f\u1160\u2800"
+_SEPARATORS = dict.fromkeys(map(ord, "\u2028\u2029\x85\x00" + BLANK_LOOKING), " ")
 
 
 def disguises_undone(text: str) -> str:
     """`text` with the text behind a right-to-left override put back in the order it is
     read, every Unicode format character (zero-width spaces and joiners, the byte-order
     mark, soft hyphens, direction controls) dropped, and line and paragraph separators
-    made spaces."""
+    and the characters that are drawn blank (`BLANK_LOOKING`) made spaces."""
     if text.isascii():  # no format characters
         return text.replace("\x00", " ")
     text = _RLO_RE.sub(lambda m: m.group(1)[::-1], text)

@@ -17,7 +17,7 @@ from django.db import transaction
 from accounts.models import User
 from audit.services import audit_record
 from hrdd.errors import ApplicationError, PermissionDenied
-from opportunities.policies import opportunities_visible_to
+from opportunities.policies import opportunity_seen_by
 from outbox.services import outbox_enqueue, outbox_enqueue_many
 from refdata.cache import bump, cached
 
@@ -96,9 +96,11 @@ def _partner_viewer(organisation_id: int):
     return User(role=User.Role.PARTNER_USER, organisation_id=organisation_id, is_active=True)
 
 
-def _partner_sees(organisation_id: int, opportunity_id: int) -> bool:
-    viewer = _partner_viewer(organisation_id)
-    return opportunities_visible_to(viewer).filter(pk=opportunity_id).exists()
+def _partners_seeing(organisation_ids: Iterable[int], opportunity_id: int) -> set[int]:
+    """Those of these organisations whose partner users see the deal, in one query."""
+    ids = sorted(set(organisation_ids))
+    seen = opportunity_seen_by(opportunity_id, [_partner_viewer(o) for o in ids])
+    return {o for o, sees in zip(ids, seen, strict=True) if sees}
 
 
 def webhooks_emit(
@@ -119,13 +121,16 @@ def webhooks_emit(
         return 0
     allowed = set(partner_organisations) if partner_organisations is not None else None
     event_id = f"evt_{uuid.uuid4().hex}"
+    asked = [
+        org
+        for _id, _events, org in endpoints
+        if org is not None and partner_facts is not None and (allowed is None or org in allowed)
+    ]
+    seeing = _partners_seeing(asked, opportunity_id) if asked else set()
     deliveries = []
     for endpoint_id, _events, org in endpoints:
-        if org is not None:
-            if partner_facts is None or (allowed is not None and org not in allowed):
-                continue
-            if not _partner_sees(org, opportunity_id):
-                continue
+        if org is not None and org not in seeing:
+            continue
         deliveries.append(
             WebhookDelivery(
                 endpoint_id=endpoint_id,

@@ -18,6 +18,7 @@ from hrdd.errors import ApplicationError, Conflict
 from partners.services import organisation_get_or_register
 from reviews.uploads import evidence_validate
 from taxonomy import INTERMEDIARY_ROLES
+from taxonomy.visible import name_as_read
 
 from ..models import ANSWER_FIELDS, OPEN_STATUSES, Evidence, Questionnaire
 from ..scoring import EVIDENCE_KINDS
@@ -103,7 +104,7 @@ def questionnaire_import(*, actor, document: Any) -> Questionnaire:
             raise ApplicationError("An evidence file has an unknown kind.")
         files.append((item["kind"], upload, item["sha256"]))
     role = org_data.get("role")
-    if role not in INTERMEDIARY_ROLES or not str(org_data.get("name") or "").strip():
+    if role not in INTERMEDIARY_ROLES or not name_as_read(str(org_data.get("name") or "")):
         raise ApplicationError("The document does not name a channel partner.")
     if pycountry.countries.get(alpha_2=str(org_data.get("country") or "")) is None:
         raise ApplicationError("The document's country is not an ISO 3166 code.")

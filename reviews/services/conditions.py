@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from audit.services import audit_record
-from hrdd.errors import ApplicationError, PermissionDenied
+from hrdd.errors import ApplicationError
 from webhooks.services import webhooks_emit
 
 from .. import policies
@@ -21,9 +21,9 @@ CONDITION_OVERDUE_REPEAT_DAYS = 2
 
 
 def condition_fulfil(*, condition: CaseCondition, actor, evidence_note: str) -> CaseCondition:
-    """The condition's owner says it is done, with a note on the evidence."""
-    if actor.pk != condition.owner_id:
-        raise PermissionDenied("Only the condition's owner marks it fulfilled.")
+    """The condition's owner says it is done, with a note on the evidence, while it still
+    sees the deal (`policies.why_not_fulfil`)."""
+    _require(policies.why_not_fulfil(actor, condition))
     note = (evidence_note or "").strip()
     if not note:
         raise ApplicationError(

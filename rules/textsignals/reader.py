@@ -21,7 +21,6 @@ What must always be true:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -30,8 +29,6 @@ from .languages import (
     LANGUAGES,
     bare_word,
     detect_language,
-    normalise,
-    phrase_stems,
     tokens,
     word_keys,
 )
@@ -45,6 +42,7 @@ from .lexicon import (
     CompiledLexicon,
     IndexedPart,
 )
+from .negation import BENIGN_NEGATION_WINDOW, Tok, negated, negated_at
 
 # The snapshot fields read, in the order quotes are listed, and how a rep names them.
 TEXT_FIELD_LABELS = {
@@ -56,45 +54,9 @@ TEXT_FIELD_LABELS = {
 }
 TEXT_SOURCE_FIELDS = tuple(TEXT_FIELD_LABELS)
 
-NEGATION_WINDOW = 4
-# A safeguard (benign context: "judge", "court order") is negated from further away: "sin
-# tener que pasar por un juez", "without having to go through a judge".
-BENIGN_NEGATION_WINDOW = 6
-NEGATIONS = frozenset(
-    # en, fr, es, pt, ru, ar (normalised: alef forms folded)
-    "not no never without nor don't won't cannot nothing nobody "
-    "ne pas jamais sans aucun ni rien nunca sin nada nadie ninguém "
-    "tampoco ningun ninguna ningún ninguno não nao nem sem nenhum nenhuma jamais "
-    "не нет ни без никогда нельзя "
-    "لا لن لم ليس ليست بدون دون غير عدم".split()
-)
-# Compared without Latin accents: "nao", "ningun", "jamas" typed without them negate too.
-NEGATIONS = frozenset(bare_word(w) for w in NEGATIONS) | frozenset({"jamas"})
-# Chinese negations are multi-character; looked for in the characters before a match.
-ZH_NEGATIONS = (
-    "不会",
-    "不得",
-    "不用",
-    "不能",
-    "不可",
-    "不是",
-    "不将",
-    "没有",
-    "绝不",
-    "从不",
-    "禁止",
-    "并非",
-    "不允许",
-    "无需",
-    "不做",
-    "不",
-)
-ZH_NEGATION_CHARS = 4
 MAX_QUOTE = 160
 MAX_OCCURRENCES = 64  # of one part of a phrase in one sentence (bounds the work per text)
 MAX_QUOTES_PER_CATEGORY = 8
-
-Tok = tuple[str, int, int, int]
 
 
 PHRASES_FIELD = "text.phrases"
@@ -201,7 +163,7 @@ class _Text:
                 spans += [
                     s
                     for s in _entry_spans(self, entry)
-                    if not _negated(self, s[0], BENIGN_NEGATION_WINDOW)
+                    if not negated(self, s[0], BENIGN_NEGATION_WINDOW)
                 ]
             self._benign = spans
         return self._benign
@@ -293,81 +255,6 @@ def _entry_spans(text: _Text, entry: CompiledEntry) -> list[tuple[int, int]]:
     return matches
 
 
-# Chinese characters that start a negation: a phrase starting with one reads a negated state.
-ZH_NEGATION_STARTS = frozenset("不没无未别勿禁")
-_OWN_NEGATIONS: dict[str, frozenset[str]] = {}
-
-
-def _own_negations(entry: CompiledEntry) -> frozenset[str]:
-    """The keys of the negation words an entry's alternatives start with ("not accessible",
-    "pas accessibles", "无法访问"): such a phrase reads a negated state itself."""
-    found = _OWN_NEGATIONS.get(entry.key)
-    if found is None:
-        language = entry.entry.language
-        keys: set[str] = set()
-        for raw in entry.entry.phrase.replace("~", "|").split("|"):
-            words = normalise(raw).split()
-            if not words:
-                continue
-            if language == "zh":
-                if words[0][0] in ZH_NEGATION_STARTS:
-                    keys.add(f"zh:{words[0][0]}")
-            elif bare_word(words[0]) in NEGATIONS:
-                keys.update(f"{language}:{s}" for s in phrase_stems(words[0], language))
-        found = _OWN_NEGATIONS[entry.key] = frozenset(keys)
-    return found
-
-
-def _negated_at(text: _Text, entry: CompiledEntry, first: int) -> bool:
-    """Whether a match of ``entry`` starting at ``first`` is negated. A match starting on a
-    negation word is a negated state when the phrase wrote that negation ("ne soient pas
-    accessibles": its "ne" is the phrase's own), and is negated when it only read the word
-    as another ("not" read as the French "noter")."""
-    word = text.toks[first][0]
-    if bare_word(word) in NEGATIONS or word in ZH_NEGATION_STARTS:
-        return _own_negations(entry).isdisjoint(text.keys[first])
-    return _negated(text, first)
-
-
-def _negated(text: _Text, first: int, window: int = NEGATION_WINDOW) -> bool:
-    toks = text.toks
-    sentence = toks[first][3]
-    for j in range(first - 1, max(-1, first - 1 - window), -1):
-        if toks[j][3] != sentence:
-            break
-        if bare_word(toks[j][0]) in NEGATIONS and not _negation_idiom(toks, j):
-            return True
-    if len(toks[first][0]) == 1 and "\u3400" <= toks[first][0] <= "\u9fff":
-        before = "".join(
-            t[0] for t in toks[max(0, first - ZH_NEGATION_CHARS) : first] if t[3] == sentence
-        )
-        before = ZH_NOT_NEGATING_RE.sub("", before)
-        return any(n in before for n in ZH_NEGATIONS)
-    return False
-
-
-# A negation word that negates nothing in these idioms: "не только" (not only), "не менее"
-# (at least), "لا سيما" (especially), "لا يزال" (still), "غير قانوني" (illegal)...
-NOT_NEGATING_NEXT = {
-    "не": frozenset("только менее более раз позднее позже реже исключено".split()),
-    "ни": frozenset("один одного одной разу".split()),
-    "لا": frozenset("سيما سيّما يقتصر تقتصر يزال تزال زال بد".split()),
-    "غير": frozenset(
-        "قانوني قانونيه قانونيا مشروع مشروعه مشروعا معلن معلنه رسمي رسميه مرخص مرخصه "
-        "حكوميه الحكوميه الحكومية مصرح المصرح محدد محدده محدود محدوده".split()
-    ),
-}
-# Chinese words that start with 不 without negating: 不断 (continually), 不同 (different),
-# 不仅 (not only), 不少 (many), 不法 (unlawful), 不稳定 (unstable), 不满 (discontent)...
-ZH_NOT_NEGATING_RE = re.compile("不[断同仅只少法良稳满久足停论管光但]")
-
-
-def _negation_idiom(toks: list[Tok], j: int) -> bool:
-    """Whether the negation word at j is part of an idiom that negates nothing."""
-    following = NOT_NEGATING_NEXT.get(toks[j][0])
-    return bool(following) and j + 1 < len(toks) and toks[j + 1][0] in following
-
-
 def _benign_near(text: _Text, lexicon: CompiledLexicon, span: tuple[int, int]) -> bool:
     toks = text.toks
     sentence = toks[span[0]][3]
@@ -451,7 +338,7 @@ def _read(raw: str, lexicon: CompiledLexicon) -> list[Read]:
     places: dict[tuple[str, int], list[tuple[str, str, str]]] = {}
     for entry in _candidates(text, lexicon):
         for span in _entry_spans(text, entry):
-            if _negated_at(text, entry, span[0]) or (
+            if negated_at(text, entry, span[0]) or (
                 lexicon.benign and _benign_near(text, lexicon, span)
             ):
                 continue

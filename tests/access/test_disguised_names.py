@@ -72,3 +72,54 @@ def test_an_imported_line_keeps_no_hidden_characters_in_its_names(
     imp = drain(import_accept(actor=partner_a, channel_import=imp))
     stored = imp.lines.get()
     assert _hidden_in(stored.data["end_customer_name"] + stored.data["reseller_name"]) == []
+
+
+# Hangul fillers and the braille blank: not format characters, but they show as nothing.
+BLANKS = "\u3164\u115f\u1160\uffa0\u2800"
+
+
+def test_a_name_that_only_looks_empty_is_refused_in_the_api(api, sales_rep, catalogue):
+    body = deal_body(channel=[{"name": BLANKS, "role": "reseller", "country": "DE"}])
+    r = api.as_user(sales_rep).post("/api/v1/opportunities/", body, format="json")
+    assert r.status_code == 400, r.content
+    assert r.json()["errors"] == {"channel[0].name": "Please fill this in."}
+    assert not Organisation.objects.filter(name__regex="[\u3164\u115f\u1160\uffa0\u2800]").exists()
+
+
+def test_an_end_customer_name_that_only_looks_empty_is_no_name(api, sales_rep, catalogue):
+    """The end customer's name may be left out (an undisclosed customer): one that only
+    looks empty is left out too, not stored as an invisible name."""
+    ec = {"name": BLANKS, "country": "DE", "type": "private_enterprise", "sector": "research"}
+    r = api.as_user(sales_rep).post(
+        "/api/v1/opportunities/", deal_body(end_customer=ec), format="json"
+    )
+    assert r.status_code == 201, r.content
+    assert r.json()["end_customer"]["name"] == ""
+
+
+def test_a_name_that_only_looks_empty_is_refused_beside_its_field_on_the_form(
+    client, sales_rep, catalogue
+):
+    from tests.access.test_errors_beside_fields import _deal
+    from tests.fielderrors import invalid_fields
+
+    client.force_login(sales_rep)
+    channel = {"channel-0-name": BLANKS, "channel-0-role": "reseller", "channel-0-country": "DE"}
+    response = client.post("/deals/new/", _deal(**channel))
+    assert response.status_code == 400
+    assert invalid_fields(response.content.decode())["channel-0-name"] == "Please fill this in."
+
+
+def test_an_imported_reseller_that_only_looks_named_is_refused_on_its_line(
+    api, partner_a, settings, tmp_path, catalogue
+):
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    line = row(reseller_name=BLANKS, end_customer_name=f"Fjord{BLANKS}Logistics")
+    r = api.as_user(partner_a).post(
+        "/api/v1/imports/", {"file": csv_upload([line])}, format="multipart"
+    )
+    imp = drain(ChannelImport.objects.get(pk=r.json()["id"]))
+    reasons = dict(imp.issues.values_list("column", "reason"))
+    assert reasons["reseller_name"] == (
+        "Please fill this in: the reseller that sold to the end customer."
+    )

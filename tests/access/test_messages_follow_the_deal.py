@@ -11,12 +11,18 @@ from django.core import mail
 from django.utils import timezone
 
 from audit.models import AuditEvent
+from hrdd.errors import PermissionDenied
 from lifecycle.services import opportunity_update, review_answer
 from monitoring.conditions import conditions_reopen_lapsed
 from opportunities.policies import opportunities_visible_to
 from reviews.models import CaseCondition, Notification
 from reviews.notifications import notifications_send
-from reviews.services import review_claim, review_decide, review_request_information
+from reviews.services import (
+    condition_fulfil,
+    review_claim,
+    review_decide,
+    review_request_information,
+)
 from tests.factories import deal_body
 from tests.reviews.conftest import TIER_DEALS
 
@@ -152,3 +158,92 @@ def test_a_lapsed_condition_is_named_only_to_its_owner(
         heard = _heard(other, before)
         assert "back in compliance review" in heard  # the hold is told
         assert "Partner training" not in heard and "condition" not in heard.lower()
+
+
+def _drop_alpha(deal, sales_rep) -> None:
+    """The rep takes Alpha out of the deal's channel: Bravo stays."""
+    bravo = [p for p in BRAVO_AND_ALPHA if p["name"].startswith("Bravo")]
+    body = deal_body(title="Campus GPUs", **{**TIER_DEALS["medium"], "channel": bravo})
+    opportunity_update(actor=sales_rep, opportunity=deal, data=body)
+
+
+def test_a_partner_dropped_from_the_channel_no_longer_sees_nor_fulfils_its_conditions(
+    two_partners_conditions, sales_rep, partner_a, partner_b, client, api
+):
+    deal = two_partners_conditions
+    alphas = CaseCondition.objects.get(opportunity=deal, owner=partner_a)
+    bravos = CaseCondition.objects.get(opportunity=deal, owner=partner_b)
+    _drop_alpha(deal, sales_rep)
+    assert not opportunities_visible_to(partner_a).filter(pk=deal.pk).exists()
+
+    client.force_login(partner_a)
+    page = client.get("/reviews/conditions/?status=").content.decode()
+    assert "Partner training" not in page and "Campus GPUs" not in page
+    r = client.post(f"/reviews/conditions/{alphas.pk}/fulfil/", {"evidence_note": "Trained."})
+    assert r.status_code == 404
+    as_alpha = api.as_user(partner_a)
+    listed = as_alpha.get("/api/v1/reviews/conditions/?status=").json()["results"]
+    assert listed == []
+    for cid in (alphas.pk, bravos.pk):  # its own, and another organisation's
+        r = as_alpha.post(
+            f"/api/v1/reviews/conditions/{cid}/fulfil/",
+            {"evidence_note": "Trained."},
+            format="json",
+        )
+        assert r.status_code == 404
+    alphas.refresh_from_db()
+    assert alphas.status == CaseCondition.Status.OPEN
+    # The service refuses it too, whoever calls it (an import, a task).
+    with pytest.raises(PermissionDenied):
+        condition_fulfil(condition=alphas, actor=partner_a, evidence_note="Trained.")
+    # Bravo, still in the channel, sees and fulfils its own (the control).
+    as_bravo = api.as_user(partner_b)
+    listed = as_bravo.get("/api/v1/reviews/conditions/?status=").json()["results"]
+    assert [c["id"] for c in listed] == [bravos.pk]
+    r = as_bravo.post(
+        f"/api/v1/reviews/conditions/{bravos.pk}/fulfil/",
+        {"evidence_note": "Signed."},
+        format="json",
+    )
+    assert r.status_code == 200
+
+
+def test_the_decision_message_finds_a_condition_owner_by_who_they_are_not_by_name(
+    make_deal, case_of, reviewer, partner_a, partner_b
+):
+    """Alpha's user is renamed and Bravo's takes its old name before the message goes out:
+    Alpha still reads its condition, and Bravo does not read it under the re-used name."""
+    deal = make_deal("medium", title="Campus GPUs", channel=BRAVO_AND_ALPHA)
+    case = review_claim(case=case_of(deal), actor=reviewer)
+    question = review_request_information(
+        case=case, actor=reviewer, questions="Who installs it?", addressed_to=partner_b
+    )
+    review_answer(information_request=question, actor=partner_b, answer="We do.")
+    _send_all()
+    review_decide(
+        case=case_of(deal),
+        actor=reviewer,
+        outcome="approve_with_conditions",
+        reasons="Research use.",
+        feedback="Approved once the condition below is met.",
+        conditions=[
+            {
+                "mitigation": "partner-training",
+                "owner": partner_a.pk,
+                "due_date": "2030-06-30",
+                "details": ALPHAS_CONDITION,
+            }
+        ],
+    )
+    old_name = partner_a.username
+    partner_a.username = "paula_alpha_renamed"
+    partner_a.save(update_fields=["username"])
+    partner_b.username = old_name
+    partner_b.save(update_fields=["username"])
+    mail.outbox.clear()
+
+    _send_all()
+
+    assert "Approved once the condition below is met." in _heard(partner_b)
+    assert "Partner training" not in _heard(partner_b)
+    assert "Partner training" in _heard(partner_a)

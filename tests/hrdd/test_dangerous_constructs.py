@@ -1,5 +1,6 @@
 """The dangerous constructs of CONTRIBUTING.md that ruff cannot name: the builtin
-`compile` (ruff bans eval and exec, not compile) anywhere in the application's code."""
+`compile` (ruff bans eval and exec, not compile) anywhere in the application's code, and
+application modules past the house style's length."""
 
 from __future__ import annotations
 
@@ -36,3 +37,15 @@ def test_the_scan_sees_a_call_of_compile():
     # The check above must be able to fail: the same scan over a module that compiles.
     tree = ast.parse("import re\nre.compile('x')\ncode = compile('1 + 1', '<c>', 'eval')\n")
     assert list(_builtin_calls(tree, {"compile", "eval", "exec"})) == [3]
+
+
+MAX_LINES = 500  # the house style's "no module over ~500 lines": split by concern past it
+
+
+def test_no_application_module_is_over_five_hundred_lines():
+    long = {
+        str(path.relative_to(ROOT)): n
+        for path in _application_files()
+        if (n := len(path.read_text().splitlines())) > MAX_LINES
+    }
+    assert long == {}

@@ -49,3 +49,13 @@ def test_setup_refuses_a_bad_country_or_a_weak_password(monkeypatch, country, pa
     with pytest.raises(CommandError, match=problem):
         call_command("setup", vendor="Acme", country=country, username="ada", password_from_env="P")
     assert not User.objects.filter(username="ada").exists()
+
+
+def test_setup_refuses_a_vendor_name_that_only_looks_empty(monkeypatch):
+    """Hangul fillers and the braille blank draw as nothing: no vendor is named."""
+    monkeypatch.setenv("P", "a long and unusual passphrase 42")
+    with pytest.raises(CommandError, match="vendor_name"):
+        call_command(
+            "setup", vendor="\u3164\u2800", country="DE", username="ada", password_from_env="P"
+        )
+    assert not Organisation.objects.exists()

@@ -58,3 +58,17 @@ def test_a_partner_cannot_change_a_deal_it_only_sits_in(api, deals, partner_a):
         f"/api/v1/opportunities/{deals['via_a'].pk}/", deal_body(), format="json"
     )
     assert r.status_code == 403
+
+
+def test_asking_for_many_people_at_once_agrees_with_each_persona(
+    request, deals, django_assert_num_queries
+):
+    """Messages ask who may see a deal for all their recipients at once: the same answer,
+    persona by persona, as the deal list, in one query."""
+    from opportunities.policies import opportunity_seen_by
+
+    people = [request.getfixturevalue(p) for p in VISIBLE]
+    for deal in deals.values():
+        with django_assert_num_queries(1):
+            seen = opportunity_seen_by(deal.pk, people)
+        assert seen == [deal.title in VISIBLE[p] for p in VISIBLE], deal.title

@@ -150,6 +150,8 @@ def test_a_signed_document_with_bad_content_is_still_refused(
         (lambda d: d["answers"].update(staff_trained="yes"), "yes or no"),
         (lambda d: d["answers"].update(trained_on="last spring"), "not a date"),
         (lambda d: d["organisation"].update(role="end_customer"), "channel partner"),
+        # a name of Hangul fillers and the braille blank, which draw as nothing
+        (lambda d: d["organisation"].update(name="\u3164\u2800\uffa0"), "channel partner"),
     ]:
         document = json.loads(json.dumps(vendor_a_export))
         change(document)

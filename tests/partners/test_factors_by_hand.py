@@ -75,3 +75,23 @@ def test_the_admin_site_cannot_change_the_assessment_status_alone(
     # Renaming it is not an assessment; a posted status is ignored.
     assert org.name.endswith("(renamed)") and org.dd_status == "not_assessed"
     assert not AuditEvent.objects.filter(action="organisation.factors_changed").exists()
+
+
+def test_the_admin_site_refuses_a_name_that_only_looks_empty_and_cleans_others(
+    catalogue, sales_rep, admin_user, client
+):
+    admin_user.is_staff = admin_user.is_superuser = True
+    admin_user.save()
+    opportunity_register(actor=sales_rep, data=deal_body())
+    org = Organisation.objects.get(name="Nordic Distribution AB")
+    client.force_login(admin_user)
+    url = f"/admin/partners/organisation/{org.pk}/change/"
+    form = {"country": org.country, "role": org.role, "hrdd_maturity": org.hrdd_maturity}
+
+    r = client.post(url, {**form, "name": "\u3164\u2800\u200b"})
+    assert r.status_code == 200
+    assert "This name shows as nothing" in r.content.decode()
+    r = client.post(url, {**form, "name": "Nordic\u3164Distribution\u200b AB"})
+    assert r.status_code == 302
+    org.refresh_from_db()
+    assert org.name == "Nordic Distribution AB"

@@ -86,3 +86,45 @@ def test_a_redelivered_notification_task_changes_nothing(
     assert notifications_send(event_ids=[event.pk]) == 0  # the same task, delivered again
     assert Notification.objects.filter(recipient=sales_rep).count() == 1
     assert len(mail.outbox) == 1
+
+
+def _deal_reads_while_telling(make_deal, case_of, reviewer, owners) -> int:
+    """How many reads of deals it takes to tell a decision to its submitters, here the
+    rep and the owners of its conditions."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    alpha = [{"name": "Alpha Systems Integration", "role": "reseller", "country": "DE"}]
+    case = review_claim(case=case_of(make_deal("medium", channel=alpha)), actor=reviewer)
+    review_decide(
+        case=case,
+        actor=reviewer,
+        outcome="approve_with_conditions",
+        reasons="Research use.",
+        feedback="Approved once the conditions are met.",
+        conditions=[
+            {"mitigation": "end-use-certificate", "owner": o.pk, "due_date": "2030-06-30"}
+            for o in owners
+        ],
+    )
+    event = AuditEvent.objects.filter(action="review_case.approve_with_conditions").latest("pk")
+    with CaptureQueriesContext(connection) as queries:
+        notifications_send(event_ids=[event.pk])
+    assert set(
+        Notification.objects.filter(event_id=event.pk).values_list("recipient", flat=True)
+    ) >= {o.pk for o in owners}
+    return sum('"opportunities_opportunity"' in q["sql"] for q in queries.captured_queries)
+
+
+def test_telling_many_partners_asks_who_may_see_the_deal_once(
+    make_deal, case_of, reviewer, partner_a, reseller_a
+):
+    from tests.factories import UserFactory
+
+    colleagues = [
+        UserFactory(username=f"alpha_{i}", role="partner_user", organisation=reseller_a)
+        for i in range(5)
+    ]
+    one = _deal_reads_while_telling(make_deal, case_of, reviewer, [partner_a])
+    six = _deal_reads_while_telling(make_deal, case_of, reviewer, [partner_a, *colleagues])
+    assert six == one

@@ -1,0 +1,125 @@
+"""Negation: whether a phrase read in a text is denied by the words before it ("we will
+not track…", "sin tener que pasar por un juez"), or reads a negated state itself ("ne
+soient pas accessibles"). Split from the reader, which asks `negated` and `negated_at`."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .languages import bare_word, normalise, phrase_stems
+
+if TYPE_CHECKING:
+    from .lexicon import CompiledEntry
+    from .reader import _Text
+
+Tok = tuple[str, int, int, int]
+
+NEGATION_WINDOW = 4
+# A safeguard (benign context: "judge", "court order") is negated from further away: "sin
+# tener que pasar por un juez", "without having to go through a judge".
+BENIGN_NEGATION_WINDOW = 6
+NEGATIONS = frozenset(
+    # en, fr, es, pt, ru, ar (normalised: alef forms folded)
+    "not no never without nor don't won't cannot nothing nobody "
+    "ne pas jamais sans aucun ni rien nunca sin nada nadie ninguém "
+    "tampoco ningun ninguna ningún ninguno não nao nem sem nenhum nenhuma jamais "
+    "не нет ни без никогда нельзя "
+    "لا لن لم ليس ليست بدون دون غير عدم".split()
+)
+# Compared without Latin accents: "nao", "ningun", "jamas" typed without them negate too.
+NEGATIONS = frozenset(bare_word(w) for w in NEGATIONS) | frozenset({"jamas"})
+# Chinese negations are multi-character; looked for in the characters before a match.
+ZH_NEGATIONS = (
+    "不会",
+    "不得",
+    "不用",
+    "不能",
+    "不可",
+    "不是",
+    "不将",
+    "没有",
+    "绝不",
+    "从不",
+    "禁止",
+    "并非",
+    "不允许",
+    "无需",
+    "不做",
+    "不",
+)
+ZH_NEGATION_CHARS = 4
+
+# Chinese characters that start a negation: a phrase starting with one reads a negated state.
+ZH_NEGATION_STARTS = frozenset("不没无未别勿禁")
+_OWN_NEGATIONS: dict[str, frozenset[str]] = {}
+
+
+def own_negations(entry: CompiledEntry) -> frozenset[str]:
+    """The keys of the negation words an entry's alternatives start with ("not accessible",
+    "pas accessibles", "无法访问"): such a phrase reads a negated state itself."""
+    found = _OWN_NEGATIONS.get(entry.key)
+    if found is None:
+        language = entry.entry.language
+        keys: set[str] = set()
+        for raw in entry.entry.phrase.replace("~", "|").split("|"):
+            words = normalise(raw).split()
+            if not words:
+                continue
+            if language == "zh":
+                if words[0][0] in ZH_NEGATION_STARTS:
+                    keys.add(f"zh:{words[0][0]}")
+            elif bare_word(words[0]) in NEGATIONS:
+                keys.update(f"{language}:{s}" for s in phrase_stems(words[0], language))
+        found = _OWN_NEGATIONS[entry.key] = frozenset(keys)
+    return found
+
+
+def negated_at(text: _Text, entry: CompiledEntry, first: int) -> bool:
+    """Whether a match of ``entry`` starting at ``first`` is negated. A match starting on a
+    negation word is a negated state when the phrase wrote that negation ("ne soient pas
+    accessibles": its "ne" is the phrase's own), and is negated when it only read the word
+    as another ("not" read as the French "noter")."""
+    word = text.toks[first][0]
+    if bare_word(word) in NEGATIONS or word in ZH_NEGATION_STARTS:
+        return own_negations(entry).isdisjoint(text.keys[first])
+    return negated(text, first)
+
+
+def negated(text: _Text, first: int, window: int = NEGATION_WINDOW) -> bool:
+    toks = text.toks
+    sentence = toks[first][3]
+    for j in range(first - 1, max(-1, first - 1 - window), -1):
+        if toks[j][3] != sentence:
+            break
+        if bare_word(toks[j][0]) in NEGATIONS and not negation_idiom(toks, j):
+            return True
+    if len(toks[first][0]) == 1 and "\u3400" <= toks[first][0] <= "\u9fff":
+        before = "".join(
+            t[0] for t in toks[max(0, first - ZH_NEGATION_CHARS) : first] if t[3] == sentence
+        )
+        before = ZH_NOT_NEGATING_RE.sub("", before)
+        return any(n in before for n in ZH_NEGATIONS)
+    return False
+
+
+# A negation word that negates nothing in these idioms: "не только" (not only), "не менее"
+# (at least), "لا سيما" (especially), "لا يزال" (still), "غير قانوني" (illegal)...
+NOT_NEGATING_NEXT = {
+    "не": frozenset("только менее более раз позднее позже реже исключено".split()),
+    "ни": frozenset("один одного одной разу".split()),
+    "لا": frozenset("سيما سيّما يقتصر تقتصر يزال تزال زال بد".split()),
+    "غير": frozenset(
+        "قانوني قانونيه قانونيا مشروع مشروعه مشروعا معلن معلنه رسمي رسميه مرخص مرخصه "
+        "حكوميه الحكوميه الحكومية مصرح المصرح محدد محدده محدود محدوده".split()
+    ),
+}
+# Chinese words that start with 不 without negating: 不断 (continually), 不同 (different),
+# 不仅 (not only), 不少 (many), 不法 (unlawful), 不稳定 (unstable), 不满 (discontent)...
+ZH_NOT_NEGATING_RE = re.compile("不[断同仅只少法良稳满久足停论管光但]")
+
+
+def negation_idiom(toks: list[Tok], j: int) -> bool:
+    """Whether the negation word at j is part of an idiom that negates nothing."""
+    following = NOT_NEGATING_NEXT.get(toks[j][0])
+    return bool(following) and j + 1 < len(toks) and toks[j + 1][0] in following
