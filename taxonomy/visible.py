@@ -14,17 +14,25 @@ _RLO_RE = re.compile("\u202e([^\u202c]*)\u202c?")
 # blank (U+2800). A name of nothing else looks empty.
 BLANK_LOOKING = "\u3164\uffa0\u115f\u1160\u2800"
 _SEPARATORS = dict.fromkeys(map(ord, "\u2028\u2029\x85\x00" + BLANK_LOOKING), " ")
+# Marks that draw nothing of their own, so "Alpha\u034f Systems" shows as "Alpha Systems":
+# the combining grapheme joiner, the Khmer inherent vowels, the Mongolian and the other
+# variation selectors (the Unicode default-ignorable marks; the format ones are Cf).
+_DRAWING_NOTHING = re.compile(
+    "[\u034f\u17b4\u17b5\u180b-\u180d\u180f\ufe00-\ufe0f\U000e0100-\U000e01ef]"
+)
 
 
 def disguises_undone(text: str) -> str:
     """`text` with the text behind a right-to-left override put back in the order it is
     read, every Unicode format character (zero-width spaces and joiners, the byte-order
-    mark, soft hyphens, direction controls) dropped, and line and paragraph separators
-    and the characters that are drawn blank (`BLANK_LOOKING`) made spaces."""
+    mark, soft hyphens, direction controls) and every mark that draws nothing dropped,
+    and line and paragraph separators and the characters that are drawn blank
+    (`BLANK_LOOKING`) made spaces."""
     if text.isascii():  # no format characters
         return text.replace("\x00", " ")
     text = _RLO_RE.sub(lambda m: m.group(1)[::-1], text)
     text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    text = _DRAWING_NOTHING.sub("", text)
     return text.translate(_SEPARATORS)
 
 

@@ -28,3 +28,24 @@ def test_a_blank_looking_character_inside_a_name_reads_as_the_space_it_shows(bla
 def test_letters_of_other_scripts_are_kept():
     assert name_as_read("한국 통신 주식회사") == "한국 통신 주식회사"
     assert name_as_read("ﾊﾝｸﾞﾙ") == "ﾊﾝｸﾞﾙ"  # half-width letters beside U+FFA0 stay
+
+
+# Marks that draw nothing of their own: the combining grapheme joiner (U+034F), the Khmer
+# inherent vowels (U+17B4, U+17B5), the Mongolian variation selectors (U+180B to U+180D,
+# U+180F) and the variation selectors (U+FE00 to U+FE0F, U+E0100 to U+E01EF). After a
+# letter, "Alpha\u034f Systems" shows exactly as "Alpha Systems": a second partner by the
+# same name.
+DRAWING_NOTHING = ["\u034f", "\u17b4", "\u17b5", "\u180b", "\u180f", "\ufe00", "\ufe0f"]
+DRAWING_NOTHING += ["\U000e0100", "\U000e01ef"]
+
+
+@pytest.mark.parametrize("mark", DRAWING_NOTHING)
+def test_a_mark_that_draws_nothing_is_not_part_of_the_name(mark):
+    assert name_as_read(f"Alpha{mark} Systems{mark}") == "Alpha Systems"
+    assert name_as_read(mark * 3) == ""
+
+
+def test_marks_that_draw_something_are_kept():
+    assert name_as_read("Zürich Telecom") == "Zürich Telecom"
+    assert name_as_read("Zu\u0308rich") == "Zu\u0308rich"  # u and its combining diaeresis
+    assert name_as_read("ស្ថាប័ន") == "ស្ថាប័ន"  # Khmer letters and their signs
