@@ -44,7 +44,7 @@ from restricted_parties.selectors import parties_screened
 from reviews.models import InformationRequest
 from reviews.probing import probing_check
 from reviews.selectors import information_answers, information_answers_many
-from reviews.services import review_answer_record, review_route
+from reviews.services import conditions_hand_over, review_answer_record, review_route
 from reviews.services.routing import review_route_new
 from rules.batch import screenings_store_new
 from rules.models import Screening
@@ -256,6 +256,7 @@ def opportunity_update(*, actor, opportunity: Opportunity, data: dict) -> Opport
         changed = opportunity_facts_replace(locked, clean)
         with audit_batch():  # the change's events in one INSERT
             opportunity_updated_record(locked, actor=actor, changed=changed)
+            conditions_hand_over(opportunity=locked, actor=actor)
             opportunity_screen(
                 opportunity=locked, actor=actor, trigger="update", material_change=bool(changed)
             )

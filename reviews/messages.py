@@ -341,7 +341,12 @@ def _condition_messages(a: _About) -> list[Message]:
                 reverse("review-conditions"),
             )
         ]
-    if a.action == "verify":
+    if a.action == "handed_over":
+        title, body = (
+            _("A condition on %(ref)s is now yours"),
+            _("'%(name)s' is yours to meet: its owner left the deal."),
+        )
+    elif a.action == "verify":
         title, body = _("Condition verified on %(ref)s"), _("'%(name)s' verified.")
     elif a.action == "reject_evidence":
         title, body = (

@@ -31,6 +31,7 @@ from .conditions import (
     condition_reject_evidence,
     condition_verify,
     conditions_flag_overdue,
+    conditions_hand_over,
 )
 from .decisions import deal_snapshot, review_decide
 from .escalation import escalation_policy_update, review_escalate, review_escalate_overdue
@@ -40,6 +41,7 @@ __all__ = [
     "DEFAULT_POLICIES",
     "Target",
     "condition_fulfil",
+    "conditions_hand_over",
     "condition_reject_evidence",
     "condition_verify",
     "conditions_flag_overdue",

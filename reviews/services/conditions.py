@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from audit.services import audit_record
 from hrdd.errors import ApplicationError
+from opportunities.policies import opportunity_seen_by
 from webhooks.services import webhooks_emit
 
 from .. import policies
@@ -144,3 +145,47 @@ def _overdue_announce(condition: CaseCondition, level: int) -> None:
         partner_facts=facts if owner.is_partner_user else None,
         partner_organisations=[owner.organisation_id],
     )
+
+
+def conditions_hand_over(*, opportunity, actor) -> list[CaseCondition]:
+    """Open conditions whose owner no longer sees the deal (a partner dropped from its
+    channel) go to the deal's owner, audited and announced: left with the partner, they
+    could be neither fulfilled nor verified, yet would still escalate when due and pull
+    the approved deal back into review."""
+    candidates = list(
+        CaseCondition.objects.select_for_update()
+        .select_related("owner", "mitigation")
+        .filter(opportunity=opportunity, status=CaseCondition.Status.OPEN)
+        .exclude(owner_id=opportunity.owner_id)
+    )
+    if not candidates:
+        return []
+    seen = opportunity_seen_by(opportunity.pk, [c.owner for c in candidates])
+    handed, events = [], []
+    for condition, sees in zip(candidates, seen, strict=True):
+        if sees:
+            continue
+        before = condition.owner
+        condition.owner_id = opportunity.owner_id
+        condition.save(update_fields=["owner"])
+        handed.append(condition)
+        events.append(
+            audit_record(
+                actor=actor,
+                action="condition.handed_over",
+                object_type="review_case",
+                object_id=condition.case_id,
+                opportunity_id=opportunity.pk,
+                changes={
+                    "condition_id": condition.pk,
+                    "mitigation": condition.mitigation.code,
+                    "owner": [before.pk, opportunity.owner_id],
+                },
+                comment=(
+                    f"Condition '{condition.mitigation.name}' was owned by {before.username}, "
+                    "who no longer sees the deal."
+                ),
+            )
+        )
+    _notify(events)
+    return handed

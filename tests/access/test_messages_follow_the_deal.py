@@ -208,6 +208,32 @@ def test_a_partner_dropped_from_the_channel_no_longer_sees_nor_fulfils_its_condi
     assert r.status_code == 200
 
 
+def test_a_dropped_partners_open_condition_goes_to_the_deals_owner_who_can_meet_it(
+    two_partners_conditions, sales_rep, partner_a, partner_b, api
+):
+    """Left with the partner, it could be neither fulfilled nor verified, yet would still
+    escalate and reopen the deal when due: the rep who owns the deal takes it over."""
+    deal = two_partners_conditions
+    alphas = CaseCondition.objects.get(opportunity=deal, owner=partner_a)
+    bravos = CaseCondition.objects.get(opportunity=deal, owner=partner_b)
+    before = Notification.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    mail.outbox.clear()
+    _drop_alpha(deal, sales_rep)
+    alphas.refresh_from_db()
+    bravos.refresh_from_db()
+    assert alphas.owner_id == deal.owner_id == sales_rep.pk
+    assert bravos.owner_id == partner_b.pk  # still in the channel: still Bravo's
+    event = AuditEvent.objects.get(action="condition.handed_over")
+    assert event.actor_id == sales_rep.pk and event.changes["owner"] == [partner_a.pk, sales_rep.pk]
+    _send_all()  # the rep made the change, so is not told of it; the partner hears nothing
+    assert "Partner training" not in _heard(partner_a, after=before)
+    listed = api.as_user(sales_rep).get("/api/v1/reviews/conditions/?status=").json()["results"]
+    assert alphas.pk in [c["id"] for c in listed]
+    condition_fulfil(condition=alphas, actor=sales_rep, evidence_note="Trained them ourselves.")
+    alphas.refresh_from_db()
+    assert alphas.status == CaseCondition.Status.FULFILLED
+
+
 def test_the_decision_message_finds_a_condition_owner_by_who_they_are_not_by_name(
     make_deal, case_of, reviewer, partner_a, partner_b
 ):
