@@ -273,3 +273,34 @@ def test_the_decision_message_finds_a_condition_owner_by_who_they_are_not_by_nam
     assert "Approved once the condition below is met." in _heard(partner_b)
     assert "Partner training" not in _heard(partner_b)
     assert "Partner training" in _heard(partner_a)
+
+
+def test_a_partner_dropped_from_the_channel_no_longer_reads_its_old_messages_about_the_deal(
+    make_deal, case_of, reviewer, sales_rep, partner_a, client, api
+):
+    """Messages already in its inbox are screening intelligence about the deal too: they
+    are shown only while the reader may see the deal (the rows stay, for the record)."""
+    deal = make_deal("medium", title="Campus GPUs", channel=ALPHA)
+    case = review_claim(case=case_of(deal), actor=reviewer)
+    review_request_information(
+        case=case, actor=reviewer, questions="Who uses the cluster?", addressed_to=partner_a
+    )
+    _send_all()
+    told = Notification.objects.get(recipient=partner_a, case=case)
+    client.force_login(partner_a)
+    assert "Who uses the cluster?" in client.get("/inbox/").content.decode()  # the control
+
+    body = deal_body(title="Campus GPUs", **{**TIER_DEALS["medium"], "channel": ZETA})
+    opportunity_update(actor=sales_rep, opportunity=deal, data=body)
+
+    page = client.get("/inbox/").content.decode()
+    assert "Who uses the cluster?" not in page and told.title not in page
+    assert 'id="unread-count"' not in page  # the badge counts none
+    assert client.get(f"/inbox/{told.pk}/").status_code == 404
+    client.post("/inbox/read/", {"notification": told.pk})
+    client.post("/inbox/read/")
+    told.refresh_from_db()
+    assert told.read_at is None  # not marked read: it cannot be read
+    assert api.as_user(partner_a).get("/api/v1/inbox/").json()["results"] == []
+    # Compliance staff and the rep still read theirs; the row stays in the record.
+    assert Notification.objects.filter(pk=told.pk).exists()
