@@ -6,7 +6,7 @@ screening. Call the lifecycle, not these, to register or change a deal."""
 
 from __future__ import annotations
 
-from django.db import IntegrityError
+from django.db import IntegrityError, connection
 
 from audit.services import audit_record
 from hrdd.bulk import bulk_insert, insert_with_children
@@ -183,10 +183,11 @@ def opportunity_update_clean(*, actor, opportunity: Opportunity, data: dict) -> 
     return clean
 
 
-def opportunity_facts_replace(locked: Opportunity, clean: dict) -> dict:
+def opportunity_facts_replace(locked: Opportunity, clean: dict) -> tuple[dict, set[int]]:
     """Replace the declared facts of `locked` (locked by the caller's transaction) with
-    `clean`. Returns the material changes: a change to any of them after a decision
-    reopens the review."""
+    `clean`. Returns the material changes (a change to any of them after a decision
+    reopens the review) and the ids of the organisations that left the deal's channel
+    (their users may no longer see the deal, unless theirs submitted it)."""
     before = {f: getattr(locked, f) for f in MATERIAL_FIELDS}
     before_caps = sorted({c for line in locked.lines.all() for c in line.capabilities})
     for field, value in _opportunity_fields(clean).items():
@@ -194,7 +195,7 @@ def opportunity_facts_replace(locked: Opportunity, clean: dict) -> dict:
     locked.end_customer, channel_orgs = _organisations(clean)
     locked.save()
     locked.lines.all().delete()
-    locked.channel.all().delete()
+    left = _channel_clear(locked) - {o.pk for o in channel_orgs}
     _write_parts(locked, clean, channel_orgs)
     after_caps = sorted({c for line in clean["lines"] for c in line["capabilities"]})
     changed = {
@@ -204,7 +205,24 @@ def opportunity_facts_replace(locked: Opportunity, clean: dict) -> dict:
     }
     if set(after_caps) - set(before_caps):
         changed["capabilities"] = [before_caps, after_caps]
-    return changed
+    return changed, left
+
+
+def _channel_clear(opportunity: Opportunity) -> set[int]:
+    """Delete the deal's channel entries; return their organisations' ids, read by the
+    DELETE itself (no statement more than the delete an edit makes anyway). Nothing
+    refers to a channel entry and no signal listens for its deletion, so this is what the
+    ORM's delete does."""
+    opts = ChannelEntry._meta
+    quote = connection.ops.quote_name
+    # Identifiers come from the model's options, never from input.
+    sql = (
+        f"DELETE FROM {quote(opts.db_table)} WHERE {quote(opts.get_field('opportunity').column)}"  # noqa: S608
+        f" = %s RETURNING {quote(opts.get_field('organisation').column)}"
+    )
+    with connection.cursor() as cur:
+        cur.execute(sql, [opportunity.pk])
+        return {row[0] for row in cur.fetchall()}
 
 
 def opportunity_updated_record(opportunity: Opportunity, *, actor, changed: dict) -> None:

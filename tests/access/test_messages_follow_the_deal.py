@@ -8,12 +8,15 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from audit.models import AuditEvent
 from hrdd.errors import PermissionDenied
 from lifecycle.services import opportunity_update, review_answer
 from monitoring.conditions import conditions_reopen_lapsed
+from opportunities.models import Opportunity
 from opportunities.policies import opportunities_visible_to
 from reviews.models import CaseCondition, Notification
 from reviews.notifications import notifications_send
@@ -304,3 +307,31 @@ def test_a_partner_dropped_from_the_channel_no_longer_reads_its_old_messages_abo
     assert api.as_user(partner_a).get("/api/v1/inbox/").json()["results"] == []
     # Compliance staff and the rep still read theirs; the row stays in the record.
     assert Notification.objects.filter(pk=told.pk).exists()
+
+
+def _statements_of_edit(deal, sales_rep, channel) -> list[str]:
+    body = deal_body(title="Campus GPUs, phase 2", **{**TIER_DEALS["medium"], "channel": channel})
+    deal = Opportunity.objects.get(pk=deal.pk)
+    with CaptureQueriesContext(connection) as ctx:
+        opportunity_update(actor=sales_rep, opportunity=deal, data=body)
+    return [q["sql"] for q in ctx.captured_queries]
+
+
+def test_an_edit_that_keeps_the_channel_does_not_look_for_conditions_to_hand_over(
+    two_partners_conditions, sales_rep, partner_a
+):
+    """Only a partner leaving the channel can leave a condition with someone who no
+    longer sees the deal: an edit of the title alone costs no statement for it."""
+    deal = two_partners_conditions
+    statements = _statements_of_edit(deal, sales_rep, BRAVO_AND_ALPHA)
+    assert not [s for s in statements if "reviews_casecondition" in s]
+    # 17 before (the conditions read on every edit); reference data's version checks,
+    # which depend on what the process read before, are not counted.
+    own = [s for s in statements if "refdata_refdataversion" not in s]
+    assert len(own) <= 16, "\n".join(s[:100] for s in own)
+    assert CaseCondition.objects.filter(opportunity=deal, owner=partner_a).exists()
+    # Dropping Alpha still hands its condition over (the control).
+    bravo = [p for p in BRAVO_AND_ALPHA if p["name"].startswith("Bravo")]
+    statements = _statements_of_edit(deal, sales_rep, bravo)
+    assert [s for s in statements if "reviews_casecondition" in s]
+    assert not CaseCondition.objects.filter(opportunity=deal, owner=partner_a).exists()
