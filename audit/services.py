@@ -10,6 +10,7 @@ checkpoint outside the database.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -168,11 +169,26 @@ def _signed_event(
         opportunity_id=opportunity_id,
         from_state=from_state or "",
         to_state=to_state or "",
-        changes=changes or {},
+        changes=_recordable(changes or {}, action),
         comment=comment or "",
     )
     event.sign()
     return event
+
+
+def _recordable(changes: dict, action: str) -> dict:
+    """`changes` as JSON stores and gives it back (text keys, lists for tuples), so that
+    what is signed is what every path stores and reads back: the signature covers the
+    value after the round trip, not a Python value the database would turn into something
+    else. A value JSON cannot hold (a set, an object, NaN) is refused here, on every
+    path, rather than stored as its text by one path and refused by another."""
+    try:
+        return json.loads(json.dumps(changes, allow_nan=False, ensure_ascii=False))
+    except (TypeError, ValueError) as exc:
+        raise TypeError(
+            f"Audit event {action!r} cannot record its changes {sorted(map(str, changes))}: "
+            f"{exc}. Record text, numbers, true/false, lists or mappings."
+        ) from exc
 
 
 def _seal_after_commit(event_ids: list[int]) -> None:

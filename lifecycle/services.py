@@ -253,10 +253,11 @@ def opportunity_update(*, actor, opportunity: Opportunity, data: dict) -> Opport
     clean = opportunity_update_clean(actor=actor, opportunity=opportunity, data=data)
     with transaction.atomic():
         locked = Opportunity.objects.select_for_update().get(pk=opportunity.pk)
-        changed = opportunity_facts_replace(locked, clean)
+        changed, left_channel = opportunity_facts_replace(locked, clean)
         with audit_batch():  # the change's events in one INSERT
             opportunity_updated_record(locked, actor=actor, changed=changed)
-            conditions_hand_over(opportunity=locked, actor=actor)
+            if left_channel:  # only a partner leaving can lose sight of its conditions
+                conditions_hand_over(opportunity=locked, actor=actor)
             opportunity_screen(
                 opportunity=locked, actor=actor, trigger="update", material_change=bool(changed)
             )

@@ -6,13 +6,13 @@ screening. Call the lifecycle, not these, to register or change a deal."""
 
 from __future__ import annotations
 
-from django.db import IntegrityError
+from django.db import IntegrityError, connection, transaction
 
 from audit.services import audit_record
 from hrdd.bulk import bulk_insert, insert_with_children
 from hrdd.errors import ApplicationError, Conflict, PermissionDenied
 from partners.models import Organisation
-from partners.services import organisations_get_or_register
+from partners.services import NamesCleaned, organisations_get_or_register
 from taxonomy.visible import name_as_read
 
 from . import policies
@@ -183,10 +183,11 @@ def opportunity_update_clean(*, actor, opportunity: Opportunity, data: dict) -> 
     return clean
 
 
-def opportunity_facts_replace(locked: Opportunity, clean: dict) -> dict:
+def opportunity_facts_replace(locked: Opportunity, clean: dict) -> tuple[dict, set[int]]:
     """Replace the declared facts of `locked` (locked by the caller's transaction) with
-    `clean`. Returns the material changes: a change to any of them after a decision
-    reopens the review."""
+    `clean`. Returns the material changes (a change to any of them after a decision
+    reopens the review) and the ids of the organisations that left the deal's channel
+    (their users may no longer see the deal, unless theirs submitted it)."""
     before = {f: getattr(locked, f) for f in MATERIAL_FIELDS}
     before_caps = sorted({c for line in locked.lines.all() for c in line.capabilities})
     for field, value in _opportunity_fields(clean).items():
@@ -194,7 +195,7 @@ def opportunity_facts_replace(locked: Opportunity, clean: dict) -> dict:
     locked.end_customer, channel_orgs = _organisations(clean)
     locked.save()
     locked.lines.all().delete()
-    locked.channel.all().delete()
+    left = _channel_clear(locked) - {o.pk for o in channel_orgs}
     _write_parts(locked, clean, channel_orgs)
     after_caps = sorted({c for line in clean["lines"] for c in line["capabilities"]})
     changed = {
@@ -204,7 +205,24 @@ def opportunity_facts_replace(locked: Opportunity, clean: dict) -> dict:
     }
     if set(after_caps) - set(before_caps):
         changed["capabilities"] = [before_caps, after_caps]
-    return changed
+    return changed, left
+
+
+def _channel_clear(opportunity: Opportunity) -> set[int]:
+    """Delete the deal's channel entries; return their organisations' ids, read by the
+    DELETE itself (no statement more than the delete an edit makes anyway). Nothing
+    refers to a channel entry and no signal listens for its deletion, so this is what the
+    ORM's delete does."""
+    opts = ChannelEntry._meta
+    quote = connection.ops.quote_name
+    # Identifiers come from the model's options, never from input.
+    sql = (
+        f"DELETE FROM {quote(opts.db_table)} WHERE {quote(opts.get_field('opportunity').column)}"  # noqa: S608
+        f" = %s RETURNING {quote(opts.get_field('organisation').column)}"
+    )
+    with connection.cursor() as cur:
+        cur.execute(sql, [opportunity.pk])
+        return {row[0] for row in cur.fetchall()}
 
 
 def opportunity_updated_record(opportunity: Opportunity, *, actor, changed: dict) -> None:
@@ -276,3 +294,75 @@ def opportunities_insert_many(*, actor, org: Organisation, items: list[dict]) ->
     for deal, deal_lines, deal_channel in zip(deals, lines, channel, strict=True):
         remember_parts(deal, deal_lines, deal_channel)
     return deals
+
+
+def opportunity_names_clean(*, actor=None) -> NamesCleaned:
+    """Clean the deal's own copies of the names typed into it (the end customer's, each
+    channel entry's, each line's), stored before names were read at input, as
+    `partners.services.organisation_names_clean` cleans the organisations': each becomes
+    its name as read, one audited `opportunity.names_cleaned` event per deal changed (each
+    name before and after), in the deal's own transaction.
+
+    The live deal's facts are what reviewers read and the deal list searches, and an
+    edit replaces them anyway; they are not the record as submitted: the event keeps the
+    names before, and each decision keeps the deal as decided in its frozen snapshot. Updates are conditional on the name as read, so a name
+    edited meanwhile is left alone. A channel partner's or a line's name that reads as
+    nothing is left and listed (a person must name it); an end customer's is left out,
+    as input leaves it out. Nothing is screened again: the restricted-party matcher
+    already read names with these characters undone. Run again, it finds nothing more.
+    """
+    found: dict[int, dict] = {}
+    left: list[tuple[int, str, str]] = []
+    deals = Opportunity.objects.only("pk", "end_customer_name").order_by("pk")
+    for deal in deals.iterator():
+        if (name := name_as_read(deal.end_customer_name).strip()) != deal.end_customer_name:
+            found.setdefault(deal.pk, {})["end_customer_name"] = [deal.end_customer_name, name]
+    for model, key, what in (
+        (ChannelEntry, "channel", "channel entry"),
+        (OpportunityLine, "lines", "line"),
+    ):
+        rows = model.objects.only("pk", "opportunity_id", "position", "name").order_by("pk")
+        for row in rows.iterator():
+            name = name_as_read(row.name).strip()
+            if name == row.name:
+                continue
+            if not name:
+                left.append(
+                    (row.opportunity_id, row.name, f"its {what} {row.position} reads as nothing")
+                )
+                continue
+            found.setdefault(row.opportunity_id, {}).setdefault(key, []).append(
+                [row.position, row.name, name, row.pk]
+            )
+    cleaned = sum(_deal_names_clean(pk, names, actor=actor) for pk, names in sorted(found.items()))
+    return NamesCleaned(cleaned=cleaned, left=left)
+
+
+def _deal_names_clean(pk: int, names: dict, *, actor) -> bool:
+    """Apply one deal's cleaned names (those still as found) and record them."""
+    changes: dict = {}
+    with transaction.atomic():
+        if (pair := names.get("end_customer_name")) and Opportunity.objects.filter(
+            pk=pk, end_customer_name=pair[0]
+        ).update(end_customer_name=pair[1]):
+            changes["end_customer_name"] = pair
+        for key, model in (("channel", ChannelEntry), ("lines", OpportunityLine)):
+            done = [
+                [position, before, after]
+                for position, before, after, row_pk in names.get(key, [])
+                if model.objects.filter(pk=row_pk, name=before).update(name=after)
+            ]
+            if done:
+                changes[key] = done
+        if not changes:
+            return False
+        audit_record(
+            actor=actor,
+            action="opportunity.names_cleaned",
+            object_type="opportunity",
+            object_id=pk,
+            opportunity_id=pk,
+            changes=changes,
+            comment="Invisible or blank-looking characters removed from the names on the deal.",
+        )
+    return True

@@ -2,7 +2,8 @@
 worker process on a machine reads the same copy. Plain Python and numpy, no Django.
 
 One file per list version, `<name>-<matcher>.idx`, where `matcher` changes whenever the
-matching code or numpy does (an upgrade never reads an index built by other code):
+matching code, the reading of names (`taxonomy.visible`), numpy or a package names are
+read with does (an upgrade never reads an index built by other code):
 
     magic | numpy arrays, each 64-byte aligned | pickled Python objects | manifest (JSON)
     | manifest length (8 bytes) | magic
@@ -30,9 +31,12 @@ import time
 from collections.abc import Callable, Collection
 from contextlib import contextmanager
 from hashlib import blake2b
+from importlib import metadata
 from pathlib import Path
 
 import numpy as np
+
+from taxonomy import visible
 
 from . import matching, names
 
@@ -45,11 +49,20 @@ SUFFIX = ".idx"
 counts = {"built": 0, "loaded": 0}
 
 
+# The packages names are read with (transliteration, the confusables table, the fuzzy
+# scorers): an upgrade of one may change a listed name's comparison key.
+_READING_PACKAGES = ("Unidecode", "confusable_homoglyphs", "RapidFuzz")
+
+
 def _matcher_version() -> str:
     digest = blake2b(np.__version__.encode(), digest_size=6)
-    # Every module of the matching package: a change to any of them changes the index.
+    for package in _READING_PACKAGES:
+        digest.update(f"|{package}={metadata.version(package)}".encode())
+    # Every module of the matching package, and the reading of names it relies on
+    # (`taxonomy.visible`: which characters are invisible or read as spaces): a change
+    # to any of them changes the listed names' keys, so the index is built again.
     sources = sorted(Path(matching.__file__).parent.glob("*.py"))
-    for source in [*sources, Path(names.__file__), Path(__file__)]:
+    for source in [*sources, Path(names.__file__), Path(visible.__file__), Path(__file__)]:
         digest.update(source.read_bytes())
     return digest.hexdigest()
 

@@ -62,8 +62,9 @@ class RestrictedPartyEntry(models.Model):
     """One listed party. Read-only after import: a new list version brings new rows.
 
     `name_key` and `alias_keys` are `matching.name_key()` of `name` and of each alias
-    (same order as `aliases`), computed on import so the in-memory index is built without
-    re-normalising tens of thousands of names.
+    (same order as `aliases`) as read on import, for looking rows up by hand; the matcher
+    does not read them: its index reads the names again, and is built again when the
+    reading of names changes (`index_files`).
     """
 
     class EntityType(models.TextChoices):

@@ -136,8 +136,8 @@ def notifications_email_pending(*, event_ids: list[int]) -> None:
 
 
 def notification_mark_read(*, user, notification_id: int | None = None) -> int:
-    """Mark one (or all) of the user's notifications read."""
-    qs = Notification.objects.filter(recipient=user, read_at=None)
+    """Mark one (or all) of the notifications the user may read as read."""
+    qs = policies.notifications_visible_to(user).filter(read_at=None)
     if notification_id is not None:
         qs = qs.filter(pk=notification_id)
     return qs.update(read_at=timezone.now())

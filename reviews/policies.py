@@ -130,9 +130,19 @@ def why_not_fulfil(user, condition: CaseCondition) -> str | None:
 
 
 def notifications_visible_to(user) -> QuerySet[Notification]:
+    """One's own messages; those about a deal only while one may see the deal now
+    (`opportunities_visible_to`), like the messages still to be sent (`who_may_hear_of`):
+    a partner dropped from a deal's channel no longer reads what it was told of the deal.
+    The rows stay, for the record. Messages about no deal (a due-diligence profile, a
+    probing report to compliance staff) have no case."""
     if not is_signed_in(user):
         return Notification.objects.none()
-    return Notification.objects.filter(recipient=user)
+    own = Notification.objects.filter(recipient=user)
+    if is_compliance(user):  # every deal
+        return own
+    return own.filter(
+        Q(case=None) | Q(case__opportunity__in=opportunities_visible_to(user).values("pk"))
+    )
 
 
 def who_may_hear_of(opportunity, users: Sequence) -> set[int]:

@@ -282,9 +282,7 @@ def notifications_for(*, user, params=None) -> QuerySet[Notification]:
 
 
 def notifications_unread_count(*, user) -> int:
-    if user is None or not user.is_authenticated:
-        return 0
-    return Notification.objects.filter(recipient=user, read_at=None).count()
+    return notifications_visible_to(user).filter(read_at=None).count()
 
 
 def case_history(case: ReviewCase, *, user):

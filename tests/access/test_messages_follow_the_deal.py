@@ -8,12 +8,15 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from audit.models import AuditEvent
 from hrdd.errors import PermissionDenied
 from lifecycle.services import opportunity_update, review_answer
 from monitoring.conditions import conditions_reopen_lapsed
+from opportunities.models import Opportunity
 from opportunities.policies import opportunities_visible_to
 from reviews.models import CaseCondition, Notification
 from reviews.notifications import notifications_send
@@ -273,3 +276,62 @@ def test_the_decision_message_finds_a_condition_owner_by_who_they_are_not_by_nam
     assert "Approved once the condition below is met." in _heard(partner_b)
     assert "Partner training" not in _heard(partner_b)
     assert "Partner training" in _heard(partner_a)
+
+
+def test_a_partner_dropped_from_the_channel_no_longer_reads_its_old_messages_about_the_deal(
+    make_deal, case_of, reviewer, sales_rep, partner_a, client, api
+):
+    """Messages already in its inbox are screening intelligence about the deal too: they
+    are shown only while the reader may see the deal (the rows stay, for the record)."""
+    deal = make_deal("medium", title="Campus GPUs", channel=ALPHA)
+    case = review_claim(case=case_of(deal), actor=reviewer)
+    review_request_information(
+        case=case, actor=reviewer, questions="Who uses the cluster?", addressed_to=partner_a
+    )
+    _send_all()
+    told = Notification.objects.get(recipient=partner_a, case=case)
+    client.force_login(partner_a)
+    assert "Who uses the cluster?" in client.get("/inbox/").content.decode()  # the control
+
+    body = deal_body(title="Campus GPUs", **{**TIER_DEALS["medium"], "channel": ZETA})
+    opportunity_update(actor=sales_rep, opportunity=deal, data=body)
+
+    page = client.get("/inbox/").content.decode()
+    assert "Who uses the cluster?" not in page and told.title not in page
+    assert 'id="unread-count"' not in page  # the badge counts none
+    assert client.get(f"/inbox/{told.pk}/").status_code == 404
+    client.post("/inbox/read/", {"notification": told.pk})
+    client.post("/inbox/read/")
+    told.refresh_from_db()
+    assert told.read_at is None  # not marked read: it cannot be read
+    assert api.as_user(partner_a).get("/api/v1/inbox/").json()["results"] == []
+    # Compliance staff and the rep still read theirs; the row stays in the record.
+    assert Notification.objects.filter(pk=told.pk).exists()
+
+
+def _statements_of_edit(deal, sales_rep, channel) -> list[str]:
+    body = deal_body(title="Campus GPUs, phase 2", **{**TIER_DEALS["medium"], "channel": channel})
+    deal = Opportunity.objects.get(pk=deal.pk)
+    with CaptureQueriesContext(connection) as ctx:
+        opportunity_update(actor=sales_rep, opportunity=deal, data=body)
+    return [q["sql"] for q in ctx.captured_queries]
+
+
+def test_an_edit_that_keeps_the_channel_does_not_look_for_conditions_to_hand_over(
+    two_partners_conditions, sales_rep, partner_a
+):
+    """Only a partner leaving the channel can leave a condition with someone who no
+    longer sees the deal: an edit of the title alone costs no statement for it."""
+    deal = two_partners_conditions
+    statements = _statements_of_edit(deal, sales_rep, BRAVO_AND_ALPHA)
+    assert not [s for s in statements if "reviews_casecondition" in s]
+    # 17 before (the conditions read on every edit); reference data's version checks,
+    # which depend on what the process read before, are not counted.
+    own = [s for s in statements if "refdata_refdataversion" not in s]
+    assert len(own) <= 16, "\n".join(s[:100] for s in own)
+    assert CaseCondition.objects.filter(opportunity=deal, owner=partner_a).exists()
+    # Dropping Alpha still hands its condition over (the control).
+    bravo = [p for p in BRAVO_AND_ALPHA if p["name"].startswith("Bravo")]
+    statements = _statements_of_edit(deal, sales_rep, bravo)
+    assert [s for s in statements if "reviews_casecondition" in s]
+    assert not CaseCondition.objects.filter(opportunity=deal, owner=partner_a).exists()

@@ -9,7 +9,10 @@ import pytest
 from django.core.management import call_command
 
 from audit.models import AuditEvent
+from lifecycle.services import opportunity_register
+from opportunities.models import ChannelEntry, Opportunity, OpportunityLine
 from partners.models import Organisation
+from tests.factories import deal_body
 
 pytestmark = pytest.mark.django_db
 
@@ -60,3 +63,38 @@ def test_stored_names_are_cleaned_each_with_an_audit_event_and_look_alikes_are_l
     # Run again, it finds nothing more to do.
     assert "0 organisation name(s) cleaned." in _clean()
     assert AuditEvent.objects.filter(action="organisation.name_cleaned").count() == 2
+
+
+def test_a_deals_own_copies_of_names_are_cleaned_too_each_deal_one_audit_event(
+    sales_rep, catalogue
+):
+    """The deal keeps its own copies of the names typed into it (the end customer's, each
+    channel entry's, each line's): reviewers read those on the deal's page and the list
+    finds deals by them, so they lose their disguise with the organisations', audited
+    (the event keeps the names before)."""
+    deal = opportunity_register(actor=sales_rep, data=deal_body()).opportunity
+    Opportunity.objects.filter(pk=deal.pk).update(end_customer_name="\u202eOC HCRAESER\u202c")
+    ChannelEntry.objects.filter(opportunity=deal).update(name="Nordic\u3164Distribution AB")
+    OpportunityLine.objects.filter(opportunity=deal).update(name="Switch\u200b 4400")
+    untouched = opportunity_register(
+        actor=sales_rep, data=deal_body(external_id="OTHER")
+    ).opportunity
+
+    told = _clean()
+
+    deal.refresh_from_db()
+    assert deal.end_customer_name == "RESEARCH CO"
+    assert list(deal.channel.values_list("name", flat=True)) == ["Nordic Distribution AB"]
+    assert list(deal.lines.values_list("name", flat=True)) == ["Switch 4400"]
+    assert "1 deal(s) cleaned" in told
+    event = AuditEvent.objects.get(action="opportunity.names_cleaned")
+    assert event.opportunity_id == deal.pk and event.actor_label == "system"
+    assert event.changes == {
+        "end_customer_name": ["\u202eOC HCRAESER\u202c", "RESEARCH CO"],
+        "channel": [[1, "Nordic\u3164Distribution AB", "Nordic Distribution AB"]],
+        "lines": [[1, "Switch\u200b 4400", "Switch 4400"]],
+    }
+    assert not AuditEvent.objects.filter(
+        action="opportunity.names_cleaned", opportunity_id=untouched.pk
+    ).exists()
+    assert "0 deal(s) cleaned" in _clean()
