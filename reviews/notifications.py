@@ -111,11 +111,18 @@ class _InLanguage:
 
 
 def notifications_email_pending(*, event_ids: list[int]) -> None:
-    """Email each not-yet-emailed notification once (claimed by conditional update)."""
-    pending = Notification.objects.filter(event_id__in=event_ids, emailed_at=None).select_related(
-        "recipient"
+    """Email each not-yet-emailed notification once (claimed by conditional update), only
+    to those who may still hear of its deal: a mail given back after a failure is sent
+    by a later run, and the reader may have left the deal's channel meanwhile."""
+    pending = list(
+        Notification.objects.filter(event_id__in=event_ids, emailed_at=None).select_related(
+            "recipient", "case__opportunity"
+        )
     )
+    hearing = _still_hearing(pending)
     for n in pending:
+        if n.case is not None and n.recipient_id not in hearing.get(n.case.opportunity_id, ()):
+            continue
         if not Notification.objects.filter(pk=n.pk, emailed_at=None).update(
             emailed_at=timezone.now()
         ):
@@ -133,6 +140,21 @@ def notifications_email_pending(*, event_ids: list[int]) -> None:
             # Give the mail back so the retried task sends it.
             Notification.objects.filter(pk=n.pk).update(emailed_at=None)
             raise
+
+
+def _still_hearing(notifications: list[Notification]) -> dict[int, set[int]]:
+    """For each deal the notifications are about, who of their recipients may hear of it
+    now (one query a deal)."""
+    recipients: dict[int, dict] = {}
+    deals = {}
+    for n in notifications:
+        if n.case is not None:
+            deals[n.case.opportunity_id] = n.case.opportunity
+            recipients.setdefault(n.case.opportunity_id, {})[n.recipient_id] = n.recipient
+    return {
+        pk: policies.who_may_hear_of(deals[pk], list(users.values()))
+        for pk, users in recipients.items()
+    }
 
 
 def notification_mark_read(*, user, notification_id: int | None = None) -> int:

@@ -19,7 +19,7 @@ from monitoring.conditions import conditions_reopen_lapsed
 from opportunities.models import Opportunity
 from opportunities.policies import opportunities_visible_to
 from reviews.models import CaseCondition, Notification
-from reviews.notifications import notifications_send
+from reviews.notifications import notifications_email_pending, notifications_send
 from reviews.services import (
     condition_fulfil,
     review_claim,
@@ -335,3 +335,28 @@ def test_an_edit_that_keeps_the_channel_does_not_look_for_conditions_to_hand_ove
     statements = _statements_of_edit(deal, sales_rep, bravo)
     assert [s for s in statements if "reviews_casecondition" in s]
     assert not CaseCondition.objects.filter(opportunity=deal, owner=partner_a).exists()
+
+
+def test_a_mail_given_back_after_a_failure_is_not_sent_once_the_partner_is_dropped(
+    make_deal, case_of, reviewer, sales_rep, partner_a
+):
+    """A mail that failed is given back to be sent by the retried task; if the partner
+    left the deal's channel meanwhile, the retry must not tell it of the deal."""
+    deal = make_deal("medium", title="Campus GPUs", channel=ALPHA)
+    case = review_claim(case=case_of(deal), actor=reviewer)
+    review_request_information(
+        case=case, actor=reviewer, questions="Who uses the cluster?", addressed_to=partner_a
+    )
+    _send_all()
+    told = Notification.objects.get(recipient=partner_a, case=case)
+    assert any(partner_a.email in m.to for m in mail.outbox)  # the control
+    # The mail server refused it: the mail is given back, as the task does on failure.
+    Notification.objects.filter(pk=told.pk).update(emailed_at=None)
+    mail.outbox.clear()
+
+    body = deal_body(title="Campus GPUs", **{**TIER_DEALS["medium"], "channel": ZETA})
+    opportunity_update(actor=sales_rep, opportunity=deal, data=body)
+    notifications_email_pending(event_ids=[told.event_id])
+
+    assert not any(partner_a.email in m.to for m in mail.outbox)
+    assert "Who uses the cluster?" not in _heard(partner_a, told.pk)
