@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from hrdd.bulk import bulk_insert
 
+from .broker import task_publish
 from .models import Heartbeat, OutboxMessage
 
 log = logging.getLogger(__name__)
@@ -62,10 +63,10 @@ def outbox_send(message: OutboxMessage) -> bool:
     the row is then marked unsent so the next reconciler run sends it first."""
     try:
         kwargs = {"outbox_id": message.pk}
-        _task(message.task).apply_async(
-            args=message.args,
-            kwargs=kwargs,
-            retry=True,
+        task_publish(
+            _task(message.task),
+            message.args,
+            kwargs,
             retry_policy=PUBLISH_RETRY,
             # The arguments as monitoring shows them: ids, written plainly (Celery's safe
             # repr of them took a sixth of the send's CPU).

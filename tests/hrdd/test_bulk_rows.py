@@ -78,3 +78,22 @@ def test_lines_marked_in_one_statement_keep_each_their_own_value(sales_rep, cata
         Opportunity.objects.filter(pk__in=[d.pk for d in deals]).values_list("pk", "title")
     )
     assert [stored[d.pk] for d in deals] == list(reversed(AWKWARD))
+
+
+def test_moments_in_any_time_zone_read_back_as_the_same_instant():
+    from datetime import UTC, datetime, timedelta, timezone
+
+    from hrdd.bulk import bulk_insert
+    from outbox.models import OutboxMessage
+
+    cairo = timezone(timedelta(hours=2))
+    sent = datetime(2026, 12, 1, 23, 30, 15, 123456, tzinfo=cairo)
+    written = bulk_insert(
+        OutboxMessage,
+        [OutboxMessage(task="t", args=[1], sent_at=sent, resend_at=None)],
+    )
+    stored = OutboxMessage.objects.get(pk=written[0].pk)
+    assert stored.sent_at == sent
+    assert stored.sent_at.astimezone(UTC).hour == 21
+    assert stored.resend_at is None
+    assert stored.lease_until is None

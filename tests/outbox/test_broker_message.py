@@ -1,0 +1,86 @@
+"""The outbox puts on the broker the message Celery's `apply_async` would, built once per
+task and sent without declaring the queue again (that a worker runs it and that nothing
+is lost while the broker is down: `test_faults.py`, `test_reconciler.py`)."""
+
+from __future__ import annotations
+
+import base64
+import json
+
+import pytest
+from celery.signals import before_task_publish
+
+from outbox.broker import task_publish
+from outbox.services import PUBLISH_RETRY, _task
+
+pytestmark = pytest.mark.django_db
+
+PER_MESSAGE = {"id", "root_id"}  # the task id, new for every message
+
+
+def _send(task_name: str, args: list, outbox_id: int) -> None:
+    kwargs = {"outbox_id": outbox_id}
+    task_publish(
+        _task(task_name),
+        args,
+        kwargs,
+        argsrepr=repr(args),
+        kwargsrepr=repr(kwargs),
+        retry_policy=PUBLISH_RETRY,
+    )
+
+
+def _sent_by_celery(task_name: str, args: list, outbox_id: int) -> None:
+    """The same send through `apply_async` (a listener to Celery's publish signal makes
+    the outbox leave the message to Celery)."""
+
+    def listening(**_kwargs):
+        return None
+
+    before_task_publish.connect(listening, weak=False)
+    try:
+        _send(task_name, args, outbox_id)
+    finally:
+        before_task_publish.disconnect(listening)
+
+
+def _taken(redis) -> dict:
+    import redis as redis_lib
+
+    raw = redis_lib.Redis.from_url(redis.url).rpop("celery")
+    assert raw is not None, "no message on the broker"
+    message = json.loads(raw)
+    message["body"] = json.loads(base64.b64decode(message["body"]))
+    return message
+
+
+def _without_ids(message: dict) -> dict:
+    headers = {k: v for k, v in message["headers"].items() if k not in PER_MESSAGE}
+    properties = dict(message["properties"])
+    properties.pop("correlation_id")
+    properties.pop("delivery_tag")
+    return {**message, "headers": headers, "properties": properties}
+
+
+@pytest.mark.parametrize(
+    ("task_name", "args"),
+    [
+        ("reviews.tasks.notifications_send", [[11, 12, 13]]),
+        ("channel_imports.tasks.import_validate", [7]),
+    ],
+)
+def test_the_outbox_sends_the_message_celery_would_send(private_redis, task_name, args):
+    _sent_by_celery(task_name, args, 41)
+    by_celery = _taken(private_redis)
+    _send(task_name, args, 41)
+    _send(task_name, args, 42)  # a second message: the queue is not declared again
+    first, second = _taken(private_redis), _taken(private_redis)
+
+    assert _without_ids(first) == _without_ids(by_celery)
+    assert first["body"][:2] == [args, {"outbox_id": 41}]
+    assert second["body"][:2] == [args, {"outbox_id": 42}]
+    for message in (first, second):
+        task_id = message["headers"]["id"]
+        assert message["headers"]["root_id"] == task_id
+        assert message["properties"]["correlation_id"] == task_id
+    assert first["headers"]["id"] != second["headers"]["id"] != by_celery["headers"]["id"]
