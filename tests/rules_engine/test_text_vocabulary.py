@@ -1,0 +1,113 @@
+"""The default lexicon's vocabulary for security services and detention, and the ordinary
+deals its words must leave alone.
+
+Security services are named in many ways (their names and abbreviations, their function,
+the euphemisms for them); naming one as the buyer or user is the fact the criteria combine
+with capability and country. Detention is often described by its routines (counting,
+watching and moving the people held) or by a euphemism (a "vocational training centre"
+with roll calls and guards). Worked cases in the seven languages, no database.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rules.engine import load_pack
+from rules.textsignals.reader import read_one
+
+PACK = load_pack()
+
+
+def categories(text: str) -> set[str]:
+    return {c for c, _lang, _q in read_one(text, PACK.lexicon)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The end user is the Ministry of State Security; installation at their headquarters.",
+        "Servers for the counter-extremism unit of the regional police, ordered by its head.",
+        "The security organs want the platform by spring.",
+        "Les services spéciaux demandent une démonstration.",
+        "El usuario final es la policía política; quieren una demostración.",
+        "Los órganos de seguridad del estado solicitan cien licencias.",
+        "O cliente é a ABIN.",
+        "Os órgãos de inteligência querem uma demonstração.",
+        "المستخدم النهائي هو جهاز أمن الدولة.",
+        "عناصر المخابرات سيستخدمون النظام.",
+        "Заказчик — управление по борьбе с экстремизмом.",
+        "Силовые структуры хотят пилотный проект.",
+        "用户单位是国家安全局。",
+        "国保大队需要采购这套系统。",
+    ],
+)
+def test_a_security_service_named_by_its_name_or_function_is_read(text: str) -> None:
+    assert "security_services" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cameras and headcounts for the inmates of the detention centre, twice a day.",
+        "Roll call of the detainees every morning, with biometric checks.",
+        "Escort and transfer schedules of prisoners between the penal colony and court.",
+        "The vocational training centre is closed boarding; roll calls at night.",
+        "Comptage des détenus deux fois par jour et vidéosurveillance des dortoirs.",
+        "Recuento de los reclusos cada mañana y cámaras en los dormitorios.",
+        "Contagem dos presos e vigilância das celas.",
+        "تفقد المحتجزين مرتين يوميا ومراقبة الزنازين بالكاميرات.",
+        "Поверка заключенных дважды в день и видеонаблюдение в СИЗО.",
+        "看守所在押人员每日点名和视频监控。",
+        "Queremos detener a los manifestantes de la lista.",
+    ],
+)
+def test_detention_described_by_its_routines_or_euphemisms_is_read(text: str) -> None:
+    assert "detention" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An employer's acceptable-use filter is no censorship (a national or ISP block is).
+        "The office web filter will block social media during working hours.",
+        "Le filtre web du bureau doit bloquer les réseaux sociaux pendant les heures de travail.",
+        "El filtro web de la oficina debe bloquear las redes sociales en horario laboral.",
+        "O filtro web do escritório deve bloquear as redes sociais durante o horário de trabalho.",
+        # "detener" is also "to stop"; "détenir" mostly "to hold".
+        "Hay que detener la lista de tareas cuando falla la sincronización.",
+        "Al detener el servicio, la lista de correo se vacía.",
+        # Words of the new lists that ordinary IT deals also use.
+        "Endpoint agents report to the management server for the customer.",
+        "Highlight the cell in the spreadsheet when the value changes.",
+        "Cellular routers for the branch offices with 4G failover.",
+        "Coding boot camp: laptops for the trainees.",
+        "Chain of custody of digital evidence for the forensic lab.",
+        "Crypto custody service for the bank's clients.",
+        "Managed IT services for the customer's headquarters.",
+        "Managed security services for the customer's SOC.",
+        "Organ transplant registry for the hospital's patients.",
+        "Intel servers for the customer.",
+        "Threat intelligence service for the bank's SOC.",
+        "The vocational training centre needs 40 laptops for its students.",
+        "Roll call app for the boarding school's pupils.",
+        "The data centre cannot leave the region under GDPR.",
+        "Hospital ward: monitors for the patients in the ICU.",
+        "Servicio de inteligencia artificial para el cliente.",
+        "Retener a los clientes con un programa de fidelización.",
+        "Centro de formación profesional: portátiles para los alumnos.",
+        "Serviço de informações ao cliente para o banco.",
+        "Centro de formação profissional: computadores para os alunos.",
+        "Demande de renseignements sur le contrat du client.",
+        "Centre de formation professionnelle : appel d'offres pour des ordinateurs.",
+        "مركز التدريب المهني يحتاج إلى حواسيب للطلاب.",
+        "Органы местного самоуправления закупают серверы.",
+        "Учебный центр по поверке счетчиков закупает ноутбуки.",
+        "Учет изоляторов на подстанциях.",
+        "为中国安全生产协会采购服务器。",
+        "为银行安全运营中心提供威胁情报服务。",
+        "新员工封闭式培训，培训中心点名签到。",
+        "成人再教育课程的在线平台。",
+    ],
+)
+def test_ordinary_deals_raise_nothing(text: str) -> None:
+    assert categories(text) == set()
