@@ -105,6 +105,13 @@ class IndexedPart:
     keys: frozenset[str] = frozenset()
     # The first three letters of each ``word*`` starting a scanned alternative.
     scan_heads: frozenset[str] = frozenset()
+    # by_key and scanned again, each alternative with the keys a text must hold for it to
+    # match (its stemmed words, a Chinese word's characters): most are passed over by a
+    # set test, without looking for their words in order.
+    checked_by_key: Mapping[str, tuple[tuple[Alternative, frozenset[str]], ...]] = field(
+        default_factory=dict
+    )
+    checked_scanned: tuple[tuple[Alternative, frozenset[str]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -136,6 +143,17 @@ def _first_key(alt: Alternative) -> str | None:
     return None
 
 
+def alternative_needs(alt: Alternative) -> frozenset[str]:
+    """The keys a text holds wherever ``alt`` matches (``word*`` words need none)."""
+    needs: set[str] = set()
+    for kind, value in alt:
+        if kind == "key":
+            needs.add(value)
+        elif kind == "han":  # each Han character is a token keyed by itself
+            needs.update(f"zh:{ch}" for ch in value if script_of(ch) == "han")
+    return frozenset(needs)
+
+
 def _indexed(parts: tuple[Part, ...]) -> tuple[IndexedPart, ...]:
     out = []
     for part in parts:
@@ -153,6 +171,8 @@ def _indexed(parts: tuple[Part, ...]) -> tuple[IndexedPart, ...]:
                 tuple(scanned),
                 frozenset(by_key),
                 frozenset(alt[0][1][:3] for alt in scanned),
+                {k: tuple((a, alternative_needs(a)) for a in v) for k, v in by_key.items()},
+                tuple((a, alternative_needs(a)) for a in scanned),
             )
         )
     return tuple(out)

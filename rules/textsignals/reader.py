@@ -199,10 +199,15 @@ def _part_spans(text: _Text, part: IndexedPart) -> list[tuple[int, int]]:
     repeats a word thousands of times costs no more than one that says it a few dozen
     times, and does not hide the other sentences."""
     spans: list[tuple[int, int]] = []
-    by_key = part.by_key
-    alts = [alt for key in sorted(part.keys & text.keyset) for alt in by_key[key]]
-    for alt in (*alts, *part.scanned):
-        spans += _alternative_spans(text, alt)
+    keyset = text.keyset
+    by_key = part.checked_by_key
+    for key in sorted(part.keys & keyset):
+        for alt, needs in by_key[key]:
+            if needs <= keyset:
+                spans += _alternative_spans(text, alt)
+    for alt, needs in part.checked_scanned:
+        if needs <= keyset:
+            spans += _alternative_spans(text, alt)
     if len(spans) <= MAX_OCCURRENCES:
         return spans
     per_sentence: dict[int, int] = {}
