@@ -199,6 +199,9 @@ class CompiledLexicon:
     # What this lexicon read in a text, by text: titles, sectors and customer names repeat
     # across deals, and the preview reads every past deal. Bounded (cleared when full).
     reads: dict = field(default_factory=dict, compare=False, repr=False)
+    # What the reader works out from the lexicon alone, on its first reading (its index of
+    # candidate entries by key: ``rules.textsignals.candidates``).
+    plan: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.signals) + len(self.benign)

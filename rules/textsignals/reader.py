@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from .candidates import candidate_index, candidates
 from .languages import (
     LANGUAGE_NAMES,
     LANGUAGES,
@@ -33,7 +34,6 @@ from .languages import (
     word_keys,
 )
 from .lexicon import (
-    BENIGN,
     CATEGORIES,
     CATEGORY_FIELDS,
     WINDOW,
@@ -270,39 +270,14 @@ def _benign_near(text: _Text, lexicon: CompiledLexicon, span: tuple[int, int]) -
 
 
 def _candidates(text: _Text, lexicon: CompiledLexicon, benign: bool = False) -> list:
-    """The entries worth trying on a text: a trigger key of theirs is in it (or they have
-    none), signals or benign context as asked (worked out once a text)."""
+    """The entries worth trying on a text: each of their parts can match (a trigger key of
+    theirs is in it, or a ``word*`` beginning), signals or benign context as asked (worked
+    out once a text)."""
     if text._candidates is None:
-        text._candidates = _all_candidates(text, lexicon)
+        index = candidate_index(lexicon)
+        heads = text.head_set() if index.heads else None
+        text._candidates = candidates(index, text.keyset, heads)
     return text._candidates[1 if benign else 0]
-
-
-def _all_candidates(text: _Text, lexicon: CompiledLexicon) -> tuple[list, list]:
-    seen: dict[int, CompiledEntry] = {}
-    by_trigger = lexicon.by_trigger
-    keyset = text.keyset
-    for key in lexicon.trigger_keys & keyset:
-        for entry in by_trigger[key]:
-            seen[id(entry)] = entry
-    if lexicon.prefixed:
-        # An entry without trigger keys (a ``word*`` in every part) is tried only when each
-        # of its parts has a key in the text or a ``word*`` whose first letters are there.
-        heads = text.head_set()
-        for entry in lexicon.prefixed:
-            for part in entry.indexed:
-                if part.keys.isdisjoint(keyset) and part.scan_heads.isdisjoint(heads):
-                    break
-            else:
-                seen[id(entry)] = entry
-    signals: list[CompiledEntry] = []
-    benign: list[CompiledEntry] = []
-    for e in sorted(seen.values(), key=lambda e: e.order):
-        for keys in e.required:
-            if keys.isdisjoint(keyset):
-                break
-        else:
-            (benign if e.entry.category == BENIGN else signals).append(e)
-    return signals, benign
 
 
 def _quote(text: _Text, span: tuple[int, int]) -> str:
