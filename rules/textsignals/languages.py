@@ -191,6 +191,9 @@ def word_set(text: str) -> set[str]:
 
 # -- detection ----------------------------------------------------------------------------
 
+# A character ``script_of`` reads as another script than Latin: without one, every word
+# of a text is Latin and the script needs no counting.
+_NON_LATIN_RE = re.compile("[\u0400-\u04ff\u0600-\u06ff\u0750-\u077f\u3400-\u9fff\uf900-\ufaff]")
 _detector_lock = threading.Lock()
 _detector = None
 MIN_WORDS_TO_DETECT = 3
@@ -202,8 +205,10 @@ def _latin_detector():
         if _detector is None:
             from py3langid import langid
 
-            ident = langid.LanguageIdentifier.from_modelpath(
-                langid.MODEL_DIR / langid.MODEL_FILE, norm_probs=True
+            from .detection import chunked_identifier
+
+            ident = chunked_identifier(
+                langid, langid.MODEL_DIR / langid.MODEL_FILE, norm_probs=True
             )
             ident.set_languages(list(LATIN))
             _detector = ident
@@ -217,15 +222,18 @@ def detect_language(text: str) -> str:
     The script decides Arabic, Russian and Chinese; among the Latin-script languages the
     py3langid model (restricted to en, fr, es, pt) decides, from three words up.
     """
-    counts = {"latin": 0, "arabic": 0, "cyrillic": 0, "han": 0}
     words = TOKEN_RE.findall(text)
-    for w in words:
-        counts[script_of(w)] += len(w)
-    script = max(counts, key=counts.__getitem__)
-    if not counts[script]:
+    if _NON_LATIN_RE.search(text):
+        counts = {"latin": 0, "arabic": 0, "cyrillic": 0, "han": 0}
+        for w in words:
+            counts[script_of(w)] += len(w)
+        script = max(counts, key=counts.__getitem__)
+        if not counts[script]:
+            return ""
+        if script != "latin":
+            return SCRIPT_LANGUAGES[script][0]
+    elif not words:
         return ""
-    if script != "latin":
-        return SCRIPT_LANGUAGES[script][0]
     if len(words) < MIN_WORDS_TO_DETECT:
         return ""
     return _latin_detector().classify(text)[0]
