@@ -18,25 +18,29 @@ from dataclasses import dataclass
 from .lexicon import BENIGN, CompiledEntry, CompiledLexicon
 
 _PLAN_KEY = "candidates"
+Checked = tuple[int, int, frozenset[str]]
 
 
 @dataclass(frozen=True)
 class CandidateIndex:
-    """Every signal and benign entry in the lexicon's order, and for each of their parts to
-    be satisfied, what satisfies it."""
+    """Every signal and benign entry in the lexicon's order, each with one bit per part to
+    be satisfied (its *slots*, followed by a spare bit), and what satisfies each slot."""
 
     entries: tuple[CompiledEntry, ...]
     benign: tuple[bool, ...]
-    full: tuple[int, ...]  # per entry: the bits of all its parts to be satisfied
-    # anchor key -> (entry, part bit, keys of the alternative): an alternative is posted
-    # under one key of its own (the longest stem, seldom a common word) and satisfies its
-    # part when the text holds all its keys.
-    by_anchor: dict[str, tuple[tuple[int, int, frozenset[str]], ...]]
-    # Entries with a ``word*`` start in every part: key or beginning -> (entry, part bit).
-    by_key: dict[str, tuple[tuple[int, int], ...]]
-    by_head: dict[str, tuple[tuple[int, int], ...]]
-    anchors: frozenset[str]
+    full: int  # every slot
+    lowest: int  # the first slot of each entry
+    spares: int  # the spare bit after each entry's slots
+    at_spare: dict[int, int]  # a spare bit's place -> the entry's
+    # key -> the slots it satisfies alone (an alternative that is that word, or the first
+    # word of an alternative in an entry with a ``word*`` start in every part)
+    by_key: dict[str, int]
+    # key -> (slot, keys) of alternatives of several words posted under one of their keys
+    # (the one fewest alternatives need): the slot is satisfied when the text holds all.
+    checked: dict[str, tuple[tuple[int, frozenset[str]], ...]]
+    by_head: dict[str, int]  # first three letters of a ``word*`` start -> slots
     keys: frozenset[str]
+    checked_keys: frozenset[str]
     heads: frozenset[str]
 
 
@@ -57,10 +61,9 @@ def _anchor(needs: frozenset[str], uses: Counter[str]) -> str:
 
 def _build(lexicon: CompiledLexicon) -> CandidateIndex:
     entries = sorted((*lexicon.signals, *lexicon.benign), key=lambda e: e.order)
-    by_anchor: dict[str, list[tuple[int, int, frozenset[str]]]] = {}
-    by_key: dict[str, list[tuple[int, int]]] = {}
-    by_head: dict[str, list[tuple[int, int]]] = {}
-    full = []
+    by_key: dict[str, int] = {}
+    checked: dict[str, dict[tuple[int, frozenset[str]], None]] = {}
+    by_head: dict[str, int] = {}
     uses: Counter[str] = Counter(
         key
         for entry in entries
@@ -69,37 +72,49 @@ def _build(lexicon: CompiledLexicon) -> CandidateIndex:
         for _alt, needs in alts
         for key in needs | {first}
     )
+    full = lowest = spares = 0
+    at_spare: dict[int, int] = {}
+    place = 0
     for pos, entry in enumerate(entries):
-        bits = 0
         if entry.triggers:
             # Its parts without ``word*`` starts (the trigger part among them): one of their
             # alternatives must have all its keys in the text, or the part reads nothing.
             needed = [part for part in entry.indexed if not part.scanned]
-            for n, part in enumerate(needed):
-                bit = 1 << n
-                bits |= bit
-                for first, alts in part.checked_by_key.items():
-                    for _alt, needs in alts:
-                        needs = needs | {first}
-                        by_anchor.setdefault(_anchor(needs, uses), []).append((pos, bit, needs))
         else:
-            for n, part in enumerate(entry.indexed):
-                bit = 1 << n
-                bits |= bit
+            needed = list(entry.indexed)
+        lowest |= 1 << place
+        for part in needed:
+            slot = 1 << place
+            place += 1
+            full |= slot
+            if not entry.triggers:
                 for key in part.keys:
-                    by_key.setdefault(key, []).append((pos, bit))
+                    by_key[key] = by_key.get(key, 0) | slot
                 for head in part.scan_heads:
-                    by_head.setdefault(head, []).append((pos, bit))
-        full.append(bits)
+                    by_head[head] = by_head.get(head, 0) | slot
+                continue
+            for first, alts in part.checked_by_key.items():
+                for _alt, alt_needs in alts:
+                    needs = alt_needs | {first}
+                    if len(needs) == 1:
+                        by_key[first] = by_key.get(first, 0) | slot
+                    else:
+                        checked.setdefault(_anchor(needs, uses), {})[(slot, needs)] = None
+        spares |= 1 << place
+        at_spare[place] = pos
+        place += 1
     return CandidateIndex(
         entries=tuple(entries),
         benign=tuple(e.entry.category == BENIGN for e in entries),
-        full=tuple(full),
-        by_anchor={k: tuple(v) for k, v in by_anchor.items()},
-        by_key={k: tuple(v) for k, v in by_key.items()},
-        by_head={k: tuple(v) for k, v in by_head.items()},
-        anchors=frozenset(by_anchor),
+        full=full,
+        lowest=lowest,
+        spares=spares,
+        at_spare=at_spare,
+        by_key=by_key,
+        checked={k: tuple(v) for k, v in checked.items()},
+        by_head=by_head,
         keys=frozenset(by_key),
+        checked_keys=frozenset(checked),
         heads=frozenset(by_head),
     )
 
@@ -109,26 +124,28 @@ def candidates(
 ) -> tuple[list[CompiledEntry], list[CompiledEntry]]:
     """(signals, benign context) worth trying on a text with these keys and, when the
     index has ``word*`` beginnings, these first three letters of its words."""
-    marks: dict[int, int] = {}
-    get = marks.get
-    by_anchor = index.by_anchor
-    for key in index.anchors & keyset:
-        for pos, bit, needs in by_anchor[key]:
-            if needs <= keyset:
-                marks[pos] = get(pos, 0) | bit
+    satisfied = 0
     by_key = index.by_key
     for key in index.keys & keyset:
-        for pos, bit in by_key[key]:
-            marks[pos] = get(pos, 0) | bit
+        satisfied |= by_key[key]
+    checked = index.checked
+    for key in index.checked_keys & keyset:
+        for slot, needs in checked[key]:
+            if needs <= keyset:
+                satisfied |= slot
     if heads:
         by_head = index.by_head
         for head in index.heads & heads:
-            for pos, bit in by_head[head]:
-                marks[pos] = get(pos, 0) | bit
-    full, entries, benign = index.full, index.entries, index.benign
+            satisfied |= by_head[head]
+    # An entry whose slots are all satisfied carries into its spare bit when its first
+    # slot is added; any other leaves it clear.
+    found = ((satisfied & index.full) + index.lowest) & index.spares
+    entries, benign, at_spare = index.entries, index.benign, index.at_spare
     signals_found: list[CompiledEntry] = []
     benign_found: list[CompiledEntry] = []
-    for pos in sorted(marks):
-        if marks[pos] == full[pos]:
-            (benign_found if benign[pos] else signals_found).append(entries[pos])
+    while found:
+        low = found & -found
+        pos = at_spare[low.bit_length() - 1]
+        (benign_found if benign[pos] else signals_found).append(entries[pos])
+        found ^= low
     return signals_found, benign_found
