@@ -161,15 +161,18 @@ def tokens(text: str) -> list[tuple[str, int, int, int]]:
     """
     out: list[tuple[str, int, int, int]] = []
     norm = _normalise_word
+    # No word runs over a sentence end (its characters are no letters): the words are
+    # found in one pass, each numbered by the sentence ends before it.
+    ends = [m.start() for m in SENTENCE_END_RE.finditer(text)]
+    ends.append(len(text) + 1)
     sentence = 0
-    pos = 0
-    for m in SENTENCE_END_RE.finditer(text):
-        for t in TOKEN_RE.finditer(text, pos, m.start()):
-            out.append((norm(t.group()), t.start(), t.end(), sentence))
-        sentence += 1
-        pos = m.end()
-    for t in TOKEN_RE.finditer(text, pos):
-        out.append((norm(t.group()), t.start(), t.end(), sentence))
+    next_end = ends[0]
+    for t in TOKEN_RE.finditer(text):
+        start = t.start()
+        while start >= next_end:
+            sentence += 1
+            next_end = ends[sentence]
+        out.append((norm(t.group()), start, t.end(), sentence))
     return out
 
 

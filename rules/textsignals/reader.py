@@ -171,6 +171,8 @@ class _Text:
 
 def _alternative_spans(text: _Text, alt: tuple) -> list[tuple[int, int]]:
     """(first, last) token of each occurrence of one alternative's words in order."""
+    if len(alt) == 1 and alt[0][0] == "key":  # one stemmed word: where the text has it
+        return [(i, i) for i in text.index.get(alt[0][1], ())]
     spans = []
     toks = text.toks
     for i in text.starts(alt[0]):
