@@ -32,15 +32,13 @@ class CandidateIndex:
     lowest: int  # the first slot of each entry
     spares: int  # the spare bit after each entry's slots
     at_spare: dict[int, int]  # a spare bit's place -> the entry's
-    # key -> the slots it satisfies alone (an alternative that is that word, or the first
-    # word of an alternative in an entry with a ``word*`` start in every part)
-    by_key: dict[str, int]
-    # key -> (slot, keys) of alternatives of several words posted under one of their keys
-    # (the one fewest alternatives need): the slot is satisfied when the text holds all.
-    checked: dict[str, tuple[tuple[int, frozenset[str]], ...]]
+    # key -> (the slots it satisfies alone: an alternative that is that word, or the first
+    # word of an alternative in an entry with a ``word*`` start in every part; the (slot,
+    # keys) of alternatives of several words posted under it, the key of theirs fewest
+    # alternatives need: the slot is satisfied when the text holds all their keys)
+    by_key: dict[str, tuple[int, tuple[tuple[int, frozenset[str]], ...]]]
     by_head: dict[str, int]  # first three letters of a ``word*`` start -> slots
     keys: frozenset[str]
-    checked_keys: frozenset[str]
     heads: frozenset[str]
 
 
@@ -110,11 +108,9 @@ def _build(lexicon: CompiledLexicon) -> CandidateIndex:
         lowest=lowest,
         spares=spares,
         at_spare=at_spare,
-        by_key=by_key,
-        checked={k: tuple(v) for k, v in checked.items()},
+        by_key={k: (by_key.get(k, 0), tuple(checked.get(k, ()))) for k in {**by_key, **checked}},
         by_head=by_head,
-        keys=frozenset(by_key),
-        checked_keys=frozenset(checked),
+        keys=frozenset(by_key) | frozenset(checked),
         heads=frozenset(by_head),
     )
 
@@ -127,10 +123,9 @@ def candidates(
     satisfied = 0
     by_key = index.by_key
     for key in index.keys & keyset:
-        satisfied |= by_key[key]
-    checked = index.checked
-    for key in index.checked_keys & keyset:
-        for slot, needs in checked[key]:
+        alone, checked = by_key[key]
+        satisfied |= alone
+        for slot, needs in checked:
             if needs <= keyset:
                 satisfied |= slot
     if heads:

@@ -84,6 +84,7 @@ class _Text:
     __slots__ = (
         "raw",
         "toks",
+        "words",
         "keys",
         "index",
         "keyset",
@@ -97,12 +98,27 @@ class _Text:
     def __init__(self, raw: str) -> None:
         self.raw = raw
         self.toks: list[Tok] = tokens(raw)
-        self.keys = [word_keys(t[0]) for t in self.toks]
+        # Each distinct word is stemmed and indexed once, with all its places; a key that
+        # several words share ("track", "tracking") has its places put back in order.
+        places: dict[str, list[int]] = {}
+        for i, t in enumerate(self.toks):
+            places.setdefault(t[0], []).append(i)
+        keys_of = {word: word_keys(word) for word in places}
+        self.keys = [keys_of[t[0]] for t in self.toks]
         index: dict[str, list[int]] = {}
-        for i, keys in enumerate(self.keys):
-            for key in keys:
-                index.setdefault(key, []).append(i)
+        shared = []
+        for word, at in places.items():
+            for key in keys_of[word]:
+                found = index.get(key)
+                if found is None:
+                    index[key] = list(at)
+                else:
+                    found += at
+                    shared.append(found)
+        for found in shared:
+            found.sort()
         self.index = index
+        self.words = places
         self.keyset = frozenset(index)
         self.heads: dict[str, list[int]] | None = None
         self._prefixes: dict[str, list[int]] = {}
@@ -152,7 +168,7 @@ class _Text:
 
     def head_set(self) -> frozenset[str]:
         if self._head_set is None:
-            self._head_set = frozenset(self.word_heads())
+            self._head_set = frozenset(bare_word(w)[:3] for w in self.words)
         return self._head_set
 
     def benign_spans(self, lexicon: CompiledLexicon) -> list[tuple[int, int]]:
