@@ -54,7 +54,7 @@ def _anchor(needs: frozenset[str], uses: Counter[str]) -> str:
     """The key an alternative is posted under: the one fewest alternatives of the lexicon
     need, the longest stem among those, which a text seldom holds by chance (not "es:a",
     "pt:de" nor the 人 of every Chinese word for people)."""
-    return min(sorted(needs), key=lambda k: (uses[k], k.index(":") - len(k)))
+    return min(needs, key=lambda k: (uses[k], k.index(":") - len(k), k))
 
 
 def _build(lexicon: CompiledLexicon) -> CandidateIndex:
@@ -66,9 +66,9 @@ def _build(lexicon: CompiledLexicon) -> CandidateIndex:
         key
         for entry in entries
         for part in entry.indexed
-        for first, alts in part.checked_by_key.items()
+        for alts in part.checked_by_key.values()
         for _alt, needs in alts
-        for key in needs | {first}
+        for key in needs
     )
     full = lowest = spares = 0
     at_spare: dict[int, int] = {}
@@ -92,8 +92,7 @@ def _build(lexicon: CompiledLexicon) -> CandidateIndex:
                     by_head[head] = by_head.get(head, 0) | slot
                 continue
             for first, alts in part.checked_by_key.items():
-                for _alt, alt_needs in alts:
-                    needs = alt_needs | {first}
+                for _alt, needs in alts:
                     if len(needs) == 1:
                         by_key[first] = by_key.get(first, 0) | slot
                     else:

@@ -144,8 +144,10 @@ def _first_key(alt: Alternative) -> str | None:
 
 
 def alternative_needs(alt: Alternative) -> frozenset[str]:
-    """The keys a text holds wherever ``alt`` matches (``word*`` words need none)."""
-    needs: set[str] = set()
+    """The keys a text holds wherever ``alt`` matches (``word*`` words need none), and the
+    key it is looked up by (``_first_key``)."""
+    first = _first_key(alt)
+    needs: set[str] = {first} if first else set()
     for kind, value in alt:
         if kind == "key":
             needs.add(value)
