@@ -161,15 +161,18 @@ def tokens(text: str) -> list[tuple[str, int, int, int]]:
     """
     out: list[tuple[str, int, int, int]] = []
     norm = _normalise_word
+    # No word runs over a sentence end (its characters are no letters): the words are
+    # found in one pass, each numbered by the sentence ends before it.
+    ends = [m.start() for m in SENTENCE_END_RE.finditer(text)]
+    ends.append(len(text) + 1)
     sentence = 0
-    pos = 0
-    for m in SENTENCE_END_RE.finditer(text):
-        for t in TOKEN_RE.finditer(text, pos, m.start()):
-            out.append((norm(t.group()), t.start(), t.end(), sentence))
-        sentence += 1
-        pos = m.end()
-    for t in TOKEN_RE.finditer(text, pos):
-        out.append((norm(t.group()), t.start(), t.end(), sentence))
+    next_end = ends[0]
+    for t in TOKEN_RE.finditer(text):
+        start = t.start()
+        while start >= next_end:
+            sentence += 1
+            next_end = ends[sentence]
+        out.append((norm(t.group()), start, t.end(), sentence))
     return out
 
 
@@ -191,6 +194,9 @@ def word_set(text: str) -> set[str]:
 
 # -- detection ----------------------------------------------------------------------------
 
+# A character ``script_of`` reads as another script than Latin: without one, every word
+# of a text is Latin and the script needs no counting.
+_NON_LATIN_RE = re.compile("[\u0400-\u04ff\u0600-\u06ff\u0750-\u077f\u3400-\u9fff\uf900-\ufaff]")
 _detector_lock = threading.Lock()
 _detector = None
 MIN_WORDS_TO_DETECT = 3
@@ -202,8 +208,10 @@ def _latin_detector():
         if _detector is None:
             from py3langid import langid
 
-            ident = langid.LanguageIdentifier.from_modelpath(
-                langid.MODEL_DIR / langid.MODEL_FILE, norm_probs=True
+            from .detection import chunked_identifier
+
+            ident = chunked_identifier(
+                langid, langid.MODEL_DIR / langid.MODEL_FILE, norm_probs=True
             )
             ident.set_languages(list(LATIN))
             _detector = ident
@@ -217,15 +225,18 @@ def detect_language(text: str) -> str:
     The script decides Arabic, Russian and Chinese; among the Latin-script languages the
     py3langid model (restricted to en, fr, es, pt) decides, from three words up.
     """
-    counts = {"latin": 0, "arabic": 0, "cyrillic": 0, "han": 0}
     words = TOKEN_RE.findall(text)
-    for w in words:
-        counts[script_of(w)] += len(w)
-    script = max(counts, key=counts.__getitem__)
-    if not counts[script]:
+    if _NON_LATIN_RE.search(text):
+        counts = {"latin": 0, "arabic": 0, "cyrillic": 0, "han": 0}
+        for w in words:
+            counts[script_of(w)] += len(w)
+        script = max(counts, key=counts.__getitem__)
+        if not counts[script]:
+            return ""
+        if script != "latin":
+            return SCRIPT_LANGUAGES[script][0]
+    elif not words:
         return ""
-    if script != "latin":
-        return SCRIPT_LANGUAGES[script][0]
     if len(words) < MIN_WORDS_TO_DETECT:
         return ""
     return _latin_detector().classify(text)[0]

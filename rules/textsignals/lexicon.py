@@ -105,6 +105,13 @@ class IndexedPart:
     keys: frozenset[str] = frozenset()
     # The first three letters of each ``word*`` starting a scanned alternative.
     scan_heads: frozenset[str] = frozenset()
+    # by_key and scanned again, each alternative with the keys a text must hold for it to
+    # match (its stemmed words, a Chinese word's characters): most are passed over by a
+    # set test, without looking for their words in order.
+    checked_by_key: Mapping[str, tuple[tuple[Alternative, frozenset[str]], ...]] = field(
+        default_factory=dict
+    )
+    checked_scanned: tuple[tuple[Alternative, frozenset[str]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -136,6 +143,19 @@ def _first_key(alt: Alternative) -> str | None:
     return None
 
 
+def alternative_needs(alt: Alternative) -> frozenset[str]:
+    """The keys a text holds wherever ``alt`` matches (``word*`` words need none), and the
+    key it is looked up by (``_first_key``)."""
+    first = _first_key(alt)
+    needs: set[str] = {first} if first else set()
+    for kind, value in alt:
+        if kind == "key":
+            needs.add(value)
+        elif kind == "han":  # each Han character is a token keyed by itself
+            needs.update(f"zh:{ch}" for ch in value if script_of(ch) == "han")
+    return frozenset(needs)
+
+
 def _indexed(parts: tuple[Part, ...]) -> tuple[IndexedPart, ...]:
     out = []
     for part in parts:
@@ -153,6 +173,8 @@ def _indexed(parts: tuple[Part, ...]) -> tuple[IndexedPart, ...]:
                 tuple(scanned),
                 frozenset(by_key),
                 frozenset(alt[0][1][:3] for alt in scanned),
+                {k: tuple((a, alternative_needs(a)) for a in v) for k, v in by_key.items()},
+                tuple((a, alternative_needs(a)) for a in scanned),
             )
         )
     return tuple(out)
@@ -179,6 +201,9 @@ class CompiledLexicon:
     # What this lexicon read in a text, by text: titles, sectors and customer names repeat
     # across deals, and the preview reads every past deal. Bounded (cleared when full).
     reads: dict = field(default_factory=dict, compare=False, repr=False)
+    # What the reader works out from the lexicon alone, on its first reading (its index of
+    # candidate entries by key: ``rules.textsignals.candidates``).
+    plan: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.signals) + len(self.benign)

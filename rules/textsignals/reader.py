@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from .candidates import candidate_index, candidates
 from .languages import (
     LANGUAGE_NAMES,
     LANGUAGES,
@@ -33,7 +34,6 @@ from .languages import (
     word_keys,
 )
 from .lexicon import (
-    BENIGN,
     CATEGORIES,
     CATEGORY_FIELDS,
     WINDOW,
@@ -84,6 +84,7 @@ class _Text:
     __slots__ = (
         "raw",
         "toks",
+        "words",
         "keys",
         "index",
         "keyset",
@@ -97,12 +98,27 @@ class _Text:
     def __init__(self, raw: str) -> None:
         self.raw = raw
         self.toks: list[Tok] = tokens(raw)
-        self.keys = [word_keys(t[0]) for t in self.toks]
+        # Each distinct word is stemmed and indexed once, with all its places; a key that
+        # several words share ("track", "tracking") has its places put back in order.
+        places: dict[str, list[int]] = {}
+        for i, t in enumerate(self.toks):
+            places.setdefault(t[0], []).append(i)
+        keys_of = {word: word_keys(word) for word in places}
+        self.keys = [keys_of[t[0]] for t in self.toks]
         index: dict[str, list[int]] = {}
-        for i, keys in enumerate(self.keys):
-            for key in keys:
-                index.setdefault(key, []).append(i)
+        shared = []
+        for word, at in places.items():
+            for key in keys_of[word]:
+                found = index.get(key)
+                if found is None:
+                    index[key] = list(at)
+                else:
+                    found += at
+                    shared.append(found)
+        for found in shared:
+            found.sort()
         self.index = index
+        self.words = places
         self.keyset = frozenset(index)
         self.heads: dict[str, list[int]] | None = None
         self._prefixes: dict[str, list[int]] = {}
@@ -152,7 +168,7 @@ class _Text:
 
     def head_set(self) -> frozenset[str]:
         if self._head_set is None:
-            self._head_set = frozenset(self.word_heads())
+            self._head_set = frozenset(bare_word(w)[:3] for w in self.words)
         return self._head_set
 
     def benign_spans(self, lexicon: CompiledLexicon) -> list[tuple[int, int]]:
@@ -171,6 +187,8 @@ class _Text:
 
 def _alternative_spans(text: _Text, alt: tuple) -> list[tuple[int, int]]:
     """(first, last) token of each occurrence of one alternative's words in order."""
+    if len(alt) == 1 and alt[0][0] == "key":  # one stemmed word: where the text has it
+        return [(i, i) for i in text.index.get(alt[0][1], ())]
     spans = []
     toks = text.toks
     for i in text.starts(alt[0]):
@@ -199,10 +217,15 @@ def _part_spans(text: _Text, part: IndexedPart) -> list[tuple[int, int]]:
     repeats a word thousands of times costs no more than one that says it a few dozen
     times, and does not hide the other sentences."""
     spans: list[tuple[int, int]] = []
-    by_key = part.by_key
-    alts = [alt for key in sorted(part.keys & text.keyset) for alt in by_key[key]]
-    for alt in (*alts, *part.scanned):
-        spans += _alternative_spans(text, alt)
+    keyset = text.keyset
+    by_key = part.checked_by_key
+    for key in sorted(part.keys & keyset):
+        for alt, needs in by_key[key]:
+            if needs <= keyset:
+                spans += _alternative_spans(text, alt)
+    for alt, needs in part.checked_scanned:
+        if needs <= keyset:
+            spans += _alternative_spans(text, alt)
     if len(spans) <= MAX_OCCURRENCES:
         return spans
     per_sentence: dict[int, int] = {}
@@ -265,39 +288,14 @@ def _benign_near(text: _Text, lexicon: CompiledLexicon, span: tuple[int, int]) -
 
 
 def _candidates(text: _Text, lexicon: CompiledLexicon, benign: bool = False) -> list:
-    """The entries worth trying on a text: a trigger key of theirs is in it (or they have
-    none), signals or benign context as asked (worked out once a text)."""
+    """The entries worth trying on a text: each of their parts can match (a trigger key of
+    theirs is in it, or a ``word*`` beginning), signals or benign context as asked (worked
+    out once a text)."""
     if text._candidates is None:
-        text._candidates = _all_candidates(text, lexicon)
+        index = candidate_index(lexicon)
+        heads = text.head_set() if index.heads else None
+        text._candidates = candidates(index, text.keyset, heads)
     return text._candidates[1 if benign else 0]
-
-
-def _all_candidates(text: _Text, lexicon: CompiledLexicon) -> tuple[list, list]:
-    seen: dict[int, CompiledEntry] = {}
-    by_trigger = lexicon.by_trigger
-    keyset = text.keyset
-    for key in lexicon.trigger_keys & keyset:
-        for entry in by_trigger[key]:
-            seen[id(entry)] = entry
-    if lexicon.prefixed:
-        # An entry without trigger keys (a ``word*`` in every part) is tried only when each
-        # of its parts has a key in the text or a ``word*`` whose first letters are there.
-        heads = text.head_set()
-        for entry in lexicon.prefixed:
-            for part in entry.indexed:
-                if part.keys.isdisjoint(keyset) and part.scan_heads.isdisjoint(heads):
-                    break
-            else:
-                seen[id(entry)] = entry
-    signals: list[CompiledEntry] = []
-    benign: list[CompiledEntry] = []
-    for e in sorted(seen.values(), key=lambda e: e.order):
-        for keys in e.required:
-            if keys.isdisjoint(keyset):
-                break
-        else:
-            (benign if e.entry.category == BENIGN else signals).append(e)
-    return signals, benign
 
 
 def _quote(text: _Text, span: tuple[int, int]) -> str:

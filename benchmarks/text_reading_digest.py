@@ -1,0 +1,71 @@
+"""What the reader reads, as one digest: a check that a faster reader reads the same.
+
+Run: python benchmarks/text_reading_digest.py [--out FILE] [--compare FILE]
+
+Reads every labelled description (``benchmarks/data/text_eval``, both halves) and the
+deals ``bench_text.py`` generates with the default pack's lexicon, and writes, per text,
+everything the reader returns (categories, quotes, languages, phrases behind each quote)
+and the languages detected for the reviewer, as JSON lines. Only counts and digests are
+printed, never a text or a quote (the reporting half is not to be read by whoever tunes
+the lexicon). ``--compare`` says how many lines differ from an earlier run's file, by
+their line number.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from bench_text import snapshots, texts  # noqa: E402
+
+from rules.engine import load_pack, text_read  # noqa: E402
+from rules.textsignals import TEXT_FIELD_LABELS, detect_language, detected_languages  # noqa: E402
+from rules.textsignals.reader import read_one_sourced  # noqa: E402
+
+
+def lines(deals: int, seed: int) -> list[str]:
+    pack = load_pack()
+    lexicon = pack.lexicon
+    out = []
+    for raw in texts():
+        lexicon.reads.clear()
+        out.append(json.dumps([read_one_sourced(raw, lexicon), detect_language(raw)]))
+    for snap in snapshots(deals, seed):
+        lexicon.reads.clear()
+        fields = {p: snap[p] for p in TEXT_FIELD_LABELS}
+        read = text_read(snap, pack)
+        out.append(json.dumps([read, detected_languages(fields, TEXT_FIELD_LABELS)]))
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--deals", type=int, default=2_000)
+    parser.add_argument("--seed", type=int, default=20261130)
+    parser.add_argument("--out", type=Path)
+    parser.add_argument("--compare", type=Path)
+    args = parser.parse_args()
+    found = lines(args.deals, args.seed)
+    digest = hashlib.sha256("\n".join(found).encode()).hexdigest()
+    print(f"{len(found)} texts and deals read; digest {digest[:16]}")
+    if args.out:
+        args.out.write_text("\n".join(found) + "\n", "utf-8")
+    if args.compare:
+        before = args.compare.read_text("utf-8").splitlines()
+        differ = [n for n, (a, b) in enumerate(zip(before, found, strict=False), 1) if a != b]
+        if len(before) != len(found):
+            print(f"line counts differ: {len(before)} before, {len(found)} now")
+        print(f"{len(differ)} lines differ" + (f": {differ[:20]}" if differ else ""))
+        return 1 if differ or len(before) != len(found) else 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,145 @@
+"""Which entries of a lexicon are worth trying on a text, found from the text's keys.
+
+An entry is tried only when every one of its parts can match: a part whose alternatives
+all start with a stemmed (or Chinese) word needs one of their keys in the text; for an
+entry with a ``word*`` start in every part (no trigger keys), each part needs one of its
+keys or the first three letters of one of its ``word*`` starts. Rather than testing every
+entry a text's keys trigger, part by part, the lexicon's parts are indexed by key once
+(``CandidateIndex``, kept with the compiled lexicon) and a text marks the parts its keys
+and word beginnings satisfy: the entries whose parts are all marked are the candidates,
+in the lexicon's order. The result is the same set as the part-by-part test.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from .lexicon import BENIGN, CompiledEntry, CompiledLexicon
+
+_PLAN_KEY = "candidates"
+Checked = tuple[int, int, frozenset[str]]
+
+
+@dataclass(frozen=True)
+class CandidateIndex:
+    """Every signal and benign entry in the lexicon's order, each with one bit per part to
+    be satisfied (its *slots*, followed by a spare bit), and what satisfies each slot."""
+
+    entries: tuple[CompiledEntry, ...]
+    benign: tuple[bool, ...]
+    full: int  # every slot
+    lowest: int  # the first slot of each entry
+    spares: int  # the spare bit after each entry's slots
+    at_spare: dict[int, int]  # a spare bit's place -> the entry's
+    # key -> (the slots it satisfies alone: an alternative that is that word, or the first
+    # word of an alternative in an entry with a ``word*`` start in every part; the (slot,
+    # keys) of alternatives of several words posted under it, the key of theirs fewest
+    # alternatives need: the slot is satisfied when the text holds all their keys)
+    by_key: dict[str, tuple[int, tuple[tuple[int, frozenset[str]], ...]]]
+    by_head: dict[str, int]  # first three letters of a ``word*`` start -> slots
+    keys: frozenset[str]
+    heads: frozenset[str]
+
+
+def candidate_index(lexicon: CompiledLexicon) -> CandidateIndex:
+    """The lexicon's index, worked out on its first reading and kept with it."""
+    found = lexicon.plan.get(_PLAN_KEY)
+    if found is None:
+        found = lexicon.plan[_PLAN_KEY] = _build(lexicon)
+    return found
+
+
+def _anchor(needs: frozenset[str], uses: Counter[str]) -> str:
+    """The key an alternative is posted under: the one fewest alternatives of the lexicon
+    need, the longest stem among those, which a text seldom holds by chance (not "es:a",
+    "pt:de" nor the 人 of every Chinese word for people)."""
+    return min(needs, key=lambda k: (uses[k], k.index(":") - len(k), k))
+
+
+def _build(lexicon: CompiledLexicon) -> CandidateIndex:
+    entries = sorted((*lexicon.signals, *lexicon.benign), key=lambda e: e.order)
+    by_key: dict[str, int] = {}
+    checked: dict[str, dict[tuple[int, frozenset[str]], None]] = {}
+    by_head: dict[str, int] = {}
+    uses: Counter[str] = Counter(
+        key
+        for entry in entries
+        for part in entry.indexed
+        for alts in part.checked_by_key.values()
+        for _alt, needs in alts
+        for key in needs
+    )
+    full = lowest = spares = 0
+    at_spare: dict[int, int] = {}
+    place = 0
+    for pos, entry in enumerate(entries):
+        if entry.triggers:
+            # Its parts without ``word*`` starts (the trigger part among them): one of their
+            # alternatives must have all its keys in the text, or the part reads nothing.
+            needed = [part for part in entry.indexed if not part.scanned]
+        else:
+            needed = list(entry.indexed)
+        lowest |= 1 << place
+        for part in needed:
+            slot = 1 << place
+            place += 1
+            full |= slot
+            if not entry.triggers:
+                for key in part.keys:
+                    by_key[key] = by_key.get(key, 0) | slot
+                for head in part.scan_heads:
+                    by_head[head] = by_head.get(head, 0) | slot
+                continue
+            for first, alts in part.checked_by_key.items():
+                for _alt, needs in alts:
+                    if len(needs) == 1:
+                        by_key[first] = by_key.get(first, 0) | slot
+                    else:
+                        checked.setdefault(_anchor(needs, uses), {})[(slot, needs)] = None
+        spares |= 1 << place
+        at_spare[place] = pos
+        place += 1
+    return CandidateIndex(
+        entries=tuple(entries),
+        benign=tuple(e.entry.category == BENIGN for e in entries),
+        full=full,
+        lowest=lowest,
+        spares=spares,
+        at_spare=at_spare,
+        by_key={k: (by_key.get(k, 0), tuple(checked.get(k, ()))) for k in {**by_key, **checked}},
+        by_head=by_head,
+        keys=frozenset(by_key) | frozenset(checked),
+        heads=frozenset(by_head),
+    )
+
+
+def candidates(
+    index: CandidateIndex, keyset: frozenset[str], heads: frozenset[str] | None
+) -> tuple[list[CompiledEntry], list[CompiledEntry]]:
+    """(signals, benign context) worth trying on a text with these keys and, when the
+    index has ``word*`` beginnings, these first three letters of its words."""
+    satisfied = 0
+    by_key = index.by_key
+    for key in index.keys & keyset:
+        alone, checked = by_key[key]
+        satisfied |= alone
+        for slot, needs in checked:
+            if needs <= keyset:
+                satisfied |= slot
+    if heads:
+        by_head = index.by_head
+        for head in index.heads & heads:
+            satisfied |= by_head[head]
+    # An entry whose slots are all satisfied carries into its spare bit when its first
+    # slot is added; any other leaves it clear.
+    found = ((satisfied & index.full) + index.lowest) & index.spares
+    entries, benign, at_spare = index.entries, index.benign, index.at_spare
+    signals_found: list[CompiledEntry] = []
+    benign_found: list[CompiledEntry] = []
+    while found:
+        low = found & -found
+        pos = at_spare[low.bit_length() - 1]
+        (benign_found if benign[pos] else signals_found).append(entries[pos])
+        found ^= low
+    return signals_found, benign_found

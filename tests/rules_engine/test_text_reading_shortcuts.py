@@ -1,0 +1,206 @@
+"""The reader's shortcuts read exactly what trying every phrase would.
+
+Reading a deal's text skips the phrases a text cannot match (an index of the lexicon's
+alternatives by key), passes over alternatives whose words the text lacks, finds the
+words in one pass, and detects a language by walking its model a word at a time. Each
+shortcut is compared here with the plain way: every phrase and every alternative tried,
+words found sentence by sentence, the detector's own byte walk. Texts: every labelled
+description (both halves; only the ids of differing texts are reported, never a text) and
+generated sentences of lexicon words, negations and punctuation in the seven languages.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections import Counter
+from contextlib import contextmanager
+from pathlib import Path
+from unittest.mock import patch
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from rules.engine import load_pack
+from rules.textsignals import detect_language, reader
+from rules.textsignals.languages import (
+    SENTENCE_END_RE,
+    TOKEN_RE,
+    _latin_detector,
+    _normalise_word,
+    tokens,
+)
+from rules.textsignals.lexicon import WORD_GAP
+
+LEXICON = load_pack().lexicon
+DATA = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "text_eval"
+LABELLED = [
+    json.loads(line)
+    for path in sorted(DATA.glob("*.jsonl"))
+    for line in path.read_text("utf-8").splitlines()
+    if line.strip()
+]
+
+
+# -- the plain way ----------------------------------------------------------------------
+
+
+def plain_tokens(text: str) -> list[tuple[str, int, int, int]]:
+    """Words sentence by sentence, as the reader found them before."""
+    out = []
+    sentence = pos = 0
+    for m in SENTENCE_END_RE.finditer(text):
+        for t in TOKEN_RE.finditer(text, pos, m.start()):
+            out.append((_normalise_word(t.group()), t.start(), t.end(), sentence))
+        sentence += 1
+        pos = m.end()
+    for t in TOKEN_RE.finditer(text, pos):
+        out.append((_normalise_word(t.group()), t.start(), t.end(), sentence))
+    return out
+
+
+def every_entry(text, lexicon, benign=False) -> list:
+    """Every phrase of the lexicon, in its order: none skipped."""
+    return sorted(lexicon.benign if benign else lexicon.signals, key=lambda e: e.order)
+
+
+def plain_alternative_spans(text, alt) -> list[tuple[int, int]]:
+    spans = []
+    toks = text.toks
+    for i in text.starts(alt[0]):
+        last = text.word_at(i, alt[0])
+        for word in alt[1:]:
+            found = -1
+            gap = 0 if word[0] == "han" and alt[0][0] == "han" else WORD_GAP
+            for j in range(last + 1, min(len(toks), last + 2 + gap)):
+                if toks[j][3] != toks[i][3]:
+                    break
+                found = text.word_at(j, word)
+                if found >= 0:
+                    break
+            if found < 0:
+                break
+            last = found
+        else:
+            spans.append((i, last))
+    return spans
+
+
+def plain_part_spans(text, part) -> list[tuple[int, int]]:
+    """Every alternative whose first word the text holds, and every ``word*`` one, tried."""
+    spans: list[tuple[int, int]] = []
+    alts = [alt for key in sorted(part.keys & text.keyset) for alt in part.by_key[key]]
+    for alt in (*alts, *part.scanned):
+        spans += plain_alternative_spans(text, alt)
+    if len(spans) <= reader.MAX_OCCURRENCES:
+        return spans
+    per_sentence: dict[int, int] = {}
+    kept = []
+    for span in sorted(spans):
+        n = per_sentence.get(text.toks[span[0]][3], 0)
+        if n < reader.MAX_OCCURRENCES:
+            per_sentence[text.toks[span[0]][3]] = n + 1
+            kept.append(span)
+    return kept
+
+
+@contextmanager
+def the_plain_way():
+    with (
+        patch.object(reader, "tokens", plain_tokens),
+        patch.object(reader, "_candidates", every_entry),
+        patch.object(reader, "_part_spans", plain_part_spans),
+    ):
+        yield
+
+
+def plain_read(raw: str) -> list:
+    with the_plain_way():
+        return reader._read(raw, LEXICON)
+
+
+# -- the comparisons --------------------------------------------------------------------
+
+
+def test_every_labelled_text_reads_as_when_every_phrase_is_tried() -> None:
+    differing = [
+        i["id"] for i in LABELLED if reader._read(i["text"], LEXICON) != plain_read(i["text"])
+    ]
+    assert not differing, f"read differently: {differing}"
+
+
+def test_every_labelled_text_is_split_into_the_same_words() -> None:
+    differing = [i["id"] for i in LABELLED if tokens(i["text"]) != plain_tokens(i["text"])]
+    assert not differing, f"split differently: {differing}"
+
+
+def _lexicon_words() -> list[str]:
+    words = set()
+    for entry in LEXICON.effective:
+        for alt in entry.phrase.replace("~", "|").split("|"):
+            words.update(w.rstrip("*") for w in alt.split())
+    return sorted(words)
+
+
+WORDS = _lexicon_words()
+FILLER = (
+    "the of to not no never without phones the of data sin nadie de la les pas ne sans "
+    "não para не без и в для لا لن غير في على 不 没有 的 在 warehouse malware court "
+    "Ref 2026 A-12 journalists' Straße".split()
+)
+PUNCTUATION = [" ", " ", " ", ", ", ". ", "\n", "؟ ", "。", "; ", ": ", "!", "  "]
+sentences = st.lists(
+    st.tuples(
+        st.one_of(st.sampled_from(WORDS), st.sampled_from(FILLER)),
+        st.sampled_from(PUNCTUATION),
+    ),
+    min_size=1,
+    max_size=40,
+).map(lambda pairs: "".join(w + p for w, p in pairs))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sentences)
+def test_a_generated_text_reads_as_when_every_phrase_is_tried(text: str) -> None:
+    assert reader._read(text, LEXICON) == plain_read(text)
+    assert tokens(text) == plain_tokens(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=80))
+def test_any_text_is_split_into_the_same_words(text: str) -> None:
+    assert tokens(text) == plain_tokens(text)
+
+
+def _library_walk(text: bytes) -> Counter | None:
+    from py3langid.langid import visit_counts
+
+    ident = _latin_detector()
+    return visit_counts(ident.tk_nextmove, ident._rowbase, ident.tk_output, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(sentences)
+def test_the_detector_walk_finds_the_byte_walks_features_in_its_order(text: str) -> None:
+    encoded = _latin_detector()._encode(text)
+    found, library = _latin_detector()._visits(encoded), _library_walk(encoded)
+    assert (found and list(found.items())) == (library and list(library.items()))
+
+
+def test_the_language_of_every_labelled_text_is_the_detectors() -> None:
+    from py3langid import langid
+
+    plain = langid.LanguageIdentifier.from_modelpath(
+        langid.MODEL_DIR / langid.MODEL_FILE, norm_probs=True
+    )
+    plain.set_languages(["en", "fr", "es", "pt"])
+    rng = random.Random(7)
+    texts = [i["text"] for i in LABELLED]
+    texts += [" ".join(rng.sample(texts, 2)) for _ in range(200)]
+    differing = [
+        n
+        for n, text in enumerate(texts)
+        if detect_language(text) in ("en", "fr", "es", "pt")
+        and detect_language(text) != plain.classify(text)[0]
+    ]
+    assert not differing, f"detected differently: {differing}"
