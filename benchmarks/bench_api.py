@@ -1,7 +1,7 @@
 """API benchmark: this application's deal endpoints side by side with a bare DRF anchor.
 
 Run: python benchmarks/bench_api.py [--seconds S] [--connections C] [--backends postgresql,sqlite]
-     [--only reads|registration] [--registration-only]
+     [--only reads|detail|registration] [--registration-only]
 
 For each database (PostgreSQL from BENCH_DATABASE_URL or DATABASE_URL, in its own
 database BENCH_API_DB_NAME, default `hrdd_bench_api`, dropped and re-created; SQLite in
@@ -22,7 +22,8 @@ run with the load average at its start and end and the gunicorn workers' CPU tim
 request (user + system, both workers). Without PostgreSQL only SQLite runs.
 
 `--only reads` runs the list and detail pairs alone, on deals registered through each
-API before the clock starts (READ_SEED_DEALS of them).
+API before the clock starts (READ_SEED_DEALS of them); `--only detail` the detail pair
+alone, on deals registered so.
 """
 
 from __future__ import annotations
@@ -382,7 +383,7 @@ def run_backend(name: str, app_url: str, bare_url: str, tmp: Path, args) -> dict
             return "POST", "/deals/", body, plain
 
         s, c = args.seconds, args.connections
-        reads_only = args.only == "reads"
+        reads_only = args.only in ("reads", "detail")
         if reads_only:
             n_app = _seed(app.port, app_post, READ_SEED_DEALS)
             n_bare = _seed(bare.port, bare_post, READ_SEED_DEALS)
@@ -394,7 +395,7 @@ def run_backend(name: str, app_url: str, bare_url: str, tmp: Path, args) -> dict
             out["registration_p50"] = app_w["p50"]
             n_app, n_bare = max(app_w["ok"], 1), max(bare_w["ok"], 1)
 
-        if args.only != "registration":
+        if args.only in (None, "reads"):
             bare_l = measured(
                 "anchor: bare list (50 a page)", bare, lambda: ("GET", "/deals/", None, {}), s, c
             )
@@ -406,6 +407,9 @@ def run_backend(name: str, app_url: str, bare_url: str, tmp: Path, args) -> dict
                 c,
             )
             out["list"] = ratio("list / anchor", app_l, bare_l, READ_TARGET)
+            for key, r in (("list", app_l), ("bare_list", bare_l)):
+                out[f"{key}_cpu_ms"] = r["cpu_ms"]
+        if args.only != "registration":
             bare_d = measured(
                 "anchor: bare detail",
                 bare,
@@ -421,15 +425,13 @@ def run_backend(name: str, app_url: str, bare_url: str, tmp: Path, args) -> dict
                 c,
             )
             out["detail"] = ratio("detail / anchor", app_d, bare_d, READ_TARGET)
-            for key, r in (("list", app_l), ("bare_list", bare_l), ("detail", app_d)):
-                out[f"{key}_cpu_ms"] = r["cpu_ms"]
-            out["bare_detail_cpu_ms"] = bare_d["cpu_ms"]
+            out["detail_cpu_ms"], out["bare_detail_cpu_ms"] = app_d["cpu_ms"], bare_d["cpu_ms"]
         if name == "postgresql" and args.burst and not reads_only:
             measured("registration burst, 16 clients", app, app_post, args.burst, 16)
     finally:
         app.stop()
         bare.stop()
-    if args.only == "reads":
+    if reads_only:
         return out
     counted = json.loads(
         _run(
@@ -476,8 +478,9 @@ def main() -> int:
     parser.add_argument("--backends", default="postgresql,sqlite")
     parser.add_argument(
         "--only",
-        choices=["reads", "registration"],
-        help="reads: the list and detail pairs only; registration: registration and the burst",
+        choices=["reads", "detail", "registration"],
+        help="reads: the list and detail pairs only; detail: the detail pair only; "
+        "registration: registration and the burst",
     )
     parser.add_argument(
         "--registration-only", action="store_const", dest="only", const="registration"

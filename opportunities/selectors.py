@@ -77,16 +77,46 @@ def _shown(scope: QuerySet[Opportunity], **annotations) -> QuerySet[Opportunity]
 LINE_FIELDS = ("position", "sku", "name", "capabilities", "quantity")
 CHANNEL_FIELDS = ("position", "name", "role", "country", "organisation_id")
 
-# Compiled once per shape of the visibility filter (`hrdd.compiled`); the filter itself is
-# built by the policy on every request, so its values are always this viewer's.
-_DEAL_SHOWN = CompiledRead(_shown)
-_DEAL_READ = CompiledRead(
-    lambda scope: _shown(
+# What the API's detail (`serializers.opportunity_out`) shows of the records read with a
+# deal: the owner's username, the submitting organisation's name, the criteria's number.
+# Their other columns (a password hash, dates, notes) are left in the database: parsing
+# them cost more of a detail's CPU than the database spent on the whole statement.
+DETAIL_RELATED_SHOWN = {
+    "owner": ("username",),
+    "submitted_by_organisation": ("name",),
+    "current_screening__criteria_version": ("number",),
+}
+
+
+def _not_shown(path: str, keep: tuple[str, ...]) -> list[str]:
+    """The columns of the record at `path` (from a deal) other than its key and `keep`."""
+    model = Opportunity
+    for name in path.split("__"):
+        model = model._meta.get_field(name).related_model
+    return [
+        f"{path}__{f.name}"
+        for f in model._meta.concrete_fields
+        if not f.primary_key and f.name not in keep
+    ]
+
+
+def _read_for_detail(scope: QuerySet[Opportunity]) -> QuerySet[Opportunity]:
+    """`_shown` with the lines and channel as JSON, without the columns the detail does
+    not show (a deferred one is still read, by a query of its own, if ever asked for)."""
+    return _shown(
         scope,
         lines_json=json_rows(OpportunityLine, "opportunity", *LINE_FIELDS),
         channel_json=json_rows(ChannelEntry, "opportunity", *CHANNEL_FIELDS),
+    ).defer(
+        "provenance",
+        *(name for path, keep in DETAIL_RELATED_SHOWN.items() for name in _not_shown(path, keep)),
     )
-)
+
+
+# Compiled once per shape of the visibility filter (`hrdd.compiled`); the filter itself is
+# built by the policy on every request, so its values are always this viewer's.
+_DEAL_SHOWN = CompiledRead(_shown)
+_DEAL_READ = CompiledRead(_read_for_detail)
 
 
 def _deal_shown(user, pk, read: CompiledRead) -> Opportunity | None:

@@ -132,6 +132,26 @@ def test_a_deal_and_the_list_are_read_in_two_statements_each(api, demo):
             assert '"shown_tier"' in page and '."tier"' not in page and '."score"' not in page
 
 
+def test_every_deal_s_detail_is_one_statement_after_the_token_for_every_persona(api, demo):
+    """What the detail shows of the owner, the submitting organisation and the criteria
+    comes with the deal; their other columns (the owner's password hash among them) stay
+    in the database, and showing the deal never goes back for one."""
+    for username in PERSONAS:
+        user = User.objects.get(username=username)
+        client = api.as_user(user)
+        for deal in opportunities_visible_to(user).select_related("current_screening"):
+            if deal.current_screening and deal.current_screening.trigger != "registration":
+                continue  # a re-check's "screened on" for partners reads earlier screenings
+            with CaptureQueriesContext(connection) as ctx:
+                r = client.get(f"{URL}{deal.pk}/")
+            assert r.status_code == 200
+            sqls = [q["sql"] for q in ctx.captured_queries]
+            assert len(sqls) == 2, (username, deal.reference, [s[:120] for s in sqls])
+            read = sqls[1]
+            assert '"password"' not in read and '"last_login"' not in read, username
+            assert '"notes"' not in read and '"dd_status"' not in read, username
+
+
 def test_a_revoked_token_or_a_deactivated_user_is_refused_at_the_next_read(api, demo):
     rep = User.objects.get(username="rep")
     client = api.as_user(rep)

@@ -1,0 +1,114 @@
+"""CPU of one API deal detail in the worker, beside the bare anchor's detail.
+
+Run: python benchmarks/profile_detail.py [-n N] [--profile] [--bare]
+
+Registers SEED deals, then serves N detail requests (random deals among them) through
+the project's WSGI stack in this process, as a gunicorn worker would (DEBUG off, token
+auth, every middleware), against DATABASE_URL (PostgreSQL or SQLite), in a database of
+its own (BENCH_API_DB_NAME, default `hrdd_bench_api`, re-created; SQLite in a temporary
+directory). Prints the process CPU and wall time per request and the SQL statements of
+one detail; --profile prints cProfile's top functions by CPU of the request's thread.
+With --bare, the same for the anchor project's detail.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import json
+import os
+import pstats
+import random
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.bench_api import BARE_DEAL, EXAMPLE, setup_app  # noqa: E402
+from benchmarks.profile_registration import _prepare  # noqa: E402
+
+SEED = 40
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("-n", type=int, default=1000)
+    parser.add_argument("--warm", type=int, default=50)
+    parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--bare", action="store_true")
+    parser.add_argument("--top", type=int, default=45)
+    args = parser.parse_args()
+    _prepare(args.bare)
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+
+    call_command("migrate", "--run-syncdb", verbosity=0)
+    if args.bare:
+        base, headers, body = "/deals/", {}, BARE_DEAL
+    else:
+        token = setup_app()
+        base, headers, body = (
+            "/api/v1/opportunities/",
+            {"HTTP_AUTHORIZATION": f"Token {token}"},
+            EXAMPLE,
+        )
+    client = Client(**headers)
+    ids = []
+    for i in range(SEED):
+        data = json.dumps({**body, "external_id": f"D-{i}"})
+        r = client.post(base, data, content_type="application/json")
+        if r.status_code != 201:
+            raise SystemExit(f"{r.status_code}: {r.content[:300]!r}")
+        ids.append(r.json()["id"])
+    rng = random.Random(7)
+    paths = [f"{base}{rng.choice(ids)}/" for _ in range(args.n)]
+
+    def get(path: str) -> None:
+        r = client.get(path)
+        if r.status_code != 200:
+            raise SystemExit(f"{r.status_code}: {r.content[:300]!r}")
+
+    for path in paths[: args.warm]:
+        get(path)
+    statements: list[str] = []
+
+    def record(execute, sql, params, many, context):
+        statements.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
+        get(paths[0])
+    profiler = cProfile.Profile(time.thread_time) if args.profile else None
+    cpu0, wall0 = time.process_time(), time.perf_counter()
+    if profiler:
+        profiler.enable()
+    for path in paths:
+        get(path)
+    if profiler:
+        profiler.disable()
+    cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
+    what = "bare detail" if args.bare else "deal detail"
+    print(
+        f"{what}: {1000 * cpu / args.n:.3f} ms CPU, {1000 * wall / args.n:.3f} ms wall a request, "
+        f"{len(statements)} SQL statements ({args.n} requests, "
+        f"{'profiled' if profiler else 'not profiled'}, load {os.getloadavg()[0]:.2f})"
+    )
+    if os.environ.get("SHOW_SQL"):
+        for sql in statements:
+            print("   ", sql[:600])
+    if profiler:
+        stats = pstats.Stats(profiler)
+        stats.sort_stats("cumulative").print_stats(args.top)
+        stats.sort_stats("tottime").print_stats(args.top)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
