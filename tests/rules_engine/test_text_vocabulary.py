@@ -39,6 +39,11 @@ def categories(text: str) -> set[str]:
         "Силовые структуры хотят пилотный проект.",
         "用户单位是国家安全局。",
         "国保大队需要采购这套系统。",
+        # "encomendou" (ordered) is no parcel ("encomenda").
+        "A ABIN encomendou uma ferramenta de análise.",
+        # "al-ajhiza al-amniyya" is also "security devices": read beside the state.
+        "تطلب الأجهزة الأمنية في الدولة نظام مراقبة.",
+        "الأجهزة الأمنية ستستخدم النظام في اعتقال المطلوبين.",
     ],
 )
 def test_a_security_service_named_by_its_name_or_function_is_read(text: str) -> None:
@@ -59,6 +64,9 @@ def test_a_security_service_named_by_its_name_or_function_is_read(text: str) -> 
         "Поверка заключенных дважды в день и видеонаблюдение в СИЗО.",
         "看守所在押人员每日点名和视频监控。",
         "Queremos detener a los manifestantes de la lista.",
+        "Identifier puis arrêter les personnes de la liste.",
+        "Видеонаблюдение в тюремных камерах круглосуточно.",
+        "Распределение задержанных по камерам.",
     ],
 )
 def test_detention_described_by_its_routines_or_euphemisms_is_read(text: str) -> None:
@@ -76,6 +84,17 @@ def test_detention_described_by_its_routines_or_euphemisms_is_read(text: str) ->
         # "detener" is also "to stop"; "détenir" mostly "to hold".
         "Hay que detener la lista de tareas cuando falla la sincronización.",
         "Al detener el servicio, la lista de correo se vacía.",
+        "Il faut arrêter la liste de diffusion quand le serveur tombe.",
+        "Arrêter la synchronisation de la liste avant la migration.",
+        # A parcel is benign; the verb "encomendar" is not a parcel.
+        "O banco encomendou caminhões e o rastreamento de encomendas.",
+        # Security devices and a company's own security department.
+        "البنك يشتري الأجهزة الأمنية لفروعه: أقفال وكاميرات.",
+        "إدارة الأمن في المصنع تشتري كاميرات للبوابة.",
+        "قسم الأمن العام في الشركة يشتري كاميرات للبوابة.",
+        # "камеры" are cameras as often as cells.
+        "Детский оздоровительный лагерь: камеры видеонаблюдения и учет посещаемости.",
+        "Камеры и учет посетителей в бизнес-центре.",
         # Words of the new lists that ordinary IT deals also use.
         "Endpoint agents report to the management server for the customer.",
         "Highlight the cell in the spreadsheet when the value changes.",
