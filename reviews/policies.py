@@ -24,10 +24,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from accounts import roles
 from accounts.policies import has_role, is_admin, is_compliance, is_signed_in
+from audit.models import AuditEvent
 from opportunities.policies import opportunities_visible_to, opportunity_seen_by
 
 from .models import (
@@ -133,15 +134,22 @@ def notifications_visible_to(user) -> QuerySet[Notification]:
     """One's own messages; those about a deal only while one may see the deal now
     (`opportunities_visible_to`), like the messages still to be sent (`who_may_hear_of`):
     a partner dropped from a deal's channel no longer reads what it was told of the deal.
-    The rows stay, for the record. Messages about no deal (a due-diligence profile, a
-    probing report to compliance staff) have no case."""
+    The rows stay, for the record. A message about a deal is one with its case, or one
+    whose audit event names the deal (an invitation to it); messages about no deal (a
+    due-diligence profile, a probing report to compliance staff) are always read."""
     if not is_signed_in(user):
         return Notification.objects.none()
     own = Notification.objects.filter(recipient=user)
     if is_compliance(user):  # every deal
         return own
+    visible = opportunities_visible_to(user).values("pk")
+    # A message without a case may still be about a deal (an invitation to one): its
+    # audit event names the deal.
+    about_hidden_deal = AuditEvent.objects.filter(
+        pk=OuterRef("event_id"), opportunity_id__isnull=False
+    ).exclude(opportunity_id__in=visible)
     return own.filter(
-        Q(case=None) | Q(case__opportunity__in=opportunities_visible_to(user).values("pk"))
+        Q(case__opportunity__in=visible) | (Q(case=None) & ~Exists(about_hidden_deal))
     )
 
 

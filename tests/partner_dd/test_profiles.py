@@ -216,3 +216,31 @@ def test_a_distributor_reads_countries_and_maturity_in_words_not_codes(
     league = client.get(reverse("partner-list")).content.decode()
     assert "<td>Germany</td>" in league and "<td>DE</td>" not in league
     assert "<td>None</td>" not in league
+
+
+def test_a_reseller_dropped_from_the_deal_no_longer_reads_its_invitation(
+    client, nordic_user, nordic_over_delta, delta, delta_user, sales_rep
+):
+    """An invitation names the deal and links to it: like every message about a deal, it
+    is read only while its reader may see the deal (the row stays, for the record)."""
+    from lifecycle.services import opportunity_update
+    from reviews.models import Notification
+
+    deal = nordic_over_delta
+    client.force_login(nordic_user)
+    client.post(reverse("deal-partner-invite", args=[deal.pk]), {"organisation": delta.pk})
+    note = Notification.objects.get(recipient=delta_user, kind="deal_invitation")
+    client.force_login(delta_user)
+    assert note.title in client.get("/inbox/").content.decode()  # the control
+
+    opportunity_update(
+        actor=sales_rep,
+        opportunity=deal,
+        data=deal_body(title="Nordic over Delta", channel=[NORDIC]),
+    )
+
+    page = client.get("/inbox/").content.decode()
+    assert note.title not in page and deal.reference not in page
+    assert 'id="unread-count"' not in page
+    assert client.get(f"/inbox/{note.pk}/").status_code == 404
+    assert Notification.objects.filter(pk=note.pk).exists()
