@@ -5,7 +5,9 @@ at a time in Python, which was most of the time a detection took. The walk is
 deterministic: from a given state, the same bytes always lead to the same state and the
 same features. So the text is walked in chunks (a word and the space after it), and what
 a chunk does from a state is remembered (bounded; cleared when full): names, products and
-the words of a language recur from deal to deal. The features come out in the same order
+the words of a language recur from deal to deal. Only chunks of a word's length are
+remembered: a long run without spaces (pasted data, a text joined by other blanks) is
+walked without being kept, so what a worker keeps stays small whatever partners type. The features come out in the same order
 as the byte walk's, so the scores, and the language, are exactly the library's.
 """
 
@@ -17,6 +19,7 @@ from collections import Counter
 # A word and the space after it, a space alone, or the last word: every byte in order.
 _CHUNK_RE = re.compile(rb"[^ ]* |[^ ]+")
 MAX_WALKS = 200_000
+MAX_REMEMBERED_CHUNK = 48  # bytes: longer chunks are walked each time, never kept
 
 
 def chunks(text: bytes) -> list[bytes]:
@@ -50,7 +53,9 @@ def chunked_identifier(langid_module, model_path, **kwargs):
                         f = out[s]
                         if f >= 0:
                             features.append(f)
-                    found = walks[key] = (s, tuple(features))
+                    found = (s, tuple(features))
+                    if len(chunk) <= MAX_REMEMBERED_CHUNK:
+                        walks[key] = found
                 state = found[0]
                 indexes.extend(found[1])
             return Counter(indexes) if indexes else None

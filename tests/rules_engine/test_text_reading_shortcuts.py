@@ -204,3 +204,27 @@ def test_the_language_of_every_labelled_text_is_the_detectors() -> None:
         and detect_language(text) != plain.classify(text)[0]
     ]
     assert not differing, f"detected differently: {differing}"
+
+
+def test_long_runs_without_spaces_are_walked_but_not_kept() -> None:
+    """Partners' text feeds the detector in every worker: a long run without a space
+    (pasted data, words joined by other blanks) is read like any text but not kept, so
+    what a worker keeps stays small whatever is typed."""
+    import tracemalloc
+
+    rng = random.Random(11)
+    letters = "abcdefghijklmnopqrstuvwxyzéçã\u00a0"
+    runs = ["".join(rng.choices(letters, k=5000)) for _ in range(300)]
+    detector = _latin_detector()
+    encoded = detector._encode(runs[0])
+    found, library = detector._visits(encoded), _library_walk(encoded)
+    assert list(found.items()) == list(library.items())  # read the same
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        for run in runs:
+            detector._visits(detector._encode(run))
+        grown = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert grown < 2_000_000, f"{grown / 1e6:.1f} MB kept after 300 long runs"
