@@ -208,6 +208,12 @@ def opportunity_facts_replace(locked: Opportunity, clean: dict) -> tuple[dict, s
     return changed, left
 
 
+def _returning_supported() -> bool:
+    """RETURNING on a DELETE, as on an INSERT: SQLite before 3.35 has neither (Django 5.2
+    still runs on 3.31)."""
+    return connection.features.can_return_columns_from_insert
+
+
 def _channel_clear(opportunity: Opportunity) -> set[int]:
     """Delete the deal's channel entries; return their organisations' ids, read by the
     DELETE itself (no statement more than the delete an edit makes anyway). Nothing
@@ -220,6 +226,14 @@ def _channel_clear(opportunity: Opportunity) -> set[int]:
         f"DELETE FROM {quote(opts.db_table)} WHERE {quote(opts.get_field('opportunity').column)}"  # noqa: S608
         f" = %s RETURNING {quote(opts.get_field('organisation').column)}"
     )
+    if not _returning_supported():
+        left = set(
+            ChannelEntry.objects.filter(opportunity=opportunity).values_list(
+                "organisation_id", flat=True
+            )
+        )
+        ChannelEntry.objects.filter(opportunity=opportunity).delete()
+        return left
     with connection.cursor() as cur:
         cur.execute(sql, [opportunity.pk])
         return {row[0] for row in cur.fetchall()}

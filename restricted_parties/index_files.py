@@ -28,6 +28,7 @@ import pickle
 import struct
 import tempfile
 import time
+import unicodedata
 from collections.abc import Callable, Collection
 from contextlib import contextmanager
 from hashlib import blake2b
@@ -56,6 +57,8 @@ _READING_PACKAGES = ("Unidecode", "confusable_homoglyphs", "RapidFuzz")
 
 def _matcher_version() -> str:
     digest = blake2b(np.__version__.encode(), digest_size=6)
+    # Python's own Unicode tables (NFKC, categories) decide a name's key too.
+    digest.update(f"|unicode={unicodedata.unidata_version}".encode())
     for package in _READING_PACKAGES:
         digest.update(f"|{package}={metadata.version(package)}".encode())
     # Every module of the matching package, and the reading of names it relies on

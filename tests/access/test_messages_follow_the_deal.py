@@ -323,6 +323,9 @@ def test_an_edit_that_keeps_the_channel_does_not_look_for_conditions_to_hand_ove
     """Only a partner leaving the channel can leave a condition with someone who no
     longer sees the deal: an edit of the title alone costs no statement for it."""
     deal = two_partners_conditions
+    # A first edit reads what a process keeps (restricted lists, match thresholds), so the
+    # count below does not depend on which tests ran before.
+    _statements_of_edit(deal, sales_rep, BRAVO_AND_ALPHA)
     statements = _statements_of_edit(deal, sales_rep, BRAVO_AND_ALPHA)
     assert not [s for s in statements if "reviews_casecondition" in s]
     # 17 before (the conditions read on every edit); reference data's version checks,
@@ -360,3 +363,22 @@ def test_a_mail_given_back_after_a_failure_is_not_sent_once_the_partner_is_dropp
 
     assert not any(partner_a.email in m.to for m in mail.outbox)
     assert "Who uses the cluster?" not in _heard(partner_a, told.pk)
+
+
+def test_the_hand_over_works_where_the_database_cannot_return_deleted_rows(
+    two_partners_conditions, sales_rep, partner_a, partner_b, monkeypatch
+):
+    """SQLite before 3.35 (still supported by Django 5.2) has no DELETE … RETURNING: the
+    channel's organisations are read before the delete instead, and the hand-over is the
+    same."""
+    import opportunities.services
+
+    monkeypatch.setattr(opportunities.services, "_returning_supported", lambda: False)
+    deal = two_partners_conditions
+    with CaptureQueriesContext(connection) as queries:
+        _drop_alpha(deal, sales_rep)
+    assert not any("RETURNING" in q["sql"] and "DELETE" in q["sql"] for q in queries)
+    assert CaseCondition.objects.get(opportunity=deal, details=ALPHAS_CONDITION).owner_id == (
+        sales_rep.pk
+    )
+    assert CaseCondition.objects.filter(opportunity=deal, owner=partner_b).exists()

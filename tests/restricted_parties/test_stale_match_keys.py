@@ -66,3 +66,15 @@ def test_an_index_saved_with_the_old_reading_of_names_is_rebuilt_and_matches(tmp
 
     assert [m.source_id for m in found] == ["kp-1"]
     assert not old_file.exists()  # the superseded file is deleted
+
+
+def test_a_new_unicode_table_builds_the_index_again(monkeypatch):
+    """Python's Unicode tables decide how a name is normalised: a Python with other tables
+    must not read an index built with these."""
+    import unicodedata
+
+    from restricted_parties import index_files
+
+    now = index_files._matcher_version()
+    monkeypatch.setattr(unicodedata, "unidata_version", "0.0.1")
+    assert index_files._matcher_version() != now
