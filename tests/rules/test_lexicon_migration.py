@@ -120,3 +120,16 @@ def test_a_version_that_has_screened_a_deal_keeps_its_lexicon(sales_rep, catalog
 
     assert rows(version) == before
     assert rows(version) != current_pack()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_migrating_an_untouched_released_version_from_0009_gives_the_current_pack():
+    version = criteria_published_current()
+    executor = MigrationExecutor(connection)
+    executor.migrate([("rules", "0009_lexicon_families")])
+    hold(version, released_lexicon())
+
+    executor = MigrationExecutor(connection)
+    executor.migrate([("rules", "0010_lexicon_vocabulary")])
+
+    assert rows(version) == current_pack()
