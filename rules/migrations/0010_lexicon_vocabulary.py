@@ -1,15 +1,31 @@
+import hashlib
+import json
+
 from django.db import migrations
+
+# SHA-256 of the lexicon a new install held at the last release (commit 04ffff8: 0005's
+# phrases and 0009's families, 1011 entries), by ``lexicon_digest``. Frozen here so a later
+# change to the default pack cannot widen what this migration touches.
+RELEASED_DEFAULT_LEXICON = "9e3606481c619981002da8822ef19c1700cc5c704c8bfd61f1185a0dee172dcf"
+
+
+def lexicon_digest(entries) -> str:
+    """Digest of a lexicon: its entries' phrase, language, category, family, enabled, source."""
+    rows = sorted(
+        [e.phrase, e.language, e.category, e.family, e.enabled, e.source] for e in entries
+    )
+    return hashlib.sha256(json.dumps(rows, ensure_ascii=False).encode()).hexdigest()
 
 
 def bring_default_lexicon_up_to_date(apps, schema_editor):
-    """Give the default pack's current lexicon to the versions 0005 and 0009 completed.
+    """Give the default pack's current lexicon to the versions still holding the released one.
 
-    As 0009 did: only a published version that holds the text criteria and has screened
-    nothing yet (a version that has screened deals keeps the lexicon it read them with; its
-    admins import the default pack into a draft). Such a version gets the entries of the
-    pack it lacks, and loses the default entries the pack has since rewritten (same source,
-    a phrase the pack no longer holds: "detener" written as "detener a"); entries with a
-    source of their own are kept as they are.
+    Only a published version that holds the text criteria, has screened nothing yet, and
+    whose lexicon is exactly the one the last release installed: no admin has touched it,
+    so it is brought to the pack (new entries added, rewritten or retired ones removed).
+    Any other version is left as it is, since an admin's deletions and rewrites are theirs
+    to keep and a version that has screened deals keeps the lexicon it read them with; its
+    admins import the default pack into a draft. No audit event: see the README.
     """
     from rules.engine import read_pack
     from rules.textsignals import lexicon_from_pack
@@ -18,8 +34,6 @@ def bring_default_lexicon_up_to_date(apps, schema_editor):
     LexiconEntry = apps.get_model("rules", "LexiconEntry")
     Screening = apps.get_model("rules", "Screening")
     pack = lexicon_from_pack(read_pack())
-    wanted = {(e.phrase, e.language, e.category, e.family): e for e in pack}
-    default_sources = {e.source for e in pack}
     screened = Screening.objects.values("criteria_version_id")
     versions = (
         CriteriaVersion.objects.filter(status="published", criteria__code="TXT-TARGETING-DISSENT")
@@ -27,22 +41,16 @@ def bring_default_lexicon_up_to_date(apps, schema_editor):
         .distinct()
     )
     for version in versions:
-        held = {}
-        for row in LexiconEntry.objects.filter(version=version):
-            held[(row.phrase, row.language, row.category, row.family)] = row
-        stale = [
-            row.pk
-            for key, row in held.items()
-            if key not in wanted and row.source in default_sources
-        ]
-        LexiconEntry.objects.filter(pk__in=stale).delete()
+        held = list(LexiconEntry.objects.filter(version=version))
+        if lexicon_digest(held) != RELEASED_DEFAULT_LEXICON:
+            continue
+        LexiconEntry.objects.filter(version=version).delete()
         LexiconEntry.objects.bulk_create(
             [
                 LexiconEntry(version=version, phrase=e.phrase, language=e.language,
                              category=e.category, source=e.source, enabled=e.enabled,
                              family=e.family)
-                for key, e in wanted.items()
-                if key not in held
+                for e in pack
             ]
         )
 
