@@ -4,10 +4,10 @@ Run: python benchmarks/text_reading_digest.py [--out FILE] [--compare FILE]
 
 Reads every labelled description (``benchmarks/data/text_eval``, both halves) and the
 deals ``bench_text.py`` generates with the default pack's lexicon, and writes, per text,
-everything the reader returns (categories, quotes, languages, phrases behind each quote)
-and the languages detected for the reviewer, as JSON lines. Only counts and digests are
-printed, never a text or a quote (the reporting half is not to be read by whoever tunes
-the lexicon). ``--compare`` says how many lines differ from an earlier run's file, by
+a digest of everything the reader returns (categories, quotes, languages, phrases behind
+each quote) and the languages detected for the reviewer, one line a text. Only counts and
+digests are printed or written, never a text or a quote (the reporting half is not to be
+read by whoever tunes the lexicon). ``--compare`` says how many lines differ from an earlier run's file, by
 their line number.
 """
 
@@ -52,7 +52,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path)
     parser.add_argument("--compare", type=Path)
     args = parser.parse_args()
-    found = lines(args.deals, args.seed)
+    found = [hashlib.sha256(line.encode()).hexdigest() for line in lines(args.deals, args.seed)]
     digest = hashlib.sha256("\n".join(found).encode()).hexdigest()
     print(f"{len(found)} texts and deals read; digest {digest[:16]}")
     if args.out:
