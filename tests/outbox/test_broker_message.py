@@ -8,6 +8,7 @@ import base64
 import json
 
 import pytest
+from celery.app.task import Task
 from celery.signals import before_task_publish
 
 from outbox.broker import task_publish
@@ -69,9 +70,16 @@ def _without_ids(message: dict) -> dict:
         ("channel_imports.tasks.import_validate", [7]),
     ],
 )
-def test_the_outbox_sends_the_message_celery_would_send(private_redis, task_name, args):
+def test_the_outbox_sends_the_message_celery_would_send(
+    private_redis, task_name, args, monkeypatch
+):
     _sent_by_celery(task_name, args, 41)
     by_celery = _taken(private_redis)
+
+    def refused(*_args, **_kwargs):
+        raise AssertionError("sent through apply_async, not by the outbox's own message")
+
+    monkeypatch.setattr(Task, "apply_async", refused)  # the shortcut must be what sends
     _send(task_name, args, 41)
     _send(task_name, args, 42)  # a second message: the queue is not declared again
     first, second = _taken(private_redis), _taken(private_redis)
