@@ -219,6 +219,11 @@ def _channel_clear(opportunity: Opportunity) -> set[int]:
     DELETE itself (no statement more than the delete an edit makes anyway). Nothing
     refers to a channel entry and no signal listens for its deletion, so this is what the
     ORM's delete does."""
+    if not _returning_supported():
+        entries = ChannelEntry.objects.filter(opportunity=opportunity)
+        left = set(entries.values_list("organisation_id", flat=True))
+        entries.delete()
+        return left
     opts = ChannelEntry._meta
     quote = connection.ops.quote_name
     # Identifiers come from the model's options, never from input.
@@ -226,14 +231,6 @@ def _channel_clear(opportunity: Opportunity) -> set[int]:
         f"DELETE FROM {quote(opts.db_table)} WHERE {quote(opts.get_field('opportunity').column)}"  # noqa: S608
         f" = %s RETURNING {quote(opts.get_field('organisation').column)}"
     )
-    if not _returning_supported():
-        left = set(
-            ChannelEntry.objects.filter(opportunity=opportunity).values_list(
-                "organisation_id", flat=True
-            )
-        )
-        ChannelEntry.objects.filter(opportunity=opportunity).delete()
-        return left
     with connection.cursor() as cur:
         cur.execute(sql, [opportunity.pk])
         return {row[0] for row in cur.fetchall()}
