@@ -18,7 +18,7 @@ from .models import LexiconEntry as LexiconEntryRow
 from .selectors import lexicon_entry
 from .textsignals import compile_lexicon
 
-ENTRY_FIELDS = ("phrase", "language", "category", "source", "enabled", "family")
+ENTRY_FIELDS = ("phrase", "language", "category", "source", "enabled", "family", "any_language")
 
 
 def _checked(draft: CriteriaVersion, entry: LexiconEntry, replacing: int | None) -> None:

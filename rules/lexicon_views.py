@@ -29,6 +29,7 @@ def _values(post) -> dict:
         "source": post.get("source", "").strip(),
         "enabled": post.get("enabled") == "on",
         "family": post.get("family", "").strip(),
+        "any_language": post.get("any_language") == "on",
     }
 
 

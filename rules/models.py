@@ -137,6 +137,9 @@ class LexiconEntry(models.Model):
     # A family entry raises nothing alone: the reader joins a category's acts with its
     # targets (``rules.textsignals.lexicon.family_phrases``).
     family = models.CharField(max_length=6, choices=Family.choices, blank=True, default="")
+    # A Latin-script phrase reads text that may be in its language; this one reads any
+    # (a product name, a loanword).
+    any_language = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["language", "category", "id"]

@@ -130,3 +130,39 @@ def test_detention_described_by_its_routines_or_euphemisms_is_read(text: str) ->
 )
 def test_ordinary_deals_raise_nothing(text: str) -> None:
     assert categories(text) == set()
+
+
+# A Latin-script phrase reads text that may be in its language: French "interroger la
+# liste" (to query the list) is no English "interrogate" near a "list" of people, nor the
+# Spanish or Portuguese "interrogar".
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le client veut interroger la liste des abonnés chaque jour.",
+        "L'application permet d'interroger la liste des commandes depuis le portail.",
+    ],
+)
+def test_a_word_of_another_language_reads_nothing(text: str) -> None:
+    assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The client wants to interrogate the protesters held overnight.",
+        # A field mixing languages: each sentence is read by the phrases of its language.
+        "Projet pilote pour le ministère, démonstration en mars. "
+        "The client wants to interrogate the protesters held overnight.",
+        # Too short to tell the language: the phrases of every language read it.
+        "Interrogate protesters.",
+    ],
+)
+def test_a_phrase_still_reads_its_own_language(text: str) -> None:
+    assert "detention" in categories(text)
+
+
+def test_loanwords_of_benign_context_are_read_in_french() -> None:
+    # "botnets" cancelled the blocking through an English phrase; read in French only,
+    # the French context names it too.
+    text = "Filtrage antispam et blocage du trafic de botnets pour les serveurs de messagerie."
+    assert categories(text) == set()
