@@ -166,3 +166,35 @@ def test_loanwords_of_benign_context_are_read_in_french() -> None:
     # the French context names it too.
     text = "Filtrage antispam et blocage du trafic de botnets pour les serveurs de messagerie."
     assert categories(text) == set()
+
+
+# A police force named by its reach (federal, national, military...) is a security-force
+# end user beside an act of buying or using; the name alone is no request.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Polícia Federal encomendou uma ferramenta de análise.",
+        "A Polícia Federal quer uma demonstração.",
+        "The Federal Police ordered an analysis tool.",
+        "La Police nationale a commandé un outil d'analyse.",
+        "La Policía Federal encargó una herramienta de análisis.",
+        "طلبت الشرطة الاتحادية أداة تحليل.",
+        "Федеральная полиция заказала систему анализа.",
+        "联邦警察订购了分析工具。",
+    ],
+)
+def test_a_police_force_ordering_is_a_security_service(text: str) -> None:
+    assert "security_services" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "O Museu da Polícia Federal encomendou vitrines novas.",
+        "A encomenda para a Polícia Federal foi entregue pelos Correios.",
+        "The Federal Police museum ordered new display cases.",
+        "A Polícia Federal fica na avenida principal.",
+    ],
+)
+def test_a_police_museum_or_parcel_raises_nothing(text: str) -> None:
+    assert categories(text) == set()
