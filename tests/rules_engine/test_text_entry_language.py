@@ -67,3 +67,18 @@ def test_any_language_is_true_or_false(value) -> None:
 def test_a_family_is_read_in_its_own_language() -> None:
     problems = validate_entry(LexiconEntry("pegasus", "en", "tracking", "x", True, "act", True))
     assert any("a family is read in its own language" in p for p in problems)
+
+
+def test_a_lexicon_is_compiled_once_and_an_edited_one_afresh() -> None:
+    from rules.textsignals import candidates
+
+    entries = [entry("pegasus"), entry("track ~ protesters")]
+    first = candidates.compiled_lexicon(entries)
+    assert candidates.compiled_lexicon(list(entries)) is first  # the same phrases: kept
+    edited = candidates.compiled_lexicon([entries[0], entry("track ~ reporters")])
+    assert edited is not first
+    assert read_one("They track reporters.", edited)
+    assert not read_one("They track reporters.", first)
+    for n in range(candidates.COMPILED_KEPT):  # others push the least recently used out
+        candidates.compiled_lexicon([entry(f"word{'x' * n}")])
+    assert candidates.compiled_lexicon(entries) is not first
