@@ -18,6 +18,8 @@ the same half.
     python benchmarks/eval_text.py --show-misses   # list what was missed (tuning half only)
     python benchmarks/eval_text.py --round 4       # one round of writing only (e.g. the newest,
                                                    # written blind before the lexicon saw it)
+    python benchmarks/eval_text.py --rounds 1-6    # rounds 1 to 6 only (later rounds are not
+                                                   # even parsed: one may be being written)
 
 A dangerous description counts as found when its labelled category is among the signals
 read from it; a benign one is a false positive when any signal is read from it. The
@@ -47,13 +49,17 @@ FP_TARGET = 0.05
 CONCEPT_ROUND = 3  # rounds from this one are written in parallel across the languages
 
 
-def load_items() -> list[dict]:
+def load_items(rounds: range | None = None) -> list[dict]:
+    """Every labelled text, or those of the given rounds of writing only. A round is split
+    on its own (``split``), so leaving rounds out moves no text between halves."""
     items = []
     for lang in LANGUAGES:
         path = DATA / f"{lang}.jsonl"
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if line.strip():
                 item = json.loads(line)
+                if rounds is not None and int(item.get("set", 1)) not in rounds:
+                    continue
                 if item["label"] not in CATEGORIES and item["label"] != "benign":
                     raise SystemExit(f"{path}:{n}: unknown label {item['label']!r}")
                 items.append({**item, "lang": lang})
@@ -153,15 +159,30 @@ def report(result: dict, half: str, n_items: int) -> bool:
     return ok
 
 
+def _rounds(value: str) -> range:
+    """ "1-6" (or "4"): the rounds of writing from the first to the last, both included."""
+    first, _, last = value.partition("-")
+    try:
+        lo, hi = int(first), int(last or first)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"rounds are written 1-6, not {value!r}") from None
+    if lo < 1 or hi < lo:
+        raise argparse.ArgumentTypeError(f"rounds are written 1-6, not {value!r}")
+    return range(lo, hi + 1)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--half", choices=("reporting", "tuning"), default="reporting")
     parser.add_argument("--pack", default=str(DEFAULT_PACK_PATH))
     parser.add_argument("--show-misses", action="store_true")
     parser.add_argument("--round", type=int, help="only the texts of this round of writing (set)")
+    parser.add_argument(
+        "--rounds", type=_rounds, help="only the texts of these rounds of writing, e.g. 1-6"
+    )
     args = parser.parse_args(argv)
     lexicon = compile_lexicon(lexicon_from_pack(read_pack(args.pack)))
-    items = split(load_items())[args.half]
+    items = split(load_items(args.rounds))[args.half]
     if args.round is not None:
         items = [i for i in items if int(i.get("set", 1)) == args.round]
         if not items:
@@ -169,6 +190,8 @@ def main(argv: list[str] | None = None) -> int:
             return 2
     result = evaluate(items, lexicon)
     label = f"{args.half} half" + (f", round {args.round} only" if args.round is not None else "")
+    if args.rounds is not None:
+        label += f", rounds {args.rounds.start}-{args.rounds.stop - 1}"
     ok = report(result, label, len(items))
     if args.show_misses:
         if args.half != "tuning":

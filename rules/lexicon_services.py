@@ -18,7 +18,7 @@ from .models import LexiconEntry as LexiconEntryRow
 from .selectors import lexicon_entry
 from .textsignals import compile_lexicon
 
-ENTRY_FIELDS = ("phrase", "language", "category", "source", "enabled", "family")
+ENTRY_FIELDS = ("phrase", "language", "category", "source", "enabled", "family", "any_language")
 
 
 def _checked(draft: CriteriaVersion, entry: LexiconEntry, replacing: int | None) -> None:
@@ -48,7 +48,11 @@ def lexicon_entry_save(
         current = draft.lexicon.filter(pk=entry_id).first()
         if current is None:
             raise ApplicationError("The draft has no such phrase.", status_code=404)
-    data = {f: getattr(current, f) for f in ENTRY_FIELDS} if current else {"enabled": True}
+    data = (
+        {f: getattr(current, f) for f in ENTRY_FIELDS}
+        if current
+        else {"enabled": True, "any_language": False}
+    )
     data.update({k: v for k, v in values.items() if k in ENTRY_FIELDS})
     for f in ("phrase", "language", "category", "source", "family"):
         data.setdefault(f, "")

@@ -14,7 +14,8 @@ from hrdd.errors import ApplicationError
 from .lexicon_services import ENTRY_FIELDS, lexicon_entry_delete, lexicon_entry_save
 from .models import CriteriaVersion, LexiconEntry
 from .selectors import criteria_draft, criteria_lexicon
-from .textsignals import LANGUAGE_NAMES, compile_lexicon, detect_language
+from .textsignals import LANGUAGE_NAMES, detect_language
+from .textsignals.candidates import compiled_lexicon
 from .textsignals.reader import read_one
 from .views import _require_admin, _require_reviewer
 
@@ -29,6 +30,7 @@ def _values(post) -> dict:
         "source": post.get("source", "").strip(),
         "enabled": post.get("enabled") == "on",
         "family": post.get("family", "").strip(),
+        "any_language": post.get("any_language") == "on",
     }
 
 
@@ -37,7 +39,7 @@ def _tried(version: CriteriaVersion, text: str) -> dict | None:
     text = text[:MAX_TRY]
     if not text.strip():
         return None
-    lexicon = compile_lexicon(criteria_lexicon(version))
+    lexicon = compiled_lexicon(criteria_lexicon(version))
     return {
         "text": text,
         "language": LANGUAGE_NAMES.get(detect_language(text), "too short to tell"),

@@ -137,6 +137,10 @@ class LexiconEntry(models.Model):
     # A family entry raises nothing alone: the reader joins a category's acts with its
     # targets (``rules.textsignals.lexicon.family_phrases``).
     family = models.CharField(max_length=6, choices=Family.choices, blank=True, default="")
+    # A Latin-script phrase reads text that may be in its language; this one reads any
+    # (a product name, a loanword). False in the database too: rows written with an older
+    # model (migration 0010's) read in their own language.
+    any_language = models.BooleanField(default=False, db_default=False)
 
     class Meta:
         ordering = ["language", "category", "id"]

@@ -46,6 +46,7 @@ def lexicon_entry(row: LexiconEntryRow) -> LexiconEntry:
         source=row.source,
         enabled=row.enabled,
         family=row.family,
+        any_language=row.any_language,
     )
 
 

@@ -63,11 +63,14 @@ TOUCH_CACHE_SIZE = 50_000
 ANCHOR_CACHE_SIZE = 200_000  # words of the deals' vocabulary
 
 
-def _enabled(compiled: CompiledCriteria) -> frozenset[tuple[str, str, str]]:
-    """(phrase, language, category) of each enabled phrase, a category's families read as
-    the one phrase they compose: what reading depends on (an edited source or the place of
-    a phrase in the list changes no reading; a family changed changes its phrase)."""
-    return frozenset((e.phrase, e.language, e.category) for e in compiled.lexicon.effective)
+def _enabled(compiled: CompiledCriteria) -> frozenset[tuple[str, str, str, bool]]:
+    """(phrase, language, category, any_language) of each enabled phrase, a category's
+    families read as the one phrase they compose: what reading depends on (an edited source
+    or the place of a phrase in the list changes no reading; a family changed changes its
+    phrase; a phrase read in any language, or no longer, reads other texts)."""
+    return frozenset(
+        (e.phrase, e.language, e.category, e.any_language) for e in compiled.lexicon.effective
+    )
 
 
 class ChangeProbe:
@@ -80,13 +83,15 @@ class ChangeProbe:
     entry cannot match. Words are the reader's own (``word_set``, ``word_keys``).
     """
 
-    def __init__(self, phrases: Iterable[tuple[str, str, str]]) -> None:
+    def __init__(self, phrases: Iterable[tuple]) -> None:
         # Compiled with the reader's own compiler, so the keys are the reader's keys; a
         # phrase whose category changed is in twice, and its words are tested once.
         # Family phrases go past the limits of one written phrase: compiled unchecked (every
         # phrase here was checked when its lexicon was compiled).
         unique: dict[tuple[str, str], LexiconEntry] = {}
-        for phrase, language, category in sorted(phrases):
+        # (phrase, language, category[, any_language]): where a phrase may read does not
+        # change which words it needs, so the test ignores it (it stays necessary).
+        for phrase, language, category, *_where in sorted(phrases):
             key = (language, " ".join(normalise(phrase).split()))
             unique.setdefault(key, LexiconEntry(phrase, language, category, "preview"))
         self.entries: tuple[CompiledEntry, ...] = tuple(map(compiled_entry, unique.values()))
@@ -212,8 +217,8 @@ def preview_text_reader(draft: CompiledCriteria, in_force: CompiledCriteria | No
     # changed, benign context removed): the words test.
     removed = {p for p in before - after if p[2] != BENIGN}
     rest = ChangeProbe(changed - removed)
-    keys = frozenset(phrase_key(language, phrase) for phrase, language, _c in removed)
-    categories = frozenset(category for _p, _l, category in removed)
+    keys = frozenset(phrase_key(p[1], p[0]) for p in removed)
+    categories = frozenset(p[2] for p in removed)
 
     def read(snapshot: Mapping[str, Any], stored: Mapping[str, Any] | None) -> dict[str, Any]:
         if stored is None:

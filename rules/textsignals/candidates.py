@@ -12,10 +12,12 @@ in the lexicon's order. The result is the same set as the part-by-part test.
 
 from __future__ import annotations
 
-from collections import Counter
+import threading
+from collections import Counter, OrderedDict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .lexicon import BENIGN, CompiledEntry, CompiledLexicon
+from .lexicon import BENIGN, CompiledEntry, CompiledLexicon, LexiconEntry, compile_lexicon
 
 _PLAN_KEY = "candidates"
 Checked = tuple[int, int, frozenset[str]]
@@ -143,3 +145,31 @@ def candidates(
         (benign_found if benign[pos] else signals_found).append(entries[pos])
         found ^= low
     return signals_found, benign_found
+
+
+# Lexicons compiled and indexed, by their entries: the admin's "Try a sentence" box reads
+# with a draft's or a version's lexicon on every request, and compiling a thousand phrases
+# and indexing them costs far more than reading a sentence. Keyed by the entries themselves
+# (every field, compared in full), so an edited lexicon is another key and is compiled
+# afresh; the least recently used go past COMPILED_KEPT (a few drafts and versions).
+COMPILED_KEPT = 4
+_compiled: OrderedDict[tuple[LexiconEntry, ...], CompiledLexicon] = OrderedDict()
+_compiled_lock = threading.Lock()
+
+
+def compiled_lexicon(entries: Iterable[LexiconEntry]) -> CompiledLexicon:
+    """``compile_lexicon(entries)`` with its candidate index built, kept per process for
+    the same entries (``LexiconError`` as ``compile_lexicon``; a refused lexicon is not kept)."""
+    key = tuple(entries)
+    with _compiled_lock:
+        found = _compiled.get(key)
+        if found is not None:
+            _compiled.move_to_end(key)
+            return found
+    found = compile_lexicon(key)
+    candidate_index(found)
+    with _compiled_lock:
+        _compiled[key] = found
+        while len(_compiled) > COMPILED_KEPT:
+            _compiled.popitem(last=False)
+    return found

@@ -5,9 +5,11 @@ What must always be true:
 - A lexicon phrase and a deal's text go through the same ``normalise`` and the same
   stemmer of the phrase's language, so an inflected form in the text ("protesters",
   "manifestantes", "протестующих", "المتظاهرين") meets the stem of the phrase.
-- Matching does not depend on detection: a word is stemmed in every language of its
-  script (Latin: English, French, Spanish, Portuguese), because short fields are often
-  misdetected. Detection is shown to reviewers, so they know what they are reading.
+- A word is stemmed in every language of its script (Latin: English, French, Spanish,
+  Portuguese); which of those languages' phrases may read it is the reader's choice
+  (``plausible_languages``): a text too short to tell, or one the detector is unsure
+  of, is read by the phrases of every language it may be in. Detection is shown to
+  reviewers, so they know what they are reading.
 - Chinese is not stemmed: each Han character is a token, and a Chinese phrase matches
   its characters in sequence (a substring), which needs no word segmentation.
 - Stemmers (Snowball, via PyStemmer) and the detector's model (py3langid) ship in their
@@ -240,6 +242,22 @@ def detect_language(text: str) -> str:
     if len(words) < MIN_WORDS_TO_DETECT:
         return ""
     return _latin_detector().classify(text)[0]
+
+
+# A Latin-script language the detector gives at least this probability is one the text may
+# be in: its phrases read it. Texts of three words or so spread the probability (the
+# detector's softmax is tempered by the text's length), so they keep several languages.
+PLAUSIBLE = 0.05
+
+
+@lru_cache(maxsize=20_000)
+def plausible_languages(text: str) -> frozenset[str]:
+    """The Latin-script languages ``text`` may be written in, or an empty set when that
+    cannot be told (fewer than three words, or mostly in another script): then the
+    phrases of every language read it."""
+    if detect_language(text) not in LATIN:
+        return frozenset()
+    return frozenset(lang for lang, p in _latin_detector().rank(text) if p >= PLAUSIBLE)
 
 
 def detected_languages(texts: dict[str, object], labels: dict[str, str]) -> list[str]:

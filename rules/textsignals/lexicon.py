@@ -21,6 +21,12 @@ already listed, which single phrases never did: the red flag is composed, not en
 Words are stemmed in the entry's language when the lexicon is compiled. Chinese words are
 matched as strings of characters (a Chinese alternative is one "word").
 
+An entry in a Latin-script language reads a text that may be in its language (the
+reader's ``plausible_languages``: the detected one, every one when the text is too short
+or mixed), so French "interroger la liste" is not read by English "interrogate ~ list";
+an entry marked ``any_language`` (a product name, a loanword) reads text in any language.
+Arabic, Russian and Chinese entries need no such mark: their script is their language.
+
 What must always be true: ``compile_lexicon`` refuses a lexicon with any invalid entry and
 lists every problem, as ``compile_criteria`` does for conditions, so an admin cannot save
 or publish a phrase that would never match or that matches everything.
@@ -85,6 +91,8 @@ class LexiconEntry:
     source: str
     enabled: bool = True
     family: str = ""  # "" a phrase; "act" or "target": one half of the category's families
+    # Read in text of any language, not only in text that may be in the entry's own.
+    any_language: bool = False
 
 
 ENTRY_FIELDS = tuple(f.name for f in fields(LexiconEntry))
@@ -277,6 +285,8 @@ def validate_entry(entry: Any) -> list[str]:
         errors.append("enabled must be true or false")
     if not isinstance(entry.family, str):
         errors.append("family must be text")
+    if not isinstance(entry.any_language, bool):
+        errors.append("any_language must be true or false")
     if errors:
         return errors
     if entry.family not in FAMILIES:
@@ -292,6 +302,11 @@ def validate_entry(entry: Any) -> list[str]:
             )
         if entry.category == BENIGN:
             errors.append("benign context is written as phrases, not as a family")
+        if entry.any_language is True:
+            errors.append(
+                "a family is read in its own language (its acts meet its targets): write "
+                "words to be read in any language as a phrase"
+            )
     if entry.language not in LANGUAGES:
         errors.append(
             f'language "{entry.language}" is not one of '
@@ -434,7 +449,7 @@ def lexicon_from_pack(pack: Mapping[str, Any]) -> list[LexiconEntry]:
         raise LexiconError(["lexicon must be a list"])
     errors: list[str] = []
     out: list[LexiconEntry] = []
-    required = [n for n in ENTRY_FIELDS if n not in ("enabled", "family")]
+    required = [n for n in ENTRY_FIELDS if n not in ("enabled", "family", "any_language")]
     for i, item in enumerate(raw):
         label = f"lexicon[{i}]"
         if not isinstance(item, Mapping):
@@ -458,5 +473,7 @@ def lexicon_from_pack(pack: Mapping[str, Any]) -> list[LexiconEntry]:
 
 
 def lexicon_to_pack(entries: Iterable[LexiconEntry]) -> list[dict[str, Any]]:
-    """The pack's ``lexicon`` list: a phrase without its empty ``family``."""
-    return [{k: v for k, v in asdict(e).items() if k != "family" or v} for e in entries]
+    """The pack's ``lexicon`` list: an entry without its empty ``family`` nor a false
+    ``any_language`` (a pack written before either existed reads the same)."""
+    optional = ("family", "any_language")
+    return [{k: v for k, v in asdict(e).items() if k not in optional or v} for e in entries]

@@ -10,7 +10,10 @@ What must always be true:
 - A phrase with benign context near it (a ``benign`` entry in the same sentence, within
   ``WINDOW`` words: "block malware sites") raises nothing; a negated benign phrase ("without
   a warrant") is no benign context.
-- Reading depends only on the text and the lexicon, never on the detected language.
+- A phrase of a Latin-script language reads only a sentence that may be in its language
+  (``plausible_languages`` of the whole text, or of the sentence itself: a text mixing
+  languages is read by each), unless the text is too short to tell or the phrase is
+  marked ``any_language``: French "interroger la liste" is no English "interrogate".
 - Every quote records the phrases behind it (``text.phrases``): those that read exactly
   its words, and the others that matched at the same place and lost to it (a shorter
   match, or the same words in another language). Removing phrases that are not among the
@@ -28,8 +31,11 @@ from .candidates import candidate_index, candidates
 from .languages import (
     LANGUAGE_NAMES,
     LANGUAGES,
+    LATIN,
+    MIN_WORDS_TO_DETECT,
     bare_word,
     detect_language,
+    plausible_languages,
     tokens,
     word_keys,
 )
@@ -93,6 +99,7 @@ class _Text:
         "_benign",
         "_candidates",
         "_head_set",
+        "_languages",
     )
 
     def __init__(self, raw: str) -> None:
@@ -125,6 +132,29 @@ class _Text:
         self._benign: list[tuple[int, int]] | None = None
         self._candidates: tuple[list, list] | None = None
         self._head_set: frozenset[str] | None = None
+        self._languages: dict[int, frozenset[str]] = {}
+
+    def languages_at(self, sentence: int) -> frozenset[str]:
+        """The Latin-script languages a sentence may be in (the whole text's, and the
+        sentence's own when it is long enough to tell); empty: any language."""
+        found = self._languages.get(sentence)
+        if found is None:
+            found = plausible_languages(self.raw)
+            if found:
+                words = [t for t in self.toks if t[3] == sentence]
+                if len(words) >= MIN_WORDS_TO_DETECT and len(words) < len(self.toks):
+                    own = plausible_languages(self.raw[words[0][1] : words[-1][2]])
+                    found = found | own if own else frozenset()
+            self._languages[sentence] = found
+        return found
+
+    def reads_in(self, entry: CompiledEntry, span: tuple[int, int]) -> bool:
+        """Whether the entry may read the sentence of ``span`` (its language's)."""
+        e = entry.entry
+        if e.any_language or e.language not in LATIN:
+            return True
+        allowed = self.languages_at(self.toks[span[0]][3])
+        return not allowed or e.language in allowed
 
     def word_at(self, i: int, word: tuple[str, str]) -> int:
         """The index of the last token of ``word`` if it starts at token i, else -1."""
@@ -179,7 +209,7 @@ class _Text:
                 spans += [
                     s
                     for s in _entry_spans(self, entry)
-                    if not negated(self, s[0], BENIGN_NEGATION_WINDOW)
+                    if self.reads_in(entry, s) and not negated(self, s[0], BENIGN_NEGATION_WINDOW)
                 ]
             self._benign = spans
         return self._benign
@@ -336,8 +366,10 @@ def _read(raw: str, lexicon: CompiledLexicon) -> list[Read]:
     places: dict[tuple[str, int], list[tuple[str, str, str]]] = {}
     for entry in _candidates(text, lexicon):
         for span in _entry_spans(text, entry):
-            if negated_at(text, entry, span[0]) or (
-                lexicon.benign and _benign_near(text, lexicon, span)
+            if (
+                not text.reads_in(entry, span)
+                or negated_at(text, entry, span[0])
+                or (lexicon.benign and _benign_near(text, lexicon, span))
             ):
                 continue
             places.setdefault((entry.entry.category, span[0]), []).append(

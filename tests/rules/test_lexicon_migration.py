@@ -127,9 +127,16 @@ def test_migrating_an_untouched_released_version_from_0009_gives_the_current_pac
     version = criteria_published_current()
     executor = MigrationExecutor(connection)
     executor.migrate([("rules", "0009_lexicon_families")])
-    hold(version, released_lexicon())
+    # Written with the table as it stood after 0009 (later migrations add columns).
+    then = executor.loader.project_state(("rules", "0009_lexicon_families")).apps
+    held = then.get_model("rules", "LexiconEntry")
+    held.objects.filter(version_id=version.pk).delete()
+    held.objects.bulk_create([held(version_id=version.pk, **e) for e in released_lexicon()])
 
     executor = MigrationExecutor(connection)
     executor.migrate([("rules", "0010_lexicon_vocabulary")])
+    # On to the latest migrations, which change no phrase, so the table is today's again.
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes("rules"))
 
     assert rows(version) == current_pack()

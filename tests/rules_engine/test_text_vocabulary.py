@@ -130,3 +130,71 @@ def test_detention_described_by_its_routines_or_euphemisms_is_read(text: str) ->
 )
 def test_ordinary_deals_raise_nothing(text: str) -> None:
     assert categories(text) == set()
+
+
+# A Latin-script phrase reads text that may be in its language: French "interroger la
+# liste" (to query the list) is no English "interrogate" near a "list" of people, nor the
+# Spanish or Portuguese "interrogar".
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le client veut interroger la liste des abonnés chaque jour.",
+        "L'application permet d'interroger la liste des commandes depuis le portail.",
+    ],
+)
+def test_a_word_of_another_language_reads_nothing(text: str) -> None:
+    assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The client wants to interrogate the protesters held overnight.",
+        # A field mixing languages: each sentence is read by the phrases of its language.
+        "Projet pilote pour le ministère, démonstration en mars. "
+        "The client wants to interrogate the protesters held overnight.",
+        # Too short to tell the language: the phrases of every language read it.
+        "Interrogate protesters.",
+    ],
+)
+def test_a_phrase_still_reads_its_own_language(text: str) -> None:
+    assert "detention" in categories(text)
+
+
+def test_loanwords_of_benign_context_are_read_in_french() -> None:
+    # "botnets" cancelled the blocking through an English phrase; read in French only,
+    # the French context names it too.
+    text = "Filtrage antispam et blocage du trafic de botnets pour les serveurs de messagerie."
+    assert categories(text) == set()
+
+
+# A police force named by its reach (federal, national, military...) is a security-force
+# end user beside an act of buying or using; the name alone is no request.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Polícia Federal encomendou uma ferramenta de análise.",
+        "A Polícia Federal quer uma demonstração.",
+        "The Federal Police ordered an analysis tool.",
+        "La Police nationale a commandé un outil d'analyse.",
+        "La Policía Federal encargó una herramienta de análisis.",
+        "طلبت الشرطة الاتحادية أداة تحليل.",
+        "Федеральная полиция заказала систему анализа.",
+        "联邦警察订购了分析工具。",
+    ],
+)
+def test_a_police_force_ordering_is_a_security_service(text: str) -> None:
+    assert "security_services" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "O Museu da Polícia Federal encomendou vitrines novas.",
+        "A encomenda para a Polícia Federal foi entregue pelos Correios.",
+        "The Federal Police museum ordered new display cases.",
+        "A Polícia Federal fica na avenida principal.",
+    ],
+)
+def test_a_police_museum_or_parcel_raises_nothing(text: str) -> None:
+    assert categories(text) == set()
