@@ -15,6 +15,7 @@ from functools import cache
 from django.conf import settings
 
 
+@cache  # asked for every event signed
 def key_id_of(key: str) -> str:
     return hashlib.sha256(b"hrdd-audit-key-id:" + key.encode()).hexdigest()[:12]
 
@@ -44,7 +45,14 @@ def sign(key_id: str, message: dict | str) -> str | None:
         return None
     if not isinstance(message, str):
         message = canonical(message)
-    return hmac.new(key, message.encode(), hashlib.sha256).hexdigest()
+    mac = _keyed(key).copy()  # the key's pads hashed once, not for every event and link
+    mac.update(message.encode())
+    return mac.hexdigest()
+
+
+@cache
+def _keyed(key: bytes) -> hmac.HMAC:
+    return hmac.new(key, digestmod=hashlib.sha256)
 
 
 def signature_ok(key_id: str, message: dict | str, signature: str) -> bool:

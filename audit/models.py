@@ -48,6 +48,30 @@ class AppendOnly(models.Model):
         raise PermissionError("Audit events are append-only.")
 
 
+# What an event's signature covers (`AuditEvent.payload`), by attribute name.
+SIGNED_FIELDS = (
+    "created_at",
+    "actor_id",
+    "actor_label",
+    "action",
+    "object_type",
+    "object_id",
+    "opportunity_id",
+    "from_state",
+    "to_state",
+    "changes",
+    "comment",
+    "key_id",
+)
+
+
+def signed_payload(values: dict) -> dict:
+    """The body an event's signature covers, from its SIGNED_FIELDS as read: the same for
+    an instance and for a row read as values (the sealer verifies thousands at a time
+    without building an instance of each)."""
+    return {**values, "created_at": values["created_at"].isoformat()}
+
+
 class AuditEvent(AppendOnly):
     """One thing that happened to a deal, its screening or its review case.
 
@@ -81,20 +105,7 @@ class AuditEvent(AppendOnly):
 
     def payload(self) -> dict:
         """What the signature covers: every field a reader relies on."""
-        return {
-            "created_at": self.created_at.isoformat(),
-            "actor_id": self.actor_id,
-            "actor_label": self.actor_label,
-            "action": self.action,
-            "object_type": self.object_type,
-            "object_id": self.object_id,
-            "opportunity_id": self.opportunity_id,
-            "from_state": self.from_state,
-            "to_state": self.to_state,
-            "changes": self.changes,
-            "comment": self.comment,
-            "key_id": self.key_id,
-        }
+        return signed_payload({name: getattr(self, name) for name in SIGNED_FIELDS})
 
     def sign(self) -> None:
         self.key_id = keys.current_key_id()
