@@ -130,3 +130,45 @@ def test_detention_described_by_its_routines_or_euphemisms_is_read(text: str) ->
 )
 def test_ordinary_deals_raise_nothing(text: str) -> None:
     assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Animals followed with collars in a park or reserve are no people tracked.
+        "A national park wants GPS collars to track the movements of its elephants.",
+        "Le parc national veut des colliers GPS pour suivre les déplacements des éléphants.",
+        "El parque nacional quiere collares GPS para seguir los desplazamientos de sus elefantes.",
+        "O parque nacional quer coleiras GPS para rastrear os deslocamentos dos elefantes.",
+        "تريد حديقة وطنية أطواقا لتتبع تحركات الفيلة.",
+        "Национальный парк хочет GPS-ошейники для отслеживания перемещений слонов.",
+        "国家公园想用GPS项圈追踪大象的活动轨迹。",
+        # A care home locating its residents with dementia keeps them safe.
+        "Location tags for nursing home residents with dementia, so night staff can locate"
+        " anyone who wanders off.",
+        "Bracelets pour localiser les résidents atteints de démence de la maison de retraite.",
+        "Pulseras para localizar a los residentes con demencia de la residencia de ancianos.",
+        "Pulseiras para localizar os residentes com demência do lar de idosos.",
+        "أساور لتتبع تحركات المسنين المصابين بالخرف في دار رعاية.",
+        "Браслеты для определения местоположения пожилых людей с деменцией в доме престарелых.",
+        "护理院用手机定位痴呆老人的位置。",
+        # A hotel's guest network limited per room is no throttled internet.
+        "酒店访客网络：每间客房限速，禁止P2P。",
+    ],
+)
+def test_animals_care_home_residents_and_guest_networks_raise_nothing(text: str) -> None:
+    assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("GPS trackers to follow the movements of the protest organisers.", "tracking"),
+        ("Le client veut suivre les déplacements des opposants.", "tracking"),
+        ("أطواق لتتبع تحركات المتظاهرين في الساحة.", "tracking"),
+        ("Location tags to locate residents of the protest camp at night.", "tracking"),
+        ("限速社交媒体，选举期间断网。", "censorship"),
+    ],
+)
+def test_people_tracked_and_networks_throttled_are_still_read(text: str, category: str) -> None:
+    assert category in categories(text)
