@@ -172,3 +172,31 @@ def test_animals_care_home_residents_and_guest_networks_raise_nothing(text: str)
 )
 def test_people_tracked_and_networks_throttled_are_still_read(text: str, category: str) -> None:
     assert category in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vocational 'education' centre in the east, stays there are involuntary.",
+        "Centre de « formation professionnelle » au nord, séjour non volontaire.",
+        "Centro de formación profesional en la región, la estancia no es voluntaria.",
+        "Centro de formação profissional no norte — a permanência não é voluntária.",
+        "مركز «تدريب مهني» في الشمال — الإقامة فيه ليست طوعية.",
+        "Центр профобучения на севере — пребывание не добровольное.",
+        "职业技能培训中心位于北部，学员并非自愿入住。",
+    ],
+)
+def test_a_training_centre_no_one_enters_freely_is_detention(text: str) -> None:
+    assert "detention" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vocational training centre for apprentices, attendance is voluntary and free.",
+        "Centro de formación profesional, la inscripción es voluntaria.",
+        "Centre de formation professionnelle : inscription volontaire.",
+    ],
+)
+def test_a_training_centre_people_join_freely_raises_nothing(text: str) -> None:
+    assert categories(text) == set()
