@@ -200,3 +200,30 @@ def test_a_training_centre_no_one_enters_freely_is_detention(text: str) -> None:
 )
 def test_a_training_centre_people_join_freely_raises_nothing(text: str) -> None:
     assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Probes at the submarine cable landing station with full packet capture, kept for years.",
+        "Capture de tout le trafic à la passerelle internationale, conservé dix ans.",
+        "Captura de todo el tráfico en la pasarela internacional del país.",
+        "Captura de pacotes em todos os cabos submarinos que chegam ao país.",
+        "التقاط كل الحركة عند البوابة الدولية للبلاد.",
+        "Захват всего трафика на международном шлюзе страны.",
+        "在国际出入口做全流量镜像，保存三年。",
+    ],
+)
+def test_all_traffic_captured_at_a_national_chokepoint_is_interception(text: str) -> None:
+    assert "interception" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Packet capture appliance for the bank's data centre to debug latency.",
+        "Captura de paquetes en el centro de datos para depurar la latencia.",
+    ],
+)
+def test_packet_capture_in_a_data_centre_raises_nothing(text: str) -> None:
+    assert categories(text) == set()
