@@ -227,3 +227,27 @@ def test_all_traffic_captured_at_a_national_chokepoint_is_interception(text: str
 )
 def test_packet_capture_in_a_data_centre_raises_nothing(text: str) -> None:
     assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The court named by its adjective, and messages and call records by their Latin
+        # abbreviations, as Russian descriptions often do.
+        "Полиции нужен прямой доступ к разговорам абонентов без судебного решения.",
+        "Оператор должен хранить все SMS и CDR по всем абонентам бессрочно.",
+    ],
+)
+def test_russian_interception_without_a_court_or_of_everyone_is_read(text: str) -> None:
+    assert "interception" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Доступ к звонкам только по судебному решению, как требует закон.",
+        "Хранить CDR для биллинга три месяца.",
+    ],
+)
+def test_russian_access_by_court_decision_or_billing_records_raise_nothing(text: str) -> None:
+    assert categories(text) == set()
