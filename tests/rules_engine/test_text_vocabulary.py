@@ -198,3 +198,124 @@ def test_a_police_force_ordering_is_a_security_service(text: str) -> None:
 )
 def test_a_police_museum_or_parcel_raises_nothing(text: str) -> None:
     assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Animals followed with collars in a park or reserve are no people tracked.
+        "A national park wants GPS collars to track the movements of its elephants.",
+        "Le parc national veut des colliers GPS pour suivre les déplacements des éléphants.",
+        "El parque nacional quiere collares GPS para seguir los desplazamientos de sus elefantes.",
+        "O parque nacional quer coleiras GPS para rastrear os deslocamentos dos elefantes.",
+        "تريد حديقة وطنية أطواقا لتتبع تحركات الفيلة.",
+        "Национальный парк хочет GPS-ошейники для отслеживания перемещений слонов.",
+        "国家公园想用GPS项圈追踪大象的活动轨迹。",
+        # A care home locating its residents with dementia keeps them safe.
+        "Location tags for nursing home residents with dementia, so night staff can locate"
+        " anyone who wanders off.",
+        "Bracelets pour localiser les résidents atteints de démence de la maison de retraite.",
+        "Pulseras para localizar a los residentes con demencia de la residencia de ancianos.",
+        "Pulseiras para localizar os residentes com demência do lar de idosos.",
+        "أساور لتتبع تحركات المسنين المصابين بالخرف في دار رعاية.",
+        "Браслеты для определения местоположения пожилых людей с деменцией в доме престарелых.",
+        "护理院用手机定位痴呆老人的位置。",
+        # A hotel's guest network limited per room is no throttled internet.
+        "酒店访客网络：每间客房限速，禁止P2P。",
+    ],
+)
+def test_animals_care_home_residents_and_guest_networks_raise_nothing(text: str) -> None:
+    assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("GPS trackers to follow the movements of the protest organisers.", "tracking"),
+        ("Le client veut suivre les déplacements des opposants.", "tracking"),
+        ("أطواق لتتبع تحركات المتظاهرين في الساحة.", "tracking"),
+        ("Location tags to locate residents of the protest camp at night.", "tracking"),
+        ("限速社交媒体，选举期间断网。", "censorship"),
+    ],
+)
+def test_people_tracked_and_networks_throttled_are_still_read(text: str, category: str) -> None:
+    assert category in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vocational 'education' centre in the east, stays there are involuntary.",
+        "Centre de « formation professionnelle » au nord, séjour non volontaire.",
+        "Centro de formación profesional en la región, la estancia no es voluntaria.",
+        "Centro de formação profissional no norte — a permanência não é voluntária.",
+        "مركز «تدريب مهني» في الشمال — الإقامة فيه ليست طوعية.",
+        "Центр профобучения на севере — пребывание не добровольное.",
+        "职业技能培训中心位于北部，学员并非自愿入住。",
+    ],
+)
+def test_a_training_centre_no_one_enters_freely_is_detention(text: str) -> None:
+    assert "detention" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vocational training centre for apprentices, attendance is voluntary and free.",
+        "Centro de formación profesional, la inscripción es voluntaria.",
+        "Centre de formation professionnelle : inscription volontaire.",
+    ],
+)
+def test_a_training_centre_people_join_freely_raises_nothing(text: str) -> None:
+    assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Probes at the submarine cable landing station with full packet capture, kept for years.",
+        "Capture de tout le trafic à la passerelle internationale, conservé dix ans.",
+        "Captura de todo el tráfico en la pasarela internacional del país.",
+        "Captura de pacotes em todos os cabos submarinos que chegam ao país.",
+        "التقاط كل الحركة عند البوابة الدولية للبلاد.",
+        "Захват всего трафика на международном шлюзе страны.",
+        "在国际出入口做全流量镜像，保存三年。",
+    ],
+)
+def test_all_traffic_captured_at_a_national_chokepoint_is_interception(text: str) -> None:
+    assert "interception" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Packet capture appliance for the bank's data centre to debug latency.",
+        "Captura de paquetes en el centro de datos para depurar la latencia.",
+    ],
+)
+def test_packet_capture_in_a_data_centre_raises_nothing(text: str) -> None:
+    assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The court named by its adjective, and messages and call records by their Latin
+        # abbreviations, as Russian descriptions often do.
+        "Полиции нужен прямой доступ к разговорам абонентов без судебного решения.",
+        "Оператор должен хранить все SMS и CDR по всем абонентам бессрочно.",
+    ],
+)
+def test_russian_interception_without_a_court_or_of_everyone_is_read(text: str) -> None:
+    assert "interception" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Доступ к звонкам только по судебному решению, как требует закон.",
+        "Хранить CDR для биллинга три месяца.",
+    ],
+)
+def test_russian_access_by_court_decision_or_billing_records_raise_nothing(text: str) -> None:
+    assert categories(text) == set()
