@@ -1,6 +1,6 @@
 """CPU of one API deal detail in the worker, beside the bare anchor's detail.
 
-Run: python benchmarks/profile_detail.py [-n N] [--profile] [--bare]
+Run: python benchmarks/profile_detail.py [-n N] [--profile] [--bare] [--layers]
 
 Registers SEED deals, then serves N detail requests (random deals among them) through
 the project's WSGI stack in this process, as a gunicorn worker would (DEBUG off, token
@@ -8,7 +8,9 @@ auth, every middleware), against DATABASE_URL (PostgreSQL or SQLite), in a datab
 its own (BENCH_API_DB_NAME, default `hrdd_bench_api`, re-created; SQLite in a temporary
 directory). Prints the process CPU and wall time per request and the SQL statements of
 one detail; --profile prints cProfile's top functions by CPU of the request's thread.
-With --bare, the same for the anchor project's detail.
+With --bare, the same for the anchor project's detail. --layers prints the CPU of the
+request's thread spent in each middleware itself (its layer minus the layers inside it;
+the view is the innermost layer), timed around each layer with no profiler.
 """
 
 from __future__ import annotations
@@ -39,12 +41,14 @@ def main() -> int:
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--bare", action="store_true")
     parser.add_argument("--top", type=int, default=45)
+    parser.add_argument("--layers", action="store_true")
     args = parser.parse_args()
     _prepare(args.bare)
 
     import django
 
     django.setup()
+    layers = _time_layers() if args.layers else None
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
@@ -86,6 +90,8 @@ def main() -> int:
     with connection.execute_wrapper(record):
         get(paths[0])
     profiler = cProfile.Profile(time.thread_time) if args.profile else None
+    for layer in layers or ():
+        layer[1] = 0.0  # only the measured requests
     cpu0, wall0 = time.process_time(), time.perf_counter()
     if profiler:
         profiler.enable()
@@ -100,6 +106,8 @@ def main() -> int:
         f"{len(statements)} SQL statements ({args.n} requests, "
         f"{'profiled' if profiler else 'not profiled'}, load {os.getloadavg()[0]:.2f})"
     )
+    if layers is not None:
+        _print_layers(layers, args.n)
     if os.environ.get("SHOW_SQL"):
         for sql in statements:
             print("   ", sql[:600])
@@ -108,6 +116,47 @@ def main() -> int:
         stats.sort_stats("cumulative").print_stats(args.top)
         stats.sort_stats("tottime").print_stats(args.top)
     return 0
+
+
+def _time_layers() -> list[list]:
+    """Wrap each layer Django builds (`convert_exception_to_response` around every
+    middleware and around the view) with a thread-CPU clock: [name, total seconds]."""
+    from django.core.handlers import base
+
+    layers: list[list] = []
+    wrap = base.convert_exception_to_response
+
+    def timed(get_response):
+        inner = wrap(get_response)
+        name = getattr(type(get_response), "__module__", "") + "." + type(get_response).__name__
+        if type(get_response).__name__ in ("method", "function"):
+            name = "the view (URL resolving, DRF, the view's work)"
+        layer = [name, 0.0]
+        layers.append(layer)
+        clock = time.thread_time
+
+        def run(request):
+            t0 = clock()
+            try:
+                return inner(request)
+            finally:
+                layer[1] += clock() - t0
+
+        return run
+
+    base.convert_exception_to_response = timed
+    return layers
+
+
+def _print_layers(layers: list[list], requests: int) -> None:
+    """Outermost first: each layer's own CPU, the layer minus the one inside it."""
+    ordered = list(reversed(layers))  # Django wraps from the innermost outwards
+    whole = ordered[0][1]
+    print(f"  layers (thread CPU a request; whole {1000 * whole / requests:.3f} ms):")
+    for i, (name, total) in enumerate(ordered):
+        inside = ordered[i + 1][1] if i + 1 < len(ordered) else 0.0
+        own = total - inside
+        print(f"    {1000 * own / requests:7.3f} ms {100 * own / whole:5.1f} %  {name}")
 
 
 if __name__ == "__main__":

@@ -15,6 +15,10 @@ nothing read is kept.
   stays there, whole. The scope's compiled WHERE text and joins are the key and its
   parameters the request's values: two viewers share SQL only when their scopes differ
   in values alone, and each request runs with its own viewer's values.
+- `CompiledRead(reading).first_in(kind, build, values)`: the same read of `build(values)`
+  where the policy names its rule (`kind`) and gives the viewer's values apart, so the
+  scope is neither built nor compiled per request: `build` runs once per kind, with
+  stand-in numbers for the values, and the statement is keyed by the kind alone.
 """
 
 from __future__ import annotations
@@ -31,6 +35,11 @@ from django.db.models.query import ModelIterable, ValuesListIterable, get_relate
 
 # Shapes come from the policies' branches (a handful); this only bounds a mistake.
 MAX_SHAPES = 64
+
+# Stand-ins for a named scope's values while it is compiled: numbers no id takes, within
+# a 32-bit column's range (the ORM drops a condition on a number out of its column's).
+_STAND_INS = (-2_000_000_000, -1_900_000_000)
+_EMPTY = object()  # a named scope that holds nothing (`.none()`): no statement at all
 
 
 @dataclass(frozen=True)
@@ -143,6 +152,7 @@ class CompiledRead:
     def __init__(self, reading: Callable[[QuerySet], QuerySet]):
         self._reading = reading
         self._shapes: dict[tuple, _Read | None] = {}
+        self._named: dict[Hashable, tuple[str, _Read, tuple] | object | None] = {}
 
     def first(self, scope: QuerySet) -> Model | None:
         query = scope.query
@@ -169,9 +179,69 @@ class CompiledRead:
             row = cursor.fetchone()
         return None if row is None else read.rows.build([row], scope.db)[0]
 
+    def first_in(
+        self, kind: Hashable, build: Callable[[Mapping[str, int]], QuerySet], values: Mapping
+    ) -> Model | None:
+        """`first(build(values))`, compiled once per `kind` (the policy's name for the rule
+        `build` applies: never a viewer's value). The values, numbers, go in as the
+        statement's parameters on every call; a kind whose scope is more than filters,
+        or whose values the ORM does not pass through as they are, is read through the
+        ORM every time."""
+        named = self._named.get(kind)
+        if named is None:
+            if kind in self._named or len(self._named) >= MAX_SHAPES:
+                return next(iter(self._reading(build(values))), None)
+            named = self._named[kind] = self._compile_named(build, list(values))
+            if named is None:
+                return next(iter(self._reading(build(values))), None)
+        if named is _EMPTY:
+            return None
+        alias, read, order = named
+        with connections[alias].cursor() as cursor:
+            cursor.execute(read.sql, [values[n] if n else v for n, v in order])
+            row = cursor.fetchone()
+        return None if row is None else read.rows.build([row], alias)[0]
+
+    def _compile_named(self, build, names: list[str]):
+        """The statement of `build` with stand-ins for the values, and where each value
+        goes among its parameters; compiled twice with different stand-ins, and kept only
+        if the two differ in those parameters alone (a value the ORM folded into the SQL
+        text, or changed, is not a parameter to fill)."""
+        compiled = []
+        for base in _STAND_INS:
+            stand_ins = {name: base - i for i, name in enumerate(names)}
+            scope = build(stand_ins)
+            if scope.query.is_empty():  # the rule holds nothing, whatever the values
+                return _EMPTY
+            if not _only_filters(scope.query):
+                return None
+            qs = self._reading(scope)
+            if qs._prefetch_related_lookups:
+                return None
+            compiler = qs.query.get_compiler(qs.db)
+            try:
+                sql, params = compiler.as_sql()
+            except (EmptyResultSet, FullResultSet):  # a value the ORM judged by itself
+                return None
+            if sql.count("%s") != len(params):
+                return None
+            by_value = {v: n for n, v in stand_ins.items()}
+            order = tuple((by_value.get(p) if type(p) is int else None, p) for p in params)
+            if {n for n, _ in order if n} != set(names):
+                return None
+            compiled.append((qs.db, sql, order, compiler))
+        (alias, sql, order, compiler), (_, sql_2, order_2, _) = compiled
+        if sql != sql_2 or [n for n, _ in order] != [n for n, _ in order_2]:
+            return None
+        if [v for n, v in order if not n] != [v for n, v in order_2 if not n]:
+            return None
+        return alias, _Read(sql=sql, before=(), after=(), rows=_Rows.of(compiler)), order
+
     def shapes(self) -> int:
         """How many shapes are compiled (for tests)."""
-        return sum(1 for c in self._shapes.values() if c is not None)
+        return sum(1 for c in self._shapes.values() if c is not None) + sum(
+            1 for c in self._named.values() if c is not None
+        )
 
     def _compile(self, scope: QuerySet, where: str, params: list) -> _Read | None:
         """The reading's SQL with this scope's WHERE clause at a known place among its

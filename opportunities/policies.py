@@ -10,7 +10,7 @@ Deals:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
@@ -18,24 +18,52 @@ from accounts.policies import has_role, is_compliance, is_sales_rep, partner_org
 
 from .models import ChannelEntry, Opportunity, Product
 
+# The rules of who sees which deals, by name (`opportunity_scope`).
+EVERY_DEAL = "every deal"
+OWN_AND_TEAMS = "own and the team's"
+OWN = "own"
+ORGANISATION_S = "the organisation's"
+NONE = "none"
 
-def opportunities_visible_to(user) -> QuerySet[Opportunity]:
-    qs = Opportunity.objects.all()
+
+def opportunity_scope(user) -> tuple[str, dict[str, int]]:
+    """Which rule decides what `user` sees, and its values (read from the user as they
+    are now). The rule's name and this module's code make the statement; the values are
+    the viewer's, so a read compiled once per rule (`hrdd.compiled`) runs with them."""
     if is_compliance(user):
-        return qs
+        return EVERY_DEAL, {}
     if is_sales_rep(user):
         if user.team_id:
-            # The team's members in a subquery: the deal list needs no join to users.
-            from django.contrib.auth import get_user_model
-
-            team = get_user_model().objects.filter(team_id=user.team_id).values("pk")
-            return qs.filter(Q(owner_id=user.pk) | Q(owner_id__in=team))
-        return qs.filter(owner_id=user.pk)
+            return OWN_AND_TEAMS, {"user": user.pk, "team": user.team_id}
+        return OWN, {"user": user.pk}
     org_id = partner_organisation_id(user)
     if org_id:
+        return ORGANISATION_S, {"organisation": org_id}
+    return NONE, {}
+
+
+def opportunities_in_scope(rule: str, values: Mapping[str, int]) -> QuerySet[Opportunity]:
+    """The deals one rule of `opportunity_scope` shows, with its values."""
+    qs = Opportunity.objects.all()
+    if rule == EVERY_DEAL:
+        return qs
+    if rule == OWN_AND_TEAMS:
+        # The team's members in a subquery: the deal list needs no join to users.
+        from django.contrib.auth import get_user_model
+
+        team = get_user_model().objects.filter(team_id=values["team"]).values("pk")
+        return qs.filter(Q(owner_id=values["user"]) | Q(owner_id__in=team))
+    if rule == OWN:
+        return qs.filter(owner_id=values["user"])
+    if rule == ORGANISATION_S:
+        org_id = values["organisation"]
         in_channel = ChannelEntry.objects.filter(opportunity=OuterRef("pk"), organisation_id=org_id)
         return qs.filter(Q(submitted_by_organisation_id=org_id) | Exists(in_channel))
     return qs.none()
+
+
+def opportunities_visible_to(user) -> QuerySet[Opportunity]:
+    return opportunities_in_scope(*opportunity_scope(user))
 
 
 def opportunity_seen_by(opportunity_id: int, users: Sequence) -> list[bool]:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from django.db.models import Q, QuerySet, prefetch_related_objects
 from django.db.models.fields.json import KeyTransform
@@ -11,7 +11,9 @@ from refdata.cache import CATALOGUE, cached
 
 from .models import ChannelEntry, Opportunity, OpportunityLine, Product
 from .policies import (  # noqa: F401 - the scopes, re-exported for readers of this module
+    opportunities_in_scope,
     opportunities_visible_to,
+    opportunity_scope,
     products_visible_to,
 )
 
@@ -113,15 +115,26 @@ def _read_for_detail(scope: QuerySet[Opportunity]) -> QuerySet[Opportunity]:
     )
 
 
-# Compiled once per shape of the visibility filter (`hrdd.compiled`); the filter itself is
-# built by the policy on every request, so its values are always this viewer's.
+# Compiled once per rule of the visibility policy (`hrdd.compiled`): the policy names the
+# rule for this viewer on every request, and the viewer's values run in its statement.
 _DEAL_SHOWN = CompiledRead(_shown)
 _DEAL_READ = CompiledRead(_read_for_detail)
 
 
+def _one_deal(rule: str) -> Callable[[Mapping[str, int]], QuerySet[Opportunity]]:
+    return lambda values: opportunities_in_scope(rule, values).filter(pk=values["pk"])
+
+
+_ONE_DEAL: dict[str, Callable[[Mapping[str, int]], QuerySet[Opportunity]]] = {}
+
+
 def _deal_shown(user, pk, read: CompiledRead) -> Opportunity | None:
     """A deal `user` may see, as `read` reads it."""
-    opportunity = read.first(opportunities_visible_to(user).filter(pk=pk))
+    rule, values = opportunity_scope(user)
+    build = _ONE_DEAL.get(rule) or _ONE_DEAL.setdefault(rule, _one_deal(rule))
+    # The ORM's own check of the id (a ValueError for one that is no number).
+    values = {**values, "pk": Opportunity._meta.pk.get_prep_value(pk)}
+    opportunity = read.first_in(rule, build, values)
     if opportunity is not None and opportunity.current_screening is not None:
         opportunity.current_screening.text_languages_read = opportunity.screening_text_languages
     return opportunity

@@ -166,3 +166,107 @@ def test_a_scope_with_a_filtered_relation_is_read_through_the_orm(deals):
         ).filter(by__isnull=False, pk=deal.pk)
         assert (read.first(scope) is not None) is found
     assert read.shapes() == 0
+
+
+def test_each_rule_is_compiled_once_and_reads_each_viewer_s_deals(
+    api, deals, sales_rep, teammate, other_rep, partner_a, partner_b, reviewer, outsider
+):
+    """The statement kept is the rule's (`opportunity_scope`), never a viewer's: every
+    persona's read runs with its own values, and answers what the ORM answers."""
+    from opportunities.policies import opportunity_scope
+
+    viewers = (sales_rep, teammate, other_rep, partner_a, partner_b, reviewer, outsider)
+    for _ in range(2):  # the second round with every rule compiled
+        for user in viewers:
+            for deal in deals.values():
+                seen = opportunities_visible_to(user).filter(pk=deal.pk).exists()
+                status = api.as_user(user).get(f"{URL}{deal.pk}/").status_code
+                assert status == (200 if seen else 404), (user.username, deal.title)
+    rules = {opportunity_scope(u)[0] for u in viewers}
+    assert len(rules) == 5  # every deal, own, own and the team's, the organisation's, none
+    kept = selectors._DEAL_READ._named
+    assert set(kept) == rules
+    assert all(kept[r] is not None for r in rules)  # none of them fell back to the ORM
+
+
+def test_the_rule_s_statement_is_the_orm_s_with_the_viewer_s_values(demo_users):
+    """Field for field and statement for statement: compiled once per rule with
+    stand-ins, run with a viewer's values, it is what the ORM builds for that viewer."""
+    from opportunities.policies import opportunity_scope
+
+    for user in demo_users:
+        for deal in opportunities_visible_to(user)[:3]:
+            scope = opportunities_visible_to(user).filter(pk=deal.pk)
+            for compiled in (selectors._DEAL_READ, selectors._DEAL_SHOWN):
+                fast = selectors._deal_shown(user, deal.pk, compiled)
+                slow = compiled._reading(scope).get()
+                if slow.current_screening is not None:  # as `_deal_shown` adds it
+                    slow.current_screening.text_languages_read = slow.screening_text_languages
+                assert _as_read(fast) == _as_read(slow)
+                rule, values = opportunity_scope(user)
+                alias, read, order = compiled._named[rule]
+                sql, params = compiled._reading(scope).query.sql_with_params()
+                filled = [{**values, "pk": deal.pk}[n] if n else v for n, v in order]
+                assert (read.sql, filled) == (sql, list(params))
+
+
+def test_a_change_of_organisation_role_team_or_channel_counts_at_the_next_request(
+    api, deals, partner_a, partner_b, sales_rep, other_rep, reseller_b, vendor
+):
+    """Nothing about the viewer is kept between requests: with every rule's statement
+    compiled, a partner's organisation, a user's role, a rep's team and a deal's channel
+    changed in the database decide the very next request."""
+    from opportunities.models import ChannelEntry
+
+    deal_a, deal_b = f"{URL}{deals['a'].pk}/", f"{URL}{deals['b'].pk}/"
+    rep_deal, other_deal = f"{URL}{deals['rep'].pk}/", f"{URL}{deals['other'].pk}/"
+    assert api.as_user(partner_b).get(deal_a).status_code == 404
+    # Partner B's organisation joins deal A's channel, then leaves it.
+    entry = ChannelEntry.objects.create(
+        opportunity=deals["a"],
+        position=9,
+        organisation=reseller_b,
+        role="reseller",
+        name=reseller_b.name,
+        country=reseller_b.country,
+    )
+    assert api.as_user(partner_b).get(deal_a).status_code == 200
+    entry.delete()
+    assert api.as_user(partner_b).get(deal_a).status_code == 404
+    # Partner B becomes a sales rep of the vendor: its organisation's deal is no longer
+    # its own, its own registrations still are none.
+    User.objects.filter(pk=partner_b.pk).update(role=User.Role.SALES_REP, organisation=vendor)
+    assert api.as_user(partner_b).get(deal_b).status_code == 200  # it owns deal B
+    assert api.as_user(partner_b).get(deal_a).status_code == 404
+    User.objects.filter(pk=partner_b.pk).update(role=User.Role.REVIEWER)
+    assert api.as_user(partner_b).get(deal_a).status_code == 200
+    # A rep with no team joins the rep's team: the team's deals, at once; then leaves.
+    assert api.as_user(other_rep).get(rep_deal).status_code == 404
+    User.objects.filter(pk=other_rep.pk).update(team=sales_rep.team)
+    assert api.as_user(other_rep).get(rep_deal).status_code == 200
+    assert api.as_user(other_rep).get(other_deal).status_code == 200
+    User.objects.filter(pk=other_rep.pk).update(team=None)
+    assert api.as_user(other_rep).get(rep_deal).status_code == 404
+    # A partner moved to the organisation of another partner sees that one's deals.
+    User.objects.filter(pk=partner_a.pk).update(organisation=reseller_b)
+    assert api.as_user(partner_a).get(deal_b).status_code == 200
+    assert api.as_user(partner_a).get(deal_a).status_code == 404
+
+
+def test_a_rule_whose_value_is_not_a_plain_parameter_is_read_through_the_orm(deals):
+    """A value worked out from the viewer's (here the next id) is in no kept statement as
+    it is: compiled with two sets of stand-ins, the statements differ in a constant, so
+    that rule is read through the ORM, with each call's value."""
+    from hrdd.compiled import CompiledRead
+    from opportunities.models import Opportunity
+
+    read = CompiledRead(lambda scope: scope)
+
+    def build(values):
+        return Opportunity.objects.filter(pk__in=[values["pk"], values["pk"] + 1])
+
+    for pk in (*(d.pk for d in deals.values()), max(d.pk for d in deals.values())):
+        found = read.first_in("this one or the next", build, {"pk": pk})
+        assert found == next(iter(build({"pk": pk})))
+    assert read.first_in("this one or the next", build, {"pk": -5}) is None
+    assert read.shapes() == 0
