@@ -213,11 +213,7 @@ class CompiledLexicon:
 # Compiling is a pure function of a phrase and its language, and a lexicon edit changes a
 # few of its thousand phrases: each phrase (and word) is compiled once per process, so a
 # preview, a publish or the editor recompiles only what changed (bounded: least recent out).
-_MEMO_PHRASES = 4096
-_MEMO_WORDS = 32768
-
-
-@functools.lru_cache(maxsize=_MEMO_WORDS)
+@functools.lru_cache(maxsize=32768)
 def _compile_word(raw: str, language: str) -> tuple[tuple[Word, ...], str | None]:
     """The forms one lexicon word matches (an accented Latin word: also as typed without
     its accents), or the problem with it."""
@@ -274,14 +270,13 @@ def _parse(phrase: str, language: str) -> tuple[tuple[Part, ...], list[str]]:
     return tuple(parts), errors
 
 
-@functools.lru_cache(maxsize=_MEMO_WORDS)
+@functools.lru_cache(maxsize=32768)
 def _words(text: str) -> str:
-    """A phrase's (or an alternative's) normalised words, as the duplicate check and the
-    family phrases compare them."""
+    """A phrase's normalised words, as the duplicate check and family phrases compare them."""
     return " ".join(normalise(text).split())
 
 
-@functools.lru_cache(maxsize=_MEMO_PHRASES)
+@functools.lru_cache(maxsize=4096)
 def _parsed(phrase: str, language: str) -> tuple[tuple[Part, ...], tuple[str, ...]]:
     """``_parse`` once per phrase and language (its problems as a tuple: never changed)."""
     parts, errors = _parse(phrase, language)
@@ -354,7 +349,7 @@ def _triggers(parts: tuple[Part, ...]) -> tuple[tuple[Part, ...], tuple[str, ...
     return parts, ()
 
 
-@functools.lru_cache(maxsize=_MEMO_PHRASES)
+@functools.lru_cache(maxsize=4096)
 def _compiled_parts(phrase: str, language: str) -> tuple:
     """What ``compiled_entry`` makes of a phrase in a language: everything but the entry
     itself and its place, which an edit of its category, family or switch changes."""
