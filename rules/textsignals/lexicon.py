@@ -34,6 +34,7 @@ or publish a phrase that would never match or that matches everything.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 from collections.abc import Iterable, Mapping
@@ -217,6 +218,10 @@ class CompiledLexicon:
         return len(self.signals) + len(self.benign)
 
 
+# Compiling is a pure function of a phrase and its language, and a lexicon edit changes a
+# few of its thousand phrases: each phrase (and word) is compiled once per process, so a
+# preview, a publish or the editor recompiles only what changed (bounded: least recent out).
+@functools.lru_cache(maxsize=32768)
 def _compile_word(raw: str, language: str) -> tuple[tuple[Word, ...], str | None]:
     """The forms one lexicon word matches (an accented Latin word: also as typed without
     its accents), or the problem with it."""
@@ -273,6 +278,25 @@ def _parse(phrase: str, language: str) -> tuple[tuple[Part, ...], list[str]]:
     return tuple(parts), errors
 
 
+@functools.lru_cache(maxsize=32768)
+def _words(text: str) -> str:
+    """A phrase's normalised words, as the duplicate check and family phrases compare them."""
+    return " ".join(normalise(text).split())
+
+
+@functools.lru_cache(maxsize=4096)
+def _parsed(phrase: str, language: str) -> tuple[tuple[Part, ...], tuple[str, ...]]:
+    """``_parse`` once per phrase and language (its problems as a tuple: never changed)."""
+    parts, errors = _parse(phrase, language)
+    return parts, tuple(errors)
+
+
+def forget_compiled() -> None:
+    """Empty the memos of compiled phrases and words (what a cold process would do)."""
+    for memo in (_compile_word, _words, _parsed, _compiled_parts):
+        memo.cache_clear()
+
+
 def validate_entry(entry: Any) -> list[str]:
     """Every problem with one entry (for the criteria editor); empty when it is valid."""
     if not isinstance(entry, LexiconEntry):
@@ -321,7 +345,7 @@ def validate_entry(entry: Any) -> list[str]:
     elif len(entry.phrase) > MAX_PHRASE:
         errors.append(f"phrase is at most {MAX_PHRASE} characters")
     elif entry.language in LANGUAGES:
-        errors.extend(_parse(entry.phrase, entry.language)[1])
+        errors.extend(_parsed(entry.phrase, entry.language)[1])
     return errors
 
 
@@ -340,19 +364,27 @@ def _triggers(parts: tuple[Part, ...]) -> tuple[tuple[Part, ...], tuple[str, ...
     return parts, ()
 
 
+@functools.lru_cache(maxsize=4096)
+def _compiled_parts(phrase: str, language: str) -> tuple:
+    """What ``compiled_entry`` makes of a phrase in a language: everything but the entry
+    itself and its place, which an edit of its category, family or switch changes."""
+    parts, keys = _triggers(_parsed(phrase, language)[0])
+    indexed = _indexed(parts)
+    return parts, keys, indexed, _required(indexed), phrase_key(language, phrase)
+
+
 def compiled_entry(entry: LexiconEntry, order: int = 0) -> CompiledEntry:
     """One entry compiled for reading (checked by the caller: a family phrase may exceed
     the limits of one admin-written phrase, each of its entries having been checked)."""
-    parts, keys = _triggers(_parse(entry.phrase, entry.language)[0])
-    indexed = _indexed(parts)
+    parts, keys, indexed, required, key = _compiled_parts(entry.phrase, entry.language)
     return CompiledEntry(
         entry=entry,
         parts=parts,
         triggers=keys,
         indexed=indexed,
-        required=_required(indexed),
+        required=required,
         order=order,
-        key=phrase_key(entry.language, entry.phrase),
+        key=key,
     )
 
 
@@ -375,7 +407,7 @@ def family_phrases(entries: Iterable[LexiconEntry]) -> list[LexiconEntry]:
         if e.enabled and e.family in ("act", "target"):
             alts = halves.setdefault((e.language, e.category), {"act": {}, "target": {}})
             for alt in e.phrase.split("|"):
-                words = " ".join(normalise(alt).split())
+                words = _words(alt)
                 if words:
                     alts[e.family].setdefault(words, None)
     out = []
@@ -406,7 +438,7 @@ def compile_lexicon(entries: Iterable[LexiconEntry]) -> CompiledLexicon:
         problems = validate_entry(entry)
         if not problems:
             label += f' ({entry.language} "{entry.phrase}")'
-            key = (entry.language, " ".join(normalise(entry.phrase).split()))
+            key = (entry.language, _words(entry.phrase))
             if key in seen:
                 problems.append("the same phrase is already in the lexicon for this language")
             seen.add(key)
