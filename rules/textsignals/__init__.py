@@ -23,10 +23,9 @@ from .lexicon import (
     LexiconEntry,
     LexiconError,
     compile_lexicon,
-    lexicon_from_pack,
-    lexicon_to_pack,
     validate_entry,
 )
+from .lexicon_pack import lexicon_from_pack, lexicon_to_pack
 from .reader import TEXT_FIELD_LABELS, TEXT_SOURCE_FIELDS, empty_text_fields, read_text
 
 __all__ = [

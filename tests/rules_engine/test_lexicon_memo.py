@@ -78,7 +78,8 @@ PHRASE = LexiconEntry("track|locate", "en", "tracking", "s")
         ({"category": "detention"}, {"detention"}),
         ({"category": "benign"}, set()),
         ({"enabled": False}, set()),
-        ({"language": "fr"}, {"tracking"}),  # a Latin word is read in every Latin language
+        ({"language": "fr"}, set()),  # a French phrase reads text that may be French
+        ({"language": "fr", "any_language": True}, {"tracking"}),  # unless marked so
         ({"family": "act"}, set()),  # one half of a family raises nothing alone
     ],
 )
