@@ -153,6 +153,10 @@ class _Text:
         e = entry.entry
         if e.any_language or e.language not in LATIN:
             return True
+        if e.language == detect_language(self.raw):
+            # The most likely language is always plausible (at least a quarter among the
+            # four), so the ranking of the others is not needed: most phrases read here.
+            return True
         allowed = self.languages_at(self.toks[span[0]][3])
         return not allowed or e.language in allowed
 
