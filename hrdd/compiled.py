@@ -143,6 +143,10 @@ class _Read:
     rows: _Rows
 
 
+def _in_range(value) -> bool:
+    return not isinstance(value, int) or -(2**63) <= value < 2**63
+
+
 class CompiledRead:
     """`reading(scope)` adds what is read to a scope (select_related, annotations, a
     slice); `first(scope)` returns the first row as `reading(scope)` would, compiled once
@@ -187,6 +191,10 @@ class CompiledRead:
         statement's parameters on every call; a kind whose scope is more than filters,
         or whose values the ORM does not pass through as they are, is read through the
         ORM every time."""
+        if not all(_in_range(v) for v in values.values()):
+            # The ORM decides what a number no column can hold matches (nothing, for
+            # `=`); the database driver would refuse it as a parameter.
+            return next(iter(self._reading(build(values))), None)
         named = self._named.get(kind)
         if named is None:
             if kind in self._named or len(self._named) >= MAX_SHAPES:

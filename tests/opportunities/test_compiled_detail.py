@@ -37,6 +37,16 @@ def test_a_deal_of_another_organisation_is_not_found_with_the_shape_already_comp
     assert client.get(f"/deals/{deals['a'].pk}/").status_code == 404
 
 
+@pytest.mark.parametrize("pk", [2**63, 2**64 + 5, -(2**63) - 1])
+def test_an_id_no_database_column_holds_is_not_found(api, client, deals, partner_a, reviewer, pk):
+    # Each persona's shape compiled first, so the id goes to the compiled statement.
+    for user in (partner_a, reviewer):
+        assert api.as_user(user).get(f"{URL}{deals['a'].pk}/").status_code == 200
+        assert api.as_user(user).get(f"{URL}{pk}/").status_code == 404
+    client.force_login(reviewer)
+    assert client.get(f"/deals/{pk}/").status_code == 404
+
+
 def test_a_sales_rep_of_another_team_is_not_found_a_deal_with_the_shape_compiled(
     api, deals, sales_rep, teammate, vendor
 ):
