@@ -140,3 +140,59 @@ def test_migrating_an_untouched_released_version_from_0009_gives_the_current_pac
     executor.migrate(executor.loader.graph.leaf_nodes("rules"))
 
     assert rows(version) == current_pack()
+
+
+MARKS = importlib.import_module("rules.migrations.0012_lexicon_any_language_marks")
+
+
+def marked(version) -> set[tuple]:
+    return set(
+        LexiconEntry.objects.filter(version=version, any_language=True).values_list(
+            "phrase", "language", "category"
+        )
+    )
+
+
+def pack_marked() -> set[tuple]:
+    return {
+        (e.phrase, e.language, e.category) for e in lexicon_from_pack(read_pack()) if e.any_language
+    }
+
+
+def migrate_0012() -> None:
+    apps = (
+        MigrationExecutor(connection)
+        .loader.project_state(("rules", "0011_lexicon_any_language"))
+        .apps
+    )
+    MARKS.mark_default_phrases_read_in_any_language(apps, None)
+
+
+def test_a_new_install_reads_the_pack_s_product_names_in_any_language():
+    # The phrases were written by 0005 before the mark existed; 0012 gave them their mark.
+    assert pack_marked()  # "IMSI catcher", "silent SMS"…
+    version = criteria_published_current()
+    assert marked(version) == pack_marked()
+
+
+def test_marks_are_given_only_to_a_version_holding_the_pack_s_phrases_untouched(
+    sales_rep, catalogue
+):
+    version = criteria_published_current()
+    LexiconEntry.objects.filter(version=version).update(any_language=False)
+    migrate_0012()
+    assert marked(version) == pack_marked()
+
+    # An admin removed one phrase: the version is theirs, no mark is given.
+    LexiconEntry.objects.filter(version=version).update(any_language=False)
+    LexiconEntry.objects.filter(version=version, category="benign").first().delete()
+    migrate_0012()
+    assert marked(version) == set()
+
+
+def test_a_version_that_has_screened_a_deal_is_not_marked(sales_rep, catalogue):
+    version = criteria_published_current()
+    LexiconEntry.objects.filter(version=version).update(any_language=False)
+    opportunity_register(actor=sales_rep, data=deal_body())
+    migrate_0012()
+    assert marked(version) == set()

@@ -200,32 +200,46 @@ def test_a_police_museum_or_parcel_raises_nothing(text: str) -> None:
     assert categories(text) == set()
 
 
+# Benign context is read near a signal, whatever the signal names: words about animals, a
+# care home or a hotel's network near "track protesters" would hide it. Such context was
+# tried for round 9's tuning half and taken out; these stay read.
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Track protesters' movements in the national park.", "tracking"),
+        ("Identify journalists who log in through the hotel captive portal.", "targets_dissent"),
+        (
+            "Per room logins on the hotel guest network, matched against a list of Uyghurs.",
+            "profiling",
+        ),
+        (
+            "Fall detection cameras will also identify protesters outside the care home.",
+            "targets_dissent",
+        ),
+        ("Drones for anti poaching patrols, also used to track protesters.", "tracking"),
+        ("Livestock tracking tags to locate dissidents in the villages.", "tracking"),
+        ("Surveillance of activists, with GPS collars fitted to each of them.", "targets_dissent"),
+        ("Track opposition activists and elderly relatives.", "tracking"),
+        ("Suivre les manifestants dans le parc national.", "tracking"),
+        ("Localizar a los manifestantes con collares gps.", "tracking"),
+    ],
+)
+def test_words_about_animals_care_homes_or_hotels_hide_no_signal(text: str, category: str) -> None:
+    assert category in categories(text)
+
+
+# Product names travel untranslated: the default pack marks them to be read in any language.
 @pytest.mark.parametrize(
     "text",
     [
-        # Animals followed with collars in a park or reserve are no people tracked.
-        "A national park wants GPS collars to track the movements of its elephants.",
-        "Le parc national veut des colliers GPS pour suivre les déplacements des éléphants.",
-        "El parque nacional quiere collares GPS para seguir los desplazamientos de sus elefantes.",
-        "O parque nacional quer coleiras GPS para rastrear os deslocamentos dos elefantes.",
-        "تريد حديقة وطنية أطواقا لتتبع تحركات الفيلة.",
-        "Национальный парк хочет GPS-ошейники для отслеживания перемещений слонов.",
-        "国家公园想用GPS项圈追踪大象的活动轨迹。",
-        # A care home locating its residents with dementia keeps them safe.
-        "Location tags for nursing home residents with dementia, so night staff can locate"
-        " anyone who wanders off.",
-        "Bracelets pour localiser les résidents atteints de démence de la maison de retraite.",
-        "Pulseras para localizar a los residentes con demencia de la residencia de ancianos.",
-        "Pulseiras para localizar os residentes com demência do lar de idosos.",
-        "أساور لتتبع تحركات المسنين المصابين بالخرف في دار رعاية.",
-        "Браслеты для определения местоположения пожилых людей с деменцией в доме престарелых.",
-        "护理院用手机定位痴呆老人的位置。",
-        # A hotel's guest network limited per room is no throttled internet.
-        "酒店访客网络：每间客房限速，禁止P2P。",
+        "Le client souhaite acheter un IMSI catcher pour la police politique.",
+        "El cliente quiere comprar un IMSI catcher para la policía política.",
+        "O cliente quer comprar um stingray para a polícia política do estado.",
+        "Le ministère veut des IMSI-catchers pour la manifestation de samedi.",
     ],
 )
-def test_animals_care_home_residents_and_guest_networks_raise_nothing(text: str) -> None:
-    assert categories(text) == set()
+def test_a_product_name_in_english_is_read_in_any_language(text: str) -> None:
+    assert "tracking" in categories(text)
 
 
 @pytest.mark.parametrize(
