@@ -7,25 +7,17 @@ before. No database.
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
 from rules.engine import compile_criteria, example_snapshot, load_pack, text_read
 from rules.textsignals import LexiconEntry, compile_lexicon
 from rules.textsignals.lexicon import forget_compiled
+from tests.rules_engine.labelled import TEXTS
 
 PACK = load_pack()
 ENTRIES = list(PACK.lexicon.entries)
-DATA = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "text_eval"
-TEXTS = [
-    json.loads(line)["text"]
-    for path in sorted(DATA.glob("*.jsonl"))
-    for line in path.read_text("utf-8").splitlines()
-    if line.strip()
-]
 SNAPS = [example_snapshot(use_description=t) for t in TEXTS[:: max(1, len(TEXTS) // 150)]]
 
 

@@ -7,9 +7,7 @@ context added or removed, on either side); no database.
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
-from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -24,16 +22,11 @@ from rules.engine import (
 from rules.engine.preview_text import ChangeProbe, preview_text_reader, without_phrases
 from rules.textsignals import CATEGORIES, LexiconEntry
 from rules.textsignals.lexicon import family_phrases, phrase_key
+from tests.rules_engine.labelled import TEXTS as LABELLED_TEXTS
 
 PACK = load_pack()
 ENTRIES = list(PACK.lexicon.entries)
-DATA = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "text_eval"
-TEXTS = [
-    json.loads(line)["text"]
-    for path in sorted(DATA.glob("*.jsonl"))
-    for line in path.read_text("utf-8").splitlines()
-    if line.strip()
-] + ["Office network refresh", "办公室网络升级", "Обновление сети офиса", ""]
+TEXTS = [*LABELLED_TEXTS, "Office network refresh", "办公室网络升级", "Обновление сети офиса", ""]
 EXTRA = [
     LexiconEntry("trace ~ unionists|protesters", "en", "targets_dissent", "s"),
     LexiconEntry("protesters", "en", "benign", "s"),

@@ -4,9 +4,6 @@ language (every language when the text is too short to tell), unless its admin m
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from rules.textsignals import (
@@ -18,6 +15,7 @@ from rules.textsignals import (
 )
 from rules.textsignals.languages import LATIN, detect_language, plausible_languages
 from rules.textsignals.reader import read_one
+from tests.rules_engine.labelled import TEXTS
 
 FRENCH = "Le client veut déployer Pegasus sur les téléphones des manifestants de la capitale."
 
@@ -91,16 +89,9 @@ def test_a_lexicon_is_compiled_once_and_an_edited_one_afresh() -> None:
 def test_the_detected_language_is_always_one_a_text_may_be_in() -> None:
     """The reader lets a phrase of the detected language read without ranking the others:
     that is only right if the detected language is always among the plausible ones."""
-    data = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "text_eval"
-    texts = [
-        json.loads(line)["text"]
-        for path in sorted(data.glob("*.jsonl"))
-        for line in path.read_text("utf-8").splitlines()
-        if line.strip()
-    ]
-    sentences = [s for t in texts for s in t.split(". ")]
+    sentences = [s for t in TEXTS for s in t.split(". ")]
     checked = 0
-    for text in texts + sentences + ["Bloquear VPN", "Block VPN apps nationwide", "a b c"]:
+    for text in TEXTS + sentences + ["Bloquear VPN", "Block VPN apps nationwide", "a b c"]:
         if (lang := detect_language(text)) in LATIN:
             assert lang in plausible_languages(text), text
             checked += 1

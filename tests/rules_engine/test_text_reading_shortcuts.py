@@ -11,11 +11,9 @@ generated sentences of lexicon words, negations and punctuation in the seven lan
 
 from __future__ import annotations
 
-import json
 import random
 from collections import Counter
 from contextlib import contextmanager
-from pathlib import Path
 from unittest.mock import patch
 
 from hypothesis import HealthCheck, given, settings
@@ -31,15 +29,9 @@ from rules.textsignals.languages import (
     tokens,
 )
 from rules.textsignals.lexicon import WORD_GAP
+from tests.rules_engine.labelled import LABELLED
 
 LEXICON = load_pack().lexicon
-DATA = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "text_eval"
-LABELLED = [
-    json.loads(line)
-    for path in sorted(DATA.glob("*.jsonl"))
-    for line in path.read_text("utf-8").splitlines()
-    if line.strip()
-]
 
 
 # -- the plain way ----------------------------------------------------------------------
