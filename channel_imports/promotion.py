@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from hrdd.bulk import bulk_set
 from hrdd.errors import ApplicationError
+from hrdd.heap import heap_settled
 from lifecycle.services import opportunity_register_many
 from opportunities.selectors import products_active_by_sku
 from opportunities.validation import opportunity_clean_direct, opportunity_validate_many
@@ -147,9 +148,12 @@ def import_promote(*, channel_import_id: int) -> bool:
     )
     if imp is None or imp.status != S.PROMOTING:
         return False
-    _organisations_preregister(imp)
-    while _promote_batch(imp):
-        pass
+    # The worker's loaded state (language model, lists, criteria) kept out of the
+    # collector's full scans while the batches make their short-lived rows.
+    with heap_settled():
+        _organisations_preregister(imp)
+        while _promote_batch(imp):
+            pass
     with transaction.atomic():
         list(ChannelImport.objects.select_for_update().filter(pk=imp.pk).values_list("pk"))
         imp.refresh_from_db(fields=["status"])

@@ -3,6 +3,8 @@ routed and recorded, and every line promoted once."""
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -311,3 +313,17 @@ def test_new_organisations_are_registered_once_before_the_batches(
     assert len(org_inserts) == 1 and org_inserts[0] < deal_inserts[0], org_inserts
     assert Organisation.objects.filter(name__startswith="Fresh Telecom").count() == 24
     assert ImportLine.objects.filter(channel_import=imp, opportunity__isnull=False).count() == 24
+
+
+def test_a_promotion_leaves_nothing_of_the_worker_set_aside_from_the_collector(
+    upload_as, partner_a, catalogue
+):
+    """The worker's loaded state is kept out of the collector's scans only while its
+    batches run (`hrdd.heap`): after them a long-running worker collects it as before."""
+    rows = [row(FLAGGED, partner_reference=f"G-{i}") for i in range(3)]
+    _, imp = upload_as(partner_a, csv_upload(rows))
+    import_accept(actor=partner_a, channel_import=drain(imp))
+    imp = _until_promoting(imp)
+    assert import_promote(channel_import_id=imp.pk)
+    assert gc.get_freeze_count() == 0
+    assert ImportLine.objects.filter(channel_import=imp, opportunity__isnull=False).count() == 3
