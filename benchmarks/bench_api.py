@@ -19,7 +19,9 @@ per request as sync workers close them) for S seconds each (default 8). BENCH_PO
 
 Each figure is printed with its anchor, measured in the same run, as a ratio, and each
 run with the load average at its start and end and the gunicorn workers' CPU time per
-request (user + system, both workers). Without PostgreSQL only SQLite runs.
+request (user + system, both workers) and, with a PostgreSQL server on this machine, its
+backends' CPU per request. DATABASE_PREPARED_STATEMENTS applies to both projects alike.
+Without PostgreSQL only SQLite runs.
 
 `--only reads` runs the list and detail pairs alone, on deals registered through each
 API before the clock starts (READ_SEED_DEALS of them); `--only detail` the detail pair
@@ -210,6 +212,7 @@ class Server:
 
     def __init__(self, wsgi: str, env: dict, log: Path):
         self.port = _free_port()
+        self.db_cpu = _backend_cpu(env["DATABASE_URL"])
         self.log = open(log, "ab")  # noqa: SIM115 - closed in stop()
         self.proc = subprocess.Popen(
             [
@@ -262,6 +265,40 @@ class Server:
         except subprocess.TimeoutExpired:
             self.proc.kill()
         self.log.close()
+
+
+def _backend_cpu(database_url: str):
+    """CPU seconds (user + system) of the PostgreSQL backends connected to this database,
+    from /proc when the server runs on this machine (None otherwise, and on SQLite).
+    Read before and after a run, it is the server's share of the run: only the server
+    under load is busy then, and its workers keep their connections (CONN_MAX_AGE)."""
+    if not database_url.startswith(("postgres://", "postgresql://")):
+        return None
+    import psycopg
+
+    parts = urlparse(database_url)
+    admin = urlunparse(parts._replace(path="/postgres", scheme="postgresql"))
+    name = parts.path.lstrip("/")
+    tick = os.sysconf("SC_CLK_TCK")
+
+    def read() -> float:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            pids = [
+                pid
+                for (pid,) in conn.execute(
+                    "SELECT pid FROM pg_stat_activity WHERE datname = %s", [name]
+                )
+            ]
+        total = 0.0
+        for pid in pids:
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                return float("nan")  # not this machine's server, or a backend gone
+            total += (int(fields[11]) + int(fields[12])) / tick
+        return total
+
+    return read
 
 
 # --- Load -------------------------------------------------------------------------------
@@ -334,15 +371,21 @@ def _seed(port: int, request, count: int) -> int:
 def measured(label: str, server: Server, request, seconds: float, connections: int) -> dict:
     # Warm-up, not counted: both workers booted, caches and connections in place.
     hammer(server.port, request, max(1.0, seconds / 4), connections)
+    db_cpu = server.db_cpu
+    db_before = db_cpu() if db_cpu else None
     before, cpu_before = load(), server.cpu_seconds()
     r = hammer(server.port, request, seconds, connections)
     after = load()
     r["cpu_ms"] = 1000 * (server.cpu_seconds() - cpu_before) / max(r["ok"], 1)
+    db = ""
+    if db_cpu:
+        r["db_cpu_ms"] = 1000 * (db_cpu() - db_before) / max(r["ok"], 1)
+        db = f"  PostgreSQL CPU {r['db_cpu_ms']:5.2f} ms/req"
     failed = f", {r['failed']} failed ({r['first_failure']})" if r["failed"] else ""
     say(
         label,
         f"{r['rps']:8.1f} req/s  p50 {r['p50']:6.1f} ms  p95 {r['p95']:6.1f} ms"
-        f"  worker CPU {r['cpu_ms']:5.2f} ms/req",
+        f"  worker CPU {r['cpu_ms']:5.2f} ms/req{db}",
         f"[{before} -> {after}]{failed}",
     )
     return r
@@ -426,6 +469,9 @@ def run_backend(name: str, app_url: str, bare_url: str, tmp: Path, args) -> dict
             )
             out["detail"] = ratio("detail / anchor", app_d, bare_d, READ_TARGET)
             out["detail_cpu_ms"], out["bare_detail_cpu_ms"] = app_d["cpu_ms"], bare_d["cpu_ms"]
+            if "db_cpu_ms" in app_d:
+                out["detail_db_cpu_ms"] = app_d["db_cpu_ms"]
+                out["bare_detail_db_cpu_ms"] = bare_d["db_cpu_ms"]
         if name == "postgresql" and args.burst and not reads_only:
             measured("registration burst, 16 clients", app, app_post, args.burst, 16)
     finally:

@@ -92,6 +92,8 @@ def main() -> int:
     profiler = cProfile.Profile(time.thread_time) if args.profile else None
     for layer in layers or ():
         layer[1] = 0.0  # only the measured requests
+    backend = _backend_cpu(connection)
+    db0 = backend()
     cpu0, wall0 = time.process_time(), time.perf_counter()
     if profiler:
         profiler.enable()
@@ -100,22 +102,46 @@ def main() -> int:
     if profiler:
         profiler.disable()
     cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
+    db = backend() - db0
     what = "bare detail" if args.bare else "deal detail"
     print(
         f"{what}: {1000 * cpu / args.n:.3f} ms CPU, {1000 * wall / args.n:.3f} ms wall a request, "
         f"{len(statements)} SQL statements ({args.n} requests, "
         f"{'profiled' if profiler else 'not profiled'}, load {os.getloadavg()[0]:.2f})"
     )
+    if db == db:  # not NaN: a PostgreSQL server on this machine
+        print(f"  PostgreSQL backend: {1000 * db / args.n:.3f} ms CPU a request")
     if layers is not None:
         _print_layers(layers, args.n)
     if os.environ.get("SHOW_SQL"):
         for sql in statements:
-            print("   ", sql[:600])
+            print("   ", sql[: int(os.environ.get("SHOW_SQL_CHARS", 600))])
     if profiler:
         stats = pstats.Stats(profiler)
         stats.sort_stats("cumulative").print_stats(args.top)
         stats.sort_stats("tottime").print_stats(args.top)
     return 0
+
+
+def _backend_cpu(connection):
+    """The CPU (user + system) of this connection's PostgreSQL backend so far, from /proc
+    when the server runs on this machine; NaN otherwise (SQLite, a remote server)."""
+    if connection.vendor != "postgresql":
+        return lambda: float("nan")
+    connection.ensure_connection()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    tick = os.sysconf("SC_CLK_TCK")
+
+    def read() -> float:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return float("nan")
+        return (int(fields[11]) + int(fields[12])) / tick
+
+    return read
 
 
 def _time_layers() -> list[list]:

@@ -131,7 +131,8 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
     # Opt-in: psycopg binds values on the server and prepares a statement the Nth time a
     # connection runs it, so repeated reads (a token, a deal, a list page) skip parsing
     # and planning. Off by default: a pooler in transaction mode (PgBouncer before 1.21)
-    # loses prepared statements between transactions.
+    # loses prepared statements between transactions. Keep the threshold above 0: a schema
+    # change of several commands cannot be prepared, and 0 prepares every first run.
     if env.bool("DATABASE_PREPARED_STATEMENTS", default=False):
         DATABASES["default"].setdefault("OPTIONS", {}).update(
             server_side_binding=True,

@@ -19,6 +19,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
 DATABASES["default"]["CONN_MAX_AGE"] = 60  # as the application's, on both databases
+# The application's opt-in (hrdd.settings), read from the same variable so that both
+# sides of a comparison bind and prepare statements alike.
+if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3" and env.bool(
+    "DATABASE_PREPARED_STATEMENTS", default=False
+):
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        server_side_binding=True,
+        prepare_threshold=env.int("DATABASE_PREPARE_THRESHOLD", default=5),
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 USE_TZ = True
 REST_FRAMEWORK = {
