@@ -270,6 +270,12 @@ CELERY_TASK_ACKS_LATE = True  # a worker that dies mid-task leaves the task to b
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
+# Celery's defaults, named: the outbox reads them on every send, and Celery finds a named
+# one at its first try (a default: after three other names). `app.conf` at run time wins.
+CELERY_TASK_ALWAYS_EAGER = False
+CELERY_TASK_SEND_SENT_EVENT = False
+CELERY_TASK_ROUTES = None
+CELERY_TASK_DEFAULT_QUEUE = "celery"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"

@@ -92,3 +92,27 @@ def test_the_outbox_sends_the_message_celery_would_send(
         assert message["headers"]["root_id"] == task_id
         assert message["properties"]["correlation_id"] == task_id
     assert first["headers"]["id"] != second["headers"]["id"] != by_celery["headers"]["id"]
+
+
+def test_eager_mode_switched_at_run_time_still_runs_the_task_here(private_redis, settings):
+    """The settings name Celery's defaults (the outbox reads them on every send); a value
+    set on the app at run time, as tests and `make run`'s demo do, still decides."""
+    from hrdd.celery import app as celery_app
+
+    assert settings.CELERY_TASK_ALWAYS_EAGER is False
+    ran = []
+    task = _task("channel_imports.tasks.import_validate")
+    celery_app.conf.task_always_eager = True
+    try:
+        original = task.run
+        task.run = lambda *args, **kwargs: ran.append((args, kwargs))
+        try:
+            _send("channel_imports.tasks.import_validate", [7], 43)
+        finally:
+            task.run = original
+    finally:
+        celery_app.conf.task_always_eager = False
+    import redis as redis_lib
+
+    assert ran == [((7,), {"outbox_id": 43})]
+    assert redis_lib.Redis.from_url(private_redis.url).llen("celery") == 0
