@@ -59,6 +59,9 @@ def test_a_heap_the_process_froze_itself_stays_frozen():
         frozen = gc.get_freeze_count()
         with heap_settled():
             pass
-        assert gc.get_freeze_count() == frozen
+        # Not handed back (that would leave none set aside). Objects set aside may still
+        # die meanwhile in another thread (a test server's, the sealer's), so the count is
+        # not exact to the object.
+        assert gc.get_freeze_count() > frozen * 0.9
     finally:
         gc.unfreeze()
