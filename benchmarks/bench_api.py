@@ -34,6 +34,7 @@ import argparse
 import http.client
 import itertools
 import json
+import math
 import os
 import random
 import shutil
@@ -244,19 +245,12 @@ class Server:
 
     def cpu_seconds(self) -> float:
         """User + system CPU of the workers (the master's children), from /proc."""
-        total = 0.0
-        tick = os.sysconf("SC_CLK_TCK")
         try:
             children = Path(f"/proc/{self.proc.pid}/task/{self.proc.pid}/children").read_text()
         except OSError:
             return float("nan")
-        for pid in children.split():
-            try:
-                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            total += (int(fields[11]) + int(fields[12])) / tick
-        return total
+        used = (process_cpu(int(pid)) for pid in children.split())
+        return sum(c for c in used if not math.isnan(c))  # a worker gone meanwhile: skipped
 
     def stop(self) -> None:
         self.proc.terminate()
@@ -265,6 +259,16 @@ class Server:
         except subprocess.TimeoutExpired:
             self.proc.kill()
         self.log.close()
+
+
+def process_cpu(pid: int) -> float:
+    """CPU seconds (user + system) a process of this machine has used so far, from /proc;
+    NaN when it cannot be read (gone, or not on this machine)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _backend_cpu(database_url: str):
@@ -279,7 +283,6 @@ def _backend_cpu(database_url: str):
     parts = urlparse(database_url)
     admin = urlunparse(parts._replace(path="/postgres", scheme="postgresql"))
     name = parts.path.lstrip("/")
-    tick = os.sysconf("SC_CLK_TCK")
 
     def read() -> float:
         with psycopg.connect(admin, autocommit=True) as conn:
@@ -289,14 +292,8 @@ def _backend_cpu(database_url: str):
                     "SELECT pid FROM pg_stat_activity WHERE datname = %s", [name]
                 )
             ]
-        total = 0.0
-        for pid in pids:
-            try:
-                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                return float("nan")  # not this machine's server, or a backend gone
-            total += (int(fields[11]) + int(fields[12])) / tick
-        return total
+        # NaN when one cannot be read: not this machine's server, or a backend gone.
+        return sum(process_cpu(pid) for pid in pids)
 
     return read
 

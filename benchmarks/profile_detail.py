@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.bench_api import BARE_DEAL, EXAMPLE, setup_app  # noqa: E402
+from benchmarks.bench_api import BARE_DEAL, EXAMPLE, process_cpu, setup_app  # noqa: E402
 from benchmarks.profile_registration import _prepare  # noqa: E402
 
 SEED = 40
@@ -132,16 +132,7 @@ def _backend_cpu(connection):
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_backend_pid()")
         pid = cursor.fetchone()[0]
-    tick = os.sysconf("SC_CLK_TCK")
-
-    def read() -> float:
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            return float("nan")
-        return (int(fields[11]) + int(fields[12])) / tick
-
-    return read
+    return lambda: process_cpu(pid)
 
 
 def _time_layers() -> list[list]:

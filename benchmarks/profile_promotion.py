@@ -30,6 +30,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_promotion import _setup_django, fill  # noqa: E402
 from pg_bench import fresh_database  # noqa: E402
 
+from benchmarks.bench_api import process_cpu  # noqa: E402
+
 
 class _nothing:
     def __enter__(self) -> None:
@@ -37,16 +39,6 @@ class _nothing:
 
     def __exit__(self, *exc) -> None:
         return None
-
-
-def _backend_cpu(pid: int) -> float:
-    """CPU seconds used so far by this connection's PostgreSQL backend (same machine),
-    or NaN where its /proc entry cannot be read."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return float("nan")
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _warm_up() -> None:
@@ -157,7 +149,7 @@ def main() -> int:
     with connection.cursor() as cur:
         cur.execute("SELECT pg_backend_pid()")
         backend = cur.fetchone()[0]
-    load0, backend0 = os.getloadavg()[0], _backend_cpu(backend)
+    load0, backend0 = os.getloadavg()[0], process_cpu(backend)
     # Profiled by this thread's CPU: waiting on PostgreSQL is not counted, and the
     # sealer thread's work stays out of it.
     profiler = cProfile.Profile(time.thread_time) if args.profile else None
@@ -171,7 +163,7 @@ def main() -> int:
             profiler.disable()
     cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
     own = time.thread_time() - own0  # the rest of the process's CPU: the sealer thread
-    load1, backend_cpu = os.getloadavg()[0], _backend_cpu(backend) - backend0
+    load1, backend_cpu = os.getloadavg()[0], process_cpu(backend) - backend0
     n = (
         ImportLine.objects.filter(channel_import_id=import_id, opportunity__isnull=False).count()
         - warmed
