@@ -260,6 +260,13 @@ def plausible_languages(text: str) -> frozenset[str]:
     return frozenset(lang for lang, p in _latin_detector().rank(text) if p >= PLAUSIBLE)
 
 
+@lru_cache(maxsize=20_000)
+def own_language(words: str) -> str:
+    """The Latin-script language a few words read most like, however few they are: what a
+    phrase's own words are written in, inside a sentence of another language."""
+    return _latin_detector().classify(words)[0]
+
+
 def detected_languages(texts: dict[str, object], labels: dict[str, str]) -> list[str]:
     """ "<field label>: <language>" for each non-empty text field (list fields: each item)."""
     out: list[str] = []

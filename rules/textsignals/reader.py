@@ -35,6 +35,7 @@ from .languages import (
     MIN_WORDS_TO_DETECT,
     bare_word,
     detect_language,
+    own_language,
     plausible_languages,
     tokens,
     word_keys,
@@ -158,7 +159,16 @@ class _Text:
             # four), so the ranking of the others is not needed: most phrases read here.
             return True
         allowed = self.languages_at(self.toks[span[0]][3])
-        return not allowed or e.language in allowed
+        return not allowed or e.language in allowed or self.code_switched(e.language, span)
+
+    def code_switched(self, language: str, span: tuple[int, int]) -> bool:
+        """Whether the words a phrase read are themselves written in its language inside a
+        sentence of another ("le client veut track protesters"). One word never is: a word
+        alone is as likely a false friend ("mois", "pide") as a loanword."""
+        if span[1] == span[0]:
+            return False
+        toks = self.toks
+        return own_language(self.raw[toks[span[0]][1] : toks[span[1]][2]]) == language
 
     def word_at(self, i: int, word: tuple[str, str]) -> int:
         """The index of the last token of ``word`` if it starts at token i, else -1."""
