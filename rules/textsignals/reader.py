@@ -7,8 +7,10 @@ What must always be true:
   rep recognises their own words.
 - A phrase preceded (within ``NEGATION_WINDOW`` words, same sentence) by a negation ("we
   will not track protesters", "sin vigilar a periodistas") raises nothing.
-- A phrase with benign context near it (a ``benign`` entry in the same sentence, within
-  ``WINDOW`` words: "block malware sites") raises nothing; a negated benign phrase ("without
+- A phrase with benign context naming what it is done to (a ``benign`` entry inside the
+  match, a few words from it or after it in its clause: "block malware sites") raises
+  nothing, benign context listed beside its target does not ("block opposition sites and
+  malware"); a negated benign phrase ("without
   a warrant") is no benign context.
 - A phrase of a Latin-script language reads only a sentence that may be in its language
   (``plausible_languages`` of the whole text, or of the sentence itself: a text mixing
@@ -24,6 +26,7 @@ What must always be true:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -64,6 +67,15 @@ TEXT_SOURCE_FIELDS = tuple(TEXT_FIELD_LABELS)
 MAX_QUOTE = 160
 MAX_OCCURRENCES = 64  # of one part of a phrase in one sentence (bounds the work per text)
 MAX_QUOTES_PER_CATEGORY = 8
+# Benign context cancels a match it is inside of, or this many words from (Chinese: twice
+# as many characters): what the act is done to and where, not the rest of the sentence.
+BENIGN_REACH = 4
+# Words joining items of a list: benign context joined to a target by one is another
+# item, not what the act is done to.
+# Punctuation ending a clause: benign context after the act in the same clause qualifies it
+# ("provide call records to the police only under a court order").
+_CLAUSE_BREAK_RE = re.compile("[,;:()\u3001\uff0c\u060c\u2013\u2014]")
+COORDINATIONS = frozenset("and or et ou y o e и или و او 和 及 或 与 以及".split())
 
 
 PHRASES_FIELD = "text.phrases"
@@ -322,12 +334,31 @@ def _entry_spans(text: _Text, entry: CompiledEntry) -> list[tuple[int, int]]:
     return matches
 
 
-def _benign_near(text: _Text, lexicon: CompiledLexicon, span: tuple[int, int]) -> bool:
+def _benign_near(
+    text: _Text, lexicon: CompiledLexicon, span: tuple[int, int], language: str
+) -> bool:
+    """Whether benign context names what the act of a match is done to or how it is
+    bounded: inside the match ("block malware sites"), within ``BENIGN_REACH`` words of it
+    ("detect intruders in the warehouse") or after it in its own clause ("… only under a
+    court order"), and not merely listed beside its target ("block opposition sites and
+    malware"). Words further off in the sentence describe something else ("the goods go
+    to the Mukhabarat's headquarters"): the tuning half showed such words hiding dangerous
+    texts, and no benign text needing them."""
     toks = text.toks
     sentence = toks[span[0]][3]
+    reach = BENIGN_REACH * 2 if language == "zh" else BENIGN_REACH
     for lo, hi in text.benign_spans(lexicon):
-        if toks[lo][3] == sentence and max(hi, span[1]) - min(lo, span[0]) <= WINDOW * 2:
-            return True
+        if toks[lo][3] != sentence or max(hi, span[1]) - min(lo, span[0]) > WINDOW * 2:
+            continue
+        if max(0, lo - span[1] - 1, span[0] - hi - 1) > reach and not (
+            lo > span[1] and not _CLAUSE_BREAK_RE.search(text.raw, toks[span[1]][2], toks[lo][1])
+        ):
+            continue  # further off, and not what follows the act in its own clause
+        if lo > span[1] and lo - span[1] <= 3 and toks[span[1] + 1][0] in COORDINATIONS:
+            continue  # "… opposition sites and malware": one more thing blocked
+        if span[0] <= lo and hi < span[1] and toks[hi + 1][0] in COORDINATIONS:
+            continue  # "block malware and opposition sites": listed beside the target
+        return True
     return False
 
 
@@ -383,7 +414,7 @@ def _read(raw: str, lexicon: CompiledLexicon) -> list[Read]:
             if (
                 not text.reads_in(entry, span)
                 or negated_at(text, entry, span[0])
-                or (lexicon.benign and _benign_near(text, lexicon, span))
+                or (lexicon.benign and _benign_near(text, lexicon, span, entry.entry.language))
             ):
                 continue
             places.setdefault((entry.entry.category, span[0]), []).append(

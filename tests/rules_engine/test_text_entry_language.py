@@ -45,7 +45,9 @@ def test_a_text_too_short_to_tell_is_read_by_every_language() -> None:
 def test_benign_context_of_another_language_cancels_nothing() -> None:
     signal = entry("bloquer ~ sites", "fr")
     english_context = LexiconEntry("malware", "en", "benign", "case 8")
-    text = "Il faut bloquer les sites de l'opposition et le malware pendant le scrutin."
+    # The benign word names what is blocked (beside the opposition's sites it would be one
+    # more thing blocked, and cancel nothing in any language: test_text_benign_scope).
+    text = "Il faut bloquer les sites de malware et de hameçonnage pendant le scrutin."
     assert read(text, signal, english_context) == [("tracking", "fr", "bloquer les sites")]
     french_context = LexiconEntry("malware", "fr", "benign", "case 8")
     assert read(text, signal, french_context) == []
