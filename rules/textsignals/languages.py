@@ -164,8 +164,15 @@ def tokens(text: str) -> list[tuple[str, int, int, int]]:
     out: list[tuple[str, int, int, int]] = []
     norm = _normalise_word
     # No word runs over a sentence end (its characters are no letters): the words are
-    # found in one pass, each numbered by the sentence ends before it.
-    ends = [m.start() for m in SENTENCE_END_RE.finditer(text)]
+    # found in one pass, each numbered by the sentence ends before it. A colon
+    # is an end only after a label (``_colon_ends``).
+    ends = []
+    last = 0
+    for m in SENTENCE_END_RE.finditer(text):
+        if m.group() == ":" and not _colon_ends(text, last, m.start()):
+            continue
+        ends.append(m.start())
+        last = m.end()
     ends.append(len(text) + 1)
     sentence = 0
     next_end = ends[0]
@@ -176,6 +183,18 @@ def tokens(text: str) -> list[tuple[str, int, int, int]]:
             next_end = ends[sentence]
         out.append((norm(t.group()), start, t.end(), sentence))
     return out
+
+
+# A colon ends a sentence after a label ("Buyer:", "Rep's note:", "Durée :"), whose value
+# says something else; after a longer clause it introduces what the clause is about
+# ("remote phone access licences, 17 targets: staff of two NGOs and journalists").
+LABEL_WORDS = 4
+
+
+def _colon_ends(text: str, start: int, colon: int) -> bool:
+    """Whether the colon at ``colon`` ends the sentence begun at ``start``: it follows a
+    label of at most ``LABEL_WORDS`` words."""
+    return len(TOKEN_RE.findall(text, start, colon)) <= LABEL_WORDS
 
 
 @lru_cache(maxsize=65536)

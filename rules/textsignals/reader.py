@@ -331,7 +331,39 @@ def _entry_spans(text: _Text, entry: CompiledEntry) -> list[tuple[int, int]]:
             taken.append(best[3])
         else:
             matches.append((lo, hi))
+            continue
+        if len(per_part) > 2:
+            # The nearest occurrence of one part can push the next out of the window
+            # ("covert mode: taps … must not show in the operator's logs" takes "covert
+            # mode" and leaves "logs" too far): try the next nearest, a few each.
+            found = _fit(toks, sentence, first, [first], per_part[1:], window)
+            if found is not None:
+                matches.append(found)
     return matches
+
+
+FIT_TRIES = 3  # occurrences of each part tried when the nearest ones do not fit
+
+
+def _fit(toks, sentence, span, taken, rest, window) -> tuple[int, int] | None:
+    """The first (lo, hi) holding ``span`` and one occurrence of each part of ``rest``,
+    nearest first, within ``window`` words, or None."""
+    if not rest:
+        return span
+    lo, hi = span
+    fitting = []
+    for s in rest[0]:
+        if toks[s[0]][3] != sentence or any(s[0] <= t[1] and t[0] <= s[1] for t in taken):
+            continue
+        nlo, nhi = min(lo, s[0]), max(hi, s[1])
+        if nhi - nlo <= window:
+            fitting.append(((max(0, s[0] - hi, lo - s[1]), s[0] - s[1]), (nlo, nhi), s))
+    fitting.sort()
+    for _key, joined, s in fitting[:FIT_TRIES]:
+        found = _fit(toks, sentence, joined, [*taken, s], rest[1:], window)
+        if found is not None:
+            return found
+    return None
 
 
 def _benign_near(
