@@ -75,6 +75,17 @@ BENIGN_REACH = 4
 # Punctuation ending a clause: benign context after the act in the same clause qualifies it
 # ("provide call records to the police only under a court order").
 _CLAUSE_BREAK_RE = re.compile("[,;:()\u3001\uff0c\u060c\u2013\u2014]")
+# Words opening a clause that frames a sentence (a condition, a purpose, a basis): benign
+# context there bears on the act the sentence goes on to name.
+FRAMING_WORDS = frozenset(
+    "with under as to for per following according once "
+    "avec sous comme pour selon conformement afin apres "
+    "con bajo como para segun conforme tras "
+    "com sob como para segundo conforme apos "
+    "с по для согласно при после "
+    "بموجب وفقا وفق طبقا مع حسب بناء لحمايه لمكافحه "
+    "根据 为了 按照 依据 依照 经过".split()
+)
 COORDINATIONS = frozenset("and or et ou y o e и или و او 和 及 或 与 以及".split())
 
 
@@ -383,15 +394,40 @@ def _benign_near(
         if toks[lo][3] != sentence or max(hi, span[1]) - min(lo, span[0]) > WINDOW * 2:
             continue
         if max(0, lo - span[1] - 1, span[0] - hi - 1) > reach and not (
-            lo > span[1] and not _CLAUSE_BREAK_RE.search(text.raw, toks[span[1]][2], toks[lo][1])
+            _qualifies(text, span, lo, hi)
         ):
-            continue  # further off, and not what follows the act in its own clause
+            continue  # further off, neither qualifying the act's clause nor framing it
         if lo > span[1] and lo - span[1] <= 3 and toks[span[1] + 1][0] in COORDINATIONS:
             continue  # "… opposition sites and malware": one more thing blocked
         if span[0] <= lo and hi < span[1] and toks[hi + 1][0] in COORDINATIONS:
             continue  # "block malware and opposition sites": listed beside the target
         return True
     return False
+
+
+def _qualifies(text: _Text, span: tuple[int, int], lo: int, hi: int) -> bool:
+    """Whether benign context out of reach of a match still bears on it: after the act in
+    its own clause ("… only under a court order"), or in an earlier clause of the sentence
+    that frames it, one opening on a word such as "with", "under", "to", "avec", "para"
+    ("With a warrant signed by a judge for each number, the operator will intercept …").
+    Elsewhere in the sentence it names something else ("the goods go to the Mukhabarat's
+    headquarters")."""
+    toks, raw = text.toks, text.raw
+    if lo > span[1]:
+        return not _CLAUSE_BREAK_RE.search(raw, toks[span[1]][2], toks[lo][1])
+    if not _CLAUSE_BREAK_RE.search(raw, toks[hi][2], toks[span[0]][1]):
+        return False  # in the act's own clause, far before it: not its frame
+    first = lo
+    while (
+        first > 0
+        and toks[first - 1][3] == toks[lo][3]
+        and not _CLAUSE_BREAK_RE.search(raw, toks[first - 1][2], toks[first][1])
+    ):
+        first -= 1
+    opening = bare_word(toks[first][0])
+    if "\u3400" <= opening[:1] <= "\u9fff":
+        opening = "".join(t[0] for t in toks[first : first + 2])
+    return opening in FRAMING_WORDS
 
 
 def _candidates(text: _Text, lexicon: CompiledLexicon, benign: bool = False) -> list:

@@ -75,3 +75,28 @@ def test_benign_context_naming_the_object_still_cancels(text: str) -> None:
 )
 def test_sunnis_are_still_read_without_the_bare_word_for_a_year(text: str) -> None:
     assert "profiling" in categories(text)
+
+
+# A safeguard or a purpose stated first, in a clause that frames the sentence, bears on the
+# act the sentence goes on to name, however far.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "With a warrant signed by a judge for each number, the operator's LI team will "
+        "intercept the calls of the suspects named in it.",
+        "Avec un mandat signé par un juge pour chaque numéro, l'équipe de l'opérateur "
+        "interceptera les appels des suspects désignés.",
+        "Con una orden judicial firmada por un juez para cada número, el equipo del operador "
+        "interceptará las llamadas de los sospechosos.",
+        "Com um mandado assinado por um juiz para cada número, a equipe da operadora vai "
+        "interceptar as chamadas dos suspeitos.",
+        "Under the telecom law and with a court order for each case, the platform lets the "
+        "police receive the intercepted calls of the named suspect.",
+        "Our SOC team, to protect the bank from phishing campaigns, will block the sites that "
+        "the threat feed lists every morning.",
+        "Pour lutter contre le hameçonnage visant la banque, le SOC bloquera chaque matin les "
+        "sites signalés par le flux de menaces.",
+    ],
+)
+def test_benign_context_framing_the_sentence_still_cancels(text: str) -> None:
+    assert categories(text) == set()
