@@ -7,11 +7,10 @@ What must always be true:
   rep recognises their own words.
 - A phrase preceded (within ``NEGATION_WINDOW`` words, same sentence) by a negation ("we
   will not track protesters", "sin vigilar a periodistas") raises nothing.
-- A phrase with benign context naming what it is done to (a ``benign`` entry inside the
-  match, a few words from it or after it in its clause: "block malware sites") raises
-  nothing, benign context listed beside its target does not ("block opposition sites and
-  malware"); a negated benign phrase ("without
-  a warrant") is no benign context.
+- A phrase with benign context bearing on it (a ``benign`` entry naming what the act is
+  done to or how it is bounded: "block malware sites"; ``benign_scope``) raises nothing;
+  benign context listed beside its target does not cancel it ("block opposition sites
+  and malware"); a negated benign phrase ("without a warrant") is no benign context.
 - A phrase of a Latin-script language reads only a sentence that may be in its language
   (``plausible_languages`` of the whole text, or of the sentence itself: a text mixing
   languages is read by each), unless the text is too short to tell or the phrase is
@@ -26,10 +25,10 @@ What must always be true:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
+from .benign_scope import bears_on
 from .candidates import candidate_index, candidates
 from .languages import (
     LANGUAGE_NAMES,
@@ -67,26 +66,6 @@ TEXT_SOURCE_FIELDS = tuple(TEXT_FIELD_LABELS)
 MAX_QUOTE = 160
 MAX_OCCURRENCES = 64  # of one part of a phrase in one sentence (bounds the work per text)
 MAX_QUOTES_PER_CATEGORY = 8
-# Benign context cancels a match it is inside of, or this many words from (Chinese: twice
-# as many characters): what the act is done to and where, not the rest of the sentence.
-BENIGN_REACH = 4
-# Words joining items of a list: benign context joined to a target by one is another
-# item, not what the act is done to.
-# Punctuation ending a clause: benign context after the act in the same clause qualifies it
-# ("provide call records to the police only under a court order").
-_CLAUSE_BREAK_RE = re.compile("[,;:()\u3001\uff0c\u060c\u2013\u2014]")
-# Words opening a clause that frames a sentence (a condition, a purpose, a basis): benign
-# context there bears on the act the sentence goes on to name.
-FRAMING_WORDS = frozenset(
-    "with under as to for per following according once "
-    "avec sous comme pour selon conformement afin apres "
-    "con bajo como para segun conforme tras "
-    "com sob como para segundo conforme apos "
-    "с по для согласно при после "
-    "بموجب وفقا وفق طبقا مع حسب بناء لحمايه لمكافحه "
-    "根据 为了 按照 依据 依照 经过".split()
-)
-COORDINATIONS = frozenset("and or et ou y o e и или و او 和 及 或 与 以及".split())
 
 
 PHRASES_FIELD = "text.phrases"
@@ -377,59 +356,6 @@ def _fit(toks, sentence, span, taken, rest, window) -> tuple[int, int] | None:
     return None
 
 
-def _benign_near(
-    text: _Text, lexicon: CompiledLexicon, span: tuple[int, int], language: str
-) -> bool:
-    """Whether benign context names what the act of a match is done to or how it is
-    bounded: inside the match ("block malware sites"), within ``BENIGN_REACH`` words of it
-    ("detect intruders in the warehouse") or after it in its own clause ("… only under a
-    court order"), and not merely listed beside its target ("block opposition sites and
-    malware"). Words further off in the sentence describe something else ("the goods go
-    to the Mukhabarat's headquarters"): the tuning half showed such words hiding dangerous
-    texts, and no benign text needing them."""
-    toks = text.toks
-    sentence = toks[span[0]][3]
-    reach = BENIGN_REACH * 2 if language == "zh" else BENIGN_REACH
-    for lo, hi in text.benign_spans(lexicon):
-        if toks[lo][3] != sentence or max(hi, span[1]) - min(lo, span[0]) > WINDOW * 2:
-            continue
-        if max(0, lo - span[1] - 1, span[0] - hi - 1) > reach and not (
-            _qualifies(text, span, lo, hi)
-        ):
-            continue  # further off, neither qualifying the act's clause nor framing it
-        if lo > span[1] and lo - span[1] <= 3 and toks[span[1] + 1][0] in COORDINATIONS:
-            continue  # "… opposition sites and malware": one more thing blocked
-        if span[0] <= lo and hi < span[1] and toks[hi + 1][0] in COORDINATIONS:
-            continue  # "block malware and opposition sites": listed beside the target
-        return True
-    return False
-
-
-def _qualifies(text: _Text, span: tuple[int, int], lo: int, hi: int) -> bool:
-    """Whether benign context out of reach of a match still bears on it: after the act in
-    its own clause ("… only under a court order"), or in an earlier clause of the sentence
-    that frames it, one opening on a word such as "with", "under", "to", "avec", "para"
-    ("With a warrant signed by a judge for each number, the operator will intercept …").
-    Elsewhere in the sentence it names something else ("the goods go to the Mukhabarat's
-    headquarters")."""
-    toks, raw = text.toks, text.raw
-    if lo > span[1]:
-        return not _CLAUSE_BREAK_RE.search(raw, toks[span[1]][2], toks[lo][1])
-    if not _CLAUSE_BREAK_RE.search(raw, toks[hi][2], toks[span[0]][1]):
-        return False  # in the act's own clause, far before it: not its frame
-    first = lo
-    while (
-        first > 0
-        and toks[first - 1][3] == toks[lo][3]
-        and not _CLAUSE_BREAK_RE.search(raw, toks[first - 1][2], toks[first][1])
-    ):
-        first -= 1
-    opening = bare_word(toks[first][0])
-    if "\u3400" <= opening[:1] <= "\u9fff":
-        opening = "".join(t[0] for t in toks[first : first + 2])
-    return opening in FRAMING_WORDS
-
-
 def _candidates(text: _Text, lexicon: CompiledLexicon, benign: bool = False) -> list:
     """The entries worth trying on a text: each of their parts can match (a trigger key of
     theirs is in it, or a ``word*`` beginning), signals or benign context as asked (worked
@@ -482,7 +408,10 @@ def _read(raw: str, lexicon: CompiledLexicon) -> list[Read]:
             if (
                 not text.reads_in(entry, span)
                 or negated_at(text, entry, span[0])
-                or (lexicon.benign and _benign_near(text, lexicon, span, entry.entry.language))
+                or (
+                    lexicon.benign
+                    and bears_on(text, text.benign_spans(lexicon), span, entry.entry.language)
+                )
             ):
                 continue
             places.setdefault((entry.entry.category, span[0]), []).append(
