@@ -18,6 +18,7 @@ What must always be true:
 
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 import unicodedata
@@ -168,11 +169,14 @@ def tokens(text: str) -> list[tuple[str, int, int, int]]:
     # is an end only after a label (``_colon_ends``).
     ends = []
     last = 0
+    past_label = False  # the sentence has gone past a label: no colon of it ends it
     for m in SENTENCE_END_RE.finditer(text):
-        if m.group() == ":" and not _colon_ends(text, last, m.start()):
+        if m.group() == ":" and (past_label or not _colon_ends(text, last, m.start())):
+            past_label = True
             continue
         ends.append(m.start())
         last = m.end()
+        past_label = False
     ends.append(len(text) + 1)
     sentence = 0
     next_end = ends[0]
@@ -194,7 +198,10 @@ LABEL_WORDS = 4
 def _colon_ends(text: str, start: int, colon: int) -> bool:
     """Whether the colon at ``colon`` ends the sentence begun at ``start``: it follows a
     label of at most ``LABEL_WORDS`` words."""
-    return len(TOKEN_RE.findall(text, start, colon)) <= LABEL_WORDS
+    # At most one word past a label is looked for: a long run before the colon costs no
+    # more than a label does.
+    words = TOKEN_RE.finditer(text, start, colon)
+    return sum(1 for _ in itertools.islice(words, LABEL_WORDS + 1)) <= LABEL_WORDS
 
 
 @lru_cache(maxsize=65536)

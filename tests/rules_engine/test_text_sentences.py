@@ -74,3 +74,12 @@ def test_a_part_nearest_to_the_act_does_not_push_the_last_part_out_of_reach() ->
     text = "Customer asks for a covert mode taps set up by the ministry must not show in the logs."
     found = read_one(text, compile_lexicon([entry]))
     assert [c for c, _lang, _q in found] == ["interception"]
+
+
+def test_many_colons_after_a_long_clause_cost_no_more_than_words() -> None:
+    # Each colon counts at most five words back, and none once the sentence is past its
+    # label: a pasted run of colons is split in one pass, not once per colon.
+    text = "alpha beta gamma delta epsilon zeta: " * 2000
+    found = tokens(text)
+    assert len(found) == 12000
+    assert {sentence for *_rest, sentence in found} == {0}
