@@ -18,6 +18,7 @@ What must always be true:
 
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 import unicodedata
@@ -164,8 +165,18 @@ def tokens(text: str) -> list[tuple[str, int, int, int]]:
     out: list[tuple[str, int, int, int]] = []
     norm = _normalise_word
     # No word runs over a sentence end (its characters are no letters): the words are
-    # found in one pass, each numbered by the sentence ends before it.
-    ends = [m.start() for m in SENTENCE_END_RE.finditer(text)]
+    # found in one pass, each numbered by the sentence ends before it. A colon
+    # is an end only after a label (``_colon_ends``).
+    ends = []
+    last = 0
+    past_label = False  # the sentence has gone past a label: no colon of it ends it
+    for m in SENTENCE_END_RE.finditer(text):
+        if m.group() == ":" and (past_label or not _colon_ends(text, last, m.start())):
+            past_label = True
+            continue
+        ends.append(m.start())
+        last = m.end()
+        past_label = False
     ends.append(len(text) + 1)
     sentence = 0
     next_end = ends[0]
@@ -176,6 +187,21 @@ def tokens(text: str) -> list[tuple[str, int, int, int]]:
             next_end = ends[sentence]
         out.append((norm(t.group()), start, t.end(), sentence))
     return out
+
+
+# A colon ends a sentence after a label ("Buyer:", "Rep's note:", "Durée :"), whose value
+# says something else; after a longer clause it introduces what the clause is about
+# ("remote phone access licences, 17 targets: staff of two NGOs and journalists").
+LABEL_WORDS = 4
+
+
+def _colon_ends(text: str, start: int, colon: int) -> bool:
+    """Whether the colon at ``colon`` ends the sentence begun at ``start``: it follows a
+    label of at most ``LABEL_WORDS`` words."""
+    # At most one word past a label is looked for: a long run before the colon costs no
+    # more than a label does.
+    words = TOKEN_RE.finditer(text, start, colon)
+    return sum(1 for _ in itertools.islice(words, LABEL_WORDS + 1)) <= LABEL_WORDS
 
 
 @lru_cache(maxsize=65536)
@@ -258,6 +284,13 @@ def plausible_languages(text: str) -> frozenset[str]:
     if detect_language(text) not in LATIN:
         return frozenset()
     return frozenset(lang for lang, p in _latin_detector().rank(text) if p >= PLAUSIBLE)
+
+
+@lru_cache(maxsize=20_000)
+def own_language(words: str) -> str:
+    """The Latin-script language a few words read most like, however few they are: what a
+    phrase's own words are written in, inside a sentence of another language."""
+    return _latin_detector().classify(words)[0]
 
 
 def detected_languages(texts: dict[str, object], labels: dict[str, str]) -> list[str]:

@@ -7,9 +7,10 @@ What must always be true:
   rep recognises their own words.
 - A phrase preceded (within ``NEGATION_WINDOW`` words, same sentence) by a negation ("we
   will not track protesters", "sin vigilar a periodistas") raises nothing.
-- A phrase with benign context near it (a ``benign`` entry in the same sentence, within
-  ``WINDOW`` words: "block malware sites") raises nothing; a negated benign phrase ("without
-  a warrant") is no benign context.
+- A phrase with benign context bearing on it (a ``benign`` entry naming what the act is
+  done to or how it is bounded: "block malware sites"; ``benign_scope``) raises nothing;
+  benign context listed beside its target does not cancel it ("block opposition sites
+  and malware"); a negated benign phrase ("without a warrant") is no benign context.
 - A phrase of a Latin-script language reads only a sentence that may be in its language
   (``plausible_languages`` of the whole text, or of the sentence itself: a text mixing
   languages is read by each), unless the text is too short to tell or the phrase is
@@ -27,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from .benign_scope import bears_on
 from .candidates import candidate_index, candidates
 from .languages import (
     LANGUAGE_NAMES,
@@ -35,6 +37,7 @@ from .languages import (
     MIN_WORDS_TO_DETECT,
     bare_word,
     detect_language,
+    own_language,
     plausible_languages,
     tokens,
     word_keys,
@@ -158,7 +161,16 @@ class _Text:
             # four), so the ranking of the others is not needed: most phrases read here.
             return True
         allowed = self.languages_at(self.toks[span[0]][3])
-        return not allowed or e.language in allowed
+        return not allowed or e.language in allowed or self.code_switched(e.language, span)
+
+    def code_switched(self, language: str, span: tuple[int, int]) -> bool:
+        """Whether the words a phrase read are themselves written in its language inside a
+        sentence of another ("le client veut track protesters"). One word never is: a word
+        alone is as likely a false friend ("mois", "pide") as a loanword."""
+        if span[1] == span[0]:
+            return False
+        toks = self.toks
+        return own_language(self.raw[toks[span[0]][1] : toks[span[1]][2]]) == language
 
     def word_at(self, i: int, word: tuple[str, str]) -> int:
         """The index of the last token of ``word`` if it starts at token i, else -1."""
@@ -309,16 +321,39 @@ def _entry_spans(text: _Text, entry: CompiledEntry) -> list[tuple[int, int]]:
             taken.append(best[3])
         else:
             matches.append((lo, hi))
+            continue
+        if len(per_part) > 2:
+            # The nearest occurrence of one part can push the next out of the window
+            # ("covert mode: taps … must not show in the operator's logs" takes "covert
+            # mode" and leaves "logs" too far): try the next nearest, a few each.
+            found = _fit(toks, sentence, first, [first], per_part[1:], window)
+            if found is not None:
+                matches.append(found)
     return matches
 
 
-def _benign_near(text: _Text, lexicon: CompiledLexicon, span: tuple[int, int]) -> bool:
-    toks = text.toks
-    sentence = toks[span[0]][3]
-    for lo, hi in text.benign_spans(lexicon):
-        if toks[lo][3] == sentence and max(hi, span[1]) - min(lo, span[0]) <= WINDOW * 2:
-            return True
-    return False
+FIT_TRIES = 3  # occurrences of each part tried when the nearest ones do not fit
+
+
+def _fit(toks, sentence, span, taken, rest, window) -> tuple[int, int] | None:
+    """The first (lo, hi) holding ``span`` and one occurrence of each part of ``rest``,
+    nearest first, within ``window`` words, or None."""
+    if not rest:
+        return span
+    lo, hi = span
+    fitting = []
+    for s in rest[0]:
+        if toks[s[0]][3] != sentence or any(s[0] <= t[1] and t[0] <= s[1] for t in taken):
+            continue
+        nlo, nhi = min(lo, s[0]), max(hi, s[1])
+        if nhi - nlo <= window:
+            fitting.append(((max(0, s[0] - hi, lo - s[1]), s[0] - s[1]), (nlo, nhi), s))
+    fitting.sort()
+    for _key, joined, s in fitting[:FIT_TRIES]:
+        found = _fit(toks, sentence, joined, [*taken, s], rest[1:], window)
+        if found is not None:
+            return found
+    return None
 
 
 def _candidates(text: _Text, lexicon: CompiledLexicon, benign: bool = False) -> list:
@@ -373,7 +408,10 @@ def _read(raw: str, lexicon: CompiledLexicon) -> list[Read]:
             if (
                 not text.reads_in(entry, span)
                 or negated_at(text, entry, span[0])
-                or (lexicon.benign and _benign_near(text, lexicon, span))
+                or (
+                    lexicon.benign
+                    and bears_on(text, text.benign_spans(lexicon), span, entry.entry.language)
+                )
             ):
                 continue
             places.setdefault((entry.entry.category, span[0]), []).append(

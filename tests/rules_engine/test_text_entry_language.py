@@ -45,7 +45,9 @@ def test_a_text_too_short_to_tell_is_read_by_every_language() -> None:
 def test_benign_context_of_another_language_cancels_nothing() -> None:
     signal = entry("bloquer ~ sites", "fr")
     english_context = LexiconEntry("malware", "en", "benign", "case 8")
-    text = "Il faut bloquer les sites de l'opposition et le malware pendant le scrutin."
+    # The benign word names what is blocked (beside the opposition's sites it would be one
+    # more thing blocked, and cancel nothing in any language: test_text_benign_scope).
+    text = "Il faut bloquer les sites de malware et de hameçonnage pendant le scrutin."
     assert read(text, signal, english_context) == [("tracking", "fr", "bloquer les sites")]
     french_context = LexiconEntry("malware", "fr", "benign", "case 8")
     assert read(text, signal, french_context) == []
@@ -96,3 +98,63 @@ def test_the_detected_language_is_always_one_a_text_may_be_in() -> None:
             assert lang in plausible_languages(text), text
             checked += 1
     assert checked > 1000
+
+
+# A whole phrase of one language written inside a sentence of another ("code-switching":
+# sales notes keep English terms) is read when its own words read as its language.
+@pytest.mark.parametrize(
+    ("text", "phrase", "category"),
+    [
+        (
+            "Le client de la région veut que notre équipe installe le logiciel pour "
+            "track protesters dans la capitale avant les élections.",
+            "track ~ protesters",
+            "tracking",
+        ),
+        (
+            "El ministerio quiere que nuestra plataforma pueda block opposition websites "
+            "durante toda la semana de las elecciones.",
+            "block ~ opposition websites",
+            "censorship",
+        ),
+        (
+            "O cliente pediu que a equipe configure o sistema para monitor all traffic "
+            "na estação do cabo submarino antes da eleição.",
+            "monitor ~ all traffic",
+            "interception",
+        ),
+        (
+            "The client wants our team to deploy the platform so that it can "
+            "rastrear a los manifestantes in the capital before the vote.",
+            "rastrear ~ manifestantes",
+            "tracking",
+        ),
+    ],
+)
+def test_a_phrase_written_inside_a_sentence_of_another_language_is_read(
+    text: str, phrase: str, category: str
+) -> None:
+    language = "es" if phrase.startswith("rastrear") else "en"
+    signal = LexiconEntry(phrase, language, category, "case 9")
+    assert [c for c, _lang, _q in read(text, signal)] == [category]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        # One word is no code-switching: "mois" is a French month, not Iran's MOIS.
+        ("Le contrat de maintenance prévoit une durée de douze mois pour le client.", "mois"),
+        # "pide" is Spanish for "asks", not the Portuguese PIDE.
+        ("El cliente pide la lista de precios para el próximo trimestre completo.", "pide"),
+        # The phrase's words read as the sentence's language: no English phrase there.
+        (
+            "Le client veut interroger la liste des abonnés chaque jour depuis le portail.",
+            "interrogate ~ list",
+        ),
+    ],
+)
+def test_a_false_friend_inside_a_sentence_of_another_language_stays_unread(
+    text: str, phrase: str
+) -> None:
+    language = "pt" if phrase == "pide" else "en"
+    assert read(text, LexiconEntry(phrase, language, "detention", "case 9")) == []

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from rules.engine import load_pack
 from rules.textsignals import detect_language, reader
 from rules.textsignals.languages import (
+    LABEL_WORDS,
     SENTENCE_END_RE,
     TOKEN_RE,
     _latin_detector,
@@ -38,10 +39,13 @@ LEXICON = load_pack().lexicon
 
 
 def plain_tokens(text: str) -> list[tuple[str, int, int, int]]:
-    """Words sentence by sentence, as the reader found them before."""
+    """Words sentence by sentence, as the reader found them before (a colon ends a
+    sentence only after a label of at most LABEL_WORDS words)."""
     out = []
     sentence = pos = 0
     for m in SENTENCE_END_RE.finditer(text):
+        if m.group() == ":" and len(list(TOKEN_RE.finditer(text, pos, m.start()))) > LABEL_WORDS:
+            continue
         for t in TOKEN_RE.finditer(text, pos, m.start()):
             out.append((_normalise_word(t.group()), t.start(), t.end(), sentence))
         sentence += 1

@@ -1,0 +1,95 @@
+"""Where benign context bears on a red flag read by the reader.
+
+What must always be true: benign context ("malware", "a court warrant", "the warehouse")
+cancels a match only when it names what the act is done to or how it is bounded: inside
+the match ("block malware sites"), within ``BENIGN_REACH`` words of it, after it in its
+own clause ("… only under a court order"), or in an earlier clause that frames the
+sentence ("With a warrant signed by a judge for each number, …"). Listed beside the
+target ("block opposition sites and malware") or naming something else further off in
+the sentence ("the goods go to the Mukhabarat's headquarters"), it cancels nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .languages import bare_word
+from .lexicon import WINDOW
+
+if TYPE_CHECKING:
+    from .reader import _Text
+
+# Benign context cancels a match it is inside of, or this many words from (Chinese: twice
+# as many characters): what the act is done to and where, not the rest of the sentence.
+BENIGN_REACH = 4
+# Punctuation ending a clause: benign context after the act in the same clause qualifies it
+# ("provide call records to the police only under a court order").
+_CLAUSE_BREAK_RE = re.compile("[,;:()\u3001\uff0c\u060c\u2013\u2014]")
+# Words opening a clause that frames a sentence (a condition, a purpose, a basis): benign
+# context there bears on the act the sentence goes on to name.
+FRAMING_WORDS = frozenset(
+    "with under as to for per following according once "
+    "avec sous comme pour selon conformement afin apres "
+    "con bajo como para segun conforme tras "
+    "com sob como para segundo conforme apos "
+    "с по для согласно при после "
+    "بموجب وفقا وفق طبقا مع حسب بناء لحمايه لمكافحه "
+    "根据 为了 按照 依据 依照 经过".split()
+)
+# Words joining items of a list: benign context joined to a target by one is another
+# item, not what the act is done to.
+COORDINATIONS = frozenset("and or et ou y o e и или و او 和 及 或 与 以及".split())
+
+
+def bears_on(
+    text: _Text, benign: list[tuple[int, int]], span: tuple[int, int], language: str
+) -> bool:
+    """Whether benign context names what the act of a match is done to or how it is
+    bounded: inside the match ("block malware sites"), within ``BENIGN_REACH`` words of it
+    ("detect intruders in the warehouse"), after it in its own clause or in a clause
+    framing the sentence (``_qualifies``), and not merely listed beside its target ("block
+    opposition sites and malware"). Words further off in the sentence describe something
+    else ("the goods go to the Mukhabarat's headquarters"): the tuning half showed such
+    words hiding dangerous texts."""
+    toks = text.toks
+    sentence = toks[span[0]][3]
+    reach = BENIGN_REACH * 2 if language == "zh" else BENIGN_REACH
+    for lo, hi in benign:
+        if toks[lo][3] != sentence or max(hi, span[1]) - min(lo, span[0]) > WINDOW * 2:
+            continue
+        if max(0, lo - span[1] - 1, span[0] - hi - 1) > reach and not (
+            _qualifies(text, span, lo, hi)
+        ):
+            continue  # further off, neither qualifying the act's clause nor framing it
+        if lo > span[1] and lo - span[1] <= 3 and toks[span[1] + 1][0] in COORDINATIONS:
+            continue  # "… opposition sites and malware": one more thing blocked
+        if span[0] <= lo and hi < span[1] and toks[hi + 1][0] in COORDINATIONS:
+            continue  # "block malware and opposition sites": listed beside the target
+        return True
+    return False
+
+
+def _qualifies(text: _Text, span: tuple[int, int], lo: int, hi: int) -> bool:
+    """Whether benign context out of reach of a match still bears on it: after the act in
+    its own clause ("… only under a court order"), or in an earlier clause of the sentence
+    that frames it, one opening on a word such as "with", "under", "to", "avec", "para"
+    ("With a warrant signed by a judge for each number, the operator will intercept …").
+    Elsewhere in the sentence it names something else ("the goods go to the Mukhabarat's
+    headquarters")."""
+    toks, raw = text.toks, text.raw
+    if lo > span[1]:
+        return not _CLAUSE_BREAK_RE.search(raw, toks[span[1]][2], toks[lo][1])
+    if not _CLAUSE_BREAK_RE.search(raw, toks[hi][2], toks[span[0]][1]):
+        return False  # in the act's own clause, far before it: not its frame
+    first = lo
+    while (
+        first > 0
+        and toks[first - 1][3] == toks[lo][3]
+        and not _CLAUSE_BREAK_RE.search(raw, toks[first - 1][2], toks[first][1])
+    ):
+        first -= 1
+    opening = bare_word(toks[first][0])
+    if "\u3400" <= opening[:1] <= "\u9fff":
+        opening = "".join(t[0] for t in toks[first : first + 2])
+    return opening in FRAMING_WORDS

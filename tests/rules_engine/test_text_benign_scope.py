@@ -1,0 +1,102 @@
+"""Benign context cancels a red flag only where it names what the act is done to: inside
+the match or a few words from it ("block malware sites", "detect intruders in the
+warehouse"), not when it is one more item listed beside the target ("block opposition
+sites and malware") nor when it describes something else further off in the sentence.
+Worked cases with the default lexicon, no database."""
+
+from __future__ import annotations
+
+import pytest
+
+from rules.engine import load_pack
+from rules.textsignals.reader import read_one
+
+PACK = load_pack()
+
+
+def categories(text: str) -> set[str]:
+    return {c for c, _lang, _q in read_one(text, PACK.lexicon)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ISP must block opposition sites and malware during the election week.",
+        "The ISP must block malware and opposition sites during the election week.",
+        "El ISP debe bloquear los sitios de la oposición y el malware durante la semana electoral.",
+        "Le FAI doit bloquer les sites de l'opposition et les malwares pendant la semaine "
+        "électorale.",
+    ],
+)
+def test_benign_context_listed_beside_the_target_hides_nothing(text: str) -> None:
+    assert "censorship" in categories(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "Our logistics partner ships the parcels by air; in reality the servers go to the "
+            "headquarters of the Mukhabarat.",
+            "security_services",
+        ),
+        (
+            "El pedido de paquetes de software va en realidad a la sede del Mujabarat, según el "
+            "socio.",
+            "security_services",
+        ),
+    ],
+)
+def test_benign_words_far_from_the_act_hide_nothing(text: str, category: str) -> None:
+    assert category in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ISP must block malware sites during the election week.",
+        "Monitor the network for attacks and intrusions, 24/7.",
+        "Detect intruders in the warehouse at night.",
+        "Intercept phishing emails and quarantine suspicious attachments.",
+        # Arabic "رقابة" is censorship and oversight; "سنة" is a year as well as Sunnis.
+        "تحصل لجنة الرقابة المستقلة على صلاحية قراءة فقط لسجلات التدقيق وتراجعها كل ربع سنة.",
+    ],
+)
+def test_benign_context_naming_the_object_still_cancels(text: str) -> None:
+    assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "يريد العميل تحديد أهل السنة في المنطقة عبر الكاميرات.",
+        "يريد العميل إحصاء العائلات السنية في الحي.",
+    ],
+)
+def test_sunnis_are_still_read_without_the_bare_word_for_a_year(text: str) -> None:
+    assert "profiling" in categories(text)
+
+
+# A safeguard or a purpose stated first, in a clause that frames the sentence, bears on the
+# act the sentence goes on to name, however far.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "With a warrant signed by a judge for each number, the operator's LI team will "
+        "intercept the calls of the suspects named in it.",
+        "Avec un mandat signé par un juge pour chaque numéro, l'équipe de l'opérateur "
+        "interceptera les appels des suspects désignés.",
+        "Con una orden judicial firmada por un juez para cada número, el equipo del operador "
+        "interceptará las llamadas de los sospechosos.",
+        "Com um mandado assinado por um juiz para cada número, a equipe da operadora vai "
+        "interceptar as chamadas dos suspeitos.",
+        "Under the telecom law and with a court order for each case, the platform lets the "
+        "police receive the intercepted calls of the named suspect.",
+        "Our SOC team, to protect the bank from phishing campaigns, will block the sites that "
+        "the threat feed lists every morning.",
+        "Pour lutter contre le hameçonnage visant la banque, le SOC bloquera chaque matin les "
+        "sites signalés par le flux de menaces.",
+    ],
+)
+def test_benign_context_framing_the_sentence_still_cancels(text: str) -> None:
+    assert categories(text) == set()
