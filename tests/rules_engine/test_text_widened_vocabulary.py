@@ -79,6 +79,29 @@ def categories(text: str) -> set[str]:
         ("censorship", "تجميد الحسابات التي تنشر على مواقع التواصل."),
         ("censorship", "Общий рубильник для мессенджеров в регионе."),
         ("censorship", "一键关停社交媒体。"),
+        # profiling by worship attendance and language
+        ("profiling", "List the families who go to the mosque every Friday."),
+        ("profiling", "Alerte quand des élèves parlent ouïghour dans la cour."),
+        ("profiling", "Contar cuántos vecinos van a la mezquita cada semana."),
+        ("profiling", "Registrar quem frequenta a mesquita do bairro."),
+        ("profiling", "تسجيل من يذهبون إلى المسجد كل جمعة."),
+        ("profiling", "Выявлять тех, кто ходит в мечеть."),
+        ("profiling", "统计去清真寺做礼拜的人。"),
+        # interception by a state certificate in the middle
+        ("interception", "Push a national security certificate so the gateway can read HTTPS."),
+        ("interception", "Un certificat de sécurité nationale pour intercepter le trafic chiffré."),
+        ("interception", "O gateway do Estado vai descriptografar todo o tráfego HTTPS."),
+        ("interception", "用国家安全证书截获加密流量。"),
+        # tracking by co-location and radio traces
+        ("tracking", "Co-location analysis of the activists' phones."),
+        ("tracking", "Кто с кем встречается среди активистов."),
+        # detention by forced labour and political education of people held
+        ("detention", "Forced labour of the detainees in the camp's workshops."),
+        ("detention", "Éducation politique obligatoire pour les détenus du camp."),
+        ("detention", "思想改造在押人员。"),
+        # security services by formal names
+        ("security_services", "The end user is the Political Security Directorate."),
+        ("security_services", "Заказчик — Служба государственной охраны."),
         # security services by their shorter or transliterated names
         ("security_services", "The end user is the Rapid Intervention Battalion."),
         ("security_services", "Livraison pour les Moukhabarat, à leur QG."),
@@ -118,6 +141,11 @@ def test_the_widened_families_read_what_they_were_written_for(category: str, tex
         "Parcel tracking for a courier: vans, parcels and drivers' shifts.",
         "Want WAF + bot blocking for their own news site before the vote.",
         "Bloqueio de bots e WAF para o site de notícias do próprio jornal.",
+        "The Centre for Political Education wants a webinar platform for 200 trainees.",
+        "Cochlear implants that stream phone calls and audio directly from the phone.",
+        "A dating app where people meet each other near home; location shared with matches.",
+        "Retail analytics counting visitors' phones by Wi-Fi probes, anonymised, for footfall.",
+        "Border Protection Service of Australia buys customs X-ray scanners for cargo.",
     ],
 )
 def test_ordinary_deals_with_the_widened_words_raise_nothing(text: str) -> None:
