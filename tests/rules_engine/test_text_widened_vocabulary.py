@@ -99,6 +99,12 @@ def categories(text: str) -> set[str]:
         ("detention", "Forced labour of the detainees in the camp's workshops."),
         ("detention", "Éducation politique obligatoire pour les détenus du camp."),
         ("detention", "思想改造在押人员。"),
+        # detention by its legal and euphemistic names; keyword spotting on intercepted calls
+        ("detention", "The journalist is under house arrest; monitor his visitors."),
+        ("detention", "Biometric gates for the deradicalisation centre's detainees."),
+        ("detention", "Домашний арест для активистов, контроль браслетами."),
+        ("interception", "Keyword spotting and voiceprints on the intercepted calls."),
+        ("interception", "Поиск по ключевым словам в перехваченных звонках."),
         # security services by formal names
         ("security_services", "The end user is the Political Security Directorate."),
         ("security_services", "Заказчик — Служба государственной охраны."),
