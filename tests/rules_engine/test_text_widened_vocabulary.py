@@ -39,6 +39,11 @@ def categories(text: str) -> set[str]:
         ("tracking", "Им нужен образ жизни конкретных людей."),
         ("tracking", "客户要求掌握特定人员的出行记录。"),
         ("tracking", "车牌识别关联车主身份，保留行动轨迹。"),
+        # movements and residents read as people's
+        ("tracking", "Track their movements for a month, phone by phone."),
+        ("tracking", "Locate the residents of the district through their phones."),
+        ("tracking", "Suivre les déplacements des personnes de la liste."),
+        ("tracking", "Rastrear los movimientos de las personas señaladas."),
         # interception: decoding, exfiltrating, skipping the judge
         ("interception", "IMSI catchers that decode what they pick up, no paperwork."),
         ("interception", "An implant that exfiltrates chats from the target phones."),
@@ -152,6 +157,12 @@ def test_the_widened_families_read_what_they_were_written_for(category: str, tex
         "A dating app where people meet each other near home; location shared with matches.",
         "Retail analytics counting visitors' phones by Wi-Fi probes, anonymised, for footfall.",
         "Border Protection Service of Australia buys customs X-ray scanners for cargo.",
+        "25 GPS collars to track rhino movements in the reserve.",
+        "Colliers GPS pour suivre les déplacements des rhinocéros.",
+        "Collares GPS para seguir los movimientos de los rinocerontes.",
+        "Location wristbands for residents with dementia in the care home.",
+        "Pulseiras de localização para residentes com demência.",
+        "El cliente escucha el aviso de grabación al llamar al centro.",
     ],
 )
 def test_ordinary_deals_with_the_widened_words_raise_nothing(text: str) -> None:
