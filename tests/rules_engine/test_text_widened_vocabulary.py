@@ -84,6 +84,7 @@ def categories(text: str) -> set[str]:
         ("censorship", "تجميد الحسابات التي تنشر على مواقع التواصل."),
         ("censorship", "Общий рубильник для мессенджеров в регионе."),
         ("censorship", "一键关停社交媒体。"),
+        ("censorship", "选举期间在东部省份切断移动网络。"),
         # profiling by worship attendance and language
         ("profiling", "List the families who go to the mosque every Friday."),
         ("profiling", "Alerte quand des élèves parlent ouïghour dans la cour."),
@@ -163,6 +164,8 @@ def test_the_widened_families_read_what_they_were_written_for(category: str, tex
         "Location wristbands for residents with dementia in the care home.",
         "Pulseiras de localização para residentes com demência.",
         "El cliente escucha el aviso de grabación al llamar al centro.",
+        "酒店访客Wi-Fi认证门户，每间客房限速，按PCI要求做网络分段。",
+        "为银行部署网络安全过滤和防火墙。",
     ],
 )
 def test_ordinary_deals_with_the_widened_words_raise_nothing(text: str) -> None:
