@@ -100,3 +100,16 @@ def test_sunnis_are_still_read_without_the_bare_word_for_a_year(text: str) -> No
 )
 def test_benign_context_framing_the_sentence_still_cancels(text: str) -> None:
     assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Block malware and websites for opposition parties before the vote.",
+        "Bloquear malware y sitios para la oposición.",
+    ],
+)
+def test_benign_items_listed_before_a_target_the_act_serves_hide_nothing(text: str) -> None:
+    # Telling "bots and a WAF for the news site" (benign) from these needs the target's own
+    # position in the match; until then the reader keeps reading these.
+    assert "censorship" in {c for c, _lang, _q in read_one(text, PACK.lexicon)}
