@@ -23,7 +23,7 @@ from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from hrdd.bulk import bulk_insert
+from hrdd.bulk import bulk_insert, unsaved
 
 from . import keys
 from .checkpoints import checkpoint_append, checkpoints_read
@@ -159,7 +159,8 @@ def _signed_event(
     changes: dict | None = None,
     comment: str = "",
 ) -> AuditEvent:
-    event = AuditEvent(
+    event = unsaved(
+        AuditEvent,
         created_at=timezone.now(),
         actor=actor if getattr(actor, "pk", None) else None,
         actor_label=getattr(actor, "username", None) or "system",

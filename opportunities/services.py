@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.db import IntegrityError, connection, transaction
 
 from audit.services import audit_record
-from hrdd.bulk import bulk_insert, insert_with_children
+from hrdd.bulk import bulk_insert, insert_with_children, unsaved
 from hrdd.errors import ApplicationError, Conflict, PermissionDenied
 from partners.models import Organisation
 from partners.services import NamesCleaned, organisations_get_or_register
@@ -78,7 +78,8 @@ def _prefetched(opportunity: Opportunity, model: type, rows: list):
 
 def _lines_of(opportunity: Opportunity, data: dict) -> list[OpportunityLine]:
     return [
-        OpportunityLine(
+        unsaved(
+            OpportunityLine,
             opportunity=opportunity,
             position=i,
             product=line.get("product"),
@@ -95,7 +96,8 @@ def _channel_of(
     opportunity: Opportunity, data: dict, channel_orgs: list[Organisation]
 ) -> list[ChannelEntry]:
     return [
-        ChannelEntry(
+        unsaved(
+            ChannelEntry,
             opportunity=opportunity,
             position=i,
             organisation=org,
@@ -284,7 +286,8 @@ def opportunities_insert_many(*, actor, org: Organisation, items: list[dict]) ->
         end_customer = next(orgs)
         channel_orgs.append([next(orgs) for _ in data["channel"]])
         deals.append(
-            Opportunity(
+            unsaved(
+                Opportunity,
                 reference="",
                 external_id=data["external_id"],
                 provenance=data.get("provenance", ""),

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from audit.services import audit_record
 from countries.selectors import country_data_version
-from hrdd.bulk import bulk_insert, json_value
+from hrdd.bulk import bulk_insert, json_value, unsaved
 from hrdd.errors import ApplicationError, Conflict, PermissionDenied
 from restricted_parties.selectors import active_list_versions
 
@@ -125,7 +125,8 @@ def screening_row(
     """The screening of `opportunity` by `result`, not yet saved. Its basis, findings and
     snapshot are held as the database gives them back, each encoded once (`json_value`:
     a bulk insert sends that text rather than encoding them again)."""
-    screening = Screening(
+    screening = unsaved(
+        Screening,
         opportunity=opportunity,
         criteria_version=version,
         trigger=trigger,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils import timezone
 
 from audit.services import audit_record
-from hrdd.bulk import bulk_insert
+from hrdd.bulk import bulk_insert, unsaved
 from opportunities.workflow import DECIDED, UNDER_REVIEW, opportunity_route, opportunity_route_new
 
 from ..models import TIER_RANK, ReviewCase
@@ -156,7 +156,8 @@ def _case_row(*, opportunity, screening, previous: ReviewCase | None, tier: str 
     target = escalation_target(tier)
     now = timezone.now()
     due = due_after(now, target.target_business_days)
-    case = ReviewCase(
+    case = unsaved(
+        ReviewCase,
         opportunity=opportunity,
         screening=screening,
         previous_case=previous,

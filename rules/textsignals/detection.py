@@ -20,6 +20,7 @@ from collections import Counter
 _CHUNK_RE = re.compile(rb"[^ ]* |[^ ]+")
 MAX_WALKS = 200_000
 MAX_REMEMBERED_CHUNK = 48  # bytes: longer chunks are walked each time, never kept
+MAX_DECIDED = 4096
 
 
 def chunks(text: bytes) -> list[bytes]:
@@ -31,6 +32,19 @@ def chunked_identifier(langid_module, model_path, **kwargs):
     """A py3langid identifier whose automaton walk remembers what each chunk does."""
 
     class ChunkedIdentifier(langid_module.LanguageIdentifier):
+        def _decide(self, text):
+            # A text's language (`classify`) and the languages it may be in (`rank`) are
+            # asked of the same text one after the other, and both score it the same
+            # way: scored once, the scores kept read-only for the second question.
+            scores = _decided.get(text)
+            if scores is None:
+                if len(_decided) >= MAX_DECIDED:
+                    _decided.clear()
+                scores = super()._decide(text)
+                scores.flags.writeable = False
+                _decided[text] = scores
+            return scores
+
         def _raw_score(self, text):
             visits = self._visits(text)
             if visits:
@@ -61,4 +75,5 @@ def chunked_identifier(langid_module, model_path, **kwargs):
             return Counter(indexes) if indexes else None
 
     _walks: dict[tuple[int, bytes], tuple[int, tuple[int, ...]]] = {}
+    _decided: dict = {}
     return ChunkedIdentifier.from_modelpath(model_path, **kwargs)

@@ -224,3 +224,32 @@ def test_long_runs_without_spaces_are_walked_but_not_kept() -> None:
     finally:
         tracemalloc.stop()
     assert grown < 2_000_000, f"{grown / 1e6:.1f} MB kept after 300 long runs"
+
+
+def test_a_text_is_scored_once_for_its_language_and_the_languages_it_may_be_in() -> None:
+    """`detect_language` (classify) and `plausible_languages` (rank) ask the detector about
+    the same text one after the other (a deal's title, then its reading): the text is
+    scored once, and both answers are the library's own, for every labelled text."""
+    from py3langid import langid
+
+    from rules.textsignals.languages import plausible_languages
+
+    plain = langid.LanguageIdentifier.from_modelpath(
+        langid.MODEL_DIR / langid.MODEL_FILE, norm_probs=True
+    )
+    plain.set_languages(["en", "fr", "es", "pt"])
+    detector = _latin_detector()
+    text = "2 × Deep Packet Inspector for Nile State Telecom (Egypt), partner ref. POS-7 once"
+    with patch.object(type(detector), "_raw_score", autospec=True) as scored:
+        scored.side_effect = lambda self, encoded: plain._raw_score(encoded)
+        detector.classify(text)
+        detector.rank(text)
+    assert scored.call_count == 1
+    differing = [
+        n
+        for n, item in enumerate(LABELLED)
+        if detector.rank(item["text"]) != plain.rank(item["text"])
+        or detector.classify(item["text"]) != plain.classify(item["text"])
+    ]
+    assert not differing, f"ranked differently: {differing}"
+    assert plausible_languages(text) <= {"en", "fr", "es", "pt"}
