@@ -14,8 +14,11 @@ jsonb included, reads from it. Where it would read differently, orjson is not us
 - what orjson refuses (keys that are not strings, integers beyond 64 bits, unpaired
   surrogates, nesting deeper than 254): the standard encoder, as before.
 
-One difference remains: a NaN or infinite float, which the standard encoder writes as
-`NaN` (no JSON; PostgreSQL refuses it in a jsonb column), orjson writes as `null`.
+Two differences remain. A NaN or infinite float, which the standard encoder writes as
+`NaN` (no JSON; PostgreSQL refuses it in a jsonb column), orjson writes as `null`. An
+`enum.Enum` member orjson writes as its value, where the standard encoder asks `default`
+(which may refuse it); no screening or bulk row holds one, and looking for one in every
+value would cost what orjson saves.
 """
 
 from __future__ import annotations

@@ -20,7 +20,9 @@ from collections import Counter
 _CHUNK_RE = re.compile(rb"[^ ]* |[^ ]+")
 MAX_WALKS = 200_000
 MAX_REMEMBERED_CHUNK = 48  # bytes: longer chunks are walked each time, never kept
-MAX_DECIDED = 4096
+# Texts scored for the second question asked of them: a few fields' worth, so a process keeps
+# at most this many texts (up to 5,000 characters each) rather than megabytes of them.
+MAX_DECIDED = 64
 
 
 def chunks(text: bytes) -> list[bytes]:
