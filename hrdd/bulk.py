@@ -16,6 +16,7 @@ import decimal
 import functools
 import json
 import uuid
+from dataclasses import dataclass
 
 from django.db import connection, models
 from django.utils.functional import Promise
@@ -183,26 +184,50 @@ def bulk_insert(model: type[models.Model], objs: list, documents: list[str] | No
         if _values_insert_fits(model, objs):
             return _values_insert(model, objs)
         return model.objects.bulk_create(objs)
+    sql, params = insert_statement(model, objs, documents)
+    with connection.cursor() as cur:
+        cur.execute(sql, params)
+        inserted(objs, [r[0] for r in cur.fetchall()])
+    return objs
+
+
+def insert_statement(
+    model: type[models.Model], objs: list, documents: list[str] | None = None
+) -> tuple[str, list]:
+    """PostgreSQL: the `INSERT … RETURNING <pk>` of unsaved `objs` of `model` (one JSON
+    document) and its parameters, for a caller that sends it inside a larger statement;
+    `inserted` then sets the primary keys it returned. `documents` as for `bulk_insert`."""
     readers, sql = _insert_statement(model)
     if documents is not None:
-        document = f"[{','.join(documents)}]"
-    else:
-        rows, encoded = [], []
-        for obj in objs:
-            obj._prepare_related_fields_for_save(operation_name="bulk_insert")
-            texts = obj.__dict__.pop(_ENCODED, None)
-            rows.append(_values(obj, readers, skip=texts or ()))
-            encoded.append(texts)
-        document = _document_of(rows, encoded)
-    pk = opts.pk
-    with connection.cursor() as cur:
-        cur.execute(sql, [document])
-        ids = [r[0] for r in cur.fetchall()]
+        return sql, [f"[{','.join(documents)}]"]
+    rows, encoded = [], []
+    for obj in objs:
+        obj._prepare_related_fields_for_save(operation_name="bulk_insert")
+        texts = obj.__dict__.pop(_ENCODED, None)
+        rows.append(_values(obj, readers, skip=texts or ()))
+        encoded.append(texts)
+    return sql, [_document_of(rows, encoded)]
+
+
+def inserted(objs: list, ids: list) -> None:
+    """Mark `objs` saved with the primary keys their INSERT returned, in order."""
+    if not objs:
+        return
+    pk = objs[0]._meta.pk
     for obj, pk_value in zip(objs, ids, strict=True):
         setattr(obj, pk.attname, pk_value)
         obj._state.adding = False
         obj._state.db = connection.alias
-    return objs
+
+
+@dataclass(frozen=True)
+class InsertedFirst:
+    """A new row given as the value of a foreign key an UPDATE writes (a new deal's first
+    screening, written with its first status): on PostgreSQL inserted by the UPDATE's own
+    statement (`WITH … INSERT`, one round trip instead of two), elsewhere just before it.
+    Either way `obj` has its primary key once the UPDATE ran."""
+
+    obj: models.Model
 
 
 def bulk_set(model: type[models.Model], objs: list, fields: list[str]) -> int:
