@@ -34,6 +34,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import connection, models, transaction
 from django.utils import timezone
 
+from hrdd.bulk import InsertedFirst, bulk_insert, insert_statement, inserted
 from hrdd.errors import Conflict
 
 from .models import AuditEvent
@@ -167,7 +168,9 @@ def transition_apply(
     event = None
     with transaction.atomic(savepoint=False):
         if from_any or guard or (updated := _update_plain(wf, obj.pk, old, written)) is None:
-            updated = wf.model.objects.filter(pk=obj.pk, **match, **(guard or {})).update(**written)
+            updated = wf.model.objects.filter(pk=obj.pk, **match, **(guard or {})).update(
+                **_inserted_first(written)
+            )
         if updated and transition not in wf.unaudited:
             event = audit_record(
                 actor=actor,
@@ -262,12 +265,17 @@ def _update_plain(wf: Workflow, pk: Any, old: str | None, written: dict[str, Any
     if old is None or pk is None:
         return None
     names = tuple(written)
-    columns = _update_columns(wf.model, wf.field, names, connection.vendor)
+    first = [name for name in names if isinstance(written[name], InsertedFirst)]
+    if len(first) > 1 or (first and connection.vendor != "postgresql"):
+        written, first = _inserted_first(written), []
+    columns = _update_columns(wf.model, wf.field, names, connection.vendor, "".join(first))
     if columns is None:
         return None
     sql, fields, state = columns
     params = []
     for field, name in zip(fields, names, strict=True):
+        if name in first:  # read from the INSERT of the same statement
+            continue
         value = written[name]
         if hasattr(value, "resolve_expression"):
             return None
@@ -276,17 +284,55 @@ def _update_plain(wf: Workflow, pk: Any, old: str | None, written: dict[str, Any
                 return None
             value = value.prepare_database_save(field)
         params.append(field.get_db_prep_save(value, connection))
+    params += [pk, state.get_db_prep_value(old, connection)]
+    if first:
+        return _insert_and_update(written[first[0]].obj, sql, params)
     with connection.cursor() as cur:
-        cur.execute(sql, [*params, pk, state.get_db_prep_value(old, connection)])
+        cur.execute(sql, params)
         return cur.rowcount
+
+
+def _insert_and_update(row: models.Model, update: str, params: list) -> int:
+    """PostgreSQL: insert `row` and run `update` (which reads its key from `ins`) in one
+    statement; returns how many rows the UPDATE matched. The row is inserted even when
+    none matched: the caller's Conflict then rolls its transaction back."""
+    insert, insert_params = insert_statement(type(row), [row])
+    # Identifiers come from the models' options, never from input.
+    sql = (
+        f"WITH ins AS ({insert}), upd AS ({update} RETURNING 1) "  # noqa: S608
+        f"SELECT (SELECT {connection.ops.quote_name(row._meta.pk.column)} FROM ins), "
+        "(SELECT count(*) FROM upd)"
+    )
+    with connection.cursor() as cur:
+        cur.execute(sql, [*insert_params, *params])
+        row_id, matched = cur.fetchone()
+    inserted([row], [row_id])
+    return matched
+
+
+def _inserted_first(written: dict[str, Any]) -> dict[str, Any]:
+    """`written` with each `InsertedFirst` row inserted now (unless it already was) and
+    given as itself."""
+    if not any(isinstance(v, InsertedFirst) for v in written.values()):
+        return written
+    out = {}
+    for name, value in written.items():
+        if isinstance(value, InsertedFirst):
+            if value.obj.pk is None:
+                bulk_insert(type(value.obj), [value.obj])
+            value = value.obj
+        out[name] = value
+    return out
 
 
 @functools.cache
 def _update_columns(
-    model: type[models.Model], state: str, names: tuple[str, ...], _vendor: str
+    model: type[models.Model], state: str, names: tuple[str, ...], _vendor: str, first: str = ""
 ) -> tuple[str, list[models.Field], models.Field] | None:
     """The UPDATE of `names` on `model`'s row in state `state`, their fields and the state's; None
-    when one of them is not a local concrete column (the ORM knows how to write it)."""
+    when one of them is not a local concrete column (the ORM knows how to write it).
+    `first` names a foreign key set to the key of the row inserted as `ins` just before
+    (`_insert_and_update`)."""
     opts = model._meta
     fields = []
     for name in names:
@@ -305,7 +351,16 @@ def _update_columns(
         fields.append(field)
     state_field = opts.get_field(state)
     quote = connection.ops.quote_name
-    assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)
+    if first and not (
+        opts.get_field(first).is_relation and opts.get_field(first).target_field.primary_key
+    ):
+        return None
+    from_insert = "(SELECT {} FROM ins)"  # noqa: S608
+    assignments = ", ".join(
+        f"{quote(f.column)} = "
+        + (from_insert.format(quote(f.target_field.column)) if name == first else "%s")
+        for f, name in zip(fields, names, strict=True)
+    )
     # Identifiers come from the model's options, never from input.
     sql = (
         f"UPDATE {quote(opts.db_table)} SET {assignments} "  # noqa: S608

@@ -16,6 +16,7 @@ import decimal
 import functools
 import json
 import uuid
+from dataclasses import dataclass
 
 from django.db import DEFAULT_DB_ALIAS, connection, models, router
 from django.db.models import signals
@@ -186,27 +187,53 @@ def bulk_insert(model: type[models.Model], objs: list, documents: list[str] | No
         return objs
     opts = model._meta
     if connection.vendor != "postgresql" or opts.parents:
+        if _values_insert_fits(model, objs):
+            return _values_insert(model, objs)
         return model.objects.bulk_create(objs)
+    sql, params = insert_statement(model, objs, documents)
+    with connection.cursor() as cur:
+        cur.execute(sql, params)
+        inserted(objs, [r[0] for r in cur.fetchall()])
+    return objs
+
+
+def insert_statement(
+    model: type[models.Model], objs: list, documents: list[str] | None = None
+) -> tuple[str, list]:
+    """PostgreSQL: the `INSERT … RETURNING <pk>` of unsaved `objs` of `model` (one JSON
+    document) and its parameters, for a caller that sends it inside a larger statement;
+    `inserted` then sets the primary keys it returned. `documents` as for `bulk_insert`."""
     readers, sql = _insert_statement(model)
     if documents is not None:
-        document = f"[{','.join(documents)}]"
-    else:
-        rows, encoded = [], []
-        for obj in objs:
-            obj._prepare_related_fields_for_save(operation_name="bulk_insert")
-            texts = obj.__dict__.pop(_ENCODED, None)
-            rows.append(_values(obj, readers, skip=texts or ()))
-            encoded.append(texts)
-        document = _document_of(rows, encoded)
-    pk = opts.pk
-    with connection.cursor() as cur:
-        cur.execute(sql, [document])
-        ids = [r[0] for r in cur.fetchall()]
+        return sql, [f"[{','.join(documents)}]"]
+    rows, encoded = [], []
+    for obj in objs:
+        obj._prepare_related_fields_for_save(operation_name="bulk_insert")
+        texts = obj.__dict__.pop(_ENCODED, None)
+        rows.append(_values(obj, readers, skip=texts or ()))
+        encoded.append(texts)
+    return sql, [_document_of(rows, encoded)]
+
+
+def inserted(objs: list, ids: list) -> None:
+    """Mark `objs` saved with the primary keys their INSERT returned, in order."""
+    if not objs:
+        return
+    pk = objs[0]._meta.pk
     for obj, pk_value in zip(objs, ids, strict=True):
         setattr(obj, pk.attname, pk_value)
         obj._state.adding = False
         obj._state.db = connection.alias
-    return objs
+
+
+@dataclass(frozen=True)
+class InsertedFirst:
+    """A new row given as the value of a foreign key an UPDATE writes (a new deal's first
+    screening, written with its first status): on PostgreSQL inserted by the UPDATE's own
+    statement (`WITH … INSERT`, one round trip instead of two), elsewhere just before it.
+    Either way `obj` has its primary key once the UPDATE ran."""
+
+    obj: models.Model
 
 
 def bulk_set(model: type[models.Model], objs: list, fields: list[str]) -> int:
@@ -283,12 +310,13 @@ def insert_with_children(parent, children: list[tuple[str, list]]) -> None:
     child's foreign key. On PostgreSQL in one statement (`WITH … INSERT`: one round trip
     for a deal, its lines and its channel); elsewhere a save and a `bulk_create` each."""
     if connection.vendor != "postgresql":
-        parent.save(force_insert=True)
+        # One statement per model, each built once (see `_values_insert`).
+        bulk_insert(type(parent), [parent])
         for fk, objs in children:
             for obj in objs:
                 setattr(obj, fk, parent.pk)
             if objs:
-                type(objs[0]).objects.bulk_create(objs)
+                bulk_insert(type(objs[0]), objs)
         return
     parent._prepare_related_fields_for_save(operation_name="insert_with_children")
     present = [(fk, objs) for fk, objs in children if objs]
@@ -369,3 +397,70 @@ def unsaved(model: type[models.Model], **values) -> models.Model:
     if given != len(values):
         return model(**values)  # a property or an unknown name: the constructor's
     return obj
+
+
+# Elsewhere than PostgreSQL (SQLite): an `INSERT … VALUES … RETURNING` built once per
+# model and number of rows, with each value prepared as Django's compiler prepares it
+# (`pre_save`, then `get_db_prep_save`; values of the plain types the driver takes as they
+# are). `bulk_create` compiles its statement on every call: on SQLite a registration's
+# five inserts spent about as much in that as in the rows' own writing.
+_AS_IS = frozenset({str, int, bool, float, type(None)})
+
+
+def _values_insert_fits(model: type[models.Model], objs: list) -> bool:
+    """Whether `_values_insert` may take these rows: SQLite with RETURNING (3.35 on), a
+    model of its own table, no primary key given, and few enough rows for one statement."""
+    return (
+        connection.vendor == "sqlite"
+        and connection.features.can_return_rows_from_bulk_insert
+        and not model._meta.parents
+        and len(objs) * _column_count(model) <= connection.features.max_query_params
+        and all(obj.pk is None for obj in objs)
+    )
+
+
+@functools.cache
+def _column_count(model: type[models.Model]) -> int:
+    return len(_readers(model))
+
+
+@functools.cache
+def _values_statement(model: type[models.Model], rows: int) -> tuple[list, str]:
+    opts = model._meta
+    readers = [(f, name, f.get_internal_type() in _PLAIN) for f, name, _ in _readers(model)]
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(f.column) for f, _, _ in readers)
+    one = "(" + ", ".join(["%s"] * len(readers)) + ")"
+    # Identifiers come from the model's options, never from input.
+    sql = (
+        f"INSERT INTO {quote(opts.db_table)} ({columns}) VALUES "  # noqa: S608
+        f"{', '.join([one] * rows)} RETURNING {quote(opts.pk.column)}"
+    )
+    return readers, sql
+
+
+def _values_insert(model: type[models.Model], objs: list) -> list:
+    readers, sql = _values_statement(model, len(objs))
+    params = []
+    for obj in objs:
+        obj._prepare_related_fields_for_save(operation_name="bulk_insert")
+        texts = obj.__dict__.pop(_ENCODED, None) or {}
+        for f, name, plain in readers:
+            if name in texts:  # encoded already (`json_value`): the same JSON, sent as it is
+                params.append(texts[name])
+                continue
+            value = f.pre_save(obj, True)
+            if not (plain and type(value) in _AS_IS):
+                if hasattr(value, "resolve_expression"):  # an expression: Django compiles it
+                    return model.objects.bulk_create(objs)
+                value = f.get_db_prep_save(value, connection)
+            params.append(value)
+    with connection.cursor() as cur:
+        cur.execute(sql, params)
+        ids = [r[0] for r in cur.fetchall()]
+    pk = model._meta.pk
+    for obj, pk_value in zip(objs, ids, strict=True):
+        setattr(obj, pk.attname, pk_value)
+        obj._state.adding = False
+        obj._state.db = connection.alias
+    return objs

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 
 from audit.services import audit_batch
+from hrdd.bulk import InsertedFirst, bulk_insert
 from hrdd.errors import ApplicationError, Conflict
 from opportunities import policies as opportunity_policies
 from opportunities.models import Opportunity
@@ -112,21 +113,22 @@ def opportunity_screen(
     """
     evaluated = evaluated or opportunity_evaluate(opportunity)
     previous = opportunity.current_screening
+    first = previous is None
     # No savepoint: callers run this in their own transaction and roll it back whole.
     with transaction.atomic(savepoint=False):
+        # A new deal's first screening is inserted with its first status: one statement
+        # (on PostgreSQL) inserts it and moves the deal, by the transition's conditional
+        # UPDATE (`InsertedFirst`). Any other screening is inserted, then pointed at here.
         screening = screening_store(
             opportunity=opportunity,
             actor=actor,
             trigger=trigger,
             evaluated=evaluated,
             previous=previous,
+            insert=not first,
         )
-        # A new deal's first screening is written with its first status (one UPDATE of
-        # the deal, by the transition); any other screening is pointed at here.
-        pointer = {"current_screening": screening}
-        if previous is not None:
-            Opportunity.objects.filter(pk=opportunity.pk).update(**pointer)
-        opportunity.current_screening = screening
+        if not first:
+            Opportunity.objects.filter(pk=opportunity.pk).update(current_screening=screening)
         shown_before = shown_status(opportunity.status, previous.shown_tier) if previous else None
         routed = review_route(
             opportunity=opportunity,
@@ -134,11 +136,13 @@ def opportunity_screen(
             previous_tier=previous.tier if previous else None,
             actor=actor,
             material_change=material_change,
-            deal_fields=pointer if previous is None else None,
+            deal_fields={"current_screening": InsertedFirst(screening)} if first else None,
             change_reason=change_reason,
         )
-        if previous is None and not routed:
-            Opportunity.objects.filter(pk=opportunity.pk).update(**pointer)
+        if first and not routed:
+            bulk_insert(Screening, [screening])
+            Opportunity.objects.filter(pk=opportunity.pk).update(current_screening=screening)
+        opportunity.current_screening = screening  # its key is known only now
         # After routing, so partners hear of a re-check that moved the status they read.
         shown_after = shown_status(opportunity.status, screening.shown_tier)
         screening_announce(

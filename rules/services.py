@@ -99,15 +99,26 @@ def screening_evaluate(
 
 
 def screening_store(
-    *, opportunity, actor, trigger: str, evaluated: tuple, previous: Screening | None
+    *,
+    opportunity,
+    actor,
+    trigger: str,
+    evaluated: tuple,
+    previous: Screening | None,
+    insert: bool = True,
 ) -> Screening:
     """Save the screening `evaluated` (what `screening_evaluate` returned) of `opportunity`
     with its audit event, in the caller's transaction. Only screens and stores: the deal's
-    pointer, its routing and the webhooks are the caller's (`lifecycle.services`)."""
+    pointer, its routing and the webhooks are the caller's (`lifecycle.services`).
+
+    `insert=False`: the caller inserts the row itself before its transaction ends (a new
+    deal's first screening, written with the deal's first status); the event is recorded
+    here all the same, as it names the deal, not the screening's id."""
     version, snapshot, result, basis = evaluated
     screening = screening_row(opportunity, version, trigger, result, snapshot, basis)
-    # Its INSERT built once per process (on PostgreSQL), not compiled by the ORM each time.
-    bulk_insert(Screening, [screening])
+    if insert:
+        # Its INSERT built once per process (on PostgreSQL), not compiled by the ORM each time.
+        bulk_insert(Screening, [screening])
     screening_record(opportunity, screening, actor=actor, previous=previous)
     return screening
 

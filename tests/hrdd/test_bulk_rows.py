@@ -4,9 +4,12 @@ what was written, quotes, backslashes, other scripts and amounts included."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
+import time_machine
+from django.db import connection
 
 from audit.models import AuditEvent
 from hrdd.bulk import bulk_set
@@ -97,3 +100,65 @@ def test_moments_in_any_time_zone_read_back_as_the_same_instant():
     assert stored.sent_at.astimezone(UTC).hour == 21
     assert stored.resend_at is None
     assert stored.lease_until is None
+
+
+def _stored_row(model, pk: int) -> dict:
+    """The row as the database holds it (text, numbers), not as the ORM reads it."""
+    table = connection.ops.quote_name(model._meta.db_table)
+    with connection.cursor() as cur:
+        cur.execute(f"SELECT * FROM {table} WHERE id = %s", [pk])  # noqa: S608
+        names = [c[0] for c in cur.description]
+        return dict(zip(names, cur.fetchone(), strict=True))
+
+
+def test_a_deal_inserted_by_a_statement_built_once_is_stored_as_the_orm_stores_it(
+    sales_rep, catalogue
+):
+    """Amounts, dates, moments, lists and links stored by `bulk_insert` are the very
+    values (and, on SQLite, the very text) Django's own insert stores."""
+    from hrdd.bulk import bulk_insert
+
+    [result] = opportunity_register_many(actor=sales_rep, items=[deal_body(external_id="ORM")])
+    deal = result.opportunity
+    fields = [f for f in Opportunity._meta.concrete_fields if not f.primary_key]
+
+    def copy(external_id: str) -> Opportunity:
+        values = {f.attname: getattr(deal, f.attname) for f in fields}
+        values.update(external_id=external_id, reference="", value_amount=Decimal("12.50"))
+        return Opportunity(**values)
+
+    with time_machine.travel(datetime(2026, 12, 1, 21, 30, 15, 123456, tzinfo=UTC), tick=False):
+        [ours] = bulk_insert(Opportunity, [copy("OURS")])  # its moments set on insert
+        [orms] = Opportunity.objects.bulk_create([copy("ORMS")])
+    differ = {"id", "reference", "external_id"}
+    ours_row, orms_row = _stored_row(Opportunity, ours.pk), _stored_row(Opportunity, orms.pk)
+    assert {k: v for k, v in ours_row.items() if k not in differ} == {
+        k: v for k, v in orms_row.items() if k not in differ
+    }
+
+
+def test_on_sqlite_a_registration_compiles_no_insert_through_the_orm(
+    api, sales_rep, catalogue, monkeypatch
+):
+    """Each of a registration's inserts (deal, lines, channel, screening, case, events,
+    outbox row) is a statement built once per shape, as on PostgreSQL: compiling them
+    through the ORM on every call cost SQLite about a tenth of a registration."""
+    if connection.vendor != "sqlite":
+        pytest.skip("PostgreSQL's inserts are covered by test_registration_cost")
+    from django.db.models.sql.compiler import SQLInsertCompiler
+
+    from tests.opportunities.test_api import ISSUE_EXAMPLE
+
+    client = api.as_user(sales_rep)
+    client.post("/api/v1/opportunities/", {**ISSUE_EXAMPLE, "external_id": "W"}, format="json")
+    compiled = []
+    original = SQLInsertCompiler.as_sql
+
+    def counted(self, *args, **kwargs):
+        compiled.append(self.query.model.__name__)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(SQLInsertCompiler, "as_sql", counted)
+    r = client.post("/api/v1/opportunities/", ISSUE_EXAMPLE, format="json")
+    assert r.status_code == 201, r.content
+    assert compiled == []
