@@ -153,9 +153,9 @@ def test_every_deal_s_detail_is_one_statement_after_the_token_for_every_persona(
 
 
 def test_a_detail_joins_only_its_screening_and_reads_the_rest_by_key(api, demo):
-    """Owner, submitting organisation and criteria version come as one column each (a
-    subquery by key), not joined: PostgreSQL plans every statement it is not given
-    prepared, and the order of five joined tables was a third of the detail's planning.
+    """On PostgreSQL, owner, submitting organisation and criteria version come as one
+    column each (a subquery by key), not joined: PostgreSQL plans every statement it is
+    not given prepared, and the order of five joined tables was a third of the planning.
     The records built from those columns hold only what was read; another field of
     theirs is read from the database when asked, never a default."""
     from opportunities.selectors import opportunity_read
@@ -165,7 +165,8 @@ def test_a_detail_joins_only_its_screening_and_reads_the_rest_by_key(api, demo):
     with CaptureQueriesContext(connection) as ctx:
         r = api.as_user(user).get(f"{URL}{deal.pk}/")
     read = ctx.captured_queries[-1]["sql"]
-    assert read.count(" JOIN ") == 1 and 'JOIN "rules_screening"' in read
+    if connection.vendor == "postgresql":  # SQLite plans joins cheaply: joined there
+        assert read.count(" JOIN ") == 1 and 'JOIN "rules_screening"' in read
     body = r.json()
     assert body["owner"] == deal.owner.username
     assert body["submitted_by"] == deal.submitted_by_organisation.name
