@@ -128,13 +128,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # (tables, indexes, audit triggers), about 4 ms of CPU, more than a deal's detail itself.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
-    # psycopg binds values on the server and prepares a statement the Nth time a
-    # connection runs it, so repeated reads (a token, a deal, a list page) skip parsing
-    # and planning. On by default: `DATABASE_PREPARED_STATEMENTS=false` behind a pooler in
-    # transaction mode that loses them (PgBouncer before 1.21, or 1.21-1.23 without
-    # max_prepared_statements); a lost one is detected and preparing turned off
-    # (hrdd.prepared). Keep the threshold above 0: a schema change of several commands
-    # cannot be prepared, and 0 prepares every first run.
+    # Values bound on the server and a statement prepared the Nth time a connection runs
+    # it, so repeated reads skip parsing and planning. Off behind a pooler that loses them
+    # (PgBouncer before 1.21; hrdd.prepared turns it off if one is lost). Keep the threshold
+    # above 0: a schema change of several commands cannot be prepared.
     if env.bool("DATABASE_PREPARED_STATEMENTS", default=True):
         DATABASES["default"].setdefault("OPTIONS", {}).update(
             server_side_binding=True,
