@@ -1,6 +1,6 @@
 """CPU of one API deal detail in the worker, beside the bare anchor's detail.
 
-Run: python benchmarks/profile_detail.py [-n N] [--profile] [--bare] [--layers]
+Run: python benchmarks/profile_detail.py [-n N] [--profile] [--bare] [--layers] [--list]
 
 Registers SEED deals, then serves N detail requests (random deals among them) through
 the project's WSGI stack in this process, as a gunicorn worker would (DEBUG off, token
@@ -10,7 +10,8 @@ directory). Prints the process CPU and wall time per request and the SQL stateme
 one detail; --profile prints cProfile's top functions by CPU of the request's thread.
 With --bare, the same for the anchor project's detail. --layers prints the CPU of the
 request's thread spent in each middleware itself (its layer minus the layers inside it;
-the view is the innermost layer), timed around each layer with no profiler.
+the view is the innermost layer), timed around each layer with no profiler. --list
+serves the list's first page (50 of the SEED deals, with their count) instead of details.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.bench_api import BARE_DEAL, EXAMPLE, process_cpu, setup_app  # noqa: E402
 from benchmarks.profile_registration import _prepare  # noqa: E402
 
-SEED = 40
+SEED = 60  # more than a page (50), so the list pages and counts
 
 
 def main() -> int:
@@ -42,6 +43,7 @@ def main() -> int:
     parser.add_argument("--bare", action="store_true")
     parser.add_argument("--top", type=int, default=45)
     parser.add_argument("--layers", action="store_true")
+    parser.add_argument("--list", action="store_true", help="the list's first page, not details")
     args = parser.parse_args()
     _prepare(args.bare)
 
@@ -55,7 +57,8 @@ def main() -> int:
 
     call_command("migrate", "--run-syncdb", verbosity=0)
     if args.bare:
-        base, headers, body = "/deals/", {}, BARE_DEAL
+        # A host of its ALLOWED_HOSTS: a list's page links are absolute.
+        base, headers, body = "/deals/", {"HTTP_HOST": "localhost"}, BARE_DEAL
     else:
         token = setup_app()
         base, headers, body = (
@@ -72,7 +75,7 @@ def main() -> int:
             raise SystemExit(f"{r.status_code}: {r.content[:300]!r}")
         ids.append(r.json()["id"])
     rng = random.Random(7)
-    paths = [f"{base}{rng.choice(ids)}/" for _ in range(args.n)]
+    paths = [base if args.list else f"{base}{rng.choice(ids)}/" for _ in range(args.n)]
 
     def get(path: str) -> None:
         r = client.get(path)
@@ -103,7 +106,7 @@ def main() -> int:
         profiler.disable()
     cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
     db = backend() - db0
-    what = "bare detail" if args.bare else "deal detail"
+    what = ("bare " if args.bare else "deal ") + ("list" if args.list else "detail")
     print(
         f"{what}: {1000 * cpu / args.n:.3f} ms CPU, {1000 * wall / args.n:.3f} ms wall a request, "
         f"{len(statements)} SQL statements ({args.n} requests, "

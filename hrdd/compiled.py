@@ -10,15 +10,12 @@ nothing read is kept.
 
 - `compiled(key, build)`: a queryset built with placeholder values, per thread and key
   (the caller's name and shape); `run({placeholder: value})`.
-- `CompiledRead(reading).first(scope)`: a scope the caller's policy builds on every
-  request (`opportunities_visible_to(user).filter(pk=pk)`), so the rule of who sees what
-  stays there, whole. The scope's compiled WHERE text and joins are the key and its
-  parameters the request's values: two viewers share SQL only when their scopes differ
-  in values alone, and each request runs with its own viewer's values.
-- `CompiledRead(reading).first_in(kind, build, values)`: the same read of `build(values)`
-  where the policy names its rule (`kind`) and gives the viewer's values apart, so the
-  scope is neither built nor compiled per request: `build` runs once per kind, with
-  stand-in numbers for the values, and the statement is keyed by the kind alone.
+- `CompiledRead(reading).first_in(kind, build, values)`: the first row of
+  `reading(build(values))`, where the policy names its rule (`kind`) and gives the
+  viewer's values apart (`opportunities_in_scope(rule, values)`), so the rule of who
+  sees what stays there, whole, and the scope is neither built nor compiled per
+  request: `build` runs once per kind, with stand-in numbers for the values, and the
+  statement is keyed by the kind alone; each request runs with its own viewer's values.
 """
 
 from __future__ import annotations
@@ -138,8 +135,6 @@ def compiled(key: Hashable, build: Callable[[], tuple[QuerySet, list[str]]]) -> 
 @dataclass(frozen=True)
 class _Read:
     sql: str
-    before: tuple  # parameters of the SELECT before the WHERE clause (the reading's own)
-    after: tuple  # and after it (none for a plain read)
     rows: _Rows
 
 
@@ -149,48 +144,22 @@ def _in_range(value) -> bool:
 
 class CompiledRead:
     """`reading(scope)` adds what is read to a scope (select_related, annotations, a
-    slice); `first(scope)` returns the first row as `reading(scope)` would, compiled once
-    per shape of `scope`. `reading` must depend on nothing but its scope. A scope that is
-    more than filters (annotations, ordering, slices...) is read through the ORM."""
+    slice); `first_in` returns the first row as `reading(scope)` would, compiled once per
+    kind of scope. `reading` must depend on nothing but its scope. A scope that is more
+    than filters (annotations, ordering, slices...) is read through the ORM."""
 
     def __init__(self, reading: Callable[[QuerySet], QuerySet]):
         self._reading = reading
-        self._shapes: dict[tuple, _Read | None] = {}
         self._named: dict[Hashable, tuple[str, _Read, tuple] | object | None] = {}
-
-    def first(self, scope: QuerySet) -> Model | None:
-        query = scope.query
-        if not _only_filters(query):
-            return next(iter(self._reading(scope)), None)
-        connection = connections[scope.db]
-        try:
-            where, params = query.get_compiler(scope.db).compile(query.where)
-        except EmptyResultSet:  # e.g. `.none()`: nothing to read, as the ORM would
-            return None
-        except FullResultSet:
-            where, params = "", []
-        key = (connection.alias, where, _joins(query))
-        read = self._shapes.get(key)
-        if read is None:
-            if key in self._shapes or len(self._shapes) >= MAX_SHAPES:
-                return next(iter(self._reading(scope)), None)
-            read = self._compile(scope, where, params)
-            self._shapes[key] = read  # a race compiles one shape twice, no harm
-            if read is None:
-                return next(iter(self._reading(scope)), None)
-        with connection.cursor() as cursor:
-            cursor.execute(read.sql, (*read.before, *params, *read.after))
-            row = cursor.fetchone()
-        return None if row is None else read.rows.build([row], scope.db)[0]
 
     def first_in(
         self, kind: Hashable, build: Callable[[Mapping[str, int]], QuerySet], values: Mapping
     ) -> Model | None:
-        """`first(build(values))`, compiled once per `kind` (the policy's name for the rule
-        `build` applies: never a viewer's value). The values, numbers, go in as the
-        statement's parameters on every call; a kind whose scope is more than filters,
-        or whose values the ORM does not pass through as they are, is read through the
-        ORM every time."""
+        """The first row of `reading(build(values))`, compiled once per `kind` (the
+        policy's name for the rule `build` applies: never a viewer's value). The values,
+        numbers, go in as the statement's parameters on every call; a kind whose scope is
+        more than filters, or whose values the ORM does not pass through as they are, is
+        read through the ORM every time."""
         if not all(_in_range(v) for v in values.values()):
             # The ORM decides what a number no column can hold matches (nothing, for
             # `=`); the database driver would refuse it as a parameter.
@@ -243,40 +212,11 @@ class CompiledRead:
             return None
         if [v for n, v in order if not n] != [v for n, v in order_2 if not n]:
             return None
-        return alias, _Read(sql=sql, before=(), after=(), rows=_Rows.of(compiler)), order
+        return alias, _Read(sql=sql, rows=_Rows.of(compiler)), order
 
     def shapes(self) -> int:
         """How many shapes are compiled (for tests)."""
-        return sum(1 for c in self._shapes.values() if c is not None) + sum(
-            1 for c in self._named.values() if c is not None
-        )
-
-    def _compile(self, scope: QuerySet, where: str, params: list) -> _Read | None:
-        """The reading's SQL with this scope's WHERE clause at a known place among its
-        parameters; None (read through the ORM) when the two cannot be told apart."""
-        qs = self._reading(scope)
-        if qs._prefetch_related_lookups:  # run after the rows, not by this statement
-            return None
-        compiler = qs.query.get_compiler(qs.db)
-        sql, all_params = compiler.as_sql()
-        own_where, own_params = compiler.compile(compiler.where) if where else ("", [])
-        at = sql.find(f" WHERE {where}") if where else -1
-        if (
-            own_where != where
-            or list(own_params) != list(params)
-            or sql.count("%s") != len(all_params)
-            or (where and (at < 0 or sql.count(f" WHERE {where}") != 1))
-        ):
-            return None
-        first = sql[:at].count("%s") if where else len(all_params)
-        if tuple(all_params[first : first + len(params)]) != tuple(params):
-            return None
-        return _Read(
-            sql=sql,
-            before=tuple(all_params[:first]),
-            after=tuple(all_params[first + len(params) :]),
-            rows=_Rows.of(compiler),
-        )
+        return sum(1 for c in self._named.values() if c is not None)
 
 
 def _only_filters(query) -> bool:
@@ -296,19 +236,4 @@ def _only_filters(query) -> bool:
         or query.deferred_loading != (frozenset(), True)
         or query._filtered_relations  # their ON conditions' values sit outside WHERE
         or query.select_for_update
-    )
-
-
-def _joins(query) -> tuple:
-    """The scope's tables and how they are joined (filters across a relation join)."""
-    return tuple(
-        (
-            alias,
-            j.table_name,
-            getattr(j, "join_type", None),
-            getattr(j, "parent_alias", None),
-            # Which relation: two foreign keys to one table join it on different columns.
-            getattr(getattr(j, "join_field", None), "name", None),
-        )
-        for alias, j in query.alias_map.items()
     )

@@ -128,12 +128,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # (tables, indexes, audit triggers), about 4 ms of CPU, more than a deal's detail itself.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
-    # Opt-in: psycopg binds values on the server and prepares a statement the Nth time a
-    # connection runs it, so repeated reads (a token, a deal, a list page) skip parsing
-    # and planning. Off by default: a pooler in transaction mode (PgBouncer before 1.21)
-    # loses prepared statements between transactions. Keep the threshold above 0: a schema
-    # change of several commands cannot be prepared, and 0 prepares every first run.
-    if env.bool("DATABASE_PREPARED_STATEMENTS", default=False):
+    # Values bound on the server and a statement prepared the Nth time a connection runs
+    # it, so repeated reads skip parsing and planning. Off behind a pooler that loses them
+    # (PgBouncer before 1.21; hrdd.prepared turns it off if one is lost). Keep the threshold
+    # above 0: a schema change of several commands cannot be prepared.
+    if env.bool("DATABASE_PREPARED_STATEMENTS", default=True):
         DATABASES["default"].setdefault("OPTIONS", {}).update(
             server_side_binding=True,
             prepare_threshold=env.int("DATABASE_PREPARE_THRESHOLD", default=5),

@@ -19,10 +19,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
 DATABASES["default"]["CONN_MAX_AGE"] = 60  # as the application's, on both databases
-# The application's opt-in (hrdd.settings), read from the same variable so that both
-# sides of a comparison bind and prepare statements alike.
+# The application's setting (hrdd.settings), read from the same variable with the same
+# default so that both sides of a comparison bind and prepare statements alike.
 if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3" and env.bool(
-    "DATABASE_PREPARED_STATEMENTS", default=False
+    "DATABASE_PREPARED_STATEMENTS", default=True
 ):
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         server_side_binding=True,

@@ -152,6 +152,35 @@ def test_every_deal_s_detail_is_one_statement_after_the_token_for_every_persona(
             assert '"notes"' not in read and '"dd_status"' not in read, username
 
 
+def test_a_detail_joins_only_its_screening_and_reads_the_rest_by_key(api, demo):
+    """On PostgreSQL, owner, submitting organisation and criteria version come as one
+    column each (a subquery by key), not joined: PostgreSQL plans every statement it is
+    not given prepared, and the order of five joined tables was a third of the planning.
+    The records built from those columns hold only what was read; another field of
+    theirs is read from the database when asked, never a default."""
+    from opportunities.selectors import opportunity_read
+
+    user = User.objects.get(username="reviewer")
+    deal = opportunities_visible_to(user).exclude(current_screening=None).first()
+    with CaptureQueriesContext(connection) as ctx:
+        r = api.as_user(user).get(f"{URL}{deal.pk}/")
+    read = ctx.captured_queries[-1]["sql"]
+    if connection.vendor == "postgresql":  # SQLite plans joins cheaply: joined there
+        assert read.count(" JOIN ") == 1 and 'JOIN "rules_screening"' in read
+    body = r.json()
+    assert body["owner"] == deal.owner.username
+    assert body["submitted_by"] == deal.submitted_by_organisation.name
+    assert body["screening"]["criteria_version"] == deal.current_screening.criteria_version.number
+
+    shown = opportunity_read(user=user, pk=deal.pk)
+    assert shown.owner.get_deferred_fields() >= {"email", "password", "role"}
+    assert "name" not in shown.submitted_by_organisation.get_deferred_fields()
+    with CaptureQueriesContext(connection) as ctx:
+        assert shown.owner.email == deal.owner.email
+        assert shown.submitted_by_organisation.country == deal.submitted_by_organisation.country
+    assert len(ctx.captured_queries) == 2
+
+
 def test_a_revoked_token_or_a_deactivated_user_is_refused_at_the_next_read(api, demo):
     rep = User.objects.get(username="rep")
     client = api.as_user(rep)

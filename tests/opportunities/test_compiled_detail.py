@@ -106,14 +106,18 @@ def _plain(values: dict) -> dict:
 
 
 def test_each_persona_reads_every_deal_as_the_orm_reads_it(demo_users):
+    from opportunities.policies import opportunities_in_scope, opportunity_scope
+
     for user in demo_users:
+        rule, values = opportunity_scope(user)
+        build = selectors._one_deal(rule)
         for deal in opportunities_visible_to(user):
-            scope = opportunities_visible_to(user).filter(pk=deal.pk)
+            scope = opportunities_in_scope(rule, values).filter(pk=deal.pk)
             for compiled, reading in (
-                (selectors._DEAL_READ, selectors._DEAL_READ._reading),
+                (selectors._DEAL_READ, selectors._read_for_detail),
                 (selectors._DEAL_SHOWN, selectors._shown),
             ):
-                fast = compiled.first(scope)
+                fast = compiled.first_in(rule, build, {**values, "pk": deal.pk})
                 slow = reading(scope).get()
                 assert _as_read(fast) == _as_read(slow), (user.username, deal.reference)
             assert opportunity_out(
@@ -135,29 +139,41 @@ def test_nobody_s_scope_reads_nothing_without_a_statement(outsider, deals):
 
 
 def test_a_scope_with_more_than_filters_is_read_through_the_orm(deals, reviewer):
-    scope = opportunities_visible_to(reviewer).filter(pk=deals["a"].pk).order_by("title")
+    def build(values):
+        return opportunities_visible_to(reviewer).filter(pk=values["pk"]).order_by("title")
+
     before = selectors._DEAL_SHOWN.shapes()
-    assert selectors._DEAL_SHOWN.first(scope).title == "Partner A deal"
+    for _ in range(2):
+        found = selectors._DEAL_SHOWN.first_in("ordered", build, {"pk": deals["a"].pk})
+        assert found.title == "Partner A deal"
     assert selectors._DEAL_SHOWN.shapes() == before
 
 
-def test_a_scope_through_another_relation_to_the_same_table_is_its_own_shape(deals):
+def test_two_kinds_that_differ_in_a_relation_are_two_statements(deals):
     """Filters on two foreign keys to one table (the submitting organisation, the end
-    customer) with the same values compile to the same WHERE text; they are two shapes,
-    or the second would read the first's rows."""
+    customer) with the same value: each kind is its own statement, so the second never
+    reads the first's rows."""
     from hrdd.compiled import CompiledRead
     from opportunities.models import Opportunity
 
     deal = deals["a"]
-    name = deal.submitted_by_organisation.name
-    assert deal.end_customer.name != name
+    assert deal.end_customer_id != deal.submitted_by_organisation_id
     read = CompiledRead(lambda scope: scope)
-    deal_only = Opportunity.objects.filter(pk=deal.pk)
-    by_submitter = deal_only.filter(submitted_by_organisation__name=name)
-    by_customer = deal_only.filter(end_customer__name=name)
-    assert read.first(by_submitter).pk == deal.pk
-    assert read.first(by_customer) is None
-    assert by_customer.first() is None
+
+    def by_submitter(values):
+        return Opportunity.objects.filter(
+            pk=values["pk"], submitted_by_organisation_id=values["organisation"]
+        )
+
+    def by_customer(values):
+        return Opportunity.objects.filter(pk=values["pk"], end_customer_id=values["organisation"])
+
+    values = {"pk": deal.pk, "organisation": deal.submitted_by_organisation_id}
+    for _ in range(2):
+        assert read.first_in("by submitter", by_submitter, values).pk == deal.pk
+        assert read.first_in("by customer", by_customer, values) is None
+    assert by_customer(values).first() is None
+    assert read.shapes() == 2
 
 
 def test_a_scope_with_a_filtered_relation_is_read_through_the_orm(deals):
@@ -169,12 +185,15 @@ def test_a_scope_with_a_filtered_relation_is_read_through_the_orm(deals):
     deal = deals["a"]
     read = CompiledRead(lambda scope: scope)
     for name, found in ((deal.submitted_by_organisation.name, True), ("Nobody Ltd", False)):
-        scope = Opportunity.objects.annotate(
-            by=FilteredRelation(
-                "submitted_by_organisation", condition=Q(submitted_by_organisation__name=name)
-            )
-        ).filter(by__isnull=False, pk=deal.pk)
-        assert (read.first(scope) is not None) is found
+
+        def build(values, name=name):
+            return Opportunity.objects.annotate(
+                by=FilteredRelation(
+                    "submitted_by_organisation", condition=Q(submitted_by_organisation__name=name)
+                )
+            ).filter(by__isnull=False, pk=values["pk"])
+
+        assert (read.first_in(("filtered", name), build, {"pk": deal.pk}) is not None) is found
     assert read.shapes() == 0
 
 

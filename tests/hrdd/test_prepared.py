@@ -1,0 +1,98 @@
+"""Prepared statements are on by default on PostgreSQL, and a statement that something
+between the application and the database lost is neither another client's statement nor
+an error on every later request (hrdd.prepared)."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection, connections
+from django.db.utils import ProgrammingError
+
+from hrdd import prepared
+from tests.hrdd.test_bench_anchor_settings import database_settings
+
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="prepared statements are PostgreSQL's"
+)
+
+
+def test_prepared_statements_are_on_by_default_and_can_be_turned_off(tmp_path):
+    on = database_settings("hrdd.settings", tmp_path)
+    assert on["options"] == {"server_side_binding": True, "prepare_threshold": 5}
+    off = database_settings("hrdd.settings", tmp_path, DATABASE_PREPARED_STATEMENTS="false")
+    assert off["options"] == {"server_side_binding": None, "prepare_threshold": None}
+
+
+@pytest.fixture
+def preparing():
+    """A fresh connection that prepares after one run, and this process's state kept."""
+    connection.close()
+    threshold = connection.settings_dict["OPTIONS"].get("prepare_threshold")
+    connection.settings_dict["OPTIONS"]["prepare_threshold"] = 1
+    yield connection
+    connection.settings_dict["OPTIONS"]["prepare_threshold"] = threshold
+    prepared._lost = False
+    connection.close()
+
+
+def _one(sql: str, params: list):
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchone()
+
+
+def _session_statements(conn) -> list[str]:
+    with conn.cursor() as cursor:
+        cursor.execute("SELECT name FROM pg_prepared_statements ORDER BY name")
+        return [name for (name,) in cursor.fetchall()]
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True)
+def test_two_connections_never_name_a_statement_alike(preparing):
+    other = connections.create_connection("default")
+    other.settings_dict["OPTIONS"]["prepare_threshold"] = 1
+    try:
+        for conn in (connection, other):
+            for _ in range(3):
+                with conn.cursor() as cursor:
+                    cursor.execute("SELECT %s::int + 1", [1])
+        mine, theirs = _session_statements(connection), _session_statements(other)
+        assert mine and theirs
+        assert not set(mine) & set(theirs)
+        assert "_pg3_0" not in mine + theirs
+    finally:
+        other.close()
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True)
+def test_a_statement_the_session_lost_is_run_again_unprepared(preparing):
+    for _ in range(3):
+        assert _one("SELECT %s::int * 2", [21]) == (42,)
+    assert _session_statements(connection)
+    # What a pooler in transaction mode does: the next run lands in a session that
+    # never saw the statement. Dropped behind psycopg's back, it still thinks it there.
+    connection.connection.pgconn.exec_(b"DEALLOCATE ALL")
+
+    assert _one("SELECT %s::int * 2", [21]) == (42,)
+    assert _one("SELECT %s::int * 2", [22]) == (44,)
+    assert connection.connection.prepare_threshold is None
+    connection.close()  # a new connection of this process prepares nothing either
+    assert _one("SELECT %s::int * 3", [2]) == (6,)
+    assert connection.connection.prepare_threshold is None
+    assert _session_statements(connection) == []
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True)
+def test_in_a_transaction_the_lost_statement_fails_that_transaction_only(preparing):
+    from django.db import transaction
+
+    for _ in range(3):
+        _one("SELECT %s::int * 2", [21])
+    connection.connection.pgconn.exec_(b"DEALLOCATE ALL")
+    with pytest.raises(ProgrammingError), transaction.atomic():
+        _one("SELECT %s::int * 2", [21])
+    with transaction.atomic():
+        assert _one("SELECT %s::int * 2", [21]) == (42,)
