@@ -241,3 +241,17 @@ def test_a_malformed_pack_is_refused_and_the_draft_untouched(admin_user, client)
     assert not CriteriaVersion.objects.filter(status="draft").exists()
     r = client.post("/criteria/import/", {"pack": SimpleUploadedFile("p.json", b"\x00\x01garbage")})
     assert r.status_code == 400
+
+
+def test_a_pack_over_the_limit_is_refused_with_the_limit_said(admin_user, client, monkeypatch):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from rules import views
+
+    client.force_login(admin_user)
+    monkeypatch.setattr(views, "MAX_PACK_BYTES", 1024 * 1024)
+    upload = SimpleUploadedFile("pack.json", b" " * (1024 * 1024 + 1), "application/json")
+    r = client.post("/criteria/import/", {"pack": upload})
+    assert r.status_code == 400
+    assert "at most 1 MB" in r.content.decode()
+    assert not CriteriaVersion.objects.filter(status="draft").exists()
