@@ -26,6 +26,10 @@ BENIGN_REACH = 4
 # Punctuation ending a clause: benign context after the act in the same clause qualifies it
 # ("provide call records to the police only under a court order").
 _CLAUSE_BREAK_RE = re.compile("[,;:()\u3001\uff0c\u060c\u2013\u2014]")
+# A colon inside a sentence introduces what follows it ("For the malware protection project
+# of the ministry: block opposition news sites"): benign context before it is a heading,
+# not what the act after it is done to.
+_COLON_RE = re.compile("[:\uff1a]")
 # Words opening a clause that frames a sentence (a condition, a purpose, a basis): benign
 # context there bears on the act the sentence goes on to name.
 FRAMING_WORDS = frozenset(
@@ -58,6 +62,8 @@ def bears_on(
     for lo, hi in benign:
         if toks[lo][3] != sentence or max(hi, span[1]) - min(lo, span[0]) > WINDOW * 2:
             continue
+        if hi < span[0] and _COLON_RE.search(text.raw, toks[hi][2], toks[span[0]][1]):
+            continue  # a heading before a colon: the act after it is what it introduces
         if max(0, lo - span[1] - 1, span[0] - hi - 1) > reach and not (
             _qualifies(text, span, lo, hi)
         ):

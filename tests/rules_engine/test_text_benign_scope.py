@@ -113,3 +113,48 @@ def test_benign_items_listed_before_a_target_the_act_serves_hide_nothing(text: s
     # Telling "bots and a WAF for the news site" (benign) from these needs the target's own
     # position in the match; until then the reader keeps reading these.
     assert "censorship" in {c for c, _lang, _q in read_one(text, PACK.lexicon)}
+
+
+# A colon inside a sentence introduces what follows it: benign words in the heading before
+# it ("the malware protection project", "the lawful interception package") are not what
+# the act after it is done to.
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "For the malware protection project of the ministry: block opposition news sites "
+            "before the vote.",
+            "censorship",
+        ),
+        (
+            "Pour le projet de protection contre les malwares du ministère : bloquer les sites "
+            "de l'opposition.",
+            "censorship",
+        ),
+        (
+            "With the lawful interception package for the ministry: intercept the calls of "
+            "opposition journalists.",
+            "interception",
+        ),
+        (
+            "Para el proyecto de protección contra malware del ministerio: bloquear los sitios "
+            "de la oposición.",
+            "censorship",
+        ),
+    ],
+)
+def test_benign_words_in_a_heading_before_a_colon_hide_nothing(text: str, category: str) -> None:
+    assert category in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For the malware protection project of the ministry: block malware sites and phishing "
+        "domains.",
+        "Lawful interception for the police under court order: intercept the calls of the "
+        "suspects named in the warrant.",
+    ],
+)
+def test_benign_context_after_the_colon_still_cancels(text: str) -> None:
+    assert categories(text) == set()
