@@ -42,6 +42,7 @@ from rules.textsignals import (
     CATEGORY_FIELDS,
     TEXT_SOURCE_FIELDS,
 )
+from rules.textsignals.benign_scope import PROTECTED_CATEGORIES, is_family_phrase
 from rules.textsignals.languages import (
     TOKEN_RE,
     bare_word,
@@ -216,7 +217,18 @@ def preview_text_reader(draft: CompiledCriteria, in_force: CompiledCriteria | No
     # Signal phrases removed: dropped by the record of each quote's phrases. The rest (added,
     # changed, benign context removed): the words test.
     removed = {p for p in before - after if p[2] != BENIGN}
-    rest = ChangeProbe(changed - removed)
+    # The targets of a protected category's families tell where a text names a protected
+    # group, which decides whether benign context beside another match bears on it
+    # (``benign_scope``): texts naming one of a changed family's targets are read again.
+    guarded = {
+        (e.phrase.rsplit("~", 1)[-1], e.language, e.category, False)
+        for compiled in (in_force, draft)
+        for e in compiled.lexicon.effective
+        if e.category in PROTECTED_CATEGORIES
+        and is_family_phrase(e)
+        and (e.phrase, e.language, e.category, e.any_language) in changed
+    }
+    rest = ChangeProbe((changed - removed) | guarded)
     keys = frozenset(phrase_key(p[1], p[0]) for p in removed)
     categories = frozenset(p[2] for p in removed)
 

@@ -15,10 +15,15 @@ import re
 from typing import TYPE_CHECKING
 
 from .languages import bare_word
-from .lexicon import WINDOW
+from .lexicon import FAMILY_SOURCE, WINDOW, CompiledLexicon, IndexedPart, LexiconEntry
 
 if TYPE_CHECKING:
     from .reader import _Text
+
+# The categories whose families of targets name the people and groups an act must never
+# be turned on (journalists, protesters, the opposition, a minority…).
+PROTECTED_CATEGORIES = ("targets_dissent", "profiling")
+_PLAN_KEY = "protected_targets"
 
 # Benign context cancels a match it is inside of, or this many words from (Chinese: twice
 # as many characters): what the act is done to and where, not the rest of the sentence.
@@ -26,6 +31,10 @@ BENIGN_REACH = 4
 # Punctuation ending a clause: benign context after the act in the same clause qualifies it
 # ("provide call records to the police only under a court order").
 _CLAUSE_BREAK_RE = re.compile("[,;:()\u3001\uff0c\u060c\u2013\u2014]")
+# A colon inside a sentence introduces what follows it ("For the malware protection project
+# of the ministry: block opposition news sites"): benign context before it is a heading,
+# not what the act after it is done to.
+_COLON_RE = re.compile("[:\uff1a]")
 # Words opening a clause that frames a sentence (a condition, a purpose, a basis): benign
 # context there bears on the act the sentence goes on to name.
 FRAMING_WORDS = frozenset(
@@ -42,8 +51,32 @@ FRAMING_WORDS = frozenset(
 COORDINATIONS = frozenset("and or et ou y o e и или و او 和 及 或 与 以及".split())
 
 
+def is_family_phrase(entry: LexiconEntry) -> bool:
+    """Whether an entry is the phrase a category's families compose (``family_phrases``)."""
+    return entry.source == f"{FAMILY_SOURCE}: acts ~ targets"
+
+
+def protected_target_parts(lexicon: CompiledLexicon) -> tuple[IndexedPart, ...]:
+    """The target part of each language's targets-dissent family phrase: where a text names
+    a protected group (worked out once a lexicon)."""
+    found = lexicon.plan.get(_PLAN_KEY)
+    if found is None:
+        found = lexicon.plan[_PLAN_KEY] = tuple(
+            e.indexed[-1]
+            for e in lexicon.signals
+            if e.entry.category in PROTECTED_CATEGORIES
+            and is_family_phrase(e.entry)
+            and len(e.indexed) == 2
+        )
+    return found
+
+
 def bears_on(
-    text: _Text, benign: list[tuple[int, int]], span: tuple[int, int], language: str
+    text: _Text,
+    benign: list[tuple[int, int]],
+    span: tuple[int, int],
+    language: str,
+    protected: list[tuple[int, int]] = (),  # type: ignore[assignment]
 ) -> bool:
     """Whether benign context names what the act of a match is done to or how it is
     bounded: inside the match ("block malware sites"), within ``BENIGN_REACH`` words of it
@@ -51,13 +84,32 @@ def bears_on(
     framing the sentence (``_qualifies``), and not merely listed beside its target ("block
     opposition sites and malware"). Words further off in the sentence describe something
     else ("the goods go to the Mukhabarat's headquarters"): the tuning half showed such
-    words hiding dangerous texts."""
+    words hiding dangerous texts. A match whose own words name a protected group
+    (``protected``: "block opposition sites", "track the phones of protesters") has its
+    object in it: benign context before it names something else (bot protection listed
+    before it, the officers' devices a purpose clause protects) and cancels nothing."""
     toks = text.toks
+    targets = [(lo, hi) for lo, hi in protected if span[0] <= lo and hi <= span[1]]
     sentence = toks[span[0]][3]
     reach = BENIGN_REACH * 2 if language == "zh" else BENIGN_REACH
     for lo, hi in benign:
         if toks[lo][3] != sentence or max(hi, span[1]) - min(lo, span[0]) > WINDOW * 2:
             continue
+        if targets and (
+            hi < span[0]
+            or (
+                lo < span[0]
+                and hi == span[0]
+                and not any(lo <= t_hi and t_lo <= hi for t_lo, t_hi in targets)
+            )
+        ):
+            # Before a match naming a protected group, or reaching only its first word ("bot
+            # protection to block opposition sites" reads "bot … block"): something else.
+            # After it, it may still say what the list or the act is for ("журналистов,
+            # аккредитованных на пресс-конференцию"), as for any match.
+            continue
+        if hi < span[0] and _COLON_RE.search(text.raw, toks[hi][2], toks[span[0]][1]):
+            continue  # a heading before a colon: the act after it is what it introduces
         if max(0, lo - span[1] - 1, span[0] - hi - 1) > reach and not (
             _qualifies(text, span, lo, hi)
         ):

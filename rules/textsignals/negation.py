@@ -86,18 +86,25 @@ def negated_at(text: _Text, entry: CompiledEntry, first: int) -> bool:
     return negated(text, first)
 
 
+# A colon inside a sentence (one that does not end it: ``languages.LABEL_WORDS``) still
+# closes the clause a negation denies: "the licence is not needed: intercept journalists'
+# calls" negates the licence, not the interception.
+_NEGATION_BREAK_RE = re.compile("[:\uff1a]")
+
+
 def negated(text: _Text, first: int, window: int = NEGATION_WINDOW) -> bool:
-    toks = text.toks
+    """Whether a negation word stands within ``window`` words before token ``first``, in
+    its sentence and not before a colon (Chinese: among the characters just before it)."""
+    toks, raw = text.toks, text.raw
     sentence = toks[first][3]
     for j in range(first - 1, max(-1, first - 1 - window), -1):
-        if toks[j][3] != sentence:
+        if toks[j][3] != sentence or _NEGATION_BREAK_RE.search(raw, toks[j][2], toks[j + 1][1]):
             break
         if bare_word(toks[j][0]) in NEGATIONS and not negation_idiom(toks, j):
             return True
     if len(toks[first][0]) == 1 and "\u3400" <= toks[first][0] <= "\u9fff":
-        before = "".join(
-            t[0] for t in toks[max(0, first - ZH_NEGATION_CHARS) : first] if t[3] == sentence
-        )
+        start = _clause_start(text, first, ZH_NEGATION_CHARS)
+        before = "".join(t[0] for t in toks[start:first])
         before = ZH_NOT_NEGATING_RE.sub("", before)
         return any(n in before for n in ZH_NEGATIONS)
     return False
@@ -117,6 +124,18 @@ NOT_NEGATING_NEXT = {
 # Chinese words that start with 不 without negating: 不断 (continually), 不同 (different),
 # 不仅 (not only), 不少 (many), 不法 (unlawful), 不稳定 (unstable), 不满 (discontent)...
 ZH_NOT_NEGATING_RE = re.compile("不[断同仅只少法良稳满久足停论管光但]")
+
+
+def _clause_start(text: _Text, first: int, most: int) -> int:
+    """The earliest of the ``most`` tokens before ``first`` in its sentence and clause
+    (none past a colon)."""
+    toks, raw = text.toks, text.raw
+    j = first
+    while j > max(0, first - most) and toks[j - 1][3] == toks[first][3]:
+        if _NEGATION_BREAK_RE.search(raw, toks[j - 1][2], toks[j][1]):
+            break
+        j -= 1
+    return j
 
 
 def negation_idiom(toks: list[Tok], j: int) -> bool:

@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .benign_scope import bears_on
+from .benign_scope import bears_on, protected_target_parts
 from .candidates import candidate_index, candidates
 from .languages import (
     LANGUAGE_NAMES,
@@ -403,17 +403,21 @@ def _read(raw: str, lexicon: CompiledLexicon) -> list[Read]:
     text = _Text(raw)
     # (category, first word) -> [(language, quote, phrase key)] in the order found
     places: dict[tuple[str, int], list[tuple[str, str, str]]] = {}
+    protected: list[tuple[int, int]] | None = None  # where the text names a protected group
     for entry in _candidates(text, lexicon):
         for span in _entry_spans(text, entry):
-            if (
-                not text.reads_in(entry, span)
-                or negated_at(text, entry, span[0])
-                or (
-                    lexicon.benign
-                    and bears_on(text, text.benign_spans(lexicon), span, entry.entry.language)
-                )
-            ):
+            if not text.reads_in(entry, span) or negated_at(text, entry, span[0]):
                 continue
+            benign = text.benign_spans(lexicon) if lexicon.benign else ()
+            if benign:
+                if protected is None:
+                    protected = [
+                        s
+                        for part in protected_target_parts(lexicon)
+                        for s in _part_spans(text, part)
+                    ]
+                if bears_on(text, benign, span, entry.entry.language, protected):
+                    continue
             places.setdefault((entry.entry.category, span[0]), []).append(
                 (entry.entry.language, _quote(text, span), entry.key)
             )
