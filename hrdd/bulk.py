@@ -342,9 +342,7 @@ def insert_with_children(parent, children: list[tuple[str, list]]) -> None:
 def _construction(model: type[models.Model]) -> tuple | None:
     """How `unsaved` fills a `model` instance: (field, name, attname, relation) for each
     stored column, in the constructor's order; None when the model needs the constructor
-    itself (init signals listened to, a field with its own way of being set)."""
-    if signals.pre_init.has_listeners(model) or signals.post_init.has_listeners(model):
-        return None
+    itself (a field with its own way of being set)."""
     plain = (DeferredAttribute, ForeignKeyDeferredAttribute)
     out = []
     for f in model._meta.fields:
@@ -365,7 +363,14 @@ def unsaved(model: type[models.Model], **values) -> models.Model:
     its worker's CPU. Any other keyword, or a model `_construction` declines, goes
     through the constructor."""
     fields = _construction(model)
-    if fields is None or router.routers:
+    # Init signals are asked on every call (a cached lookup): a receiver connected after
+    # the first row was built still hears of the next.
+    if (
+        fields is None
+        or router.routers
+        or signals.pre_init.has_listeners(model)
+        or signals.post_init.has_listeners(model)
+    ):
         return model(**values)
     obj = model.__new__(model)
     state = obj._state = ModelState()

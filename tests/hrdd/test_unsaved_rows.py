@@ -61,3 +61,20 @@ def test_what_the_fast_path_cannot_mirror_goes_through_the_constructor(sales_rep
         unsaved(AuditEvent, no_such_field=1)
     both = unsaved(AuditEvent, action="x", pk=7)  # `pk` is a property: the constructor's
     assert both.pk == 7 and both.action == "x"
+
+
+def test_an_init_receiver_connected_after_the_first_row_hears_the_next():
+    from django.db.models import signals
+
+    unsaved(OpportunityLine, position=0, quantity=1)  # the model's construction is known
+    heard = []
+
+    def receiver(sender, instance, **kwargs):
+        heard.append(instance)
+
+    signals.post_init.connect(receiver, sender=OpportunityLine)
+    try:
+        line = unsaved(OpportunityLine, position=1, quantity=2)
+    finally:
+        signals.post_init.disconnect(receiver, sender=OpportunityLine)
+    assert heard == [line]
