@@ -100,6 +100,12 @@ def categories(text: str) -> set[str]:
         ("profiling", "Выявлять ахмадийцев в районе."),
         ("detention", "التعرف على الصوت في مكالمات النزلاء."),
         ("detention", "囚犯的通话全部录音。"),
+        ("detention", "Round them up, the ringleaders of Friday's march."),
+        ("tracking", "وين موجودين النشطاء هلق؟ بدنا نعرف فين هم كل وقت."),
+        ("tracking", "Пробить по номеру всех активистов из списка."),
+        ("interception", "Quero ler o zap dos jornalistas."),
+        ("detention", "Hay que meterlos presos, a los cabecillas."),
+        ("detention", "把带头人抓起来。"),
     ],
 )
 def test_the_widened_entries_read_what_was_left_unread(category: str, text: str) -> None:
@@ -134,6 +140,12 @@ def test_the_widened_entries_read_what_was_left_unread(category: str, text: str)
         "Сканировать каждое письмо на вирусы.",
         "所有流量镜像到我们的安全运营中心以检测攻击。",
         "电子围栏提醒车辆进入仓库。",
+        "The ringleaders of the project team meet on Monday.",
+        "Agents read their messages in one shared inbox.",
+        "Les meneurs du projet présentent la feuille de route.",
+        "Los cabecillas del equipo de ventas reciben bonos.",
+        "Пробить по базам поставщиков наличие товара.",
+        "员工下午喝茶休息。",
     ],
 )
 def test_ordinary_deals_with_the_same_words_raise_nothing(text: str) -> None:
