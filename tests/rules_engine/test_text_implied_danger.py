@@ -146,6 +146,7 @@ def test_the_widened_entries_read_what_was_left_unread(category: str, text: str)
         "Los cabecillas del equipo de ventas reciben bonos.",
         "Пробить по базам поставщиков наличие товара.",
         "员工下午喝茶休息。",
+        "Block the foreign agents of the call centre from the admin console.",
     ],
 )
 def test_ordinary_deals_with_the_same_words_raise_nothing(text: str) -> None:
