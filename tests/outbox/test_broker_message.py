@@ -116,3 +116,37 @@ def test_eager_mode_switched_at_run_time_still_runs_the_task_here(private_redis,
 
     assert ran == [((7,), {"outbox_id": 43})]
     assert redis_lib.Redis.from_url(private_redis.url).llen("celery") == 0
+
+
+def test_a_send_that_reconnects_to_a_restarted_broker_declares_the_queue_there(private_redis):
+    """A send that finds the broker gone reconnects (kombu clears the connection's record
+    of declared queues) and declares the queue on the broker it reaches: a restarted broker
+    that lost its state is told of the queue again, and the message is on it."""
+    import redis as redis_lib
+
+    broker = redis_lib.Redis.from_url(private_redis.url)
+    _send("channel_imports.tasks.import_validate", [7], 44)  # the queue declared once
+    assert broker.exists("_kombu.binding.celery")
+    private_redis.stop()  # its state (queue, binding, message) lost, as a crashed broker's
+    restarts = []
+
+    def broker_back(_exc, _interval):  # kombu calls this once the send found it gone
+        if not restarts:
+            private_redis.start()
+            restarts.append(True)
+
+    kwargs = {"outbox_id": 45}
+    task_publish(
+        _task("channel_imports.tasks.import_validate"),
+        [8],
+        kwargs,
+        argsrepr="[8]",
+        kwargsrepr=repr(kwargs),
+        retry_policy={**PUBLISH_RETRY, "errback": broker_back},
+    )
+
+    assert restarts, "the send never found the broker gone"
+    broker = redis_lib.Redis.from_url(private_redis.url)
+    assert broker.exists("_kombu.binding.celery")
+    assert _taken(private_redis)["body"][:2] == [[8], kwargs]
+    assert broker.llen("celery") == 0
