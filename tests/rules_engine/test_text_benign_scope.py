@@ -222,9 +222,9 @@ def test_a_list_of_benign_items_is_what_the_act_is_done_to(text: str, read: bool
 
 
 def test_bot_protection_listed_before_blocking_opposition_sites_in_arabic_is_read() -> None:
-    # Read as the opposition's locations (المواقع is sites and locations), not yet as
-    # censorship: the reader does not take "وحجب" apart.
-    assert categories("حماية من الروبوتات وحجب المواقع المعارضة")
+    # "وحجب" (and blocking) is read without its conjunction: censorship, not only the
+    # opposition's locations (المواقع is sites and locations).
+    assert "censorship" in categories("حماية من الروبوتات وحجب المواقع المعارضة")
 
 
 @pytest.mark.parametrize(
