@@ -205,6 +205,13 @@ def test_bot_protection_named_as_the_means_after_blocking_opposition_sites(text:
     assert "censorship" in categories(text)
 
 
+def test_a_safeguard_opened_by_with_after_a_protected_group_is_left_to_the_reviewer() -> None:
+    # A warrant against journalists is for a reviewer to weigh; one bounding the
+    # interception of suspects still cancels it.
+    assert "interception" in categories("Intercept the calls of journalists with a court warrant.")
+    assert categories("Intercept the calls of the suspects under a court order.") == set()
+
+
 # A list of benign items after the act is what the act is done to; a site named after it
 # is whom the act serves. One item of the list that is not benign is blocked beside them.
 @pytest.mark.parametrize(
