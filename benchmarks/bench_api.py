@@ -24,7 +24,7 @@ backends' CPU per request. DATABASE_PREPARED_STATEMENTS applies to both projects
 Without PostgreSQL only SQLite runs.
 
 `--only reads` runs the list and detail pairs alone, on deals registered through each
-API before the clock starts (READ_SEED_DEALS of them); `--only detail` the detail pair
+API before the clock starts (READ_SEED_DEALS of them, or --read-seed N); `--only detail` the detail pair
 alone, on deals registered so.
 """
 
@@ -425,8 +425,8 @@ def run_backend(name: str, app_url: str, bare_url: str, tmp: Path, args) -> dict
         s, c = args.seconds, args.connections
         reads_only = args.only in ("reads", "detail")
         if reads_only:
-            n_app = _seed(app.port, app_post, READ_SEED_DEALS)
-            n_bare = _seed(bare.port, bare_post, READ_SEED_DEALS)
+            n_app = _seed(app.port, app_post, args.read_seed)
+            n_bare = _seed(bare.port, bare_post, args.read_seed)
         else:
             bare_w = measured("anchor: bare DRF validate + insert", bare, bare_post, s, c)
             app_w = measured("API registration with screening", app, app_post, s, c)
@@ -527,6 +527,13 @@ def main() -> int:
     )
     parser.add_argument(
         "--registration-only", action="store_const", dest="only", const="registration"
+    )
+    parser.add_argument(
+        "--read-seed",
+        type=int,
+        default=READ_SEED_DEALS,
+        help="deals registered on each side before --only reads/detail (a whole run's list "
+        "counts some 2,000)",
     )
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="hrdd-bench-api-"))

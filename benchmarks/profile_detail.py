@@ -11,64 +11,43 @@ one detail; --profile prints cProfile's top functions by CPU of the request's th
 With --bare, the same for the anchor project's detail. --layers prints the CPU of the
 request's thread spent in each middleware itself (its layer minus the layers inside it;
 the view is the innermost layer), timed around each layer with no profiler. --list
-serves the list's first page (50 of the SEED deals, with their count) instead of details.
+serves the list's first page (50 of the SEED deals, with their count) instead of details;
+--seed registers that many deals instead of SEED (a whole run's list counts some 2,000).
 """
 
 from __future__ import annotations
 
 import argparse
-import cProfile
 import json
 import os
-import pstats
 import random
 import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.bench_api import BARE_DEAL, EXAMPLE, process_cpu, setup_app  # noqa: E402
-from benchmarks.profile_registration import _prepare  # noqa: E402
+from benchmarks import profiling  # noqa: E402
 
 SEED = 60  # more than a page (50), so the list pages and counts
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("-n", type=int, default=1000)
-    parser.add_argument("--warm", type=int, default=50)
-    parser.add_argument("--profile", action="store_true")
+    profiling.arguments(parser, n=1000, warm=50, top=45)
     parser.add_argument("--bare", action="store_true")
-    parser.add_argument("--top", type=int, default=45)
     parser.add_argument("--layers", action="store_true")
     parser.add_argument("--list", action="store_true", help="the list's first page, not details")
+    parser.add_argument("--seed", type=int, default=SEED, help="deals registered first")
     args = parser.parse_args()
-    _prepare(args.bare)
-
-    import django
-
-    django.setup()
-    layers = _time_layers() if args.layers else None
-    from django.core.management import call_command
+    profiling.worker_environment(args.bare)
+    # A host of its ALLOWED_HOSTS for the anchor: a list's page links are absolute.
+    client, base, body = profiling.deal_client(args.bare, bare_headers={"HTTP_HOST": "localhost"})
+    layers = _time_layers() if args.layers else None  # before the client's first request
     from django.db import connection
-    from django.test import Client
 
-    call_command("migrate", "--run-syncdb", verbosity=0)
-    if args.bare:
-        # A host of its ALLOWED_HOSTS: a list's page links are absolute.
-        base, headers, body = "/deals/", {"HTTP_HOST": "localhost"}, BARE_DEAL
-    else:
-        token = setup_app()
-        base, headers, body = (
-            "/api/v1/opportunities/",
-            {"HTTP_AUTHORIZATION": f"Token {token}"},
-            EXAMPLE,
-        )
-    client = Client(**headers)
     ids = []
-    for i in range(SEED):
+    for i in range(args.seed):
         data = json.dumps({**body, "external_id": f"D-{i}"})
         r = client.post(base, data, content_type="application/json")
         if r.status_code != 201:
@@ -92,25 +71,22 @@ def main() -> int:
 
     with connection.execute_wrapper(record):
         get(paths[0])
-    profiler = cProfile.Profile(time.thread_time) if args.profile else None
+    profiler = profiling.profiler_if(args.profile)
     for layer in layers or ():
         layer[1] = 0.0  # only the measured requests
-    backend = _backend_cpu(connection)
+    backend = profiling.backend_cpu(connection)
     db0 = backend()
     cpu0, wall0 = time.process_time(), time.perf_counter()
-    if profiler:
-        profiler.enable()
-    for path in paths:
-        get(path)
-    if profiler:
-        profiler.disable()
+    with profiling.measured(profiler):
+        for path in paths:
+            get(path)
     cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
     db = backend() - db0
     what = ("bare " if args.bare else "deal ") + ("list" if args.list else "detail")
     print(
         f"{what}: {1000 * cpu / args.n:.3f} ms CPU, {1000 * wall / args.n:.3f} ms wall a request, "
         f"{len(statements)} SQL statements ({args.n} requests, "
-        f"{'profiled' if profiler else 'not profiled'}, load {os.getloadavg()[0]:.2f})"
+        f"{profiling.how(profiler)}, load {os.getloadavg()[0]:.2f})"
     )
     if db == db:  # not NaN: a PostgreSQL server on this machine
         print(f"  PostgreSQL backend: {1000 * db / args.n:.3f} ms CPU a request")
@@ -120,22 +96,8 @@ def main() -> int:
         for sql in statements:
             print("   ", sql[: int(os.environ.get("SHOW_SQL_CHARS", 600))])
     if profiler:
-        stats = pstats.Stats(profiler)
-        stats.sort_stats("cumulative").print_stats(args.top)
-        stats.sort_stats("tottime").print_stats(args.top)
+        profiling.print_profile(profiler, args.top)
     return 0
-
-
-def _backend_cpu(connection):
-    """The CPU (user + system) of this connection's PostgreSQL backend so far, from /proc
-    when the server runs on this machine; NaN otherwise (SQLite, a remote server)."""
-    if connection.vendor != "postgresql":
-        return lambda: float("nan")
-    connection.ensure_connection()
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_backend_pid()")
-        pid = cursor.fetchone()[0]
-    return lambda: process_cpu(pid)
 
 
 def _time_layers() -> list[list]:

@@ -15,30 +15,18 @@ load average; --profile prints cProfile's top functions by this thread's CPU
 from __future__ import annotations
 
 import argparse
-import cProfile
 import os
-import pstats
-import signal
 import sys
 import time
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_promotion import _setup_django, fill  # noqa: E402
 from pg_bench import fresh_database  # noqa: E402
 
-from benchmarks.bench_api import process_cpu  # noqa: E402
-
-
-class _nothing:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc) -> None:
-        return None
+from benchmarks import profiling  # noqa: E402
 
 
 def _warm_up() -> None:
@@ -55,57 +43,11 @@ def _warm_up() -> None:
     criteria_compiled(criteria_published_current())
 
 
-class Sampler:
-    """Where the CPU goes without cProfile's cost per call (which inflates small functions
-    several times): every `interval` of the process's CPU, the interrupted stack is
-    counted. Prints each function's share of the samples, inclusive (on the stack) and
-    exclusive (running)."""
-
-    def __init__(self, interval: float = 0.001) -> None:
-        self.interval = interval
-        self.inclusive: Counter = Counter()
-        self.exclusive: Counter = Counter()
-        self.samples = 0
-
-    def _take(self, signum, frame) -> None:
-        self.samples += 1
-        seen = set()
-        first = True
-        while frame is not None:
-            code = frame.f_code
-            key = f"{code.co_filename.replace(str(ROOT) + '/', '')}:{code.co_firstlineno}({code.co_name})"
-            if first:
-                self.exclusive[key] += 1
-                first = False
-            if key not in seen:
-                seen.add(key)
-                self.inclusive[key] += 1
-            frame = frame.f_back
-
-    def __enter__(self) -> Sampler:
-        signal.signal(signal.SIGPROF, self._take)
-        signal.setitimer(signal.ITIMER_PROF, self.interval, self.interval)
-        return self
-
-    def __exit__(self, *exc) -> None:
-        signal.setitimer(signal.ITIMER_PROF, 0, 0)
-
-    def report(self, top: int) -> None:
-        n = max(self.samples, 1)
-        for title, counts in (("inclusive", self.inclusive), ("exclusive", self.exclusive)):
-            print(f"\n{self.samples} samples, {title}:")
-            for key, c in counts.most_common(top):
-                print(f"  {100 * c / n:5.1f}%  {key}")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("-n", type=int, default=2000)
-    parser.add_argument("--warm", type=int, default=200)
-    parser.add_argument("--profile", action="store_true")
-    parser.add_argument("--sample", action="store_true", help="sample the stack every ms of CPU")
+    profiling.arguments(parser, n=2000, warm=200, top=50)
+    profiling.sample_argument(parser)
     parser.add_argument("--statements", action="store_true", help="time waited by statement")
-    parser.add_argument("--top", type=int, default=50)
     parser.add_argument("--callers", nargs="*", help="with --profile: who calls these")
     args = parser.parse_args()
     base = os.environ.get("BENCH_DATABASE_URL") or os.environ.get("DATABASE_URL") or ""
@@ -146,24 +88,16 @@ def main() -> int:
             db["statements"] += 1
             by_statement[" ".join(sql.split())[:90]] += took
 
-    with connection.cursor() as cur:
-        cur.execute("SELECT pg_backend_pid()")
-        backend = cur.fetchone()[0]
-    load0, backend0 = os.getloadavg()[0], process_cpu(backend)
-    # Profiled by this thread's CPU: waiting on PostgreSQL is not counted, and the
-    # sealer thread's work stays out of it.
-    profiler = cProfile.Profile(time.thread_time) if args.profile else None
-    sampler = Sampler() if args.sample else None
+    backend = profiling.backend_cpu(connection)
+    load0, backend0 = os.getloadavg()[0], backend()
+    profiler = profiling.profiler_if(args.profile)
+    sampler = profiling.Sampler() if args.sample else None
     cpu0, wall0, own0 = time.process_time(), time.perf_counter(), time.thread_time()
-    with connection.execute_wrapper(timed), sampler or _nothing():
-        if profiler:
-            profiler.enable()
+    with connection.execute_wrapper(timed), profiling.measured(profiler, sampler):
         module.import_promote(channel_import_id=import_id)
-        if profiler:
-            profiler.disable()
     cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
     own = time.thread_time() - own0  # the rest of the process's CPU: the sealer thread
-    load1, backend_cpu = os.getloadavg()[0], process_cpu(backend) - backend0
+    load1, backend_cpu = os.getloadavg()[0], backend() - backend0
     n = (
         ImportLine.objects.filter(channel_import_id=import_id, opportunity__isnull=False).count()
         - warmed
@@ -174,7 +108,7 @@ def main() -> int:
         f"outside the promoting thread), wall {1000 * wall / n:.2f} ms "
         f"({wall:.2f} s), waiting on PostgreSQL {1000 * db['seconds'] / n:.2f} ms, "
         f"{db['statements']} statements; PostgreSQL backend CPU {1000 * backend_cpu / n:.2f} ms "
-        f"a deal; {'profiled' if profiler else 'sampled' if sampler else 'not profiled'}; "
+        f"a deal; {profiling.how(profiler, sampler)}; "
         f"load {load0:.2f} -> {load1:.2f}",
         flush=True,
     )
@@ -185,12 +119,7 @@ def main() -> int:
     if sampler:
         sampler.report(args.top)
     if profiler:
-        stats = pstats.Stats(profiler)
-        stats.sort_stats("cumulative").print_stats(args.top)
-        stats.sort_stats("tottime").print_stats(args.top)
-        if args.callers:
-            for pattern in args.callers:
-                stats.print_callers(pattern)
+        profiling.print_profile(profiler, args.top, args.callers)
     return 0
 
 

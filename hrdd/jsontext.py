@@ -8,9 +8,10 @@ not as \\u escapes; `1.5e-7` for `1.5e-07`) but not in what a JSON reader, Postg
 jsonb included, reads from it. Where it would read differently, orjson is not used:
 
 - values the standard encoder writes as JSON but orjson would hand to `default` (float,
-  tuple and dict-key types of other kinds, such as NumPy's floats or named tuples), a
-  dataclass, a date or time: `default` is asked, and refuses, so the value goes to the
-  standard encoder whole;
+  tuple and dict-key types of other kinds, such as NumPy's floats or named tuples): the
+  value goes to the standard encoder whole;
+- a dataclass, a date or time, which orjson would write its own way: `default` is asked,
+  as the standard encoder asks it;
 - what orjson refuses (keys that are not strings, integers beyond 64 bits, unpaired
   surrogates, nesting deeper than 254): the standard encoder, as before.
 

@@ -32,6 +32,23 @@ log = logging.getLogger(__name__)
 
 # Set once a pooler lost a statement: no connection of this process prepares again.
 _lost = False
+# Set once this process found no statement counter to move (logged once).
+_counter_missing = False
+
+
+def _no_counter() -> None:
+    global _counter_missing
+    if _counter_missing:
+        return
+    _counter_missing = True
+    import psycopg
+
+    log.error(
+        "psycopg %s has no statement counter (PrepareManager._prepared_idx) to start at "
+        "random: prepared statements are off in this process, since every connection would "
+        "name its statements alike. hrdd/prepared.py must follow the psycopg release.",
+        psycopg.__version__,
+    )
 
 
 def _lost_statement(error: BaseException) -> bool:
@@ -81,10 +98,14 @@ def _on_new_connection(sender, connection, **kwargs) -> None:
     if _lost:
         _unprepare(raw)
         return
-    # psycopg names a connection's statements _pg3_0, _pg3_1, … in every connection alike
-    # (a private counter, pinned by tests/hrdd/test_prepared.py); without it, do not prepare.
+    # psycopg names a connection's statements _pg3_0, _pg3_1, … in every connection alike,
+    # from a private counter: it has no public way to name them (prepare_threshold and
+    # prepared_max say when and how many, not under what name). The counter is moved to a
+    # random start here; tests/hrdd/test_prepared.py fails if a psycopg release renames or
+    # drops it, and without it this process does not prepare, and says so once.
     names = getattr(raw, "_prepared", None)
     if not isinstance(getattr(names, "_prepared_idx", None), int):
+        _no_counter()
         _unprepare(raw)
         return
     names._prepared_idx = secrets.randbits(48)

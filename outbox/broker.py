@@ -8,7 +8,13 @@ the message is built from a template made once per process and task, in Celery's
 format (task protocol 2, as `celery.app.amqp.AMQP.as_task_v2` writes it), and
 published by a producer from Celery's pool; the queue is declared through a connection
 only until that connection has declared it (kombu's own record, which a reconnection
-clears).
+clears; each attempt of a send asks the record afresh, so the attempt after a
+reconnection declares the queue on the broker it reached).
+
+A reconnection kombu does not see is not covered: redis-py reconnects by itself to a
+Redis restarted between two sends, and kombu's record (Celery's own sends read it too)
+still says declared. Nothing is lost by it: a message to the default queue goes to the
+queue's list by name, and a worker declares its queues itself when it reconnects.
 
 Whatever this shortcut does not vouch for goes through `apply_async` unchanged: eager
 mode, a task routed elsewhere or carrying its own limits, expiry or priority, a send
@@ -63,7 +69,8 @@ def task_publish(
     task_id = uuid()
     with app.producer_or_acquire() as producer:
         connection = producer.connection
-        with connection._reraise_as_library_errors():
+
+        def attempt() -> None:
             producer.publish(
                 (list(args), kwargs, dict(_EMBED)),
                 headers={
@@ -78,12 +85,18 @@ def task_publish(
                 # Celery copies these options into the message's properties as well.
                 argsrepr=argsrepr,
                 kwargsrepr=kwargsrepr,
-                retry=True,
-                retry_policy={**policy, **retry_policy},
-                # Declared through this connection once (kombu keeps the record).
+                # Asked on every attempt: a reconnection between two attempts clears the
+                # connection's record, and the queue is declared on the broker reached.
                 declare=None if hash(queue) in connection.declared_entities else [queue],
                 **publish,
             )
+
+        # What `producer.publish(retry=True)` does, around the attempt rather than inside
+        # it, so that an attempt after a reconnection decides the declaration afresh.
+        policy = {**policy, **retry_policy}
+        connection.transport_options.update(policy)
+        with connection._reraise_as_library_errors():
+            connection.ensure(producer, attempt, **policy)()
 
 
 def _plain(app) -> bool:

@@ -49,6 +49,15 @@ FRAMING_WORDS = frozenset(
 # Words joining items of a list: benign context joined to a target by one is another
 # item, not what the act is done to.
 COORDINATIONS = frozenset("and or et ou y o e и или و او 和 及 或 与 以及".split())
+# Words naming the means of an act ("block opposition sites with bot protection rules"):
+# benign context they open after a match naming a protected group is how the act is done,
+# not what it is done to. Bounds ("under a court order", "only after a judge signs") are
+# not among them.
+MEANS_WORDS = frozenset(
+    "with using via through avec via grace moyen utilisant con mediante usando via "
+    "com usando atraves via с через помощью используя عبر باستخدام بواسطه 通过 利用 使用 借助".split()
+)
+MEANS_REACH = 3  # words between the match and the benign context the means word is among
 
 
 def is_family_phrase(entry: LexiconEntry) -> bool:
@@ -108,6 +117,8 @@ def bears_on(
             # After it, it may still say what the list or the act is for ("журналистов,
             # аккредитованных на пресс-конференцию"), as for any match.
             continue
+        if targets and lo > span[1] and _opened_by_means(text, span[1], lo):
+            continue  # "block opposition sites with bot protection rules": the means
         if hi < span[0] and _COLON_RE.search(text.raw, toks[hi][2], toks[span[0]][1]):
             continue  # a heading before a colon: the act after it is what it introduces
         if max(0, lo - span[1] - 1, span[0] - hi - 1) > reach and not (
@@ -116,10 +127,31 @@ def bears_on(
             continue  # further off, neither qualifying the act's clause nor framing it
         if lo > span[1] and lo - span[1] <= 3 and toks[span[1] + 1][0] in COORDINATIONS:
             continue  # "… opposition sites and malware": one more thing blocked
-        if span[0] <= lo and hi < span[1] and toks[hi + 1][0] in COORDINATIONS:
-            continue  # "block malware and opposition sites": listed beside the target
+        if (
+            span[0] <= lo
+            and hi < span[1]
+            and toks[hi + 1][0] in COORDINATIONS
+            and not any(b_lo == hi + 2 for b_lo, _b_hi in benign)
+        ):
+            # "block malware and opposition sites": listed beside the target. A list of
+            # benign items only ("bloqueio de bots e WAF para o site de notícias") is what
+            # the act is done to; the target after it is whom the act serves.
+            continue
         return True
     return False
+
+
+def _opened_by_means(text: _Text, end: int, lo: int) -> bool:
+    """Whether a means word ("with", "using", "через", "通过") stands among the few words
+    between the end of a match and benign context after it, in the same clause."""
+    toks = text.toks
+    if lo - end - 1 > MEANS_REACH or _CLAUSE_BREAK_RE.search(text.raw, toks[end][2], toks[lo][1]):
+        return False
+    between = toks[end + 1 : lo]
+    if between and "\u3400" <= between[0][0][:1] <= "\u9fff":
+        joined = "".join(t[0] for t in between)
+        return any(w in joined for w in MEANS_WORDS if "\u3400" <= w[:1] <= "\u9fff")
+    return any(bare_word(t[0]) in MEANS_WORDS for t in between)
 
 
 def _qualifies(text: _Text, span: tuple[int, int], lo: int, hi: int) -> bool:

@@ -48,6 +48,7 @@ _SNOWBALL = {
 LATIN = ("en", "fr", "es", "pt")
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+HAN_CHARS = _HAN  # the Han ranges, for a character class
 # Combining marks written inside a word: Latin accents typed decomposed, Arabic vowel
 # marks and shadda ("التنصّت"); they belong to the word, not between two words.
 _MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"

@@ -37,6 +37,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import itertools
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any
@@ -44,6 +45,7 @@ from typing import Any
 from taxonomy import TEXT_SIGNAL_CATEGORIES
 
 from .languages import (
+    HAN_CHARS,
     LANGUAGE_NAMES,
     LANGUAGES,
     LATIN,
@@ -218,6 +220,9 @@ class CompiledLexicon:
         return len(self.signals) + len(self.benign)
 
 
+_SCRIPT_RUN_RE = re.compile(rf"[{HAN_CHARS}]+|[^{HAN_CHARS}]+")
+
+
 # Compiling is a pure function of a phrase and its language, and a lexicon edit changes a
 # few of its thousand phrases: each phrase (and word) is compiled once per process, so a
 # preview, a publish or the editor recompiles only what changed (bounded: least recent out).
@@ -227,8 +232,16 @@ def _compile_word(raw: str, language: str) -> tuple[tuple[Word, ...], str | None
     its accents), or the problem with it."""
     word = normalise(raw)
     if language == "zh":
-        if not all(len(t) == 1 for t in TOKEN_RE.findall(word)) or not word:
-            return (), f'"{raw}": a Chinese word is written in Han characters'
+        found = TOKEN_RE.findall(word)
+        if len(found) == 1 and found[0] == word and script_of(word) == "latin":
+            # "WhatsApp", "VPN" in a Chinese phrase ("封掉 WhatsApp", "封掉WhatsApp"): a
+            # name written as it is everywhere, stemmed as the text's Latin word is.
+            return (("key", f"en:{stem(word, 'en')}"),), None
+        if not word or not all(len(t) == 1 for t in found):
+            return (), (
+                f'"{raw}": a Chinese word is written in Han characters (or Latin letters, '
+                "for a name such as WhatsApp)"
+            )
         return (("han", word),), None
     prefix = word.endswith("*")
     core = word.rstrip("*")
@@ -259,6 +272,10 @@ def _parse(phrase: str, language: str) -> tuple[tuple[Part, ...], list[str]]:
             errors.append(f"at most {MAX_ALTERNATIVES} alternatives joined by | in one part")
         for raw_alt in raw_alts:
             words = raw_alt.split()
+            if language == "zh":
+                # A Latin name written onto Han characters is a word of its own, as the
+                # text's tokens are: "封掉WhatsApp" is "封掉" then "WhatsApp".
+                words = [run for w in words for run in _SCRIPT_RUN_RE.findall(w)]
             if not words:
                 errors.append("an empty alternative or part (check the | and ~)")
                 continue

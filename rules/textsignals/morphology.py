@@ -113,14 +113,24 @@ def arabic_light_stem(word: str) -> str:
 
 
 def arabic_text_stems(word: str) -> tuple[str, ...]:
-    """The light stems a text word can meet: its own; for a four-letter word starting
-    with ب, ل or ك, the stem without it too ("لرصد": "to monitor"), which the phrase's
-    own stem cannot drop (many short words start with those letters); and for a word
-    ending in ا, the stem without it: the indefinite accusative ("سجلاً", "نظاماً",
-    written with or without its tanween) is the word itself."""
+    """The light stems a text word can meet: its own; without a conjunction و or ف
+    written onto a short word ("وحجب", "فرصد": the phrase's own stem cannot drop it, as
+    many words start with those letters), and then without a preposition ب, ل or ك
+    ("وبحجب", "لرصد": "to monitor"); and for a word ending in ا, the stem without it:
+    the indefinite accusative ("سجلاً", "نظاماً", written with or without its tanween) is
+    the word itself. Only a text word is read so: a phrase keeps its one stem, so these
+    readings add matches where the text wrote more onto a word, never fewer. (The root of
+    a four-letter imperfect, "يحجب" -> "حجب", was tried and left out: it read "ترصد"
+    (sensors that detect) and "تشحن" (is shipped) as the phrases' words, for one more
+    text found; the lexicon writes the verbs' present forms instead.)"""
     stems = [arabic_light_stem(word)]
-    if len(word) == 4 and word[0] in _PREPOSITIONS:
-        stems.append(arabic_light_stem(word[1:]))
+    rests = [word]
+    if word[0] in _CONJUNCTIONS and len(word) > MIN_ARABIC_STEM:
+        rests.append(word[1:])
+    for rest in rests:
+        stems.append(arabic_light_stem(rest))
+        if len(rest) == 4 and rest[0] in _PREPOSITIONS:
+            stems.append(arabic_light_stem(rest[1:]))
     if word.endswith("ا") and len(word) > MIN_ARABIC_STEM:
         stems.append(arabic_light_stem(word[:-1]))
     return tuple(dict.fromkeys(stems))

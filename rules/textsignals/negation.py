@@ -86,6 +86,101 @@ def negated_at(text: _Text, entry: CompiledEntry, first: int) -> bool:
     return negated(text, first)
 
 
+# A negation between the words a match read first and its first part written after them
+# ("политический контент не ограничивается", "political content is not blocked",
+# "内容不受任何限制") denies the act: at most this many words before it (Chinese: twice as
+# many characters), inside the match.
+INNER_NEGATION_WINDOW = 2
+
+
+def negated_inside(text: _Text, lo: int, act: int) -> bool:
+    """Whether the first part of a match (a family's act), written after the other words
+    it read (``lo`` < ``act``), is negated by the words just before it inside the match. A
+    first part that starts on a negation word is a negated state the phrase wrote itself
+    ("ne soient pas accessibles"), not negated."""
+    if act <= lo:
+        return False
+    toks = text.toks
+    word = toks[act][0]
+    if bare_word(word) in NEGATIONS or word in ZH_NEGATION_STARTS:
+        return False
+    if len(word) == 1 and "\u3400" <= word <= "\u9fff":
+        start = max(lo, act - 2 * INNER_NEGATION_WINDOW)
+        before = ZH_NOT_NEGATING_RE.sub("", "".join(t[0] for t in toks[start:act]))
+        return any(n in before for n in ZH_NEGATIONS)
+    for j in range(act - 1, max(lo, act - INNER_NEGATION_WINDOW) - 1, -1):
+        if _INNER_BREAK_RE.search(text.raw, toks[j][2], toks[j + 1][1]):
+            return False  # "сайты, которые не зарегистрированы, заблокировать"
+        word = bare_word(toks[j][0])
+        if word in NEGATIONS and word not in WITHOUT and not negation_idiom(toks, j):
+            return True
+    return False
+
+
+# "Without" before an act written after its target says how the act is done, not that it
+# is not: "o X e o Instagram a 10% da velocidade, sem bloqueio total" (throttled instead).
+WITHOUT = frozenset(bare_word(w) for w in "without sans sin sem без بدون دون".split())
+_INNER_BREAK_RE = re.compile("[,;:()\u3001\uff0c\u060c\u2013\u2014]")
+
+
+# A negation just after a match, followed by a word of intent, plan or scope,
+# disclaims it: "track protesters — not intended", "le suivi des manifestants n'est pas
+# prévu", "跟踪抗议者不在范围内". A negation followed by anything else names something
+# else: "…, not for marketing", "…, no warrant needed", "… who are not registered".
+DISCLAIMER_REACH = 3  # words from the end of the match to the negation
+DISCLAIMED_WITHIN = 3  # words from the negation to the word of intent or scope
+DISCLAIMING_STARTS = tuple(
+    # beginnings of words, compared without accents (Arabic: the normalised word). Words of
+    # permission are left out: after a target they describe it ("concentraciones no
+    # autorizadas", "gatherings not allowed"), the very people a red flag is about.
+    "intend intent plan scope purpose foresee envisag meant "
+    "prevu destin envisag objet vise inclu perimetre question "
+    "previst destinad contempl objetivo alcance incluid proposito "
+    "finalidad escopo "
+    "предусмотр предназнач планир входит рассматрива "
+    "مخطط مقصود الغرض ضمن نطاق".split()
+)
+# Short words that begin others ("part" and "partir", "fin" and "final"): whole words only.
+DISCLAIMING_WORDS = frozenset("part goal aim but fin цель цели целью".split())
+ZH_DISCLAIMERS = ("打算", "计划", "在范围", "属于", "目的", "考虑", "包括", "设计")
+
+
+def disclaimed(text: _Text, hi: int) -> bool:
+    """Whether the words just after a match ending at ``hi`` disclaim it: a negation within
+    ``DISCLAIMER_REACH`` words (a dash, a copula or an auxiliary between), then a word of
+    intent, plan or scope. A comma, a relative or a new clause before the
+    negation ("…, not for marketing") makes it name something else."""
+    toks, raw = text.toks, text.raw
+    sentence = toks[hi][3]
+    if len(toks[hi][0]) == 1 and "\u3400" <= toks[hi][0] <= "\u9fff":
+        after = "".join(t[0] for t in toks[hi + 1 : hi + 9] if t[3] == sentence)
+        after = ZH_NOT_NEGATING_RE.sub("", after)
+        for n in ZH_NEGATIONS:
+            at = after.find(n)
+            if 0 <= at <= 2:
+                rest = after[at + len(n) : at + len(n) + 4]
+                return any(rest.startswith(d) or d in rest[:3] for d in ZH_DISCLAIMERS)
+        return False
+    for j in range(hi + 1, min(len(toks), hi + 1 + DISCLAIMER_REACH)):
+        if toks[j][3] != sentence or _CLAUSE_COMMA_RE.search(raw, toks[j - 1][2], toks[j][1]):
+            return False
+        word = bare_word(toks[j][0])
+        if word in NEGATIONS and not negation_idiom(toks, j):
+            for k in range(j + 1, min(len(toks), j + 1 + DISCLAIMED_WITHIN)):
+                if toks[k][3] != sentence:
+                    break
+                after = bare_word(toks[k][0])
+                if after in DISCLAIMING_WORDS or after.startswith(DISCLAIMING_STARTS):
+                    return True
+            return False
+    return False
+
+
+# A comma or semicolon after a match opens another clause (a contrast: "…, not for
+# marketing"); a dash or a parenthesis opens a comment on it ("— not intended").
+_CLAUSE_COMMA_RE = re.compile("[,;\u3001\uff0c\u060c]")
+
+
 # A colon inside a sentence (one that does not end it: ``languages.LABEL_WORDS``) still
 # closes the clause a negation denies: "the licence is not needed: intercept journalists'
 # calls" negates the licence, not the interception.

@@ -51,7 +51,14 @@ from .lexicon import (
     CompiledLexicon,
     IndexedPart,
 )
-from .negation import BENIGN_NEGATION_WINDOW, Tok, negated, negated_at
+from .negation import (
+    BENIGN_NEGATION_WINDOW,
+    Tok,
+    disclaimed,
+    negated,
+    negated_at,
+    negated_inside,
+)
 
 # The snapshot fields read, in the order quotes are listed, and how a rep names them.
 TEXT_FIELD_LABELS = {
@@ -288,6 +295,12 @@ def _part_spans(text: _Text, part: IndexedPart) -> list[tuple[int, int]]:
 def _entry_spans(text: _Text, entry: CompiledEntry) -> list[tuple[int, int]]:
     """(first, last) token of each match of an entry: one span from every part, all in
     one sentence and within WINDOW words (Chinese: 2 x WINDOW characters)."""
+    return [m[:2] for m in _entry_matches(text, entry)]
+
+
+def _entry_matches(text: _Text, entry: CompiledEntry) -> list[tuple[int, int, int]]:
+    """(first, last, start of the first part) of each match of an entry (``_entry_spans``):
+    where the text wrote the first part (a family's act) among the match's words."""
     per_part = []
     for part in entry.indexed:
         spans = _part_spans(text, part)
@@ -320,7 +333,7 @@ def _entry_spans(text: _Text, entry: CompiledEntry) -> list[tuple[int, int]]:
             _key, lo, hi, _s = best
             taken.append(best[3])
         else:
-            matches.append((lo, hi))
+            matches.append((lo, hi, first[0]))
             continue
         if len(per_part) > 2:
             # The nearest occurrence of one part can push the next out of the window
@@ -328,7 +341,7 @@ def _entry_spans(text: _Text, entry: CompiledEntry) -> list[tuple[int, int]]:
             # mode" and leaves "logs" too far): try the next nearest, a few each.
             found = _fit(toks, sentence, first, [first], per_part[1:], window)
             if found is not None:
-                matches.append(found)
+                matches.append((*found, first[0]))
     return matches
 
 
@@ -405,8 +418,14 @@ def _read(raw: str, lexicon: CompiledLexicon) -> list[Read]:
     places: dict[tuple[str, int], list[tuple[str, str, str]]] = {}
     protected: list[tuple[int, int]] | None = None  # where the text names a protected group
     for entry in _candidates(text, lexicon):
-        for span in _entry_spans(text, entry):
-            if not text.reads_in(entry, span) or negated_at(text, entry, span[0]):
+        for lo, hi, act in _entry_matches(text, entry):
+            span = (lo, hi)
+            if (
+                not text.reads_in(entry, span)
+                or negated_at(text, entry, lo)
+                or negated_inside(text, lo, act)
+                or disclaimed(text, hi)
+            ):
                 continue
             benign = text.benign_spans(lexicon) if lexicon.benign else ()
             if benign:

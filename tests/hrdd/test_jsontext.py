@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import enum
 import json
+import uuid
 from collections import namedtuple
 from decimal import Decimal
 
@@ -94,3 +96,72 @@ def test_a_json_column_written_in_bulk_reads_back_as_before(value):
     assert message.args == _standard(value)
     bulk_insert(OutboxMessage, [message])
     assert OutboxMessage.objects.get(pk=message.pk).args == _standard(value)
+
+
+# The two differences the module states, pinned: an orjson upgrade that changed either
+# would change what a screening stores.
+@pytest.mark.parametrize("special", [float("nan"), float("inf"), float("-inf")])
+def test_a_nan_or_infinite_float_is_written_as_null_where_the_standard_encoder_writes_no_json(
+    special,
+):
+    value = {"score": special, "scores": [1.0, special]}
+    text, read = jsontext.dumps_read(value, default=str)
+    assert text == '{"score":null,"scores":[1.0,null]}'
+    assert read == {"score": None, "scores": [1.0, None]}
+    assert "NaN" in json.dumps(float("nan")) and "Infinity" in json.dumps(float("inf"))
+
+
+class Tier(enum.Enum):
+    HIGH = "high"
+
+
+class Rank(enum.IntEnum):
+    FIRST = 1
+
+
+class Kind(enum.StrEnum):
+    RESALE = "resale"
+
+
+def test_an_enum_member_is_written_as_its_value_without_asking_default():
+    asked = []
+
+    def default(value):
+        asked.append(value)
+        raise TypeError(f"{type(value).__name__} is not JSON")
+
+    assert jsontext.dumps_read({"tier": Tier.HIGH}, default=default) == (
+        '{"tier":"high"}',
+        {"tier": "high"},
+    )
+    assert asked == []
+    with pytest.raises(TypeError):  # the standard encoder asks, and is refused
+        json.dumps({"tier": Tier.HIGH}, default=default)
+
+
+def test_int_and_str_enum_members_are_written_as_the_standard_encoder_writes_them():
+    value = {"rank": Rank.FIRST, "kind": Kind.RESALE}
+    text, read = jsontext.dumps_read(value, default=str)
+    assert read == _standard(value) == {"rank": 1, "kind": "resale"}
+
+
+OTHER_TYPES = {
+    "amount": Decimal("1234567.890"),
+    "day": datetime.date(2026, 12, 1),
+    "when": datetime.datetime(2026, 12, 1, 23, 30, 15, 123456, tzinfo=datetime.UTC),
+    "at": datetime.time(9, 5, 1, 500),
+    "took": datetime.timedelta(days=1, seconds=3),
+    "id": uuid.UUID("12345678-1234-5678-1234-567812345678"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(OTHER_TYPES))
+def test_a_value_django_s_encoder_writes_reads_back_as_it_wrote_it(name):
+    """With Django's encoder as `default`, what it writes is what is stored (orjson's own
+    UUID text and the date-times it hands to `default` included)."""
+    from django.core.serializers.json import DjangoJSONEncoder
+
+    value = {name: OTHER_TYPES[name]}
+    text, read = jsontext.dumps_read(value, default=DjangoJSONEncoder().default)
+    assert read == json.loads(json.dumps(value, cls=DjangoJSONEncoder))
+    assert json.loads(text) == read

@@ -219,3 +219,44 @@ def test_a_list_row_s_date_is_written_as_the_detail_writes_it(api, demo, zone, s
     for row in rows[:5]:
         assert row["created_at"] == client.get(f"{URL}{row['id']}/").json()["created_at"]
     assert rows[0]["created_at"].endswith("Z" if zone == "UTC" else "+09:00")
+
+
+def _nodes(plan: dict):
+    yield plan
+    for child in plan.get("Plans", ()):
+        yield from _nodes(child)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's plan")
+def test_a_list_page_reads_the_screenings_of_its_own_rows_only(api, demo):
+    """However PostgreSQL plans the page (here from no statistics, as a database nobody
+    has analysed yet), it reads the screening of the page's 50 rows, not of every deal
+    the viewer may see before sorting them; the rows and the count are the ORM's."""
+    from opportunities.models import Opportunity
+
+    copies = []
+    owners = ("rep", "partner")
+    for n, deal in enumerate(Opportunity.objects.filter(owner__username__in=owners), start=1):
+        for k in range(6):  # more deals than a page for each of them
+            copy = Opportunity(**{f.attname: getattr(deal, f.attname) for f in deal._meta.fields})
+            copy.pk, copy.reference = None, f"C-{n:03d}-{k:02d}"
+            copy.external_id = f"{deal.external_id}-copy-{k}" if deal.external_id else ""
+            copies.append(copy)
+    Opportunity.objects.bulk_create(copies)
+    for username in ("rep", "partner", "reviewer"):
+        user = User.objects.get(username=username)
+        visible = opportunities_visible_to(user).select_related("current_screening")
+        assert visible.count() > 50, username
+        with CaptureQueriesContext(connection) as ctx:
+            r = api.as_user(user).get(URL)
+        assert r.json() == list_as_before(user, visible, 1), username
+        with connection.cursor() as cursor:
+            cursor.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + ctx.captured_queries[-1]["sql"])
+            plan = cursor.fetchone()[0]
+        plan = json.loads(plan) if isinstance(plan, str) else plan
+        read = [
+            node["Actual Rows"] * node["Actual Loops"]
+            for node in _nodes(plan[0]["Plan"])
+            if node.get("Relation Name") == "rules_screening"
+        ]
+        assert read and all(rows <= 50 for rows in read), (username, read)

@@ -94,25 +94,63 @@ def test_the_outbox_sends_the_message_celery_would_send(
     assert first["headers"]["id"] != second["headers"]["id"] != by_celery["headers"]["id"]
 
 
-def test_eager_mode_switched_at_run_time_still_runs_the_task_here(private_redis, settings):
+def test_eager_mode_switched_at_run_time_still_runs_the_task_here(
+    private_redis, settings, upload_as, partner_a, catalogue, django_capture_on_commit_callbacks
+):
     """The settings name Celery's defaults (the outbox reads them on every send); a value
-    set on the app at run time, as tests and `make run`'s demo do, still decides."""
-    from hrdd.celery import app as celery_app
-
-    assert settings.CELERY_TASK_ALWAYS_EAGER is False
-    ran = []
-    task = _task("channel_imports.tasks.import_validate")
-    celery_app.conf.task_always_eager = True
-    try:
-        original = task.run
-        task.run = lambda *args, **kwargs: ran.append((args, kwargs))
-        try:
-            _send("channel_imports.tasks.import_validate", [7], 43)
-        finally:
-            task.run = original
-    finally:
-        celery_app.conf.task_always_eager = False
+    set on the app at run time, as tests and `make run`'s demo do, still decides: an upload
+    is validated in this process, its outbox row done, and nothing is on the broker."""
     import redis as redis_lib
 
-    assert ran == [((7,), {"outbox_id": 43})]
+    from hrdd.celery import app as celery_app
+    from outbox.models import OutboxMessage
+    from tests.channel_imports.conftest import csv_upload, row
+
+    assert settings.CELERY_TASK_ALWAYS_EAGER is False
+    celery_app.conf.task_always_eager = True
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            r, imp = upload_as(partner_a, csv_upload([row(partner_reference="D-1")]))
+    finally:
+        celery_app.conf.task_always_eager = False
+
+    assert r.status_code == 201, r.content[:500]
+    imp.refresh_from_db()
+    assert (imp.status, imp.valid_rows) == ("validated", 1)
+    (sent,) = OutboxMessage.objects.all()  # the validation the upload recorded
+    assert sent.args == [imp.pk] and sent.status == OutboxMessage.Status.DONE
     assert redis_lib.Redis.from_url(private_redis.url).llen("celery") == 0
+
+
+def test_a_send_that_reconnects_to_a_restarted_broker_declares_the_queue_there(private_redis):
+    """A send that finds the broker gone reconnects (kombu clears the connection's record
+    of declared queues) and declares the queue on the broker it reaches: a restarted broker
+    that lost its state is told of the queue again, and the message is on it."""
+    import redis as redis_lib
+
+    broker = redis_lib.Redis.from_url(private_redis.url)
+    _send("channel_imports.tasks.import_validate", [7], 44)  # the queue declared once
+    assert broker.exists("_kombu.binding.celery")
+    private_redis.stop()  # its state (queue, binding, message) lost, as a crashed broker's
+    restarts = []
+
+    def broker_back(_exc, _interval):  # kombu calls this once the send found it gone
+        if not restarts:
+            private_redis.start()
+            restarts.append(True)
+
+    kwargs = {"outbox_id": 45}
+    task_publish(
+        _task("channel_imports.tasks.import_validate"),
+        [8],
+        kwargs,
+        argsrepr="[8]",
+        kwargsrepr=repr(kwargs),
+        retry_policy={**PUBLISH_RETRY, "errback": broker_back},
+    )
+
+    assert restarts, "the send never found the broker gone"
+    broker = redis_lib.Redis.from_url(private_redis.url)
+    assert broker.exists("_kombu.binding.celery")
+    assert _taken(private_redis)["body"][:2] == [[8], kwargs]
+    assert broker.llen("celery") == 0

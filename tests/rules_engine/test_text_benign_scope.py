@@ -190,17 +190,48 @@ def test_benign_context_beside_a_match_naming_a_protected_group_hides_nothing(
     assert category in categories(text)
 
 
-@pytest.mark.xfail(strict=True, reason="benign context after the act still qualifies it")
-def test_bot_protection_named_as_the_means_after_blocking_opposition_sites() -> None:
-    # After the act, benign context may say what the act or list is for ("журналистов,
-    # аккредитованных на пресс-конференцию"); telling the means from the purpose is left.
-    assert "censorship" in categories("Block opposition sites with bot protection rules.")
+# After a match naming a protected group, benign context opened by a means word ("with",
+# "using", "через", "通过") says how the act is done, not what it is done to.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Block opposition sites with bot protection rules.",
+        "Bloquear los sitios de la oposición con reglas de protección contra bots.",
+        "Bloquer les sites de l'opposition avec la protection contre les bots.",
+        "Блокировать сайты оппозиции с помощью защиты от ботов.",
+    ],
+)
+def test_bot_protection_named_as_the_means_after_blocking_opposition_sites(text: str) -> None:
+    assert "censorship" in categories(text)
+
+
+def test_a_safeguard_opened_by_with_after_a_protected_group_is_left_to_the_reviewer() -> None:
+    # A warrant against journalists is for a reviewer to weigh; one bounding the
+    # interception of suspects still cancels it.
+    assert "interception" in categories("Intercept the calls of journalists with a court warrant.")
+    assert categories("Intercept the calls of the suspects under a court order.") == set()
+
+
+# A list of benign items after the act is what the act is done to; a site named after it
+# is whom the act serves. One item of the list that is not benign is blocked beside them.
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("Bloqueio de bots e WAF para o site de notícias do próprio jornal.", False),
+        ("Block bots and WAF for the newspaper's own news site.", False),
+        ("Block malware and websites for opposition parties.", True),
+        ("Bloqueio de bots e sites da oposição.", True),
+        ("Bloquear malware y sitios de la oposición.", True),
+    ],
+)
+def test_a_list_of_benign_items_is_what_the_act_is_done_to(text: str, read: bool) -> None:
+    assert ("censorship" in categories(text)) is read
 
 
 def test_bot_protection_listed_before_blocking_opposition_sites_in_arabic_is_read() -> None:
-    # Read as the opposition's locations (المواقع is sites and locations), not yet as
-    # censorship: the reader does not take "وحجب" apart.
-    assert categories("حماية من الروبوتات وحجب المواقع المعارضة")
+    # "وحجب" (and blocking) is read without its conjunction: censorship, not only the
+    # opposition's locations (المواقع is sites and locations).
+    assert "censorship" in categories("حماية من الروبوتات وحجب المواقع المعارضة")
 
 
 @pytest.mark.parametrize(

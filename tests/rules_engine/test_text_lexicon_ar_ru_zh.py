@@ -183,3 +183,37 @@ def test_a_dangerous_sentence_raises_its_category(text: str, category: str) -> N
 @pytest.mark.parametrize("text", BENIGN)
 def test_a_benign_or_negated_sentence_raises_nothing(text: str) -> None:
     assert categories(text) == set()
+
+
+# A Latin name written onto Chinese characters ("封掉WhatsApp") is a word of its own, in
+# the text and in a Chinese phrase, with or without a space.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "客户要求在示威期间封掉WhatsApp。",
+        "选举前要屏蔽Telegram和Signal。",
+        "抗议活动期间全省封锁 Facebook 和 Twitter。",
+    ],
+)
+def test_a_latin_name_inside_chinese_text_is_read_as_a_censored_service(text: str) -> None:
+    assert "censorship" in categories(text)
+
+
+def test_a_latin_name_in_a_chinese_phrase_is_accepted_and_read_written_on_or_apart() -> None:
+    from rules.textsignals import LexiconEntry, compile_lexicon
+    from rules.textsignals.lexicon import validate_entry
+
+    entry = LexiconEntry("监控telegram群", "zh", "interception", "s")
+    assert validate_entry(entry) == []
+    lexicon = compile_lexicon([entry])
+    assert read_one("他们要监控Telegram群的消息。", lexicon) == [
+        ("interception", "zh", "监控Telegram群")
+    ]
+    assert read_one("他们要监控 Telegram 群的消息。", lexicon) == [
+        ("interception", "zh", "监控 Telegram 群")
+    ]
+    assert read_one("他们要监控Telegram频道。", lexicon) == []
+
+
+def test_a_latin_name_in_chinese_text_without_an_act_raises_nothing() -> None:
+    assert categories("为公司员工安装WhatsApp和Telegram的企业版。") == set()

@@ -55,6 +55,28 @@ def test_an_arabic_phrase_meets_the_word_with_its_clitics_and_endings(
     assert read(text, "ar", "targets_dissent", phrase)
 
 
+@pytest.mark.parametrize(
+    ("phrase", "text"),
+    [
+        # a conjunction written onto a verb of three letters: "and block", "so monitor"
+        ("حجب ~ مواقع", "حماية من الروبوتات وحجب المواقع المعارضة."),
+        ("رصد ~ الصحفيين", "فرصد الصحفيين هو المطلوب."),
+        ("قمع ~ المتظاهرين", "الخطة: وقمع المتظاهرين في الساحة."),
+        # conjunction, then preposition: "and by blocking"
+        ("حجب ~ مواقع", "وبحجب مواقع المعارضة قبل الانتخابات."),
+        ("سجن ~ المعارضين", "وسجن المعارضين بعد الاحتجاجات."),
+    ],
+)
+def test_an_arabic_conjunction_on_a_short_word_is_read_off(phrase: str, text: str) -> None:
+    assert read(text, "ar", "censorship", phrase)
+
+
+def test_a_short_word_starting_with_waw_is_still_itself() -> None:
+    # "وحيد" (alone) is read as itself too; "فلتر" (a filter) meets "فلترة"
+    assert read("نظام فلتر للمياه.", "ar", "censorship", "فلترة")
+    assert read("وحيد القرن في المحمية.", "ar", "censorship", "وحيد")
+
+
 def test_arabic_endings_never_make_a_different_common_word() -> None:
     # "الآلية" (automated) is not "إلى" (to), "سنوات" (years) is not a future verb,
     # "تقوم" (does) is not "القومية" (nationality)

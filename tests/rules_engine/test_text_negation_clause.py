@@ -72,3 +72,66 @@ def test_a_negation_before_a_colon_does_not_deny_the_act_after_it(text: str, cat
 )
 def test_a_negation_in_the_acts_own_clause_still_denies_it(text: str) -> None:
     assert not categories(text)
+
+
+# A negation just after a match, then a word of intent, plan or scope, disclaims it.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Track protesters — not intended.",
+        "Tracking of protesters is not part of the scope.",
+        "Le suivi des manifestants n'est pas prévu.",
+        "Vigilar a periodistas no está previsto.",
+        "Monitorar jornalistas não está previsto no contrato.",
+        "Слежка за журналистами не предусмотрена.",
+        "跟踪抗议者不在范围内。",
+    ],
+)
+def test_a_red_flag_disclaimed_just_after_it_raises_nothing(text: str) -> None:
+    assert categories(text) == set()
+
+
+# A negation after a comma, or one that describes the target, names something else.
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Se usará para vigilar a periodistas, no para marketing.", "targets_dissent"),
+        ("Track protesters, not for marketing but for the police.", "tracking"),
+        (
+            "Identificar a las personas que participen en concentraciones no autorizadas.",
+            "targets_dissent",
+        ),
+        ("Intercept journalists' calls, no warrant needed.", "interception"),
+        ("Track the phones of protesters who are not registered.", "tracking"),
+        ("Сайты оппозиции, которые не зарегистрированы, заблокировать.", "censorship"),
+        (
+            "Perguntaram se dá para deixar o X e o Instagram a 10% da velocidade no país "
+            "inteiro, sem bloqueio total.",
+            "censorship",
+        ),
+    ],
+)
+def test_a_negation_after_a_match_naming_something_else_keeps_it(text: str, category: str) -> None:
+    assert category in categories(text)
+
+
+# An act written after its target and negated inside the match is denied: the content is
+# not restricted, the sites are not blocked.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The campus filters spam; news and opposition sites are not blocked.",
+        "Les sites de l'opposition ne seront pas bloqués.",
+        "Os sites da oposição não serão bloqueados.",
+        "Библиотека блокирует вредоносные сайты; новостной, политический и религиозный "
+        "контент не ограничивается.",
+        "图书馆拦截恶意网站；新闻、政治和宗教内容不受任何限制。",
+    ],
+)
+def test_an_act_negated_after_its_target_raises_nothing(text: str) -> None:
+    assert categories(text) == set()
+
+
+def test_an_act_after_its_target_not_negated_is_read() -> None:
+    assert "censorship" in categories("Les sites de l'opposition seront bloqués.")
+    assert "censorship" in categories("Opposition sites will be blocked.")

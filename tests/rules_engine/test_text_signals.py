@@ -165,7 +165,7 @@ def test_an_admin_phrase_joins_the_reading_and_a_condition_can_combine_it() -> N
         (LexiconEntry("track|| people", "en", "tracking", "s"), "empty alternative"),
         (LexiconEntry("track.* ~ (people)", "en", "tracking", "s"), "letters only"),
         (LexiconEntry("a ~ b ~ c ~ d ~ e", "en", "tracking", "s"), "at most 4 parts"),
-        (LexiconEntry("跟踪 ~ abc", "zh", "tracking", "s"), "Han characters"),
+        (LexiconEntry("跟踪 ~ абв", "zh", "tracking", "s"), "Han characters"),
         (LexiconEntry("x" * 1001, "en", "tracking", "s"), "at most 1000"),
         (LexiconEntry(["x"], "en", "tracking", "s"), "phrase must be text"),  # type: ignore[arg-type]
     ],

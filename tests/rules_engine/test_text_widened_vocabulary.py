@@ -154,15 +154,7 @@ def test_the_widened_families_read_what_they_were_written_for(category: str, tex
         "Carte scolaire : tablettes pour les élèves, filtrage des sites pour adultes.",
         "Parcel tracking for a courier: vans, parcels and drivers' shifts.",
         "Want WAF + bot blocking for their own news site before the vote.",
-        pytest.param(
-            "Bloqueio de bots e WAF para o site de notícias do próprio jornal.",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="a benign item listed before the site the act serves ('bots e WAF para "
-                "o site') is not told apart from one listed beside the target ('block malware "
-                "and opposition sites'); the reader flags rather than hides",
-            ),
-        ),
+        "Bloqueio de bots e WAF para o site de notícias do próprio jornal.",
         "The Centre for Political Education wants a webinar platform for 200 trainees.",
         "Cochlear implants that stream phone calls and audio directly from the phone.",
         "A dating app where people meet each other near home; location shared with matches.",
