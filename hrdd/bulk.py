@@ -21,7 +21,11 @@ from dataclasses import dataclass
 from django.db import DEFAULT_DB_ALIAS, connection, models, router
 from django.db.models import signals
 from django.db.models.base import ModelState
-from django.db.models.fields.related_descriptors import ForeignKeyDeferredAttribute
+from django.db.models.fields.related_descriptors import (
+    ForeignKeyDeferredAttribute,
+    ForwardManyToOneDescriptor,
+    ForwardOneToOneDescriptor,
+)
 from django.db.models.query_utils import DeferredAttribute
 from django.utils.functional import Promise
 
@@ -140,6 +144,57 @@ def _readers(model: type[models.Model], skip: str = "") -> list[tuple]:
     ]
 
 
+@functools.cache
+def _relations(model: type[models.Model]) -> tuple | None:
+    """(cache name, attname, related model's attname the column holds) of each stored
+    relation of `model`, for `_related_ready`; None when the model has private fields
+    (a generic relation) or a relation read by a descriptor of its own."""
+    opts = model._meta
+    if opts.private_fields:
+        return None
+    out = []
+    for f in opts.concrete_fields:
+        if not f.is_relation:
+            continue
+        if type(model.__dict__.get(f.attname)) is not ForeignKeyDeferredAttribute or type(
+            model.__dict__.get(f.name)
+        ) not in (ForwardManyToOneDescriptor, ForwardOneToOneDescriptor):
+            return None
+        out.append((f.cache_name, f.attname, f.target_field.attname, f.empty_values))
+    return tuple(out)
+
+
+def _related_ready(obj, operation_name: str) -> None:
+    """`obj._prepare_related_fields_for_save(operation_name)`, which walks every column of
+    the model, in a walk over its cached related objects only: when each has its primary
+    key and the column already holds it (how `unsaved` leaves them) there is nothing to
+    do; anything else (unsaved related object, a column to fill or a stale cache) goes
+    through Django's own method, which raises or repairs as it does on `save()`."""
+    relations = _relations(type(obj))
+    if relations is None:
+        obj._prepare_related_fields_for_save(operation_name=operation_name)
+        return
+    cache, row = obj._state.fields_cache, obj.__dict__
+    for cache_name, attname, target, empty in relations:
+        if cache_name not in cache:
+            continue
+        related = cache[cache_name]
+        if related is None:
+            continue
+        value = row.get(attname, _ABSENT)
+        if (
+            value is _ABSENT
+            or value in empty
+            or not related._is_pk_set()
+            or getattr(related, target) != value
+        ):
+            obj._prepare_related_fields_for_save(operation_name=operation_name)
+            return
+
+
+_ABSENT = object()
+
+
 def _values(obj, readers: list[tuple], skip=()) -> dict:
     row = {}
     for f, name, prepare in readers:
@@ -208,7 +263,7 @@ def insert_statement(
         return sql, [f"[{','.join(documents)}]"]
     rows, encoded = [], []
     for obj in objs:
-        obj._prepare_related_fields_for_save(operation_name="bulk_insert")
+        _related_ready(obj, "bulk_insert")
         texts = obj.__dict__.pop(_ENCODED, None)
         rows.append(_values(obj, readers, skip=texts or ()))
         encoded.append(texts)
@@ -318,7 +373,7 @@ def insert_with_children(parent, children: list[tuple[str, list]]) -> None:
             if objs:
                 bulk_insert(type(objs[0]), objs)
         return
-    parent._prepare_related_fields_for_save(operation_name="insert_with_children")
+    _related_ready(parent, "insert_with_children")
     present = [(fk, objs) for fk, objs in children if objs]
     readers, child_readers, sql = _with_children_statement(
         type(parent), tuple((fk, type(objs[0])) for fk, objs in present)
@@ -365,11 +420,12 @@ def unsaved(model: type[models.Model], **values) -> models.Model:
     fields = _construction(model)
     # Init signals are asked on every call (a cached lookup): a receiver connected after
     # the first row was built still hears of the next.
+    # `receivers` first: with none connected to either (as here) the lookup is skipped.
     if (
         fields is None
         or router.routers
-        or signals.pre_init.has_listeners(model)
-        or signals.post_init.has_listeners(model)
+        or (signals.pre_init.receivers and signals.pre_init.has_listeners(model))
+        or (signals.post_init.receivers and signals.post_init.has_listeners(model))
     ):
         return model(**values)
     obj = model.__new__(model)
@@ -448,7 +504,7 @@ def _values_insert(model: type[models.Model], objs: list) -> list:
     readers, sql = _values_statement(model, len(objs))
     params = []
     for obj in objs:
-        obj._prepare_related_fields_for_save(operation_name="bulk_insert")
+        _related_ready(obj, "bulk_insert")
         texts = obj.__dict__.pop(_ENCODED, None) or {}
         for f, name, plain in readers:
             if name in texts:  # encoded already (`json_value`): the same JSON, sent as it is
