@@ -21,15 +21,12 @@ from dataclasses import dataclass
 from django.db import DEFAULT_DB_ALIAS, connection, models, router
 from django.db.models import signals
 from django.db.models.base import ModelState
-from django.db.models.fields.related_descriptors import (
-    ForeignKeyDeferredAttribute,
-    ForwardManyToOneDescriptor,
-    ForwardOneToOneDescriptor,
-)
+from django.db.models.fields.related_descriptors import ForeignKeyDeferredAttribute
 from django.db.models.query_utils import DeferredAttribute
 from django.utils.functional import Promise
 
 from hrdd import jsontext
+from hrdd.related_ready import related_ready as _related_ready
 
 # Values of these types go into the document as they are (after `pre_save`).
 _PLAIN = frozenset(
@@ -142,57 +139,6 @@ def _readers(model: type[models.Model], skip: str = "") -> list[tuple]:
         for f in opts.local_concrete_fields
         if f is not opts.auto_field and not f.generated and f.attname != skip
     ]
-
-
-@functools.cache
-def _relations(model: type[models.Model]) -> tuple | None:
-    """(cache name, attname, related model's attname the column holds) of each stored
-    relation of `model`, for `_related_ready`; None when the model has private fields
-    (a generic relation) or a relation read by a descriptor of its own."""
-    opts = model._meta
-    if opts.private_fields:
-        return None
-    out = []
-    for f in opts.concrete_fields:
-        if not f.is_relation:
-            continue
-        if type(model.__dict__.get(f.attname)) is not ForeignKeyDeferredAttribute or type(
-            model.__dict__.get(f.name)
-        ) not in (ForwardManyToOneDescriptor, ForwardOneToOneDescriptor):
-            return None
-        out.append((f.cache_name, f.attname, f.target_field.attname, f.empty_values))
-    return tuple(out)
-
-
-def _related_ready(obj, operation_name: str) -> None:
-    """`obj._prepare_related_fields_for_save(operation_name)`, which walks every column of
-    the model, in a walk over its cached related objects only: when each has its primary
-    key and the column already holds it (how `unsaved` leaves them) there is nothing to
-    do; anything else (unsaved related object, a column to fill or a stale cache) goes
-    through Django's own method, which raises or repairs as it does on `save()`."""
-    relations = _relations(type(obj))
-    if relations is None:
-        obj._prepare_related_fields_for_save(operation_name=operation_name)
-        return
-    cache, row = obj._state.fields_cache, obj.__dict__
-    for cache_name, attname, target, empty in relations:
-        if cache_name not in cache:
-            continue
-        related = cache[cache_name]
-        if related is None:
-            continue
-        value = row.get(attname, _ABSENT)
-        if (
-            value is _ABSENT
-            or value in empty
-            or not related._is_pk_set()
-            or getattr(related, target) != value
-        ):
-            obj._prepare_related_fields_for_save(operation_name=operation_name)
-            return
-
-
-_ABSENT = object()
 
 
 def _values(obj, readers: list[tuple], skip=()) -> dict:

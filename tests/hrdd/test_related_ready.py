@@ -1,5 +1,5 @@
 """Rows inserted in bulk are checked for their related objects as `save()` checks them
-(`hrdd.bulk._related_ready`), without walking every column of every row when the related
+(`hrdd.related_ready`), without walking every column of every row when the related
 objects are in place: an unsaved related object is refused, one saved after it was
 assigned fills its column, and a stale cached object is dropped."""
 
@@ -9,7 +9,8 @@ import pytest
 from django.db.models import Model
 
 from audit.models import AuditEvent
-from hrdd.bulk import _related_ready, insert_statement, unsaved
+from hrdd.bulk import insert_statement, unsaved
+from hrdd.related_ready import related_ready, relations
 from opportunities.models import ChannelEntry, Opportunity
 from partners.models import Organisation
 from reviews.models import ReviewCase
@@ -49,17 +50,15 @@ def test_rows_whose_related_objects_are_in_place_skip_the_walk_over_every_column
 
 
 def test_the_models_a_promoted_deal_writes_take_the_short_walk():
-    from hrdd.bulk import _relations
-
     for model in (AuditEvent, Screening, ReviewCase, Opportunity, ChannelEntry):
-        assert _relations(model) is not None, model
+        assert relations(model) is not None, model
 
 
 def test_an_unsaved_related_object_is_refused_as_save_refuses_it(sales_rep):
     org = Organisation(name="Not saved", country="SE")
     entry = unsaved(Opportunity, title="t", end_customer=org, owner=sales_rep)
     with pytest.raises(ValueError, match="unsaved related object 'end_customer'"):
-        _related_ready(entry, "bulk_insert")
+        related_ready(entry, "bulk_insert")
 
 
 def test_a_related_object_saved_after_it_was_assigned_fills_its_column(sales_rep):
@@ -67,7 +66,7 @@ def test_a_related_object_saved_after_it_was_assigned_fills_its_column(sales_rep
     deal = unsaved(Opportunity, title="t", end_customer=org, owner=sales_rep)
     assert deal.end_customer_id is None
     org.save()
-    _related_ready(deal, "bulk_insert")
+    related_ready(deal, "bulk_insert")
     assert deal.end_customer_id == org.pk and deal.end_customer is org
 
 
@@ -76,7 +75,7 @@ def test_a_cached_object_that_no_longer_matches_its_column_is_dropped(sales_rep)
     second = Organisation.objects.create(name="Second", country="SE")
     deal = unsaved(Opportunity, title="t", end_customer=first, owner=sales_rep)
     deal.end_customer_id = second.pk
-    _related_ready(deal, "bulk_insert")
+    related_ready(deal, "bulk_insert")
     assert deal.end_customer_id == second.pk
     assert "end_customer" not in deal._state.fields_cache
     assert deal.end_customer == second
