@@ -26,6 +26,7 @@ from django.db.models.query_utils import DeferredAttribute
 from django.utils.functional import Promise
 
 from hrdd import jsontext
+from hrdd.related_ready import related_ready as _related_ready
 
 # Values of these types go into the document as they are (after `pre_save`).
 _PLAIN = frozenset(
@@ -208,7 +209,7 @@ def insert_statement(
         return sql, [f"[{','.join(documents)}]"]
     rows, encoded = [], []
     for obj in objs:
-        obj._prepare_related_fields_for_save(operation_name="bulk_insert")
+        _related_ready(obj, "bulk_insert")
         texts = obj.__dict__.pop(_ENCODED, None)
         rows.append(_values(obj, readers, skip=texts or ()))
         encoded.append(texts)
@@ -318,7 +319,7 @@ def insert_with_children(parent, children: list[tuple[str, list]]) -> None:
             if objs:
                 bulk_insert(type(objs[0]), objs)
         return
-    parent._prepare_related_fields_for_save(operation_name="insert_with_children")
+    _related_ready(parent, "insert_with_children")
     present = [(fk, objs) for fk, objs in children if objs]
     readers, child_readers, sql = _with_children_statement(
         type(parent), tuple((fk, type(objs[0])) for fk, objs in present)
@@ -365,11 +366,12 @@ def unsaved(model: type[models.Model], **values) -> models.Model:
     fields = _construction(model)
     # Init signals are asked on every call (a cached lookup): a receiver connected after
     # the first row was built still hears of the next.
+    # `receivers` first: with none connected to either (as here) the lookup is skipped.
     if (
         fields is None
         or router.routers
-        or signals.pre_init.has_listeners(model)
-        or signals.post_init.has_listeners(model)
+        or (signals.pre_init.receivers and signals.pre_init.has_listeners(model))
+        or (signals.post_init.receivers and signals.post_init.has_listeners(model))
     ):
         return model(**values)
     obj = model.__new__(model)
@@ -448,7 +450,7 @@ def _values_insert(model: type[models.Model], objs: list) -> list:
     readers, sql = _values_statement(model, len(objs))
     params = []
     for obj in objs:
-        obj._prepare_related_fields_for_save(operation_name="bulk_insert")
+        _related_ready(obj, "bulk_insert")
         texts = obj.__dict__.pop(_ENCODED, None) or {}
         for f, name, plain in readers:
             if name in texts:  # encoded already (`json_value`): the same JSON, sent as it is
