@@ -7,7 +7,7 @@ anchor's 10-field deal) through the project's WSGI handler in this process, as a
 worker would (DEBUG off, token auth, every middleware), against DATABASE_URL (PostgreSQL
 or SQLite), in a database of its own (BENCH_API_DB_NAME, default `hrdd_bench_api`,
 re-created; SQLite in a temporary directory). Prints the process CPU and wall time per
-request; --profile prints cProfile's top functions by CPU of the request's thread, --sample
+request (and, on PostgreSQL on this machine, its backends' CPU, from /proc); --profile prints cProfile's top functions by CPU of the request's thread, --sample
 each function's share of stacks sampled every ms of the process's CPU (without cProfile's
 cost per call, which inflates small functions several times); --steps the request thread's
 CPU in each step of a registration (`STEPS`, nested, each timed around its call).
@@ -30,7 +30,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.bench_api import BARE_DEAL, EXAMPLE, _postgres_url, setup_app  # noqa: E402
+from benchmarks.bench_api import (  # noqa: E402
+    BARE_DEAL,
+    EXAMPLE,
+    _backend_cpu,
+    _postgres_url,
+    setup_app,
+)
 from benchmarks.profile_promotion import Sampler  # noqa: E402
 
 # (module, class or "", callable, label): the steps `--steps` times, outermost first; a
@@ -171,6 +177,8 @@ def main() -> int:
     # sealer thread's work shows apart (process CPU minus this thread's).
     profiler = cProfile.Profile(time.thread_time) if args.profile else None
     sampler = Sampler() if args.sample else None
+    backend = _backend_cpu(os.environ["DATABASE_URL"])
+    db0 = backend() if backend else None
     cpu0, wall0, own0 = time.process_time(), time.perf_counter(), time.thread_time()
     if profiler:
         profiler.enable()
@@ -184,6 +192,7 @@ def main() -> int:
         sampler.__exit__()
     cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
     own = time.thread_time() - own0
+    db = backend() - db0 if backend else None
     what = "bare insert" if args.bare else "registration"
     print(
         f"{what}: {1000 * cpu / args.n:.2f} ms CPU ({1000 * own / args.n:.2f} ms in the request's "
@@ -191,6 +200,8 @@ def main() -> int:
         f"({args.n} requests, {'profiled' if profiler else 'sampled' if sampler else 'not profiled'}, "
         f"load {os.getloadavg()[0]:.2f})"
     )
+    if db is not None:
+        print(f"PostgreSQL's backends: {1000 * db / args.n:.2f} ms CPU a request")
     if profiler:
         stats = pstats.Stats(profiler)
         stats.sort_stats("cumulative").print_stats(args.top)
