@@ -7,7 +7,7 @@ anchor's 10-field deal) through the project's WSGI handler in this process, as a
 worker would (DEBUG off, token auth, every middleware), against DATABASE_URL (PostgreSQL
 or SQLite), in a database of its own (BENCH_API_DB_NAME, default `hrdd_bench_api`,
 re-created; SQLite in a temporary directory). Prints the process CPU and wall time per
-request; --profile prints cProfile's top functions by CPU of the request's thread, --sample
+request (and, on PostgreSQL on this machine, its backends' CPU, from /proc); --profile prints cProfile's top functions by CPU of the request's thread, --sample
 each function's share of stacks sampled every ms of the process's CPU (without cProfile's
 cost per call, which inflates small functions several times); --steps the request thread's
 CPU in each step of a registration (`STEPS`, nested, each timed around its call).
@@ -27,6 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks import profiling  # noqa: E402
+from benchmarks.bench_api import _backend_cpu  # noqa: E402
 
 # (module, class or "", callable, label): the steps `--steps` times, outermost first; a
 # function is wrapped where the caller looks it up.
@@ -127,12 +128,15 @@ def main() -> int:
     # sealer thread's work shows apart (process CPU minus this thread's).
     profiler = profiling.profiler_if(args.profile)
     sampler = profiling.Sampler() if args.sample else None
+    backend = _backend_cpu(os.environ["DATABASE_URL"])
+    db0 = backend() if backend else None
     cpu0, wall0, own0 = time.process_time(), time.perf_counter(), time.thread_time()
     with profiling.measured(profiler, sampler):
         for i in range(args.n):
             post(i)
     cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
     own = time.thread_time() - own0
+    db = backend() - db0 if backend else None
     what = "bare insert" if args.bare else "registration"
     print(
         f"{what}: {1000 * cpu / args.n:.2f} ms CPU ({1000 * own / args.n:.2f} ms in the request's "
@@ -140,6 +144,8 @@ def main() -> int:
         f"({args.n} requests, {profiling.how(profiler, sampler)}, "
         f"load {os.getloadavg()[0]:.2f})"
     )
+    if db is not None:
+        print(f"PostgreSQL's backends: {1000 * db / args.n:.2f} ms CPU a request")
     if profiler:
         profiling.print_profile(profiler, args.top)
     if sampler:

@@ -98,7 +98,7 @@ class ReviewCase(models.Model):
         help_text="The screening that opened the case or last raised its tier",
     )
     previous_case = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", db_index=False
     )
     tier = models.CharField(max_length=12)
     tier_rank = models.PositiveSmallIntegerField(help_text="0 low … 4 prohibited, for ordering")
@@ -113,7 +113,12 @@ class ReviewCase(models.Model):
         choices=EscalationLevel.choices, default=EscalationLevel.COMPLIANCE
     )
     assignee = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
     )
     opened_at = models.DateTimeField()
     due_at = models.DateTimeField(
@@ -124,12 +129,22 @@ class ReviewCase(models.Model):
     )
     escalated_at = models.DateTimeField(null=True, blank=True)
     recommended_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
     )
     recommendation = models.CharField(max_length=30, choices=Outcome.choices, blank=True)
     recommendation_reasons = models.TextField(blank=True)
     hard_stop_cleared_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
     )
     hard_stop_cleared_at = models.DateTimeField(null=True, blank=True)
     hard_stop_note = models.TextField(blank=True)
@@ -187,6 +202,18 @@ class ReviewCase(models.Model):
                 F("effective_due_at").asc(),
                 name="reviewcase_country_idx",
                 condition=_OPEN_CASES,
+            ),
+            # The links a new case leaves empty, indexed where set: a case opened at
+            # registration writes no entry in them, and `= x` or `IN (…)` (a user's
+            # deletion, the case a case follows) still finds its rows by index.
+            *(
+                models.Index(fields=[field], name=name, condition=Q(**{f"{field}__isnull": False}))
+                for field, name in (
+                    ("assignee", "reviewcase_assignee_set_idx"),
+                    ("previous_case", "reviewcase_previous_set_idx"),
+                    ("recommended_by", "reviewcase_recommender_idx"),
+                    ("hard_stop_cleared_by", "reviewcase_stop_clearer_idx"),
+                )
             ),
         ]
 

@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 
 from rules.models import Screening
+from tests.opportunities.test_api import ISSUE_EXAMPLE
 
 pytestmark = [
     pytest.mark.django_db,
@@ -38,3 +39,18 @@ def test_a_screenings_json_columns_are_compressed_with_lz4():
             "snapshot": "l",
             "basis": "l",
         }
+
+
+def test_a_new_screenings_findings_are_stored_compressed_by_lz4(api, sales_rep, catalogue):
+    if not _lz4_available():
+        pytest.skip("this PostgreSQL has no LZ4")
+    r = api.as_user(sales_rep).post("/api/v1/opportunities/", ISSUE_EXAMPLE, format="json")
+    assert r.status_code == 201, r.content
+    screening = Screening.objects.get(opportunity_id=r.json()["id"])
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_column_compression(findings) FROM rules_screening WHERE id = %s",
+            [screening.pk],
+        )
+        assert cursor.fetchone()[0] == "lz4"
+    assert screening.findings  # something to compress

@@ -1,0 +1,101 @@
+"""Indexes a registration wrote for nothing (README "Indexes a registration writes"): on
+the deal, those whose columns begin another index (status, owner twice, submitting
+organisation) and PostgreSQL's pattern-ops twin of the reference; on a channel entry,
+its organisation (the first column of (organisation, opportunity))."""
+
+import django.db.models.deletion
+from django.conf import settings
+from django.db import migrations, models
+
+# As in 0005: the trigger that fills a deal's reference from its id (0003), on SQLite.
+SQLITE_REFERENCE_TRIGGER = """
+CREATE TRIGGER IF NOT EXISTS opportunity_reference_fill AFTER INSERT ON opportunities_opportunity
+   WHEN NEW.reference = ''
+   BEGIN UPDATE opportunities_opportunity SET reference = printf('D-%06d', NEW.id)
+         WHERE id = NEW.id; END;
+"""
+
+
+def reference_trigger_again(apps, schema_editor):
+    if schema_editor.connection.vendor == "sqlite":
+        schema_editor.execute(SQLITE_REFERENCE_TRIGGER)
+
+
+def _pattern_indexes(columns):
+    """PostgreSQL's `varchar_pattern_ops` twins of unique or indexed text columns, which
+    serve only `LIKE 'prefix%'`: nothing here filters these columns so."""
+
+    def names(schema_editor):
+        return [
+            (table, column, schema_editor._create_index_name(table, [column], suffix="_like"))
+            for table, column in columns
+        ]
+
+    def drop(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            for _table, _column, name in names(schema_editor):
+                schema_editor.execute(f"DROP INDEX IF EXISTS {schema_editor.quote_name(name)}")
+
+    def create(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            q = schema_editor.quote_name
+            for table, column, name in names(schema_editor):
+                schema_editor.execute(
+                    f"CREATE INDEX IF NOT EXISTS {q(name)} ON {q(table)} ({q(column)} varchar_pattern_ops)"
+                )
+
+    return migrations.RunPython(drop, create, elidable=False)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("opportunities", "0006_provenance_out_of_descriptions"),
+        ("partners", "0002_due_diligence_status"),
+        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
+    ]
+
+    operations = [
+        # SQLite alters a column by rebuilding the table, which drops its triggers: the
+        # one that fills a deal's reference (0003) is created again after, both ways.
+        migrations.RunPython(migrations.RunPython.noop, reference_trigger_again),
+        _pattern_indexes([("opportunities_opportunity", "reference")]),
+        migrations.RemoveIndex(
+            model_name="opportunity",
+            name="opportuniti_status_fb4df4_idx",
+        ),
+        migrations.RemoveIndex(
+            model_name="opportunity",
+            name="opportuniti_owner_i_c91c71_idx",
+        ),
+        migrations.AlterField(
+            model_name="opportunity",
+            name="owner",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="opportunities",
+                to=settings.AUTH_USER_MODEL,
+            ),
+        ),
+        migrations.AlterField(
+            model_name="opportunity",
+            name="submitted_by_organisation",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="submitted_opportunities",
+                to="partners.organisation",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="channelentry",
+            name="organisation",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="channel_entries",
+                to="partners.organisation",
+            ),
+        ),
+        migrations.RunPython(reference_trigger_again, migrations.RunPython.noop),
+    ]
