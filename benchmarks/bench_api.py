@@ -24,8 +24,14 @@ backends' CPU per request. DATABASE_PREPARED_STATEMENTS applies to both projects
 Without PostgreSQL only SQLite runs.
 
 `--only reads` runs the list and detail pairs alone, on deals registered through each
-API before the clock starts (READ_SEED_DEALS of them, or --read-seed N); `--only detail` the detail pair
-alone, on deals registered so.
+API before the clock starts (READ_SEED_DEALS of them, or --read-seed N); `--only detail`
+the detail pair alone, on deals registered so.
+
+On PostgreSQL the reads are measured after an `ANALYZE` of the database (both projects'
+tables), run once the deals are in (registered or seeded), as autovacuum would after that
+many inserts on a deployed server; without statistics the planner guesses (this machine's
+server runs with autovacuum off). `--no-analyze` measures without them, as before; each
+run's header says which.
 """
 
 from __future__ import annotations
@@ -365,6 +371,22 @@ def _seed(port: int, request, count: int) -> int:
     return last
 
 
+ANALYZE = "from django.db import connection\nconnection.cursor().execute('ANALYZE')\n"
+
+
+def analysed(name: str, env: dict, args) -> None:
+    """On PostgreSQL, statistics of every table as autovacuum would gather them after the
+    inserts just made (unless --no-analyze); the header line says which."""
+    if name != "postgresql":
+        return
+    if args.no_analyze:
+        say("statistics", "none (--no-analyze): the planner guesses")
+        return
+    took = time.perf_counter()
+    _run([sys.executable, "manage.py", "shell", "-c", ANALYZE], env)
+    say("statistics", f"ANALYZE after the inserts ({time.perf_counter() - took:.1f} s)")
+
+
 def measured(label: str, server: Server, request, seconds: float, connections: int) -> dict:
     # Warm-up, not counted: both workers booted, caches and connections in place.
     hammer(server.port, request, max(1.0, seconds / 4), connections)
@@ -399,7 +421,10 @@ def ratio(label: str, mine: dict, anchor: dict, target: float) -> float:
 
 
 def run_backend(name: str, app_url: str, bare_url: str, tmp: Path, args) -> dict:
-    print(f"\n  -- {name} ({load()})", flush=True)
+    stats = ""
+    if name == "postgresql" and args.only != "registration":
+        stats = ", reads without statistics" if args.no_analyze else ", reads after ANALYZE"
+    print(f"\n  -- {name} ({load()}{stats})", flush=True)
     app_env = _env(app_url, tmp / "var", "hrdd.settings")
     bare_env = _env(bare_url, tmp / "var", "benchmarks.bare.settings")
     (tmp / "var").mkdir(parents=True, exist_ok=True)
@@ -434,6 +459,8 @@ def run_backend(name: str, app_url: str, bare_url: str, tmp: Path, args) -> dict
             out["registration_rps"], out["bare_insert_rps"] = app_w["rps"], bare_w["rps"]
             out["registration_p50"] = app_w["p50"]
             n_app, n_bare = max(app_w["ok"], 1), max(bare_w["ok"], 1)
+        if args.only != "registration":
+            analysed(name, app_env, args)
 
         if args.only in (None, "reads"):
             bare_l = measured(
@@ -534,6 +561,11 @@ def main() -> int:
         default=READ_SEED_DEALS,
         help="deals registered on each side before --only reads/detail (a whole run's list "
         "counts some 2,000)",
+    )
+    parser.add_argument(
+        "--no-analyze",
+        action="store_true",
+        help="on PostgreSQL, measure the reads without the ANALYZE after the inserts",
     )
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="hrdd-bench-api-"))

@@ -21,15 +21,6 @@ from .policies import (  # noqa: F401 - the scopes, re-exported for readers of t
 # The screening model, as the deal's relation names it (rules sits above this app).
 Screening = Opportunity._meta.get_field("current_screening").related_model
 
-# What a list shows of a deal's screening; its findings, reasons and snapshot (JSON,
-# kilobytes per deal) are left in the database.
-SUMMARY_SCREENING_FIELDS = (
-    "current_screening__tier",
-    "current_screening__score",
-    # What partners and reps are shown (presenters.tier_for_viewer).
-    "current_screening__shown_tier",
-    "current_screening__shown_score",
-)
 SUMMARY_FIELDS = (
     "id",
     "reference",
@@ -46,14 +37,11 @@ SUMMARY_FIELDS = (
 )
 
 
-def opportunity_summaries(qs: QuerySet[Opportunity]) -> QuerySet[Opportunity]:
-    """A list's rows: the summary columns and the screening's tier and score only."""
-    return qs.select_related("current_screening").only(*SUMMARY_FIELDS, *SUMMARY_SCREENING_FIELDS)
-
-
-def opportunity_rows(qs: QuerySet[Opportunity], *, tier_fields: tuple[str, str]) -> QuerySet:
-    """A list's rows as dicts: SUMMARY_FIELDS, the screening's shown tier and the two
-    `tier_fields` this viewer may see (`presenters.tier_fields`); no screening JSON.
+def opportunity_rows(qs: QuerySet[Opportunity], *, tier_fields: tuple[str, ...]) -> QuerySet:
+    """A list's rows as dicts: SUMMARY_FIELDS, the screening's shown tier and the
+    `tier_fields` this viewer may see (`presenters.tier_fields`, or the first of them
+    for a page that shows no score); no screening JSON. For the API's list, the deals
+    page and a partner's deals.
 
     On PostgreSQL each of the screening's columns is a scalar subquery by key, not a
     join: PostgreSQL works out a subquery of the select list after the page's ORDER BY

@@ -29,7 +29,7 @@ from . import policies, presenters
 from .filters import SORTABLE, OpportunityFilter
 from .forms import CHANNEL_ROWS, LINE_ROWS, MAX_ROWS, data_to_form, errors_for_form, form_to_data
 from .policies import opportunities_visible_to
-from .selectors import opportunity_get, opportunity_summaries, product_list
+from .selectors import opportunity_get, opportunity_rows, product_list
 from .standing import opportunity_standing
 from .vocabulary import form_vocabulary, opportunity_vocabulary
 
@@ -172,16 +172,21 @@ def opportunity_list_view(request):
     if params.get("mine") == "1":
         params["mine"] = "true"
     filterset = OpportunityFilter(
-        params,
-        queryset=opportunity_summaries(opportunities_visible_to(request.user)),
-        request=request,
+        params, queryset=opportunities_visible_to(request.user), request=request
     )
     qs = filterset.qs if filterset.is_valid() else filterset.queryset.none()
-    listed = list_page(request, qs, per_page=25)
-    page = listed["page"]
-    for o in page:  # status and tier as this viewer may see them
-        o.shown_tier = presenters.tier_for_viewer(o, request.user)[0]
-        o.shown_status = presenters.status_for_viewer(o, request.user)[1]
+    # Rows as the API's list reads them: the screening of the page's rows only.
+    everything = presenters.sees_everything(request.user)
+    tier = presenters.tier_fields(everything)[0]
+    listed = list_page(request, opportunity_rows(qs, tier_fields=(tier,)), per_page=25)
+    for o in listed["page"]:  # status and tier as this viewer may see them
+        o["pk"] = o["id"]
+        shown = o["current_screening__shown_tier"]
+        if o["current_screening"] is None:
+            o["shown_tier"] = None
+        else:  # presenters.tier_for_viewer's
+            o["shown_tier"] = o[tier] if everything else o[tier] or "low"
+        o["shown_status"] = presenters.status_words(o["status"], shown or "", everything)[1]
     filters = {
         "search": request.GET.get("search", "").strip(),
         "status": request.GET.get("status", ""),

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from accounts.models import User
 from accounts.policies import is_compliance
+from opportunities.models import ChannelEntry
 from opportunities.policies import opportunities_visible_to
-from opportunities.presenters import status_for_viewer
+from opportunities.presenters import sees_everything, status_words
+from opportunities.selectors import opportunity_rows
 from opportunities.workflow import OPEN
 from partners.models import Organisation
 from partners.policies import organisations_visible_to
@@ -43,13 +45,13 @@ def organisation_profile(*, user, organisation: Organisation) -> dict:
     """What the profile page shows, each part from its own scope: the deals the
     organisation is in that the viewer may see, its users (compliance and its own users),
     and its questionnaires (compliance and its own users)."""
-    deals = (
-        opportunities_visible_to(user)
-        .filter(channel__organisation=organisation)
-        .select_related("current_screening")
-        .distinct()
-        .order_by("-created_at")[:50]
-    )
+    # Each deal once without DISTINCT (which would read the screening of every row
+    # before keeping 50); the screening of the 50 rows only (`opportunity_rows`).
+    in_channel = ChannelEntry.objects.filter(opportunity=OuterRef("pk"), organisation=organisation)
+    deals = opportunity_rows(
+        opportunities_visible_to(user).filter(Exists(in_channel)).order_by("-created_at", "-id"),
+        tier_fields=(),
+    )[:50]
     own = getattr(user, "organisation_id", None) == organisation.pk
     users = (
         User.objects.filter(organisation=organisation, is_active=True).order_by("username")
@@ -84,11 +86,14 @@ def organisation_profile(*, user, organisation: Organisation) -> dict:
 
 
 def _with_shown_status(deals, user) -> list:
-    """Each deal with the status this viewer may see (the partner projection: a
-    restricted-party hold reads as any other compliance review)."""
+    """Each deal (a row of `opportunity_rows`) with the status this viewer may see (the
+    partner projection: a restricted-party hold reads as any other compliance review)."""
+    everything = sees_everything(user)
     out = list(deals)
     for d in out:
-        d.shown_status = status_for_viewer(d, user)[1]
+        d["pk"] = d["id"]
+        shown = d["current_screening__shown_tier"] or ""
+        d["shown_status"] = status_words(d["status"], shown, everything)[1]
     return out
 
 
