@@ -18,6 +18,13 @@ to another session (PgBouncer in transaction mode before 1.21, or 1.21–1.23 wi
   (this connection and every later one) and is logged once, naming the switch. The
   statement is run again, unprepared, when it ran on its own (autocommit); inside a
   transaction the transaction is already aborted, so that one request fails.
+
+A schema change made by another connection (a deploy's `migrate` widening a column)
+changes the result type of the statements this connection prepared that read it:
+PostgreSQL then refuses each of them ("cached plan must not change result type") on
+every run, until the connection closes. That error drops this connection's prepared
+statements (`DEALLOCATE ALL`, which psycopg follows) and runs the statement again when it
+ran on its own; in a transaction, the rollback drops them. Preparing stays on.
 """
 
 from __future__ import annotations
@@ -60,6 +67,18 @@ def _lost_statement(error: BaseException) -> bool:
     )
 
 
+def _plan_outdated(error: BaseException) -> bool:
+    """PostgreSQL refused a prepared statement whose result type a schema change altered
+    (known by the function that raises it: the message is translated)."""
+    import psycopg
+
+    cause = error.__cause__
+    return (
+        isinstance(cause, psycopg.errors.FeatureNotSupported)
+        and cause.diag.source_function == "RevalidateCachedQuery"
+    )
+
+
 def _unprepare(raw) -> None:
     raw.prepare_threshold = None
 
@@ -70,9 +89,15 @@ def _read_again_unprepared(execute, sql, params, many, context):
     try:
         return execute(sql, params, many, context)
     except Exception as error:
+        connection = context["connection"]
+        if _plan_outdated(error):
+            if connection.in_atomic_block:
+                raise  # aborted: its rollback drops the connection's statements
+            with connection.connection.cursor() as raw:
+                raw.execute("DEALLOCATE ALL")  # psycopg forgets its names with it
+            return execute(sql, params, many, context)
         if not _lost_statement(error):
             raise
-        connection = context["connection"]
         if not _lost:
             log.error(
                 "PostgreSQL lost a prepared statement (%s): a pooler in transaction mode "

@@ -180,7 +180,9 @@ def amount(value: Any) -> Checked:
         return None, MESSAGES["amount_range"]
     if number != number.quantize(CENTS):
         return None, MESSAGES["decimals"]
-    return number.quantize(CENTS), None
+    # abs(): a zero typed with a sign ("-0") is stored as 0.00; without it the registration
+    # answered -0.00 and the deal read back 0.00.
+    return abs(number.quantize(CENTS)), None
 
 
 def date_in_window(value: dt.date, *, today: dt.date | None = None) -> Checked:

@@ -138,3 +138,58 @@ def test_in_a_transaction_the_lost_statement_fails_that_transaction_only(prepari
         _one("SELECT %s::int * 2", [21])
     with transaction.atomic():
         assert _one("SELECT %s::int * 2", [21]) == (42,)
+
+
+@pytest.fixture
+def scratch_table():
+    """A table a second connection (a deploy's `migrate`, another process) alters."""
+    other = connections.create_connection("default")
+    with other.cursor() as cursor:
+        cursor.execute("CREATE TABLE hrdd_scratch (id int PRIMARY KEY, name varchar(10))")
+        cursor.execute("INSERT INTO hrdd_scratch VALUES (1, 'first')")
+    yield other
+    with other.cursor() as cursor:
+        cursor.execute("DROP TABLE hrdd_scratch")
+    other.close()
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True)
+def test_a_column_widened_by_another_process_does_not_break_the_prepared_read(
+    preparing, scratch_table
+):
+    """A migration that widens a column (max_length 10 to 50) changes the result type of
+    every statement reading it: PostgreSQL then refuses the statement this connection
+    prepared ("cached plan must not change result type") on every run, until the
+    connection closes. The read is run again; preparing stays on."""
+    read = "SELECT name FROM hrdd_scratch WHERE id = %s"
+    for _ in range(3):
+        assert _one(read, [1]) == ("first",)
+    assert _session_statements(connection)
+    with scratch_table.cursor() as cursor:
+        cursor.execute("ALTER TABLE hrdd_scratch ALTER COLUMN name TYPE varchar(50)")
+
+    assert _one(read, [1]) == ("first",)
+    assert _one(read, [1]) == ("first",)
+    assert connection.connection.prepare_threshold == 1
+    assert not prepared._lost
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True)
+def test_in_a_transaction_a_changed_result_type_fails_that_transaction_only(
+    preparing, scratch_table
+):
+    from django.db import transaction
+    from django.db.utils import NotSupportedError
+
+    read = "SELECT name FROM hrdd_scratch WHERE id = %s"
+    for _ in range(3):
+        _one(read, [1])
+    with scratch_table.cursor() as cursor:
+        cursor.execute("ALTER TABLE hrdd_scratch ALTER COLUMN name TYPE varchar(50)")
+    with pytest.raises(NotSupportedError), transaction.atomic():
+        _one(read, [1])
+    with transaction.atomic():
+        assert _one(read, [1]) == ("first",)
+    assert _one(read, [1]) == ("first",)

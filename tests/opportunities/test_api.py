@@ -242,3 +242,16 @@ def test_the_openapi_schema_and_docs_are_served(client, sales_rep):
     assert schema.status_code == 200
     assert b"/api/v1/opportunities/" in schema.content
     assert client.get("/api/docs/").status_code == 200
+
+
+@pytest.mark.parametrize("amount", ["-0", "-0.00", "0e5"])
+def test_a_zero_value_reads_back_as_it_was_answered(api, sales_rep, reviewer, catalogue, amount):
+    """A zero written with a sign or an exponent is the number zero: the registration's
+    answer and the deal read back both say 0.00."""
+    r = api.as_user(sales_rep).post(
+        URL, deal_body(value={"amount": amount, "currency": "EUR"}), format="json"
+    )
+    assert r.status_code == 201, r.json()
+    assert r.json()["value"]["amount"] == "0.00"
+    fetched = api.as_user(reviewer).get(f"{URL}{r.json()['id']}/").json()
+    assert fetched["value"] == r.json()["value"]

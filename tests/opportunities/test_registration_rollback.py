@@ -1,0 +1,83 @@
+"""A registration the database refuses part-way leaves nothing behind: no deal without
+its screening, no audit event, no case and no outbox message. The deal, its lines and
+channel, the first screening with the first status, the events and the messages are
+written by statements built by hand (`hrdd.bulk`, `audit.transitions`); the refusal here
+comes from the database itself, at each table a registration writes."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import IntegrityError, connection
+
+from audit.models import AuditEvent
+from lifecycle.services import opportunity_register
+from opportunities.models import ChannelEntry, Opportunity, OpportunityLine
+from outbox.models import OutboxMessage
+from partners.models import Organisation
+from reviews.models import ReviewCase
+from rules.models import Screening
+from tests.factories import deal_body
+
+pytestmark = pytest.mark.django_db
+
+WRITTEN = (
+    Opportunity,
+    OpportunityLine,
+    ChannelEntry,
+    Organisation,
+    Screening,
+    AuditEvent,
+    ReviewCase,
+    OutboxMessage,
+)
+# A DPI probe for a state telecom: screened high, routed to review, a case opened and the
+# reviewers told (an outbox message), so every table below is written.
+ROUTED = deal_body(
+    end_customer={"name": "Cairo Telecom", "country": "EG", "type": "state_telecom"},
+    delivery_country="EG",
+    lines=[{"sku": "DPI-9000", "quantity": 2}],
+    channel=[{"name": "A new distributor", "role": "distributor", "country": "AE"}],
+)
+
+
+def _refuse_inserts(model) -> None:
+    """The database refuses every new row of `model` (a check violation)."""
+    table = model._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute(
+                f"CREATE TRIGGER refuse_insert BEFORE INSERT ON {table} "
+                "BEGIN SELECT RAISE(ABORT, 'refused'); END"
+            )
+            return
+        cursor.execute(
+            "CREATE FUNCTION refuse_insert() RETURNS trigger LANGUAGE plpgsql AS "
+            "$$ BEGIN RAISE EXCEPTION 'refused' USING ERRCODE = 'check_violation'; END $$"
+        )
+        cursor.execute(
+            f"CREATE TRIGGER refuse_insert BEFORE INSERT ON {table} "
+            "FOR EACH ROW EXECUTE FUNCTION refuse_insert()"
+        )
+
+
+def _counts() -> dict[str, int]:
+    return {m.__name__: m.objects.count() for m in WRITTEN}
+
+
+@pytest.mark.parametrize(
+    "refused",
+    [ChannelEntry, Screening, AuditEvent, ReviewCase, OutboxMessage],
+    ids=lambda m: m.__name__,
+)
+def test_a_refused_insert_leaves_no_part_of_the_registration(sales_rep, catalogue, refused):
+    first = opportunity_register(actor=sales_rep, data=ROUTED).opportunity
+    assert ReviewCase.objects.filter(opportunity=first).exists()  # every table written
+    assert OutboxMessage.objects.exists()
+    before = _counts()
+    _refuse_inserts(refused)
+
+    with pytest.raises(IntegrityError):
+        opportunity_register(actor=sales_rep, data={**ROUTED, "title": "Refused"})
+
+    assert _counts() == before
+    assert not Opportunity.objects.filter(title="Refused").exists()
