@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
+from django.views import defaults
 from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -61,6 +62,20 @@ def exception_handler(exc, context):
     elif isinstance(response.data, dict) and "detail" in response.data:
         response.data = {"detail": str(response.data["detail"]), "errors": {}}
     return response
+
+
+SERVER_ERROR = (
+    "Something went wrong on the server and the error has been logged. Nothing you sent was "
+    "half-saved: try again in a moment, and tell your admin if it happens again."
+)
+
+
+def server_error(request):
+    """Django's last resort (`handler500`), after it has logged the exception: an API client
+    gets the JSON body every other API error has, not the HTML page a browser gets."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": SERVER_ERROR, "errors": {}}, status=500)
+    return defaults.server_error(request)
 
 
 class AutoSchema(SpectacularAutoSchema):

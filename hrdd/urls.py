@@ -14,6 +14,8 @@ api_v1 = [
     path("", include("grievances.api_urls")),
 ]
 
+handler500 = "hrdd.api.server_error"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     # browsers ask for /favicon.ico whatever the page links: send them to the icon

@@ -81,3 +81,31 @@ def test_a_refused_insert_leaves_no_part_of_the_registration(sales_rep, catalogu
 
     assert _counts() == before
     assert not Opportunity.objects.filter(title="Refused").exists()
+
+
+def test_an_api_client_is_told_in_json_when_the_database_refuses(api, sales_rep, catalogue):
+    """An error nobody foresaw still answers an API client in the API's own shape, and the
+    registration it interrupted left nothing behind."""
+    before = _counts()
+    _refuse_inserts(Screening)
+    client = api.as_user(sales_rep)
+    client.raise_request_exception = False
+
+    response = client.post("/api/v1/opportunities/", ROUTED, format="json")
+
+    assert response.status_code == 500
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["detail"].startswith("Something went wrong on the server")
+    assert response.json()["errors"] == {}
+    assert _counts() == before
+
+
+def test_a_browser_still_gets_the_error_page(rf):
+    """Outside the API the last resort is still the site's HTML page."""
+    from hrdd.api import server_error
+
+    response = server_error(rf.get("/deals/"))
+
+    assert response.status_code == 500
+    assert response["Content-Type"].startswith("text/html")
+    assert "Something went wrong" in response.content.decode()
