@@ -37,7 +37,7 @@ def forwards(apps, schema_editor):
 
 def backwards(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql" and _lz4_available(schema_editor):
-        _set(schema_editor, "pglz")
+        _set(schema_editor, "DEFAULT")  # the server's default_toast_compression, as before
 
 
 class Migration(migrations.Migration):
