@@ -106,6 +106,7 @@ def categories(text: str) -> set[str]:
         ("interception", "Quero ler o zap dos jornalistas."),
         ("detention", "Hay que meterlos presos, a los cabecillas."),
         ("detention", "把带头人抓起来。"),
+        ("censorship", "选举期间关闭东部地区的代理服务器。"),
     ],
 )
 def test_the_widened_entries_read_what_was_left_unread(category: str, text: str) -> None:
@@ -147,6 +148,9 @@ def test_the_widened_entries_read_what_was_left_unread(category: str, text: str)
         "Пробить по базам поставщиков наличие товара.",
         "员工下午喝茶休息。",
         "Block the foreign agents of the call centre from the admin console.",
+        # 代理商 is a distributor: the channel itself, in a channel sales tool
+        "我们将关闭东部地区的代理商。",
+        "识别微信用户的地区分布，用于营销分析。",
     ],
 )
 def test_ordinary_deals_with_the_same_words_raise_nothing(text: str) -> None:
