@@ -56,6 +56,23 @@ _MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
 TOKEN_RE = re.compile(rf"[{_HAN}]|[^\W\d_{_HAN}](?:[^\W\d_{_HAN}]|[{_MARKS}])*")
 _HAN_RE = re.compile(rf"[{_HAN}]")
 SENTENCE_END_RE = re.compile(r"[.!?;:\n\u3002\uff01\uff1f\uff1b\u061f\u061b]+")
+# The full stops of an abbreviation end no sentence: "block ~12k domains incl. opposition
+# media" is one sentence, its act and target together. Known abbreviations per language,
+# and a capital initial before a name ("J. Smith"). "etc." ends one before a capital.
+ABBREVIATIONS = (
+    "incl. e.g. i.e. approx. vs. cf. ca. "  # en
+    "c.-à-d. env. p.ex. "  # fr
+    "p.ej. aprox. "  # es, pt (p. ex., aprox.)
+    "т.е. т.д. т.к. т.п. напр. прим. ок. тыс. млн. млрд."  # ru
+).split()
+_ABBREVIATION_RE = re.compile(
+    r"(?<![^\W\d_])(?i:"
+    + "|".join(
+        r"\.\s?".join(map(re.escape, a.rstrip(".").split("."))) + r"\." for a in ABBREVIATIONS
+    )
+    + r")|(?<![^\W\d_])(?i:etc)\.(?!\s+[^\W\d_a-zà-ÿа-яё])"
+    + r"|(?<![^\W\d_])[A-ZА-ЯЁ]\.(?=\s+[A-ZА-ЯЁ])"
+)
 _ARABIC_MARKS_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
 
@@ -171,7 +188,19 @@ def tokens(text: str) -> list[tuple[str, int, int, int]]:
     ends = []
     last = 0
     past_label = False  # the sentence has gone past a label: no colon of it ends it
+    kept = (
+        {
+            m.start() + i
+            for m in _ABBREVIATION_RE.finditer(text)
+            for i, c in enumerate(m.group())
+            if c == "."
+        }
+        if "." in text
+        else ()
+    )
     for m in SENTENCE_END_RE.finditer(text):
+        if m.group() == "." and m.start() in kept:
+            continue  # the full stop of an abbreviation
         if m.group() == ":" and (past_label or not _colon_ends(text, last, m.start())):
             past_label = True
             continue

@@ -205,6 +205,37 @@ def negated(text: _Text, first: int, window: int = NEGATION_WINDOW) -> bool:
     return False
 
 
+# A safeguard named as bypassed or skipped is absent, as one named after "without" is:
+# "bypass the judge's approval", "contourner le juge", "绕过法官" is interception with no
+# judicial oversight, not benign context. Beginnings of words, compared without accents.
+SKIPPING_STARTS = tuple(
+    "bypass skip skipp circumvent sidestep ignor "
+    "contourn outrepass court-circuit "
+    "elud salt evit omit "
+    "contorn pular pulando "
+    "обход обойд обойт минуя игнорир "
+    "تجاوز بتجاوز متجاوز الالتفاف بالالتفاف".split()
+)
+ZH_SKIPPINGS = ("绕过", "绕开", "跳过", "避开", "规避", "无须", "不需要", "不经")
+
+
+def safeguard_skipped(text: _Text, first: int, window: int = NEGATION_WINDOW) -> bool:
+    """Whether a word naming a safeguard bypassed or skipped ("bypass", "skip", "contourner",
+    "в обход", "绕过") stands within ``window`` words before token ``first``, in its
+    sentence and not before a colon."""
+    toks, raw = text.toks, text.raw
+    sentence = toks[first][3]
+    if len(toks[first][0]) == 1 and "\u3400" <= toks[first][0] <= "\u9fff":
+        before = "".join(t[0] for t in toks[_clause_start(text, first, ZH_NEGATION_CHARS) : first])
+        return any(w in before for w in ZH_SKIPPINGS)
+    for j in range(first - 1, max(-1, first - 1 - window), -1):
+        if toks[j][3] != sentence or _NEGATION_BREAK_RE.search(raw, toks[j][2], toks[j + 1][1]):
+            break
+        if bare_word(toks[j][0]).startswith(SKIPPING_STARTS):
+            return True
+    return False
+
+
 # A negation word that negates nothing in these idioms: "не только" (not only), "не менее"
 # (at least), "لا سيما" (especially), "لا يزال" (still), "غير قانوني" (illegal)...
 NOT_NEGATING_NEXT = {

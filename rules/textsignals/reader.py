@@ -58,6 +58,7 @@ from .negation import (
     negated,
     negated_at,
     negated_inside,
+    safeguard_skipped,
 )
 
 # The snapshot fields read, in the order quotes are listed, and how a rep names them.
@@ -232,7 +233,9 @@ class _Text:
                 spans += [
                     s
                     for s in _entry_spans(self, entry)
-                    if self.reads_in(entry, s) and not negated(self, s[0], BENIGN_NEGATION_WINDOW)
+                    if self.reads_in(entry, s)
+                    and not negated(self, s[0], BENIGN_NEGATION_WINDOW)
+                    and not safeguard_skipped(self, s[0], BENIGN_NEGATION_WINDOW)
                 ]
             self._benign = spans
         return self._benign

@@ -248,3 +248,31 @@ def test_bot_protection_listed_before_blocking_opposition_sites_in_arabic_is_rea
 )
 def test_benign_context_naming_the_group_or_the_act_still_cancels(text: str) -> None:
     assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Intercept the calls of the journalists, bypass the judge's approval.",
+        "Intercept the calls, skip the warrant.",
+        "Intercepter les appels en contournant le juge.",
+        "Interceptar las llamadas saltándose al juez.",
+        "Interceptar as chamadas contornando o juiz.",
+        "Перехватывать звонки, минуя суд.",
+        "绕过法官拦截通话。",
+        "اعتراض المكالمات بتجاوز القاضي.",
+    ],
+)
+def test_a_safeguard_named_as_bypassed_cancels_nothing(text: str) -> None:
+    assert "interception" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Intercept the calls under a court warrant.",
+        "Interceptar as chamadas com mandado judicial.",
+    ],
+)
+def test_a_safeguard_named_as_kept_still_cancels(text: str) -> None:
+    assert "interception" not in categories(text)

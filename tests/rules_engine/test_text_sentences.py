@@ -83,3 +83,33 @@ def test_many_colons_after_a_long_clause_cost_no_more_than_words() -> None:
     found = tokens(text)
     assert len(found) == 12000
     assert {sentence for *_rest, sentence in found} == {0}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Block ~12k domains incl. opposition media.", ["block k domains incl opposition media"]),
+        ("Block sites, e.g. news. Done", ["block sites e g news", "done"]),
+        ("Bloquer env. 300 sites, c.-à-d. presse.", ["bloquer env sites c à d presse"]),
+        ("Bloquear p. ej. prensa, aprox. 300.", ["bloquear p ej prensa aprox"]),
+        ("Bloquear p. ex. imprensa", ["bloquear p ex imprensa"]),
+        ("Блокировать т.е. СМИ, т.к. надо", ["блокировать т е сми т к надо"]),
+        ("Contact J. Smith. Next", ["contact j smith", "next"]),
+        ("We block spam, etc. The client pays", ["we block spam etc", "the client pays"]),
+    ],
+)
+def test_the_full_stop_of_an_abbreviation_ends_no_sentence(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Block list ~12k domains incl. opposition media.",
+        "Bloquer une liste d'env. 12k domaines, c.-à-d. médias d'opposition.",
+        "Bloquear aprox. 12k dominios, p. ej. medios de oposición.",
+        "Заблокировать ок. 12 тыс. доменов, т.е. оппозиционные СМИ.",
+    ],
+)
+def test_an_act_and_its_target_across_an_abbreviation_are_read(text: str) -> None:
+    assert "censorship" in categories(text)
