@@ -248,3 +248,14 @@ def test_bot_protection_listed_before_blocking_opposition_sites_in_arabic_is_rea
 )
 def test_benign_context_naming_the_group_or_the_act_still_cancels(text: str) -> None:
     assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("Block malware and phishing and opposition websites.", True),
+        ("Block malware and phishing and spam websites.", False),
+    ],
+)
+def test_a_protected_target_in_a_list_of_benign_items_is_read(text: str, read: bool) -> None:
+    assert ("censorship" in categories(text)) is read
