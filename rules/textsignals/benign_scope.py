@@ -127,17 +127,25 @@ def bears_on(
             continue  # further off, neither qualifying the act's clause nor framing it
         if lo > span[1] and lo - span[1] <= 3 and toks[span[1] + 1][0] in COORDINATIONS:
             continue  # "… opposition sites and malware": one more thing blocked
-        if (
-            span[0] <= lo
-            and hi < span[1]
-            and toks[hi + 1][0] in COORDINATIONS
-            and not any(b_lo == hi + 2 for b_lo, _b_hi in benign)
-        ):
-            # "block malware and opposition sites": listed beside the target. A list of
-            # benign items only ("bloqueio de bots e WAF para o site de notícias") is what
-            # the act is done to; the target after it is whom the act serves.
+        if span[0] <= lo and hi < span[1] and _listed_beside_other(toks, benign, hi, span[1]):
+            # "block malware and opposition sites", "block malware and phishing and
+            # opposition websites": listed beside the target. A list of benign items only
+            # ("bloqueio de bots e WAF para o site de notícias") is what the act is done to;
+            # the target after it is whom the act serves.
             continue
         return True
+    return False
+
+
+def _listed_beside_other(toks: list, benign: list[tuple[int, int]], hi: int, end: int) -> bool:
+    """Whether benign context ending at ``hi`` starts a list (joined by "and", "or", "y",
+    "и", "和"…) one of whose items, inside the match ending at ``end``, is not benign."""
+    ends = {b_lo: b_hi for b_lo, b_hi in benign}
+    while hi < end and toks[hi + 1][0] in COORDINATIONS:
+        following = ends.get(hi + 2)
+        if following is None:
+            return True
+        hi = following
     return False
 
 

@@ -97,7 +97,11 @@ def negated_inside(text: _Text, lo: int, act: int) -> bool:
     """Whether the first part of a match (a family's act), written after the other words
     it read (``lo`` < ``act``), is negated by the words just before it inside the match. A
     first part that starts on a negation word is a negated state the phrase wrote itself
-    ("ne soient pas accessibles"), not negated."""
+    ("ne soient pas accessibles"), not negated. The negation must bear on the act word
+    itself: adjacent to it, or with only an auxiliary between ("are not blocked", "não
+    serão bloqueados", "不受任何限制"); one on the verb of a condition or a relative clause
+    before it ("journalists who do not cooperate tracked", "记者不服从就跟踪") describes the
+    target and leaves the act read."""
     if act <= lo:
         return False
     toks = text.toks
@@ -107,14 +111,38 @@ def negated_inside(text: _Text, lo: int, act: int) -> bool:
     if len(word) == 1 and "\u3400" <= word <= "\u9fff":
         start = max(lo, act - 2 * INNER_NEGATION_WINDOW)
         before = ZH_NOT_NEGATING_RE.sub("", "".join(t[0] for t in toks[start:act]))
-        return any(n in before for n in ZH_NEGATIONS)
+        ends = [
+            at + len(n)
+            for n in ZH_NEGATIONS
+            for at in range(len(before))
+            if before.startswith(n, at)
+        ]
+        return bool(ends) and all(c in ZH_AUXILIARY_CHARS for c in before[max(ends) :])
     for j in range(act - 1, max(lo, act - INNER_NEGATION_WINDOW) - 1, -1):
         if _INNER_BREAK_RE.search(text.raw, toks[j][2], toks[j + 1][1]):
             return False  # "сайты, которые не зарегистрированы, заблокировать"
         word = bare_word(toks[j][0])
         if word in NEGATIONS and word not in WITHOUT and not negation_idiom(toks, j):
             return True
+        if word not in AUXILIARIES:
+            return False  # "who do not cooperate tracked": the negation is the condition's
     return False
+
+
+# Words that may stand between a negation and the act it denies ("are not being blocked",
+# "ne seront pas bloqués", "não serão bloqueados", "не будут заблокированы").
+AUXILIARIES = frozenset(
+    bare_word(w)
+    for w in "be is are was were been being will would shall should can could may might must "
+    "get gets got ever yet "
+    "etre être est sont sera seront ete été soit soient a ont "
+    "ser estar es está están son será serán sido fue fueron sea sean "
+    "é são está estão será serão foi foram seja sejam "
+    "быть будет будут был была было были".split()
+)
+# Chinese characters between a negation and the act it denies: auxiliaries, the passive,
+# "any" ("不会被封锁", "不受任何限制", "不予以拦截").
+ZH_AUXILIARY_CHARS = frozenset("会得能可将要应该被受任何予以加进行再准许")
 
 
 # "Without" before an act written after its target says how the act is done, not that it
@@ -130,9 +158,10 @@ _INNER_BREAK_RE = re.compile("[,;:()\u3001\uff0c\u060c\u2013\u2014]")
 DISCLAIMER_REACH = 3  # words from the end of the match to the negation
 DISCLAIMED_WITHIN = 3  # words from the negation to the word of intent or scope
 DISCLAIMING_STARTS = tuple(
-    # beginnings of words, compared without accents (Arabic: the normalised word). Words of
-    # permission are left out: after a target they describe it ("concentraciones no
-    # autorizadas", "gatherings not allowed"), the very people a red flag is about.
+    # stems, compared without accents (Arabic: the normalised word), read with an ending
+    # of at most ``DISCLAIMING_ENDING`` letters ("prevu", "prevues"; not "questionnaire").
+    # Words of permission are left out: after a target they describe it ("concentraciones
+    # no autorizadas", "gatherings not allowed"), the very people a red flag is about.
     "intend intent plan scope purpose foresee envisag meant "
     "prevu destin envisag objet vise inclu perimetre question "
     "previst destinad contempl objetivo alcance incluid proposito "
@@ -140,20 +169,51 @@ DISCLAIMING_STARTS = tuple(
     "предусмотр предназнач планир входит рассматрива "
     "مخطط مقصود الغرض ضمن نطاق".split()
 )
+DISCLAIMING_ENDING = 4
+DISCLAIMING_ENDING_CYRILLIC = 6  # "предусмотрена", "рассматривается"
 # Short words that begin others ("part" and "partir", "fin" and "final"): whole words only.
-DISCLAIMING_WORDS = frozenset("part goal aim but fin цель цели целью".split())
+DISCLAIMING_WORDS = frozenset("part goal aim fin цель цели целью".split())
 ZH_DISCLAIMERS = ("打算", "计划", "在范围", "属于", "目的", "考虑", "包括", "设计")
+# Words opening a relative clause: a negation after one describes the target ("protesters
+# who are not part of any party"), it does not disclaim the act.
+RELATIVES = frozenset(
+    "who whom whose which that qui que dont lequel laquelle lesquels quien quienes cuyo "
+    "cuya cuyos cuyas quem cujo cuja cujos cujas который которая которое которые которых "
+    "которым которыми которого которой кто الذي التي الذين اللواتي اللاتي".split()
+)
+# Long (attributive) endings of a Russian participle or adjective: "протестующих не
+# предусмотренных списком" describes the people; the short form predicates ("слежка не
+# предусмотрена").
+_RU_LONG_ENDING_RE = re.compile(
+    "(ый|ий|ой|ая|яя|ое|ее|ые|ие|ых|их|ого|его|ому|ему|ым|им|ыми|ими|ую|юю)$"
+)
+_COMMENT_RE = re.compile(r"[()\u2013\u2014]|\s-\s")
+
+
+def _disclaiming(word: str) -> bool:
+    if word in DISCLAIMING_WORDS:
+        return True
+    most = DISCLAIMING_ENDING_CYRILLIC if "\u0400" <= word[:1] <= "\u04ff" else DISCLAIMING_ENDING
+    return any(word.startswith(s) and len(word) - len(s) <= most for s in DISCLAIMING_STARTS)
 
 
 def disclaimed(text: _Text, hi: int) -> bool:
     """Whether the words just after a match ending at ``hi`` disclaim it: a negation within
     ``DISCLAIMER_REACH`` words (a dash, a copula or an auxiliary between), then a word of
-    intent, plan or scope. A comma, a relative or a new clause before the
-    negation ("…, not for marketing") makes it name something else."""
+    intent, plan or scope. A comma, a relative or a new clause before the negation ("…,
+    not for marketing", "… who are not part of any party") makes it name something else;
+    so do "without" and "with no", which say how the act is done ("track protesters
+    without purpose limitation"), "not only … but", and a negated participle written
+    straight after the match that agrees with its target ("periodistas no previstos en la
+    acreditación")."""
     toks, raw = text.toks, text.raw
     sentence = toks[hi][3]
     if len(toks[hi][0]) == 1 and "\u3400" <= toks[hi][0] <= "\u9fff":
-        after = "".join(t[0] for t in toks[hi + 1 : hi + 9] if t[3] == sentence)
+        after = ""
+        for k in range(hi + 1, min(len(toks), hi + 9)):
+            if toks[k][3] != sentence or _CLAUSE_COMMA_RE.search(raw, toks[k - 1][2], toks[k][1]):
+                break  # "跟踪抗议者，不包括警察": another clause
+            after += toks[k][0]
         after = ZH_NOT_NEGATING_RE.sub("", after)
         for n in ZH_NEGATIONS:
             at = after.find(n)
@@ -165,15 +225,36 @@ def disclaimed(text: _Text, hi: int) -> bool:
         if toks[j][3] != sentence or _CLAUSE_COMMA_RE.search(raw, toks[j - 1][2], toks[j][1]):
             return False
         word = bare_word(toks[j][0])
+        if word in RELATIVES or word in WITHOUT:
+            return False
         if word in NEGATIONS and not negation_idiom(toks, j):
+            if word == "no" and bare_word(toks[j - 1][0]) in ("with", "avec", "con", "com"):
+                return False  # "with no scope restrictions": how the act is done
             for k in range(j + 1, min(len(toks), j + 1 + DISCLAIMED_WITHIN)):
                 if toks[k][3] != sentence:
                     break
                 after = bare_word(toks[k][0])
-                if after in DISCLAIMING_WORDS or after.startswith(DISCLAIMING_STARTS):
-                    return True
+                if _disclaiming(after):
+                    return not _attributive(text, hi, j, k)
             return False
     return False
+
+
+def _attributive(text: _Text, hi: int, j: int, k: int) -> bool:
+    """Whether the negation at ``j`` and the word of intent at ``k`` describe the match's
+    target rather than disclaim it: a Russian long-form participle ("не предусмотренных"),
+    or one written straight after the match and straight after the negation, with no dash
+    or parenthesis before it ("periodistas no previstos"; "— not intended" disclaims)."""
+    word = text.toks[k][0]
+    if "\u0400" <= word[:1] <= "\u04ff":
+        return bool(_RU_LONG_ENDING_RE.search(word))
+    if "\u0600" <= word[:1] <= "\u06ff":
+        return False
+    return (
+        j == hi + 1
+        and k == j + 1
+        and not _COMMENT_RE.search(text.raw, text.toks[hi][2], text.toks[j][1])
+    )
 
 
 # A comma or semicolon after a match opens another clause (a contrast: "…, not for
@@ -240,6 +321,11 @@ def safeguard_skipped(text: _Text, first: int, window: int = NEGATION_WINDOW) ->
 # (at least), "لا سيما" (especially), "لا يزال" (still), "غير قانوني" (illegal)...
 NOT_NEGATING_NEXT = {
     "не": frozenset("только менее более раз позднее позже реже исключено".split()),
+    "not": frozenset("only just merely simply".split()),
+    "pas": frozenset("seulement uniquement".split()),
+    "no": frozenset("solo sólo solamente únicamente unicamente".split()),
+    "não": frozenset("só so apenas somente".split()),
+    "nao": frozenset("só so apenas somente".split()),
     "ни": frozenset("один одного одной разу".split()),
     "لا": frozenset("سيما سيّما يقتصر تقتصر يزال تزال زال بد".split()),
     "غير": frozenset(

@@ -276,3 +276,14 @@ def test_a_safeguard_named_as_bypassed_cancels_nothing(text: str) -> None:
 )
 def test_a_safeguard_named_as_kept_still_cancels(text: str) -> None:
     assert "interception" not in categories(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("Block malware and phishing and opposition websites.", True),
+        ("Block malware and phishing and spam websites.", False),
+    ],
+)
+def test_a_protected_target_in_a_list_of_benign_items_is_read(text: str, read: bool) -> None:
+    assert ("censorship" in categories(text)) is read
