@@ -7,6 +7,8 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+from hrdd.migration_operations import foreign_key_index_dropped
+
 # As in 0005: the trigger that fills a deal's reference from its id (0003), on SQLite.
 SQLITE_REFERENCE_TRIGGER = """
 CREATE TRIGGER IF NOT EXISTS opportunity_reference_fill AFTER INSERT ON opportunities_opportunity
@@ -55,8 +57,8 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        # SQLite alters a column by rebuilding the table, which drops its triggers: the
-        # one that fills a deal's reference (0003) is created again after, both ways.
+        # Were SQLite to rebuild the table here (it alters a column so), the trigger that
+        # fills a deal's reference (0003) would go with it: created again after, both ways.
         migrations.RunPython(migrations.RunPython.noop, reference_trigger_again),
         _pattern_indexes([("opportunities_opportunity", "reference")]),
         migrations.RemoveIndex(
@@ -67,34 +69,43 @@ class Migration(migrations.Migration):
             model_name="opportunity",
             name="opportuniti_owner_i_c91c71_idx",
         ),
-        migrations.AlterField(
-            model_name="opportunity",
-            name="owner",
-            field=models.ForeignKey(
-                db_index=False,
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="opportunities",
-                to=settings.AUTH_USER_MODEL,
+        foreign_key_index_dropped(
+            "opportunities",
+            migrations.AlterField(
+                model_name="opportunity",
+                name="owner",
+                field=models.ForeignKey(
+                    db_index=False,
+                    on_delete=django.db.models.deletion.PROTECT,
+                    related_name="opportunities",
+                    to=settings.AUTH_USER_MODEL,
+                ),
             ),
         ),
-        migrations.AlterField(
-            model_name="opportunity",
-            name="submitted_by_organisation",
-            field=models.ForeignKey(
-                db_index=False,
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="submitted_opportunities",
-                to="partners.organisation",
+        foreign_key_index_dropped(
+            "opportunities",
+            migrations.AlterField(
+                model_name="opportunity",
+                name="submitted_by_organisation",
+                field=models.ForeignKey(
+                    db_index=False,
+                    on_delete=django.db.models.deletion.PROTECT,
+                    related_name="submitted_opportunities",
+                    to="partners.organisation",
+                ),
             ),
         ),
-        migrations.AlterField(
-            model_name="channelentry",
-            name="organisation",
-            field=models.ForeignKey(
-                db_index=False,
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="channel_entries",
-                to="partners.organisation",
+        foreign_key_index_dropped(
+            "opportunities",
+            migrations.AlterField(
+                model_name="channelentry",
+                name="organisation",
+                field=models.ForeignKey(
+                    db_index=False,
+                    on_delete=django.db.models.deletion.PROTECT,
+                    related_name="channel_entries",
+                    to="partners.organisation",
+                ),
             ),
         ),
         migrations.RunPython(reference_trigger_again, migrations.RunPython.noop),

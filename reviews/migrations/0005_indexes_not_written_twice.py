@@ -4,6 +4,8 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+from hrdd.migration_operations import foreign_key_index_dropped
+
 
 class Migration(migrations.Migration):
     dependencies = [
@@ -14,52 +16,64 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.AlterField(
-            model_name="reviewcase",
-            name="assignee",
-            field=models.ForeignKey(
-                blank=True,
-                db_index=False,
-                null=True,
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="+",
-                to=settings.AUTH_USER_MODEL,
+        foreign_key_index_dropped(
+            "reviews",
+            migrations.AlterField(
+                model_name="reviewcase",
+                name="assignee",
+                field=models.ForeignKey(
+                    blank=True,
+                    db_index=False,
+                    null=True,
+                    on_delete=django.db.models.deletion.PROTECT,
+                    related_name="+",
+                    to=settings.AUTH_USER_MODEL,
+                ),
             ),
         ),
-        migrations.AlterField(
-            model_name="reviewcase",
-            name="hard_stop_cleared_by",
-            field=models.ForeignKey(
-                blank=True,
-                db_index=False,
-                null=True,
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="+",
-                to=settings.AUTH_USER_MODEL,
+        foreign_key_index_dropped(
+            "reviews",
+            migrations.AlterField(
+                model_name="reviewcase",
+                name="hard_stop_cleared_by",
+                field=models.ForeignKey(
+                    blank=True,
+                    db_index=False,
+                    null=True,
+                    on_delete=django.db.models.deletion.PROTECT,
+                    related_name="+",
+                    to=settings.AUTH_USER_MODEL,
+                ),
             ),
         ),
-        migrations.AlterField(
-            model_name="reviewcase",
-            name="previous_case",
-            field=models.ForeignKey(
-                blank=True,
-                db_index=False,
-                null=True,
-                on_delete=django.db.models.deletion.SET_NULL,
-                related_name="+",
-                to="reviews.reviewcase",
+        foreign_key_index_dropped(
+            "reviews",
+            migrations.AlterField(
+                model_name="reviewcase",
+                name="previous_case",
+                field=models.ForeignKey(
+                    blank=True,
+                    db_index=False,
+                    null=True,
+                    on_delete=django.db.models.deletion.SET_NULL,
+                    related_name="+",
+                    to="reviews.reviewcase",
+                ),
             ),
         ),
-        migrations.AlterField(
-            model_name="reviewcase",
-            name="recommended_by",
-            field=models.ForeignKey(
-                blank=True,
-                db_index=False,
-                null=True,
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="+",
-                to=settings.AUTH_USER_MODEL,
+        foreign_key_index_dropped(
+            "reviews",
+            migrations.AlterField(
+                model_name="reviewcase",
+                name="recommended_by",
+                field=models.ForeignKey(
+                    blank=True,
+                    db_index=False,
+                    null=True,
+                    on_delete=django.db.models.deletion.PROTECT,
+                    related_name="+",
+                    to=settings.AUTH_USER_MODEL,
+                ),
             ),
         ),
         migrations.AddIndex(

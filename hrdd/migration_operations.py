@@ -1,0 +1,36 @@
+"""Migration operations Django's own would do at a cost a running installation notices."""
+
+from __future__ import annotations
+
+from django.db import migrations
+
+
+def foreign_key_index_dropped(app_label: str, alter: migrations.AlterField):
+    """`alter` (a foreign key made `db_index=False`) as a plain DROP INDEX of the key's index.
+
+    Django's AlterField drops and re-adds the foreign key's constraint, and re-adding it
+    checks every row while the table is locked (SQLite rebuilds the whole table): a
+    `migrate` would hold registrations up for as long as that takes. The index alone is
+    what goes; undone, it is created again under the name Django gave it."""
+
+    def index(apps, schema_editor):
+        model = apps.get_model(app_label, alter.model_name)
+        table = model._meta.db_table
+        column = model._meta.get_field(alter.name).column
+        name = schema_editor._create_index_name(table, [column], suffix="")
+        return schema_editor.quote_name(name), schema_editor.quote_name(table), column
+
+    def drop(apps, schema_editor):
+        name, _table, _column = index(apps, schema_editor)
+        schema_editor.execute(f"DROP INDEX IF EXISTS {name}")
+
+    def create(apps, schema_editor):
+        name, table, column = index(apps, schema_editor)
+        schema_editor.execute(
+            f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({schema_editor.quote_name(column)})"
+        )
+
+    return migrations.SeparateDatabaseAndState(
+        state_operations=[alter],
+        database_operations=[migrations.RunPython(drop, create, elidable=False)],
+    )
