@@ -423,7 +423,11 @@ def ratio(label: str, mine: dict, anchor: dict, target: float) -> float:
 def run_backend(name: str, app_url: str, bare_url: str, tmp: Path, args) -> dict:
     stats = ""
     if name == "postgresql" and args.only != "registration":
-        stats = ", reads without statistics" if args.no_analyze else ", reads after ANALYZE"
+        stats = (
+            ", reads without statistics"
+            if args.no_analyze
+            else ", reads and the burst after ANALYZE"
+        )
     print(f"\n  -- {name} ({load()}{stats})", flush=True)
     app_env = _env(app_url, tmp / "var", "hrdd.settings")
     bare_env = _env(bare_url, tmp / "var", "benchmarks.bare.settings")

@@ -64,9 +64,12 @@ def exception_handler(exc, context):
     return response
 
 
+# Whether what was sent is saved depends on where it failed: a service commits before the
+# answer is built, so the message cannot promise either way.
 SERVER_ERROR = (
-    "Something went wrong on the server and the error has been logged. Nothing you sent was "
-    "half-saved: try again in a moment, and tell your admin if it happens again."
+    "Something went wrong on the server and the error has been logged. What you sent was "
+    "saved whole or not at all: look for it (by your external id, or in the list) before you "
+    "send it again, and tell your admin if it happens again."
 )
 
 

@@ -109,3 +109,28 @@ def test_a_browser_still_gets_the_error_page(rf):
     assert response.status_code == 500
     assert response["Content-Type"].startswith("text/html")
     assert "Something went wrong" in response.content.decode()
+
+
+def test_a_failure_after_the_commit_is_not_told_nothing_was_saved(
+    api, sales_rep, catalogue, monkeypatch
+):
+    """The deal is saved when building the answer fails after the registration's commit:
+    the client is told to look for it before sending it again, never that nothing was."""
+    import opportunities.api
+
+    def answer_fails(*args, **kwargs):
+        raise RuntimeError("the answer could not be built")
+
+    monkeypatch.setattr(opportunities.api, "opportunity_out", answer_fails)
+    client = api.as_user(sales_rep)
+    client.raise_request_exception = False
+    before = Opportunity.objects.count()
+
+    response = client.post("/api/v1/opportunities/", ROUTED, format="json")
+
+    assert response.status_code == 500
+    assert Opportunity.objects.count() == before + 1  # saved, with its screening
+    assert Screening.objects.filter(opportunity__title=ROUTED["title"]).exists()
+    detail = response.json()["detail"]
+    assert "look for it" in detail
+    assert "not at all" in detail and "Nothing you sent" not in detail
