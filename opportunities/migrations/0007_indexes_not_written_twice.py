@@ -7,7 +7,7 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-from hrdd.migration_operations import foreign_key_index_dropped
+from hrdd.migration_operations import foreign_key_index_dropped, pattern_indexes_dropped
 
 # As in 0005: the trigger that fills a deal's reference from its id (0003), on SQLite.
 SQLITE_REFERENCE_TRIGGER = """
@@ -23,32 +23,6 @@ def reference_trigger_again(apps, schema_editor):
         schema_editor.execute(SQLITE_REFERENCE_TRIGGER)
 
 
-def _pattern_indexes(columns):
-    """PostgreSQL's `varchar_pattern_ops` twins of unique or indexed text columns, which
-    serve only `LIKE 'prefix%'`: nothing here filters these columns so."""
-
-    def names(schema_editor):
-        return [
-            (table, column, schema_editor._create_index_name(table, [column], suffix="_like"))
-            for table, column in columns
-        ]
-
-    def drop(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for _table, _column, name in names(schema_editor):
-                schema_editor.execute(f"DROP INDEX IF EXISTS {schema_editor.quote_name(name)}")
-
-    def create(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            q = schema_editor.quote_name
-            for table, column, name in names(schema_editor):
-                schema_editor.execute(
-                    f"CREATE INDEX IF NOT EXISTS {q(name)} ON {q(table)} ({q(column)} varchar_pattern_ops)"
-                )
-
-    return migrations.RunPython(drop, create, elidable=False)
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("opportunities", "0006_provenance_out_of_descriptions"),
@@ -60,7 +34,7 @@ class Migration(migrations.Migration):
         # Were SQLite to rebuild the table here (it alters a column so), the trigger that
         # fills a deal's reference (0003) would go with it: created again after, both ways.
         migrations.RunPython(migrations.RunPython.noop, reference_trigger_again),
-        _pattern_indexes([("opportunities_opportunity", "reference")]),
+        pattern_indexes_dropped([("opportunities_opportunity", "reference")]),
         migrations.RemoveIndex(
             model_name="opportunity",
             name="opportuniti_status_fb4df4_idx",
