@@ -11,14 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from rules.engine import load_pack
-from rules.textsignals.reader import read_one
-
-PACK = load_pack()
-
-
-def categories(text: str) -> set[str]:
-    return {c for c, _lang, _q in read_one(text, PACK.lexicon)}
+from tests.rules_engine.reading import categories
 
 
 @pytest.mark.parametrize(
