@@ -62,6 +62,18 @@ class EscalationPolicy(models.Model):
         return f"{self.tier}: {self.target_business_days} business days"
 
 
+def _user_link() -> models.ForeignKey:
+    """A user a case may name: empty when it opens, so indexed only where set (Meta)."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
+    )
+
+
 class ReviewCase(models.Model):
     """The review of one flagged deal (tier medium or above).
 
@@ -112,14 +124,7 @@ class ReviewCase(models.Model):
     escalation_level = models.PositiveSmallIntegerField(
         choices=EscalationLevel.choices, default=EscalationLevel.COMPLIANCE
     )
-    assignee = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        db_index=False,
-    )
+    assignee = _user_link()
     opened_at = models.DateTimeField()
     due_at = models.DateTimeField(
         null=True, blank=True, help_text="SLA target of the current level"
@@ -128,24 +133,10 @@ class ReviewCase(models.Model):
         null=True, blank=True, help_text="min(SLA target, the deal's expected close date)"
     )
     escalated_at = models.DateTimeField(null=True, blank=True)
-    recommended_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        db_index=False,
-    )
+    recommended_by = _user_link()
     recommendation = models.CharField(max_length=30, choices=Outcome.choices, blank=True)
     recommendation_reasons = models.TextField(blank=True)
-    hard_stop_cleared_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        db_index=False,
-    )
+    hard_stop_cleared_by = _user_link()
     hard_stop_cleared_at = models.DateTimeField(null=True, blank=True)
     hard_stop_note = models.TextField(blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
