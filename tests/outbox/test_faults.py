@@ -265,7 +265,8 @@ def test_a_worker_killed_mid_chunk_is_replaced_and_every_line_screened_once(
 def test_a_worker_killed_mid_promotion_is_replaced_and_every_flagged_line_is_one_deal(
     upload_as, api, partner_a, catalogue, private_redis, worker_process
 ):
-    rows = [row(FLAGGED, partner_reference=f"P-{i}") for i in range(150)]
+    # Six batches of promotion: with two, a quick worker finished before it could be killed.
+    rows = [row(FLAGGED, partner_reference=f"P-{i}") for i in range(600)]
     worker_process.start()
     r, imp = upload_as(partner_a, csv_upload(rows))
     imp = until(lambda: _status_in(imp, {"validated"}), timeout=120, what="validated")
@@ -291,7 +292,7 @@ def test_a_worker_killed_mid_promotion_is_replaced_and_every_flagged_line_is_one
         f"killed mid-promotion: resumed after {resumed:.1f} s, "
         f"completed after {time.monotonic() - killed_at:.1f} s"
     )
-    _assert_import_whole(imp, lines=150, flagged=150)
+    _assert_import_whole(imp, lines=600, flagged=600)
 
 
 # --- helpers ------------------------------------------------------------------------
