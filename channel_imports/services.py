@@ -24,7 +24,13 @@ from . import staging
 from .files import FileRejected, SheetReader
 from .models import ChannelImport, ImportChunk, ImportLine, ValidationIssue
 from .rows import RowValidator
-from .uploads import import_choose_sheet, import_map, import_mapping_complete, import_upload
+from .uploads import (
+    import_choose_sheet,
+    import_map,
+    import_mapping_complete,
+    import_upload,
+    import_upload_mapped,
+)
 from .workflow import (
     IMPORTS,
     TRANSITIONS,
@@ -46,6 +52,7 @@ __all__ = [
     "import_map",
     "import_mapping_complete",
     "import_upload",
+    "import_upload_mapped",
     "import_validate",
 ]
 

@@ -96,6 +96,45 @@ def import_upload(
     return imp
 
 
+def import_upload_mapped(
+    *,
+    actor,
+    organisation: Organisation,
+    uploaded_file: UploadedFile,
+    sheet: str = "",
+    mapping: dict[str, str] | None = None,
+) -> ChannelImport:
+    """The API's upload: the file stored and, when `mapping` (or the one remembered for
+    the partner, or the headers) covers every column, mapped and queued for validation.
+
+    One write: refused or failing part-way, it leaves no import and no stored file, so
+    the client may send the file again (the API promises nothing is half-saved)."""
+    if mapping is not None and not isinstance(mapping, dict):
+        raise ApplicationError(
+            "mapping must be a JSON object.", errors={"mapping": "Expected an object."}
+        )
+    imp = None
+    try:
+        with transaction.atomic():
+            imp = import_upload(
+                actor=actor,
+                organisation=organisation,
+                uploaded_file=uploaded_file,
+                sheet=sheet,
+                sheet_required=True,
+            )
+            if mapping:
+                if not mapping_problems(mapping, imp.headers):
+                    import_map(actor=actor, channel_import=imp, mapping=mapping)
+            elif import_mapping_complete(imp):
+                import_map(actor=actor, channel_import=imp, mapping=imp.mapping)
+    except BaseException:
+        if imp is not None:  # rolled back: its row is gone, so is the file it named
+            imp.file.delete(save=False)
+        raise
+    return imp
+
+
 def _headers(imp: ChannelImport) -> list[str]:
     """The header row of the file (of its chosen sheet), which must not be empty."""
     reader = SheetReader(
