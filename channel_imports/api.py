@@ -37,9 +37,8 @@ from .selectors import (
 )
 from .services import (
     import_accept,
-    import_choose_sheet,
     import_discard,
-    import_map,
+    import_sheet_and_map,
     import_upload_mapped,
 )
 
@@ -219,11 +218,12 @@ class ImportMappingApi(APIView):
         imp = _visible(request, pk)
         data = ImportMappingIn(data=request.data)
         data.is_valid(raise_exception=True)
-        if data.validated_data.get("sheet"):
-            imp = import_choose_sheet(
-                actor=request.user, channel_import=imp, sheet=data.validated_data["sheet"]
-            )
-        import_map(actor=request.user, channel_import=imp, mapping=data.validated_data["mapping"])
+        imp = import_sheet_and_map(
+            actor=request.user,
+            channel_import=imp,
+            sheet=data.validated_data.get("sheet", ""),
+            mapping=data.validated_data["mapping"],
+        )
         return _out(request, imp)
 
 

@@ -28,6 +28,7 @@ from .uploads import (
     import_choose_sheet,
     import_map,
     import_mapping_complete,
+    import_sheet_and_map,
     import_upload,
     import_upload_mapped,
 )
@@ -51,6 +52,7 @@ __all__ = [
     "import_ingest",
     "import_map",
     "import_mapping_complete",
+    "import_sheet_and_map",
     "import_upload",
     "import_upload_mapped",
     "import_validate",

@@ -176,6 +176,18 @@ def import_choose_sheet(*, actor, channel_import: ChannelImport, sheet: str) -> 
     return imp
 
 
+def import_sheet_and_map(
+    *, actor, channel_import: ChannelImport, sheet: str, mapping: dict[str, str]
+) -> ChannelImport:
+    """The API's mapping step: the sheet (when named) and the mapping as one write, so a
+    refused or failing mapping leaves the sheet as it was."""
+    with transaction.atomic():
+        imp = channel_import
+        if sheet:
+            imp = import_choose_sheet(actor=actor, channel_import=imp, sheet=sheet)
+        return import_map(actor=actor, channel_import=imp, mapping=mapping)
+
+
 def _quoted(names: list[str]) -> str:
     return ", ".join(f'"{n}"' for n in names)
 

@@ -59,3 +59,24 @@ def test_a_server_failure_while_mapping_leaves_no_import_behind(api, partner_a, 
     assert "saved whole or not at all" in r.json()["detail"]
     assert not ChannelImport.objects.exists()
     assert _stored(media) == []
+
+
+def test_a_refused_mapping_leaves_the_workbooks_sheet_unchosen(client, api, partner_a, catalogue):
+    """The API's mapping step names the sheet and the mapping together: refused, neither
+    is kept, and the import still asks which sheet to read."""
+    from .test_sheets import _two_sheets
+
+    client.force_login(partner_a)
+    client.post("/imports/upload/", {"file": _two_sheets()})
+    imp = ChannelImport.objects.get()
+    incomplete = {"sku": "sku"}
+
+    r = api.as_user(partner_a).post(
+        f"/api/v1/imports/{imp.pk}/mapping/",
+        {"mapping": incomplete, "sheet": "Q1"},
+        format="json",
+    )
+
+    assert r.status_code == 400
+    imp.refresh_from_db()
+    assert (imp.sheet, imp.headers, imp.needs_sheet) == ("", [], True)
