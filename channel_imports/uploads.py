@@ -6,7 +6,7 @@ import hashlib
 import uuid
 
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import DatabaseError, transaction
 
 from hrdd.errors import ApplicationError, Conflict, PermissionDenied
 from partners.models import Organisation
@@ -129,10 +129,21 @@ def import_upload_mapped(
             elif import_mapping_complete(imp):
                 import_map(actor=actor, channel_import=imp, mapping=imp.mapping)
     except BaseException:
-        if imp is not None:  # rolled back: its row is gone, so is the file it named
-            imp.file.delete(save=False)
+        if imp is not None:
+            _file_dropped_unless_saved(imp)
         raise
     return imp
+
+
+def _file_dropped_unless_saved(imp: ChannelImport) -> None:
+    """A rolled-back upload's file is named by no row: delete it. Kept when the row is
+    there (a hook failed after the commit) or the database cannot say."""
+    try:
+        saved = ChannelImport.objects.filter(pk=imp.pk).exists()
+    except DatabaseError:
+        return
+    if not saved:
+        imp.file.delete(save=False)
 
 
 def _headers(imp: ChannelImport) -> list[str]:
