@@ -201,7 +201,7 @@ def import_accept(*, actor, channel_import: ChannelImport) -> ChannelImport:
                 "This import is not waiting for a decision (already accepted or discarded?)."
             )
         imp.accepted_at = now
-        import_task_queue("ingest_import", imp.pk)
+        import_task_queue("import_ingest", imp.pk)
     return imp
 
 

@@ -244,5 +244,5 @@ def import_map(*, actor, channel_import: ChannelImport, mapping: dict[str, str])
             organisation_id=imp.organisation_id, defaults={"mapping": clean, "updated_by": actor}
         )
         imp.refresh_from_db()
-        import_task_queue("validate_import", imp.pk)
+        import_task_queue("import_validate", imp.pk)
     return imp
