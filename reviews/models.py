@@ -17,6 +17,7 @@ TIER_RANK = {"low": 0, "medium": 1, "high": 2, "critical": 3, "prohibited": 4}
 # A case is open in these statuses; the queue's partial indexes cover only them.
 OPEN_CASE_STATES = ("new", "in_review", "information_requested", "recommended", "escalated")
 _OPEN_CASES = Q(status__in=list(OPEN_CASE_STATES))
+_PRIORITY = (F("tier_rank").desc(), F("effective_due_at").asc(), F("id").asc())
 
 
 class EscalationLevel(models.IntegerChoices):
@@ -152,14 +153,10 @@ class ReviewCase(models.Model):
             )
         ]
         indexes = [
-            # The queue's default order (severity, then time left) over open cases only.
-            models.Index(
-                F("tier_rank").desc(),
-                F("effective_due_at").asc(),
-                F("id").asc(),
-                name="reviewcase_queue_idx",
-                condition=_OPEN_CASES,
-            ),
+            # The queue's default order (severity, then time left) over open cases only,
+            # and over every case for "all" and the closed statuses (else a sort of all).
+            models.Index(*_PRIORITY, name="reviewcase_queue_idx", condition=_OPEN_CASES),
+            models.Index(*_PRIORITY, name="reviewcase_all_queue_idx"),
             # The escalation sweep: open cases whose timer has run out.
             models.Index(
                 fields=["due_at"],
