@@ -18,6 +18,7 @@ TIER_RANK = {"low": 0, "medium": 1, "high": 2, "critical": 3, "prohibited": 4}
 OPEN_CASE_STATES = ("new", "in_review", "information_requested", "recommended", "escalated")
 _OPEN_CASES = Q(status__in=list(OPEN_CASE_STATES))
 _PRIORITY = (F("tier_rank").desc(), F("effective_due_at").asc(), F("id").asc())
+_ASSIGNED, _SET = "reviewcase_assignee_set_idx", Q(assignee__isnull=False)
 
 
 class EscalationLevel(models.IntegerChoices):
@@ -193,11 +194,12 @@ class ReviewCase(models.Model):
             ),
             # The links a new case leaves empty, indexed where set: a case opened at
             # registration writes no entry in them, and `= x` or `IN (…)` (a user's
-            # deletion, the case a case follows) still finds its rows by index.
+            # deletion, the case a case follows) still finds its rows by index; a
+            # person's cases in the queue's order too (the assignee filter with "all").
+            models.Index(F("assignee_id").asc(), *_PRIORITY, name=_ASSIGNED, condition=_SET),
             *(
                 models.Index(fields=[field], name=name, condition=Q(**{f"{field}__isnull": False}))
                 for field, name in (
-                    ("assignee", "reviewcase_assignee_set_idx"),
                     ("previous_case", "reviewcase_previous_set_idx"),
                     ("recommended_by", "reviewcase_recommender_idx"),
                     ("hard_stop_cleared_by", "reviewcase_stop_clearer_idx"),

@@ -25,8 +25,9 @@ HISTORY = 20_000  # closed cases, one in ten decided without an assignee
 PAGE = 50
 
 
-def _history(reviewer) -> None:
-    """The open cases' deals decided many times before: closed cases, most assigned."""
+def _history(reviewer, few) -> None:
+    """The open cases' deals decided many times before: closed cases, most assigned to
+    `reviewer`, two thousand of the least severe to `few`."""
     copies = []
     for n in range(HISTORY):
         case = ReviewCase.objects.order_by("id")[n % 3] if n < 3 else copies[n % 3]
@@ -38,6 +39,9 @@ def _history(reviewer) -> None:
         copy.closed_at = copy.effective_due_at
         copies.append(copy)
     ReviewCase.objects.bulk_create(copies, batch_size=5000)
+    least_severe = ReviewCase.objects.exclude(status__in=ReviewCase.OPEN_STATES)
+    least_severe = least_severe.order_by("tier_rank", "id").values_list("pk", flat=True)[:2000]
+    ReviewCase.objects.filter(pk__in=list(least_severe)).update(assignee=few)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE reviews_reviewcase")
 
@@ -63,28 +67,35 @@ def _expected(cases) -> list[int]:
 @pytest.mark.parametrize(
     ("query", "wanted"),
     [
-        ("status=all", lambda c: True),
-        ("status=all&assignee=none", lambda c: c.assignee_id is None),
-        ("status=closed", lambda c: c.status in CLOSED),
-        ("status=closed&assignee=none", lambda c: c.status in CLOSED and c.assignee_id is None),
+        ("status=all", lambda c, few: True),
+        ("status=all&assignee=none", lambda c, few: c.assignee_id is None),
+        ("status=closed", lambda c, few: c.status in CLOSED),
+        (
+            "status=closed&assignee=none",
+            lambda c, few: c.status in CLOSED and c.assignee_id is None,
+        ),
+        # a reviewer with a tenth of the cases, all of the least severe tier
+        ("status=all&assignee={few}", lambda c, few: c.assignee_id == few),
     ],
 )
 def test_the_queue_over_closed_cases_reads_a_page_not_every_case(
-    api, reviewer, make_deal, query, wanted
+    api, reviewer, second_reviewer, make_deal, query, wanted
 ):
     for tier in ("medium", "high", "critical"):
         make_deal(tier)
-    _history(reviewer)
+    _history(reviewer, second_reviewer)
     everything = list(ReviewCase.objects.all())
     assert len(everything) == HISTORY + 3
+    kept = [c for c in everything if wanted(c, second_reviewer.pk)]
+    query = query.format(few=second_reviewer.pk)
 
     with CaptureQueriesContext(connection) as ctx:
         r = api.as_user(reviewer).get(f"/api/v1/reviews/cases/?{query}")
 
     assert r.status_code == 200, r.content[:300]
     body = r.json()
-    assert body["count"] == sum(1 for c in everything if wanted(c))
-    assert [row["id"] for row in body["results"]] == _expected([c for c in everything if wanted(c)])
+    assert body["count"] == len(kept)
+    assert [row["id"] for row in body["results"]] == _expected(kept)
     (page_sql,) = [
         q["sql"]
         for q in ctx.captured_queries
