@@ -307,3 +307,54 @@ def test_a_description_disguised_with_look_alike_letters_is_read_and_quoted_as_r
     client.force_login(reviewer)
     page = client.get(f"/deals/{body['id']}/").content.decode()
     assert QUOTE in page
+
+
+def test_a_description_written_around_the_reader_is_read_as_a_person_reads_it(
+    api, client, sales_rep, reviewer, catalogue
+):
+    """An HTML tag inside "protesters" and a digit for a letter of "locate": a person reads
+    both words, so does the reader, and the reviewer reads the quote in plain words."""
+    written = "The city wants to loc4te the phones of pro<b></b>testers near the central square."
+    body = register(api, sales_rep, intended_use=["network_operations"], use_description=written)
+    assert body["screening"]["tier"] in {"high", "critical", "prohibited"}
+    assert {"TXT-TARGETING-DISSENT", "TXT-TRACKING"} <= {
+        f["code"] for f in body["screening"]["findings"]
+    }
+    client.force_login(reviewer)
+    page = client.get(f"/deals/{body['id']}/").content.decode()
+    assert QUOTE in page
+
+
+def test_a_partner_answer_with_its_letters_spaced_out_is_read(api, sales_rep, reviewer, catalogue):
+    from lifecycle.services import review_answer
+    from reviews.models import ReviewCase
+    from reviews.services import review_claim, review_request_information
+
+    body = register(
+        api,
+        sales_rep,
+        intended_use=["network_operations"],
+        use_description="Video walls for a control room.",
+        lines=[{"sku": "CAM-VA-1", "quantity": 5}],
+        end_customer={
+            "name": "Interior Ministry",
+            "country": "NO",
+            "type": "state_owned_enterprise",
+            "sector": "state security service",
+        },
+    )
+    opp = Opportunity.objects.get(pk=body["id"])
+    case = ReviewCase.objects.get(opportunity=opp)
+    assert opp.current_screening.snapshot["text.targets_dissent"] == []
+    case = review_claim(case=case, actor=reviewer)
+    request = review_request_information(case=case, actor=reviewer, questions="Who operates it?")
+    review_answer(
+        information_request=request,
+        actor=sales_rep,
+        answer="The interior ministry will use it to identify j.o.u.r.n.a.l.i.s.t.s at the "
+        "rallies.",
+    )
+    opp.refresh_from_db()
+    assert opp.current_screening.snapshot["text.targets_dissent"] == [
+        "Answer to an information request (English): “identify journalists”"
+    ]
