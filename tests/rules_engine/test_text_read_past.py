@@ -95,3 +95,20 @@ ORDINARY = [
 @pytest.mark.parametrize("text", ORDINARY)
 def test_ordinary_text_is_read_as_written(text):
     assert as_read(text) == text
+
+
+# Arabic typed on a Persian or Urdu keyboard: its yeh and keheh read as the Arabic letters.
+PERSIAN_KEYBOARD = [
+    ("يريد العميل تتبع هواتف الصحفيين", "يريد العميل تتبع هواتف الصحف\u06cc\u06ccن"),
+    ("يريد العميل مراقبة الناشطين", "يريد العميل مراقبة الناشط\u06ccن"),
+    ("حجب مواقع المعارضة وشبكات التواصل", "حجب مواقع المعارضة وشب\u06a9ات التواصل"),
+]
+
+
+@pytest.mark.parametrize(("plain", "typed"), PERSIAN_KEYBOARD)
+def test_arabic_typed_with_persian_letters_raises_what_the_plain_text_raises(plain, typed):
+    assert reads(plain)
+    assert [(c, lang) for c, lang, _q in reads(typed)] == [
+        (c, lang) for c, lang, _q in reads(plain)
+    ]
+    assert word_set(typed) == word_set(plain)
