@@ -358,3 +358,38 @@ def test_a_partner_answer_with_its_letters_spaced_out_is_read(api, sales_rep, re
     assert opp.current_screening.snapshot["text.targets_dissent"] == [
         "Answer to an information request (English): “identify journalists”"
     ]
+
+
+def test_a_product_line_named_by_the_rep_is_read(api, client, sales_rep, reviewer, catalogue):
+    """A rep can name a product outside the catalogue, or rename a catalogue one: the
+    reviewer sees that name on the deal, so it is read like the description. A catalogue
+    product's own name is the vendor's and is not."""
+    body = register(
+        api,
+        sales_rep,
+        lines=[
+            {"sku": "NET-4400", "quantity": 10},
+            {
+                "name": "Module to locate the phones of protesters near the square",
+                "quantity": 1,
+                "capabilities": ["networking"],
+            },
+        ],
+    )
+    assert body["status"] != "cleared"
+    assert {"TXT-TARGETING-DISSENT", "TXT-TRACKING"} <= {
+        f["code"] for f in body["screening"]["findings"]
+    }
+    client.force_login(reviewer)
+    page = client.get(f"/deals/{body['id']}/").content.decode()
+    assert "Product line (English): “locate the phones of protesters”" in page
+
+    renamed = register(
+        api,
+        sales_rep,
+        lines=[{"sku": "NET-4400", "name": "Switches to block opposition websites", "quantity": 2}],
+    )
+    assert "TXT-CENSORSHIP" in {f["code"] for f in renamed["screening"]["findings"]}
+    plain = register(api, sales_rep, lines=[{"sku": "NET-4400", "quantity": 2}])
+    opp = Opportunity.objects.get(pk=plain["id"])
+    assert opp.current_screening.snapshot["lines.names"] == []
