@@ -100,11 +100,18 @@ def test_a_partner_answer_is_read_when_it_is_given(api, sales_rep, reviewer, cat
         intended_use=["network_operations"],
         use_description="Video walls for a control room.",
         lines=[{"sku": "CAM-VA-1", "quantity": 5}],
+        # a security service in the sector routes the deal to review (before, the codes
+        # alone did not, and the test skipped every time)
+        end_customer={
+            "name": "Interior Ministry",
+            "country": "NO",
+            "type": "state_owned_enterprise",
+            "sector": "state security service",
+        },
     )
     opp = Opportunity.objects.get(pk=body["id"])
-    case = ReviewCase.objects.filter(opportunity=opp).first()
-    if case is None:
-        pytest.skip("deal was not routed to review")
+    case = ReviewCase.objects.get(opportunity=opp)
+    assert opp.current_screening.snapshot["text.targets_dissent"] == []
     case = review_claim(case=case, actor=reviewer)
     request = review_request_information(case=case, actor=reviewer, questions="Who operates it?")
     before = opp.current_screening.tier
@@ -119,6 +126,8 @@ def test_a_partner_answer_is_read_when_it_is_given(api, sales_rep, reviewer, cat
         "Answer to an information request (English): “identify journalists”"
     ]
     assert opp.current_screening.tier in {"high", "critical"} and before != "prohibited"
+    codes = {f["code"] for f in opp.current_screening.findings}
+    assert "TXT-TARGETING-DISSENT" in codes
 
 
 # -- the lexicon is part of the criteria version ------------------------------------------------
