@@ -24,7 +24,14 @@ from . import staging
 from .files import FileRejected, SheetReader
 from .models import ChannelImport, ImportChunk, ImportLine, ValidationIssue
 from .rows import RowValidator
-from .uploads import import_choose_sheet, import_map, import_mapping_complete, import_upload
+from .uploads import (
+    import_choose_sheet,
+    import_map,
+    import_mapping_complete,
+    import_sheet_and_map,
+    import_upload,
+    import_upload_mapped,
+)
 from .workflow import (
     IMPORTS,
     TRANSITIONS,
@@ -45,7 +52,9 @@ __all__ = [
     "import_ingest",
     "import_map",
     "import_mapping_complete",
+    "import_sheet_and_map",
     "import_upload",
+    "import_upload_mapped",
     "import_validate",
 ]
 
