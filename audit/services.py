@@ -142,9 +142,11 @@ def audit_on_insert_enqueue(events: list[AuditEvent], task: str) -> None:
     if not events:
         return
     batch = _batch.get()
-    if batch is None or connection.vendor != "postgresql" or any(e.pk for e in events):
+    if batch is None or connection.vendor != "postgresql":
         audit_on_insert(events, _enqueuer(task))
         return
+    # Events a half-way flush inserted join the batch's row too (queued after its end,
+    # since the last INSERT does not hold them), as `audit_on_insert` merges them.
     batch.work.setdefault(task, []).extend(events)
 
 

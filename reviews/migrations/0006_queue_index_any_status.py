@@ -2,23 +2,30 @@
 
 from django.db import migrations, models
 
+from hrdd.migration_operations import IndexAddedConcurrently, IndexRemovedConcurrently
+
 
 class Migration(migrations.Migration):
     """The queue's order over every case, so that "all" and the closed statuses read a
     page by index instead of sorting every case ever opened; and a person's cases in the
     same order (the assignee's own index, still holding no unassigned case), so that the
-    assignee filter with "all" does not walk that order past everyone else's cases."""
+    assignee filter with "all" does not walk that order past everyone else's cases.
+
+    Not in one transaction: on PostgreSQL each index is dropped or built concurrently, so
+    the queue and registrations go on during `migrate` however many cases there are."""
+
+    atomic = False
 
     dependencies = [
         ("reviews", "0005_indexes_not_written_twice"),
     ]
 
     operations = [
-        migrations.RemoveIndex(
+        IndexRemovedConcurrently(
             model_name="reviewcase",
             name="reviewcase_assignee_set_idx",
         ),
-        migrations.AddIndex(
+        IndexAddedConcurrently(
             model_name="reviewcase",
             index=models.Index(
                 models.OrderBy(models.F("tier_rank"), descending=True),
@@ -27,7 +34,7 @@ class Migration(migrations.Migration):
                 name="reviewcase_all_queue_idx",
             ),
         ),
-        migrations.AddIndex(
+        IndexAddedConcurrently(
             model_name="reviewcase",
             index=models.Index(
                 models.OrderBy(models.F("assignee_id")),

@@ -84,3 +84,23 @@ def test_every_dropped_key_keeps_only_the_indexes_its_model_declares(model, name
     }
     assert on_column <= {index.name for index in model._meta.indexes}
     assert any(c["foreign_key"] and c["columns"] == [column] for c in constraints.values())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_queue_indexes_are_built_without_locking_the_cases_table():
+    """A plain DROP INDEX locks the cases table against reads until its transaction ends,
+    and a plain CREATE INDEX against writes while it reads every case: inside one
+    transaction, `migrate` would stop the queue and registrations for as long as both
+    indexes over every case take to build. PostgreSQL drops and builds them concurrently."""
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's locks")
+    executor = MigrationExecutor(connection)
+    migration = executor.loader.get_migration("reviews", "0006_queue_index_any_status")
+    state = executor.loader.project_state([("reviews", "0005_indexes_not_written_twice")])
+    with connection.schema_editor(collect_sql=True, atomic=False) as editor:
+        migration.apply(state, editor, collect_sql=True)
+    sql = [s.upper() for s in editor.collected_sql if not s.startswith("--")]
+    statements = [s for s in sql if " INDEX " in s]
+    assert len(statements) == 3
+    assert all("CONCURRENTLY" in s for s in statements), statements
+    assert not migration.atomic
