@@ -26,6 +26,7 @@ from functools import lru_cache
 
 import Stemmer
 
+from .disguise import as_read
 from .morphology import arabic_light_stem, arabic_text_stems, russian_lemmas, simplified
 
 LANGUAGES = ("en", "fr", "es", "pt", "ar", "ru", "zh")
@@ -74,13 +75,18 @@ _ABBREVIATION_RE = re.compile(
     + r"|(?<![^\W\d_])[A-ZА-ЯЁ]\.(?=\s+[A-ZА-ЯЁ])"
 )
 _ARABIC_MARKS_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
+# Also the Persian yeh and keheh a Persian or Urdu keyboard types for Arabic "ي" and "ك":
+# an Arabic reader reads "الناشطین" as "الناشطين".
+_ARABIC_FOLD = str.maketrans(
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "\u06cc": "ي", "\u06a9": "ك"}
+)
 
 _stemmers = threading.local()
 
 
 def normalise(text: str) -> str:
-    """NFKC, case-folded; Arabic vowel marks and tatweel dropped, alef forms folded; ё → е."""
+    """NFKC, case-folded; Arabic vowel marks and tatweel dropped, alef and yeh forms folded;
+    ё → е."""
     text = unicodedata.normalize("NFKC", text).casefold()
     if any("\u0600" <= ch <= "\u06ff" for ch in text):
         text = _ARABIC_MARKS_RE.sub("", text).translate(_ARABIC_FOLD)
@@ -247,7 +253,7 @@ def word_set(text: str) -> set[str]:
     """The distinct normalised words of ``text``: those ``tokens`` yields, without their
     places (no sentence ends to find, no offsets to keep)."""
     norm = _normalise_word
-    return {norm(w) for w in TOKEN_RE.findall(text)}
+    return {norm(w) for w in TOKEN_RE.findall(as_read(text))}
 
 
 # -- detection ----------------------------------------------------------------------------
@@ -331,7 +337,7 @@ def detected_languages(texts: dict[str, object], labels: dict[str, str]) -> list
         for i, item in enumerate(items):
             if not isinstance(item, str) or not item.strip():
                 continue
-            code = detect_language(item)
+            code = detect_language(as_read(item))
             label = labels.get(path, path) + (f" {i + 1}" if len(items) > 1 else "")
             out.append(f"{label}: {LANGUAGE_NAMES.get(code, 'too short to tell')}")
     return out

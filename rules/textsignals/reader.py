@@ -30,6 +30,7 @@ from typing import Any
 
 from .benign_scope import bears_on, protected_target_parts
 from .candidates import candidate_index, candidates
+from .disguise import as_read
 from .languages import (
     LANGUAGE_NAMES,
     LANGUAGES,
@@ -67,6 +68,7 @@ TEXT_FIELD_LABELS = {
     "use_description": "Use description",
     "end_user.name": "End customer",
     "end_user.sector": "End customer's sector",
+    "lines.names": "Product line",
     "text.answers": "Answer to an information request",
 }
 TEXT_SOURCE_FIELDS = tuple(TEXT_FIELD_LABELS)
@@ -411,7 +413,8 @@ def read_one_sourced(raw: str, lexicon: CompiledLexicon) -> tuple[Read, ...]:
     if found is None:
         if len(cache) >= READ_CACHE_SIZE:
             cache.clear()
-        found = cache[raw] = tuple(_read(raw, lexicon))
+        # What a person reads, not the characters a rep may have hidden it behind.
+        found = cache[raw] = tuple(_read(as_read(raw), lexicon))
     return found
 
 
