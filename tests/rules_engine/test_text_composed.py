@@ -85,3 +85,17 @@ def test_the_parts_of_a_phrase_read_different_words() -> None:
 def test_an_arabic_word_matches_with_or_without_its_article(text: str) -> None:
     lexicon = compile_lexicon([LexiconEntry("المراقبة ~ صحفيين", "ar", "targets_dissent", "test")])
     assert [c for c, _l, _q in read_one(text, lexicon)] == ["targets_dissent"]
+
+
+def test_a_target_between_the_act_s_words_is_a_part_of_its_own() -> None:
+    """Parts are read in the order written and a part's words stand together: the target
+    inside "see where … go" needs its own part (the README's example)."""
+    interleaved = compile_lexicon(
+        [LexiconEntry("see|know ~ where ~ journalists|ex ~ go|goes", "en", "tracking", "t")]
+    )
+    together = compile_lexicon(
+        [LexiconEntry("see|know ~ where go|where goes ~ journalists|ex", "en", "tracking", "t")]
+    )
+    for text in ("We want to see where the journalists go.", "We want to know where his ex goes."):
+        assert [c for c, _lang, _q in read_one(text, interleaved)] == ["tracking"]
+        assert read_one(text, together) == []
