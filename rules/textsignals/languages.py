@@ -86,7 +86,15 @@ def normalise(text: str) -> str:
         text = _ARABIC_MARKS_RE.sub("", text).translate(_ARABIC_FOLD)
     if _HAN_RE.search(text):
         text = _HAN_RE.sub(lambda m: simplified(m.group()), text)
+        if "掉" in text:
+            text = _ZH_COLLOQUIAL_RE.sub(lambda m: ZH_COLLOQUIAL[m.group()], text)
     return text.replace("ё", "е")
+
+
+# Spoken resultative forms read as the written verb, one character for one, so a phrase
+# and a text meet whichever was written: "关掉WhatsApp" (switch off) is "关闭WhatsApp".
+ZH_COLLOQUIAL = {"关掉": "关闭", "删掉": "删除", "撤掉": "撤下"}
+_ZH_COLLOQUIAL_RE = re.compile("|".join(ZH_COLLOQUIAL))
 
 
 def strip_accents(word: str) -> str:
@@ -199,8 +207,8 @@ def tokens(text: str) -> list[tuple[str, int, int, int]]:
         else ()
     )
     for m in SENTENCE_END_RE.finditer(text):
-        if m.group() == "." and m.start() in kept:
-            continue  # the full stop of an abbreviation
+        if m.group() == "." and (m.start() in kept or text[m.end() : m.end() + 1].isalnum()):
+            continue  # the full stop of an abbreviation, or inside "site.com", "v2.1"
         if m.group() == ":" and (past_label or not _colon_ends(text, last, m.start())):
             past_label = True
             continue
@@ -216,6 +224,11 @@ def tokens(text: str) -> list[tuple[str, int, int, int]]:
             sentence += 1
             next_end = ends[sentence]
         out.append((norm(t.group()), start, t.end(), sentence))
+    if "掉" in text:
+        for i in range(1, len(out)):
+            written = ZH_COLLOQUIAL.get(out[i - 1][0] + out[i][0])
+            if written and out[i - 1][3] == out[i][3]:
+                out[i] = (written[1], *out[i][1:])
     return out
 
 
@@ -335,3 +348,24 @@ def detected_languages(texts: dict[str, object], labels: dict[str, str]) -> list
             label = labels.get(path, path) + (f" {i + 1}" if len(items) > 1 else "")
             out.append(f"{label}: {LANGUAGE_NAMES.get(code, 'too short to tell')}")
     return out
+
+
+NAME_STEM = 3  # a capitalised word inside a sentence is not read as a stem this short
+
+
+def drop_name_stems(raw: str, toks: list, keys: list, index: dict[str, list[int]]) -> None:
+    """A Latin word written with a capital inside a sentence is a name ("jornal de Cali"):
+    it keeps its own keys but not a short stem cut from it ("cal", the stem of "calar")."""
+    for i in range(1, len(toks)):
+        word, start, end, sentence = toks[i]
+        if not (raw[start].isupper() and raw[start + 1 : end].islower()):
+            continue  # not a name ("GPS", an acronym, keeps its stems)
+        if toks[i - 1][3] != sentence or not word.isascii():
+            continue
+        short = [k for k in keys[i] if len(k) - k.index(":") - 1 <= NAME_STEM and k[3:] != word]
+        if short:
+            keys[i] = tuple(k for k in keys[i] if k not in short)
+            for k in short:
+                index[k].remove(i)
+                if not index[k]:
+                    del index[k]
