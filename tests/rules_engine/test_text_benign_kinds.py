@@ -70,6 +70,22 @@ PROTECTIVE = [
     "госуслугам.",
     "为少数民族社区提供读屏软件和手语视频，方便他们使用公共服务。",
     "تريد الصحيفة حماية صحفييها من برامج التجسس.",
+    "Дом престарелых: браслеты для определения местоположения жильцов с деменцией, с согласия "
+    "родственников.",
+    "养老院：为失智老人配备定位手环，已获家属同意。",
+]
+
+# The customer is the group's own organisation, wanting something for its own people.
+OWN_PEOPLE = [
+    "The NGO wants to map its partner organisations and the activists it trains.",
+    "L'ONG veut cartographier ses organisations partenaires et les militants qu'elle forme.",
+    "La ONG quiere mapear sus organizaciones socias y los activistas que capacita.",
+    "A ONG quer mapear suas organizações parceiras e os ativistas que treina.",
+    "НКО хочет составить карту своих партнёрских организаций и активистов, которых она обучает.",
+    "该非政府组织希望梳理其培训的活动人士名单。",
+    "La paroisse veut une base de données de ses fidèles pour gérer les dons.",
+    "La parroquia quiere una base de datos de sus fieles para gestionar las donaciones.",
+    "教会希望建立信众数据库，用于管理捐款。",
 ]
 
 OVERSIGHT = [
@@ -124,7 +140,7 @@ DESCRIBED = [
 ]
 
 
-@pytest.mark.parametrize("text", NOT_PEOPLE + PROTECTIVE + OVERSIGHT + DESCRIBED)
+@pytest.mark.parametrize("text", NOT_PEOPLE + PROTECTIVE + OWN_PEOPLE + OVERSIGHT + DESCRIBED)
 def test_benign_kinds_raise_nothing(text: str) -> None:
     assert categories(text) == set()
 
@@ -162,6 +178,11 @@ DANGEROUS = [
     ("تريد الحكومة التجسس على هواتف الصحفيين.", "targets_dissent"),
     ("كاميرات في المسجد للتعرف على وجوه المصلين.", "profiling"),
     ("定位抗议学生的手机。", "tracking"),
+    ("The ministry wants to map the NGO's activists and their funders.", "targets_dissent"),
+    ("The ministry wants to track its critics and the activists of the NGO.", "tracking"),
+    ("La police veut une base de données des fidèles de la mosquée.", "profiling"),
+    ("Полиция хочет базу данных прихожан мечети.", "profiling"),
+    ("警方希望梳理非政府组织培训的活动人士名单。", "targets_dissent"),
 ]
 
 
