@@ -80,6 +80,23 @@ def span_kind(entry: LexiconEntry) -> str | None:
     return None
 
 
+def benign_keys(lexicon: CompiledLexicon) -> frozenset[str]:
+    """Every key a benign entry reads (worked out once a lexicon)."""
+    found = lexicon.plan.get("benign_keys")
+    if found is None:
+        keys: set[str] = set()
+        for e in lexicon.benign:
+            for part in e.indexed:
+                keys |= part.keys
+                for checked in part.checked_by_key.values():
+                    for _alt, needs in checked:
+                        keys |= needs
+                for _alt, needs in part.checked_scanned:
+                    keys |= needs
+        found = lexicon.plan["benign_keys"] = frozenset(keys)
+    return found
+
+
 def is_family_phrase(entry: LexiconEntry) -> bool:
     """Whether an entry is the phrase a category's families compose (``family_phrases``)."""
     return entry.source == f"{FAMILY_SOURCE}: acts ~ targets"

@@ -224,12 +224,18 @@ def tokens(text: str) -> list[tuple[str, int, int, int]]:
             sentence += 1
             next_end = ends[sentence]
         out.append((norm(t.group()), start, t.end(), sentence))
-    if "掉" in text:
-        for i in range(1, len(out)):
-            written = ZH_COLLOQUIAL.get(out[i - 1][0] + out[i][0])
-            if written and out[i - 1][3] == out[i][3]:
-                out[i] = (written[1], *out[i][1:])
     return out
+
+
+def written_forms(toks: list[tuple[str, int, int, int]]) -> None:
+    """Spoken Chinese resultative forms read as the written verb, in place: the "掉" of
+    "关掉" is read as the "闭" of "关闭" (``ZH_COLLOQUIAL``), so a phrase written either way
+    meets the text; offsets are unchanged, so the quote shows what was written."""
+    for i in range(1, len(toks)):
+        if toks[i][0] == "掉":
+            written = ZH_COLLOQUIAL.get(toks[i - 1][0] + "掉")
+            if written and toks[i - 1][3] == toks[i][3]:
+                toks[i] = (written[1], *toks[i][1:])
 
 
 # A colon ends a sentence after a label ("Buyer:", "Rep's note:", "Durée :"), whose value
@@ -353,19 +359,30 @@ def detected_languages(texts: dict[str, object], labels: dict[str, str]) -> list
 NAME_STEM = 3  # a capitalised word inside a sentence is not read as a stem this short
 
 
-def drop_name_stems(raw: str, toks: list, keys: list, index: dict[str, list[int]]) -> None:
+def drop_name_stems(
+    raw: str, toks: list, keys: list, index: dict[str, list[int]], keep: frozenset[str]
+) -> bool:
     """A Latin word written with a capital inside a sentence is a name ("jornal de Cali"):
-    it keeps its own keys but not a short stem cut from it ("cal", the stem of "calar")."""
+    it keeps its own keys but not a short stem cut from it ("cal", the stem of "calar"),
+    unless benign context reads that stem (``keep``: "O Museu da Polícia"). Whether any
+    key was dropped."""
+    dropped = False
     for i in range(1, len(toks)):
         word, start, end, sentence = toks[i]
         if not (raw[start].isupper() and raw[start + 1 : end].islower()):
             continue  # not a name ("GPS", an acronym, keeps its stems)
         if toks[i - 1][3] != sentence or not word.isascii():
             continue
-        short = [k for k in keys[i] if len(k) - k.index(":") - 1 <= NAME_STEM and k[3:] != word]
+        short = [
+            k
+            for k in keys[i]
+            if len(k) - k.index(":") - 1 <= NAME_STEM and k[3:] != word and k not in keep
+        ]
         if short:
+            dropped = True
             keys[i] = tuple(k for k in keys[i] if k not in short)
             for k in short:
                 index[k].remove(i)
                 if not index[k]:
                     del index[k]
+    return dropped

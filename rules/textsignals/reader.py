@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .benign_scope import bears_on, protected_target_parts, span_kind
+from .benign_scope import bears_on, benign_keys, protected_target_parts, span_kind
 from .candidates import candidate_index, candidates
 from .described import described
 from .fitting import fit as _fit
@@ -44,6 +44,7 @@ from .languages import (
     plausible_languages,
     tokens,
     word_keys,
+    written_forms,
 )
 from .lexicon import (
     CATEGORIES,
@@ -120,6 +121,8 @@ class _Text:
     def __init__(self, raw: str) -> None:
         self.raw = raw
         self.toks: list[Tok] = tokens(raw)
+        if "掉" in raw:
+            written_forms(self.toks)
         # Each distinct word is stemmed and indexed once, with all its places; a key that
         # several words share ("track", "tracking") has its places put back in order.
         places: dict[str, list[int]] = {}
@@ -139,7 +142,6 @@ class _Text:
                     shared.append(found)
         for found in shared:
             found.sort()
-        drop_name_stems(raw, self.toks, self.keys, index)
         self.index = index
         self.words = places
         self.keyset = frozenset(index)
@@ -403,6 +405,8 @@ def read_one_sourced(raw: str, lexicon: CompiledLexicon) -> tuple[Read, ...]:
 
 def _read(raw: str, lexicon: CompiledLexicon) -> list[Read]:
     text = _Text(raw)
+    if drop_name_stems(raw, text.toks, text.keys, text.index, benign_keys(lexicon)):
+        text.keyset = frozenset(text.index)
     # (category, first word) -> [(language, quote, phrase key)] in the order found
     places: dict[tuple[str, int], list[tuple[str, str, str]]] = {}
     protected: list[tuple[int, int]] | None = None  # where the text names a protected group
