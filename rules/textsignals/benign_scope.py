@@ -61,8 +61,8 @@ MEANS_REACH = 3  # words between the match and the benign context the means word
 
 # Benign entries of a kind the reader treats apart, by the beginning of their source:
 # an overseer ("audited by the data-protection authority") bears on the act across the
-# clauses after it; a machine's state measured ("using uptime checks") is no means of
-# harm, so after a means word it still says what the act is done to (servers, not people).
+# clauses after it; a machine's state measured ("using uptime checks") says what the act
+# is done to (servers, not people) when the act's object stands before the means word.
 KIND_SOURCES = {"Benign context (oversight)": "oversight", "Benign context (measures)": "measure"}
 # Words putting an overseer in charge: "audited by", "contrôlée par", "под контролем".
 OVERSEEN_BY = frozenset(
@@ -157,7 +157,11 @@ def bears_on(
         kind = text.kinds.get((lo, hi))
         if kind == "oversight" and not targets and lo > span[1] and _overseen(text, lo):
             return True  # "call records kept 12 months, audited by the data-protection authority"
-        if targets and lo > span[1] and kind != "measure" and _opened_by_means(text, span[1], lo):
+        # A machine's state measured is what the act is done to when the act's object
+        # stands between the match and the means word ("monitor the opposition party's
+        # servers using uptime checks"); straight after the match it is still the means.
+        measured = kind == "measure" and bare_word(toks[span[1] + 1][0]) not in MEANS_WORDS
+        if targets and lo > span[1] and not measured and _opened_by_means(text, span[1], lo):
             continue  # "block opposition sites with bot protection rules": the means
         if hi < span[0] and _COLON_RE.search(text.raw, toks[hi][2], toks[span[0]][1]):
             continue  # a heading before a colon: the act after it is what it introduces
