@@ -3,11 +3,13 @@ opposition, awareness training on how spyware is used to track journalists.
 
 What must always be true: a match is described only when it ends inside a clause opened by
 a word for "how" (how, comment, la façon dont, cómo, como, как, كيف, 如何), and a word for
-research, study or awareness, or for training, stands before that word in the sentence.
-After research or awareness any such clause describes ("how governments censor",
-"كيف تحجب الحكومات", "政府如何审查"). After training only one with its own subject does
-("how spyware is used to track", "comment les logiciels servent à"): "training on how to
-track journalists' phones", "comment suivre", "如何追踪" teach the act, and are read.
+research, study or awareness, or for training, stands before that word in the sentence,
+and the clause has its own subject ("how governments censor", "how spyware is used to
+track", "comment les logiciels servent à"): "research how to track protesters' phones",
+"training on how to track journalists' phones", "comment suivre", "как отслеживать"
+teach or ask for the act, and are read. In Arabic and Chinese, where the verb may come
+first ("كيف تحجب الحكومات", "政府如何审查"), any such clause after research or awareness
+describes; after training, only one whose act is not straight after "how" ("如何追踪").
 """
 
 from __future__ import annotations
@@ -64,12 +66,17 @@ def described(text: _Text, lo: int, hi: int, act: int) -> bool:
             return False
         if not _how_at(toks, h, zh):
             continue
-        topic = _topic_before(toks, h, zh, scale)
-        if topic is None:
+        found = _topic_before(toks, h, zh, scale)
+        if found is None:
             continue
-        if topic == "research":
-            return True
-        # training: the clause has its own subject, not the act straight after "how"
+        topic, at = found
+        if act <= at:
+            return True  # the act read is the research word itself ("pesquisa … sobre como")
+        arabic = "\u0600" <= toks[h][0][:1] <= "\u06ff"
+        if topic == "research" and (zh or arabic):
+            return True  # "كيف تحجب الحكومات", "政府如何审查": the verb may come first
+        # The clause has its own subject, not the act straight after "how" ("how to
+        # track", "comment suivre", "cómo rastrear", "как отслеживать").
         start = h + 2 if zh else h + 1
         if act > start and (zh or toks[start][0] != "to"):
             return True
@@ -85,9 +92,9 @@ def _how_at(toks: list, h: int, zh: bool) -> bool:
     return word in HOW_WORDS
 
 
-def _topic_before(toks: list, h: int, zh: bool, scale: int) -> str | None:
-    """The kind of the nearest topic word before the "how" at ``h``: "research" or
-    "training" (None when there is none)."""
+def _topic_before(toks: list, h: int, zh: bool, scale: int) -> tuple[str, int] | None:
+    """The kind ("research" or "training") and place of the nearest topic word before the
+    "how" at ``h`` (None when there is none)."""
     sentence = toks[h][3]
     for t in range(h - 1, max(-1, h - 1 - TOPIC_REACH * scale), -1):
         if toks[t][3] != sentence:
@@ -95,13 +102,13 @@ def _topic_before(toks: list, h: int, zh: bool, scale: int) -> str | None:
         if zh:
             pair = toks[t][0] + toks[t + 1][0]
             if pair in ZH_RESEARCH:
-                return "research"
+                return "research", t
             if pair in ZH_TRAINING:
-                return "training"
+                return "training", t
             continue
         word = bare_word(toks[t][0])
         if word in RESEARCH_WORDS or word.startswith(RESEARCH_STARTS):
-            return "research"
+            return "research", t
         if word in TRAINING_WORDS or word.startswith(TRAINING_STARTS):
-            return "training"
+            return "training", t
     return None
