@@ -86,15 +86,7 @@ def normalise(text: str) -> str:
         text = _ARABIC_MARKS_RE.sub("", text).translate(_ARABIC_FOLD)
     if _HAN_RE.search(text):
         text = _HAN_RE.sub(lambda m: simplified(m.group()), text)
-        if "掉" in text:
-            text = _ZH_COLLOQUIAL_RE.sub(lambda m: ZH_COLLOQUIAL[m.group()], text)
     return text.replace("ё", "е")
-
-
-# Spoken resultative forms read as the written verb, one character for one, so a phrase
-# and a text meet whichever was written: "关掉WhatsApp" (switch off) is "关闭WhatsApp".
-ZH_COLLOQUIAL = {"关掉": "关闭", "删掉": "删除", "撤掉": "撤下"}
-_ZH_COLLOQUIAL_RE = re.compile("|".join(ZH_COLLOQUIAL))
 
 
 def strip_accents(word: str) -> str:
@@ -225,17 +217,6 @@ def tokens(text: str) -> list[tuple[str, int, int, int]]:
             next_end = ends[sentence]
         out.append((norm(t.group()), start, t.end(), sentence))
     return out
-
-
-def written_forms(toks: list[tuple[str, int, int, int]]) -> None:
-    """Spoken Chinese resultative forms read as the written verb, in place: the "掉" of
-    "关掉" is read as the "闭" of "关闭" (``ZH_COLLOQUIAL``), so a phrase written either way
-    meets the text; offsets are unchanged, so the quote shows what was written."""
-    for i in range(1, len(toks)):
-        if toks[i][0] == "掉":
-            written = ZH_COLLOQUIAL.get(toks[i - 1][0] + "掉")
-            if written and toks[i - 1][3] == toks[i][3]:
-                toks[i] = (written[1], *toks[i][1:])
 
 
 # A colon ends a sentence after a label ("Buyer:", "Rep's note:", "Durée :"), whose value

@@ -44,7 +44,6 @@ from .languages import (
     plausible_languages,
     tokens,
     word_keys,
-    written_forms,
 )
 from .lexicon import (
     CATEGORIES,
@@ -121,8 +120,6 @@ class _Text:
     def __init__(self, raw: str) -> None:
         self.raw = raw
         self.toks: list[Tok] = tokens(raw)
-        if "掉" in raw:
-            written_forms(self.toks)
         # Each distinct word is stemmed and indexed once, with all its places; a key that
         # several words share ("track", "tracking") has its places put back in order.
         places: dict[str, list[int]] = {}
