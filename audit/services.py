@@ -10,6 +10,7 @@ checkpoint outside the database.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 from collections.abc import Callable, Iterator
@@ -23,7 +24,8 @@ from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from hrdd.bulk import bulk_insert, unsaved
+from hrdd.bulk import bulk_insert, insert_statement, inserted, unsaved
+from outbox.services import outbox_enqueue, outbox_message, outbox_send_on_commit
 
 from . import keys
 from .checkpoints import checkpoint_append, checkpoints_read
@@ -38,6 +40,8 @@ SEAL_BATCH = 5000
 class _Batch:
     events: list[AuditEvent] = field(default_factory=list)
     callbacks: dict[Callable, list[AuditEvent]] = field(default_factory=dict)
+    # outbox task: the events whose ids it is given (`audit_on_insert_enqueue`)
+    work: dict[str, list[AuditEvent]] = field(default_factory=dict)
 
 
 _batch: ContextVar[_Batch | None] = ContextVar("audit_batch", default=None)
@@ -94,9 +98,11 @@ def audit_batch() -> Iterator[None]:
     token = _batch.set(batch)
     try:
         yield
-        audit_batch_flush()
+        _flush(batch, last=True)
     finally:
         _batch.reset(token)
+    for task, events in batch.work.items():  # events inserted before the batch's end
+        outbox_enqueue(task, _ids(events))
     for callback, events in batch.callbacks.items():
         callback(_ids(events))
 
@@ -104,10 +110,84 @@ def audit_batch() -> Iterator[None]:
 def audit_batch_flush() -> None:
     """Insert the events an open batch holds now (before reading the trail back)."""
     batch = _batch.get()
-    if batch is not None and batch.events:
-        events, batch.events = batch.events, []
-        bulk_insert(AuditEvent, events, documents=[e.row_document() for e in events])
-        _seal_after_commit([e.pk for e in events])
+    if batch is not None:
+        _flush(batch, last=False)
+
+
+def _flush(batch: _Batch, *, last: bool) -> None:
+    if not batch.events:
+        return
+    events, batch.events = batch.events, []
+    documents = [e.row_document() for e in events]
+    pending = {id(e) for e in events}
+    work = []
+    if last:  # the work whose events are all inserted now is written by the same statement
+        work = [(t, evs) for t, evs in batch.work.items() if all(id(e) in pending for e in evs)]
+        for task, _ in work:
+            del batch.work[task]
+    if work:
+        _insert_with_work(events, documents, work)
+    else:
+        bulk_insert(AuditEvent, events, documents=documents)
+    _seal_after_commit([e.pk for e in events])
+
+
+def audit_on_insert_enqueue(events: list[AuditEvent], task: str) -> None:
+    """Queue `task(ids)` through the outbox with these events' ids, once they are inserted.
+    Inside `audit_batch` on PostgreSQL, the outbox row is written by the statement that
+    inserts the batch's events (one round trip, not two), still in the caller's
+    transaction and sent after it commits; elsewhere as `audit_on_insert` would. Inside a
+    batch, one row for every event given to it with `task`."""
+    events = [e for e in events if e]
+    if not events:
+        return
+    batch = _batch.get()
+    if batch is None or connection.vendor != "postgresql" or any(e.pk for e in events):
+        audit_on_insert(events, _enqueuer(task))
+        return
+    batch.work.setdefault(task, []).extend(events)
+
+
+@functools.cache
+def _enqueuer(task: str) -> Callable[[list[int]], None]:
+    # One callable per task: a batch merges the events given to the same callback.
+    return lambda ids: outbox_enqueue(task, ids)
+
+
+def _insert_with_work(events: list[AuditEvent], documents: list[str], work: list) -> None:
+    """PostgreSQL: the events and an outbox row for each (task, its events) in one
+    statement; each row's argument is the list of its events' ids, in the order given,
+    read from the events' INSERT by their hashes (unique, known before it)."""
+    quote = connection.ops.quote_name
+    insert, params = insert_statement(AuditEvent, events, documents)
+    parts = [f"ev AS ({insert}, {quote('hash')})"]
+    selects = [f"SELECT 'ev', {quote('id')}, {quote('hash')} FROM ev"]  # noqa: S608
+    messages = []
+    for i, (task, given) in enumerate(work):
+        message = outbox_message(task, [])
+        ids = (
+            "jsonb_build_array((SELECT jsonb_agg(ev.id ORDER BY k.n) FROM unnest(%s::text[])"
+            " WITH ORDINALITY AS k(hash, n) JOIN ev USING (hash)))"
+        )
+        sql, extra = insert_statement(
+            type(message), [message], given={"args": (ids, [[e.hash for e in given]])}
+        )
+        parts.append(f"ob{i} AS ({sql})")
+        pk = quote(message._meta.pk.column)
+        selects.append(f"SELECT 'ob{i}', {pk}, NULL FROM ob{i}")  # noqa: S608
+        params += extra
+        messages.append((message, given))
+    with connection.cursor() as cur:
+        # Identifiers come from the models' options, never from input.
+        cur.execute(f"WITH {', '.join(parts)} {' UNION ALL '.join(selects)}", params)  # noqa: S608
+        rows = cur.fetchall()
+    by_hash = {h: pk for part, pk, h in rows if part == "ev"}
+    inserted(events, [by_hash[e.hash] for e in events])
+    by_part = {part: pk for part, pk, _ in rows if part != "ev"}
+    for i, (message, given) in enumerate(messages):
+        message.args = [[e.pk for e in given]]
+        inserted([message], [by_part[f"ob{i}"]])
+        outbox_send_on_commit(message)
 
 
 def audit_on_insert(events: list[AuditEvent | int], callback: Callable[[list[int]], None]) -> None:

@@ -4,11 +4,11 @@ Run: python benchmarks/profile_promotion.py [-n N] [--warm W] [--profile] [--top
 
 Needs PostgreSQL (BENCH_DATABASE_URL or DATABASE_URL); works in its own database
 BENCH_PROMOTION_DB_NAME (default hrdd_bench_promotion, dropped and re-created). Fills an
-import with W + N flagged lines as `bench_promotion.py` does, loads what a running worker
-has loaded (the same warm-up as that benchmark's workers), promotes W lines in batches to
-warm the process, then times `import_promote` over the other N. Prints the process CPU,
-the wall time and the time spent waiting on PostgreSQL per deal, the statements, and the
-load average; --profile prints cProfile's top functions by this thread's CPU
+import with N flagged lines, and W rounded up to whole batches, as `bench_promotion.py`
+does, loads what a running worker has loaded (the same warm-up as that benchmark's
+workers), promotes those W in batches to warm the process, then times `import_promote`
+over the other N. Prints the process CPU, the wall time and the time spent waiting on
+PostgreSQL per deal, the statements, and the load average; --profile prints cProfile's top functions by this thread's CPU
 (cumulative and own).
 """
 
@@ -50,6 +50,8 @@ def main() -> int:
     parser.add_argument("--statements", action="store_true", help="time waited by statement")
     parser.add_argument("--callers", nargs="*", help="with --profile: who calls these")
     args = parser.parse_args()
+    if args.n < 1:
+        parser.error("-n must be at least 1: the lines timed after the warm-up")
     base = os.environ.get("BENCH_DATABASE_URL") or os.environ.get("DATABASE_URL") or ""
     if not base.startswith(("postgres://", "postgresql://")):
         print("skipped: needs PostgreSQL (BENCH_DATABASE_URL or DATABASE_URL)")
@@ -60,11 +62,15 @@ def main() -> int:
     from django.db import connection
 
     call_command("migrate", verbosity=0)
-    import_id = fill(args.n + args.warm)
     try:
         from channel_imports import promotion as module
     except ImportError:  # the code before promotion had its own module
         from channel_imports import screening as module
+    # The warm-up promotes whole batches: fill for as many as it takes, so that N lines are
+    # left to time whatever W is.
+    batch = getattr(module, "PROMOTE_BATCH", 1)
+    warm_lines = -(-max(args.warm, 0) // batch) * batch
+    import_id = fill(args.n + warm_lines)
     from channel_imports.models import ChannelImport, ImportLine
 
     _warm_up()
@@ -102,6 +108,9 @@ def main() -> int:
         ImportLine.objects.filter(channel_import_id=import_id, opportunity__isnull=False).count()
         - warmed
     )
+    if n <= 0:
+        print(f"nothing timed: the warm-up promoted all {warmed} lines (-n must be at least 1)")
+        return 1
     print(
         f"promotion, one worker in-process: {n} deals, {n / wall:.1f} deals/s; "
         f"CPU {1000 * cpu / n:.2f} ms a deal ({cpu:.2f} s; {1000 * (cpu - own) / n:.2f} ms of it "

@@ -64,8 +64,9 @@ STEPS = [
     ("lifecycle.services", "", "review_route", "      routing"),
     ("reviews.services.routing", "", "opportunity_route", "        the status transition"),
     ("reviews.services.routing", "", "_case_open", "        the case opened, its event"),
-    ("audit.services", "", "audit_batch_flush", "    the events' insert"),
-    ("reviews.services._common", "", "_enqueue_notifications", "    notification outbox row"),
+    ("audit.services", "", "_flush", "    the events' insert"),
+    ("audit.services", "", "_insert_with_work", "      with the notification outbox row"),
+    ("audit.services", "", "outbox_enqueue", "    notification outbox row, its own insert"),
     ("django.db.backends.base.base", "BaseDatabaseWrapper", "commit", "    commit"),
     (
         "django.db.backends.base.base",

@@ -37,11 +37,9 @@ from .selectors import (
 )
 from .services import (
     import_accept,
-    import_choose_sheet,
     import_discard,
-    import_map,
-    import_mapping_complete,
-    import_upload,
+    import_sheet_and_map,
+    import_upload_mapped,
 )
 
 
@@ -192,23 +190,13 @@ class ImportListCreateApi(ListAPIView):
         organisation = allowed.filter(pk=org_id).first()
         if organisation is None:
             raise PermissionDenied("You may upload files only for your own organisation.")
-        imp = import_upload(
+        imp = import_upload_mapped(
             actor=request.user,
             organisation=organisation,
             uploaded_file=v["file"],
             sheet=v.get("sheet", ""),
-            sheet_required=True,
+            mapping=v.get("mapping"),
         )
-        mapping = v.get("mapping")
-        if mapping is not None and not isinstance(mapping, dict):
-            raise ApplicationError(
-                "mapping must be a JSON object.", errors={"mapping": "Expected an object."}
-            )
-        if mapping:
-            if not mapping_problems(mapping, imp.headers):
-                import_map(actor=request.user, channel_import=imp, mapping=mapping)
-        elif import_mapping_complete(imp):
-            import_map(actor=request.user, channel_import=imp, mapping=imp.mapping)
         return _out(request, imp, status.HTTP_201_CREATED)
 
 
@@ -230,11 +218,12 @@ class ImportMappingApi(APIView):
         imp = _visible(request, pk)
         data = ImportMappingIn(data=request.data)
         data.is_valid(raise_exception=True)
-        if data.validated_data.get("sheet"):
-            imp = import_choose_sheet(
-                actor=request.user, channel_import=imp, sheet=data.validated_data["sheet"]
-            )
-        import_map(actor=request.user, channel_import=imp, mapping=data.validated_data["mapping"])
+        imp = import_sheet_and_map(
+            actor=request.user,
+            channel_import=imp,
+            sheet=data.validated_data.get("sheet", ""),
+            mapping=data.validated_data["mapping"],
+        )
         return _out(request, imp)
 
 

@@ -9,6 +9,7 @@ from django.db import transaction
 from lifecycle.services import opportunity_screen
 from opportunities.models import Opportunity
 from rules.models import Screening
+from rules.textsignals.disguise import as_read
 from rules.textsignals.lexicon import CATEGORY_FIELDS
 from rules.textsignals.reader import TEXT_FIELD_LABELS
 
@@ -25,7 +26,7 @@ def _quoted_words(quote: str) -> str:
 def quotes_from_elsewhere(opportunity: Opportunity, snapshot: dict) -> list[str]:
     """The quotes of the description in `snapshot` whose words the deal's description no
     longer holds (they came from the origin the importer wrote there)."""
-    description = opportunity.use_description.casefold()
+    description = as_read(opportunity.use_description).casefold()  # as the quotes read it
     return [
         quote
         for field in CATEGORY_FIELDS.values()

@@ -24,7 +24,14 @@ from . import staging
 from .files import FileRejected, SheetReader
 from .models import ChannelImport, ImportChunk, ImportLine, ValidationIssue
 from .rows import RowValidator
-from .uploads import import_choose_sheet, import_map, import_mapping_complete, import_upload
+from .uploads import (
+    import_choose_sheet,
+    import_map,
+    import_mapping_complete,
+    import_sheet_and_map,
+    import_upload,
+    import_upload_mapped,
+)
 from .workflow import (
     IMPORTS,
     TRANSITIONS,
@@ -45,7 +52,9 @@ __all__ = [
     "import_ingest",
     "import_map",
     "import_mapping_complete",
+    "import_sheet_and_map",
     "import_upload",
+    "import_upload_mapped",
     "import_validate",
 ]
 
@@ -192,7 +201,7 @@ def import_accept(*, actor, channel_import: ChannelImport) -> ChannelImport:
                 "This import is not waiting for a decision (already accepted or discarded?)."
             )
         imp.accepted_at = now
-        import_task_queue("ingest_import", imp.pk)
+        import_task_queue("import_ingest", imp.pk)
     return imp
 
 

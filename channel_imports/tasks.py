@@ -3,6 +3,10 @@
 Each is queued through the outbox (a row written with the change that needs it) and
 claims that row before running, so a lost message is sent again by the reconciler and a
 duplicate delivery does nothing. Every service here is also safe to run again.
+
+Each task also answers to its former name: after an upgrade, outbox rows and broker
+messages written by the release before still carry it (the reconciler re-sends rows by
+the name they hold). New work is queued under the current names only.
 """
 
 from __future__ import annotations

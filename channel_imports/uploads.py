@@ -6,7 +6,7 @@ import hashlib
 import uuid
 
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import DatabaseError, transaction
 
 from hrdd.errors import ApplicationError, Conflict, PermissionDenied
 from partners.models import Organisation
@@ -96,6 +96,56 @@ def import_upload(
     return imp
 
 
+def import_upload_mapped(
+    *,
+    actor,
+    organisation: Organisation,
+    uploaded_file: UploadedFile,
+    sheet: str = "",
+    mapping: dict[str, str] | None = None,
+) -> ChannelImport:
+    """The API's upload: the file stored and, when `mapping` (or the one remembered for
+    the partner, or the headers) covers every column, mapped and queued for validation.
+
+    One write: refused or failing part-way, it leaves no import and no stored file, so
+    the client may send the file again (the API promises nothing is half-saved)."""
+    if mapping is not None and not isinstance(mapping, dict):
+        raise ApplicationError(
+            "mapping must be a JSON object.", errors={"mapping": "Expected an object."}
+        )
+    imp = None
+    try:
+        with transaction.atomic():
+            imp = import_upload(
+                actor=actor,
+                organisation=organisation,
+                uploaded_file=uploaded_file,
+                sheet=sheet,
+                sheet_required=True,
+            )
+            if mapping:
+                if not mapping_problems(mapping, imp.headers):
+                    import_map(actor=actor, channel_import=imp, mapping=mapping)
+            elif import_mapping_complete(imp):
+                import_map(actor=actor, channel_import=imp, mapping=imp.mapping)
+    except BaseException:
+        if imp is not None:
+            _file_dropped_unless_saved(imp)
+        raise
+    return imp
+
+
+def _file_dropped_unless_saved(imp: ChannelImport) -> None:
+    """A rolled-back upload's file is named by no row: delete it. Kept when the row is
+    there (a hook failed after the commit) or the database cannot say."""
+    try:
+        saved = ChannelImport.objects.filter(pk=imp.pk).exists()
+    except DatabaseError:
+        return
+    if not saved:
+        imp.file.delete(save=False)
+
+
 def _headers(imp: ChannelImport) -> list[str]:
     """The header row of the file (of its chosen sheet), which must not be empty."""
     reader = SheetReader(
@@ -135,6 +185,18 @@ def import_choose_sheet(*, actor, channel_import: ChannelImport, sheet: str) -> 
             changes={"sheet": sheet},
         )
     return imp
+
+
+def import_sheet_and_map(
+    *, actor, channel_import: ChannelImport, sheet: str, mapping: dict[str, str]
+) -> ChannelImport:
+    """The API's mapping step: the sheet (when named) and the mapping as one write, so a
+    refused or failing mapping leaves the sheet as it was."""
+    with transaction.atomic():
+        imp = channel_import
+        if sheet:
+            imp = import_choose_sheet(actor=actor, channel_import=imp, sheet=sheet)
+        return import_map(actor=actor, channel_import=imp, mapping=mapping)
 
 
 def _quoted(names: list[str]) -> str:
@@ -182,5 +244,5 @@ def import_map(*, actor, channel_import: ChannelImport, mapping: dict[str, str])
             organisation_id=imp.organisation_id, defaults={"mapping": clean, "updated_by": actor}
         )
         imp.refresh_from_db()
-        import_task_queue("validate_import", imp.pk)
+        import_task_queue("import_validate", imp.pk)
     return imp

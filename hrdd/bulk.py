@@ -199,21 +199,33 @@ def bulk_insert(model: type[models.Model], objs: list, documents: list[str] | No
 
 
 def insert_statement(
-    model: type[models.Model], objs: list, documents: list[str] | None = None
+    model: type[models.Model],
+    objs: list,
+    documents: list[str] | None = None,
+    given: dict[str, tuple[str, list]] | None = None,
 ) -> tuple[str, list]:
     """PostgreSQL: the `INSERT … RETURNING <pk>` of unsaved `objs` of `model` (one JSON
     document) and its parameters, for a caller that sends it inside a larger statement;
-    `inserted` then sets the primary keys it returned. `documents` as for `bulk_insert`."""
+    `inserted` then sets the primary keys it returned. `documents` as for `bulk_insert`.
+    `given`: attribute name: (SQL expression, its parameters) written instead of the
+    objects' value of that column (an expression reading an earlier part of the statement)."""
     readers, sql = _insert_statement(model)
+    before = []
+    for name, (expression, params) in (given or {}).items():
+        selected = f"v.{connection.ops.quote_name(name)}"
+        if sql.count(selected) != 1:
+            raise ValueError(f"{name} is not a column {model.__name__}'s INSERT writes")
+        sql = sql.replace(selected, expression)
+        before += params  # the SELECT list comes before the document
     if documents is not None:
-        return sql, [f"[{','.join(documents)}]"]
+        return sql, [*before, f"[{','.join(documents)}]"]
     rows, encoded = [], []
     for obj in objs:
         _related_ready(obj, "bulk_insert")
         texts = obj.__dict__.pop(_ENCODED, None)
         rows.append(_values(obj, readers, skip=texts or ()))
         encoded.append(texts)
-    return sql, [_document_of(rows, encoded)]
+    return sql, [*before, _document_of(rows, encoded)]
 
 
 def inserted(objs: list, ids: list) -> None:

@@ -6,7 +6,12 @@ to declare them again on each send: about 1 ms of CPU a send, most of a registra
 work after its commit. Most of that is the same for every message of a task, so here
 the message is built from a template made once per process and task, in Celery's own
 format (task protocol 2, as `celery.app.amqp.AMQP.as_task_v2` writes it), and
-published by a producer from Celery's pool; the queue is declared through a connection
+published by a producer this thread keeps from one send to the next, on a broker
+connection of its own (taking one from Celery's pool and giving it back cost a quarter
+of a send, and keeping a pooled one would take a slot from Celery's own sends; a kombu
+connection is not shared between threads). It is made afresh in a forked child and
+whenever Celery replaces its connection pool (after a fork, or for another broker).
+The queue is declared through a connection
 only until that connection has declared it (kombu's own record, which a reconnection
 clears; each attempt of a send asks the record afresh, so the attempt after a
 reconnection declares the queue on the broker it reached).
@@ -28,8 +33,11 @@ retried by the reconciler as before.
 from __future__ import annotations
 
 import functools
+import os
+import threading
 
 from celery.signals import after_task_publish, before_task_publish, task_sent
+from kombu import Producer
 from kombu.utils.uuid import uuid
 
 # Per-task options that change the message or where it goes: such a task is sent by Celery.
@@ -67,36 +75,53 @@ def task_publish(
     if task.typing:  # the arguments checked against the task's signature, as Celery does
         task.__header__(*args, **kwargs)
     task_id = uuid()
-    with app.producer_or_acquire() as producer:
-        connection = producer.connection
+    producer = _kept_producer(app)
+    connection = producer.connection
 
-        def attempt() -> None:
-            producer.publish(
-                (list(args), kwargs, dict(_EMBED)),
-                headers={
-                    **headers,
-                    "id": task_id,
-                    "root_id": task_id,
-                    "argsrepr": argsrepr,
-                    "kwargsrepr": kwargsrepr,
-                },
-                correlation_id=task_id,
-                reply_to=app.thread_oid,
-                # Celery copies these options into the message's properties as well.
-                argsrepr=argsrepr,
-                kwargsrepr=kwargsrepr,
-                # Asked on every attempt: a reconnection between two attempts clears the
-                # connection's record, and the queue is declared on the broker reached.
-                declare=None if hash(queue) in connection.declared_entities else [queue],
-                **publish,
-            )
+    def attempt() -> None:
+        producer.publish(
+            (list(args), kwargs, dict(_EMBED)),
+            headers={
+                **headers,
+                "id": task_id,
+                "root_id": task_id,
+                "argsrepr": argsrepr,
+                "kwargsrepr": kwargsrepr,
+            },
+            correlation_id=task_id,
+            reply_to=app.thread_oid,
+            # Celery copies these options into the message's properties as well.
+            argsrepr=argsrepr,
+            kwargsrepr=kwargsrepr,
+            # Asked on every attempt: a reconnection between two attempts clears the
+            # connection's record, and the queue is declared on the broker reached.
+            declare=None if hash(queue) in connection.declared_entities else [queue],
+            **publish,
+        )
 
-        # What `producer.publish(retry=True)` does, around the attempt rather than inside
-        # it, so that an attempt after a reconnection decides the declaration afresh.
-        policy = {**policy, **retry_policy}
-        connection.transport_options.update(policy)
-        with connection._reraise_as_library_errors():
-            connection.ensure(producer, attempt, **policy)()
+    # What `producer.publish(retry=True)` does, around the attempt rather than inside
+    # it, so that an attempt after a reconnection decides the declaration afresh.
+    policy = {**policy, **retry_policy}
+    connection.transport_options.update(policy)
+    with connection._reraise_as_library_errors():
+        connection.ensure(producer, attempt, **policy)()
+
+
+_kept = threading.local()
+
+
+def _kept_producer(app):
+    """This thread's producer, on its own connection to the broker Celery's settings name
+    now (see the module's doc)."""
+    pool = app.pool  # replaced after a fork, or for another broker
+    kept = getattr(_kept, "producer", None)
+    if kept is not None and kept[0] == os.getpid() and kept[1] is pool:
+        return kept[2]
+    if kept is not None and kept[0] == os.getpid():
+        kept[2].connection.collect()  # the connection to the broker used before
+    producer = Producer(app.connection_for_write(), auto_declare=False)
+    _kept.producer = (os.getpid(), pool, producer)
+    return producer
 
 
 def _plain(app) -> bool:

@@ -37,12 +37,23 @@ def outbox_enqueue(task: str, *args: int | str) -> OutboxMessage:
     Call inside `transaction.atomic()` with the change that needs the work: if the change
     rolls back, so does the work. The send after commit never raises.
     """
-    message = OutboxMessage(
+    message = outbox_message(task, *args)
+    bulk_insert(OutboxMessage, [message])  # its INSERT built once per process (PostgreSQL)
+    outbox_send_on_commit(message)
+    return message
+
+
+def outbox_message(task: str, *args: int | str | list) -> OutboxMessage:
+    """The unsaved row `outbox_enqueue` writes, for a caller that inserts it inside a
+    statement of its own (in the transaction that needs the work), then calls
+    `outbox_send_on_commit`."""
+    return OutboxMessage(
         task=task, args=list(args), sent_at=timezone.now(), resend_at=_resend_at(0)
     )
-    bulk_insert(OutboxMessage, [message])  # its INSERT built once per process (PostgreSQL)
+
+
+def outbox_send_on_commit(message: OutboxMessage) -> None:
     transaction.on_commit(lambda: outbox_send(message))
-    return message
 
 
 def outbox_enqueue_many(task: str, args_list: list[list]) -> list[OutboxMessage]:

@@ -17,6 +17,8 @@ TIER_RANK = {"low": 0, "medium": 1, "high": 2, "critical": 3, "prohibited": 4}
 # A case is open in these statuses; the queue's partial indexes cover only them.
 OPEN_CASE_STATES = ("new", "in_review", "information_requested", "recommended", "escalated")
 _OPEN_CASES = Q(status__in=list(OPEN_CASE_STATES))
+_PRIORITY = (F("tier_rank").desc(), F("effective_due_at").asc(), F("id").asc())
+_ASSIGNED, _SET = "reviewcase_assignee_set_idx", Q(assignee__isnull=False)
 
 
 class EscalationLevel(models.IntegerChoices):
@@ -152,14 +154,10 @@ class ReviewCase(models.Model):
             )
         ]
         indexes = [
-            # The queue's default order (severity, then time left) over open cases only.
-            models.Index(
-                F("tier_rank").desc(),
-                F("effective_due_at").asc(),
-                F("id").asc(),
-                name="reviewcase_queue_idx",
-                condition=_OPEN_CASES,
-            ),
+            # The queue's default order (severity, then time left) over open cases only,
+            # and over every case for "all" and the closed statuses (else a sort of all).
+            models.Index(*_PRIORITY, name="reviewcase_queue_idx", condition=_OPEN_CASES),
+            models.Index(*_PRIORITY, name="reviewcase_all_queue_idx"),
             # The escalation sweep: open cases whose timer has run out.
             models.Index(
                 fields=["due_at"],
@@ -196,11 +194,12 @@ class ReviewCase(models.Model):
             ),
             # The links a new case leaves empty, indexed where set: a case opened at
             # registration writes no entry in them, and `= x` or `IN (…)` (a user's
-            # deletion, the case a case follows) still finds its rows by index.
+            # deletion, the case a case follows) still finds its rows by index; a
+            # person's cases in the queue's order too (the assignee filter with "all").
+            models.Index(F("assignee_id").asc(), *_PRIORITY, name=_ASSIGNED, condition=_SET),
             *(
                 models.Index(fields=[field], name=name, condition=Q(**{f"{field}__isnull": False}))
                 for field, name in (
-                    ("assignee", "reviewcase_assignee_set_idx"),
                     ("previous_case", "reviewcase_previous_set_idx"),
                     ("recommended_by", "reviewcase_recommender_idx"),
                     ("hard_stop_cleared_by", "reviewcase_stop_clearer_idx"),

@@ -8,9 +8,8 @@ from datetime import date, datetime, time
 
 from django.utils import timezone
 
-from audit.services import audit_on_insert
+from audit.services import audit_on_insert_enqueue
 from hrdd.errors import PermissionDenied
-from outbox.services import outbox_enqueue
 from refdata.cache import ROUTING, cached
 
 from ..business_days import add_business_days
@@ -77,11 +76,10 @@ def effective_due(due_at: datetime | None, close_date: date | None) -> datetime 
 def _notify(events: Iterable) -> None:
     """Send the notifications of these audit events (one outbox row; inside an
     `audit_batch`, one for the whole batch)."""
-    audit_on_insert(list(events), _enqueue_notifications)
+    audit_on_insert_enqueue(list(events), NOTIFICATIONS)
 
 
-def _enqueue_notifications(event_ids: list[int]) -> None:
-    outbox_enqueue("reviews.tasks.notifications_send", event_ids)
+NOTIFICATIONS = "reviews.tasks.notifications_send"
 
 
 def _require(reason: str | None) -> None:

@@ -26,6 +26,7 @@ from functools import lru_cache
 
 import Stemmer
 
+from .disguise import as_read
 from .morphology import arabic_light_stem, arabic_text_stems, russian_lemmas, simplified
 
 LANGUAGES = ("en", "fr", "es", "pt", "ar", "ru", "zh")
@@ -247,7 +248,7 @@ def word_set(text: str) -> set[str]:
     """The distinct normalised words of ``text``: those ``tokens`` yields, without their
     places (no sentence ends to find, no offsets to keep)."""
     norm = _normalise_word
-    return {norm(w) for w in TOKEN_RE.findall(text)}
+    return {norm(w) for w in TOKEN_RE.findall(as_read(text))}
 
 
 # -- detection ----------------------------------------------------------------------------
@@ -331,7 +332,7 @@ def detected_languages(texts: dict[str, object], labels: dict[str, str]) -> list
         for i, item in enumerate(items):
             if not isinstance(item, str) or not item.strip():
                 continue
-            code = detect_language(item)
+            code = detect_language(as_read(item))
             label = labels.get(path, path) + (f" {i + 1}" if len(items) > 1 else "")
             out.append(f"{label}: {LANGUAGE_NAMES.get(code, 'too short to tell')}")
     return out

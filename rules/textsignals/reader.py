@@ -31,6 +31,7 @@ from typing import Any
 from .benign_scope import bears_on, benign_keys, protected_target_parts, span_kind
 from .candidates import candidate_index, candidates
 from .described import described
+from .disguise import as_read
 from .fitting import fit as _fit
 from .languages import (
     LANGUAGE_NAMES,
@@ -396,7 +397,8 @@ def read_one_sourced(raw: str, lexicon: CompiledLexicon) -> tuple[Read, ...]:
     if found is None:
         if len(cache) >= READ_CACHE_SIZE:
             cache.clear()
-        found = cache[raw] = tuple(_read(raw, lexicon))
+        # What a person reads, not the characters a rep may have hidden it behind.
+        found = cache[raw] = tuple(_read(as_read(raw), lexicon))
     return found
 
 

@@ -49,3 +49,38 @@ def test_the_foreign_keys_own_indexes_are_gone(app):
     assert not names & set(constraints)
     keys = {c["columns"][0] for c in constraints.values() if c["foreign_key"]}
     assert set(columns) <= keys
+
+
+def _links():
+    from opportunities.models import ChannelEntry, Opportunity
+    from reviews.models import ReviewCase
+
+    return [
+        (Opportunity, "owner"),
+        (Opportunity, "submitted_by_organisation"),
+        (ChannelEntry, "organisation"),
+        (ReviewCase, "assignee"),
+        (ReviewCase, "hard_stop_cleared_by"),
+        (ReviewCase, "previous_case"),
+        (ReviewCase, "recommended_by"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("model", "name"), _links(), ids=lambda v: v if isinstance(v, str) else v.__name__
+)
+def test_every_dropped_key_keeps_only_the_indexes_its_model_declares(model, name):
+    """Whatever name the database gave it: a column whose key index the migrations drop
+    has no index of its own left but those the model declares (the partial ones), and
+    its constraint."""
+    table = model._meta.db_table
+    column = model._meta.get_field(name).column
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, table)
+    on_column = {
+        index
+        for index, c in constraints.items()
+        if c["index"] and c["columns"] == [column] and not (c["unique"] or c["primary_key"])
+    }
+    assert on_column <= {index.name for index in model._meta.indexes}
+    assert any(c["foreign_key"] and c["columns"] == [column] for c in constraints.values())

@@ -182,3 +182,23 @@ def test_a_new_deals_first_screening_is_written_with_its_first_status(api, sales
     assert deal.current_screening.opportunity_id == deal.pk
     assert deal.current_screening.tier == r.json()["screening"]["tier"]
     assert deal.status == status_for_tier(deal.current_screening.tier)
+
+
+def test_the_notification_row_is_written_with_the_audit_events(api, sales_rep, catalogue):
+    """On PostgreSQL the statement inserting the registration's audit events also writes
+    the reviewers' notification row (the outbox), naming the events it notifies of: one
+    round trip, not two. The row is the one written before, in the same transaction."""
+    from outbox.models import OutboxMessage
+
+    if connection.vendor != "postgresql":
+        pytest.skip("one statement on PostgreSQL; SQLite inserts the row apart")
+    client = api.as_user(sales_rep)
+    r, queries = register(client, ISSUE_EXAMPLE)
+    assert r.status_code == 201, r.content
+    outbox_writes = [q["sql"] for q in queries if 'INTO "outbox_outboxmessage"' in q["sql"]]
+    assert len(outbox_writes) == 1
+    assert 'INTO "audit_auditevent"' in outbox_writes[0]
+    row = OutboxMessage.objects.get(task="reviews.tasks.notifications_send")
+    opened = AuditEvent.objects.get(action="review_case.opened", opportunity_id=r.json()["id"])
+    assert row.args == [[opened.pk]]
+    assert row.status == "pending" and row.sent_at is not None

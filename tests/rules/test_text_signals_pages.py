@@ -289,3 +289,21 @@ def test_a_partner_reads_their_own_words_back_without_the_reviewers_reasoning(
     api_view = api.as_user(partner_a).get(f"{URL}{body['id']}/").json()["screening"]
     assert api_view["tier"] in {"high", "critical"}
     assert all("reasoning" not in f and "source" not in f for f in api_view["findings"])
+
+
+def test_a_description_disguised_with_look_alike_letters_is_read_and_quoted_as_read(
+    api, client, sales_rep, reviewer, catalogue
+):
+    """Cyrillic "а" and "е" and a zero-width space in the English words: the deal lands as
+    the plain one does, and the reviewer reads the quote without the disguise."""
+    disguised = (
+        "The city wants to loc\u0430te the phones of prot\u0435\u200bsters near the central square."
+    )
+    body = register(api, sales_rep, intended_use=["network_operations"], use_description=disguised)
+    assert body["screening"]["tier"] in {"high", "critical", "prohibited"}
+    assert {"TXT-TARGETING-DISSENT", "TXT-TRACKING"} <= {
+        f["code"] for f in body["screening"]["findings"]
+    }
+    client.force_login(reviewer)
+    page = client.get(f"/deals/{body['id']}/").content.decode()
+    assert QUOTE in page
