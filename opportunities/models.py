@@ -112,7 +112,7 @@ class Opportunity(models.Model):
             )
         ]
         # Each index is written with every deal and again when its status moves, so none
-        # is the first columns of another (README "Indexes a registration writes").
+        # is the first columns of another (docs/benchmark-history.md "Indexes a registration writes").
         indexes = [
             models.Index(fields=["end_customer_country"]),
             # The lists' order (newest first), alone and under their usual filters.

@@ -140,6 +140,7 @@ def build_snapshot(
         "restricted_party.match_threshold": float(thresholds.match),
         "restricted_party.possible_match_threshold": float(thresholds.possible_match),
         "title": title or "",
+        "lines.names": [line["name"] for line in lines if line.get("name", "").strip()],
         "text.answers": [a for a in answers if a and a.strip()],
         **empty_text_fields(),
     }
@@ -160,10 +161,19 @@ ADDED_FIELDS = {
     "restricted_party.possible_match_threshold": 88.0,
     # Before deal text was read: the text fields the snapshot did not hold read as empty.
     "title": "",
+    "lines.names": [],
     "text.answers": [],
     "text.languages": [],
     **empty_text_fields(),
 }
+
+
+def _own_name(line) -> str:
+    """A product line's name as the rep wrote it: a product outside the catalogue, or a
+    catalogue product renamed; a catalogue product's own name is the vendor's, not read."""
+    if line.product_id is None or line.name != line.product.name:
+        return line.name
+    return ""
 
 
 def _assessment_fields(partners: list[dict]) -> dict:
@@ -229,8 +239,13 @@ def opportunity_snapshot(
         channel = list(opportunity.channel.all())
     else:
         channel = list(opportunity.channel.select_related("organisation").all())
+    if "lines" in getattr(opportunity, "_prefetched_objects_cache", {}):
+        line_rows = list(opportunity.lines.all())
+    else:
+        line_rows = list(opportunity.lines.select_related("product").all())
     lines = [
-        {"capabilities": li.capabilities, "quantity": li.quantity} for li in opportunity.lines.all()
+        {"capabilities": li.capabilities, "quantity": li.quantity, "name": _own_name(li)}
+        for li in line_rows
     ]
     end_customer = {
         "name": opportunity.end_customer_name,

@@ -3,7 +3,7 @@
     make run                      # (or any server with the demo data loaded)
     .venv/bin/python scripts/screenshots.py [http://127.0.0.1:8000]
 
-Writes PNG files to docs/screenshots/. Signs in as the demo users (README "Demo data").
+Writes PNG files to docs/screenshots/. Signs in as the demo users (README "Signing in").
 It decides one medium-tier case to show a decided deal, so run it against freshly loaded
 demo data (a second run finds no case left to claim and keeps the old deal-decided.png).
 """
@@ -77,7 +77,7 @@ def _decide_one(browser) -> tuple[str, str] | None:
     return (deal, _username_of(browser, owner.group(1))) if owner else None
 
 
-# The demo's users who can own a deal (README "Demo data").
+# The demo's users who can own a deal (README "Signing in").
 OWNERS = ("rep", "rep2", "rep3", "partner", "partner2", "distributor", "delta")
 
 

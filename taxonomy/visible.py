@@ -5,6 +5,7 @@ Systems Integration" that reads exactly like the first. Plain Python, no Django.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 
@@ -22,6 +23,23 @@ _DRAWING_NOTHING = re.compile(
 )
 
 
+def _format_characters() -> re.Pattern:
+    """Every Unicode format character (category Cf), as one character class: matched in C,
+    not looked up a character at a time. They are all in the first two planes and the
+    tags plane (``tests/access/test_disguised_names.py`` checks every code point)."""
+    ranges: list[list[int]] = []
+    for cp in itertools.chain(range(0x20000), range(0xE0000, 0xE1000)):
+        if unicodedata.category(chr(cp)) == "Cf":
+            if ranges and ranges[-1][1] == cp - 1:
+                ranges[-1][1] = cp
+            else:
+                ranges.append([cp, cp])
+    return re.compile("[" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges) + "]")
+
+
+_FORMAT_RE = _format_characters()
+
+
 def disguises_undone(text: str) -> str:
     """`text` with the text behind a right-to-left override put back in the order it is
     read, every Unicode format character (zero-width spaces and joiners, the byte-order
@@ -31,7 +49,7 @@ def disguises_undone(text: str) -> str:
     if text.isascii():  # no format characters
         return text.replace("\x00", " ")
     text = _RLO_RE.sub(lambda m: m.group(1)[::-1], text)
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    text = _FORMAT_RE.sub("", text)
     text = _DRAWING_NOTHING.sub("", text)
     return text.translate(_SEPARATORS)
 

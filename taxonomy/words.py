@@ -120,6 +120,7 @@ FIELD_WORDS: dict[str, tuple[str, str]] = {
     "partners.assessed_untrained": ("An assessed partner's staff are not trained", "yes_no"),
     "partners.min_maturity": ("Lowest partner HRDD maturity", "maturity_level"),
     "title": ("Deal title", ""),
+    "lines.names": ("Product lines as the rep named them", ""),
     "text.answers": ("Partners' answers to questions", ""),
     "text.languages": ("Languages of the deal's text", ""),
     "text.signals": ("Red flags read in the deal's text", "text_signal"),

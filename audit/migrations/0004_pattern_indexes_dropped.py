@@ -1,5 +1,5 @@
 """The `varchar_pattern_ops` indexes PostgreSQL adds beside hash: written
-with every row, read by no query (equality only). README "Indexes a registration writes"."""
+with every row, read by no query (equality only). docs/benchmark-history.md "Indexes a registration writes"."""
 
 from django.db import migrations
 

@@ -1,4 +1,4 @@
-"""Indexes a registration wrote for nothing (README "Indexes a registration writes"): on
+"""Indexes a registration wrote for nothing (docs/benchmark-history.md "Indexes a registration writes"): on
 the deal, those whose columns begin another index (status, owner twice, submitting
 organisation) and PostgreSQL's pattern-ops twin of the reference; on a channel entry,
 its organisation (the first column of (organisation, opportunity))."""

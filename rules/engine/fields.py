@@ -153,6 +153,7 @@ FIELDS: dict[str, FieldSpec] = {
     # What the rep and partners wrote, and what the criteria version's lexicon read in it
     # (``rules.textsignals``): filled by ``screen`` from the text fields, never by hand.
     "title": (STR, "The deal's title, free text"),
+    "lines.names": (LIST_STR, "Names of product lines as the rep wrote them (not the catalogue's)"),
     "text.answers": (LIST_STR, "Partners' answers to information requests on the deal"),
     "text.languages": (LIST_STR, 'Language detected in each text field, as "Field: Language"'),
     "text.signals": (
@@ -218,6 +219,7 @@ PARTNER_SAFE_FIELDS: frozenset[str] = frozenset(
         # The deal's own words, quoted back to those who wrote them: no list data, no
         # reviewer's judgement. Partners' answers stay with compliance (another party's words).
         "title",
+        "lines.names",
         "text.languages",
         *TEXT_DERIVED_FIELDS,
     }
@@ -274,6 +276,7 @@ _BENIGN: dict[str, Any] = {
     "restricted_party.match_threshold": 90.0,
     "restricted_party.possible_match_threshold": 79.0,
     "title": "Office network refresh",
+    "lines.names": [],
     "text.answers": [],
     "text.languages": [],
     **dict.fromkeys(TEXT_READ_FIELDS, []),

@@ -75,13 +75,18 @@ _ABBREVIATION_RE = re.compile(
     + r"|(?<![^\W\d_])[A-ZА-ЯЁ]\.(?=\s+[A-ZА-ЯЁ])"
 )
 _ARABIC_MARKS_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
+# Also the Persian yeh and keheh a Persian or Urdu keyboard types for Arabic "ي" and "ك":
+# an Arabic reader reads "الناشطین" as "الناشطين".
+_ARABIC_FOLD = str.maketrans(
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "\u06cc": "ي", "\u06a9": "ك"}
+)
 
 _stemmers = threading.local()
 
 
 def normalise(text: str) -> str:
-    """NFKC, case-folded; Arabic vowel marks and tatweel dropped, alef forms folded; ё → е."""
+    """NFKC, case-folded; Arabic vowel marks and tatweel dropped, alef and yeh forms folded;
+    ё → е."""
     text = unicodedata.normalize("NFKC", text).casefold()
     if any("\u0600" <= ch <= "\u06ff" for ch in text):
         text = _ARABIC_MARKS_RE.sub("", text).translate(_ARABIC_FOLD)

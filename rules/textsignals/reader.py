@@ -71,6 +71,7 @@ TEXT_FIELD_LABELS = {
     "use_description": "Use description",
     "end_user.name": "End customer",
     "end_user.sector": "End customer's sector",
+    "lines.names": "Product line",
     "text.answers": "Answer to an information request",
 }
 TEXT_SOURCE_FIELDS = tuple(TEXT_FIELD_LABELS)

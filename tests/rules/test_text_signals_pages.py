@@ -100,11 +100,18 @@ def test_a_partner_answer_is_read_when_it_is_given(api, sales_rep, reviewer, cat
         intended_use=["network_operations"],
         use_description="Video walls for a control room.",
         lines=[{"sku": "CAM-VA-1", "quantity": 5}],
+        # a security service in the sector routes the deal to review (before, the codes
+        # alone did not, and the test skipped every time)
+        end_customer={
+            "name": "Interior Ministry",
+            "country": "NO",
+            "type": "state_owned_enterprise",
+            "sector": "state security service",
+        },
     )
     opp = Opportunity.objects.get(pk=body["id"])
-    case = ReviewCase.objects.filter(opportunity=opp).first()
-    if case is None:
-        pytest.skip("deal was not routed to review")
+    case = ReviewCase.objects.get(opportunity=opp)
+    assert opp.current_screening.snapshot["text.targets_dissent"] == []
     case = review_claim(case=case, actor=reviewer)
     request = review_request_information(case=case, actor=reviewer, questions="Who operates it?")
     before = opp.current_screening.tier
@@ -119,6 +126,8 @@ def test_a_partner_answer_is_read_when_it_is_given(api, sales_rep, reviewer, cat
         "Answer to an information request (English): “identify journalists”"
     ]
     assert opp.current_screening.tier in {"high", "critical"} and before != "prohibited"
+    codes = {f["code"] for f in opp.current_screening.findings}
+    assert "TXT-TARGETING-DISSENT" in codes
 
 
 # -- the lexicon is part of the criteria version ------------------------------------------------
@@ -307,3 +316,89 @@ def test_a_description_disguised_with_look_alike_letters_is_read_and_quoted_as_r
     client.force_login(reviewer)
     page = client.get(f"/deals/{body['id']}/").content.decode()
     assert QUOTE in page
+
+
+def test_a_description_written_around_the_reader_is_read_as_a_person_reads_it(
+    api, client, sales_rep, reviewer, catalogue
+):
+    """An HTML tag inside "protesters" and a digit for a letter of "locate": a person reads
+    both words, so does the reader, and the reviewer reads the quote in plain words."""
+    written = "The city wants to loc4te the phones of pro<b></b>testers near the central square."
+    body = register(api, sales_rep, intended_use=["network_operations"], use_description=written)
+    assert body["screening"]["tier"] in {"high", "critical", "prohibited"}
+    assert {"TXT-TARGETING-DISSENT", "TXT-TRACKING"} <= {
+        f["code"] for f in body["screening"]["findings"]
+    }
+    client.force_login(reviewer)
+    page = client.get(f"/deals/{body['id']}/").content.decode()
+    assert QUOTE in page
+
+
+def test_a_partner_answer_with_its_letters_spaced_out_is_read(api, sales_rep, reviewer, catalogue):
+    from lifecycle.services import review_answer
+    from reviews.models import ReviewCase
+    from reviews.services import review_claim, review_request_information
+
+    body = register(
+        api,
+        sales_rep,
+        intended_use=["network_operations"],
+        use_description="Video walls for a control room.",
+        lines=[{"sku": "CAM-VA-1", "quantity": 5}],
+        end_customer={
+            "name": "Interior Ministry",
+            "country": "NO",
+            "type": "state_owned_enterprise",
+            "sector": "state security service",
+        },
+    )
+    opp = Opportunity.objects.get(pk=body["id"])
+    case = ReviewCase.objects.get(opportunity=opp)
+    assert opp.current_screening.snapshot["text.targets_dissent"] == []
+    case = review_claim(case=case, actor=reviewer)
+    request = review_request_information(case=case, actor=reviewer, questions="Who operates it?")
+    review_answer(
+        information_request=request,
+        actor=sales_rep,
+        answer="The interior ministry will use it to identify j.o.u.r.n.a.l.i.s.t.s at the "
+        "rallies.",
+    )
+    opp.refresh_from_db()
+    assert opp.current_screening.snapshot["text.targets_dissent"] == [
+        "Answer to an information request (English): “identify journalists”"
+    ]
+
+
+def test_a_product_line_named_by_the_rep_is_read(api, client, sales_rep, reviewer, catalogue):
+    """A rep can name a product outside the catalogue, or rename a catalogue one: the
+    reviewer sees that name on the deal, so it is read like the description. A catalogue
+    product's own name is the vendor's and is not."""
+    body = register(
+        api,
+        sales_rep,
+        lines=[
+            {"sku": "NET-4400", "quantity": 10},
+            {
+                "name": "Module to locate the phones of protesters near the square",
+                "quantity": 1,
+                "capabilities": ["networking"],
+            },
+        ],
+    )
+    assert body["status"] != "cleared"
+    assert {"TXT-TARGETING-DISSENT", "TXT-TRACKING"} <= {
+        f["code"] for f in body["screening"]["findings"]
+    }
+    client.force_login(reviewer)
+    page = client.get(f"/deals/{body['id']}/").content.decode()
+    assert "Product line (English): “locate the phones of protesters”" in page
+
+    renamed = register(
+        api,
+        sales_rep,
+        lines=[{"sku": "NET-4400", "name": "Switches to block opposition websites", "quantity": 2}],
+    )
+    assert "TXT-CENSORSHIP" in {f["code"] for f in renamed["screening"]["findings"]}
+    plain = register(api, sales_rep, lines=[{"sku": "NET-4400", "quantity": 2}])
+    opp = Opportunity.objects.get(pk=plain["id"])
+    assert opp.current_screening.snapshot["lines.names"] == []

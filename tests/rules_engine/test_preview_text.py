@@ -22,6 +22,7 @@ from rules.engine import (
 from rules.engine.preview_text import ChangeProbe, preview_text_reader, without_phrases
 from rules.textsignals import CATEGORIES, LexiconEntry
 from rules.textsignals.lexicon import family_phrases, phrase_key
+from rules.textsignals.reader import TRUNCATED
 from tests.rules_engine.labelled import TEXTS as LABELLED_TEXTS
 
 PACK = load_pack()
@@ -169,7 +170,8 @@ def test_removing_phrases_drops_their_quotes_as_a_full_re_read_would(removed, wh
 
 def test_a_deal_whose_quote_came_from_a_removed_phrase_is_not_read_again() -> None:
     """Every detention phrase removed: the deals where they read something are answered from
-    the stored record alone, as the draft would read them (not one of them re-read)."""
+    the stored record alone, as the draft would read them (not one of them re-read), unless
+    the stored record kept only some of their detention quotes: those are read again."""
     detention = [e for e in ENTRIES if e.category == "detention"]
     draft = compile_criteria(
         PACK.specs, PACK.tiers, lexicon=[e for e in ENTRIES if e.category != "detention"]
@@ -179,6 +181,9 @@ def test_a_deal_whose_quote_came_from_a_removed_phrase_is_not_read_again() -> No
         if not before["text.detention"]:
             continue
         kept = without_phrases(before, before["text.phrases"], _keys(detention), {"detention"})
+        if f"detention:{TRUNCATED}" in before["text.phrases"]:
+            assert kept is None  # quotes left out of the record may read differently now
+            continue
         assert kept == text_read(snap, draft)
         assert kept["text.detention"] == [] and "detention" not in kept["text.signals"]
         answered += 1

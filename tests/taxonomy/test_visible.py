@@ -49,3 +49,21 @@ def test_marks_that_draw_something_are_kept():
     assert name_as_read("Zürich Telecom") == "Zürich Telecom"
     assert name_as_read("Zu\u0308rich") == "Zu\u0308rich"  # u and its combining diaeresis
     assert name_as_read("ស្ថាប័ន") == "ស្ថាប័ន"  # Khmer letters and their signs
+
+
+def test_every_format_character_is_dropped():
+    """Format characters are matched by one character class built from the first two
+    planes and the tags plane: it must hold every one of them, in every plane."""
+    import unicodedata
+
+    from taxonomy.visible import disguises_undone
+
+    kept = []
+    for cp in range(0x80, 0x110000):
+        ch = chr(cp)
+        if 0xD800 <= cp <= 0xDFFF or ch == "\u202e":
+            continue  # surrogates; the override is turned around, not dropped
+        dropped = disguises_undone(f"a{ch}b") == "ab"
+        if (unicodedata.category(ch) == "Cf") and not dropped:
+            kept.append(hex(cp))
+    assert kept == []
