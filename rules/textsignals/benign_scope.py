@@ -59,6 +59,43 @@ MEANS_WORDS = frozenset(
 )
 MEANS_REACH = 3  # words between the match and the benign context the means word is among
 
+# Benign entries of a kind the reader treats apart, by the beginning of their source:
+# an overseer ("audited by the data-protection authority") bears on the act across the
+# clauses after it; a machine's state measured ("using uptime checks") says what the act
+# is done to (servers, not people) when the act's object stands before the means word.
+KIND_SOURCES = {"Benign context (oversight)": "oversight", "Benign context (measures)": "measure"}
+# Words putting an overseer in charge: "audited by", "contrôlée par", "под контролем".
+OVERSEEN_BY = frozenset(
+    "by under par sous por bajo pela pelo sob под قبل تحت لرقابه لاشراف باشراف".split()
+)
+ZH_OVERSEEN_BY = ("由", "经", "受")
+OVERSEEN_REACH = 3  # words from the word putting it in charge to the overseer
+
+
+def span_kind(entry: LexiconEntry) -> str | None:
+    """The kind of a benign entry ("oversight", "measure"; ``KIND_SOURCES``), or None."""
+    for start, kind in KIND_SOURCES.items():
+        if entry.source.startswith(start):
+            return kind
+    return None
+
+
+def benign_keys(lexicon: CompiledLexicon) -> frozenset[str]:
+    """Every key a benign entry reads (worked out once a lexicon)."""
+    found = lexicon.plan.get("benign_keys")
+    if found is None:
+        keys: set[str] = set()
+        for e in lexicon.benign:
+            for part in e.indexed:
+                keys |= part.keys
+                for checked in part.checked_by_key.values():
+                    for _alt, needs in checked:
+                        keys |= needs
+                for _alt, needs in part.checked_scanned:
+                    keys |= needs
+        found = lexicon.plan["benign_keys"] = frozenset(keys)
+    return found
+
 
 def is_family_phrase(entry: LexiconEntry) -> bool:
     """Whether an entry is the phrase a category's families compose (``family_phrases``)."""
@@ -117,7 +154,14 @@ def bears_on(
             # After it, it may still say what the list or the act is for ("журналистов,
             # аккредитованных на пресс-конференцию"), as for any match.
             continue
-        if targets and lo > span[1] and _opened_by_means(text, span[1], lo):
+        kind = text.kinds.get((lo, hi))
+        if kind == "oversight" and not targets and lo > span[1] and _overseen(text, lo):
+            return True  # "call records kept 12 months, audited by the data-protection authority"
+        # A machine's state measured is what the act is done to when the act's object
+        # stands between the match and the means word ("monitor the opposition party's
+        # servers using uptime checks"); straight after the match it is still the means.
+        measured = kind == "measure" and bare_word(toks[span[1] + 1][0]) not in MEANS_WORDS
+        if targets and lo > span[1] and not measured and _opened_by_means(text, span[1], lo):
             continue  # "block opposition sites with bot protection rules": the means
         if hi < span[0] and _COLON_RE.search(text.raw, toks[hi][2], toks[span[0]][1]):
             continue  # a heading before a colon: the act after it is what it introduces
@@ -125,8 +169,12 @@ def bears_on(
             _qualifies(text, span, lo, hi)
         ):
             continue  # further off, neither qualifying the act's clause nor framing it
-        if lo > span[1] and lo - span[1] <= 3 and toks[span[1] + 1][0] in COORDINATIONS:
-            continue  # "… opposition sites and malware": one more thing blocked
+        if (
+            lo > span[1]
+            and lo - span[1] <= (reach + 1 if targets else 3)
+            and toks[span[1] + 1][0] in COORDINATIONS
+        ):
+            continue  # "… opposition sites and malware", "… phones and the delivery vans"
         if span[0] <= lo and hi < span[1] and _listed_beside_other(toks, benign, hi, span[1]):
             # "block malware and opposition sites", "block malware and phishing and
             # opposition websites": listed beside the target. A list of benign items only
@@ -185,3 +233,18 @@ def _qualifies(text: _Text, span: tuple[int, int], lo: int, hi: int) -> bool:
     if "\u3400" <= opening[:1] <= "\u9fff":
         opening = "".join(t[0] for t in toks[first : first + 2])
     return opening in FRAMING_WORDS
+
+
+def _overseen(text: _Text, lo: int) -> bool:
+    """Whether the overseer named at ``lo`` is put in charge by a word just before it
+    ("audited by", "sous le contrôle de", "под контролем", "由…审计")."""
+    toks = text.toks
+    if "\u3400" <= toks[lo][0][:1] <= "\u9fff":
+        before = "".join(t[0] for t in toks[max(0, lo - 2 * OVERSEEN_REACH) : lo])
+        return any(w in before for w in ZH_OVERSEEN_BY)
+    for j in range(lo - 1, max(-1, lo - 1 - OVERSEEN_REACH), -1):
+        if toks[j][3] != toks[lo][3]:
+            return False
+        if bare_word(toks[j][0]) in OVERSEEN_BY:
+            return True
+    return False

@@ -205,8 +205,8 @@ def tokens(text: str) -> list[tuple[str, int, int, int]]:
         else ()
     )
     for m in SENTENCE_END_RE.finditer(text):
-        if m.group() == "." and m.start() in kept:
-            continue  # the full stop of an abbreviation
+        if m.group() == "." and (m.start() in kept or text[m.end() : m.end() + 1].isalnum()):
+            continue  # the full stop of an abbreviation, or inside "site.com", "v2.1"
         if m.group() == ":" and (past_label or not _colon_ends(text, last, m.start())):
             past_label = True
             continue
@@ -341,3 +341,35 @@ def detected_languages(texts: dict[str, object], labels: dict[str, str]) -> list
             label = labels.get(path, path) + (f" {i + 1}" if len(items) > 1 else "")
             out.append(f"{label}: {LANGUAGE_NAMES.get(code, 'too short to tell')}")
     return out
+
+
+NAME_STEM = 3  # a capitalised word inside a sentence is not read as a stem this short
+
+
+def drop_name_stems(
+    raw: str, toks: list, keys: list, index: dict[str, list[int]], keep: frozenset[str]
+) -> bool:
+    """A Latin word written with a capital inside a sentence is a name ("jornal de Cali"):
+    it keeps its own keys but not a short stem cut from it ("cal", the stem of "calar"),
+    unless benign context reads that stem (``keep``: "O Museu da Polícia"). Whether any
+    key was dropped."""
+    dropped = False
+    for i in range(1, len(toks)):
+        word, start, end, sentence = toks[i]
+        if not (raw[start].isupper() and raw[start + 1 : end].islower()):
+            continue  # not a name ("GPS", an acronym, keeps its stems)
+        if toks[i - 1][3] != sentence or not word.isascii():
+            continue
+        short = [
+            k
+            for k in keys[i]
+            if len(k) - k.index(":") - 1 <= NAME_STEM and k[3:] != word and k not in keep
+        ]
+        if short:
+            dropped = True
+            keys[i] = tuple(k for k in keys[i] if k not in short)
+            for k in short:
+                index[k].remove(i)
+                if not index[k]:
+                    del index[k]
+    return dropped

@@ -117,7 +117,9 @@ def negated_inside(text: _Text, lo: int, act: int) -> bool:
             for at in range(len(before))
             if before.startswith(n, at)
         ]
-        return bool(ends) and all(c in ZH_AUXILIARY_CHARS for c in before[max(ends) :])
+        if bool(ends) and all(c in ZH_AUXILIARY_CHARS for c in before[max(ends) :]):
+            return True
+        return _zh_no_any(text, lo, act)
     for j in range(act - 1, max(lo, act - INNER_NEGATION_WINDOW) - 1, -1):
         if _INNER_BREAK_RE.search(text.raw, toks[j][2], toks[j + 1][1]):
             return False  # "сайты, которые не зарегистрированы, заблокировать"
@@ -127,6 +129,25 @@ def negated_inside(text: _Text, lo: int, act: int) -> bool:
         if word not in AUXILIARIES:
             return False  # "who do not cooperate tracked": the negation is the condition's
     return False
+
+
+# "任何" (any) just before the act, with a negation before it in its clause, denies the act
+# whatever verb stands between: "不设计任何限制" (designed with no restriction at all).
+ZH_ANY = "任何"
+ZH_ANY_REACH = 8  # characters before "任何" the negation is looked for in
+
+
+def _zh_no_any(text: _Text, lo: int, act: int) -> bool:
+    toks, raw = text.toks, text.raw
+    if act - lo < 2 or toks[act - 2][0] + toks[act - 1][0] != ZH_ANY:
+        return False
+    before = ""
+    for k in range(act - 3, max(lo, act - 3 - ZH_ANY_REACH) - 1, -1):
+        if _INNER_BREAK_RE.search(raw, toks[k][2], toks[k + 1][1]):
+            break
+        before = toks[k][0] + before
+    before = ZH_NOT_NEGATING_RE.sub("", before)
+    return any(n in before for n in ZH_NEGATIONS)
 
 
 # Words that may stand between a negation and the act it denies ("are not being blocked",
@@ -244,16 +265,23 @@ def _attributive(text: _Text, hi: int, j: int, k: int) -> bool:
     """Whether the negation at ``j`` and the word of intent at ``k`` describe the match's
     target rather than disclaim it: a Russian long-form participle ("не предусмотренных"),
     or one written straight after the match and straight after the negation, with no dash
-    or parenthesis before it ("periodistas no previstos"; "— not intended" disclaims)."""
+    or parenthesis before it and more words after it in its clause ("periodistas no
+    previstos en la acreditación"). "— not intended" and one ending its clause ("Tracking
+    protesters not intended.") state a non-use: they disclaim."""
     word = text.toks[k][0]
     if "\u0400" <= word[:1] <= "\u04ff":
         return bool(_RU_LONG_ENDING_RE.search(word))
     if "\u0600" <= word[:1] <= "\u06ff":
         return False
+    toks, raw = text.toks, text.raw
+    ends_clause = k + 1 >= len(toks) or toks[k + 1][3] != toks[k][3]
+    if not ends_clause:
+        ends_clause = bool(_CLAUSE_COMMA_RE.search(raw, toks[k][2], toks[k + 1][1]))
     return (
         j == hi + 1
         and k == j + 1
-        and not _COMMENT_RE.search(text.raw, text.toks[hi][2], text.toks[j][1])
+        and not ends_clause  # "Tracking protesters not intended.": a stated non-use
+        and not _COMMENT_RE.search(raw, toks[hi][2], toks[j][1])
     )
 
 
@@ -290,13 +318,19 @@ def negated(text: _Text, first: int, window: int = NEGATION_WINDOW) -> bool:
 # "bypass the judge's approval", "contourner le juge", "绕过法官" is interception with no
 # judicial oversight, not benign context. Beginnings of words, compared without accents.
 SKIPPING_STARTS = tuple(
-    "bypass skip skipp circumvent sidestep ignor "
+    "bypass skip skipp circumvent sidestep "
     "contourn outrepass court-circuit "
-    "elud salt evit omit "
-    "contorn pular pulando "
+    "elud contorn pular pulando "
     "обход обойд обойт минуя игнорир "
     "تجاوز بتجاوز متجاوز الالتفاف بالالتفاف".split()
 )
+# Words that skip a safeguard only when it is their object, a few words on in their clause
+# ("ignoring the court order", "evitando al juez", "se salta la orden"): elsewhere they
+# say something else ("para evitar abusos, …", "en Salta", "omitted fields").
+WEAK_SKIPPING_STARTS = ("ignor", "evit", "omit", "saltar", "saltand")
+WEAK_SKIPPING_AFTER_PRONOUN = frozenset("salta saltan salte salten salto".split())
+_PRONOUNS_BEFORE = frozenset("se me te nos le les".split())
+WEAK_SKIPPING_REACH = 4
 ZH_SKIPPINGS = ("绕过", "绕开", "跳过", "避开", "规避", "无须", "不需要", "不经")
 
 
@@ -312,9 +346,22 @@ def safeguard_skipped(text: _Text, first: int, window: int = NEGATION_WINDOW) ->
     for j in range(first - 1, max(-1, first - 1 - window), -1):
         if toks[j][3] != sentence or _NEGATION_BREAK_RE.search(raw, toks[j][2], toks[j + 1][1]):
             break
-        if bare_word(toks[j][0]).startswith(SKIPPING_STARTS):
+        word = bare_word(toks[j][0])
+        if word.startswith(SKIPPING_STARTS):
+            return True
+        if (
+            first - j <= WEAK_SKIPPING_REACH
+            and _weak_skipping(toks, j, word)
+            and not _INNER_BREAK_RE.search(raw, toks[j][2], toks[first][1])
+        ):
             return True
     return False
+
+
+def _weak_skipping(toks: list[Tok], j: int, word: str) -> bool:
+    if word.startswith(WEAK_SKIPPING_STARTS):
+        return True
+    return word in WEAK_SKIPPING_AFTER_PRONOUN and j > 0 and toks[j - 1][0] in _PRONOUNS_BEFORE
 
 
 # A negation word that negates nothing in these idioms: "не только" (not only), "не менее"

@@ -28,9 +28,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .benign_scope import bears_on, protected_target_parts
+from .benign_scope import bears_on, benign_keys, protected_target_parts, span_kind
 from .candidates import candidate_index, candidates
+from .described import described
 from .disguise import as_read
+from .fitting import fit as _fit
 from .languages import (
     LANGUAGE_NAMES,
     LANGUAGES,
@@ -38,6 +40,7 @@ from .languages import (
     MIN_WORDS_TO_DETECT,
     bare_word,
     detect_language,
+    drop_name_stems,
     own_language,
     plausible_languages,
     tokens,
@@ -110,6 +113,7 @@ class _Text:
         "heads",
         "_prefixes",
         "_benign",
+        "kinds",
         "_candidates",
         "_head_set",
         "_languages",
@@ -143,6 +147,7 @@ class _Text:
         self.heads: dict[str, list[int]] | None = None
         self._prefixes: dict[str, list[int]] = {}
         self._benign: list[tuple[int, int]] | None = None
+        self.kinds: dict[tuple[int, int], str] = {}  # benign spans of a kind (``span_kind``)
         self._candidates: tuple[list, list] | None = None
         self._head_set: frozenset[str] | None = None
         self._languages: dict[int, frozenset[str]] = {}
@@ -232,13 +237,17 @@ class _Text:
         if self._benign is None:
             spans = []
             for entry in _candidates(self, lexicon, benign=True):
-                spans += [
+                found = [
                     s
                     for s in _entry_spans(self, entry)
                     if self.reads_in(entry, s)
                     and not negated(self, s[0], BENIGN_NEGATION_WINDOW)
                     and not safeguard_skipped(self, s[0], BENIGN_NEGATION_WINDOW)
                 ]
+                kind = span_kind(entry.entry) if found else None
+                if kind:
+                    self.kinds.update(dict.fromkeys(found, kind))
+                spans += found
             self._benign = spans
         return self._benign
 
@@ -350,30 +359,6 @@ def _entry_matches(text: _Text, entry: CompiledEntry) -> list[tuple[int, int, in
     return matches
 
 
-FIT_TRIES = 3  # occurrences of each part tried when the nearest ones do not fit
-
-
-def _fit(toks, sentence, span, taken, rest, window) -> tuple[int, int] | None:
-    """The first (lo, hi) holding ``span`` and one occurrence of each part of ``rest``,
-    nearest first, within ``window`` words, or None."""
-    if not rest:
-        return span
-    lo, hi = span
-    fitting = []
-    for s in rest[0]:
-        if toks[s[0]][3] != sentence or any(s[0] <= t[1] and t[0] <= s[1] for t in taken):
-            continue
-        nlo, nhi = min(lo, s[0]), max(hi, s[1])
-        if nhi - nlo <= window:
-            fitting.append(((max(0, s[0] - hi, lo - s[1]), s[0] - s[1]), (nlo, nhi), s))
-    fitting.sort()
-    for _key, joined, s in fitting[:FIT_TRIES]:
-        found = _fit(toks, sentence, joined, [*taken, s], rest[1:], window)
-        if found is not None:
-            return found
-    return None
-
-
 def _candidates(text: _Text, lexicon: CompiledLexicon, benign: bool = False) -> list:
     """The entries worth trying on a text: each of their parts can match (a trigger key of
     theirs is in it, or a ``word*`` beginning), signals or benign context as asked (worked
@@ -420,6 +405,8 @@ def read_one_sourced(raw: str, lexicon: CompiledLexicon) -> tuple[Read, ...]:
 
 def _read(raw: str, lexicon: CompiledLexicon) -> list[Read]:
     text = _Text(raw)
+    if drop_name_stems(raw, text.toks, text.keys, text.index, benign_keys(lexicon)):
+        text.keyset = frozenset(text.index)
     # (category, first word) -> [(language, quote, phrase key)] in the order found
     places: dict[tuple[str, int], list[tuple[str, str, str]]] = {}
     protected: list[tuple[int, int]] | None = None  # where the text names a protected group
@@ -431,6 +418,7 @@ def _read(raw: str, lexicon: CompiledLexicon) -> list[Read]:
                 or negated_at(text, entry, lo)
                 or negated_inside(text, lo, act)
                 or disclaimed(text, hi)
+                or described(text, lo, hi, act)
             ):
                 continue
             benign = text.benign_spans(lexicon) if lexicon.benign else ()

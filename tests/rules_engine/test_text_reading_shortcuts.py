@@ -42,13 +42,15 @@ LEXICON = load_pack().lexicon
 def plain_tokens(text: str) -> list[tuple[str, int, int, int]]:
     """Words sentence by sentence, as the reader found them before (a colon ends a
     sentence only after a label of at most LABEL_WORDS words; an abbreviation's full stop
-    ends none)."""
+    ends none, nor one followed by a letter or digit)."""
     out = []
     sentence = pos = 0
     abbreviations = [(a.start(), a.end()) for a in _ABBREVIATION_RE.finditer(text)]
     for m in SENTENCE_END_RE.finditer(text):
         if m.group() == "." and any(lo <= m.start() < hi for lo, hi in abbreviations):
             continue
+        if m.group() == "." and text[m.end() : m.end() + 1].isalnum():
+            continue  # "site.com", "v2.1"
         if m.group() == ":" and len(list(TOKEN_RE.finditer(text, pos, m.start()))) > LABEL_WORDS:
             continue
         for t in TOKEN_RE.finditer(text, pos, m.start()):

@@ -1,0 +1,114 @@
+"""Acts described, not asked for: research that studies how governments censor the
+opposition, awareness training on how spyware is used to track journalists.
+
+What must always be true: a match is described only when it ends inside a clause opened by
+a word for "how" (how, comment, la façon dont, cómo, como, как, كيف, 如何), and a word for
+research, study or awareness, or for training, stands before that word in the sentence,
+and the clause has its own subject ("how governments censor", "how spyware is used to
+track", "comment les logiciels servent à"): "research how to track protesters' phones",
+"training on how to track journalists' phones", "comment suivre", "как отслеживать"
+teach or ask for the act, and are read. In Arabic and Chinese, where the verb may come
+first ("كيف تحجب الحكومات", "政府如何审查"), any such clause after research or awareness
+describes; after training, only one whose act is not straight after "how" ("如何追踪").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .languages import bare_word
+
+if TYPE_CHECKING:
+    from .reader import _Text
+
+# Words after which a "how" clause describes whatever its form (compared without accents;
+# Arabic normalised, Russian by beginning).
+RESEARCH_WORDS = frozenset(
+    "research researchers researching study studies studying studied awareness academic "
+    "recherche recherches chercheurs chercheuses etude etudes etudier etudie sensibilisation "
+    "investigacion investigaciones investigadores estudio estudios estudiar estudia "
+    "sensibilizacion concienciacion concientizacion "
+    "pesquisa pesquisas pesquisadores estudo estudos estudar estuda conscientizacao "
+    "sensibilizacao "
+    "بحث بحثي بحثيه البحث البحثي البحثيه دراسه الدراسه يدرس تدرس توعيه التوعيه توعوي توعويه "
+    "الوعي".split()
+)
+RESEARCH_STARTS = ("исследова", "изучени", "изучает", "изучают", "осведомленност", "просвещени")
+# Words after which only a "how" clause with its own subject describes.
+TRAINING_WORDS = frozenset(
+    "training course courses workshop workshops lesson lessons seminar "
+    "formation formations cours atelier ateliers "
+    "capacitacion formacion curso cursos taller talleres "
+    "treinamento treinamentos capacitacao formacao oficina oficinas "
+    "تدريب التدريب تدريبيه دوره الدوره ورشه".split()
+)
+TRAINING_STARTS = ("обучени", "тренинг", "курс", "семинар")
+HOW_WORDS = frozenset("how comment como как كيف كيفيه".split())
+# "la façon dont", "la manière dont": "dont" after one of these opens the clause.
+_HOW_BEFORE_DONT = frozenset("facon maniere".split())
+ZH_RESEARCH = frozenset(("研究", "调研", "学术", "意识", "认知"))
+ZH_TRAINING = frozenset(("培训", "课程", "讲座"))
+ZH_HOW = frozenset(("如何", "怎样", "怎么"))
+TOPIC_REACH = 10  # words from the topic to the "how" (Chinese: twice as many characters)
+CLAUSE_REACH = 12  # words from the "how" to the end of the match
+
+
+def described(text: _Text, lo: int, hi: int, act: int) -> bool:
+    """Whether the match from ``lo`` to ``hi`` (its act at ``act``) ends in a "how"
+    clause that research, awareness or training before it describes."""
+    toks = text.toks
+    sentence = toks[hi][3]
+    zh = "\u3400" <= toks[hi][0][:1] <= "\u9fff"
+    scale = 2 if zh else 1
+    first = max(0, hi - CLAUSE_REACH * scale)
+    for h in range(hi - 1, first - 1, -1):
+        if toks[h][3] != sentence:
+            return False
+        if not _how_at(toks, h, zh):
+            continue
+        found = _topic_before(toks, h, zh, scale)
+        if found is None:
+            continue
+        topic, at = found
+        if act <= at:
+            return True  # the act read is the research word itself ("pesquisa … sobre como")
+        arabic = "\u0600" <= toks[h][0][:1] <= "\u06ff"
+        if topic == "research" and (zh or arabic):
+            return True  # "كيف تحجب الحكومات", "政府如何审查": the verb may come first
+        # The clause has its own subject, not the act straight after "how" ("how to
+        # track", "comment suivre", "cómo rastrear", "как отслеживать").
+        start = h + 2 if zh else h + 1
+        if act > start and (zh or toks[start][0] != "to"):
+            return True
+    return False
+
+
+def _how_at(toks: list, h: int, zh: bool) -> bool:
+    if zh:
+        return h + 1 < len(toks) and toks[h][0] + toks[h + 1][0] in ZH_HOW
+    word = bare_word(toks[h][0])
+    if word == "dont":
+        return h > 0 and bare_word(toks[h - 1][0]) in _HOW_BEFORE_DONT
+    return word in HOW_WORDS
+
+
+def _topic_before(toks: list, h: int, zh: bool, scale: int) -> tuple[str, int] | None:
+    """The kind ("research" or "training") and place of the nearest topic word before the
+    "how" at ``h`` (None when there is none)."""
+    sentence = toks[h][3]
+    for t in range(h - 1, max(-1, h - 1 - TOPIC_REACH * scale), -1):
+        if toks[t][3] != sentence:
+            return None
+        if zh:
+            pair = toks[t][0] + toks[t + 1][0]
+            if pair in ZH_RESEARCH:
+                return "research", t
+            if pair in ZH_TRAINING:
+                return "training", t
+            continue
+        word = bare_word(toks[t][0])
+        if word in RESEARCH_WORDS or word.startswith(RESEARCH_STARTS):
+            return "research", t
+        if word in TRAINING_WORDS or word.startswith(TRAINING_STARTS):
+            return "training", t
+    return None
