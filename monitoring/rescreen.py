@@ -44,7 +44,7 @@ def opportunities_rescreen_evaluate(run: RescreenRun, ids: list[int]) -> Iterato
         # snapshot (the largest column) only for screenings stored before the basis.
         .defer("current_screening__snapshot", "current_screening__reasons")
         .prefetch_related(
-            "lines",
+            "lines__product",  # a line's own name is read when it is not the product's
             Prefetch("channel", queryset=ChannelEntry.objects.select_related("organisation")),
         )
         .order_by("pk")

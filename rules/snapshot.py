@@ -5,6 +5,8 @@ The engine knows nothing of Django; this module is the one bridge between the tw
 
 from __future__ import annotations
 
+from django.db.models import prefetch_related_objects
+
 from countries.selectors import country_context, sanctioned_countries
 from restricted_parties.selectors import MATCH, match_thresholds, parties_screen
 from rules.textsignals import TEXT_FIELD_LABELS, detected_languages, empty_text_fields
@@ -168,6 +170,19 @@ ADDED_FIELDS = {
 }
 
 
+def _line_rows(opportunity) -> list:
+    """The deal's lines with their products: from memory when prefetched (a product a
+    prefetch left out loaded for all of them in one query, not one a line), otherwise in
+    one query."""
+    if "lines" not in getattr(opportunity, "_prefetched_objects_cache", {}):
+        return list(opportunity.lines.select_related("product").all())
+    rows = list(opportunity.lines.all())
+    unloaded = [li for li in rows if li.product_id and not li._state.fields_cache.get("product")]
+    if unloaded:
+        prefetch_related_objects(unloaded, "product")
+    return rows
+
+
 def _own_name(line) -> str:
     """A product line's name as the rep wrote it: a product outside the catalogue, or a
     catalogue product renamed; a catalogue product's own name is the vendor's, not read."""
@@ -239,13 +254,9 @@ def opportunity_snapshot(
         channel = list(opportunity.channel.all())
     else:
         channel = list(opportunity.channel.select_related("organisation").all())
-    if "lines" in getattr(opportunity, "_prefetched_objects_cache", {}):
-        line_rows = list(opportunity.lines.all())
-    else:
-        line_rows = list(opportunity.lines.select_related("product").all())
     lines = [
         {"capabilities": li.capabilities, "quantity": li.quantity, "name": _own_name(li)}
-        for li in line_rows
+        for li in _line_rows(opportunity)
     ]
     end_customer = {
         "name": opportunity.end_customer_name,

@@ -161,7 +161,7 @@ def review_decide(
             Opportunity.objects.select_related(
                 "owner", "submitted_by_organisation", "current_screening__criteria_version"
             )
-            .prefetch_related("channel", "lines")
+            .prefetch_related("channel", "lines__product")
             .get(pk=case.opportunity_id)
         )
         screening = opportunity.current_screening or case.screening
