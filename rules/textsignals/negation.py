@@ -110,7 +110,7 @@ def negated_inside(text: _Text, lo: int, act: int) -> bool:
         return False
     if len(word) == 1 and "\u3400" <= word <= "\u9fff":
         start = max(lo, act - 2 * INNER_NEGATION_WINDOW)
-        before = ZH_NOT_NEGATING_RE.sub("", "".join(t[0] for t in toks[start:act]))
+        before = zh_not_negating_dropped("".join(t[0] for t in toks[start:act]))
         ends = [
             at + len(n)
             for n in ZH_NEGATIONS
@@ -146,7 +146,7 @@ def _zh_no_any(text: _Text, lo: int, act: int) -> bool:
         if _INNER_BREAK_RE.search(raw, toks[k][2], toks[k + 1][1]):
             break
         before = toks[k][0] + before
-    before = ZH_NOT_NEGATING_RE.sub("", before)
+    before = zh_not_negating_dropped(before)
     return any(n in before for n in ZH_NEGATIONS)
 
 
@@ -235,7 +235,7 @@ def disclaimed(text: _Text, hi: int) -> bool:
             if toks[k][3] != sentence or _CLAUSE_COMMA_RE.search(raw, toks[k - 1][2], toks[k][1]):
                 break  # "跟踪抗议者，不包括警察": another clause
             after += toks[k][0]
-        after = ZH_NOT_NEGATING_RE.sub("", after)
+        after = zh_not_negating_dropped(after)
         for n in ZH_NEGATIONS:
             at = after.find(n)
             if 0 <= at <= 2:
@@ -307,10 +307,7 @@ def negated(text: _Text, first: int, window: int = NEGATION_WINDOW) -> bool:
         if bare_word(toks[j][0]) in NEGATIONS and not negation_idiom(toks, j):
             return True
     if len(toks[first][0]) == 1 and "\u3400" <= toks[first][0] <= "\u9fff":
-        start = _clause_start(text, first, ZH_NEGATION_CHARS)
-        before = "".join(t[0] for t in toks[start:first])
-        before = ZH_NOT_NEGATING_RE.sub("", before)
-        return any(n in before for n in ZH_NEGATIONS)
+        return any(n in _zh_before(text, first) for n in ZH_NEGATIONS)
     return False
 
 
@@ -382,7 +379,28 @@ NOT_NEGATING_NEXT = {
 }
 # Chinese words that start with 不 without negating: 不断 (continually), 不同 (different),
 # 不仅 (not only), 不少 (many), 不法 (unlawful), 不稳定 (unstable), 不满 (discontent)...
-ZH_NOT_NEGATING_RE = re.compile("不[断同仅只少法良稳满久足停论管光但]")
+# A question of the form A-not-A asks, it does not deny: 能不能 (can or cannot), 是不是,
+# 可不可以, 要不要, 有没有; read as its A ("能不能标记人权律师的账号" asks to flag them).
+ZH_NOT_NEGATING_RE = re.compile("不[断同仅只少法良稳满久足停论管光但]|(.)[不没]\\1")
+
+
+def zh_not_negating_dropped(chars: str) -> str:
+    """``chars`` without the 不 that negate nothing: the words above, and the 不 of an
+    A-not-A question (its A kept)."""
+    return ZH_NOT_NEGATING_RE.sub(lambda m: m.group(1) or "", chars)
+
+
+def _zh_before(text: _Text, first: int) -> str:
+    """The characters just before ``first`` (``ZH_NEGATION_CHARS``, in its clause) that may
+    negate it. One more is read first, so an A-not-A question the window cuts ("是|不是可以")
+    is still a question."""
+    start = _clause_start(text, first, ZH_NEGATION_CHARS)
+    wider = _clause_start(text, first, ZH_NEGATION_CHARS + 1)
+    chars = "".join(t[0] for t in text.toks[wider:first])
+    kept = zh_not_negating_dropped(chars)
+    if wider < start and kept[:1] == chars[:1]:
+        kept = kept[1:]  # the character before the window, read only for its question
+    return kept
 
 
 def _clause_start(text: _Text, first: int, most: int) -> int:

@@ -106,3 +106,25 @@ def test_a_full_stop_before_a_space_still_ends_a_sentence() -> None:
 
 def test_switching_off_office_computers_raises_nothing() -> None:
     assert categories("下班后关掉办公室的电脑。") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("能不能标记人权律师的账号？", "targets_dissent"),
+        ("是不是可以屏蔽反对派媒体？", "censorship"),
+        ("要不要跟踪抗议者的手机？", "tracking"),
+        ("客户问可不可以屏蔽反对派媒体。", "censorship"),
+    ],
+)
+def test_a_chinese_a_not_a_question_asks_and_does_not_deny(text: str, expected: str) -> None:
+    """能不能 (can or cannot), 是不是, 要不要, 可不可以 ask for the act; the 不 inside them
+    negates nothing, even when the negation window starts inside the question."""
+    assert expected in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["我们不能标记人权律师的账号。", "系统不会屏蔽反对派媒体。", "他说不屏蔽反对派媒体。"]
+)
+def test_a_chinese_negation_still_denies(text: str) -> None:
+    assert categories(text) == set()
