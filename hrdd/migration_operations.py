@@ -63,45 +63,35 @@ def pattern_indexes_dropped(columns: list[tuple[str, str]]):
     return migrations.RunPython(drop, create, elidable=False)
 
 
-class IndexAddedConcurrently(AddIndexConcurrently):
+class _ConcurrentlyOnPostgreSQL:
+    """The concurrent operation on PostgreSQL; elsewhere `plain`, Django's own."""
+
+    plain: type
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        self._run("database_forwards", app_label, schema_editor, from_state, to_state)
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        self._run("database_backwards", app_label, schema_editor, from_state, to_state)
+
+    def _run(self, step, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            getattr(super(), step)(app_label, schema_editor, from_state, to_state)
+        else:
+            getattr(self.plain, step)(self, app_label, schema_editor, from_state, to_state)
+
+
+class IndexAddedConcurrently(_ConcurrentlyOnPostgreSQL, AddIndexConcurrently):
     """`AddIndex` built with CREATE INDEX CONCURRENTLY on PostgreSQL: the table is read and
     written while the index is built (the migration must be `atomic = False`; a failed
     build leaves an invalid index of that name, to drop before migrating again). Elsewhere
     Django's own `AddIndex`."""
 
-    def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_forwards(app_label, schema_editor, from_state, to_state)
-        else:
-            migrations.AddIndex.database_forwards(
-                self, app_label, schema_editor, from_state, to_state
-            )
-
-    def database_backwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_backwards(app_label, schema_editor, from_state, to_state)
-        else:
-            migrations.AddIndex.database_backwards(
-                self, app_label, schema_editor, from_state, to_state
-            )
+    plain = migrations.AddIndex
 
 
-class IndexRemovedConcurrently(RemoveIndexConcurrently):
+class IndexRemovedConcurrently(_ConcurrentlyOnPostgreSQL, RemoveIndexConcurrently):
     """`RemoveIndex` as DROP INDEX CONCURRENTLY on PostgreSQL (a plain one locks the table
     against reads); elsewhere Django's own."""
 
-    def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_forwards(app_label, schema_editor, from_state, to_state)
-        else:
-            migrations.RemoveIndex.database_forwards(
-                self, app_label, schema_editor, from_state, to_state
-            )
-
-    def database_backwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_backwards(app_label, schema_editor, from_state, to_state)
-        else:
-            migrations.RemoveIndex.database_backwards(
-                self, app_label, schema_editor, from_state, to_state
-            )
+    plain = migrations.RemoveIndex

@@ -89,7 +89,14 @@ def test_a_spanish_title_and_an_arabic_sector_are_read_and_their_languages_shown
     assert snapshot["text.censorship"] == ["Title (Spanish): “Bloquear los medios independientes”"]
 
 
-def test_a_partner_answer_is_read_when_it_is_given(api, sales_rep, reviewer, catalogue):
+@pytest.mark.parametrize(
+    "journalists",
+    ["journalists", "j.o.u.r.n.a.l.i.s.t.s"],  # the second written around the reader
+    ids=["plain", "letters spaced out"],
+)
+def test_a_partner_answer_is_read_when_it_is_given(
+    api, sales_rep, reviewer, catalogue, journalists
+):
     from lifecycle.services import review_answer
     from reviews.models import ReviewCase
     from reviews.services import review_claim, review_request_information
@@ -118,7 +125,7 @@ def test_a_partner_answer_is_read_when_it_is_given(api, sales_rep, reviewer, cat
     review_answer(
         information_request=request,
         actor=sales_rep,
-        answer="The interior ministry will use it to identify journalists at the rallies.",
+        answer=f"The interior ministry will use it to identify {journalists} at the rallies.",
     )
     opp.refresh_from_db()
     snap = opp.current_screening.snapshot
@@ -332,41 +339,6 @@ def test_a_description_written_around_the_reader_is_read_as_a_person_reads_it(
     client.force_login(reviewer)
     page = client.get(f"/deals/{body['id']}/").content.decode()
     assert QUOTE in page
-
-
-def test_a_partner_answer_with_its_letters_spaced_out_is_read(api, sales_rep, reviewer, catalogue):
-    from lifecycle.services import review_answer
-    from reviews.models import ReviewCase
-    from reviews.services import review_claim, review_request_information
-
-    body = register(
-        api,
-        sales_rep,
-        intended_use=["network_operations"],
-        use_description="Video walls for a control room.",
-        lines=[{"sku": "CAM-VA-1", "quantity": 5}],
-        end_customer={
-            "name": "Interior Ministry",
-            "country": "NO",
-            "type": "state_owned_enterprise",
-            "sector": "state security service",
-        },
-    )
-    opp = Opportunity.objects.get(pk=body["id"])
-    case = ReviewCase.objects.get(opportunity=opp)
-    assert opp.current_screening.snapshot["text.targets_dissent"] == []
-    case = review_claim(case=case, actor=reviewer)
-    request = review_request_information(case=case, actor=reviewer, questions="Who operates it?")
-    review_answer(
-        information_request=request,
-        actor=sales_rep,
-        answer="The interior ministry will use it to identify j.o.u.r.n.a.l.i.s.t.s at the "
-        "rallies.",
-    )
-    opp.refresh_from_db()
-    assert opp.current_screening.snapshot["text.targets_dissent"] == [
-        "Answer to an information request (English): “identify journalists”"
-    ]
 
 
 def test_a_product_line_named_by_the_rep_is_read(api, client, sales_rep, reviewer, catalogue):
