@@ -49,6 +49,21 @@ _HOW_BEFORE_DONT = frozenset("facon maniere".split())
 ZH_RESEARCH = frozenset(("研究", "调研", "学术", "意识", "认知"))
 ZH_TRAINING = frozenset(("培训", "课程", "讲座"))
 ZH_HOW = frozenset(("如何", "怎样", "怎么"))
+# A "how" clause that says what the customer will or can do plans the act, it does not
+# describe it: "a feasibility study on how the customer will track the phones of
+# protesters" is read. Modals of future, ability and obligation, and the customer named.
+PLAN_WORDS = frozenset(
+    bare_word(w)
+    for w in (
+        "will shall can could would should must customer customers client clients buyer "
+        "pourra pourront va vont devra devront peut peuvent acheteur "
+        "podrá podrán puede pueden deberá deberán cliente clientes comprador "
+        "poderá poderão vai vão pode podem deverá deverão "
+        "будет будут сможет смогут может могут должен должны клиент клиента заказчик заказчика "
+        "سوف يمكن يمكنه سيتمكن ستتمكن العميل الزبون"
+    ).split()
+)
+ZH_PLAN = ("将", "会", "能", "可以", "要", "客户")
 TOPIC_REACH = 10  # words from the topic to the "how" (Chinese: twice as many characters)
 CLAUSE_REACH = 12  # words from the "how" to the end of the match
 
@@ -70,6 +85,8 @@ def described(text: _Text, lo: int, hi: int, act: int) -> bool:
         if found is None:
             continue
         topic, at = found
+        if _plans(toks, h, hi, zh):
+            return False
         if act <= at:
             return True  # the act read is the research word itself ("pesquisa … sobre como")
         arabic = "\u0600" <= toks[h][0][:1] <= "\u06ff"
@@ -112,3 +129,12 @@ def _topic_before(toks: list, h: int, zh: bool, scale: int) -> tuple[str, int] |
         if word in TRAINING_WORDS or word.startswith(TRAINING_STARTS):
             return "training", t
     return None
+
+
+def _plans(toks: list, h: int, hi: int, zh: bool) -> bool:
+    """Whether the "how" clause from ``h`` to ``hi`` says what someone will or can do, or
+    names the customer (``PLAN_WORDS``)."""
+    if zh:
+        clause = "".join(t[0] for t in toks[h + 2 : hi + 1])
+        return any(w in clause for w in ZH_PLAN)
+    return any(bare_word(t[0]) in PLAN_WORDS for t in toks[h + 1 : hi + 1])

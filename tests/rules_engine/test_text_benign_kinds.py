@@ -199,3 +199,29 @@ DANGEROUS = [
 @pytest.mark.parametrize(("text", "category"), DANGEROUS)
 def test_dangerous_counterparts_are_still_read(text: str, category: str) -> None:
     assert category in categories(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Feasibility study on how the customer will track the phones of protesters.", "tracking"),
+        ("Research how the police can locate the phones of protesters.", "tracking"),
+        (
+            "The ministry commissioned a study of how its analysts will monitor journalists.",
+            "targets_dissent",
+        ),
+        (
+            "Étude sur la façon dont le client pourra suivre les téléphones des manifestants.",
+            "tracking",
+        ),
+        (
+            "Estudio sobre cómo el cliente podrá rastrear los teléfonos de los manifestantes.",
+            "tracking",
+        ),
+        ("研究客户如何将追踪抗议者的手机。", "tracking"),
+    ],
+)
+def test_a_study_of_what_the_customer_will_do_plans_it_and_is_read(text: str, expected: str):
+    """A "how" clause that says what someone will or can do, or names the customer, is a
+    plan written as a study: a rep cannot hide a request behind the word "study"."""
+    assert expected in categories(text)
