@@ -155,12 +155,23 @@ def bears_on(
             # аккредитованных на пресс-конференцию"), as for any match.
             continue
         kind = text.kinds.get((lo, hi))
-        if kind == "oversight" and not targets and lo > span[1] and _overseen(text, lo):
+        if kind == "oversight" and targets:
+            # An overseer bounds an act, it does not change whom it is done to: "block
+            # opposition websites, audited by the regulator" still blocks the opposition.
+            continue
+        if kind == "oversight" and lo > span[1] and _overseen(text, lo):
             return True  # "call records kept 12 months, audited by the data-protection authority"
         # A machine's state measured is what the act is done to when the act's object
         # stands between the match and the means word ("monitor the opposition party's
         # servers using uptime checks"); straight after the match it is still the means.
-        measured = kind == "measure" and bare_word(toks[span[1] + 1][0]) not in MEANS_WORDS
+        measured = kind == "measure" and _object_before_means(text, span[1], lo, protected)
+        if kind == "measure" and hi < span[0]:
+            continue  # before the act it is how the act is done: "using uptime checks, intercept …"
+        if kind == "measure" and targets and not measured:
+            # Said of people the match names, a machine's state is only a pretext ("monitor
+            # protesters' phones for uptime", "… opposition activists' devices using uptime
+            # checks"): it says nothing of what the act is done to.
+            continue
         if targets and lo > span[1] and not measured and _opened_by_means(text, span[1], lo):
             continue  # "block opposition sites with bot protection rules": the means
         if hi < span[0] and _COLON_RE.search(text.raw, toks[hi][2], toks[span[0]][1]):
@@ -208,6 +219,20 @@ def _opened_by_means(text: _Text, end: int, lo: int) -> bool:
         joined = "".join(t[0] for t in between)
         return any(w in joined for w in MEANS_WORDS if "\u3400" <= w[:1] <= "\u9fff")
     return any(bare_word(t[0]) in MEANS_WORDS for t in between)
+
+
+def _object_before_means(text: _Text, end: int, lo: int, protected: list[tuple[int, int]]) -> bool:
+    """Whether an object stands between a match ending at ``end`` and the means word
+    opening the benign context at ``lo``, naming no protected group ("the opposition
+    party's servers using uptime checks"; not "… activists' devices using uptime checks")."""
+    toks = text.toks
+    if lo <= end + 1 or bare_word(toks[end + 1][0]) in MEANS_WORDS:
+        return False  # straight after the match: still the means
+    if any(end < p_lo and p_hi < lo for p_lo, p_hi in protected):
+        return False
+    if _CLAUSE_BREAK_RE.search(text.raw, toks[end][2], toks[lo][1]):
+        return False
+    return _opened_by_means(text, max(end + 1, lo - 1 - MEANS_REACH), lo)
 
 
 def _qualifies(text: _Text, span: tuple[int, int], lo: int, hi: int) -> bool:
