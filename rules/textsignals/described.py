@@ -14,6 +14,7 @@ describes; after training, only one whose act is not straight after "how" ("如�
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from .languages import bare_word
@@ -51,7 +52,8 @@ ZH_TRAINING = frozenset(("培训", "课程", "讲座"))
 ZH_HOW = frozenset(("如何", "怎样", "怎么"))
 # A "how" clause that says what the customer will or can do plans the act, it does not
 # describe it: "a feasibility study on how the customer will track the phones of
-# protesters" is read. Modals of future, ability and obligation, and the customer named.
+# protesters" is read. Modals of future, ability and obligation, the customer named, and
+# the seller itself ("research on how our system identifies protesters").
 PLAN_WORDS = frozenset(
     bare_word(w)
     for w in (
@@ -60,10 +62,28 @@ PLAN_WORDS = frozenset(
         "podrá podrán puede pueden deberá deberán cliente clientes comprador "
         "poderá poderão vai vão pode podem deverá deverão "
         "будет будут сможет смогут может могут должен должны клиент клиента заказчик заказчика "
-        "سوف يمكن يمكنه سيتمكن ستتمكن العميل الزبون"
+        "سوف يمكن يمكنه سيتمكن ستتمكن العميل الزبون "
+        # We, us, our: the seller's own system doing the act is what the deal sells.
+        "نحن نقوم"
     ).split()
 )
-ZH_PLAN = ("将", "会", "能", "可以", "要", "客户")
+# We, us, our: the seller's own system doing the act is what the deal sells, also when it
+# is named as the doer just after the act ("… are tracked by our system").
+FIRST_PERSON = frozenset(
+    bare_word(w)
+    for w in (
+        "we us our ours nous notre nos nosotros nosotras nuestro nuestra nuestros nuestras "
+        "nosso nossa nossos nossas мы нас наш наша наше наши нашей нашего нашим نحن"
+    ).split()
+)
+FIRST_PERSON_AFTER = 3  # words after the match the seller may be named in
+# Opening another clause after the match: "… track journalists, which we will publish".
+_CLAUSE_BREAK_RE = re.compile("[,;:()\u3001\uff0c\u060c\u2013\u2014]")
+_AGENTS = frozenset("by par por pelo pela".split())  # naming who does a passive act
+_RELATIVES = frozenset(
+    "which that who whom qui que quien cual cuyo который которые которую".split()
+)
+ZH_PLAN = ("将", "会", "能", "可以", "要", "客户", "我们", "我方", "本公司")
 TOPIC_REACH = 10  # words from the topic to the "how" (Chinese: twice as many characters)
 CLAUSE_REACH = 12  # words from the "how" to the end of the match
 
@@ -85,7 +105,7 @@ def described(text: _Text, lo: int, hi: int, act: int) -> bool:
         if found is None:
             continue
         topic, at = found
-        if _plans(toks, h, hi, zh):
+        if _plans(text, at, h, hi, zh):
             return False
         if act <= at:
             return True  # the act read is the research word itself ("pesquisa … sobre como")
@@ -131,10 +151,25 @@ def _topic_before(toks: list, h: int, zh: bool, scale: int) -> tuple[str, int] |
     return None
 
 
-def _plans(toks: list, h: int, hi: int, zh: bool) -> bool:
+def _plans(text: _Text, at: int, h: int, hi: int, zh: bool) -> bool:
     """Whether the "how" clause from ``h`` to ``hi`` says what someone will or can do, or
-    names the customer (``PLAN_WORDS``)."""
+    names the customer (``PLAN_WORDS``) or the seller (``FIRST_PERSON``, also as the doer
+    just after the match in its clause; in Chinese, where the subject comes first, from the topic
+    word at ``at``)."""
+    toks = text.toks
     if zh:
-        clause = "".join(t[0] for t in toks[h + 2 : hi + 1])
+        clause = "".join(t[0] for t in toks[at + 2 : hi + 1])
         return any(w in clause for w in ZH_PLAN)
-    return any(bare_word(t[0]) in PLAN_WORDS for t in toks[h + 1 : hi + 1])
+    if any(bare_word(t[0]) in PLAN_WORDS | FIRST_PERSON for t in toks[h + 1 : hi + 1]):
+        return True
+    for k in range(hi + 1, min(len(toks), hi + 1 + FIRST_PERSON_AFTER)):
+        word = bare_word(toks[k][0])
+        if (
+            toks[k][3] != toks[hi][3]
+            or word in _RELATIVES
+            or _CLAUSE_BREAK_RE.search(text.raw, toks[k - 1][2], toks[k][1])
+        ):
+            return False
+        if word in FIRST_PERSON and bare_word(toks[k - 1][0]) in _AGENTS:
+            return True  # "… are tracked by our system", not "… for our report"
+    return False

@@ -48,3 +48,36 @@ def test_a_measure_before_a_match_ending_the_text_is_read_without_error(
 
 def test_a_party_servers_uptime_is_still_benign() -> None:
     assert categories("Monitor the opposition party's servers using uptime checks.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Research on how we block opposition websites for the ministry.", "censorship"),
+        (
+            "University research on how our system identifies protesters from CCTV footage.",
+            "targets_dissent",
+        ),
+        ("Study on how protesters' phones are tracked by our system for the police.", "tracking"),
+        (
+            "Estudio sobre cómo nuestro sistema rastrea los teléfonos de los manifestantes.",
+            "tracking",
+        ),
+        ("Исследование того, как наша система отслеживает телефоны журналистов.", "tracking"),
+        ("研究我们的系统如何追踪抗议者的手机。", "tracking"),
+    ],
+)
+def test_a_study_of_how_the_seller_does_the_act_is_read(text: str, category: str) -> None:
+    """The seller's own system doing the act is what the deal sells, not research."""
+    assert category in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Research on how governments track journalists, which we will publish.",
+        "Research on how governments track journalists for our report.",
+    ],
+)
+def test_research_the_seller_publishes_still_describes(text: str) -> None:
+    assert categories(text) == set()
