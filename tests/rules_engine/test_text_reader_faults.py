@@ -128,3 +128,17 @@ def test_a_chinese_a_not_a_question_asks_and_does_not_deny(text: str, expected: 
 )
 def test_a_chinese_negation_still_denies(text: str) -> None:
     assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("The police want to Spy on journalists.", "targets_dissent"),
+        ("Plataforma Para Calar Os Jornalistas", "censorship"),
+        ("Spyware That Spies On Activists And Bloggers", "targets_dissent"),
+    ],
+)
+def test_a_capital_on_a_verb_or_a_title_in_title_case_names_no_city(text: str, category: str):
+    """A word as short as its stem is no name cut short, and in Title Case every word has
+    a capital: a rep cannot hide "spy" or "calar" behind one."""
+    assert category in categories(text)
