@@ -85,8 +85,9 @@ _L = f"[^\\W\\d_{_HAN}]"
 _LETTER_RE = re.compile(_L)
 _REFERENCE_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # Tags of the HTML a rich-text field or a CRM export carries; only known names, so
-# "latency <5 ms" or "x<y and y>z" stay as written. A block ends a run of words (a space),
-# an inline tag does not ("pro<b></b>testers").
+# "latency <5 ms" or "x<y and y>z" stay as written. A block ends a line, as a line break
+# does in plain text ("<li>Block ads</li><li>Opposition party office</li>" are two
+# lines, not one sentence); an inline tag ends nothing ("pro<b></b>testers").
 _BLOCK_TAGS = "br|p|div|li|ul|ol|tr|td|th|table|tbody|thead|h[1-6]|hr|blockquote|pre|dd|dt|dl"
 _INLINE_TAGS = (
     "b|i|u|s|em|strong|span|font|a|sup|sub|small|big|mark|del|ins|code|tt|abbr|q|cite|kbd"
@@ -195,7 +196,7 @@ def _html_undone(text: str) -> str:
     if "&" in text:
         text = _REFERENCE_RE.sub(lambda m: html.unescape(m.group()), text)
     if "<" in text:
-        text = _TAG_RE.sub(lambda m: " " if m.group(2) else "", text)
+        text = _TAG_RE.sub(lambda m: "\n" if m.group(2) else "", text)
     return text
 
 

@@ -112,3 +112,16 @@ def test_arabic_typed_with_persian_letters_raises_what_the_plain_text_raises(pla
         (c, lang) for c, lang, _q in reads(plain)
     ]
     assert word_set(typed) == word_set(plain)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "<ul><li>Block ads</li><li>Opposition party office: 20 laptops</li></ul>",
+        "Block ads<br>Opposition party office: 20 laptops",
+    ],
+)
+def test_items_of_an_html_list_are_lines_not_one_sentence(written: str) -> None:
+    """A rich-text list shows each item on its own line, as a line break does in plain
+    text: "Block ads" and the next item's "Opposition party" are not one act."""
+    assert read_one(written, PACK.lexicon) == []
