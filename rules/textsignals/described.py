@@ -84,6 +84,22 @@ _RELATIVES = frozenset(
     "which that who whom qui que quien cual cuyo который которые которую".split()
 )
 ZH_PLAN = ("将", "会", "能", "可以", "要", "客户", "我们", "我方", "本公司")
+# Police, soldiers, spies or a ministry between the topic and the "how": "training for
+# police officers on how officers track journalists' phones" teaches them the act, it does
+# not describe it. Compared without accents (Russian by beginning).
+STATE_AUDIENCE = frozenset(
+    bare_word(w)
+    for w in (
+        "police policemen officers army military soldiers intelligence ministry interior "
+        "policiers gendarmes gendarmerie armee militaires renseignement ministere "
+        "policia policias agentes ejercito militares inteligencia ministerio "
+        "policiais exercito inteligencia ministerio "
+        "الشرطه الجيش المخابرات الاستخبارات الوزاره الداخليه"
+    ).split()
+)
+STATE_AUDIENCE_STARTS = ("полици", "полицейск", "силовик", "спецслужб", "арми", "министерств")
+_SECURITY_BODIES = frozenset("services forces agencies agency".split())
+ZH_STATE_AUDIENCE = ("警察", "公安", "军队", "情报", "国安", "部委")
 TOPIC_REACH = 10  # words from the topic to the "how" (Chinese: twice as many characters)
 CLAUSE_REACH = 12  # words from the "how" to the end of the match
 
@@ -105,7 +121,7 @@ def described(text: _Text, lo: int, hi: int, act: int) -> bool:
         if found is None:
             continue
         topic, at = found
-        if _plans(text, at, h, hi, zh):
+        if _plans(text, at, h, hi, zh) or _for_the_state(toks, at, h, zh):
             return False
         if act <= at:
             return True  # the act read is the research word itself ("pesquisa … sobre como")
@@ -172,4 +188,23 @@ def _plans(text: _Text, at: int, h: int, hi: int, zh: bool) -> bool:
             return False
         if word in FIRST_PERSON and bare_word(toks[k - 1][0]) in _AGENTS:
             return True  # "… are tracked by our system", not "… for our report"
+    return False
+
+
+def _for_the_state(toks: list, at: int, h: int, zh: bool) -> bool:
+    """Whether the words from the topic at ``at`` to the "how" at ``h`` name police,
+    soldiers, spies or a ministry (``STATE_AUDIENCE``): the study or course is theirs."""
+    if zh:
+        # The audience may come first: "为警察培训…如何…".
+        first = at
+        while first > 0 and at - first < TOPIC_REACH and toks[first - 1][3] == toks[at][3]:
+            first -= 1
+        between = "".join(t[0] for t in toks[first:h])
+        return any(w in between for w in ZH_STATE_AUDIENCE)
+    for k in range(at + 1, h):
+        word = bare_word(toks[k][0])
+        if word in STATE_AUDIENCE or word.startswith(STATE_AUDIENCE_STARTS):
+            return True
+        if word == "security" and bare_word(toks[k + 1][0]) in _SECURITY_BODIES:
+            return True  # "the security services", "security forces"
     return False

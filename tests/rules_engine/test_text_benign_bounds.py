@@ -81,3 +81,24 @@ def test_a_study_of_how_the_seller_does_the_act_is_read(text: str, category: str
 )
 def test_research_the_seller_publishes_still_describes(text: str) -> None:
     assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Training for police officers on how officers track journalists' phones.", "tracking"),
+        (
+            "Training course for the security services on how analysts identify protesters.",
+            "targets_dissent",
+        ),
+        ("Workshop for the ministry on how the operator blocks opposition websites.", "censorship"),
+        ("为警察培训间谍软件如何被用来监视记者。", "targets_dissent"),
+    ],
+)
+def test_a_course_for_police_on_how_the_act_is_done_teaches_it(text: str, category: str):
+    assert category in categories(text)
+
+
+def test_research_on_what_the_police_do_elsewhere_still_describes() -> None:
+    text = "Research on how the police track protesters' phones in authoritarian states."
+    assert categories(text) == set()
