@@ -10,6 +10,9 @@ track", "comment les logiciels servent à"): "research how to track protesters' 
 teach or ask for the act, and are read. In Arabic and Chinese, where the verb may come
 first ("كيف تحجب الحكومات", "政府如何审查"), any such clause after research or awareness
 describes; after training, only one whose act is not straight after "how" ("如何追踪").
+A clause that says what someone will or can do, or names the customer or the seller ("how
+our system identifies protesters"), plans the act; a study or course for police, soldiers,
+spies or a ministry ("training for police officers on how officers track …") teaches it.
 """
 
 from __future__ import annotations
