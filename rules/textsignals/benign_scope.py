@@ -63,7 +63,23 @@ MEANS_REACH = 3  # words between the match and the benign context the means word
 # an overseer ("audited by the data-protection authority") bears on the act across the
 # clauses after it; a machine's state measured ("using uptime checks") says what the act
 # is done to (servers, not people) when the act's object stands before the means word.
-KIND_SOURCES = {"Benign context (oversight)": "oversight", "Benign context (measures)": "measure"}
+# Animals, vehicles, lost devices, a site's visitors and patients in care are something
+# other than a protected group: said beside a match naming one ("locate protesters'
+# phones, with the families' consent"), they change nothing of whom the act is done to.
+KIND_SOURCES = {
+    "Benign context (oversight)": "oversight",
+    "Benign context (measures)": "measure",
+    **dict.fromkeys(
+        (
+            "Benign context (kinds): animals",
+            "Benign context (kinds): public transport",
+            "Benign context (kinds): lost or stolen devices",
+            "Benign context (kinds): web analytics",
+            "Benign context (kinds): care of residents",
+        ),
+        "other",
+    ),
+}
 # Words putting an overseer in charge: "audited by", "contrôlée par", "под контролем".
 OVERSEEN_BY = frozenset(
     "by under par sous por bajo pela pelo sob под قبل تحت لرقابه لاشراف باشراف".split()
@@ -155,9 +171,10 @@ def bears_on(
             # аккредитованных на пресс-конференцию"), as for any match.
             continue
         kind = text.kinds.get((lo, hi))
-        if kind == "oversight" and targets:
-            # An overseer bounds an act, it does not change whom it is done to: "block
-            # opposition websites, audited by the regulator" still blocks the opposition.
+        if kind in ("oversight", "other") and targets:
+            # An overseer bounds an act, and something other than a person names something
+            # else; neither changes whom the act is done to: "block opposition websites,
+            # audited by the regulator" still blocks the opposition.
             continue
         if kind == "oversight" and lo > span[1] and _overseen(text, lo):
             return True  # "call records kept 12 months, audited by the data-protection authority"

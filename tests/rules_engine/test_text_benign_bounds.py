@@ -102,3 +102,18 @@ def test_a_course_for_police_on_how_the_act_is_done_teaches_it(text: str, catego
 def test_research_on_what_the_police_do_elsewhere_still_describes() -> None:
     text = "Research on how the police track protesters' phones in authoritarian states."
     assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Locate lost or stolen phones of journalists for the police.",
+        "Track the buses of protesters for the timetable.",
+        "Track activists' movements in the wildlife reserve.",
+        "Track the protesters like wildlife.",
+    ],
+)
+def test_things_named_beside_a_protected_group_do_not_cancel_the_act(text: str) -> None:
+    """Animals, vehicles and lost devices are something other than the people the match
+    names: a rep cannot cancel "track activists" by adding "wildlife"."""
+    assert "tracking" in categories(text)
