@@ -307,31 +307,24 @@ def test_a_partner_reads_their_own_words_back_without_the_reviewers_reasoning(
     assert all("reasoning" not in f and "source" not in f for f in api_view["findings"])
 
 
-def test_a_description_disguised_with_look_alike_letters_is_read_and_quoted_as_read(
-    api, client, sales_rep, reviewer, catalogue
+@pytest.mark.parametrize(
+    "description",
+    [
+        # Cyrillic "а" and "е" and a zero-width space inside the English words
+        "The city wants to loc\u0430te the phones of prot\u0435\u200bsters near the central square.",
+        # an HTML tag inside "protesters" and a digit for a letter of "locate"
+        "The city wants to loc4te the phones of pro<b></b>testers near the central square.",
+    ],
+    ids=["look-alike letters", "markup and a digit"],
+)
+def test_a_description_written_around_the_reader_is_read_and_quoted_as_read(
+    api, client, sales_rep, reviewer, catalogue, description
 ):
-    """Cyrillic "а" and "е" and a zero-width space in the English words: the deal lands as
-    the plain one does, and the reviewer reads the quote without the disguise."""
-    disguised = (
-        "The city wants to loc\u0430te the phones of prot\u0435\u200bsters near the central square."
+    """A person reads both words, so does the reader: the deal lands as the plain one
+    does, and the reviewer reads the quote in plain words, without the disguise."""
+    body = register(
+        api, sales_rep, intended_use=["network_operations"], use_description=description
     )
-    body = register(api, sales_rep, intended_use=["network_operations"], use_description=disguised)
-    assert body["screening"]["tier"] in {"high", "critical", "prohibited"}
-    assert {"TXT-TARGETING-DISSENT", "TXT-TRACKING"} <= {
-        f["code"] for f in body["screening"]["findings"]
-    }
-    client.force_login(reviewer)
-    page = client.get(f"/deals/{body['id']}/").content.decode()
-    assert QUOTE in page
-
-
-def test_a_description_written_around_the_reader_is_read_as_a_person_reads_it(
-    api, client, sales_rep, reviewer, catalogue
-):
-    """An HTML tag inside "protesters" and a digit for a letter of "locate": a person reads
-    both words, so does the reader, and the reviewer reads the quote in plain words."""
-    written = "The city wants to loc4te the phones of pro<b></b>testers near the central square."
-    body = register(api, sales_rep, intended_use=["network_operations"], use_description=written)
     assert body["screening"]["tier"] in {"high", "critical", "prohibited"}
     assert {"TXT-TARGETING-DISSENT", "TXT-TRACKING"} <= {
         f["code"] for f in body["screening"]["findings"]
