@@ -354,17 +354,18 @@ def drop_name_stems(
     unless benign context reads that stem (``keep``: "O Museu da Polícia"). Whether any
     key was dropped."""
     dropped = False
-    capitals: dict[int, list[int]] = {}  # sentence -> [capitalised words, words]
-    for _word, start, _end, sentence in toks:
-        counts = capitals.setdefault(sentence, [0, 0])
-        counts[0] += raw[start].isupper()
-        counts[1] += 1
+    capitals: dict[int, list[int]] = {}  # sentence -> [capitalised words, words]; on demand
     for i in range(1, len(toks)):
         word, start, end, sentence = toks[i]
         if not (raw[start].isupper() and raw[start + 1 : end].islower()):
             continue  # not a name ("GPS", an acronym, keeps its stems)
         if toks[i - 1][3] != sentence or not word.isascii() or len(word) <= NAME_STEM:
             continue  # "Spy" is as short as its stem: a word, not a name cut short
+        if not capitals:  # counted once a text has a capitalised word to judge
+            for _word, at, _end, n in toks:
+                counts = capitals.setdefault(n, [0, 0])
+                counts[0] += raw[at].isupper()
+                counts[1] += 1
         if 2 * capitals[sentence][0] > capitals[sentence][1]:
             continue  # Title Case ("Platform To Spy On Journalists"): capitals name nothing
         short = [
