@@ -27,7 +27,13 @@ from functools import lru_cache
 import Stemmer
 
 from .disguise import as_read
-from .morphology import arabic_light_stem, arabic_text_stems, russian_lemmas, simplified
+from .morphology import (
+    arabic_light_stem,
+    arabic_text_stems,
+    irregular_dictionary_forms,
+    russian_lemmas,
+    simplified,
+)
 
 LANGUAGES = ("en", "fr", "es", "pt", "ar", "ru", "zh")
 LANGUAGE_NAMES = {
@@ -47,6 +53,7 @@ _SNOWBALL = {
     "ru": "russian",
 }
 LATIN = ("en", "fr", "es", "pt")
+IRREGULAR_LANGUAGES = ("fr", "es", "pt")  # tables of irregular verb stems (morphology)
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 HAN_CHARS = _HAN  # the Han ranges, for a character class
@@ -150,6 +157,14 @@ def word_keys(word: str) -> tuple[str, ...]:
         # stemmers read some accented endings apart ("sécurité", "securite").
         bare = strip_accents(word)
         keys += [f"{lang}:{stem(bare, lang)}" for lang in LATIN]
+    if script == "latin":
+        # An irregular verb is also read as its dictionary form ("sigue" as "seguir").
+        bare = strip_accents(word)
+        keys += [
+            f"{lang}:{stem(form, lang)}"
+            for lang in IRREGULAR_LANGUAGES
+            for form in irregular_dictionary_forms(bare, lang)
+        ]
     elif script == "cyrillic":
         keys += [f"ru:{stem(lemma, 'ru')}" for lemma in russian_lemmas(word)]
     return tuple(dict.fromkeys(keys))

@@ -1,4 +1,5 @@
-"""Morphology for Arabic, Russian and Chinese: the forms a stemmer alone does not join.
+"""Morphology for Arabic, Russian, Chinese and the irregular verbs of Spanish, Portuguese
+and French: the forms a stemmer alone does not join.
 
 What must always be true:
 
@@ -13,6 +14,12 @@ What must always be true:
   keeps at least three letters.
 - Chinese: traditional characters are read as simplified (OpenCC tables in
   ``opencc-purepy``), one character for one character, so quotes keep what was written.
+- Spanish, Portuguese, French: a verb whose stem changes with person or tense ("seguir":
+  "sigue", "siguió"; "detener": "detiene", "detuvo"; "intervir": "intervém"; "suivre":
+  "suit") is also read as its dictionary form, which is how the lexicon writes verbs. A
+  small table per language (``IRREGULAR_STEMS``) lists each changed stem, the dictionary
+  form and the endings it takes; any beginning before it is kept, so one row reads the
+  verb and its compounds ("persiguen" -> "perseguir", "intervino" -> "intervenir").
 - Everything ships in the packages: nothing is downloaded at run time. The dictionaries
   load once, on the first word that needs them.
 """
@@ -144,3 +151,83 @@ def simplified(char: str) -> str:
     """One Han character as simplified Chinese writes it (itself when it already is)."""
     out = _analyser("zh").convert(char)
     return out if len(out) == len(char) else char
+
+
+# -- Spanish, Portuguese, French: irregular verb stems ---------------------------------------
+
+# Per language: (stem as the text writes it, dictionary form, endings it takes), compared
+# without accents. A text word is any beginning + a stem + one of its endings; it is also
+# read as that beginning + the dictionary form ("con" + "sigu" + "en" -> "conseguir"). The
+# endings are the forms' own, so a noun that merely holds the letters ("tienda", "sigla")
+# is not read. Only verbs that name acts in the lexicon's families are listed: following,
+# pursuing, obtaining (seguir); stopping (impedir, pedir); holding (tener: detener,
+# retener, obtener); intervening (venir, vir); closing and finding (cerrar, encontrar);
+# imposing (poner); following, holding, intervening in French (suivre, tenir, venir).
+_ES_PRESENT = ("o", "a", "as", "an", "amos")
+IRREGULAR_STEMS: dict[str, tuple[tuple[str, str, tuple[str, ...]], ...]] = {
+    "es": (
+        ("sigu", "seguir", ("e", "es", "en", "io", "ieron", "iendo", "iera", "ieran", "iese")),
+        ("sig", "seguir", _ES_PRESENT),
+        ("pid", "pedir", ("e", "es", "en", "io", "ieron", "iendo", "iera", "ieran", *_ES_PRESENT)),
+        ("tien", "tener", ("e", "es", "en")),
+        ("teng", "tener", _ES_PRESENT),
+        ("tuv", "tener", ("e", "iste", "o", "imos", "ieron", "iera", "ieran", "iese", "iesen")),
+        ("vien", "venir", ("e", "es", "en")),
+        ("veng", "venir", _ES_PRESENT),
+        ("vin", "venir", ("e", "iste", "o", "imos", "ieron", "iera", "ieran", "iese")),
+        ("cierr", "cerrar", ("o", "a", "as", "an", "e", "es", "en")),
+        ("cuentr", "contrar", ("o", "a", "as", "an", "e", "es", "en")),
+        ("pus", "poner", ("e", "iste", "o", "imos", "ieron", "iera", "ieran")),
+        ("pong", "poner", _ES_PRESENT),
+    ),
+    "pt": (
+        ("sig", "seguir", ("o", "a", "as", "am", "amos")),
+        ("segu", "seguir", ("e", "es", "em")),
+        ("impec", "impedir", ("o", "a", "as", "am", "amos")),
+        ("tem", "ter", ("",)),  # "detém", "detêm", "retém", "obtém"
+        ("tev", "ter", ("e",)),
+        ("tiv", "ter", ("eram", "esse", "essem", "er", "erem", "emos")),
+        ("tenh", "ter", ("o", "a", "am")),
+        ("vem", "vir", ("",)),  # "intervém", "intervêm"
+        ("vei", "vir", ("o",)),
+        ("vi", "vir", ("eram", "esse", "essem", "er", "erem")),
+        ("venh", "vir", ("o", "a", "am")),
+    ),
+    "fr": (
+        ("sui", "suivre", ("t",)),  # not "suis", which is also "I am"
+        (
+            "suiv",
+            "suivre",
+            ("ent", "ons", "ez", "ait", "aient", "it", "irent", "ant", "i", "is", "ie", "ies"),
+        ),
+        ("tien", "tenir", ("s", "t", "nent", "ne", "nes")),
+        ("tin", "tenir", ("t", "rent")),
+        ("vien", "venir", ("s", "t", "nent", "ne", "nes")),
+        ("vin", "venir", ("t", "rent")),
+    ),
+}
+_MIN_IRREGULAR_WORD = 4  # "tem", "vem", "vin" alone are other words
+
+
+def _irregular_index() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Per language, (changed stem + ending, dictionary form)."""
+    return {
+        language: tuple((s + e, d) for s, d, endings in rows for e in endings)
+        for language, rows in IRREGULAR_STEMS.items()
+    }
+
+
+_IRREGULAR = _irregular_index()
+
+
+@lru_cache(maxsize=65536)
+def irregular_dictionary_forms(word: str, language: str) -> tuple[str, ...]:
+    """The dictionary forms of an unaccented Latin word read as an irregular verb of
+    ``language`` ("persiguen" -> "perseguir"); none for a regular word."""
+    if len(word) < _MIN_IRREGULAR_WORD:
+        return ()
+    found = []
+    for tail, dictionary in _IRREGULAR.get(language, ()):
+        if word.endswith(tail):
+            found.append(word[: len(word) - len(tail)] + dictionary)
+    return tuple(dict.fromkeys(found))
