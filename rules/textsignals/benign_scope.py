@@ -66,7 +66,15 @@ MEANS_REACH = 3  # words between the match and the benign context the means word
 # Animals, vehicles, lost devices, a site's visitors and patients in care are something
 # other than a protected group: said beside a match naming one ("locate protesters'
 # phones, with the families' consent"), they change nothing of whom the act is done to.
+# Words that read as an act together with what it is done to, when that is no person: a
+# trade ("investigative journalists", "调查记者") or a machine ("network monitoring",
+# "مراقبة الشبكة"). They cancel only a match whose act is one of their words and which ends
+# inside them: the people named stand in them, or before them as the buyer ("the mosque
+# buys Wi-Fi with network monitoring"); never an act beside them ("track investigative
+# journalists") nor people after them ("monitor the network of mosques").
 KIND_SOURCES = {
+    "Benign context (names)": "own object",
+    "Benign context (objects)": "own object",
     "Benign context (oversight)": "oversight",
     "Benign context (measures)": "measure",
     **dict.fromkeys(
@@ -171,6 +179,8 @@ def bears_on(
             # аккредитованных на пресс-конференцию"), as for any match.
             continue
         kind = text.kinds.get((lo, hi))
+        if kind == "own object":
+            continue  # only the act read inside it is cancelled (``act_in_own_object``)
         if kind in ("oversight", "other") and targets:
             # An overseer bounds an act, and something other than a person names something
             # else; neither changes whom the act is done to: "block opposition websites,
@@ -211,6 +221,26 @@ def bears_on(
             continue
         return True
     return False
+
+
+def act_in_own_object(
+    text: _Text, benign: list[tuple[int, int]], span: tuple[int, int], act: int
+) -> bool:
+    """Whether the act a match read (at ``act``) is a word of benign context naming the
+    act with its own object ("investigative" in "investigative journalists", "monitoring"
+    in "network monitoring"): a trade or a machine, not something done to the people the
+    match names. The match ends where that context ends (the people are the trade's) or
+    starts before it (the customer: "the mosque buys Wi-Fi with network monitoring"); a
+    person written between its words ("count the worshippers' connected devices") or after
+    them ("monitor the network of mosques") is what the act is done to."""
+    kinds = text.kinds
+    start, end = span
+    return any(
+        lo <= act <= hi
+        and (end == hi or (start < lo and end <= hi))
+        and kinds.get((lo, hi)) == "own object"
+        for lo, hi in benign
+    )
 
 
 def _listed_beside_other(toks: list, benign: list[tuple[int, int]], hi: int, end: int) -> bool:

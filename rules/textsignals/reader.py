@@ -28,7 +28,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .benign_scope import bears_on, benign_keys, protected_target_parts, span_kind
+from .benign_scope import (
+    act_in_own_object,
+    bears_on,
+    benign_keys,
+    protected_target_parts,
+    span_kind,
+)
 from .candidates import candidate_index, candidates
 from .described import described
 from .disguise import as_read
@@ -423,6 +429,8 @@ def _read(raw: str, lexicon: CompiledLexicon) -> list[Read]:
                 continue
             benign = text.benign_spans(lexicon) if lexicon.benign else ()
             if benign:
+                if act_in_own_object(text, benign, span, act):
+                    continue
                 if protected is None:
                     protected = [
                         s
