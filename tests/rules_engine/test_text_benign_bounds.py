@@ -117,3 +117,87 @@ def test_things_named_beside_a_protected_group_do_not_cancel_the_act(text: str) 
     """Animals, vehicles and lost devices are something other than the people the match
     names: a rep cannot cancel "track activists" by adding "wildlife"."""
     assert "tracking" in categories(text)
+
+
+# A statement of good intent is not a denial of the act: a rep cannot cancel "locate the
+# phones of protesters" by adding that no harm is meant. (act, the same act with it)
+GOOD_INTENT = [
+    (
+        "Locate the phones of protesters.",
+        "Locate the phones of protesters — not intended to harm them.",
+    ),
+    (
+        "Locate the phones of protesters.",
+        "Locate the phones of protesters — not meant to hurt anyone.",
+    ),
+    ("Locate the phones of protesters.", "Locate the phones of protesters — no harm intended."),
+    ("Locate the phones of protesters.", "No harm intended, locate the phones of protesters."),
+    (
+        "Locate the phones of protesters.",
+        "Without harming anyone, locate the phones of protesters.",
+    ),
+    ("Locate the phones of protesters.", "Locate the phones of protesters for their own safety."),
+    (
+        "Locate the phones of protesters.",
+        "Locate the phones of protesters; we respect human rights.",
+    ),
+    (
+        "Localiser les téléphones des manifestants.",
+        "Localiser les téléphones des manifestants — pas destiné à leur nuire.",
+    ),
+    (
+        "Localiser les téléphones des manifestants.",
+        "Sans vouloir nuire à personne, localiser les téléphones des manifestants.",
+    ),
+    (
+        "Localizar los teléfonos de los manifestantes.",
+        "Localizar los teléfonos de los manifestantes — no está destinado a hacerles daño.",
+    ),
+    (
+        "Localizar los teléfonos de los manifestantes.",
+        "Sin hacer daño a nadie, localizar los teléfonos de los manifestantes.",
+    ),
+    (
+        "Localizar os telefones dos manifestantes.",
+        "Localizar os telefones dos manifestantes — não se destina a prejudicá-los.",
+    ),
+    (
+        "Localizar os telefones dos manifestantes.",
+        "Localizar os telefones dos manifestantes — não tem o objetivo de machucar ninguém.",
+    ),
+    (
+        "Localizar os telefones dos manifestantes.",
+        "Sem prejudicar ninguém, localizar os telefones dos manifestantes.",
+    ),
+    (
+        "Определять местоположение телефонов протестующих.",
+        "Определять местоположение телефонов протестующих — не предназначено для причинения вреда.",
+    ),
+    ("تحديد مواقع هواتف المتظاهرين.", "دون الإضرار بأحد، تحديد مواقع هواتف المتظاهرين."),
+    ("定位抗议者的手机。", "定位抗议者的手机——不打算伤害他们。"),
+]
+
+
+@pytest.mark.parametrize(("act", "text"), GOOD_INTENT)
+def test_a_statement_of_good_intent_does_not_deny_the_act(act: str, text: str) -> None:
+    assert categories(act)
+    assert categories(text) == categories(act)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We will not track protesters.",
+        "The system cannot locate phones of protesters.",
+        "Locate the phones of protesters — not intended.",
+        "Track protesters — not part of the scope.",
+        "Localiser les téléphones des manifestants — pas prévu.",
+        "No rastrearemos a los manifestantes.",
+        "Localizar os telefones dos manifestantes — não previsto.",
+        "Слежка за протестующими не предусмотрена.",
+        "لن نتتبع المتظاهرين.",
+        "跟踪抗议者不在范围内。",
+    ],
+)
+def test_a_denial_of_the_act_itself_is_still_a_denial(text: str) -> None:
+    assert categories(text) == set()
