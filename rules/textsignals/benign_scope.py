@@ -80,6 +80,30 @@ KIND_SOURCES = {
         "other",
     ),
 }
+# Consent claimed by the seller for third parties ("with the families' consent", "avec le
+# consentement des familles", "с согласия родственников", "经家属同意") says nothing a
+# reviewer can check: it bounds an act on callers, visitors or residents in care, not one
+# on a protected group or on people held. Parts of the words of a benign span.
+CONSENT_PARTS = ("consent", "согласи", "موافق", "同意")
+# People held: an act on them with anyone's consent is still an act on people held. Word
+# beginnings compared without accents (Arabic and Chinese: parts of the word).
+HELD_STARTS = tuple(
+    "detainee inmate prisoner internee detenu prisonnier incarcere detenid preso recluso "
+    "prisioner encarcelad detid prisioneir encarcerad apenad "
+    "задержанн заключенн арестованн осужденн узник арестант".split()
+)
+HELD_PARTS = ("معتقل", "محتجز", "سجين", "سجناء", "المساجين", "موقوف") + (
+    "被拘",
+    "被羁押",
+    "被关押",
+    "在押",
+    "囚犯",
+    "犯人",
+    "服刑",
+    "被监管",
+)
+
+
 # Words putting an overseer in charge: "audited by", "contrôlée par", "под контролем".
 OVERSEEN_BY = frozenset(
     "by under par sous por bajo pela pelo sob под قبل تحت لرقابه لاشراف باشراف".split()
@@ -139,6 +163,7 @@ def bears_on(
     span: tuple[int, int],
     language: str,
     protected: list[tuple[int, int]] = (),  # type: ignore[assignment]
+    category: str = "",
 ) -> bool:
     """Whether benign context names what the act of a match is done to or how it is
     bounded: inside the match ("block malware sites"), within ``BENIGN_REACH`` words of it
@@ -169,6 +194,10 @@ def bears_on(
             # protection to block opposition sites" reads "bot … block"): something else.
             # After it, it may still say what the list or the act is for ("журналистов,
             # аккредитованных на пресс-конференцию"), as for any match.
+            continue
+        if (targets or _on_people_held(text, span, category)) and _consent(text, lo, hi):
+            # "detain protesters with the consent of the detainees' families", "track the
+            # movements of detainees with their consent": still the act on them.
             continue
         kind = text.kinds.get((lo, hi))
         if kind in ("oversight", "other") and targets:
@@ -289,4 +318,30 @@ def _overseen(text: _Text, lo: int) -> bool:
             return False
         if bare_word(toks[j][0]) in OVERSEEN_BY:
             return True
+    return False
+
+
+def _consent(text: _Text, lo: int, hi: int) -> bool:
+    """Whether benign context from ``lo`` to ``hi`` claims someone's consent."""
+    words = text.raw[text.toks[lo][1] : text.toks[hi][2]].lower()
+    return any(c in words for c in CONSENT_PARTS)
+
+
+def _on_people_held(text: _Text, span: tuple[int, int], category: str) -> bool:
+    """Whether a match is an act of detention, or names people held ("detainees",
+    "заключённых", "被拘留者") in its words or the few after them ("تتبع تحركات
+    المعتقلين": the movements the match read are the detainees')."""
+    if category == "detention":
+        return True
+    toks = text.toks
+    end = span[1]
+    while end + 1 < len(toks) and end < span[1] + BENIGN_REACH and toks[end + 1][3] == toks[end][3]:
+        end += 1
+    for t in toks[span[0] : end + 1]:
+        word = bare_word(t[0])
+        if word.startswith(HELD_STARTS) or any(h in word for h in HELD_PARTS):
+            return True
+    if "\u3400" <= toks[span[0]][0][:1] <= "\u9fff":
+        chars = "".join(t[0] for t in toks[span[0] : end + 1])
+        return any(h in chars for h in HELD_PARTS)
     return False

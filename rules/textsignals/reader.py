@@ -429,7 +429,9 @@ def _read(raw: str, lexicon: CompiledLexicon) -> list[Read]:
                         for part in protected_target_parts(lexicon)
                         for s in _part_spans(text, part)
                     ]
-                if bears_on(text, benign, span, entry.entry.language, protected):
+                if bears_on(
+                    text, benign, span, entry.entry.language, protected, entry.entry.category
+                ):
                     continue
             places.setdefault((entry.entry.category, span[0]), []).append(
                 (entry.entry.language, _quote(text, span), entry.key)

@@ -201,3 +201,53 @@ def test_a_statement_of_good_intent_does_not_deny_the_act(act: str, text: str) -
 )
 def test_a_denial_of_the_act_itself_is_still_a_denial(text: str) -> None:
     assert categories(text) == set()
+
+
+# Consent the seller claims for third parties bounds nothing of an act on a protected group
+# or on people held: (act, the same act with consent claimed)
+CONSENT = [
+    ("Track the movements of detainees.", "Track the movements of detainees with their consent."),
+    (
+        "Track the movements of detainees.",
+        "Track the movements of detainees with the families' consent.",
+    ),
+    ("Detain protesters.", "Detain protesters with the consent of the detainees' families."),
+    ("Track journalists' phones.", "Track journalists' phones with their consent."),
+    (
+        "Suivre les déplacements des détenus.",
+        "Suivre les déplacements des détenus avec le consentement des familles.",
+    ),
+    (
+        "Rastrear los movimientos de los detenidos.",
+        "Rastrear los movimientos de los detenidos con el consentimiento de las familias.",
+    ),
+    (
+        "Rastrear os movimentos dos detidos.",
+        "Rastrear os movimentos dos detidos com o consentimento das famílias.",
+    ),
+    (
+        "Отслеживать перемещения задержанных.",
+        "Отслеживать перемещения задержанных с согласия родственников.",
+    ),
+    ("تتبع تحركات المعتقلين.", "تتبع تحركات المعتقلين بموافقة الأسرة."),
+    ("追踪被拘留者的行踪。", "追踪被拘留者的行踪，经家属同意。"),
+]
+
+
+@pytest.mark.parametrize(("act", "text"), CONSENT)
+def test_consent_claimed_for_others_does_not_cancel_an_act_on_people_held_or_protected(
+    act: str, text: str
+) -> None:
+    assert categories(act)
+    assert categories(text) >= categories(act)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Locate residents with dementia who wander, with their families' consent.",
+        "Call recording for the bank's contact centre, with consent of callers.",
+    ],
+)
+def test_consent_still_bounds_an_act_on_residents_in_care_or_callers(text: str) -> None:
+    assert categories(text) == set()
