@@ -251,3 +251,54 @@ def test_consent_claimed_for_others_does_not_cancel_an_act_on_people_held_or_pro
 )
 def test_consent_still_bounds_an_act_on_residents_in_care_or_callers(text: str) -> None:
     assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mass interception of all subscriber calls, audited by the data protection authority.",
+        "Interception massive de tous les appels des abonnés, auditée par l'autorité de "
+        "protection des données.",
+        "Interceptación masiva de todas las llamadas de los abonados, auditada por la "
+        "autoridad de protección de datos.",
+        "Interceptação em massa de todas as chamadas dos assinantes, auditada pela autoridade "
+        "de proteção de dados.",
+        "الاعتراض الجماعي لجميع مكالمات المشتركين، بتدقيق من هيئة حماية البيانات.",
+        "大规模拦截所有用户的通话，由数据保护机构审计。",
+        "Retain all subscribers' messages for five years, audited by the data protection "
+        "authority.",
+        "Conservar los mensajes de todos los abonados durante cinco años, auditado por la "
+        "autoridad de protección de datos.",
+        "Guardar as mensagens de todos os assinantes por cinco anos, auditado pela autoridade "
+        "de proteção de dados.",
+        "保存所有用户的短信五年，由数据保护机构审计。",
+        "Хранить сообщения всех абонентов пять лет под контролем органа по защите данных.",
+    ],
+)
+def test_an_audit_does_not_cancel_the_interception_of_everyones_communications(text: str):
+    """Bulk interception is the interception red flag whoever is named; a data-protection
+    audit is no judge."""
+    assert "interception" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Monitor the network for attacks.",
+        "Surveiller le réseau contre les attaques.",
+        "Monitorear la red contra ataques.",
+        "Monitorar a rede contra ataques.",
+        "مراقبة الشبكة ضد الهجمات.",
+        "Мониторинг сети на предмет атак.",
+        "监控网络以防攻击。",
+        "Lawful interception of one named suspect's calls under a court warrant.",
+        "Interception légale des appels d'un suspect nommé sur mandat du juge.",
+        "Interceptación legal de las llamadas de un sospechoso concreto con orden judicial.",
+        "Interceptação legal das chamadas de um suspeito identificado mediante ordem judicial.",
+        "اعتراض قانوني لمكالمات مشتبه به محدد بموجب أمر قضائي.",
+        "Законный перехват звонков конкретного подозреваемого по решению суда.",
+        "根据法院命令对特定嫌疑人的通话进行合法拦截。",
+    ],
+)
+def test_targeted_lawful_interception_and_network_defence_stay_benign(text: str) -> None:
+    assert categories(text) == set()
