@@ -231,7 +231,7 @@ def bears_on(
             # After it, it may still say what the list or the act is for ("журналистов,
             # аккредитованных на пресс-конференцию"), as for any match.
             continue
-        if (targets or _on_people_held(text, span, category)) and _consent(text, lo, hi):
+        if _consent(text, lo, hi) and (targets or _on_people_held(text, span, category)):
             # "detain protesters with the consent of the detainees' families", "track the
             # movements of detainees with their consent": still the act on them.
             continue

@@ -302,3 +302,68 @@ def test_an_audit_does_not_cancel_the_interception_of_everyones_communications(t
 )
 def test_targeted_lawful_interception_and_network_defence_stay_benign(text: str) -> None:
     assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("padding", "act"),
+    [
+        ("We will not track protesters and ", "the police want us to track protesters."),
+        ("Nous ne suivrons pas les manifestants et ", "la police veut suivre les manifestants."),
+        ("我们不会跟踪抗议者和", "警察要我们跟踪抗议者。"),
+    ],
+)
+def test_a_sentence_repeating_a_denied_act_does_not_hide_the_act_asked_for(
+    padding: str, act: str
+) -> None:
+    """The reader once kept only the first 64 places of a word in a sentence: 65 denied
+    acts before the real one hid it."""
+    assert categories(act) <= categories(padding * 65 + act)
+    assert categories(act)
+
+
+def _lines_run(text: str) -> int:
+    """The lines of the reader's code run to read ``text`` (its lexicon compiled first):
+    the work, counted, not timed."""
+    import os
+    import sys
+
+    import rules.textsignals as package
+    from tests.rules_engine.reading import PACK
+
+    root = os.path.dirname(package.__file__)
+    count = 0
+
+    def local(frame, event, arg):
+        nonlocal count
+        count += event == "line"
+        return local
+
+    def calls(frame, event, arg):
+        return local if frame.f_code.co_filename.startswith(root) else None
+
+    categories("Warm-up: track protesters.")
+    PACK.lexicon.reads.clear()
+    sys.settrace(calls)
+    try:
+        categories(text)
+    finally:
+        sys.settrace(None)
+    return count
+
+
+@pytest.mark.parametrize(
+    "padding",
+    [
+        "We will not track protesters and ",
+        "malware protesters track phones ",
+        "phone ",
+        "我们不会跟踪抗议者和",
+    ],
+)
+def test_the_work_of_reading_a_padded_sentence_grows_with_its_length_only(padding: str):
+    """Every place of a word is kept, so the work must stay linear: twice the padding,
+    about twice the lines run (a pairwise comparison would be four times)."""
+    act = "the police want us to track the phones of protesters."
+    small = _lines_run(padding * 300 + act)
+    large = _lines_run(padding * 600 + act)
+    assert large < 2.5 * small
