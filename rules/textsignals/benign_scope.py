@@ -88,6 +88,64 @@ KIND_SOURCES = {
         "other",
     ),
 }
+# Consent claimed by the seller for third parties ("with the families' consent", "avec le
+# consentement des familles", "с согласия родственников", "经家属同意") says nothing a
+# reviewer can check: it bounds an act on callers, visitors or residents in care, not one
+# on a protected group or on people held. Parts of the words of a benign span.
+CONSENT_PARTS = ("consent", "согласи", "موافق", "同意")
+# People held: an act on them with anyone's consent is still an act on people held. Word
+# beginnings compared without accents (Arabic and Chinese: parts of the word).
+HELD_STARTS = tuple(
+    "detainee inmate prisoner internee detenu prisonnier incarcere detenid preso recluso "
+    "prisioner encarcelad detid prisioneir encarcerad apenad "
+    "задержанн заключенн арестованн осужденн узник арестант".split()
+)
+HELD_PARTS = ("معتقل", "محتجز", "سجين", "سجناء", "المساجين", "موقوف") + (
+    "被拘",
+    "被羁押",
+    "被关押",
+    "在押",
+    "囚犯",
+    "犯人",
+    "服刑",
+    "被监管",
+)
+
+
+# Bulk interception is the interception red flag whoever is named: the communications of
+# everyone ("mass interception", "all subscribers' calls", "всех абонентов", "全量") are
+# read as an act on a protected group, so an overseer that is no judge ("audited by the
+# data-protection authority") or benign words before it cancel nothing. Word beginnings
+# compared without accents (Arabic and Chinese: parts of the word).
+BULK_STARTS = tuple(
+    "mass bulk blanket wholesale indiscriminate dragnet massive massif generalise "
+    "indifferencie masiv generaliz indiscriminad "
+    "массов тотальн сплошн поголовн".split()
+)
+BULK_PARTS = (
+    "جماعي",
+    "بالجمله",
+    "大规模",
+    "批量",
+    "全量",
+    "全民",
+    "所有用户",
+    "全部用户",
+    "全体用户",
+)
+# "all" (or "every", "whole") a few words before the people a network serves.
+ALL_WORDS = frozenset(
+    "all every entire whole tous toutes toute ensemble todos todas toda "
+    "все всех всего весь вся جميع كل كافه".split()
+)
+EVERYONE_STARTS = tuple(
+    "subscrib citizen population abonne citoyen abonad suscriptor ciudadan poblacion "
+    "assinant cidada populacao абонент граждан населени".split()
+)
+EVERYONE_PARTS = ("مشترك", "مواطن", "سكان")
+ALL_REACH = 3  # words from "all" to the people
+
+
 # Words putting an overseer in charge: "audited by", "contrôlée par", "под контролем".
 OVERSEEN_BY = frozenset(
     "by under par sous por bajo pela pelo sob под قبل تحت لرقابه لاشراف باشراف".split()
@@ -147,6 +205,7 @@ def bears_on(
     span: tuple[int, int],
     language: str,
     protected: list[tuple[int, int]] = (),  # type: ignore[assignment]
+    category: str = "",
 ) -> bool:
     """Whether benign context names what the act of a match is done to or how it is
     bounded: inside the match ("block malware sites"), within ``BENIGN_REACH`` words of it
@@ -160,6 +219,8 @@ def bears_on(
     before it, the officers' devices a purpose clause protects) and cancels nothing."""
     toks = text.toks
     targets = [(lo, hi) for lo, hi in protected if span[0] <= lo and hi <= span[1]]
+    if not targets and category == "interception" and bulk(text, span):
+        targets = [span]  # "mass interception of all subscriber calls": everyone's
     sentence = toks[span[0]][3]
     reach = BENIGN_REACH * 2 if language == "zh" else BENIGN_REACH
     for lo, hi in benign:
@@ -177,6 +238,10 @@ def bears_on(
             # protection to block opposition sites" reads "bot … block"): something else.
             # After it, it may still say what the list or the act is for ("журналистов,
             # аккредитованных на пресс-конференцию"), as for any match.
+            continue
+        if _consent(text, lo, hi) and (targets or _on_people_held(text, span, category)):
+            # "detain protesters with the consent of the detainees' families", "track the
+            # movements of detainees with their consent": still the act on them.
             continue
         kind = text.kinds.get((lo, hi))
         if kind == "own object":
@@ -319,4 +384,56 @@ def _overseen(text: _Text, lo: int) -> bool:
             return False
         if bare_word(toks[j][0]) in OVERSEEN_BY:
             return True
+    return False
+
+
+def _consent(text: _Text, lo: int, hi: int) -> bool:
+    """Whether benign context from ``lo`` to ``hi`` claims someone's consent."""
+    words = text.raw[text.toks[lo][1] : text.toks[hi][2]].lower()
+    return any(c in words for c in CONSENT_PARTS)
+
+
+def _on_people_held(text: _Text, span: tuple[int, int], category: str) -> bool:
+    """Whether a match is an act of detention, or names people held ("detainees",
+    "заключённых", "被拘留者") in its words or the few after them ("تتبع تحركات
+    المعتقلين": the movements the match read are the detainees')."""
+    if category == "detention":
+        return True
+    toks = text.toks
+    end = _object_end(text, span)
+    for t in toks[span[0] : end + 1]:
+        word = bare_word(t[0])
+        if word.startswith(HELD_STARTS) or any(h in word for h in HELD_PARTS):
+            return True
+    if "\u3400" <= toks[span[0]][0][:1] <= "\u9fff":
+        chars = "".join(t[0] for t in toks[span[0] : end + 1])
+        return any(h in chars for h in HELD_PARTS)
+    return False
+
+
+def _object_end(text: _Text, span: tuple[int, int]) -> int:
+    """The last of the few words after a match, in its sentence, that may still name what
+    the act is done to ("the movements of detainees", "calls of all subscribers")."""
+    toks = text.toks
+    end = span[1]
+    while end + 1 < len(toks) and end < span[1] + BENIGN_REACH and toks[end + 1][3] == toks[end][3]:
+        end += 1
+    return end
+
+
+def bulk(text: _Text, span: tuple[int, int]) -> bool:
+    """Whether a match, or the few words after it, says the act is done to everyone's
+    communications: "mass", "bulk", "en masse", "массовый", "大规模", or "all" before the
+    people a network serves ("all subscriber calls", "de tous les abonnés")."""
+    toks = text.toks
+    words = [bare_word(t[0]) for t in toks[span[0] : _object_end(text, span) + 1]]
+    if "\u3400" <= words[0][:1] <= "\u9fff":
+        return any(b in "".join(words) for b in BULK_PARTS)
+    for i, word in enumerate(words):
+        if word.startswith(BULK_STARTS) or any(b in word for b in BULK_PARTS):
+            return True
+        if word in ALL_WORDS or word.startswith(("وجميع", "لجميع", "بجميع")):
+            for after in words[i + 1 : i + 1 + ALL_REACH]:
+                if after.startswith(EVERYONE_STARTS) or any(e in after for e in EVERYONE_PARTS):
+                    return True
     return False

@@ -195,6 +195,60 @@ DISCLAIMING_ENDING_CYRILLIC = 6  # "предусмотрена", "рассмат
 # Short words that begin others ("part" and "partir", "fin" and "final"): whole words only.
 DISCLAIMING_WORDS = frozenset("part goal aim fin цель цели целью".split())
 ZH_DISCLAIMERS = ("打算", "计划", "在范围", "属于", "目的", "考虑", "包括", "设计")
+# A negation bearing on harm states good intent, it does not deny the act: "locate the
+# phones of protesters — not intended to harm them", "no harm intended", "sans vouloir
+# nuire", "不打算伤害他们" leave the act read; "we will not track protesters" denies it.
+# Beginnings of words, compared without accents; whole words for the short ones.
+HARM_STARTS = tuple(
+    "harm hurt damag injur endanger abus persecut discriminat punish mistreat "
+    "nuir nuis bless prejudic dommag leser persecut discrimin punir maltrait "
+    "danar danin perjudic lastim herir hiera persegu castig maltrat "
+    "danific ferir machuc magoa "
+    "вред навред ущерб повред дискримин наказ притесн".split()
+)
+HARM_WORDS = frozenset("mal tort dano danos зла зло".split())
+# Arabic: parts of the word, whatever its clitics ("الإضرار", "إيذاءهم", "يؤذي", "بالإساءة").
+AR_HARMS = ("ايذا", "اذي", "يوذي", "توذي", "نوذي", "ضرر", "اضرار", "يضر", "تضر", "نضر", "اساءه")
+ZH_HARMS = ("伤害", "损害", "危害", "加害", "伤及", "侵害", "迫害", "歧视", "惩罚", "伤人")
+# Words opening a purpose after a word of intent ("not intended to …", "pas destiné à …",
+# "не предназначено для …"): the negation bears on that purpose, not on the act.
+PURPOSE_OPENERS = frozenset("to a à de d pour para для чтобы на".split())
+_RU_INFINITIVE_RE = re.compile("(ть|ться|ти|чь)$")
+
+
+def harm_word(word: str) -> bool:
+    """Whether a word (``bare_word``) names harm done to someone."""
+    if "\u0600" <= word[:1] <= "\u06ff":
+        return any(h in word for h in AR_HARMS)
+    return word in HARM_WORDS or word.startswith(HARM_STARTS)
+
+
+def _good_intent(text: _Text, j: int, k: int) -> bool:
+    """Whether the negation at ``j`` and the word of intent at ``k`` after a match state
+    good intent rather than a non-use: a word of harm between them or in the few words
+    after ("no harm intended", "not meant to hurt anyone"), or a purpose opening straight
+    after the word of intent ("not intended to …", "pas destiné à …"), unless that purpose
+    is a scope again ("not intended to be part of the scope")."""
+    toks, raw = text.toks, text.raw
+    sentence = toks[k][3]
+    end = k
+    while (
+        end + 1 < len(toks)
+        and end + 1 <= k + DISCLAIMED_WITHIN + 1
+        and toks[end + 1][3] == sentence
+        and not _CLAUSE_COMMA_RE.search(raw, toks[end][2], toks[end + 1][1])
+    ):
+        end += 1
+    words = [bare_word(t[0]) for t in toks[j + 1 : end + 1]]
+    if any(harm_word(w) for w in words):
+        return True
+    if end == k:
+        return False
+    following = words[k - j :]
+    opens = following[0] in PURPOSE_OPENERS or bool(_RU_INFINITIVE_RE.search(following[0]))
+    return opens and not any(_disclaiming(w) for w in following[1:])
+
+
 # Words opening a relative clause: a negation after one describes the target ("protesters
 # who are not part of any party"), it does not disclaim the act.
 RELATIVES = frozenset(
@@ -240,6 +294,8 @@ def disclaimed(text: _Text, hi: int) -> bool:
             at = after.find(n)
             if 0 <= at <= 2:
                 rest = after[at + len(n) : at + len(n) + 4]
+                if any(h in after[at:] for h in ZH_HARMS):
+                    return False  # "——不打算伤害他们": good intent, the act stays read
                 return any(rest.startswith(d) or d in rest[:3] for d in ZH_DISCLAIMERS)
         return False
     for j in range(hi + 1, min(len(toks), hi + 1 + DISCLAIMER_REACH)):
@@ -256,7 +312,7 @@ def disclaimed(text: _Text, hi: int) -> bool:
                     break
                 after = bare_word(toks[k][0])
                 if _disclaiming(after):
-                    return not _attributive(text, hi, j, k)
+                    return not _attributive(text, hi, j, k) and not _good_intent(text, j, k)
             return False
     return False
 
@@ -305,10 +361,28 @@ def negated(text: _Text, first: int, window: int = NEGATION_WINDOW) -> bool:
         if toks[j][3] != sentence or _NEGATION_BREAK_RE.search(raw, toks[j][2], toks[j + 1][1]):
             break
         if bare_word(toks[j][0]) in NEGATIONS and not negation_idiom(toks, j):
+            if _bears_on_harm(text, j, first):
+                continue  # "No harm intended, locate …", "Sin hacer daño a nadie, localizar …"
             return True
     if len(toks[first][0]) == 1 and "\u3400" <= toks[first][0] <= "\u9fff":
-        return any(n in _zh_before(text, first) for n in ZH_NEGATIONS)
+        before = _zh_before(text, first)
+        return any(
+            n in before and not any(h in before[before.find(n) :] for h in ZH_HARMS)
+            for n in ZH_NEGATIONS
+        )
     return False
+
+
+def _bears_on_harm(text: _Text, j: int, first: int) -> bool:
+    """Whether the negation at ``j``, before a match starting at ``first``, bears on a word
+    of harm (between it and the match, or just before it: "daño a nadie") rather than on
+    the act."""
+    toks = text.toks
+    lo = max(0, j - 2)
+    return any(
+        k != j and toks[k][3] == toks[j][3] and harm_word(bare_word(toks[k][0]))
+        for k in range(lo, first)
+    )
 
 
 # A safeguard named as bypassed or skipped is absent, as one named after "without" is:

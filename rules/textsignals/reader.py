@@ -38,6 +38,7 @@ from .benign_scope import (
 from .candidates import candidate_index, candidates
 from .described import described
 from .disguise import as_read
+from .fitting import Near as _Near
 from .fitting import fit as _fit
 from .languages import (
     LANGUAGE_NAMES,
@@ -83,7 +84,6 @@ TEXT_FIELD_LABELS = {
 TEXT_SOURCE_FIELDS = tuple(TEXT_FIELD_LABELS)
 
 MAX_QUOTE = 160
-MAX_OCCURRENCES = 64  # of one part of a phrase in one sentence (bounds the work per text)
 MAX_QUOTES_PER_CATEGORY = 8
 
 
@@ -286,9 +286,9 @@ def _alternative_spans(text: _Text, alt: tuple) -> list[tuple[int, int]]:
 
 
 def _part_spans(text: _Text, part: IndexedPart) -> list[tuple[int, int]]:
-    """Where one part occurs, at most MAX_OCCURRENCES times a sentence: a sentence that
-    repeats a word thousands of times costs no more than one that says it a few dozen
-    times, and does not hide the other sentences."""
+    """Every place one part occurs. None is left out: a rep who repeats a word, or a
+    denied act, a hundred times before the act asked for must not hide it; the work stays
+    bounded because matching looks at each span's neighbours only (``_Near``)."""
     spans: list[tuple[int, int]] = []
     keyset = text.keyset
     by_key = part.checked_by_key
@@ -299,17 +299,12 @@ def _part_spans(text: _Text, part: IndexedPart) -> list[tuple[int, int]]:
     for alt, needs in part.checked_scanned:
         if needs <= keyset:
             spans += _alternative_spans(text, alt)
-    if len(spans) <= MAX_OCCURRENCES:
-        return spans
-    per_sentence: dict[int, int] = {}
-    kept = []
-    toks = text.toks
-    for span in sorted(spans):
-        n = per_sentence.get(toks[span[0]][3], 0)
-        if n < MAX_OCCURRENCES:
-            per_sentence[toks[span[0]][3]] = n + 1
-            kept.append(span)
-    return kept
+    return spans
+
+
+# Benign context bears on a match only within two windows of it (``bears_on``); twice that
+# keeps every span it may look at, a Chinese match being up to two windows long.
+BENIGN_AROUND = 4 * WINDOW
 
 
 def _entry_spans(text: _Text, entry: CompiledEntry) -> list[tuple[int, int]]:
@@ -329,23 +324,26 @@ def _entry_matches(text: _Text, entry: CompiledEntry) -> list[tuple[int, int, in
         per_part.append(spans)
     window = WINDOW * 2 if entry.entry.language == "zh" else WINDOW
     toks = text.toks
+    near = [_Near(spans) for spans in per_part[1:]]
     matches = []
     for first in per_part[0]:
         lo, hi = first
         sentence = toks[lo][3]
         taken = [first]
-        for spans in per_part[1:]:
+        for part in near:
             # The nearest occurrence of the part, and the longest at that place (the
             # quote shows "los medios independientes", not just "los medios"). Parts
             # read different words: "locate" is no action near a "location".
             best = None
-            for s in spans:
+            spans = part.spans
+            for i in part.around(lo, hi, window):
+                s = spans[i]
                 if toks[s[0]][3] != sentence or any(s[0] <= t[1] and t[0] <= s[1] for t in taken):
                     continue
                 nlo, nhi = min(lo, s[0]), max(hi, s[1])
                 if nhi - nlo > window:
                     continue
-                key = (max(0, s[0] - hi, lo - s[1]), s[0] - s[1])
+                key = (max(0, s[0] - hi, lo - s[1]), s[0] - s[1], part.rank[i])
                 if best is None or key < best[0]:
                     best = (key, nlo, nhi, s)
             if best is None:
@@ -359,7 +357,7 @@ def _entry_matches(text: _Text, entry: CompiledEntry) -> list[tuple[int, int, in
             # The nearest occurrence of one part can push the next out of the window
             # ("covert mode: taps … must not show in the operator's logs" takes "covert
             # mode" and leaves "logs" too far): try the next nearest, a few each.
-            found = _fit(toks, sentence, first, [first], per_part[1:], window)
+            found = _fit(toks, sentence, first, [first], near, window)
             if found is not None:
                 matches.append((*found, first[0]))
     return matches
@@ -415,7 +413,8 @@ def _read(raw: str, lexicon: CompiledLexicon) -> list[Read]:
         text.keyset = frozenset(text.index)
     # (category, first word) -> [(language, quote, phrase key)] in the order found
     places: dict[tuple[str, int], list[tuple[str, str, str]]] = {}
-    protected: list[tuple[int, int]] | None = None  # where the text names a protected group
+    protected: _Near | None = None  # where the text names a protected group
+    near_benign = _Near([])
     for entry in _candidates(text, lexicon):
         for lo, hi, act in _entry_matches(text, entry):
             span = (lo, hi)
@@ -432,12 +431,24 @@ def _read(raw: str, lexicon: CompiledLexicon) -> list[Read]:
                 if act_in_own_object(text, benign, span, act):
                     continue
                 if protected is None:
-                    protected = [
-                        s
-                        for part in protected_target_parts(lexicon)
-                        for s in _part_spans(text, part)
-                    ]
-                if bears_on(text, benign, span, entry.entry.language, protected):
+                    near_benign = _Near(benign)
+                    protected = _Near(
+                        [
+                            s
+                            for part in protected_target_parts(lexicon)
+                            for s in _part_spans(text, part)
+                        ]
+                    )
+                # Only the benign context and protected groups a few windows around the
+                # match can bear on it: the work per match does not grow with the text.
+                if bears_on(
+                    text,
+                    near_benign.near(span, BENIGN_AROUND),
+                    span,
+                    entry.entry.language,
+                    protected.near(span, BENIGN_AROUND),
+                    entry.entry.category,
+                ):
                     continue
             places.setdefault((entry.entry.category, span[0]), []).append(
                 (entry.entry.language, _quote(text, span), entry.key)

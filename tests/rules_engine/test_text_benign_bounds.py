@@ -117,3 +117,253 @@ def test_things_named_beside_a_protected_group_do_not_cancel_the_act(text: str) 
     """Animals, vehicles and lost devices are something other than the people the match
     names: a rep cannot cancel "track activists" by adding "wildlife"."""
     assert "tracking" in categories(text)
+
+
+# A statement of good intent is not a denial of the act: a rep cannot cancel "locate the
+# phones of protesters" by adding that no harm is meant. (act, the same act with it)
+GOOD_INTENT = [
+    (
+        "Locate the phones of protesters.",
+        "Locate the phones of protesters — not intended to harm them.",
+    ),
+    (
+        "Locate the phones of protesters.",
+        "Locate the phones of protesters — not meant to hurt anyone.",
+    ),
+    ("Locate the phones of protesters.", "Locate the phones of protesters — no harm intended."),
+    ("Locate the phones of protesters.", "No harm intended, locate the phones of protesters."),
+    (
+        "Locate the phones of protesters.",
+        "Without harming anyone, locate the phones of protesters.",
+    ),
+    ("Locate the phones of protesters.", "Locate the phones of protesters for their own safety."),
+    (
+        "Locate the phones of protesters.",
+        "Locate the phones of protesters; we respect human rights.",
+    ),
+    (
+        "Localiser les téléphones des manifestants.",
+        "Localiser les téléphones des manifestants — pas destiné à leur nuire.",
+    ),
+    (
+        "Localiser les téléphones des manifestants.",
+        "Sans vouloir nuire à personne, localiser les téléphones des manifestants.",
+    ),
+    (
+        "Localizar los teléfonos de los manifestantes.",
+        "Localizar los teléfonos de los manifestantes — no está destinado a hacerles daño.",
+    ),
+    (
+        "Localizar los teléfonos de los manifestantes.",
+        "Sin hacer daño a nadie, localizar los teléfonos de los manifestantes.",
+    ),
+    (
+        "Localizar os telefones dos manifestantes.",
+        "Localizar os telefones dos manifestantes — não se destina a prejudicá-los.",
+    ),
+    (
+        "Localizar os telefones dos manifestantes.",
+        "Localizar os telefones dos manifestantes — não tem o objetivo de machucar ninguém.",
+    ),
+    (
+        "Localizar os telefones dos manifestantes.",
+        "Sem prejudicar ninguém, localizar os telefones dos manifestantes.",
+    ),
+    (
+        "Определять местоположение телефонов протестующих.",
+        "Определять местоположение телефонов протестующих — не предназначено для причинения вреда.",
+    ),
+    ("تحديد مواقع هواتف المتظاهرين.", "دون الإضرار بأحد، تحديد مواقع هواتف المتظاهرين."),
+    ("定位抗议者的手机。", "定位抗议者的手机——不打算伤害他们。"),
+]
+
+
+@pytest.mark.parametrize(("act", "text"), GOOD_INTENT)
+def test_a_statement_of_good_intent_does_not_deny_the_act(act: str, text: str) -> None:
+    assert categories(act)
+    assert categories(text) == categories(act)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We will not track protesters.",
+        "The system cannot locate phones of protesters.",
+        "Locate the phones of protesters — not intended.",
+        "Track protesters — not part of the scope.",
+        "Localiser les téléphones des manifestants — pas prévu.",
+        "No rastrearemos a los manifestantes.",
+        "Localizar os telefones dos manifestantes — não previsto.",
+        "Слежка за протестующими не предусмотрена.",
+        "لن نتتبع المتظاهرين.",
+        "跟踪抗议者不在范围内。",
+    ],
+)
+def test_a_denial_of_the_act_itself_is_still_a_denial(text: str) -> None:
+    assert categories(text) == set()
+
+
+# Consent the seller claims for third parties bounds nothing of an act on a protected group
+# or on people held: (act, the same act with consent claimed)
+CONSENT = [
+    ("Track the movements of detainees.", "Track the movements of detainees with their consent."),
+    (
+        "Track the movements of detainees.",
+        "Track the movements of detainees with the families' consent.",
+    ),
+    ("Detain protesters.", "Detain protesters with the consent of the detainees' families."),
+    ("Track journalists' phones.", "Track journalists' phones with their consent."),
+    (
+        "Suivre les déplacements des détenus.",
+        "Suivre les déplacements des détenus avec le consentement des familles.",
+    ),
+    (
+        "Rastrear los movimientos de los detenidos.",
+        "Rastrear los movimientos de los detenidos con el consentimiento de las familias.",
+    ),
+    (
+        "Rastrear os movimentos dos detidos.",
+        "Rastrear os movimentos dos detidos com o consentimento das famílias.",
+    ),
+    (
+        "Отслеживать перемещения задержанных.",
+        "Отслеживать перемещения задержанных с согласия родственников.",
+    ),
+    ("تتبع تحركات المعتقلين.", "تتبع تحركات المعتقلين بموافقة الأسرة."),
+    ("追踪被拘留者的行踪。", "追踪被拘留者的行踪，经家属同意。"),
+]
+
+
+@pytest.mark.parametrize(("act", "text"), CONSENT)
+def test_consent_claimed_for_others_does_not_cancel_an_act_on_people_held_or_protected(
+    act: str, text: str
+) -> None:
+    assert categories(act)
+    assert categories(text) >= categories(act)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Locate residents with dementia who wander, with their families' consent.",
+        "Call recording for the bank's contact centre, with consent of callers.",
+    ],
+)
+def test_consent_still_bounds_an_act_on_residents_in_care_or_callers(text: str) -> None:
+    assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mass interception of all subscriber calls, audited by the data protection authority.",
+        "Interception massive de tous les appels des abonnés, auditée par l'autorité de "
+        "protection des données.",
+        "Interceptación masiva de todas las llamadas de los abonados, auditada por la "
+        "autoridad de protección de datos.",
+        "Interceptação em massa de todas as chamadas dos assinantes, auditada pela autoridade "
+        "de proteção de dados.",
+        "الاعتراض الجماعي لجميع مكالمات المشتركين، بتدقيق من هيئة حماية البيانات.",
+        "大规模拦截所有用户的通话，由数据保护机构审计。",
+        "Retain all subscribers' messages for five years, audited by the data protection "
+        "authority.",
+        "Conservar los mensajes de todos los abonados durante cinco años, auditado por la "
+        "autoridad de protección de datos.",
+        "Guardar as mensagens de todos os assinantes por cinco anos, auditado pela autoridade "
+        "de proteção de dados.",
+        "保存所有用户的短信五年，由数据保护机构审计。",
+        "Хранить сообщения всех абонентов пять лет под контролем органа по защите данных.",
+    ],
+)
+def test_an_audit_does_not_cancel_the_interception_of_everyones_communications(text: str):
+    """Bulk interception is the interception red flag whoever is named; a data-protection
+    audit is no judge."""
+    assert "interception" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Monitor the network for attacks.",
+        "Surveiller le réseau contre les attaques.",
+        "Monitorear la red contra ataques.",
+        "Monitorar a rede contra ataques.",
+        "مراقبة الشبكة ضد الهجمات.",
+        "Мониторинг сети на предмет атак.",
+        "监控网络以防攻击。",
+        "Lawful interception of one named suspect's calls under a court warrant.",
+        "Interception légale des appels d'un suspect nommé sur mandat du juge.",
+        "Interceptación legal de las llamadas de un sospechoso concreto con orden judicial.",
+        "Interceptação legal das chamadas de um suspeito identificado mediante ordem judicial.",
+        "اعتراض قانوني لمكالمات مشتبه به محدد بموجب أمر قضائي.",
+        "Законный перехват звонков конкретного подозреваемого по решению суда.",
+        "根据法院命令对特定嫌疑人的通话进行合法拦截。",
+    ],
+)
+def test_targeted_lawful_interception_and_network_defence_stay_benign(text: str) -> None:
+    assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("padding", "act"),
+    [
+        ("We will not track protesters and ", "the police want us to track protesters."),
+        ("Nous ne suivrons pas les manifestants et ", "la police veut suivre les manifestants."),
+        ("我们不会跟踪抗议者和", "警察要我们跟踪抗议者。"),
+    ],
+)
+def test_a_sentence_repeating_a_denied_act_does_not_hide_the_act_asked_for(
+    padding: str, act: str
+) -> None:
+    """The reader once kept only the first 64 places of a word in a sentence: 65 denied
+    acts before the real one hid it."""
+    assert categories(act) <= categories(padding * 65 + act)
+    assert categories(act)
+
+
+def _lines_run(text: str) -> int:
+    """The lines of the reader's code run to read ``text`` (its lexicon compiled first):
+    the work, counted, not timed."""
+    import os
+    import sys
+
+    import rules.textsignals as package
+    from tests.rules_engine.reading import PACK
+
+    root = os.path.dirname(package.__file__)
+    count = 0
+
+    def local(frame, event, arg):
+        nonlocal count
+        count += event == "line"
+        return local
+
+    def calls(frame, event, arg):
+        return local if frame.f_code.co_filename.startswith(root) else None
+
+    categories("Warm-up: track protesters.")
+    PACK.lexicon.reads.clear()
+    sys.settrace(calls)
+    try:
+        categories(text)
+    finally:
+        sys.settrace(None)
+    return count
+
+
+@pytest.mark.parametrize(
+    "padding",
+    [
+        "We will not track protesters and ",
+        "malware protesters track phones ",
+        "phone ",
+        "我们不会跟踪抗议者和",
+    ],
+)
+def test_the_work_of_reading_a_padded_sentence_grows_with_its_length_only(padding: str):
+    """Every place of a word is kept, so the work must stay linear: twice the padding,
+    about twice the lines run (a pairwise comparison would be four times)."""
+    act = "the police want us to track the phones of protesters."
+    small = _lines_run(padding * 300 + act)
+    large = _lines_run(padding * 600 + act)
+    assert large < 2.5 * small

@@ -95,16 +95,7 @@ def plain_part_spans(text, part) -> list[tuple[int, int]]:
     alts = [alt for key in sorted(part.keys & text.keyset) for alt in part.by_key[key]]
     for alt in (*alts, *part.scanned):
         spans += plain_alternative_spans(text, alt)
-    if len(spans) <= reader.MAX_OCCURRENCES:
-        return spans
-    per_sentence: dict[int, int] = {}
-    kept = []
-    for span in sorted(spans):
-        n = per_sentence.get(text.toks[span[0]][3], 0)
-        if n < reader.MAX_OCCURRENCES:
-            per_sentence[text.toks[span[0]][3]] = n + 1
-            kept.append(span)
-    return kept
+    return spans
 
 
 @contextmanager
