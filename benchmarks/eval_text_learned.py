@@ -69,6 +69,7 @@ FOLD_ROUNDS = range(7, 13)  # the last six rounds of writing, each held out in t
 THRESHOLDS = (-1.5, -1.0, -0.5)  # sentence score (log-odds) a finding needs
 CHOSEN_THRESHOLD = -1.0  # chosen from the cross-validation table only
 MIN_CUE_WEIGHT = 0.15  # a word counts as a cue when its stem weighs at least this
+COMMON_SHARE = 0.2  # a stem in more of the training texts than this is no cue to quote
 MIN_DF = 2  # a stem or pair is learned only when that many training texts hold it
 OTHER_CATEGORY_WEIGHT = 0.2  # a text of another category counts this much as a negative
 L2 = 0.5
@@ -132,8 +133,15 @@ class Model:
     """One language's weights: feature -> ((category, weight), ...), a bias per category,
     and the stems any feature is made of (a pair is only formed from those)."""
 
-    def __init__(self, language: str, weights: dict[str, dict[str, float]], bias: dict) -> None:
+    def __init__(
+        self,
+        language: str,
+        weights: dict[str, dict[str, float]],
+        bias: dict,
+        common: frozenset[str] = frozenset(),
+    ) -> None:
         self.language = language
+        self.common = common  # function words ("the", "que", "في"): they score, never quote
         self.weights = weights
         self.bias = bias
         table: dict[str, list[tuple[str, float]]] = defaultdict(list)
@@ -212,7 +220,9 @@ def fit(items: list[dict], language: str) -> Model:
         col_w = w[:, c]
         keep = np.nonzero(np.abs(col_w) >= 0.01)[0]  # sparse: what weighs nothing is dropped
         weights[cat] = {vocab[j]: float(col_w[j]) for j in keep}
-    return Model(language, weights, {cat: float(b[c]) for c, cat in enumerate(CATEGORIES)})
+    common = frozenset(f for f, n in df.items() if n > COMMON_SHARE * len(docs))
+    bias = {cat: float(b[c]) for c, cat in enumerate(CATEGORIES)}
+    return Model(language, weights, bias, common)
 
 
 # -- reading --------------------------------------------------------------------------------
@@ -261,7 +271,11 @@ def sentence_cues(raw: str, toks: list, sents: list, model: Model, threshold: fl
                 continue
             weights = model.weights[cat]
             ranked = sorted(
-                ((weights.get(k, 0.0), k) for k in places if weights.get(k, 0.0) >= MIN_CUE_WEIGHT),
+                (
+                    (weights.get(k, 0.0), k)
+                    for k in places
+                    if weights.get(k, 0.0) >= MIN_CUE_WEIGHT and k not in model.common
+                ),
                 reverse=True,
             )
             top = []
