@@ -149,6 +149,12 @@ class Model:
             for feature, weight in by_feature.items():
                 table[feature].append((cat, weight))
         self.table = {f: tuple(v) for f, v in table.items()}
+        # The same weights as one vector a feature (categories in CATEGORIES order): a
+        # sentence's scores are the column sums of its features' vectors.
+        self.vectors = {
+            f: tuple(weights[cat].get(f, 0.0) for cat in CATEGORIES) for f in self.table
+        }
+        self.bias_vector = tuple(bias[cat] for cat in CATEGORIES)
         self.units = frozenset(f for f in table if "+" not in f)
         # stem -> the stems it forms a weighted pair with (after it in sorted order): only
         # pairs the model knows are looked up, not every pair of a sentence's stems.
@@ -248,7 +254,7 @@ def sentence_cues(raw: str, toks: list, sents: list, model: Model, threshold: fl
     """(category, score, quote) of each sentence whose score passes ``threshold`` and that
     holds two cue words, neither negated; the quote runs from one to the other."""
     text = SimpleNamespace(toks=toks, raw=raw)  # what ``negated`` reads
-    table, partners, units = model.table, model.partners, model.units
+    vectors, partners, units = model.vectors, model.partners, model.units
     for sentence in sents:
         places: dict[str, list[tuple[int, int, int]]] = {}
         for key, start, end, i in sentence:
@@ -256,17 +262,13 @@ def sentence_cues(raw: str, toks: list, sents: list, model: Model, threshold: fl
                 places.setdefault(key, []).append((start, end, i))
         if len(places) < 2:
             continue  # two cues are needed
-        scores = dict(model.bias)
+        vecs = [model.bias_vector]
         for key in places:
-            for cat, weight in table[key]:
-                scores[cat] += weight
+            vecs.append(vectors[key])
             mates = partners.get(key)
-            if mates is None:
-                continue
-            for other in mates.intersection(places):  # walks the smaller of the two
-                for cat, weight in table[key + "+" + other]:
-                    scores[cat] += weight
-        for cat, score in scores.items():
+            if mates is not None:
+                vecs.extend(vectors[key + "+" + other] for other in mates.intersection(places))
+        for cat, score in zip(CATEGORIES, map(sum, zip(*vecs, strict=True)), strict=True):
             if score < threshold:
                 continue
             weights = model.weights[cat]
@@ -389,38 +391,39 @@ def print_table(table: dict, title: str, names: list[str]) -> None:
 
 
 def timing(items: list[dict], models: dict[str, Model], lexicon) -> tuple[float, ...]:
-    """Milliseconds per text to read learned cues: word caches cold, then warm; warm given
+    """CPU milliseconds per text (the process's own time: other work on the machine does
+    not count) to read learned cues: word caches cold, then warm; warm given
     the words the reader has already split (what an integrated reader would add); and the
     lexicon's reader on the same texts in the same minutes (uncached), to compare with."""
     unit.cache_clear()
     out = []
     for _ in range(2):
-        start = time.perf_counter()
+        start = time.process_time()
         for item in items:
             read_learned(item["text"], models, CHOSEN_THRESHOLD)
-        out.append(1000 * (time.perf_counter() - start) / len(items))
+        out.append(1000 * (time.process_time() - start) / len(items))
     ready = []
     for item in items:
         raw = as_read(item["text"])
         language = detect_language(raw)
         if language in models:
             ready.append((raw, tokens(raw), language))
-    start = time.perf_counter()
+    start = time.process_time()
     for raw, toks, language in ready:
         sents = units_by_sentence(toks, language)
         list(sentence_cues(raw, toks, sents, models[language], CHOSEN_THRESHOLD))
-    out.append(1000 * (time.perf_counter() - start) / max(1, len(ready)))
-    start = time.perf_counter()
+    out.append(1000 * (time.process_time() - start) / max(1, len(ready)))
+    start = time.process_time()
     for raw, _toks, _language in ready:
         lexicon_read(raw, lexicon)
-    out.append(1000 * (time.perf_counter() - start) / max(1, len(ready)))
+    out.append(1000 * (time.process_time() - start) / max(1, len(ready)))
     return tuple(out)
 
 
 def _speed(times: list[tuple[float, ...]]) -> str:
     cold, warm, ready, lexicon = (sum(t[n] for t in times) / len(times) for n in range(4))
     return (
-        f"Reading learned cues: {cold:.3f} ms per text with cold word caches, {warm:.3f} warm,"
+        f"Reading learned cues: {cold:.3f} CPU ms per text with cold word caches, {warm:.3f} warm,"
         f" {ready:.3f} given the reader's words; the lexicon's reader {lexicon:.3f} ms on the"
         " same texts (uncached), same minutes"
     )
