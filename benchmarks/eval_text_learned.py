@@ -5,8 +5,9 @@ is fitted on the reader's own word stems (Snowball stems of the text's language,
 dictionary forms, the Arabic light stem, pairs of Chinese characters) and on pairs of
 stems met in one sentence. A sentence is flagged for a category when its score passes a
 threshold AND it holds at least two words whose stems carry a clearly positive weight,
-neither negated (the reader's own negation rule); the evidence quoted is the text between
-the two highest-weighted of those words, so every finding still quotes what was written.
+neither negated (the reader's own negation rule) and neither a word most texts hold; the
+evidence quoted is the text from one to the other of the two highest-weighted of those
+words, so every finding still quotes what was written.
 
 What is measured (the protocol):
 
@@ -14,21 +15,26 @@ What is measured (the protocol):
   ``eval_text.load_items`` and ``eval_text.split``. The honest estimate of how the
   model reads NEW writing is leave-one-round-out cross-validation: for each of the last
   rounds of writing (``FOLD_ROUNDS``), the model is fitted on the tuning half of every
-  other round and scored on the tuning half of that round. Reported per language: the
-  lexicon alone (optimistic: it was tuned on these very texts), the model alone, and the
-  union (lexicon or model), at each threshold of ``THRESHOLDS``. The threshold is chosen
-  from this table only (``CHOSEN_THRESHOLD``).
-- ``--report`` is the only code path that reads the reporting half: the model is fitted
-  on the whole tuning half, at ``CHOSEN_THRESHOLD``, and the lexicon, the model and the
-  union are scored on the reporting half (no text of it is printed).
-- Speed: the time to score one text (stems, language, sentences, quote) is measured on the
-  scored texts, with the word caches cold and warm.
+  other round and scored on the tuning half of that round. Reported per language: today's
+  lexicon alone (optimistic: it was tuned on these very texts), the *blind* lexicon (the
+  default lexicon in git before the held-out round was written), the model alone, and
+  each union (lexicon or model), at each threshold of ``THRESHOLDS``. The threshold is
+  chosen from this table only (``CHOSEN_THRESHOLD``).
+- ``--report`` is the only code path that keeps and scores the reporting half (both paths
+  load the texts and split them as ``eval_text`` does; cross-validation keeps the tuning
+  half only): the model is fitted on the whole tuning half and the lexicon, the model and
+  the union are scored on the reporting half (counts only, no text of it is printed).
+- Speed: the CPU time to score one text (stems, language, sentences, quote) on the scored
+  texts, word caches cold and warm, and given the reader's words, beside the lexicon's
+  reader on the same texts.
 
     python benchmarks/eval_text_learned.py                 # cross-validation, tuning half
     python benchmarks/eval_text_learned.py --show-found    # also what the model adds (tuning)
     python benchmarks/eval_text_learned.py --report        # the reporting half, once, at the end
 
-Plain Python and numpy (already installed); nothing is downloaded.
+Plain Python and numpy (already installed; only to fit); nothing is downloaded. What it
+measured, the threshold chosen and how it would be built into screening:
+docs/learned-cues.md.
 """
 
 from __future__ import annotations
