@@ -43,6 +43,7 @@ from rules.textsignals import (
     TEXT_SOURCE_FIELDS,
 )
 from rules.textsignals.benign_scope import PROTECTED_CATEGORIES, is_family_phrase
+from rules.textsignals.joined import joined_texts
 from rules.textsignals.languages import (
     TOKEN_RE,
     bare_word,
@@ -182,7 +183,8 @@ class ChangeProbe:
             for item in value if isinstance(value, list | tuple) else (value,):
                 if isinstance(item, str) and self.touches(item):
                     return True
-        return False
+        # Fields read together: a phrase may need words of both.
+        return any(self.touches(raw) for _a, _b, raw, _at in joined_texts(snapshot))
 
 
 def _needs(alt: tuple) -> tuple[frozenset[str], tuple[str, ...]]:
