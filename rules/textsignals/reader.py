@@ -65,6 +65,7 @@ from .negation import (
     negated_inside,
     safeguard_skipped,
 )
+from .split_words import rejoined
 
 # The snapshot fields read, in the order quotes are listed, and how a rep names them.
 TEXT_FIELD_LABELS = {
@@ -405,7 +406,8 @@ def read_one_sourced(raw: str, lexicon: CompiledLexicon, joint: int = 0) -> tupl
         if len(cache) >= READ_CACHE_SIZE:
             cache.clear()
         # What a person reads, not the characters a rep may have hidden it behind.
-        found = cache[key] = tuple(_read(raw if joint else as_read(raw), lexicon, joint))
+        text = raw if joint else rejoined(as_read(raw), lexicon)  # words split by a blank too
+        found = cache[key] = tuple(_read(text, lexicon, joint))
     return found
 
 
