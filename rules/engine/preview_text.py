@@ -43,6 +43,8 @@ from rules.textsignals import (
     TEXT_SOURCE_FIELDS,
 )
 from rules.textsignals.benign_scope import PROTECTED_CATEGORIES, is_family_phrase
+from rules.textsignals.disguise import as_read
+from rules.textsignals.joined import joined_texts
 from rules.textsignals.languages import (
     TOKEN_RE,
     bare_word,
@@ -53,6 +55,7 @@ from rules.textsignals.languages import (
 )
 from rules.textsignals.lexicon import CompiledEntry, LexiconEntry, compiled_entry, phrase_key
 from rules.textsignals.reader import PHRASES_FIELD, TRUNCATED, phrase_line
+from rules.textsignals.split_words import rejoined
 
 from .criteria import CompiledCriteria
 from .text import text_read
@@ -182,7 +185,8 @@ class ChangeProbe:
             for item in value if isinstance(value, list | tuple) else (value,):
                 if isinstance(item, str) and self.touches(item):
                     return True
-        return False
+        # Fields read together: a phrase may need words of both.
+        return any(self.touches(raw) for _a, _b, raw, _at in joined_texts(snapshot))
 
 
 def _needs(alt: tuple) -> tuple[frozenset[str], tuple[str, ...]]:
@@ -230,10 +234,11 @@ def preview_text_reader(draft: CompiledCriteria, in_force: CompiledCriteria | No
     }
     rest = ChangeProbe((changed - removed) | guarded)
     keys = frozenset(phrase_key(p[1], p[0]) for p in removed)
+    lexicons = (in_force.lexicon, draft.lexicon)
     categories = frozenset(p[2] for p in removed)
 
     def read(snapshot: Mapping[str, Any], stored: Mapping[str, Any] | None) -> dict[str, Any]:
-        if stored is None:
+        if stored is None or _words_rejoined(snapshot, lexicons):
             return text_read(snapshot, draft)
         recorded = stored.get(PHRASES_FIELD)
         if recorded is None:  # stored before quotes recorded their phrases
@@ -244,6 +249,20 @@ def preview_text_reader(draft: CompiledCriteria, in_force: CompiledCriteria | No
         return kept if kept is not None else text_read(snapshot, draft)
 
     return read
+
+
+def _words_rejoined(snapshot: Mapping[str, Any], lexicons: tuple) -> bool:
+    """Whether either lexicon reads a word of the deal split by a blank as one
+    (``split_words``): which words are put back together depends on the lexicon, and the
+    words test sees the pieces, so such a deal (rare) is read again."""
+    for path in TEXT_SOURCE_FIELDS:
+        value = snapshot.get(path)
+        for item in value if isinstance(value, list | tuple) else (value,):
+            if isinstance(item, str) and item.strip():
+                seen = as_read(item)
+                if any(rejoined(seen, lexicon) != seen for lexicon in lexicons):
+                    return True
+    return False
 
 
 def without_phrases(

@@ -63,6 +63,12 @@ def russian_lemmas(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(lemma for lemma in lemmas if lemma != word))
 
 
+@lru_cache(maxsize=65536)
+def russian_word_known(word: str) -> bool:
+    """Whether the dictionary knows a normalised Russian word (no guess from its ending)."""
+    return _analyser("ru").word_is_known(word)
+
+
 # -- Arabic -------------------------------------------------------------------------------
 
 MIN_ARABIC_STEM = 3

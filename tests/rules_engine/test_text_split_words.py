@@ -1,0 +1,79 @@
+"""A word of the lexicon split by a plain space or a line break ("pro testers",
+"journa\\nlists") is read as the one word a person reads, and quoted so; two words stay
+two, and a piece that is a word of every text ("in mates") joins nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from rules.engine import load_pack
+from rules.engine.preview_text import preview_text_reader
+from rules.textsignals.reader import read_one
+
+LEXICON = load_pack().lexicon
+
+
+def categories(text: str) -> set[str]:
+    return {c for c, _lang, _q in read_one(text, LEXICON)}
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("track the phones of pro testers", "track the phones of protesters"),
+        ("locate the journa\nlists at the rally", "locate the journalists"),
+        (
+            "localiser les téléphones des manifes tants",
+            "localiser les téléphones des manifestants",
+        ),
+        (
+            "rastrear los teléfonos de los periodis tas",
+            "rastrear los teléfonos de los periodistas",
+        ),
+        ("rastrear os telefones dos jorna\nlistas", "rastrear os telefones dos jornalistas"),
+        ("تتبع هواتف المتظا هرين", "تتبع هواتف المتظاهرين"),
+        ("отслеживать телефоны протес тующих", "отслеживать телефоны протестующих"),
+        ("отслеживать телефоны журна\nлистов", "отслеживать телефоны журналистов"),
+    ],
+    ids=["en space", "en line break", "fr", "es", "pt", "ar", "ru space", "ru line break"],
+)
+def test_a_target_split_by_a_blank_is_read_as_one_word(text, quote):
+    found = read_one(text, LEXICON)
+    assert ("targets_dissent", quote) in {(c, q) for c, _lang, q in found}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The badge readers in mates' lockers",  # "in" is a word of every text
+        "Track the phones of the delivery fleet",  # "of the" is two words
+        "Location services for the press room",
+        "Support for the test ers and the QA team",  # "ers" makes no word of the lexicon
+    ],
+)
+def test_ordinary_words_next_to_each_other_are_not_joined(text):
+    assert "targets_dissent" not in categories(text) and "detention" not in categories(text)
+
+
+def test_the_preview_reads_again_a_deal_with_a_word_split_by_a_blank():
+    """Which words are put back together depends on the lexicon; the preview's words
+    test sees the pieces, so a deal holding such a word is read again, never skipped."""
+
+    class Compiled:
+        def __init__(self, lexicon):
+            self.lexicon = lexicon
+
+    from rules.textsignals import compile_lexicon
+    from rules.textsignals.lexicon import LexiconEntry
+
+    before = compile_lexicon([LexiconEntry("track ~ phones", "en", "tracking", "test")])
+    after = compile_lexicon(
+        [
+            LexiconEntry("track ~ phones", "en", "tracking", "test"),
+            LexiconEntry("track ~ protesters", "en", "targets_dissent", "test"),
+        ]
+    )
+    snapshot = {"use_description": "track the phones of pro testers"}
+    stored = {"text.phrases": [], "text.signals": []}
+    read = preview_text_reader(Compiled(after), Compiled(before))
+    assert "targets_dissent" in read(snapshot, stored)["text.signals"]
