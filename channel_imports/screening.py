@@ -95,11 +95,7 @@ class ChunkContext:
                 "sector": d["sector"],
             },
             delivery_country=d["delivery_country"],
-            # A product named in the row (no SKU) is read as the deal's product line will be.
-            lines=[
-                {"capabilities": d["capabilities"], "quantity": d["quantity"]}
-                | ({} if d["sku"] else {"name": d["product_name"]})
-            ],
+            lines=[{"capabilities": d["capabilities"], "quantity": d["quantity"]}],
             channel=[{"role": e["role"], "country": e["country"]} for e in channel],
             intended_use=d["intended_use"],
             use_description="",

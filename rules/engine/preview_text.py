@@ -44,7 +44,6 @@ from rules.textsignals import (
 )
 from rules.textsignals.benign_scope import PROTECTED_CATEGORIES, is_family_phrase
 from rules.textsignals.disguise import as_read
-from rules.textsignals.joined import joined_texts
 from rules.textsignals.languages import (
     TOKEN_RE,
     bare_word,
@@ -185,8 +184,7 @@ class ChangeProbe:
             for item in value if isinstance(value, list | tuple) else (value,):
                 if isinstance(item, str) and self.touches(item):
                     return True
-        # Fields read together: a phrase may need words of both.
-        return any(self.touches(raw) for _a, _b, raw, _at in joined_texts(snapshot))
+        return False
 
 
 def _needs(alt: tuple) -> tuple[frozenset[str], tuple[str, ...]]:

@@ -25,7 +25,7 @@ What must always be true:
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from .benign_scope import (
@@ -40,7 +40,6 @@ from .described import described
 from .disguise import as_read
 from .fitting import Near as _Near
 from .fitting import fit as _fit
-from .joined import joined_label, joined_texts, joint_quote
 from .languages import (
     LANGUAGE_NAMES,
     LANGUAGES,
@@ -393,34 +392,25 @@ def read_one(raw: str, lexicon: CompiledLexicon) -> list[tuple[str, str, str]]:
     return [r[:3] for r in read_one_sourced(raw, lexicon)]
 
 
-def read_one_sourced(raw: str, lexicon: CompiledLexicon, joint: int = 0) -> tuple[Read, ...]:
+def read_one_sourced(raw: str, lexicon: CompiledLexicon) -> tuple[Read, ...]:
     """(category, language, quote, winners, others) of each signal in one text, in reading
     order: winners are the phrases (``phrase_key``) that read the quote, others those that
-    matched at the same place and lost to it.
-
-    ``joint``: ``raw`` is two fields read together (``joined``), already as read, the
-    second starting at that offset; only what a phrase of two parts or more reads across
-    the two is kept, quoted as “<first field's words>” + “<second field's words>”."""
+    matched at the same place and lost to it."""
     if not raw or not raw.strip() or not lexicon.signals:
         return ()
     cache = lexicon.reads
-    key = (raw, joint) if joint else raw
-    found = cache.get(key)
+    found = cache.get(raw)
     if found is None:
         if len(cache) >= READ_CACHE_SIZE:
             cache.clear()
         # What a person reads, not the characters a rep may have hidden it behind.
-        text = raw if joint else rejoined(as_read(raw), lexicon)  # words split by a blank too
-        found = cache[key] = tuple(_read(text, lexicon, joint))
+        text = rejoined(as_read(raw), lexicon)  # words split by a blank too
+        found = cache[raw] = tuple(_read(text, lexicon))
     return found
 
 
-def _read(raw: str, lexicon: CompiledLexicon, joint: int = 0) -> list[Read]:
+def _read(raw: str, lexicon: CompiledLexicon) -> list[Read]:
     text = _Text(raw)
-    # The first word of the second field of a joint reading (0: one field read alone).
-    second = next((i for i, t in enumerate(text.toks) if t[1] >= joint), 0) if joint else 0
-    if joint and not second:
-        return []
     if drop_name_stems(raw, text.toks, text.keys, text.index, benign_keys(lexicon)):
         text.keyset = frozenset(text.index)
     # (category, first word) -> [(language, quote, phrase key)] in the order found
@@ -430,11 +420,6 @@ def _read(raw: str, lexicon: CompiledLexicon, joint: int = 0) -> list[Read]:
     for entry in _candidates(text, lexicon):
         for lo, hi, act in _entry_matches(text, entry):
             span = (lo, hi)
-            if second and (
-                not (lo < second <= hi and len(entry.indexed) > 1)
-                or negated(text, hi, hi - second)  # the second field opens with a denial
-            ):
-                continue  # read alone already, or one phrase's words run across the fields
             if (
                 not text.reads_in(entry, span)
                 or negated_at(text, entry, lo)
@@ -467,9 +452,8 @@ def _read(raw: str, lexicon: CompiledLexicon, joint: int = 0) -> list[Read]:
                     entry.entry.category,
                 ):
                     continue
-            quote = joint_quote(text, span, second) if second else _quote(text, span)
             places.setdefault((entry.entry.category, span[0]), []).append(
-                (entry.entry.language, quote, entry.key)
+                (entry.entry.language, _quote(text, span), entry.key)
             )
     # One quote per category and starting word: the longest ("los medios independientes"
     # rather than also "los medios"); between languages of one script that read the same
@@ -502,13 +486,18 @@ def read_text(snapshot: Mapping[str, Any], lexicon: CompiledLexicon) -> dict[str
         return out
     quotes: dict[str, dict[str, int]] = {}  # line -> its place in the category's field
     phrases = out[PHRASES_FIELD]
-    for label, item, joint in _texts(snapshot):
-        for category, language, quote, winners, others in read_one_sourced(item, lexicon, joint):
-            line = f"{label} ({LANGUAGE_NAMES[language]}): “{quote}”"
-            lines = quotes.setdefault(category, {})
-            n = lines.setdefault(line, len(lines))
-            if n < MAX_QUOTES_PER_CATEGORY:
-                phrases.append(phrase_line(category, n, winners, others))
+    for path, label in TEXT_FIELD_LABELS.items():
+        value = snapshot.get(path)
+        items = value if isinstance(value, list | tuple) else [value]
+        for item in items:
+            if not isinstance(item, str):
+                continue
+            for category, language, quote, winners, others in read_one_sourced(item, lexicon):
+                line = f"{label} ({LANGUAGE_NAMES[language]}): “{quote}”"
+                lines = quotes.setdefault(category, {})
+                n = lines.setdefault(line, len(lines))
+                if n < MAX_QUOTES_PER_CATEGORY:
+                    phrases.append(phrase_line(category, n, winners, others))
     for category in CATEGORIES:
         if category in quotes:
             out["text.signals"].append(category)
@@ -516,15 +505,3 @@ def read_text(snapshot: Mapping[str, Any], lexicon: CompiledLexicon) -> dict[str
             if len(quotes[category]) > MAX_QUOTES_PER_CATEGORY:
                 phrases.append(f"{category}:{TRUNCATED}")  # more quotes than the field keeps
     return out
-
-
-def _texts(snapshot: Mapping[str, Any]) -> Iterator[tuple[str, str, int]]:
-    """(label, text, joint) of each text a snapshot is read as: its fields, then the pairs
-    of fields read together (``joined``: joint is where the second starts)."""
-    for path, label in TEXT_FIELD_LABELS.items():
-        value = snapshot.get(path)
-        for item in value if isinstance(value, list | tuple) else [value]:
-            if isinstance(item, str):
-                yield label, item, 0
-    for first, second, raw, joint in joined_texts(snapshot):
-        yield joined_label(TEXT_FIELD_LABELS, first, second), raw, joint

@@ -367,28 +367,3 @@ def test_a_product_line_named_by_the_rep_is_read(api, client, sales_rep, reviewe
     plain = register(api, sales_rep, lines=[{"sku": "NET-4400", "quantity": 2}])
     opp = Opportunity.objects.get(pk=plain["id"])
     assert opp.current_screening.snapshot["lines.names"] == []
-
-
-def test_a_flag_split_between_title_and_description_names_both_fields(
-    api, client, sales_rep, reviewer, catalogue
-):
-    """Each field alone says nothing; together they say what the deal is for. The
-    reviewer and the rep both read which fields the words came from."""
-    body = register(
-        api,
-        sales_rep,
-        intended_use=["network_operations"],
-        title="Location platform",
-        use_description="For the protesters in the capital.",
-    )
-    assert body["status"] != "cleared"
-    assert {"TXT-TARGETING-DISSENT", "TXT-TRACKING"} <= {
-        f["code"] for f in body["screening"]["findings"]
-    }
-    quote = (
-        "Title and use description, read together (English): "
-        "“Location platform” + “For the protesters”"
-    )
-    for user in (reviewer, sales_rep):
-        client.force_login(user)
-        assert quote in client.get(f"/deals/{body['id']}/").content.decode()
