@@ -289,8 +289,8 @@ def detect_language(text: str) -> str:
     The script decides Arabic, Russian and Chinese; among the Latin-script languages the
     py3langid model (restricted to en, fr, es, pt) decides, from three words up.
     """
-    words = TOKEN_RE.findall(text)
     if _NON_LATIN_RE.search(text):
+        words = TOKEN_RE.findall(text)
         counts = {"latin": 0, "arabic": 0, "cyrillic": 0, "han": 0}
         for w in words:
             counts[script_of(w)] += len(w)
@@ -299,9 +299,12 @@ def detect_language(text: str) -> str:
             return ""
         if script != "latin":
             return SCRIPT_LANGUAGES[script][0]
-    elif not words:
-        return ""
-    if len(words) < MIN_WORDS_TO_DETECT:
+        enough = len(words) >= MIN_WORDS_TO_DETECT
+    else:
+        # Only whether there are enough words: the first few are counted, not all.
+        first = itertools.islice(TOKEN_RE.finditer(text), MIN_WORDS_TO_DETECT)
+        enough = sum(1 for _ in first) >= MIN_WORDS_TO_DETECT
+    if not enough:
         return ""
     return _latin_detector().classify(text)[0]
 

@@ -307,7 +307,8 @@ def negated(text: _Text, first: int, window: int = NEGATION_WINDOW) -> bool:
         if bare_word(toks[j][0]) in NEGATIONS and not negation_idiom(toks, j):
             return True
     if len(toks[first][0]) == 1 and "\u3400" <= toks[first][0] <= "\u9fff":
-        return any(n in _zh_before(text, first) for n in ZH_NEGATIONS)
+        before = _zh_before(text, first)  # once, not once for each negation
+        return any(n in before for n in ZH_NEGATIONS)
     return False
 
 

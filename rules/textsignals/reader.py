@@ -117,6 +117,7 @@ class _Text:
         "_candidates",
         "_head_set",
         "_languages",
+        "says_how",
     )
 
     def __init__(self, raw: str) -> None:
@@ -151,6 +152,7 @@ class _Text:
         self._candidates: tuple[list, list] | None = None
         self._head_set: frozenset[str] | None = None
         self._languages: dict[int, frozenset[str]] = {}
+        self.says_how: bool | None = None  # ``described.says_how``
 
     def languages_at(self, sentence: int) -> frozenset[str]:
         """The Latin-script languages a sentence may be in (the whole text's, and the
@@ -221,15 +223,25 @@ class _Text:
         """Words by their first three letters (accents dropped): a ``word*`` (four letters
         or more) is looked up among the words sharing its beginning, not by a scan."""
         if self.heads is None:
+            # Each distinct word once, its places merged in order where words share a head.
             heads: dict[str, list[int]] = {}
-            for i, t in enumerate(self.toks):
-                heads.setdefault(bare_word(t[0])[:3], []).append(i)
+            shared = []
+            for word, at in self.words.items():
+                head = bare_word(word)[:3]
+                found = heads.get(head)
+                if found is None:
+                    heads[head] = list(at)
+                else:
+                    found += at
+                    shared.append(found)
+            for found in shared:
+                found.sort()
             self.heads = heads
         return self.heads
 
     def head_set(self) -> frozenset[str]:
         if self._head_set is None:
-            self._head_set = frozenset(bare_word(w)[:3] for w in self.words)
+            self._head_set = frozenset(self.word_heads())
         return self._head_set
 
     def benign_spans(self, lexicon: CompiledLexicon) -> list[tuple[int, int]]:
