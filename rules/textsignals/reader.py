@@ -210,10 +210,9 @@ class _Text:
             found = self._prefixes.get(value)
             if found is None:
                 toks = self.toks
+                heads = self.heads if self.heads is not None else self.word_heads()
                 found = [
-                    i
-                    for i in self.word_heads().get(value[:3], ())
-                    if bare_word(toks[i][0]).startswith(value)
+                    i for i in heads.get(value[:3], ()) if bare_word(toks[i][0]).startswith(value)
                 ]
                 self._prefixes[value] = found
             return found
@@ -298,10 +297,14 @@ def _part_spans(text: _Text, part: IndexedPart) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     keyset = text.keyset
     by_key = part.checked_by_key
-    for key in sorted(part.keys & keyset):
+    held = part.keys & keyset
+    for key in sorted(held) if len(held) > 1 else held:
         for alt, needs in by_key[key]:
             if needs <= keyset:
-                spans += _alternative_spans(text, alt)
+                if len(alt) == 1 and alt[0][0] == "key":  # one stemmed word: its places
+                    spans += [(i, i) for i in text.index[alt[0][1]]]
+                else:
+                    spans += _alternative_spans(text, alt)
     for alt, needs in part.checked_scanned:
         if needs <= keyset:
             spans += _alternative_spans(text, alt)
