@@ -25,11 +25,11 @@ What must always be true:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from .benign_scope import bears_on, benign_keys, protected_target_parts, span_kind
-from .candidates import candidate_index, candidates
+from .candidates import candidate_index, candidates, read_word_keys
 from .described import described
 from .disguise import as_read
 from .fitting import fit as _fit
@@ -120,7 +120,9 @@ class _Text:
         "says_how",
     )
 
-    def __init__(self, raw: str) -> None:
+    def __init__(
+        self, raw: str, keys_of_word: Callable[[str], tuple[str, ...]] = word_keys
+    ) -> None:
         self.raw = raw
         self.toks: list[Tok] = tokens(raw)
         # Each distinct word is stemmed and indexed once, with all its places; a key that
@@ -128,7 +130,7 @@ class _Text:
         places: dict[str, list[int]] = {}
         for i, t in enumerate(self.toks):
             places.setdefault(t[0], []).append(i)
-        keys_of = {word: word_keys(word) for word in places}
+        keys_of = {word: keys_of_word(word) for word in places}
         self.keys = [keys_of[t[0]] for t in self.toks]
         index: dict[str, list[int]] = {}
         shared = []
@@ -419,7 +421,7 @@ def read_one_sourced(raw: str, lexicon: CompiledLexicon) -> tuple[Read, ...]:
 
 
 def _read(raw: str, lexicon: CompiledLexicon) -> list[Read]:
-    text = _Text(raw)
+    text = _Text(raw, read_word_keys(lexicon))
     if drop_name_stems(raw, text.toks, text.keys, text.index, benign_keys(lexicon)):
         text.keyset = frozenset(text.index)
     # (category, first word) -> [(language, quote, phrase key)] in the order found

@@ -31,6 +31,7 @@ from rules.textsignals.languages import (
     _normalise_word,
     abbreviation_stops,
     tokens,
+    word_keys,
 )
 from rules.textsignals.lexicon import WORD_GAP
 from tests.rules_engine.labelled import LABELLED
@@ -116,6 +117,7 @@ def the_plain_way():
         patch.object(reader, "_candidates", every_entry),
         patch.object(reader, "_part_spans", plain_part_spans),
         patch.object(described, "says_how", lambda text: True),  # every "how" looked for
+        patch.object(reader, "read_word_keys", lambda lexicon: word_keys),  # every key kept
     ):
         yield
 
