@@ -15,6 +15,8 @@ _RLO_RE = re.compile("\u202e([^\u202c]*)\u202c?")
 # blank (U+2800). A name of nothing else looks empty.
 BLANK_LOOKING = "\u3164\uffa0\u115f\u1160\u2800"
 _SEPARATORS = dict.fromkeys(map(ord, "\u2028\u2029\x85\x00" + BLANK_LOOKING), " ")
+# Translating looks every character up: a text is searched for one of them first.
+_SEPARATOR_RE = re.compile("[" + "".join(map(chr, _SEPARATORS)) + "]")
 # Marks that draw nothing of their own, so "Alpha\u034f Systems" shows as "Alpha Systems":
 # the combining grapheme joiner, the Khmer inherent vowels, the Mongolian and the other
 # variation selectors (the Unicode default-ignorable marks; the format ones are Cf).
@@ -51,7 +53,7 @@ def disguises_undone(text: str) -> str:
     text = _RLO_RE.sub(lambda m: m.group(1)[::-1], text)
     text = _FORMAT_RE.sub("", text)
     text = _DRAWING_NOTHING.sub("", text)
-    return text.translate(_SEPARATORS)
+    return text.translate(_SEPARATORS) if _SEPARATOR_RE.search(text) else text
 
 
 def name_as_read(text: str) -> str:

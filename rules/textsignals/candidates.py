@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import threading
 from collections import Counter, OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from .languages import word_keys
 from .lexicon import BENIGN, CompiledEntry, CompiledLexicon, LexiconEntry, compile_lexicon
+from .negation import own_negations
 
 _PLAN_KEY = "candidates"
 Checked = tuple[int, int, frozenset[str]]
@@ -145,6 +147,46 @@ def candidates(
         (benign_found if benign[pos] else signals_found).append(entries[pos])
         found ^= low
     return signals_found, benign_found
+
+
+_WORD_KEYS = "word_keys"
+WORDS_KEPT = 65_536
+
+
+def read_word_keys(lexicon: CompiledLexicon) -> Callable[[str], tuple[str, ...]]:
+    """``word_keys`` of a text's word less the keys nothing in the lexicon reads (a phrase's
+    words, their first keys, the negations phrases start with): a text holding those or
+    not reads the same, and its index is a third the size. Kept with the lexicon, each
+    word worked out once (at most ``WORDS_KEPT``, then afresh)."""
+    found = lexicon.plan.get(_WORD_KEYS)
+    if found is None:
+        read: set[str] = set()
+        for entry in (*lexicon.signals, *lexicon.benign):
+            read |= own_negations(entry)
+            for part in entry.indexed:
+                read |= part.keys
+                alts = [*part.checked_scanned]
+                for checked in part.checked_by_key.values():
+                    alts += checked
+                for alt, needs in alts:
+                    read |= needs
+                    read.update(value for kind, value in alt if kind == "key")
+        found = lexicon.plan[_WORD_KEYS] = _read_keys(frozenset(read))
+    return found
+
+
+def _read_keys(read: frozenset[str]) -> Callable[[str], tuple[str, ...]]:
+    words: dict[str, tuple[str, ...]] = {}
+
+    def keys(word: str) -> tuple[str, ...]:
+        found = words.get(word)
+        if found is None:
+            if len(words) >= WORDS_KEPT:
+                words.clear()
+            found = words[word] = tuple(k for k in word_keys(word) if k in read)
+        return found
+
+    return keys
 
 
 # Lexicons compiled and indexed, by their entries: the admin's "Try a sentence" box reads

@@ -110,6 +110,8 @@ CLAUSE_REACH = 12  # words from the "how" to the end of the match
 def described(text: _Text, lo: int, hi: int, act: int) -> bool:
     """Whether the match from ``lo`` to ``hi`` (its act at ``act``) ends in a "how"
     clause that research, awareness or training before it describes."""
+    if not says_how(text):
+        return False
     toks = text.toks
     sentence = toks[hi][3]
     zh = "\u3400" <= toks[hi][0][:1] <= "\u9fff"
@@ -137,6 +139,22 @@ def described(text: _Text, lo: int, hi: int, act: int) -> bool:
         if act > start and (zh or toks[start][0] != "to"):
             return True
     return False
+
+
+_HOW_OR_DONT = HOW_WORDS | {"dont"}
+_ZH_HOW_FIRST = frozenset(w[0] for w in ZH_HOW)
+
+
+def says_how(text: _Text) -> bool:
+    """Whether any word of the text can be a "how" (``_how_at``): most texts have none,
+    and each of their matches is then described by nothing (worked out once a text)."""
+    found = text.says_how
+    if found is None:
+        words = text.words
+        found = text.says_how = any(bare_word(w) in _HOW_OR_DONT for w in words) or any(
+            c in words for c in _ZH_HOW_FIRST
+        )
+    return found
 
 
 def _how_at(toks: list, h: int, zh: bool) -> bool:

@@ -14,6 +14,7 @@ as the byte walk's, so the scores, and the language, are exactly the library's.
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter
 
 # A word and the space after it, a space alone, or the last word: every byte in order.
@@ -58,22 +59,22 @@ def chunked_identifier(langid_module, model_path, **kwargs):
             walks = _walks
             if len(walks) >= MAX_WALKS:
                 walks.clear()
-            state, indexes = 0, []
+            state, indexes = 0, array("i")
             for chunk in _CHUNK_RE.findall(text):
                 key = (state, chunk)
                 found = walks.get(key)
                 if found is None:
-                    s, features = state, []
+                    s, features = state, array("i")
                     for letter in chunk:
                         s = nm[rowbase[s] + letter]
                         f = out[s]
                         if f >= 0:
                             features.append(f)
-                    found = (s, tuple(features))
+                    found = (s, features)
                     if len(chunk) <= MAX_REMEMBERED_CHUNK:
                         walks[key] = found
                 state = found[0]
-                indexes.extend(found[1])
+                indexes += found[1]
             return Counter(indexes) if indexes else None
 
     _walks: dict[tuple[int, bytes], tuple[int, tuple[int, ...]]] = {}

@@ -24,7 +24,7 @@ import html
 import json
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from taxonomy.visible import disguises_undone
@@ -61,6 +61,8 @@ def _tables() -> tuple[dict[int, str], dict[int, str]]:
 
 
 def _one_script(word: str) -> str:
+    if not _LATIN_RE.search(word) and not (_CYRILLIC_RE.search(word) and _GREEK_RE.search(word)):
+        return word  # a Russian or Greek word: nothing to count
     latin = len(_LATIN_RE.findall(word))
     cyrillic = len(_CYRILLIC_RE.findall(word))
     greek = len(_GREEK_RE.findall(word))
@@ -200,6 +202,13 @@ def _html_undone(text: str) -> str:
     return text
 
 
+# A deal's text is undone once for the languages shown to the reviewer and again for the
+# reading, a title or a sector for every deal that shares it: the last texts undone are
+# kept (a few hundred, at most 5,000 characters each).
+AS_READ_KEPT = 256
+
+
+@lru_cache(maxsize=AS_READ_KEPT)
 def as_read(text: str) -> str:
     """``text`` with its disguises undone: markup taken off, invisible characters and
     decorating marks dropped, a right-to-left override put back in reading order, letters

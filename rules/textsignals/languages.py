@@ -209,16 +209,7 @@ def tokens(text: str) -> list[tuple[str, int, int, int]]:
     ends = []
     last = 0
     past_label = False  # the sentence has gone past a label: no colon of it ends it
-    kept = (
-        {
-            m.start() + i
-            for m in _ABBREVIATION_RE.finditer(text)
-            for i, c in enumerate(m.group())
-            if c == "."
-        }
-        if "." in text
-        else ()
-    )
+    kept = abbreviation_stops(text) if "." in text else ()
     for m in SENTENCE_END_RE.finditer(text):
         if m.group() == "." and (m.start() in kept or text[m.end() : m.end() + 1].isalnum()):
             continue  # the full stop of an abbreviation, or inside "site.com", "v2.1"
@@ -238,6 +229,44 @@ def tokens(text: str) -> list[tuple[str, int, int, int]]:
             next_end = ends[sentence]
         out.append((norm(t.group()), start, t.end(), sentence))
     return out
+
+
+# A full stop after a letter: every abbreviation has one within its first seven characters.
+_LETTER_STOP_RE = re.compile(r"[^\W\d_]\.")
+
+
+def _inside_no_abbreviation(text: str, j: int) -> bool:
+    """Whether the character at ``j`` can be no part of an abbreviation: one is written
+    with letters, full stops, hyphens and at most one space after a full stop."""
+    c = text[j]
+    if c.isalnum() or c in "._-":
+        return False
+    return not (c.isspace() and j > 0 and text[j - 1] == ".")
+
+
+def abbreviation_stops(text: str) -> set[int]:
+    """The places of the full stops inside abbreviations: those a scan of the whole text
+    with ``_ABBREVIATION_RE`` finds, the scan started only a few characters before each
+    full stop after a letter (after the last character that can be no part of one, where
+    a scan of the whole text is never inside a match either)."""
+    kept: set[int] = set()
+    at = 0  # where the scan goes on: before it, every full stop has been judged
+    for stop in _LETTER_STOP_RE.finditer(text):
+        dot = stop.end() - 1
+        if dot < at:
+            continue
+        start = stop.start()
+        while start > at and not _inside_no_abbreviation(text, start - 1):
+            start -= 1
+        at = max(at, start)
+        while at <= dot:
+            m = _ABBREVIATION_RE.match(text, at)
+            if m is None:
+                at += 1
+                continue
+            kept.update(m.start() + i for i, c in enumerate(m.group()) if c == ".")
+            at = m.end()
+    return kept
 
 
 # A colon ends a sentence after a label ("Buyer:", "Rep's note:", "Durée :"), whose value
@@ -304,8 +333,8 @@ def detect_language(text: str) -> str:
     The script decides Arabic, Russian and Chinese; among the Latin-script languages the
     py3langid model (restricted to en, fr, es, pt) decides, from three words up.
     """
-    words = TOKEN_RE.findall(text)
     if _NON_LATIN_RE.search(text):
+        words = TOKEN_RE.findall(text)
         counts = {"latin": 0, "arabic": 0, "cyrillic": 0, "han": 0}
         for w in words:
             counts[script_of(w)] += len(w)
@@ -314,9 +343,12 @@ def detect_language(text: str) -> str:
             return ""
         if script != "latin":
             return SCRIPT_LANGUAGES[script][0]
-    elif not words:
-        return ""
-    if len(words) < MIN_WORDS_TO_DETECT:
+        enough = len(words) >= MIN_WORDS_TO_DETECT
+    else:
+        # Only whether there are enough words: the first few are counted, not all.
+        first = itertools.islice(TOKEN_RE.finditer(text), MIN_WORDS_TO_DETECT)
+        enough = sum(1 for _ in first) >= MIN_WORDS_TO_DETECT
+    if not enough:
         return ""
     return _latin_detector().classify(text)[0]
 

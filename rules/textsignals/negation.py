@@ -365,7 +365,7 @@ def negated(text: _Text, first: int, window: int = NEGATION_WINDOW) -> bool:
                 continue  # "No harm intended, locate …", "Sin hacer daño a nadie, localizar …"
             return True
     if len(toks[first][0]) == 1 and "\u3400" <= toks[first][0] <= "\u9fff":
-        before = _zh_before(text, first)
+        before = _zh_before(text, first)  # once, not once for each negation
         return any(
             n in before and not any(h in before[before.find(n) :] for h in ZH_HARMS)
             for n in ZH_NEGATIONS

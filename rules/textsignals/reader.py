@@ -25,7 +25,7 @@ What must always be true:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from .benign_scope import (
@@ -35,7 +35,7 @@ from .benign_scope import (
     protected_target_parts,
     span_kind,
 )
-from .candidates import candidate_index, candidates
+from .candidates import candidate_index, candidates, read_word_keys
 from .described import described
 from .disguise import as_read
 from .fitting import Near as _Near
@@ -124,9 +124,12 @@ class _Text:
         "_candidates",
         "_head_set",
         "_languages",
+        "says_how",
     )
 
-    def __init__(self, raw: str) -> None:
+    def __init__(
+        self, raw: str, keys_of_word: Callable[[str], tuple[str, ...]] = word_keys
+    ) -> None:
         self.raw = raw
         self.toks: list[Tok] = tokens(raw)
         # Each distinct word is stemmed and indexed once, with all its places; a key that
@@ -134,7 +137,7 @@ class _Text:
         places: dict[str, list[int]] = {}
         for i, t in enumerate(self.toks):
             places.setdefault(t[0], []).append(i)
-        keys_of = {word: word_keys(word) for word in places}
+        keys_of = {word: keys_of_word(word) for word in places}
         self.keys = [keys_of[t[0]] for t in self.toks]
         index: dict[str, list[int]] = {}
         shared = []
@@ -158,6 +161,7 @@ class _Text:
         self._candidates: tuple[list, list] | None = None
         self._head_set: frozenset[str] | None = None
         self._languages: dict[int, frozenset[str]] = {}
+        self.says_how: bool | None = None  # ``described.says_how``
 
     def languages_at(self, sentence: int) -> frozenset[str]:
         """The Latin-script languages a sentence may be in (the whole text's, and the
@@ -215,10 +219,9 @@ class _Text:
             found = self._prefixes.get(value)
             if found is None:
                 toks = self.toks
+                heads = self.heads if self.heads is not None else self.word_heads()
                 found = [
-                    i
-                    for i in self.word_heads().get(value[:3], ())
-                    if bare_word(toks[i][0]).startswith(value)
+                    i for i in heads.get(value[:3], ()) if bare_word(toks[i][0]).startswith(value)
                 ]
                 self._prefixes[value] = found
             return found
@@ -228,15 +231,25 @@ class _Text:
         """Words by their first three letters (accents dropped): a ``word*`` (four letters
         or more) is looked up among the words sharing its beginning, not by a scan."""
         if self.heads is None:
+            # Each distinct word once, its places merged in order where words share a head.
             heads: dict[str, list[int]] = {}
-            for i, t in enumerate(self.toks):
-                heads.setdefault(bare_word(t[0])[:3], []).append(i)
+            shared = []
+            for word, at in self.words.items():
+                head = bare_word(word)[:3]
+                found = heads.get(head)
+                if found is None:
+                    heads[head] = list(at)
+                else:
+                    found += at
+                    shared.append(found)
+            for found in shared:
+                found.sort()
             self.heads = heads
         return self.heads
 
     def head_set(self) -> frozenset[str]:
         if self._head_set is None:
-            self._head_set = frozenset(bare_word(w)[:3] for w in self.words)
+            self._head_set = frozenset(self.word_heads())
         return self._head_set
 
     def benign_spans(self, lexicon: CompiledLexicon) -> list[tuple[int, int]]:
@@ -293,10 +306,14 @@ def _part_spans(text: _Text, part: IndexedPart) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     keyset = text.keyset
     by_key = part.checked_by_key
-    for key in sorted(part.keys & keyset):
+    held = part.keys & keyset
+    for key in sorted(held) if len(held) > 1 else held:
         for alt, needs in by_key[key]:
             if needs <= keyset:
-                spans += _alternative_spans(text, alt)
+                if len(alt) == 1 and alt[0][0] == "key":  # one stemmed word: its places
+                    spans += [(i, i) for i in text.index[alt[0][1]]]
+                else:
+                    spans += _alternative_spans(text, alt)
     for alt, needs in part.checked_scanned:
         if needs <= keyset:
             spans += _alternative_spans(text, alt)
@@ -410,7 +427,7 @@ def read_one_sourced(raw: str, lexicon: CompiledLexicon) -> tuple[Read, ...]:
 
 
 def _read(raw: str, lexicon: CompiledLexicon) -> list[Read]:
-    text = _Text(raw)
+    text = _Text(raw, read_word_keys(lexicon))
     if drop_name_stems(raw, text.toks, text.keys, text.index, benign_keys(lexicon)):
         text.keyset = frozenset(text.index)
     # (category, first word) -> [(language, quote, phrase key)] in the order found

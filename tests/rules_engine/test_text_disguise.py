@@ -101,3 +101,23 @@ _words = st.sampled_from(
 def test_words_of_one_script_are_left_as_written(words):
     text = " ".join(words)
     assert as_read(text) == text
+
+
+def test_a_deals_text_is_undone_once_for_the_languages_shown_and_its_reading() -> None:
+    """The languages shown to the reviewer and the reading undo the same text: once."""
+    from unittest.mock import patch
+
+    from rules.engine import example_snapshot, text_read
+    from rules.textsignals import TEXT_FIELD_LABELS, detected_languages, disguise
+
+    description = "Track the pro\u200btesters' phones and flag journalists (ref 8812734)."
+    snapshot = example_snapshot(use_description=description)
+    undone = []
+    original = disguise._html_undone
+    disguise.as_read.cache_clear()
+    with patch.object(disguise, "_html_undone", lambda t: undone.append(t) or original(t)):
+        shown = detected_languages({p: snapshot[p] for p in TEXT_FIELD_LABELS}, TEXT_FIELD_LABELS)
+        read = text_read(snapshot, PACK)
+    assert undone.count(description) == 1
+    assert "Use description: English" in shown
+    assert "protesters" in " ".join(read["text.tracking"])

@@ -20,15 +20,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rules.engine import load_pack
-from rules.textsignals import detect_language, reader
+from rules.textsignals import described, detect_language, reader
 from rules.textsignals.languages import (
     _ABBREVIATION_RE,
+    ABBREVIATIONS,
     LABEL_WORDS,
     SENTENCE_END_RE,
     TOKEN_RE,
     _latin_detector,
     _normalise_word,
+    abbreviation_stops,
     tokens,
+    word_keys,
 )
 from rules.textsignals.lexicon import WORD_GAP
 from tests.rules_engine.labelled import LABELLED
@@ -104,6 +107,8 @@ def the_plain_way():
         patch.object(reader, "tokens", plain_tokens),
         patch.object(reader, "_candidates", every_entry),
         patch.object(reader, "_part_spans", plain_part_spans),
+        patch.object(described, "says_how", lambda text: True),  # every "how" looked for
+        patch.object(reader, "read_word_keys", lambda lexicon: word_keys),  # every key kept
     ):
         yield
 
@@ -164,6 +169,41 @@ def test_a_generated_text_reads_as_when_every_phrase_is_tried(text: str) -> None
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=80))
 def test_any_text_is_split_into_the_same_words(text: str) -> None:
     assert tokens(text) == plain_tokens(text)
+
+
+def _scanned_stops(text: str) -> set[int]:
+    """The full stops inside abbreviations, the whole text scanned."""
+    return {
+        m.start() + i
+        for m in _ABBREVIATION_RE.finditer(text)
+        for i, c in enumerate(m.group())
+        if c == "."
+    }
+
+
+ABBREVIATED = st.lists(
+    st.sampled_from(
+        [*ABBREVIATIONS, "etc.", "Etc.", "A.", "J. Smith", "e. g.", "U.S.A.", "p. ex.", "т. е."]
+        + [" ", "  ", ".", "..", "-", "\n", "x", "ab", "Word", "1", "2.5", "_", "é", "\u0301"]
+        + ["K", "ſ", "INCL.", "etc. The", "etc. the", "a.b.c.", "site.com", " . ", "Ок.", "Ё."]
+    ),
+    max_size=16,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(ABBREVIATED)
+def test_the_full_stops_of_abbreviations_are_those_a_scan_of_the_whole_text_finds(
+    text: str,
+) -> None:
+    assert abbreviation_stops(text) == _scanned_stops(text)
+
+
+def test_every_labelled_text_has_the_same_abbreviations_as_a_scan_of_the_whole_text() -> None:
+    differing = [
+        i["id"] for i in LABELLED if abbreviation_stops(i["text"]) != _scanned_stops(i["text"])
+    ]
+    assert not differing, f"other full stops: {differing}"
 
 
 def _library_walk(text: bytes) -> Counter | None:
