@@ -227,7 +227,9 @@ def tokens(text: str) -> list[tuple[str, int, int, int]]:
         while start >= next_end:
             sentence += 1
             next_end = ends[sentence]
-        out.append((norm(t.group()), start, t.end(), sentence))
+        word = norm(t.group())
+        if word:  # a lone tatweel or mark normalises to nothing: no word to read
+            out.append((word, start, t.end(), sentence))
     return out
 
 

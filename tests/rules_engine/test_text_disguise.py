@@ -121,3 +121,21 @@ def test_a_deals_text_is_undone_once_for_the_languages_shown_and_its_reading() -
     assert undone.count(description) == 1
     assert "Use description: English" in shown
     assert "protesters" in " ".join(read["text.tracking"])
+
+
+@pytest.mark.parametrize(
+    "description",
+    ["Network upgrade \u0640 phase 2", "tracking \u0640", "\u0640", "\u0640 \u0640 \u0640"],
+)
+def test_a_lone_tatweel_is_no_word_and_the_deal_is_still_screened(description) -> None:
+    """A lone Arabic tatweel normalises to nothing; reading such a deal once raised
+    IndexError, so the deal could not be screened at all."""
+    from rules.engine import example_snapshot, screen, text_read
+    from rules.textsignals import TEXT_FIELD_LABELS, detected_languages
+
+    snapshot = example_snapshot(title="Router", use_description=description)
+    assert text_read(snapshot, PACK)["text.signals"] == []
+    detected_languages({p: snapshot[p] for p in TEXT_FIELD_LABELS}, TEXT_FIELD_LABELS)
+    assert screen(snapshot, PACK) is not None
+    read = read_one("track the phones of protesters \u0640", PACK.lexicon)
+    assert ("tracking", "en", "track the phones of protesters") in read
