@@ -447,8 +447,6 @@ def _read(raw: str, lexicon: CompiledLexicon) -> list[Read]:
                 continue
             benign = text.benign_spans(lexicon) if lexicon.benign else ()
             if benign:
-                if act_in_own_object(text, benign, span, act):
-                    continue
                 if protected is None:
                     near_benign = _Near(benign)
                     protected = _Near(
@@ -460,9 +458,10 @@ def _read(raw: str, lexicon: CompiledLexicon) -> list[Read]:
                     )
                 # Only the benign context and protected groups a few windows around the
                 # match can bear on it: the work per match does not grow with the text.
-                if bears_on(
+                around = near_benign.near(span, BENIGN_AROUND)
+                if act_in_own_object(text, around, span, act) or bears_on(
                     text,
-                    near_benign.near(span, BENIGN_AROUND),
+                    around,
                     span,
                     entry.entry.language,
                     protected.near(span, BENIGN_AROUND),
