@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rules.engine import load_pack
-from rules.textsignals import described, detect_language, reader
+from rules.textsignals import described, detect_language, matching, reader
 from rules.textsignals.languages import (
     _ABBREVIATION_RE,
     ABBREVIATIONS,
@@ -62,7 +62,7 @@ def plain_tokens(text: str) -> list[tuple[str, int, int, int]]:
         pos = m.end()
     for t in TOKEN_RE.finditer(text, pos):
         out.append((_normalise_word(t.group()), t.start(), t.end(), sentence))
-    return out
+    return [t for t in out if t[0]]  # a word that normalises to nothing is none
 
 
 def every_entry(text, lexicon, benign=False) -> list:
@@ -106,7 +106,8 @@ def the_plain_way():
     with (
         patch.object(reader, "tokens", plain_tokens),
         patch.object(reader, "_candidates", every_entry),
-        patch.object(reader, "_part_spans", plain_part_spans),
+        patch.object(reader, "part_spans", plain_part_spans),
+        patch.object(matching, "part_spans", plain_part_spans),
         patch.object(described, "says_how", lambda text: True),  # every "how" looked for
         patch.object(reader, "read_word_keys", lambda lexicon: word_keys),  # every key kept
     ):
