@@ -428,8 +428,6 @@ def _read(raw: str, lexicon: CompiledLexicon) -> list[Read]:
                 continue
             benign = text.benign_spans(lexicon) if lexicon.benign else ()
             if benign:
-                if act_in_own_object(text, benign, span, act):
-                    continue
                 if protected is None:
                     near_benign = _Near(benign)
                     protected = _Near(
@@ -439,6 +437,14 @@ def _read(raw: str, lexicon: CompiledLexicon) -> list[Read]:
                             for s in _part_spans(text, part)
                         ]
                     )
+                if act_in_own_object(
+                    text,
+                    near_benign.near(span, BENIGN_AROUND),
+                    span,
+                    act,
+                    protected.near(span, BENIGN_AROUND),
+                ):
+                    continue
                 # Only the benign context and protected groups a few windows around the
                 # match can bear on it: the work per match does not grow with the text.
                 if bears_on(
