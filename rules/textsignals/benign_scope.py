@@ -94,6 +94,7 @@ KIND_SOURCES = {
             "Benign context (kinds): the price of a service",
             "Benign context (kinds): faults located",
             "Benign context: emergency calls",
+            "Benign context: calls a contact centre",
         ),
         "other",
     ),
@@ -292,6 +293,8 @@ def bears_on(
             # something else ("cut the internet cost"), not one beside it ("cut the
             # internet in the province … in case of faults").
             continue
+        if kind == "other" and not targets and _names_people_after(text, span, protected):
+            continue  # "intervenir las llamadas de soporte de los periodistas": theirs
         if kind in ("oversight", "other") and targets:
             # An overseer bounds an act, and something other than a person names something
             # else; neither changes whom the act is done to: "block opposition websites,
@@ -476,6 +479,23 @@ def _on_people_held(text: _Text, span: tuple[int, int], category: str) -> bool:
         chars = "".join(t[0] for t in toks[span[0] : end + 1])
         return any(h in chars for h in HELD_PARTS)
     return False
+
+
+def _names_people_after(
+    text: _Text, span: tuple[int, int], protected: list[tuple[int, int]]
+) -> bool:
+    """Whether the few words after a match name a protected group: whose the thing the
+    match ends on is ("the support calls of journalists", "las llamadas de soporte de los
+    periodistas": the thing's own words come first, so twice ``BENIGN_REACH``)."""
+    toks = text.toks
+    end = span[1]
+    while (
+        end + 1 < len(toks)
+        and end < span[1] + 2 * BENIGN_REACH
+        and toks[end + 1][3] == toks[end][3]
+    ):
+        end += 1
+    return any(span[1] < lo and hi <= end for lo, hi in protected)
 
 
 def _object_end(text: _Text, span: tuple[int, int]) -> int:

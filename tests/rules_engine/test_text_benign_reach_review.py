@@ -1,7 +1,9 @@
 """Wordings a review found cancelled by benign context that names something else: a fault
 word, an internet bill or an emergency call written beside an act on protesters,
 journalists or the opposition, or on a whole region's internet; a machine's own
-monitoring said of journalists. Beside them, what the same words still read."""
+monitoring said of journalists; French "détenir"; Spanish, Portuguese and French
+"continue" read as "follow", and calls on hold read as intercepted. Beside them, what the
+same words still read."""
 
 from __future__ import annotations
 
@@ -49,6 +51,12 @@ from tests.rules_engine.reading import categories
         "Журналисты под мониторингом сети.",
         "记者的流量监控",
         "抗议者：识别接入设备",
+        # "Détenir" is read as detention in French.
+        "La police détient les manifestants.",
+        "Détenir les opposants dans un centre fermé.",
+        # Support calls of journalists are theirs.
+        "Intervenir las llamadas de soporte de los periodistas.",
+        "The platform intercepts support calls of journalists.",
     ],
 )
 def test_an_act_on_people_or_a_region_still_raises_a_red_flag(text: str) -> None:
@@ -62,6 +70,17 @@ def test_an_act_on_people_or_a_region_still_raises_a_red_flag(text: str) -> None
         "The mosque buys Wi-Fi access points and network monitoring.",
         "La mosquée achète du Wi-Fi avec une surveillance du réseau.",
         "为寺庙安装无线网络，识别接入设备。",
+        # "Continue", not "follow".
+        "El proyecto sigue su curso y la capacitación para periodistas comienza en marzo.",
+        "La formación sigue con los periodistas de la región.",
+        "Siguió la formación con los periodistas locales.",
+        "Seguimos trabajando con los periodistas de la región.",
+        "A equipe segue com os jornalistas parceiros.",
+        "O treinamento segue para jornalistas e estudantes.",
+        "Le projet suit son cours avec les journalistes partenaires.",
+        # Calls held or joined at the customer's request are no interception.
+        "El operador retiene todas las llamadas en espera durante la migración.",
+        "El sistema interviene en las llamadas de soporte cuando el cliente lo pide.",
     ],
 )
 def test_an_ordinary_deal_raises_nothing(text: str) -> None:
@@ -75,6 +94,8 @@ def test_an_ordinary_deal_raises_nothing(text: str) -> None:
         "Los agentes persiguen a los manifestantes.",
         "A polícia segue os jornalistas.",
         "La police suit les journalistes.",
+        "El programa sigue a los periodistas.",
+        "La policía siguió a los manifestantes hasta su casa.",
     ],
 )
 def test_following_people_still_reads(text: str) -> None:
