@@ -29,7 +29,6 @@ from collections.abc import Mapping
 from typing import Any
 
 from .benign_scope import (
-    act_in_own_object,
     bears_on,
     benign_keys,
     protected_target_parts,
@@ -71,6 +70,7 @@ from .negation import (
     negated_inside,
     safeguard_skipped,
 )
+from .own_object import act_in_own_object
 
 # The snapshot fields read, in the order quotes are listed, and how a rep names them.
 TEXT_FIELD_LABELS = {
