@@ -58,14 +58,21 @@ MEANS_WORDS = frozenset(
     "com usando atraves via с через помощью используя عبر باستخدام بواسطه 通过 利用 使用 借助".split()
 )
 MEANS_REACH = 3  # words between the match and the benign context the means word is among
+# Categories whose acts cut a service or a region off (censorship: blocking sites, cutting
+# the internet): something other than people cancels them only inside the match.
+SHUTDOWN_CATEGORIES = frozenset({"censorship"})
 
 # Benign entries of a kind the reader treats apart, by the beginning of their source:
 # an overseer ("audited by the data-protection authority") bears on the act across the
 # clauses after it; a machine's state measured ("using uptime checks") says what the act
 # is done to (servers, not people) when the act's object stands before the means word.
-# Animals, vehicles, lost devices, a site's visitors and patients in care are something
-# other than a protected group: said beside a match naming one ("locate protesters'
-# phones, with the families' consent"), they change nothing of whom the act is done to.
+# Animals, vehicles, lost devices, a site's visitors, patients in care, a service's price,
+# faults on a line and emergency calls are something other than a protected group: said
+# beside a match naming one ("locate protesters' phones, with the families' consent",
+# "block the opposition websites in case of faults", "track the protesters' phones for the
+# emergency services") they change nothing of whom the act is done to; beside a service or
+# a region cut off, only inside the match ("cut the internet cost", not "cut the internet
+# in the province … in case of faults").
 # Words that read as an act together with what it is done to, when that is no person: a
 # trade ("investigative journalists", "调查记者") or a machine ("network monitoring",
 # "مراقبة الشبكة"). They cancel only a match whose act is one of their words and which ends
@@ -84,6 +91,10 @@ KIND_SOURCES = {
             "Benign context (kinds): lost or stolen devices",
             "Benign context (kinds): web analytics",
             "Benign context (kinds): care of residents",
+            "Benign context (kinds): the price of a service",
+            "Benign context (kinds): faults located",
+            "Benign context: emergency calls",
+            "Benign context: calls a contact centre",
         ),
         "other",
     ),
@@ -199,6 +210,20 @@ def protected_target_parts(lexicon: CompiledLexicon) -> tuple[IndexedPart, ...]:
     return found
 
 
+def on_protected_group(
+    text: _Text, span: tuple[int, int], protected: list[tuple[int, int]], category: str = ""
+) -> list[tuple[int, int]]:
+    """Where a match names a protected group in its own words (``protected``: "block
+    opposition sites", "track the phones of protesters"), or the whole span when it
+    intercepts everyone's communications ("mass interception of all subscriber calls"):
+    the one decision of "an act on a protected group" that benign context, a disclaimer,
+    consent or an audit cannot cancel. Empty when the match names none."""
+    targets = [(lo, hi) for lo, hi in protected if span[0] <= lo and hi <= span[1]]
+    if not targets and category == "interception" and bulk(text, span):
+        targets = [span]
+    return targets
+
+
 def bears_on(
     text: _Text,
     benign: list[tuple[int, int]],
@@ -218,9 +243,8 @@ def bears_on(
     object in it: benign context before it names something else (bot protection listed
     before it, the officers' devices a purpose clause protects) and cancels nothing."""
     toks = text.toks
-    targets = [(lo, hi) for lo, hi in protected if span[0] <= lo and hi <= span[1]]
-    if not targets and category == "interception" and bulk(text, span):
-        targets = [span]  # "mass interception of all subscriber calls": everyone's
+    targets = on_protected_group(text, span, protected, category)
+    shutdown = category in SHUTDOWN_CATEGORIES
     sentence = toks[span[0]][3]
     reach = BENIGN_REACH * 2 if language == "zh" else BENIGN_REACH
     for lo, hi in benign:
@@ -246,6 +270,13 @@ def bears_on(
         kind = text.kinds.get((lo, hi))
         if kind == "own object":
             continue  # only the act read inside it is cancelled (``act_in_own_object``)
+        if kind == "other" and shutdown and (hi < span[0] or lo > span[1]):
+            # A service or a region cut off: only a thing the match itself names makes it
+            # something else ("cut the internet cost"), not one beside it ("cut the
+            # internet in the province … in case of faults").
+            continue
+        if kind == "other" and not targets and _names_people_after(text, span, protected):
+            continue  # "intervenir las llamadas de soporte de los periodistas": theirs
         if kind in ("oversight", "other") and targets:
             # An overseer bounds an act, and something other than a person names something
             # else; neither changes whom the act is done to: "block opposition websites,
@@ -286,26 +317,6 @@ def bears_on(
             continue
         return True
     return False
-
-
-def act_in_own_object(
-    text: _Text, benign: list[tuple[int, int]], span: tuple[int, int], act: int
-) -> bool:
-    """Whether the act a match read (at ``act``) is a word of benign context naming the
-    act with its own object ("investigative" in "investigative journalists", "monitoring"
-    in "network monitoring"): a trade or a machine, not something done to the people the
-    match names. The match ends where that context ends (the people are the trade's) or
-    starts before it (the customer: "the mosque buys Wi-Fi with network monitoring"); a
-    person written between its words ("count the worshippers' connected devices") or after
-    them ("monitor the network of mosques") is what the act is done to."""
-    kinds = text.kinds
-    start, end = span
-    return any(
-        lo <= act <= hi
-        and (end == hi or (start < lo and end <= hi))
-        and kinds.get((lo, hi)) == "own object"
-        for lo, hi in benign
-    )
 
 
 def _listed_beside_other(toks: list, benign: list[tuple[int, int]], hi: int, end: int) -> bool:
@@ -409,6 +420,23 @@ def _on_people_held(text: _Text, span: tuple[int, int], category: str) -> bool:
         chars = "".join(t[0] for t in toks[span[0] : end + 1])
         return any(h in chars for h in HELD_PARTS)
     return False
+
+
+def _names_people_after(
+    text: _Text, span: tuple[int, int], protected: list[tuple[int, int]]
+) -> bool:
+    """Whether the few words after a match name a protected group: whose the thing the
+    match ends on is ("the support calls of journalists", "las llamadas de soporte de los
+    periodistas": the thing's own words come first, so twice ``BENIGN_REACH``)."""
+    toks = text.toks
+    end = span[1]
+    while (
+        end + 1 < len(toks)
+        and end < span[1] + 2 * BENIGN_REACH
+        and toks[end + 1][3] == toks[end][3]
+    ):
+        end += 1
+    return any(span[1] < lo and hi <= end for lo, hi in protected)
 
 
 def _object_end(text: _Text, span: tuple[int, int]) -> int:

@@ -107,12 +107,55 @@ TOPIC_REACH = 10  # words from the topic to the "how" (Chinese: twice as many ch
 CLAUSE_REACH = 12  # words from the "how" to the end of the match
 
 
+# "seguir", "suivre" also mean "continue" ("el proyecto sigue su curso", "la formación
+# sigue con los periodistas", "seguimos trabajando con…", "le projet suit son cours"):
+# the verb's forms (without accents; not "persigue", "seguimiento"), what follows it when
+# it is intransitive, and the work a project or a training goes on with.
+_CONTINUE_VERB_RE = re.compile(r"(?:sigu|sig[ao]|sigamos|segu(?!iment|r)|sui[tv])\w*")
+_CONTINUE_NEXT = frozenset("con com avec para pour adelante normalmente igual".split())
+_CONTINUE_COURSE = frozenset("curso cours rumbo".split())
+_GERUND_ENDS = ("ando", "iendo", "endo", "indo")
+_WORK_STARTS = tuple(
+    "proyect projet formacion formation capacitacion treinament entrenamient curso cours "
+    "trabajo travail trabalh taller atelier oficina obra".split()
+)
+# Words that open the person followed ("sigue a los periodistas", "segue os jornalistas").
+_OBJECT_MARKERS = frozenset("a al os as les o".split())
+_CONTINUE_REACH = 2  # words before or after the verb a project or a training is among
+
+
+def continues(text: _Text, act: int) -> bool:
+    """Whether the act read at ``act`` is Spanish, Portuguese or French "seguir",
+    "suivre" meaning "continue", not "follow": followed by "con", "com", "avec", "para",
+    a gerund or "su curso", or said of a project or a training ("siguió la formación con
+    los periodistas"). "Sigue a los periodistas", "segue os jornalistas", "suit les
+    journalistes" are still read."""
+    toks = text.toks
+    if not _CONTINUE_VERB_RE.fullmatch(bare_word(toks[act][0])):
+        return False
+    sentence = toks[act][3]
+    near = [bare_word(t[0]) for t in toks[act + 1 : act + 1 + _CONTINUE_REACH] if t[3] == sentence]
+    if near and (near[0] in _CONTINUE_NEXT or near[0].endswith(_GERUND_ENDS)):
+        return True
+    if len(near) > 1 and near[1] in _CONTINUE_COURSE:
+        return True  # "sigue su curso", "suit son cours"
+    before = [
+        bare_word(t[0]) for t in toks[max(0, act - _CONTINUE_REACH) : act] if t[3] == sentence
+    ]
+    if near and near[0] in _OBJECT_MARKERS:
+        return False
+    return any(w.startswith(_WORK_STARTS) for w in before + near)
+
+
 def described(text: _Text, lo: int, hi: int, act: int) -> bool:
     """Whether the match from ``lo`` to ``hi`` (its act at ``act``) ends in a "how"
-    clause that research, awareness or training before it describes."""
+    clause that research, awareness or training before it describes, or reads "continue"
+    as "follow" (``continues``)."""
+    toks = text.toks
+    if continues(text, act):
+        return True
     if not says_how(text):
         return False
-    toks = text.toks
     sentence = toks[hi][3]
     zh = "\u3400" <= toks[hi][0][:1] <= "\u9fff"
     scale = 2 if zh else 1

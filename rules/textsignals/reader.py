@@ -29,7 +29,6 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from .benign_scope import (
-    act_in_own_object,
     bears_on,
     benign_keys,
     protected_target_parts,
@@ -68,6 +67,7 @@ from .negation import (
     negated_inside,
     safeguard_skipped,
 )
+from .own_object import act_in_own_object
 from .split_words import rejoined
 
 # The snapshot fields read, in the order quotes are listed, and how a rep names them.
@@ -347,12 +347,13 @@ def _read(raw: str, lexicon: CompiledLexicon) -> list[Read]:
                 # Only the benign context and protected groups a few windows around the
                 # match can bear on it: the work per match does not grow with the text.
                 around = near_benign.near(span, BENIGN_AROUND)
-                if act_in_own_object(text, around, span, act) or bears_on(
+                near_protected = protected.near(span, BENIGN_AROUND)
+                if act_in_own_object(text, around, span, act, near_protected) or bears_on(
                     text,
                     around,
                     span,
                     entry.entry.language,
-                    protected.near(span, BENIGN_AROUND),
+                    near_protected,
                     entry.entry.category,
                 ):
                     continue

@@ -1,0 +1,78 @@
+"""Benign context naming an act with its own object: a trade ("investigative journalists")
+or a machine ("network monitoring") whose first word reads as an act.
+
+What must always be true: such context cancels only the act read inside it, for the
+people who are the trade's or for a building that buys the machine (a mosque, a school);
+people of a protected group named before it ("journalists get network monitoring"),
+between its words or after it are what the act is done to.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .benign_scope import on_protected_group
+from .languages import bare_word
+
+if TYPE_CHECKING:
+    from .reader import _Text
+
+# Buildings that buy a network with its own monitoring: a customer, not people watched.
+# Word beginnings compared without accents (Arabic and Chinese: parts of the word).
+BUYER_STARTS = tuple(
+    "mosque church temple synagog school hotel hospital "
+    "mosquee eglise synagogue ecole lycee "
+    "mezquit iglesia templo sinagog escuela colegio hospital "
+    "mesquit igreja escola "
+    "мечет церк храм синагог школ гостиниц отел больниц".split()
+)
+BUYER_PARTS = ("مسجد", "مساجد", "كنيس", "معبد", "مدرس", "فندق", "مستشفى") + (
+    "寺",
+    "庙",
+    "教堂",
+    "学校",
+    "酒店",
+    "宾馆",
+    "医院",
+)
+
+
+def act_in_own_object(
+    text: _Text,
+    benign: list[tuple[int, int]],
+    span: tuple[int, int],
+    act: int,
+    protected: list[tuple[int, int]] = (),  # type: ignore[assignment]
+) -> bool:
+    """Whether the act a match read (at ``act``) is a word of benign context naming the
+    act with its own object ("investigative" in "investigative journalists", "monitoring"
+    in "network monitoring"): a trade or a machine, not something done to the people the
+    match names. The match ends where that context ends (the people are the trade's) or
+    starts before it (the customer: "the mosque buys Wi-Fi with network monitoring"); a
+    person written between its words ("count the worshippers' connected devices") or after
+    them ("monitor the network of mosques") is what the act is done to. People of a
+    protected group named in the match before it are what the act is done to, whatever
+    the words say they get ("journalists get network monitoring", "记者的流量监控"); only a
+    building that buys (``BUYER_STARTS``: a mosque, a church, a school) is a customer."""
+    kinds = text.kinds
+    start, end = span
+    return any(
+        lo <= act <= hi
+        and (end == hi or (start < lo and end <= hi))
+        and kinds.get((lo, hi)) == "own object"
+        and all(
+            lo <= p_lo and p_hi <= hi
+            for p_lo, p_hi in on_protected_group(text, span, protected)
+            if not _names_buyer(text, p_lo, p_hi)
+        )
+        for lo, hi in benign
+    )
+
+
+def _names_buyer(text: _Text, lo: int, hi: int) -> bool:
+    """Whether the words from ``lo`` to ``hi`` name a building that buys (a mosque, a
+    temple, a church, a school, a hotel), not people."""
+    words = [bare_word(t[0]) for t in text.toks[lo : hi + 1]]
+    if "\u3400" <= words[0][:1] <= "\u9fff":
+        return any(b in "".join(words) for b in BUYER_PARTS)
+    return any(w.startswith(BUYER_STARTS) or any(b in w for b in BUYER_PARTS) for w in words)
