@@ -367,3 +367,53 @@ def test_the_work_of_reading_a_padded_sentence_grows_with_its_length_only(paddin
     small = _lines_run(padding * 300 + act)
     large = _lines_run(padding * 600 + act)
     assert large < 2.5 * small
+
+
+AUDITED = ", audited by the data-protection authority."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Interceptar todas las llamadas de los abonados, auditado por la autoridad de "
+        "protección de datos.",
+        "Interceptar todas as chamadas dos assinantes, auditado pela autoridade de proteção "
+        "de dados.",
+        "Interceptar todas as chamadas da rede nacional, auditado pela autoridade de proteção "
+        "de dados.",
+        "Intercept every call on the network" + AUDITED,
+        "Intercept all calls nationwide" + AUDITED,
+        "Intercept all customer calls" + AUDITED,
+        "Intercept all users' calls" + AUDITED,
+        "Intercept everyone's calls" + AUDITED,
+        "Intercept the communications of all residents" + AUDITED,
+        "Intercept the calls of all the mobile network's subscribers" + AUDITED,
+        "Interception de tous les appels du réseau, auditée par l'autorité de protection des "
+        "données.",
+        "اعتراض كل المكالمات تحت إشراف هيئة حماية البيانات.",
+        "截获全部通话，由数据保护机构审计。",
+        "截获所有通话，由数据保护机构审计。",
+        "截获所有客户的通话，由数据保护机构审计。",
+        "Intercept every call on the network, with their consent.",
+        "Intercepter tous les appels du réseau, avec le consentement de l'opérateur.",
+    ],
+)
+def test_intercepting_all_of_a_networks_calls_is_bulk_in_any_word_order(text: str) -> None:
+    """"All", "every", "cada", "كل", "所有" anywhere in the object of an interception act,
+    over calls, subscribers, the network or the country: an audit or consent cancels
+    nothing."""
+    assert "interception" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bulk SMS to all subscribers for outage alerts.",
+        "All subscribers' calls are encrypted.",
+        "Mass notification system.",
+        "Record all customer calls for quality with consent.",
+        "Lawful interception of all calls of one named suspect under a court warrant.",
+    ],
+)
+def test_all_subscribers_without_interception_or_of_one_suspect_stays_benign(text: str):
+    assert categories(text) == set()
