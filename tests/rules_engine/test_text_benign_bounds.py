@@ -399,7 +399,7 @@ AUDITED = ", audited by the data-protection authority."
     ],
 )
 def test_intercepting_all_of_a_networks_calls_is_bulk_in_any_word_order(text: str) -> None:
-    """"All", "every", "cada", "كل", "所有" anywhere in the object of an interception act,
+    """ "All", "every", "cada", "كل", "所有" anywhere in the object of an interception act,
     over calls, subscribers, the network or the country: an audit or consent cancels
     nothing."""
     assert "interception" in categories(text)
