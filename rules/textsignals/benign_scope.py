@@ -98,7 +98,8 @@ CONSENT_PARTS = ("consent", "согласи", "موافق", "同意")
 HELD_STARTS = tuple(
     "detainee inmate prisoner internee detenu prisonnier incarcere detenid preso recluso "
     "prisioner encarcelad detid prisioneir encarcerad apenad "
-    "задержанн заключенн арестованн осужденн узник арестант".split()
+    "задержанн заключенн арестованн осужденн узник арестант "
+    "custody custodia стражеи".split()
 )
 HELD_PARTS = ("معتقل", "محتجز", "سجين", "سجناء", "المساجين", "موقوف") + (
     "被拘",
@@ -109,7 +110,10 @@ HELD_PARTS = ("معتقل", "محتجز", "سجين", "سجناء", "المسا�
     "犯人",
     "服刑",
     "被监管",
+    "羁押",
 )
+# Arabic "in custody": "الحجز" alone is also a booking.
+HELD_PHRASES = ("في الحجز",)
 
 
 # Bulk interception is the interception red flag whoever is named: the communications of
@@ -437,7 +441,8 @@ def _on_people_held(text: _Text, span: tuple[int, int], category: str) -> bool:
     if "\u3400" <= toks[span[0]][0][:1] <= "\u9fff":
         chars = "".join(t[0] for t in toks[span[0] : end + 1])
         return any(h in chars for h in HELD_PARTS)
-    return False
+    words = text.raw[toks[span[0]][1] : toks[end][2]]
+    return any(h in words for h in HELD_PHRASES)
 
 
 def _object_end(text: _Text, span: tuple[int, int]) -> int:

@@ -417,3 +417,26 @@ def test_intercepting_all_of_a_networks_calls_is_bulk_in_any_word_order(text: st
 )
 def test_all_subscribers_without_interception_or_of_one_suspect_stays_benign(text: str):
     assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("act", "text"),
+    [
+        (
+            "Track the movements of people in custody.",
+            "Track the movements of people in custody with their families' consent.",
+        ),
+        (
+            "Rastrear los movimientos de las personas bajo custodia.",
+            "Rastrear los movimientos de las personas bajo custodia con el consentimiento de "
+            "las familias.",
+        ),
+        (
+            "Отслеживать перемещения лиц под стражей.",
+            "Отслеживать перемещения лиц под стражей с согласия родственников.",
+        ),
+    ],
+)
+def test_consent_does_not_cancel_an_act_on_people_in_custody(act: str, text: str) -> None:
+    assert categories(act)
+    assert categories(text) >= categories(act)
