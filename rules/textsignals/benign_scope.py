@@ -179,6 +179,26 @@ SUSPECT_PARTS = ("مشتبه", "嫌疑")
 BULK_OBJECT_REACH = 10  # words after a match its object may still run to
 
 
+# A warrant, a judge or an authorisation counts as judicial only if no one else issues it:
+# "a warrant issued by the interior minister", "sur mandat du ministre", "по ордеру
+# министра", "a judge of the security council", "judicial oversight by the military
+# prosecutor" name an executive, military or police issuer. Lowercased parts of words.
+WARRANT_PARTS = (
+    "warrant court judge judic order authori mandat juge orden juez ordem mandado juiz "
+    "ордер суд санкц решени постановлен أمر قضائ محكم قاض 法院 法官 命令 授权 批准 司法"
+).split()
+ISSUER_PARTS = (
+    "minist|prosecut|procureur|fiscal|procurador|promotor|прокур|министр|military|militaire|"
+    "militar|военн|police|polic|полиц|intelligence|renseignement|inteligen|разведк|спецслужб|"
+    "security council|conseil de sécurité|consejo de seguridad|conselho de segurança|"
+    "совет безопасности|وزير|وزار|نيابه|النيابة|عسكري|شرط|مخابرات|استخبارات|مجلس الأمن|"
+    "部长|检察|公安|警察|军|情报|安全委员会"
+).split("|")
+# ...unless it only asked for the warrant: "a court order requested by the police".
+REQUEST_PARTS = "request demand obtain sought appli solicit запрос ходатайств طلب 申请 请求".split()
+ISSUER_REACH = 6  # words after the warrant that may still name its issuer
+
+
 # Words putting an overseer in charge: "audited by", "contrôlée par", "под контролем".
 OVERSEEN_BY = frozenset(
     "by under par sous por bajo pela pelo sob под قبل تحت لرقابه لاشراف باشراف".split()
@@ -272,6 +292,8 @@ def bears_on(
             # After it, it may still say what the list or the act is for ("журналистов,
             # аккредитованных на пресс-конференцию"), as for any match.
             continue
+        if _issued_by_no_judge(text, lo, hi):
+            continue  # "under a warrant issued by the interior minister": no court
         if _consent(text, lo, hi) and (targets or _on_people_held(text, span, category)):
             # "detain protesters with the consent of the detainees' families", "track the
             # movements of detainees with their consent": still the act on them.
@@ -517,3 +539,27 @@ def _every_intercepted(text: _Text, span: tuple[int, int]) -> bool:
             ):
                 return True
     return False
+
+
+def _issued_by_no_judge(text: _Text, lo: int, hi: int) -> bool:
+    """Whether benign context from ``lo`` to ``hi`` is a warrant, judge or authorisation
+    whose own words, or the few after it in its clause, name a minister, a prosecutor, a
+    security council, the military, the police or an intelligence service as its issuer."""
+    toks, raw = text.toks, text.raw
+    own = raw[toks[lo][1] : toks[hi][2]].lower()
+    if not any(w in own for w in WARRANT_PARTS):
+        return False
+    reach = ISSUER_REACH * 2 if "\u3400" <= toks[lo][0][:1] <= "\u9fff" else ISSUER_REACH
+    end = hi
+    while (
+        end + 1 < len(toks)
+        and end < hi + reach
+        and toks[end + 1][3] == toks[end][3]
+        and not _CLAUSE_BREAK_RE.search(raw, toks[end][2], toks[end + 1][1])
+    ):
+        end += 1
+    words = raw[toks[lo][1] : toks[end][2]].lower()
+    found = [words.find(w) for w in ISSUER_PARTS if w in words]
+    if not found:
+        return False
+    return not any(r in words[: min(found)] for r in REQUEST_PARTS)

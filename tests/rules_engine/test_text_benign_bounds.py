@@ -440,3 +440,32 @@ def test_all_subscribers_without_interception_or_of_one_suspect_stays_benign(tex
 def test_consent_does_not_cancel_an_act_on_people_in_custody(act: str, text: str) -> None:
     assert categories(act)
     assert categories(text) >= categories(act)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Intercept the calls of protesters, under a warrant issued by the interior minister.",
+        "Intercept all subscribers' calls, under a warrant signed by the minister.",
+        "Перехват всех звонков абонентов по ордеру министра.",
+        "Intercepter tous les appels des abonnés, sur mandat du ministre.",
+        "Intercept all subscribers' calls, authorised by a judge of the security council.",
+        "Intercept all subscribers' calls, under judicial oversight by the military prosecutor.",
+    ],
+)
+def test_a_warrant_issued_by_no_judge_is_no_judicial_oversight(text: str) -> None:
+    assert "interception" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lawful interception of one named suspect's calls under a warrant issued by a judge.",
+        "Lawful interception of one named suspect's calls under a court warrant requested by "
+        "the police.",
+    ],
+)
+def test_a_judges_warrant_asked_for_by_the_police_still_bounds_targeted_interception(
+    text: str,
+) -> None:
+    assert categories(text) == set()
