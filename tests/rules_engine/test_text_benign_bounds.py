@@ -469,3 +469,29 @@ def test_a_judges_warrant_asked_for_by_the_police_still_bounds_targeted_intercep
     text: str,
 ) -> None:
     assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Do not store the data, track the phones of protesters.",
+        "Never shared, locate the phones of journalists in real time.",
+        "Ne pas conserver les données, localiser les téléphones des journalistes.",
+        "No almacenar los datos, rastrear los teléfonos de los manifestantes.",
+    ],
+)
+def test_a_negation_does_not_deny_the_act_of_the_next_clause(text: str) -> None:
+    assert "tracking" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We will not track protesters, journalists or students.",
+        "We will not, under any circumstances, track protesters.",
+        "Nous ne suivrons pas les manifestants, les journalistes ni les étudiants.",
+        "Мы не будем отслеживать протестующих, журналистов и студентов.",
+    ],
+)
+def test_a_negated_act_listing_its_targets_is_still_denied(text: str) -> None:
+    assert categories(text) == set()
