@@ -360,6 +360,8 @@ def negated(text: _Text, first: int, window: int = NEGATION_WINDOW) -> bool:
     for j in range(first - 1, max(-1, first - 1 - window), -1):
         if toks[j][3] != sentence or _NEGATION_BREAK_RE.search(raw, toks[j][2], toks[j + 1][1]):
             break
+        if j + 1 == first and _new_clause_before(text, first):
+            break  # "Do not store the data, track the phones of protesters"
         if bare_word(toks[j][0]) in NEGATIONS and not negation_idiom(toks, j):
             if _bears_on_harm(text, j, first):
                 continue  # "No harm intended, locate …", "Sin hacer daño a nadie, localizar …"
@@ -370,6 +372,25 @@ def negated(text: _Text, first: int, window: int = NEGATION_WINDOW) -> bool:
             n in before and not any(h in before[before.find(n) :] for h in ZH_HARMS)
             for n in ZH_NEGATIONS
         )
+    return False
+
+
+def _new_clause_before(text: _Text, first: int) -> bool:
+    """Whether a match starting at ``first`` opens a clause after a comma whose own clause
+    before it already has a negation and a word after it ("Do not store the data, track …",
+    "Never shared, locate …"): the negation denied that clause's verb, not this act. A
+    list after a negated act ("we will not track protesters, journalists or students") is
+    read as one match from its act, so it stays denied."""
+    toks, raw = text.toks, text.raw
+    if first == 0 or not _CLAUSE_COMMA_RE.search(raw, toks[first - 1][2], toks[first][1]):
+        return False
+    k = first - 1
+    while k >= 0 and toks[k][3] == toks[first][3]:
+        if bare_word(toks[k][0]) in NEGATIONS:
+            return k < first - 1
+        if k > 0 and _CLAUSE_COMMA_RE.search(raw, toks[k - 1][2], toks[k][1]):
+            return False
+        k -= 1
     return False
 
 

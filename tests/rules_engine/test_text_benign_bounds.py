@@ -367,3 +367,131 @@ def test_the_work_of_reading_a_padded_sentence_grows_with_its_length_only(paddin
     small = _lines_run(padding * 300 + act)
     large = _lines_run(padding * 600 + act)
     assert large < 2.5 * small
+
+
+AUDITED = ", audited by the data-protection authority."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Interceptar todas las llamadas de los abonados, auditado por la autoridad de "
+        "protección de datos.",
+        "Interceptar todas as chamadas dos assinantes, auditado pela autoridade de proteção "
+        "de dados.",
+        "Interceptar todas as chamadas da rede nacional, auditado pela autoridade de proteção "
+        "de dados.",
+        "Intercept every call on the network" + AUDITED,
+        "Intercept all calls nationwide" + AUDITED,
+        "Intercept all customer calls" + AUDITED,
+        "Intercept all users' calls" + AUDITED,
+        "Intercept everyone's calls" + AUDITED,
+        "Intercept the communications of all residents" + AUDITED,
+        "Intercept the calls of all the mobile network's subscribers" + AUDITED,
+        "Interception de tous les appels du réseau, auditée par l'autorité de protection des "
+        "données.",
+        "اعتراض كل المكالمات تحت إشراف هيئة حماية البيانات.",
+        "截获全部通话，由数据保护机构审计。",
+        "截获所有通话，由数据保护机构审计。",
+        "截获所有客户的通话，由数据保护机构审计。",
+        "Intercept every call on the network, with their consent.",
+        "Intercepter tous les appels du réseau, avec le consentement de l'opérateur.",
+    ],
+)
+def test_intercepting_all_of_a_networks_calls_is_bulk_in_any_word_order(text: str) -> None:
+    """ "All", "every", "cada", "كل", "所有" anywhere in the object of an interception act,
+    over calls, subscribers, the network or the country: an audit or consent cancels
+    nothing."""
+    assert "interception" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bulk SMS to all subscribers for outage alerts.",
+        "All subscribers' calls are encrypted.",
+        "Mass notification system.",
+        "Record all customer calls for quality with consent.",
+        "Lawful interception of all calls of one named suspect under a court warrant.",
+    ],
+)
+def test_all_subscribers_without_interception_or_of_one_suspect_stays_benign(text: str):
+    assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("act", "text"),
+    [
+        (
+            "Track the movements of people in custody.",
+            "Track the movements of people in custody with their families' consent.",
+        ),
+        (
+            "Rastrear los movimientos de las personas bajo custodia.",
+            "Rastrear los movimientos de las personas bajo custodia con el consentimiento de "
+            "las familias.",
+        ),
+        (
+            "Отслеживать перемещения лиц под стражей.",
+            "Отслеживать перемещения лиц под стражей с согласия родственников.",
+        ),
+    ],
+)
+def test_consent_does_not_cancel_an_act_on_people_in_custody(act: str, text: str) -> None:
+    assert categories(act)
+    assert categories(text) >= categories(act)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Intercept the calls of protesters, under a warrant issued by the interior minister.",
+        "Intercept all subscribers' calls, under a warrant signed by the minister.",
+        "Перехват всех звонков абонентов по ордеру министра.",
+        "Intercepter tous les appels des abonnés, sur mandat du ministre.",
+        "Intercept all subscribers' calls, authorised by a judge of the security council.",
+        "Intercept all subscribers' calls, under judicial oversight by the military prosecutor.",
+    ],
+)
+def test_a_warrant_issued_by_no_judge_is_no_judicial_oversight(text: str) -> None:
+    assert "interception" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lawful interception of one named suspect's calls under a warrant issued by a judge.",
+        "Lawful interception of one named suspect's calls under a court warrant requested by "
+        "the police.",
+    ],
+)
+def test_a_judges_warrant_asked_for_by_the_police_still_bounds_targeted_interception(
+    text: str,
+) -> None:
+    assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Do not store the data, track the phones of protesters.",
+        "Never shared, locate the phones of journalists in real time.",
+        "Ne pas conserver les données, localiser les téléphones des journalistes.",
+        "No almacenar los datos, rastrear los teléfonos de los manifestantes.",
+    ],
+)
+def test_a_negation_does_not_deny_the_act_of_the_next_clause(text: str) -> None:
+    assert "tracking" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We will not track protesters, journalists or students.",
+        "We will not, under any circumstances, track protesters.",
+        "Nous ne suivrons pas les manifestants, les journalistes ni les étudiants.",
+        "Мы не будем отслеживать протестующих, журналистов и студентов.",
+    ],
+)
+def test_a_negated_act_listing_its_targets_is_still_denied(text: str) -> None:
+    assert categories(text) == set()
