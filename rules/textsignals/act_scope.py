@@ -1,0 +1,282 @@
+"""Whom an act is done to, and who answers for it: the checks that keep benign context from
+cancelling a red flag it does not bound.
+
+What must always be true: the interception of everyone's communications ("mass
+interception", "all subscribers' calls", "every call on the network") and an act on people
+held are red flags whoever is named, so consent claimed for others, an overseer put in
+charge ("audited by the data-protection authority") or a warrant issued by no judge ("under
+a warrant signed by the minister") cancels nothing of them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .languages import bare_word
+
+if TYPE_CHECKING:
+    from .reader import _Text
+
+# Benign context cancels a match it is inside of, or this many words from (Chinese: twice
+# as many characters): what the act is done to and where, not the rest of the sentence.
+BENIGN_REACH = 4
+# Punctuation ending a clause: benign context after the act in the same clause qualifies it
+# ("provide call records to the police only under a court order").
+CLAUSE_BREAK_RE = re.compile("[,;:()\u3001\uff0c\u060c\u2013\u2014]")
+
+# Consent claimed by the seller for third parties ("with the families' consent", "avec le
+# consentement des familles", "с согласия родственников", "经家属同意") says nothing a
+# reviewer can check: it bounds an act on callers, visitors or residents in care, not one
+# on a protected group or on people held. Parts of the words of a benign span.
+CONSENT_PARTS = ("consent", "согласи", "موافق", "同意")
+# People held: an act on them with anyone's consent is still an act on people held. Word
+# beginnings compared without accents (Arabic and Chinese: parts of the word).
+HELD_STARTS = tuple(
+    "detainee inmate prisoner internee detenu prisonnier incarcere detenid preso recluso "
+    "prisioner encarcelad detid prisioneir encarcerad apenad "
+    "задержанн заключенн арестованн осужденн узник арестант "
+    "custody custodia стражеи".split()
+)
+HELD_PARTS = ("معتقل", "محتجز", "سجين", "سجناء", "المساجين", "موقوف") + (
+    "被拘",
+    "被羁押",
+    "被关押",
+    "在押",
+    "囚犯",
+    "犯人",
+    "服刑",
+    "被监管",
+    "羁押",
+)
+# Arabic "in custody": "الحجز" alone is also a booking.
+HELD_PHRASES = ("في الحجز",)
+
+
+# Bulk interception is the interception red flag whoever is named: the communications of
+# everyone ("mass interception", "all subscribers' calls", "всех абонентов", "全量") are
+# read as an act on a protected group, so an overseer that is no judge ("audited by the
+# data-protection authority") or benign words before it cancel nothing. Word beginnings
+# compared without accents (Arabic and Chinese: parts of the word).
+BULK_STARTS = tuple(
+    "mass bulk blanket wholesale indiscriminate dragnet massive massif generalise "
+    "indifferencie masiv generaliz indiscriminad "
+    "массов тотальн сплошн поголовн".split()
+)
+BULK_PARTS = (
+    "جماعي",
+    "بالجمله",
+    "大规模",
+    "批量",
+    "全量",
+    "全民",
+    "所有用户",
+    "全部用户",
+    "全体用户",
+)
+# "all" (or "every", "whole") a few words before the people a network serves.
+ALL_WORDS = frozenset(
+    "all every entire whole tous toutes toute ensemble todos todas toda "
+    "все всех всего весь вся جميع كل كافه".split()
+)
+EVERYONE_STARTS = tuple(
+    "subscrib citizen population abonne citoyen abonad suscriptor ciudadan poblacion "
+    "assinant cidada populacao абонент граждан населени".split()
+)
+EVERYONE_PARTS = ("مشترك", "مواطن", "سكان")
+ALL_REACH = 3  # words from "all" to the people
+# An act of interception whose object, up to the end of its clause, is quantified by
+# "all", "every", "cada", "chaque", "каждый", "كل", "所有" over communications or the
+# people and places a network serves ("intercept every call on the network", "todas las
+# llamadas de los abonados", "截获全部通话") is bulk however the words are ordered.
+# Recording ("record all customer calls") is no interception act: contact centres do it.
+INTERCEPT_STARTS = tuple("intercep wiretap перехват прослуш".split())
+INTERCEPT_PARTS = ("اعتراض", "تنصت", "截获", "拦截", "截取", "监听", "窃听")
+EVERY_STARTS = tuple(
+    "all every each entire whole everyone everybody tous toutes tout toute chaque l'ensemble "
+    "ensemble todos todas todo toda cada все всех всего весь вся каждыи каждого каждое "
+    "каждую".split()
+)
+EVERY_PARTS = ("كل", "جميع", "كافه")
+ZH_EVERY = ("所有", "全部", "全量", "一切", "全体", "每一", "每个", "每通", "每条")
+EVERYTHING_STARTS = tuple(
+    "call communic messag traffic sms email subscrib user customer resident citizen "
+    "network country nation population phone "
+    "appel communicat messag trafic abonne utilisateur client habitant citoyen reseau pays "
+    "llamad comunicac mensaj trafico abonad suscriptor usuari client resident ciudadan red "
+    "pais chamad comunicac mensag trafego assinant usuari client morador cidada rede "
+    "звонк вызов переговор сообщени коммуникац трафик абонент пользовател клиент жител "
+    "граждан сет стран".split()
+)
+EVERYTHING_PARTS = ("مكالم", "اتصال", "رسائل", "حركه", "مشترك", "مستخدم", "عملاء", "سكان", "شبكه")
+ZH_EVERYTHING = ("通话", "电话", "短信", "通信", "流量", "用户", "客户", "居民", "网络", "全国")
+# Naming whom the interception is for keeps it targeted ("all calls of one named suspect").
+SUSPECT_STARTS = tuple("suspect suspeit sospechos подозрева".split())
+SUSPECT_PARTS = ("مشتبه", "嫌疑")
+BULK_OBJECT_REACH = 10  # words after a match its object may still run to
+
+
+# A warrant, a judge or an authorisation counts as judicial only if no one else issues it:
+# "a warrant issued by the interior minister", "sur mandat du ministre", "по ордеру
+# министра", "a judge of the security council", "judicial oversight by the military
+# prosecutor" name an executive, military or police issuer. Lowercased parts of words.
+WARRANT_PARTS = (
+    "warrant court judge judic order authori mandat juge orden juez ordem mandado juiz "
+    "ордер суд санкц решени постановлен أمر قضائ محكم قاض 法院 法官 命令 授权 批准 司法"
+).split()
+ISSUER_PARTS = (
+    "minist|prosecut|procureur|fiscal|procurador|promotor|прокур|министр|military|militaire|"
+    "militar|военн|police|polic|полиц|intelligence|renseignement|inteligen|разведк|спецслужб|"
+    "security council|conseil de sécurité|consejo de seguridad|conselho de segurança|"
+    "совет безопасности|وزير|وزار|نيابه|النيابة|عسكري|شرط|مخابرات|استخبارات|مجلس الأمن|"
+    "部长|检察|公安|警察|军|情报|安全委员会"
+).split("|")
+# ...unless it only asked for the warrant: "a court order requested by the police".
+REQUEST_PARTS = "request demand obtain sought appli solicit запрос ходатайств طلب 申请 请求".split()
+ISSUER_REACH = 6  # words after the warrant that may still name its issuer
+
+
+# Words putting an overseer in charge: "audited by", "contrôlée par", "под контролем".
+OVERSEEN_BY = frozenset(
+    "by under par sous por bajo pela pelo sob под قبل تحت لرقابه لاشراف باشراف".split()
+)
+ZH_OVERSEEN_BY = ("由", "经", "受")
+OVERSEEN_REACH = 3  # words from the word putting it in charge to the overseer
+
+
+def overseen(text: _Text, lo: int) -> bool:
+    """Whether the overseer named at ``lo`` is put in charge by a word just before it
+    ("audited by", "sous le contrôle de", "под контролем", "由…审计")."""
+    toks = text.toks
+    if "\u3400" <= toks[lo][0][:1] <= "\u9fff":
+        before = "".join(t[0] for t in toks[max(0, lo - 2 * OVERSEEN_REACH) : lo])
+        return any(w in before for w in ZH_OVERSEEN_BY)
+    for j in range(lo - 1, max(-1, lo - 1 - OVERSEEN_REACH), -1):
+        if toks[j][3] != toks[lo][3]:
+            return False
+        if bare_word(toks[j][0]) in OVERSEEN_BY:
+            return True
+    return False
+
+
+def claims_consent(text: _Text, lo: int, hi: int) -> bool:
+    """Whether benign context from ``lo`` to ``hi`` claims someone's consent."""
+    words = text.raw[text.toks[lo][1] : text.toks[hi][2]].lower()
+    return any(c in words for c in CONSENT_PARTS)
+
+
+def on_people_held(text: _Text, span: tuple[int, int], category: str) -> bool:
+    """Whether a match is an act of detention, or names people held ("detainees",
+    "заключённых", "被拘留者") in its words or the few after them ("تتبع تحركات
+    المعتقلين": the movements the match read are the detainees')."""
+    if category == "detention":
+        return True
+    toks = text.toks
+    end = object_end(text, span)
+    for t in toks[span[0] : end + 1]:
+        word = bare_word(t[0])
+        if word.startswith(HELD_STARTS) or any(h in word for h in HELD_PARTS):
+            return True
+    if "\u3400" <= toks[span[0]][0][:1] <= "\u9fff":
+        chars = "".join(t[0] for t in toks[span[0] : end + 1])
+        return any(h in chars for h in HELD_PARTS)
+    words = text.raw[toks[span[0]][1] : toks[end][2]]
+    return any(h in words for h in HELD_PHRASES)
+
+
+def object_end(text: _Text, span: tuple[int, int]) -> int:
+    """The last of the few words after a match, in its sentence, that may still name what
+    the act is done to ("the movements of detainees", "calls of all subscribers")."""
+    toks = text.toks
+    end = span[1]
+    while end + 1 < len(toks) and end < span[1] + BENIGN_REACH and toks[end + 1][3] == toks[end][3]:
+        end += 1
+    return end
+
+
+def bulk(text: _Text, span: tuple[int, int]) -> bool:
+    """Whether a match, or the few words after it, says the act is done to everyone's
+    communications: "mass", "bulk", "en masse", "массовый", "大规模", or "all" before the
+    people a network serves ("all subscriber calls", "de tous les abonnés")."""
+    toks = text.toks
+    words = [bare_word(t[0]) for t in toks[span[0] : object_end(text, span) + 1]]
+    if every_intercepted(text, span):
+        return True
+    if "\u3400" <= words[0][:1] <= "\u9fff":
+        return any(b in "".join(words) for b in BULK_PARTS)
+    for i, word in enumerate(words):
+        if word.startswith(BULK_STARTS) or any(b in word for b in BULK_PARTS):
+            return True
+        if word in ALL_WORDS or word.startswith(("وجميع", "لجميع", "بجميع")):
+            for after in words[i + 1 : i + 1 + ALL_REACH]:
+                if after.startswith(EVERYONE_STARTS) or any(e in after for e in EVERYONE_PARTS):
+                    return True
+    return False
+
+
+def every_intercepted(text: _Text, span: tuple[int, int]) -> bool:
+    """Whether a match is an act of interception whose object, to the end of its clause,
+    is all of something a network carries or serves: "all"/"every"/"cada"/"كل"/"所有"
+    before communications, the people a network serves, the network or the country."""
+    toks, raw = text.toks, text.raw
+    end = span[1]
+    while (
+        end + 1 < len(toks)
+        and end < span[1] + BULK_OBJECT_REACH
+        and toks[end + 1][3] == toks[end][3]
+        and not CLAUSE_BREAK_RE.search(raw, toks[end][2], toks[end + 1][1])
+    ):
+        end += 1
+    words = [bare_word(t[0]) for t in toks[span[0] : end + 1]]
+    if "\u3400" <= words[0][:1] <= "\u9fff":
+        chars = "".join(words)
+        every = [chars.find(w) for w in ZH_EVERY if w in chars]
+        return (
+            any(a in chars for a in INTERCEPT_PARTS)
+            and bool(every)
+            and any(w in chars[min(every) :] for w in ZH_EVERYTHING)
+            and not any(s in chars for s in SUSPECT_PARTS)
+        )
+    if not any(
+        w.startswith(INTERCEPT_STARTS) or any(a in w for a in INTERCEPT_PARTS) for w in words
+    ):
+        return False
+    if any(w.startswith(SUSPECT_STARTS) or any(s in w for s in SUSPECT_PARTS) for w in words):
+        return False
+    for i, word in enumerate(words):
+        if (
+            word.startswith(EVERY_STARTS)
+            or word in EVERY_PARTS
+            or any(word.startswith(p) or word[1:].startswith(p) for p in EVERY_PARTS[1:])
+        ):
+            rest = words[i:]
+            if any(
+                w.startswith(EVERYTHING_STARTS) or any(e in w for e in EVERYTHING_PARTS)
+                for w in rest
+            ):
+                return True
+    return False
+
+
+def issued_by_no_judge(text: _Text, lo: int, hi: int) -> bool:
+    """Whether benign context from ``lo`` to ``hi`` is a warrant, judge or authorisation
+    whose own words, or the few after it in its clause, name a minister, a prosecutor, a
+    security council, the military, the police or an intelligence service as its issuer."""
+    toks, raw = text.toks, text.raw
+    own = raw[toks[lo][1] : toks[hi][2]].lower()
+    if not any(w in own for w in WARRANT_PARTS):
+        return False
+    reach = ISSUER_REACH * 2 if "\u3400" <= toks[lo][0][:1] <= "\u9fff" else ISSUER_REACH
+    end = hi
+    while (
+        end + 1 < len(toks)
+        and end < hi + reach
+        and toks[end + 1][3] == toks[end][3]
+        and not CLAUSE_BREAK_RE.search(raw, toks[end][2], toks[end + 1][1])
+    ):
+        end += 1
+    words = raw[toks[lo][1] : toks[end][2]].lower()
+    found = [words.find(w) for w in ISSUER_PARTS if w in words]
+    if not found:
+        return False
+    return not any(r in words[: min(found)] for r in REQUEST_PARTS)
