@@ -61,6 +61,11 @@ MEANS_WORDS = frozenset(
     "com usando atraves via с через помощью используя عبر باستخدام بواسطه 通过 利用 使用 借助".split()
 )
 MEANS_REACH = 3  # words between the match and the benign context the means word is among
+# A purpose written after an act on a protected group ("track the phones of protesters for
+# malware detection", "… for fraud prevention", "… for compliance") is the seller's pretext:
+# it says why, not whom the act is done to. Compared as the means words are.
+PURPOSE_WORDS = frozenset("for pour para для ради لاغراض لغرض لاجل 用于 为了 以便".split())
+PURPOSE_REACH = 5  # "para la detección de malware": the purpose's own article and noun
 # Categories whose acts cut a service or a region off (censorship: blocking sites, cutting
 # the internet): something other than people cancels them only inside the match.
 SHUTDOWN_CATEGORIES = frozenset({"censorship"})
@@ -236,7 +241,15 @@ def bears_on(
             # protesters' phones for uptime", "… opposition activists' devices using uptime
             # checks"): it says nothing of what the act is done to.
             continue
-        if targets and lo > span[1] and not measured and _opened_by_means(text, span[1], lo):
+        if (
+            targets
+            and lo > span[1]
+            and not measured
+            and (
+                _opened_by_means(text, span[1], lo)
+                or _opened_by_means(text, span[1], lo, PURPOSE_WORDS, PURPOSE_REACH)
+            )
+        ):
             continue  # "block opposition sites with bot protection rules": the means
         if hi < span[0] and _COLON_RE.search(text.raw, toks[hi][2], toks[span[0]][1]):
             continue  # a heading before a colon: the act after it is what it introduces
@@ -272,17 +285,19 @@ def _listed_beside_other(toks: list, benign: list[tuple[int, int]], hi: int, end
     return False
 
 
-def _opened_by_means(text: _Text, end: int, lo: int) -> bool:
+def _opened_by_means(
+    text: _Text, end: int, lo: int, opening: frozenset = MEANS_WORDS, most: int = MEANS_REACH
+) -> bool:
     """Whether a means word ("with", "using", "через", "通过") stands among the few words
     between the end of a match and benign context after it, in the same clause."""
     toks = text.toks
-    if lo - end - 1 > MEANS_REACH or _CLAUSE_BREAK_RE.search(text.raw, toks[end][2], toks[lo][1]):
+    if lo - end - 1 > most or _CLAUSE_BREAK_RE.search(text.raw, toks[end][2], toks[lo][1]):
         return False
     between = toks[end + 1 : lo]
     if between and "\u3400" <= between[0][0][:1] <= "\u9fff":
         joined = "".join(t[0] for t in between)
-        return any(w in joined for w in MEANS_WORDS if "\u3400" <= w[:1] <= "\u9fff")
-    return any(bare_word(t[0]) in MEANS_WORDS for t in between)
+        return any(w in joined for w in opening if "\u3400" <= w[:1] <= "\u9fff")
+    return any(bare_word(t[0]) in opening for t in between)
 
 
 def _object_before_means(text: _Text, end: int, lo: int, protected: list[tuple[int, int]]) -> bool:

@@ -495,3 +495,39 @@ def test_a_negation_does_not_deny_the_act_of_the_next_clause(text: str) -> None:
 )
 def test_a_negated_act_listing_its_targets_is_still_denied(text: str) -> None:
     assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Intercept the calls of journalists for compliance.", "interception"),
+        ("Track the phones of protesters for compliance purposes.", "tracking"),
+        ("Track the phones of protesters for malware detection.", "tracking"),
+        ("Locate the phones of protesters for fraud prevention.", "tracking"),
+        ("Перехватывать звонки журналистов для комплаенса.", "interception"),
+        ("Rastrear los teléfonos de los manifestantes para la detección de malware.", "tracking"),
+        (
+            "Suivre les téléphones des manifestants pour la détection de logiciels malveillants.",
+            "tracking",
+        ),
+        ("Rastrear os telefones dos manifestantes para a detecção de malware.", "tracking"),
+        ("تتبع هواتف المتظاهرين لأغراض الامتثال", "tracking"),
+        ("跟踪抗议者的手机用于反欺诈", "tracking"),
+    ],
+)
+def test_a_purpose_after_an_act_on_a_protected_group_does_not_cancel_it(text, category) -> None:
+    """Benign words naming a purpose after the act ("for malware detection", "for
+    compliance") are the seller's pretext: the act on the protesters is still read."""
+    assert category in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Block malware sites for the protection of journalists.",
+        "Scan the journalists' laptops for malware.",
+        "Block phishing and malware sites for the newsroom.",
+    ],
+)
+def test_a_purpose_still_bounds_an_act_on_no_protected_group(text: str) -> None:
+    assert categories(text) == set()
