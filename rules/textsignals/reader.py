@@ -104,6 +104,26 @@ def phrase_line(category: str, line: int, winners: tuple, others: tuple) -> str:
     return f"{category}:{line}:{','.join(winners)}:{','.join(others)}"
 
 
+def _merged(
+    places: dict[str, list[int]], keys_of: Callable[[str], tuple[str, ...]]
+) -> dict[str, list[int]]:
+    """Key -> the places of every word with that key, in order: each distinct word's places
+    are taken once and merged only where words share a key ("track", "tracking")."""
+    merged: dict[str, list[int]] = {}
+    shared = []
+    for word, at in places.items():
+        for key in keys_of(word):
+            found = merged.get(key)
+            if found is None:
+                merged[key] = list(at)
+            else:
+                found += at
+                shared.append(found)
+    for found in shared:
+        found.sort()
+    return merged
+
+
 class _Text:
     """One text, split and indexed: key -> positions; prefix words looked up once."""
 
@@ -136,21 +156,9 @@ class _Text:
             places.setdefault(t[0], []).append(i)
         keys_of = {word: keys_of_word(word) for word in places}
         self.keys = [keys_of[t[0]] for t in self.toks]
-        index: dict[str, list[int]] = {}
-        shared = []
-        for word, at in places.items():
-            for key in keys_of[word]:
-                found = index.get(key)
-                if found is None:
-                    index[key] = list(at)
-                else:
-                    found += at
-                    shared.append(found)
-        for found in shared:
-            found.sort()
-        self.index = index
+        self.index = _merged(places, keys_of.__getitem__)
         self.words = places
-        self.keyset = frozenset(index)
+        self.keyset = frozenset(self.index)
         self.heads: dict[str, list[int]] | None = None
         self._prefixes: dict[str, list[int]] = {}
         self._benign: list[tuple[int, int]] | None = None
@@ -229,19 +237,7 @@ class _Text:
         or more) is looked up among the words sharing its beginning, not by a scan."""
         if self.heads is None:
             # Each distinct word once, its places merged in order where words share a head.
-            heads: dict[str, list[int]] = {}
-            shared = []
-            for word, at in self.words.items():
-                head = bare_word(word)[:3]
-                found = heads.get(head)
-                if found is None:
-                    heads[head] = list(at)
-                else:
-                    found += at
-                    shared.append(found)
-            for found in shared:
-                found.sort()
-            self.heads = heads
+            self.heads = _merged(self.words, lambda word: (bare_word(word)[:3],))
         return self.heads
 
     def head_set(self) -> frozenset[str]:
