@@ -79,7 +79,7 @@ def _enabled(compiled: CompiledCriteria) -> frozenset[tuple[str, str, str, bool]
 class ChangeProbe:
     """Tells whether any of some lexicon entries could match somewhere in a text.
 
-    Necessary for a match (``reader._entry_spans``): every ``~`` part of the entry has an
+    Necessary for a match (``matching.entry_spans``): every ``~`` part of the entry has an
     occurrence of one of its alternatives, so the text holds every word of that
     alternative: its stem key (Chinese: each of its characters), or, for a ``word*``, a
     word starting so. A part none of whose alternatives has all its words in the text: the
