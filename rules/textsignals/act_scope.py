@@ -125,14 +125,26 @@ WARRANT_PARTS = (
     "ордер суд санкц решени постановлен أمر قضائ محكم قاض 法院 法官 命令 授权 批准 司法"
 ).split()
 ISSUER_PARTS = (
-    "minist|prosecut|procureur|fiscal|procurador|promotor|прокур|министр|military|militaire|"
-    "militar|военн|police|polic|полиц|intelligence|renseignement|inteligen|разведк|спецслужб|"
+    "minist|prosecut|procureur|fiscalia|fiscalía|procurador|promotor|прокур|министр|military|"
+    "militaire|militar|военн|police|policia|policía|polícia|policier|policial|полиц|"
+    "intelligence|renseignement|inteligen|разведк|спецслужб|"
     "security council|conseil de sécurité|consejo de seguridad|conselho de segurança|"
-    "совет безопасности|وزير|وزار|نيابه|النيابة|عسكري|شرط|مخابرات|استخبارات|مجلس الأمن|"
+    "совет безопасности|وزير|وزار|نيابه|النيابة|عسكري|شرطة|الشرطة|مخابرات|استخبارات|مجلس الأمن|"
     "部长|检察|公安|警察|军|情报|安全委员会"
 ).split("|")
+# Parts compared at the start of a word: "minist" is not in "administrative".
+_ISSUER_RE = re.compile(
+    "|".join(
+        re.escape(p) if "\u0600" <= p[:1] <= "\u9fff" else rf"(?<!\w){re.escape(p)}"
+        for p in ISSUER_PARTS
+    )
+)
 # ...unless it only asked for the warrant: "a court order requested by the police".
-REQUEST_PARTS = "request demand obtain sought appli solicit запрос ходатайств طلب 申请 请求".split()
+REQUEST_PARTS = (
+    "request demand obtain sought appli solicit запрос ходатайств طلب 申请 请求 "
+    # ...or carries it out: "a court order executed by the police", "served by the police".
+    "execut serv carried exécut ejecut execut cumpli исполн نفذ 执行"
+).split()
 ISSUER_REACH = 6  # words after the warrant that may still name its issuer
 
 
@@ -276,7 +288,7 @@ def issued_by_no_judge(text: _Text, lo: int, hi: int) -> bool:
     ):
         end += 1
     words = raw[toks[lo][1] : toks[end][2]].lower()
-    found = [words.find(w) for w in ISSUER_PARTS if w in words]
-    if not found:
+    found = _ISSUER_RE.search(words)
+    if found is None:
         return False
-    return not any(r in words[: min(found)] for r in REQUEST_PARTS)
+    return not any(r in words[: found.start()] for r in REQUEST_PARTS)

@@ -387,11 +387,28 @@ def _new_clause_before(text: _Text, first: int) -> bool:
     k = first - 1
     while k >= 0 and toks[k][3] == toks[first][3]:
         if bare_word(toks[k][0]) in NEGATIONS:
-            return k < first - 1
+            return k < first - 1 and not _listed_act(text, first)
         if k > 0 and _CLAUSE_COMMA_RE.search(raw, toks[k - 1][2], toks[k][1]):
             return False
         k -= 1
     return False
+
+
+# Words joining the acts of a list ("do not track, monitor or intercept …").
+LIST_WORDS = frozenset("or and nor ou et ni o y e или и ни либо او أو 或 和 及".split())
+
+
+def _listed_act(text: _Text, first: int) -> bool:
+    """Whether the act at ``first`` is one of a list of acts the negation before the comma
+    denies together ("we do not track, monitor or intercept …", "does not store, profile,
+    or monitor …"): another comma or a joining word follows it straight away."""
+    toks, raw = text.toks, text.raw
+    nxt = first + 1
+    if nxt >= len(toks) or toks[nxt][3] != toks[first][3]:
+        return False
+    return bare_word(toks[nxt][0]) in LIST_WORDS or bool(
+        _CLAUSE_COMMA_RE.search(raw, toks[first][2], toks[nxt][1])
+    )
 
 
 def _bears_on_harm(text: _Text, j: int, first: int) -> bool:
@@ -404,56 +421,6 @@ def _bears_on_harm(text: _Text, j: int, first: int) -> bool:
         k != j and toks[k][3] == toks[j][3] and harm_word(bare_word(toks[k][0]))
         for k in range(lo, first)
     )
-
-
-# A safeguard named as bypassed or skipped is absent, as one named after "without" is:
-# "bypass the judge's approval", "contourner le juge", "绕过法官" is interception with no
-# judicial oversight, not benign context. Beginnings of words, compared without accents.
-SKIPPING_STARTS = tuple(
-    "bypass skip skipp circumvent sidestep "
-    "contourn outrepass court-circuit "
-    "elud contorn pular pulando "
-    "обход обойд обойт минуя игнорир "
-    "تجاوز بتجاوز متجاوز الالتفاف بالالتفاف".split()
-)
-# Words that skip a safeguard only when it is their object, a few words on in their clause
-# ("ignoring the court order", "evitando al juez", "se salta la orden"): elsewhere they
-# say something else ("para evitar abusos, …", "en Salta", "omitted fields").
-WEAK_SKIPPING_STARTS = ("ignor", "evit", "omit", "saltar", "saltand")
-WEAK_SKIPPING_AFTER_PRONOUN = frozenset("salta saltan salte salten salto".split())
-_PRONOUNS_BEFORE = frozenset("se me te nos le les".split())
-WEAK_SKIPPING_REACH = 4
-ZH_SKIPPINGS = ("绕过", "绕开", "跳过", "避开", "规避", "无须", "不需要", "不经")
-
-
-def safeguard_skipped(text: _Text, first: int, window: int = NEGATION_WINDOW) -> bool:
-    """Whether a word naming a safeguard bypassed or skipped ("bypass", "skip", "contourner",
-    "в обход", "绕过") stands within ``window`` words before token ``first``, in its
-    sentence and not before a colon."""
-    toks, raw = text.toks, text.raw
-    sentence = toks[first][3]
-    if len(toks[first][0]) == 1 and "\u3400" <= toks[first][0] <= "\u9fff":
-        before = "".join(t[0] for t in toks[_clause_start(text, first, ZH_NEGATION_CHARS) : first])
-        return any(w in before for w in ZH_SKIPPINGS)
-    for j in range(first - 1, max(-1, first - 1 - window), -1):
-        if toks[j][3] != sentence or _NEGATION_BREAK_RE.search(raw, toks[j][2], toks[j + 1][1]):
-            break
-        word = bare_word(toks[j][0])
-        if word.startswith(SKIPPING_STARTS):
-            return True
-        if (
-            first - j <= WEAK_SKIPPING_REACH
-            and _weak_skipping(toks, j, word)
-            and not _INNER_BREAK_RE.search(raw, toks[j][2], toks[first][1])
-        ):
-            return True
-    return False
-
-
-def _weak_skipping(toks: list[Tok], j: int, word: str) -> bool:
-    if word.startswith(WEAK_SKIPPING_STARTS):
-        return True
-    return word in WEAK_SKIPPING_AFTER_PRONOUN and j > 0 and toks[j - 1][0] in _PRONOUNS_BEFORE
 
 
 # A negation word that negates nothing in these idioms: "не только" (not only), "не менее"

@@ -65,9 +65,9 @@ from .negation import (
     negated,
     negated_at,
     negated_inside,
-    safeguard_skipped,
 )
 from .own_object import act_in_own_object
+from .safeguards import safeguard_skipped
 from .split_words import rejoined
 
 # The snapshot fields read, in the order quotes are listed, and how a rep names them.

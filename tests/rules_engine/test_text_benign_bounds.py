@@ -531,3 +531,33 @@ def test_a_purpose_after_an_act_on_a_protected_group_does_not_cancel_it(text, ca
 )
 def test_a_purpose_still_bounds_an_act_on_no_protected_group(text: str) -> None:
     assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We do not track, monitor or intercept journalists' communications.",
+        "The platform does not store, profile, or monitor journalists.",
+    ],
+)
+def test_a_negation_before_a_list_of_acts_denies_every_act_of_it(text: str) -> None:
+    """The comma after the first act of a list does not end the negation's clause: an
+    ethics statement denying several acts raises nothing."""
+    assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lawful interception of a suspect's calls under a warrant from the administrative court.",
+        "Lawful interception of a suspect's calls under a court order under our privacy policy.",
+        "Lawful interception of a suspect's calls under a court order executed by the police.",
+        "Lawful interception of a suspect's calls, sur mandat du juge administratif.",
+        "Interceptación legal de las llamadas de un sospechoso con orden judicial ejecutada "
+        "por la policía.",
+    ],
+)
+def test_a_judges_order_is_not_taken_for_one_issued_by_no_judge(text: str) -> None:
+    """An issuer is a word of its own ("minist" is not in "administrative", "polic" not in
+    "policy"), and the police carrying out a judge's order issue nothing."""
+    assert "interception" not in categories(text)

@@ -1,0 +1,69 @@
+"""A safeguard named as bypassed or skipped ("bypass the judge's approval", "contourner le
+juge", "绕过法官") is absent: such benign context bounds nothing (split from negation)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .languages import bare_word
+from .negation import (
+    _INNER_BREAK_RE,
+    _NEGATION_BREAK_RE,
+    NEGATION_WINDOW,
+    ZH_NEGATION_CHARS,
+    Tok,
+    _clause_start,
+)
+
+if TYPE_CHECKING:
+    from .reader import _Text
+
+
+# A safeguard named as bypassed or skipped is absent, as one named after "without" is:
+# "bypass the judge's approval", "contourner le juge", "绕过法官" is interception with no
+# judicial oversight, not benign context. Beginnings of words, compared without accents.
+SKIPPING_STARTS = tuple(
+    "bypass skip skipp circumvent sidestep "
+    "contourn outrepass court-circuit "
+    "elud contorn pular pulando "
+    "обход обойд обойт минуя игнорир "
+    "تجاوز بتجاوز متجاوز الالتفاف بالالتفاف".split()
+)
+# Words that skip a safeguard only when it is their object, a few words on in their clause
+# ("ignoring the court order", "evitando al juez", "se salta la orden"): elsewhere they
+# say something else ("para evitar abusos, …", "en Salta", "omitted fields").
+WEAK_SKIPPING_STARTS = ("ignor", "evit", "omit", "saltar", "saltand")
+WEAK_SKIPPING_AFTER_PRONOUN = frozenset("salta saltan salte salten salto".split())
+_PRONOUNS_BEFORE = frozenset("se me te nos le les".split())
+WEAK_SKIPPING_REACH = 4
+ZH_SKIPPINGS = ("绕过", "绕开", "跳过", "避开", "规避", "无须", "不需要", "不经")
+
+
+def safeguard_skipped(text: _Text, first: int, window: int = NEGATION_WINDOW) -> bool:
+    """Whether a word naming a safeguard bypassed or skipped ("bypass", "skip", "contourner",
+    "в обход", "绕过") stands within ``window`` words before token ``first``, in its
+    sentence and not before a colon."""
+    toks, raw = text.toks, text.raw
+    sentence = toks[first][3]
+    if len(toks[first][0]) == 1 and "\u3400" <= toks[first][0] <= "\u9fff":
+        before = "".join(t[0] for t in toks[_clause_start(text, first, ZH_NEGATION_CHARS) : first])
+        return any(w in before for w in ZH_SKIPPINGS)
+    for j in range(first - 1, max(-1, first - 1 - window), -1):
+        if toks[j][3] != sentence or _NEGATION_BREAK_RE.search(raw, toks[j][2], toks[j + 1][1]):
+            break
+        word = bare_word(toks[j][0])
+        if word.startswith(SKIPPING_STARTS):
+            return True
+        if (
+            first - j <= WEAK_SKIPPING_REACH
+            and _weak_skipping(toks, j, word)
+            and not _INNER_BREAK_RE.search(raw, toks[j][2], toks[first][1])
+        ):
+            return True
+    return False
+
+
+def _weak_skipping(toks: list[Tok], j: int, word: str) -> bool:
+    if word.startswith(WEAK_SKIPPING_STARTS):
+        return True
+    return word in WEAK_SKIPPING_AFTER_PRONOUN and j > 0 and toks[j - 1][0] in _PRONOUNS_BEFORE
