@@ -126,10 +126,6 @@ def _vocabulary(lexicon: CompiledLexicon) -> _Vocabulary:
     return found
 
 
-def _word(piece: str) -> str:
-    return normalise(piece)
-
-
 def rejoined(raw: str, lexicon: CompiledLexicon) -> str:
     """``raw`` with each word of the lexicon split by a space or a line break put back
     together (the text itself when there is none, which is nearly always)."""
@@ -153,7 +149,7 @@ def rejoined(raw: str, lexicon: CompiledLexicon) -> str:
             continue  # a new name or sentence, not the rest of a word
         if script_of(first) != script_of(second):
             continue
-        a, b = _word(first), _word(second)
+        a, b = normalise(first), normalise(second)
         if a in FUNCTION_WORDS or b in FUNCTION_WORDS or not vocabulary.may_start(a, b[0]):
             continue
         if not vocabulary.reads_across(a, b):
