@@ -62,9 +62,22 @@ MEANS_WORDS = frozenset(
 )
 MEANS_REACH = 3  # words between the match and the benign context the means word is among
 # A purpose written after an act on a protected group ("track the phones of protesters for
-# malware detection", "… for fraud prevention", "… for compliance") is the seller's pretext:
-# it says why, not whom the act is done to. Compared as the means words are.
-PURPOSE_WORDS = frozenset("for pour para для ради لاغراض لغرض لاجل 用于 为了 以便".split())
+# malware detection", "… in order to prevent fraud", "…, afin de prévenir la fraude") is the
+# seller's pretext: it says why, not whom the act is done to. One word of each way a
+# language opens a purpose ("in order to", "so as to" by "to"; "afin de", "a fin de", "a
+# fim de" by "afin", "fin", "fim"; "с целью", "в целях" by their noun; Arabic "بهدف", "من
+# أجل", and the verbal nouns a purpose opens on: "لمنع", "لكشف"), compared without accents.
+PURPOSE_WORDS = frozenset(
+    "for to so aim aimed "
+    "pour afin "
+    "para fin objeto objetivo proposito fim intuito "
+    "для ради чтобы целью целях "
+    "لاغراض لغرض لاجل اجل بهدف بغرض لكي لمنع لمكافحه لكشف لاكتشاف لحمايه لضمان".split()
+)
+ZH_PURPOSES = ("用于", "为了", "以便", "旨在", "以防", "目的")
+# "以" opens a purpose ("以检测欺诈") except inside the words it begins or ends ("可以",
+# "所以", "以及", "以上", "以后"…).
+ZH_PURPOSE_RE = re.compile("(?<![可所予加难足得])以(?![及上下后前外内来往])")
 PURPOSE_REACH = 5  # "para la detección de malware": the purpose's own article and noun
 # Categories whose acts cut a service or a region off (censorship: blocking sites, cutting
 # the internet): something other than people cancels them only inside the match.
@@ -87,7 +100,12 @@ SHUTDOWN_CATEGORIES = frozenset({"censorship"})
 # inside them: the people named stand in them, or before them as the buyer ("the mosque
 # buys Wi-Fi with network monitoring"); never an act beside them ("track investigative
 # journalists") nor people after them ("monitor the network of mosques").
+# A group's own affairs (its members' dues, the accreditation of the press at a press
+# conference): a purpose naming one is done for the group ("工会会员名单用于从工资中扣除
+# 会费"), not a pretext for an act on it.
 KIND_SOURCES = {
+    "Benign context (anchors): trade-union membership": "group's own",
+    "Benign context (anchors): press accreditation": "group's own",
     "Benign context (names)": "own object",
     "Benign context (objects)": "own object",
     "Benign context (oversight)": "oversight",
@@ -247,7 +265,7 @@ def bears_on(
             and not measured
             and (
                 _opened_by_means(text, span[1], lo)
-                or _opened_by_means(text, span[1], lo, PURPOSE_WORDS, PURPOSE_REACH)
+                or (kind != "group's own" and _opened_by_purpose(text, span[1], lo))
             )
         ):
             continue  # "block opposition sites with bot protection rules": the means
@@ -298,6 +316,29 @@ def _opened_by_means(
         joined = "".join(t[0] for t in between)
         return any(w in joined for w in opening if "\u3400" <= w[:1] <= "\u9fff")
     return any(bare_word(t[0]) in opening for t in between)
+
+
+def _opened_by_purpose(text: _Text, end: int, lo: int) -> bool:
+    """Whether benign context after a match ending at ``end`` stands in a purpose opened
+    after it: a purpose word anywhere between them, the benign context a few words on in
+    the purpose's own clause ("… protesters in order to prevent fraud", "…, afin de
+    prévenir la fraude", "…手机以检测欺诈")."""
+    toks, raw = text.toks, text.raw
+    if "\u3400" <= toks[lo][0][:1] <= "\u9fff":
+        joined = "".join(t[0] for t in toks[end + 1 : lo])
+        found = [joined.find(w) + len(w) for w in ZH_PURPOSES if w in joined]
+        found += [m.end() for m in ZH_PURPOSE_RE.finditer(joined)]
+        return any(
+            len(joined) - at <= 2 * PURPOSE_REACH
+            and not _CLAUSE_BREAK_RE.search(raw, toks[end + at][2], toks[lo][1])
+            for at in found
+        )
+    return any(
+        lo - i - 1 <= PURPOSE_REACH
+        and bare_word(toks[i][0]) in PURPOSE_WORDS
+        and not _CLAUSE_BREAK_RE.search(raw, toks[i][2], toks[lo][1])
+        for i in range(end + 1, lo)
+    )
 
 
 def _object_before_means(text: _Text, end: int, lo: int, protected: list[tuple[int, int]]) -> bool:
