@@ -357,11 +357,11 @@ def negated(text: _Text, first: int, window: int = NEGATION_WINDOW) -> bool:
     its sentence and not before a colon (Chinese: among the characters just before it)."""
     toks, raw = text.toks, text.raw
     sentence = toks[first][3]
+    if _new_clause_before(text, first):
+        return False  # "Do not store the data, track the phones of protesters"
     for j in range(first - 1, max(-1, first - 1 - window), -1):
         if toks[j][3] != sentence or _NEGATION_BREAK_RE.search(raw, toks[j][2], toks[j + 1][1]):
             break
-        if j + 1 == first and _new_clause_before(text, first):
-            break  # "Do not store the data, track the phones of protesters"
         if bare_word(toks[j][0]) in NEGATIONS and not negation_idiom(toks, j):
             if _bears_on_harm(text, j, first):
                 continue  # "No harm intended, locate …", "Sin hacer daño a nadie, localizar …"
@@ -375,20 +375,38 @@ def negated(text: _Text, first: int, window: int = NEGATION_WINDOW) -> bool:
     return False
 
 
+# A comma, or a dash between spaces, ends the clause a negation before it denies: "Do not
+# store the data - track …" as "Do not store the data, track …".
+_CLAUSE_END_RE = re.compile("[,;\u3001\uff0c\u060c\u2013\u2014]|\\s-\\s")
+
+
 def _new_clause_before(text: _Text, first: int) -> bool:
-    """Whether a match starting at ``first`` opens a clause after a comma whose own clause
-    before it already has a negation and a word after it ("Do not store the data, track …",
-    "Never shared, locate …"): the negation denied that clause's verb, not this act. A
-    list after a negated act ("we will not track protesters, journalists or students") is
-    read as one match from its act, so it stays denied."""
+    """Whether a match starting at ``first`` opens a clause after a comma or a dash whose
+    own clause before it already has a negation and a word after it ("Do not store the
+    data, track …", "Never shared, locate …", "Do not store the data - track …"), or is a
+    negation alone, an answer ("No, track …", "Нет, отслеживать …", "不，跟踪…"): the
+    negation denied that clause's verb, or nothing, not this act. A list after a negated
+    act ("we will not track protesters, journalists or students") is read as one match
+    from its act, so it stays denied."""
     toks, raw = text.toks, text.raw
-    if first == 0 or not _CLAUSE_COMMA_RE.search(raw, toks[first - 1][2], toks[first][1]):
+    if (
+        first == 0
+        or toks[first - 1][3] != toks[first][3]
+        or not _CLAUSE_END_RE.search(raw, toks[first - 1][2], toks[first][1])
+    ):
         return False
     k = first - 1
     while k >= 0 and toks[k][3] == toks[first][3]:
-        if bare_word(toks[k][0]) in NEGATIONS:
-            return k < first - 1 and not _listed_act(text, first)
-        if k > 0 and _CLAUSE_COMMA_RE.search(raw, toks[k - 1][2], toks[k][1]):
+        opens_clause = (
+            k == 0
+            or toks[k - 1][3] != toks[k][3]
+            or bool(_CLAUSE_END_RE.search(raw, toks[k - 1][2], toks[k][1]))
+        )
+        word = bare_word(toks[k][0])
+        if word in NEGATIONS or (word in ZH_NEGATION_STARTS and opens_clause):
+            alone = k == first - 1 and opens_clause
+            return (k < first - 1 or alone) and not _listed_act(text, first)
+        if opens_clause:
             return False
         k -= 1
     return False

@@ -128,3 +128,47 @@ def test_an_act_negated_after_its_target_raises_nothing(text: str) -> None:
 def test_an_act_after_its_target_not_negated_is_read() -> None:
     assert "censorship" in categories("Les sites de l'opposition seront bloqués.")
     assert "censorship" in categories("Opposition sites will be blocked.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Do not store the data - track the phones of protesters.",
+        "Do not store the data – track the phones of protesters.",
+        "Ne pas stocker les données - suivre les téléphones des manifestants.",
+        "No almacenar los datos - rastrear los teléfonos de los manifestantes.",
+        "Não armazenar os dados - rastrear os telefones dos manifestantes.",
+        "Не хранить данные - отслеживать телефоны протестующих.",
+        "لا تخزن البيانات - تتبع هواتف المتظاهرين",
+    ],
+)
+def test_a_dash_ends_the_clause_a_negation_denies(text: str) -> None:
+    assert "tracking" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No, track the phones of protesters.",
+        "No, rastrear los teléfonos de los manifestantes.",
+        "Não, rastrear os telefones dos manifestantes.",
+        "Нет, отслеживать телефоны протестующих.",
+        "لا، تتبع هواتف المتظاهرين",
+        "不，跟踪抗议者的手机",
+    ],
+)
+def test_a_negation_alone_in_its_clause_denies_no_act_after_it(text: str) -> None:
+    """ "No," on its own answers something; the act in the clause after it is read."""
+    assert "tracking" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We will not - under any circumstances - track protesters.",
+        "We will not — under any circumstances — track protesters.",
+        "Tracking protesters - not intended.",
+    ],
+)
+def test_a_negation_around_a_dashed_aside_still_denies_the_act(text: str) -> None:
+    assert categories(text) == set()
