@@ -2,8 +2,9 @@
 
 "track the phones of pro testers", "journa\\nlists", "протес тующих", "المتظا هرين": a
 person reads one word, the reader read two (and a line break ended the sentence). Two
-pieces of letters, next to each other with one space or one line break between them, are
-read as one word when:
+pieces of letters (or three: "pro tes ters"), next to each other with a gap between them
+(a few spaces, no-break ones too, or a line break, maybe after a hyphen: "pro- testers"),
+are read as one word when:
 
 - the word they make is one the lexicon reads (a stem of one of its phrases, signals or
   benign context, or a word that starts like a ``word*`` of one), in their script, and
@@ -26,11 +27,14 @@ from .lexicon import CompiledLexicon
 from .morphology import russian_word_known
 
 _PLAN_KEY = "split_words"
-# Two pieces of letters (no Han: Chinese needs no spaces) with one space, or one line break
-# and the blanks around it, between them.
-_PAIR_RE = re.compile(
-    r"([^\W\d_\u3400-\u9fff]+)([ \t]|[ \t]*\r?\n[ \t]*)(?=([^\W\d_\u3400-\u9fff]+))"
-)
+# Blanks a word may be split by: a few spaces (no-break and thin ones too: they look the
+# same), a line break and the blanks around it, or a hyphen before them ("pro- testers").
+_BLANKS = "[ \\t\u00a0\u2009\u202f]"
+_GAP = f"-?{_BLANKS}{{1,3}}|-?{_BLANKS}*\\r?\\n{_BLANKS}*"
+_PIECE = r"[^\W\d_\u3400-\u9fff]+"
+# Two pieces of letters (no Han: Chinese needs no spaces) with a gap between them.
+_PAIR_RE = re.compile(f"({_PIECE})({_GAP})(?=({_PIECE}))")
+_NEXT_RE = re.compile(f"({_GAP})({_PIECE})")  # a third piece after the second
 # What may come before an Arabic word's stem: its article, a conjunction, a preposition.
 ARABIC_CLITICS = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
 MIN_JOINED = 6  # letters of the word put back together: shorter ones are too easy to make
@@ -49,6 +53,11 @@ FUNCTION_WORDS = frozenset(
     في من على إلى عن مع أو و ثم أن إن لا ما هذا هذه ذلك التي الذي هو هي هم نحن
     """.split()
 )
+
+# Words of product texts that stand on their own, though they begin or end words the
+# lexicon reads: an edition and a test ("the pro test environment" is no "protest"; "pro
+# testers" still joins, "testers" being none of them).
+PRODUCT_WORDS = frozenset("pro lite plus test tests".split())
 
 
 class _Vocabulary:
@@ -102,7 +111,7 @@ class _Vocabulary:
     def recognises(self, word: str) -> bool:
         """Whether a piece is a word on its own: one the lexicon writes, or for Russian one
         the dictionary knows (pymorphy3)."""
-        if bare_word(word) in self.words:
+        if bare_word(word) in self.words or word.casefold() in PRODUCT_WORDS:
             return True
         return script_of(word) == "cyrillic" and russian_word_known(word)
 
@@ -127,37 +136,26 @@ def _vocabulary(lexicon: CompiledLexicon) -> _Vocabulary:
 
 
 def rejoined(raw: str, lexicon: CompiledLexicon) -> str:
-    """``raw`` with each word of the lexicon split by a space or a line break put back
-    together (the text itself when there is none, which is nearly always)."""
-    if " " not in raw and "\n" not in raw:
+    """``raw`` with each word of the lexicon split by a gap (``_GAP``) put back together,
+    from two pieces or three ("pro tes ters"; the text itself when there is none, which is
+    nearly always)."""
+    if not any(c in raw for c in " \n\u00a0\u2009\u202f"):
         return raw
     vocabulary = _vocabulary(lexicon)
-    starts = vocabulary.starts
-    cuts: list[tuple[int, int]] = []  # the blanks to drop
+    cuts: list[tuple[int, int]] = []  # the gaps to drop
     last_end = -1
     for m in _PAIR_RE.finditer(raw):
         first, second = m.group(1), m.group(3)
-        if m.start(1) < last_end or len(first) + len(second) < MIN_JOINED:
-            continue  # a piece already joined to the word before it, or too short
-        head = (first + second[0]).casefold()
-        if head.isascii() or "\u0400" <= head[0] <= "\u04ff":
-            if head.replace("ё", "е") not in starts:
-                continue  # starts no word the lexicon reads: most pairs of a text end here
-        elif "\u0600" <= head[0] <= "\u06ff" and not vocabulary.may_start(head, ""):
+        if m.start(1) < last_end:
+            continue  # a piece already joined to the word before it
+        if _joins(vocabulary, first, second):
+            cuts.append((m.start(2), m.end(2)))
+            last_end = m.end(2) + len(second)
             continue
-        if second[0].isupper() and not first.isupper():
-            continue  # a new name or sentence, not the rest of a word
-        if script_of(first) != script_of(second):
-            continue
-        a, b = normalise(first), normalise(second)
-        if a in FUNCTION_WORDS or b in FUNCTION_WORDS or not vocabulary.may_start(a, b[0]):
-            continue
-        if not vocabulary.reads_across(a, b):
-            continue
-        if vocabulary.recognises(a) and vocabulary.recognises(b):
-            continue  # two words: "news papers" stays two
-        cuts.append((m.start(2), m.end(2)))
-        last_end = m.end(2) + len(second)
+        after = _NEXT_RE.match(raw, m.end(2) + len(second))
+        if after and _joins(vocabulary, first + second, after.group(2), (first, second)):
+            cuts += [(m.start(2), m.end(2)), (after.start(1), after.end(1))]
+            last_end = after.end(2)
     if not cuts:
         return raw
     out, at = [], 0
@@ -166,3 +164,33 @@ def rejoined(raw: str, lexicon: CompiledLexicon) -> str:
         at = end
     out.append(raw[at:])
     return "".join(out)
+
+
+def _cased_apart(first: str, second: str) -> bool:
+    """Whether a capital starts the second piece only: a new name or sentence, not the rest
+    of a word ("Pro Testers", a title's capitals, and "PRO TESTERS" are one word)."""
+    return second[0].isupper() and not first[0].isupper()
+
+
+def _joins(vocabulary: _Vocabulary, first: str, second: str, pieces: tuple[str, ...] = ()) -> bool:
+    """Whether two pieces (the first maybe two pieces already, ``pieces``) are one word of
+    the lexicon split apart (the module's rules)."""
+    if len(first) + len(second) < MIN_JOINED:
+        return False  # too short
+    head = (first + second[0]).casefold()
+    if head.isascii() or "\u0400" <= head[0] <= "\u04ff":
+        if head.replace("ё", "е") not in vocabulary.starts:
+            return False  # starts no word the lexicon reads: most pairs of a text end here
+    elif "\u0600" <= head[0] <= "\u06ff" and not vocabulary.may_start(head, ""):
+        return False
+    if _cased_apart(pieces[-1] if pieces else first, second):
+        return False
+    if script_of(first) != script_of(second):
+        return False
+    parts = [normalise(p) for p in (*(pieces or (first,)), second)]
+    a, b = normalise(first), parts[-1]
+    if any(p in FUNCTION_WORDS for p in parts) or not vocabulary.may_start(a, b[0]):
+        return False
+    if not vocabulary.reads_across(a, b):
+        return False
+    return not all(vocabulary.recognises(p) for p in parts)  # "news papers" stays two

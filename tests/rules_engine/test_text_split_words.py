@@ -77,3 +77,53 @@ def test_the_preview_reads_again_a_deal_with_a_word_split_by_a_blank():
     stored = {"text.phrases": [], "text.signals": []}
     read = preview_text_reader(Compiled(after), Compiled(before))
     assert "targets_dissent" in read(snapshot, stored)["text.signals"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("track the phones of pro  testers", "track the phones of protesters"),
+        ("track the phones of pro\u00a0testers", "track the phones of protesters"),
+        ("track the phones of pro- testers", "track the phones of protesters"),
+        ("Track the phones of Pro Testers", "Track the phones of ProTesters"),
+        ("track the phones of pro tes ters", "track the phones of protesters"),
+        ("suivre les téléphones des mani- festants", "suivre les téléphones des manifestants"),
+        ("Suivre les téléphones des Mani Festants", "Suivre les téléphones des ManiFestants"),
+        (
+            "rastrear los teléfonos de los mani fes tantes",
+            "rastrear los teléfonos de los manifestantes",
+        ),
+        ("rastrear os telefones dos jorna\u00a0listas", "rastrear os telefones dos jornalistas"),
+        ("отслеживать телефоны про тес тующих", "отслеживать телефоны протестующих"),
+        ("تتبع هواتف المتظا  هرين", "تتبع هواتف المتظاهرين"),
+    ],
+    ids=[
+        "two spaces",
+        "no-break space",
+        "hyphen",
+        "title case",
+        "three pieces",
+        "fr hyphen",
+        "fr title case",
+        "es three pieces",
+        "pt no-break space",
+        "ru three pieces",
+        "ar two spaces",
+    ],
+)
+def test_a_target_split_by_any_blank_or_in_three_is_read_as_one_word(text, quote):
+    found = read_one(text, LEXICON)
+    assert ("targets_dissent", quote) in {(c, q) for c, _lang, q in found}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Monitor the pro test environment.",
+        "Block the pro test site after the release.",
+        "We sell pro- and anti-virus tools.",
+    ],
+)
+def test_an_edition_and_a_test_are_not_joined(text):
+    """ "pro test" is a pro edition's test, not a protest."""
+    assert categories(text) == set()
