@@ -359,13 +359,17 @@ def negated(text: _Text, first: int, window: int = NEGATION_WINDOW) -> bool:
     sentence = toks[first][3]
     if _new_clause_before(text, first):
         return False  # "Do not store the data, track the phones of protesters"
-    for j in range(first - 1, max(-1, first - 1 - window), -1):
+    j, counted = first - 1, 0
+    while j >= 0 and counted < window:
         if toks[j][3] != sentence or _NEGATION_BREAK_RE.search(raw, toks[j][2], toks[j + 1][1]):
             break
-        if bare_word(toks[j][0]) in NEGATIONS and not negation_idiom(toks, j):
-            if _bears_on_harm(text, j, first):
-                continue  # "No harm intended, locate …", "Sin hacer daño a nadie, localizar …"
-            return True
+        word = bare_word(toks[j][0])
+        if word in NEGATIONS and not negation_idiom(toks, j) and not _bears_on_harm(text, j, first):
+            return True  # not one bearing on harm: "No harm intended, locate …"
+        # The words joining a list of acts do not count: "لا نخزن أو نبيع أو نتتبع …",
+        # "we do not store or sell or track …" deny each act of the list.
+        counted += word not in LIST_WORDS
+        j -= 1
     if len(toks[first][0]) == 1 and "\u3400" <= toks[first][0] <= "\u9fff":
         before = _zh_before(text, first)  # once, not once for each negation
         return any(

@@ -172,3 +172,20 @@ def test_a_negation_alone_in_its_clause_denies_no_act_after_it(text: str) -> Non
 )
 def test_a_negation_around_a_dashed_aside_still_denies_the_act(text: str) -> None:
     assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "لا نخزن أو نبيع أو نتتبع بيانات المستخدمين",
+        "لا نخزن أو نبيع أو نتتبع هواتف المتظاهرين",
+        "We do not store or sell or track protesters.",
+        "We do not store or sell or track users' phones.",
+        "No almacenamos o vendemos o rastreamos a los manifestantes.",
+        "Не храним или продаем или отслеживаем протестующих.",
+    ],
+)
+def test_a_negation_before_a_list_joined_by_or_denies_each_act(text: str) -> None:
+    """The words joining a list of acts do not carry the last act out of the negation's
+    reach: an ethics statement raises nothing."""
+    assert categories(text) == set()
