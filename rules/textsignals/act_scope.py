@@ -270,13 +270,20 @@ def every_intercepted(text: _Text, span: tuple[int, int]) -> bool:
     return False
 
 
+def warrant(text: _Text, lo: int, hi: int) -> bool:
+    """Whether benign context from ``lo`` to ``hi`` is a warrant, a judge or an
+    authorisation (its own words)."""
+    toks = text.toks
+    own = text.raw[toks[lo][1] : toks[hi][2]].lower()
+    return any(w in own for w in WARRANT_PARTS)
+
+
 def issued_by_no_judge(text: _Text, lo: int, hi: int) -> bool:
     """Whether benign context from ``lo`` to ``hi`` is a warrant, judge or authorisation
     whose own words, or the few after it in its clause, name a minister, a prosecutor, a
     security council, the military, the police or an intelligence service as its issuer."""
     toks, raw = text.toks, text.raw
-    own = raw[toks[lo][1] : toks[hi][2]].lower()
-    if not any(w in own for w in WARRANT_PARTS):
+    if not warrant(text, lo, hi):
         return False
     reach = ISSUER_REACH * 2 if "\u3400" <= toks[lo][0][:1] <= "\u9fff" else ISSUER_REACH
     end = hi

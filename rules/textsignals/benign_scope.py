@@ -21,6 +21,7 @@ from .act_scope import (
     issued_by_no_judge,
     on_people_held,
     overseen,
+    warrant,
 )
 from .act_scope import CLAUSE_BREAK_RE as _CLAUSE_BREAK_RE
 from .languages import bare_word
@@ -206,6 +207,7 @@ def bears_on(
     before it, the officers' devices a purpose clause protects) and cancels nothing."""
     toks = text.toks
     targets = on_protected_group(text, span, protected, category)
+    everyone = targets == [span] and category == "interception"  # bulk (``act_scope.bulk``)
     shutdown = category in SHUTDOWN_CATEGORIES
     sentence = toks[span[0]][3]
     reach = BENIGN_REACH * 2 if language == "zh" else BENIGN_REACH
@@ -227,6 +229,10 @@ def bears_on(
             continue
         if issued_by_no_judge(text, lo, hi):
             continue  # "under a warrant issued by the interior minister": no court
+        if everyone and warrant(text, lo, hi):
+            # A warrant bounds an act on the people it names; one for everyone's calls
+            # ("all subscribers' calls under a court order") is no targeted oversight.
+            continue
         if claims_consent(text, lo, hi) and (targets or on_people_held(text, span, category)):
             # "detain protesters with the consent of the detainees' families", "track the
             # movements of detainees with their consent": still the act on them.

@@ -62,3 +62,23 @@ def test_a_purpose_still_bounds_what_is_no_act_on_a_group(text: str) -> None:
     """The union's own dues are what its members' list is for; malware sites blocked for
     the newsroom's protection are no act on journalists."""
     assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Intercept all subscribers' calls under a court order.",
+        "Interceptación de todas las llamadas de los abonados con orden judicial.",
+        "Interceptação de todas as chamadas dos assinantes com ordem judicial.",
+        "Перехват всех звонков абонентов по решению суда.",
+        "اعتراض جميع مكالمات المشتركين بأمر قضائي",
+    ],
+)
+def test_a_court_order_for_everyones_calls_does_not_bound_bulk_interception(text) -> None:
+    """A warrant bounds an act on the people it names (the lexicon's "a court order for
+    each request"); one for all subscribers' calls is no targeted oversight."""
+    assert "interception" in categories(text)
+
+
+def test_a_court_order_still_bounds_a_targeted_interception() -> None:
+    assert categories("Lawful interception of a suspect's calls under a court order.") == set()
