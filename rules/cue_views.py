@@ -48,6 +48,7 @@ def _languages(data: dict | None) -> list[dict]:
                         "cues": [
                             {"word": w, "weight": weight, "on": on}
                             for w, weight, on in strongest_cue_words(data, code, c, WORDS_SHOWN)
+                            if weight > 0  # a word weighing against a category is no cue of it
                         ],
                     }
                     for c in categories
@@ -72,7 +73,7 @@ def _page(request, version: CriteriaVersion, *, editable: bool):
             "editable": editable,
             "has_cues": bool(data),
             "fitted_on": (data or {}).get("fitted_on", ""),
-            "languages": _languages(data),
+            "cue_languages": _languages(data),
         },
     )
 
