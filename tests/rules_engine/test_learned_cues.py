@@ -240,6 +240,9 @@ CUE_FALSE_POSITIVES = [
     "The campus filters spam; news and opposition sites are not blocked.",
     "我们不能标记人权律师的账号。",
     "Камеры и учет посетителей в бизнес-центре.",
+    "The operator will cut mobile data in the northern region during planned maintenance.",
+    "Intelligent video analytics service for the retail chain.",
+    "Threat intelligence service for the bank's SOC.",
 ]
 # Worked benign cases the cues' checks keep quiet (a research project described).
 CUES_QUIET = [
