@@ -226,31 +226,45 @@ def _speed(times: list[tuple[float, ...]]) -> str:
     )
 
 
+CHECKS = ("negation", "disclaimer", "described", "own object", "benign context")
+VARIANTS = {
+    "no checks": frozenset(),
+    **{name: frozenset({name}) for name in CHECKS},
+    "all checks": frozenset(CHECKS),
+}
+
+
 def reader_checks(items: list[dict], cues: CompiledCues, lexicons: dict, table: dict) -> None:
     """What screening reads (the reader: phrases, then the cues the phrases did not quote),
-    with and without the reader's disclaimer and benign-context checks on a cue's quote."""
+    without the reader's checks on a cue's quote, with each alone, and with all."""
+    kept = reader.CUE_CHECKS
     for name, lexicon in lexicons.items():
-        for checks in (False, True):
+        for variant, checks in VARIANTS.items():
             with_cues = replace(lexicon, cues=cues, reads={}, plan={})
-            reader.CHECK_CUES = checks
+            reader.CUE_CHECKS = checks
             for item in items:
                 row = table[item["lang"]]
                 got = {c for c, _l, _q in read_one(item["text"], with_cues)}
                 k = 1 if item["label"] == "benign" else 0
                 hit = bool(got) if k else item["label"] in got
-                row["cells"][(name, "checks" if checks else "no checks")][k] += hit
-    reader.CHECK_CUES = True
+                row["cells"][(name, variant)][k] += hit
+    reader.CUE_CHECKS = kept
 
 
 def print_checks(table: dict, names: list[str]) -> None:
     print("\nThe reader (phrases, then cues), recall % / false positives %:")
-    keys = [(n, c) for n in names for c in ("no checks", "checks")]
-    print(f"{'lang':<5}" + "".join(f" {n + ', ' + c:>28}" for n, c in keys))
-    for lang in [*LANGUAGES, "all"]:
-        rows = list(table.values()) if lang == "all" else [table[lang]]
-        pos, neg = sum(r["pos"] for r in rows), sum(r["neg"] for r in rows)
-        cells = [[sum(r["cells"][k][i] for r in rows) for i in (0, 1)] for k in keys]
-        print(f"{lang:<5}" + "".join(f" {_pct(c[0], pos):>20}/{_pct(c[1], neg):<7}" for c in cells))
+    for name in names:
+        print(f"\n{name}")
+        print(f"{'lang':<5}" + "".join(f" {v:>16}" for v in VARIANTS))
+        for lang in [*LANGUAGES, "all"]:
+            rows = list(table.values()) if lang == "all" else [table[lang]]
+            pos, neg = sum(r["pos"] for r in rows), sum(r["neg"] for r in rows)
+            cells = [
+                [sum(r["cells"][(name, v)][i] for r in rows) for i in (0, 1)] for v in VARIANTS
+            ]
+            print(
+                f"{lang:<5}" + "".join(f" {_pct(c[0], pos):>8}/{_pct(c[1], neg):<7}" for c in cells)
+            )
 
 
 def cross_validate(show_found: bool, checks: bool = False) -> None:

@@ -288,8 +288,9 @@ def units_by_sentence(toks: list, language: str) -> list[list[Unit]]:
     return [out[n] for n in sorted(out)]
 
 
-# (category, score, first token, last token, quote) of a sentence's cue
-Cue = tuple[str, float, int, int, str]
+# (category, score, first token, last token, quote, denied) of a sentence's cue; denied: a
+# cue word weightier than those quoted is negated ("we will not block opposition sites")
+Cue = tuple[str, float, int, int, str, bool]
 
 
 def sentence_cues(
@@ -330,19 +331,22 @@ def sentence_cues(
                 reverse=True,
             )
             top = []
+            denied = False
             for _weight, key in ranked:  # the two weightiest, each at its first unnegated place
                 place = next((p for p in places[key] if not negated(text, p[2])), None)
-                if place is not None:
-                    top.append(place)
-                    if len(top) == 2:
-                        break
+                if place is None:
+                    denied = True
+                    continue
+                top.append(place)
+                if len(top) == 2:
+                    break
             if len(top) < 2:
                 continue
             first, second = sorted(top)
             quote = " ".join(raw[first[0] : second[1]].split())
             if len(quote) > MAX_QUOTE:
                 quote = f"{raw[first[0] : first[1]]} … {raw[second[0] : second[1]]}"
-            yield cat, score, first[2], second[2], quote
+            yield cat, score, first[2], second[2], quote, denied
 
 
 def read_cues(

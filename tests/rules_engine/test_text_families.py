@@ -26,7 +26,9 @@ from rules.textsignals.reader import read_one
 
 ACTS = LexiconEntry("track|locate|tail", "en", "tracking", "acts of tracking", family="act")
 TARGETS = LexiconEntry("protesters|journalists", "en", "tracking", "people", family="target")
-PACK = load_pack()
+# The phrases' reading (the pack's learned cues are tested apart: ``test_learned_cues``).
+_DEFAULT = load_pack()
+PACK = compile_criteria(_DEFAULT.specs, _DEFAULT.tiers, lexicon=_DEFAULT.lexicon.entries)
 
 
 def categories(text: str, lexicon=PACK.lexicon) -> set[str]:

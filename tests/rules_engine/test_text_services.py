@@ -13,7 +13,8 @@ from rules.engine import load_pack
 from rules.textsignals import LexiconEntry, compile_lexicon
 from rules.textsignals.reader import read_one
 
-LEXICON = load_pack().lexicon
+# The phrases' reading (the pack's learned cues are tested apart: ``test_learned_cues``).
+LEXICON = compile_lexicon(load_pack().lexicon.entries)
 
 
 def categories(text: str) -> set[str]:
