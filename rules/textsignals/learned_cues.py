@@ -354,22 +354,22 @@ def read_cues(
 ) -> list[tuple[str, str, Cue]]:
     """(category, language, cue) of the strongest cue of each category in one text, its
     words split by the reader (``text.toks``, ``text.raw``); ``language`` is the text's
-    detected language (one without cues: each Latin-script language with cues reads it)."""
+    detected language (one without cues, or none: nothing is read)."""
     if not compiled:
         return []
     if threshold is None:
         threshold = compiled.threshold
     by_language = compiled.languages
-    if language in by_language:
-        languages = [language]
-    else:
-        languages = [lang for lang in LATIN if lang in by_language]
-    found: dict[str, tuple[str, Cue]] = {}
-    for lang in languages:
-        sents = units_by_sentence(text.toks, lang)
-        for cue in sentence_cues(
-            text, sents, by_language[lang], threshold, compiled.min_cue_weight
-        ):
-            if cue[0] not in found or cue[1] > found[cue[0]][1][1]:
-                found[cue[0]] = (lang, cue)
-    return [(cat, lang, cue) for cat, (lang, cue) in found.items()]
+    if language not in by_language:
+        # Too short to tell its language (a title, a sector): the cues were fitted and
+        # measured on descriptions, and reading such a text in every Latin-script language
+        # cost more than the rest of the reading; its phrases are still read.
+        return []
+    found: dict[str, Cue] = {}
+    sents = units_by_sentence(text.toks, language)
+    for cue in sentence_cues(
+        text, sents, by_language[language], threshold, compiled.min_cue_weight
+    ):
+        if cue[0] not in found or cue[1] > found[cue[0]][1]:
+            found[cue[0]] = cue
+    return [(cat, language, cue) for cat, cue in found.items()]

@@ -96,7 +96,7 @@ TRUNCATED = "+"
 LEARNED_CUE = "learned-cue"
 # Which of the reader's checks apply to a learned cue's quote (measured on the tuning half
 # by cross-validation: benchmarks/eval_text_learned.py --checks).
-CUE_CHECKS = frozenset({"disclaimer", "described", "own object"})
+CUE_CHECKS = frozenset({"disclaimer", "described", "own object", "benign context", "negation"})
 
 
 def empty_text_fields() -> dict[str, list[str]]:

@@ -235,19 +235,20 @@ SCREENING = load_pack()
 # switched-off words clear them (then this test fails: move the text to the list below).
 CUE_FALSE_POSITIVES = [
     "НКО хочет составить карту своих партнёрских организаций и активистов, которых она обучает.",
-    "我们不会屏蔽反对派网站。",
     "Le pare-feu doit bloquer le proxy et le VPN des invités.",
-    "The campus filters spam; news and opposition sites are not blocked.",
     "我们不能标记人权律师的账号。",
     "Камеры и учет посетителей в бизнес-центре.",
-    "The operator will cut mobile data in the northern region during planned maintenance.",
-    "Intelligent video analytics service for the retail chain.",
-    "Threat intelligence service for the bank's SOC.",
 ]
-# Worked benign cases the cues' checks keep quiet (a research project described).
+# Worked benign cases the cues' checks keep quiet: a research project described, a denial
+# ("not blocked", "不会屏蔽"), benign context ("planned maintenance", "threat intelligence").
 CUES_QUIET = [
     "مشروع بحثي جامعي يدرس كيف تحجب الحكومات وسائل إعلام المعارضة على الإنترنت.",
     "The courier company will track the parcels of the customers.",
+    "我们不会屏蔽反对派网站。",
+    "The campus filters spam; news and opposition sites are not blocked.",
+    "The operator will cut mobile data in the northern region during planned maintenance.",
+    "Intelligent video analytics service for the retail chain.",
+    "Threat intelligence service for the bank's SOC.",
 ]
 
 

@@ -11,11 +11,9 @@ from __future__ import annotations
 import pytest
 
 from rules.engine import load_pack
-from rules.textsignals import compile_lexicon
 from rules.textsignals.reader import read_one
 
-# The phrases' reading (the pack's learned cues are tested apart: ``test_learned_cues``).
-LEXICON = compile_lexicon(load_pack().lexicon.entries)
+LEXICON = load_pack().lexicon
 
 
 def categories(text: str) -> set[str]:
