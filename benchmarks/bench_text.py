@@ -46,6 +46,7 @@ from rules.engine import (  # noqa: E402
     screen_brief,
     text_read,
 )
+from rules.engine.packs import cues_from_pack, read_pack  # noqa: E402
 from rules.engine.preview_text import ChangeProbe, preview_text_reader, without_phrases  # noqa: E402
 from rules.textsignals import TEXT_FIELD_LABELS, detected_languages  # noqa: E402
 from rules.textsignals.lexicon import phrase_key  # noqa: E402
@@ -135,6 +136,7 @@ def preview_share(n: int, seed: int) -> None:
     the deals whose text holds the words of a phrase added, removed or changed. The anchor,
     same run and same stored snapshots: the loop with the lexicon unchanged (nothing read)."""
     pack = load_pack()
+    cues = cues_from_pack(read_pack())
     entries = list(pack.lexicon.entries)
     added = [*entries, LexiconEntry("trace ~ unionists", "en", "targets_dissent", "b")]
     removed = [e for e in entries if e.category != "detention"]
@@ -162,7 +164,8 @@ def preview_share(n: int, seed: int) -> None:
     unrecorded = [{k: v for k, v in b.items() if k != PHRASES_FIELD} for b in stored]
     anchor = None
     for label, lexicon in cases:
-        draft = compile_criteria(pack.specs, pack.tiers, lexicon=lexicon)
+        # The draft keeps the version's learned cues: only its phrases change.
+        draft = compile_criteria(pack.specs, pack.tiers, lexicon=lexicon, learned_cues=cues)
         read = preview_text_reader(draft, pack)
         if label == every:
             read = partial(_full_read, draft)

@@ -24,7 +24,8 @@ the same half.
 A dangerous description counts as found when its labelled category is among the signals
 read from it; a benign one is a false positive when any signal is read from it. The
 lexicon is the default criteria pack's (``rules/criteria_packs/default.json``), unless
-``--pack`` names another.
+``--pack`` names another; what is counted is what screening reads: the lexicon's phrases
+and the pack's learned cues (``--no-cues``: the phrases alone).
 """
 
 from __future__ import annotations
@@ -40,7 +41,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from rules.engine import DEFAULT_PACK_PATH, read_pack  # noqa: E402
+from rules.engine.packs import cues_from_pack  # noqa: E402
 from rules.textsignals import CATEGORIES, LANGUAGES, compile_lexicon, lexicon_from_pack  # noqa: E402
+from rules.textsignals.learned_cues import compile_cues  # noqa: E402
 from rules.textsignals.reader import read_one  # noqa: E402
 
 DATA = ROOT / "benchmarks" / "data" / "text_eval"
@@ -176,12 +179,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--half", choices=("reporting", "tuning"), default="reporting")
     parser.add_argument("--pack", default=str(DEFAULT_PACK_PATH))
     parser.add_argument("--show-misses", action="store_true")
+    parser.add_argument("--no-cues", action="store_true", help="the lexicon's phrases alone")
     parser.add_argument("--round", type=int, help="only the texts of this round of writing (set)")
     parser.add_argument(
         "--rounds", type=_rounds, help="only the texts of these rounds of writing, e.g. 1-6"
     )
     args = parser.parse_args(argv)
-    lexicon = compile_lexicon(lexicon_from_pack(read_pack(args.pack)))
+    pack = read_pack(args.pack)
+    cues = None if args.no_cues else compile_cues(cues_from_pack(pack))
+    lexicon = compile_lexicon(lexicon_from_pack(pack), cues)
     items = split(load_items(args.rounds))[args.half]
     if args.round is not None:
         items = [i for i in items if int(i.get("set", 1)) == args.round]

@@ -13,10 +13,10 @@ from hrdd.errors import ApplicationError
 
 from .lexicon_services import ENTRY_FIELDS, lexicon_entry_delete, lexicon_entry_save
 from .models import CriteriaVersion, LexiconEntry
-from .selectors import criteria_draft, criteria_lexicon
+from .selectors import criteria_draft, criteria_learned_cues, criteria_lexicon
 from .textsignals import LANGUAGE_NAMES, detect_language
 from .textsignals.candidates import compiled_lexicon
-from .textsignals.reader import read_one
+from .textsignals.reader import LEARNED_CUE, read_one_sourced
 from .views import _require_admin, _require_reviewer
 
 MAX_TRY = 2000
@@ -35,11 +35,12 @@ def _values(post) -> dict:
 
 
 def _tried(version: CriteriaVersion, text: str) -> dict | None:
-    """What the version's lexicon reads in a sentence an admin typed (nothing stored)."""
+    """What the version's lexicon and learned cues read in a sentence an admin typed
+    (nothing stored)."""
     text = text[:MAX_TRY]
     if not text.strip():
         return None
-    lexicon = compiled_lexicon(criteria_lexicon(version))
+    lexicon = compiled_lexicon(criteria_lexicon(version), criteria_learned_cues(version))
     return {
         "text": text,
         "language": LANGUAGE_NAMES.get(detect_language(text), "too short to tell"),
@@ -48,8 +49,9 @@ def _tried(version: CriteriaVersion, text: str) -> dict | None:
                 "category": LexiconEntry.Category(c).label,
                 "language": LANGUAGE_NAMES[lang],
                 "quote": q,
+                "learned_cue": winners == (LEARNED_CUE,),
             }
-            for c, lang, q in read_one(text, lexicon)
+            for c, lang, q, winners, _others in read_one_sourced(text, lexicon)
         ],
     }
 

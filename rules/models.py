@@ -149,6 +149,24 @@ class LexiconEntry(models.Model):
         return f"{self.language} {self.category}: {self.phrase[:40]}"
 
 
+class LearnedCues(models.Model):
+    """A criteria version's learned cues (``rules.textsignals.learned_cues``): weights fitted
+    on the labelled descriptions, read beside the lexicon.
+
+    Part of the version like its lexicon: copied into a draft, switched off word by word or
+    language by language there, frozen when published, exported in criteria packs. A row of
+    its own so the thousands of numbers are loaded only to screen, not with every version.
+    """
+
+    version = models.OneToOneField(
+        CriteriaVersion, on_delete=models.CASCADE, related_name="learned_cues"
+    )
+    data = models.JSONField(help_text="The cues as a criteria pack holds them")
+
+    def __str__(self) -> str:
+        return f"learned cues of {self.version}"
+
+
 class Screening(models.Model):
     """The result of screening one deal with one published criteria version.
 

@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 from refdata.cache import CRITERIA, cached
 
 from .engine import CriterionSpec, LexiconEntry, compile_criteria
-from .models import CriteriaVersion, Criterion
+from .models import CriteriaVersion, Criterion, LearnedCues
 from .models import LexiconEntry as LexiconEntryRow
 
 _lock = threading.Lock()
@@ -55,6 +55,13 @@ def criteria_lexicon(version: CriteriaVersion) -> list[LexiconEntry]:
     return [lexicon_entry(r) for r in version.lexicon.all()]
 
 
+def criteria_learned_cues(version: CriteriaVersion) -> dict | None:
+    """The version's learned cues (a criteria pack's ``learned_cues`` section), None when
+    it reads its text with the lexicon alone."""
+    row = LearnedCues.objects.filter(version=version).only("data").first()
+    return row.data if row else None
+
+
 def criteria_published_current() -> CriteriaVersion | None:
     """The criteria in force (cached per process until a version is saved)."""
     return cached(CRITERIA, _criteria_published_load)
@@ -83,7 +90,10 @@ def criteria_compiled(version: CriteriaVersion):
     never change, so the cache never goes stale)."""
     if version.status != CriteriaVersion.Status.PUBLISHED:
         return compile_criteria(
-            criteria_specs(version), tiers=version.tiers or None, lexicon=criteria_lexicon(version)
+            criteria_specs(version),
+            tiers=version.tiers or None,
+            lexicon=criteria_lexicon(version),
+            learned_cues=criteria_learned_cues(version),
         )
     # Keyed by publication time as well as id: ids can be reused after a rolled-back
     # transaction, a publication instant cannot.
@@ -98,6 +108,7 @@ def criteria_compiled(version: CriteriaVersion):
             tiers=version.tiers or None,
             partner_safe=False,
             lexicon=criteria_lexicon(version),
+            learned_cues=criteria_learned_cues(version),
         )
         with _lock:
             _compiled[key] = compiled

@@ -29,10 +29,12 @@ from .engine import (
     specs_from_pack,
     validate_criterion,
 )
+from .engine.packs import cues_from_pack
 from .models import CriteriaVersion, Criterion, Screening
 from .selectors import (
     criteria_compiled,
     criteria_draft,
+    criteria_learned_cues,
     criteria_lexicon,
     criteria_published_current,
     criteria_specs,
@@ -203,9 +205,11 @@ def criteria_draft_start(*, actor) -> CriteriaVersion:
             created_by=actor,
         )
         if base:
+            from .cue_services import learned_cues_replace
             from .lexicon_services import lexicon_replace
 
             lexicon_replace(draft=draft, entries=criteria_lexicon(base))
+            learned_cues_replace(draft=draft, data=criteria_learned_cues(base))
             Criterion.objects.bulk_create(
                 [
                     Criterion(
@@ -376,22 +380,26 @@ def criteria_pack_export(version: CriteriaVersion) -> dict:
             "exported_at": timezone.now().isoformat(),
         },
         criteria_lexicon(version),
+        criteria_learned_cues(version),
     )
 
 
 def criteria_pack_import(
     *, actor, pack: dict, publish: bool = False, notes: str = ""
 ) -> CriteriaVersion:
-    """Replace the draft's criteria and lexicon with a pack's (all or nothing)."""
+    """Replace the draft's criteria, lexicon and learned cues with a pack's (all or
+    nothing; a pack without learned cues leaves the draft reading with its lexicon alone)."""
+    from .cue_services import learned_cues_replace
     from .lexicon_services import lexicon_replace
 
     _require_editor(actor)
     try:
         specs, tiers = specs_from_pack(pack)
         lexicon = lexicon_from_pack(pack)
+        cues = cues_from_pack(pack)
         from .engine import compile_criteria
 
-        compile_criteria(specs, tiers=tiers, lexicon=lexicon)
+        compile_criteria(specs, tiers=tiers, lexicon=lexicon, learned_cues=cues)
     except (CriteriaError, LexiconError, ValueError, KeyError, TypeError) as exc:
         raise ApplicationError(f"The criteria pack was not imported: {exc}") from exc
     with transaction.atomic():
@@ -409,12 +417,18 @@ def criteria_pack_import(
             ]
         )
         lexicon_replace(draft=draft, entries=lexicon)
+        learned_cues_replace(draft=draft, data=cues)
         audit_record(
             actor=actor,
             action="criteria.pack_imported",
             object_type="criteria_version",
             object_id=draft.pk,
-            changes={"criteria": len(specs), "name": draft.name, "lexicon": len(lexicon)},
+            changes={
+                "criteria": len(specs),
+                "name": draft.name,
+                "lexicon": len(lexicon),
+                "learned_cues": bool(cues),
+            },
         )
         if publish:
             return criteria_publish(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import lexicon_views, views
+from . import cue_views, lexicon_views, views
 
 urlpatterns = [
     path("criteria/", views.criteria_overview, name="criteria-overview"),
@@ -33,6 +33,29 @@ urlpatterns = [
         "criteria/versions/<int:number>/lexicon/",
         lexicon_views.version_lexicon,
         name="criteria-version-lexicon",
+    ),
+    path(
+        "criteria/draft/learned-cues/", cue_views.draft_learned_cues, name="criteria-learned-cues"
+    ),
+    path(
+        "criteria/draft/learned-cues/switch/",
+        cue_views.learned_cue_switch_view,
+        name="criteria-learned-cue-switch",
+    ),
+    path(
+        "criteria/draft/learned-cues/language/",
+        cue_views.learned_cues_language_view,
+        name="criteria-learned-cues-language",
+    ),
+    path(
+        "criteria/draft/learned-cues/default/",
+        cue_views.learned_cues_default_view,
+        name="criteria-learned-cues-default",
+    ),
+    path(
+        "criteria/versions/<int:number>/learned-cues/",
+        cue_views.version_learned_cues,
+        name="criteria-version-learned-cues",
     ),
     path("criteria/draft/preview/", views.draft_preview, name="criteria-draft-preview"),
     path("criteria/draft/publish/", views.draft_publish, name="criteria-draft-publish"),

@@ -11,6 +11,7 @@ from rules.textsignals import (
     LexiconError,
     compile_lexicon,
 )
+from rules.textsignals.learned_cues import CuesError, compile_cues
 
 from .conditions import Condition, ConditionError, compile_condition
 from .criteria import (
@@ -100,10 +101,12 @@ def compile_criteria(
     *,
     partner_safe: bool = True,
     lexicon: Iterable[LexiconEntry] = (),
+    learned_cues: Mapping[str, Any] | None = None,
 ) -> CompiledCriteria:
     """Validate every criterion and compile the enabled ones (``tiers=None``: the defaults).
 
-    ``lexicon``: the version's text-signal phrases, checked and compiled with the criteria.
+    ``lexicon``: the version's text-signal phrases, checked and compiled with the criteria;
+    ``learned_cues``: its learned cues (a pack's ``learned_cues`` section), read with them.
     Raises ``CriteriaError`` listing every broken criterion (by code), bad tiers and every
     broken lexicon entry.
     Disabled criteria are checked for their structure but not for their condition, so an
@@ -153,8 +156,13 @@ def compile_criteria(
                 )
             )
     compiled_lexicon = CompiledLexicon()
+    cues = None
     try:
-        compiled_lexicon = compile_lexicon(lexicon)
+        cues = compile_cues(learned_cues)
+    except CuesError as exc:
+        errors.extend(exc.errors)
+    try:
+        compiled_lexicon = compile_lexicon(lexicon, cues)
     except LexiconError as exc:
         errors.extend(exc.errors)
     if errors:

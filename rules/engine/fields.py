@@ -160,16 +160,19 @@ FIELDS: dict[str, FieldSpec] = {
         LIST_STR,
         "Red-flag categories read in the deal's text: "
         + ", ".join(CATEGORIES)
-        + " (lexicon of the criteria version)",
+        + " (the criteria version's lexicon and learned cues)",
     ),
     **{
-        path: (LIST_STR, f"{CATEGORIES[category]}: the phrases read, quoted with their field")
+        path: (
+            LIST_STR,
+            f"{CATEGORIES[category]}: the phrases and learned cues read, quoted with their field",
+        )
         for category, path in CATEGORY_FIELDS.items()
     },
     PHRASES_FIELD: (
         LIST_STR,
-        "Which lexicon phrases read each quote (by key): lets a preview that removes phrases "
-        "drop their quotes without reading the text again",
+        "Which lexicon phrases read each quote (by key, or learned-cue for a learned cue): "
+        "lets a preview that removes phrases drop their quotes without reading the text again",
     ),
 }
 # Filled by the text reader at screening time from the lexicon, whatever the snapshot held.

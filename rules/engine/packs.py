@@ -14,6 +14,7 @@ from rules.textsignals import (
     lexicon_from_pack,
     lexicon_to_pack,
 )
+from rules.textsignals.learned_cues import SECTION, validate_cues
 
 from .compiling import compile_criteria
 from .criteria import (
@@ -30,6 +31,27 @@ from .criteria import (
     CriterionSpec,
     validate_tiers,
 )
+
+# The default pack's learned cues are a sibling file the pack names: thousands of fitted
+# numbers a language (``benchmarks/fit_learned_cues.py`` writes them), kept apart from the
+# phrases and criteria people edit and review, so a refit is one file's diff.
+CUES_FILE = "default.learned_cues.json"
+
+
+def cues_from_pack(pack: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The pack's learned cues (its ``learned_cues`` section), None when it has none;
+    ``CriteriaError`` when they cannot be read."""
+    data = pack.get(SECTION)
+    if data is None:
+        return None
+    if isinstance(data, str):
+        raise CriteriaError(
+            [f'learned cues: "{data}" names a file; read the pack with read_pack to load it']
+        )
+    errors = validate_cues(data)
+    if errors:
+        raise CriteriaError(errors)
+    return dict(data)
 
 
 def specs_from_pack(pack: Any) -> tuple[list[CriterionSpec], dict[str, int]]:
@@ -49,6 +71,10 @@ def specs_from_pack(pack: Any) -> tuple[list[CriterionSpec], dict[str, int]]:
         errors.append("name must be non-empty text")
     tiers = pack.get("tiers", dict(DEFAULT_TIERS))
     errors.extend(validate_tiers(tiers))
+    try:
+        cues_from_pack(pack)
+    except CriteriaError as exc:
+        errors.extend(exc.errors)
     raw = pack.get("criteria")
     if not isinstance(raw, list) or not raw:
         errors.append("criteria must be a non-empty list")
@@ -87,11 +113,13 @@ def pack_from_specs(
     tiers: Mapping[str, int] = DEFAULT_TIERS,
     meta: Mapping[str, Any] | None = None,
     lexicon: Iterable[LexiconEntry] = (),
+    learned_cues: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """A criteria pack dict (JSON-ready) for ``specs``; ``meta`` supplies name and extras.
 
-    ``specs_from_pack(pack_from_specs(s, t, m))`` gives back ``(list(s), dict(t))``, and
-    ``lexicon_from_pack`` the lexicon.
+    ``specs_from_pack(pack_from_specs(s, t, m))`` gives back ``(list(s), dict(t))``,
+    ``lexicon_from_pack`` the lexicon and ``cues_from_pack`` the learned cues (written in
+    the pack itself, not as a file).
     """
     meta = dict(meta or {})
     pack: dict[str, Any] = {
@@ -105,11 +133,29 @@ def pack_from_specs(
     pack["tiers"] = dict(tiers)
     pack["criteria"] = [asdict(s) for s in specs]
     pack["lexicon"] = lexicon_to_pack(lexicon)
+    if learned_cues:
+        pack[SECTION] = json.loads(json.dumps(learned_cues))  # a copy, JSON's own types
     return pack
 
 
 def read_pack(path: str | Path = DEFAULT_PACK_PATH) -> dict[str, Any]:
-    """Load a pack file as a dict (``CriteriaError`` if it is not valid JSON)."""
+    """Load a pack file as a dict (``CriteriaError`` if it is not valid JSON). Learned cues
+    named as a file beside the pack are read into it, so the dict is the whole pack."""
+    pack = _json(path)
+    cues = pack.get(SECTION) if isinstance(pack, dict) else None
+    if isinstance(cues, str):
+        if Path(cues).name != cues or not cues.endswith(".json"):
+            raise CriteriaError(
+                [f'learned cues: "{cues}" must name a .json file in the pack\'s own folder']
+            )
+        sibling = Path(path).parent / cues
+        if not sibling.is_file():
+            raise CriteriaError([f"learned cues: the file {sibling} is missing"])
+        pack = {**pack, SECTION: _json(sibling)}
+    return pack
+
+
+def _json(path: str | Path) -> Any:
     try:
         with open(path, encoding="utf-8") as fh:
             return json.load(fh)
@@ -125,4 +171,4 @@ def load_pack(path: str | Path = DEFAULT_PACK_PATH) -> CompiledCriteria:
         lexicon = lexicon_from_pack(pack)
     except LexiconError as exc:
         raise CriteriaError(exc.errors) from None
-    return compile_criteria(specs, tiers, lexicon=lexicon)
+    return compile_criteria(specs, tiers, lexicon=lexicon, learned_cues=cues_from_pack(pack))

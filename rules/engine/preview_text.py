@@ -24,6 +24,12 @@ Hence, for each deal:
   read again. A screening stored before the record existed falls back on the words test;
 - otherwise the deal's text is read again with the whole draft lexicon.
 
+Learned cues (``rules.textsignals.learned_cues``) are scored over every word of a text, so
+no words test can tell which texts a change of them leaves alone: a draft whose cues differ
+from the version in force reads every deal with text again. With the same cues, a quote
+dropped with its removed phrases may uncover a cue the phrase's quote stood in for, so a
+deal that loses a quote is read again when the draft has cues.
+
 The words test reads the same words and stems as the reader and asks only for what every
 match needs, so it can never skip a deal the draft would read differently; removal drops
 only what the reader's own record says the removed phrases alone produced. The fields
@@ -207,7 +213,7 @@ def preview_text_reader(draft: CompiledCriteria, in_force: CompiledCriteria | No
     ``stored`` must be what ``in_force``'s lexicon read in that snapshot (the fields of a
     screening by the version in force), or None when there is no such reading.
     """
-    if in_force is None:
+    if in_force is None or _cues_key(in_force) != _cues_key(draft):
         return lambda snapshot, stored: text_read(snapshot, draft)
     before, after = _enabled(in_force), _enabled(draft)
     changed = before ^ after
@@ -244,9 +250,18 @@ def preview_text_reader(draft: CompiledCriteria, in_force: CompiledCriteria | No
         if rest.touches_snapshot(snapshot):
             return text_read(snapshot, draft)
         kept = without_phrases(stored, recorded, keys, categories)
-        return kept if kept is not None else text_read(snapshot, draft)
+        if kept is None or (has_cues and kept != dict(stored)):
+            return text_read(snapshot, draft)
+        return kept
 
+    has_cues = bool(draft.lexicon.cues)
     return read
+
+
+def _cues_key(compiled: CompiledCriteria) -> str:
+    """What a version's learned cues read by: equal keys read alike ("": none)."""
+    cues = compiled.lexicon.cues
+    return cues.key if cues else ""
 
 
 def _words_rejoined(snapshot: Mapping[str, Any], lexicons: tuple) -> bool:

@@ -10,6 +10,8 @@ each phrase with its field, and ``detect_language`` names the language of one fi
 - ``LANGUAGES``: the languages the reader stems and matches.
 - ``LexiconEntry``, ``validate_entry``, ``compile_lexicon``, ``CompiledLexicon``
 - ``read_text(snapshot, lexicon) -> dict`` of the ``text.*`` fields.
+- Learned cues (``learned_cues``: checked, compiled and read without numpy;
+  ``cue_fitting`` fits them) are carried by a ``CompiledLexicon`` and read with it.
 """
 
 from __future__ import annotations

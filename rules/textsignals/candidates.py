@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import threading
 from collections import Counter, OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from .languages import word_keys
+from .learned_cues import canonical, compile_cues
 from .lexicon import BENIGN, CompiledEntry, CompiledLexicon, LexiconEntry, compile_lexicon
 from .negation import own_negations
 
@@ -192,23 +194,27 @@ def _read_keys(read: frozenset[str]) -> Callable[[str], tuple[str, ...]]:
 # Lexicons compiled and indexed, by their entries: the admin's "Try a sentence" box reads
 # with a draft's or a version's lexicon on every request, and compiling a thousand phrases
 # and indexing them costs far more than reading a sentence. Keyed by the entries themselves
-# (every field, compared in full), so an edited lexicon is another key and is compiled
-# afresh; the least recently used go past COMPILED_KEPT (a few drafts and versions).
+# (every field, compared in full) and the learned cues (as canonical JSON), so an edited
+# lexicon or cue is another key and is compiled afresh; the least recently used go past COMPILED_KEPT (a few drafts and versions).
 COMPILED_KEPT = 4
-_compiled: OrderedDict[tuple[LexiconEntry, ...], CompiledLexicon] = OrderedDict()
+_compiled: OrderedDict[tuple[tuple[LexiconEntry, ...], str], CompiledLexicon] = OrderedDict()
 _compiled_lock = threading.Lock()
 
 
-def compiled_lexicon(entries: Iterable[LexiconEntry]) -> CompiledLexicon:
-    """``compile_lexicon(entries)`` with its candidate index built, kept per process for
-    the same entries (``LexiconError`` as ``compile_lexicon``; a refused lexicon is not kept)."""
-    key = tuple(entries)
+def compiled_lexicon(
+    entries: Iterable[LexiconEntry], cues: Mapping[str, Any] | None = None
+) -> CompiledLexicon:
+    """``compile_lexicon(entries)`` with its candidate index built and its learned cues
+    (a ``learned_cues`` section, or None), kept per process for the same entries and cues
+    (``LexiconError`` or ``CuesError`` as compiling them; a refused lexicon is not kept)."""
+    entries = tuple(entries)
+    key = (entries, canonical(cues))
     with _compiled_lock:
         found = _compiled.get(key)
         if found is not None:
             _compiled.move_to_end(key)
             return found
-    found = compile_lexicon(key)
+    found = compile_lexicon(entries, compile_cues(cues))
     candidate_index(found)
     with _compiled_lock:
         _compiled[key] = found

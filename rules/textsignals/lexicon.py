@@ -40,7 +40,7 @@ import itertools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from taxonomy import TEXT_SIGNAL_CATEGORIES
 
@@ -56,6 +56,9 @@ from .languages import (
     script_of,
     stem,
 )
+
+if TYPE_CHECKING:
+    from .learned_cues import CompiledCues
 
 # The categories and their names are vocabulary (taxonomy): pages name them too.
 CATEGORIES: dict[str, str] = TEXT_SIGNAL_CATEGORIES
@@ -215,6 +218,8 @@ class CompiledLexicon:
     # What the reader works out from the lexicon alone, on its first reading (its index of
     # candidate entries by key: ``rules.textsignals.candidates``).
     plan: dict = field(default_factory=dict, compare=False, repr=False)
+    # The version's learned cues (``learned_cues``), read after the phrases; None: none.
+    cues: CompiledCues | None = None
 
     def __len__(self) -> int:
         return len(self.signals) + len(self.benign)
@@ -441,8 +446,11 @@ def family_phrases(entries: Iterable[LexiconEntry]) -> list[LexiconEntry]:
     return out
 
 
-def compile_lexicon(entries: Iterable[LexiconEntry]) -> CompiledLexicon:
-    """Check every entry and compile the enabled ones; ``LexiconError`` lists every problem."""
+def compile_lexicon(
+    entries: Iterable[LexiconEntry], cues: CompiledCues | None = None
+) -> CompiledLexicon:
+    """Check every entry and compile the enabled ones; ``LexiconError`` lists every problem.
+    ``cues``: the version's compiled learned cues, read with the phrases (None: none)."""
     entries = tuple(entries)
     errors: list[str] = []
     seen: set[tuple[str, str]] = set()
@@ -488,4 +496,5 @@ def compile_lexicon(entries: Iterable[LexiconEntry]) -> CompiledLexicon:
         by_trigger={k: tuple(v) for k, v in by_trigger.items()},
         prefixed=tuple(prefixed),
         trigger_keys=frozenset(by_trigger),
+        cues=cues or None,
     )

@@ -21,6 +21,10 @@ What must always be true:
   winners changes nothing; removing all the winners and all the others drops the quote;
   only a quote whose winners all go while another phrase stays needs the text read again
   (``rules.engine.preview_text``).
+- Learned cues (``learned_cues``, when the lexicon carries them) read the same words after
+  the phrases: a cue's quote is "<field> (<language>, learned cue): “<words>”", recorded
+  as ``LEARNED_CUE`` in ``text.phrases``; it never replaces or cancels a phrase's quote,
+  and a category a phrase already quoted at an overlapping place is not quoted again.
 """
 
 from __future__ import annotations
@@ -51,6 +55,7 @@ from .languages import (
     tokens,
     word_keys,
 )
+from .learned_cues import CompiledCues, read_cues
 from .lexicon import (
     CATEGORIES,
     CATEGORY_FIELDS,
@@ -87,6 +92,11 @@ MAX_QUOTES_PER_CATEGORY = 8
 
 PHRASES_FIELD = "text.phrases"
 TRUNCATED = "+"
+# What a learned cue's quote records in place of phrases (a phrase key is hexadecimal).
+LEARNED_CUE = "learned-cue"
+# Which of the reader's checks apply to a learned cue's quote (measured on the tuning half
+# by cross-validation: benchmarks/eval_text_learned.py --checks).
+CUE_CHECKS = frozenset({"disclaimer", "described", "own object", "benign context", "negation"})
 
 
 def empty_text_fields() -> dict[str, list[str]]:
@@ -318,6 +328,7 @@ def _read(raw: str, lexicon: CompiledLexicon) -> list[Read]:
     places: dict[tuple[str, int], list[tuple[str, str, str]]] = {}
     protected: _Near | None = None  # where the text names a protected group
     near_benign = _Near([])
+    quoted: dict[str, list[tuple[int, int]]] = {}  # category -> the spans phrases read
     for entry in _candidates(text, lexicon):
         for lo, hi, act in entry_matches(text, entry):
             span = (lo, hi)
@@ -356,6 +367,7 @@ def _read(raw: str, lexicon: CompiledLexicon) -> list[Read]:
             places.setdefault((entry.entry.category, span[0]), []).append(
                 (entry.entry.language, _quote(text, span), entry.key)
             )
+            quoted.setdefault(entry.entry.category, []).append(span)
     # One quote per category and starting word: the longest ("los medios independientes"
     # rather than also "los medios"); between languages of one script that read the same
     # words (Spanish and Portuguese "rastrear"), the language the text is in.
@@ -372,7 +384,67 @@ def _read(raw: str, lexicon: CompiledLexicon) -> list[Read]:
         winners = {k for lang, q, k in matches if lang == language and q == quote}
         others = {k for _lang, _q, k in matches} - winners
         out.append((category, language, quote, tuple(sorted(winners)), tuple(sorted(others))))
+    if lexicon.cues:
+        if not detected:
+            detected.append(detect_language(raw))
+        cues = _cue_reads(text, lexicon, lexicon.cues, detected[0], quoted)
+        if cues:
+            # In reading order with the phrases' quotes (a phrase's first at one place).
+            at = [(p[1], p[0]) for p in sorted(places, key=lambda p: (p[1], p[0]))]
+            merged = [(pos, 0, r) for pos, r in zip(at, out, strict=True)]
+            merged += [((lo, category), 1, r) for lo, category, r in cues]
+            out = [r for _pos, _kind, r in sorted(merged, key=lambda m: (m[0], m[1]))]
     return out
+
+
+def _cue_reads(
+    text: _Text,
+    lexicon: CompiledLexicon,
+    cues: CompiledCues,
+    language: str,
+    quoted: dict[str, list[tuple[int, int]]],
+) -> list[tuple[int, str, Read]]:
+    """(first token, category, read) of each learned cue the phrases did not already quote
+    at an overlapping place; the reader's disclaimer and benign-context checks apply to
+    its quoted words as to a phrase's."""
+    out = []
+    for category, lang, (_cat, _score, lo, hi, quote, denied) in read_cues(text, language, cues):
+        if any(a <= hi and lo <= b for a, b in quoted.get(category, ())):
+            continue  # the lexicon quoted this category here: one quote is enough
+        if denied and "negation" in CUE_CHECKS:
+            continue  # "we will not block opposition sites": the act is denied
+        if CUE_CHECKS and _cue_cancelled(text, lexicon, (lo, hi), lang, category):
+            continue
+        out.append((lo, category, (category, lang, quote, (LEARNED_CUE,), ())))
+    return out
+
+
+def _cue_cancelled(
+    text: _Text, lexicon: CompiledLexicon, span: tuple[int, int], language: str, category: str
+) -> bool:
+    """Whether the reader's checks cancel a cue's quote as they would a phrase's: the words
+    after it disclaim it, it ends in a "how" clause research describes, or benign context
+    bears on it (either cue word inside context naming its own object, such as "network
+    monitoring"; or context naming what the act is done to)."""
+    lo, hi = span
+    checks = CUE_CHECKS
+    if ("disclaimer" in checks and disclaimed(text, hi)) or (
+        "described" in checks and described(text, lo, hi, lo)
+    ):
+        return True
+    benign = text.benign_spans(lexicon) if lexicon.benign else ()
+    if not benign or not checks & {"own object", "benign context"}:
+        return False
+    protected = [s for part in protected_target_parts(lexicon) for s in part_spans(text, part)]
+    around = _Near(benign).near(span, BENIGN_AROUND)
+    near_protected = _Near(protected).near(span, BENIGN_AROUND)
+    if "own object" in checks and any(
+        act_in_own_object(text, around, span, act, near_protected) for act in (lo, hi)
+    ):
+        return True
+    return "benign context" in checks and bears_on(
+        text, around, span, language, near_protected, category
+    )
 
 
 def _by_position(item: tuple[tuple[str, int], list]) -> tuple[int, str]:
@@ -394,7 +466,10 @@ def read_text(snapshot: Mapping[str, Any], lexicon: CompiledLexicon) -> dict[str
             if not isinstance(item, str):
                 continue
             for category, language, quote, winners, others in read_one_sourced(item, lexicon):
-                line = f"{label} ({LANGUAGE_NAMES[language]}): “{quote}”"
+                kind = LANGUAGE_NAMES[language]
+                if winners == (LEARNED_CUE,):
+                    kind += ", learned cue"  # read by the fitted model, not by a phrase
+                line = f"{label} ({kind}): “{quote}”"
                 lines = quotes.setdefault(category, {})
                 n = lines.setdefault(line, len(lines))
                 if n < MAX_QUOTES_PER_CATEGORY:

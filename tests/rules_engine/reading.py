@@ -1,11 +1,21 @@
-"""The default pack's lexicon read once for the worked-case tests, and what a text raises."""
+"""The default pack (its lexicon and learned cues) read once for the worked-case tests, and
+what a text raises."""
 
 from __future__ import annotations
+
+import pytest
 
 from rules.engine import load_pack
 from rules.textsignals.reader import read_one
 
 PACK = load_pack()
+
+# A worked benign case the default pack's learned cues flag though its phrases do not:
+# listed where the case is, so a refit or a cue word switched off that clears it fails the
+# test (then drop the mark), and a new false positive of the cues fails as ever.
+CUE_FALSE_POSITIVE = pytest.mark.xfail(
+    strict=True, reason="a false positive of the default pack's learned cues"
+)
 
 
 def categories(text: str) -> set[str]:

@@ -1,0 +1,135 @@
+"""Services editing a criteria draft's learned cues (``rules.textsignals.learned_cues``).
+
+The cues are part of their criteria version, as its lexicon is: copied into a draft,
+switched off there word by word or language by language, audited, previewed on past deals
+and frozen when the draft is published. They are fitted, not written: an admin keeps or
+silences what was learned, and takes a new fit from the default criteria pack.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from django.db import transaction
+
+from audit.services import audit_record
+from hrdd.errors import ApplicationError
+
+from .engine import CriteriaError, read_pack
+from .engine.packs import cues_from_pack
+from .models import CriteriaVersion, LearnedCues
+from .textsignals import LANGUAGE_NAMES
+from .textsignals.learned_cues import cue_switched
+
+
+def learned_cues_replace(*, draft: CriteriaVersion, data: dict | None) -> None:
+    """Put ``data`` (already checked; None: no cues) in place of the draft's learned cues;
+    the caller audits."""
+    LearnedCues.objects.filter(version=draft).delete()
+    if data:
+        LearnedCues.objects.create(version=draft, data=data)
+
+
+def _editable_cues(actor, draft: CriteriaVersion) -> LearnedCues:
+    """The draft's cues, locked until the transaction ends (two admins switching words at
+    once must not lose one switch)."""
+    from .services import _require_draft, _require_editor
+
+    _require_editor(actor)
+    _require_draft(draft)
+    row = LearnedCues.objects.select_for_update().filter(version=draft).first()
+    if row is None:
+        raise ApplicationError("The draft has no learned cues.", status_code=404)
+    return row
+
+
+def _language_cues(data: dict, language: str) -> dict:
+    cues = data.get("languages", {}).get(language)
+    if cues is None:
+        raise ApplicationError(
+            f"The draft has no learned cues in {LANGUAGE_NAMES.get(language, 'that language')}."
+        )
+    return cues
+
+
+def learned_cue_switch(
+    *, actor, draft: CriteriaVersion, language: str, word: str, on: bool
+) -> None:
+    """Switch one cue word or pair ("word + word") of a language off (it weighs nothing in
+    any category) or back on."""
+    feature = "+".join(part.strip() for part in word.split("+"))
+    with transaction.atomic():
+        row = _editable_cues(actor, draft)
+        cues = _language_cues(row.data, language)
+        if not any(feature in by_feature for by_feature in cues.get("weights", {}).values()):
+            raise ApplicationError(
+                f"“{word}” is not a learned cue in {LANGUAGE_NAMES[language]}.", status_code=404
+            )
+        row.data = cue_switched(row.data, language, feature, on)
+        row.save(update_fields=["data"])
+        audit_record(
+            actor=actor,
+            action="criteria.learned_cue_switched",
+            object_type="criteria_version",
+            object_id=draft.pk,
+            changes={"language": language, "cue": feature.replace("+", " + "), "on": on},
+        )
+
+
+def learned_cues_language_switch(*, actor, draft: CriteriaVersion, language: str, on: bool) -> None:
+    """Read a language's learned cues, or not (its phrases are read either way)."""
+    with transaction.atomic():
+        row = _editable_cues(actor, draft)
+        _language_cues(row.data, language)
+        changed = copy.deepcopy(row.data)
+        changed["languages"][language]["enabled"] = on
+        row.data = changed
+        row.save(update_fields=["data"])
+        audit_record(
+            actor=actor,
+            action="criteria.learned_cues_language_switched",
+            object_type="criteria_version",
+            object_id=draft.pk,
+            changes={"language": language, "on": on},
+        )
+
+
+def learned_cues_take_default(*, actor, draft: CriteriaVersion) -> None:
+    """Give the draft the default criteria pack's learned cues (a new fit, or cues for a
+    version that had none), replacing its own and what was switched off in them."""
+    from .services import _require_draft, _require_editor
+
+    _require_editor(actor)
+    _require_draft(draft)
+    try:
+        data = cues_from_pack(read_pack())
+    except CriteriaError as exc:
+        raise ApplicationError(f"The default pack's learned cues cannot be read: {exc}") from exc
+    if not data:
+        raise ApplicationError("The default criteria pack has no learned cues.")
+    with transaction.atomic():
+        learned_cues_replace(draft=draft, data=data)
+        audit_record(
+            actor=actor,
+            action="criteria.learned_cues_taken",
+            object_type="criteria_version",
+            object_id=draft.pk,
+            changes={"fitted_on": data.get("fitted_on", "")},
+        )
+
+
+def learned_cues_remove(*, actor, draft: CriteriaVersion) -> None:
+    """Read the draft's text with its lexicon alone."""
+    from .services import _require_draft, _require_editor
+
+    _require_editor(actor)
+    _require_draft(draft)
+    with transaction.atomic():
+        removed = LearnedCues.objects.filter(version=draft).delete()[0]
+        if removed:
+            audit_record(
+                actor=actor,
+                action="criteria.learned_cues_removed",
+                object_type="criteria_version",
+                object_id=draft.pk,
+            )

@@ -1,0 +1,161 @@
+"""Learned-cue pages: admins see what the draft's cues learned and switch words or whole
+languages off; reviewers read the cues of any published version."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from hrdd.errors import ApplicationError
+
+from .cue_services import (
+    learned_cue_switch,
+    learned_cues_language_switch,
+    learned_cues_remove,
+    learned_cues_take_default,
+)
+from .models import CriteriaVersion, LexiconEntry
+from .selectors import criteria_draft, criteria_learned_cues
+from .textsignals import LANGUAGE_NAMES
+from .textsignals.learned_cues import strongest_cue_words
+from .views import _require_admin, _require_reviewer
+
+WORDS_SHOWN = 15  # a category's strongest cues per language on the page
+
+
+def _languages(data: dict | None) -> list[dict]:
+    """Per language of the cues: whether it is read, its categories' strongest cues and
+    the cues switched off."""
+    if not data:
+        return []
+    categories = [c for c in LexiconEntry.Category if c != LexiconEntry.Category.BENIGN]
+    out = []
+    for code, name in LexiconEntry.Language.choices:
+        cues = data.get("languages", {}).get(code)
+        if cues is None:
+            continue
+        out.append(
+            {
+                "code": code,
+                "name": name,
+                "enabled": cues.get("enabled", True),
+                "categories": [
+                    {
+                        "label": c.label,
+                        "cues": [
+                            {"word": w, "weight": weight, "on": on}
+                            for w, weight, on in strongest_cue_words(data, code, c, WORDS_SHOWN)
+                            if weight > 0  # a word weighing against a category is no cue of it
+                        ],
+                    }
+                    for c in categories
+                ],
+                "switched_off": sorted(
+                    w.replace("+", " + ")
+                    for lang, w in data.get("switched_off", [])
+                    if lang == code
+                ),
+            }
+        )
+    return out
+
+
+def _page(request, version: CriteriaVersion, *, editable: bool):
+    data = criteria_learned_cues(version)
+    return render(
+        request,
+        "rules/learned_cues.html",
+        {
+            "version": version,
+            "editable": editable,
+            "has_cues": bool(data),
+            "fitted_on": (data or {}).get("fitted_on", ""),
+            "cue_languages": _languages(data),
+        },
+    )
+
+
+def _draft_or_404():
+    draft = criteria_draft()
+    if draft is None:
+        raise Http404
+    return draft
+
+
+@login_required
+def draft_learned_cues(request):
+    _require_admin(request.user)
+    draft = criteria_draft()
+    if draft is None:
+        messages.error(request, "Start a draft first.")
+        return redirect("criteria-overview")
+    return _page(request, draft, editable=True)
+
+
+@login_required
+@require_POST
+def learned_cue_switch_view(request):
+    _require_admin(request.user)
+    draft = _draft_or_404()
+    language = request.POST.get("language", "")
+    word = request.POST.get("word", "")
+    on = request.POST.get("on") == "1"
+    try:
+        learned_cue_switch(actor=request.user, draft=draft, language=language, word=word, on=on)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        state = "back on" if on else "off"
+        messages.success(
+            request, f"“{word}” switched {state} in {LANGUAGE_NAMES.get(language, language)}."
+        )
+    return redirect("criteria-learned-cues")
+
+
+@login_required
+@require_POST
+def learned_cues_language_view(request):
+    _require_admin(request.user)
+    draft = _draft_or_404()
+    language = request.POST.get("language", "")
+    on = request.POST.get("on") == "1"
+    try:
+        learned_cues_language_switch(actor=request.user, draft=draft, language=language, on=on)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        name = LANGUAGE_NAMES.get(language, language)
+        messages.success(
+            request,
+            f"{name} learned cues are read again."
+            if on
+            else f"{name} learned cues switched off: {name} text is read by the lexicon alone.",
+        )
+    return redirect("criteria-learned-cues")
+
+
+@login_required
+@require_POST
+def learned_cues_default_view(request):
+    _require_admin(request.user)
+    draft = _draft_or_404()
+    try:
+        if request.POST.get("remove") == "1":
+            learned_cues_remove(actor=request.user, draft=draft)
+            messages.info(request, "The draft reads deal text with its lexicon alone.")
+        else:
+            learned_cues_take_default(actor=request.user, draft=draft)
+            messages.success(request, "The draft has the default criteria pack's learned cues.")
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    return redirect("criteria-learned-cues")
+
+
+@login_required
+def version_learned_cues(request, number: int):
+    _require_reviewer(request.user)
+    version = get_object_or_404(CriteriaVersion, number=number)
+    return _page(request, version, editable=False)

@@ -1,0 +1,156 @@
+"""Fitting learned cues on labelled descriptions (numpy; reading them needs none).
+
+Per language, a logistic model per red-flag category over the reader's word stems and the
+pairs of stems met in one sentence (``learned_cues.units_by_sentence``): a category's
+descriptions against the benign ones (full weight) and the other categories' (a fifth of
+the weight), each category's positives weighing as much as its negatives, an L2 penalty,
+a fixed number of Adam steps from zeros. The settings were chosen by leave-one-round-out
+cross-validation on the tuning half (docs/learned-cues.md): do not change one without
+measuring again (``benchmarks/eval_text_learned.py``). Deterministic: the same texts
+give the same cues.
+
+Fit on the tuning half only: the reporting half measures what the cues read.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import numpy as np
+
+from .disguise import as_read
+from .languages import LANGUAGES, tokens
+from .learned_cues import MIN_CUE_WEIGHT, THRESHOLD, units_by_sentence
+from .lexicon import BENIGN, CATEGORIES
+
+COMMON_SHARE = 0.2  # a stem in more of the training texts than this is never quoted
+MIN_DF = 2  # a stem or pair is learned only when that many training texts hold it
+OTHER_CATEGORY_WEIGHT = 0.2  # a text of another category counts this much as a negative
+L2 = 0.5
+STEPS = 400
+LEARNING_RATE = 0.05
+# Weights smaller than this are left out. Kept from 0.01 the default pack's cues were 5.5 MB
+# (a criteria pack of 12 MB, past what the import page takes, copied into every draft and
+# compiled in half a second); from 0.05 they are a fifth of it. The cross-validated figures
+# moved little (blind lexicon or cues, no checks: 80.7 / 11.6 -> 81.2 / 11.9).
+KEPT_WEIGHT = 0.05
+DIGITS = 4  # weights as stored
+
+
+def _features(units: list) -> set[str]:
+    stems = sorted({u[0] for u in units})
+    feats = set(stems)
+    for a in range(len(stems)):
+        for b in range(a + 1, len(stems)):
+            feats.add(stems[a] + "+" + stems[b])
+    return feats
+
+
+def text_features(raw: str, language: str) -> set[str]:
+    """The stems and same-sentence stem pairs of one text, read in ``language``."""
+    sents = units_by_sentence(tokens(as_read(raw)), language)
+    return set().union(*map(_features, sents)) if sents else set()
+
+
+def fit_language(items: Iterable[Mapping[str, Any]], language: str) -> dict[str, Any]:
+    """One language's cues (``learned_cues`` format) from its labelled texts: each item a
+    ``{"label": category or "benign", "text": ...}``."""
+    docs = [(item["label"], text_features(item["text"], language)) for item in items]
+    df = Counter(f for _label, feats in docs for f in feats if "+" not in f)
+    vocab_units = {f for f, n in df.items() if n >= MIN_DF}
+    pair_df = Counter(
+        f
+        for _label, feats in docs
+        for f in feats
+        if "+" in f and all(p in vocab_units for p in f.split("+"))
+    )
+    vocab = sorted(vocab_units | {f for f, n in pair_df.items() if n >= MIN_DF})
+    col = {f: j for j, f in enumerate(vocab)}
+    x = np.zeros((len(docs), len(vocab)), dtype=np.float32)
+    for i, (_label, feats) in enumerate(docs):
+        for f in feats:
+            j = col.get(f)
+            if j is not None:
+                x[i, j] = 1.0
+    labels = [label for label, _f in docs]
+    w, b = _fit(x, labels)
+    # A pair scores only when both its stems are read, and a stem is read when it is kept:
+    # pairs of stems left out are left out too.
+    read = {f for j, f in enumerate(vocab) if "+" not in f and np.abs(w[j]).max() >= KEPT_WEIGHT}
+    weights = {}
+    for c, cat in enumerate(CATEGORIES):
+        col_w = w[:, c]
+        keep = np.nonzero(np.abs(col_w) >= KEPT_WEIGHT)[0]
+        weights[cat] = {
+            vocab[j]: round(float(col_w[j]), DIGITS)
+            for j in keep
+            if "+" not in vocab[j] or all(p in read for p in vocab[j].split("+"))
+        }
+    used = {f for by_feature in weights.values() for f in by_feature}
+    used |= {p for f in used if "+" in f for p in f.split("+")}
+    # Words most texts hold ("the", "que"): they may score, never be the quoted evidence.
+    common = sorted(f for f, n in df.items() if n > COMMON_SHARE * len(docs) and f in used)
+    return {
+        "enabled": True,
+        "bias": {cat: round(float(b[c]), DIGITS) for c, cat in enumerate(CATEGORIES)},
+        "weights": weights,
+        "never_quoted": common,
+    }
+
+
+def _fit(x: np.ndarray, labels: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    y = np.array([[label == c for c in CATEGORIES] for label in labels], dtype=np.float32)
+    # Sample weights: a benign text is a full negative, another category's a fifth of one;
+    # the positives of a category weigh as much together as its negatives.
+    s = np.where(y == 1, 0.0, 1.0)
+    for i, label in enumerate(labels):
+        if label != BENIGN:
+            s[i] = np.where(y[i] == 1, 0.0, OTHER_CATEGORY_WEIGHT)
+    for c in range(len(CATEGORIES)):
+        pos = y[:, c].sum()
+        if pos:
+            s[:, c] += y[:, c] * (s[:, c].sum() / pos)
+    s /= s.sum(axis=0, keepdims=True) / len(labels)
+    s = s.astype(np.float32)
+    w = np.zeros((x.shape[1], len(CATEGORIES)), dtype=np.float32)
+    b = np.zeros(len(CATEGORIES), dtype=np.float32)
+    # Adam on the weighted logistic loss with an L2 penalty on the weights.
+    m_w, v_w, m_b, v_b = (np.zeros_like(w), np.zeros_like(w), np.zeros_like(b), np.zeros_like(b))
+    lr, b1, b2 = LEARNING_RATE, 0.9, 0.999
+    n = len(labels)
+    for t in range(1, STEPS + 1):
+        p = 1.0 / (1.0 + np.exp(-(x @ w + b)))
+        g = s * (p - y) / n
+        gw = x.T @ g + L2 * w / n
+        gb = g.sum(axis=0)
+        m_w = b1 * m_w + (1 - b1) * gw
+        v_w = b2 * v_w + (1 - b2) * gw * gw
+        m_b = b1 * m_b + (1 - b1) * gb
+        v_b = b2 * v_b + (1 - b2) * gb * gb
+        corr = math.sqrt(1 - b2**t) / (1 - b1**t)
+        w -= lr * corr * m_w / (np.sqrt(v_w) + 1e-8)
+        b -= lr * corr * m_b / (np.sqrt(v_b) + 1e-8)
+    return w, b
+
+
+def fit_cues(
+    items: Iterable[Mapping[str, Any]], fitted_on: str, languages: Iterable[str] = LANGUAGES
+) -> dict[str, Any]:
+    """The ``learned_cues`` section fitted on labelled texts (each with ``lang``,
+    ``label`` and ``text``): one model per language that has texts."""
+    items = list(items)
+    out: dict[str, Any] = {}
+    for lang in languages:
+        mine = [i for i in items if i["lang"] == lang]
+        if mine:
+            out[lang] = fit_language(mine, lang)
+    return {
+        "fitted_on": fitted_on,
+        "threshold": THRESHOLD,
+        "min_cue_weight": MIN_CUE_WEIGHT,
+        "languages": out,
+        "switched_off": [],
+    }

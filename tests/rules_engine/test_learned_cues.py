@@ -1,0 +1,274 @@
+"""Learned cues read beside the lexicon: quoted as their own kind of evidence, never in
+place of a phrase's quote, checked and carried by the criteria pack, switched off word by
+word, fitted the same way every time."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from rules.engine import (
+    CriteriaError,
+    compile_criteria,
+    example_snapshot,
+    load_pack,
+    pack_from_specs,
+    read_pack,
+    specs_from_pack,
+    text_read,
+)
+from rules.engine.packs import cues_from_pack
+from rules.engine.preview_text import preview_text_reader
+from rules.textsignals import LexiconEntry, compile_lexicon, lexicon_from_pack, read_text
+from rules.textsignals.candidates import compiled_lexicon
+from rules.textsignals.cue_fitting import fit_cues
+from rules.textsignals.learned_cues import (
+    CuesError,
+    compile_cues,
+    cue_switched,
+    strongest_cue_words,
+    validate_cues,
+)
+from rules.textsignals.reader import read_one
+from tests.rules_engine.cue_data import ITEMS, english_cues
+
+# A lexicon that reads none of the texts below: what it reads is the cues' alone.
+PHRASES = [LexiconEntry("censor ~ journalists", "en", "censorship", "s")]
+PROTESTERS = "Customer plans to track protesters at the rally."
+
+
+def _lexicon(cues: dict | None = None):
+    return compile_lexicon(PHRASES, compile_cues(english_cues() if cues is None else cues))
+
+
+def _read(text: str, cues: dict | None = None) -> dict:
+    return read_text(example_snapshot(use_description=text), _lexicon(cues))
+
+
+def test_a_described_tracking_of_protesters_the_lexicon_misses_is_quoted_as_a_learned_cue():
+    assert (
+        read_text(example_snapshot(use_description=PROTESTERS), compile_lexicon(PHRASES))[
+            "text.signals"
+        ]
+        == []
+    )
+    read = _read(PROTESTERS)
+    assert read["text.signals"] == ["tracking"]
+    assert read["text.tracking"] == ["Use description (English, learned cue): “track protesters”"]
+    assert read["text.phrases"] == ["tracking:0:learned-cue:"]
+
+
+def test_a_benign_text_with_alarming_words_raises_nothing():
+    read = _read("The courier will track the parcels of the customers.")
+    assert read["text.signals"] == []
+    assert read["text.tracking"] == []
+
+
+def test_negated_cue_words_do_not_count():
+    assert _read("Customer will not track protesters at the rally.")["text.signals"] == []
+
+
+def test_a_phrase_quoting_the_same_place_is_not_quoted_again_by_a_cue():
+    phrase = LexiconEntry("track ~ protesters", "en", "tracking", "s")
+    lexicon = compile_lexicon([phrase], compile_cues(english_cues()))
+    read = read_text(example_snapshot(use_description=PROTESTERS), lexicon)
+    assert read["text.tracking"] == ["Use description (English): “track protesters”"]
+    # A phrase of another category at the same place leaves the cue's own category quoted.
+    other = LexiconEntry("track ~ protesters", "en", "targets_dissent", "s")
+    lexicon = compile_lexicon([other], compile_cues(english_cues()))
+    assert read_one(PROTESTERS, lexicon) == [
+        ("targets_dissent", "en", "track protesters"),
+        ("tracking", "en", "track protesters"),
+    ]
+
+
+def test_a_switched_off_cue_word_no_longer_scores():
+    data = english_cues()
+    assert ("protest + track", True) in [
+        (w, on) for w, _wt, on in strongest_cue_words(data, "en", "tracking", 5)
+    ]
+    off = cue_switched(data, "en", "protest + track", False)
+    off = cue_switched(off, "en", "protest", False)
+    assert off["switched_off"] == [["en", "protest"], ["en", "protest+track"]]
+    assert _read(PROTESTERS, off)["text.signals"] == []
+    shown = {w: on for w, _wt, on in strongest_cue_words(off, "en", "tracking", 8)}
+    assert shown["protest + track"] is False and shown["track"] is True
+    back = cue_switched(cue_switched(off, "en", "protest", True), "en", "protest+track", True)
+    assert back["switched_off"] == []
+    assert _read(PROTESTERS, back)["text.signals"] == ["tracking"]
+
+
+def test_a_language_switched_off_reads_nothing():
+    data = copy.deepcopy(english_cues())
+    data["languages"]["en"]["enabled"] = False
+    assert _read(PROTESTERS, data)["text.signals"] == []
+
+
+def test_fitting_is_deterministic():
+    assert fit_cues(ITEMS, "a", languages=["en"]) == fit_cues(list(ITEMS), "a", languages=["en"])
+    weights = fit_cues(ITEMS, "a", languages=["en"])["languages"]["en"]["weights"]["tracking"]
+    assert weights and all(abs(w) >= 0.01 for w in weights.values())  # pruned
+
+
+# -- the criteria pack ----------------------------------------------------------------------
+
+
+def _pack(cues) -> dict:
+    pack = read_pack()
+    return {**pack, "learned_cues": cues}
+
+
+@pytest.mark.parametrize(
+    "cues, message",
+    [
+        ([], "learned cues must be an object"),
+        ({"threshold": "high"}, "threshold must be a number"),
+        ({"languages": {"xx": {}}}, 'unknown language "xx"'),
+        (
+            {"languages": {"en": {"bias": {}, "weights": {}}}},
+            "learned cues (English): bias must give a number for each of",
+        ),
+        ({"switched_off": [["en"]]}, "switched_off[0] must be a [language, word] pair"),
+        ({"colour": 1}, "unknown keys colour"),
+    ],
+)
+def test_malformed_learned_cues_in_a_pack_are_refused_with_clear_errors(cues, message):
+    with pytest.raises(CriteriaError) as caught:
+        specs_from_pack(_pack(cues))
+    assert any(message in e for e in caught.value.errors), caught.value.errors
+
+
+def test_weights_of_an_unknown_category_or_not_numbers_are_named():
+    data = copy.deepcopy(english_cues())
+    data["languages"]["en"]["weights"]["gossip"] = {"rumour": 1.0}
+    data["languages"]["en"]["weights"]["tracking"]["track"] = "strong"
+    errors = validate_cues(data)
+    assert 'learned cues (English): weights for unknown category "gossip"' in errors
+    assert any("weights of tracking: 1 not a word" in e and "'track'" in e for e in errors)
+    with pytest.raises(CuesError):
+        compile_cues(data)
+
+
+def test_a_pack_round_trips_its_learned_cues(tmp_path):
+    pack = read_pack()
+    specs, tiers = specs_from_pack(pack)
+    lexicon = lexicon_from_pack(pack)
+    cues = english_cues(-1.0)
+    written = pack_from_specs(specs, tiers, {"name": "t"}, lexicon, learned_cues=cues)
+    assert cues_from_pack(written) == cues
+    again = pack_from_specs(
+        *specs_from_pack(written), {"name": "t"}, lexicon, cues_from_pack(written)
+    )
+    assert again == written
+    compiled = compile_criteria(specs, tiers, lexicon=lexicon, learned_cues=cues)
+    assert compiled.lexicon.cues.key == compile_cues(cues_from_pack(written)).key
+
+
+def test_the_default_pack_carries_cues_fitted_on_the_tuning_half():
+    pack = read_pack()
+    cues = cues_from_pack(pack)
+    assert "tuning half" in cues["fitted_on"]
+    assert cues["threshold"] == -1.0 and cues["min_cue_weight"] == 0.15
+    assert set(cues["languages"]) == {"en", "fr", "es", "pt", "ar", "ru", "zh"}
+    assert load_pack().lexicon.cues
+
+
+def test_a_pack_naming_a_missing_cue_file_says_so(tmp_path):
+    path = tmp_path / "pack.json"
+    import json
+
+    path.write_text(json.dumps({**read_pack(), "learned_cues": "cues.json"}), encoding="utf-8")
+    with pytest.raises(CriteriaError) as caught:
+        load_pack(path)
+    assert "cues.json is missing" in caught.value.errors[0]
+    (tmp_path / "cues.json").write_text(json.dumps(english_cues()), encoding="utf-8")
+    assert load_pack(path).lexicon.cues
+
+
+def test_the_compile_cache_keeps_lexicons_apart_by_their_cues():
+    first = compiled_lexicon(PHRASES, english_cues())
+    assert compiled_lexicon(list(PHRASES), english_cues()) is first
+    other = compiled_lexicon(PHRASES, cue_switched(english_cues(), "en", "protest", False))
+    assert other is not first
+    assert compiled_lexicon(PHRASES) is not first and not compiled_lexicon(PHRASES).cues
+
+
+# -- the preview ----------------------------------------------------------------------------
+
+
+def _criteria(phrases, cues):
+    pack = load_pack()
+    return compile_criteria(pack.specs, pack.tiers, lexicon=phrases, learned_cues=cues)
+
+
+def test_a_change_of_cues_reads_every_deal_again_in_the_preview():
+    snap = example_snapshot(use_description=PROTESTERS)
+    in_force = _criteria(PHRASES, english_cues())
+    stored = text_read(snap, in_force)
+    assert stored["text.signals"] == ["tracking"]
+    off = cue_switched(
+        cue_switched(english_cues(), "en", "protest", False), "en", "protest+track", False
+    )
+    draft = _criteria(PHRASES, off)
+    assert preview_text_reader(draft, in_force)(snap, stored) == text_read(snap, draft)
+    assert text_read(snap, draft)["text.signals"] == []
+
+
+def test_a_phrase_removed_uncovers_the_cue_its_quote_stood_for_in_the_preview():
+    phrase = LexiconEntry("track ~ protesters", "en", "tracking", "s")
+    snap = example_snapshot(use_description=PROTESTERS)
+    in_force = _criteria([*PHRASES, phrase], english_cues())
+    draft = _criteria(PHRASES, english_cues())
+    stored = text_read(snap, in_force)
+    after = preview_text_reader(draft, in_force)(snap, stored)
+    assert after == text_read(snap, draft)
+    assert after["text.tracking"] == ["Use description (English, learned cue): “track protesters”"]
+
+
+# -- the default pack's cues on the worked cases ---------------------------------------------
+
+SCREENING = load_pack()
+
+# Worked benign cases the phrases read as nothing and the default pack's learned cues flag:
+# false positives of the fitted model, kept in sight here until a refit or an admin's
+# switched-off words clear them (then this test fails: move the text to the list below).
+CUE_FALSE_POSITIVES = [
+    "НКО хочет составить карту своих партнёрских организаций и активистов, которых она обучает.",
+    "Le pare-feu doit bloquer le proxy et le VPN des invités.",
+    "我们不能标记人权律师的账号。",
+    "Камеры и учет посетителей в бизнес-центре.",
+]
+# Worked benign cases the cues' checks keep quiet: a research project described, a denial
+# ("not blocked", "不会屏蔽"), benign context ("planned maintenance", "threat intelligence").
+CUES_QUIET = [
+    "مشروع بحثي جامعي يدرس كيف تحجب الحكومات وسائل إعلام المعارضة على الإنترنت.",
+    "The courier company will track the parcels of the customers.",
+    "我们不会屏蔽反对派网站。",
+    "The campus filters spam; news and opposition sites are not blocked.",
+    "The operator will cut mobile data in the northern region during planned maintenance.",
+    "Intelligent video analytics service for the retail chain.",
+    "Threat intelligence service for the bank's SOC.",
+]
+
+
+@pytest.mark.parametrize("text", CUE_FALSE_POSITIVES)
+@pytest.mark.xfail(strict=True, reason="a learned cue's false positive (see the list)")
+def test_known_cue_false_positives_on_worked_benign_cases(text):
+    assert read_one(text, SCREENING.lexicon) == []
+
+
+@pytest.mark.parametrize("text", CUES_QUIET)
+def test_worked_benign_cases_the_cues_leave_alone(text):
+    assert read_one(text, SCREENING.lexicon) == []
+
+
+def test_the_default_pack_quotes_a_learned_cue_the_phrases_miss():
+    text = "Annex C: SNI filtering of the domains on the list of banned information kept by the Security Council."
+    phrases = compile_lexicon(SCREENING.lexicon.entries)
+    assert read_one(text, phrases) == []
+    found = read_text(example_snapshot(use_description=text), SCREENING.lexicon)
+    assert found["text.signals"] == ["censorship"]
+    assert found["text.censorship"] == [
+        "Use description (English, learned cue): “filtering of the domains”"
+    ]
