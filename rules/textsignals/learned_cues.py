@@ -203,9 +203,14 @@ def compile_cues(data: Mapping[str, Any] | None) -> CompiledCues:
     )
 
 
+def _is_off(feature: str, off: set[str]) -> bool:
+    """Whether a word or pair is switched off: itself, or (a pair) either of its words."""
+    return feature in off or ("+" in feature and any(w in off for w in feature.split("+")))
+
+
 def _language(lang: str, cues: Mapping[str, Any], off: set[str]) -> LanguageCues:
     weights = {
-        cat: {f: float(w) for f, w in cues["weights"].get(cat, {}).items() if f not in off}
+        cat: {f: float(w) for f, w in cues["weights"].get(cat, {}).items() if not _is_off(f, off)}
         for cat in CATEGORIES
     }
     features = sorted({f for by_feature in weights.values() for f in by_feature})
@@ -238,7 +243,7 @@ def strongest_cue_words(
     weights = data.get("languages", {}).get(language, {}).get("weights", {}).get(category, {})
     off = {w for lang, w in data.get("switched_off", []) if lang == language}
     ranked = sorted(weights.items(), key=lambda fw: (-fw[1], fw[0]))[:n]
-    return [(f.replace("+", " + "), w, f not in off) for f, w in ranked]
+    return [(f.replace("+", " + "), w, not _is_off(f, off)) for f, w in ranked]
 
 
 def cue_switched(data: Mapping[str, Any], language: str, word: str, on: bool) -> dict[str, Any]:

@@ -99,6 +99,15 @@ def test_a_switched_off_cue_word_no_longer_scores():
     assert _read(PROTESTERS, back)["text.signals"] == ["tracking"]
 
 
+def test_a_word_switched_off_takes_the_pairs_holding_it_with_it():
+    off = cue_switched(english_cues(), "en", "protest", False)
+    shown = {w: on for w, _wt, on in strongest_cue_words(off, "en", "tracking", 8)}
+    assert shown["protest"] is False and shown["protest + track"] is False
+    assert shown["track"] is True
+    weights = compile_cues(off).languages["en"].weights["tracking"]
+    assert not [f for f in weights if "protest" in f.split("+")]
+
+
 def test_a_language_switched_off_reads_nothing():
     data = copy.deepcopy(english_cues())
     data["languages"]["en"]["enabled"] = False
