@@ -46,7 +46,12 @@ def cues_from_pack(pack: Mapping[str, Any]) -> dict[str, Any] | None:
         return None
     if isinstance(data, str):
         raise CriteriaError(
-            [f'learned cues: "{data}" names a file; read the pack with read_pack to load it']
+            [
+                f'learned cues: this pack names them in a separate file ("{data}"), which an '
+                "upload cannot bring along; import a pack exported from a criteria version "
+                "(it holds its cues), or take the default pack's cues on the draft's "
+                "Learned cues page"
+            ]
         )
     errors = validate_cues(data)
     if errors:

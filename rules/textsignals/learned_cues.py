@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from .cue_words import not_cue_units
 from .languages import LANGUAGE_NAMES, LATIN, script_of, stem
 from .lexicon import CATEGORIES
 from .morphology import arabic_light_stem, russian_lemmas
@@ -63,8 +64,18 @@ class CuesError(ValueError):
         self.errors = errors
 
 
+# A weight, bias or threshold beyond this is no fitted number (the fitted ones are under 10):
+# a pack's huge numbers could add up past what a float holds and score every sentence.
+MAX_MAGNITUDE = 1000.0
+
+
 def _number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+    return (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and math.isfinite(value)
+        and abs(value) <= MAX_MAGNITUDE
+    )
 
 
 def validate_cues(data: Any) -> list[str]:
@@ -135,7 +146,7 @@ def _language_errors(lang: Any, cues: Any) -> list[str]:
                 shown = ", ".join(repr(f) for f in bad[:3])
                 errors.append(
                     f"{where}: weights of {category}: {len(bad)} not a word (or two words "
-                    f'joined by "+") with a number: {shown}'
+                    f'joined by "+") with a number up to {MAX_MAGNITUDE:g}: {shown}'
                 )
     never = cues.get("never_quoted", [])
     if not isinstance(never, list) or not all(isinstance(w, str) for w in never):
@@ -157,7 +168,8 @@ class LanguageCues:
     vectors: Mapping[str, tuple[float, ...]]  # feature -> its weights in CATEGORIES order
     units: frozenset[str]  # stems read (those of a pair too: a pair is formed from them)
     partners: Mapping[str, frozenset[str]]  # stem -> the stems after it it pairs with
-    never_quoted: frozenset[str]
+    never_quoted: frozenset[str]  # fitted: stems most texts hold
+    not_cues: frozenset[str] = frozenset()  # written: function words, the deal form's words
 
 
 @dataclass(frozen=True)
@@ -232,6 +244,7 @@ def _language(lang: str, cues: Mapping[str, Any], off: set[str]) -> LanguageCues
         units=frozenset(units),
         partners={a: frozenset(b) for a, b in partners.items()},
         never_quoted=frozenset(cues.get("never_quoted", ())),
+        not_cues=not_cue_units(lang, unit),
     )
 
 
@@ -324,14 +337,16 @@ def sentence_cues(
             if mates is not None:
                 vecs.extend(vectors[key + "+" + other] for other in mates.intersection(places))
         for cat, score in zip(CATEGORIES, map(sum, zip(*vecs, strict=True)), strict=True):
-            if score < threshold:
+            if not score >= threshold:  # NaN reaches nothing
                 continue
             weights = cues.weights[cat]
             ranked = sorted(
                 (
                     (weights.get(k, 0.0), k)
                     for k in places
-                    if weights.get(k, 0.0) >= min_weight and k not in cues.never_quoted
+                    if weights.get(k, 0.0) >= min_weight
+                    and k not in cues.never_quoted
+                    and k not in cues.not_cues
                 ),
                 reverse=True,
             )

@@ -366,9 +366,10 @@ def negated(text: _Text, first: int, window: int = NEGATION_WINDOW) -> bool:
         word = bare_word(toks[j][0])
         if word in NEGATIONS and not negation_idiom(toks, j) and not _bears_on_harm(text, j, first):
             return True  # not one bearing on harm: "No harm intended, locate …"
-        # The words joining a list of acts do not count: "لا نخزن أو نبيع أو نتتبع …",
-        # "we do not store or sell or track …" deny each act of the list.
-        counted += word not in LIST_WORDS
+        # The words joining a denied list of acts do not count: "لا نخزن أو نبيع أو نتتبع …",
+        # "we do not store or sell or track …" deny each act of the list. Only "or": an
+        # "and" after a negation starts an affirmation ("Nothing is stored and we track …").
+        counted += word not in ALTERNATIVE_WORDS or not _between_acts(toks, j)
         j -= 1
     if len(toks[first][0]) == 1 and "\u3400" <= toks[first][0] <= "\u9fff":
         before = _zh_before(text, first)  # once, not once for each negation
@@ -381,7 +382,7 @@ def negated(text: _Text, first: int, window: int = NEGATION_WINDOW) -> bool:
 
 # A comma, or a dash between spaces, ends the clause a negation before it denies: "Do not
 # store the data - track …" as "Do not store the data, track …".
-_CLAUSE_END_RE = re.compile("[,;\u3001\uff0c\u060c\u2013\u2014]|\\s-\\s")
+_CLAUSE_END_RE = re.compile("[,;\u3001\uff0c\u060c\u2012-\u2015\u2212]|\\s-\\s|--")
 
 
 def _new_clause_before(text: _Text, first: int) -> bool:
@@ -418,6 +419,15 @@ def _new_clause_before(text: _Text, first: int) -> bool:
 
 # Words joining the acts of a list ("do not track, monitor or intercept …").
 LIST_WORDS = frozenset("or and nor ou et ni o y e или и ни либо او أو 或 和 及".split())
+ALTERNATIVE_WORDS = frozenset("or nor ou ni o или ни либо او أو 或".split())
+
+
+def _between_acts(toks: list, j: int) -> bool:
+    """Whether the "or" at ``j`` stands between two words that are not joining words
+    themselves ("store or sell"), not in a run of them padding a negation's reach."""
+    return all(
+        0 <= k < len(toks) and bare_word(toks[k][0]) not in LIST_WORDS for k in (j - 1, j + 1)
+    )
 
 
 def _listed_act(text: _Text, first: int) -> bool:

@@ -108,6 +108,14 @@ def test_a_word_switched_off_takes_the_pairs_holding_it_with_it():
     assert not [f for f in weights if "protest" in f.split("+")]
 
 
+def test_huge_weights_are_refused():
+    """Weights past any fitted one could add up to infinity, and an infinite sum less an
+    infinite one to NaN, scoring every sentence."""
+    data = english_cues()
+    data["languages"]["en"]["weights"]["tracking"]["shop"] = 1e308
+    assert any("with a number up to 1000" in e for e in validate_cues(data))
+
+
 def test_a_language_switched_off_reads_nothing():
     data = copy.deepcopy(english_cues())
     data["languages"]["en"]["enabled"] = False
@@ -140,6 +148,8 @@ def _pack(cues) -> dict:
         ),
         ({"switched_off": [["en"]]}, "switched_off[0] must be a [language, word] pair"),
         ({"colour": 1}, "unknown keys colour"),
+        ({"threshold": 1e308}, "threshold must be a number"),
+        ("default.learned_cues.json", "names them in a separate file"),
     ],
 )
 def test_malformed_learned_cues_in_a_pack_are_refused_with_clear_errors(cues, message):
@@ -243,10 +253,18 @@ SCREENING = load_pack()
 # false positives of the fitted model, kept in sight here until a refit or an admin's
 # switched-off words clear them (then this test fails: move the text to the list below).
 CUE_FALSE_POSITIVES = [
-    "НКО хочет составить карту своих партнёрских организаций и активистов, которых она обучает.",
     "Le pare-feu doit bloquer le proxy et le VPN des invités.",
     "我们不能标记人权律师的账号。",
     "Камеры и учет посетителей в бизнес-центре.",
+    # A hostile review's ordinary deals (security services: procurement by tender; the
+    # other categories: words of invoices, service desks, maintenance rounds, e-mail).
+    "المستخدم النهائي هو المستشفى، والشراء عبر مناقصة عامة.",
+    "最终用户是一家医院，通过公开招标采购。",
+    "Our analytics flags duplicate supplier invoices and matches them to purchase orders.",
+    "The service desk will register new users, match them to their department and flag "
+    "missing approvals.",
+    "我们的人员每天记录设备的位置和维护结果。",
+    "Help the president's office modernise its email service.",
 ]
 # Worked benign cases the cues' checks keep quiet: a research project described, a denial
 # ("not blocked", "不会屏蔽"), benign context ("planned maintenance", "threat intelligence").
@@ -258,6 +276,17 @@ CUES_QUIET = [
     "The operator will cut mobile data in the northern region during planned maintenance.",
     "Intelligent video analytics service for the retail chain.",
     "Threat intelligence service for the bank's SOC.",
+    # The deal form's own words are no cue words ("end user" was quoted as a security
+    # service in six languages).
+    "The customer is a regional bank; the end user is its IT department.",
+    "Le client est une banque régionale ; l'utilisateur final est son service informatique.",
+    "El cliente es un banco regional; el usuario final es su departamento de TI.",
+    "O usuário final é a diretoria financeira do banco.",
+    "Конечный пользователь — больница, закупка через открытый тендер.",
+    "The end user is the office.",
+    "НКО хочет составить карту своих партнёрских организаций и активистов, которых она обучает.",
+    "The buyer is a drone photography company for weddings.",
+    "The customer is a logistics firm who wants to identify which drivers are late.",
 ]
 
 

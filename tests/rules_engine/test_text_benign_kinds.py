@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.rules_engine.reading import CUE_FALSE_POSITIVE, categories
+from tests.rules_engine.reading import categories
 
 NOT_PEOPLE = [
     "GPS collars to track rhino movements in the reserve for the rangers.",
@@ -83,10 +83,7 @@ OWN_PEOPLE = [
     "L'ONG veut cartographier ses organisations partenaires et les militants qu'elle forme.",
     "La ONG quiere mapear sus organizaciones socias y los activistas que capacita.",
     "A ONG quer mapear suas organizações parceiras e os ativistas que treina.",
-    pytest.param(
-        "НКО хочет составить карту своих партнёрских организаций и активистов, которых она обучает.",
-        marks=CUE_FALSE_POSITIVE,
-    ),
+    "НКО хочет составить карту своих партнёрских организаций и активистов, которых она обучает.",
     "该非政府组织希望梳理其培训的活动人士名单。",
     "La paroisse veut une base de données de ses fidèles pour gérer les dons.",
     "La parroquia quiere una base de datos de sus fieles para gestionar las donaciones.",

@@ -189,3 +189,31 @@ def test_a_negation_before_a_list_joined_by_or_denies_each_act(text: str) -> Non
     """The words joining a list of acts do not carry the last act out of the negation's
     reach: an ethics statement raises nothing."""
     assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("Nothing is stored and we track protesters.", "tracking"),
+        ("We never sell data and we locate journalists' phones.", "tracking"),
+        ("Nothing is kept and they block opposition sites.", "censorship"),
+        ("Do not worry and or and track protesters.", "tracking"),
+    ],
+)
+def test_an_and_after_a_negation_starts_an_affirmation(text: str, category: str) -> None:
+    """Only the "or" of a denied list of acts stretches a negation's reach; "and", or a run
+    of joining words padding the sentence, does not."""
+    assert category in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We do not store the data -- track every activist who joins.",
+        "We do not store the data \u2012 track every activist who joins.",
+        "We do not store the data \u2015 track every activist who joins.",
+        "Nous ne stockons pas les données \u2015 suivre chaque militant qui adhère.",
+    ],
+)
+def test_every_kind_of_dash_ends_the_clause_a_negation_denies(text: str) -> None:
+    assert "tracking" in categories(text)
