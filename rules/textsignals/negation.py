@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .idioms import negation_idiom, zh_not_negating_dropped
 from .languages import bare_word, normalise, phrase_stems
 
 if TYPE_CHECKING:
@@ -455,35 +456,6 @@ def _bears_on_harm(text: _Text, j: int, first: int) -> bool:
     )
 
 
-# A negation word that negates nothing in these idioms: "не только" (not only), "не менее"
-# (at least), "لا سيما" (especially), "لا يزال" (still), "غير قانوني" (illegal)...
-NOT_NEGATING_NEXT = {
-    "не": frozenset("только менее более раз позднее позже реже исключено".split()),
-    "not": frozenset("only just merely simply".split()),
-    "pas": frozenset("seulement uniquement".split()),
-    "no": frozenset("solo sólo solamente únicamente unicamente".split()),
-    "não": frozenset("só so apenas somente".split()),
-    "nao": frozenset("só so apenas somente".split()),
-    "ни": frozenset("один одного одной разу".split()),
-    "لا": frozenset("سيما سيّما يقتصر تقتصر يزال تزال زال بد".split()),
-    "غير": frozenset(
-        "قانوني قانونيه قانونيا مشروع مشروعه مشروعا معلن معلنه رسمي رسميه مرخص مرخصه "
-        "حكوميه الحكوميه الحكومية مصرح المصرح محدد محدده محدود محدوده".split()
-    ),
-}
-# Chinese words that start with 不 without negating: 不断 (continually), 不同 (different),
-# 不仅 (not only), 不少 (many), 不法 (unlawful), 不稳定 (unstable), 不满 (discontent)...
-# A question of the form A-not-A asks, it does not deny: 能不能 (can or cannot), 是不是,
-# 可不可以, 要不要, 有没有; read as its A ("能不能标记人权律师的账号" asks to flag them).
-ZH_NOT_NEGATING_RE = re.compile("不[断同仅只少法良稳满久足停论管光但]|(.)[不没]\\1")
-
-
-def zh_not_negating_dropped(chars: str) -> str:
-    """``chars`` without the 不 that negate nothing: the words above, and the 不 of an
-    A-not-A question (its A kept)."""
-    return ZH_NOT_NEGATING_RE.sub(lambda m: m.group(1) or "", chars)
-
-
 def _zh_before(text: _Text, first: int) -> str:
     """The characters just before ``first`` (``ZH_NEGATION_CHARS``, in its clause) that may
     negate it. One more is read first, so an A-not-A question the window cuts ("是|不是可以")
@@ -507,9 +479,3 @@ def _clause_start(text: _Text, first: int, most: int) -> int:
             break
         j -= 1
     return j
-
-
-def negation_idiom(toks: list[Tok], j: int) -> bool:
-    """Whether the negation word at j is part of an idiom that negates nothing."""
-    following = NOT_NEGATING_NEXT.get(toks[j][0])
-    return bool(following) and j + 1 < len(toks) and toks[j + 1][0] in following
