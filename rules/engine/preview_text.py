@@ -60,7 +60,7 @@ from rules.textsignals.languages import (
 )
 from rules.textsignals.lexicon import CompiledEntry, LexiconEntry, compiled_entry, phrase_key
 from rules.textsignals.reader import PHRASES_FIELD, TRUNCATED, phrase_line
-from rules.textsignals.split_words import rejoined
+from rules.textsignals.split_words import rejoins_any
 
 from .criteria import CompiledCriteria
 from .text import text_read
@@ -238,11 +238,11 @@ def preview_text_reader(draft: CompiledCriteria, in_force: CompiledCriteria | No
     }
     rest = ChangeProbe((changed - removed) | guarded)
     keys = frozenset(phrase_key(p[1], p[0]) for p in removed)
-    lexicons = (in_force.lexicon, draft.lexicon)
+    rejoins = rejoins_any((in_force.lexicon, draft.lexicon))
     categories = frozenset(p[2] for p in removed)
 
     def read(snapshot: Mapping[str, Any], stored: Mapping[str, Any] | None) -> dict[str, Any]:
-        if stored is None or _words_rejoined(snapshot, lexicons):
+        if stored is None or _words_rejoined(snapshot, rejoins):
             return text_read(snapshot, draft)
         recorded = stored.get(PHRASES_FIELD)
         if recorded is None:  # stored before quotes recorded their phrases
@@ -264,16 +264,17 @@ def _cues_key(compiled: CompiledCriteria) -> str:
     return cues.key if cues else ""
 
 
-def _words_rejoined(snapshot: Mapping[str, Any], lexicons: tuple) -> bool:
+def _words_rejoined(snapshot: Mapping[str, Any], rejoins: Callable[[str], bool]) -> bool:
     """Whether either lexicon reads a word of the deal split by a blank as one
-    (``split_words``): which words are put back together depends on the lexicon, and the
-    words test sees the pieces, so such a deal (rare) is read again."""
+    (``split_words``; ``rejoins`` asks both in one pass): which words are put back together
+    depends on the lexicon, and the words test sees the pieces, so such a deal (rare) is
+    read again."""
     for path in TEXT_SOURCE_FIELDS:
         value = snapshot.get(path)
         for item in value if isinstance(value, list | tuple) else (value,):
             if isinstance(item, str) and item.strip():
                 seen = as_read(item)
-                if any(rejoined(seen, lexicon) != seen for lexicon in lexicons):
+                if rejoins(seen):
                     return True
     return False
 

@@ -21,6 +21,8 @@ left alone. The quote shows the word put back together, as a person reads it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from itertools import pairwise
 
 from .languages import TOKEN_RE, bare_word, normalise, script_of, word_keys
 from .lexicon import CompiledLexicon
@@ -32,8 +34,9 @@ _PLAN_KEY = "split_words"
 _BLANKS = "[ \\t\u00a0\u2009\u202f]"
 _GAP = f"-?{_BLANKS}{{1,3}}|-?{_BLANKS}*\\r?\\n{_BLANKS}*"
 _PIECE = r"[^\W\d_\u3400-\u9fff]+"
-# Two pieces of letters (no Han: Chinese needs no spaces) with a gap between them.
-_PAIR_RE = re.compile(f"({_PIECE})({_GAP})(?=({_PIECE}))")
+# Pieces of letters (no Han: Chinese needs no spaces) and the gap between two of them.
+_PIECE_RE = re.compile(_PIECE)
+_GAP_RE = re.compile(_GAP)
 _NEXT_RE = re.compile(f"({_GAP})({_PIECE})")  # a third piece after the second
 # What may come before an Arabic word's stem: its article, a conjunction, a preposition.
 ARABIC_CLITICS = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
@@ -127,6 +130,25 @@ class _Vocabulary:
             len(p) > cut and bare.startswith(p) for p in self.prefixes
         )
 
+    @classmethod
+    def of_any(cls, vocabularies: list[_Vocabulary]) -> _Vocabulary:
+        """One vocabulary that joins every pair any of ``vocabularies`` joins (maybe more):
+        the stems and beginnings of all, the words all write (a recognised piece stops a
+        join, so fewer of them joins more)."""
+        merged = cls.__new__(cls)
+        for name in ("keys", "prefixes", "heads", "starts"):
+            setattr(merged, name, frozenset().union(*(getattr(v, name) for v in vocabularies)))
+        merged.words = frozenset.intersection(*(v.words for v in vocabularies))
+        return merged
+
+
+def rejoins_any(lexicons: tuple[CompiledLexicon, ...]) -> Callable[[str], bool]:
+    """A test of a text: whether any of ``lexicons`` would put a split word of it back
+    together (``rejoined``). One pass over the text whatever their number; it may say yes
+    when none would (rare), never no when one would."""
+    vocabulary = _Vocabulary.of_any([_vocabulary(lexicon) for lexicon in lexicons])
+    return lambda raw: _rejoined(raw, vocabulary) != raw
+
 
 def _vocabulary(lexicon: CompiledLexicon) -> _Vocabulary:
     found = lexicon.plan.get(_PLAN_KEY)
@@ -139,22 +161,31 @@ def rejoined(raw: str, lexicon: CompiledLexicon) -> str:
     """``raw`` with each word of the lexicon split by a gap (``_GAP``) put back together,
     from two pieces or three ("pro tes ters"; the text itself when there is none, which is
     nearly always)."""
+    return _rejoined(raw, _vocabulary(lexicon))
+
+
+def _rejoined(raw: str, vocabulary: _Vocabulary) -> str:
     if not any(c in raw for c in " \n\u00a0\u2009\u202f"):
         return raw
-    vocabulary = _vocabulary(lexicon)
     cuts: list[tuple[int, int]] = []  # the gaps to drop
     last_end = -1
-    for m in _PAIR_RE.finditer(raw):
-        first, second = m.group(1), m.group(3)
-        if m.start(1) < last_end:
-            continue  # a piece already joined to the word before it
-        if _joins(vocabulary, first, second):
-            cuts.append((m.start(2), m.end(2)))
-            last_end = m.end(2) + len(second)
+    pieces = [m.span() for m in _PIECE_RE.finditer(raw)]
+    for (start, end), (next_start, next_end) in pairwise(pieces):
+        if start < last_end:
+            continue  # joined to the word before it already
+        if not _may_begin(vocabulary, raw[start:end] + raw[next_start]):
+            continue  # most pairs of a text end here, for two pieces and for three
+        gap = raw[end:next_start]
+        if gap != " " and not _GAP_RE.fullmatch(gap):
             continue
-        after = _NEXT_RE.match(raw, m.end(2) + len(second))
+        first, second = raw[start:end], raw[next_start:next_end]
+        if _joins(vocabulary, first, second):
+            cuts.append((end, next_start))
+            last_end = next_end
+            continue
+        after = _NEXT_RE.match(raw, next_end)
         if after and _joins(vocabulary, first + second, after.group(2), (first, second)):
-            cuts += [(m.start(2), m.end(2)), (after.start(1), after.end(1))]
+            cuts += [(end, next_start), (after.start(1), after.end(1))]
             last_end = after.end(2)
     if not cuts:
         return raw
@@ -164,6 +195,17 @@ def rejoined(raw: str, lexicon: CompiledLexicon) -> str:
         at = end
     out.append(raw[at:])
     return "".join(out)
+
+
+def _may_begin(vocabulary: _Vocabulary, head: str) -> bool:
+    """False when no word the lexicon reads starts with ``head``, a first piece and the
+    next letter (the first test of ``_joins``, done once for a pair and the three pieces
+    starting with it: ``starts`` holds every beginning of a stem, so a third piece cannot
+    make one)."""
+    head = head.casefold()
+    if head.isascii() or "\u0400" <= head[0] <= "\u04ff":
+        return head.replace("ё", "е") in vocabulary.starts
+    return True
 
 
 def _cased_apart(first: str, second: str) -> bool:

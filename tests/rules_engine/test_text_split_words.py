@@ -5,12 +5,18 @@ two, and a piece that is a word of every text ("in mates") joins nothing."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rules.engine import load_pack
 from rules.engine.preview_text import preview_text_reader
+from rules.textsignals import compile_lexicon
+from rules.textsignals.lexicon import LexiconEntry
 from rules.textsignals.reader import read_one
+from rules.textsignals.split_words import rejoined, rejoins_any
 
 LEXICON = load_pack().lexicon
+_ENTRIES = list(LEXICON.entries)
 
 
 def categories(text: str) -> set[str]:
@@ -62,9 +68,6 @@ def test_the_preview_reads_again_a_deal_with_a_word_split_by_a_blank():
     class Compiled:
         def __init__(self, lexicon):
             self.lexicon = lexicon
-
-    from rules.textsignals import compile_lexicon
-    from rules.textsignals.lexicon import LexiconEntry
 
     before = compile_lexicon([LexiconEntry("track ~ phones", "en", "tracking", "test")])
     after = compile_lexicon(
@@ -127,3 +130,55 @@ def test_a_target_split_by_any_blank_or_in_three_is_read_as_one_word(text, quote
 def test_an_edition_and_a_test_are_not_joined(text):
     """ "pro test" is a pro edition's test, not a protest."""
     assert categories(text) == set()
+
+
+_GAPS = [" ", "  ", "\n", "- ", "\u00a0", " \n "]
+_SPLITTABLE = [
+    "track the phones of protesters",
+    "locate the journalists at the rally",
+    "localiser les téléphones des manifestants",
+    "rastrear os telefones dos jornalistas",
+    "отслеживать телефоны протестующих",
+    "تتبع هواتف المتظاهرين",
+    "monitor the network for attacks and newspapers",
+]
+
+
+@st.composite
+def split_texts(draw) -> str:
+    """A text with one or two of its words cut in two or three by a gap."""
+    text = draw(st.sampled_from(_SPLITTABLE))
+    words = text.split(" ")
+    for _ in range(draw(st.integers(1, 2))):
+        i = draw(st.integers(0, len(words) - 1))
+        word = words[i]
+        if len(word) < 4:
+            continue
+        cut = draw(st.integers(1, len(word) - 1))
+        words[i] = word[:cut] + draw(st.sampled_from(_GAPS)) + word[cut:]
+    return " ".join(words)
+
+
+# Phrases that make a lexicon join what the default does not, or recognise a piece (which
+# stops a join) that the default does not.
+_OTHERS = [
+    LexiconEntry("monitor ~ newspapers", "en", "censorship", "test"),
+    LexiconEntry("pro|tes|ters|journa", "en", "benign", "test"),
+    LexiconEntry("manifes|tants", "fr", "benign", "test"),
+    LexiconEntry("rastrear ~ jornalistas", "pt", "tracking", "test"),
+    LexiconEntry("телефоны|протес", "ru", "benign", "test"),
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    text=split_texts(),
+    dropped=st.sets(st.sampled_from(sorted({e.category for e in _ENTRIES}))),
+    added=st.sets(st.sampled_from(_OTHERS)),
+)
+def test_one_pass_asks_both_lexicons_whether_a_split_word_is_put_back(text, dropped, added):
+    """The preview asks the lexicon in force and the draft together, in one pass over the
+    text, whether either puts a split word back together: never no when one would."""
+    other = compile_lexicon([*(e for e in _ENTRIES if e.category not in dropped), *added])
+    either = rejoined(text, LEXICON) != text or rejoined(text, other) != text
+    assert rejoins_any((LEXICON, other))(text) or not either
