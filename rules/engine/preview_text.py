@@ -27,8 +27,10 @@ Hence, for each deal:
 Learned cues (``rules.textsignals.learned_cues``) are scored over every word of a text, so
 no words test can tell which texts a change of them leaves alone: a draft whose cues differ
 from the version in force reads every deal with text again. With the same cues, a quote
-dropped with its removed phrases may uncover a cue the phrase's quote stood in for, so a
-deal that loses a quote is read again when the draft has cues.
+dropped with its removed phrases may uncover a cue the phrase's quote stood in for: the
+record lists such a cue among the quote's others (``LEARNED_CUE``), so that deal is read
+again like one whose quote hid another phrase's match. A record written with cues before
+it listed them (no ``:cues`` ending) reads the deal again whenever a quote of it changes.
 
 The words test reads the same words and stems as the reader and asks only for what every
 match needs, so it can never skip a deal the draft would read differently; removal drops
@@ -145,7 +147,8 @@ class ChangeProbe:
         word = normalise_token(token)
         found: set[int] = set()
         for key in word_keys(word):
-            found.update(self._key_parts.get(key, ()))
+            if parts := self._key_parts.get(key):
+                found.update(parts)
         bare = bare_word(word)
         for prefix, parts in self._prefix_parts.items():
             if bare.startswith(prefix):
@@ -239,22 +242,20 @@ def preview_text_reader(draft: CompiledCriteria, in_force: CompiledCriteria | No
     rest = ChangeProbe((changed - removed) | guarded)
     keys = frozenset(phrase_key(p[1], p[0]) for p in removed)
     rejoins = rejoins_any((in_force.lexicon, draft.lexicon))
+    rejoined_texts: dict[str, bool] = {}
     categories = frozenset(p[2] for p in removed)
 
     def read(snapshot: Mapping[str, Any], stored: Mapping[str, Any] | None) -> dict[str, Any]:
-        if stored is None or _words_rejoined(snapshot, rejoins):
+        if stored is None or _words_rejoined(snapshot, rejoins, rejoined_texts):
             return text_read(snapshot, draft)
         recorded = stored.get(PHRASES_FIELD)
         if recorded is None:  # stored before quotes recorded their phrases
             return text_read(snapshot, draft) if probe.touches_snapshot(snapshot) else dict(stored)
         if rest.touches_snapshot(snapshot):
             return text_read(snapshot, draft)
-        kept = without_phrases(stored, recorded, keys, categories)
-        if kept is None or (has_cues and kept != dict(stored)):
-            return text_read(snapshot, draft)
-        return kept
+        kept = without_phrases(stored, recorded, keys, categories, cues=bool(draft.lexicon.cues))
+        return text_read(snapshot, draft) if kept is None else kept
 
-    has_cues = bool(draft.lexicon.cues)
     return read
 
 
@@ -264,26 +265,38 @@ def _cues_key(compiled: CompiledCriteria) -> str:
     return cues.key if cues else ""
 
 
-def _words_rejoined(snapshot: Mapping[str, Any], rejoins: Callable[[str], bool]) -> bool:
+def _words_rejoined(
+    snapshot: Mapping[str, Any], rejoins: Callable[[str], bool], seen: dict[str, bool]
+) -> bool:
     """Whether either lexicon reads a word of the deal split by a blank as one
     (``split_words``; ``rejoins`` asks both in one pass): which words are put back together
     depends on the lexicon, and the words test sees the pieces, so such a deal (rare) is
-    read again."""
+    read again. ``seen`` keeps the answer for texts met before (titles, sectors, names)."""
     for path in TEXT_SOURCE_FIELDS:
         value = snapshot.get(path)
         for item in value if isinstance(value, list | tuple) else (value,):
             if isinstance(item, str) and item.strip():
-                seen = as_read(item)
-                if rejoins(seen):
+                found = seen.get(item)
+                if found is None:
+                    if len(seen) >= TOUCH_CACHE_SIZE:
+                        seen.clear()
+                    found = seen[item] = rejoins(as_read(item))
+                if found:
                     return True
     return False
 
 
 def without_phrases(
-    stored: Mapping[str, Any], recorded: list[str], keys: frozenset[str], categories: frozenset[str]
+    stored: Mapping[str, Any],
+    recorded: list[str],
+    keys: frozenset[str],
+    categories: frozenset[str],
+    *,
+    cues: bool = False,
 ) -> dict[str, Any] | None:
     """The stored reading without what the phrases ``keys`` (of ``categories``) read, or None
-    when that cannot be told without reading the text again (see the module's notes)."""
+    when that cannot be told without reading the text again (see the module's notes);
+    ``cues``: the reading was made with learned cues."""
     occurrences = []
     truncated = set()
     changed = False
@@ -295,6 +308,8 @@ def without_phrases(
         winners = rest[0].split(",") if rest[0] else []
         others = rest[1].split(",") if rest[1] else []
         if category in categories and not (keys.isdisjoint(winners) and keys.isdisjoint(others)):
+            if cues and len(rest) < 3:
+                return None  # recorded before the cues a quote stood in for were
             changed = True
             winners = [k for k in winners if k not in keys]
             others = [k for k in others if k not in keys]
@@ -302,7 +317,7 @@ def without_phrases(
                 if others:
                     return None  # another phrase matched here and lost to a removed one
                 continue
-        occurrences.append((category, int(n), winners, others))
+        occurrences.append((category, int(n), winners, others, len(rest) > 2))
     if truncated & categories:
         return None  # the field kept only some quotes: those left out may change too
     if not changed:
@@ -310,11 +325,10 @@ def without_phrases(
     out: dict[str, Any] = {"text.signals": []}
     places: dict[str, dict[int, int]] = {}
     phrases = []
-    for category, n, winners, others in occurrences:
+    for category, n, winners, others, cues_read in occurrences:
         renumbered = places.setdefault(category, {})
-        phrases.append(
-            phrase_line(category, renumbered.setdefault(n, len(renumbered)), winners, others)
-        )
+        n = renumbered.setdefault(n, len(renumbered))
+        phrases.append(phrase_line(category, n, winners, others, cues_read))
     for category in CATEGORIES:
         field = CATEGORY_FIELDS[category]
         lines = stored.get(field) or []

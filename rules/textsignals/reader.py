@@ -24,7 +24,9 @@ What must always be true:
 - Learned cues (``learned_cues``, when the lexicon carries them) read the same words after
   the phrases: a cue's quote is "<field> (<language>, learned cue): “<words>”", recorded
   as ``LEARNED_CUE`` in ``text.phrases``; it never replaces or cancels a phrase's quote,
-  and a category a phrase already quoted at an overlapping place is not quoted again.
+  and a category a phrase already quoted at an overlapping place is not quoted again: the
+  phrase's quote then records ``LEARNED_CUE`` among its others, as it would a phrase that
+  lost to it, and the lexicon's record lines end in ``:cues`` (``phrase_line``).
 """
 
 from __future__ import annotations
@@ -94,6 +96,7 @@ PHRASES_FIELD = "text.phrases"
 TRUNCATED = "+"
 # What a learned cue's quote records in place of phrases (a phrase key is hexadecimal).
 LEARNED_CUE = "learned-cue"
+CUES_READ = ":cues"
 # Which of the reader's checks apply to a learned cue's quote (measured on the tuning half
 # by cross-validation: benchmarks/eval_text_learned.py --checks).
 CUE_CHECKS = frozenset({"disclaimer", "described", "own object", "benign context", "negation"})
@@ -108,10 +111,12 @@ def empty_text_fields() -> dict[str, list[str]]:
     return out
 
 
-def phrase_line(category: str, line: int, winners: tuple, others: tuple) -> str:
+def phrase_line(category: str, line: int, winners: tuple, others: tuple, cues: bool) -> str:
     """One occurrence of a quote in ``text.phrases``: "<category>:<n>:<winners>:<others>",
-    n the quote's place in its category's field, phrases by ``phrase_key``, comma-separated."""
-    return f"{category}:{line}:{','.join(winners)}:{','.join(others)}"
+    n the quote's place in its category's field, phrases by ``phrase_key``, comma-separated;
+    read with learned cues, ":cues" after it says a cue its quote stood in for is among the
+    others (a record from before that was written has no such ending)."""
+    return f"{category}:{line}:{','.join(winners)}:{','.join(others)}" + (CUES_READ if cues else "")
 
 
 def _merged(
@@ -372,8 +377,12 @@ def _read(raw: str, lexicon: CompiledLexicon) -> list[Read]:
     # rather than also "los medios"); between languages of one script that read the same
     # words (Spanish and Portuguese "rastrear"), the language the text is in.
     detected: list[str] = []
+    cues, shadowing = [], set()
+    if lexicon.cues:
+        detected.append(detect_language(raw))
+        cues, shadowing = _cue_reads(text, lexicon, lexicon.cues, detected[0], quoted)
     out = []
-    for (category, _pos), matches in sorted(places.items(), key=_by_position):
+    for (category, pos), matches in sorted(places.items(), key=_by_position):
         size = max(len(q) for _lang, q, _key in matches)
         choices = [(lang, q) for lang, q, _key in matches if len(q) == size]
         if len({lang for lang, _q in choices}) > 1:
@@ -383,17 +392,15 @@ def _read(raw: str, lexicon: CompiledLexicon) -> list[Read]:
         language, quote = choices[0]
         winners = {k for lang, q, k in matches if lang == language and q == quote}
         others = {k for _lang, _q, k in matches} - winners
+        if (category, pos) in shadowing:
+            others.add(LEARNED_CUE)  # a cue read here too: removing the phrases uncovers it
         out.append((category, language, quote, tuple(sorted(winners)), tuple(sorted(others))))
-    if lexicon.cues:
-        if not detected:
-            detected.append(detect_language(raw))
-        cues = _cue_reads(text, lexicon, lexicon.cues, detected[0], quoted)
-        if cues:
-            # In reading order with the phrases' quotes (a phrase's first at one place).
-            at = [(p[1], p[0]) for p in sorted(places, key=lambda p: (p[1], p[0]))]
-            merged = [(pos, 0, r) for pos, r in zip(at, out, strict=True)]
-            merged += [((lo, category), 1, r) for lo, category, r in cues]
-            out = [r for _pos, _kind, r in sorted(merged, key=lambda m: (m[0], m[1]))]
+    if cues:
+        # In reading order with the phrases' quotes (a phrase's first at one place).
+        at = [(p[1], p[0]) for p in sorted(places, key=lambda p: (p[1], p[0]))]
+        merged = [(pos, 0, r) for pos, r in zip(at, out, strict=True)]
+        merged += [((lo, category), 1, r) for lo, category, r in cues]
+        out = [r for _pos, _kind, r in sorted(merged, key=lambda m: (m[0], m[1]))]
     return out
 
 
@@ -403,20 +410,23 @@ def _cue_reads(
     cues: CompiledCues,
     language: str,
     quoted: dict[str, list[tuple[int, int]]],
-) -> list[tuple[int, str, Read]]:
+) -> tuple[list[tuple[int, str, Read]], set[tuple[str, int]]]:
     """(first token, category, read) of each learned cue the phrases did not already quote
-    at an overlapping place; the reader's disclaimer and benign-context checks apply to
-    its quoted words as to a phrase's."""
-    out = []
+    at an overlapping place (the reader's disclaimer and benign-context checks apply to its
+    quoted words as to a phrase's), and the places (category, first token) of the phrases'
+    quotes that stood in for a cue not denied."""
+    out, shadowing = [], set()
     for category, lang, (_cat, _score, lo, hi, quote, denied) in read_cues(text, language, cues):
-        if any(a <= hi and lo <= b for a, b in quoted.get(category, ())):
-            continue  # the lexicon quoted this category here: one quote is enough
         if denied and "negation" in CUE_CHECKS:
             continue  # "we will not block opposition sites": the act is denied
+        over = [a for a, b in quoted.get(category, ()) if a <= hi and lo <= b]
+        if over:
+            shadowing.update((category, a) for a in over)
+            continue  # the lexicon quoted this category here: one quote is enough
         if CUE_CHECKS and _cue_cancelled(text, lexicon, (lo, hi), lang, category):
             continue
         out.append((lo, category, (category, lang, quote, (LEARNED_CUE,), ())))
-    return out
+    return out, shadowing
 
 
 def _cue_cancelled(
@@ -473,7 +483,7 @@ def read_text(snapshot: Mapping[str, Any], lexicon: CompiledLexicon) -> dict[str
                 lines = quotes.setdefault(category, {})
                 n = lines.setdefault(line, len(lines))
                 if n < MAX_QUOTES_PER_CATEGORY:
-                    phrases.append(phrase_line(category, n, winners, others))
+                    phrases.append(phrase_line(category, n, winners, others, bool(lexicon.cues)))
     for category in CATEGORIES:
         if category in quotes:
             out["text.signals"].append(category)

@@ -21,6 +21,7 @@ left alone. The quote shows the word put back together, as a person reads it.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from itertools import pairwise
 
@@ -173,7 +174,7 @@ def _rejoined(raw: str, vocabulary: _Vocabulary) -> str:
     for (start, end), (next_start, next_end) in pairwise(pieces):
         if start < last_end:
             continue  # joined to the word before it already
-        if not _may_begin(vocabulary, raw[start:end] + raw[next_start]):
+        if not _may_begin(vocabulary, raw[start:end], raw[next_start:next_end]):
             continue  # most pairs of a text end here, for two pieces and for three
         gap = raw[end:next_start]
         if gap != " " and not _GAP_RE.fullmatch(gap):
@@ -197,15 +198,28 @@ def _rejoined(raw: str, vocabulary: _Vocabulary) -> str:
     return "".join(out)
 
 
-def _may_begin(vocabulary: _Vocabulary, head: str) -> bool:
-    """False when no word the lexicon reads starts with ``head``, a first piece and the
-    next letter (the first test of ``_joins``, done once for a pair and the three pieces
-    starting with it: ``starts`` holds every beginning of a stem, so a third piece cannot
-    make one)."""
-    head = head.casefold()
-    if head.isascii() or "\u0400" <= head[0] <= "\u04ff":
+def _may_begin(vocabulary: _Vocabulary, first: str, second: str) -> bool:
+    """False when two pieces cannot start a word put back together, by the first tests of
+    ``_joins``, done once for a pair and the three pieces starting with it: no word the
+    lexicon reads starts with the first piece and the next letter (``starts`` holds every
+    beginning of a stem, so a third piece cannot make one), or a piece is a short word every
+    text uses."""
+    head = (first + second[0]).casefold()
+    if head.isascii():
+        return head in vocabulary.starts and not (
+            first.lower() in FUNCTION_WORDS
+            or (second.isascii() and second.lower() in FUNCTION_WORDS)
+        )
+    if "\u0400" <= head[0] <= "\u04ff":
         return head.replace("ё", "е") in vocabulary.starts
+    if script_of(first) == "latin" == script_of(second):
+        return bare_word(_folded(first) + _folded(second)[0]) in vocabulary.starts
     return True
+
+
+def _folded(piece: str) -> str:
+    """A Latin piece as ``normalise`` gives it (NFKC, case-folded)."""
+    return unicodedata.normalize("NFKC", piece).casefold()
 
 
 def _cased_apart(first: str, second: str) -> bool:

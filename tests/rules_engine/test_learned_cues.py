@@ -7,6 +7,8 @@ from __future__ import annotations
 import copy
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from rules.engine import (
     CriteriaError,
@@ -30,8 +32,10 @@ from rules.textsignals.learned_cues import (
     strongest_cue_words,
     validate_cues,
 )
+from rules.textsignals.lexicon import phrase_key
 from rules.textsignals.reader import read_one
 from tests.rules_engine.cue_data import ITEMS, english_cues
+from tests.rules_engine.labelled import TEXTS as LABELLED_TEXTS
 
 # A lexicon that reads none of the texts below: what it reads is the cues' alone.
 PHRASES = [LexiconEntry("censor ~ journalists", "en", "censorship", "s")]
@@ -56,7 +60,7 @@ def test_a_described_tracking_of_protesters_the_lexicon_misses_is_quoted_as_a_le
     read = _read(PROTESTERS)
     assert read["text.signals"] == ["tracking"]
     assert read["text.tracking"] == ["Use description (English, learned cue): “track protesters”"]
-    assert read["text.phrases"] == ["tracking:0:learned-cue:"]
+    assert read["text.phrases"] == ["tracking:0:learned-cue::cues"]
 
 
 def test_a_benign_text_with_alarming_words_raises_nothing():
@@ -243,6 +247,91 @@ def test_a_phrase_removed_uncovers_the_cue_its_quote_stood_for_in_the_preview():
     after = preview_text_reader(draft, in_force)(snap, stored)
     assert after == text_read(snap, draft)
     assert after["text.tracking"] == ["Use description (English, learned cue): “track protesters”"]
+
+
+def _counting_reads(monkeypatch) -> list:
+    """The preview's full re-reads, counted (the real reader does the reading)."""
+    import rules.engine.preview_text as preview_text
+
+    calls = []
+    real = preview_text.text_read
+
+    def counted(snapshot, compiled):
+        calls.append(snapshot)
+        return real(snapshot, compiled)
+
+    monkeypatch.setattr(preview_text, "text_read", counted)
+    return calls
+
+
+def test_a_quote_no_cue_stood_behind_is_dropped_without_reading_the_deal_again(monkeypatch):
+    """With cues, a deal that loses a phrase's quote is read again only when a cue stood
+    behind that quote: here no cue reads "censor the journalists", so it just goes."""
+    phrase = LexiconEntry("censor ~ journalists", "en", "censorship", "s")
+    snap = example_snapshot(use_description=f"{PROTESTERS} They also censor the journalists.")
+    in_force = _criteria([phrase, LexiconEntry("x ~ y", "en", "detention", "s")], english_cues())
+    draft = _criteria([LexiconEntry("x ~ y", "en", "detention", "s")], english_cues())
+    stored = text_read(snap, in_force)
+    assert stored["text.censorship"] and stored["text.tracking"]
+    reads = _counting_reads(monkeypatch)
+    after = preview_text_reader(draft, in_force)(snap, stored)
+    assert reads == []
+    monkeypatch.undo()
+    assert after == text_read(snap, draft)
+    assert after["text.signals"] == ["tracking"]
+
+
+def test_a_quote_a_cue_stood_behind_reads_the_deal_again(monkeypatch):
+    phrase = LexiconEntry("track ~ protesters", "en", "tracking", "s")
+    snap = example_snapshot(use_description=PROTESTERS)
+    in_force = _criteria([*PHRASES, phrase], english_cues())
+    stored = text_read(snap, in_force)
+    assert stored["text.phrases"] == [
+        f"tracking:0:{phrase_key('en', phrase.phrase)}:learned-cue:cues"
+    ]
+    reads = _counting_reads(monkeypatch)
+    preview_text_reader(_criteria(PHRASES, english_cues()), in_force)(snap, stored)
+    assert len(reads) == 1
+
+
+def test_a_record_from_before_cues_were_listed_reads_the_deal_again():
+    """A screening stored with cues before the record listed the cues behind a quote: any
+    quote of it that changes reads the deal again, so the preview stays exact."""
+    phrase = LexiconEntry("track ~ protesters", "en", "tracking", "s")
+    snap = example_snapshot(use_description=PROTESTERS)
+    in_force = _criteria([*PHRASES, phrase], english_cues())
+    draft = _criteria(PHRASES, english_cues())
+    stored = text_read(snap, in_force)
+    old = {
+        **stored,
+        "text.phrases": ["tracking:0:" + stored["text.phrases"][0].split(":")[2] + ":"],
+    }
+    assert preview_text_reader(draft, in_force)(snap, old) == text_read(snap, draft)
+
+
+_CUED = load_pack()
+_CUED_ENTRIES = list(_CUED.lexicon.entries)
+_CUED_TEXTS = [t for t in LABELLED_TEXTS if t][:120]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    removed=st.sets(st.sampled_from(sorted({e.category for e in _CUED_ENTRIES})), max_size=2),
+    texts=st.lists(st.sampled_from(_CUED_TEXTS), min_size=1, max_size=6),
+)
+def test_with_the_default_cues_a_removal_previews_what_a_full_re_read_reads(removed, texts):
+    """The default pack's phrases and learned cues; the draft drops every phrase of some
+    categories (quotes go, and cues they stood in for come to light)."""
+    draft = compile_criteria(
+        _CUED.specs,
+        _CUED.tiers,
+        lexicon=[e for e in _CUED_ENTRIES if e.category not in removed],
+        learned_cues=cues_from_pack(read_pack()),
+    )
+    read = preview_text_reader(draft, _CUED)
+    for text in texts:
+        snap = example_snapshot(use_description=text)
+        assert read(snap, text_read(snap, _CUED)) == text_read(snap, draft)
 
 
 # -- the default pack's cues on the worked cases ---------------------------------------------

@@ -1,0 +1,238 @@
+"""A word of the lexicon split by a plain space or a line break, put back together.
+
+"track the phones of pro testers", "journa\\nlists", "протес тующих", "المتظا هرين": a
+person reads one word, the reader read two (and a line break ended the sentence). Two
+pieces of letters (or three: "pro tes ters"), next to each other with a gap between them
+(a few spaces, no-break ones too, or a line break, maybe after a hyphen: "pro- testers"),
+are read as one word when:
+
+- the word they make is one the lexicon reads (a stem of one of its phrases, signals or
+  benign context, or a word that starts like a ``word*`` of one), in their script, and
+- at least one piece is no word the reader recognises: neither a short word every text
+  uses (articles, prepositions, pronouns of the seven languages) nor a word the lexicon
+  writes itself (as written, not by its stem), nor for Russian a word of the dictionary.
+  "pro", "journa", "ters" are none; "of", "the" and "листов" are.
+
+So "of the" never becomes a word, and two words the lexicon reads ("track", "phones") stay
+two. Chinese is written without spaces and already read character by character; it is
+left alone. The quote shows the word put back together, as a person reads it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from itertools import pairwise
+
+from .languages import TOKEN_RE, bare_word, normalise, script_of, word_keys
+from .lexicon import CompiledLexicon
+from .morphology import russian_word_known
+
+_PLAN_KEY = "split_words"
+# Blanks a word may be split by: a few spaces (no-break and thin ones too: they look the
+# same), a line break and the blanks around it, or a hyphen before them ("pro- testers").
+_BLANKS = "[ \\t\u00a0\u2009\u202f]"
+_GAP = f"-?{_BLANKS}{{1,3}}|-?{_BLANKS}*\\r?\\n{_BLANKS}*"
+_PIECE = r"[^\W\d_\u3400-\u9fff]+"
+# Pieces of letters (no Han: Chinese needs no spaces) and the gap between two of them.
+_PIECE_RE = re.compile(_PIECE)
+_GAP_RE = re.compile(_GAP)
+_NEXT_RE = re.compile(f"({_GAP})({_PIECE})")  # a third piece after the second
+# What may come before an Arabic word's stem: its article, a conjunction, a preposition.
+ARABIC_CLITICS = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+MIN_JOINED = 6  # letters of the word put back together: shorter ones are too easy to make
+
+# Short words of every text (articles, prepositions, conjunctions, pronouns), recognised
+# whatever the lexicon holds: "in mates" is two words, not "inmates".
+FUNCTION_WORDS = frozenset(
+    """
+    a an the of to in on at by for from with as is are was be it its this that these those
+    and or but not no so if we you he she they them our your their his her my me us all any
+    de des du la le les un une et ou en au aux par pour sur sous dans avec sans ce ces cette
+    il ils elle elles nous vous on qui que est sont pas ne se sa son ses leur leurs
+    el los las del al y o e u con sin por para su sus es son lo una unos unas que se le
+    os as do da dos das ao na no nas nos um uma com sem por para seu sua seus suas em é
+    и в во на с со к ко по за из от до у о об не но а или что как это его её их мы вы они
+    في من على إلى عن مع أو و ثم أن إن لا ما هذا هذه ذلك التي الذي هو هي هم نحن
+    """.split()
+)
+
+# Words of product texts that stand on their own, though they begin or end words the
+# lexicon reads: an edition and a test ("the pro test environment" is no "protest"; "pro
+# testers" still joins, "testers" being none of them).
+PRODUCT_WORDS = frozenset("pro lite plus test tests".split())
+
+
+class _Vocabulary:
+    """What the lexicon reads, as stem keys and ``word*`` beginnings (worked out once)."""
+
+    __slots__ = ("keys", "prefixes", "heads", "words", "starts")
+
+    def __init__(self, lexicon: CompiledLexicon) -> None:
+        keys: set[str] = set()
+        prefixes: set[str] = set()
+        for entry in (*lexicon.signals, *lexicon.benign):
+            if entry.entry.language == "zh":
+                continue
+            for part in entry.parts:
+                for alt in part:
+                    for kind, value in alt:
+                        if kind == "key":
+                            keys.add(value)
+                        elif kind == "prefix":
+                            prefixes.add(value)
+        # The words the lexicon's phrases write, as written (no stem: "jorna" stems like
+        # "jornada" but is no word), which the reader recognises as words.
+        self.words = frozenset(
+            bare_word(w)
+            for e in lexicon.effective
+            if e.language != "zh"
+            for w in TOKEN_RE.findall(normalise(e.phrase))
+        )
+        self.keys = frozenset(keys)
+        self.prefixes = frozenset(prefixes)
+        self.heads = frozenset(p[:3] for p in prefixes)
+        # Every beginning of a stem or ``word*`` the lexicon reads: a first piece and the
+        # next letter that are none start no word it reads (most pairs stop here, unstemmed).
+        self.starts = frozenset(
+            stem[:n]
+            for stem in {bare_word(k.split(":", 1)[1]) for k in keys} | prefixes
+            for n in range(2, len(stem) + 1)
+        )
+
+    def may_start(self, piece: str, next_letter: str) -> bool:
+        """Whether a word the lexicon reads (a stem of its, or a ``word*``) may start with
+        ``piece`` and go on with the next piece's first letter (an Arabic piece also
+        without the article or a conjunction or preposition before it)."""
+        bare = bare_word(piece + next_letter)
+        if bare in self.starts:
+            return True
+        return script_of(piece) == "arabic" and any(
+            bare.startswith(c) and bare[len(c) :] in self.starts for c in ARABIC_CLITICS
+        )
+
+    def recognises(self, word: str) -> bool:
+        """Whether a piece is a word on its own: one the lexicon writes, or for Russian one
+        the dictionary knows (pymorphy3)."""
+        if bare_word(word) in self.words or word.casefold() in PRODUCT_WORDS:
+            return True
+        return script_of(word) == "cyrillic" and russian_word_known(word)
+
+    def reads_across(self, first: str, second: str) -> bool:
+        """Whether the two pieces make a word the lexicon reads and neither piece gives: a
+        stem of neither, or a ``word*`` beginning longer than the first piece."""
+        joined = first + second
+        found = self.keys.intersection(word_keys(joined))
+        if found and not found <= set(word_keys(first)) | set(word_keys(second)):
+            return True
+        bare, cut = bare_word(joined), len(bare_word(first))
+        return bare[:3] in self.heads and any(
+            len(p) > cut and bare.startswith(p) for p in self.prefixes
+        )
+
+    @classmethod
+    def of_any(cls, vocabularies: list[_Vocabulary]) -> _Vocabulary:
+        """One vocabulary that joins every pair any of ``vocabularies`` joins (maybe more):
+        the stems and beginnings of all, the words all write (a recognised piece stops a
+        join, so fewer of them joins more)."""
+        merged = cls.__new__(cls)
+        for name in ("keys", "prefixes", "heads", "starts"):
+            setattr(merged, name, frozenset().union(*(getattr(v, name) for v in vocabularies)))
+        merged.words = frozenset.intersection(*(v.words for v in vocabularies))
+        return merged
+
+
+def rejoins_any(lexicons: tuple[CompiledLexicon, ...]) -> Callable[[str], bool]:
+    """A test of a text: whether any of ``lexicons`` would put a split word of it back
+    together (``rejoined``). One pass over the text whatever their number; it may say yes
+    when none would (rare), never no when one would."""
+    vocabulary = _Vocabulary.of_any([_vocabulary(lexicon) for lexicon in lexicons])
+    return lambda raw: _rejoined(raw, vocabulary) != raw
+
+
+def _vocabulary(lexicon: CompiledLexicon) -> _Vocabulary:
+    found = lexicon.plan.get(_PLAN_KEY)
+    if found is None:
+        found = lexicon.plan[_PLAN_KEY] = _Vocabulary(lexicon)
+    return found
+
+
+def rejoined(raw: str, lexicon: CompiledLexicon) -> str:
+    """``raw`` with each word of the lexicon split by a gap (``_GAP``) put back together,
+    from two pieces or three ("pro tes ters"; the text itself when there is none, which is
+    nearly always)."""
+    return _rejoined(raw, _vocabulary(lexicon))
+
+
+def _rejoined(raw: str, vocabulary: _Vocabulary) -> str:
+    if not any(c in raw for c in " \n\u00a0\u2009\u202f"):
+        return raw
+    cuts: list[tuple[int, int]] = []  # the gaps to drop
+    last_end = -1
+    pieces = [m.span() for m in _PIECE_RE.finditer(raw)]
+    for (start, end), (next_start, next_end) in pairwise(pieces):
+        if start < last_end:
+            continue  # joined to the word before it already
+        if not _may_begin(vocabulary, raw[start:end] + raw[next_start]):
+            continue  # most pairs of a text end here, for two pieces and for three
+        gap = raw[end:next_start]
+        if gap != " " and not _GAP_RE.fullmatch(gap):
+            continue
+        first, second = raw[start:end], raw[next_start:next_end]
+        if _joins(vocabulary, first, second):
+            cuts.append((end, next_start))
+            last_end = next_end
+            continue
+        after = _NEXT_RE.match(raw, next_end)
+        if after and _joins(vocabulary, first + second, after.group(2), (first, second)):
+            cuts += [(end, next_start), (after.start(1), after.end(1))]
+            last_end = after.end(2)
+    if not cuts:
+        return raw
+    out, at = [], 0
+    for start, end in cuts:
+        out.append(raw[at:start])
+        at = end
+    out.append(raw[at:])
+    return "".join(out)
+
+
+def _may_begin(vocabulary: _Vocabulary, head: str) -> bool:
+    """False when no word the lexicon reads starts with ``head``, a first piece and the
+    next letter (the first test of ``_joins``, done once for a pair and the three pieces
+    starting with it: ``starts`` holds every beginning of a stem, so a third piece cannot
+    make one)."""
+    head = head.casefold()
+    if head.isascii() or "\u0400" <= head[0] <= "\u04ff":
+        return head.replace("ё", "е") in vocabulary.starts
+    return True
+
+
+def _cased_apart(first: str, second: str) -> bool:
+    """Whether a capital starts the second piece only: a new name or sentence, not the rest
+    of a word ("Pro Testers", a title's capitals, and "PRO TESTERS" are one word)."""
+    return second[0].isupper() and not first[0].isupper()
+
+
+def _joins(vocabulary: _Vocabulary, first: str, second: str, pieces: tuple[str, ...] = ()) -> bool:
+    """Whether two pieces (the first maybe two pieces already, ``pieces``) are one word of
+    the lexicon split apart (the module's rules)."""
+    if len(first) + len(second) < MIN_JOINED:
+        return False  # too short
+    head = (first + second[0]).casefold()
+    if head.isascii() or "\u0400" <= head[0] <= "\u04ff":
+        if head.replace("ё", "е") not in vocabulary.starts:
+            return False  # starts no word the lexicon reads: most pairs of a text end here
+    elif "\u0600" <= head[0] <= "\u06ff" and not vocabulary.may_start(head, ""):
+        return False
+    if _cased_apart(pieces[-1] if pieces else first, second):
+        return False
+    if script_of(first) != script_of(second):
+        return False
+    parts = [normalise(p) for p in (*(pieces or (first,)), second)]
+    a, b = normalise(first), parts[-1]
+    if any(p in FUNCTION_WORDS for p in parts) or not vocabulary.may_start(a, b[0]):
+        return False
+    if not vocabulary.reads_across(a, b):
+        return False
+    return not all(vocabulary.recognises(p) for p in parts)  # "news papers" stays two
