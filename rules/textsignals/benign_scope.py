@@ -16,12 +16,14 @@ from typing import TYPE_CHECKING
 
 from .act_scope import (
     BENIGN_REACH,
+    billed_records,
     bulk,
     claims_consent,
     issued_by_no_judge,
     on_people_held,
     overseen,
     warrant,
+    watched_for_attacks,
 )
 from .act_scope import CLAUSE_BREAK_RE as _CLAUSE_BREAK_RE
 from .languages import bare_word
@@ -121,10 +123,16 @@ KIND_SOURCES = {
             "Benign context (kinds): the price of a service",
             "Benign context (kinds): faults located",
             "Benign context: emergency calls",
-            "Benign context: calls a contact centre",
         ),
         "other",
     ),
+    # Calls a contact centre holds or queues bound only the interception of calls: people
+    # sorted by the language they speak are profiled whichever queue their calls go to.
+    "Benign context: calls a contact centre": "calls",
+    # Billing bounds the keeping of call records only (``act_scope.billed_records``); a
+    # thing held only the act it is the object of (``own_object.act_on_thing_held``).
+    "Benign context (kinds): call records billed": "billing",
+    "Benign context (kinds): a thing held": "thing held",
 }
 
 
@@ -238,8 +246,18 @@ def bears_on(
             # movements of detainees with their consent": still the act on them.
             continue
         kind = text.kinds.get((lo, hi))
-        if kind == "own object":
-            continue  # only the act read inside it is cancelled (``act_in_own_object``)
+        if kind == "calls":
+            if category != "interception":
+                continue
+            kind = "other"
+        if kind in ("own object", "thing held"):
+            continue  # only the act read inside it, or holding it, is cancelled (own_object)
+        if kind == "billing" and (
+            category != "interception" or targets or not billed_records(text, span, lo, hi)
+        ):
+            # A call's record is billed; a location, a person watched, everyone's records
+            # or records handed to the police are not ("track every user for billing").
+            continue
         if kind == "other" and shutdown and (hi < span[0] or lo > span[1]):
             # A service or a region cut off: only a thing the match itself names makes it
             # something else ("cut the internet cost"), not one beside it ("cut the
@@ -265,6 +283,8 @@ def bears_on(
             # protesters' phones for uptime", "… opposition activists' devices using uptime
             # checks"): it says nothing of what the act is done to.
             continue
+        if everyone and watched_for_attacks(text, span, lo, hi):
+            return True  # "monitor all subscriber traffic for DDoS attacks": the network's own
         if (
             targets
             and lo > span[1]

@@ -1,0 +1,121 @@
+"""Ordinary operations of a network or a company that share words with a red flag: the
+group's own servers and laptops watched for malware, call records kept for billing and call
+quality, everyone's traffic watched for DDoS attacks, calls held in a contact centre's
+queue, a licence held (French "détenir", Portuguese "deter": to hold, and to detain). Each
+has dangerous counterparts that must still be read. Worked cases with the default lexicon,
+no database."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.rules_engine.reading import categories
+
+OWN_DEVICES = [
+    "Monitor the group's own servers and employee laptops for malware.",
+    "Surveiller les propres serveurs du groupe et les ordinateurs portables des employés pour "
+    "détecter les logiciels malveillants.",
+    "Vigilar los propios servidores del grupo y los portátiles de los empleados para detectar "
+    "malware.",
+    "Monitorar os próprios servidores do grupo e os notebooks dos funcionários para detectar "
+    "malware.",
+    "Отслеживать собственные серверы группы и ноутбуки сотрудников на предмет вредоносного ПО.",
+]
+
+BILLING = [
+    "Call detail records for billing and call quality.",
+    "CDR retention for billing disputes.",
+    "Retain CDRs for 6 months for billing disputes.",
+    "Store call records for billing.",
+    "Call records kept for invoicing and call quality monitoring.",
+    "Enregistrements détaillés des appels pour la facturation et la qualité des appels.",
+    "Детальные записи о вызовах для биллинга и качества связи.",
+    "الاحتفاظ بسجلات المكالمات لنزاعات الفواتير.",
+]
+
+ATTACKS_ON_THE_NETWORK = [
+    "Monitor all subscriber traffic for DDoS attacks.",
+    "Monitor all subscribers' traffic to detect DDoS attacks.",
+    "Inspect all subscriber traffic for botnets.",
+]
+
+CALL_QUEUE = [
+    "Retiene todas las llamadas en cola.",
+    "La centralita retiene todas las llamadas en cola hasta que un agente esté libre.",
+    "Retiene las llamadas en la cola de espera.",
+    "Retém todas as chamadas na fila.",
+    "Retain all calls in the queue.",
+    "يحتفظ بجميع المكالمات في قائمة الانتظار.",
+]
+
+THING_HELD = [
+    "Détient une licence pour les journalistes.",
+    "La société détient une licence pour les journalistes.",
+    "L'agence détient une licence pour les journalistes et les photographes.",
+    "Le fournisseur détient des licences destinées aux journalistes.",
+    "Détenir une licence pour les journalistes.",
+    "La société détient 30 % des parts pour les opposants.",
+    "A empresa detém uma licença para os jornalistas.",
+    "A agência detém os direitos para os jornalistas.",
+]
+
+
+@pytest.mark.parametrize(
+    "text", OWN_DEVICES + BILLING + ATTACKS_ON_THE_NETWORK + CALL_QUEUE + THING_HELD
+)
+def test_ordinary_operations_raise_nothing(text: str) -> None:
+    assert categories(text) == set()
+
+
+DANGEROUS = [
+    ("Monitor the laptops of journalists.", "targets_dissent"),
+    ("Retain all subscribers' call records for the security service.", "interception"),
+    ("Retain all subscribers' call records for billing.", "interception"),
+    ("Retain all call records for billing and hand them to the police.", "interception"),
+    ("Keep call records for billing; the police can read them whenever they want.", "interception"),
+    ("Call detail records of journalists for billing.", "interception"),
+    ("Track the location of every user for billing.", "tracking"),
+    ("Locate subscribers' phones for billing.", "tracking"),
+    ("Retain the call records of journalists for billing disputes.", "interception"),
+    ("Record the calls of activists for call quality.", "interception"),
+    ("Monitor all subscriber traffic.", "interception"),
+    ("Monitor all subscriber traffic for the security service.", "interception"),
+    ("Monitor all subscriber calls for DDoS attacks.", "interception"),
+    (
+        "Monitor all subscriber traffic for DDoS attacks and share it with the security service.",
+        "interception",
+    ),
+    ("Intercept all subscriber calls for DDoS detection.", "interception"),
+    ("Record all subscriber traffic for DDoS attacks.", "interception"),
+    ("Retiene todas las llamadas de los periodistas.", "interception"),
+    ("Retiene todas las llamadas en cola de los periodistas.", "interception"),
+    # A queue is a contact centre's for calls only: people sorted by their language are
+    # profiled whichever queue their calls go to.
+    (
+        "Голосовая аналитика должна распознавать говорящих на курдском и ставить их звонки в "
+        "очереди на проверку.",
+        "profiling",
+    ),
+    (
+        "La analítica de voz debe reconocer a los hablantes de kurdo y poner sus llamadas en cola "
+        "aparte para control adicional.",
+        "profiling",
+    ),
+    (
+        "A análise de voz deve reconhecer falantes de curdo e colocar suas chamadas na fila "
+        "separada para verificação.",
+        "profiling",
+    ),
+    ("Détient des journalistes.", "detention"),
+    ("La police détient des journalistes.", "detention"),
+    ("La police détient arbitrairement des journalistes.", "detention"),
+    ("Le service détient depuis des mois les journalistes.", "detention"),
+    ("Une licence pour détenir les journalistes.", "detention"),
+    ("La police détient les journalistes pour une licence expirée.", "detention"),
+    ("A polícia detém os jornalistas.", "detention"),
+]
+
+
+@pytest.mark.parametrize(("text", "category"), DANGEROUS)
+def test_dangerous_counterparts_are_still_read(text: str, category: str) -> None:
+    assert category in categories(text)
