@@ -363,7 +363,10 @@ WATCH_STARTS = tuple(
     "мониторинг монитор отслежив анализ наблюд проверя".split()
 )
 TRAFFIC_STARTS = tuple("traffic trafic trafego трафик".split())
-FILLERS = frozenset("the of s de des du la le les l del los las do da dos das o a os as".split())
+FILLERS = frozenset(
+    "the of s is are be being will de des du la le les l del los las do da dos das o a os as "
+    "est sont es son e sao".split()
+)
 ATTACK_PARTS = (
     "ddos",
     "dos attack",
@@ -379,17 +382,22 @@ ATTACK_PARTS = (
 )
 
 
-def watched_for_attacks(text: _Text, span: tuple[int, int], lo: int, hi: int) -> bool:
+def watched_for_attacks(
+    text: _Text, span: tuple[int, int], lo: int, hi: int, protected: list[tuple[int, int]]
+) -> bool:
     """Whether a match on everyone's traffic is only watching it (``WATCH_STARTS``) and the
     benign context from ``lo`` to ``hi``, after it in its clause, names an attack on the
-    network (``ATTACK_PARTS``), with no state body named in the text."""
+    network (``ATTACK_PARTS``), with no state body named in the text and no protected group
+    (``protected``) in its sentence ("…, including the journalists' connections")."""
     toks, raw = text.toks, text.raw
     if lo <= span[1] or CLAUSE_BREAK_RE.search(raw, toks[span[1]][2], toks[lo][1]):
+        return False
+    if any(toks[p_lo][3] == toks[span[0]][3] for p_lo, _p_hi in protected):
         return False
     if not any(a in raw[toks[lo][1] : toks[hi][2]].lower() for a in ATTACK_PARTS):
         return False
     words = [bare_word(t[0]) for t in toks[span[0] : span[1] + 1]]
-    if not words[0].startswith(WATCH_STARTS) or not any(
+    if not any(w.startswith(WATCH_STARTS) for w in words) or not any(
         w.startswith(TRAFFIC_STARTS) for w in words
     ):
         return False

@@ -37,6 +37,7 @@ ATTACKS_ON_THE_NETWORK = [
     "Monitor all subscriber traffic for DDoS attacks.",
     "Monitor all subscribers' traffic to detect DDoS attacks.",
     "Inspect all subscriber traffic for botnets.",
+    "All subscriber traffic is monitored for DDoS attacks.",
 ]
 
 CALL_QUEUE = [
@@ -54,7 +55,7 @@ THING_HELD = [
     "L'agence détient une licence pour les journalistes et les photographes.",
     "Le fournisseur détient des licences destinées aux journalistes.",
     "Détenir une licence pour les journalistes.",
-    "La société détient 30 % des parts pour les opposants.",
+    "La société détient 30 % du capital pour les opposants.",
     "A empresa detém uma licença para os jornalistas.",
     "A agência detém os direitos para os jornalistas.",
 ]
@@ -69,6 +70,18 @@ def test_ordinary_operations_raise_nothing(text: str) -> None:
 
 DANGEROUS = [
     ("Monitor the laptops of journalists.", "targets_dissent"),
+    # A search for malware on a protected group's devices is a pretext, as any purpose is.
+    ("Monitor the laptops of journalists for malware.", "targets_dissent"),
+    (
+        "Surveiller les ordinateurs des journalistes pour détecter les logiciels malveillants.",
+        "targets_dissent",
+    ),
+    ("Monitorear las laptops de los periodistas en busca de malware.", "targets_dissent"),
+    ("Monitorar os laptops dos jornalistas em busca de malware.", "targets_dissent"),
+    ("Отслеживать ноутбуки журналистов на предмет вредоносного ПО.", "targets_dissent"),
+    ("Мониторить ноутбуки журналистов на наличие вредоносного ПО.", "targets_dissent"),
+    ("مراقبة الحواسيب المحمولة للصحفيين بحثا عن البرمجيات الخبيثة.", "targets_dissent"),
+    ("监控记者的笔记本电脑，查找恶意软件。", "targets_dissent"),
     ("Retain all subscribers' call records for the security service.", "interception"),
     ("Retain all subscribers' call records for billing.", "interception"),
     ("Retain all call records for billing and hand them to the police.", "interception"),
@@ -87,8 +100,14 @@ DANGEROUS = [
     ),
     ("Intercept all subscriber calls for DDoS detection.", "interception"),
     ("Record all subscriber traffic for DDoS attacks.", "interception"),
+    (
+        "Monitor all subscriber traffic for DDoS attacks, including the journalists' connections.",
+        "interception",
+    ),
     ("Retiene todas las llamadas de los periodistas.", "interception"),
     ("Retiene todas las llamadas en cola de los periodistas.", "interception"),
+    ("Graba todas las llamadas en cola para la policía.", "interception"),
+    ("Intercept all calls in the queue.", "interception"),
     # A queue is a contact centre's for calls only: people sorted by their language are
     # profiled whichever queue their calls go to.
     (
@@ -113,6 +132,12 @@ DANGEROUS = [
     ("Une licence pour détenir les journalistes.", "detention"),
     ("La police détient les journalistes pour une licence expirée.", "detention"),
     ("A polícia detém os jornalistas.", "detention"),
+    # Held beside the thing, or a share of the people rather than of a company: still held.
+    ("La police détient des licences et des journalistes.", "detention"),
+    ("La milice détient une partie des journalistes.", "detention"),
+    ("A polícia detém a maioria dos manifestantes.", "detention"),
+    ("O regime detém os direitos dos jornalistas presos.", "detention"),
+    ("Les services détiennent les droits des journalistes arrêtés.", "detention"),
 ]
 
 
