@@ -258,7 +258,10 @@ def bears_on(
         if kind in ("own object", "thing held"):
             continue  # only the act read inside it, or holding it, is cancelled (own_object)
         if kind == "billing" and (
-            category != "interception" or targets or not billed_records(text, span, lo, hi)
+            category != "interception"
+            or targets
+            or not billed_records(text, span, lo, hi)
+            or _names_people_after(text, span, protected)  # "записи звонков журналистов"
         ):
             # A call's record is billed; a location, a person watched, everyone's records
             # or records handed to the police are not ("track every user for billing").

@@ -90,6 +90,8 @@ DANGEROUS = [
     ("Track the location of every user for billing.", "tracking"),
     ("Locate subscribers' phones for billing.", "tracking"),
     ("Retain the call records of journalists for billing disputes.", "interception"),
+    ("Хранить записи звонков журналистов для биллинга.", "interception"),
+    ("الاحتفاظ بسجلات مكالمات الصحفيين للفوترة.", "interception"),
     ("Record the calls of activists for call quality.", "interception"),
     ("Monitor all subscriber traffic.", "interception"),
     ("Monitor all subscriber traffic for the security service.", "interception"),
