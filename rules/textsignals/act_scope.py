@@ -299,3 +299,111 @@ def issued_by_no_judge(text: _Text, lo: int, hi: int) -> bool:
     if found is None:
         return False
     return not any(r in words[: found.start()] for r in REQUEST_PARTS)
+
+
+# Records a network writes of each call to bill it ("call detail records", "CDR", "relevés
+# d'appels", "записи о вызовах", "سجلات المكالمات", "话单"): billing context bears on their
+# keeping, not on calls, messages or locations themselves. Word beginnings compared without
+# accents (Arabic and Chinese: parts of the word).
+RECORD_STARTS = tuple(
+    "cdr records detail enregistrements releves fadette journaux registros registos detalhad "
+    "записи записей детализац".split()
+)
+RECORD_PARTS = ("سجلات", "记录", "详单", "话单")
+# A state body named in the text may be whom the records go to ("… for billing and hand
+# them to the police"): billing context then bounds nothing. Lowercased parts of words, with
+# the issuers a warrant may not have (``ISSUER_PARTS``).
+RECIPIENT_PARTS = (
+    "security service",
+    "service de sécurité",
+    "services de sécurité",
+    "servicio de seguridad",
+    "servicios de seguridad",
+    "serviço de segurança",
+    "serviços de segurança",
+    "служб безопасности",
+    "фсб",
+    "الأمن",
+    "安全部门",
+    "国安",
+)
+
+
+def billed_records(text: _Text, span: tuple[int, int], lo: int, hi: int) -> bool:
+    """Whether a match names call records (``RECORD_STARTS``), or holds the billing context
+    from ``lo`` to ``hi`` in its own words ("call quality monitoring"), and the text
+    names no state body they may go to (``names_state_body``): what billing can bound."""
+    toks = text.toks
+    words = [bare_word(t[0]) for t in toks[span[0] : span[1] + 1]]
+    chars = "".join(words)
+    if not (
+        (span[0] <= lo and hi <= span[1])
+        or any(w.startswith(RECORD_STARTS) for w in words)
+        or any(p in chars for p in RECORD_PARTS)
+    ):
+        return False
+    return not names_state_body(text)
+
+
+def names_state_body(text: _Text) -> bool:
+    """Whether a text names the police, a ministry, the military, an intelligence or a
+    security service: anywhere, for a later sentence may say who reads what is kept ("Keep
+    call records for billing; the police can read them")."""
+    said = text.raw.lower()
+    return bool(_ISSUER_RE.search(said)) or any(p in said for p in RECIPIENT_PARTS)
+
+
+# Everyone's traffic watched for attacks on the network (DDoS, botnets) is how an operator
+# keeps its network up: it looks at volumes and flows, not at what anyone says. Only a match
+# whose every word is a watching act, "all", the people a network serves or their traffic
+# ("monitor all subscriber traffic") is bounded so: recording or copying it, or naming calls
+# or messages, is still bulk interception. Word beginnings compared without accents.
+WATCH_STARTS = tuple(
+    "monitor inspect analy watch surveil supervis vigil observ "
+    "мониторинг монитор отслежив анализ наблюд проверя".split()
+)
+TRAFFIC_STARTS = tuple("traffic trafic trafego трафик".split())
+FILLERS = frozenset(
+    "the of s is are be being will de des du la le les l del los las do da dos das o a os as "
+    "est sont es son e sao".split()
+)
+ATTACK_PARTS = (
+    "ddos",
+    "dos attack",
+    "denial of service",
+    "denial-of-service",
+    "botnet",
+    "déni de service",
+    "denegación de servicio",
+    "negação de serviço",
+    "ддос",
+    "отказ в обслуживании",
+    "ботнет",
+)
+
+
+def watched_for_attacks(
+    text: _Text, span: tuple[int, int], lo: int, hi: int, protected: list[tuple[int, int]]
+) -> bool:
+    """Whether a match on everyone's traffic is only watching it (``WATCH_STARTS``) and the
+    benign context from ``lo`` to ``hi``, after it in its clause, names an attack on the
+    network (``ATTACK_PARTS``), with no state body named in the text and no protected group
+    (``protected``) in its sentence ("…, including the journalists' connections")."""
+    toks, raw = text.toks, text.raw
+    if lo <= span[1] or CLAUSE_BREAK_RE.search(raw, toks[span[1]][2], toks[lo][1]):
+        return False
+    if any(toks[p_lo][3] == toks[span[0]][3] for p_lo, _p_hi in protected):
+        return False
+    if not any(a in raw[toks[lo][1] : toks[hi][2]].lower() for a in ATTACK_PARTS):
+        return False
+    words = [bare_word(t[0]) for t in toks[span[0] : span[1] + 1]]
+    if not any(w.startswith(WATCH_STARTS) for w in words) or not any(
+        w.startswith(TRAFFIC_STARTS) for w in words
+    ):
+        return False
+    if not all(
+        w in FILLERS or w.startswith(WATCH_STARTS + TRAFFIC_STARTS + EVERY_STARTS + EVERYONE_STARTS)
+        for w in words
+    ):
+        return False
+    return not names_state_body(text)

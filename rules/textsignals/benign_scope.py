@@ -16,12 +16,15 @@ from typing import TYPE_CHECKING
 
 from .act_scope import (
     BENIGN_REACH,
+    billed_records,
     bulk,
     claims_consent,
     issued_by_no_judge,
+    names_state_body,
     on_people_held,
     overseen,
     warrant,
+    watched_for_attacks,
 )
 from .act_scope import CLAUSE_BREAK_RE as _CLAUSE_BREAK_RE
 from .languages import bare_word
@@ -68,14 +71,17 @@ MEANS_REACH = 3  # words between the match and the benign context the means word
 # language opens a purpose ("in order to", "so as to" by "to"; "afin de", "a fin de", "a
 # fim de" by "afin", "fin", "fim"; "с целью", "в целях" by their noun; Arabic "بهدف", "من
 # أجل", and the verbal nouns a purpose opens on: "لمنع", "لكشف"), compared without accents.
+# A search is a purpose too ("en busca de malware", "em busca de", "à la recherche de", "на
+# предмет", "на наличие", "بحثا عن", "查找恶意软件"): said of a protected group's devices it is
+# the same pretext.
 PURPOSE_WORDS = frozenset(
     "for to so aim aimed "
-    "pour afin "
-    "para fin objeto objetivo proposito fim intuito "
-    "для ради чтобы целью целях "
-    "لاغراض لغرض لاجل اجل بهدف بغرض لكي لمنع لمكافحه لكشف لاكتشاف لحمايه لضمان".split()
+    "pour afin recherche "
+    "para fin objeto objetivo proposito fim intuito busca "
+    "для ради чтобы целью целях предмет наличие "
+    "لاغراض لغرض لاجل اجل بهدف بغرض لكي لمنع لمكافحه لكشف لاكتشاف لحمايه لضمان بحثا".split()
 )
-ZH_PURPOSES = ("用于", "为了", "以便", "旨在", "以防", "目的")
+ZH_PURPOSES = ("用于", "为了", "以便", "旨在", "以防", "目的", "查找", "查杀")
 # "以" opens a purpose ("以检测欺诈") except inside the words it begins or ends ("可以",
 # "所以", "以及", "以上", "以后"…).
 ZH_PURPOSE_RE = re.compile("(?<![可所予加难足得])以(?![及上下后前外内来往])")
@@ -121,10 +127,17 @@ KIND_SOURCES = {
             "Benign context (kinds): the price of a service",
             "Benign context (kinds): faults located",
             "Benign context: emergency calls",
-            "Benign context: calls a contact centre",
         ),
         "other",
     ),
+    # Calls a contact centre holds or queues bound only the interception of calls, in a text
+    # naming no police or security service: people sorted by the language they speak are
+    # profiled whichever queue their calls go to.
+    "Benign context: calls a contact centre": "calls",
+    # Billing bounds the keeping of call records only (``act_scope.billed_records``); a
+    # thing held only the act it is the object of (``own_object.act_on_thing_held``).
+    "Benign context (kinds): call records billed": "billing",
+    "Benign context (kinds): a thing held": "thing held",
 }
 
 
@@ -238,8 +251,21 @@ def bears_on(
             # movements of detainees with their consent": still the act on them.
             continue
         kind = text.kinds.get((lo, hi))
-        if kind == "own object":
-            continue  # only the act read inside it is cancelled (``act_in_own_object``)
+        if kind == "calls":
+            if category != "interception" or names_state_body(text):
+                continue  # "record all calls in the queue for the police": theirs, not queued
+            kind = "other"
+        if kind in ("own object", "thing held"):
+            continue  # only the act read inside it, or holding it, is cancelled (own_object)
+        if kind == "billing" and (
+            category != "interception"
+            or targets
+            or not billed_records(text, span, lo, hi)
+            or _names_people_after(text, span, protected)  # "записи звонков журналистов"
+        ):
+            # A call's record is billed; a location, a person watched, everyone's records
+            # or records handed to the police are not ("track every user for billing").
+            continue
         if kind == "other" and shutdown and (hi < span[0] or lo > span[1]):
             # A service or a region cut off: only a thing the match itself names makes it
             # something else ("cut the internet cost"), not one beside it ("cut the
@@ -265,6 +291,8 @@ def bears_on(
             # protesters' phones for uptime", "… opposition activists' devices using uptime
             # checks"): it says nothing of what the act is done to.
             continue
+        if everyone and watched_for_attacks(text, span, lo, hi, protected):
+            return True  # "monitor all subscriber traffic for DDoS attacks": the network's own
         if (
             targets
             and lo > span[1]

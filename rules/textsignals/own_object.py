@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .benign_scope import on_protected_group
+from .act_scope import HELD_STARTS, object_end
+from .benign_scope import COORDINATIONS, on_protected_group
 from .languages import bare_word
 
 if TYPE_CHECKING:
@@ -76,3 +77,41 @@ def _names_buyer(text: _Text, lo: int, hi: int) -> bool:
     if "\u3400" <= words[0][:1] <= "\u9fff":
         return any(b in "".join(words) for b in BUYER_PARTS)
     return any(w.startswith(BUYER_STARTS) or any(b in w for b in BUYER_PARTS) for w in words)
+
+
+# Words that may stand between "détenir"/"deter" and the thing it holds ("détient une
+# licence", "detém os direitos", "détient 30 % des parts": numbers are no words).
+DETERMINERS = frozenset(
+    "un une des les le la l d de du ses sa son leur leurs nos notre ce cette ces plusieurs "
+    "um uma uns umas o a os as do da dos das seu sua seus suas nossa nosso este esta".split()
+)
+HELD_REACH = 3  # words from the act to the thing it holds
+# People said to be arrested or jailed beside the thing held (with ``HELD_STARTS``).
+ARRESTED_STARTS = tuple("arrete emprisonn arrest presa".split())
+
+
+def act_on_thing_held(
+    text: _Text, benign: list[tuple[int, int]], span: tuple[int, int], act: int, category: str
+) -> bool:
+    """Whether a detention act is followed, past a determiner or two, by a thing held (a
+    licence, rights, shares: French "détenir", Portuguese "deter" also mean to own): "détient
+    une licence pour les journalistes" holds the licence, and the people named after it are
+    whom it is for, unless joined to it by "et", "e" (both held). An adverb or anything else before the people ("détient arbitrairement
+    des journalistes") leaves the act on them."""
+    if category != "detention":
+        return False
+    kinds, toks = text.kinds, text.toks
+    after = [bare_word(t[0]) for t in toks[span[0] : object_end(text, span) + 1]]
+    if any(w.startswith(HELD_STARTS + ARRESTED_STARTS) for w in after):
+        return False  # "détient les droits des journalistes arrêtés": they are held too
+    for lo, _hi in benign:
+        if kinds.get((lo, _hi)) != "thing held" or not act < lo <= act + HELD_REACH:
+            continue
+        if lo > span[1] + 1 or toks[lo][3] != toks[act][3]:
+            continue
+        between = [bare_word(t[0]) for t in toks[act + 1 : lo]]
+        if all(w in DETERMINERS for w in between) and not any(
+            t[0] in COORDINATIONS for t in toks[_hi + 1 : span[1] + 1]
+        ):
+            return True  # not "détient des licences et des journalistes": both held
+    return False

@@ -73,7 +73,7 @@ from .negation import (
     negated_at,
     negated_inside,
 )
-from .own_object import act_in_own_object
+from .own_object import act_in_own_object, act_on_thing_held
 from .safeguards import safeguard_skipped
 from .split_words import rejoined
 
@@ -360,13 +360,17 @@ def _read(raw: str, lexicon: CompiledLexicon) -> list[Read]:
                 # match can bear on it: the work per match does not grow with the text.
                 around = near_benign.near(span, BENIGN_AROUND)
                 near_protected = protected.near(span, BENIGN_AROUND)
-                if act_in_own_object(text, around, span, act, near_protected) or bears_on(
-                    text,
-                    around,
-                    span,
-                    entry.entry.language,
-                    near_protected,
-                    entry.entry.category,
+                if (
+                    act_in_own_object(text, around, span, act, near_protected)
+                    or act_on_thing_held(text, around, span, act, entry.entry.category)
+                    or bears_on(
+                        text,
+                        around,
+                        span,
+                        entry.entry.language,
+                        near_protected,
+                        entry.entry.category,
+                    )
                 ):
                     continue
             places.setdefault((entry.entry.category, span[0]), []).append(
