@@ -28,9 +28,11 @@ from .morphology import russian_word_known
 
 _PLAN_KEY = "split_words"
 # Blanks a word may be split by: a few spaces (no-break and thin ones too: they look the
-# same), a line break and the blanks around it, or a hyphen before them ("pro- testers").
+# same), a line break and the blanks around it, a hyphen before them ("pro- testers"), or
+# a hyphen alone ("pro-testers": ``HYPHEN``, read only before the rest of a word).
 _BLANKS = "[ \\t\u00a0\u2009\u202f]"
-_GAP = f"-?{_BLANKS}{{1,3}}|-?{_BLANKS}*\\r?\\n{_BLANKS}*"
+HYPHEN = "-"
+_GAP = f"-?{_BLANKS}{{1,3}}|-?{_BLANKS}*\\r?\\n{_BLANKS}*|{HYPHEN}"
 _PIECE = r"[^\W\d_\u3400-\u9fff]+"
 # Two pieces of letters (no Han: Chinese needs no spaces) with a gap between them.
 _PAIR_RE = re.compile(f"({_PIECE})({_GAP})(?=({_PIECE}))")
@@ -139,7 +141,7 @@ def rejoined(raw: str, lexicon: CompiledLexicon) -> str:
     """``raw`` with each word of the lexicon split by a gap (``_GAP``) put back together,
     from two pieces or three ("pro tes ters"; the text itself when there is none, which is
     nearly always)."""
-    if not any(c in raw for c in " \n\u00a0\u2009\u202f"):
+    if not any(c in raw for c in " \n\u00a0\u2009\u202f-"):
         return raw
     vocabulary = _vocabulary(lexicon)
     cuts: list[tuple[int, int]] = []  # the gaps to drop
@@ -148,12 +150,13 @@ def rejoined(raw: str, lexicon: CompiledLexicon) -> str:
         first, second = m.group(1), m.group(3)
         if m.start(1) < last_end:
             continue  # a piece already joined to the word before it
-        if _joins(vocabulary, first, second):
+        if _joins(vocabulary, first, second, (), m.group(2) == HYPHEN):
             cuts.append((m.start(2), m.end(2)))
             last_end = m.end(2) + len(second)
             continue
         after = _NEXT_RE.match(raw, m.end(2) + len(second))
-        if after and _joins(vocabulary, first + second, after.group(2), (first, second)):
+        hyphens = HYPHEN in (m.group(2), after.group(1) if after else "")
+        if after and _joins(vocabulary, first + second, after.group(2), (first, second), hyphens):
             cuts += [(m.start(2), m.end(2)), (after.start(1), after.end(1))]
             last_end = after.end(2)
     if not cuts:
@@ -162,8 +165,20 @@ def rejoined(raw: str, lexicon: CompiledLexicon) -> str:
     for start, end in cuts:
         out.append(raw[at:start])
         at = end
+        if _title_piece(raw, end):
+            # "Pro Testers" reads "Protesters": a title's capital starts no new word.
+            out.append(raw[end].lower())
+            at = end + 1
     out.append(raw[at:])
     return "".join(out)
+
+
+def _title_piece(raw: str, end: int) -> bool:
+    """Whether the piece after a gap ending at ``end`` starts with a capital and goes on in
+    small letters ("Pro Testers"; "PRO TESTERS" stays in capitals). A capital starting
+    only the second piece joins nothing (``_cased_apart``): the first starts with one too."""
+    head = raw[end : end + 2]
+    return len(head) == 2 and head[0].isupper() and head[1].islower() and len(head[0].lower()) == 1
 
 
 def _cased_apart(first: str, second: str) -> bool:
@@ -172,9 +187,17 @@ def _cased_apart(first: str, second: str) -> bool:
     return second[0].isupper() and not first[0].isupper()
 
 
-def _joins(vocabulary: _Vocabulary, first: str, second: str, pieces: tuple[str, ...] = ()) -> bool:
+def _joins(
+    vocabulary: _Vocabulary,
+    first: str,
+    second: str,
+    pieces: tuple[str, ...] = (),
+    hyphen: bool = False,
+) -> bool:
     """Whether two pieces (the first maybe two pieces already, ``pieces``) are one word of
-    the lexicon split apart (the module's rules)."""
+    the lexicon split apart (the module's rules). Across a hyphen alone (``hyphen``) the
+    last piece must be no word on its own: "re-education" and "anti-virus" are written so,
+    "pro-testers" is split."""
     if len(first) + len(second) < MIN_JOINED:
         return False  # too short
     head = (first + second[0]).casefold()
@@ -192,5 +215,7 @@ def _joins(vocabulary: _Vocabulary, first: str, second: str, pieces: tuple[str, 
     if any(p in FUNCTION_WORDS for p in parts) or not vocabulary.may_start(a, b[0]):
         return False
     if not vocabulary.reads_across(a, b):
+        return False
+    if hyphen and vocabulary.recognises(b):
         return False
     return not all(vocabulary.recognises(p) for p in parts)  # "news papers" stays two
