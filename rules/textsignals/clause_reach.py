@@ -21,14 +21,30 @@ LIST_WORDS = frozenset("or and nor ou et ni o y e или и ни либо او �
 ALTERNATIVE_WORDS = frozenset("or nor ou ni o или ни либо او أو 或".split())
 # "And" and "or" words (no negation: "ni", "nor"): after one, a subject opens a clause of
 # its own ("and we track …", "or we track …").
-JOINING_WORDS = frozenset("and et y e и а و or ou o или либо او أو".split())
+JOINING_WORDS = frozenset("and et y e и و or ou o или либо او أو".split())
 # Words of contrast: what follows one is affirmed whatever was denied before it. The
 # Portuguese "mas" only before a subject or a finite verb: bare, it is also "más" (more).
 CONTRAST_WORDS = frozenset(
     bare_word(w)
     for w in "but however whereas mais cependant pourtant pero sino porém contudo "
-    "todavia но однако зато لكن ولكن بل".split()
+    "todavia но однако зато а لكن ولكن بل".split()
 )
+# Adverbs of sequence that may stand between "and" and the clause it opens ("and then we
+# track …", "y luego rastreamos …", "puis nous suivons …").
+SEQUENCE_WORDS = frozenset(
+    bare_word(w)
+    for w in "then also later afterwards puis ensuite aussi luego después también entonces "
+    "depois também então потом затем также тоже".split()
+)
+# An article after "and", then a finite auxiliary a few words on: a clause with its own
+# subject ("y los manifestantes son rastreados", "et les manifestants sont suivis").
+ARTICLES = frozenset("the les le la los las el os as".split())
+FINITE_AUXILIARIES = frozenset(
+    bare_word(w)
+    for w in "is are was were sont est était étaient seront son es está están fue fueron "
+    "serán são está estão foi foram serão".split()
+)
+SUBJECT_REACH = 3  # words from the article to the auxiliary
 # Subjects opening a clause of their own after "and" or a comma ("and we track …", "et
 # nous suivons …", "y se rastrea …", "и мы отслеживаем …", "ونحن نتتبع …"); the French
 # "on" only after "et" (in English it is a preposition).
@@ -74,13 +90,28 @@ def ends_reach(toks: list[Tok], raw: str, j: int, first: int) -> bool:
     word = bare_word(toks[j][0])
     if word in CONTRAST_WORDS:
         return True
-    after = bare_word(toks[j + 1][0])
-    subject = after in SUBJECTS or (word == "et" and after == "on")
-    finite = j + 1 == first and len(after) >= MIN_FINITE and bool(_FIRST_PLURAL_RE.search(after))
+    k = j + 1
+    if k < first and bare_word(toks[k][0]) in SEQUENCE_WORDS:
+        k += 1  # "and then we track …"
+    after = bare_word(toks[k][0])
+    subject = after in SUBJECTS or (word == "et" and after == "on") or _noun_subject(toks, k)
+    finite = k == first and len(after) >= MIN_FINITE and bool(_FIRST_PLURAL_RE.search(after))
     if toks[j][0].casefold() == "mas":
         return subject or finite  # "mas rastreamos …"; not "más" (more) written bare
     joined = word in JOINING_WORDS or bool(_COMMA_RE.search(raw, toks[j][2], toks[j + 1][1]))
     return (joined and subject) or (word in FINITE_AND_WORDS and finite)
+
+
+def _noun_subject(toks: list[Tok], k: int) -> bool:
+    """Whether an article at ``k`` opens the subject of a finite auxiliary a few words on
+    in its sentence ("the protesters are tracked", "los manifestantes son rastreados")."""
+    if bare_word(toks[k][0]) not in ARTICLES:
+        return False
+    return any(
+        bare_word(t[0]) in FINITE_AUXILIARIES
+        for t in toks[k + 2 : k + 2 + SUBJECT_REACH]
+        if t[3] == toks[k][3]
+    )
 
 
 def opens_with_and(toks: list[Tok], first: int) -> bool:

@@ -58,6 +58,9 @@ def test_a_negation_denies_every_act_of_its_chain(text: str) -> None:
         "No guardamos nada y nosotros rastreamos a los manifestantes.",
         "Мы ничего не храним, и мы отслеживаем протестующих.",
         "我们不存储数据或者我们跟踪抗议者",
+        "No guardamos nada y luego rastreamos a los manifestantes.",
+        "Nous ne gardons rien, puis nous suivons les manifestants.",
+        "No se guarda ningún dato y los manifestantes son rastreados.",
     ],
 )
 def test_a_negation_does_not_reach_a_clause_with_its_own_subject(text: str) -> None:
@@ -73,9 +76,11 @@ def test_a_negation_does_not_reach_a_clause_with_its_own_subject(text: str) -> N
         "Não guardamos dados mas rastreamos os manifestantes.",
         "Мы не храним данные, но отслеживаем протестующих.",
         "لا نخزن البيانات ولكن نتتبع المتظاهرين",
+        "Данные не хранятся, а протестующие отслеживаются.",
+        "Клиент не хранит данные, а отслеживает протестующих.",
     ],
 )
-def test_a_negation_does_not_reach_past_but(text: str) -> None:
+def test_a_negation_does_not_reach_past_but_or_whereas(text: str) -> None:
     assert "tracking" in categories(text)
 
 
