@@ -29,10 +29,12 @@ from .morphology import russian_word_known
 _PLAN_KEY = "split_words"
 # Blanks a word may be split by: a few spaces (no-break and thin ones too: they look the
 # same), a line break and the blanks around it, a hyphen before them ("pro- testers"), or
-# a hyphen alone ("pro-testers": ``HYPHEN``, read only before the rest of a word).
+# a hyphen alone ("pro-testers", the Unicode hyphens too: ``HYPHENS``, read only before
+# the rest of a word).
 _BLANKS = "[ \\t\u00a0\u2009\u202f]"
-HYPHEN = "-"
-_GAP = f"-?{_BLANKS}{{1,3}}|-?{_BLANKS}*\\r?\\n{_BLANKS}*|{HYPHEN}"
+HYPHENS = "-\u2010\u2011"
+_HYPHEN = f"[{HYPHENS}]"
+_GAP = f"{_HYPHEN}?{_BLANKS}{{1,3}}|{_HYPHEN}?{_BLANKS}*\\r?\\n{_BLANKS}*|{_HYPHEN}"
 _PIECE = r"[^\W\d_\u3400-\u9fff]+"
 # Two pieces of letters (no Han: Chinese needs no spaces) with a gap between them.
 _PAIR_RE = re.compile(f"({_PIECE})({_GAP})(?=({_PIECE}))")
@@ -141,7 +143,7 @@ def rejoined(raw: str, lexicon: CompiledLexicon) -> str:
     """``raw`` with each word of the lexicon split by a gap (``_GAP``) put back together,
     from two pieces or three ("pro tes ters"; the text itself when there is none, which is
     nearly always)."""
-    if not any(c in raw for c in " \n\u00a0\u2009\u202f-"):
+    if not any(c in raw for c in " \n\u00a0\u2009\u202f-\u2010\u2011"):
         return raw
     vocabulary = _vocabulary(lexicon)
     cuts: list[tuple[int, int]] = []  # the gaps to drop
@@ -150,12 +152,12 @@ def rejoined(raw: str, lexicon: CompiledLexicon) -> str:
         first, second = m.group(1), m.group(3)
         if m.start(1) < last_end:
             continue  # a piece already joined to the word before it
-        if _joins(vocabulary, first, second, (), m.group(2) == HYPHEN):
+        if _joins(vocabulary, first, second, (), _hyphen_alone(m.group(2))):
             cuts.append((m.start(2), m.end(2)))
             last_end = m.end(2) + len(second)
             continue
         after = _NEXT_RE.match(raw, m.end(2) + len(second))
-        hyphens = HYPHEN in (m.group(2), after.group(1) if after else "")
+        hyphens = _hyphen_alone(m.group(2)) or bool(after and _hyphen_alone(after.group(1)))
         if after and _joins(vocabulary, first + second, after.group(2), (first, second), hyphens):
             cuts += [(m.start(2), m.end(2)), (after.start(1), after.end(1))]
             last_end = after.end(2)
@@ -171,6 +173,10 @@ def rejoined(raw: str, lexicon: CompiledLexicon) -> str:
             at = end + 1
     out.append(raw[at:])
     return "".join(out)
+
+
+def _hyphen_alone(gap: str) -> bool:
+    return len(gap) == 1 and gap in HYPHENS
 
 
 def _title_piece(raw: str, end: int) -> bool:

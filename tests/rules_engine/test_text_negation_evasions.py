@@ -117,3 +117,16 @@ def test_a_court_order_does_not_bound_the_interception_of_all_calls(text: str) -
 )
 def test_a_court_order_still_bounds_a_targeted_interception(text: str) -> None:
     assert "interception" not in categories(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("No licence or permit needed to track the phones of protesters.", "tracking"),
+        ("Without a licence or a permit we track the phones of protesters.", "tracking"),
+        ("Sin licencia o permiso el cliente rastrea a los manifestantes.", "tracking"),
+    ],
+)
+def test_an_or_between_things_carries_no_negation_to_a_later_act(text: str, category: str):
+    """Only an "or" between acts of a word or two carries the reach on."""
+    assert category in categories(text)

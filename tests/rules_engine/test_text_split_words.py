@@ -89,6 +89,7 @@ def test_the_preview_reads_again_a_deal_with_a_word_split_by_a_blank():
         ("Track the phones of Pro Testers", "Track the phones of Protesters"),
         ("TRACK THE PHONES OF PRO TESTERS", "TRACK THE PHONES OF PROTESTERS"),
         ("track the phones of pro-testers", "track the phones of protesters"),
+        ("track the phones of pro\u2011testers", "track the phones of protesters"),
         ("track the phones of pro tes ters", "track the phones of protesters"),
         ("suivre les téléphones des mani- festants", "suivre les téléphones des manifestants"),
         ("Suivre les téléphones des Mani Festants", "Suivre les téléphones des Manifestants"),
@@ -108,6 +109,7 @@ def test_the_preview_reads_again_a_deal_with_a_word_split_by_a_blank():
         "title case",
         "capitals",
         "hyphen alone",
+        "non-breaking hyphen",
         "three pieces",
         "fr hyphen",
         "fr title case",
@@ -132,6 +134,7 @@ def test_a_target_split_by_any_blank_or_in_three_is_read_as_one_word(text, quote
         "Monitor the pro-test environment.",
         "Block the pro-test site after the release.",
         "We sell pro-government and anti-virus tools.",
+        "Monitor the pro\u2011test environment.",
     ],
 )
 def test_an_edition_and_a_test_are_not_joined(text):
