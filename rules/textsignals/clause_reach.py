@@ -53,8 +53,9 @@ SUBJECTS = frozenset(
     for w in "we they i he she you nous ils elles il elle je vous "
     "nosotros nosotras ellos ellas él ella yo se usted ustedes "
     "nós eles elas ele ela eu "
-    "мы они он она я вы ونحن وهم وهو وهي".split()
+    "мы они он она я вы".split()
 )
+AR_AND_SUBJECTS = frozenset("ونحن وهم وهو وهي".split())
 # A finite verb of the first person plural straight after "and" ("y rastreamos", "e
 # rastreamos", "et suivons", "и отслеживаем"): its subject is in its ending. Infinitives
 # ("no vamos a guardar y rastrear", "не будем хранить и отслеживать") stay denied.
@@ -88,8 +89,8 @@ def ends_reach(toks: list[Tok], raw: str, j: int, first: int) -> bool:
     ("and we track", "y se rastrea") or, straight after "and", the match's own finite
     verb ("y rastreamos", "et suivons")."""
     word = bare_word(toks[j][0])
-    if word in CONTRAST_WORDS:
-        return True
+    if word in CONTRAST_WORDS or word in AR_AND_SUBJECTS:
+        return True  # "… ولكن نتتبع", "… ونحن نتتبع": "and" written onto the subject
     k = j + 1
     if k < first and bare_word(toks[k][0]) in SEQUENCE_WORDS:
         k += 1  # "and then we track …"

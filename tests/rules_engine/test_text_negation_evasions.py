@@ -55,6 +55,8 @@ def test_a_negation_denies_every_act_of_its_chain(text: str) -> None:
         "Ничего не храним и отслеживаем протестующих.",
         "Мы не храним данные и отслеживаем протестующих.",
         "لا نخزن شيئا ونتتبع المتظاهرين",
+        "لا نخزن شيئا ونحن نتتبع المتظاهرين",
+        "Não armazenamos nada, porém rastreamos os manifestantes.",
         "No guardamos nada y nosotros rastreamos a los manifestantes.",
         "Мы ничего не храним, и мы отслеживаем протестующих.",
         "我们不存储数据或者我们跟踪抗议者",
