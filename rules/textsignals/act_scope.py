@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .languages import bare_word
+from .split_words import FUNCTION_WORDS
 
 if TYPE_CHECKING:
     from .reader import _Text
@@ -84,7 +85,7 @@ EVERYONE_STARTS = tuple(
     "assinant cidada populacao абонент граждан населени".split()
 )
 EVERYONE_PARTS = ("مشترك", "مواطن", "سكان")
-ALL_REACH = 3  # words from "all" to the people
+ALL_REACH = 3  # words from "all" to the people, articles and prepositions not counted
 # An act of interception whose object, up to the end of its clause, is quantified by
 # "all", "every", "cada", "chaque", "каждый", "كل", "所有" over communications or the
 # people and places a network serves ("intercept every call on the network", "todas las
@@ -121,7 +122,8 @@ BULK_OBJECT_REACH = 10  # words after a match its object may still run to
 # министра", "a judge of the security council", "judicial oversight by the military
 # prosecutor" name an executive, military or police issuer. Lowercased parts of words.
 WARRANT_PARTS = (
-    "warrant court judge judic order authori mandat juge orden juez ordem mandado juiz "
+    "warrant court judge judic order authori autori ordonnanc mandat juge orden juez ordem "
+    "mandado mandamient juiz "
     "ордер суд санкц решени постановлен أمر قضائ محكم قاض 法院 法官 命令 授权 批准 司法"
 ).split()
 ISSUER_PARTS = (
@@ -220,7 +222,10 @@ def bulk(text: _Text, span: tuple[int, int]) -> bool:
         if word.startswith(BULK_STARTS) or any(b in word for b in BULK_PARTS):
             return True
         if word in ALL_WORDS or word.startswith(("وجميع", "لجميع", "بجميع")):
-            for after in words[i + 1 : i + 1 + ALL_REACH]:
+            # Articles and prepositions do not count: "toutes les communications des
+            # abonnés", "todas las llamadas de los abonados".
+            content = [w for w in words[i + 1 :] if w not in FUNCTION_WORDS]
+            for after in content[:ALL_REACH]:
                 if after.startswith(EVERYONE_STARTS) or any(e in after for e in EVERYONE_PARTS):
                     return True
     return False

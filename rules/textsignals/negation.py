@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .clause_reach import LIST_WORDS, carries_reach, ends_reach, opens_with_and
 from .idioms import negation_idiom, zh_not_negating_dropped
 from .languages import bare_word, normalise, phrase_stems
 
@@ -358,27 +359,46 @@ def negated(text: _Text, first: int, window: int = NEGATION_WINDOW) -> bool:
     its sentence and not before a colon (Chinese: among the characters just before it)."""
     toks, raw = text.toks, text.raw
     sentence = toks[first][3]
-    if _new_clause_before(text, first):
+    if _new_clause_before(text, first) or opens_with_and(toks, first):
         return False  # "Do not store the data, track the phones of protesters"
     j, counted = first - 1, 0
+    chain = [first]  # where each act of a chain joined by "or" starts (Chinese)
+    purpose = bare_word(toks[first][0]) in PURPOSE_WORDS  # "… para entregar": no act of it
     while j >= 0 and counted < window:
         if toks[j][3] != sentence or _NEGATION_BREAK_RE.search(raw, toks[j][2], toks[j + 1][1]):
             break
+        if ends_reach(toks, raw, j, first):
+            break  # "Nothing is stored and we track …", "… but track …" (``clause_reach``)
         word = bare_word(toks[j][0])
         if word in NEGATIONS and not negation_idiom(toks, j) and not _bears_on_harm(text, j, first):
             return True  # not one bearing on harm: "No harm intended, locate …"
-        # The words joining a denied list of acts do not count: "لا نخزن أو نبيع أو نتتبع …",
-        # "we do not store or sell or track …" deny each act of the list. Only "or": an
-        # "and" after a negation starts an affirmation ("Nothing is stored and we track …").
-        counted += word not in ALTERNATIVE_WORDS or not _between_acts(toks, j)
+        # Each "or" of a denied chain of acts carries the negation's reach on: "we do not
+        # store or sell or track the location of …", "لا نخزن أو نبيع أو نتتبع …".
+        listed = _ZH_LIST_RE.fullmatch(raw, toks[j][2], toks[j + 1][1])
+        if (carries_reach(toks, j) or listed) and counted <= CHAIN_ACT and not purpose:
+            chain.append(j + 1 if listed else j)  # "不会存储、出售或跟踪"
+            counted = 0
+        elif not carries_reach(toks, j):
+            counted += 1
+            purpose = purpose or word in PURPOSE_WORDS
         j -= 1
     if len(toks[first][0]) == 1 and "\u3400" <= toks[first][0] <= "\u9fff":
-        before = _zh_before(text, first)  # once, not once for each negation
-        return any(
-            n in before and not any(h in before[before.find(n) :] for h in ZH_HARMS)
-            for n in ZH_NEGATIONS
-        )
+        for at in chain:
+            before = _zh_before(text, at)  # once an act, not once for each negation
+            if any(
+                n in before and not any(h in before[before.find(n) :] for h in ZH_HARMS)
+                for n in ZH_NEGATIONS
+            ):
+                return True
     return False
+
+
+_ZH_LIST_RE = re.compile("\u3001")  # the Chinese enumeration comma
+# An act of a chain is a word or two ("sell it", "track the …"); longer, or with a purpose
+# between ("para entregar …"), and the "or" joins things, not acts: "No licence or permit
+# needed to track …", "licença ou certificado para entregar …" (it does not count).
+CHAIN_ACT = 2
+PURPOSE_WORDS = frozenset("to for pour para por для чтобы".split())
 
 
 # A comma, or a dash between spaces, ends the clause a negation before it denies: "Do not
@@ -416,19 +436,6 @@ def _new_clause_before(text: _Text, first: int) -> bool:
             return False
         k -= 1
     return False
-
-
-# Words joining the acts of a list ("do not track, monitor or intercept …").
-LIST_WORDS = frozenset("or and nor ou et ni o y e или и ни либо او أو 或 和 及".split())
-ALTERNATIVE_WORDS = frozenset("or nor ou ni o или ни либо او أو 或".split())
-
-
-def _between_acts(toks: list, j: int) -> bool:
-    """Whether the "or" at ``j`` stands between two words that are not joining words
-    themselves ("store or sell"), not in a run of them padding a negation's reach."""
-    return all(
-        0 <= k < len(toks) and bare_word(toks[k][0]) not in LIST_WORDS for k in (j - 1, j + 1)
-    )
 
 
 def _listed_act(text: _Text, first: int) -> bool:

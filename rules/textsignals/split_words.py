@@ -31,9 +31,13 @@ from .morphology import russian_word_known
 
 _PLAN_KEY = "split_words"
 # Blanks a word may be split by: a few spaces (no-break and thin ones too: they look the
-# same), a line break and the blanks around it, or a hyphen before them ("pro- testers").
+# same), a line break and the blanks around it, a hyphen before them ("pro- testers"), or
+# a hyphen alone ("pro-testers", the Unicode hyphens too: ``HYPHENS``, read only before
+# the rest of a word).
 _BLANKS = "[ \\t\u00a0\u2009\u202f]"
-_GAP = f"-?{_BLANKS}{{1,3}}|-?{_BLANKS}*\\r?\\n{_BLANKS}*"
+HYPHENS = "-\u2010\u2011"
+_HYPHEN = f"[{HYPHENS}]"
+_GAP = f"{_HYPHEN}?{_BLANKS}{{1,3}}|{_HYPHEN}?{_BLANKS}*\\r?\\n{_BLANKS}*|{_HYPHEN}"
 _PIECE = r"[^\W\d_\u3400-\u9fff]+"
 # Pieces of letters (no Han: Chinese needs no spaces) and the gap between two of them.
 _PIECE_RE = re.compile(_PIECE)
@@ -166,7 +170,7 @@ def rejoined(raw: str, lexicon: CompiledLexicon) -> str:
 
 
 def _rejoined(raw: str, vocabulary: _Vocabulary) -> str:
-    if not any(c in raw for c in " \n\u00a0\u2009\u202f"):
+    if not any(c in raw for c in " \n\u00a0\u2009\u202f-\u2010\u2011"):
         return raw
     cuts: list[tuple[int, int]] = []  # the gaps to drop
     last_end = -1
@@ -180,12 +184,13 @@ def _rejoined(raw: str, vocabulary: _Vocabulary) -> str:
         if gap != " " and not _GAP_RE.fullmatch(gap):
             continue
         first, second = raw[start:end], raw[next_start:next_end]
-        if _joins(vocabulary, first, second):
+        if _joins(vocabulary, first, second, (), _hyphen_alone(gap)):
             cuts.append((end, next_start))
             last_end = next_end
             continue
         after = _NEXT_RE.match(raw, next_end)
-        if after and _joins(vocabulary, first + second, after.group(2), (first, second)):
+        hyphens = _hyphen_alone(gap) or bool(after and _hyphen_alone(after.group(1)))
+        if after and _joins(vocabulary, first + second, after.group(2), (first, second), hyphens):
             cuts += [(end, next_start), (after.start(1), after.end(1))]
             last_end = after.end(2)
     if not cuts:
@@ -194,6 +199,10 @@ def _rejoined(raw: str, vocabulary: _Vocabulary) -> str:
     for start, end in cuts:
         out.append(raw[at:start])
         at = end
+        if _title_piece(raw, end):
+            # "Pro Testers" reads "Protesters": a title's capital starts no new word.
+            out.append(raw[end].lower())
+            at = end + 1
     out.append(raw[at:])
     return "".join(out)
 
@@ -222,15 +231,35 @@ def _folded(piece: str) -> str:
     return unicodedata.normalize("NFKC", piece).casefold()
 
 
+def _hyphen_alone(gap: str) -> bool:
+    return len(gap) == 1 and gap in HYPHENS
+
+
+def _title_piece(raw: str, end: int) -> bool:
+    """Whether the piece after a gap ending at ``end`` starts with a capital and goes on in
+    small letters ("Pro Testers"; "PRO TESTERS" stays in capitals). A capital starting
+    only the second piece joins nothing (``_cased_apart``): the first starts with one too."""
+    head = raw[end : end + 2]
+    return len(head) == 2 and head[0].isupper() and head[1].islower() and len(head[0].lower()) == 1
+
+
 def _cased_apart(first: str, second: str) -> bool:
     """Whether a capital starts the second piece only: a new name or sentence, not the rest
     of a word ("Pro Testers", a title's capitals, and "PRO TESTERS" are one word)."""
     return second[0].isupper() and not first[0].isupper()
 
 
-def _joins(vocabulary: _Vocabulary, first: str, second: str, pieces: tuple[str, ...] = ()) -> bool:
+def _joins(
+    vocabulary: _Vocabulary,
+    first: str,
+    second: str,
+    pieces: tuple[str, ...] = (),
+    hyphen: bool = False,
+) -> bool:
     """Whether two pieces (the first maybe two pieces already, ``pieces``) are one word of
-    the lexicon split apart (the module's rules)."""
+    the lexicon split apart (the module's rules). Across a hyphen alone (``hyphen``) the
+    last piece must be no word on its own: "re-education" and "anti-virus" are written so,
+    "pro-testers" is split."""
     if len(first) + len(second) < MIN_JOINED:
         return False  # too short
     head = (first + second[0]).casefold()
@@ -248,5 +277,7 @@ def _joins(vocabulary: _Vocabulary, first: str, second: str, pieces: tuple[str, 
     if any(p in FUNCTION_WORDS for p in parts) or not vocabulary.may_start(a, b[0]):
         return False
     if not vocabulary.reads_across(a, b):
+        return False
+    if hyphen and vocabulary.recognises(b):
         return False
     return not all(vocabulary.recognises(p) for p in parts)  # "news papers" stays two

@@ -1,6 +1,7 @@
 """A word of the lexicon split by a plain space or a line break ("pro testers",
-"journa\\nlists") is read as the one word a person reads, and quoted so; two words stay
-two, and a piece that is a word of every text ("in mates") joins nothing."""
+"journa\\nlists", "pro-testers") is read as the one word a person reads, and quoted so
+("Pro Testers" as "Protesters"); two words stay two, and a piece that is a word of every
+text ("in mates") joins nothing."""
 
 from __future__ import annotations
 
@@ -88,10 +89,14 @@ def test_the_preview_reads_again_a_deal_with_a_word_split_by_a_blank():
         ("track the phones of pro  testers", "track the phones of protesters"),
         ("track the phones of pro\u00a0testers", "track the phones of protesters"),
         ("track the phones of pro- testers", "track the phones of protesters"),
-        ("Track the phones of Pro Testers", "Track the phones of ProTesters"),
+        ("Track the phones of Pro Testers", "Track the phones of Protesters"),
+        ("TRACK THE PHONES OF PRO TESTERS", "TRACK THE PHONES OF PROTESTERS"),
+        ("track the phones of pro-testers", "track the phones of protesters"),
+        ("track the phones of pro\u2011testers", "track the phones of protesters"),
         ("track the phones of pro tes ters", "track the phones of protesters"),
         ("suivre les téléphones des mani- festants", "suivre les téléphones des manifestants"),
-        ("Suivre les téléphones des Mani Festants", "Suivre les téléphones des ManiFestants"),
+        ("Suivre les téléphones des Mani Festants", "Suivre les téléphones des Manifestants"),
+        ("suivre les téléphones des mani-festants", "suivre les téléphones des manifestants"),
         (
             "rastrear los teléfonos de los mani fes tantes",
             "rastrear los teléfonos de los manifestantes",
@@ -105,9 +110,13 @@ def test_the_preview_reads_again_a_deal_with_a_word_split_by_a_blank():
         "no-break space",
         "hyphen",
         "title case",
+        "capitals",
+        "hyphen alone",
+        "non-breaking hyphen",
         "three pieces",
         "fr hyphen",
         "fr title case",
+        "fr hyphen alone",
         "es three pieces",
         "pt no-break space",
         "ru three pieces",
@@ -125,6 +134,10 @@ def test_a_target_split_by_any_blank_or_in_three_is_read_as_one_word(text, quote
         "Monitor the pro test environment.",
         "Block the pro test site after the release.",
         "We sell pro- and anti-virus tools.",
+        "Monitor the pro-test environment.",
+        "Block the pro-test site after the release.",
+        "We sell pro-government and anti-virus tools.",
+        "Monitor the pro\u2011test environment.",
     ],
 )
 def test_an_edition_and_a_test_are_not_joined(text):
@@ -132,7 +145,14 @@ def test_an_edition_and_a_test_are_not_joined(text):
     assert categories(text) == set()
 
 
-_GAPS = [" ", "  ", "\n", "- ", "\u00a0", " \n "]
+def test_a_word_written_with_a_hyphen_stays_as_written():
+    """A hyphen alone joins only the rest of a word: "re-education" is written so."""
+    assert ("detention", "re-education camps") in {
+        (c, q) for c, _lang, q in read_one("re-education camps for dissidents", LEXICON)
+    }
+
+
+_GAPS = [" ", "  ", "\n", "- ", "-", "\u2010", "\u00a0", " \n "]
 _SPLITTABLE = [
     "track the phones of protesters",
     "locate the journalists at the rally",
