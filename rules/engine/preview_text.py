@@ -30,13 +30,17 @@ from the version in force reads every deal with text again. With the same cues, 
 dropped with its removed phrases may uncover a cue the phrase's quote stood in for: the
 record lists such a cue among the quote's others (``LEARNED_CUE``), so that deal is read
 again like one whose quote hid another phrase's match. A record written with cues before
-it listed them (no ``:cues`` ending) reads the deal again whenever a quote of it changes.
+it listed them (no ``:cues`` ending) reads the deal again whenever a quote of it changes;
+left unchanged, it is returned as stored, so its ``text.phrases`` lacks the marks a re-read
+would write (the tier, the signals and the quotes are a re-read's; no criterion reads
+``text.phrases``).
 
 The words test reads the same words and stems as the reader and asks only for what every
 match needs, so it can never skip a deal the draft would read differently; removal drops
 only what the reader's own record says the removed phrases alone produced. The fields
-returned are exactly a full re-read's (``tests/rules_engine/test_preview_text.py``
-compares them on generated deals and lexicon changes).
+returned are exactly a full re-read's but for that one case
+(``tests/rules_engine/test_preview_text.py`` compares them on generated deals and lexicon
+changes).
 """
 
 from __future__ import annotations

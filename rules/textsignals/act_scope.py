@@ -337,7 +337,7 @@ RECIPIENT_PARTS = (
 def billed_records(text: _Text, span: tuple[int, int], lo: int, hi: int) -> bool:
     """Whether a match names call records (``RECORD_STARTS``), or holds the billing context
     from ``lo`` to ``hi`` in its own words ("call quality monitoring"), and the text
-    names no state body they may go to (``names_state_body``): what billing can bound."""
+    names no state body they may go to (``names_recipient``): what billing can bound."""
     toks = text.toks
     words = [bare_word(t[0]) for t in toks[span[0] : span[1] + 1]]
     chars = "".join(words)
@@ -347,15 +347,47 @@ def billed_records(text: _Text, span: tuple[int, int], lo: int, hi: int) -> bool
         or any(p in chars for p in RECORD_PARTS)
     ):
         return False
-    return not names_state_body(text)
+    return not names_recipient(text)
 
 
-def names_state_body(text: _Text) -> bool:
+def names_recipient(text: _Text) -> bool:
     """Whether a text names the police, a ministry, the military, an intelligence or a
-    security service: anywhere, for a later sentence may say who reads what is kept ("Keep
-    call records for billing; the police can read them")."""
+    security service, or hands what it keeps on to anyone (``HANDED_ON_STARTS``): anywhere,
+    for a later sentence may say who reads what is kept ("Keep call records for billing;
+    the police can read them", "… and give them to the governor's office")."""
     said = text.raw.lower()
-    return bool(_ISSUER_RE.search(said)) or any(p in said for p in RECIPIENT_PARTS)
+    if _ISSUER_RE.search(said) or any(p in said for p in RECIPIENT_PARTS + HANDED_ON_PARTS):
+        return True
+    words = [bare_word(t[0]) for t in text.toks]
+    return any(w in HANDED_ON_WORDS or w.startswith(HANDED_ON_STARTS) for w in words)
+
+
+# Handing on what is kept or watched: no list of state bodies is complete ("the Guard
+# Corps", "the regime's party office"), so the act of passing it on is enough. Word
+# beginnings without accents (Arabic and Chinese: parts of the text).
+HANDED_ON_WORDS = frozenset(
+    "share shared shares sharing hand hands handed handing send sends sent sending give "
+    "gives gave giving".split()
+)
+HANDED_ON_STARTS = tuple(
+    "forward transfer disclos partag transmet transmis envoy envoie communiqu compart entreg "
+    "enviar envia envie remit transmit transfier compartilh partilh repass "
+    "передав передач переда отправ пересыл предостав".split()
+)
+HANDED_ON_PARTS = (
+    "تسليم",
+    "إرسال",
+    "ارسال",
+    "مشاركة",
+    "تزويد",
+    "共享",
+    "提交",
+    "发送",
+    "移交",
+    "交给",
+    "转发",
+    "报送",
+)
 
 
 # Everyone's traffic watched for attacks on the network (DDoS, botnets) is how an operator
@@ -397,8 +429,8 @@ def watched_for_attacks(
     toks, raw = text.toks, text.raw
     if lo <= span[1] or CLAUSE_BREAK_RE.search(raw, toks[span[1]][2], toks[lo][1]):
         return False
-    if any(toks[p_lo][3] == toks[span[0]][3] for p_lo, _p_hi in protected):
-        return False
+    if protected:
+        return False  # a protected group named near it, in any sentence: whose traffic
     if not any(a in raw[toks[lo][1] : toks[hi][2]].lower() for a in ATTACK_PARTS):
         return False
     words = [bare_word(t[0]) for t in toks[span[0] : span[1] + 1]]
@@ -411,4 +443,4 @@ def watched_for_attacks(
         for w in words
     ):
         return False
-    return not names_state_body(text)
+    return not names_recipient(text)

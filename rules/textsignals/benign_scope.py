@@ -20,7 +20,7 @@ from .act_scope import (
     bulk,
     claims_consent,
     issued_by_no_judge,
-    names_state_body,
+    names_recipient,
     on_people_held,
     overseen,
     warrant,
@@ -252,8 +252,10 @@ def bears_on(
             continue
         kind = text.kinds.get((lo, hi))
         if kind == "calls":
-            if category != "interception" or names_state_body(text):
-                continue  # "record all calls in the queue for the police": theirs, not queued
+            if category != "interception" or names_recipient(text) or protected:
+                # "record all calls in the queue for the police", or a protected group named
+                # near it ("… Calls from opposition members are sent on"): theirs, not queued
+                continue
             kind = "other"
         if kind in ("own object", "thing held"):
             continue  # only the act read inside it, or holding it, is cancelled (own_object)
@@ -261,7 +263,7 @@ def bears_on(
             category != "interception"
             or targets
             or not billed_records(text, span, lo, hi)
-            or _names_people_after(text, span, protected)  # "записи звонков журналистов"
+            or protected  # "записи звонков журналистов", "…; activists' numbers are flagged"
         ):
             # A call's record is billed; a location, a person watched, everyone's records
             # or records handed to the police are not ("track every user for billing").

@@ -110,8 +110,33 @@ def act_on_thing_held(
         if lo > span[1] + 1 or toks[lo][3] != toks[act][3]:
             continue
         between = [bare_word(t[0]) for t in toks[act + 1 : lo]]
-        if all(w in DETERMINERS for w in between) and not any(
-            t[0] in COORDINATIONS for t in toks[_hi + 1 : span[1] + 1]
-        ):
+        if all(w in DETERMINERS for w in between) and not _held_too(text, _hi, span[1]):
             return True  # not "détient des licences et des journalistes": both held
     return False
+
+
+# After the thing held, in its sentence: a second object ("et des journalistes", "ainsi que
+# les militants eux-mêmes", "e depois os jornalistas") or a place people are held in ("qu'elle
+# garde en cellule") says the people are held too. People the thing is for ("une licence pour
+# les journalistes et les photographes") may be listed on.
+ALSO_PARTS = ("ainsi que", "bem como", "assim como", "de même que", "tout comme")
+ALSO_WORDS = frozenset("puis ensuite depois seguida entao aussi tambem".split())
+HELD_PLACE_STARTS = tuple("cellul prison prisao carcer cadeia cachot custod detenc".split())
+FOR_WORDS = frozenset("pour para aux au for".split())
+
+
+def _held_too(text: _Text, thing_end: int, match_end: int) -> bool:
+    toks = text.toks
+    sentence = toks[thing_end][3]
+    inside = toks[thing_end + 1 : match_end + 1]
+    rest = [t for t in toks[thing_end + 1 :] if t[3] == sentence]
+    if not rest:
+        return False
+    words = [bare_word(t[0]) for t in rest]
+    said = text.raw[rest[0][1] : rest[-1][2]].lower()
+    listed_on = rest if not any(bare_word(t[0]) in FOR_WORDS for t in inside) else inside
+    return (
+        any(t[0] in COORDINATIONS for t in listed_on)
+        or any(w in ALSO_WORDS or w.startswith(HELD_PLACE_STARTS) for w in words)
+        or any(p in said for p in ALSO_PARTS)
+    )

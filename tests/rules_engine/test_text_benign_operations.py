@@ -146,3 +146,70 @@ DANGEROUS = [
 @pytest.mark.parametrize(("text", "category"), DANGEROUS)
 def test_dangerous_counterparts_are_still_read(text: str, category: str) -> None:
     assert category in categories(text)
+
+
+# A review's disguises: the ordinary wording first, then, in another clause or sentence, the
+# people the act is really on, or whom what is kept goes to. The ordinary wording bounds
+# nothing then; each was cleared when the rules looked only at the match's own sentence.
+REVIEW_DISGUISES = [
+    ("A polícia pode deter as contas dos manifestantes e os próprios manifestantes.", "detention"),
+    ("A polícia detém as contas dos jornalistas, bem como os próprios jornalistas.", "detention"),
+    ("La police détient les comptes des militants ainsi que les militants eux-mêmes.", "detention"),
+    ("La police détient les comptes des militants, puis les militants eux-mêmes.", "detention"),
+    ("A polícia detém a licença dos jornalistas e depois os jornalistas.", "detention"),
+    (
+        "La police détient une autorisation pour les opposants, qu'elle garde en cellule.",
+        "detention",
+    ),
+    (
+        "Monitor all subscriber traffic for DDoS attacks. Opposition activists' traffic is "
+        "stored separately.",
+        "interception",
+    ),
+    (
+        "Monitor all subscriber traffic for DDoS attacks. Connections of journalists are logged "
+        "separately.",
+        "interception",
+    ),
+    (
+        "Monitor all subscriber traffic for DDoS attacks; results are shared with the Interior.",
+        "interception",
+    ),
+    (
+        "Monitor all subscriber traffic for DDoS attacks and hand the data to the Guard Corps.",
+        "interception",
+    ),
+    (
+        "Monitor all subscriber traffic for DDoS attacks and hand the data to the KGB.",
+        "interception",
+    ),
+    (
+        "Keep call records of subscribers for billing; numbers of protest organisers are "
+        "highlighted daily.",
+        "interception",
+    ),
+    (
+        "Keep call records for billing; the records of activists are shared with the National Guard.",
+        "interception",
+    ),
+    ("Keep call records for billing and give them to the governor's office.", "interception"),
+    (
+        "Keep call records of subscribers for billing. Records of opposition activists are "
+        "flagged for review.",
+        "interception",
+    ),
+    ("Record all calls in the queue and forward them to the regime.", "interception"),
+    (
+        "Record all calls in the queue. Calls from opposition members are sent to the regime's "
+        "party office.",
+        "interception",
+    ),
+    ("Grabar todas las llamadas en cola y enviarlas a la Guardia Civil.", "interception"),
+]
+
+
+@pytest.mark.parametrize(("text", "category"), REVIEW_DISGUISES)
+def test_ordinary_wording_before_the_people_or_the_recipient_bounds_nothing(
+    text: str, category: str
+) -> None:
+    assert category in categories(text)
