@@ -424,8 +424,9 @@ def watched_for_attacks(
 ) -> bool:
     """Whether a match on everyone's traffic is only watching it (``WATCH_STARTS``) and the
     benign context from ``lo`` to ``hi``, after it in its clause, names an attack on the
-    network (``ATTACK_PARTS``), with no state body named in the text and no protected group
-    (``protected``) in its sentence ("…, including the journalists' connections")."""
+    network (``ATTACK_PARTS``), with no state body or handing on in the text
+    (``names_recipient``) and no protected group near the match (``protected``, in any
+    sentence: "… Opposition activists' traffic is stored separately")."""
     toks, raw = text.toks, text.raw
     if lo <= span[1] or CLAUSE_BREAK_RE.search(raw, toks[span[1]][2], toks[lo][1]):
         return False

@@ -363,7 +363,7 @@ def negated(text: _Text, first: int, window: int = NEGATION_WINDOW) -> bool:
         return False  # "Do not store the data, track the phones of protesters"
     j, counted = first - 1, 0
     chain = [first]  # where each act of a chain joined by "or" starts (Chinese)
-    purpose = bare_word(toks[first][0]) in PURPOSE_WORDS  # "… para entregar": no act of it
+    purpose = bare_word(toks[first][0]) in CHAIN_PURPOSE_WORDS  # "… para entregar": no act of it
     while j >= 0 and counted < window:
         if toks[j][3] != sentence or _NEGATION_BREAK_RE.search(raw, toks[j][2], toks[j + 1][1]):
             break
@@ -375,12 +375,13 @@ def negated(text: _Text, first: int, window: int = NEGATION_WINDOW) -> bool:
         # Each "or" of a denied chain of acts carries the negation's reach on: "we do not
         # store or sell or track the location of …", "لا نخزن أو نبيع أو نتتبع …".
         listed = _ZH_LIST_RE.fullmatch(raw, toks[j][2], toks[j + 1][1])
-        if (carries_reach(toks, j) or listed) and counted <= CHAIN_ACT and not purpose:
+        carries = carries_reach(toks, j)
+        if (carries or listed) and counted <= CHAIN_ACT and not purpose:
             chain.append(j + 1 if listed else j)  # "不会存储、出售或跟踪"
             counted = 0
-        elif not carries_reach(toks, j):
+        elif not carries:
             counted += 1
-            purpose = purpose or word in PURPOSE_WORDS
+            purpose = purpose or word in CHAIN_PURPOSE_WORDS
         j -= 1
     if len(toks[first][0]) == 1 and "\u3400" <= toks[first][0] <= "\u9fff":
         for at in chain:
@@ -398,7 +399,7 @@ _ZH_LIST_RE = re.compile("\u3001")  # the Chinese enumeration comma
 # between ("para entregar …"), and the "or" joins things, not acts: "No licence or permit
 # needed to track …", "licença ou certificado para entregar …" (it does not count).
 CHAIN_ACT = 2
-PURPOSE_WORDS = frozenset("to for pour para por для чтобы".split())
+CHAIN_PURPOSE_WORDS = frozenset("to for pour para por для чтобы".split())
 
 
 # A comma, or a dash between spaces, ends the clause a negation before it denies: "Do not

@@ -9,6 +9,7 @@ between its words or after it are what the act is done to.
 
 from __future__ import annotations
 
+from itertools import takewhile
 from typing import TYPE_CHECKING
 
 from .act_scope import HELD_STARTS, object_end
@@ -96,8 +97,9 @@ def act_on_thing_held(
     """Whether a detention act is followed, past a determiner or two, by a thing held (a
     licence, rights, shares: French "détenir", Portuguese "deter" also mean to own): "détient
     une licence pour les journalistes" holds the licence, and the people named after it are
-    whom it is for, unless joined to it by "et", "e" (both held). An adverb or anything else before the people ("détient arbitrairement
-    des journalistes") leaves the act on them."""
+    whom it is for, unless the sentence holds them too (``_held_too``). An adverb or
+    anything else before the thing ("détient arbitrairement des journalistes") leaves the
+    act on them."""
     if category != "detention":
         return False
     kinds, toks = text.kinds, text.toks
@@ -129,7 +131,7 @@ def _held_too(text: _Text, thing_end: int, match_end: int) -> bool:
     toks = text.toks
     sentence = toks[thing_end][3]
     inside = toks[thing_end + 1 : match_end + 1]
-    rest = [t for t in toks[thing_end + 1 :] if t[3] == sentence]
+    rest = list(takewhile(lambda t: t[3] == sentence, toks[thing_end + 1 :]))
     if not rest:
         return False
     words = [bare_word(t[0]) for t in rest]
