@@ -84,14 +84,15 @@ HANDING_PARTS = (
 # State bodies, security services, armed groups, parties: word beginnings compared without
 # accents (Arabic and Chinese: parts of the word, for prefixed "لل", "وال"). Words also
 # ordinary elsewhere are left out ("policy", Russian "режим" (mode), "партия" (batch),
-# Arabic "النظام" (system), "الداخلية" (internal)).
+# Arabic "النظام" (system), "الداخلية" (internal), French "corps" (body), Spanish "junta"
+# (a board), "de guardia" (on call)).
 STATE_STARTS = _words(
     "police policia policial policier polizei gendarm carabinier militia milice milici "
-    "guard guardia corps army armee ejercito exercito military militaire militar soldier "
+    "guard guardia army armee ejercito exercito military militaire militar soldier "
     "soldat soldad ministr ministe ministé minist interior mvd fsb kgb stasi mukhabarat "
     "irgc basij sepah prosecut procureur fiscalia procurador regime regimen government "
     "gouvernement gobierno governo governor gouverneur gobernador governador authorities "
-    "autorites autoridades prefect prefet prefeit junta intelligence renseignement inteligen "
+    "autorites autoridades prefect prefet prefeit intelligence renseignement inteligen "
     "полиц милиц гвард росгвард арми военн министер министр мвд фсб кгб спецслужб разведк "
     "прокур власт правительств губернат силовик правоохранит ополчен партийн партком"
 )
@@ -133,6 +134,12 @@ STATE_PHRASES = tuple(
         "secret polic",
         "law enforc",
         "armed group",
+        "guard corps",
+        "corps gardien",
+        "garde nationa",
+        "garde republic",
+        "garde revolution",
+        "guarda revolucion",
         "guarda nacion",
         "guarda civil",
         "guarda republic",
@@ -226,6 +233,8 @@ def _names_state(words: list[str]) -> bool:
     if _zh(words) and any(p in "".join(words) for p in STATE_PARTS):
         return True
     for i, word in enumerate(words):
+        if word.startswith("guardia") and i and words[i - 1] == "de":
+            continue  # "el técnico de guardia": on call
         if word.startswith(STATE_STARTS) or _ARABIC_STATE_RE.match(word):
             return True
         if word in PARTY_WORDS and (i == 0 or words[i - 1] not in NO_STATE_PARTY_BEFORE):

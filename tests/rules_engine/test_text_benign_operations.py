@@ -289,6 +289,11 @@ def test_people_held_beside_the_thing_held_are_read(text: str) -> None:
 ORDINARY_HANDING = [
     "Retain all calls in the queue and transfer them to the next agent.",
     "Retain all calls in the queue and transfer them to a supervisor.",
+    "Retain all calls in the queue and hand them to the duty manager; the board receives a "
+    "monthly report.",
+    "La centralita retiene todas las llamadas en cola y las transfiere al técnico de guardia.",
+    "Enregistrements détaillés des appels pour la facturation, transmis au corps médical de la "
+    "clinique sur demande.",
     "La centralita retiene todas las llamadas en cola y las transfiere al siguiente agente libre.",
     "Retém todas as chamadas na fila e transfere-as para o próximo atendente.",
     "Call records kept for billing and call quality; invoices sent monthly to customers.",
