@@ -38,7 +38,7 @@ HANDING_WORDS = frozenset(
         "feeds fed go goes went get gets got read reads copy copies copied "
         "available accessible grant grants granted push pushed leak leaked report reports "
         "reported relay relayed export exported exports sync synced stream streams streamed "
-        "streaming mirror mirrors mirrored "
+        "streaming mirror mirrors mirrored query queries queried view views viewed see sees "
         "donner donne donnent lit lisent pasar pasa pasan pasó pase pasarlos pasarlas "
         "pasalas pasalos passar passa passam passou passe recu reçus"
     )

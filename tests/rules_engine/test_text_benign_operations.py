@@ -242,6 +242,15 @@ HANDED_ON_TO_THE_STATE = [
     "Retiene todas las llamadas en cola y las reenvía al partido.",
     "Retém todas as chamadas na fila e passa-as à milícia do partido.",
     "Retém todas as chamadas na fila e as disponibiliza às autoridades.",
+    # The recipient first, or the act in the passive.
+    "Детальные записи о вызовах для биллинга; Росгвардия получает копии.",
+    "الاحتفاظ بسجلات المكالمات للفوترة. يتلقى الحرس الثوري نسخة منها كل أسبوع.",
+    "Enregistrements détaillés des appels pour la facturation, qui seront mis à la disposition "
+    "des autorités.",
+    "Retiene todas las llamadas en cola; se pondrán a disposición de las autoridades.",
+    "Retém todas as chamadas na fila, que ficam disponíveis para a milícia.",
+    "Monitor all subscriber traffic for DDoS attacks; the Basij gets read access to the dashboard.",
+    "Monitor all subscriber traffic for DDoS attacks and let the militia query the results.",
 ]
 # Read before as well (the police or a security service named, or everyone's calls): still
 # read.
