@@ -165,9 +165,7 @@ def _held_too(text: _Text, thing_end: int, match_end: int) -> bool:
     listed_on = rest if not any(bare_word(t[0]) in FOR_WORDS for t in inside) else inside
     owner = words[0] if words[0] in OWNER_WORDS else None
     return (
-        any(
-            t[0] in COORDINATIONS and not _lists_owner(toks, t, owner, listed_on) for t in listed_on
-        )
+        any(t[0] in COORDINATIONS and not _lists_owner(t, owner, listed_on) for t in listed_on)
         or any(w in ALSO_WORDS or w.startswith(HELD_PLACE_STARTS) for w in words)
         or any(p in said for p in HELD_PLACE_PARTS + THEMSELVES_PARTS)
         or any(w in THEMSELVES_WORDS for w in words)
@@ -175,7 +173,7 @@ def _held_too(text: _Text, thing_end: int, match_end: int) -> bool:
     )
 
 
-def _lists_owner(toks: list, coordination: tuple, owner: str | None, listed_on: list) -> bool:
+def _lists_owner(coordination: tuple, owner: str | None, listed_on: list) -> bool:
     """Whether a coordination after "the shares of the journalists" lists another owner
     with the same word ("… e dos fotógrafos"), not a second thing held."""
     at = listed_on.index(coordination)
