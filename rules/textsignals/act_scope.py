@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .languages import bare_word
+from .recipient import hands_on_to_state
 from .split_words import FUNCTION_WORDS
 
 if TYPE_CHECKING:
@@ -352,42 +353,15 @@ def billed_records(text: _Text, span: tuple[int, int], lo: int, hi: int) -> bool
 
 def names_recipient(text: _Text) -> bool:
     """Whether a text names the police, a ministry, the military, an intelligence or a
-    security service, or hands what it keeps on to anyone (``HANDED_ON_STARTS``): anywhere,
-    for a later sentence may say who reads what is kept ("Keep call records for billing;
-    the police can read them", "… and give them to the governor's office")."""
+    security service anywhere, for a later sentence may say who reads what is kept ("Keep
+    call records for billing; the police can read them whenever they want"), or hands what
+    it keeps on to another state body, an armed group or a party (``hands_on_to_state``:
+    "… and give them to the governor's office"); handing on to a customer or the next agent
+    is the deal's own."""
     said = text.raw.lower()
-    if _ISSUER_RE.search(said) or any(p in said for p in RECIPIENT_PARTS + HANDED_ON_PARTS):
+    if _ISSUER_RE.search(said) or any(p in said for p in RECIPIENT_PARTS):
         return True
-    words = [bare_word(t[0]) for t in text.toks]
-    return any(w in HANDED_ON_WORDS or w.startswith(HANDED_ON_STARTS) for w in words)
-
-
-# Handing on what is kept or watched: no list of state bodies is complete ("the Guard
-# Corps", "the regime's party office"), so the act of passing it on is enough. Word
-# beginnings without accents (Arabic and Chinese: parts of the text).
-HANDED_ON_WORDS = frozenset(
-    "share shared shares sharing hand hands handed handing send sends sent sending give "
-    "gives gave giving".split()
-)
-HANDED_ON_STARTS = tuple(
-    "forward transfer disclos partag transmet transmis envoy envoie communiqu compart entreg "
-    "enviar envia envie remit transmit transfier compartilh partilh repass "
-    "передав передач переда отправ пересыл предостав".split()
-)
-HANDED_ON_PARTS = (
-    "تسليم",
-    "إرسال",
-    "ارسال",
-    "مشاركة",
-    "تزويد",
-    "共享",
-    "提交",
-    "发送",
-    "移交",
-    "交给",
-    "转发",
-    "报送",
-)
+    return hands_on_to_state(text)
 
 
 # Everyone's traffic watched for attacks on the network (DDoS, botnets) is how an operator

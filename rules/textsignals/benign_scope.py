@@ -29,6 +29,7 @@ from .act_scope import (
 from .act_scope import CLAUSE_BREAK_RE as _CLAUSE_BREAK_RE
 from .languages import bare_word
 from .lexicon import FAMILY_SOURCE, WINDOW, CompiledLexicon, IndexedPart, LexiconEntry
+from .recipient import groups_kept
 
 if TYPE_CHECKING:
     from .reader import _Text
@@ -252,7 +253,11 @@ def bears_on(
             continue
         kind = text.kinds.get((lo, hi))
         if kind == "calls":
-            if category != "interception" or names_recipient(text) or protected:
+            if (
+                category != "interception"
+                or names_recipient(text)
+                or groups_kept(text, span, protected)
+            ):
                 # "record all calls in the queue for the police", or a protected group named
                 # near it ("… Calls from opposition members are sent on"): theirs, not queued
                 continue
@@ -263,7 +268,8 @@ def bears_on(
             category != "interception"
             or targets
             or not billed_records(text, span, lo, hi)
-            or protected  # "записи звонков журналистов", "…; activists' numbers are flagged"
+            # "записи звонков журналистов", "…; activists' numbers are flagged"
+            or groups_kept(text, span, protected)
         ):
             # A call's record is billed; a location, a person watched, everyone's records
             # or records handed to the police are not ("track every user for billing").
@@ -293,7 +299,7 @@ def bears_on(
             # protesters' phones for uptime", "… opposition activists' devices using uptime
             # checks"): it says nothing of what the act is done to.
             continue
-        if everyone and watched_for_attacks(text, span, lo, hi, protected):
+        if everyone and watched_for_attacks(text, span, lo, hi, groups_kept(text, span, protected)):
             return True  # "monitor all subscriber traffic for DDoS attacks": the network's own
         if (
             targets

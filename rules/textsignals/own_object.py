@@ -9,6 +9,7 @@ between its words or after it are what the act is done to.
 
 from __future__ import annotations
 
+import re
 from itertools import takewhile
 from typing import TYPE_CHECKING
 
@@ -118,13 +119,38 @@ def act_on_thing_held(
 
 
 # After the thing held, in its sentence: a second object ("et des journalistes", "ainsi que
-# les militants eux-mêmes", "e depois os jornalistas") or a place people are held in ("qu'elle
-# garde en cellule") says the people are held too. People the thing is for ("une licence pour
-# les journalistes et les photographes") may be listed on.
-ALSO_PARTS = ("ainsi que", "bem como", "assim como", "de même que", "tout comme")
+# les militants eux-mêmes", "e depois os jornalistas", "en plus des journalistes", "junto com
+# os próprios jornalistas") or a place people are held in ("qu'elle garde en cellule", "au
+# commissariat") says the people are held too. People the thing is for ("une licence pour
+# les journalistes ainsi que pour les photographes") or whose it is ("as quotas dos
+# jornalistas e dos fotógrafos") may be listed on.
+ALSO_PARTS = (
+    "ainsi que",
+    "bem como",
+    "assim como",
+    "de même que",
+    "tout comme",
+    "en plus d",
+    "outre",
+    "junto com",
+    "além d",
+    "juntamente com",
+    "as well as",
+    "along with",
+    "together with",
+)
 ALSO_WORDS = frozenset("puis ensuite depois seguida entao aussi tambem".split())
-HELD_PLACE_STARTS = tuple("cellul prison prisao carcer cadeia cachot custod detenc".split())
+HELD_PLACE_STARTS = tuple(
+    "cellul prison prisao carcer cadeia cachot custod detenc commissariat delegac comisari "
+    "gendarmerie caserne cuartel quartel".split()
+)
+HELD_PLACE_PARTS = ("au poste", "garde à vue", "garde a vue")
 FOR_WORDS = frozenset("pour para aux au for".split())
+# The people themselves ("les militants eux-mêmes", "os próprios jornalistas").
+THEMSELVES_PARTS = ("eux-mêmes", "elles-mêmes", "eux mêmes", "themselves")
+THEMSELVES_WORDS = frozenset("proprios proprias propios propias".split())
+# Whose a thing is, listed on with the same word ("des … et des …", "dos … e dos …").
+OWNER_WORDS = frozenset("de des du d do da dos das of".split())
 
 
 def _held_too(text: _Text, thing_end: int, match_end: int) -> bool:
@@ -137,8 +163,29 @@ def _held_too(text: _Text, thing_end: int, match_end: int) -> bool:
     words = [bare_word(t[0]) for t in rest]
     said = text.raw[rest[0][1] : rest[-1][2]].lower()
     listed_on = rest if not any(bare_word(t[0]) in FOR_WORDS for t in inside) else inside
+    owner = words[0] if words[0] in OWNER_WORDS else None
     return (
-        any(t[0] in COORDINATIONS for t in listed_on)
+        any(t[0] in COORDINATIONS and not _lists_owner(t, owner, listed_on) for t in listed_on)
         or any(w in ALSO_WORDS or w.startswith(HELD_PLACE_STARTS) for w in words)
-        or any(p in said for p in ALSO_PARTS)
+        or any(p in said for p in HELD_PLACE_PARTS + THEMSELVES_PARTS)
+        or any(w in THEMSELVES_WORDS for w in words)
+        or any(_also(said, p) for p in ALSO_PARTS)
     )
+
+
+def _lists_owner(coordination: tuple, owner: str | None, listed_on: list) -> bool:
+    """Whether a coordination after "the shares of the journalists" lists another owner
+    with the same word ("… e dos fotógrafos"), not a second thing held."""
+    at = listed_on.index(coordination)
+    following = listed_on[at + 1 : at + 2]
+    return owner is not None and bool(following) and bare_word(following[0][0]) == owner
+
+
+def _also(said: str, part: str) -> bool:
+    """Whether ``part`` ("ainsi que") adds a second object, not whom the thing is for
+    ("ainsi que pour les photographes")."""
+    for found in re.finditer(rf"(?<!\w){re.escape(part)}", said):
+        following = said[found.end() :].split()
+        if not following or bare_word(following[0].strip("'’")) not in FOR_WORDS | {"aos"}:
+            return True
+    return False

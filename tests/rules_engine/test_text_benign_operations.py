@@ -213,3 +213,117 @@ def test_ordinary_wording_before_the_people_or_the_recipient_bounds_nothing(
     text: str, category: str
 ) -> None:
     assert category in categories(text)
+
+
+# What is kept handed on to a state body, a security service, an armed group or a party, by
+# any verb, in either voice, the recipient before or after it: ordinary wording then bounds
+# nothing. A second review's findings; the body named is one no word list had before.
+HANDED_ON_TO_THE_STATE = [
+    "Keep call records for billing and pass them to the Guard Corps.",
+    "Keep call records for billing and provide them to the ruling party.",
+    "Store call records for billing and make them available to the authorities.",
+    "Call records kept for billing will be made available to the Guard Corps.",
+    "Keep call records for billing; the Guard Corps receives a copy every week.",
+    "To the militia, call records kept for billing are passed weekly.",
+    "Monitor all subscriber traffic for DDoS attacks and route the results to the Guard Corps.",
+    "Monitor all subscriber traffic for DDoS attacks and stream the results to the army.",
+    "Record all calls in the queue; the ruling party's office gets a weekly copy.",
+    "Retain all calls in the queue and make them available to the armed groups in the area.",
+    "الاحتفاظ بسجلات المكالمات لنزاعات الفواتير ويرسلها إلى الحرس الثوري.",
+    "الاحتفاظ بسجلات المكالمات للفوترة ويسلمها إلى الميليشيا.",
+    "الاحتفاظ بسجلات المكالمات للفوترة وإتاحتها للحرس الثوري.",
+    "Детальные записи о вызовах для биллинга отдавать в Росгвардию.",
+    "Детальные записи о вызовах для биллинга направлять губернатору каждый месяц.",
+    "Детальные записи о вызовах для биллинга ежемесячно сливать Росгвардии.",
+    "Enregistrements détaillés des appels pour la facturation, remis chaque mois à la gendarmerie.",
+    "Enregistrements détaillés des appels pour la facturation, fournis au parti au pouvoir.",
+    "Enregistrements détaillés des appels pour la facturation ; la gendarmerie y a accès.",
+    "Graba todas las llamadas en cola y las pasa a la Guardia Nacional.",
+    "Retiene todas las llamadas en cola y las reenvía al partido.",
+    "Retém todas as chamadas na fila e passa-as à milícia do partido.",
+    "Retém todas as chamadas na fila e as disponibiliza às autoridades.",
+    # The recipient first, or the act in the passive.
+    "Детальные записи о вызовах для биллинга; Росгвардия получает копии.",
+    "الاحتفاظ بسجلات المكالمات للفوترة. يتلقى الحرس الثوري نسخة منها كل أسبوع.",
+    "Enregistrements détaillés des appels pour la facturation, qui seront mis à la disposition "
+    "des autorités.",
+    "Retiene todas las llamadas en cola; se pondrán a disposición de las autoridades.",
+    "Retém todas as chamadas na fila, que ficam disponíveis para a milícia.",
+    "Monitor all subscriber traffic for DDoS attacks; the Basij gets read access to the dashboard.",
+    "Monitor all subscriber traffic for DDoS attacks and let the militia query the results.",
+]
+# Read before as well (the police or a security service named, or everyone's calls): still
+# read.
+HANDED_ON_TO_THE_POLICE = [
+    "Retém todas as chamadas na fila e passa-as à Guarda Nacional.",
+    "记录所有排队的通话，并每周同步给武警。",
+    "Retain all call records for billing and pass them to the police.",
+    "الاحتفاظ بسجلات المكالمات لنزاعات الفواتير ويرسلها إلى الشرطة.",
+    "الاحتفاظ بسجلات المكالمات للفوترة ويسلمها إلى المخابرات.",
+    "Хранить записи о вызовах для биллинга и направлять их в ФСБ.",
+    "Детальные записи о вызовах для биллинга отдавать в полицию.",
+    "Conserver les enregistrements des appels pour la facturation et les remettre à la police.",
+    "Grabar todas las llamadas en cola y pasarlas a la policía.",
+    "Gravar todas as chamadas na fila e passar as gravações à polícia.",
+    "The Guard Corps visits our site every week. Keep call records for billing and hand them "
+    "over to them.",
+]
+
+
+@pytest.mark.parametrize("text", HANDED_ON_TO_THE_STATE + HANDED_ON_TO_THE_POLICE)
+def test_what_is_kept_handed_to_a_state_body_is_read(text: str) -> None:
+    assert "interception" in categories(text)
+
+
+# People held beside the thing held, said another way: still held.
+HELD_BESIDE_THE_THING = [
+    "La police détient les comptes des journalistes avec les journalistes eux-mêmes.",
+    "La police détient les comptes des journalistes en plus des journalistes eux-mêmes.",
+    "La police détient les comptes des militants, outre les militants eux-mêmes.",
+    "La police détient une autorisation pour les opposants, qu'elle garde au commissariat.",
+    "La police détient une licence pour les opposants et les opposants eux-mêmes.",
+    "A polícia detém as contas dos jornalistas junto com os próprios jornalistas.",
+    "A polícia detém as contas dos jornalistas, além dos próprios jornalistas.",
+]
+
+
+@pytest.mark.parametrize("text", HELD_BESIDE_THE_THING)
+def test_people_held_beside_the_thing_held_are_read(text: str) -> None:
+    assert "detention" in categories(text)
+
+
+# Handing on that is the deal's own (the next agent, customers, a wire transfer, equipment
+# delivered), a protected group that is only a customer elsewhere in the text, and people
+# a thing held is for or whose it is: nothing to read.
+ORDINARY_HANDING = [
+    "Retain all calls in the queue and transfer them to the next agent.",
+    "Retain all calls in the queue and transfer them to a supervisor.",
+    "Retain all calls in the queue and hand them to the duty manager; the board receives a "
+    "monthly report.",
+    "La centralita retiene todas las llamadas en cola y las transfiere al técnico de guardia.",
+    "Enregistrements détaillés des appels pour la facturation, transmis au corps médical de la "
+    "clinique sur demande.",
+    "La centralita retiene todas las llamadas en cola y las transfiere al siguiente agente libre.",
+    "Retém todas as chamadas na fila e transfere-as para o próximo atendente.",
+    "Call records kept for billing and call quality; invoices sent monthly to customers.",
+    "Store call records for billing; invoices are sent to the customer's finance department.",
+    "Call detail records for billing. Payment by wire transfer within 30 days.",
+    "Call detail records for billing and call quality. Delivery of the transmission equipment "
+    "in March.",
+    "Monitor all subscriber traffic for DDoS attacks and send alerts to the network operations "
+    "centre.",
+    "Retiene todas las llamadas en cola. Entrega del equipo en marzo.",
+    "الاحتفاظ بسجلات المكالمات لنزاعات الفواتير. تسليم المعدات في مارس.",
+    "Детальные записи о вызовах для биллинга. Передача оборудования в марте.",
+    "Детальные записи о вызовах для биллинга передаются в систему биллинга.",
+    "Monitor all subscriber traffic for DDoS attacks. Journalists get a 20% discount on the plan.",
+    "Store call records for billing. A discount for journalists applies to the annual plan.",
+    "Retain all calls in the queue. Journalists and students get a discount.",
+    "L'agence de presse détient une licence pour les journalistes ainsi que pour les photographes.",
+    "A cooperativa de mídia detém as quotas dos jornalistas e dos fotógrafos associados.",
+]
+
+
+@pytest.mark.parametrize("text", ORDINARY_HANDING)
+def test_ordinary_handing_on_raises_nothing(text: str) -> None:
+    assert categories(text) == set()
