@@ -40,8 +40,8 @@ class CandidateIndex:
     at_spare: dict[int, int]  # a spare bit's place -> the entry's
     # key -> (the slots it satisfies alone: an alternative that is that word, or the first
     # word of an alternative in an entry with a ``word*`` start in every part; the (slot,
-    # keys) of alternatives of several words posted under it, the key of theirs fewest
-    # alternatives need: the slot is satisfied when the text holds all their keys)
+    # other keys) of alternatives of several words posted under it, the key of theirs
+    # fewest alternatives need: the slot is satisfied when the text holds the others too)
     by_key: dict[str, tuple[int, tuple[tuple[int, frozenset[str]], ...]]]
     by_head: dict[str, int]  # first three letters of a ``word*`` start -> slots
     keys: frozenset[str]
@@ -102,7 +102,8 @@ def _build(lexicon: CompiledLexicon) -> CandidateIndex:
                     if len(needs) == 1:
                         by_key[first] = by_key.get(first, 0) | slot
                     else:
-                        checked.setdefault(_anchor(needs, uses), {})[(slot, needs)] = None
+                        anchor = _anchor(needs, uses)
+                        checked.setdefault(anchor, {})[(slot, needs - {anchor})] = None
         spares |= 1 << place
         at_spare[place] = pos
         place += 1
@@ -130,8 +131,8 @@ def candidates(
     for key in index.keys & keyset:
         alone, checked = by_key[key]
         satisfied |= alone
-        for slot, needs in checked:
-            if needs <= keyset:
+        for slot, others in checked:  # the key itself is in the text: the others?
+            if others <= keyset:
                 satisfied |= slot
     if heads:
         by_head = index.by_head

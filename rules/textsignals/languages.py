@@ -195,6 +195,13 @@ def bare_word(word: str) -> str:
     return strip_accents(word)
 
 
+@lru_cache(maxsize=65536)
+def word_head(word: str) -> str:
+    """The first three letters of a normalised word without its accents (``word*``
+    beginnings are looked up by them): once a word, not once a text."""
+    return bare_word(word)[:3]
+
+
 def tokens(text: str) -> list[tuple[str, int, int, int]]:
     """(normalised word, start, end, sentence number) of each word, offsets into ``text``.
 

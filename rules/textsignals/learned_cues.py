@@ -170,6 +170,8 @@ class LanguageCues:
     partners: Mapping[str, frozenset[str]]  # stem -> the stems after it it pairs with
     never_quoted: frozenset[str]  # fitted: stems most texts hold
     not_cues: frozenset[str] = frozenset()  # written: function words, the deal form's words
+    # stem -> partner -> the pair's vector: no "a+b" key is written out for each sentence
+    pair_vectors: Mapping[str, Mapping[str, tuple[float, ...]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -245,6 +247,7 @@ def _language(lang: str, cues: Mapping[str, Any], off: set[str]) -> LanguageCues
         partners={a: frozenset(b) for a, b in partners.items()},
         never_quoted=frozenset(cues.get("never_quoted", ())),
         not_cues=not_cue_units(lang, unit),
+        pair_vectors={a: {b: vectors[f"{a}+{b}"] for b in bs} for a, bs in partners.items()},
     )
 
 
@@ -289,19 +292,22 @@ def unit(word: str, language: str) -> str:
 Unit = tuple[str, int, int, int]  # (stem, start, end, token)
 
 
-def units_by_sentence(toks: list, language: str) -> list[list[Unit]]:
+def units_by_sentence(
+    toks: list, language: str, read: frozenset[str] | None = None
+) -> list[list[Unit]]:
     """Per sentence, the (stem, start, end, token) units of the reader's tokens. Chinese
-    units are two adjacent characters (a single character says too little)."""
+    units are two adjacent characters (a single character says too little). ``read``:
+    only those units (the cues' own: no other one scores)."""
     out: dict[int, list[Unit]] = {}
     for i, (word, start, end, n) in enumerate(toks):
         if language == "zh" and script_of(word) == "han":
             if i + 1 < len(toks) and toks[i + 1][3] == n and toks[i + 1][1] == end:
                 nxt = toks[i + 1][0]
-                if script_of(nxt) == "han":
+                if script_of(nxt) == "han" and (read is None or word + nxt in read):
                     out.setdefault(n, []).append((word + nxt, start, toks[i + 1][2], i))
             continue
         key = unit(word, language)
-        if len(key) >= 2:
+        if len(key) >= 2 and (read is None or key in read):
             out.setdefault(n, []).append((key, start, end, i))
     return [out[n] for n in sorted(out)]
 
@@ -322,7 +328,7 @@ def sentence_cues(
     neither negated; the quote runs from one to the other. ``text`` has the reader's
     ``toks`` and ``raw`` (what ``negated`` reads)."""
     raw = text.raw
-    vectors, partners, units = cues.vectors, cues.partners, cues.units
+    vectors, partners, units, pairs = cues.vectors, cues.partners, cues.units, cues.pair_vectors
     for sentence in sents:
         places: dict[str, list[tuple[int, int, int]]] = {}
         for key, start, end, i in sentence:
@@ -335,7 +341,8 @@ def sentence_cues(
             vecs.append(vectors[key])
             mates = partners.get(key)
             if mates is not None:
-                vecs.extend(vectors[key + "+" + other] for other in mates.intersection(places))
+                # The same pairs in the same order as ever: the scores add up alike.
+                vecs.extend(map(pairs[key].__getitem__, mates.intersection(places)))
         for cat, score in zip(CATEGORIES, map(sum, zip(*vecs, strict=True)), strict=True):
             if not score >= threshold:  # NaN reaches nothing
                 continue
@@ -386,7 +393,7 @@ def read_cues(
         # cost more than the rest of the reading; its phrases are still read.
         return []
     found: dict[str, Cue] = {}
-    sents = units_by_sentence(text.toks, language)
+    sents = units_by_sentence(text.toks, language, by_language[language].units)
     for cue in sentence_cues(
         text, sents, by_language[language], threshold, compiled.min_cue_weight
     ):

@@ -55,6 +55,7 @@ from .languages import (
     own_language,
     plausible_languages,
     tokens,
+    word_head,
     word_keys,
 )
 from .learned_cues import CompiledCues, read_cues
@@ -252,12 +253,12 @@ class _Text:
         or more) is looked up among the words sharing its beginning, not by a scan."""
         if self.heads is None:
             # Each distinct word once, its places merged in order where words share a head.
-            self.heads = _merged(self.words, lambda word: (bare_word(word)[:3],))
+            self.heads = _merged(self.words, lambda word: (word_head(word),))
         return self.heads
 
     def head_set(self) -> frozenset[str]:
         if self._head_set is None:
-            self._head_set = frozenset(self.word_heads())
+            self._head_set = frozenset(map(word_head, self.words))  # no places needed
         return self._head_set
 
     def benign_spans(self, lexicon: CompiledLexicon) -> list[tuple[int, int]]:

@@ -24,6 +24,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from itertools import pairwise
+from typing import Any
 
 from .languages import TOKEN_RE, bare_word, normalise, script_of, word_keys
 from .lexicon import CompiledLexicon
@@ -71,9 +72,10 @@ PRODUCT_WORDS = frozenset("pro lite plus test tests".split())
 class _Vocabulary:
     """What the lexicon reads, as stem keys and ``word*`` beginnings (worked out once)."""
 
-    __slots__ = ("keys", "prefixes", "heads", "words", "starts")
+    __slots__ = ("keys", "prefixes", "heads", "words", "starts", "joined")
 
     def __init__(self, lexicon: CompiledLexicon) -> None:
+        self.joined: dict[tuple, bool] = {}  # ``_joins`` of pieces already judged
         keys: set[str] = set()
         prefixes: set[str] = set()
         for entry in (*lexicon.signals, *lexicon.benign):
@@ -144,6 +146,7 @@ class _Vocabulary:
         for name in ("keys", "prefixes", "heads", "starts"):
             setattr(merged, name, frozenset().union(*(getattr(v, name) for v in vocabularies)))
         merged.words = frozenset.intersection(*(v.words for v in vocabularies))
+        merged.joined = {}
         return merged
 
 
@@ -184,13 +187,15 @@ def _rejoined(raw: str, vocabulary: _Vocabulary) -> str:
         if gap != " " and not _GAP_RE.fullmatch(gap):
             continue
         first, second = raw[start:end], raw[next_start:next_end]
-        if _joins(vocabulary, first, second, (), _hyphen_alone(gap)):
+        if _joins_kept(vocabulary, first, second, (), _hyphen_alone(gap)):
             cuts.append((end, next_start))
             last_end = next_end
             continue
         after = _NEXT_RE.match(raw, next_end)
         hyphens = _hyphen_alone(gap) or bool(after and _hyphen_alone(after.group(1)))
-        if after and _joins(vocabulary, first + second, after.group(2), (first, second), hyphens):
+        if after and _joins_kept(
+            vocabulary, first + second, after.group(2), (first, second), hyphens
+        ):
             cuts += [(end, next_start), (after.start(1), after.end(1))]
             last_end = after.end(2)
     if not cuts:
@@ -247,6 +252,21 @@ def _cased_apart(first: str, second: str) -> bool:
     """Whether a capital starts the second piece only: a new name or sentence, not the rest
     of a word ("Pro Testers", a title's capitals, and "PRO TESTERS" are one word)."""
     return second[0].isupper() and not first[0].isupper()
+
+
+# Pieces judged per vocabulary (a lexicon's own): the same pairs recur from deal to deal.
+JOINS_KEPT = 16_384
+
+
+def _joins_kept(vocabulary: _Vocabulary, *pieces: Any) -> bool:
+    """``_joins``, each set of pieces judged once (at most ``JOINS_KEPT``, then afresh)."""
+    kept = vocabulary.joined
+    found = kept.get(pieces)
+    if found is None:
+        if len(kept) >= JOINS_KEPT:
+            kept.clear()
+        found = kept[pieces] = _joins(vocabulary, *pieces)
+    return found
 
 
 def _joins(
