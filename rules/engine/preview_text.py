@@ -95,7 +95,8 @@ class ChangeProbe:
     occurrence of one of its alternatives, so the text holds every word of that
     alternative: its stem key (Chinese: each of its characters), or, for a ``word*``, a
     word starting so. A part none of whose alternatives has all its words in the text: the
-    entry cannot match. Words are the reader's own (``word_set``, ``word_keys``).
+    entry cannot match. Words are the reader's own (``word_set``, ``word_keys``), read
+    after the text's disguises are undone (``as_read``: "u n i o n i s t s" is a word).
     """
 
     def __init__(self, phrases: Iterable[tuple]) -> None:
@@ -162,7 +163,9 @@ class ChangeProbe:
     def _touches(self, raw: str) -> bool:
         known = self._anchor_words
         hit: set[int] = set()
-        for token in TOKEN_RE.findall(raw):
+        # The words the reader reads: spaced letters, invisible characters and markup
+        # undone ("u n i o n i s t s"), as ``word_set`` below does.
+        for token in set(TOKEN_RE.findall(as_read(raw))):
             parts = known.get(token)
             if parts is None:
                 if len(known) >= ANCHOR_CACHE_SIZE:
