@@ -95,7 +95,8 @@ class ChangeProbe:
     occurrence of one of its alternatives, so the text holds every word of that
     alternative: its stem key (Chinese: each of its characters), or, for a ``word*``, a
     word starting so. A part none of whose alternatives has all its words in the text: the
-    entry cannot match. Words are the reader's own (``word_set``, ``word_keys``).
+    entry cannot match. Words are the reader's own (``word_set``, ``word_keys``), read
+    after the text's disguises are undone (``as_read``: "u n i o n i s t s" is a word).
     """
 
     def __init__(self, phrases: Iterable[tuple]) -> None:
@@ -134,6 +135,7 @@ class ChangeProbe:
                 n += 1
             self._parts_of_entry.append(frozenset(ids))
         self._anchor_words: dict[str, frozenset[int]] = {}
+        self._anchor_none: set[str] = set()
         self._cache: dict[str, bool] = {}
 
     def touches(self, raw: str) -> bool:
@@ -162,14 +164,21 @@ class ChangeProbe:
     def _touches(self, raw: str) -> bool:
         known = self._anchor_words
         hit: set[int] = set()
-        for token in TOKEN_RE.findall(raw):
+        # The words the reader reads: spaced letters, invisible characters and markup
+        # undone ("u n i o n i s t s"), as ``word_set`` below does.
+        # Most words of a text anchor nothing, and were met before: set apart at once.
+        for token in set(TOKEN_RE.findall(as_read(raw))) - self._anchor_none:
             parts = known.get(token)
             if parts is None:
-                if len(known) >= ANCHOR_CACHE_SIZE:
+                if len(known) + len(self._anchor_none) >= ANCHOR_CACHE_SIZE:
                     known.clear()
-                parts = known[token] = self._parts_anchored(token)
-            if parts:
-                hit.update(parts)
+                    self._anchor_none.clear()
+                parts = self._parts_anchored(token)
+                if not parts:
+                    self._anchor_none.add(token)
+                    continue
+                known[token] = parts
+            hit.update(parts)
         maybe = [
             entry
             for entry, parts in zip(self._entries, self._parts_of_entry, strict=True)
@@ -250,13 +259,18 @@ def preview_text_reader(draft: CompiledCriteria, in_force: CompiledCriteria | No
     categories = frozenset(p[2] for p in removed)
 
     def read(snapshot: Mapping[str, Any], stored: Mapping[str, Any] | None) -> dict[str, Any]:
-        if stored is None or _words_rejoined(snapshot, rejoins, rejoined_texts):
+        if stored is None:
             return text_read(snapshot, draft)
         recorded = stored.get(PHRASES_FIELD)
-        if recorded is None:  # stored before quotes recorded their phrases
-            return text_read(snapshot, draft) if probe.touches_snapshot(snapshot) else dict(stored)
-        if rest.touches_snapshot(snapshot):
+        # Stored before quotes recorded their phrases: every phrase that differs is looked
+        # for by its words. The words test first: cheaper than the split-word test, and a
+        # deal it sends to be read again needs no other.
+        if (probe if recorded is None else rest).touches_snapshot(snapshot) or _words_rejoined(
+            snapshot, rejoins, rejoined_texts
+        ):
             return text_read(snapshot, draft)
+        if recorded is None:
+            return dict(stored)
         kept = without_phrases(stored, recorded, keys, categories, cues=bool(draft.lexicon.cues))
         return text_read(snapshot, draft) if kept is None else kept
 

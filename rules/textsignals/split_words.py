@@ -44,8 +44,14 @@ _PIECE = r"[^\W\d_\u3400-\u9fff]+"
 _PIECE_RE = re.compile(_PIECE)
 _GAP_RE = re.compile(_GAP)
 _NEXT_RE = re.compile(f"({_GAP})({_PIECE})")  # a third piece after the second
+# Two pieces next to each other with a gap between them (matched from a piece's start).
+_PAIR_RE = re.compile(f"(?<!{_PIECE[:-1]})({_PIECE})(?:{_GAP})(?=({_PIECE}))")
+_GAP_CHARS = " \n\u00a0\u2009\u202f-\u2010\u2011"
 # What may come before an Arabic word's stem: its article, a conjunction, a preposition.
 ARABIC_CLITICS = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+_CLITIC_SET = frozenset(ARABIC_CLITICS)
+_CLITIC_LENGTHS = tuple(sorted({len(c) for c in ARABIC_CLITICS}))
+_CLITIC_BEGINNINGS = frozenset(c[:n] for c in ARABIC_CLITICS for n in range(1, len(c) + 1))
 MIN_JOINED = 6  # letters of the word put back together: shorter ones are too easy to make
 
 # Short words of every text (articles, prepositions, conjunctions, pronouns), recognised
@@ -112,10 +118,12 @@ class _Vocabulary:
         ``piece`` and go on with the next piece's first letter (an Arabic piece also
         without the article or a conjunction or preposition before it)."""
         bare = bare_word(piece + next_letter)
-        if bare in self.starts:
+        starts = self.starts
+        if bare in starts:
             return True
+        # A clitic is one to three letters: its beginning looked up, not each clitic tried.
         return script_of(piece) == "arabic" and any(
-            bare.startswith(c) and bare[len(c) :] in self.starts for c in ARABIC_CLITICS
+            bare[:n] in _CLITIC_SET and bare[n:] in starts for n in _CLITIC_LENGTHS
         )
 
     def recognises(self, word: str) -> bool:
@@ -155,7 +163,29 @@ def rejoins_any(lexicons: tuple[CompiledLexicon, ...]) -> Callable[[str], bool]:
     together (``rejoined``). One pass over the text whatever their number; it may say yes
     when none would (rare), never no when one would."""
     vocabulary = _Vocabulary.of_any([_vocabulary(lexicon) for lexicon in lexicons])
-    return lambda raw: _rejoined(raw, vocabulary) != raw
+    return lambda raw: _joins_somewhere(raw, vocabulary)
+
+
+def _joins_somewhere(raw: str, vocabulary: _Vocabulary) -> bool:
+    """Whether ``_rejoined`` would join a word of ``raw`` (before its first join it tries
+    every pair, so the first pair that joins is all there is to find). The pairs are found
+    by one pattern; those of a text in plain ASCII (most) are tested without a call."""
+    if not any(c in raw for c in _GAP_CHARS):
+        return False
+    starts, function_words = vocabulary.starts, FUNCTION_WORDS
+    ascii = raw.isascii()
+    for pair in _PAIR_RE.finditer(raw.lower() if ascii else raw):  # same places as in raw
+        first, second = pair.groups()
+        if ascii or (first.isascii() and second.isascii()):
+            # ``_may_begin``'s test of two pieces in ASCII, without the call.
+            first, second = first.lower(), second.lower()
+            may = first + second[0] in starts
+            may = may and first not in function_words and second not in function_words
+        else:
+            may = _may_begin(vocabulary, first, second)
+        if may and _join_at(raw, vocabulary, *pair.span(1), *pair.span(2)):
+            return True
+    return False
 
 
 def _vocabulary(lexicon: CompiledLexicon) -> _Vocabulary:
@@ -173,7 +203,7 @@ def rejoined(raw: str, lexicon: CompiledLexicon) -> str:
 
 
 def _rejoined(raw: str, vocabulary: _Vocabulary) -> str:
-    if not any(c in raw for c in " \n\u00a0\u2009\u202f-\u2010\u2011"):
+    if not any(c in raw for c in _GAP_CHARS):
         return raw
     cuts: list[tuple[int, int]] = []  # the gaps to drop
     last_end = -1
@@ -186,18 +216,9 @@ def _rejoined(raw: str, vocabulary: _Vocabulary) -> str:
         gap = raw[end:next_start]
         if gap != " " and not _GAP_RE.fullmatch(gap):
             continue
-        first, second = raw[start:end], raw[next_start:next_end]
-        if _joins_kept(vocabulary, first, second, (), _hyphen_alone(gap)):
-            cuts.append((end, next_start))
-            last_end = next_end
-            continue
-        after = _NEXT_RE.match(raw, next_end)
-        hyphens = _hyphen_alone(gap) or bool(after and _hyphen_alone(after.group(1)))
-        if after and _joins_kept(
-            vocabulary, first + second, after.group(2), (first, second), hyphens
-        ):
-            cuts += [(end, next_start), (after.start(1), after.end(1))]
-            last_end = after.end(2)
+        if joined := _join_at(raw, vocabulary, start, end, next_start, next_end):
+            cuts += joined[0]
+            last_end = joined[1]
     if not cuts:
         return raw
     out, at = [], 0
@@ -210,6 +231,23 @@ def _rejoined(raw: str, vocabulary: _Vocabulary) -> str:
             at = end + 1
     out.append(raw[at:])
     return "".join(out)
+
+
+def _join_at(
+    raw: str, vocabulary: _Vocabulary, start: int, end: int, next_start: int, next_end: int
+) -> tuple[list[tuple[int, int]], int] | None:
+    """The gaps to drop and where the word ends when the piece at ``start:end`` and the
+    next one (maybe a third after them) are one word split apart, else None; the pair has
+    passed ``_may_begin`` and its gap is one ``_GAP``."""
+    gap = raw[end:next_start]
+    first, second = raw[start:end], raw[next_start:next_end]
+    if _joins_kept(vocabulary, first, second, (), _hyphen_alone(gap)):
+        return [(end, next_start)], next_end
+    after = _NEXT_RE.match(raw, next_end)
+    hyphens = _hyphen_alone(gap) or bool(after and _hyphen_alone(after.group(1)))
+    if after and _joins_kept(vocabulary, first + second, after.group(2), (first, second), hyphens):
+        return [(end, next_start), (after.start(1), after.end(1))], after.end(2)
+    return None
 
 
 def _may_begin(vocabulary: _Vocabulary, first: str, second: str) -> bool:
@@ -225,10 +263,29 @@ def _may_begin(vocabulary: _Vocabulary, first: str, second: str) -> bool:
             or (second.isascii() and second.lower() in FUNCTION_WORDS)
         )
     if "\u0400" <= head[0] <= "\u04ff":
-        return head.replace("ё", "е") in vocabulary.starts
-    if script_of(first) == "latin" == script_of(second):
-        return bare_word(_folded(first) + _folded(second)[0]) in vocabulary.starts
-    return True
+        may = head.replace("ё", "е") in vocabulary.starts
+    elif "\u0600" <= head[0] <= "\u06ff":
+        # ``_joins``'s test of an Arabic head, done before it; a third piece's head starts
+        # with this one, so it may start a word only if this one may, or if this one is
+        # too short to tell once a clitic is taken off (``starts`` begins at two letters).
+        bare = bare_word(head)
+        may = (
+            bare in vocabulary.starts
+            or bare in _CLITIC_BEGINNINGS
+            or bare[:-1] in _CLITIC_SET
+            or any(
+                bare[:n] in _CLITIC_SET and bare[n:] in vocabulary.starts for n in _CLITIC_LENGTHS
+            )
+        )
+    elif script_of(first) == "latin" == script_of(second):
+        may = bare_word(_folded(first) + _folded(second)[0]) in vocabulary.starts
+    else:
+        may = True
+    # ``_joins`` joins no short word every text uses ("в", "à", "في"), as a piece of two
+    # or of three.
+    return (
+        may and normalise(first) not in FUNCTION_WORDS and normalise(second) not in FUNCTION_WORDS
+    )
 
 
 def _folded(piece: str) -> str:

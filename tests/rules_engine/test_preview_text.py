@@ -8,6 +8,7 @@ context added or removed, on either side); no database.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -19,6 +20,7 @@ from rules.engine import (
     load_pack,
     text_read,
 )
+from rules.engine.packs import cues_from_pack, read_pack
 from rules.engine.preview_text import ChangeProbe, preview_text_reader, without_phrases
 from rules.textsignals import CATEGORIES, LexiconEntry
 from rules.textsignals.lexicon import family_phrases, phrase_key
@@ -233,3 +235,84 @@ def test_a_screening_stored_before_quotes_recorded_their_phrases_is_still_read_r
         legacy = {k: v for k, v in before.items() if k != "text.phrases"}
         full, got = text_read(snap, draft), read(snap, legacy)
         assert {k: got[k] for k in TEXT_DERIVED_FIELDS} == {k: full[k] for k in TEXT_DERIVED_FIELDS}
+
+
+# -- words the reader reads apart from how they are typed --------------------------------------
+
+_TRACE = LexiconEntry("trace ~ unionists", "en", "targets_dissent", "s")
+_DISGUISED = [
+    "We trace u n i o n i s t s downtown.",
+    "We trace union\u200bists downtown.",
+    "We trace union&shy;ists downtown.",
+    "We trace uni<b>on</b>ists downtown.",
+]
+
+
+def test_a_phrase_added_is_looked_for_in_the_words_a_disguise_hides() -> None:
+    """The reader undoes spaced letters, invisible characters and markup before it reads; the
+    words test of a phrase added looks at those words too, so such a deal is read again."""
+    draft = compile_criteria(PACK.specs, PACK.tiers, lexicon=[*ENTRIES, _TRACE])
+    read = preview_text_reader(draft, PACK)
+    for text in _DISGUISED:
+        snap = example_snapshot(use_description=text)
+        after = read(snap, text_read(snap, PACK))
+        assert after == text_read(snap, draft), text
+        assert after["text.targets_dissent"], text
+
+
+_SPLIT = [
+    "They track pro testers near the square.",
+    "They track Pro Testers near the square.",
+    "They track journal ists at night.",
+    "They track journa\nlists at night.",
+    "They track pro- testers and journal-\nists.",
+    "They track pro tes ters.",
+    "The pro test environment is tracked.",
+    "Office network refresh, news papers and Wi-Fi.",
+    "Отслеживать протес тующих на площади.",
+    "تتبع المتظا هرين في الساحة",
+    "تتبع ال متظاهرين في الساحة",
+    "Suivre les journa listes et les mani festants.",
+]
+_SPLIT_EXTRA = [
+    LexiconEntry("protesters", "en", "targets_dissent", "s"),
+    LexiconEntry("journalist*", "en", "targets_dissent", "s"),
+    LexiconEntry("testers", "en", "benign", "s"),
+    LexiconEntry("протестующ*", "ru", "targets_dissent", "s"),
+    LexiconEntry("المتظاهرين", "ar", "targets_dissent", "s"),
+    LexiconEntry("journaliste*|manifestant*", "fr", "targets_dissent", "s"),
+    LexiconEntry("track ~ protesters|journalists", "en", "tracking", "s"),
+]
+
+
+@lru_cache(maxsize=64)
+def _dissent_read_by(entries: tuple[LexiconEntry, ...], cued: bool):
+    """The default criteria with ``entries`` in place of its protected-group phrases, with
+    the pack's learned cues or without."""
+    keep = [e for e in ENTRIES if e.category != "targets_dissent"]
+    cues = cues_from_pack(read_pack()) if cued else None
+    return compile_criteria(PACK.specs, PACK.tiers, lexicon=[*keep, *entries], learned_cues=cues)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    before=st.sets(st.sampled_from(_SPLIT_EXTRA)),
+    after=st.sets(st.sampled_from(_SPLIT_EXTRA)),
+    texts=st.lists(st.sampled_from(_SPLIT + _DISGUISED + TEXTS[:40]), min_size=1, max_size=3),
+    edited=st.booleans(),
+    cued=st.booleans(),
+)
+def test_words_split_apart_read_as_a_full_re_read_does(before, after, texts, edited, cued) -> None:
+    """Words split by a blank ("pro testers", "journa\\nlists") that one lexicon puts back
+    together and the other does not, phrases added, removed and changed (one gains a word):
+    the preview reads each deal as the draft's full reading, with learned cues or without."""
+    drafted = sorted(after, key=str)
+    if edited and drafted:
+        drafted[0] = replace(drafted[0], phrase=drafted[0].phrase + "|trail")
+    in_force, draft = (
+        _dissent_read_by(tuple(sorted(before, key=str)), cued),
+        _dissent_read_by(tuple(drafted), cued),
+    )
+    read = preview_text_reader(draft, in_force)
+    snap = example_snapshot(title=texts[0], use_description=" ".join(texts[1:]) or texts[0])
+    assert read(snap, text_read(snap, in_force)) == text_read(snap, draft)

@@ -202,3 +202,33 @@ def test_one_pass_asks_both_lexicons_whether_a_split_word_is_put_back(text, drop
     other = compile_lexicon([*(e for e in _ENTRIES if e.category not in dropped), *added])
     either = rejoined(text, LEXICON) != text or rejoined(text, other) != text
     assert rejoins_any((LEXICON, other))(text) or not either
+
+
+# Texts whose pieces are Arabic clitics or short words alone ("و", "ال", "في"), capitals,
+# words of several scripts side by side, and words the lexicon writes split apart.
+_EDGES = [
+    "تتبع ال متظاهرين في الساحة",
+    "تتبع وال متظا هرين",
+    "تتبع و ال متظاهرين",
+    "في المتظا هرين و ب المعارضة",
+    "VMS для протес тующих",
+    "SMS و المتظا هرين",
+    "Pro Testers and PRO TESTERS and pro Testers",
+    "à la manifes tants, à partir de journa listes",
+    "news papers, in mates, of the, the pro test environment",
+    "straße İstanbul ﬁnd pro testers",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=split_texts() | st.sampled_from(_EDGES), added=st.sets(st.sampled_from(_OTHERS)))
+def test_the_preview_asks_of_a_text_what_reading_it_would_answer(text, added):
+    """The preview's one-pass question (does a split word of this text go back together?)
+    answers yes exactly when reading the text puts one back together."""
+    lexicon = compile_lexicon([*_ENTRIES, *added]) if added else LEXICON
+    assert rejoins_any((lexicon,))(text) == (rejoined(text, lexicon) != text)
+
+
+@pytest.mark.parametrize("text", _EDGES)
+def test_the_preview_asks_of_each_edge_what_reading_it_would_answer(text):
+    assert rejoins_any((LEXICON,))(text) == (rejoined(text, LEXICON) != text)
