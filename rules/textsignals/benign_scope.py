@@ -73,12 +73,13 @@ MEANS_REACH = 3  # words between the match and the benign context the means word
 # أجل", and the verbal nouns a purpose opens on: "لمنع", "لكشف"), compared without accents.
 # A search is a purpose too ("en busca de malware", "em busca de", "à la recherche de", "на
 # предмет", "на наличие", "بحثا عن", "查找恶意软件"): said of a protected group's devices it is
-# the same pretext.
+# the same pretext, in any wording of the search ("in search of", "looking for", "buscando",
+# "procurando", "cherchant", "в поисках").
 PURPOSE_WORDS = frozenset(
-    "for to so aim aimed "
-    "pour afin recherche "
-    "para fin objeto objetivo proposito fim intuito busca "
-    "для ради чтобы целью целях предмет наличие "
+    "for to so aim aimed search searching looking hunting "
+    "pour afin recherche cherchant recherchant "
+    "para fin objeto objetivo proposito fim intuito busca buscando procurando procura "
+    "для ради чтобы целью целях предмет наличие поисках поиска поиске "
     "لاغراض لغرض لاجل اجل بهدف بغرض لكي لمنع لمكافحه لكشف لاكتشاف لحمايه لضمان بحثا".split()
 )
 ZH_PURPOSES = ("用于", "为了", "以便", "旨在", "以防", "目的", "查找", "查杀")

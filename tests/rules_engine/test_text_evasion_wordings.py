@@ -1,0 +1,81 @@
+"""Wordings a rep might use to get a dangerous deal past the reader, and the ordinary
+deals that share their words. Each evasion is read: a noun subject with no article after
+"and" opens a clause of its own that an earlier negation does not reach; a search of a
+protected group's laptops or phones is read whatever the verb (scan, inspect, check,
+"проверять", "revisar") and whatever the wording of a malware pretext after it. Worked
+cases with the default lexicon, no database."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.rules_engine.reading import categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No logs and police track protesters at every rally in the capital.",
+        "No logs and the police track protesters at every rally in the capital.",
+        "Sin registros y policía rastrea a los manifestantes en cada marcha.",
+        "Sin registros y la policía rastrea a los manifestantes en cada marcha.",
+        "Sem registros e polícia rastreia os manifestantes em cada protesto.",
+        "Aucun journal et la police suit les manifestants à chaque rassemblement.",
+        "Нет логов и полиция отслеживает протестующих на каждом митинге.",
+    ],
+)
+def test_a_noun_subject_after_and_opens_a_clause_the_negation_does_not_reach(text: str) -> None:
+    assert "tracking" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We do not store logs and never track protesters.",
+        "No logs and no tracking of protesters on the platform.",
+    ],
+)
+def test_a_negation_still_reaches_an_act_with_no_subject_of_its_own(text: str) -> None:
+    assert "tracking" not in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Проверять ноутбуки журналистов на границе.",
+        "Scan journalists' laptops for malware when they cross the border.",
+        "Inspect the phones of activists for malware at the checkpoint.",
+        "Check the laptops of journalists for malware before the conference.",
+        "Analyser les ordinateurs des journalistes à la recherche de logiciels malveillants.",
+        "Inspecter les téléphones des militants pour détecter les logiciels malveillants.",
+        "Revisar los teléfonos de los periodistas en busca de malware en el aeropuerto.",
+        "Analisar os notebooks dos jornalistas em busca de malware.",
+        "Проверять ноутбуки журналистов на предмет вредоносного ПО.",
+        "فحص هواتف الصحفيين بحثا عن البرمجيات الخبيثة",
+        "检查记者的笔记本电脑，查找恶意软件。",
+        # Any wording of the search is the same pretext.
+        "Monitor journalists' laptops in search of malware.",
+        "Мониторить ноутбуки журналистов в поисках вредоносного ПО.",
+        "Monitorear los portátiles de los periodistas buscando malware.",
+        "Monitorar os laptops dos jornalistas procurando malware.",
+        "Surveiller les ordinateurs des journalistes en cherchant des logiciels malveillants.",
+    ],
+)
+def test_a_search_of_a_protected_groups_devices_is_read_whatever_its_wording(text: str) -> None:
+    assert "targets_dissent" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Scan the employees' laptops for malware every night.",
+        "Check the laptops of the newsroom staff for malware.",
+        "Check journalists' press accreditation before the conference.",
+        "Journalists can check their phones for malware with our free tool.",
+        "Our tool lets journalists scan their own laptops for malware.",
+        "Les journalistes peuvent analyser leurs ordinateurs avec notre outil.",
+        "Monitor the group's own servers and employee laptops in search of malware.",
+    ],
+)
+def test_devices_searched_for_their_owners_or_staff_raise_nothing(text: str) -> None:
+    assert categories(text) == set()
