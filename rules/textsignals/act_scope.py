@@ -362,6 +362,14 @@ def names_recipient(text: _Text) -> bool:
     return any(w in HANDED_ON_WORDS or w.startswith(HANDED_ON_STARTS) for w in words)
 
 
+def names_state_body(text: _Text, start: int = 0) -> bool:
+    """Whether a text names the police, a ministry, the military, an intelligence or a
+    security service from character ``start`` on (``names_recipient`` without the words
+    of handing on)."""
+    said = text.raw[start:].lower()
+    return bool(_ISSUER_RE.search(said)) or any(p in said for p in RECIPIENT_PARTS)
+
+
 # Handing on what is kept or watched: no list of state bodies is complete ("the Guard
 # Corps", "the regime's party office"), so the act of passing it on is enough. Word
 # beginnings without accents (Arabic and Chinese: parts of the text).

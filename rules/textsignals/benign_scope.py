@@ -21,6 +21,7 @@ from .act_scope import (
     claims_consent,
     issued_by_no_judge,
     names_recipient,
+    names_state_body,
     on_people_held,
     overseen,
     warrant,
@@ -258,6 +259,16 @@ def bears_on(
                 # near it ("… Calls from opposition members are sent on"): theirs, not queued
                 continue
             kind = "other"
+        if (
+            category == "interception"
+            and kind is None
+            and lo > span[1]
+            and names_state_body(text, toks[hi][2])
+        ):
+            # Records a state body is named after ("retain all call records for malware
+            # analysis and hand them to the police"): the malware is no longer what they are
+            # kept for. Named before, the body is the buyer guarding its own network.
+            continue
         if kind in ("own object", "thing held"):
             continue  # only the act read inside it, or holding it, is cancelled (own_object)
         if kind == "billing" and (

@@ -79,3 +79,57 @@ def test_a_search_of_a_protected_groups_devices_is_read_whatever_its_wording(tex
 )
 def test_devices_searched_for_their_owners_or_staff_raise_nothing(text: str) -> None:
     assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Surveiller tout le trafic des abonnés pour le service de sécurité.",
+        "Vigilar todo el tráfico de los abonados para el servicio de seguridad.",
+        "Monitorar todo o tráfego dos assinantes para o serviço de segurança.",
+        "Мониторить весь трафик абонентов для службы безопасности.",
+        "监控所有用户流量供安全部门使用。",
+        "Surveiller tout le trafic des abonnés pour la DGSI.",
+        "Vigilar todo el tráfico de los abonados para el CNI.",
+    ],
+)
+def test_the_traffic_of_all_subscribers_is_read_in_every_language(text: str) -> None:
+    assert "interception" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Surveiller tout le trafic des abonnés pour détecter les attaques DDoS.",
+        "Vigilar todo el tráfico de los abonados para detectar ataques DDoS.",
+    ],
+)
+def test_all_subscribers_traffic_watched_for_attacks_on_the_network_raises_nothing(
+    text: str,
+) -> None:
+    assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Retain all call records for malware analysis and hand them to the police.",
+        "Retain all call records for malware analysis and share them with the security service.",
+        "Retain all call records for malware analysis; the interior ministry reads them weekly.",
+        "Conserver tous les relevés d'appels pour l'analyse des logiciels malveillants et les "
+        "transmettre à la police.",
+    ],
+)
+def test_malware_does_not_clear_records_a_state_body_is_named_to_read(text: str) -> None:
+    assert "interception" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Retain all call records for malware analysis.",
+        "Scan all emails for malware and send a report to the IT team.",
+    ],
+)
+def test_records_kept_for_malware_analysis_alone_raise_nothing(text: str) -> None:
+    assert categories(text) == set()
