@@ -133,3 +133,26 @@ def test_malware_does_not_clear_records_a_state_body_is_named_to_read(text: str)
 )
 def test_records_kept_for_malware_analysis_alone_raise_nothing(text: str) -> None:
     assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Build an app to show where the protesters go after each rally.",
+        "The dashboard shows where the activists go after each rally.",
+        "Find out where the dissidents sleep before the election.",
+    ],
+)
+def test_people_named_inside_the_acts_own_words_are_read(text: str) -> None:
+    assert "tracking" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The app shows where the buses go.",
+        "Show where the delivery vans go each day.",
+    ],
+)
+def test_things_named_inside_the_acts_own_words_raise_nothing(text: str) -> None:
+    assert categories(text) == set()
