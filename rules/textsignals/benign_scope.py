@@ -263,11 +263,13 @@ def bears_on(
             category == "interception"
             and kind is None
             and lo > span[1]
+            and not warrant(text, lo, hi)
             and names_state_body(text, toks[hi][2])
         ):
             # Records a state body is named after ("retain all call records for malware
             # analysis and hand them to the police"): the malware is no longer what they are
-            # kept for. Named before, the body is the buyer guarding its own network.
+            # kept for. Named before, the body is the buyer guarding its own network; a
+            # warrant the police asked for is still a judge's.
             continue
         if kind in ("own object", "thing held"):
             continue  # only the act read inside it, or holding it, is cancelled (own_object)

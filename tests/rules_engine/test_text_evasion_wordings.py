@@ -156,3 +156,27 @@ def test_people_named_inside_the_acts_own_words_are_read(text: str) -> None:
 )
 def test_things_named_inside_the_acts_own_words_raise_nothing(text: str) -> None:
     assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Track the pro test organisers in the capital.",
+        "Track the pro–testers in the capital.",
+        "Track the jour–nalists at the summit.",
+    ],
+)
+def test_protest_written_apart_or_a_word_split_by_an_en_dash_is_read(text: str) -> None:
+    assert "tracking" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Monitor the pro test environment before release.",
+        "Run the pro test suite on every build.",
+        "The anti–virus suite scans every laptop.",
+    ],
+)
+def test_a_product_tier_and_words_joined_by_an_en_dash_stay_apart(text: str) -> None:
+    assert categories(text) == set()
