@@ -227,6 +227,12 @@ def bears_on(
     sentence = toks[span[0]][3]
     reach = BENIGN_REACH * 2 if language == "zh" else BENIGN_REACH
     for lo, hi in benign:
+        if (
+            category == "interception"
+            and hi < span[0]
+            and watched_for_attacks(text, span, lo, hi, protected)
+        ):
+            return True  # "DDoS protection: monitor all subscriber traffic": its heading
         if toks[lo][3] != sentence or max(hi, span[1]) - min(lo, span[0]) > WINDOW * 2:
             continue
         if targets and (

@@ -32,20 +32,6 @@ class Near:
         return range(bisect_left(self.starts, hi - window), bisect_right(self.starts, lo + window))
 
 
-def clash(s: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
-    """Whether span ``s`` of one part shares words with a span another part took. A span
-    lying wholly between the first and last words of the other is in its gap, not on its
-    words: the target inside the act's own words ("show where the protesters go", "know
-    where the journalists meet")."""
-    return any(
-        s[0] <= t[1]
-        and t[0] <= s[1]
-        and not (t[0] < s[0] and s[1] < t[1])
-        and not (s[0] < t[0] and t[1] < s[1])
-        for t in taken
-    )
-
-
 FIT_TRIES = 3  # occurrences of each part tried when the nearest ones do not fit
 
 
@@ -59,7 +45,7 @@ def fit(toks, sentence, span, taken, rest, window) -> tuple[int, int] | None:
     part = rest[0]  # the spans of the next part, by start (``Near``)
     for i in part.around(lo, hi, window):
         s = part.spans[i]
-        if toks[s[0]][3] != sentence or clash(s, taken):
+        if toks[s[0]][3] != sentence or any(s[0] <= t[1] and t[0] <= s[1] for t in taken):
             continue
         nlo, nhi = min(lo, s[0]), max(hi, s[1])
         if nhi - nlo <= window:

@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .fitting import Near as _Near
-from .fitting import clash
 from .fitting import fit as _fit
 from .lexicon import WINDOW, WORD_GAP, CompiledEntry, IndexedPart
 
@@ -103,7 +102,7 @@ def entry_matches(text: _Text, entry: CompiledEntry) -> list[tuple[int, int, int
             spans = part.spans
             for i in part.around(lo, hi, window):
                 s = spans[i]
-                if toks[s[0]][3] != sentence or clash(s, taken):
+                if toks[s[0]][3] != sentence or any(s[0] <= t[1] and t[0] <= s[1] for t in taken):
                     continue
                 nlo, nhi = min(lo, s[0]), max(hi, s[1])
                 if nhi - nlo > window:

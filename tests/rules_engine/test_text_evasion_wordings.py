@@ -138,29 +138,6 @@ def test_records_kept_for_malware_analysis_alone_raise_nothing(text: str) -> Non
 @pytest.mark.parametrize(
     "text",
     [
-        "Build an app to show where the protesters go after each rally.",
-        "The dashboard shows where the activists go after each rally.",
-        "Find out where the dissidents sleep before the election.",
-    ],
-)
-def test_people_named_inside_the_acts_own_words_are_read(text: str) -> None:
-    assert "tracking" in categories(text)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The app shows where the buses go.",
-        "Show where the delivery vans go each day.",
-    ],
-)
-def test_things_named_inside_the_acts_own_words_raise_nothing(text: str) -> None:
-    assert categories(text) == set()
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
         "Track the pro test organisers in the capital.",
         "Track the pro–testers in the capital.",
         "Track the jour–nalists at the summit.",
@@ -180,3 +157,51 @@ def test_protest_written_apart_or_a_word_split_by_an_en_dash_is_read(text: str) 
 )
 def test_a_product_tier_and_words_joined_by_an_en_dash_stay_apart(text: str) -> None:
     assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Retiene en cola todas las llamadas.",
+        "La centralita retiene en cola todas las llamadas hasta que un agente esté libre.",
+        "Retém na fila todas as chamadas até um agente ficar livre.",
+        "保留队列中的所有通话",
+        "DDoS protection: monitor all subscriber traffic.",
+        "Anti-DDoS: monitor all subscriber traffic around the clock.",
+    ],
+)
+def test_a_queue_or_an_attack_heading_written_before_the_calls_raises_nothing(text: str) -> None:
+    assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Retiene en cola todas las llamadas de los periodistas.", "interception"),
+        ("Retiene en cola todas las llamadas y las envía a la policía.", "interception"),
+        ("保留队列中的所有通话并转交给公安", "interception"),
+        (
+            "Retiene en cola todas las llamadas. Las llamadas de los opositores se guardan aparte.",
+            "interception",
+        ),
+        (
+            "DDoS protection: monitor all subscriber traffic and flag the journalists.",
+            "interception",
+        ),
+        (
+            "DDoS protection: monitor all subscriber traffic and hand it to the police.",
+            "interception",
+        ),
+        ("DDoS protection: record all subscriber traffic.", "interception"),
+        ("DDoS protection: monitor all subscriber calls.", "interception"),
+        (
+            "DDoS protection: monitor all subscriber traffic. Opposition activists' traffic is "
+            "stored separately.",
+            "interception",
+        ),
+    ],
+)
+def test_the_queue_or_the_heading_bounds_nothing_handed_on_or_on_people(
+    text: str, category: str
+) -> None:
+    assert category in categories(text)
