@@ -420,7 +420,12 @@ def _qualifies(text: _Text, span: tuple[int, int], lo: int, hi: int) -> bool:
     headquarters")."""
     toks, raw = text.toks, text.raw
     if lo > span[1]:
-        return not _CLAUSE_BREAK_RE.search(raw, toks[span[1]][2], toks[lo][1])
+        if not _CLAUSE_BREAK_RE.search(raw, toks[span[1]][2], toks[lo][1]):
+            return True
+        # Not when the text names the police or hands the calls on: whose the order is.
+        return (
+            warrant(text, lo, hi) and _bound_after(text, span[1], lo) and not names_recipient(text)
+        )
     if not _CLAUSE_BREAK_RE.search(raw, toks[hi][2], toks[span[0]][1]):
         return False  # in the act's own clause, far before it: not its frame
     first = lo
@@ -434,6 +439,23 @@ def _qualifies(text: _Text, span: tuple[int, int], lo: int, hi: int) -> bool:
     if "\u3400" <= opening[:1] <= "\u9fff":
         opening = "".join(t[0] for t in toks[first : first + 2])
     return opening in FRAMING_WORDS
+
+
+# Words opening a clause after the act's that bounds it: "…, under a court order".
+BOUND_WORDS = frozenset("under with sous avec bajo con sob com согласно بموجب".split())
+
+
+def _bound_after(text: _Text, end: int, lo: int) -> bool:
+    """Whether benign context at ``lo`` stands in the clause straight after the act's
+    (ending at ``end``), one opening on a word of bounds ("Record all calls of our
+    customers for quality, under a court order")."""
+    toks, raw = text.toks, text.raw
+    first = lo
+    while first > end + 1 and not _CLAUSE_BREAK_RE.search(raw, toks[first - 1][2], toks[first][1]):
+        first -= 1
+    return bare_word(toks[first][0]) in BOUND_WORDS and not _CLAUSE_BREAK_RE.search(
+        raw, toks[end][2], toks[first - 1][2]
+    )
 
 
 def _names_people_after(

@@ -205,3 +205,24 @@ def test_the_queue_or_the_heading_bounds_nothing_handed_on_or_on_people(
     text: str, category: str
 ) -> None:
     assert category in categories(text)
+
+
+def test_a_court_order_in_the_clause_after_the_act_bounds_it() -> None:
+    assert (
+        categories("Record all calls of our customers for quality, under a court order.") == set()
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Record all calls of our customers for quality, under a court order issued by the "
+        "interior minister.",
+        "Record all subscriber calls for quality, under a court order.",
+        "Record all calls of our customers for quality, under a court order, and share them with "
+        "the police.",
+        "Record all calls of our customers for quality, and the police listen, under a court order.",
+    ],
+)
+def test_a_court_order_after_the_act_bounds_nothing_bulk_or_handed_on(text: str) -> None:
+    assert "interception" in categories(text)
