@@ -364,6 +364,14 @@ def names_recipient(text: _Text) -> bool:
     return hands_on_to_state(text)
 
 
+def names_state_body(text: _Text, start: int = 0) -> bool:
+    """Whether a text names the police, a ministry, the military, an intelligence or a
+    security service from character ``start`` on (``names_recipient`` without the words
+    of handing on)."""
+    said = text.raw[start:].lower()
+    return bool(_ISSUER_RE.search(said)) or any(p in said for p in RECIPIENT_PARTS)
+
+
 # Everyone's traffic watched for attacks on the network (DDoS, botnets) is how an operator
 # keeps its network up: it looks at volumes and flows, not at what anyone says. Only a match
 # whose every word is a watching act, "all", the people a network serves or their traffic
@@ -393,6 +401,30 @@ ATTACK_PARTS = (
 )
 
 
+HEADING_WORDS = 3  # words of a heading before its colon: "DDoS protection:", "Anti-DDoS:"
+
+
+def _attack_heading(text: _Text, span: tuple[int, int], lo: int, hi: int) -> bool:
+    """Whether benign context from ``lo`` to ``hi`` is a short heading ending in a colon
+    just before the match's sentence ("DDoS protection: monitor all subscriber traffic";
+    the colon ends the heading's sentence): what the act after it is for."""
+    toks, raw = text.toks, text.raw
+    heading = toks[hi][3]
+    if hi >= span[0] or heading + 1 != toks[span[0]][3]:
+        return False
+    first = lo
+    while first > 0 and toks[first - 1][3] == heading:
+        first -= 1
+    opening = hi + 1  # the first word after the heading, in the match's sentence
+    while toks[opening][3] == heading:
+        opening += 1
+    return (
+        opening - first <= HEADING_WORDS
+        and ":" in raw[toks[opening - 1][2] : toks[opening][1]]
+        and span[0] - opening <= 2  # "… : we monitor all …"
+    )
+
+
 def watched_for_attacks(
     text: _Text, span: tuple[int, int], lo: int, hi: int, protected: list[tuple[int, int]]
 ) -> bool:
@@ -402,7 +434,9 @@ def watched_for_attacks(
     (``names_recipient``) and no protected group near the match (``protected``, in any
     sentence: "… Opposition activists' traffic is stored separately")."""
     toks, raw = text.toks, text.raw
-    if lo <= span[1] or CLAUSE_BREAK_RE.search(raw, toks[span[1]][2], toks[lo][1]):
+    if not _attack_heading(text, span, lo, hi) and (
+        lo <= span[1] or CLAUSE_BREAK_RE.search(raw, toks[span[1]][2], toks[lo][1])
+    ):
         return False
     if protected:
         return False  # a protected group named near it, in any sentence: whose traffic

@@ -21,6 +21,7 @@ from .act_scope import (
     claims_consent,
     issued_by_no_judge,
     names_recipient,
+    names_state_body,
     on_people_held,
     overseen,
     warrant,
@@ -74,12 +75,13 @@ MEANS_REACH = 3  # words between the match and the benign context the means word
 # أجل", and the verbal nouns a purpose opens on: "لمنع", "لكشف"), compared without accents.
 # A search is a purpose too ("en busca de malware", "em busca de", "à la recherche de", "на
 # предмет", "на наличие", "بحثا عن", "查找恶意软件"): said of a protected group's devices it is
-# the same pretext.
+# the same pretext, in any wording of the search ("in search of", "looking for", "buscando",
+# "procurando", "cherchant", "в поисках").
 PURPOSE_WORDS = frozenset(
-    "for to so aim aimed "
-    "pour afin recherche "
-    "para fin objeto objetivo proposito fim intuito busca "
-    "для ради чтобы целью целях предмет наличие "
+    "for to so aim aimed search searching looking hunting "
+    "pour afin recherche cherchant recherchant "
+    "para fin objeto objetivo proposito fim intuito busca buscando procurando procura "
+    "для ради чтобы целью целях предмет наличие поисках поиска поиске "
     "لاغراض لغرض لاجل اجل بهدف بغرض لكي لمنع لمكافحه لكشف لاكتشاف لحمايه لضمان بحثا".split()
 )
 ZH_PURPOSES = ("用于", "为了", "以便", "旨在", "以防", "目的", "查找", "查杀")
@@ -226,6 +228,12 @@ def bears_on(
     sentence = toks[span[0]][3]
     reach = BENIGN_REACH * 2 if language == "zh" else BENIGN_REACH
     for lo, hi in benign:
+        if (
+            category == "interception"
+            and hi < span[0]
+            and watched_for_attacks(text, span, lo, hi, protected)
+        ):
+            return True  # "DDoS protection: monitor all subscriber traffic": its heading
         if toks[lo][3] != sentence or max(hi, span[1]) - min(lo, span[0]) > WINDOW * 2:
             continue
         if targets and (
@@ -262,6 +270,18 @@ def bears_on(
                 # near it ("… Calls from opposition members are sent on"): theirs, not queued
                 continue
             kind = "other"
+        if (
+            category == "interception"
+            and kind is None
+            and lo > span[1]
+            and not warrant(text, lo, hi)
+            and names_state_body(text, toks[hi][2])
+        ):
+            # Records a state body is named after ("retain all call records for malware
+            # analysis and hand them to the police"): the malware is no longer what they are
+            # kept for. Named before, the body is the buyer guarding its own network; a
+            # warrant the police asked for is still a judge's.
+            continue
         if kind in ("own object", "thing held"):
             continue  # only the act read inside it, or holding it, is cancelled (own_object)
         if kind == "billing" and (
@@ -406,7 +426,12 @@ def _qualifies(text: _Text, span: tuple[int, int], lo: int, hi: int) -> bool:
     headquarters")."""
     toks, raw = text.toks, text.raw
     if lo > span[1]:
-        return not _CLAUSE_BREAK_RE.search(raw, toks[span[1]][2], toks[lo][1])
+        if not _CLAUSE_BREAK_RE.search(raw, toks[span[1]][2], toks[lo][1]):
+            return True
+        # Not when the text names the police or hands the calls on: whose the order is.
+        return (
+            warrant(text, lo, hi) and _bound_after(text, span[1], lo) and not names_recipient(text)
+        )
     if not _CLAUSE_BREAK_RE.search(raw, toks[hi][2], toks[span[0]][1]):
         return False  # in the act's own clause, far before it: not its frame
     first = lo
@@ -420,6 +445,23 @@ def _qualifies(text: _Text, span: tuple[int, int], lo: int, hi: int) -> bool:
     if "\u3400" <= opening[:1] <= "\u9fff":
         opening = "".join(t[0] for t in toks[first : first + 2])
     return opening in FRAMING_WORDS
+
+
+# Words opening a clause after the act's that bounds it: "…, under a court order".
+BOUND_WORDS = frozenset("under with sous avec bajo con sob com согласно بموجب".split())
+
+
+def _bound_after(text: _Text, end: int, lo: int) -> bool:
+    """Whether benign context at ``lo`` stands in the clause straight after the act's
+    (ending at ``end``), one opening on a word of bounds ("Record all calls of our
+    customers for quality, under a court order")."""
+    toks, raw = text.toks, text.raw
+    first = lo
+    while first > end + 1 and not _CLAUSE_BREAK_RE.search(raw, toks[first - 1][2], toks[first][1]):
+        first -= 1
+    return bare_word(toks[first][0]) in BOUND_WORDS and not _CLAUSE_BREAK_RE.search(
+        raw, toks[end][2], toks[first - 1][2]
+    )
 
 
 def _names_people_after(

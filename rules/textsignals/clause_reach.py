@@ -95,7 +95,12 @@ def ends_reach(toks: list[Tok], raw: str, j: int, first: int) -> bool:
     if k < first and bare_word(toks[k][0]) in SEQUENCE_WORDS:
         k += 1  # "and then we track …"
     after = bare_word(toks[k][0])
-    subject = after in SUBJECTS or (word == "et" and after == "on") or _noun_subject(toks, k)
+    subject = (
+        after in SUBJECTS
+        or (word == "et" and after == "on")
+        or _noun_subject(toks, k)
+        or (word in BARE_SUBJECT_AND_WORDS and _bare_noun_subject(toks, k, first))
+    )
     finite = k == first and len(after) >= MIN_FINITE and bool(_FIRST_PLURAL_RE.search(after))
     if toks[j][0].casefold() == "mas":
         return subject or finite  # "mas rastreamos …"; not "más" (more) written bare
@@ -112,6 +117,41 @@ def _noun_subject(toks: list[Tok], k: int) -> bool:
         bare_word(t[0]) in FINITE_AUXILIARIES
         for t in toks[k + 2 : k + 2 + SUBJECT_REACH]
         if t[3] == toks[k][3]
+    )
+
+
+# A noun (an article before it or none) straight before the match's finite verb after
+# "and": "No logs and police track protesters", "Sin registros y policía rastrea a …",
+# "… и полиция отслеживает …". Not "or": "No licence or permit track …" joins nouns.
+BARE_SUBJECT_AND_WORDS = frozenset("and et y e и".split())
+# Words that are no subject between "and" and an act: negations, prepositions, adverbs
+# ("and never track", "and only track", "and to track", "y sin rastrear").
+NOT_SUBJECTS = frozenset(
+    bare_word(w)
+    for w in "no not never nor only just even ever still to for of with by without "
+    "ne pas jamais sans pour de à ni seulement "
+    "sin para por de a ni nunca solo sólo "
+    "sem para por de a nem nunca só "
+    "не ни без для по только никогда".split()
+)
+# What a verb that is not finite ends with: "tracking", "rastrear", "suivre", "отслеживать".
+_NOT_FINITE_RE = re.compile("(?:ing|[aei]r|re|ть|ти|чь)$")
+
+
+def _bare_noun_subject(toks: list[Tok], k: int, first: int) -> bool:
+    """Whether the one word (or an article and a word) from ``k`` to the match at
+    ``first`` is a noun subject of the match's first word, a finite verb ("and police
+    track …", "y la policía rastrea …")."""
+    words = [bare_word(t[0]) for t in toks[k:first]]
+    if words[:1] and words[0] in ARTICLES:
+        words = words[1:]
+    verb = toks[first][0].casefold()
+    return (
+        len(words) == 1
+        and words[0].isalpha()
+        and words[0] not in NOT_SUBJECTS
+        and words[0] not in LIST_WORDS
+        and not _NOT_FINITE_RE.search(verb)
     )
 
 

@@ -33,10 +33,10 @@ from .morphology import russian_word_known
 _PLAN_KEY = "split_words"
 # Blanks a word may be split by: a few spaces (no-break and thin ones too: they look the
 # same), a line break and the blanks around it, a hyphen before them ("pro- testers"), or
-# a hyphen alone ("pro-testers", the Unicode hyphens too: ``HYPHENS``, read only before
-# the rest of a word).
+# a hyphen alone ("pro-testers", the Unicode hyphens and an en dash too: ``HYPHENS``, read
+# only before the rest of a word: "jour–nalists").
 _BLANKS = "[ \\t\u00a0\u2009\u202f]"
-HYPHENS = "-\u2010\u2011"
+HYPHENS = "-\u2010\u2011\u2013"
 _HYPHEN = f"[{HYPHENS}]"
 _GAP = f"{_HYPHEN}?{_BLANKS}{{1,3}}|{_HYPHEN}?{_BLANKS}*\\r?\\n{_BLANKS}*|{_HYPHEN}"
 _PIECE = r"[^\W\d_\u3400-\u9fff]+"
@@ -46,7 +46,8 @@ _GAP_RE = re.compile(_GAP)
 _NEXT_RE = re.compile(f"({_GAP})({_PIECE})")  # a third piece after the second
 # Two pieces next to each other with a gap between them (matched from a piece's start).
 _PAIR_RE = re.compile(f"(?<!{_PIECE[:-1]})({_PIECE})(?:{_GAP})(?=({_PIECE}))")
-_GAP_CHARS = " \n\u00a0\u2009\u202f-\u2010\u2011"
+_GAP_CHARS = " \n\u00a0\u2009\u202f-\u2010\u2011\u2013"
+_NEXT_WORD_RE = re.compile(f"{_BLANKS}+({_PIECE})")  # the word after a pair of pieces
 # What may come before an Arabic word's stem: its article, a conjunction, a preposition.
 ARABIC_CLITICS = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
 _CLITIC_SET = frozenset(ARABIC_CLITICS)
@@ -78,7 +79,7 @@ PRODUCT_WORDS = frozenset("pro lite plus test tests".split())
 class _Vocabulary:
     """What the lexicon reads, as stem keys and ``word*`` beginnings (worked out once)."""
 
-    __slots__ = ("keys", "prefixes", "heads", "words", "starts", "joined")
+    __slots__ = ("keys", "prefixes", "heads", "words", "starts", "pairs", "joined")
 
     def __init__(self, lexicon: CompiledLexicon) -> None:
         self.joined: dict[tuple, bool] = {}  # ``_joins`` of pieces already judged
@@ -103,6 +104,16 @@ class _Vocabulary:
             for w in TOKEN_RE.findall(normalise(e.phrase))
         )
         self.keys = frozenset(keys)
+        # The first two words of the lexicon's phrases ("protest organisers"), by key: two
+        # words a text writes apart ("pro test") join before the second of such a pair.
+        self.pairs = frozenset(
+            (alt[0][1], alt[1][1])
+            for entry in lexicon.signals
+            if entry.entry.language != "zh"
+            for part in entry.parts
+            for alt in part
+            if len(alt) >= 2 and alt[0][0] == "key" == alt[1][0]
+        )
         self.prefixes = frozenset(prefixes)
         self.heads = frozenset(p[:3] for p in prefixes)
         # Every beginning of a stem or ``word*`` the lexicon reads: a first piece and the
@@ -151,7 +162,7 @@ class _Vocabulary:
         the stems and beginnings of all, the words all write (a recognised piece stops a
         join, so fewer of them joins more)."""
         merged = cls.__new__(cls)
-        for name in ("keys", "prefixes", "heads", "starts"):
+        for name in ("keys", "prefixes", "heads", "starts", "pairs"):
             setattr(merged, name, frozenset().union(*(getattr(v, name) for v in vocabularies)))
         merged.words = frozenset.intersection(*(v.words for v in vocabularies))
         merged.joined = {}
@@ -243,11 +254,31 @@ def _join_at(
     first, second = raw[start:end], raw[next_start:next_end]
     if _joins_kept(vocabulary, first, second, (), _hyphen_alone(gap)):
         return [(end, next_start)], next_end
+    if gap == " " and _joins_before_pair(vocabulary, first, second, raw, next_end):
+        return [(end, next_start)], next_end
     after = _NEXT_RE.match(raw, next_end)
     hyphens = _hyphen_alone(gap) or bool(after and _hyphen_alone(after.group(1)))
     if after and _joins_kept(vocabulary, first + second, after.group(2), (first, second), hyphens):
         return [(end, next_start), (after.start(1), after.end(1))], after.end(2)
     return None
+
+
+def _joins_before_pair(
+    vocabulary: _Vocabulary, first: str, second: str, raw: str, end: int
+) -> bool:
+    """Whether two words that are each a word of their own ("pro test") make one the
+    lexicon reads that begins a phrase of it with the word after them ("pro test
+    organisers" is "protest organisers"; "the pro test environment" stays two words)."""
+    after = _NEXT_WORD_RE.match(raw, end)
+    if after is None or len(first) + len(second) < MIN_JOINED:
+        return False
+    a, b = normalise(first), normalise(second)
+    if a in FUNCTION_WORDS or b in FUNCTION_WORDS or _cased_apart(first, second):
+        return False
+    if script_of(first) != script_of(second) or not vocabulary.reads_across(a, b):
+        return False
+    nxt = word_keys(normalise(after.group(1)))
+    return any((k, n) in vocabulary.pairs for k in word_keys(a + b) for n in nxt)
 
 
 def _may_begin(vocabulary: _Vocabulary, first: str, second: str) -> bool:
