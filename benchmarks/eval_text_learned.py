@@ -105,6 +105,7 @@ ROUND_ADDED = {
     10: "ef0e141",
     11: "38e3da2",
     12: "66d3bc7",
+    13: "4742eba",
 }
 PACK_PATH = "rules/criteria_packs/default.json"
 
