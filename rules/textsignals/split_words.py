@@ -66,8 +66,8 @@ GOODS_STARTS = tuple(
     ship deliver dispatch install sold sell stock warehouse inventor user customer order
     sku batch pallet parcel package firmware
     expedi livr vend entrepot inventaire utilisateur client commande colis
-    envia envio vend almacen inventario usuario cliente pedido paquete
-    enviad estoque armazem usuario utilizador cliente pedido pacote
+    envia envio almacen inventario usuario pedido paquete
+    estoque armazem utilizador pacote
     """.split()
 )
 GOODS_REACH = 6  # words of the clause after the pair's head looked at
