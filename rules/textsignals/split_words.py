@@ -31,14 +31,16 @@ from .lexicon import CompiledLexicon
 from .morphology import russian_word_known
 
 _PLAN_KEY = "split_words"
-# Blanks a word may be split by: a few spaces (no-break and thin ones too: they look the
-# same), a line break and the blanks around it, a hyphen before them ("pro- testers"), or
-# a hyphen alone ("pro-testers", the Unicode hyphens and an en dash too: ``HYPHENS``, read
-# only before the rest of a word: "jour–nalists").
+# Blanks a word may be split by: a few spaces (a tab, no-break and thin ones too: they look
+# the same), a line break and the blanks around it, a dash before them ("pro- testers",
+# "pro -  testers"), or a dash alone ("pro-testers": ``HYPHENS``, every dash a keyboard or
+# a word processor puts between two letters, read only before the rest of a word:
+# "jour–nalists", "pro—testers", "pro−testers").
 _BLANKS = "[ \\t\u00a0\u2009\u202f]"
-HYPHENS = "-\u2010\u2011\u2013"
+HYPHENS = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _HYPHEN = f"[{HYPHENS}]"
-_GAP = f"{_HYPHEN}?{_BLANKS}{{1,3}}|{_HYPHEN}?{_BLANKS}*\\r?\\n{_BLANKS}*|{_HYPHEN}"
+_DASH = f"(?:{_BLANKS}{{0,3}}{_HYPHEN})"  # a dash, maybe after a few blanks
+_GAP = f"{_DASH}?{_BLANKS}{{1,3}}|{_DASH}?{_BLANKS}*\\r?\\n{_BLANKS}*|{_DASH}"
 _PIECE = r"[^\W\d_\u3400-\u9fff]+"
 # Pieces of letters (no Han: Chinese needs no spaces) and the gap between two of them.
 _PIECE_RE = re.compile(_PIECE)
@@ -46,7 +48,8 @@ _GAP_RE = re.compile(_GAP)
 _NEXT_RE = re.compile(f"({_GAP})({_PIECE})")  # a third piece after the second
 # Two pieces next to each other with a gap between them (matched from a piece's start).
 _PAIR_RE = re.compile(f"(?<!{_PIECE[:-1]})({_PIECE})(?:{_GAP})(?=({_PIECE}))")
-_GAP_CHARS = " \n\u00a0\u2009\u202f-\u2010\u2011\u2013"
+# A character every gap holds one of: a text with none has no word to put back together.
+_GAP_CHARS = " \t\n\u00a0\u2009\u202f" + HYPHENS
 _NEXT_WORD_RE = re.compile(f"{_BLANKS}+({_PIECE})")  # the word after a pair of pieces
 # What may come before an Arabic word's stem: its article, a conjunction, a preposition.
 ARABIC_CLITICS = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
@@ -54,11 +57,28 @@ _CLITIC_SET = frozenset(ARABIC_CLITICS)
 _CLITIC_LENGTHS = tuple(sorted({len(c) for c in ARABIC_CLITICS}))
 _CLITIC_BEGINNINGS = frozenset(c[:n] for c in ARABIC_CLITICS for n in range(1, len(c) + 1))
 MIN_JOINED = 6  # letters of the word put back together: shorter ones are too easy to make
+# Words of goods, their handling and their buyers (beginnings, compared without accents),
+# en fr es pt: after the head of a lexicon's pair in its clause, they say the words before
+# it name a product ("the pro test organisers shipped to each site", "… of every user"),
+# not people, so two words that stand on their own are not joined before it.
+GOODS_STARTS = tuple(
+    """
+    ship deliver dispatch install sold sell stock warehouse inventor user customer order
+    sku batch pallet parcel package firmware
+    expedi livr vend entrepot inventaire utilisateur client commande colis
+    envia envio almacen inventario usuario pedido paquete
+    estoque armazem utilizador pacote
+    """.split()
+)
+GOODS_REACH = 6  # words of the clause after the pair's head looked at
+_CLAUSE_RE = re.compile(r"[^,;:()\[\].!?\n\u3002\u060c\u061b\u061f]*")
 
 # Short words of every text (articles, prepositions, conjunctions, pronouns), recognised
-# whatever the lexicon holds: "in mates" is two words, not "inmates".
+# whatever the lexicon holds: "in mates" is two words, not "inmates". Kept as a text's words
+# are compared (``normalise``: "إلى" as "الي", "её" as "ее").
 FUNCTION_WORDS = frozenset(
-    """
+    normalise(w)
+    for w in """
     a an the of to in on at by for from with as is are was be it its this that these those
     and or but not no so if we you he she they them our your their his her my me us all any
     de des du la le les un une et ou en au aux par pour sur sous dans avec sans ce ces cette
@@ -254,7 +274,7 @@ def _join_at(
     first, second = raw[start:end], raw[next_start:next_end]
     if _joins_kept(vocabulary, first, second, (), _hyphen_alone(gap)):
         return [(end, next_start)], next_end
-    if gap == " " and _joins_before_pair(vocabulary, first, second, raw, next_end):
+    if _joins_before_pair(vocabulary, first, second, raw, next_end, _hyphen_alone(gap)):
         return [(end, next_start)], next_end
     after = _NEXT_RE.match(raw, next_end)
     hyphens = _hyphen_alone(gap) or bool(after and _hyphen_alone(after.group(1)))
@@ -264,11 +284,14 @@ def _join_at(
 
 
 def _joins_before_pair(
-    vocabulary: _Vocabulary, first: str, second: str, raw: str, end: int
+    vocabulary: _Vocabulary, first: str, second: str, raw: str, end: int, hyphen: bool
 ) -> bool:
-    """Whether two words that are each a word of their own ("pro test") make one the
-    lexicon reads that begins a phrase of it with the word after them ("pro test
-    organisers" is "protest organisers"; "the pro test environment" stays two words)."""
+    """Whether two words that are each a word of their own ("pro test", "pro-test") make
+    one the lexicon reads that begins a phrase of it with the word after them ("pro test
+    organisers" is "protest organisers"; "the pro test environment" stays two words), and
+    the words stand where people would: no goods named after them in their clause
+    (``GOODS_STARTS``). Across a hyphen alone, two words the lexicon writes apart itself
+    stay as written ("re-education camps")."""
     after = _NEXT_WORD_RE.match(raw, end)
     if after is None or len(first) + len(second) < MIN_JOINED:
         return False
@@ -277,8 +300,14 @@ def _joins_before_pair(
         return False
     if script_of(first) != script_of(second) or not vocabulary.reads_across(a, b):
         return False
+    if hyphen and any((k, n) in vocabulary.pairs for k in word_keys(a) for n in word_keys(b)):
+        return False
     nxt = word_keys(normalise(after.group(1)))
-    return any((k, n) in vocabulary.pairs for k in word_keys(a + b) for n in nxt)
+    if not any((k, n) in vocabulary.pairs for k in word_keys(a + b) for n in nxt):
+        return False
+    clause = _CLAUSE_RE.match(raw, after.end()).group()
+    words = _PIECE_RE.findall(clause)[:GOODS_REACH]
+    return not any(bare_word(normalise(w)).startswith(GOODS_STARTS) for w in words)
 
 
 def _may_begin(vocabulary: _Vocabulary, first: str, second: str) -> bool:
@@ -325,7 +354,9 @@ def _folded(piece: str) -> str:
 
 
 def _hyphen_alone(gap: str) -> bool:
-    return len(gap) == 1 and gap in HYPHENS
+    """Whether a gap ends in a dash, the next piece written against it ("pro-testers",
+    "pro -testers")."""
+    return gap[-1] in HYPHENS
 
 
 def _title_piece(raw: str, end: int) -> bool:

@@ -273,6 +273,9 @@ _SPLIT = [
     "تتبع المتظا هرين في الساحة",
     "تتبع ال متظاهرين في الساحة",
     "Suivre les journa listes et les mani festants.",
+    "They track pro\u2014testers and journal\u2212ists.",
+    "They track pro -  testers and journa\tlists.",
+    "They track the pro test organisers shipped to each site.",
 ]
 _SPLIT_EXTRA = [
     LexiconEntry("protesters", "en", "targets_dissent", "s"),

@@ -152,7 +152,7 @@ def test_a_word_written_with_a_hyphen_stays_as_written():
     }
 
 
-_GAPS = [" ", "  ", "\n", "- ", "-", "\u2010", "\u00a0", " \n "]
+_GAPS = [" ", "  ", "\n", "- ", "-", "\u2010", "\u00a0", " \n ", "\u2014", " - ", "\t", "\u2212"]
 _SPLITTABLE = [
     "track the phones of protesters",
     "locate the journalists at the rally",
@@ -217,6 +217,10 @@ _EDGES = [
     "à la manifes tants, à partir de journa listes",
     "news papers, in mates, of the, the pro test environment",
     "straße İstanbul ﬁnd pro testers",
+    "Track the pro test organisers shipped to each site; track the pro—test organisers",
+    "Track the pro -  test organisers at the rally, pro\u2212testers, pro\ttesters",
+    "يجب أن تقاد الحملة، أو يغور",
+    "re-education camps, re -education camps, anti—virus",
 ]
 
 
@@ -232,3 +236,82 @@ def test_the_preview_asks_of_a_text_what_reading_it_would_answer(text, added):
 @pytest.mark.parametrize("text", _EDGES)
 def test_the_preview_asks_of_each_edge_what_reading_it_would_answer(text):
     assert rejoins_any((LEXICON,))(text) == (rejoined(text, LEXICON) != text)
+
+
+def _read(text: str) -> set[tuple[str, str]]:
+    return {(c, q) for c, _lang, q in read_one(text, LEXICON)}
+
+
+@pytest.mark.parametrize(
+    "gap",
+    ["\u2014", "\u2012", "\u2212", "\uff0d", "\ufe63", "\u00ad", "\t", "\u2014 ", " \u2014 "],
+    ids=[
+        "em dash",
+        "figure dash",
+        "minus sign",
+        "fullwidth hyphen",
+        "small hyphen",
+        "soft hyphen",
+        "tab",
+        "em dash and space",
+        "spaced em dash",
+    ],
+)
+def test_a_word_split_by_any_dash_is_read_as_split_by_a_hyphen(gap):
+    text = f"track the phones of pro{gap}testers"
+    assert (
+        _read(text)
+        == _read("track the phones of pro-testers")
+        == _read("track the phones of protesters")
+    )
+
+
+def test_a_text_whose_only_blanks_are_tabs_is_put_back_together():
+    assert ("targets_dissent", "track the phones of protesters") in _read(
+        "track\tthe\tphones\tof\tpro\ttesters"
+    )
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["pro-test", "pro -  test", "pro  test", "pro - test", "pro\u2014test", "pro -test"],
+)
+def test_protest_written_apart_before_the_rest_of_a_phrase_is_read_whatever_the_gap(written):
+    unsplit = "Track the protest organisers at the rally."
+    assert _read(f"Track the {written} organisers at the rally.") == _read(unsplit)
+    assert ("targets_dissent", "Track the protest organisers") in _read(unsplit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Track the pro test organisers shipped to each site.",
+        "Monitor the pro test organisers of every user.",
+        "Track the pro-test organisers installed in each warehouse.",
+        "Count the pro test organisers sold per customer.",
+    ],
+)
+def test_two_words_before_goods_are_not_joined_into_a_phrase_about_people(text):
+    """A product's test organisers, shipped, sold or kept per user: no protest is meant."""
+    assert categories(text) == set()
+    assert rejoined(text, LEXICON) == text and not rejoins_any((LEXICON,))(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Track the pro test organisers at the rally.",
+        "Track the pro test organisers in the capital.",
+        "Identify the pro test organisers in the crowd, then ship the report.",
+    ],
+)
+def test_two_words_before_people_in_a_place_are_still_joined(text):
+    assert "targets_dissent" in categories(text)
+
+
+def test_a_short_word_written_with_its_hamza_joins_nothing():
+    """ "يجب أن تقاد الحملة" (the campaign must be led): "أن" is read as the short word it
+    is once normalised ("ان"), not as the start of "انتقاد" (criticism)."""
+    text = "يجب أن تقاد الحملة بهدوء"
+    assert rejoined(text, LEXICON) == text and not rejoins_any((LEXICON,))(text)
+    assert rejoined("مراقبة الهواتف أو يغور", LEXICON) == "مراقبة الهواتف أو يغور"

@@ -1,0 +1,90 @@
+""" "The security service" named with its article, beside an act of buying, using or
+receiving a system, is a state security body as an end user in English, French, Spanish and
+Portuguese; an IT product sold as a security service (managed, cloud, a provider) is not.
+"Guardia Civil" is the Spanish state police; a technician "de guardia" is on call. Worked
+cases with the default lexicon, no database."""
+
+from __future__ import annotations
+
+import pytest
+
+from rules.textsignals.reader import read_one
+from tests.rules_engine.reading import CUE_FALSE_POSITIVE, PACK, categories
+
+
+def quotes(text: str, category: str) -> list[str]:
+    return [q for c, _lang, q in read_one(text, PACK.lexicon) if c == category]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        (
+            "The security service will use the cameras to identify protesters.",
+            "The security service will use",
+        ),
+        (
+            "Le service de sécurité utilisera les caméras pour identifier les manifestants.",
+            "Le service de sécurité utilisera les caméras pour",
+        ),
+        (
+            "El servicio de seguridad usará las cámaras para identificar a los manifestantes.",
+            "El servicio de seguridad usará las cámaras para",
+        ),
+        (
+            "O serviço de segurança usará as câmeras para identificar os manifestantes.",
+            "O serviço de segurança usará as câmeras para",
+        ),
+        (
+            "Deliver the cameras to the security service.",
+            "Deliver the cameras to the security service",
+        ),
+    ],
+    ids=["en", "fr", "es", "pt", "en delivered"],
+)
+def test_the_security_service_beside_an_act_is_a_security_service(text, quote):
+    assert quote in quotes(text, "security_services")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We sell a managed security service to banks.",
+        "The bank buys our managed security service for its branches.",
+        "Our security service provider will use the logs to tune the firewall.",
+        "The customer uses the cloud security service for its mailboxes.",
+        "Le client utilise notre service de sécurité managé pour ses agences.",
+        "El cliente usará el servicio de seguridad gestionado para sus oficinas.",
+        "O cliente usará o serviço de segurança gerenciado para as filiais.",
+        "The customer buys the security service provider's firewall.",
+    ],
+)
+def test_an_it_security_service_sold_to_a_customer_raises_nothing(text):
+    assert "security_services" not in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Entregar los datos a la Guardia Civil.",
+        "El usuario final es la Guardia Civil.",
+        "La Guardia Civil usará las cámaras en los controles.",
+        "A polícia federal usará as câmeras nos controles.",
+    ],
+)
+def test_the_guardia_civil_is_read_as_a_state_police_force_whatever_the_tense(text):
+    assert "security_services" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El técnico de guardia revisa las alarmas.",
+        pytest.param(
+            "El técnico de guardia usará el sistema por la noche.", marks=CUE_FALSE_POSITIVE
+        ),
+        "El cliente quiere un servicio de guardia para sus servidores.",
+    ],
+)
+def test_a_technician_on_call_is_no_security_force(text):
+    assert categories(text) == set()
