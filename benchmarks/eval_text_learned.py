@@ -106,6 +106,7 @@ ROUND_ADDED = {
     11: "38e3da2",
     12: "66d3bc7",
     13: "4742eba",
+    14: "818aa84",
 }
 PACK_PATH = "rules/criteria_packs/default.json"
 
