@@ -25,9 +25,9 @@ from .act_scope import (
     on_people_held,
     overseen,
     warrant,
-    watched_for_attacks,
 )
 from .act_scope import CLAUSE_BREAK_RE as _CLAUSE_BREAK_RE
+from .attack_watch import watched_for_attacks
 from .languages import bare_word
 from .lexicon import FAMILY_SOURCE, WINDOW, CompiledLexicon, IndexedPart, LexiconEntry
 from .recipient import groups_kept
