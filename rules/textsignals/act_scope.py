@@ -75,17 +75,20 @@ BULK_PARTS = (
     "所有用户",
     "全部用户",
     "全体用户",
+    "全国",
 )
 # "all" (or "every", "whole") a few words before the people a network serves.
 ALL_WORDS = frozenset(
     "all every entire whole tous toutes toute ensemble todos todas toda "
     "все всех всего весь вся جميع كل كافه".split()
 )
+# ...or before the country itself: "all calls in the country", "de todo el país".
 EVERYONE_STARTS = tuple(
     "subscrib citizen population abonne citoyen abonad suscriptor ciudadan poblacion "
-    "assinant cidada populacao абонент граждан населени".split()
+    "assinant cidada populacao абонент граждан населени "
+    "country nationwide pays pais стран".split()
 )
-EVERYONE_PARTS = ("مشترك", "مواطن", "سكان")
+EVERYONE_PARTS = ("مشترك", "مواطن", "سكان", "البلاد")
 ALL_REACH = 3  # words from "all" to the people, articles and prepositions not counted
 # An act of interception whose object, up to the end of its clause, is quantified by
 # "all", "every", "cada", "chaque", "каждый", "كل", "所有" over communications or the
@@ -141,6 +144,38 @@ _ISSUER_RE = re.compile(
         re.escape(p) if "\u0600" <= p[:1] <= "\u9fff" else rf"(?<!\w){re.escape(p)}"
         for p in ISSUER_PARTS
     )
+)
+# Armed and security forces named as whom an order comes from or what is kept goes to:
+# "the Guard Corps", "la Garde nationale", "el Ejército", "a milícia", "Росгвардия",
+# "الحرس الثوري", "武警". Word beginnings (Arabic and Chinese: parts of the word).
+FORCE_PARTS = (
+    "guard corps|national guard|revolutionary guard|republican guard|garde nationale|"
+    "garde républicaine|gardiens de la révolution|guardia nacional|guardia civil|"
+    "guardia republicana|guardia revolucionaria|guarda nacional|guarda republicana|"
+    "guarda revolucionária|basij|army|armée|ejército|ejercito|exército|exercito|militia|"
+    "milice|milicia|milícia|армия|армии|армией|гвардия|гвардии|росгвард|حرس|الجيش|ميليشي|"
+    "武警|卫队|部队|军队"
+).split("|")
+# Who else may sign an order that is no judge's: a governor, a party, a government.
+STATE_ISSUER_PARTS = (
+    "governor|gouverneur|gobernador|governador|губернатор|محافظ|省长|市长|党委|执政党|政府"
+).split("|")
+
+
+def _start_of_word_re(parts: list[str] | tuple[str, ...], whole: str = "") -> re.Pattern:
+    """Parts compared at the start of a word (Arabic and Chinese: anywhere), and the
+    ``whole`` words given as a pattern."""
+    found = [
+        re.escape(p) if "\u0600" <= p[:1] <= "\u9fff" else rf"(?<!\w){re.escape(p)}" for p in parts
+    ]
+    return re.compile("|".join(found + ([whole] if whole else [])))
+
+
+_FORCE_RE = _start_of_word_re(FORCE_PARTS)
+# A party as a word of its own ("the ruling party", "le parti", "حزب"), not "third party".
+_STATE_ISSUER_RE = _start_of_word_re(
+    FORCE_PARTS + STATE_ISSUER_PARTS,
+    r"(?<!third )(?<!tierce )(?<!\w)(?:party|parti|partido|партия|партии|حزب|الحزب)(?!\w)",
 )
 # ...unless it only asked for the warrant: "a court order requested by the police".
 REQUEST_PARTS = (
@@ -287,7 +322,8 @@ def warrant(text: _Text, lo: int, hi: int) -> bool:
 def issued_by_no_judge(text: _Text, lo: int, hi: int) -> bool:
     """Whether benign context from ``lo`` to ``hi`` is a warrant, judge or authorisation
     whose own words, or the few after it in its clause, name a minister, a prosecutor, a
-    security council, the military, the police or an intelligence service as its issuer."""
+    security council, the military, the police, an intelligence or a security service, an
+    armed force, a governor, a government or a party as its issuer."""
     toks, raw = text.toks, text.raw
     if not warrant(text, lo, hi):
         return False
@@ -301,10 +337,14 @@ def issued_by_no_judge(text: _Text, lo: int, hi: int) -> bool:
     ):
         end += 1
     words = raw[toks[lo][1] : toks[end][2]].lower()
-    found = _ISSUER_RE.search(words)
-    if found is None:
+    found = [
+        m.start()
+        for m in (_ISSUER_RE.search(words), _STATE_ISSUER_RE.search(words))
+        if m is not None
+    ] + [words.find(p) for p in RECIPIENT_PARTS if p in words]
+    if not found:
         return False
-    return not any(r in words[: found.start()] for r in REQUEST_PARTS)
+    return not any(r in words[: min(found)] for r in REQUEST_PARTS)
 
 
 # Records a network writes of each call to bill it ("call detail records", "CDR", "relevés
@@ -359,14 +399,16 @@ def names_recipient(text: _Text) -> bool:
     "… and give them to the governor's office"); handing on to a customer or the next agent
     is the deal's own."""
     said = text.raw.lower()
-    if _ISSUER_RE.search(said) or any(p in said for p in RECIPIENT_PARTS):
+    if _ISSUER_RE.search(said) or _FORCE_RE.search(said) or any(p in said for p in RECIPIENT_PARTS):
         return True
     return hands_on_to_state(text)
 
 
 def names_state_body(text: _Text, start: int = 0) -> bool:
     """Whether a text names the police, a ministry, the military, an intelligence or a
-    security service from character ``start`` on (``names_recipient`` without the words
+    security service or an armed force (``FORCE_PARTS``) from character ``start`` on (``names_recipient`` without the words
     of handing on)."""
     said = text.raw[start:].lower()
-    return bool(_ISSUER_RE.search(said)) or any(p in said for p in RECIPIENT_PARTS)
+    return bool(_ISSUER_RE.search(said) or _FORCE_RE.search(said)) or any(
+        p in said for p in RECIPIENT_PARTS
+    )
