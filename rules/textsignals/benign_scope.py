@@ -230,7 +230,7 @@ def bears_on(
     reach = BENIGN_REACH * 2 if language == "zh" else BENIGN_REACH
     for lo, hi in benign:
         if (
-            category == "interception"
+            category in ("interception", "tracking")  # Arabic traffic: "حركة المرور"
             and hi < span[0]
             and watched_for_attacks(text, span, lo, hi, protected)
         ):
