@@ -163,3 +163,32 @@ def test_the_forms_of_verbs_in_ear_are_read_as_the_verb(text: str, category: str
 )
 def test_attention_paid_to_a_protected_group_is_watching_it(text: str) -> None:
     assert "targets_dissent" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sin registros, la policía rastrea a los manifestantes.",
+        "Sans registres, la police suit les manifestants.",
+        "Sem registros, a polícia rastreia os manifestantes.",
+        "No logs, the police track the protesters.",
+        "Без записей, полиция отслеживает протестующих.",
+        "没有记录，警方跟踪抗议者",
+    ],
+)
+def test_a_short_denial_closed_by_a_comma_does_not_reach_a_clause_with_its_subject(
+    text: str,
+) -> None:
+    assert {"targets_dissent", "tracking"} <= categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We will not, under any circumstances, track protesters.",
+        "No, the police do not track protesters.",
+        "No guardamos datos, ni rastreamos a los manifestantes.",
+    ],
+)
+def test_a_denial_still_reaches_past_an_aside_or_a_list(text: str) -> None:
+    assert "tracking" not in categories(text)
