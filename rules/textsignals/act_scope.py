@@ -184,6 +184,13 @@ REQUEST_PARTS = (
     "execut serv carried exécut ejecut execut cumpli исполн نفذ 执行"
 ).split()
 ISSUER_REACH = 6  # words after the warrant that may still name its issuer
+# Words naming who issued an order, after the comma before them: "по решению суда,
+# подписанному губернатором", "con orden judicial, firmada por el gobernador".
+ISSUING_STARTS = tuple(
+    "issued signed granted подписан выдан издан утвержд firmad emitid otorgad dictad "
+    "sign emis delivr assinad concedid".split()
+)
+ZH_ISSUING = ("签发", "颁发", "签署", "下达", "发出")
 
 
 # Words putting an overseer in charge: "audited by", "contrôlée par", "под контролем".
@@ -327,15 +334,29 @@ def issued_by_no_judge(text: _Text, lo: int, hi: int) -> bool:
     toks, raw = text.toks, text.raw
     if not warrant(text, lo, hi):
         return False
-    reach = ISSUER_REACH * 2 if "\u3400" <= toks[lo][0][:1] <= "\u9fff" else ISSUER_REACH
+    zh = "\u3400" <= toks[lo][0][:1] <= "\u9fff"
+    reach = ISSUER_REACH * 2 if zh else ISSUER_REACH
     end = hi
     while (
         end + 1 < len(toks)
         and end < hi + reach
         and toks[end + 1][3] == toks[end][3]
-        and not CLAUSE_BREAK_RE.search(raw, toks[end][2], toks[end + 1][1])
+        and (
+            not CLAUSE_BREAK_RE.search(raw, toks[end][2], toks[end + 1][1])
+            or bare_word(toks[end + 1][0]).startswith(ISSUING_STARTS)  # "…, signed by"
+        )
     ):
         end += 1
+    if zh:  # an issuer named before the order, as issuing it: "武警签发的法院命令"
+        first = lo
+        while (
+            first > max(0, lo - reach)
+            and toks[first - 1][3] == toks[lo][3]
+            and not CLAUSE_BREAK_RE.search(raw, toks[first - 1][2], toks[first][1])
+        ):
+            first -= 1
+        if any(w in raw[toks[first][1] : toks[lo][1]] for w in ZH_ISSUING):
+            lo = first
     words = raw[toks[lo][1] : toks[end][2]].lower()
     found = [
         m.start()

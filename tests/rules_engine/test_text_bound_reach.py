@@ -25,6 +25,9 @@ from tests.rules_engine.reading import categories
         "Interceptar las llamadas de los abonados, con orden judicial firmada por el gobernador.",
         "Interceptar as chamadas dos assinantes, com ordem judicial emitida pelo exército.",
         "Intercepter les appels des abonnés, avec une ordonnance du tribunal signée par le parti.",
+        "Перехватывать звонки абонентов по решению суда, подписанному губернатором.",
+        "اعتراض مكالمات المشتركين بأمر قضائي صادر عن الحرس الثوري",
+        "截获用户通话，须有武警签发的法院命令",
     ],
 )
 def test_a_court_order_issued_by_a_state_body_or_a_security_force_bounds_nothing(
@@ -39,6 +42,9 @@ def test_a_court_order_issued_by_a_state_body_or_a_security_force_bounds_nothing
         "Intercept the calls of a suspect under a court order issued by the district court.",
         "Intercept subscriber calls, under a court order requested by the security service.",
         "Intercept the calls of a suspect under a court order, and notify the regulator.",
+        "Intercept a suspect's calls under a court order, signed by the district judge.",
+        "截获嫌疑人的通话，须有法院签发的命令",
+        "公安根据法院命令截获嫌疑人的通话",
     ],
 )
 def test_a_judges_order_still_bounds_a_targeted_interception(text: str) -> None:
