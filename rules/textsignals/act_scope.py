@@ -79,7 +79,7 @@ BULK_PARTS = (
 )
 # "all" (or "every", "whole") a few words before the people a network serves.
 ALL_WORDS = frozenset(
-    "all every entire whole tous toutes toute ensemble todos todas toda "
+    "all every entire whole tous toutes toute tout ensemble todos todas toda todo "
     "все всех всего весь вся جميع كل كافه".split()
 )
 # ...or before the country itself: "all calls in the country", "de todo el país".

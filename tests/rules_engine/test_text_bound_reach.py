@@ -112,6 +112,10 @@ def test_a_protected_group_spared_after_the_bound_leaves_it_bounding(text: str) 
         "Protection DDoS : surveiller tout le trafic des abonnés et identifier les utilisateurs.",
         "Monitor all subscriber traffic for DDoS attacks; keep the results for a year.",
         "DDoS防护：监控所有用户流量并识别用户身份",
+        "Vigilar todo el tráfico de los abonados para detectar ataques DDoS y guardarlo diez años.",
+        "Surveiller tout le trafic des abonnés pour détecter les attaques DDoS et identifier les "
+        "utilisateurs.",
+        "Grabar todo el tráfico de los abonados con orden judicial.",
     ],
 )
 def test_an_attack_heading_clears_only_the_watch_itself(text: str) -> None:
