@@ -75,17 +75,20 @@ BULK_PARTS = (
     "所有用户",
     "全部用户",
     "全体用户",
+    "全国",
 )
 # "all" (or "every", "whole") a few words before the people a network serves.
 ALL_WORDS = frozenset(
-    "all every entire whole tous toutes toute ensemble todos todas toda "
+    "all every entire whole tous toutes toute tout ensemble todos todas toda todo "
     "все всех всего весь вся جميع كل كافه".split()
 )
+# ...or before the country itself: "all calls in the country", "de todo el país".
 EVERYONE_STARTS = tuple(
     "subscrib citizen population abonne citoyen abonad suscriptor ciudadan poblacion "
-    "assinant cidada populacao абонент граждан населени".split()
+    "assinant cidada populacao абонент граждан населени "
+    "country nationwide pays pais стран".split()
 )
-EVERYONE_PARTS = ("مشترك", "مواطن", "سكان")
+EVERYONE_PARTS = ("مشترك", "مواطن", "سكان", "البلاد")
 ALL_REACH = 3  # words from "all" to the people, articles and prepositions not counted
 # An act of interception whose object, up to the end of its clause, is quantified by
 # "all", "every", "cada", "chaque", "каждый", "كل", "所有" over communications or the
@@ -142,6 +145,38 @@ _ISSUER_RE = re.compile(
         for p in ISSUER_PARTS
     )
 )
+# Armed and security forces named as whom an order comes from or what is kept goes to:
+# "the Guard Corps", "la Garde nationale", "el Ejército", "a milícia", "Росгвардия",
+# "الحرس الثوري", "武警". Word beginnings (Arabic and Chinese: parts of the word).
+FORCE_PARTS = (
+    "guard corps|national guard|revolutionary guard|republican guard|garde nationale|"
+    "garde républicaine|gardiens de la révolution|guardia nacional|guardia civil|"
+    "guardia republicana|guardia revolucionaria|guarda nacional|guarda republicana|"
+    "guarda revolucionária|basij|army|armée|ejército|ejercito|exército|exercito|militia|"
+    "milice|milicia|milícia|армия|армии|армией|гвардия|гвардии|росгвард|حرس|الجيش|ميليشي|"
+    "武警|卫队|部队|军队"
+).split("|")
+# Who else may sign an order that is no judge's: a governor, a party, a government.
+STATE_ISSUER_PARTS = (
+    "governor|gouverneur|gobernador|governador|губернатор|محافظ|省长|市长|党委|执政党|政府"
+).split("|")
+
+
+def _start_of_word_re(parts: list[str] | tuple[str, ...], whole: str = "") -> re.Pattern:
+    """Parts compared at the start of a word (Arabic and Chinese: anywhere), and the
+    ``whole`` words given as a pattern."""
+    found = [
+        re.escape(p) if "\u0600" <= p[:1] <= "\u9fff" else rf"(?<!\w){re.escape(p)}" for p in parts
+    ]
+    return re.compile("|".join(found + ([whole] if whole else [])))
+
+
+_FORCE_RE = _start_of_word_re(FORCE_PARTS)
+# A party as a word of its own ("the ruling party", "le parti", "حزب"), not "third party".
+_STATE_ISSUER_RE = _start_of_word_re(
+    FORCE_PARTS + STATE_ISSUER_PARTS,
+    r"(?<!third )(?<!tierce )(?<!\w)(?:party|parti|partido|партия|партии|حزب|الحزب)(?!\w)",
+)
 # ...unless it only asked for the warrant: "a court order requested by the police".
 REQUEST_PARTS = (
     "request demand obtain sought appli solicit запрос ходатайств طلب 申请 请求 "
@@ -149,6 +184,13 @@ REQUEST_PARTS = (
     "execut serv carried exécut ejecut execut cumpli исполн نفذ 执行"
 ).split()
 ISSUER_REACH = 6  # words after the warrant that may still name its issuer
+# Words naming who issued an order, after the comma before them: "по решению суда,
+# подписанному губернатором", "con orden judicial, firmada por el gobernador".
+ISSUING_STARTS = tuple(
+    "issued signed granted подписан выдан издан утвержд firmad emitid otorgad dictad "
+    "sign emis delivr assinad concedid".split()
+)
+ZH_ISSUING = ("签发", "颁发", "签署", "下达", "发出")
 
 
 # Words putting an overseer in charge: "audited by", "contrôlée par", "под контролем".
@@ -287,24 +329,43 @@ def warrant(text: _Text, lo: int, hi: int) -> bool:
 def issued_by_no_judge(text: _Text, lo: int, hi: int) -> bool:
     """Whether benign context from ``lo`` to ``hi`` is a warrant, judge or authorisation
     whose own words, or the few after it in its clause, name a minister, a prosecutor, a
-    security council, the military, the police or an intelligence service as its issuer."""
+    security council, the military, the police, an intelligence or a security service, an
+    armed force, a governor, a government or a party as its issuer."""
     toks, raw = text.toks, text.raw
     if not warrant(text, lo, hi):
         return False
-    reach = ISSUER_REACH * 2 if "\u3400" <= toks[lo][0][:1] <= "\u9fff" else ISSUER_REACH
+    zh = "\u3400" <= toks[lo][0][:1] <= "\u9fff"
+    reach = ISSUER_REACH * 2 if zh else ISSUER_REACH
     end = hi
     while (
         end + 1 < len(toks)
         and end < hi + reach
         and toks[end + 1][3] == toks[end][3]
-        and not CLAUSE_BREAK_RE.search(raw, toks[end][2], toks[end + 1][1])
+        and (
+            not CLAUSE_BREAK_RE.search(raw, toks[end][2], toks[end + 1][1])
+            or bare_word(toks[end + 1][0]).startswith(ISSUING_STARTS)  # "…, signed by"
+        )
     ):
         end += 1
+    if zh:  # an issuer named before the order, as issuing it: "武警签发的法院命令"
+        first = lo
+        while (
+            first > max(0, lo - reach)
+            and toks[first - 1][3] == toks[lo][3]
+            and not CLAUSE_BREAK_RE.search(raw, toks[first - 1][2], toks[first][1])
+        ):
+            first -= 1
+        if any(w in raw[toks[first][1] : toks[lo][1]] for w in ZH_ISSUING):
+            lo = first
     words = raw[toks[lo][1] : toks[end][2]].lower()
-    found = _ISSUER_RE.search(words)
-    if found is None:
+    found = [
+        m.start()
+        for m in (_ISSUER_RE.search(words), _STATE_ISSUER_RE.search(words))
+        if m is not None
+    ] + [words.find(p) for p in RECIPIENT_PARTS if p in words]
+    if not found:
         return False
-    return not any(r in words[: found.start()] for r in REQUEST_PARTS)
+    return not any(r in words[: min(found)] for r in REQUEST_PARTS)
 
 
 # Records a network writes of each call to bill it ("call detail records", "CDR", "relevés
@@ -359,97 +420,16 @@ def names_recipient(text: _Text) -> bool:
     "… and give them to the governor's office"); handing on to a customer or the next agent
     is the deal's own."""
     said = text.raw.lower()
-    if _ISSUER_RE.search(said) or any(p in said for p in RECIPIENT_PARTS):
+    if _ISSUER_RE.search(said) or _FORCE_RE.search(said) or any(p in said for p in RECIPIENT_PARTS):
         return True
     return hands_on_to_state(text)
 
 
 def names_state_body(text: _Text, start: int = 0) -> bool:
     """Whether a text names the police, a ministry, the military, an intelligence or a
-    security service from character ``start`` on (``names_recipient`` without the words
+    security service or an armed force (``FORCE_PARTS``) from character ``start`` on (``names_recipient`` without the words
     of handing on)."""
     said = text.raw[start:].lower()
-    return bool(_ISSUER_RE.search(said)) or any(p in said for p in RECIPIENT_PARTS)
-
-
-# Everyone's traffic watched for attacks on the network (DDoS, botnets) is how an operator
-# keeps its network up: it looks at volumes and flows, not at what anyone says. Only a match
-# whose every word is a watching act, "all", the people a network serves or their traffic
-# ("monitor all subscriber traffic") is bounded so: recording or copying it, or naming calls
-# or messages, is still bulk interception. Word beginnings compared without accents.
-WATCH_STARTS = tuple(
-    "monitor inspect analy watch surveil supervis vigil observ "
-    "мониторинг монитор отслежив анализ наблюд проверя".split()
-)
-TRAFFIC_STARTS = tuple("traffic trafic trafego трафик".split())
-FILLERS = frozenset(
-    "the of s is are be being will de des du la le les l del los las do da dos das o a os as "
-    "est sont es son e sao".split()
-)
-ATTACK_PARTS = (
-    "ddos",
-    "dos attack",
-    "denial of service",
-    "denial-of-service",
-    "botnet",
-    "déni de service",
-    "denegación de servicio",
-    "negação de serviço",
-    "ддос",
-    "отказ в обслуживании",
-    "ботнет",
-)
-
-
-HEADING_WORDS = 3  # words of a heading before its colon: "DDoS protection:", "Anti-DDoS:"
-
-
-def _attack_heading(text: _Text, span: tuple[int, int], lo: int, hi: int) -> bool:
-    """Whether benign context from ``lo`` to ``hi`` is a short heading ending in a colon
-    just before the match's sentence ("DDoS protection: monitor all subscriber traffic";
-    the colon ends the heading's sentence): what the act after it is for."""
-    toks, raw = text.toks, text.raw
-    heading = toks[hi][3]
-    if hi >= span[0] or heading + 1 != toks[span[0]][3]:
-        return False
-    first = lo
-    while first > 0 and toks[first - 1][3] == heading:
-        first -= 1
-    opening = hi + 1  # the first word after the heading, in the match's sentence
-    while toks[opening][3] == heading:
-        opening += 1
-    return (
-        opening - first <= HEADING_WORDS
-        and ":" in raw[toks[opening - 1][2] : toks[opening][1]]
-        and span[0] - opening <= 2  # "… : we monitor all …"
+    return bool(_ISSUER_RE.search(said) or _FORCE_RE.search(said)) or any(
+        p in said for p in RECIPIENT_PARTS
     )
-
-
-def watched_for_attacks(
-    text: _Text, span: tuple[int, int], lo: int, hi: int, protected: list[tuple[int, int]]
-) -> bool:
-    """Whether a match on everyone's traffic is only watching it (``WATCH_STARTS``) and the
-    benign context from ``lo`` to ``hi``, after it in its clause, names an attack on the
-    network (``ATTACK_PARTS``), with no state body or handing on in the text
-    (``names_recipient``) and no protected group near the match (``protected``, in any
-    sentence: "… Opposition activists' traffic is stored separately")."""
-    toks, raw = text.toks, text.raw
-    if not _attack_heading(text, span, lo, hi) and (
-        lo <= span[1] or CLAUSE_BREAK_RE.search(raw, toks[span[1]][2], toks[lo][1])
-    ):
-        return False
-    if protected:
-        return False  # a protected group named near it, in any sentence: whose traffic
-    if not any(a in raw[toks[lo][1] : toks[hi][2]].lower() for a in ATTACK_PARTS):
-        return False
-    words = [bare_word(t[0]) for t in toks[span[0] : span[1] + 1]]
-    if not any(w.startswith(WATCH_STARTS) for w in words) or not any(
-        w.startswith(TRAFFIC_STARTS) for w in words
-    ):
-        return False
-    if not all(
-        w in FILLERS or w.startswith(WATCH_STARTS + TRAFFIC_STARTS + EVERY_STARTS + EVERYONE_STARTS)
-        for w in words
-    ):
-        return False
-    return not names_recipient(text)

@@ -25,9 +25,10 @@ from .act_scope import (
     on_people_held,
     overseen,
     warrant,
-    watched_for_attacks,
 )
 from .act_scope import CLAUSE_BREAK_RE as _CLAUSE_BREAK_RE
+from .attack_watch import watched_for_attacks
+from .bound_reach import bound_after, group_acted_on_after
 from .languages import bare_word
 from .lexicon import FAMILY_SOURCE, WINDOW, CompiledLexicon, IndexedPart, LexiconEntry
 from .recipient import groups_kept
@@ -229,7 +230,7 @@ def bears_on(
     reach = BENIGN_REACH * 2 if language == "zh" else BENIGN_REACH
     for lo, hi in benign:
         if (
-            category == "interception"
+            category in ("interception", "tracking")  # Arabic traffic: "حركة المرور"
             and hi < span[0]
             and watched_for_attacks(text, span, lo, hi, protected)
         ):
@@ -251,6 +252,8 @@ def bears_on(
             continue
         if issued_by_no_judge(text, lo, hi):
             continue  # "under a warrant issued by the interior minister": no court
+        if warrant(text, lo, hi) and group_acted_on_after(text, max(hi, span[1]), protected):
+            continue  # "… under a court order, and flag opposition activists": not its act
         if everyone and warrant(text, lo, hi):
             # A warrant bounds an act on the people it names; one for everyone's calls
             # ("all subscribers' calls under a court order") is no targeted oversight.
@@ -430,7 +433,7 @@ def _qualifies(text: _Text, span: tuple[int, int], lo: int, hi: int) -> bool:
             return True
         # Not when the text names the police or hands the calls on: whose the order is.
         return (
-            warrant(text, lo, hi) and _bound_after(text, span[1], lo) and not names_recipient(text)
+            warrant(text, lo, hi) and bound_after(text, span[1], lo) and not names_recipient(text)
         )
     if not _CLAUSE_BREAK_RE.search(raw, toks[hi][2], toks[span[0]][1]):
         return False  # in the act's own clause, far before it: not its frame
@@ -445,23 +448,6 @@ def _qualifies(text: _Text, span: tuple[int, int], lo: int, hi: int) -> bool:
     if "\u3400" <= opening[:1] <= "\u9fff":
         opening = "".join(t[0] for t in toks[first : first + 2])
     return opening in FRAMING_WORDS
-
-
-# Words opening a clause after the act's that bounds it: "…, under a court order".
-BOUND_WORDS = frozenset("under with sous avec bajo con sob com согласно بموجب".split())
-
-
-def _bound_after(text: _Text, end: int, lo: int) -> bool:
-    """Whether benign context at ``lo`` stands in the clause straight after the act's
-    (ending at ``end``), one opening on a word of bounds ("Record all calls of our
-    customers for quality, under a court order")."""
-    toks, raw = text.toks, text.raw
-    first = lo
-    while first > end + 1 and not _CLAUSE_BREAK_RE.search(raw, toks[first - 1][2], toks[first][1]):
-        first -= 1
-    return bare_word(toks[first][0]) in BOUND_WORDS and not _CLAUSE_BREAK_RE.search(
-        raw, toks[end][2], toks[first - 1][2]
-    )
 
 
 def _names_people_after(

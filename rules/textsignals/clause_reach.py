@@ -160,3 +160,22 @@ def opens_with_and(toks: list[Tok], first: int) -> bool:
     ("لا نخزن شيئا ونتتبع المتظاهرين"): a clause of its own."""
     word = toks[first][0]
     return len(word) >= MIN_FINITE and word.startswith(_AR_AND_VERB)
+
+
+# A comma, or a dash between spaces, ends the clause a negation before it denies: "Do not
+# store the data - track …" as "Do not store the data, track …".
+CLAUSE_END_RE = re.compile("[,;\u3001\uff0c\u060c\u2012-\u2015\u2212]|\\s-\\s|--")
+SUBJECT_WORDS = 3  # words of a subject between a comma and the act: "la policía", "警方"
+
+
+def subject_opening(toks: list[Tok], raw: str, first: int, negations: frozenset[str]) -> int:
+    """The first word after a comma when only a subject stands between it and the act at
+    ``first`` ("No logs, the police track …", "Sin registros, la policía rastrea …"): a
+    denial before the comma reaches that clause no more than one opening on the act itself.
+    Else ``first``."""
+    for c in range(first, max(0, first - SUBJECT_WORDS) - 1, -1):
+        if c == 0 or toks[c - 1][3] != toks[first][3] or bare_word(toks[c - 1][0]) in negations:
+            return first
+        if CLAUSE_END_RE.search(raw, toks[c - 1][2], toks[c][1]):
+            return c
+    return first

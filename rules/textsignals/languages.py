@@ -181,11 +181,28 @@ def phrase_stem(word: str, language: str) -> str:
 def phrase_stems(word: str, language: str) -> tuple[str, ...]:
     """The stems a lexicon word is matched on: ``phrase_stem``, and for an accented Latin
     word also the stem of the word without its accents, which is what a text typed
-    without them yields ("localizacao" stems apart from "localização")."""
+    without them yields ("localizacao" stems apart from "localização"); for a Spanish or
+    Portuguese verb in "-ear" also the stem of its forms the stemmer reads apart
+    (``_ear_stems``)."""
     first = phrase_stem(word, language)
-    if language not in LATIN or word.isascii():
+    if language not in LATIN:
         return (first,)
-    return tuple(dict.fromkeys((first, stem(strip_accents(word), language))))
+    stems = [first] if word.isascii() else [first, stem(strip_accents(word), language)]
+    return tuple(dict.fromkeys(stems + _ear_stems(strip_accents(word), language)))
+
+
+# The forms of a verb in "-ear" the stemmers read apart from its dictionary form: Spanish
+# "rastrea", "rastree", "rastreó" (stem "rastre", not "rastr"), Portuguese "rastreie",
+# "bloqueie" (stem "rastrei"). A lexicon verb is also matched on them.
+_EAR_FORMS = {"es": "ea", "pt": "eie"}
+_MIN_EAR_VERB = 6  # "mapear", not "ear" or "lear"
+
+
+def _ear_stems(word: str, language: str) -> list[str]:
+    form = _EAR_FORMS.get(language)
+    if form is None or not word.endswith("ear") or len(word) < _MIN_EAR_VERB:
+        return []
+    return [stem(word[:-3] + form, language)]
 
 
 @lru_cache(maxsize=65536)

@@ -7,7 +7,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .clause_reach import LIST_WORDS, carries_reach, ends_reach, opens_with_and
+from .clause_reach import CLAUSE_END_RE as _CLAUSE_END_RE
+from .clause_reach import (
+    LIST_WORDS,
+    carries_reach,
+    ends_reach,
+    opens_with_and,
+    subject_opening,
+)
 from .idioms import negation_idiom, zh_not_negating_dropped
 from .languages import bare_word, normalise, phrase_stems
 
@@ -359,7 +366,8 @@ def negated(text: _Text, first: int, window: int = NEGATION_WINDOW) -> bool:
     its sentence and not before a colon (Chinese: among the characters just before it)."""
     toks, raw = text.toks, text.raw
     sentence = toks[first][3]
-    if _new_clause_before(text, first) or opens_with_and(toks, first):
+    opening = subject_opening(toks, raw, first, NEGATIONS)  # "Sin registros, la policía …"
+    if _new_clause_before(text, opening) or opens_with_and(toks, first):
         return False  # "Do not store the data, track the phones of protesters"
     j, counted = first - 1, 0
     chain = [first]  # where each act of a chain joined by "or" starts (Chinese)
@@ -400,11 +408,6 @@ _ZH_LIST_RE = re.compile("\u3001")  # the Chinese enumeration comma
 # needed to track …", "licença ou certificado para entregar …" (it does not count).
 CHAIN_ACT = 2
 CHAIN_PURPOSE_WORDS = frozenset("to for pour para por для чтобы".split())
-
-
-# A comma, or a dash between spaces, ends the clause a negation before it denies: "Do not
-# store the data - track …" as "Do not store the data, track …".
-_CLAUSE_END_RE = re.compile("[,;\u3001\uff0c\u060c\u2012-\u2015\u2212]|\\s-\\s|--")
 
 
 def _new_clause_before(text: _Text, first: int) -> bool:
