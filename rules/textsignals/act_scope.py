@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .languages import bare_word
-from .recipient import hands_on_to_state
+from .recipient import hands_on_to_no_one, hands_on_to_state
 from .split_words import FUNCTION_WORDS
 
 if TYPE_CHECKING:
@@ -338,7 +338,8 @@ RECIPIENT_PARTS = (
 def billed_records(text: _Text, span: tuple[int, int], lo: int, hi: int) -> bool:
     """Whether a match names call records (``RECORD_STARTS``), or holds the billing context
     from ``lo`` to ``hi`` in its own words ("call quality monitoring"), and the text
-    names no state body they may go to (``names_recipient``): what billing can bound."""
+    names no state body they may go to (``names_recipient``) nor hands them on to no one it
+    names (``hands_on_to_no_one``): what billing can bound."""
     toks = text.toks
     words = [bare_word(t[0]) for t in toks[span[0] : span[1] + 1]]
     chars = "".join(words)
@@ -348,7 +349,7 @@ def billed_records(text: _Text, span: tuple[int, int], lo: int, hi: int) -> bool
         or any(p in chars for p in RECORD_PARTS)
     ):
         return False
-    return not names_recipient(text)
+    return not names_recipient(text) and not hands_on_to_no_one(text, span)
 
 
 def names_recipient(text: _Text) -> bool:
@@ -431,7 +432,8 @@ def watched_for_attacks(
     """Whether a match on everyone's traffic is only watching it (``WATCH_STARTS``) and the
     benign context from ``lo`` to ``hi``, after it in its clause, names an attack on the
     network (``ATTACK_PARTS``), with no state body or handing on in the text
-    (``names_recipient``) and no protected group near the match (``protected``, in any
+    (``names_recipient``, ``hands_on_to_no_one``) and no protected group near the match
+    (``protected``, in any
     sentence: "… Opposition activists' traffic is stored separately")."""
     toks, raw = text.toks, text.raw
     if not _attack_heading(text, span, lo, hi) and (
@@ -452,4 +454,4 @@ def watched_for_attacks(
         for w in words
     ):
         return False
-    return not names_recipient(text)
+    return not names_recipient(text) and not hands_on_to_no_one(text, span)
