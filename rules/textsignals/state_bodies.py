@@ -127,7 +127,7 @@ QUALIFIED_HEADS = tuple(
         ),
         (
             "administration administracion administracao администрац",
-            "presiden президент кремл municipal област район город губерн",
+            "presiden президент кремл municipal regional city district област район город губерн",
             True,
         ),
         (
@@ -189,7 +189,7 @@ STATE_FOLLOWERS = frozenset(
         "cada todos y e en"
     )
 )
-TO_BEFORE_STATE = frozenset(words_of("to à au a al ao para إلى الى"))
+TO_BEFORE_STATE = frozenset(words_of("to with à au avec a al con ao com para إلى الى"))
 # Those who investigate for a company: its own fraud team, not the state's.
 OWN_INVESTIGATORS_BEFORE = frozenset(
     words_of("fraud internal our own private insurance claims billing audit")

@@ -31,6 +31,14 @@ STATE_BODY_BY_ITS_KIND = [
     "Хранить записи о вызовах для биллинга и передавать их следователям.",
     "Хранить записи о вызовах для биллинга и передавать их государству.",
     "Keep call records for billing and send them to the State.",
+    "Keep call records for billing and share them with the state.",
+    "Keep call records for billing and hand them to the regional administration.",
+    "Enregistrements détaillés des appels pour la facturation, remis chaque mois au tribunal "
+    "révolutionnaire.",
+    "Детальные записи о вызовах для биллинга передавать в Следственный комитет.",
+    "Retiene todas las llamadas en cola y las envía al Comando Cibernético.",
+    "Retém todas as chamadas na fila e as envia ao Comando de Defesa Cibernética.",
+    "Record all calls in the queue and send them to the Federal Bureau of Investigation.",
     "الاحتفاظ بسجلات المكالمات للفوترة ويسلمها إلى المحكمة الثورية.",
     "الاحتفاظ بسجلات المكالمات للفوترة ويسلمها إلى المحققين.",
     "记录所有排队的通话，并交给网络司令部。",
@@ -137,6 +145,11 @@ ORDINARY_RECIPIENTS = [
     "team.",
     "Monitor all subscriber traffic for botnets and send alerts to the IT directorate.",
     "Monitor all subscriber traffic for botnets and block the central command servers.",
+    # A head that is a company's own without what makes it a state's.
+    "Keep call records for billing and send them to the billing administration.",
+    "Keep call records for billing and hand them to the works committee.",
+    "Record all calls in the queue for quality and send them to the quality committee.",
+    "Детальные записи о вызовах для биллинга передавать в администрацию сайта.",
 ]
 
 
