@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .languages import bare_word
-from .recipient import hands_on_to_state
+from .recipient import hands_on_to_no_one, hands_on_to_state
 from .split_words import FUNCTION_WORDS
 
 if TYPE_CHECKING:
@@ -399,7 +399,8 @@ RECIPIENT_PARTS = (
 def billed_records(text: _Text, span: tuple[int, int], lo: int, hi: int) -> bool:
     """Whether a match names call records (``RECORD_STARTS``), or holds the billing context
     from ``lo`` to ``hi`` in its own words ("call quality monitoring"), and the text
-    names no state body they may go to (``names_recipient``): what billing can bound."""
+    names no state body they may go to (``names_recipient``) nor hands them on to no one it
+    names (``hands_on_to_no_one``): what billing can bound."""
     toks = text.toks
     words = [bare_word(t[0]) for t in toks[span[0] : span[1] + 1]]
     chars = "".join(words)
@@ -409,7 +410,7 @@ def billed_records(text: _Text, span: tuple[int, int], lo: int, hi: int) -> bool
         or any(p in chars for p in RECORD_PARTS)
     ):
         return False
-    return not names_recipient(text)
+    return not names_recipient(text) and not hands_on_to_no_one(text, span)
 
 
 def names_recipient(text: _Text) -> bool:
@@ -427,8 +428,8 @@ def names_recipient(text: _Text) -> bool:
 
 def names_state_body(text: _Text, start: int = 0) -> bool:
     """Whether a text names the police, a ministry, the military, an intelligence or a
-    security service or an armed force (``FORCE_PARTS``) from character ``start`` on (``names_recipient`` without the words
-    of handing on)."""
+    security service or an armed force (``FORCE_PARTS``) from character ``start`` on
+    (``names_recipient`` without the words of handing on)."""
     said = text.raw[start:].lower()
     return bool(_ISSUER_RE.search(said) or _FORCE_RE.search(said)) or any(
         p in said for p in RECIPIENT_PARTS

@@ -24,6 +24,7 @@ from .act_scope import (
 )
 from .languages import bare_word
 from .negation import NEGATIONS
+from .recipient import hands_on_to_no_one
 
 if TYPE_CHECKING:
     from .reader import _Text
@@ -136,9 +137,9 @@ def watched_for_attacks(
     """Whether a match on everyone's traffic is only watching it (``WATCH_STARTS``) and the
     benign context from ``lo`` to ``hi``, after it in its clause or a heading before it,
     names an attack on the network (``ATTACK_PARTS``), with no state body or handing on in
-    the text (``names_recipient``), no protected group near the match (``protected``, in
-    any sentence: "… Opposition activists' traffic is stored separately") and nothing done
-    with it beyond the watch (``beyond_the_watch``)."""
+    the text (``names_recipient``, ``hands_on_to_no_one``), no protected group near the
+    match (``protected``, in any sentence: "… Opposition activists' traffic is stored
+    separately") and nothing done with it beyond the watch (``beyond_the_watch``)."""
     toks, raw = text.toks, text.raw
     if not _attack_heading(text, span, lo, hi) and (
         lo <= span[1] or CLAUSE_BREAK_RE.search(raw, toks[span[1]][2], toks[lo][1])
@@ -151,7 +152,11 @@ def watched_for_attacks(
     kinds = _watch_kinds([bare_word(t[0]) for t in toks[span[0] : span[1] + 1]])
     if kinds is None or not {"watch", "traffic"} <= kinds:
         return False
-    return not names_recipient(text) and not beyond_the_watch(text, span[1])
+    return (
+        not names_recipient(text)
+        and not hands_on_to_no_one(text, span)
+        and not beyond_the_watch(text, span[1])
+    )
 
 
 # Keeping what is watched ("… and keep it for five years", "y guardarlo", "并保存五年") is

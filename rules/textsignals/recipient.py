@@ -1,30 +1,34 @@
 """Whom what is kept is handed on to, and whose it is: the checks that stop ordinary wording
 (call records kept for billing, a DDoS watch, calls in a queue) clearing a text that hands
-what it keeps to a state body, or says what is kept of a protected group.
+what it keeps to a state body, or to no one it names, or says what is kept of a protected
+group. Which words name a state body is ``state_bodies``.
 
 What must always be true: a handing-on act ("pass them to", "make them available to",
 "ويرسلها إلى", "отдавать в", "remettre à", "提供给"), in any form and either voice, in a
 sentence that names a state body, a security service, an armed group or a party (the
-police, "the Guard Corps", "the authorities", "the ruling party") bounds nothing ordinary;
-one whose recipient is a customer, the next agent or no one ("transfer to the next agent",
-"invoices sent", "wire transfer", "تسليم المعدات") is the ordinary deal it says.
+police, "the Guard Corps", "the authorities", "the ruling party", "the Presidential
+Administration") bounds nothing ordinary, nor does one whose recipient is a pronoun or no
+one while another sentence names the body ("… hand them over. The recipient is …"); a
+text naming the Guard Corps or a security service the lexicon reads bounds nothing
+ordinary, with a handing word or none. Records kept for billing or traffic watched for
+attacks and handed on to no one named ("… and share them") bound nothing either; one
+whose recipient is a customer or the next agent, or a handing on of something else
+("transfer to the next agent", "invoices sent", "wire transfer", "تسليم المعدات"), is the
+ordinary deal it says.
 """
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
-from .languages import bare_word, normalise_token
+from .languages import bare_word
+from .matching import entry_spans
+from .negation import NEGATIONS, negated_at
+from .state_bodies import names_security_body, names_state
+from .state_bodies import words_of as _words
 
 if TYPE_CHECKING:
     from .reader import _Text
-
-
-def _words(words: str) -> tuple[str, ...]:
-    """Word beginnings or parts written as read (accents, hamza, ta marbuta) normalised as
-    a text's words are."""
-    return tuple(bare_word(normalise_token(w)) for w in words.split())
 
 
 # Handing on, or receiving, what is kept, in any form: word beginnings (Latin, Cyrillic),
@@ -39,7 +43,7 @@ HANDING_WORDS = frozenset(
         "available accessible grant grants granted push pushed leak leaked report reports "
         "reported relay relayed export exported exports sync synced stream streams streamed "
         "streaming mirror mirrors mirrored query queries queried view views viewed see sees "
-        "donner donne donnent lit lisent pasar pasa pasan pasó pase pasarlos pasarlas "
+        "cc bcc donner donne donnent lit lisent pasar pasa pasan pasó pase pasarlos pasarlas "
         "pasalas pasalos passar passa passam passou passe recu reçus"
     )
 )
@@ -81,109 +85,6 @@ HANDING_PARTS = (
     )
 )
 
-# State bodies, security services, armed groups, parties: word beginnings compared without
-# accents (Arabic and Chinese: parts of the word, for prefixed "لل", "وال"). Words also
-# ordinary elsewhere are left out ("policy", Russian "режим" (mode), "партия" (batch),
-# Arabic "النظام" (system), "الداخلية" (internal), French "corps" (body), Spanish "junta"
-# (a board), "de guardia" (on call)).
-STATE_STARTS = _words(
-    "police policia policial policier polizei gendarm carabinier militia milice milici "
-    "guard guardia army armee ejercito exercito military militaire militar soldier "
-    "soldat soldad ministr ministe ministé minist interior mvd fsb kgb stasi mukhabarat "
-    "irgc basij sepah prosecut procureur fiscalia procurador regime regimen government "
-    "gouvernement gobierno governo governor gouverneur gobernador governador authorities "
-    "autorites autoridades prefect prefet prefeit intelligence renseignement inteligen "
-    "полиц милиц гвард росгвард арми военн министер министр мвд фсб кгб спецслужб разведк "
-    "прокур власт правительств губернат силовик правоохранит ополчен партийн партком"
-)
-STATE_PARTS = (
-    _words(
-        "شرطة مخابرات استخبارات حرس جيش عسكر ميليشي مليشي وزارة وزير سلطات حكومة حزب أمن نيابة "
-        "مباحث"
-    )
-    + ("公安", "警察", "警方", "国安", "安全部门", "安全机关", "情报", "军方", "部队", "军队")
-    + (
-        "民兵",
-        "政府",
-        "当局",
-        "党委",
-        "执政党",
-        "政权",
-        "内政部",
-        "检察",
-        "有关部门",
-        "国家安全",
-        "武警",
-        "卫队",
-        "安全局",
-        "国保",
-    )
-)
-# Several words naming one ("security service", "forces de l'ordre", "служба безопасности",
-# "armed group"): beginnings of consecutive words.
-STATE_PHRASES = tuple(
-    _words(p)
-    for p in (
-        "security servic",
-        "security forc",
-        "security agenc",
-        "security apparat",
-        "security organ",
-        "state security",
-        "secret servic",
-        "secret polic",
-        "law enforc",
-        "armed group",
-        "guard corps",
-        "corps gardien",
-        "garde nationa",
-        "garde republic",
-        "garde revolution",
-        "guarda revolucion",
-        "guarda nacion",
-        "guarda civil",
-        "guarda republic",
-        "directorat securit",
-        "direction securit",
-        "direccion segur",
-        "direcao segur",
-        "servic securit",
-        "forc securit",
-        "forc ordre",
-        "servic secret",
-        "group arme",
-        "servicio segur",
-        "fuerza segur",
-        "fuerza orden",
-        "grupo armad",
-        "servico segur",
-        "forca segur",
-        "forca ordem",
-        "служб безопасн",
-        "орган безопасн",
-        "силов структур",
-        "вооруж групп",
-        "вооруж формир",
-        "правящ парти",
-    )
-)
-# Words left out when reading several words as one name ("forces de l'ordre").
-ARTICLES = frozenset(_words("the of de des du d l la le les del da do das dos"))
-# Arabic parts after the prefixes a word may carry ("للشرطة", "والمخابرات", "بالأمن"): not
-# inside another word ("الثامن", eighth, holds "امن").
-_ARABIC_STATE_RE = re.compile(
-    "^[وفبلك]?(?:ال|لل)?(?:"
-    + "|".join(p for p in STATE_PARTS if "\u0600" <= p[:1] <= "\u06ff")
-    + ")"
-)
-# A party that is no state's: "third party", "the parties to this contract".
-PARTY_WORDS = frozenset(_words("party parti partido"))
-NO_STATE_PARTY_BEFORE = frozenset(
-    _words(
-        "third other any both either contracting each relying interested responsible "
-        "tiers tierce autre tercero tercera otra terceiro terceira outra"
-    )
-)
 # Whom a handing-on act may be to when a pronoun stands for it ("hand them over to them"):
 # the state body is then named elsewhere in the text.
 TO_WORDS = frozenset(_words("to with à au aux avec a al con para ao aos com к إلى لدى"))
@@ -194,15 +95,18 @@ ARABIC_PRONOUNS = frozenset(_words("لهم إليهم اليهم لهن"))
 
 def hands_on_to_state(text: _Text) -> bool:
     """Whether a sentence hands on or lets read what is kept (``HANDING_WORDS``) and names
-    a state body (``STATE_STARTS``): before or after the act, the act in either voice
-    ("will be made available to the Interior Ministry", "the Guard Corps receives a copy",
-    "ويسلمها إلى المخابرات", "отдавать в Росгвардию"), or hands it on to a pronoun standing
-    for a state body the text names elsewhere ("… hand them over to them")."""
-    toks = text.toks
-    sentences: dict[int, list[str]] = {}
-    for t in toks:
-        sentences.setdefault(t[3], []).append(bare_word(t[0]))
-    state = {n for n, words in sentences.items() if _names_state(words)}
+    a state body (``names_state``, or a security service the lexicon reads there): before
+    or after the act, the act in either voice ("will be made available to the Interior
+    Ministry", "the Guard Corps receives a copy", "ويسلمها إلى المخابرات", "отдавать в
+    Росгвардию"); or hands it on to a pronoun, or to no one, and the state body is named in
+    another sentence ("… hand them over to them", "… hand them over. The recipient is
+    …"); or the text names the Guard Corps or a security service, with a handing word or
+    none ("the Guard Corps has a login", "cc: Guard Corps")."""
+    sentences = _sentences(text)
+    services = _services_read(text)
+    if services or any(names_security_body(words) for words in sentences.values()):
+        return True
+    state = {n for n, words in sentences.items() if names_state(words)}
     for n, words in sentences.items():
         handing = [i for i, w in enumerate(words) if _hands_on(w)]
         if not handing:
@@ -212,9 +116,51 @@ def hands_on_to_state(text: _Text) -> bool:
                 continue
         if n in state:
             return True
-        if state and any(_to_pronoun(words, i) for i in handing):
+        if state and any(_to_pronoun(words, i) or _to_no_one(words, i) for i in handing):
             return True
     return False
+
+
+def hands_on_to_no_one(text: _Text, span: tuple[int, int]) -> bool:
+    """Whether the sentence of a match hands what it keeps on ("share them", "les
+    partager", "compartirlos", "передавать их", "ومشاركتها") to no one it names: no
+    ordinary recipient then bounds it ("Keep call records for billing and share them")."""
+    words = _sentences(text).get(text.toks[span[0]][3], [])
+    return any(_hands_on(w) and _to_no_one(words, i) for i, w in enumerate(words))
+
+
+def _sentences(text: _Text) -> dict[int, list[str]]:
+    sentences: dict[int, list[str]] = {}
+    for t in text.toks:
+        sentences.setdefault(t[3], []).append(bare_word(t[0]))
+    return sentences
+
+
+# What makes a security service's name a company's own unit: "the internal security team".
+OWN_TEAM_WORDS = frozenset(_words("team teams staff desk équipe equipo equipe отдел команда"))
+
+
+def _services_read(text: _Text) -> bool:
+    """Whether a security service phrase of the lexicon reads in the text ("the GRU", "the
+    National Security Bureau", "la DGSI"), not negated: of the entries the text was worth
+    trying (worked out by the reader before any match is bounded), and not a company's own
+    team of that name ("the internal security team")."""
+    tried = text._candidates
+    if tried is None:
+        return False
+    toks = text.toks
+    return any(
+        text.reads_in(entry, span)
+        and not negated_at(text, entry, span[0])
+        and not (
+            span[1] + 1 < len(toks)
+            and toks[span[1] + 1][3] == toks[span[1]][3]
+            and bare_word(toks[span[1] + 1][0]) in OWN_TEAM_WORDS
+        )
+        for entry in tried[0]
+        if entry.entry.category == "security_services"
+        for span in entry_spans(text, entry)
+    )
 
 
 def _zh(words: list[str]) -> bool:
@@ -229,25 +175,6 @@ def _hands_on(word: str) -> bool:
     )
 
 
-def _names_state(words: list[str]) -> bool:
-    if _zh(words) and any(p in "".join(words) for p in STATE_PARTS):
-        return True
-    for i, word in enumerate(words):
-        if word.startswith("guardia") and i and words[i - 1] == "de":
-            continue  # "el técnico de guardia": on call
-        if word.startswith(STATE_STARTS) or _ARABIC_STATE_RE.match(word):
-            return True
-        if word in PARTY_WORDS and (i == 0 or words[i - 1] not in NO_STATE_PARTY_BEFORE):
-            return True
-    content = [w for w in words if w not in ARTICLES]
-    return any(
-        all(w.startswith(p) for w, p in zip(content[i:], phrase, strict=False))
-        and len(content) - i >= len(phrase)
-        for i in range(len(content))
-        for phrase in STATE_PHRASES
-    )
-
-
 def _to_pronoun(words: list[str], i: int) -> bool:
     """Whether the few words after a handing-on act give it to a pronoun ("to them")."""
     after = words[i + 1 : i + 6]
@@ -256,6 +183,46 @@ def _to_pronoun(words: list[str], i: int) -> bool:
     if any(w in ARABIC_PRONOUNS for w in after):
         return True
     return any(w in TO_WORDS and nxt in PRONOUNS for w, nxt in zip(after, after[1:], strict=False))
+
+
+# Handing on that gives (not receiving, reading or reporting), with what is kept as its
+# object: a pronoun after it ("share them", "передавать их", "entregá-los"), before it
+# ("les partager", "las transfiere"), or written into it ("compartirlos", "ومشاركتها").
+NOT_GIVING = _words(
+    "receiv obtain access consult get got read see view quer report recoi recev acced recib "
+    "acces receb acess получа получи доступ чита"
+)
+NOT_GIVING_PARTS = _words("يتلقى تتلقى يستلم تستلم استلام يطلع تطلع اطلاع الوصول")
+OBJECT_AFTER = frozenset(_words("them it these those их его ее её los las os as"))
+OBJECT_BEFORE = frozenset(_words("les los las"))
+VERB_ENDINGS = ("er", "re", "ir", "e", "a", "an", "en")
+CLITICS = ("rlos", "rlas", "rlo", "rla")
+ARABIC_OBJECTS = ("ها", "هم")
+# Whom it may go to, written after the act: "to", "with" (Russian and Arabic: any word).
+RECIPIENT_MARKERS = TO_WORDS | frozenset(_words("for pour avec con com"))
+
+
+def _to_no_one(words: list[str], i: int) -> bool:
+    """Whether the handing-on act at ``i`` gives what is kept (a pronoun for it) and names
+    no one it goes to in the rest of its sentence."""
+    word = words[i]
+    if word.startswith(NOT_GIVING) or any(p in word for p in NOT_GIVING_PARTS):
+        return False
+    if any(w in NEGATIONS for w in words[max(0, i - 3) : i]):
+        return False  # "and never share them", "et ne pas les partager"
+    rest = words[i + 1 :]
+    if "\u0600" <= word[:1] <= "\u06ff":
+        return word.endswith(ARABIC_OBJECTS) and not rest
+    if rest[:1] and rest[0] in OBJECT_AFTER:
+        rest = rest[1:]
+    elif not (
+        word.endswith(CLITICS)
+        or (i and words[i - 1] in OBJECT_BEFORE and word.endswith(VERB_ENDINGS))
+    ):
+        return False
+    if "\u0400" <= word[:1] <= "\u04ff":
+        return not rest
+    return not any(w in RECIPIENT_MARKERS for w in rest)
 
 
 # A protected group named in another sentence than the match is whose the kept things are
