@@ -28,7 +28,7 @@ from .act_scope import (
 )
 from .act_scope import CLAUSE_BREAK_RE as _CLAUSE_BREAK_RE
 from .attack_watch import watched_for_attacks
-from .bound_reach import bound_after, group_acted_on_after
+from .bound_reach import bound_after, group_acted_on_after, group_acted_on_before
 from .languages import bare_word
 from .lexicon import FAMILY_SOURCE, WINDOW, CompiledLexicon, IndexedPart, LexiconEntry
 from .recipient import groups_kept
@@ -254,9 +254,11 @@ def bears_on(
             continue  # "under a warrant issued by the interior minister": no court
         if warrant(text, lo, hi) and group_acted_on_after(text, max(hi, span[1]), protected):
             continue  # "… under a court order, and flag opposition activists": not its act
-        if everyone and warrant(text, lo, hi):
-            # A warrant bounds an act on the people it names; one for everyone's calls
-            # ("all subscribers' calls under a court order") is no targeted oversight.
+        if warrant(text, lo, hi) and (everyone or group_acted_on_before(text, targets, lo)):
+            # A warrant for everyone's calls ("all subscribers' calls under a court order") is
+            # no targeted oversight; one to intercept or track journalists or protest
+            # organisers is still the act on them, for a reviewer to weigh where courts
+            # answer to the state.
             continue
         if claims_consent(text, lo, hi) and (targets or on_people_held(text, span, category)):
             # "detain protesters with the consent of the detainees' families", "track the

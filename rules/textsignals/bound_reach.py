@@ -90,3 +90,21 @@ def group_acted_on_after(text: _Text, end: int, protected: list[tuple[int, int]]
             continue
         return True
     return False
+
+
+def group_acted_on_before(text: _Text, targets: list[tuple[int, int]], lo: int) -> bool:
+    """Whether a protected group the act names (``targets``) stands before the bound at
+    ``lo`` and is not spared there ("intercept the calls of protest organisers, under a
+    court order", not "intercept calls, excluding journalists, under a court order")."""
+    toks = text.toks
+    for t_lo, _t_hi in targets:
+        if t_lo >= lo:
+            continue
+        near = [bare_word(t[0]) for t in toks[max(0, t_lo - SPARED_REACH) : t_lo]]
+        if "\u3400" <= toks[t_lo][0][:1] <= "\u9fff":
+            if any(w in "".join(near) for w in ZH_SPARING):
+                continue
+        elif any(w.startswith(SPARING_STARTS) or w in NEGATIONS for w in near):
+            continue
+        return True
+    return False

@@ -202,3 +202,39 @@ def test_a_short_denial_closed_by_a_comma_does_not_reach_a_clause_with_its_subje
 )
 def test_a_denial_still_reaches_past_an_aside_or_a_list(text: str) -> None:
     assert "tracking" not in categories(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Intercept the calls of protest organisers, under a court order.", "interception"),
+        ("Intercept journalists' calls under a court order.", "interception"),
+        (
+            "Intercepter les appels des militants de l'opposition sur ordonnance du juge.",
+            "interception",
+        ),
+        ("Перехватывать звонки оппозиционных активистов по решению суда.", "interception"),
+        ("اعتراض مكالمات الصحفيين بأمر قضائي", "interception"),
+        ("Track the protesters under a court order.", "tracking"),
+    ],
+)
+def test_a_court_order_does_not_clear_an_act_on_a_protected_group(text: str, category: str) -> None:
+    """Where courts answer to the state, an order to intercept or track journalists or
+    protest organisers is the act on them all the same: a reviewer weighs it."""
+    assert category in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lawful interception of a suspect's calls under a court order.",
+        "Intercept calls, excluding journalists, under a court order.",
+        "Interceptar las llamadas de los sospechosos con orden judicial, salvo las de periodistas.",
+        "Interception légale des appels d'un suspect sur ordonnance du juge.",
+        "Перехват звонков подозреваемого по решению суда.",
+    ],
+)
+def test_a_court_order_still_bounds_an_act_on_a_suspect_or_one_sparing_the_group(
+    text: str,
+) -> None:
+    assert categories(text) == set()
