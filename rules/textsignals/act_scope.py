@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from .languages import bare_word
 from .recipient import hands_on_to_no_one, hands_on_to_state
 from .split_words import FUNCTION_WORDS
+from .state_bodies import army_of_helpers
 
 if TYPE_CHECKING:
     from .reader import _Text
@@ -421,7 +422,7 @@ def names_recipient(text: _Text) -> bool:
     "… and give them to the governor's office"); handing on to a customer or the next agent
     is the deal's own."""
     said = text.raw.lower()
-    if _ISSUER_RE.search(said) or _FORCE_RE.search(said) or any(p in said for p in RECIPIENT_PARTS):
+    if _ISSUER_RE.search(said) or _names_force(said) or any(p in said for p in RECIPIENT_PARTS):
         return True
     return hands_on_to_state(text)
 
@@ -431,6 +432,12 @@ def names_state_body(text: _Text, start: int = 0) -> bool:
     security service or an armed force (``FORCE_PARTS``) from character ``start`` on
     (``names_recipient`` without the words of handing on)."""
     said = text.raw[start:].lower()
-    return bool(_ISSUER_RE.search(said) or _FORCE_RE.search(said)) or any(
+    return bool(_ISSUER_RE.search(said) or _names_force(said)) or any(
         p in said for p in RECIPIENT_PARTS
     )
+
+
+def _names_force(said: str) -> bool:
+    """Whether ``said`` names an armed or security force (``FORCE_PARTS``), not an army of
+    helpers ("an army of support agents")."""
+    return any(not army_of_helpers(said[m.start() :]) for m in _FORCE_RE.finditer(said))

@@ -261,6 +261,13 @@ def _serves(words: list[str], i: int) -> bool:
     )
 
 
+def army_of_helpers(said: str) -> bool:
+    """Whether ``said`` opens on an army word that only counts helpers ("army of support
+    agents", "armée de techniciens"), not on an army."""
+    words = [bare_word(normalise_token(w)) for w in said.split()[:4]]
+    return bool(words) and _serves(words, 0)
+
+
 def _state_as_recipient(words: list[str], i: int) -> bool:
     """Whether "state" at ``i`` is whom something goes to: "to the state", "à l'État", "al
     Estado", and no noun after it that it would qualify."""
