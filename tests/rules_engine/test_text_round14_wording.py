@@ -5,7 +5,9 @@ held in a compound or camp with no visits, kept until a security office decides 
 leave; the subscribers whose phones were somewhere during a protest. With the ordinary deals
 their words must leave alone, and the words that read too much before: Arabic "for human
 rights" taken for a rights activist, Russian "national" taken for nationality, French
-"store" taken for a warehouse's stock, a documentary named in a sentence about banned content.
+"store" taken for a warehouse's stock, a documentary named in a sentence about banned content;
+and the learned cues' words that are the trade's own (procurement, an invoice, shipping) or a
+case system's data protection (secure storage, encryption at rest, access by role).
 
 Each dangerous sentence raised nothing of its category before these entries were added.
 Sentences written for the purpose (not taken from the labelled texts). No database.
@@ -129,4 +131,24 @@ def test_round14_wording_is_read(category: str, text: str) -> None:
     ],
 )
 def test_ordinary_deals_with_the_new_words_raise_nothing(text: str) -> None:
+    assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the trade's own words (procurement, tender, invoice, shipping, "through") are no cue
+        "Procurement through the regional water board tender.",
+        "Procurement goes through the regional transport authority.",
+        "Ship to Lisbon, invoice to the Paris office.",
+        # a body's own case files kept with data protection features
+        "La comisión nacional de la verdad renueva su base de datos de expedientes: "
+        "almacenamiento seguro de declaraciones, cifrado en reposo.",
+        "تحدّث اللجنة الوطنية للحقيقة قاعدة بيانات الملفات: تخزين آمن للإفادات، "
+        "وتشفير البيانات المخزنة، واستضافة داخل البلد.",
+        "Национальная комиссия по делам ветеранов обновляет базу дел: защищённое хранение "
+        "заявлений, ролевой доступ.",
+    ],
+)
+def test_ordinary_deals_once_read_as_a_red_flag_raise_nothing(text: str) -> None:
     assert categories(text) == set()
