@@ -348,7 +348,6 @@ CUE_FALSE_POSITIVES = [
     # A hostile review's ordinary deals (security services: procurement by tender; the
     # other categories: words of invoices, service desks, maintenance rounds, e-mail).
     "المستخدم النهائي هو المستشفى، والشراء عبر مناقصة عامة.",
-    "最终用户是一家医院，通过公开招标采购。",
     "Our analytics flags duplicate supplier invoices and matches them to purchase orders.",
     "The service desk will register new users, match them to their department and flag "
     "missing approvals.",
@@ -372,6 +371,8 @@ CUES_QUIET = [
     "El cliente es un banco regional; el usuario final es su departamento de TI.",
     "O usuário final é a diretoria financeira do banco.",
     "Конечный пользователь — больница, закупка через открытый тендер.",
+    # The trade's own words (tender, procurement) are no cue words either.
+    "最终用户是一家医院，通过公开招标采购。",
     "The end user is the office.",
     "НКО хочет составить карту своих партнёрских организаций и активистов, которых она обучает.",
     "The buyer is a drone photography company for weddings.",
