@@ -238,3 +238,30 @@ def test_a_court_order_still_bounds_an_act_on_a_suspect_or_one_sparing_the_group
     text: str,
 ) -> None:
     assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We pay attention to accessibility for protest organisers.",
+        "Our support team pays attention to journalists' requests.",
+        "We pay special attention to the needs of human rights defenders.",
+        "We pay attention to protest organisers' safety.",
+        "Nous prêtons attention aux besoins des journalistes.",
+        "Prestamos atención a las necesidades de los periodistas.",
+        "Prestamos atenção à segurança dos jornalistas.",
+    ],
+)
+def test_attention_paid_to_a_groups_needs_is_service_not_watching(text: str) -> None:
+    assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nuestro CMS para periodistas monitorea el tráfico del sitio.",
+        "Our CMS for journalists monitors the site's traffic.",
+    ],
+)
+def test_a_product_for_a_protected_group_does_not_watch_it(text: str) -> None:
+    assert categories(text) == set()
