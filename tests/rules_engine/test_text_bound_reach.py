@@ -265,3 +265,40 @@ def test_attention_paid_to_a_groups_needs_is_service_not_watching(text: str) -> 
 )
 def test_a_product_for_a_protected_group_does_not_watch_it(text: str) -> None:
     assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DDoS防护：监控所有用户流量并查明幕后人员",
+        "DDoS protection: monitor all subscriber traffic and keep it for 1000 days.",
+        "DDoS protection: monitor all subscriber traffic and keep it for 520 weeks.",
+        "DDoS protection: monitor all subscriber traffic.\nKeep it indefinitely.",
+        "DDoS protection: monitor all subscriber traffic.\nRetention: 10 years.",
+        "DDoS protection: monitor all subscriber traffic and tie each flow to a subscriber name.",
+        "DDoS protection: monitor all subscriber traffic and resolve each address to a person.",
+        "Protection DDoS : surveiller tout le trafic des abonnés et savoir qui se cache derrière.",
+    ],
+)
+def test_an_attack_heading_does_not_clear_keeping_long_or_naming_the_people(text: str) -> None:
+    assert "interception" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DDoS protection: monitor all subscriber traffic and keep the logs for one month.",
+        "DDoS protection: monitor all subscriber traffic and keep the logs for 30 days.",
+        "Protection DDoS : surveiller tout le trafic des abonnés et le conserver 30 jours.",
+        "Защита от DDoS: мониторинг всего трафика абонентов и хранение 30 дней.",
+        "DDoS防护：监控所有用户流量并保存30天",
+        "Protección DDoS: monitorear todo el tráfico de los abonados y guardarlo 30 días.",
+        "DDoS protection: monitor all subscriber traffic.\nRetention: 30 days.",
+        "DDoS protection: monitor all subscriber traffic and identify the infected subscribers "
+        "to notify them.",
+    ],
+)
+def test_an_attack_heading_clears_keeping_up_to_three_months_in_every_language(
+    text: str,
+) -> None:
+    assert "interception" not in categories(text)
