@@ -302,3 +302,63 @@ def test_an_attack_heading_clears_keeping_up_to_three_months_in_every_language(
     text: str,
 ) -> None:
     assert "interception" not in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Intercept subscriber calls, under a court order issued by the regional commander.",
+        "Intercept subscriber calls, under a court order signed by the commandant.",
+        "Intercept subscriber calls, under a court order issued by the Interior.",
+        "Intercept subscriber calls, under a court order issued by the Presidential "
+        "Administration.",
+        "Intercept subscriber calls, under a court order issued by the Revolutionary Court.",
+        "Intercepter les appels des abonnés, avec une ordonnance du tribunal émise par le "
+        "conseil de sécurité.",
+        "Intercepter les appels des abonnés, avec une ordonnance du tribunal signée par le préfet.",
+        "Interceptar las llamadas de los abonados, con orden judicial emitida por el "
+        "comandante regional.",
+        "Interceptar as chamadas dos assinantes, com ordem judicial emitida pelo comandante "
+        "regional.",
+        "Перехватывать звонки абонентов по решению суда, подписанному Советом безопасности.",
+        "Перехватывать звонки абонентов по решению суда, подписанному комендантом.",
+    ],
+)
+def test_a_court_order_issued_by_a_commander_prefect_or_revolutionary_court_is_no_judges(
+    text: str,
+) -> None:
+    assert "interception" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Record all calls in the region, under a court order.",
+        "Record all calls in the province, under a court order.",
+        "Record all national calls, under a court order.",
+        "Record all domestic calls, under a court order.",
+        "Record all calls on the network, under a court order.",
+        "Grabar todas las llamadas de la región, con orden judicial.",
+        "Grabar todas las llamadas a nivel nacional, con orden judicial.",
+        "Enregistrer tous les appels du territoire, avec une ordonnance du tribunal.",
+        "Записывать все звонки в регионе по решению суда.",
+        "تسجيل جميع المكالمات في المحافظة بأمر قضائي",
+        "根据法院命令录制全省所有通话",
+    ],
+)
+def test_all_calls_of_a_region_or_the_nation_under_a_court_order_is_bulk(text: str) -> None:
+    assert "interception" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Record all calls in the country office's helpdesk queue, under a court order.",
+        "Intercept the calls of a suspect under a court order; the journalists' union audits this.",
+        "Intercept subscriber calls, under a court order issued by the Governorate Court.",
+    ],
+)
+def test_a_country_office_a_groups_own_union_or_a_provincial_court_bound_as_before(
+    text: str,
+) -> None:
+    assert categories(text) == set()
