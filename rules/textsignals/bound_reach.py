@@ -75,7 +75,7 @@ def group_acted_on_after(text: _Text, end: int, protected: list[tuple[int, int]]
     if following is not None and ";" in raw[toks[following - 1][2] : toks[following][1]]:
         sentences.add(toks[following][3])  # "…; flag opposition activists": one sentence
     for lo, hi in protected:
-        if lo <= end + 1 or toks[lo][3] not in sentences:
+        if lo <= end or toks[lo][3] not in sentences:
             continue
         if hi + 1 < len(toks) and bare_word(toks[hi + 1][0]) in OWN_BODY_WORDS:
             continue  # "the journalists' union audits this"
@@ -94,7 +94,7 @@ def group_acted_on_after(text: _Text, end: int, protected: list[tuple[int, int]]
             or any(w in NEXT_ACT_WORDS or AR_NEXT_ACT.match(w) for w in words)
         ):
             continue  # in the bound's own words: "a court order naming …"
-        near = [bare_word(t[0]) for t in toks[max(end + 1, lo - SPARED_REACH) : lo + 3]]
+        near = [bare_word(t[0]) for t in toks[max(end + 1, lo - SPARED_REACH) : lo + 4]]
         if any(w.startswith(SPARING_STARTS) or w in NEGATIONS for w in near):
             continue
         return True

@@ -362,3 +362,12 @@ def test_a_country_office_a_groups_own_union_or_a_provincial_court_bound_as_befo
     text: str,
 ) -> None:
     assert categories(text) == set()
+
+
+def test_a_group_named_straight_after_the_bound_is_acted_on_unless_spared() -> None:
+    assert "interception" in categories(
+        "Intercept subscriber calls under a court order, journalists included."
+    )
+    assert categories("Intercept subscriber calls under a court order, journalists excluded.") == (
+        set()
+    )
