@@ -5,8 +5,9 @@ What must always be true: a heading ("DDoS protection: …") or a purpose ("… 
 attacks") clears only the watch itself: everyone's traffic looked at, in any of the seven
 languages alike, and so does keeping it up to about three months, its figure read with its
 unit ("… et le conserver 30 jours", "保存30天"; not "for 1000 days"). Keeping it longer
-("… and keep it for five years", "….\nRetention: 10 years"), naming the people behind it ("… and identify the users behind it") or a state body it goes to or is
-kept for ("… for the Guard Corps", "the Guard Corps reviews it daily") is not the watch.
+("… and keep it for five years", "Retention: 10 years" on a line of its own), naming the
+people behind it ("… and identify the users behind it") or a state body it goes to or is kept for
+("… for the Guard Corps", "the Guard Corps reviews it daily") is not the watch.
 """
 
 from __future__ import annotations
