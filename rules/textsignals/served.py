@@ -66,3 +66,9 @@ def served_before_act(text: _Text, lo: int, act: int) -> bool:
         and bare_word(toks[lo - 1][0]) in _FOR_WORDS
         and not text.raw[toks[lo - 1][2] : toks[lo][1]].strip()
     )
+
+
+def served(text: _Text, lo: int, hi: int, act: int) -> bool:
+    """Whether a match from ``lo`` to ``hi`` (its act at ``act``) serves a protected group
+    rather than acting on it (``attention_elsewhere``, ``served_before_act``)."""
+    return attention_elsewhere(text, lo, hi) or served_before_act(text, lo, act)
