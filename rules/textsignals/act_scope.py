@@ -77,6 +77,7 @@ BULK_PARTS = (
     "全部用户",
     "全体用户",
     "全国",
+    "全省",
 )
 # "all" (or "every", "whole") a few words before the people a network serves.
 ALL_WORDS = frozenset(
@@ -90,6 +91,19 @@ EVERYONE_STARTS = tuple(
     "country nationwide pays pais стран".split()
 )
 EVERYONE_PARTS = ("مشترك", "مواطن", "سكان", "البلاد")
+# ...or a region, a province, the nation or the whole network: "all calls in the region",
+# "all domestic calls", "de l'ensemble du territoire national", "في المحافظة", "全省".
+PLACE_STARTS = tuple(
+    "region province nation nacion domestic territ network reseau provincia red rede regiao "
+    "регион област территор сет".split()
+)
+PLACE_PARTS = ("محافظ", "اقليم", "منطق")
+# A place naming an office, not everyone in it: "the country office's helpdesk queue".
+OFFICE_WORDS = frozenset(
+    "office offices team teams branch branches bureau desk helpdesk manager managers "
+    "headquarters hq subsidiary agence succursale oficina oficinas sucursal filial "
+    "escritorio офис филиал".split()
+)
 ALL_REACH = 3  # words from "all" to the people, articles and prepositions not counted
 # An act of interception whose object, up to the end of its clause, is quantified by
 # "all", "every", "cada", "chaque", "каждый", "كل", "所有" over communications or the
@@ -158,9 +172,21 @@ FORCE_PARTS = (
     "武警|卫队|部队|军队"
 ).split("|")
 # Who else may sign an order that is no judge's: a governor, a party, a government.
+# A commander, a prefect, the presidential administration or a revolutionary court too.
 STATE_ISSUER_PARTS = (
-    "governor|gouverneur|gobernador|governador|губернатор|محافظ|省长|市长|党委|执政党|政府"
+    "gouverneur|gobernador|governador|губернатор|محافظ|省长|市长|党委|执政党|政府|"
+    "commander|commandant|comandante|командующ|комендант|قائد|司令|préfet|prefect|"
+    "presidential administration|administration présidentielle|administración presidencial|"
+    "administração presidencial|администрация президента|администрации президента|"
+    "revolutionary court|tribunal révolutionnaire|tribunal revolucionario|"
+    "tribunal revolucionário|революционн|الثوري|革命|"
+    "советом безопасности|совета безопасности"
 ).split("|")
+# "the governor", not "the Governorate Court" (a court of a province); "by the Interior".
+_STATE_ISSUER_WORDS = (
+    r"(?<!\w)governor(?!ate)|(?<!\w)(?:by|par|por|pelo|pela) (?:the |l'|l’|le |el |o |a )?"
+    r"(?:interior|intérieur)(?!\w)"
+)
 
 
 def _start_of_word_re(parts: list[str] | tuple[str, ...], whole: str = "") -> re.Pattern:
@@ -176,7 +202,8 @@ _FORCE_RE = _start_of_word_re(FORCE_PARTS)
 # A party as a word of its own ("the ruling party", "le parti", "حزب"), not "third party".
 _STATE_ISSUER_RE = _start_of_word_re(
     FORCE_PARTS + STATE_ISSUER_PARTS,
-    r"(?<!third )(?<!tierce )(?<!\w)(?:party|parti|partido|партия|партии|حزب|الحزب)(?!\w)",
+    r"(?<!third )(?<!tierce )(?<!\w)(?:party|parti|partido|партия|партии|حزب|الحزب)(?!\w)|"
+    + _STATE_ISSUER_WORDS,
 )
 # ...unless it only asked for the warrant: "a court order requested by the police".
 REQUEST_PARTS = (
@@ -184,7 +211,7 @@ REQUEST_PARTS = (
     # ...or carries it out: "a court order executed by the police", "served by the police".
     "execut serv carried exécut ejecut execut cumpli исполн نفذ 执行"
 ).split()
-ISSUER_REACH = 6  # words after the warrant that may still name its issuer
+ISSUER_REACH = 8  # words after the warrant that may still name its issuer
 # Words naming who issued an order, after the comma before them: "по решению суда,
 # подписанному губернатором", "con orden judicial, firmada por el gobernador".
 ISSUING_STARTS = tuple(
@@ -268,11 +295,21 @@ def bulk(text: _Text, span: tuple[int, int]) -> bool:
         if word in ALL_WORDS or word.startswith(("وجميع", "لجميع", "بجميع")):
             # Articles and prepositions do not count: "toutes les communications des
             # abonnés", "todas las llamadas de los abonados".
-            content = [w for w in words[i + 1 :] if w not in FUNCTION_WORDS]
-            for after in content[:ALL_REACH]:
-                if after.startswith(EVERYONE_STARTS) or any(e in after for e in EVERYONE_PARTS):
+            content = [k for k in range(i + 1, len(words)) if words[k] not in FUNCTION_WORDS]
+            for k in content[:ALL_REACH]:
+                after = words[k]
+                if (
+                    after.startswith(EVERYONE_STARTS + PLACE_STARTS)
+                    or any(e in after for e in EVERYONE_PARTS + PLACE_PARTS)
+                ) and not _names_office(words[k + 1 : k + 2]):
                     return True
     return False
+
+
+def _names_office(following: list[str]) -> bool:
+    """Whether the word after a place names an office of it ("the country office's
+    helpdesk queue"), not everyone in it."""
+    return bool(following and following[0] in OFFICE_WORDS)
 
 
 def every_intercepted(text: _Text, span: tuple[int, int]) -> bool:

@@ -54,6 +54,13 @@ SPARING_STARTS = tuple(
 )
 ZH_SPARING = ("除了", "除", "不", "不得", "排除", "不包括", "保护", "通知")
 SPARED_REACH = 4  # words before the group a sparing word may stand among
+# A body of the group's own named after it ("the journalists' union audits this",
+# "l'association des journalistes"): an overseer, not people the act is on.
+OWN_BODY_WORDS = frozenset(
+    "union unions association associations federation council guild ombudsman "
+    "syndicat syndicats federation conseil sindicato sindicatos asociacion asociaciones "
+    "associacao federacion federacao consejo conselho союз профсоюз ассоциация".split()
+)
 
 
 def group_acted_on_after(text: _Text, end: int, protected: list[tuple[int, int]]) -> bool:
@@ -67,9 +74,11 @@ def group_acted_on_after(text: _Text, end: int, protected: list[tuple[int, int]]
     following = next((k for k in range(end + 1, len(toks)) if toks[k][3] != toks[end][3]), None)
     if following is not None and ";" in raw[toks[following - 1][2] : toks[following][1]]:
         sentences.add(toks[following][3])  # "…; flag opposition activists": one sentence
-    for lo, _hi in protected:
-        if lo <= end + 1 or toks[lo][3] not in sentences:
+    for lo, hi in protected:
+        if lo <= end or toks[lo][3] not in sentences:
             continue
+        if hi + 1 < len(toks) and bare_word(toks[hi + 1][0]) in OWN_BODY_WORDS:
+            continue  # "the journalists' union audits this"
         between = toks[end + 1 : lo]
         words = [bare_word(t[0]) for t in between]
         if "\u3400" <= toks[lo][0][:1] <= "\u9fff":
@@ -85,7 +94,7 @@ def group_acted_on_after(text: _Text, end: int, protected: list[tuple[int, int]]
             or any(w in NEXT_ACT_WORDS or AR_NEXT_ACT.match(w) for w in words)
         ):
             continue  # in the bound's own words: "a court order naming …"
-        near = [bare_word(t[0]) for t in toks[max(end + 1, lo - SPARED_REACH) : lo + 3]]
+        near = [bare_word(t[0]) for t in toks[max(end + 1, lo - SPARED_REACH) : lo + 4]]
         if any(w.startswith(SPARING_STARTS) or w in NEGATIONS for w in near):
             continue
         return True

@@ -76,6 +76,7 @@ from .negation import (
 )
 from .own_object import act_in_own_object, act_on_thing_held
 from .safeguards import safeguard_skipped
+from .served import served
 from .split_words import rejoined
 
 # The snapshot fields read, in the order quotes are listed, and how a rep names them.
@@ -344,6 +345,7 @@ def _read(raw: str, lexicon: CompiledLexicon) -> list[Read]:
                 or negated_inside(text, lo, act)
                 or disclaimed(text, hi)
                 or described(text, lo, hi, act)
+                or served(text, lo, hi, act)
             ):
                 continue
             benign = text.benign_spans(lexicon) if lexicon.benign else ()

@@ -238,3 +238,136 @@ def test_a_court_order_still_bounds_an_act_on_a_suspect_or_one_sparing_the_group
     text: str,
 ) -> None:
     assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We pay attention to accessibility for protest organisers.",
+        "Our support team pays attention to journalists' requests.",
+        "We pay special attention to the needs of human rights defenders.",
+        "We pay attention to protest organisers' safety.",
+        "Nous prêtons attention aux besoins des journalistes.",
+        "Prestamos atención a las necesidades de los periodistas.",
+        "Prestamos atenção à segurança dos jornalistas.",
+    ],
+)
+def test_attention_paid_to_a_groups_needs_is_service_not_watching(text: str) -> None:
+    assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nuestro CMS para periodistas monitorea el tráfico del sitio.",
+        "Our CMS for journalists monitors the site's traffic.",
+    ],
+)
+def test_a_product_for_a_protected_group_does_not_watch_it(text: str) -> None:
+    assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DDoS防护：监控所有用户流量并查明幕后人员",
+        "DDoS protection: monitor all subscriber traffic and keep it for 1000 days.",
+        "DDoS protection: monitor all subscriber traffic and keep it for 520 weeks.",
+        "DDoS protection: monitor all subscriber traffic.\nKeep it indefinitely.",
+        "DDoS protection: monitor all subscriber traffic.\nRetention: 10 years.",
+        "DDoS protection: monitor all subscriber traffic and tie each flow to a subscriber name.",
+        "DDoS protection: monitor all subscriber traffic and resolve each address to a person.",
+        "Protection DDoS : surveiller tout le trafic des abonnés et savoir qui se cache derrière.",
+    ],
+)
+def test_an_attack_heading_does_not_clear_keeping_long_or_naming_the_people(text: str) -> None:
+    assert "interception" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DDoS protection: monitor all subscriber traffic and keep the logs for one month.",
+        "DDoS protection: monitor all subscriber traffic and keep the logs for 30 days.",
+        "Protection DDoS : surveiller tout le trafic des abonnés et le conserver 30 jours.",
+        "Защита от DDoS: мониторинг всего трафика абонентов и хранение 30 дней.",
+        "DDoS防护：监控所有用户流量并保存30天",
+        "Protección DDoS: monitorear todo el tráfico de los abonados y guardarlo 30 días.",
+        "DDoS protection: monitor all subscriber traffic.\nRetention: 30 days.",
+        "DDoS protection: monitor all subscriber traffic and identify the infected subscribers "
+        "to notify them.",
+    ],
+)
+def test_an_attack_heading_clears_keeping_up_to_three_months_in_every_language(
+    text: str,
+) -> None:
+    assert "interception" not in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Intercept subscriber calls, under a court order issued by the regional commander.",
+        "Intercept subscriber calls, under a court order signed by the commandant.",
+        "Intercept subscriber calls, under a court order issued by the Interior.",
+        "Intercept subscriber calls, under a court order issued by the Presidential "
+        "Administration.",
+        "Intercept subscriber calls, under a court order issued by the Revolutionary Court.",
+        "Intercepter les appels des abonnés, avec une ordonnance du tribunal émise par le "
+        "conseil de sécurité.",
+        "Intercepter les appels des abonnés, avec une ordonnance du tribunal signée par le préfet.",
+        "Interceptar las llamadas de los abonados, con orden judicial emitida por el "
+        "comandante regional.",
+        "Interceptar as chamadas dos assinantes, com ordem judicial emitida pelo comandante "
+        "regional.",
+        "Перехватывать звонки абонентов по решению суда, подписанному Советом безопасности.",
+        "Перехватывать звонки абонентов по решению суда, подписанному комендантом.",
+    ],
+)
+def test_a_court_order_issued_by_a_commander_prefect_or_revolutionary_court_is_no_judges(
+    text: str,
+) -> None:
+    assert "interception" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Record all calls in the region, under a court order.",
+        "Record all calls in the province, under a court order.",
+        "Record all national calls, under a court order.",
+        "Record all domestic calls, under a court order.",
+        "Record all calls on the network, under a court order.",
+        "Grabar todas las llamadas de la región, con orden judicial.",
+        "Grabar todas las llamadas a nivel nacional, con orden judicial.",
+        "Enregistrer tous les appels du territoire, avec une ordonnance du tribunal.",
+        "Записывать все звонки в регионе по решению суда.",
+        "تسجيل جميع المكالمات في المحافظة بأمر قضائي",
+        "根据法院命令录制全省所有通话",
+    ],
+)
+def test_all_calls_of_a_region_or_the_nation_under_a_court_order_is_bulk(text: str) -> None:
+    assert "interception" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Record all calls in the country office's helpdesk queue, under a court order.",
+        "Intercept the calls of a suspect under a court order; the journalists' union audits this.",
+        "Intercept subscriber calls, under a court order issued by the Governorate Court.",
+    ],
+)
+def test_a_country_office_a_groups_own_union_or_a_provincial_court_bound_as_before(
+    text: str,
+) -> None:
+    assert categories(text) == set()
+
+
+def test_a_group_named_straight_after_the_bound_is_acted_on_unless_spared() -> None:
+    assert "interception" in categories(
+        "Intercept subscriber calls under a court order, journalists included."
+    )
+    assert categories("Intercept subscriber calls under a court order, journalists excluded.") == (
+        set()
+    )
