@@ -104,11 +104,13 @@ def hands_on_to_state(text: _Text) -> bool:
     none ("the Guard Corps has a login", "cc: Guard Corps")."""
     sentences = _sentences(text)
     services = _services_read(text)
-    if services or any(names_security_body(words) for words in sentences.values()):
+    if services or any(
+        names_security_body(words) and not _disclaims(words) for words in sentences.values()
+    ):
         return True
     state = {n for n, words in sentences.items() if names_state(words)}
     for n, words in sentences.items():
-        handing = [i for i, w in enumerate(words) if _hands_on(w)]
+        handing = [i for i, w in enumerate(words) if _hands_on(w) and not _negated(words, i)]
         if not handing:
             if _zh(words) and any(h in "".join(words) for h in HANDING_PARTS):
                 handing = [0]
@@ -125,8 +127,55 @@ def hands_on_to_no_one(text: _Text, span: tuple[int, int]) -> bool:
     """Whether the sentence of a match hands what it keeps on ("share them", "les
     partager", "compartirlos", "передавать их", "ومشاركتها") to no one it names: no
     ordinary recipient then bounds it ("Keep call records for billing and share them")."""
-    words = _sentences(text).get(text.toks[span[0]][3], [])
-    return any(_hands_on(w) and _to_no_one(words, i) for i, w in enumerate(words))
+    sentences = _sentences(text)
+    words = sentences.get(text.toks[span[0]][3], [])
+    return any(_hands_on(w) and _to_no_one(words, i) for i, w in enumerate(words)) and not (
+        _labels_ordinary_recipient(sentences)
+    )
+
+
+# A recipient named under a label of its own ("Recipient: our billing partner").
+RECIPIENT_LABELS = frozenset(
+    _words(
+        "recipient recipients destinataire destinataires destinatario destinatarios "
+        "destinatário destinatários получатель получатели المستلم"
+    )
+)
+
+
+def _labels_ordinary_recipient(sentences: dict[int, list[str]]) -> bool:
+    """Whether a sentence labels a recipient ("Recipient: our billing partner", the name
+    on its own line after the label) that names no state body."""
+    order = sorted(sentences)
+    for k, n in enumerate(order):
+        words = sentences[n]
+        if not words or words[0] not in RECIPIENT_LABELS:
+            continue
+        named = words[1:] or (sentences[order[k + 1]] if k + 1 < len(order) else [])
+        if named and not names_state(named) and not names_security_body(named):
+            return True
+    return False
+
+
+# A sanctions or ownership statement names a state body only to deny it anything: "the
+# customer is not owned or controlled by the IRGC", "sanctions screening".
+# A negation alone does not ("the Guard Corps does not need a warrant").
+SANCTION_STARTS = _words("sanction санкц sancion sancao ofac embargo")
+OWNERSHIP_STARTS = _words(
+    "owned owner control affiliat belong detenu control propiedad propriedad принадлеж контрол"
+)
+
+
+def _disclaims(words: list[str]) -> bool:
+    return any(w.startswith(SANCTION_STARTS) for w in words) or (
+        any(w in NEGATIONS for w in words) and any(w.startswith(OWNERSHIP_STARTS) for w in words)
+    )
+
+
+def _negated(words: list[str], i: int) -> bool:
+    """Whether a negation shortly before the act at ``i`` denies it ("and never shared
+    with the state")."""
+    return any(w in NEGATIONS for w in words[max(0, i - 3) : i])
 
 
 def _sentences(text: _Text) -> dict[int, list[str]]:
@@ -208,7 +257,7 @@ def _to_no_one(words: list[str], i: int) -> bool:
     word = words[i]
     if word.startswith(NOT_GIVING) or any(p in word for p in NOT_GIVING_PARTS):
         return False
-    if any(w in NEGATIONS for w in words[max(0, i - 3) : i]):
+    if _negated(words, i):
         return False  # "and never share them", "et ne pas les partager"
     rest = words[i + 1 :]
     if "\u0600" <= word[:1] <= "\u06ff":
