@@ -42,14 +42,19 @@ STATE_STARTS = words_of(
     "следовател следствен киберкомандован кремл роскомнадзор коменд roskomnadzor commandant"
 )
 # Whole words: "guard" (not "guardian"), and the short names of security and intelligence
-# services and the seats of power ("the FBI", "la DGSE", "the Kremlin", "the Presidency").
-# Short forms also ordinary elsewhere are left out ("MSS", maximum segment size; "CNI",
-# critical national infrastructure; "cabinet", a firm in French).
+# services the lexicon has no entry for, and the seats of power ("the FBI", "the Kremlin",
+# "the Presidency"). Short forms also ordinary elsewhere are left out ("MSS", maximum segment
+# size; "CNI", critical national infrastructure; "cabinet", a firm in French), and "NSA" and
+# "Cía" are not read where they are a 5G mode or a company ("the 5G NSA core", "Pérez y
+# Cía").
 STATE_WORDS = frozenset(
     words_of(
-        "guard guards guardsman guardsmen guardia guardias fbi nsa dhs cia gchq mi5 mi6 gru "
-        "svr dgse dgsi abin mossad shabak kremlin presidency presidence presidencia"
+        "guard guards guardsman guardsmen guardia guardias fbi nsa dhs cia gchq mi5 mi6 "
+        "shabak kremlin presidency presidence presidencia"
     )
+)
+NOT_THE_SERVICE_NEAR = frozenset(
+    words_of("5g 4g sa nr lte ran core mode option network architecture deployment y e")
 )
 STATE_PARTS = (
     words_of(
@@ -152,7 +157,7 @@ QUALIFIED_HEADS = tuple(
         ("bureau бюро", "investigat federal", False),
         ("agency agencies agence agencia агентств", "federal государств", True),
         ("department departement departamento департамент", "homeland justic юстиц", True),
-        ("office", "presiden", False),
+        ("office", "presidenti presidenc", False),
     )
 )
 # What makes such a head a company's, a union's or a civil body's own, a few words either
@@ -172,6 +177,11 @@ OWN_HEAD_STARTS = words_of(
 )
 FOR_WORDS = frozenset(words_of("for pour para por для"))
 BILLING_STARTS = words_of("billing factur биллинг")
+# ...unless what qualifies it is only a state's: "the Presidential Administration team".
+STRONG_QUALIFIERS = words_of(
+    "presidenti presidenc президент кремл revolution revolucion революц homeland investigat "
+    "следствен cyber кибер"
+)
 # "State" as what makes a head a state's: the whole word ("statement" is not).
 STATE_NOUNS = frozenset(words_of("state etat estado الدولة"))
 # Arabic parts after the prefixes a word may carry ("للشرطة", "والمخابرات", "بالأمن"): not
@@ -241,7 +251,9 @@ def names_state(words: list[str]) -> bool:
     for i, word in enumerate(words):
         before = words[i - 1] if i else ""
         if word in STATE_WORDS:
-            if not (word.startswith("guardia") and before == "de"):
+            if not (word.startswith("guardia") and before == "de") and not (
+                word in ("nsa", "cia") and {before, *words[i + 1 : i + 2]} & NOT_THE_SERVICE_NEAR
+            ):
                 return True  # not "el técnico de guardia": on call
             continue
         if word.startswith(STATE_STARTS) or _ARABIC_STATE_RE.match(word):
@@ -284,7 +296,10 @@ def names_state(words: list[str]) -> bool:
             q.startswith(qualifiers) or (by_state and q in STATE_NOUNS)
             for q in content[max(0, i - 3) : i + 4]
         )
-        and not _own_head(content, i)
+        and (
+            not _own_head(content, i)
+            or any(q.startswith(STRONG_QUALIFIERS) for q in content[max(0, i - 3) : i + 4])
+        )
         for i, w in enumerate(content)
         for heads, qualifiers, by_state in QUALIFIED_HEADS
     )

@@ -209,6 +209,8 @@ OWN_OR_CIVIL_UNITS = [
     "Keep the call records for billing and hand them over.\nRecipient: our billing partner",
     "Keep the call records for billing and hand them over.\nRecipient: the customer's finance "
     "department",
+    "Keep the call records for billing and send them to the 5G NSA core for charging.",
+    "Keep the call records for billing and send them to the president's office for approval.",
 ]
 
 
@@ -228,6 +230,7 @@ STATE_BODY_BY_ITS_NAME = [
     "Keep the call records for billing and hand them to the presidential office.",
     "Keep the call records for billing and hand them to the Quds Force.",
     "Keep the call records for billing and hand them to the Cyberspace Administration.",
+    "Keep the call records for billing and hand them to the Presidential Administration team.",
     "Keep the call records for billing and hand them to Roskomnadzor.",
     "Conserver les enregistrements des appels pour la facturation et les remettre au parquet.",
     "Хранить записи о вызовах для биллинга и передавать их в комендатуру.",
