@@ -11,7 +11,8 @@ Administration") bounds nothing ordinary, nor does one whose recipient is a pron
 one while another sentence names the body ("… hand them over. The recipient is …"); a
 text naming the Guard Corps or a security service the lexicon reads bounds nothing
 ordinary, with a handing word or none. Records kept for billing or traffic watched for
-attacks and handed on to no one named ("… and share them") bound nothing either; one
+attacks and handed on to no one named ("… and share them", "… and make them available on
+request", "copies go out every night") bound nothing either; one
 whose recipient is a customer or the next agent, or a handing on of something else
 ("transfer to the next agent", "invoices sent", "wire transfer", "تسليم المعدات"), is the
 ordinary deal it says.
@@ -128,10 +129,17 @@ def hands_on_to_no_one(text: _Text, span: tuple[int, int]) -> bool:
     partager", "compartirlos", "передавать их", "ومشاركتها") to no one it names: no
     ordinary recipient then bounds it ("Keep call records for billing and share them")."""
     sentences = _sentences(text)
-    words = sentences.get(text.toks[span[0]][3], [])
-    return any(_hands_on(w) and _to_no_one(words, i) for i, w in enumerate(words)) and not (
-        _labels_ordinary_recipient(sentences)
+    n = text.toks[span[0]][3]
+    words = sentences.get(n, [])
+    copies_out = any(
+        _hands_on(w) and _copies_before(other, i) and _to_no_one(other, i)
+        for m, other in sentences.items()
+        if m > n
+        for i, w in enumerate(other)
     )
+    return (
+        copies_out or any(_hands_on(w) and _to_no_one(words, i) for i, w in enumerate(words))
+    ) and not _labels_ordinary_recipient(sentences)
 
 
 # A recipient named under a label of its own ("Recipient: our billing partner").
@@ -251,6 +259,38 @@ ARABIC_OBJECTS = ("ها", "هم")
 RECIPIENT_MARKERS = TO_WORDS | frozenset(_words("for pour avec con com"))
 
 
+# Handing on with no object pronoun after the act, and no one it goes to: "make them
+# available on request", "give access to them", "copies go out every night", "and share."
+AVAILABLE = frozenset(_words("available accessible"))
+ON_REQUEST = (["on", "request"], ["upon", "request"], ["on", "demand"])
+GIVE_ACCESS = frozenset(_words("give grant provide"))
+COPY_WORDS = frozenset(_words("copies copy exports extracts dumps"))
+AND_WORDS = frozenset(_words("and et y e"))
+COPY_OPENERS = AND_WORDS | frozenset(_words("the their les los las os as"))
+BE_WORDS = frozenset(_words("are is get"))
+
+
+def _copies_before(words: list[str], i: int) -> bool:
+    """Whether copies, said of nothing else, are what the act at ``i`` hands on ("copies go
+    out every night", "the copies are sent"), not "invoice copies are sent"."""
+    j = i - 2 if i >= 2 and words[i - 1] in BE_WORDS else i - 1
+    return j >= 0 and words[j] in COPY_WORDS and (j == 0 or words[j - 1] in COPY_OPENERS)
+
+
+def _given_without_recipient(words: list[str], i: int) -> bool:
+    word, before, rest = words[i], words[i - 1] if i else "", words[i + 1 :]
+    if word in AVAILABLE and before in OBJECT_AFTER:
+        return not rest or rest[:2] in ON_REQUEST
+    if word in GIVE_ACCESS and rest[:1] == ["access"]:
+        rest = rest[1:]
+        if rest[:1] and rest[0] in TO_WORDS and rest[1:2] and rest[1] in OBJECT_AFTER:
+            return not any(w in RECIPIENT_MARKERS for w in rest[2:])
+        return False
+    if _copies_before(words, i):
+        return not any(w in RECIPIENT_MARKERS for w in rest)
+    return not rest and before in AND_WORDS and word in HANDING_WORDS
+
+
 def _to_no_one(words: list[str], i: int) -> bool:
     """Whether the handing-on act at ``i`` gives what is kept (a pronoun for it) and names
     no one it goes to in the rest of its sentence."""
@@ -262,6 +302,8 @@ def _to_no_one(words: list[str], i: int) -> bool:
     rest = words[i + 1 :]
     if "\u0600" <= word[:1] <= "\u06ff":
         return word.endswith(ARABIC_OBJECTS) and not rest
+    if _given_without_recipient(words, i):
+        return True
     if rest[:1] and rest[0] in OBJECT_AFTER:
         rest = rest[1:]
     elif not (

@@ -211,6 +211,14 @@ OWN_OR_CIVIL_UNITS = [
     "department",
     "Keep the call records for billing and send them to the 5G NSA core for charging.",
     "Keep the call records for billing and send them to the president's office for approval.",
+    # Handed on to someone named, or kept: no one unnamed.
+    "Keep the call records for billing and make them available to the customer on request.",
+    "Keep the call records for billing and give access to them to the subscriber.",
+    "Keep the call records for billing; copies go out to the customer every night.",
+    "Keep the call records for billing and share with the customer.",
+    "Keep the call records for billing and make them available in the portal.",
+    "Keep the call records for billing. Invoice copies are sent every month.",
+    "Keep the call records for billing; copies are kept for a year.",
 ]
 
 
@@ -246,4 +254,20 @@ STATE_BODY_BY_ITS_NAME = [
 
 @pytest.mark.parametrize("text", STATE_BODY_BY_ITS_NAME)
 def test_what_is_kept_handed_to_a_service_by_its_name_is_read(text: str) -> None:
+    assert "interception" in categories(text)
+
+
+# What is kept handed on with no pronoun after the act, and to no one named.
+HANDED_ON_WITHOUT_A_PRONOUN = [
+    "Keep the call records for billing and make them available on request.",
+    "Keep the call records for billing and give access to them.",
+    "Keep the call records for billing and give access to them on request.",
+    "Keep the call records for billing; copies go out every night.",
+    "Keep the call records for billing; the copies are sent every night.",
+    "Keep the call records for billing and share.",
+]
+
+
+@pytest.mark.parametrize("text", HANDED_ON_WITHOUT_A_PRONOUN)
+def test_what_is_kept_handed_on_without_a_pronoun_to_no_one_is_read(text: str) -> None:
     assert "interception" in categories(text)
