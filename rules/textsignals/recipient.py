@@ -20,6 +20,7 @@ ordinary deal it says.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from .languages import bare_word
@@ -110,6 +111,7 @@ def hands_on_to_state(text: _Text) -> bool:
     ):
         return True
     state = {n for n, words in sentences.items() if names_state(words)}
+    state |= _numbered_units(text)
     for n, words in sentences.items():
         handing = [i for i, w in enumerate(words) if _hands_on(w) and not _negated(words, i)]
         if not handing:
@@ -122,6 +124,16 @@ def hands_on_to_state(text: _Text) -> bool:
         if state and any(_to_pronoun(words, i) or _to_no_one(words, i) for i in handing):
             return True
     return False
+
+
+# A service whose name is a number, which the words of a text leave out ("Unit 8200").
+NUMBERED_UNITS_RE = re.compile(r"(?<!\w)unit\s*8200(?!\d)|8200\s*部队")
+
+
+def _numbered_units(text: _Text) -> set[int]:
+    """The sentences naming a service whose name is a number (``NUMBERED_UNITS_RE``)."""
+    starts = [m.start() for m in NUMBERED_UNITS_RE.finditer(text.raw.lower())]
+    return {t[3] for at in starts for t in text.toks if t[1] <= at < t[2] or t[1] == at}
 
 
 def hands_on_to_no_one(text: _Text, span: tuple[int, int]) -> bool:

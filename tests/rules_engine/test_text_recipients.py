@@ -240,6 +240,7 @@ STATE_BODY_BY_ITS_NAME = [
     "Keep the call records for billing and hand them to the Cyberspace Administration.",
     "Keep the call records for billing and hand them to the Presidential Administration team.",
     "Keep the call records for billing and hand them to Roskomnadzor.",
+    "Keep the call records for billing and hand them to Unit 8200.",
     "Conserver les enregistrements des appels pour la facturation et les remettre au parquet.",
     "Хранить записи о вызовах для биллинга и передавать их в комендатуру.",
     "Keep the call records for billing and hand them over.\nRecipient: the commandant",
