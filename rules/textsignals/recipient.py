@@ -11,7 +11,8 @@ Administration") bounds nothing ordinary, nor does one whose recipient is a pron
 one while another sentence names the body ("… hand them over. The recipient is …"); a
 text naming the Guard Corps or a security service the lexicon reads bounds nothing
 ordinary, with a handing word or none. Records kept for billing or traffic watched for
-attacks and handed on to no one named ("… and share them") bound nothing either; one
+attacks and handed on to no one named ("… and share them", "… and make them available on
+request", "copies go out every night") bound nothing either; one
 whose recipient is a customer or the next agent, or a handing on of something else
 ("transfer to the next agent", "invoices sent", "wire transfer", "تسليم المعدات"), is the
 ordinary deal it says.
@@ -19,6 +20,7 @@ ordinary deal it says.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from .languages import bare_word
@@ -104,11 +106,14 @@ def hands_on_to_state(text: _Text) -> bool:
     none ("the Guard Corps has a login", "cc: Guard Corps")."""
     sentences = _sentences(text)
     services = _services_read(text)
-    if services or any(names_security_body(words) for words in sentences.values()):
+    if services or any(
+        names_security_body(words) and not _disclaims(words) for words in sentences.values()
+    ):
         return True
     state = {n for n, words in sentences.items() if names_state(words)}
+    state |= _numbered_units(text)
     for n, words in sentences.items():
-        handing = [i for i, w in enumerate(words) if _hands_on(w)]
+        handing = [i for i, w in enumerate(words) if _hands_on(w) and not _negated(words, i)]
         if not handing:
             if _zh(words) and any(h in "".join(words) for h in HANDING_PARTS):
                 handing = [0]
@@ -121,12 +126,76 @@ def hands_on_to_state(text: _Text) -> bool:
     return False
 
 
+# A service whose name is a number, which the words of a text leave out ("Unit 8200").
+NUMBERED_UNITS_RE = re.compile(r"(?<!\w)unit\s*8200(?!\d)|8200\s*部队")
+
+
+def _numbered_units(text: _Text) -> set[int]:
+    """The sentences naming a service whose name is a number (``NUMBERED_UNITS_RE``)."""
+    starts = [m.start() for m in NUMBERED_UNITS_RE.finditer(text.raw.lower())]
+    return {t[3] for at in starts for t in text.toks if t[1] <= at < t[2] or t[1] == at}
+
+
 def hands_on_to_no_one(text: _Text, span: tuple[int, int]) -> bool:
     """Whether the sentence of a match hands what it keeps on ("share them", "les
     partager", "compartirlos", "передавать их", "ومشاركتها") to no one it names: no
     ordinary recipient then bounds it ("Keep call records for billing and share them")."""
-    words = _sentences(text).get(text.toks[span[0]][3], [])
-    return any(_hands_on(w) and _to_no_one(words, i) for i, w in enumerate(words))
+    sentences = _sentences(text)
+    n = text.toks[span[0]][3]
+    words = sentences.get(n, [])
+    copies_out = any(
+        _hands_on(w) and _copies_before(other, i) and _to_no_one(other, i)
+        for m, other in sentences.items()
+        if m > n
+        for i, w in enumerate(other)
+    )
+    return (
+        copies_out or any(_hands_on(w) and _to_no_one(words, i) for i, w in enumerate(words))
+    ) and not _labels_ordinary_recipient(sentences)
+
+
+# A recipient named under a label of its own ("Recipient: our billing partner").
+RECIPIENT_LABELS = frozenset(
+    _words(
+        "recipient recipients destinataire destinataires destinatario destinatarios "
+        "destinatário destinatários получатель получатели المستلم"
+    )
+)
+
+
+def _labels_ordinary_recipient(sentences: dict[int, list[str]]) -> bool:
+    """Whether a sentence labels a recipient ("Recipient: our billing partner", the name
+    on its own line after the label) that names no state body."""
+    order = sorted(sentences)
+    for k, n in enumerate(order):
+        words = sentences[n]
+        if not words or words[0] not in RECIPIENT_LABELS:
+            continue
+        named = words[1:] or (sentences[order[k + 1]] if k + 1 < len(order) else [])
+        if named and not names_state(named) and not names_security_body(named):
+            return True
+    return False
+
+
+# A sanctions or ownership statement names a state body only to deny it anything: "the
+# customer is not owned or controlled by the IRGC", "sanctions screening".
+# A negation alone does not ("the Guard Corps does not need a warrant").
+SANCTION_STARTS = _words("sanction санкц sancion sancao ofac embargo")
+OWNERSHIP_STARTS = _words(
+    "owned owner control affiliat belong detenu control propiedad propriedad принадлеж контрол"
+)
+
+
+def _disclaims(words: list[str]) -> bool:
+    return any(w.startswith(SANCTION_STARTS) for w in words) or (
+        any(w in NEGATIONS for w in words) and any(w.startswith(OWNERSHIP_STARTS) for w in words)
+    )
+
+
+def _negated(words: list[str], i: int) -> bool:
+    """Whether a negation shortly before the act at ``i`` denies it ("and never shared
+    with the state")."""
+    return any(w in NEGATIONS for w in words[max(0, i - 3) : i])
 
 
 def _sentences(text: _Text) -> dict[int, list[str]]:
@@ -202,17 +271,51 @@ ARABIC_OBJECTS = ("ها", "هم")
 RECIPIENT_MARKERS = TO_WORDS | frozenset(_words("for pour avec con com"))
 
 
+# Handing on with no object pronoun after the act, and no one it goes to: "make them
+# available on request", "give access to them", "copies go out every night", "and share."
+AVAILABLE = frozenset(_words("available accessible"))
+ON_REQUEST = (["on", "request"], ["upon", "request"], ["on", "demand"])
+GIVE_ACCESS = frozenset(_words("give grant provide"))
+COPY_WORDS = frozenset(_words("copies copy exports extracts dumps"))
+AND_WORDS = frozenset(_words("and et y e"))
+COPY_OPENERS = AND_WORDS | frozenset(_words("the their les los las os as"))
+BE_WORDS = frozenset(_words("are is get"))
+
+
+def _copies_before(words: list[str], i: int) -> bool:
+    """Whether copies, said of nothing else, are what the act at ``i`` hands on ("copies go
+    out every night", "the copies are sent"), not "invoice copies are sent"."""
+    j = i - 2 if i >= 2 and words[i - 1] in BE_WORDS else i - 1
+    return j >= 0 and words[j] in COPY_WORDS and (j == 0 or words[j - 1] in COPY_OPENERS)
+
+
+def _given_without_recipient(words: list[str], i: int) -> bool:
+    word, before, rest = words[i], words[i - 1] if i else "", words[i + 1 :]
+    if word in AVAILABLE and before in OBJECT_AFTER:
+        return not rest or rest[:2] in ON_REQUEST
+    if word in GIVE_ACCESS and rest[:1] == ["access"]:
+        rest = rest[1:]
+        if rest[:1] and rest[0] in TO_WORDS and rest[1:2] and rest[1] in OBJECT_AFTER:
+            return not any(w in RECIPIENT_MARKERS for w in rest[2:])
+        return False
+    if _copies_before(words, i):
+        return not any(w in RECIPIENT_MARKERS for w in rest)
+    return not rest and before in AND_WORDS and word in HANDING_WORDS
+
+
 def _to_no_one(words: list[str], i: int) -> bool:
     """Whether the handing-on act at ``i`` gives what is kept (a pronoun for it) and names
     no one it goes to in the rest of its sentence."""
     word = words[i]
     if word.startswith(NOT_GIVING) or any(p in word for p in NOT_GIVING_PARTS):
         return False
-    if any(w in NEGATIONS for w in words[max(0, i - 3) : i]):
+    if _negated(words, i):
         return False  # "and never share them", "et ne pas les partager"
     rest = words[i + 1 :]
     if "\u0600" <= word[:1] <= "\u06ff":
         return word.endswith(ARABIC_OBJECTS) and not rest
+    if _given_without_recipient(words, i):
+        return True
     if rest[:1] and rest[0] in OBJECT_AFTER:
         rest = rest[1:]
     elif not (

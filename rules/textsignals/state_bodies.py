@@ -39,9 +39,23 @@ STATE_STARTS = words_of(
     "directorat enqueteur "
     "полиц милиц гвард росгвард арми военн министер министр мвд фсб кгб спецслужб разведк "
     "прокур власт правительств губернат силовик правоохранит ополчен партийн партком ксир "
-    "следовател следствен киберкомандован"
+    "следовател следствен киберкомандован кремл роскомнадзор коменд roskomnadzor commandant"
 )
-STATE_WORDS = frozenset(words_of("guard guards guardsman guardsmen guardia guardias"))
+# Whole words: "guard" (not "guardian"), and the short names of security and intelligence
+# services the lexicon has no entry for, and the seats of power ("the FBI", "the Kremlin",
+# "the Presidency"). Short forms also ordinary elsewhere are left out ("MSS", maximum segment
+# size; "CNI", critical national infrastructure; "cabinet", a firm in French), and "NSA" and
+# "Cía" are not read where they are a 5G mode or a company ("the 5G NSA core", "Pérez y
+# Cía").
+STATE_WORDS = frozenset(
+    words_of(
+        "guard guards guardsman guardsmen guardia guardias fbi nsa dhs cia gchq mi5 mi6 "
+        "shabak kremlin presidency presidence presidencia"
+    )
+)
+NOT_THE_SERVICE_NEAR = frozenset(
+    words_of("5g 4g sa nr lte ran core mode option network architecture deployment y e")
+)
 STATE_PARTS = (
     words_of(
         "شرطة مخابرات استخبارات حرس جيش عسكر ميليشي مليشي وزارة وزير سلطات حكومة حزب أمن نيابة "
@@ -50,6 +64,7 @@ STATE_PARTS = (
     + ("公安", "警察", "警方", "国安", "安全部门", "安全机关", "情报", "军方", "部队", "军队")
     + ("民兵", "政府", "当局", "党委", "执政党", "政权", "内政部", "检察", "有关部门")
     + ("国家安全", "武警", "卫队", "安全局", "国保", "司令部", "调查人员", "侦查", "革命法庭")
+    + ("网信", "相关部门", "派出所")
 )
 # Several words naming one ("security service", "forces de l'ordre", "служба безопасности",
 # "armed group"): beginnings of consecutive words.
@@ -110,6 +125,8 @@ STATE_PHRASES = tuple(
         "вооруж групп",
         "вооруж формир",
         "правящ парти",
+        "shin bet",
+        "quds forc",
     )
 )
 # A head naming a body by what it is for ("the Cyber Command", "the Presidential
@@ -127,7 +144,8 @@ QUALIFIED_HEADS = tuple(
         ),
         (
             "administration administracion administracao администрац",
-            "presiden президент кремл municipal regional city district област район город губерн",
+            "presiden президент кремл municipal regional city district област район город губерн "
+            "cyber",
             True,
         ),
         (
@@ -139,7 +157,30 @@ QUALIFIED_HEADS = tuple(
         ("bureau бюро", "investigat federal", False),
         ("agency agencies agence agencia агентств", "federal государств", True),
         ("department departement departamento департамент", "homeland justic юстиц", True),
+        ("office", "presidenti presidenc", False),
     )
+)
+# What makes such a head a company's, a union's or a civil body's own, a few words either
+# side of it: "our regional administration team", "the Central Committee of the union",
+# "the central billing committee", "the federal bureau of statistics", "the special court
+# for small claims" (not after "for": "… to the regional administration for billing").
+OWN_HEAD_WORDS = frozenset(
+    words_of(
+        "our notre nos nuestro nuestra nuestros nuestras nosso nossa nossos nossas noc team "
+        "teams equipe equipo union"
+    )
+)
+OWN_HEAD_STARTS = words_of(
+    "наш compan entrepris empresa компани partner partenair parceir партнер филиал syndicat "
+    "sindicat профсоюз команд billing factur биллинг statisti estadisti estatisti статисти "
+    "claim arbitra litig dispute auditor"
+)
+FOR_WORDS = frozenset(words_of("for pour para por для"))
+BILLING_STARTS = words_of("billing factur биллинг")
+# ...unless what qualifies it is only a state's: "the Presidential Administration team".
+STRONG_QUALIFIERS = words_of(
+    "presidenti presidenc президент кремл revolution revolucion революц homeland investigat "
+    "следствен cyber кибер"
 )
 # "State" as what makes a head a state's: the whole word ("statement" is not).
 STATE_NOUNS = frozenset(words_of("state etat estado الدولة"))
@@ -192,9 +233,13 @@ STATE_FOLLOWERS = frozenset(
 TO_BEFORE_STATE = frozenset(words_of("to with à au avec a al con ao com para إلى الى"))
 # Those who investigate for a company: its own fraud team, not the state's.
 OWN_INVESTIGATORS_BEFORE = frozenset(
-    words_of("fraud internal our own private insurance claims billing audit")
+    words_of("fraud internal our own private insurance claims billing audit external independent")
 )
-INVESTIGATORS = ("investigator",)
+INVESTIGATORS = ("investigator", "investigador")
+# ...or its auditor's: "investigators from our auditor", "appointed by the auditor".
+OWN_INVESTIGATORS_AFTER = words_of("our auditor audit insur compan")
+# "The state in which the subscriber resides": a place, not whom something goes to.
+PLACE_AFTER_STATE = frozenset(words_of("which where"))
 
 
 def names_state(words: list[str]) -> bool:
@@ -206,7 +251,9 @@ def names_state(words: list[str]) -> bool:
     for i, word in enumerate(words):
         before = words[i - 1] if i else ""
         if word in STATE_WORDS:
-            if not (word.startswith("guardia") and before == "de"):
+            if not (word.startswith("guardia") and before == "de") and not (
+                word in ("nsa", "cia") and {before, *words[i + 1 : i + 2]} & NOT_THE_SERVICE_NEAR
+            ):
                 return True  # not "el técnico de guardia": on call
             continue
         if word.startswith(STATE_STARTS) or _ARABIC_STATE_RE.match(word):
@@ -215,8 +262,16 @@ def names_state(words: list[str]) -> bool:
             ):
                 return True
             continue
-        if word.startswith(INVESTIGATORS) and before not in OWN_INVESTIGATORS_BEFORE:
+        if (
+            word.startswith(INVESTIGATORS)
+            and before not in OWN_INVESTIGATORS_BEFORE
+            and not any(w.startswith(OWN_INVESTIGATORS_AFTER) for w in words[i + 1 : i + 5])
+        ):
             return True
+        if word == "parquet" and before == "au":
+            return True  # "les remettre au parquet": the prosecution, not a file format
+        if "جهات" in word and any("مختص" in w for w in words[i + 1 : i + 2]):
+            return True  # "الجهات المختصة": the competent authorities
         if (
             word in PARTY_WORDS
             and not (before in NO_STATE_PARTY_BEFORE and (before != "a" or "b" in words))
@@ -241,8 +296,23 @@ def names_state(words: list[str]) -> bool:
             q.startswith(qualifiers) or (by_state and q in STATE_NOUNS)
             for q in content[max(0, i - 3) : i + 4]
         )
+        and (
+            not _own_head(content, i)
+            or any(q.startswith(STRONG_QUALIFIERS) for q in content[max(0, i - 3) : i + 4])
+        )
         for i, w in enumerate(content)
         for heads, qualifiers, by_state in QUALIFIED_HEADS
+    )
+
+
+def _own_head(content: list[str], i: int) -> bool:
+    """Whether the words around the head at ``i`` make it a company's, a union's or a civil
+    body's own (``OWN_HEAD_WORDS``, ``OWN_HEAD_STARTS``); billing not after "for"."""
+    lo = max(0, i - 2)
+    return any(
+        (w in OWN_HEAD_WORDS or w.startswith(OWN_HEAD_STARTS))
+        and not (w.startswith(BILLING_STARTS) and j and content[j - 1] in FOR_WORDS)
+        for j, w in enumerate(content[lo : i + 5], start=lo)
     )
 
 
@@ -273,6 +343,12 @@ def _state_as_recipient(words: list[str], i: int) -> bool:
     Estado", and no noun after it that it would qualify."""
     before = [w for w in words[max(0, i - 3) : i] if w not in ARTICLES]
     if not before or before[-1] not in TO_BEFORE_STATE:
+        return False
+    if (
+        words[i + 1 : i + 2] == ["in"]
+        and words[i + 2 : i + 3]
+        and words[i + 2] in PLACE_AFTER_STATE
+    ):
         return False
     return i + 1 == len(words) or words[i + 1] in STATE_FOLLOWERS
 

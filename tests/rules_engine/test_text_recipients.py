@@ -156,3 +156,119 @@ ORDINARY_RECIPIENTS = [
 @pytest.mark.parametrize("text", ORDINARY_RECIPIENTS)
 def test_ordinary_recipients_raise_nothing(text: str) -> None:
     assert categories(text) == set()
+
+
+# A state body named only where the text denies it anything: a sanctions or ownership
+# statement, or a handing on that is negated.
+STATE_BODY_DENIED = [
+    "Call records kept for billing. Sanctions screening: the customer is not owned or "
+    "controlled by the IRGC.",
+    "Call records kept for billing and never shared with the state.",
+]
+# A head a state's word qualifies, made a company's, a union's or a civil body's own by
+# the words around it (our, the company's, a partner's, billing, statistics, small claims).
+OWN_OR_CIVIL_UNITS = [
+    "Keep the call records for billing and hand them to the central billing committee.",
+    "Keep the call records for billing and hand them to the state-level billing committee.",
+    "Keep the call records for billing and hand them to the Central Committee of the union.",
+    "Conserver les enregistrements des appels pour la facturation et les remettre au comité "
+    "central d'entreprise.",
+    "Retiene todas las llamadas en cola y las entrega al comité central de facturación.",
+    "Keep the call records for billing and hand them to our regional administration team.",
+    "Keep the call records for billing and hand them to the regional administration office of "
+    "our company.",
+    "Keep the call records for billing and hand them to the district administration of our "
+    "partner.",
+    "Conserver les enregistrements des appels pour la facturation et les remettre à "
+    "l'administration régionale de notre entreprise.",
+    "Retém todas as chamadas na fila e as entrega à administração regional da empresa.",
+    "Хранить записи о вызовах для биллинга и передавать их в районную администрацию нашего "
+    "филиала.",
+    "Keep the call records for billing and hand them to the regional command center of our NOC.",
+    "Keep the call records for billing and hand them to the Joint Operations Command of our NOC.",
+    "Keep the call records for billing and hand them to the strategic command center of our "
+    "operations.",
+    "Keep the call records for billing and hand them to the district command post of our field "
+    "techs.",
+    "Keep the call records for billing and hand them to the federal bureau of statistics.",
+    "Keep the call records for billing and hand them to the Federal Statistics Bureau.",
+    "Retiene todas las llamadas en cola y las entrega a la Agencia Federal de Estadística.",
+    "Хранить записи о вызовах для биллинга и передавать их в государственное агентство статистики.",
+    "Keep the call records for billing and hand them to the federal billing agency.",
+    "Keep the call records for billing and hand them to the special court for small claims.",
+    "Keep the call records for billing and hand them to the special tribunal for arbitration.",
+    "Conserver les enregistrements des appels pour la facturation et les remettre au tribunal "
+    "spécial des petits litiges.",
+    # Investigators of an auditor, or from outside the company.
+    "Keep the call records for billing and share them with external investigators.",
+    "Keep the call records for billing and hand them to investigators from our auditor.",
+    "Keep the call records for billing and hand them to the investigator appointed by the auditor.",
+    # A state as a place, and an ordinary recipient named on the next line.
+    "Keep the call records for billing and send them to the state in which the subscriber "
+    "resides for tax.",
+    "Keep the call records for billing and hand them over.\nRecipient: our billing partner",
+    "Keep the call records for billing and hand them over.\nRecipient: the customer's finance "
+    "department",
+    "Keep the call records for billing and send them to the 5G NSA core for charging.",
+    "Keep the call records for billing and send them to the president's office for approval.",
+    # Handed on to someone named, or kept: no one unnamed.
+    "Keep the call records for billing and make them available to the customer on request.",
+    "Keep the call records for billing and give access to them to the subscriber.",
+    "Keep the call records for billing; copies go out to the customer every night.",
+    "Keep the call records for billing and share with the customer.",
+    "Keep the call records for billing and make them available in the portal.",
+    "Keep the call records for billing. Invoice copies are sent every month.",
+    "Keep the call records for billing; copies are kept for a year.",
+]
+
+
+@pytest.mark.parametrize("text", STATE_BODY_DENIED + OWN_OR_CIVIL_UNITS)
+def test_a_denied_state_body_or_a_companys_own_unit_raises_nothing(text: str) -> None:
+    assert categories(text) == set()
+
+
+# A security or intelligence service by its well-known name or short form, and state
+# bodies by their general heads, in every language.
+STATE_BODY_BY_ITS_NAME = [
+    "Keep the call records for billing and hand them to the FBI.",
+    "Keep the call records for billing and hand them to the NSA.",
+    "Keep the call records for billing and hand them to DHS.",
+    "Keep the call records for billing and hand them to the Kremlin.",
+    "Keep the call records for billing and hand them to the Presidency.",
+    "Keep the call records for billing and hand them to the presidential office.",
+    "Keep the call records for billing and hand them to the Quds Force.",
+    "Keep the call records for billing and hand them to the Cyberspace Administration.",
+    "Keep the call records for billing and hand them to the Presidential Administration team.",
+    "Keep the call records for billing and hand them to Roskomnadzor.",
+    "Keep the call records for billing and hand them to Unit 8200.",
+    "Conserver les enregistrements des appels pour la facturation et les remettre au parquet.",
+    "Хранить записи о вызовах для биллинга и передавать их в комендатуру.",
+    "Keep the call records for billing and hand them over.\nRecipient: the commandant",
+    "الاحتفاظ بسجلات المكالمات للفوترة ويسلمها إلى الجهات المختصة.",
+    "记录所有排队的通话，并交给网信办。",
+    "记录所有排队的通话，并交给相关部门。",
+    "记录所有排队的通话，并交给派出所。",
+    "Graba todas las llamadas en cola y las entrega a los investigadores.",
+    "Retém todas as chamadas na fila e as entrega aos investigadores.",
+]
+
+
+@pytest.mark.parametrize("text", STATE_BODY_BY_ITS_NAME)
+def test_what_is_kept_handed_to_a_service_by_its_name_is_read(text: str) -> None:
+    assert "interception" in categories(text)
+
+
+# What is kept handed on with no pronoun after the act, and to no one named.
+HANDED_ON_WITHOUT_A_PRONOUN = [
+    "Keep the call records for billing and make them available on request.",
+    "Keep the call records for billing and give access to them.",
+    "Keep the call records for billing and give access to them on request.",
+    "Keep the call records for billing; copies go out every night.",
+    "Keep the call records for billing; the copies are sent every night.",
+    "Keep the call records for billing and share.",
+]
+
+
+@pytest.mark.parametrize("text", HANDED_ON_WITHOUT_A_PRONOUN)
+def test_what_is_kept_handed_on_without_a_pronoun_to_no_one_is_read(text: str) -> None:
+    assert "interception" in categories(text)
