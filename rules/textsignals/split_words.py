@@ -99,7 +99,7 @@ PRODUCT_WORDS = frozenset("pro lite plus test tests".split())
 class _Vocabulary:
     """What the lexicon reads, as stem keys and ``word*`` beginnings (worked out once)."""
 
-    __slots__ = ("keys", "prefixes", "heads", "words", "starts", "pairs", "joined")
+    __slots__ = ("keys", "prefixes", "heads", "words", "starts", "pairs", "apart", "joined")
 
     def __init__(self, lexicon: CompiledLexicon) -> None:
         self.joined: dict[tuple, bool] = {}  # ``_joins`` of pieces already judged
@@ -134,6 +134,8 @@ class _Vocabulary:
             for alt in part
             if len(alt) >= 2 and alt[0][0] == "key" == alt[1][0]
         )
+        # The pairs kept apart across a dash ("re-education camps"): the lexicon's own.
+        self.apart = self.pairs
         self.prefixes = frozenset(prefixes)
         self.heads = frozenset(p[:3] for p in prefixes)
         # Every beginning of a stem or ``word*`` the lexicon reads: a first piece and the
@@ -180,11 +182,13 @@ class _Vocabulary:
     def of_any(cls, vocabularies: list[_Vocabulary]) -> _Vocabulary:
         """One vocabulary that joins every pair any of ``vocabularies`` joins (maybe more):
         the stems and beginnings of all, the words all write (a recognised piece stops a
-        join, so fewer of them joins more)."""
+        join, so fewer of them joins more), the pairs all keep apart across a dash."""
         merged = cls.__new__(cls)
         for name in ("keys", "prefixes", "heads", "starts", "pairs"):
             setattr(merged, name, frozenset().union(*(getattr(v, name) for v in vocabularies)))
         merged.words = frozenset.intersection(*(v.words for v in vocabularies))
+        # A pair one lexicon keeps apart across a dash and another joins is joined.
+        merged.apart = frozenset.intersection(*(v.apart for v in vocabularies))
         merged.joined = {}
         return merged
 
@@ -300,7 +304,7 @@ def _joins_before_pair(
         return False
     if script_of(first) != script_of(second) or not vocabulary.reads_across(a, b):
         return False
-    if hyphen and any((k, n) in vocabulary.pairs for k in word_keys(a) for n in word_keys(b)):
+    if hyphen and any((k, n) in vocabulary.apart for k in word_keys(a) for n in word_keys(b)):
         return False
     nxt = word_keys(normalise(after.group(1)))
     if not any((k, n) in vocabulary.pairs for k in word_keys(a + b) for n in nxt):

@@ -5,6 +5,8 @@ text ("in mates") joins nothing."""
 
 from __future__ import annotations
 
+from functools import cache
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -315,3 +317,61 @@ def test_a_short_word_written_with_its_hamza_joins_nothing():
     text = "يجب أن تقاد الحملة بهدوء"
     assert rejoined(text, LEXICON) == text and not rejoins_any((LEXICON,))(text)
     assert rejoined("مراقبة الهواتف أو يغور", LEXICON) == "مراقبة الهواتف أو يغور"
+
+
+_BLACK_LIST = "blacklist|blacklisting|black list|blocklist ~ "
+# A lexicon that writes two words apart ("black list", "pro test bench") keeps them apart
+# across a dash; one that does not joins them. The preview asks both lexicons at once.
+_APART_CHANGES = [
+    [e for e in _ENTRIES if not e.phrase.startswith(_BLACK_LIST)]
+    + [
+        LexiconEntry(e.phrase.replace("|black list|", "|"), e.language, e.category, e.source)
+        for e in _ENTRIES
+        if e.phrase.startswith(_BLACK_LIST)
+    ],
+    [*_ENTRIES, LexiconEntry("pro test bench", "en", "tracking", "test")],
+]
+
+
+@cache
+def _changed(change: int):
+    return compile_lexicon(_APART_CHANGES[change])
+
+
+_APART_TEXTS = [
+    "Maintain the black{}list of websites for the ministry.",
+    "Track the pro{}test organisers at the rally.",
+    "Keep the re{}education camps of the province.",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    text=st.sampled_from(_APART_TEXTS),
+    gap=st.sampled_from(["-", "\u2014", " -", " - ", "\u2212", " ", "- "]),
+    change=st.sampled_from(range(len(_APART_CHANGES))),
+    dropped=st.booleans(),
+)
+def test_the_preview_reads_again_a_text_a_lexicon_keeps_apart_and_the_other_joins(
+    text, gap, change, dropped
+):
+    """Two words one lexicon writes apart stay apart across a dash, the other lexicon joins
+    them: whichever is in force, the one-pass question says the deal may read differently."""
+    text = text.format(gap)
+    other = _changed(change)
+    in_force, draft = (other, LEXICON) if dropped else (LEXICON, other)
+    if rejoined(text, in_force) != rejoined(text, draft):
+        assert rejoins_any((in_force, draft))(text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "change"),
+    [
+        ("Maintain the black-list of websites for the ministry.", 0),
+        ("Track the pro-test organisers at the rally.", 1),
+    ],
+)
+def test_a_pair_a_lexicon_change_keeps_apart_or_joins_is_read_again(text, change):
+    other = _changed(change)
+    assert rejoined(text, LEXICON) != rejoined(text, other)
+    assert rejoins_any((LEXICON, other))(text) and rejoins_any((other, LEXICON))(text)
