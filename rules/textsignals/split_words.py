@@ -57,21 +57,19 @@ _CLITIC_SET = frozenset(ARABIC_CLITICS)
 _CLITIC_LENGTHS = tuple(sorted({len(c) for c in ARABIC_CLITICS}))
 _CLITIC_BEGINNINGS = frozenset(c[:n] for c in ARABIC_CLITICS for n in range(1, len(c) + 1))
 MIN_JOINED = 6  # letters of the word put back together: shorter ones are too easy to make
-# Words of goods, their handling and their buyers (beginnings, compared without accents),
-# en fr es pt: after the head of a lexicon's pair in its clause, they say the words before
-# it name a product ("the pro test organisers shipped to each site", "… of every user"),
-# not people, so two words that stand on their own are not joined before it.
-GOODS_STARTS = tuple(
-    """
-    ship deliver dispatch install sold sell stock warehouse inventor user customer order
-    sku batch pallet parcel package firmware
-    expedi livr vend entrepot inventaire utilisateur client commande colis
-    envia envio almacen inventario usuario pedido paquete
-    estoque armazem utilizador pacote
-    """.split()
+# Goods wording written right after the head of a lexicon's pair ("the pro test organisers
+# shipped to each site", "… in stock", "… per unit"): the words before it name a product,
+# not people, so two words that stand on their own are not joined before it. Only the next
+# word or two, and only wording no one writes of people: "ordered by", "installing",
+# "customers", "users" follow people too ("the pro test organisers ordered by the ministry").
+_GOODS_NEXT_RE = re.compile(
+    f"{_BLANKS}{{1,3}}(?:shipped|shipping|sold|skus?|pcs|units?|in stock|per unit"
+    "|expédié(?:e|s|es)?|expedie(?:e|s|es)?|en stock|par unité|par unite|unités|unites"
+    "|en existencia|por unidad|unidades|em estoque|por unidade)(?![^\\W\\d_])",
+    re.IGNORECASE,
 )
-GOODS_REACH = 6  # words of the clause after the pair's head looked at
-_CLAUSE_RE = re.compile(r"[^,;:()\[\].!?\n\u3002\u060c\u061b\u061f]*")
+GOODS_WINDOW = 24  # characters after the pair's head the goods wording is looked for in
+
 
 # Short words of every text (articles, prepositions, conjunctions, pronouns), recognised
 # whatever the lexicon holds: "in mates" is two words, not "inmates". Kept as a text's words
@@ -293,8 +291,8 @@ def _joins_before_pair(
     """Whether two words that are each a word of their own ("pro test", "pro-test") make
     one the lexicon reads that begins a phrase of it with the word after them ("pro test
     organisers" is "protest organisers"; "the pro test environment" stays two words), and
-    the words stand where people would: no goods named after them in their clause
-    (``GOODS_STARTS``). Across a hyphen alone, two words the lexicon writes apart itself
+    the words stand where people would: no goods wording right after the phrase's next
+    word (``goods_follow``). Across a hyphen alone, two words the lexicon writes apart itself
     stay as written ("re-education camps")."""
     after = _NEXT_WORD_RE.match(raw, end)
     if after is None or len(first) + len(second) < MIN_JOINED:
@@ -309,9 +307,13 @@ def _joins_before_pair(
     nxt = word_keys(normalise(after.group(1)))
     if not any((k, n) in vocabulary.pairs for k in word_keys(a + b) for n in nxt):
         return False
-    clause = _CLAUSE_RE.match(raw, after.end()).group()
-    words = _PIECE_RE.findall(clause)[:GOODS_REACH]
-    return not any(bare_word(normalise(w)).startswith(GOODS_STARTS) for w in words)
+    return not goods_follow(raw[after.end() : after.end() + GOODS_WINDOW])
+
+
+def goods_follow(window: str) -> bool:
+    """Whether ``window`` (the characters right after a pair's head) starts with goods
+    wording (``_GOODS_NEXT_RE``): a few characters, whatever the text's length."""
+    return _GOODS_NEXT_RE.match(window) is not None
 
 
 def _may_begin(vocabulary: _Vocabulary, first: str, second: str) -> bool:

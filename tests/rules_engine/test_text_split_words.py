@@ -288,13 +288,14 @@ def test_protest_written_apart_before_the_rest_of_a_phrase_is_read_whatever_the_
     "text",
     [
         "Track the pro test organisers shipped to each site.",
-        "Monitor the pro test organisers of every user.",
-        "Track the pro-test organisers installed in each warehouse.",
         "Count the pro test organisers sold per customer.",
+        "Track the pro test organisers in stock at the depot.",
+        "Count the pro-test organisers per unit.",
+        "Track the pro test organisers SKU 4411 at each site.",
     ],
 )
 def test_two_words_before_goods_are_not_joined_into_a_phrase_about_people(text):
-    """A product's test organisers, shipped, sold or kept per user: no protest is meant."""
+    """A product's test organisers, shipped, sold, in stock: no protest is meant."""
     assert categories(text) == set()
     assert rejoined(text, LEXICON) == text and not rejoins_any((LEXICON,))(text)
 
@@ -375,3 +376,58 @@ def test_a_pair_a_lexicon_change_keeps_apart_or_joins_is_read_again(text, change
     other = _changed(change)
     assert rejoined(text, LEXICON) != rejoined(text, other)
     assert rejoins_any((LEXICON, other))(text) and rejoins_any((other, LEXICON))(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Track the pro test organisers ordered by the ministry.",
+        "Track the pro test organisers installing barricades downtown.",
+        "Track the pro test organisers who are customers of the telecom.",
+        "Track the pro test organisers and their users.",
+        "Track the pro test organisers in the order the police lists them.",
+        "Track the pro test organisers who ship leaflets.",
+        "Track the pro-test organisers ordered by the ministry.",
+    ],
+)
+def test_orders_customers_and_users_after_people_do_not_hide_them(text):
+    """Only goods wording right after the phrase keeps "pro test" apart: an order, an
+    installation, customers or users later in the clause are said of people too."""
+    unsplit = text.replace("pro test", "protest").replace("pro-test", "protest")
+    assert "targets_dissent" in categories(unsplit)
+    assert categories(text) == categories(unsplit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Monitor the pro test organisers of every user.",
+        "Track the pro-test organisers installed in each warehouse.",
+    ],
+)
+def test_a_product_named_by_its_users_or_installation_is_read_as_its_unsplit_words(text):
+    """Documented: users or an installation later in the clause are no sign of goods (they
+    follow people as often), so "pro test" is joined before them and the deal reads as
+    "protest organisers" would; "of every user" is then a false positive a reviewer
+    clears, an evasion ("… ordered by the ministry") being worse."""
+    unsplit = text.replace("pro test", "protest").replace("pro-test", "protest")
+    assert rejoined(text, LEXICON) != text
+    assert categories(text) == categories(unsplit)
+    assert "targets_dissent" in categories("Monitor the pro test organisers of every user.")
+
+
+def test_the_goods_wording_is_looked_for_in_a_few_characters_whatever_the_text(monkeypatch):
+    """Each pair looks at a bounded window after it, not at the rest of its clause: a text
+    of many pairs costs a fixed amount per pair."""
+    import rules.textsignals.split_words as split_words
+
+    seen: list[int] = []
+    real = split_words.goods_follow
+    monkeypatch.setattr(split_words, "goods_follow", lambda w: seen.append(len(w)) or real(w))
+    repeats = 400
+    for text in ("pro test organisers " * repeats, "pro test organisers sku " * repeats):
+        vocabulary = split_words._Vocabulary(LEXICON)
+        split_words._rejoined(text, vocabulary)
+        split_words._joins_somewhere(text, vocabulary)
+    assert seen and max(seen) <= split_words.GOODS_WINDOW
+    assert sum(seen) <= 4 * repeats * split_words.GOODS_WINDOW
