@@ -74,9 +74,7 @@ GOODS_WINDOW = 24  # characters after the pair's head the goods wording is looke
 # Short words of every text (articles, prepositions, conjunctions, pronouns), recognised
 # whatever the lexicon holds: "in mates" is two words, not "inmates". Kept as a text's words
 # are compared (``normalise``: "إلى" as "الي", "её" as "ее").
-FUNCTION_WORDS = frozenset(
-    normalise(w)
-    for w in """
+_SHORT_WORDS = """
     a an the of to in on at by for from with as is are was be it its this that these those
     and or but not no so if we you he she they them our your their his her my me us all any
     de des du la le les un une et ou en au aux par pour sur sous dans avec sans ce ces cette
@@ -86,7 +84,29 @@ FUNCTION_WORDS = frozenset(
     и в во на с со к ко по за из от до у о об не но а или что как это его её их мы вы они
     في من على إلى عن مع أو و ثم أن إن لا ما هذا هذه ذلك التي الذي هو هي هم نحن
     """.split()
-)
+FUNCTION_WORDS = frozenset(normalise(w) for w in _SHORT_WORDS)
+# Short words whose letters, once normalised, are written otherwise too ("او", "ان", "الي",
+# "ее"), and as they are written in the list: as the start of a split word, such a piece
+# stops a join only when written as the short word ("أو يغور" stays apart, "او يغور" is
+# "اويغور", Uyghurs), so a word the lexicon reads is not hidden by splitting it there.
+_WRITTEN_SHORT = frozenset(w.casefold() for w in _SHORT_WORDS)
+_FOLDED_SHORT = FUNCTION_WORDS - {
+    normalise(w) for w in _SHORT_WORDS if normalise(w) == w.casefold()
+}
+_ARABIC_MARKS = dict.fromkeys(map(ord, "\u0640\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"))
+
+
+def short_word(piece: str) -> bool:
+    """Whether a piece is a short word every text uses (``FUNCTION_WORDS``) and, if its
+    normalised letters are written otherwise too, written as that word."""
+    folded = normalise(piece)
+    if folded not in FUNCTION_WORDS:
+        return False
+    if folded not in _FOLDED_SHORT:
+        return True
+    written = unicodedata.normalize("NFKC", piece).casefold().translate(_ARABIC_MARKS)
+    return written in _WRITTEN_SHORT
+
 
 # Words of product texts that stand on their own, though they begin or end words the
 # lexicon reads: an edition and a test ("the pro test environment" is no "protest"; "pro
@@ -298,7 +318,7 @@ def _joins_before_pair(
     if after is None or len(first) + len(second) < MIN_JOINED:
         return False
     a, b = normalise(first), normalise(second)
-    if a in FUNCTION_WORDS or b in FUNCTION_WORDS or _cased_apart(first, second):
+    if short_word(first) or short_word(second) or _cased_apart(first, second):
         return False
     if script_of(first) != script_of(second) or not vocabulary.reads_across(a, b):
         return False
@@ -349,9 +369,7 @@ def _may_begin(vocabulary: _Vocabulary, first: str, second: str) -> bool:
         may = True
     # ``_joins`` joins no short word every text uses ("в", "à", "في"), as a piece of two
     # or of three.
-    return (
-        may and normalise(first) not in FUNCTION_WORDS and normalise(second) not in FUNCTION_WORDS
-    )
+    return may and not short_word(first) and not short_word(second)
 
 
 def _folded(piece: str) -> str:
@@ -419,7 +437,9 @@ def _joins(
         return False
     parts = [normalise(p) for p in (*(pieces or (first,)), second)]
     a, b = normalise(first), parts[-1]
-    if any(p in FUNCTION_WORDS for p in parts) or not vocabulary.may_start(a, b[0]):
+    if any(short_word(p) for p in (*(pieces or (first,)), second)):
+        return False
+    if not vocabulary.may_start(a, b[0]):
         return False
     if not vocabulary.reads_across(a, b):
         return False

@@ -431,3 +431,24 @@ def test_the_goods_wording_is_looked_for_in_a_few_characters_whatever_the_text(m
         split_words._joins_somewhere(text, vocabulary)
     assert seen and max(seen) <= split_words.GOODS_WINDOW
     assert sum(seen) <= 4 * repeats * split_words.GOODS_WINDOW
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        ("مراقبة هواتف او يغور في المدينة", "مراقبة هواتف اويغور في المدينة"),
+        ("حبس ان فرادي للمعتقلين", "حبس انفرادي للمعتقلين"),
+        ("مراقبة الي هود", "مراقبة اليهود"),
+    ],
+)
+def test_a_piece_written_without_the_hamza_of_a_short_word_still_joins(text, joined):
+    """ "او", "ان", "الي" written so begin words of the lexicon ("اويغور", "انصار"); only the
+    short words as written ("أو", "أن", "إلى") stop a join, so splitting a word there hides
+    nothing ("أن تقاد" stays apart: ``test_a_short_word_written_with_its_hamza_joins_nothing``)."""
+    assert rejoined(text, LEXICON) == joined
+    assert rejoins_any((LEXICON,))(text)
+    assert categories(text) == categories(joined)
+
+
+def test_the_uyghurs_split_after_their_first_letters_are_read():
+    assert "profiling" in categories("مراقبة هواتف او يغور في المدينة")
