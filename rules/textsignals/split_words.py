@@ -3,7 +3,7 @@
 "track the phones of pro testers", "journa\\nlists", "протес тующих", "المتظا هرين": a
 person reads one word, the reader read two (and a line break ended the sentence). Two
 pieces of letters (or three: "pro tes ters"), next to each other with a gap between them
-(a few spaces, no-break ones too, or a line break, maybe after a hyphen: "pro- testers"),
+(a few spaces of any kind, line breaks or dashes together: "pro- testers", "pro  testers"),
 are read as one word when:
 
 - the word they make is one the lexicon reads (a stem of one of its phrases, signals or
@@ -31,16 +31,18 @@ from .lexicon import CompiledLexicon
 from .morphology import russian_word_known
 
 _PLAN_KEY = "split_words"
-# Blanks a word may be split by: a few spaces (a tab, no-break and thin ones too: they look
-# the same), a line break and the blanks around it, a dash before them ("pro- testers",
-# "pro -  testers"), or a dash alone ("pro-testers": ``HYPHENS``, every dash a keyboard or
-# a word processor puts between two letters, read only before the rest of a word:
-# "jour–nalists", "pro—testers", "pro−testers").
-_BLANKS = "[ \\t\u00a0\u2009\u202f]"
-HYPHENS = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+# Blanks a word may be split by: any space (a tab, no-break, thin, em and ideographic ones
+# too: they look the same), a line break, a dash ("pro-testers", "pro -  testers", "pro - -
+# testers": ``HYPHENS``, every dash a keyboard or a word processor puts between two letters,
+# read only before the rest of a word: "jour–nalists", "pro—testers", "pro−testers"), a few
+# of them together (``GAP_MOST``): "pro    testers" as "pro   -   testers".
+_SPACES = "\t \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_BLANKS = f"[{_SPACES}]"
+HYPHENS = "-\u058a\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d"
 _HYPHEN = f"[{HYPHENS}]"
-_DASH = f"(?:{_BLANKS}{{0,3}}{_HYPHEN})"  # a dash, maybe after a few blanks
-_GAP = f"{_DASH}?{_BLANKS}{{1,3}}|{_DASH}?{_BLANKS}*\\r?\\n{_BLANKS}*|{_DASH}"
+_BREAKS = "\n\r\x0b\x0c\x85\u2028\u2029"
+GAP_MOST = 8  # characters of a gap: longer, it lays out a page (columns), it splits no word
+_GAP = f"[{HYPHENS}{_SPACES}{_BREAKS}]{{1,{GAP_MOST}}}"
 _PIECE = r"[^\W\d_\u3400-\u9fff]+"
 # Pieces of letters (no Han: Chinese needs no spaces) and the gap between two of them.
 _PIECE_RE = re.compile(_PIECE)
@@ -49,7 +51,12 @@ _NEXT_RE = re.compile(f"({_GAP})({_PIECE})")  # a third piece after the second
 # Two pieces next to each other with a gap between them (matched from a piece's start).
 _PAIR_RE = re.compile(f"(?<!{_PIECE[:-1]})({_PIECE})(?:{_GAP})(?=({_PIECE}))")
 # A character every gap holds one of: a text with none has no word to put back together.
-_GAP_CHARS = " \t\n\u00a0\u2009\u202f" + HYPHENS
+_GAP_CHARS = (
+    " \t\u00a0\u1680\u202f\u205f\u3000"
+    + "".join(map(chr, range(0x2000, 0x200B)))
+    + _BREAKS
+    + HYPHENS
+)
 _NEXT_WORD_RE = re.compile(f"{_BLANKS}+({_PIECE})")  # the word after a pair of pieces
 # What may come before an Arabic word's stem: its article, a conjunction, a preposition.
 ARABIC_CLITICS = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")

@@ -452,3 +452,34 @@ def test_a_piece_written_without_the_hamza_of_a_short_word_still_joins(text, joi
 
 def test_the_uyghurs_split_after_their_first_letters_are_read():
     assert "profiling" in categories("مراقبة هواتف او يغور في المدينة")
+
+
+_EVERY_GAP = {
+    "ideographic space": "\u3000",
+    "en space": "\u2002",
+    "em space": "\u2003",
+    "figure space": "\u2007",
+    "medium mathematical space": "\u205f",
+    "carriage return": "\r",
+    "blank line": "\n\n",
+    "four spaces": "    ",
+    "three spaces around a dash": "   -   ",
+    "two dashes": " - - ",
+    "hyphen bullet": "\u2043",
+    "two-em dash": "\u2e3a",
+    "armenian hyphen": "\u058a",
+}
+
+
+@pytest.mark.parametrize("gap", list(_EVERY_GAP.values()), ids=list(_EVERY_GAP))
+def test_any_space_or_dash_of_a_short_gap_splits_a_word_as_a_space_does(gap):
+    """Every Unicode space, line break and dash, a few of them together, is a gap: "pro   -
+    testers" and "pro    testers" alike."""
+    text = f"track the phones of pro{gap}testers"
+    assert _read(text) == _read("track the phones of protesters")
+    assert rejoins_any((LEXICON,))(text) == (rejoined(text, LEXICON) != text)
+
+
+def test_a_gap_longer_than_a_few_characters_splits_nothing():
+    text = "track the phones of pro" + " " * 12 + "testers"
+    assert rejoined(text, LEXICON) == text and not rejoins_any((LEXICON,))(text)
