@@ -3,7 +3,7 @@
 "track the phones of pro testers", "journa\\nlists", "протес тующих", "المتظا هرين": a
 person reads one word, the reader read two (and a line break ended the sentence). Two
 pieces of letters (or three: "pro tes ters"), next to each other with a gap between them
-(a few spaces, no-break ones too, or a line break, maybe after a hyphen: "pro- testers"),
+(a few spaces of any kind, line breaks or dashes together: "pro- testers", "pro  testers"),
 are read as one word when:
 
 - the word they make is one the lexicon reads (a stem of one of its phrases, signals or
@@ -31,16 +31,18 @@ from .lexicon import CompiledLexicon
 from .morphology import russian_word_known
 
 _PLAN_KEY = "split_words"
-# Blanks a word may be split by: a few spaces (a tab, no-break and thin ones too: they look
-# the same), a line break and the blanks around it, a dash before them ("pro- testers",
-# "pro -  testers"), or a dash alone ("pro-testers": ``HYPHENS``, every dash a keyboard or
-# a word processor puts between two letters, read only before the rest of a word:
-# "jour–nalists", "pro—testers", "pro−testers").
-_BLANKS = "[ \\t\u00a0\u2009\u202f]"
-HYPHENS = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+# Blanks a word may be split by: any space (a tab, no-break, thin, em and ideographic ones
+# too: they look the same), a line break, a dash ("pro-testers", "pro -  testers", "pro - -
+# testers": ``HYPHENS``, every dash a keyboard or a word processor puts between two letters,
+# read only before the rest of a word: "jour–nalists", "pro—testers", "pro−testers"), a few
+# of them together (``GAP_MOST``): "pro    testers" as "pro   -   testers".
+_SPACES = "\t \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_BLANKS = f"[{_SPACES}]"
+HYPHENS = "-\u058a\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d"
 _HYPHEN = f"[{HYPHENS}]"
-_DASH = f"(?:{_BLANKS}{{0,3}}{_HYPHEN})"  # a dash, maybe after a few blanks
-_GAP = f"{_DASH}?{_BLANKS}{{1,3}}|{_DASH}?{_BLANKS}*\\r?\\n{_BLANKS}*|{_DASH}"
+_BREAKS = "\n\r\x0b\x0c\x85\u2028\u2029"
+GAP_MOST = 8  # characters of a gap: longer, it lays out a page (columns), it splits no word
+_GAP = f"[{HYPHENS}{_SPACES}{_BREAKS}]{{1,{GAP_MOST}}}"
 _PIECE = r"[^\W\d_\u3400-\u9fff]+"
 # Pieces of letters (no Han: Chinese needs no spaces) and the gap between two of them.
 _PIECE_RE = re.compile(_PIECE)
@@ -49,7 +51,12 @@ _NEXT_RE = re.compile(f"({_GAP})({_PIECE})")  # a third piece after the second
 # Two pieces next to each other with a gap between them (matched from a piece's start).
 _PAIR_RE = re.compile(f"(?<!{_PIECE[:-1]})({_PIECE})(?:{_GAP})(?=({_PIECE}))")
 # A character every gap holds one of: a text with none has no word to put back together.
-_GAP_CHARS = " \t\n\u00a0\u2009\u202f" + HYPHENS
+_GAP_CHARS = (
+    " \t\u00a0\u1680\u202f\u205f\u3000"
+    + "".join(map(chr, range(0x2000, 0x200B)))
+    + _BREAKS
+    + HYPHENS
+)
 _NEXT_WORD_RE = re.compile(f"{_BLANKS}+({_PIECE})")  # the word after a pair of pieces
 # What may come before an Arabic word's stem: its article, a conjunction, a preposition.
 ARABIC_CLITICS = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
@@ -57,28 +64,24 @@ _CLITIC_SET = frozenset(ARABIC_CLITICS)
 _CLITIC_LENGTHS = tuple(sorted({len(c) for c in ARABIC_CLITICS}))
 _CLITIC_BEGINNINGS = frozenset(c[:n] for c in ARABIC_CLITICS for n in range(1, len(c) + 1))
 MIN_JOINED = 6  # letters of the word put back together: shorter ones are too easy to make
-# Words of goods, their handling and their buyers (beginnings, compared without accents),
-# en fr es pt: after the head of a lexicon's pair in its clause, they say the words before
-# it name a product ("the pro test organisers shipped to each site", "… of every user"),
-# not people, so two words that stand on their own are not joined before it.
-GOODS_STARTS = tuple(
-    """
-    ship deliver dispatch install sold sell stock warehouse inventor user customer order
-    sku batch pallet parcel package firmware
-    expedi livr vend entrepot inventaire utilisateur client commande colis
-    envia envio almacen inventario usuario pedido paquete
-    estoque armazem utilizador pacote
-    """.split()
+# Goods wording written right after the head of a lexicon's pair ("the pro test organisers
+# shipped to each site", "… in stock", "… per unit"): the words before it name a product,
+# not people, so two words that stand on their own are not joined before it. Only the next
+# word or two, and only wording no one writes of people: "ordered by", "installing",
+# "customers", "users" follow people too ("the pro test organisers ordered by the ministry").
+_GOODS_NEXT_RE = re.compile(
+    f"{_BLANKS}{{1,3}}(?:shipped|shipping|sold|skus?|pcs|units?|in stock|per unit"
+    "|expédié(?:e|s|es)?|expedie(?:e|s|es)?|en stock|par unité|par unite|unités|unites"
+    "|en existencia|por unidad|unidades|em estoque|por unidade)(?![^\\W\\d_])",
+    re.IGNORECASE,
 )
-GOODS_REACH = 6  # words of the clause after the pair's head looked at
-_CLAUSE_RE = re.compile(r"[^,;:()\[\].!?\n\u3002\u060c\u061b\u061f]*")
+GOODS_WINDOW = 24  # characters after the pair's head the goods wording is looked for in
+
 
 # Short words of every text (articles, prepositions, conjunctions, pronouns), recognised
 # whatever the lexicon holds: "in mates" is two words, not "inmates". Kept as a text's words
 # are compared (``normalise``: "إلى" as "الي", "её" as "ее").
-FUNCTION_WORDS = frozenset(
-    normalise(w)
-    for w in """
+_SHORT_WORDS = """
     a an the of to in on at by for from with as is are was be it its this that these those
     and or but not no so if we you he she they them our your their his her my me us all any
     de des du la le les un une et ou en au aux par pour sur sous dans avec sans ce ces cette
@@ -88,7 +91,29 @@ FUNCTION_WORDS = frozenset(
     и в во на с со к ко по за из от до у о об не но а или что как это его её их мы вы они
     في من على إلى عن مع أو و ثم أن إن لا ما هذا هذه ذلك التي الذي هو هي هم نحن
     """.split()
-)
+FUNCTION_WORDS = frozenset(normalise(w) for w in _SHORT_WORDS)
+# Short words whose letters, once normalised, are written otherwise too ("او", "ان", "الي",
+# "ее"), and as they are written in the list: as the start of a split word, such a piece
+# stops a join only when written as the short word ("أو يغور" stays apart, "او يغور" is
+# "اويغور", Uyghurs), so a word the lexicon reads is not hidden by splitting it there.
+_WRITTEN_SHORT = frozenset(w.casefold() for w in _SHORT_WORDS)
+_FOLDED_SHORT = FUNCTION_WORDS - {
+    normalise(w) for w in _SHORT_WORDS if normalise(w) == w.casefold()
+}
+_ARABIC_MARKS = dict.fromkeys(map(ord, "\u0640\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"))
+
+
+def short_word(piece: str) -> bool:
+    """Whether a piece is a short word every text uses (``FUNCTION_WORDS``) and, if its
+    normalised letters are written otherwise too, written as that word."""
+    folded = normalise(piece)
+    if folded not in FUNCTION_WORDS:
+        return False
+    if folded not in _FOLDED_SHORT:
+        return True
+    written = unicodedata.normalize("NFKC", piece).casefold().translate(_ARABIC_MARKS)
+    return written in _WRITTEN_SHORT
+
 
 # Words of product texts that stand on their own, though they begin or end words the
 # lexicon reads: an edition and a test ("the pro test environment" is no "protest"; "pro
@@ -99,7 +124,7 @@ PRODUCT_WORDS = frozenset("pro lite plus test tests".split())
 class _Vocabulary:
     """What the lexicon reads, as stem keys and ``word*`` beginnings (worked out once)."""
 
-    __slots__ = ("keys", "prefixes", "heads", "words", "starts", "pairs", "joined")
+    __slots__ = ("keys", "prefixes", "heads", "words", "starts", "pairs", "apart", "joined")
 
     def __init__(self, lexicon: CompiledLexicon) -> None:
         self.joined: dict[tuple, bool] = {}  # ``_joins`` of pieces already judged
@@ -134,6 +159,8 @@ class _Vocabulary:
             for alt in part
             if len(alt) >= 2 and alt[0][0] == "key" == alt[1][0]
         )
+        # The pairs kept apart across a dash ("re-education camps"): the lexicon's own.
+        self.apart = self.pairs
         self.prefixes = frozenset(prefixes)
         self.heads = frozenset(p[:3] for p in prefixes)
         # Every beginning of a stem or ``word*`` the lexicon reads: a first piece and the
@@ -180,11 +207,13 @@ class _Vocabulary:
     def of_any(cls, vocabularies: list[_Vocabulary]) -> _Vocabulary:
         """One vocabulary that joins every pair any of ``vocabularies`` joins (maybe more):
         the stems and beginnings of all, the words all write (a recognised piece stops a
-        join, so fewer of them joins more)."""
+        join, so fewer of them joins more), the pairs all keep apart across a dash."""
         merged = cls.__new__(cls)
         for name in ("keys", "prefixes", "heads", "starts", "pairs"):
             setattr(merged, name, frozenset().union(*(getattr(v, name) for v in vocabularies)))
         merged.words = frozenset.intersection(*(v.words for v in vocabularies))
+        # A pair one lexicon keeps apart across a dash and another joins is joined.
+        merged.apart = frozenset.intersection(*(v.apart for v in vocabularies))
         merged.joined = {}
         return merged
 
@@ -289,25 +318,29 @@ def _joins_before_pair(
     """Whether two words that are each a word of their own ("pro test", "pro-test") make
     one the lexicon reads that begins a phrase of it with the word after them ("pro test
     organisers" is "protest organisers"; "the pro test environment" stays two words), and
-    the words stand where people would: no goods named after them in their clause
-    (``GOODS_STARTS``). Across a hyphen alone, two words the lexicon writes apart itself
+    the words stand where people would: no goods wording right after the phrase's next
+    word (``goods_follow``). Across a hyphen alone, two words the lexicon writes apart itself
     stay as written ("re-education camps")."""
     after = _NEXT_WORD_RE.match(raw, end)
     if after is None or len(first) + len(second) < MIN_JOINED:
         return False
     a, b = normalise(first), normalise(second)
-    if a in FUNCTION_WORDS or b in FUNCTION_WORDS or _cased_apart(first, second):
+    if short_word(first) or short_word(second) or _cased_apart(first, second):
         return False
     if script_of(first) != script_of(second) or not vocabulary.reads_across(a, b):
         return False
-    if hyphen and any((k, n) in vocabulary.pairs for k in word_keys(a) for n in word_keys(b)):
+    if hyphen and any((k, n) in vocabulary.apart for k in word_keys(a) for n in word_keys(b)):
         return False
     nxt = word_keys(normalise(after.group(1)))
     if not any((k, n) in vocabulary.pairs for k in word_keys(a + b) for n in nxt):
         return False
-    clause = _CLAUSE_RE.match(raw, after.end()).group()
-    words = _PIECE_RE.findall(clause)[:GOODS_REACH]
-    return not any(bare_word(normalise(w)).startswith(GOODS_STARTS) for w in words)
+    return not goods_follow(raw[after.end() : after.end() + GOODS_WINDOW])
+
+
+def goods_follow(window: str) -> bool:
+    """Whether ``window`` (the characters right after a pair's head) starts with goods
+    wording (``_GOODS_NEXT_RE``): a few characters, whatever the text's length."""
+    return _GOODS_NEXT_RE.match(window) is not None
 
 
 def _may_begin(vocabulary: _Vocabulary, first: str, second: str) -> bool:
@@ -343,9 +376,7 @@ def _may_begin(vocabulary: _Vocabulary, first: str, second: str) -> bool:
         may = True
     # ``_joins`` joins no short word every text uses ("в", "à", "في"), as a piece of two
     # or of three.
-    return (
-        may and normalise(first) not in FUNCTION_WORDS and normalise(second) not in FUNCTION_WORDS
-    )
+    return may and not short_word(first) and not short_word(second)
 
 
 def _folded(piece: str) -> str:
@@ -413,7 +444,9 @@ def _joins(
         return False
     parts = [normalise(p) for p in (*(pieces or (first,)), second)]
     a, b = normalise(first), parts[-1]
-    if any(p in FUNCTION_WORDS for p in parts) or not vocabulary.may_start(a, b[0]):
+    if any(short_word(p) for p in (*(pieces or (first,)), second)):
+        return False
+    if not vocabulary.may_start(a, b[0]):
         return False
     if not vocabulary.reads_across(a, b):
         return False

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -318,4 +319,36 @@ def test_words_split_apart_read_as_a_full_re_read_does(before, after, texts, edi
     )
     read = preview_text_reader(draft, in_force)
     snap = example_snapshot(title=texts[0], use_description=" ".join(texts[1:]) or texts[0])
+    assert read(snap, text_read(snap, in_force)) == text_read(snap, draft)
+
+
+def _without_black_list() -> list[LexiconEntry]:
+    old = "blacklist|blacklisting|black list|blocklist ~ "
+    return [
+        replace(e, phrase=e.phrase.replace("|black list|", "|")) if e.phrase.startswith(old) else e
+        for e in ENTRIES
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "entries"),
+    [
+        ("Maintain the black-list of websites for the ministry.", _without_black_list()),
+        (
+            "Track the pro-test organisers at the rally.",
+            [*ENTRIES, LexiconEntry("pro test bench", "en", "tracking", "s")],
+        ),
+        ("Track the pro\u2014test organisers at the rally.", _without_black_list()),
+    ],
+)
+@pytest.mark.parametrize("removed", [False, True])
+def test_two_words_a_change_keeps_apart_across_a_dash_are_read_as_a_full_re_read(
+    text, entries, removed
+) -> None:
+    """ "black list" removed, "pro test bench" added: the two words across a dash were kept
+    apart by one lexicon and are joined by the other, and the preview reads it so."""
+    changed = compile_criteria(PACK.specs, PACK.tiers, lexicon=entries)
+    in_force, draft = (changed, PACK) if removed else (PACK, changed)
+    read = preview_text_reader(draft, in_force)
+    snap = example_snapshot(use_description=text)
     assert read(snap, text_read(snap, in_force)) == text_read(snap, draft)

@@ -1,6 +1,7 @@
-""" "The security service" named with its article, beside an act of buying, using or
-receiving a system, is a state security body as an end user in English, French, Spanish and
-Portuguese; an IT product sold as a security service (managed, cloud, a provider) is not.
+"""A security service named as the state's ("the state security service"), beside an act
+of buying, using or receiving a system, is a state security body as an end user; "the
+security service" alone, and an IT product sold as a security service (managed, cloud, a
+provider), is not.
 "Guardia Civil" is the Spanish state police; a technician "de guardia" is on call. Worked
 cases with the default lexicon, no database."""
 
@@ -20,30 +21,34 @@ def quotes(text: str, category: str) -> list[str]:
     ("text", "quote"),
     [
         (
-            "The security service will use the cameras to identify protesters.",
-            "The security service will use",
+            "The state security service will use the cameras to identify protesters.",
+            "state security service will use",
         ),
         (
-            "Le service de sécurité utilisera les caméras pour identifier les manifestants.",
-            "Le service de sécurité utilisera les caméras pour",
-        ),
-        (
-            "El servicio de seguridad usará las cámaras para identificar a los manifestantes.",
-            "El servicio de seguridad usará las cámaras para",
-        ),
-        (
-            "O serviço de segurança usará as câmeras para identificar os manifestantes.",
-            "O serviço de segurança usará as câmeras para",
-        ),
-        (
-            "Deliver the cameras to the security service.",
-            "Deliver the cameras to the security service",
+            "La Guardia Civil usará las cámaras en los controles.",
+            "Guardia Civil usará",
         ),
     ],
-    ids=["en", "fr", "es", "pt", "en delivered"],
 )
-def test_the_security_service_beside_an_act_is_a_security_service(text, quote):
+def test_a_security_service_named_as_the_state_s_beside_an_act_is_one(text, quote):
     assert quote in quotes(text, "security_services")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The customer buys the security service level agreement upgrade.",
+        "The hospital uses the security service of our partner for endpoint protection.",
+        "Le client utilise le service de sécurité de notre partenaire pour ses pare-feu.",
+        "El hospital usará los servicios de seguridad de Microsoft para el correo.",
+        "O hospital usará o serviço de segurança em nuvem para os e-mails.",
+    ],
+)
+def test_the_security_service_an_it_customer_buys_or_uses_is_no_state_body(text):
+    """ "The security service" with its article alone is as often a vendor's IT service as a
+    state body: only a name that says the state's ("the state security service", "the
+    national security service") is read as one."""
+    assert "security_services" not in categories(text)
 
 
 @pytest.mark.parametrize(

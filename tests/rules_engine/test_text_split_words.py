@@ -5,6 +5,8 @@ text ("in mates") joins nothing."""
 
 from __future__ import annotations
 
+from functools import cache
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -286,13 +288,14 @@ def test_protest_written_apart_before_the_rest_of_a_phrase_is_read_whatever_the_
     "text",
     [
         "Track the pro test organisers shipped to each site.",
-        "Monitor the pro test organisers of every user.",
-        "Track the pro-test organisers installed in each warehouse.",
         "Count the pro test organisers sold per customer.",
+        "Track the pro test organisers in stock at the depot.",
+        "Count the pro-test organisers per unit.",
+        "Track the pro test organisers SKU 4411 at each site.",
     ],
 )
 def test_two_words_before_goods_are_not_joined_into_a_phrase_about_people(text):
-    """A product's test organisers, shipped, sold or kept per user: no protest is meant."""
+    """A product's test organisers, shipped, sold, in stock: no protest is meant."""
     assert categories(text) == set()
     assert rejoined(text, LEXICON) == text and not rejoins_any((LEXICON,))(text)
 
@@ -315,3 +318,168 @@ def test_a_short_word_written_with_its_hamza_joins_nothing():
     text = "يجب أن تقاد الحملة بهدوء"
     assert rejoined(text, LEXICON) == text and not rejoins_any((LEXICON,))(text)
     assert rejoined("مراقبة الهواتف أو يغور", LEXICON) == "مراقبة الهواتف أو يغور"
+
+
+_BLACK_LIST = "blacklist|blacklisting|black list|blocklist ~ "
+# A lexicon that writes two words apart ("black list", "pro test bench") keeps them apart
+# across a dash; one that does not joins them. The preview asks both lexicons at once.
+_APART_CHANGES = [
+    [e for e in _ENTRIES if not e.phrase.startswith(_BLACK_LIST)]
+    + [
+        LexiconEntry(e.phrase.replace("|black list|", "|"), e.language, e.category, e.source)
+        for e in _ENTRIES
+        if e.phrase.startswith(_BLACK_LIST)
+    ],
+    [*_ENTRIES, LexiconEntry("pro test bench", "en", "tracking", "test")],
+]
+
+
+@cache
+def _changed(change: int):
+    return compile_lexicon(_APART_CHANGES[change])
+
+
+_APART_TEXTS = [
+    "Maintain the black{}list of websites for the ministry.",
+    "Track the pro{}test organisers at the rally.",
+    "Keep the re{}education camps of the province.",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    text=st.sampled_from(_APART_TEXTS),
+    gap=st.sampled_from(["-", "\u2014", " -", " - ", "\u2212", " ", "- "]),
+    change=st.sampled_from(range(len(_APART_CHANGES))),
+    dropped=st.booleans(),
+)
+def test_the_preview_reads_again_a_text_a_lexicon_keeps_apart_and_the_other_joins(
+    text, gap, change, dropped
+):
+    """Two words one lexicon writes apart stay apart across a dash, the other lexicon joins
+    them: whichever is in force, the one-pass question says the deal may read differently."""
+    text = text.format(gap)
+    other = _changed(change)
+    in_force, draft = (other, LEXICON) if dropped else (LEXICON, other)
+    if rejoined(text, in_force) != rejoined(text, draft):
+        assert rejoins_any((in_force, draft))(text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "change"),
+    [
+        ("Maintain the black-list of websites for the ministry.", 0),
+        ("Track the pro-test organisers at the rally.", 1),
+    ],
+)
+def test_a_pair_a_lexicon_change_keeps_apart_or_joins_is_read_again(text, change):
+    other = _changed(change)
+    assert rejoined(text, LEXICON) != rejoined(text, other)
+    assert rejoins_any((LEXICON, other))(text) and rejoins_any((other, LEXICON))(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Track the pro test organisers ordered by the ministry.",
+        "Track the pro test organisers installing barricades downtown.",
+        "Track the pro test organisers who are customers of the telecom.",
+        "Track the pro test organisers and their users.",
+        "Track the pro test organisers in the order the police lists them.",
+        "Track the pro test organisers who ship leaflets.",
+        "Track the pro-test organisers ordered by the ministry.",
+    ],
+)
+def test_orders_customers_and_users_after_people_do_not_hide_them(text):
+    """Only goods wording right after the phrase keeps "pro test" apart: an order, an
+    installation, customers or users later in the clause are said of people too."""
+    unsplit = text.replace("pro test", "protest").replace("pro-test", "protest")
+    assert "targets_dissent" in categories(unsplit)
+    assert categories(text) == categories(unsplit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Monitor the pro test organisers of every user.",
+        "Track the pro-test organisers installed in each warehouse.",
+    ],
+)
+def test_a_product_named_by_its_users_or_installation_is_read_as_its_unsplit_words(text):
+    """Documented: users or an installation later in the clause are no sign of goods (they
+    follow people as often), so "pro test" is joined before them and the deal reads as
+    "protest organisers" would; "of every user" is then a false positive a reviewer
+    clears, an evasion ("… ordered by the ministry") being worse."""
+    unsplit = text.replace("pro test", "protest").replace("pro-test", "protest")
+    assert rejoined(text, LEXICON) != text
+    assert categories(text) == categories(unsplit)
+    assert "targets_dissent" in categories("Monitor the pro test organisers of every user.")
+
+
+def test_the_goods_wording_is_looked_for_in_a_few_characters_whatever_the_text(monkeypatch):
+    """Each pair looks at a bounded window after it, not at the rest of its clause: a text
+    of many pairs costs a fixed amount per pair."""
+    import rules.textsignals.split_words as split_words
+
+    seen: list[int] = []
+    real = split_words.goods_follow
+    monkeypatch.setattr(split_words, "goods_follow", lambda w: seen.append(len(w)) or real(w))
+    repeats = 400
+    for text in ("pro test organisers " * repeats, "pro test organisers sku " * repeats):
+        vocabulary = split_words._Vocabulary(LEXICON)
+        split_words._rejoined(text, vocabulary)
+        split_words._joins_somewhere(text, vocabulary)
+    assert seen and max(seen) <= split_words.GOODS_WINDOW
+    assert sum(seen) <= 4 * repeats * split_words.GOODS_WINDOW
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        ("مراقبة هواتف او يغور في المدينة", "مراقبة هواتف اويغور في المدينة"),
+        ("حبس ان فرادي للمعتقلين", "حبس انفرادي للمعتقلين"),
+        ("مراقبة الي هود", "مراقبة اليهود"),
+    ],
+)
+def test_a_piece_written_without_the_hamza_of_a_short_word_still_joins(text, joined):
+    """ "او", "ان", "الي" written so begin words of the lexicon ("اويغور", "انصار"); only the
+    short words as written ("أو", "أن", "إلى") stop a join, so splitting a word there hides
+    nothing ("أن تقاد" stays apart: ``test_a_short_word_written_with_its_hamza_joins_nothing``)."""
+    assert rejoined(text, LEXICON) == joined
+    assert rejoins_any((LEXICON,))(text)
+    assert categories(text) == categories(joined)
+
+
+def test_the_uyghurs_split_after_their_first_letters_are_read():
+    assert "profiling" in categories("مراقبة هواتف او يغور في المدينة")
+
+
+_EVERY_GAP = {
+    "ideographic space": "\u3000",
+    "en space": "\u2002",
+    "em space": "\u2003",
+    "figure space": "\u2007",
+    "medium mathematical space": "\u205f",
+    "carriage return": "\r",
+    "blank line": "\n\n",
+    "four spaces": "    ",
+    "three spaces around a dash": "   -   ",
+    "two dashes": " - - ",
+    "hyphen bullet": "\u2043",
+    "two-em dash": "\u2e3a",
+    "armenian hyphen": "\u058a",
+}
+
+
+@pytest.mark.parametrize("gap", list(_EVERY_GAP.values()), ids=list(_EVERY_GAP))
+def test_any_space_or_dash_of_a_short_gap_splits_a_word_as_a_space_does(gap):
+    """Every Unicode space, line break and dash, a few of them together, is a gap: "pro   -
+    testers" and "pro    testers" alike."""
+    text = f"track the phones of pro{gap}testers"
+    assert _read(text) == _read("track the phones of protesters")
+    assert rejoins_any((LEXICON,))(text) == (rejoined(text, LEXICON) != text)
+
+
+def test_a_gap_longer_than_a_few_characters_splits_nothing():
+    text = "track the phones of pro" + " " * 12 + "testers"
+    assert rejoined(text, LEXICON) == text and not rejoins_any((LEXICON,))(text)
