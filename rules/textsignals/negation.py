@@ -15,6 +15,7 @@ from .clause_reach import (
     opens_with_and,
     subject_opening,
 )
+from .fronted_negation import fronted_negation
 from .idioms import negation_idiom, zh_not_negating_dropped
 from .languages import bare_word, normalise, phrase_stems
 
@@ -366,6 +367,8 @@ def negated(text: _Text, first: int, window: int = NEGATION_WINDOW) -> bool:
     its sentence and not before a colon (Chinese: among the characters just before it)."""
     toks, raw = text.toks, text.raw
     sentence = toks[first][3]
+    if fronted_negation(text, first):
+        return True  # "Never, under any circumstances, will we track …"
     opening = subject_opening(toks, raw, first, NEGATIONS)  # "Sin registros, la policía …"
     if _new_clause_before(text, opening) or opens_with_and(toks, first):
         return False  # "Do not store the data, track the phones of protesters"

@@ -1,0 +1,174 @@
+"""A negation fronted at the head of its sentence ("Never, under any circumstances, will we
+track protesters", "Under no circumstances will the system identify protesters", "En ningún
+caso el sistema de la empresa rastreará a los manifestantes").
+
+What must always be true: such a fronted phrase denies the act of its sentence however far
+it stands from it, as long as the sentence goes on straight to the act. In English the
+denial is written with the auxiliary before its subject ("will we", "will the system"), and
+only words of an auxiliary chain may stand between the subject and the act ("be used to");
+without that inversion ("In any case we will track", "Under these circumstances we will
+track") or with a comparison ("Never has it been easier to track protesters") the act is
+read. A contrast or a second clause ("…, but we will track") ends the denial.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .clause_reach import CONTRAST_WORDS
+from .languages import bare_word
+
+if TYPE_CHECKING:
+    from .reader import _Text
+
+# The fronted phrases (words compared without accents), at the head of a sentence.
+OPENERS = tuple(
+    tuple(p.split())
+    for p in (
+        "never",
+        "not ever",
+        "not once",
+        "nowhere",
+        "at no time",
+        "at no point",
+        "under no circumstances",
+        "under no circumstance",
+        "not under any circumstances",
+        "in no case",
+        "in no event",
+        "in no way",
+        "on no account",
+        "by no means",
+        "jamais",
+        "en aucun cas",
+        "a aucun moment",
+        "sous aucun pretexte",
+        "en aucune circonstance",
+        "en aucune facon",
+        "nunca",
+        "jamas",
+        "en ningun caso",
+        "en ningun momento",
+        "bajo ningun concepto",
+        "bajo ninguna circunstancia",
+        "de ninguna manera",
+        "de ningun modo",
+        "em nenhum caso",
+        "em nenhum momento",
+        "em hipotese alguma",
+        "em hipotese nenhuma",
+        "em nenhuma circunstancia",
+        "sob nenhuma circunstancia",
+        "de modo algum",
+        "de forma alguma",
+        "de maneira alguma",
+    )
+)
+_ENGLISH_OPENING = frozenset("never not nowhere at under in on by".split())
+# The auxiliary a fronted English negation puts before its subject.
+INVERTED_AUXILIARIES = frozenset(
+    "will would shall should can could may might must do does did is are was were".split()
+)
+SUBJECT_PRONOUNS = frozenset("we they it i you he she anyone anybody".split())
+SUBJECT_DETERMINERS = frozenset("the our this these those its their any a an".split())
+SUBJECT_WORDS = 4  # words of a subject after its determiner: "the platform's operators"
+# Words of an auxiliary chain between the subject and the act ("be used to", "ever").
+CHAIN_WORDS = frozenset(
+    "be ever again used to allowed permitted able knowingly help directly indirectly "
+    "actively".split()
+)
+CHAIN_REACH = 4
+# Words between the fronted phrase and the act in French, Spanish and Portuguese: a subject
+# and the verb's auxiliaries ("el sistema de la empresa", "o sistema vai").
+ROMANCE_REACH = 6
+# A comparison says how easy the act is, it does not deny it ("Nunca fue tan fácil").
+COMPARISONS = frozenset(
+    "easier easy simpler faster so such more "
+    "facile plus si aussi "
+    "facil sencillo tan mas "
+    "simples tao".split()
+)
+INTERJECTION_WORDS = 4  # ", under any circumstances,"
+# Words from the head of the sentence to the act: the phrase, an interjection, the words
+# between (an auxiliary, a subject and a chain, or ``ROMANCE_REACH``).
+FRONTED_REACH = 4 + INTERJECTION_WORDS + 1 + SUBJECT_WORDS + 1 + CHAIN_REACH
+# Words that make a comma-enclosed interjection part of the denial (", under any
+# circumstances,", ", bajo ninguna circunstancia,"); others open a clause of their own
+# ("Nunca compartido, localizar …").
+INTERJECTION_MARKS = frozenset(
+    "any ever whatsoever no aucun aucune aucuns jamais quelque ningun ninguna nunca jamas "
+    "alguna nenhum nenhuma algum alguma".split()
+)
+# "And", "or" between the fronted phrase and the act: another clause (not the Spanish
+# "o", which is also the Portuguese article).
+_JOINS = frozenset("and et y e or ou".split())
+_COMMA_RE = re.compile("[,\u2013\u2014]")
+_BREAK_RE = re.compile("[;:()]")
+
+
+def fronted_negation(text: _Text, first: int) -> bool:
+    """Whether the sentence of token ``first`` opens with a fronted negation that denies the
+    act starting there."""
+    toks = text.toks
+    sentence = toks[first][3]
+    start = first
+    while start > 0 and toks[start - 1][3] == sentence:
+        if first - start >= FRONTED_REACH:
+            return False  # the act stands too far into its sentence for a fronted phrase
+        start -= 1
+    words = [bare_word(t[0]) for t in toks[start:first]]
+    opener = next((o for o in OPENERS if tuple(words[: len(o)]) == o), None)
+    if opener is None:
+        return False
+    k = _past_interjection(text, start + len(opener), first)
+    between = toks[k:first]
+    if any(
+        _BREAK_RE.search(text.raw, t[2], toks[i + 1][1]) for i, t in enumerate(toks[k:first], k)
+    ):
+        return False
+    rest = [bare_word(t[0]) for t in between]
+    if any(w in CONTRAST_WORDS or w in _JOINS or w in COMPARISONS for w in rest):
+        return False
+    if any(_COMMA_RE.search(text.raw, toks[i - 1][2], toks[i][1]) for i in range(k + 1, first + 1)):
+        return False
+    if opener[0] in _ENGLISH_OPENING:
+        return _inverted(text, k, first, rest)
+    return len(rest) <= ROMANCE_REACH
+
+
+def _past_interjection(text: _Text, k: int, first: int) -> int:
+    """The token after a comma-enclosed interjection right after the fronted phrase
+    ("Never, under any circumstances, will …"), or ``k`` if there is none."""
+    toks, raw = text.toks, text.raw
+    if k >= first or not _COMMA_RE.search(raw, toks[k - 1][2], toks[k][1]):
+        return k
+    for end in range(k, min(first, k + INTERJECTION_WORDS)):
+        if _COMMA_RE.search(raw, toks[end][2], toks[end + 1][1]):
+            marked = any(bare_word(t[0]) in INTERJECTION_MARKS for t in toks[k : end + 1])
+            return end + 1 if marked else k
+    return k
+
+
+def _inverted(text: _Text, k: int, first: int, rest: list[str]) -> bool:
+    """Whether the words from ``k`` to the act read an auxiliary, its subject and an
+    auxiliary chain: "will we", "will the system be used to"."""
+    if len(rest) < 2 or rest[0] not in INVERTED_AUXILIARIES:
+        return False
+    toks = text.toks
+    subject = rest[1:]
+    if subject[0] in SUBJECT_PRONOUNS:
+        size = 1
+    elif subject[0] in SUBJECT_DETERMINERS:
+        size = 1 + next(
+            (i for i, w in enumerate(subject[1 : SUBJECT_WORDS + 2]) if w in CHAIN_WORDS),
+            min(len(subject) - 1, SUBJECT_WORDS),
+        )
+    elif toks[k + 1][0][:1].isupper():  # a name: "Never will Acme track …"
+        size = 1
+        while size < len(subject) and toks[k + 1 + size][0][:1].isupper():
+            size += 1
+    else:
+        return False
+    chain = subject[size:]
+    return len(chain) <= CHAIN_REACH and all(w in CHAIN_WORDS for w in chain)
