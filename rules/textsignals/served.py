@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .languages import bare_word
+from .their_things import on_their_things
 
 if TYPE_CHECKING:
     from .reader import _Text
@@ -70,5 +71,10 @@ def served_before_act(text: _Text, lo: int, act: int) -> bool:
 
 def served(text: _Text, lo: int, hi: int, act: int) -> bool:
     """Whether a match from ``lo`` to ``hi`` (its act at ``act``) serves a protected group
-    rather than acting on it (``attention_elsewhere``, ``served_before_act``)."""
-    return attention_elsewhere(text, lo, hi) or served_before_act(text, lo, act)
+    rather than acting on it (``attention_elsewhere``, ``served_before_act``), or bears
+    on things of theirs that are no watching of them (``their_things``)."""
+    return (
+        attention_elsewhere(text, lo, hi)
+        or served_before_act(text, lo, act)
+        or on_their_things(text, lo, hi, act)
+    )

@@ -1,0 +1,243 @@
+"""What of a protected group's an act bears on, when it is not the people themselves.
+
+What must always be true: an act read on a protected group is cancelled only when every
+thing of theirs it bears on is either their dealings with the seller, handled as
+correspondence ("journalists' requests and story pitches", "les demandes des journalistes",
+"las consultas de los periodistas", "student attendance") or their safety, and the act is
+one of handling (tracking, following up, logging, managing), or the people who harmed them
+("journalists' kidnappers", "los secuestradores de los periodistas"), whatever the act. A
+single thing of theirs outside those lists ("journalists' requests and their locations",
+"phones", "sources", "families") leaves the act read. People named as those who write to
+the seller ("periodistas que nos escriben", "journalists who contact us") are followed up
+as correspondents, not watched.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .languages import bare_word
+
+if TYPE_CHECKING:
+    from .reader import _Text
+
+# Acts of handling correspondence: word beginnings, compared without accents.
+HANDLING_STARTS = tuple(
+    "track follow monitor log manag handl triag sort answer respond process register "
+    "organis organiz prioriti "
+    "suit suiv suivi ger trait enregistr repertori "
+    "segui sigue rastre gestion registr monitore monitoriz atend tramit "
+    "acompanh rastrei gerenci geri monitora".split()
+)
+# Acts of following up correspondents ("sigue a los periodistas que nos escriben"): not
+# tracing or identifying them.
+FOLLOW_UP_STARTS = tuple(
+    "follow log manag handl answer respond register "
+    "suit suiv suivi ger enregistr repond "
+    "segui sigue gestion registr atend respond contest "
+    "acompanh gerenci geri registr atend respond".split()
+)
+# Their dealings with the seller and their safety (whole words, accents dropped).
+WORK_WORDS = frozenset(
+    # en
+    "request requests enquiry enquiries inquiry inquiries query queries pitch pitches "
+    "story stories ticket tickets deadline deadlines submission submissions application "
+    "applications accreditation accreditations invoice invoices expense expenses booking "
+    "bookings question questions complaint complaints feedback dues membership renewal "
+    "renewals grievance grievances claim claims attendance grade grades enrolment "
+    "enrollment assignment assignments manuscript manuscripts article articles media press "
+    "follow ups safety wellbeing well being welfare "
+    # fr
+    "demande demandes requete requetes proposition propositions sujet sujets reclamation "
+    "reclamations plainte plaintes candidature candidatures accreditation accreditations "
+    "facture factures inscription inscriptions cotisation cotisations adhesion adhesions "
+    "renouvellement renouvellements securite presence assiduite "
+    # es
+    "solicitud solicitudes consulta consultas pregunta preguntas propuesta propuestas "
+    "reportaje reportajes peticion peticiones reclamacion reclamaciones queja quejas "
+    "acreditacion acreditaciones factura facturas inscripcion inscripciones cuota cuotas "
+    "afiliacion renovacion renovaciones seguridad bienestar articulo articulos asistencia "
+    # pt
+    "pedido pedidos solicitacao solicitacoes pergunta perguntas proposta propostas pauta "
+    "pautas reclamacao reclamacoes queixa queixas credenciamento acreditacao fatura faturas "
+    "inscricao inscricoes mensalidade mensalidades filiacao renovacao renovacoes seguranca "
+    "bem estar artigo artigos presenca frequencia".split()
+)
+# Words naming which dealings, before them ("media enquiries", "story pitches").
+_MODIFIERS = frozenset(
+    "media press story interview membership pay expense accreditation school exam "
+    "presse prensa imprensa".split()
+)
+# Means of watching a person: written after their dealings ("journalists' safety via their
+# phones' location"), they leave the act read. Word beginnings, accents dropped.
+_WATCHING_STARTS = tuple(
+    "phone locat gps device whereabout movement telephon localis deplacement appareil "
+    "telefon ubicac localiz movimient dispositiv celular localizac deslocamento".split()
+)
+# The people who harmed them: acting on these protects the group.
+PERPETRATOR_WORDS = frozenset(
+    "kidnapper kidnappers abductor abductors captor captors attacker attackers assailant "
+    "assailants killer killers murderer murderers harasser harassers stalker stalkers abuser "
+    "abusers torturer torturers "
+    "ravisseur ravisseurs agresseur agresseurs assassin assassins meurtrier meurtriers "
+    "harceleur harceleurs tortionnaire tortionnaires "
+    "secuestrador secuestradores agresor agresores asesino asesinos acosador acosadores "
+    "torturador torturadores atacante atacantes "
+    "sequestrador sequestradores agressor agressores assassino assassinos assediador "
+    "assediadores".split()
+)
+# Words that may stand before a thing ("les demandes", "sus propuestas").
+_DETERMINERS = frozenset(
+    "the a an their its our "
+    "le la les l un une leur leurs "
+    "el los las una sus su "
+    "o os as um uma seus suas".split()
+)
+# Words tying a thing to the group after it ("requests of", "demandes des", "pedidos dos").
+_OF_WORDS = frozenset("of from by de des du d del do da dos das".split())
+_JOINS = frozenset("and or et ou y o e".split())
+# Where the things of theirs listed after the group end: the clause.
+_CLAUSE_END_RE = re.compile(r"[;:.!?()\u2013\u2014]")
+_LIST_RE = re.compile(",")
+LIST_REACH = 24  # words of a list of things read after the group
+# Who writes to the seller: a relative word, "us", a word of writing or contacting.
+_RELATIVES = frozenset("who that which qui que".split())
+_US = frozenset("us nous nos".split())
+_WRITING_STARTS = tuple(
+    "writ wrote contact email mail call messag ask reach "
+    "ecriv ecrit contact sollicit appel joign "
+    "escrib escri contact llam consult pid pregunt "
+    "escrev contat procur liga consult pede pergunt".split()
+)
+
+
+def on_their_things(text: _Text, lo: int, hi: int, act: int) -> bool:
+    """Whether a match from ``lo`` to ``hi`` (its act at ``act``, first) bears on things of
+    a protected group's that are no watching of them, or on their correspondents."""
+    if act != lo or hi <= lo:
+        return False
+    word = bare_word(text.toks[act][0])
+    if word in PERPETRATOR_WORDS:  # "secuestradores de los periodistas": who harmed them
+        after = bare_word(text.toks[act + 1][0])
+        return after in _OF_WORDS and _listed_after_allowed(text, hi, handling=False)
+    handling = word.startswith(HANDLING_STARTS)
+    return _things_inside(text, act, hi, handling) or _things_after(text, act, hi, handling)
+
+
+def _allowed(word: str, handling: bool) -> bool:
+    return word in PERPETRATOR_WORDS or (handling and word in WORK_WORDS)
+
+
+def _things_inside(text: _Text, act: int, hi: int, handling: bool) -> bool:
+    """ "suit les demandes des journalistes", "the kidnappers of journalists": the things
+    written between the act and the group, tied to it by the first "of" after them; and
+    whatever is listed after the group."""
+    words = [bare_word(t[0]) for t in text.toks[act + 1 : hi + 1]]
+    of_at = next(
+        (
+            i
+            for i, w in enumerate(words)
+            if w in _OF_WORDS and any(v not in _DETERMINERS for v in words[:i])
+        ),
+        -1,
+    )
+    if of_at <= 0 or not _things_allowed(words[:of_at], handling):
+        return False
+    return _listed_after_allowed(text, hi, handling)
+
+
+def _things_allowed(words: list[str], handling: bool) -> bool:
+    """Whether each thing of a list ("requests, tickets and story pitches") is an allowed
+    thing, with only words naming which before it, and no means of watching written after
+    it ("requests from their phones")."""
+    parts: list[list[str]] = [[]]
+    while words and words[0] in _OF_WORDS:
+        words = words[1:]  # "seguimiento de las consultas", "suivi de la sécurité"
+    for w in words:
+        if w in _JOINS or w == ",":
+            parts.append([])
+        elif w not in _DETERMINERS:
+            parts[-1].append(w)
+    for part in parts:
+        if not part:
+            continue
+        head = next((i for i, w in enumerate(part) if w not in _MODIFIERS), len(part))
+        if head == len(part) or not _allowed(part[head], handling):
+            return False
+        if any(w.startswith(_WATCHING_STARTS) for w in part[head + 1 :]):
+            return False
+    return True
+
+
+def _things_after(text: _Text, act: int, hi: int, handling: bool) -> bool:
+    """ "tracks journalists' requests", "track student attendance", "sigue a los periodistas
+    que nos escriben": what follows the group at the end of the match."""
+    toks, raw = text.toks, text.raw
+    nxt = hi + 1
+    if nxt >= len(toks) or toks[nxt][3] != toks[hi][3]:
+        return False
+    between = raw[toks[hi][2] : toks[nxt][1]]
+    if between.strip() in ("'", "\u2019") or (
+        not between.strip() and bare_word(toks[nxt][0]) == "s" and raw[toks[hi][2]] in "'\u2019"
+    ):
+        start = nxt + 1 if bare_word(toks[nxt][0]) == "s" else nxt
+        return start < len(toks) and _listed_allowed(text, start, handling)
+    if between.strip():
+        return False
+    word = bare_word(toks[nxt][0])
+    if word in _RELATIVES:
+        return _correspondents(text, act, nxt)
+    return handling and word in WORK_WORDS and _listed_allowed(text, nxt, handling)
+
+
+def _listed_allowed(text: _Text, start: int, handling: bool) -> bool:
+    """Whether every thing listed from ``start`` to the end of its clause ("requests,
+    tickets and story pitches") is an allowed thing (``_things_allowed``)."""
+    toks, raw = text.toks, text.raw
+    words: list[str] = []
+    k = start
+    while k < len(toks) and toks[k][3] == toks[start][3]:
+        if k - start >= LIST_REACH:
+            return False  # a list too long to read through: the act stays read
+        if k > start:
+            gap = raw[toks[k - 1][2] : toks[k][1]]
+            if _CLAUSE_END_RE.search(gap):
+                break
+            if _LIST_RE.search(gap):
+                words.append(",")
+        words.append(bare_word(toks[k][0]))
+        k += 1
+    return _things_allowed(words, handling)
+
+
+def _listed_after_allowed(text: _Text, hi: int, handling: bool) -> bool:
+    """Whether what is listed after the group ending at ``hi`` ("… y sus propuestas", "…'
+    phones") is allowed too: nothing listed, or allowed things."""
+    toks, raw = text.toks, text.raw
+    nxt = hi + 1
+    if nxt >= len(toks) or toks[nxt][3] != toks[hi][3]:
+        return True
+    gap = raw[toks[hi][2] : toks[nxt][1]]
+    if gap.strip() in ("'", "\u2019"):
+        return _listed_allowed(text, nxt, handling)
+    if _CLAUSE_END_RE.search(gap):
+        return True
+    if bare_word(toks[nxt][0]) in _JOINS or _LIST_RE.search(gap):
+        return _listed_allowed(text, nxt, handling)
+    return True
+
+
+def _correspondents(text: _Text, act: int, rel: int) -> bool:
+    """ "sigue a los periodistas que nos escriben", "suivons les journalistes qui nous
+    écrivent", "follow up journalists who write to us": a relative word, then a word of
+    writing or contacting with "us" beside it; the act is a follow-up."""
+    if not bare_word(text.toks[act][0]).startswith(FOLLOW_UP_STARTS):
+        return False
+    words = [bare_word(t[0]) for t in text.toks[rel + 1 : rel + 4] if t[3] == text.toks[rel][3]]
+    if len(words) < 2:
+        return False
+    if words[0] in _US:  # "qui nous écrivent", "que nos escriben"
+        return words[1].startswith(_WRITING_STARTS)
+    # "who write to us", "who contact us", "who reach out to us"
+    return words[0].startswith(_WRITING_STARTS) and any(w in _US for w in words[1:])
