@@ -3,9 +3,10 @@
 What must always be true: an act read on a protected group is cancelled only when every
 thing of theirs it bears on is either their dealings with the seller, handled as
 correspondence ("journalists' requests and story pitches", "les demandes des journalistes",
-"las consultas de los periodistas", "student attendance") or their safety, and the act is
+"las consultas de los periodistas", "student attendance", "记者的采访请求") or their safety, and the act is
 one of handling (tracking, following up, logging, managing), or the people who harmed them
-("journalists' kidnappers", "los secuestradores de los periodistas"), whatever the act. A
+("journalists' kidnappers", "los secuestradores de los periodistas", "记者的绑架者"), whatever
+the act. A
 single thing of theirs outside those lists ("journalists' requests and their locations",
 "phones", "sources", "families") leaves the act read. People named as those who write to
 the seller ("periodistas que nos escriben", "journalists who contact us") are followed up
@@ -115,6 +116,8 @@ _WRITING_STARTS = tuple(
 def on_their_things(text: _Text, lo: int, hi: int, act: int) -> bool:
     """Whether a match from ``lo`` to ``hi`` (its act at ``act``, first) bears on things of
     a protected group's that are no watching of them, or on their correspondents."""
+    if _zh_perpetrator_at_end(text, hi):
+        return True  # "记者的绑架者": the kidnappers of journalists, not their kidnapping
     if act != lo or hi <= lo:
         return False
     word = bare_word(text.toks[act][0])
@@ -122,6 +125,8 @@ def on_their_things(text: _Text, lo: int, hi: int, act: int) -> bool:
         after = bare_word(text.toks[act + 1][0])
         return after in _OF_WORDS and _listed_after_allowed(text, hi, handling=False)
     handling = word.startswith(HANDLING_STARTS)
+    if word in ZH_HANDLING or word in ZH_OTHER_ACTS:
+        return _zh_things_after(text, hi, word in ZH_HANDLING)
     return _things_inside(text, act, hi, handling) or _things_after(text, act, hi, handling)
 
 
@@ -241,3 +246,45 @@ def _correspondents(text: _Text, act: int, rel: int) -> bool:
         return words[1].startswith(_WRITING_STARTS)
     # "who write to us", "who contact us", "who reach out to us"
     return words[0].startswith(_WRITING_STARTS) and any(w in _US for w in words[1:])
+
+
+# Chinese: the first character of an act of handling ("跟踪", "跟进", "处理", "记录", "管理"),
+# of another act a group's attackers may be the object of ("定位", "查找", "识别"); the
+# things of theirs after "的" ("记者的采访请求", "记者的绑架者"); means of watching them.
+ZH_HANDLING = frozenset("跟处记管")
+ZH_OTHER_ACTS = frozenset("定查识找追")
+ZH_WORK = ("请求", "申请", "咨询", "提问", "投诉", "稿件", "选题", "安全", "报名", "会费")
+ZH_PERPETRATORS = ("绑架者", "绑匪", "袭击者", "攻击者", "凶手", "骚扰者", "施暴者")
+ZH_WATCHING = ("手机", "电话", "位置", "行踪", "设备", "家人", "来源", "定位", "通讯", "账号")
+ZH_THINGS_REACH = 12  # characters after "的" read for the things of theirs
+_ZH_CLAUSE_END = frozenset("，。；：、！？,;:")
+
+
+def _zh_things_after(text: _Text, hi: int, handling: bool) -> bool:
+    """ "跟踪记者的采访请求" (tracks journalists' interview requests), "查找记者的绑架者"
+    (finds journalists' kidnappers): "的" after the group, then allowed things only."""
+    toks, raw = text.toks, text.raw
+    nxt = hi + 1
+    if nxt >= len(toks) or toks[nxt][0] != "的" or raw[toks[hi][2] : toks[nxt][1]].strip():
+        return False
+    end = min(len(raw), toks[nxt][2] + ZH_THINGS_REACH)
+    after = raw[toks[nxt][2] : end]
+    cut = next((i for i, c in enumerate(after) if c in _ZH_CLAUSE_END), None)
+    if cut is None and end < len(raw) and toks[-1][2] > end:
+        return False  # the clause goes on past what is read: the act stays read
+    after = after[:cut]
+    if any(w in after for w in ZH_WATCHING):
+        return False
+    return any(p in after for p in ZH_PERPETRATORS) or (
+        handling and any(w in after for w in ZH_WORK)
+    )
+
+
+def _zh_perpetrator_at_end(text: _Text, hi: int) -> bool:
+    """Whether a Chinese match ends on an act that "者" after it makes the name of those
+    who did it to the group ("绑架" in "记者的绑架者")."""
+    toks = text.toks
+    if hi < 1 or hi + 1 >= len(toks) or toks[hi + 1][0] != "者":
+        return False
+    said = text.raw[toks[hi - 1][1] : toks[hi + 1][2]]
+    return said in ZH_PERPETRATORS

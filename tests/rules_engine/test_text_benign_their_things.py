@@ -27,6 +27,8 @@ DISSENT = {"targets_dissent", "tracking", "detention"}
         "Nuestra oficina de prensa hace seguimiento de las consultas de los periodistas.",
         "The union CRM tracks trade unionists' dues and membership renewals.",
         "Tracking student attendance and grades for the university.",
+        "我们的新闻办公室跟踪记者的采访请求。",
+        "新闻部门跟进记者的采访请求和投诉。",
     ],
 )
 def test_handling_a_groups_dealings_with_the_seller_reads_nothing(text: str) -> None:
@@ -53,6 +55,7 @@ def test_following_a_groups_safety_reads_nothing(text: str) -> None:
         "Help police locate the kidnappers of journalists under a court order.",
         "Ayudar a localizar a los secuestradores de los periodistas.",
         "Ajudar a localizar os sequestradores dos jornalistas com ordem judicial.",
+        "警方依法院命令查找记者的绑架者。",
     ],
 )
 def test_finding_those_who_harmed_a_group_reads_nothing(text: str) -> None:
@@ -93,6 +96,10 @@ def test_following_up_journalists_who_write_to_the_seller_reads_nothing(text: st
         "Rastreamos a los periodistas que nos escriben.",
         "Detain journalists' kidnappers and the journalists themselves.",
         "Discredit journalists' stories.",
+        "跟踪记者的行踪。",
+        "跟踪记者的采访请求和手机位置。",
+        "系统跟踪记者的手机。",
+        "绑架记者。",
     ],
 )
 def test_watching_the_people_or_their_means_is_still_read(text: str) -> None:
