@@ -3,14 +3,13 @@
 What must always be true: an act read on a protected group is cancelled only when every
 thing of theirs it bears on is either their dealings with the seller, handled as
 correspondence ("journalists' requests and story pitches", "les demandes des journalistes",
-"las consultas de los periodistas", "student attendance", "记者的采访请求") or their safety, and the act is
-one of handling (tracking, following up, logging, managing), or the people who harmed them
-("journalists' kidnappers", "los secuestradores de los periodistas", "记者的绑架者"), whatever
-the act. A
-single thing of theirs outside those lists ("journalists' requests and their locations",
-"phones", "sources", "families") leaves the act read. People named as those who write to
-the seller ("periodistas que nos escriben", "journalists who contact us") are followed up
-as correspondents, not watched.
+"las consultas de los periodistas", "student attendance", "记者的采访请求") or their
+safety, and the act is one of handling (tracking, following up, logging, managing), or the
+people who harmed them ("journalists' kidnappers", "los secuestradores de los periodistas",
+"记者的绑架者"), whatever the act. A single thing of theirs outside those lists
+("journalists' requests and their locations", "phones", "sources", "families") leaves the
+act read. People named as those who write to the seller ("periodistas que nos escriben",
+"journalists who contact us") are followed up as correspondents, not watched.
 """
 
 from __future__ import annotations
