@@ -89,6 +89,13 @@ COMPARISONS = frozenset(
     "facil sencillo tan mas "
     "simples tao".split()
 )
+# Verbs that undo an act, denied they affirm it ("will we fail to", "refuse to", "stop").
+UNDOING_STARTS = tuple(
+    "fail refus stop ceas neglect hesitat avoid omit "
+    "cess arret manqu omett "
+    "dejar dejare dejaria parar cesar rehus negar omitir "
+    "deix recus".split()
+)
 INTERJECTION_WORDS = 4  # ", under any circumstances,"
 # Words from the head of the sentence to the act: the phrase, an interjection, the words
 # between (an auxiliary, a subject and a chain, or ``ROMANCE_REACH``).
@@ -128,6 +135,8 @@ def fronted_negation(text: _Text, first: int) -> bool:
     ):
         return False
     rest = [bare_word(t[0]) for t in between]
+    if any(w.startswith(UNDOING_STARTS) for w in rest):
+        return False  # "At no time will the system fail to identify …": it does
     if any(w in CONTRAST_WORDS or w in _JOINS or w in COMPARISONS for w in rest):
         return False
     if any(_COMMA_RE.search(text.raw, toks[i - 1][2], toks[i][1]) for i in range(k + 1, first + 1)):

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .act_scope import names_state_body
 from .languages import bare_word
 
 if TYPE_CHECKING:
@@ -26,8 +27,8 @@ if TYPE_CHECKING:
 HANDLING_STARTS = tuple(
     "track follow monitor log manag handl triag sort answer respond process register "
     "organis organiz prioriti "
-    "suit suiv suivi ger trait enregistr repertori "
-    "segui sigue rastre gestion registr monitore monitoriz atend tramit "
+    "suit suiv suivi ger trait enregistr repertori repond "
+    "segui sigue rastre gestion registr monitore monitoriz atend tramit contest "
     "acompanh rastrei gerenci geri monitora".split()
 )
 # Acts of following up correspondents ("sigue a los periodistas que nos escriben"): not
@@ -47,22 +48,22 @@ WORK_WORDS = frozenset(
     "bookings question questions complaint complaints feedback dues membership renewal "
     "renewals grievance grievances claim claims attendance grade grades enrolment "
     "enrollment assignment assignments manuscript manuscripts article articles media press "
-    "follow ups safety wellbeing well being welfare "
+    "follow ups "
     # fr
     "demande demandes requete requetes proposition propositions sujet sujets reclamation "
     "reclamations plainte plaintes candidature candidatures accreditation accreditations "
     "facture factures inscription inscriptions cotisation cotisations adhesion adhesions "
-    "renouvellement renouvellements securite presence assiduite "
+    "renouvellement renouvellements presence assiduite "
     # es
     "solicitud solicitudes consulta consultas pregunta preguntas propuesta propuestas "
     "reportaje reportajes peticion peticiones reclamacion reclamaciones queja quejas "
     "acreditacion acreditaciones factura facturas inscripcion inscripciones cuota cuotas "
-    "afiliacion renovacion renovaciones seguridad bienestar articulo articulos asistencia "
+    "afiliacion renovacion renovaciones articulo articulos asistencia "
     # pt
     "pedido pedidos solicitacao solicitacoes pergunta perguntas proposta propostas pauta "
     "pautas reclamacao reclamacoes queixa queixas credenciamento acreditacao fatura faturas "
-    "inscricao inscricoes mensalidade mensalidades filiacao renovacao renovacoes seguranca "
-    "bem estar artigo artigos presenca frequencia".split()
+    "inscricao inscricoes mensalidade mensalidades filiacao renovacao renovacoes "
+    "artigo artigos presenca frequencia".split()
 )
 # Words naming which dealings, before them ("media enquiries", "story pitches").
 _MODIFIERS = frozenset(
@@ -74,6 +75,16 @@ _MODIFIERS = frozenset(
 _WATCHING_STARTS = tuple(
     "phone locat gps device whereabout movement telephon localis deplacement appareil "
     "telefon ubicac localiz movimient dispositiv celular localizac deslocamento".split()
+)
+# Their safety: followed for them, unless the group is a crowd (the safety of protesters is
+# how crowds are watched) or the sentence names a means of watching (``WATCHING_MEANS``).
+SAFETY_WORDS = frozenset("safety wellbeing welfare securite seguridad bienestar seguranca".split())
+CROWD_STARTS = tuple("protest demonstr marcher manifest protestat".split())
+# Means of watching people anywhere after the group in its sentence ("with facial
+# recognition cameras", "mediante reconocimiento facial", "using drones").
+WATCHING_MEANS = tuple(
+    "camera cctv drone facial biometr recogn reconnaiss reconoc reconhec video surveil "
+    "spyware camara intercept".split()
 )
 # The people who harmed them: acting on these protects the group.
 PERPETRATOR_WORDS = frozenset(
@@ -123,14 +134,37 @@ def on_their_things(text: _Text, lo: int, hi: int, act: int) -> bool:
     if word in PERPETRATOR_WORDS:  # "secuestradores de los periodistas": who harmed them
         after = bare_word(text.toks[act + 1][0])
         return after in _OF_WORDS and _listed_after_allowed(text, hi, handling=False)
-    handling = word.startswith(HANDLING_STARTS)
     if word in ZH_HANDLING or word in ZH_OTHER_ACTS:
-        return _zh_things_after(text, hi, word in ZH_HANDLING)
-    return _things_inside(text, act, hi, handling) or _things_after(text, act, hi, handling)
+        if _zh_things_after(text, hi, handling=False):
+            return True
+        found = word in ZH_HANDLING and _zh_things_after(text, hi, handling=True)
+    elif _things_inside(text, act, hi, False) or _things_after(text, act, hi, False):
+        return True  # only those who harmed them
+    else:
+        found = word.startswith(HANDLING_STARTS) and (
+            _things_inside(text, act, hi, True) or _things_after(text, act, hi, True)
+        )
+    return found and not _watched_or_handed_on(text, lo, hi)
+
+
+def _watched_or_handed_on(text: _Text, lo: int, hi: int) -> bool:
+    """Whether the sentence of a match on a group's dealings or safety names a means of
+    watching them after it, a state body they go to, or makes their safety a crowd's."""
+    toks = text.toks
+    sentence = toks[hi][3]
+    inside = [bare_word(t[0]) for t in toks[lo : hi + 1]]
+    rest = [bare_word(t[0]) for t in toks[hi + 1 : hi + 1 + 2 * LIST_REACH] if t[3] == sentence]
+    if any(w.startswith(WATCHING_MEANS) for w in rest):
+        return True
+    if any(w in SAFETY_WORDS for w in inside + rest) and any(
+        w.startswith(CROWD_STARTS) for w in inside
+    ):
+        return True
+    return names_state_body(text, toks[lo][1])
 
 
 def _allowed(word: str, handling: bool) -> bool:
-    return word in PERPETRATOR_WORDS or (handling and word in WORK_WORDS)
+    return word in PERPETRATOR_WORDS or (handling and (word in WORK_WORDS or word in SAFETY_WORDS))
 
 
 def _things_inside(text: _Text, act: int, hi: int, handling: bool) -> bool:
@@ -191,7 +225,7 @@ def _things_after(text: _Text, act: int, hi: int, handling: bool) -> bool:
         return False
     word = bare_word(toks[nxt][0])
     if word in _RELATIVES:
-        return _correspondents(text, act, nxt)
+        return handling and _correspondents(text, act, nxt)
     return handling and word in WORK_WORDS and _listed_allowed(text, nxt, handling)
 
 

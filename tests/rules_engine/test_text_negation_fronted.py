@@ -45,6 +45,8 @@ def test_a_fronted_negation_denies_the_act_of_its_sentence(text: str) -> None:
         "In no case will this be a problem: the system tracks protesters.",
         "Never miss a protest: track protesters live.",
         "Nunca compartido, rastrear a los manifestantes.",
+        "At no time will the system fail to identify protesters.",
+        "Under no circumstances will we refuse to track protesters.",
     ],
 )
 def test_without_a_fronted_negation_of_the_act_it_is_read(text: str) -> None:
