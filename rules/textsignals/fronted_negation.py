@@ -89,6 +89,11 @@ COMPARISONS = frozenset(
     "facil sencillo tan mas "
     "simples tao".split()
 )
+# Words of consequence open the clause the act is in ("Nunca se sabe quién protesta por eso
+# rastreamos …"): the fronted phrase stays in the clause before.
+CONSEQUENCES = frozenset(
+    "so therefore thus hence donc alors eso pues entonces isso entao logo".split()
+)
 # Verbs that undo an act, denied they affirm it ("will we fail to", "refuse to", "stop").
 UNDOING_STARTS = tuple(
     "fail refus stop ceas neglect hesitat avoid omit "
@@ -137,7 +142,9 @@ def fronted_negation(text: _Text, first: int) -> bool:
     rest = [bare_word(t[0]) for t in between]
     if any(w.startswith(UNDOING_STARTS) for w in rest):
         return False  # "At no time will the system fail to identify …": it does
-    if any(w in CONTRAST_WORDS or w in _JOINS or w in COMPARISONS for w in rest):
+    if any(
+        w in CONTRAST_WORDS or w in _JOINS or w in COMPARISONS or w in CONSEQUENCES for w in rest
+    ):
         return False
     if any(_COMMA_RE.search(text.raw, toks[i - 1][2], toks[i][1]) for i in range(k + 1, first + 1)):
         return False

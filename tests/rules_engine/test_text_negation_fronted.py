@@ -46,6 +46,7 @@ def test_a_fronted_negation_denies_the_act_of_its_sentence(text: str) -> None:
         "Never miss a protest: track protesters live.",
         "Nunca compartido, rastrear a los manifestantes.",
         "At no time will the system fail to identify protesters.",
+        "Nunca se sabe quién protesta por eso rastreamos a los manifestantes.",
         "Under no circumstances will we refuse to track protesters.",
     ],
 )
