@@ -3,11 +3,13 @@ ministry; everything crossing a cable copied to an agency; the trips of the pass
 someone's list; anonymous critics unmasked by matching their voices; a diaspora's protests
 and a strike committee; people sorted by surname or address, or by an inferred faith;
 messages checked against banned words; a satirist geo-blocked; children not allowed home and
-relatives who need permission to visit; filtration points; a federal security service. With
-the ordinary deals their words must leave alone, and the words that read too much before: a
-rights group's own field monitors documenting police violence, moderation under published
-community guidelines, footage deleted automatically after a set time, miners located
-underground.
+relatives who need permission to visit; filtration points; a federal security service;
+mobile data capped around polling day; a face-recognition match that means a detention
+order; numbers 'put under control' by the police themselves. With the ordinary deals their
+words must leave alone, and the words that read too much before: a rights group's own field
+monitors documenting police violence, moderation under published community guidelines,
+footage deleted automatically after a set time, miners located underground, hospital
+equipment located, a museum about a former secret police.
 
 Each dangerous sentence raised nothing of its category before these entries were added.
 Sentences written for the purpose (not taken from the labelled texts). No database.
@@ -106,6 +108,11 @@ from tests.rules_engine.reading import categories
         ("detention", "孩子周末不准回家。"),
         ("detention", "路口设立过滤点。"),
         ("security_services", "从门禁证申请看，真正的使用方是联邦安全局。"),
+        ("censorship", "The operator will cap mobile data on the eve of the elections."),
+        ("censorship", "Connection held at 32 kbps in the capital until the results are out."),
+        ("censorship", "L'opérateur limitera les données mobiles pendant le scrutin."),
+        ("detention", "كل تطابق في الكاميرا يعني أمر احتجاز تلقائي."),
+        ("interception", "Сотрудники МВД сами ставят объекты на контроль."),
     ],
 )
 def test_round15_wording_is_read(category: str, text: str) -> None:
@@ -122,6 +129,7 @@ def test_round15_wording_is_read(category: str, text: str) -> None:
         "Comedy festival wants ticketing and a livestream for the satirist's show.",
         "Boarding pupils go home at weekends; parents visit on Sundays.",
         "El museo de arte recibe todo lo que pasa por la aduana en cajas selladas.",
+        "Hotel Wi-Fi capped at 512 kbps for guests on the free tier.",
     ],
 )
 def test_ordinary_deals_with_the_new_words_raise_nothing(text: str) -> None:
@@ -142,6 +150,9 @@ def test_ordinary_deals_with_the_new_words_raise_nothing(text: str) -> None:
         "Vidéos des caméras-piétons : suppression automatique au bout de 30 jours sauf signalement.",
         # miners located underground for an evacuation
         "矿工定位：井下人员定位系统，撤离时知道井下有谁。",
+        # the location of hospital equipment, and a museum about a former secret police
+        "Больница: метки RTLS для определения местоположения инфузионных насосов.",
+        "CRM: museo dedicado a la antigua policía secreta, instalado en su antigua sede.",
     ],
 )
 def test_ordinary_deals_once_read_as_a_red_flag_raise_nothing(text: str) -> None:
