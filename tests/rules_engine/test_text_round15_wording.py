@@ -9,7 +9,8 @@ order; numbers 'put under control' by the police themselves. With the ordinary d
 words must leave alone, and the words that read too much before: a rights group's own field
 monitors documenting police violence, moderation under published community guidelines,
 footage deleted automatically after a set time, miners located underground, hospital
-equipment located, a museum about a former secret police.
+equipment located, a museum about a former secret police, Arabic 'inside the premises' taken
+for the Interior.
 
 Each dangerous sentence raised nothing of its category before these entries were added.
 Sentences written for the purpose (not taken from the labelled texts). No database.
@@ -113,6 +114,7 @@ from tests.rules_engine.reading import categories
         ("censorship", "L'opérateur limitera les données mobiles pendant le scrutin."),
         ("detention", "كل تطابق في الكاميرا يعني أمر احتجاز تلقائي."),
         ("interception", "Сотрудники МВД сами ставят объекты на контроль."),
+        ("security_services", "الخوادم ستوضع في مقر المخابرات."),
     ],
 )
 def test_round15_wording_is_read(category: str, text: str) -> None:
@@ -153,6 +155,9 @@ def test_ordinary_deals_with_the_new_words_raise_nothing(text: str) -> None:
         # the location of hospital equipment, and a museum about a former secret police
         "Больница: метки RTLS для определения местоположения инфузионных насосов.",
         "CRM: museo dedicado a la antigua policía secreta, instalado en su antigua sede.",
+        # Arabic "inside the premises" (on-premises): "inside" shares its light stem with
+        # "the Interior", which an act word for a headquarters took for a security body
+        "اشتراك لمدة 3 سنوات، داخل المقر.",
     ],
 )
 def test_ordinary_deals_once_read_as_a_red_flag_raise_nothing(text: str) -> None:
