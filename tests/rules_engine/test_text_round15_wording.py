@@ -5,12 +5,12 @@ and a strike committee; people sorted by surname or address, or by an inferred f
 messages checked against banned words; a satirist geo-blocked; children not allowed home and
 relatives who need permission to visit; filtration points; a federal security service;
 mobile data capped around polling day; a face-recognition match that means a detention
-order; numbers 'put under control' by the police themselves. With the ordinary deals their
-words must leave alone, and the words that read too much before: a rights group's own field
-monitors documenting police violence, moderation under published community guidelines,
-footage deleted automatically after a set time, miners located underground, hospital
-equipment located, a museum about a former secret police, Arabic 'inside the premises' taken
-for the Interior.
+order; numbers 'put under control' by the police themselves; cameras or DNA sampling only
+where a minority lives. With the ordinary deals their words must leave alone, and the words
+that read too much before: a rights group's own field monitors documenting police violence,
+moderation under published community guidelines, footage deleted automatically after a set
+time, miners located underground, hospital equipment located, a museum about a former secret
+police, Arabic 'inside the premises' taken for the Interior.
 
 Each dangerous sentence raised nothing of its category before these entries were added.
 Sentences written for the purpose (not taken from the labelled texts). No database.
@@ -115,6 +115,12 @@ from tests.rules_engine.reading import categories
         ("detention", "كل تطابق في الكاميرا يعني أمر احتجاز تلقائي."),
         ("interception", "Сотрудники МВД сами ставят объекты на контроль."),
         ("security_services", "الخوادم ستوضع في مقر المخابرات."),
+        ("profiling", "Cameras only in the neighbourhoods where Uyghurs live."),
+        ("profiling", "Des caméras seulement dans les quartiers où vivent des Kurdes."),
+        ("profiling", "Cámaras solo en los barrios donde viven gitanos."),
+        ("profiling", "Câmeras só nos bairros onde vivem ciganos."),
+        ("profiling", "كاميرات فقط في الأحياء التي يسكنها الأكراد."),
+        ("profiling", "Камеры только в кварталах где живут уйгуры."),
     ],
 )
 def test_round15_wording_is_read(category: str, text: str) -> None:
@@ -132,6 +138,7 @@ def test_round15_wording_is_read(category: str, text: str) -> None:
         "Boarding pupils go home at weekends; parents visit on Sundays.",
         "El museo de arte recibe todo lo que pasa por la aduana en cajas selladas.",
         "Hotel Wi-Fi capped at 512 kbps for guests on the free tier.",
+        "The halal butcher only delivers in the districts where its Muslim customers live.",
     ],
 )
 def test_ordinary_deals_with_the_new_words_raise_nothing(text: str) -> None:
