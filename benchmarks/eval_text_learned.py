@@ -107,6 +107,7 @@ ROUND_ADDED = {
     12: "66d3bc7",
     13: "4742eba",
     14: "818aa84",
+    15: "413998b",
 }
 PACK_PATH = "rules/criteria_packs/default.json"
 
