@@ -1,7 +1,7 @@
-"""Whom what is kept is handed on to, and whose it is: the checks that stop ordinary wording
-(call records kept for billing, a DDoS watch, calls in a queue) clearing a text that hands
-what it keeps to a state body, or to no one it names, or says what is kept of a protected
-group. Which words name a state body is ``state_bodies``.
+"""Whom what is kept is handed on to: the checks that stop ordinary wording (call records
+kept for billing, a DDoS watch, calls in a queue, recording for compliance) clearing a text
+that hands what it keeps to a state body, or to no one it names. Which words name a state
+body is ``state_bodies``; whose what is kept is, ``kept_groups``.
 
 What must always be true: a handing-on act ("pass them to", "make them available to",
 "ويرسلها إلى", "отдавать в", "remettre à", "提供给"), in any form and either voice, in a
@@ -15,7 +15,14 @@ attacks and handed on to no one named ("… and share them", "… and make them 
 request", "copies go out every night") bound nothing either; one
 whose recipient is a customer or the next agent, or a handing on of something else
 ("transfer to the next agent", "invoices sent", "wire transfer", "تسليم المعدات"), is the
-ordinary deal it says.
+ordinary deal it says. Handed to a state body in the sentence that says what it is kept
+for, or the next one about it, it is kept for that body, whatever the sentence says it is
+kept for ("Call records are kept for billing and shared with the police", "For
+compliance, record all calls and share them with the police", "… They are also shared
+with the police"). A hand-over the text denies hands nothing on ("never shared with the
+police", "ne jamais les transmettre à la police", "никогда не передавать их в полицию");
+a negation of "only" or of another verb denies none ("not only for billing but also
+shared with the police").
 """
 
 from __future__ import annotations
@@ -25,7 +32,7 @@ from typing import TYPE_CHECKING
 
 from .languages import bare_word
 from .matching import entry_spans
-from .negation import NEGATIONS, negated_at
+from .negation import AUXILIARIES, NEGATIONS, ZH_NEGATIONS, negated_at
 from .state_bodies import names_security_body, names_state
 from .state_bodies import words_of as _words
 
@@ -110,7 +117,9 @@ def hands_on_to_state(text: _Text) -> bool:
         names_security_body(words) and not _disclaims(words) for words in sentences.values()
     ):
         return True
-    state = {n for n, words in sentences.items() if names_state(words)}
+    state = {
+        n for n, words in sentences.items() if names_state(words) and not denied_hand_over(words)
+    }
     state |= _numbered_units(text)
     for n, words in sentences.items():
         handing = [i for i, w in enumerate(words) if _hands_on(w) and not _negated(words, i)]
@@ -122,6 +131,107 @@ def hands_on_to_state(text: _Text) -> bool:
         if n in state:
             return True
         if state and any(_to_pronoun(words, i) or _to_no_one(words, i) for i in handing):
+            return True
+    return False
+
+
+# A hand-over denied holds back from whom the text names: not "but", "except", "other
+# than" after the act ("never shared with anyone but the police").
+EXCEPT_WORDS = frozenset(
+    _words(
+        "but except excepting other than however sauf excepte hormis mais pero sino salvo "
+        "excepto menos mas exceto senao кроме но однако إلا الا لكن باستثناء"
+    )
+)
+ZH_EXCEPT = ("除", "但", "而是")
+
+
+def denied_hand_over(words: list[str]) -> bool:
+    """Whether a sentence's words hand what is kept on only in a denial and name the state
+    body it is denied to after the act, and no other before it ("Call records are never
+    shared with the police", "ne jamais les transmettre à la police", "никогда не
+    передавать их в полицию", "从不提供给警方")."""
+    if _zh(words):
+        said = "".join(words)
+        at = [said.find(h) for h in HANDING_PARTS if h in said]
+        return bool(at) and all(_zh_negated(said, a) for a in at) and _zh_denied_to(said, min(at))
+    acts = [i for i, w in enumerate(words) if _hands_on(w)]
+    if not acts or not all(_negated(words, i) for i in acts):
+        return False
+    first = acts[0]
+    before, after = words[:first], words[first + 1 :]
+    return (
+        (names_state(after) or names_security_body(after))
+        and not names_state(before)
+        and not names_security_body(before)
+        and not any(w in EXCEPT_WORDS for w in after)
+    )
+
+
+def _zh_negated(said: str, at: int) -> bool:
+    return any(n in said[max(0, at - 3) : at] for n in ZH_NEGATIONS)
+
+
+def _zh_denied_to(said: str, at: int) -> bool:
+    return (
+        names_state(list(said[at:]))
+        and not names_state(list(said[:at]))
+        and not any(e in said[at:] for e in ZH_EXCEPT)
+    )
+
+
+def said_not_denied(text: _Text) -> str:
+    """The text as written, each sentence that only denies a hand-over to a state body
+    (``denied_hand_over``) blanked: what names whom the records may go to."""
+    raw = text.raw
+    for n, words in _sentences(text).items():
+        if denied_hand_over(words):
+            toks = [t for t in text.toks if t[3] == n]
+            lo, hi = toks[0][1], toks[-1][2]
+            raw = raw[:lo] + " " * (hi - lo) + raw[hi:]
+    return raw
+
+
+# Pronouns opening a sentence about what the one before keeps ("They are also shared with
+# the police").
+SUBJECT_PRONOUNS = frozenset(
+    _words("they these those it ils elles ceux ellos ellas estos estas eles elas estes они их")
+)
+ZH_RECEIVING = ("接收", "调取", "查阅", "获取")
+ZH_SUBJECTS = ("它们", "这些", "其", "上述")
+
+
+def kept_for_the_state(text: _Text, span: tuple[int, int]) -> bool:
+    """Whether the sentence of a match, or the next one when it opens on a pronoun for
+    what the match keeps, hands it on to a state body (``hands_to_state``): "Call records
+    are kept for billing and shared with the police", "… for compliance and share them with
+    the police", "… kept for billing. They are also shared with the police"."""
+    sentences = _sentences(text)
+    first, last = text.toks[span[0]][3], text.toks[span[1]][3]
+    said = [sentences.get(n, []) for n in range(first, last + 1)]
+    after = sentences.get(last + 1, [])
+    if after and (after[0] in SUBJECT_PRONOUNS or "".join(after).startswith(ZH_SUBJECTS)):
+        said.append(after)
+    return any(hands_to_state(words) for words in said)
+
+
+def hands_to_state(words: list[str]) -> bool:
+    """Whether a sentence's words hand what is kept on to a state body they name: after a
+    giving act not denied ("shared with the police", "made available to the Interior
+    Ministry"), or before a receiving one ("the police receive a copy")."""
+    if _zh(words):
+        said = "".join(words)
+        return any(
+            names_state(list(said[:at] if h in ZH_RECEIVING else said[at + len(h) :]))
+            for h in HANDING_PARTS
+            for at in [said.find(h)]
+            if at >= 0 and not _zh_negated(said, at)
+        )
+    for i, w in enumerate(words):
+        if not _hands_on(w) or _negated(words, i):
+            continue
+        recipient = words[:i] if w.startswith(NOT_GIVING) else words[i + 1 :]
+        if names_state(recipient) or names_security_body(recipient):
             return True
     return False
 
@@ -187,15 +297,44 @@ OWNERSHIP_STARTS = _words(
 
 
 def _disclaims(words: list[str]) -> bool:
-    return any(w.startswith(SANCTION_STARTS) for w in words) or (
-        any(w in NEGATIONS for w in words) and any(w.startswith(OWNERSHIP_STARTS) for w in words)
+    return (
+        any(w.startswith(SANCTION_STARTS) for w in words)
+        or (
+            any(w in NEGATIONS for w in words)
+            and any(w.startswith(OWNERSHIP_STARTS) for w in words)
+        )
+        or denied_hand_over(words)
     )
 
 
+# What may stand between a negation and the handing act it denies: auxiliaries, object
+# pronouns, the reflexive ("never share them", "are not being shared", "ne jamais les
+# transmettre", "nunca se comparten", "لا تتم مشاركة"); "pas" or "jamais" after it ("ne les
+# transmet pas"). A negation of "only" denies nothing ("not only for billing but also
+# shared"), nor one of another verb before it ("records that are not disputed are sent").
+BETWEEN_DENIAL = AUXILIARIES | frozenset(
+    _words("do does did be been made ever se les los las lo la os as them it их تتم يتم")
+)
+NEGATIONS_AFTER = frozenset(_words("pas jamais"))
+ONLY_WORDS = frozenset(
+    _words(
+        "only merely just seulement uniquement solo solamente unicamente apenas so somente "
+        "только лишь فقط"
+    )
+)
+
+
 def _negated(words: list[str], i: int) -> bool:
-    """Whether a negation shortly before the act at ``i`` denies it ("and never shared
-    with the state")."""
-    return any(w in NEGATIONS for w in words[max(0, i - 3) : i])
+    """Whether a negation just before the act at ``i`` (``BETWEEN_DENIAL``), or "pas" just
+    after it, denies it ("and never shared with the state")."""
+    if words[i + 1 : i + 2] and words[i + 1] in NEGATIONS_AFTER:
+        return True
+    for j in range(i - 1, max(-1, i - 4), -1):
+        if words[j] in NEGATIONS:
+            return not (words[j + 1 : j + 2] and words[j + 1] in ONLY_WORDS)
+        if words[j] not in BETWEEN_DENIAL:
+            return False
+    return False
 
 
 def _sentences(text: _Text) -> dict[int, list[str]]:
@@ -326,63 +465,3 @@ def _to_no_one(words: list[str], i: int) -> bool:
     if "\u0400" <= word[:1] <= "\u04ff":
         return not rest
     return not any(w in RECIPIENT_MARKERS for w in rest)
-
-
-# A protected group named in another sentence than the match is whose the kept things are
-# when its sentence names them or an act on them ("Opposition activists' traffic is stored
-# separately", "numbers of protest organisers are highlighted"); one that only gets a
-# discount ("Journalists get 20% off the plan") is a customer. Word beginnings compared
-# without accents (Arabic and Chinese: parts of the word).
-KEPT_STARTS = _words(
-    "call communic messag traffic connect record number data metadat log sms email "
-    "conversation location phone line contact flag highlight marked stor review watch monitor "
-    "track list separat intercept "
-    "appel communicat trafic connexion enregistr numero donnee ligne telephon localis "
-    "signal marqu surveill stock separ conserv "
-    "llamad comunicac mensaj trafico conexion registr dato conversac linea ubicac señal "
-    "vigil almacen grab chamad trafego conex registo dado conversa linha localiz sinaliz "
-    "armazen grav "
-    "звонк вызов переговор сообщени трафик соединени подключени запис номер данн телефон "
-    "местоположен переписк помеча отмеча выделя хран отслежив отдельн прослуш"
-)
-KEPT_PARTS = _words(
-    "مكالم اتصال رسائل حركة سجل أرقام رقم بيانات هاتف هواتف موقع تمييز تخزين مراقب"
-) + (
-    "通话",
-    "电话",
-    "短信",
-    "通信",
-    "流量",
-    "记录",
-    "号码",
-    "数据",
-    "连接",
-    "位置",
-    "话单",
-    "标记",
-    "存储",
-    "单独",
-    "监控",
-)
-
-
-def groups_kept(
-    text: _Text, span: tuple[int, int], protected: list[tuple[int, int]]
-) -> list[tuple[int, int]]:
-    """The protected groups near a match (``protected``) whose communications or records
-    the text keeps: in the match's sentence, or in a sentence naming calls, traffic,
-    records, numbers or an act on them (``KEPT_STARTS``)."""
-    toks = text.toks
-    sentence = toks[span[0]][3]
-    kept: list[tuple[int, int]] = []
-    for lo, hi in protected:
-        n = toks[lo][3]
-        words = [bare_word(t[0]) for t in toks if t[3] == n]
-        said = "".join(words) if _zh(words) else " ".join(words)
-        if (
-            n == sentence
-            or any(w.startswith(KEPT_STARTS) for w in words)
-            or any(p in said for p in KEPT_PARTS)
-        ):
-            kept.append((lo, hi))
-    return kept

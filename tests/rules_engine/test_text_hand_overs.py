@@ -1,0 +1,69 @@
+"""What is kept handed on to a state body, as a fourth review found it: handed over in the
+sentence that says what the records are kept for ("kept for billing and shared with the
+police"), or in the next one ("They are also shared with the police"), whatever framing
+benign context the sentence holds; and a hand-over the text denies ("are never shared
+with the police"), which hands nothing on. Worked cases with the default lexicon, no
+database."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.rules_engine.reading import categories
+
+# Kept for a benign reason and handed to a state body in the same sentence or the next.
+KEPT_AND_HANDED_TO_THE_STATE = [
+    "Call records are kept for billing and shared with the police.",
+    "Call records are kept for billing and we share them with the police.",
+    "Call detail records are kept for billing and shared with the police.",
+    "All call records are kept for billing and shared with the police.",
+    "Call records are kept for billing and handed to the police.",
+    "Call records are kept for billing and forwarded to the Interior Ministry.",
+    "Call records are kept for billing and are also made available to the police.",
+    "Call records are kept for billing and the police receive a copy.",
+    "Call records are kept for billing, and the police get them every week.",
+    "Call records are kept for billing. They are also shared with the police.",
+    "For compliance, record all calls and share them with the police.",
+    "Record all traders' calls for compliance and share them with the police.",
+    "Pour la conformité, enregistrer tous les appels et les transmettre à la police.",
+    "Para el cumplimiento normativo, grabar todas las llamadas y compartirlas con la policía.",
+    "Para compliance, gravar todas as chamadas e compartilhá-las com a polícia.",
+    "Для комплаенс записывать все звонки и передавать их в полицию.",
+    "لأغراض الامتثال، تسجيل جميع المكالمات وتسليمها إلى الشرطة.",
+    "为合规录制所有通话并提供给公安。",
+    "为了合规，录制所有通话并提供给公安。",
+    "所有通话出于合规录音并提供给警方。",
+]
+
+
+@pytest.mark.parametrize("text", KEPT_AND_HANDED_TO_THE_STATE)
+def test_what_is_kept_for_a_benign_reason_and_handed_to_the_state_is_read(text: str) -> None:
+    assert "interception" in categories(text)
+
+
+# Kept for billing, and a hand-over to a state body the text denies.
+HAND_OVER_DENIED = [
+    "Keep call records for billing and never share them with the police.",
+    "Keep call records for billing and do not share them with the police.",
+    "Keep call records for billing; they are not shared with the police.",
+    "Conserver les enregistrements des appels pour la facturation et ne jamais les transmettre "
+    "à la police.",
+    "Хранить записи о вызовах для биллинга и никогда не передавать их в полицию.",
+]
+
+
+@pytest.mark.parametrize("text", HAND_OVER_DENIED)
+def test_a_denied_hand_over_to_the_state_hands_nothing_on(text: str) -> None:
+    assert categories(text) == set()
+
+
+# A negation of something else, or of "only", leaves the hand-over.
+HAND_OVER_NOT_DENIED = [
+    "Call records are kept not only for billing but also shared with the police.",
+    "Keep call records for billing; records that are not disputed are sent to the police.",
+]
+
+
+@pytest.mark.parametrize("text", HAND_OVER_NOT_DENIED)
+def test_a_negation_of_something_else_leaves_the_hand_over_read(text: str) -> None:
+    assert "interception" in categories(text)
