@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .denied_hand_over import said_not_denied
 from .languages import bare_word
-from .recipient import hands_on_to_no_one, hands_on_to_state, said_not_denied
+from .recipient import hands_on_to_no_one, hands_on_to_state
 from .split_words import FUNCTION_WORDS
 from .state_bodies import army_of_helpers
 

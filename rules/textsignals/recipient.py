@@ -30,69 +30,21 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .denied_hand_over import denied_hand_over, zh_negated
+from .handing import HANDING_PARTS, HANDING_WORDS
+from .handing import act_denied as _negated
+from .handing import hands_on as _hands_on
+from .handing import sentences_of as _sentences
+from .handing import zh as _zh
 from .languages import bare_word
 from .matching import entry_spans
-from .negation import AUXILIARIES, NEGATIONS, ZH_NEGATIONS, negated_at
+from .negation import NEGATIONS, negated_at
 from .state_bodies import names_security_body, names_state
 from .state_bodies import words_of as _words
 
 if TYPE_CHECKING:
     from .reader import _Text
 
-
-# Handing on, or receiving, what is kept, in any form: word beginnings (Latin, Cyrillic),
-# whole words where a beginning would be another word ("hand" is in "handle", "pass" in
-# "password"), parts of the word in Arabic (prefixed conjunctions, attached pronouns:
-# "ويرسلها") and Chinese.
-HANDING_WORDS = frozenset(
-    _words(
-        "share shared shares sharing hand hands handed handing send sends sent sending give "
-        "gives gave given giving pass passes passed passing route routes routed routing feed "
-        "feeds fed go goes went get gets got read reads copy copies copied "
-        "available accessible grant grants granted push pushed leak leaked report reports "
-        "reported relay relayed export exported exports sync synced stream streams streamed "
-        "streaming mirror mirrors mirrored query queries queried view views viewed see sees "
-        "cc bcc donner donne donnent lit lisent pasar pasa pasan pasó pase pasarlos pasarlas "
-        "pasalas pasalos passar passa passam passou passe recu reçus"
-    )
-)
-HANDING_STARTS = _words(
-    "forward transfer disclos provid supply suppli deliver upload submit transmit furnish "
-    "releas receiv obtain access consult expos "
-    "partag transmet transmis transmettr envoi envoy communiqu remet remis remettr fourni "
-    "livr disposi confi adress recoi recev acced "
-    "compart entreg envia envie enviá remit transfier suministr proporcion facilit dispon "
-    "reenvi recib acces "
-    "compartilh partilh repass encaminh fornec disponibiliz receb acess "
-    "передав передач переда отправ пересыл предостав отдава отдать отдаю отдае отдал отдад "
-    "направ сообща сообщи выда выгруж достав сдава сдать слива получа получи доступ чита копи"
-)
-HANDING_PARTS = (
-    _words(
-        "يرسل ترسل نرسل أرسل إرسال يسلم تسلم نسلم سلمها سلمه سلمهم تسليم شارك مشاركة يزود تزود "
-        "نزود تزويد تحويل يحول نحول يقدم نقدم تقديم إتاح يتيح تتيح إحال يحيل تحيل تمرير يمرر "
-        "تمرر يعطي تعطي إعطاء يمنح ينقل تنقل يتلقى تتلقى يستلم تستلم استلام يطلع تطلع اطلاع "
-        "الوصول إبلاغ يبلغ"
-    )
-    + ("共享", "提交", "发送", "移交", "交给", "交由", "转发", "报送", "提供", "推送", "传给")
-    + (
-        "传送",
-        "上报",
-        "转交",
-        "送交",
-        "分享",
-        "开放给",
-        "接收",
-        "调取",
-        "查阅",
-        "获取",
-        "送往",
-        "送至",
-        "同步",
-        "抄送",
-        "给",
-    )
-)
 
 # Whom a handing-on act may be to when a pronoun stands for it ("hand them over to them"):
 # the state body is then named elsewhere in the text.
@@ -135,63 +87,6 @@ def hands_on_to_state(text: _Text) -> bool:
     return False
 
 
-# A hand-over denied holds back from whom the text names: not "but", "except", "other
-# than" after the act ("never shared with anyone but the police").
-EXCEPT_WORDS = frozenset(
-    _words(
-        "but except excepting other than however sauf excepte hormis mais pero sino salvo "
-        "excepto menos mas exceto senao кроме но однако إلا الا لكن باستثناء"
-    )
-)
-ZH_EXCEPT = ("除", "但", "而是")
-
-
-def denied_hand_over(words: list[str]) -> bool:
-    """Whether a sentence's words hand what is kept on only in a denial and name the state
-    body it is denied to after the act, and no other before it ("Call records are never
-    shared with the police", "ne jamais les transmettre à la police", "никогда не
-    передавать их в полицию", "从不提供给警方")."""
-    if _zh(words):
-        said = "".join(words)
-        at = [said.find(h) for h in HANDING_PARTS if h in said]
-        return bool(at) and all(_zh_negated(said, a) for a in at) and _zh_denied_to(said, min(at))
-    acts = [i for i, w in enumerate(words) if _hands_on(w)]
-    if not acts or not all(_negated(words, i) for i in acts):
-        return False
-    first = acts[0]
-    before, after = words[:first], words[first + 1 :]
-    return (
-        (names_state(after) or names_security_body(after))
-        and not names_state(before)
-        and not names_security_body(before)
-        and not any(w in EXCEPT_WORDS for w in after)
-    )
-
-
-def _zh_negated(said: str, at: int) -> bool:
-    return any(n in said[max(0, at - 3) : at] for n in ZH_NEGATIONS)
-
-
-def _zh_denied_to(said: str, at: int) -> bool:
-    return (
-        names_state(list(said[at:]))
-        and not names_state(list(said[:at]))
-        and not any(e in said[at:] for e in ZH_EXCEPT)
-    )
-
-
-def said_not_denied(text: _Text) -> str:
-    """The text as written, each sentence that only denies a hand-over to a state body
-    (``denied_hand_over``) blanked: what names whom the records may go to."""
-    raw = text.raw
-    for n, words in _sentences(text).items():
-        if denied_hand_over(words):
-            toks = [t for t in text.toks if t[3] == n]
-            lo, hi = toks[0][1], toks[-1][2]
-            raw = raw[:lo] + " " * (hi - lo) + raw[hi:]
-    return raw
-
-
 # Pronouns opening a sentence about what the one before keeps ("They are also shared with
 # the police").
 SUBJECT_PRONOUNS = frozenset(
@@ -225,7 +120,7 @@ def hands_to_state(words: list[str]) -> bool:
             names_state(list(said[:at] if h in ZH_RECEIVING else said[at + len(h) :]))
             for h in HANDING_PARTS
             for at in [said.find(h)]
-            if at >= 0 and not _zh_negated(said, at)
+            if at >= 0 and not zh_negated(said, at)
         )
     for i, w in enumerate(words):
         if not _hands_on(w) or _negated(words, i):
@@ -307,43 +202,6 @@ def _disclaims(words: list[str]) -> bool:
     )
 
 
-# What may stand between a negation and the handing act it denies: auxiliaries, object
-# pronouns, the reflexive ("never share them", "are not being shared", "ne jamais les
-# transmettre", "nunca se comparten", "لا تتم مشاركة"); "pas" or "jamais" after it ("ne les
-# transmet pas"). A negation of "only" denies nothing ("not only for billing but also
-# shared"), nor one of another verb before it ("records that are not disputed are sent").
-BETWEEN_DENIAL = AUXILIARIES | frozenset(
-    _words("do does did be been made ever se les los las lo la os as them it их تتم يتم")
-)
-NEGATIONS_AFTER = frozenset(_words("pas jamais"))
-ONLY_WORDS = frozenset(
-    _words(
-        "only merely just seulement uniquement solo solamente unicamente apenas so somente "
-        "только лишь فقط"
-    )
-)
-
-
-def _negated(words: list[str], i: int) -> bool:
-    """Whether a negation just before the act at ``i`` (``BETWEEN_DENIAL``), or "pas" just
-    after it, denies it ("and never shared with the state")."""
-    if words[i + 1 : i + 2] and words[i + 1] in NEGATIONS_AFTER:
-        return True
-    for j in range(i - 1, max(-1, i - 4), -1):
-        if words[j] in NEGATIONS:
-            return not (words[j + 1 : j + 2] and words[j + 1] in ONLY_WORDS)
-        if words[j] not in BETWEEN_DENIAL:
-            return False
-    return False
-
-
-def _sentences(text: _Text) -> dict[int, list[str]]:
-    sentences: dict[int, list[str]] = {}
-    for t in text.toks:
-        sentences.setdefault(t[3], []).append(bare_word(t[0]))
-    return sentences
-
-
 # What makes a security service's name a company's own unit: "the internal security team".
 OWN_TEAM_WORDS = frozenset(_words("team teams staff desk équipe equipo equipe отдел команда"))
 
@@ -368,18 +226,6 @@ def _services_read(text: _Text) -> bool:
         for entry in tried[0]
         if entry.entry.category == "security_services"
         for span in entry_spans(text, entry)
-    )
-
-
-def _zh(words: list[str]) -> bool:
-    return any("\u3400" <= w[:1] <= "\u9fff" for w in words)
-
-
-def _hands_on(word: str) -> bool:
-    return (
-        word in HANDING_WORDS
-        or word.startswith(HANDING_STARTS)
-        or ("\u0600" <= word[:1] <= "\u06ff" and any(h in word for h in HANDING_PARTS))
     )
 
 

@@ -49,6 +49,15 @@ HAND_OVER_DENIED = [
     "Conserver les enregistrements des appels pour la facturation et ne jamais les transmettre "
     "à la police.",
     "Хранить записи о вызовах для биллинга и никогда не передавать их в полицию.",
+    # Records whose one act is a hand-over denied straight after them.
+    "Call records are never shared with the police.",
+    "Call records are not shared with the police.",
+    "Call records are never shared with anyone.",
+    "Les enregistrements des appels ne sont jamais transmis à la police.",
+    "Los registros de llamadas nunca se comparten con la policía.",
+    "Los registros de llamadas no se comparten con la policía.",
+    "Записи звонков не передаются полиции.",
+    "通话记录不会提供给公安。",
 ]
 
 
@@ -61,6 +70,12 @@ def test_a_denied_hand_over_to_the_state_hands_nothing_on(text: str) -> None:
 HAND_OVER_NOT_DENIED = [
     "Call records are kept not only for billing but also shared with the police.",
     "Keep call records for billing; records that are not disputed are sent to the police.",
+    "Call records are stored and never shared with the police.",
+    "We record all calls and never share them with the police.",
+    "Call records are never shared with the police except on request.",
+    "Call records are never shared with the police without a warrant.",
+    "Journalists' call records are never shared with the police.",
+    "通话记录不会提供给公安，但会提供给国安。",
 ]
 
 
