@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from .handing import BETWEEN_DENIAL, HANDING_PARTS, act_denied, hands_on, sentences_of, zh
 from .languages import bare_word
 from .negation import NEGATIONS, ZH_NEGATIONS
-from .state_bodies import names_security_body, names_state
+from .state_bodies import company_security_unit, names_security_body, names_state
 from .state_bodies import words_of as _words
 
 if TYPE_CHECKING:
@@ -146,3 +146,14 @@ def records_denied_on(text: _Text, lo: int, hi: int) -> bool:
         and all(w in RECORD_JOINS or w.startswith(RECORD_NOUN_STARTS) for w in named)
         and not any(w in EXCEPT_WORDS for w in words[acts[0] + 1 :])
     )
+
+
+def company_unit(text: _Text, lo: int, hi: int) -> bool:
+    """Whether a security service match from ``lo`` to ``hi`` names a company's own security
+    department (``state_bodies.company_security_unit``): "Recipient: Group Security
+    Directorate" hands nothing to a state body."""
+    toks = text.toks
+    n = toks[lo][3]
+    first = next(k for k in range(lo, -1, -1) if k == 0 or toks[k - 1][3] != n)
+    words = [bare_word(t[0]) for t in toks[first:] if t[3] == n]
+    return company_security_unit(words, lo - first, hi - first)

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .denied_hand_over import denied_hand_over, zh_negated
+from .denied_hand_over import company_unit, denied_hand_over, zh_negated
 from .handing import HANDING_PARTS, HANDING_WORDS
 from .handing import act_denied as _negated
 from .handing import hands_on as _hands_on
@@ -168,16 +168,35 @@ RECIPIENT_LABELS = frozenset(
 )
 
 
+# A head alone names no one a text shows to be ordinary: "Recipient: the Bureau" may be a
+# state's as well as a company's ("the credit bureau" is named by what it does).
+BARE_HEADS = frozenset(
+    _words(
+        "bureau bureaus agency agence agencia agência service services servicio serviço "
+        "directorate direction dirección direção diretoria committee comité comitê office "
+        "oficina escritório department département departamento authority autorité "
+        "autoridad autoridade unit unité unidad unidade administration administración "
+        "administração command бюро агентство служба управление директорат комитет отдел "
+        "департамент ведомство орган администрация المكتب الوكالة الجهاز المديرية اللجنة "
+        "الإدارة الهيئة الدائرة"
+    )
+)
+LABEL_ARTICLES = frozenset(_words("the le la l el o a les los las os as"))
+
+
 def _labels_ordinary_recipient(sentences: dict[int, list[str]]) -> bool:
     """Whether a sentence labels a recipient ("Recipient: our billing partner", the name
-    on its own line after the label) that names no state body."""
+    on its own line after the label) that names no state body, and more than a bare head
+    (``BARE_HEADS``)."""
     order = sorted(sentences)
     for k, n in enumerate(order):
         words = sentences[n]
         if not words or words[0] not in RECIPIENT_LABELS:
             continue
         named = words[1:] or (sentences[order[k + 1]] if k + 1 < len(order) else [])
-        if named and not names_state(named) and not names_security_body(named):
+        if all(w in LABEL_ARTICLES or w in BARE_HEADS for w in named):
+            continue
+        if not names_state(named) and not names_security_body(named):
             return True
     return False
 
@@ -210,7 +229,8 @@ def _services_read(text: _Text) -> bool:
     """Whether a security service phrase of the lexicon reads in the text ("the GRU", "the
     National Security Bureau", "la DGSI"), not negated: of the entries the text was worth
     trying (worked out by the reader before any match is bounded), and not a company's own
-    team of that name ("the internal security team")."""
+    team or department of that name ("the internal security team", "the Group Security
+    Directorate")."""
     tried = text._candidates
     if tried is None:
         return False
@@ -218,6 +238,7 @@ def _services_read(text: _Text) -> bool:
     return any(
         text.reads_in(entry, span)
         and not negated_at(text, entry, span[0])
+        and not company_unit(text, span[0], span[1])
         and not (
             span[1] + 1 < len(toks)
             and toks[span[1] + 1][3] == toks[span[1]][3]

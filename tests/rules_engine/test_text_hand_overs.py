@@ -82,3 +82,64 @@ HAND_OVER_NOT_DENIED = [
 @pytest.mark.parametrize("text", HAND_OVER_NOT_DENIED)
 def test_a_negation_of_something_else_leaves_the_hand_over_read(text: str) -> None:
     assert "interception" in categories(text)
+
+
+# A company's own security department: "Group" and "Corporate" as in a corporate group.
+COMPANY_SECURITY_DEPARTMENTS = [
+    "Recipient: Group Security Directorate",
+    "Recipient: Corporate Security Directorate",
+    "Send alerts to the Group Security Directorate.",
+    "Keep call records for billing and hand them to the Group Security Directorate.",
+    "Destinataire : Direction de la sécurité du groupe",
+    "Destinatario: Dirección de Seguridad Corporativa",
+    "Destinatario: Dirección de Seguridad del Grupo",
+]
+
+
+@pytest.mark.parametrize("text", COMPANY_SECURITY_DEPARTMENTS)
+def test_a_companys_own_security_directorate_is_no_state_body(text: str) -> None:
+    assert categories(text) == set()
+
+
+# The state's security directorates keep their reading.
+STATE_SECURITY_DIRECTORATES = [
+    "Recipient: General Security Directorate",
+    "Recipient: the Security Directorate",
+    "Recipient: the armed group security directorate",
+    "Destinataire : Direction de la sécurité de l'État",
+    "Recipient: the Internal Security Service",
+    "Destinatario: la dirección de seguridad del grupo armado",
+]
+
+
+@pytest.mark.parametrize("text", STATE_SECURITY_DIRECTORATES)
+def test_a_state_security_directorate_is_still_read(text: str) -> None:
+    assert "security_services" in categories(text)
+
+
+# A recipient label naming only a bare head ("the Bureau", "the Agency") names no one the
+# text shows to be ordinary: what is handed over goes to no one named.
+RECIPIENT_A_BARE_HEAD = [
+    "Keep the call records for billing and hand them over. Recipient: the Bureau",
+    "Keep the call records for billing and hand them over. Recipient: the Agency",
+    "Keep the call records for billing and hand them over.\nRecipient: the Service",
+    "Conserver les enregistrements des appels pour la facturation et les transmettre. "
+    "Destinataire : le Bureau",
+    "Хранить записи о вызовах для биллинга и передавать их. Получатель — Бюро.",
+]
+
+
+@pytest.mark.parametrize("text", RECIPIENT_A_BARE_HEAD)
+def test_a_recipient_named_by_a_bare_head_bounds_nothing(text: str) -> None:
+    assert "interception" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Keep the call records for billing and hand them over. Recipient: the credit bureau",
+        "Keep the call records for billing and hand them over. Recipient: our billing bureau",
+    ],
+)
+def test_a_recipient_bureau_named_by_what_it_does_is_ordinary(text: str) -> None:
+    assert categories(text) == set()
