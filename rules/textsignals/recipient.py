@@ -94,26 +94,54 @@ SUBJECT_PRONOUNS = frozenset(
 )
 ZH_RECEIVING = ("接收", "调取", "查阅", "获取")
 ZH_SUBJECTS = ("它们", "这些", "其", "上述")
+# ...or naming it again in the sentences after ("The police receive them weekly", "A copy
+# goes to the police", "这些记录也提供给公安").
+KEPT_AGAIN = frozenset(_words("them it these those их его ее её los las os as eux les"))
+KEPT_AGAIN_STARTS = _words("record enregistr registr запис")
+# Copies said of nothing else ("A copy goes to the police", not "Invoice copies are sent").
+COPIES = frozenset(_words("copy copies copie copies copia copias cópia cópias копия копии"))
+COPIES_OPENERS = frozenset(_words("a an the and une un la les una uma as os"))
+OF_AFTER_COPIES = frozenset(_words("of de des du del da do das dos"))
+ZH_KEPT_AGAIN = ("记录", "话单", "副本", "它们", "这些")
+SENTENCES_AFTER = 2  # how many sentences after a match may still speak of what it keeps
 
 
 def kept_for_the_state(text: _Text, span: tuple[int, int]) -> bool:
-    """Whether the sentence of a match, or the next one when it opens on a pronoun for
-    what the match keeps, hands it on to a state body (``hands_to_state``): "Call records
-    are kept for billing and shared with the police", "… for compliance and share them with
-    the police", "… kept for billing. They are also shared with the police"."""
+    """Whether the sentence of a match, or one of the next two when it speaks of what the
+    match keeps (a pronoun, copies, the records), hands it on to a state body
+    (``hands_to_state``): "Call records are kept for billing and shared with the police",
+    "… for compliance and share them with the police", "… kept for billing. They are also
+    shared with the police", "… The police receive them weekly"."""
     sentences = _sentences(text)
     first, last = text.toks[span[0]][3], text.toks[span[1]][3]
     said = [sentences.get(n, []) for n in range(first, last + 1)]
-    after = sentences.get(last + 1, [])
-    if after and (after[0] in SUBJECT_PRONOUNS or "".join(after).startswith(ZH_SUBJECTS)):
-        said.append(after)
+    for n in range(last + 1, last + 1 + SENTENCES_AFTER):
+        after = sentences.get(n, [])
+        if _speaks_of_kept(after):
+            said.append(after)
     return any(hands_to_state(words) for words in said)
+
+
+def _speaks_of_kept(words: list[str]) -> bool:
+    if _zh(words):
+        return any(k in "".join(words) for k in ZH_KEPT_AGAIN)
+    return bool(words) and (
+        words[0] in SUBJECT_PRONOUNS
+        or any(w in KEPT_AGAIN or w.startswith(KEPT_AGAIN_STARTS) for w in words)
+        or any(
+            w in COPIES
+            and (j == 0 or words[j - 1] in COPIES_OPENERS)
+            and not (words[j + 1 : j + 2] and words[j + 1] in OF_AFTER_COPIES)
+            for j, w in enumerate(words)
+        )
+    )
 
 
 def hands_to_state(words: list[str]) -> bool:
     """Whether a sentence's words hand what is kept on to a state body they name: after a
     giving act not denied ("shared with the police", "made available to the Interior
-    Ministry"), or before a receiving one ("the police receive a copy")."""
+    Ministry"), before a receiving one ("the police receive a copy"), or either side of a
+    passive one ("the police are provided with copies")."""
     if _zh(words):
         said = "".join(words)
         return any(
@@ -123,12 +151,21 @@ def hands_to_state(words: list[str]) -> bool:
             if at >= 0 and not zh_negated(said, at)
         )
     for i, w in enumerate(words):
-        if not _hands_on(w) or _negated(words, i):
+        turned_over = w.startswith("turn") and words[i + 1 : i + 2] == ["over"]
+        if not (_hands_on(w) or turned_over) or _negated(words, i):
             continue
-        recipient = words[:i] if w.startswith(NOT_GIVING) else words[i + 1 :]
+        if i and words[i - 1] in PASSIVE_BE and w not in AVAILABLE:
+            recipient = words  # "the police are provided with copies", "… are sent to …"
+        elif w.startswith(NOT_GIVING) and w not in AVAILABLE:
+            recipient = words[:i]
+        else:
+            recipient = words[i + 1 :]
         if names_state(recipient) or names_security_body(recipient):
             return True
     return False
+
+
+PASSIVE_BE = frozenset(_words("are is was were be been being get gets got"))
 
 
 # A service whose name is a number, which the words of a text leave out ("Unit 8200").

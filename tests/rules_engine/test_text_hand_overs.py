@@ -33,7 +33,36 @@ KEPT_AND_HANDED_TO_THE_STATE = [
     "为合规录制所有通话并提供给公安。",
     "为了合规，录制所有通话并提供给公安。",
     "所有通话出于合规录音并提供给警方。",
+    # Other verbs, the passive, and the records spoken of again in a later sentence.
+    "Call records are kept for billing and turned over to the police.",
+    "Call records are kept for billing and made accessible to the police.",
+    "Call records are kept for billing and the police are provided with copies.",
+    "Call records are kept for billing. The police receive them weekly.",
+    "Call records are kept for billing. A copy goes to the police.",
+    "Call records are kept for billing. The police can read them whenever they want.",
+    "Call records are kept for billing. Copies are sent to the police.",
 ]
+
+
+# Something else than the records handed on, or records handed to no state body.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call records are kept for billing. Copies of the invoice go to the government customer.",
+        "Record all traders' calls for compliance. Records are handed to the regulator on request.",
+        "Record all traders' calls for compliance. Copies are kept for five years.",
+        "For compliance, record all calls and send them to the customer's legal team.",
+    ],
+)
+def test_what_is_kept_for_a_benign_reason_and_handed_to_no_state_body_raises_nothing(
+    text: str,
+) -> None:
+    assert categories(text) == set()
+
+
+def test_invoice_copies_sent_to_a_ministry_are_not_the_records_handed_on() -> None:
+    text = "Call records are kept for billing. Invoice copies are sent to the Ministry of Finance."
+    assert "interception" not in categories(text)
 
 
 @pytest.mark.parametrize("text", KEPT_AND_HANDED_TO_THE_STATE)
