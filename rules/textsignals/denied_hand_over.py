@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 # than" after the act ("never shared with anyone but the police").
 EXCEPT_WORDS = frozenset(
     _words(
-        "but except excepting other than however sauf excepte hormis mais pero sino salvo "
+        "but except excepting than however sauf excepte hormis mais pero sino salvo "
         "excepto menos mas exceto senao кроме но однако إلا الا لكن باستثناء unless without "
         "sans sin sem без"
     )

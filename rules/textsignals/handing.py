@@ -111,11 +111,19 @@ def act_denied(words: list[str], i: int) -> bool:
     if words[i + 1 : i + 2] and words[i + 1] in NEGATIONS_AFTER:
         return True
     for j in range(i - 1, max(-1, i - 4), -1):
-        if words[j] in NEGATIONS:
+        word = _without_arabic_and(words[j])
+        if word in NEGATIONS:
             return not (words[j + 1 : j + 2] and words[j + 1] in ONLY_WORDS)
-        if words[j] not in BETWEEN_DENIAL:
+        if word not in BETWEEN_DENIAL:
             return False
     return False
+
+
+def _without_arabic_and(word: str) -> str:
+    """An Arabic word without the "and" it may carry ("وعدم", "ولا")."""
+    if len(word) > 2 and word[0] in "وف" and "\u0600" <= word[1:2] <= "\u06ff":
+        return word[1:]
+    return word
 
 
 def sentences_of(text: _Text) -> dict[int, list[str]]:

@@ -87,6 +87,10 @@ HAND_OVER_DENIED = [
     "Los registros de llamadas no se comparten con la policía.",
     "Записи звонков не передаются полиции.",
     "通话记录不会提供给公安。",
+    # "Any other" is no exception; an Arabic negation carries its "and".
+    "Keep call records for billing. We never share them with the police or any other authority.",
+    "الاحتفاظ بسجلات المكالمات للفوترة وعدم تسليمها إلى الشرطة.",
+    "الاحتفاظ بسجلات المكالمات للفوترة ولا يتم تسليمها إلى الشرطة.",
 ]
 
 
@@ -105,6 +109,13 @@ HAND_OVER_NOT_DENIED = [
     "Call records are never shared with the police without a warrant.",
     "Journalists' call records are never shared with the police.",
     "通话记录不会提供给公安，但会提供给国安。",
+    "Keep call records for billing; they are not shared with the police, they are streamed "
+    "to them.",
+    "Keep call records for billing and never refuse to share them with the police.",
+    "Keep call records for billing. They are not shared with the police. The police access "
+    "them directly.",
+    "Keep call records for billing and share them with no one but the police.",
+    "Keep call records for billing and do not share them with anyone other than the police.",
 ]
 
 
