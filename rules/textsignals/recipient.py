@@ -22,7 +22,8 @@ compliance, record all calls and share them with the police", "… They are also
 with the police"). A hand-over the text denies hands nothing on ("never shared with the
 police", "ne jamais les transmettre à la police", "никогда не передавать их в полицию");
 a negation of "only" or of another verb denies none ("not only for billing but also
-shared with the police").
+shared with the police"). A recipient named only by a bare head ("hand them to the Bureau",
+"Recipient: the Agency", "Получатель — Бюро") is no one named: it may be a state's.
 """
 
 from __future__ import annotations
@@ -366,6 +367,17 @@ def _to_no_one(words: list[str], i: int) -> bool:
         or (i and words[i - 1] in OBJECT_BEFORE and word.endswith(VERB_ENDINGS))
     ):
         return False
+    if _bare_head(rest):
+        return True  # "hand them to the Bureau", "передавать их в Бюро": no one named
     if "\u0400" <= word[:1] <= "\u04ff":
         return not rest
     return not any(w in RECIPIENT_MARKERS for w in rest)
+
+
+HEAD_OPENERS = RECIPIENT_MARKERS | LABEL_ARTICLES | frozenset(_words("в во"))
+
+
+def _bare_head(rest: list[str]) -> bool:
+    """Whether the words after an act name only a bare head ("to the Bureau", "au Bureau")."""
+    named = [w for w in rest if w not in HEAD_OPENERS]
+    return bool(named) and len(named) < len(rest) and all(w in BARE_HEADS for w in named)

@@ -157,8 +157,8 @@ def test_a_state_security_directorate_is_still_read(text: str) -> None:
     assert "security_services" in categories(text)
 
 
-# A recipient label naming only a bare head ("the Bureau", "the Agency") names no one the
-# text shows to be ordinary: what is handed over goes to no one named.
+# A recipient, labelled or after the act, named only by a bare head ("the Bureau", "the
+# Agency") is no one the text shows to be ordinary: what is handed over goes to no one named.
 RECIPIENT_A_BARE_HEAD = [
     "Keep the call records for billing and hand them over. Recipient: the Bureau",
     "Keep the call records for billing and hand them over. Recipient: the Agency",
@@ -166,6 +166,10 @@ RECIPIENT_A_BARE_HEAD = [
     "Conserver les enregistrements des appels pour la facturation et les transmettre. "
     "Destinataire : le Bureau",
     "Хранить записи о вызовах для биллинга и передавать их. Получатель — Бюро.",
+    "Keep call records for billing and hand them to the Bureau.",
+    "Keep call records for billing and send them to the Service.",
+    "Conserver les enregistrements des appels pour la facturation et les remettre au Bureau.",
+    "Хранить записи о вызовах для биллинга и передавать их в Бюро.",
 ]
 
 
@@ -179,6 +183,8 @@ def test_a_recipient_named_by_a_bare_head_bounds_nothing(text: str) -> None:
     [
         "Keep the call records for billing and hand them over. Recipient: the credit bureau",
         "Keep the call records for billing and hand them over. Recipient: our billing bureau",
+        "Keep call records for billing and hand them to the billing bureau.",
+        "Keep call records for billing and send them to the finance department.",
     ],
 )
 def test_a_recipient_bureau_named_by_what_it_does_is_ordinary(text: str) -> None:
