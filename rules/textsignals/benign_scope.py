@@ -277,19 +277,23 @@ def bears_on(
                 continue
             kind = "other"
         if (
-            category == "interception"
-            and kind is None
+            kind is None
             and not warrant(text, lo, hi)
             and (
-                (lo > span[1] and names_state_body(text, toks[hi][2]))
-                or kept_for_the_state(text, span)
+                (
+                    category == "interception"
+                    and lo > span[1]
+                    and names_state_body(text, toks[hi][2])
+                )
+                or (category in ("interception", "tracking") and kept_for_the_state(text, span))
             )
         ):
             # Records a state body is named after ("retain all call records for malware
             # analysis and hand them to the police"), or handed to one in their sentence
             # ("call records are kept for billing and shared with the police", "for
-            # compliance, record all calls and share them with the police"): the malware or
-            # the compliance is no longer what they are kept for. Named before, the body is
+            # compliance, record all calls and share them with the police", "… traffic for
+            # DDoS attacks and share it with the police"): the malware or the compliance is
+            # no longer what they are kept for. Named before, the body is
             # the buyer guarding its own network; a warrant the police asked for is still a
             # judge's.
             continue

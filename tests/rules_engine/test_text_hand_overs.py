@@ -42,6 +42,15 @@ KEPT_AND_HANDED_TO_THE_STATE = [
     "Call records are kept for billing. The police can read them whenever they want.",
     "Call records are kept for billing. Copies are sent to the police.",
 ]
+# Traffic watched for attacks and handed to a state body, where the act reads as tracking.
+WATCHED_AND_HANDED_TO_THE_STATE = [
+    "مراقبة جميع حركة مرور المشتركين لمنع هجمات DDoS ومشاركتها مع الشرطة.",
+]
+
+
+@pytest.mark.parametrize("text", WATCHED_AND_HANDED_TO_THE_STATE)
+def test_traffic_watched_for_attacks_and_handed_to_the_state_is_read(text: str) -> None:
+    assert categories(text) & {"interception", "tracking"}
 
 
 # Something else than the records handed on, or records handed to no state body.
