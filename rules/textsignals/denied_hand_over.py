@@ -119,9 +119,12 @@ def records_denied_on(text: _Text, lo: int, hi: int) -> bool:
     ne sont jamais transmis à la police", "Los registros de llamadas nunca se comparten con
     la policía", "通话记录不会提供给公安"): the sentence says what is not done with them.
     Not records of a protected group ("Journalists' call records …"), nor records kept,
-    stored or recorded before the denial ("… are stored and never shared")."""
+    stored or recorded before the denial ("… are stored and never shared"), nor when
+    another sentence hands something to a state body ("…; the police have direct access")."""
     toks = text.toks
     n = toks[lo][3]
+    if any(m != n and _hands_to_a_state_body(other) for m, other in sentences_of(text).items()):
+        return False  # "… never shared with the police; the police have direct access"
     first = next(k for k in range(lo, -1, -1) if k == 0 or toks[k - 1][3] != n)
     words = [bare_word(t[0]) for t in toks[first:] if t[3] == n]
     if zh(words):
@@ -157,3 +160,13 @@ def company_unit(text: _Text, lo: int, hi: int) -> bool:
     first = next(k for k in range(lo, -1, -1) if k == 0 or toks[k - 1][3] != n)
     words = [bare_word(t[0]) for t in toks[first:] if t[3] == n]
     return company_security_unit(words, lo - first, hi - first)
+
+
+def _hands_to_a_state_body(words: list[str]) -> bool:
+    """Whether a sentence hands something on, not in a denial, and names a state body."""
+    if zh(words):
+        said = "".join(words)
+        acts = any(not zh_negated(said, at) for at in _zh_acts(said))
+    else:
+        acts = any(hands_on(w) and not act_denied(words, i) for i, w in enumerate(words))
+    return acts and (names_state(words) or names_security_body(words))

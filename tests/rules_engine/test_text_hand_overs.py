@@ -125,6 +125,8 @@ HAND_OVER_NOT_DENIED = [
     "them directly.",
     "Keep call records for billing and share them with no one but the police.",
     "Keep call records for billing and do not share them with anyone other than the police.",
+    "Call records are never shared with the police; the police have direct access.",
+    "Call records are not shared with the police. They are shared with the Interior Ministry.",
 ]
 
 
