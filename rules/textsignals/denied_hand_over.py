@@ -24,15 +24,16 @@ if TYPE_CHECKING:
 
 
 # A hand-over denied holds back from whom the text names: not "but", "except", "other
-# than" after the act ("never shared with anyone but the police").
+# than", "unless", "if" after the act ("never shared with anyone but the police", "не
+# передавать их в полицию, если только она не попросит").
 EXCEPT_WORDS = frozenset(
     _words(
         "but except excepting than however sauf excepte hormis mais pero sino salvo "
         "excepto menos mas exceto senao кроме но однако إلا الا لكن باستثناء unless without "
-        "sans sin sem без"
+        "sans sin sem без if si если إذا اذا"
     )
 )
-ZH_EXCEPT = ("除", "但", "而是")
+ZH_EXCEPT = ("除", "但", "而是", "如果")
 
 
 def denied_hand_over(words: list[str]) -> bool:

@@ -126,6 +126,9 @@ HAND_OVER_NOT_DENIED = [
     "Keep call records for billing and share them with no one but the police.",
     "Keep call records for billing and do not share them with anyone other than the police.",
     "Call records are never shared with the police; the police have direct access.",
+    "Хранить записи о вызовах для биллинга и не передавать их в полицию, если только она не "
+    "попросит.",
+    "Keep call records for billing and never share them with the police if they do not ask.",
     "Call records are not shared with the police. They are shared with the Interior Ministry.",
 ]
 
