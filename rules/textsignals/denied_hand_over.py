@@ -124,12 +124,31 @@ def records_denied_on(text: _Text, lo: int, hi: int) -> bool:
     another sentence hands something to a state body ("…; the police have direct access")."""
     toks = text.toks
     n = toks[lo][3]
-    if any(m != n and _hands_to_a_state_body(other) for m, other in sentences_of(text).items()):
-        return False  # "… never shared with the police; the police have direct access"
-    first = next(k for k in range(lo, -1, -1) if k == 0 or toks[k - 1][3] != n)
-    words = [bare_word(t[0]) for t in toks[first:] if t[3] == n]
+    first, words = _sentence_at(text, lo)
+    if not _records_denied(words, lo - first, hi - first):
+        return False
+    # "… never shared with the police; the police have direct access"
+    return not any(
+        m != n and _hands_to_a_state_body(other) for m, other in sentences_of(text).items()
+    )
+
+
+def _sentence_at(text: _Text, lo: int) -> tuple[int, list[str]]:
+    """Where the sentence of token ``lo`` starts, and its words (``bare_word``)."""
+    toks = text.toks
+    n = toks[lo][3]
+    first = lo
+    while first and toks[first - 1][3] == n:
+        first -= 1
+    last = lo
+    while last + 1 < len(toks) and toks[last + 1][3] == n:
+        last += 1
+    return first, [bare_word(t[0]) for t in toks[first : last + 1]]
+
+
+def _records_denied(words: list[str], lo: int, hi: int) -> bool:
     if zh(words):
-        said = "".join(words[lo - first :])
+        said = "".join(words[lo:])
         at = _zh_acts(said)
         if not at or not all(zh_negated(said, a) for a in at):
             return False
@@ -139,14 +158,14 @@ def records_denied_on(text: _Text, lo: int, hi: int) -> bool:
             for r in ZH_RECORDS
         ) and not any(e in said for e in ZH_EXCEPT)
     acts = [i for i, w in enumerate(words) if hands_on(w)]
-    if not acts or not all(act_denied(words, i) for i in acts) or acts[0] < lo - first:
+    if not acts or not all(act_denied(words, i) for i in acts) or acts[0] < lo:
         return False
     j = acts[0] - 1
     while j >= 0 and (words[j] in BETWEEN_DENIAL or words[j] in NEGATIONS):
         j -= 1
     named = words[: j + 1]
     return (
-        lo - first <= j <= hi - first
+        lo <= j <= hi
         and all(w in RECORD_JOINS or w.startswith(RECORD_NOUN_STARTS) for w in named)
         and not any(w in EXCEPT_WORDS for w in words[acts[0] + 1 :])
     )
@@ -156,10 +175,7 @@ def company_unit(text: _Text, lo: int, hi: int) -> bool:
     """Whether a security service match from ``lo`` to ``hi`` names a company's own security
     department (``state_bodies.company_security_unit``): "Recipient: Group Security
     Directorate" hands nothing to a state body."""
-    toks = text.toks
-    n = toks[lo][3]
-    first = next(k for k in range(lo, -1, -1) if k == 0 or toks[k - 1][3] != n)
-    words = [bare_word(t[0]) for t in toks[first:] if t[3] == n]
+    first, words = _sentence_at(text, lo)
     return company_security_unit(words, lo - first, hi - first)
 
 
