@@ -13,8 +13,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .handing import BETWEEN_DENIAL, HANDING_PARTS, act_denied, hands_on, sentences_of, zh
-from .languages import bare_word
+from .handing import (
+    BETWEEN_DENIAL,
+    HANDING_PARTS,
+    act_denied,
+    hands_on,
+    memo,
+    sentence_at,
+    sentences_of,
+    zh,
+)
 from .negation import NEGATIONS, ZH_NEGATIONS
 from .state_bodies import company_security_unit, names_security_body, names_state
 from .state_bodies import words_of as _words
@@ -89,12 +97,16 @@ def _zh_denied_to(said: str, at: int) -> bool:
 def said_not_denied(text: _Text) -> str:
     """The text as written, each sentence that only denies a hand-over to a state body
     (``denied_hand_over``) blanked: what names whom the records may go to."""
+    found = memo(text)
+    if "said" in found:
+        return found["said"]
     raw = text.raw
     for n, words in sentences_of(text).items():
         if denied_hand_over(words):
             toks = [t for t in text.toks if t[3] == n]
             lo, hi = toks[0][1], toks[-1][2]
             raw = raw[:lo] + " " * (hi - lo) + raw[hi:]
+    found["said"] = raw
     return raw
 
 
@@ -122,28 +134,15 @@ def records_denied_on(text: _Text, lo: int, hi: int) -> bool:
     Not records of a protected group ("Journalists' call records …"), nor records kept,
     stored or recorded before the denial ("… are stored and never shared"), nor when
     another sentence hands something to a state body ("…; the police have direct access")."""
-    toks = text.toks
-    n = toks[lo][3]
-    first, words = _sentence_at(text, lo)
+    n = text.toks[lo][3]
+    first, words = sentence_at(text, lo)
     if not _records_denied(words, lo - first, hi - first):
         return False
     # "… never shared with the police; the police have direct access"
-    return not any(
-        m != n and _hands_to_a_state_body(other) for m, other in sentences_of(text).items()
-    )
-
-
-def _sentence_at(text: _Text, lo: int) -> tuple[int, list[str]]:
-    """Where the sentence of token ``lo`` starts, and its words (``bare_word``)."""
-    toks = text.toks
-    n = toks[lo][3]
-    first = lo
-    while first and toks[first - 1][3] == n:
-        first -= 1
-    last = lo
-    while last + 1 < len(toks) and toks[last + 1][3] == n:
-        last += 1
-    return first, [bare_word(t[0]) for t in toks[first : last + 1]]
+    found = memo(text)
+    if "handed" not in found:
+        found["handed"] = {m for m, w in sentences_of(text).items() if _hands_to_a_state_body(w)}
+    return not (found["handed"] - {n})
 
 
 def _records_denied(words: list[str], lo: int, hi: int) -> bool:
@@ -157,6 +156,8 @@ def _records_denied(words: list[str], lo: int, hi: int) -> bool:
             head.startswith(r) and any(head[len(r) :].startswith(g) for g in ZH_NEGATIONS)
             for r in ZH_RECORDS
         ) and not any(e in said for e in ZH_EXCEPT)
+    if not any(w in NEGATIONS for w in words):
+        return False
     acts = [i for i, w in enumerate(words) if hands_on(w)]
     if not acts or not all(act_denied(words, i) for i in acts) or acts[0] < lo:
         return False
@@ -175,7 +176,7 @@ def company_unit(text: _Text, lo: int, hi: int) -> bool:
     """Whether a security service match from ``lo`` to ``hi`` names a company's own security
     department (``state_bodies.company_security_unit``): "Recipient: Group Security
     Directorate" hands nothing to a state body."""
-    first, words = _sentence_at(text, lo)
+    first, words = sentence_at(text, lo)
     return company_security_unit(words, lo - first, hi - first)
 
 

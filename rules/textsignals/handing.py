@@ -11,6 +11,7 @@ and a negation of another verb before it deny nothing.
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING
 
 from .languages import bare_word
@@ -126,8 +127,35 @@ def _without_arabic_and(word: str) -> str:
     return word
 
 
+_LOCAL = threading.local()
+
+
+def memo(text: _Text) -> dict:
+    """What the hand-over checks worked out for the text being read (once a text, so the
+    work per match does not grow with the text)."""
+    if getattr(_LOCAL, "text", None) is not text:
+        _LOCAL.text, _LOCAL.found = text, {}
+    return _LOCAL.found
+
+
 def sentences_of(text: _Text) -> dict[int, list[str]]:
-    sentences: dict[int, list[str]] = {}
-    for t in text.toks:
-        sentences.setdefault(t[3], []).append(bare_word(t[0]))
-    return sentences
+    """Each sentence's words (``bare_word``), by its number."""
+    found = memo(text)
+    if "sentences" not in found:
+        sentences: dict[int, list[str]] = {}
+        for t in text.toks:
+            sentences.setdefault(t[3], []).append(bare_word(t[0]))
+        found["sentences"] = sentences
+    return found["sentences"]
+
+
+def sentence_at(text: _Text, lo: int) -> tuple[int, list[str]]:
+    """Where the sentence of token ``lo`` starts, and its words."""
+    found = memo(text)
+    if "starts" not in found:
+        starts: dict[int, int] = {}
+        for i, t in enumerate(text.toks):
+            starts.setdefault(t[3], i)
+        found["starts"] = starts
+    n = text.toks[lo][3]
+    return found["starts"][n], sentences_of(text)[n]

@@ -32,7 +32,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .denied_hand_over import company_unit, denied_hand_over, zh_negated
-from .handing import HANDING_PARTS, HANDING_WORDS
+from .handing import HANDING_PARTS, HANDING_WORDS, memo
 from .handing import act_denied as _negated
 from .handing import hands_on as _hands_on
 from .handing import sentences_of as _sentences
@@ -115,12 +115,17 @@ def kept_for_the_state(text: _Text, span: tuple[int, int]) -> bool:
     shared with the police", "… The police receive them weekly"."""
     sentences = _sentences(text)
     first, last = text.toks[span[0]][3], text.toks[span[1]][3]
-    said = [sentences.get(n, []) for n in range(first, last + 1)]
-    for n in range(last + 1, last + 1 + SENTENCES_AFTER):
-        after = sentences.get(n, [])
-        if _speaks_of_kept(after):
-            said.append(after)
-    return any(hands_to_state(words) for words in said)
+    said = list(range(first, last + 1))
+    said += [
+        n
+        for n in range(last + 1, last + 1 + SENTENCES_AFTER)
+        if _speaks_of_kept(sentences.get(n, []))
+    ]
+    found = memo(text).setdefault("hands to state", {})
+    for n in said:
+        if n not in found:
+            found[n] = hands_to_state(sentences.get(n, []))
+    return any(found[n] for n in said)
 
 
 def _speaks_of_kept(words: list[str]) -> bool:
