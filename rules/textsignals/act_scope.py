@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .denied_hand_over import said_not_denied
 from .languages import bare_word
 from .recipient import hands_on_to_no_one, hands_on_to_state
 from .split_words import FUNCTION_WORDS
@@ -458,7 +459,7 @@ def names_recipient(text: _Text) -> bool:
     it keeps on to another state body, an armed group or a party (``hands_on_to_state``:
     "… and give them to the governor's office"); handing on to a customer or the next agent
     is the deal's own."""
-    said = text.raw.lower()
+    said = said_not_denied(text).lower()  # not "… never shared with the police"
     if _ISSUER_RE.search(said) or _names_force(said) or any(p in said for p in RECIPIENT_PARTS):
         return True
     return hands_on_to_state(text)
@@ -468,7 +469,7 @@ def names_state_body(text: _Text, start: int = 0) -> bool:
     """Whether a text names the police, a ministry, the military, an intelligence or a
     security service or an armed force (``FORCE_PARTS``) from character ``start`` on
     (``names_recipient`` without the words of handing on)."""
-    said = text.raw[start:].lower()
+    said = said_not_denied(text)[start:].lower()
     return bool(_ISSUER_RE.search(said) or _names_force(said)) or any(
         p in said for p in RECIPIENT_PARTS
     )

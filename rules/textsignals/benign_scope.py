@@ -29,9 +29,10 @@ from .act_scope import (
 from .act_scope import CLAUSE_BREAK_RE as _CLAUSE_BREAK_RE
 from .attack_watch import watched_for_attacks
 from .bound_reach import bound_after, group_acted_on_after, group_acted_on_before
+from .kept_groups import groups_kept
 from .languages import bare_word
 from .lexicon import FAMILY_SOURCE, WINDOW, CompiledLexicon, IndexedPart, LexiconEntry
-from .recipient import groups_kept
+from .recipient import kept_for_the_state
 
 if TYPE_CHECKING:
     from .reader import _Text
@@ -276,16 +277,25 @@ def bears_on(
                 continue
             kind = "other"
         if (
-            category == "interception"
-            and kind is None
-            and lo > span[1]
+            kind is None
             and not warrant(text, lo, hi)
-            and names_state_body(text, toks[hi][2])
+            and (
+                (
+                    category == "interception"
+                    and lo > span[1]
+                    and names_state_body(text, toks[hi][2])
+                )
+                or (category in ("interception", "tracking") and kept_for_the_state(text, span))
+            )
         ):
             # Records a state body is named after ("retain all call records for malware
-            # analysis and hand them to the police"): the malware is no longer what they are
-            # kept for. Named before, the body is the buyer guarding its own network; a
-            # warrant the police asked for is still a judge's.
+            # analysis and hand them to the police"), or handed to one in their sentence
+            # ("call records are kept for billing and shared with the police", "for
+            # compliance, record all calls and share them with the police", "… traffic for
+            # DDoS attacks and share it with the police"): the malware or the compliance is
+            # no longer what they are kept for. Named before, the body is
+            # the buyer guarding its own network; a warrant the police asked for is still a
+            # judge's.
             continue
         if kind in ("own object", "thing held"):
             continue  # only the act read inside it, or holding it, is cancelled (own_object)

@@ -41,6 +41,7 @@ from .benign_scope import (
     span_kind,
 )
 from .candidates import candidate_index, candidates, read_word_keys
+from .denied_hand_over import company_unit, records_denied_on
 from .described import described
 from .disguise import as_read
 from .fitting import Near as _Near
@@ -346,6 +347,8 @@ def _read(raw: str, lexicon: CompiledLexicon) -> list[Read]:
                 or disclaimed(text, hi)
                 or described(text, lo, hi, act)
                 or served(text, lo, hi, act)
+                or (entry.entry.category == "interception" and records_denied_on(text, lo, hi))
+                or (entry.entry.category == "security_services" and company_unit(text, lo, hi))
             ):
                 continue
             benign = text.benign_spans(lexicon) if lexicon.benign else ()

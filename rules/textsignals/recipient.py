@@ -1,7 +1,7 @@
-"""Whom what is kept is handed on to, and whose it is: the checks that stop ordinary wording
-(call records kept for billing, a DDoS watch, calls in a queue) clearing a text that hands
-what it keeps to a state body, or to no one it names, or says what is kept of a protected
-group. Which words name a state body is ``state_bodies``.
+"""Whom what is kept is handed on to: the checks that stop ordinary wording (call records
+kept for billing, a DDoS watch, calls in a queue, recording for compliance) clearing a text
+that hands what it keeps to a state body, or to no one it names. Which words name a state
+body is ``state_bodies``; whose what is kept is, ``kept_groups``.
 
 What must always be true: a handing-on act ("pass them to", "make them available to",
 "ويرسلها إلى", "отдавать в", "remettre à", "提供给"), in any form and either voice, in a
@@ -15,7 +15,15 @@ attacks and handed on to no one named ("… and share them", "… and make them 
 request", "copies go out every night") bound nothing either; one
 whose recipient is a customer or the next agent, or a handing on of something else
 ("transfer to the next agent", "invoices sent", "wire transfer", "تسليم المعدات"), is the
-ordinary deal it says.
+ordinary deal it says. Handed to a state body in the sentence that says what it is kept
+for, or the next one about it, it is kept for that body, whatever the sentence says it is
+kept for ("Call records are kept for billing and shared with the police", "For
+compliance, record all calls and share them with the police", "… They are also shared
+with the police"). A hand-over the text denies hands nothing on ("never shared with the
+police", "ne jamais les transmettre à la police", "никогда не передавать их в полицию");
+a negation of "only" or of another verb denies none ("not only for billing but also
+shared with the police"). A recipient named only by a bare head ("hand them to the Bureau",
+"Recipient: the Agency", "Получатель — Бюро") is no one named: it may be a state's.
 """
 
 from __future__ import annotations
@@ -23,6 +31,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .denied_hand_over import company_unit, denied_hand_over, zh_negated
+from .handing import HANDING_PARTS, HANDING_WORDS, memo
+from .handing import act_denied as _negated
+from .handing import hands_on as _hands_on
+from .handing import sentences_of as _sentences
+from .handing import zh as _zh
 from .languages import bare_word
 from .matching import entry_spans
 from .negation import NEGATIONS, negated_at
@@ -32,60 +46,6 @@ from .state_bodies import words_of as _words
 if TYPE_CHECKING:
     from .reader import _Text
 
-
-# Handing on, or receiving, what is kept, in any form: word beginnings (Latin, Cyrillic),
-# whole words where a beginning would be another word ("hand" is in "handle", "pass" in
-# "password"), parts of the word in Arabic (prefixed conjunctions, attached pronouns:
-# "ويرسلها") and Chinese.
-HANDING_WORDS = frozenset(
-    _words(
-        "share shared shares sharing hand hands handed handing send sends sent sending give "
-        "gives gave given giving pass passes passed passing route routes routed routing feed "
-        "feeds fed go goes went get gets got read reads copy copies copied "
-        "available accessible grant grants granted push pushed leak leaked report reports "
-        "reported relay relayed export exported exports sync synced stream streams streamed "
-        "streaming mirror mirrors mirrored query queries queried view views viewed see sees "
-        "cc bcc donner donne donnent lit lisent pasar pasa pasan pasó pase pasarlos pasarlas "
-        "pasalas pasalos passar passa passam passou passe recu reçus"
-    )
-)
-HANDING_STARTS = _words(
-    "forward transfer disclos provid supply suppli deliver upload submit transmit furnish "
-    "releas receiv obtain access consult expos "
-    "partag transmet transmis transmettr envoi envoy communiqu remet remis remettr fourni "
-    "livr disposi confi adress recoi recev acced "
-    "compart entreg envia envie enviá remit transfier suministr proporcion facilit dispon "
-    "reenvi recib acces "
-    "compartilh partilh repass encaminh fornec disponibiliz receb acess "
-    "передав передач переда отправ пересыл предостав отдава отдать отдаю отдае отдал отдад "
-    "направ сообща сообщи выда выгруж достав сдава сдать слива получа получи доступ чита копи"
-)
-HANDING_PARTS = (
-    _words(
-        "يرسل ترسل نرسل أرسل إرسال يسلم تسلم نسلم سلمها سلمه سلمهم تسليم شارك مشاركة يزود تزود "
-        "نزود تزويد تحويل يحول نحول يقدم نقدم تقديم إتاح يتيح تتيح إحال يحيل تحيل تمرير يمرر "
-        "تمرر يعطي تعطي إعطاء يمنح ينقل تنقل يتلقى تتلقى يستلم تستلم استلام يطلع تطلع اطلاع "
-        "الوصول إبلاغ يبلغ"
-    )
-    + ("共享", "提交", "发送", "移交", "交给", "交由", "转发", "报送", "提供", "推送", "传给")
-    + (
-        "传送",
-        "上报",
-        "转交",
-        "送交",
-        "分享",
-        "开放给",
-        "接收",
-        "调取",
-        "查阅",
-        "获取",
-        "送往",
-        "送至",
-        "同步",
-        "抄送",
-        "给",
-    )
-)
 
 # Whom a handing-on act may be to when a pronoun stands for it ("hand them over to them"):
 # the state body is then named elsewhere in the text.
@@ -110,7 +70,9 @@ def hands_on_to_state(text: _Text) -> bool:
         names_security_body(words) and not _disclaims(words) for words in sentences.values()
     ):
         return True
-    state = {n for n, words in sentences.items() if names_state(words)}
+    state = {
+        n for n, words in sentences.items() if names_state(words) and not denied_hand_over(words)
+    }
     state |= _numbered_units(text)
     for n, words in sentences.items():
         handing = [i for i, w in enumerate(words) if _hands_on(w) and not _negated(words, i)]
@@ -124,6 +86,92 @@ def hands_on_to_state(text: _Text) -> bool:
         if state and any(_to_pronoun(words, i) or _to_no_one(words, i) for i in handing):
             return True
     return False
+
+
+# Pronouns opening a sentence about what the one before keeps ("They are also shared with
+# the police").
+SUBJECT_PRONOUNS = frozenset(
+    _words("they these those it ils elles ceux ellos ellas estos estas eles elas estes они их")
+)
+ZH_RECEIVING = ("接收", "调取", "查阅", "获取")
+ZH_SUBJECTS = ("它们", "这些", "其", "上述")
+# ...or naming it again in the sentences after ("The police receive them weekly", "A copy
+# goes to the police", "这些记录也提供给公安").
+KEPT_AGAIN = frozenset(_words("them it these those их его ее её los las os as eux les"))
+KEPT_AGAIN_STARTS = _words("record enregistr registr запис")
+# Copies said of nothing else ("A copy goes to the police", not "Invoice copies are sent").
+COPIES = frozenset(_words("copy copies copie copies copia copias cópia cópias копия копии"))
+COPIES_OPENERS = frozenset(_words("a an the and une un la les una uma as os"))
+OF_AFTER_COPIES = frozenset(_words("of de des du del da do das dos"))
+ZH_KEPT_AGAIN = ("记录", "话单", "副本", "它们", "这些")
+SENTENCES_AFTER = 2  # how many sentences after a match may still speak of what it keeps
+
+
+def kept_for_the_state(text: _Text, span: tuple[int, int]) -> bool:
+    """Whether the sentence of a match, or one of the next two when it speaks of what the
+    match keeps (a pronoun, copies, the records), hands it on to a state body
+    (``hands_to_state``): "Call records are kept for billing and shared with the police",
+    "… for compliance and share them with the police", "… kept for billing. They are also
+    shared with the police", "… The police receive them weekly"."""
+    sentences = _sentences(text)
+    first, last = text.toks[span[0]][3], text.toks[span[1]][3]
+    said = list(range(first, last + 1))
+    said += [
+        n
+        for n in range(last + 1, last + 1 + SENTENCES_AFTER)
+        if _speaks_of_kept(sentences.get(n, []))
+    ]
+    found = memo(text).setdefault("hands to state", {})
+    for n in said:
+        if n not in found:
+            found[n] = hands_to_state(sentences.get(n, []))
+    return any(found[n] for n in said)
+
+
+def _speaks_of_kept(words: list[str]) -> bool:
+    if _zh(words):
+        return any(k in "".join(words) for k in ZH_KEPT_AGAIN)
+    return bool(words) and (
+        words[0] in SUBJECT_PRONOUNS
+        or any(w in KEPT_AGAIN or w.startswith(KEPT_AGAIN_STARTS) for w in words)
+        or any(
+            w in COPIES
+            and (j == 0 or words[j - 1] in COPIES_OPENERS)
+            and not (words[j + 1 : j + 2] and words[j + 1] in OF_AFTER_COPIES)
+            for j, w in enumerate(words)
+        )
+    )
+
+
+def hands_to_state(words: list[str]) -> bool:
+    """Whether a sentence's words hand what is kept on to a state body they name: after a
+    giving act not denied ("shared with the police", "made available to the Interior
+    Ministry"), before a receiving one ("the police receive a copy"), or either side of a
+    passive one ("the police are provided with copies")."""
+    if _zh(words):
+        said = "".join(words)
+        return any(
+            names_state(list(said[:at] if h in ZH_RECEIVING else said[at + len(h) :]))
+            for h in HANDING_PARTS
+            for at in [said.find(h)]
+            if at >= 0 and not zh_negated(said, at)
+        )
+    for i, w in enumerate(words):
+        turned_over = w.startswith("turn") and words[i + 1 : i + 2] == ["over"]
+        if not (_hands_on(w) or turned_over) or _negated(words, i):
+            continue
+        if i and words[i - 1] in PASSIVE_BE and w not in AVAILABLE:
+            recipient = words  # "the police are provided with copies", "… are sent to …"
+        elif w.startswith(NOT_GIVING) and w not in AVAILABLE:
+            recipient = words[:i]
+        else:
+            recipient = words[i + 1 :]
+        if names_state(recipient) or names_security_body(recipient):
+            return True
+    return False
+
+
+PASSIVE_BE = frozenset(_words("are is was were be been being get gets got"))
 
 
 # A service whose name is a number, which the words of a text leave out ("Unit 8200").
@@ -163,16 +211,35 @@ RECIPIENT_LABELS = frozenset(
 )
 
 
+# A head alone names no one a text shows to be ordinary: "Recipient: the Bureau" may be a
+# state's as well as a company's ("the credit bureau" is named by what it does).
+BARE_HEADS = frozenset(
+    _words(
+        "bureau bureaus agency agence agencia agência service services servicio serviço "
+        "directorate direction dirección direção diretoria committee comité comitê office "
+        "oficina escritório department département departamento authority autorité "
+        "autoridad autoridade unit unité unidad unidade administration administración "
+        "administração command бюро агентство служба управление директорат комитет отдел "
+        "департамент ведомство орган администрация المكتب الوكالة الجهاز المديرية اللجنة "
+        "الإدارة الهيئة الدائرة"
+    )
+)
+LABEL_ARTICLES = frozenset(_words("the le la l el o a les los las os as"))
+
+
 def _labels_ordinary_recipient(sentences: dict[int, list[str]]) -> bool:
     """Whether a sentence labels a recipient ("Recipient: our billing partner", the name
-    on its own line after the label) that names no state body."""
+    on its own line after the label) that names no state body, and more than a bare head
+    (``BARE_HEADS``)."""
     order = sorted(sentences)
     for k, n in enumerate(order):
         words = sentences[n]
         if not words or words[0] not in RECIPIENT_LABELS:
             continue
         named = words[1:] or (sentences[order[k + 1]] if k + 1 < len(order) else [])
-        if named and not names_state(named) and not names_security_body(named):
+        if all(w in LABEL_ARTICLES or w in BARE_HEADS for w in named):
+            continue
+        if not names_state(named) and not names_security_body(named):
             return True
     return False
 
@@ -187,22 +254,14 @@ OWNERSHIP_STARTS = _words(
 
 
 def _disclaims(words: list[str]) -> bool:
-    return any(w.startswith(SANCTION_STARTS) for w in words) or (
-        any(w in NEGATIONS for w in words) and any(w.startswith(OWNERSHIP_STARTS) for w in words)
+    return (
+        any(w.startswith(SANCTION_STARTS) for w in words)
+        or (
+            any(w in NEGATIONS for w in words)
+            and any(w.startswith(OWNERSHIP_STARTS) for w in words)
+        )
+        or denied_hand_over(words)
     )
-
-
-def _negated(words: list[str], i: int) -> bool:
-    """Whether a negation shortly before the act at ``i`` denies it ("and never shared
-    with the state")."""
-    return any(w in NEGATIONS for w in words[max(0, i - 3) : i])
-
-
-def _sentences(text: _Text) -> dict[int, list[str]]:
-    sentences: dict[int, list[str]] = {}
-    for t in text.toks:
-        sentences.setdefault(t[3], []).append(bare_word(t[0]))
-    return sentences
 
 
 # What makes a security service's name a company's own unit: "the internal security team".
@@ -213,7 +272,8 @@ def _services_read(text: _Text) -> bool:
     """Whether a security service phrase of the lexicon reads in the text ("the GRU", "the
     National Security Bureau", "la DGSI"), not negated: of the entries the text was worth
     trying (worked out by the reader before any match is bounded), and not a company's own
-    team of that name ("the internal security team")."""
+    team or department of that name ("the internal security team", "the Group Security
+    Directorate")."""
     tried = text._candidates
     if tried is None:
         return False
@@ -221,6 +281,7 @@ def _services_read(text: _Text) -> bool:
     return any(
         text.reads_in(entry, span)
         and not negated_at(text, entry, span[0])
+        and not company_unit(text, span[0], span[1])
         and not (
             span[1] + 1 < len(toks)
             and toks[span[1] + 1][3] == toks[span[1]][3]
@@ -229,18 +290,6 @@ def _services_read(text: _Text) -> bool:
         for entry in tried[0]
         if entry.entry.category == "security_services"
         for span in entry_spans(text, entry)
-    )
-
-
-def _zh(words: list[str]) -> bool:
-    return any("\u3400" <= w[:1] <= "\u9fff" for w in words)
-
-
-def _hands_on(word: str) -> bool:
-    return (
-        word in HANDING_WORDS
-        or word.startswith(HANDING_STARTS)
-        or ("\u0600" <= word[:1] <= "\u06ff" and any(h in word for h in HANDING_PARTS))
     )
 
 
@@ -323,66 +372,17 @@ def _to_no_one(words: list[str], i: int) -> bool:
         or (i and words[i - 1] in OBJECT_BEFORE and word.endswith(VERB_ENDINGS))
     ):
         return False
+    if _bare_head(rest):
+        return True  # "hand them to the Bureau", "передавать их в Бюро": no one named
     if "\u0400" <= word[:1] <= "\u04ff":
         return not rest
     return not any(w in RECIPIENT_MARKERS for w in rest)
 
 
-# A protected group named in another sentence than the match is whose the kept things are
-# when its sentence names them or an act on them ("Opposition activists' traffic is stored
-# separately", "numbers of protest organisers are highlighted"); one that only gets a
-# discount ("Journalists get 20% off the plan") is a customer. Word beginnings compared
-# without accents (Arabic and Chinese: parts of the word).
-KEPT_STARTS = _words(
-    "call communic messag traffic connect record number data metadat log sms email "
-    "conversation location phone line contact flag highlight marked stor review watch monitor "
-    "track list separat intercept "
-    "appel communicat trafic connexion enregistr numero donnee ligne telephon localis "
-    "signal marqu surveill stock separ conserv "
-    "llamad comunicac mensaj trafico conexion registr dato conversac linea ubicac señal "
-    "vigil almacen grab chamad trafego conex registo dado conversa linha localiz sinaliz "
-    "armazen grav "
-    "звонк вызов переговор сообщени трафик соединени подключени запис номер данн телефон "
-    "местоположен переписк помеча отмеча выделя хран отслежив отдельн прослуш"
-)
-KEPT_PARTS = _words(
-    "مكالم اتصال رسائل حركة سجل أرقام رقم بيانات هاتف هواتف موقع تمييز تخزين مراقب"
-) + (
-    "通话",
-    "电话",
-    "短信",
-    "通信",
-    "流量",
-    "记录",
-    "号码",
-    "数据",
-    "连接",
-    "位置",
-    "话单",
-    "标记",
-    "存储",
-    "单独",
-    "监控",
-)
+HEAD_OPENERS = RECIPIENT_MARKERS | LABEL_ARTICLES | frozenset(_words("в во"))
 
 
-def groups_kept(
-    text: _Text, span: tuple[int, int], protected: list[tuple[int, int]]
-) -> list[tuple[int, int]]:
-    """The protected groups near a match (``protected``) whose communications or records
-    the text keeps: in the match's sentence, or in a sentence naming calls, traffic,
-    records, numbers or an act on them (``KEPT_STARTS``)."""
-    toks = text.toks
-    sentence = toks[span[0]][3]
-    kept: list[tuple[int, int]] = []
-    for lo, hi in protected:
-        n = toks[lo][3]
-        words = [bare_word(t[0]) for t in toks if t[3] == n]
-        said = "".join(words) if _zh(words) else " ".join(words)
-        if (
-            n == sentence
-            or any(w.startswith(KEPT_STARTS) for w in words)
-            or any(p in said for p in KEPT_PARTS)
-        ):
-            kept.append((lo, hi))
-    return kept
+def _bare_head(rest: list[str]) -> bool:
+    """Whether the words after an act name only a bare head ("to the Bureau", "au Bureau")."""
+    named = [w for w in rest if w not in HEAD_OPENERS]
+    return bool(named) and len(named) < len(rest) and all(w in BARE_HEADS for w in named)

@@ -212,10 +212,33 @@ CUSTOMER_WORDS = frozenset(
         "заказчик заказчика заказчику клиент клиента клиенту потребител"
     )
 )
-# A company's own directorate: "the IT directorate", "the finance directorate".
+# A company's own directorate: "the IT directorate", "the finance directorate", "the Group
+# Security Directorate" (a corporate group's).
 OWN_UNITS = frozenset(
     words_of("it finance technical engineering operations network commercial sales hr billing")
 )
+CORPORATE_WORDS = frozenset(words_of("group corporate company companys firm enterprise"))
+# ...and whose "group" is an armed one: "the armed group security directorate".
+ARMED_GROUP_WORDS = frozenset(
+    words_of(
+        "armed militant rebel terrorist paramilitary insurgent militia armé armés armée "
+        "armado armados armada rebelde rebelle terroriste terrorista paramilitaire paramilitar"
+    )
+)
+# What a company's security department is called (its match's words), and what after it
+# makes it a company's in French, Spanish and Portuguese ("Direction de la sécurité du
+# groupe", "Dirección de Seguridad Corporativa", "Diretoria de Segurança da empresa").
+SECURITY_UNIT_WORDS = frozenset(
+    words_of(
+        "security directorate department division office service services unit sécurité "
+        "sûreté direction département seguridad dirección departamento servicio segurança "
+        "diretoria direção serviço of de du la l del da do des"
+    )
+)
+CORPORATE_AFTER = frozenset(
+    words_of("groupe entreprise grupo empresa corporativa corporativo compañía companhia")
+)
+JOIN_WORDS = frozenset(words_of("of de du la l le del da do des the"))
 ARMY_WORDS = frozenset(words_of("army armee ejercito exercito"))
 OF_WORDS = frozenset(words_of("of de d"))
 ARMS_OF_AN_ARMY = frozenset(words_of("terre tierra terra air"))
@@ -258,7 +281,7 @@ def names_state(words: list[str]) -> bool:
             continue
         if word.startswith(STATE_STARTS) or _ARABIC_STATE_RE.match(word):
             if not _serves(words, i) and not (
-                word.startswith("directorat") and before in OWN_UNITS
+                word.startswith("directorat") and _own_directorate(words, i)
             ):
                 return True
             continue
@@ -298,6 +321,34 @@ def names_state(words: list[str]) -> bool:
         for i, w in enumerate(content)
         for heads, qualifiers, by_state in QUALIFIED_HEADS
     )
+
+
+def _own_directorate(words: list[str], i: int) -> bool:
+    """Whether the directorate at ``i`` is a company's: "the IT directorate", "the Group
+    Security Directorate" (not the armed group's)."""
+    before = words[i - 1] if i else ""
+    if before in OWN_UNITS:
+        return True
+    j = i - 2 if before == "security" else i - 1
+    return j >= 0 and _corporate_at(words, j)
+
+
+def _corporate_at(words: list[str], j: int) -> bool:
+    return words[j] in CORPORATE_WORDS and not (j and words[j - 1] in ARMED_GROUP_WORDS)
+
+
+def company_security_unit(words: list[str], lo: int, hi: int) -> bool:
+    """Whether a sentence's words from ``lo`` to ``hi`` name only a security department
+    (``SECURITY_UNIT_WORDS``) that the word before makes a company's ("Group Security
+    Directorate", "Corporate Security Directorate"), not an armed group's, or the words
+    after ("Direction de la sécurité du groupe", "Dirección de Seguridad
+    Corporativa")."""
+    if not all(w in SECURITY_UNIT_WORDS for w in words[lo : hi + 1]):
+        return False
+    if lo and _corporate_at(words, lo - 1):
+        return True
+    after = [w for w in words[hi + 1 : hi + 5] if w not in JOIN_WORDS]
+    return bool(after) and after[0] in CORPORATE_AFTER and not set(after[1:2]) & ARMED_GROUP_WORDS
 
 
 def _own_head(content: list[str], i: int) -> bool:
