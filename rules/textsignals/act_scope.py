@@ -468,7 +468,11 @@ def names_state_body(text: _Text, start: int = 0) -> bool:
     """Whether a text names the police, a ministry, the military, an intelligence or a
     security service or an armed force (``FORCE_PARTS``) from character ``start`` on
     (``names_recipient`` without the words of handing on)."""
-    said = text.raw[start:].lower()
+    return names_state_body_in(text.raw[start:].lower())
+
+
+def names_state_body_in(said: str) -> bool:
+    """Whether lowercased words ``said`` name a state body (``names_state_body``)."""
     return bool(_ISSUER_RE.search(said) or _names_force(said)) or any(
         p in said for p in RECIPIENT_PARTS
     )
