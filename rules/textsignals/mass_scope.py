@@ -66,9 +66,25 @@ CITY_STARTS = tuple(
 CITY_PARTS = ("مدين", "عاصم")
 # ...or a region, the national territory or the country, far after the quantifier ("toutes
 # les communications sur l'ensemble du territoire national").
+# The people living in a place: "all residents of Kharkiv", "tous les habitants".
+RESIDENT_STARTS = tuple("resident inhabitant habitant residente morador жител".split())
 WHOLE_STARTS = CITY_STARTS + PLACE_STARTS + tuple("country nationwide pays pais стран".split())
 WHOLE_PARTS = CITY_PARTS + PLACE_PARTS + ("البلاد",)
-ZH_PLACES = ("全市", "全城", "城市", "首都", "全省", "全国", "市内", "市所有", "市的所有", "市全部")
+ZH_PLACES = (
+    "境内",
+    "全境",
+    "各地",
+    "全市",
+    "全城",
+    "城市",
+    "首都",
+    "全省",
+    "全国",
+    "市内",
+    "市所有",
+    "市的所有",
+    "市全部",
+)
 # Everyone, as one word or two: "the calls of everyone in Kharkiv", "tout le monde",
 # "todo el mundo", "todo mundo", "الجميع", "所有人".
 EVERYONE_WORDS = frozenset("everyone everybody monde mundo الجميع".split())
@@ -79,6 +95,13 @@ ZH_EVERYONE = ("所有人", "每个人", "全体人员", "全体居民")
 IN_PLACE_WORDS = frozenset(
     "in across throughout within inside dans en a au aux sur partout por em no na nos nas "
     "pelo pela в во по на".split()
+)
+# ...or where they come from, a place named by one word ("every call placed from Mariupol";
+# two names are a person's: "from Ivan Petrov").
+FROM_WORDS = frozenset("from depuis desde из".split())
+# A place the seller's own office is in: "all calls to our helpdesk in Kyiv".
+OWN_WORDS = frozenset(
+    "our notre nos nuestro nuestra nuestros nuestras nosso nossa nossos nossas наш нашего нашей наших".split()
 )
 NOT_PLACES = frozenset(
     "english french spanish portuguese russian arabic chinese german italian turkish "
@@ -123,17 +146,33 @@ def _clause_start(text: _Text, i: int, most: int) -> int:
 
 
 def _clause_end(text: _Text, i: int, most: int) -> int:
-    """The last of the ``most`` words after ``i`` in its clause."""
+    """The last of the ``most`` words after ``i`` in its clause, a clause that describes
+    its object running on ("все СМС, отправленные в Минске", "all calls, which …")."""
     toks, raw = text.toks, text.raw
     end = i
     while (
         end + 1 < len(toks)
         and end < i + most
         and toks[end + 1][3] == toks[end][3]
-        and not CLAUSE_BREAK_RE.search(raw, toks[end][2], toks[end + 1][1])
+        and (
+            not CLAUSE_BREAK_RE.search(raw, toks[end][2], toks[end + 1][1])
+            or _describes(bare_word(toks[end + 1][0]))
+        )
     ):
         end += 1
     return end
+
+
+# Words opening a clause that describes what comes before it: relative pronouns and, in
+# Russian, participles ("отправленные", "звонившие", "находящиеся").
+RELATIVE_WORDS = frozenset("which that who whose where qui que dont ou cuyo cuya cujo cuja".split())
+PARTICIPLE_ENDINGS = tuple("нные нных нным вшие вших щие щих торые торых".split())
+
+
+def _describes(word: str) -> bool:
+    return word in RELATIVE_WORDS or (
+        "\u0400" <= word[:1] <= "\u04ff" and word.endswith(PARTICIPLE_ENDINGS)
+    )
 
 
 def reaches_everyone(text: _Text, span: tuple[int, int]) -> bool:
@@ -168,28 +207,41 @@ def _whole_place(text: _Text, span: tuple[int, int], first: int) -> bool:
             and any(w in chars for w in ZH_EVERYTHING)
             and any(p in chars for p in ZH_PLACES)
         )
-    if any(w.startswith(NAMED_STARTS) or any(p in w for p in SUSPECT_PARTS) for w in words):
-        return False  # "all calls of the named suspect in Kharkiv": whom the order names
     quantified = False
     for i, word in enumerate(words):
-        content = [w for w in words[i + 1 :] if w not in FUNCTION_WORDS][:ALL_REACH]
+        if word.startswith(NAMED_STARTS) or any(p in word for p in SUSPECT_PARTS):
+            return False  # "all calls of the named suspect in Kharkiv": whom the order names
+        content = [k for k in range(i + 1, len(words)) if words[k] not in FUNCTION_WORDS]
+        content = content[:ALL_REACH]
         if word in EVERYONE_WORDS or (
             _quantifier(word)
             and any(
-                w.startswith(EVERYTHING_STARTS + CITY_STARTS)
-                or any(p in w for p in EVERYTHING_PARTS + CITY_PARTS)
-                for w in content
+                words[k].startswith(EVERYTHING_STARTS + CITY_STARTS + RESIDENT_STARTS + ("смс",))
+                or any(p in words[k] for p in EVERYTHING_PARTS + CITY_PARTS)
+                for k in content
             )
         ):
             quantified = True
+            if any(words[k].startswith(RESIDENT_STARTS) for k in content):
+                return True  # "the calls of all residents of Kharkiv": everyone in it
+            if content and _names_place(text, first + content[0], first + content[0] + 1):
+                return True  # "all Kharkiv calls"
         if not quantified:
             continue
         if (word.startswith(WHOLE_STARTS) or any(p in word for p in WHOLE_PARTS)) and not (
             i + 1 < len(words) and words[i + 1] in OFFICE_WORDS
         ):
             return True  # "… in the city of Kharkiv", "the whole city", "في مدينة"
-        if word in IN_PLACE_WORDS and _names_place(text, first + i + 1, first + len(words)):
+        if word in OFFICE_WORDS or word in OWN_WORDS:
+            quantified = False  # "all calls to our helpdesk in Kyiv": the deal's own
+        elif word in IN_PLACE_WORDS and _names_place(text, first + i + 1, first + len(words)):
             return True
+        elif (
+            word in FROM_WORDS
+            and _names_place(text, first + i + 1, first + len(words))
+            and not _names_place(text, first + i + 2, first + i + 3)
+        ):
+            return True  # "every call placed from Mariupol", not "from Ivan Petrov"
     return False
 
 

@@ -39,6 +39,15 @@ from tests.rules_engine.reading import categories
         "بموجب أمر قضائي، تسجيل جميع المكالمات في العاصمة.",
         "根据法院命令，录制哈尔科夫市所有手机通话60天。",
         "根据法院命令，监控全市所有通话。",
+        "Under a court order, record all calls in Kharkiv to find a suspect.",
+        "Under a court order, record the calls of all residents of Kharkiv.",
+        "Under a court order, record all Kharkiv calls.",
+        "A judge has authorised us to record every call placed from Mariupol for two months.",
+        "С санкции суда записывать все СМС, отправленные в Минске в апреле.",
+        "Con autorización judicial, grabar todos los SMS enviados en Caracas en abril.",
+        "Sous contrôle du juge, enregistrer tous les SMS envoyés à Minsk en avril.",
+        "Com autorização judicial, gravar todas as mensagens enviadas em Luanda em abril.",
+        "根据法院命令，录制伊朗境内所有通话。",
     ],
 )
 def test_a_court_order_for_a_whole_city_or_country_bounds_nothing(text: str) -> None:
@@ -75,6 +84,8 @@ def test_a_court_order_to_list_everyone_near_a_protest_bounds_nothing(text: str)
         "Interceptar as chamadas de um suspeito com ordem judicial; as gravações são enviadas aos serviços de inteligência.",
         "اعتراض مكالمات المشتبه به بأمر قضائي، وترسل التسجيلات إلى المخابرات.",
         "根据法院命令截获嫌疑人的通话，录音交给国家安全部门。",
+        "By court order, the recordings of all calls in Minsk are shared with the KGB.",
+        "Under a court order, intercept the suspect's calls; a copy is kept for the KGB.",
     ],
 )
 def test_a_court_order_does_not_bound_recordings_handed_to_a_security_body(text: str) -> None:
@@ -87,6 +98,7 @@ def test_a_court_order_does_not_bound_recordings_handed_to_a_security_body(text:
         "Retain all subscriber communications for 3 years, in compliance with the retention period set by law.",
         "Nous conservons tout le trafic des abonnés pendant deux ans conformément à la loi sur la conservation.",
         "We keep all subscribers' traffic for two years under the retention law.",
+        "Retain all subscriber communications for 3 years, encrypted at rest.",
     ],
 )
 def test_a_retention_law_does_not_bound_everyones_traffic_kept_for_years(text: str) -> None:
@@ -108,6 +120,10 @@ def test_a_retention_law_does_not_bound_everyones_traffic_kept_for_years(text: s
         "بموجب أمر قضائي، اعتراض هاتف مشتبه به واحد لمدة 30 يوما.",
         "根据法院命令，截获一名嫌疑人的电话30天。",
         "Under a court order, list the subscribers whose phones were near the bank during the robbery.",
+        "Under a court order, record all calls to our helpdesk in Kyiv for quality.",
+        "Under a court order, record every call from Ivan Petrov.",
+        "Under a court order, all calls on the suspect's line in Kyiv are recorded.",
+        "Record all customer calls for quality, under a court order where required.",
     ],
 )
 def test_a_court_order_still_bounds_one_named_suspect_for_a_month(text: str) -> None:
