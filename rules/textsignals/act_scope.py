@@ -141,7 +141,7 @@ BULK_OBJECT_REACH = 10  # words after a match its object may still run to
 # министра", "a judge of the security council", "judicial oversight by the military
 # prosecutor" name an executive, military or police issuer. Lowercased parts of words.
 WARRANT_PARTS = (
-    "warrant court judge judic order authori autori ordonnanc mandat juge orden juez ordem "
+    "warrant court judge judic justic justiç order authori autori ordonnanc mandat juge orden juez ordem "
     "mandado mandamient juiz "
     "ордер суд санкц решени постановлен أمر قضائ محكم قاض 法院 法官 命令 授权 批准 司法"
 ).split()

@@ -66,6 +66,11 @@ CITY_STARTS = tuple(
 CITY_PARTS = ("مدين", "عاصم")
 # ...or a region, the national territory or the country, far after the quantifier ("toutes
 # les communications sur l'ensemble du territoire national").
+# Phones and messages in every language, besides what a network carries
+# (``act_scope.EVERYTHING_STARTS``): "tous les téléphones à Minsk", "все СМС", "جميع الهواتف".
+DEVICES = tuple("telephon telefon телефон смс mobil device appareil dispositiv устройств".split())
+AR_DEVICES = ("هاتف", "هواتف", "جوال")
+ZH_DEVICES = ("手机", "设备", "号码")
 # The people living in a place: "all residents of Kharkiv", "tous les habitants".
 RESIDENT_STARTS = tuple("resident inhabitant habitant residente morador жител".split())
 WHOLE_STARTS = CITY_STARTS + PLACE_STARTS + tuple("country nationwide pays pais стран".split())
@@ -204,7 +209,7 @@ def _whole_place(text: _Text, span: tuple[int, int], first: int) -> bool:
             return False
         return any(w in chars for w in ZH_EVERYONE) or (
             any(w in chars for w in ZH_EVERY)
-            and any(w in chars for w in ZH_EVERYTHING)
+            and any(w in chars for w in ZH_EVERYTHING + ZH_DEVICES)
             and any(p in chars for p in ZH_PLACES)
         )
     quantified = False
@@ -216,8 +221,8 @@ def _whole_place(text: _Text, span: tuple[int, int], first: int) -> bool:
         if word in EVERYONE_WORDS or (
             _quantifier(word)
             and any(
-                words[k].startswith(EVERYTHING_STARTS + CITY_STARTS + RESIDENT_STARTS + ("смс",))
-                or any(p in words[k] for p in EVERYTHING_PARTS + CITY_PARTS)
+                words[k].startswith(EVERYTHING_STARTS + CITY_STARTS + RESIDENT_STARTS + DEVICES)
+                or any(p in words[k] for p in EVERYTHING_PARTS + CITY_PARTS + AR_DEVICES)
                 for k in content
             )
         ):

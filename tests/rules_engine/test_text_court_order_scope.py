@@ -57,6 +57,21 @@ def test_a_court_order_for_a_whole_city_or_country_bounds_nothing(text: str) -> 
 @pytest.mark.parametrize(
     "text",
     [
+        "Under a court order, track the location of every phone in Kharkiv for 60 days.",
+        "Under a court order, geolocate all subscribers in the Donetsk region.",
+        "Por orden judicial, rastrear todos los teléfonos en Caracas durante 60 días.",
+        "Par décision de justice, localiser tous les téléphones à Minsk pendant 60 jours.",
+        "По решению суда отслеживать местоположение всех телефонов в Минске 60 дней.",
+        "根据法院命令，追踪德黑兰市所有手机的位置60天。",
+    ],
+)
+def test_a_court_order_to_track_every_phone_in_a_city_bounds_nothing(text: str) -> None:
+    assert "tracking" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "By court order, list all subscribers whose phones were near the square during the rally.",
         "All subscribers whose phones were near the square during the rally will be listed under a court order.",
         "Under a court order, list the subscribers near the square during the rally.",
@@ -86,6 +101,8 @@ def test_a_court_order_to_list_everyone_near_a_protest_bounds_nothing(text: str)
         "根据法院命令截获嫌疑人的通话，录音交给国家安全部门。",
         "By court order, the recordings of all calls in Minsk are shared with the KGB.",
         "Under a court order, intercept the suspect's calls; a copy is kept for the KGB.",
+        "Under a court order, the recordings of a suspect's calls are shared with the intelligence directorate.",
+        "Con orden judicial, interceptar las llamadas de un sospechoso y compartir las grabaciones con la inteligencia militar.",
     ],
 )
 def test_a_court_order_does_not_bound_recordings_handed_to_a_security_body(text: str) -> None:
@@ -124,6 +141,7 @@ def test_a_retention_law_does_not_bound_everyones_traffic_kept_for_years(text: s
         "Under a court order, record every call from Ivan Petrov.",
         "Under a court order, all calls on the suspect's line in Kyiv are recorded.",
         "Record all customer calls for quality, under a court order where required.",
+        "Under a court order, track the location of one suspect's phone in Kharkiv for 60 days.",
     ],
 )
 def test_a_court_order_still_bounds_one_named_suspect_for_a_month(text: str) -> None:
