@@ -26,6 +26,8 @@ from .act_scope import (
     CLAUSE_BREAK_RE,
     EVERY_PARTS,
     EVERY_STARTS,
+    EVERYONE_PARTS,
+    EVERYONE_STARTS,
     EVERYTHING_PARTS,
     EVERYTHING_STARTS,
     OFFICE_WORDS,
@@ -237,8 +239,10 @@ def _whole_place(text: _Text, span: tuple[int, int], first: int) -> bool:
             i + 1 < len(words) and words[i + 1] in OFFICE_WORDS
         ):
             return True  # "… in the city of Kharkiv", "the whole city", "في مدينة"
-        if word in OFFICE_WORDS or word in OWN_WORDS:
-            quantified = False  # "all calls to our helpdesk in Kyiv": the deal's own
+        if word in OFFICE_WORDS or word in OWN_WORDS or _of_one_owner(words, i):
+            # "all calls to our helpdesk in Kyiv": the deal's own; "all calls of the company
+            # director in Lviv": one person's, the place being where the person is
+            quantified = False
         elif word in IN_PLACE_WORDS and _names_place(text, first + i + 1, first + len(words)):
             return True
         elif (
@@ -248,6 +252,25 @@ def _whole_place(text: _Text, span: tuple[int, int], first: int) -> bool:
         ):
             return True  # "every call placed from Mariupol", not "from Ivan Petrov"
     return False
+
+
+# Words naming whose communications are meant: "all calls of …", "tous les appels de …".
+OWNER_WORDS = frozenset("of de du des del do da dos das".split())
+
+
+def _of_one_owner(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` names an owner of what was quantified who is not everyone: "of
+    the company director", "of Mr Ivanov", "of the phone number …"; not "of all residents",
+    "of the whole city", "of everyone", "of subscribers"."""
+    if words[i] not in OWNER_WORDS:
+        return False
+    owner = next((w for w in words[i + 1 :] if w not in FUNCTION_WORDS), "")
+    return bool(owner) and not (
+        _quantifier(owner)
+        or owner in EVERYONE_WORDS
+        or owner.startswith(EVERYONE_STARTS + RESIDENT_STARTS + WHOLE_STARTS)
+        or any(p in owner for p in EVERYONE_PARTS + WHOLE_PARTS)
+    )
 
 
 def _names_place(text: _Text, i: int, end: int) -> bool:

@@ -142,6 +142,10 @@ def test_a_retention_law_does_not_bound_everyones_traffic_kept_for_years(text: s
         "Under a court order, all calls on the suspect's line in Kyiv are recorded.",
         "Record all customer calls for quality, under a court order where required.",
         "Under a court order, track the location of one suspect's phone in Kharkiv for 60 days.",
+        "Under a court order, record all calls of the phone number 380501234567 in Kyiv.",
+        "Under a court order, provide all call records of one subscriber in Kyiv.",
+        "Under a court order, record all calls of the company director in Lviv.",
+        "Under a court order, the operator records all calls of Mr Ivanov in Lviv.",
     ],
 )
 def test_a_court_order_still_bounds_one_named_suspect_for_a_month(text: str) -> None:
