@@ -252,6 +252,10 @@ def preview_text_reader(draft: CompiledCriteria, in_force: CompiledCriteria | No
         and is_family_phrase(e)
         and (e.phrase, e.language, e.category, e.any_language) in changed
     }
+    # A security service the lexicon reads decides whether a court order bounds an
+    # interception whose recordings the text hands on (``textsignals.mass_scope``,
+    # ``recipient.hands_on_to_state``): texts naming a changed one are read again.
+    guarded |= {p for p in changed if p[2] == "security_services"}
     rest = ChangeProbe((changed - removed) | guarded)
     keys = frozenset(phrase_key(p[1], p[0]) for p in removed)
     rejoins = rejoins_any((in_force.lexicon, draft.lexicon))

@@ -142,7 +142,7 @@ BULK_OBJECT_REACH = 10  # words after a match its object may still run to
 # министра", "a judge of the security council", "judicial oversight by the military
 # prosecutor" name an executive, military or police issuer. Lowercased parts of words.
 WARRANT_PARTS = (
-    "warrant court judge judic order authori autori ordonnanc mandat juge orden juez ordem "
+    "warrant court judge judic justic justiç order authori autori ordonnanc mandat juge orden juez ordem "
     "mandado mandamient juiz "
     "ордер суд санкц решени постановлен أمر قضائ محكم قاض 法院 法官 命令 授权 批准 司法"
 ).split()
@@ -469,7 +469,11 @@ def names_state_body(text: _Text, start: int = 0) -> bool:
     """Whether a text names the police, a ministry, the military, an intelligence or a
     security service or an armed force (``FORCE_PARTS``) from character ``start`` on
     (``names_recipient`` without the words of handing on)."""
-    said = said_not_denied(text)[start:].lower()
+    return names_state_body_in(said_not_denied(text)[start:].lower())
+
+
+def names_state_body_in(said: str) -> bool:
+    """Whether lowercased words ``said`` name a state body (``names_state_body``)."""
     return bool(_ISSUER_RE.search(said) or _names_force(said)) or any(
         p in said for p in RECIPIENT_PARTS
     )

@@ -32,6 +32,7 @@ from .bound_reach import bound_after, group_acted_on_after, group_acted_on_befor
 from .kept_groups import groups_kept
 from .languages import bare_word
 from .lexicon import FAMILY_SOURCE, WINDOW, CompiledLexicon, IndexedPart, LexiconEntry
+from .mass_scope import court_order_bounds_nothing, everyone_kept_long
 from .recipient import kept_for_the_state
 
 if TYPE_CHECKING:
@@ -255,12 +256,19 @@ def bears_on(
             continue  # "under a warrant issued by the interior minister": no court
         if warrant(text, lo, hi) and group_acted_on_after(text, max(hi, span[1]), protected):
             continue  # "… under a court order, and flag opposition activists": not its act
-        if warrant(text, lo, hi) and (everyone or group_acted_on_before(text, targets, lo)):
-            # A warrant for everyone's calls ("all subscribers' calls under a court order") is
-            # no targeted oversight; one to intercept or track journalists or protest
-            # organisers is still the act on them, for a reviewer to weigh where courts
+        if warrant(text, lo, hi) and (
+            everyone
+            or group_acted_on_before(text, targets, lo)
+            or court_order_bounds_nothing(text, span, category, targets)
+        ):
+            # A warrant for everyone's calls ("all subscribers' calls under a court order",
+            # "all calls in the city of Kharkiv") is no targeted oversight; one to intercept
+            # or track journalists or protest organisers, or whose recordings go to a
+            # security body, is still the act on them, for a reviewer to weigh where courts
             # answer to the state.
             continue
+        if category == "interception" and everyone_kept_long(text, span):
+            continue  # "we keep all subscribers' traffic for two years under the retention law"
         if claims_consent(text, lo, hi) and (targets or on_people_held(text, span, category)):
             # "detain protesters with the consent of the detainees' families", "track the
             # movements of detainees with their consent": still the act on them.

@@ -211,6 +211,25 @@ def test_a_match_hidden_behind_a_removed_phrase_is_read_again() -> None:
     assert after == text_read(snap, draft)
 
 
+def test_a_security_service_removed_reads_again_the_interception_it_kept_unbounded() -> None:
+    """A court order does not bound an interception whose recordings go to a security
+    service the lexicon reads; with that service's phrases removed it does again, so the
+    deal is read again rather than keeping the interception quote."""
+    draft = compile_criteria(
+        PACK.specs,
+        PACK.tiers,
+        lexicon=[e for e in ENTRIES if e.category != "security_services"],
+    )
+    snap = example_snapshot(
+        use_description="Under a court order, intercept the suspect's calls; a copy is kept "
+        "for the KGB."
+    )
+    stored = text_read(snap, PACK)
+    assert stored["text.interception"] and stored["text.security_services"]
+    after = preview_text_reader(draft, PACK)(snap, stored)
+    assert after == text_read(snap, draft)
+
+
 def test_quotes_left_keep_the_order_a_re_read_gives_them() -> None:
     """A quote said first by a removed phrase and again later by a kept one moves back."""
     a = LexiconEntry("protesters", "en", "targets_dissent", "s")
