@@ -34,12 +34,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from .benign_scope import (
-    bears_on,
-    benign_keys,
-    protected_target_parts,
-    span_kind,
-)
+from .benign_scope import bears_on, benign_keys, protected_target_parts, span_kind
 from .candidates import candidate_index, candidates, read_word_keys
 from .denied_hand_over import company_unit, records_denied_on
 from .described import described
