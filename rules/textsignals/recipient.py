@@ -64,6 +64,13 @@ def hands_on_to_state(text: _Text) -> bool:
     another sentence ("… hand them over to them", "… hand them over. The recipient is
     …"); or the text names the Guard Corps or a security service, with a handing word or
     none ("the Guard Corps has a login", "cc: Guard Corps")."""
+    found = memo(text)  # once a text: a court order's every match asks it
+    if "hands_on_to_state" not in found:
+        found["hands_on_to_state"] = _hands_on_to_state(text)
+    return found["hands_on_to_state"]
+
+
+def _hands_on_to_state(text: _Text) -> bool:
     sentences = _sentences(text)
     services = _services_read(text)
     if services or any(

@@ -369,6 +369,22 @@ def test_the_work_of_reading_a_padded_sentence_grows_with_its_length_only(paddin
     assert large < 2.5 * small
 
 
+@pytest.mark.parametrize(
+    "sentences",
+    [
+        "Under a court order, intercept the calls of the named suspect in Kharkiv. "
+        "Journalists' requests are logged. Call records are never shared with the police. ",
+        "通话记录不会提供给警方。记者的采访请求由系统跟踪。根据法院命令拦截指定嫌疑人的通话。",
+    ],
+)
+def test_the_work_of_reading_many_court_orders_grows_with_their_number_only(sentences: str):
+    """Whether what is intercepted is handed on to a state body is worked out once a text,
+    not once a court order: twice the sentences, about twice the lines run."""
+    small = _lines_run(sentences * 10)
+    large = _lines_run(sentences * 20)
+    assert large < 2.5 * small
+
+
 AUDITED = ", audited by the data-protection authority."
 
 
