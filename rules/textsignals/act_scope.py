@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .denied_hand_over import said_not_denied
+from .handing import memo
 from .languages import bare_word
 from .recipient import hands_on_to_no_one, hands_on_to_state
 from .split_words import FUNCTION_WORDS
@@ -453,23 +454,37 @@ def billed_records(text: _Text, span: tuple[int, int], lo: int, hi: int) -> bool
 
 
 def names_recipient(text: _Text) -> bool:
-    """Whether a text names the police, a ministry, the military, an intelligence or a
-    security service anywhere, for a later sentence may say who reads what is kept ("Keep
-    call records for billing; the police can read them whenever they want"), or hands what
-    it keeps on to another state body, an armed group or a party (``hands_on_to_state``:
-    "… and give them to the governor's office"); handing on to a customer or the next agent
-    is the deal's own."""
-    said = said_not_denied(text).lower()  # not "… never shared with the police"
-    if _ISSUER_RE.search(said) or _names_force(said) or any(p in said for p in RECIPIENT_PARTS):
-        return True
-    return hands_on_to_state(text)
+    """Whether a text names a state body anywhere (``names_state_body``: a later sentence may
+    say who reads what is kept, "Keep call records for billing; the police can read them"), or
+    hands what it keeps on to another state body, an armed group or a party
+    (``hands_on_to_state``); handing on to a customer or the next agent is the deal's own."""
+    return names_state_body(text) or hands_on_to_state(text)  # not "never shared with …"
 
 
 def names_state_body(text: _Text, start: int = 0) -> bool:
     """Whether a text names the police, a ministry, the military, an intelligence or a
     security service or an armed force (``FORCE_PARTS``) from character ``start`` on
     (``names_recipient`` without the words of handing on)."""
-    return names_state_body_in(said_not_denied(text)[start:].lower())
+    found = memo(text)  # once a text: each match of a long text asks from its own place
+    if "last_state_body" not in found:
+        found["last_state_body"] = _last_state_body(said_not_denied(text))
+    if (last := found["last_state_body"]) is None:  # lowercasing moved offsets ("İ")
+        return names_state_body_in(said_not_denied(text)[start:].lower())
+    return last >= start
+
+
+def _last_state_body(said: str) -> int | None:
+    """Where the last state body ``said`` names begins (-1: none; None: offsets moved)."""
+    if len(lowered := said.lower()) != len(said):
+        return None
+    last = max((lowered.rfind(p) for p in RECIPIENT_PARTS), default=-1)
+    for pattern in (_ISSUER_RE, _FORCE_RE):
+        at = 0
+        while m := pattern.search(lowered, at):
+            if pattern is _ISSUER_RE or not army_of_helpers(lowered[m.start() :]):
+                last = max(last, m.start())
+            at = m.start() + 1
+    return last
 
 
 def names_state_body_in(said: str) -> bool:
