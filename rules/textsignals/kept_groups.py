@@ -10,15 +10,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .languages import bare_word
+from .handing import sentences_of
+from .handing import zh as _zh
 from .state_bodies import words_of as _words
 
 if TYPE_CHECKING:
     from .reader import _Text
-
-
-def _zh(words: list[str]) -> bool:
-    return any("\u3400" <= w[:1] <= "\u9fff" for w in words)
 
 
 # A protected group named in another sentence than the match is whose the kept things are
@@ -70,7 +67,7 @@ def groups_kept(
     kept: list[tuple[int, int]] = []
     for lo, hi in protected:
         n = toks[lo][3]
-        words = [bare_word(t[0]) for t in toks if t[3] == n]
+        words = sentences_of(text)[n]  # once a text, not once a group
         said = "".join(words) if _zh(words) else " ".join(words)
         if (
             n == sentence
