@@ -108,6 +108,7 @@ ROUND_ADDED = {
     13: "4742eba",
     14: "818aa84",
     15: "413998b",
+    16: "1d7591b",
 }
 PACK_PATH = "rules/criteria_packs/default.json"
 
