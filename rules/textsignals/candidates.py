@@ -5,10 +5,9 @@ all start with a stemmed (or Chinese) word needs one of their keys in the text; 
 entry with a ``word*`` start in every part (no trigger keys), each part needs one of its
 keys or the first three letters of one of its ``word*`` starts. Rather than testing every
 entry a text's keys trigger, part by part, the lexicon's parts are indexed by key once
-(``CandidateIndex``, kept with the compiled lexicon) and a text collects the parts (slots)
-its keys and word beginnings satisfy: the entries with all their slots collected are the
-candidates, in the lexicon's order. The result is the same set as the part-by-part test;
-the work follows the hundred or so slots a text satisfies, not the lexicon's size.
+(``CandidateIndex``, kept with the compiled lexicon) and a text marks the parts its keys
+and word beginnings satisfy: the entries whose parts are all marked are the candidates,
+in the lexicon's order. The result is the same set as the part-by-part test.
 """
 
 from __future__ import annotations
@@ -30,19 +29,21 @@ Checked = tuple[int, int, frozenset[str]]
 
 @dataclass(frozen=True)
 class CandidateIndex:
-    """Every signal and benign entry in the lexicon's order, each with its slots (one per
-    part to be satisfied, numbered across the lexicon), and what satisfies each slot."""
+    """Every signal and benign entry in the lexicon's order, each with one bit per part to
+    be satisfied (its *slots*, followed by a spare bit), and what satisfies each slot."""
 
     entries: tuple[CompiledEntry, ...]
     benign: tuple[bool, ...]
-    entry_of: tuple[int, ...]  # slot -> the entry's place
-    slots: tuple[int, ...]  # entry's place -> how many slots it has
+    full: int  # every slot
+    lowest: int  # the first slot of each entry
+    spares: int  # the spare bit after each entry's slots
+    at_spare: dict[int, int]  # a spare bit's place -> the entry's
     # key -> (the slots it satisfies alone: an alternative that is that word, or the first
     # word of an alternative in an entry with a ``word*`` start in every part; the (slot,
     # other keys) of alternatives of several words posted under it, the key of theirs
     # fewest alternatives need: the slot is satisfied when the text holds the others too)
-    by_key: dict[str, tuple[tuple[int, ...], tuple[tuple[int, frozenset[str]], ...]]]
-    by_head: dict[str, tuple[int, ...]]  # first three letters of a ``word*`` start -> slots
+    by_key: dict[str, tuple[int, tuple[tuple[int, frozenset[str]], ...]]]
+    by_head: dict[str, int]  # first three letters of a ``word*`` start -> slots
     keys: frozenset[str]
     heads: frozenset[str]
 
@@ -64,9 +65,9 @@ def _anchor(needs: frozenset[str], uses: Counter[str]) -> str:
 
 def _build(lexicon: CompiledLexicon) -> CandidateIndex:
     entries = sorted((*lexicon.signals, *lexicon.benign), key=lambda e: e.order)
-    by_key: dict[str, dict[int, None]] = {}
+    by_key: dict[str, int] = {}
     checked: dict[str, dict[tuple[int, frozenset[str]], None]] = {}
-    by_head: dict[str, dict[int, None]] = {}
+    by_head: dict[str, int] = {}
     uses: Counter[str] = Counter(
         key
         for entry in entries
@@ -75,8 +76,9 @@ def _build(lexicon: CompiledLexicon) -> CandidateIndex:
         for _alt, needs in alts
         for key in needs
     )
-    entry_of: list[int] = []
-    slots: list[int] = []
+    full = lowest = spares = 0
+    at_spare: dict[int, int] = {}
+    place = 0
     for pos, entry in enumerate(entries):
         if entry.triggers:
             # Its parts without ``word*`` starts (the trigger part among them): one of their
@@ -84,32 +86,36 @@ def _build(lexicon: CompiledLexicon) -> CandidateIndex:
             needed = [part for part in entry.indexed if not part.scanned]
         else:
             needed = list(entry.indexed)
-        slots.append(len(needed))
+        lowest |= 1 << place
         for part in needed:
-            slot = len(entry_of)
-            entry_of.append(pos)
+            slot = 1 << place
+            place += 1
+            full |= slot
             if not entry.triggers:
                 for key in part.keys:
-                    by_key.setdefault(key, {})[slot] = None
+                    by_key[key] = by_key.get(key, 0) | slot
                 for head in part.scan_heads:
-                    by_head.setdefault(head, {})[slot] = None
+                    by_head[head] = by_head.get(head, 0) | slot
                 continue
             for first, alts in part.checked_by_key.items():
                 for _alt, needs in alts:
                     if len(needs) == 1:
-                        by_key.setdefault(first, {})[slot] = None
+                        by_key[first] = by_key.get(first, 0) | slot
                     else:
                         anchor = _anchor(needs, uses)
                         checked.setdefault(anchor, {})[(slot, needs - {anchor})] = None
+        spares |= 1 << place
+        at_spare[place] = pos
+        place += 1
     return CandidateIndex(
         entries=tuple(entries),
         benign=tuple(e.entry.category == BENIGN for e in entries),
-        entry_of=tuple(entry_of),
-        slots=tuple(slots),
-        by_key={
-            k: (tuple(by_key.get(k, ())), tuple(checked.get(k, ()))) for k in {**by_key, **checked}
-        },
-        by_head={head: tuple(found) for head, found in by_head.items()},
+        full=full,
+        lowest=lowest,
+        spares=spares,
+        at_spare=at_spare,
+        by_key={k: (by_key.get(k, 0), tuple(checked.get(k, ()))) for k in {**by_key, **checked}},
+        by_head=by_head,
         keys=frozenset(by_key) | frozenset(checked),
         heads=frozenset(by_head),
     )
@@ -120,25 +126,29 @@ def candidates(
 ) -> tuple[list[CompiledEntry], list[CompiledEntry]]:
     """(signals, benign context) worth trying on a text with these keys and, when the
     index has ``word*`` beginnings, these first three letters of its words."""
-    satisfied: set[int] = set()
+    satisfied = 0
     by_key = index.by_key
     for key in index.keys & keyset:
         alone, checked = by_key[key]
-        satisfied.update(alone)
+        satisfied |= alone
         for slot, others in checked:  # the key itself is in the text: the others?
             if others <= keyset:
-                satisfied.add(slot)
+                satisfied |= slot
     if heads:
         by_head = index.by_head
         for head in index.heads & heads:
-            satisfied.update(by_head[head])
-    # An entry is a candidate when every one of its slots is satisfied.
-    counts = Counter(map(index.entry_of.__getitem__, satisfied))
-    entries, benign, slots = index.entries, index.benign, index.slots
+            satisfied |= by_head[head]
+    # An entry whose slots are all satisfied carries into its spare bit when its first
+    # slot is added; any other leaves it clear.
+    found = ((satisfied & index.full) + index.lowest) & index.spares
+    entries, benign, at_spare = index.entries, index.benign, index.at_spare
     signals_found: list[CompiledEntry] = []
     benign_found: list[CompiledEntry] = []
-    for pos in sorted(pos for pos, n in counts.items() if n == slots[pos]):
+    while found:
+        low = found & -found
+        pos = at_spare[low.bit_length() - 1]
         (benign_found if benign[pos] else signals_found).append(entries[pos])
+        found ^= low
     return signals_found, benign_found
 
 
