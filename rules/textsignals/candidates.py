@@ -24,7 +24,7 @@ from .lexicon import BENIGN, CompiledEntry, CompiledLexicon, LexiconEntry, compi
 from .negation import own_negations
 
 _PLAN_KEY = "candidates"
-Checked = tuple[int, int, frozenset[str]]
+Checked = tuple[int, frozenset[str]]
 
 
 @dataclass(frozen=True)
@@ -39,10 +39,12 @@ class CandidateIndex:
     spares: int  # the spare bit after each entry's slots
     at_spare: dict[int, int]  # a spare bit's place -> the entry's
     # key -> (the slots it satisfies alone: an alternative that is that word, or the first
-    # word of an alternative in an entry with a ``word*`` start in every part; the (slot,
-    # other keys) of alternatives of several words posted under it, the key of theirs
-    # fewest alternatives need: the slot is satisfied when the text holds the others too)
-    by_key: dict[str, tuple[int, tuple[tuple[int, frozenset[str]], ...]]]
+    # word of an alternative in an entry with a ``word*`` start in every part; the other
+    # keys (mates) of alternatives of several words posted under it, the key of theirs
+    # fewest alternatives need; by mate, the slots of those of two words and the (slot,
+    # remaining keys) of longer ones: a text's keys are looked up among the mates, rather
+    # than each alternative's keys in the text)
+    by_key: dict[str, tuple[int, frozenset[str], dict[str, tuple[int, tuple[Checked, ...]]]]]
     by_head: dict[str, int]  # first three letters of a ``word*`` start -> slots
     keys: frozenset[str]
     heads: frozenset[str]
@@ -66,7 +68,7 @@ def _anchor(needs: frozenset[str], uses: Counter[str]) -> str:
 def _build(lexicon: CompiledLexicon) -> CandidateIndex:
     entries = sorted((*lexicon.signals, *lexicon.benign), key=lambda e: e.order)
     by_key: dict[str, int] = {}
-    checked: dict[str, dict[tuple[int, frozenset[str]], None]] = {}
+    paired: dict[str, dict[str, list]] = {}  # anchor -> mate -> [slots, {(slot, rest)}]
     by_head: dict[str, int] = {}
     uses: Counter[str] = Counter(
         key
@@ -103,7 +105,13 @@ def _build(lexicon: CompiledLexicon) -> CandidateIndex:
                         by_key[first] = by_key.get(first, 0) | slot
                     else:
                         anchor = _anchor(needs, uses)
-                        checked.setdefault(anchor, {})[(slot, needs - {anchor})] = None
+                        others = needs - {anchor}
+                        mate = _anchor(others, uses)  # the rarest of the others, as above
+                        pair = paired.setdefault(anchor, {}).setdefault(mate, [0, {}])
+                        if len(others) == 1:
+                            pair[0] |= slot
+                        else:
+                            pair[1][(slot, others - {mate})] = None
         spares |= 1 << place
         at_spare[place] = pos
         place += 1
@@ -114,9 +122,16 @@ def _build(lexicon: CompiledLexicon) -> CandidateIndex:
         lowest=lowest,
         spares=spares,
         at_spare=at_spare,
-        by_key={k: (by_key.get(k, 0), tuple(checked.get(k, ()))) for k in {**by_key, **checked}},
+        by_key={
+            k: (
+                by_key.get(k, 0),
+                frozenset(paired.get(k, ())),
+                {m: (bits, tuple(rest)) for m, (bits, rest) in paired.get(k, {}).items()},
+            )
+            for k in {**by_key, **paired}
+        },
         by_head=by_head,
-        keys=frozenset(by_key) | frozenset(checked),
+        keys=frozenset(by_key) | frozenset(paired),
         heads=frozenset(by_head),
     )
 
@@ -129,11 +144,16 @@ def candidates(
     satisfied = 0
     by_key = index.by_key
     for key in index.keys & keyset:
-        alone, checked = by_key[key]
-        satisfied |= alone
-        for slot, others in checked:  # the key itself is in the text: the others?
-            if others <= keyset:
-                satisfied |= slot
+        alone, mates, paired = by_key[key]
+        if alone:  # (or-ing even nothing copies every slot's bit)
+            satisfied |= alone
+        if mates:
+            for mate in mates & keyset:  # alternatives whose rarest other key is here too
+                slots, longer = paired[mate]
+                satisfied |= slots
+                for slot, rest in longer:  # and their remaining keys?
+                    if rest <= keyset:
+                        satisfied |= slot
     if heads:
         by_head = index.by_head
         for head in index.heads & heads:

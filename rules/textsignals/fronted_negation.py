@@ -65,6 +65,10 @@ OPENERS = tuple(
         "de maneira alguma",
     )
 )
+# The openers by their first word, in OPENERS' order: most sentences open with none of them.
+_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {
+    first: tuple(o for o in OPENERS if o[0] == first) for first in {o[0] for o in OPENERS}
+}
 _ENGLISH_OPENING = frozenset("never not nowhere at under in on by".split())
 # The auxiliary a fronted English negation puts before its subject.
 INVERTED_AUXILIARIES = frozenset(
@@ -129,8 +133,10 @@ def fronted_negation(text: _Text, first: int) -> bool:
         if first - start >= FRONTED_REACH:
             return False  # the act stands too far into its sentence for a fronted phrase
         start -= 1
+    if start == first or bare_word(toks[start][0]) not in _BY_FIRST:
+        return False  # the sentence opens with no fronted phrase's first word
     words = [bare_word(t[0]) for t in toks[start:first]]
-    opener = next((o for o in OPENERS if tuple(words[: len(o)]) == o), None)
+    opener = next((o for o in _BY_FIRST[words[0]] if tuple(words[: len(o)]) == o), None)
     if opener is None:
         return False
     k = _past_interjection(text, start + len(opener), first)

@@ -224,13 +224,15 @@ def _irregular_index() -> dict[str, tuple[tuple[str, str], ...]]:
 
 
 _IRREGULAR = _irregular_index()
+# Every ending of a language's rows at once: most words end in none, and are done with one test.
+_TAILS = {language: tuple(tail for tail, _d in rows) for language, rows in _IRREGULAR.items()}
 
 
 @lru_cache(maxsize=65536)
 def irregular_dictionary_forms(word: str, language: str) -> tuple[str, ...]:
     """The dictionary forms of an unaccented Latin word read as an irregular verb of
     ``language`` ("persiguen" -> "perseguir"); none for a regular word."""
-    if len(word) < _MIN_IRREGULAR_WORD:
+    if len(word) < _MIN_IRREGULAR_WORD or not word.endswith(_TAILS.get(language, ())):
         return ()
     found = []
     for tail, dictionary in _IRREGULAR.get(language, ()):

@@ -15,6 +15,7 @@ from .clause_reach import (
     opens_with_and,
     subject_opening,
 )
+from .denial_words import NEGATIONS, ZH_NEGATIONS, may_deny
 from .fronted_negation import fronted_negation
 from .idioms import negation_idiom, zh_not_negating_dropped
 from .languages import bare_word, normalise, phrase_stems
@@ -29,35 +30,6 @@ NEGATION_WINDOW = 4
 # A safeguard (benign context: "judge", "court order") is negated from further away: "sin
 # tener que pasar por un juez", "without having to go through a judge".
 BENIGN_NEGATION_WINDOW = 6
-NEGATIONS = frozenset(
-    # en, fr, es, pt, ru, ar (normalised: alef forms folded)
-    "not no never without nor don't won't cannot nothing nobody "
-    "ne pas jamais sans aucun ni rien nunca sin nada nadie ninguém "
-    "tampoco ningun ninguna ningún ninguno não nao nem sem nenhum nenhuma jamais "
-    "не нет ни без никогда нельзя "
-    "لا لن لم ليس ليست بدون دون غير عدم".split()
-)
-# Compared without Latin accents: "nao", "ningun", "jamas" typed without them negate too.
-NEGATIONS = frozenset(bare_word(w) for w in NEGATIONS) | frozenset({"jamas"})
-# Chinese negations are multi-character; looked for in the characters before a match.
-ZH_NEGATIONS = (
-    "不会",
-    "不得",
-    "不用",
-    "不能",
-    "不可",
-    "不是",
-    "不将",
-    "没有",
-    "绝不",
-    "从不",
-    "禁止",
-    "并非",
-    "不允许",
-    "无需",
-    "不做",
-    "不",
-)
 ZH_NEGATION_CHARS = 4
 
 # Chinese characters that start a negation: a phrase starting with one reads a negated state.
@@ -365,6 +337,8 @@ _NEGATION_BREAK_RE = re.compile("[:\uff1a]")
 def negated(text: _Text, first: int, window: int = NEGATION_WINDOW) -> bool:
     """Whether a negation word stands within ``window`` words before token ``first``, in
     its sentence and not before a colon (Chinese: among the characters just before it)."""
+    if not may_deny(text):
+        return False  # no word of the text can deny anything (worked out once a text)
     toks, raw = text.toks, text.raw
     sentence = toks[first][3]
     if fronted_negation(text, first):

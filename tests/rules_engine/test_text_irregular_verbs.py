@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from rules.engine import load_pack
-from rules.textsignals.morphology import irregular_dictionary_forms
+from rules.textsignals.morphology import IRREGULAR_STEMS, irregular_dictionary_forms
 from rules.textsignals.reader import read_one
 from tests.rules_engine.reading import categories
 
@@ -101,3 +101,12 @@ def test_the_table_gives_the_dictionary_form(word: str, language: str, form: str
 @pytest.mark.parametrize(("word", "language"), [("tienda", "es"), ("sigla", "es"), ("suis", "fr")])
 def test_a_word_that_only_holds_the_letters_has_none(word: str, language: str) -> None:
     assert irregular_dictionary_forms(word, language) == ()
+
+
+@pytest.mark.parametrize("language", sorted(IRREGULAR_STEMS))
+def test_every_form_of_the_table_is_read_as_its_verb(language: str) -> None:
+    # Words are first checked against every ending at once: none of the table's is missed.
+    for stem, dictionary, endings in IRREGULAR_STEMS[language]:
+        for ending in endings:
+            word = "re" + stem + ending  # a compound, long enough to be read
+            assert "re" + dictionary in irregular_dictionary_forms(word, language), word

@@ -1,0 +1,68 @@
+"""The words that deny an act, and whether a text holds any of them.
+
+A match is negated (``negation.negated``) only by a negation word before it, a fronted
+phrase that opens its sentence ("Never, under any circumstances, will we …",
+``fronted_negation``) or a Chinese negation among the characters before it. A text none of
+whose words is one of those, or the word a fronted phrase without one needs, has nothing
+negated, whatever the match: that is worked out once a text, from its distinct words.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING
+
+from .fronted_negation import OPENERS
+from .languages import bare_word
+
+if TYPE_CHECKING:
+    from .reader import _Text
+
+NEGATIONS = frozenset(
+    # en, fr, es, pt, ru, ar (normalised: alef forms folded)
+    "not no never without nor don't won't cannot nothing nobody "
+    "ne pas jamais sans aucun ni rien nunca sin nada nadie ninguém "
+    "tampoco ningun ninguna ningún ninguno não nao nem sem nenhum nenhuma jamais "
+    "не нет ни без никогда нельзя "
+    "لا لن لم ليس ليست بدون دون غير عدم".split()
+)
+# Compared without Latin accents: "nao", "ningun", "jamas" typed without them negate too.
+NEGATIONS = frozenset(bare_word(w) for w in NEGATIONS) | frozenset({"jamas"})
+# Chinese negations are multi-character; looked for in the characters before a match.
+ZH_NEGATIONS = (
+    "不会",
+    "不得",
+    "不用",
+    "不能",
+    "不可",
+    "不是",
+    "不将",
+    "没有",
+    "绝不",
+    "从不",
+    "禁止",
+    "并非",
+    "不允许",
+    "无需",
+    "不做",
+    "不",
+)
+
+# Words at least one of which any denial needs: a negation word, a fronted phrase's own
+# negation or, for a phrase without one ("nowhere", "de modo algum"), its last word; the
+# first character of each Chinese negation (tokens are simplified, one character each).
+DENIAL_WORDS = (
+    NEGATIONS
+    | frozenset(next((w for w in o if w in NEGATIONS), o[-1]) for o in OPENERS)
+    | frozenset(n[0] for n in ZH_NEGATIONS)
+)
+
+_LOCAL = threading.local()
+
+
+def may_deny(text: _Text) -> bool:
+    """Whether any word of the text may deny an act (once a text: each match asks)."""
+    if getattr(_LOCAL, "text", None) is not text:
+        _LOCAL.text = text
+        _LOCAL.found = any(bare_word(w) in DENIAL_WORDS for w in {t[0] for t in text.toks})
+    return _LOCAL.found
