@@ -59,6 +59,12 @@ def test_a_dangerous_wording_is_read(text: str, expected: set[str]) -> None:
     [
         "Capture all internet traffic to our own web servers for debugging",
         "We keep all subscribers' invoices for two years",
+        # The same watch for attacks on the network, under a heading of four words.
+        "Защита от DDoS-атак: мониторинг всего трафика абонентов.",
+        "Protection against DDoS attacks: monitor all subscriber traffic.",
+        # A phone tapped on a reader; call records denied to the police.
+        "Customers tap their phone on the reader to pay.",
+        "Les relevés d'appels ne sont jamais remis à la police.",
     ],
 )
 def test_the_seller_s_own_traffic_or_invoices_read_nothing(text: str) -> None:
