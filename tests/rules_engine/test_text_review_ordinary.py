@@ -17,6 +17,7 @@ ORDINARY = [
     "Les relevés d'appels ne sont jamais communiqués au client.",
     "Los registros de llamadas nunca se comparten con el cliente.",
     "Записи о звонках никогда не передаются клиенту.",
+    "Записи о звонках никогда не передаются в полицию.",
     # A contact centre recording its customers' calls for quality and training.
     "Record customer calls for quality and training purposes; recordings deleted after 90 days.",
     "Enregistrer les appels des clients à des fins de qualité et de formation ; "
@@ -81,6 +82,8 @@ def test_an_ordinary_deal_reads_nothing(text: str) -> None:
         "The bank retains all calls recorded on its trading floors and hands them to the "
         "security service every week.",
         "Track protesters' complaints and their phones' locations for the police.",
+        "Записи о звонках журналистов никогда не передаются клиенту.",
+        "Записи о звонках никогда не передаются в полицию, кроме ФСБ.",
     ],
 )
 def test_the_same_wordings_turned_on_people_stay_read(text: str) -> None:
