@@ -45,6 +45,8 @@ ORDINARY = [
     "bureau de Paris pendant la durée de l'affaire.",
     "Retención por litigio bajo orden judicial: conservar todos los correos de la oficina de "
     "París mientras dure el caso.",
+    "Сохранение для судебного разбирательства по решению суда: хранить всю электронную почту "
+    "парижского офиса на время дела.",
     # A bank's trading-floor calls kept as MiFID II requires.
     "The bank retains all calls recorded on its trading floors in London for five years, "
     "as MiFID II requires.",
@@ -83,6 +85,10 @@ def test_an_ordinary_deal_reads_nothing(text: str) -> None:
         "security service every week.",
         "Track protesters' complaints and their phones' locations for the police.",
         "Записи о звонках журналистов никогда не передаются клиенту.",
+        "Under a court order: intercept all calls in Kharkiv.",
+        "Under a court order: intercept the calls of journalists.",
+        "Court order: retain all e-mail of the country's subscribers.",
+        "Under a court order: retain all e-mail of the Paris office and hand it to the FSB.",
         "Записи о звонках никогда не передаются в полицию, кроме ФСБ.",
     ],
 )
