@@ -84,6 +84,10 @@ def test_an_ordinary_deal_reads_nothing(text: str) -> None:
         "The bank retains all calls recorded on its trading floors and hands them to the "
         "security service every week.",
         "Track protesters' complaints and their phones' locations for the police.",
+        "Track protesters' complaints for the police.",
+        "Track protesters' complaints against the police and send them to the FSB.",
+        "Track protesters' complaints against the police; the Interior Ministry gets a "
+        "weekly list.",
         "Записи о звонках журналистов никогда не передаются клиенту.",
         "Under a court order: intercept all calls in Kharkiv.",
         "Under a court order: intercept the calls of journalists.",
