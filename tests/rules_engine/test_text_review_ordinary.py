@@ -38,6 +38,8 @@ ORDINARY = [
     "A case tool to track protesters' complaints against the police for the ombudsman's office.",
     "Una herramienta de casos para dar seguimiento a las quejas de los manifestantes contra "
     "la policía, para la oficina del defensor del pueblo.",
+    "Un outil pour suivre les plaintes des manifestants contre la police, pour le bureau du "
+    "médiateur.",
     # A litigation hold of one office's mail, under a court order.
     "Litigation hold under a court order: retain all e-mail of the Paris office for the "
     "duration of the case.",
@@ -70,6 +72,26 @@ ORDINARY = [
 
 @pytest.mark.parametrize("text", ORDINARY)
 def test_an_ordinary_deal_reads_nothing(text: str) -> None:
+    assert categories(text) == set()
+
+
+# Left flagged: the files of a case tool read as files kept on protesters ("dossiers pour
+# suivre …"), and Russian dealings of a group, which no preposition ties to it, are not read
+# as their dealings. Strict: a change that clears them fails here (then move them above).
+LEFT_FLAGGED = pytest.mark.xfail(strict=True, reason="an ordinary deal still flagged")
+
+
+@LEFT_FLAGGED
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Un outil de gestion des dossiers pour suivre les plaintes des manifestants contre la "
+        "police, pour le bureau du médiateur.",
+        "Система учёта обращений для отслеживания жалоб протестующих на полицию для аппарата "
+        "омбудсмена.",
+    ],
+)
+def test_an_ordinary_deal_left_flagged(text: str) -> None:
     assert categories(text) == set()
 
 
