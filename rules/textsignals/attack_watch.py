@@ -75,7 +75,7 @@ ATTACK_PARTS = (
 )
 
 
-HEADING_WORDS = 3  # words of a heading before its colon: "DDoS protection:", "Anti-DDoS:"
+HEADING_WORDS = 4  # words of a heading before its colon: "DDoS protection:", "Защита от DDoS-атак:"
 _COLON_RE = re.compile("[:\uff1a]")
 
 

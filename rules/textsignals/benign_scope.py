@@ -354,8 +354,14 @@ def bears_on(
             )
         ):
             continue  # "block opposition sites with bot protection rules": the means
-        if hi < span[0] and _COLON_RE.search(text.raw, toks[hi][2], toks[span[0]][1]):
-            continue  # a heading before a colon: the act after it is what it introduces
+        if (
+            hi < span[0]
+            and _COLON_RE.search(text.raw, toks[hi][2], toks[span[0]][1])
+            and not warrant(text, lo, hi)
+        ):
+            # A heading before a colon: the act after it is what it introduces. A court
+            # order there ("Litigation hold under a court order: retain …") still bounds it.
+            continue
         if max(0, lo - span[1] - 1, span[0] - hi - 1) > reach and not (
             _qualifies(text, span, lo, hi)
         ):

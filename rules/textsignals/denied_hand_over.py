@@ -111,7 +111,7 @@ def said_not_denied(text: _Text) -> str:
 
 
 # What records of calls are called, and the words that join them ("call detail records",
-# "enregistrements des appels", "registros de llamadas", "записи звонков", "سجلات المكالمات"):
+# "enregistrements des appels", "registros de llamadas", "записи (о) звонках", "سجلات المكالمات"):
 # word beginnings compared without accents (Chinese: parts of the word).
 RECORD_NOUN_STARTS = _words(
     "call record detail cdr metadat log appel enregistr releve registr llamad chamad ligac "
@@ -119,7 +119,8 @@ RECORD_NOUN_STARTS = _words(
 )
 RECORD_JOINS = frozenset(
     _words(
-        "the all of de des du d l la le les los las os as del da do das dos o a todas todos tous"
+        "the all of de des du d l la le les los las os as del da do das dos o a todas todos tous "
+        "о об все"
     )
 )
 ZH_RECORDS = ("通话记录", "话单", "详单", "通话详单", "通信记录", "通话数据")

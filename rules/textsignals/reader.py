@@ -443,8 +443,10 @@ def _cue_cancelled(
     monitoring"; or context naming what the act is done to)."""
     lo, hi = span
     checks = CUE_CHECKS
-    if ("disclaimer" in checks and disclaimed(text, hi)) or (
-        "described" in checks and described(text, lo, hi, lo)
+    if (
+        ("disclaimer" in checks and disclaimed(text, hi))
+        or ("described" in checks and described(text, lo, hi, lo))
+        or (category == "interception" and records_denied_on(text, lo, hi))  # as a phrase's
     ):
         return True
     benign = text.benign_spans(lexicon) if lexicon.benign else ()

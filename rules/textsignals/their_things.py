@@ -17,7 +17,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .act_scope import names_state_body
+from .act_scope import _last_state_body, names_state_body, names_state_body_in
+from .denied_hand_over import said_not_denied
+from .handing import memo
 from .languages import bare_word
 
 if TYPE_CHECKING:
@@ -108,6 +110,7 @@ _DETERMINERS = frozenset(
 # Words tying a thing to the group after it ("requests of", "demandes des", "pedidos dos").
 _OF_WORDS = frozenset("of from by de des du d del do da dos das".split())
 _JOINS = frozenset("and or et ou y o e".split())
+_TO_WORDS = frozenset("a al ao aos to".split())
 # Where the things of theirs listed after the group end: the clause.
 _CLAUSE_END_RE = re.compile(r"[;:.!?()\u2013\u2014]")
 _LIST_RE = re.compile(",")
@@ -160,7 +163,54 @@ def _watched_or_handed_on(text: _Text, lo: int, hi: int) -> bool:
         w.startswith(CROWD_STARTS) for w in inside
     ):
         return True
-    return names_state_body(text, toks[lo][1])
+    return names_state_body(text, toks[lo][1]) and _body_not_complained_of(text, toks[lo][1])
+
+
+# A state body complained of is what the dealings are about, not where they go: "track
+# protesters' complaints against the police for the ombudsman's office", "las quejas de los
+# manifestantes contra la policía". Whole words, accents dropped.
+COMPLAINT_WORDS = frozenset(
+    "complaint complaints grievance grievances plainte plaintes reclamation reclamations "
+    "queja quejas reclamacion reclamaciones denuncia denuncias queixa queixas reclamacao "
+    "reclamacoes".split()
+)
+AGAINST_WORDS = frozenset("against about contre contra sobre".split())
+COMPLAINED_OF_REACH = 3  # words after "against" (past its article) naming whom
+
+
+def _body_not_complained_of(text: _Text, start: int) -> bool:
+    """Whether the text names a state body from character ``start`` on once the bodies
+    complained of ("complaints against the police") are left out (worked out once a text,
+    as ``names_state_body``)."""
+    found = memo(text)
+    if "body not complained of" not in found:
+        toks, said = text.toks, said_not_denied(text)
+        for i, t in enumerate(toks[:-1]):
+            if bare_word(t[0]) not in COMPLAINT_WORDS:
+                continue
+            # "complaints against the police", "quejas de los manifestantes contra la policía"
+            against = next(
+                (
+                    k
+                    for k in range(i + 1, min(len(toks), i + 6))
+                    if bare_word(toks[k][0]) in AGAINST_WORDS
+                ),
+                None,
+            )
+            if against is None:
+                continue
+            k = against + 1
+            while k < len(toks) and bare_word(toks[k][0]) in _DETERMINERS | _OF_WORDS:
+                k += 1
+            for j in range(k, min(len(toks), k + COMPLAINED_OF_REACH)):
+                if toks[j][3] == t[3]:
+                    lo, hi = toks[j][1], toks[j][2]
+                    said = said[:lo] + " " * (hi - lo) + said[hi:]
+        found["body not complained of"] = (said, _last_state_body(said))
+    said, last = found["body not complained of"]
+    if last is None:  # lowercasing moved offsets
+        return names_state_body_in(said[start:].lower())
+    return last >= start
 
 
 def _allowed(word: str, handling: bool) -> bool:
@@ -190,8 +240,9 @@ def _things_allowed(words: list[str], handling: bool) -> bool:
     thing, with only words naming which before it, and no means of watching written after
     it ("requests from their phones")."""
     parts: list[list[str]] = [[]]
-    while words and words[0] in _OF_WORDS:
-        words = words[1:]  # "seguimiento de las consultas", "suivi de la sécurité"
+    while words and (words[0] in _OF_WORDS or words[0] in _TO_WORDS):
+        # "seguimiento de las consultas", "suivi de la sécurité", "seguimiento a las quejas"
+        words = words[1:]
     for w in words:
         if w in _JOINS or w == ",":
             parts.append([])
