@@ -1,12 +1,16 @@
-"""Wording of new writing read in the seven languages, and the ordinary deals its words must
-leave alone: a fire, rescue or civil-protection service under the Interior ministry
-searching for lost people; observers of the parties and civil society watching an election
-count; a newsroom's source protection and its reporters' encrypted notes; hospital
-equipment located so nurses find it.
+"""Wording of new writing read in the seven languages: a passer-by picked out and kept in view
+from camera to camera; any subscriber put on listen at a click; every incoming and outgoing
+message copied to a commission's archive; an alert when someone on a register leaves the
+district; subscribers singled out by the religious apps they use. And the ordinary deals
+its words must leave alone: a fire, rescue or civil-protection service under the Interior
+ministry searching for lost people; observers of the parties and civil society watching an
+election count; a newsroom's source protection and its reporters' encrypted notes; hospital
+equipment located so nurses find it; Russian goods piled up ("складываются") in a warehouse.
 
-Each ordinary sentence below raised a red flag before these entries were added; each
-dangerous one that must stay read shares their words. Sentences written for the purpose
-(not taken from the labelled texts). No database.
+Each dangerous sentence raised nothing of its category, and each ordinary one once read as
+a red flag raised one, before these entries were added; the other dangerous and ordinary
+sentences share their words. Sentences written for the purpose (not taken from the labelled
+texts). No database.
 """
 
 from __future__ import annotations
@@ -14,6 +18,77 @@ from __future__ import annotations
 import pytest
 
 from tests.rules_engine.reading import categories
+
+
+@pytest.mark.parametrize(
+    "category, text",
+    [
+        # a person picked out and followed from camera to camera
+        (
+            "tracking",
+            "The operator selects a passer-by and the drone keeps them in view until the "
+            "street cameras take over.",
+        ),
+        ("tracking", "Click on a person in the crowd and the system hands off between cameras."),
+        (
+            "tracking",
+            "L'opérateur sélectionne un passant et le système le suit de caméra en caméra.",
+        ),
+        (
+            "tracking",
+            "El operador selecciona a un transeúnte y el sistema lo sigue de cámara en cámara.",
+        ),
+        ("tracking", "O operador seleciona um transeunte e o sistema o segue de câmera em câmera."),
+        ("tracking", "يختار المشغل أحد المارة ويتابعه النظام عبر الكاميرات."),
+        ("tracking", "Оператор отмечает прохожего, и система ведёт его по камерам."),
+        ("tracking", "操作员选中一个路人，系统持续锁定并交接给街头摄像头。"),
+        # any subscriber put on listen
+        ("interception", "Any subscriber can be put on listen from the analyst console."),
+        ("interception", "Cualquier abonado puede quedar intervenido desde la consola."),
+        ("interception", "Qualquer assinante pode ser grampeado pelo painel."),
+        ("interception", "N'importe quel abonné peut être mis sur écoute depuis la console."),
+        # every message copied to an archive a body searches or keeps for ever
+        (
+            "interception",
+            "Every incoming and outgoing email is copied to the agency's archive and kept "
+            "indefinitely.",
+        ),
+        (
+            "interception",
+            "Cada mensagem recebida e enviada é copiada para o arquivo da agência, sem prazo.",
+        ),
+        ("interception", "كل رسالة واردة وصادرة تحفظ لدى الجهاز بلا مدة."),
+        # "складывается" (is put) is no warehouse ("склад")
+        ("interception", "Каждое письмо складывается в архив комиссии."),
+        # an alert when someone on a register leaves the county
+        ("tracking", "登记人员一旦离开本县，系统即告警。"),
+        # subscribers singled out by their religious apps
+        ("profiling", "Найти абонентов, у которых установлено приложение для чтения Корана."),
+        ("profiling", "Repérer les abonnés qui ont installé une appli de prière."),
+        ("profiling", "找出手机里装有圣经App的用户。"),
+    ],
+)
+def test_round16_wording_is_read(category: str, text: str) -> None:
+    assert category in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The app lets a pedestrian choose a route and follow it.",
+        "Monitor any number of devices from one dashboard.",
+        "Any subscriber can change their plan in the app.",
+        "Every incoming and outgoing email is archived for seven years under the bank's "
+        "record-keeping rules.",
+        "Коробки складываются на складе у ворот.",
+        "Определять местоположение грузчиков на складах компании.",
+        "车辆离开本市即告警，通知负责人。",
+        "Our Bible app shows daily readings to its subscribers.",
+        "Identify subscribers whose banking app crashed last week.",
+    ],
+)
+def test_ordinary_deals_with_the_new_words_raise_nothing(text: str) -> None:
+    assert categories(text) == set()
 
 
 @pytest.mark.parametrize(
