@@ -1,11 +1,14 @@
 """Wording of new writing read in the seven languages: a passer-by picked out and kept in view
 from camera to camera; any subscriber put on listen at a click; every incoming and outgoing
 message copied to a commission's archive; an alert when someone on a register leaves the
-district; subscribers singled out by the religious apps they use. And the ordinary deals
-its words must leave alone: a fire, rescue or civil-protection service under the Interior
-ministry searching for lost people; observers of the parties and civil society watching an
-election count; a newsroom's source protection and its reporters' encrypted notes; hospital
-equipment located so nurses find it; Russian goods piled up ("складываются") in a warehouse.
+district; subscribers singled out by the religious apps they use; people held with no
+lawyer or until a third country accepts them; patients released only with a prosecutor's
+or the police's consent; psychiatric wards for those who complained about officials. And
+the ordinary deals its words must leave alone: a fire, rescue or civil-protection service
+under the Interior ministry searching for lost people; observers of the parties and civil
+society watching an election count; a newsroom's source protection and its reporters'
+encrypted notes; hospital equipment located so nurses find it; Russian goods piled up
+("складываются") in a warehouse.
 
 Each dangerous sentence raised nothing of its category, and each ordinary one once read as
 a red flag raised one, before these entries were added; the other dangerous and ordinary
@@ -66,6 +69,27 @@ from tests.rules_engine.reading import categories
         ("profiling", "Найти абонентов, у которых установлено приложение для чтения Корана."),
         ("profiling", "Repérer les abonnés qui ont installé une appli de prière."),
         ("profiling", "找出手机里装有圣经App的用户。"),
+        # held with no lawyer, or until a third country accepts them
+        ("detention", "People held there have no access to a lawyer."),
+        ("detention", "Migrants stay in the centre until a third country takes them."),
+        ("detention", "Ils restent retenus jusqu'à ce qu'un pays tiers les accepte."),
+        ("detention", "Задержанных мигрантов держат без адвоката."),
+        # released only with the police's or a prosecutor's consent
+        ("detention", "Patients are discharged only with the police's approval."),
+        ("detention", "Los pacientes solo salen con autorización de la policía."),
+        ("detention", "Пациентов выпускают только с разрешения полиции."),
+        ("detention", "病人出院须经公安批准。"),
+        # psychiatric wards for people who complained about officials
+        (
+            "detention",
+            "Patients are sent to the psychiatric ward after complaints against officials.",
+        ),
+        (
+            "detention",
+            "Des patients internés en psychiatrie après des plaintes contre les autorités.",
+        ),
+        ("detention", "Пациентов в психиатрию направляют после жалоб на чиновников."),
+        ("detention", "上访者被送进精神病院。"),
     ],
 )
 def test_round16_wording_is_read(category: str, text: str) -> None:
@@ -85,6 +109,10 @@ def test_round16_wording_is_read(category: str, text: str) -> None:
         "车辆离开本市即告警，通知负责人。",
         "Our Bible app shows daily readings to its subscribers.",
         "Identify subscribers whose banking app crashed last week.",
+        "The tenants can stay in the flat until the lease ends.",
+        "Patients are discharged only with the doctor's consent.",
+        "Visitors leave only with an escort from reception.",
+        "Psychiatric hospital: patient records and a complaints desk for the ombudsman.",
     ],
 )
 def test_ordinary_deals_with_the_new_words_raise_nothing(text: str) -> None:
