@@ -63,8 +63,14 @@ from tests.rules_engine.reading import categories
         ("interception", "كل رسالة واردة وصادرة تحفظ لدى الجهاز بلا مدة."),
         # "складывается" (is put) is no warehouse ("склад")
         ("interception", "Каждое письмо складывается в архив комиссии."),
-        # an alert when someone on a register leaves the county
+        # an alert when someone on a register leaves the county or district
         ("tracking", "登记人员一旦离开本县，系统即告警。"),
+        ("tracking", "Raise an alert when anyone on the register leaves the district."),
+        ("tracking", "Alerte dès qu'un abonné du registre quitte le district."),
+        ("tracking", "Alerta cuando alguien del registro sale del distrito."),
+        ("tracking", "Alerta quando alguém do cadastro sai do distrito."),
+        ("tracking", "إرسال تنبيه إذا غادر أحد المسجلين مدينته."),
+        ("tracking", "Оповещение, если кто-то из реестра выезжает из района."),
         # subscribers singled out by their religious apps
         ("profiling", "Найти абонентов, у которых установлено приложение для чтения Корана."),
         ("profiling", "Repérer les abonnés qui ont installé une appli de prière."),
@@ -107,6 +113,10 @@ def test_round16_wording_is_read(category: str, text: str) -> None:
         "Коробки складываются на складе у ворот.",
         "Определять местоположение грузчиков на складах компании.",
         "车辆离开本市即告警，通知负责人。",
+        "Alert the dispatcher when a truck leaves the region.",
+        "Alerte quand le camion quitte la région.",
+        "Оповещение, когда автобус выезжает из города.",
+        "تنبيه للسائق عندما تغادر الشاحنة المدينة.",
         "Our Bible app shows daily readings to its subscribers.",
         "Identify subscribers whose banking app crashed last week.",
         "The tenants can stay in the flat until the lease ends.",
