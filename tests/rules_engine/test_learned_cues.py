@@ -342,13 +342,9 @@ SCREENING = load_pack()
 # false positives of the fitted model, kept in sight here until a refit or an admin's
 # switched-off words clear them (then this test fails: move the text to the list below).
 CUE_FALSE_POSITIVES = [
-    "Le pare-feu doit bloquer le proxy et le VPN des invités.",
-    "我们不能标记人权律师的账号。",
-    "Камеры и учет посетителей в бизнес-центре.",
     # A hostile review's ordinary deals (security services: procurement by tender; the
-    # other categories: words of invoices, service desks, maintenance rounds, e-mail).
+    # other categories: words of service desks, maintenance rounds, e-mail).
     "المستخدم النهائي هو المستشفى، والشراء عبر مناقصة عامة.",
-    "Our analytics flags duplicate supplier invoices and matches them to purchase orders.",
     "The service desk will register new users, match them to their department and flag "
     "missing approvals.",
     "我们的人员每天记录设备的位置和维护结果。",
@@ -357,6 +353,11 @@ CUE_FALSE_POSITIVES = [
 # Worked benign cases the cues' checks keep quiet: a research project described, a denial
 # ("not blocked", "不会屏蔽"), benign context ("planned maintenance", "threat intelligence").
 CUES_QUIET = [
+    # Flagged by the cues fitted on rounds 1-12, quiet since the refit on rounds 1-16.
+    "Le pare-feu doit bloquer le proxy et le VPN des invités.",
+    "我们不能标记人权律师的账号。",
+    "Камеры и учет посетителей в бизнес-центре.",
+    "Our analytics flags duplicate supplier invoices and matches them to purchase orders.",
     "مشروع بحثي جامعي يدرس كيف تحجب الحكومات وسائل إعلام المعارضة على الإنترنت.",
     "The courier company will track the parcels of the customers.",
     "我们不会屏蔽反对派网站。",

@@ -23,7 +23,6 @@ from rules.textsignals import (
     validate_entry,
 )
 from rules.textsignals.reader import read_one
-from tests.rules_engine.reading import CUE_FALSE_POSITIVE
 
 ACTS = LexiconEntry("track|locate|tail", "en", "tracking", "acts of tracking", family="act")
 TARGETS = LexiconEntry("protesters|journalists", "en", "tracking", "people", family="target")
@@ -163,9 +162,7 @@ def test_benign_or_negated_texts_raise_nothing(text: str) -> None:
         "SIEM to collect metadata and logs from the mail servers.",
         "A summer intern will help at the facility with the rack installation.",
         "Immutable backups so critical files cannot be deleted by ransomware.",
-        pytest.param(
-            "Le pare-feu doit bloquer le proxy et le VPN des invités.", marks=CUE_FALSE_POSITIVE
-        ),
+        "Le pare-feu doit bloquer le proxy et le VPN des invités.",
         "El cortafuegos debe bloquear el proxy y la VPN de invitados.",
         "O firewall deve bloquear o proxy e a VPN dos convidados.",
         "Archivage : conserver les courriels et les métadonnées sept ans pour l'audit comptable.",
