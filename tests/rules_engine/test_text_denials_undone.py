@@ -18,8 +18,18 @@ from tests.rules_engine.reading import categories
 HANDED_TO_THE_EXCEPTION = [
     "Call records are kept for billing and never shared with the police, only with the "
     "Interior Ministry.",
+    "Les relevés d'appels sont conservés pour la facturation et ne sont transmis qu'à la police.",
+    "Los registros de llamadas se guardan para facturación y no se comparten más que con la "
+    "policía.",
+    "Los registros de llamadas se guardan para facturación y no se comparten con nadie salvo "
+    "con la policía.",
+    "Los registros de llamadas se guardan para facturación y no se comparten con nadie excepto "
+    "la policía.",
+    "سجلات المكالمات تحفظ لأغراض الفوترة ولا تتم مشاركتها إلا مع الشرطة.",
     "Записи звонков хранятся для биллинга и не передаются никому, кроме полиции.",
     "We do not hand call records to anyone except the police.",
+    "Os registos de chamadas são guardados para faturação e não são partilhados com ninguém "
+    "exceto a polícia.",
     "通话记录仅用于计费，除公安机关外不向任何人提供。",
 ]
 
@@ -98,6 +108,11 @@ STILL_DENIED = [
     "سجلات المكالمات تحفظ لأغراض الفوترة ولا تتم مشاركتها مع الشرطة.",
     "Записи звонков хранятся для биллинга и никогда не передаются полиции.",
     "通话记录仅用于计费，不会提供给公安机关。",
+    # Records of calls kept for billing alone.
+    "Les relevés d'appels sont conservés pour la facturation.",
+    "Los registros de llamadas se guardan para facturación.",
+    "Os registos de chamadas são guardados para faturação.",
+    "سجلات المكالمات تحفظ لأغراض الفوترة.",
 ]
 
 
