@@ -14,20 +14,11 @@ from typing import TYPE_CHECKING
 
 from .fronted_negation import OPENERS
 from .languages import bare_word
+from .negation_words import NEGATIONS
 
 if TYPE_CHECKING:
     from .reader import _Text
 
-NEGATIONS = frozenset(
-    # en, fr, es, pt, ru, ar (normalised: alef forms folded)
-    "not no never without nor don't won't cannot nothing nobody "
-    "ne pas jamais sans aucun ni rien nunca sin nada nadie ninguém "
-    "tampoco ningun ninguna ningún ninguno não nao nem sem nenhum nenhuma jamais "
-    "не нет ни без никогда нельзя "
-    "لا لن لم ليس ليست بدون دون غير عدم".split()
-)
-# Compared without Latin accents: "nao", "ningun", "jamas" typed without them negate too.
-NEGATIONS = frozenset(bare_word(w) for w in NEGATIONS) | frozenset({"jamas"})
 # Chinese negations are multi-character; looked for in the characters before a match.
 ZH_NEGATIONS = (
     "不会",

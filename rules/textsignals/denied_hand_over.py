@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .denial_lifted import denied_outright
 from .handing import (
     BETWEEN_DENIAL,
     HANDING_PARTS,
-    act_denied,
     hands_on,
     memo,
     sentence_at,
@@ -54,7 +54,7 @@ def denied_hand_over(words: list[str]) -> bool:
         at = _zh_acts(said)
         return bool(at) and all(zh_negated(said, a) for a in at) and _zh_denied_to(said, min(at))
     acts = [i for i, w in enumerate(words) if hands_on(w)]
-    if not acts or not all(act_denied(words, i) for i in acts):
+    if not acts or not all(denied_outright(words, i) for i in acts):
         return False
     first = acts[0]
     before, after = words[:first], words[first + 1 :]
@@ -160,7 +160,7 @@ def _records_denied(words: list[str], lo: int, hi: int) -> bool:
     if not any(w in NEGATIONS for w in words):
         return False
     acts = [i for i, w in enumerate(words) if hands_on(w)]
-    if not acts or not all(act_denied(words, i) for i in acts) or acts[0] < lo:
+    if not acts or not all(denied_outright(words, i) for i in acts) or acts[0] < lo:
         return False
     j = acts[0] - 1
     while j >= 0 and (words[j] in BETWEEN_DENIAL or words[j] in NEGATIONS):
@@ -187,5 +187,5 @@ def _hands_to_a_state_body(words: list[str]) -> bool:
         said = "".join(words)
         acts = any(not zh_negated(said, at) for at in _zh_acts(said))
     else:
-        acts = any(hands_on(w) and not act_denied(words, i) for i, w in enumerate(words))
+        acts = any(hands_on(w) and not denied_outright(words, i) for i, w in enumerate(words))
     return acts and (names_state(words) or names_security_body(words))

@@ -98,13 +98,26 @@ COMPARISONS = frozenset(
 CONSEQUENCES = frozenset(
     "so therefore thus hence donc alors eso pues entonces isso entao logo".split()
 )
-# Verbs that undo an act, denied they affirm it ("will we fail to", "refuse to", "stop").
+# Verbs that undo an act, denied they affirm it ("will we fail to", "refuse to", "stop",
+# "lose track of").
 UNDOING_STARTS = tuple(
-    "fail refus stop ceas neglect hesitat avoid omit "
-    "cess arret manqu omett "
-    "dejar dejare dejaria parar cesar rehus negar omitir "
+    "fail refus stop ceas neglect hesitat avoid omit lose losing lost "
+    "cess arret manqu omett perd "
+    "dejar dejare dejaria parar cesar rehus negar omitir pierd "
     "deix recus".split()
 )
+# Words after the act that limit a fronted denial to one way of it, so the act is still
+# done ("… will we track protesters without a paid add-on", "… less than daily"); an
+# alternative before one makes it every way ("with or without").
+LIMITS = frozenset(
+    "without unless except until less fewer sans sauf moins sin salvo excepto menos hasta "
+    "sem exceto ate".split()
+)
+_ALTERNATIVES = frozenset("or nor ou ni o".split())
+LIMIT_REACH = 8  # words after the act a limit is looked for in
+# Words of ease: a fronted negation before one says how easy the act is ("Nunca fue tan
+# fácil rastrear …"), it denies nothing.
+EASE = frozenset("easier easy simpler faster cheaper facile simple facil sencillo simples".split())
 INTERJECTION_WORDS = 4  # ", under any circumstances,"
 # Words from the head of the sentence to the act: the phrase, an interjection, the words
 # between (an auxiliary, a subject and a chain, or ``ROMANCE_REACH``).
@@ -121,6 +134,7 @@ INTERJECTION_MARKS = frozenset(
 _JOINS = frozenset("and et y e or ou".split())
 _COMMA_RE = re.compile("[,\u2013\u2014]")
 _BREAK_RE = re.compile("[;:()]")
+_CLAUSE_RE = re.compile("[,;:()\u2013\u2014]")
 
 
 def fronted_negation(text: _Text, first: int) -> bool:
@@ -154,9 +168,53 @@ def fronted_negation(text: _Text, first: int) -> bool:
         return False
     if any(_COMMA_RE.search(text.raw, toks[i - 1][2], toks[i][1]) for i in range(k + 1, first + 1)):
         return False
+    if _limited(text, first):
+        return False  # "… will we track protesters without a paid add-on": it does
     if opener[0] in _ENGLISH_OPENING:
         return _inverted(text, k, first, rest)
     return len(rest) <= ROMANCE_REACH
+
+
+def _opening(text: _Text, first: int) -> tuple[int, tuple[str, ...]] | None:
+    """Where the sentence of token ``first`` starts and the fronted phrase it opens with, if
+    the act stands near enough to it."""
+    toks = text.toks
+    start = first
+    while start > 0 and toks[start - 1][3] == toks[first][3]:
+        if first - start >= FRONTED_REACH:
+            return None
+        start -= 1
+    words = tuple(bare_word(t[0]) for t in toks[start:first])
+    opener = next((o for o in OPENERS if words[: len(o)] == o), None)
+    return None if opener is None else (start, opener)
+
+
+def fronted_lifted(text: _Text, j: int, first: int) -> bool:
+    """Whether token ``j`` is in the fronted phrase of its sentence and the phrase denies
+    nothing of the act at ``first``: a limit after the act (``LIMITS``) or a word of ease
+    before it ("Never will we track protesters without a paid add-on", "Nunca fue tan
+    fácil rastrear …")."""
+    found = _opening(text, first)
+    if found is None or not found[0] <= j < found[0] + len(found[1]):
+        return False
+    start, opener = found
+    rest = (bare_word(t[0]) for t in text.toks[start + len(opener) : first])
+    return any(w in EASE for w in rest) or _limited(text, first)
+
+
+def _limited(text: _Text, first: int) -> bool:
+    """Whether a limit (``LIMITS``) follows the act at ``first`` in its clause, with no
+    alternative before it."""
+    toks, raw = text.toks, text.raw
+    for k in range(first + 1, min(len(toks), first + 1 + LIMIT_REACH)):
+        if toks[k][3] != toks[first][3] or _CLAUSE_RE.search(raw, toks[k - 1][2], toks[k][1]):
+            return False
+        word = bare_word(toks[k][0])
+        if word in _ALTERNATIVES or word in CONTRAST_WORDS:
+            return False
+        if word in LIMITS:
+            return True
+    return False
 
 
 def _past_interjection(text: _Text, k: int, first: int) -> int:

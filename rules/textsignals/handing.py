@@ -15,7 +15,7 @@ import threading
 from typing import TYPE_CHECKING
 
 from .languages import bare_word
-from .negation import AUXILIARIES, NEGATIONS
+from .negation_words import AUXILIARIES, NEGATIONS
 from .state_bodies import words_of as _words
 
 if TYPE_CHECKING:

@@ -15,10 +15,12 @@ from .clause_reach import (
     opens_with_and,
     subject_opening,
 )
-from .denial_words import NEGATIONS, ZH_NEGATIONS, may_deny
+from .denial_lifted import spared
+from .denial_words import ZH_NEGATIONS, may_deny
 from .fronted_negation import fronted_negation
 from .idioms import negation_idiom, zh_not_negating_dropped
 from .languages import bare_word, normalise, phrase_stems
+from .negation_words import AUXILIARIES, NEGATIONS
 
 if TYPE_CHECKING:
     from .lexicon import CompiledEntry
@@ -132,17 +134,6 @@ def _zh_no_any(text: _Text, lo: int, act: int) -> bool:
     return any(n in before for n in ZH_NEGATIONS)
 
 
-# Words that may stand between a negation and the act it denies ("are not being blocked",
-# "ne seront pas bloqués", "não serão bloqueados", "не будут заблокированы").
-AUXILIARIES = frozenset(
-    bare_word(w)
-    for w in "be is are was were been being will would shall should can could may might must "
-    "get gets got ever yet "
-    "etre être est sont sera seront ete été soit soient a ont "
-    "ser estar es está están son será serán sido fue fueron sea sean "
-    "é são está estão será serão foi foram seja sejam "
-    "быть будет будут был была было были".split()
-)
 # Chinese characters between a negation and the act it denies: auxiliaries, the passive,
 # "any" ("不会被封锁", "不受任何限制", "不予以拦截").
 ZH_AUXILIARY_CHARS = frozenset("会得能可将要应该被受任何予以加进行再准许")
@@ -355,8 +346,13 @@ def negated(text: _Text, first: int, window: int = NEGATION_WINDOW) -> bool:
         if ends_reach(toks, raw, j, first):
             break  # "Nothing is stored and we track …", "… but track …" (``clause_reach``)
         word = bare_word(toks[j][0])
-        if word in NEGATIONS and not negation_idiom(toks, j) and not _bears_on_harm(text, j, first):
-            return True  # not one bearing on harm: "No harm intended, locate …"
+        if (
+            word in NEGATIONS
+            and not negation_idiom(toks, j)
+            and not _bears_on_harm(text, j, first)
+            and not spared(text, j, first)
+        ):
+            return True  # not one bearing on harm ("No harm intended, locate …") or lifted
         # Each "or" of a denied chain of acts carries the negation's reach on: "we do not
         # store or sell or track the location of …", "لا نخزن أو نبيع أو نتتبع …".
         listed = _ZH_LIST_RE.fullmatch(raw, toks[j][2], toks[j + 1][1])

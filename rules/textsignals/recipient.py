@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .denial_lifted import denied_outright
 from .denied_hand_over import company_unit, denied_hand_over, zh_negated
 from .handing import HANDING_PARTS, HANDING_WORDS, memo
 from .handing import act_denied as _negated
@@ -82,7 +83,7 @@ def _hands_on_to_state(text: _Text) -> bool:
     }
     state |= _numbered_units(text)
     for n, words in sentences.items():
-        handing = [i for i, w in enumerate(words) if _hands_on(w) and not _negated(words, i)]
+        handing = [i for i, w in enumerate(words) if _hands_on(w) and not denied_outright(words, i)]
         if not handing:
             if _zh(words) and any(h in "".join(words) for h in HANDING_PARTS):
                 handing = [0]
@@ -165,8 +166,8 @@ def hands_to_state(words: list[str]) -> bool:
         )
     for i, w in enumerate(words):
         turned_over = w.startswith("turn") and words[i + 1 : i + 2] == ["over"]
-        if not (_hands_on(w) or turned_over) or _negated(words, i):
-            continue
+        if not (_hands_on(w) or turned_over) or denied_outright(words, i):
+            continue  # not "never shared with the police, only with the Interior Ministry"
         if i and words[i - 1] in PASSIVE_BE and w not in AVAILABLE:
             recipient = words  # "the police are provided with copies", "… are sent to …"
         elif w.startswith(NOT_GIVING) and w not in AVAILABLE:
