@@ -107,12 +107,22 @@ UNDOING_STARTS = tuple(
     "deix recus".split()
 )
 # Words after the act that limit a fronted denial to one way of it, so the act is still
-# done ("… will we track protesters without a paid add-on", "… less than daily"); an
+# done ("… will we track protesters less than daily", "… until phase 2"); an
 # alternative before one makes it every way ("with or without").
 LIMITS = frozenset(
-    "without unless except until less fewer sans sauf moins sin salvo excepto menos hasta "
-    "sem exceto ate".split()
+    "unless except until less fewer sauf moins salvo excepto menos hasta exceto ate".split()
 )
+# "Without" limits the denial only to a paid option of the product ("without a paid
+# add-on", "sin la licencia premium"): without consent, an exception, notice, a court order
+# or telling someone the denial is whole ("Never will we track protesters without their
+# consent").
+WITHOUT = frozenset("without sans sin sem".split())
+PAID_OPTIONS = frozenset(
+    "paid add addon premium licence license module subscription upgrade "
+    "payant payante abonnement licencia modulo pago suscripcion actualizacion complemento "
+    "licenca assinatura atualizacao".split()
+)
+PAID_REACH = 4  # words after "without" a paid option is looked for in: "sin el módulo de pago"
 _ALTERNATIVES = frozenset("or nor ou ni o".split())
 LIMIT_REACH = 8  # words after the act a limit is looked for in
 # Words of ease: a fronted negation before one says how easy the act is ("Nunca fue tan
@@ -203,8 +213,8 @@ def fronted_lifted(text: _Text, j: int, first: int) -> bool:
 
 
 def _limited(text: _Text, first: int) -> bool:
-    """Whether a limit (``LIMITS``) follows the act at ``first`` in its clause, with no
-    alternative before it."""
+    """Whether a limit (``LIMITS``, or "without" a paid option) follows the act at ``first``
+    in its clause, with no alternative before it."""
     toks, raw = text.toks, text.raw
     for k in range(first + 1, min(len(toks), first + 1 + LIMIT_REACH)):
         if toks[k][3] != toks[first][3] or _CLAUSE_RE.search(raw, toks[k - 1][2], toks[k][1]):
@@ -213,6 +223,20 @@ def _limited(text: _Text, first: int) -> bool:
         if word in _ALTERNATIVES or word in CONTRAST_WORDS:
             return False
         if word in LIMITS:
+            return True
+        if word in WITHOUT:
+            return _paid_option(text, k)
+    return False
+
+
+def _paid_option(text: _Text, k: int) -> bool:
+    """Whether a paid option of the product (``PAID_OPTIONS``) follows "without" at ``k`` in
+    its clause."""
+    toks, raw = text.toks, text.raw
+    for i in range(k + 1, min(len(toks), k + 1 + PAID_REACH)):
+        if toks[i][3] != toks[k][3] or _CLAUSE_RE.search(raw, toks[i - 1][2], toks[i][1]):
+            return False
+        if bare_word(toks[i][0]) in PAID_OPTIONS:
             return True
     return False
 
