@@ -8,7 +8,8 @@ safety, and the act is one of handling (tracking, following up, logging, managin
 people who harmed them ("journalists' kidnappers", "los secuestradores de los periodistas",
 "记者的绑架者"), whatever the act. A single thing of theirs outside those lists
 ("journalists' requests and their locations", "phones", "sources", "families") leaves the
-act read. People named as those who write to the seller ("periodistas que nos escriben",
+act read, and so do people said to be watched right after ("…; complainants are then
+followed by plain-clothes officers"). People named as those who write to the seller ("periodistas que nos escriben",
 "journalists who contact us") are followed up as correspondents, not watched.
 """
 
@@ -163,7 +164,49 @@ def _watched_or_handed_on(text: _Text, lo: int, hi: int) -> bool:
         w.startswith(CROWD_STARTS) for w in inside
     ):
         return True
+    if _people_watched_next(text, hi):
+        return True
     return names_state_body(text, toks[lo][1]) and _body_not_complained_of(text, toks[lo][1])
+
+
+# People said to be watched in the words after a match on a group's dealings, to the end of
+# the next clause ("…complaints against the police; complainants are then followed by
+# plain-clothes officers"): the dealings lead to the people. Whole words, accents dropped.
+WATCHED_PAST = frozenset(
+    "followed tracked traced tailed identified photographed located surveilled watched "
+    "suivis suivies files filees identifies identifiees photographies localises localisees "
+    "seguidos seguidas rastreados rastreadas identificados identificadas fotografiados "
+    "fotografiadas localizados localizadas vigilados vigiladas fotografados fotografadas "
+    "vigiados vigiadas".split()
+)
+PASSIVE_AUXILIARIES = frozenset(
+    "is are was were be been being get gets sont seront etaient ont son seran fueron estan "
+    "sao serao foram estao".split()
+)
+AUXILIARY_REACH = 3  # words from the auxiliary to the watched word: "are then followed"
+
+
+def _people_watched_next(text: _Text, hi: int) -> bool:
+    """Whether a passive act of watching people ("are then followed", "sont suivis") stands
+    after the match ending at ``hi``, in its sentence or the next, its subject no dealings
+    ("complaints are tracked until closed" is handling)."""
+    toks = text.toks
+    last = toks[hi][3] + 1
+    words = [bare_word(t[0]) for t in toks[hi + 1 : hi + 1 + 2 * LIST_REACH] if t[3] <= last]
+    for i, w in enumerate(words):
+        if w not in WATCHED_PAST or (i + 1 < len(words) and words[i + 1] == "up"):
+            continue
+        aux = next(
+            (
+                k
+                for k in range(i - 1, max(-1, i - 1 - AUXILIARY_REACH), -1)
+                if words[k] in PASSIVE_AUXILIARIES
+            ),
+            None,
+        )
+        if aux is not None and (aux == 0 or words[aux - 1] not in WORK_WORDS):
+            return True
+    return False
 
 
 # A state body complained of is what the dealings are about, not where they go: "track
