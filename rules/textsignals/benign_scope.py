@@ -34,6 +34,7 @@ from .languages import bare_word
 from .lexicon import FAMILY_SOURCE, WINDOW, CompiledLexicon, IndexedPart, LexiconEntry
 from .mass_scope import court_order_bounds_nothing, everyone_kept_long
 from .recipient import kept_for_the_state
+from .records_heading import heading_of_next
 
 if TYPE_CHECKING:
     from .reader import _Text
@@ -237,7 +238,11 @@ def bears_on(
             and watched_for_attacks(text, span, lo, hi, protected)
         ):
             return True  # "DDoS protection: monitor all subscriber traffic": its heading
-        if toks[lo][3] != sentence or max(hi, span[1]) - min(lo, span[0]) > WINDOW * 2:
+        if toks[lo][3] != sentence and not (
+            text.kinds.get((lo, hi)) == "billing" and heading_of_next(text, span, lo)
+        ):
+            continue  # another sentence, unless the records head the one it is in
+        if max(hi, span[1]) - min(lo, span[0]) > WINDOW * 2:
             continue
         if targets and (
             hi < span[0]

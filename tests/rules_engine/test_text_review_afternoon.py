@@ -110,12 +110,27 @@ OWN_CALL_RECORDS = [
     "Relevés d'appels : le client télécharge ses relevés d'appels depuis le portail.",
     "سجلات المكالمات: يقوم العميل بتنزيل سجلات المكالمات من البوابة.",
     "Exportación de registros de llamadas: CSV para el departamento de contabilidad.",
+    "Call records: the customer downloads them from the portal.",
 ]
 
 
 @pytest.mark.parametrize("text", OWN_CALL_RECORDS)
 def test_a_customers_own_call_records_read_nothing(text: str) -> None:
     assert categories(text) == set()
+
+
+# The same portal, the records going to the police: still read.
+RECORDS_TO_THE_POLICE = [
+    "Call records: the police download them from the portal.",
+    "Relevés d'appels : la police les télécharge depuis le portail.",
+    "El cliente consulta los registros de llamadas en el portal y la policía los recibe cada "
+    "semana.",
+]
+
+
+@pytest.mark.parametrize("text", RECORDS_TO_THE_POLICE)
+def test_call_records_on_a_portal_the_police_use_are_read(text: str) -> None:
+    assert "interception" in categories(text)
 
 
 # Ordinary work: a contact centre's coaching, a district register's alerts.
