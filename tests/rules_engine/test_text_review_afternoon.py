@@ -144,3 +144,18 @@ ORDINARY_WORK = [
 @pytest.mark.parametrize("text", ORDINARY_WORK)
 def test_coaching_and_a_district_register_read_nothing(text: str) -> None:
     assert categories(text) == set()
+
+
+# The same words on a group or for the police: still read.
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Put the journalists' calls on listen for the supervisor's coaching.", "interception"),
+        (
+            "Raise an alert when an activist on the on-call register leaves the district.",
+            "tracking",
+        ),
+    ],
+)
+def test_coaching_or_a_register_naming_a_group_is_still_read(text: str, category: str) -> None:
+    assert category in categories(text)
