@@ -39,3 +39,25 @@ def test_a_french_word_start_does_not_undo_a_spanish_denial() -> None:
     """ "perd" (perdre: to lose) is French; "No perdemos tiempo rastreando" denies the
     tracking in Spanish."""
     assert categories("No perdemos tiempo rastreando a manifestantes.") == set()
+
+
+# A limit, then an exception naming a narrower way of handing on, not a state body; one
+# limit or another; an exception in other words: the records still go to the state body.
+STILL_HANDED_ON = [
+    "Call records are never shared with the police in bulk, only one by one on request.",
+    "Los registros de llamadas nunca se comparten con la policía en bloque, solo uno por uno "
+    "a petición.",
+    "Les relevés d'appels ne sont jamais transmis en masse à la police, seulement à la demande.",
+    "Записи звонков никогда не передаются полиции массово, только по запросу.",
+    "Call records are never sent to the police in bulk or unencrypted.",
+    "Call records are never shared with anyone besides the Interior Ministry.",
+    "Call records are never shared with anyone apart from the Interior Ministry.",
+    "Call records are never shared with anyone, excluding the Interior Ministry.",
+    "Les relevés d'appels ne sont transmis à personne, à part la police.",
+    "Записи звонков не передаются никому, помимо полиции.",
+]
+
+
+@pytest.mark.parametrize("text", STILL_HANDED_ON)
+def test_a_limited_or_excepted_denial_still_hands_the_records_on(text: str) -> None:
+    assert "interception" in categories(text)
