@@ -15,9 +15,10 @@ the body included ("never shared with anyone, including the police"), one of eve
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .fronted_negation import UNDOING_STARTS, fronted_lifted
+from .fronted_negation import fronted_lifted, undoes
 from .handing import BETWEEN_DENIAL, act_denied, hands_on, sentence_at
 from .languages import bare_word
 from .negation_words import NEGATIONS
@@ -28,13 +29,14 @@ if TYPE_CHECKING:
     from .reader import _Text
 
 # Words after a denied hand-over that name whom it is done for after all: "only with",
-# "except", "but", "other than", "sauf", "salvo", "sino", "exceto", "кроме", "только",
-# "إلا", "سوى" ("ne … que" and "más que": ``_RESTRICTED_BY_QUE``).
+# "except", "but", "other than", "apart from", "besides", "sauf", "à part", "salvo", "sino",
+# "exceto", "кроме", "помимо", "только", "إلا", "سوى" ("ne … que" and "más que":
+# ``lifted_to_state``).
 EXCEPTIONS = frozenset(
     _words(
-        "only except excepting but than sauf excepte hormis seulement uniquement salvo "
-        "excepto sino solo solamente unicamente exceto senao apenas somente кроме только "
-        "лишь исключением إلا الا سوى باستثناء فقط"
+        "only except excepting excluding but than apart besides sauf excepte hormis seulement "
+        "uniquement salvo excepto sino solo solamente unicamente exceto senao apenas somente "
+        "кроме помимо только лишь исключением إلا الا سوى باستثناء فقط"
     )
 )
 # A qualifier after a denied hand-over that limits the denial to one way or time of it.
@@ -47,7 +49,20 @@ LIMITS = frozenset(
 )
 # An alternative beside the qualifier makes it every way: "in bulk or otherwise".
 ALTERNATIVES = frozenset(_words("or nor ou ni или либо أو او"))
+# Words before a qualifier that make it one of every way: "whether in bulk, singly, …".
+EVERY_WAY = frozenset(_words("whether either neither even mesmo incluso meme даже"))
 _ENGLISH_NEGATIONS = frozenset(("never", "not", "cannot"))
+# How far after the act its recipient and an exception are looked for, and how far before
+# it a second negation: the work a hand-over takes does not grow with its sentence.
+REACH = 12
+_BACK = 6
+# How many words a qualifier may stand after the handing verb or the recipient to bear on
+# the hand-over ("shared in bulk with", "with the police in bulk"), not on a later clause
+# ("… and are deleted before the end of the month").
+_NEXT_TO = 1
+# How far after a qualifier a negation denies the limited form as well ("in bulk, and
+# never one by one").
+_DENIED_TOO = 4
 
 
 def lifted_to_state(words: list[str], i: int) -> bool:
@@ -55,7 +70,13 @@ def lifted_to_state(words: list[str], i: int) -> bool:
     names after it: past an exception ("only with the Interior Ministry", "qu'à la
     police", "кроме полиции"), in spite of a qualifier that limits the denial ("in bulk",
     "until phase 2"), or past a second negation ("never not shared")."""
-    after = words[i + 1 :]
+    back = min(i, _BACK)
+    return _lifted(tuple(words[i - back : i + 1 + REACH]), back)
+
+
+@lru_cache(maxsize=4096)
+def _lifted(words: tuple[str, ...], i: int) -> bool:
+    after = list(words[i + 1 :])
     if not (names_state(after) or names_security_body(after)):
         return False
     if after[:1] and (after[0] in ("qu", "que") and after[1:2] != ["ce"]):
@@ -63,14 +84,47 @@ def lifted_to_state(words: list[str], i: int) -> bool:
     if after[:2] == ["mas", "que"]:
         return True  # "no se comparten más que con la policía"
     for k, w in enumerate(after):
-        if w in EXCEPTIONS:
+        if w in EXCEPTIONS or (w == "part" and after[k - 1 : k] == ["a"]):
             named = after[k + 1 :]
-            return (names_state(named) or names_security_body(named)) and not any(
+            if (names_state(named) or names_security_body(named)) and not any(
                 n in NEGATIONS for n in named
-            )
-    if any(w in LIMITS for w in after) and not any(w in ALTERNATIVES for w in after):
+            ):
+                return True
+            break  # "… in bulk, only one by one on request": the limit still holds
+    if _limited(after):
         return True  # "never shared with the police in bulk"
-    return _twice_negated(words, i)
+    return _twice_negated(list(words), i)
+
+
+def _recipient_end(after: list[str]) -> int:
+    """Where the first state body named after the act ends (its last word's place + 1)."""
+    for e in range(1, len(after) + 1):
+        if names_state(after[:e]) or names_security_body(after[:e]):
+            return e
+    return len(after)
+
+
+def _limited(after: list[str]) -> bool:
+    """Whether a qualifier right after the handing verb or its recipient limits the denial
+    ("shared in bulk with the police", "with the police until phase 2"), not denied as
+    well ("not even in bulk", "in bulk, and never one by one") nor one of every way ("in
+    bulk or otherwise", "whether in bulk, singly, …"); one limit or another still is one
+    ("in bulk or unencrypted")."""
+    end = _recipient_end(after)
+    for p, w in enumerate(after):
+        if w not in LIMITS:
+            continue
+        gap = after[end:p] if p >= end else after[:p]
+        if len(gap) > _NEXT_TO or any(g in NEGATIONS or g in EVERY_WAY for g in gap):
+            continue
+        if any(n in NEGATIONS for n in after[p + 1 : p + 1 + _DENIED_TOO]):
+            continue
+        if after[p + 1 : p + 2] and after[p + 1] in ALTERNATIVES:
+            other = [o for o in after[p + 2 : p + 4] if o not in ("in", "en")]
+            if not other[:1] or other[0] not in LIMITS:
+                continue
+        return True
+    return False
 
 
 def _twice_negated(words: list[str], i: int) -> bool:
@@ -99,7 +153,7 @@ def spared(text: _Text, j: int, first: int) -> bool:
     tracking", "will never lose track of"), or a fronted phrase another check lifts."""
     start, words = sentence_at(text, j)
     between = words[j - start + 1 : first - start]
-    if any(w.startswith(UNDOING_STARTS) for w in between):
+    if any(undoes(w) for w in between):
         return True
     k = j - start + 1
     while k < len(words) and words[k] in BETWEEN_DENIAL:

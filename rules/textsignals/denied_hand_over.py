@@ -111,10 +111,11 @@ def said_not_denied(text: _Text) -> str:
 
 
 # What records of calls are called, and the words that join them ("call detail records",
-# "enregistrements des appels", "registros de llamadas", "записи (о) звонках", "سجلات المكالمات"):
+# "enregistrements des appels", "registros de llamadas", "registos de chamadas", "записи (о)
+# звонках", "سجلات المكالمات"):
 # word beginnings compared without accents (Chinese: parts of the word).
 RECORD_NOUN_STARTS = _words(
-    "call record detail cdr metadat log appel enregistr releve registr llamad chamad ligac "
+    "call record detail cdr metadat log appel enregistr releve regist llamad chamad ligac "
     "dado datos donnee запис звонк вызов переговор детализац سجل مكالم اتصال"
 )
 RECORD_JOINS = frozenset(
@@ -137,8 +138,16 @@ def records_denied_on(text: _Text, lo: int, hi: int) -> bool:
     another sentence hands something to a state body ("…; the police have direct access")."""
     n = text.toks[lo][3]
     first, words = sentence_at(text, lo)
-    if not _records_denied(words, lo - first, hi - first):
-        return False
+    if zh(words):
+        if not _zh_records_denied(words, lo - first):
+            return False
+    else:
+        found = memo(text)
+        if ("records named", n) not in found:
+            found["records named", n] = _records_named(words)
+        named = found["records named", n]
+        if named is None or not lo - first <= named <= hi - first:
+            return False
     # "… never shared with the police; the police have direct access"
     found = memo(text)
     if "handed" not in found:
@@ -146,31 +155,37 @@ def records_denied_on(text: _Text, lo: int, hi: int) -> bool:
     return not (found["handed"] - {n})
 
 
-def _records_denied(words: list[str], lo: int, hi: int) -> bool:
-    if zh(words):
-        said = "".join(words[lo:])
-        at = _zh_acts(said)
-        if not at or not all(zh_negated(said, a) for a in at):
-            return False
-        head = said[: min(at)]
-        return any(
-            head.startswith(r) and any(head[len(r) :].startswith(g) for g in ZH_NEGATIONS)
-            for r in ZH_RECORDS
-        ) and not any(e in said for e in ZH_EXCEPT)
+def _zh_records_denied(words: list[str], lo: int) -> bool:
+    said = "".join(words[lo:])
+    at = _zh_acts(said)
+    if not at or not all(zh_negated(said, a) for a in at):
+        return False
+    head = said[: min(at)]
+    return any(
+        head.startswith(r) and any(head[len(r) :].startswith(g) for g in ZH_NEGATIONS)
+        for r in ZH_RECORDS
+    ) and not any(e in said for e in ZH_EXCEPT)
+
+
+def _records_named(words: list[str]) -> int | None:
+    """Where the records a sentence names before its one denied hand-over end (the place
+    of their last word), or None when it names nothing else before it, hands on outside
+    a denial, or makes an exception: worked out once a sentence, not once a match."""
     if not any(w in NEGATIONS for w in words):
-        return False
+        return None
     acts = [i for i, w in enumerate(words) if hands_on(w)]
-    if not acts or not all(denied_outright(words, i) for i in acts) or acts[0] < lo:
-        return False
+    if not acts or not all(denied_outright(words, i) for i in acts):
+        return None
     j = acts[0] - 1
     while j >= 0 and (words[j] in BETWEEN_DENIAL or words[j] in NEGATIONS):
         j -= 1
-    named = words[: j + 1]
-    return (
-        lo <= j <= hi
-        and all(w in RECORD_JOINS or w.startswith(RECORD_NOUN_STARTS) for w in named)
-        and not any(w in EXCEPT_WORDS for w in words[acts[0] + 1 :])
-    )
+    if j < 0 or not all(
+        w in RECORD_JOINS or w.startswith(RECORD_NOUN_STARTS) for w in words[: j + 1]
+    ):
+        return None
+    if any(w in EXCEPT_WORDS for w in words[acts[0] + 1 :]):
+        return None
+    return j
 
 
 def company_unit(text: _Text, lo: int, hi: int) -> bool:

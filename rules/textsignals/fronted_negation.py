@@ -99,13 +99,25 @@ CONSEQUENCES = frozenset(
     "so therefore thus hence donc alors eso pues entonces isso entao logo".split()
 )
 # Verbs that undo an act, denied they affirm it ("will we fail to", "refuse to", "stop",
-# "lose track of").
+# "lose track of"); French "perdre" in whole words, as its beginning starts Spanish
+# "perdemos tiempo" (to waste time) too.
 UNDOING_STARTS = tuple(
     "fail refus stop ceas neglect hesitat avoid omit lose losing lost "
-    "cess arret manqu omett perd "
+    "cess arret manqu omett "
     "dejar dejare dejaria parar cesar rehus negar omitir pierd "
     "deix recus".split()
 )
+UNDOING_WORDS = frozenset(
+    "perd perds perdre perdu perdus perdue perdues perdent perdons perdez perdra perdront "
+    "perdrons perdrait perdraient".split()
+)
+
+
+def undoes(word: str) -> bool:
+    """Whether a word (``bare_word``) is a verb that undoes an act (``UNDOING_STARTS``)."""
+    return word.startswith(UNDOING_STARTS) or word in UNDOING_WORDS
+
+
 # Words after the act that limit a fronted denial to one way of it, so the act is still
 # done ("… will we track protesters less than daily", "… until phase 2"); an
 # alternative before one makes it every way ("with or without").
@@ -170,7 +182,7 @@ def fronted_negation(text: _Text, first: int) -> bool:
     ):
         return False
     rest = [bare_word(t[0]) for t in between]
-    if any(w.startswith(UNDOING_STARTS) for w in rest):
+    if any(undoes(w) for w in rest):
         return False  # "At no time will the system fail to identify …": it does
     if any(
         w in CONTRAST_WORDS or w in _JOINS or w in COMPARISONS or w in CONSEQUENCES for w in rest

@@ -576,3 +576,22 @@ def test_a_judges_order_is_not_taken_for_one_issued_by_no_judge(text: str) -> No
     """An issuer is a word of its own ("minist" is not in "administrative", "polic" not in
     "policy"), and the police carrying out a judge's order issue nothing."""
     assert "interception" not in categories(text)
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "call records never shared with police, ",
+        "call records never shared with police only with the Interior Ministry except in bulk "
+        "or until phase 2, ",
+    ],
+)
+def test_the_work_of_reading_a_long_sentence_of_denied_hand_overs_grows_with_its_length_only(
+    clause: str,
+) -> None:
+    """Which hand-overs a sentence denies, and which denials are lifted, is worked out once
+    a sentence, not once a match: twice the clauses with no full stop, about twice the
+    lines run (once a match and act would be four to eight times)."""
+    small = _lines_run(clause * 12)
+    large = _lines_run(clause * 24)
+    assert large < 2.5 * small
