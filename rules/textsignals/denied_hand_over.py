@@ -82,15 +82,37 @@ def _zh_finds(said: str, part: str) -> list[int]:
     return [at for at in range(len(said)) if said.startswith(part, at)]
 
 
+# Chinese names the recipient before the act too, after a preposition: "向公安机关提供"
+# (to the police provide), "不向公安机关提供" (not to the police provide).
+ZH_TO = "向给对跟与同"
+ZH_RECIPIENT_REACH = 12  # characters between the preposition and the act
+
+
+def zh_recipient_before(said: str, at: int) -> int | None:
+    """Where a state body named before the act at ``at`` starts, its preposition included
+    ("向公安机关提供"), or None."""
+    for p in range(at - 1, max(-1, at - ZH_RECIPIENT_REACH), -1):
+        if said[p] in ZH_TO and names_state(list(said[p + 1 : at])):
+            return p
+    return None
+
+
 def zh_negated(said: str, at: int) -> bool:
-    return any(n in said[max(0, at - 3) : at] for n in ZH_NEGATIONS)
+    """Whether the Chinese act at ``at`` is denied: a negation just before it, or before
+    the recipient named ahead of it ("不向公安机关提供")."""
+    if any(n in said[max(0, at - 3) : at] for n in ZH_NEGATIONS):
+        return True
+    p = zh_recipient_before(said, at)
+    return p is not None and any(n in said[max(0, p - 3) : p] for n in ZH_NEGATIONS)
 
 
 def _zh_denied_to(said: str, at: int) -> bool:
+    p = zh_recipient_before(said, at)
+    start = at if p is None else p
     return (
-        names_state(list(said[at:]))
-        and not names_state(list(said[:at]))
-        and not any(e in said[at:] for e in ZH_EXCEPT)
+        names_state(list(said[start:]))
+        and not names_state(list(said[:start]))
+        and not any(e in said[start:] for e in ZH_EXCEPT)
     )
 
 

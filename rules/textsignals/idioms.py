@@ -27,7 +27,8 @@ NOT_NEGATING_NEXT = {
 # 不仅 (not only), 不少 (many), 不法 (unlawful), 不稳定 (unstable), 不满 (discontent)...
 # A question of the form A-not-A asks, it does not deny: 能不能 (can or cannot), 是不是,
 # 可不可以, 要不要, 有没有; read as its A ("能不能标记人权律师的账号" asks to flag them).
-ZH_NOT_NEGATING_RE = re.compile("不[断同仅只少法良稳满久足停论管光但]|(.)[不没]\\1")
+# Two negations make a "must": 不得不, 不能不, 不可不 ("we have to monitor …").
+ZH_NOT_NEGATING_RE = re.compile("不[得能可]不|不[断同仅只少法良稳满久足停论管光但]|(.)[不没]\\1")
 
 
 def zh_not_negating_dropped(chars: str) -> str:

@@ -252,9 +252,19 @@ def tokens(text: str) -> list[tuple[str, int, int, int]]:
             sentence += 1
             next_end = ends[sentence]
         word = norm(t.group())
+        if word == "t" and _contracted_not(text, start):
+            word = "not"  # "don't", "won’t": the apostrophe splits them, the denial stays
         if word:  # a lone tatweel or mark normalises to nothing: no word to read
             out.append((word, start, t.end(), sentence))
     return out
+
+
+_APOSTROPHES = "'\u2019\u02bc"
+
+
+def _contracted_not(text: str, start: int) -> bool:
+    """Whether the "t" at ``start`` ends an English "n't" (straight or curly apostrophe)."""
+    return start >= 2 and text[start - 1] in _APOSTROPHES and text[start - 2] in "nN"
 
 
 # A full stop after a letter: every abbreviation has one within its first seven characters.

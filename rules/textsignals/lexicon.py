@@ -277,6 +277,11 @@ def _parse(phrase: str, language: str) -> tuple[tuple[Part, ...], list[str]]:
             errors.append(f"at most {MAX_ALTERNATIVES} alternatives joined by | in one part")
         for raw_alt in raw_alts:
             words = raw_alt.split()
+            # "can t be reached" is read as a text's "can't" is: "can not" (``tokens``).
+            words = [
+                "not" if w == "t" and i and words[i - 1].endswith("n") else w
+                for i, w in enumerate(words)
+            ]
             if language == "zh":
                 # A Latin name written onto Han characters is a word of its own, as the
                 # text's tokens are: "封掉WhatsApp" is "封掉" then "WhatsApp".

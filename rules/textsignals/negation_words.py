@@ -12,7 +12,9 @@ NEGATIONS = frozenset(
     "ne pas jamais sans aucun ni rien nunca sin nada nadie ninguém "
     "tampoco ningun ninguna ningún ninguno não nao nem sem nenhum nenhuma jamais "
     "не нет ни без никогда нельзя "
-    "لا لن لم ليس ليست بدون دون غير عدم".split()
+    "لا لن لم ليس ليست بدون دون غير عدم "
+    # with "and" or "so" written onto them: "ولا نتتبع" (and we do not track)
+    "ولا ولن ولم وليس وليست فلا فلن فلم".split()
 )
 # Compared without Latin accents: "nao", "ningun", "jamas" typed without them negate too.
 NEGATIONS = frozenset(bare_word(w) for w in NEGATIONS) | frozenset({"jamas"})

@@ -32,7 +32,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .denial_lifted import denied_outright
-from .denied_hand_over import company_unit, denied_hand_over, zh_negated
+from .denied_hand_over import company_unit, denied_hand_over, zh_negated, zh_recipient_before
 from .handing import HANDING_PARTS, HANDING_WORDS, memo
 from .handing import act_denied as _negated
 from .handing import hands_on as _hands_on
@@ -160,6 +160,7 @@ def hands_to_state(words: list[str]) -> bool:
         said = "".join(words)
         return any(
             names_state(list(said[:at] if h in ZH_RECEIVING else said[at + len(h) :]))
+            or (h not in ZH_RECEIVING and zh_recipient_before(said, at) is not None)
             for h in HANDING_PARTS
             for at in [said.find(h)]
             if at >= 0 and not zh_negated(said, at)

@@ -1,0 +1,102 @@
+"""Denials as people type them: English contractions with a straight or a curly apostrophe
+("don't", "won’t"), Arabic negations with "and" or "so" written onto them ("ولا", "ولن"),
+and Chinese double negations that make a "must" (不得不), which deny nothing. Worked cases
+with the default lexicon, no database."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.rules_engine.reading import categories
+
+DENIED = [
+    "We don't track protesters' phones.",
+    "We don’t track protesters’ phones.",
+    "We won't block opposition websites.",
+    "We won’t block opposition websites.",
+    "We can't block opposition websites.",
+    "We don't hand call records to the police.",
+    "We don’t hand call records to the police.",
+    "The platform doesn't profile users by their religion.",
+    "ولا نتتبع هواتف المتظاهرين.",
+    "ولن نتتبع هواتف المتظاهرين.",
+    "نحن نحمي الشبكة ولا نتتبع هواتف المتظاهرين.",
+    "ولن نسلم سجلات المكالمات إلى الشرطة.",
+    "ولم نحجب مواقع المعارضة.",
+]
+
+
+@pytest.mark.parametrize("text", DENIED)
+def test_a_denial_written_short_denies_the_act(text: str) -> None:
+    assert categories(text) == set()
+
+
+READ = [
+    ("tracking", "Don't worry, the system tracks protesters' phones."),
+    ("tracking", "We couldn’t care less: track every protester."),
+    ("security_services", "The end customer won't say which agency it is."),
+    ("security_services", "The end customer won’t say which agency it is."),
+    ("censorship", "Opposition sites can't be reached from inside the country."),
+    ("censorship", "Opposition sites can’t be reached from inside the country."),
+    ("tracking", "The tracking app can’t be uninstalled by the protesters."),
+    ("tracking", "我们不得不监控抗议者的手机位置。"),
+    ("targets_dissent", "我们不得不监控抗议者的手机位置。"),
+    ("targets_dissent", "客户不能不跟踪记者的位置。"),
+    ("interception", "我们不得不把通话记录交给公安机关。"),
+    ("censorship", "我们不得不封锁反对派网站。"),
+]
+
+
+@pytest.mark.parametrize(("category", "text"), READ)
+def test_a_contraction_or_a_double_negation_that_denies_no_act_leaves_it_read(
+    category: str, text: str
+) -> None:
+    assert category in categories(text)
+
+
+def test_a_single_chinese_negation_still_denies() -> None:
+    assert categories("我们不把通话记录交给公安机关。") == set()
+    assert categories("我们不封锁反对派网站。") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les relevés d'appels ne sont jamais transmis à la police, pour que les clients "
+        "restent protégés.",
+        "Les relevés d'appels ne sont jamais transmis à des tiers, afin que la police ne "
+        "puisse pas les obtenir.",
+        "Les relevés d'appels ne sont jamais transmis à des tiers, bien que la police les "
+        "demande souvent.",
+    ],
+)
+def test_a_french_que_clause_after_a_denied_hand_over_does_not_lift_it(text: str) -> None:
+    """Only "ne … que" right after the act ("ne sont transmis qu'à la police") names the
+    body the records go to after all."""
+    assert categories(text) == set()
+
+
+# Chinese names the recipient before the act after a preposition ("向公安机关提供": to the
+# police provide); a negation before the preposition denies the hand-over.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "通话记录仅用于计费，不向公安机关提供。",
+        "通话记录不向公安机关提供。",
+        "通话记录仅用于计费，从不向警方提供。",
+    ],
+)
+def test_a_chinese_hand_over_denied_before_its_recipient_is_denied(text: str) -> None:
+    assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "通话记录向公安机关提供。",
+        "通话记录用于计费，并向公安机关提供。",
+        "通话记录仅用于计费，但向公安机关提供。",
+    ],
+)
+def test_a_chinese_hand_over_to_a_recipient_named_before_it_is_read(text: str) -> None:
+    assert "interception" in categories(text)
