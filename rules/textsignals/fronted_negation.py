@@ -287,4 +287,26 @@ def _inverted(text: _Text, k: int, first: int, rest: list[str]) -> bool:
     else:
         return False
     chain = subject[size:]
-    return len(chain) <= CHAIN_REACH and all(w in CHAIN_WORDS for w in chain)
+    if len(chain) <= CHAIN_REACH and all(w in CHAIN_WORDS for w in chain):
+        return True
+    return _on_denied_object(chain)
+
+
+# Words of the denied act's object before a match read on it: "Never will we intercept
+# journalists' calls without a warrant" denies "calls without a warrant" too. A purpose or
+# a clause after the verb is something else the sentence does ("Never will we need
+# warrants to track protesters": it tracks them).
+OBJECT_WORDS = 2
+OBJECT_BREAKS = frozenset("for that which who whom whose where when because if".split())
+
+
+def _on_denied_object(chain: list[str]) -> bool:
+    """Whether ``chain`` (the words after the subject) is an auxiliary chain, a verb and at
+    most ``OBJECT_WORDS`` words of its object: the match stands on what the verb denies."""
+    verb = next(i for i, w in enumerate(chain) if w not in CHAIN_WORDS)
+    obj = chain[verb + 1 :]
+    return (
+        verb <= CHAIN_REACH
+        and len(obj) <= OBJECT_WORDS
+        and not any(w in CHAIN_WORDS or w in OBJECT_BREAKS for w in obj)
+    )

@@ -29,6 +29,10 @@ HONEST_NEVER_WITHOUT = [
     "Never will we intercept journalists' calls without any legal basis.",
     "Never will we track protesters without a warrant.",
     "Jamais nous ne suivrons les manifestants sans leur consentement.",
+    # a phrase read on the denied act's object ("calls without a warrant") is denied too
+    "Never will we intercept journalists' calls without a warrant.",
+    "Never will we intercept calls without a warrant.",
+    "Never will the system be used to intercept journalists' calls without a warrant.",
 ]
 
 
@@ -51,6 +55,22 @@ NEVER_WITHOUT_A_PAID_OPTION = [
 @pytest.mark.parametrize("text", NEVER_WITHOUT_A_PAID_OPTION)
 def test_never_without_a_paid_option_still_reads_the_tracking(text: str) -> None:
     assert "tracking" in categories(text)
+
+
+# A purpose or another clause after the fronted denial's verb is something the sentence
+# does: "Never will we need warrants to track protesters" tracks them.
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("tracking", "Never will we need warrants to track protesters."),
+        ("tracking", "Never will we ask permission before we track protesters."),
+        ("interception", "Never has it been easier to intercept calls without a warrant."),
+        ("interception", "Never will we stop intercepting calls without a warrant."),
+        ("interception", "Never will we intercept journalists' calls without a paid add-on."),
+    ],
+)
+def test_a_fronted_denial_of_another_verb_leaves_the_act_read(category: str, text: str) -> None:
+    assert category in categories(text)
 
 
 # Observers who are themselves watched are the group targeted.
