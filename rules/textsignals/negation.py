@@ -325,6 +325,16 @@ _CLAUSE_COMMA_RE = re.compile("[,;\u3001\uff0c\u060c]")
 _NEGATION_BREAK_RE = re.compile("[:\uff1a]")
 
 
+def context_negated(text: _Text, lo: int, language: str) -> bool:
+    """Whether benign context starting at token ``lo`` is negated. Before Portuguese context
+    "no" is "em o" (on the, in the: "no portal"), not a negation; what stands before it may
+    be one."""
+    toks = text.toks
+    if language == "pt" and lo and toks[lo - 1][0] == "no" and toks[lo - 1][3] == toks[lo][3]:
+        return lo > 1 and negated(text, lo - 1, BENIGN_NEGATION_WINDOW)
+    return negated(text, lo, BENIGN_NEGATION_WINDOW)
+
+
 def negated(text: _Text, first: int, window: int = NEGATION_WINDOW) -> bool:
     """Whether a negation word stands within ``window`` words before token ``first``, in
     its sentence and not before a colon (Chinese: among the characters just before it)."""

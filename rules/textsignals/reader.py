@@ -65,8 +65,8 @@ from .matching import BENIGN_AROUND, entry_matches, entry_spans, part_spans
 from .negation import (
     BENIGN_NEGATION_WINDOW,
     Tok,
+    context_negated,
     disclaimed,
-    negated,
     negated_at,
     negated_inside,
 )
@@ -267,7 +267,7 @@ class _Text:
                     s
                     for s in entry_spans(self, entry)
                     if self.reads_in(entry, s)
-                    and not negated(self, s[0], BENIGN_NEGATION_WINDOW)
+                    and not context_negated(self, s[0], entry.entry.language)
                     and not safeguard_skipped(self, s[0], BENIGN_NEGATION_WINDOW)
                 ]
                 kind = span_kind(entry.entry) if found else None

@@ -131,6 +131,10 @@ OWN_CALL_RECORDS = [
     "سجلات المكالمات: يقوم العميل بتنزيل سجلات المكالمات من البوابة.",
     "Exportación de registros de llamadas: CSV para el departamento de contabilidad.",
     "Call records: the customer downloads them from the portal.",
+    # Portuguese "no" is "em o" (on the portal), not a negation of the context
+    "O cliente consulta os registos de chamadas no portal.",
+    "O cliente baixa os registros de chamadas no portal para a contabilidade.",
+    "No portal, o cliente consulta os registros de chamadas.",
 ]
 
 
@@ -145,6 +149,9 @@ RECORDS_TO_THE_POLICE = [
     "Relevés d'appels : la police les télécharge depuis le portail.",
     "El cliente consulta los registros de llamadas en el portal y la policía los recibe cada "
     "semana.",
+    "O cliente consulta os registros de chamadas no portal e a polícia recebe-os todas as "
+    "semanas.",
+    "Os registros de chamadas são guardados para faturamento e entregues à polícia.",
 ]
 
 

@@ -62,26 +62,30 @@ def test_the_seller_s_own_traffic_or_invoices_read_nothing(text: str) -> None:
     assert categories(text) == set()
 
 
-# Read since Spanish "registros de llamadas" is read as English "call records": the
-# hand-over with no subject in the next sentence keeps them.
-def test_records_kept_for_billing_then_handed_to_the_police_in_the_next_sentence() -> None:
-    assert "interception" in categories(
-        "Los registros de llamadas se guardan para facturación. También se entregan a la "
-        "policía cada semana."
-    )
-
-
-# Left unread: records kept for billing in one sentence, a hand-over with no subject in the
-# next. Nothing in the first sentence is read (bare "registros" is not), so there is no
-# match the hand-over could keep. Strict: a change that reads them fails here (then move
-# them above).
-@pytest.mark.xfail(strict=True, reason="a hand-over in the next sentence, left unread")
+# Read since Spanish "registros de llamadas" and Portuguese "registos/registros de
+# chamadas" are read as English "call records": the hand-over with no subject in the next
+# sentence keeps them.
 @pytest.mark.parametrize(
     "text",
     [
-        "Os registros são guardados para faturamento. Também são entregues à polícia.",
-        "Os registros de chamadas são guardados para faturamento. Também são entregues à polícia.",
+        "Los registros de llamadas se guardan para facturación. También se entregan a la "
+        "policía cada semana.",
+        "Os registros de chamadas são guardados para faturamento. Também são entregues à "
+        "polícia.",
+        "Os registos de chamadas são guardados para faturação. Também são entregues à polícia.",
     ],
 )
-def test_a_hand_over_in_the_next_sentence_left_unread(text: str) -> None:
+def test_records_kept_for_billing_then_handed_to_the_police_in_the_next_sentence(
+    text: str,
+) -> None:
+    assert "interception" in categories(text)
+
+
+# Left unread: bare "registros" kept for billing in one sentence, a hand-over with no
+# subject in the next. Nothing in the first sentence is read (bare "registros" is not), so
+# there is no match the hand-over could keep. Strict: a change that reads them fails here
+# (then move them above).
+@pytest.mark.xfail(strict=True, reason="a hand-over in the next sentence, left unread")
+def test_a_hand_over_in_the_next_sentence_left_unread() -> None:
+    text = "Os registros são guardados para faturamento. Também são entregues à polícia."
     assert "interception" in categories(text)
