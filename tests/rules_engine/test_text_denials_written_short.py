@@ -1,7 +1,7 @@
 """Denials as people type them: English contractions with a straight or a curly apostrophe
 ("don't", "won’t"), Arabic negations with "and" or "so" written onto them ("ولا", "ولن"),
-and Chinese double negations that make a "must" (不得不), which deny nothing. Worked cases
-with the default lexicon, no database."""
+and Chinese double negations that make a "must" (不得不) or Portuguese "no" ("em o": in
+the, on the), which deny nothing. Worked cases with the default lexicon, no database."""
 
 from __future__ import annotations
 
@@ -100,3 +100,29 @@ def test_a_chinese_hand_over_denied_before_its_recipient_is_denied(text: str) ->
 )
 def test_a_chinese_hand_over_to_a_recipient_named_before_it_is_read(text: str) -> None:
     assert "interception" in categories(text)
+
+
+# Portuguese "no" is "em o" (in the, on the): a sentence opening "No dia da eleição …" is
+# no denial. Spanish "No bloqueamos …" still is.
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("censorship", "No dia da eleição bloqueamos os sites da oposição."),
+        ("censorship", "No país inteiro bloqueamos os sites da oposição."),
+        ("targets_dissent", "No aeroporto identificamos os ativistas pelo rosto."),
+    ],
+)
+def test_portuguese_no_before_a_place_or_a_day_denies_nothing(category: str, text: str) -> None:
+    assert category in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No bloqueamos los sitios de la oposición.",
+        "Não bloqueamos os sites da oposição.",
+        "Os sites da oposição no país não serão bloqueados.",
+    ],
+)
+def test_spanish_no_and_portuguese_nao_still_deny(text: str) -> None:
+    assert categories(text) == set()
