@@ -55,6 +55,15 @@ SUBJECTS = frozenset(
     "nós eles elas ele ela eu "
     "мы они он она я вы".split()
 )
+# A subject pronoun after a verb opens a clause of its own, which a negation before that
+# verb does not reach ("Nobody will know we track …", "Personne ne saura que nous
+# suivons …"); after an auxiliary it is the inverted subject of the negation's own verb
+# ("No longer do we track …", "Nor will we track …").
+CLAUSE_SUBJECTS = frozenset("we they i he she you nous ils elles je мы они я".split())
+INVERTING = frozenset(
+    "do does did will would shall should can could may might must have has had is are was "
+    "were am".split()
+)
 AR_AND_SUBJECTS = frozenset("ونحن وهم وهو وهي".split())
 # A finite verb of the first person plural straight after "and" ("y rastreamos", "e
 # rastreamos", "et suivons", "и отслеживаем"): its subject is in its ending. Infinitives
@@ -91,6 +100,8 @@ def ends_reach(toks: list[Tok], raw: str, j: int, first: int) -> bool:
     word = bare_word(toks[j][0])
     if word in CONTRAST_WORDS or word in AR_AND_SUBJECTS:
         return True  # "… ولكن نتتبع", "… ونحن نتتبع": "and" written onto the subject
+    if word in CLAUSE_SUBJECTS and j and bare_word(toks[j - 1][0]) not in INVERTING:
+        return True  # "Nobody will know we track …": the negation is the knowing's
     k = j + 1
     if k < first and bare_word(toks[k][0]) in SEQUENCE_WORDS:
         k += 1  # "and then we track …"

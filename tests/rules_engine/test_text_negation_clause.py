@@ -217,3 +217,32 @@ def test_an_and_after_a_negation_starts_an_affirmation(text: str, category: str)
 )
 def test_every_kind_of_dash_ends_the_clause_a_negation_denies(text: str) -> None:
     assert "tracking" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nobody will know we track the protesters.",
+        "I do not think we will ever track protesters.",
+        "Personne ne saura que nous suivons les manifestants.",
+        "Никто не узнает, что мы следим за протестующими.",
+    ],
+)
+def test_a_subject_after_a_verb_opens_a_clause_the_negation_does_not_reach(text: str) -> None:
+    """"Nobody will know we track …" denies the knowing, not the tracking."""
+    assert "tracking" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No longer do we track protesters.",
+        "Nor will we track protesters.",
+        "We will not let them track protesters.",
+        "We do not and we will not track protesters.",
+        "Nous ne suivons pas les manifestants.",
+        "Мы не следим за протестующими.",
+    ],
+)
+def test_a_subject_inverted_after_an_auxiliary_stays_denied(text: str) -> None:
+    assert categories(text) == set()
