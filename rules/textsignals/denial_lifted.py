@@ -18,7 +18,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .fronted_negation import fronted_lifted, undoes
+from .fronted_negation import EASE, fronted_lifted, undoes
 from .handing import BETWEEN_DENIAL, act_denied, hands_on, sentence_at
 from .languages import bare_word
 from .negation_words import NEGATIONS
@@ -52,6 +52,7 @@ ALTERNATIVES = frozenset(_words("or nor ou ni или либо أو او"))
 # Words before a qualifier that make it one of every way: "whether in bulk, singly, …".
 EVERY_WAY = frozenset(_words("whether either neither even mesmo incluso meme даже"))
 _ENGLISH_NEGATIONS = frozenset(("never", "not", "cannot"))
+_AFTER_VERB = frozenset(("pas", "jamais", "plus"))  # French: "ne" verb "pas"
 # How far after the act its recipient and an exception are looked for, and how far before
 # it a second negation: the work a hand-over takes does not grow with its sentence.
 REACH = 12
@@ -153,8 +154,10 @@ def spared(text: _Text, j: int, first: int) -> bool:
     tracking", "will never lose track of"), or a fronted phrase another check lifts."""
     start, words = sentence_at(text, j)
     between = words[j - start + 1 : first - start]
-    if any(undoes(w) for w in between):
-        return True
+    if any(undoes(w) or w in EASE for w in between):
+        return True  # "… will never stop tracking", "It couldn't be easier to track …"
+    if words[j - start] in _AFTER_VERB and j > start and undoes(words[j - start - 1]):
+        return True  # "N'oubliez pas de suivre …": the French verb stands before "pas"
     k = j - start + 1
     while k < len(words) and words[k] in BETWEEN_DENIAL:
         k += 1

@@ -98,14 +98,15 @@ COMPARISONS = frozenset(
 CONSEQUENCES = frozenset(
     "so therefore thus hence donc alors eso pues entonces isso entao logo".split()
 )
-# Verbs that undo an act, denied they affirm it ("will we fail to", "refuse to", "stop",
-# "lose track of"); French "perdre" in whole words, as its beginning starts Spanish
-# "perdemos tiempo" (to waste time) too.
+# Verbs that undo or put off an act, denied they affirm it ("will we fail to", "refuse
+# to", "stop", "lose track of", "don't forget to", "can't wait to"); French "perdre" in
+# whole words, as its beginning starts Spanish "perdemos tiempo" (to waste time) too.
 UNDOING_STARTS = tuple(
-    "fail refus stop ceas neglect hesitat avoid omit lose losing lost "
-    "cess arret manqu omett "
-    "dejar dejare dejaria parar cesar rehus negar omitir pierd "
-    "deix recus".split()
+    "fail refus stop ceas neglect hesitat avoid omit lose losing lost forget forgot wait "
+    "delay cess arret manqu omett oubli attend "
+    "dejar dejare dejaria parar cesar rehus negar omitir pierd olvid esper "
+    "deix recus esquec "
+    "забы забу".split()
 )
 UNDOING_WORDS = frozenset(
     "perd perds perdre perdu perdus perdue perdues perdent perdons perdez perdra perdront "

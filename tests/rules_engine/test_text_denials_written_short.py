@@ -126,3 +126,35 @@ def test_portuguese_no_before_a_place_or_a_day_denies_nothing(category: str, tex
 )
 def test_spanish_no_and_portuguese_nao_still_deny(text: str) -> None:
     assert categories(text) == set()
+
+
+# A denial of forgetting, waiting or ease affirms the act: "Don't forget to track …", "We
+# can't wait to track …", "It couldn't be easier to track …" (read as "not" since
+# contractions deny, so these must not read as denials).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We can't wait to track the protesters.",
+        "It couldn't be easier to track protesters.",
+        "Don't forget to track the protesters' phones.",
+        "We will not wait for a court order to track protesters.",
+        "N'oubliez pas de suivre les téléphones des manifestants.",
+        "Nous n'attendons pas de mandat pour suivre les manifestants.",
+        "No olvides rastrear los teléfonos de los manifestantes.",
+        "Não esqueça de rastrear os telefones dos manifestantes.",
+        "Не забудьте отследить телефоны протестующих.",
+    ],
+)
+def test_a_denied_forgetting_waiting_or_difficulty_leaves_the_act_read(text: str) -> None:
+    assert "tracking" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We never forget that we do not track protesters.",
+        "Nous n'oublions jamais de protéger nos clients et ne suivons pas les manifestants.",
+    ],
+)
+def test_a_denial_after_a_denied_forgetting_still_denies(text: str) -> None:
+    assert categories(text) == set()
