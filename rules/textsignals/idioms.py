@@ -1,9 +1,16 @@
 """Negation words that negate nothing: the idioms they start ("не только", "not only",
-"لا سيما"), Chinese words that begin with 不 and A-not-A questions (``negation``'s)."""
+"لا سيما"), Chinese words that begin with 不 and A-not-A questions, Portuguese "no" (in
+the) and the "n't" of a question ("Can't the system …?") (``negation``'s)."""
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+from .languages import detect_language
+
+if TYPE_CHECKING:
+    from .reader import _Text
 
 Tok = tuple[str, int, int, int]  # word, start, end, sentence (``negation.Tok``)
 
@@ -41,3 +48,27 @@ def negation_idiom(toks: list[Tok], j: int) -> bool:
     """Whether the negation word at j is part of an idiom that negates nothing."""
     following = NOT_NEGATING_NEXT.get(toks[j][0])
     return bool(following) and j + 1 < len(toks) and toks[j + 1][0] in following
+
+
+def negates_nothing(text: _Text, j: int) -> bool:
+    """Whether a negation word at token ``j`` negates nothing: Portuguese "no" ("em o": in
+    the, on the: "No dia da eleição bloqueamos …") in a Portuguese text, or the "n't" of a
+    question that opens on it ("Can't the system identify the protesters?")."""
+    word = text.toks[j][0]
+    if word == "not":
+        return _negative_question(text, j)
+    return word == "no" and detect_language(text.raw) == "pt"
+
+
+def _negative_question(text: _Text, j: int) -> bool:
+    """Whether the "not" at ``j`` is a contraction on the first word of a question."""
+    toks, raw = text.toks, text.raw
+    sentence = toks[j][3]
+    if j < 1 or toks[j - 1][3] != sentence or (j >= 2 and toks[j - 2][3] == sentence):
+        return False  # not the sentence's second word
+    if toks[j][1] - toks[j - 1][2] != 1 or raw[toks[j][1] - 1] not in "'\u2019\u02bc":
+        return False  # "Can not …": no contraction
+    k = j
+    while k + 1 < len(toks) and toks[k + 1][3] == sentence:
+        k += 1
+    return raw[toks[k][2] :].lstrip()[:1] == "?"

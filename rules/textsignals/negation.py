@@ -18,8 +18,8 @@ from .clause_reach import (
 from .denial_lifted import spared
 from .denial_words import ZH_NEGATIONS, may_deny
 from .fronted_negation import fronted_negation
-from .idioms import negation_idiom, zh_not_negating_dropped
-from .languages import bare_word, detect_language, normalise, phrase_stems
+from .idioms import negates_nothing, negation_idiom, zh_not_negating_dropped
+from .languages import bare_word, normalise, phrase_stems
 from .negation_words import AUXILIARIES, NEGATIONS
 
 if TYPE_CHECKING:
@@ -112,7 +112,7 @@ def negated_inside(text: _Text, lo: int, act: int) -> bool:
             word in NEGATIONS
             and word not in WITHOUT
             and not negation_idiom(toks, j)
-            and not portuguese_no(text, j)
+            and not negates_nothing(text, j)
         ):
             return True
         if word not in AUXILIARIES:
@@ -330,12 +330,6 @@ _CLAUSE_COMMA_RE = re.compile("[,;\u3001\uff0c\u060c]")
 _NEGATION_BREAK_RE = re.compile("[:\uff1a]")
 
 
-def portuguese_no(text: _Text, j: int) -> bool:
-    """Whether the "no" at token ``j`` is Portuguese "em o" (in the, on the: "No dia da
-    eleição bloqueamos …"), the text being Portuguese, not a negation."""
-    return text.toks[j][0] == "no" and detect_language(text.raw) == "pt"
-
-
 def context_negated(text: _Text, lo: int, language: str) -> bool:
     """Whether benign context starting at token ``lo`` is negated. Before Portuguese context
     "no" is "em o" (on the, in the: "no portal"), not a negation; what stands before it may
@@ -370,7 +364,7 @@ def negated(text: _Text, first: int, window: int = NEGATION_WINDOW) -> bool:
         if (
             word in NEGATIONS
             and not negation_idiom(toks, j)
-            and not portuguese_no(text, j)
+            and not negates_nothing(text, j)
             and not _bears_on_harm(text, j, first)
             and not spared(text, j, first)
         ):

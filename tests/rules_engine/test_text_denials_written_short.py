@@ -158,3 +158,27 @@ def test_a_denied_forgetting_waiting_or_difficulty_leaves_the_act_read(text: str
 )
 def test_a_denial_after_a_denied_forgetting_still_denies(text: str) -> None:
     assert categories(text) == set()
+
+
+# A question that opens on a contracted negation asks for the act, it does not deny it.
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("targets_dissent", "Can't the system identify the protesters from the footage?"),
+        ("tracking", "Doesn't the system track protesters' phones?"),
+    ],
+)
+def test_a_negative_question_asks_for_the_act(category: str, text: str) -> None:
+    assert category in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The system can't identify the protesters from the footage.",
+        "Can't the system identify the protesters from the footage.",
+        "Don't track protesters.",
+    ],
+)
+def test_a_contracted_negation_outside_such_a_question_still_denies(text: str) -> None:
+    assert categories(text) == set()
