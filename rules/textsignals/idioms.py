@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .languages import detect_language
+from .languages import bare_word, detect_language
 
 if TYPE_CHECKING:
     from .reader import _Text
@@ -72,3 +72,33 @@ def _negative_question(text: _Text, j: int) -> bool:
     while k + 1 < len(toks) and toks[k + 1][3] == sentence:
         k += 1
     return raw[toks[k][2] :].lstrip()[:1] == "?"
+
+
+# Words inside a denied match that make its target the exception ("We don't track anyone
+# but protesters", "No rastreamos más que a los manifestantes", "Мы не отслеживаем никого,
+# кроме протестующих", "لا نتتبع أحدا إلا المتظاهرين"); French "que" after "ne" and its
+# verb ("Nous ne suivons que les manifestants").
+EXCEPTING = frozenset(
+    "but except excepting besides save sauf excepte hormis sino salvo excepto senao exceto "
+    "кроме помимо إلا الا سوى باستثناء".split()
+)
+_FRENCH_ONLY_REACH = 3  # words from "ne" to "que": "ne suivons que", "ne les suivons que"
+
+
+def excepted(text: _Text, first: int, last: int) -> bool:
+    """Whether the match from ``first`` to ``last`` makes the denial before it an exception:
+    an excepting word (``EXCEPTING``, "más que", "other than") inside it, in its sentence."""
+    toks = text.toks
+    if last <= first:
+        return False
+    sentence = toks[first][3]
+    words = [bare_word(t[0]) for t in toks[first : last + 1] if t[3] == sentence]
+    for k, w in enumerate(words[1:-1], 1):
+        if w in EXCEPTING or (w == "que" and words[k - 1] == "mas"):
+            return True
+        if w == "than" and words[k - 1] == "other":
+            return True
+    if "que" in words[1:-1]:
+        start = max(0, first - _FRENCH_ONLY_REACH)
+        return any(t[0] == "ne" and t[3] == sentence for t in toks[start:first])
+    return False

@@ -18,7 +18,7 @@ from .clause_reach import (
 from .denial_lifted import spared
 from .denial_words import ZH_NEGATIONS, may_deny
 from .fronted_negation import fronted_negation
-from .idioms import negates_nothing, negation_idiom, zh_not_negating_dropped
+from .idioms import excepted, negates_nothing, negation_idiom, zh_not_negating_dropped
 from .languages import bare_word, normalise, phrase_stems
 from .negation_words import AUXILIARIES, NEGATIONS
 
@@ -59,15 +59,17 @@ def own_negations(entry: CompiledEntry) -> frozenset[str]:
     return found
 
 
-def negated_at(text: _Text, entry: CompiledEntry, first: int) -> bool:
-    """Whether a match of ``entry`` starting at ``first`` is negated. A match starting on a
-    negation word is a negated state when the phrase wrote that negation ("ne soient pas
-    accessibles": its "ne" is the phrase's own), and is negated when it only read the word
-    as another ("not" read as the French "noter")."""
+def negated_at(text: _Text, entry: CompiledEntry, first: int, last: int = -1) -> bool:
+    """Whether a match of ``entry`` starting at ``first`` (and ending at ``last``) is
+    negated. A match starting on a negation word is a negated state when the phrase wrote
+    that negation ("ne soient pas accessibles": its "ne" is the phrase's own), and is
+    negated when it only read the word as another ("not" read as the French "noter"). A
+    denial the match itself makes an exception to ("We don't track anyone but protesters",
+    "Nous ne suivons que les manifestants") affirms the act for those it names."""
     word = text.toks[first][0]
     if bare_word(word) in NEGATIONS or word in ZH_NEGATION_STARTS:
         return own_negations(entry).isdisjoint(text.keys[first])
-    return negated(text, first)
+    return negated(text, first) and not excepted(text, first, last)
 
 
 # A negation between the words a match read first and its first part written after them

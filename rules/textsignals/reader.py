@@ -337,7 +337,7 @@ def _read(raw: str, lexicon: CompiledLexicon) -> list[Read]:
             span = (lo, hi)
             if (
                 not text.reads_in(entry, span)
-                or negated_at(text, entry, lo)
+                or negated_at(text, entry, lo, hi)
                 or negated_inside(text, lo, act)
                 or disclaimed(text, hi)
                 or described(text, lo, hi, act)

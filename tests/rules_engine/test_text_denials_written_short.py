@@ -182,3 +182,34 @@ def test_a_negative_question_asks_for_the_act(category: str, text: str) -> None:
 )
 def test_a_contracted_negation_outside_such_a_question_still_denies(text: str) -> None:
     assert categories(text) == set()
+
+
+# A denial that makes the target its exception affirms the act on it ("no one but …",
+# "ne … que", "más que", "senão", "кроме", "إلا").
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We don't track anyone but protesters.",
+        "We do not track anyone except the protesters.",
+        "We do not track anyone other than protesters.",
+        "Nous ne suivons que les manifestants.",
+        "No rastreamos más que a los manifestantes.",
+        "Não rastreamos senão os manifestantes.",
+        "Мы не отслеживаем никого, кроме протестующих.",
+        "لا نتتبع أحدا إلا المتظاهرين.",
+    ],
+)
+def test_a_denial_excepting_the_target_reads_the_act(text: str) -> None:
+    assert "tracking" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We do not track protesters.",
+        "Nous ne suivons pas les manifestants que la police recherche.",
+        "Não rastreamos os manifestantes, mas sim os ladrões.",
+    ],
+)
+def test_a_denial_without_an_exception_still_denies(text: str) -> None:
+    assert categories(text) == set()
