@@ -147,6 +147,53 @@ def denied_outright(words: list[str], i: int) -> bool:
     return act_denied(words, i) and not lifted_to_state(words, i)
 
 
+# A condition after a denied act says when it is done after all: "unless the ministry
+# asks", "until the ministry asks", "sauf si", "à moins que", "a menos que", "salvo que",
+# "a não ser que", "salvo se", "если только", "إلا إذا", "ما لم". Words of the sentence
+# after the act's first word, accents dropped.
+CONDITIONS = frozenset(_words("unless until"))
+CONDITION_PAIRS = frozenset(
+    (bare_word(a), bare_word(b))
+    for a, b in (
+        ("sauf", "si"),
+        ("moins", "que"),
+        ("moins", "qu"),
+        ("menos", "que"),
+        ("salvo", "que"),
+        ("salvo", "si"),
+        ("ser", "que"),
+        ("salvo", "se"),
+        ("если", "только"),
+        ("إلا", "إذا"),
+        ("الا", "اذا"),
+        ("ما", "لم"),
+    )
+)
+_CONDITION_REACH = 8  # words after the act's first word: "track protesters unless"
+
+
+# A judge's order as the condition is judicial oversight, the denial's own safeguard: "We
+# will not intercept any calls unless a court orders it" stays denied.
+JUDICIAL_STARTS = _words(
+    "court judge judicial warrant tribunal juge judiciaire mandat juez jueza juzgado "
+    "juiz juiza mandado суд судь судебн"
+)
+JUDICIAL_PARTS = ("محكم", "قاض", "قضائ", "法院", "法官")
+_CONDITION_NAMES = 6  # words after the condition that may name a judge
+
+
+def _conditioned(after: list[str]) -> bool:
+    """Whether a condition other than a judge's order follows the act (``CONDITIONS``)."""
+    for k, w in enumerate(after):
+        if w in CONDITIONS or (k + 1 < len(after) and (w, after[k + 1]) in CONDITION_PAIRS):
+            named = after[k + 1 : k + 1 + _CONDITION_NAMES]
+            return not any(
+                n.startswith(JUDICIAL_STARTS) or any(p in n for p in JUDICIAL_PARTS)
+                for n in named
+            )
+    return False
+
+
 def spared(text: _Text, j: int, first: int) -> bool:
     """Whether the negation at token ``j`` bears on something else than the act at
     ``first``: a hand-over it denies that is lifted ("We do not hand call records to anyone
@@ -158,6 +205,8 @@ def spared(text: _Text, j: int, first: int) -> bool:
         return True  # "… will never stop tracking", "It couldn't be easier to track …"
     if words[j - start] in _AFTER_VERB and j > start and undoes(words[j - start - 1]):
         return True  # "N'oubliez pas de suivre …": the French verb stands before "pas"
+    if _conditioned(words[first - start + 1 : first - start + 1 + _CONDITION_REACH]):
+        return True  # "We won't track protesters unless the ministry asks": then it does
     k = j - start + 1
     while k < len(words) and words[k] in BETWEEN_DENIAL:
         k += 1

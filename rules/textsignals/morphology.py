@@ -168,8 +168,12 @@ def simplified(char: str) -> str:
 # is not read. Only verbs that name acts in the lexicon's families are listed: following,
 # pursuing, obtaining (seguir); stopping (impedir, pedir); holding (tener: detener,
 # retener, obtener); intervening (venir, vir); closing and finding (cerrar, encontrar);
-# imposing (poner); following, holding, intervening in French (suivre, tenir, venir).
+# imposing (poner); following, holding, intervening in French (suivre, tenir, venir);
+# the futures of those whose stem changes (detendr-, suivr-, tiendr-).
 _ES_PRESENT = ("o", "a", "as", "an", "amos")
+# The future and conditional endings, on the changed stem ("detendr-", "suivr-").
+_ES_FUTURE = ("e", "as", "a", "emos", "an", "ia", "ias", "iamos", "ian")
+_FR_FUTURE = ("ai", "as", "a", "ons", "ez", "ont", "ais", "ait", "ions", "iez", "aient")
 IRREGULAR_STEMS: dict[str, tuple[tuple[str, str, tuple[str, ...]], ...]] = {
     "es": (
         ("sigu", "seguir", ("e", "es", "en", "io", "ieron", "iendo", "iera", "ieran", "iese")),
@@ -185,6 +189,9 @@ IRREGULAR_STEMS: dict[str, tuple[tuple[str, str, tuple[str, ...]], ...]] = {
         ("cuentr", "contrar", ("o", "a", "as", "an", "e", "es", "en")),
         ("pus", "poner", ("e", "iste", "o", "imos", "ieron", "iera", "ieran")),
         ("pong", "poner", _ES_PRESENT),
+        ("tendr", "tener", _ES_FUTURE),  # "detendremos", "retendrán"
+        ("vendr", "venir", _ES_FUTURE),
+        ("pondr", "poner", _ES_FUTURE),
     ),
     "pt": (
         ("sig", "seguir", ("o", "a", "as", "am", "amos")),
@@ -210,6 +217,9 @@ IRREGULAR_STEMS: dict[str, tuple[tuple[str, str, tuple[str, ...]], ...]] = {
         ("tin", "tenir", ("t", "rent")),
         ("vien", "venir", ("s", "t", "nent", "ne", "nes")),
         ("vin", "venir", ("t", "rent")),
+        ("suivr", "suivre", _FR_FUTURE),  # "suivrons", "poursuivront"
+        ("tiendr", "tenir", _FR_FUTURE),  # "détiendrons"
+        ("viendr", "venir", _FR_FUTURE),  # "interviendra"
     ),
 }
 _MIN_IRREGULAR_WORD = 4  # "tem", "vem", "vin" alone are other words

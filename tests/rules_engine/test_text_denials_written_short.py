@@ -213,3 +213,48 @@ def test_a_denial_excepting_the_target_reads_the_act(text: str) -> None:
 )
 def test_a_denial_without_an_exception_still_denies(text: str) -> None:
     assert categories(text) == set()
+
+
+# A condition after a denied act says when it is done after all; a judge's order as the
+# condition is the denial's own safeguard.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We won't track protesters unless the ministry asks.",
+        "We won't track protesters until the ministry asks.",
+        "Nous ne suivrons pas les manifestants sauf si le ministère le demande.",
+        "No rastrearemos a los manifestantes a menos que el ministerio lo pida.",
+        "Não rastrearemos os manifestantes a não ser que o ministério peça.",
+        "Мы не будем отслеживать протестующих, если только министерство не попросит.",
+        "لن نتتبع المتظاهرين إلا إذا طلبت الوزارة.",
+    ],
+)
+def test_a_denial_on_a_condition_reads_the_act(text: str) -> None:
+    assert "tracking" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We will not intercept any calls unless a court orders it.",
+        "We will not intercept any calls unless a judge signs a warrant.",
+        "No interceptaremos llamadas a menos que un juez lo ordene.",
+        "لن نعترض أي مكالمات إلا إذا أمرت المحكمة بذلك.",
+        "Nous ne suivrons pas les manifestants.",
+    ],
+)
+def test_a_denial_on_a_judges_order_or_none_still_denies(text: str) -> None:
+    assert categories(text) == set()
+
+
+# The futures of verbs whose stem changes ("suivrons", "détiendra", "detendremos").
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("tracking", "Nous suivrons les manifestants."),
+        ("detention", "La police détiendra les manifestants sans procès."),
+        ("detention", "Detendremos a los manifestantes sin juicio."),
+    ],
+)
+def test_an_irregular_future_is_read_as_its_verb(category: str, text: str) -> None:
+    assert category in categories(text)
