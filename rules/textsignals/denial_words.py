@@ -10,6 +10,7 @@ negated, whatever the match: that is worked out once a text, from its distinct w
 from __future__ import annotations
 
 import threading
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from .fronted_negation import OPENERS
@@ -56,4 +57,20 @@ def may_deny(text: _Text) -> bool:
     if getattr(_LOCAL, "text", None) is not text:
         _LOCAL.text = text
         _LOCAL.found = any(bare_word(w) in DENIAL_WORDS for w in {t[0] for t in text.toks})
+        _LOCAL.negations = None
     return _LOCAL.found
+
+
+def negation_before(text: _Text, first: int) -> bool:
+    """Whether a negation word (``NEGATIONS``) stands anywhere before token ``first`` in its
+    sentence: without one, no word-by-word scan back from a match can find one. The places
+    of a text's negation words are found once a text, each distinct word judged once."""
+    if not may_deny(text):
+        return False
+    places = _LOCAL.negations
+    if places is None:
+        toks = text.toks
+        denies = {w: bare_word(w) in NEGATIONS for w in {t[0] for t in toks}}
+        places = _LOCAL.negations = [i for i, t in enumerate(toks) if denies[t[0]]]
+    k = bisect_left(places, first)
+    return k > 0 and text.toks[places[k - 1]][3] == text.toks[first][3]

@@ -79,7 +79,13 @@ def _zh_acts(said: str) -> list[int]:
 
 
 def _zh_finds(said: str, part: str) -> list[int]:
-    return [at for at in range(len(said)) if said.startswith(part, at)]
+    """Every place ``part`` (not empty) starts in ``said``, overlapping ones too."""
+    found = []
+    at = said.find(part)
+    while at >= 0:
+        found.append(at)
+        at = said.find(part, at + 1)
+    return found
 
 
 # Chinese names the recipient before the act too, after a preposition: "向公安机关提供"

@@ -299,6 +299,8 @@ def units_by_sentence(
     units are two adjacent characters (a single character says too little). ``read``:
     only those units (the cues' own: no other one scores)."""
     out: dict[int, list[Unit]] = {}
+    # Each distinct word's unit once (None: not read), not once for each time it is written.
+    units: dict[str, str | None] = {}
     for i, (word, start, end, n) in enumerate(toks):
         if language == "zh" and script_of(word) == "han":
             if i + 1 < len(toks) and toks[i + 1][3] == n and toks[i + 1][1] == end:
@@ -306,8 +308,13 @@ def units_by_sentence(
                 if script_of(nxt) == "han" and (read is None or word + nxt in read):
                     out.setdefault(n, []).append((word + nxt, start, toks[i + 1][2], i))
             continue
-        key = unit(word, language)
-        if len(key) >= 2 and (read is None or key in read):
+        if word in units:
+            key = units[word]
+        else:
+            key = units[word] = unit(word, language)
+            if len(key) < 2 or (read is not None and key not in read):
+                key = units[word] = None
+        if key is not None:
             out.setdefault(n, []).append((key, start, end, i))
     return [out[n] for n in sorted(out)]
 

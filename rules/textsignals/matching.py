@@ -48,7 +48,17 @@ def alternative_spans(text: _Text, alt: tuple) -> list[tuple[int, int]]:
 def part_spans(text: _Text, part: IndexedPart) -> list[tuple[int, int]]:
     """Every place one part occurs. None is left out: a rep who repeats a word, or a
     denied act, a hundred times before the act asked for must not hide it; the work stays
-    bounded because matching looks at each span's neighbours only (``_Near``)."""
+    bounded because matching looks at each span's neighbours only (``_Near``).
+
+    Worked out once a text and part: entries share parts, and the protected groups' parts
+    are looked up again for each match and cue (callers never change the list)."""
+    found = text.part_places.get(id(part))
+    if found is None:
+        found = text.part_places[id(part)] = _part_spans(text, part)
+    return found
+
+
+def _part_spans(text: _Text, part: IndexedPart) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     keyset = text.keyset
     by_key = part.checked_by_key

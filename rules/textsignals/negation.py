@@ -16,7 +16,7 @@ from .clause_reach import (
     subject_opening,
 )
 from .denial_lifted import spared
-from .denial_words import ZH_NEGATIONS, may_deny
+from .denial_words import ZH_NEGATIONS, may_deny, negation_before
 from .fronted_negation import fronted_negation
 from .idioms import excepted, negates_nothing, negation_idiom, zh_not_negating_dropped
 from .languages import bare_word, normalise, phrase_stems
@@ -351,6 +351,10 @@ def negated(text: _Text, first: int, window: int = NEGATION_WINDOW) -> bool:
     sentence = toks[first][3]
     if fronted_negation(text, first):
         return True  # "Never, under any circumstances, will we track …"
+    if not negation_before(text, first) and not (
+        len(toks[first][0]) == 1 and "\u3400" <= toks[first][0] <= "\u9fff"
+    ):
+        return False  # no negation word before it in its sentence, nor a Chinese act
     opening = subject_opening(toks, raw, first, NEGATIONS)  # "Sin registros, la policía …"
     if _new_clause_before(text, opening) or opens_with_and(toks, first):
         return False  # "Do not store the data, track the phones of protesters"

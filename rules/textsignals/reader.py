@@ -155,6 +155,7 @@ class _Text:
         "_head_set",
         "_languages",
         "says_how",
+        "part_places",
     )
 
     def __init__(
@@ -180,6 +181,9 @@ class _Text:
         self._head_set: frozenset[str] | None = None
         self._languages: dict[int, frozenset[str]] = {}
         self.says_how: bool | None = None  # ``described.says_how``
+        # id of a lexicon part -> its places (``matching.part_spans``); the parts live as
+        # long as the lexicon, which outlives the text.
+        self.part_places: dict[int, list[tuple[int, int]]] = {}
 
     def languages_at(self, sentence: int) -> frozenset[str]:
         """The Latin-script languages a sentence may be in (the whole text's, and the

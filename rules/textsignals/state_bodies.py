@@ -440,9 +440,13 @@ def _names_phrase(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> boo
     """Whether consecutive words, articles left out, begin as one of ``phrases`` does
     ("forces de l'ordre", "служба безопасности")."""
     content = [w for w in words if w not in ARTICLES]
+    # Only a word that begins as some phrase's first word can start one: the others are
+    # passed over by one test each, not one for each phrase.
+    firsts = tuple(phrase[0] for phrase in phrases)
     return any(
         all(w.startswith(p) for w, p in zip(content[i:], phrase, strict=False))
         and len(content) - i >= len(phrase)
         for i in range(len(content))
+        if content[i].startswith(firsts)
         for phrase in phrases
     )
