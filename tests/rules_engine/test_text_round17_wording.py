@@ -1,0 +1,105 @@
+"""Wording of new writing read in the seven languages: claimants scored higher for a dual
+nationality or a 'non-Western' origin; young men ranked for stop-and-search with being Black
+as a weight; an open-source intelligence suite mapping protest committees. And the ordinary
+deals its words must leave alone: a shelter checking survivors' phones for stalkerware and
+their cars for hidden GPS trackers; workers located inside a plant as agreed with their
+union; a bank flagging suspicious transfers; reporters trained in open-source intelligence.
+
+Each dangerous sentence raised nothing of its category, and each ordinary one once read as
+a red flag raised one, before these entries were added; the other dangerous and ordinary
+sentences share their words. Sentences written for the purpose (not taken from the labelled
+texts). No database.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.rules_engine.reading import categories
+
+
+@pytest.mark.parametrize(
+    "category, text",
+    [
+        # a risk score or a ranking weighted by dual nationality, origin or being Black
+        ("profiling", "The model scores applicants with dual nationality as higher risk."),
+        ("profiling", "Officers get a list of young men ranked for checks, weighting being Black."),
+        ("profiling", "Le modèle attribue une note plus élevée aux demandeurs binationaux."),
+        ("profiling", "Un classement des jeunes qui pondère le fait d'être noir."),
+        ("profiling", "El modelo da puntuaciones más altas a quien tiene doble nacionalidad."),
+        ("profiling", "La lista pondera ser negro y vivir en ciertos barrios."),
+        ("profiling", "O sistema dá notas mais altas a quem tem dupla nacionalidade."),
+        ("profiling", "Um ranking de suspeitos pesando ser negro e o bairro."),
+        ("profiling", "يعطي النظام درجات أعلى للمتقدمين مزدوجي الجنسية."),
+        ("profiling", "ترتيب الشبان للتفتيش مع وزن لكونهم سودا."),
+        ("profiling", "Модель ставит более высокие баллы заявителям с двойным гражданством."),
+        ("profiling", "Рейтинг для досмотра учитывает, чернокожий ли человек."),
+        ("profiling", "模型给双重国籍的申请人打更高的分。"),
+        ("profiling", "按是否为黑人加权排序，决定拦截搜身的对象。"),
+        # an OSINT suite turned on protest committees is no reporters' training
+        (
+            "targets_dissent",
+            "Una plataforma de inteligencia de fuentes abiertas que mapea a los líderes de los "
+            "comités de protesta.",
+        ),
+        (
+            "targets_dissent",
+            "Платформа разведки по открытым источникам найдёт лидеров протестных комитетов.",
+        ),
+    ],
+)
+def test_round17_wording_is_read(category: str, text: str) -> None:
+    assert category in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The loyalty app scores members by how often they shop.",
+        "Dual nationality holders can renew their passport online.",
+        "Rank the delivery routes by distance and weight.",
+        "Les binationaux peuvent renouveler leur passeport en ligne.",
+        "Los titulares de doble nacionalidad renuevan el pasaporte en línea.",
+        "Quem tem dupla nacionalidade pode renovar o passaporte pela internet.",
+        "Граждане с двойным гражданством продлевают паспорт онлайн.",
+        "双重国籍人士可在网上续办护照。",
+    ],
+)
+def test_ordinary_deals_with_the_new_words_raise_nothing(text: str) -> None:
+    assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # survivors' phones checked for stalkerware, cars for hidden GPS trackers
+        "Caseworkers check survivors' phones to find stalkerware and hidden GPS trackers.",
+        "Vérification des téléphones des victimes pour détecter les logiciels espions et les "
+        "traceurs GPS cachés.",
+        "Revisión de los teléfonos de las víctimas para encontrar stalkerware y rastreadores GPS "
+        "ocultos.",
+        "Verificação dos celulares das vítimas para achar stalkerware e rastreadores GPS "
+        "escondidos.",
+        "فحص هواتف الضحايا للعثور على برامج التجسس الملاحقة وأجهزة تتبع مخفية.",
+        "Проверка телефонов пострадавших на сталкерские программы и поиск скрытых трекеров.",
+        "为受害人检查手机中的跟踪软件，查找藏在汽车上的GPS定位器。",
+        # workers located inside the plant, as agreed with their union
+        "Localisation des ouvriers uniquement dans l'usine, convenu avec le syndicat.",
+        "A localização dos operários só funciona dentro da fábrica, acordado com o sindicato.",
+        "Местоположение рабочих отслеживается только на заводе, согласовано с профсоюзом.",
+        "仅在厂区内对工人定位，已与工会达成一致。",
+        # a bank's own payments monitored for suspicious transfers (anti-money-laundering)
+        "Surveillance des transactions et analyse comportementale pour signaler les virements "
+        "suspects, avec déclarations à la cellule.",
+        "Monitoramento de transações e análise comportamental para sinalizar transferências "
+        "suspeitas, com comunicações à unidade.",
+        "Monitoring of payments and behavioural analytics to flag suspicious transfers, with "
+        "reports to the unit.",
+        # reporters trained in open-source intelligence
+        "تدريب على الاستخبارات مفتوحة المصدر لـ20 صحفيًا.",
+        "Обучение журналистов разведке по открытым источникам.",
+        "为记者提供开源情报培训。",
+    ],
+)
+def test_ordinary_deals_that_read_as_red_flags_raise_nothing(text: str) -> None:
+    assert categories(text) == set()
