@@ -1,6 +1,7 @@
 """Wording of new writing read in the seven languages: claimants scored higher for a dual
 nationality or a 'non-Western' origin; young men ranked for stop-and-search with being Black
-as a weight; an open-source intelligence suite mapping protest committees. And the ordinary
+as a weight; an open-source intelligence suite mapping protest committees; anyone's
+movements replayed across town; videos and comments that criticise removed at once. And the ordinary
 deals its words must leave alone: a shelter checking survivors' phones for stalkerware and
 their cars for hidden GPS trackers; workers located inside a plant as agreed with their
 union; a bank flagging suspicious transfers; reporters trained in open-source intelligence.
@@ -46,6 +47,23 @@ from tests.rules_engine.reading import categories
             "targets_dissent",
             "Платформа разведки по открытым источникам найдёт лидеров протестных комитетов.",
         ),
+        # a person's movements replayed or retraced across a town
+        ("tracking", "So the police can replay any named resident's movements across town."),
+        (
+            "tracking",
+            "Para que la policía pueda reconstruir los desplazamientos de cualquier vecino.",
+        ),
+        ("tracking", "Para que a polícia possa reconstituir os deslocamentos de qualquer morador."),
+        (
+            "tracking",
+            "Pour que la police puisse retracer les déplacements de n'importe quel habitant.",
+        ),
+        ("tracking", "Чтобы полиция могла восстановить перемещения любого жителя по городу."),
+        # videos and comments that criticise removed at once
+        ("censorship", "El portal retira al instante cualquier vídeo que critique la ayuda."),
+        ("censorship", "El portal borra al instante cualquier comentario que critique al alcalde."),
+        ("censorship", "O portal remove na hora qualquer vídeo que critique o socorro."),
+        ("censorship", "O portal apaga na hora qualquer comentário que critique o prefeito."),
     ],
 )
 def test_round17_wording_is_read(category: str, text: str) -> None:
@@ -63,6 +81,10 @@ def test_round17_wording_is_read(category: str, text: str) -> None:
         "Quem tem dupla nacionalidade pode renovar o passaporte pela internet.",
         "Граждане с двойным гражданством продлевают паспорт онлайн.",
         "双重国籍人士可在网上续办护照。",
+        "Les coureurs peuvent retracer leur parcours sur la carte après la course.",
+        "The driver app lets dispatch replay the trucks' journeys for route planning.",
+        "La app permite reconstruir los recorridos de los camiones para planificar rutas.",
+        "El editor borra los comentarios duplicados antes de publicar.",
     ],
 )
 def test_ordinary_deals_with_the_new_words_raise_nothing(text: str) -> None:
