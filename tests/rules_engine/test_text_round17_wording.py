@@ -1,10 +1,12 @@
 """Wording of new writing read in the seven languages: claimants scored higher for a dual
 nationality or a 'non-Western' origin; young men ranked for stop-and-search with being Black
 as a weight; an open-source intelligence suite mapping protest committees; anyone's
-movements replayed across town; videos and comments that criticise removed at once. And the ordinary
+movements replayed across town; videos and comments that criticise removed at once; all the
+traffic of two cables copied to a navy's servers. And the ordinary
 deals its words must leave alone: a shelter checking survivors' phones for stalkerware and
 their cars for hidden GPS trackers; workers located inside a plant as agreed with their
-union; a bank flagging suspicious transfers; reporters trained in open-source intelligence.
+union; a bank flagging suspicious transfers; reporters trained in open-source intelligence;
+a control room knowing who is where during a mine's evacuation.
 
 Each dangerous sentence raised nothing of its category, and each ordinary one once read as
 a red flag raised one, before these entries were added; the other dangerous and ordinary
@@ -64,6 +66,12 @@ from tests.rules_engine.reading import categories
         ("censorship", "El portal borra al instante cualquier comentario que critique al alcalde."),
         ("censorship", "O portal remove na hora qualquer vídeo que critique o socorro."),
         ("censorship", "O portal apaga na hora qualquer comentário que critique o prefeito."),
+        # all the traffic of the cables copied to someone's servers
+        (
+            "interception",
+            "Des coupleurs optiques qui copient tout le trafic des câbles vers les serveurs de la "
+            "marine.",
+        ),
     ],
 )
 def test_round17_wording_is_read(category: str, text: str) -> None:
@@ -85,6 +93,8 @@ def test_round17_wording_is_read(category: str, text: str) -> None:
         "The driver app lets dispatch replay the trucks' journeys for route planning.",
         "La app permite reconstruir los recorridos de los camiones para planificar rutas.",
         "El editor borra los comentarios duplicados antes de publicar.",
+        "Un TAP copie tout le trafic vers la sonde de détection d'intrusion de l'entreprise.",
+        "Un répartiteur copie tout le trafic vers l'outil de supervision du réseau de l'entreprise.",
     ],
 )
 def test_ordinary_deals_with_the_new_words_raise_nothing(text: str) -> None:
@@ -121,6 +131,9 @@ def test_ordinary_deals_with_the_new_words_raise_nothing(text: str) -> None:
         "تدريب على الاستخبارات مفتوحة المصدر لـ20 صحفيًا.",
         "Обучение журналистов разведке по открытым источникам.",
         "为记者提供开源情报培训。",
+        # who is where during an evacuation: a safety roll call, not a register of the held
+        "Lectores en los túneles para que la sala de control sepa quién está dónde durante una "
+        "evacuación.",
     ],
 )
 def test_ordinary_deals_that_read_as_red_flags_raise_nothing(text: str) -> None:
