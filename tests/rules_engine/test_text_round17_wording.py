@@ -2,11 +2,13 @@
 nationality or a 'non-Western' origin; young men ranked for stop-and-search with being Black
 as a weight; an open-source intelligence suite mapping protest committees; anyone's
 movements replayed across town; videos and comments that criticise removed at once; all the
-traffic of two cables copied to a navy's servers. And the ordinary
+traffic of two cables copied to a navy's servers; every subscriber's calls handed to a
+security service whatever notice callers hear. And the ordinary
 deals its words must leave alone: a shelter checking survivors' phones for stalkerware and
 their cars for hidden GPS trackers; workers located inside a plant as agreed with their
 union; a bank flagging suspicious transfers; reporters trained in open-source intelligence;
-a control room knowing who is where during a mine's evacuation.
+a control room knowing who is where during a mine's evacuation; a broker's trading desk
+recording client calls with a notice at the start of each call.
 
 Each dangerous sentence raised nothing of its category, and each ordinary one once read as
 a red flag raised one, before these entries were added; the other dangerous and ordinary
@@ -66,6 +68,12 @@ from tests.rules_engine.reading import categories
         ("censorship", "El portal borra al instante cualquier comentario que critique al alcalde."),
         ("censorship", "O portal remove na hora qualquer vídeo que critique o socorro."),
         ("censorship", "O portal apaga na hora qualquer comentário que critique o prefeito."),
+        # a notice that calls are recorded does not clear a hand-over of them
+        (
+            "interception",
+            "Запись всех звонков абонентов оператора, с предупреждением о записи, передаётся в "
+            "ФСБ.",
+        ),
         # all the traffic of the cables copied to someone's servers
         (
             "interception",
@@ -134,6 +142,14 @@ def test_ordinary_deals_with_the_new_words_raise_nothing(text: str) -> None:
         # who is where during an evacuation: a safety roll call, not a register of the held
         "Lectores en los túneles para que la sala de control sepa quién está dónde durante una "
         "evacuación.",
+        # a broker's trading desk recording client calls, callers told at the start of each
+        "Брокерская компания: запись всех звонков и чатов с клиентами в торговом зале, как "
+        "требует MiFID II.",
+        "Брокерская компания: запись всех звонков и чатов с клиентами в дилинговом зале, как "
+        "требует MiFID II, с предупреждением в начале каждого звонка и хранением 5 лет.",
+        "证券经纪公司：按MiFID II要求对交易台与客户的所有通话进行录音存档。",
+        "شركة وساطة مالية: تسجيل جميع مكالمات العملاء في غرفة التداول، مع تنبيه في بداية كل "
+        "مكالمة والاحتفاظ لمدة 5 سنوات.",
     ],
 )
 def test_ordinary_deals_that_read_as_red_flags_raise_nothing(text: str) -> None:
