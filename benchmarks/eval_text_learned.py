@@ -109,6 +109,7 @@ ROUND_ADDED = {
     14: "818aa84",
     15: "413998b",
     16: "1d7591b",
+    17: "7fb789c",
 }
 PACK_PATH = "rules/criteria_packs/default.json"
 
