@@ -32,7 +32,7 @@ from .bound_reach import bound_after, group_acted_on_after, group_acted_on_befor
 from .kept_groups import groups_kept
 from .languages import bare_word
 from .lexicon import FAMILY_SOURCE, WINDOW, CompiledLexicon, IndexedPart, LexiconEntry
-from .mass_scope import court_order_bounds_nothing, everyone_kept_long
+from .mass_scope import court_order_bounds_nothing, everyone_kept_long, names_the_public
 from .recipient import kept_for_the_state
 from .records_heading import heading_of_next
 
@@ -141,6 +141,8 @@ KIND_SOURCES = {
     # naming no police or security service: people sorted by the language they speak are
     # profiled whichever queue their calls go to.
     "Benign context: calls a contact centre": "calls",
+    # A company's data loss prevention bounds only the interception of its own mail.
+    "Benign context: a company's data loss prevention": "own mail",
     # Billing bounds the keeping of call records only (``act_scope.billed_records``); a
     # thing held only the act it is the object of (``own_object.act_on_thing_held``).
     "Benign context (kinds): call records billed": "billing",
@@ -279,14 +281,16 @@ def bears_on(
             # movements of detainees with their consent": still the act on them.
             continue
         kind = text.kinds.get((lo, hi))
-        if kind == "calls":
+        if kind in ("calls", "own mail"):
             if (
                 category != "interception"
                 or names_recipient(text)
                 or groups_kept(text, span, protected)
+                or (kind == "own mail" and names_the_public(text, span))
             ):
-                # "record all calls in the queue for the police", or a protected group named
-                # near it ("… Calls from opposition members are sent on"): theirs, not queued
+                # "record all calls in the queue for the police", a protected group named
+                # near it ("… Calls from opposition members are sent on"), or the public's
+                # mail ("the DLP intercepts the subscribers' emails"): not the company's own
                 continue
             kind = "other"
         if (

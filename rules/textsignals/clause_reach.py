@@ -55,14 +55,18 @@ SUBJECTS = frozenset(
     "nós eles elas ele ela eu "
     "мы они он она я вы".split()
 )
-# A subject pronoun after a verb opens a clause of its own, which a negation before that
-# verb does not reach ("Nobody will know we track …", "Personne ne saura que nous
-# suivons …"); after an auxiliary it is the inverted subject of the negation's own verb
-# ("No longer do we track …", "Nor will we track …").
-CLAUSE_SUBJECTS = frozenset("we they i he she you nous ils elles je мы они я".split())
-INVERTING = frozenset(
+# An English subject pronoun after a verb opens a clause of its own, which a negation
+# before that verb does not reach ("Nobody will know we track …"). Not after an auxiliary
+# (the inverted subject of the negation's own verb: "No longer do we track …"), a verb
+# that takes it as its object ("will not help you track", "does not let them"), the end
+# of a fronted denial ("Under no circumstances we track", "No way we would", "Never we"),
+# "nor" or "that" ("It is not possible that we track …"). "You" is an object as often.
+CLAUSE_SUBJECTS = frozenset("we they i he she".split())
+NO_CLAUSE_BEFORE = frozenset(
     "do does did will would shall should can could may might must have has had is are was "
-    "were am".split()
+    "were am not never no nor neither that way point circumstances circumstance case event "
+    "time help helps helped allow allows allowed let lets enable enables permit permits "
+    "make makes made".split()
 )
 AR_AND_SUBJECTS = frozenset("ونحن وهم وهو وهي".split())
 # A finite verb of the first person plural straight after "and" ("y rastreamos", "e
@@ -100,7 +104,7 @@ def ends_reach(toks: list[Tok], raw: str, j: int, first: int) -> bool:
     word = bare_word(toks[j][0])
     if word in CONTRAST_WORDS or word in AR_AND_SUBJECTS:
         return True  # "… ولكن نتتبع", "… ونحن نتتبع": "and" written onto the subject
-    if word in CLAUSE_SUBJECTS and j and bare_word(toks[j - 1][0]) not in INVERTING:
+    if word in CLAUSE_SUBJECTS and j and bare_word(toks[j - 1][0]) not in NO_CLAUSE_BEFORE:
         return True  # "Nobody will know we track …": the negation is the knowing's
     k = j + 1
     if k < first and bare_word(toks[k][0]) in SEQUENCE_WORDS:

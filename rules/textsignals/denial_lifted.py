@@ -188,8 +188,7 @@ def _conditioned(after: list[str]) -> bool:
         if w in CONDITIONS or (k + 1 < len(after) and (w, after[k + 1]) in CONDITION_PAIRS):
             named = after[k + 1 : k + 1 + _CONDITION_NAMES]
             return not any(
-                n.startswith(JUDICIAL_STARTS) or any(p in n for p in JUDICIAL_PARTS)
-                for n in named
+                n.startswith(JUDICIAL_STARTS) or any(p in n for p in JUDICIAL_PARTS) for n in named
             )
     return False
 

@@ -23,6 +23,7 @@ from .handing import (
     sentences_of,
     zh,
 )
+from .idioms import zh_not_negating_dropped
 from .negation import NEGATIONS, ZH_NEGATIONS
 from .state_bodies import company_security_unit, names_security_body, names_state
 from .state_bodies import words_of as _words
@@ -106,10 +107,11 @@ def zh_recipient_before(said: str, at: int) -> int | None:
 def zh_negated(said: str, at: int) -> bool:
     """Whether the Chinese act at ``at`` is denied: a negation just before it, or before
     the recipient named ahead of it ("不向公安机关提供")."""
-    if any(n in said[max(0, at - 3) : at] for n in ZH_NEGATIONS):
+    if any(n in zh_not_negating_dropped(said[max(0, at - 3) : at]) for n in ZH_NEGATIONS):
         return True
     p = zh_recipient_before(said, at)
-    return p is not None and any(n in said[max(0, p - 3) : p] for n in ZH_NEGATIONS)
+    before = "" if p is None else zh_not_negating_dropped(said[max(0, p - 3) : p])
+    return any(n in before for n in ZH_NEGATIONS)  # not "不定期向公安机关提供" (now and then)
 
 
 def _zh_denied_to(said: str, at: int) -> bool:

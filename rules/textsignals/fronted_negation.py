@@ -99,14 +99,16 @@ CONSEQUENCES = frozenset(
     "so therefore thus hence donc alors eso pues entonces isso entao logo".split()
 )
 # Verbs that undo or put off an act, denied they affirm it ("will we fail to", "refuse
-# to", "stop", "lose track of", "don't forget to", "can't wait to"); French "perdre" in
+# to", "stop", "lose track of", "don't forget to", "can't wait to", "never delete
+# journalists' call records"); French "perdre" in
 # whole words, as its beginning starts Spanish "perdemos tiempo" (to waste time) too.
 UNDOING_STARTS = tuple(
     "fail refus stop ceas neglect hesitat avoid omit lose losing lost forget forgot wait "
-    "delay cess arret manqu omett oubli attend "
-    "dejar dejare dejaria parar cesar rehus negar omitir pierd olvid esper "
-    "deix recus esquec "
-    "забы забу".split()
+    "delay delet eras destroy purg "
+    "cess arret manqu omett oubli attend supprim effac detrui "
+    "dejar dejare dejaria parar cesar rehus negar omitir pierd olvid esper borr destru "
+    "deix recus esquec apag "
+    "забы забу удал уничтож".split()
 )
 UNDOING_WORDS = frozenset(
     "perd perds perdre perdu perdus perdue perdues perdent perdons perdez perdra perdront "
@@ -304,10 +306,13 @@ OBJECT_BREAKS = frozenset("for that which who whom whose where when because if".
 def _on_denied_object(chain: list[str]) -> bool:
     """Whether ``chain`` (the words after the subject) is an auxiliary chain, a verb and at
     most ``OBJECT_WORDS`` words of its object: the match stands on what the verb denies."""
-    verb = next(i for i, w in enumerate(chain) if w not in CHAIN_WORDS)
+    verb = next((i for i, w in enumerate(chain) if w not in CHAIN_WORDS), None)
+    if verb is None:
+        return False  # a chain of auxiliaries too long to stand for one
     obj = chain[verb + 1 :]
     return (
-        verb <= CHAIN_REACH
+        not undoes(chain[verb])
+        and verb <= CHAIN_REACH
         and len(obj) <= OBJECT_WORDS
         and not any(w in CHAIN_WORDS or w in OBJECT_BREAKS for w in obj)
     )

@@ -16,6 +16,7 @@ Tok = tuple[str, int, int, int]  # word, start, end, sentence (``negation.Tok``)
 
 # A negation word that negates nothing in these idioms: "не только" (not only), "не менее"
 # (at least), "لا سيما" (especially), "لا يزال" (still), "غير قانوني" (illegal)...
+_AR_NOT_NEGATING = frozenset("سيما سيّما يقتصر تقتصر يزال تزال زال نزال زلنا زالت بد".split())
 NOT_NEGATING_NEXT = {
     "не": frozenset("только менее более раз позднее позже реже исключено".split()),
     "not": frozenset("only just merely simply".split()),
@@ -24,18 +25,25 @@ NOT_NEGATING_NEXT = {
     "não": frozenset("só so apenas somente".split()),
     "nao": frozenset("só so apenas somente".split()),
     "ни": frozenset("один одного одной разу".split()),
-    "لا": frozenset("سيما سيّما يقتصر تقتصر يزال تزال زال بد".split()),
+    "لا": _AR_NOT_NEGATING,
+    "ولا": _AR_NOT_NEGATING,  # "and" or "so" written onto it: "ولا بد", "فلا يزال"
+    "فلا": _AR_NOT_NEGATING,
+    "لم": frozenset("يقتصر تقتصر".split()),  # "not limited to"
+    "ولم": frozenset("يقتصر تقتصر".split()),
     "غير": frozenset(
         "قانوني قانونيه قانونيا مشروع مشروعه مشروعا معلن معلنه رسمي رسميه مرخص مرخصه "
         "حكوميه الحكوميه الحكومية مصرح المصرح محدد محدده محدود محدوده".split()
     ),
 }
 # Chinese words that start with 不 without negating: 不断 (continually), 不同 (different),
-# 不仅 (not only), 不少 (many), 不法 (unlawful), 不稳定 (unstable), 不满 (discontent)...
+# 不仅 (not only), 不少 (many), 不法 (unlawful), 不稳定 (unstable), 不满 (discontent),
+# 不时 and 不定期 (from time to time)...
 # A question of the form A-not-A asks, it does not deny: 能不能 (can or cannot), 是不是,
 # 可不可以, 要不要, 有没有; read as its A ("能不能标记人权律师的账号" asks to flag them).
 # Two negations make a "must": 不得不, 不能不, 不可不 ("we have to monitor …").
-ZH_NOT_NEGATING_RE = re.compile("不[得能可]不|不[断同仅只少法良稳满久足停论管光但]|(.)[不没]\\1")
+ZH_NOT_NEGATING_RE = re.compile(
+    "不[得能可]不|不定期|不定时|不[断同仅只少法良稳满久足停论管光但时]|(.)[不没]\\1"
+)
 
 
 def zh_not_negating_dropped(chars: str) -> str:
@@ -54,10 +62,21 @@ def negates_nothing(text: _Text, j: int) -> bool:
     """Whether a negation word at token ``j`` negates nothing: Portuguese "no" ("em o": in
     the, on the: "No dia da eleição bloqueamos …") in a Portuguese text, or the "n't" of a
     question that opens on it ("Can't the system identify the protesters?")."""
-    word = text.toks[j][0]
+    toks = text.toks
+    word = toks[j][0]
     if word == "not":
         return _negative_question(text, j)
-    return word == "no" and detect_language(text.raw) == "pt"
+    if word != "no" or detect_language(text.raw) != "pt":
+        return False
+    # Before a verb it is Spanish "no" in a Portuguese text ("no rastreamos jornalistas")
+    after = toks[j + 1][0] if j + 1 < len(toks) and toks[j + 1][3] == toks[j][3] else ""
+    return not (after.endswith("mos") or after in _SPANISH_AFTER_NO)
+
+
+# Words after a Spanish "no" (clitics, "is", "there is"), never after Portuguese "no" (in the).
+_SPANISH_AFTER_NO = frozenset(
+    "se lo la los las le les me te es está están hay ha han va van".split()
+)
 
 
 def _negative_question(text: _Text, j: int) -> bool:

@@ -165,9 +165,33 @@ def word_keys(word: str) -> tuple[str, ...]:
             for lang in IRREGULAR_LANGUAGES
             for form in irregular_dictionary_forms(bare, lang)
         ]
+        keys += [f"fr:{stem(form, 'fr')}" for form in _french_plural_present(bare)]
     elif script == "cyrillic":
         keys += [f"ru:{stem(lemma, 'ru')}" for lemma in russian_lemmas(word)]
     return tuple(dict.fromkeys(keys))
+
+
+# The French stemmer leaves the plural present of "-er" verbs whole ("bloquons",
+# "surveillent" stay apart from "bloquer", "surveiller"): those forms are also read as
+# their infinitive. Not "-ment" words, these nouns in "-ons", whose "-er" form would be
+# another word ("prisons", "saisons"), nor "jugent" ("ils le jugent nécessaire": deeming
+# is not the judge that "juge" names).
+_NOT_PLURAL_VERBS = frozenset(
+    "prisons saisons maisons raisons facons cartons echelons jugent jugeons".split()
+)
+_MIN_PLURAL_VERB = 6
+
+
+def _french_plural_present(bare: str) -> tuple[str, ...]:
+    if len(bare) < _MIN_PLURAL_VERB:
+        return ()
+    if bare in _NOT_PLURAL_VERBS:
+        return ()
+    if bare.endswith("ent") and not bare.endswith("ment"):
+        return (bare[:-3] + "er",)
+    if bare.endswith("ons") and not bare.endswith("ions"):
+        return (bare[:-3] + "er",)
+    return ()
 
 
 def phrase_stem(word: str, language: str) -> str:
@@ -254,12 +278,18 @@ def tokens(text: str) -> list[tuple[str, int, int, int]]:
         word = norm(t.group())
         if word == "t" and _contracted_not(text, start):
             word = "not"  # "don't", "won’t": the apostrophe splits them, the denial stays
+        elif word.endswith("n\u02bct") and len(word) > 3:
+            # "donʼt": this apostrophe is a letter, the word is one; read "don" "not"
+            out.append((word[:-2], start, t.end() - 2, sentence))
+            word, start = "not", t.end() - 1
         if word:  # a lone tatweel or mark normalises to nothing: no word to read
             out.append((word, start, t.end(), sentence))
     return out
 
 
-_APOSTROPHES = "'\u2019\u02bc"
+# Apostrophes typed or set in a contraction: straight, curly, acute (´ on Spanish and
+# Portuguese keyboards), left quote, grave, full-width.
+_APOSTROPHES = "'\u2019\u02bc\u00b4\u2018`\uff07"
 
 
 def _contracted_not(text: str, start: int) -> bool:

@@ -398,3 +398,22 @@ def kept_for_years(raw: str) -> bool:
 
 _SENTENCE_END_RE = re.compile("[.!?;\n\u3002\uff01\uff1f\uff1b]")
 _WORD_RE = re.compile(r"\w+")
+
+
+# The public, not a company's staff: a tool of the company's own (its data loss prevention)
+# turned on subscribers, citizens or the population is no longer the company's own
+# ("The DLP intercepts the emails of the population"). Word beginnings without accents;
+# Arabic and Chinese: parts of words.
+PUBLIC_STARTS = tuple(
+    "subscrib citizen populat resident inhabitant abonn citoyen habitant abonad ciudadan "
+    "poblacion assinant cidada populac morador абонент граждан населен жител".split()
+)
+PUBLIC_PARTS = ("مشترك", "مواطن", "سكان", "公民", "居民", "民众", "群众", "所有用户", "全体用户")
+
+
+def names_the_public(text: _Text, span: tuple[int, int]) -> bool:
+    """Whether the sentence of a match names subscribers, citizens or the population."""
+    sentence = text.toks[span[0]][3]
+    words = [bare_word(t[0]) for t in text.toks if t[3] == sentence]
+    said = "".join(words)
+    return any(w.startswith(PUBLIC_STARTS) for w in words) or any(p in said for p in PUBLIC_PARTS)

@@ -14,7 +14,7 @@ NEGATIONS = frozenset(
     "не нет ни без никогда нельзя "
     "لا لن لم ليس ليست بدون دون غير عدم "
     # with "and" or "so" written onto them: "ولا نتتبع" (and we do not track)
-    "ولا ولن ولم وليس وليست فلا فلن فلم".split()
+    "ولا ولن ولم وليس وليست فلا فلن".split()  # not "فلم", also a film
 )
 # Compared without Latin accents: "nao", "ningun", "jamas" typed without them negate too.
 NEGATIONS = frozenset(bare_word(w) for w in NEGATIONS) | frozenset({"jamas"})

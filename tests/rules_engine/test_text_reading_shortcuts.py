@@ -62,15 +62,19 @@ def plain_tokens(text: str) -> list[tuple[str, int, int, int]]:
         pos = m.end()
     for t in TOKEN_RE.finditer(text, pos):
         out.append((_normalise_word(t.group()), t.start(), t.end(), sentence))
-    # "don't", "won’t": the "t" after "n" and an apostrophe is "not"
-    out = [
-        ("not", *t[1:]) if t[0] == "t" and t[1] >= 2 and text[t[1] - 2 : t[1]] in _NOT else t
-        for t in out
-    ]
-    return [t for t in out if t[0]]  # a word that normalises to nothing is none
+    # "don't", "won’t": the "t" after "n" and an apostrophe is "not"; "donʼt" is one word
+    plain = []
+    for t in out:
+        if t[0] == "t" and t[1] >= 2 and text[t[1] - 2 : t[1]] in _NOT:
+            t = ("not", *t[1:])
+        elif t[0].endswith("n\u02bct") and len(t[0]) > 3:
+            plain.append((t[0][:-2], t[1], t[2] - 2, t[3]))
+            t = ("not", t[2] - 1, t[2], t[3])
+        plain.append(t)
+    return [t for t in plain if t[0]]  # a word that normalises to nothing is none
 
 
-_NOT = {f"{n}{a}" for n in "nN" for a in "'\u2019\u02bc"}
+_NOT = {f"{n}{a}" for n in "nN" for a in "'\u2019\u02bc\u00b4\u2018`\uff07"}
 
 
 def every_entry(text, lexicon, benign=False) -> list:
