@@ -348,7 +348,6 @@ CUE_FALSE_POSITIVES = [
     "The service desk will register new users, match them to their department and flag "
     "missing approvals.",
     "我们的人员每天记录设备的位置和维护结果。",
-    "Help the president's office modernise its email service.",
 ]
 # Worked benign cases the cues' checks keep quiet: a research project described, a denial
 # ("not blocked", "不会屏蔽"), benign context ("planned maintenance", "threat intelligence").
@@ -378,6 +377,8 @@ CUES_QUIET = [
     "НКО хочет составить карту своих партнёрских организаций и активистов, которых она обучает.",
     "The buyer is a drone photography company for weddings.",
     "The customer is a logistics firm who wants to identify which drivers are late.",
+    # Flagged by the cues fitted on rounds 1-16, quiet since the refit on rounds 1-17.
+    "Help the president's office modernise its email service.",
 ]
 
 
