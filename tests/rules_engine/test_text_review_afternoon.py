@@ -149,8 +149,7 @@ RECORDS_TO_THE_POLICE = [
     "Relevés d'appels : la police les télécharge depuis le portail.",
     "El cliente consulta los registros de llamadas en el portal y la policía los recibe cada "
     "semana.",
-    "O cliente consulta os registros de chamadas no portal e a polícia recebe-os todas as "
-    "semanas.",
+    "O cliente consulta os registros de chamadas no portal e a polícia recebe-os todas as semanas.",
     "Os registros de chamadas são guardados para faturamento e entregues à polícia.",
 ]
 

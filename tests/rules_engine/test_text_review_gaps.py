@@ -70,8 +70,7 @@ def test_the_seller_s_own_traffic_or_invoices_read_nothing(text: str) -> None:
     [
         "Los registros de llamadas se guardan para facturación. También se entregan a la "
         "policía cada semana.",
-        "Os registros de chamadas são guardados para faturamento. Também são entregues à "
-        "polícia.",
+        "Os registros de chamadas são guardados para faturamento. Também são entregues à polícia.",
         "Os registos de chamadas são guardados para faturação. Também são entregues à polícia.",
     ],
 )
