@@ -117,6 +117,7 @@ SHUTDOWN_CATEGORIES = frozenset({"censorship"})
 # A group's own affairs (its members' dues, the accreditation of the press at a press
 # conference): a purpose naming one is done for the group ("工会会员名单用于从工资中扣除
 # 会费"), not a pretext for an act on it.
+ROUND_17_OTHER = ("suspicious transfers", "who is where")
 KIND_SOURCES = {
     "Benign context (anchors): trade-union membership": "group's own",
     "Benign context (anchors): press accreditation": "group's own",
@@ -134,6 +135,8 @@ KIND_SOURCES = {
             "Benign context (kinds): the price of a service",
             "Benign context (kinds): faults located",
             "Benign context: emergency calls",
+            # a bank's suspicious transfers, an evacuation roll call: never of protesters
+            *(f"Benign context (round 17 wording): {w}" for w in ROUND_17_OTHER),
         ),
         "other",
     ),

@@ -172,21 +172,31 @@ CONDITION_PAIRS = frozenset(
 _CONDITION_REACH = 8  # words after the act's first word: "track protesters unless"
 
 
-# A judge's order as the condition is judicial oversight, the denial's own safeguard: "We
-# will not intercept any calls unless a court orders it" stays denied.
+# A judge's order or the law as the condition is the denial's own safeguard ("We will not
+# intercept any calls unless a court orders it", "… unless authorised by the investigating
+# magistrate", "… unless legally required"), and the person asking for it is theirs ("We do
+# not locate activists unless they press the SOS button"): the denial stays.
 JUDICIAL_STARTS = _words(
-    "court judge judicial warrant tribunal juge judiciaire mandat juez jueza juzgado "
-    "juiz juiza mandado суд судь судебн"
+    "court judge judicial warrant tribunal magistrat magistrad legal lawful law juge "
+    "judiciaire mandat loi juez jueza juzgado ley juiz juiza mandado lei суд судь судебн "
+    "закон"
 )
-JUDICIAL_PARTS = ("محكم", "قاض", "قضائ", "法院", "法官")
+JUDICIAL_PARTS = ("محكم", "قاض", "قضائ", "قانون", "法院", "法官", "法律")
+OWN_ASKING = frozenset(
+    _words("they she he ils elles il elle ellos ellas ela ele eles elas они она он")
+)
 _CONDITION_NAMES = 6  # words after the condition that may name a judge
 
 
 def _conditioned(after: list[str]) -> bool:
-    """Whether a condition other than a judge's order follows the act (``CONDITIONS``)."""
-    for k, w in enumerate(after):
-        if w in CONDITIONS or (k + 1 < len(after) and (w, after[k + 1]) in CONDITION_PAIRS):
-            named = after[k + 1 : k + 1 + _CONDITION_NAMES]
+    """Whether a condition other than a judge's order, the law or the person's own asking
+    follows the act (``CONDITIONS``) within ``_CONDITION_REACH`` words."""
+    for k, w in enumerate(after[:_CONDITION_REACH]):
+        pair = k + 1 < len(after) and (w, after[k + 1]) in CONDITION_PAIRS
+        if w in CONDITIONS or pair:
+            named = after[k + 1 + pair : k + 1 + pair + _CONDITION_NAMES]
+            if named[:1] and named[0] in OWN_ASKING:
+                return False
             return not any(
                 n.startswith(JUDICIAL_STARTS) or any(p in n for p in JUDICIAL_PARTS) for n in named
             )
@@ -200,11 +210,14 @@ def spared(text: _Text, j: int, first: int) -> bool:
     tracking", "will never lose track of"), or a fronted phrase another check lifts."""
     start, words = sentence_at(text, j)
     between = words[j - start + 1 : first - start]
-    if any(undoes(w) or w in EASE for w in between):
+    # "We never erase activists' location history because we never record it": a second
+    # denial after the act says there is nothing to undo.
+    again = any(w in NEGATIONS for w in words[first - start + 1 :])
+    if not again and any(undoes(w) or w in EASE for w in between):
         return True  # "… will never stop tracking", "It couldn't be easier to track …"
-    if words[j - start] in _AFTER_VERB and j > start and undoes(words[j - start - 1]):
+    if not again and words[j - start] in _AFTER_VERB and j > start and undoes(words[j - start - 1]):
         return True  # "N'oubliez pas de suivre …": the French verb stands before "pas"
-    if _conditioned(words[first - start + 1 : first - start + 1 + _CONDITION_REACH]):
+    if _conditioned(words[first - start + 1 :]):
         return True  # "We won't track protesters unless the ministry asks": then it does
     k = j - start + 1
     while k < len(words) and words[k] in BETWEEN_DENIAL:

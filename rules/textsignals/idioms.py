@@ -80,44 +80,60 @@ _SPANISH_AFTER_NO = frozenset(
 
 
 def _negative_question(text: _Text, j: int) -> bool:
-    """Whether the "not" at ``j`` is a contraction on the first word of a question."""
+    """Whether the "not" at ``j`` is a contraction on the auxiliary that opens a question,
+    after nothing or a question word ("Why can't the customer track …?", "So can't …?")."""
     toks, raw = text.toks, text.raw
     sentence = toks[j][3]
-    if j < 1 or toks[j - 1][3] != sentence or (j >= 2 and toks[j - 2][3] == sentence):
-        return False  # not the sentence's second word
+    if j < 1 or toks[j - 1][3] != sentence:
+        return False
     if toks[j][1] - toks[j - 1][2] != 1 or raw[toks[j][1] - 1] not in "'\u2019\u02bc":
         return False  # "Can not …": no contraction
+    k = j - 2
+    while k >= 0 and toks[k][3] == sentence:
+        if bare_word(toks[k][0]) not in _QUESTION_OPENERS:
+            return False  # "We can't …?": a statement asked back, still a denial
+        k -= 1
     k = j
     while k + 1 < len(toks) and toks[k + 1][3] == sentence:
         k += 1
     return raw[toks[k][2] :].lstrip()[:1] == "?"
 
 
+_QUESTION_OPENERS = frozenset("why how come so and then but what where when".split())
+
+
 # Words inside a denied match that make its target the exception ("We don't track anyone
 # but protesters", "No rastreamos más que a los manifestantes", "Мы не отслеживаем никого,
-# кроме протестующих", "لا نتتبع أحدا إلا المتظاهرين"); French "que" after "ne" and its
-# verb ("Nous ne suivons que les manifestants").
+# кроме протестующих", "لا نتتبع أحدا إلا المتظاهرين"), right after the act or after a word of
+# anyone or nothing; French "que" right after the verb "ne" denies ("Nous ne suivons que les
+# manifestants", not "… pas les téléphones que nous fournissons").
 EXCEPTING = frozenset(
-    "but except excepting besides save sauf excepte hormis sino salvo excepto senao exceto "
+    "but except excepting besides sauf excepte hormis sino salvo excepto senao exceto "
     "кроме помимо إلا الا سوى باستثناء".split()
 )
-_FRENCH_ONLY_REACH = 3  # words from "ne" to "que": "ne suivons que", "ne les suivons que"
+ANY_WORDS = frozenset(
+    "anyone anybody anything one nobody nothing everyone everybody personne rien "
+    "quiconque nadie nada nadie ninguem nenhum ninguno никого ничего никому احدا أحدا شيئا "
+    "احد أحد".split()
+)
+_FRENCH_ONLY_REACH = 3  # words from "ne" to its verb: "ne suivons", "ne les suivons"
 
 
 def excepted(text: _Text, first: int, last: int) -> bool:
     """Whether the match from ``first`` to ``last`` makes the denial before it an exception:
-    an excepting word (``EXCEPTING``, "más que", "other than") inside it, in its sentence."""
+    an excepting word (``EXCEPTING``, "más que", "other than") inside it, straight after the
+    act or a word of anyone (``ANY_WORDS``), in its sentence."""
     toks = text.toks
     if last <= first:
         return False
     sentence = toks[first][3]
     words = [bare_word(t[0]) for t in toks[first : last + 1] if t[3] == sentence]
     for k, w in enumerate(words[1:-1], 1):
-        if w in EXCEPTING or (w == "que" and words[k - 1] == "mas"):
+        pair = (words[k - 1], w)
+        at = k - 1 if pair in (("mas", "que"), ("other", "than")) else k
+        if (w in EXCEPTING or at < k) and (at == 1 or words[at - 1] in ANY_WORDS):
             return True
-        if w == "than" and words[k - 1] == "other":
-            return True
-    if "que" in words[1:-1]:
+    if words[1:2] == ["que"]:
         start = max(0, first - _FRENCH_ONLY_REACH)
         return any(t[0] == "ne" and t[3] == sentence for t in toks[start:first])
     return False

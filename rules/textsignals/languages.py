@@ -165,30 +165,35 @@ def word_keys(word: str) -> tuple[str, ...]:
             for lang in IRREGULAR_LANGUAGES
             for form in irregular_dictionary_forms(bare, lang)
         ]
-        keys += [f"fr:{stem(form, 'fr')}" for form in _french_plural_present(bare)]
+        keys += [f"fr:{stem(form, 'fr')}" for form in _french_present_forms(bare)]
     elif script == "cyrillic":
         keys += [f"ru:{stem(lemma, 'ru')}" for lemma in russian_lemmas(word)]
     return tuple(dict.fromkeys(keys))
 
 
 # The French stemmer leaves the plural present of "-er" verbs whole ("bloquons",
-# "surveillent" stay apart from "bloquer", "surveiller"): those forms are also read as
-# their infinitive. Not "-ment" words, these nouns in "-ons", whose "-er" form would be
+# "surveillent" stay apart from "bloquer", "surveiller"), and stems "identifie" apart from
+# "identifier": those forms are also read as their infinitive. Not "-ment" words, these nouns in "-ons", whose "-er" form would be
 # another word ("prisons", "saisons"), nor "jugent" ("ils le jugent nécessaire": deeming
 # is not the judge that "juge" names).
 _NOT_PLURAL_VERBS = frozenset(
-    "prisons saisons maisons raisons facons cartons echelons jugent jugeons".split()
+    "prisons saisons maisons raisons facons cartons echelons brouillons pistons macons "
+    "compagnons chatons jugent jugeons parent present apparent".split()
 )
 _MIN_PLURAL_VERB = 6
 
 
-def _french_plural_present(bare: str) -> tuple[str, ...]:
+def _french_present_forms(bare: str) -> tuple[str, ...]:
     if len(bare) < _MIN_PLURAL_VERB:
         return ()
     if bare in _NOT_PLURAL_VERBS:
         return ()
     if bare.endswith("ent") and not bare.endswith("ment"):
         return (bare[:-3] + "er",)
+    if bare.endswith(("ifie", "ifies")):
+        return (bare[: bare.rindex("ifie") + 3] + "er",)  # "identifie" as "identifier"
+    if bare.endswith("ifions"):
+        return (bare[:-3] + "er",)  # "identifions", "vérifions"
     if bare.endswith("ons") and not bare.endswith("ions"):
         return (bare[:-3] + "er",)
     return ()
@@ -278,6 +283,8 @@ def tokens(text: str) -> list[tuple[str, int, int, int]]:
         word = norm(t.group())
         if word == "t" and _contracted_not(text, start):
             word = "not"  # "don't", "won’t": the apostrophe splits them, the denial stays
+        elif word == "n" and _elided_ne(text, t.end()):
+            word = "ne"  # French "n'interceptons pas": the "ne" before a vowel
         elif word.endswith("n\u02bct") and len(word) > 3:
             # "donʼt": this apostrophe is a letter, the word is one; read "don" "not"
             out.append((word[:-2], start, t.end() - 2, sentence))
@@ -290,6 +297,14 @@ def tokens(text: str) -> list[tuple[str, int, int, int]]:
 # Apostrophes typed or set in a contraction: straight, curly, acute (´ on Spanish and
 # Portuguese keyboards), left quote, grave, full-width.
 _APOSTROPHES = "'\u2019\u02bc\u00b4\u2018`\uff07"
+
+
+def _elided_ne(text: str, end: int) -> bool:
+    """Whether the "n" ending at ``end`` is French "ne" before a vowel ("n'interceptons"),
+    not "n'importe" (any) or "n'empêche" (all the same), which deny nothing."""
+    if end >= len(text) or text[end] not in _APOSTROPHES:
+        return False
+    return not text[end + 1 : end + 8].lower().startswith(("importe", "empêche", "empeche"))
 
 
 def _contracted_not(text: str, start: int) -> bool:

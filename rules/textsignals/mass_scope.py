@@ -401,14 +401,31 @@ _WORD_RE = re.compile(r"\w+")
 
 
 # The public, not a company's staff: a tool of the company's own (its data loss prevention)
-# turned on subscribers, citizens or the population is no longer the company's own
+# turned on subscribers, citizens, students, voters, users or the population is no longer
+# the company's own
 # ("The DLP intercepts the emails of the population"). Word beginnings without accents;
 # Arabic and Chinese: parts of words.
 PUBLIC_STARTS = tuple(
-    "subscrib citizen populat resident inhabitant abonn citoyen habitant abonad ciudadan "
-    "poblacion assinant cidada populac morador абонент граждан населен жител".split()
+    "subscrib citizen populat resident inhabitant student voter user abonn citoyen habitant "
+    "etudiant electeur utilisateur abonad ciudadan poblacion estudiant elector usuari "
+    "assinant cidada populac morador eleitor usuario абонент граждан населен жител студент "
+    "избират пользовател".split()
 )
-PUBLIC_PARTS = ("مشترك", "مواطن", "سكان", "公民", "居民", "民众", "群众", "所有用户", "全体用户")
+PUBLIC_PARTS = (
+    "مشترك",
+    "مواطن",
+    "سكان",
+    "طلاب",
+    "ناخب",
+    "مستخدم",
+    "公民",
+    "居民",
+    "民众",
+    "群众",
+    "用户",
+    "学生",
+    "选民",
+)
 
 
 def names_the_public(text: _Text, span: tuple[int, int]) -> bool:

@@ -112,3 +112,76 @@ def test_deeming_is_not_a_judge() -> None:
         "passer par un juge à chaque fois."
     )
     assert "interception" in categories(text)
+
+
+# A second review of the evening's changes: questions after a question word, exceptions and
+# French "que" only where they make one, conditions a judge, the law or the person's own
+# asking sets, a second denial after an undone act, round 17's everyday words and contexts,
+# French words the plural rule misread, "n'" before a vowel and "n'importe".
+READ_AFTER_SECOND_REVIEW = [
+    ("tracking", "Why can't the customer track the protesters?"),
+    ("targets_dissent", "So can't the system identify the journalists?"),
+    ("tracking", "And can't the police locate the activists with it?"),
+    ("tracking", "Why don't we just track the journalists?"),
+    ("tracking", "The system tracks protesters during an evacuation of the square."),
+    (
+        "interception",
+        "The DLP intercepts students' emails at the state university and reports political keywords.",
+    ),
+    (
+        "interception",
+        "The DLP intercepts the emails of voters who write to the electoral commission.",
+    ),
+    ("targets_dissent", "Nous identifions les manifestants."),
+    ("targets_dissent", "Le système identifie les manifestants."),
+    ("interception", "Nous n'interceptons que les appels des journalistes."),
+    (
+        "tracking",
+        "N'importe quel policier peut sortir l'historique de trajets de n'importe quel militant.",
+    ),
+    ("tracking", "We won't track protesters unless the ministry asks."),
+    ("profiling", "The model scores applicants with dual nationality as higher risk."),
+]
+
+
+@pytest.mark.parametrize(("category", "text"), READ_AFTER_SECOND_REVIEW)
+def test_the_second_review_s_dangerous_texts_are_read(category: str, text: str) -> None:
+    assert category in categories(text)
+
+
+NOTHING_AFTER_SECOND_REVIEW = [
+    "We can't identify the protesters from the footage?",
+    "Nous ne surveillons pas les téléphones que nous fournissons aux journalistes.",
+    "Nous n'écoutons pas les appels que passent les journalistes avec nos téléphones.",
+    "Nous n'interceptons pas les appels des journalistes.",
+    "Nous n'écouterons jamais les appels des journalistes.",
+    "We do not track the phones but simply supply them to journalists with encryption enabled.",
+    "No rastreamos los teléfonos, sino que los entregamos a los periodistas con cifrado.",
+    "We do not intercept calls and never save the call content of journalists.",
+    "We do not monitor the newsroom network besides running the backups for the journalists.",
+    "We will not intercept calls unless authorised by the investigating magistrate.",
+    "We will not intercept calls unless legally required.",
+    "We will not intercept calls unless there is a lawful order.",
+    "We do not locate activists unless they press the SOS button in the safety app.",
+    "We will not monitor journalists unless they ask for protection.",
+    "We never track journalists, even if the ministry asks, unless a judge orders it.",
+    "We never erase activists' location history because we never record it.",
+    "We do not delete journalists' call records because we do not keep any.",
+    "Nous n'effaçons jamais l'historique de localisation des militants car nous ne "
+    "l'enregistrons pas.",
+    "Não apagamos o histórico de localização dos ativistas porque nunca o registramos.",
+    "Мы не уничтожаем записи звонков журналистов, так как не храним их.",
+    "A nota fiscal será emitida para a secretaria que atende comunidades indígenas e migrantes.",
+    "Вес оборудования для центра помощи мигрантам — 20 кг.",
+    "Оценка стоимости проекта для школы для детей мигрантов — 2 млн рублей.",
+    "نوفر أجهزة لوحية للمدارس التي تستقبل أطفال اللاجئين والأقليات، بأعلى جودة.",
+    "La note de crédit ne tient pas compte de la religion ni de l'origine ethnique des clients.",
+    "La rédaction stocke les brouillons des articles des journalistes dans notre CMS.",
+    "Data loss prevention: monitor outgoing emails for leaks of customer card numbers.",
+    "The control room knows who is where during an evacuation of the mine.",
+]
+
+
+@pytest.mark.parametrize("text", NOTHING_AFTER_SECOND_REVIEW)
+def test_the_second_review_s_ordinary_texts_and_denials_read_nothing(text: str) -> None:
+    assert categories(text) == set()

@@ -67,6 +67,13 @@ def plain_tokens(text: str) -> list[tuple[str, int, int, int]]:
     for t in out:
         if t[0] == "t" and t[1] >= 2 and text[t[1] - 2 : t[1]] in _NOT:
             t = ("not", *t[1:])
+        elif (
+            t[0] == "n"
+            and text[t[2] : t[2] + 1]
+            and text[t[2]] in _APOSTROPHE
+            and not text[t[2] + 1 :].lower().startswith(("importe", "empêche", "empeche"))
+        ):
+            t = ("ne", *t[1:])  # French "n'", not "n'importe"
         elif t[0].endswith("n\u02bct") and len(t[0]) > 3:
             plain.append((t[0][:-2], t[1], t[2] - 2, t[3]))
             t = ("not", t[2] - 1, t[2], t[3])
@@ -74,7 +81,8 @@ def plain_tokens(text: str) -> list[tuple[str, int, int, int]]:
     return [t for t in plain if t[0]]  # a word that normalises to nothing is none
 
 
-_NOT = {f"{n}{a}" for n in "nN" for a in "'\u2019\u02bc\u00b4\u2018`\uff07"}
+_APOSTROPHE = "'\u2019\u02bc\u00b4\u2018`\uff07"
+_NOT = {f"{n}{a}" for n in "nN" for a in _APOSTROPHE}
 
 
 def every_entry(text, lexicon, benign=False) -> list:
