@@ -30,6 +30,7 @@ from .disguise import as_read
 from .morphology import (
     arabic_light_stem,
     arabic_text_stems,
+    french_present_forms,
     irregular_dictionary_forms,
     russian_lemmas,
     simplified,
@@ -165,38 +166,10 @@ def word_keys(word: str) -> tuple[str, ...]:
             for lang in IRREGULAR_LANGUAGES
             for form in irregular_dictionary_forms(bare, lang)
         ]
-        keys += [f"fr:{stem(form, 'fr')}" for form in _french_present_forms(bare)]
+        keys += [f"fr:{stem(form, 'fr')}" for form in french_present_forms(bare)]
     elif script == "cyrillic":
         keys += [f"ru:{stem(lemma, 'ru')}" for lemma in russian_lemmas(word)]
     return tuple(dict.fromkeys(keys))
-
-
-# The French stemmer leaves the plural present of "-er" verbs whole ("bloquons",
-# "surveillent" stay apart from "bloquer", "surveiller"), and stems "identifie" apart from
-# "identifier": those forms are also read as their infinitive. Not "-ment" words, these nouns in "-ons", whose "-er" form would be
-# another word ("prisons", "saisons"), nor "jugent" ("ils le jugent nécessaire": deeming
-# is not the judge that "juge" names).
-_NOT_PLURAL_VERBS = frozenset(
-    "prisons saisons maisons raisons facons cartons echelons brouillons pistons macons "
-    "compagnons chatons jugent jugeons parent present apparent".split()
-)
-_MIN_PLURAL_VERB = 6
-
-
-def _french_present_forms(bare: str) -> tuple[str, ...]:
-    if len(bare) < _MIN_PLURAL_VERB:
-        return ()
-    if bare in _NOT_PLURAL_VERBS:
-        return ()
-    if bare.endswith("ent") and not bare.endswith("ment"):
-        return (bare[:-3] + "er",)
-    if bare.endswith(("ifie", "ifies")):
-        return (bare[: bare.rindex("ifie") + 3] + "er",)  # "identifie" as "identifier"
-    if bare.endswith("ifions"):
-        return (bare[:-3] + "er",)  # "identifions", "vérifions"
-    if bare.endswith("ons") and not bare.endswith("ions"):
-        return (bare[:-3] + "er",)
-    return ()
 
 
 def phrase_stem(word: str, language: str) -> str:
@@ -297,6 +270,14 @@ def tokens(text: str) -> list[tuple[str, int, int, int]]:
 # Apostrophes typed or set in a contraction: straight, curly, acute (´ on Spanish and
 # Portuguese keyboards), left quote, grave, full-width.
 _APOSTROPHES = "'\u2019\u02bc\u00b4\u2018`\uff07"
+
+
+def phrase_contractions(words: list[str]) -> list[str]:
+    """A lexicon phrase's words with "can t be reached" read as a text's "can't" is: "can
+    not" (``tokens``)."""
+    return [
+        "not" if w == "t" and i and words[i - 1].endswith("n") else w for i, w in enumerate(words)
+    ]
 
 
 def _elided_ne(text: str, end: int) -> bool:

@@ -52,6 +52,7 @@ from .languages import (
     TOKEN_RE,
     bare_word,
     normalise,
+    phrase_contractions,
     phrase_stems,
     script_of,
     stem,
@@ -276,15 +277,9 @@ def _parse(phrase: str, language: str) -> tuple[tuple[Part, ...], list[str]]:
         if len(raw_alts) > MAX_ALTERNATIVES:
             errors.append(f"at most {MAX_ALTERNATIVES} alternatives joined by | in one part")
         for raw_alt in raw_alts:
-            words = raw_alt.split()
-            # "can t be reached" is read as a text's "can't" is: "can not" (``tokens``).
-            words = [
-                "not" if w == "t" and i and words[i - 1].endswith("n") else w
-                for i, w in enumerate(words)
-            ]
+            words = phrase_contractions(raw_alt.split())
             if language == "zh":
-                # A Latin name written onto Han characters is a word of its own, as the
-                # text's tokens are: "封掉WhatsApp" is "封掉" then "WhatsApp".
+                # A Latin name on Han characters is a word of its own: "封掉", "WhatsApp".
                 words = [run for w in words for run in _SCRIPT_RUN_RE.findall(w)]
             if not words:
                 errors.append("an empty alternative or part (check the | and ~)")

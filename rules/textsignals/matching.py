@@ -8,6 +8,7 @@ of the other parts a window away (``fitting.Near``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .fitting import Near as _Near
@@ -135,3 +136,23 @@ def entry_matches(text: _Text, entry: CompiledEntry) -> list[tuple[int, int, int
             if found is not None:
                 matches.append((*found, first[0]))
     return matches
+
+
+def merged_places(
+    places: dict[str, list[int]], keys_of: Callable[[str], tuple[str, ...]]
+) -> dict[str, list[int]]:
+    """Key -> the places of every word with that key, in order: each distinct word's places
+    are taken once and merged only where words share a key ("track", "tracking")."""
+    merged: dict[str, list[int]] = {}
+    shared = []
+    for word, at in places.items():
+        for key in keys_of(word):
+            found = merged.get(key)
+            if found is None:
+                merged[key] = list(at)
+            else:
+                found += at
+                shared.append(found)
+    for found in shared:
+        found.sort()
+    return merged

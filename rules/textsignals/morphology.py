@@ -249,3 +249,33 @@ def irregular_dictionary_forms(word: str, language: str) -> tuple[str, ...]:
         if word.endswith(tail):
             found.append(word[: len(word) - len(tail)] + dictionary)
     return tuple(dict.fromkeys(found))
+
+
+# The French stemmer leaves the plural present of "-er" verbs whole ("bloquons",
+# "surveillent" stay apart from "bloquer", "surveiller"), and stems "identifie" apart from
+# "identifier": those forms are also read as their infinitive. Not "-ment" words, these nouns in "-ons", whose "-er" form would be
+# another word ("prisons", "saisons"), nor "jugent" ("ils le jugent nécessaire": deeming
+# is not the judge that "juge" names).
+_NOT_PLURAL_VERBS = frozenset(
+    "prisons saisons maisons raisons facons cartons echelons brouillons pistons macons "
+    "compagnons chatons jugent jugeons parent present apparent".split()
+)
+_MIN_PLURAL_VERB = 6
+
+
+def french_present_forms(bare: str) -> tuple[str, ...]:
+    """The infinitives an unaccented French word may be a present form of, when the
+    stemmer reads it apart ("bloquons" -> "bloquer"); none for other words."""
+    if len(bare) < _MIN_PLURAL_VERB:
+        return ()
+    if bare in _NOT_PLURAL_VERBS:
+        return ()
+    if bare.endswith("ent") and not bare.endswith("ment"):
+        return (bare[:-3] + "er",)
+    if bare.endswith(("ifie", "ifies")):
+        return (bare[: bare.rindex("ifie") + 3] + "er",)  # "identifie" as "identifier"
+    if bare.endswith("ifions"):
+        return (bare[:-3] + "er",)  # "identifions", "vérifions"
+    if bare.endswith("ons") and not bare.endswith("ions"):
+        return (bare[:-3] + "er",)
+    return ()

@@ -34,7 +34,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from .benign_scope import bears_on, benign_keys, protected_target_parts, span_kind
+from .benign_kinds import span_kind
+from .benign_scope import bears_on, benign_keys, protected_target_parts
 from .candidates import candidate_index, candidates, read_word_keys
 from .denied_hand_over import company_unit, records_denied_on
 from .described import described
@@ -61,7 +62,7 @@ from .lexicon import (
     CompiledEntry,
     CompiledLexicon,
 )
-from .matching import BENIGN_AROUND, entry_matches, entry_spans, part_spans
+from .matching import BENIGN_AROUND, entry_matches, entry_spans, merged_places, part_spans
 from .negation import (
     BENIGN_NEGATION_WINDOW,
     Tok,
@@ -117,26 +118,6 @@ def phrase_line(category: str, line: int, winners: tuple, others: tuple, cues: b
     return f"{category}:{line}:{','.join(winners)}:{','.join(others)}" + (CUES_READ if cues else "")
 
 
-def _merged(
-    places: dict[str, list[int]], keys_of: Callable[[str], tuple[str, ...]]
-) -> dict[str, list[int]]:
-    """Key -> the places of every word with that key, in order: each distinct word's places
-    are taken once and merged only where words share a key ("track", "tracking")."""
-    merged: dict[str, list[int]] = {}
-    shared = []
-    for word, at in places.items():
-        for key in keys_of(word):
-            found = merged.get(key)
-            if found is None:
-                merged[key] = list(at)
-            else:
-                found += at
-                shared.append(found)
-    for found in shared:
-        found.sort()
-    return merged
-
-
 class _Text:
     """One text, split and indexed: key -> positions; prefix words looked up once."""
 
@@ -170,7 +151,7 @@ class _Text:
             places.setdefault(t[0], []).append(i)
         keys_of = {word: keys_of_word(word) for word in places}
         self.keys = [keys_of[t[0]] for t in self.toks]
-        self.index = _merged(places, keys_of.__getitem__)
+        self.index = merged_places(places, keys_of.__getitem__)
         self.words = places
         self.keyset = frozenset(self.index)
         self.heads: dict[str, list[int]] | None = None
@@ -181,8 +162,7 @@ class _Text:
         self._head_set: frozenset[str] | None = None
         self._languages: dict[int, frozenset[str]] = {}
         self.says_how: bool | None = None  # ``described.says_how``
-        # id of a lexicon part -> its places (``matching.part_spans``); the parts live as
-        # long as the lexicon, which outlives the text.
+        # id of a lexicon part -> its places (``matching.part_spans``): parts outlive a text
         self.part_places: dict[int, list[tuple[int, int]]] = {}
 
     def languages_at(self, sentence: int) -> frozenset[str]:
@@ -254,7 +234,7 @@ class _Text:
         or more) is looked up among the words sharing its beginning, not by a scan."""
         if self.heads is None:
             # Each distinct word once, its places merged in order where words share a head.
-            self.heads = _merged(self.words, lambda word: (word_head(word),))
+            self.heads = merged_places(self.words, lambda word: (word_head(word),))
         return self.heads
 
     def head_set(self) -> frozenset[str]:

@@ -1,0 +1,70 @@
+"""The kinds of benign entries the reader treats apart (``benign_scope.bears_on``), by
+the beginning of their source: oversight, measures, things other than a protected group,
+calls a contact centre holds, a company's own mail, billing, a thing held."""
+
+from __future__ import annotations
+
+from .lexicon import LexiconEntry
+
+# Benign entries of a kind the reader treats apart, by the beginning of their source:
+# an overseer ("audited by the data-protection authority") bears on the act across the
+# clauses after it; a machine's state measured ("using uptime checks") says what the act
+# is done to (servers, not people) when the act's object stands before the means word.
+# Animals, vehicles, lost devices, a site's visitors, patients in care, a service's price,
+# faults on a line and emergency calls are something other than a protected group: said
+# beside a match naming one ("locate protesters' phones, with the families' consent",
+# "block the opposition websites in case of faults", "track the protesters' phones for the
+# emergency services") they change nothing of whom the act is done to; beside a service or
+# a region cut off, only inside the match ("cut the internet cost", not "cut the internet
+# in the province … in case of faults").
+# Words that read as an act together with what it is done to, when that is no person: a
+# trade ("investigative journalists", "调查记者") or a machine ("network monitoring",
+# "مراقبة الشبكة"). They cancel only a match whose act is one of their words and which ends
+# inside them: the people named stand in them, or before them as the buyer ("the mosque
+# buys Wi-Fi with network monitoring"); never an act beside them ("track investigative
+# journalists") nor people after them ("monitor the network of mosques").
+# A group's own affairs (its members' dues, the accreditation of the press at a press
+# conference): a purpose naming one is done for the group ("工会会员名单用于从工资中扣除
+# 会费"), not a pretext for an act on it.
+ROUND_17_OTHER = ("suspicious transfers", "who is where")
+KIND_SOURCES = {
+    "Benign context (anchors): trade-union membership": "group's own",
+    "Benign context (anchors): press accreditation": "group's own",
+    "Benign context (names)": "own object",
+    "Benign context (objects)": "own object",
+    "Benign context (oversight)": "oversight",
+    "Benign context (measures)": "measure",
+    **dict.fromkeys(
+        (
+            "Benign context (kinds): animals",
+            "Benign context (kinds): public transport",
+            "Benign context (kinds): lost or stolen devices",
+            "Benign context (kinds): web analytics",
+            "Benign context (kinds): care of residents",
+            "Benign context (kinds): the price of a service",
+            "Benign context (kinds): faults located",
+            "Benign context: emergency calls",
+            # a bank's suspicious transfers, an evacuation roll call: never of protesters
+            *(f"Benign context (round 17 wording): {w}" for w in ROUND_17_OTHER),
+        ),
+        "other",
+    ),
+    # Calls a contact centre holds or queues bound only the interception of calls, in a text
+    # naming no police or security service: people sorted by the language they speak are
+    # profiled whichever queue their calls go to.
+    "Benign context: calls a contact centre": "calls",
+    # A company's data loss prevention bounds only the interception of its own mail.
+    "Benign context: a company's data loss prevention": "own mail",
+    # Billing bounds the keeping of call records only (``act_scope.billed_records``); a
+    # thing held only the act it is the object of (``own_object.act_on_thing_held``).
+    "Benign context (kinds): call records billed": "billing",
+    "Benign context (kinds): a thing held": "thing held",
+}
+
+
+def span_kind(entry: LexiconEntry) -> str | None:
+    """The kind of a benign entry ("oversight", "measure"; ``KIND_SOURCES``), or None."""
+    for start, kind in KIND_SOURCES.items():
+        if entry.source.startswith(start):
+            return kind
+    return None
