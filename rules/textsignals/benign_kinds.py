@@ -49,6 +49,9 @@ KIND_SOURCES = {
         ),
         "other",
     ),
+    # A union's agreement to a safety system bounds acts on other workers only
+    # (``benign_scope.bears_on``): not on union members, strikers or any protected group.
+    "Benign context (round 17 wording): something agreed with the workers' union": "agreed",
     # Calls a contact centre holds or queues bound only the interception of calls, in a text
     # naming no police or security service: people sorted by the language they speak are
     # profiled whichever queue their calls go to.

@@ -233,6 +233,15 @@ def bears_on(
                 # mail ("the DLP intercepts the subscribers' emails"): not the company's own
                 continue
             kind = "other"
+        if kind == "agreed":
+            # "Strikers' phones are tracked, as agreed with the union": the union's consent
+            # is not its members' (ILO Convention 87). The union the agreement names is not
+            # a group acted on: with no other, the agreement bears on the match.
+            others = [g for g in groups_kept(text, span, protected) if not lo <= g[0] <= hi]
+            dissent_apart = category == "targets_dissent" and (hi < span[0] or lo > span[1])
+            if dissent_apart or others:
+                continue
+            return True
         if (
             kind is None
             and not warrant(text, lo, hi)
