@@ -76,8 +76,7 @@ from rules.textsignals.learned_cues import (  # noqa: E402
 from rules.textsignals.reader import _read as lexicon_read  # noqa: E402
 from rules.textsignals.reader import read_one  # noqa: E402
 
-FOLD_ROUNDS = range(7, 13)  # the last six rounds of writing, each held out in turn
-THRESHOLDS = (-1.5, -1.0, -0.5)  # sentence score (log-odds) a finding needs
+THRESHOLDS = (-1.5, -1.0, -0.5, 0.0)  # sentence score (log-odds) a finding needs
 CHOSEN_THRESHOLD = THRESHOLD  # chosen from the cross-validation table only
 
 
@@ -111,6 +110,8 @@ ROUND_ADDED = {
     16: "1d7591b",
     17: "7fb789c",
 }
+# The last six rounds of writing, each held out in turn (a new round moves the window).
+FOLD_ROUNDS = range(max(ROUND_ADDED) - 5, max(ROUND_ADDED) + 1)
 PACK_PATH = "rules/criteria_packs/default.json"
 
 
