@@ -233,27 +233,18 @@ def bears_on(
                 # mail ("the DLP intercepts the subscribers' emails"): not the company's own
                 continue
             kind = "other"
+        acted_on = targets  # the groups the match names, less any the context names itself
         if kind == "agreed":
             # "Strikers' phones are tracked, as agreed with the union": the union's consent
-            # is not its members' (ILO Convention 87). The union the agreement names is not
-            # a group acted on: with no other, the agreement bears on the match.
+            # is not its members' (ILO Convention 87), nor the state's to what it is handed.
+            # The union the agreement names is not a group acted on: with no other, and
+            # nothing handed to the state, the agreement is benign context like any other.
             others = [g for g in groups_kept(text, span, protected) if not lo <= g[0] <= hi]
             dissent_apart = category == "targets_dissent" and (hi < span[0] or lo > span[1])
-            if dissent_apart or others:
+            if dissent_apart or others or _for_the_state(text, span, lo, hi, category):
                 continue
-            return True
-        if (
-            kind is None
-            and not warrant(text, lo, hi)
-            and (
-                (
-                    category == "interception"
-                    and lo > span[1]
-                    and names_state_body(text, toks[hi][2])
-                )
-                or (category in ("interception", "tracking") and kept_for_the_state(text, span))
-            )
-        ):
+            kind, acted_on = None, [g for g in targets if not lo <= g[0] <= hi]
+        if kind is None and _for_the_state(text, span, lo, hi, category):
             # Records a state body is named after ("retain all call records for malware
             # analysis and hand them to the police"), or handed to one in their sentence
             # ("call records are kept for billing and shared with the police", "for
@@ -267,7 +258,7 @@ def bears_on(
             continue  # only the act read inside it, or holding it, is cancelled (own_object)
         if kind == "billing" and (
             category != "interception"
-            or targets
+            or acted_on
             or not billed_records(text, span, lo, hi)
             # "записи звонков журналистов", "…; activists' numbers are flagged"
             or groups_kept(text, span, protected)
@@ -280,9 +271,9 @@ def bears_on(
             # something else ("cut the internet cost"), not one beside it ("cut the
             # internet in the province … in case of faults").
             continue
-        if kind == "other" and not targets and _names_people_after(text, span, protected):
+        if kind == "other" and not acted_on and _names_people_after(text, span, protected):
             continue  # "intervenir las llamadas de soporte de los periodistas": theirs
-        if kind in ("oversight", "other") and targets:
+        if kind in ("oversight", "other") and acted_on:
             # An overseer bounds an act, and something other than a person names something
             # else; neither changes whom the act is done to: "block opposition websites,
             # audited by the regulator" still blocks the opposition.
@@ -295,7 +286,7 @@ def bears_on(
         measured = kind == "measure" and _object_before_means(text, span[1], lo, protected)
         if kind == "measure" and hi < span[0]:
             continue  # before the act it is how the act is done: "using uptime checks, intercept …"
-        if kind == "measure" and targets and not measured:
+        if kind == "measure" and acted_on and not measured:
             # Said of people the match names, a machine's state is only a pretext ("monitor
             # protesters' phones for uptime", "… opposition activists' devices using uptime
             # checks"): it says nothing of what the act is done to.
@@ -303,7 +294,7 @@ def bears_on(
         if everyone and watched_for_attacks(text, span, lo, hi, groups_kept(text, span, protected)):
             return True  # "monitor all subscriber traffic for DDoS attacks": the network's own
         if (
-            targets
+            acted_on
             and lo > span[1]
             and not measured
             and (
@@ -326,7 +317,7 @@ def bears_on(
             continue  # further off, neither qualifying the act's clause nor framing it
         if (
             lo > span[1]
-            and lo - span[1] <= (reach + 1 if targets else 3)
+            and lo - span[1] <= (reach + 1 if acted_on else 3)
             and toks[span[1] + 1][0] in COORDINATIONS
         ):
             continue  # "… opposition sites and malware", "… phones and the delivery vans"
@@ -338,6 +329,16 @@ def bears_on(
             continue
         return True
     return False
+
+
+def _for_the_state(text: _Text, span: tuple[int, int], lo: int, hi: int, category: str) -> bool:
+    """Whether what the match keeps goes to a state body: one named after the benign
+    context, or handed to one in the match's sentence, with no warrant."""
+    if warrant(text, lo, hi):
+        return False
+    if category == "interception" and lo > span[1] and names_state_body(text, text.toks[hi][2]):
+        return True
+    return category in ("interception", "tracking") and kept_for_the_state(text, span)
 
 
 def _listed_beside_other(toks: list, benign: list[tuple[int, int]], hi: int, end: int) -> bool:

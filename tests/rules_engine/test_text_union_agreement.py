@@ -31,6 +31,18 @@ from tests.rules_engine.reading import categories
             "targets_dissent",
         ),
         ("罢工期间追踪工会会员的手机，已与工会达成一致", "targets_dissent"),
+        # The union agrees for its members, not for the state: what is handed on is read.
+        ("Workers' location data is shared with the police, as agreed with the union", "tracking"),
+        (
+            "Workers are tracked and their positions sent to the interior ministry, as agreed "
+            "with the union",
+            "tracking",
+        ),
+        (
+            "All calls of the workers are recorded and handed to the security service, as "
+            "agreed with the union",
+            "interception",
+        ),
     ],
 )
 def test_the_union_agreeing_does_not_clear_an_act_on_its_members(text, expected):
