@@ -110,6 +110,7 @@ ROUND_ADDED = {
     15: "413998b",
     16: "1d7591b",
     17: "7fb789c",
+    18: "51d3410",
 }
 PACK_PATH = "rules/criteria_packs/default.json"
 
