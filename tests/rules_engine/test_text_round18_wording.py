@@ -1,0 +1,55 @@
+"""Wording of new writing read in the seven languages: people held or kept for months or
+weeks without a hearing, a trial, a judge or a lawyer (asylum seekers on a ship, residents
+in a centre).
+
+Each dangerous sentence raised nothing of its category before these entries were added.
+Sentences written for the purpose (not taken from the labelled texts). No database.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.rules_engine.reading import categories
+
+
+@pytest.mark.parametrize(
+    "category, text",
+    [
+        # people held for months or weeks with no hearing, trial, judge or lawyer
+        ("detention", "Asylum seekers are held for months without a hearing."),
+        ("detention", "The men are kept there for weeks with no hearing and no judge."),
+        ("detention", "Les demandeurs d'asile sont retenus des mois sans audience."),
+        ("detention", "Ils sont gardés pendant des semaines sans avocat ni juge."),
+        ("detention", "Los solicitantes de asilo son retenidos durante meses sin audiencia."),
+        ("detention", "Allí permanecen semanas sin juicio."),
+        ("detention", "Os solicitantes de asilo ficam retidos por meses sem audiência."),
+        ("detention", "Eles são mantidos lá por semanas sem advogado nem juiz."),
+        ("detention", "Просителей убежища держат месяцами без суда."),
+        ("detention", "Их удерживают неделями без адвоката."),
+        ("detention", "يُحتجز طالبو اللجوء لأشهر دون محاكمة."),
+        ("detention", "يبقى الرجال هناك لأسابيع بلا محامٍ."),
+        ("detention", "寻求庇护者被关押数月，没有任何听证。"),
+        ("detention", "这些人被扣押了好几个月，一直没有听证。"),
+    ],
+)
+def test_new_wording_is_read(category: str, text: str) -> None:
+    assert category in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # things kept for months, people seen without an appointment: nobody held
+        "Customer records are kept for months with no charge for the storage.",
+        "Backups are held for weeks before deletion, as the retention policy says.",
+        "Les sauvegardes sont gardées des mois sans frais supplémentaires.",
+        "Los pacientes permanecen semanas en rehabilitación sin cita previa.",
+        "Os registros ficam meses no arquivo sem custo adicional.",
+        "Резервные копии хранятся месяцами без доплаты.",
+        "تُحفظ النسخ الاحتياطية لأشهر دون تكلفة إضافية.",
+        "备份数据保存数月，不另收费。",
+    ],
+)
+def test_ordinary_wording_stays_clean(text: str) -> None:
+    assert categories(text) == set()
