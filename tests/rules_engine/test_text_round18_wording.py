@@ -1,6 +1,6 @@
 """Wording of new writing read in the seven languages: people held or kept for months or
 weeks without a hearing, a trial, a judge or a lawyer (asylum seekers on a ship, residents
-in a centre).
+in a centre); search results about a petition quietly dropped.
 
 Each dangerous sentence raised nothing of its category before these entries were added.
 Sentences written for the purpose (not taken from the labelled texts). No database.
@@ -31,6 +31,19 @@ from tests.rules_engine.reading import categories
         ("detention", "يبقى الرجال هناك لأسابيع بلا محامٍ."),
         ("detention", "寻求庇护者被关押数月，没有任何听证。"),
         ("detention", "这些人被扣押了好几个月，一直没有听证。"),
+        # search results about a petition quietly dropped or discarded
+        ("censorship", "Quietly drop any search result about the residents' petition."),
+        (
+            "censorship",
+            "Écarter discrètement tout résultat de recherche sur la pétition des riverains.",
+        ),
+        (
+            "censorship",
+            "Descartar discretamente qualquer resultado de busca sobre o abaixo-assinado dos "
+            "moradores.",
+        ),
+        ("censorship", "Тихо убирать результаты поиска о петиции жителей."),
+        ("censorship", "悄悄剔除关于居民请愿书的搜索结果。"),
     ],
 )
 def test_new_wording_is_read(category: str, text: str) -> None:
@@ -49,6 +62,12 @@ def test_new_wording_is_read(category: str, text: str) -> None:
         "Резервные копии хранятся месяцами без доплаты.",
         "تُحفظ النسخ الاحتياطية لأشهر دون تكلفة إضافية.",
         "备份数据保存数月，不另收费。",
+        # results dropped as a search engine's own housekeeping
+        "The engine should quietly drop duplicate search results about the same product.",
+        "Le moteur doit écarter discrètement tout résultat de recherche en double.",
+        "O motor deve descartar discretamente qualquer resultado de busca duplicado.",
+        "Поиск должен тихо убирать дубли из результатов поиска.",
+        "搜索引擎应悄悄剔除重复的搜索结果。",
     ],
 )
 def test_ordinary_wording_stays_clean(text: str) -> None:
