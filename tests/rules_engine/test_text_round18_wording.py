@@ -1,6 +1,7 @@
 """Wording of new writing read in the seven languages: people held or kept for months or
 weeks without a hearing, a trial, a judge or a lawyer (asylum seekers on a ship, residents
-in a centre); search results about a petition quietly dropped.
+in a centre); search results about a petition quietly dropped; a name or a meal taken to suggest
+that someone is Muslim, Uyghur or Roma.
 
 Each dangerous sentence raised nothing of its category before these entries were added.
 Sentences written for the purpose (not taken from the labelled texts). No database.
@@ -44,6 +45,19 @@ from tests.rules_engine.reading import categories
         ),
         ("censorship", "Тихо убирать результаты поиска о петиции жителей."),
         ("censorship", "悄悄剔除关于居民请愿书的搜索结果。"),
+        # a name or a meal taken to suggest that someone belongs to a religion or a group
+        (
+            "profiling",
+            "Passengers whose names suggest they are Muslim are sent to secondary inspection.",
+        ),
+        (
+            "profiling",
+            "Les voyageurs dont le repas commandé laisse penser qu'ils sont musulmans sont fouillés.",
+        ),
+        ("profiling", "Se revisan aparte los viajeros cuyo nombre sugiera que son musulmanes."),
+        ("profiling", "São revistados à parte os clientes cujo nome sugere que são ciganos."),
+        ("profiling", "Пассажиры, чьё имя указывает на то, что они мусульмане, идут на досмотр."),
+        ("profiling", "المسافرون الذين توحي أسماؤهم بأنهم مسلمون يُحالون دائماً إلى التفتيش."),
     ],
 )
 def test_new_wording_is_read(category: str, text: str) -> None:
@@ -68,6 +82,9 @@ def test_new_wording_is_read(category: str, text: str) -> None:
         "O motor deve descartar discretamente qualquer resultado de busca duplicado.",
         "Поиск должен тихо убирать дубли из результатов поиска.",
         "搜索引擎应悄悄剔除重复的搜索结果。",
+        # what a survey suggests of people, naming no group
+        "The survey results suggest they are happy with the new booking app.",
+        "Les réponses laissent penser qu'ils sont satisfaits du service.",
     ],
 )
 def test_ordinary_wording_stays_clean(text: str) -> None:
