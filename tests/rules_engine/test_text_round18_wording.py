@@ -1,7 +1,8 @@
 """Wording of new writing read in the seven languages: people held or kept for months or
 weeks without a hearing, a trial, a judge or a lawyer (asylum seekers on a ship, residents
 in a centre); search results about a petition quietly dropped; a name or a meal taken to suggest
-that someone is Muslim, Uyghur or Roma.
+that someone is Muslim, Uyghur or Roma; in Chinese, the network's speed capped
+("网速限到") whenever a protest is called.
 
 Each dangerous sentence raised nothing of its category before these entries were added.
 Sentences written for the purpose (not taken from the labelled texts). No database.
@@ -58,6 +59,9 @@ from tests.rules_engine.reading import categories
         ("profiling", "São revistados à parte os clientes cujo nome sugere que são ciganos."),
         ("profiling", "Пассажиры, чьё имя указывает на то, что они мусульмане, идут на досмотр."),
         ("profiling", "المسافرون الذين توحي أسماؤهم بأنهم مسلمون يُحالون دائماً إلى التفتيش."),
+        # the speed of the network capped whenever a protest is called (Chinese)
+        ("censorship", "每逢有人号召抗议，就把网速限到2G。"),
+        ("censorship", "选举前后三天，把反对派聚集地区的网速降到最低。"),
     ],
 )
 def test_new_wording_is_read(category: str, text: str) -> None:
@@ -85,6 +89,8 @@ def test_new_wording_is_read(category: str, text: str) -> None:
         # what a survey suggests of people, naming no group
         "The survey results suggest they are happy with the new booking app.",
         "Les réponses laissent penser qu'ils sont satisfaits du service.",
+        # a plan's speed capped once its data is used up
+        "对超出套餐流量的用户把网速限到1Mbps。",
     ],
 )
 def test_ordinary_wording_stays_clean(text: str) -> None:
