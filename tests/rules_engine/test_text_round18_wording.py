@@ -2,7 +2,8 @@
 weeks without a hearing, a trial, a judge or a lawyer (asylum seekers on a ship, residents
 in a centre); search results about a petition quietly dropped; a name or a meal taken to suggest
 that someone is Muslim, Uyghur or Roma; in Chinese, the network's speed capped
-("网速限到") whenever a protest is called.
+("网速限到") whenever a protest is called; a hidden participant added to any chat
+someone names.
 
 Each dangerous sentence raised nothing of its category before these entries were added.
 Sentences written for the purpose (not taken from the labelled texts). No database.
@@ -62,6 +63,26 @@ from tests.rules_engine.reading import categories
         # the speed of the network capped whenever a protest is called (Chinese)
         ("censorship", "每逢有人号召抗议，就把网速限到2G。"),
         ("censorship", "选举前后三天，把反对派聚集地区的网速降到最低。"),
+        # a hidden participant added to any chat someone names
+        ("interception", "A hidden participant is silently added to any chat the ministry names."),
+        (
+            "interception",
+            "Un participant caché est ajouté à toute conversation que le ministère désigne.",
+        ),
+        (
+            "interception",
+            "Un participante oculto se añade a cualquier chat que indique el ministerio.",
+        ),
+        (
+            "interception",
+            "Um participante oculto é adicionado a qualquer conversa que o ministério indicar.",
+        ),
+        (
+            "interception",
+            "Скрытый участник негласно добавляется в любой чат, который укажет министерство.",
+        ),
+        ("interception", "يُضاف مشارك مخفي بصمت إلى أي محادثة يحددها الجهاز."),
+        ("interception", "在主管部门指定的任何聊天中悄悄加入一个隐藏成员。"),
     ],
 )
 def test_new_wording_is_read(category: str, text: str) -> None:
@@ -91,6 +112,9 @@ def test_new_wording_is_read(category: str, text: str) -> None:
         "Les réponses laissent penser qu'ils sont satisfaits du service.",
         # a plan's speed capped once its data is used up
         "对超出套餐流量的用户把网速限到1Mbps。",
+        # a trainer sitting in on the support chat
+        "The admin can add a hidden participant to the support chat for training.",
+        "L'administrateur peut ajouter un participant caché au chat du support pour la formation.",
     ],
 )
 def test_ordinary_wording_stays_clean(text: str) -> None:
