@@ -3,7 +3,8 @@ weeks without a hearing, a trial, a judge or a lawyer (asylum seekers on a ship,
 in a centre); search results about a petition quietly dropped; a name or a meal taken to suggest
 that someone is Muslim, Uyghur or Roma; in Chinese, the network's speed capped
 ("网速限到") whenever a protest is called; a hidden participant added to any chat
-someone names.
+someone names. A newsroom's trade with the count of its own people in brackets
+("periodismo de investigación (12 periodistas)") stays a trade.
 
 Each dangerous sentence raised nothing of its category before these entries were added.
 Sentences written for the purpose (not taken from the labelled texts). No database.
@@ -115,6 +116,10 @@ def test_new_wording_is_read(category: str, text: str) -> None:
         # a trainer sitting in on the support chat
         "The admin can add a hidden participant to the support chat for training.",
         "L'administrateur peut ajouter un participant caché au chat du support pour la formation.",
+        # a newsroom's trade with the count of its own people in brackets
+        "Redacción de periodismo de investigación (12 periodistas): servidores nuevos.",
+        "Redação de jornalismo investigativo (12 repórteres): servidores novos.",
+        "Journalisme d'investigation (12 journalistes) : serveurs neufs.",
     ],
 )
 def test_ordinary_wording_stays_clean(text: str) -> None:
