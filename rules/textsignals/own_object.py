@@ -61,15 +61,37 @@ def act_in_own_object(
     start, end = span
     return any(
         lo <= act <= hi
-        and (end == hi or (start < lo and end <= hi))
+        and (end in (hi, counted) or (start < lo and end <= hi))
         and kinds.get((lo, hi)) == "own object"
         and all(
-            lo <= p_lo and p_hi <= hi
+            lo <= p_lo and p_hi <= counted
             for p_lo, p_hi in on_protected_group(text, span, protected)
             if not _names_buyer(text, p_lo, p_hi)
         )
         for lo, hi in benign
+        for counted in (_counted_in_brackets(text, hi),)
     )
+
+
+_COUNT_REACH = 3  # words in brackets that count a trade's people: "(12 periodistas)"
+
+
+def _counted_in_brackets(text: _Text, hi: int) -> int:
+    """The last word of a short bracket right after the word at ``hi`` that counts the
+    trade's own people ("periodismo de investigación (12 periodistas)"), or ``hi``."""
+    toks, raw = text.toks, text.raw
+    opened = raw[toks[hi][2] :].lstrip()
+    if not opened.startswith("("):
+        return hi
+    inside = opened[1 : opened.find(")")] if ")" in opened else ""
+    words = inside.split()
+    if not words or len(words) > _COUNT_REACH or not words[0].isdigit():
+        return hi
+    close = raw.find(")", toks[hi][2])
+    last = hi
+    while last + 1 < len(toks) and toks[last + 1][2] <= close:
+        last += 1
+    return last
 
 
 def _names_buyer(text: _Text, lo: int, hi: int) -> bool:
