@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .languages import bare_word, detect_language
+from .languages import APOSTROPHES, bare_word, detect_language
 
 if TYPE_CHECKING:
     from .reader import _Text
@@ -65,7 +65,7 @@ def negates_nothing(text: _Text, j: int) -> bool:
     toks = text.toks
     word = toks[j][0]
     if word == "not":
-        return _negative_question(text, j)
+        return _negative_question(text, j) or _in_company_name(text, j)
     if word != "no" or detect_language(text.raw) != "pt":
         return False
     # Before a verb it is Spanish "no" in a Portuguese text ("no rastreamos jornalistas")
@@ -86,7 +86,7 @@ def _negative_question(text: _Text, j: int) -> bool:
     sentence = toks[j][3]
     if j < 1 or toks[j - 1][3] != sentence:
         return False
-    if toks[j][1] - toks[j - 1][2] != 1 or raw[toks[j][1] - 1] not in "'\u2019\u02bc":
+    if toks[j][1] - toks[j - 1][2] != 1 or raw[toks[j][1] - 1] not in APOSTROPHES:
         return False  # "Can not …": no contraction
     k = j - 2
     while k >= 0 and toks[k][3] == sentence:
@@ -100,6 +100,43 @@ def _negative_question(text: _Text, j: int) -> bool:
 
 
 _QUESTION_OPENERS = frozenset("why how come so and then but what where when".split())
+
+# The legal form that ends a company's name ("Don't Panic Ltd", "Won't Quit GmbH").
+_COMPANY_FORM_RE = re.compile(
+    r"(?:Ltd|Limited|Inc|Incorporated|LLC|LLP|PLC|plc|Corp|Corporation|Co|GmbH|AG|SA|SAS|"
+    r"SARL|S[àa]rl|Ltda|S\.\s?A|S\.\s?L|SL|SRL|S\.r\.l|SpA|BV|NV|Pty|Oy|AB|LTD|INC)(?!\w)"
+)
+_OPENING_QUOTES = '"\u201c\u201e\u00ab'
+_CLOSING_QUOTES = '"\u201d\u00bb'
+_NAME_WORDS = 4  # capitalised words of a name after its contraction
+
+
+def _in_company_name(text: _Text, j: int) -> bool:
+    """Whether the "n't" at ``j`` is inside a capitalised name that a company's legal form
+    ends ("Don't Panic Ltd will track …") or quotes enclose ("\"Don't Panic\" will …"): a
+    name denies nothing ("We don't track …" still does)."""
+    toks, raw = text.toks, text.raw
+    if j < 1 or raw[toks[j][1] : toks[j][2]] not in ("t", "T"):
+        return False  # not a contraction
+    first = j - 1
+    if not raw[toks[first][1]].isupper():
+        return False
+    while first > 0 and toks[first - 1][3] == toks[j][3] and raw[toks[first - 1][1]].isupper():
+        if raw[toks[first - 1][2] : toks[first][1]].strip():
+            break
+        first -= 1
+    quoted = raw[: toks[first][1]].rstrip()[-1:] in _OPENING_QUOTES
+    for k in range(j + 1, min(len(toks), j + 1 + _NAME_WORDS)):
+        gap = raw[toks[k - 1][2] : toks[k][1]]
+        if quoted and any(q in gap for q in _CLOSING_QUOTES):
+            return True
+        if toks[k][3] != toks[j][3] or gap.strip(" ,"):
+            return False
+        if _COMPANY_FORM_RE.match(raw, toks[k][1]):
+            return True
+        if not raw[toks[k][1]].isupper() and not raw[toks[k][1]].isdigit():
+            return False
+    return False
 
 
 # Words inside a denied match that make its target the exception ("We don't track anyone

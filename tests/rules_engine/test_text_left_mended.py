@@ -1,0 +1,54 @@
+"""Readings issue 18 left wrong, mended: a contraction inside a company's name, a question
+typed with an acute apostrophe, a refused request, "How come … can't …?", Spanish "no" in a
+Portuguese text. Each case read the other way before its change. Sentences written for
+the purpose (not taken from the labelled texts). No database.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.rules_engine.reading import categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Don't Panic Ltd will track the protesters' phones.",
+        "Can't Miss Inc will track the protesters' phones.",
+        "Won't Quit GmbH will track the protesters' phones.",
+        "Don't Panic S.A. will track the protesters' phones.",
+        "\"Don't Panic\" will track the protesters' phones.",
+    ],
+)
+def test_a_contraction_inside_a_company_name_denies_nothing(text: str) -> None:
+    """A company's name is no denial, whatever contraction it is written with."""
+    assert "tracking" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We don't track protesters.",
+        "Don't track the protesters' phones.",
+        "Don't Track Protesters.",
+        "We don't track protesters for Acme Ltd.",
+    ],
+)
+def test_a_contraction_outside_a_name_still_denies(text: str) -> None:
+    """The same contraction outside a name still denies the act."""
+    assert "tracking" not in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can´t the system identify the protesters?",
+        "Can`t the system identify the protesters?",
+        "Can‘t the system identify the protesters?",
+        "Can＇t the system identify the protesters?",
+    ],
+)
+def test_a_negative_question_asks_whatever_apostrophe_it_is_typed_with(text: str) -> None:
+    """A negative question asks for the act whichever apostrophe its contraction is typed with."""
+    assert "targets_dissent" in categories(text)
