@@ -52,3 +52,40 @@ def test_a_contraction_outside_a_name_still_denies(text: str) -> None:
 def test_a_negative_question_asks_whatever_apostrophe_it_is_typed_with(text: str) -> None:
     """A negative question asks for the act whichever apostrophe its contraction is typed with."""
     assert "targets_dissent" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We had to refuse the request to monitor journalists.",
+        "We refused the ministry's request to track protesters.",
+        "We declined the police request to track protesters.",
+        "We refuse to track protesters.",
+        "Nous avons refusé la demande de surveiller les journalistes.",
+        "Nous avons refusé la demande du ministère d'intercepter les appels des journalistes.",
+        "Rechazamos la solicitud de rastrear a los manifestantes.",
+        "Nos negamos a rastrear a los manifestantes.",
+        "Recusamos o pedido de rastrear os manifestantes.",
+        "Nós recusamos a solicitação da polícia de rastrear os manifestantes.",
+    ],
+)
+def test_our_refusal_of_a_request_denies_the_act(text: str) -> None:
+    """We refusing a request to do an act, or the act itself, deny it as "we do not" does."""
+    assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry refused to let us stop tracking protesters.",
+        "The ministry refused our request to stop tracking protesters.",
+        "We refused the request to stop tracking protesters.",
+        "We never refuse requests to track protesters.",
+        "We did not refuse the request to track protesters.",
+        "We refused the request and track protesters.",
+        "Le ministère a refusé notre demande d'arrêter de suivre les manifestants.",
+    ],
+)
+def test_a_refusal_by_others_or_of_stopping_leaves_the_act_read(text: str) -> None:
+    """A refusal by someone else, of stopping, or itself denied leaves the act read."""
+    assert "tracking" in categories(text)
