@@ -89,3 +89,31 @@ def test_our_refusal_of_a_request_denies_the_act(text: str) -> None:
 def test_a_refusal_by_others_or_of_stopping_leaves_the_act_read(text: str) -> None:
     """A refusal by someone else, of stopping, or itself denied leaves the act read."""
     assert "tracking" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We do not restrict access to opposition sites.",
+        "We will not restrict access to opposition news sites.",
+        "Nous ne bloquons pas l'accès aux sites de l'opposition.",
+        "No restringimos el acceso a los sitios de la oposición.",
+    ],
+)
+def test_a_denied_restriction_of_access_is_denied(text: str) -> None:
+    """A negation before "restrict access" denies the act; it is no "no access" state."""
+    assert "censorship" not in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Opposition sites are not accessible.",
+        "Opposition news sites are no longer accessible.",
+        "We restrict access to opposition sites.",
+        "Les sites de l'opposition ne sont pas accessibles.",
+    ],
+)
+def test_sites_made_inaccessible_are_still_read(text: str) -> None:
+    """Opposition sites written as inaccessible, or access restricted, stay read."""
+    assert "censorship" in categories(text)
