@@ -91,7 +91,9 @@ def _negative_question(text: _Text, j: int) -> bool:
     k = j - 2
     while k >= 0 and toks[k][3] == sentence:
         if bare_word(toks[k][0]) not in _QUESTION_OPENERS:
-            return False  # "We can't …?": a statement asked back, still a denial
+            if not _after_how_come(toks, k):
+                return False  # "We can't …?": a statement asked back, still a denial
+            break
         k -= 1
     k = j
     while k + 1 < len(toks) and toks[k + 1][3] == sentence:
@@ -100,6 +102,20 @@ def _negative_question(text: _Text, j: int) -> bool:
 
 
 _QUESTION_OPENERS = frozenset("why how come so and then but what where when".split())
+_HOW_COME_SUBJECT = 4  # words of a subject between "How come" and its "can't"
+
+
+def _after_how_come(toks: list[Tok], k: int) -> bool:
+    """Whether the word at ``k`` belongs to a subject a sentence's "How come" opens ("How
+    come we can't identify …?" asks for it, as "Why can't we …?" does)."""
+    sentence = toks[k][3]
+    start = k
+    while start > 0 and toks[start - 1][3] == sentence:
+        start -= 1
+    if k - start - 2 >= _HOW_COME_SUBJECT or k < start + 2:
+        return False
+    return [bare_word(t[0]) for t in toks[start : start + 2]] == ["how", "come"]
+
 
 # The legal form that ends a company's name ("Don't Panic Ltd", "Won't Quit GmbH").
 _COMPANY_FORM_RE = re.compile(

@@ -117,3 +117,28 @@ def test_a_denied_restriction_of_access_is_denied(text: str) -> None:
 def test_sites_made_inaccessible_are_still_read(text: str) -> None:
     """Opposition sites written as inaccessible, or access restricted, stay read."""
     assert "censorship" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How come we can't identify the protesters?",
+        "How come the system can’t track the journalists?",
+        "Why can't we track the journalists?",
+    ],
+)
+def test_how_come_we_cannot_asks_for_the_act(text: str) -> None:
+    """"How come we can't …?" asks for the act, as "Why can't we …?" does."""
+    assert "targets_dissent" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How come? We can't identify the protesters.",
+        "We can't identify the protesters?",
+    ],
+)
+def test_a_denial_outside_a_how_come_question_still_denies(text: str) -> None:
+    """A statement, even asked back, still denies the act."""
+    assert "targets_dissent" not in categories(text)
