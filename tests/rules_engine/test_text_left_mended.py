@@ -128,7 +128,7 @@ def test_sites_made_inaccessible_are_still_read(text: str) -> None:
     ],
 )
 def test_how_come_we_cannot_asks_for_the_act(text: str) -> None:
-    """"How come we can't …?" asks for the act, as "Why can't we …?" does."""
+    """A "How come we can't …?" question asks for the act, as "Why can't we …?" does."""
     assert "targets_dissent" in categories(text)
 
 
