@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .languages import bare_word, detect_language
+from .languages import APOSTROPHES, bare_word, detect_language
 
 if TYPE_CHECKING:
     from .reader import _Text
@@ -65,14 +65,22 @@ def negates_nothing(text: _Text, j: int) -> bool:
     toks = text.toks
     word = toks[j][0]
     if word == "not":
-        return _negative_question(text, j)
+        return _negative_question(text, j) or _in_company_name(text, j)
     if word != "no" or detect_language(text.raw) != "pt":
         return False
     # Before a verb it is Spanish "no" in a Portuguese text ("no rastreamos jornalistas")
     after = toks[j + 1][0] if j + 1 < len(toks) and toks[j + 1][3] == toks[j][3] else ""
-    return not (after.endswith("mos") or after in _SPANISH_AFTER_NO)
+    if after.endswith("mos") or after in _SPANISH_AFTER_NO:
+        return False
+    # or a finite verb written in lower case ("O sistema no rastreia …"; "No Pará" a place)
+    return not (_PT_FINITE_RE.search(after) and text.raw[toks[j + 1][1]].islower())
 
 
+# Endings of a Portuguese finite verb no noun after "no" (in the) has: "-eia" (rastreia,
+# bloqueia), the past "-ou" and "-aram", the imperfect "-ava", the future "-ará".
+_PT_FINITE_RE = re.compile(
+    "(?:eia|eiam|ou|aram|eram|iram|ava|avam|iam|ará|erá|irá|arão|erão|irão)$"
+)
 # Words after a Spanish "no" (clitics, "is", "there is"), never after Portuguese "no" (in the).
 _SPANISH_AFTER_NO = frozenset(
     "se lo la los las le les me te es está están hay ha han va van".split()
@@ -86,12 +94,14 @@ def _negative_question(text: _Text, j: int) -> bool:
     sentence = toks[j][3]
     if j < 1 or toks[j - 1][3] != sentence:
         return False
-    if toks[j][1] - toks[j - 1][2] != 1 or raw[toks[j][1] - 1] not in "'\u2019\u02bc":
+    if toks[j][1] - toks[j - 1][2] != 1 or raw[toks[j][1] - 1] not in APOSTROPHES:
         return False  # "Can not …": no contraction
     k = j - 2
     while k >= 0 and toks[k][3] == sentence:
         if bare_word(toks[k][0]) not in _QUESTION_OPENERS:
-            return False  # "We can't …?": a statement asked back, still a denial
+            if not _after_how_come(toks, k):
+                return False  # "We can't …?": a statement asked back, still a denial
+            break
         k -= 1
     k = j
     while k + 1 < len(toks) and toks[k + 1][3] == sentence:
@@ -100,6 +110,57 @@ def _negative_question(text: _Text, j: int) -> bool:
 
 
 _QUESTION_OPENERS = frozenset("why how come so and then but what where when".split())
+_HOW_COME_SUBJECT = 4  # words of a subject between "How come" and its "can't"
+
+
+def _after_how_come(toks: list[Tok], k: int) -> bool:
+    """Whether the word at ``k`` belongs to a subject a sentence's "How come" opens ("How
+    come we can't identify …?" asks for it, as "Why can't we …?" does)."""
+    sentence = toks[k][3]
+    start = k
+    while start > 0 and toks[start - 1][3] == sentence:
+        start -= 1
+    if k - start - 2 >= _HOW_COME_SUBJECT or k < start + 2:
+        return False
+    return [bare_word(t[0]) for t in toks[start : start + 2]] == ["how", "come"]
+
+
+# The legal form that ends a company's name ("Don't Panic Ltd", "Won't Quit GmbH").
+_COMPANY_FORM_RE = re.compile(
+    r"(?:Ltd|Limited|Inc|Incorporated|LLC|LLP|PLC|plc|Corp|Corporation|Co|GmbH|AG|SA|SAS|"
+    r"SARL|S[àa]rl|Ltda|S\.\s?A|S\.\s?L|SL|SRL|S\.r\.l|SpA|BV|NV|Pty|Oy|AB|LTD|INC)(?!\w)"
+)
+_OPENING_QUOTES = '"\u201c\u201e\u00ab'
+_CLOSING_QUOTES = '"\u201d\u00bb'
+_NAME_WORDS = 4  # capitalised words of a name after its contraction
+
+
+def _in_company_name(text: _Text, j: int) -> bool:
+    """Whether the "n't" at ``j`` is inside a capitalised name that a company's legal form
+    ends ("Don't Panic Ltd will track …") or quotes enclose ("\"Don't Panic\" will …"): a
+    name denies nothing ("We don't track …" still does)."""
+    toks, raw = text.toks, text.raw
+    if j < 1 or raw[toks[j][1] : toks[j][2]] not in ("t", "T"):
+        return False  # not a contraction
+    first = j - 1
+    if not raw[toks[first][1]].isupper():
+        return False
+    while first > 0 and toks[first - 1][3] == toks[j][3] and raw[toks[first - 1][1]].isupper():
+        if raw[toks[first - 1][2] : toks[first][1]].strip():
+            break
+        first -= 1
+    quoted = raw[: toks[first][1]].rstrip()[-1:] in _OPENING_QUOTES
+    for k in range(j + 1, min(len(toks), j + 1 + _NAME_WORDS)):
+        gap = raw[toks[k - 1][2] : toks[k][1]]
+        if quoted and any(q in gap for q in _CLOSING_QUOTES):
+            return True
+        if toks[k][3] != toks[j][3] or gap.strip(" ,"):
+            return False
+        if _COMPANY_FORM_RE.match(raw, toks[k][1]):
+            return True
+        if not raw[toks[k][1]].isupper() and not raw[toks[k][1]].isdigit():
+            return False
+    return False
 
 
 # Words inside a denied match that make its target the exception ("We don't track anyone

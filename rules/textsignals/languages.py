@@ -269,7 +269,7 @@ def tokens(text: str) -> list[tuple[str, int, int, int]]:
 
 # Apostrophes typed or set in a contraction: straight, curly, acute (´ on Spanish and
 # Portuguese keyboards), left quote, grave, full-width.
-_APOSTROPHES = "'\u2019\u02bc\u00b4\u2018`\uff07"
+APOSTROPHES = "'\u2019\u02bc\u00b4\u2018`\uff07"
 
 
 def phrase_contractions(words: list[str]) -> list[str]:
@@ -283,14 +283,14 @@ def phrase_contractions(words: list[str]) -> list[str]:
 def _elided_ne(text: str, end: int) -> bool:
     """Whether the "n" ending at ``end`` is French "ne" before a vowel ("n'interceptons"),
     not "n'importe" (any) or "n'empêche" (all the same), which deny nothing."""
-    if end >= len(text) or text[end] not in _APOSTROPHES:
+    if end >= len(text) or text[end] not in APOSTROPHES:
         return False
     return not text[end + 1 : end + 8].lower().startswith(("importe", "empêche", "empeche"))
 
 
 def _contracted_not(text: str, start: int) -> bool:
     """Whether the "t" at ``start`` ends an English "n't" (straight or curly apostrophe)."""
-    return start >= 2 and text[start - 1] in _APOSTROPHES and text[start - 2] in "nN"
+    return start >= 2 and text[start - 1] in APOSTROPHES and text[start - 2] in "nN"
 
 
 # A full stop after a letter: every abbreviation has one within its first seven characters.

@@ -37,10 +37,12 @@ from typing import Any
 from .benign_kinds import span_kind
 from .benign_scope import bears_on, benign_keys, protected_target_parts
 from .candidates import candidate_index, candidates, read_word_keys
+from .denied_beside import drop_states_beside_denials, state_held
 from .denied_hand_over import company_unit, records_denied_on
 from .described import described
 from .disguise import as_read
 from .fitting import Near as _Near
+from .french_forms import keys_where_read
 from .languages import (
     LANGUAGE_NAMES,
     LANGUAGES,
@@ -149,7 +151,7 @@ class _Text:
         places: dict[str, list[int]] = {}
         for i, t in enumerate(self.toks):
             places.setdefault(t[0], []).append(i)
-        keys_of = {word: keys_of_word(word) for word in places}
+        keys_of = keys_where_read(raw, {word: keys_of_word(word) for word in places})
         self.keys = [keys_of[t[0]] for t in self.toks]
         self.index = merged_places(places, keys_of.__getitem__)
         self.words = places
@@ -316,13 +318,18 @@ def _read(raw: str, lexicon: CompiledLexicon) -> list[Read]:
     protected: _Near | None = None  # where the text names a protected group
     near_benign = _Near([])
     quoted: dict[str, list[tuple[int, int]]] = {}  # category -> the spans phrases read
+    denied: set[tuple[str, int]] = set()  # (category, first word) of each denied match
+    held: set[tuple[str, int]] = set()  # negated states read as written ("not accessible")
     for entry in _candidates(text, lexicon):
         for lo, hi, act in entry_matches(text, entry):
             span = (lo, hi)
+            if not text.reads_in(entry, span):
+                continue
+            if negated_at(text, entry, lo, hi):
+                denied.add((entry.entry.category, lo))
+                continue
             if (
-                not text.reads_in(entry, span)
-                or negated_at(text, entry, lo, hi)
-                or negated_inside(text, lo, act)
+                negated_inside(text, lo, act)
                 or disclaimed(text, hi)
                 or described(text, lo, hi, act)
                 or served(text, lo, hi, act)
@@ -358,10 +365,14 @@ def _read(raw: str, lexicon: CompiledLexicon) -> list[Read]:
                     )
                 ):
                     continue
+            if state_held(text, entry, lo):
+                held.add((entry.entry.category, lo))
             places.setdefault((entry.entry.category, span[0]), []).append(
                 (entry.entry.language, _quote(text, span), entry.key)
             )
             quoted.setdefault(entry.entry.category, []).append(span)
+    if denied:
+        drop_states_beside_denials(text, places, quoted, denied, held)  # "do not restrict access"
     # One quote per category and starting word: the longest ("los medios independientes"
     # rather than also "los medios"); between languages of one script that read the same
     # words (Spanish and Portuguese "rastrear"), the language the text is in.

@@ -1,0 +1,205 @@
+"""Readings issue 18 left wrong, mended: a contraction inside a company's name, a question
+typed with an acute apostrophe, a refused request, "How come … can't …?", Spanish "no" in a
+Portuguese text. Each case read the other way before its change. Sentences written for
+the purpose (not taken from the labelled texts). No database.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.rules_engine.reading import categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Don't Panic Ltd will track the protesters' phones.",
+        "Can't Miss Inc will track the protesters' phones.",
+        "Won't Quit GmbH will track the protesters' phones.",
+        "Don't Panic S.A. will track the protesters' phones.",
+        "\"Don't Panic\" will track the protesters' phones.",
+    ],
+)
+def test_a_contraction_inside_a_company_name_denies_nothing(text: str) -> None:
+    """A company's name is no denial, whatever contraction it is written with."""
+    assert "tracking" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We don't track protesters.",
+        "Don't track the protesters' phones.",
+        "Don't Track Protesters.",
+        "We don't track protesters for Acme Ltd.",
+    ],
+)
+def test_a_contraction_outside_a_name_still_denies(text: str) -> None:
+    """The same contraction outside a name still denies the act."""
+    assert "tracking" not in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can´t the system identify the protesters?",
+        "Can`t the system identify the protesters?",
+        "Can‘t the system identify the protesters?",
+        "Can＇t the system identify the protesters?",
+    ],
+)
+def test_a_negative_question_asks_whatever_apostrophe_it_is_typed_with(text: str) -> None:
+    """A negative question asks for the act whichever apostrophe its contraction is typed with."""
+    assert "targets_dissent" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We had to refuse the request to monitor journalists.",
+        "We refused the ministry's request to track protesters.",
+        "We declined the police request to track protesters.",
+        "We refuse to track protesters.",
+        "Nous avons refusé la demande de surveiller les journalistes.",
+        "Nous avons refusé la demande du ministère d'intercepter les appels des journalistes.",
+        "Rechazamos la solicitud de rastrear a los manifestantes.",
+        "Nos negamos a rastrear a los manifestantes.",
+        "Recusamos o pedido de rastrear os manifestantes.",
+        "Nós recusamos a solicitação da polícia de rastrear os manifestantes.",
+    ],
+)
+def test_our_refusal_of_a_request_denies_the_act(text: str) -> None:
+    """We refusing a request to do an act, or the act itself, deny it as "we do not" does."""
+    assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry refused to let us stop tracking protesters.",
+        "The ministry refused our request to stop tracking protesters.",
+        "We refused the request to stop tracking protesters.",
+        "We never refuse requests to track protesters.",
+        "We did not refuse the request to track protesters.",
+        "We refused the request and track protesters.",
+        "Le ministère a refusé notre demande d'arrêter de suivre les manifestants.",
+    ],
+)
+def test_a_refusal_by_others_or_of_stopping_leaves_the_act_read(text: str) -> None:
+    """A refusal by someone else, of stopping, or itself denied leaves the act read."""
+    assert "tracking" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We do not restrict access to opposition sites.",
+        "We will not restrict access to opposition news sites.",
+        "Nous ne bloquons pas l'accès aux sites de l'opposition.",
+        "No restringimos el acceso a los sitios de la oposición.",
+    ],
+)
+def test_a_denied_restriction_of_access_is_denied(text: str) -> None:
+    """A negation before "restrict access" denies the act; it is no "no access" state."""
+    assert "censorship" not in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Opposition sites are not accessible.",
+        "Opposition news sites are no longer accessible.",
+        "We restrict access to opposition sites.",
+        "Les sites de l'opposition ne sont pas accessibles.",
+    ],
+)
+def test_sites_made_inaccessible_are_still_read(text: str) -> None:
+    """Opposition sites written as inaccessible, or access restricted, stay read."""
+    assert "censorship" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How come we can't identify the protesters?",
+        "How come the system can’t track the journalists?",
+        "Why can't we track the journalists?",
+    ],
+)
+def test_how_come_we_cannot_asks_for_the_act(text: str) -> None:
+    """A "How come we can't …?" question asks for the act, as "Why can't we …?" does."""
+    assert "targets_dissent" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How come? We can't identify the protesters.",
+        "We can't identify the protesters?",
+    ],
+)
+def test_a_denial_outside_a_how_come_question_still_denies(text: str) -> None:
+    """A statement, even asked back, still denies the act."""
+    assert "targets_dissent" not in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "O sistema no rastreia os manifestantes.",
+        "A empresa no bloqueou os sites da oposição.",
+        "O sistema no monitoreia os jornalistas.",
+    ],
+)
+def test_spanish_no_before_a_portuguese_verb_denies(text: str) -> None:
+    """A Spanish "no" typed before a Portuguese finite verb denies it."""
+    assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("No dia da eleição bloqueamos os sites da oposição.", "censorship"),
+        ("No Pará bloqueamos os sites da oposição.", "censorship"),
+        ("O sistema no servidor rastreia os manifestantes.", "tracking"),
+    ],
+)
+def test_portuguese_no_in_the_still_denies_nothing(text: str, category: str) -> None:
+    """Portuguese "no" (in the) before a noun or a place denies nothing."""
+    assert category in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call records are kept for billing and shared with the financial intelligence unit.",
+        "Les relevés d'appels sont conservés pour la facturation et transmis à la cellule de "
+        "renseignement financier.",
+        "Os registros de chamadas são guardados para faturamento e enviados à unidade de "
+        "inteligência financeira.",
+        "Los registros de llamadas se conservan para facturación y se comparten con la unidad "
+        "de inteligencia financiera.",
+        "Bank: transaction monitoring and reporting of suspicious transactions to the financial "
+        "intelligence unit, which may request customer data.",
+        "Surveillance des transactions et déclarations de soupçon à TRACFIN, la cellule de "
+        "renseignement financier.",
+    ],
+)
+def test_a_financial_intelligence_unit_is_no_intelligence_service(text: str) -> None:
+    """Reports to a financial intelligence unit are a bank's ordinary anti-money-laundering
+    duty, not records handed to an intelligence service."""
+    assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The intelligence service asks the bank for all transfers of the opposition.",
+        "Call records are kept for billing and shared with the intelligence service.",
+        "Les relevés d'appels sont conservés pour la facturation et transmis au renseignement.",
+    ],
+)
+def test_an_intelligence_service_is_still_read(text: str) -> None:
+    """An intelligence service asking for records, or receiving them, is still read."""
+    assert categories(text)
