@@ -42,7 +42,6 @@ from .denied_hand_over import company_unit, records_denied_on
 from .described import described
 from .disguise import as_read
 from .fitting import Near as _Near
-from .french_forms import keys_where_read
 from .languages import (
     LANGUAGE_NAMES,
     LANGUAGES,
@@ -151,7 +150,7 @@ class _Text:
         places: dict[str, list[int]] = {}
         for i, t in enumerate(self.toks):
             places.setdefault(t[0], []).append(i)
-        keys_of = keys_where_read(raw, {word: keys_of_word(word) for word in places})
+        keys_of = {word: keys_of_word(word) for word in places}
         self.keys = [keys_of[t[0]] for t in self.toks]
         self.index = merged_places(places, keys_of.__getitem__)
         self.words = places
