@@ -280,10 +280,8 @@ def names_state(words: list[str]) -> bool:
                 return True  # not "el técnico de guardia": on call
             continue
         if word.startswith(STATE_STARTS) or _ARABIC_STATE_RE.match(word):
-            if (
-                not _serves(words, i)
-                and not (word.startswith("directorat") and _own_directorate(words, i))
-                and not _financial_intelligence(words, i)
+            if not _serves(words, i) and not (
+                word.startswith("directorat") and _own_directorate(words, i)
             ):
                 return True
             continue
@@ -322,22 +320,6 @@ def names_state(words: list[str]) -> bool:
         )
         for i, w in enumerate(content)
         for heads, qualifiers, by_state in QUALIFIED_HEADS
-    )
-
-
-# A financial intelligence unit ("cellule de renseignement financier", "unidad de
-# inteligencia financiera", "unidade de inteligência financeira") receives a bank's
-# suspicious-transaction reports: an ordinary duty, no intelligence service.
-_INTELLIGENCE = words_of("intelligence renseignement inteligen")
-_FINANCIAL = words_of("financ")
-
-
-def _financial_intelligence(words: list[str], i: int) -> bool:
-    """Whether the word of intelligence at ``i`` is a financial intelligence unit's."""
-    if not words[i].startswith(_INTELLIGENCE):
-        return False
-    return (i > 0 and words[i - 1].startswith(_FINANCIAL)) or any(
-        w.startswith(_FINANCIAL) for w in words[i + 1 : i + 2]
     )
 
 

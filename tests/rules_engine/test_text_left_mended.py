@@ -168,38 +168,3 @@ def test_spanish_no_before_a_portuguese_verb_denies(text: str) -> None:
 def test_portuguese_no_in_the_still_denies_nothing(text: str, category: str) -> None:
     """Portuguese "no" (in the) before a noun or a place denies nothing."""
     assert category in categories(text)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Call records are kept for billing and shared with the financial intelligence unit.",
-        "Les relevés d'appels sont conservés pour la facturation et transmis à la cellule de "
-        "renseignement financier.",
-        "Os registros de chamadas são guardados para faturamento e enviados à unidade de "
-        "inteligência financeira.",
-        "Los registros de llamadas se conservan para facturación y se comparten con la unidad "
-        "de inteligencia financiera.",
-        "Bank: transaction monitoring and reporting of suspicious transactions to the financial "
-        "intelligence unit, which may request customer data.",
-        "Surveillance des transactions et déclarations de soupçon à TRACFIN, la cellule de "
-        "renseignement financier.",
-    ],
-)
-def test_a_financial_intelligence_unit_is_no_intelligence_service(text: str) -> None:
-    """Reports to a financial intelligence unit are a bank's ordinary anti-money-laundering
-    duty, not records handed to an intelligence service."""
-    assert categories(text) == set()
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The intelligence service asks the bank for all transfers of the opposition.",
-        "Call records are kept for billing and shared with the intelligence service.",
-        "Les relevés d'appels sont conservés pour la facturation et transmis au renseignement.",
-    ],
-)
-def test_an_intelligence_service_is_still_read(text: str) -> None:
-    """An intelligence service asking for records, or receiving them, is still read."""
-    assert categories(text)
