@@ -70,17 +70,9 @@ def negates_nothing(text: _Text, j: int) -> bool:
         return False
     # Before a verb it is Spanish "no" in a Portuguese text ("no rastreamos jornalistas")
     after = toks[j + 1][0] if j + 1 < len(toks) and toks[j + 1][3] == toks[j][3] else ""
-    if after.endswith("mos") or after in _SPANISH_AFTER_NO:
-        return False
-    # or a finite verb written in lower case ("O sistema no rastreia …"; "No Pará" a place)
-    return not (_PT_FINITE_RE.search(after) and text.raw[toks[j + 1][1]].islower())
+    return not (after.endswith("mos") or after in _SPANISH_AFTER_NO)
 
 
-# Endings of a Portuguese finite verb no noun after "no" (in the) has: "-eia" (rastreia,
-# bloqueia), the past "-ou" and "-aram", the imperfect "-ava", the future "-ará".
-_PT_FINITE_RE = re.compile(
-    "(?:eia|eiam|ou|aram|eram|iram|ava|avam|iam|ará|erá|irá|arão|erão|irão)$"
-)
 # Words after a Spanish "no" (clitics, "is", "there is"), never after Portuguese "no" (in the).
 _SPANISH_AFTER_NO = frozenset(
     "se lo la los las le les me te es está están hay ha han va van".split()

@@ -142,29 +142,3 @@ def test_how_come_we_cannot_asks_for_the_act(text: str) -> None:
 def test_a_denial_outside_a_how_come_question_still_denies(text: str) -> None:
     """A statement, even asked back, still denies the act."""
     assert "targets_dissent" not in categories(text)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "O sistema no rastreia os manifestantes.",
-        "A empresa no bloqueou os sites da oposição.",
-        "O sistema no monitoreia os jornalistas.",
-    ],
-)
-def test_spanish_no_before_a_portuguese_verb_denies(text: str) -> None:
-    """A Spanish "no" typed before a Portuguese finite verb denies it."""
-    assert categories(text) == set()
-
-
-@pytest.mark.parametrize(
-    "text, category",
-    [
-        ("No dia da eleição bloqueamos os sites da oposição.", "censorship"),
-        ("No Pará bloqueamos os sites da oposição.", "censorship"),
-        ("O sistema no servidor rastreia os manifestantes.", "tracking"),
-    ],
-)
-def test_portuguese_no_in_the_still_denies_nothing(text: str, category: str) -> None:
-    """Portuguese "no" (in the) before a noun or a place denies nothing."""
-    assert category in categories(text)
