@@ -21,7 +21,6 @@ from .fronted_negation import fronted_negation
 from .idioms import excepted, negates_nothing, negation_idiom, zh_not_negating_dropped
 from .languages import bare_word, normalise, phrase_stems
 from .negation_words import AUXILIARIES, NEGATIONS
-from .refused import refusal
 
 if TYPE_CHECKING:
     from .lexicon import CompiledEntry
@@ -70,9 +69,7 @@ def negated_at(text: _Text, entry: CompiledEntry, first: int, last: int = -1) ->
     word = text.toks[first][0]
     if bare_word(word) in NEGATIONS or word in ZH_NEGATION_STARTS:
         return own_negations(entry).isdisjoint(text.keys[first])
-    refused = refusal(text, first)  # "We refused the request to …", not denied itself
-    denied = negated(text, first) or (refused >= 0 and not negated(text, refused))
-    return denied and not excepted(text, first, last)
+    return negated(text, first) and not excepted(text, first, last)
 
 
 # A negation between the words a match read first and its first part written after them

@@ -57,26 +57,6 @@ def test_a_negative_question_asks_whatever_apostrophe_it_is_typed_with(text: str
 @pytest.mark.parametrize(
     "text",
     [
-        "We had to refuse the request to monitor journalists.",
-        "We refused the ministry's request to track protesters.",
-        "We declined the police request to track protesters.",
-        "We refuse to track protesters.",
-        "Nous avons refusé la demande de surveiller les journalistes.",
-        "Nous avons refusé la demande du ministère d'intercepter les appels des journalistes.",
-        "Rechazamos la solicitud de rastrear a los manifestantes.",
-        "Nos negamos a rastrear a los manifestantes.",
-        "Recusamos o pedido de rastrear os manifestantes.",
-        "Nós recusamos a solicitação da polícia de rastrear os manifestantes.",
-    ],
-)
-def test_our_refusal_of_a_request_denies_the_act(text: str) -> None:
-    """We refusing a request to do an act, or the act itself, deny it as "we do not" does."""
-    assert categories(text) == set()
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
         "The ministry refused to let us stop tracking protesters.",
         "The ministry refused our request to stop tracking protesters.",
         "We refused the request to stop tracking protesters.",
