@@ -1,6 +1,6 @@
 """Readings issue 18 left wrong, mended: a contraction inside a company's name, a question
-typed with an acute apostrophe, a refused request, "How come … can't …?", Spanish "no" in a
-Portuguese text. Each case read the other way before its change. Sentences written for
+typed with an acute apostrophe, a denied restriction of access, "How come … can't …?"; and
+refusals by others, which leave the act read. Each case read the other way before its change. Sentences written for
 the purpose (not taken from the labelled texts). No database.
 """
 
@@ -122,3 +122,39 @@ def test_how_come_we_cannot_asks_for_the_act(text: str) -> None:
 def test_a_denial_outside_a_how_come_question_still_denies(text: str) -> None:
     """A statement, even asked back, still denies the act."""
     assert "targets_dissent" not in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A refusal that is no refusal (hardly, if, why would)
+        ("We could hardly refuse the ministry's request to track protesters.", "targets_dissent"),
+        ("If we refuse the request to track protesters we lose the deal.", "targets_dissent"),
+        (
+            "Impossible pour nous de refuser la demande de surveiller les opposants.",
+            "targets_dissent",
+        ),
+        # Data handed to a unit named for financial intelligence is still handed on
+        (
+            "Las ubicaciones de los manifestantes se envían a la unidad de inteligencia financiera.",
+            "tracking",
+        ),
+        # Spyware sold to the state
+        ("Vendemos un programa espía a la policía.", "security_services"),
+        ("Nous vendons un logiciel espion au ministère de l'Intérieur.", "security_services"),
+        # A Brazilian state typed in lower case after Portuguese "no" (in the)
+        ("a polícia no pará rastreia os manifestantes.", "tracking"),
+        # A French clause inside an English text
+        (
+            "Our deployment plan for the customer has been agreed in the meeting with the "
+            "operator in the capital; as they wrote in their email, nous surveillons les "
+            "militants.",
+            "targets_dissent",
+        ),
+    ],
+)
+def test_wordings_a_review_found_hiding_a_red_flag_are_read(text: str, expected: str) -> None:
+    """A second review of the mended readings found these hiding a red flag; the changes
+    behind them (refusals, financial intelligence, spyware as a product, Spanish "no" in
+    Portuguese, French forms only in French texts) were withdrawn."""
+    assert expected in categories(text)
