@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .languages import bare_word
+from .languages import bare_word, normalise_token
 
 Tok = tuple[str, int, int, int]  # word, start, end, sentence (``negation.Tok``)
 
@@ -79,6 +79,28 @@ MIN_FINITE = 5  # letters: "ramos", "nous" and shorter words are no sure verbs
 # "وسنتتبع"); "وتتبع" is also the noun (tracking), listed with a denied one.
 _AR_AND_VERB = ("ون", "وي", "وسن", "وسي")
 _COMMA_RE = re.compile("[,;\u3001\uff0c\u060c]")
+# A negation of knowing or noticing hides what the clause after it says is done ("Personne
+# ne saura que nous suivons …", "Nadie sabrá que rastreamos …", "لن يعرف أحد أننا نتتبع
+# …"); it does not deny it. Verbs of willing or accepting are not here: "Nous n'accepterons
+# jamais que nous surveillions …" denies. Words between the verb and "that": "de" ("se
+# enterará de que"), the subject after an Arabic verb ("لن يعرف أحد أننا").
+KNOWING = frozenset(
+    bare_word(normalise_token(w))
+    for w in "know knows knew notice notices noticed realise realises realize realizes "
+    "suspect suspects learn learns "
+    "saura sauront saurait sauraient sait savent savoir savait remarquera remarqueront "
+    "remarquer apprendra apprendront decouvrira decouvriront doutera douteront compte "
+    "sabra sabran sabe saben saber sabia notara notaran notar enterara enteraran enterarse "
+    "cuenta descubrira descubriran sospechara sospecharan "
+    "sabera saberao sabem perceber percebera perceberao percebe notarao descobrira "
+    "descobrirao descobrir desconfiara desconfiarao "
+    "يعرف يعلم يلاحظ يكتشف يدرك يشك سيعرف سيعلم سيلاحظ سيكتشف يعرفون يعلمون يلاحظون "
+    "يكتشفون تعرف تعلم تلاحظ تكتشف".split()
+)
+THAT_WORDS = frozenset(
+    normalise_token(w) for w in "that que أن أننا أنهم أنه أنها بأن بأننا بأنهم".split()
+)
+_KNOWING_BACK = 2  # words from the verb of knowing to "that"
 
 
 def between_acts(toks: list[Tok], j: int) -> bool:
@@ -106,6 +128,10 @@ def ends_reach(toks: list[Tok], raw: str, j: int, first: int) -> bool:
         return True  # "… ولكن نتتبع", "… ونحن نتتبع": "and" written onto the subject
     if word in CLAUSE_SUBJECTS and j and bare_word(toks[j - 1][0]) not in NO_CLAUSE_BEFORE:
         return True  # "Nobody will know we track …": the negation is the knowing's
+    if toks[j][0] in THAT_WORDS and any(
+        bare_word(toks[k][0]) in KNOWING for k in range(max(0, j - _KNOWING_BACK), j)
+    ):
+        return True  # "Personne ne saura que nous suivons …": the knowing is denied
     k = j + 1
     if k < first and bare_word(toks[k][0]) in SEQUENCE_WORDS:
         k += 1  # "and then we track …"

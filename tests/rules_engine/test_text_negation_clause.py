@@ -245,11 +245,3 @@ def test_a_subject_after_a_verb_opens_a_clause_the_negation_does_not_reach(text:
 )
 def test_a_subject_inverted_after_an_auxiliary_stays_denied(text: str) -> None:
     assert categories(text) == set()
-
-
-# Left denied: French "nous" after a denied verb is as often its object ("Rien ne nous
-# oblige à surveiller …", "Nous n'accepterons jamais que nous surveillions …") as the
-# subject of a clause of its own. Strict: a change that reads it fails here.
-@pytest.mark.xfail(strict=True, reason="French 'que nous' after a denial, left denied")
-def test_a_french_clause_after_a_denied_verb_left_denied() -> None:
-    assert "tracking" in categories("Personne ne saura que nous suivons les manifestants.")
