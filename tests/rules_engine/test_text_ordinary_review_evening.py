@@ -24,6 +24,9 @@ from tests.rules_engine.reading import categories
         "برنامج لتسجيل الأسر المستفيدة من السلال الغذائية.",
         "الهلال الأحمر: قاعدة بيانات للم شمل الأسر.",
         "منظمة حقوقية تريد إعادة تصميم موقعها الإلكتروني.",
+        # news websites (advertising on them, browsing them) are no one's location
+        "نشر إعلانات على مواقع الصحف المحلية.",
+        "تصفح مواقع الأخبار من أجهزة الموظفين.",
     ],
 )
 def test_words_of_another_meaning_leave_an_ordinary_deal_ordinary(text):
@@ -44,6 +47,10 @@ def test_words_of_another_meaning_leave_an_ordinary_deal_ordinary(text):
         ("قاعدة بيانات الأسرى السياسيين", "detention"),
         ("تسجيل بصمات أسرى الحرب", "detention"),
         ("تتبع موقع المتظاهرين عبر الموقع الإلكتروني", "tracking"),
+        ("نشر إعلانات على مواقع الصحف ثم تحديد مواقع الصحفيين.", "tracking"),
+        ("تتبع مواقع الصحف والناشطين.", "tracking"),
+        ("حجب مواقع الصحف المستقلة.", "censorship"),
+        ("حجب المواقع الإخبارية المستقلة.", "censorship"),
         ("通讯社记者的电话被监听", "interception"),
         ("通讯社要求监听抗议者的电话", "targets_dissent"),
         ("我们监控通讯社的记者。", "targets_dissent"),
