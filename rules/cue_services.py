@@ -9,6 +9,7 @@ silences what was learned, and takes a new fit from the default criteria pack.
 from __future__ import annotations
 
 import copy
+import math
 
 from django.db import transaction
 
@@ -19,7 +20,7 @@ from .engine import CriteriaError, read_pack
 from .engine.packs import cues_from_pack
 from .models import CriteriaVersion, LearnedCues
 from .textsignals import LANGUAGE_NAMES
-from .textsignals.learned_cues import cue_switched
+from .textsignals.learned_cues import THRESHOLD, cue_switched
 
 
 def learned_cues_replace(*, draft: CriteriaVersion, data: dict | None) -> None:
@@ -91,6 +92,41 @@ def learned_cues_language_switch(*, actor, draft: CriteriaVersion, language: str
             object_type="criteria_version",
             object_id=draft.pk,
             changes={"language": language, "on": on},
+        )
+
+
+# How readily the cues raise a red flag: a sentence raises its category when its score (the
+# log-odds of its words) reaches the threshold. Beyond these bounds the cues read almost
+# every sentence holding two cue words, or almost none.
+THRESHOLD_LOWEST, THRESHOLD_HIGHEST = -3.0, 3.0
+
+
+def learned_cues_threshold_set(*, actor, draft: CriteriaVersion, threshold: float) -> None:
+    """Set the score a sentence needs for the draft's cues to raise its category: lower
+    finds more red flags and flags more ordinary deals, higher fewer of both."""
+    if not (
+        isinstance(threshold, int | float)
+        and math.isfinite(threshold)
+        and THRESHOLD_LOWEST <= threshold <= THRESHOLD_HIGHEST
+    ):
+        raise ApplicationError(
+            f"The threshold must be a number from {THRESHOLD_LOWEST:.1f} to "
+            f"{THRESHOLD_HIGHEST:.1f} (the default criteria use {THRESHOLD:.1f})."
+        )
+    threshold = round(float(threshold), 2)
+    with transaction.atomic():
+        row = _editable_cues(actor, draft)
+        was = row.data.get("threshold", THRESHOLD)
+        if was == threshold:
+            return  # nothing changes, nothing to record
+        row.data = {**row.data, "threshold": threshold}
+        row.save(update_fields=["data"])
+        audit_record(
+            actor=actor,
+            action="criteria.learned_cues_threshold_set",
+            object_type="criteria_version",
+            object_id=draft.pk,
+            changes={"threshold": threshold, "was": was},
         )
 
 

@@ -3,6 +3,8 @@ languages off; reviewers read the cues of any published version."""
 
 from __future__ import annotations
 
+import math
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -12,15 +14,18 @@ from django.views.decorators.http import require_POST
 from hrdd.errors import ApplicationError
 
 from .cue_services import (
+    THRESHOLD_HIGHEST,
+    THRESHOLD_LOWEST,
     learned_cue_switch,
     learned_cues_language_switch,
     learned_cues_remove,
     learned_cues_take_default,
+    learned_cues_threshold_set,
 )
 from .models import CriteriaVersion, LexiconEntry
 from .selectors import criteria_draft, criteria_learned_cues
 from .textsignals import LANGUAGE_NAMES
-from .textsignals.learned_cues import strongest_cue_words
+from .textsignals.learned_cues import THRESHOLD, strongest_cue_words
 from .views import _require_admin, _require_reviewer
 
 WORDS_SHOWN = 15  # a category's strongest cues per language on the page
@@ -73,6 +78,9 @@ def _page(request, version: CriteriaVersion, *, editable: bool):
             "editable": editable,
             "has_cues": bool(data),
             "fitted_on": (data or {}).get("fitted_on", ""),
+            "threshold": (data or {}).get("threshold", THRESHOLD),
+            "threshold_lowest": THRESHOLD_LOWEST,
+            "threshold_highest": THRESHOLD_HIGHEST,
             "cue_languages": _languages(data),
         },
     )
@@ -133,6 +141,29 @@ def learned_cues_language_view(request):
             f"{name} learned cues are read again."
             if on
             else f"{name} learned cues switched off: {name} text is read by the lexicon alone.",
+        )
+    return redirect("criteria-learned-cues")
+
+
+@login_required
+@require_POST
+def learned_cues_threshold_view(request):
+    _require_admin(request.user)
+    draft = _draft_or_404()
+    raw = request.POST.get("threshold", "").strip().replace("\u2212", "-")  # a typed minus
+    try:
+        threshold = float(raw)
+    except ValueError:
+        threshold = math.nan  # refused below, with the reason
+    try:
+        learned_cues_threshold_set(actor=request.user, draft=draft, threshold=threshold)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request,
+            f"The learned cues' threshold is {threshold:.2f} in the draft: preview the draft to "
+            "see which past deals it moves.",
         )
     return redirect("criteria-learned-cues")
 

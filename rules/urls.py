@@ -48,6 +48,11 @@ urlpatterns = [
         name="criteria-learned-cues-language",
     ),
     path(
+        "criteria/draft/learned-cues/threshold/",
+        cue_views.learned_cues_threshold_view,
+        name="criteria-learned-cues-threshold",
+    ),
+    path(
         "criteria/draft/learned-cues/default/",
         cue_views.learned_cues_default_view,
         name="criteria-learned-cues-default",
