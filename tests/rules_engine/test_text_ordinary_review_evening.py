@@ -25,7 +25,7 @@ from tests.rules_engine.reading import categories
         "الهلال الأحمر: قاعدة بيانات للم شمل الأسر.",
         "منظمة حقوقية تريد إعادة تصميم موقعها الإلكتروني.",
         # news websites (advertising on them, browsing them) are no one's location
-        "نشر إعلانات على مواقع الصحف المحلية.",
+        "نشر إعلانات على المواقع الإخبارية المحلية.",
         "تصفح مواقع الأخبار من أجهزة الموظفين.",
     ],
 )
@@ -49,6 +49,16 @@ def test_words_of_another_meaning_leave_an_ordinary_deal_ordinary(text):
         ("تتبع موقع المتظاهرين عبر الموقع الإلكتروني", "tracking"),
         ("نشر إعلانات على مواقع الصحف ثم تحديد مواقع الصحفيين.", "tracking"),
         ("تتبع مواقع الصحف والناشطين.", "tracking"),
+        # "مواقع الصحفيين" (journalists' locations) begins as "مواقع الصحف" (newspapers'
+        # websites) does: the journalists' locations are read
+        ("إرسال مواقع الصحفيين إلى الشرطة.", "tracking"),
+        ("إرسال مواقع الصحفيات إلى الشرطة.", "tracking"),
+        ("مشاركة مواقع الصحفيين مع الجيش.", "tracking"),
+        ("تخزين مواقع الصحفيين المعارضين.", "tracking"),
+        ("تحديث مواقع الصحفيين كل خمس دقائق.", "tracking"),
+        ("بيع بيانات مواقع الصحفيين لجهاز الأمن.", "tracking"),
+        ("قاعدة بيانات لمواقع الصحفيين المعارضين.", "tracking"),
+        ("جمع مواقع الصحفيين المستقلين يوميا.", "tracking"),
         ("حجب مواقع الصحف المستقلة.", "censorship"),
         ("حجب المواقع الإخبارية المستقلة.", "censorship"),
         ("通讯社记者的电话被监听", "interception"),
