@@ -82,23 +82,25 @@ _COMMA_RE = re.compile("[,;\u3001\uff0c\u060c]")
 # A negation of knowing or noticing hides what the clause after it says is done ("Personne
 # ne saura que nous suivons …", "Nadie sabrá que rastreamos …", "لن يعرف أحد أننا نتتبع
 # …"); it does not deny it. Verbs of willing or accepting are not here: "Nous n'accepterons
-# jamais que nous surveillions …" denies. Words between the verb and "that": "de" ("se
+# jamais que nous surveillions …" denies. Nor "compte"/"cuenta" ("se rendre compte que",
+# "darse cuenta de que"): "ninguna cuenta que rastree …" (no account that tracks) denies. Words between the verb and "that": "de" ("se
 # enterará de que"), the subject after an Arabic verb ("لن يعرف أحد أننا").
 KNOWING = frozenset(
     bare_word(normalise_token(w))
     for w in "know knows knew notice notices noticed realise realises realize realizes "
     "suspect suspects learn learns "
     "saura sauront saurait sauraient sait savent savoir savait remarquera remarqueront "
-    "remarquer apprendra apprendront decouvrira decouvriront doutera douteront compte "
+    "remarquer apprendra apprendront decouvrira decouvriront doutera douteront verra "
+    "verront "
     "sabra sabran sabe saben saber sabia notara notaran notar enterara enteraran enterarse "
-    "cuenta descubrira descubriran sospechara sospecharan "
+    "descubrira descubriran sospechara sospecharan "
     "sabera saberao sabem perceber percebera perceberao percebe notarao descobrira "
-    "descobrirao descobrir desconfiara desconfiarao "
+    "descobrirao descobrir desconfiara desconfiarao desconfiar sabendo "
     "يعرف يعلم يلاحظ يكتشف يدرك يشك سيعرف سيعلم سيلاحظ سيكتشف يعرفون يعلمون يلاحظون "
-    "يكتشفون تعرف تعلم تلاحظ تكتشف".split()
+    "يكتشفون يعرفوا يعلموا يلاحظوا يكتشفوا يدري ينتبه تعرف تعلم تلاحظ تكتشف".split()
 )
 THAT_WORDS = frozenset(
-    normalise_token(w) for w in "that que أن أننا أنهم أنه أنها بأن بأننا بأنهم".split()
+    normalise_token(w) for w in "that que qu أن أننا أنهم أنه أنها بأن بأننا بأنهم".split()
 )
 _KNOWING_BACK = 2  # words from the verb of knowing to "that"
 
