@@ -113,7 +113,7 @@ def learned_cues_threshold_set(*, actor, draft: CriteriaVersion, threshold: floa
             f"The threshold must be a number from {THRESHOLD_LOWEST:.1f} to "
             f"{THRESHOLD_HIGHEST:.1f} (the default criteria use {THRESHOLD:.1f})."
         )
-    threshold = round(float(threshold), 2)
+    threshold = round(float(threshold), 2) + 0.0  # + 0.0: no "-0.0"
     with transaction.atomic():
         row = _editable_cues(actor, draft)
         was = row.data.get("threshold", THRESHOLD)
@@ -144,13 +144,21 @@ def learned_cues_take_default(*, actor, draft: CriteriaVersion) -> None:
     if not data:
         raise ApplicationError("The default criteria pack has no learned cues.")
     with transaction.atomic():
+        # The threshold is the admins' decision, not part of a fit: a draft that has cues
+        # keeps its own, and the record says which one it reads with.
+        had = LearnedCues.objects.select_for_update().filter(version=draft).first()
+        if had is not None:
+            data = {**data, "threshold": had.data.get("threshold", THRESHOLD)}
         learned_cues_replace(draft=draft, data=data)
         audit_record(
             actor=actor,
             action="criteria.learned_cues_taken",
             object_type="criteria_version",
             object_id=draft.pk,
-            changes={"fitted_on": data.get("fitted_on", "")},
+            changes={
+                "fitted_on": data.get("fitted_on", ""),
+                "threshold": data.get("threshold", THRESHOLD),
+            },
         )
 
 

@@ -4,6 +4,7 @@ languages off; reviewers read the cues of any published version."""
 from __future__ import annotations
 
 import math
+import re
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -145,16 +146,24 @@ def learned_cues_language_view(request):
     return redirect("criteria-learned-cues")
 
 
+# A number as people type it: a minus sign or a hyphen, a decimal point or a comma.
+_NUMBER_RE = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
+
+
+def _typed_number(typed: str) -> float:
+    """The number typed, or NaN (refused by the service with the reason)."""
+    typed = typed.strip().replace("\u2212", "-")
+    if not _NUMBER_RE.fullmatch(typed):
+        return math.nan
+    return float(typed.replace(",", "."))
+
+
 @login_required
 @require_POST
 def learned_cues_threshold_view(request):
     _require_admin(request.user)
     draft = _draft_or_404()
-    raw = request.POST.get("threshold", "").strip().replace("\u2212", "-")  # a typed minus
-    try:
-        threshold = float(raw)
-    except ValueError:
-        threshold = math.nan  # refused below, with the reason
+    threshold = _typed_number(request.POST.get("threshold", ""))
     try:
         learned_cues_threshold_set(actor=request.user, draft=draft, threshold=threshold)
     except ApplicationError as exc:

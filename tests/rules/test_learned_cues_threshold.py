@@ -45,9 +45,27 @@ def test_an_admin_raises_the_threshold_and_the_cue_no_longer_reads(admin_user, c
     client.post(SET, {"threshold": "\u22120.5"})  # a minus sign as a page may type it
     assert criteria_learned_cues(draft)["threshold"] == -0.5
     assert ", learned cue)" in _tried(client)
+    client.post(SET, {"threshold": " 1,5 "})  # a decimal comma, as many admins type it
+    assert criteria_learned_cues(draft)["threshold"] == 1.5
+    client.post(SET, {"threshold": "-0"})
+    assert str(criteria_learned_cues(draft)["threshold"]) == "0.0"
 
 
-@pytest.mark.parametrize("typed", ["", "high", "nan", "inf", "-7", "3.5", "1e400"])
+def test_taking_the_default_cues_again_keeps_the_admins_threshold(admin_user, client):
+    _published_with(admin_user, english_cues(threshold=0.0))
+    draft = services.criteria_draft_start(actor=admin_user)
+    client.force_login(admin_user)
+    client.post(SET, {"threshold": "2"})
+    client.post("/criteria/draft/learned-cues/default/")
+    cues = criteria_learned_cues(draft)
+    assert cues["threshold"] == 2.0 and cues["languages"].keys() > {"en"}
+    taken = AuditEvent.objects.filter(action="criteria.learned_cues_taken").get()
+    assert taken.changes["threshold"] == 2.0
+
+
+@pytest.mark.parametrize(
+    "typed", ["", "high", "nan", "inf", "-7", "3.5", "1e400", "0.0_1", "0x1", "1e-400", "٠٫٥"]
+)
 def test_a_threshold_out_of_bounds_or_no_number_is_refused_with_the_reason(
     admin_user, client, typed
 ):
