@@ -268,10 +268,21 @@ def _rejoined(raw: str, vocabulary: _Vocabulary) -> str:
     cuts: list[tuple[int, int]] = []  # the gaps to drop
     last_end = -1
     pieces = [m.span() for m in _PIECE_RE.finditer(raw)]
+    starts, function_words = vocabulary.starts, FUNCTION_WORDS
     for (start, end), (next_start, next_end) in pairwise(pieces):
         if start < last_end:
             continue  # joined to the word before it already
-        if not _may_begin(vocabulary, raw[start:end], raw[next_start:next_end]):
+        first, second = raw[start:end], raw[next_start:next_end]
+        if first.isascii() and second.isascii():
+            # ``_may_begin``'s test of two pieces in ASCII, without the call (most pairs).
+            first, second = first.lower(), second.lower()
+            if (
+                first + second[0] not in starts
+                or first in function_words
+                or second in function_words
+            ):
+                continue
+        elif not _may_begin(vocabulary, first, second):
             continue  # most pairs of a text end here, for two pieces and for three
         gap = raw[end:next_start]
         if gap != " " and not _GAP_RE.fullmatch(gap):

@@ -30,10 +30,12 @@ from rules.textsignals.languages import (
     _latin_detector,
     _normalise_word,
     abbreviation_stops,
+    script_of,
     tokens,
     word_keys,
 )
 from rules.textsignals.lexicon import WORD_GAP
+from rules.textsignals.morphology import MAX_LEMMAS, _analyser, russian_lemmas
 from tests.rules_engine.labelled import LABELLED
 
 LEXICON = load_pack().lexicon
@@ -312,3 +314,24 @@ def test_a_text_is_scored_once_for_its_language_and_the_languages_it_may_be_in()
     ]
     assert not differing, f"ranked differently: {differing}"
     assert plausible_languages(text) <= {"en", "fr", "es", "pt"}
+
+
+# -- Russian dictionary forms -------------------------------------------------------------
+
+
+def _plain_russian_lemmas(word: str) -> tuple[str, ...]:
+    """Every parse ranked by the analyser, the likeliest three forms taken."""
+    parses = _analyser("ru").parse(word)[:MAX_LEMMAS]
+    lemmas = [p.normal_form.replace("ё", "е") for p in parses]
+    return tuple(dict.fromkeys(lemma for lemma in lemmas if lemma != word))
+
+
+def test_the_russian_forms_of_every_word_are_those_the_ranked_parses_give() -> None:
+    # Ranking is skipped when every parse has one dictionary form; homonyms are ranked
+    # ("стали": стать or сталь; "мою": мыть or мой; "печь": a stove or to bake).
+    words = {"стали", "мою", "печь", "отследят", "задержат", "разведкой", "ёлка", "xyzщ"}
+    for item in LABELLED:
+        words.update(w for w, *_ in tokens(item["text"]) if script_of(w) == "cyrillic")
+    words.update(w for w in WORDS if script_of(w) == "cyrillic")
+    differing = sorted(w for w in words if russian_lemmas(w) != _plain_russian_lemmas(w))
+    assert not differing, f"{len(differing)} words read differently"
