@@ -35,6 +35,7 @@ from .lexicon import FAMILY_SOURCE, WINDOW, CompiledLexicon, IndexedPart, Lexico
 from .mass_scope import court_order_bounds_nothing, everyone_kept_long, names_the_public
 from .recipient import kept_for_the_state
 from .records_heading import heading_of_next
+from .union_own import on_others_than_members
 
 if TYPE_CHECKING:
     from .reader import _Text
@@ -43,6 +44,9 @@ if TYPE_CHECKING:
 # be turned on (journalists, protesters, the opposition, a minority…).
 PROTECTED_CATEGORIES = ("targets_dissent", "profiling")
 _PLAN_KEY = "protected_targets"
+# Benign kinds naming a group's own affairs (``benign_kinds``): a purpose naming one is done
+# for the group, not a pretext for an act on it.
+OWN_KINDS = ("group's own", "union's own")
 
 # A colon inside a sentence introduces what follows it ("For the malware protection project
 # of the ministry: block opposition news sites"): benign context before it is a heading,
@@ -254,6 +258,8 @@ def bears_on(
             # the buyer guarding its own network; a warrant the police asked for is still a
             # judge's.
             continue
+        if kind == "union's own" and on_others_than_members(text, span, acted_on):
+            continue  # "identify the protesters from the payroll records": not its members
         if kind in ("own object", "thing held"):
             continue  # only the act read inside it, or holding it, is cancelled (own_object)
         if kind == "billing" and (
@@ -299,7 +305,7 @@ def bears_on(
             and not measured
             and (
                 _opened_by_means(text, span[1], lo)
-                or (kind != "group's own" and _opened_by_purpose(text, span[1], lo))
+                or (kind not in OWN_KINDS and _opened_by_purpose(text, span[1], lo))
             )
         ):
             continue  # "block opposition sites with bot protection rules": the means
