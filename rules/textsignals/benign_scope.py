@@ -29,6 +29,7 @@ from .act_scope import (
 from .act_scope import CLAUSE_BREAK_RE as _CLAUSE_BREAK_RE
 from .attack_watch import watched_for_attacks
 from .bound_reach import bound_after, group_acted_on_after, group_acted_on_before
+from .cover_story import cover_story
 from .kept_groups import groups_kept
 from .languages import bare_word
 from .lexicon import FAMILY_SOURCE, WINDOW, CompiledLexicon, IndexedPart, LexiconEntry
@@ -258,6 +259,8 @@ def bears_on(
             # the buyer guarding its own network; a warrant the police asked for is still a
             # judge's.
             continue
+        if cover_story(text, lo, hi, bool(acted_on)):
+            continue  # "… and tell users it is a maintenance window": what it is called
         if kind == "union's own" and on_others_than_members(text, span, acted_on):
             continue  # "identify the protesters from the payroll records": not its members
         if kind in ("own object", "thing held"):
