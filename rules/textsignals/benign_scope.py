@@ -36,7 +36,7 @@ from .lexicon import FAMILY_SOURCE, WINDOW, CompiledLexicon, IndexedPart, Lexico
 from .mass_scope import court_order_bounds_nothing, everyone_kept_long, names_the_public
 from .recipient import kept_for_the_state
 from .records_heading import heading_of_next
-from .union_own import on_others_than_members
+from .union_own import acts_on_union_roles, on_others_than_members
 
 if TYPE_CHECKING:
     from .reader import _Text
@@ -246,7 +246,12 @@ def bears_on(
             # nothing handed to the state, the agreement is benign context like any other.
             others = [g for g in groups_kept(text, span, protected) if not lo <= g[0] <= hi]
             dissent_apart = category == "targets_dissent" and (hi < span[0] or lo > span[1])
-            if dissent_apart or others or _for_the_state(text, span, lo, hi, category):
+            if (
+                dissent_apart
+                or others
+                or _for_the_state(text, span, lo, hi, category)
+                or acts_on_union_roles(text, span, lo, hi)  # "… organisers' phones are tracked"
+            ):
                 continue
             kind, acted_on = None, [g for g in targets if not lo <= g[0] <= hi]
         if kind is None and _for_the_state(text, span, lo, hi, category):

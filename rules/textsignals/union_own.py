@@ -45,3 +45,62 @@ def on_others_than_members(
         not _names_union(text, max(span[0], g_lo - _AROUND), min(span[1], g_hi + _AROUND))
         for g_lo, g_hi in groups
     )
+
+
+# A union's organisers, delegates and stewards, and workers who struck or walked out: the
+# lexicon names none of them as a protected group, yet a union's agreement is no consent to
+# acts on them (ILO Convention 87). Stems as tokenised; Chinese as written.
+_ROLE_STEMS = (
+    "organiser",
+    "organizer",
+    "steward",
+    "delegate",
+    "walkout",
+    "walked out",
+    "stoppage",
+    "picket",
+    "organisateur",
+    "délégué",
+    "delegue",
+    "grév",
+    "grev",
+    "débrayage",
+    "debrayage",
+    "organizador",
+    "delegad",
+    "huelg",
+    "paro",
+    "piquete",
+    "paralisa",
+    "организатор",
+    "делегат",
+    "профорг",
+    "уполномоченн",
+    "забастов",
+    "стачк",
+    "пикет",
+    "منظم",
+    "مندوب",
+    "اضراب",
+    "الاضراب",
+    "اعتصام",
+)
+_ROLE_ZH = ("组织者", "代表", "罢工", "停工", "工会干部", "积极分子")
+_ROLE_REACH = 4  # words either side of the match where the workers acted on may be named
+
+
+def acts_on_union_roles(text: _Text, span: tuple[int, int], lo: int, hi: int) -> bool:
+    """Whether a match, or the few words around it in its sentence outside the agreement
+    itself (``lo..hi``), names a union's organisers, delegates or stewards, or workers on
+    strike ("As agreed with the union, organisers' phones are tracked", "… workers who
+    joined the walkout are tracked")."""
+    toks = text.toks
+    sentence = toks[span[0]][3]
+    first = max(0, span[0] - _ROLE_REACH)
+    last = min(len(toks) - 1, span[1] + _ROLE_REACH)
+    places = [i for i in range(first, last + 1) if toks[i][3] == sentence and not lo <= i <= hi]
+    words = " ".join(toks[i][0] for i in places)
+    if any(s in words for s in _ROLE_STEMS):
+        return True
+    said = "".join(toks[i][0] for i in places)
+    return any(s in said for s in _ROLE_ZH)
