@@ -36,7 +36,7 @@ from .lexicon import FAMILY_SOURCE, WINDOW, CompiledLexicon, IndexedPart, Lexico
 from .mass_scope import court_order_bounds_nothing, everyone_kept_long, names_the_public
 from .recipient import kept_for_the_state
 from .records_heading import heading_of_next
-from .union_own import acts_on_union_roles, on_others_than_members
+from .union_own import acts_on_union_roles, handed_on_after, on_others_than_members
 
 if TYPE_CHECKING:
     from .reader import _Text
@@ -251,6 +251,7 @@ def bears_on(
                 or others
                 or _for_the_state(text, span, lo, hi, category)
                 or acts_on_union_roles(text, span, lo, hi)  # "… organisers' phones are tracked"
+                or (category in ("interception", "tracking") and handed_on_after(text, span))
             ):
                 continue
             kind, acted_on = None, [g for g in targets if not lo <= g[0] <= hi]

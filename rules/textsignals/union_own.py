@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .handing import sentences_of
+from .recipient import SENTENCES_AFTER, hands_to_state
+
 if TYPE_CHECKING:
     from .reader import _Text
 
@@ -104,3 +107,15 @@ def acts_on_union_roles(text: _Text, span: tuple[int, int], lo: int, hi: int) ->
         return True
     said = "".join(toks[i][0] for i in places)
     return any(s in said for s in _ROLE_ZH)
+
+
+def handed_on_after(text: _Text, span: tuple[int, int]) -> bool:
+    """Whether one of the sentences after a match the union agreed to hands something on
+    to a state body ("Workers are located on site as agreed with the union. Their locations
+    are sent to the police every week."): what the union agreed to for its members' safety
+    does not reach the police, whatever the next sentence calls what it hands on."""
+    sentences = sentences_of(text)
+    last = text.toks[span[1]][3]
+    return any(
+        hands_to_state(sentences.get(n, [])) for n in range(last + 1, last + 1 + SENTENCES_AFTER)
+    )
