@@ -28,7 +28,8 @@ from .lexicon import LexiconEntry
 # 会费"), not a pretext for an act on it.
 ROUND_17_OTHER = ("suspicious transfers", "who is where")
 KIND_SOURCES = {
-    "Benign context (anchors): trade-union membership": "group's own",
+    # A union's dues and payroll bound acts on its own members only (``union_own``).
+    "Benign context (anchors): trade-union membership": "union's own",
     "Benign context (anchors): press accreditation": "group's own",
     "Benign context (names)": "own object",
     "Benign context (objects)": "own object",

@@ -29,12 +29,14 @@ from .act_scope import (
 from .act_scope import CLAUSE_BREAK_RE as _CLAUSE_BREAK_RE
 from .attack_watch import watched_for_attacks
 from .bound_reach import bound_after, group_acted_on_after, group_acted_on_before
+from .cover_story import cover_story
 from .kept_groups import groups_kept
 from .languages import bare_word
 from .lexicon import FAMILY_SOURCE, WINDOW, CompiledLexicon, IndexedPart, LexiconEntry
 from .mass_scope import court_order_bounds_nothing, everyone_kept_long, names_the_public
 from .recipient import kept_for_the_state
 from .records_heading import heading_of_next
+from .union_own import acts_on_union_roles, handed_on_after, on_others_than_members
 
 if TYPE_CHECKING:
     from .reader import _Text
@@ -43,6 +45,9 @@ if TYPE_CHECKING:
 # be turned on (journalists, protesters, the opposition, a minority…).
 PROTECTED_CATEGORIES = ("targets_dissent", "profiling")
 _PLAN_KEY = "protected_targets"
+# Benign kinds naming a group's own affairs (``benign_kinds``): a purpose naming one is done
+# for the group, not a pretext for an act on it.
+OWN_KINDS = ("group's own", "union's own")
 
 # A colon inside a sentence introduces what follows it ("For the malware protection project
 # of the ministry: block opposition news sites"): benign context before it is a heading,
@@ -241,7 +246,13 @@ def bears_on(
             # nothing handed to the state, the agreement is benign context like any other.
             others = [g for g in groups_kept(text, span, protected) if not lo <= g[0] <= hi]
             dissent_apart = category == "targets_dissent" and (hi < span[0] or lo > span[1])
-            if dissent_apart or others or _for_the_state(text, span, lo, hi, category):
+            if (
+                dissent_apart
+                or others
+                or _for_the_state(text, span, lo, hi, category)
+                or acts_on_union_roles(text, span, lo, hi)  # "… organisers' phones are tracked"
+                or (category in ("interception", "tracking") and handed_on_after(text, span))
+            ):
                 continue
             kind, acted_on = None, [g for g in targets if not lo <= g[0] <= hi]
         if kind is None and _for_the_state(text, span, lo, hi, category):
@@ -254,6 +265,10 @@ def bears_on(
             # the buyer guarding its own network; a warrant the police asked for is still a
             # judge's.
             continue
+        if cover_story(text, lo, hi, bool(acted_on)):
+            continue  # "… and tell users it is a maintenance window": what it is called
+        if kind == "union's own" and on_others_than_members(text, span, acted_on):
+            continue  # "identify the protesters from the payroll records": not its members
         if kind in ("own object", "thing held"):
             continue  # only the act read inside it, or holding it, is cancelled (own_object)
         if kind == "billing" and (
@@ -299,7 +314,7 @@ def bears_on(
             and not measured
             and (
                 _opened_by_means(text, span[1], lo)
-                or (kind != "group's own" and _opened_by_purpose(text, span[1], lo))
+                or (kind not in OWN_KINDS and _opened_by_purpose(text, span[1], lo))
             )
         ):
             continue  # "block opposition sites with bot protection rules": the means
