@@ -112,3 +112,47 @@ FOUND_FOR_THE_STATE = [
 @pytest.mark.parametrize("text, expected", FOUND_FOR_THE_STATE)
 def test_lost_phones_or_a_pathway_for_the_state_or_on_protesters_are_read(text, expected):
     assert expected in categories(text)
+
+
+# Media monitoring: what the press publishes about a customer's brand, read by its
+# communication department (French "coupures", cuts, and Arabic "إعلامي", of the media,
+# read as a service cut off and a journalist).
+MEDIA_MONITORING = [
+    "Une veille médias des coupures de presse qui citent notre marque.",
+    "Revue de presse quotidienne et veille médias pour le service communication.",
+    "رصد إعلامي لقصاصات الصحف التي تذكر علامتنا التجارية.",
+    "خدمة رصد إعلامي يومي للشركة.",
+    "Media monitoring: a daily press review of articles that mention our brand.",
+    "Monitoreo de medios: recortes de prensa diarios sobre la marca.",
+    "Мониторинг прессы для пресс-службы: вырезки статей о бренде.",
+    "媒体监测服务，为公关部门提供每日剪报。",
+]
+
+
+@pytest.mark.parametrize("text", MEDIA_MONITORING)
+def test_media_monitoring_of_press_clippings_is_ordinary(text):
+    assert categories(text) == set()
+
+
+MEDIA_MONITORING_OF_JOURNALISTS = [
+    ("رصد إعلامي لتحركات الصحفيين المنتقدين للحكومة.", "tracking"),
+    ("رصد إعلامي وتتبع مواقع الصحفيين المذكورين في قصاصات الصحف.", "targets_dissent"),
+    ("رصد الإعلاميين المعارضين.", "targets_dissent"),
+    (
+        "Veille médias : suivre les déplacements des journalistes cités dans les coupures de presse.",
+        "targets_dissent",
+    ),
+    ("Revue de presse et surveillance des journalistes de l'opposition.", "targets_dissent"),
+    (
+        "Coupures de presse : localiser les journalistes qui critiquent le ministre.",
+        "targets_dissent",
+    ),
+    ("Media monitoring that tracks the movements of named journalists.", "targets_dissent"),
+    ("Мониторинг СМИ с отслеживанием перемещений журналистов.", "targets_dissent"),
+    ("媒体监测服务，追踪记者的行踪。", "targets_dissent"),
+]
+
+
+@pytest.mark.parametrize("text, expected", MEDIA_MONITORING_OF_JOURNALISTS)
+def test_media_monitoring_of_journalists_movements_is_read(text, expected):
+    assert expected in categories(text)
