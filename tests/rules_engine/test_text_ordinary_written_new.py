@@ -156,3 +156,36 @@ MEDIA_MONITORING_OF_JOURNALISTS = [
 @pytest.mark.parametrize("text, expected", MEDIA_MONITORING_OF_JOURNALISTS)
 def test_media_monitoring_of_journalists_movements_is_read(text, expected):
     assert expected in categories(text)
+
+
+# French "personne" after "ne" or before "d'autre" is nobody, not a person located.
+NOBODY = [
+    "La position n'est transmise à personne d'autre.",
+    "Position supprimée au bout de 24 h, partagée avec personne d'autre.",
+    "La position du livreur n'est partagée avec personne.",
+    "Les positions ne sont communiquées à personne.",
+]
+
+
+@pytest.mark.parametrize("text", NOBODY)
+def test_french_personne_as_nobody_is_no_person_located(text):
+    assert categories(text) == set()
+
+
+NOBODY_BUT_THE_STATE = [
+    ("La position n'est partagée avec personne d'autre que la police.", "tracking"),
+    ("La position n'est transmise à personne sauf à la police.", "tracking"),
+    ("Géolocaliser une personne disparue à la demande de la police.", "tracking"),
+    ("Localiser la personne qui a écrit l'article critique.", "targets_dissent"),
+    ("Localiser chaque personne présente à la manifestation.", "targets_dissent"),
+    (
+        "La position de toute personne présente au rassemblement est transmise à la police.",
+        "tracking",
+    ),
+    ("Nous localisons la personne. Sa position n'est partagée avec personne d'autre.", "tracking"),
+]
+
+
+@pytest.mark.parametrize("text, expected", NOBODY_BUT_THE_STATE)
+def test_a_person_located_or_nobody_but_the_police_is_read(text, expected):
+    assert expected in categories(text)
