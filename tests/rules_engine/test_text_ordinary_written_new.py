@@ -189,3 +189,42 @@ NOBODY_BUT_THE_STATE = [
 @pytest.mark.parametrize("text, expected", NOBODY_BUT_THE_STATE)
 def test_a_person_located_or_nobody_but_the_police_is_read(text, expected):
     assert expected in categories(text)
+
+
+# Calls a contact centre records for training, call records kept for billing.
+CALLS_RECORDED_FOR_TRAINING = [
+    "We record calls to our helpdesk for training.",
+    "The contact centre records calls for agent training.",
+    "Оператор хранит записи звонков (CDR) для тарификации.",
+    "Записи звонков хранятся для тарификации и разбора споров.",
+    "يسجل مركز الاتصال المكالمات لتدريب الموظفين.",
+    "تسجيل مكالمات مركز الاتصال لتدريب الموظفين.",
+    "Колл-центр записывает звонки для обучения операторов.",
+]
+
+
+@pytest.mark.parametrize("text", CALLS_RECORDED_FOR_TRAINING)
+def test_calls_recorded_for_training_or_billing_are_ordinary(text):
+    assert categories(text) == set()
+
+
+CALLS_RECORDED_FOR_THE_STATE = [
+    (
+        "We record calls to our helpdesk for training and send them to the security service.",
+        "interception",
+    ),
+    ("The contact centre records the calls of journalists for agent training.", "interception"),
+    ("Record the calls of opposition members for training.", "interception"),
+    ("Оператор хранит записи звонков для тарификации и передаёт их в ФСБ.", "interception"),
+    ("Записи звонков журналистов хранятся для тарификации.", "interception"),
+    ("تسجيل مكالمات مركز الاتصال لتدريب الموظفين وإرسالها إلى جهاز الأمن.", "interception"),
+    (
+        "Колл-центр записывает звонки для обучения операторов и передаёт записи в ФСБ.",
+        "interception",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", CALLS_RECORDED_FOR_THE_STATE)
+def test_calls_recorded_for_the_state_or_of_journalists_are_read(text, expected):
+    assert expected in categories(text)
