@@ -238,6 +238,13 @@ def bears_on(
                 # mail ("the DLP intercepts the subscribers' emails"): not the company's own
                 continue
             kind = "other"
+        if kind in ("members", "found") and names_recipient(text):
+            # "A mosque wants a database of its worshippers and shares it with the police",
+            # "… The ministry receives a copy", "locate lost phones for the security
+            # service": no longer the group's, the owner's or the patient's own.
+            continue
+        if kind == "found":
+            kind = "other"
         acted_on = targets  # the groups the match names, less any the context names itself
         if kind == "agreed":
             # "Strikers' phones are tracked, as agreed with the union": the union's consent

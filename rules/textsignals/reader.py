@@ -72,6 +72,7 @@ from .negation import (
     negated_at,
     negated_inside,
 )
+from .nobody import NOBODY, drop_nobody
 from .own_object import act_in_own_object, act_on_thing_held
 from .safeguards import safeguard_skipped
 from .served import served
@@ -312,6 +313,8 @@ def _read(raw: str, lexicon: CompiledLexicon) -> list[Read]:
     text = _Text(raw, read_word_keys(lexicon))
     if drop_name_stems(raw, text.toks, text.keys, text.index, benign_keys(lexicon)):
         text.keyset = frozenset(text.index)
+    if NOBODY in raw and drop_nobody(text.toks, text.keys, text.index):
+        text.keyset = frozenset(text.index)  # French "… à personne": nobody
     # (category, first word) -> [(language, quote, phrase key)] in the order found
     places: dict[tuple[str, int], list[tuple[str, str, str]]] = {}
     protected: _Near | None = None  # where the text names a protected group
