@@ -47,6 +47,11 @@ KIND_SOURCES = {
             "Benign context: emergency calls",
             # a bank's suspicious transfers, an evacuation roll call: never of protesters
             *(f"Benign context (round 17 wording): {w}" for w in ROUND_17_OTHER),
+            # a bank's or a broker's compliance recording is of its traders' calls, never
+            # of journalists' or activists' ("record the journalists' calls as a compliance
+            # requirement")
+            "Benign context (anchors): a bank's compliance recording",
+            "Benign context (round 17 wording): a broker's trading desk",
         ),
         "other",
     ),

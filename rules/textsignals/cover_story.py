@@ -29,13 +29,17 @@ _PRETEXT_RE = re.compile(
 _TOLD_RE = re.compile(
     r"\b(told|tell|tells|telling|call it|calls it|called|labelled|labeled|label it|"
     r"branded|presented as|passed off|framed as|officially|"
-    r"dit|dira|dire|présenté|presente|présentée|presentee|appel|qualifi|"
-    r"dice|dicen|decir|dirá|llama|presentad|"
-    r"diz|dizem|dizer|dirá|chama|apresentad|"
+    r"dit|dira|dire|présenté|presente|présentée|presentee|qualifi|"
+    # "appel", "llama", "chama" only as the verb: "les appels", "las llamadas", "as
+    # chamadas" are the calls themselves
+    r"appelle\b|appellent\b|appeler\b|appelé|appele\b|"
+    r"dice|dicen|decir|dirá|llama\b|llaman\b|llamado\b|llamarlo\b|presentad|"
+    r"diz|dizem|dizer|dirá|chama\b|chamam\b|chamado de\b|chamá|apresentad|"
     r"говор|скаж|сообща|называ|назов|объясня|представля)"
     r"|يقال|يبلغ|ابلاغ|نقول|يسمي|نسميه|يسمونه|بوصفه|علي انه|بانه|بانها"
 )
-_ZH_PRETEXT_RE = re.compile("借口|幌子|伪装|名义|假借|打着")
+# Not "名义" alone: "以自己的名义" (in its own name) is how an operator speaks of itself.
+_ZH_PRETEXT_RE = re.compile("借口|幌子|伪装|假借|打着")
 _ZH_PRETEXT_AFTER_RE = re.compile("^[”」』\"']?(为名|为借口|为幌子|的名义)")
 _ZH_TOLD_RE = re.compile("称|告诉|谎称|说是|对外|美其名")
 _BEFORE = 6  # words before the benign ones where the telling is read
