@@ -238,6 +238,13 @@ def bears_on(
                 # mail ("the DLP intercepts the subscribers' emails"): not the company's own
                 continue
             kind = "other"
+        if kind in OWN_KINDS and (
+            category in ("tracking", "interception") or names_recipient(text)
+        ):
+            # A union's dues or a press accreditation account for listing the group's own
+            # people, not for tracking their phones or recording their calls, nor for a list
+            # sent to the police ("the union members' list is sent to the police for payroll").
+            continue
         if kind in ("members", "found") and names_recipient(text):
             # "A mosque wants a database of its worshippers and shares it with the police",
             # "… The ministry receives a copy", "locate lost phones for the security

@@ -39,6 +39,9 @@ from tests.rules_engine.reading import categories
         "The bank records its traders' calls for compliance, as MiFID II requires.",
         "La banque enregistre les appels de ses traders pour la conformité.",
         "Брокер записывает звонки трейдеров для комплаенса.",
+        "Union members are listed from the payroll to deduct their dues.",
+        "La liste des syndiqués sert à prélever les cotisations sur la paie.",
+        "Список членов профсоюза используется для удержания взносов из зарплаты.",
     ],
 )
 def test_what_the_review_found_flagged_stays_ordinary(text: str) -> None:
@@ -74,6 +77,29 @@ def test_what_the_review_found_flagged_stays_ordinary(text: str) -> None:
             "Записывать звонки оппозиционных активистов в качестве меры комплаенса.",
         ),
         ("censorship", "以维护的名义切断反对派网站。"),
+        # a union's dues or agreement are no reason to send its members' list to the police,
+        # to track their phones or to record their calls
+        ("targets_dissent", "The union members' list is sent to the police for payroll."),
+        (
+            "targets_dissent",
+            "Under the collective agreement, the union members' list is sent to the police.",
+        ),
+        (
+            "targets_dissent",
+            "La liste des syndiqués, utilisée pour prélever les cotisations, est partagée avec "
+            "la police.",
+        ),
+        ("targets_dissent", "Список членов профсоюза передаётся в полицию для удержания взносов."),
+        ("targets_dissent", "تُرسل قائمة أعضاء النقابة إلى الشرطة لخصم الاشتراكات."),
+        (
+            "tracking",
+            "Union members' phones are tracked through the payroll app to deduct their dues.",
+        ),
+        (
+            "interception",
+            "Under the collective agreement, union members' calls are recorded and sent to the "
+            "police.",
+        ),
     ],
 )
 def test_the_red_flags_beside_them_are_read(category: str, text: str) -> None:
