@@ -40,6 +40,7 @@ KIND_SOURCES = {
         (
             "Benign context (kinds): animals",
             "Benign context (kinds): public transport",
+            "Benign context (kinds): lost or stolen devices",
             "Benign context (kinds): web analytics",
             "Benign context (kinds): care of residents",
             "Benign context (kinds): the price of a service",
@@ -71,11 +72,6 @@ KIND_SOURCES = {
     # A group's own members or donors are its own only while the text hands them to no
     # state body (``benign_scope.bears_on``).
     "Benign context (kinds): an NGO, a parish or a union": "members",
-    # Lost phones found again and a patient's pathway are something other than a protected
-    # group, and their owner's or patient's own only while the text hands them to no state
-    # body: "locate lost phones and pass their locations to the security service".
-    "Benign context (kinds): lost or stolen devices": "found",
-    "Benign context (kinds): a patient's pathway": "found",
 }
 
 
