@@ -1,7 +1,6 @@
 """The kinds of benign entries the reader treats apart (``benign_scope.bears_on``), by
 the beginning of their source: oversight, measures, things other than a protected group,
-calls a contact centre holds, a company's own mail, billing, a thing held, a group's own
-members."""
+calls a contact centre holds, a company's own mail, billing, a thing held."""
 
 from __future__ import annotations
 
@@ -69,9 +68,6 @@ KIND_SOURCES = {
     # thing held only the act it is the object of (``own_object.act_on_thing_held``).
     "Benign context (kinds): call records billed": "billing",
     "Benign context (kinds): a thing held": "thing held",
-    # A group's own members or donors are its own only while the text hands them to no
-    # state body (``benign_scope.bears_on``).
-    "Benign context (kinds): an NGO, a parish or a union": "members",
 }
 
 
