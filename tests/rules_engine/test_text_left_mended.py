@@ -158,3 +158,49 @@ def test_wordings_a_review_found_hiding_a_red_flag_are_read(text: str, expected:
     behind them (refusals, financial intelligence, spyware as a product, Spanish "no" in
     Portuguese, French forms only in French texts) were withdrawn."""
     assert expected in categories(text)
+
+
+# French "personne" after "ne" or before "d'autre" is nobody, not a person located; an
+# exception after it, or a state body named after it, names whom the act serves.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La position n'est transmise à personne d'autre.",
+        "Position supprimée au bout de 24 h, partagée avec personne d'autre.",
+        "La position du livreur n'est partagée avec personne.",
+        "Les positions ne sont communiquées à personne.",
+    ],
+)
+def test_french_personne_as_nobody_is_no_person_located(text):
+    assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("La position n'est partagée avec personne d'autre que la police.", "tracking"),
+        ("La position n'est transmise à personne sauf à la police.", "tracking"),
+        ("Géolocaliser une personne disparue à la demande de la police.", "tracking"),
+        ("Localiser la personne qui a écrit l'article critique.", "targets_dissent"),
+        ("Localiser chaque personne présente à la manifestation.", "targets_dissent"),
+        (
+            "La position de toute personne présente au rassemblement est transmise à la police.",
+            "tracking",
+        ),
+        (
+            "Nous localisons la personne. Sa position n'est partagée avec personne d'autre.",
+            "tracking",
+        ),
+        # found by a review: the exception in the next sentence, or written otherwise
+        (
+            "La position n'est transmise à personne d'autre. Elle est transmise à la police.",
+            "tracking",
+        ),
+        ("La position n'est partagée avec personne d'autre. Sauf la police.", "tracking"),
+        ("La position n'est transmise à personne d'autre, uniquement à la police.", "tracking"),
+        ("La position n'est transmise à personne, si ce n'est la police.", "tracking"),
+        ("La position n'est transmise à personne, à l'exception de la police.", "tracking"),
+    ],
+)
+def test_a_person_located_or_nobody_but_the_police_is_read(text, expected):
+    assert expected in categories(text)
