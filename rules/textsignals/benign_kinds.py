@@ -68,6 +68,9 @@ KIND_SOURCES = {
     # thing held only the act it is the object of (``own_object.act_on_thing_held``).
     "Benign context (kinds): call records billed": "billing",
     "Benign context (kinds): a thing held": "thing held",
+    # An NGO, a parish or a union wanting something for its own people, bounded by whom
+    # it goes to (``benign_scope.bears_on``): not a worshippers' list shared with the police.
+    "Benign context (kinds): an NGO, a parish or a union that wants something": "own people",
 }
 
 

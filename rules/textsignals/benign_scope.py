@@ -245,6 +245,11 @@ def bears_on(
             # people, not for tracking their phones or recording their calls, nor for a list
             # sent to the police ("the union members' list is sent to the police for payroll").
             continue
+        if kind == "own people":
+            if names_recipient(text):
+                continue  # "A mosque wants a database of its worshippers and shares it with
+                # the police": no longer for its own people
+            kind = None
         acted_on = targets  # the groups the match names, less any the context names itself
         if kind == "agreed":
             # "Strikers' phones are tracked, as agreed with the union": the union's consent

@@ -204,3 +204,31 @@ def test_french_personne_as_nobody_is_no_person_located(text):
 )
 def test_a_person_located_or_nobody_but_the_police_is_read(text, expected):
     assert expected in categories(text)
+
+
+# A parish's, a mosque's or an NGO's wish for something for its own people is bounded by
+# whom it goes to: its worshippers' database shared with the police is read.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A mosque wants a database of its worshippers and shares it with the police.",
+        "Une mosquée veut une base de données de ses fidèles et la partage avec la police.",
+        "Una mezquita quiere una base de datos de sus fieles y la comparte con la policía.",
+        "Мечеть хочет базу данных своих прихожан и передаёт её в полицию.",
+        "清真寺希望建立信众数据库并与警方共享。",
+    ],
+)
+def test_a_worshippers_database_shared_with_the_police_is_profiling(text):
+    assert "profiling" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A mosque wants a database of its worshippers to send newsletters.",
+        "Une mosquée veut une base de données de ses fidèles pour les dons.",
+        "Мечеть хочет базу данных своих прихожан для рассылки.",
+    ],
+)
+def test_a_worshippers_database_for_its_own_use_stays_ordinary(text):
+    assert categories(text) == set()
