@@ -47,11 +47,6 @@ KIND_SOURCES = {
             "Benign context: emergency calls",
             # a bank's suspicious transfers, an evacuation roll call: never of protesters
             *(f"Benign context (round 17 wording): {w}" for w in ROUND_17_OTHER),
-            # a bank's or a broker's compliance recording is of its traders' calls, never
-            # of journalists' or activists' ("record the journalists' calls as a compliance
-            # requirement")
-            "Benign context (anchors): a bank's compliance recording",
-            "Benign context (round 17 wording): a broker's trading desk",
         ),
         "other",
     ),
@@ -68,6 +63,11 @@ KIND_SOURCES = {
     # thing held only the act it is the object of (``own_object.act_on_thing_held``).
     "Benign context (kinds): call records billed": "billing",
     "Benign context (kinds): a thing held": "thing held",
+    # A bank's or a broker's compliance recording is of its traders' calls, never of
+    # journalists' or activists' ("record the journalists' calls as a compliance
+    # requirement"); otherwise plain benign context, bounded by whom it goes to.
+    "Benign context (anchors): a bank's compliance recording": "compliance",
+    "Benign context (round 17 wording): a broker's trading desk": "compliance",
     # An NGO, a parish or a union wanting something for its own people, bounded by whom
     # it goes to (``benign_scope.bears_on``): not a worshippers' list shared with the police.
     "Benign context (kinds): an NGO, a parish or a union that wants something": "own people",

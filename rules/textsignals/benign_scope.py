@@ -245,6 +245,10 @@ def bears_on(
             # people, not for tracking their phones or recording their calls, nor for a list
             # sent to the police ("the union members' list is sent to the police for payroll").
             continue
+        if kind == "compliance":
+            if any(t != span for t in targets):
+                continue  # the traders' calls, not the journalists' a match names
+            kind = None
         if kind == "own people":
             if names_recipient(text):
                 continue  # "A mosque wants a database of its worshippers and shares it with
