@@ -1,7 +1,10 @@
 """Wording of new writing read in the seven languages: the movement or location history of
 specific cars or people sold or bought (plate readers whose data is sold to whoever pays, a
-debt collector buying debtors' phone locations from a broker). A fleet's own history shown
-to its owner, phones bought for a collection team, stay ordinary.
+debt collector buying debtors' phone locations from a broker); a custody system's field for
+the reason someone is held reading "political / religious" (beside a facility, no charges or
+an indefinite stay); a hidden, secret or parallel custody register. A fleet's own history
+shown to its owner, phones bought for a collection team, a leave form's reasons (political
+office, religious holiday) and the custody register the prosecutor sees stay ordinary.
 
 Each dangerous sentence raised nothing of its category before these entries were added.
 Sentences written for the purpose (not taken from the labelled texts). No database.
@@ -44,6 +47,76 @@ from tests.rules_engine.reading import categories
         ("tracking", "يبيعون سجل تنقلات سيارات بعينها لمن يدفع."),
         ("tracking", "他们把特定车辆的出行记录卖给谁付钱就给谁。"),
         ("tracking", "催收公司从数据中间商那里买欠款人手机的位置。"),
+        # a custody system's field for the reason someone is held: political / religious
+        (
+            "detention",
+            "The holding facility's software needs a field 'grounds: political / religious' "
+            "with stays set to indefinite.",
+        ),
+        (
+            "detention",
+            "Le logiciel du centre de rétention doit avoir un champ « motif : politique / "
+            "religieux ».",
+        ),
+        (
+            "detention",
+            "El programa del centro de internamiento necesita un campo «motivo: político / "
+            "religioso».",
+        ),
+        (
+            "detention",
+            "O sistema da unidade de custódia precisa de um campo 'motivo: político / religioso'.",
+        ),
+        (
+            "detention",
+            "Программа для учреждения административного содержания: поле «основание: "
+            "политическое / религиозное».",
+        ),
+        ("detention", "برنامج لمرفق الاحتجاز الإداري فيه حقل «السبب: سياسي / ديني»."),
+        ("detention", "收容所的软件要有“原因：政治／宗教”字段。"),
+        # the same field beside no charges, no hearing or an indefinite stay
+        (
+            "detention",
+            "They want a column 'reason: political / religious', no column for charges, and the "
+            "default stay is indefinite.",
+        ),
+        (
+            "detention",
+            "Il faut une case « motif : politique / religieux », sans case pour l'inculpation, "
+            "durée indéterminée.",
+        ),
+        (
+            "detention",
+            "El cliente quiere en la ficha una casilla «motivo: político / religioso» y duración "
+            "indefinida por defecto.",
+        ),
+        (
+            "detention",
+            "O cliente quer na ficha um campo 'motivo: político / religioso' e prazo indeterminado "
+            "por padrão.",
+        ),
+        (
+            "detention",
+            "Заказчику в карточке нужна графа «причина: политическая / религиозная» и бессрочный "
+            "срок.",
+        ),
+        ("detention", "يريد العميل في البطاقة خانة «السبب: سياسي / ديني» ومدة غير محددة."),
+        ("detention", "要加一栏“原因：政治／宗教”，不设罪名一栏，期限默认无限期。"),
+        # a hidden, secret or parallel custody register
+        (
+            "detention",
+            "A second, unlisted custody register on its own server for people held past the "
+            "legal limit.",
+        ),
+        ("detention", "Un registre d'écrou parallèle et caché sur un serveur à part."),
+        ("detention", "Un registro de custodia paralelo y oculto en otro servidor."),
+        (
+            "detention",
+            "Um registro de custódia paralelo e oculto para quem fica além do prazo legal.",
+        ),
+        ("detention", "Отдельный скрытый журнал задержанных."),
+        ("detention", "دفتر موقوفين موازٍ وغير معلن على خادم منفصل."),
+        ("detention", "在一台独立服务器上另建一本不公开的羁押登记，检察院看不到。"),
     ],
 )
 def test_new_wording_is_read(category: str, text: str) -> None:
@@ -62,6 +135,18 @@ def test_new_wording_is_read(category: str, text: str) -> None:
         "Коллекторское агентство покупает 50 телефонов, чтобы звонить должникам.",
         "تشتري شركة التحصيل 50 هاتفاً لموظفيها للاتصال بالمدينين.",
         "车队平台向客户展示自有车辆的行驶轨迹。",
+        # a leave form's reasons, the official register shown to the prosecutor
+        "Leave reasons in the HR tool: political office, religious holiday, other.",
+        "Formulaire RH : motif d'absence — mandat politique, fête religieuse, autre.",
+        "El formulario de permisos tiene el campo «motivo: cargo político / festividad religiosa».",
+        "Formulário de férias: motivo — cargo político, feriado religioso, outro.",
+        "В кадровой программе поле «причина отпуска: политическая / религиозная».",
+        "نموذج الإجازات فيه حقل «السبب: منصب سياسي / عيد ديني».",
+        "请假系统的“原因”字段包括：政治学习、宗教节日、其他。",
+        "The custody register is kept on a separate server and shown to the prosecutor daily.",
+        "Le registre d'écrou est sauvegardé sur un serveur à part, consultable par le parquet.",
+        "El registro de custodia se guarda en otro servidor y lo revisa la fiscalía.",
+        "Журнал задержанных хранится на отдельном сервере, прокурор видит его ежедневно.",
     ],
 )
 def test_ordinary_wording_stays_clean(text: str) -> None:
