@@ -2,9 +2,12 @@
 specific cars or people sold or bought (plate readers whose data is sold to whoever pays, a
 debt collector buying debtors' phone locations from a broker); a custody system's field for
 the reason someone is held reading "political / religious" (beside a facility, no charges or
-an indefinite stay); a hidden, secret or parallel custody register. A fleet's own history
-shown to its owner, phones bought for a collection team, a leave form's reasons (political
-office, religious holiday) and the custody register the prosecutor sees stay ordinary.
+an indefinite stay); a hidden, secret or parallel custody register; a connection throttled
+to a few kilobits on the anniversary of protests or a crackdown, messaging held to a few
+kbps ("限到32 kbps"). A fleet's own history shown to its owner, phones bought for a
+collection team, a leave form's reasons (political office, religious holiday), the custody
+register the prosecutor sees and more bandwidth for a commemoration's livestream stay
+ordinary.
 
 Each dangerous sentence raised nothing of its category before these entries were added.
 Sentences written for the purpose (not taken from the labelled texts). No database.
@@ -117,6 +120,17 @@ from tests.rules_engine.reading import categories
         ("detention", "Отдельный скрытый журнал задержанных."),
         ("detention", "دفتر موقوفين موازٍ وغير معلن على خادم منفصل."),
         ("detention", "在一台独立服务器上另建一本不公开的羁押登记，检察院看不到。"),
+        # a connection throttled to a few kilobits around a protest's anniversary
+        (
+            "censorship",
+            "Video calls throttled on the anniversary of the crackdown, officially for network "
+            "stability.",
+        ),
+        (
+            "censorship",
+            "Le débit des messageries sera de 32 kbit/s pour la date anniversaire du soulèvement.",
+        ),
+        ("censorship", "上级要求把即时通讯和直播限到32 kbps，不通知用户。"),
     ],
 )
 def test_new_wording_is_read(category: str, text: str) -> None:
@@ -147,6 +161,10 @@ def test_new_wording_is_read(category: str, text: str) -> None:
         "Le registre d'écrou est sauvegardé sur un serveur à part, consultable par le parquet.",
         "El registro de custodia se guarda en otro servidor y lo revisa la fiscalía.",
         "Журнал задержанных хранится на отдельном сервере, прокурор видит его ежедневно.",
+        # more bandwidth for a commemoration, a plan's cap, a commemorative edition
+        "More bandwidth for the museum's live video on the anniversary of the protests.",
+        "Plus de débit pour la vidéo en direct du musée à l'anniversaire des manifestations.",
+        "直播间的画质升级，带宽提到20 Mbps。",
     ],
 )
 def test_ordinary_wording_stays_clean(text: str) -> None:
