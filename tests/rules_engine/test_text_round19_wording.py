@@ -4,9 +4,10 @@ debt collector buying debtors' phone locations from a broker); a custody system'
 the reason someone is held reading "political / religious" (beside a facility, no charges or
 an indefinite stay); a hidden, secret or parallel custody register; a connection throttled
 to a few kilobits on the anniversary of protests or a crackdown, messaging held to a few
-kbps ("限到32 kbps"). A fleet's own history shown to its owner, phones bought for a
+kbps ("限到32 kbps"); a hotel's guest Wi-Fi mirrored for a ministry with no court paper. A fleet's own history shown to its owner, phones bought for a
 collection team, a leave form's reasons (political office, religious holiday), the custody
-register the prosecutor sees and more bandwidth for a commemoration's livestream stay
+register the prosecutor sees more bandwidth for a commemoration's livestream and guest traffic mirrored to the hotel's
+own intrusion detection stay
 ordinary.
 
 Each dangerous sentence raised nothing of its category before these entries were added.
@@ -131,6 +132,36 @@ from tests.rules_engine.reading import categories
             "Le débit des messageries sera de 32 kbit/s pour la date anniversaire du soulèvement.",
         ),
         ("censorship", "上级要求把即时通讯和直播限到32 kbps，不通知用户。"),
+        # a hotel's guest Wi-Fi mirrored for a ministry, with no court paper
+        (
+            "interception",
+            "Guest Wi-Fi sessions are to be mirrored for the ministry's security office, with no "
+            "court paper.",
+        ),
+        (
+            "interception",
+            "La oficina de seguridad del ministerio quiere que el wifi de los huéspedes se "
+            "duplique a su equipo, sin orden judicial.",
+        ),
+        (
+            "interception",
+            "O escritório de segurança do ministério quer o Wi-Fi dos hóspedes espelhado para o "
+            "equipamento deles, sem ordem judicial.",
+        ),
+        (
+            "interception",
+            "Министерство хочет зеркалировать гостевой Wi-Fi отеля на свой сервер, без решения "
+            "суда.",
+        ),
+        (
+            "interception",
+            "يريد مكتب الأمن التابع للوزارة نسخ جلسات النزلاء على شبكة الواي فاي إلى جهازه دون "
+            "ورقة من قاض.",
+        ),
+        (
+            "interception",
+            "部里的安全办公室要求把酒店住客Wi-Fi的流量镜像到他们自己的设备上，没有法院文书。",
+        ),
     ],
 )
 def test_new_wording_is_read(category: str, text: str) -> None:
@@ -165,6 +196,13 @@ def test_new_wording_is_read(category: str, text: str) -> None:
         "More bandwidth for the museum's live video on the anniversary of the protests.",
         "Plus de débit pour la vidéo en direct du musée à l'anniversaire des manifestations.",
         "直播间的画质升级，带宽提到20 Mbps。",
+        # guest traffic mirrored to the hotel's own intrusion detection
+        "Port mirroring of the guest Wi-Fi to the hotel's own intrusion detection system.",
+        "El hotel duplica el tráfico wifi de los huéspedes hacia su propio sistema de detección.",
+        "O hotel espelha o tráfego dos hóspedes para o próprio sistema de detecção de intrusão.",
+        "Отель зеркалирует трафик гостевой сети на собственную систему обнаружения вторжений.",
+        "ينسخ الفندق حركة شبكة الضيوف إلى نظام كشف التسلل الخاص به.",
+        "酒店把住客网络的流量镜像到自己的入侵检测系统。",
     ],
 )
 def test_ordinary_wording_stays_clean(text: str) -> None:
