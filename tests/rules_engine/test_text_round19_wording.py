@@ -4,11 +4,12 @@ debt collector buying debtors' phone locations from a broker); a custody system'
 the reason someone is held reading "political / religious" (beside a facility, no charges or
 an indefinite stay); a hidden, secret or parallel custody register; a connection throttled
 to a few kilobits on the anniversary of protests or a crackdown, messaging held to a few
-kbps ("限到32 kbps"); a hotel's guest Wi-Fi mirrored for a ministry with no court paper. A fleet's own history shown to its owner, phones bought for a
-collection team, a leave form's reasons (political office, religious holiday), the custody
-register the prosecutor sees more bandwidth for a commemoration's livestream and guest traffic mirrored to the hotel's
-own intrusion detection stay
-ordinary.
+kbps ("限到32 kbps"); a hotel's guest Wi-Fi mirrored for a ministry with no court paper; the
+population register matched against the lists of checkpoints. A fleet's own history shown
+to its owner, phones bought for a collection team, a leave form's reasons (political office,
+religious holiday), the custody register the prosecutor sees, more bandwidth for a
+commemoration's livestream, guest traffic mirrored to the hotel's own intrusion detection
+and a census cross-checked with an electoral roll stay ordinary.
 
 Each dangerous sentence raised nothing of its category before these entries were added.
 Sentences written for the purpose (not taken from the labelled texts). No database.
@@ -162,6 +163,31 @@ from tests.rules_engine.reading import categories
             "interception",
             "部里的安全办公室要求把酒店住客Wi-Fi的流量镜像到他们自己的设备上，没有法院文书。",
         ),
+        # the population register matched against the lists of checkpoints
+        (
+            "security_services",
+            "An army unit will cross-check the population register against the checkpoint lists.",
+        ),
+        (
+            "security_services",
+            "Une unité militaire croisera le registre de la population avec les listes des "
+            "points de contrôle.",
+        ),
+        (
+            "security_services",
+            "Una unidad del ejército cruzará el padrón con las listas de los controles.",
+        ),
+        (
+            "security_services",
+            "Uma unidade do exército vai cruzar o cadastro da população com as listas dos postos "
+            "de controle.",
+        ),
+        (
+            "security_services",
+            "Воинская часть будет сверять реестр населения со списками блокпостов.",
+        ),
+        ("security_services", "ستطابق وحدة عسكرية سجل السكان مع قوائم نقاط التفتيش."),
+        ("security_services", "一支部队将把人口登记和检查站名单做比对。"),
     ],
 )
 def test_new_wording_is_read(category: str, text: str) -> None:
@@ -203,6 +229,14 @@ def test_new_wording_is_read(category: str, text: str) -> None:
         "Отель зеркалирует трафик гостевой сети на собственную систему обнаружения вторжений.",
         "ينسخ الفندق حركة شبكة الضيوف إلى نظام كشف التسلل الخاص به.",
         "酒店把住客网络的流量镜像到自己的入侵检测系统。",
+        # a census or register cross-checked with an electoral or school roll
+        "The statistics office cross-checks the population register against the electoral roll.",
+        "L'INSEE croise le recensement avec les listes électorales.",
+        "El ayuntamiento cruza el padrón con la lista de matrícula escolar.",
+        "O instituto cruza o censo com o cadastro escolar.",
+        "Статистики сверяют перепись с реестром избирателей.",
+        "تقارن الهيئة سجل السكان مع قوائم الناخبين.",
+        "统计局把人口登记和选民名单做比对。",
     ],
 )
 def test_ordinary_wording_stays_clean(text: str) -> None:
