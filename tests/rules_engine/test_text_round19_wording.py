@@ -5,11 +5,13 @@ the reason someone is held reading "political / religious" (beside a facility, n
 an indefinite stay); a hidden, secret or parallel custody register; a connection throttled
 to a few kilobits on the anniversary of protests or a crackdown, messaging held to a few
 kbps ("限到32 kbps"); a hotel's guest Wi-Fi mirrored for a ministry with no court paper; the
-population register matched against the lists of checkpoints. A fleet's own history shown
+population register matched against the lists of checkpoints; a hidden "family safety" app
+sending GPS to find a wife or husband. A fleet's own history shown
 to its owner, phones bought for a collection team, a leave form's reasons (political office,
 religious holiday), the custody register the prosecutor sees, more bandwidth for a
 commemoration's livestream, guest traffic mirrored to the hotel's own intrusion detection
-and a census cross-checked with an electoral roll stay ordinary.
+a census cross-checked with an electoral roll and a family locator with a visible icon
+stay ordinary.
 
 Each dangerous sentence raised nothing of its category before these entries were added.
 Sentences written for the purpose (not taken from the labelled texts). No database.
@@ -188,6 +190,23 @@ from tests.rules_engine.reading import categories
         ),
         ("security_services", "ستطابق وحدة عسكرية سجل السكان مع قوائم نقاط التفتيش."),
         ("security_services", "一支部队将把人口登记和检查站名单做比对。"),
+        # a hidden "family safety" app sending GPS to find a wife or husband
+        (
+            "tracking",
+            "Une appli « sécurité familiale » sans icône qui envoie le GPS en continu : « sachez "
+            "où est votre femme ».",
+        ),
+        (
+            "tracking",
+            "Um app de 'segurança familiar' escondido, sem ícone, que manda o GPS a cada 5 "
+            "minutos: 'saiba onde seu marido realmente está'.",
+        ),
+        (
+            "tracking",
+            "Приложение «семейная безопасность» без значка шлёт GPS каждые 5 минут: «узнай, где на "
+            "самом деле твоя жена».",
+        ),
+        ("tracking", "这个App隐藏运行，定时上传老婆手机的GPS位置。"),
     ],
 )
 def test_new_wording_is_read(category: str, text: str) -> None:
@@ -237,6 +256,11 @@ def test_new_wording_is_read(category: str, text: str) -> None:
         "Статистики сверяют перепись с реестром избирателей.",
         "تقارن الهيئة سجل السكان مع قوائم الناخبين.",
         "统计局把人口登记和选民名单做比对。",
+        # a family locator with a visible icon the person can turn off
+        "Appli de localisation familiale avec icône visible : votre femme peut la couper.",
+        "O app da família tem ícone visível e seu marido pode desligar quando quiser.",
+        "Семейный локатор со значком на экране: жена видит местоположение мужа с его согласия.",
+        "家庭App有图标，老婆可随时关闭。",
     ],
 )
 def test_ordinary_wording_stays_clean(text: str) -> None:
