@@ -232,3 +232,27 @@ def test_a_worshippers_database_shared_with_the_police_is_profiling(text):
 )
 def test_a_worshippers_database_for_its_own_use_stays_ordinary(text):
     assert categories(text) == set()
+
+
+# Found by a review hiding behind changes tried on 4 December and withdrawn (Arabic media
+# monitoring, member and donor records in Arabic and Chinese, lost phones and a patient's
+# pathway, calls recorded for training or kept for billing): each must stay read.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("رصد الصحفيين.", "targets_dissent"),
+        ("رصد الصحفيين المعارضين.", "targets_dissent"),
+        ("الشرطة تريد رصد الصحفيين.", "targets_dissent"),
+        ("مسجد يريد قاعدة بيانات لأعضائه والمتبرعين للسلطات.", "profiling"),
+        ("清真寺希望建立会员和捐赠者数据库，供派出所使用。", "profiling"),
+        ("Track the patient pathway of detainees from arrest to release.", "detention"),
+        ("Rastrear o percurso do paciente dos presos.", "tracking"),
+        ("Localizar celulares perdidos de personas de interés.", "tracking"),
+        ("Record calls of persons of interest for training.", "interception"),
+        ("Записывать звонки подозреваемых для обучения операторов.", "interception"),
+        ("Оператор хранит записи звонков подозреваемых для тарификации.", "interception"),
+        ("إرسال مواقع الصحفيين إلى الشرطة.", "tracking"),
+    ],
+)
+def test_red_flags_a_withdrawn_change_hid_are_read(text, expected):
+    assert expected in categories(text)
