@@ -6,13 +6,12 @@ an indefinite stay); a hidden, secret or parallel custody register; a connection
 to a few kilobits on the anniversary of protests or a crackdown, messaging held to a few
 kbps ("限到32 kbps"); a hotel's guest Wi-Fi mirrored for a ministry with no court paper; the
 population register matched against the lists of checkpoints; a hidden "family safety" app
-sending GPS to find a wife or husband; in Russian, face recognition to see who goes to union
-meetings. A fleet's own history shown
+sending GPS to find a wife or husband. A fleet's own history shown
 to its owner, phones bought for a collection team, a leave form's reasons (political office,
 religious holiday), the custody register the prosecutor sees, more bandwidth for a
 commemoration's livestream, guest traffic mirrored to the hotel's own intrusion detection
 a census cross-checked with an electoral roll and a family locator with a visible icon
-and a video link for union meetings stay ordinary.
+stay ordinary.
 
 Each dangerous sentence raised nothing of its category before these entries were added.
 Sentences written for the purpose (not taken from the labelled texts). No database.
@@ -208,16 +207,6 @@ from tests.rules_engine.reading import categories
             "самом деле твоя жена».",
         ),
         ("tracking", "这个App隐藏运行，定时上传老婆手机的GPS位置。"),
-        # face recognition to see who goes to union meetings
-        (
-            "targets_dissent",
-            "Распознавание лиц на проходной, чтобы видеть, кто из рабочих ходит на профсоюзные "
-            "собрания.",
-        ),
-        (
-            "targets_dissent",
-            "Камеры с распознаванием лиц покажут, кто бывает на собраниях профсоюза.",
-        ),
     ],
 )
 def test_new_wording_is_read(category: str, text: str) -> None:
@@ -272,8 +261,6 @@ def test_new_wording_is_read(category: str, text: str) -> None:
         "O app da família tem ícone visível e seu marido pode desligar quando quiser.",
         "Семейный локатор со значком на экране: жена видит местоположение мужа с его согласия.",
         "家庭App有图标，老婆可随时关闭。",
-        # a video link for union meetings
-        "Видеосвязь для профсоюзных собраний: 4 камеры и микрофоны в актовом зале.",
     ],
 )
 def test_ordinary_wording_stays_clean(text: str) -> None:
