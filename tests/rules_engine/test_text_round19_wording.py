@@ -23,6 +23,14 @@ import pytest
 
 from tests.rules_engine.reading import categories
 
+# Entries withdrawn after a review found them flagging ordinary deals (a leave form's or an
+# asylum file's "reason: political / religious" beside a hearing; a custody register's
+# backup copy for the prosecutor; a company's anniversary sale with messaging at 128 kbps;
+# guest registration a hotel sends to the police as the law requires; a census matched
+# with factory gates' lists): what they read is a known gap again. Strict: a change that
+# reads it fails here, and the mark goes.
+WITHDRAWN = pytest.mark.xfail(strict=True, reason="entry withdrawn after review")
+
 
 @pytest.mark.parametrize(
     "category, text",
@@ -53,7 +61,9 @@ from tests.rules_engine.reading import categories
         ("tracking", "Коллекторы покупают у брокера данных геопозицию телефона каждого должника."),
         ("tracking", "يبيعون سجل تنقلات سيارات بعينها لمن يدفع."),
         ("tracking", "他们把特定车辆的出行记录卖给谁付钱就给谁。"),
-        ("tracking", "催收公司从数据中间商那里买欠款人手机的位置。"),
+        pytest.param(
+            *("tracking", "催收公司从数据中间商那里买欠款人手机的位置。"), marks=WITHDRAWN
+        ),
         # a custody system's field for the reason someone is held: political / religious
         (
             "detention",
@@ -82,48 +92,86 @@ from tests.rules_engine.reading import categories
         ("detention", "برنامج لمرفق الاحتجاز الإداري فيه حقل «السبب: سياسي / ديني»."),
         ("detention", "收容所的软件要有“原因：政治／宗教”字段。"),
         # the same field beside no charges, no hearing or an indefinite stay
-        (
-            "detention",
-            "They want a column 'reason: political / religious', no column for charges, and the "
-            "default stay is indefinite.",
+        pytest.param(
+            *(
+                "detention",
+                "They want a column 'reason: political / religious', no column for charges, and the "
+                "default stay is indefinite.",
+            ),
+            marks=WITHDRAWN,
         ),
-        (
-            "detention",
-            "Il faut une case « motif : politique / religieux », sans case pour l'inculpation, "
-            "durée indéterminée.",
+        pytest.param(
+            *(
+                "detention",
+                "Il faut une case « motif : politique / religieux », sans case pour l'inculpation, "
+                "durée indéterminée.",
+            ),
+            marks=WITHDRAWN,
         ),
-        (
-            "detention",
-            "El cliente quiere en la ficha una casilla «motivo: político / religioso» y duración "
-            "indefinida por defecto.",
+        pytest.param(
+            *(
+                "detention",
+                "El cliente quiere en la ficha una casilla «motivo: político / religioso» y duración "
+                "indefinida por defecto.",
+            ),
+            marks=WITHDRAWN,
         ),
-        (
-            "detention",
-            "O cliente quer na ficha um campo 'motivo: político / religioso' e prazo indeterminado "
-            "por padrão.",
+        pytest.param(
+            *(
+                "detention",
+                "O cliente quer na ficha um campo 'motivo: político / religioso' e prazo indeterminado "
+                "por padrão.",
+            ),
+            marks=WITHDRAWN,
         ),
-        (
-            "detention",
-            "Заказчику в карточке нужна графа «причина: политическая / религиозная» и бессрочный "
-            "срок.",
+        pytest.param(
+            *(
+                "detention",
+                "Заказчику в карточке нужна графа «причина: политическая / религиозная» и бессрочный "
+                "срок.",
+            ),
+            marks=WITHDRAWN,
         ),
-        ("detention", "يريد العميل في البطاقة خانة «السبب: سياسي / ديني» ومدة غير محددة."),
-        ("detention", "要加一栏“原因：政治／宗教”，不设罪名一栏，期限默认无限期。"),
+        pytest.param(
+            *("detention", "يريد العميل في البطاقة خانة «السبب: سياسي / ديني» ومدة غير محددة."),
+            marks=WITHDRAWN,
+        ),
+        pytest.param(
+            *("detention", "要加一栏“原因：政治／宗教”，不设罪名一栏，期限默认无限期。"),
+            marks=WITHDRAWN,
+        ),
         # a hidden, secret or parallel custody register
-        (
-            "detention",
-            "A second, unlisted custody register on its own server for people held past the "
-            "legal limit.",
+        pytest.param(
+            *(
+                "detention",
+                "A second, unlisted custody register on its own server for people held past the "
+                "legal limit.",
+            ),
+            marks=WITHDRAWN,
         ),
-        ("detention", "Un registre d'écrou parallèle et caché sur un serveur à part."),
-        ("detention", "Un registro de custodia paralelo y oculto en otro servidor."),
-        (
-            "detention",
-            "Um registro de custódia paralelo e oculto para quem fica além do prazo legal.",
+        pytest.param(
+            *("detention", "Un registre d'écrou parallèle et caché sur un serveur à part."),
+            marks=WITHDRAWN,
         ),
-        ("detention", "Отдельный скрытый журнал задержанных."),
-        ("detention", "دفتر موقوفين موازٍ وغير معلن على خادم منفصل."),
-        ("detention", "在一台独立服务器上另建一本不公开的羁押登记，检察院看不到。"),
+        pytest.param(
+            *("detention", "Un registro de custodia paralelo y oculto en otro servidor."),
+            marks=WITHDRAWN,
+        ),
+        pytest.param(
+            *(
+                "detention",
+                "Um registro de custódia paralelo e oculto para quem fica além do prazo legal.",
+            ),
+            marks=WITHDRAWN,
+        ),
+        pytest.param(*("detention", "Отдельный скрытый журнал задержанных."), marks=WITHDRAWN),
+        pytest.param(
+            *("detention", "دفتر موقوفين موازٍ وغير معلن على خادم منفصل."), marks=WITHDRAWN
+        ),
+        pytest.param(
+            *("detention", "在一台独立服务器上另建一本不公开的羁押登记，检察院看不到。"),
+            marks=WITHDRAWN,
+        ),
         # a connection throttled to a few kilobits around a protest's anniversary
         (
             "censorship",
@@ -134,62 +182,102 @@ from tests.rules_engine.reading import categories
             "censorship",
             "Le débit des messageries sera de 32 kbit/s pour la date anniversaire du soulèvement.",
         ),
-        ("censorship", "上级要求把即时通讯和直播限到32 kbps，不通知用户。"),
+        pytest.param(
+            *("censorship", "上级要求把即时通讯和直播限到32 kbps，不通知用户。"), marks=WITHDRAWN
+        ),
         # a hotel's guest Wi-Fi mirrored for a ministry, with no court paper
-        (
-            "interception",
-            "Guest Wi-Fi sessions are to be mirrored for the ministry's security office, with no "
-            "court paper.",
+        pytest.param(
+            *(
+                "interception",
+                "Guest Wi-Fi sessions are to be mirrored for the ministry's security office, with no "
+                "court paper.",
+            ),
+            marks=WITHDRAWN,
         ),
-        (
-            "interception",
-            "La oficina de seguridad del ministerio quiere que el wifi de los huéspedes se "
-            "duplique a su equipo, sin orden judicial.",
+        pytest.param(
+            *(
+                "interception",
+                "La oficina de seguridad del ministerio quiere que el wifi de los huéspedes se "
+                "duplique a su equipo, sin orden judicial.",
+            ),
+            marks=WITHDRAWN,
         ),
-        (
-            "interception",
-            "O escritório de segurança do ministério quer o Wi-Fi dos hóspedes espelhado para o "
-            "equipamento deles, sem ordem judicial.",
+        pytest.param(
+            *(
+                "interception",
+                "O escritório de segurança do ministério quer o Wi-Fi dos hóspedes espelhado para o "
+                "equipamento deles, sem ordem judicial.",
+            ),
+            marks=WITHDRAWN,
         ),
-        (
-            "interception",
-            "Министерство хочет зеркалировать гостевой Wi-Fi отеля на свой сервер, без решения "
-            "суда.",
+        pytest.param(
+            *(
+                "interception",
+                "Министерство хочет зеркалировать гостевой Wi-Fi отеля на свой сервер, без решения "
+                "суда.",
+            ),
+            marks=WITHDRAWN,
         ),
-        (
-            "interception",
-            "يريد مكتب الأمن التابع للوزارة نسخ جلسات النزلاء على شبكة الواي فاي إلى جهازه دون "
-            "ورقة من قاض.",
+        pytest.param(
+            *(
+                "interception",
+                "يريد مكتب الأمن التابع للوزارة نسخ جلسات النزلاء على شبكة الواي فاي إلى جهازه دون "
+                "ورقة من قاض.",
+            ),
+            marks=WITHDRAWN,
         ),
-        (
-            "interception",
-            "部里的安全办公室要求把酒店住客Wi-Fi的流量镜像到他们自己的设备上，没有法院文书。",
+        pytest.param(
+            *(
+                "interception",
+                "部里的安全办公室要求把酒店住客Wi-Fi的流量镜像到他们自己的设备上，没有法院文书。",
+            ),
+            marks=WITHDRAWN,
         ),
         # the population register matched against the lists of checkpoints
-        (
-            "security_services",
-            "An army unit will cross-check the population register against the checkpoint lists.",
+        pytest.param(
+            *(
+                "security_services",
+                "An army unit will cross-check the population register against the checkpoint lists.",
+            ),
+            marks=WITHDRAWN,
         ),
-        (
-            "security_services",
-            "Une unité militaire croisera le registre de la population avec les listes des "
-            "points de contrôle.",
+        pytest.param(
+            *(
+                "security_services",
+                "Une unité militaire croisera le registre de la population avec les listes des "
+                "points de contrôle.",
+            ),
+            marks=WITHDRAWN,
         ),
-        (
-            "security_services",
-            "Una unidad del ejército cruzará el padrón con las listas de los controles.",
+        pytest.param(
+            *(
+                "security_services",
+                "Una unidad del ejército cruzará el padrón con las listas de los controles.",
+            ),
+            marks=WITHDRAWN,
         ),
-        (
-            "security_services",
-            "Uma unidade do exército vai cruzar o cadastro da população com as listas dos postos "
-            "de controle.",
+        pytest.param(
+            *(
+                "security_services",
+                "Uma unidade do exército vai cruzar o cadastro da população com as listas dos postos "
+                "de controle.",
+            ),
+            marks=WITHDRAWN,
         ),
-        (
-            "security_services",
-            "Воинская часть будет сверять реестр населения со списками блокпостов.",
+        pytest.param(
+            *(
+                "security_services",
+                "Воинская часть будет сверять реестр населения со списками блокпостов.",
+            ),
+            marks=WITHDRAWN,
         ),
-        ("security_services", "ستطابق وحدة عسكرية سجل السكان مع قوائم نقاط التفتيش."),
-        ("security_services", "一支部队将把人口登记和检查站名单做比对。"),
+        pytest.param(
+            *("security_services", "ستطابق وحدة عسكرية سجل السكان مع قوائم نقاط التفتيش."),
+            marks=WITHDRAWN,
+        ),
+        pytest.param(
+            *("security_services", "一支部队将把人口登记和检查站名单做比对。"), marks=WITHDRAWN
+        ),
         # a hidden "family safety" app sending GPS to find a wife or husband
         (
             "tracking",
@@ -216,6 +304,23 @@ def test_new_wording_is_read(category: str, text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        # what a review found the withdrawn entries flagging
+        "The HR system's absence reason options include political office, religious "
+        "observance, and court date attendance as a witness.",
+        "Logiciel de l'OFPRA : le motif de la demande d'asile (politique, religieux) est "
+        "saisi avant l'audience.",
+        "The hotel copies guests' passport details to the police registration portal, as the "
+        "law on hotel guest registration requires.",
+        "El sistema copia los datos de los huéspedes al Ministerio de Turismo para el registro "
+        "obligatorio de viajeros.",
+        "Перепись сверят с данными контрольно-пропускных пунктов заводов, чтобы учесть "
+        "вахтовых работников.",
+        "统计局将人口普查与户籍数据比对，检查站不参与。",
+        "套餐流量用完后，即时通讯和直播降到128 kbps，周年庆期间不限速。",
+        "催收公司为团队购买手机，位置在法院附近，负责债务人的法院判决执行。",
+        "O livro de custódia dos presos tem uma cópia paralela de backup enviada ao Ministério "
+        "Público.",
+        "Распознавание лиц не используется на профсоюзных собраниях по требованию профкома.",
         # a fleet's own history shown to its owner, phones bought for a team
         "The fleet platform shows each customer the movement history of its own vans.",
         "The collection agency buys 50 phones so its staff can call debtors.",
