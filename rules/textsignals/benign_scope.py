@@ -239,7 +239,8 @@ def bears_on(
                 continue
             kind = "other"
         if kind in OWN_KINDS and (
-            category in ("tracking", "interception") or names_recipient(text)
+            category in ("tracking", "interception")
+            or (category in ("targets_dissent", "profiling") and names_recipient(text))
         ):
             # A union's dues or a press accreditation account for listing the group's own
             # people, not for tracking their phones or recording their calls, nor for a list

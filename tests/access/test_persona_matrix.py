@@ -263,6 +263,7 @@ ROUTES: dict[str, Route] = {
     "criteria-learned-cues": Route(NON_ADMIN),
     "criteria-learned-cue-switch": Route(NON_ADMIN, methods=POST),
     "criteria-learned-cues-language": Route(NON_ADMIN, methods=POST),
+    "criteria-learned-cues-threshold": Route(NON_ADMIN, methods=POST),
     "criteria-learned-cues-default": Route(NON_ADMIN, methods=POST),
     "criteria-version-learned-cues": Route(NON_COMPLIANCE, version),
     "criteria-draft-publish": Route(NON_ADMIN, methods=POST),
