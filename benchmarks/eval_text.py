@@ -180,13 +180,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pack", default=str(DEFAULT_PACK_PATH))
     parser.add_argument("--show-misses", action="store_true")
     parser.add_argument("--no-cues", action="store_true", help="the lexicon's phrases alone")
+    parser.add_argument(
+        "--weighed",
+        type=float,
+        metavar="BOUND",
+        help="with the whole text weighed, set aside below BOUND (the default pack: off)",
+    )
     parser.add_argument("--round", type=int, help="only the texts of this round of writing (set)")
     parser.add_argument(
         "--rounds", type=_rounds, help="only the texts of these rounds of writing, e.g. 1-6"
     )
     args = parser.parse_args(argv)
     pack = read_pack(args.pack)
-    cues = None if args.no_cues else compile_cues(cues_from_pack(pack))
+    cues_data = cues_from_pack(pack)
+    if args.weighed is not None:
+        cues_data = {**cues_data, "ordinary_below": args.weighed}
+    cues = None if args.no_cues else compile_cues(cues_data)
     lexicon = compile_lexicon(lexicon_from_pack(pack), cues)
     items = split(load_items(args.rounds))[args.half]
     if args.round is not None:

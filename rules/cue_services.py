@@ -21,6 +21,8 @@ from .engine.packs import cues_from_pack
 from .models import CriteriaVersion, LearnedCues
 from .textsignals import LANGUAGE_NAMES
 from .textsignals.learned_cues import THRESHOLD, cue_switched
+from .textsignals.weighing import ORDINARY_BELOW
+from .textsignals.weighing import SECTION_KEY as WEIGHING
 
 
 def learned_cues_replace(*, draft: CriteriaVersion, data: dict | None) -> None:
@@ -130,6 +132,51 @@ def learned_cues_threshold_set(*, actor, draft: CriteriaVersion, threshold: floa
         )
 
 
+# Where a text's whole weighs as an ordinary deal (``textsignals.weighing``): below this, its
+# red flags are set aside. Beyond these bounds the weighing sets aside almost every text,
+# or almost none.
+ORDINARY_BELOW_LOWEST, ORDINARY_BELOW_HIGHEST = -5.0, 3.0
+
+
+def learned_cues_weighing_set(*, actor, draft: CriteriaVersion, below: float | None) -> None:
+    """Set the weight under which the draft reads a whole text as an ordinary deal and sets
+    its red flags aside (None: the weighing is off, every red flag read raises): higher
+    sets aside more ordinary deals and more red flags, lower fewer of both."""
+    if below is not None and not (
+        isinstance(below, int | float)
+        and math.isfinite(below)
+        and ORDINARY_BELOW_LOWEST <= below <= ORDINARY_BELOW_HIGHEST
+    ):
+        raise ApplicationError(
+            f"The weighing's bound must be a number from {ORDINARY_BELOW_LOWEST:.1f} to "
+            f"{ORDINARY_BELOW_HIGHEST:.1f} (the default criteria use {ORDINARY_BELOW:.1f}), "
+            "or off."
+        )
+    if below is not None:
+        below = round(float(below), 2) + 0.0  # + 0.0: no "-0.0"
+    with transaction.atomic():
+        row = _editable_cues(actor, draft)
+        if below is not None and not any(
+            WEIGHING in cues for cues in row.data.get("languages", {}).values()
+        ):
+            raise ApplicationError(
+                "The draft's learned cues have no weighing (they were fitted before it): "
+                "take the default pack's cues again first."
+            )
+        was = row.data.get("ordinary_below")
+        if was == below:
+            return  # nothing changes, nothing to record
+        row.data = {**row.data, "ordinary_below": below}
+        row.save(update_fields=["data"])
+        audit_record(
+            actor=actor,
+            action="criteria.learned_cues_weighing_set",
+            object_type="criteria_version",
+            object_id=draft.pk,
+            changes={"ordinary_below": below, "was": was},
+        )
+
+
 def learned_cues_take_default(*, actor, draft: CriteriaVersion) -> None:
     """Give the draft the default criteria pack's learned cues (a new fit, or cues for a
     version that had none), replacing its own and what was switched off in them."""
@@ -149,6 +196,8 @@ def learned_cues_take_default(*, actor, draft: CriteriaVersion) -> None:
         had = LearnedCues.objects.select_for_update().filter(version=draft).first()
         if had is not None:
             data = {**data, "threshold": had.data.get("threshold", THRESHOLD)}
+            if "ordinary_below" in had.data:  # cues fitted with a weighing: the admins' bound
+                data["ordinary_below"] = had.data["ordinary_below"]
         learned_cues_replace(draft=draft, data=data)
         audit_record(
             actor=actor,
@@ -158,6 +207,7 @@ def learned_cues_take_default(*, actor, draft: CriteriaVersion) -> None:
             changes={
                 "fitted_on": data.get("fitted_on", ""),
                 "threshold": data.get("threshold", THRESHOLD),
+                "ordinary_below": data.get("ordinary_below"),
             },
         )
 

@@ -15,6 +15,8 @@ from django.views.decorators.http import require_POST
 from hrdd.errors import ApplicationError
 
 from .cue_services import (
+    ORDINARY_BELOW_HIGHEST,
+    ORDINARY_BELOW_LOWEST,
     THRESHOLD_HIGHEST,
     THRESHOLD_LOWEST,
     learned_cue_switch,
@@ -22,11 +24,13 @@ from .cue_services import (
     learned_cues_remove,
     learned_cues_take_default,
     learned_cues_threshold_set,
+    learned_cues_weighing_set,
 )
 from .models import CriteriaVersion, LexiconEntry
 from .selectors import criteria_draft, criteria_learned_cues
 from .textsignals import LANGUAGE_NAMES
 from .textsignals.learned_cues import THRESHOLD, strongest_cue_words
+from .textsignals.weighing import ORDINARY_BELOW, SECTION_KEY
 from .views import _require_admin, _require_reviewer
 
 WORDS_SHOWN = 15  # a category's strongest cues per language on the page
@@ -82,6 +86,13 @@ def _page(request, version: CriteriaVersion, *, editable: bool):
             "threshold": (data or {}).get("threshold", THRESHOLD),
             "threshold_lowest": THRESHOLD_LOWEST,
             "threshold_highest": THRESHOLD_HIGHEST,
+            "has_weighing": any(
+                SECTION_KEY in cues for cues in (data or {}).get("languages", {}).values()
+            ),
+            "ordinary_below": (data or {}).get("ordinary_below"),
+            "ordinary_below_default": ORDINARY_BELOW,
+            "ordinary_below_lowest": ORDINARY_BELOW_LOWEST,
+            "ordinary_below_highest": ORDINARY_BELOW_HIGHEST,
             "cue_languages": _languages(data),
         },
     )
@@ -173,6 +184,30 @@ def learned_cues_threshold_view(request):
             request,
             f"The learned cues' threshold is {threshold:.2f} in the draft: preview the draft to "
             "see which past deals it moves.",
+        )
+    return redirect("criteria-learned-cues")
+
+
+@login_required
+@require_POST
+def learned_cues_weighing_view(request):
+    _require_admin(request.user)
+    draft = _draft_or_404()
+    off = request.POST.get("off") == "1"
+    below = None if off else _typed_number(request.POST.get("ordinary_below", ""))
+    try:
+        learned_cues_weighing_set(actor=request.user, draft=draft, below=below)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request,
+            (
+                "The draft no longer weighs whole texts: every red flag read raises."
+                if below is None
+                else f"The draft sets aside the red flags of texts weighing below {below:.2f}."
+            )
+            + " Preview the draft to see which past deals it moves.",
         )
     return redirect("criteria-learned-cues")
 

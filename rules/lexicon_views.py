@@ -3,6 +3,8 @@ reviewers read the lexicon of any published version."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -16,7 +18,8 @@ from .models import CriteriaVersion, LexiconEntry
 from .selectors import criteria_draft, criteria_learned_cues, criteria_lexicon
 from .textsignals import LANGUAGE_NAMES, detect_language
 from .textsignals.candidates import compiled_lexicon
-from .textsignals.reader import LEARNED_CUE, read_one_sourced
+from .textsignals.reader import LEARNED_CUE, read_one, read_one_sourced
+from .textsignals.weighing import weighed_ordinary
 from .views import _require_admin, _require_reviewer
 
 MAX_TRY = 2000
@@ -41,6 +44,14 @@ def _tried(version: CriteriaVersion, text: str) -> dict | None:
     if not text.strip():
         return None
     lexicon = compiled_lexicon(criteria_lexicon(version), criteria_learned_cues(version))
+    weight = weighed_ordinary(text, lexicon.cues)
+    set_aside = []
+    if weight is not None:
+        unweighed = replace(lexicon, cues=replace(lexicon.cues, ordinary_below=None), reads={})
+        set_aside = [
+            {"category": LexiconEntry.Category(c).label, "quote": q}
+            for c, _lang, q in read_one(text, unweighed)
+        ]
     return {
         "text": text,
         "language": LANGUAGE_NAMES.get(detect_language(text), "too short to tell"),
@@ -53,6 +64,9 @@ def _tried(version: CriteriaVersion, text: str) -> dict | None:
             }
             for c, lang, q, winners, _others in read_one_sourced(text, lexicon)
         ],
+        "weight": weight,
+        "bound": lexicon.cues.ordinary_below if lexicon.cues else None,
+        "set_aside": set_aside,
     }
 
 

@@ -53,6 +53,11 @@ urlpatterns = [
         name="criteria-learned-cues-threshold",
     ),
     path(
+        "criteria/draft/learned-cues/weighing/",
+        cue_views.learned_cues_weighing_view,
+        name="criteria-learned-cues-weighing",
+    ),
+    path(
         "criteria/draft/learned-cues/default/",
         cue_views.learned_cues_default_view,
         name="criteria-learned-cues-default",

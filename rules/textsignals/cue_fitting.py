@@ -25,6 +25,9 @@ from .disguise import as_read
 from .languages import LANGUAGES, tokens
 from .learned_cues import MIN_CUE_WEIGHT, THRESHOLD, units_by_sentence
 from .lexicon import BENIGN, CATEGORIES
+from .weighing import SECTION_KEY as WEIGHING
+
+DANGER = ("dangerous",)  # the weighing's one column: any red-flag category
 
 COMMON_SHARE = 0.2  # a stem in more of the training texts than this is never quoted
 MIN_DF = 2  # a stem or pair is learned only when that many training texts hold it
@@ -77,6 +80,9 @@ def fit_language(items: Iterable[Mapping[str, Any]], language: str) -> dict[str,
                 x[i, j] = 1.0
     labels = [label for label, _f in docs]
     w, b = _fit(x, labels)
+    # The weighing: every category's descriptions against the ordinary ones, on the same
+    # words (``weighing``).
+    dw, db = _fit(x, [BENIGN if label == BENIGN else DANGER[0] for label in labels], DANGER)
     # A pair scores only when both its stems are read, and a stem is read when it is kept:
     # pairs of stems left out are left out too.
     read = {f for j, f in enumerate(vocab) if "+" not in f and np.abs(w[j]).max() >= KEPT_WEIGHT}
@@ -89,6 +95,10 @@ def fit_language(items: Iterable[Mapping[str, Any]], language: str) -> dict[str,
             for j in keep
             if "+" not in vocab[j] or all(p in read for p in vocab[j].split("+"))
         }
+    weighed = {
+        vocab[j]: round(float(dw[j, 0]), DIGITS)
+        for j in np.nonzero(np.abs(dw[:, 0]) >= KEPT_WEIGHT)[0]
+    }
     used = {f for by_feature in weights.values() for f in by_feature}
     used |= {p for f in used if "+" in f for p in f.split("+")}
     # Words most texts hold ("the", "que"): they may score, never be the quoted evidence.
@@ -98,25 +108,28 @@ def fit_language(items: Iterable[Mapping[str, Any]], language: str) -> dict[str,
         "bias": {cat: round(float(b[c]), DIGITS) for c, cat in enumerate(CATEGORIES)},
         "weights": weights,
         "never_quoted": common,
+        WEIGHING: {"bias": round(float(db[0]), DIGITS), "weights": weighed},
     }
 
 
-def _fit(x: np.ndarray, labels: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    y = np.array([[label == c for c in CATEGORIES] for label in labels], dtype=np.float32)
+def _fit(
+    x: np.ndarray, labels: list[str], categories: tuple[str, ...] = CATEGORIES
+) -> tuple[np.ndarray, np.ndarray]:
+    y = np.array([[label == c for c in categories] for label in labels], dtype=np.float32)
     # Sample weights: a benign text is a full negative, another category's a fifth of one;
     # the positives of a category weigh as much together as its negatives.
     s = np.where(y == 1, 0.0, 1.0)
     for i, label in enumerate(labels):
         if label != BENIGN:
             s[i] = np.where(y[i] == 1, 0.0, OTHER_CATEGORY_WEIGHT)
-    for c in range(len(CATEGORIES)):
+    for c in range(len(categories)):
         pos = y[:, c].sum()
         if pos:
             s[:, c] += y[:, c] * (s[:, c].sum() / pos)
     s /= s.sum(axis=0, keepdims=True) / len(labels)
     s = s.astype(np.float32)
-    w = np.zeros((x.shape[1], len(CATEGORIES)), dtype=np.float32)
-    b = np.zeros(len(CATEGORIES), dtype=np.float32)
+    w = np.zeros((x.shape[1], len(categories)), dtype=np.float32)
+    b = np.zeros(len(categories), dtype=np.float32)
     # Adam on the weighted logistic loss with an L2 penalty on the weights.
     m_w, v_w, m_b, v_b = (np.zeros_like(w), np.zeros_like(w), np.zeros_like(b), np.zeros_like(b))
     lr, b1, b2 = LEARNING_RATE, 0.9, 0.999
@@ -151,6 +164,10 @@ def fit_cues(
         "fitted_on": fitted_on,
         "threshold": THRESHOLD,
         "min_cue_weight": MIN_CUE_WEIGHT,
+        # Off until the compliance lead decides: a short red flag among many words of an
+        # ordinary deal can weigh as one (docs/learned-cues.md); ORDINARY_BELOW is the bound
+        # offered when an admin switches it on.
+        "ordinary_below": None,
         "languages": out,
         "switched_off": [],
     }

@@ -47,13 +47,15 @@ from .languages import LANGUAGE_NAMES, LATIN, script_of, stem
 from .lexicon import CATEGORIES
 from .morphology import arabic_light_stem, russian_lemmas
 from .negation import negated
+from .weighing import SECTION_KEY as WEIGHING
+from .weighing import Weighing, compile_weighing, weighing_errors
 
 THRESHOLD = -1.0  # chosen by leave-one-round-out cross-validation (docs/learned-cues.md)
 MIN_CUE_WEIGHT = 0.15
 MAX_QUOTE = 160
 SECTION = "learned_cues"
-_KEYS = {"fitted_on", "threshold", "min_cue_weight", "languages", "switched_off"}
-_LANGUAGE_KEYS = {"enabled", "bias", "weights", "never_quoted"}
+_KEYS = {"fitted_on", "threshold", "min_cue_weight", "languages", "switched_off", "ordinary_below"}
+_LANGUAGE_KEYS = {"enabled", "bias", "weights", "never_quoted", WEIGHING}
 
 
 class CuesError(ValueError):
@@ -92,6 +94,9 @@ def validate_cues(data: Any) -> list[str]:
     for key in ("threshold", "min_cue_weight"):
         if key in data and not _number(data[key]):
             errors.append(f"{where}: {key} must be a number, got {data[key]!r}")
+    below = data.get("ordinary_below")
+    if below is not None and not _number(below):
+        errors.append(f"{where}: ordinary_below must be a number or null, got {below!r}")
     languages = data.get("languages", {})
     if not isinstance(languages, Mapping):
         errors.append(f"{where}: languages must be an object (language code: its cues)")
@@ -151,6 +156,8 @@ def _language_errors(lang: Any, cues: Any) -> list[str]:
     never = cues.get("never_quoted", [])
     if not isinstance(never, list) or not all(isinstance(w, str) for w in never):
         errors.append(f"{where}: never_quoted must be a list of words")
+    if WEIGHING in cues:
+        errors.extend(weighing_errors(where, cues[WEIGHING], _number))
     return errors
 
 
@@ -172,6 +179,7 @@ class LanguageCues:
     not_cues: frozenset[str] = frozenset()  # written: function words, the deal form's words
     # stem -> partner -> the pair's vector: no "a+b" key is written out for each sentence
     pair_vectors: Mapping[str, Mapping[str, tuple[float, ...]]] = field(default_factory=dict)
+    weighing: Weighing | None = None  # the whole text weighed (``weighing``); None: not
 
 
 @dataclass(frozen=True)
@@ -181,6 +189,8 @@ class CompiledCues:
     languages: Mapping[str, LanguageCues] = field(default_factory=dict)
     threshold: float = THRESHOLD
     min_cue_weight: float = MIN_CUE_WEIGHT
+    # A text weighing below this reads as an ordinary deal (``weighing``); None: never.
+    ordinary_below: float | None = None
     # The cues as canonical JSON: two versions read alike when their keys are equal (the
     # compile cache and the preview compare this).
     key: str = ""
@@ -213,6 +223,9 @@ def compile_cues(data: Mapping[str, Any] | None) -> CompiledCues:
         languages=languages,
         threshold=float(data.get("threshold", THRESHOLD)),
         min_cue_weight=float(data.get("min_cue_weight", MIN_CUE_WEIGHT)),
+        ordinary_below=(
+            None if data.get("ordinary_below") is None else float(data["ordinary_below"])
+        ),
         key=canonical(data),
     )
 
@@ -248,6 +261,7 @@ def _language(lang: str, cues: Mapping[str, Any], off: set[str]) -> LanguageCues
         never_quoted=frozenset(cues.get("never_quoted", ())),
         not_cues=not_cue_units(lang, unit),
         pair_vectors={a: {b: vectors[f"{a}+{b}"] for b in bs} for a, bs in partners.items()},
+        weighing=compile_weighing(cues.get(WEIGHING), off),
     )
 
 

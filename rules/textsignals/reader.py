@@ -27,6 +27,8 @@ What must always be true:
   and a category a phrase already quoted at an overlapping place is not quoted again: the
   phrase's quote then records ``LEARNED_CUE`` among its others, as it would a phrase that
   lost to it, and the lexicon's record lines end in ``:cues`` (``phrase_line``).
+- A text long enough to weigh whose whole weighs as an ordinary deal (``weighing``, when
+  the cues carry one) raises nothing: what was read in it is set aside.
 """
 
 from __future__ import annotations
@@ -77,6 +79,7 @@ from .own_object import act_in_own_object, act_on_thing_held
 from .safeguards import safeguard_skipped
 from .served import served
 from .split_words import rejoined
+from .weighing import weighed_ordinary
 
 # The snapshot fields read, in the order quotes are listed, and how a rep names them.
 TEXT_FIELD_LABELS = {
@@ -305,7 +308,12 @@ def read_one_sourced(raw: str, lexicon: CompiledLexicon) -> tuple[Read, ...]:
             cache.clear()
         # What a person reads, not the characters a rep may have hidden it behind.
         text = rejoined(as_read(raw), lexicon)  # words split by a blank too
-        found = cache[raw] = tuple(_read(text, lexicon))
+        found = tuple(_read(text, lexicon))
+        # The whole text weighed as an ordinary deal: its red flags are set aside. Weighed as
+        # written, not as this lexicon rejoins it, so a phrase removed never moves the weight.
+        if found and weighed_ordinary(raw, lexicon.cues) is not None:
+            found = ()
+        cache[raw] = found
     return found
 
 

@@ -61,9 +61,8 @@ WITHDRAWN = pytest.mark.xfail(strict=True, reason="entry withdrawn after review"
         ("tracking", "Коллекторы покупают у брокера данных геопозицию телефона каждого должника."),
         ("tracking", "يبيعون سجل تنقلات سيارات بعينها لمن يدفع."),
         ("tracking", "他们把特定车辆的出行记录卖给谁付钱就给谁。"),
-        pytest.param(
-            *("tracking", "催收公司从数据中间商那里买欠款人手机的位置。"), marks=WITHDRAWN
-        ),
+        # its entry was withdrawn; the cues refitted on rounds 1-19 read it (4 December)
+        ("tracking", "催收公司从数据中间商那里买欠款人手机的位置。"),
         # a custody system's field for the reason someone is held: political / religious
         (
             "detention",
