@@ -103,33 +103,57 @@ def learned_cues_language_switch(*, actor, draft: CriteriaVersion, language: str
 THRESHOLD_LOWEST, THRESHOLD_HIGHEST = -3.0, 3.0
 
 
+def _bounded(value: float | None, lowest: float, highest: float) -> bool:
+    return isinstance(value, int | float) and math.isfinite(value) and lowest <= value <= highest
+
+
+def _has_weighing(data: dict) -> None:
+    if not any(WEIGHING in cues for cues in data.get("languages", {}).values()):
+        raise ApplicationError(
+            "The draft's learned cues have no weighing (they were fitted before it): "
+            "take the default pack's cues again first."
+        )
+
+
+def _cues_setting_set(
+    *, actor, draft: CriteriaVersion, key: str, value, default, action: str, check=None
+) -> None:
+    """Set one of the draft's cue settings, audited with what it was when it changes;
+    ``check`` refuses cues the setting cannot apply to."""
+    with transaction.atomic():
+        row = _editable_cues(actor, draft)
+        if check is not None:
+            check(row.data)
+        was = row.data.get(key, default)
+        if was == value:
+            return  # nothing changes, nothing to record
+        row.data = {**row.data, key: value}
+        row.save(update_fields=["data"])
+        audit_record(
+            actor=actor,
+            action=action,
+            object_type="criteria_version",
+            object_id=draft.pk,
+            changes={key: value, "was": was},
+        )
+
+
 def learned_cues_threshold_set(*, actor, draft: CriteriaVersion, threshold: float) -> None:
     """Set the score a sentence needs for the draft's cues to raise its category: lower
     finds more red flags and flags more ordinary deals, higher fewer of both."""
-    if not (
-        isinstance(threshold, int | float)
-        and math.isfinite(threshold)
-        and THRESHOLD_LOWEST <= threshold <= THRESHOLD_HIGHEST
-    ):
+    if not _bounded(threshold, THRESHOLD_LOWEST, THRESHOLD_HIGHEST):
         raise ApplicationError(
             f"The threshold must be a number from {THRESHOLD_LOWEST:.1f} to "
             f"{THRESHOLD_HIGHEST:.1f} (the default criteria use {THRESHOLD:.1f})."
         )
-    threshold = round(float(threshold), 2) + 0.0  # + 0.0: no "-0.0"
-    with transaction.atomic():
-        row = _editable_cues(actor, draft)
-        was = row.data.get("threshold", THRESHOLD)
-        if was == threshold:
-            return  # nothing changes, nothing to record
-        row.data = {**row.data, "threshold": threshold}
-        row.save(update_fields=["data"])
-        audit_record(
-            actor=actor,
-            action="criteria.learned_cues_threshold_set",
-            object_type="criteria_version",
-            object_id=draft.pk,
-            changes={"threshold": threshold, "was": was},
-        )
+    _cues_setting_set(
+        actor=actor,
+        draft=draft,
+        key="threshold",
+        value=round(float(threshold), 2) + 0.0,  # + 0.0: no "-0.0"
+        default=THRESHOLD,
+        action="criteria.learned_cues_threshold_set",
+    )
 
 
 # Where a text's whole weighs as an ordinary deal (``textsignals.weighing``): below this, its
@@ -142,39 +166,21 @@ def learned_cues_weighing_set(*, actor, draft: CriteriaVersion, below: float | N
     """Set the weight under which the draft reads a whole text as an ordinary deal and sets
     its red flags aside (None: the weighing is off, every red flag read raises): higher
     sets aside more ordinary deals and more red flags, lower fewer of both."""
-    if below is not None and not (
-        isinstance(below, int | float)
-        and math.isfinite(below)
-        and ORDINARY_BELOW_LOWEST <= below <= ORDINARY_BELOW_HIGHEST
-    ):
+    if below is not None and not _bounded(below, ORDINARY_BELOW_LOWEST, ORDINARY_BELOW_HIGHEST):
         raise ApplicationError(
             f"The weighing's bound must be a number from {ORDINARY_BELOW_LOWEST:.1f} to "
-            f"{ORDINARY_BELOW_HIGHEST:.1f} (the default criteria use {ORDINARY_BELOW:.1f}), "
-            "or off."
+            f"{ORDINARY_BELOW_HIGHEST:.1f} ({ORDINARY_BELOW:.1f} was measured; the default "
+            "criteria leave the weighing off), or off."
         )
-    if below is not None:
-        below = round(float(below), 2) + 0.0  # + 0.0: no "-0.0"
-    with transaction.atomic():
-        row = _editable_cues(actor, draft)
-        if below is not None and not any(
-            WEIGHING in cues for cues in row.data.get("languages", {}).values()
-        ):
-            raise ApplicationError(
-                "The draft's learned cues have no weighing (they were fitted before it): "
-                "take the default pack's cues again first."
-            )
-        was = row.data.get("ordinary_below")
-        if was == below:
-            return  # nothing changes, nothing to record
-        row.data = {**row.data, "ordinary_below": below}
-        row.save(update_fields=["data"])
-        audit_record(
-            actor=actor,
-            action="criteria.learned_cues_weighing_set",
-            object_type="criteria_version",
-            object_id=draft.pk,
-            changes={"ordinary_below": below, "was": was},
-        )
+    _cues_setting_set(
+        actor=actor,
+        draft=draft,
+        key="ordinary_below",
+        value=None if below is None else round(float(below), 2) + 0.0,
+        default=None,
+        action="criteria.learned_cues_weighing_set",
+        check=None if below is None else _has_weighing,
+    )
 
 
 def learned_cues_take_default(*, actor, draft: CriteriaVersion) -> None:
