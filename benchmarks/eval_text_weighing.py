@@ -110,7 +110,10 @@ def main() -> int:
         print(f"below {bound:+.2f}: {_cell(c)}; gain {gain}")
         if best is None or gain > best[0]:
             best = (gain, bound)
-    print(f"\nchosen by the rule: {best[1]:+.2f} (in the default pack: {ORDINARY_BELOW:+.2f})")
+    print(
+        f"\nchosen by the rule: {best[1]:+.2f} (offered when an admin switches the weighing"
+        f" on: {ORDINARY_BELOW:+.2f}; off in the default pack)"
+    )
     for lang in LANGUAGES:
         print(
             f"  {lang}: off {_cell(counts(reads, None, lang))}; on {_cell(counts(reads, best[1], lang))}"
