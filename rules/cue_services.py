@@ -21,7 +21,11 @@ from .engine.packs import cues_from_pack
 from .models import CriteriaVersion, LearnedCues
 from .textsignals import LANGUAGE_NAMES
 from .textsignals.learned_cues import THRESHOLD, cue_switched
-from .textsignals.weighing import ORDINARY_BELOW
+from .textsignals.weighing import (
+    ORDINARY_BELOW,
+    ORDINARY_BELOW_HIGHEST,
+    ORDINARY_BELOW_LOWEST,
+)
 from .textsignals.weighing import SECTION_KEY as WEIGHING
 
 
@@ -154,12 +158,6 @@ def learned_cues_threshold_set(*, actor, draft: CriteriaVersion, threshold: floa
         default=THRESHOLD,
         action="criteria.learned_cues_threshold_set",
     )
-
-
-# Where a text's whole weighs as an ordinary deal (``textsignals.weighing``): below this, its
-# red flags are set aside. Beyond these bounds the weighing sets aside almost every text,
-# or almost none.
-ORDINARY_BELOW_LOWEST, ORDINARY_BELOW_HIGHEST = -5.0, 3.0
 
 
 def learned_cues_weighing_set(*, actor, draft: CriteriaVersion, below: float | None) -> None:

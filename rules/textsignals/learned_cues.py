@@ -47,8 +47,14 @@ from .languages import LANGUAGE_NAMES, LATIN, script_of, stem
 from .lexicon import CATEGORIES
 from .morphology import arabic_light_stem, russian_lemmas
 from .negation import negated
+from .weighing import (
+    ORDINARY_BELOW_HIGHEST,
+    ORDINARY_BELOW_LOWEST,
+    Weighing,
+    compile_weighing,
+    weighing_errors,
+)
 from .weighing import SECTION_KEY as WEIGHING
-from .weighing import Weighing, compile_weighing, weighing_errors
 
 THRESHOLD = -1.0  # chosen by leave-one-round-out cross-validation (docs/learned-cues.md)
 MIN_CUE_WEIGHT = 0.15
@@ -95,8 +101,13 @@ def validate_cues(data: Any) -> list[str]:
         if key in data and not _number(data[key]):
             errors.append(f"{where}: {key} must be a number, got {data[key]!r}")
     below = data.get("ordinary_below")
-    if below is not None and not _number(below):
-        errors.append(f"{where}: ordinary_below must be a number or null, got {below!r}")
+    if below is not None and not (
+        _number(below) and ORDINARY_BELOW_LOWEST <= below <= ORDINARY_BELOW_HIGHEST
+    ):
+        errors.append(
+            f"{where}: ordinary_below must be a number from {ORDINARY_BELOW_LOWEST:g} to "
+            f"{ORDINARY_BELOW_HIGHEST:g} or null, got {below!r}"
+        )
     languages = data.get("languages", {})
     if not isinstance(languages, Mapping):
         errors.append(f"{where}: languages must be an object (language code: its cues)")

@@ -38,6 +38,8 @@ def units_by_sentence(*args, **kwargs):
     return units_by_sentence(*args, **kwargs)
 
 
+# Beyond these bounds the weighing sets aside almost every text, or almost none.
+ORDINARY_BELOW_LOWEST, ORDINARY_BELOW_HIGHEST = -5.0, 3.0
 ORDINARY_BELOW = -2.0  # chosen by leave-one-round-out cross-validation (docs/learned-cues.md)
 # A sentence weighing this much on its own reads as dangerous whatever surrounds it: its
 # text is never set aside (words of ordinary deals added around a red flag cannot hide it).

@@ -101,10 +101,38 @@ HIDDEN = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason="known hole: a short red flag among ordinary words")
-def test_a_short_red_flag_among_an_ordinary_deals_words_is_not_set_aside():
-    assert "targets_dissent" in signals(HIDDEN, WEIGHING_OFF)
-    assert "targets_dissent" in signals(HIDDEN)
+# Found by a hostile review the same morning, each set aside with the weighing on:
+HOLES = [
+    # a red flag in a sentence of another language than the text's (weighed as the text's)
+    (
+        "We supply a fleet telematics platform for a regional parcel courier: GPS units in "
+        "forty delivery vans, route planning, fuel reports and driver scorecards for the depot "
+        "managers. 客户希望实时追踪记者和反对派活动人士的手机，并在抗议活动之前逮捕他们。",
+        "tracking",
+    ),
+    # ordinary words in the red flag's own sentence
+    (
+        "Our client, a regional police force, will use the location data to track every "
+        "protester's phone during the march, with online renewal, bank and insurance chain "
+        "plans, across Wi-Fi network rollout for university streaming seats.",
+        "tracking",
+    ),
+    # a wholly dangerous text written tersely: the red-flag words weigh little, articles much
+    (
+        "Client: interior police. Need: track protesters, journalists, opposition activists by "
+        "phone. Real-time location, follow to meetings, arrest before protests. Rollout across "
+        "network after renewal, bank-grade insurance plan.",
+        "tracking",
+    ),
+    (HIDDEN, "targets_dissent"),
+]
+
+
+@pytest.mark.xfail(strict=True, reason="known hole: why the weighing is off by default")
+@pytest.mark.parametrize(("text", "category"), HOLES)
+def test_a_red_flag_among_an_ordinary_deals_words_is_not_set_aside(text, category):
+    assert category in signals(text, WEIGHING_OFF)
+    assert category in signals(text)
 
 
 def test_a_sentence_that_reads_as_dangerous_alone_keeps_its_text():
@@ -136,7 +164,7 @@ def test_a_title_or_a_sentence_of_fewer_than_twenty_words_is_never_weighed():
 def test_the_weighing_off_reads_every_red_flag():
     assert "tracking" in signals(FLEET, WEIGHING_OFF)
     assert "tracking" in signals(FLEET, _with({**DEFAULT_CUES, "ordinary_below": None}))
-    lower = _with({**DEFAULT_CUES, "ordinary_below": -30.0})  # no text weighs that little
+    lower = _with({**DEFAULT_CUES, "ordinary_below": -5.0})  # the lowest bound: sets aside less
     assert "tracking" in signals(FLEET, lower)
 
 
@@ -174,9 +202,12 @@ def test_a_malformed_weighing_is_refused_with_the_reason(weighing, message):
     assert any(message in e and "(English)" in e for e in errors), errors
 
 
-def test_a_bound_that_is_no_number_is_refused():
-    errors = validate_cues({**DEFAULT_CUES, "ordinary_below": "low"})
-    assert any("ordinary_below must be a number or null" in e for e in errors)
+@pytest.mark.parametrize("bound", ["low", 1000.0, -5.5, 3.5, float("nan")])
+def test_a_bound_out_of_range_or_no_number_is_refused(bound):
+    """As an imported pack may write it: past the bounds the page takes, the weighing would
+    set aside nearly every text."""
+    errors = validate_cues({**DEFAULT_CUES, "ordinary_below": bound})
+    assert any("ordinary_below must be a number from -5 to 3 or null" in e for e in errors)
 
 
 def test_cues_are_fitted_with_a_weighing_left_off():
