@@ -60,8 +60,8 @@ from rules.engine import DEFAULT_PACK_PATH, read_pack  # noqa: E402
 from rules.textsignals import (  # noqa: E402
     LANGUAGES,
     compile_lexicon,
+    cue_reads,
     lexicon_from_pack,
-    reader,  # noqa: E402
 )
 from rules.textsignals.cue_fitting import fit_cues  # noqa: E402
 from rules.textsignals.disguise import as_read  # noqa: E402
@@ -246,18 +246,18 @@ VARIANTS = {
 def reader_checks(items: list[dict], cues: CompiledCues, lexicons: dict, table: dict) -> None:
     """What screening reads (the reader: phrases, then the cues the phrases did not quote),
     without the reader's checks on a cue's quote, with each alone, and with all."""
-    kept = reader.CUE_CHECKS
+    kept = cue_reads.CUE_CHECKS
     for name, lexicon in lexicons.items():
         for variant, checks in VARIANTS.items():
             with_cues = replace(lexicon, cues=cues, reads={}, plan={})
-            reader.CUE_CHECKS = checks
+            cue_reads.CUE_CHECKS = checks
             for item in items:
                 row = table[item["lang"]]
                 got = {c for c, _l, _q in read_one(item["text"], with_cues)}
                 k = 1 if item["label"] == "benign" else 0
                 hit = bool(got) if k else item["label"] in got
                 row["cells"][(name, variant)][k] += hit
-    reader.CUE_CHECKS = kept
+    cue_reads.CUE_CHECKS = kept
 
 
 def print_checks(table: dict, names: list[str]) -> None:

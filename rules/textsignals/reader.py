@@ -39,6 +39,7 @@ from typing import Any
 from .benign_kinds import span_kind
 from .benign_scope import bears_on, benign_keys, protected_target_parts
 from .candidates import candidate_index, candidates, read_word_keys
+from .cue_reads import LEARNED_CUE, cue_reads
 from .denied_beside import drop_states_beside_denials, state_held
 from .denied_hand_over import company_unit, records_denied_on
 from .described import described
@@ -58,7 +59,6 @@ from .languages import (
     word_head,
     word_keys,
 )
-from .learned_cues import CompiledCues, read_cues
 from .lexicon import (
     CATEGORIES,
     CATEGORY_FIELDS,
@@ -98,12 +98,7 @@ MAX_QUOTES_PER_CATEGORY = 8
 
 PHRASES_FIELD = "text.phrases"
 TRUNCATED = "+"
-# What a learned cue's quote records in place of phrases (a phrase key is hexadecimal).
-LEARNED_CUE = "learned-cue"
 CUES_READ = ":cues"
-# Which of the reader's checks apply to a learned cue's quote (measured on the tuning half
-# by cross-validation: benchmarks/eval_text_learned.py --checks).
-CUE_CHECKS = frozenset({"disclaimer", "described", "own object", "benign context", "negation"})
 
 
 def empty_text_fields() -> dict[str, list[str]]:
@@ -390,7 +385,7 @@ def _read(raw: str, lexicon: CompiledLexicon) -> list[Read]:
     cues, shadowing = [], set()
     if lexicon.cues:
         detected.append(detect_language(raw))
-        cues, shadowing = _cue_reads(text, lexicon, lexicon.cues, detected[0], quoted)
+        cues, shadowing = cue_reads(text, lexicon, lexicon.cues, detected[0], quoted)
     out = []
     for (category, pos), matches in sorted(places.items(), key=_by_position):
         size = max(len(q) for _lang, q, _key in matches)
@@ -412,61 +407,6 @@ def _read(raw: str, lexicon: CompiledLexicon) -> list[Read]:
         merged += [((lo, category), 1, r) for lo, category, r in cues]
         out = [r for _pos, _kind, r in sorted(merged, key=lambda m: (m[0], m[1]))]
     return out
-
-
-def _cue_reads(
-    text: _Text,
-    lexicon: CompiledLexicon,
-    cues: CompiledCues,
-    language: str,
-    quoted: dict[str, list[tuple[int, int]]],
-) -> tuple[list[tuple[int, str, Read]], set[tuple[str, int]]]:
-    """(first token, category, read) of each learned cue the phrases did not already quote
-    at an overlapping place (the reader's disclaimer and benign-context checks apply to its
-    quoted words as to a phrase's), and the places (category, first token) of the phrases'
-    quotes that stood in for a cue not denied."""
-    out, shadowing = [], set()
-    for category, lang, (_cat, _score, lo, hi, quote, denied) in read_cues(text, language, cues):
-        if denied and "negation" in CUE_CHECKS:
-            continue  # "we will not block opposition sites": the act is denied
-        over = [a for a, b in quoted.get(category, ()) if a <= hi and lo <= b]
-        if over:
-            shadowing.update((category, a) for a in over)
-            continue  # the lexicon quoted this category here: one quote is enough
-        if CUE_CHECKS and _cue_cancelled(text, lexicon, (lo, hi), lang, category):
-            continue
-        out.append((lo, category, (category, lang, quote, (LEARNED_CUE,), ())))
-    return out, shadowing
-
-
-def _cue_cancelled(
-    text: _Text, lexicon: CompiledLexicon, span: tuple[int, int], language: str, category: str
-) -> bool:
-    """Whether the reader's checks cancel a cue's quote as they would a phrase's: the words
-    after it disclaim it, it ends in a "how" clause research describes, or benign context
-    bears on it (either cue word inside context naming its own object, such as "network
-    monitoring"; or context naming what the act is done to)."""
-    lo, hi = span
-    checks = CUE_CHECKS
-    if (
-        ("disclaimer" in checks and disclaimed(text, hi))
-        or ("described" in checks and described(text, lo, hi, lo))
-        or (category == "interception" and records_denied_on(text, lo, hi))  # as a phrase's
-    ):
-        return True
-    benign = text.benign_spans(lexicon) if lexicon.benign else ()
-    if not benign or not checks & {"own object", "benign context"}:
-        return False
-    protected = [s for part in protected_target_parts(lexicon) for s in part_spans(text, part)]
-    around = _Near(benign).near(span, BENIGN_AROUND)
-    near_protected = _Near(protected).near(span, BENIGN_AROUND)
-    if "own object" in checks and any(
-        act_in_own_object(text, around, span, act, near_protected) for act in (lo, hi)
-    ):
-        return True
-    return "benign context" in checks and bears_on(
-        text, around, span, language, near_protected, category
-    )
 
 
 def _by_position(item: tuple[tuple[str, int], list]) -> tuple[int, str]:
