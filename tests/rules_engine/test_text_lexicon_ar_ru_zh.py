@@ -185,6 +185,22 @@ def test_a_benign_or_negated_sentence_raises_nothing(text: str) -> None:
     assert categories(text) == set()
 
 
+# A Husseiniya (a Shia place of worship) is written out: its light stem "حسين" is also
+# that of "تحسين" (improving) and of the name Hussein, which are no place of worship.
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("أجهزة تتبع GPS في 250 شاحنة لمتابعة موقع المركبات وتحسين المسارات.", set()),
+        ("سيراقب النظام حسين وزملاءه في قسم المحاسبة.", set()),
+        ("تريد الشرطة مراقبة المصلين الذين يرتادون الحسينيات في المدينة.", {"profiling"}),
+        ("كاميرات لرصد من يدخل الحسينية كل جمعة.", {"profiling"}),
+        ("نظام لتحديد وجوه رواد حسينيات الحي.", {"profiling"}),
+    ],
+)
+def test_a_husseiniya_is_read_and_improving_or_hussein_is_not(text: str, read: set) -> None:
+    assert categories(text) == read
+
+
 # A Latin name written onto Chinese characters ("封掉WhatsApp") is a word of its own, in
 # the text and in a Chinese phrase, with or without a space.
 @pytest.mark.parametrize(
