@@ -7,7 +7,7 @@ written), the cues and the weighing are fitted on the tuning half of every other
 the round's tuning half is read by the blind lexicon with those cues, weighing off. Then,
 for each bound of ``BOUNDS``, a text of at least ``MIN_WORDS_WEIGHED`` words weighing below
 it, none of whose sentences weighs ``SENTENCE_KEEPS`` on its own, has its red flags set
-aside. Printed: what is found and what is flagged, per bound, and
+aside, but for those kept whatever the weight (``KEPT_WHATEVER_THE_WEIGHT``). Printed: what is found and what is flagged, per bound, and
 per language at the chosen one.
 
 The rule (written before the bound was chosen): a red flag missed counts as two ordinary
@@ -37,6 +37,7 @@ from rules.textsignals.languages import tokens  # noqa: E402
 from rules.textsignals.learned_cues import compile_cues  # noqa: E402
 from rules.textsignals.reader import read_one  # noqa: E402
 from rules.textsignals.weighing import (  # noqa: E402
+    KEPT_WHATEVER_THE_WEIGHT,
     MIN_WORDS_WEIGHED,
     ORDINARY_BELOW,
     SENTENCE_KEEPS,
@@ -84,7 +85,7 @@ def counts(reads, bound: float | None, language: str | None = None) -> tuple[int
             continue
         ordinary = weight < bound and heaviest < SENTENCE_KEEPS if bound is not None else False
         if ordinary and words >= MIN_WORDS_WEIGHED:
-            got = set()
+            got = got & KEPT_WHATEVER_THE_WEIGHT
         if label == "benign":
             neg += 1
             flagged += bool(got)

@@ -19,7 +19,7 @@ from .selectors import criteria_draft, criteria_learned_cues, criteria_lexicon
 from .textsignals import LANGUAGE_NAMES, detect_language
 from .textsignals.candidates import compiled_lexicon
 from .textsignals.reader import LEARNED_CUE, read_one, read_one_sourced
-from .textsignals.weighing import weighed_ordinary
+from .textsignals.weighing import KEPT_WHATEVER_THE_WEIGHT, weighed_ordinary
 from .views import _require_admin, _require_reviewer
 
 MAX_TRY = 2000
@@ -51,6 +51,7 @@ def _tried(version: CriteriaVersion, text: str) -> dict | None:
         set_aside = [
             {"category": LexiconEntry.Category(c).label, "quote": q}
             for c, _lang, q in read_one(text, unweighed)
+            if c not in KEPT_WHATEVER_THE_WEIGHT
         ]
     return {
         "text": text,

@@ -28,7 +28,8 @@ What must always be true:
   phrase's quote then records ``LEARNED_CUE`` among its others, as it would a phrase that
   lost to it, and the lexicon's record lines end in ``:cues`` (``phrase_line``).
 - A text long enough to weigh whose whole weighs as an ordinary deal (``weighing``, when
-  the cues carry one) raises nothing: what was read in it is set aside.
+  the cues carry one) raises only the red flags naming whom it harms
+  (``KEPT_WHATEVER_THE_WEIGHT``): the rest of what was read in it is set aside.
 """
 
 from __future__ import annotations
@@ -79,7 +80,7 @@ from .own_object import act_in_own_object, act_on_thing_held
 from .safeguards import safeguard_skipped
 from .served import served
 from .split_words import rejoined
-from .weighing import weighed_ordinary
+from .weighing import KEPT_WHATEVER_THE_WEIGHT, weighed_ordinary
 
 # The snapshot fields read, in the order quotes are listed, and how a rep names them.
 TEXT_FIELD_LABELS = {
@@ -304,10 +305,11 @@ def read_one_sourced(raw: str, lexicon: CompiledLexicon) -> tuple[Read, ...]:
         # What a person reads, not the characters a rep may have hidden it behind.
         text = rejoined(as_read(raw), lexicon)  # words split by a blank too
         found = tuple(_read(text, lexicon))
-        # The whole text weighed as an ordinary deal: its red flags are set aside. Weighed as
-        # written, not as this lexicon rejoins it, so a phrase removed never moves the weight.
+        # The whole text weighed as an ordinary deal: its red flags are set aside, but for
+        # those naming whom it harms. Weighed as written, not as this lexicon rejoins it, so
+        # a phrase removed never moves the weight.
         if found and weighed_ordinary(raw, lexicon.cues) is not None:
-            found = ()
+            found = tuple(r for r in found if r[0] in KEPT_WHATEVER_THE_WEIGHT)
         cache[raw] = found
     return found
 

@@ -17,7 +17,7 @@ from rules.models import PreviewRun
 from rules.selectors import criteria_learned_cues, criteria_published_current
 from rules.textsignals.weighing import ORDINARY_BELOW
 from tests.rules.test_learned_cues_pages import _published_with, _register
-from tests.rules_engine.test_text_weighing import FLEET
+from tests.rules_engine.test_text_weighing import FLEET, HIDDEN
 
 pytestmark = pytest.mark.django_db
 
@@ -64,6 +64,12 @@ def test_an_admin_switches_it_on_and_sees_what_a_text_had_set_aside(admin_user, 
     assert criteria_learned_cues(draft)["ordinary_below"] == -2.0
     tried = _tried(client, FLEET)
     assert "reads as an ordinary deal" in tried and "Tracking" in tried
+    # A red flag naming whom the deal harms is kept, and not listed as set aside.
+    tried = _tried(client, HIDDEN)
+    kept, set_aside = tried.split("reads as an ordinary deal")
+    set_aside = set_aside.split("</ul>")[0]
+    assert "<strong>Targets dissent</strong> (Spanish)" in kept
+    assert "<strong>Tracking of people</strong>" in set_aside and "Targets dissent" not in set_aside
     r = client.post(SET, {"ordinary_below": "-1,5"}, follow=True)  # a decimal comma
     assert criteria_learned_cues(draft)["ordinary_below"] == -1.5
 

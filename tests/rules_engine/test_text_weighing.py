@@ -18,7 +18,12 @@ from rules.textsignals.cue_fitting import fit_cues
 from rules.textsignals.languages import tokens
 from rules.textsignals.learned_cues import compile_cues, validate_cues
 from rules.textsignals.reader import read_one
-from rules.textsignals.weighing import ORDINARY_BELOW, SENTENCE_KEEPS, weights
+from rules.textsignals.weighing import (
+    ORDINARY_BELOW,
+    SENTENCE_KEEPS,
+    weighed_ordinary,
+    weights,
+)
 from tests.rules_engine.cue_data import ITEMS
 
 SCREENING = load_pack().lexicon
@@ -93,16 +98,29 @@ def test_the_default_criteria_leave_the_weighing_off():
 
 
 # A short red flag after an ordinary deal's description ("Also track the journalists."):
-# the whole weighs as an ordinary deal and no sentence alone weighs enough. Why the
-# weighing is off by default; kept in sight, so a guard that mends it fails this test.
+# the whole weighs as an ordinary deal and no sentence alone weighs enough.
 HIDDEN = (
     "Sistema de gestión de flotas para una empresa de reparto: GPS en 300 furgonetas, los "
     "conductores están informados y el seguimiento se apaga al terminar el turno. También "
     "rastrear a los periodistas."
 )
+NAMED_MINORITY = FLEET + " También marcar los rostros de los gitanos."
 
 
-# Found by a hostile review the same morning, each set aside with the weighing on:
+@pytest.mark.parametrize(
+    ("text", "category"), [(HIDDEN, "targets_dissent"), (NAMED_MINORITY, "profiling")]
+)
+def test_a_red_flag_naming_whom_it_harms_is_kept_whatever_the_weight(text, category):
+    """The whole weighs as an ordinary deal, and the red flags of acts on journalists or a
+    named minority still raise (the tracking read beside them is set aside)."""
+    assert weighed_ordinary(text, WEIGHED.cues) is not None
+    assert {category, "tracking"} <= signals(text, WEIGHING_OFF)
+    assert signals(text) == {category}
+
+
+# Found by a hostile review the same morning: each keeps the deal's targeting of dissent
+# (the red flag above), but the category below is set aside with the weighing on. Why the
+# weighing is off by default; kept in sight, so a guard that mends one fails this test.
 HOLES = [
     # a red flag in a sentence of another language than the text's (weighed as the text's)
     (
@@ -125,8 +143,14 @@ HOLES = [
         "network after renewal, bank-grade insurance plan.",
         "tracking",
     ),
-    (HIDDEN, "targets_dissent"),
+    # a short red flag naming no one harmed, after an ordinary deal's description
+    (FLEET + " También bloquear los sitios de noticias independientes.", "censorship"),
 ]
+
+
+@pytest.mark.parametrize(("text", "_category"), HOLES[:-1])
+def test_the_holes_naming_protesters_or_journalists_still_raise_targeting_dissent(text, _category):
+    assert "targets_dissent" in signals(text)
 
 
 @pytest.mark.xfail(strict=True, reason="known hole: why the weighing is off by default")
