@@ -97,3 +97,29 @@ def test_the_guardia_civil_is_read_as_a_state_police_force_whatever_the_tense(te
 )
 def test_a_technician_on_call_is_no_security_force(text):
     assert categories(text) == set()
+
+
+# "DR" is disaster recovery in an IT deal; the French stem of "DRS" (Algeria's former
+# intelligence department) was "dr", so "1 prod + 1 DR cluster" read as an intelligence
+# service in any language. The DRS is now named in full or as Algeria's.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anti-fraud engine for a retail bank: 1 prod + 1 DR cluster, 3-year subscription.",
+        "Антифрод-движок для банка: 1 прод + 1 DR кластер, подписка на три года.",
+        "Moteur antifraude pour une banque : un cluster de prod et un site DR à Lyon.",
+    ],
+)
+def test_a_disaster_recovery_site_is_no_intelligence_service(text):
+    assert "security_services" not in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le client final est le DRS algérien, qui veut intercepter les appels des opposants.",
+        "Le Département du renseignement et de la sécurité achètera les sondes.",
+    ],
+)
+def test_algeria_s_former_intelligence_department_is_still_read(text):
+    assert "security_services" in categories(text)
