@@ -191,3 +191,21 @@ def test_a_family_changed_in_the_draft_is_previewed_as_a_full_re_read() -> None:
     ):
         snap = example_snapshot(use_description=text)
         assert read(snap, text_read(snap, in_force)) == text_read(snap, draft)
+
+
+# French "migrants" stemmed to "migr", as do "migre", "migrer" and "migré": a database that
+# migrates to new storage is no person tracked. The French lists name "migrant*" instead.
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        (
+            "Renouvellement pour une société de logistique : leur base de suivi des expéditions "
+            "migre sur les nouvelles baies.",
+            set(),
+        ),
+        ("La police veut suivre les migrants à la frontière grâce aux téléphones.", {"tracking"}),
+        ("Les migrantes seront détenues dans le centre sans avocat.", {"detention"}),
+    ],
+)
+def test_a_database_that_migrates_is_no_migrant_tracked(text, read):
+    assert categories(text) == read
