@@ -1,6 +1,6 @@
 """Benchmark of reading deal text (rules.textsignals), no Django.
 
-Run: python benchmarks/bench_text.py [--deals N] [--part overhead|preview]   (BENCH_QUICK=1: 10,000; BENCH_TEXT_DEALS=N)
+Run: python benchmarks/bench_text.py [--deals N] [--part overhead|preview|weighing]   (BENCH_QUICK=1: 10,000; BENCH_TEXT_DEALS=N)
 
 1. What reading the text adds to the screening of one deal: the same synthetic snapshots
    (with a title, a use description, a customer name and sector in the seven languages,
@@ -16,8 +16,12 @@ Run: python benchmarks/bench_text.py [--deals N] [--part overhead|preview]   (BE
    phrase changed, every detention phrase removed); the anchor is the same loop with the
    lexicon unchanged, same run. N stored snapshots (default 100,000; BENCH_QUICK 10,000),
    without the database reads (the whole preview, database included, is
-   bench_screening.py's). Target: under 30 s per 100,000. The load average is printed
-   before and after: the machine is shared.
+   bench_screening.py's). Target: under 30 s per 100,000.
+4. What the whole-text weighing adds when an admin switches it on: the same descriptions
+   read with the default pack (weighing off: the anchor) and with the bound the page
+   offers, alternated deal by deal, processor time; the ratio is to the anchor.
+
+The load average is printed before and after: the machine is shared.
 """
 
 from __future__ import annotations
@@ -49,8 +53,10 @@ from rules.engine import (  # noqa: E402
 from rules.engine.packs import cues_from_pack, read_pack  # noqa: E402
 from rules.engine.preview_text import ChangeProbe, preview_text_reader, without_phrases  # noqa: E402
 from rules.textsignals import TEXT_FIELD_LABELS, detected_languages  # noqa: E402
+from rules.textsignals.learned_cues import compile_cues  # noqa: E402
 from rules.textsignals.lexicon import phrase_key  # noqa: E402
-from rules.textsignals.reader import PHRASES_FIELD  # noqa: E402
+from rules.textsignals.reader import PHRASES_FIELD, read_one  # noqa: E402
+from rules.textsignals.weighing import ORDINARY_BELOW  # noqa: E402
 
 DATA = ROOT / "benchmarks" / "data" / "text_eval"
 ORDINARY = [
@@ -128,6 +134,38 @@ def per_deal_overhead(n: int, seed: int) -> None:
         f"({sum(cpu_added) / sum(cpu_without):.1f}×); added, median "
         f"{statistics.median(cpu_added):.3f} ms"
     )
+
+
+def weighing_cost(n: int, seed: int) -> None:
+    off = load_pack().lexicon
+    cues = compile_cues({**cues_from_pack(read_pack()), "ordinary_below": ORDINARY_BELOW})
+    on = replace(off, cues=cues, reads={}, plan={})
+    descriptions = [s["use_description"] for s in snapshots(n, seed)]
+    for text in texts()[:50]:  # warm the word caches both ways, as a running server has
+        read_one(text, off)
+        read_one(text, on)
+    cpu = time.process_time
+    spent = {"off": 0.0, "on": 0.0}
+    read = set_aside = 0
+    for i, text in enumerate(descriptions):
+        # Alternated, so neither reading is always the one that warms a new word's caches.
+        order = (("off", off), ("on", on)) if i % 2 else (("on", on), ("off", off))
+        got = {}
+        for name, lexicon in order:
+            c0 = cpu()
+            got[name] = read_one(text, lexicon)
+            spent[name] += cpu() - c0
+        read += bool(got["off"])
+        set_aside += len(got["on"]) < len(got["off"])
+    print(f"whole-text weighing switched on (bound {ORDINARY_BELOW}), {n:,} descriptions")
+    print(
+        f"  reading, weighing off (the anchor): {spent['off'] * 1e3 / n:.3f} ms CPU a description"
+    )
+    print(
+        f"  reading, weighing on              : {spent['on'] * 1e3 / n:.3f} ms CPU a description"
+        f" ({spent['on'] / spent['off']:.2f}× the anchor)"
+    )
+    print(f"  descriptions with a red flag read: {read:,}; some set aside: {set_aside:,}")
 
 
 def preview_share(n: int, seed: int) -> None:
@@ -242,9 +280,12 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=20261130)
     parser.add_argument(
         "--part",
-        choices=("all", "overhead", "preview"),
+        choices=("all", "overhead", "preview", "weighing"),
         default="all",
-        help="overhead: what reading adds to a screening; preview: the two preview figures",
+        help=(
+            "overhead: what reading adds to a screening; preview: the two preview figures;"
+            " weighing: what the whole-text weighing adds when switched on"
+        ),
     )
     args = parser.parse_args()
     print("Text signals benchmark (one process, one core)")
@@ -256,6 +297,8 @@ def main() -> int:
     if args.part in ("all", "preview"):
         preview_unchanged_lexicon(5_000, args.seed)
         preview_share(args.deals, args.seed)
+    if args.part in ("all", "weighing"):
+        weighing_cost(2_000 if quick else 10_000, args.seed)
     print(
         "load average (1, 5, 15 min) at the end: " + " ".join(f"{x:.1f}" for x in os.getloadavg())
     )
