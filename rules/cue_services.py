@@ -25,8 +25,8 @@ from .textsignals.weighing import (
     ORDINARY_BELOW,
     ORDINARY_BELOW_HIGHEST,
     ORDINARY_BELOW_LOWEST,
+    has_weighing,
 )
-from .textsignals.weighing import SECTION_KEY as WEIGHING
 
 
 def learned_cues_replace(*, draft: CriteriaVersion, data: dict | None) -> None:
@@ -112,7 +112,7 @@ def _bounded(value: float | None, lowest: float, highest: float) -> bool:
 
 
 def _has_weighing(data: dict) -> None:
-    if not any(WEIGHING in cues for cues in data.get("languages", {}).values()):
+    if not has_weighing(data):
         raise ApplicationError(
             "The draft's learned cues have no weighing (they were fitted before it): "
             "take the default pack's cues again first."

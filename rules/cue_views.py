@@ -30,7 +30,7 @@ from .models import CriteriaVersion, LexiconEntry
 from .selectors import criteria_draft, criteria_learned_cues
 from .textsignals import LANGUAGE_NAMES
 from .textsignals.learned_cues import THRESHOLD, strongest_cue_words
-from .textsignals.weighing import ORDINARY_BELOW, SECTION_KEY
+from .textsignals.weighing import ORDINARY_BELOW, has_weighing
 from .views import _require_admin, _require_reviewer
 
 WORDS_SHOWN = 15  # a category's strongest cues per language on the page
@@ -86,9 +86,7 @@ def _page(request, version: CriteriaVersion, *, editable: bool):
             "threshold": (data or {}).get("threshold", THRESHOLD),
             "threshold_lowest": THRESHOLD_LOWEST,
             "threshold_highest": THRESHOLD_HIGHEST,
-            "has_weighing": any(
-                SECTION_KEY in cues for cues in (data or {}).get("languages", {}).values()
-            ),
+            "has_weighing": has_weighing(data),
             "ordinary_below": (data or {}).get("ordinary_below"),
             "ordinary_below_default": ORDINARY_BELOW,
             "ordinary_below_lowest": ORDINARY_BELOW_LOWEST,

@@ -68,6 +68,11 @@ class Weighing:
     pairs: Mapping[str, Mapping[str, float]]  # stem -> later stem -> the pair's weight
 
 
+def has_weighing(cues: Mapping[str, Any] | None) -> bool:
+    """Whether learned cues (as stored) carry a weighing: cues fitted before it do not."""
+    return any(SECTION_KEY in c for c in (cues or {}).get("languages", {}).values())
+
+
 def weighing_errors(where: str, data: Any, number) -> list[str]:
     """Every problem with one language's ``weighing``, in words (``number`` checks a
     number as the cues check theirs)."""
