@@ -203,7 +203,8 @@ def learned_cues_weighing_view(request):
             (
                 "The draft no longer weighs whole texts: every red flag read raises."
                 if below is None
-                else f"The draft sets aside the red flags of texts weighing below {below:.2f}."
+                else f"The draft sets aside the red flags of texts weighing below {below:.2f},"
+                " but for targeting dissent and profiling, which raise whatever the weight."
             )
             + " Preview the draft to see which past deals it moves.",
         )

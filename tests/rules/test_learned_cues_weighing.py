@@ -60,7 +60,7 @@ def test_an_admin_switches_it_on_and_sees_what_a_text_had_set_aside(admin_user, 
     assert "reads as an ordinary deal" not in _tried(client, FLEET)
 
     r = client.post(SET, {"ordinary_below": "\u22122"}, follow=True)  # a minus sign
-    assert "below -2.00" in r.content.decode()
+    assert "below -2.00, but for targeting dissent and profiling" in r.content.decode()
     assert criteria_learned_cues(draft)["ordinary_below"] == -2.0
     tried = _tried(client, FLEET)
     assert "reads as an ordinary deal" in tried and "Tracking" in tried
