@@ -73,22 +73,49 @@ def act_in_own_object(
     )
 
 
-_COUNT_REACH = 3  # words in brackets that count a trade's people: "(12 periodistas)"
+_COUNT_REACH = 3  # words that count a trade's people: "(12 periodistas)", ", unos 40 periodistas"
+_ZH_COUNT_REACH = 6  # characters of a Chinese count: "大约40名记者"
+_ZH_HEAD_REACH = 2  # characters naming the trade's outlet between it and its count: "媒体"
+_COUNT_END_RE = re.compile(r"[,;:.!?()\[\]，。；：！？（）、]")
 
 
 def _counted_in_brackets(text: _Text, hi: int) -> int:
-    """The last word of a short bracket right after the word at ``hi`` that counts the
-    trade's own people ("periodismo de investigación (12 periodistas)"), or ``hi``."""
+    """The last word of a short count of the trade's own people right after the word at
+    ``hi``, in brackets ("periodismo de investigación (12 periodistas)") or after a comma
+    ("periodismo de investigación, unos 40 periodistas", "调查报道媒体，大约40名记者"), or
+    ``hi``. A count has a number and a few words: the people it counts are the trade's, not
+    what an act is done to."""
     toks, raw = text.toks, text.raw
-    opened = raw[toks[hi][2] :].lstrip()
-    if not opened.startswith("("):
+    at = hi
+    if "\u3400" <= toks[hi][0][:1] <= "\u9fff":
+        # The outlet the trade names in Chinese ("调查报道媒体") stands before its count.
+        while (
+            at + 1 < len(toks)
+            and at - hi < _ZH_HEAD_REACH
+            and toks[at + 1][1] == toks[at][2]
+            and toks[at + 1][3] == toks[hi][3]
+        ):
+            at += 1
+    opened = raw[toks[at][2] :].lstrip()
+    if opened.startswith("("):
+        inside = opened[1 : opened.find(")")] if ")" in opened else ""
+        words = inside.split()
+        if not words or len(words) > _COUNT_REACH or not words[0].isdigit():
+            return hi
+        close = raw.find(")", toks[at][2])
+    elif opened[:1] in (",", "，"):
+        start = raw.index(opened[0], toks[at][2]) + 1
+        found = _COUNT_END_RE.search(raw, start)
+        close = found.start() if found else len(raw)
+        count = raw[start:close]
+        zh = "\u3400" <= count.strip()[:1] <= "\u9fff"
+        words = [t for t in toks[at + 1 :] if t[1] >= start and t[2] <= close]
+        reach = _ZH_COUNT_REACH if zh else _COUNT_REACH
+        if not any(ch.isdigit() for ch in count) or not words or len(words) > reach:
+            return hi
+    else:
         return hi
-    inside = opened[1 : opened.find(")")] if ")" in opened else ""
-    words = inside.split()
-    if not words or len(words) > _COUNT_REACH or not words[0].isdigit():
-        return hi
-    close = raw.find(")", toks[hi][2])
-    last = hi
+    last = at
     while last + 1 < len(toks) and toks[last + 1][2] <= close:
         last += 1
     return last
