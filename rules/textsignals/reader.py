@@ -77,9 +77,10 @@ from .negation import (
 )
 from .nobody import NOBODY, drop_nobody
 from .own_object import act_in_own_object, act_on_thing_held
-from .safeguards import safeguard_skipped
+from .safeguards import safeguard_dispensed, safeguard_skipped
 from .served import served
 from .split_words import rejoined
+from .suffered import suffered
 from .weighing import KEPT_WHATEVER_THE_WEIGHT, weighed_ordinary
 
 # The snapshot fields read, in the order quotes are listed, and how a rep names them.
@@ -254,6 +255,7 @@ class _Text:
                     if self.reads_in(entry, s)
                     and not context_negated(self, s[0], entry.entry.language)
                     and not safeguard_skipped(self, s[0], BENIGN_NEGATION_WINDOW)
+                    and not safeguard_dispensed(self, s[1])
                 ]
                 kind = span_kind(entry.entry) if found else None
                 if kind:
@@ -340,6 +342,7 @@ def _read(raw: str, lexicon: CompiledLexicon) -> list[Read]:
                 or disclaimed(text, hi)
                 or described(text, lo, hi, act)
                 or served(text, lo, hi, act)
+                or suffered(text, lo, hi, act)
                 or (entry.entry.category == "interception" and records_denied_on(text, lo, hi))
                 or (entry.entry.category == "security_services" and company_unit(text, lo, hi))
             ):

@@ -67,3 +67,42 @@ def _weak_skipping(toks: list[Tok], j: int, word: str) -> bool:
     if word.startswith(WEAK_SKIPPING_STARTS):
         return True
     return word in WEAK_SKIPPING_AFTER_PRONOUN and j > 0 and toks[j - 1][0] in _PRONOUNS_BEFORE
+
+
+# A safeguard said after it to be dispensed with is absent too: "customer notice not
+# needed", "el aviso al cliente no hace falta", "l'information client n'est pas nécessaire",
+# "уведомление клиента не требуется", "无需告知客户" reads as before it. Normalised words,
+# accents dropped; up to two words between ("is", "n'est", "é").
+DISPENSED_AFTER = tuple(
+    tuple(words.split())
+    for words in (
+        "not needed|not required|not necessary|unnecessary|waived|dispensed with|no need|"
+        "no hace falta|no es necesario|no es necesaria|no se necesita|no se requiere|"
+        "innecesario|innecesaria|no requerido|no requerida|"
+        "pas necessaire|pas besoin|pas requis|pas requise|inutile|superflu|"
+        "nao e necessario|nao e necessaria|desnecessario|desnecessaria|dispensado|dispensada|"
+        "не нужно|не нужен|не нужна|не требуется|не обязательно|не обязателен|не нужны|"
+        "غير مطلوب|غير ضروري|غير لازم|لا حاجة|لا داعي"
+    ).split("|")
+)
+_DISPENSED_GAP = 2
+ZH_DISPENSED = ("不需要", "不必", "无需", "无须", "不用", "免了", "省了")
+
+
+def safeguard_dispensed(text: _Text, last: int) -> bool:
+    """Whether the words right after token ``last`` (the end of a safeguard named) say it is
+    not needed, in its clause."""
+    toks, raw = text.toks, text.raw
+    sentence = toks[last][3]
+    after: list[str] = []
+    for t in toks[last + 1 : last + 2 + _DISPENSED_GAP + 3]:
+        if t[3] != sentence or _INNER_BREAK_RE.search(raw, toks[last][2], t[1]):
+            break
+        after.append(bare_word(t[0]))
+    if len(toks[last][0]) == 1 and "\u3400" <= toks[last][0] <= "\u9fff":
+        return "".join(after[:4]).startswith(ZH_DISPENSED)
+    return any(
+        tuple(after[gap : gap + len(words)]) == words
+        for gap in range(_DISPENSED_GAP + 1)
+        for words in DISPENSED_AFTER
+    )
