@@ -66,6 +66,7 @@ from .lexicon import (
     CompiledEntry,
     CompiledLexicon,
 )
+from .listed_devices import listed_device
 from .matching import BENIGN_AROUND, entry_matches, entry_spans, merged_places, part_spans
 from .negation import (
     BENIGN_NEGATION_WINDOW,
@@ -343,6 +344,7 @@ def _read(raw: str, lexicon: CompiledLexicon) -> list[Read]:
                 or described(text, lo, hi, act)
                 or served(text, lo, hi, act)
                 or suffered(text, lo, hi, act)
+                or listed_device(text, lexicon, lo, hi, act)
                 or (entry.entry.category == "interception" and records_denied_on(text, lo, hi))
                 or (entry.entry.category == "security_services" and company_unit(text, lo, hi))
             ):
