@@ -32,6 +32,9 @@ KIND_SOURCES = {
     "Benign context (anchors): trade-union membership": "union's own",
     "Benign context (anchors): press accreditation": "group's own",
     "Benign context (names)": "own object",
+    # A thing whose name holds a word the lexicon reads ("cámara frigorífica": a cold room,
+    # not a camera) cancels only a match that ends on that word (``benign_scope.bears_on``).
+    "Benign context (things)": "thing named",
     "Benign context (objects)": "own object",
     "Benign context (oversight)": "oversight",
     "Benign context (measures)": "measure",

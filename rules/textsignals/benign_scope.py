@@ -226,6 +226,10 @@ def bears_on(
             # movements of detainees with their consent": still the act on them.
             continue
         kind = text.kinds.get((lo, hi))
+        if kind == "thing named":
+            if span[0] < lo <= span[1] <= hi:
+                return True  # "… una cámara frigorífica": the match ends on the cold room
+            continue
         if kind in ("calls", "own mail"):
             if (
                 category != "interception"
