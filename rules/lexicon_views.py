@@ -3,8 +3,6 @@ reviewers read the lexicon of any published version."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -18,8 +16,8 @@ from .models import CriteriaVersion, LexiconEntry
 from .selectors import criteria_draft, criteria_learned_cues, criteria_lexicon
 from .textsignals import LANGUAGE_NAMES, detect_language
 from .textsignals.candidates import compiled_lexicon
-from .textsignals.reader import LEARNED_CUE, read_one, read_one_sourced
-from .textsignals.weighing import KEPT_WHATEVER_THE_WEIGHT, weighed_ordinary
+from .textsignals.reader import LEARNED_CUE, read_one_sourced
+from .textsignals.set_aside import set_aside
 from .views import _require_admin, _require_reviewer
 
 MAX_TRY = 2000
@@ -44,15 +42,7 @@ def _tried(version: CriteriaVersion, text: str) -> dict | None:
     if not text.strip():
         return None
     lexicon = compiled_lexicon(criteria_lexicon(version), criteria_learned_cues(version))
-    weight = weighed_ordinary(text, lexicon.cues)
-    set_aside = []
-    if weight is not None:
-        unweighed = replace(lexicon, cues=replace(lexicon.cues, ordinary_below=None), reads={})
-        set_aside = [
-            {"category": LexiconEntry.Category(c).label, "quote": q}
-            for c, _lang, q in read_one(text, unweighed)
-            if c not in KEPT_WHATEVER_THE_WEIGHT
-        ]
+    weight, reads = set_aside(text, lexicon)
     return {
         "text": text,
         "language": LANGUAGE_NAMES.get(detect_language(text), "too short to tell"),
@@ -67,7 +57,9 @@ def _tried(version: CriteriaVersion, text: str) -> dict | None:
         ],
         "weight": weight,
         "bound": lexicon.cues.ordinary_below if lexicon.cues else None,
-        "set_aside": set_aside,
+        "set_aside": [
+            {"category": LexiconEntry.Category(c).label, "quote": q} for c, _l, q in reads
+        ],
     }
 
 

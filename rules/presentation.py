@@ -14,7 +14,11 @@ from __future__ import annotations
 from accounts.policies import is_compliance
 from opportunities.presenters import status_for_viewer
 from rules.engine import PARTNER_SAFE_FIELDS, about_partners, shown_to_partners
+from rules.models import LexiconEntry
+from rules.selectors import criteria_compiled
+from rules.textsignals import LANGUAGE_NAMES
 from rules.textsignals.reader import TEXT_FIELD_LABELS
+from rules.textsignals.set_aside import set_aside
 
 PLAIN_TIER = {
     "low": "Cleared: standard terms apply.",
@@ -141,6 +145,7 @@ def screening_for_viewer(screening, user, *, shown_status: str = "") -> dict | N
             "asks": list(dict.fromkeys(f["ask"] for f in findings if f.get("ask"))),
             "findings": findings,
             "languages": text_languages(screening),
+            "set_aside": text_set_aside(screening),
         }
     findings = shown_findings(screening.findings)
     tier = screening.shown_tier or "low"
@@ -197,6 +202,36 @@ def text_languages(screening) -> list[str]:
     if hasattr(screening, "text_languages_read"):
         return list(screening.text_languages_read or [])
     return list((screening.snapshot or {}).get(TEXT_LANGUAGES) or [])
+
+
+def text_set_aside(screening) -> list[dict]:
+    """The red flags the criteria version's whole-text weighing set aside in the deal's text
+    (read, but not raised: the text weighed as an ordinary deal), each with its field, for
+    compliance staff. Worked out from the stored snapshot with the version that screened it
+    (published versions never change); empty when the version does not weigh whole texts."""
+    lexicon = criteria_compiled(screening.criteria_version).lexicon
+    if not lexicon.cues or lexicon.cues.ordinary_below is None:
+        return []
+    snap = screening.snapshot or {}
+    out = []
+    for path, label in TEXT_FIELD_LABELS.items():
+        value = snap.get(path)
+        for item in value if isinstance(value, list | tuple) else [value]:
+            if not isinstance(item, str):
+                continue
+            weight, reads = set_aside(item, lexicon)
+            out += [
+                {
+                    "field": label,
+                    "category": LexiconEntry.Category(category).label,
+                    "language": LANGUAGE_NAMES[language],
+                    "quote": quote,
+                    "weight": weight,
+                    "bound": lexicon.cues.ordinary_below,
+                }
+                for category, language, quote in reads
+            ]
+    return out
 
 
 def restricted_party_explained(screening, user) -> dict | None:
