@@ -1,15 +1,19 @@
 """The whole text weighed is a criterion like any other: a new install leaves it off (every
 red flag read raises), an admin switches it on with a bound, or off, in the draft
 (audited, bounded), tries a text and sees what was set aside, and previews which past deals
-it moves; the version in force is untouched until the draft is published."""
+it moves; the version in force is untouched until the draft is published. Compliance
+staff see, on a deal's page, what the weighing set aside in its text."""
 
 from __future__ import annotations
 
 import copy
+import json
 
 import pytest
 
 from audit.models import AuditEvent
+from opportunities.models import Opportunity
+from reviews.models import ReviewCase
 from rules import cue_services, preview, services
 from rules.engine import read_pack
 from rules.engine.packs import cues_from_pack
@@ -27,6 +31,12 @@ SET = "/criteria/draft/learned-cues/weighing/"
 
 def _codes(deal: dict) -> set[str]:
     return {f["code"] for f in deal["screening"]["findings"]}
+
+
+def _stored_codes(deal: dict) -> set[str]:
+    """The codes of the deal's screening as stored (a rep is shown fewer)."""
+    screening = Opportunity.objects.get(pk=deal["id"]).current_screening
+    return {f["code"] for f in screening.findings}
 
 
 def _tried(client, text: str) -> str:
@@ -124,3 +134,44 @@ def test_only_an_admin_sets_it_and_only_in_a_draft(admin_user, reviewer, client)
     assert "<strong>Off</strong>" in page and 'name="ordinary_below"' not in page
     with pytest.raises(Exception, match="never change"):
         cue_services.learned_cues_weighing_set(actor=admin_user, draft=version, below=None)
+
+
+def test_the_reviewer_sees_what_the_weighing_set_aside_and_the_rep_does_not(
+    admin_user, api, client, sales_rep, reviewer, catalogue
+):
+    """With the weighing on, a red flag set aside raises nothing, but compliance staff see
+    it quoted with its field on the deal's and the case's pages; the rep who wrote the
+    deal is not told what was read and set aside."""
+    pack = read_pack()  # the default criteria, with the weighing switched on
+    pack["learned_cues"]["ordinary_below"] = ORDINARY_BELOW
+    services.criteria_pack_import(actor=admin_user, pack=pack, publish=True)
+    deal = _register(api, sales_rep, HIDDEN)
+    codes = _stored_codes(deal)
+    assert "TXT-TRACKING" not in codes  # set aside: the text weighs as ordinary
+    assert "TXT-TARGETING-DISSENT" in codes  # kept: it names whom it harms
+    quote = "rastrear a los periodistas"
+
+    client.force_login(reviewer)
+    case = ReviewCase.objects.get(opportunity_id=deal["id"])
+    for url in (f"/deals/{deal['id']}/", f"/reviews/cases/{case.pk}/"):
+        page = client.get(url).content.decode()
+        assert 'data-testid="text-set-aside"' in page, url
+        shown = page.split('data-testid="text-set-aside"')[1].split("</div>")[0]
+        assert "<strong>Tracking of people</strong>: Use description (Spanish)" in shown, url
+        assert f"“{quote}”" in shown and "below -2.00" in shown, url
+        assert "Targets dissent" not in shown, url
+
+    client.force_login(sales_rep)
+    page = client.get(f"/deals/{deal['id']}/").content.decode()
+    assert "text-set-aside" not in page and "set aside" not in page
+    body = api.as_user(sales_rep).get(f"/api/v1/opportunities/{deal['id']}/").json()
+    assert "set_aside" not in json.dumps(body)
+
+
+def test_with_the_weighing_off_nothing_is_listed_as_set_aside(
+    admin_user, api, client, sales_rep, reviewer, catalogue
+):
+    deal = _register(api, sales_rep, HIDDEN)
+    assert {"TXT-TRACKING", "TXT-TARGETING-DISSENT"} <= _stored_codes(deal)
+    client.force_login(reviewer)
+    assert "text-set-aside" not in client.get(f"/deals/{deal['id']}/").content.decode()
