@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from .act_scope import HELD_STARTS, object_end
 from .benign_scope import COORDINATIONS, on_protected_group
-from .languages import bare_word
+from .languages import bare_word, script_of
 
 if TYPE_CHECKING:
     from .reader import _Text
@@ -69,7 +69,7 @@ def act_in_own_object(
             if not _names_buyer(text, p_lo, p_hi)
         )
         for lo, hi in benign
-        for counted in (_counted_in_brackets(text, hi),)
+        for counted in (_counted_in_brackets(text, lo, hi),)
     )
 
 
@@ -79,12 +79,14 @@ _ZH_HEAD_REACH = 2  # characters naming the trade's outlet between it and its co
 _COUNT_END_RE = re.compile(r"[,;:.!?()\[\]，。；：！？（）、]")
 
 
-def _counted_in_brackets(text: _Text, hi: int) -> int:
-    """The last word of a short count of the trade's own people right after the word at
-    ``hi``, in brackets ("periodismo de investigación (12 periodistas)") or after a comma
-    ("periodismo de investigación, unos 40 periodistas", "调查报道媒体，大约40名记者"), or
-    ``hi``. A count has a number and a few words: the people it counts are the trade's, not
-    what an act is done to."""
+def _counted_in_brackets(text: _Text, lo: int, hi: int) -> int:
+    """The last word of a short count of the trade's own people right after the words from
+    ``lo`` to ``hi``, in brackets ("periodismo de investigación (12 periodistas)") or, for
+    the press counting its journalists, after a comma ("periodismo de investigación, unos 40
+    periodistas", "调查报道媒体，大约40名记者"), or ``hi``. A count has a number and a few
+    words: the people it counts are the trade's, not what an act is done to. After a comma
+    anyone else counted ("network monitoring, 200 activists", "investigative reporting, 40
+    activists") is what the act is done to."""
     toks, raw = text.toks, text.raw
     at = hi
     if "\u3400" <= toks[hi][0][:1] <= "\u9fff":
@@ -113,12 +115,34 @@ def _counted_in_brackets(text: _Text, hi: int) -> int:
         reach = _ZH_COUNT_REACH if zh else _COUNT_REACH
         if not any(ch.isdigit() for ch in count) or not words or len(words) > reach:
             return hi
+        if not _press(toks[lo : at + 1], PRESS_STARTS) or not _press(words, JOURNALIST_STARTS):
+            return hi
     else:
         return hi
     last = at
     while last + 1 < len(toks) and toks[last + 1][2] <= close:
         last += 1
     return last
+
+
+# The press and its journalists (word beginnings without accents; Arabic and Chinese: parts).
+JOURNALIST_STARTS = tuple(
+    "journalist reporter periodist jornalist journaliste журналист репортер صحفي صحافي مراسل 记者".split()
+)
+PRESS_STARTS = (
+    *JOURNALIST_STARTS,
+    *"journalism periodismo jornalismo журналистик صحاف 报道 新闻".split(),
+)
+
+
+def _press(toks: list, starts: tuple[str, ...]) -> bool:
+    """Whether the words name the press or journalists: a word beginning with one of
+    ``starts``, or holding one in Arabic or Chinese (written onto other letters)."""
+    words = [bare_word(t[0]) for t in toks]
+    joined = "".join(words)
+    return any(w.startswith(starts) for w in words) or any(
+        part in joined for part in starts if script_of(part) in ("arabic", "han")
+    )
 
 
 def _names_buyer(text: _Text, lo: int, hi: int) -> bool:
