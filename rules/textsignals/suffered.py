@@ -1,13 +1,16 @@
 """An attack the customer's own people suffered, told as the reason for the purchase.
 
-What must always be true: a match told in a past passive whose agent is a tool or author
-of attack, after a word of "after" or as "victims of" ("training after their reporters were targeted by
+What must always be true: a match told in a past passive on people named as the customer's
+own ("their", "sus", "leurs", "seus", "our"), whose agent is some tool or author of attack
+(bare or with "a": "by spyware", "de un programa espía", "par un logiciel espion"), after a
+word of "after" or as "victims of" ("training after their reporters were targeted by
 spyware", "después de que sus reporteros fueran objetivo de un programa espía", "après que
-leurs reporters ont été visés par un logiciel espion", "depois que os repórteres foram alvo
-de spyware") is harm done to them by someone else, not the deal's use, and reads nothing.
-The same act wanted or to come ("reporters will be targeted by spyware", "… to be
-targeted"), told without "after", or done by the seller's own tool ("by our spyware") is
-read as ever.
+leurs reporters ont été visés par un logiciel espion") is harm done to them by someone
+else, not the deal's use, and reads nothing. The same act wanted or to come ("reporters
+will be targeted by spyware", "… to be targeted"), on people not named as the customer's
+("after opposition leaders were targeted by spyware, the ministry wants more"), told
+without "after", or done by a tool the text points to ("by the spyware supplied", "by our
+spyware", "pelo spyware da empresa") is read as ever.
 """
 
 from __future__ import annotations
@@ -28,13 +31,17 @@ PAST_AUXILIARIES = frozenset(
 )
 # "Were victims of spyware" tells the harm suffered without an "after".
 VICTIM_WORDS = frozenset("victims victim victimas victima victimes victime vitimas vitima".split())
-AGENT_WORDS = frozenset("by por par de pelo pela pelos pelas with con avec com".split())
+AGENT_WORDS = frozenset("by por par de with con avec com".split())  # not "pelo": "by the"
 ATTACK_STARTS = (
     "spyware malware stalkerware ransomware phishing hacker pirat espion espia espiao "
     "pegasus predator attaque ataque attack ciberataq cyberattaq hameconn"
 ).split()
-# The seller's own tool is no one else's attack: "by our spyware", "por nuestro programa".
-OWN_WORDS = frozenset("our ours nuestro nuestra nuestros nuestras notre nos nosso nossa".split())
+# The customer's own people: "their reporters", "sus reporteros", "leurs reporters".
+POSSESSIVES = frozenset(
+    "their its our sus su nuestros nuestras leurs leur ses nos seus suas nossos nossas".split()
+)
+# Some tool of attack, not one the text points to: bare ("by spyware") or with "a".
+INDEFINITE = frozenset("a an un una une um uma".split())
 _AUX_REACH = 2  # words from the auxiliary to the agent: "were targeted by", "ont été visés par"
 _ATTACK_REACH = 3  # words from the agent to the attack: "de un programa espía"
 _AFTER_REACH = 6  # words from "after" to the auxiliary: "después de que sus reporteros fueran"
@@ -53,12 +60,17 @@ def suffered(text: _Text, lo: int, hi: int, act: int) -> bool:
         victims = aux + 1 < end and words[aux + 1] in VICTIM_WORDS  # "were victims of"
         if not victims and not _after_before(text, words, aux):
             continue
+        if not any(w in POSSESSIVES for w in words[max(0, lo - 1) : aux]):
+            continue
         for agent in range(aux + 2, min(aux + 2 + _AUX_REACH, end)):
             if words[agent] not in AGENT_WORDS:
                 continue
             tail = range(agent + 1, min(agent + 1 + _ATTACK_REACH, end))
-            if any(words[i] in OWN_WORDS for i in tail):
-                return False
+            first = agent + 1
+            if first >= end or not (
+                words[first] in INDEFINITE or words[first].startswith(tuple(ATTACK_STARTS))
+            ):
+                return False  # "by the spyware supplied", "by our spyware", "pelo spyware"
             if any(
                 toks[i][3] == sentence
                 and not CLAUSE_BREAK_RE.search(raw, toks[aux][2], toks[i][1])
