@@ -6,8 +6,9 @@ What must always be true: a tracking device named as the last item of a list of 
 things before it, not an act on them: a match that reads the device as its act and the
 goods or buyer before the list as its object reads nothing. The device put on someone or
 something ("GPS trackers on the protesters' cars"), listed after a protected group's
-things ("activists' phones and GPS trackers"), and every other act of the text are read
-as ever.
+things ("activists' phones and GPS trackers") or after other goods than phones ("the
+suspects' cars and GPS trackers"), in a text that calls anything hidden or covert ("hidden
+microphones and GPS trackers"), and every other act of the text are read as ever.
 """
 
 from __future__ import annotations
@@ -30,6 +31,16 @@ DEVICE_STARTS = (
 AR_DEVICE_WORDS = frozenset("جهاز جهازا اجهزه".split())  # as normalised
 AR_TRACKING_WORDS = frozenset("تتبع تعقب".split())
 COORDINATIONS = frozenset("and plus y e et и а также".split())
+# The goods the device is listed after: phones ("satellite phones and GPS trackers").
+PHONE_STARTS = tuple("phone telephon telefon téléphon телефон смартфон هاتف هواتف جوال".split())
+PHONE_PARTS = ("电话", "手机")
+# Words that make the goods covert tools ("hidden microphones and GPS trackers").
+COVERT_STARTS = tuple(
+    "covert hidden conceal secret undercover discreet disguis "
+    "oculto oculta ocultos ocultas escondid secreto secreta encubiert discret "
+    "cache cachee caches cachees dissimul clandestin "
+    "скрыт негласн тайн замаскир مخفي مخفية سري سرية 隐蔽 秘密 偷偷 暗中 隐藏".split()
+)
 
 
 def listed_device(text: _Text, lexicon: CompiledLexicon, lo: int, hi: int, act: int) -> bool:
@@ -47,14 +58,35 @@ def listed_device(text: _Text, lexicon: CompiledLexicon, lo: int, hi: int, act: 
         return False
     word = toks[first][0]
     if word.startswith("و") and word[1:] in AR_DEVICE_WORDS:
-        joined = True  # "وجهاز": "and" written onto the device
+        item = first - 1  # "وجهاز": "and" written onto the device
+    elif first - 1 > lo and bare_word(toks[first - 1][0]) in COORDINATIONS:
+        item = first - 2
     else:
-        joined = first - 1 > lo and bare_word(toks[first - 1][0]) in COORDINATIONS
-    return joined and not any(
-        lo <= p_lo < first
-        for part in protected_target_parts(lexicon)
-        for p_lo, _p_hi in part_spans(text, part)
+        return False
+    return (
+        _phones_listed(text, lo, item)
+        and not _covert(text)
+        and not any(
+            lo <= p_lo < first
+            for part in protected_target_parts(lexicon)
+            for p_lo, _p_hi in part_spans(text, part)
+        )
     )
+
+
+def _phones_listed(text: _Text, lo: int, item: int) -> bool:
+    """Whether the goods listed just before the device are phones (a word or two back:
+    "satellite phones", "teléfonos satelitales", "هاتفًا فضائيًا")."""
+    for i in range(item, max(lo, item - 2) - 1, -1):
+        word = bare_word(text.toks[i][0])
+        if word.startswith(PHONE_STARTS) or any(p in word for p in PHONE_PARTS):
+            return True
+    return False
+
+
+def _covert(text: _Text) -> bool:
+    """Whether any word of the text makes the goods covert tools."""
+    return any(bare_word(t[0]).startswith(COVERT_STARTS) for t in text.toks)
 
 
 def _device_start(text: _Text, act: int) -> int | None:
