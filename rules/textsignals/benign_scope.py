@@ -227,9 +227,9 @@ def bears_on(
             continue
         kind = text.kinds.get((lo, hi))
         if kind == "thing named":
-            if span[0] < lo <= span[1] <= hi:
+            if span[0] < lo <= span[1] <= hi and not targets:
                 return True  # "… una cámara frigorífica": the match ends on the cold room
-            continue
+            continue  # not "solo donde viven kurdos: cámara frigorífica": still the group
         if kind in ("calls", "own mail"):
             if (
                 category != "interception"

@@ -78,7 +78,7 @@ from .negation import (
 )
 from .nobody import NOBODY, drop_nobody
 from .own_object import act_in_own_object, act_on_thing_held
-from .safeguards import safeguard_dispensed, safeguard_skipped
+from .safeguards import NO_SAFEGUARD, safeguard_dispensed, safeguard_skipped
 from .served import served
 from .split_words import rejoined
 from .suffered import suffered
@@ -250,15 +250,15 @@ class _Text:
         if self._benign is None:
             spans = []
             for entry in _candidates(self, lexicon, benign=True):
+                kind = span_kind(entry.entry)
                 found = [
                     s
                     for s in entry_spans(self, entry)
                     if self.reads_in(entry, s)
                     and not context_negated(self, s[0], entry.entry.language)
                     and not safeguard_skipped(self, s[0], BENIGN_NEGATION_WINDOW)
-                    and not safeguard_dispensed(self, s[1])
+                    and (kind in NO_SAFEGUARD or not safeguard_dispensed(self, s[1]))
                 ]
-                kind = span_kind(entry.entry) if found else None
                 if kind:
                     self.kinds.update(dict.fromkeys(found, kind))
                 spans += found

@@ -86,6 +86,9 @@ DISPENSED_AFTER = tuple(
     ).split("|")
 )
 _DISPENSED_GAP = 2
+# Kinds of benign context that name a thing, not a safeguard: a trade or a machine ("调查记者
+# 不需要额外培训": the journalists need no training), a thing named, animals or lost devices.
+NO_SAFEGUARD = frozenset({"own object", "thing named", "other"})
 ZH_DISPENSED = ("不需要", "不必", "无需", "无须", "不用", "免了", "省了")
 
 
