@@ -1,9 +1,9 @@
-"""Goods and words named with words the lexicon reads: tracking devices listed among the
-goods of a deal ("satellite phones and GPS trackers"), a kitchen's cold room in a prison
-("cámara frigorífica", "câmara fria": no camera), and a filtering policy that is published
-("la política de filtrado se publica": no publications blocked).
+"""Goods named with words the lexicon reads: tracking devices listed after phones among the
+goods of a deal ("satellite phones and GPS trackers"), and a prison kitchen's cold room
+("cámara frigorífica", "câmara fria": no camera).
 
-Each ordinary sentence raised a red flag before the change; the dangerous ones are read.
+Each ordinary sentence raised a red flag before the change; the dangerous ones are read
+(several are the cases a hostile review of the change found it missing on its first try).
 Sentences written for the purpose (not taken from the labelled texts). No database.
 """
 
@@ -17,7 +17,7 @@ from tests.rules_engine.reading import categories
 @pytest.mark.parametrize(
     "text",
     [
-        # tracking devices listed after other goods
+        # tracking devices listed after phones
         "Relief agency: 40 radios, satellite phones and GPS trackers for the convoy teams.",
         "Agencia de socorro: 40 radios, teléfonos satelitales y localizadores GPS para los convoyes.",
         "Agence humanitaire : 40 radios, téléphones satellites et balises GPS pour les convois.",
@@ -26,8 +26,6 @@ from tests.rules_engine.reading import categories
         # a prison kitchen's cold room
         "Cárcel provincial, reforma de cocina con dos hornos, sartenes y una cámara frigorífica.",
         "Presídio estadual, reforma da cozinha com dois fornos, frigideiras e câmara fria.",
-        # a filtering policy published
-        "Colegio: filtrado web contra malware; la política de filtrado se publica en la web.",
     ],
 )
 def test_goods_named_with_words_read_elsewhere_raise_nothing(text: str) -> None:
@@ -41,12 +39,21 @@ def test_goods_named_with_words_read_elsewhere_raise_nothing(text: str) -> None:
         ("tracking", "Colocar localizadores GPS en los coches de los manifestantes."),
         ("tracking", "Activists' phones and GPS trackers, delivered to the police."),
         ("tracking", "The police want phones and GPS trackers to follow the activists."),
+        # other goods than phones, or covert ones
+        ("tracking", "The suspects' cars and GPS trackers."),
+        ("tracking", "Covert microphones and GPS trackers."),
+        ("tracking", "Kit de vigilancia encubierta: micrófonos ocultos y rastreadores GPS."),
+        ("tracking", "Набор для негласного наблюдения: скрытые микрофоны и GPS-трекеры."),
+        ("tracking", "أدوات مراقبة سرية: ميكروفونات مخفية وجهاز تتبع."),
+        ("tracking", "Secretly: phones and GPS trackers."),
+        # a camera in a prison, and a group profiled beside a cold room
         ("detention", "La cárcel quiere cámaras en cada celda y una cámara frigorífica."),
         ("detention", "A prisão quer câmeras nas celas e uma câmara fria na cozinha."),
-        ("censorship", "Bloquear publicaciones de la oposición."),
-        ("censorship", "Eliminar la publicación que critica al presidente."),
-        ("censorship", "Supprimer toute publication critique du gouvernement."),
-        ("censorship", "Bloquear as publicações críticas ao governo."),
+        (
+            "profiling",
+            "Solo en las aldeas donde viven kurdos: cámara frigorífica para las muestras.",
+        ),
+        ("profiling", "Solo en los barrios donde viven musulmanes, cámaras de frío para biobanco."),
     ],
 )
 def test_red_flags_beside_those_goods_are_read(category: str, text: str) -> None:
