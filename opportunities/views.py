@@ -22,7 +22,7 @@ from monitoring.selectors import (
     screening_basis_for_viewer,
 )
 from reviews.selectors import review_panel_for_opportunity
-from rules.presentation import opportunity_screening_for_viewer
+from rules.presentation import opportunity_screening_for_viewer, text_set_aside_for
 from taxonomy.countries import country_choices
 
 from . import policies, presenters
@@ -257,6 +257,7 @@ def opportunity_detail_view(request, pk: int):
         "o": opportunity,
         "status_label": presenters.status_for_viewer(opportunity, request.user)[1],
         "screening": opportunity_screening_for_viewer(opportunity, request.user),
+        "set_aside": text_set_aside_for(request.user, opportunity.current_screening),
         **opportunity_vocabulary(opportunity),
         "can_edit": policies.why_not_edit(request.user, opportunity) is None,
     }

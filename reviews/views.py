@@ -21,7 +21,11 @@ from accounts.models import User
 from hrdd.errors import ApplicationError
 from hrdd.params import as_id
 from lifecycle.services import review_answer
-from rules.presentation import restricted_party_explained, screening_for_viewer
+from rules.presentation import (
+    restricted_party_explained,
+    screening_for_viewer,
+    text_set_aside_for,
+)
 
 from . import policies, precedents, selectors, services
 from .case_drafts import decision_draft, drafts_take
@@ -60,6 +64,7 @@ def case_view(request, pk: int):
         "o": opportunity,
         "screening": screening_for_viewer(opportunity.current_screening, request.user),
         "rp_explained": restricted_party_explained(opportunity.current_screening, request.user),
+        "set_aside": text_set_aside_for(request.user, opportunity.current_screening),
         "actions": actions,
         "why_not": reasons_not,
         "conflict": policies.conflict_of_interest(request.user, opportunity),

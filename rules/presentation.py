@@ -145,7 +145,6 @@ def screening_for_viewer(screening, user, *, shown_status: str = "") -> dict | N
             "asks": list(dict.fromkeys(f["ask"] for f in findings if f.get("ask"))),
             "findings": findings,
             "languages": text_languages(screening),
-            "set_aside": text_set_aside(screening),
         }
     findings = shown_findings(screening.findings)
     tier = screening.shown_tier or "low"
@@ -204,11 +203,21 @@ def text_languages(screening) -> list[str]:
     return list((screening.snapshot or {}).get(TEXT_LANGUAGES) or [])
 
 
+def text_set_aside_for(user, screening) -> list[dict]:
+    """What the whole-text weighing set aside in the deal's text, for compliance staff on
+    the deal's and the case's pages (``text_set_aside``); nothing for anyone else. Not in
+    the API, whose reads leave the snapshot in the database."""
+    if screening is None or not sees_everything(user):
+        return []
+    return text_set_aside(screening)
+
+
 def text_set_aside(screening) -> list[dict]:
     """The red flags the criteria version's whole-text weighing set aside in the deal's text
-    (read, but not raised: the text weighed as an ordinary deal), each with its field, for
-    compliance staff. Worked out from the stored snapshot with the version that screened it
-    (published versions never change); empty when the version does not weigh whole texts."""
+    (read, but not raised: the text weighed as an ordinary deal), each with its field.
+    Worked out from the stored snapshot with the version that screened it (published
+    versions never change); empty, the snapshot unread, when the version does not weigh
+    whole texts."""
     lexicon = criteria_compiled(screening.criteria_version).lexicon
     if not lexicon.cues or lexicon.cues.ordinary_below is None:
         return []
