@@ -24,9 +24,9 @@ if TYPE_CHECKING:
     from .reader import _Text
 
 # Words of a tracking device (beginnings, accents dropped): "GPS trackers", "balises GPS".
-DEVICE_STARTS = (
-    "gps tracker traceur balise localizador rastreador trekker трекер маячк маячок gps-трекер"
-).split()
+DEVICE_STARTS = tuple(
+    "gps tracker traceur balise localizador rastreador trekker трекер маячк маячок gps-трекер".split()
+)
 # Arabic "device" before "tracking" (تتبع) makes a device: "جهاز تتبّع", "أجهزة تتبع".
 AR_DEVICE_WORDS = frozenset("جهاز جهازا اجهزه".split())  # as normalised
 AR_TRACKING_WORDS = frozenset("تتبع تعقب".split())
@@ -102,7 +102,7 @@ def _device_start(text: _Text, act: int) -> int | None:
 
 def _is_device(text: _Text, i: int) -> bool:
     word = text.toks[i][0]
-    if bare_word(word).startswith(tuple(DEVICE_STARTS)):
+    if bare_word(word).startswith(DEVICE_STARTS):
         return True
     if word in AR_DEVICE_WORDS or (word.startswith("و") and word[1:] in AR_DEVICE_WORDS):
         return i + 1 < len(text.toks) and text.toks[i + 1][0] in AR_TRACKING_WORDS

@@ -10,7 +10,7 @@ between its words or after it are what the act is done to.
 from __future__ import annotations
 
 import re
-from itertools import takewhile
+from itertools import islice, takewhile
 from typing import TYPE_CHECKING
 
 from .act_scope import HELD_STARTS, object_end
@@ -69,7 +69,7 @@ def act_in_own_object(
             if not _names_buyer(text, p_lo, p_hi)
         )
         for lo, hi in benign
-        for counted in (_counted_in_brackets(text, lo, hi),)
+        for counted in (_counted_after(text, lo, hi),)
     )
 
 
@@ -79,7 +79,7 @@ _ZH_HEAD_REACH = 2  # characters naming the trade's outlet between it and its co
 _COUNT_END_RE = re.compile(r"[,;:.!?()\[\]，。；：！？（）、]")
 
 
-def _counted_in_brackets(text: _Text, lo: int, hi: int) -> int:
+def _counted_after(text: _Text, lo: int, hi: int) -> int:
     """The last word of a short count of the trade's own people right after the words from
     ``lo`` to ``hi``, in brackets ("periodismo de investigación (12 periodistas)") or, for
     the press counting its journalists, after a comma ("periodismo de investigación, unos 40
@@ -111,7 +111,8 @@ def _counted_in_brackets(text: _Text, lo: int, hi: int) -> int:
         close = found.start() if found else len(raw)
         count = raw[start:close]
         zh = "\u3400" <= count.strip()[:1] <= "\u9fff"
-        words = [t for t in toks[at + 1 :] if t[1] >= start and t[2] <= close]
+        after = islice(toks, at + 1, None)
+        words = [t for t in takewhile(lambda t: t[2] <= close, after) if t[1] >= start]
         reach = _ZH_COUNT_REACH if zh else _COUNT_REACH
         if not any(ch.isdigit() for ch in count) or not words or len(words) > reach:
             return hi

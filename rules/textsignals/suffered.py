@@ -32,10 +32,10 @@ PAST_AUXILIARIES = frozenset(
 # "Were victims of spyware" tells the harm suffered without an "after".
 VICTIM_WORDS = frozenset("victims victim victimas victima victimes victime vitimas vitima".split())
 AGENT_WORDS = frozenset("by por par de with con avec com".split())  # not "pelo": "by the"
-ATTACK_STARTS = (
+ATTACK_STARTS = tuple(
     "spyware malware stalkerware ransomware phishing hacker pirat espion espia espiao "
-    "pegasus predator attaque ataque attack ciberataq cyberattaq hameconn"
-).split()
+    "pegasus predator attaque ataque attack ciberataq cyberattaq hameconn".split()
+)
 # The customer's own people: "their reporters", "sus reporteros", "leurs reporters".
 POSSESSIVES = frozenset(
     "their its our sus su nuestros nuestras leurs leur ses nos seus suas nossos nossas".split()
@@ -53,14 +53,15 @@ def suffered(text: _Text, lo: int, hi: int, act: int) -> bool:
     toks, raw = text.toks, text.raw
     sentence = toks[lo][3]
     end = min(len(toks), hi + _ATTACK_REACH + 2)
-    words = [bare_word(t[0]) for t in toks[:end]]
+    # The words of the match and those around it that the steps below look at, not the text's.
+    words = {i: bare_word(toks[i][0]) for i in range(max(0, lo - _AFTER_REACH - 1), end)}
     for aux in range(lo + 1, min(act, hi) + 1):
         if words[aux] not in PAST_AUXILIARIES or toks[aux][3] != sentence:
             continue
         victims = aux + 1 < end and words[aux + 1] in VICTIM_WORDS  # "were victims of"
         if not victims and not _after_before(text, words, aux):
             continue
-        if not any(w in POSSESSIVES for w in words[max(0, lo - 1) : aux]):
+        if not any(words[i] in POSSESSIVES for i in range(max(0, lo - 1), aux)):
             continue
         for agent in range(aux + 2, min(aux + 2 + _AUX_REACH, end)):
             if words[agent] not in AGENT_WORDS:
@@ -68,20 +69,20 @@ def suffered(text: _Text, lo: int, hi: int, act: int) -> bool:
             tail = range(agent + 1, min(agent + 1 + _ATTACK_REACH, end))
             first = agent + 1
             if first >= end or not (
-                words[first] in INDEFINITE or words[first].startswith(tuple(ATTACK_STARTS))
+                words[first] in INDEFINITE or words[first].startswith(ATTACK_STARTS)
             ):
                 return False  # "by the spyware supplied", "by our spyware", "pelo spyware"
             if any(
                 toks[i][3] == sentence
                 and not CLAUSE_BREAK_RE.search(raw, toks[aux][2], toks[i][1])
-                and words[i].startswith(tuple(ATTACK_STARTS))
+                and words[i].startswith(ATTACK_STARTS)
                 for i in tail
             ):
                 return act <= max(tail) and act >= aux - 1
     return False
 
 
-def _after_before(text: _Text, words: list[str], aux: int) -> bool:
+def _after_before(text: _Text, words: dict[int, str], aux: int) -> bool:
     """Whether a word of "after" opens the clause a few words before the auxiliary."""
     toks = text.toks
     for j in range(aux - 1, max(-1, aux - 1 - _AFTER_REACH), -1):
