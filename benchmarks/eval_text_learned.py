@@ -112,6 +112,7 @@ ROUND_ADDED = {
     18: "51d3410",
     19: "4b639bd",
     20: "218827e",
+    21: "10bf0a4",
 }
 # The last six rounds of writing, each held out in turn (a new round moves the window).
 FOLD_ROUNDS = range(max(ROUND_ADDED) - 5, max(ROUND_ADDED) + 1)

@@ -89,9 +89,8 @@ def test_the_guardia_civil_is_read_as_a_state_police_force_whatever_the_tense(te
     "text",
     [
         "El técnico de guardia revisa las alarmas.",
-        pytest.param(
-            "El técnico de guardia usará el sistema por la noche.", marks=CUE_FALSE_POSITIVE
-        ),
+        # A false positive of the cues fitted on rounds 1 to 20, quiet since the refit on 1 to 21.
+        "El técnico de guardia usará el sistema por la noche.",
         "El cliente quiere un servicio de guardia para sus servidores.",
     ],
 )
