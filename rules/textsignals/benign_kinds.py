@@ -60,9 +60,6 @@ KIND_SOURCES = {
     # naming no police or security service: people sorted by the language they speak are
     # profiled whichever queue their calls go to.
     "Benign context: calls a contact centre": "calls",
-    # Callers told the call is recorded bound, from any sentence of the text, only the
-    # recording of calls (``recording_notice``); in its own sentence, like any context.
-    "Benign context (widened): callers told that the call is recorded": "recording notice",
     # A company's data loss prevention bounds only the interception of its own mail.
     "Benign context: a company's data loss prevention": "own mail",
     # Billing bounds the keeping of call records only (``act_scope.billed_records``); a

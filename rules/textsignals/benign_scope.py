@@ -226,8 +226,6 @@ def bears_on(
             # movements of detainees with their consent": still the act on them.
             continue
         kind = text.kinds.get((lo, hi))
-        if kind == "recording notice":
-            kind = None  # in the match's sentence, as any benign context (``recording_notice``)
         if kind == "thing named":
             if span[0] < lo <= span[1] <= hi and not targets:
                 return True  # "… una cámara frigorífica": the match ends on the cold room

@@ -78,7 +78,6 @@ from .negation import (
 )
 from .nobody import NOBODY, drop_nobody
 from .own_object import act_in_own_object, act_on_thing_held
-from .recording_notice import noticed_recording
 from .safeguards import NO_SAFEGUARD, safeguard_dispensed, safeguard_skipped
 from .served import served
 from .split_words import rejoined
@@ -368,10 +367,6 @@ def _read(raw: str, lexicon: CompiledLexicon) -> list[Read]:
                 if (
                     act_in_own_object(text, around, span, act, near_protected)
                     or act_on_thing_held(text, around, span, act, entry.entry.category)
-                    or (
-                        entry.entry.category == "interception"
-                        and noticed_recording(text, benign, span, act, near_protected)
-                    )
                     or bears_on(
                         text,
                         around,
