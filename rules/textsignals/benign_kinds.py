@@ -60,6 +60,11 @@ KIND_SOURCES = {
     # naming no police or security service: people sorted by the language they speak are
     # profiled whichever queue their calls go to.
     "Benign context: calls a contact centre": "calls",
+    # Where the act is done (the office network, staff laptops), not whom to
+    # (``benign_scope.bears_on``): "track the protesters' phones on the office network" is
+    # still done to protesters; "block social media on the office network" is the employer's.
+    "Benign context: an employer's acceptable-use web filter": "workplace",
+    "Benign context beside the families: an employer's or a school's own computers": "workplace",
     # A company's data loss prevention bounds only the interception of its own mail.
     "Benign context: a company's data loss prevention": "own mail",
     # Billing bounds the keeping of call records only (``act_scope.billed_records``); a

@@ -276,7 +276,7 @@ def bears_on(
             ):
                 continue
             kind, acted_on = None, [g for g in targets if not lo <= g[0] <= hi]
-        if kind is None and _for_the_state(text, span, lo, hi, category):
+        if kind in (None, "workplace") and _for_the_state(text, span, lo, hi, category):
             # Records a state body is named after ("retain all call records for malware
             # analysis and hand them to the police"), or handed to one in their sentence
             # ("call records are kept for billing and shared with the police", "for
@@ -309,7 +309,7 @@ def bears_on(
             continue
         if kind == "other" and not acted_on and _names_people_after(text, span, protected):
             continue  # "intervenir las llamadas de soporte de los periodistas": theirs
-        if kind in ("oversight", "other") and acted_on:
+        if kind in ("oversight", "other", "workplace") and acted_on:
             # An overseer bounds an act, and something other than a person names something
             # else; neither changes whom the act is done to: "block opposition websites,
             # audited by the regulator" still blocks the opposition.
