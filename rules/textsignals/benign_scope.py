@@ -37,6 +37,7 @@ from .mass_scope import court_order_bounds_nothing, everyone_kept_long, names_th
 from .recipient import kept_for_the_state
 from .records_heading import heading_of_next
 from .union_own import acts_on_union_roles, handed_on_after, on_others_than_members
+from .workplace import owns_workplace
 
 if TYPE_CHECKING:
     from .reader import _Text
@@ -309,7 +310,14 @@ def bears_on(
             continue
         if kind == "other" and not acted_on and _names_people_after(text, span, protected):
             continue  # "intervenir las llamadas de soporte de los periodistas": theirs
-        if kind in ("oversight", "other", "workplace") and acted_on:
+        if kind == "workplace" and any(
+            t != span and not owns_workplace(text, t, lo, hi) for t in acted_on
+        ):
+            # A group the act is done to, not everyone's calls on the company's own network
+            # ("record all calls on the company network for quality review") nor the group
+            # whose workplace it is ("the NGO's office network", "NGO staff laptops").
+            continue
+        if kind in ("oversight", "other") and acted_on:
             # An overseer bounds an act, and something other than a person names something
             # else; neither changes whom the act is done to: "block opposition websites,
             # audited by the regulator" still blocks the opposition.

@@ -3,7 +3,10 @@ act is done, not whom it is done to (kind "workplace", ``benign_scope.bears_on``
 
 Found on 4 December: "on the office network" written after an act on a protected group
 hid it ("Track the protesters' phones on the office network" read nothing). The employer's
-own web filter stays ordinary. Sentences written for the purpose. No database.
+own web filter stays ordinary, and so do everyone's calls on the company's own network and
+a group's own workplace ("NGO staff laptops", "la red de la oficina de la ONG"): a review of
+the first version found 99 of 182 ordinary employer deals flagged by it, those among them.
+Sentences written for the purpose. No database.
 """
 
 from __future__ import annotations
@@ -37,6 +40,19 @@ def test_the_workplace_clears_no_act_on_a_protected_group(category: str, text: s
         "Bloquear redes sociales en la red de la oficina en horario laboral.",
         "Bloquer les réseaux sociaux sur les postes du personnel pendant les heures de travail.",
         "Monitor the employees' web traffic on the corporate network for malware.",
+        # everyone's calls or traffic on the company's own network
+        "Record all calls on the company network for quality review.",
+        "The secure web gateway intercepts all HTTPS traffic on company laptops for malware "
+        "inspection.",
+        "Grabar todas las llamadas en la red de la empresa para control de calidad.",
+        "Прослушивать все звонки в корпоративной сети для контроля качества.",
+        "اعتراض جميع الرسائل الصادرة على شبكة المكتب لمنع تسرب البيانات.",
+        # the group whose workplace it is
+        "Monitor NGO staff laptops with endpoint antivirus during working hours.",
+        "Bloquear redes sociales en la red de la oficina de la ONG en horario laboral.",
+        "Bloquer les jeux en ligne sur les postes du personnel de l'ONG pendant les heures de "
+        "travail.",
+        "Блокировать игры на компьютерах сотрудников НКО в рабочее время.",
     ],
 )
 def test_the_employers_own_filter_stays_ordinary(text: str) -> None:
