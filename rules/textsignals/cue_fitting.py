@@ -2,8 +2,9 @@
 
 Per language, a logistic model per red-flag category over the reader's word stems and the
 pairs of stems met in one sentence (``learned_cues.units_by_sentence``): a category's
-descriptions against the benign ones (full weight) and the other categories' (a fifth of
-the weight), each category's positives weighing as much as its negatives, an L2 penalty,
+descriptions against the benign ones (another category's weigh ``OTHER_CATEGORY_WEIGHT``:
+none since 4 December 2026), each category's positives weighing as much as its negatives,
+stems and pairs that at least ``MIN_DF`` texts hold, an L2 penalty,
 a fixed number of Adam steps from zeros. The settings were chosen by leave-one-round-out
 cross-validation on the tuning half (docs/learned-cues.md): do not change one without
 measuring again (``benchmarks/eval_text_learned.py``). Deterministic: the same texts
@@ -30,8 +31,12 @@ from .weighing import SECTION_KEY as WEIGHING
 DANGER = ("dangerous",)  # the weighing's one column: any red-flag category
 
 COMMON_SHARE = 0.2  # a stem in more of the training texts than this is never quoted
-MIN_DF = 2  # a stem or pair is learned only when that many training texts hold it
-OTHER_CATEGORY_WEIGHT = 0.2  # a text of another category counts this much as a negative
+# A stem or pair is a cue only when this many training texts hold it; a text of another
+# category counts this much as a negative. Chosen on 4 December 2026 by leave-one-round-out
+# cross-validation over rounds 17 to 22 (docs/learned-cues.md; before: 2 and 0.2).
+MIN_DF = 3
+OTHER_CATEGORY_WEIGHT = 0.0
+WEIGHING_MIN_DF = 2  # the weighing's words, as its bound was chosen with
 L2 = 0.5
 STEPS = 400
 LEARNING_RATE = 0.05
@@ -58,26 +63,36 @@ def text_features(raw: str, language: str) -> set[str]:
     return set().union(*map(_features, sents)) if sents else set()
 
 
-def fit_language(items: Iterable[Mapping[str, Any]], language: str) -> dict[str, Any]:
-    """One language's cues (``learned_cues`` format) from its labelled texts: each item a
-    ``{"label": category or "benign", "text": ...}``."""
-    docs = [(item["label"], text_features(item["text"], language)) for item in items]
+def _design(docs: list[tuple[str, set[str]]], min_df: int) -> tuple[list[str], _Docs]:
+    """The features held by at least ``min_df`` texts (a pair: and both its stems), and
+    each text's columns among them."""
     df = Counter(f for _label, feats in docs for f in feats if "+" not in f)
-    vocab_units = {f for f, n in df.items() if n >= MIN_DF}
+    vocab_units = {f for f, n in df.items() if n >= min_df}
     pair_df = Counter(
         f
         for _label, feats in docs
         for f in feats
         if "+" in f and all(p in vocab_units for p in f.split("+"))
     )
-    vocab = sorted(vocab_units | {f for f, n in pair_df.items() if n >= MIN_DF})
+    vocab = sorted(vocab_units | {f for f, n in pair_df.items() if n >= min_df})
     col = {f: j for j, f in enumerate(vocab)}
-    x = _Docs([sorted(col[f] for f in feats if f in col) for _label, feats in docs], len(vocab))
+    return vocab, _Docs(
+        [sorted(col[f] for f in feats if f in col) for _l, feats in docs], len(vocab)
+    )
+
+
+def fit_language(items: Iterable[Mapping[str, Any]], language: str) -> dict[str, Any]:
+    """One language's cues (``learned_cues`` format) from its labelled texts: each item a
+    ``{"label": category or "benign", "text": ...}``."""
+    docs = [(item["label"], text_features(item["text"], language)) for item in items]
+    df = Counter(f for _label, feats in docs for f in feats if "+" not in f)
+    vocab, x = _design(docs, MIN_DF)
     labels = [label for label, _f in docs]
     w, b = _fit(x, labels)
     # The weighing: every category's descriptions against the ordinary ones, on the same
     # words (``weighing``).
-    dw, db = _fit(x, [BENIGN if label == BENIGN else DANGER[0] for label in labels], DANGER)
+    weighed_vocab, weighed_x = _design(docs, WEIGHING_MIN_DF)
+    dw, db = _fit(weighed_x, [BENIGN if label == BENIGN else DANGER[0] for label in labels], DANGER)
     # A pair scores only when both its stems are read, and a stem is read when it is kept:
     # pairs of stems left out are left out too.
     read = {f for j, f in enumerate(vocab) if "+" not in f and np.abs(w[j]).max() >= KEPT_WEIGHT}
@@ -91,7 +106,7 @@ def fit_language(items: Iterable[Mapping[str, Any]], language: str) -> dict[str,
             if "+" not in vocab[j] or all(p in read for p in vocab[j].split("+"))
         }
     weighed = {
-        vocab[j]: round(float(dw[j, 0]), DIGITS)
+        weighed_vocab[j]: round(float(dw[j, 0]), DIGITS)
         for j in np.nonzero(np.abs(dw[:, 0]) >= KEPT_WEIGHT)[0]
     }
     used = {f for by_feature in weights.values() for f in by_feature}
@@ -143,7 +158,8 @@ def _fit(
     x: _Docs, labels: list[str], categories: tuple[str, ...] = CATEGORIES
 ) -> tuple[np.ndarray, np.ndarray]:
     y = np.array([[label == c for c in categories] for label in labels], dtype=np.float32)
-    # Sample weights: a benign text is a full negative, another category's a fifth of one;
+    # Sample weights: a benign text is a full negative, another category's
+    # OTHER_CATEGORY_WEIGHT of one;
     # the positives of a category weigh as much together as its negatives.
     s = np.where(y == 1, 0.0, 1.0)
     for i, label in enumerate(labels):

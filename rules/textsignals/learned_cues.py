@@ -15,7 +15,7 @@ The cues are a plain JSON-able dict (the ``learned_cues`` section of a criteria 
 
     {
       "fitted_on": "tuning half of benchmarks/data/text_eval, rounds 1-12",
-      "threshold": -1.0,          # sentence score (log-odds) a cue needs
+      "threshold": 0.0,           # sentence score (log-odds) a cue needs
       "min_cue_weight": 0.15,     # a word is a cue when its stem weighs at least this
       "languages": {
         "en": {
@@ -56,7 +56,7 @@ from .weighing import (
 )
 from .weighing import SECTION_KEY as WEIGHING
 
-THRESHOLD = -1.0  # chosen by leave-one-round-out cross-validation (docs/learned-cues.md)
+THRESHOLD = 0.0  # chosen by leave-one-round-out cross-validation (docs/learned-cues.md)
 MIN_CUE_WEIGHT = 0.15
 MAX_QUOTE = 160
 SECTION = "learned_cues"

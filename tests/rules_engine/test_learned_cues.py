@@ -192,7 +192,7 @@ def test_the_default_pack_carries_cues_fitted_on_the_tuning_half():
     pack = read_pack()
     cues = cues_from_pack(pack)
     assert "tuning half" in cues["fitted_on"]
-    assert cues["threshold"] == -1.0 and cues["min_cue_weight"] == 0.15
+    assert cues["threshold"] == 0.0 and cues["min_cue_weight"] == 0.15
     assert set(cues["languages"]) == {"en", "fr", "es", "pt", "ar", "ru", "zh"}
     assert load_pack().lexicon.cues
 
@@ -400,5 +400,5 @@ def test_the_default_pack_quotes_a_learned_cue_the_phrases_miss():
     found = read_text(example_snapshot(use_description=text), SCREENING.lexicon)
     assert found["text.signals"] == ["censorship"]
     assert found["text.censorship"] == [
-        "Use description (English, learned cue): “filtering of the domains”"
+        "Use description (English, learned cue): “domains on the list”"
     ]

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.rules_engine.reading import categories
+from tests.rules_engine.reading import CUE_FALSE_POSITIVE, categories
 
 # Entries withdrawn after a review found them flagging ordinary deals (a leave form's or an
 # asylum file's "reason: political / religious" beside a hearing; a custody register's
@@ -217,13 +217,11 @@ WITHDRAWN = pytest.mark.xfail(strict=True, reason="entry withdrawn after review"
             ),
             marks=WITHDRAWN,
         ),
-        pytest.param(
-            *(
-                "interception",
-                "يريد مكتب الأمن التابع للوزارة نسخ جلسات النزلاء على شبكة الواي فاي إلى جهازه دون "
-                "ورقة من قاض.",
-            ),
-            marks=WITHDRAWN,
+        # its entry withdrawn, read by a learned cue since the refit of 4 December (night)
+        (
+            "interception",
+            "يريد مكتب الأمن التابع للوزارة نسخ جلسات النزلاء على شبكة الواي فاي إلى جهازه دون "
+            "ورقة من قاض.",
         ),
         pytest.param(
             *(
@@ -314,7 +312,7 @@ def test_new_wording_is_read(category: str, text: str) -> None:
         "obligatorio de viajeros.",
         "Перепись сверят с данными контрольно-пропускных пунктов заводов, чтобы учесть "
         "вахтовых работников.",
-        "统计局将人口普查与户籍数据比对，检查站不参与。",
+        pytest.param("统计局将人口普查与户籍数据比对，检查站不参与。", marks=CUE_FALSE_POSITIVE),
         "套餐流量用完后，即时通讯和直播降到128 kbps，周年庆期间不限速。",
         "催收公司为团队购买手机，位置在法院附近，负责债务人的法院判决执行。",
         "O livro de custódia dos presos tem uma cópia paralela de backup enviada ao Ministério "
