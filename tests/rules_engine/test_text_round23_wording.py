@@ -19,7 +19,8 @@
   (informed): "Wi-Fi before the autumn term" read as profiling by tribe, and an NGO or
   customers "informed in the terms" as targeting dissent. The tribe is read in two words
   ("الخلفية القبلية", "الانتماء القبلي"), the Bidoon as "فئة البدون", and organisers and
-  whistleblowers by the beginning of their plural ("المنظمين*", "منظمي*", "المبلغين*").
+  whistleblowers by the beginning of their plural ("المنظمين*", "منظمي*", "المبلغين*", and
+  after "و" or "لل").
 - Throttling of messaging apps by region in Spanish, Portuguese and Russian ("perfiles de
   throttling por región para whatsapp", "шейпинг"), profiling journalists in Russian
   ("профилирование журналистов") and a Portuguese detainee's "confiabilidade ideológica"
@@ -63,6 +64,8 @@ from tests.rules_engine.reading import categories
         ("targets_dissent", "رصد منظمي الاحتجاجات."),
         ("targets_dissent", "مراقبة المبلغين عن الفساد."),
         ("targets_dissent", "تتبع هواتف المنظمين بعد المظاهرة."),
+        ("targets_dissent", "تحديد هوية الطلاب ومنظمي الاحتجاجات."),
+        ("targets_dissent", "مراقبة الموظفين والمبلغين عن الفساد."),
         ("profiling", "فرز المتقدمين حسب الخلفية القبلية."),
         ("profiling", "مراقبة فئة البدون في الكويت."),
         (
