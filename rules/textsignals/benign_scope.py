@@ -226,8 +226,9 @@ def bears_on(
             # "detain protesters with the consent of the detainees' families", "track the
             # movements of detainees with their consent": still the act on them.
             continue
-        if category == "security_services" and lo < span[0] <= hi == span[1] - 1:
-            continue  # "مجمّع مديرية أمن الدولة": the body's name runs on past the context
+        if category == "security_services" and hi == span[1] - 1 and lo < span[0] <= hi:
+            if toks[span[1]][0] == "الدوله":  # "مجمّع مديرية أمن الدولة": not the venue's
+                continue  # "security manager" ("مدير الأمن") but State Security
         kind = text.kinds.get((lo, hi))
         if kind == "thing named":
             if span[0] < lo <= span[1] <= hi and not targets:
@@ -310,8 +311,6 @@ def bears_on(
             # something else ("cut the internet cost"), not one beside it ("cut the
             # internet in the province … in case of faults").
             continue
-        if kind == "other" and category == "security_services":
-            continue  # the body named is the end user, whatever is delivered or located
         if kind == "other" and not acted_on and _names_people_after(text, span, protected):
             continue  # "intervenir las llamadas de soporte de los periodistas": theirs
         if kind == "workplace" and any(
