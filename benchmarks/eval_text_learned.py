@@ -34,6 +34,8 @@ What is measured (the protocol):
     python benchmarks/eval_text_learned.py --checks        # also through the reader, with and
                                                            # without its checks on a cue (tuning)
     python benchmarks/eval_text_learned.py --report        # the reporting half, once, at the end
+    python benchmarks/eval_text_learned.py --rounds 17-22 --setting MIN_DF=2 \
+        --setting OTHER_CATEGORY_WEIGHT=0.2               # another setting, the same folds
 
 Plain Python and numpy (already installed; only to fit); nothing is downloaded. What it
 measured, the threshold chosen and how the cues are built into screening:
@@ -60,6 +62,7 @@ from rules.engine import DEFAULT_PACK_PATH, read_pack  # noqa: E402
 from rules.textsignals import (  # noqa: E402
     LANGUAGES,
     compile_lexicon,
+    cue_fitting,  # noqa: E402
     cue_reads,
     lexicon_from_pack,
 )
@@ -77,6 +80,8 @@ from rules.textsignals.reader import _read as lexicon_read  # noqa: E402
 from rules.textsignals.reader import read_one  # noqa: E402
 
 THRESHOLDS = (-1.5, -1.0, -0.5, 0.0)  # sentence score (log-odds) a finding needs
+# What ``--setting`` may change for a run (cue_fitting's module settings).
+SETTINGS = ("MIN_DF", "OTHER_CATEGORY_WEIGHT", "L2", "STEPS", "LEARNING_RATE")
 CHOSEN_THRESHOLD = THRESHOLD  # chosen from the cross-validation table only
 
 
@@ -279,13 +284,13 @@ def print_checks(table: dict, names: list[str]) -> None:
             )
 
 
-def cross_validate(show_found: bool, checks: bool = False) -> None:
+def cross_validate(show_found: bool, checks: bool = False, rounds: range = FOLD_ROUNDS) -> None:
     lexicon = compile_lexicon(lexicon_from_pack(read_pack(str(DEFAULT_PACK_PATH))))
     tuning = split(load_items())["tuning"]
     table: dict = defaultdict(_row)
     added: list = []
     times = []
-    for k in FOLD_ROUNDS:
+    for k in rounds:
         train = [i for i in tuning if int(i.get("set", 1)) != k]
         held = [i for i in tuning if int(i.get("set", 1)) == k]
         models = fit(train)
@@ -297,8 +302,8 @@ def cross_validate(show_found: bool, checks: bool = False) -> None:
         print(f"round {k} held out: {len(held)} texts", file=sys.stderr, flush=True)
     print_table(
         table,
-        f"Leave-one-round-out on the tuning half, rounds {FOLD_ROUNDS.start}-"
-        f"{FOLD_ROUNDS.stop - 1}. 'lexicon' is today's (optimistic: tuned on these texts); "
+        f"Leave-one-round-out on the tuning half, rounds {rounds.start}-"
+        f"{rounds.stop - 1}. 'lexicon' is today's (optimistic: tuned on these texts); "
         "'blind lexicon' is the one before the held-out round was written.",
         ["lexicon", "blind lexicon"],
     )
@@ -337,11 +342,35 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="also read through the reader, with and without its checks on a cue (tuning)",
     )
+    parser.add_argument(
+        "--rounds", help="the rounds held out in turn, e.g. 17-22 (default: the last six)"
+    )
+    parser.add_argument(
+        "--setting",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help=f"a fitting setting other than cue_fitting's, one of {', '.join(SETTINGS)}",
+    )
     args = parser.parse_args(argv)
+    for setting in args.setting:
+        name, _, value = setting.partition("=")
+        if name not in SETTINGS:
+            parser.error(f"--setting: {name!r} is none of {', '.join(SETTINGS)}")
+        # Compared on held-out rounds before a setting is changed in cue_fitting itself.
+        setattr(cue_fitting, name, type(getattr(cue_fitting, name))(float(value)))
+    rounds = FOLD_ROUNDS
+    if args.rounds:
+        first, _, last = args.rounds.partition("-")
+        rounds = range(int(first), int(last or first) + 1)
+        if not set(rounds) <= set(ROUND_ADDED):
+            parser.error(
+                f"--rounds: rounds with a blind lexicon are {min(ROUND_ADDED)}-{max(ROUND_ADDED)}"
+            )
     if args.report:
         report()
     else:
-        cross_validate(args.show_found, args.checks)
+        cross_validate(args.show_found, args.checks, rounds)
     return 0
 
 
