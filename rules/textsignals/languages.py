@@ -132,7 +132,9 @@ def _stemmer(language: str):
         cache = _stemmers.by_language = {}
     stemmer = cache.get(language)
     if stemmer is None:
-        stemmer = cache[language] = Stemmer.Stemmer(_SNOWBALL[language])
+        # No cache of PyStemmer's own: every caller keeps its words' stems already
+        # (``word_keys``, ``unit``), so it would only miss, and purge itself when full.
+        stemmer = cache[language] = Stemmer.Stemmer(_SNOWBALL[language], 0)
     return stemmer
 
 

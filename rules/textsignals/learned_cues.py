@@ -316,6 +316,21 @@ def unit(word: str, language: str) -> str:
 
 Unit = tuple[str, int, int, int]  # (stem, start, end, token)
 
+# Each word's unit (None: not read) by language and the units read: a deal's words recur
+# from deal to deal, so each is worked out once, not once a text (bounded, then afresh).
+_UNITS_READ: dict[tuple[str, frozenset[str] | None], dict[str, str | None]] = {}
+UNITS_KEPT = 65_536
+_UNSEEN = object()
+
+
+def _units_read(language: str, read: frozenset[str] | None) -> dict[str, str | None]:
+    found = _UNITS_READ.get((language, read))
+    if found is None or len(found) >= UNITS_KEPT:
+        if len(_UNITS_READ) >= 64:  # many lexicons' cues: start afresh
+            _UNITS_READ.clear()
+        found = _UNITS_READ[(language, read)] = {}
+    return found
+
 
 def units_by_sentence(
     toks: list, language: str, read: frozenset[str] | None = None
@@ -324,21 +339,21 @@ def units_by_sentence(
     units are two adjacent characters (a single character says too little). ``read``:
     only those units (the cues' own: no other one scores)."""
     out: dict[int, list[Unit]] = {}
-    # Each distinct word's unit once (None: not read), not once for each time it is written.
-    units: dict[str, str | None] = {}
+    units = _units_read(language, read)
+    zh = language == "zh"
     for i, (word, start, end, n) in enumerate(toks):
-        if language == "zh" and script_of(word) == "han":
+        if zh and script_of(word) == "han":
             if i + 1 < len(toks) and toks[i + 1][3] == n and toks[i + 1][1] == end:
                 nxt = toks[i + 1][0]
                 if script_of(nxt) == "han" and (read is None or word + nxt in read):
                     out.setdefault(n, []).append((word + nxt, start, toks[i + 1][2], i))
             continue
-        if word in units:
-            key = units[word]
-        else:
-            key = units[word] = unit(word, language)
+        key = units.get(word, _UNSEEN)
+        if key is _UNSEEN:
+            key = unit(word, language)
             if len(key) < 2 or (read is not None and key not in read):
-                key = units[word] = None
+                key = None
+            units[word] = key
         if key is not None:
             out.setdefault(n, []).append((key, start, end, i))
     return [out[n] for n in sorted(out)]

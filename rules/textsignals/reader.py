@@ -151,7 +151,11 @@ class _Text:
         # several words share ("track", "tracking") has its places put back in order.
         places: dict[str, list[int]] = {}
         for i, t in enumerate(self.toks):
-            places.setdefault(t[0], []).append(i)
+            found = places.get(t[0])
+            if found is None:
+                places[t[0]] = [i]
+            else:
+                found.append(i)
         keys_of = {word: keys_of_word(word) for word in places}
         self.keys = [keys_of[t[0]] for t in self.toks]
         self.index = merged_places(places, keys_of.__getitem__)
@@ -237,7 +241,20 @@ class _Text:
         or more) is looked up among the words sharing its beginning, not by a scan."""
         if self.heads is None:
             # Each distinct word once, its places merged in order where words share a head.
-            self.heads = merged_places(self.words, lambda word: (word_head(word),))
+            # (``merged_places`` with one key a word, without a call and a tuple for each)
+            heads: dict[str, list[int]] = {}
+            shared = []
+            for word, at in self.words.items():
+                head = word_head(word)
+                found = heads.get(head)
+                if found is None:
+                    heads[head] = list(at)
+                else:
+                    found += at
+                    shared.append(found)
+            for found in shared:
+                found.sort()
+            self.heads = heads
         return self.heads
 
     def head_set(self) -> frozenset[str]:

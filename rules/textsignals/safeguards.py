@@ -89,6 +89,10 @@ _DISPENSED_GAP = 2
 # Kinds of benign context that name a thing, not a safeguard: a trade or a machine ("调查记者
 # 不需要额外培训": the journalists need no training), a thing named, animals or lost devices.
 NO_SAFEGUARD = frozenset({"own object", "thing named", "other"})
+_DISPENSED_BY_SIZE = tuple(
+    (n, frozenset(w for w in DISPENSED_AFTER if len(w) == n))
+    for n in sorted({len(w) for w in DISPENSED_AFTER})
+)
 ZH_DISPENSED = ("不需要", "不必", "无需", "无须", "不用", "免了", "省了")
 
 
@@ -104,8 +108,9 @@ def safeguard_dispensed(text: _Text, last: int) -> bool:
         after.append(bare_word(t[0]))
     if len(toks[last][0]) == 1 and "\u3400" <= toks[last][0] <= "\u9fff":
         return "".join(after[:4]).startswith(ZH_DISPENSED)
+    # Each length's phrases looked up as a set at each gap, rather than compared one by one.
     return any(
-        tuple(after[gap : gap + len(words)]) == words
+        tuple(after[gap : gap + size]) in phrases
         for gap in range(_DISPENSED_GAP + 1)
-        for words in DISPENSED_AFTER
+        for size, phrases in _DISPENSED_BY_SIZE
     )
