@@ -226,9 +226,10 @@ def bears_on(
             # "detain protesters with the consent of the detainees' families", "track the
             # movements of detainees with their consent": still the act on them.
             continue
-        if category == "security_services" and hi == span[1] - 1 and lo < span[0] <= hi:
-            if toks[span[1]][0] == "الدوله":  # "مجمّع مديرية أمن الدولة": not the venue's
-                continue  # "security manager" ("مدير الأمن") but State Security
+        if category == "security_services" and lo < span[0] <= hi == span[1] - 1:
+            # "مجمّع مديرية أمن الدولة": State Security, not the venue's "مدير الأمن"
+            if toks[span[1]][0] == "الدوله":
+                continue
         kind = text.kinds.get((lo, hi))
         if kind == "thing named":
             if span[0] < lo <= span[1] <= hi and not targets:

@@ -63,10 +63,9 @@ def text_features(raw: str, language: str) -> set[str]:
     return set().union(*map(_features, sents)) if sents else set()
 
 
-def _design(docs: list[tuple[str, set[str]]], min_df: int) -> tuple[list[str], _Docs]:
-    """The features held by at least ``min_df`` texts (a pair: and both its stems), and
-    each text's columns among them."""
-    df = Counter(f for _label, feats in docs for f in feats if "+" not in f)
+def _design(docs: list[tuple[str, set[str]]], df: Counter, min_df: int) -> tuple[list[str], _Docs]:
+    """The features held by at least ``min_df`` texts (a pair: and both its stems; ``df``
+    counts the texts holding each stem), and each text's columns among them."""
     vocab_units = {f for f, n in df.items() if n >= min_df}
     pair_df = Counter(
         f
@@ -86,12 +85,12 @@ def fit_language(items: Iterable[Mapping[str, Any]], language: str) -> dict[str,
     ``{"label": category or "benign", "text": ...}``."""
     docs = [(item["label"], text_features(item["text"], language)) for item in items]
     df = Counter(f for _label, feats in docs for f in feats if "+" not in f)
-    vocab, x = _design(docs, MIN_DF)
+    vocab, x = _design(docs, df, MIN_DF)
     labels = [label for label, _f in docs]
     w, b = _fit(x, labels)
     # The weighing: every category's descriptions against the ordinary ones, on the same
     # words (``weighing``).
-    weighed_vocab, weighed_x = _design(docs, WEIGHING_MIN_DF)
+    weighed_vocab, weighed_x = _design(docs, df, WEIGHING_MIN_DF)
     dw, db = _fit(weighed_x, [BENIGN if label == BENIGN else DANGER[0] for label in labels], DANGER)
     # A pair scores only when both its stems are read, and a stem is read when it is kept:
     # pairs of stems left out are left out too.
@@ -158,9 +157,8 @@ def _fit(
     x: _Docs, labels: list[str], categories: tuple[str, ...] = CATEGORIES
 ) -> tuple[np.ndarray, np.ndarray]:
     y = np.array([[label == c for c in categories] for label in labels], dtype=np.float32)
-    # Sample weights: a benign text is a full negative, another category's
-    # OTHER_CATEGORY_WEIGHT of one;
-    # the positives of a category weigh as much together as its negatives.
+    # Sample weights: a benign text is a full negative, another category's text
+    # OTHER_CATEGORY_WEIGHT of one; a category's positives weigh as much as its negatives.
     s = np.where(y == 1, 0.0, 1.0)
     for i, label in enumerate(labels):
         if label != BENIGN:

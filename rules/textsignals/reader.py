@@ -241,20 +241,7 @@ class _Text:
         or more) is looked up among the words sharing its beginning, not by a scan."""
         if self.heads is None:
             # Each distinct word once, its places merged in order where words share a head.
-            # (``merged_places`` with one key a word, without a call and a tuple for each)
-            heads: dict[str, list[int]] = {}
-            shared = []
-            for word, at in self.words.items():
-                head = word_head(word)
-                found = heads.get(head)
-                if found is None:
-                    heads[head] = list(at)
-                else:
-                    found += at
-                    shared.append(found)
-            for found in shared:
-                found.sort()
-            self.heads = heads
+            self.heads = merged_places(self.words, lambda word: (word_head(word),))
         return self.heads
 
     def head_set(self) -> frozenset[str]:
