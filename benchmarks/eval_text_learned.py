@@ -120,6 +120,8 @@ ROUND_ADDED = {
     21: "10bf0a4",
     22: "388b5cd",
     23: "2811a69",
+    24: "25e6378",
+    25: "45eab63",
 }
 # The last six rounds of writing, each held out in turn (a new round moves the window).
 FOLD_ROUNDS = range(max(ROUND_ADDED) - 5, max(ROUND_ADDED) + 1)
