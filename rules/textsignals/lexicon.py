@@ -395,6 +395,11 @@ def _compiled_parts(phrase: str, language: str) -> tuple:
     return parts, keys, indexed, _required(indexed), phrase_key(language, phrase)
 
 
+def written_part(phrase: str, language: str, n: int) -> IndexedPart:
+    """Part ``n`` of a phrase as written (compiling puts a part without ``word*`` first)."""
+    return _compiled_parts(phrase.split(" ~ ")[n], language)[2][0]
+
+
 def compiled_entry(entry: LexiconEntry, order: int = 0) -> CompiledEntry:
     """One entry compiled for reading (checked by the caller: a family phrase may exceed
     the limits of one admin-written phrase, each of its entries having been checked)."""

@@ -209,3 +209,32 @@ def test_a_family_changed_in_the_draft_is_previewed_as_a_full_re_read() -> None:
 )
 def test_a_database_that_migrates_is_no_migrant_tracked(text, read):
     assert categories(text) == read
+
+
+def test_the_groups_a_family_protects_are_its_targets_when_an_act_is_a_word_beginning() -> None:
+    """Compiling puts a part without ``word*`` words first (its keys trigger the phrase):
+    the protected groups are still read from the targets, not from the acts."""
+    from rules.textsignals.benign_scope import protected_target_parts
+    from rules.textsignals.matching import part_spans
+    from rules.textsignals.reader import _Text, read_word_keys
+
+    acts = LexiconEntry("surveil*|monitor", "en", "targets_dissent", "acts", family="act")
+    groups = LexiconEntry(
+        "journalists|protesters", "en", "targets_dissent", "groups", family="target"
+    )
+    lexicon = compile_lexicon([acts, groups])
+    text = _Text("Protesters gathered; we monitor the servers.", read_word_keys(lexicon))
+    spans = [s for part in protected_target_parts(lexicon) for s in part_spans(text, part)]
+    assert spans == [(0, 0)]
+
+
+def test_a_banks_screening_that_flags_suspicious_transfers_raises_nothing() -> None:
+    """The French profiling acts hold "classer*" (not "classe", a class): the bank's
+    anti-money-laundering filtering stays benign context, as before the act was narrowed."""
+    text = (
+        "Banque de taille moyenne : mise à niveau du monitoring des transactions et du "
+        "filtrage LCB-FT, qui signale les virements suspects et les correspondances avec les "
+        "listes de sanctions pour examen par l'équipe conformité, comme l'exige la banque "
+        "centrale."
+    )
+    assert categories(text) == set()
