@@ -71,7 +71,7 @@ SENTENCE_END_RE = re.compile(r"[.!?;:\n\u3002\uff01\uff1f\uff1b\u061f\u061b]+")
 ABBREVIATIONS = (
     "incl. e.g. i.e. approx. vs. cf. ca. "  # en
     "c.-à-d. env. p.ex. "  # fr
-    "p.ej. aprox. bloq. "  # es, pt (p. ex., aprox.; "bloq." blocking in bulk rows)
+    "p.ej. aprox. "  # es, pt (p. ex., aprox.)
     "т.е. т.д. т.к. т.п. напр. прим. ок. тыс. млн. млрд."  # ru
 ).split()
 _ABBREVIATION_RE = re.compile(

@@ -11,7 +11,7 @@ NEGATIONS = frozenset(
     "not no never without nor don't won't cannot nothing nobody "
     "ne pas jamais sans aucun ni rien nunca sin nada nadie ninguém "
     "tampoco ningun ninguna ningún ninguno não nao nem sem nenhum nenhuma jamais "
-    "не нет ни без никогда нельзя никаких никакой никакие никакого никакая никакое никаким "
+    "не нет ни без никогда нельзя "
     "لا لن لم ليس ليست بدون دون غير عدم "
     # with "and" or "so" written onto them: "ولا نتتبع" (and we do not track)
     "ولا ولن ولم وليس وليست فلا فلن".split()  # not "فلم", also a film
