@@ -13,7 +13,11 @@ read as one.
   ordinary deals found more (Spanish "minoría" and "minorista", retail; "activistas" and
   "activos", assets; Portuguese "cadeia", a jail, and "cada", each; "apenados", inmates, and
   "apenas", only; "pessoas" and "pessoais", personal; English "informants" and "informed",
-  "attended" and "attendance"), read by their beginnings too.
+  "attended" and "attendance"), read by their beginnings too. Arabic light stems join more:
+  "اثني"/"الإثنية" (ethnic) and "الاثنين" (Monday, two), "النقاب" (the niqab) and "نقابة"
+  (a union), "الداخلية" (the Interior) and "داخل" (inside), "الأمن الداخلي" and "الأمنية
+  داخل", "ميز" (tell apart) and "ميزانية" (a budget), "تعليم" (marking, and education);
+  read by their beginnings, written in full or left to the other words of their list.
 - An Arabic VPN or messaging app named as what is blocked or throttled ("حجب OpenVPN",
   "خنق سرعة Telegram"), cell-site history "لأي رقم" (for any number), a guardian given the
   live location of wives and domestic workers (Arabic, Portuguese, Chinese), a dialect
@@ -64,6 +68,7 @@ from tests.rules_engine.reading import categories
             "Add the faces of regular participants in unsanctioned rallies to the watchlist.",
         ),
         ("interception", "تطلب الجهة التنظيمية نسخ حركة بيانات كل مشترك إلى منشأة حكومية."),
+        ("profiling", "مراقبة المنقبات في الجامعة."),
     ],
 )
 def test_new_wording_is_read(category: str, text: str) -> None:
@@ -80,6 +85,9 @@ def test_new_wording_is_read(category: str, text: str) -> None:
         "Wi-Fi invités pour les salles de prière et les salles de classe de l'école du samedi.",
         "На следующей неделе журналисты редакции получат новые ноутбуки.",
         "الكلية تقدم دورات داخل سجن قرب المدينة وتحتاج حواسيب محمولة.",
+        "منصة تعليم ديني للمدارس الخاصة مع فصول افتراضية.",
+        "تحديد مواعيد التدريب يوم الاثنين لاثنين من المهندسين.",
+        "ميزانية المشروع تشمل تحديث شبكة المسجد وميزات البث المباشر.",
     ],
 )
 def test_words_written_alike_raise_nothing(text: str) -> None:
@@ -136,6 +144,9 @@ def test_ordinary_wording_near_the_new_words_stays_clean(text: str) -> None:
         ),
         ("security_services", "State police procured the spyware platform last quarter."),
         ("tracking", "系统能在三分钟内锁定可疑人员并推送给警方。"),
+        # what the Arabic words read by their beginnings still read
+        ("profiling", "تحديد الأقلية الإثنية في الحي عبر الكاميرات."),
+        ("security_services", "العميل النهائي وزارة الداخلية."),
         # and what it gained, kept
         ("tracking", "يمنح التطبيق ولي الأمر الموقع الحالي للزوجات والعمالة المنزلية دون علمهن."),
         ("tracking", "O aplicativo permite que maridos rastreiem as esposas sem que elas saibam."),
