@@ -32,14 +32,7 @@ from .bound_reach import bound_after, group_acted_on_after, group_acted_on_befor
 from .cover_story import cover_story
 from .kept_groups import groups_kept
 from .languages import bare_word
-from .lexicon import (
-    FAMILY_SOURCE,
-    WINDOW,
-    CompiledLexicon,
-    IndexedPart,
-    LexiconEntry,
-    written_part,
-)
+from .lexicon import FAMILY_SOURCE, WINDOW, CompiledLexicon, IndexedPart, LexiconEntry
 from .mass_scope import court_order_bounds_nothing, everyone_kept_long, names_the_public
 from .recipient import kept_for_the_state
 from .records_heading import heading_of_next
@@ -139,7 +132,7 @@ def protected_target_parts(lexicon: CompiledLexicon) -> tuple[IndexedPart, ...]:
     found = lexicon.plan.get(_PLAN_KEY)
     if found is None:
         found = lexicon.plan[_PLAN_KEY] = tuple(
-            written_part(e.entry.phrase, e.entry.language, -1)  # its targets, not its acts
+            e.indexed[1 - e.act_part]  # its targets, wherever compiling put its acts
             for e in lexicon.signals
             if e.entry.category in PROTECTED_CATEGORIES
             and is_family_phrase(e.entry)

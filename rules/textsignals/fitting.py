@@ -35,11 +35,11 @@ class Near:
 FIT_TRIES = 3  # occurrences of each part tried when the nearest ones do not fit
 
 
-def fit(toks, sentence, span, taken, rest, window) -> tuple[int, int] | None:
+def fit(toks, sentence, span, taken, rest, window) -> tuple[int, int, list] | None:
     """The first (lo, hi) holding ``span`` and one occurrence of each part of ``rest``,
-    nearest first, within ``window`` words, or None."""
+    nearest first, within ``window`` words, and the span taken of each part, or None."""
     if not rest:
-        return span
+        return span[0], span[1], taken
     lo, hi = span
     fitting = []
     part = rest[0]  # the spans of the next part, by start (``Near``)

@@ -11,14 +11,13 @@ A phrase is written in a tiny pattern language (never a regular expression, neve
   a list of targets);
 - ``detain*``: a word starting with "detain" (no stemming), for forms a stemmer misses.
 
-A *family* entry (``family`` "act" or "target") is a list of alternatives without ``~``:
-the acts of a category (``track|locate|geolocate|tail|…``) or its targets
-(``protesters|activists|journalists|…``). It raises nothing alone; the compiled lexicon
-joins, per language and category, every enabled act entry with every enabled target entry
-into one ``acts ~ targets`` phrase (``family_phrases``), so a new act meets every target
-already listed, which single phrases never did: the red flag is composed, not enumerated.
+A *family* entry (``family`` "act" or "target") lists alternatives without ``~``: the
+acts of a category (``track|locate|tail|…``) or its targets (``protesters|activists|…``).
+It raises nothing alone; the compiled lexicon joins, per language and category, every
+enabled act entry with every enabled target entry into one ``acts ~ targets`` phrase
+(``family_phrases``): a new act meets every target already listed.
 
-Words are stemmed in the entry's language when the lexicon is compiled. Chinese words are
+Words are stemmed in the entry's language when the lexicon is compiled; Chinese words are
 matched as strings of characters (a Chinese alternative is one "word").
 
 An entry in a Latin-script language reads a text that may be in its language (the
@@ -65,8 +64,7 @@ if TYPE_CHECKING:
 CATEGORIES: dict[str, str] = TEXT_SIGNAL_CATEGORIES
 BENIGN = "benign"
 ALL_CATEGORIES = (*CATEGORIES, BENIGN)
-# The snapshot field holding each category's quotes.
-CATEGORY_FIELDS = {c: f"text.{c}" for c in CATEGORIES}
+CATEGORY_FIELDS = {c: f"text.{c}" for c in CATEGORIES}  # the snapshot field of its quotes
 
 WORD_GAP = 2  # words allowed between two words of one alternative
 WINDOW = 12  # words spanned by all the parts of one match (Chinese: characters x 2)
@@ -74,8 +72,7 @@ MAX_PHRASE = 1000
 MAX_PARTS = 4
 MAX_ALTERNATIVES = 40
 MIN_PREFIX = 4  # "det*" would match far too much
-# What an entry is: a phrase (raises its category when it matches), or one half of its
-# category's families (raises it only with the other half nearby).
+# A phrase (raises its category when it matches), or half of its category's families.
 FAMILIES: dict[str, str] = {"": "phrase", "act": "family of acts", "target": "family of targets"}
 FAMILY_SOURCE = "Families"
 
@@ -139,6 +136,7 @@ class CompiledEntry:
     required: tuple[frozenset[str], ...] = ()
     order: int = 0  # place in the lexicon: entries are tried in this order
     key: str = ""  # ``phrase_key``: what a stored quote records of the phrase behind it
+    act_part: int = 0  # where the part written first (a family's act) is among ``indexed``
 
 
 def phrase_key(language: str, phrase: str) -> str:
@@ -371,8 +369,9 @@ def validate_entry(entry: Any) -> list[str]:
     return errors
 
 
-def _triggers(parts: tuple[Part, ...]) -> tuple[tuple[Part, ...], tuple[str, ...]]:
-    """The parts reordered so that the first can be looked up by key, and its keys.
+def _triggers(parts: tuple[Part, ...]) -> tuple[tuple[Part, ...], tuple[str, ...], int]:
+    """The parts reordered so that the first can be looked up by key, its keys, and where
+    the part written first now is.
 
     A part whose every alternative starts with a stemmed (or Chinese) word is a trigger:
     a text holding none of its keys cannot match, so the entry is skipped without a scan.
@@ -382,28 +381,23 @@ def _triggers(parts: tuple[Part, ...]) -> tuple[tuple[Part, ...], tuple[str, ...
         if all(alt[0][0] != "prefix" for alt in part):
             keys = [alt[0][1] if alt[0][0] == "key" else f"zh:{alt[0][1][0]}" for alt in part]
             reordered = (part, *parts[:k], *parts[k + 1 :])
-            return reordered, tuple(dict.fromkeys(keys))
-    return parts, ()
+            return reordered, tuple(dict.fromkeys(keys)), int(k > 0)
+    return parts, (), 0
 
 
 @functools.lru_cache(maxsize=4096)
 def _compiled_parts(phrase: str, language: str) -> tuple:
     """What ``compiled_entry`` makes of a phrase in a language: everything but the entry
     itself and its place, which an edit of its category, family or switch changes."""
-    parts, keys = _triggers(_parsed(phrase, language)[0])
+    parts, keys, act_part = _triggers(_parsed(phrase, language)[0])
     indexed = _indexed(parts)
-    return parts, keys, indexed, _required(indexed), phrase_key(language, phrase)
-
-
-def written_part(phrase: str, language: str, n: int) -> IndexedPart:
-    """Part ``n`` of a phrase as written (compiling puts a part without ``word*`` first)."""
-    return _compiled_parts(phrase.split(" ~ ")[n], language)[2][0]
+    return parts, keys, indexed, _required(indexed), phrase_key(language, phrase), act_part
 
 
 def compiled_entry(entry: LexiconEntry, order: int = 0) -> CompiledEntry:
     """One entry compiled for reading (checked by the caller: a family phrase may exceed
     the limits of one admin-written phrase, each of its entries having been checked)."""
-    parts, keys, indexed, required, key = _compiled_parts(entry.phrase, entry.language)
+    parts, keys, indexed, required, key, act_part = _compiled_parts(entry.phrase, entry.language)
     return CompiledEntry(
         entry=entry,
         parts=parts,
@@ -412,6 +406,7 @@ def compiled_entry(entry: LexiconEntry, order: int = 0) -> CompiledEntry:
         required=required,
         order=order,
         key=key,
+        act_part=act_part,
     )
 
 

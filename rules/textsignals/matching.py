@@ -89,8 +89,8 @@ def entry_spans(text: _Text, entry: CompiledEntry) -> list[tuple[int, int]]:
 
 
 def entry_matches(text: _Text, entry: CompiledEntry) -> list[tuple[int, int, int]]:
-    """(first, last, start of the first part) of each match of an entry (``entry_spans``):
-    where the text wrote the first part (a family's act) among the match's words."""
+    """(first, last, start of the act) of each match of an entry (``entry_spans``): where
+    the text wrote the part the phrase was written with first (a family's act)."""
     per_part = []
     for part in entry.indexed:
         spans = part_spans(text, part)
@@ -126,7 +126,7 @@ def entry_matches(text: _Text, entry: CompiledEntry) -> list[tuple[int, int, int
             _key, lo, hi, _s = best
             taken.append(best[3])
         else:
-            matches.append((lo, hi, first[0]))
+            matches.append((lo, hi, taken[entry.act_part][0]))
             continue
         if len(per_part) > 2:
             # The nearest occurrence of one part can push the next out of the window
@@ -134,7 +134,7 @@ def entry_matches(text: _Text, entry: CompiledEntry) -> list[tuple[int, int, int
             # mode" and leaves "logs" too far): try the next nearest, a few each.
             found = _fit(toks, sentence, first, [first], near, window)
             if found is not None:
-                matches.append((*found, first[0]))
+                matches.append((found[0], found[1], found[2][entry.act_part][0]))
     return matches
 
 

@@ -238,3 +238,18 @@ def test_a_banks_screening_that_flags_suspicious_transfers_raises_nothing() -> N
         "centrale."
     )
     assert categories(text) == set()
+
+
+def test_a_match_says_where_its_act_is_when_the_acts_hold_a_word_beginning() -> None:
+    """Compiling puts the targets first when the acts hold a ``word*``: a match still
+    reports its act ("monitored"), which benign context naming the act's own object
+    ("network monitoring") is weighed against, not its target."""
+    from rules.textsignals.matching import entry_matches
+    from rules.textsignals.reader import _Text, read_word_keys
+
+    acts = LexiconEntry("surveil*|monitor", "en", "targets_dissent", "acts", family="act")
+    groups = LexiconEntry("journalists", "en", "targets_dissent", "groups", family="target")
+    lexicon = compile_lexicon([acts, groups])
+    text = _Text("Journalists will be monitored.", read_word_keys(lexicon))
+    [entry] = lexicon.signals
+    assert [act for _lo, _hi, act in entry_matches(text, entry)] == [3]
