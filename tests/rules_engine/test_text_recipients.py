@@ -175,8 +175,12 @@ OWN_OR_CIVIL_UNITS = [
     "central d'entreprise.",
     "Retiene todas las llamadas en cola y las entrega al comité central de facturación.",
     "Keep the call records for billing and hand them to our regional administration team.",
-    "Keep the call records for billing and hand them to the regional administration office of "
-    "our company.",
+    # flagged by the learned cues refitted on 5 December (rounds 1 to 26)
+    pytest.param(
+        "Keep the call records for billing and hand them to the regional administration office "
+        "of our company.",
+        marks=CUE_FALSE_POSITIVE,
+    ),
     "Keep the call records for billing and hand them to the district administration of our "
     "partner.",
     "Conserver les enregistrements des appels pour la facturation et les remettre à "
@@ -185,17 +189,10 @@ OWN_OR_CIVIL_UNITS = [
     "Хранить записи о вызовах для биллинга и передавать их в районную администрацию нашего "
     "филиала.",
     "Keep the call records for billing and hand them to the regional command center of our NOC.",
-    # flagged by the learned cues refitted on 4 December (late evening)
-    pytest.param(
-        "Keep the call records for billing and hand them to the Joint Operations Command of "
-        "our NOC.",
-        marks=CUE_FALSE_POSITIVE,
-    ),
-    pytest.param(
-        "Keep the call records for billing and hand them to the strategic command center of "
-        "our operations.",
-        marks=CUE_FALSE_POSITIVE,
-    ),
+    # flagged by the learned cues refitted on 4 December (late evening), not since 5 December
+    "Keep the call records for billing and hand them to the Joint Operations Command of our NOC.",
+    "Keep the call records for billing and hand them to the strategic command center of our "
+    "operations.",
     "Keep the call records for billing and hand them to the district command post of our field "
     "techs.",
     "Keep the call records for billing and hand them to the federal bureau of statistics.",

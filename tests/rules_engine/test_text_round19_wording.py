@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.rules_engine.reading import CUE_FALSE_POSITIVE, categories
+from tests.rules_engine.reading import categories
 
 # Entries withdrawn after a review found them flagging ordinary deals (a leave form's or an
 # asylum file's "reason: political / religious" beside a hearing; a custody register's
@@ -312,7 +312,7 @@ def test_new_wording_is_read(category: str, text: str) -> None:
         "obligatorio de viajeros.",
         "Перепись сверят с данными контрольно-пропускных пунктов заводов, чтобы учесть "
         "вахтовых работников.",
-        pytest.param("统计局将人口普查与户籍数据比对，检查站不参与。", marks=CUE_FALSE_POSITIVE),
+        "统计局将人口普查与户籍数据比对，检查站不参与。",
         "套餐流量用完后，即时通讯和直播降到128 kbps，周年庆期间不限速。",
         "催收公司为团队购买手机，位置在法院附近，负责债务人的法院判决执行。",
         "O livro de custódia dos presos tem uma cópia paralela de backup enviada ao Ministério "
