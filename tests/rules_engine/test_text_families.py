@@ -22,7 +22,9 @@ from rules.textsignals import (
     read_text,
     validate_entry,
 )
-from rules.textsignals.reader import read_one
+from rules.textsignals.benign_scope import protected_target_parts
+from rules.textsignals.matching import entry_matches, part_spans
+from rules.textsignals.reader import _Text, read_one, read_word_keys
 
 ACTS = LexiconEntry("track|locate|tail", "en", "tracking", "acts of tracking", family="act")
 TARGETS = LexiconEntry("protesters|journalists", "en", "tracking", "people", family="target")
@@ -214,9 +216,6 @@ def test_a_database_that_migrates_is_no_migrant_tracked(text, read):
 def test_the_groups_a_family_protects_are_its_targets_when_an_act_is_a_word_beginning() -> None:
     """Compiling puts a part without ``word*`` words first (its keys trigger the phrase):
     the protected groups are still read from the targets, not from the acts."""
-    from rules.textsignals.benign_scope import protected_target_parts
-    from rules.textsignals.matching import part_spans
-    from rules.textsignals.reader import _Text, read_word_keys
 
     acts = LexiconEntry("surveil*|monitor", "en", "targets_dissent", "acts", family="act")
     groups = LexiconEntry(
@@ -244,8 +243,6 @@ def test_a_match_says_where_its_act_is_when_the_acts_hold_a_word_beginning() -> 
     """Compiling puts the targets first when the acts hold a ``word*``: a match still
     reports its act ("monitored"), which benign context naming the act's own object
     ("network monitoring") is weighed against, not its target."""
-    from rules.textsignals.matching import entry_matches
-    from rules.textsignals.reader import _Text, read_word_keys
 
     acts = LexiconEntry("surveil*|monitor", "en", "targets_dissent", "acts", family="act")
     groups = LexiconEntry("journalists", "en", "targets_dissent", "groups", family="target")
