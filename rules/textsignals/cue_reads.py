@@ -17,6 +17,7 @@ from .learned_cues import CompiledCues, read_cues
 from .lexicon import CompiledLexicon
 from .matching import BENIGN_AROUND, part_spans
 from .negation import disclaimed
+from .overseen_service import service_overseen
 from .own_object import act_in_own_object
 
 if TYPE_CHECKING:
@@ -68,6 +69,11 @@ def cue_cancelled(
         ("disclaimer" in checks and disclaimed(text, hi))
         or ("described" in checks and described(text, lo, hi, lo))
         or (category == "interception" and records_denied_on(text, lo, hi))  # as a phrase's
+        # a cue's words may be before the service's name or on its last word
+        or (
+            category == "security_services"
+            and (service_overseen(text, lo, hi) or service_overseen(text, hi, hi))
+        )
     ):
         return True
     benign = text.benign_spans(lexicon) if lexicon.benign else ()

@@ -77,6 +77,7 @@ from .negation import (
     negated_inside,
 )
 from .nobody import NOBODY, drop_nobody
+from .overseen_service import match_service_overseen
 from .own_object import act_in_own_object, act_on_thing_held
 from .safeguards import NO_SAFEGUARD, safeguard_dispensed, safeguard_skipped
 from .served import served
@@ -350,7 +351,13 @@ def _read(raw: str, lexicon: CompiledLexicon) -> list[Read]:
                 or suffered(text, lo, hi, act)
                 or listed_device(text, lexicon, lo, hi, act)
                 or (entry.entry.category == "interception" and records_denied_on(text, lo, hi))
-                or (entry.entry.category == "security_services" and company_unit(text, lo, hi))
+                or (
+                    entry.entry.category == "security_services"
+                    and (
+                        company_unit(text, lo, hi)
+                        or match_service_overseen(text, entry.entry.phrase, lo, hi, act)
+                    )
+                )
             ):
                 continue
             benign = text.benign_spans(lexicon) if lexicon.benign else ()
