@@ -232,8 +232,8 @@ def bears_on(
                 continue
         kind = text.kinds.get((lo, hi))
         if kind == "thing named":
-            if span[0] < lo <= span[1] <= hi and not targets:
-                return True  # "… una cámara frigorífica": the match ends on the cold room
+            if span[0] <= lo <= span[1] <= hi and all(lo <= t[0] and t[1] <= hi for t in targets):
+                return True  # ends on "cámara frigorífica"; its group in "chemins critiques"
             continue  # not "solo donde viven kurdos: cámara frigorífica": still the group
         if kind in ("calls", "own mail"):
             if (
