@@ -35,16 +35,9 @@ RESEARCH_WORDS = frozenset(
     "pesquisa pesquisas pesquisadores estudo estudos estudar estuda conscientizacao "
     "sensibilizacao "
     "بحث بحثي بحثيه البحث البحثي البحثيه دراسه الدراسه يدرس تدرس توعيه التوعيه توعوي توعويه "
-    "الوعي "
-    # a museum's exhibit or a documentary shows how it was done
-    "exhibit exhibits exhibition exhibitions museum documentary exposition expositions musee "
-    "documentaire exposicion exposiciones exhibicion museo documental exposicao exposicoes "
-    "museu documentario expo معرض المعرض متحف المتحف وثائقي".split()
+    "الوعي".split()
 )
-RESEARCH_STARTS = (
-    *("исследова", "изучени", "изучает", "изучают", "осведомленност", "просвещени"),
-    *("выставк", "экспозици", "музе", "документальн"),
-)
+RESEARCH_STARTS = ("исследова", "изучени", "изучает", "изучают", "осведомленност", "просвещени")
 # Words after which only a "how" clause with its own subject describes.
 TRAINING_WORDS = frozenset(
     "training course courses workshop workshops lesson lessons seminar "
@@ -57,7 +50,7 @@ TRAINING_STARTS = ("обучени", "тренинг", "курс", "семина
 HOW_WORDS = frozenset("how comment como как كيف كيفيه".split())
 # "la façon dont", "la manière dont": "dont" after one of these opens the clause.
 _HOW_BEFORE_DONT = frozenset("facon maniere".split())
-ZH_RESEARCH = frozenset(("研究", "调研", "学术", "意识", "认知", "展览", "博物馆", "纪录片"))
+ZH_RESEARCH = frozenset(("研究", "调研", "学术", "意识", "认知"))
 ZH_TRAINING = frozenset(("培训", "课程", "讲座"))
 ZH_HOW = frozenset(("如何", "怎样", "怎么"))
 # A "how" clause that says what the customer will or can do plans the act, it does not

@@ -41,11 +41,11 @@ REVIEW = Path(__file__).parent / "data" / "recording_notice_review.txt"
             "de gravação.",
             "Контакт-центр банка, 200 мест: запись звонков + оценка качества. IVR проигрывает "
             "уведомление о записи.",
-            "مركز اتصال لبنك، 200 موظف: تسجيل المكالمات + تقييم الجودة. يشغّل الـIVR تنبيهاً "
-            "بالتسجيل.",
         )
     ]
     + [
+        # since round 27: the quality scoring named in the recording's sentence
+        "مركز اتصال لبنك، 200 موظف: تسجيل المكالمات + تقييم الجودة. يشغّل الـIVR تنبيهاً بالتسجيل.",
         "银行呼叫中心，200坐席：通话录音+质检评分。IVR会播放录音提示。",
         # "mois" (a month) is no intelligence ministry in a French deal's last line
         "Renouvellement de 40 licences de téléphonie. Engagement : CR-QM x40, 24 mois.",

@@ -6,19 +6,25 @@
   service is read (``textsignals.overseen_service``). Words of control count only after a
   committee or a body ("the general in control of the intelligence services" still names
   them), and a service named elsewhere in the sentence is read as ever.
-- Spyware is no spy: French "logiciel espion" and Spanish "programa espía" no longer read as
-  "espions", "espías" (written in full); Arabic "آمنة" (safe) no longer as "الأمن" in "إدارة
-  الأمن" (security administration).
+- Arabic "آمنة" (safe) no longer reads as "الأمن" in "إدارة الأمن" (security
+  administration): "إدارة الأمن*".
 - Systems, alerts and paths called critical ("sistemas críticos", "chemins critiques") are
   things, not critics: a match whose group is a word of a thing's name (benign context of
   kind "thing named") is cancelled; critics of the government are read as ever.
 - Named: migrant holding centres (English, Spanish, Portuguese, Chinese), riot-control units
   (seven languages), Tigrayans and Tigrinya names (Russian, Chinese), French takedown
   requests of posts criticising.
-- Ordinary: a company's firewall inspecting its own outbound traffic; an agreement signed
-  in Arabic ("موقّعة", not a location); a contact centre's call recording with the centre,
-  its agents' seats or the recording notice named in its sentence; a museum's exhibit or a
-  documentary on how a secret police watched and interrogated (a "how" clause, as research).
+- Ordinary: an agreement signed in Arabic ("موقّعة", not a location); a contact centre's
+  call recording with its agents' seats, the notice callers hear or its quality scoring
+  named in its sentence (as "calls a contact centre holds": interception only, no recipient,
+  no protected group).
+- A hostile review of the first mending (362 sentences read before and after) found 97 red
+  flags it hid: oversight without a committee or a body ("our engineers will supervise the
+  secret police operators", "под контролем ФСБ"), "exhibit" and "expo" before a "how"
+  (a contract's annex, a defence fair: withdrawn), an internet provider's "own outbound
+  traffic" (withdrawn), things "críticos con el gobierno" (the nouns narrowed), French and
+  Spanish spyware no longer read as spies (withdrawn: spyware sold to the state names its
+  buyer that way), a Russian operator's seats. Its findings are cases here.
 
 Each dangerous sentence of the first test raised nothing of its category, and each ordinary
 one of the second raised a red flag, before these changes. Sentences written for the
@@ -50,7 +56,7 @@ from tests.rules_engine.reading import categories
         ("security_services", "В плане есть подразделения по подавлению беспорядков."),
         ("security_services", "通话组规划里有防暴单位的频道。"),
         ("profiling", "Требование: помечать абонентов с тигринскими именами и составлять списки."),
-        ("profiling", "给持提格雷签发证件的用户打标签，每周生成名单。"),
+        ("profiling", "给起提格雷尼亚语名字的用户打标签，每周生成名单。"),
         (
             "censorship",
             "Ils veulent des modèles mots-clés + image pour signaler automatiquement les posts "
@@ -77,26 +83,16 @@ def test_new_wording_is_read(category: str, text: str) -> None:
         "Inteligência, o órgão que fiscaliza os serviços de inteligência.",
         "Система документооборота для комитета по надзору за разведывательными службами.",
         "为比利时情报机构常设审查委员会秘书处提供档案管理系统，该委员会代表议会对情报部门进行审查。",
-        # spyware suffered, safe rooms, critical systems
-        "Formation anti-hameçonnage après que leurs reporters ont été visés par un logiciel espion.",
-        "Llaves de seguridad después de que sus reporteros fueran objetivo de un programa espía.",
+        # a safe room, critical systems, an agreement signed, a contact centre
         "نظام لإدارة السجلات وغرفة آمنة للاطلاع على الوثائق.",
         "Licences APM pour profiler les chemins critiques CPU et le SQL lent.",
         "Monitoreo de los sistemas críticos y alertas críticas del centro de datos.",
         "Monitoramento dos sistemas críticos do hospital.",
-        # a company's own traffic, an agreement signed, a contact centre, a museum
-        "2x NGFW avec inspection TLS uniquement sur leur propre trafic sortant, pour détecter "
-        "les callbacks de malware.",
-        "NGFW con inspección TLS solo de su propio tráfico saliente, para detectar malware.",
         "SaaS لإدارة المستندات، 600 مستخدم مسمّى، اتفاقية DPA موقّعة.",
         "Omnichannel (voice, email), call recording with the usual customer notice.",
         "Insurer contact centre, 350 agents: call recording + QM scoring.",
         "Plataforma de call center: grabación de llamadas con el aviso habitual al cliente.",
         "مركز اتصال لشركة تأمين: تسجيل المكالمات + تقييم الجودة.",
-        "New permanent exhibit on how the secret police surveilled and interrogated citizens "
-        "in the 1970s.",
-        "Nouvelle expo permanente sur la façon dont la police secrète surveillait et "
-        "interrogeait les citoyens.",
     ],
 )
 def test_ordinary_wording_raises_nothing(text: str) -> None:
@@ -125,11 +121,38 @@ def test_ordinary_wording_raises_nothing(text: str) -> None:
             "Plataforma de call center, grabación de llamadas de todos los abonados del país "
             "para la inteligencia.",
         ),
-        ("tracking", "Exhibition on how the police will track protesters' phones."),
+        # what the hostile review of the first bounds found hidden by them
+        ("security_services", "Our engineers will supervise the secret police operators."),
+        ("security_services", "Chief Inspector of the Secret Police signed the PO for the portal."),
         (
-            "targets_dissent",
-            "Museum exhibit: the client wants to show how our cameras identify protesters.",
+            "security_services",
+            "Annual technical review of the intelligence services monitoring centre: 5G upgrade.",
         ),
+        (
+            "security_services",
+            "El comité de compras, bajo control de los servicios de inteligencia, pide 30 "
+            "interceptores.",
+        ),
+        (
+            "security_services",
+            "La central de escuchas funcionará bajo la supervisión del servicio de inteligencia.",
+        ),
+        ("security_services", "Комиссия под контролем ФСБ закупает 30 IMSI-перехватчиков."),
+        ("security_services", "Совет безопасности поручил мониторинг ФСБ соцсетей оппозиции."),
+        ("security_services", "اللجنة الأمنية طلبت مراقبة المخابرات لهواتف الصحفيين."),
+        ("security_services", "كاميرات المدينة ستعمل تحت رقابة جهاز أمن الدولة."),
+        ("security_services", "国家安全机关和监察委员会要求对异见人士的手机进行实时定位。"),
+        ("security_services", "对国安部门审查过的名单进行手机追踪。"),
+        ("security_services", "监督国安部门的人员使用定位系统追踪维权律师。"),
+        ("censorship", "Bloquear los sitios críticos con el gobierno antes de las elecciones."),
+        ("censorship", "Bloquer les applications critiques du pouvoir et les VPN."),
+        ("censorship", "Bloquear os aplicativos críticos ao governo antes da eleição."),
+        (
+            "interception",
+            "Операторских мест на 30 аналитиков, слушающих перехваченные звонки мобильной сети.",
+        ),
+        # spyware sold to the state is still read as its security service
+        ("security_services", "Nous vendons un logiciel espion au ministère de l'Intérieur."),
     ],
 )
 def test_red_flags_beside_the_new_bounds_are_read(category: str, text: str) -> None:
