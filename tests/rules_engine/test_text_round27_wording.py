@@ -1,4 +1,4 @@
-"""Wording of rounds 26 and 27's tuning halves.
+"""Wording of rounds 26, 27 and 28's tuning halves.
 
 - A security service named as what an oversight body oversees ("the body that reviews the
   intelligence services", "Comité permanent de contrôle des services de renseignement",
@@ -14,6 +14,11 @@
 - Named: migrant holding centres (English, Spanish, Portuguese, Chinese), riot-control units
   (seven languages), Tigrayans and Tigrinya names (Russian, Chinese), French takedown
   requests of posts criticising.
+- Round 28 (the justice world): a prison's disease surveillance and TB or HIV screening,
+  negative-pressure isolation cells (a thing named: isolation cells for prisoners are read
+  as ever), interrogations recorded to end coerced confessions with a copy for the
+  defence; read: a Roma origin estimated from the surname in Spanish, French "mails" of all
+  subscribers kept.
 - Ordinary: an agreement signed in Arabic ("موقّعة", not a location); a contact centre's
   call recording with its agents' seats, the notice callers hear or its quality scoring
   named in its sentence (as "calls a contact centre holds": interception only, no recipient,
@@ -63,6 +68,15 @@ from tests.rules_engine.reading import categories
             "critiquant la monarchie et envoyer des demandes de retrait aux plateformes à grande "
             "échelle.",
         ),
+        (
+            "profiling",
+            "Entre las variables de entrada está 'origen romaní (estimado a partir del apellido y "
+            "la dirección)'.",
+        ),
+        (
+            "interception",
+            "Appliances d'archivage e-mail : conserver les mails de TOUS les abonnés 5 ans.",
+        ),
     ],
 )
 def test_new_wording_is_read(category: str, text: str) -> None:
@@ -93,6 +107,15 @@ def test_new_wording_is_read(category: str, text: str) -> None:
         "Insurer contact centre, 350 agents: call recording + QM scoring.",
         "Plataforma de call center: grabación de llamadas con el aviso habitual al cliente.",
         "مركز اتصال لشركة تأمين: تسجيل المكالمات + تقييم الجودة.",
+        # round 28: a prison's health care, a safeguard
+        "Malawi Prison Service health directorate: disease surveillance (DHIS2 tracker) for "
+        "TB/HIV screening at intake, 30 prisons.",
+        "Hospital penitenciario de TB en Kirguistán: 6 celdas de aislamiento con presión negativa "
+        "c/ sensores de monitoreo de presión y alarmas.",
+        "Hôpital TB pénitentiaire : 6 cellules d'isolement à pression négative avec capteurs.",
+        "Goal is to end coerced confessions: every interrogation recorded start to finish, copy "
+        "handed to defence counsel.",
+        "目标是杜绝逼供：每次讯问从头到尾全程录制，副本交给辩护律师。",
     ],
 )
 def test_ordinary_wording_raises_nothing(text: str) -> None:
@@ -151,6 +174,14 @@ def test_ordinary_wording_raises_nothing(text: str) -> None:
             "interception",
             "Операторских мест на 30 аналитиков, слушающих перехваченные звонки мобильной сети.",
         ),
+        # round 28's ordinary words beside a red flag
+        ("detention", "Celdas de aislamiento con presión negativa para los presos."),
+        ("detention", "Cellules d'isolement à pression négative pour les détenus politiques."),
+        (
+            "detention",
+            "Record every interrogation of the detained protesters; copy handed to defence counsel.",
+        ),
+        ("tracking", "Disease surveillance app that also tracks the location of journalists."),
         # spyware sold to the state is still read as its security service
         ("security_services", "Nous vendons un logiciel espion au ministère de l'Intérieur."),
     ],
