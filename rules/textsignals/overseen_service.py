@@ -51,8 +51,8 @@ JOIN_WORDS = frozenset(
     words_of(
         "of over the its their de des du la le les l los las el del a o as os da do das dos "
         "за над деятельностью علي "
-        "services agencies agency services agences agence servicios servicio agencias "
-        "servicos servico agencias organs organes organos orgaos службами службы "
+        "services agencies agency agences agence servicios servicio agencias servicos "
+        "servico organs organes organos orgaos службами службы "
         "اجهزه جهاز"
     )
 )
@@ -80,9 +80,9 @@ def match_service_overseen(text: _Text, phrase: str, lo: int, hi: int, act: int)
 
 
 def service_overseen(text: _Text, lo: int, hi: int) -> bool:
-    """Whether the security service read from ``lo`` to ``hi`` is named as what an
-    oversight body oversees (the words just before it) or as its overseer's name (just
-    after it)."""
+    """Whether the security service read from ``lo`` to ``hi`` is named as what a
+    committee or a body oversees (the words just before it) or is followed by its review
+    committee (just after it)."""
     first, words = sentence_at(text, lo)
     a, b = lo - first, hi - first
     if zh(words):
