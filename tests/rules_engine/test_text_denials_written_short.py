@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.rules_engine.reading import CUE_FALSE_POSITIVE, categories
+from tests.rules_engine.reading import categories
 
 DENIED = [
     "We don't track protesters' phones.",
@@ -121,11 +121,10 @@ def test_portuguese_no_before_a_place_or_a_day_denies_nothing(category: str, tex
     [
         "No bloqueamos los sitios de la oposición.",
         "Não bloqueamos os sites da oposição.",
-        # the cues refitted on 4 December (late evening) quote "oposição no país": the
-        # denied act weighs less than the group and the country, which are not denied
-        pytest.param(
-            "Os sites da oposição no país não serão bloqueados.", marks=CUE_FALSE_POSITIVE
-        ),
+        # the cues refitted on 4 December (late evening) to rounds 1-26 quoted "oposição no
+        # país" (the denied act weighed less than the group and the country); not those
+        # refitted on rounds 1-28
+        "Os sites da oposição no país não serão bloqueados.",
     ],
 )
 def test_spanish_no_and_portuguese_nao_still_deny(text: str) -> None:

@@ -106,9 +106,8 @@ SITUATED_AS_FOUND = pytest.mark.xfail(
             "Заказчик просит комнаты изоляции для тех, кого привезут после акции.",
             marks=CUES_LOST,
         ),
-        pytest.param(
-            "detention", "甲方要求为带回的人员准备过夜的房间并全程录像。", marks=CUES_LOST
-        ),
+        # read again by the cues refitted on rounds 1 to 28
+        ("detention", "甲方要求为带回的人员准备过夜的房间并全程录像。"),
     ],
 )
 def test_new_wording_is_read(category: str, text: str) -> None:
