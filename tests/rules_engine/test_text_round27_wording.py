@@ -17,8 +17,9 @@
 - Round 28 (the justice world): a prison's disease surveillance and TB or HIV screening,
   negative-pressure isolation cells (a thing named: isolation cells for prisoners are read
   as ever), interrogations recorded to end coerced confessions with a copy for the
-  defence; read: a Roma origin estimated from the surname in Spanish, French "mails" of all
-  subscribers kept.
+  defence, English "prisoners" read by its beginning ("prisoner*": a Prison Service's
+  kitchen tracking its tools is no prisoner tracked); read: a Roma origin estimated from the
+  surname in Spanish, French "mails" of all subscribers kept.
 - Ordinary: an agreement signed in Arabic ("موقّعة", not a location); a contact centre's
   call recording with its agents' seats, the notice callers hear or its quality scoring
   named in its sentence (as "calls a contact centre holds": interception only, no recipient,
@@ -113,6 +114,8 @@ def test_new_wording_is_read(category: str, text: str) -> None:
         "Hospital penitenciario de TB en Kirguistán: 6 celdas de aislamiento con presión negativa "
         "c/ sensores de monitoreo de presión y alarmas.",
         "Hôpital TB pénitentiaire : 6 cellules d'isolement à pression négative avec capteurs.",
+        "Irish Prison Service kitchens - tool control: RFID tags on knives and cleavers, "
+        "tracking of every tool out of / back to the shadow board, required by H&S audit.",
         "Goal is to end coerced confessions: every interrogation recorded start to finish, copy "
         "handed to defence counsel.",
         "目标是杜绝逼供：每次讯问从头到尾全程录制，副本交给辩护律师。",
@@ -182,6 +185,8 @@ def test_ordinary_wording_raises_nothing(text: str) -> None:
             "Record every interrogation of the detained protesters; copy handed to defence counsel.",
         ),
         ("tracking", "Disease surveillance app that also tracks the location of journalists."),
+        ("detention", "Track the prisoners' movements with RFID wristbands."),
+        ("detention", "Biometric registration of every prisoner at intake."),
         # spyware sold to the state is still read as its security service
         ("security_services", "Nous vendons un logiciel espion au ministère de l'Intérieur."),
     ],
