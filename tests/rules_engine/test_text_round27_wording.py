@@ -14,12 +14,13 @@
 - Named: migrant holding centres (English, Spanish, Portuguese, Chinese), riot-control units
   (seven languages), Tigrayans and Tigrinya names (Russian, Chinese), French takedown
   requests of posts criticising.
-- Round 28 (the justice world): a prison's disease surveillance and TB or HIV screening,
-  negative-pressure isolation cells (a thing named: isolation cells for prisoners are read
-  as ever), interrogations recorded to end coerced confessions with a copy for the
-  defence, English "prisoners" read by its beginning ("prisoner*": a Prison Service's
-  kitchen tracking its tools is no prisoner tracked); read: a Roma origin estimated from the
-  surname in Spanish, French "mails" of all subscribers kept.
+- Round 28 (the justice world): read: a Roma origin estimated from the surname in Spanish,
+  French "mails" of all subscribers kept. Its ordinary wording (a prison's disease
+  surveillance and TB screening, negative-pressure isolation cells, interrogations recorded
+  to end coerced confessions, English "prisoners" read by its beginning) was tried and
+  withdrawn after a hostile review: the benign words cleared unrelated acts beside them
+  (inmates' calls monitored, lists of political detainees, hunger strikers isolated, a
+  contrast after the safeguard, a prison's voiceprint enrolment); its findings are cases.
 - Ordinary: an agreement signed in Arabic ("موقّعة", not a location); a contact centre's
   call recording with its agents' seats, the notice callers hear or its quality scoring
   named in its sentence (as "calls a contact centre holds": interception only, no recipient,
@@ -108,17 +109,6 @@ def test_new_wording_is_read(category: str, text: str) -> None:
         "Insurer contact centre, 350 agents: call recording + QM scoring.",
         "Plataforma de call center: grabación de llamadas con el aviso habitual al cliente.",
         "مركز اتصال لشركة تأمين: تسجيل المكالمات + تقييم الجودة.",
-        # round 28: a prison's health care, a safeguard
-        "Malawi Prison Service health directorate: disease surveillance (DHIS2 tracker) for "
-        "TB/HIV screening at intake, 30 prisons.",
-        "Hospital penitenciario de TB en Kirguistán: 6 celdas de aislamiento con presión negativa "
-        "c/ sensores de monitoreo de presión y alarmas.",
-        "Hôpital TB pénitentiaire : 6 cellules d'isolement à pression négative avec capteurs.",
-        "Irish Prison Service kitchens - tool control: RFID tags on knives and cleavers, "
-        "tracking of every tool out of / back to the shadow board, required by H&S audit.",
-        "Goal is to end coerced confessions: every interrogation recorded start to finish, copy "
-        "handed to defence counsel.",
-        "目标是杜绝逼供：每次讯问从头到尾全程录制，副本交给辩护律师。",
     ],
 )
 def test_ordinary_wording_raises_nothing(text: str) -> None:
@@ -177,16 +167,35 @@ def test_ordinary_wording_raises_nothing(text: str) -> None:
             "interception",
             "Операторских мест на 30 аналитиков, слушающих перехваченные звонки мобильной сети.",
         ),
-        # round 28's ordinary words beside a red flag
-        ("detention", "Celdas de aislamiento con presión negativa para los presos."),
-        ("detention", "Cellules d'isolement à pression négative pour les détenus politiques."),
+        # what a hostile review of round 28's mending found hidden by it (withdrawn)
         (
             "detention",
-            "Record every interrogation of the detained protesters; copy handed to defence counsel.",
+            "The prison wants to monitor every inmate's calls under the disease surveillance "
+            "programme.",
         ),
-        ("tracking", "Disease surveillance app that also tracks the location of journalists."),
-        ("detention", "Track the prisoners' movements with RFID wristbands."),
-        ("detention", "Biometric registration of every prisoner at intake."),
+        (
+            "detention",
+            "TB screening at intake, plus a list of political detainees kept for the security service.",
+        ),
+        (
+            "detention",
+            "Hunger strikers are held in the negative pressure isolation cells with no visits until they eat.",
+        ),
+        (
+            "detention",
+            "Se graban los interrogatorios para acabar con las confesiones bajo coacción, pero "
+            "las grabaciones se usan para presionar a los detenidos.",
+        ),
+        (
+            "detention",
+            "Эпидемиологический надзор в СИЗО включает электронные браслеты для слежения за каждым заключённым.",
+        ),
+        ("detention", "看守所的传染病监测包括给每名在押人员佩戴电子手环进行定位。"),
+        (
+            "detention",
+            "The prison needs voiceprint enrolment at intake so guards can identify who is "
+            "speaking on the wing phones.",
+        ),
         # spyware sold to the state is still read as its security service
         ("security_services", "Nous vendons un logiciel espion au ministère de l'Intérieur."),
     ],
