@@ -1,4 +1,4 @@
-"""Wording of rounds 26, 27 and 28's tuning halves.
+"""Wording of rounds 26 to 29's tuning halves.
 
 - A security service named as what an oversight body oversees ("the body that reviews the
   intelligence services", "Comité permanent de contrôle des services de renseignement",
@@ -21,6 +21,8 @@
   withdrawn after a hostile review: the benign words cleared unrelated acts beside them
   (inmates' calls monitored, lists of political detainees, hunger strikers isolated, a
   contrast after the safeguard, a prison's voiceprint enrolment); its findings are cases.
+- Round 29: English "campaigners" read by its beginning ("campaigner*": the stemmer read it
+  as "campaign", so marketing campaigns monitored or targeted were read as targeting dissent).
 - Ordinary: an agreement signed in Arabic ("موقّعة", not a location); a contact centre's
   call recording with its agents' seats, the notice callers hear or its quality scoring
   named in its sentence (as "calls a contact centre holds": interception only, no recipient,
@@ -109,6 +111,9 @@ def test_new_wording_is_read(category: str, text: str) -> None:
         "Insurer contact centre, 350 agents: call recording + QM scoring.",
         "Plataforma de call center: grabación de llamadas con el aviso habitual al cliente.",
         "مركز اتصال لشركة تأمين: تسجيل المكالمات + تقييم الجودة.",
+        # round 29: a marketing campaign is no campaigner
+        "Marketing automation SaaS, audience segmentation and targeting for email campaigns.",
+        "We monitor campaign performance and target customers by segment.",
     ],
 )
 def test_ordinary_wording_raises_nothing(text: str) -> None:
@@ -196,6 +201,8 @@ def test_ordinary_wording_raises_nothing(text: str) -> None:
             "The prison needs voiceprint enrolment at intake so guards can identify who is "
             "speaking on the wing phones.",
         ),
+        ("targets_dissent", "Monitor the campaigners who organise the march."),
+        ("targets_dissent", "Identify the campaigner behind the petition."),
         # spyware sold to the state is still read as its security service
         ("security_services", "Nous vendons un logiciel espion au ministère de l'Intérieur."),
     ],
