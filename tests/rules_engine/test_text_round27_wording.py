@@ -22,7 +22,10 @@
   (inmates' calls monitored, lists of political detainees, hunger strikers isolated, a
   contrast after the safeguard, a prison's voiceprint enrolment); its findings are cases.
 - Round 29: English "campaigners" read by its beginning ("campaigner*": the stemmer read it
-  as "campaign", so marketing campaigns monitored or targeted were read as targeting dissent).
+  as "campaign", so marketing campaigns monitored or targeted were read as targeting dissent);
+  a product's demonstration units, kits and licences are a thing named (the stemmer reads
+  "demonstrators" as "demonstration"), found by listing the lexicon's English words for
+  people that stem as an ordinary word.
 - Ordinary: an agreement signed in Arabic ("موقّعة", not a location); a contact centre's
   call recording with its agents' seats, the notice callers hear or its quality scoring
   named in its sentence (as "calls a contact centre holds": interception only, no recipient,
@@ -114,6 +117,9 @@ def test_new_wording_is_read(category: str, text: str) -> None:
         # round 29: a marketing campaign is no campaigner
         "Marketing automation SaaS, audience segmentation and targeting for email campaigns.",
         "We monitor campaign performance and target customers by segment.",
+        # a product's demonstration units are no demonstration in the street
+        "Track the demonstration units shipped to resellers.",
+        "Locate the demonstration equipment lent to the hospital.",
     ],
 )
 def test_ordinary_wording_raises_nothing(text: str) -> None:
@@ -203,6 +209,8 @@ def test_ordinary_wording_raises_nothing(text: str) -> None:
         ),
         ("targets_dissent", "Monitor the campaigners who organise the march."),
         ("targets_dissent", "Identify the campaigner behind the petition."),
+        ("tracking", "Track the phones of everyone at the demonstration."),
+        ("targets_dissent", "Identify the demonstrators at the product demonstration."),
         # spyware sold to the state is still read as its security service
         ("security_services", "Nous vendons un logiciel espion au ministère de l'Intérieur."),
     ],
