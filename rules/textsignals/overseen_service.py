@@ -23,6 +23,7 @@ from .handing import sentence_at, zh
 from .state_bodies import words_of
 
 if TYPE_CHECKING:
+    from .lexicon import CompiledEntry
     from .reader import _Text
 
 # Word beginnings (accents dropped) of oversight and control: oversight only after the
@@ -67,14 +68,14 @@ _ZH_JOINS = frozenset("和与及")  # "… and the supervision committee": anoth
 _ZH_NAME_REACH = 12  # characters from a service's name to its committee
 
 
-def match_service_overseen(text: _Text, phrase: str, lo: int, hi: int, act: int) -> bool:
+def match_service_overseen(text: _Text, entry: CompiledEntry, lo: int, hi: int, act: int) -> bool:
     """``service_overseen`` for a phrase's match: the match names the service ("intelligence ~
     services"), or a composed phrase ("for ~ the intelligence services") names it in the
     part that is not its act, at the match's end when the act comes first, at its start
     otherwise."""
     if service_overseen(text, lo, hi):
         return True
-    if " ~ " not in phrase:
+    if len(entry.indexed) < 2:
         return False
     return service_overseen(text, hi, hi) if act == lo else service_overseen(text, lo, lo)
 

@@ -355,7 +355,7 @@ def _read(raw: str, lexicon: CompiledLexicon) -> list[Read]:
                     entry.entry.category == "security_services"
                     and (
                         company_unit(text, lo, hi)
-                        or match_service_overseen(text, entry.entry.phrase, lo, hi, act)
+                        or match_service_overseen(text, entry, lo, hi, act)
                     )
                 )
             ):
