@@ -110,7 +110,9 @@ def evaluate(items: list[dict], lexicon) -> dict:
     per_cat = defaultdict(lambda: {"pos": 0, "found": 0})
     misses = []
     for item in items:
-        signals = {c for c, _lang, _q in read_one(item["text"], lexicon)}
+        # Red flags only: a place of detention named is a fact about the end user
+        # (``text.detention_site``), for a reviewer to confirm, not a red flag.
+        signals = {c for c, _lang, _q in read_one(item["text"], lexicon) if c in CATEGORIES}
         row = per_lang[item["lang"]]
         if item["label"] == "benign":
             row["neg"] += 1

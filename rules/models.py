@@ -111,6 +111,7 @@ class LexiconEntry(models.Model):
         TRACKING = "tracking", "Tracking of people"
         SECURITY_SERVICES = "security_services", "Security or intelligence services"
         DETENTION = "detention", "Detention"
+        DETENTION_SITE = "detention_site", "Place of detention named (an end-user fact)"
         BENIGN = "benign", "Benign context (cancels a nearby signal)"
 
     class Language(models.TextChoices):

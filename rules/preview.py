@@ -13,6 +13,7 @@ from outbox.services import outbox_enqueue
 
 from .engine import (
     TEXT_DERIVED_FIELDS,
+    TEXT_FACT_FIELDS,
     TEXT_READ_FIELDS,
     CriteriaError,
     screen_brief,
@@ -153,6 +154,9 @@ def _preview_compute(run: PreviewRun) -> PreviewRun:
 def _text_of(snapshot: dict) -> dict | None:
     """The text.* fields a stored screening read, or None if it predates them (with the
     phrases behind each quote when the screening recorded them)."""
-    if not all(f in snapshot for f in TEXT_DERIVED_FIELDS):
+    if not all(f in snapshot for f in TEXT_DERIVED_FIELDS if f not in TEXT_FACT_FIELDS):
         return None
-    return {f: snapshot[f] for f in TEXT_READ_FIELDS if f in snapshot}
+    return {
+        **dict.fromkeys(TEXT_FACT_FIELDS, []),
+        **{f: snapshot[f] for f in TEXT_READ_FIELDS if f in snapshot},
+    }

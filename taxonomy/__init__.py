@@ -199,3 +199,9 @@ TEXT_SIGNAL_CATEGORIES: dict[str, str] = {
     "security_services": "Request by security or intelligence services",
     "detention": "Detention",
 }
+# Facts about the end user a phrase may read, not red flags: a place of detention named as
+# the customer or the site ("the prison's kitchen") is an end-user type the rep may not
+# have declared, for a reviewer to confirm; what is done to the people held is a red flag.
+TEXT_FACT_CATEGORIES: dict[str, str] = {
+    "detention_site": "A prison or place of detention named (the end user or the site)",
+}

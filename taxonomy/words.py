@@ -131,6 +131,7 @@ FIELD_WORDS: dict[str, tuple[str, str]] = {
     "text.tracking": ("Phrases about tracking people", ""),
     "text.security_services": ("Phrases about security or intelligence services", ""),
     "text.detention": ("Phrases about detention", ""),
+    "text.detention_site": ("Prisons or places of detention named", ""),
     "text.phrases": ("Lexicon phrases behind each quote", ""),
     "restricted_party.matched": ("A party matched a restricted-party list", "yes_no"),
     "restricted_party.best_score": ("Best name-match score (of 100)", ""),

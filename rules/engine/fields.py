@@ -22,7 +22,7 @@ import difflib
 from collections.abc import Mapping
 from typing import Any
 
-from rules.textsignals import CATEGORIES, CATEGORY_FIELDS
+from rules.textsignals import CATEGORIES, CATEGORY_FIELDS, FACTS
 from rules.textsignals.reader import PHRASES_FIELD
 
 # Field types understood by the condition compiler.
@@ -168,6 +168,15 @@ FIELDS: dict[str, FieldSpec] = {
             f"{CATEGORIES[category]}: the phrases and learned cues read, quoted with their field",
         )
         for category, path in CATEGORY_FIELDS.items()
+        if category in CATEGORIES
+    },
+    **{
+        CATEGORY_FIELDS[fact]: (
+            LIST_STR,
+            f"{name}: the phrases read, quoted with their field (a fact about the end user, "
+            "not a red flag: never in text.signals)",
+        )
+        for fact, name in FACTS.items()
     },
     PHRASES_FIELD: (
         LIST_STR,
@@ -177,6 +186,9 @@ FIELDS: dict[str, FieldSpec] = {
 }
 # Filled by the text reader at screening time from the lexicon, whatever the snapshot held.
 TEXT_DERIVED_FIELDS = ("text.signals", *CATEGORY_FIELDS.values())
+# Facts read about the end user: a screening stored before one was read has no field for it
+# (and read none: its lexicon had no such phrases).
+TEXT_FACT_FIELDS = tuple(CATEGORY_FIELDS[fact] for fact in FACTS)
 # What a screening stores of its reading: the fields above and the phrases behind each quote
 # (absent from screenings stored before it was recorded).
 TEXT_READ_FIELDS = (*TEXT_DERIVED_FIELDS, PHRASES_FIELD)

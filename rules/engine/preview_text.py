@@ -339,6 +339,11 @@ def without_phrases(
                 if others:
                     return None  # another phrase matched here and lost to a removed one
                 continue
+        elif not keys.isdisjoint(others):
+            # A place of detention named records the detention phrases it hid among its
+            # others (``detention_sites``): gone, they hide nothing.
+            changed = True
+            others = [k for k in others if k not in keys]
         occurrences.append((category, int(n), winners, others, len(rest) > 2))
     if truncated & categories:
         return None  # the field kept only some quotes: those left out may change too
@@ -351,12 +356,11 @@ def without_phrases(
         renumbered = places.setdefault(category, {})
         n = renumbered.setdefault(n, len(renumbered))
         phrases.append(phrase_line(category, n, winners, others, cues_read))
-    for category in CATEGORIES:
-        field = CATEGORY_FIELDS[category]
+    for category, field in CATEGORY_FIELDS.items():
         lines = stored.get(field) or []
         out[field] = [lines[n] for n in places.get(category, ())]
-        if out[field]:
+        if out[field] and category in CATEGORIES:
             out["text.signals"].append(category)
-    phrases += [f"{c}:{TRUNCATED}" for c in CATEGORIES if c in truncated]
+    phrases += [f"{c}:{TRUNCATED}" for c in CATEGORY_FIELDS if c in truncated]
     out[PHRASES_FIELD] = phrases
     return out

@@ -6,7 +6,8 @@ and compiles it, ``read_text`` finds the signals in a snapshot's text fields and
 each phrase with its field, and ``detect_language`` names the language of one field.
 
 - ``CATEGORIES``: the red-flag categories a phrase can raise (and ``benign``, phrases
-  that cancel a signal near them, such as "malware" next to "block ... sites").
+  that cancel a signal near them, such as "malware" next to "block ... sites"); ``FACTS``:
+  what a phrase may read about the end user (a prison named), quoted but never a red flag.
 - ``LANGUAGES``: the languages the reader stems and matches.
 - ``LexiconEntry``, ``validate_entry``, ``compile_lexicon``, ``CompiledLexicon``
 - ``read_text(snapshot, lexicon) -> dict`` of the ``text.*`` fields.
@@ -21,6 +22,7 @@ from .lexicon import (
     BENIGN,
     CATEGORIES,
     CATEGORY_FIELDS,
+    FACTS,
     CompiledLexicon,
     LexiconEntry,
     LexiconError,
@@ -34,6 +36,7 @@ __all__ = [
     "BENIGN",
     "CATEGORIES",
     "CATEGORY_FIELDS",
+    "FACTS",
     "LANGUAGES",
     "LANGUAGE_NAMES",
     "TEXT_FIELD_LABELS",

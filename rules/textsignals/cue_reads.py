@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from .benign_scope import bears_on, protected_target_parts
 from .denied_hand_over import records_denied_on
 from .described import described
+from .detention_sites import DETENTION, SITE, site_around
 from .fitting import Near as _Near
 from .learned_cues import CompiledCues, read_cues
 from .lexicon import CompiledLexicon
@@ -50,6 +51,9 @@ def cue_reads(
         if over:
             shadowing.update((category, a) for a in over)
             continue  # the lexicon quoted this category here: one quote is enough
+        if category == DETENTION and (site := site_around(quoted, lo, hi)) is not None:
+            shadowing.add((SITE, site))  # removing the place's phrases uncovers the cue
+            continue  # the words name a place of detention, as a phrase's would
         if CUE_CHECKS and cue_cancelled(text, lexicon, (lo, hi), lang, category):
             continue
         out.append((lo, category, (category, lang, quote, (LEARNED_CUE,), ())))

@@ -41,7 +41,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any
 
-from taxonomy import TEXT_SIGNAL_CATEGORIES
+from taxonomy import TEXT_FACT_CATEGORIES, TEXT_SIGNAL_CATEGORIES
 
 from .languages import (
     HAN_CHARS,
@@ -62,9 +62,12 @@ if TYPE_CHECKING:
 
 # The categories and their names are vocabulary (taxonomy): pages name them too.
 CATEGORIES: dict[str, str] = TEXT_SIGNAL_CATEGORIES
+# What a phrase may read about the end user: quoted in its own field, never a red flag.
+FACTS: dict[str, str] = TEXT_FACT_CATEGORIES
 BENIGN = "benign"
-ALL_CATEGORIES = (*CATEGORIES, BENIGN)
-CATEGORY_FIELDS = {c: f"text.{c}" for c in CATEGORIES}  # the snapshot field of its quotes
+ALL_CATEGORIES = (*CATEGORIES, *FACTS, BENIGN)
+# The snapshot field of each category's quotes: the red flags', then the facts'.
+CATEGORY_FIELDS = {c: f"text.{c}" for c in (*CATEGORIES, *FACTS)}
 
 WORD_GAP = 2  # words allowed between two words of one alternative
 WINDOW = 12  # words spanned by all the parts of one match (Chinese: characters x 2)

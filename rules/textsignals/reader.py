@@ -44,6 +44,7 @@ from .cue_reads import LEARNED_CUE, cue_reads
 from .denied_beside import drop_states_beside_denials, state_held
 from .denied_hand_over import company_unit, records_denied_on
 from .described import described
+from .detention_sites import drop_detention_inside_sites
 from .disguise import as_read
 from .fitting import Near as _Near
 from .languages import (
@@ -396,6 +397,7 @@ def _read(raw: str, lexicon: CompiledLexicon) -> list[Read]:
             quoted.setdefault(entry.entry.category, []).append(span)
     if denied:
         drop_states_beside_denials(text, places, quoted, denied, held)  # "do not restrict access"
+    hidden = drop_detention_inside_sites(places, quoted)  # "remand prison" names a place
     # One quote per category and starting word: the longest ("los medios independientes"
     # rather than also "los medios"); between languages of one script that read the same
     # words (Spanish and Portuguese "rastrear"), the language the text is in.
@@ -414,7 +416,7 @@ def _read(raw: str, lexicon: CompiledLexicon) -> list[Read]:
             choices.sort(key=lambda c: (c[0] != detected[0], LANGUAGES.index(c[0])))
         language, quote = choices[0]
         winners = {k for lang, q, k in matches if lang == language and q == quote}
-        others = {k for _lang, _q, k in matches} - winners
+        others = ({k for _lang, _q, k in matches} | hidden.get((category, pos), set())) - winners
         if (category, pos) in shadowing:
             others.add(LEARNED_CUE)  # a cue read here too: removing the phrases uncovers it
         out.append((category, language, quote, tuple(sorted(winners)), tuple(sorted(others))))
@@ -432,8 +434,9 @@ def _by_position(item: tuple[tuple[str, int], list]) -> tuple[int, str]:
 
 
 def read_text(snapshot: Mapping[str, Any], lexicon: CompiledLexicon) -> dict[str, list[str]]:
-    """The ``text.*`` fields for a snapshot: ``text.signals`` (categories found, in the
-    order of CATEGORIES) and, per category, its quotes with their field and language."""
+    """The ``text.*`` fields for a snapshot: ``text.signals`` (red-flag categories found,
+    in the order of CATEGORIES) and, per category and fact, its quotes with their field and
+    language."""
     out = empty_text_fields()
     if not lexicon.signals:
         return out
@@ -454,10 +457,11 @@ def read_text(snapshot: Mapping[str, Any], lexicon: CompiledLexicon) -> dict[str
                 n = lines.setdefault(line, len(lines))
                 if n < MAX_QUOTES_PER_CATEGORY:
                     phrases.append(phrase_line(category, n, winners, others, bool(lexicon.cues)))
-    for category in CATEGORIES:
+    for category, field in CATEGORY_FIELDS.items():
         if category in quotes:
-            out["text.signals"].append(category)
-            out[CATEGORY_FIELDS[category]] = list(quotes[category])[:MAX_QUOTES_PER_CATEGORY]
+            if category in CATEGORIES:  # a fact read (a prison named) is no red flag
+                out["text.signals"].append(category)
+            out[field] = list(quotes[category])[:MAX_QUOTES_PER_CATEGORY]
             if len(quotes[category]) > MAX_QUOTES_PER_CATEGORY:
                 phrases.append(f"{category}:{TRUNCATED}")  # more quotes than the field keeps
     return out

@@ -37,6 +37,7 @@ from typing import Any
 
 from .disguise import as_read
 from .languages import detect_language, script_of, tokens
+from .lexicon import FACTS
 
 
 def units_by_sentence(*args, **kwargs):
@@ -54,7 +55,8 @@ SENTENCE_KEEPS = 0.0
 MIN_WORDS_WEIGHED = 20  # fewer words than this: never weighed (a title, a sentence)
 # Read whatever the whole weighs: these name the people harmed (journalists, protesters, a
 # named minority); a short one among an ordinary deal's words weighs too little to count.
-KEPT_WHATEVER_THE_WEIGHT = frozenset({"targets_dissent", "profiling"})
+# A fact about the end user (a prison named) is no red flag to set aside: kept too.
+KEPT_WHATEVER_THE_WEIGHT = frozenset({"targets_dissent", "profiling", *FACTS})
 SECTION_KEY = "weighing"  # in each language's cues: {"bias": ..., "weights": {...}}
 
 

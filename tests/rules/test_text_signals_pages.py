@@ -367,3 +367,32 @@ def test_a_product_line_named_by_the_rep_is_read(api, client, sales_rep, reviewe
     plain = register(api, sales_rep, lines=[{"sku": "NET-4400", "quantity": 2}])
     opp = Opportunity.objects.get(pk=plain["id"])
     assert opp.current_screening.snapshot["lines.names"] == []
+
+
+def test_a_prison_named_as_the_site_asks_a_reviewer_who_the_end_user_is(
+    api, client, sales_rep, reviewer, catalogue
+):
+    """A place of detention named is a fact about the end user, not a red flag: the deal
+    is not cleared, the reviewer is asked to confirm the end user, and nothing says the
+    deal speaks of detention."""
+    body = register(
+        api,
+        sales_rep,
+        intended_use=["enterprise_it"],
+        use_description="Two ovens and a dishwasher for the central prison's kitchen.",
+    )
+    screening = body["screening"]
+    codes = {f["code"] for f in screening["findings"]}
+    assert "TXT-DETENTION-SITE-UNDECLARED" in codes
+    assert not codes & {"TXT-DETENTION", "COMB-TEXT-SIGNAL-REPRESSIVE"}
+    assert screening["tier"] == "medium"
+    assert body["status"] != "cleared"
+    snapshot = Opportunity.objects.get(pk=body["id"]).current_screening.snapshot
+    assert snapshot["text.signals"] == []
+    assert snapshot["text.detention_site"] == ["Use description (English): “prison”"]
+
+    client.force_login(reviewer)
+    page = client.get(f"/deals/{body['id']}/").content.decode()
+    assert "TXT-DETENTION-SITE-UNDECLARED" in page
+    assert "Use description (English): “prison”" in page
+    assert "Compliance will confirm who the end user is" in page

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from rules.engine import load_pack
+from rules.textsignals import CATEGORIES, FACTS
 from rules.textsignals.reader import read_one
 
 PACK = load_pack()
@@ -19,5 +20,11 @@ CUE_FALSE_POSITIVE = pytest.mark.xfail(
 
 
 def categories(text: str) -> set[str]:
-    """The red-flag categories the default lexicon reads in `text`."""
-    return {c for c, _lang, _q in read_one(text, PACK.lexicon)}
+    """The red-flag categories the default lexicon reads in `text` (a fact about the end
+    user, such as a prison named, is none: ``facts``)."""
+    return {c for c, _lang, _q in read_one(text, PACK.lexicon) if c in CATEGORIES}
+
+
+def facts(text: str) -> set[str]:
+    """The facts about the end user the default lexicon reads in `text` (a prison named)."""
+    return {c for c, _lang, _q in read_one(text, PACK.lexicon) if c in FACTS}

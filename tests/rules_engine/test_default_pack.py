@@ -630,6 +630,64 @@ SCENARIOS = [
         5,
     ),
     (
+        "a-prison-named-as-the-kitchen-s-site-asks-a-reviewer-who-the-end-user-is",
+        deal(
+            "NO",
+            "private_enterprise",
+            ("general_compute",),
+            ("enterprise_it",),
+            use_description="Catering ERP for a contractor supplying meals to the central "
+            "prison and two hospitals: menus, allergens, invoicing.",
+        ),
+        "medium",
+        {"TXT-DETENTION-SITE-UNDECLARED"},
+        {"TXT-DETENTION", "COMB-TEXT-DETENTION-SITE-SURVEILLANCE", "EU-PRISON"},
+        None,
+    ),
+    (
+        "cameras-with-analytics-for-a-prison-named-in-the-text-are-high",
+        deal(
+            "NO",
+            "other_government",
+            ("video_analytics",),
+            ("public_services",),
+            use_description="Video analytics for the remand prison's new wing.",
+        ),
+        "high",
+        {"TXT-DETENTION-SITE-UNDECLARED", "COMB-TEXT-DETENTION-SITE-SURVEILLANCE"},
+        {"TXT-DETENTION"},
+        5,
+    ),
+    (
+        "a-prison-declared-as-the-end-user-is-not-asked-again",
+        deal(
+            "NO",
+            "prison_detention",
+            ("video_analytics",),
+            ("public_services",),
+            use_description="Video analytics for the remand prison's new wing.",
+        ),
+        "high",
+        {"EU-PRISON"},
+        {"TXT-DETENTION-SITE-UNDECLARED", "COMB-TEXT-DETENTION-SITE-SURVEILLANCE"},
+        5,
+    ),
+    (
+        "what-is-done-to-those-held-in-a-prison-stays-a-detention-red-flag",
+        deal(
+            "NO",
+            "private_enterprise",
+            ("general_compute",),
+            ("enterprise_it",),
+            use_description="Laptops for the prison's interrogation rooms, where "
+            "detainees are held incommunicado.",
+        ),
+        "high",
+        {"TXT-DETENTION", "TXT-DETENTION-SITE-UNDECLARED"},
+        set(),
+        5,
+    ),
+    (
         "alarming-words-in-a-benign-description-raise-nothing",
         deal(
             "NO",
@@ -650,6 +708,8 @@ SCENARIOS = [
             "TXT-SECURITY-SERVICE",
             "TXT-SECURITY-SERVICE-UNDECLARED",
             "TXT-DETENTION",
+            "TXT-DETENTION-SITE-UNDECLARED",
+            "COMB-TEXT-DETENTION-SITE-SURVEILLANCE",
             "COMB-TEXT-SIGNAL-REPRESSIVE",
         },
         None,

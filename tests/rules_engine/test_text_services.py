@@ -10,14 +10,15 @@ from __future__ import annotations
 import pytest
 
 from rules.engine import load_pack
-from rules.textsignals import LexiconEntry, compile_lexicon
+from rules.textsignals import CATEGORIES, LexiconEntry, compile_lexicon
 from rules.textsignals.reader import read_one
 
 LEXICON = load_pack().lexicon
 
 
 def categories(text: str) -> set[str]:
-    return {c for c, _lang, _q in read_one(text, LEXICON)}
+    """The red-flag categories read (a prison named is a fact about the end user, none)."""
+    return {c for c, _lang, _q in read_one(text, LEXICON) if c in CATEGORIES}
 
 
 # -- accents: a rep who types without them is read as one who types with them ------------

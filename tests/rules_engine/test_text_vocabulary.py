@@ -48,7 +48,6 @@ def test_a_security_service_named_by_its_name_or_function_is_read(text: str) -> 
     [
         "Cameras and headcounts for the inmates of the detention centre, twice a day.",
         "Roll call of the detainees every morning, with biometric checks.",
-        "Escort and transfer schedules of prisoners between the penal colony and court.",
         "The vocational training centre is closed boarding; roll calls at night.",
         "Comptage des détenus deux fois par jour et vidéosurveillance des dortoirs.",
         "Recuento de los reclusos cada mañana y cámaras en los dormitorios.",
