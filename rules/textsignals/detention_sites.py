@@ -6,7 +6,9 @@ Such names are entries of their own category (``SITE``, one of ``lexicon.FACTS``
 in ``text.detention_site`` and never in ``text.signals``. A detention match that lies
 wholly inside such a name reads the name only: "remand prison" is an act ("remand") and a
 target ("remand prison") of one family, "detention centre" an act and a place, but the
-words name a place and nothing is done in them.
+words name a place and nothing is done in them. Only a name read in one piece hides: a
+place an entry reads by words apart ("cells … inmates") hides nothing written between them
+(the reader leaves its span out of ``quoted``).
 """
 
 from __future__ import annotations

@@ -44,7 +44,7 @@ from .cue_reads import LEARNED_CUE, cue_reads
 from .denied_beside import drop_states_beside_denials, state_held
 from .denied_hand_over import company_unit, records_denied_on
 from .described import described
-from .detention_sites import drop_detention_inside_sites
+from .detention_sites import SITE, drop_detention_inside_sites
 from .disguise import as_read
 from .fitting import Near as _Near
 from .languages import (
@@ -394,7 +394,9 @@ def _read(raw: str, lexicon: CompiledLexicon) -> list[Read]:
             places.setdefault((entry.entry.category, span[0]), []).append(
                 (entry.entry.language, _quote(text, span), entry.key)
             )
-            quoted.setdefault(entry.entry.category, []).append(span)
+            if entry.entry.category != SITE or len(entry.indexed) == 1:
+                # A place named by words apart ("cells … inmates") hides nothing between them.
+                quoted.setdefault(entry.entry.category, []).append(span)
     if denied:
         drop_states_beside_denials(text, places, quoted, denied, held)  # "do not restrict access"
     hidden = drop_detention_inside_sites(places, quoted)  # "remand prison" names a place

@@ -10,7 +10,9 @@ import pytest
 
 from rules.engine import compile_criteria, example_snapshot, text_read
 from rules.engine.preview_text import preview_text_reader
+from rules.textsignals import LexiconEntry
 from rules.textsignals.detention_sites import SITE
+from rules.textsignals.lexicon import phrase_key
 from rules.textsignals.reader import read_one, read_one_sourced
 from rules.textsignals.set_aside import set_aside
 from tests.rules_engine.reading import PACK, categories, facts
@@ -31,6 +33,7 @@ from tests.rules_engine.reading import PACK, categories, facts
         "Presídio estadual, reforma da cozinha com dois fornos, frigideiras e câmara fria.",
         "Серверы для следственного изолятора и учёта заключённых.",
         "Поставка в колонию строгого режима для контроля осуждённых.",
+        "خوادم لمركز الاحتجاز وتسجيل المعتقلين.",
         "الكلية تقدم دورات داخل سجن قرب المدينة وتحتاج حواسيب محمولة.",
         "看守所食堂的厨房设备更新：两台烤箱和一台洗碗机。",
     ],
@@ -75,14 +78,29 @@ def test_camps_political_prisoners_and_people_tracked_are_read_without_a_place(t
     assert "detention" in categories(text)
 
 
+# A detention phrase an admin might write whose act and target are one place's name.
+INSIDE = LexiconEntry("remand|remanded ~ remand prison|prisoners", "en", "detention", "test")
+REMAND = "Video analytics for the remand prison's new wing."
+
+
 def test_a_detention_match_inside_a_place_s_name_records_what_it_hid() -> None:
-    """ "remand prison": the act "remand" and the target "remand prison" of one family lie
-    inside the place's name; the place's quote records the family's phrase among its
-    others, so a preview that removes the place's phrases reads the text again."""
-    reads = read_one_sourced("Video analytics for the remand prison's new wing.", PACK.lexicon)
-    assert [r[:3] for r in reads if r[2] == "remand prison"] == [(SITE, "en", "remand prison")]
+    """ "remand prison": the act "remand" and the target "remand prison" lie inside the
+    place's name, which reads the place only and records the phrase it hid among its
+    others; a preview that removes the places reads the text again and finds detention."""
+    entries = [*PACK.lexicon.entries, INSIDE]
+    with_inside = compile_criteria(PACK.specs, PACK.tiers, lexicon=entries)
+    reads = read_one_sourced(REMAND, with_inside.lexicon)
+    assert "detention" not in {r[0] for r in reads}
     (site,) = [r for r in reads if r[2] == "remand prison"]
-    assert site[4], "the family's phrase it hid is among the others"
+    assert site[0] == SITE and phrase_key("en", INSIDE.phrase) in site[4]
+
+    draft = compile_criteria(
+        PACK.specs, PACK.tiers, lexicon=[e for e in entries if e.category != SITE]
+    )
+    snap = example_snapshot(use_description=REMAND)
+    got = preview_text_reader(draft, with_inside)(snap, text_read(snap, with_inside))
+    assert got == text_read(snap, draft)
+    assert got["text.signals"] == ["detention"]
 
 
 def test_the_fact_has_its_own_field_and_is_never_among_the_red_flags() -> None:
@@ -127,3 +145,97 @@ def test_weighing_a_text_as_ordinary_keeps_the_place_named() -> None:
     )
     assert set_aside(text, everything_ordinary)[0] is not None  # weighed as ordinary
     assert {c for c, _l, _q in read_one(text, everything_ordinary)} == {SITE}
+
+
+# -- a hostile review of the change (5 December 2026): red flags the first version hid -----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Facial recognition of visitors at the prison.",
+        "Iris scanners at the detention centre.",
+        "Listening devices in the prison visiting room.",
+        "Reconnaissance faciale des visiteurs au parloir de la prison.",
+        "Reconhecimento facial dos visitantes na penitenciária.",
+        "Микрофоны в камерах СИЗО.",
+        "Сбор отпечатков пальцев у всех заключённых тюрьмы.",
+        "监狱会见室人脸识别。",
+    ],
+)
+def test_surveillance_near_a_place_of_detention_stays_a_red_flag(text: str) -> None:
+    assert "detention" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After the march, the students were taken to the pre-trial detention centre; the "
+        "police need laptops to process them.",
+        "Escorting journalists from the courthouse to the remand prison.",
+        "Les manifestants ont été transférés à la maison d'arrêt après le rassemblement.",
+        "Los periodistas son trasladados a la cárcel después de las marchas.",
+        "Os jornalistas foram levados ao presídio depois do protesto.",
+        "Участников акции перевели в спецприёмник, нужны компьютеры для дежурной части.",
+        "تم نقل الصحفيين إلى السجن بعد المظاهرة.",
+        "参加集会的学生被转移到看守所，需要采购电脑。",
+    ],
+)
+def test_people_of_a_protected_group_taken_to_a_place_of_detention_are_detention(text) -> None:
+    assert "detention" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Recording of lawyer visits in the prison visiting room.",
+        "Enregistrement des entretiens avec les avocats au parloir.",
+        "Grabación de las visitas de abogados a los presos en la cárcel.",
+        "Gravação das conversas com advogados no presídio.",
+        "Запись бесед адвокатов с подзащитными в СИЗО.",
+        "تسجيل لقاءات المحامين مع موكليهم في السجن.",
+        "律师会见室录音录像。",
+    ],
+)
+def test_the_meetings_of_people_held_with_their_lawyers_recorded_are_interception(text) -> None:
+    assert "interception" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some detainees must not appear in the register, the system needs a hidden list.",
+        "Certains détenus ne doivent pas figurer au registre d'écrou.",
+        "Algunos detenidos no deben aparecer en el registro del penal.",
+        "部分在押人员不得登记在册。",
+    ],
+)
+def test_people_held_kept_off_the_register_are_detention(text: str) -> None:
+    assert "detention" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Inmate register upgrade at the county jail.",
+        "Inmate tablets for education and messaging at the county jail.",
+        "Inmate trust account system for the jail commissary.",
+        "Records of inmates' court dates at the jail.",
+        "Inmate visit scheduling software for the detention centre.",
+        "The jail holds about 1,200 inmates and needs new servers.",
+        "The remand centre holds detainees awaiting trial; we sell them printers.",
+        "Detainees awaiting trial at the remand centre can use kiosks to contact their lawyers.",
+        "Inmate phone system for calls to family, as required by the Department of Corrections.",
+        "Téléphones pour les détenus afin d'appeler leur famille.",
+        "Telefones para os presos ligarem para a família.",
+        "Этапирование и конвоирование заключённых между колониями.",
+        "看守所关押约一千人，需要更换服务器。",
+        "أجهزة لوحية تعليمية للنزلاء في السجن.",
+        "السجلات الطبية للسجناء في عيادة السجن.",
+    ],
+)
+def test_a_place_of_detention_holding_its_inmates_is_no_red_flag(text: str) -> None:
+    """Holding people is what a prison does: the acts of detention are read against people
+    not yet held (protesters, the people on a list), the abuses against those held
+    (interrogation, torture, incommunicado) by their own words."""
+    assert categories(text) == set()

@@ -92,7 +92,9 @@ from tests.rules_engine.reading import categories
         ("profiling", "Flag passengers with foreign-sounding names."),
         ("profiling", "Выявлять ахмадийцев в районе."),
         ("detention", "التعرف على الصوت في مكالمات النزلاء."),
-        ("detention", "囚犯的通话全部录音。"),
+        # every call of the people held recorded: interception (their telephony alone is a
+        # prison's routine since 5 December 2026, README, Text signals)
+        ("interception", "囚犯的通话全部录音。"),
         ("detention", "Round them up, the ringleaders of Friday's march."),
         ("tracking", "وين موجودين النشطاء هلق؟ بدنا نعرف فين هم كل وقت."),
         ("tracking", "Пробить по номеру всех активистов из списка."),
