@@ -396,3 +396,26 @@ def test_a_prison_named_as_the_site_asks_a_reviewer_who_the_end_user_is(
     assert "TXT-DETENTION-SITE-UNDECLARED" in page
     assert "Use description (English): “prison”" in page
     assert "Compliance will confirm who the end user is" in page
+
+
+def test_an_admin_adds_a_place_of_detention_and_the_try_box_names_it_a_fact(client, admin_user):
+    """The category is the admin's to use like any other: an entry saved in the draft, and
+    the try box names what it reads as a place of detention, not a red flag."""
+    draft = services.criteria_draft_start(actor=admin_user)
+    client.force_login(admin_user)
+    ok = client.post(
+        "/criteria/draft/lexicon/",
+        {
+            "phrase": "holding block",
+            "language": "en",
+            "category": "detention_site",
+            "source": "A county's name for its remand wing",
+            "enabled": "on",
+        },
+    )
+    assert ok.status_code == 302
+    assert draft.lexicon.filter(phrase="holding block", category="detention_site").exists()
+    page = client.get("/criteria/draft/lexicon/", {"try": "Two ovens for the holding block."})
+    text = page.content.decode()
+    assert "Place of detention named (an end-user fact)" in text
+    assert "holding block" in text
