@@ -673,6 +673,20 @@ SCENARIOS = [
         5,
     ),
     (
+        "a-place-of-detention-named-in-a-repressive-country-needs-heightened-due-diligence",
+        deal(
+            "CN",
+            "private_enterprise",
+            ("general_compute",),
+            ("enterprise_it",),
+            use_description="Kitchen management software for a detention centre in Xinjiang.",
+        ),
+        "critical",  # as a declared prison in China would be (EU-PRISON, the country's likelihood)
+        {"TXT-DETENTION-SITE-UNDECLARED", "COMB-TEXT-DETENTION-SITE-REPRESSIVE"},
+        {"TXT-DETENTION", "COMB-TEXT-DETENTION-SITE-SURVEILLANCE"},
+        5,
+    ),
+    (
         "what-is-done-to-those-held-in-a-prison-stays-a-detention-red-flag",
         deal(
             "NO",
@@ -710,6 +724,7 @@ SCENARIOS = [
             "TXT-DETENTION",
             "TXT-DETENTION-SITE-UNDECLARED",
             "COMB-TEXT-DETENTION-SITE-SURVEILLANCE",
+            "COMB-TEXT-DETENTION-SITE-REPRESSIVE",
             "COMB-TEXT-SIGNAL-REPRESSIVE",
         },
         None,

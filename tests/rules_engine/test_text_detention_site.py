@@ -170,26 +170,48 @@ def test_surveillance_near_a_place_of_detention_stays_a_red_flag(text: str) -> N
 @pytest.mark.parametrize(
     "text",
     [
-        "After the march, the students were taken to the pre-trial detention centre; the "
+        "After the march, the protesters were taken to the pre-trial detention centre; the "
         "police need laptops to process them.",
-        "Escorting journalists from the courthouse to the remand prison.",
         "Les manifestants ont été transférés à la maison d'arrêt après le rassemblement.",
-        "Los periodistas son trasladados a la cárcel después de las marchas.",
-        "Os jornalistas foram levados ao presídio depois do protesto.",
+        "Los manifestantes son trasladados a la cárcel después de las marchas.",
+        "Os manifestantes foram levados ao presídio depois do protesto.",
         "Участников акции перевели в спецприёмник, нужны компьютеры для дежурной части.",
         "تم نقل الصحفيين إلى السجن بعد المظاهرة.",
         "参加集会的学生被转移到看守所，需要采购电脑。",
     ],
 )
-def test_people_of_a_protected_group_taken_to_a_place_of_detention_are_detention(text) -> None:
+def test_the_participants_of_a_protest_taken_to_a_place_of_detention_are_detention(text) -> None:
     assert "detention" in categories(text)
 
 
 @pytest.mark.parametrize(
     "text",
     [
+        "Inside-Out programme: university students are taken to the state prison weekly to "
+        "study alongside inmates.",
+        "Los alumnos de periodismo son llevados a la cárcel para entrevistar al director para "
+        "su trabajo final.",
+        "Os alunos de jornalismo são levados ao presídio para entrevistar o diretor para o TCC.",
+        "La ONG de libertad de prensa documenta a los periodistas enviados a prisión; necesita "
+        "un servidor para su base de datos.",
+        "Правозащитный центр ведёт базу данных журналистов, отправленных в колонии; мы "
+        "предоставляем хостинг.",
+        "The law firm records its meetings with lawyers of the other side for the minutes.",
+        "O escritório de advocacia grava as reuniões com os advogados para o seu arquivo "
+        "interno de treinamento.",
+    ],
+)
+def test_students_journalists_and_lawyers_meeting_are_no_red_flag_near_a_prison(text) -> None:
+    """A second hostile review: students on a course, journalists on a report or in a
+    press-freedom database, a firm's own meetings with lawyers."""
+    assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Recording of lawyer visits in the prison visiting room.",
-        "Enregistrement des entretiens avec les avocats au parloir.",
+        "Enregistrement des parloirs avocats de la maison d'arrêt.",
         "Grabación de las visitas de abogados a los presos en la cárcel.",
         "Gravação das conversas com advogados no presídio.",
         "Запись бесед адвокатов с подзащитными в СИЗО.",
