@@ -60,6 +60,7 @@ from eval_text import load_items, split  # noqa: E402
 
 from rules.engine import DEFAULT_PACK_PATH, read_pack  # noqa: E402
 from rules.textsignals import (  # noqa: E402
+    CATEGORIES,
     LANGUAGES,
     compile_lexicon,
     cue_fitting,  # noqa: E402
@@ -166,7 +167,7 @@ def score(items: list[dict], models: CompiledCues, lexicons: dict, table: dict, 
 
         lex = {}
         for name, lexicon in lexicons.items():
-            lex[name] = {c for c, _l, _q in read_one(item["text"], lexicon)}
+            lex[name] = {c for c, _l, _q in read_one(item["text"], lexicon) if c in CATEGORIES}
             count(name, lex[name])
         for threshold in THRESHOLDS:
             read = read_learned(item["text"], models, threshold)
@@ -268,7 +269,7 @@ def reader_checks(items: list[dict], cues: CompiledCues, lexicons: dict, table: 
             cue_reads.CUE_CHECKS = checks
             for item in items:
                 row = table[item["lang"]]
-                got = {c for c, _l, _q in read_one(item["text"], with_cues)}
+                got = {c for c, _l, _q in read_one(item["text"], with_cues) if c in CATEGORIES}
                 k = 1 if item["label"] == "benign" else 0
                 hit = bool(got) if k else item["label"] in got
                 row["cells"][(name, variant)][k] += hit

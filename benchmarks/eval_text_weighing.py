@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from eval_text import load_items, split  # noqa: E402
 from eval_text_learned import ROUND_ADDED, blind_lexicon  # noqa: E402
 
-from rules.textsignals import LANGUAGES  # noqa: E402
+from rules.textsignals import CATEGORIES, LANGUAGES  # noqa: E402
 from rules.textsignals.cue_fitting import fit_cues  # noqa: E402
 from rules.textsignals.disguise import as_read  # noqa: E402
 from rules.textsignals.languages import tokens  # noqa: E402
@@ -60,7 +60,7 @@ def held_out_reads() -> list[tuple[str, str, set[str], float, float, float]]:
         cues = compile_cues({**fit_cues(train, f"without round {k}"), "ordinary_below": None})
         lexicon = replace(blind_lexicon(k), cues=cues, reads={}, plan={})
         for item in held:
-            got = {c for c, _l, _q in read_one(item["text"], lexicon)}
+            got = {c for c, _l, _q in read_one(item["text"], lexicon) if c in CATEGORIES}
             toks = tokens(as_read(item["text"]))
             weighing = cues.languages[item["lang"]].weighing
             out.append(
