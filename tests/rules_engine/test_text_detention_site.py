@@ -261,3 +261,40 @@ def test_a_place_of_detention_holding_its_inmates_is_no_red_flag(text: str) -> N
     not yet held (protesters, the people on a list), the abuses against those held
     (interrogation, torture, incommunicado) by their own words."""
     assert categories(text) == set()
+
+
+# -- a second hostile review: abuses once read only by the place's name --------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Electric shock batons for the guards at the jail.",
+        "Matraques électriques et fers aux pieds pour les surveillants de la maison d'arrêt.",
+        "Porras eléctricas y grilletes para los funcionarios del centro penitenciario.",
+        "Bastões de choque elétrico e algemas para os agentes penitenciários do presídio.",
+        "Электрошоковые дубинки и кандалы для сотрудников СИЗО.",
+        "عصي صعق كهربائي وقيود للحراس في السجن المركزي.",
+        "为看守所管教人员提供电击棍和脚镣。",
+    ],
+)
+def test_restraints_the_eu_regulates_as_tools_of_torture_are_detention(text: str) -> None:
+    assert "detention" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Detainees are moved between prisons every few weeks so their families cannot find them.",
+        "Les détenus sont transférés d'une prison à l'autre pour que leurs familles ne les "
+        "retrouvent pas.",
+        "يتم نقل السجناء من سجن إلى آخر كل أسبوع حتى لا تتمكن عائلاتهم من العثور عليهم.",
+        "犯人每周在监狱之间转移，让家属找不到他们。",
+    ],
+)
+def test_people_held_hidden_from_their_families_are_detention(text: str) -> None:
+    assert "detention" in categories(text)
+
+
+def test_restraints_in_a_museum_are_no_red_flag() -> None:
+    assert categories("The museum exhibits leg irons used in the colonial prison.") == set()
