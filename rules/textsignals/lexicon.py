@@ -18,9 +18,7 @@ enabled act entry with every enabled target entry into one ``acts ~ targets`` ph
 (``family_phrases``): a new act meets every target already listed.
 
 Words are stemmed in the entry's language when the lexicon is compiled; Chinese words are
-matched as strings of characters (a Chinese alternative is one "word").
-
-An entry in a Latin-script language reads a text that may be in its language (the
+matched as strings of characters (a Chinese alternative is one "word"). An entry in a Latin-script language reads a text that may be in its language (the
 reader's ``plausible_languages``: the detected one, every one when the text is too short
 or mixed), so French "interroger la liste" is not read by English "interrogate ~ list";
 an entry marked ``any_language`` (a product name, a loanword) reads text in any language.
@@ -60,14 +58,13 @@ from .languages import (
 if TYPE_CHECKING:
     from .learned_cues import CompiledCues
 
-# The categories and their names are vocabulary (taxonomy): pages name them too.
+# The categories and their names are vocabulary (taxonomy): pages name them too. A fact,
+# what a phrase may read about the end user, is quoted in its own field, never a red flag.
 CATEGORIES: dict[str, str] = TEXT_SIGNAL_CATEGORIES
-# What a phrase may read about the end user: quoted in its own field, never a red flag.
 FACTS: dict[str, str] = TEXT_FACT_CATEGORIES
 BENIGN = "benign"
 ALL_CATEGORIES = (*CATEGORIES, *FACTS, BENIGN)
-# The snapshot field of each category's quotes: the red flags', then the facts'.
-CATEGORY_FIELDS = {c: f"text.{c}" for c in (*CATEGORIES, *FACTS)}
+CATEGORY_FIELDS = {c: f"text.{c}" for c in (*CATEGORIES, *FACTS)}  # the field of its quotes
 
 WORD_GAP = 2  # words allowed between two words of one alternative
 WINDOW = 12  # words spanned by all the parts of one match (Chinese: characters x 2)
