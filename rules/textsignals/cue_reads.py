@@ -20,6 +20,7 @@ from .matching import BENIGN_AROUND, part_spans
 from .negation import disclaimed
 from .overseen_service import service_overseen
 from .own_object import act_in_own_object
+from .switched_off import switched_off
 
 if TYPE_CHECKING:
     from .reader import Read
@@ -73,6 +74,7 @@ def cue_cancelled(
         ("disclaimer" in checks and disclaimed(text, hi))
         or ("described" in checks and described(text, lo, hi, lo))
         or (category == "interception" and records_denied_on(text, lo, hi))  # as a phrase's
+        or switched_off(text, hi, category)
         # a cue's words may be before the service's name or on its last word
         or (
             category == "security_services"

@@ -84,6 +84,7 @@ from .safeguards import NO_SAFEGUARD, safeguard_dispensed, safeguard_skipped
 from .served import served
 from .split_words import rejoined
 from .suffered import suffered
+from .switched_off import switched_off
 from .weighing import KEPT_WHATEVER_THE_WEIGHT, weighed_ordinary
 
 # The snapshot fields read, in the order quotes are listed, and how a rep names them.
@@ -350,6 +351,7 @@ def _read(raw: str, lexicon: CompiledLexicon) -> list[Read]:
                 or described(text, lo, hi, act)
                 or served(text, lo, hi, act)
                 or suffered(text, lo, hi, act)
+                or switched_off(text, hi, entry.entry.category)
                 or listed_device(text, lexicon, lo, hi, act)
                 or (entry.entry.category == "interception" and records_denied_on(text, lo, hi))
                 or (
