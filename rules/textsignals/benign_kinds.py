@@ -35,6 +35,10 @@ KIND_SOURCES = {
     # A thing whose name holds a word the lexicon reads ("cámara frigorífica": a cold room,
     # not a camera) cancels only a match that ends on that word (``benign_scope.bears_on``).
     "Benign context (things)": "thing named",
+    # A channel a system sends its own messages by ("alertes SMS", "SMS reminders") cancels a
+    # match ending on its word as a thing named does, unless the match's act is written
+    # right before it ("intercept the SMS alerts"): then the channel is what it is done to.
+    "Benign context (channels)": "channel",
     "Benign context (objects)": "own object",
     "Benign context (oversight)": "oversight",
     "Benign context (measures)": "measure",
@@ -88,3 +92,19 @@ def span_kind(entry: LexiconEntry) -> str | None:
         if entry.source.startswith(start):
             return kind
     return None
+
+
+# A channel named ("alertes SMS", "SMS-оповещения") whose first word stands this close after
+# the match's first word is the object of its act, not a channel beside it.
+CHANNEL_OBJECT_REACH = 2
+
+
+def thing_bears(
+    kind: str, span: tuple[int, int], lo: int, hi: int, targets: list[tuple[int, int]]
+) -> bool:
+    """Whether a thing or a channel named at ``lo``–``hi`` cancels a match over ``span``: the
+    match ends on it ("cámara frigorífica"), its group inside it too ("chemins critiques"),
+    not "solo donde viven kurdos: cámara frigorífica"; and a channel is not what the act
+    is done to ("intercepter les alertes SMS du syndicat")."""
+    ends_on = span[0] <= lo <= span[1] <= hi and all(lo <= t[0] and t[1] <= hi for t in targets)
+    return ends_on and (kind != "channel" or lo - span[0] > CHANNEL_OBJECT_REACH)

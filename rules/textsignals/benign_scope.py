@@ -28,6 +28,7 @@ from .act_scope import (
 )
 from .act_scope import CLAUSE_BREAK_RE as _CLAUSE_BREAK_RE
 from .attack_watch import watched_for_attacks
+from .benign_kinds import thing_bears
 from .bound_reach import bound_after, group_acted_on_after, group_acted_on_before
 from .cover_story import cover_story
 from .kept_groups import groups_kept
@@ -127,8 +128,7 @@ def is_family_phrase(entry: LexiconEntry) -> bool:
 
 
 def protected_target_parts(lexicon: CompiledLexicon) -> tuple[IndexedPart, ...]:
-    """The target part of each language's targets-dissent family phrase: where a text names
-    a protected group (worked out once a lexicon)."""
+    """Each targets-dissent family phrase's targets: where a text names a protected group."""
     found = lexicon.plan.get(_PLAN_KEY)
     if found is None:
         found = lexicon.plan[_PLAN_KEY] = tuple(
@@ -231,10 +231,10 @@ def bears_on(
             if toks[span[1]][0] == "الدوله":
                 continue
         kind = text.kinds.get((lo, hi))
-        if kind == "thing named":
-            if span[0] <= lo <= span[1] <= hi and all(lo <= t[0] and t[1] <= hi for t in targets):
-                return True  # ends on "cámara frigorífica"; its group in "chemins critiques"
-            continue  # not "solo donde viven kurdos: cámara frigorífica": still the group
+        if kind in ("thing named", "channel"):
+            if thing_bears(kind, span, lo, hi, targets):
+                return True
+            continue
         if kind in ("calls", "own mail"):
             if (
                 category != "interception"
