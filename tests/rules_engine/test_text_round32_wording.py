@@ -1,0 +1,109 @@
+"""Wording of round 32's tuning half (no theme: deals as they come in).
+
+- Families not told where the people held are sent, in every language ("les familles ne
+  sont pas informées du lieu", "a las familias no se les informa adónde", "不会告知家属人
+  被送到哪里"), not families not told a delivery date.
+- A national security committee by its name (English, Russian short form), the
+  independent press club as people targeted for dissent (English), messaging apps degraded
+  to near zero (Portuguese, Chinese), calls "recorded" (录下) in Chinese.
+- Ordinary deals: meters and devices "interrogated" by a reader or a protocol (English,
+  French, Spanish, Portuguese), the Oromia region read as the Oromo people in Spanish
+  ("Oromía"), an Arabic app that works offline ("دون اتصال", without a connection) read
+  as communications.
+
+Each dangerous sentence of the first test raised nothing of its category, and each ordinary
+one of the second raised a red flag, before these changes; the third and fourth are guards.
+Sentences shortened from the round or written for the purpose. No database.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.rules_engine.reading import categories
+
+
+@pytest.mark.parametrize(
+    "category, text",
+    [
+        (
+            "detention",
+            "Durée de séjour non définie ; le partenaire dit que les familles ne sont pas "
+            "informées du lieu où les personnes sont envoyées.",
+        ),
+        (
+            "detention",
+            "Duración sin definir; el partner dice que a las familias no se les informa adónde "
+            "se envía a las personas.",
+        ),
+        ("detention", "停留期限不定；合作伙伴说不会告知家属人被送到哪里。"),
+        (
+            "security_services",
+            "DR-90417 | video analytics + 60 TB | EU: Horizon Analytics LLC (reg. 2024) | contact "
+            "email on the national security committee domain | ship Bishkek",
+        ),
+        (
+            "security_services",
+            "видеоаналитика + 60 ТБ | контактный email на домене комитета нацбезопасности",
+        ),
+        (
+            "targets_dissent",
+            "They want the remote agent licence for Android and iOS. The list is mostly people "
+            "from the independent press club plus the lawyer representing the villagers.",
+        ),
+        (
+            "censorship",
+            "O regulador quer poder degradar Facebook, WhatsApp e X a quase zero, região por "
+            "região, durante as eleições de outubro.",
+        ),
+        (
+            "censorship",
+            "监管机构希望在10月选举期间，能够按地区把Facebook、WhatsApp和X降到接近于零。",
+        ),
+        (
+            "interception",
+            "阿什哈巴德一家酒店，PBX + Wi-Fi更新。总经理要求新PBX录下所有客房通话，并把Wi-Fi会话日志"
+            "（包括访问过的网站）每周导出给区联络官。不会告知客人。",
+        ),
+    ],
+)
+def test_red_flags_of_round_32_are_read(category: str, text: str) -> None:
+    assert category in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ONEE needs 300 rugged tablets with optical probes so field crews can interrogate smart "
+        "meters on site when the AMI network drops.",
+        "DR-51902 | Unión de cooperativas de caficultores de Oromía (ET) | 400 tablets Android + "
+        "licencias de app de captura de datos offline | registro de productores",
+        "DR-51902 | الاتحاد التعاوني لمزارعي البن في أوروميا | 400 تابلت Android + تراخيص تطبيق "
+        "جمع بيانات يعمل دون اتصال | تسجيل المزارعين",
+    ],
+)
+def test_ordinary_deals_of_round_32_are_not_flagged(text: str) -> None:
+    assert not categories(text)
+
+
+@pytest.mark.parametrize(
+    "category, text",
+    [
+        ("profiling", "Identificar a los oromos en las imágenes de las cámaras de la ciudad."),
+        ("detention", "Interrogate the protesters held at the stadium overnight."),
+        ("interception", "اعتراض مكالمات الصحفيين دون إذن قضائي."),
+    ],
+)
+def test_what_stays_read(category: str, text: str) -> None:
+    assert category in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les familles ne sont pas informées de la date de livraison.",
+        "Las familias no son informadas del horario de visitas por SMS, solo por carta.",
+    ],
+)
+def test_families_not_told_something_else(text: str) -> None:
+    assert not categories(text)
