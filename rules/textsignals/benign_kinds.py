@@ -105,6 +105,11 @@ def thing_bears(
     """Whether a thing or a channel named at ``lo``–``hi`` cancels a match over ``span``: the
     match ends on it ("cámara frigorífica"), its group inside it too ("chemins critiques"),
     not "solo donde viven kurdos: cámara frigorífica"; and a channel is not what the act
-    is done to ("intercepter les alertes SMS du syndicat")."""
-    ends_on = span[0] <= lo <= span[1] <= hi and all(lo <= t[0] and t[1] <= hi for t in targets)
-    return ends_on and (kind != "channel" or lo - span[0] > CHANNEL_OBJECT_REACH)
+    is done to ("intercepter les alertes SMS du syndicat"). A thing also cancels a match
+    that starts inside it ("Ministry of Transport and Communications (…): four fixed
+    monitoring stations": the ministry's name, not communications monitored)."""
+    inside = all(lo <= t[0] and t[1] <= hi for t in targets)
+    ends_on = span[0] <= lo <= span[1] <= hi and inside
+    if ends_on and (kind != "channel" or lo - span[0] > CHANNEL_OBJECT_REACH):
+        return True
+    return kind == "thing named" and lo <= span[0] <= hi < span[1] and inside
