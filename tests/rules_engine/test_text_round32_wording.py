@@ -123,3 +123,62 @@ def test_what_stays_read(category: str, text: str) -> None:
 )
 def test_ordinary_wordings_beside_the_changes(text: str) -> None:
     assert not categories(text)
+
+
+# A ministry or a regulator named for communications is a customer's name: a match ending or
+# starting on its word ("… for Peru's Ministry of Transport and Communications (spectrum
+# control directorate): four fixed monitoring stations") reads nothing; one naming whose
+# communications are read still reads. Taking the name away uncovered two texts it had read
+# for the wrong reason; copies of all the chats of any user chosen, without a court, are read
+# by their own words (French, Spanish).
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Spectrum monitoring upgrade for Peru's Ministry of Transport and Communications "
+        "(spectrum control directorate): four fixed monitoring stations and two vehicles.",
+        "Actualización del monitoreo del espectro para el Ministerio de Transportes y "
+        "Comunicaciones del Perú (dirección de control del espectro): cuatro estaciones fijas.",
+        "Atualização do monitoramento do espectro para o Ministério de Transportes e "
+        "Comunicações do Peru (diretoria de controle do espectro): quatro estações fixas.",
+        "秘鲁交通和通信部（频谱管理局）频谱监测升级：四个固定监测站和两辆配备测向天线的车辆。",
+    ],
+)
+def test_a_ministry_named_for_communications_is_a_name(text: str) -> None:
+    assert not categories(text)
+
+
+@pytest.mark.parametrize(
+    "category, text",
+    [
+        (
+            "interception",
+            "The Ministry of Communications wants to monitor all communications of journalists.",
+        ),
+        (
+            "interception",
+            "Ministry of Transport and Communications: intercept the calls of opposition leaders.",
+        ),
+        (
+            "interception",
+            "El Ministerio de Comunicaciones quiere interceptar las comunicaciones de los opositores.",
+        ),
+        ("targets_dissent", "وزارة الاتصالات تريد مراقبة اتصالات الصحفيين."),
+        ("targets_dissent", "通信部要求监听记者的通信。"),
+        (
+            "interception",
+            "La unidad de monitoreo del Ministerio de Comunicaciones exige una API oculta que le "
+            "envíe copias de todos los chats de cualquier usuario que elija, sin aviso al usuario ni "
+            "orden judicial.",
+        ),
+        (
+            "interception",
+            "La cellule de surveillance du ministère des Communications exige une API cachée qui lui "
+            "envoie une copie de toutes les conversations de n'importe quel utilisateur qu'elle "
+            "choisit, sans en informer l'utilisateur ni aucun mandat.",
+        ),
+    ],
+)
+def test_communications_of_people_still_read(category: str, text: str) -> None:
+    assert category in categories(text)
