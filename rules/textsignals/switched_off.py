@@ -20,6 +20,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .languages import bare_word, normalise
+from .state_bodies import words_of
 
 if TYPE_CHECKING:
     from .reader import _Text
@@ -28,7 +29,7 @@ SWITCHED_OFF_CATEGORIES = frozenset({"interception", "tracking"})
 
 
 def _words(text: str) -> frozenset[str]:
-    return frozenset(bare_word(normalise(w)) for w in text.split())
+    return frozenset(words_of(text))
 
 
 # Words saying an act is switched off, accents dropped.
