@@ -130,6 +130,7 @@ ROUND_ADDED = {
     30: "9286c71",
     31: "d8caa1a",
     32: "f74bf71",
+    33: "f5bda90",
 }
 # The last six rounds of writing, each held out in turn (a new round moves the window).
 FOLD_ROUNDS = range(max(ROUND_ADDED) - 5, max(ROUND_ADDED) + 1)
