@@ -52,7 +52,7 @@ def safeguard_skipped(text: _Text, first: int, window: int = NEGATION_WINDOW) ->
         if toks[j][3] != sentence or _NEGATION_BREAK_RE.search(raw, toks[j][2], toks[j + 1][1]):
             break
         word = bare_word(toks[j][0])
-        if word.startswith(SKIPPING_STARTS):
+        if word.startswith(SKIPPING_STARTS) or word.startswith(OPTIONAL_BEFORE_STARTS):
             return True
         if (
             first - j <= WEAK_SKIPPING_REACH
@@ -96,18 +96,48 @@ _DISPENSED_BY_SIZE = tuple(
 ZH_DISPENSED = ("不需要", "不必", "无需", "无须", "不用", "免了", "省了")
 
 
+# A safeguard made optional is dispensed with too, said in its clause after it ("the
+# warrant-reference field on the LI provisioning screen made optional", "la référence du
+# mandat … devienne facultatif", "جعل حقل … الأمر القضائي اختيارياً"), or, in Russian,
+# before it ("сделать необязательным поле с реквизитами судебной санкции"): "optional"
+# after a word making it so, not an option beside the warrant ("warrant management with
+# optional dual approval", "orden judicial y el módulo de informes es opcional").
+OPTIONAL_STARTS = ("optional", "facultati", "optionnel", "opcional", "opcionai")
+OPTIONAL_MAKERS = frozenset(
+    "made make be become becomes set left rendu rendue rendre devienne deviennent soit "
+    "sea sean ser vuelva hacer quede fique fiquem seja sejam torne tornar ficar".split()
+)
+AR_OPTIONAL = ("اختياريا",)  # the predicate of "make" or "become", not an adjective
+OPTIONAL_BEFORE_STARTS = ("необязательн", "опциональн")
+_OPTIONAL_REACH = 12
+CONJUNCTIONS = frozenset("and or but et ou mais y o pero e mas و او أو и или а но".split())
+ZH_OPTIONAL = tuple(
+    "改为选填 改成选填 改为可选 改成可选 设为可选 设为选填 变成可选 变为可选 改为非必填".split()
+)
+
+
 def safeguard_dispensed(text: _Text, last: int) -> bool:
     """Whether the words right after token ``last`` (the end of a safeguard named) say it is
-    not needed, in its clause."""
+    not needed, or its clause says it is made optional."""
     toks, raw = text.toks, text.raw
     sentence = toks[last][3]
     after: list[str] = []
-    for t in toks[last + 1 : last + 2 + _DISPENSED_GAP + 3]:
+    for t in toks[last + 1 : last + 2 + _OPTIONAL_REACH]:
         if t[3] != sentence or _INNER_BREAK_RE.search(raw, toks[last][2], t[1]):
             break
         after.append(bare_word(t[0]))
     if len(toks[last][0]) == 1 and "\u3400" <= toks[last][0] <= "\u9fff":
-        return "".join(after[:4]).startswith(ZH_DISPENSED)
+        return "".join(after[:4]).startswith(ZH_DISPENSED) or any(
+            w in "".join(after[: _OPTIONAL_REACH * 2]) for w in ZH_OPTIONAL
+        )
+    for n, word in enumerate(after[:_OPTIONAL_REACH]):
+        if word in CONJUNCTIONS:
+            break
+        if word in AR_OPTIONAL or (
+            word.startswith(OPTIONAL_STARTS) and n and after[n - 1] in OPTIONAL_MAKERS
+        ):
+            return True
+    after = after[: 2 + _DISPENSED_GAP + 3]
     # Each length's phrases looked up as a set at each gap, rather than compared one by one.
     return any(
         tuple(after[gap : gap + size]) in phrases
