@@ -131,6 +131,7 @@ ROUND_ADDED = {
     31: "d8caa1a",
     32: "f74bf71",
     33: "f5bda90",
+    34: "353e9c6",
 }
 # The last six rounds of writing, each held out in turn (a new round moves the window).
 FOLD_ROUNDS = range(max(ROUND_ADDED) - 5, max(ROUND_ADDED) + 1)
