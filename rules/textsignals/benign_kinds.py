@@ -35,6 +35,10 @@ KIND_SOURCES = {
     # A thing whose name holds a word the lexicon reads ("cámara frigorífica": a cold room,
     # not a camera) cancels only a match that ends on that word (``benign_scope.bears_on``).
     "Benign context (things)": "thing named",
+    # An idiom holding a word the lexicon reads as an act ("sans arrêt": nonstop, "خارج
+    # الموقع": off-site, "удалённая площадка": a remote site) cancels a match that ends or
+    # starts on it, whatever group the match names: the word is no act there.
+    "Benign context (idioms)": "idiom",
     # A channel a system sends its own messages by ("alertes SMS", "SMS reminders") cancels a
     # match ending on its word as a thing named does, unless the match's act is written
     # right before it ("intercept the SMS alerts"): then the channel is what it is done to.
@@ -107,7 +111,10 @@ def thing_bears(
     not "solo donde viven kurdos: cámara frigorífica"; and a channel is not what the act
     is done to ("intercepter les alertes SMS du syndicat"). A thing also cancels a match
     that starts inside it ("Ministry of Transport and Communications (…): four fixed
-    monitoring stations": the ministry's name, not communications monitored)."""
+    monitoring stations": the ministry's name, not communications monitored). An idiom
+    cancels a match that ends or starts in it ("militants … sans arrêt")."""
+    if kind == "idiom":
+        return lo <= span[1] <= hi or lo <= span[0] <= hi
     inside = all(lo <= t[0] and t[1] <= hi for t in targets)
     ends_on = span[0] <= lo <= span[1] <= hi and inside
     if ends_on and (kind != "channel" or lo - span[0] > CHANNEL_OBJECT_REACH):

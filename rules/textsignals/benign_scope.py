@@ -231,7 +231,7 @@ def bears_on(
             if toks[span[1]][0] == "الدوله":
                 continue
         kind = text.kinds.get((lo, hi))
-        if kind in ("thing named", "channel"):
+        if kind in ("thing named", "channel", "idiom"):
             if thing_bears(kind, span, lo, hi, targets):
                 return True
             continue

@@ -88,7 +88,7 @@ DISPENSED_AFTER = tuple(
 _DISPENSED_GAP = 2
 # Kinds of benign context that name a thing, not a safeguard: a trade or a machine ("调查记者
 # 不需要额外培训": the journalists need no training), a thing named, animals or lost devices.
-NO_SAFEGUARD = frozenset({"own object", "thing named", "other"})
+NO_SAFEGUARD = frozenset({"own object", "thing named", "idiom", "other"})
 _DISPENSED_BY_SIZE = tuple(
     (n, frozenset(w for w in DISPENSED_AFTER if len(w) == n))
     for n in sorted({len(w) for w in DISPENSED_AFTER})
