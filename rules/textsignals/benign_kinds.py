@@ -4,7 +4,15 @@ calls a contact centre holds, a company's own mail, billing, a thing held."""
 
 from __future__ import annotations
 
+import re
+from typing import TYPE_CHECKING
+
+from .languages import bare_word
 from .lexicon import LexiconEntry
+from .safeguards import CONJUNCTIONS
+
+if TYPE_CHECKING:
+    from .reader import _Text
 
 # Benign entries of a kind the reader treats apart, by the beginning of their source:
 # an overseer ("audited by the data-protection authority") bears on the act across the
@@ -120,3 +128,31 @@ def thing_bears(
     if ends_on and (kind != "channel" or lo - span[0] > CHANNEL_OBJECT_REACH):
         return True
     return kind == "thing named" and lo <= span[0] <= hi < span[1] and inside
+
+
+# A list's separators: a comma (Latin, Arabic, Chinese), the Chinese enumeration comma.
+_LIST_BREAK_RE = re.compile("[,\u060c\uff0c\u3001]")
+_ZH_AND = frozenset("和及与")
+
+
+def names_something_else(
+    text: _Text, span: tuple[int, int], lo: int, hi: int, targets: list[tuple[int, int]]
+) -> bool:
+    """Whether benign context at ``lo``–``hi`` names something other than the protected
+    groups (``targets``) a match over ``span`` acts on: it stands before the match, or
+    reaches only its first word ("bot protection to block opposition sites" reads "bot …
+    block"), or it is an item listed before the group inside the match ("block phishing,
+    spam and the opposition's bulk SMS": the act is done to each item of its list)."""
+    if hi < span[0] or (
+        lo < span[0]
+        and hi == span[0]
+        and not any(lo <= t_hi and t_lo <= hi for t_lo, t_hi in targets)
+    ):
+        return True
+    first = min(t[0] for t in targets)
+    if not span[0] < lo <= hi < first:
+        return False
+    toks = text.toks
+    return bool(_LIST_BREAK_RE.search(text.raw, toks[hi][2], toks[first][1])) or any(
+        bare_word(t[0]) in CONJUNCTIONS or t[0] in _ZH_AND for t in toks[hi + 1 : first]
+    )

@@ -28,7 +28,7 @@ from .act_scope import (
 )
 from .act_scope import CLAUSE_BREAK_RE as _CLAUSE_BREAK_RE
 from .attack_watch import watched_for_attacks
-from .benign_kinds import thing_bears
+from .benign_kinds import names_something_else, thing_bears
 from .bound_reach import bound_after, group_acted_on_after, group_acted_on_before
 from .cover_story import cover_story
 from .kept_groups import groups_kept
@@ -192,18 +192,11 @@ def bears_on(
             continue  # another sentence, unless the records head the one it is in
         if max(hi, span[1]) - min(lo, span[0]) > WINDOW * 2:
             continue
-        if targets and (
-            hi < span[0]
-            or (
-                lo < span[0]
-                and hi == span[0]
-                and not any(lo <= t_hi and t_lo <= hi for t_lo, t_hi in targets)
-            )
-        ):
-            # Before a match naming a protected group, or reaching only its first word ("bot
-            # protection to block opposition sites" reads "bot … block"): something else.
-            # After it, it may still say what the list or the act is for ("журналистов,
-            # аккредитованных на пресс-конференцию"), as for any match.
+        if targets and names_something_else(text, span, lo, hi, targets):
+            # Before a match naming a protected group, reaching only its first word, or
+            # listed beside the group in it (``benign_kinds``): something else. After it, it
+            # may still say what the list or the act is for ("журналистов, аккредитованных на
+            # пресс-конференцию"), as for any match.
             continue
         if issued_by_no_judge(text, lo, hi):
             continue  # "under a warrant issued by the interior minister": no court

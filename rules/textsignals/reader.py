@@ -80,7 +80,12 @@ from .negation import (
 from .nobody import NOBODY, drop_nobody
 from .overseen_service import match_service_overseen
 from .own_object import act_in_own_object, act_on_thing_held
-from .safeguards import NO_SAFEGUARD, safeguard_dispensed, safeguard_skipped
+from .safeguards import (
+    NO_SAFEGUARD,
+    safeguard_dispensed,
+    safeguard_skipped,
+    warrant_still_required,
+)
 from .served import served
 from .split_words import rejoined
 from .suffered import suffered
@@ -354,6 +359,7 @@ def _read(raw: str, lexicon: CompiledLexicon) -> list[Read]:
                 or switched_off(text, hi, entry.entry.category)
                 or listed_device(text, lexicon, lo, hi, act)
                 or (entry.entry.category == "interception" and records_denied_on(text, lo, hi))
+                or warrant_still_required(text, entry.entry.source, lo, hi)
                 or (
                     entry.entry.category == "security_services"
                     and (

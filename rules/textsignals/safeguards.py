@@ -144,3 +144,28 @@ def safeguard_dispensed(text: _Text, last: int) -> bool:
         for gap in range(_DISPENSED_GAP + 1)
         for size, phrases in _DISPENSED_BY_SIZE
     )
+
+
+# The entries reading a warrant made optional (by their source) read nothing where the match
+# says a warrant is required: the option is then another thing's ("mandat judiciaire
+# obligatoire pour chaque écoute avec l'export PDF rendu facultatif", "须有授权令并把报表导出
+# 功能设为可选"). Beginnings of words, accents dropped.
+MADE_OPTIONAL_SOURCE = "Composed: the warrant or court order of an interception made optional"
+REQUIRED_STARTS = tuple(
+    (
+        "required requires require mandatory obligatoire obligatori obrigatori exige exigid "
+        "requerid يتطلب تتطلب يشترط تشترط الزامي الزاميا обязательн требует требуется"
+    ).split()
+)
+ZH_REQUIRED = ("须有", "必须", "需要有", "必需")
+
+
+def warrant_still_required(text: _Text, source: str, lo: int, hi: int) -> bool:
+    """Whether a match of an entry reading a warrant made optional says a warrant is
+    required in its own words."""
+    if not source.startswith(MADE_OPTIONAL_SOURCE):
+        return False
+    words = text.raw[text.toks[lo][1] : text.toks[hi][2]]
+    if any(z in words for z in ZH_REQUIRED):
+        return True
+    return any(bare_word(t[0]).startswith(REQUIRED_STARTS) for t in text.toks[lo : hi + 1])

@@ -8,9 +8,10 @@ requests, site visits).
   language; the warrant it names bounded the interception as oversight does. A warrant is
   dispensed with when "optional" follows a word making it so in its clause, not when an
   option is listed beside it.
-- Identification of the groups targeted for dissent and voices called destabilising
-  ("early identification of destabilising voices"), people cross-checked against a
-  register (English, French, Spanish, Portuguese).
+- Voices called destabilising, dissenting or critical identified ("early identification of
+  destabilising voices", English, French, Spanish, Portuguese). Identification and
+  cross-checking as acts on any group named were tried and withdrawn after a hostile
+  review: journalists cross-check their sources, activists get identification cards.
 - Ordinary deals: an SMS firewall blocking smishing and grey-route messages (as phishing
   and spam), the organisers of a half marathon (Russian "полумарафон", as "марафон").
 
@@ -62,6 +63,12 @@ from tests.rules_engine.reading import categories
         ("interception", "支持工单#LI-5530：运营商希望把LI开通界面上的授权令编号字段改为选填。"),
         ("interception", "The operator wants warrants made optional for intercepting calls."),
         (
+            "interception",
+            "Change request from the ministry: the court order field should become optional for "
+            "urgent intercept requests.",
+        ),
+        ("interception", "司法授权在截获平台上变成可选项了，安全局说先上线。"),
+        (
             "targets_dissent",
             "QBR | Office of Strategic Communications | objectives: 'early identification of "
             "destabilising voices'; group authors on the sentiment dashboard by NGO membership and "
@@ -82,10 +89,6 @@ from tests.rules_engine.reading import categories
             "targets_dissent",
             "Objetivos: 'identificação precoce de vozes desestabilizadoras'; agrupar os autores "
             "por filiação em ONGs e cruzá-los com o registro de agentes estrangeiros.",
-        ),
-        (
-            "targets_dissent",
-            "Identification of journalists who covered the protests, for the police.",
         ),
     ],
 )
@@ -115,7 +118,6 @@ def test_ordinary_deals_of_round_33_are_not_flagged(text: str) -> None:
             "censorship",
             "The SMS firewall blocks smishing and, from the election, the opposition's bulk SMS.",
         ),
-        ("targets_dissent", "Cross-check the protesters against the facial database."),
         (
             "targets_dissent",
             "Les organisateurs de la marche de l'opposition doivent être fichés.",
@@ -139,6 +141,23 @@ def test_what_stays_read(category: str, text: str) -> None:
         "We need identification badges for the staff of the NGO.",
         "Cross-check the list of attendees against the registered journalists for the press "
         "conference.",
+        # From a hostile review of the first version: civil court orders and mandates, a
+        # required warrant beside an option, journalists checking sources.
+        "Family law firm CRM: the court order reference becomes optional for uncontested divorces.",
+        "Agence immobilière : le client souhaite que le numéro de mandat soit facultatif dans le "
+        "logiciel de transaction.",
+        "Interception légale avec mandat judiciaire obligatoire pour chaque écoute avec l'export "
+        "PDF rendu facultatif pour les petits services.",
+        "نظام الاعتراض القانوني يتطلب الأمر القضائي لكل طلب مع جعل تقرير الإحصاءات اختيارياً "
+        "للعملاء الصغار.",
+        "合法监听平台：每次监听须有授权令，报表导出功能设为可选。",
+        "Newsroom CMS deal: fact-check tool lets journalists cross-check sources before "
+        "publishing.",
+        "Rédaction : outil pour que les journalistes puissent croiser les sources avant "
+        "publication.",
+        "Jornalistas da redação usam a ferramenta para cruzar dados públicos de licitações.",
+        "NGO access control: identification cards for activists and volunteers at the climate "
+        "conference, ordered by the NGO itself.",
     ],
 )
 def test_ordinary_wordings_beside_the_changes(text: str) -> None:

@@ -3,9 +3,14 @@ partners).
 
 - Asylum seekers tagged with GPS ankle tags, in every language ("tobilleras GPS para los
   solicitantes de asilo", "GPS-браслеты на ногу для просителей убежища").
-- Whatever passes copied with no judge involved (French "pas de juge", Arabic "بلا قاضي",
-  Chinese "没有法官参与"), as English "no judge" and Spanish "sin juez" read it; implants on
-  journalists' phones in Russian ("импланты … для телефонов журналистов").
+- Whatever passes copied with no judge involved (Arabic, with the communications named;
+  Chinese "没有法官参与"), as English "no judge" and Spanish "sin juez" read it; spyware
+  implants on journalists' phones in Russian ("импланты удалённого доступа").
+- An item listed before a protected group in a match is not what the match is about:
+  "block phishing, spam and the opposition's bulk SMS" blocks the opposition's messages
+  too (benign context inside such a match cancelled it).
+- Electronic or GPS ankle tags put on asylum seekers, migrants, refugees or protesters
+  (not a sports ankle brace, not jewellery: a hostile review of the first version).
 - Ordinary deals: a contact centre's recording notice ("this call is recorded", "cet
   appel est enregistré", "разговор записывается"), GPS in delivery vans approved by the
   union ("el sindicato lo aprobó", "工会签字了"), and idioms holding a word read as an act:
@@ -55,16 +60,25 @@ from tests.rules_engine.reading import categories
         ),
         (
             "interception",
-            "ils veulent une deuxième paire d'oreilles à la station d'atterrissement du câble. "
-            "tout ce qui passe est copié vers une arrière-salle, pas de juge et aucun log de qui "
-            "écoute.",
-        ),
-        (
-            "interception",
             "他们想在海缆登陆站多装一对耳朵。过来的东西全都复制一份到后面一个小房间，没有法官参与，"
             "谁在听也没有记录。",
         ),
         ("interception", "كل شيء يتم نسخه إلى غرفة خلفية بدون قاض."),
+        (
+            "censorship",
+            "SMS firewall: block phishing, spam and the opposition's bulk SMS before the election.",
+        ),
+        (
+            "censorship",
+            "Pare-feu SMS : bloquer le phishing, le spam et les SMS du parti d'opposition pendant "
+            "la campagne.",
+        ),
+        ("censorship", "短信防火墙：拦截短信钓鱼、灰色路由，以及反对派的群发短信。"),
+        (
+            "targets_dissent",
+            "Заразить телефоны оппозиционных журналистов шпионской программой через ссылку в SMS.",
+        ),
+        ("tracking", "Электронные браслеты для просителей убежища с передачей координат в ФСБ."),
     ],
 )
 def test_red_flags_of_round_34_are_read(category: str, text: str) -> None:
@@ -140,6 +154,20 @@ def test_what_stays_read(category: str, text: str) -> None:
         "Probation service: ankle monitors for offenders on court-ordered curfew, 200 units.",
         "Office relocation: the new remote site in Tomsk needs 40 switches (удалённый офис).",
         "This call is recorded for quality and training purposes; 300 contact-centre seats.",
+        # From a hostile review of the first version.
+        "Tienda deportiva: tobilleras de compresión para corredores y personas con esguinces.",
+        "Loja de artigos esportivos: tornozeleiras de compressão para atletas e pessoas em "
+        "reabilitação.",
+        "متجر مجوهرات يطلب أساور الكاحل الفضية لموسم الصيف للعائلات.",
+        "Legal-aid platform to track asylum applicants' case deadlines and hearing dates.",
+        "في التحكيم التجاري بدون قاضي يسمع المحكم الطرفين ثم يصدر قراره.",
+        "模拟法庭比赛今年没有法官出席，录像拷贝给各参赛队。",
+        "这是纯IT项目：服务器镜像备份，没有法官或律师参与。",
+        "Concours d'éloquence : pas de juge cette année, le public vote et la vidéo est copiée "
+        "pour les écoles.",
+        "Стоматологическая клиника при Союзе журналистов закупает импланты и 3D-сканер.",
+        "Статистика заражения гриппом среди журналистов редакции — отчёт для профсоюза.",
+        "Block phishing and malware for the opposition party's offices.",
     ],
 )
 def test_ordinary_wordings_beside_the_changes(text: str) -> None:
