@@ -130,9 +130,26 @@ def thing_bears(
     return kind == "thing named" and lo <= span[0] <= hi < span[1] and inside
 
 
-# A list's separators: a comma (Latin, Arabic, Chinese), the Chinese enumeration comma.
+# A list's separators: a comma (Latin, Arabic, Chinese), the Chinese enumeration comma. An
+# item is listed beside the group when the group follows its last separator within a few
+# words, none of them opening a purpose, a relative clause or a new verb ("block phishing and
+# malware, so the journalists …", "спам, который заваливал ящик активистов", "attacks, DDoS
+# and phishing aimed at the activists' websites", "…, and leave the protesters' videos").
 _LIST_BREAK_RE = re.compile("[,\u060c\uff0c\u3001]")
 _ZH_AND = frozenset("和及与")
+LISTED_REACH = 8
+NOT_A_LIST_WORDS = frozenset(
+    (
+        "so that which who whose to for against leave keep let but while "
+        "afin pour qui dont contre mais tandis para que cual quien contra pero mientras "
+        "qual quem mas enquanto чтобы против но пока حتى لكي كي الذي التي الذين ضد لكن بينما"
+    ).split()
+)
+NOT_A_LIST_STARTS = tuple(
+    "aimed targeting visant laiss dirigid dejar deixar котор направлен оставить оставля "
+    "تستهدف يستهدف".split()
+)
+ZH_NOT_A_LIST = ("让", "以便", "使", "针对", "但", "保留", "不要")
 
 
 def names_something_else(
@@ -152,7 +169,18 @@ def names_something_else(
     first = min(t[0] for t in targets)
     if not span[0] < lo <= hi < first:
         return False
-    toks = text.toks
-    return bool(_LIST_BREAK_RE.search(text.raw, toks[hi][2], toks[first][1])) or any(
-        bare_word(t[0]) in CONJUNCTIONS or t[0] in _ZH_AND for t in toks[hi + 1 : first]
-    )
+    toks, raw = text.toks, text.raw
+    last = None  # the token after the last separator between the item and the group
+    for k in range(hi + 1, first + 1):
+        word = toks[k][0]
+        if _LIST_BREAK_RE.search(raw, toks[k - 1][2], toks[k][1]):
+            last = k
+        if bare_word(word) in CONJUNCTIONS or word in _ZH_AND:
+            last = k + 1
+    if last is None or first - last > LISTED_REACH:
+        return False
+    between = toks[last:first]
+    if any("\u3400" <= t[0][:1] <= "\u9fff" for t in between):
+        return not any(z in "".join(t[0] for t in between) for z in ZH_NOT_A_LIST)
+    words = [bare_word(t[0]) for t in between]
+    return not any(w in NOT_A_LIST_WORDS or w.startswith(NOT_A_LIST_STARTS) for w in words)

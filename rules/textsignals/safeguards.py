@@ -157,7 +157,8 @@ REQUIRED_STARTS = tuple(
         "requerid يتطلب تتطلب يشترط تشترط الزامي الزاميا обязательн требует требуется"
     ).split()
 )
-ZH_REQUIRED = ("须有", "必须", "需要有", "必需")
+ZH_REQUIRED = ("须有", "必须", "需要有", "必需", "必填")
+ZH_OPTIONAL_FORMS = ("非必填", "不再必填", "不必填")
 
 
 def warrant_still_required(text: _Text, source: str, lo: int, hi: int) -> bool:
@@ -166,6 +167,8 @@ def warrant_still_required(text: _Text, source: str, lo: int, hi: int) -> bool:
     if not source.startswith(MADE_OPTIONAL_SOURCE):
         return False
     words = text.raw[text.toks[lo][1] : text.toks[hi][2]]
+    for optional in ZH_OPTIONAL_FORMS:  # "改为非必填" makes optional: no "必填" left in it
+        words = words.replace(optional, "")
     if any(z in words for z in ZH_REQUIRED):
         return True
     return any(bare_word(t[0]).startswith(REQUIRED_STARTS) for t in text.toks[lo : hi + 1])

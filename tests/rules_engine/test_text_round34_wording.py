@@ -8,7 +8,14 @@ partners).
   implants on journalists' phones in Russian ("импланты удалённого доступа").
 - An item listed before a protected group in a match is not what the match is about:
   "block phishing, spam and the opposition's bulk SMS" blocks the opposition's messages
-  too (benign context inside such a match cancelled it).
+  too (benign context inside such a match cancelled it). Not when a purpose, a relative
+  clause or another verb stands between ("block phishing and malware, so the journalists
+  can open tips", "спам, который заваливал ящик активистов", "attacks … aimed at the
+  activists' websites"): a second hostile review.
+- Withdrawn after that review: colloquial Arabic phones (a phone shop's address), social
+  media (ads paused) and "يعلم على" (a teacher marking mistakes); Spanish "marque" (a
+  dialler calling subscribers); ankle tags on journalists or activists (GPS bracelets
+  journalists ask for) and "electronic tagging" as a topic.
 - Electronic or GPS ankle tags put on asylum seekers, migrants, refugees or protesters
   (not a sports ankle brace, not jewellery: a hostile review of the first version).
 - Ordinary deals: a contact centre's recording notice ("this call is recorded", "cet
@@ -126,6 +133,11 @@ def test_ordinary_deals_of_round_34_are_not_flagged(text: str) -> None:
     "category, text",
     [
         ("detention", "Les autorités veulent arrêter les militants sans arrêt, nuit et jour."),
+        (
+            "censorship",
+            "Firewall SMS: bloquear smishing, rutas grises y los mensajes masivos de la oposición "
+            "antes de las elecciones.",
+        ),
         ("detention", "Arrêter les militants et les manifestants avant la marche."),
         ("tracking", "تحديد موقع الصحفيين خارج الموقع الرسمي للمؤتمر."),
         ("censorship", "Удалить посты журналистов и заблокировать их каналы."),
@@ -168,6 +180,25 @@ def test_what_stays_read(category: str, text: str) -> None:
         "Стоматологическая клиника при Союзе журналистов закупает импланты и 3D-сканер.",
         "Статистика заражения гриппом среди журналистов редакции — отчёт для профсоюза.",
         "Block phishing and malware for the opposition party's offices.",
+        # From a second hostile review.
+        "Mail filter for the newsroom: block phishing and malware, so the journalists can open "
+        "tips from sources safely.",
+        "Bloquear phishing y malware, para que los periodistas abran sin riesgo los archivos de "
+        "sus fuentes.",
+        "Блокировать фишинг и вредоносное ПО, чтобы журналисты могли безопасно открывать файлы "
+        "от источников.",
+        "Фильтровать спам, который заваливал общий ящик активистов правозащитного центра.",
+        "拦截钓鱼邮件和恶意软件，让记者可以安全打开线人发来的文件。",
+        "Content moderation deal: take down child sexual abuse material, spam and scams, and "
+        "leave the protesters' videos untouched per policy.",
+        "عنا عرض على التلفونات المستعملة هالأسبوع، بدك ابعتلك الأسعار وموقع المحل؟",
+        "الأستاذ يعلم على الأخطاء بالأحمر بمادة التربية الدينية، وبدنا تطبيق للتصحيح.",
+        "El marcador predictivo va marcando a los suscriptores del periódico independiente para "
+        "la campaña de renovación.",
+        "授权令照旧必填，只把备注字段改为选填，LI开通界面。",
+        "Sponsorship: the migrants' rights NGO conference on electronic tagging, we have a booth.",
+        "Bracelets GPS pour les journalistes en zone de guerre, à leur demande, pour l'équipe "
+        "sécurité.",
     ],
 )
 def test_ordinary_wordings_beside_the_changes(text: str) -> None:
