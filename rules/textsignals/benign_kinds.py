@@ -153,13 +153,20 @@ ZH_NOT_A_LIST = ("让", "以便", "使", "针对", "但", "保留", "不要")
 
 
 def names_something_else(
-    text: _Text, span: tuple[int, int], lo: int, hi: int, targets: list[tuple[int, int]]
+    text: _Text,
+    span: tuple[int, int],
+    lo: int,
+    hi: int,
+    targets: list[tuple[int, int]],
+    item: bool = True,
 ) -> bool:
     """Whether benign context at ``lo``–``hi`` names something other than the protected
     groups (``targets``) a match over ``span`` acts on: it stands before the match, or
     reaches only its first word ("bot protection to block opposition sites" reads "bot …
     block"), or it is an item listed before the group inside the match ("block phishing,
-    spam and the opposition's bulk SMS": the act is done to each item of its list)."""
+    spam and the opposition's bulk SMS": the act is done to each item of its list), when it
+    may be an ``item`` (a warrant is a bound: "calls … under a court order, journalists
+    excluded")."""
     if hi < span[0] or (
         lo < span[0]
         and hi == span[0]
@@ -167,7 +174,7 @@ def names_something_else(
     ):
         return True
     first = min(t[0] for t in targets)
-    if not span[0] < lo <= hi < first:
+    if not item or not span[0] < lo <= hi < first:
         return False
     toks, raw = text.toks, text.raw
     last = None  # the token after the last separator between the item and the group

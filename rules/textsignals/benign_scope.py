@@ -192,7 +192,9 @@ def bears_on(
             continue  # another sentence, unless the records head the one it is in
         if max(hi, span[1]) - min(lo, span[0]) > WINDOW * 2:
             continue
-        if targets and names_something_else(text, span, lo, hi, targets):
+        # A bound (a warrant, an overseer, consent) is never an item of the act's list.
+        bound = warrant(text, lo, hi) or text.kinds.get((lo, hi)) in ("oversight", "measure")
+        if targets and names_something_else(text, span, lo, hi, targets, not bound):
             # Before a match naming a protected group, reaching only its first word, or
             # listed beside the group in it (``benign_kinds``): something else. After it, it
             # may still say what the list or the act is for ("журналистов, аккредитованных на

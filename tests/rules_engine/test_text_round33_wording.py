@@ -68,6 +68,7 @@ from tests.rules_engine.reading import categories
             "urgent intercept requests.",
         ),
         ("interception", "司法授权在截获平台上变成可选项了，安全局说先上线。"),
+        ("interception", "授权令改为非必填，LI开通界面。"),
         (
             "targets_dissent",
             "QBR | Office of Strategic Communications | objectives: 'early identification of "
