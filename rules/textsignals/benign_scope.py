@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 # The categories whose families of targets name the people and groups an act must never
 # be turned on (journalists, protesters, the opposition, a minority…).
 PROTECTED_CATEGORIES = ("targets_dissent", "profiling")
+BOUNDS = ("oversight", "measure")  # kinds of benign context that bound an act
 _PLAN_KEY = "protected_targets"
 # Benign kinds naming a group's own affairs (``benign_kinds``): a purpose naming one is done
 # for the group, not a pretext for an act on it.
@@ -192,8 +193,8 @@ def bears_on(
             continue  # another sentence, unless the records head the one it is in
         if max(hi, span[1]) - min(lo, span[0]) > WINDOW * 2:
             continue
-        # A bound (a warrant, an overseer, consent) is never an item of the act's list.
-        bound = warrant(text, lo, hi) or text.kinds.get((lo, hi)) in ("oversight", "measure")
+        # A bound (a warrant, an overseer) is never a list's item; asked of a group's match.
+        bound = targets and (warrant(text, lo, hi) or text.kinds.get((lo, hi)) in BOUNDS)
         if targets and names_something_else(text, span, lo, hi, targets, not bound):
             # Before a match naming a protected group, reaching only its first word, or
             # listed beside the group in it (``benign_kinds``): something else. After it, it
