@@ -26,12 +26,14 @@ serve: install
 	$(BIN)/python manage.py migrate --noinput
 	@scripts/serve-all.sh
 
-## The whole suite. Browser tests run where Debian's chromium is (or can be) installed.
+## The whole suite, in TEST_PROCESSES processes at once (pytest-xdist). Browser tests run
+## where Debian's chromium is (or can be) installed.
+TEST_PROCESSES ?= 2
 test: install
 	@scripts/ensure-chromium.sh || echo "chromium not available: browser tests will be skipped"
 	$(BIN)/python manage.py makemigrations --check --dry-run > /dev/null || \
 		(echo "Model changes without a migration: run manage.py makemigrations" && exit 1)
-	@$(BIN)/pytest $(PYTEST_ARGS); rc=$$?; \
+	@$(BIN)/pytest -n $(TEST_PROCESSES) $(PYTEST_ARGS); rc=$$?; \
 		if [ $$rc -eq 5 ]; then echo "pytest collected no tests"; exit 1; fi; exit $$rc
 
 lint: install

@@ -274,7 +274,8 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_TASK_ALWAYS_EAGER = False
 CELERY_TASK_SEND_SENT_EVENT = False
 CELERY_TASK_ROUTES = None
-CELERY_TASK_DEFAULT_QUEUE = "celery"
+# Deployments sharing one broker name a queue each; each test process takes its own.
+CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_QUEUE", default="celery")
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"

@@ -12,6 +12,21 @@ from accounts.models import User
 from tests.factories import OrganisationFactory, ProductFactory, TeamFactory, UserFactory
 
 
+def pytest_configure(config):
+    """Each test process (`make test` runs several) sends to and consumes a Celery queue of
+    its own on the configured broker: a worker started by one process never takes a task
+    another sent (and would run it against the wrong test database), a purge empties only
+    its own queue, and no test meets a developer's `make run` worker on the same broker.
+    Workers the tests start as processes inherit the name through CELERY_QUEUE."""
+    from hrdd.celery import app
+
+    queue = f"hrdd-tests-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
+    os.environ["CELERY_QUEUE"] = queue
+    app.conf.task_default_queue = queue
+    for derived in ("queues", "default_queue", "default_exchange", "router"):
+        app.amqp.__dict__.pop(derived, None)  # built from the old name, if asked already
+
+
 def pytest_collection_modifyitems(items):
     """Transactional tests (live server, real Celery worker) end with a flush that also
     removes what data migrations seeded (criteria, countries, SLA targets): restore it

@@ -15,3 +15,9 @@ LABELLED: list[dict] = [
     if line.strip()
 ]
 TEXTS: list[str] = [item["text"] for item in LABELLED]
+
+
+def spread(count: int) -> list[str]:
+    """About `count` texts taken evenly through the set (every round, every language), so a
+    test reading them takes the same time however many rounds are added."""
+    return TEXTS[:: max(1, len(TEXTS) // count)]

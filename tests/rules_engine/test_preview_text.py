@@ -29,6 +29,7 @@ from rules.textsignals.lexicon import family_phrases, phrase_key
 from rules.textsignals.reader import TRUNCATED
 from rules.textsignals.split_words import rejoined
 from tests.rules_engine.labelled import TEXTS as LABELLED_TEXTS
+from tests.rules_engine.labelled import spread
 
 # The default pack's criteria and phrases without its learned cues: a change of cues reads
 # every deal again (``test_learned_cues``), so the shortcut is for the phrases alone.
@@ -149,8 +150,13 @@ def test_a_text_without_the_words_of_a_removed_phrase_is_not_read_again() -> Non
 
 # -- phrases removed: the stored record of each quote's phrases ------------------------------
 
-LABELLED = [example_snapshot(use_description=t) for t in TEXTS]
-STORED = [text_read(s, PACK) for s in LABELLED]
+
+@lru_cache(maxsize=1)
+def _labelled() -> tuple[list[dict], list[dict]]:
+    """A spread of the labelled texts, of a fixed size, and their readings with the pack in
+    force: read once, by the first test that asks (not while the suite is collected)."""
+    snaps = [example_snapshot(use_description=t) for t in spread(2500)]
+    return snaps, [text_read(s, PACK) for s in snaps]
 
 
 def _keys(entries) -> frozenset[str]:
@@ -168,11 +174,12 @@ def _keys(entries) -> frozenset[str]:
 )
 def test_removing_phrases_drops_their_quotes_as_a_full_re_read_would(removed, whole) -> None:
     """Random removals (single phrases and whole categories, signals and benign context)
-    over every labelled text: the preview's reading equals the draft's full reading."""
+    over a spread of the labelled texts: the preview's reading equals the draft's full
+    reading."""
     gone = [e for i, e in enumerate(ENTRIES) if i in removed or e.category in whole]
     draft = compile_criteria(PACK.specs, PACK.tiers, lexicon=[e for e in ENTRIES if e not in gone])
     read = preview_text_reader(draft, PACK)
-    for snap, before in zip(LABELLED, STORED, strict=True):
+    for snap, before in zip(*_labelled(), strict=True):
         assert read(snap, before) == text_read(snap, draft), (gone, snap["use_description"])
 
 
@@ -187,7 +194,7 @@ def test_a_deal_whose_quote_came_from_a_removed_phrase_is_not_read_again() -> No
         PACK.specs, PACK.tiers, lexicon=[e for e in ENTRIES if e.category != "detention"]
     )
     answered = 0
-    for snap, before in zip(LABELLED, STORED, strict=True):
+    for snap, before in zip(*_labelled(), strict=True):
         if not before["text.detention"]:
             continue
         text = as_read(snap["use_description"])
@@ -258,7 +265,8 @@ def test_a_screening_stored_before_quotes_recorded_their_phrases_is_still_read_r
         PACK.specs, PACK.tiers, lexicon=[e for e in ENTRIES if e.category != "tracking"]
     )
     read = preview_text_reader(draft, PACK)
-    for snap, before in zip(LABELLED[:200], STORED[:200], strict=True):
+    snaps, stored = _labelled()
+    for snap, before in zip(snaps[:: len(snaps) // 200], stored[:: len(snaps) // 200], strict=True):
         legacy = {k: v for k, v in before.items() if k != "text.phrases"}
         full, got = text_read(snap, draft), read(snap, legacy)
         assert {k: got[k] for k in TEXT_DERIVED_FIELDS} == {k: full[k] for k in TEXT_DERIVED_FIELDS}
