@@ -92,6 +92,13 @@ def forget_broker_connections() -> None:
     celery_app.amqp._producer_pool = None
 
 
+def queue() -> str:
+    """The Celery queue this test process sends to and consumes (``tests/conftest.py``)."""
+    from hrdd.celery import app
+
+    return app.conf.task_default_queue
+
+
 @pytest.fixture
 def private_redis(tmp_path, settings):
     """A private redis-server; Celery (producer and in-thread worker) uses it for the test."""

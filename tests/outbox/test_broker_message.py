@@ -13,6 +13,7 @@ from celery.signals import before_task_publish
 
 from outbox.broker import task_publish
 from outbox.services import PUBLISH_RETRY, _task
+from tests.outbox.conftest import queue
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +49,7 @@ def _sent_by_celery(task_name: str, args: list, outbox_id: int) -> None:
 def _taken(redis) -> dict:
     import redis as redis_lib
 
-    raw = redis_lib.Redis.from_url(redis.url).rpop("celery")
+    raw = redis_lib.Redis.from_url(redis.url).rpop(queue())
     assert raw is not None, "no message on the broker"
     message = json.loads(raw)
     message["body"] = json.loads(base64.b64decode(message["body"]))
@@ -119,7 +120,7 @@ def test_eager_mode_switched_at_run_time_still_runs_the_task_here(
     assert (imp.status, imp.valid_rows) == ("validated", 1)
     (sent,) = OutboxMessage.objects.all()  # the validation the upload recorded
     assert sent.args == [imp.pk] and sent.status == OutboxMessage.Status.DONE
-    assert redis_lib.Redis.from_url(private_redis.url).llen("celery") == 0
+    assert redis_lib.Redis.from_url(private_redis.url).llen(queue()) == 0
 
 
 def test_a_send_that_reconnects_to_a_restarted_broker_declares_the_queue_there(private_redis):
@@ -130,7 +131,7 @@ def test_a_send_that_reconnects_to_a_restarted_broker_declares_the_queue_there(p
 
     broker = redis_lib.Redis.from_url(private_redis.url)
     _send("channel_imports.tasks.import_validate", [7], 44)  # the queue declared once
-    assert broker.exists("_kombu.binding.celery")
+    assert broker.exists(f"_kombu.binding.{queue()}")
     private_redis.stop()  # its state (queue, binding, message) lost, as a crashed broker's
     restarts = []
 
@@ -151,6 +152,6 @@ def test_a_send_that_reconnects_to_a_restarted_broker_declares_the_queue_there(p
 
     assert restarts, "the send never found the broker gone"
     broker = redis_lib.Redis.from_url(private_redis.url)
-    assert broker.exists("_kombu.binding.celery")
+    assert broker.exists(f"_kombu.binding.{queue()}")
     assert _taken(private_redis)["body"][:2] == [[8], kwargs]
-    assert broker.llen("celery") == 0
+    assert broker.llen(queue()) == 0

@@ -15,7 +15,7 @@ from reviews.models import Notification, ReviewCase
 from tests.factories import deal_body
 from tests.reviews.conftest import TIER_DEALS
 
-from .conftest import until
+from .conftest import queue, until
 from .test_faults import _assert_audit_chain_intact, _assert_notified_once, reconcile
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -94,14 +94,14 @@ def test_a_message_sent_to_a_restarted_empty_broker_waits_on_its_queue_without_a
     settings.OUTBOX_RESEND_SECONDS = 2
     before = _register(api, sales_rep, BEFORE, 0)  # queued, no worker yet
     broker = redis_lib.Redis.from_url(private_redis.url)
-    assert broker.llen("celery") == BEFORE and broker.exists("_kombu.binding.celery")
+    assert broker.llen(queue()) == BEFORE and broker.exists(f"_kombu.binding.{queue()}")
 
     private_redis.stop()  # the queued messages and the binding die with it
     private_redis.start()
     after = _register(api, sales_rep, AFTER, BEFORE)
 
     assert not broker.keys("_kombu.binding.*")  # no one declared anything on the new server
-    assert broker.llen("celery") == AFTER  # yet every send after the restart is queued
+    assert broker.llen(queue()) == AFTER  # yet every send after the restart is queued
     thread_worker()
     until(_all_done, timeout=60, tick=reconcile, what="every notification, lost ones re-sent")
     until(lambda: len(mail.outbox) >= BEFORE + AFTER, timeout=20, what="emails")

@@ -25,7 +25,7 @@ from tests.channel_imports.conftest import FLAGGED, csv_upload, row
 from tests.factories import UserFactory, deal_body
 from tests.reviews.conftest import TIER_DEALS
 
-from .conftest import until
+from .conftest import queue, until
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -329,7 +329,7 @@ def _promoted(imp: ChannelImport) -> int:
 def _broker_has_messages(redis) -> bool:
     import redis as redis_lib
 
-    return bool(redis_lib.Redis.from_url(redis.url).llen("celery"))
+    return bool(redis_lib.Redis.from_url(redis.url).llen(queue()))
 
 
 def _assert_import_whole(imp: ChannelImport, *, lines: int, flagged: int) -> None:
@@ -387,4 +387,4 @@ def _drain(redis) -> None:
     """Drop every message waiting on the broker (as if lost with a broker restart)."""
     import redis as redis_lib
 
-    redis_lib.Redis.from_url(redis.url).delete("celery")
+    redis_lib.Redis.from_url(redis.url).delete(queue())

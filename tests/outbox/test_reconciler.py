@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from outbox.models import OutboxMessage
 from outbox.services import outbox_claim, outbox_enqueue, outbox_reconcile
+from tests.outbox.conftest import queue
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +28,7 @@ def committed(django_capture_on_commit_callbacks):
 def _queued(redis) -> int:
     import redis as redis_lib
 
-    return redis_lib.Redis.from_url(redis.url).llen("celery")
+    return redis_lib.Redis.from_url(redis.url).llen(queue())
 
 
 def test_unstarted_work_is_sent_again_with_a_doubling_wait(private_redis, settings, committed):
