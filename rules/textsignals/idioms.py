@@ -37,12 +37,12 @@ NOT_NEGATING_NEXT = {
 }
 # Chinese words that start with 不 without negating: 不断 (continually), 不同 (different),
 # 不仅 (not only), 不少 (many), 不法 (unlawful), 不稳定 (unstable), 不满 (discontent),
-# 不时 and 不定期 (from time to time)...
+# 不时 and 不定期 (from time to time), 不限 (not limited to, unlimited)...
 # A question of the form A-not-A asks, it does not deny: 能不能 (can or cannot), 是不是,
 # 可不可以, 要不要, 有没有; read as its A ("能不能标记人权律师的账号" asks to flag them).
 # Two negations make a "must": 不得不, 不能不, 不可不 ("we have to monitor …").
 ZH_NOT_NEGATING_RE = re.compile(
-    "不[得能可]不|不定期|不定时|不[断同仅只少法良稳满久足停论管光但时]|(.)[不没]\\1"
+    "不[得能可]不|不定期|不定时|不[断同仅只少法良稳满久足停论管光但时限]|(.)[不没]\\1"
 )
 
 

@@ -20,7 +20,7 @@ from .denial_words import ZH_NEGATIONS, may_deny, negation_before
 from .fronted_negation import fronted_negation
 from .idioms import excepted, negates_nothing, negation_idiom, zh_not_negating_dropped
 from .languages import bare_word, normalise, phrase_stems
-from .negation_words import AUXILIARIES, NEGATIONS
+from .negation_words import AUXILIARIES, NEGATIONS, RU_NO_ANY, ZH_HARMS, harm_word
 
 if TYPE_CHECKING:
     from .lexicon import CompiledEntry
@@ -175,32 +175,10 @@ DISCLAIMING_ENDING_CYRILLIC = 6  # "предусмотрена", "рассмат
 # Short words that begin others ("part" and "partir", "fin" and "final"): whole words only.
 DISCLAIMING_WORDS = frozenset("part goal aim fin цель цели целью".split())
 ZH_DISCLAIMERS = ("打算", "计划", "在范围", "属于", "目的", "考虑", "包括", "设计")
-# A negation bearing on harm states good intent, it does not deny the act: "locate the
-# phones of protesters — not intended to harm them", "no harm intended", "sans vouloir
-# nuire", "不打算伤害他们" leave the act read; "we will not track protesters" denies it.
-# Beginnings of words, compared without accents; whole words for the short ones.
-HARM_STARTS = tuple(
-    "harm hurt damag injur endanger abus persecut discriminat punish mistreat "
-    "nuir nuis bless prejudic dommag leser persecut discrimin punir maltrait "
-    "danar danin perjudic lastim herir hiera persegu castig maltrat "
-    "danific ferir machuc magoa "
-    "вред навред ущерб повред дискримин наказ притесн".split()
-)
-HARM_WORDS = frozenset("mal tort dano danos зла зло".split())
-# Arabic: parts of the word, whatever its clitics ("الإضرار", "إيذاءهم", "يؤذي", "بالإساءة").
-AR_HARMS = ("ايذا", "اذي", "يوذي", "توذي", "نوذي", "ضرر", "اضرار", "يضر", "تضر", "نضر", "اساءه")
-ZH_HARMS = ("伤害", "损害", "危害", "加害", "伤及", "侵害", "迫害", "歧视", "惩罚", "伤人")
 # Words opening a purpose after a word of intent ("not intended to …", "pas destiné à …",
 # "не предназначено для …"): the negation bears on that purpose, not on the act.
 PURPOSE_OPENERS = frozenset("to a à de d pour para для чтобы на".split())
 _RU_INFINITIVE_RE = re.compile("(ть|ться|ти|чь)$")
-
-
-def harm_word(word: str) -> bool:
-    """Whether a word (``bare_word``) names harm done to someone."""
-    if "\u0600" <= word[:1] <= "\u06ff":
-        return any(h in word for h in AR_HARMS)
-    return word in HARM_WORDS or word.startswith(HARM_STARTS)
 
 
 def _good_intent(text: _Text, j: int, k: int) -> bool:
@@ -345,10 +323,12 @@ def context_negated(text: _Text, lo: int, language: str) -> bool:
 def negated(text: _Text, first: int, window: int = NEGATION_WINDOW) -> bool:
     """Whether a negation word stands within ``window`` words before token ``first``, in
     its sentence and not before a colon (Chinese: among the characters just before it)."""
-    if not may_deny(text):
-        return False  # no word of the text can deny anything (worked out once a text)
     toks, raw = text.toks, text.raw
     sentence = toks[first][3]
+    if first and toks[first - 1][3] == sentence and bare_word(toks[first - 1][0]) in RU_NO_ANY:
+        return True  # "Никакого отслеживания …"
+    if not may_deny(text):
+        return False  # no word of the text can deny anything (worked out once a text)
     if fronted_negation(text, first):
         return True  # "Never, under any circumstances, will we track …"
     if not negation_before(text, first) and not (
@@ -462,17 +442,42 @@ def _bears_on_harm(text: _Text, j: int, first: int) -> bool:
     )
 
 
+# "Any kind of" between a negation and the act it denies widens the window by its own
+# characters: "不做任何形式的位置追踪" (no location tracking of any kind).
+ZH_ANY_KIND = ("任何形式的", "任何类型的", "任何种类的", "任何方式的", "任何形式", "任何")
+
+
 def _zh_before(text: _Text, first: int) -> str:
-    """The characters just before ``first`` (``ZH_NEGATION_CHARS``, in its clause) that may
-    negate it. One more is read first, so an A-not-A question the window cuts ("是|不是可以")
-    is still a question."""
-    start = _clause_start(text, first, ZH_NEGATION_CHARS)
-    wider = _clause_start(text, first, ZH_NEGATION_CHARS + 1)
+    """The characters just before ``first`` (``ZH_NEGATION_CHARS``, in its clause, and any
+    ``ZH_ANY_KIND`` before it) that may negate it. One more is read first, so an A-not-A
+    question the window cuts ("是|不是可以") is still a question."""
+    most = ZH_NEGATION_CHARS + _zh_any_kind(text, first)
+    start = _clause_start(text, first, most)
+    wider = _clause_start(text, first, most + 1)
     chars = "".join(t[0] for t in text.toks[wider:first])
     kept = zh_not_negating_dropped(chars)
     if wider < start and kept[:1] == chars[:1]:
         kept = kept[1:]  # the character before the window, read only for its question
     return kept
+
+
+# Verbs that carry a negation on to "any kind of" ("不做任何形式的", "没有进行任何"); after
+# another verb the negation is that verb's ("不会漏掉任何追踪目标": misses none).
+ZH_LIGHT_VERBS = "做进行作搞开展实施提供存在有设对"
+
+
+def _zh_any_kind(text: _Text, first: int) -> int:
+    """How many characters of "any kind of" stand right before ``first``, in its clause,
+    after a negation and at most a light verb: 0 when there are none."""
+    longest = len(ZH_ANY_KIND[0])
+    chars = "".join(t[0] for t in text.toks[_clause_start(text, first, longest) : first])
+    kind = next((k for k in ZH_ANY_KIND if chars.endswith(k)), "")
+    if not kind:
+        return 0
+    start = _clause_start(text, first, len(kind) + ZH_NEGATION_CHARS)
+    before = "".join(t[0] for t in text.toks[start:first])[: -len(kind)]
+    before = before.rstrip(ZH_LIGHT_VERBS + "".join(ZH_AUXILIARY_CHARS))
+    return len(kind) if any(before.endswith(n) for n in ZH_NEGATIONS) else 0
 
 
 def _clause_start(text: _Text, first: int, most: int) -> int:

@@ -1,5 +1,5 @@
-"""The words that negate, and the auxiliaries that may stand between a negation and the act
-it denies: shared by ``negation`` and the hand-over checks (``handing``), which ``negation``
+"""The words that negate, the auxiliaries that may stand between a negation and the act it
+denies, and the words of harm a negation may bear on instead: shared by ``negation`` and the hand-over checks (``handing``), which ``negation``
 asks in turn whether a denial is lifted (``denial_lifted``)."""
 
 from __future__ import annotations
@@ -29,3 +29,33 @@ AUXILIARIES = frozenset(
     "é são está estão será serão foi foram seja sejam "
     "быть будет будут был была было были".split()
 )
+# Russian "никакой" (no … at all) denies only the word right after it: "Никакого
+# отслеживания местоположения" denies the tracking; "Никаких ограничений на отслеживание"
+# (no limits on tracking) and "Никакой задержки в отслеживании" do not.
+RU_NO_ANY = frozenset(
+    "никакой никакая никакое никакие никакого никакую никаким никаких никакими никакому".split()
+)
+
+
+# A negation bearing on harm states good intent, it does not deny the act: "locate the
+# phones of protesters — not intended to harm them", "no harm intended", "sans vouloir
+# nuire", "不打算伤害他们" leave the act read; "we will not track protesters" denies it.
+# Beginnings of words, compared without accents; whole words for the short ones.
+HARM_STARTS = tuple(
+    "harm hurt damag injur endanger abus persecut discriminat punish mistreat "
+    "nuir nuis bless prejudic dommag leser persecut discrimin punir maltrait "
+    "danar danin perjudic lastim herir hiera persegu castig maltrat "
+    "danific ferir machuc magoa "
+    "вред навред ущерб повред дискримин наказ притесн".split()
+)
+HARM_WORDS = frozenset("mal tort dano danos зла зло".split())
+# Arabic: parts of the word, whatever its clitics ("الإضرار", "إيذاءهم", "يؤذي", "بالإساءة").
+AR_HARMS = ("ايذا", "اذي", "يوذي", "توذي", "نوذي", "ضرر", "اضرار", "يضر", "تضر", "نضر", "اساءه")
+ZH_HARMS = ("伤害", "损害", "危害", "加害", "伤及", "侵害", "迫害", "歧视", "惩罚", "伤人")
+
+
+def harm_word(word: str) -> bool:
+    """Whether a word (``bare_word``) names harm done to someone."""
+    if "\u0600" <= word[:1] <= "\u06ff":
+        return any(h in word for h in AR_HARMS)
+    return word in HARM_WORDS or word.startswith(HARM_STARTS)
