@@ -133,6 +133,7 @@ ROUND_ADDED = {
     33: "f5bda90",
     34: "353e9c6",
     35: "24bf1ef",
+    36: "241b31b",
 }
 # The last six rounds of writing, each held out in turn (a new round moves the window).
 FOLD_ROUNDS = range(max(ROUND_ADDED) - 5, max(ROUND_ADDED) + 1)
