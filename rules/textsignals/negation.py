@@ -444,7 +444,7 @@ def _bears_on_harm(text: _Text, j: int, first: int) -> bool:
 
 # "Any kind of" between a negation and the act it denies widens the window by its own
 # characters: "不做任何形式的位置追踪" (no location tracking of any kind).
-ZH_ANY_KIND = ("任何形式的", "任何类型的", "任何种类的", "任何方式的", "任何形式", "任何")
+ZH_ANY_KIND = ("任何形式的", "任何类型的", "任何种类的", "任何方式的", "任何形式", ZH_ANY)
 
 
 def _zh_before(text: _Text, first: int) -> str:

@@ -1,6 +1,7 @@
 """The words that negate, the auxiliaries that may stand between a negation and the act it
-denies, and the words of harm a negation may bear on instead: shared by ``negation`` and the hand-over checks (``handing``), which ``negation``
-asks in turn whether a denial is lifted (``denial_lifted``)."""
+denies, and the words of harm a negation may bear on instead: shared by ``negation`` and
+the hand-over checks (``handing``), which ``negation`` asks in turn whether a denial is
+lifted (``denial_lifted``)."""
 
 from __future__ import annotations
 
