@@ -9,6 +9,7 @@ negated, whatever the match: that is worked out once a text, from its distinct w
 
 from __future__ import annotations
 
+import re
 import threading
 from bisect import bisect_left
 from typing import TYPE_CHECKING
@@ -48,6 +49,28 @@ DENIAL_WORDS = (
     | frozenset(next((w for w in o if w in NEGATIONS), o[-1]) for o in OPENERS)
     | frozenset(n[0] for n in ZH_NEGATIONS)
 )
+
+# A Chinese negation denies an act whose object it fronts with 对 or 针对 ("不对机组人员个人
+# 进行追踪": crew members are not tracked as individuals): the object stands between them.
+# Not when a clause, a conjunction or another 对 comes between ("不对数据进行加密，直接对记者…",
+# "不对警方收费并对…"), nor 不对 as "wrong" ("结果不对，…"), 不对称, 不对劲, 不对外, 不对口.
+ZH_FRONTED_OBJECT_REACH = 16  # tokens (characters) before the act the negation is looked for in
+_ZH_FRONTED_OBJECT_RE = re.compile(
+    "(?:不|没有|未|绝不|从不)[会得能将再]?针?(对)(?![称劲外口头])[^对并而但却还又直，。；：、,;:!?！？]*$"
+)
+
+
+def zh_fronted_object(text: _Text, first: int) -> int:
+    """How many characters, from its 对 on, a negated fronted object takes right before token
+    ``first`` in its sentence (what is written there, punctuation included): 0 when none."""
+    toks = text.toks
+    start = first
+    while start > max(0, first - ZH_FRONTED_OBJECT_REACH) and toks[start - 1][3] == toks[first][3]:
+        start -= 1
+    chars = text.raw[toks[start][1] : toks[first][1]]
+    m = _ZH_FRONTED_OBJECT_RE.search(chars)
+    return len(chars) - m.start(1) if m else 0
+
 
 _LOCAL = threading.local()
 

@@ -46,24 +46,6 @@ ZH_NOT_NEGATING_RE = re.compile(
 )
 
 
-# A Chinese negation denies an act whose object it fronts with 对 or 针对 ("不对机组人员个人
-# 进行追踪": crew members are not tracked as individuals): the object stands between them.
-# Not when a clause, a conjunction or another 对 comes between ("不对数据进行加密，直接对记者…",
-# "不对警方收费并对…"), nor 不对 as "wrong" ("结果不对，…"), 不对称, 不对劲, 不对外, 不对口.
-ZH_FRONTED_OBJECT_REACH = 16  # characters before the act the negation is looked for in
-_ZH_FRONTED_OBJECT_RE = re.compile(
-    "(?:不|没有|未|绝不|从不)[会得能将再]?针?(对)(?![称劲外口头])[^对并而但却还又直，。；：、,;:!?！？]*$"
-)
-
-
-def zh_fronted_object(chars: str) -> int:
-    """How many characters, from its 对 on, a negated fronted object takes at the end of
-    ``chars`` (what is written before an act in its sentence, punctuation included): 0 when
-    there is none."""
-    m = _ZH_FRONTED_OBJECT_RE.search(chars)
-    return len(chars) - m.start(1) if m else 0
-
-
 def zh_not_negating_dropped(chars: str) -> str:
     """``chars`` without the 不 that negate nothing: the words above, and the 不 of an
     A-not-A question (its A kept)."""

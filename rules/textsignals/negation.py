@@ -16,16 +16,9 @@ from .clause_reach import (
     subject_opening,
 )
 from .denial_lifted import spared
-from .denial_words import ZH_NEGATIONS, may_deny, negation_before
+from .denial_words import ZH_NEGATIONS, may_deny, negation_before, zh_fronted_object
 from .fronted_negation import fronted_negation
-from .idioms import (
-    ZH_FRONTED_OBJECT_REACH,
-    excepted,
-    negates_nothing,
-    negation_idiom,
-    zh_fronted_object,
-    zh_not_negating_dropped,
-)
+from .idioms import excepted, negates_nothing, negation_idiom, zh_not_negating_dropped
 from .languages import bare_word, normalise, phrase_stems
 from .negation_words import AUXILIARIES, NEGATIONS, RU_NO_ANY, ZH_HARMS, harm_word
 
@@ -458,9 +451,7 @@ def _zh_before(text: _Text, first: int) -> str:
     """The characters just before ``first`` (``ZH_NEGATION_CHARS``, in its clause, and any
     ``ZH_ANY_KIND`` or negated fronted object before it) that may negate it. One more is read
     first, so an A-not-A question the window cuts ("是|不是可以") is still a question."""
-    reach = text.toks[_clause_start(text, first, ZH_FRONTED_OBJECT_REACH)][1]
-    fronted = zh_fronted_object(text.raw[reach : text.toks[first][1]])
-    most = ZH_NEGATION_CHARS + max(_zh_any_kind(text, first), fronted)
+    most = ZH_NEGATION_CHARS + max(_zh_any_kind(text, first), zh_fronted_object(text, first))
     start = _clause_start(text, first, most)
     wider = _clause_start(text, first, most + 1)
     chars = "".join(t[0] for t in text.toks[wider:first])
