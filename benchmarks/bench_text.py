@@ -14,8 +14,10 @@ Run: python benchmarks/bench_text.py [--deals N] [--part overhead|preview|weighi
    again only when its text holds the words of a phrase added or changed; a phrase
    removed drops the quotes the stored record says it alone read (a phrase added, one
    phrase changed, every detention phrase removed); the anchor is the same loop with the
-   lexicon unchanged, same run. N stored snapshots (default 100,000; BENCH_QUICK 10,000),
-   without the database reads (the whole preview, database included, is
+   lexicon unchanged, same run. A learned-cue word switched off is read the same way (a
+   deal is read again only when its text holds the word), beside the same switch with
+   every text read again (what the preview did before). N stored snapshots (default
+   100,000; BENCH_QUICK 10,000), without the database reads (the whole preview, database included, is
    bench_screening.py's). Target: under 30 s per 100,000.
 4. What the whole-text weighing adds when an admin switches it on: the same descriptions
    read with the default pack (weighing off: the anchor) and with the bound the page
@@ -53,7 +55,11 @@ from rules.engine import (  # noqa: E402
 from rules.engine.packs import cues_from_pack, read_pack  # noqa: E402
 from rules.engine.preview_text import ChangeProbe, preview_text_reader, without_phrases  # noqa: E402
 from rules.textsignals import TEXT_FIELD_LABELS, detected_languages  # noqa: E402
-from rules.textsignals.learned_cues import compile_cues  # noqa: E402
+from rules.textsignals.learned_cues import (  # noqa: E402
+    compile_cues,
+    cue_switched,
+    strongest_cue_words,
+)
 from rules.textsignals.lexicon import phrase_key  # noqa: E402
 from rules.textsignals.reader import PHRASES_FIELD, read_one  # noqa: E402
 from rules.textsignals.weighing import ORDINARY_BELOW  # noqa: E402
@@ -199,13 +205,22 @@ def preview_share(n: int, seed: int) -> None:
     words_only = f"{len(entries) - len(removed)} phrases removed, by their words alone, from"
     every = f"{len(entries) - len(removed)} phrases removed, every text read again, from"
     cases += ((words_only, removed), (every, removed))
+    # A learned-cue word switched off (the strongest English tracking word, as an admin
+    # would try first), read by its words; and the same switch with every text read again,
+    # as the preview did before it looked for a switch's words.
+    word = strongest_cue_words(cues, "en", "tracking", n=1)[0][0].replace(" + ", "+")
+    cue_word = f'the learned-cue word "{word}" switched off, by its words, in'
+    cue_every = f'the learned-cue word "{word}" switched off, every text read again, in'
+    switched = cue_switched(cues, "en", word, on=False)
+    cases += ((cue_word, entries), (cue_every, entries))
     unrecorded = [{k: v for k, v in b.items() if k != PHRASES_FIELD} for b in stored]
     anchor = None
     for label, lexicon in cases:
-        # The draft keeps the version's learned cues: only its phrases change.
-        draft = compile_criteria(pack.specs, pack.tiers, lexicon=lexicon, learned_cues=cues)
+        # The draft keeps the version's learned cues (but for the switch): its phrases change.
+        draft_cues = switched if label in (cue_word, cue_every) else cues
+        draft = compile_criteria(pack.specs, pack.tiers, lexicon=lexicon, learned_cues=draft_cues)
         read = preview_text_reader(draft, pack)
-        if label == every:
+        if label in (every, cue_every):
             read = partial(_full_read, draft)
         t0, c0 = time.perf_counter(), time.process_time()
         for s, before in zip(snaps, unrecorded if label == words_only else stored, strict=True):

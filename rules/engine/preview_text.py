@@ -25,8 +25,11 @@ Hence, for each deal:
 - otherwise the deal's text is read again with the whole draft lexicon.
 
 Learned cues (``rules.textsignals.learned_cues``) are scored over every word of a text, so
-no words test can tell which texts a change of them leaves alone: a draft whose cues differ
-from the version in force reads every deal with text again. With the same cues, a quote
+no words test can tell which texts a new fitting leaves alone: a draft whose cues differ
+from the version in force reads every deal with text again, unless they differ only by
+words or pairs switched on or off; then a deal is read again only when its text holds a
+switched word (``preview_cues``), and is otherwise taken as the phrases alone would have
+it (below). With the same cues, a quote
 dropped with its removed phrases may uncover a cue the phrase's quote stood in for: the
 record lists such a cue among the quote's others (``LEARNED_CUE``), so that deal is read
 again like one whose quote hid another phrase's match. A record written with cues before
@@ -46,6 +49,7 @@ changes).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from functools import partial
 from typing import Any
 
 from rules.textsignals import (
@@ -69,6 +73,7 @@ from rules.textsignals.reader import PHRASES_FIELD, TRUNCATED, phrase_line
 from rules.textsignals.split_words import rejoins_any
 
 from .criteria import CompiledCriteria
+from .preview_cues import CueSwitchProbe, switches_between
 from .text import text_read
 
 TextReader = Callable[[Mapping[str, Any], Mapping[str, Any] | None], dict[str, Any]]
@@ -229,14 +234,31 @@ def preview_text_reader(draft: CompiledCriteria, in_force: CompiledCriteria | No
     ``stored`` must be what ``in_force``'s lexicon read in that snapshot (the fields of a
     screening by the version in force), or None when there is no such reading.
     """
-    if in_force is None or _cues_key(in_force) != _cues_key(draft):
+    if in_force is None:
         return lambda snapshot, stored: text_read(snapshot, draft)
+    cue_probe = None
+    if _cues_key(in_force) != _cues_key(draft):
+        # Cue words or pairs switched on or off: only texts holding their words read
+        # differently (``preview_cues``). Any other change of cues: every text again.
+        switched = switches_between(in_force.lexicon.cues, draft.lexicon.cues)
+        if switched is None:
+            return lambda snapshot, stored: text_read(snapshot, draft)
+        cue_probe = CueSwitchProbe(switched)
     before, after = _enabled(in_force), _enabled(draft)
     changed = before ^ after
-    if not changed:
+    if not changed and cue_probe is None:
         return lambda snapshot, stored: stored if stored is not None else text_read(snapshot, draft)
     if not draft.lexicon.signals:
         return lambda snapshot, stored: text_read(snapshot, draft)  # nothing to read: cheap
+    rejoins = rejoins_any((in_force.lexicon, draft.lexicon))
+    rejoined_texts: dict[str, bool] = {}
+    if not changed:
+        return partial(
+            _cues_switched,
+            draft,
+            cue_probe,
+            partial(_words_rejoined, rejoins=rejoins, seen=rejoined_texts),
+        )
     probe = ChangeProbe(changed)
     # Signal phrases removed: dropped by the record of each quote's phrases. The rest (added,
     # changed, benign context removed): the words test.
@@ -258,8 +280,6 @@ def preview_text_reader(draft: CompiledCriteria, in_force: CompiledCriteria | No
     guarded |= {p for p in changed if p[2] == "security_services"}
     rest = ChangeProbe((changed - removed) | guarded)
     keys = frozenset(phrase_key(p[1], p[0]) for p in removed)
-    rejoins = rejoins_any((in_force.lexicon, draft.lexicon))
-    rejoined_texts: dict[str, bool] = {}
     categories = frozenset(p[2] for p in removed)
 
     def read(snapshot: Mapping[str, Any], stored: Mapping[str, Any] | None) -> dict[str, Any]:
@@ -269,8 +289,10 @@ def preview_text_reader(draft: CompiledCriteria, in_force: CompiledCriteria | No
         # Stored before quotes recorded their phrases: every phrase that differs is looked
         # for by its words. The words test first: cheaper than the split-word test, and a
         # deal it sends to be read again needs no other.
-        if (probe if recorded is None else rest).touches_snapshot(snapshot) or _words_rejoined(
-            snapshot, rejoins, rejoined_texts
+        if (
+            (probe if recorded is None else rest).touches_snapshot(snapshot)
+            or (cue_probe is not None and cue_probe.touches_snapshot(snapshot))
+            or _words_rejoined(snapshot, rejoins, rejoined_texts)
         ):
             return text_read(snapshot, draft)
         if recorded is None:
@@ -279,6 +301,20 @@ def preview_text_reader(draft: CompiledCriteria, in_force: CompiledCriteria | No
         return text_read(snapshot, draft) if kept is None else kept
 
     return read
+
+
+def _cues_switched(
+    draft: CompiledCriteria,
+    cue_probe: CueSwitchProbe,
+    rejoined: Callable[[Mapping[str, Any]], bool],
+    snapshot: Mapping[str, Any],
+    stored: Mapping[str, Any] | None,
+) -> dict[str, Any]:
+    """The same phrases, cue words switched: a deal holding none of their words reads as
+    stored (one whose words the lexicon rejoins is read again: the cues read those)."""
+    if stored is None or cue_probe.touches_snapshot(snapshot) or rejoined(snapshot):
+        return text_read(snapshot, draft)
+    return dict(stored)
 
 
 def _cues_key(compiled: CompiledCriteria) -> str:

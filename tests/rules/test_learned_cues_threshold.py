@@ -109,3 +109,31 @@ def test_the_preview_shows_the_past_deals_a_raised_threshold_lowers(
         row["code"] == "TXT-TRACKING" and row["after"] < row["before"]
         for row in run.result["per_criterion"]
     )
+
+
+def test_the_preview_of_a_cue_word_switched_off_reads_again_only_the_deals_holding_it(
+    admin_user, api, sales_rep, catalogue, monkeypatch
+):
+    """A word switched off moves the past deals that hold it, and only those are read
+    again: the others keep the reading stored with their screening."""
+    import rules.engine.preview_text as preview_text
+
+    _published_with(admin_user, english_cues(threshold=0.0))
+    flagged = _register(api, sales_rep, PROTESTERS)
+    ordinary = _register(api, sales_rep, "Office network refresh for three sites.")
+    draft = services.criteria_draft_start(actor=admin_user)
+    cue_services.learned_cue_switch(
+        actor=admin_user, draft=draft, language="en", word="protest", on=False
+    )
+    read_again = []
+    real = preview_text.text_read
+    monkeypatch.setattr(
+        preview_text,
+        "text_read",
+        lambda s, c: read_again.append(s["use_description"]) or real(s, c),
+    )
+    run = preview.preview_execute(run_id=preview.preview_start(actor=admin_user, draft=draft).pk)
+    assert run.status == PreviewRun.Status.DONE
+    moved = {row["reference"] for row in run.result["down"]}
+    assert flagged["reference"] in moved and ordinary["reference"] not in moved
+    assert read_again == [PROTESTERS]

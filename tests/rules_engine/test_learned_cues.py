@@ -225,7 +225,7 @@ def _criteria(phrases, cues):
     return compile_criteria(pack.specs, pack.tiers, lexicon=phrases, learned_cues=cues)
 
 
-def test_a_change_of_cues_reads_every_deal_again_in_the_preview():
+def test_a_cue_switched_off_reads_again_the_deal_holding_its_words_in_the_preview():
     snap = example_snapshot(use_description=PROTESTERS)
     in_force = _criteria(PHRASES, english_cues())
     stored = text_read(snap, in_force)

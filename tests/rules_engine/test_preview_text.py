@@ -31,8 +31,8 @@ from rules.textsignals.split_words import rejoined
 from tests.rules_engine.labelled import TEXTS as LABELLED_TEXTS
 from tests.rules_engine.labelled import spread
 
-# The default pack's criteria and phrases without its learned cues: a change of cues reads
-# every deal again (``test_learned_cues``), so the shortcut is for the phrases alone.
+# The default pack's criteria and phrases without its learned cues: the shortcut for a
+# change of cues (words or pairs switched) is ``test_preview_cues``'s.
 _DEFAULT = load_pack()
 PACK = compile_criteria(_DEFAULT.specs, _DEFAULT.tiers, lexicon=_DEFAULT.lexicon.entries)
 ENTRIES = list(PACK.lexicon.entries)
