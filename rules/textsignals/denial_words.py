@@ -61,15 +61,23 @@ _ZH_FRONTED_OBJECT_RE = re.compile(
 
 
 def zh_fronted_object(text: _Text, first: int) -> int:
-    """How many characters, from its 对 on, a negated fronted object takes right before token
-    ``first`` in its sentence (what is written there, punctuation included): 0 when none."""
+    """How many tokens, from its 对 on, a negated fronted object takes right before token
+    ``first`` in its sentence (read in what is written there, punctuation included): 0 when
+    none. Tokens, not characters, as the window it widens counts them: a Latin word inside
+    the object ("不对 GPS 数据进行追踪") is one token of several characters."""
     toks = text.toks
     start = first
     while start > max(0, first - ZH_FRONTED_OBJECT_REACH) and toks[start - 1][3] == toks[first][3]:
         start -= 1
     chars = text.raw[toks[start][1] : toks[first][1]]
     m = _ZH_FRONTED_OBJECT_RE.search(chars)
-    return len(chars) - m.start(1) if m else 0
+    if not m:
+        return 0
+    at = toks[start][1] + m.start(1)  # 对 is a token of its own
+    k = start
+    while toks[k][1] < at:
+        k += 1
+    return first - k
 
 
 _LOCAL = threading.local()

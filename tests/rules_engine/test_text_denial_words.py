@@ -30,3 +30,22 @@ def test_a_denial_in_one_text_does_not_carry_over_to_the_next() -> None:
     assert "tracking" not in categories("We will not track protesters.")
     assert "tracking" in categories("Our platform shall track protesters.")
     assert "tracking" not in categories("Our platform shall not track protesters.")
+
+
+@pytest.mark.parametrize(
+    ("text", "act", "width"),
+    [
+        ("系统不对 GPS tracker 数据进行追踪", "追", 7),  # 对 GPS tracker 数 据 进 行
+        ("系统不对员工进行追踪", "追", 5),  # 对 员 工 进 行
+        ("系统对员工进行追踪", "追", 0),  # no negation: no fronted object
+    ],
+)
+def test_a_fronted_object_is_as_wide_as_its_tokens(text: str, act: str, width: int) -> None:
+    """The window a negated fronted object widens counts tokens, so a Latin word inside the
+    object counts once, not once a letter (it would reach back past the negation)."""
+    from rules.textsignals.denial_words import zh_fronted_object
+    from rules.textsignals.reader import _Text
+
+    read = _Text(text)
+    first = next(i for i, t in enumerate(read.toks) if t[0] == act)
+    assert zh_fronted_object(read, first) == width
