@@ -138,6 +138,7 @@ ROUND_ADDED = {
     38: "092be7b",
     39: "e434653",
     40: "47052d4",
+    41: "b03a4f2",
 }
 # The last six rounds of writing, each held out in turn (a new round moves the window).
 FOLD_ROUNDS = range(max(ROUND_ADDED) - 5, max(ROUND_ADDED) + 1)
