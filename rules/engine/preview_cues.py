@@ -22,15 +22,13 @@ splitting them and a look-up a word); a text whose words the lexicon rejoins is 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
-from typing import Any
 
-from rules.textsignals import TEXT_SOURCE_FIELDS
 from rules.textsignals.languages import script_of, word_set
 from rules.textsignals.learned_cues import CompiledCues, unit
 
+from .text_probe import TextProbe
+
 SWITCHED = "switched_off"
-TOUCH_CACHE_SIZE = 50_000  # texts tested in one preview (titles and sectors repeat)
 WORDS_KEPT = 200_000  # words of the deals' vocabulary
 _MADE_WORDS = ("not", "ne")
 
@@ -59,12 +57,13 @@ def switches_between(a: CompiledCues, b: CompiledCues) -> frozenset[tuple[str, s
     return frozenset(off_one ^ off_other)
 
 
-class CueSwitchProbe:
+class CueSwitchProbe(TextProbe):
     """Tells whether a text holds the words of one of some switched cue features (False:
     the switches cannot change how it reads). It may say yes when they cannot (a pair's
     words in two sentences, two Chinese characters apart), never no when they can."""
 
     def __init__(self, switched: frozenset[tuple[str, str]]) -> None:
+        super().__init__()
         needs: dict[str, list[frozenset[str]]] = {}
         for language, feature in sorted(switched):
             needs.setdefault(language, []).append(frozenset(feature.split("+")))
@@ -73,20 +72,12 @@ class CueSwitchProbe:
         self._units = {lang: frozenset().union(*feats) for lang, feats in needs.items()}
         # Chinese units are two characters side by side: each character is a word.
         self._han = {ch for u in self._units.get("zh", ()) if _all_han(u) for ch in u}
-        self._cache: dict[str, bool] = {}
         # word -> the (language, unit) it gives that a switch names; words giving none
         self._known: dict[str, frozenset[tuple[str, str]]] = {}
         self._none: set[str] = set()
 
-    def touches(self, raw: str) -> bool:
-        if not raw or not raw.strip() or not self._needs:
-            return False
-        found = self._cache.get(raw)
-        if found is None:
-            if len(self._cache) >= TOUCH_CACHE_SIZE:
-                self._cache.clear()
-            found = self._cache[raw] = self._touches(raw)
-        return found
+    def _empty(self) -> bool:
+        return not self._needs
 
     def _touches(self, raw: str) -> bool:
         # The words ``tokens`` yields, and those it makes of no letters of their own
@@ -129,11 +120,3 @@ class CueSwitchProbe:
                 if u in units:
                     out.add((language, u))
         return frozenset(out)
-
-    def touches_snapshot(self, snapshot: Mapping[str, Any]) -> bool:
-        for path in TEXT_SOURCE_FIELDS:
-            value = snapshot.get(path)
-            for item in value if isinstance(value, list | tuple) else (value,):
-                if isinstance(item, str) and self.touches(item):
-                    return True
-        return False

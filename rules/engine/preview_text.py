@@ -56,7 +56,6 @@ from rules.textsignals import (
     BENIGN,
     CATEGORIES,
     CATEGORY_FIELDS,
-    TEXT_SOURCE_FIELDS,
 )
 from rules.textsignals.benign_scope import PROTECTED_CATEGORIES, is_family_phrase
 from rules.textsignals.disguise import as_read
@@ -75,11 +74,10 @@ from rules.textsignals.split_words import rejoins_any
 from .criteria import CompiledCriteria
 from .preview_cues import CueSwitchProbe, switches_between
 from .text import text_read
+from .text_probe import TOUCH_CACHE_SIZE, TextProbe, snapshot_texts
 
 TextReader = Callable[[Mapping[str, Any], Mapping[str, Any] | None], dict[str, Any]]
 
-# Texts already tested in one preview (titles, sectors and customers repeat across deals).
-TOUCH_CACHE_SIZE = 50_000
 ANCHOR_CACHE_SIZE = 200_000  # words of the deals' vocabulary
 
 
@@ -93,7 +91,7 @@ def _enabled(compiled: CompiledCriteria) -> frozenset[tuple[str, str, str, bool]
     )
 
 
-class ChangeProbe:
+class ChangeProbe(TextProbe):
     """Tells whether any of some lexicon entries could match somewhere in a text.
 
     Necessary for a match (``matching.entry_spans``): every ``~`` part of the entry has an
@@ -105,6 +103,7 @@ class ChangeProbe:
     """
 
     def __init__(self, phrases: Iterable[tuple]) -> None:
+        super().__init__()
         # Compiled with the reader's own compiler, so the keys are the reader's keys; a
         # phrase whose category changed is in twice, and its words are tested once.
         # Family phrases go past the limits of one written phrase: compiled unchecked (every
@@ -141,18 +140,9 @@ class ChangeProbe:
             self._parts_of_entry.append(frozenset(ids))
         self._anchor_words: dict[str, frozenset[int]] = {}
         self._anchor_none: set[str] = set()
-        self._cache: dict[str, bool] = {}
 
-    def touches(self, raw: str) -> bool:
-        """Whether one of the entries could match in ``raw`` (False: it surely cannot)."""
-        if not raw or not self.entries:
-            return False
-        found = self._cache.get(raw)
-        if found is None:
-            if len(self._cache) >= TOUCH_CACHE_SIZE:
-                self._cache.clear()
-            found = self._cache[raw] = self._touches(raw)
-        return found
+    def _empty(self) -> bool:
+        return not self.entries
 
     def _parts_anchored(self, token: str) -> frozenset[int]:
         word = normalise_token(token)
@@ -203,14 +193,6 @@ class ChangeProbe:
                 for part in parts
             ):
                 return True
-        return False
-
-    def touches_snapshot(self, snapshot: Mapping[str, Any]) -> bool:
-        for path in TEXT_SOURCE_FIELDS:
-            value = snapshot.get(path)
-            for item in value if isinstance(value, list | tuple) else (value,):
-                if isinstance(item, str) and self.touches(item):
-                    return True
         return False
 
 
@@ -330,17 +312,15 @@ def _words_rejoined(
     (``split_words``; ``rejoins`` asks both in one pass): which words are put back together
     depends on the lexicon, and the words test sees the pieces, so such a deal (rare) is
     read again. ``seen`` keeps the answer for texts met before (titles, sectors, names)."""
-    for path in TEXT_SOURCE_FIELDS:
-        value = snapshot.get(path)
-        for item in value if isinstance(value, list | tuple) else (value,):
-            if isinstance(item, str) and item.strip():
-                found = seen.get(item)
-                if found is None:
-                    if len(seen) >= TOUCH_CACHE_SIZE:
-                        seen.clear()
-                    found = seen[item] = rejoins(as_read(item))
-                if found:
-                    return True
+    for item in snapshot_texts(snapshot):
+        if item.strip():
+            found = seen.get(item)
+            if found is None:
+                if len(seen) >= TOUCH_CACHE_SIZE:
+                    seen.clear()
+                found = seen[item] = rejoins(as_read(item))
+            if found:
+                return True
     return False
 
 
