@@ -17,8 +17,8 @@ Run: python benchmarks/bench_text.py [--deals N] [--part overhead|preview|weighi
    lexicon unchanged, same run. A learned-cue word switched off is read the same way (a
    deal is read again only when its text holds the word), beside the same switch with
    every text read again (what the preview did before). N stored snapshots (default
-   100,000; BENCH_QUICK 10,000), without the database reads (the whole preview, database included, is
-   bench_screening.py's). Target: under 30 s per 100,000.
+   100,000; BENCH_QUICK 10,000), without the database reads (the whole preview, database
+   included, is bench_screening.py's). Target: under 30 s per 100,000.
 4. What the whole-text weighing adds when an admin switches it on: the same descriptions
    read with the default pack (weighing off: the anchor) and with the bound the page
    offers, alternated deal by deal, processor time; the ratio is to the anchor.

@@ -15,8 +15,9 @@ weighing) reads every deal with text again.
 
 The words are those of the text as the weighing reads it (its disguises undone,
 ``as_read``), each folded once a preview and remembered (most texts are set apart by
-splitting them and a look-up a word); a text whose words the lexicon rejoins is read again whatever it holds
-(``preview_text._words_rejoined``), so the rejoined words the cues read are never missed.
+splitting them and a look-up a word); a text whose words the lexicon rejoins is read again
+whatever it holds (``preview_text._words_rejoined``), so the rejoined words the cues read
+are never missed.
 """
 
 from __future__ import annotations

@@ -49,7 +49,6 @@ changes).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from functools import partial
 from typing import Any
 
 from rules.textsignals import (
@@ -232,15 +231,8 @@ def preview_text_reader(draft: CompiledCriteria, in_force: CompiledCriteria | No
         return lambda snapshot, stored: stored if stored is not None else text_read(snapshot, draft)
     if not draft.lexicon.signals:
         return lambda snapshot, stored: text_read(snapshot, draft)  # nothing to read: cheap
-    rejoins = rejoins_any((in_force.lexicon, draft.lexicon))
-    rejoined_texts: dict[str, bool] = {}
-    if not changed:
-        return partial(
-            _cues_switched,
-            draft,
-            cue_probe,
-            partial(_words_rejoined, rejoins=rejoins, seen=rejoined_texts),
-        )
+    # Cue words switched with the same phrases: no phrase probe touches anything, and the
+    # stored reading is kept wherever the cue probe and the split-word test allow.
     probe = ChangeProbe(changed)
     # Signal phrases removed: dropped by the record of each quote's phrases. The rest (added,
     # changed, benign context removed): the words test.
@@ -262,6 +254,8 @@ def preview_text_reader(draft: CompiledCriteria, in_force: CompiledCriteria | No
     guarded |= {p for p in changed if p[2] == "security_services"}
     rest = ChangeProbe((changed - removed) | guarded)
     keys = frozenset(phrase_key(p[1], p[0]) for p in removed)
+    rejoins = rejoins_any((in_force.lexicon, draft.lexicon))
+    rejoined_texts: dict[str, bool] = {}
     categories = frozenset(p[2] for p in removed)
 
     def read(snapshot: Mapping[str, Any], stored: Mapping[str, Any] | None) -> dict[str, Any]:
@@ -283,20 +277,6 @@ def preview_text_reader(draft: CompiledCriteria, in_force: CompiledCriteria | No
         return text_read(snapshot, draft) if kept is None else kept
 
     return read
-
-
-def _cues_switched(
-    draft: CompiledCriteria,
-    cue_probe: CueSwitchProbe,
-    rejoined: Callable[[Mapping[str, Any]], bool],
-    snapshot: Mapping[str, Any],
-    stored: Mapping[str, Any] | None,
-) -> dict[str, Any]:
-    """The same phrases, cue words switched: a deal holding none of their words reads as
-    stored (one whose words the lexicon rejoins is read again: the cues read those)."""
-    if stored is None or cue_probe.touches_snapshot(snapshot) or rejoined(snapshot):
-        return text_read(snapshot, draft)
-    return dict(stored)
 
 
 def _cues_key(compiled: CompiledCriteria) -> str:
