@@ -106,6 +106,30 @@ def span_kind(entry: LexiconEntry) -> str | None:
     return None
 
 
+# Benign context that tells what a security service named beside it is there for, as the
+# subject of a film, an exhibition or an archive (a museum of the former secret police), an
+# interior ministry's fire and rescue service, a financial intelligence unit's suspicious
+# transactions, devices protected against spies. Any other benign context beside a named
+# service says what is bought or how it is delivered, not who buys it: "the cargo goes to
+# the Mukhabarat's headquarters", "an exploit lab (vulnerabilities) for the State Security
+# Committee" (``benign_scope.bears_on``). Inside the match it still gives the words another
+# meaning ("threat intelligence", "the stadium's security service").
+SERVICE_TOLD_SOURCES = (
+    "Benign context (anchors): songs, films, exhibitions and archives about",
+    "Benign context (round 41 wording): a museum's permanent or temporary exhibition",
+    "Benign context (round 16 wording): a fire, rescue or civil-protection",
+    "Benign context (round 17 wording): suspicious transfers",
+    "Benign context (kinds): minority shareholders, anti-money-laundering",
+    "Benign context (widened): devices of journalists or staff protected",
+)
+
+
+def tells_service(entry: LexiconEntry) -> bool:
+    """Whether a benign entry may cancel a security service named beside it
+    (``SERVICE_TOLD_SOURCES``)."""
+    return entry.source.startswith(SERVICE_TOLD_SOURCES)
+
+
 # A channel named ("alertes SMS", "SMS-оповещения") whose first word stands this close after
 # the match's first word is the object of its act, not a channel beside it.
 CHANNEL_OBJECT_REACH = 2

@@ -35,6 +35,7 @@ from .kept_groups import groups_kept
 from .languages import bare_word
 from .lexicon import FAMILY_SOURCE, WINDOW, CompiledLexicon, IndexedPart, LexiconEntry
 from .mass_scope import court_order_bounds_nothing, everyone_kept_long, names_the_public
+from .plain_services import goods_beside_service
 from .recipient import kept_for_the_state
 from .records_heading import heading_of_next
 from .union_own import acts_on_union_roles, handed_on_after, on_others_than_members
@@ -193,6 +194,8 @@ def bears_on(
             continue  # another sentence, unless the records head the one it is in
         if max(hi, span[1]) - min(lo, span[0]) > WINDOW * 2:
             continue
+        if category == "security_services" and goods_beside_service(text, span, lo, hi):
+            continue  # "the cargo goes to the Mukhabarat's headquarters": not who buys it
         # A bound (a warrant, an overseer) is never a list's item; asked of a group's match.
         bound = targets and (warrant(text, lo, hi) or text.kinds.get((lo, hi)) in BOUNDS)
         if targets and names_something_else(text, span, lo, hi, targets, not bound):

@@ -37,7 +37,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from .benign_kinds import span_kind
+from .benign_kinds import span_kind, tells_service
 from .benign_scope import bears_on, benign_keys, protected_target_parts
 from .candidates import candidate_index, candidates, read_word_keys
 from .cue_reads import LEARNED_CUE, cue_reads
@@ -143,6 +143,7 @@ class _Text:
         "_prefixes",
         "_benign",
         "kinds",
+        "tells_service",
         "_candidates",
         "_head_set",
         "_languages",
@@ -173,6 +174,7 @@ class _Text:
         self._prefixes: dict[str, list[int]] = {}
         self._benign: list[tuple[int, int]] | None = None
         self.kinds: dict[tuple[int, int], str] = {}  # benign spans of a kind (``span_kind``)
+        self.tells_service: set[tuple[int, int]] = set()  # ``benign_kinds.tells_service``
         self._candidates: tuple[list, list] | None = None
         self._head_set: frozenset[str] | None = None
         self._languages: dict[int, frozenset[str]] = {}
@@ -273,6 +275,8 @@ class _Text:
                 ]
                 if kind:
                     self.kinds.update(dict.fromkeys(found, kind))
+                if tells_service(entry.entry):
+                    self.tells_service.update(found)
                 spans += found
             self._benign = spans
         return self._benign
