@@ -56,6 +56,7 @@ from rules.textsignals import (
     CATEGORIES,
     CATEGORY_FIELDS,
 )
+from rules.textsignals.benign_kinds import span_kind, tells_service
 from rules.textsignals.benign_scope import PROTECTED_CATEGORIES, is_family_phrase
 from rules.textsignals.disguise import as_read
 from rules.textsignals.languages import (
@@ -80,14 +81,20 @@ TextReader = Callable[[Mapping[str, Any], Mapping[str, Any] | None], dict[str, A
 ANCHOR_CACHE_SIZE = 200_000  # words of the deals' vocabulary
 
 
-def _enabled(compiled: CompiledCriteria) -> frozenset[tuple[str, str, str, bool]]:
-    """(phrase, language, category, any_language) of each enabled phrase, a category's
-    families read as the one phrase they compose: what reading depends on (an edited source
-    or the place of a phrase in the list changes no reading; a family changed changes its
-    phrase; a phrase read in any language, or no longer, reads other texts)."""
-    return frozenset(
-        (e.phrase, e.language, e.category, e.any_language) for e in compiled.lexicon.effective
-    )
+def _enabled(compiled: CompiledCriteria) -> frozenset[tuple]:
+    """What reading depends on, for each enabled phrase (a category's families read as the
+    one phrase they compose): ``_reading``. An edited source or the place of a phrase in
+    the list changes no reading, but for the role a benign entry's source gives it."""
+    return frozenset(map(_reading, compiled.lexicon.effective))
+
+
+def _reading(e: LexiconEntry) -> tuple:
+    """(phrase, language, category, any_language, role): a family changed changes its
+    phrase; a phrase read in any language, or no longer, reads other texts; a benign
+    entry's kind and whether it tells a security service apart (``benign_kinds``, by its
+    source) change what it cancels."""
+    role = (span_kind(e), tells_service(e)) if e.category == BENIGN else None
+    return (e.phrase, e.language, e.category, e.any_language, role)
 
 
 class ChangeProbe(TextProbe):
@@ -108,9 +115,12 @@ class ChangeProbe(TextProbe):
         # Family phrases go past the limits of one written phrase: compiled unchecked (every
         # phrase here was checked when its lexicon was compiled).
         unique: dict[tuple[str, str], LexiconEntry] = {}
-        # (phrase, language, category[, any_language]): where a phrase may read does not
-        # change which words it needs, so the test ignores it (it stays necessary).
-        for phrase, language, category, *_where in sorted(phrases):
+        # (phrase, language, category[, any_language, role]): where a phrase may read, and
+        # a benign entry's role, do not change which words it needs, so the test ignores
+        # them (it stays necessary); sorted as text, as a role may be None or a pair.
+        for phrase, language, category, *_where in sorted(
+            phrases, key=lambda p: tuple(map(str, p))
+        ):
             key = (language, " ".join(normalise(phrase).split()))
             unique.setdefault(key, LexiconEntry(phrase, language, category, "preview"))
         self.entries: tuple[CompiledEntry, ...] = tuple(map(compiled_entry, unique.values()))
@@ -244,9 +254,7 @@ def preview_text_reader(draft: CompiledCriteria, in_force: CompiledCriteria | No
         (e.phrase.rsplit("~", 1)[-1], e.language, e.category, False)
         for compiled in (in_force, draft)
         for e in compiled.lexicon.effective
-        if e.category in PROTECTED_CATEGORIES
-        and is_family_phrase(e)
-        and (e.phrase, e.language, e.category, e.any_language) in changed
+        if e.category in PROTECTED_CATEGORIES and is_family_phrase(e) and _reading(e) in changed
     }
     # A security service the lexicon reads decides whether a court order bounds an
     # interception whose recordings the text hands on (``textsignals.mass_scope``,
