@@ -16,7 +16,9 @@ beginning, no longer by the stem they share with "organismo"/"organisme".
 Every sentence of the first test raised no security service before this change (four from
 the tuning half, rounds 8, 17 and 18, four more written for it, the rest a hostile review of
 220 sentences, which read 32 better and none worse), and the French electoral body read as
-one; the other guards raised nothing before and after. No database.
+one; the other guards raised nothing before and after, but for the security printing works
+and the Chinese business intelligence agency, read as services by the first version of the
+change and cleared since by their own ordinary entries. No database.
 """
 
 from __future__ import annotations
@@ -87,6 +89,11 @@ def test_a_service_named_plainly_beside_the_goods_is_read(text: str) -> None:
         "动物园安全部门采购GPS项圈追踪动物。",
         "Retirada da carga no terminal de cargas do GRU Airport, em Guarulhos.",
         "Intelligent video analytics service for the retail chain.",
+        "Data room for the intelligence bureau of the retail chain.",
+        "The state security printing works orders 10 pallets of paper and a warehouse scanner.",
+        "商业情报机构为物流公司提供卡车车队分析。",
+        "Competitive intelligence service for the logistics company: dashboards on the truck fleet.",
+        "Служба безопасности торгового центра закупает рации и камеры для склада.",
     ],
 )
 def test_ordinary_deals_beside_the_change_stay_clean(text: str) -> None:
