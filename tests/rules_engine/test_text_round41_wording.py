@@ -10,7 +10,9 @@ libraries, places of worship, student life, NGOs, election logistics).
   for police checks).
 - Ordinary deals: a museum's permanent or temporary exhibition (French, Russian: the files
   of a former secret police shown); a human-rights NGO protecting its clients' files
-  (Spanish).
+  (Spanish); since 6 December, 09:00, French laptops ("PC portables", "ordinateurs portables") as
+  a thing named, not the mobile phones "portables" also names: they cancel only a match
+  starting or ending on them, never the secret police buying them.
 
 Each dangerous sentence of the first test raised nothing of its category, and each ordinary
 one of the second raised a red flag, before these changes; the third and fourth are guards.
@@ -49,6 +51,7 @@ def test_red_flags_of_round_41_are_read(category: str, text: str) -> None:
         "Halvard Museum of Modern Art: photo asset management with automatic face detection, used only to blur visitors' faces in gallery photos before they go on social media. No identification, no face database.",
         "Musée national de la Mémoire, Calder : 24 écrans tactiles, 6 vidéoprojecteurs et un serveur média pour la nouvelle exposition permanente « Les dossiers de la police secrète, 1961–1989 ». Les visiteurs peuvent consulter les rapports de surveillance numérisés que l'ancien régime tenait sur des citoyens ordinaires (noms caviardés sauf si la personne a donné son accord). Financé par le Fonds pour la culture ; installation avant l'ouverture d'automne.",
         "Open Doors Legal (ONG de derechos humanos): 25 portátiles cifrados, licencias de VPN y una jornada de formación para detectar spyware y phishing. Defienden a periodistas y activistas y quieren proteger los expedientes de sus clientes frente a hackers. Financiado con una subvención.",
+        "Commission électorale de Tallin Vale : 600 PC portables durcis + lecteurs de codes-barres pour suivre les urnes scellées depuis l'imprimerie jusqu'aux bureaux de vote, puis jusqu'au dépouillement. Le registre de la chaîne de traçabilité est publié après les résultats ; les observateurs de tous les partis ont un accès en lecture seule.",
         "Camera with face detection for the lobby.",
         "Caméras placées en face de l'entrée avec détection de mouvement pour le parking.",
         "Le visiteur se place face à la caméra et la détection du visage déverrouille le tourniquet.",
