@@ -12,7 +12,9 @@ libraries, places of worship, student life, NGOs, election logistics).
   of a former secret police shown); a human-rights NGO protecting its clients' files
   (Spanish); since 6 December, 09:00, French laptops ("PC portables", "ordinateurs portables") as
   a thing named, not the mobile phones "portables" also names: they cancel only a match
-  starting or ending on them, never the secret police buying them.
+  starting or ending on them, never the secret police buying them; and, as the Spanish, an
+  Arabic NGO protecting its clients' files ("حماية ملفات موكليهم"), read as an idiom: it
+  cancels only a match starting or ending on it, not files kept on activists before it.
 
 Each dangerous sentence of the first test raised nothing of its category, and each ordinary
 one of the second raised a red flag, before these changes; the third and fourth are guards.
@@ -52,6 +54,7 @@ def test_red_flags_of_round_41_are_read(category: str, text: str) -> None:
         "Musée national de la Mémoire, Calder : 24 écrans tactiles, 6 vidéoprojecteurs et un serveur média pour la nouvelle exposition permanente « Les dossiers de la police secrète, 1961–1989 ». Les visiteurs peuvent consulter les rapports de surveillance numérisés que l'ancien régime tenait sur des citoyens ordinaires (noms caviardés sauf si la personne a donné son accord). Financé par le Fonds pour la culture ; installation avant l'ouverture d'automne.",
         "Open Doors Legal (ONG de derechos humanos): 25 portátiles cifrados, licencias de VPN y una jornada de formación para detectar spyware y phishing. Defienden a periodistas y activistas y quieren proteger los expedientes de sus clientes frente a hackers. Financiado con una subvención.",
         "Commission électorale de Tallin Vale : 600 PC portables durcis + lecteurs de codes-barres pour suivre les urnes scellées depuis l'imprimerie jusqu'aux bureaux de vote, puis jusqu'au dépouillement. Le registre de la chaîne de traçabilité est publié après les résultats ; les observateurs de tous les partis ont un accès en lecture seule.",
+        "Open Doors Legal (منظمة غير حكومية لحقوق الإنسان): 25 لابتوب مشفّر، تراخيص VPN، ويوم تدريبي على اكتشاف برامج التجسس والتصيّد الاحتيالي (phishing). يدافعون عن صحفيين وناشطين ويريدون حماية ملفات موكّليهم من الهاكرز. التمويل من منحة.",
         "Camera with face detection for the lobby.",
         "Caméras placées en face de l'entrée avec détection de mouvement pour le parking.",
         "Le visiteur se place face à la caméra et la détection du visage déverrouille le tourniquet.",
@@ -84,6 +87,8 @@ def test_an_exhibition_of_a_former_secret_polices_files_names_no_service_served(
     "category, text",
     [
         ("profiling", "Trier les voyageurs selon leur faciès maghrébin à l'aéroport."),
+        ("targets_dissent", "الشرطة تجمع ملفات الناشطين وتريد حماية ملفات موكليهم."),
+        ("targets_dissent", "الجهاز يريد إعداد ملفات عن الناشطين والصحفيين."),
         ("profiling", "Détecter le faciès des passants pour signaler les Roms."),
         (
             "profiling",
