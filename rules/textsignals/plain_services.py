@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from .act_scope import warrant
 from .languages import bare_word
-from .state_bodies import ARTICLES, words_of
+from .state_bodies import ARTICLES, names_phrase, words_of
 
 if TYPE_CHECKING:
     from .reader import _Text
@@ -99,12 +99,7 @@ def names_service_plainly(text: _Text, span: tuple[int, int]) -> bool:
         for i, w in enumerate(content)
     ):
         return True
-    return any(
-        all(w.startswith(p) for w, p in zip(content[i:], phrase, strict=False))
-        and len(content) - i >= len(phrase)
-        for i in range(len(content))
-        for phrase in SERVICE_PHRASES
-    )
+    return names_phrase(words, SERVICE_PHRASES)
 
 
 def goods_beside_service(text: _Text, span: tuple[int, int], lo: int, hi: int) -> bool:

@@ -305,7 +305,7 @@ def names_state(words: list[str]) -> bool:
             return True
         if _ARABIC_COURT_RE.match(word) and any("ثوري" in w for w in words[i + 1 : i + 3]):
             return True
-    if _names_phrase(words, STATE_PHRASES):
+    if names_phrase(words, STATE_PHRASES):
         return True
     content = [w for w in words if w not in ARTICLES]
     return any(
@@ -433,10 +433,10 @@ def names_security_body(words: list[str]) -> bool:
         for w, nxt in zip(words, words[1:], strict=False)
     ):
         return True
-    return _names_phrase(words, SECURITY_BODY_PHRASES)
+    return names_phrase(words, SECURITY_BODY_PHRASES)
 
 
-def _names_phrase(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
+def names_phrase(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
     """Whether consecutive words, articles left out, begin as one of ``phrases`` does
     ("forces de l'ordre", "служба безопасности")."""
     content = [w for w in words if w not in ARTICLES]
