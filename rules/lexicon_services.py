@@ -18,7 +18,17 @@ from .models import LexiconEntry as LexiconEntryRow
 from .selectors import lexicon_entry
 from .textsignals import compile_lexicon
 
-ENTRY_FIELDS = ("phrase", "language", "category", "source", "enabled", "family", "any_language")
+ENTRY_FIELDS = (
+    "phrase",
+    "language",
+    "category",
+    "source",
+    "enabled",
+    "family",
+    "any_language",
+    "role",
+    "tells_service",
+)
 
 
 def _checked(draft: CriteriaVersion, entry: LexiconEntry, replacing: int | None) -> None:
@@ -51,7 +61,7 @@ def lexicon_entry_save(
     data = (
         {f: getattr(current, f) for f in ENTRY_FIELDS}
         if current
-        else {"enabled": True, "any_language": False}
+        else {"enabled": True, "any_language": False, "role": "", "tells_service": False}
     )
     data.update({k: v for k, v in values.items() if k in ENTRY_FIELDS})
     for f in ("phrase", "language", "category", "source", "family"):

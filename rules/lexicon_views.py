@@ -15,6 +15,7 @@ from .lexicon_services import ENTRY_FIELDS, lexicon_entry_delete, lexicon_entry_
 from .models import CriteriaVersion, LexiconEntry
 from .selectors import criteria_draft, criteria_learned_cues, criteria_lexicon
 from .textsignals import LANGUAGE_NAMES, detect_language
+from .textsignals.benign_roles import ROLES, TELLS_SERVICE
 from .textsignals.candidates import compiled_lexicon
 from .textsignals.reader import LEARNED_CUE, read_one_sourced
 from .textsignals.set_aside import set_aside
@@ -32,6 +33,8 @@ def _values(post) -> dict:
         "enabled": post.get("enabled") == "on",
         "family": post.get("family", "").strip(),
         "any_language": post.get("any_language") == "on",
+        "role": post.get("role", "").strip(),
+        "tells_service": post.get("tells_service") == "on",
     }
 
 
@@ -63,6 +66,18 @@ def _tried(version: CriteriaVersion, text: str) -> dict | None:
     }
 
 
+def _choices() -> dict:
+    """What the phrase form offers: languages, categories, kinds, and benign roles with
+    what each cancels."""
+    return {
+        "languages": LexiconEntry.Language.choices,
+        "categories": LexiconEntry.Category.choices,
+        "families": LexiconEntry.Family.choices,
+        "roles": list(ROLES.items()),
+        "tells_service_hint": TELLS_SERVICE,
+    }
+
+
 def _page(request, version, *, editable: bool, error=None, v=None, status=200):
     return render(
         request,
@@ -71,9 +86,7 @@ def _page(request, version, *, editable: bool, error=None, v=None, status=200):
             "version": version,
             "editable": editable,
             "entries": version.lexicon.all(),
-            "languages": LexiconEntry.Language.choices,
-            "categories": LexiconEntry.Category.choices,
-            "families": LexiconEntry.Family.choices,
+            **_choices(),
             "tried": _tried(version, request.GET.get("try", "")),
             "error": error,
             "v": v
@@ -126,9 +139,7 @@ def lexicon_edit(request, pk: int):
             "entry": entry,
             "v": values,
             "error": error,
-            "languages": LexiconEntry.Language.choices,
-            "categories": LexiconEntry.Category.choices,
-            "families": LexiconEntry.Family.choices,
+            **_choices(),
         },
         status=status,
     )

@@ -47,6 +47,8 @@ def lexicon_entry(row: LexiconEntryRow) -> LexiconEntry:
         enabled=row.enabled,
         family=row.family,
         any_language=row.any_language,
+        role=row.role,
+        tells_service=row.tells_service,
     )
 
 

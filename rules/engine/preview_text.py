@@ -56,7 +56,6 @@ from rules.textsignals import (
     CATEGORIES,
     CATEGORY_FIELDS,
 )
-from rules.textsignals.benign_kinds import span_kind, tells_service
 from rules.textsignals.benign_scope import PROTECTED_CATEGORIES, is_family_phrase
 from rules.textsignals.disguise import as_read
 from rules.textsignals.languages import (
@@ -84,16 +83,16 @@ ANCHOR_CACHE_SIZE = 200_000  # words of the deals' vocabulary
 def _enabled(compiled: CompiledCriteria) -> frozenset[tuple]:
     """What reading depends on, for each enabled phrase (a category's families read as the
     one phrase they compose): ``_reading``. An edited source or the place of a phrase in
-    the list changes no reading, but for the role a benign entry's source gives it."""
+    the list changes no reading."""
     return frozenset(map(_reading, compiled.lexicon.effective))
 
 
 def _reading(e: LexiconEntry) -> tuple:
     """(phrase, language, category, any_language, role): a family changed changes its
     phrase; a phrase read in any language, or no longer, reads other texts; a benign
-    entry's kind and whether it tells a security service apart (``benign_kinds``, by its
-    source) change what it cancels."""
-    role = (span_kind(e), tells_service(e)) if e.category == BENIGN else None
+    entry's role and whether it tells a security service apart (``benign_roles``) change
+    what it cancels."""
+    role = (e.role, e.tells_service) if e.category == BENIGN else None
     return (e.phrase, e.language, e.category, e.any_language, role)
 
 

@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any
 
 from taxonomy import TEXT_FACT_CATEGORIES, TEXT_SIGNAL_CATEGORIES
 
+from .benign_roles import role_problems
 from .languages import (
     HAN_CHARS,
     LANGUAGE_NAMES,
@@ -95,8 +96,9 @@ class LexiconEntry:
     source: str
     enabled: bool = True
     family: str = ""  # "" a phrase; "act" or "target": one half of the category's families
-    # Read in text of any language, not only in text that may be in the entry's own.
-    any_language: bool = False
+    any_language: bool = False  # read in text of any language, not only in its own
+    role: str = ""  # benign context only: what it may cancel (``benign_roles.ROLES``)
+    tells_service: bool = False  # benign only: may cancel a security service named beside it
 
 
 ENTRY_FIELDS = tuple(f.name for f in fields(LexiconEntry))
@@ -322,17 +324,15 @@ def validate_entry(entry: Any) -> list[str]:
     if not isinstance(entry, LexiconEntry):
         return [f"not a lexicon entry: {type(entry).__name__}"]
     errors: list[str] = []
-    for name in ("phrase", "language", "category", "source"):
+    for name in ("phrase", "language", "category", "source", "family", "role"):
         if not isinstance(getattr(entry, name), str):
             errors.append(f"{name} must be text")
-    if not isinstance(entry.enabled, bool):
-        errors.append("enabled must be true or false")
-    if not isinstance(entry.family, str):
-        errors.append("family must be text")
-    if not isinstance(entry.any_language, bool):
-        errors.append("any_language must be true or false")
+    for name in ("enabled", "any_language", "tells_service"):
+        if not isinstance(getattr(entry, name), bool):
+            errors.append(f"{name} must be true or false")
     if errors:
         return errors
+    errors = role_problems(entry.role, entry.tells_service, benign=entry.category == BENIGN)
     if entry.family not in FAMILIES:
         errors.append(
             f'family "{entry.family}" is not one of "act" (a family of acts), '

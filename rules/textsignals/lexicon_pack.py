@@ -7,7 +7,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict
 from typing import Any
 
-from .lexicon import ENTRY_FIELDS, LexiconEntry, LexiconError
+from .benign_roles import role_from_source
+from .lexicon import BENIGN, ENTRY_FIELDS, LexiconEntry, LexiconError
+
+OPTIONAL = ("enabled", "family", "any_language", "role", "tells_service")
+ROLE_FIELDS = ("role", "tells_service")
 
 
 def lexicon_from_pack(pack: Mapping[str, Any]) -> list[LexiconEntry]:
@@ -17,7 +21,7 @@ def lexicon_from_pack(pack: Mapping[str, Any]) -> list[LexiconEntry]:
         raise LexiconError(["lexicon must be a list"])
     errors: list[str] = []
     out: list[LexiconEntry] = []
-    required = [n for n in ENTRY_FIELDS if n not in ("enabled", "family", "any_language")]
+    required = [n for n in ENTRY_FIELDS if n not in OPTIONAL]
     for i, item in enumerate(raw):
         label = f"lexicon[{i}]"
         if not isinstance(item, Mapping):
@@ -34,7 +38,12 @@ def lexicon_from_pack(pack: Mapping[str, Any]) -> list[LexiconEntry]:
                 )
             )
             continue
-        out.append(LexiconEntry(**{k: item[k] for k in ENTRY_FIELDS if k in item}))
+        values = {k: item[k] for k in ENTRY_FIELDS if k in item}
+        if item.get("category") == BENIGN and not any(k in item for k in ROLE_FIELDS):
+            # Written before roles were fields: its source's beginning set them.
+            if isinstance(item.get("source"), str):
+                values["role"], values["tells_service"] = role_from_source(item["source"])
+        out.append(LexiconEntry(**values))
     if errors:
         raise LexiconError(errors)
     return out
@@ -42,6 +51,11 @@ def lexicon_from_pack(pack: Mapping[str, Any]) -> list[LexiconEntry]:
 
 def lexicon_to_pack(entries: Iterable[LexiconEntry]) -> list[dict[str, Any]]:
     """The pack's ``lexicon`` list: an entry without its empty ``family`` nor a false
-    ``any_language`` (a pack written before either existed reads the same)."""
-    optional = ("family", "any_language")
-    return [{k: v for k, v in asdict(e).items() if k not in optional or v} for e in entries]
+    ``any_language`` (a pack written before either existed reads the same); benign context
+    always with its ``role`` and ``tells_service`` (without them, its source would set them),
+    other entries never."""
+    out = []
+    for e in entries:
+        shown = ROLE_FIELDS if e.category == BENIGN else ()
+        out.append({k: v for k, v in asdict(e).items() if k in shown or k not in OPTIONAL[1:] or v})
+    return out

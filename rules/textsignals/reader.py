@@ -37,7 +37,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from .benign_kinds import span_kind, tells_service
 from .benign_scope import bears_on, benign_keys, protected_target_parts
 from .candidates import candidate_index, candidates, read_word_keys
 from .cue_reads import LEARNED_CUE, cue_reads
@@ -173,8 +172,8 @@ class _Text:
         self.heads: dict[str, list[int]] | None = None
         self._prefixes: dict[str, list[int]] = {}
         self._benign: list[tuple[int, int]] | None = None
-        self.kinds: dict[tuple[int, int], str] = {}  # benign spans of a kind (``span_kind``)
-        self.tells_service: set[tuple[int, int]] = set()  # ``benign_kinds.tells_service``
+        self.kinds: dict[tuple[int, int], str] = {}  # benign spans of a role (``benign_roles``)
+        self.tells_service: set[tuple[int, int]] = set()  # ``LexiconEntry.tells_service``
         self._candidates: tuple[list, list] | None = None
         self._head_set: frozenset[str] | None = None
         self._languages: dict[int, frozenset[str]] = {}
@@ -264,7 +263,7 @@ class _Text:
         if self._benign is None:
             spans = []
             for entry in _candidates(self, lexicon, benign=True):
-                kind = span_kind(entry.entry)
+                kind = entry.entry.role
                 found = [
                     s
                     for s in entry_spans(self, entry)
@@ -275,7 +274,7 @@ class _Text:
                 ]
                 if kind:
                     self.kinds.update(dict.fromkeys(found, kind))
-                if tells_service(entry.entry):
+                if entry.entry.tells_service:
                     self.tells_service.update(found)
                 spans += found
             self._benign = spans

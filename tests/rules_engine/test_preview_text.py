@@ -24,7 +24,6 @@ from rules.engine import (
 from rules.engine.packs import cues_from_pack, read_pack
 from rules.engine.preview_text import ChangeProbe, preview_text_reader, without_phrases
 from rules.textsignals import CATEGORIES, LexiconEntry
-from rules.textsignals.benign_kinds import tells_service
 from rules.textsignals.disguise import as_read
 from rules.textsignals.lexicon import family_phrases, phrase_key
 from rules.textsignals.reader import TRUNCATED
@@ -54,16 +53,16 @@ EXTRA = [
 ]
 
 
-# Sources that give a benign entry a role (``benign_kinds``): telling a security service
-# apart, a kind, none.
-TOLD = "Benign context (anchors): songs, films, exhibitions and archives about a service"
-SOURCES = [TOLD, "Benign context (oversight): an overseer", "Benign context (things): a thing", "s"]
+# Roles a benign entry may be given (``benign_roles``): telling a security service apart,
+# bounding as an overseer, a thing named, none. And sources, which set no role.
+ROLES = [("", True), ("oversight", False), ("thing named", False), ("", False)]
+SOURCES = ["Benign context (things): a thing", "s"]
 BENIGN_AT = [i for i, e in enumerate(ENTRIES) if e.category == "benign"]
 
 
 def _side(draw) -> list[LexiconEntry]:
-    """The default lexicon with some phrases removed, disabled, recategorised or given
-    another source, and some extra phrases added."""
+    """The default lexicon with some phrases removed, disabled, recategorised, given another
+    role or another source, and some extra phrases added."""
     n = len(ENTRIES)
     removed = draw(st.sets(st.integers(0, n - 1), max_size=12))
     disabled = draw(st.sets(st.integers(0, n - 1), max_size=6))
@@ -73,16 +72,22 @@ def _side(draw) -> list[LexiconEntry]:
     resourced = draw(
         st.dictionaries(st.sampled_from(BENIGN_AT), st.sampled_from(SOURCES), max_size=6)
     )
+    rerolled = draw(st.dictionaries(st.sampled_from(BENIGN_AT), st.sampled_from(ROLES), max_size=6))
     out = []
     for i, e in enumerate(ENTRIES):
         if i in removed:
             continue
         if i in resourced:
             e = replace(e, source=resourced[i])
+        if i in rerolled:
+            e = replace(e, role=rerolled[i][0], tells_service=rerolled[i][1])
         if i in recategorised:
-            # A family moved to benign context becomes a phrase (benign has no families).
-            benign = recategorised[i] == "benign"
-            e = replace(e, category=recategorised[i], family="" if benign else e.family)
+            # A family moved to benign context becomes a phrase (benign has no families);
+            # benign context moved to another category loses its role (others have none).
+            if recategorised[i] == "benign":
+                e = replace(e, category="benign", family="")
+            else:
+                e = replace(e, category=recategorised[i], role="", tells_service=False)
         if i in disabled:
             e = replace(e, enabled=False)
         out.append(e)
@@ -119,22 +124,39 @@ def test_the_incremental_preview_reads_what_a_full_re_read_reads(pair, deals) ->
         assert read(snap, stored) == text_read(snap, draft)
 
 
-def test_a_benign_entry_given_another_source_reads_the_deals_its_role_changes() -> None:
-    # Their sources tell what an exhibition beside a named service is: the deal names the
-    # secret police as its subject. Given a source with no such role, the exhibition no
-    # longer clears the service: the preview reads the deal again.
-    told = {i for i, e in enumerate(ENTRIES) if e.language == "en" and tells_service(e)}
-    draft_entries = [replace(e, source="s") if i in told else e for i, e in enumerate(ENTRIES)]
+EXHIBITION = (
+    "24 touchscreens for the new permanent exhibition 'Files of the Secret Police, 1961–1989'."
+)
+
+
+def test_a_benign_entry_given_another_role_reads_the_deals_it_changes() -> None:
+    # These entries tell what an exhibition beside a named service is: the deal names the
+    # secret police as its subject. Unticked, the exhibition no longer clears the service:
+    # the preview reads the deal again.
+    told = {i for i, e in enumerate(ENTRIES) if e.language == "en" and e.tells_service}
+    draft_entries = [
+        replace(e, tells_service=False) if i in told else e for i, e in enumerate(ENTRIES)
+    ]
     draft = compile_criteria(PACK.specs, PACK.tiers, lexicon=draft_entries)
-    snap = example_snapshot(
-        use_description="24 touchscreens for the new permanent exhibition "
-        "'Files of the Secret Police, 1961–1989'."
-    )
+    snap = example_snapshot(use_description=EXHIBITION)
     stored = text_read(snap, PACK)
     assert stored["text.security_services"] == []
     got = preview_text_reader(draft, PACK)(snap, stored)
     assert got == text_read(snap, draft)
     assert got["text.security_services"]
+
+
+def test_a_benign_entry_given_another_source_keeps_its_role() -> None:
+    # The source is the admin's rationale: rewriting it changes nothing the entry cancels,
+    # so the preview keeps every stored reading.
+    told = {i for i, e in enumerate(ENTRIES) if e.language == "en" and e.tells_service}
+    assert told
+    draft_entries = [replace(e, source="s") if i in told else e for i, e in enumerate(ENTRIES)]
+    draft = compile_criteria(PACK.specs, PACK.tiers, lexicon=draft_entries)
+    snap = example_snapshot(use_description=EXHIBITION)
+    stored = text_read(snap, PACK)
+    assert text_read(snap, draft) == stored
+    assert preview_text_reader(draft, PACK)(snap, stored) is stored
 
 
 def test_every_labelled_text_reads_the_same_after_each_single_phrase_is_removed() -> None:
