@@ -46,7 +46,7 @@ HEAD_REACH = 3  # content words between intelligence and the head of its body
 # Whole words: the short names of services that nothing ordinary shares.
 SERVICE_WORDS = frozenset(
     words_of(
-        "kgb fsb stasi dgsi dgse dged sebin dgcim abin mossad shabak savak "
+        "kgb fsb stasi dgsi dgse dged sied sebin dgcim abin mossad shabak savak "
         "кгб фсб штази гкнб кнб сгб мгб"
     )
 )

@@ -111,3 +111,31 @@ def test_ordinary_deals_beside_the_change_stay_clean(text: str) -> None:
 )
 def test_security_organs_are_still_read_by_their_beginning(text: str) -> None:
     assert "security_services" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Services the hostile review named that the lists lacked (none read before).
+        "Câmaras para o SIED em Lisboa.",
+        "Paletes de portáteis entregues no armazém do SIED.",
+        "为国家保卫省提供手机。",
+        "交付给国家保卫省的服务器。",
+        "Ordinateurs portables livrés à la DGED à Rabat.",
+        "Licences pour la Direction générale des études et de la documentation.",
+    ],
+)
+def test_services_the_lists_lacked_are_read(text: str) -> None:
+    assert "security_services" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Comme il sied à un grand compte, 40 portables livrés à Rabat.",
+        "Il sied de rappeler que le réseau du siège sera renouvelé.",
+        "Servidores para o serviço de informações turísticas da câmara municipal.",
+    ],
+)
+def test_words_those_names_share_stay_ordinary(text: str) -> None:
+    assert categories(text) == set()
