@@ -16,7 +16,7 @@ from .engine import LexiconEntry, LexiconError
 from .models import CriteriaVersion
 from .models import LexiconEntry as LexiconEntryRow
 from .selectors import lexicon_entry
-from .textsignals import compile_lexicon
+from .textsignals import BENIGN, compile_lexicon
 
 ENTRY_FIELDS = (
     "phrase",
@@ -64,6 +64,11 @@ def lexicon_entry_save(
         else {"enabled": True, "any_language": False, "role": "", "tells_service": False}
     )
     data.update({k: v for k, v in values.items() if k in ENTRY_FIELDS})
+    if current and current.category == BENIGN != data["category"]:
+        # Benign context moved to another category: its role, left as it was, goes with it
+        # (the audit record keeps it); a role the admin changed too is still refused.
+        if all(data[f] == getattr(current, f) for f in ("role", "tells_service")):
+            data.update(role="", tells_service=False)
     for f in ("phrase", "language", "category", "source", "family"):
         data.setdefault(f, "")
     entry = LexiconEntry(**data)

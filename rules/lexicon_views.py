@@ -25,7 +25,7 @@ MAX_TRY = 2000
 
 
 def _values(post) -> dict:
-    return {
+    values = {
         "phrase": post.get("phrase", "").strip(),
         "language": post.get("language", "").strip(),
         "category": post.get("category", "").strip(),
@@ -33,9 +33,11 @@ def _values(post) -> dict:
         "enabled": post.get("enabled") == "on",
         "family": post.get("family", "").strip(),
         "any_language": post.get("any_language") == "on",
-        "role": post.get("role", "").strip(),
-        "tells_service": post.get("tells_service") == "on",
     }
+    if "role" in post:  # a form without the field (opened before it existed) keeps both
+        values["role"] = post["role"].strip()
+        values["tells_service"] = post.get("tells_service") == "on"
+    return values
 
 
 def _tried(version: CriteriaVersion, text: str) -> dict | None:

@@ -68,6 +68,7 @@ from rules.textsignals.languages import (
 )
 from rules.textsignals.lexicon import CompiledEntry, LexiconEntry, compiled_entry, phrase_key
 from rules.textsignals.reader import PHRASES_FIELD, TRUNCATED, phrase_line
+from rules.textsignals.safeguards import MADE_OPTIONAL_SOURCE
 from rules.textsignals.split_words import rejoins_any
 
 from .criteria import CompiledCriteria
@@ -82,8 +83,8 @@ ANCHOR_CACHE_SIZE = 200_000  # words of the deals' vocabulary
 
 def _enabled(compiled: CompiledCriteria) -> frozenset[tuple]:
     """What reading depends on, for each enabled phrase (a category's families read as the
-    one phrase they compose): ``_reading``. An edited source or the place of a phrase in
-    the list changes no reading."""
+    one phrase they compose): ``_reading``. The place of a phrase in the list changes no
+    reading, nor does an edited source, but for a warrant made optional (``_reading``)."""
     return frozenset(map(_reading, compiled.lexicon.effective))
 
 
@@ -91,8 +92,12 @@ def _reading(e: LexiconEntry) -> tuple:
     """(phrase, language, category, any_language, role): a family changed changes its
     phrase; a phrase read in any language, or no longer, reads other texts; a benign
     entry's role and whether it tells a security service apart (``benign_roles``) change
-    what it cancels."""
-    role = (e.role, e.tells_service) if e.category == BENIGN else None
+    what it cancels; an interception phrase whose source says it reads a warrant made
+    optional reads nothing where its match requires one (``safeguards``)."""
+    if e.category == BENIGN:
+        role = (e.role, e.tells_service)
+    else:
+        role = e.source.startswith(MADE_OPTIONAL_SOURCE) or None
     return (e.phrase, e.language, e.category, e.any_language, role)
 
 

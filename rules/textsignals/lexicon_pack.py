@@ -39,7 +39,12 @@ def lexicon_from_pack(pack: Mapping[str, Any]) -> list[LexiconEntry]:
             )
             continue
         values = {k: item[k] for k in ENTRY_FIELDS if k in item}
-        if item.get("category") == BENIGN and not any(k in item for k in ROLE_FIELDS):
+        given = [k for k in ROLE_FIELDS if k in item]
+        if len(given) == 1:
+            # Half a role would leave the other half to a default no one chose.
+            errors.append(f"{label}: role and tells_service are given together, or neither")
+            continue
+        if item.get("category") == BENIGN and not given:
             # Written before roles were fields: its source's beginning set them.
             if isinstance(item.get("source"), str):
                 values["role"], values["tells_service"] = role_from_source(item["source"])

@@ -27,6 +27,7 @@ from rules.textsignals import CATEGORIES, LexiconEntry
 from rules.textsignals.disguise import as_read
 from rules.textsignals.lexicon import family_phrases, phrase_key
 from rules.textsignals.reader import TRUNCATED
+from rules.textsignals.safeguards import MADE_OPTIONAL_SOURCE
 from rules.textsignals.split_words import rejoined
 from tests.rules_engine.labelled import TEXTS as LABELLED_TEXTS
 from tests.rules_engine.labelled import spread
@@ -54,9 +55,10 @@ EXTRA = [
 
 
 # Roles a benign entry may be given (``benign_roles``): telling a security service apart,
-# bounding as an overseer, a thing named, none. And sources, which set no role.
+# bounding as an overseer, a thing named, none. And sources: a benign one sets no role; an
+# interception phrase's may say it reads a warrant made optional (``safeguards``).
 ROLES = [("", True), ("oversight", False), ("thing named", False), ("", False)]
-SOURCES = ["Benign context (things): a thing", "s"]
+SOURCES = ["Benign context (things): a thing", f"{MADE_OPTIONAL_SOURCE} (rewritten)", "s"]
 BENIGN_AT = [i for i, e in enumerate(ENTRIES) if e.category == "benign"]
 
 
@@ -69,9 +71,7 @@ def _side(draw) -> list[LexiconEntry]:
     recategorised = draw(
         st.dictionaries(st.integers(0, n - 1), st.sampled_from([*CATEGORIES, "benign"]), max_size=4)
     )
-    resourced = draw(
-        st.dictionaries(st.sampled_from(BENIGN_AT), st.sampled_from(SOURCES), max_size=6)
-    )
+    resourced = draw(st.dictionaries(st.integers(0, n - 1), st.sampled_from(SOURCES), max_size=6))
     rerolled = draw(st.dictionaries(st.sampled_from(BENIGN_AT), st.sampled_from(ROLES), max_size=6))
     out = []
     for i, e in enumerate(ENTRIES):
@@ -157,6 +157,28 @@ def test_a_benign_entry_given_another_source_keeps_its_role() -> None:
     stored = text_read(snap, PACK)
     assert text_read(snap, draft) == stored
     assert preview_text_reader(draft, PACK)(snap, stored) is stored
+
+
+def test_a_warrant_made_optional_rewritten_in_its_source_is_previewed() -> None:
+    # The interception phrases reading a warrant made optional read nothing where their
+    # match requires one; that is set by their source, so a source rewritten by an admin
+    # reads the deal again.
+    draft_entries = [
+        replace(e, source="Rationale rewritten by an admin")
+        if e.source.startswith(MADE_OPTIONAL_SOURCE)
+        else e
+        for e in ENTRIES
+    ]
+    draft = compile_criteria(PACK.specs, PACK.tiers, lexicon=draft_entries)
+    snap = example_snapshot(
+        use_description="Interception légale avec mandat judiciaire obligatoire pour chaque "
+        "écoute avec l'export PDF rendu facultatif."
+    )
+    stored = text_read(snap, PACK)
+    assert stored["text.interception"] == []
+    got = preview_text_reader(draft, PACK)(snap, stored)
+    assert got == text_read(snap, draft)
+    assert got["text.interception"]
 
 
 def test_every_labelled_text_reads_the_same_after_each_single_phrase_is_removed() -> None:
