@@ -16,7 +16,8 @@ from .engine import LexiconEntry, LexiconError
 from .models import CriteriaVersion
 from .models import LexiconEntry as LexiconEntryRow
 from .selectors import lexicon_entry
-from .textsignals import BENIGN, compile_lexicon
+from .textsignals import compile_lexicon
+from .textsignals.entry_roles import role_problems
 
 ENTRY_FIELDS = (
     "phrase",
@@ -64,10 +65,11 @@ def lexicon_entry_save(
         else {"enabled": True, "any_language": False, "role": "", "tells_service": False}
     )
     data.update({k: v for k, v in values.items() if k in ENTRY_FIELDS})
-    if current and current.category == BENIGN != data["category"]:
-        # Benign context moved to another category: its role, left as it was, goes with it
-        # (the audit record keeps it); a role the admin changed too is still refused.
-        if all(data[f] == getattr(current, f) for f in ("role", "tells_service")):
+    if current and current.category != data["category"]:
+        # Moved to another category: a role it cannot have there, left as it was, goes (the
+        # audit record keeps it); a role the admin changed too is still refused.
+        untouched = all(data[f] == getattr(current, f) for f in ("role", "tells_service"))
+        if untouched and role_problems(data["role"], data["tells_service"], data["category"]):
             data.update(role="", tells_service=False)
     for f in ("phrase", "language", "category", "source", "family"):
         data.setdefault(f, "")

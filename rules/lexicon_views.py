@@ -15,8 +15,8 @@ from .lexicon_services import ENTRY_FIELDS, lexicon_entry_delete, lexicon_entry_
 from .models import CriteriaVersion, LexiconEntry
 from .selectors import criteria_draft, criteria_learned_cues, criteria_lexicon
 from .textsignals import LANGUAGE_NAMES, detect_language
-from .textsignals.benign_roles import ROLES, TELLS_SERVICE
 from .textsignals.candidates import compiled_lexicon
+from .textsignals.entry_roles import PHRASE_ROLES, ROLES, TELLS_SERVICE
 from .textsignals.reader import LEARNED_CUE, read_one_sourced
 from .textsignals.set_aside import set_aside
 from .views import _require_admin, _require_reviewer
@@ -69,13 +69,16 @@ def _tried(version: CriteriaVersion, text: str) -> dict | None:
 
 
 def _choices() -> dict:
-    """What the phrase form offers: languages, categories, kinds, and benign roles with
-    what each cancels."""
+    """What the phrase form offers: languages, categories, kinds, and roles with what each
+    does."""
     return {
         "languages": LexiconEntry.Language.choices,
         "categories": LexiconEntry.Category.choices,
         "families": LexiconEntry.Family.choices,
-        "roles": list(ROLES.items()),
+        "roles": [
+            *ROLES.items(),
+            *((r, f"{c.capitalize()} only. {text}") for r, (c, text) in PHRASE_ROLES.items()),
+        ],
         "tells_service_hint": TELLS_SERVICE,
     }
 

@@ -3,10 +3,10 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from .textsignals.benign_roles import ROLES
+from .textsignals.entry_roles import PHRASE_ROLES, ROLES
 
-# A benign entry's role as the lexicon's table names it (what each does: ``ROLES``).
-ROLE_CHOICES = [(role, role or "plain") for role in ROLES]
+# An entry's role as the lexicon's table names it (what each does: ``entry_roles``).
+ROLE_CHOICES = [(role, role or "plain") for role in (*ROLES, *PHRASE_ROLES)]
 
 
 class CriteriaVersion(models.Model):
@@ -147,11 +147,11 @@ class LexiconEntry(models.Model):
     # (a product name, a loanword). False in the database too: rows written with an older
     # model (migration 0010's) read in their own language.
     any_language = models.BooleanField(default=False, db_default=False)
-    # Benign context only: what it may cancel, and whether it may cancel a security service
-    # named beside it (``rules.textsignals.benign_roles``). Fields of their own since
-    # migration 0017; before, the beginning of the source set them.
+    # What the entry does beyond matching (benign context: what it may cancel, and whether
+    # it may cancel a security service named beside it; ``rules.textsignals.entry_roles``).
+    # Fields of their own since migration 0017; before, the beginning of the source set them.
     role = models.CharField(
-        max_length=16, choices=ROLE_CHOICES, blank=True, default="", db_default=""
+        max_length=24, choices=ROLE_CHOICES, blank=True, default="", db_default=""
     )
     tells_service = models.BooleanField(default=False, db_default=False)
 

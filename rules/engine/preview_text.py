@@ -68,7 +68,6 @@ from rules.textsignals.languages import (
 )
 from rules.textsignals.lexicon import CompiledEntry, LexiconEntry, compiled_entry, phrase_key
 from rules.textsignals.reader import PHRASES_FIELD, TRUNCATED, phrase_line
-from rules.textsignals.safeguards import MADE_OPTIONAL_SOURCE
 from rules.textsignals.split_words import rejoins_any
 
 from .criteria import CompiledCriteria
@@ -83,21 +82,17 @@ ANCHOR_CACHE_SIZE = 200_000  # words of the deals' vocabulary
 
 def _enabled(compiled: CompiledCriteria) -> frozenset[tuple]:
     """What reading depends on, for each enabled phrase (a category's families read as the
-    one phrase they compose): ``_reading``. The place of a phrase in the list changes no
-    reading, nor does an edited source, but for a warrant made optional (``_reading``)."""
+    one phrase they compose): ``_reading``. An edited source or the place of a phrase in
+    the list changes no reading."""
     return frozenset(map(_reading, compiled.lexicon.effective))
 
 
 def _reading(e: LexiconEntry) -> tuple:
     """(phrase, language, category, any_language, role): a family changed changes its
     phrase; a phrase read in any language, or no longer, reads other texts; a benign
-    entry's role and whether it tells a security service apart (``benign_roles``) change
-    what it cancels; an interception phrase whose source says it reads a warrant made
-    optional reads nothing where its match requires one (``safeguards``)."""
-    if e.category == BENIGN:
-        role = (e.role, e.tells_service)
-    else:
-        role = e.source.startswith(MADE_OPTIONAL_SOURCE) or None
+    entry's role and whether it tells a security service apart change what it cancels, an
+    interception phrase's role what it reads (``entry_roles``)."""
+    role = (e.role, e.tells_service)
     return (e.phrase, e.language, e.category, e.any_language, role)
 
 
@@ -121,7 +116,7 @@ class ChangeProbe(TextProbe):
         unique: dict[tuple[str, str], LexiconEntry] = {}
         # (phrase, language, category[, any_language, role]): where a phrase may read, and
         # a benign entry's role, do not change which words it needs, so the test ignores
-        # them (it stays necessary); sorted as text, as a role may be None or a pair.
+        # them (it stays necessary); sorted as text, as a role is a pair.
         for phrase, language, category, *_where in sorted(
             phrases, key=lambda p: tuple(map(str, p))
         ):

@@ -6,19 +6,21 @@ from django.db import migrations, models
 
 
 def roles_from_sources(apps, schema_editor):
-    """Give every benign entry of every version the role its source's beginning gave it.
+    """Give every benign or interception entry of every version the role its source's
+    beginning gave it.
 
     Until now the reader took an entry's role from how its source began
-    (``benign_roles.role_from_source``); from here it reads the fields. Every version,
+    (``entry_roles.role_from_source``); from here it reads the fields. Every version,
     published, screened or draft, reads its deals exactly as before, so no version is left
     out and no audit event is written (nothing an admin decided changes).
     """
-    from rules.textsignals.benign_roles import role_from_source
+    from rules.textsignals.entry_roles import role_from_source
 
     LexiconEntry = apps.get_model("rules", "LexiconEntry")
     by_role = defaultdict(list)
-    for pk, source in LexiconEntry.objects.filter(category="benign").values_list("pk", "source"):
-        role = role_from_source(source)
+    rows = LexiconEntry.objects.filter(category__in=("benign", "interception"))
+    for pk, source, category in rows.values_list("pk", "source", "category"):
+        role = role_from_source(source, category)
         if role != ("", False):
             by_role[role].append(pk)
     for (role, tells), pks in by_role.items():
@@ -35,7 +37,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='lexiconentry',
             name='role',
-            field=models.CharField(blank=True, choices=[('', 'plain'), ('thing named', 'thing named'), ('idiom', 'idiom'), ('channel', 'channel'), ('oversight', 'oversight'), ('measure', 'measure'), ('other', 'other'), ('own object', 'own object'), ('thing held', 'thing held'), ("union's own", "union's own"), ("group's own", "group's own"), ('agreed', 'agreed'), ('calls', 'calls'), ('workplace', 'workplace'), ('own mail', 'own mail'), ('billing', 'billing'), ('compliance', 'compliance'), ('own people', 'own people')], db_default='', default='', max_length=16),
+            field=models.CharField(blank=True, choices=[('', 'plain'), ('thing named', 'thing named'), ('idiom', 'idiom'), ('channel', 'channel'), ('oversight', 'oversight'), ('measure', 'measure'), ('other', 'other'), ('own object', 'own object'), ('thing held', 'thing held'), ("union's own", "union's own"), ("group's own", "group's own"), ('agreed', 'agreed'), ('calls', 'calls'), ('workplace', 'workplace'), ('own mail', 'own mail'), ('billing', 'billing'), ('compliance', 'compliance'), ('own people', 'own people'), ('warrant made optional', 'warrant made optional')], db_default='', default='', max_length=24),
         ),
         migrations.AddField(
             model_name='lexiconentry',

@@ -1,4 +1,4 @@
-"""How benign entries of a role the reader treats apart (``benign_roles``: a thing named, an
+"""How benign entries of a role the reader treats apart (``entry_roles``: a thing named, an
 idiom, a channel) cancel a match beside them, and when benign context names something other
 than the protected groups a match acts on (``benign_scope.bears_on``)."""
 

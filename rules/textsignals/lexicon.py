@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 
 from taxonomy import TEXT_FACT_CATEGORIES, TEXT_SIGNAL_CATEGORIES
 
-from .benign_roles import role_problems
+from .entry_roles import role_problems
 from .languages import (
     HAN_CHARS,
     LANGUAGE_NAMES,
@@ -97,7 +97,7 @@ class LexiconEntry:
     enabled: bool = True
     family: str = ""  # "" a phrase; "act" or "target": one half of the category's families
     any_language: bool = False  # read in text of any language, not only in its own
-    role: str = ""  # benign context only: what it may cancel (``benign_roles.ROLES``)
+    role: str = ""  # what it does beyond matching (``entry_roles``): "" plain
     tells_service: bool = False  # benign only: may cancel a security service named beside it
 
 
@@ -332,7 +332,7 @@ def validate_entry(entry: Any) -> list[str]:
             errors.append(f"{name} must be true or false")
     if errors:
         return errors
-    errors = role_problems(entry.role, entry.tells_service, benign=entry.category == BENIGN)
+    errors = role_problems(entry.role, entry.tells_service, entry.category)
     if entry.family not in FAMILIES:
         errors.append(
             f'family "{entry.family}" is not one of "act" (a family of acts), '

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict
 from typing import Any
 
-from .benign_roles import role_from_source
+from .entry_roles import role_from_source
 from .lexicon import BENIGN, ENTRY_FIELDS, LexiconEntry, LexiconError
 
 OPTIONAL = ("enabled", "family", "any_language", "role", "tells_service")
@@ -40,14 +40,14 @@ def lexicon_from_pack(pack: Mapping[str, Any]) -> list[LexiconEntry]:
             continue
         values = {k: item[k] for k in ENTRY_FIELDS if k in item}
         given = [k for k in ROLE_FIELDS if k in item]
-        if len(given) == 1:
+        if item.get("category") == BENIGN and len(given) == 1:
             # Half a role would leave the other half to a default no one chose.
             errors.append(f"{label}: role and tells_service are given together, or neither")
             continue
-        if item.get("category") == BENIGN and not given:
+        if not given and isinstance(item.get("source"), str):
             # Written before roles were fields: its source's beginning set them.
-            if isinstance(item.get("source"), str):
-                values["role"], values["tells_service"] = role_from_source(item["source"])
+            category = str(item.get("category"))
+            values["role"], values["tells_service"] = role_from_source(item["source"], category)
         out.append(LexiconEntry(**values))
     if errors:
         raise LexiconError(errors)
@@ -57,10 +57,14 @@ def lexicon_from_pack(pack: Mapping[str, Any]) -> list[LexiconEntry]:
 def lexicon_to_pack(entries: Iterable[LexiconEntry]) -> list[dict[str, Any]]:
     """The pack's ``lexicon`` list: an entry without its empty ``family`` nor a false
     ``any_language`` (a pack written before either existed reads the same); benign context
-    always with its ``role`` and ``tells_service`` (without them, its source would set them),
-    other entries never."""
+    always with its ``role`` and ``tells_service``, another entry with its ``role`` when it
+    has one or its source would give it one (without the keys, the source sets them)."""
     out = []
     for e in entries:
-        shown = ROLE_FIELDS if e.category == BENIGN else ()
+        shown: tuple[str, ...] = ()
+        if e.category == BENIGN:
+            shown = ROLE_FIELDS
+        elif e.role or role_from_source(e.source, e.category)[0]:
+            shown = ("role",)
         out.append({k: v for k, v in asdict(e).items() if k in shown or k not in OPTIONAL[1:] or v})
     return out

@@ -172,7 +172,7 @@ class _Text:
         self.heads: dict[str, list[int]] | None = None
         self._prefixes: dict[str, list[int]] = {}
         self._benign: list[tuple[int, int]] | None = None
-        self.kinds: dict[tuple[int, int], str] = {}  # benign spans of a role (``benign_roles``)
+        self.kinds: dict[tuple[int, int], str] = {}  # benign spans of a role (``entry_roles``)
         self.tells_service: set[tuple[int, int]] = set()  # ``LexiconEntry.tells_service``
         self._candidates: tuple[list, list] | None = None
         self._head_set: frozenset[str] | None = None
@@ -362,7 +362,7 @@ def _read(raw: str, lexicon: CompiledLexicon) -> list[Read]:
                 or switched_off(text, hi, entry.entry.category)
                 or listed_device(text, lexicon, lo, hi, act)
                 or (entry.entry.category == "interception" and records_denied_on(text, lo, hi))
-                or warrant_still_required(text, entry.entry.source, lo, hi)
+                or warrant_still_required(text, entry.entry.role, lo, hi)
                 or (
                     entry.entry.category == "security_services"
                     and (

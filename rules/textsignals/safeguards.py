@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .entry_roles import WARRANT_MADE_OPTIONAL
 from .languages import bare_word
 from .negation import (
     _INNER_BREAK_RE,
@@ -146,11 +147,10 @@ def safeguard_dispensed(text: _Text, last: int) -> bool:
     )
 
 
-# The entries reading a warrant made optional (by their source) read nothing where the match
+# The entries reading a warrant made optional (their role) read nothing where the match
 # says a warrant is required: the option is then another thing's ("mandat judiciaire
 # obligatoire pour chaque écoute avec l'export PDF rendu facultatif", "须有授权令并把报表导出
 # 功能设为可选"). Beginnings of words, accents dropped.
-MADE_OPTIONAL_SOURCE = "Composed: the warrant or court order of an interception made optional"
 REQUIRED_STARTS = tuple(
     (
         "required requires require mandatory obligatoire obligatori obrigatori exige exigid "
@@ -161,10 +161,10 @@ ZH_REQUIRED = ("须有", "必须", "需要有", "必需", "必填")
 ZH_OPTIONAL_FORMS = ("非必填", "不再必填", "不必填")
 
 
-def warrant_still_required(text: _Text, source: str, lo: int, hi: int) -> bool:
-    """Whether a match of an entry reading a warrant made optional says a warrant is
-    required in its own words."""
-    if not source.startswith(MADE_OPTIONAL_SOURCE):
+def warrant_still_required(text: _Text, role: str, lo: int, hi: int) -> bool:
+    """Whether a match of an entry reading a warrant made optional (``role``) says a
+    warrant is required in its own words."""
+    if role != WARRANT_MADE_OPTIONAL:
         return False
     words = text.raw[text.toks[lo][1] : text.toks[hi][2]]
     for optional in ZH_OPTIONAL_FORMS:  # "改为非必填" makes optional: no "必填" left in it

@@ -1,6 +1,7 @@
-"""What a benign-context entry may cancel is a field an admin sees and sets (its role, and
-whether it tells a security service apart), not something the first words of its source
-decide behind the admin's back: rewriting a rationale changes no reading."""
+"""What a lexicon entry does beyond matching is a field an admin sees and sets (benign
+context's role and whether it tells a security service apart; an interception phrase's
+warrant made optional), not something the first words of its source decide behind the
+admin's back: rewriting a rationale changes no reading."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from rules.engine import read_pack
 from rules.models import LexiconEntry
 from rules.selectors import criteria_lexicon, criteria_published_current
 from rules.textsignals import LexiconError, compile_lexicon, lexicon_from_pack, lexicon_to_pack
-from rules.textsignals.benign_roles import ROLES, role_from_source
+from rules.textsignals.entry_roles import ROLES, role_from_source
 
 pytestmark = pytest.mark.django_db
 
@@ -127,6 +128,10 @@ def test_an_admin_gives_a_new_phrase_a_role(client, admin_user):
         ({"role": "thing named"}, "only benign context has a role"),
         ({"role": "", "tells_service": "on"}, "only benign context has a role"),
         ({"category": "benign", "role": "bystander"}, 'role "bystander" is not one of'),
+        (
+            {"category": "benign", "role": "warrant made optional"},
+            'role "warrant made optional" is for interception phrases only',
+        ),
     ],
 )
 def test_a_role_that_cannot_be_is_refused_with_the_reason(client, admin_user, more, said):
@@ -153,7 +158,11 @@ def test_roles_travel_in_criteria_packs_and_an_older_pack_reads_them_from_its_so
     pack = services.criteria_pack_export(version)
     benign = [e for e in pack["lexicon"] if e["category"] == "benign"]
     assert benign and all("role" in e and "tells_service" in e for e in benign)
-    assert not any("role" in e for e in pack["lexicon"] if e["category"] != "benign")
+    # Other entries carry a role only when they have one (the warrant made optional).
+    others = [e for e in pack["lexicon"] if e["category"] != "benign" and "role" in e]
+    assert {(e["category"], e["role"]) for e in others} == {
+        ("interception", "warrant made optional")
+    }
     # An admin's role survives the round trip, whatever the source says.
     edited = lexicon_from_pack(pack)
     i = next(i for i, e in enumerate(edited) if e.role == "thing named")
@@ -161,10 +170,10 @@ def test_roles_travel_in_criteria_packs_and_an_older_pack_reads_them_from_its_so
     again = lexicon_from_pack({"lexicon": lexicon_to_pack(edited)})
     assert again == edited and again[i].role == ""
     # A pack written before roles were fields: each entry's source sets them, as it did.
-    older = [{k: v for k, v in e.items() if k not in ("role", "tells_service")} for e in benign]
-    assert lexicon_from_pack({"lexicon": older}) == [
-        e for e in lexicon_from_pack(pack) if e.category == "benign"
+    older = [
+        {k: v for k, v in e.items() if k not in ("role", "tells_service")} for e in pack["lexicon"]
     ]
+    assert lexicon_from_pack({"lexicon": older}) == lexicon_from_pack(pack)
     draft = services.criteria_pack_import(actor=admin_user, pack=pack)
     assert criteria_lexicon(draft) == criteria_lexicon(version)
 
@@ -182,8 +191,7 @@ def test_the_default_packs_roles_are_those_its_sources_gave():
     # 0005 and 0010) the roles their sources gave: the pack's, as long as this holds. A role
     # changed in the pack needs a data migration of its own, as 0010 and 0012 were.
     for e in lexicon_from_pack(read_pack()):
-        if e.category == "benign":
-            assert (e.role, e.tells_service) == role_from_source(e.source), e
+        assert (e.role, e.tells_service) == role_from_source(e.source, e.category), e
 
 
 def test_compiling_refuses_a_role_outside_benign_context():
@@ -198,9 +206,10 @@ MIGRATION = importlib.import_module("rules.migrations.0017_lexicon_roles")
 
 def test_the_migration_gives_rows_the_roles_their_sources_gave():
     version = criteria_published_current()
-    rows = LexiconEntry.objects.filter(version=version, category="benign")
+    rows = LexiconEntry.objects.filter(version=version, category__in=("benign", "interception"))
     expected = {r.pk: (r.role, r.tells_service) for r in rows}
-    assert {"thing named", "oversight"} <= {role for role, _ in expected.values()}
+    roles = {role for role, _ in expected.values()}
+    assert {"thing named", "oversight", "warrant made optional"} <= roles
     rows.update(role="", tells_service=False)  # as the table stood before 0017's data step
     apps = MigrationExecutor(connection).loader.project_state(("rules", "0017_lexicon_roles")).apps
     MIGRATION.roles_from_sources(apps, None)

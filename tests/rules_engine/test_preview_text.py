@@ -25,9 +25,9 @@ from rules.engine.packs import cues_from_pack, read_pack
 from rules.engine.preview_text import ChangeProbe, preview_text_reader, without_phrases
 from rules.textsignals import CATEGORIES, LexiconEntry
 from rules.textsignals.disguise import as_read
+from rules.textsignals.entry_roles import MADE_OPTIONAL_SOURCE
 from rules.textsignals.lexicon import family_phrases, phrase_key
 from rules.textsignals.reader import TRUNCATED
-from rules.textsignals.safeguards import MADE_OPTIONAL_SOURCE
 from rules.textsignals.split_words import rejoined
 from tests.rules_engine.labelled import TEXTS as LABELLED_TEXTS
 from tests.rules_engine.labelled import spread
@@ -54,12 +54,14 @@ EXTRA = [
 ]
 
 
-# Roles a benign entry may be given (``benign_roles``): telling a security service apart,
-# bounding as an overseer, a thing named, none. And sources: a benign one sets no role; an
-# interception phrase's may say it reads a warrant made optional (``safeguards``).
+# Roles a benign entry may be given (``entry_roles``): telling a security service apart,
+# bounding as an overseer, a thing named, none; an interception phrase's: reading a warrant
+# made optional, none. And sources, which set no role.
 ROLES = [("", True), ("oversight", False), ("thing named", False), ("", False)]
+PHRASE_ROLES = [("warrant made optional", False), ("", False)]
 SOURCES = ["Benign context (things): a thing", f"{MADE_OPTIONAL_SOURCE} (rewritten)", "s"]
 BENIGN_AT = [i for i, e in enumerate(ENTRIES) if e.category == "benign"]
+INTERCEPTION_AT = [i for i, e in enumerate(ENTRIES) if e.category == "interception"]
 
 
 def _side(draw) -> list[LexiconEntry]:
@@ -73,6 +75,9 @@ def _side(draw) -> list[LexiconEntry]:
     )
     resourced = draw(st.dictionaries(st.integers(0, n - 1), st.sampled_from(SOURCES), max_size=6))
     rerolled = draw(st.dictionaries(st.sampled_from(BENIGN_AT), st.sampled_from(ROLES), max_size=6))
+    rerolled |= draw(
+        st.dictionaries(st.sampled_from(INTERCEPTION_AT), st.sampled_from(PHRASE_ROLES), max_size=3)
+    )
     out = []
     for i, e in enumerate(ENTRIES):
         if i in removed:
@@ -88,6 +93,8 @@ def _side(draw) -> list[LexiconEntry]:
                 e = replace(e, category="benign", family="")
             else:
                 e = replace(e, category=recategorised[i], role="", tells_service=False)
+            if e.role == "warrant made optional":  # an interception phrase's role only
+                e = replace(e, role="")
         if i in disabled:
             e = replace(e, enabled=False)
         out.append(e)
@@ -159,23 +166,30 @@ def test_a_benign_entry_given_another_source_keeps_its_role() -> None:
     assert preview_text_reader(draft, PACK)(snap, stored) is stored
 
 
-def test_a_warrant_made_optional_rewritten_in_its_source_is_previewed() -> None:
+MADE_OPTIONAL = (
+    "Interception légale avec mandat judiciaire obligatoire pour chaque écoute avec l'export "
+    "PDF rendu facultatif."
+)
+
+
+def test_a_warrant_made_optional_is_a_role_its_source_no_longer_sets() -> None:
     # The interception phrases reading a warrant made optional read nothing where their
-    # match requires one; that is set by their source, so a source rewritten by an admin
-    # reads the deal again.
-    draft_entries = [
-        replace(e, source="Rationale rewritten by an admin")
-        if e.source.startswith(MADE_OPTIONAL_SOURCE)
-        else e
-        for e in ENTRIES
-    ]
-    draft = compile_criteria(PACK.specs, PACK.tiers, lexicon=draft_entries)
-    snap = example_snapshot(
-        use_description="Interception légale avec mandat judiciaire obligatoire pour chaque "
-        "écoute avec l'export PDF rendu facultatif."
-    )
+    # match requires one. Their sources rewritten by an admin, they still do (the preview
+    # keeps the stored reading); their role taken away, the preview reads the deal again.
+    made_optional = {i for i, e in enumerate(ENTRIES) if e.role == "warrant made optional"}
+    assert len(made_optional) == 7
+    snap = example_snapshot(use_description=MADE_OPTIONAL)
     stored = text_read(snap, PACK)
     assert stored["text.interception"] == []
+    rewritten = [
+        replace(e, source="Rationale rewritten by an admin") if i in made_optional else e
+        for i, e in enumerate(ENTRIES)
+    ]
+    draft = compile_criteria(PACK.specs, PACK.tiers, lexicon=rewritten)
+    assert text_read(snap, draft) == stored
+    assert preview_text_reader(draft, PACK)(snap, stored) is stored
+    plain = [replace(e, role="") if i in made_optional else e for i, e in enumerate(ENTRIES)]
+    draft = compile_criteria(PACK.specs, PACK.tiers, lexicon=plain)
     got = preview_text_reader(draft, PACK)(snap, stored)
     assert got == text_read(snap, draft)
     assert got["text.interception"]

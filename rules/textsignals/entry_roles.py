@@ -1,19 +1,23 @@
-"""What a benign-context entry may cancel: its role, a field of its own that admins see and
-set in the criteria editor (``LexiconEntry.role`` and ``tells_service``).
+"""What a lexicon entry does beyond matching: its role, a field of its own that admins see
+and set in the criteria editor (``LexiconEntry.role`` and ``tells_service``).
 
 Plain benign context (role "") cancels a red flag it stands near (``benign_scope``). An
 entry of a role is read apart: a thing named cancels only a match that ends on its word, an
 overseer bounds the act after it, and so on (``ROLES``). Whatever its role, benign context
 beside a security service named plainly cancels it only when the entry tells what that
 service is there for (``tells_service``: the subject of a film, a fire and rescue service).
+An interception phrase may have one role (``PHRASE_ROLES``): reading a warrant made
+optional, it reads nothing where its match says a warrant is required (``safeguards``).
 
 Packs and database rows written before roles were fields had them set by how the entry's
-source began (``role_from_source``): a pack without the fields is read so, and migration
-0017 set the rows' fields so. Those tables are frozen: a new role is a field's value, never
-a source's beginning.
+source began (``role_from_source``): a pack entry without the fields is read so, and
+migration 0017 set the rows' fields so. Those beginnings are frozen: a new role is a
+field's value, never a source's beginning.
 """
 
 from __future__ import annotations
+
+BENIGN = "benign"  # lexicon.BENIGN (which imports this module)
 
 # Each role and what it cancels, in the words the criteria editor shows.
 ROLES = {
@@ -66,6 +70,15 @@ ROLES = {
     "own people": (
         "An NGO, a parish or a union wanting something for its own people, bounded by whom it "
         "goes to"
+    ),
+}
+# Roles of other categories' phrases: (the category, what the role does).
+WARRANT_MADE_OPTIONAL = "warrant made optional"
+PHRASE_ROLES = {
+    WARRANT_MADE_OPTIONAL: (
+        "interception",
+        "Reads a warrant made optional: reads nothing where its match says a warrant is "
+        "required (“mandat judiciaire obligatoire … l'export PDF rendu facultatif”)",
     ),
 }
 TELLS_SERVICE = (
@@ -175,17 +188,28 @@ SERVICE_TOLD_SOURCES = (
 )
 
 
-def role_problems(role: str, tells_service: bool, *, benign: bool) -> list[str]:
+def role_problems(role: str, tells_service: bool, category: str) -> list[str]:
     """What is wrong with an entry's role and tick (for the criteria editor), or nothing."""
+    if role in PHRASE_ROLES:
+        wanted = PHRASE_ROLES[role][0]
+        return [] if category == wanted else [f'role "{role}" is for {wanted} phrases only']
     if role not in ROLES:
-        known = ", ".join(f'"{r}"' for r in ROLES if r)
-        return [f'role "{role}" is not one of {known} or empty (plain benign context)']
-    if (role or tells_service) and not benign:
+        known = ", ".join(f'"{r}"' for r in (*ROLES, *PHRASE_ROLES) if r)
+        return [f'role "{role}" is not one of {known} or empty (plain)']
+    if (role or tells_service) and category != BENIGN:
         return ["only benign context has a role or tells a security service apart"]
     return []
 
 
-def role_from_source(source: str) -> tuple[str, bool]:
+# Interception phrases reading a warrant made optional, by their source (frozen).
+MADE_OPTIONAL_SOURCE = "Composed: the warrant or court order of an interception made optional"
+
+
+def role_from_source(source: str, category: str) -> tuple[str, bool]:
     """(role, tells_service) as an entry's source set them before they were fields."""
+    if category == "interception" and source.startswith(MADE_OPTIONAL_SOURCE):
+        return WARRANT_MADE_OPTIONAL, False
+    if category != BENIGN:
+        return "", False
     role = next((kind for start, kind in KIND_SOURCES.items() if source.startswith(start)), "")
     return role, source.startswith(SERVICE_TOLD_SOURCES)
