@@ -31,9 +31,10 @@ from .attack_watch import watched_for_attacks
 from .benign_kinds import names_something_else, thing_bears
 from .bound_reach import bound_after, group_acted_on_after, group_acted_on_before
 from .cover_story import cover_story
+from .entry_roles import COMPOSED
 from .kept_groups import groups_kept
 from .languages import bare_word
-from .lexicon import FAMILY_SOURCE, WINDOW, CompiledLexicon, IndexedPart, LexiconEntry
+from .lexicon import WINDOW, CompiledLexicon, IndexedPart, LexiconEntry
 from .mass_scope import court_order_bounds_nothing, everyone_kept_long, names_the_public
 from .plain_services import goods_beside_service
 from .recipient import kept_for_the_state
@@ -125,8 +126,8 @@ def benign_keys(lexicon: CompiledLexicon) -> frozenset[str]:
 
 
 def is_family_phrase(entry: LexiconEntry) -> bool:
-    """Whether an entry is the phrase a category's families compose (``family_phrases``)."""
-    return entry.source == f"{FAMILY_SOURCE}: acts ~ targets"
+    """Whether an entry is the phrase families compose (its role, never an admin's phrase's)."""
+    return entry.role == COMPOSED
 
 
 def protected_target_parts(lexicon: CompiledLexicon) -> tuple[IndexedPart, ...]:

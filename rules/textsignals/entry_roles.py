@@ -81,6 +81,9 @@ PHRASE_ROLES = {
         "required (“mandat judiciaire obligatoire … l'export PDF rendu facultatif”)",
     ),
 }
+# The role only the lexicon gives, to the phrase a category's families compose (never an
+# admin's: no such role may be saved): its targets tell where a text names a protected group.
+COMPOSED = "composed from families"
 TELLS_SERVICE = (
     "Tells what a security service named beside it is there for (a film or an archive about "
     "it, a fire and rescue service): only then may it cancel that service"

@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 
 from taxonomy import TEXT_FACT_CATEGORIES, TEXT_SIGNAL_CATEGORIES
 
-from .entry_roles import role_problems
+from .entry_roles import COMPOSED, role_problems
 from .languages import (
     HAN_CHARS,
     LANGUAGE_NAMES,
@@ -75,7 +75,6 @@ MAX_ALTERNATIVES = 40
 MIN_PREFIX = 4  # "det*" would match far too much
 # A phrase (raises its category when it matches), or half of its category's families.
 FAMILIES: dict[str, str] = {"": "phrase", "act": "family of acts", "target": "family of targets"}
-FAMILY_SOURCE = "Families"
 
 
 class LexiconError(ValueError):
@@ -440,7 +439,8 @@ def family_phrases(entries: Iterable[LexiconEntry]) -> list[LexiconEntry]:
                     phrase=f"{'|'.join(alts['act'])} ~ {'|'.join(alts['target'])}",
                     language=language,
                     category=category,
-                    source=f"{FAMILY_SOURCE}: acts ~ targets",
+                    source="Families: acts ~ targets",
+                    role=COMPOSED,
                 )
             )
     return out

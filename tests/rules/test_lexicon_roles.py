@@ -19,7 +19,9 @@ from rules.engine import read_pack
 from rules.models import LexiconEntry
 from rules.selectors import criteria_lexicon, criteria_published_current
 from rules.textsignals import LexiconError, compile_lexicon, lexicon_from_pack, lexicon_to_pack
+from rules.textsignals.benign_scope import is_family_phrase
 from rules.textsignals.entry_roles import ROLES, role_from_source
+from rules.textsignals.lexicon import LexiconEntry as TextEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -252,3 +254,15 @@ def test_a_form_opened_before_roles_existed_keeps_the_entrys_role(client, admin_
     assert client.post(f"{PAGE}{row.pk}/", values).status_code == 302
     row.refresh_from_db()
     assert (row.source, row.role) == ("Rewritten", "thing named")
+
+
+def test_a_phrase_an_admin_writes_is_never_taken_for_the_families_phrase():
+    # The phrase a category's families compose tells where a text names a protected group;
+    # it was told apart by its source, which an admin's phrase could copy.
+    lexicon = compile_lexicon(lexicon_from_pack(read_pack()))
+    composed = [e for e in lexicon.effective if is_family_phrase(e)]
+    assert composed and all(e.source == "Families: acts ~ targets" for e in composed)
+    copied = TextEntry("track ~ zorblats", "en", "targets_dissent", "Families: acts ~ targets")
+    assert not is_family_phrase(copied)
+    with pytest.raises(LexiconError, match='role "composed from families" is not one of'):
+        compile_lexicon([replace(copied, role="composed from families")])
