@@ -69,7 +69,9 @@ def lexicon_entry_save(
         # Moved to another category: a role it cannot have there, left as it was, goes (the
         # audit record keeps it); a role the admin changed too is still refused.
         untouched = all(data[f] == getattr(current, f) for f in ("role", "tells_service"))
-        if untouched and role_problems(data["role"], data["tells_service"], data["category"]):
+        if untouched and role_problems(
+            data["role"], data["tells_service"], data["category"], data["family"]
+        ):
             data.update(role="", tells_service=False)
     for f in ("phrase", "language", "category", "source", "family"):
         data.setdefault(f, "")

@@ -130,7 +130,7 @@ def lexicon_edit(request, pk: int):
     error, status = None, 200
     values = {f: getattr(entry, f) for f in ENTRY_FIELDS}
     if request.method == "POST":
-        values = _values(request.POST)
+        values |= _values(request.POST)  # a field the form lacks is shown as saved
         try:
             lexicon_entry_save(actor=request.user, draft=draft, values=values, entry_id=pk)
             messages.success(request, "Phrase saved in the draft's lexicon.")

@@ -191,15 +191,16 @@ SERVICE_TOLD_SOURCES = (
 )
 
 
-def role_problems(role: str, tells_service: bool, category: str) -> list[str]:
+def role_problems(role: str, tells_service: bool, category: str, family: str = "") -> list[str]:
     """What is wrong with an entry's role and tick (for the criteria editor), or nothing."""
-    if role in PHRASE_ROLES:
-        wanted = PHRASE_ROLES[role][0]
-        return [] if category == wanted else [f'role "{role}" is for {wanted} phrases only']
-    if role not in ROLES:
+    if role not in ROLES and role not in PHRASE_ROLES:
         known = ", ".join(f'"{r}"' for r in (*ROLES, *PHRASE_ROLES) if r)
         return [f'role "{role}" is not one of {known} or empty (plain)']
-    if (role or tells_service) and category != BENIGN:
+    if family and (role or tells_service):
+        return ["a family has no role: give it to a phrase"]
+    if role in PHRASE_ROLES and category != PHRASE_ROLES[role][0]:
+        return [f'role "{role}" is for {PHRASE_ROLES[role][0]} phrases only']
+    if category != BENIGN and (role in ROLES and role or tells_service):
         return ["only benign context has a role or tells a security service apart"]
     return []
 

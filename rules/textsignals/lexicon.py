@@ -331,7 +331,7 @@ def validate_entry(entry: Any) -> list[str]:
             errors.append(f"{name} must be true or false")
     if errors:
         return errors
-    errors = role_problems(entry.role, entry.tells_service, entry.category)
+    errors = role_problems(entry.role, entry.tells_service, entry.category, entry.family)
     if entry.family not in FAMILIES:
         errors.append(
             f'family "{entry.family}" is not one of "act" (a family of acts), '

@@ -44,10 +44,11 @@ def lexicon_from_pack(pack: Mapping[str, Any]) -> list[LexiconEntry]:
             # Half a role would leave the other half to a default no one chose.
             errors.append(f"{label}: role and tells_service are given together, or neither")
             continue
-        if not given and isinstance(item.get("source"), str):
-            # Written before roles were fields: its source's beginning set them.
-            category = str(item.get("category"))
-            values["role"], values["tells_service"] = role_from_source(item["source"], category)
+        if len(given) < 2 and isinstance(item.get("source"), str):
+            # Written before roles were fields: its source's beginning set what it lacks.
+            derived = role_from_source(item["source"], str(item.get("category")))
+            for k, v in zip(ROLE_FIELDS, derived, strict=True):
+                values.setdefault(k, v)
         out.append(LexiconEntry(**values))
     if errors:
         raise LexiconError(errors)

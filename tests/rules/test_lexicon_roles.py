@@ -266,3 +266,49 @@ def test_a_phrase_an_admin_writes_is_never_taken_for_the_families_phrase():
     assert not is_family_phrase(copied)
     with pytest.raises(LexiconError, match='role "composed from families" is not one of'):
         compile_lexicon([replace(copied, role="composed from families")])
+
+
+@pytest.mark.parametrize(
+    ("values", "said"),
+    [
+        (
+            {"category": "interception", "role": "warrant made optional", "tells_service": "on"},
+            "only benign context has a role or tells a security service apart",
+        ),
+        (
+            {"category": "interception", "family": "act", "role": "warrant made optional"},
+            "a family has no role",
+        ),
+    ],
+)
+def test_a_role_that_would_do_nothing_is_refused(client, admin_user, values, said):
+    draft = services.criteria_draft_start(actor=admin_user)
+    client.force_login(admin_user)
+    reply = client.post(
+        PAGE, {"phrase": "zorblat", "language": "en", "source": "s", "enabled": "on", **values}
+    )
+    assert reply.status_code == 400
+    assert escape(said) in reply.content.decode()
+    assert not draft.lexicon.filter(phrase="zorblat").exists()
+
+
+def test_a_pack_entry_without_its_role_key_takes_the_role_its_source_gives():
+    made_optional = next(
+        e
+        for e in lexicon_to_pack(lexicon_from_pack(read_pack()))
+        if e.get("role") and e["category"] == "interception"
+    )
+    without = {k: v for k, v in made_optional.items() if k != "role"}
+    assert lexicon_from_pack({"lexicon": [{**without, "tells_service": False}]})[0].role == (
+        "warrant made optional"
+    )
+
+
+def test_a_form_refused_shows_the_role_the_entry_has(client, admin_user):
+    draft = services.criteria_draft_start(actor=admin_user)
+    client.force_login(admin_user)
+    row = draft.lexicon.filter(category="benign", role="thing named").first()
+    values = form(row, source="", role=None, tells_service=None)  # opened before roles existed
+    reply = client.post(f"{PAGE}{row.pk}/", values)
+    assert reply.status_code == 400
+    assert '<option value="thing named" selected>' in reply.content.decode()
