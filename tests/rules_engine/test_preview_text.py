@@ -61,7 +61,9 @@ ROLES = [("", True), ("oversight", False), ("thing named", False), ("", False)]
 PHRASE_ROLES = [("warrant made optional", False), ("", False)]
 SOURCES = ["Benign context (things): a thing", f"{MADE_OPTIONAL_SOURCE} (rewritten)", "s"]
 BENIGN_AT = [i for i, e in enumerate(ENTRIES) if e.category == "benign"]
-INTERCEPTION_AT = [i for i, e in enumerate(ENTRIES) if e.category == "interception"]
+INTERCEPTION_AT = [
+    i for i, e in enumerate(ENTRIES) if e.category == "interception" and not e.family
+]  # phrases: a family has no role
 
 
 def _side(draw) -> list[LexiconEntry]:
