@@ -115,7 +115,7 @@ class ChangeProbe(TextProbe):
         # phrase here was checked when its lexicon was compiled).
         unique: dict[tuple[str, str], LexiconEntry] = {}
         # (phrase, language, category[, any_language, role]): where a phrase may read, and
-        # a benign entry's role, do not change which words it needs, so the test ignores
+        # its role, do not change which words it needs, so the test ignores
         # them (it stays necessary); sorted as text, as a role is a pair.
         for phrase, language, category, *_where in sorted(
             phrases, key=lambda p: tuple(map(str, p))

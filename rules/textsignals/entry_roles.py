@@ -17,7 +17,7 @@ field's value, never a source's beginning.
 
 from __future__ import annotations
 
-BENIGN = "benign"  # lexicon.BENIGN (which imports this module)
+BENIGN = "benign"  # the category of benign context (``lexicon`` takes it from here)
 
 # Each role and what it cancels, in the words the criteria editor shows.
 ROLES = {
@@ -200,7 +200,7 @@ def role_problems(role: str, tells_service: bool, category: str, family: str = "
         return ["a family has no role: give it to a phrase"]
     if role in PHRASE_ROLES and category != PHRASE_ROLES[role][0]:
         return [f'role "{role}" is for {PHRASE_ROLES[role][0]} phrases only']
-    if category != BENIGN and (role in ROLES and role or tells_service):
+    if category != BENIGN and ((role and role in ROLES) or tells_service):
         return ["only benign context has a role or tells a security service apart"]
     return []
 

@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 
 from taxonomy import TEXT_FACT_CATEGORIES, TEXT_SIGNAL_CATEGORIES
 
-from .entry_roles import COMPOSED, role_problems
+from .entry_roles import BENIGN, COMPOSED, role_problems
 from .languages import (
     HAN_CHARS,
     LANGUAGE_NAMES,
@@ -63,7 +63,6 @@ if TYPE_CHECKING:
 # what a phrase may read about the end user, is quoted in its own field, never a red flag.
 CATEGORIES: dict[str, str] = TEXT_SIGNAL_CATEGORIES
 FACTS: dict[str, str] = TEXT_FACT_CATEGORIES
-BENIGN = "benign"
 ALL_CATEGORIES = (*CATEGORIES, *FACTS, BENIGN)
 CATEGORY_FIELDS = {c: f"text.{c}" for c in (*CATEGORIES, *FACTS)}  # the field of its quotes
 

@@ -10,8 +10,10 @@ from typing import Any
 from .entry_roles import role_from_source
 from .lexicon import BENIGN, ENTRY_FIELDS, LexiconEntry, LexiconError
 
-OPTIONAL = ("enabled", "family", "any_language", "role", "tells_service")
 ROLE_FIELDS = ("role", "tells_service")
+# Left out of a pack entry when empty or false (``enabled`` is always written).
+LEFT_OUT_EMPTY = ("family", "any_language", *ROLE_FIELDS)
+OPTIONAL = ("enabled", *LEFT_OUT_EMPTY)
 
 
 def lexicon_from_pack(pack: Mapping[str, Any]) -> list[LexiconEntry]:
@@ -67,5 +69,7 @@ def lexicon_to_pack(entries: Iterable[LexiconEntry]) -> list[dict[str, Any]]:
             shown = ROLE_FIELDS
         elif e.role or role_from_source(e.source, e.category)[0]:
             shown = ("role",)
-        out.append({k: v for k, v in asdict(e).items() if k in shown or k not in OPTIONAL[1:] or v})
+        out.append(
+            {k: v for k, v in asdict(e).items() if k in shown or k not in LEFT_OUT_EMPTY or v}
+        )
     return out

@@ -105,7 +105,7 @@ def names_service_plainly(text: _Text, span: tuple[int, int]) -> bool:
 def goods_beside_service(text: _Text, span: tuple[int, int], lo: int, hi: int) -> bool:
     """Whether benign context at ``lo``–``hi``, beside (not inside) a match naming a service
     plainly, only says what is bought or how it goes (cargo, vulnerabilities, a press room):
-    no entry telling what the service is there for (``benign_kinds.tells_service``), no
+    no entry telling what the service is there for (``LexiconEntry.tells_service``), no
     judge's warrant. Such context cancels nothing."""
     return (
         (hi < span[0] or lo > span[1])
