@@ -7,7 +7,7 @@ import json
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -24,6 +24,7 @@ from .editor import (
     preview_for_publishing,
 )
 from .engine import FIELDS, PARTNER_SAFE_FIELDS
+from .engine.packs import pack_text
 from .models import CriteriaVersion, Criterion, PreviewRun
 from .selectors import criteria_draft, criteria_published_current, criteria_versions
 
@@ -74,7 +75,8 @@ def version_detail(request, number: int):
 def version_export(request, number: int):
     _require_reviewer(request.user)
     version = get_object_or_404(CriteriaVersion, number=number)
-    response = JsonResponse(services.criteria_pack_export(version), json_dumps_params={"indent": 2})
+    pack = services.criteria_pack_export(version)
+    response = HttpResponse(pack_text(pack), content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="criteria-v{number}.json"'
     return response
 

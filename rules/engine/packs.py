@@ -143,6 +143,19 @@ def pack_from_specs(
     return pack
 
 
+def pack_text(pack: Mapping[str, Any]) -> str:
+    """A pack as the JSON file an admin downloads: indented, so its criteria and phrases read
+    and compare line by line, but its learned cues on one line. Indented, their thousands of
+    weights a language took most of the file: the default criteria exported past the size
+    the import page takes."""
+    rest = {k: v for k, v in pack.items() if k != SECTION}
+    text = json.dumps(rest, indent=2, ensure_ascii=False)
+    if SECTION not in pack:
+        return text
+    cues = json.dumps(pack[SECTION], ensure_ascii=False, separators=(",", ":"))
+    return f'{text[:-2]},\n  "{SECTION}": {cues}\n}}'
+
+
 def read_pack(path: str | Path = DEFAULT_PACK_PATH) -> dict[str, Any]:
     """Load a pack file as a dict (``CriteriaError`` if it is not valid JSON). Learned cues
     named as a file beside the pack are read into it, so the dict is the whole pack."""

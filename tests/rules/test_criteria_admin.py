@@ -224,6 +224,30 @@ def test_a_criteria_pack_exports_and_imports_round_trip(admin_user, client):
     assert draft.criteria.get(code=pack["criteria"][0]["code"]).likelihood == 4
 
 
+def test_the_default_criteria_exported_import_again_as_downloaded(admin_user, client):
+    """The file as an admin downloads it, uploaded unchanged: within the import page's limit
+    (indented, the learned cues' weights took the default criteria past it) and read back
+    whole, its phrases indented for a reader and its learned cues kept."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from rules import views
+    from rules.models import LearnedCues
+
+    client.force_login(admin_user)
+    r = client.get("/criteria/versions/1/export.json")
+    assert r["Content-Type"].startswith("application/json")
+    body = r.content
+    assert len(body) <= views.MAX_PACK_BYTES
+    assert b'\n  "lexicon": [\n    {\n      "phrase": ' in body
+    exported = json.loads(body)
+    assert exported["learned_cues"]["languages"]
+    upload = SimpleUploadedFile("criteria-v1.json", body, "application/json")
+    r = client.post("/criteria/import/", {"pack": upload})
+    assert r.status_code == 302, r.content.decode()[:500]
+    draft = CriteriaVersion.objects.get(status="draft")
+    assert LearnedCues.objects.get(version=draft).data == exported["learned_cues"]
+
+
 def test_a_malformed_pack_is_refused_and_the_draft_untouched(admin_user, client):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
