@@ -19,6 +19,13 @@ CUE_FALSE_POSITIVE = pytest.mark.xfail(
 )
 
 
+# A worked red flag only an earlier fit of the learned cues read (no phrase does): the cues
+# now in the default pack do not; a refit that reads it again fails the test (drop the mark).
+CUES_NO_LONGER_READ = pytest.mark.xfail(
+    strict=True, reason="read by an earlier fit of the default pack's learned cues only"
+)
+
+
 def categories(text: str) -> set[str]:
     """The red-flag categories the default lexicon reads in `text` (a fact about the end
     user, such as a prison named, is none: ``facts``)."""

@@ -400,5 +400,5 @@ def test_the_default_pack_quotes_a_learned_cue_the_phrases_miss():
     found = read_text(example_snapshot(use_description=text), SCREENING.lexicon)
     assert found["text.signals"] == ["censorship"]
     assert found["text.censorship"] == [
-        "Use description (English, learned cue): “domains on the list”"
+        "Use description (English, learned cue): “filtering of the domains”"
     ]

@@ -11,6 +11,7 @@ import pytest
 
 from rules.engine import load_pack
 from rules.textsignals.reader import read_one
+from tests.rules_engine.reading import CUES_NO_LONGER_READ
 
 LEXICON = load_pack().lexicon
 
@@ -80,7 +81,10 @@ DANGEROUS = [
     ("最终用户是省国家安全厅。", "security_services"),
     ("为该国情报机关供货。", "security_services"),
     ("客户：国家安全保卫局。", "security_services"),
-    ("用于看守所和在押人员管理的服务器。", "detention"),
+    # a place of detention named as the customer is a fact about the end user (5 December),
+    # so no phrase reads it, in any language; the cues of rounds 1 to 28 read it, not those
+    # of rounds 1 to 41
+    pytest.param("用于看守所和在押人员管理的服务器。", "detention", marks=CUES_NO_LONGER_READ),
     ("数据库将帮助抓捕抗议活动参与者。", "detention"),
     ("为该省再教育营提供设备。", "detention"),
     ("系統將追蹤活動人士的手機位置。", "tracking"),

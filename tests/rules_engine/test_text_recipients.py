@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.rules_engine.reading import CUE_FALSE_POSITIVE, categories
+from tests.rules_engine.reading import categories
 
 # A state body named by its kind and what it is for, not by a listed name.
 STATE_BODY_BY_ITS_KIND = [
@@ -175,12 +175,10 @@ OWN_OR_CIVIL_UNITS = [
     "central d'entreprise.",
     "Retiene todas las llamadas en cola y las entrega al comité central de facturación.",
     "Keep the call records for billing and hand them to our regional administration team.",
-    # flagged by the learned cues refitted on 5 December (rounds 1 to 26)
-    pytest.param(
-        "Keep the call records for billing and hand them to the regional administration office "
-        "of our company.",
-        marks=CUE_FALSE_POSITIVE,
-    ),
+    # flagged by the learned cues refitted on 5 December (rounds 1 to 26 and 1 to 28), not
+    # by those refitted on 6 December (rounds 1 to 41)
+    "Keep the call records for billing and hand them to the regional administration office "
+    "of our company.",
     "Keep the call records for billing and hand them to the district administration of our "
     "partner.",
     "Conserver les enregistrements des appels pour la facturation et les remettre à "

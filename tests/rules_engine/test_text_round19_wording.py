@@ -217,11 +217,15 @@ WITHDRAWN = pytest.mark.xfail(strict=True, reason="entry withdrawn after review"
             ),
             marks=WITHDRAWN,
         ),
-        # its entry withdrawn, read by a learned cue since the refit of 4 December (night)
-        (
-            "interception",
-            "يريد مكتب الأمن التابع للوزارة نسخ جلسات النزلاء على شبكة الواي فاي إلى جهازه دون "
-            "ورقة من قاض.",
+        # its entry withdrawn; read by the learned cues of the refits of 4 December (night)
+        # to rounds 1 to 28, not by those of rounds 1 to 41, as its translations are not
+        pytest.param(
+            *(
+                "interception",
+                "يريد مكتب الأمن التابع للوزارة نسخ جلسات النزلاء على شبكة الواي فاي إلى جهازه دون "
+                "ورقة من قاض.",
+            ),
+            marks=WITHDRAWN,
         ),
         pytest.param(
             *(

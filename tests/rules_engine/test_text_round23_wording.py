@@ -45,7 +45,7 @@ from tests.rules_engine.reading import CUE_FALSE_POSITIVE, categories
 
 # Read by the cues fitted before 4 December (late evening), not by those fitted then.
 CUES_LOST = pytest.mark.xfail(
-    strict=True, reason="no longer read by the learned cues refitted with the new settings"
+    strict=True, reason="not read by the learned cues of the default pack as last refitted"
 )
 
 SITUATED_AS_FOUND = pytest.mark.xfail(
@@ -100,14 +100,13 @@ SITUATED_AS_FOUND = pytest.mark.xfail(
             "Платформа помогает находить активистов, которые организуют митинги в регионе.",
         ),
         ("targets_dissent", "Нужно находить журналистов, которые пишут о коррупции."),
-        # no longer read by the refitted cues
+        # not read by the cues refitted on 4 December with the new settings, read again by
+        # those refitted on rounds 1 to 41
+        ("detention", "Заказчик просит комнаты изоляции для тех, кого привезут после акции."),
+        # read by the cues refitted on rounds 1 to 28, not by those of rounds 1 to 41
         pytest.param(
-            "detention",
-            "Заказчик просит комнаты изоляции для тех, кого привезут после акции.",
-            marks=CUES_LOST,
+            "detention", "甲方要求为带回的人员准备过夜的房间并全程录像。", marks=CUES_LOST
         ),
-        # read again by the cues refitted on rounds 1 to 28
-        ("detention", "甲方要求为带回的人员准备过夜的房间并全程录像。"),
     ],
 )
 def test_new_wording_is_read(category: str, text: str) -> None:
@@ -170,7 +169,8 @@ def test_new_wording_is_read(category: str, text: str) -> None:
             "Le client demande une liste des personnes qui n'ont pas payé leur cotisation.",
             marks=CUE_FALSE_POSITIVE,
         ),
-        pytest.param("医院希望化验结果出来后短信告诉患者和医护人员。", marks=CUE_FALSE_POSITIVE),
+        # flagged by the cues of 4 December to rounds 1 to 28; not by those of rounds 1 to 41
+        "医院希望化验结果出来后短信告诉患者和医护人员。",
         pytest.param(
             "يريد العميل منصة لتحليل آراء الأشخاص الذين اشتروا المنتج.", marks=CUE_FALSE_POSITIVE
         ),

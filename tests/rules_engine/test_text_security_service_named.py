@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from rules.textsignals.reader import read_one
-from tests.rules_engine.reading import CUE_FALSE_POSITIVE, PACK, categories
+from tests.rules_engine.reading import PACK, categories
 
 
 def quotes(text: str, category: str) -> list[str]:
@@ -39,11 +39,8 @@ def test_a_security_service_named_as_the_state_s_beside_an_act_is_one(text, quot
     [
         "The customer buys the security service level agreement upgrade.",
         # the cues refitted on rounds 1-17 to 1-25, and 1-28, read "security service" here
-        # (no phrase does); not those refitted on rounds 1-26
-        pytest.param(
-            "The hospital uses the security service of our partner for endpoint protection.",
-            marks=CUE_FALSE_POSITIVE,
-        ),
+        # (no phrase does); not those refitted on rounds 1-26 nor 1-41
+        "The hospital uses the security service of our partner for endpoint protection.",
         "Le client utilise le service de sécurité de notre partenaire pour ses pare-feu.",
         "El hospital usará los servicios de seguridad de Microsoft para el correo.",
         "O hospital usará o serviço de segurança em nuvem para os e-mails.",
