@@ -29,7 +29,7 @@ from .engine import (
     specs_from_pack,
     validate_criterion,
 )
-from .engine.packs import cues_from_pack
+from .engine.packs import cues_from_pack, utf8_only
 from .models import CriteriaVersion, Criterion, Screening
 from .selectors import (
     criteria_compiled,
@@ -393,6 +393,11 @@ def criteria_pack_import(
     from .lexicon_services import lexicon_replace
 
     _require_editor(actor)
+    if not utf8_only(pack):
+        raise ApplicationError(
+            "The criteria pack was not imported: it holds a character no text may hold "
+            "(a lone surrogate, written like \\ud800 in the file)."
+        )
     try:
         specs, tiers = specs_from_pack(pack)
         lexicon = lexicon_from_pack(pack)

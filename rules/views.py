@@ -301,7 +301,8 @@ def pack_import(request):
             error = f"A criteria pack is at most {MAX_PACK_BYTES // (1024 * 1024)} MB."
         else:
             try:
-                pack = json.loads(upload.read().decode("utf-8"))
+                # "utf-8-sig": an editor that saves the file again may add a byte-order mark.
+                pack = json.loads(upload.read().decode("utf-8-sig"))
                 services.criteria_pack_import(actor=request.user, pack=pack)
                 messages.success(
                     request, "Criteria pack imported into the draft. Preview it, then publish."

@@ -148,11 +148,31 @@ def pack_text(pack: Mapping[str, Any]) -> str:
     and compare line by line, but its learned cues on one line. Indented, their thousands of
     weights a language took most of the file: the default criteria exported past the size
     the import page takes."""
+    if not utf8_only(pack):
+        # A lone surrogate (imports refuse one; a version imported before may hold one in
+        # SQLite): the file is written escaped, as it was before, rather than not at all.
+        return _pack_text(pack, ascii=True)
+    return _pack_text(pack, ascii=False)
+
+
+def utf8_only(pack: Any) -> bool:
+    """Whether every text of a pack can be written as UTF-8: a JSON file may spell a lone
+    surrogate ("\\ud800"), which no text holds, PostgreSQL refuses and no file can carry."""
+    try:
+        json.dumps(pack, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _pack_text(pack: Mapping[str, Any], *, ascii: bool) -> str:
     rest = {k: v for k, v in pack.items() if k != SECTION}
-    text = json.dumps(rest, indent=2, ensure_ascii=False)
+    text = json.dumps(rest, indent=2, ensure_ascii=ascii)
     if SECTION not in pack:
         return text
-    cues = json.dumps(pack[SECTION], ensure_ascii=False, separators=(",", ":"))
+    cues = json.dumps(pack[SECTION], ensure_ascii=ascii, separators=(",", ":"))
+    if not rest:
+        return f'{{\n  "{SECTION}": {cues}\n}}'
     return f'{text[:-2]},\n  "{SECTION}": {cues}\n}}'
 
 

@@ -236,9 +236,13 @@ def test_the_default_criteria_exported_import_again_as_downloaded(admin_user, cl
     client.force_login(admin_user)
     r = client.get("/criteria/versions/1/export.json")
     assert r["Content-Type"].startswith("application/json")
+    assert r["Content-Disposition"] == 'attachment; filename="criteria-v1.json"'
     body = r.content
     assert len(body) <= views.MAX_PACK_BYTES
-    assert b'\n  "lexicon": [\n    {\n      "phrase": ' in body
+    lines = body.decode("utf-8").splitlines()
+    assert '  "lexicon": [' in lines and '      "language": "zh",' in lines
+    assert any("监控" in line for line in lines)  # written as it reads, not as \\u escapes
+    assert [line[:18] for line in lines[-2:]] == ['  "learned_cues": ', "}"]  # on one line
     exported = json.loads(body)
     assert exported["learned_cues"]["languages"]
     upload = SimpleUploadedFile("criteria-v1.json", body, "application/json")
@@ -246,6 +250,32 @@ def test_the_default_criteria_exported_import_again_as_downloaded(admin_user, cl
     assert r.status_code == 302, r.content.decode()[:500]
     draft = CriteriaVersion.objects.get(status="draft")
     assert LearnedCues.objects.get(version=draft).data == exported["learned_cues"]
+
+
+def test_a_pack_saved_again_with_a_byte_order_mark_imports(admin_user, client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(admin_user)
+    body = client.get("/criteria/versions/1/export.json").content
+    upload = SimpleUploadedFile("criteria-v1.json", b"\xef\xbb\xbf" + body, "application/json")
+    r = client.post("/criteria/import/", {"pack": upload})
+    assert r.status_code == 302, r.content.decode()[:500]
+    assert CriteriaVersion.objects.filter(status="draft").exists()
+
+
+def test_a_pack_holding_a_lone_surrogate_is_refused_with_the_reason(admin_user, client):
+    """JSON may spell "\\ud800", which no text holds: PostgreSQL refuses it, and no file
+    could carry it back out. Refused whole, the reason said."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(admin_user)
+    pack = json.loads(client.get("/criteria/versions/1/export.json").content)
+    pack["lexicon"][0]["source"] = "copied from a file \ud800"
+    upload = SimpleUploadedFile("p.json", json.dumps(pack).encode(), "application/json")
+    r = client.post("/criteria/import/", {"pack": upload})
+    assert r.status_code == 400
+    assert "lone surrogate" in r.content.decode()
+    assert not CriteriaVersion.objects.filter(status="draft").exists()
 
 
 def test_a_malformed_pack_is_refused_and_the_draft_untouched(admin_user, client):
