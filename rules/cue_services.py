@@ -27,6 +27,11 @@ from .textsignals.weighing import (
     ORDINARY_BELOW_LOWEST,
     has_weighing,
 )
+from .textsignals.whole_text import (
+    DANGEROUS_ABOVE,
+    DANGEROUS_ABOVE_HIGHEST,
+    DANGEROUS_ABOVE_LOWEST,
+)
 
 
 def learned_cues_replace(*, draft: CriteriaVersion, data: dict | None) -> None:
@@ -181,6 +186,27 @@ def learned_cues_weighing_set(*, actor, draft: CriteriaVersion, below: float | N
     )
 
 
+def learned_cues_whole_text_set(*, actor, draft: CriteriaVersion, above: float | None) -> None:
+    """Set the weight from which the draft raises a red flag in a whole text in which
+    nothing else reads one (None: never, ``whole_text``): lower finds more veiled red flags
+    and flags more ordinary deals, higher fewer of both."""
+    if above is not None and not _bounded(above, DANGEROUS_ABOVE_LOWEST, DANGEROUS_ABOVE_HIGHEST):
+        raise ApplicationError(
+            f"The bound for whole texts must be a number from {DANGEROUS_ABOVE_LOWEST:.1f} to "
+            f"{DANGEROUS_ABOVE_HIGHEST:.1f} (the default criteria use {DANGEROUS_ABOVE:.1f}), "
+            "or off."
+        )
+    _cues_setting_set(
+        actor=actor,
+        draft=draft,
+        key="dangerous_above",
+        value=None if above is None else round(float(above), 2) + 0.0,
+        default=None,
+        action="criteria.learned_cues_whole_text_set",
+        check=None if above is None else _has_weighing,
+    )
+
+
 def learned_cues_take_default(*, actor, draft: CriteriaVersion) -> None:
     """Give the draft the default criteria pack's learned cues (a new fit, or cues for a
     version that had none), replacing its own and what was switched off in them."""
@@ -202,6 +228,8 @@ def learned_cues_take_default(*, actor, draft: CriteriaVersion) -> None:
             data = {**data, "threshold": had.data.get("threshold", THRESHOLD)}
             if "ordinary_below" in had.data:  # cues fitted with a weighing: the admins' bound
                 data["ordinary_below"] = had.data["ordinary_below"]
+            if "dangerous_above" in had.data:  # set since whole texts raise: the admins' too
+                data["dangerous_above"] = had.data["dangerous_above"]
         learned_cues_replace(draft=draft, data=data)
         audit_record(
             actor=actor,
@@ -212,6 +240,7 @@ def learned_cues_take_default(*, actor, draft: CriteriaVersion) -> None:
                 "fitted_on": data.get("fitted_on", ""),
                 "threshold": data.get("threshold", THRESHOLD),
                 "ordinary_below": data.get("ordinary_below"),
+                "dangerous_above": data.get("dangerous_above"),
             },
         )
 

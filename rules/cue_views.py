@@ -25,12 +25,14 @@ from .cue_services import (
     learned_cues_take_default,
     learned_cues_threshold_set,
     learned_cues_weighing_set,
+    learned_cues_whole_text_set,
 )
 from .models import CriteriaVersion, LexiconEntry
 from .selectors import criteria_draft, criteria_learned_cues
 from .textsignals import LANGUAGE_NAMES
 from .textsignals.learned_cues import THRESHOLD, strongest_cue_words
 from .textsignals.weighing import ORDINARY_BELOW, has_weighing
+from .textsignals.whole_text import DANGEROUS_ABOVE, DANGEROUS_ABOVE_HIGHEST, DANGEROUS_ABOVE_LOWEST
 from .views import _require_admin, _require_reviewer
 
 WORDS_SHOWN = 15  # a category's strongest cues per language on the page
@@ -91,6 +93,10 @@ def _page(request, version: CriteriaVersion, *, editable: bool):
             "ordinary_below_default": ORDINARY_BELOW,
             "ordinary_below_lowest": ORDINARY_BELOW_LOWEST,
             "ordinary_below_highest": ORDINARY_BELOW_HIGHEST,
+            "dangerous_above": (data or {}).get("dangerous_above"),
+            "dangerous_above_default": DANGEROUS_ABOVE,
+            "dangerous_above_lowest": DANGEROUS_ABOVE_LOWEST,
+            "dangerous_above_highest": DANGEROUS_ABOVE_HIGHEST,
             "cue_languages": _languages(data),
         },
     )
@@ -205,6 +211,31 @@ def learned_cues_weighing_view(request):
                 if below is None
                 else f"The draft sets aside the red flags of texts weighing below {below:.2f},"
                 " but for targeting dissent and profiling, which raise whatever the weight."
+            )
+            + " Preview the draft to see which past deals it moves.",
+        )
+    return redirect("criteria-learned-cues")
+
+
+@login_required
+@require_POST
+def learned_cues_whole_text_view(request):
+    _require_admin(request.user)
+    draft = _draft_or_404()
+    off = request.POST.get("off") == "1"
+    above = None if off else _typed_number(request.POST.get("dangerous_above", ""))
+    try:
+        learned_cues_whole_text_set(actor=request.user, draft=draft, above=above)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request,
+            (
+                "The draft no longer reads whole texts for veiled red flags."
+                if above is None
+                else "The draft raises a red flag in a text in which nothing else reads one "
+                f"when the whole weighs {above:.2f} or more."
             )
             + " Preview the draft to see which past deals it moves.",
         )

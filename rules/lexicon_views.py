@@ -19,6 +19,7 @@ from .textsignals.candidates import compiled_lexicon
 from .textsignals.entry_roles import PHRASE_ROLES, ROLES, TELLS_SERVICE
 from .textsignals.reader import LEARNED_CUE, read_one_sourced
 from .textsignals.set_aside import set_aside
+from .textsignals.whole_text import WHOLE_TEXT
 from .views import _require_admin, _require_reviewer
 
 MAX_TRY = 2000
@@ -57,6 +58,7 @@ def _tried(version: CriteriaVersion, text: str) -> dict | None:
                 "language": LANGUAGE_NAMES[lang],
                 "quote": q,
                 "learned_cue": winners == (LEARNED_CUE,),
+                "whole_text": winners == (WHOLE_TEXT,),
             }
             for c, lang, q, winners, _others in read_one_sourced(text, lexicon)
         ],

@@ -58,6 +58,11 @@ urlpatterns = [
         name="criteria-learned-cues-weighing",
     ),
     path(
+        "criteria/draft/learned-cues/whole-text/",
+        cue_views.learned_cues_whole_text_view,
+        name="criteria-learned-cues-whole-text",
+    ),
+    path(
         "criteria/draft/learned-cues/default/",
         cue_views.learned_cues_default_view,
         name="criteria-learned-cues-default",

@@ -180,7 +180,8 @@ FIELDS: dict[str, FieldSpec] = {
     },
     PHRASES_FIELD: (
         LIST_STR,
-        "Which lexicon phrases read each quote (by key, or learned-cue for a learned cue): "
+        "Which lexicon phrases read each quote (by key, learned-cue for a learned cue, "
+        "whole-text for a text read as a whole): "
         "lets a preview that removes phrases drop their quotes without reading the text again",
     ),
 }

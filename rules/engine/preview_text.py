@@ -69,6 +69,7 @@ from rules.textsignals.languages import (
 from rules.textsignals.lexicon import CompiledEntry, LexiconEntry, compiled_entry, phrase_key
 from rules.textsignals.reader import PHRASES_FIELD, TRUNCATED, phrase_line
 from rules.textsignals.split_words import rejoins_any
+from rules.textsignals.whole_text import could_raise
 
 from .criteria import CompiledCriteria
 from .preview_cues import CueSwitchProbe, switches_between
@@ -281,7 +282,14 @@ def preview_text_reader(draft: CompiledCriteria, in_force: CompiledCriteria | No
         if recorded is None:
             return dict(stored)
         kept = without_phrases(stored, recorded, keys, categories, cues=bool(draft.lexicon.cues))
-        return text_read(snapshot, draft) if kept is None else kept
+        if kept is None or (
+            # A quote dropped may leave a text with no red flag, which its whole may then
+            # raise (``whole_text``): a deal with a text that weighs enough is read again.
+            kept[PHRASES_FIELD] != stored.get(PHRASES_FIELD)
+            and any(could_raise(t, draft.lexicon.cues) for t in snapshot_texts(snapshot))
+        ):
+            return text_read(snapshot, draft)
+        return kept
 
     return read
 

@@ -27,6 +27,7 @@ from .languages import LANGUAGES, tokens
 from .learned_cues import MIN_CUE_WEIGHT, THRESHOLD, units_by_sentence
 from .lexicon import BENIGN, CATEGORIES
 from .weighing import SECTION_KEY as WEIGHING
+from .whole_text import DANGEROUS_ABOVE
 
 DANGER = ("dangerous",)  # the weighing's one column: any red-flag category
 
@@ -209,6 +210,9 @@ def fit_cues(
         # ordinary deal can weigh as one (docs/learned-cues.md); ORDINARY_BELOW is the bound
         # offered when an admin switches it on.
         "ordinary_below": None,
+        # A whole text in which nothing reads a red flag raises one from this weight on
+        # (``whole_text``; chosen by leave-one-round-out cross-validation).
+        "dangerous_above": DANGEROUS_ABOVE,
         "languages": out,
         "switched_off": [],
     }

@@ -17,6 +17,8 @@ The cues are a plain JSON-able dict (the ``learned_cues`` section of a criteria 
       "fitted_on": "tuning half of benchmarks/data/text_eval, rounds 1-12",
       "threshold": 0.0,           # sentence score (log-odds) a cue needs
       "min_cue_weight": 0.15,     # a word is a cue when its stem weighs at least this
+      "ordinary_below": null,     # the weighing's bound (``weighing``); null: off
+      "dangerous_above": 2.0,     # a whole text weighing this raises (``whole_text``)
       "languages": {
         "en": {
           "enabled": true,        # false: the language's cues are not read
@@ -55,12 +57,21 @@ from .weighing import (
     weighing_errors,
 )
 from .weighing import SECTION_KEY as WEIGHING
+from .whole_text import DANGEROUS_ABOVE_HIGHEST, DANGEROUS_ABOVE_LOWEST
 
 THRESHOLD = 0.0  # chosen by leave-one-round-out cross-validation (docs/learned-cues.md)
 MIN_CUE_WEIGHT = 0.15
 MAX_QUOTE = 160
 SECTION = "learned_cues"
-_KEYS = {"fitted_on", "threshold", "min_cue_weight", "languages", "switched_off", "ordinary_below"}
+_KEYS = {
+    "fitted_on",
+    "threshold",
+    "min_cue_weight",
+    "languages",
+    "switched_off",
+    "ordinary_below",
+    "dangerous_above",
+}
 _LANGUAGE_KEYS = {"enabled", "bias", "weights", "never_quoted", WEIGHING}
 
 
@@ -107,6 +118,14 @@ def validate_cues(data: Any) -> list[str]:
         errors.append(
             f"{where}: ordinary_below must be a number from {ORDINARY_BELOW_LOWEST:g} to "
             f"{ORDINARY_BELOW_HIGHEST:g} or null, got {below!r}"
+        )
+    above = data.get("dangerous_above")
+    if above is not None and not (
+        _number(above) and DANGEROUS_ABOVE_LOWEST <= above <= DANGEROUS_ABOVE_HIGHEST
+    ):
+        errors.append(
+            f"{where}: dangerous_above must be a number from {DANGEROUS_ABOVE_LOWEST:g} to "
+            f"{DANGEROUS_ABOVE_HIGHEST:g} or null, got {above!r}"
         )
     languages = data.get("languages", {})
     if not isinstance(languages, Mapping):
@@ -202,6 +221,9 @@ class CompiledCues:
     min_cue_weight: float = MIN_CUE_WEIGHT
     # A text weighing below this reads as an ordinary deal (``weighing``); None: never.
     ordinary_below: float | None = None
+    # A text weighing this or more, in which nothing reads a red flag, raises one as a whole
+    # (``whole_text``); None: never.
+    dangerous_above: float | None = None
     # The cues as canonical JSON: two versions read alike when their keys are equal (the
     # compile cache and the preview compare this).
     key: str = ""
@@ -236,6 +258,9 @@ def compile_cues(data: Mapping[str, Any] | None) -> CompiledCues:
         min_cue_weight=float(data.get("min_cue_weight", MIN_CUE_WEIGHT)),
         ordinary_below=(
             None if data.get("ordinary_below") is None else float(data["ordinary_below"])
+        ),
+        dangerous_above=(
+            None if data.get("dangerous_above") is None else float(data["dangerous_above"])
         ),
         key=canonical(data),
     )

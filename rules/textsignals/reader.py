@@ -30,6 +30,10 @@ What must always be true:
 - A text long enough to weigh whose whole weighs as an ordinary deal (``weighing``, when
   the cues carry one) raises only the red flags naming whom it harms
   (``KEPT_WHATEVER_THE_WEIGHT``): the rest of what was read in it is set aside.
+- A text long enough to weigh in which neither phrases nor cues read a red flag, whose
+  whole weighs as a dangerous deal (``whole_text``, when the cues carry a bound), raises
+  the red flag its cues weigh most: "<field> (<language>, whole text weighed): “<its
+  weightiest sentence>”", recorded as ``WHOLE_TEXT`` in ``text.phrases``.
 """
 
 from __future__ import annotations
@@ -90,6 +94,7 @@ from .split_words import rejoined
 from .suffered import suffered
 from .switched_off import switched_off
 from .weighing import KEPT_WHATEVER_THE_WEIGHT, weighed_ordinary
+from .whole_text import WHOLE_TEXT, whole_text_read
 
 # The snapshot fields read, in the order quotes are listed, and how a rep names them.
 TEXT_FIELD_LABELS = {
@@ -321,19 +326,27 @@ def read_one_sourced(raw: str, lexicon: CompiledLexicon) -> tuple[Read, ...]:
         if len(cache) >= READ_CACHE_SIZE:
             cache.clear()
         # What a person reads, not the characters a rep may have hidden it behind.
-        text = rejoined(as_read(raw), lexicon)  # words split by a blank too
+        read_as = as_read(raw)
+        text = _Text(rejoined(read_as, lexicon), read_word_keys(lexicon))  # split words too
         found = tuple(_read(text, lexicon))
         # The whole text weighed as an ordinary deal: its red flags are set aside, but for
         # those naming whom it harms. Weighed as written, not as this lexicon rejoins it, so
         # a phrase removed never moves the weight.
         if found and weighed_ordinary(raw, lexicon.cues) is not None:
             found = tuple(r for r in found if r[0] in KEPT_WHATEVER_THE_WEIGHT)
+        elif lexicon.cues and not any(r[0] in CATEGORIES for r in found):
+            # Nothing read a red flag: the whole text may still read as a dangerous deal.
+            # Weighed as written: the reader's words when no split word was put back.
+            toks = text.toks if text.raw == read_as else None
+            raised = whole_text_read(raw, lexicon.cues, read_as, toks)
+            if raised is not None:
+                found = (*found, (*raised, (WHOLE_TEXT,), ()))
         cache[raw] = found
     return found
 
 
-def _read(raw: str, lexicon: CompiledLexicon) -> list[Read]:
-    text = _Text(raw, read_word_keys(lexicon))
+def _read(text: _Text, lexicon: CompiledLexicon) -> list[Read]:
+    raw = text.raw
     if drop_name_stems(raw, text.toks, text.keys, text.index, benign_keys(lexicon)):
         text.keyset = frozenset(text.index)
     if NOBODY in raw and drop_nobody(text.toks, text.keys, text.index):
@@ -465,6 +478,8 @@ def read_text(snapshot: Mapping[str, Any], lexicon: CompiledLexicon) -> dict[str
                 kind = LANGUAGE_NAMES[language]
                 if winners == (LEARNED_CUE,):
                     kind += ", learned cue"  # read by the fitted model, not by a phrase
+                elif winners == (WHOLE_TEXT,):
+                    kind += ", whole text weighed"  # the text as a whole, not a phrase
                 line = f"{label} ({kind}): “{quote}”"
                 lines = quotes.setdefault(category, {})
                 n = lines.setdefault(line, len(lines))

@@ -265,6 +265,7 @@ ROUTES: dict[str, Route] = {
     "criteria-learned-cues-language": Route(NON_ADMIN, methods=POST),
     "criteria-learned-cues-threshold": Route(NON_ADMIN, methods=POST),
     "criteria-learned-cues-weighing": Route(NON_ADMIN, methods=POST),
+    "criteria-learned-cues-whole-text": Route(NON_ADMIN, methods=POST),
     "criteria-learned-cues-default": Route(NON_ADMIN, methods=POST),
     "criteria-version-learned-cues": Route(NON_COMPLIANCE, version),
     "criteria-draft-publish": Route(NON_ADMIN, methods=POST),
