@@ -134,8 +134,10 @@ def _cues_setting_set(
         if check is not None:
             check(row.data)
         was = row.data.get(key, default)
-        if was == value:
+        if was == value and key in row.data:
             return  # nothing changes, nothing to record
+        # Unset, the setting is its default; set, it stays the admins' when the default
+        # pack's cues are taken again: so "off" on cues from before it is stored too.
         row.data = {**row.data, key: value}
         row.save(update_fields=["data"])
         audit_record(

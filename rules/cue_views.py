@@ -192,54 +192,46 @@ def learned_cues_threshold_view(request):
     return redirect("criteria-learned-cues")
 
 
-@login_required
-@require_POST
-def learned_cues_weighing_view(request):
+def _bound_view(request, key: str, setter, said_off: str, said_on: str):
+    """Set one of the draft's bounds (``key``, the setter's argument named by its last word)
+    from the learned-cues page, or switch it off ("off")."""
     _require_admin(request.user)
     draft = _draft_or_404()
-    off = request.POST.get("off") == "1"
-    below = None if off else _typed_number(request.POST.get("ordinary_below", ""))
+    bound = None if request.POST.get("off") == "1" else _typed_number(request.POST.get(key, ""))
     try:
-        learned_cues_weighing_set(actor=request.user, draft=draft, below=below)
+        setter(actor=request.user, draft=draft, **{key.split("_")[-1]: bound})
     except ApplicationError as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(
-            request,
-            (
-                "The draft no longer weighs whole texts: every red flag read raises."
-                if below is None
-                else f"The draft sets aside the red flags of texts weighing below {below:.2f},"
-                " but for targeting dissent and profiling, which raise whatever the weight."
-            )
-            + " Preview the draft to see which past deals it moves.",
-        )
+        said = said_off if bound is None else said_on.format(bound)
+        messages.success(request, f"{said} Preview the draft to see which past deals it moves.")
     return redirect("criteria-learned-cues")
+
+
+@login_required
+@require_POST
+def learned_cues_weighing_view(request):
+    return _bound_view(
+        request,
+        "ordinary_below",
+        learned_cues_weighing_set,
+        "The draft no longer weighs whole texts: every red flag read raises.",
+        "The draft sets aside the red flags of texts weighing below {:.2f}, but for targeting"
+        " dissent and profiling, which raise whatever the weight.",
+    )
 
 
 @login_required
 @require_POST
 def learned_cues_whole_text_view(request):
-    _require_admin(request.user)
-    draft = _draft_or_404()
-    off = request.POST.get("off") == "1"
-    above = None if off else _typed_number(request.POST.get("dangerous_above", ""))
-    try:
-        learned_cues_whole_text_set(actor=request.user, draft=draft, above=above)
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(
-            request,
-            (
-                "The draft no longer reads whole texts for veiled red flags."
-                if above is None
-                else "The draft raises a red flag in a text in which nothing else reads one "
-                f"when the whole weighs {above:.2f} or more."
-            )
-            + " Preview the draft to see which past deals it moves.",
-        )
-    return redirect("criteria-learned-cues")
+    return _bound_view(
+        request,
+        "dangerous_above",
+        learned_cues_whole_text_set,
+        "The draft no longer reads whole texts for veiled red flags.",
+        "The draft raises a red flag in a text in which nothing else reads one when the whole"
+        " weighs {:.2f} or more.",
+    )
 
 
 @login_required

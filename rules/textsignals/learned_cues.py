@@ -111,22 +111,16 @@ def validate_cues(data: Any) -> list[str]:
     for key in ("threshold", "min_cue_weight"):
         if key in data and not _number(data[key]):
             errors.append(f"{where}: {key} must be a number, got {data[key]!r}")
-    below = data.get("ordinary_below")
-    if below is not None and not (
-        _number(below) and ORDINARY_BELOW_LOWEST <= below <= ORDINARY_BELOW_HIGHEST
+    for key, lowest, highest in (
+        ("ordinary_below", ORDINARY_BELOW_LOWEST, ORDINARY_BELOW_HIGHEST),
+        ("dangerous_above", DANGEROUS_ABOVE_LOWEST, DANGEROUS_ABOVE_HIGHEST),
     ):
-        errors.append(
-            f"{where}: ordinary_below must be a number from {ORDINARY_BELOW_LOWEST:g} to "
-            f"{ORDINARY_BELOW_HIGHEST:g} or null, got {below!r}"
-        )
-    above = data.get("dangerous_above")
-    if above is not None and not (
-        _number(above) and DANGEROUS_ABOVE_LOWEST <= above <= DANGEROUS_ABOVE_HIGHEST
-    ):
-        errors.append(
-            f"{where}: dangerous_above must be a number from {DANGEROUS_ABOVE_LOWEST:g} to "
-            f"{DANGEROUS_ABOVE_HIGHEST:g} or null, got {above!r}"
-        )
+        bound = data.get(key)
+        if bound is not None and not (_number(bound) and lowest <= bound <= highest):
+            errors.append(
+                f"{where}: {key} must be a number from {lowest:g} to {highest:g} or null, "
+                f"got {bound!r}"
+            )
     languages = data.get("languages", {})
     if not isinstance(languages, Mapping):
         errors.append(f"{where}: languages must be an object (language code: its cues)")

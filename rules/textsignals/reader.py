@@ -30,15 +30,13 @@ What must always be true:
 - A text long enough to weigh whose whole weighs as an ordinary deal (``weighing``, when
   the cues carry one) raises only the red flags naming whom it harms
   (``KEPT_WHATEVER_THE_WEIGHT``): the rest of what was read in it is set aside.
-- A text long enough to weigh in which neither phrases nor cues read a red flag, whose
-  whole weighs as a dangerous deal (``whole_text``, when the cues carry a bound), raises
-  the red flag its cues weigh most: "<field> (<language>, whole text weighed): “<its
-  weightiest sentence>”", recorded as ``WHOLE_TEXT`` in ``text.phrases``.
+- A text whose whole weighs as a dangerous deal though nothing read a red flag in it raises
+  one (``whole_text``), quoted last: "<field> (<language>, whole text weighed): “…”".
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from .benign_scope import bears_on, benign_keys, protected_target_parts
@@ -153,6 +151,7 @@ class _Text:
         "_languages",
         "says_how",
         "part_places",
+        "denies",
     )
 
     def __init__(
@@ -183,6 +182,7 @@ class _Text:
         self._head_set: frozenset[str] | None = None
         self._languages: dict[int, frozenset[str]] = {}
         self.says_how: bool | None = None  # ``described.says_how``
+        self.denies = False  # a match was read denied ("we will not track …")
         # id of a lexicon part -> its places (``matching.part_spans``): parts outlive a text
         self.part_places: dict[int, list[tuple[int, int]]] = {}
 
@@ -334,8 +334,8 @@ def read_one_sourced(raw: str, lexicon: CompiledLexicon) -> tuple[Read, ...]:
         # a phrase removed never moves the weight.
         if found and weighed_ordinary(raw, lexicon.cues) is not None:
             found = tuple(r for r in found if r[0] in KEPT_WHATEVER_THE_WEIGHT)
-        elif lexicon.cues and not any(r[0] in CATEGORIES for r in found):
-            # Nothing read a red flag: the whole text may still read as a dangerous deal.
+        elif lexicon.cues and not text.denies and not any(r[0] in CATEGORIES for r in found):
+            # Nothing read a red flag, nor denied one: the whole may read as a dangerous deal.
             # Weighed as written: the reader's words when no split word was put back.
             toks = text.toks if text.raw == read_as else None
             raised = whole_text_read(raw, lexicon.cues, read_as, toks)
@@ -421,6 +421,7 @@ def _read(text: _Text, lexicon: CompiledLexicon) -> list[Read]:
             if entry.entry.category != SITE or len(entry.indexed) == 1:
                 # A place named by words apart ("cells … inmates") hides nothing between them.
                 quoted.setdefault(entry.entry.category, []).append(span)
+    text.denies = bool(denied)
     if denied:
         drop_states_beside_denials(text, places, quoted, denied, held)  # "do not restrict access"
     hidden = drop_detention_inside_sites(places, quoted)  # "remand prison" names a place
@@ -468,23 +469,17 @@ def read_text(snapshot: Mapping[str, Any], lexicon: CompiledLexicon) -> dict[str
         return out
     quotes: dict[str, dict[str, int]] = {}  # line -> its place in the category's field
     phrases = out[PHRASES_FIELD]
-    for path, label in TEXT_FIELD_LABELS.items():
-        value = snapshot.get(path)
-        items = value if isinstance(value, list | tuple) else [value]
-        for item in items:
-            if not isinstance(item, str):
-                continue
-            for category, language, quote, winners, others in read_one_sourced(item, lexicon):
-                kind = LANGUAGE_NAMES[language]
-                if winners == (LEARNED_CUE,):
-                    kind += ", learned cue"  # read by the fitted model, not by a phrase
-                elif winners == (WHOLE_TEXT,):
-                    kind += ", whole text weighed"  # the text as a whole, not a phrase
-                line = f"{label} ({kind}): “{quote}”"
-                lines = quotes.setdefault(category, {})
-                n = lines.setdefault(line, len(lines))
-                if n < MAX_QUOTES_PER_CATEGORY:
-                    phrases.append(phrase_line(category, n, winners, others, bool(lexicon.cues)))
+    # A text read as a whole is quoted after every phrase's and cue's, so a field full of
+    # quotes keeps theirs (it only adds).
+    reads = [read for read in _snapshot_reads(snapshot, lexicon) if read[4] != (WHOLE_TEXT,)]
+    reads += [read for read in _snapshot_reads(snapshot, lexicon) if read[4] == (WHOLE_TEXT,)]
+    for label, category, language, quote, winners, others in reads:
+        how = {(LEARNED_CUE,): ", learned cue", (WHOLE_TEXT,): ", whole text weighed"}  # no phrase
+        line = f"{label} ({LANGUAGE_NAMES[language]}{how.get(winners, '')}): “{quote}”"
+        lines = quotes.setdefault(category, {})
+        n = lines.setdefault(line, len(lines))
+        if n < MAX_QUOTES_PER_CATEGORY:
+            phrases.append(phrase_line(category, n, winners, others, bool(lexicon.cues)))
     for category, field in CATEGORY_FIELDS.items():
         if category in quotes:
             if category in CATEGORIES:  # a fact read (a prison named) is no red flag
@@ -493,3 +488,13 @@ def read_text(snapshot: Mapping[str, Any], lexicon: CompiledLexicon) -> dict[str
             if len(quotes[category]) > MAX_QUOTES_PER_CATEGORY:
                 phrases.append(f"{category}:{TRUNCATED}")  # more quotes than the field keeps
     return out
+
+
+def _snapshot_reads(snapshot: Mapping[str, Any], lexicon: CompiledLexicon) -> Iterator[tuple]:
+    """(field label, *read) of each text's reads, field by field (kept per text: cheap)."""
+    for path, label in TEXT_FIELD_LABELS.items():
+        value = snapshot.get(path)
+        for item in value if isinstance(value, list | tuple) else [value]:
+            if isinstance(item, str):
+                for read in read_one_sourced(item, lexicon):
+                    yield (label, *read)

@@ -79,6 +79,25 @@ def test_an_admin_sets_the_bound_or_stops_it_and_the_preview_shows_what_moves(
     assert criteria_learned_cues(draft)["dangerous_above"] == 2.5
 
 
+def test_stopped_on_cues_from_before_it_stays_stopped_when_the_default_cues_are_taken(
+    admin_user, client
+):
+    """Cues taken before the bound existed read without it and the page says "Off"; an
+    admin who stops it there means it: taking the default pack's cues keeps it stopped."""
+    draft = services.criteria_draft_start(actor=admin_user)
+    row = draft.learned_cues
+    row.data = {k: v for k, v in row.data.items() if k != "dangerous_above"}
+    row.save()
+    client.force_login(admin_user)
+    assert "<strong>Off</strong>: a text is read by its phrases and cues only" in (
+        client.get(PAGE).content.decode()
+    )
+    client.post(SET, {"off": "1"})
+    assert AuditEvent.objects.filter(action="criteria.learned_cues_whole_text_set").exists()
+    cue_services.learned_cues_take_default(actor=admin_user, draft=draft)
+    assert criteria_learned_cues(draft)["dangerous_above"] is None
+
+
 @pytest.mark.parametrize("typed", ["", "high", "nan", "inf", "-0.5", "10.5"])
 def test_a_bound_out_of_range_or_no_number_is_refused_with_the_reason(admin_user, client, typed):
     draft = services.criteria_draft_start(actor=admin_user)

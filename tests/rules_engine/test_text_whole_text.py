@@ -104,6 +104,65 @@ def test_it_is_off_without_a_bound_and_reads_whatever_the_cues_leave():
     assert [(r[0], r[3]) for r in reads(french, no_cue)] == [("detention", (WHOLE_TEXT,))]
 
 
+# Ordinary deals written as the veiled one is, in English (a review's): the whole reads as
+# dangerous. The same deals in the other languages stay clean.
+LEFT_FLAGGED = pytest.mark.xfail(strict=True, reason="an ordinary deal raised as a whole")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "A youth summer camp wants wristbands and door locks for the cabins. Children hand "
+            "in their phones on arrival, stay for two weeks, and parents receive a letter and "
+            "photos by post at the end of each week.",
+            marks=LEFT_FLAGGED,
+        ),
+        pytest.param(
+            "A drug rehabilitation clinic wants door controllers and wristbands for patients. "
+            "Residents hand in their phones on arrival for the first two weeks, their families "
+            "are informed by letter, and stays are open-ended depending on progress.",
+            marks=LEFT_FLAGGED,
+        ),
+        "A wellness resort runs digital detox retreats: guests hand in their phones on "
+        "arrival, stays last from one to three weeks, and relatives can reach them through "
+        "the front desk. It wants door controllers and wristbands for the spa.",
+        "A nursing home for elderly residents with dementia wants door sensors, "
+        "wander-prevention wristbands and a nurse call system, agreed with families, with "
+        "residents staying for the long term.",
+    ],
+)
+def test_ordinary_stays_written_like_the_veiled_one_are_not_raised_as_a_whole(text):
+    # (the resort is flagged by a learned cue, as before: not what is tested here)
+    assert not any(r[3] == (WHOLE_TEXT,) for r in reads(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This is not a detention centre: the residents are students who stay for the term, "
+        "hand in their phones at night and their parents are told by post about exams. The "
+        "client wants door controllers and wristbands.",
+        "Nous ne suivrons pas les manifestants ni les journalistes. Le client est une mairie "
+        "qui veut des contrôleurs de portes et des bracelets pour sa piscine, et les familles "
+        "sont informées par courrier des horaires d'été.",
+    ],
+)
+def test_a_text_whose_red_flag_is_read_denied_is_not_raised_as_a_whole(text):
+    assert not any(r[3] == (WHOLE_TEXT,) for r in reads(text))
+
+
+def test_a_field_full_of_quotes_keeps_the_phrases_and_drops_the_whole_texts():
+    snapshot = example_snapshot(use_description=VEILED)
+    snapshot["text.answers"] = [
+        f"Answer {i}: the detainees in block {i} will be held incommunicado." for i in range(8)
+    ]
+    fields = read_text(snapshot, SCREENING)
+    assert len(fields["text.detention"]) == 8
+    assert all(q.startswith("Answer to an information request") for q in fields["text.detention"])
+    assert "detention:+" in fields["text.phrases"]
+
+
 @pytest.mark.parametrize("bound", ["2", -1, 10.5, float("nan"), True])
 def test_a_bound_out_of_range_is_refused(bound):
     errors = validate_cues({**DEFAULT_CUES, "dangerous_above": bound})
