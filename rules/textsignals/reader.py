@@ -328,7 +328,7 @@ def read_one_sourced(raw: str, lexicon: CompiledLexicon) -> tuple[Read, ...]:
         # What a person reads, not the characters a rep may have hidden it behind.
         read_as = as_read(raw)
         text = _Text(rejoined(read_as, lexicon), read_word_keys(lexicon))  # split words too
-        found = tuple(_read(text, lexicon))
+        found = tuple(_read(text.raw, lexicon, text))
         # The whole text weighed as an ordinary deal: its red flags are set aside, but for
         # those naming whom it harms. Weighed as written, not as this lexicon rejoins it, so
         # a phrase removed never moves the weight.
@@ -345,8 +345,8 @@ def read_one_sourced(raw: str, lexicon: CompiledLexicon) -> tuple[Read, ...]:
     return found
 
 
-def _read(text: _Text, lexicon: CompiledLexicon) -> list[Read]:
-    raw = text.raw
+def _read(raw: str, lexicon: CompiledLexicon, text: _Text | None = None) -> list[Read]:
+    text = text or _Text(raw, read_word_keys(lexicon))  # the caller's, when it has split it
     if drop_name_stems(raw, text.toks, text.keys, text.index, benign_keys(lexicon)):
         text.keyset = frozenset(text.index)
     if NOBODY in raw and drop_nobody(text.toks, text.keys, text.index):
