@@ -251,7 +251,8 @@ def questionnaire_import_view(request):
             if upload is None or upload.size > IMPORT_MAX_BYTES:
                 raise ApplicationError("Choose a profile document (JSON, at most 20 MB).")
             try:
-                document = json.loads(upload.read().decode("utf-8"))
+                # "utf-8-sig": an editor that saves the file again may add a byte-order mark.
+                document = json.loads(upload.read().decode("utf-8-sig"))
             except (UnicodeDecodeError, ValueError, RecursionError) as exc:
                 raise ApplicationError("The file is not a JSON document.") from exc
             q = services.questionnaire_import(actor=request.user, document=document)

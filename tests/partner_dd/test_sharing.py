@@ -136,6 +136,19 @@ def test_the_import_page_takes_the_file(client, vendor_a_export, senior_reviewer
     assert "not a JSON document" in r.content.decode()
 
 
+def test_an_export_saved_again_with_a_byte_order_mark_imports(
+    client, vendor_a_export, senior_reviewer
+):
+    """The file as vendor A's export page writes it, opened and saved again by an editor
+    that adds a byte-order mark (Notepad does), is the same signed document."""
+    written = json.dumps(vendor_a_export, ensure_ascii=False, indent=1).encode()
+    client.force_login(senior_reviewer)
+    upload = SimpleUploadedFile("delta.json", b"\xef\xbb\xbf" + written, "application/json")
+    r = client.post(reverse("partner-dd-import"), {"document": upload}, follow=True)
+    assert "not a JSON document" not in r.content.decode()
+    assert "Imported from vendor-a.example" in r.content.decode()
+
+
 def test_a_signed_document_with_bad_content_is_still_refused(
     settings, vendor_a_export, senior_reviewer
 ):
