@@ -43,7 +43,7 @@ from .benign_scope import bears_on, benign_keys, protected_target_parts
 from .candidates import candidate_index, candidates, read_word_keys
 from .cue_reads import LEARNED_CUE, cue_reads
 from .denied_beside import drop_states_beside_denials, state_held
-from .denied_hand_over import company_unit, records_denied_on
+from .denied_hand_over import company_unit
 from .described import described
 from .detention_sites import SITE, drop_detention_inside_sites
 from .disguise import as_read
@@ -79,6 +79,7 @@ from .negation import (
     negated_inside,
 )
 from .nobody import NOBODY, drop_nobody
+from .notice_channel import interception_aside
 from .overseen_service import match_service_overseen
 from .own_object import act_in_own_object, act_on_thing_held
 from .safeguards import (
@@ -374,7 +375,7 @@ def _read(raw: str, lexicon: CompiledLexicon, text: _Text | None = None) -> list
                 or suffered(text, lo, hi, act)
                 or switched_off(text, hi, entry.entry.category)
                 or listed_device(text, lexicon, lo, hi, act)
-                or (entry.entry.category == "interception" and records_denied_on(text, lo, hi))
+                or interception_aside(text, lexicon, entry.entry.category, lo, hi, act)
                 or warrant_still_required(text, entry.entry.role, lo, hi)
                 or (
                     entry.entry.category == "security_services"
@@ -425,9 +426,8 @@ def _read(raw: str, lexicon: CompiledLexicon, text: _Text | None = None) -> list
     if denied:
         drop_states_beside_denials(text, places, quoted, denied, held)  # "do not restrict access"
     hidden = drop_detention_inside_sites(places, quoted)  # "remand prison" names a place
-    # One quote per category and starting word: the longest ("los medios independientes"
-    # rather than also "los medios"); between languages of one script that read the same
-    # words (Spanish and Portuguese "rastrear"), the language the text is in.
+    # One quote per category and starting word, the longest ("los medios independientes",
+    # not "los medios"); between languages reading the same words, the text's language.
     detected: list[str] = []
     cues, shadowing = [], set()
     if lexicon.cues:
