@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .announced_recording import recording_announced
 from .benign_scope import protected_target_parts
 from .denied_hand_over import records_denied_on
 from .languages import bare_word
@@ -61,9 +62,12 @@ def interception_aside(
     text: _Text, lexicon: CompiledLexicon, category: str, lo: int, hi: int, act: int
 ) -> bool:
     """Whether an interception match reads no red flag: its records denied to the state
-    (``denied_hand_over``) or its object the channel of the deal's own notices."""
+    (``denied_hand_over``), its object the channel of the deal's own notices, or calls
+    recorded with the callers told (``announced_recording``)."""
     return category == "interception" and (
-        records_denied_on(text, lo, hi) or notice_channel(text, lexicon, lo, hi, act)
+        records_denied_on(text, lo, hi)
+        or notice_channel(text, lexicon, lo, hi, act)
+        or recording_announced(text, lexicon, lo, hi)
     )
 
 

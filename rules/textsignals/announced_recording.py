@@ -1,0 +1,85 @@
+"""Calls recorded with the callers told: a contact centre's or a helpdesk's own recording.
+
+What must always be true: a match that reads the recording of calls ("call recording",
+"enregistrement des appels", "grabación de llamadas", "запись звонков", "تسجيل المكالمات",
+"通话录音") reads no interception in a text that says the callers are told as the call
+begins ("this call may be recorded for quality and training", "all parties are told at the
+start and may refuse", "cet appel peut être enregistré", "всех участников предупреждают",
+"本次通话可能会被录音"). A text naming a protected group ("record the calls of the
+journalists; callers hear a message"), the public's calls ("every subscriber's calls"),
+calls in bulk or a state body anywhere ("… for the ministry") is read as ever: the notice
+says the callers know, not whose calls may be recorded.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import TYPE_CHECKING
+
+from .act_scope import bulk, names_state_body
+from .benign_scope import protected_target_parts
+from .languages import bare_word
+from .lexicon import CompiledLexicon
+from .mass_scope import PUBLIC_PARTS, PUBLIC_STARTS
+from .matching import part_spans
+
+if TYPE_CHECKING:
+    from .reader import _Text
+
+# Acts that record (beginnings, accents dropped), and the calls recorded.
+RECORDING_STARTS = tuple("record enregistr grab grav запис".split())
+CALL_STARTS = tuple("call appel llamad chamad ligac звонк разговор".split())
+AR_RECORDING, AR_CALLS = "تسجيل", "مكالم"  # inside a word: "والتسجيل", "المكالمات"
+ZH_RECORDING = ("录音", "录制")
+ZH_CALLS = ("通话", "电话")
+# The notice callers hear, read on the text in lower case without accents or marks.
+NOTICE_RE = re.compile(
+    r"\bcalls? (?:may|might|will|can) be recorded"
+    r"|\b(?:all )?(?:parties|callers|participants) (?:are|will be) (?:told|informed|notified)"
+    r"|\bappels? (?:peut|peuvent|pourra|va) etre enregistre"
+    r"|\b(?:parties|appelants|participants) (?:sont|seront) (?:informe|prevenu|averti)"
+    r"|\bllamadas? (?:puede|pueden|podra|va a) ser grabada"
+    r"|\b(?:partes|participantes) (?:son|seran|estan) (?:informad|avisad)"
+    r"|\b(?:ligacao|ligacoes|chamadas?) (?:pode|podem|podera|vai) ser gravada"
+    r"|\b(?:partes|participantes) (?:sao|serao|estao) (?:informad|avisad)"
+    r"|звонок может быть записан|разговор может быть записан"
+    r"|(?:участников|абонентов|звонящих) предупреждают|предупреждают о записи"
+    r"|قد يتم تسجيل هذه المكالمة|قد يتم تسجيل المكالمة|يبلغ جميع الاطراف"
+    r"|通话可能会?被录音|各方在开始时都会被告知"
+)
+
+
+def plain(text: str) -> str:
+    """``text`` in lower case without accents or marks, alef forms folded: "é" is "e"."""
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    out = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return out.translate(str.maketrans("أإآ", "ااا"))
+
+
+def recording_announced(text: _Text, lexicon: CompiledLexicon, lo: int, hi: int) -> bool:
+    """Whether the match from ``lo`` to ``hi`` reads the recording of calls in a text that
+    says the callers are told, and names no protected group."""
+    toks = text.toks
+    words = [t[0] for t in toks[lo : hi + 1]]
+    if len(words[0]) == 1 and "\u3400" <= words[0] <= "\u9fff":
+        span = text.raw[toks[lo][1] : toks[hi][2]]
+        if not (any(r in span for r in ZH_RECORDING) and any(c in span for c in ZH_CALLS)):
+            return False
+    else:
+        bare = [bare_word(w) for w in words]
+        if not (
+            any(w.startswith(RECORDING_STARTS) or AR_RECORDING in w for w in bare)
+            and any(w.startswith(CALL_STARTS) or AR_CALLS in w for w in bare)
+        ):
+            return False
+    if not NOTICE_RE.search(plain(text.raw)):
+        return False
+    # Whose calls: the public's, everyone's, or calls kept for a state body are read.
+    every = [bare_word(t[0]) for t in toks]
+    said = "".join(every)
+    if any(w.startswith(PUBLIC_STARTS) for w in every) or any(p in said for p in PUBLIC_PARTS):
+        return False
+    if bulk(text, (lo, hi)) or names_state_body(text):
+        return False
+    return not any(part_spans(text, part) for part in protected_target_parts(lexicon))

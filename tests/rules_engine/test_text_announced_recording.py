@@ -1,0 +1,51 @@
+"""Calls recorded with the callers told (a contact centre's, a helpdesk's own recording)
+read no interception (``announced_recording``); the calls of a protected group, of the
+public, in bulk or for a state body are read whatever the notice says.
+
+Each ordinary text read interception before the change. Sentences written for the purpose
+(not taken from the labelled texts). No database.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.rules_engine.reading import categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call recording for the claims desk, 40 seats. Callers hear: this call may be recorded "
+        "for quality and training.",
+        "Subject: call recording renewal. We want to renew call recording for the helpdesk; "
+        "all parties are told at the start.",
+        "Objet : enregistrement des appels du standard. Cet appel peut être enregistré, annonce "
+        "le message d'accueil.",
+        "Asunto: grabación de llamadas del servicio técnico. Todas las partes son informadas al "
+        "inicio y pueden negarse.",
+        "Assunto: gravação de chamadas do suporte. Todas as partes são avisadas no início e "
+        "podem recusar.",
+        "Тема: продление лицензии на запись звонков, 300 мест. Звонящие слышат сообщение "
+        "«звонок может быть записан».",
+        'الموضوع: تسجيل المكالمات لمكتب الدعم. يسمع المتصلون رسالة "قد يتم تسجيل هذه المكالمة '
+        'لأغراض الجودة".',
+    ],
+)
+def test_calls_recorded_with_the_callers_told_read_no_interception(text: str) -> None:
+    assert "interception" not in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We record the calls of the journalists; callers hear the message 'this call may be "
+        "recorded'.",
+        "Record every subscriber's calls for the ministry; all parties are told at the start.",
+        "Record all calls of the staff for the police; this call may be recorded.",
+        "Intercept the calls of the helpdesk. This call may be recorded.",
+        "Call recording for the helpdesk, 40 seats.",
+    ],
+)
+def test_calls_of_a_group_the_public_or_the_state_or_unannounced_are_read(text: str) -> None:
+    assert "interception" in categories(text)
