@@ -5,10 +5,11 @@ What must always be true: a match that reads the recording of calls ("call recor
 "通话录音") reads no interception in a text that says the callers are told as the call
 begins ("this call may be recorded for quality and training", "all parties are told at the
 start and may refuse", "cet appel peut être enregistré", "всех участников предупреждают",
-"本次通话可能会被录音"). A text naming a protected group ("record the calls of the
-journalists; callers hear a message"), the public's calls ("every subscriber's calls"),
-calls in bulk or a state body anywhere ("… for the ministry") is read as ever: the notice
-says the callers know, not whose calls may be recorded.
+"本次通话可能会被录音"), when it names the company's own use (a contact centre, a helpdesk,
+seats, a licence). A text naming a protected group ("record the calls of the journalists;
+callers hear a message"), the public's calls ("every subscriber's calls"), suspects,
+anything covert, calls in bulk or a state body anywhere ("… for the ministry") is read as
+ever: the notice says the callers know, not whose calls may be recorded.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from .act_scope import bulk, names_state_body
 from .benign_scope import protected_target_parts
 from .languages import bare_word
 from .lexicon import CompiledLexicon
+from .listed_devices import COVERT_STARTS
 from .mass_scope import PUBLIC_PARTS, PUBLIC_STARTS
 from .matching import part_spans
 
@@ -49,6 +51,33 @@ NOTICE_RE = re.compile(
     r"|通话可能会?被录音|各方在开始时都会被告知"
 )
 
+# The company's own calls: a contact centre's, a helpdesk's, its agents' seats or licence.
+OWN_USE_PARTS = (
+    *("contact cent", "call cent", "helpdesk", "help desk", "service desk", "customer service"),
+    *("hotline", "switchboard", "seat", "licen", "interpret", "claims", "support", "suporte"),
+    *("centre de contact", "centre d'appels", "service client", "standard", "postes"),
+    *("sinistres", "centro de contacto", "contact center", "centro de llamadas"),
+    *("atencion al cliente", "puestos", "siniestros", "mesa de ayuda", "servicio tecnico"),
+    *("central de atendimento", "posicoes", "ramais", "контакт-центр", "колл-центр"),
+    *("поддержк", "лицензи", "перевод", "مركز الاتصال", "خدمة العملاء", "مقعد"),
+    *(
+        "الدعم",
+        "soporte",
+        "ترخيص",
+        "الترجمة",
+        "联络中心",
+        "呼叫中心",
+        "客服",
+        "坐席",
+        "座席",
+        "许可",
+        "口译",
+    ),
+)
+# People whose calls are watched, not served: suspects.
+PEOPLE_WATCHED = tuple("suspect sospech suspeit подозрева".split())
+WATCHED_PARTS = ("مشتبه", "嫌疑")
+
 
 def plain(text: str) -> str:
     """``text`` in lower case without accents or marks, alef forms folded: "é" is "e"."""
@@ -73,12 +102,15 @@ def recording_announced(text: _Text, lexicon: CompiledLexicon, lo: int, hi: int)
             and any(w.startswith(CALL_STARTS) or AR_CALLS in w for w in bare)
         ):
             return False
-    if not NOTICE_RE.search(plain(text.raw)):
+    said_plain = plain(text.raw)
+    if not NOTICE_RE.search(said_plain) or not any(p in said_plain for p in OWN_USE_PARTS):
         return False
     # Whose calls: the public's, everyone's, or calls kept for a state body are read.
     every = [bare_word(t[0]) for t in toks]
     said = "".join(every)
-    if any(w.startswith(PUBLIC_STARTS) for w in every) or any(p in said for p in PUBLIC_PARTS):
+    if any(w.startswith(PUBLIC_STARTS + COVERT_STARTS + PEOPLE_WATCHED) for w in every) or any(
+        p in said for p in PUBLIC_PARTS + WATCHED_PARTS
+    ):
         return False
     if bulk(text, (lo, hi)) or names_state_body(text):
         return False

@@ -1,6 +1,8 @@
 """Calls recorded with the callers told (a contact centre's, a helpdesk's own recording)
+in a text naming the company's own use (a contact centre, a helpdesk, seats, a licence)
 read no interception (``announced_recording``); the calls of a protected group, of the
-public, in bulk or for a state body are read whatever the notice says.
+public, of suspects, in bulk, covertly or for a state body are read whatever the notice
+says.
 
 Each ordinary text read interception before the change. Sentences written for the purpose
 (not taken from the labelled texts). No database.
@@ -45,6 +47,10 @@ def test_calls_recorded_with_the_callers_told_read_no_interception(text: str) ->
         "Record all calls of the staff for the police; this call may be recorded.",
         "Intercept the calls of the helpdesk. This call may be recorded.",
         "Call recording for the helpdesk, 40 seats.",
+        # no contact centre, helpdesk or seats: whose calls is not said
+        "Record all calls passing through the exchange; callers are told.",
+        "Record the calls of the suspects; all parties are told at the start.",
+        "Covert call recording for the helpdesk, 40 seats; this call may be recorded.",
     ],
 )
 def test_calls_of_a_group_the_public_or_the_state_or_unannounced_are_read(text: str) -> None:
