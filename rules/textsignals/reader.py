@@ -69,6 +69,7 @@ from .lexicon import (
     CompiledLexicon,
 )
 from .listed_devices import listed_device
+from .match_aside import match_aside
 from .matching import BENIGN_AROUND, entry_matches, entry_spans, merged_places, part_spans
 from .negation import (
     BENIGN_NEGATION_WINDOW,
@@ -79,7 +80,6 @@ from .negation import (
     negated_inside,
 )
 from .nobody import NOBODY, drop_nobody
-from .notice_channel import interception_aside
 from .overseen_service import match_service_overseen
 from .own_object import act_in_own_object, act_on_thing_held
 from .safeguards import (
@@ -375,7 +375,7 @@ def _read(raw: str, lexicon: CompiledLexicon, text: _Text | None = None) -> list
                 or suffered(text, lo, hi, act)
                 or switched_off(text, hi, entry.entry.category)
                 or listed_device(text, lexicon, lo, hi, act)
-                or interception_aside(text, lexicon, entry.entry.category, lo, hi, act)
+                or match_aside(text, lexicon, entry.entry.category, lo, hi, act)
                 or warrant_still_required(text, entry.entry.role, lo, hi)
                 or (
                     entry.entry.category == "security_services"
