@@ -5,9 +5,11 @@ What must always be true: an interception match whose object is a channel of mes
 number is called", "alertes par SMS", "verificación por SMS de un solo uso", "تنبيهات
 بالإيميل", "СМС-уведомления", "短信通知") reads nothing when its act only watches, keeps or
 records ("monitor server room temp … email alerts"). An act that takes the messages
-("intercept the SMS verification codes", "перехват СМС-кодов", "拦截短信验证码"), a match
-in a sentence naming a protected group ("monitor the SMS alerts of the activists") and a channel that is
-not a notice's ("monitor the SMS of every subscriber") are read as ever.
+("intercept the SMS verification codes", "перехват СМС-кодов", "拦截短信验证码"), everyone's
+messages ("monitor all SMS when the election begins"), a sentence naming the public
+("subscribers' SMS when they travel") or a protected group ("monitor the SMS alerts of the
+activists") and a channel that is not a notice's ("monitor the SMS of the staff") are read
+as ever.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from .benign_scope import protected_target_parts
 from .denied_hand_over import records_denied_on
 from .languages import bare_word
 from .lexicon import CompiledLexicon
+from .mass_scope import PUBLIC_PARTS, PUBLIC_STARTS
 from .matching import part_spans
 
 if TYPE_CHECKING:
@@ -47,12 +50,12 @@ _NOTICE_BEFORE_BY = 3  # "notificação em massa por SMS": the notice a few word
 # Acts that take the messages whatever they carry ("intercept the SMS codes").
 TAKING_STARTS = tuple(
     "intercept wiretap eavesdrop spy snoop decrypt read divert exfiltrat "
-    "intercept ecout espion dechiffr lire detourn "
-    "intercept escuch espi descifr leer desvi "
-    "intercept escut espion decifr ler desvi "
-    "перехват прослуш шпион расшифр чита "
-    "اعتراض تنصت التنصت التجسس".split()
+    "ecout espion dechiffr lire detourn escuch espi descifr leer desvi escut decifr ler "
+    "перехват прослуш шпион расшифр чита اعتراض تنصت التنصت التجسس".split()
 )
+# Everyone's messages ("monitor all SMS when the election begins") are read as ever.
+EVERY_WORDS = frozenset("all every tous toutes chaque todos todas cada все всех каждое كل".split())
+ZH_EVERY = ("所有", "全部", "一切")
 ZH_CHANNELS = ("短信", "邮件", "电邮")
 ZH_NOTICES = ("通知", "提醒", "验证", "告警", "警报", "确认")
 ZH_TAKING = ("拦截", "截获", "窃听", "监听", "窃取", "偷看", "读取")
@@ -86,7 +89,17 @@ def notice_channel(text: _Text, lexicon: CompiledLexicon, lo: int, hi: int, act:
         notice = _notice(text, object_at)
     if not notice:
         return False
-    sentence = toks[lo][3]  # a protected group anywhere in the sentence: read as ever
+    # Everyone's messages in the match, the public or a protected group in its sentence:
+    # read as ever ("a cada participante", after the match, is whom the notices go to).
+    if any(bare_word(t[0]) in EVERY_WORDS for t in toks[lo : hi + 1]) or any(
+        e in text.raw[toks[lo][1] : toks[hi][2]] for e in ZH_EVERY
+    ):
+        return False
+    sentence = toks[lo][3]
+    words = [bare_word(t[0]) for t in toks if t[3] == sentence]
+    said = "".join(words)
+    if any(w.startswith(PUBLIC_STARTS) for w in words) or any(p in said for p in PUBLIC_PARTS):
+        return False
     return not any(
         toks[p_lo][3] == sentence
         for part in protected_target_parts(lexicon)
@@ -111,7 +124,7 @@ def _notice(text: _Text, at: int) -> bool:
     before = at - 1
     if before > 0 and bare_word(toks[before][0]) in ELECTRONIC:
         before -= 1  # "по электронной почте": by electronic mail
-    if word.startswith(("بال", "بر")):
+    if word.startswith("بال"):
         before = at  # "بالإيميل": "by" written onto the channel
     elif before < 0 or bare_word(toks[before][0]) not in BY_WORDS:
         return False

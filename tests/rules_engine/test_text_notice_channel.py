@@ -42,6 +42,9 @@ def test_the_channel_of_a_systems_own_notices_reads_no_interception(text: str) -
         "They want to monitor the SMS alerts of the activists.",
         "Monitor the SMS of every subscriber on the network.",
         "Record every email of the staff union.",
+        # everyone's messages, or the public's, with a "when" that is no notice
+        "Monitor all SMS when the election begins.",
+        "Monitor subscribers' SMS when they travel abroad.",
         "Monitorear los SMS de los abonados y enviar alertas al analista.",
     ],
 )
