@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from .act_scope import bulk, names_state_body
 from .benign_scope import protected_target_parts
+from .handing import memo
 from .languages import bare_word
 from .lexicon import CompiledLexicon
 from .listed_devices import COVERT_STARTS
@@ -102,16 +103,24 @@ def recording_announced(text: _Text, lexicon: CompiledLexicon, lo: int, hi: int)
             and any(w.startswith(CALL_STARTS) or AR_CALLS in w for w in bare)
         ):
             return False
-    said_plain = plain(text.raw)
-    if not NOTICE_RE.search(said_plain) or not any(p in said_plain for p in OWN_USE_PARTS):
-        return False
-    # Whose calls: the public's, everyone's, or calls kept for a state body are read.
-    every = [bare_word(t[0]) for t in toks]
-    said = "".join(every)
-    if any(w.startswith(PUBLIC_STARTS + COVERT_STARTS + PEOPLE_WATCHED) for w in every) or any(
-        p in said for p in PUBLIC_PARTS + WATCHED_PARTS
-    ):
-        return False
-    if bulk(text, (lo, hi)) or names_state_body(text):
-        return False
-    return not any(part_spans(text, part) for part in protected_target_parts(lexicon))
+    return not bulk(text, (lo, hi)) and _callers_told(text, lexicon)
+
+
+def _callers_told(text: _Text, lexicon: CompiledLexicon) -> bool:
+    """Whether the text says the callers are told, names the company's own use, and names
+    no protected group, public, suspects, covert work or state body (once a text)."""
+    found = memo(text)
+    if "callers_told" not in found:
+        said_plain = plain(text.raw)
+        every = [bare_word(t[0]) for t in text.toks]
+        said = "".join(every)
+        found["callers_told"] = (
+            bool(NOTICE_RE.search(said_plain))
+            and any(p in said_plain for p in OWN_USE_PARTS)
+            # Whose calls: the public's, suspects', covert or for a state body are read.
+            and not any(w.startswith(PUBLIC_STARTS + COVERT_STARTS + PEOPLE_WATCHED) for w in every)
+            and not any(p in said for p in PUBLIC_PARTS + WATCHED_PARTS)
+            and not names_state_body(text)
+            and not any(part_spans(text, part) for part in protected_target_parts(lexicon))
+        )
+    return found["callers_told"]

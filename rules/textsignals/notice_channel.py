@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from .announced_recording import recording_announced
 from .benign_scope import protected_target_parts
 from .denied_hand_over import records_denied_on
+from .handing import sentences_of
 from .languages import bare_word
 from .lexicon import CompiledLexicon
 from .mass_scope import PUBLIC_PARTS, PUBLIC_STARTS
@@ -96,7 +97,7 @@ def notice_channel(text: _Text, lexicon: CompiledLexicon, lo: int, hi: int, act:
     ):
         return False
     sentence = toks[lo][3]
-    words = [bare_word(t[0]) for t in toks if t[3] == sentence]
+    words = sentences_of(text).get(sentence, [])  # worked out once a text
     said = "".join(words)
     if any(w.startswith(PUBLIC_STARTS) for w in words) or any(p in said for p in PUBLIC_PARTS):
         return False
