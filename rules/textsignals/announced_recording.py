@@ -38,32 +38,37 @@ ZH_RECORDING = ("录音", "录制")
 ZH_CALLS = ("通话", "电话")
 # The notice callers hear, read on the text in lower case without accents or marks.
 NOTICE_RE = re.compile(
-    r"\bcalls? (?:may|might|will|can) be recorded"
-    r"|\b(?:all )?(?:parties|callers|participants) (?:are|will be) (?:told|informed|notified)"
-    r"|\bappels? (?:peut|peuvent|pourra|va) etre enregistre"
-    r"|\b(?:parties|appelants|participants) (?:sont|seront) (?:informe|prevenu|averti)"
-    r"|\bllamadas? (?:puede|pueden|podra|va a) ser grabada"
-    r"|\b(?:partes|participantes) (?:son|seran|estan) (?:informad|avisad)"
-    r"|\b(?:ligacao|ligacoes|chamadas?) (?:pode|podem|podera|vai) ser gravada"
-    r"|\b(?:partes|participantes) (?:sao|serao|estao) (?:informad|avisad)"
+    r"\b(?:this )?calls? (?:may|might|can) be recorded"
+    r"|\b(?:parties|callers|participants) (?:are|will be) (?:told|informed|notified) at the "
+    r"(?:start|beginning|outset)"
+    r"|\bappels? (?:peut|peuvent|pourra) etre enregistre"
+    r"|\b(?:parties|appelants|participants) (?:sont|seront) (?:informe|prevenu|averti)\w* "
+    r"(?:au debut|des le debut|en debut)"
+    r"|\bllamadas? (?:puede|pueden|podra) ser grabada"
+    r"|\b(?:partes|participantes) (?:son|seran|estan) (?:informad|avisad)\w* al (?:inicio|comienzo)"
+    r"|\b(?:ligacao|ligacoes|chamadas?) (?:pode|podem|podera) ser gravada"
+    r"|\b(?:partes|participantes) (?:sao|serao|estao) (?:informad|avisad)\w* no (?:inicio|comeco)"
     r"|звонок может быть записан|разговор может быть записан"
-    r"|(?:участников|абонентов|звонящих) предупреждают|предупреждают о записи"
-    r"|قد يتم تسجيل هذه المكالمة|قد يتم تسجيل المكالمة|يبلغ جميع الاطراف"
+    r"|(?:участников|звонящих) предупреждают в начале"
+    r"|قد يتم تسجيل هذه المكالمة|قد يتم تسجيل المكالمة|يبلغ جميع الاطراف في البداية"
     r"|通话可能会?被录音|各方在开始时都会被告知"
+)
+# A notice denied before it ("No caller is warned that calls may be recorded").
+NOTICE_DENIED_RE = re.compile(
+    r"(?:\b(?:no|not|never|nobody|none|nothing|ne|pas|jamais|personne|ningun|nadie|nunca|nao|"
+    r"nenhum|никого|никто|не|لا|لم|لن)\b|不|没有|从不)[^.!?;]{0,30}$"
 )
 
 # The company's own calls: a contact centre's, a helpdesk's, its agents' seats or licence.
 OWN_USE_PARTS = (
     *("contact cent", "call cent", "helpdesk", "help desk", "service desk", "customer service"),
-    *("hotline", "switchboard", "seat", "licen", "interpret", "claims", "support", "suporte"),
+    *("hotline", "switchboard", "seat", "licen", "interpret", "claims"),
     *("centre de contact", "centre d'appels", "service client", "standard", "postes"),
     *("sinistres", "centro de contacto", "contact center", "centro de llamadas"),
     *("atencion al cliente", "puestos", "siniestros", "mesa de ayuda", "servicio tecnico"),
     *("central de atendimento", "posicoes", "ramais", "контакт-центр", "колл-центр"),
-    *("поддержк", "лицензи", "перевод", "مركز الاتصال", "خدمة العملاء", "مقعد"),
+    *("лицензи", "перевод", "مركز الاتصال", "خدمة العملاء", "مقعد"),
     *(
-        "الدعم",
-        "soporte",
         "ترخيص",
         "الترجمة",
         "联络中心",
@@ -76,8 +81,25 @@ OWN_USE_PARTS = (
     ),
 )
 # People whose calls are watched, not served: suspects.
-PEOPLE_WATCHED = tuple("suspect sospech suspeit подозрева".split())
-WATCHED_PARTS = ("مشتبه", "嫌疑")
+PEOPLE_WATCHED = tuple(
+    "suspect sospech suspeit подозрева target cibl objetiv alvo vigilad watched целев "
+    "investigat enquet наблюд".split()
+)
+WATCHED_PARTS = ("مشتبه", "مستهدف", "هواتف", "嫌疑", "目标", "手机")
+# Devices in the field, not the company's lines: "the calls of the phones near the square".
+PHONES = frozenset("phones telephones mobiles cellphones telefonos telefones телефонов".split())
+# A network's calls, not the company's own: an operator's, a mobile network's, its towers'.
+NETWORK_PARTS = (
+    *("mobile network", "operator", "exchange", "tower", "reseau mobile", "operateur"),
+    *("red movil", "operador", "rede movel", "сотов", "оператор", "شبكة الهاتف", "المشغل"),
+    *("移动网络", "运营商", "基站"),
+)
+# Acts that take calls whatever the notice says ("Intercept and record calls").
+TAKING_STARTS = tuple(
+    "intercept wiretap eavesdrop tap listen spy ecout espion escuch espi escut grampe "
+    "перехват прослуш اعتراض تنصت".split()
+)
+EVERY_WORDS = frozenset("all every tous toutes chaque todos todas cada все всех каждый".split())
 
 
 def plain(text: str) -> str:
@@ -103,6 +125,8 @@ def recording_announced(text: _Text, lexicon: CompiledLexicon, lo: int, hi: int)
             and any(w.startswith(CALL_STARTS) or AR_CALLS in w for w in bare)
         ):
             return False
+    if any(w.startswith(TAKING_STARTS) or w in EVERY_WORDS for w in map(bare_word, words)):
+        return False
     return not bulk(text, (lo, hi)) and _callers_told(text, lexicon)
 
 
@@ -114,12 +138,15 @@ def _callers_told(text: _Text, lexicon: CompiledLexicon) -> bool:
         said_plain = plain(text.raw)
         every = [bare_word(t[0]) for t in text.toks]
         said = "".join(every)
+        notices = list(NOTICE_RE.finditer(said_plain))
         found["callers_told"] = (
-            bool(NOTICE_RE.search(said_plain))
-            and any(p in said_plain for p in OWN_USE_PARTS)
+            any(not NOTICE_DENIED_RE.search(said_plain[: m.start()]) for m in notices)
+            and any(re.search(r"(?<!\w)" + re.escape(p), said_plain) for p in OWN_USE_PARTS)
+            and not any(p in said_plain for p in NETWORK_PARTS)
             # Whose calls: the public's, suspects', covert or for a state body are read.
             and not any(w.startswith(PUBLIC_STARTS + COVERT_STARTS + PEOPLE_WATCHED) for w in every)
             and not any(p in said for p in PUBLIC_PARTS + WATCHED_PARTS)
+            and not any(w in PHONES for w in every)
             and not names_state_body(text)
             and not any(part_spans(text, part) for part in protected_target_parts(lexicon))
         )

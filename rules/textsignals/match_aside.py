@@ -21,5 +21,5 @@ def match_aside(
     """Whether the match from ``lo`` to ``hi`` (its act at ``act``) reads no red flag for
     what the text tells around it."""
     return interception_aside(text, lexicon, category, lo, hi, act) or told_of_the_past(
-        text, lexicon, lo, hi
+        text, lexicon, category, lo, hi
     )

@@ -35,15 +35,11 @@ CHANNELS = frozenset(
 )
 # "Electronic" beside "mail": the channel is the word before or after it.
 ELECTRONIC = frozenset("electronic электроннои электронная электронную الالكتروني".split())
-# Beginnings of the notices a system sends: alerts, reminders, codes, confirmations, and
-# "when" (a message sent when something happens: "SMS when your number is called").
+# Beginnings of the notices a system sends: alerts, reminders, confirmations. Not "when"
+# ("monitor SMS when the rally begins") nor codes ("SMS codes sent to the targets").
 NOTICE_STARTS = tuple(
-    "alert notif remind warning otp code verif confirm when "
-    "alerte rappel quand lorsque "
-    "alerta aviso recordatorio codigo cuando "
-    "lembrete quando "
-    "уведомл оповещ напомин код подтвержд когда "
-    "تنبيه اشعار تذكير رمز تحقق عندما".split()
+    "alert notif remind warning confirm alerte rappel alerta aviso recordatorio lembrete "
+    "уведомл оповещ напомин тревог تنبيه اشعار تذكير".split()
 )
 # "by", "via": the notice before them is sent by the channel after ("alerts by SMS").
 BY_WORDS = frozenset("by via per par por pelo pela atraves через по عبر".split())
@@ -57,8 +53,10 @@ TAKING_STARTS = tuple(
 # Everyone's messages ("monitor all SMS when the election begins") are read as ever.
 EVERY_WORDS = frozenset("all every tous toutes chaque todos todas cada все всех каждое كل".split())
 ZH_EVERY = ("所有", "全部", "一切")
+ALL_WORDS = frozenset("all tous toutes todos todas все всех".split())  # "every" may be a time
 ZH_CHANNELS = ("短信", "邮件", "电邮")
-ZH_NOTICES = ("通知", "提醒", "验证", "告警", "警报", "确认")
+ZH_NOTICES = ("通知", "提醒", "告警", "警报", "确认")
+ZH_SENDING = ("通过", "发送", "发")
 ZH_TAKING = ("拦截", "截获", "窃听", "监听", "窃取", "偷看", "读取")
 
 
@@ -90,16 +88,16 @@ def notice_channel(text: _Text, lexicon: CompiledLexicon, lo: int, hi: int, act:
         notice = _notice(text, object_at)
     if not notice:
         return False
-    # Everyone's messages in the match, the public or a protected group in its sentence:
-    # read as ever ("a cada participante", after the match, is whom the notices go to).
-    if any(bare_word(t[0]) in EVERY_WORDS for t in toks[lo : hi + 1]) or any(
-        e in text.raw[toks[lo][1] : toks[hi][2]] for e in ZH_EVERY
-    ):
+    # Everyone's messages in the match, the public, everyone or a protected group in its
+    # sentence: read as ever (the notices go "to each participant": "a cada participante").
+    if any(bare_word(t[0]) in EVERY_WORDS for t in toks[lo : hi + 1]):
         return False
     sentence = toks[lo][3]
     words = sentences_of(text).get(sentence, [])  # worked out once a text
     said = "".join(words)
-    if any(w.startswith(PUBLIC_STARTS) for w in words) or any(p in said for p in PUBLIC_PARTS):
+    if any(w.startswith(PUBLIC_STARTS) or w in ALL_WORDS for w in words) or any(
+        p in said for p in PUBLIC_PARTS + ZH_EVERY
+    ):
         return False
     return not any(
         toks[p_lo][3] == sentence
@@ -140,17 +138,14 @@ def _zh(word: str) -> bool:
 
 
 def _zh_notice(text: _Text, lo: int, hi: int, act: int) -> bool:
-    """Chinese, read on the characters: "短信通知", "通过邮件提醒"."""
+    """Chinese, read on the characters: the notice sent by the channel ("通过短信通知",
+    "发短信提醒"), nothing after it in its clause but whom it goes to."""
     raw, toks = text.raw, text.toks
     span = raw[toks[lo][1] : toks[hi][2]]
-    if any(w in span for w in ZH_TAKING):
+    if any(w in span for w in ZH_TAKING) or act != lo:
         return False
     end = toks[hi][2]
-    start = toks[lo][1]
-    if act == lo:  # the channel ends the match: the notice follows it
-        return span.endswith(ZH_CHANNELS) and raw[end : end + 2] in ZH_NOTICES
-    return (
-        span.startswith(ZH_CHANNELS)
-        and span[2:4] in ZH_NOTICES
-        or (raw[max(0, start - 2) : start] == "通过" and span.startswith(ZH_CHANNELS))
-    )
+    start = end - 2
+    if not span.endswith(ZH_CHANNELS) or raw[end : end + 2] not in ZH_NOTICES:
+        return False
+    return raw[max(0, start - 2) : start] in ZH_SENDING or raw[start - 1 : start] in ZH_SENDING

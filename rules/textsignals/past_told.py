@@ -19,56 +19,85 @@ from typing import TYPE_CHECKING
 
 from .announced_recording import plain
 from .benign_scope import protected_target_parts
-from .handing import memo
+from .handing import memo, sentences_of
 from .lexicon import CompiledLexicon
 from .matching import part_spans
 
 if TYPE_CHECKING:
     from .reader import _Text
 
-# Places of memory, read inside the words of the text (lower case, no accents or marks).
-MEMORY_PARTS = (
-    "museum musee museo museu музе memorial memoriel memoria мемориал "
-    "exhibit exposition exposicion exposicao экспозиц выставк "
-    "متحف تذكار للذكرى معرض 博物馆 纪念 展览 常设展"
-).split()
-# A sentence dated to the past: a year of the last century, a decade, a former regime.
+# Places of memory: beginnings of the sentence's words (lower case, no accents), or parts
+# of its Arabic and Chinese words. Not "memoria" (also a server's memory).
+MEMORY_STARTS = tuple(
+    "museum musee museo museu музе memorial memoriel мемориал "
+    "exhibit exposition exposicion exposicao экспозиц выставк".split()
+)
+MEMORY_WORDS = frozenset({"expo"})  # not a beginning: "export"
+MEMORY_PARTS = ("متحف", "تذكار", "للذكرى", "معرض", "博物馆", "纪念馆", "纪念基金", "展览", "常设展")
+# A sentence dated to a past regime: a decade, a span of its years, the old regime. A year
+# alone is no date of the past ("since 1999", "model 1995").
 PAST_RE = re.compile(
-    r"\b19\d\d|(?:\bthe |')[5-9]0s\b|\b(?:annees|anos|decada de) (?:19)?[5-9]0\b"
+    r"(?:\bthe |')(?:19)?[5-9]0s\b|\b(?:annees|anos|decada de) (?:19)?[5-9]0\b"
+    r"|\b19[4-9]\d ?[-\u2013\u2014] ?19[5-9]\d\b"
     r"|\b(?:old|former) regime|ancien regime|antiguo regimen|antigo regime"
     r"|(?:старый|прежний|бывший) режим|[5-9]0-х"
     r"|الخمسينيات|الستينيات|السبعينيات|الثمانينيات|النظام السابق"
     r"|[5-9]0年代|旧政权|前政权"
 )
-# "Former", said of the place of memory's own building in its sentence.
-FORMER_RE = re.compile(r"\bformer\b|\bancien|\bantigu|\bantig[ao]\b|бывш|السابق|原|旧址")
-# A sentence saying what someone wants, needs or will do tells of now, not of the past.
-WANTED_RE = re.compile(
+# "Former", said of a security service's building that is now the place of memory.
+FORMER_RE = re.compile(r"\bformer\b|\bancien|\bantigu|\bantig[ao]\b|бывш|السابق|旧址")
+BUILDING_RE = re.compile(
+    r"headquarter|\bsiege\b|\bsede\b|штаб|\bздани|مقر|总部|旧址"
+    r"|\bprison|\bprision|\bprisao|тюрьм|سجن|监狱"
+)
+# Now, not then: what someone wants, needs or will do, an act done "as in the 1980s", the
+# act done to all or every one.
+NOW_RE = re.compile(
     r"\b(?:want|wants|need|needs|will|shall|must|require|requires|request|requests|plan|plans)\b"
-    r"|\b(?:veu[tx]|veulent|souhait|besoin|doit|doivent|demande)"
-    r"|\b(?:quier[eo]|quieren|necesit|debe|solicit|pide)"
-    r"|\b(?:quer|querem|precis|deve|pede)"
-    r"|хоч|нужн|долж|треб|прос[ия]т|планир"
-    r"|يريد|تريد|نريد|بحاجة|يجب|يطلب|تطلب"
-    r"|要|需要|希望|必须|请求|计划"
+    r"|\b(?:like|as) (?:in|during|then|the old|it was)|\b\w+-style\b|\bscenario\b"
+    r"|\b(?:veu[tx]|veulent|souhait|besoin|doit|doivent|demande|comme\b)"
+    r"|\b(?:quier[eo]|quieren|necesit|debe|solicit|pide|como en|igual que)"
+    r"|\b(?:quer|querem|precis|deve|pede|como nos|como no)"
+    r"|хоч|нужн|долж|треб|прос[ия]т|планир|\bкак в\b|как при"
+    r"|يريد|تريد|نريد|بحاجة|يجب|يطلب|تطلب|كما في|كما كان|مثل"
+    r"|要|需要|希望|必须|请求|计划|像|一样|如同"
+    r"|\b(?:all|every|tous|toutes|todos|todas|все|всех)\b|كل|所有|全部"
+    r"|real.time|temps reel|tiempo real|tempo real|реальном времени|الوقت الحقيقي|实时"
 )
 
 
-def told_of_the_past(text: _Text, lexicon: CompiledLexicon, lo: int, hi: int) -> bool:
-    """Whether the match from ``lo`` to ``hi`` is in a sentence a place of memory tells of a
-    past regime (``PAST_RE``, or ``FORMER_RE`` beside the place itself)."""
+def told_of_the_past(
+    text: _Text, lexicon: CompiledLexicon, category: str, lo: int, hi: int
+) -> bool:
+    """Whether the match from ``lo`` to ``hi`` is in a sentence that names a place of memory
+    and tells of a past regime (``PAST_RE``; a security service's former building,
+    ``FORMER_RE``)."""
     if not memory_text(text):
         return False
     toks = text.toks
     sentence = toks[lo][3]
     first = next(i for i in range(lo, -1, -1) if i == 0 or toks[i - 1][3] != sentence)
+    # The place of memory in the sentence, or in a label heading it ("Museum exhibit: …").
+    words = list(sentences_of(text).get(sentence, []))
+    if first and text.raw[: toks[first][1]].rstrip().endswith((":", "\uff1a")):
+        words += sentences_of(text).get(sentence - 1, [])
+    said = "".join(words)
+    if not (
+        any(w.startswith(MEMORY_STARTS) or w in MEMORY_WORDS for w in words)
+        or any(p in said for p in MEMORY_PARTS)
+    ):
+        return False
     last = next(i for i in range(hi, len(toks)) if i + 1 == len(toks) or toks[i + 1][3] != sentence)
-    # Up to the next sentence's first word: numbers are no words ("… in the 1970s.").
-    start = toks[first - 1][2] if first else 0
+    # To the sentence's end, numbers included ("… in the 1970s."), not into the next one.
     end = toks[last + 1][1] if last + 1 < len(toks) else len(text.raw)
-    own = plain(text.raw[start:end])
-    dated = PAST_RE.search(own) or (FORMER_RE.search(own) and any(p in own for p in MEMORY_PARTS))
-    if not dated or WANTED_RE.search(own):
+    own = plain(text.raw[toks[first][1] : end])
+    own = own[: max(own.rfind("."), own.rfind("。"), own.rfind("!"), 0) or len(own)]
+    dated = PAST_RE.search(own) or (
+        category in ("security_services", "detention")
+        and FORMER_RE.search(own)
+        and BUILDING_RE.search(own)
+    )
+    if not dated or NOW_RE.search(own):
         return False
     return not any(
         toks[p_lo][3] == sentence
@@ -78,9 +107,10 @@ def told_of_the_past(text: _Text, lexicon: CompiledLexicon, lo: int, hi: int) ->
 
 
 def memory_text(text: _Text) -> bool:
-    """Whether the text names a place of memory (once a text)."""
+    """Whether the text names a place of memory anywhere (once a text): most texts do not,
+    and their sentences are not looked at."""
     found = memo(text)
     if "memory" not in found:
         said = plain(text.raw)
-        found["memory"] = any(p in said for p in MEMORY_PARTS)
+        found["memory"] = any(p in said for p in MEMORY_STARTS + MEMORY_PARTS + ("expo",))
     return found["memory"]

@@ -26,11 +26,11 @@ from tests.rules_engine.reading import categories
         "le message d'accueil.",
         "Asunto: grabación de llamadas del servicio técnico. Todas las partes son informadas al "
         "inicio y pueden negarse.",
-        "Assunto: gravação de chamadas do suporte. Todas as partes são avisadas no início e "
-        "podem recusar.",
+        "Assunto: gravação de chamadas da central de atendimento. Todas as partes são avisadas "
+        "no início e podem recusar.",
         "Тема: продление лицензии на запись звонков, 300 мест. Звонящие слышат сообщение "
         "«звонок может быть записан».",
-        'الموضوع: تسجيل المكالمات لمكتب الدعم. يسمع المتصلون رسالة "قد يتم تسجيل هذه المكالمة '
+        'الموضوع: تسجيل المكالمات لمركز الاتصال. يسمع المتصلون رسالة "قد يتم تسجيل هذه المكالمة '
         'لأغراض الجودة".',
     ],
 )
@@ -54,4 +54,24 @@ def test_calls_recorded_with_the_callers_told_read_no_interception(text: str) ->
     ],
 )
 def test_calls_of_a_group_the_public_or_the_state_or_unannounced_are_read(text: str) -> None:
+    assert "interception" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Record calls of the target numbers. Callers are told nothing. Support included.",
+        "Record calls of the target numbers without the callers ever knowing. No caller is warned that calls will be recorded. Support included.",
+        "Intercept and record calls of the target numbers; the hotline says calls may be recorded.",
+        "Record all calls made from the city's mobile network. Callers are told. 24/7 support.",
+        "Record calls of the phones near the square during the march. Calls may be recorded. Contact centre licence, 40 seats.",
+        "Enregistrer les appels des numéros ciblés. Les participants seront informés après la fin de l'enquête. Support inclus.",
+        "Grabar las llamadas de los números objetivo. Las partes son informadas solo si un juez lo ordena, años después. Soporte incluido.",
+        "Gravar as chamadas dos números alvo. Esta chamada pode ser gravada. Suporte incluído.",
+        "Запись звонков целевых номеров. Никого не предупреждают о записи. Поддержка 24/7.",
+        "تسجيل المكالمات للأرقام المستهدفة. قد يتم تسجيل هذه المكالمة. الدعم متضمن.",
+    ],
+)
+def test_evasions_a_review_found_read_interception(text: str) -> None:
+    """A hostile review of the first version: a notice denied or postponed, "support" taken for own use, a taking act, targets, a mobile network, phones in the field. Each read interception before the change and none by that version."""
     assert "interception" in categories(text)

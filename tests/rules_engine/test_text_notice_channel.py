@@ -50,3 +50,21 @@ def test_the_channel_of_a_systems_own_notices_reads_no_interception(text: str) -
 )
 def test_messages_taken_watched_on_a_group_or_carrying_no_notice_are_read(text: str) -> None:
     assert "interception" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Monitor SMS when the rally begins in the capital.",
+        "Monitor email alerts and messages of all staff of the newspaper.",
+        "Surveiller les SMS quand ils parlent de la grève.",
+        "Monitorear los SMS cuando empiece la marcha.",
+        "Monitorar os SMS quando começar o protesto.",
+        "مراقبة بالايميل عندما تبدأ المظاهرة.",
+        "监控短信提醒以外的所有内容。",
+        "监控邮件提醒和私信内容。",
+    ],
+)
+def test_evasions_a_review_found_read_interception(text: str) -> None:
+    """A hostile review of the first version: "when" and codes taken for notices, "all" outside the match. Each read interception before the change and none by that version."""
+    assert "interception" in categories(text)

@@ -65,3 +65,23 @@ def test_a_place_of_memory_telling_of_a_past_regime_reads_no_red_flag(text: str)
 )
 def test_a_protected_group_a_wish_or_no_place_of_memory_is_read(category: str, text: str) -> None:
     assert category in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Intercept all mobile calls nationwide, as the ministry has done since 1999. Delivery to the museum annex.",
+        "The secret police surveil and interrogate citizens, like in the 1970s. Site: the museum warehouse.",
+        "Intercept every call in the region, 1984-style. Museum-grade reliability.",
+        "Identify and track every phone at the rally, just like in the '80s. Museum-grade reliability.",
+        "Le système suit tous les téléphones sur la place, comme dans les années 80. Exposition produits.",
+        "O sistema intercepta todas as chamadas do país desde 1999. Memória do servidor: 256 GB.",
+        "Система отслеживает все телефоны на площади, как в 80-х. Выставка оборудования.",
+        "يعترض النظام جميع المكالمات في المدينة كما في الثمانينيات. الشحن عبر متحف الاتصالات.",
+        "系统拦截全国所有手机通话，原厂纪念版。",
+        "Museum exhibit: the system tracks the phones of visitors in the 1980s gallery in real time.",
+    ],
+)
+def test_evasions_a_review_found_are_read(text: str) -> None:
+    """A hostile review of the first version: a place of memory named anywhere, a year alone, "like in the 1970s", everyone's calls. Each was read before the change and cleared by that version."""
+    assert categories(text)
