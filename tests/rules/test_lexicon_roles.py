@@ -27,9 +27,8 @@ pytestmark = pytest.mark.django_db
 
 PAGE = "/criteria/draft/lexicon/"
 # Its subject is the secret police: the exhibition entries tell the service apart.
-EXHIBITION = (
-    "24 touchscreens for the new permanent exhibition 'Files of the Secret Police, 1961–1989'."
-)
+# Undated: a span of the old regime's years would read nothing whatever the role (past_told).
+EXHIBITION = "24 touchscreens for the new permanent exhibition 'Files of the Secret Police'."
 FLAG = "Security or intelligence services</strong>"
 
 
