@@ -15,13 +15,12 @@ ever: the notice says the callers know, not whose calls may be recorded.
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import TYPE_CHECKING
 
 from .act_scope import bulk, names_state_body
 from .benign_scope import protected_target_parts
 from .handing import memo
-from .languages import bare_word
+from .languages import bare_word, normalise, strip_accents
 from .lexicon import CompiledLexicon
 from .listed_devices import COVERT_STARTS
 from .mass_scope import PUBLIC_PARTS, PUBLIC_STARTS
@@ -50,7 +49,7 @@ NOTICE_RE = re.compile(
     r"|\b(?:partes|participantes) (?:sao|serao|estao) (?:informad|avisad)\w* no (?:inicio|comeco)"
     r"|звонок может быть записан|разговор может быть записан"
     r"|(?:участников|звонящих) предупреждают в начале"
-    r"|قد يتم تسجيل هذه المكالمة|قد يتم تسجيل المكالمة|يبلغ جميع الاطراف في البداية"
+    r"|قد يتم تسجيل هذه المكالمه|قد يتم تسجيل المكالمه|يبلغ جميع الاطراف في البدايه"
     r"|通话可能会?被录音|各方在开始时都会被告知"
 )
 # A notice denied before it ("No caller is warned that calls may be recorded").
@@ -67,10 +66,10 @@ OWN_USE_PARTS = (
     *("sinistres", "centro de contacto", "contact center", "centro de llamadas"),
     *("atencion al cliente", "puestos", "siniestros", "mesa de ayuda", "servicio tecnico"),
     *("central de atendimento", "posicoes", "ramais", "контакт-центр", "колл-центр"),
-    *("лицензи", "перевод", "مركز الاتصال", "خدمة العملاء", "مقعد"),
+    *("лицензи", "перевод", "مركز الاتصال", "خدمه العملاء", "مقعد"),
     *(
         "ترخيص",
-        "الترجمة",
+        "الترجمه",
         "联络中心",
         "呼叫中心",
         "客服",
@@ -80,6 +79,7 @@ OWN_USE_PARTS = (
         "口译",
     ),
 )
+OWN_USE_RE = re.compile("|".join(r"(?<!\w)" + re.escape(p) for p in OWN_USE_PARTS))
 # People whose calls are watched, not served: suspects.
 PEOPLE_WATCHED = tuple(
     "suspect sospech suspeit подозрева target cibl objetiv alvo vigilad watched целев "
@@ -91,7 +91,7 @@ PHONES = frozenset("phones telephones mobiles cellphones telefonos telefones т�
 # A network's calls, not the company's own: an operator's, a mobile network's, its towers'.
 NETWORK_PARTS = (
     *("mobile network", "operator", "exchange", "tower", "reseau mobile", "operateur"),
-    *("red movil", "operador", "rede movel", "сотов", "оператор", "شبكة الهاتف", "المشغل"),
+    *("red movil", "operador", "rede movel", "сотов", "оператор", "شبكه الهاتف", "المشغل"),
     *("移动网络", "运营商", "基站"),
 )
 # Acts that take calls whatever the notice says ("Intercept and record calls").
@@ -103,15 +103,15 @@ EVERY_WORDS = frozenset("all every tous toutes chaque todos todas cada все в
 
 
 def plain(text: str) -> str:
-    """``text`` in lower case without accents or marks, alef forms folded: "é" is "e"."""
-    decomposed = unicodedata.normalize("NFD", text.lower())
-    out = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return out.translate(str.maketrans("أإآ", "ااا"))
+    """``text`` as the reader's words are (``normalise``: Arabic marks dropped, alef, yeh
+    and teh marbuta folded), without Latin accents: "é" is "e", "المكالمة" is "المكالمه"."""
+    return strip_accents(normalise(text))
 
 
 def recording_announced(text: _Text, lexicon: CompiledLexicon, lo: int, hi: int) -> bool:
-    """Whether the match from ``lo`` to ``hi`` reads the recording of calls in a text that
-    says the callers are told, and names no protected group."""
+    """Whether the match from ``lo`` to ``hi`` reads the recording of the company's own
+    calls, neither taken nor everyone's, in a text that says the callers are told
+    (``_callers_told``)."""
     toks = text.toks
     words = [t[0] for t in toks[lo : hi + 1]]
     if len(words[0]) == 1 and "\u3400" <= words[0] <= "\u9fff":
@@ -141,7 +141,7 @@ def _callers_told(text: _Text, lexicon: CompiledLexicon) -> bool:
         notices = list(NOTICE_RE.finditer(said_plain))
         found["callers_told"] = (
             any(not NOTICE_DENIED_RE.search(said_plain[: m.start()]) for m in notices)
-            and any(re.search(r"(?<!\w)" + re.escape(p), said_plain) for p in OWN_USE_PARTS)
+            and OWN_USE_RE.search(said_plain) is not None
             and not any(p in said_plain for p in NETWORK_PARTS)
             # Whose calls: the public's, suspects', covert or for a state body are read.
             and not any(w.startswith(PUBLIC_STARTS + COVERT_STARTS + PEOPLE_WATCHED) for w in every)

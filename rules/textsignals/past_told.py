@@ -27,13 +27,14 @@ if TYPE_CHECKING:
     from .reader import _Text
 
 # Places of memory: beginnings of the sentence's words (lower case, no accents), or parts
-# of its Arabic and Chinese words. Not "memoria" (also a server's memory).
+# of its Arabic and Chinese words, written as ``plain`` writes them. Not "memoria" (also a
+# server's memory).
 MEMORY_STARTS = tuple(
     "museum musee museo museu музе memorial memoriel мемориал "
     "exhibit exposition exposicion exposicao экспозиц выставк".split()
 )
 MEMORY_WORDS = frozenset({"expo"})  # not a beginning: "export"
-MEMORY_PARTS = ("متحف", "تذكار", "للذكرى", "معرض", "博物馆", "纪念馆", "纪念基金", "展览", "常设展")
+MEMORY_PARTS = ("متحف", "تذكار", "للذكري", "معرض", "博物馆", "纪念馆", "纪念基金", "展览", "常设展")
 # A sentence dated to a past regime: a decade, a span of its years, the old regime. A year
 # alone is no date of the past ("since 1999", "model 1995").
 PAST_RE = re.compile(
