@@ -21,6 +21,7 @@ and only removes or replaces what stands between or in place of them.
 from __future__ import annotations
 
 import html
+import itertools
 import json
 import re
 import unicodedata
@@ -30,10 +31,20 @@ from pathlib import Path
 from taxonomy.visible import disguises_undone
 
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
-_LATIN_RE = re.compile("[A-Za-z\u00c0-\u024f]")
-_CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
-_GREEK_RE = re.compile("[\u0370-\u03ff]")
+_LATIN, _CYRILLIC, _GREEK = "A-Za-z\u00c0-\u024f", "\u0400-\u04ff", "\u0370-\u03ff"
+_LATIN_RE = re.compile(f"[{_LATIN}]")
+_CYRILLIC_RE = re.compile(f"[{_CYRILLIC}]")
+_GREEK_RE = re.compile(f"[{_GREEK}]")
 _MIXABLE_RE = re.compile("[\u0370-\u04ff]")  # Greek or Cyrillic: a Latin text holding one
+# Letters of two of the scripts in one run of letters: a word ``_one_script`` may change
+# (most Russian texts have none, and are then left as they are without a call a word).
+# Between the two, only letters of neither, so a word is not walked again from each letter.
+_MIXED_RE = re.compile(
+    "|".join(
+        f"[{a}][^\\W\\d_{a}{b}]*[{b}]"
+        for a, b in itertools.permutations((_LATIN, _CYRILLIC, _GREEK), 2)
+    )
+)
 
 
 @cache
@@ -231,6 +242,6 @@ def as_read(text: str) -> str:
         text = _SPACED_RE.sub(_unspaced, text)
     if _DIGIT_BY_LETTER_RE.search(text):
         text = _DIGITED_RE.sub(_undigited, text)
-    if text.isascii() or not _MIXABLE_RE.search(text):
+    if text.isascii() or not _MIXABLE_RE.search(text) or not _MIXED_RE.search(text):
         return text
     return _WORD_RE.sub(lambda m: _one_script(m.group()), text)

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -103,6 +104,12 @@ _FOLDED_SHORT = FUNCTION_WORDS - {
 _ARABIC_MARKS = dict.fromkeys(map(ord, "\u0640\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"))
 
 
+# Pieces recur from text to text: what each is, worked out once (the test of every pair of
+# a text's pieces runs on every text a preview tests for split words).
+PIECES_KEPT = 65_536
+
+
+@lru_cache(maxsize=PIECES_KEPT)
 def short_word(piece: str) -> bool:
     """Whether a piece is a short word every text uses (``FUNCTION_WORDS``) and, if its
     normalised letters are written otherwise too, written as that word."""
@@ -162,7 +169,7 @@ class _Vocabulary:
         # The pairs kept apart across a dash ("re-education camps"): the lexicon's own.
         self.apart = self.pairs
         self.prefixes = frozenset(prefixes)
-        self.heads = frozenset(p[:3] for p in prefixes)
+        self.heads = _by_head(self.prefixes)
         # Every beginning of a stem or ``word*`` the lexicon reads: a first piece and the
         # next letter that are none start no word it reads (most pairs stop here, unstemmed).
         self.starts = frozenset(
@@ -199,9 +206,7 @@ class _Vocabulary:
         if found and not found <= set(word_keys(first)) | set(word_keys(second)):
             return True
         bare, cut = bare_word(joined), len(bare_word(first))
-        return bare[:3] in self.heads and any(
-            len(p) > cut and bare.startswith(p) for p in self.prefixes
-        )
+        return any(len(p) > cut and bare.startswith(p) for p in self.heads.get(bare[:3], ()))
 
     @classmethod
     def of_any(cls, vocabularies: list[_Vocabulary]) -> _Vocabulary:
@@ -209,13 +214,24 @@ class _Vocabulary:
         the stems and beginnings of all, the words all write (a recognised piece stops a
         join, so fewer of them joins more), the pairs all keep apart across a dash."""
         merged = cls.__new__(cls)
-        for name in ("keys", "prefixes", "heads", "starts", "pairs"):
+        for name in ("keys", "prefixes", "starts", "pairs"):
             setattr(merged, name, frozenset().union(*(getattr(v, name) for v in vocabularies)))
+        merged.heads = _by_head(merged.prefixes)
         merged.words = frozenset.intersection(*(v.words for v in vocabularies))
         # A pair one lexicon keeps apart across a dash and another joins is joined.
         merged.apart = frozenset.intersection(*(v.apart for v in vocabularies))
         merged.joined = {}
         return merged
+
+
+def _by_head(prefixes: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """The ``word*`` beginnings a word may start with, by its first three letters (those
+    shorter than three under every head)."""
+    short = tuple(sorted(p for p in prefixes if len(p) < 3))
+    return {
+        head: (*short, *sorted(p for p in prefixes if len(p) >= 3 and p[:3] == head))
+        for head in {p[:3] for p in prefixes}
+    }
 
 
 def rejoins_any(lexicons: tuple[CompiledLexicon, ...]) -> Callable[[str], bool]:
@@ -390,6 +406,7 @@ def _may_begin(vocabulary: _Vocabulary, first: str, second: str) -> bool:
     return may and not short_word(first) and not short_word(second)
 
 
+@lru_cache(maxsize=PIECES_KEPT)
 def _folded(piece: str) -> str:
     """A Latin piece as ``normalise`` gives it (NFKC, case-folded)."""
     return unicodedata.normalize("NFKC", piece).casefold()

@@ -12,6 +12,7 @@ generated sentences of lexicon words, negations and punctuation in the seven lan
 from __future__ import annotations
 
 import random
+import re
 from collections import Counter
 from contextlib import contextmanager
 from unittest.mock import patch
@@ -20,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rules.engine import load_pack
-from rules.textsignals import described, detect_language, matching, reader
+from rules.textsignals import described, detect_language, disguise, matching, reader, split_words
 from rules.textsignals.languages import (
     _ABBREVIATION_RE,
     ABBREVIATIONS,
@@ -30,6 +31,8 @@ from rules.textsignals.languages import (
     _latin_detector,
     _normalise_word,
     abbreviation_stops,
+    bare_word,
+    normalise,
     script_of,
     tokens,
     word_keys,
@@ -335,3 +338,57 @@ def test_the_russian_forms_of_every_word_are_those_the_ranked_parses_give() -> N
     words.update(w for w in WORDS if script_of(w) == "cyrillic")
     differing = sorted(w for w in words if russian_lemmas(w) != _plain_russian_lemmas(w))
     assert not differing, f"{len(differing)} words read differently"
+
+
+# -- the text as read, the split-word test ----------------------------------------------
+
+
+def _plain_as_read(text: str) -> str:
+    """``as_read`` with every word of a text holding Greek or Cyrillic put through
+    ``_one_script``, as before runs of two scripts were looked for first."""
+    with patch.object(disguise, "_MIXED_RE", re.compile("")):
+        return disguise.as_read.__wrapped__(text)
+
+
+def test_every_labelled_text_is_read_as_when_each_word_is_put_in_one_script() -> None:
+    differing = [
+        i["id"] for i in LABELLED if disguise.as_read(i["text"]) != _plain_as_read(i["text"])
+    ]
+    assert not differing, f"read differently: {differing}"
+
+
+MIXED = st.text(
+    alphabet=st.sampled_from("aoeсxyAOEPСХΑοεραсорехуїж ẞ1-é\u0301\u00d7ßǅ"), max_size=40
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(MIXED)
+def test_a_word_of_two_scripts_is_put_in_one_as_each_word_was(text: str) -> None:
+    assert disguise.as_read(text) == _plain_as_read(text)
+
+
+def _plain_reads_across(vocabulary, first: str, second: str) -> bool:
+    """``reads_across`` with every ``word*`` beginning tried, not those of its head."""
+    joined = first + second
+    found = vocabulary.keys.intersection(word_keys(joined))
+    if found and not found <= set(word_keys(first)) | set(word_keys(second)):
+        return True
+    bare, cut = bare_word(joined), len(bare_word(first))
+    return bare[:3] in {p[:3] for p in vocabulary.prefixes} and any(
+        len(p) > cut and bare.startswith(p) for p in vocabulary.prefixes
+    )
+
+
+def test_each_beginning_a_word_may_start_with_is_found_under_its_head() -> None:
+    vocabulary = split_words._vocabulary(LEXICON)
+    pairs = [
+        (w[:n], w[n:])
+        for w in sorted({normalise(w) for w in WORDS} | set(vocabulary.prefixes))
+        for n in range(1, len(w))
+    ]
+    assert pairs
+    differing = [
+        p for p in pairs if vocabulary.reads_across(*p) != _plain_reads_across(vocabulary, *p)
+    ]
+    assert not differing, differing[:10]
