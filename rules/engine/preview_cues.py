@@ -24,7 +24,8 @@ from __future__ import annotations
 
 import json
 
-from rules.textsignals.languages import script_of, word_set
+from rules.textsignals.disguise import as_read
+from rules.textsignals.languages import TOKEN_RE, normalise_token, script_of
 from rules.textsignals.learned_cues import CompiledCues, unit
 
 from .text_probe import TextProbe
@@ -73,30 +74,32 @@ class CueSwitchProbe(TextProbe):
         self._units = {lang: frozenset().union(*feats) for lang, feats in needs.items()}
         # Chinese units are two characters side by side: each character is a word.
         self._han = {ch for u in self._units.get("zh", ()) if _all_han(u) for ch in u}
-        # word -> the (language, unit) it gives that a switch names; words giving none
+        # word as written -> the (language, unit) it gives that a switch names; words
+        # giving none
         self._known: dict[str, frozenset[tuple[str, str]]] = {}
         self._none: set[str] = set()
+        self._made = frozenset().union(*map(self._units_of, _MADE_WORDS))
 
     def _empty(self) -> bool:
         return not self._needs
 
     def _touches(self, raw: str) -> bool:
-        # The words ``tokens`` yields, and those it makes of no letters of their own
-        # ("don't": "not"; "n'interceptons": "ne"), whether the text holds them or not.
-        words = word_set(raw)
-        words.update(_MADE_WORDS)
-        held: set[tuple[str, str]] = set()
-        for word in words - self._none:
-            found = self._known.get(word)
+        # The words ``tokens`` yields (``word_set``), each normalised and folded once a
+        # preview: by the word as written, so most words of a text are set apart by one
+        # set difference. And those it makes of no letters of their own ("don't": "not";
+        # "n'interceptons": "ne"), whether the text holds them or not.
+        held: set[tuple[str, str]] = set(self._made)
+        for token in set(TOKEN_RE.findall(as_read(raw))) - self._none:
+            found = self._known.get(token)
             if found is None:
                 if len(self._known) + len(self._none) >= WORDS_KEPT:
                     self._known.clear()
                     self._none.clear()
-                found = self._units_of(word)
+                found = self._units_of(normalise_token(token))
                 if not found:
-                    self._none.add(word)
+                    self._none.add(token)
                     continue
-                self._known[word] = found
+                self._known[token] = found
             held |= found
         if not held:
             return False
