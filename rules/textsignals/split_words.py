@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from functools import lru_cache
+from functools import lru_cache, wraps
 from itertools import pairwise
 from typing import Any
 
@@ -105,11 +105,24 @@ _ARABIC_MARKS = dict.fromkeys(map(ord, "\u0640\u064b\u064c\u064d\u064e\u064f\u06
 
 
 # Pieces recur from text to text: what each is, worked out once (the test of every pair of
-# a text's pieces runs on every text a preview tests for split words).
+# a text's pieces runs on every text a preview tests for split words). Only pieces of a
+# word's length are kept, so what a worker keeps stays small whatever partners type.
 PIECES_KEPT = 65_536
+PIECE_KEPT_LENGTH = 48
 
 
-@lru_cache(maxsize=PIECES_KEPT)
+def _kept_if_short(judge: Callable[[str], Any]) -> Callable[[str], Any]:
+    kept = lru_cache(maxsize=PIECES_KEPT)(judge)
+
+    @wraps(judge)
+    def judged(piece: str) -> Any:
+        return kept(piece) if len(piece) <= PIECE_KEPT_LENGTH else judge(piece)
+
+    judged.cache_info = kept.cache_info  # type: ignore[attr-defined]
+    return judged
+
+
+@_kept_if_short
 def short_word(piece: str) -> bool:
     """Whether a piece is a short word every text uses (``FUNCTION_WORDS``) and, if its
     normalised letters are written otherwise too, written as that word."""
@@ -406,7 +419,7 @@ def _may_begin(vocabulary: _Vocabulary, first: str, second: str) -> bool:
     return may and not short_word(first) and not short_word(second)
 
 
-@lru_cache(maxsize=PIECES_KEPT)
+@_kept_if_short
 def _folded(piece: str) -> str:
     """A Latin piece as ``normalise`` gives it (NFKC, case-folded)."""
     return unicodedata.normalize("NFKC", piece).casefold()

@@ -71,6 +71,22 @@ def test_what_is_kept_stays_bounded(monkeypatch) -> None:
     assert word_head.cache_info().maxsize is not None
 
 
+def test_a_long_run_of_letters_is_judged_but_not_kept() -> None:
+    """A piece's short-word test and folding are kept for pieces of a word's length only:
+    pasted data, a long run of letters, is judged each time, so what a worker keeps stays
+    small whatever partners type."""
+    from rules.textsignals.split_words import PIECE_KEPT_LENGTH, _folded, short_word
+
+    runs = [f"{letter * (PIECE_KEPT_LENGTH + 1)}" for letter in "abcdefghij"]
+    text = " ".join(f"pro{run} tes{run}" for run in runs)
+    before = short_word.cache_info().currsize, _folded.cache_info().currsize
+    read_one(text, PACK.lexicon)
+    for run in runs:
+        assert not short_word(run) and _folded(run.upper()) == run
+    assert (short_word.cache_info().currsize, _folded.cache_info().currsize) == before
+    assert short_word("the") and short_word.cache_info().currsize <= before[0] + 1
+
+
 def test_a_cue_word_switched_off_no_longer_scores_in_its_pairs() -> None:
     """The pairs' weights are worked out with the cues: switching a word off (a new
     version of the cues, read in the same process) takes it out of every pair it is in."""
