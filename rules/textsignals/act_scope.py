@@ -17,7 +17,7 @@ from .denied_hand_over import said_not_denied
 from .handing import memo
 from .languages import bare_word
 from .recipient import hands_on_to_no_one, hands_on_to_state
-from .split_words import FUNCTION_WORDS
+from .short_words import FUNCTION_WORDS
 from .state_bodies import army_of_helpers
 
 if TYPE_CHECKING:

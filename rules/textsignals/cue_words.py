@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .split_words import FUNCTION_WORDS
+from .short_words import FUNCTION_WORDS
 
 FORM_WORDS = {
     "en": """end user users customer customers client clients buyer buyers purchaser vendor

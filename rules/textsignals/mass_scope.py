@@ -43,7 +43,7 @@ from .act_scope import (
 from .attack_watch import KEEP_PARTS, KEEP_STARTS
 from .languages import bare_word
 from .recipient import hands_on_to_state
-from .split_words import FUNCTION_WORDS
+from .short_words import FUNCTION_WORDS
 from .state_bodies import names_security_body
 
 if TYPE_CHECKING:

@@ -21,15 +21,19 @@ left alone. The quote shows the word put back together, as a person reads it.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
-from functools import lru_cache, wraps
 from itertools import pairwise
 from typing import Any
 
 from .languages import TOKEN_RE, bare_word, normalise, script_of, word_keys
 from .lexicon import CompiledLexicon
 from .morphology import russian_word_known
+from .short_words import (  # noqa: F401 (PIECE_KEPT_LENGTH: the tests read it here)
+    FUNCTION_WORDS,
+    PIECE_KEPT_LENGTH,
+    _folded,
+    short_word,
+)
 
 _PLAN_KEY = "split_words"
 # Blanks a word may be split by: any space (a tab, no-break, thin, em and ideographic ones
@@ -79,62 +83,6 @@ _GOODS_NEXT_RE = re.compile(
 GOODS_WINDOW = 24  # characters after the pair's head the goods wording is looked for in
 
 
-# Short words of every text (articles, prepositions, conjunctions, pronouns), recognised
-# whatever the lexicon holds: "in mates" is two words, not "inmates". Kept as a text's words
-# are compared (``normalise``: "إلى" as "الي", "её" as "ее").
-_SHORT_WORDS = """
-    a an the of to in on at by for from with as is are was be it its this that these those
-    and or but not no so if we you he she they them our your their his her my me us all any
-    de des du la le les un une et ou en au aux par pour sur sous dans avec sans ce ces cette
-    il ils elle elles nous vous on qui que est sont pas ne se sa son ses leur leurs
-    el los las del al y o e u con sin por para su sus es son lo una unos unas que se le
-    os as do da dos das ao na no nas nos um uma com sem por para seu sua seus suas em é
-    и в во на с со к ко по за из от до у о об не но а или что как это его её их мы вы они
-    في من على إلى عن مع أو و ثم أن إن لا ما هذا هذه ذلك التي الذي هو هي هم نحن
-    """.split()
-FUNCTION_WORDS = frozenset(normalise(w) for w in _SHORT_WORDS)
-# Short words whose letters, once normalised, are written otherwise too ("او", "ان", "الي",
-# "ее"), and as they are written in the list: as the start of a split word, such a piece
-# stops a join only when written as the short word ("أو يغور" stays apart, "او يغور" is
-# "اويغور", Uyghurs), so a word the lexicon reads is not hidden by splitting it there.
-_WRITTEN_SHORT = frozenset(w.casefold() for w in _SHORT_WORDS)
-_FOLDED_SHORT = FUNCTION_WORDS - {
-    normalise(w) for w in _SHORT_WORDS if normalise(w) == w.casefold()
-}
-_ARABIC_MARKS = dict.fromkeys(map(ord, "\u0640\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"))
-
-
-# Pieces recur from text to text: what each is, worked out once (the test of every pair of
-# a text's pieces runs on every text a preview tests for split words). Only pieces of a
-# word's length are kept, so what a worker keeps stays small whatever partners type.
-PIECES_KEPT = 65_536
-PIECE_KEPT_LENGTH = 48
-
-
-def _kept_if_short(judge: Callable[[str], Any]) -> Callable[[str], Any]:
-    kept = lru_cache(maxsize=PIECES_KEPT)(judge)
-
-    @wraps(judge)
-    def judged(piece: str) -> Any:
-        return kept(piece) if len(piece) <= PIECE_KEPT_LENGTH else judge(piece)
-
-    judged.cache_info = kept.cache_info  # type: ignore[attr-defined]
-    return judged
-
-
-@_kept_if_short
-def short_word(piece: str) -> bool:
-    """Whether a piece is a short word every text uses (``FUNCTION_WORDS``) and, if its
-    normalised letters are written otherwise too, written as that word."""
-    folded = normalise(piece)
-    if folded not in FUNCTION_WORDS:
-        return False
-    if folded not in _FOLDED_SHORT:
-        return True
-    written = unicodedata.normalize("NFKC", piece).casefold().translate(_ARABIC_MARKS)
-    return written in _WRITTEN_SHORT
-
-
 # Words of product texts that stand on their own, though they begin or end words the
 # lexicon reads: an edition and a test ("the pro test environment" is no "protest"; "pro
 # testers" still joins, "testers" being none of them).
@@ -144,10 +92,21 @@ PRODUCT_WORDS = frozenset("pro lite plus test tests".split())
 class _Vocabulary:
     """What the lexicon reads, as stem keys and ``word*`` beginnings (worked out once)."""
 
-    __slots__ = ("keys", "prefixes", "heads", "words", "starts", "pairs", "apart", "joined")
+    __slots__ = (
+        "keys",
+        "prefixes",
+        "heads",
+        "words",
+        "starts",
+        "pairs",
+        "apart",
+        "joined",
+        "begun",
+    )
 
     def __init__(self, lexicon: CompiledLexicon) -> None:
         self.joined: dict[tuple, bool] = {}  # ``_joins`` of pieces already judged
+        self.begun: dict[tuple, bool] = {}  # ``_may_begin``'s test of a head, once a head
         keys: set[str] = set()
         prefixes: set[str] = set()
         for entry in (*lexicon.signals, *lexicon.benign):
@@ -233,7 +192,7 @@ class _Vocabulary:
         merged.words = frozenset.intersection(*(v.words for v in vocabularies))
         # A pair one lexicon keeps apart across a dash and another joins is joined.
         merged.apart = frozenset.intersection(*(v.apart for v in vocabularies))
-        merged.joined = {}
+        merged.joined, merged.begun = {}, {}
         return merged
 
 
@@ -398,20 +357,10 @@ def _may_begin(vocabulary: _Vocabulary, first: str, second: str) -> bool:
     if "\u0400" <= head[0] <= "\u04ff":
         may = head.replace("ё", "е") in vocabulary.starts
     elif "\u0600" <= head[0] <= "\u06ff":
-        # ``_joins``'s test of an Arabic head, done before it; a third piece's head starts
-        # with this one, so it may start a word only if this one may, or if this one is
-        # too short to tell once a clitic is taken off (``starts`` begins at two letters).
-        bare = bare_word(head)
-        may = (
-            bare in vocabulary.starts
-            or bare in _CLITIC_BEGINNINGS
-            or bare[:-1] in _CLITIC_SET
-            or any(
-                bare[:n] in _CLITIC_SET and bare[n:] in vocabulary.starts for n in _CLITIC_LENGTHS
-            )
-        )
+        may = _kept_head(vocabulary, (head,), _arabic_may_begin)
     elif script_of(first) == "latin" == script_of(second):
-        may = bare_word(_folded(first) + _folded(second)[0]) in vocabulary.starts
+        # Folded as a whole, a piece may start otherwise ("É", a letter and its accent).
+        may = _kept_head(vocabulary, (first, _folded(second)[0]), _latin_may_begin)
     else:
         may = True
     # ``_joins`` joins no short word every text uses ("в", "à", "في"), as a piece of two
@@ -419,10 +368,45 @@ def _may_begin(vocabulary: _Vocabulary, first: str, second: str) -> bool:
     return may and not short_word(first) and not short_word(second)
 
 
-@_kept_if_short
-def _folded(piece: str) -> str:
-    """A Latin piece as ``normalise`` gives it (NFKC, case-folded)."""
-    return unicodedata.normalize("NFKC", piece).casefold()
+# Heads judged per vocabulary: an Arabic or accented Latin head recurs from text to text.
+HEADS_KEPT = 65_536
+
+
+def _kept_head(vocabulary: _Vocabulary, head: tuple[str, ...], judge: Callable[..., bool]) -> bool:
+    return _judged_once(vocabulary.begun, HEADS_KEPT, judge, vocabulary, head)
+
+
+def _judged_once(
+    kept: dict[tuple, bool],
+    most: int,
+    judge: Callable[..., bool],
+    vocabulary: _Vocabulary,
+    key: tuple,
+) -> bool:
+    """``judge(vocabulary, *key)``, kept in ``kept`` (at most ``most``, then afresh)."""
+    found = kept.get(key)
+    if found is None:
+        if len(kept) >= most:
+            kept.clear()
+        found = kept[key] = judge(vocabulary, *key)
+    return found
+
+
+def _arabic_may_begin(vocabulary: _Vocabulary, head: str) -> bool:
+    """``_joins``'s test of an Arabic head, done before it; a third piece's head starts
+    with this one, so it may start a word only if this one may, or if this one is too
+    short to tell once a clitic is taken off (``starts`` begins at two letters)."""
+    bare = bare_word(head)
+    return (
+        bare in vocabulary.starts
+        or bare in _CLITIC_BEGINNINGS
+        or bare[:-1] in _CLITIC_SET
+        or any(bare[:n] in _CLITIC_SET and bare[n:] in vocabulary.starts for n in _CLITIC_LENGTHS)
+    )
+
+
+def _latin_may_begin(vocabulary: _Vocabulary, first: str, next_letter: str) -> bool:
+    return bare_word(_folded(first) + next_letter) in vocabulary.starts
 
 
 def _hyphen_alone(gap: str) -> bool:
@@ -451,13 +435,7 @@ JOINS_KEPT = 16_384
 
 def _joins_kept(vocabulary: _Vocabulary, *pieces: Any) -> bool:
     """``_joins``, each set of pieces judged once (at most ``JOINS_KEPT``, then afresh)."""
-    kept = vocabulary.joined
-    found = kept.get(pieces)
-    if found is None:
-        if len(kept) >= JOINS_KEPT:
-            kept.clear()
-        found = kept[pieces] = _joins(vocabulary, *pieces)
-    return found
+    return _judged_once(vocabulary.joined, JOINS_KEPT, _joins, vocabulary, pieces)
 
 
 def _joins(

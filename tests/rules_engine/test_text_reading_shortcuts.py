@@ -392,3 +392,39 @@ def test_each_beginning_a_word_may_start_with_is_found_under_its_head() -> None:
         p for p in pairs if vocabulary.reads_across(*p) != _plain_reads_across(vocabulary, *p)
     ]
     assert not differing, differing[:10]
+
+
+def _pairs_of(text: str) -> list[tuple[str, str]]:
+    return split_words._PAIR_RE.findall(disguise.as_read(text))
+
+
+def _heads_judged_afresh(vocabulary, pairs) -> list[tuple[str, str]]:
+    """The pairs whose ``_may_begin`` differs from the same test with no head kept."""
+    vocabulary.begun.clear()
+    with patch.object(split_words, "_kept_head", lambda v, head, judge: judge(v, *head)):
+        plain = [split_words._may_begin(vocabulary, *p) for p in pairs]
+    return [
+        p
+        for p, was in zip(pairs, plain, strict=True)
+        if split_words._may_begin(vocabulary, *p) != was
+    ]
+
+
+def test_every_pair_of_pieces_may_begin_a_word_as_when_its_head_is_judged_afresh() -> None:
+    vocabulary = split_words._vocabulary(LEXICON)
+    pairs = [p for i in LABELLED for p in _pairs_of(i["text"])]
+    assert sum(not (a.isascii() and b.isascii()) for a, b in pairs) > 10_000
+    assert not _heads_judged_afresh(vocabulary, pairs)
+    assert vocabulary.begun  # heads were kept
+
+
+PIECES = st.text(
+    alphabet=st.sampled_from("protesЕéÉe\u0301ﬁ ПРОТЕСТпротестالمتظاهرينوبال -"), max_size=40
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, min_size=1, max_size=8))
+def test_a_head_kept_answers_as_when_judged_afresh(texts: list[str]) -> None:
+    pairs = [p for t in texts for p in _pairs_of(t)]
+    assert not _heads_judged_afresh(split_words._vocabulary(LEXICON), pairs)
