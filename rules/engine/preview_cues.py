@@ -24,11 +24,10 @@ from __future__ import annotations
 
 import json
 
-from rules.textsignals.disguise import as_read
-from rules.textsignals.languages import TOKEN_RE, normalise_token, script_of
+from rules.textsignals.languages import normalise_token, script_of
 from rules.textsignals.learned_cues import CompiledCues, unit
 
-from .text_probe import TextProbe
+from .text_probe import TextProbe, words_as_read
 
 SWITCHED = "switched_off"
 WORDS_KEPT = 200_000  # words of the deals' vocabulary
@@ -89,7 +88,7 @@ class CueSwitchProbe(TextProbe):
         # set difference. And those it makes of no letters of their own ("don't": "not";
         # "n'interceptons": "ne"), whether the text holds them or not.
         held: set[tuple[str, str]] = set(self._made)
-        for token in set(TOKEN_RE.findall(as_read(raw))) - self._none:
+        for token in words_as_read(raw) - self._none:
             found = self._known.get(token)
             if found is None:
                 if len(self._known) + len(self._none) >= WORDS_KEPT:

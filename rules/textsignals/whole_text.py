@@ -12,8 +12,8 @@ sentence; ``text.phrases`` records it as ``WHOLE_TEXT``.
 What must always be true: it only adds. It never cancels or replaces a phrase's or a cue's
 red flag, and a text the weighing reads as an ordinary deal is never raised. It is weighed
 on the text as written, as the weighing is, so a phrase added or removed never moves the
-weight (``preview_text`` reads a deal again only where a removed phrase leaves a text that
-could be raised). A short text (a title, a sector, one sentence) is never weighed. The bound
+weight (``preview_removal`` reads a deal again only where a removed phrase may leave a text
+that could be raised). A short text (a title, a sector, one sentence) is never weighed. The bound
 was chosen by leave-one-round-out cross-validation on the tuning half (docs/learned-cues.md).
 """
 
