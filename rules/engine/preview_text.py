@@ -63,7 +63,7 @@ from rules.textsignals.split_words import rejoins_any
 
 from .criteria import CompiledCriteria
 from .preview_cues import CueSwitchProbe, switches_between
-from .preview_removal import Removal, without_phrases  # noqa: F401 (the tests' and benchmark's)
+from .preview_removal import Removal
 from .text import text_read
 from .text_probe import TOUCH_CACHE_SIZE, ChangeProbe, snapshot_texts
 

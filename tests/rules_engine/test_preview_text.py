@@ -22,7 +22,8 @@ from rules.engine import (
     text_read,
 )
 from rules.engine.packs import cues_from_pack, read_pack
-from rules.engine.preview_text import ChangeProbe, preview_text_reader, without_phrases
+from rules.engine.preview_removal import without_phrases
+from rules.engine.preview_text import ChangeProbe, preview_text_reader
 from rules.textsignals import CATEGORIES, LexiconEntry
 from rules.textsignals.disguise import as_read
 from rules.textsignals.entry_roles import MADE_OPTIONAL_SOURCE
