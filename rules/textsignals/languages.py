@@ -32,6 +32,7 @@ from .morphology import (
     arabic_text_stems,
     french_present_forms,
     irregular_dictionary_forms,
+    romance_lemmas,
     russian_lemmas,
     simplified,
 )
@@ -169,6 +170,8 @@ def word_keys(word: str) -> tuple[str, ...]:
             for form in irregular_dictionary_forms(bare, lang)
         ]
         keys += [f"fr:{stem(form, 'fr')}" for form in french_present_forms(bare)]
+        # And as its dictionary form, by a lemmatiser ("bloqueen" as "bloquear").
+        keys += [f"{lang}:{stem(lemma, lang)}" for lang, lemma in romance_lemmas(word)]
     elif script == "cyrillic":
         keys += [f"ru:{stem(lemma, 'ru')}" for lemma in russian_lemmas(word)]
     return tuple(dict.fromkeys(keys))

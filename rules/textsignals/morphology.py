@@ -43,6 +43,19 @@ def _analyser(name: str):
                     import pymorphy3
 
                     found = pymorphy3.MorphAnalyzer(lang="ru")
+                elif name == "romance":
+                    from simplemma import Lemmatizer
+                    from simplemma.strategies import (
+                        LOW_MEMORY_DICTIONARY_FACTORY,
+                        DictionaryLookupStrategy,
+                    )
+
+                    # The dictionaries only: no guessing by rules at a word they lack.
+                    found = Lemmatizer(
+                        lemmatization_strategy=DictionaryLookupStrategy(
+                            LOW_MEMORY_DICTIONARY_FACTORY
+                        )
+                    )
                 else:
                     from opencc_purepy import OpenCC
 
@@ -310,3 +323,29 @@ def french_present_forms(bare: str) -> tuple[str, ...]:
     if bare.endswith("ons") and not bare.endswith("ions"):
         return (bare[:-3] + "er",)
     return ()
+
+
+# -- Spanish, Portuguese, French: dictionary forms ------------------------------------------
+
+ROMANCE = ("fr", "es", "pt")
+_MIN_LEMMA_WORD = 4  # "sea", "fue" are read as themselves
+
+
+def romance_lemmas(word: str) -> tuple[tuple[str, str], ...]:
+    """(language, dictionary form) of a normalised Latin word read as French, Spanish and
+    Portuguese, where that form is another word: the subjunctives and conjugated forms the
+    stemmers read apart ("bloqueen" -> "bloquear", "marque" -> "marcar", "restreignons" ->
+    "restreindre", "éteignent" -> "éteindre"). simplemma's dictionaries ship in its
+    package; only they are read, in their low-memory form (about 35 µs a look-up, each
+    word once: ``word_keys`` keeps its keys), not loaded whole (some 220 MB a process
+    more). A word whose verb reading names another thing ("jugent" is no judge) is read as
+    written."""
+    if len(word) < _MIN_LEMMA_WORD or not word.isalpha() or word in _NOT_PLURAL_VERBS:
+        return ()
+    lemmatiser = _analyser("romance")
+    found = []
+    for language in ROMANCE:
+        lemma = lemmatiser.lemmatize(word, language)
+        if lemma != word:
+            found.append((language, lemma))
+    return tuple(found)

@@ -193,13 +193,11 @@ WITHDRAWN = pytest.mark.xfail(strict=True, reason="entry withdrawn after review"
             ),
             marks=WITHDRAWN,
         ),
-        pytest.param(
-            *(
-                "interception",
-                "La oficina de seguridad del ministerio quiere que el wifi de los huéspedes se "
-                "duplique a su equipo, sin orden judicial.",
-            ),
-            marks=WITHDRAWN,
+        (
+            # Read again since 7 December: "duplique" is read as "duplicar" (a lemmatiser)
+            "interception",
+            "La oficina de seguridad del ministerio quiere que el wifi de los huéspedes se "
+            "duplique a su equipo, sin orden judicial.",
         ),
         pytest.param(
             *(
