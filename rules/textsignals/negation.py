@@ -341,14 +341,18 @@ def negated(text: _Text, first: int, window: int = NEGATION_WINDOW) -> bool:
     j, counted = first - 1, 0
     chain = [first]  # where each act of a chain joined by "or" starts (Chinese)
     purpose = bare_word(toks[first][0]) in CHAIN_PURPOSE_WORDS  # "… para entregar": no act of it
+    past_comma = False  # a comma (or the like) stands between this word and the match
     while j >= 0 and counted < window:
-        if toks[j][3] != sentence or _NEGATION_BREAK_RE.search(raw, toks[j][2], toks[j + 1][1]):
+        between = (toks[j][2], toks[j + 1][1])
+        if toks[j][3] != sentence or _NEGATION_BREAK_RE.search(raw, *between):
             break
         if ends_reach(toks, raw, j, first):
             break  # "Nothing is stored and we track …", "… but track …" (``clause_reach``)
+        past_comma = past_comma or bool(_INNER_BREAK_RE.search(raw, *between))
         word = bare_word(toks[j][0])
         if (
             word in NEGATIONS
+            and not (past_comma and word in WITHOUT)  # "sem ícone, manda o GPS": no icon
             and not negation_idiom(toks, j)
             and not negates_nothing(text, j)
             and not _bears_on_harm(text, j, first)

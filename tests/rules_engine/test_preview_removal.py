@@ -1,6 +1,6 @@
 """A phrase removed acts where it left no quote: the preview reads what a re-read reads.
 
-A match read denied ("can't uninstall it", "we do not restrict access …") leaves nothing in
+A match read denied ("without an icon or GPS", "we do not restrict access …") leaves nothing in
 the stored record of each quote's phrases, yet it kept the whole text from being weighed and
 dropped a state of its category written on the negation beside it. With its phrase removed,
 a re-read may raise the text as a whole or read the state; the preview used to keep the
@@ -19,9 +19,14 @@ from tests.rules_engine.labelled import LABELLED, spread
 PACK = load_pack()  # with its learned cues and the bound a whole text is weighed against
 CUES = cues_from_pack(read_pack())
 
-# A tuning-half description (pt-d1027): its tracking phrase is read denied ("não consegue
-# desinstalar"), so nothing reads a red flag and the whole is not weighed.
-HIDDEN_APP = next(i["text"] for i in LABELLED if i["id"] == "pt-d1027")
+# A tuning-half description (pt-d1027) with its GPS denied ("sem ícone nem GPS": without an
+# icon or GPS): its tracking phrase is read denied, so nothing reads a red flag and the
+# whole is not weighed. (The description as written is read since 7 December.)
+HIDDEN_APP = (
+    next(i["text"] for i in LABELLED if i["id"] == "pt-d1027")
+    .replace("sem ícone, manda o GPS", "sem ícone nem GPS")
+    .replace("5 minutos e o", "5 minutos, e o")
+)
 
 
 def _without(category: str):

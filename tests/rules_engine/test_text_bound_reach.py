@@ -192,6 +192,17 @@ def test_a_short_denial_closed_by_a_comma_does_not_reach_a_clause_with_its_subje
     assert {"targets_dissent", "tracking"} <= categories(text)
 
 
+def test_without_and_its_thing_closed_by_a_comma_deny_nothing_after_it() -> None:
+    # "sem ícone" (without an icon) is said of the app, not of what it sends: before, its
+    # "sem" denied the match that starts on "GPS" four words on (pt-d1027 of the tuning half).
+    text = (
+        "A revenda quer um app que roda escondido, sem ícone, manda o GPS a cada 5 minutos e o "
+        'usuário não consegue desinstalar; a propaganda diz "saiba onde sua mulher está".'
+    )
+    assert "tracking" in categories(text)
+    assert categories("The app works without tracking the protesters.") == set()
+
+
 @pytest.mark.parametrize(
     "text",
     [
