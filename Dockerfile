@@ -7,6 +7,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends libpango-1.0-0 
     fonts-dejavu-core && rm -rf /var/lib/apt/lists/*
 COPY pyproject.toml README.md ./
 COPY . .
-RUN pip install --no-cache-dir . && mkdir -p /var/lib/hrdd
+RUN pip install --no-cache-dir . && mkdir -p /var/lib/hrdd \
+    && python -c "from rules.textsignals.morphology import warm_romance_dictionaries as w; w()"
 EXPOSE 8000
 CMD ["gunicorn", "hrdd.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "2"]

@@ -10,6 +10,7 @@ $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -c "from rules.textsignals.morphology import warm_romance_dictionaries as w; w()"
 	@rm -f $(VENV)/.installed-*
 	@touch $(STAMP)
 

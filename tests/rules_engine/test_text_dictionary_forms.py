@@ -7,6 +7,11 @@ read, so the negation denied nothing and "pas l'accès" stood as a state."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from rules.textsignals.morphology import romance_lemmas
@@ -88,3 +93,42 @@ def test_the_lemmatiser_gives_the_dictionary_form(word: str, language: str, form
 @pytest.mark.parametrize("word", ["sea", "2026", "a1b2c3", "whatsapp", "bloquear"])
 def test_short_words_numbers_and_dictionary_forms_have_none(word: str) -> None:
     assert romance_lemmas(word) == ()
+
+
+# The dictionaries are read as tries kept in the user's cache (``make install`` builds them).
+# An operator's machine may have no writable cache, or a cache file cut short by a disk that
+# filled up: the words are still read as their dictionary form (the tries built in memory).
+_LEMMAS_IN_A_NEW_PROCESS = (
+    "from rules.textsignals.morphology import romance_lemmas;"
+    "print(dict(romance_lemmas('bloqueen'))['es'], dict(romance_lemmas('restreignons'))['fr'])"
+)
+
+
+def _lemmas_with_cache(cache: Path) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", _LEMMAS_IN_A_NEW_PROCESS],
+        env={**os.environ, "XDG_CACHE_HOME": str(cache)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return done.stdout.strip()
+
+
+def test_words_are_read_as_their_dictionary_form_with_no_writable_cache(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    cache.write_text("a file where the cache folder should be")  # not writable, even by root
+    assert _lemmas_with_cache(cache) == "bloquear restreindre"
+    assert cache.read_text() == "a file where the cache folder should be"
+
+
+def test_a_cut_short_cache_is_built_again(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    assert _lemmas_with_cache(cache) == "bloquear restreindre"  # builds and keeps the tries
+    kept = sorted(cache.rglob("*.dic"))
+    assert [p.name for p in kept] == ["es.dic", "fr.dic", "pt.dic"]
+    for path in kept:
+        path.write_bytes(path.read_bytes()[:1000])
+    assert _lemmas_with_cache(cache) == "bloquear restreindre"
+    assert all(p.stat().st_size > 100_000 for p in kept)
