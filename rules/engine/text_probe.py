@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from rules.textsignals import TEXT_SOURCE_FIELDS
+from rules.textsignals.candidates import prefixes_by_head
 from rules.textsignals.disguise import as_read
 from rules.textsignals.languages import (
     TOKEN_RE,
@@ -123,12 +124,7 @@ class ChangeProbe(TextProbe):
         # The entries each part is of, and the beginnings by their first three letters
         # (those shorter under every head): a text's words reach only a few of each.
         self._entries_of_part = {n: i for i, ids in enumerate(self._parts_of_entry) for n in ids}
-        short = [(p, parts) for p, parts in self._prefix_parts.items() if len(p) < 3]
-        self._prefixes_by_head: dict[str, list[tuple[str, set[int]]]] = {}
-        for prefix, parts in self._prefix_parts.items():
-            if len(prefix) >= 3:
-                self._prefixes_by_head.setdefault(prefix[:3], list(short)).append((prefix, parts))
-        self._short_prefixes = short
+        self._prefixes_by_head, self._short_prefixes = prefixes_by_head(self._prefix_parts)
         self._anchor_words: dict[str, frozenset[int]] = {}
         self._anchor_none: set[str] = set()
 
@@ -142,9 +138,9 @@ class ChangeProbe(TextProbe):
             if parts := self._key_parts.get(key):
                 found.update(parts)
         bare = bare_word(word)
-        for prefix, parts in self._prefixes_by_head.get(bare[:3], self._short_prefixes):
+        for prefix in self._prefixes_by_head.get(bare[:3], self._short_prefixes):
             if bare.startswith(prefix):
-                found.update(parts)
+                found.update(self._prefix_parts[prefix])
         return frozenset(found)
 
     def _touches(self, raw: str) -> bool:

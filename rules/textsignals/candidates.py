@@ -242,3 +242,16 @@ def compiled_lexicon(
         while len(_compiled) > COMPILED_KEPT:
             _compiled.popitem(last=False)
     return found
+
+
+def prefixes_by_head(prefixes: Iterable[str]) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
+    """The ``word*`` beginnings a word may start with, by its first three letters, and those
+    shorter than three (under every head too, and alone for a word of a head none has): a
+    word is tried against a few beginnings, not all."""
+    every = set(prefixes)
+    short = tuple(sorted(p for p in every if len(p) < 3))
+    by_head: dict[str, list[str]] = {}
+    for prefix in sorted(every):
+        if len(prefix) >= 3:
+            by_head.setdefault(prefix[:3], list(short)).append(prefix)
+    return {head: tuple(found) for head, found in by_head.items()}, short

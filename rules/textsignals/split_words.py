@@ -25,6 +25,7 @@ from collections.abc import Callable
 from itertools import pairwise
 from typing import Any
 
+from .candidates import prefixes_by_head
 from .languages import TOKEN_RE, bare_word, normalise, script_of, word_keys
 from .lexicon import CompiledLexicon
 from .morphology import russian_word_known
@@ -96,6 +97,7 @@ class _Vocabulary:
         "keys",
         "prefixes",
         "heads",
+        "short_prefixes",
         "words",
         "starts",
         "pairs",
@@ -141,7 +143,7 @@ class _Vocabulary:
         # The pairs kept apart across a dash ("re-education camps"): the lexicon's own.
         self.apart = self.pairs
         self.prefixes = frozenset(prefixes)
-        self.heads = _by_head(self.prefixes)
+        self.heads, self.short_prefixes = prefixes_by_head(self.prefixes)
         # Every beginning of a stem or ``word*`` the lexicon reads: a first piece and the
         # next letter that are none start no word it reads (most pairs stop here, unstemmed).
         self.starts = frozenset(
@@ -178,7 +180,10 @@ class _Vocabulary:
         if found and not found <= set(word_keys(first)) | set(word_keys(second)):
             return True
         bare, cut = bare_word(joined), len(bare_word(first))
-        return any(len(p) > cut and bare.startswith(p) for p in self.heads.get(bare[:3], ()))
+        return any(
+            len(p) > cut and bare.startswith(p)
+            for p in self.heads.get(bare[:3], self.short_prefixes)
+        )
 
     @classmethod
     def of_any(cls, vocabularies: list[_Vocabulary]) -> _Vocabulary:
@@ -188,22 +193,12 @@ class _Vocabulary:
         merged = cls.__new__(cls)
         for name in ("keys", "prefixes", "starts", "pairs"):
             setattr(merged, name, frozenset().union(*(getattr(v, name) for v in vocabularies)))
-        merged.heads = _by_head(merged.prefixes)
+        merged.heads, merged.short_prefixes = prefixes_by_head(merged.prefixes)
         merged.words = frozenset.intersection(*(v.words for v in vocabularies))
         # A pair one lexicon keeps apart across a dash and another joins is joined.
         merged.apart = frozenset.intersection(*(v.apart for v in vocabularies))
         merged.joined, merged.begun = {}, {}
         return merged
-
-
-def _by_head(prefixes: frozenset[str]) -> dict[str, tuple[str, ...]]:
-    """The ``word*`` beginnings a word may start with, by its first three letters (those
-    shorter than three under every head)."""
-    short = tuple(sorted(p for p in prefixes if len(p) < 3))
-    return {
-        head: (*short, *sorted(p for p in prefixes if len(p) >= 3 and p[:3] == head))
-        for head in {p[:3] for p in prefixes}
-    }
 
 
 def rejoins_any(lexicons: tuple[CompiledLexicon, ...]) -> Callable[[str], bool]:
