@@ -26,9 +26,11 @@ What must always be true:
 
 from __future__ import annotations
 
+import logging
 import threading
 from functools import lru_cache
 
+logger = logging.getLogger(__name__)
 _lock = threading.Lock()
 _loaded: dict[str, object] = {}
 
@@ -46,15 +48,10 @@ def _analyser(name: str):
                 elif name == "romance":
                     from simplemma import Lemmatizer
                     from simplemma.strategies import DictionaryLookupStrategy
-                    from simplemma.strategies.dictionaries.trie_dictionary_factory import (
-                        TrieDictionaryFactory,
-                    )
 
-                    # The dictionaries only: no guessing by rules at a word they lack. As
-                    # MARISA tries, built from the dictionaries the package ships once a
-                    # machine and kept in the user's cache (``warm_romance_dictionaries``).
+                    # The dictionaries only: no guessing by rules at a word they lack.
                     found = Lemmatizer(
-                        lemmatization_strategy=DictionaryLookupStrategy(TrieDictionaryFactory())
+                        lemmatization_strategy=DictionaryLookupStrategy(_romance_dictionaries())
                     )
                 else:
                     from opencc_purepy import OpenCC
@@ -62,6 +59,27 @@ def _analyser(name: str):
                     found = OpenCC("t2s")
                 _loaded[name] = found
     return found
+
+
+def _romance_dictionaries():
+    """simplemma's French, Spanish and Portuguese dictionaries as MARISA tries, built from
+    the dictionaries the package ships once a machine and kept in the user's cache
+    (``warm_romance_dictionaries``). A cache that cannot be read or mended (a folder where
+    a file should be, a file of another user) leaves the same dictionaries in their
+    low-memory form, slower, and says so: the words are read the same either way."""
+    from simplemma.strategies import LOW_MEMORY_DICTIONARY_FACTORY
+    from simplemma.strategies.dictionaries.trie_dictionary_factory import (
+        TrieDictionaryFactory,
+    )
+
+    tries = TrieDictionaryFactory()
+    try:
+        for language in ROMANCE:
+            tries.get_dictionary(language)
+    except OSError as error:
+        logger.warning("French, Spanish and Portuguese dictionaries read slowly: %s", error)
+        return LOW_MEMORY_DICTIONARY_FACTORY
+    return tries
 
 
 # -- Russian ------------------------------------------------------------------------------

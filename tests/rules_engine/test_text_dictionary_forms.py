@@ -132,3 +132,14 @@ def test_a_cut_short_cache_is_built_again(tmp_path: Path) -> None:
         path.write_bytes(path.read_bytes()[:1000])
     assert _lemmas_with_cache(cache) == "bloquear restreindre"
     assert all(p.stat().st_size > 100_000 for p in kept)
+
+
+def test_a_cache_that_cannot_be_mended_leaves_the_words_read_the_same(tmp_path: Path) -> None:
+    """A folder where a trie's file should be (an operator's slip) can be neither read nor
+    replaced: the dictionaries are read in their slower form, and every deal still is."""
+    cache = tmp_path / "cache"
+    assert _lemmas_with_cache(cache) == "bloquear restreindre"
+    kept = next(cache.rglob("es.dic"))
+    kept.unlink()
+    (kept / "left").mkdir(parents=True)
+    assert _lemmas_with_cache(cache) == "bloquear restreindre"
