@@ -372,6 +372,6 @@ def romance_lemmas(word: str) -> tuple[tuple[str, str], ...]:
 def warm_romance_dictionaries() -> None:
     """Build the French, Spanish and Portuguese tries into the user's cache now (about 3 s
     and 240 MB for a moment, once a machine: ``make install``, the image), so no process
-    builds them at its first deal; each process then loads them in milliseconds."""
-    for language in ROMANCE:
-        _analyser("romance").lemmatize("bloqueen", language)
+    builds them at its first deal; each process then loads them in milliseconds
+    (``_romance_dictionaries`` loads the three as the lemmatiser is made)."""
+    _analyser("romance")
