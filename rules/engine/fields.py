@@ -24,6 +24,7 @@ from typing import Any
 
 from rules.textsignals import CATEGORIES, CATEGORY_FIELDS, FACTS
 from rules.textsignals.reader import PHRASES_FIELD
+from rules.textsignals.split_record import SPLIT_FIELD
 
 # Field types understood by the condition compiler.
 BOOL = "bool"
@@ -184,6 +185,12 @@ FIELDS: dict[str, FieldSpec] = {
         "whole-text for a text read as a whole): "
         "lets a preview that removes phrases drop their quotes without reading the text again",
     ),
+    SPLIT_FIELD: (
+        LIST_STR,
+        "The pieces of words written apart that the reading weighed and left apart "
+        '("pro testers"), or "=" when it put one back together: lets a preview tell which '
+        "deals a lexicon change could read with a word put back together",
+    ),
 }
 # Filled by the text reader at screening time from the lexicon, whatever the snapshot held.
 TEXT_DERIVED_FIELDS = ("text.signals", *CATEGORY_FIELDS.values())
@@ -192,7 +199,7 @@ TEXT_DERIVED_FIELDS = ("text.signals", *CATEGORY_FIELDS.values())
 TEXT_FACT_FIELDS = tuple(CATEGORY_FIELDS[fact] for fact in FACTS)
 # What a screening stores of its reading: the fields above and the phrases behind each quote
 # (absent from screenings stored before it was recorded).
-TEXT_READ_FIELDS = (*TEXT_DERIVED_FIELDS, PHRASES_FIELD)
+TEXT_READ_FIELDS = (*TEXT_DERIVED_FIELDS, PHRASES_FIELD, SPLIT_FIELD)
 
 # What partners and sales reps may read of a snapshot, in a finding's explanation or
 # evidence: an allow-list, so a field added to FIELDS is for compliance staff only until

@@ -25,6 +25,12 @@ Hence, for each deal:
   a quote dropped may leave a text with no red flag, which its whole may then raise: such
   deals are read again (``preview_removal``). A screening stored before the record existed
   falls back on the words test;
+- a word split by a blank ("pro testers") is put back together by what a lexicon reads
+  (``split_words``), and the words test sees the pieces: a stored reading that put one back
+  together is read again; otherwise the pieces its split-word test weighed and left apart
+  (``text.split_pieces``) tell whether the draft could put one back together
+  (``split_record``), and such a deal is read again. A reading stored before the pieces
+  were recorded is tested pair by pair with both lexicons (``_words_rejoined``);
 - otherwise the deal's text is read again with the whole draft lexicon.
 
 Learned cues (``rules.textsignals.learned_cues``) are scored over every word of a text, so
@@ -44,9 +50,10 @@ would write (the tier, the signals and the quotes are a re-read's; no criterion 
 The words test reads the same words and stems as the reader and asks only for what every
 match needs, so it can never skip a deal the draft would read differently; removal drops
 only what the reader's own record says the removed phrases alone produced. The fields
-returned are exactly a full re-read's but for that one case
-(``tests/rules_engine/test_preview_text.py`` and ``test_preview_removal.py`` compare them
-on generated deals and lexicon changes).
+returned are exactly a full re-read's but for that one case and a reading stored before
+``text.split_pieces`` was recorded, returned without it (``tests/rules_engine/test_preview_text.py``,
+``test_preview_removal.py`` and ``test_text_split_record.py`` compare them on generated
+deals and lexicon changes). The pieces a kept reading returns are those the draft weighs.
 """
 
 from __future__ import annotations
@@ -59,6 +66,7 @@ from rules.textsignals.benign_scope import PROTECTED_CATEGORIES, is_family_phras
 from rules.textsignals.disguise import as_read
 from rules.textsignals.lexicon import LexiconEntry
 from rules.textsignals.reader import PHRASES_FIELD
+from rules.textsignals.split_record import SPLIT_FIELD, SplitChange
 from rules.textsignals.split_words import rejoins_any
 
 from .criteria import CompiledCriteria
@@ -131,24 +139,35 @@ def preview_text_reader(draft: CompiledCriteria, in_force: CompiledCriteria | No
     removal = Removal(removed, draft.lexicon)
     rejoins = rejoins_any((in_force.lexicon, draft.lexicon))
     rejoined_texts: dict[str, bool] = {}
+    # The pieces the reading in force weighed (``text.split_pieces``) tell which deals the
+    # draft could read with a word put back together; a reading stored before they were
+    # recorded, or by a lexicon without signals (it weighed nothing), is asked again.
+    split = SplitChange(in_force.lexicon, draft.lexicon) if in_force.lexicon.signals else None
+
+    def rejoined(snapshot: Mapping[str, Any], pieces: list[str] | None) -> bool:
+        if pieces is None or split is None:
+            return _words_rejoined(snapshot, rejoins, rejoined_texts)
+        return split.touches(snapshot_texts(snapshot), pieces)
 
     def read(snapshot: Mapping[str, Any], stored: Mapping[str, Any] | None) -> dict[str, Any]:
         if stored is None:
             return text_read(snapshot, draft)
-        recorded = stored.get(PHRASES_FIELD)
+        recorded, pieces = stored.get(PHRASES_FIELD), stored.get(SPLIT_FIELD)
         # Stored before quotes recorded their phrases: every phrase that differs is looked
         # for by its words. The words test first: cheaper than the split-word test, and a
         # deal it sends to be read again needs no other.
         if (
             (probe if recorded is None else rest).touches_snapshot(snapshot)
             or (cue_probe is not None and cue_probe.touches_snapshot(snapshot))
-            or _words_rejoined(snapshot, rejoins, rejoined_texts)
+            or rejoined(snapshot, pieces)
         ):
             return text_read(snapshot, draft)
-        if recorded is None:
-            return dict(stored)
-        kept = removal.kept(snapshot, stored, recorded)
-        return text_read(snapshot, draft) if kept is None else kept
+        kept = dict(stored) if recorded is None else removal.kept(snapshot, stored, recorded)
+        if kept is None:
+            return text_read(snapshot, draft)
+        if pieces is not None and split is not None:
+            kept[SPLIT_FIELD] = split.weighed_by_draft(pieces)  # as the draft's reading has it
+        return kept
 
     return read
 

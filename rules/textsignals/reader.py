@@ -89,7 +89,7 @@ from .safeguards import (
     warrant_still_required,
 )
 from .served import served
-from .split_words import rejoined
+from .split_record import SPLIT_FIELD, rejoined_recorded, split_pieces
 from .suffered import suffered
 from .switched_off import switched_off
 from .weighing import KEPT_WHATEVER_THE_WEIGHT, weighed_ordinary
@@ -120,7 +120,7 @@ def empty_text_fields() -> dict[str, list[str]]:
     out: dict[str, list[str]] = {"text.signals": []}
     for f in CATEGORY_FIELDS.values():
         out[f] = []
-    out[PHRASES_FIELD] = []
+    out[PHRASES_FIELD], out[SPLIT_FIELD] = [], []
     return out
 
 
@@ -305,8 +305,6 @@ def _quote(text: _Text, span: tuple[int, int]) -> str:
 
 
 READ_CACHE_SIZE = 50_000
-
-
 Read = tuple[str, str, str, tuple[str, ...], tuple[str, ...]]
 
 
@@ -328,7 +326,7 @@ def read_one_sourced(raw: str, lexicon: CompiledLexicon) -> tuple[Read, ...]:
             cache.clear()
         # What a person reads, not the characters a rep may have hidden it behind.
         read_as = as_read(raw)
-        text = _Text(rejoined(read_as, lexicon), read_word_keys(lexicon))  # split words too
+        text = _Text(rejoined_recorded(raw, read_as, lexicon), read_word_keys(lexicon))
         found = tuple(_read(text.raw, lexicon, text))
         # The whole text weighed as an ordinary deal: its red flags are set aside, but for
         # those naming whom it harms. Weighed as written, not as this lexicon rejoins it, so
@@ -463,7 +461,7 @@ def _by_position(item: tuple[tuple[str, int], list]) -> tuple[int, str]:
 def read_text(snapshot: Mapping[str, Any], lexicon: CompiledLexicon) -> dict[str, list[str]]:
     """The ``text.*`` fields for a snapshot: ``text.signals`` (red-flag categories found,
     in the order of CATEGORIES) and, per category and fact, its quotes with their field and
-    language."""
+    language; the pieces of split words weighed (``split_record``)."""
     out = empty_text_fields()
     if not lexicon.signals:
         return out
@@ -487,6 +485,7 @@ def read_text(snapshot: Mapping[str, Any], lexicon: CompiledLexicon) -> dict[str
             out[field] = list(quotes[category])[:MAX_QUOTES_PER_CATEGORY]
             if len(quotes[category]) > MAX_QUOTES_PER_CATEGORY:
                 phrases.append(f"{category}:{TRUNCATED}")  # more quotes than the field keeps
+    out[SPLIT_FIELD] = split_pieces(snapshot, lexicon, TEXT_FIELD_LABELS)
     return out
 
 

@@ -245,7 +245,9 @@ def rejoined(raw: str, lexicon: CompiledLexicon) -> str:
     return _rejoined(raw, _vocabulary(lexicon))
 
 
-def _rejoined(raw: str, vocabulary: _Vocabulary) -> str:
+def _rejoined(raw: str, vocabulary: _Vocabulary, placed: list | None = None) -> str:
+    """``rejoined``; ``placed`` gets the pieces of each pair weighed and left apart (the
+    first two pieces, and the third after them if there is one: ``split_record``)."""
     if not any(c in raw for c in _GAP_CHARS):
         return raw
     cuts: list[tuple[int, int]] = []  # the gaps to drop
@@ -273,6 +275,10 @@ def _rejoined(raw: str, vocabulary: _Vocabulary) -> str:
         if joined := _join_at(raw, vocabulary, start, end, next_start, next_end):
             cuts += joined[0]
             last_end = joined[1]
+        elif placed is not None:
+            third = _NEXT_RE.match(raw, next_end)
+            weighed = (raw[start:end], raw[next_start:next_end])
+            placed.append((*weighed, third.group(2)) if third else weighed)
     if not cuts:
         return raw
     out, at = [], 0
@@ -313,28 +319,50 @@ def _joins_before_pair(
     one the lexicon reads that begins a phrase of it with the word after them ("pro test
     organisers" is "protest organisers"; "the pro test environment" stays two words), and
     the words stand where people would: no goods wording right after the phrase's next
-    word (``goods_follow``). Across a hyphen alone, two words the lexicon writes apart itself
-    stay as written ("re-education camps")."""
+    word (``goods_follow``)."""
     after = _NEXT_WORD_RE.match(raw, end)
-    if after is None or len(first) + len(second) < MIN_JOINED:
+    if after is None or not may_head_pair(vocabulary, first, second, hyphen):
+        return False
+    nxt = word_keys(normalise(after.group(1)))
+    joined = word_keys(normalise(first) + normalise(second))
+    if not any((k, n) in vocabulary.pairs for k in joined for n in nxt):
+        return False
+    return not goods_follow(raw[after.end() : after.end() + GOODS_WINDOW])
+
+
+def may_head_pair(vocabulary: _Vocabulary, first: str, second: str, hyphen: bool) -> bool:
+    """``_joins_before_pair``'s tests of the two words alone (not of the word after them).
+    Across a hyphen alone, two words the lexicon writes apart itself stay as written
+    ("re-education camps")."""
+    if len(first) + len(second) < MIN_JOINED:
         return False
     a, b = normalise(first), normalise(second)
     if short_word(first) or short_word(second) or _cased_apart(first, second):
         return False
     if script_of(first) != script_of(second) or not vocabulary.reads_across(a, b):
         return False
-    if hyphen and any((k, n) in vocabulary.apart for k in word_keys(a) for n in word_keys(b)):
-        return False
-    nxt = word_keys(normalise(after.group(1)))
-    if not any((k, n) in vocabulary.pairs for k in word_keys(a + b) for n in nxt):
-        return False
-    return not goods_follow(raw[after.end() : after.end() + GOODS_WINDOW])
+    return not (
+        hyphen and any((k, n) in vocabulary.apart for k in word_keys(a) for n in word_keys(b))
+    )
 
 
 def goods_follow(window: str) -> bool:
     """Whether ``window`` (the characters right after a pair's head) starts with goods
     wording (``_GOODS_NEXT_RE``): a few characters, whatever the text's length."""
     return _GOODS_NEXT_RE.match(window) is not None
+
+
+def weighs_pair(vocabulary: _Vocabulary, first: str, second: str) -> bool:
+    """Whether ``_rejoined`` weighs two pieces next to each other (its first test, written
+    out there for speed) rather than letting them go at once."""
+    if first.isascii() and second.isascii():
+        first, second = first.lower(), second.lower()
+        return (
+            first + second[0] in vocabulary.starts
+            and first not in FUNCTION_WORDS
+            and second not in FUNCTION_WORDS
+        )
+    return _may_begin(vocabulary, first, second)
 
 
 def _may_begin(vocabulary: _Vocabulary, first: str, second: str) -> bool:
