@@ -26,6 +26,7 @@ from tests.rules_engine.test_text_split_words import (
     _GAPS,
     _OTHERS,
     _SPLITTABLE,
+    split_texts,
 )
 
 LEXICON = load_pack().lexicon
@@ -93,18 +94,6 @@ _CHANGES = [
 changes = st.sampled_from(_CHANGES)
 
 
-@st.composite
-def split_texts(draw) -> str:
-    """A text with one or two of its words cut in two or three by a gap."""
-    words = draw(st.sampled_from(_SPLITTABLE + _MORE_SPLITTABLE)).split(" ")
-    for _ in range(draw(st.integers(1, 2))):
-        i = draw(st.integers(0, len(words) - 1))
-        if len(words[i]) >= 4:
-            cut = draw(st.integers(1, len(words[i]) - 1))
-            words[i] = words[i][:cut] + draw(st.sampled_from(_GAPS)) + words[i][cut:]
-    return " ".join(words)
-
-
 _MORE_SPLITTABLE = [
     "track the unions and the unionists at the rally",
     "monitor the newspapers of the opposition",
@@ -114,7 +103,7 @@ _MORE_SPLITTABLE = [
     "rastrear os agricultores da região",
 ]
 texts = (
-    split_texts()
+    split_texts(_SPLITTABLE + _MORE_SPLITTABLE)
     | st.sampled_from(_EDGES)
     | st.builds(str.format, st.sampled_from(_APART_TEXTS), st.sampled_from(_GAPS))
 )

@@ -167,9 +167,9 @@ _SPLITTABLE = [
 
 
 @st.composite
-def split_texts(draw) -> str:
-    """A text with one or two of its words cut in two or three by a gap."""
-    text = draw(st.sampled_from(_SPLITTABLE))
+def split_texts(draw, pool: list[str] = _SPLITTABLE) -> str:
+    """A text of ``pool`` with one or two of its words cut in two or three by a gap."""
+    text = draw(st.sampled_from(pool))
     words = text.split(" ")
     for _ in range(draw(st.integers(1, 2))):
         i = draw(st.integers(0, len(words) - 1))
