@@ -28,7 +28,7 @@ import unicodedata
 from functools import cache, lru_cache
 from pathlib import Path
 
-from taxonomy.visible import disguises_undone
+from taxonomy.visible import ACTED_ON_RE, disguises_undone
 
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
 _LATIN, _CYRILLIC, _GREEK = "A-Za-z\u00c0-\u024f", "\u0400-\u04ff", "\u0370-\u03ff"
@@ -122,6 +122,10 @@ _DECORATION_RE = re.compile("[\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe
 # Letters drawn as symbols: small capitals, circled, squared and parenthesised letters.
 _SYMBOL_LETTER_RE = re.compile(
     "[\u0250-\u02af\u1d00-\u1d7f\ua720-\ua7ff\u2460-\u24ff\U0001f100-\U0001f1e5]"
+)
+# What the three steps below act on: a text holding none (most) skips them in one search.
+_UNDONE_RE = re.compile(
+    "|".join(p.pattern for p in (ACTED_ON_RE, _DECORATION_RE, _SYMBOL_LETTER_RE))
 )
 _LINE_END_HYPHEN_RE = re.compile(r"-[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
 # Four letters or more, each alone and spaced by one same character: "p.r.o.t.e.s.t";
@@ -228,7 +232,7 @@ def as_read(text: str) -> str:
     taken out, and each word of look-alike letters from two of the Latin, Cyrillic and
     Greek scripts written in one."""
     text = _html_undone(text)
-    if not text.isascii():
+    if not text.isascii() and _UNDONE_RE.search(text):
         text = disguises_undone(text)
         if _DECORATION_RE.search(text):
             text = _DECORATION_RE.sub("", text)

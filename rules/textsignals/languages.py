@@ -62,8 +62,9 @@ HAN_CHARS = _HAN  # the Han ranges, for a character class
 # Combining marks written inside a word: Latin accents typed decomposed, Arabic vowel
 # marks and shadda ("التنصّت"); they belong to the word, not between two words.
 _MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
-# A word is a run of letters (no digits, no underscore); each Han character stands alone.
-TOKEN_RE = re.compile(rf"[{_HAN}]|[^\W\d_{_HAN}](?:[^\W\d_{_HAN}]|[{_MARKS}])*")
+# A word is a run of letters (no digits, no underscore) and marks, starting with a letter;
+# each Han character stands alone. Runs of one class: faster than a choice per character.
+TOKEN_RE = re.compile(rf"[{_HAN}]|[^\W\d_{_HAN}]+(?:[{_MARKS}]+[^\W\d_{_HAN}]*)*")
 _HAN_RE = re.compile(rf"[{_HAN}]")
 SENTENCE_END_RE = re.compile(r"[.!?;:\n\u3002\uff01\uff1f\uff1b\u061f\u061b]+")
 # The full stops of an abbreviation end no sentence: "block ~12k domains incl. opposition

@@ -24,7 +24,9 @@ from rules.engine import load_pack
 from rules.textsignals import described, detect_language, disguise, matching, reader, split_words
 from rules.textsignals.languages import (
     _ABBREVIATION_RE,
+    _MARKS,
     ABBREVIATIONS,
+    HAN_CHARS,
     LABEL_WORDS,
     SENTENCE_END_RE,
     TOKEN_RE,
@@ -39,6 +41,7 @@ from rules.textsignals.languages import (
 )
 from rules.textsignals.lexicon import WORD_GAP
 from rules.textsignals.morphology import MAX_LEMMAS, _analyser, russian_lemmas
+from taxonomy import visible
 from tests.rules_engine.labelled import LABELLED
 
 LEXICON = load_pack().lexicon
@@ -368,6 +371,29 @@ def test_a_word_of_two_scripts_is_put_in_one_as_each_word_was(text: str) -> None
     assert disguise.as_read(text) == _plain_as_read(text)
 
 
+# One character of each kind the steps of ``disguises_undone`` and ``as_read`` act on
+# (an override and its end, a zero-width space, a combining grapheme joiner, a line
+# separator, a Hangul filler, a NUL, a decorating mark, a circled letter), among letters.
+UNDONE = st.text(
+    alphabet=st.sampled_from("ab é\u0441\u202e\u202c\u200b\u034f\u2028\u3164\x00\u20e0\u24b6"),
+    max_size=30,
+)
+
+
+def _plain_disguises_undone(text: str) -> str:
+    with patch.object(visible, "ACTED_ON_RE", re.compile("")):
+        return visible.disguises_undone(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(UNDONE)
+def test_a_text_is_undone_as_when_every_step_is_taken(text: str) -> None:
+    assert visible.disguises_undone(text) == _plain_disguises_undone(text)
+    with patch.object(disguise, "_UNDONE_RE", re.compile("")):
+        plain = disguise.as_read.__wrapped__(text)
+    assert disguise.as_read.__wrapped__(text) == plain
+
+
 def _plain_reads_across(vocabulary, first: str, second: str) -> bool:
     """``reads_across`` with every ``word*`` beginning tried, not those of its head."""
     joined = first + second
@@ -428,3 +454,32 @@ PIECES = st.text(
 def test_a_head_kept_answers_as_when_judged_afresh(texts: list[str]) -> None:
     pairs = [p for t in texts for p in _pairs_of(t)]
     assert not _heads_judged_afresh(split_words._vocabulary(LEXICON), pairs)
+
+
+# The words as defined a character at a time: a letter (no digit, no underscore, no Han
+# character), then any run of letters and marks written inside a word; a Han character
+# alone. ``TOKEN_RE`` is written as runs of one class instead.
+_BY_CHARACTER_RE = re.compile(
+    rf"[{HAN_CHARS}]|[^\W\d_{HAN_CHARS}](?:[^\W\d_{HAN_CHARS}]|[{_MARKS}])*"
+)
+# Letters of each script, the marks written inside words, digits, Han, and what splits.
+_WORD_PIECES = (
+    "ae\u00e9z\u0431\u044f\u0628\u0644\u0645\u0301\u0300\u0651\u064e\u0670_09 .'\u4e2d\u6587\u0640-"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_WORD_PIECES), max_size=60))
+def test_the_words_found_in_one_pass_are_those_found_a_character_at_a_time(text: str) -> None:
+    assert [m.span() for m in TOKEN_RE.finditer(text)] == [
+        m.span() for m in _BY_CHARACTER_RE.finditer(text)
+    ]
+
+
+def test_every_labelled_text_has_the_words_found_a_character_at_a_time() -> None:
+    differing = [
+        i["id"]
+        for i in LABELLED
+        if TOKEN_RE.findall(i["text"]) != _BY_CHARACTER_RE.findall(i["text"])
+    ]
+    assert not differing, f"split differently: {differing}"
