@@ -19,7 +19,6 @@ from rules.textsignals.languages import (
     normalise,
     normalise_token,
     word_keys,
-    word_set,
 )
 from rules.textsignals.lexicon import CompiledEntry, LexiconEntry, compiled_entry
 
@@ -164,19 +163,23 @@ class ChangeProbe(TextProbe):
         maybe = self._maybe(hit)
         if not maybe:
             return False
-        words = word_set(raw)
+        # ``word_set(raw)``, from the words already split above.
+        words = {normalise_token(token) for token in words_as_read(raw)}
         keys = set().union(*map(word_keys, words))
-        for parts in maybe:
-            if all(
-                any(
-                    need_keys <= keys
-                    and all(any(bare_word(w).startswith(p) for w in words) for p in need_prefixes)
-                    for need_keys, need_prefixes in part
-                )
+        bare: list[str] = []  # the words without accents, made when a ``word*`` is asked
+
+        def begun(prefix: str) -> bool:
+            if not bare:
+                bare.extend(map(bare_word, words))
+            return any(w.startswith(prefix) for w in bare)
+
+        return any(
+            all(
+                any(need_keys <= keys and all(map(begun, prefixes)) for need_keys, prefixes in part)
                 for part in parts
-            ):
-                return True
-        return False
+            )
+            for parts in maybe
+        )
 
     def _maybe(self, hit: set[int]) -> list:
         """The entries every part of which ``hit`` holds, in the lexicon's order."""
