@@ -61,7 +61,8 @@ from rules.textsignals.learned_cues import (  # noqa: E402
     cue_switched,
     strongest_cue_words,
 )
-from rules.textsignals.reader import PHRASES_FIELD, read_one  # noqa: E402
+from rules.textsignals.reader import read_one  # noqa: E402
+from rules.textsignals.snapshot_reading import PHRASES_FIELD  # noqa: E402
 from rules.textsignals.weighing import ORDINARY_BELOW  # noqa: E402
 
 DATA = ROOT / "benchmarks" / "data" / "text_eval"

@@ -11,7 +11,7 @@ from opportunities.models import Opportunity
 from rules.models import Screening
 from rules.textsignals.disguise import as_read
 from rules.textsignals.lexicon import CATEGORY_FIELDS
-from rules.textsignals.reader import TEXT_FIELD_LABELS
+from rules.textsignals.snapshot_reading import TEXT_FIELD_LABELS
 
 DESCRIPTION_LABEL = TEXT_FIELD_LABELS["use_description"]
 CHANGE_REASON = "The import's file name and line, once read as the deal's description"

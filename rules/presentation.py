@@ -17,8 +17,8 @@ from rules.engine import PARTNER_SAFE_FIELDS, about_partners, shown_to_partners
 from rules.models import LexiconEntry
 from rules.selectors import criteria_compiled
 from rules.textsignals import LANGUAGE_NAMES
-from rules.textsignals.reader import TEXT_FIELD_LABELS
 from rules.textsignals.set_aside import set_aside
+from rules.textsignals.snapshot_reading import TEXT_FIELD_LABELS
 
 PLAIN_TIER = {
     "low": "Cleared: standard terms apply.",

@@ -134,6 +134,7 @@ FIELD_WORDS: dict[str, tuple[str, str]] = {
     "text.detention_site": ("Prisons or places of detention named", ""),
     "text.phrases": ("Lexicon phrases behind each quote", ""),
     "text.split_pieces": ("Pieces of split words the reading weighed", ""),
+    "text.cues_behind": ("Learned cues behind the phrases' quotes", ""),
     "restricted_party.matched": ("A party matched a restricted-party list", "yes_no"),
     "restricted_party.best_score": ("Best name-match score (of 100)", ""),
     "restricted_party.matches": ("Matched parties", ""),

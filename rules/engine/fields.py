@@ -23,7 +23,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from rules.textsignals import CATEGORIES, CATEGORY_FIELDS, FACTS
-from rules.textsignals.reader import PHRASES_FIELD
+from rules.textsignals.cues_behind import CUES_BEHIND_FIELD
+from rules.textsignals.snapshot_reading import PHRASES_FIELD
 from rules.textsignals.split_record import SPLIT_FIELD
 
 # Field types understood by the condition compiler.
@@ -191,6 +192,11 @@ FIELDS: dict[str, FieldSpec] = {
         '("pro testers"), or "=" when it put one back together: lets a preview tell which '
         "deals a lexicon change could read with a word put back together",
     ),
+    CUES_BEHIND_FIELD: (
+        LIST_STR,
+        "What each learned cue a phrase's quote stood in for would quote without it: lets a "
+        "preview that removes the phrase show the cue's quote without reading the text again",
+    ),
 }
 # Filled by the text reader at screening time from the lexicon, whatever the snapshot held.
 TEXT_DERIVED_FIELDS = ("text.signals", *CATEGORY_FIELDS.values())
@@ -199,7 +205,7 @@ TEXT_DERIVED_FIELDS = ("text.signals", *CATEGORY_FIELDS.values())
 TEXT_FACT_FIELDS = tuple(CATEGORY_FIELDS[fact] for fact in FACTS)
 # What a screening stores of its reading: the fields above and the phrases behind each quote
 # (absent from screenings stored before it was recorded).
-TEXT_READ_FIELDS = (*TEXT_DERIVED_FIELDS, PHRASES_FIELD, SPLIT_FIELD)
+TEXT_READ_FIELDS = (*TEXT_DERIVED_FIELDS, PHRASES_FIELD, SPLIT_FIELD, CUES_BEHIND_FIELD)
 
 # What partners and sales reps may read of a snapshot, in a finding's explanation or
 # evidence: an allow-list, so a field added to FIELDS is for compliance staff only until

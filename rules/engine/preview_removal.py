@@ -3,7 +3,9 @@
 Plain Python: nothing here imports Django.
 
 A quote read by a removed phrase alone is dropped by the stored record of the phrases
-behind each quote (``without_phrases``). A removed phrase also acts where it left no quote:
+behind each quote (``without_phrases``); a learned cue it stood in for is quoted in its place
+by the record of what that cue would quote (``cues_behind``). A removed phrase also acts
+where it left no quote:
 
 - a match of it read denied ("the rooms are not locked") leaves nothing in the record, yet
   kept the whole text from being weighed (``whole_text``: a text that denies a red flag is
@@ -25,10 +27,23 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from rules.textsignals import CATEGORIES, CATEGORY_FIELDS
+from rules.textsignals.cue_reads import LEARNED_CUE
+from rules.textsignals.cues_behind import (
+    CUES_BEHIND_FIELD,
+    Recorded,
+    recorded_cues,
+    recorded_line,
+)
 from rules.textsignals.languages import word_keys
 from rules.textsignals.lexicon import CompiledEntry, CompiledLexicon, phrase_key
 from rules.textsignals.negation_words import NEGATIONS
-from rules.textsignals.reader import PHRASES_FIELD, TEXT_FIELD_LABELS, TRUNCATED, phrase_line
+from rules.textsignals.snapshot_reading import (
+    MAX_QUOTES_PER_CATEGORY,
+    PHRASES_FIELD,
+    TEXT_FIELD_LABELS,
+    TRUNCATED,
+    phrase_line,
+)
 from rules.textsignals.whole_text import could_raise
 
 from .text_probe import ChangeProbe, snapshot_texts
@@ -118,11 +133,16 @@ def without_phrases(
 ) -> dict[str, Any] | None:
     """The stored reading without what the phrases ``keys`` (of ``categories``) read, or None
     when that cannot be told without reading the text again (see the module's notes);
-    ``cues``: the reading was made with learned cues."""
+    ``cues``: the reading was made with learned cues. A quote dropped that stood in for a
+    learned cue is replaced by what the record says the cue then quotes (``cues_behind``)."""
+    behind = stored.get(CUES_BEHIND_FIELD)
+    records = recorded_cues(behind) if behind is not None else None
     occurrences = []
     truncated = set()
     changed = False
-    for line in recorded:
+    dropped: dict[int, str] = {}  # place in the record -> category, of each quote dropped
+    waiting = set()  # of those, the quotes a learned cue was behind
+    for k, line in enumerate(recorded):
         category, n, *rest = line.split(":")
         if n == TRUNCATED:
             truncated.add(category)
@@ -136,31 +156,98 @@ def without_phrases(
             winners = [k for k in winners if k not in keys]
             others = [k for k in others if k not in keys]
             if not winners:
-                if others:
+                if others == [LEARNED_CUE] and records is not None:
+                    waiting.add(k)  # the cue is uncovered: the record tells what it quotes
+                elif others:
                     return None  # another phrase matched here and lost to a removed one
+                dropped[k] = category
                 continue
         elif not keys.isdisjoint(others):
             # A place of detention named records the detention phrases it hid among its
             # others (``detention_sites``): gone, they hide nothing.
             changed = True
             others = [k for k in others if k not in keys]
-        occurrences.append((category, int(n), winners, others, len(rest) > 2))
+        occurrences.append((k, category, int(n), winners, others, len(rest) > 2))
     if truncated & categories:
         return None  # the field kept only some quotes: those left out may change too
     if not changed:
         return dict(stored)
+    uncovered = _uncovered(records or [], dropped, waiting)
+    if uncovered is None:
+        return None
+    return _renumbered(stored, occurrences, truncated, *uncovered, records is not None)
+
+
+def _uncovered(
+    records: list[Recorded], dropped: Mapping[int, str], waiting: set[int]
+) -> tuple[dict[int, list[tuple[int, str, str]]], list[Recorded]] | None:
+    """The cues the quotes ``dropped`` uncover, by the place of their first quote ((first
+    word, category, line) each; a cancelled one quotes nothing), and the records left; None
+    when the record cannot tell (a cue's quote unknown, or a quote dropped that stood in for
+    a cue not recorded)."""
+    insert: dict[int, list[tuple[int, str, str]]] = {}
+    left = []
+    for r in records:
+        gone = [k for k in r.places if k in dropped]
+        if r.line is None:
+            if any(k in dropped for k in range(r.span[0], r.span[1] + 1)):
+                return None  # what the cue quotes, or where, is not told
+            left.append(r)
+            continue
+        waiting.difference_update(gone)
+        if len(gone) < len(r.places):
+            left.append(r._replace(places=tuple(k for k in r.places if k not in dropped)))
+        elif r.line:
+            insert.setdefault(r.places[0], []).append((r.start, dropped[r.places[0]], r.line))
+    return (insert, left) if not waiting else None
+
+
+def _renumbered(
+    stored: Mapping[str, Any],
+    occurrences: list[tuple],
+    truncated: set[str],
+    insert: dict[int, list[tuple[int, str, str]]],
+    records: list[Recorded],
+    recorded_cues: bool,
+) -> dict[str, Any] | None:
+    """The reading of the quotes left and the cues uncovered, numbered in each category's
+    field by first appearance as a re-read numbers them; None when a field would then hold
+    more quotes than it keeps."""
+    lines: dict[str, dict[str, int]] = {}
+    phrases: list[str] = []
+    moved: dict[int, int] = {}
+
+    def add(category: str, line: str, winners: list[str], others: list[str], cued: bool) -> None:
+        numbered = lines.setdefault(category, {})
+        n = numbered.setdefault(line, len(numbered))
+        phrases.append(phrase_line(category, n, winners, others, cued))
+
+    at = iter(occurrences)
+    following = next(at, None)
+    for k in range(max([*insert, *(o[0] for o in occurrences)], default=-1) + 1):
+        for _start, category, line in sorted(insert.get(k, ())):
+            add(category, line, [LEARNED_CUE], [], True)
+        if following is not None and following[0] == k:
+            _k, category, n, winners, others, cued = following
+            moved[k] = len(phrases)
+            add(category, (stored.get(CATEGORY_FIELDS[category]) or [])[n], winners, others, cued)
+            following = next(at, None)
+    if any(len(numbered) > MAX_QUOTES_PER_CATEGORY for numbered in lines.values()):
+        return None  # a cue uncovered added a quote to a full field
     out: dict[str, Any] = {"text.signals": []}
-    places: dict[str, dict[int, int]] = {}
-    phrases = []
-    for category, n, winners, others, cues_read in occurrences:
-        renumbered = places.setdefault(category, {})
-        n = renumbered.setdefault(n, len(renumbered))
-        phrases.append(phrase_line(category, n, winners, others, cues_read))
     for category, field in CATEGORY_FIELDS.items():
-        lines = stored.get(field) or []
-        out[field] = [lines[n] for n in places.get(category, ())]
+        out[field] = list(lines.get(category, ()))
         if out[field] and category in CATEGORIES:
             out["text.signals"].append(category)
-    phrases += [f"{c}:{TRUNCATED}" for c in CATEGORY_FIELDS if c in truncated]
-    out[PHRASES_FIELD] = phrases
+    out[PHRASES_FIELD] = phrases + [f"{c}:{TRUNCATED}" for c in CATEGORY_FIELDS if c in truncated]
+    if recorded_cues:
+        out[CUES_BEHIND_FIELD] = [
+            recorded_line(
+                r._replace(
+                    places=tuple(moved[k] for k in r.places),
+                    span=(moved[r.span[0]], moved[r.span[1]]) if r.line is None else r.span,
+                )
+            )
+            for r in records
+        ]
     return out

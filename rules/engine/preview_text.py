@@ -40,8 +40,11 @@ words or pairs switched on or off; then a deal is read again only when its text 
 switched word (``preview_cues``), and is otherwise taken as the phrases alone would have
 it (below). With the same cues, a quote
 dropped with its removed phrases may uncover a cue the phrase's quote stood in for: the
-record lists such a cue among the quote's others (``LEARNED_CUE``), so that deal is read
-again like one whose quote hid another phrase's match. A record written with cues before
+record lists such a cue among the quote's others (``LEARNED_CUE``), and the reading
+records what the cue would then quote and where (``text.cues_behind``), so the cue's quote
+takes the place of the quotes dropped; a cue the record cannot tell (a place of detention
+named around it, or other quotes between it and the quotes standing in for it), or a
+reading stored before that record, reads the deal again. A record written with cues before
 it listed them (no ``:cues`` ending) reads the deal again whenever a quote of it changes;
 left unchanged, it is returned as stored, so its ``text.phrases`` lacks the marks a re-read
 would write (the tier, the signals and the quotes are a re-read's; no criterion reads
@@ -65,7 +68,7 @@ from rules.textsignals import BENIGN
 from rules.textsignals.benign_scope import PROTECTED_CATEGORIES, is_family_phrase
 from rules.textsignals.disguise import as_read
 from rules.textsignals.lexicon import LexiconEntry
-from rules.textsignals.reader import PHRASES_FIELD
+from rules.textsignals.snapshot_reading import PHRASES_FIELD
 from rules.textsignals.split_record import SPLIT_FIELD, SplitChange
 from rules.textsignals.split_words import rejoins_any
 

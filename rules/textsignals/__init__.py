@@ -30,7 +30,7 @@ from .lexicon import (
     validate_entry,
 )
 from .lexicon_pack import lexicon_from_pack, lexicon_to_pack
-from .reader import TEXT_FIELD_LABELS, TEXT_SOURCE_FIELDS, empty_text_fields, read_text
+from .snapshot_reading import TEXT_FIELD_LABELS, TEXT_SOURCE_FIELDS, empty_text_fields, read_text
 
 __all__ = [
     "BENIGN",

@@ -33,24 +33,39 @@ LEARNED_CUE = "learned-cue"
 CUE_CHECKS = frozenset({"disclaimer", "described", "own object", "benign context", "negation"})
 
 
+# A shadowed cue's quote, were the quotes standing in for it dropped: (language, quote), None
+# when the reader's checks cancel it, ``UNKNOWN`` when a place of detention would hide it.
+UNKNOWN = "?"
+Shadowed = tuple[int, str, frozenset[int], "tuple[str, str] | str | None"]
+
+
 def cue_reads(
     text: Text,
     lexicon: CompiledLexicon,
     cues: CompiledCues,
     language: str,
     quoted: dict[str, list[tuple[int, int]]],
-) -> tuple[list[tuple[int, str, Read]], set[tuple[str, int]]]:
+) -> tuple[list[tuple[int, str, Read]], set[tuple[str, int]], list[Shadowed]]:
     """(first token, category, read) of each learned cue the phrases did not already quote
     at an overlapping place (the reader's disclaimer and benign-context checks apply to its
-    quoted words as to a phrase's), and the places (category, first token) of the phrases'
-    quotes that stood in for a cue not denied."""
-    out, shadowing = [], set()
+    quoted words as to a phrase's); the places (category, first token) of the phrases'
+    quotes that stood in for a cue not denied; and, for each cue that overlapping quotes of
+    its category stood in for, (first token, category, their first tokens, what it would
+    quote without them) (``cues_behind``)."""
+    out, shadowing, shadowed = [], set(), []
     for category, lang, (_cat, _score, lo, hi, quote, denied) in read_cues(text, language, cues):
         if denied and "negation" in CUE_CHECKS:
             continue  # "we will not block opposition sites": the act is denied
-        over = [a for a, b in quoted.get(category, ()) if a <= hi and lo <= b]
+        over = frozenset(a for a, b in quoted.get(category, ()) if a <= hi and lo <= b)
         if over:
             shadowing.update((category, a) for a in over)
+            if category == DETENTION and site_around(quoted, lo, hi) is not None:
+                uncovered: tuple[str, str] | str | None = UNKNOWN
+            elif CUE_CHECKS and cue_cancelled(text, lexicon, (lo, hi), lang, category):
+                uncovered = None
+            else:
+                uncovered = (lang, quote)
+            shadowed.append((lo, category, over, uncovered))
             continue  # the lexicon quoted this category here: one quote is enough
         if category == DETENTION and (site := site_around(quoted, lo, hi)) is not None:
             shadowing.add((SITE, site))  # removing the place's phrases uncovers the cue
@@ -58,7 +73,7 @@ def cue_reads(
         if CUE_CHECKS and cue_cancelled(text, lexicon, (lo, hi), lang, category):
             continue
         out.append((lo, category, (category, lang, quote, (LEARNED_CUE,), ())))
-    return out, shadowing
+    return out, shadowing, shadowed
 
 
 def cue_cancelled(

@@ -26,7 +26,8 @@ What must always be true:
   as ``LEARNED_CUE`` in ``text.phrases``; it never replaces or cancels a phrase's quote,
   and a category a phrase already quoted at an overlapping place is not quoted again: the
   phrase's quote then records ``LEARNED_CUE`` among its others, as it would a phrase that
-  lost to it, and the lexicon's record lines end in ``:cues`` (``phrase_line``).
+  lost to it, and the lexicon's record lines end in ``:cues`` (``phrase_line``); what the
+  cue would quote without that quote is recorded too (``cues_behind``).
 - A text long enough to weigh whose whole weighs as an ordinary deal (``weighing``, when
   the cues carry one) raises only the red flags naming whom it harms
   (``KEPT_WHATEVER_THE_WEIGHT``): the rest of what was read in it is set aside.
@@ -36,12 +37,16 @@ What must always be true:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
-from typing import Any
+from collections.abc import Callable
 
 from .benign_scope import bears_on, benign_keys, protected_target_parts
 from .candidates import candidate_index, candidates, read_word_keys
 from .cue_reads import LEARNED_CUE, cue_reads
+from .cues_behind import (
+    Behind,
+    merged_reads,
+    reindexed,
+)
 from .denied_beside import drop_states_beside_denials, state_held
 from .denied_hand_over import company_unit
 from .described import described
@@ -49,7 +54,6 @@ from .detention_sites import SITE, drop_detention_inside_sites
 from .disguise import as_read
 from .fitting import Near as _Near
 from .languages import (
-    LANGUAGE_NAMES,
     LANGUAGES,
     LATIN,
     MIN_WORDS_TO_DETECT,
@@ -64,7 +68,6 @@ from .languages import (
 )
 from .lexicon import (
     CATEGORIES,
-    CATEGORY_FIELDS,
     CompiledEntry,
     CompiledLexicon,
 )
@@ -89,47 +92,13 @@ from .safeguards import (
     warrant_still_required,
 )
 from .served import served
-from .split_record import SPLIT_FIELD, rejoined_recorded, split_pieces
+from .split_record import rejoined_recorded
 from .suffered import suffered
 from .switched_off import switched_off
 from .weighing import KEPT_WHATEVER_THE_WEIGHT, weighed_ordinary
 from .whole_text import WHOLE_TEXT, whole_text_read
 
-# The snapshot fields read, in the order quotes are listed, and how a rep names them.
-TEXT_FIELD_LABELS = {
-    "title": "Title",
-    "use_description": "Use description",
-    "end_user.name": "End customer",
-    "end_user.sector": "End customer's sector",
-    "lines.names": "Product line",
-    "text.answers": "Answer to an information request",
-}
-TEXT_SOURCE_FIELDS = tuple(TEXT_FIELD_LABELS)
-
 MAX_QUOTE = 160
-MAX_QUOTES_PER_CATEGORY = 8
-
-
-PHRASES_FIELD = "text.phrases"
-TRUNCATED = "+"
-CUES_READ = ":cues"
-
-
-def empty_text_fields() -> dict[str, list[str]]:
-    """The reader's output when there is nothing to read (or no lexicon)."""
-    out: dict[str, list[str]] = {"text.signals": []}
-    for f in CATEGORY_FIELDS.values():
-        out[f] = []
-    out[PHRASES_FIELD], out[SPLIT_FIELD] = [], []
-    return out
-
-
-def phrase_line(category: str, line: int, winners: tuple, others: tuple, cues: bool) -> str:
-    """One occurrence of a quote in ``text.phrases``: "<category>:<n>:<winners>:<others>",
-    n the quote's place in its category's field, phrases by ``phrase_key``, comma-separated;
-    read with learned cues, ":cues" after it says a cue its quote stood in for is among the
-    others (a record from before that was written has no such ending)."""
-    return f"{category}:{line}:{','.join(winners)}:{','.join(others)}" + (CUES_READ if cues else "")
 
 
 class _Text:
@@ -317,8 +286,13 @@ def read_one_sourced(raw: str, lexicon: CompiledLexicon) -> tuple[Read, ...]:
     """(category, language, quote, winners, others) of each signal in one text, in reading
     order: winners are the phrases (``phrase_key``) that read the quote, others those that
     matched at the same place and lost to it."""
+    return read_one_recorded(raw, lexicon)[0]
+
+
+def read_one_recorded(raw: str, lexicon: CompiledLexicon) -> tuple[tuple[Read, ...], list[Behind]]:
+    """``read_one_sourced``'s reads, and the learned cues behind them (``cues_behind``)."""
     if not raw or not raw.strip() or not lexicon.signals:
-        return ()
+        return (), []
     cache = lexicon.reads
     found = cache.get(raw)
     if found is None:
@@ -327,24 +301,29 @@ def read_one_sourced(raw: str, lexicon: CompiledLexicon) -> tuple[Read, ...]:
         # What a person reads, not the characters a rep may have hidden it behind.
         read_as = as_read(raw)
         text = _Text(rejoined_recorded(raw, read_as, lexicon), read_word_keys(lexicon))
-        found = tuple(_read(text.raw, lexicon, text))
+        reads, behind = _read(text.raw, lexicon, text)
         # The whole text weighed as an ordinary deal: its red flags are set aside, but for
         # those naming whom it harms. Weighed as written, not as this lexicon rejoins it, so
         # a phrase removed never moves the weight.
-        if found and weighed_ordinary(raw, lexicon.cues) is not None:
-            found = tuple(r for r in found if r[0] in KEPT_WHATEVER_THE_WEIGHT)
-        elif lexicon.cues and not text.denies and not any(r[0] in CATEGORIES for r in found):
+        if reads and weighed_ordinary(raw, lexicon.cues) is not None:
+            kept = [i for i, r in enumerate(reads) if r[0] in KEPT_WHATEVER_THE_WEIGHT]
+            reads = [reads[i] for i in kept]
+            # a cue behind a quote has its category: set aside with it
+            behind = reindexed([b for b in behind if b.reads[0] in kept], kept)
+        elif lexicon.cues and not text.denies and not any(r[0] in CATEGORIES for r in reads):
             # Nothing read a red flag, nor denied one: the whole may read as a dangerous deal.
             # Weighed as written: the reader's words when no split word was put back.
             toks = text.toks if text.raw == read_as else None
             raised = whole_text_read(raw, lexicon.cues, read_as, toks)
             if raised is not None:
-                found = (*found, (*raised, (WHOLE_TEXT,), ()))
-        cache[raw] = found
+                reads = [*reads, (*raised, (WHOLE_TEXT,), ())]
+        found = cache[raw] = (tuple(reads), behind)
     return found
 
 
-def _read(raw: str, lexicon: CompiledLexicon, text: _Text | None = None) -> list[Read]:
+def _read(
+    raw: str, lexicon: CompiledLexicon, text: _Text | None = None
+) -> tuple[list[Read], list[Behind]]:
     text = text or _Text(raw, read_word_keys(lexicon))  # the caller's, when it has split it
     if drop_name_stems(raw, text.toks, text.keys, text.index, benign_keys(lexicon)):
         text.keyset = frozenset(text.index)
@@ -427,10 +406,10 @@ def _read(raw: str, lexicon: CompiledLexicon, text: _Text | None = None) -> list
     # One quote per category and starting word, the longest ("los medios independientes",
     # not "los medios"); between languages reading the same words, the text's language.
     detected: list[str] = []
-    cues, shadowing = [], set()
+    cues, shadowing, shadowed = [], set(), []
     if lexicon.cues:
         detected.append(detect_language(raw))
-        cues, shadowing = cue_reads(text, lexicon, lexicon.cues, detected[0], quoted)
+        cues, shadowing, shadowed = cue_reads(text, lexicon, lexicon.cues, detected[0], quoted)
     out = []
     for (category, pos), matches in sorted(places.items(), key=_by_position):
         size = max(len(q) for _lang, q, _key in matches)
@@ -445,55 +424,10 @@ def _read(raw: str, lexicon: CompiledLexicon, text: _Text | None = None) -> list
         if (category, pos) in shadowing:
             others.add(LEARNED_CUE)  # a cue read here too: removing the phrases uncovers it
         out.append((category, language, quote, tuple(sorted(winners)), tuple(sorted(others))))
-    if cues:
-        # In reading order with the phrases' quotes (a phrase's first at one place).
-        at = [(p[1], p[0]) for p in sorted(places, key=lambda p: (p[1], p[0]))]
-        merged = [(pos, 0, r) for pos, r in zip(at, out, strict=True)]
-        merged += [((lo, category), 1, r) for lo, category, r in cues]
-        out = [r for _pos, _kind, r in sorted(merged, key=lambda m: (m[0], m[1]))]
-    return out
+    if not cues and not shadowed:
+        return out, []
+    return merged_reads(sorted(places, key=lambda p: (p[1], p[0])), out, cues, shadowed)
 
 
 def _by_position(item: tuple[tuple[str, int], list]) -> tuple[int, str]:
     return item[0][1], item[0][0]
-
-
-def read_text(snapshot: Mapping[str, Any], lexicon: CompiledLexicon) -> dict[str, list[str]]:
-    """The ``text.*`` fields for a snapshot: ``text.signals`` (red-flag categories found,
-    in the order of CATEGORIES) and, per category and fact, its quotes with their field and
-    language; the pieces of split words weighed (``split_record``)."""
-    out = empty_text_fields()
-    if not lexicon.signals:
-        return out
-    quotes: dict[str, dict[str, int]] = {}  # line -> its place in the category's field
-    phrases = out[PHRASES_FIELD]
-    # A text read as a whole is quoted after every phrase's and cue's, so a field full of
-    # quotes keeps theirs (it only adds).
-    reads = [read for read in _snapshot_reads(snapshot, lexicon) if read[4] != (WHOLE_TEXT,)]
-    reads += [read for read in _snapshot_reads(snapshot, lexicon) if read[4] == (WHOLE_TEXT,)]
-    for label, category, language, quote, winners, others in reads:
-        how = {(LEARNED_CUE,): ", learned cue", (WHOLE_TEXT,): ", whole text weighed"}  # no phrase
-        line = f"{label} ({LANGUAGE_NAMES[language]}{how.get(winners, '')}): “{quote}”"
-        lines = quotes.setdefault(category, {})
-        n = lines.setdefault(line, len(lines))
-        if n < MAX_QUOTES_PER_CATEGORY:
-            phrases.append(phrase_line(category, n, winners, others, bool(lexicon.cues)))
-    for category, field in CATEGORY_FIELDS.items():
-        if category in quotes:
-            if category in CATEGORIES:  # a fact read (a prison named) is no red flag
-                out["text.signals"].append(category)
-            out[field] = list(quotes[category])[:MAX_QUOTES_PER_CATEGORY]
-            if len(quotes[category]) > MAX_QUOTES_PER_CATEGORY:
-                phrases.append(f"{category}:{TRUNCATED}")  # more quotes than the field keeps
-    out[SPLIT_FIELD] = split_pieces(snapshot, lexicon, TEXT_FIELD_LABELS)
-    return out
-
-
-def _snapshot_reads(snapshot: Mapping[str, Any], lexicon: CompiledLexicon) -> Iterator[tuple]:
-    """(field label, *read) of each text's reads, field by field (kept per text: cheap)."""
-    for path, label in TEXT_FIELD_LABELS.items():
-        value = snapshot.get(path)
-        for item in value if isinstance(value, list | tuple) else [value]:
-            if isinstance(item, str):
-                for read in read_one_sourced(item, lexicon):
-                    yield (label, *read)

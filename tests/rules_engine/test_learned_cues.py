@@ -281,16 +281,26 @@ def test_a_quote_no_cue_stood_behind_is_dropped_without_reading_the_deal_again(m
     assert after["text.signals"] == ["tracking"]
 
 
-def test_a_quote_a_cue_stood_behind_reads_the_deal_again(monkeypatch):
+def test_a_quote_a_cue_stood_behind_is_replaced_by_the_cue_from_the_record(monkeypatch):
+    """The phrase's quote removed uncovers the cue it stood in for: the reading recorded what
+    the cue would quote (``text.cues_behind``), so the preview quotes it without reading the
+    deal again (it read it again before that record); a reading stored before the record
+    is still read again."""
     phrase = LexiconEntry("track ~ protesters", "en", "tracking", "s")
     snap = example_snapshot(use_description=PROTESTERS)
     in_force = _criteria([*PHRASES, phrase], english_cues())
+    draft = _criteria(PHRASES, english_cues())
     stored = text_read(snap, in_force)
     assert stored["text.phrases"] == [
         f"tracking:0:{phrase_key('en', phrase.phrase)}:learned-cue:cues"
     ]
+    again = text_read(snap, draft)
+    assert again["text.tracking"] == ["Use description (English, learned cue): “track protesters”"]
     reads = _counting_reads(monkeypatch)
-    preview_text_reader(_criteria(PHRASES, english_cues()), in_force)(snap, stored)
+    assert preview_text_reader(draft, in_force)(snap, stored) == again
+    assert reads == []
+    before_the_record = {k: v for k, v in stored.items() if k != "text.cues_behind"}
+    assert preview_text_reader(draft, in_force)(snap, before_the_record) == again
     assert len(reads) == 1
 
 

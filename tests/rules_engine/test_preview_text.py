@@ -28,7 +28,7 @@ from rules.textsignals import CATEGORIES, LexiconEntry
 from rules.textsignals.disguise import as_read
 from rules.textsignals.entry_roles import MADE_OPTIONAL_SOURCE
 from rules.textsignals.lexicon import family_phrases, phrase_key
-from rules.textsignals.reader import TRUNCATED
+from rules.textsignals.snapshot_reading import TRUNCATED
 from rules.textsignals.split_record import SPLIT_FIELD, SplitChange
 from rules.textsignals.split_words import rejoined
 from tests.rules_engine.labelled import TEXTS as LABELLED_TEXTS

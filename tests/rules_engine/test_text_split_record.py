@@ -16,7 +16,7 @@ from rules.engine.preview_text import preview_text_reader
 from rules.textsignals import compile_lexicon
 from rules.textsignals.disguise import as_read
 from rules.textsignals.lexicon import LexiconEntry
-from rules.textsignals.reader import read_text
+from rules.textsignals.snapshot_reading import read_text
 from rules.textsignals.split_record import JOINED, MORE, SPLIT_FIELD, SplitChange
 from rules.textsignals.split_words import rejoined
 from tests.rules_engine.test_text_split_words import (

@@ -22,7 +22,8 @@ from rules.engine import (
 from rules.engine.packs import cues_from_pack
 from rules.engine.preview_text import preview_text_reader
 from rules.textsignals.learned_cues import compile_cues, validate_cues
-from rules.textsignals.reader import read_one_sourced, read_text
+from rules.textsignals.reader import read_one_sourced
+from rules.textsignals.snapshot_reading import read_text
 from rules.textsignals.whole_text import DANGEROUS_ABOVE, WHOLE_TEXT
 
 PACK = load_pack()
