@@ -136,7 +136,7 @@ def without_phrases(
     ``cues``: the reading was made with learned cues. A quote dropped that stood in for a
     learned cue is replaced by what the record says the cue then quotes (``cues_behind``)."""
     behind = stored.get(CUES_BEHIND_FIELD)
-    records = recorded_cues(behind) if behind is not None else None
+    records = recorded_cues(behind) if isinstance(behind, list) else None
     occurrences = []
     truncated = set()
     changed = False
@@ -172,25 +172,26 @@ def without_phrases(
         return None  # the field kept only some quotes: those left out may change too
     if not changed:
         return dict(stored)
+    places = dropped.keys() | {o[0] for o in occurrences}
+    if records and not all({*r.places, *r.text} <= places for r in records):
+        return None  # a record naming no quote: not the reader's (altered by hand)
     uncovered = _uncovered(records or [], dropped, waiting)
     if uncovered is None:
         return None
-    return _renumbered(stored, occurrences, truncated, *uncovered, records is not None)
+    return _renumbered(stored, occurrences, truncated, dropped, *uncovered, records is not None)
 
 
 def _uncovered(
     records: list[Recorded], dropped: Mapping[int, str], waiting: set[int]
-) -> tuple[dict[int, list[tuple[int, str, str]]], list[Recorded]] | None:
-    """The cues the quotes ``dropped`` uncover, by the place of their first quote ((first
-    word, category, line) each; a cancelled one quotes nothing), and the records left; None
-    when the record cannot tell (a cue's quote unknown, or a quote dropped that stood in for
-    a cue not recorded)."""
-    insert: dict[int, list[tuple[int, str, str]]] = {}
-    left = []
+) -> tuple[list[Recorded], list[Recorded]] | None:
+    """The cues the quotes ``dropped`` uncover (a cancelled one quotes nothing) and the
+    records left; None when the record cannot tell (a cue of a text that lost a quote is
+    unknown, or a quote dropped stood in for a cue not recorded)."""
+    uncovered, left = [], []
     for r in records:
         gone = [k for k in r.places if k in dropped]
         if r.line is None:
-            if any(k in dropped for k in range(r.span[0], r.span[1] + 1)):
+            if any(k in dropped for k in range(r.text[0], r.text[1] + 1)):
                 return None  # what the cue quotes, or where, is not told
             left.append(r)
             continue
@@ -198,40 +199,55 @@ def _uncovered(
         if len(gone) < len(r.places):
             left.append(r._replace(places=tuple(k for k in r.places if k not in dropped)))
         elif r.line:
-            insert.setdefault(r.places[0], []).append((r.start, dropped[r.places[0]], r.line))
-    return (insert, left) if not waiting else None
+            uncovered.append(r)
+    return (uncovered, left) if not waiting else None
+
+
+def _order(r: Recorded, category: str) -> tuple:
+    """Where a recorded cue goes among the places of ``text.phrases`` (a quote at k is at
+    (k, 0)): just before its text's first quote after it, or after its text's last."""
+    first, last = r.text
+    if first + r.before <= last:
+        return (first + r.before, -1, r.start, category)
+    return (last, 1, r.start, category)
 
 
 def _renumbered(
     stored: Mapping[str, Any],
     occurrences: list[tuple],
     truncated: set[str],
-    insert: dict[int, list[tuple[int, str, str]]],
+    dropped: Mapping[int, str],
+    uncovered: list[Recorded],
     records: list[Recorded],
     recorded_cues: bool,
 ) -> dict[str, Any] | None:
     """The reading of the quotes left and the cues uncovered, numbered in each category's
     field by first appearance as a re-read numbers them; None when a field would then hold
     more quotes than it keeps."""
+    category_of = dict(dropped) | {o[0]: o[1] for o in occurrences}
+    items = [((o[0], 0), o) for o in occurrences]
+    items += [(_order(r, dropped[r.places[0]]), r) for r in uncovered]
+    items.sort(key=lambda item: item[0])
     lines: dict[str, dict[str, int]] = {}
     phrases: list[str] = []
-    moved: dict[int, int] = {}
-
-    def add(category: str, line: str, winners: list[str], others: list[str], cued: bool) -> None:
-        numbered = lines.setdefault(category, {})
-        n = numbered.setdefault(line, len(numbered))
-        phrases.append(phrase_line(category, n, winners, others, cued))
-
-    at = iter(occurrences)
-    following = next(at, None)
-    for k in range(max([*insert, *(o[0] for o in occurrences)], default=-1) + 1):
-        for _start, category, line in sorted(insert.get(k, ())):
-            add(category, line, [LEARNED_CUE], [], True)
-        if following is not None and following[0] == k:
-            _k, category, n, winners, others, cued = following
+    moved: dict[int, int] = {}  # place in the stored record -> place in the new one
+    for _at, item in items:
+        if isinstance(item, Recorded):
+            category, line, winners, others, cued = (
+                dropped[item.places[0]],
+                item.line,
+                [LEARNED_CUE],
+                [],
+                True,
+            )
+        else:
+            k, category, n, winners, others, cued = item
+            line = (stored.get(CATEGORY_FIELDS[category]) or [])[n]
             moved[k] = len(phrases)
-            add(category, (stored.get(CATEGORY_FIELDS[category]) or [])[n], winners, others, cued)
-            following = next(at, None)
+        numbered = lines.setdefault(category, {})
+        phrases.append(
+            phrase_line(category, numbered.setdefault(line, len(numbered)), winners, others, cued)
+        )
     if any(len(numbered) > MAX_QUOTES_PER_CATEGORY for numbered in lines.values()):
         return None  # a cue uncovered added a quote to a full field
     out: dict[str, Any] = {"text.signals": []}
@@ -241,13 +257,23 @@ def _renumbered(
             out["text.signals"].append(category)
     out[PHRASES_FIELD] = phrases + [f"{c}:{TRUNCATED}" for c in CATEGORY_FIELDS if c in truncated]
     if recorded_cues:
+        positions = [at for at, _item in items]
         out[CUES_BEHIND_FIELD] = [
-            recorded_line(
-                r._replace(
-                    places=tuple(moved[k] for k in r.places),
-                    span=(moved[r.span[0]], moved[r.span[1]]) if r.line is None else r.span,
-                )
-            )
-            for r in records
+            recorded_line(_moved(r, category_of[r.places[0]], positions, moved)) for r in records
         ]
     return out
+
+
+def _moved(
+    r: Recorded, category: str, positions: list[tuple], moved: Mapping[int, int]
+) -> Recorded:
+    """A record left, in the places of the new ``text.phrases`` (``positions``: where each
+    of its lines came from, in order)."""
+    first, last = r.text
+    ours = [i for i, at in enumerate(positions) if first <= at[0] <= last]
+    text = (ours[0], ours[-1])
+    if r.line is None:
+        return r._replace(places=tuple(moved[k] for k in r.places), text=text)
+    order = _order(r, category)
+    before = sum(positions[i] < order for i in ours)
+    return r._replace(places=tuple(moved[k] for k in r.places), before=before, text=text)

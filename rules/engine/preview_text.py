@@ -42,9 +42,9 @@ it (below). With the same cues, a quote
 dropped with its removed phrases may uncover a cue the phrase's quote stood in for: the
 record lists such a cue among the quote's others (``LEARNED_CUE``), and the reading
 records what the cue would then quote and where (``text.cues_behind``), so the cue's quote
-takes the place of the quotes dropped; a cue the record cannot tell (a place of detention
-named around it, or other quotes between it and the quotes standing in for it), or a
-reading stored before that record, reads the deal again. A record written with cues before
+goes where a re-read puts it; a cue the record cannot tell (a place of detention named
+around it, another cue starting where it does) whose text loses a quote, or a reading
+stored before that record, reads the deal again. A record written with cues before
 it listed them (no ``:cues`` ending) reads the deal again whenever a quote of it changes;
 left unchanged, it is returned as stored, so its ``text.phrases`` lacks the marks a re-read
 would write (the tier, the signals and the quotes are a re-read's; no criterion reads

@@ -5,17 +5,17 @@ enough (``cue_reads``). A preview that removes those phrases uncovers it, and us
 the whole text again to learn what it then quotes. The reading records it instead, in
 ``text.cues_behind``, one line per such cue:
 
-- "<k,…>:<first word>:<line>": ``k,…`` the places in ``text.phrases`` of the quotes standing
-  in for it, ``line`` what its category's field would hold ("Use description (Russian,
-  learned cue): “…”"), empty when the reader's checks would cancel it;
-- "<k,…>:?:<i>-<j>": what it would quote is not told (a place of detention named around
-  it would hide it, or another quote or cue lies between it and the quotes standing in for
-  it, so where it would go is not told either); ``i``-``j`` the places of the quotes whose
-  dropping could change that.
+- "<k,…>:<first word>:<before>:<i>-<j>:<line>": ``k,…`` the places in ``text.phrases`` of
+  the quotes standing in for it, ``i``-``j`` those of its text's quotes, ``before`` how many
+  of them come before it in reading order, and ``line`` what its category's field would
+  hold ("Use description (Russian, learned cue): “…”"), empty when the reader's checks would
+  cancel it;
+- "<k,…>:?:<i>-<j>": what it would quote is not told (a place of detention named around it
+  would hide it, or another quote or cue starts with it, so its order is not told either).
 
-A recorded cue is quoted where its quotes were: no other quote or cue lies between its words
-and theirs in reading order, so dropping them all puts it in their place, and dropping any
-other quote changes neither where it goes nor what it quotes.
+What a recorded cue quotes depends on no phrase, and its place in reading order on the
+quotes left, so a removal can put it where a re-read would; an unknown one reads its deal
+again when a quote of its text is dropped.
 """
 
 from __future__ import annotations
@@ -43,12 +43,12 @@ def quote_line(label: str, language: str, quote: str, winners: tuple[str, ...]) 
 class Behind(NamedTuple):
     """A cue behind quotes of one text: the reads (by their place in the text's reads)
     standing in for it, its first word, what it would quote ((language, quote), None when
-    cancelled, ``UNKNOWN``), and the reads whose dropping could change an unknown one."""
+    cancelled, ``UNKNOWN``), and how many of the text's reads come before it."""
 
     reads: tuple[int, ...]
     start: int
     quotes: tuple[str, str] | str | None
-    span: tuple[int, int]
+    before: int
 
 
 def merged_reads(
@@ -73,74 +73,77 @@ def merged_reads(
     behind = []
     for lo, category, over, quotes in shadowed:
         reads = tuple(sorted(at[(a, category)] for a in over if (a, category) in at))
-        own = [*(((a, category), 0) for a in over), ((lo, category), 1)]
-        first, last = min(own), max(own)
-        between = bisect_right(every, last) - bisect_left(every, first) - len(own)
-        if between or len(reads) < len(over):
-            quotes = UNKNOWN
-        span = (bisect_left(keys, first), bisect_right(keys, last) - 1)
-        behind.append(Behind(reads, lo, quotes, span))
+        key = ((lo, category), 1)
+        if bisect_right(every, key) - bisect_left(every, key) > 1 or len(reads) < len(over):
+            quotes = UNKNOWN  # another cue starts with it: their order is a re-read's to tell
+        behind.append(Behind(reads, lo, quotes, bisect_left(keys, key)))
     return out, behind
 
 
 def reindexed(behind: list[Behind], kept: list[int]) -> list[Behind]:
     """``behind`` once the text's reads are only those at ``kept`` (in order)."""
-    if not behind:
-        return behind
     new = {old: i for i, old in enumerate(kept)}
-    out = []
-    for b in behind:
-        span = [new[i] for i in range(b.span[0], b.span[1] + 1) if i in new]
-        out.append(b._replace(reads=tuple(new[i] for i in b.reads), span=(span[0], span[-1])))
-    return out
+    return [
+        b._replace(reads=tuple(new[i] for i in b.reads), before=sum(i < b.before for i in kept))
+        for b in behind
+    ]
 
 
 def behind_lines(label: str, behind: list[Behind], at: list[int | None]) -> Iterator[str]:
     """The lines of ``text.cues_behind`` for a text's cues, ``at`` the place of each of the
     text's reads in ``text.phrases`` (None: its category's field was full). A cue behind a
     quote the field left out is not recorded: its category is too full to preview."""
+    present = [k for k in at if k is not None]
     for b in behind:
         places = [at[i] for i in b.reads]
         if None in places:
             continue
-        head = ",".join(map(str, places))
+        head = f"{','.join(map(str, places))}"
+        text = f"{present[0]}-{present[-1]}"
         if b.quotes == UNKNOWN:
-            found = [k for k in at[b.span[0] : b.span[1] + 1] if k is not None]
-            yield f"{head}:{UNKNOWN}:{found[0]}-{found[-1]}"
-        elif b.quotes is None:
-            yield f"{head}:{b.start}:"
-        else:
-            language, quote = b.quotes
-            yield f"{head}:{b.start}:{quote_line(label, language, quote, (LEARNED_CUE,))}"
+            yield f"{head}:{UNKNOWN}:{text}"
+            continue
+        before = sum(k is not None for k in at[: b.before])
+        line = quote_line(label, *b.quotes, (LEARNED_CUE,)) if b.quotes else ""
+        yield f"{head}:{b.start}:{before}:{text}:{line}"
 
 
 class Recorded(NamedTuple):
     """A line of ``text.cues_behind`` read back: the places in ``text.phrases`` of the
-    quotes standing in for the cue, its first word (-1 when unknown), the line it would
-    quote ("" when cancelled, None when unknown), and the places whose dropping could
-    change an unknown one."""
+    quotes standing in for the cue, its first word, how many of its text's quotes come
+    before it, the places of its text's quotes (first, last), and the line it would quote
+    ("" when cancelled, None when unknown; then the first word and order are -1)."""
 
     places: tuple[int, ...]
     start: int
+    before: int
+    text: tuple[int, int]
     line: str | None
-    span: tuple[int, int]
 
 
-def recorded_cues(lines: list[str]) -> list[Recorded]:
+def recorded_cues(lines: list[str]) -> list[Recorded] | None:
+    """The records of ``text.cues_behind``; None when a line is not one (a stored reading
+    altered by hand): the preview then reads the deal again."""
     out = []
-    for line in lines:
-        head, start, rest = line.split(":", 2)
-        places = tuple(int(k) for k in head.split(","))
-        if start == UNKNOWN:
-            i, j = rest.split("-")
-            out.append(Recorded(places, -1, None, (int(i), int(j))))
-        else:
-            out.append(Recorded(places, int(start), rest, (places[0], places[-1])))
+    try:
+        for line in lines:
+            head, start, rest = line.split(":", 2)
+            places = tuple(int(k) for k in head.split(","))
+            if start == UNKNOWN:
+                i, j = rest.split("-")
+                out.append(Recorded(places, -1, -1, (int(i), int(j)), None))
+            else:
+                before, text, quote = rest.split(":", 2)
+                i, j = text.split("-")
+                out.append(Recorded(places, int(start), int(before), (int(i), int(j)), quote))
+    except (AttributeError, ValueError):
+        return None
     return out
 
 
 def recorded_line(r: Recorded) -> str:
     head = ",".join(map(str, r.places))
+    text = f"{r.text[0]}-{r.text[1]}"
     if r.line is None:
-        return f"{head}:{UNKNOWN}:{r.span[0]}-{r.span[1]}"
-    return f"{head}:{r.start}:{r.line}"
+        return f"{head}:{UNKNOWN}:{text}"
+    return f"{head}:{r.start}:{r.before}:{text}:{r.line}"

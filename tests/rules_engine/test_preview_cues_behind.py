@@ -125,62 +125,75 @@ def _stored(lines: list[str], phrases: list[str], behind: list[str] | None) -> d
 CUE = "Use description (English, learned cue): “hold the people”"
 
 
-def test_a_cue_uncovered_takes_the_place_of_the_quotes_it_was_behind() -> None:
+def _without(stored: dict, keys: set[str]) -> dict | None:
+    return without_phrases(
+        stored, stored["text.phrases"], frozenset(keys), {"detention"}, cues=True
+    )
+
+
+def test_a_cue_uncovered_takes_its_place_in_reading_order() -> None:
+    # One text, two quotes; the cue behind the second comes after the first.
     stored = _stored(
         ["Title (English): “jail”", "Use description (English): “detain them”"],
         ["detention:0:aa::cues", "detention:1:bb:learned-cue:cues"],
-        [f"1:4:{CUE}"],
+        [f"1:4:1:0-1:{CUE}"],
     )
-    kept = without_phrases(
-        stored, stored["text.phrases"], frozenset({"bb"}), {"detention"}, cues=True
-    )
+    kept = _without(stored, {"bb"})
     assert kept["text.detention"] == ["Title (English): “jail”", CUE]
     assert kept["text.phrases"] == ["detention:0:aa::cues", "detention:1:learned-cue::cues"]
     assert kept[CUES_BEHIND_FIELD] == []
     # The checks would cancel the cue: the quote goes and nothing takes its place.
-    stored[CUES_BEHIND_FIELD] = ["1:4:"]
-    kept = without_phrases(
-        stored, stored["text.phrases"], frozenset({"bb"}), {"detention"}, cues=True
-    )
-    assert kept["text.detention"] == ["Title (English): “jail”"]
+    stored[CUES_BEHIND_FIELD] = ["1:4:1:0-1:"]
+    assert _without(stored, {"bb"})["text.detention"] == ["Title (English): “jail”"]
     # Behind two quotes, one removed: still behind the other, renumbered.
     stored = _stored(
         ["A (English): “a”", "B (English): “b”"],
         ["detention:0:aa:learned-cue:cues", "detention:1:bb:learned-cue:cues"],
-        [f"0,1:4:{CUE}"],
+        [f"0,1:4:1:0-1:{CUE}"],
     )
-    kept = without_phrases(
-        stored, stored["text.phrases"], frozenset({"aa"}), {"detention"}, cues=True
-    )
+    kept = _without(stored, {"aa"})
     assert kept["text.detention"] == ["B (English): “b”"]
-    assert kept[CUES_BEHIND_FIELD] == [f"0:4:{CUE}"]
+    assert kept[CUES_BEHIND_FIELD] == [f"0:4:0:0-0:{CUE}"]
+    # Its quote stood first, the cue's words come after a quote of another category.
+    stored = _stored(
+        ["A (English): “a”"],
+        ["detention:0:aa:learned-cue:cues", "tracking:0:tt::cues", "tracking:1:uu::cues"],
+        [f"0:9:3:0-2:{CUE}"],  # after all three: its own and the two tracking quotes
+    ) | {"text.tracking": ["T (English): “t”", "U (English): “u”"]}
+    kept = _without(stored, {"aa"})
+    assert kept["text.phrases"] == [
+        "tracking:0:tt::cues",
+        "tracking:1:uu::cues",
+        "detention:0:learned-cue::cues",
+    ]
+    assert kept["text.detention"] == [CUE]
+    # The cue's words between the two tracking quotes: it goes between them.
+    stored[CUES_BEHIND_FIELD] = [f"0:9:2:0-2:{CUE}"]
+    assert _without(stored, {"aa"})["text.phrases"][1] == "detention:0:learned-cue::cues"
 
 
 def test_the_record_cannot_tell_so_the_deal_is_read_again() -> None:
     phrases = ["detention:0:aa:learned-cue:cues", "detention:1:bb::cues", "detention:2:cc::cues"]
     lines = ["A (English): “a”", "B (English): “b”", "C (English): “c”"]
-    drop = frozenset({"bb"})
-    # What the cue quotes is unknown, and a quote within its reach is dropped.
-    stored = _stored(lines, phrases, ["0:?:0-1"])
-    assert without_phrases(stored, phrases, drop, {"detention"}, cues=True) is None
-    # A quote out of its reach dropped: the unknown record is kept, renumbered.
-    kept = without_phrases(
-        _stored(lines, phrases, ["0:?:0-1"]), phrases, frozenset({"cc"}), {"detention"}, cues=True
-    )
-    assert kept[CUES_BEHIND_FIELD] == ["0:?:0-1"]
-    stored = _stored(lines, phrases[::-1], ["2:?:1-2"])
-    kept = without_phrases(stored, phrases[::-1], frozenset({"cc"}), {"detention"}, cues=True)
+    # What the cue quotes is unknown, and its text lost a quote.
+    assert _without(_stored(lines, phrases, ["0:?:0-1"]), {"bb"}) is None
+    # Another text lost one: the unknown record is kept, renumbered.
+    assert _without(_stored(lines, phrases, ["0:?:0-1"]), {"cc"})[CUES_BEHIND_FIELD] == ["0:?:0-1"]
+    kept = _without(_stored(lines, phrases[::-1], ["2:?:1-2"]), {"cc"})
     assert kept[CUES_BEHIND_FIELD] == ["1:?:0-1"]
     # No record of the cue (stored before it was kept): read again, as before.
-    stored = _stored(lines, phrases, None)
-    assert without_phrases(stored, phrases, frozenset({"aa"}), {"detention"}, cues=True) is None
+    assert _without(_stored(lines, phrases, None), {"aa"}) is None
     # The field already holds eight quotes and the cue adds a ninth.
     full = [f"Q{i} (English): “{i}”" for i in range(8)]
     phrases = [f"detention:{i}:k{i}::cues" for i in range(8)] + ["detention:0:zz:learned-cue:cues"]
-    stored = _stored(full, phrases, [f"8:3:{CUE}"])
-    assert without_phrases(stored, phrases, frozenset({"zz"}), {"detention"}, cues=True) is None
-    stored = _stored(full[:7], phrases[:7] + phrases[8:], [f"7:3:{CUE}"])
-    kept = without_phrases(
-        stored, stored["text.phrases"], frozenset({"zz"}), {"detention"}, cues=True
-    )
-    assert kept["text.detention"] == [*full[:7], CUE]
+    assert _without(_stored(full, phrases, [f"8:3:0:8-8:{CUE}"]), {"zz"}) is None
+    stored = _stored(full[:7], phrases[:7] + phrases[8:], [f"7:3:0:7-7:{CUE}"])
+    assert _without(stored, {"zz"})["text.detention"] == [*full[:7], CUE]
+
+
+def test_a_record_altered_by_hand_reads_the_deal_again() -> None:
+    phrases = ["detention:0:aa:learned-cue:cues", "detention:1:bb::cues"]
+    lines = ["A (English): “a”", "B (English): “b”"]
+    for bad in (["0:4:x:0-1:"], ["0:4"], ["7:4:0:0-1:" + CUE], ["0:4:0:0-9:" + CUE], [3]):
+        assert _without(_stored(lines, phrases, bad), {"aa"}) is None, bad
+    assert _without(_stored(lines, phrases, "0:4:0:0-1:"), {"aa"}) is None  # not a list
