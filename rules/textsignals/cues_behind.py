@@ -96,8 +96,8 @@ def behind_lines(label: str, behind: list[Behind], at: list[int | None]) -> Iter
     present = [k for k in at if k is not None]
     for b in behind:
         places = [at[i] for i in b.reads]
-        if None in places:
-            continue
+        if None in places or not places:
+            continue  # no place of its own to name: a removal reads the deal again
         head = f"{','.join(map(str, places))}"
         text = f"{present[0]}-{present[-1]}"
         if b.quotes == UNKNOWN:

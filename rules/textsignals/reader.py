@@ -309,7 +309,7 @@ def read_one_recorded(raw: str, lexicon: CompiledLexicon) -> tuple[tuple[Read, .
             kept = [i for i, r in enumerate(reads) if r[0] in KEPT_WHATEVER_THE_WEIGHT]
             reads = [reads[i] for i in kept]
             # a cue behind a quote has its category: set aside with it
-            behind = reindexed([b for b in behind if b.reads[0] in kept], kept)
+            behind = reindexed([b for b in behind if b.reads and b.reads[0] in kept], kept)
         elif lexicon.cues and not text.denies and not any(r[0] in CATEGORIES for r in reads):
             # Nothing read a red flag, nor denied one: the whole may read as a dangerous deal.
             # Weighed as written: the reader's words when no split word was put back.

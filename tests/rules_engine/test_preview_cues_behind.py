@@ -19,7 +19,12 @@ from rules.engine import compile_criteria, example_snapshot, load_pack, text_rea
 from rules.engine.packs import cues_from_pack, read_pack
 from rules.engine.preview_removal import Removal, without_phrases
 from rules.engine.preview_text import preview_text_reader
-from rules.textsignals.cues_behind import CUES_BEHIND_FIELD
+from rules.textsignals.cues_behind import (
+    CUES_BEHIND_FIELD,
+    Behind,
+    behind_lines,
+    recorded_cues,
+)
 from tests.rules_engine.labelled import LABELLED, spread
 
 PACK = load_pack()  # with its learned cues
@@ -197,3 +202,13 @@ def test_a_record_altered_by_hand_reads_the_deal_again() -> None:
     for bad in (["0:4:x:0-1:"], ["0:4"], ["7:4:0:0-1:" + CUE], ["0:4:0:0-9:" + CUE], [3]):
         assert _without(_stored(lines, phrases, bad), {"aa"}) is None, bad
     assert _without(_stored(lines, phrases, "0:4:0:0-1:"), {"aa"}) is None  # not a list
+
+
+def test_a_cue_whose_quotes_have_no_place_among_the_reads_is_not_recorded() -> None:
+    """Not made by the reader (a place and its span are dropped together), but a record
+    naming no quote would make the deal's whole record unreadable: it is left out."""
+    nowhere = Behind((), 3, ("en", "hold them"), 0)
+    placed = Behind((0,), 3, ("en", "hold them"), 1)
+    lines = list(behind_lines("Use description", [nowhere, placed], [5]))
+    assert lines == ["5:3:1:5-5:Use description (English, learned cue): “hold them”"]
+    assert recorded_cues(lines) is not None
