@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from hrdd.errors import ApplicationError
@@ -31,7 +33,16 @@ def test_the_partner_safe_fields_are_an_allow_list_without_restricted_party_data
     assert not {f for f in PARTNER_SAFE_FIELDS if f.startswith("restricted_party.")}
 
 
-@pytest.mark.parametrize("field", ["restricted_party.matches", "restricted_party.best_score"])
+# What a screening records of its reading for the preview: the lexicon's phrases behind each
+# quote, the split words it weighed, the learned cues behind quotes. They name the lexicon's
+# entries and cues (how the screening reads), which partners and reps must not learn.
+READING_RECORDS = ["text.phrases", "text.split_pieces", "text.cues_behind"]
+KEY = r"\b[0-9a-f]{8,}\b"  # a phrase's key in the record (``phrase_key``)
+
+
+@pytest.mark.parametrize(
+    "field", ["restricted_party.matches", "restricted_party.best_score", *READING_RECORDS]
+)
 def test_a_partner_facing_explanation_quoting_compliance_data_is_refused(admin_user, client, field):
     services.criteria_draft_start(actor=admin_user)
     client.force_login(admin_user)
@@ -169,3 +180,54 @@ def test_a_version_published_before_the_check_still_screens_and_hides_the_leak(
     full = api.as_user(reviewer).get(f"/api/v1/opportunities/{r.json()['id']}/").json()
     assert full["screening"]["criteria_version"] == 2
     assert "CTRY-OLD-LEAK" in {f["code"] for f in full["screening"]["findings"]}
+
+
+def test_the_readings_records_are_named_for_compliance_only():
+    from rules.engine import PARTNER_SAFE_FIELDS
+    from rules.engine.fields import TEXT_DERIVED_FIELDS, TEXT_READ_FIELDS
+
+    assert set(TEXT_READ_FIELDS) - set(TEXT_DERIVED_FIELDS) == set(READING_RECORDS)
+    assert not set(READING_RECORDS) & PARTNER_SAFE_FIELDS
+
+
+def test_a_partner_sees_its_words_quoted_but_nothing_of_the_readings_records(
+    api, client, partner_a, reviewer, catalogue
+):
+    """A deal whose reading records phrases and a learned cue behind a quote: the partner's
+    page, list and API quote the partner's own words, and hold none of the record."""
+    from rules.models import Screening
+    from tests.factories import deal_body
+    from tests.rules_engine.labelled import LABELLED
+
+    # a labelled Russian description whose detention quote stands in for a learned cue
+    text = next(i["text"] for i in LABELLED if i["id"] == "ru-d13")
+    channel = [{"name": "Alpha Systems Integration", "role": "reseller", "country": "DE"}]
+    body = (
+        api.as_user(partner_a)
+        .post(
+            "/api/v1/opportunities/",
+            deal_body(channel=channel, use_description=text),
+            format="json",
+        )
+        .json()
+    )
+    snap = Screening.objects.get(opportunity_id=body["id"]).snapshot
+    records = [line for field in READING_RECORDS for line in snap.get(field) or []]
+    assert snap.get("text.cues_behind") and snap.get("text.phrases")  # the case is one
+    assert any("(Russian" in line for line in snap["text.detention"])
+    client.force_login(partner_a)
+    shown = [
+        str(body),
+        str(api.as_user(partner_a).get(f"/api/v1/opportunities/{body['id']}/").json()),
+        str(api.as_user(partner_a).get("/api/v1/opportunities/").json()),
+        client.get(f"/deals/{body['id']}/").content.decode(),
+        client.get("/deals/").content.decode(),
+    ]
+    assert "Use description (Russian" in shown[3]
+    for page in shown:
+        assert "learned-cue" not in page
+        for line in records:
+            assert line not in page, line
+        # nor a phrase's key (the hexadecimal name of a lexicon entry) from the record
+        for key in {k for line in snap["text.phrases"] for k in re.findall(KEY, line)}:
+            assert key not in page, key
