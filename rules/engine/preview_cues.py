@@ -24,10 +24,10 @@ from __future__ import annotations
 
 import json
 
-from rules.textsignals.languages import normalise_token, script_of
+from rules.textsignals.languages import normalise_token, script_of, words_as_read
 from rules.textsignals.learned_cues import CompiledCues, unit
 
-from .text_probe import TextProbe, words_as_read
+from .text_probe import TextProbe
 
 SWITCHED = "switched_off"
 WORDS_KEPT = 200_000  # words of the deals' vocabulary

@@ -6,41 +6,24 @@ Plain Python: nothing here imports Django.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
-from functools import lru_cache
+from collections.abc import Iterable, Mapping
 from typing import Any
 
-from rules.textsignals import TEXT_SOURCE_FIELDS
 from rules.textsignals.candidates import prefixes_by_head
-from rules.textsignals.disguise import as_read
 from rules.textsignals.languages import (
-    TOKEN_RE,
     bare_word,
     normalise,
     normalise_token,
     word_keys,
+    word_set,
+    words_as_read,
 )
 from rules.textsignals.lexicon import CompiledEntry, LexiconEntry, compiled_entry
+from rules.textsignals.snapshot_reading import snapshot_texts
 
 # Texts already tested in one preview.
 TOUCH_CACHE_SIZE = 50_000
 ANCHOR_CACHE_SIZE = 200_000  # words of the deals' vocabulary
-
-
-def snapshot_texts(snapshot: Mapping[str, Any]) -> Iterator[str]:
-    """Each text of a deal the reader reads (a field may hold several: answers, lines)."""
-    for path in TEXT_SOURCE_FIELDS:
-        value = snapshot.get(path)
-        for item in value if isinstance(value, list | tuple) else (value,):
-            if isinstance(item, str):
-                yield item
-
-
-@lru_cache(maxsize=1024)
-def words_as_read(raw: str) -> frozenset[str]:
-    """The words of a text as written once its disguises are undone (``as_read``): split
-    once a text for every probe that tests it (a deal's texts go through several)."""
-    return frozenset(TOKEN_RE.findall(as_read(raw)))
 
 
 class TextProbe:
@@ -163,8 +146,7 @@ class ChangeProbe(TextProbe):
         maybe = self._maybe(hit)
         if not maybe:
             return False
-        # ``word_set(raw)``, from the words already split above.
-        words = {normalise_token(token) for token in words_as_read(raw)}
+        words = word_set(raw)
         keys = set().union(*map(word_keys, words))
         bare: list[str] = []  # the words without accents, made when a ``word*`` is asked
 

@@ -47,13 +47,7 @@ LANGUAGE_NAMES = {
     "ru": "Russian",
     "zh": "Chinese",
 }
-_SNOWBALL = {
-    "en": "english",
-    "fr": "french",
-    "es": "spanish",
-    "pt": "portuguese",
-    "ru": "russian",
-}
+_SNOWBALL = {"en": "english", "fr": "french", "es": "spanish", "pt": "portuguese", "ru": "russian"}
 LATIN = ("en", "fr", "es", "pt")
 IRREGULAR_LANGUAGES = ("fr", "es", "pt")  # tables of irregular verb stems (morphology)
 
@@ -364,8 +358,15 @@ normalise_token = _normalise_word
 def word_set(text: str) -> set[str]:
     """The distinct normalised words of ``text``: those ``tokens`` yields, without their
     places (no sentence ends to find, no offsets to keep)."""
-    norm = _normalise_word
-    return {norm(w) for w in TOKEN_RE.findall(as_read(text))}
+    return set(map(_normalise_word, words_as_read(text)))
+
+
+@lru_cache(maxsize=1024)
+def words_as_read(raw: str) -> frozenset[str]:
+    """The words of a text as written once its disguises are undone (``as_read``), not yet
+    normalised: split once a text for every preview probe that tests it (a deal's texts go
+    through several)."""
+    return frozenset(TOKEN_RE.findall(as_read(raw)))
 
 
 # -- detection ----------------------------------------------------------------------------

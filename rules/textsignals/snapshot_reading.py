@@ -90,14 +90,26 @@ def read_text(snapshot: Mapping[str, Any], lexicon: CompiledLexicon) -> dict[str
             out[field] = list(quotes[category])[:MAX_QUOTES_PER_CATEGORY]
             if len(quotes[category]) > MAX_QUOTES_PER_CATEGORY:
                 phrases.append(f"{category}:{TRUNCATED}")  # more quotes than the field keeps
-    out[SPLIT_FIELD] = split_pieces(snapshot, lexicon, TEXT_FIELD_LABELS)
+    out[SPLIT_FIELD] = split_pieces(snapshot_texts(snapshot), lexicon)
     return out
+
+
+def snapshot_texts(snapshot: Mapping[str, Any]) -> Iterator[str]:
+    """Each text of a deal the reader reads, field by field (a field may hold several:
+    answers, lines)."""
+    for path in TEXT_SOURCE_FIELDS:
+        yield from _field_texts(snapshot, path)
+
+
+def _field_texts(snapshot: Mapping[str, Any], path: str) -> Iterator[str]:
+    value = snapshot.get(path)
+    for item in value if isinstance(value, list | tuple) else (value,):
+        if isinstance(item, str):
+            yield item
 
 
 def _snapshot_reads(snapshot: Mapping[str, Any], lexicon: CompiledLexicon) -> Iterator[tuple]:
     """(field label, reads, cues behind them) of each text, field by field."""
     for path, label in TEXT_FIELD_LABELS.items():
-        value = snapshot.get(path)
-        for item in value if isinstance(value, list | tuple) else [value]:
-            if isinstance(item, str):
-                yield (label, *read_one_recorded(item, lexicon))
+        for item in _field_texts(snapshot, path):
+            yield (label, *read_one_recorded(item, lexicon))

@@ -25,7 +25,7 @@ back together (``tests/rules_engine/test_text_split_record.py``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import pairwise
 from typing import Any
@@ -67,14 +67,14 @@ def rejoined_recorded(raw: str, read_as: str, lexicon: CompiledLexicon) -> str:
     return text
 
 
-def split_pieces(
-    snapshot: Mapping[str, Any], lexicon: CompiledLexicon, paths: Iterable[str]
-) -> list[str]:
-    """The ``text.split_pieces`` of a snapshot the lexicon has just read, its texts at
-    ``paths`` (each pair once)."""
+def split_pieces(texts: Iterable[str], lexicon: CompiledLexicon) -> list[str]:
+    """The ``text.split_pieces`` of a snapshot's texts the lexicon has just read (each pair
+    once)."""
     records = lexicon.plan.setdefault(_RECORDS, {})
     out: dict[str, None] = {}
-    for raw in _texts(snapshot, paths):
+    for raw in texts:
+        if not raw.strip():
+            continue
         record = records.get(raw)
         if record is None:  # read before and forgotten since: weighed again
             rejoined_recorded(raw, as_read(raw), lexicon)
@@ -83,14 +83,6 @@ def split_pieces(
             return [JOINED]
         out.update(dict.fromkeys(record))
     return list(out) if len(out) <= MOST_KEPT else [MORE]
-
-
-def _texts(snapshot: Mapping[str, Any], paths: Iterable[str]) -> Iterable[str]:
-    for path in paths:
-        value = snapshot.get(path)
-        for item in value if isinstance(value, list | tuple) else (value,):
-            if isinstance(item, str) and item.strip():
-                yield item
 
 
 class SplitChange:
