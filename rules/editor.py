@@ -8,6 +8,7 @@ import re
 from audit.models import AuditEvent
 
 from .engine import ConditionError, compile_condition
+from .version_diff import cues_diff, lexicon_diff
 
 # The editor's fields, as a problem of the engine names them, and as the editor labels them.
 FIELD_WORDS = {
@@ -137,6 +138,16 @@ def criteria_diff(draft, published) -> dict:
         "marks": marks,
         "count": len(added) + len(removed) + len(changed),
     }
+
+
+def draft_diff(draft, published) -> dict:
+    """``criteria_diff``, with what the draft changes in the text-signal lexicon and the
+    learned cues (``version_diff``): everything publishing would change."""
+    diff = criteria_diff(draft, published)
+    lexicon = lexicon_diff(draft, published)
+    cues = cues_diff(draft, published)
+    unchanged = not (diff["count"] or lexicon["count"] or cues)
+    return {**diff, "lexicon": lexicon, "cues": cues, "unchanged": unchanged}
 
 
 def preview_for_publishing(draft) -> dict:

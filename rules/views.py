@@ -19,8 +19,8 @@ from . import policies, preview, services
 from .editor import (
     FIELD_WORDS,
     condition_caret,
-    criteria_diff,
     criterion_errors,
+    draft_diff,
     preview_for_publishing,
 )
 from .engine import FIELDS, PARTNER_SAFE_FIELDS
@@ -88,7 +88,7 @@ def draft_detail(request):
     if draft is None:
         return redirect("criteria-overview")
     previews = draft.previews.order_by("-id")[:5]
-    diff = criteria_diff(draft, criteria_published_current())
+    diff = draft_diff(draft, criteria_published_current())
     return render(
         request,
         "rules/draft.html",
@@ -115,7 +115,7 @@ def draft_publish_confirm(request):
         "rules/publish_confirm.html",
         {
             "draft": draft,
-            "diff": criteria_diff(draft, criteria_published_current()),
+            "diff": draft_diff(draft, criteria_published_current()),
             **preview_for_publishing(draft),
         },
     )
