@@ -167,34 +167,7 @@ def screen(snapshot: Mapping[str, Any], compiled: CompiledCriteria) -> Screening
     hidden = [c for c in fired if not c.static["shown"]]
     shown = _assess([c.facts for c in fired if c.static["shown"]], tiers) if hidden else a
 
-    reasons = [
-        f"Score {a.score} = severity {a.severity} × likelihood {a.likelihood}, "
-        f"in the {a.score_tier} band ({_band(a.score_tier, tiers)})"
-    ]
-    sev_parts = [
-        f"{a.base} from {a.base_code}" if a.base_code else "1 (no criterion sets a severity)"
-    ]
-    sev_parts += [
-        f"+{c.spec.severity_uplift} from {c.spec.code}" for c in fired if c.spec.severity_uplift
-    ]
-    capped = " (capped at 5)" if max(1, a.base) + a.uplift > MAX_SEVERITY else ""
-    reasons.append(f"Severity {a.severity}: " + ", ".join(sev_parts) + capped)
-    lik_parts = [f"+{c.spec.likelihood} from {c.spec.code}" for c in fired if c.spec.likelihood]
-    capped = " (capped at 5)" if 1 + a.points > MAX_LIKELIHOOD else ""
-    reasons.append(f"Likelihood {a.likelihood}: " + " ".join(["1", *lik_parts]) + capped)
-    if a.severity == MAX_SEVERITY and tier_rank(a.score_tier) < tier_rank("high"):
-        reasons.append(
-            "Severity 5 puts the deal at heightened due diligence whatever its likelihood"
-        )
-    if a.review and tier_rank(a.score_tier) < tier_rank("medium"):
-        reasons.append("Compliance review required by " + ", ".join(a.review))
-    if a.hdd:
-        reasons.append("Heightened due diligence required by " + ", ".join(a.hdd))
-    if a.committee:
-        reasons.append("Committee decision required by " + ", ".join(a.committee))
-    if a.hard_stops:
-        reasons.insert(0, "Hard stop: " + ", ".join(a.hard_stops) + " (deal held until cleared)")
-
+    reasons = _reasons(a, fired, tiers)
     return ScreeningResult(
         severity=a.severity,
         likelihood=a.likelihood,
@@ -209,6 +182,53 @@ def screen(snapshot: Mapping[str, Any], compiled: CompiledCriteria) -> Screening
         shown_likelihood=shown.likelihood,
         text={f: snapshot[f] for f in TEXT_READ_FIELDS if f in snapshot},
     )
+
+
+def _reasons(a: _Assessment, fired: list, tiers: Mapping[str, int]) -> list[str]:
+    """Why the tier is what it is, in words: the score and its band, where severity and
+    likelihood come from, and each outcome that raises the tier past the band (criteria by
+    name, their code after it)."""
+    named = {c.spec.code: f"{c.spec.name} ({c.spec.code})" for c in fired}
+
+    def by(codes: Iterable[str]) -> str:
+        return ", ".join(named.get(code, code) for code in codes)
+
+    def raised(to: str) -> str:
+        return f": the tier is raised to {to}" if tier_rank(a.score_tier) < tier_rank(to) else ""
+
+    reasons = [
+        f"Score {a.score} = severity {a.severity} × likelihood {a.likelihood}, "
+        f"in the {a.score_tier} band ({_band(a.score_tier, tiers)})"
+    ]
+    sev_parts = [
+        f"{a.base} from {by([a.base_code])}" if a.base_code else "1 (no criterion sets a severity)"
+    ]
+    sev_parts += [
+        f"+{c.spec.severity_uplift} from {by([c.spec.code])}"
+        for c in fired
+        if c.spec.severity_uplift
+    ]
+    capped = " (capped at 5)" if max(1, a.base) + a.uplift > MAX_SEVERITY else ""
+    reasons.append(f"Severity {a.severity}: " + ", ".join(sev_parts) + capped)
+    lik_parts = [
+        f"+{c.spec.likelihood} from {by([c.spec.code])}" for c in fired if c.spec.likelihood
+    ]
+    capped = " (capped at 5)" if 1 + a.points > MAX_LIKELIHOOD else ""
+    reasons.append(f"Likelihood {a.likelihood}: " + " ".join(["1", *lik_parts]) + capped)
+    if a.severity == MAX_SEVERITY and tier_rank(a.score_tier) < tier_rank("high"):
+        reasons.append(
+            "Severity 5 puts the deal at heightened due diligence whatever its likelihood"
+            + raised("high")
+        )
+    if a.review and tier_rank(a.score_tier) < tier_rank("medium"):
+        reasons.append("Compliance review required by " + by(a.review) + raised("medium"))
+    if a.hdd:
+        reasons.append("Heightened due diligence required by " + by(a.hdd) + raised("high"))
+    if a.committee:
+        reasons.append("Committee decision required by " + by(a.committee) + raised("critical"))
+    if a.hard_stops:
+        reasons.insert(0, "Hard stop: " + by(a.hard_stops) + " (deal held until cleared)")
+    return reasons
 
 
 def assess_shown(findings: Iterable[Mapping[str, Any]], tiers: Mapping[str, int]) -> dict:

@@ -158,15 +158,38 @@ def test_only_criteria_whose_condition_holds_fire() -> None:
     [
         (
             [(5, 0, 0)],
-            "Severity 5 puts the deal at heightened due diligence whatever its likelihood",
+            "Severity 5 puts the deal at heightened due diligence whatever its likelihood: "
+            "the tier is raised to high",
         ),
-        ([(1, 0, 0, "hard_stop")], "Hard stop: T-1 (deal held until cleared)"),
-        ([(1, 0, 0, "committee")], "Committee decision required by T-1"),
-        ([(1, 0, 0, "heightened_due_diligence")], "Heightened due diligence required by T-1"),
+        ([(1, 0, 0, "hard_stop")], "Hard stop: Test T-1 (T-1) (deal held until cleared)"),
+        (
+            [(1, 0, 0, "committee")],
+            "Committee decision required by Test T-1 (T-1): the tier is raised to critical",
+        ),
+        (
+            [(1, 0, 0, "heightened_due_diligence")],
+            "Heightened due diligence required by Test T-1 (T-1): the tier is raised to high",
+        ),
+        (
+            [(1, 0, 0, "review")],
+            "Compliance review required by Test T-1 (T-1): the tier is raised to medium",
+        ),
+        # a band already past what the outcome asks: nothing is raised
+        (
+            [(4, 2, 0, "heightened_due_diligence")],
+            "Heightened due diligence required by Test T-1 (T-1)",
+        ),
         ([(3, 1, 0)], "Score 6 = severity 3 × likelihood 2, in the medium band (6-11)"),
         ([], "Score 1 = severity 1 × likelihood 1, in the low band (below 6)"),
-        ([(4, 0, 2), (0, 0, 1)], "Severity 5: 4 from T-1, +2 from T-1, +1 from T-2 (capped at 5)"),
-        ([(0, 3, 0), (0, 3, 0)], "Likelihood 5: 1 +3 from T-1 +3 from T-2 (capped at 5)"),
+        (
+            [(4, 0, 2), (0, 0, 1)],
+            "Severity 5: 4 from Test T-1 (T-1), +2 from Test T-1 (T-1), +1 from Test T-2 (T-2) "
+            "(capped at 5)",
+        ),
+        (
+            [(0, 3, 0), (0, 3, 0)],
+            "Likelihood 5: 1 +3 from Test T-1 (T-1) +3 from Test T-2 (T-2) (capped at 5)",
+        ),
     ],
 )
 def test_reasons_say_why_the_tier_is_what_it_is(fired: list[tuple], reason: str) -> None:
@@ -176,7 +199,7 @@ def test_reasons_say_why_the_tier_is_what_it_is(fired: list[tuple], reason: str)
 
 def test_a_hard_stop_is_the_first_reason() -> None:
     result = screen(example_snapshot(), compile_criteria(always((5, 5, 0), (0, 0, 0, "hard_stop"))))
-    assert result.reasons[0].startswith("Hard stop: T-2")
+    assert result.reasons[0].startswith("Hard stop: Test T-2 (T-2)")
 
 
 def test_a_finding_carries_its_code_explanation_and_evidence() -> None:
