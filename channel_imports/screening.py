@@ -95,7 +95,15 @@ class ChunkContext:
                 "sector": d["sector"],
             },
             delivery_country=d["delivery_country"],
-            lines=[{"capabilities": d["capabilities"], "quantity": d["quantity"]}],
+            # A product outside the catalogue is named by the partner: its name is read, as
+            # a line's is when the deal is registered (promotion makes the same line).
+            lines=[
+                {
+                    "capabilities": d["capabilities"],
+                    "quantity": d["quantity"],
+                    "name": "" if d["sku"] else d["product_name"],
+                }
+            ],
             channel=[{"role": e["role"], "country": e["country"]} for e in channel],
             intended_use=d["intended_use"],
             use_description="",
