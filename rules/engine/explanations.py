@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from taxonomy import CHANNEL_ROLES, END_USER_TYPES, INTENDED_USES, PRODUCT_CAPABILITIES, RED_FLAGS
+from taxonomy import (
+    CHANNEL_ROLES,
+    END_USER_TYPES,
+    INTENDED_USES,
+    PRODUCT_CAPABILITIES,
+    RED_FLAGS,
+    TEXT_SIGNAL_CATEGORIES,
+    Term,
+)
 
 from .criteria import (
     _KNOWN_FIELD_RE,
@@ -77,12 +85,19 @@ def _renderer(template: tuple[tuple[bool, str], ...]) -> Callable[[Mapping[str, 
 
 
 # Fields holding vocabulary codes: explanations show the names a sales rep knows.
+# The red flags read in the text, as they read inside a sentence ("targets dissent,
+# tracking of people"): the category's name before its examples, lowercase.
+_TEXT_SIGNALS = {
+    code: Term(code, name.split(":")[0][:1].lower() + name.split(":")[0][1:])
+    for code, name in TEXT_SIGNAL_CATEGORIES.items()
+}
 _CODE_NAMES = {
     "capabilities": PRODUCT_CAPABILITIES,
     "intended_use": INTENDED_USES,
     "red_flags": RED_FLAGS,
     "end_user.type": END_USER_TYPES,
     "channel.roles": CHANNEL_ROLES,
+    "text.signals": _TEXT_SIGNALS,
 }
 
 

@@ -911,3 +911,19 @@ def test_tier_ranks_of_the_scenarios_never_drop_below_their_score_tier() -> None
             else "low"
         )
         assert tier_rank(result.tier) >= tier_rank(floor)
+
+
+def test_red_flags_read_in_the_text_are_named_in_words_in_an_explanation() -> None:
+    """Found by a hostile review: "A red flag in what was written (targets_dissent,
+    censorship, tracking) comes with …": the categories' codes, on partners' pages too."""
+    snap = deal(
+        "ET",
+        "police",
+        ("lawful_interception",),
+        ("network_operations",),
+        use_description="The police want to locate the phones of protesters and block "
+        "opposition websites.",
+    )
+    (finding,) = [f for f in screen(snap, PACK).findings if f.code == "COMB-TEXT-SIGNAL-REPRESSIVE"]
+    assert "(targets dissent, censorship and blocking, tracking of people)" in finding.explanation
+    assert "targets_dissent" not in finding.explanation
