@@ -11,7 +11,7 @@ from __future__ import annotations
 from opportunities.models import Opportunity
 from opportunities.presenters import SHOWN_STATUS_LABELS, shown_status
 from opportunities.workflow import status_for_tier
-from rules.presentation import finding_shown, sees_everything
+from rules.presentation import finding_shown, plain_quotes, sees_everything
 
 from .models import ChannelImport, ImportLine
 from .policies import sees_import_counts
@@ -68,7 +68,10 @@ def line_status_label(
 def findings_for_viewer(findings: list[dict], user) -> list[dict]:
     full = sees_everything(user)
     return [
-        {"code": f["code"], "explanation": f["explanation"]}
+        {
+            "code": f["code"],
+            "explanation": f["explanation"] if full else plain_quotes(f["explanation"]),
+        }
         for f in findings or []
         if full or finding_shown(f)
     ]

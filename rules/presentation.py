@@ -20,6 +20,12 @@ from rules.textsignals import LANGUAGE_NAMES
 from rules.textsignals.set_aside import set_aside
 from rules.textsignals.snapshot_reading import TEXT_FIELD_LABELS
 
+# The kinds of quote a red flag read in the text may be besides a phrase's, as its quote
+# names them ("Use description (English, learned cue): …"): compliance pages say what each
+# means; partners and reps read none (``plain_quotes``).
+QUOTE_KINDS = ("learned cue", "whole text weighed")
+
+
 PLAIN_TIER = {
     "low": "Cleared: standard terms apply.",
     "medium": "Standard review: compliance will check the deal; you may be asked for an end-use statement.",
@@ -108,16 +114,34 @@ def _answers_withheld(item: dict) -> dict:
 
 
 def shown_findings(findings: list[dict]) -> list[dict]:
-    """The findings partners and reps may see, each cut to the allow-listed keys."""
+    """The findings partners and reps may see, each cut to the allow-listed keys, their
+    quotes without the kind of reading that raised them (``plain_quotes``)."""
     out = []
     for f in findings:
         if not finding_shown(f):
             continue
         item = {k: f.get(k, "") for k in SHOWN_FINDING_KEYS}
+        item["explanation"] = plain_quotes(str(item["explanation"]))
         if "evidence" in f:
-            item["evidence"] = {k: v for k, v in f["evidence"].items() if k in PARTNER_SAFE_FIELDS}
+            item["evidence"] = {
+                k: [plain_quotes(q) if isinstance(q, str) else q for q in v]
+                if isinstance(v, list)
+                else v
+                for k, v in f["evidence"].items()
+                if k in PARTNER_SAFE_FIELDS
+            }
         out.append(_answers_withheld(item))
     return out
+
+
+def plain_quotes(text: str) -> str:
+    """``text`` with its quotes' kinds of reading taken out ("Use description (English,
+    learned cue): …" reads "Use description (English): …"): partners and reps read their
+    words quoted, not whether a lexicon phrase or a model of labelled deals read them (which
+    would tell a prober what the screening weighs)."""
+    for kind in QUOTE_KINDS:
+        text = text.replace(f", {kind})", ")")
+    return text
 
 
 def screening_for_viewer(screening, user, *, shown_status: str = "") -> dict | None:
@@ -145,6 +169,7 @@ def screening_for_viewer(screening, user, *, shown_status: str = "") -> dict | N
             "asks": list(dict.fromkeys(f["ask"] for f in findings if f.get("ask"))),
             "findings": findings,
             "languages": text_languages(screening),
+            "quote_kinds": quote_kinds(findings),
         }
     findings = shown_findings(screening.findings)
     tier = screening.shown_tier or "low"
@@ -161,7 +186,19 @@ def screening_for_viewer(screening, user, *, shown_status: str = "") -> dict | N
         "asks": list(dict.fromkeys(f["ask"] for f in findings if f.get("ask"))),
         "findings": findings,
         "languages": text_languages(screening),
+        "quote_kinds": [],  # their quotes name none (``plain_quotes``)
     }
+
+
+def quote_kinds(findings: list[dict]) -> list[str]:
+    """The kinds of quote (``QUOTE_KINDS``) among the findings' evidence, in that order."""
+    found: set[str] = set()
+    for finding in findings:
+        for value in (finding.get("evidence") or {}).values():
+            for item in value if isinstance(value, list) else [value]:
+                if isinstance(item, str):
+                    found.update(k for k in QUOTE_KINDS if f", {k})" in item)
+    return [k for k in QUOTE_KINDS if k in found]
 
 
 def screened_at_shown(screening):

@@ -37,9 +37,7 @@ def _pages(client, admin) -> list[str]:
     return [client.get(url).content.decode() for url in PAGES]
 
 
-def test_phrases_added_and_the_cue_threshold_moved_are_shown_before_publishing(
-    admin_user, client
-):
+def test_phrases_added_and_the_cue_threshold_moved_are_shown_before_publishing(admin_user, client):
     draft = services.criteria_draft_start(actor=admin_user)
     _phrase(admin_user, draft, "trace ~ stevedores")
     _phrase(admin_user, draft, "shadow ~ dockers", category="tracking")

@@ -1,6 +1,6 @@
 """A whole text read as a dangerous deal, end to end: a new install reads it (the default
 pack's cues carry the bound), the reviewer sees the red flag quoted as "whole text weighed"
-and the rep the red flag in words, quoting what the rep wrote; an admin sets the bound or stops it in the
+and the rep the red flag in words, quoting what the rep wrote (not how it was read); an admin sets the bound or stops it in the
 draft (audited, bounded), and the preview shows which past deals that moves, the version in
 force untouched until the draft is published."""
 
@@ -35,8 +35,10 @@ def test_a_new_install_raises_a_veiled_deal_and_the_reviewer_sees_why(
     assert "TXT-DETENTION" in {f["code"] for f in deal["screening"]["findings"]}
     # The rep is told, in words, what was read in the text the rep wrote, and what to do.
     rep = next(f for f in deal["screening"]["findings"] if f["code"] == "TXT-DETENTION")
-    assert "speaks of detention" in rep["explanation"]
-    assert "(English, whole text weighed)" in rep["explanation"]
+    assert "reads as detention" in rep["explanation"]
+    # quoting the rep's words, not which reading raised them (the reviewer's page says)
+    assert "Use description (English): “" in rep["explanation"]
+    assert "whole text weighed" not in str(deal["screening"])
     screening = _stored(deal)
     assert "TXT-DETENTION" in {f["code"] for f in screening.findings}
     assert screening.snapshot["text.detention"][0].startswith(

@@ -49,7 +49,7 @@ def test_ordinary_codes_and_a_description_about_tracking_protesters_land_high(
     client.force_login(sales_rep)
     page = client.get(f"/deals/{body['id']}/").content.decode()
     assert QUOTE in page
-    assert "speaks of following or locating people" in page
+    assert "reads as following or locating people" in page
     assert "Reasoning and source" not in page
     assert "A/HRC/41/35" not in page
 
