@@ -122,6 +122,7 @@ class _Text:
         "says_how",
         "part_places",
         "denies",
+        "switches",
     )
 
     def __init__(
@@ -155,6 +156,7 @@ class _Text:
         self.denies = False  # a match was read denied ("we will not track …")
         # id of a lexicon part -> its places (``matching.part_spans``): parts outlive a text
         self.part_places: dict[int, list[tuple[int, int]]] = {}
+        self.switches: dict = {}  # sentence -> what ``switched_off`` asks of it, once
 
     def languages_at(self, sentence: int) -> frozenset[str]:
         """The Latin-script languages a sentence may be in (the whole text's, and the

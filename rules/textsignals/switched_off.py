@@ -93,17 +93,16 @@ def switched_off(text: _Text, hi: int, category: str) -> bool:
     if category not in SWITCHED_OFF_CATEGORIES:
         return False
     toks = text.toks
-    sentence = toks[hi][3]
-    end = hi
-    while end + 1 < len(toks) and toks[end + 1][3] == sentence:
-        end += 1
-    if _QUESTION_RE.search(text.raw, toks[hi][2], toks[end][2] + 2):
+    sentence = _sentence(text, hi)
+    end = sentence.end
+    if sentence.last_question >= toks[hi][2]:
         return False  # "Tracking of opposition leaders switched off? No - …"
     if len(toks[hi][0]) == 1 and "\u3400" <= toks[hi][0] <= "\u9fff":
-        after = "".join(t[0] for t in toks[hi + 1 : end + 1])
-        return any(after.startswith(b + o) for b in ZH_BEFORE for o in ZH_OFF) and not any(
-            u in after for u in ZH_UNDONE
-        )
+        after = ""  # the words after the match, joined, as far as a switching off may reach
+        for t in toks[hi + 1 : min(end, hi + _ZH_REACH) + 1]:
+            after += t[0]
+        switched = any(after.startswith(b + o) for b in ZH_BEFORE for o in ZH_OFF)
+        return switched and not sentence.zh_undone_from(hi + 1)
     for j in range(hi + 1, min(end + 1, hi + 2 + BETWEEN_REACH)):
         if _CLAUSE_BREAK_RE.search(text.raw, toks[j - 1][2], toks[j][1]):
             return False
@@ -111,10 +110,83 @@ def switched_off(text: _Text, hi: int, category: str) -> bool:
         if word in OFF_WORDS:
             if word == "off" and not _ends_its_clause(text, j, end):
                 return False  # "off the books", "off for now", "off-hours"
-            return not _undone_after(text, j, end)
+            return sentence.undone_last() <= j  # nothing later undoes it
         if word not in BETWEEN:
             return False
     return False
+
+
+# The most characters a Chinese switching off may start with ("默认" + "关闭").
+_ZH_REACH = max(map(len, ZH_BEFORE)) + max(map(len, ZH_OFF))
+
+
+class _Sentence:
+    """What ``switched_off`` asks of a match's sentence, worked out once a sentence (a text
+    of one long sentence holds many matches): its first and last word, where its last
+    question mark is, and, when asked, the last word undoing a switching off and the last
+    place of each Chinese word undoing one."""
+
+    __slots__ = ("text", "start", "end", "last_question", "zh_offsets", "_undone", "_zh_undone")
+
+    def __init__(self, text: _Text, start: int, end: int) -> None:
+        toks = text.toks
+        self.text, self.start, self.end = text, start, end
+        found = [
+            m.start() for m in _QUESTION_RE.finditer(text.raw, toks[start][1], toks[end][2] + 2)
+        ]
+        self.last_question = found[-1] if found else -1
+        # where each word of the sentence starts in its words joined (as Chinese is read)
+        self.zh_offsets: list[int] = []
+        self._undone: int | None = None
+        self._zh_undone: list[int] | None = None
+
+    def undone_last(self) -> int:
+        """The last word of the sentence that switches the act back on or bounds its
+        switching off in time ("… and turned ON by the police"); -1: none."""
+        if self._undone is None:
+            self._undone = -1
+            for k in range(self.end, self.start - 1, -1):
+                if _undoes(bare_word(self.text.toks[k][0])):
+                    self._undone = k
+                    break
+        return self._undone
+
+    def zh_undone_from(self, i: int) -> bool:
+        """Whether a Chinese word undoing a switching off starts at word ``i`` or after it,
+        in the sentence's words joined (as Chinese is read: "…默认关闭，仅在检查期间开启")."""
+        if self._zh_undone is None:
+            joined, offsets = "", []
+            for t in self.text.toks[self.start : self.end + 1]:
+                offsets.append(len(joined))
+                joined += t[0]
+            offsets.append(len(joined))
+            self.zh_offsets = offsets
+            # the last place of each: one starts at i or after exactly when its last does
+            self._zh_undone = [at for u in ZH_UNDONE if (at := joined.rfind(u)) >= 0]
+        start = self.zh_offsets[i - self.start]
+        return any(at >= start for at in self._zh_undone)
+
+
+def _sentence(text: _Text, i: int) -> _Sentence:
+    """The sentence of word ``i`` (its words found once a text)."""
+    n = text.toks[i][3]
+    found = text.switches.get(n)
+    if found is None:
+        toks = text.toks
+        start = end = i
+        while start > 0 and toks[start - 1][3] == n:
+            start -= 1
+        while end + 1 < len(toks) and toks[end + 1][3] == n:
+            end += 1
+        found = text.switches[n] = _Sentence(text, start, end)
+    return found
+
+
+def _undoes(word: str) -> bool:
+    """Whether a word switches the act back on or bounds its switching off in time."""
+    if word in UNDONE_WORDS or word.startswith(UNDONE_STARTS):
+        return True
+    return "\u0600" <= word[:1] <= "\u06ff" and any(u in word for u in AR_UNDONE)
 
 
 def _ends_its_clause(text: _Text, j: int, end: int) -> bool:
@@ -129,15 +201,3 @@ def _ends_its_clause(text: _Text, j: int, end: int) -> bool:
         or bool(_CLAUSE_BREAK_RE.search(text.raw, toks[k - 1][2], toks[k][1]))
         or bare_word(toks[k][0]) in CONJUNCTIONS
     )
-
-
-def _undone_after(text: _Text, j: int, end: int) -> bool:
-    """Whether a word later in the sentence switches the act back on or bounds its switching
-    off in time ("… and turned ON by the police", "solo durante la auditoría")."""
-    for k in range(j + 1, end + 1):
-        word = bare_word(text.toks[k][0])
-        if word in UNDONE_WORDS or word.startswith(UNDONE_STARTS):
-            return True
-        if "\u0600" <= word[:1] <= "\u06ff" and any(u in word for u in AR_UNDONE):
-            return True
-    return False
