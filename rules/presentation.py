@@ -89,7 +89,8 @@ def finding_shown(finding: dict) -> bool:
 # rep or another partner), so partners and reps see where the flag was read, not the words.
 # The snapshot's key with the language detected in each text field (shown to everyone).
 TEXT_LANGUAGES = "text.languages"
-ANSWER_QUOTE = TEXT_FIELD_LABELS["text.answers"] + " ("
+ANSWER_LABEL = TEXT_FIELD_LABELS["text.answers"]
+ANSWER_QUOTE = ANSWER_LABEL + " ("
 ANSWER_WITHHELD = TEXT_FIELD_LABELS["text.answers"] + " (words for compliance only)"
 
 
@@ -185,7 +186,10 @@ def screening_for_viewer(screening, user, *, shown_status: str = "") -> dict | N
         "reasons": [summary],
         "asks": list(dict.fromkeys(f["ask"] for f in findings if f.get("ask"))),
         "findings": findings,
-        "languages": text_languages(screening),
+        # partners' answers are compliance's (another party's words): not even their languages
+        "languages": [
+            line for line in text_languages(screening) if not line.startswith(ANSWER_LABEL)
+        ],
         "quote_kinds": [],  # their quotes name none (``plain_quotes``)
     }
 

@@ -441,6 +441,15 @@ def test_a_partners_answer_quoted_by_a_red_flag_is_not_shown_to_the_rep(
     assert "words for compliance only" in findings
     screening = json.loads(body)["screening"]
     assert "identify journalists" not in json.dumps(screening, ensure_ascii=False)
+    # Nor that answers were given, or in which language (found by a hostile review: the
+    # channel read "Answer to an information request 1: French; … 2: Chinese").
+    assert not any(line.startswith("Answer to an information") for line in screening["languages"])
+    assert "Answer to an information request: English" not in page
+    client.force_login(reviewer)
+    assert (
+        "Answer to an information request: English"
+        in client.get(f"/deals/{deal.pk}/").content.decode()
+    )
 
 
 def test_a_rep_is_told_of_a_reopen_by_a_misuse_report_as_of_one_by_a_list_update(
