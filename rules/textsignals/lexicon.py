@@ -55,6 +55,7 @@ from .languages import (
     script_of,
     stem,
 )
+from .phrase_script import script_problem
 
 if TYPE_CHECKING:
     from .learned_cues import CompiledCues
@@ -118,8 +119,7 @@ class IndexedPart:
     # The first three letters of each ``word*`` starting a scanned alternative.
     scan_heads: frozenset[str] = frozenset()
     # by_key and scanned again, each alternative with the keys a text must hold for it to
-    # match (its stemmed words, a Chinese word's characters): most are passed over by a
-    # set test, without looking for their words in order.
+    # match (stemmed words, a Chinese word's characters): most fail a set test at once.
     checked_by_key: Mapping[str, tuple[tuple[Alternative, frozenset[str]], ...]] = field(
         default_factory=dict
     )
@@ -363,7 +363,8 @@ def validate_entry(entry: Any) -> list[str]:
     elif len(entry.phrase) > MAX_PHRASE:
         errors.append(f"phrase is at most {MAX_PHRASE} characters")
     elif entry.language in LANGUAGES:
-        errors.extend(_parsed(entry.phrase, entry.language)[1])
+        wrong_script = script_problem(entry.phrase, entry.language)
+        errors.extend([wrong_script] if wrong_script else _parsed(entry.phrase, entry.language)[1])
     return errors
 
 
