@@ -16,7 +16,7 @@ from .models import CriteriaVersion, LexiconEntry
 from .selectors import criteria_draft, criteria_learned_cues, criteria_lexicon
 from .textsignals import LANGUAGE_NAMES, detect_language
 from .textsignals.candidates import compiled_lexicon
-from .textsignals.entry_roles import PHRASE_ROLES, ROLES, TELLS_SERVICE
+from .textsignals.entry_roles import PHRASE_ROLES, ROLE_NAMES, ROLES, TELLS_SERVICE
 from .textsignals.reader import LEARNED_CUE, read_one_sourced
 from .textsignals.set_aside import set_aside
 from .textsignals.whole_text import WHOLE_TEXT
@@ -82,6 +82,7 @@ def _choices() -> dict:
             *((r, f"{c.capitalize()} only. {text}") for r, (c, text) in PHRASE_ROLES.items()),
         ],
         "tells_service_hint": TELLS_SERVICE,
+        "role_names": ROLE_NAMES,
     }
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from .models import CriteriaVersion, LearnedCues, LexiconEntry
 from .textsignals import LANGUAGE_NAMES
-from .textsignals.entry_roles import PHRASE_ROLES, ROLES
+from .textsignals.entry_roles import ROLE_NAMES
 from .textsignals.learned_cues import THRESHOLD
 from .textsignals.lexicon import phrase_key
 
@@ -24,10 +24,6 @@ ENTRY_FIELDS = {
     "any_language": "Reads text in any language",
     "role": "Role",
     "tells_service": "May cancel a security service named beside it",
-}
-_ROLE_WORDS = {
-    **{role: words.split(":")[0] for role, words in ROLES.items()},
-    **{role: words.split(":")[0] for role, (_category, words) in PHRASE_ROLES.items()},
 }
 # The cues' settings an admin changes on the learned-cues page, with how each reads.
 CUE_SETTINGS = (
@@ -132,7 +128,7 @@ def _shown(entry: LexiconEntry, field: str) -> str:
     if field == "family":
         return entry.get_family_display()
     if field == "role":
-        return _ROLE_WORDS.get(value, value)
+        return ROLE_NAMES.get(value, value)
     if isinstance(value, bool):
         return "yes" if value else "no"
     return str(value) if value else "(empty)"

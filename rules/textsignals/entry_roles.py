@@ -81,6 +81,11 @@ PHRASE_ROLES = {
         "required (“mandat judiciaire obligatoire … l'export PDF rendu facultatif”)",
     ),
 }
+# A role as the lexicon's list and a draft's changes name it: its description up to a colon.
+ROLE_NAMES = {
+    **{role: text.split(":")[0] for role, text in ROLES.items()},
+    **{role: text.split(":")[0] for role, (_category, text) in PHRASE_ROLES.items()},
+}
 # The role only the lexicon gives, to the phrase a category's families compose (never an
 # admin's: no such role may be saved): its targets tell where a text names a protected group.
 COMPOSED = "composed from families"

@@ -63,7 +63,7 @@ def test_the_lexicon_page_shows_each_benign_entrys_role(client, admin_user):
     client.force_login(admin_user)
     page = client.get(PAGE).content.decode()
     assert "<th>Role</th>" in page
-    assert "<td>thing named</td>" in page
+    assert "<td>A thing named</td>" in page  # in words, as the form names it
     assert "tells a service apart" in page
     # The form offers every role with what it cancels, and the service tick box.
     assert all(f'<option value="{escape(code)}"' in page for code in ROLES)
@@ -120,7 +120,10 @@ def test_an_admin_gives_a_new_phrase_a_role(client, admin_user):
     # Plain, the same words beside the match clear it.
     assert client.post(f"{PAGE}{row.pk}/", {**values, "role": ""}).status_code == 302
     assert "Tracking of people</strong>" not in tried(client, sentence)
-    assert "<td>plain</td>" in client.get(PAGE).content.decode()
+    # The list names roles in words, as the form does (it showed "plain", "other", "calls").
+    page = client.get(PAGE).content.decode()
+    assert "<td>Plain</td>" in page and "<td>plain</td>" not in page
+    assert "<td>other</td>" not in page and "<td>calls</td>" not in page
 
 
 @pytest.mark.parametrize(
