@@ -47,6 +47,7 @@ from reviews.probing import probing_check
 from reviews.selectors import information_answers, information_answers_many
 from reviews.services import conditions_hand_over, review_answer_record, review_route
 from reviews.services.routing import review_route_new
+from reviews.text_rewritten import text_rewritten_check
 from rules.batch import screenings_store_new
 from rules.models import Screening
 from rules.services import (
@@ -153,6 +154,7 @@ def opportunity_screen(
             status_shown_moved=shown_before != shown_after,
         )
         probing_check(actor=actor, screening=screening)
+        text_rewritten_check(actor=actor, screening=screening, previous=previous)
     return screening
 
 

@@ -31,6 +31,7 @@ from . import policies, precedents, selectors, services
 from .case_drafts import decision_draft, drafts_take
 from .forms import ANSWER_MAX_LENGTH, CONDITION_ROWS, AnswerForm, EscalationPolicyForm
 from .models import EscalationLevel, ReviewCase
+from .text_rewritten import text_rewritten_for
 
 
 def _require_reviewer(user) -> None:
@@ -65,6 +66,7 @@ def case_view(request, pk: int):
         "screening": screening_for_viewer(opportunity.current_screening, request.user),
         "rp_explained": restricted_party_explained(opportunity.current_screening, request.user),
         "set_aside": text_set_aside_for(request.user, opportunity.current_screening),
+        "text_rewritten": text_rewritten_for(request.user, opportunity),
         "actions": actions,
         "why_not": reasons_not,
         "conflict": policies.conflict_of_interest(request.user, opportunity),
