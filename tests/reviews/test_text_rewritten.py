@@ -56,6 +56,7 @@ def test_a_rewritten_description_is_told_to_the_reviewer_not_to_the_rep(
 
     client.force_login(reviewer)
     case = ReviewCase.objects.get(opportunity_id=deal["id"])
+    assert case.is_open  # the review the flagged deal opened stays open
     for url in (f"/deals/{deal['id']}/", f"/reviews/cases/{case.pk}/"):
         page = client.get(url).content.decode()
         assert HEADING in page, url
