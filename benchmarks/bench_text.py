@@ -54,7 +54,11 @@ from rules.engine import (  # noqa: E402
 )
 from rules.engine.packs import cues_from_pack, read_pack  # noqa: E402
 from rules.engine.preview_removal import Removal  # noqa: E402
-from rules.engine.preview_text import ChangeProbe, preview_text_reader  # noqa: E402
+from rules.engine.preview_text import (  # noqa: E402
+    ChangeProbe,
+    preview_text_reader,
+    quotes_moved,
+)
 from rules.textsignals import TEXT_FIELD_LABELS, detected_languages  # noqa: E402
 from rules.textsignals.learned_cues import (  # noqa: E402
     compile_cues,
@@ -225,8 +229,10 @@ def preview_share(n: int, seed: int) -> None:
             read = partial(_full_read, draft)
         t0, c0 = time.perf_counter(), time.process_time()
         for s, before in zip(snaps, unrecorded if label == words_only else stored, strict=True):
-            screen_brief(s, draft, read(s, before))
+            after = read(s, before)
+            screen_brief(s, draft, after)
             screen_brief(s, pack, before)
+            quotes_moved(before, after)  # what each listed deal would quote, or no longer
         took, cpu = time.perf_counter() - t0, time.process_time() - c0
         anchor = anchor or took
         print(f"preview re-scoring, {label} the lexicon, {n:,} stored snapshots")

@@ -20,7 +20,7 @@ from .engine import (
     text_read,
     tier_rank,
 )
-from .engine.preview_text import preview_text_reader
+from .engine.preview_text import preview_text_reader, quotes_moved
 from .models import CriteriaVersion, PreviewRun
 from .selectors import criteria_compiled, criteria_published_current
 from .services import _require_draft, _require_editor
@@ -42,6 +42,7 @@ def preview_start(*, actor, draft: CriteriaVersion) -> PreviewRun:
 
 PREVIEW_CHUNK = 2000
 PREVIEW_LIST_LIMIT = 500
+QUOTES_LISTED = 3  # per deal listed: the quotes it would gain, and those it would lose
 
 
 def preview_execute(*, run_id: int, takeover: bool = False) -> PreviewRun:
@@ -76,8 +77,8 @@ def _preview_compute(run: PreviewRun) -> PreviewRun:
     qs = Opportunity.objects.exclude(current_screening=None)
     total = qs.count()
     PreviewRun.objects.filter(pk=run.pk).update(total=total)
-    up, down = [], []
-    counts = {"up": 0, "down": 0, "same": 0}
+    up, down, evidence = [], [], []
+    counts = {"up": 0, "down": 0, "same": 0, "evidence": 0}
     fired_before: dict[str, int] = {}
     fired_after: dict[str, int] = {}
     done = 0
@@ -100,7 +101,7 @@ def _preview_compute(run: PreviewRun) -> PreviewRun:
         before_text = stored_text or (text_read(snapshot, in_force) if in_force else None)
         after_text = read_after(snapshot, before_text)
         after_tier, after_score, after_codes = screen_brief(snapshot, draft, after_text)
-        before_tier = stored_tier
+        before_tier, before_codes = stored_tier, after_codes
         if in_force is not None:
             before_tier, _, before_codes = screen_brief(snapshot, in_force, before_text)
             for code in before_codes:
@@ -108,8 +109,11 @@ def _preview_compute(run: PreviewRun) -> PreviewRun:
         for code in after_codes:
             fired_after[code] = fired_after.get(code, 0) + 1
         delta = tier_rank(after_tier) - tier_rank(before_tier)
-        if delta:
-            key, bucket = ("up", up) if delta > 0 else ("down", down)
+        gained, lost = quotes_moved(before_text, after_text)
+        if delta or gained or lost:
+            key, bucket = (
+                ("up", up) if delta > 0 else ("down", down) if delta else ("evidence", evidence)
+            )
             counts[key] += 1
             if len(bucket) < PREVIEW_LIST_LIMIT:
                 bucket.append(
@@ -120,9 +124,14 @@ def _preview_compute(run: PreviewRun) -> PreviewRun:
                         "from": before_tier,
                         "to": after_tier,
                         "score": after_score,
+                        # why, in what the reviewer reads: criteria and quotes gained or lost
+                        "fires": sorted(set(after_codes) - set(before_codes)),
+                        "stops": sorted(set(before_codes) - set(after_codes)),
+                        "quotes": gained[:QUOTES_LISTED],
+                        "unquoted": lost[:QUOTES_LISTED],
                     }
                 )
-        else:
+        if not delta:
             counts["same"] += 1
         done += 1
         if done % PREVIEW_CHUNK == 0:
@@ -143,7 +152,9 @@ def _preview_compute(run: PreviewRun) -> PreviewRun:
             "counts": counts,
             "up": up,
             "down": down,
+            "evidence": evidence,
             "per_criterion": per_criterion,
+            "names": _criterion_names(run.draft, in_force_version),
             "compared_with": in_force_version.number if in_force_version else None,
         },
     )
@@ -160,3 +171,9 @@ def _text_of(snapshot: dict) -> dict | None:
         **dict.fromkeys(TEXT_FACT_FIELDS, []),
         **{f: snapshot[f] for f in TEXT_READ_FIELDS if f in snapshot},
     }
+
+
+def _criterion_names(draft: CriteriaVersion, in_force: CriteriaVersion | None) -> dict[str, str]:
+    """Each criterion's name by its code, the draft's over the version in force's."""
+    names = dict(in_force.criteria.values_list("code", "name")) if in_force else {}
+    return names | dict(draft.criteria.values_list("code", "name"))

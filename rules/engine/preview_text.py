@@ -73,6 +73,7 @@ from rules.textsignals.split_record import SPLIT_FIELD, SplitChange
 from rules.textsignals.split_words import rejoins_any
 
 from .criteria import CompiledCriteria
+from .fields import TEXT_DERIVED_FIELDS
 from .preview_cues import CueSwitchProbe, switches_between
 from .preview_removal import Removal
 from .text import text_read
@@ -198,3 +199,22 @@ def _words_rejoined(
             if found:
                 return True
     return False
+
+
+# The fields quoting what a text read (a red flag's, a place of detention named).
+QUOTE_FIELDS = tuple(f for f in TEXT_DERIVED_FIELDS if f != "text.signals")
+
+
+def quotes_moved(before: dict | None, after: dict | None) -> tuple[list[str], list[str]]:
+    """The quotes the draft's reading of a deal gains, and those it loses, against the
+    reading in force (none when either is unknown, or the reading is the same object)."""
+    if before is None or after is None or before is after:
+        return [], []
+    gained: list[str] = []
+    lost: list[str] = []
+    for field in QUOTE_FIELDS:
+        was, now = before.get(field) or [], after.get(field) or []
+        if was != now:
+            gained += [q for q in now if q not in was]
+            lost += [q for q in was if q not in now]
+    return gained, lost

@@ -8,6 +8,7 @@ import pytest
 from opportunities.models import Opportunity
 from rules import lexicon_services, preview, services
 from rules.engine import screen_brief, text_read, tier_rank
+from rules.engine.preview_text import QUOTE_FIELDS
 from rules.selectors import criteria_compiled, criteria_published_current
 from rules.snapshot import snapshot_upgraded
 from tests.factories import deal_body
@@ -30,17 +31,21 @@ def full_recompute(draft_version) -> dict:
     """What the preview would say if it read every deal's text again with both lexicons."""
     draft = criteria_compiled(draft_version)
     in_force = criteria_compiled(criteria_published_current())
-    counts = {"up": 0, "down": 0, "same": 0}
-    moved = {"up": [], "down": []}
+    counts = {"up": 0, "down": 0, "same": 0, "evidence": 0}
+    moved = {"up": [], "down": [], "evidence": []}
     for opp in Opportunity.objects.exclude(current_screening=None).order_by("pk"):
         snap = snapshot_upgraded(opp.current_screening.snapshot)
-        before = screen_brief(snap, in_force, text_read(snap, in_force))[0]
-        after = screen_brief(snap, draft, text_read(snap, draft))[0]
+        read_before, read_after = text_read(snap, in_force), text_read(snap, draft)
+        before = screen_brief(snap, in_force, read_before)[0]
+        after = screen_brief(snap, draft, read_after)[0]
         delta = tier_rank(after) - tier_rank(before)
         key = "up" if delta > 0 else "down" if delta < 0 else "same"
         counts[key] += 1
         if delta:
             moved[key].append(opp.reference)
+        elif any(read_before[f] != read_after[f] for f in QUOTE_FIELDS):
+            counts["evidence"] += 1  # the same tier, other words quoted
+            moved["evidence"].append(opp.reference)
     return {"counts": counts, **moved}
 
 
@@ -76,6 +81,7 @@ def test_removing_changing_and_adding_phrases_previews_as_a_full_re_read(
     assert run.result["counts"] == expected["counts"]
     assert [d["reference"] for d in run.result["up"]] == expected["up"]
     assert [d["reference"] for d in run.result["down"]] == expected["down"]
+    assert [d["reference"] for d in run.result["evidence"]] == expected["evidence"]
     # The change is felt: the deals about protesters and Uyghur faces move down.
     assert expected["counts"]["down"] >= 2
 
@@ -104,3 +110,4 @@ def test_removing_every_tracking_phrase_previews_from_the_stored_quotes_as_a_ful
     assert run.result["counts"] == expected["counts"]
     assert [d["reference"] for d in run.result["up"]] == expected["up"]
     assert [d["reference"] for d in run.result["down"]] == expected["down"]
+    assert [d["reference"] for d in run.result["evidence"]] == expected["evidence"]
