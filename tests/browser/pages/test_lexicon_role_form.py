@@ -35,7 +35,7 @@ def test_an_admin_sets_a_benign_phrases_role_in_the_form(open_as, admin_user):
     row = draft.lexicon.get(phrase="zorblat")
     assert (row.role, row.tells_service) == ("thing named", False)
     line = page.locator("tr", has=page.locator("code", has_text="zorblat"))
-    assert line.locator("td").nth(3).inner_text() == "thing named"
+    assert line.locator("td").nth(3).inner_text() == "A thing named"  # in the form's words
     # Opened again, the form shows the role chosen.
     page.goto(f"/criteria/draft/lexicon/{row.pk}/")
     chosen = page.locator("select[name=role]").evaluate("s => s.value")
