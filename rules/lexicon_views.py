@@ -12,17 +12,11 @@ from django.views.decorators.http import require_POST
 from hrdd.errors import ApplicationError
 
 from .lexicon_services import ENTRY_FIELDS, lexicon_entry_delete, lexicon_entry_save
+from .lexicon_try import sentence_tried
 from .models import CriteriaVersion, LexiconEntry
-from .selectors import criteria_draft, criteria_learned_cues, criteria_lexicon
-from .textsignals import LANGUAGE_NAMES, detect_language
-from .textsignals.candidates import compiled_lexicon
+from .selectors import criteria_draft
 from .textsignals.entry_roles import PHRASE_ROLES, ROLE_NAMES, ROLES, TELLS_SERVICE
-from .textsignals.reader import LEARNED_CUE, read_one_sourced
-from .textsignals.set_aside import set_aside
-from .textsignals.whole_text import WHOLE_TEXT
 from .views import _require_admin, _require_reviewer
-
-MAX_TRY = 2000
 
 
 def _values(post) -> dict:
@@ -39,35 +33,6 @@ def _values(post) -> dict:
         values["role"] = post["role"].strip()
         values["tells_service"] = post.get("tells_service") == "on"
     return values
-
-
-def _tried(version: CriteriaVersion, text: str) -> dict | None:
-    """What the version's lexicon and learned cues read in a sentence an admin typed
-    (nothing stored)."""
-    text = text[:MAX_TRY]
-    if not text.strip():
-        return None
-    lexicon = compiled_lexicon(criteria_lexicon(version), criteria_learned_cues(version))
-    weight, reads = set_aside(text, lexicon)
-    return {
-        "text": text,
-        "language": LANGUAGE_NAMES.get(detect_language(text), "too short to tell"),
-        "signals": [
-            {
-                "category": LexiconEntry.Category(c).label,
-                "language": LANGUAGE_NAMES[lang],
-                "quote": q,
-                "learned_cue": winners == (LEARNED_CUE,),
-                "whole_text": winners == (WHOLE_TEXT,),
-            }
-            for c, lang, q, winners, _others in read_one_sourced(text, lexicon)
-        ],
-        "weight": weight,
-        "bound": lexicon.cues.ordinary_below if lexicon.cues else None,
-        "set_aside": [
-            {"category": LexiconEntry.Category(c).label, "quote": q} for c, _l, q in reads
-        ],
-    }
 
 
 def _choices() -> dict:
@@ -95,7 +60,7 @@ def _page(request, version, *, editable: bool, error=None, v=None, status=200):
             "editable": editable,
             "entries": version.lexicon.all(),
             **_choices(),
-            "tried": _tried(version, request.GET.get("try", "")),
+            "tried": sentence_tried(version, request.GET.get("try", "")),
             "error": error,
             "v": v
             or {"enabled": True, "language": "en", "category": "targets_dissent", "family": ""},
