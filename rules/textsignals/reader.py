@@ -48,8 +48,6 @@ from .cues_behind import (
     reindexed,
 )
 from .denied_beside import drop_states_beside_denials, state_held
-from .denied_hand_over import company_unit
-from .described import described
 from .detention_sites import SITE, drop_detention_inside_sites
 from .disguise import as_read
 from .fitting import Near as _Near
@@ -71,30 +69,22 @@ from .lexicon import (
     CompiledEntry,
     CompiledLexicon,
 )
-from .listed_devices import listed_device
-from .match_aside import match_aside
 from .matching import BENIGN_AROUND, entry_matches, entry_spans, merged_places, part_spans
 from .negation import (
     BENIGN_NEGATION_WINDOW,
     Tok,
     context_negated,
-    disclaimed,
     negated_at,
-    negated_inside,
 )
 from .nobody import NOBODY, drop_nobody
-from .overseen_service import match_service_overseen
 from .own_object import act_in_own_object, act_on_thing_held
+from .ruled_out import BENIGN, DENIED, OTHER_LANGUAGE, OWN_OBJECT, THING_HELD, ruled_out
 from .safeguards import (
     NO_SAFEGUARD,
     safeguard_dispensed,
     safeguard_skipped,
-    warrant_still_required,
 )
-from .served import served
 from .split_record import rejoined_recorded
-from .suffered import suffered
-from .switched_off import switched_off
 from .weighing import KEPT_WHATEVER_THE_WEIGHT, weighed_ordinary
 from .whole_text import WHOLE_TEXT, whole_text_read
 
@@ -323,9 +313,26 @@ def read_one_recorded(raw: str, lexicon: CompiledLexicon) -> tuple[tuple[Read, .
     return found
 
 
+def read_traced(raw: str, lexicon: CompiledLexicon) -> list[tuple]:
+    """The matches reading ``raw`` ruled out, in the order found, each as (entry, quote,
+    why, quotes of the benign context around it): ``why`` names the check
+    (``ruled_out``). Read afresh, never from the cache: for an admin trying a sentence."""
+    if not raw or not raw.strip() or not lexicon.signals:
+        return []
+    text = _Text(rejoined_recorded(raw, as_read(raw), lexicon), read_word_keys(lexicon))
+    trace: list = []
+    _read(text.raw, lexicon, text, trace)
+    return [
+        (entry, _quote(text, span), why, tuple(_quote(text, s) for s in around))
+        for entry, span, why, around in trace
+    ]
+
+
 def _read(
-    raw: str, lexicon: CompiledLexicon, text: _Text | None = None
+    raw: str, lexicon: CompiledLexicon, text: _Text | None = None, trace: list | None = None
 ) -> tuple[list[Read], list[Behind]]:
+    """The reads of one text and the learned cues behind them; each match a check rules out
+    is added to ``trace`` when given, as (entry, span, why, benign spans around it)."""
     text = text or _Text(raw, read_word_keys(lexicon))  # the caller's, when it has split it
     if drop_name_stems(raw, text.toks, text.keys, text.index, benign_keys(lexicon)):
         text.keyset = frozenset(text.index)
@@ -342,28 +349,18 @@ def _read(
         for lo, hi, act in entry_matches(text, entry):
             span = (lo, hi)
             if not text.reads_in(entry, span):
+                if trace is not None:
+                    trace.append((entry, span, OTHER_LANGUAGE, ()))
                 continue
             if negated_at(text, entry, lo, hi):
                 denied.add((entry.entry.category, lo))
+                if trace is not None:
+                    trace.append((entry, span, DENIED, ()))
                 continue
-            if (
-                negated_inside(text, lo, act)
-                or disclaimed(text, hi)
-                or described(text, lo, hi, act)
-                or served(text, lo, hi, act)
-                or suffered(text, lo, hi, act)
-                or switched_off(text, hi, entry.entry.category)
-                or listed_device(text, lexicon, lo, hi, act)
-                or match_aside(text, lexicon, entry.entry.category, lo, hi, act)
-                or warrant_still_required(text, entry.entry.role, lo, hi)
-                or (
-                    entry.entry.category == "security_services"
-                    and (
-                        company_unit(text, lo, hi)
-                        or match_service_overseen(text, entry, lo, hi, act)
-                    )
-                )
-            ):
+            why = ruled_out(text, lexicon, entry, lo, hi, act)
+            if why:
+                if trace is not None:
+                    trace.append((entry, span, why, ()))
                 continue
             benign = text.benign_spans(lexicon) if lexicon.benign else ()
             if benign:
@@ -380,18 +377,17 @@ def _read(
                 # match can bear on it: the work per match does not grow with the text.
                 around = near_benign.near(span, BENIGN_AROUND)
                 near_protected = protected.near(span, BENIGN_AROUND)
-                if (
-                    act_in_own_object(text, around, span, act, near_protected)
-                    or act_on_thing_held(text, around, span, act, entry.entry.category)
-                    or bears_on(
-                        text,
-                        around,
-                        span,
-                        entry.entry.language,
-                        near_protected,
-                        entry.entry.category,
-                    )
+                if act_in_own_object(text, around, span, act, near_protected):
+                    why = OWN_OBJECT
+                elif act_on_thing_held(text, around, span, act, entry.entry.category):
+                    why = THING_HELD
+                elif bears_on(
+                    text, around, span, entry.entry.language, near_protected, entry.entry.category
                 ):
+                    why = BENIGN
+                if why:
+                    if trace is not None:
+                        trace.append((entry, span, why, tuple(around)))
                     continue
             if state_held(text, entry, lo):
                 held.add((entry.entry.category, lo))
