@@ -11,14 +11,22 @@ screening and in some regimes is an offence.
 
 from __future__ import annotations
 
+from django.db.models.fields.json import KeyTransform
+
 from accounts.policies import is_compliance
 from opportunities.presenters import status_for_viewer
 from rules.engine import PARTNER_SAFE_FIELDS, about_partners, shown_to_partners
-from rules.models import LexiconEntry
+from rules.models import LexiconEntry, Screening
 from rules.selectors import criteria_compiled
 from rules.textsignals import LANGUAGE_NAMES
+from rules.textsignals.lexicon import CATEGORY_FIELDS
 from rules.textsignals.set_aside import set_aside
-from rules.textsignals.snapshot_reading import TEXT_FIELD_LABELS
+from rules.textsignals.snapshot_reading import (
+    MAX_QUOTES_PER_CATEGORY,
+    PHRASES_FIELD,
+    TEXT_FIELD_LABELS,
+    TRUNCATED,
+)
 
 # The kinds of quote a red flag read in the text may be besides a phrase's, as its quote
 # names them ("Use description (English, learned cue): …"): compliance pages say what each
@@ -171,6 +179,8 @@ def screening_for_viewer(screening, user, *, shown_status: str = "") -> dict | N
             "findings": findings,
             "languages": text_languages(screening),
             "quote_kinds": quote_kinds(findings),
+            "quotes_cut": quotes_cut(screening, findings),
+            "quotes_kept": MAX_QUOTES_PER_CATEGORY,
         }
     findings = shown_findings(screening.findings)
     tier = screening.shown_tier or "low"
@@ -203,6 +213,31 @@ def quote_kinds(findings: list[dict]) -> list[str]:
                 if isinstance(item, str):
                     found.update(k for k in QUOTE_KINDS if f", {k})" in item)
     return [k for k in QUOTE_KINDS if k in found]
+
+
+def quotes_cut(screening, findings: list[dict]) -> list[str]:
+    """The red flags, by name, read in more passages of the deal's text than their field
+    quotes (``MAX_QUOTES_PER_CATEGORY``), for compliance pages: evidence cut short would
+    otherwise read as all there is. Told by the reading's record (a "<category>:+" line in
+    ``text.phrases``), looked up only when a finding quotes a full field."""
+    full = {
+        category
+        for f in findings
+        for category, field in CATEGORY_FIELDS.items()
+        if len((f.get("evidence") or {}).get(field) or ()) >= MAX_QUOTES_PER_CATEGORY
+    }
+    if not full:
+        return []
+    if "snapshot" in screening.get_deferred_fields():
+        record = (
+            Screening.objects.filter(pk=screening.pk)
+            .values_list(KeyTransform(PHRASES_FIELD, "snapshot"), flat=True)
+            .first()
+        )
+    else:
+        record = (screening.snapshot or {}).get(PHRASES_FIELD)
+    cut = {line.rsplit(":", 1)[0] for line in record or () if line.endswith(":" + TRUNCATED)}
+    return [LexiconEntry.Category(c).label for c in CATEGORY_FIELDS if c in full & cut]
 
 
 def screened_at_shown(screening):
