@@ -17,7 +17,7 @@ each phrase with its field, and ``detect_language`` names the language of one fi
 
 from __future__ import annotations
 
-from .languages import LANGUAGE_NAMES, LANGUAGES, detect_language, detected_languages
+from .languages import LANGUAGE_NAMES, LANGUAGES, detect_language
 from .lexicon import (
     BENIGN,
     CATEGORIES,
@@ -30,6 +30,7 @@ from .lexicon import (
     validate_entry,
 )
 from .lexicon_pack import lexicon_from_pack, lexicon_to_pack
+from .shown_languages import detected_languages
 from .snapshot_reading import TEXT_FIELD_LABELS, TEXT_SOURCE_FIELDS, empty_text_fields, read_text
 
 __all__ = [

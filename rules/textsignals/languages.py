@@ -445,20 +445,6 @@ def own_language(words: str) -> str:
     return _latin_detector().classify(words)[0]
 
 
-def detected_languages(texts: dict[str, object], labels: dict[str, str]) -> list[str]:
-    """ "<field label>: <language>" for each non-empty text field (list fields: each item)."""
-    out: list[str] = []
-    for path, value in texts.items():
-        items = value if isinstance(value, list | tuple) else [value]
-        for i, item in enumerate(items):
-            if not isinstance(item, str) or not item.strip():
-                continue
-            code = detect_language(as_read(item))
-            label = labels.get(path, path) + (f" {i + 1}" if len(items) > 1 else "")
-            out.append(f"{label}: {LANGUAGE_NAMES.get(code, 'too short to tell')}")
-    return out
-
-
 NAME_STEM = 3  # a capitalised word inside a sentence is not read as a stem this short
 
 

@@ -89,6 +89,39 @@ def test_a_spanish_title_and_an_arabic_sector_are_read_and_their_languages_shown
     assert snapshot["text.censorship"] == ["Title (Spanish): “Bloquear los medios independientes”"]
 
 
+def test_the_language_line_tells_no_language_for_names(api, client, sales_rep, reviewer, catalogue):
+    """Found by a new compliance lead's review: the line read "End customer: French" for
+    "Fjord Logistics AS", a name in no language; names are still read for red flags."""
+    body = register(
+        api,
+        sales_rep,
+        use_description="Switches for the warehouse network and the office floors.",
+        end_customer={
+            "name": "Fjord Logistics AS",
+            "country": "NO",
+            "type": "private_enterprise",
+            "sector": "Logistics and warehousing",
+        },
+    )
+    lines = Opportunity.objects.get(pk=body["id"]).current_screening.snapshot["text.languages"]
+    assert "Use description: English" in lines
+    assert "End customer's sector: English" in lines
+    assert not [line for line in lines if line.startswith(("End customer:", "Product line"))]
+    client.force_login(reviewer)
+    page = client.get(f"/deals/{body['id']}/").content.decode()
+    assert "Use description: English" in page and "End customer: " not in page
+    spy = register(
+        api,
+        sales_rep,
+        end_customer={
+            "name": "State Security Service",
+            "country": "NO",
+            "type": "private_enterprise",
+        },
+    )
+    assert "TXT-SECURITY-SERVICE-UNDECLARED" in {f["code"] for f in spy["screening"]["findings"]}
+
+
 @pytest.mark.parametrize(
     "journalists",
     ["journalists", "j.o.u.r.n.a.l.i.s.t.s"],  # the second written around the reader
