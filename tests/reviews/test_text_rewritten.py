@@ -62,6 +62,8 @@ def test_a_rewritten_description_is_told_to_the_reviewer_not_to_the_rep(
         assert HEADING in page, url
         assert QUOTE in page and "Tracking of people" in page, url
         assert sales_rep.username in page.split(HEADING)[1], url
+        # who may rewrite, in words a reviewer uses (it read "the deal's owner side")
+        assert "changed by a partner user or a sales rep, not by compliance" in page, url
 
     client.force_login(sales_rep)
     page = client.get(f"/deals/{deal['id']}/").content.decode()
