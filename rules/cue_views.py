@@ -30,7 +30,8 @@ from .cue_services import (
 from .models import CriteriaVersion, LexiconEntry
 from .selectors import criteria_draft, criteria_learned_cues
 from .textsignals import LANGUAGE_NAMES
-from .textsignals.learned_cues import THRESHOLD, strongest_cue_words
+from .textsignals.cue_words import not_cue_units
+from .textsignals.learned_cues import THRESHOLD, strongest_cue_words, unit
 from .textsignals.weighing import ORDINARY_BELOW, has_weighing
 from .textsignals.whole_text import DANGEROUS_ABOVE, DANGEROUS_ABOVE_HIGHEST, DANGEROUS_ABOVE_LOWEST
 from .views import _require_admin, _require_reviewer
@@ -58,7 +59,13 @@ def _languages(data: dict | None) -> list[dict]:
                     {
                         "label": c.label,
                         "cues": [
-                            {"word": w, "weight": weight, "on": on}
+                            {
+                                "word": w,
+                                "weight": weight,
+                                "on": on,
+                                # switching it off moves the weight of nearly every text
+                                "grammar": w in not_cue_units(code, unit),
+                            }
                             for w, weight, on in strongest_cue_words(data, code, c, WORDS_SHOWN)
                             if weight > 0  # a word weighing against a category is no cue of it
                         ],

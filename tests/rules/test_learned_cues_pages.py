@@ -215,3 +215,19 @@ def test_the_migration_leaves_a_version_whose_lexicon_an_admin_changed():
     lexicon_replace(draft=current, entries=lexicon_from_pack(read_pack()))
     _give_default_cues()
     assert criteria_learned_cues(current) == read_pack()["learned_cues"]
+
+
+def test_grammar_words_are_told_apart_and_switching_one_off_warns(admin_user, client):
+    """Found by a new compliance lead's review: the page listed stems ("locat") and pairs of
+    grammar words as cues with no word on what they are, and switching "the" off (which
+    moves the weight of nearly every text) took one click with no warning."""
+    services.criteria_draft_start(actor=admin_user)
+    client.force_login(admin_user)
+    page = client.get("/criteria/draft/learned-cues/").content.decode()
+    assert "Words are shown as the stem their forms share" in page
+    # "who" is among the strongest English tracking cues of the default pack, a form word
+    who = page.split('name="word" value="who"', 1)[1].split("</form>", 1)[0]
+    assert 'data-confirm="“who” is a grammar or form word that nearly every English text' in who
+    phone = page.split('name="word" value="phone"', 1)[1].split("</form>", 1)[0]
+    assert "data-confirm" not in phone
+    assert 'class="cue grammar-word"' in page
