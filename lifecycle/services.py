@@ -367,7 +367,10 @@ def review_answer(
 ) -> InformationRequest:
     """The rep or partner answers a request for information (`reviews`), and the deal is
     screened again in the answer's transaction: an answer is read for red flags like the
-    rest of the deal's text (a higher tier raises the open case's tier)."""
+    rest of the deal's text (a higher tier raises the open case's tier). Its trigger is
+    `answer_read`, not `update`: the deal did not change, and the other channel partners
+    must not hear that compliance is asking about it (they hear of it as a re-check, only
+    when what they are shown moved)."""
     opportunity_id = information_request.case.opportunity_id
     with transaction.atomic():
         answered = review_answer_record(
@@ -377,5 +380,7 @@ def review_answer(
             attachment=attachment,
         )
         opportunity = Opportunity.objects.select_for_update(of=("self",)).get(pk=opportunity_id)
-        opportunity_screen(opportunity=opportunity, actor=actor, trigger=Screening.Trigger.UPDATE)
+        opportunity_screen(
+            opportunity=opportunity, actor=actor, trigger=Screening.Trigger.ANSWER_READ
+        )
     return answered

@@ -22,7 +22,9 @@ from rules.models import Screening
 from rules.presentation import sees_everything
 
 ACTION = "restricted_party.probing_reported"
-# Screenings a person caused; re-screens after criteria are published are not theirs.
+# Screenings a person caused by naming parties; re-screens after criteria are published
+# are not theirs, and an answer to an information request names no party (it repeats the
+# deal's match, so answering compliance's questions on a held deal is not probing).
 OWN_TRIGGERS = (Screening.Trigger.REGISTRATION, Screening.Trigger.UPDATE)
 
 

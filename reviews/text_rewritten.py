@@ -29,7 +29,9 @@ def text_rewritten_check(
     it did: the categories and what each quoted before."""
     if actor is None or previous is None or sees_everything(actor):
         return None
-    if screening.trigger != Screening.Trigger.UPDATE:
+    # An answer is the owner side's text too: one that leaves an earlier red flag no
+    # longer read (the whole text then weighs as an ordinary deal) is told as an edit is.
+    if screening.trigger not in (Screening.Trigger.UPDATE, Screening.Trigger.ANSWER_READ):
         return None
     before, after = previous.snapshot or {}, screening.snapshot or {}
     now = set(after.get("text.signals") or ())

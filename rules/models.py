@@ -198,6 +198,9 @@ class Screening(models.Model):
         PARTNER_FACTORS = "partner_factors", "Channel organisation's factors changed"
         CONDITION_LAPSED = "condition_lapsed", "A condition of the approval lapsed"
         PARTNER_ASSESSED = "partner_assessed", "A channel partner was assessed"
+        # Not "update": the deal's facts did not change, an answer to compliance's question
+        # was read with them. Partners hear of it as a re-check (`rules.presentation`).
+        ANSWER_READ = "answer_read", "An answer to an information request was read"
 
     opportunity = models.ForeignKey(
         "opportunities.Opportunity", on_delete=models.CASCADE, related_name="screenings"

@@ -55,7 +55,9 @@ SHOWN_SUMMARY = {
 }
 # Why a deal was screened, as partners and reps may hear it: their own acts by name; any
 # re-check in the vendor's world as one word, since "list_update" on a deal that then goes
-# back into review says that a party matched a restricted-party list (tipping off).
+# back into review says that a party matched a restricted-party list (tipping off). An
+# answer to an information request ("answer_read") is a re-check too: its partner wrote it,
+# but the deal's other channel partners must not learn that compliance asks about it.
 TRIGGERS_PARTNERS_KNOW = ("registration", "update", "import", "condition_lapsed")
 
 
