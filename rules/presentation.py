@@ -94,14 +94,16 @@ def finding_shown(finding: dict) -> bool:
     return shown_to_partners(finding.get("dimension", ""), finding.get("evidence", {}))
 
 
-# A red flag quotes the deal's text back to those who wrote it; a quote from an answer to
-# an information request is another party's words to compliance (a partner's, read by the
-# rep or another partner), so partners and reps see where the flag was read, not the words.
 # The snapshot's key with the language detected in each text field (shown to everyone).
 TEXT_LANGUAGES = "text.languages"
+# A red flag quotes the deal's text back to those who wrote it; a quote from an answer to
+# an information request is another party's words to compliance (a partner's, read by the
+# rep or another partner), so partners and reps read that words were withheld, neither the
+# words nor that they answer compliance: the deal's other channel partners must not learn
+# that compliance asks about it (found by a hostile review of the answer's re-screening).
 ANSWER_LABEL = TEXT_FIELD_LABELS["text.answers"]
 ANSWER_QUOTE = ANSWER_LABEL + " ("
-ANSWER_WITHHELD = TEXT_FIELD_LABELS["text.answers"] + " (words for compliance only)"
+ANSWER_WITHHELD = "words kept for compliance"
 
 
 def _answers_withheld(item: dict) -> dict:
