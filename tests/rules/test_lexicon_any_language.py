@@ -3,6 +3,8 @@ with the lexicon as it is now: an edit is honoured on the very next try."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from audit.models import AuditEvent
@@ -30,8 +32,15 @@ def phrase(**more) -> dict:
     }
 
 
-def tried(client, text: str) -> str:
+def tried_page(client, text: str) -> str:
     return client.get(PAGE, {"try": text}).content.decode()
+
+
+def tried(client, text: str) -> str:
+    """The signals the box read (not the matches it lists as ruled out)."""
+    page = tried_page(client, text)
+    found = re.search(r'<ul class="tried-signals">.*?</ul>', page, re.S)
+    return found.group(0) if found else ""
 
 
 def test_an_admin_marks_a_phrase_to_be_read_in_any_language(client, admin_user):
@@ -43,6 +52,9 @@ def test_an_admin_marks_a_phrase_to_be_read_in_any_language(client, admin_user):
     assert row.any_language is False
     # An English phrase does not read a French sentence...
     assert "“Zorvex”" not in tried(client, FRENCH)
+    assert "the phrase is in another language than this part of the text" in tried_page(
+        client, FRENCH
+    )
     assert "“Zorvex”" in tried(client, "The client will deploy Zorvex on the phones.")
     # ...until its admin says it is read in any language: honoured on the next try.
     edit = f"{PAGE}{row.pk}/"
