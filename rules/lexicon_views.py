@@ -7,14 +7,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
 from hrdd.errors import ApplicationError
+from hrdd.lists import list_page
 
+from .forms import LexiconFilterForm
 from .lexicon_services import ENTRY_FIELDS, lexicon_entry_delete, lexicon_entry_save
 from .lexicon_try import sentence_tried
 from .models import CriteriaVersion, LexiconEntry
-from .selectors import criteria_draft
+from .selectors import criteria_draft, lexicon_entries_counted, lexicon_entries_listed
 from .textsignals.entry_roles import PHRASE_ROLES, ROLE_NAMES, ROLES, TELLS_SERVICE
 from .views import _require_admin, _require_reviewer
 
@@ -51,6 +54,27 @@ def _choices() -> dict:
     }
 
 
+# Rows a page of the list shows: the whole default lexicon on one page was 3 MB of HTML.
+PER_PAGE = 100
+
+
+def _listing(request, version) -> dict:
+    """The list's filter, one page of the entries it leaves, and the counts. The page
+    links and the filter keep a sentence being tried (``try``), so it stays read."""
+    form = LexiconFilterForm(request.GET, auto_id="filter-%s")
+    listed = list_page(request, lexicon_entries_listed(version, **form.chosen()), per_page=PER_PAGE)
+    narrowed = form.narrows()
+    tried = request.GET.get("try", "")
+    return {
+        **listed,
+        "listing": form,
+        "narrowed": narrowed,
+        "in_version": lexicon_entries_counted(version) if narrowed else listed["total"],
+        "refused": form.refused(),
+        "unfiltered_url": f"?{urlencode({'try': tried})}" if tried else request.path,
+    }
+
+
 def _page(request, version, *, editable: bool, error=None, v=None, status=200):
     return render(
         request,
@@ -58,7 +82,7 @@ def _page(request, version, *, editable: bool, error=None, v=None, status=200):
         {
             "version": version,
             "editable": editable,
-            "entries": version.lexicon.all(),
+            **_listing(request, version),
             **_choices(),
             "tried": sentence_tried(version, request.GET.get("try", "")),
             "error": error,

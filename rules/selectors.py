@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import threading
 
-from django.db.models import QuerySet
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 
 from refdata.cache import CRITERIA, cached
 
@@ -55,6 +55,55 @@ def lexicon_entry(row: LexiconEntryRow) -> LexiconEntry:
 def criteria_lexicon(version: CriteriaVersion) -> list[LexiconEntry]:
     """The version's text-signal lexicon, in a stable order (language, category, id)."""
     return [lexicon_entry(r) for r in version.lexicon.all()]
+
+
+def _in_declared_order(field: str, choices: list[tuple[str, str]]) -> Case:
+    """A field's values ranked as its choices are declared (the order the forms offer)."""
+    return Case(
+        *(When(**{field: value}, then=Value(rank)) for rank, (value, _label) in enumerate(choices)),
+        default=Value(len(choices)),
+        output_field=IntegerField(),
+    )
+
+
+def lexicon_entries_listed(
+    version: CriteriaVersion,
+    *,
+    language: str = "",
+    category: str = "",
+    role: str | None = None,
+    enabled: bool | None = None,
+    search: str = "",
+) -> QuerySet[LexiconEntryRow]:
+    """The version's lexicon entries as its page lists them: narrowed by what is given
+    (empty or None: any), ordered by category, then language, then phrase.
+
+    ``role`` "" is plain benign context: other categories' entries have no role either,
+    but the list names a role only for benign context, so "plain" means that. ``search``
+    is looked for in the phrase and in the source, whatever the case."""
+    entries = version.lexicon.all()
+    if language:
+        entries = entries.filter(language=language)
+    if category:
+        entries = entries.filter(category=category)
+    if role == "":
+        entries = entries.filter(category=LexiconEntryRow.Category.BENIGN, role="")
+    elif role is not None:
+        entries = entries.filter(role=role)
+    if enabled is not None:
+        entries = entries.filter(enabled=enabled)
+    if search:
+        entries = entries.filter(Q(phrase__icontains=search) | Q(source__icontains=search))
+    return entries.order_by(
+        _in_declared_order("category", LexiconEntryRow.Category.choices),
+        _in_declared_order("language", LexiconEntryRow.Language.choices),
+        "phrase",
+        "id",  # a tie-break, so no row moves from one page to the next between requests
+    )
+
+
+def lexicon_entries_counted(version: CriteriaVersion) -> int:
+    return version.lexicon.count()
 
 
 def criteria_learned_cues(version: CriteriaVersion) -> dict | None:

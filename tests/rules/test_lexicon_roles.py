@@ -20,7 +20,7 @@ from rules.models import LexiconEntry
 from rules.selectors import criteria_lexicon, criteria_published_current
 from rules.textsignals import LexiconError, compile_lexicon, lexicon_from_pack, lexicon_to_pack
 from rules.textsignals.benign_scope import is_family_phrase
-from rules.textsignals.entry_roles import ROLES, role_from_source
+from rules.textsignals.entry_roles import ROLE_NAMES, ROLES, role_from_source
 from rules.textsignals.lexicon import LexiconEntry as TextEntry
 
 pytestmark = pytest.mark.django_db
@@ -61,10 +61,11 @@ def form(row, **more) -> dict:
 def test_the_lexicon_page_shows_each_benign_entrys_role(client, admin_user):
     services.criteria_draft_start(actor=admin_user)
     client.force_login(admin_user)
-    page = client.get(PAGE).content.decode()
+    page = client.get(PAGE, {"role": "thing named"}).content.decode()  # the list is paged
     assert "<th>Role</th>" in page
     assert "<td>A thing named</td>" in page  # in words, as the form names it
-    assert "tells a service apart" in page
+    told = client.get(PAGE, {"search": "exhibitions and archives about"}).content.decode()
+    assert "tells a service apart" in told
     # The form offers every role with what it cancels, and the service tick box.
     assert all(f'<option value="{escape(code)}"' in page for code in ROLES)
     assert 'name="tells_service"' in page
@@ -121,9 +122,12 @@ def test_an_admin_gives_a_new_phrase_a_role(client, admin_user):
     assert client.post(f"{PAGE}{row.pk}/", {**values, "role": ""}).status_code == 302
     assert "Tracking of people</strong>" not in tried(client, sentence)
     # The list names roles in words, as the form does (it showed "plain", "other", "calls").
-    page = client.get(PAGE).content.decode()
+    # The list is paged: each role's rows are read through the filter.
+    page = client.get(PAGE, {"search": "zorblat"}).content.decode()
     assert "<td>Plain</td>" in page and "<td>plain</td>" not in page
-    assert "<td>other</td>" not in page and "<td>calls</td>" not in page
+    for role in ("other", "calls"):
+        page = client.get(PAGE, {"role": role}).content.decode()
+        assert f"<td>{escape(ROLE_NAMES[role])}" in page and f"<td>{role}</td>" not in page
 
 
 @pytest.mark.parametrize(

@@ -34,6 +34,13 @@ def test_an_admin_sets_a_benign_phrases_role_in_the_form(open_as, admin_user):
     page.wait_for_load_state()
     row = draft.lexicon.get(phrase="zorblat")
     assert (row.role, row.tells_service) == ("thing named", False)
+    # The list is paged: the admin finds the phrase with the list's filter.
+    listing = page.locator("form.lexicon-filter")
+    listing.get_by_label("Phrase or source contains").fill("zorblat")
+    listing.get_by_label("Role").select_option(label="A thing named")
+    listing.locator("button", has_text="Filter").click()
+    page.wait_for_load_state()
+    assert page.locator("#phrases h2").inner_text().startswith("1 of ")
     line = page.locator("tr", has=page.locator("code", has_text="zorblat"))
     assert line.locator("td").nth(3).inner_text() == "A thing named"  # in the form's words
     # Opened again, the form shows the role chosen.
