@@ -80,7 +80,8 @@ def lexicon_entries_listed(
 
     ``role`` "" is plain benign context: other categories' entries have no role either,
     but the list names a role only for benign context, so "plain" means that. ``search``
-    is looked for in the phrase and in the source, whatever the case."""
+    is looked for in the phrase and in the source, whatever the case (SQLite folds the
+    case of Latin letters only)."""
     entries = version.lexicon.all()
     if language:
         entries = entries.filter(language=language)
