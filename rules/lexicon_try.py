@@ -4,11 +4,14 @@ stored)."""
 
 from __future__ import annotations
 
+from django.utils.http import urlencode
+
 from .models import CriteriaVersion
 from .models import LexiconEntry as EntryRow
 from .selectors import criteria_learned_cues, criteria_lexicon
 from .textsignals import LANGUAGE_NAMES, detect_language
 from .textsignals.candidates import compiled_lexicon
+from .textsignals.entry_roles import COMPOSED
 from .textsignals.lexicon import phrase_key
 from .textsignals.reader import LEARNED_CUE, read_one_sourced, read_traced
 from .textsignals.ruled_out import BENIGN, DENIED, OTHER_LANGUAGE, OWN_OBJECT, THING_HELD
@@ -42,13 +45,22 @@ WHY_NOT_READ = {
 
 def _phrase(row: EntryRow | None, entry) -> dict:
     """A phrase as the box names it: its words (their beginning), language and category,
-    and its row (for a link to edit it)."""
+    and its row (for a link to edit it); a phrase composed of a category's families (every
+    act ~ every target) by the list of their entries, not by its thousands of words."""
     words = entry.phrase
+    composed = entry.role == COMPOSED
     return {
         "pk": row.pk if row else None,
-        "phrase": words if len(words) <= SHOWN_PHRASE else words[:SHOWN_PHRASE] + "…",
+        "phrase": "every act ~ every target of the families"
+        if composed
+        else words
+        if len(words) <= SHOWN_PHRASE
+        else words[:SHOWN_PHRASE] + "…",
         "language": LANGUAGE_NAMES.get(entry.language, entry.language),
         "category": EntryRow.Category(entry.category).label,
+        "family_query": urlencode({"language": entry.language, "category": entry.category})
+        if composed
+        else "",
     }
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 import inspect
+import re
 
 import pytest
 
@@ -107,3 +108,30 @@ def test_the_box_explains_matches_ruled_out_in_many_texts_in_words():
             assert why in lexicon_try.WHY_NOT_READ
             ruled += (entry.entry.category, quote) not in reads
     assert ruled > 50
+
+
+def test_a_phrase_composed_of_families_is_named_by_its_entries_not_its_words(client, admin_user):
+    """A family's composed phrase is every act ~ every target: thousands of characters,
+    edited as the family's entries, which the box links to (the list filtered)."""
+    services.criteria_draft_start(actor=admin_user)
+    client.force_login(admin_user)
+    page = tried(client, "The customer wants to track protesters after the rally.")
+    assert (
+        "<code>every act ~ every target of the families</code> (English, Tracking of people)"
+        in page
+    )
+    assert '<a href="?language=en&amp;category=tracking&amp;try=The%20customer' in page
+    shown = re.findall(
+        r"<code>([^<]*)</code>", page.split('data-testid="tried"', 1)[1].split("</section>", 1)[0]
+    )
+    assert shown and max(len(c) for c in shown) <= lexicon_try.SHOWN_PHRASE + 1
+
+
+def test_trying_a_sentence_keeps_the_list_filtered(client, admin_user):
+    services.criteria_draft_start(actor=admin_user)
+    client.force_login(admin_user)
+    page = client.get(PAGE, {"language": "fr", "category": "tracking", "try": "x"}).content.decode()
+    form = page.split('class="try-text"', 1)[1].split("</form>", 1)[0]
+    assert '<input type="hidden" name="language" value="fr">' in form
+    assert '<input type="hidden" name="category" value="tracking">' in form
+    assert 'name="try"' in form and 'type="hidden" name="try"' not in form
