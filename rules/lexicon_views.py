@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
@@ -75,6 +76,19 @@ def _listing(request, version) -> dict:
     }
 
 
+# What a link back to the list keeps: its filter, its page and a sentence being tried.
+LIST_KEYS = (*LexiconFilterForm.base_fields, "page", "try")
+
+
+def _list_url(query) -> str:
+    """The draft's list where the admin was (a removal) or showing the phrase just saved
+    (among 3,000 phrases a hundred a page, it is rarely on the first): only the list's own
+    keys are kept from what the form posted."""
+    kept = {k: query.get(k) for k in LIST_KEYS if query.get(k)}
+    url = reverse("criteria-lexicon")
+    return f"{url}?{urlencode(kept)}" if kept else url
+
+
 def _page(request, version, *, editable: bool, error=None, v=None, status=200):
     return render(
         request,
@@ -108,7 +122,7 @@ def draft_lexicon(request):
         except ApplicationError as exc:
             return _page(request, draft, editable=True, error=exc.message, v=values, status=400)
         messages.success(request, "Phrase added to the draft's lexicon.")
-        return redirect("criteria-lexicon")
+        return redirect(_list_url({"search": values["phrase"]}))
     return _page(request, draft, editable=True)
 
 
@@ -126,7 +140,7 @@ def lexicon_edit(request, pk: int):
         try:
             lexicon_entry_save(actor=request.user, draft=draft, values=values, entry_id=pk)
             messages.success(request, "Phrase saved in the draft's lexicon.")
-            return redirect("criteria-lexicon")
+            return redirect(_list_url({"search": values["phrase"]}))
         except ApplicationError as exc:
             error, status = exc.message, 400
     return render(
@@ -151,7 +165,7 @@ def lexicon_delete(request, pk: int):
         raise Http404
     lexicon_entry_delete(actor=request.user, draft=draft, entry_id=pk)
     messages.info(request, "Phrase removed from the draft's lexicon.")
-    return redirect("criteria-lexicon")
+    return redirect(_list_url(QueryDict(request.POST.get("back", ""))))
 
 
 @login_required

@@ -277,3 +277,39 @@ def test_a_phrase_switched_off_is_found_by_the_on_filter(client, admin_user):
     on = client.get(DRAFT_PAGE, {"enabled": "on", "search": STINGRAY}).content.decode()
     assert "No phrase matches this filter." in on
     assert escape(row.phrase) not in on.split("<tbody>")[1]
+
+
+def test_an_admin_lands_on_the_phrase_saved_and_back_where_a_removal_was(client, admin_user):
+    """Found when the list was paged: after adding or editing a phrase the admin landed on
+    page 1 of 3,000 phrases, where the phrase saved rarely is, and a removal lost the filter."""
+    draft = services.criteria_draft_start(actor=admin_user)
+    client.force_login(admin_user)
+    body = {
+        "phrase": "zorblat ~ dockers",
+        "language": "en",
+        "category": "tracking",
+        "source": "Case 12",
+        "enabled": "on",
+    }
+    added = client.post(DRAFT_PAGE, body)
+    assert added.status_code == 302
+    assert parse_qs(urlsplit(added.url).query) == {"search": ["zorblat ~ dockers"]}
+    landed = client.get(added.url).content.decode()
+    assert "zorblat ~ dockers" in landed and "1 of " in landed
+    row = draft.lexicon.get(phrase="zorblat ~ dockers")
+    edited = client.post(f"{DRAFT_PAGE}{row.pk}/", {**body, "phrase": "zorblat ~ stevedores"})
+    assert parse_qs(urlsplit(edited.url).query) == {"search": ["zorblat ~ stevedores"]}
+    other = draft.lexicon.filter(language="fr", category="censorship").first()
+    removed = client.post(
+        f"{DRAFT_PAGE}{other.pk}/delete/",
+        {"back": "language=fr&category=censorship&page=2&evil=1"},
+    )
+    assert removed.status_code == 302
+    assert parse_qs(urlsplit(removed.url).query) == {
+        "language": ["fr"],
+        "category": ["censorship"],
+        "page": ["2"],
+    }
+    assert urlsplit(removed.url).path == DRAFT_PAGE
+    page = client.get(DRAFT_PAGE, {"language": "fr", "category": "censorship"}).content.decode()
+    assert 'name="back" value="language=fr&amp;category=censorship"' in page
