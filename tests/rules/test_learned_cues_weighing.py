@@ -175,3 +175,22 @@ def test_with_the_weighing_off_nothing_is_listed_as_set_aside(
     assert {"TXT-TRACKING", "TXT-TARGETING-DISSENT"} <= _stored_codes(deal)
     client.force_login(reviewer)
     assert "text-set-aside" not in client.get(f"/deals/{deal['id']}/").content.decode()
+
+
+def test_a_deal_cleared_with_its_red_flags_set_aside_says_no_review_was_opened(
+    admin_user, api, client, sales_rep, reviewer, catalogue
+):
+    """Found by a new compliance lead's review: with the weighing on, a deal whose red flags
+    were all set aside was cleared with no case, while its page told the reviewer to "read
+    them before you decide" (no decision was pending)."""
+    pack = read_pack()
+    pack["learned_cues"]["ordinary_below"] = ORDINARY_BELOW
+    services.criteria_pack_import(actor=admin_user, pack=pack, publish=True)
+    deal = _register(api, sales_rep, FLEET)
+    assert Opportunity.objects.get(pk=deal["id"]).status == "cleared"
+    assert not ReviewCase.objects.filter(opportunity_id=deal["id"]).exists()
+    client.force_login(reviewer)
+    page = client.get(f"/deals/{deal['id']}/").content.decode()
+    shown = page.split('data-testid="text-set-aside"')[1].split("</div>")[0]
+    assert "The deal was cleared with no review case." in shown
+    assert "before you decide" not in shown
