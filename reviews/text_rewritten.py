@@ -29,10 +29,12 @@ def text_rewritten_check(
     it did: the categories and what each quoted before."""
     if actor is None or previous is None or sees_everything(actor):
         return None
-    # An answer is the owner side's text too: one that leaves an earlier red flag no
-    # longer read (the whole text then weighs as an ordinary deal) is told as an edit is.
-    if screening.trigger not in (Screening.Trigger.UPDATE, Screening.Trigger.ANSWER_READ):
+    # Only a change of the deal's words: an answer adds a text and is read on its own, so it
+    # cannot unread another field; a red flag lost to it is lost to the criteria.
+    if screening.trigger != Screening.Trigger.UPDATE:
         return None
+    if previous.criteria_version_id != screening.criteria_version_id:
+        return None  # another version reads otherwise: no one's words to blame
     before, after = previous.snapshot or {}, screening.snapshot or {}
     now = set(after.get("text.signals") or ())
     lost = [c for c in before.get("text.signals") or () if c not in now]

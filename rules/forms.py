@@ -7,6 +7,7 @@ from django import forms
 
 from .models import LexiconEntry
 from .textsignals.entry_roles import ROLE_NAMES
+from .textsignals.lexicon import MAX_PHRASE
 
 # Plain benign context is role "", which a select cannot tell from "any role".
 PLAIN = "plain"
@@ -16,7 +17,7 @@ SWITCHED = {"on": True, "off": False}
 class LexiconFilterForm(forms.Form):
     search = forms.CharField(
         required=False,
-        max_length=200,
+        max_length=MAX_PHRASE,  # a phrase saved is searched by its words
         label="Phrase or source contains",
         widget=forms.SearchInput,
     )

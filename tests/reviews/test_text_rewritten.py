@@ -95,3 +95,27 @@ def test_words_kept_but_read_otherwise_by_new_criteria_are_not_a_rewriting(
         f["code"] for f in changed["screening"]["findings"]
     }
     assert not AuditEvent.objects.filter(action=ACTION, opportunity_id=deal["id"]).exists()
+
+
+def test_an_answer_or_new_criteria_never_make_a_rewriting(sales_rep):
+    """Found by a review: an answer's screening under a version published since the deal's
+    last screening lost a red flag to the new criteria, and the rep who answered was told
+    to compliance as having rewritten the deal (an answer is read on its own: it cannot
+    unread another field)."""
+    from reviews.text_rewritten import text_rewritten_check
+    from rules.models import Screening
+
+    before = {"text.signals": ["tracking"], "use_description": "Locate the phones of protesters."}
+    previous = Screening(criteria_version_id=1, snapshot=before)
+    for trigger, version, words in (
+        (Screening.Trigger.ANSWER_READ, 1, before["use_description"]),
+        (Screening.Trigger.ANSWER_READ, 2, before["use_description"]),
+        (Screening.Trigger.UPDATE, 2, "Locate the handsets of the people at the square."),
+    ):
+        after = Screening(
+            trigger=trigger,
+            criteria_version_id=version,
+            snapshot={"text.signals": [], "use_description": words, "text.answers": ["x"]},
+        )
+        assert text_rewritten_check(actor=sales_rep, screening=after, previous=previous) is None
+    assert not AuditEvent.objects.filter(action=ACTION).exists()

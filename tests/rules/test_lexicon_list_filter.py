@@ -313,3 +313,8 @@ def test_an_admin_lands_on_the_phrase_saved_and_back_where_a_removal_was(client,
     assert urlsplit(removed.url).path == DRAFT_PAGE
     page = client.get(DRAFT_PAGE, {"language": "fr", "category": "censorship"}).content.decode()
     assert 'name="back" value="language=fr&amp;category=censorship"' in page
+    # a phrase of many alternatives, longer than a search box's usual 200 characters
+    long = "zorblat|" + "|".join(f"quay{'x' * n}" for n in range(1, 20)) + " ~ dockers"
+    assert len(long) > 200
+    landed = client.get(client.post(DRAFT_PAGE, {**body, "phrase": long}).url).content.decode()
+    assert "at most" not in landed and "1 of " in landed
