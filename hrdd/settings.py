@@ -443,6 +443,11 @@ RP_PROBING_THRESHOLD = env.int("RP_PROBING_THRESHOLD", default=3)
 RP_PROBING_WINDOW_HOURS = env.int("RP_PROBING_WINDOW_HOURS", default=24)
 if RP_PROBING_THRESHOLD < 1 or RP_PROBING_WINDOW_HOURS < 1:
     raise ImproperlyConfigured("RP_PROBING_THRESHOLD and RP_PROBING_WINDOW_HOURS must be 1 or more")
+# A partner user or rep whose deal reads no red flag in a text near that of another deal of
+# theirs flagged within this many hours is reported to compliance (rewording until it passes).
+TEXT_PROBING_WINDOW_HOURS = env.int("TEXT_PROBING_WINDOW_HOURS", default=72)
+if TEXT_PROBING_WINDOW_HOURS < 1:
+    raise ImproperlyConfigured("TEXT_PROBING_WINDOW_HOURS must be 1 or more")
 
 # --- Webhooks: receivers on private, loopback or reserved addresses are refused (SSRF)
 # unless allowed (local testing); plain http only when allowed.

@@ -8,7 +8,8 @@ one transaction and calls, in this order:
 1. `opportunities.services`: the deal's facts (row, lines, channel) and their audit event;
 2. `rules.services`: the screening, stored with its audit event (the engine decides);
 3. `reviews.services.review_route` (or `review_route_new` for a batch): the deal's status
-   and its review case, then `reviews.probing.probing_check`;
+   and its review case, then `reviews.probing.probing_check` and
+   `reviews.text_probing.text_probing_check`;
 4. `announce.screening_announce`: the webhooks.
 
 Invariants: a deal is never saved without its screening; a registration's audit events
@@ -47,6 +48,7 @@ from reviews.probing import probing_check
 from reviews.selectors import information_answers, information_answers_many
 from reviews.services import conditions_hand_over, review_answer_record, review_route
 from reviews.services.routing import review_route_new
+from reviews.text_probing import text_probing_check, text_probing_check_many
 from reviews.text_rewritten import text_rewritten_check
 from rules.batch import screenings_store_new
 from rules.models import Screening
@@ -154,6 +156,7 @@ def opportunity_screen(
             status_shown_moved=shown_before != shown_after,
         )
         probing_check(actor=actor, screening=screening)
+        text_probing_check(actor=actor, screening=screening)
         text_rewritten_check(actor=actor, screening=screening, previous=previous)
     return screening
 
@@ -206,6 +209,7 @@ def opportunities_screen_new(*, opportunities: list, actor, trigger: str) -> lis
         ids = [s.pk for s in screenings]
         for i, screening in enumerate(screenings):
             probing_check(actor=actor, screening=screening, not_yet=ids[i + 1 :])
+        text_probing_check_many(actor=actor, screenings=screenings)  # one query a batch
     return screenings
 
 

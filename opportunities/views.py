@@ -22,6 +22,7 @@ from monitoring.selectors import (
     screening_basis_for_viewer,
 )
 from reviews.selectors import review_panel_for_opportunity
+from reviews.text_probing import text_probing_for
 from reviews.text_rewritten import text_rewritten_for
 from rules.presentation import opportunity_screening_for_viewer, text_set_aside_for
 from taxonomy.countries import country_choices
@@ -260,6 +261,7 @@ def opportunity_detail_view(request, pk: int):
         "screening": opportunity_screening_for_viewer(opportunity, request.user),
         "set_aside": text_set_aside_for(request.user, opportunity.current_screening),
         "text_rewritten": text_rewritten_for(request.user, opportunity),
+        "text_probing": text_probing_for(request.user, opportunity),
         **opportunity_vocabulary(opportunity),
         "can_edit": policies.why_not_edit(request.user, opportunity) is None,
     }

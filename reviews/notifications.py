@@ -19,7 +19,7 @@ from django.utils import timezone, translation
 
 from audit.models import AuditEvent
 
-from . import policies, probing
+from . import policies, probing, text_probing
 from .messages import (  # noqa: F401  (callers import these from here, as before)
     RECHECK_TOLD,
     RECHECK_TRIGGERS,
@@ -29,13 +29,19 @@ from .messages import (  # noqa: F401  (callers import these from here, as befor
 )
 from .models import Notification, ReviewCase
 
+# Reports about a person (object: the user), not about a case: the messages of each.
+REPORTS = {
+    probing.ACTION: probing.probing_messages,
+    text_probing.ACTION: text_probing.text_probing_messages,
+}
+
 
 def notifications_send(*, event_ids: Iterable[int]) -> int:
     """Create inbox notifications for these audit events and email them. Returns how many
     notifications were created by this call."""
     created = 0
     events = AuditEvent.objects.filter(
-        Q(object_type="review_case") | Q(action=probing.ACTION), pk__in=list(event_ids)
+        Q(object_type="review_case") | Q(action__in=list(REPORTS)), pk__in=list(event_ids)
     )
     cases = {
         c.pk: c
@@ -44,8 +50,8 @@ def notifications_send(*, event_ids: Iterable[int]) -> int:
         ).select_related("opportunity", "opportunity__owner", "screening")
     }
     for event in events:
-        if event.action == probing.ACTION:
-            case, messages = None, probing.probing_messages(event, compliance_staff())
+        if event.action in REPORTS:
+            case, messages = None, REPORTS[event.action](event, compliance_staff())
         else:
             case = cases.get(int(event.object_id))
             if case is None:

@@ -10,6 +10,7 @@ with the deals, once per window; the report is an audit event of its own.
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -47,7 +48,7 @@ def probing_check(
         return None
     if not screening.restricted_party_matched:
         return None
-    list(get_user_model().objects.select_for_update().filter(pk=actor.pk).values_list("pk"))
+    actor_lock(actor)
     since = timezone.now() - timedelta(hours=settings.RP_PROBING_WINDOW_HOURS)
     hits = list(
         Screening.objects.filter(
@@ -62,20 +63,12 @@ def probing_check(
     )
     if len(hits) < settings.RP_PROBING_THRESHOLD:
         return None
-    audit_batch_flush()  # a report recorded earlier in the same batch counts
-    if AuditEvent.objects.filter(
-        action=ACTION, object_type="user", object_id=str(actor.pk), created_at__gte=since
-    ).exists():
-        return None
     deals = dict(hits)  # id -> reference, in the order they matched
-    event = audit_record(
-        actor=None,
+    return report_once_per_window(
+        actor=actor,
         action=ACTION,
-        object_type="user",
-        object_id=actor.pk,
+        since=since,
         changes={
-            "user": actor.username,
-            "organisation": actor.organisation.name if actor.organisation_id else "",
             "matches": len(hits),
             "window_hours": settings.RP_PROBING_WINDOW_HOURS,
             "deal_ids": list(deals),
@@ -83,16 +76,64 @@ def probing_check(
         },
         comment=f"{len(hits)} restricted-party matches within {settings.RP_PROBING_WINDOW_HOURS} h",
     )
+
+
+def actor_lock(actor) -> None:
+    """Lock the actor's own row for the rest of the transaction: two registrations by one
+    person take turns at a watch and cannot both miss (or both make) its report; other
+    people's registrations do not wait."""
+    list(get_user_model().objects.select_for_update().filter(pk=actor.pk).values_list("pk"))
+
+
+def report_once_per_window(
+    *,
+    actor,
+    action: str,
+    since,
+    changes: dict[str, Any],
+    comment: str,
+    opportunity_id: int | None = None,
+) -> AuditEvent | None:
+    """Record a watch's report about `actor` (an audit event of its own, object: the user,
+    with who they are and `changes`) and tell compliance staff (`reviews.notifications`),
+    unless `action` already reported them since `since`. The caller holds `actor_lock`.
+
+    `opportunity_id`: the deal the report is about, when it is about one (its compliance
+    pages show it); the audit trail is compliance staff's only."""
+    audit_batch_flush()  # a report recorded earlier in the same batch counts
+    if AuditEvent.objects.filter(
+        action=action, object_type="user", object_id=str(actor.pk), created_at__gte=since
+    ).exists():
+        return None
+    event = audit_record(
+        actor=None,
+        action=action,
+        object_type="user",
+        object_id=actor.pk,
+        opportunity_id=opportunity_id,
+        changes={
+            "user": actor.username,
+            "organisation": actor.organisation.name if actor.organisation_id else "",
+            **changes,
+        },
+        comment=comment,
+    )
     from .services._common import _notify
 
     _notify([event])
     return event
 
 
+def reported_who(changes: dict[str, Any]) -> str:
+    """The person a report is about, as its message names them: user (organisation)."""
+    org = changes.get("organisation")
+    return changes["user"] + (f" ({org})" if org else "")
+
+
 def probing_messages(event: AuditEvent, staff: list) -> list[tuple[list, str, str, str]]:
     """The inbox message for compliance staff about one report (see notifications)."""
     ch = event.changes
-    who = ch["user"] + (f" ({ch['organisation']})" if ch.get("organisation") else "")
+    who = reported_who(ch)
     body = (
         f"Deals registered or changed by {who} matched restricted-party lists {ch['matches']} "
         f"times within {ch['window_hours']} hours: {', '.join(ch['deals'])}. Nothing about the "

@@ -31,6 +31,7 @@ from . import policies, precedents, selectors, services
 from .case_drafts import decision_draft, drafts_take
 from .forms import ANSWER_MAX_LENGTH, CONDITION_ROWS, AnswerForm, EscalationPolicyForm
 from .models import EscalationLevel, ReviewCase
+from .text_probing import text_probing_for
 from .text_rewritten import text_rewritten_for
 
 
@@ -67,6 +68,7 @@ def case_view(request, pk: int):
         "rp_explained": restricted_party_explained(opportunity.current_screening, request.user),
         "set_aside": text_set_aside_for(request.user, opportunity.current_screening),
         "text_rewritten": text_rewritten_for(request.user, opportunity),
+        "text_probing": text_probing_for(request.user, opportunity),
         "actions": actions,
         "why_not": reasons_not,
         "conflict": policies.conflict_of_interest(request.user, opportunity),

@@ -224,6 +224,11 @@ class Screening(models.Model):
     restricted_party_matched = models.BooleanField(
         default=False, help_text="Some party matched a restricted-party list (probing watch)"
     )
+    text_flagged = models.BooleanField(
+        default=False,
+        db_default=False,
+        help_text="A red flag was read in the deal's text (text probing watch)",
+    )
     # The world the screening saw: {"criteria_version": n, "country_data_version": n,
     # "lists": [{"id", "name", "imported_at"}]}. Screenings stored before this existed
     # have {} (their criteria version is still the foreign key above).
@@ -236,7 +241,13 @@ class Screening(models.Model):
                 fields=["created_at"],
                 name="screening_rp_matched_idx",
                 condition=models.Q(restricted_party_matched=True),
-            )
+            ),
+            # The text probing watch reads a person's recent screenings with red flags.
+            models.Index(
+                fields=["created_at"],
+                name="screening_text_flagged_idx",
+                condition=models.Q(text_flagged=True),
+            ),
         ]
 
     def __str__(self) -> str:

@@ -158,6 +158,8 @@ def screening_row(
             snapshot.get("restricted_party.matched")
             or snapshot.get("restricted_party.possible_match")
         ),
+        # A red flag read in the deal's text: the text probing watch looks for these.
+        text_flagged=bool(snapshot.get("text.signals")),
     )
     json_value(screening, "basis", basis)
     # vars(), not asdict(): evidence is plain data, and asdict's deep copy was the
