@@ -156,7 +156,7 @@ def opportunity_screen(
             status_shown_moved=shown_before != shown_after,
         )
         probing_check(actor=actor, screening=screening)
-        text_probing_check(actor=actor, screening=screening)
+        text_probing_check(actor=actor, screening=screening, previous=previous)
         text_rewritten_check(actor=actor, screening=screening, previous=previous)
     return screening
 

@@ -134,7 +134,9 @@ def similarity(flagged: set[str], cleared: set[str], read: set[str]) -> tuple[fl
     return (shared / union if union else 0.0), shared
 
 
-def text_probing_check(*, actor, screening: Screening) -> AuditEvent | None:
+def text_probing_check(
+    *, actor, screening: Screening, previous: Screening | None = None
+) -> AuditEvent | None:
     """Report `actor` to compliance when this screening, of a deal they registered or
     changed, read no red flag in a text near one of another deal of theirs that did within
     the window. Runs in the screening's transaction, after `probing_check`.
@@ -142,7 +144,16 @@ def text_probing_check(*, actor, screening: Screening) -> AuditEvent | None:
     Cost: nothing for compliance staff, re-screens the person did not cause, a deal
     flagged or with no text; otherwise one query (the person's flagged screenings in the
     window, newest first, at most MAX_FLAGGED), and more only when one is near.
+
+    `previous`: the deal's screening before, if any. A change that leaves the compared
+    texts as they were costs nothing: only words written now can be a rewording of words
+    read before (the deal's own earlier registration or text change was compared then).
     """
+    if previous is not None and all(
+        (previous.snapshot or {}).get(f) == (screening.snapshot or {}).get(f)
+        for f in COMPARED_FIELDS
+    ):
+        return None
     return text_probing_check_many(actor=actor, screenings=[screening])
 
 
