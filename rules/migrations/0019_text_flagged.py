@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("opportunities", "0007_indexes_not_written_twice"),
-        ("rules", "0017_lexicon_roles"),
+        ("rules", "0018_trigger_answer_read"),
     ]
 
     operations = [
