@@ -65,7 +65,10 @@ def test_an_admin_switches_it_on_and_sees_what_a_text_had_set_aside(admin_user, 
     draft = services.criteria_draft_start(actor=admin_user)
     client.force_login(admin_user)
     page = client.get(PAGE).content.decode()
-    assert "Ordinary deals: red flags set aside when the whole text weighs as ordinary" in page and "<strong>Off</strong>" in page
+    assert (
+        "Ordinary deals: red flags set aside when the whole text weighs as ordinary" in page
+        and "<strong>Off</strong>" in page
+    )
     assert f'value="{ORDINARY_BELOW:.2f}"' in page  # the bound offered: the one measured
     assert "reads as an ordinary deal" not in _tried(client, FLEET)
 
