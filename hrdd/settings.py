@@ -437,17 +437,12 @@ RESTRICTED_PARTY_INDEX_DIR = Path(
     env.str("RESTRICTED_PARTY_INDEX_DIR", default=str(VAR_DIR / "match-index"))
 )
 COUNTRY_INDICATORS_FILE = BASE_DIR / "countries" / "data" / "country_indicators.csv"
-# A partner user or rep whose deals match restricted-party lists this many times within
-# this many hours is reported to compliance (someone may be probing the lists).
+# Probing reported to compliance: lists matched this often per window; rewording (text window).
 RP_PROBING_THRESHOLD = env.int("RP_PROBING_THRESHOLD", default=3)
 RP_PROBING_WINDOW_HOURS = env.int("RP_PROBING_WINDOW_HOURS", default=24)
-if RP_PROBING_THRESHOLD < 1 or RP_PROBING_WINDOW_HOURS < 1:
-    raise ImproperlyConfigured("RP_PROBING_THRESHOLD and RP_PROBING_WINDOW_HOURS must be 1 or more")
-# A partner user or rep whose deal reads no red flag in a text near that of another deal of
-# theirs flagged within this many hours is reported to compliance (rewording until it passes).
 TEXT_PROBING_WINDOW_HOURS = env.int("TEXT_PROBING_WINDOW_HOURS", default=72)
-if TEXT_PROBING_WINDOW_HOURS < 1:
-    raise ImproperlyConfigured("TEXT_PROBING_WINDOW_HOURS must be 1 or more")
+if min(RP_PROBING_THRESHOLD, RP_PROBING_WINDOW_HOURS, TEXT_PROBING_WINDOW_HOURS) < 1:
+    raise ImproperlyConfigured("The probing thresholds and windows must be 1 or more")
 
 # --- Webhooks: receivers on private, loopback or reserved addresses are refused (SSRF)
 # unless allowed (local testing); plain http only when allowed.
